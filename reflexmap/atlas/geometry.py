@@ -1,0 +1,107 @@
+"""Geometry rules for zone and outline polygons, with Shapely.
+
+Each check returns a problem as (index of the point to blame or None, message) so the
+loader can point at the exact line of the offending coordinate.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import shapely
+from shapely.geometry import LineString, Point, Polygon
+
+from .model import Ring
+
+MIN_AREA_MM2 = 1.0
+# Hand-drawn zones that hug the outline may graze it; half a millimetre is invisible.
+OUTLINE_TOLERANCE_MM = 0.5
+
+Problem = tuple[int | None, str]
+
+
+def mirror(ring: Ring) -> Ring:
+    """The ring seen in the mirror about x = 0 (left foot ↔ right foot)."""
+    return tuple((-x, y) for x, y in ring)
+
+
+def polygon_problem(ring: Ring) -> Problem | None:
+    """Why `ring` is not a usable polygon, or None if it is fine."""
+    for i, (x, y) in enumerate(ring):
+        if not (math.isfinite(x) and math.isfinite(y)):
+            return i, f"point {i + 1} has a coordinate that is not a finite number"
+    distinct = set(ring)
+    if len(distinct) < 3:
+        return 0, f"the polygon is degenerate: it has only {len(distinct)} distinct point(s)"
+    poly = Polygon(ring)
+    if poly.area < MIN_AREA_MM2:
+        return 0, (
+            f"the polygon is degenerate: its area is {poly.area:.2f} mm² "
+            f"(its points lie on a line or too close together; minimum {MIN_AREA_MM2:g} mm²)"
+        )
+    if not poly.is_valid:
+        reason = shapely.is_valid_reason(poly)
+        where = _coordinates_in(reason)
+        if where is None:
+            return 0, f"the polygon is invalid: {reason}"
+        index = nearest_edge(ring, where)
+        what = "crosses itself" if "self-intersection" in reason.lower() else "is invalid"
+        return index, (
+            f"the polygon {what} near ({where[0]:.1f}, {where[1]:.1f}) mm, "
+            f"at the edge from point {index + 1} to point {(index + 1) % len(ring) + 1}"
+        )
+    return None
+
+
+def outside_problem(ring: Ring, outline: Polygon, view_id: str) -> Problem | None:
+    """Blame the vertex furthest outside the view outline, if any is beyond tolerance."""
+    boundary = outline.exterior
+    worst, worst_index = 0.0, None
+    for i, (x, y) in enumerate(ring):
+        p = Point(x, y)
+        if outline.covers(p):
+            continue
+        d = boundary.distance(p)
+        if d > worst:
+            worst, worst_index = d, i
+    if worst_index is None or worst <= OUTLINE_TOLERANCE_MM:
+        return None
+    return worst_index, (
+        f"the zone lies outside the outline of view '{view_id}': point {worst_index + 1} is "
+        f"{worst:.1f} mm outside"
+    )
+
+
+def line_problem(points: Ring) -> Problem | None:
+    for i, (x, y) in enumerate(points):
+        if not (math.isfinite(x) and math.isfinite(y)):
+            return i, f"point {i + 1} has a coordinate that is not a finite number"
+    if LineString(points).length == 0:
+        return 0, "the guide line has no length"
+    return None
+
+
+def nearest_edge(ring: Ring, where: tuple[float, float]) -> int:
+    """Index of the first point of the edge closest to `where`."""
+    p = Point(where)
+    best, best_index = math.inf, 0
+    n = len(ring)
+    for i in range(n):
+        a, b = ring[i], ring[(i + 1) % n]
+        if a == b:
+            continue
+        d = LineString([a, b]).distance(p)
+        if d < best:
+            best, best_index = d, i
+    return best_index
+
+
+def _coordinates_in(reason: str) -> tuple[float, float] | None:
+    match = re.search(r"\[\s*(-?[\d.eE+-]+)\s+(-?[\d.eE+-]+)", reason)
+    if not match:
+        return None
+    try:
+        return float(match.group(1)), float(match.group(2))
+    except ValueError:
+        return None

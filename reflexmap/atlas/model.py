@@ -1,0 +1,123 @@
+"""The atlas model: plain, frozen data. No Qt, no YAML, no file access.
+
+Coordinates are millimetres on a reference adult foot, per view: x grows to the viewer's
+right, y grows from the heel (0) towards the toes. The UI decides where views sit on screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .index import ZoneIndex
+
+Point = tuple[float, float]
+Ring = tuple[Point, ...]
+
+ASPECTS = ("plantar", "medial", "lateral", "dorsal")
+FEET = ("left", "right")
+REGIONS = ("head", "neck", "chest", "abdomen", "pelvis", "spine", "back", "limb", "nerve")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    url: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Guide:
+    """An approximate orientation line (waistline, heel line …) drawn on a view."""
+
+    id: str
+    name: str
+    points: Ring
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """One foot seen from one side, with its outline already resolved (mirrors applied)."""
+
+    id: str
+    foot: str
+    aspect: str
+    outline: Ring
+    guides: tuple[Guide, ...] = ()
+    mirror_of: str | None = None
+
+    @property
+    def title(self) -> str:
+        return f"{self.foot.capitalize()} foot, {self.aspect}"
+
+
+@dataclass(frozen=True, slots=True)
+class Zone:
+    """A zone as one chart draws it; `claim` is what the chart says it corresponds to."""
+
+    id: str
+    name: str
+    region: str
+    claim: str
+    technique: str
+    sources: tuple[str, ...]
+    confidence: str
+    shapes: dict[str, Ring] = field(hash=False)
+    note: str | None = None
+
+    def in_view(self, view_id: str) -> bool:
+        return view_id in self.shapes
+
+
+@dataclass(frozen=True, slots=True)
+class Atlas:
+    """A loaded, validated chart with its hit-testing index."""
+
+    id: str
+    title: str
+    tradition: str
+    sources: dict[str, Source] = field(hash=False)
+    views: tuple[View, ...]
+    zones: tuple[Zone, ...]
+    description: str | None = None
+    path: Path | None = None
+    index: ZoneIndex | None = field(default=None, repr=False, compare=False, hash=False)
+    _by_id: dict[str, Zone] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {z.id: z for z in self.zones})
+
+    def view(self, view_id: str) -> View:
+        for view in self.views:
+            if view.id == view_id:
+                return view
+        raise KeyError(view_id)
+
+    def zone(self, zone_id: str) -> Zone:
+        return self._by_id[zone_id]
+
+    def has_zone(self, zone_id: str) -> bool:
+        return zone_id in self._by_id
+
+    def aspects(self) -> tuple[str, ...]:
+        """The aspects this chart draws, in the canonical order (plantar first)."""
+        present = {v.aspect for v in self.views}
+        return tuple(a for a in ASPECTS if a in present)
+
+    def views_of(self, aspect: str) -> tuple[View, ...]:
+        """Views of one aspect as charts place them: left foot first."""
+        return tuple(
+            sorted((v for v in self.views if v.aspect == aspect), key=lambda v: FEET.index(v.foot))
+        )
+
+    def zones_in(self, view_id: str) -> tuple[Zone, ...]:
+        return tuple(z for z in self.zones if view_id in z.shapes)
+
+    def zones_at(self, view_id: str, x: float, y: float) -> tuple[Zone, ...]:
+        """Every zone of `view_id` under the point (x, y) mm, smallest (most specific) first."""
+        if self.index is None:
+            raise RuntimeError("this atlas was built without an index")
+        return tuple(self.zone(zid) for zid in self.index.zones_at(view_id, x, y))

@@ -1,0 +1,161 @@
+"""Structural validation against the published JSON Schema, in words a chart author reads.
+
+The schema file (atlas-v1.schema.json) is the single description of the format: editors
+use it for completion, and the loader uses it here, turning each jsonschema error into a
+`file:line:column: message` that names the key or value at fault.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+from jsonschema.exceptions import ValidationError
+
+from .errors import AtlasError
+from .yaml_source import Path, Positions
+
+SCHEMA_FILE = "atlas-v1.schema.json"
+_TYPE_WORDS = {
+    "object": "a mapping (key: value)",
+    "array": "a list",
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+}
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The published atlas schema, read once from the installed package."""
+    text = resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@cache
+def _validator() -> jsonschema.protocols.Validator:
+    cls = jsonschema.validators.validator_for(schema())
+    cls.check_schema(schema())
+    return cls(schema())
+
+
+def check_structure(data: Any, positions: Positions, source: str) -> list[AtlasError]:
+    """All structural errors in `data`, each placed at the key or value it is about."""
+    errors: list[AtlasError] = []
+    for error in _validator().iter_errors(data):
+        for leaf in _leaves(error):
+            errors.append(_describe(leaf, positions, source))
+    return sorted(set(errors))
+
+
+def _leaves(error: ValidationError) -> list[ValidationError]:
+    """For anyOf, report the branch that fits the value's type, so messages stay specific."""
+    if error.validator != "anyOf" or not error.context:
+        return [error]
+    branches: dict[Any, list[ValidationError]] = {}
+    for sub in error.context:
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+    for subs in branches.values():
+        wrong_kind = any(s.validator in ("type", "const") and not s.relative_path for s in subs)
+        if not wrong_kind:
+            return [leaf for sub in subs for leaf in _leaves(sub)]
+    return [error]
+
+
+def _name(path: Path) -> str:
+    for part in reversed(path):
+        if isinstance(part, str):
+            return part
+    return "the file"
+
+
+def _type_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _describe(error: ValidationError, positions: Positions, source: str) -> AtlasError:
+    path: Path = tuple(error.absolute_path)
+    kind = error.validator
+    value = error.instance
+    where = positions.of_value(path)
+    field = _name(path)
+    if kind == "required":
+        missing = str(error.message).split("'")[1] if "'" in error.message else error.message
+        owner = "the file" if not path else f"'{field}'" if isinstance(path[-1], str) else "this entry"
+        message = f"missing key '{missing}' in {owner}"
+    elif kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extras = [k for k in value if k not in allowed] if isinstance(value, dict) else []
+        if extras:
+            where = positions.of_key(path + (extras[0],))
+        hint = f"; expected one of: {', '.join(allowed)}" if allowed else ""
+        message = f"unknown key {', '.join(repr(k) for k in extras)}{hint}"
+    elif kind == "type":
+        wanted = error.validator_value
+        wanted = [wanted] if isinstance(wanted, str) else wanted
+        words = " or ".join(_TYPE_WORDS.get(w, w) for w in wanted)
+        message = f"'{field}' must be {words}, not {_type_of(value)}"
+        if not path:
+            message = f"the file must be {words} at the top, not {_type_of(value)}"
+    elif kind == "enum":
+        choices = ", ".join(str(c) for c in error.validator_value)
+        message = f"{_short(value)} is not a valid {field}; expected one of: {choices}"
+    elif kind == "const":
+        if field == "atlas_format":
+            message = f"unsupported atlas_format {_short(value)}: this ReflexMap reads format 1"
+        else:
+            message = f"'{field}' must be {error.validator_value!r}, not {_short(value)}"
+    elif kind == "pattern":
+        if "https?" in str(error.validator_value):
+            message = f"'{field}' must be a web address starting with http:// or https://"
+        else:
+            message = (
+                f"{_short(value)} is not a valid id: use lowercase letters, digits and "
+                "single hyphens, starting with a letter"
+            )
+    elif kind == "propertyNames":
+        message = f"{_short(value)}: view ids are lowercase letters, digits and hyphens"
+    elif kind in ("minItems", "maxItems") and error.schema.get("prefixItems"):
+        message = f"a point must be [x, y] (two numbers), not {_short(value)}"
+    elif kind in ("minItems", "maxItems"):
+        bound = "at least" if kind == "minItems" else "at most"
+        noun = "points" if _is_polygon(path) else "items"
+        count = len(value) if isinstance(value, list) else 0
+        message = f"'{field}' needs {bound} {error.validator_value} {noun}, it has {count}"
+    elif kind == "minProperties":
+        message = f"'{field}' must name at least one view"
+    elif kind in ("minimum", "maximum"):
+        message = f"coordinate {_short(value)} is outside the allowed range -2000..2000 mm"
+    elif kind in ("minLength", "maxLength"):
+        message = f"'{field}' must not be empty" if kind == "minLength" else f"'{field}' is too long"
+    elif kind == "anyOf":
+        message = f"'{field}' must be a polygon (a list of [x, y] points) or 'mirror', not {_short(value)}"
+    else:
+        message = f"'{field}': {error.message}"
+    line, column = where
+    return AtlasError(source, line, column, message)
+
+
+def _is_polygon(path: Path) -> bool:
+    return bool(path) and (path[-1] in ("outline", "points") or (len(path) > 1 and path[-2] == "shapes"))
