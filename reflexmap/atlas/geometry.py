@@ -105,3 +105,31 @@ def _coordinates_in(reason: str) -> tuple[float, float] | None:
         return float(match.group(1)), float(match.group(2))
     except ValueError:
         return None
+
+
+
+def label_anchors(shapes: dict[str, Ring]) -> dict[str, tuple[float, float]]:
+    """For each zone, the point deepest inside the part of it no smaller zone covers.
+
+    A label's leader line should end where a click selects that zone first; for a large
+    zone under smaller ones (the pelvis under the sciatic band) that is not its centre.
+    """
+    from shapely import STRtree
+    from shapely.ops import polylabel
+
+    ids = list(shapes)
+    polygons = [Polygon(shapes[i]) for i in ids]
+    tree = STRtree(polygons)
+    anchors = {}
+    for k, polygon in enumerate(polygons):
+        visible = polygon
+        for j in tree.query(polygon, predicate="intersects"):
+            if j != k and polygons[j].area < polygon.area:
+                visible = visible.difference(polygons[j])
+        pieces = [g for g in getattr(visible, "geoms", [visible]) if isinstance(g, Polygon) and not g.is_empty]
+        target = max(pieces, key=lambda g: g.area) if pieces else polygon
+        if target.area < 0.15 * polygon.area:
+            target = polygon
+        point = polylabel(target, tolerance=0.5)
+        anchors[ids[k]] = (point.x, point.y)
+    return anchors

@@ -13,10 +13,11 @@ from .model import Ring
 
 
 class _ViewIndex:
-    __slots__ = ("zone_ids", "polygons", "areas", "tree")
+    __slots__ = ("zone_ids", "positions", "polygons", "areas", "tree")
 
     def __init__(self, entries: list[tuple[str, Ring]]):
         self.zone_ids = [zone_id for zone_id, _ in entries]
+        self.positions = {zone_id: i for i, zone_id in enumerate(self.zone_ids)}
         self.polygons = np.array([Polygon(ring) for _, ring in entries], dtype=object)
         shapely.prepare(self.polygons)
         self.areas = shapely.area(self.polygons)
@@ -51,4 +52,4 @@ class ZoneIndex:
 
     def area(self, view_id: str, zone_id: str) -> float:
         view = self._views[view_id]
-        return float(view.areas[view.zone_ids.index(zone_id)])
+        return float(view.areas[view.positions[zone_id]])

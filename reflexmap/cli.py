@@ -1,0 +1,121 @@
+"""Command line: open the app, check zone files, export charts, take a screenshot.
+
+    reflexmap [--chart FILE] [--screenshot OUT.png [--select ZONE] [--size WxH]]
+    reflexmap check FILE...
+    reflexmap export [--atlas FILE] [--view ID] -o OUT.{png,svg,pdf}
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size must look like 1440x900, not {text!r}") from None
+    if not (200 <= width <= 8000 and 200 <= height <= 8000):
+        raise argparse.ArgumentTypeError("width and height must be between 200 and 8000 pixels")
+    return width, height
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reflexmap", description="Study foot reflex-zone charts.")
+    parser.add_argument("--version", action="version", version=f"reflexmap {__version__}")
+    parser.add_argument("--chart", metavar="FILE", help="open this zone file instead of the built-in chart")
+    parser.add_argument("--screenshot", metavar="OUT.png", help="open the main window, save it once painted, exit")
+    parser.add_argument("--select", metavar="ZONE", help="select this zone id at start (useful with --screenshot)")
+    parser.add_argument("--size", type=_size, default=(1440, 900), metavar="WxH", help="window size for --screenshot")
+    commands = parser.add_subparsers(dest="command")
+    check = commands.add_parser("check", help="validate zone files; exit 1 if any has errors")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    export = commands.add_parser("export", help="render a chart to PNG, SVG or PDF")
+    export.add_argument("--atlas", metavar="FILE", help="zone file (default: the built-in chart)")
+    export.add_argument("--view", metavar="ID", help="a view id (one foot) or an aspect such as 'plantar' (both feet)")
+    export.add_argument("-o", "--output", required=True, metavar="OUT", help="output file: .png, .svg or .pdf")
+    export.add_argument("--width", type=int, default=3000, metavar="PX", help="PNG width in pixels (default 3000)")
+    return parser
+
+
+def check(files: list[str]) -> int:
+    from .atlas import read_atlas
+
+    failed = 0
+    for name in files:
+        result = read_atlas(name)
+        if result.ok:
+            atlas = result.atlas
+            assert atlas is not None
+            print(f"{name}: ok ({len(atlas.views)} views, {len(atlas.zones)} zones)")
+        else:
+            failed += 1
+            for error in result.errors:
+                print(error)
+    if failed:
+        print(f"{failed} of {len(files)} file(s) have errors", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def export(args: argparse.Namespace) -> int:
+    from .atlas import ASPECTS, read_atlas
+
+    if args.atlas:
+        result = read_atlas(args.atlas)
+        if not result.ok:
+            for error in result.errors:
+                print(error, file=sys.stderr)
+            return 1
+        atlas = result.atlas
+    else:
+        from .atlas import load_atlas
+
+        atlas = load_atlas()
+    assert atlas is not None
+    aspect = view_id = None
+    if args.view in ASPECTS:
+        aspect = args.view
+    elif args.view:
+        known = [v.id for v in atlas.views]
+        if args.view not in known:
+            print(f"reflexmap export: no view '{args.view}'; views: {', '.join(known)}; "
+                  f"or an aspect: {', '.join(atlas.aspects())}", file=sys.stderr)
+            return 2
+        view_id = args.view
+    _headless_platform()
+    from .render.export import export_chart
+    from .ui.app import application
+
+    application()
+    try:
+        out = export_chart(atlas, Path(args.output), aspect=aspect, view_id=view_id, width_px=args.width)
+    except (OSError, ValueError) as exc:
+        print(f"reflexmap export: {exc}", file=sys.stderr)
+        return 1
+    print(out)
+    return 0
+
+
+def _headless_platform() -> None:
+    """Exports and screenshots need no screen: use Qt's offscreen platform when there is none."""
+    if "QT_QPA_PLATFORM" not in os.environ and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        if sys.platform.startswith("linux"):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "check":
+        return check(args.files)
+    if args.command == "export":
+        return export(args)
+    if args.screenshot:
+        _headless_platform()
+    from .ui.app import run
+
+    return run(chart=args.chart, screenshot=args.screenshot, select=args.select, size=args.size)

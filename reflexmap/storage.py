@@ -1,0 +1,34 @@
+"""Writing files so that a crash or a full disk never leaves a half-written one behind.
+
+Write to a temporary file beside the target, flush and fsync it, then rename it over the
+target in one step (os.replace is atomic on POSIX and Windows for the same filesystem).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+
+@contextlib.contextmanager
+def atomic_path(target: str | Path, suffix: str | None = None) -> Iterator[Path]:
+    """Yields a temporary path to write; on success it replaces `target` atomically.
+
+    The temporary file keeps the target's suffix so that writers choosing a format from
+    the file name (QImage.save) still do the right thing.
+    """
+    target = Path(target)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix or target.suffix, dir=target.parent)
+    os.close(fd)
+    temporary = Path(name)
+    try:
+        yield temporary
+        with open(temporary, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    finally:
+        if temporary.exists():
+            temporary.unlink()

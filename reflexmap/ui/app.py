@@ -1,0 +1,80 @@
+"""Starting the GUI: the QApplication, the main window, and the headless screenshot."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ..atlas import Atlas, load_atlas, read_atlas
+from .main_window import MainWindow
+
+ORGANISATION = "ReflexMap"
+APPLICATION = "ReflexMap"
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    return app  # type: ignore[return-value]
+
+
+def create_window(atlas: Atlas | None = None, settings: QSettings | None = None, *, restore: bool = True) -> MainWindow:
+    return MainWindow(atlas or load_atlas(), settings or QSettings(), restore=restore)
+
+
+class _FirstPaint(QObject):
+    """Calls back once the watched widget has painted for the first time."""
+
+    def __init__(self, widget, callback):
+        super().__init__(widget)
+        self.callback = callback
+        self.done = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            QTimer.singleShot(0, self.callback)  # after this paint has finished
+        return False
+
+
+def run(chart: str | None = None, screenshot: str | None = None, select: str | None = None,
+        size: tuple[int, int] = (1440, 900)) -> int:
+    """Open the main window on `chart` (default: the built-in chart)."""
+    app = application()
+    atlas = load_atlas()
+    errors = ()
+    if chart:
+        result = read_atlas(chart)
+        if result.ok:
+            atlas = result.atlas
+        else:
+            errors = result.errors
+            for error in errors:
+                print(error, file=sys.stderr)
+    window = create_window(atlas, restore=screenshot is None)
+    if screenshot:
+        window.resize(*size)
+    if select:
+        window.state.select(select)
+    window.show()
+    if errors:
+        window.show_errors(Path(chart).name, errors)
+    if screenshot:
+        out = Path(screenshot)
+
+        def save() -> None:
+            app.processEvents()
+            ok = window.grab().save(str(out))
+            if not ok:
+                print(f"reflexmap: could not write {out}", file=sys.stderr)
+            app.exit(0 if ok else 1)
+
+        _FirstPaint(window.map.viewport(), save)
+        QTimer.singleShot(20_000, lambda: app.exit(2))  # never hang a script
+    return app.exec()

@@ -1,0 +1,263 @@
+"""The main window: wiring only. Behaviour lives in the widgets and the atlas core."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTextBrowser,
+    QToolBar,
+    QVBoxLayout,
+)
+
+from ..atlas import Atlas, AtlasError, read_atlas
+from ..content import NOTES, note_html
+from .info_panel import InfoPanel
+from .map_view import MapView
+from .state import AppState
+from .zone_list import ZoneList
+
+ASPECT_KEYS = {"plantar": "1", "medial": "2", "lateral": "3", "dorsal": "4"}
+MAX_ERRORS_SHOWN = 30
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, atlas: Atlas, settings: QSettings, *, restore: bool = True):
+        super().__init__()
+        self.settings = settings
+        self.state = AppState(atlas, self)
+        self.map = MapView(self.state, self)
+        self.setCentralWidget(self.map)
+        self.info = InfoPanel(self.state, self)
+        self.zones = ZoneList(self.state, self)
+        info_dock = self._dock("Zone", "info", self.info, Qt.DockWidgetArea.RightDockWidgetArea)
+        zones_dock = self._dock("Zones", "zones", self.zones, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.resizeDocks([zones_dock, info_dock], [210, 330], Qt.Orientation.Horizontal)
+        self.coordinates = QLabel(self)
+        self.statusBar().addPermanentWidget(self.coordinates)
+        self.map.pointed.connect(self._show_coordinates)
+        self.info.note_requested.connect(self.show_note)
+        self.state.atlas_changed.connect(self._atlas_shown)
+        self.state.selection_changed.connect(self._selection_shown)
+        self._build_actions()
+        self.state.aspect_changed.connect(lambda aspect: self.aspect_actions[aspect].setChecked(True))
+        self.resize(1440, 900)
+        if restore:
+            self._restore()
+        self._atlas_shown()
+
+    def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{name}")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, text: str, slot, shortcut=None, *, checkable: bool = False, checked: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        if checkable:
+            action.setChecked(checked)
+            action.toggled.connect(slot)
+        else:
+            action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar().addMenu("&File")
+        self.open_action = self._action("&Open chart…", self.open_chart_dialog, QKeySequence.StandardKey.Open)
+        self.reload_action = self._action("&Reload chart", self.reload_chart, "Ctrl+R")
+        self.export_action = self._action("&Export chart…", self.export_dialog, "Ctrl+E")
+        quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        for action in (self.open_action, self.reload_action, self.export_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(quit_action)
+
+        menu = self.menuBar().addMenu("&View")
+        self.aspect_group = QActionGroup(self)
+        self.aspect_actions: dict[str, QAction] = {}
+        for aspect, key in ASPECT_KEYS.items():
+            action = QAction(f"&{aspect.capitalize()} view", self, checkable=True)
+            action.setShortcut(QKeySequence(f"Ctrl+{key}"))
+            action.triggered.connect(lambda _=False, a=aspect: self.state.set_aspect(a))
+            self.aspect_group.addAction(action)
+            self.aspect_actions[aspect] = action
+            menu.addAction(action)
+            self.addAction(action)
+        menu.addSeparator()
+        self.labels_action = self._action("Show &labels", self.state.set_labels_visible, "L", checkable=True, checked=True)
+        self.guides_action = self._action("Show &guide lines", self.state.set_guides_visible, "G", checkable=True, checked=True)
+        menu.addAction(self.labels_action)
+        menu.addAction(self.guides_action)
+        menu.addSeparator()
+        zoom_in = self._action("Zoom &in", lambda: self.map.zoom(1.25), QKeySequence.StandardKey.ZoomIn)
+        zoom_out = self._action("Zoom &out", lambda: self.map.zoom(0.8), QKeySequence.StandardKey.ZoomOut)
+        fit = self._action("&Fit to window", self.map.fit, "Ctrl+0")
+        for action in (zoom_in, zoom_out, fit):
+            menu.addAction(action)
+        menu.addSeparator()
+        find = self._action("&Find zone…", self._find, QKeySequence.StandardKey.Find)
+        menu.addAction(find)
+
+        menu = self.menuBar().addMenu("&Help")
+        for name, title in NOTES.items():
+            menu.addAction(self._action(title, lambda _=False, n=name: self.show_note(n)))
+        menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents))
+
+        toolbar = QToolBar("Chart", self)
+        toolbar.setObjectName("toolbar-chart")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in self.aspect_actions.values():
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        for action in (self.labels_action, self.guides_action, fit):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+
+    # --- state → window ------------------------------------------------------------
+    def _atlas_shown(self) -> None:
+        atlas = self.state.atlas
+        self.setWindowTitle(f"{atlas.title} — ReflexMap")
+        for aspect, action in self.aspect_actions.items():
+            action.setEnabled(aspect in atlas.aspects())
+            action.setChecked(aspect == self.state.aspect)
+        self.statusBar().showMessage(f"{atlas.title}: {len(atlas.zones)} zones, tradition {atlas.tradition}", 5000)
+
+    def _selection_shown(self, zone_id: str) -> None:
+        if zone_id:
+            zone = self.state.atlas.zone(zone_id)
+            self.statusBar().showMessage(f"{zone.name}: charts place {zone.claim} here")
+
+    def _show_coordinates(self, view_id: str, x: float, y: float) -> None:
+        self.coordinates.setText(f"{view_id}  x {x:6.1f} mm  y {y:6.1f} mm")
+
+    def _find(self) -> None:
+        self.findChild(QDockWidget, "dock-zones").show()
+        self.zones.focus_search()
+
+    # --- files ------------------------------------------------------------------------
+    def open_chart(self, path: str | Path) -> bool:
+        """Load a zone file; on errors show them and keep the chart we had."""
+        result = read_atlas(path)
+        if not result.ok:
+            self.show_errors(Path(path).name, result.errors)
+            return False
+        assert result.atlas is not None
+        self.state.set_atlas(result.atlas)
+        self.settings.setValue("chart/last", str(path))
+        return True
+
+    def show_errors(self, name: str, errors: tuple[AtlasError, ...]) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Chart not loaded")
+        count = len(errors)
+        box.setText(f"{name} has {count} error{'s' if count != 1 else ''}; the chart shown is unchanged.")
+        shown = "\n".join(str(e) for e in errors[:MAX_ERRORS_SHOWN])
+        if count > MAX_ERRORS_SHOWN:
+            shown += f"\n… and {count - MAX_ERRORS_SHOWN} more (run: reflexmap check FILE)"
+        box.setInformativeText(str(errors[0]))
+        box.setDetailedText(shown)
+        box.setObjectName("chart-errors")
+        box.open()
+
+    def open_chart_dialog(self) -> None:
+        start = self.settings.value("chart/dir", str(Path.home()))
+        path, _ = QFileDialog.getOpenFileName(self, "Open zone chart", start, "Zone charts (*.yaml *.yml);;All files (*)")
+        if path:
+            self.settings.setValue("chart/dir", str(Path(path).parent))
+            self.open_chart(path)
+
+    def reload_chart(self) -> None:
+        if self.state.atlas.path is not None:
+            self.open_chart(self.state.atlas.path)
+
+    def export_dialog(self) -> None:
+        from ..render.export import export_chart
+
+        start = str(Path(self.settings.value("export/dir", str(Path.home()))) / f"{self.state.atlas.id}-{self.state.aspect}.png")
+        path, _ = QFileDialog.getSaveFileName(self, "Export chart", start, "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)")
+        if not path:
+            return
+        try:
+            export_chart(self.state.atlas, Path(path), aspect=self.state.aspect)
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, "Export failed", f"Could not write {path}:\n{exc}")
+            return
+        self.settings.setValue("export/dir", str(Path(path).parent))
+        self.statusBar().showMessage(f"Exported {path}", 5000)
+
+    # --- dialogs ------------------------------------------------------------------------
+    def show_note(self, name: str) -> None:
+        self._text_dialog(NOTES[name], note_html(name), f"note-{name}")
+
+    def show_shortcuts(self) -> None:
+        rows = [
+            ("Click a zone", "Select it; every zone under the point is listed"),
+            ("Tab / Down, Shift+Tab / Up", "Next / previous zone, toes to heel (map focused)"),
+            ("Left / Right", "Same zone on the other foot"),
+            ("Home / End", "First / last zone"),
+            ("Escape", "Clear the selection"),
+            ("Mouse wheel", "Zoom under the cursor"),
+            ("Drag, or middle button", "Pan"),
+        ]
+        for action in self.actions():
+            if action.shortcut().toString():
+                rows.append((action.shortcut().toString(QKeySequence.SequenceFormat.NativeText), action.text().replace("&", "")))
+        html = "<h2>Keyboard shortcuts</h2><table cellspacing='6'>" + "".join(
+            f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows
+        ) + "</table>"
+        self._text_dialog("Keyboard shortcuts", html, "shortcuts")
+
+    def _text_dialog(self, title: str, html: str, name: str) -> QDialog:
+        dialog = QDialog(self)
+        dialog.setObjectName(name)
+        dialog.setWindowTitle(title)
+        text = QTextBrowser(dialog)
+        text.setHtml(html)
+        text.setOpenExternalLinks(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+        dialog.resize(620, 640)
+        dialog.open()
+        return dialog
+
+    # --- window state -------------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        self.labels_action.setChecked(self.settings.value("view/labels", True, type=bool))
+        self.guides_action.setChecked(self.settings.value("view/guides", True, type=bool))
+        aspect = self.settings.value("view/aspect", "")
+        if aspect in self.state.atlas.aspects():
+            self.state.set_aspect(aspect)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("view/labels", self.state.labels_visible)
+        self.settings.setValue("view/guides", self.state.guides_visible)
+        self.settings.setValue("view/aspect", self.state.aspect)
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,215 @@
+"""The interactive chart: zoom under the cursor, drag to pan, click to select, keys to step.
+
+Clicks are answered by the atlas's Shapely index, not by Qt's item picking, so the map,
+`reflexmap check` and the tests all agree on what lies under a point.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip
+
+from .chart_scene import ChartScene
+from .state import AppState
+
+ZOOM_STEP = 1.25
+MIN_SCALE, MAX_SCALE = 0.3, 60.0  # screen pixels per millimetre
+
+
+class MapView(QGraphicsView):
+    """Shows `state`'s chart; emits `pointed` with (view id, x mm, y mm) as the mouse moves."""
+
+    pointed = Signal(str, float, float)
+
+    def __init__(self, state: AppState, parent=None):
+        super().__init__(parent)
+        self.state = state
+        self.chart = ChartScene(self)
+        self.setScene(self.chart)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Foot chart")
+        self._press: QPoint | None = None
+        self._panning = False
+        self._fitted = True
+        state.atlas_changed.connect(self.rebuild)
+        state.aspect_changed.connect(self.rebuild)
+        state.selection_changed.connect(self._show_selection)
+        state.labels_changed.connect(self.chart.set_labels_visible)
+        state.guides_changed.connect(self.chart.set_guides_visible)
+        self.rebuild()
+
+    # --- drawing --------------------------------------------------------------------
+    def rebuild(self, *_args) -> None:
+        self.chart.show_chart(self.state.atlas, self.state.aspect)
+        self.chart.set_labels_visible(self.state.labels_visible)
+        self.chart.set_guides_visible(self.state.guides_visible)
+        self.chart.set_selected(self.state.zone_id or None)
+        self.fit()
+
+    def _show_selection(self, zone_id: str) -> None:
+        self.chart.set_selected(zone_id or None)
+        key = (self.state.view_id, zone_id)
+        if zone_id and key in self.chart.zone_items:
+            self.ensureVisible(self.chart.zone_items[key], 30, 30)
+
+    def fit(self) -> None:
+        """Show the whole chart, as large as the window allows."""
+        self.fitInView(self.chart.chart_rect, Qt.AspectRatioMode.KeepAspectRatio)
+        self._fitted = True
+
+    def zoom(self, factor: float, anchor: QPoint | None = None) -> None:
+        scale = self.transform().m11()
+        factor = max(MIN_SCALE / scale, min(MAX_SCALE / scale, factor))
+        if anchor is None:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.scale(factor, factor)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self._fitted = False
+
+    def pixels_per_mm(self) -> float:
+        return self.transform().m11()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fitted:
+            self.fit()
+
+    # --- hit-testing ----------------------------------------------------------------
+    def zones_under(self, pos: QPoint) -> tuple[str, tuple[str, ...]]:
+        """(view id, zone ids most specific first) under a viewport position."""
+        where = self.chart.locate(self.mapToScene(pos))
+        if where is None:
+            return "", ()
+        view_id, x, y = where
+        return view_id, tuple(z.id for z in self.state.atlas.zones_at(view_id, x, y))
+
+    def select_at(self, pos: QPoint) -> None:
+        view_id, hits = self.zones_under(pos)
+        self.state.select(hits[0] if hits else "", view_id if hits else "", hits)
+
+    # --- mouse ----------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() in (Qt.MouseButton.LeftButton, Qt.MouseButton.MiddleButton):
+            self._press = event.position().toPoint()
+            self._panning = event.button() == Qt.MouseButton.MiddleButton
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        if self._press is not None:
+            moved = pos - self._press
+            if self._panning or moved.manhattanLength() >= QApplication.startDragDistance():
+                self._panning = True
+                self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+                self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - moved.x())
+                self.verticalScrollBar().setValue(self.verticalScrollBar().value() - moved.y())
+                self._press = pos
+                self._fitted = False
+            event.accept()
+            return
+        self._hover(pos, event.globalPosition().toPoint())
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._press is not None and event.button() in (Qt.MouseButton.LeftButton, Qt.MouseButton.MiddleButton):
+            if not self._panning and event.button() == Qt.MouseButton.LeftButton:
+                self.select_at(event.position().toPoint())
+            self._press = None
+            self._panning = False
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def leaveEvent(self, event) -> None:
+        self.chart.set_hovered(None)
+        super().leaveEvent(event)
+
+    def _hover(self, pos: QPoint, global_pos: QPoint) -> None:
+        view_id, hits = self.zones_under(pos)
+        self.chart.set_hovered((view_id, hits[0]) if hits else None)
+        where = self.chart.locate(self.mapToScene(pos))
+        if where:
+            self.pointed.emit(*where)
+        if hits:
+            names = [self.state.atlas.zone(z).name for z in hits]
+            zone = self.state.atlas.zone(hits[0])
+            tip = f"<b>{zone.name}</b><br>Charts place {zone.claim} here."
+            if len(names) > 1:
+                tip += "<br><i>Also here: " + ", ".join(names[1:]) + "</i>"
+            QToolTip.showText(global_pos, tip, self.viewport())
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+        else:
+            QToolTip.hideText()
+            self.viewport().unsetCursor()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.zoom(ZOOM_STEP**steps, event.position().toPoint())
+        event.accept()
+
+    # --- keyboard -------------------------------------------------------------------
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return False  # Tab steps between zones while the map has focus
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Down):
+            self.step(+1)
+        elif key in (Qt.Key.Key_Backtab, Qt.Key.Key_Up):
+            self.step(-1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.other_foot(key == Qt.Key.Key_Right)
+        elif key == Qt.Key.Key_Home:
+            self.step(0, absolute=0)
+        elif key == Qt.Key.Key_End:
+            self.step(0, absolute=-1)
+        elif key == Qt.Key.Key_Escape and self.state.zone_id:
+            self.state.select("")
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def step(self, delta: int, absolute: int | None = None) -> None:
+        """Select the next/previous zone along the feet (toes to heel, left foot first)."""
+        order = self.chart.keyboard_order()
+        if not order:
+            return
+        current = (self.state.view_id, self.state.zone_id)
+        if absolute is not None:
+            index = absolute % len(order)
+        elif current in order:
+            index = (order.index(current) + delta) % len(order)
+        else:
+            index = 0 if delta >= 0 else len(order) - 1
+        view_id, zone_id = order[index]
+        self.state.select(zone_id, view_id)
+
+    def other_foot(self, rightwards: bool) -> None:
+        """Move to the same zone on the foot to the left or right, if the chart has it there."""
+        frames = [f.view.id for f in self.chart.frames]
+        if self.state.view_id not in frames:
+            self.step(0, absolute=0)
+            return
+        index = frames.index(self.state.view_id) + (1 if rightwards else -1)
+        if 0 <= index < len(frames) and (frames[index], self.state.zone_id) in self.chart.zone_items:
+            self.state.select(self.state.zone_id, frames[index])
+
+    def scene_point_to_viewport(self, view_id: str, x: float, y: float) -> QPoint:
+        """Viewport pixel of (x, y) mm in a view: what a test or a script clicks."""
+        return self.mapFromScene(self.chart.to_scene(view_id, x, y))
+
+    def centre_on(self, view_id: str, x: float, y: float) -> None:
+        self.centerOn(self.chart.to_scene(view_id, x, y))
+

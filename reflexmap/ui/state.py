@@ -1,0 +1,66 @@
+"""What the window is showing, as one small object that emits signals carrying ids.
+
+Widgets change the state and listen to it; none of them talks to another directly.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from ..atlas import Atlas
+
+
+class AppState(QObject):
+    atlas_changed = Signal()
+    aspect_changed = Signal(str)
+    selection_changed = Signal(str)  # zone id, "" for none
+    labels_changed = Signal(bool)
+    guides_changed = Signal(bool)
+
+    def __init__(self, atlas: Atlas, parent: QObject | None = None):
+        super().__init__(parent)
+        self.atlas = atlas
+        self.aspect = atlas.aspects()[0]
+        self.zone_id = ""
+        self.view_id = ""
+        self.under_point: tuple[str, ...] = ()
+        self.labels_visible = True
+        self.guides_visible = True
+
+    def set_atlas(self, atlas: Atlas) -> None:
+        self.atlas = atlas
+        if self.aspect not in atlas.aspects():
+            self.aspect = atlas.aspects()[0]
+        self.zone_id, self.view_id, self.under_point = "", "", ()
+        self.atlas_changed.emit()
+        self.selection_changed.emit("")
+
+    def set_aspect(self, aspect: str) -> None:
+        if aspect != self.aspect and aspect in self.atlas.aspects():
+            self.aspect = aspect
+            self.aspect_changed.emit(aspect)
+            if self.zone_id and not any(
+                self.atlas.zone(self.zone_id).in_view(v.id) for v in self.atlas.views_of(aspect)
+            ):
+                self.select("")
+
+    def select(self, zone_id: str, view_id: str = "", under_point: tuple[str, ...] = ()) -> None:
+        """Select a zone (as clicked in `view_id`, with every zone under that point)."""
+        if zone_id and not self.atlas.has_zone(zone_id):
+            return
+        if not view_id and zone_id:
+            view_id = next((v.id for v in self.atlas.views_of(self.aspect) if self.atlas.zone(zone_id).in_view(v.id)), "")
+        changed = (zone_id, view_id, under_point) != (self.zone_id, self.view_id, self.under_point)
+        self.zone_id, self.view_id, self.under_point = zone_id, view_id, under_point
+        if changed:
+            self.selection_changed.emit(zone_id)
+
+    def set_labels_visible(self, visible: bool) -> None:
+        if visible != self.labels_visible:
+            self.labels_visible = visible
+            self.labels_changed.emit(visible)
+
+    def set_guides_visible(self, visible: bool) -> None:
+        if visible != self.guides_visible:
+            self.guides_visible = visible
+            self.guides_changed.emit(visible)

@@ -1,0 +1,67 @@
+"""One zone drawn in one view: a filled polygon that knows its ids and its look per state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsPathItem
+
+from ..atlas import Zone
+from . import palette
+
+NORMAL_ALPHA, HOVER_ALPHA, SELECTED_ALPHA = 105, 175, 190
+
+
+class ZoneItem(QGraphicsPathItem):
+    """Drawn in scene millimetres; the map view, not the item, decides what a click hits."""
+
+    def __init__(self, view_id: str, zone: Zone, points: list[QPointF]):
+        super().__init__()
+        self.view_id = view_id
+        self.zone_id = zone.id
+        self.region = zone.region
+        path = QPainterPath()
+        path.addPolygon(QPolygonF(points))
+        path.closeSubpath()
+        self.setPath(path)
+        self.setToolTip(f"<b>{zone.name}</b><br>Charts place {zone.claim} here.")
+        self.hovered = False
+        self.selected = False
+        self._apply()
+
+    def set_hovered(self, hovered: bool) -> None:
+        if hovered != self.hovered:
+            self.hovered = hovered
+            self._apply()
+
+    def set_selected(self, selected: bool) -> None:
+        if selected != self.selected:
+            self.selected = selected
+            self._apply()
+
+    def _apply(self) -> None:
+        edge = palette.region_colour(self.region).darker(150)
+        if self.selected:
+            pen = QPen(palette.SELECTION, 1.1)
+            alpha = SELECTED_ALPHA
+        elif self.hovered:
+            pen = QPen(edge, 0.8)
+            alpha = HOVER_ALPHA
+        else:
+            pen = QPen(edge, 0.35)
+            alpha = NORMAL_ALPHA
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        self.setPen(pen)
+        self.setBrush(QBrush(palette.fill(self.region, alpha)))
+
+
+def outline_pen() -> QPen:
+    pen = QPen(palette.OUTLINE, 0.9)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen
+
+
+def guide_pen() -> QPen:
+    pen = QPen(QColor(palette.GUIDE), 0.4)
+    pen.setDashPattern([6, 4])
+    return pen

@@ -1,0 +1,87 @@
+"""A searchable list of the chart's zones; picking one selects it on the map."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout, QWidget
+
+from . import palette
+from .state import AppState
+
+ZONE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class ZoneList(QWidget):
+    def __init__(self, state: AppState, parent=None):
+        super().__init__(parent)
+        self.state = state
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search zones (name, claim, region)…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search zones")
+        self.model = QStandardItemModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterRole(SEARCH_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.list = QListView(self)
+        self.list.setModel(self.proxy)
+        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.list.setAccessibleName("Zones")
+        self.list.setUniformItemSizes(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.returnPressed.connect(self._pick_first)
+        self.list.selectionModel().currentChanged.connect(self._picked)
+        self.list.activated.connect(self._picked)
+        state.atlas_changed.connect(self.refill)
+        state.aspect_changed.connect(self.refill)
+        state.selection_changed.connect(self._follow_selection)
+        self.refill()
+
+    def refill(self, *_args) -> None:
+        atlas = self.state.atlas
+        shown = {v.id for v in atlas.views_of(self.state.aspect)}
+        self.model.clear()
+        for zone in sorted(atlas.zones, key=lambda z: z.name.lower()):
+            if not any(view_id in shown for view_id in zone.shapes):
+                continue
+            region = palette.REGION_NAMES.get(zone.region, zone.region)
+            item = QStandardItem(zone.name)
+            item.setData(zone.id, ZONE_ID_ROLE)
+            item.setData(f"{zone.name} {zone.claim} {region} {zone.id}", SEARCH_ROLE)
+            item.setToolTip(f"{region}: charts place {zone.claim} here")
+            item.setData(palette.fill(zone.region, 200), Qt.ItemDataRole.DecorationRole)
+            self.model.appendRow(item)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def visible_zone_ids(self) -> list[str]:
+        return [self.proxy.index(r, 0).data(ZONE_ID_ROLE) for r in range(self.proxy.rowCount())]
+
+    def _pick_first(self) -> None:
+        if self.proxy.rowCount():
+            self.list.setCurrentIndex(self.proxy.index(0, 0))
+            self._picked(self.proxy.index(0, 0))
+
+    def _picked(self, index: QModelIndex, *_args) -> None:
+        zone_id = index.data(ZONE_ID_ROLE) if index.isValid() else None
+        if zone_id and zone_id != self.state.zone_id:
+            self.state.select(zone_id)
+
+    def _follow_selection(self, zone_id: str) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ZONE_ID_ROLE) == zone_id:
+                if self.list.currentIndex() != index:
+                    self.list.setCurrentIndex(index)
+                return
+        self.list.clearSelection()
+
