@@ -35,9 +35,10 @@ def polygon_problem(ring: Ring) -> Problem | None:
     if len(distinct) < 3:
         return 0, f"the polygon is degenerate: it has only {len(distinct)} distinct point(s)"
     poly = Polygon(ring)
-    if poly.area < MIN_AREA_MM2:
+    hull = poly.convex_hull.area  # a crossed ring's signed area can cancel out; its hull cannot
+    if hull < MIN_AREA_MM2:
         return 0, (
-            f"the polygon is degenerate: its area is {poly.area:.2f} mm² "
+            f"the polygon is degenerate: its area is {hull:.2f} mm² "
             f"(its points lie on a line or too close together; minimum {MIN_AREA_MM2:g} mm²)"
         )
     if not poly.is_valid:
@@ -51,6 +52,8 @@ def polygon_problem(ring: Ring) -> Problem | None:
             f"the polygon {what} near ({where[0]:.1f}, {where[1]:.1f}) mm, "
             f"at the edge from point {index + 1} to point {(index + 1) % len(ring) + 1}"
         )
+    if poly.area < MIN_AREA_MM2:
+        return 0, f"the polygon is degenerate: its area is {poly.area:.2f} mm² (minimum {MIN_AREA_MM2:g} mm²)"
     return None
 
 

@@ -77,7 +77,11 @@ def parse_yaml(text: str, source: str) -> tuple[Any, Positions, list[AtlasError]
         line, col = _pos(exc.problem_mark or exc.context_mark)
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.problem:
-            problem = f"{exc.problem} ({exc.context})"
+            context = exc.context.removeprefix("while ").replace("parsing ", "")
+            if exc.context_mark is not None and exc.context_mark.line + 1 != line:
+                c_line, c_col = _pos(exc.context_mark)
+                context += f" started on line {c_line}, column {c_col}"
+            problem = f"{exc.problem} (in the {context.removeprefix('a ')})"
         return None, positions, [AtlasError(source, line, col, f"YAML syntax error: {problem}")]
     except yaml.YAMLError as exc:  # reader errors: bad characters, encodings
         line, col = _reader_position(exc, text)

@@ -33,7 +33,7 @@ GUIDE_LABEL_MM = 3.2
 CAPTION_MM = 6.0
 OUTER_LEAD_MM = 17.0  # between a foot's outer edge and its label column: guide names sit here
 INNER_LEAD_MM = 9.0  # between the two feet's inner edges and their label columns
-COLUMN_SEP_MM = 6.0
+COLUMN_SEP_MM = 12.0
 
 ASPECT_TITLES = {
     "plantar": "Plantar view: the soles",
@@ -121,8 +121,8 @@ class ChartScene(QGraphicsScene):
         left = self.frames[0].left - self._column_width(atlas, sides[0][0]) - OUTER_LEAD_MM
         right = self.frames[-1].right + self._column_width(atlas, sides[-1][1]) + OUTER_LEAD_MM
         y = self._draw_captions(top, bottom, title or ASPECT_TITLES.get(aspect, aspect), left, right)
-        y = self._draw_key(atlas, shown, left, right, y)
-        self.chart_rect = QRectF(left - 6, top - 22, (right - left) + 12, (y - top) + 26)
+        self._draw_key(atlas, shown, left, right, y)
+        self.chart_rect = self.itemsBoundingRect().adjusted(-6, -6, 6, 6)
         self.setSceneRect(self.chart_rect)
 
     def _label_sides(self, atlas: Atlas, view: View) -> tuple[list[str], list[str]]:
@@ -262,14 +262,20 @@ class ChartScene(QGraphicsScene):
         label = text_item(guide_text, size, italic=True)
         label.setPos(x + 12, y - size * 0.12)
         self.addItem(label)
-        note = ("Zones show where this chart places its claimed correspondences. "
-                f"Tradition: {atlas.tradition}. The evidence that working them helps any condition is weak.")
         small = 3.0
-        caveat = text_item(note, small, italic=True)
-        caveat.setBrush(QBrush(palette.GUIDE))
-        caveat.setPos((left + right) / 2 - text_width(note, small) / 2, y + size + 4)
-        self.addItem(caveat)
-        return y + size + 4 + small + 2
+        sentences = [
+            f"Zones show where charts of the {atlas.tradition} tradition place their claimed correspondences.",
+            "The evidence that working them helps any condition is weak.",
+        ]
+        lines = [" ".join(sentences)] if text_width(" ".join(sentences), small) <= right - left else sentences
+        y += size + 4
+        for line in lines:
+            caveat = text_item(line, small, italic=True)
+            caveat.setBrush(QBrush(palette.GUIDE))
+            caveat.setPos((left + right) / 2 - text_width(line, small) / 2, y)
+            self.addItem(caveat)
+            y += small * 1.4
+        return y
 
     # --- geometry helpers -----------------------------------------------------------
     def _frame(self, view_id: str) -> _Frame:

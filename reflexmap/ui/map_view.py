@@ -28,10 +28,12 @@ class MapView(QGraphicsView):
         self.chart = ChartScene(self)
         self.setScene(self.chart)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setMouseTracking(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Foot chart")
         self._press: QPoint | None = None
@@ -50,6 +52,9 @@ class MapView(QGraphicsView):
         self.chart.set_labels_visible(self.state.labels_visible)
         self.chart.set_guides_visible(self.state.guides_visible)
         self.chart.set_selected(self.state.zone_id or None)
+        # Room to pan past the edges, so zooming near a border keeps the point under the cursor.
+        rect = self.chart.chart_rect
+        self.setSceneRect(rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height()))
         self.fit()
 
     def _show_selection(self, zone_id: str) -> None:
@@ -59,17 +64,21 @@ class MapView(QGraphicsView):
             self.ensureVisible(self.chart.zone_items[key], 30, 30)
 
     def fit(self) -> None:
-        """Show the whole chart, as large as the window allows."""
+        """Show the whole chart, as large as the window allows, centred."""
         self.fitInView(self.chart.chart_rect, Qt.AspectRatioMode.KeepAspectRatio)
+        self.centerOn(self.chart.chart_rect.center())
         self._fitted = True
 
     def zoom(self, factor: float, anchor: QPoint | None = None) -> None:
+        """Scale by `factor`, keeping the chart point under `anchor` (viewport px) in place."""
         scale = self.transform().m11()
         factor = max(MIN_SCALE / scale, min(MAX_SCALE / scale, factor))
-        if anchor is None:
-            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        anchor = anchor if anchor is not None else self.viewport().rect().center()
+        fixed = self.mapToScene(anchor)
         self.scale(factor, factor)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        drift = self.mapFromScene(fixed) - anchor
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + drift.x())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + drift.y())
         self._fitted = False
 
     def pixels_per_mm(self) -> float:

@@ -1,0 +1,98 @@
+"""The command line: check, export and screenshot, as a user or a script calls them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from reflexmap.cli import main
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_check_clean_file_exits_0(capsys):
+    assert main(["check", str(DATA / "small.yaml")]) == 0
+    assert "small.yaml: ok (3 views, 5 zones)" in capsys.readouterr().out
+
+
+def test_check_prints_file_line_column_and_exits_1(tmp_path: Path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text((DATA / "small.yaml").read_text().replace("region: nerve", "region: nerves"), encoding="utf-8")
+    assert main(["check", str(DATA / "small.yaml"), str(bad)]) == 1
+    out = capsys.readouterr()
+    line = next(l for l in out.out.splitlines() if l.startswith(str(bad)))
+    assert line == f"{bad}:36:13: 'nerves' is not a valid region; expected one of: head, neck, chest, abdomen, pelvis, spine, back, limb, nerve"
+    assert "1 of 2 file(s) have errors" in out.err
+
+
+def test_check_builtin_zone_files_are_clean():
+    zones = sorted((Path(__file__).parents[1] / "zones").glob("*.yaml"))
+    assert zones
+    assert main(["check", *map(str, zones)]) == 0
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf"])
+def test_export_each_format(qapp, tmp_path: Path, suffix: str, capsys):
+    out = tmp_path / f"chart{suffix}"
+    assert main(["export", "-o", str(out)]) == 0
+    data = out.read_bytes()
+    assert len(data) > 5000
+    assert data.startswith({".png": b"\x89PNG", ".svg": b"<?xml", ".pdf": b"%PDF"}[suffix])
+    assert not list(tmp_path.glob(".chart*"))  # the temporary file was renamed, not left behind
+
+
+def test_export_png_draws_both_feet_and_the_legend(qapp, tmp_path: Path):
+    out = tmp_path / "chart.png"
+    assert main(["export", "--view", "plantar", "--width", "1200", "-o", str(out)]) == 0
+    image = QImage(str(out))
+    assert image.width() == 1200
+    from reflexmap.ui import palette
+    from reflexmap.ui.zone_item import NORMAL_ALPHA
+
+    # the sciatic band (vermillion, translucent over the skin tone) appears on both halves
+    fg, bg, a = palette.region_colour("nerve"), palette.SKIN, NORMAL_ALPHA / 255
+    band = [round(a * f + (1 - a) * b) for f, b in zip(fg.getRgb()[:3], bg.getRgb()[:3])]
+
+    def has_band(x0, x1):
+        for x in range(x0, x1, 2):
+            for y in range(0, image.height(), 2):
+                c = image.pixelColor(x, y)
+                if all(abs(v - w) <= 6 for v, w in zip((c.red(), c.green(), c.blue()), band)):
+                    return True
+        return False
+
+    assert has_band(0, 600) and has_band(600, 1200)
+
+
+def test_export_one_view_and_bad_arguments(qapp, tmp_path: Path, capsys):
+    assert main(["export", "--view", "plantar-right", "-o", str(tmp_path / "right.png")]) == 0
+    assert main(["export", "--view", "nowhere", "-o", str(tmp_path / "x.png")]) == 2
+    assert "no view 'nowhere'" in capsys.readouterr().err
+    assert main(["export", "-o", str(tmp_path / "x.gif")]) == 1
+    assert "unknown export format '.gif'" in capsys.readouterr().err
+    assert main(["export", "--view", "dorsal", "-o", str(tmp_path / "x.png")]) == 1
+    assert "no dorsal view" in capsys.readouterr().err
+
+
+def test_export_of_an_invalid_atlas_reports_errors(qapp, tmp_path: Path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("atlas_format: 3\n", encoding="utf-8")
+    assert main(["export", "--atlas", str(bad), "-o", str(tmp_path / "x.png")]) == 1
+    assert f"{bad}:1:1:" in capsys.readouterr().err
+
+
+def test_screenshot_opens_the_real_window_and_exits(tmp_path: Path):
+    out = tmp_path / "shot.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-m", "reflexmap", "--screenshot", str(out), "--select", "lumbar-spine", "--size", "1200x800"],
+        capture_output=True, text=True, timeout=120, env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1200, 800)

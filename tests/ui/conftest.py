@@ -1,0 +1,57 @@
+"""Real windows, real clicks at mapped chart points (in millimetres)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+
+from reflexmap.atlas.geometry import label_anchors
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot, settings):
+    from reflexmap.ui.app import application, create_window
+
+    application()
+
+    def make(atlas=None, settings_=None):
+        window = create_window(atlas, settings_ or settings)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.wait(10)  # one event-loop turn: layouts settle, the view fits the chart
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()
+
+
+def inside_point(atlas, view_id: str, zone_id: str) -> tuple[float, float]:
+    """A point (mm) where `zone_id` is the first zone a click selects."""
+    shapes = {z.id: z.shapes[view_id] for z in atlas.zones_in(view_id)}
+    return label_anchors(shapes)[zone_id]
+
+
+def viewport_pos(window, view_id: str, x: float, y: float) -> QPoint:
+    return window.map.scene_point_to_viewport(view_id, x, y)
+
+
+def click_mm(qtbot, window, view_id: str, x: float, y: float) -> None:
+    pos = viewport_pos(window, view_id, x, y)
+    assert window.map.viewport().rect().contains(pos), "point is not on screen"
+    qtbot.mouseClick(window.map.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def click_zone(qtbot, window, view_id: str, zone_id: str) -> None:
+    click_mm(qtbot, window, view_id, *inside_point(window.state.atlas, view_id, zone_id))

@@ -1,0 +1,28 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reflexmap.ui.label_layout import spread
+
+
+def test_labels_that_fit_stay_at_their_anchors():
+    assert spread([10, 50, 30], gap=5, low=0, high=100) == [10, 50, 30]
+
+
+def test_crowded_labels_are_pushed_apart_in_order():
+    placed = spread([10, 11, 12], gap=5, low=0, high=100)
+    assert placed == [10, 15, 20]
+
+
+def test_labels_at_the_bottom_are_pulled_back_inside():
+    placed = spread([98, 99, 100], gap=5, low=0, high=100)
+    assert placed == [90, 95, 100]
+
+
+@given(st.lists(st.floats(-50, 150), max_size=30), st.floats(1, 10))
+def test_spread_never_overlaps_and_keeps_order(anchors, gap):
+    placed = spread(anchors, gap=gap, low=0, high=100)
+    assert len(placed) == len(anchors)
+    pairs = sorted(zip(anchors, placed))
+    ordered = [p for _, p in pairs]
+    assert all(b - a >= gap - 1e-6 for a, b in zip(ordered, ordered[1:]))
+    assert all(p >= -1e-6 for p in placed)

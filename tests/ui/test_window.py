@@ -1,0 +1,155 @@
+"""The rest of the window: search, keyboard, views, labels, files, notes, remembered state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from .conftest import click_zone
+
+
+def test_search_filters_and_enter_selects_on_the_map(qtbot, window):
+    window.zones.focus_search()
+    qtbot.keyClicks(window.zones.search, "sciatic")
+    assert window.zones.visible_zone_ids() == ["sciatic-nerve"]
+    qtbot.keyClick(window.zones.search, Qt.Key.Key_Return)
+    assert window.state.zone_id == "sciatic-nerve"
+    assert window.map.chart.zone_items[("plantar-left", "sciatic-nerve")].selected
+    assert "Charts place the sciatic nerve here." in window.info.toPlainText()
+
+
+def test_search_matches_claims_not_only_names(qtbot, window):
+    qtbot.keyClicks(window.zones.search, "vertebrae")
+    assert set(window.zones.visible_zone_ids()) == {"cervical-spine", "thoracic-spine", "lumbar-spine"}
+    window.zones.search.clear()
+    assert len(window.zones.visible_zone_ids()) == len(window.state.atlas.zones)
+
+
+def test_clicking_a_list_row_selects_the_zone(qtbot, window):
+    ids = window.zones.visible_zone_ids()
+    row = ids.index("coccyx")
+    index = window.zones.proxy.index(row, 0)
+    rect = window.zones.list.visualRect(index)
+    qtbot.mouseClick(window.zones.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.state.zone_id == "coccyx"
+
+
+def test_map_selection_follows_into_the_list(qtbot, window):
+    click_zone(qtbot, window, "plantar-left", "neck")
+    assert window.zones.list.currentIndex().data() == "Neck"
+
+
+def test_keyboard_steps_along_the_foot(qtbot, window):
+    window.map.setFocus()
+    order = window.map.chart.keyboard_order()
+    assert order[0][0] == "plantar-left" and order[-1][0] == "plantar-right"
+    left = [zone for view, zone in order if view == "plantar-left"]
+    assert left[0] == "head-brain" and left[-1] == "coccyx"  # toes to heel
+    qtbot.keyClick(window.map, Qt.Key.Key_Tab)
+    assert (window.state.view_id, window.state.zone_id) == order[0]
+    qtbot.keyClick(window.map, Qt.Key.Key_Down)
+    assert (window.state.view_id, window.state.zone_id) == order[1]
+    qtbot.keyClick(window.map, Qt.Key.Key_Up)
+    assert (window.state.view_id, window.state.zone_id) == order[0]
+    qtbot.keyClick(window.map, Qt.Key.Key_Right)
+    assert (window.state.view_id, window.state.zone_id) == ("plantar-right", order[0][1])
+    qtbot.keyClick(window.map, Qt.Key.Key_End)
+    assert (window.state.view_id, window.state.zone_id) == order[-1]
+    qtbot.keyClick(window.map, Qt.Key.Key_Escape)
+    assert window.state.zone_id == ""
+
+
+def test_every_zone_is_reachable_by_keyboard(qtbot, window):
+    window.map.setFocus()
+    seen = set()
+    for _ in range(len(window.map.chart.keyboard_order())):
+        qtbot.keyClick(window.map, Qt.Key.Key_Tab)
+        seen.add((window.state.view_id, window.state.zone_id))
+    assert seen == set(window.map.chart.zone_items)
+
+
+def test_labels_and_guides_toggle(qtbot, window):
+    label = window.map.chart.labels[("plantar-left", "lumbar-spine")]
+    assert label.text.isVisible()
+    window.labels_action.trigger()
+    assert not label.text.isVisible() and not label.leader.isVisible()
+    window.labels_action.trigger()
+    assert label.text.isVisible()
+    window.guides_action.trigger()
+    assert not any(item.isVisible() for item in window.map.chart.guide_items)
+
+
+def test_view_switch_shows_the_other_aspect(qtbot, make_window, small_atlas):
+    from .conftest import click_mm
+
+    window = make_window(small_atlas)
+    assert window.aspect_actions["medial"].isEnabled()
+    assert not window.aspect_actions["dorsal"].isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.state.aspect == "medial"
+    assert [f.view.id for f in window.map.chart.frames] == ["medial-left"]
+    assert window.zones.visible_zone_ids() == ["side"]
+    click_mm(qtbot, window, "medial-left", 40, 12)
+    assert window.state.zone_id == "side"
+    window.aspect_actions["plantar"].trigger()
+    assert [f.view.id for f in window.map.chart.frames] == ["plantar-left", "plantar-right"]
+    assert window.state.zone_id == ""  # 'side' is not drawn in plantar views
+
+
+def test_open_invalid_chart_shows_errors_and_keeps_the_chart(qtbot, window, tmp_path: Path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("atlas_format: 1\nid: x\ntitle: [unclosed\n", encoding="utf-8")
+    before = window.state.atlas
+    assert window.open_chart(bad) is False
+    box = window.findChild(QMessageBox, "chart-errors")
+    assert box is not None and box.isVisible()
+    assert "bad.yaml has 1 error" in box.text()
+    assert f"{bad}:4:1:" in box.detailedText()
+    assert window.state.atlas is before
+    box.close()
+
+
+def test_open_valid_chart_replaces_the_chart(qtbot, window, data_dir: Path, settings):
+    assert window.open_chart(data_dir / "small.yaml")
+    assert window.state.atlas.id == "test-small"
+    assert window.windowTitle().startswith("Small test chart")
+    assert set(window.zones.visible_zone_ids()) == {"heel", "band", "strip", "toes"}
+    assert settings.value("chart/last") == str(data_dir / "small.yaml")
+
+
+def test_evidence_and_red_flags_are_one_click_from_a_zone(qtbot, window):
+    click_zone(qtbot, window, "plantar-left", "sciatic-nerve")
+    window.info.anchorClicked.emit(QUrl("note:red-flags"))
+    dialog = window.findChild(QDialog, "note-red-flags")
+    assert dialog is not None and dialog.isVisible()
+    from PySide6.QtWidgets import QTextBrowser
+
+    text = dialog.findChild(QTextBrowser).toPlainText()
+    assert "both legs" in text and "cauda equina" in text
+    window.info.anchorClicked.emit(QUrl("note:evidence"))
+    text = window.findChild(QDialog, "note-evidence").findChild(QTextBrowser).toPlainText()
+    assert "Ernst" in text and "chance" in text
+
+
+def test_window_geometry_and_view_settings_are_remembered(qtbot, make_window, tmp_path: Path):
+    path = str(tmp_path / "remember.ini")
+    first = make_window(settings_=QSettings(path, QSettings.Format.IniFormat))
+    first.resize(700, 520)  # within the offscreen screen (800x600)
+    first.labels_action.setChecked(False)
+    qtbot.wait(10)
+    first.close()
+    second = make_window(settings_=QSettings(path, QSettings.Format.IniFormat))
+    assert (second.width(), second.height()) == (700, 520)
+    assert not second.labels_action.isChecked()
+    assert not second.state.labels_visible
+
+
+def test_shortcuts_dialog_lists_keys(qtbot, window):
+    window.show_shortcuts()
+    dialog = window.findChild(QDialog, "shortcuts")
+    from PySide6.QtWidgets import QTextBrowser
+
+    text = dialog.findChild(QTextBrowser).toPlainText()
+    assert "Ctrl+O" in text and "Tab" in text and "Fit to window" in text
