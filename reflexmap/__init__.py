@@ -11,4 +11,14 @@ Public API::
 from .atlas import Atlas, AtlasError, AtlasLoadError, Source, View, Zone, load_atlas, read_atlas
 
 __version__ = "0.1.0"
-__all__ = ["Atlas", "AtlasError", "AtlasLoadError", "Source", "View", "Zone", "load_atlas", "read_atlas", "__version__"]
+__all__ = [
+    "Atlas",
+    "AtlasError",
+    "AtlasLoadError",
+    "Source",
+    "View",
+    "Zone",
+    "load_atlas",
+    "read_atlas",
+    "__version__",
+]

@@ -1,8 +1,9 @@
 """Command line: open the app, check zone files, export charts, take a screenshot.
 
-    reflexmap [--chart FILE] [--screenshot OUT.png [--select ZONE] [--size WxH]]
-    reflexmap check FILE...
-    reflexmap export [--atlas FILE] [--view ID] -o OUT.{png,svg,pdf}
+reflexmap [--chart FILE] [--screenshot OUT.png [--select ZONE] [--size WxH]]
+reflexmap check FILE...
+reflexmap export [--atlas FILE] [--view ID] -o OUT.{png,svg,pdf}
+reflexmap schema
 """
 
 from __future__ import annotations
@@ -29,17 +30,30 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="reflexmap", description="Study foot reflex-zone charts.")
     parser.add_argument("--version", action="version", version=f"reflexmap {__version__}")
     parser.add_argument("--chart", metavar="FILE", help="open this zone file instead of the built-in chart")
-    parser.add_argument("--screenshot", metavar="OUT.png", help="open the main window, save it once painted, exit")
-    parser.add_argument("--select", metavar="ZONE", help="select this zone id at start (useful with --screenshot)")
-    parser.add_argument("--size", type=_size, default=(1440, 900), metavar="WxH", help="window size for --screenshot")
+    parser.add_argument(
+        "--screenshot", metavar="OUT.png", help="open the main window, save it once painted, exit"
+    )
+    parser.add_argument(
+        "--select", metavar="ZONE", help="select this zone id at start (useful with --screenshot)"
+    )
+    parser.add_argument(
+        "--size", type=_size, default=(1440, 900), metavar="WxH", help="window size for --screenshot"
+    )
     commands = parser.add_subparsers(dest="command")
     check = commands.add_parser("check", help="validate zone files; exit 1 if any has errors")
     check.add_argument("files", nargs="+", metavar="FILE")
     export = commands.add_parser("export", help="render a chart to PNG, SVG or PDF")
     export.add_argument("--atlas", metavar="FILE", help="zone file (default: the built-in chart)")
-    export.add_argument("--view", metavar="ID", help="a view id (one foot) or an aspect such as 'plantar' (both feet)")
-    export.add_argument("-o", "--output", required=True, metavar="OUT", help="output file: .png, .svg or .pdf")
-    export.add_argument("--width", type=int, default=3000, metavar="PX", help="PNG width in pixels (default 3000)")
+    export.add_argument(
+        "--view", metavar="ID", help="a view id (one foot) or an aspect such as 'plantar' (both feet)"
+    )
+    export.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="output file: .png, .svg or .pdf"
+    )
+    export.add_argument(
+        "--width", type=int, default=3000, metavar="PX", help="PNG width in pixels (default 3000)"
+    )
+    commands.add_parser("schema", help="print the atlas JSON Schema (for editors)")
     return parser
 
 
@@ -83,8 +97,11 @@ def export(args: argparse.Namespace) -> int:
     elif args.view:
         known = [v.id for v in atlas.views]
         if args.view not in known:
-            print(f"reflexmap export: no view '{args.view}'; views: {', '.join(known)}; "
-                  f"or an aspect: {', '.join(atlas.aspects())}", file=sys.stderr)
+            print(
+                f"reflexmap export: no view '{args.view}'; views: {', '.join(known)}; "
+                f"or an aspect: {', '.join(atlas.aspects())}",
+                file=sys.stderr,
+            )
             return 2
         view_id = args.view
     _headless_platform()
@@ -103,7 +120,9 @@ def export(args: argparse.Namespace) -> int:
 
 def _headless_platform() -> None:
     """Exports and screenshots need no screen: use Qt's offscreen platform when there is none."""
-    if "QT_QPA_PLATFORM" not in os.environ and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+    if "QT_QPA_PLATFORM" not in os.environ and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
         if sys.platform.startswith("linux"):
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
@@ -114,6 +133,13 @@ def main(argv: list[str] | None = None) -> int:
         return check(args.files)
     if args.command == "export":
         return export(args)
+    if args.command == "schema":
+        import json
+
+        from .atlas.schema import schema
+
+        print(json.dumps(schema(), indent=2, ensure_ascii=False))
+        return 0
     if args.screenshot:
         _headless_platform()
     from .ui.app import run

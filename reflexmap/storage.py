@@ -28,7 +28,15 @@ def atomic_path(target: str | Path, suffix: str | None = None) -> Iterator[Path]
         yield temporary
         with open(temporary, "rb+") as handle:
             os.fsync(handle.fileno())
+        # mkstemp makes the file private (0600); give it the mode a plain open() would have
+        os.chmod(temporary, target.stat().st_mode & 0o777 if target.exists() else _default_mode())
         os.replace(temporary, target)
     finally:
         if temporary.exists():
             temporary.unlink()
+
+
+def _default_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask

@@ -22,11 +22,14 @@ def test_check_clean_file_exits_0(capsys):
 
 def test_check_prints_file_line_column_and_exits_1(tmp_path: Path, capsys):
     bad = tmp_path / "bad.yaml"
-    bad.write_text((DATA / "small.yaml").read_text().replace("region: nerve", "region: nerves"), encoding="utf-8")
+    bad.write_text(
+        (DATA / "small.yaml").read_text().replace("region: nerve", "region: nerves"), encoding="utf-8"
+    )
     assert main(["check", str(DATA / "small.yaml"), str(bad)]) == 1
     out = capsys.readouterr()
-    line = next(l for l in out.out.splitlines() if l.startswith(str(bad)))
-    assert line == f"{bad}:36:13: 'nerves' is not a valid region; expected one of: head, neck, chest, abdomen, pelvis, spine, back, limb, nerve"
+    line = next(text for text in out.out.splitlines() if text.startswith(str(bad)))
+    regions = "head, neck, chest, abdomen, pelvis, spine, back, limb, nerve"
+    assert line == f"{bad}:36:13: 'nerves' is not a valid region; expected one of: {regions}"
     assert "1 of 2 file(s) have errors" in out.err
 
 
@@ -56,13 +59,13 @@ def test_export_png_draws_both_feet_and_the_legend(qapp, tmp_path: Path):
 
     # the sciatic band (vermillion, translucent over the skin tone) appears on both halves
     fg, bg, a = palette.region_colour("nerve"), palette.SKIN, NORMAL_ALPHA / 255
-    band = [round(a * f + (1 - a) * b) for f, b in zip(fg.getRgb()[:3], bg.getRgb()[:3])]
+    band = [round(a * f + (1 - a) * b) for f, b in zip(fg.getRgb()[:3], bg.getRgb()[:3], strict=False)]
 
     def has_band(x0, x1):
         for x in range(x0, x1, 2):
             for y in range(0, image.height(), 2):
                 c = image.pixelColor(x, y)
-                if all(abs(v - w) <= 6 for v, w in zip((c.red(), c.green(), c.blue()), band)):
+                if all(abs(v - w) <= 6 for v, w in zip((c.red(), c.green(), c.blue()), band, strict=False)):
                     return True
         return False
 
@@ -90,9 +93,31 @@ def test_screenshot_opens_the_real_window_and_exits(tmp_path: Path):
     out = tmp_path / "shot.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     result = subprocess.run(
-        [sys.executable, "-m", "reflexmap", "--screenshot", str(out), "--select", "lumbar-spine", "--size", "1200x800"],
-        capture_output=True, text=True, timeout=120, env=env,
+        [
+            sys.executable,
+            "-m",
+            "reflexmap",
+            "--screenshot",
+            str(out),
+            "--select",
+            "lumbar-spine",
+            "--size",
+            "1200x800",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
     )
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1200, 800)
+
+
+def test_schema_command_prints_the_published_schema(capsys):
+    import json
+
+    from reflexmap.atlas.schema import schema
+
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out) == schema()

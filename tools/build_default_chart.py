@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import shapely
 from shapely import affinity
-from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box
+from shapely.geometry import LineString, Point, Polygon, box
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from chart_content import CHART_HEADER, GUIDES, SOURCES, ZONES  # noqa: E402
@@ -71,10 +71,31 @@ def plantar_outline() -> tuple[Polygon, dict[str, Polygon]]:
     body = Polygon(
         catmull_rom(
             [
-                (0, 0), (17, 3), (27, 13), (31, 30), (29.5, 55), (27.5, 85), (30, 112),
-                (37, 142), (45, 166), (48.5, 184), (47, 199), (33, 204), (18, 203), (3, 200),
-                (-12, 195), (-26, 187), (-37.5, 177), (-42, 163), (-41, 145), (-38.5, 124),
-                (-35.5, 100), (-33, 70), (-31.5, 42), (-28, 16), (-17, 3),
+                (0, 0),
+                (17, 3),
+                (27, 13),
+                (31, 30),
+                (29.5, 55),
+                (27.5, 85),
+                (30, 112),
+                (37, 142),
+                (45, 166),
+                (48.5, 184),
+                (47, 199),
+                (33, 204),
+                (18, 203),
+                (3, 200),
+                (-12, 195),
+                (-26, 187),
+                (-37.5, 177),
+                (-42, 163),
+                (-41, 145),
+                (-38.5, 124),
+                (-35.5, 100),
+                (-33, 70),
+                (-31.5, 42),
+                (-28, 16),
+                (-17, 3),
             ]
         )
     )
@@ -93,7 +114,9 @@ def plantar_outline() -> tuple[Polygon, dict[str, Polygon]]:
     foot = affinity.translate(foot, 0, -foot.bounds[1])
     scale = LENGTH / (tip - foot.bounds[1])
     foot = affinity.scale(foot, scale, scale, origin=(0, 0))
-    toes = {k: affinity.scale(affinity.translate(t, 0, 0), scale, scale, origin=(0, 0)) for k, t in toes.items()}
+    toes = {
+        k: affinity.scale(affinity.translate(t, 0, 0), scale, scale, origin=(0, 0)) for k, t in toes.items()
+    }
     return clean(foot), {k: t.intersection(foot) for k, t in toes.items()}
 
 
@@ -106,9 +129,7 @@ def medial_band(foot: Polygon, y0: float, y1: float, width: float, inset: float 
         if row.is_empty:
             continue
         edge_points.append((row.bounds[2], y))
-    strip = Polygon(
-        edge_points + [(x - width, y) for x, y in reversed(edge_points)]
-    ).buffer(0)
+    strip = Polygon(edge_points + [(x - width, y) for x, y in reversed(edge_points)]).buffer(0)
     return strip.intersection(inner).intersection(box(-200, y0, 200, y1))
 
 
@@ -132,7 +153,9 @@ def zone_shapes(foot: Polygon, toes: dict[str, Polygon]) -> dict[str, Polygon]:
         "neck": big_toe.intersection(box(-200, at(0.79), 200, at(0.865))).difference(
             medial_band(foot, 0, LENGTH, spine_w)
         ),
-        "chest-lungs": across(foot, at(0.70), at(0.775)).difference(medial_band(foot, 0, LENGTH, spine_w + 1.5)),
+        "chest-lungs": across(foot, at(0.70), at(0.775)).difference(
+            medial_band(foot, 0, LENGTH, spine_w + 1.5)
+        ),
         "cervical-spine": medial_band(foot, at(0.78), at(0.95), spine_w),
         "thoracic-spine": medial_band(foot, at(0.40), at(0.75), spine_w),
         "lumbar-spine": medial_band(foot, at(0.25), at(0.40), spine_w),
@@ -149,7 +172,9 @@ def clean(shape) -> Polygon:
     for step in (shapely.make_valid, lambda g: g.simplify(0.3), lambda g: shapely.set_precision(g, 0.1)):
         shape = step(shape)
         if not isinstance(shape, Polygon):
-            shape = max((g for g in getattr(shape, "geoms", []) if isinstance(g, Polygon)), key=lambda g: g.area)
+            shape = max(
+                (g for g in getattr(shape, "geoms", []) if isinstance(g, Polygon)), key=lambda g: g.area
+            )
     assert shape.is_valid and shape.area > 1, shape
     return shape
 
@@ -197,13 +222,15 @@ def main() -> None:
         out.append(f"    sources: [{', '.join(zone['sources'])}]")
         out.append(f"    confidence: {zone['confidence']}")
         out.append("    shapes:")
-        out.append("      plantar-left: " + fmt_ring(shapes[zone['id']], "      "))
+        out.append("      plantar-left: " + fmt_ring(shapes[zone["id"]], "      "))
         out.append("      plantar-right: mirror")
     target = Path(__file__).resolve().parent.parent / "zones" / "ingham-western.yaml"
     target.write_text("\n".join(out) + "\n", encoding="utf-8")
-    print(f"wrote {target}: outline {len(foot.exterior.coords) - 1} points, "
-          f"{foot.bounds[2] - foot.bounds[0]:.1f} mm wide x {foot.bounds[3]:.1f} mm long, "
-          f"{len(shapes)} zones")
+    print(
+        f"wrote {target}: outline {len(foot.exterior.coords) - 1} points, "
+        f"{foot.bounds[2] - foot.bounds[0]:.1f} mm wide x {foot.bounds[3]:.1f} mm long, "
+        f"{len(shapes)} zones"
+    )
 
 
 if __name__ == "__main__":

@@ -21,7 +21,10 @@ description: >-
 """
 
 SOURCES = [
-    {"id": "netplaces", "title": "netplaces.com, reflexology: zones, the foot as a map of the body, reflexing the hips"},
+    {
+        "id": "netplaces",
+        "title": "netplaces.com, reflexology: zones, the foot as a map of the body, reflexing the hips",
+    },
     {"id": "sportsrec", "title": "sportsrec.com, reflexology foot zones"},
     {"id": "tcmwindow", "title": "tcmwindow.com, spinal segments on the foot"},
     {"id": "riverview", "title": "riverviewvc.com, reflexology"},

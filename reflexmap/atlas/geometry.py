@@ -110,7 +110,6 @@ def _coordinates_in(reason: str) -> tuple[float, float] | None:
         return None
 
 
-
 def label_anchors(shapes: dict[str, Ring]) -> dict[str, tuple[float, float]]:
     """For each zone, the point deepest inside the part of it no smaller zone covers.
 
@@ -129,7 +128,9 @@ def label_anchors(shapes: dict[str, Ring]) -> dict[str, tuple[float, float]]:
         for j in tree.query(polygon, predicate="intersects"):
             if j != k and polygons[j].area < polygon.area:
                 visible = visible.difference(polygons[j])
-        pieces = [g for g in getattr(visible, "geoms", [visible]) if isinstance(g, Polygon) and not g.is_empty]
+        pieces = [
+            g for g in getattr(visible, "geoms", [visible]) if isinstance(g, Polygon) and not g.is_empty
+        ]
         target = max(pieces, key=lambda g: g.area) if pieces else polygon
         if target.area < 0.15 * polygon.area:
             target = polygon

@@ -52,7 +52,13 @@ def read_atlas(path: str | Path) -> LoadResult:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return _fail(source, 0, 0, f"the file is {size / 2**20:.0f} MiB; zone files are limited to {MAX_FILE_BYTES // 2**20} MiB")
+            return _fail(
+                source,
+                0,
+                0,
+                f"the file is {size / 2**20:.0f} MiB; "
+                f"zone files are limited to {MAX_FILE_BYTES // 2**20} MiB",
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         return _fail(source, 0, 0, "no such file")
@@ -162,14 +168,21 @@ class _Builder:
             base = ("views", i)
             side = (raw["foot"], raw["aspect"])
             if side in seen_sides:
-                self.error(base + ("aspect",), f"view '{seen_sides[side]}' already draws the {side[0]} foot, {side[1]}")
+                self.error(
+                    base + ("aspect",),
+                    f"view '{seen_sides[side]}' already draws the {side[0]} foot, {side[1]}",
+                )
             seen_sides.setdefault(side, view_id)
             outline = self.view_outline(base, raw, raw_views)
             if outline is None:
                 continue
             guides = []
             for g, guide in enumerate(raw.get("guides", [])):
-                points = _ring(guide["points"]) if len(guide["points"]) > 3 else tuple((float(x), float(y)) for x, y in guide["points"])
+                points = (
+                    _ring(guide["points"])
+                    if len(guide["points"]) > 3
+                    else tuple((float(x), float(y)) for x, y in guide["points"])
+                )
                 problem = geometry.line_problem(points)
                 if problem:
                     self.error(base + ("guides", g, "points", problem[0] or 0), problem[1])
@@ -177,10 +190,16 @@ class _Builder:
             if not guides and raw.get("mirror_of") in raw_views:
                 source_raw = raw_views[raw["mirror_of"]][1]
                 guides = [
-                    Guide(g["id"], g["name"], geometry.mirror(tuple((float(x), float(y)) for x, y in g["points"])))
+                    Guide(
+                        g["id"],
+                        g["name"],
+                        geometry.mirror(tuple((float(x), float(y)) for x, y in g["points"])),
+                    )
                     for g in source_raw.get("guides", [])
                 ]
-            views[view_id] = View(view_id, raw["foot"], raw["aspect"], outline, tuple(guides), raw.get("mirror_of"))
+            views[view_id] = View(
+                view_id, raw["foot"], raw["aspect"], outline, tuple(guides), raw.get("mirror_of")
+            )
         return views
 
     def view_outline(self, base: tuple, raw: dict, raw_views: dict) -> Ring | None:
@@ -199,11 +218,15 @@ class _Builder:
             self.error(base, "a view needs an 'outline' or 'mirror_of' (the id of a view it mirrors)")
             return None
         if mirror_of not in raw_views:
-            self.error(base + ("mirror_of",), f"unknown view '{mirror_of}'; known views: {', '.join(raw_views)}")
+            self.error(
+                base + ("mirror_of",), f"unknown view '{mirror_of}'; known views: {', '.join(raw_views)}"
+            )
             return None
         _, target = raw_views[mirror_of]
         if "outline" not in target:
-            self.error(base + ("mirror_of",), f"view '{mirror_of}' is itself a mirror; mirror a view with an outline")
+            self.error(
+                base + ("mirror_of",), f"view '{mirror_of}' is itself a mirror; mirror a view with an outline"
+            )
             return None
         if target["foot"] == raw["foot"] or target["aspect"] != raw["aspect"]:
             self.error(base + ("mirror_of",), f"'{mirror_of}' must be the same aspect of the other foot")
@@ -221,7 +244,12 @@ class _Builder:
             where = base + ("shapes", view_id)
             if view_id not in views:
                 if view_id not in {v["id"] for v in self.data["views"]}:
-                    self.error(where, f"unknown view '{view_id}'; known views: {', '.join(v['id'] for v in self.data['views'])}", at_key=True)
+                    self.error(
+                        where,
+                        f"unknown view '{view_id}'; known views: "
+                        + ", ".join(v["id"] for v in self.data["views"]),
+                        at_key=True,
+                    )
                 continue
             view = views[view_id]
             if shape == "mirror":
@@ -254,7 +282,9 @@ class _Builder:
 
     def mirrored_shape(self, where: tuple, raw: dict, view: View) -> Ring | None:
         if view.mirror_of is None:
-            self.error(where, f"'mirror' only works in a view that mirrors another; '{view.id}' has its own outline")
+            self.error(
+                where, f"'mirror' only works in a view that mirrors another; '{view.id}' has its own outline"
+            )
             return None
         original = raw["shapes"].get(view.mirror_of)
         if not isinstance(original, list):

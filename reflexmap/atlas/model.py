@@ -109,9 +109,7 @@ class Atlas:
 
     def views_of(self, aspect: str) -> tuple[View, ...]:
         """Views of one aspect as charts place them: left foot first."""
-        return tuple(
-            sorted((v for v in self.views if v.aspect == aspect), key=lambda v: FEET.index(v.foot))
-        )
+        return tuple(sorted((v for v in self.views if v.aspect == aspect), key=lambda v: FEET.index(v.foot)))
 
     def zones_in(self, view_id: str) -> tuple[Zone, ...]:
         return tuple(z for z in self.zones if view_id in z.shapes)

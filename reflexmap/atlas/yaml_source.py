@@ -126,8 +126,7 @@ class _Converter:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise _Budget(
-                f"the document expands to more than {MAX_NODES:,} values "
-                "(aliases used to inflate it?)",
+                f"the document expands to more than {MAX_NODES:,} values (aliases used to inflate it?)",
                 node.start_mark,
             )
         if depth > MAX_DEPTH:

@@ -16,8 +16,14 @@ FORMATS = (".png", ".svg", ".pdf")
 PNG_WIDTH_PX = 3000
 
 
-def export_chart(atlas: Atlas, out: Path, *, aspect: str | None = None, view_id: str | None = None,
-                 width_px: int = PNG_WIDTH_PX) -> Path:
+def export_chart(
+    atlas: Atlas,
+    out: Path,
+    *,
+    aspect: str | None = None,
+    view_id: str | None = None,
+    width_px: int = PNG_WIDTH_PX,
+) -> Path:
     """Render one aspect (both feet) or one view of `atlas` to `out`; the suffix picks the format.
 
     Needs a running QApplication (fonts and the graphics scene live there).
@@ -78,8 +84,19 @@ def _pdf(scene: ChartScene, source: QRectF, path: Path, title: str) -> None:
     writer = QPdfWriter(str(path))
     writer.setTitle(title)
     writer.setCreator("ReflexMap")
-    orientation = QPageLayout.Orientation.Landscape if source.width() > source.height() else QPageLayout.Orientation.Portrait
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter))
+    orientation = (
+        QPageLayout.Orientation.Landscape
+        if source.width() > source.height()
+        else QPageLayout.Orientation.Portrait
+    )
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            orientation,
+            QMarginsF(10, 10, 10, 10),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     writer.setResolution(300)
     painter = QPainter(writer)
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)

@@ -23,7 +23,9 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def create_window(atlas: Atlas | None = None, settings: QSettings | None = None, *, restore: bool = True) -> MainWindow:
+def create_window(
+    atlas: Atlas | None = None, settings: QSettings | None = None, *, restore: bool = True
+) -> MainWindow:
     return MainWindow(atlas or load_atlas(), settings or QSettings(), restore=restore)
 
 
@@ -43,8 +45,12 @@ class _FirstPaint(QObject):
         return False
 
 
-def run(chart: str | None = None, screenshot: str | None = None, select: str | None = None,
-        size: tuple[int, int] = (1440, 900)) -> int:
+def run(
+    chart: str | None = None,
+    screenshot: str | None = None,
+    select: str | None = None,
+    size: tuple[int, int] = (1440, 900),
+) -> int:
     """Open the main window on `chart` (default: the built-in chart)."""
     app = application()
     atlas = load_atlas()

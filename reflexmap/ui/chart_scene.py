@@ -50,7 +50,9 @@ def label_font(bold: bool = False) -> QFont:
     return font
 
 
-def text_item(text: str, size_mm: float, *, bold: bool = False, italic: bool = False) -> QGraphicsSimpleTextItem:
+def text_item(
+    text: str, size_mm: float, *, bold: bool = False, italic: bool = False
+) -> QGraphicsSimpleTextItem:
     item = QGraphicsSimpleTextItem(text)
     font = label_font(bold)
     font.setItalic(italic)
@@ -98,8 +100,9 @@ class ChartScene(QGraphicsScene):
         self.setBackgroundBrush(QBrush(palette.PAPER))
 
     # --- building -------------------------------------------------------------------
-    def show_chart(self, atlas: Atlas, aspect: str, *, views: tuple[str, ...] | None = None,
-                   title: str | None = None) -> None:
+    def show_chart(
+        self, atlas: Atlas, aspect: str, *, views: tuple[str, ...] | None = None, title: str | None = None
+    ) -> None:
         """Draw `aspect` of `atlas` (or only the listed view ids), replacing what was there."""
         self.clear()
         self.zone_items.clear()
@@ -241,7 +244,10 @@ class ChartScene(QGraphicsScene):
             for zone in atlas.zones_in(view.id):
                 if zone.region not in regions:
                     regions.append(zone.region)
-        entries = [(r, palette.REGION_NAMES.get(r, r)) for r in sorted(regions, key=list(palette.REGION_COLOURS).index)]
+        entries = [
+            (r, palette.REGION_NAMES.get(r, r))
+            for r in sorted(regions, key=list(palette.REGION_COLOURS).index)
+        ]
         size = 3.6
         widths = [size * 1.6 + text_width(name, size) + 7 for _, name in entries]
         guide_text = "guide lines (approximate)"
@@ -264,7 +270,8 @@ class ChartScene(QGraphicsScene):
         self.addItem(label)
         small = 3.0
         sentences = [
-            f"Zones show where charts of the {atlas.tradition} tradition place their claimed correspondences.",
+            f"Zones show where charts of the {atlas.tradition} tradition "
+            "place their claimed correspondences.",
             "The evidence that working them helps any condition is weak.",
         ]
         lines = [" ".join(sentences)] if text_width(" ".join(sentences), small) <= right - left else sentences

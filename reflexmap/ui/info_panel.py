@@ -50,7 +50,9 @@ class InfoPanel(QTextBrowser):
         zone_id = self.state.zone_id
         body = self._zone_html(atlas, atlas.zone(zone_id)) if zone_id else self._welcome_html(atlas)
         self.setHtml(STYLE + body + self._notes_html())
-        description = f"{atlas.zone(zone_id).name}: charts place {atlas.zone(zone_id).claim} here" if zone_id else ""
+        description = (
+            f"{atlas.zone(zone_id).name}: charts place {atlas.zone(zone_id).claim} here" if zone_id else ""
+        )
         self.setAccessibleDescription(description)
 
     def _zone_html(self, atlas: Atlas, zone: Zone) -> str:
@@ -67,8 +69,8 @@ class InfoPanel(QTextBrowser):
         if zone.note:
             parts += ["<p class='label'>Note</p>", f"<p>{escape(zone.note)}</p>"]
         parts += [
-            "<p class='label'>Tradition</p>",
-            f"<p>{escape(atlas.tradition)}: {escape(atlas.title)}</p>",
+            "<p class='label'>Chart</p>",
+            f"<p>{escape(atlas.title)}</p>",
             "<p class='label'>Sources</p><ul>",
         ]
         for source_id in zone.sources:

@@ -39,9 +39,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.map)
         self.info = InfoPanel(self.state, self)
         self.zones = ZoneList(self.state, self)
+        # Both panels share the right side, so the chart gets the width it needs.
+        zones_dock = self._dock("Zones", "zones", self.zones, Qt.DockWidgetArea.RightDockWidgetArea)
         info_dock = self._dock("Zone", "info", self.info, Qt.DockWidgetArea.RightDockWidgetArea)
-        zones_dock = self._dock("Zones", "zones", self.zones, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.resizeDocks([zones_dock, info_dock], [210, 330], Qt.Orientation.Horizontal)
+        self.splitDockWidget(zones_dock, info_dock, Qt.Orientation.Vertical)
+        self.resizeDocks([zones_dock], [360], Qt.Orientation.Horizontal)
+        self.resizeDocks([zones_dock, info_dock], [260, 540], Qt.Orientation.Vertical)
         self.coordinates = QLabel(self)
         self.statusBar().addPermanentWidget(self.coordinates)
         self.map.pointed.connect(self._show_coordinates)
@@ -59,11 +62,15 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{name}")
         dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, text: str, slot, shortcut=None, *, checkable: bool = False, checked: bool = False) -> QAction:
+    def _action(
+        self, text: str, slot, shortcut=None, *, checkable: bool = False, checked: bool = False
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -99,8 +106,12 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
             self.addAction(action)
         menu.addSeparator()
-        self.labels_action = self._action("Show &labels", self.state.set_labels_visible, "L", checkable=True, checked=True)
-        self.guides_action = self._action("Show &guide lines", self.state.set_guides_visible, "G", checkable=True, checked=True)
+        self.labels_action = self._action(
+            "Show &labels", self.state.set_labels_visible, "L", checkable=True, checked=True
+        )
+        self.guides_action = self._action(
+            "Show &guide lines", self.state.set_guides_visible, "G", checkable=True, checked=True
+        )
         menu.addAction(self.labels_action)
         menu.addAction(self.guides_action)
         menu.addSeparator()
@@ -116,7 +127,9 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu("&Help")
         for name, title in NOTES.items():
             menu.addAction(self._action(title, lambda _=False, n=name: self.show_note(n)))
-        menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents))
+        menu.addAction(
+            self._action("&Keyboard shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
+        )
 
         toolbar = QToolBar("Chart", self)
         toolbar.setObjectName("toolbar-chart")
@@ -135,7 +148,9 @@ class MainWindow(QMainWindow):
         for aspect, action in self.aspect_actions.items():
             action.setEnabled(aspect in atlas.aspects())
             action.setChecked(aspect == self.state.aspect)
-        self.statusBar().showMessage(f"{atlas.title}: {len(atlas.zones)} zones, tradition {atlas.tradition}", 5000)
+        self.statusBar().showMessage(
+            f"{atlas.title}: {len(atlas.zones)} zones, tradition {atlas.tradition}", 5000
+        )
 
     def _selection_shown(self, zone_id: str) -> None:
         if zone_id:
@@ -177,7 +192,9 @@ class MainWindow(QMainWindow):
 
     def open_chart_dialog(self) -> None:
         start = self.settings.value("chart/dir", str(Path.home()))
-        path, _ = QFileDialog.getOpenFileName(self, "Open zone chart", start, "Zone charts (*.yaml *.yml);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open zone chart", start, "Zone charts (*.yaml *.yml);;All files (*)"
+        )
         if path:
             self.settings.setValue("chart/dir", str(Path(path).parent))
             self.open_chart(path)
@@ -189,8 +206,13 @@ class MainWindow(QMainWindow):
     def export_dialog(self) -> None:
         from ..render.export import export_chart
 
-        start = str(Path(self.settings.value("export/dir", str(Path.home()))) / f"{self.state.atlas.id}-{self.state.aspect}.png")
-        path, _ = QFileDialog.getSaveFileName(self, "Export chart", start, "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)")
+        start = str(
+            Path(self.settings.value("export/dir", str(Path.home())))
+            / f"{self.state.atlas.id}-{self.state.aspect}.png"
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export chart", start, "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
+        )
         if not path:
             return
         try:
@@ -217,10 +239,17 @@ class MainWindow(QMainWindow):
         ]
         for action in self.actions():
             if action.shortcut().toString():
-                rows.append((action.shortcut().toString(QKeySequence.SequenceFormat.NativeText), action.text().replace("&", "")))
-        html = "<h2>Keyboard shortcuts</h2><table cellspacing='6'>" + "".join(
-            f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows
-        ) + "</table>"
+                rows.append(
+                    (
+                        action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+                        action.text().replace("&", ""),
+                    )
+                )
+        html = (
+            "<h2>Keyboard shortcuts</h2><table cellspacing='6'>"
+            + "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
+            + "</table>"
+        )
         self._text_dialog("Keyboard shortcuts", html, "shortcuts")
 
     def _text_dialog(self, title: str, html: str, name: str) -> QDialog:

@@ -129,7 +129,10 @@ class MapView(QGraphicsView):
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self._press is not None and event.button() in (Qt.MouseButton.LeftButton, Qt.MouseButton.MiddleButton):
+        if self._press is not None and event.button() in (
+            Qt.MouseButton.LeftButton,
+            Qt.MouseButton.MiddleButton,
+        ):
             if not self._panning and event.button() == Qt.MouseButton.LeftButton:
                 self.select_at(event.position().toPoint())
             self._press = None
@@ -221,4 +224,3 @@ class MapView(QGraphicsView):
 
     def centre_on(self, view_id: str, x: float, y: float) -> None:
         self.centerOn(self.chart.to_scene(view_id, x, y))
-

@@ -49,7 +49,9 @@ class AppState(QObject):
         if zone_id and not self.atlas.has_zone(zone_id):
             return
         if not view_id and zone_id:
-            view_id = next((v.id for v in self.atlas.views_of(self.aspect) if self.atlas.zone(zone_id).in_view(v.id)), "")
+            view_id = next(
+                (v.id for v in self.atlas.views_of(self.aspect) if self.atlas.zone(zone_id).in_view(v.id)), ""
+            )
         changed = (zone_id, view_id, under_point) != (self.zone_id, self.view_id, self.under_point)
         self.zone_id, self.view_id, self.under_point = zone_id, view_id, under_point
         if changed:

@@ -84,4 +84,3 @@ class ZoneList(QWidget):
                     self.list.setCurrentIndex(index)
                 return
         self.list.clearSelection()
-

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from shapely.geometry import Polygon
+
 import reflexmap
 from reflexmap.atlas import builtin_chart_path
-from shapely.geometry import Polygon
 
 LENGTH = 260.0
 

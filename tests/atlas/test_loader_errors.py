@@ -178,13 +178,18 @@ def test_mirror_of_a_missing_polygon():
 def test_mirror_in_a_view_with_its_own_outline():
     error = only_error(HEAD + zone() + "      plantar-left-again: mirror\n".replace("-again", ""))
     assert "duplicate key" in error.message
-    text = HEAD.replace("    mirror_of: plantar-left\n", "    outline: [[-20, 0], [20, 0], [20, 100], [-20, 100]]\n")
+    text = HEAD.replace(
+        "    mirror_of: plantar-left\n", "    outline: [[-20, 0], [20, 0], [20, 100], [-20, 100]]\n"
+    )
     error = only_error(text + zone() + "      plantar-right: mirror\n")
     assert "'mirror' only works in a view that mirrors another" in error.message
 
 
 def test_view_with_both_outline_and_mirror():
-    text = HEAD.replace("    mirror_of: plantar-left\n", "    mirror_of: plantar-left\n    outline: [[0, 0], [1, 0], [1, 1]]\n")
+    text = HEAD.replace(
+        "    mirror_of: plantar-left\n",
+        "    mirror_of: plantar-left\n    outline: [[0, 0], [1, 0], [1, 1]]\n",
+    )
     error = only_error(text + zone())
     assert "either 'outline' or 'mirror_of'" in error.message
 
@@ -227,9 +232,7 @@ def test_unsupported_format_version():
 
 def test_python_object_tags_are_refused_and_never_run(tmp_path: Path):
     marker = tmp_path / "ran"
-    text = HEAD + zone().replace(
-        'name: "Zone"', f'name: !!python/object/apply:os.system ["touch {marker}"]'
-    )
+    text = HEAD + zone().replace('name: "Zone"', f'name: !!python/object/apply:os.system ["touch {marker}"]')
     error = only_error(text)
     assert "tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed" in error.message
     assert error.line == ZONE_LINE + 1
@@ -265,7 +268,11 @@ def test_missing_file_and_folder(tmp_path: Path):
 
 
 def test_errors_are_collected_together():
-    text = HEAD + zone("a").replace("region: spine", "region: x") + zone("b").replace("confidence: sourced", "confidence: maybe")
+    text = (
+        HEAD
+        + zone("a").replace("region: spine", "region: x")
+        + zone("b").replace("confidence: sourced", "confidence: maybe")
+    )
     errors = errors_of(text)
     assert len(errors) == 2
     assert errors == sorted(errors)

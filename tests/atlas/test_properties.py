@@ -62,13 +62,20 @@ def test_mutated_charts_give_only_clean_errors(text):
 
 json_like = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
     max_leaves=20,
 )
 
 
 @PROFILE
-@given(st.dictionaries(st.sampled_from(["atlas_format", "id", "title", "tradition", "sources", "views", "zones", "x"]), json_like))
+@given(
+    st.dictionaries(
+        st.sampled_from(["atlas_format", "id", "title", "tradition", "sources", "views", "zones", "x"]),
+        json_like,
+    )
+)
 def test_random_structures_give_only_clean_errors(data):
     import yaml
 
@@ -103,7 +110,11 @@ def test_polygon_problem_agrees_with_shapely(ring):
 
 @PROFILE
 @given(
-    st.lists(st.tuples(st.floats(-50, 50), st.floats(-50, 50), st.floats(1, 30), st.floats(1, 30)), min_size=1, max_size=15),
+    st.lists(
+        st.tuples(st.floats(-50, 50), st.floats(-50, 50), st.floats(1, 30), st.floats(1, 30)),
+        min_size=1,
+        max_size=15,
+    ),
     st.lists(st.tuples(st.floats(-60, 60), st.floats(-60, 60)), min_size=1, max_size=20),
 )
 def test_zones_at_matches_brute_force(boxes, points):

@@ -22,7 +22,7 @@ def test_labels_at_the_bottom_are_pulled_back_inside():
 def test_spread_never_overlaps_and_keeps_order(anchors, gap):
     placed = spread(anchors, gap=gap, low=0, high=100)
     assert len(placed) == len(anchors)
-    pairs = sorted(zip(anchors, placed))
+    pairs = sorted(zip(anchors, placed, strict=False))
     ordered = [p for _, p in pairs]
-    assert all(b - a >= gap - 1e-6 for a, b in zip(ordered, ordered[1:]))
+    assert all(b - a >= gap - 1e-6 for a, b in zip(ordered, ordered[1:], strict=False))
     assert all(p >= -1e-6 for p in placed)

@@ -27,7 +27,9 @@ def test_scene_of_20000_items_survives(qapp):
     for i in range(20_000):
         x, y = (i % 200) * 3.0, (i // 200) * 3.0
         path = QPainterPath()
-        path.addPolygon(QPolygonF([QPointF(x, y), QPointF(x + 2, y), QPointF(x + 2, y + 2), QPointF(x, y + 2)]))
+        path.addPolygon(
+            QPolygonF([QPointF(x, y), QPointF(x + 2, y), QPointF(x + 2, y + 2), QPointF(x, y + 2)])
+        )
         item = QGraphicsPathItem(path)
         item.setPen(pen)
         item.setBrush(brush)

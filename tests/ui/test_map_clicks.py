@@ -71,8 +71,16 @@ def test_wheel_zooms_under_the_cursor(qtbot, window):
     pos = viewport_pos(window, "plantar-left", 0, 36)
     before_scale = view.pixels_per_mm()
     before_scene = view.mapToScene(pos)
-    event = QWheelEvent(QPointF(pos), QPointF(view.viewport().mapToGlobal(pos)), QPoint(0, 0), QPoint(0, 240),
-                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    event = QWheelEvent(
+        QPointF(pos),
+        QPointF(view.viewport().mapToGlobal(pos)),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(view.viewport(), event)
     assert view.pixels_per_mm() > before_scale * 1.5
     after_scene = view.mapToScene(pos)

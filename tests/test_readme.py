@@ -1,0 +1,36 @@
+"""README starts with the two set-up commands, and CI runs the test one verbatim."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def setup_commands() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    head = text.split("---", 1)[0]
+    return re.findall(r"```sh\n(.+?)\n```", head, flags=re.S)
+
+
+def test_readme_starts_with_exactly_two_commands():
+    app, tests = setup_commands()
+    assert "\n" not in app and "\n" not in tests
+    assert app.startswith("apt-get update") and app.endswith(".venv/bin/reflexmap")
+    assert tests.startswith("apt-get update") and tests.endswith(".venv/bin/python -m pytest")
+
+
+def test_ci_runs_the_readme_test_command():
+    _, tests = setup_commands()
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert tests in ci
+
+
+def test_readme_api_example_is_true():
+    import reflexmap
+
+    atlas = reflexmap.load_atlas()
+    assert [z.id for z in atlas.zones_at("plantar-left", 25, 33)] == ["sacrum", "sciatic-nerve", "pelvis"]
+    assert [v.id for v in atlas.views] == ["plantar-left", "plantar-right"]
+    assert atlas.title == "Western foot chart (Ingham tradition)"
