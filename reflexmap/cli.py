@@ -127,6 +127,12 @@ def _headless_platform() -> None:
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
+def _has_display() -> bool:
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
@@ -142,6 +148,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.screenshot:
         _headless_platform()
+    elif not _has_display():
+        print(
+            "reflexmap: no display found (DISPLAY and WAYLAND_DISPLAY are not set).\n"
+            "Run it in a desktop session, or save a picture of the window with --screenshot FILE.",
+            file=sys.stderr,
+        )
+        return 2
     from .ui.app import run
 
     return run(chart=args.chart, screenshot=args.screenshot, select=args.select, size=args.size)

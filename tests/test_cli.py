@@ -121,3 +121,10 @@ def test_schema_command_prints_the_published_schema(capsys):
 
     assert main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out) == schema()
+
+
+def test_gui_without_a_display_explains_instead_of_crashing():
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "reflexmap"], capture_output=True, text=True, timeout=60, env=env)
+    assert result.returncode == 2
+    assert "no display found" in result.stderr and "--screenshot" in result.stderr

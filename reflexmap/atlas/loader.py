@@ -178,11 +178,7 @@ class _Builder:
                 continue
             guides = []
             for g, guide in enumerate(raw.get("guides", [])):
-                points = (
-                    _ring(guide["points"])
-                    if len(guide["points"]) > 3
-                    else tuple((float(x), float(y)) for x, y in guide["points"])
-                )
+                points = tuple((float(x), float(y)) for x, y in guide["points"])  # open line
                 problem = geometry.line_problem(points)
                 if problem:
                     self.error(base + ("guides", g, "points", problem[0] or 0), problem[1])

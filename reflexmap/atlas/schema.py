@@ -73,6 +73,21 @@ def _name(path: Path) -> str:
     return "the file"
 
 
+_KINDS = {"zones": "zone", "views": "view", "sources": "source", "guides": "guide line"}
+
+
+def _owner(path: Path, value: Any) -> str:
+    """'zone 'sacrum'' for an entry of the zones list, and so on."""
+    if not path:
+        return "the file"
+    if isinstance(path[-1], int) and len(path) > 1:
+        kind = _KINDS.get(str(path[-2]), "entry")
+        if isinstance(value, dict) and isinstance(value.get("id"), str):
+            return f"{kind} '{value['id']}'"
+        return f"this {kind}"
+    return f"'{path[-1]}'"
+
+
 def _type_of(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"
@@ -102,8 +117,7 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
     field = _name(path)
     if kind == "required":
         missing = str(error.message).split("'")[1] if "'" in error.message else error.message
-        owner = "the file" if not path else f"'{field}'" if isinstance(path[-1], str) else "this entry"
-        message = f"missing key '{missing}' in {owner}"
+        message = f"missing key '{missing}' in {_owner(path, value)}"
     elif kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         extras = [k for k in value if k not in allowed] if isinstance(value, dict) else []

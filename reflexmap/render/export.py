@@ -34,6 +34,8 @@ def export_chart(
         raise ValueError(f"unknown export format '{out.suffix}': use one of {', '.join(FORMATS)}")
     views = None
     if view_id is not None:
+        if view_id not in {v.id for v in atlas.views}:
+            raise ValueError(f"this chart has no view '{view_id}'")
         view = atlas.view(view_id)
         aspect, views = view.aspect, (view.id,)
     aspect = aspect or atlas.aspects()[0]

@@ -55,6 +55,9 @@ def run(
     app = application()
     atlas = load_atlas()
     errors = ()
+    settings = QSettings()
+    if chart is None and screenshot is None:
+        chart = _last_chart(settings)
     if chart:
         result = read_atlas(chart)
         if result.ok:
@@ -63,7 +66,7 @@ def run(
             errors = result.errors
             for error in errors:
                 print(error, file=sys.stderr)
-    window = create_window(atlas, restore=screenshot is None)
+    window = create_window(atlas, settings, restore=screenshot is None)
     if screenshot:
         window.resize(*size)
     if select:

@@ -24,7 +24,6 @@ class ZoneItem(QGraphicsPathItem):
         path.addPolygon(QPolygonF(points))
         path.closeSubpath()
         self.setPath(path)
-        self.setToolTip(f"<b>{zone.name}</b><br>Charts place {zone.claim} here.")
         self.hovered = False
         self.selected = False
         self._apply()
