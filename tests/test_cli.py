@@ -125,6 +125,8 @@ def test_schema_command_prints_the_published_schema(capsys):
 
 def test_gui_without_a_display_explains_instead_of_crashing():
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    result = subprocess.run([sys.executable, "-m", "reflexmap"], capture_output=True, text=True, timeout=60, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "reflexmap"], capture_output=True, text=True, timeout=60, env=env
+    )
     assert result.returncode == 2
     assert "no display found" in result.stderr and "--screenshot" in result.stderr

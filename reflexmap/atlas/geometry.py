@@ -10,9 +10,9 @@ import math
 import re
 
 import shapely
-from shapely.geometry import LineString, Point, Polygon
+from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 
-from .model import Ring
+from .model import Ring, Shape
 
 MIN_AREA_MM2 = 1.0
 # Hand-drawn zones that hug the outline may graze it; half a millimetre is invisible.
@@ -24,6 +24,11 @@ Problem = tuple[int | None, str]
 def mirror(ring: Ring) -> Ring:
     """The ring seen in the mirror about x = 0 (left foot ↔ right foot)."""
     return tuple((-x, y) for x, y in ring)
+
+
+def to_shapely(parts: Shape) -> Polygon | MultiPolygon:
+    """One Shapely geometry for a zone's parts in a view."""
+    return Polygon(parts[0]) if len(parts) == 1 else MultiPolygon([Polygon(r) for r in parts])
 
 
 def polygon_problem(ring: Ring) -> Problem | None:
@@ -110,7 +115,7 @@ def _coordinates_in(reason: str) -> tuple[float, float] | None:
         return None
 
 
-def label_anchors(shapes: dict[str, Ring]) -> dict[str, tuple[float, float]]:
+def label_anchors(shapes: dict[str, Shape]) -> dict[str, tuple[float, float]]:
     """For each zone, the point deepest inside the part of it no smaller zone covers.
 
     A label's leader line should end where a click selects that zone first; for a large
@@ -120,7 +125,7 @@ def label_anchors(shapes: dict[str, Ring]) -> dict[str, tuple[float, float]]:
     from shapely.ops import polylabel
 
     ids = list(shapes)
-    polygons = [Polygon(shapes[i]) for i in ids]
+    polygons = [to_shapely(shapes[i]) for i in ids]
     tree = STRtree(polygons)
     anchors = {}
     for k, polygon in enumerate(polygons):
@@ -131,9 +136,10 @@ def label_anchors(shapes: dict[str, Ring]) -> dict[str, tuple[float, float]]:
         pieces = [
             g for g in getattr(visible, "geoms", [visible]) if isinstance(g, Polygon) and not g.is_empty
         ]
-        target = max(pieces, key=lambda g: g.area) if pieces else polygon
-        if target.area < 0.15 * polygon.area:
-            target = polygon
+        largest = max(getattr(polygon, "geoms", [polygon]), key=lambda g: g.area)
+        target = max(pieces, key=lambda g: g.area) if pieces else largest
+        if target.area < 0.15 * largest.area:
+            target = largest
         point = polylabel(target, tolerance=0.5)
         anchors[ids[k]] = (point.x, point.y)
     return anchors

@@ -7,18 +7,18 @@ from collections.abc import Iterable
 import numpy as np
 import shapely
 from shapely import STRtree
-from shapely.geometry import Polygon
 
-from .model import Ring
+from .geometry import to_shapely
+from .model import Shape
 
 
 class _ViewIndex:
     __slots__ = ("zone_ids", "positions", "polygons", "areas", "tree")
 
-    def __init__(self, entries: list[tuple[str, Ring]]):
+    def __init__(self, entries: list[tuple[str, Shape]]):
         self.zone_ids = [zone_id for zone_id, _ in entries]
         self.positions = {zone_id: i for i, zone_id in enumerate(self.zone_ids)}
-        self.polygons = np.array([Polygon(ring) for _, ring in entries], dtype=object)
+        self.polygons = np.array([to_shapely(parts) for _, parts in entries], dtype=object)
         shapely.prepare(self.polygons)
         self.areas = shapely.area(self.polygons)
         self.tree = STRtree(self.polygons)
@@ -32,10 +32,10 @@ class ZoneIndex:
     click exactly on a border as inside both neighbours.
     """
 
-    def __init__(self, shapes: Iterable[tuple[str, str, Ring]]):
-        by_view: dict[str, list[tuple[str, Ring]]] = {}
-        for view_id, zone_id, ring in shapes:
-            by_view.setdefault(view_id, []).append((zone_id, ring))
+    def __init__(self, shapes: Iterable[tuple[str, str, Shape]]):
+        by_view: dict[str, list[tuple[str, Shape]]] = {}
+        for view_id, zone_id, parts in shapes:
+            by_view.setdefault(view_id, []).append((zone_id, parts))
         self._views = {view_id: _ViewIndex(entries) for view_id, entries in by_view.items()}
 
     def zones_at(self, view_id: str, x: float, y: float) -> list[str]:

@@ -17,7 +17,7 @@ from shapely.geometry import Polygon
 from . import geometry
 from .errors import AtlasError, AtlasLoadError
 from .index import ZoneIndex
-from .model import Atlas, Guide, Ring, Source, View, Zone
+from .model import Atlas, Guide, Ring, Shape, Source, View, Zone
 from .schema import check_structure
 from .yaml_source import Positions, parse_yaml
 
@@ -107,6 +107,22 @@ def _fail(source: str, line: int, column: int, message: str) -> LoadResult:
     return LoadResult(None, (AtlasError(source, line, column, message),))
 
 
+def _is_parts(raw: list) -> bool:
+    """A list of polygons rather than one polygon (its first item is a list of points)."""
+    return bool(raw) and isinstance(raw[0], list) and bool(raw[0]) and isinstance(raw[0][0], list)
+
+
+def _parts(raw: list) -> Shape:
+    return tuple(_ring(part) for part in raw) if _is_parts(raw) else (_ring(raw),)
+
+
+def _point_path(where: tuple, raw: Any, part: int, point: int | None) -> tuple:
+    """Path of the point to blame; a problem in a mirrored shape points at the 'mirror'."""
+    if raw == "mirror" or point is None:
+        return where
+    return where + ((part, point) if _is_parts(raw) else (point,))
+
+
 def _ring(raw: list[list[float]]) -> Ring:
     ring = tuple((float(x), float(y)) for x, y in raw)
     if len(ring) > 3 and ring[0] == ring[-1]:
@@ -147,7 +163,7 @@ class _Builder:
         zones = [self.build_zone(i, raw, views, sources) for i, raw in enumerate(data["zones"])]
         if self.errors:
             return None
-        shapes = ((view_id, z.id, ring) for z in zones for view_id, ring in z.shapes.items())
+        shapes = ((view_id, z.id, parts) for z in zones for view_id, parts in z.shapes.items())
         return Atlas(
             id=data["id"],
             title=data["title"],
@@ -235,7 +251,7 @@ class _Builder:
             if source_id not in sources:
                 known = ", ".join(sources) or "none are defined"
                 self.error(base + ("sources", s), f"unknown source '{source_id}'; known sources: {known}")
-        shapes: dict[str, Ring] = {}
+        shapes: dict[str, Shape] = {}
         for view_id, shape in raw["shapes"].items():
             where = base + ("shapes", view_id)
             if view_id not in views:
@@ -249,21 +265,24 @@ class _Builder:
                 continue
             view = views[view_id]
             if shape == "mirror":
-                ring = self.mirrored_shape(where, raw, view)
-                if ring is None:
+                parts = self.mirrored_shape(where, raw, view)
+                if parts is None:
                     continue
-                where_points = where  # problems in a mirror point back at the original
             else:
-                ring, where_points = _ring(shape), where
-            problem = geometry.polygon_problem(ring)
-            if problem is None:
-                problem = geometry.outside_problem(ring, Polygon(view.outline), view_id)
-            if problem:
-                index = problem[0]
-                target = where_points + (index,) if index is not None and shape != "mirror" else where_points
-                self.error(target, f"zone '{raw['id']}' in view '{view_id}': {problem[1]}")
-                continue
-            shapes[view_id] = ring
+                parts = _parts(shape)
+            outline = Polygon(view.outline)
+            ok = True
+            for k, ring in enumerate(parts):
+                problem = geometry.polygon_problem(ring) or geometry.outside_problem(ring, outline, view_id)
+                if problem:
+                    ok = False
+                    part = f" (part {k + 1})" if len(parts) > 1 else ""
+                    self.error(
+                        _point_path(where, shape, k, problem[0]),
+                        f"zone '{raw['id']}' in view '{view_id}'{part}: {problem[1]}",
+                    )
+            if ok:
+                shapes[view_id] = parts
         return Zone(
             id=raw["id"],
             name=raw["name"],
@@ -276,7 +295,7 @@ class _Builder:
             note=raw.get("note"),
         )
 
-    def mirrored_shape(self, where: tuple, raw: dict, view: View) -> Ring | None:
+    def mirrored_shape(self, where: tuple, raw: dict, view: View) -> Shape | None:
         if view.mirror_of is None:
             self.error(
                 where, f"'mirror' only works in a view that mirrors another; '{view.id}' has its own outline"
@@ -286,4 +305,4 @@ class _Builder:
         if not isinstance(original, list):
             self.error(where, f"'mirror' needs a polygon for view '{view.mirror_of}' in this zone")
             return None
-        return geometry.mirror(_ring(original))
+        return tuple(geometry.mirror(ring) for ring in _parts(original))

@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 Point = tuple[float, float]
 Ring = tuple[Point, ...]
+Shape = tuple[Ring, ...]  # a zone's parts in one view; most zones have one
 
 ASPECTS = ("plantar", "medial", "lateral", "dorsal")
 FEET = ("left", "right")
@@ -65,7 +66,7 @@ class Zone:
     technique: str
     sources: tuple[str, ...]
     confidence: str
-    shapes: dict[str, Ring] = field(hash=False)
+    shapes: dict[str, Shape] = field(hash=False)
     note: str | None = None
 
     def in_view(self, view_id: str) -> bool:

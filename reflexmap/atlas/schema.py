@@ -59,11 +59,17 @@ def _leaves(error: ValidationError) -> list[ValidationError]:
     branches: dict[Any, list[ValidationError]] = {}
     for sub in error.context:
         branches.setdefault(sub.relative_schema_path[0], []).append(sub)
-    for subs in branches.values():
-        wrong_kind = any(s.validator in ("type", "const") and not s.relative_path for s in subs)
-        if not wrong_kind:
-            return [leaf for sub in subs for leaf in _leaves(sub)]
-    return [error]
+    fitting = [
+        subs
+        for subs in branches.values()
+        if not any(s.validator in ("type", "const") and not s.relative_path for s in subs)
+    ]
+    if not fitting:
+        return [error]
+    # Several branches take a list (a polygon, a list of polygons): the one with the fewest
+    # complaints, then the one that got furthest into the value, is the one the author meant.
+    best = min(fitting, key=lambda subs: (len(subs), -max(len(s.relative_path) for s in subs)))
+    return [leaf for sub in best for leaf in _leaves(sub)]
 
 
 def _name(path: Path) -> str:
@@ -164,7 +170,10 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
     elif kind in ("minLength", "maxLength"):
         message = f"'{field}' must not be empty" if kind == "minLength" else f"'{field}' is too long"
     elif kind == "anyOf":
-        message = f"'{field}' must be a polygon (a list of [x, y] points) or 'mirror', not {_short(value)}"
+        message = (
+            f"'{field}' must be a polygon (a list of [x, y] points), a list of polygons "
+            f"or 'mirror', not {_short(value)}"
+        )
     else:
         message = f"'{field}': {error.message}"
     line, column = where
@@ -172,4 +181,6 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
 
 
 def _is_polygon(path: Path) -> bool:
-    return bool(path) and (path[-1] in ("outline", "points") or (len(path) > 1 and path[-2] == "shapes"))
+    if not path:
+        return False
+    return path[-1] in ("outline", "points") or "shapes" in path[-3:-1]

@@ -45,6 +45,12 @@ class _FirstPaint(QObject):
         return False
 
 
+def last_chart(settings: QSettings) -> str | None:
+    """The chart opened last time, if it still exists (errors in it are shown at start)."""
+    last = settings.value("chart/last", "")
+    return last if isinstance(last, str) and last and Path(last).is_file() else None
+
+
 def run(
     chart: str | None = None,
     screenshot: str | None = None,
@@ -57,7 +63,7 @@ def run(
     errors = ()
     settings = QSettings()
     if chart is None and screenshot is None:
-        chart = _last_chart(settings)
+        chart = last_chart(settings)
     if chart:
         result = read_atlas(chart)
         if result.ok:

@@ -68,12 +68,15 @@ def text_width(text: str, size_mm: float, bold: bool = False) -> float:
 
 @dataclass(slots=True)
 class _Frame:
-    """Where one view sits in the scene: scene = (dx + x, -y)."""
+    """Where one view sits in the scene: scene = (dx + x, dy - y); edges are the outline's."""
 
     view: View
     dx: float
-    left: float  # scene x of the outline's left edge
+    dy: float
+    left: float
     right: float
+    top: float
+    bottom: float
     lead_left: float  # gap to the label column on each side
     lead_right: float
 
@@ -114,17 +117,21 @@ class ChartScene(QGraphicsScene):
         shown = [v for v in atlas.views_of(aspect) if views is None or v.id in views]
         sides = [self._label_sides(atlas, view) for view in shown]
         self.frames = self._place(shown, sides)
-        top, bottom = 0.0, 0.0
         for frame, (left_ids, right_ids) in zip(self.frames, sides, strict=True):
             self._draw_view(atlas, frame)
-            top = min(top, -max(y for _, y in frame.view.outline))
-            bottom = max(bottom, -min(y for _, y in frame.view.outline))
             self._draw_labels(atlas, frame, left_ids, side="left")
             self._draw_labels(atlas, frame, right_ids, side="right")
-        left = self.frames[0].left - self._column_width(atlas, sides[0][0]) - OUTER_LEAD_MM
-        right = self.frames[-1].right + self._column_width(atlas, sides[-1][1]) + OUTER_LEAD_MM
-        y = self._draw_captions(top, bottom, title or ASPECT_TITLES.get(aspect, aspect), left, right)
-        self._draw_key(atlas, shown, left, right, y)
+            self._draw_caption(frame)
+        left = min(f.left - f.lead_left for f in self.frames) - max(
+            self._column_width(atlas, s[0]) for s in sides
+        )
+        right = max(f.right + f.lead_right for f in self.frames) + max(
+            self._column_width(atlas, s[1]) for s in sides
+        )
+        top = min(f.top for f in self.frames)
+        bottom = max(f.bottom for f in self.frames) + 5 + CAPTION_MM + 6
+        self._draw_title(title or ASPECT_TITLES.get(aspect, aspect), top, left, right)
+        self._draw_key(atlas, shown, left, right, bottom)
         self.chart_rect = self.itemsBoundingRect().adjusted(-6, -6, 6, 6)
         self.setSceneRect(self.chart_rect)
 
@@ -142,20 +149,35 @@ class ChartScene(QGraphicsScene):
         return max((text_width(atlas.zone(z).name, LABEL_MM) for z in zone_ids), default=0.0)
 
     def _place(self, views: list[View], sides: list[tuple[list[str], list[str]]]) -> list[_Frame]:
+        """Soles and tops side by side (toes up); side views, which are wide, one above the other."""
         assert self.atlas is not None
+        bounds = [_bounds(v.outline) for v in views]
+        wide = bool(views) and sum(b[2] - b[0] for b in bounds) > 1.3 * sum(b[3] - b[1] for b in bounds)
         frames: list[_Frame] = []
+        if wide:
+            left_column = max(self._column_width(self.atlas, s[0]) for s in sides)
+            x = left_column + OUTER_LEAD_MM
+            top = 0.0
+            for view, (minx, miny, maxx, maxy) in zip(views, bounds, strict=True):
+                dx, dy = x - minx, top + maxy
+                frames.append(
+                    _Frame(view, dx, dy, x, dx + maxx, top, dy - miny, OUTER_LEAD_MM, OUTER_LEAD_MM)
+                )
+                top = dy - miny + CAPTION_MM + 22
+            return frames
         cursor = 0.0
         last = len(views) - 1
-        for i, (view, (left_ids, _)) in enumerate(zip(views, sides, strict=True)):
-            xs = [x for x, _ in view.outline]
+        for i, (view, (left_ids, _), (minx, miny, maxx, maxy)) in enumerate(
+            zip(views, sides, bounds, strict=True)
+        ):
             lead_left = OUTER_LEAD_MM if i == 0 else INNER_LEAD_MM
             lead_right = OUTER_LEAD_MM if i == last else INNER_LEAD_MM
             if frames:
                 cursor += self._column_width(self.atlas, sides[i - 1][1]) + COLUMN_SEP_MM
             cursor += self._column_width(self.atlas, left_ids) + lead_left
-            dx = cursor - min(xs)
-            frames.append(_Frame(view, dx, cursor, dx + max(xs), lead_left, lead_right))
-            cursor = dx + max(xs) + lead_right
+            dx = cursor - minx
+            frames.append(_Frame(view, dx, 0.0, cursor, dx + maxx, -maxy, -miny, lead_left, lead_right))
+            cursor = dx + maxx + lead_right
         return frames
 
     def _draw_view(self, atlas: Atlas, frame: _Frame) -> None:
@@ -165,9 +187,11 @@ class ChartScene(QGraphicsScene):
         outline.setBrush(QBrush(palette.SKIN))
         outline.setZValue(0)
         self.addItem(outline)
-        zones = sorted(atlas.zones_in(view.id), key=lambda z: -atlas.index.area(view.id, z.id))
+        zones = sorted(
+            atlas.zones_in(view.id), key=lambda z: -atlas.index.area(view.id, z.id)
+        )  # small on top
         for rank, zone in enumerate(zones):
-            item = ZoneItem(view.id, zone, self._points(frame, zone.shapes[view.id]))
+            item = ZoneItem(view.id, zone, [self._points(frame, ring) for ring in zone.shapes[view.id]])
             item.setZValue(1 + rank / 10_000)
             self.addItem(item)
             self.zone_items[(view.id, zone.id)] = item
@@ -196,8 +220,9 @@ class ChartScene(QGraphicsScene):
         if not zone_ids:
             return
         anchors = [self.to_scene(frame.view.id, *self.anchors[(frame.view.id, z)]) for z in zone_ids]
-        ys = [-max(y for _, y in frame.view.outline), -min(y for _, y in frame.view.outline)]
-        positions = spread([a.y() for a in anchors], LABEL_MM * 1.55, ys[0] + LABEL_MM, ys[1] - LABEL_MM)
+        positions = spread(
+            [a.y() for a in anchors], LABEL_MM * 1.55, frame.top + LABEL_MM, frame.bottom - LABEL_MM
+        )
         for zone_id, anchor, y in zip(zone_ids, anchors, positions, strict=True):
             name = atlas.zone(zone_id).name
             text = text_item(name, LABEL_MM)
@@ -226,17 +251,17 @@ class ChartScene(QGraphicsScene):
                 self.addItem(item)
             self.labels[(frame.view.id, zone_id)] = ZoneLabel(text, leader, dot)
 
-    def _draw_captions(self, top: float, bottom: float, title: str, left: float, right: float) -> float:
+    def _draw_title(self, title: str, top: float, left: float, right: float) -> None:
         heading = text_item(title, CAPTION_MM, bold=True)
         heading.setPos((left + right) / 2 - text_width(title, CAPTION_MM, True) / 2, top - 16)
         self.addItem(heading)
-        for frame in self.frames:
-            caption = f"{frame.view.foot.capitalize()} foot"
-            item = text_item(caption, CAPTION_MM * 0.85, bold=True)
-            centre = (frame.left + frame.right) / 2
-            item.setPos(centre - text_width(caption, CAPTION_MM * 0.85, True) / 2, bottom + 5)
-            self.addItem(item)
-        return bottom + 5 + CAPTION_MM + 6
+
+    def _draw_caption(self, frame: _Frame) -> None:
+        caption = f"{frame.view.foot.capitalize()} foot"
+        size = CAPTION_MM * 0.85
+        item = text_item(caption, size, bold=True)
+        item.setPos((frame.left + frame.right) / 2 - text_width(caption, size, True) / 2, frame.bottom + 5)
+        self.addItem(item)
 
     def _draw_key(self, atlas: Atlas, views: list[View], left: float, right: float, y: float) -> float:
         regions = []
@@ -293,22 +318,25 @@ class ChartScene(QGraphicsScene):
 
     def to_scene(self, view_id: str, x: float, y: float) -> QPointF:
         """Scene point of (x, y) mm in a view's own coordinates."""
-        return QPointF(self._frame(view_id).dx + x, -y)
+        frame = self._frame(view_id)
+        return QPointF(frame.dx + x, frame.dy - y)
 
     def locate(self, point: QPointF) -> tuple[str, float, float] | None:
         """(view id, x mm, y mm) of the view whose column holds the scene point, if any."""
         for frame in self.frames:
-            if frame.left - 2 <= point.x() <= frame.right + 2:
-                return frame.view.id, point.x() - frame.dx, -point.y()
+            if (
+                frame.left - 2 <= point.x() <= frame.right + 2
+                and frame.top - 2 <= point.y() <= frame.bottom + 2
+            ):
+                return frame.view.id, point.x() - frame.dx, frame.dy - point.y()
         return None
 
     def view_rect(self, view_id: str) -> QRectF:
         frame = self._frame(view_id)
-        ys = [-y for _, y in frame.view.outline]
-        return QRectF(frame.left, min(ys), frame.right - frame.left, max(ys) - min(ys))
+        return QRectF(frame.left, frame.top, frame.right - frame.left, frame.bottom - frame.top)
 
     def _points(self, frame: _Frame, ring) -> list[QPointF]:
-        return [QPointF(frame.dx + x, -y) for x, y in ring]
+        return [QPointF(frame.dx + x, frame.dy - y) for x, y in ring]
 
     def _path(self, frame: _Frame, ring) -> QPainterPath:
         path = QPainterPath()
@@ -352,6 +380,11 @@ class ChartScene(QGraphicsScene):
             keys.sort(key=lambda k: (-self.anchors[k][1], self.anchors[k][0]))
             order += keys
         return order
+
+
+def _bounds(ring) -> tuple[float, float, float, float]:
+    xs, ys = [x for x, _ in ring], [y for _, y in ring]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def _line(a: QPointF, b: QPointF) -> QPainterPath:

@@ -15,14 +15,15 @@ NORMAL_ALPHA, HOVER_ALPHA, SELECTED_ALPHA = 105, 175, 190
 class ZoneItem(QGraphicsPathItem):
     """Drawn in scene millimetres; the map view, not the item, decides what a click hits."""
 
-    def __init__(self, view_id: str, zone: Zone, points: list[QPointF]):
+    def __init__(self, view_id: str, zone: Zone, parts: list[list[QPointF]]):
         super().__init__()
         self.view_id = view_id
         self.zone_id = zone.id
         self.region = zone.region
         path = QPainterPath()
-        path.addPolygon(QPolygonF(points))
-        path.closeSubpath()
+        for points in parts:
+            path.addPolygon(QPolygonF(points))
+            path.closeSubpath()
         self.setPath(path)
         self.hovered = False
         self.selected = False

@@ -6,6 +6,7 @@ from shapely.geometry import Polygon
 
 import reflexmap
 from reflexmap.atlas import builtin_chart_path
+from reflexmap.atlas.geometry import to_shapely
 
 LENGTH = 260.0
 
@@ -45,7 +46,7 @@ def test_spine_runs_heel_to_toe_along_the_medial_edge(builtin_atlas):
     outline = Polygon(builtin_atlas.view("plantar-left").outline)
     centres = []
     for zone_id in order:
-        poly = Polygon(builtin_atlas.zone(zone_id).shapes["plantar-left"])
+        poly = to_shapely(builtin_atlas.zone(zone_id).shapes["plantar-left"])
         centres.append(poly.centroid.y)
         # medial edge: every segment touches the inner (+x) side of the sole
         row_max_x = outline.intersection(poly.buffer(3).envelope).bounds[2]
@@ -56,12 +57,12 @@ def test_spine_runs_heel_to_toe_along_the_medial_edge(builtin_atlas):
 def test_spine_spans_follow_facts(builtin_atlas):
     spans = {"lumbar-spine": (0.25, 0.40), "sacrum": (0.12, 0.25), "coccyx": (0.0, 0.12)}
     for zone_id, (low, high) in spans.items():
-        _, miny, _, maxy = Polygon(builtin_atlas.zone(zone_id).shapes["plantar-left"]).bounds
+        _, miny, _, maxy = to_shapely(builtin_atlas.zone(zone_id).shapes["plantar-left"]).bounds
         assert low * LENGTH - 2 <= miny and maxy <= high * LENGTH + 2, zone_id
 
 
 def test_sciatic_band_crosses_the_heel(builtin_atlas):
-    poly = Polygon(builtin_atlas.zone("sciatic-nerve").shapes["plantar-left"])
+    poly = to_shapely(builtin_atlas.zone("sciatic-nerve").shapes["plantar-left"])
     heel = Polygon(builtin_atlas.view("plantar-left").outline).intersection(poly.envelope.buffer(0))
     assert 0.10 * LENGTH - 1 <= poly.bounds[1] and poly.bounds[3] <= 0.18 * LENGTH + 1
     assert poly.area > 0.85 * heel.area  # the band spans the heel's width
@@ -70,8 +71,8 @@ def test_sciatic_band_crosses_the_heel(builtin_atlas):
 def test_right_foot_mirrors_left(builtin_atlas):
     for zone in builtin_atlas.zones:
         if "plantar-right" in zone.shapes:
-            mirrored = [(-x, y) for x, y in zone.shapes["plantar-left"]]
-            assert list(zone.shapes["plantar-right"]) == mirrored
+            mirrored = tuple(tuple((-x, y) for x, y in ring) for ring in zone.shapes["plantar-left"])
+            assert zone.shapes["plantar-right"] == mirrored
 
 
 def test_every_zone_names_sources_and_confidence(builtin_atlas):

@@ -35,7 +35,7 @@ def test_nothing_outside_zones_or_in_unknown_view(small_atlas):
 
 
 def test_border_counts_as_inside():
-    index = ZoneIndex([("v", "a", ((0, 0), (10, 0), (10, 10), (0, 10)))])
+    index = ZoneIndex([("v", "a", (((0, 0), (10, 0), (10, 10), (0, 10)),))])
     assert index.zones_at("v", 10, 5) == ["a"]
     assert index.zones_at("v", 10.01, 5) == []
 
@@ -50,5 +50,5 @@ def test_contains_predicate_would_find_nothing():
 
 def test_equal_areas_keep_a_stable_order():
     square = ((0, 0), (10, 0), (10, 10), (0, 10))
-    index = ZoneIndex([("v", "b", square), ("v", "a", square)])
+    index = ZoneIndex([("v", "b", (square,)), ("v", "a", (square,))])
     assert index.zones_at("v", 5, 5) == ["b", "a"]

@@ -214,7 +214,7 @@ def test_bad_point_shape():
 
 def test_polygon_given_as_text():
     error = only_error(HEAD + zone(polygon="square"))
-    assert "must be a polygon (a list of [x, y] points) or 'mirror'" in error.message
+    assert "must be a polygon (a list of [x, y] points), a list of polygons or 'mirror'" in error.message
 
 
 def test_not_a_finite_number():
@@ -306,3 +306,28 @@ def test_alias_bomb_is_stopped():
 def test_deep_nesting_is_stopped():
     error = only_error("a: " + "[" * 200 + "]" * 200 + "\n")
     assert "nested deeper than" in error.message
+
+
+def test_zone_in_several_parts():
+    parts = "[[[0, 0], [5, 0], [5, 5]], [[10, 10], [15, 10], [15, 15]]]"
+    result = parse_atlas(HEAD + zone(polygon=parts) + "      plantar-right: mirror\n", "c.yaml")
+    assert result.ok, result.errors
+    z = result.atlas.zone("z")
+    assert len(z.shapes["plantar-left"]) == 2
+    assert z.shapes["plantar-right"][1][0] == (-10.0, 10.0)
+    assert [x.id for x in result.atlas.zones_at("plantar-left", 13, 12)] == ["z"]
+    assert [x.id for x in result.atlas.zones_at("plantar-right", -4, 1)] == ["z"]
+
+
+def test_error_in_a_second_part_points_at_its_point():
+    parts = """
+        - [[0, 0], [5, 0], [5, 5]]
+        - [[10, 10], [50, 10], [15, 15]]"""
+    error = only_error(HEAD + zone(polygon=parts))
+    assert "(part 2)" in error.message and "point 2 is 30.0 mm outside" in error.message
+    assert (error.line, error.column) == (ZONE_LINE + 10, 22)
+
+
+def test_bad_point_inside_a_part():
+    error = only_error(HEAD + zone(polygon="[[[0, 0], [5, 0], [5, 5]], [[1, 1], [2, 2, 2], [3, 1]]]"))
+    assert "a point must be [x, y]" in error.message

@@ -120,12 +120,12 @@ def test_polygon_problem_agrees_with_shapely(ring):
 def test_zones_at_matches_brute_force(boxes, points):
     shapes = []
     for k, (x, y, w, h) in enumerate(boxes):
-        shapes.append(("v", f"z{k}", ((x, y), (x + w, y), (x + w, y + h), (x, y + h))))
+        shapes.append(("v", f"z{k}", (((x, y), (x + w, y), (x + w, y + h), (x, y + h)),)))
     index = ZoneIndex(shapes)
     for px, py in points:
-        expected = [zid for _, zid, ring in shapes if Polygon(ring).intersects(Point(px, py))]
+        expected = [zid for _, zid, parts in shapes if Polygon(parts[0]).intersects(Point(px, py))]
         got = index.zones_at("v", px, py)
         assert sorted(got) == sorted(expected)
-        areas = [Polygon(dict((z, r) for _, z, r in shapes)[z]).area for z in got]
+        areas = [Polygon(dict((z, p[0]) for _, z, p in shapes)[z]).area for z in got]
         assert all(a <= b or math.isclose(a, b) for a, b in zip(areas, areas[1:], strict=False))
     assert shapely.__version__ >= "2"

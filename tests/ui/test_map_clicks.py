@@ -28,11 +28,11 @@ def test_click_on_lumbar_zone_shows_claim_technique_and_sources(qtbot, window):
 
 def test_click_on_heel_overlap_lists_every_zone_under_the_point(qtbot, window):
     atlas = window.state.atlas
-    sacrum = atlas.zone("sacrum").shapes["plantar-left"]
-    band = atlas.zone("sciatic-nerve").shapes["plantar-left"]
-    from shapely.geometry import Polygon
+    from reflexmap.atlas.geometry import to_shapely
 
-    point = Polygon(sacrum).intersection(Polygon(band)).representative_point()
+    sacrum = to_shapely(atlas.zone("sacrum").shapes["plantar-left"])
+    band = to_shapely(atlas.zone("sciatic-nerve").shapes["plantar-left"])
+    point = sacrum.intersection(band).representative_point()
     click_mm(qtbot, window, "plantar-left", point.x, point.y)
     assert window.state.under_point == ("sacrum", "sciatic-nerve", "pelvis")
     assert window.state.zone_id == "sacrum"

@@ -153,3 +153,16 @@ def test_shortcuts_dialog_lists_keys(qtbot, window):
 
     text = dialog.findChild(QTextBrowser).toPlainText()
     assert "Ctrl+O" in text and "Tab" in text and "Fit to window" in text
+
+
+def test_the_last_opened_chart_is_offered_at_the_next_start(
+    qtbot, window, data_dir: Path, settings, tmp_path
+):
+    from reflexmap.ui.app import last_chart
+
+    assert last_chart(settings) is None
+    window.open_chart(data_dir / "small.yaml")
+    assert last_chart(settings) == str(data_dir / "small.yaml")
+    gone = tmp_path / "gone.yaml"
+    settings.setValue("chart/last", str(gone))
+    assert last_chart(settings) is None
