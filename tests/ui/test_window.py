@@ -166,3 +166,25 @@ def test_the_last_opened_chart_is_offered_at_the_next_start(
     gone = tmp_path / "gone.yaml"
     settings.setValue("chart/last", str(gone))
     assert last_chart(settings) is None
+
+
+def test_run_opens_the_window_and_returns_when_it_is_closed(qtbot, data_dir: Path):
+    """The plain `reflexmap` path (no screenshot): start, show, close, exit code 0."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reflexmap.ui.app import run
+    from reflexmap.ui.main_window import MainWindow
+
+    seen = []
+
+    def close_when_shown():
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        seen.extend(w.state.atlas.id for w in windows)
+        for w in windows:
+            w.close()
+        QApplication.instance().quit()
+
+    QTimer.singleShot(300, close_when_shown)
+    assert run(chart=str(data_dir / "small.yaml")) == 0
+    assert seen == ["test-small"]
