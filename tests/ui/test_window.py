@@ -169,7 +169,8 @@ def test_the_last_opened_chart_is_offered_at_the_next_start(
 
 
 def test_run_opens_the_window_and_returns_when_it_is_closed(qtbot, data_dir: Path):
-    """The plain `reflexmap` path (no screenshot): start, show, close, exit code 0."""
+    """The plain `reflexmap` path: start on the chart opened last time, show, close, exit 0."""
+    from PySide6.QtCore import QSettings as Settings
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -185,6 +186,12 @@ def test_run_opens_the_window_and_returns_when_it_is_closed(qtbot, data_dir: Pat
             w.close()
         QApplication.instance().quit()
 
+    user_settings = Settings("ReflexMap", "ReflexMap")  # the app's own; tests point XDG dirs at a temp folder
+    user_settings.setValue("chart/last", str(data_dir / "small.yaml"))
+    user_settings.sync()
     QTimer.singleShot(300, close_when_shown)
-    assert run(chart=str(data_dir / "small.yaml")) == 0
+    try:
+        assert run() == 0
+    finally:
+        user_settings.clear()
     assert seen == ["test-small"]
