@@ -78,7 +78,8 @@ def test_export_one_view_and_bad_arguments(qapp, tmp_path: Path, capsys):
     assert "no view 'nowhere'" in capsys.readouterr().err
     assert main(["export", "-o", str(tmp_path / "x.gif")]) == 1
     assert "unknown export format '.gif'" in capsys.readouterr().err
-    assert main(["export", "--view", "dorsal", "-o", str(tmp_path / "x.png")]) == 1
+    small = str(DATA / "small.yaml")
+    assert main(["export", "--atlas", small, "--view", "dorsal", "-o", str(tmp_path / "x.png")]) == 1
     assert "no dorsal view" in capsys.readouterr().err
 
 

@@ -1,14 +1,16 @@
-"""Draws the built-in chart's geometry and writes zones/ingham-western.yaml.
+"""Draws the built-in charts and writes zones/ingham-western.yaml and zones/alternative-placements.yaml.
 
 Run: python tools/build_default_chart.py
 
 Reflexology charts are built from a foot outline, transverse guide lines (fractions of
 foot length, FACTS.md §1) and bands along the edges; drawing zones as Shapely operations
-on those keeps every zone inside the outline and consistent with the guide lines, which
-hand-typed coordinates would not. The YAML it writes is the shipped, validated artefact.
+on those keeps every zone inside its outline and consistent with the guide lines, which
+hand-typed coordinates would not. The YAML written here is the shipped, validated artefact.
 
-Coordinates: millimetres, left foot seen from the sole, x to the viewer's right (so the
-big toe, the medial side, is at +x), y from the heel (0) to the tip of the big toe.
+Frames (see foot_shapes.py): plantar and dorsal views are drawn for the left foot, the
+medial view for the left foot and the lateral view for the right foot; the other foot of
+each is declared a mirror. A zone on one foot only, or different per foot, gets its own
+polygon in the other view instead of `mirror`.
 """
 
 from __future__ import annotations
@@ -18,167 +20,268 @@ from pathlib import Path
 
 import numpy as np
 import shapely
-from shapely import affinity
-from shapely.geometry import LineString, Point, Polygon, box
+from shapely.geometry import LineString, MultiPolygon, Polygon, box
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from chart_content import CHART_HEADER, GUIDES, SOURCES, ZONES  # noqa: E402
+import foot_shapes as fs  # noqa: E402
+from chart_content import (  # noqa: E402
+    SCHEMA_LINE,
+    SOURCES,
+    VARIANT_ZONES,
+    VARIANTS_HEADER,
+    WESTERN_HEADER,
+    WESTERN_ZONES,
+)
+from foot_shapes import LENGTH, at, clean  # noqa: E402
 
-LENGTH = 260.0  # reference foot, heel to big-toe tip (FACTS.md §6: 250–270 mm)
+ZONES_DIR = Path(__file__).resolve().parent.parent / "zones"
+SPINE_WIDTH = 11.0
+INSET = 1.2
 
-
-def at(fraction: float) -> float:
-    """y of a fraction of foot length from the heel."""
-    return round(fraction * LENGTH, 1)
-
-
-def catmull_rom(points: list[tuple[float, float]], samples: int = 8) -> list[tuple[float, float]]:
-    """A closed centripetal Catmull-Rom curve through `points`: smooth, no overshoot."""
-    pts = np.array(points, dtype=float)
-    n = len(pts)
-    out = []
-    for i in range(n):
-        p0, p1, p2, p3 = pts[(i - 1) % n], pts[i], pts[(i + 1) % n], pts[(i + 2) % n]
-        t0 = 0.0
-        t1 = t0 + np.linalg.norm(p1 - p0) ** 0.5
-        t2 = t1 + np.linalg.norm(p2 - p1) ** 0.5
-        t3 = t2 + np.linalg.norm(p3 - p2) ** 0.5
-        for t in np.linspace(t1, t2, samples, endpoint=False):
-            a1 = (t1 - t) / (t1 - t0) * p0 + (t - t0) / (t1 - t0) * p1
-            a2 = (t2 - t) / (t2 - t1) * p1 + (t - t1) / (t2 - t1) * p2
-            a3 = (t3 - t) / (t3 - t2) * p2 + (t - t2) / (t3 - t2) * p3
-            b1 = (t2 - t) / (t2 - t0) * a1 + (t - t0) / (t2 - t0) * a2
-            b2 = (t3 - t) / (t3 - t1) * a2 + (t - t1) / (t3 - t1) * a3
-            out.append(tuple((t2 - t) / (t2 - t1) * b1 + (t - t1) / (t2 - t1) * b2))
-    return out
-
-
-def ellipse(cx: float, cy: float, rx: float, ry: float, angle: float = 0.0) -> Polygon:
-    circle = Point(0, 0).buffer(1.0, quad_segs=16)
-    return affinity.translate(affinity.rotate(affinity.scale(circle, rx, ry), angle), cx, cy)
-
-
-def capsule(base: tuple[float, float], tip: tuple[float, float], radius: float) -> Polygon:
-    """A toe seen from below: a rounded stadium from its base to its tip."""
-    return LineString([base, tip]).buffer(radius, quad_segs=16)
+# (view, drawn as, mirrored by)
+VIEWS = [
+    ("plantar-left", "left", "plantar", None),
+    ("plantar-right", "right", "plantar", "plantar-left"),
+    ("medial-left", "left", "medial", None),
+    ("medial-right", "right", "medial", "medial-left"),
+    ("lateral-left", "left", "lateral", "lateral-right"),
+    ("lateral-right", "right", "lateral", None),
+    ("dorsal-left", "left", "dorsal", None),
+    ("dorsal-right", "right", "dorsal", "dorsal-left"),
+]
+TRANSVERSE = [  # (id, name, fraction of length from the heel): FACTS.md §1, middle of each range
+    ("shoulder-line", "Shoulder line", 0.825),
+    ("diaphragm-line", "Diaphragm line", 0.70),
+    ("waistline", "Waistline", 0.475),
+    ("heel-line", "Pelvic / heel line", 0.275),
+    ("sciatic-line", "Sciatic line", 0.14),
+]
 
 
-def plantar_outline() -> tuple[Polygon, dict[str, Polygon]]:
-    """The sole of a left foot, and each toe's own shape (for toe zones)."""
-    # Around the sole, counter-clockwise from the heel: lateral edge (-x) is nearly straight
-    # with the bump of the 5th metatarsal base near the waist; the medial edge (+x) dips at
-    # the arch and swells at the big-toe joint (0.70-0.79 of length).
-    body = Polygon(
-        catmull_rom(
-            [
-                (0, 0),
-                (17, 3),
-                (27, 13),
-                (31, 30),
-                (29.5, 55),
-                (27.5, 85),
-                (30, 112),
-                (37, 142),
-                (45, 166),
-                (48.5, 184),
-                (47, 199),
-                (33, 204),
-                (18, 203),
-                (3, 200),
-                (-12, 195),
-                (-26, 187),
-                (-37.5, 177),
-                (-42, 163),
-                (-41, 145),
-                (-38.5, 124),
-                (-35.5, 100),
-                (-33, 70),
-                (-31.5, 42),
-                (-28, 16),
-                (-17, 3),
-            ]
-        )
+# --- building blocks ---------------------------------------------------------------
+def rows(shape: Polygon, y0: float, y1: float, step: float = 2.0):
+    """(y, left x, right x) of horizontal slices through `shape`."""
+    for y in np.arange(y0, y1 + 0.01, step):
+        row = shape.intersection(LineString([(-300, y), (300, y)]))
+        if not row.is_empty:
+            yield y, row.bounds[0], row.bounds[2]
+
+
+def columns(shape: Polygon, x0: float, x1: float, step: float = 2.0):
+    """(x, bottom y, top y) of vertical slices through `shape`."""
+    for x in np.arange(x0, x1 + 0.01, step):
+        column = shape.intersection(LineString([(x, -300), (x, 300)]))
+        if not column.is_empty:
+            yield x, column.bounds[1], column.bounds[3]
+
+
+def medial_band(foot: Polygon, y0: float, y1: float, width: float = SPINE_WIDTH) -> Polygon:
+    """On a sole: the strip within `width` mm of the inner (+x) edge, between y0 and y1."""
+    inner = foot.buffer(-INSET)
+    edge = [(right, y) for y, _, right in rows(inner, y0, y1)]
+    strip = Polygon(edge + [(x - width, y) for x, y in reversed(edge)]).buffer(0)
+    return strip.intersection(inner).intersection(box(-300, y0, 300, y1))
+
+
+def sole_band(side: Polygon, x0: float, x1: float, low: float, high: float) -> Polygon:
+    """On a side view: the strip from `low` to `high` mm above the sole, between x0 and x1."""
+    inner = side.buffer(-INSET)
+    bottom = [(x, y + low) for x, y, _ in columns(inner, x0, x1)]
+    top = [(x, y + high) for x, y, _ in columns(inner, x0, x1)]
+    return (
+        Polygon(bottom + list(reversed(top)))
+        .buffer(0)
+        .intersection(inner)
+        .intersection(box(x0, -300, x1, 300))
     )
-    toes = {
-        "toe1": capsule((33.5, 205), (34.5, 243), 14.5),
-        "toe2": capsule((10.5, 202), (11.2, 235), 7.2),
-        "toe3": capsule((-6.0, 196), (-7.8, 225), 6.7),
-        "toe4": capsule((-20.5, 189), (-23.0, 214), 6.2),
-        "toe5": capsule((-33.0, 181), (-36.0, 200), 5.6),
+
+
+def behind_ankle(side: Polygon, y0: float, y1: float, near: float, far: float) -> Polygon:
+    """On a side view: a strip following the back edge (heel, Achilles) from y0 to y1."""
+    inner = side.buffer(-INSET)
+    edge = [(left, y) for y, left, _ in rows(inner, y0, y1)]
+    strip = Polygon([(x + near, y) for x, y in edge] + [(x + far, y) for x, y in reversed(edge)]).buffer(0)
+    return strip.intersection(inner)
+
+
+def across(shape: Polygon, y0: float, y1: float, inset: float = INSET) -> Polygon:
+    return shape.buffer(-inset).intersection(box(-300, y0, 300, y1))
+
+
+def crescent(shape: Polygon, centre, inner: float, outer: float, below: float) -> Polygon:
+    ring = shapely.Point(centre).buffer(outer).difference(shapely.Point(centre).buffer(inner))
+    return ring.intersection(box(-300, -300, 300, centre[1] + below)).intersection(shape.buffer(-INSET))
+
+
+# --- the charts ----------------------------------------------------------------------
+def western_shapes() -> dict[str, dict[str, object]]:
+    """zone id -> view id -> Polygon, MultiPolygon, or "mirror"."""
+    sole, toes = fs.plantar()
+    medial, lateral, top = fs.medial(), fs.lateral(), fs.dorsal()
+    spine = medial_band(sole, 0, LENGTH)
+    spine_wide = medial_band(sole, 0, LENGTH, SPINE_WIDTH + 1.5)
+    big_toe = toes["toe1"].buffer(-INSET)
+    edge_x = {round(y): right for y, _, right in rows(sole.buffer(-INSET), 0, LENGTH, 1.0)}
+
+    def sinus(toe: Polygon) -> Polygon:
+        _, low, _, high = toe.bounds
+        return toe.buffer(-INSET).intersection(box(-300, (low + high) / 2 + 2, 300, 300))
+
+    # the outer ball at the little toe's joint, which sits lower than the big toe's
+    shoulder = across(sole, at(0.64), at(0.69)).intersection(box(-300, 0, -26, 300))
+    # the ball ends where the toes begin, lower on the outer side
+    below_toes = Polygon([(-60, 150), (60, 150), (60, 203), (0, 198.5), (-20, 193), (-34, 186.5), (-60, 184)])
+    stomach_left = box(-2, at(0.56), 28, at(0.665)).intersection(sole.buffer(-INSET)).difference(spine_wide)
+    stomach_right = box(10, at(0.58), 28, at(0.655)).intersection(sole.buffer(-INSET)).difference(spine_wide)
+    y_bladder = at(0.305)
+    bladder = fs.ellipse(edge_x[round(y_bladder)] - SPINE_WIDTH - 7.5, y_bladder, 6.5, 9.0)
+    plantar = {
+        "head-brain": big_toe.intersection(box(-300, at(0.885), 300, 400)).difference(spine),
+        "sinuses": MultiPolygon([sinus(toes[f"toe{k}"]) for k in (2, 3, 4, 5)]),
+        "neck": big_toe.intersection(box(-300, at(0.79), 300, at(0.865))).difference(spine),
+        "shoulder": shoulder,
+        "chest-lungs": across(sole, at(0.70), at(0.78)).intersection(below_toes).difference(spine_wide),
+        "heart": box(4, at(0.71), 27, at(0.765)).intersection(sole.buffer(-INSET)).difference(spine_wide),
+        "diaphragm": across(sole, at(0.668), at(0.695)).difference(spine_wide).difference(shoulder.buffer(1)),
+        "stomach": stomach_left,
+        "liver": box(-38, at(0.52), 8, at(0.62))
+        .intersection(sole.buffer(-INSET))
+        .difference(stomach_right.buffer(1)),
+        "spleen": box(-38, at(0.54), -10, at(0.62)).intersection(sole.buffer(-INSET)),
+        "intestines": across(sole, at(0.31), at(0.46)).difference(spine_wide).difference(bladder.buffer(1.5)),
+        "bladder": bladder,
+        "cervical-spine": medial_band(sole, at(0.78), at(0.95)),
+        "thoracic-spine": medial_band(sole, at(0.40), at(0.75)),
+        "lumbar-spine": medial_band(sole, at(0.25), at(0.40)),
+        "sacrum": medial_band(sole, at(0.12), at(0.25)),
+        "coccyx": medial_band(sole, 0, at(0.12)),
+        "sciatic-nerve": across(sole, at(0.10), at(0.18)),
+        "pelvis": across(sole, 0, at(0.275), inset=2.5),
     }
-    foot = shapely.union_all([body, *toes.values()])
-    # Close the webs between toes a little so they read as toes, not loose balloons.
-    foot = foot.buffer(1.8, quad_segs=8).buffer(-1.8, quad_segs=8)
-    assert isinstance(foot, Polygon), foot.geom_type
-    tip = foot.bounds[3]
-    foot = affinity.translate(foot, 0, -foot.bounds[1])
-    scale = LENGTH / (tip - foot.bounds[1])
-    foot = affinity.scale(foot, scale, scale, origin=(0, 0))
-    toes = {
-        k: affinity.scale(affinity.translate(t, 0, 0), scale, scale, origin=(0, 0)) for k, t in toes.items()
+    on_one_foot = {"heart": "left", "spleen": "left", "liver": "right"}
+    per_foot = {"stomach": stomach_right}
+
+    inner_sciatic = behind_ankle(medial, 16, fs.INNER_ANKLE[1], 1.0, 8.5)
+    outer_sciatic = behind_ankle(lateral, 14, fs.OUTER_ANKLE[1], 1.0, 8.5)
+    side = {
+        "medial": {
+            "cervical-spine": sole_band(medial, at(0.78), at(0.95), 1.5, 12),
+            "thoracic-spine": sole_band(medial, at(0.40), at(0.75), 1.5, 12),
+            "lumbar-spine": sole_band(medial, at(0.25), at(0.40), 1.5, 12),
+            "sacrum": sole_band(medial, at(0.12), at(0.25), 1.5, 12).difference(inner_sciatic.buffer(0.8)),
+            "coccyx": sole_band(medial, 0, at(0.12), 1.5, 12).difference(inner_sciatic.buffer(0.8)),
+            "sciatic-nerve": inner_sciatic,
+            "hip-pelvis": crescent(medial, fs.INNER_ANKLE, 12.5, 20, 2).difference(inner_sciatic.buffer(1)),
+        },
+        "lateral": {
+            "hip-pelvis": crescent(lateral, fs.OUTER_ANKLE, 12.5, 21, 4).difference(outer_sciatic.buffer(1)),
+            "knee-leg": Polygon([(78, 2), (110, 2), (99, 25), (87, 25)]).intersection(lateral.buffer(-INSET)),
+            "sciatic-nerve": outer_sciatic,
+            "shoulder": sole_band(lateral, 160, 188, 1.5, 17),
+        },
+        "dorsal": {
+            "lower-back": top.buffer(-INSET).intersection(fs.ellipse(1.0, 96.0, 22.0, 24.0)),
+            "upper-back": across(top, at(0.66), at(0.75)),
+        },
     }
-    return clean(foot), {k: t.intersection(foot) for k, t in toes.items()}
+    shapes: dict[str, dict[str, object]] = {}
+    for zone_id, shape in plantar.items():
+        foot = on_one_foot.get(zone_id)
+        views = shapes.setdefault(zone_id, {})
+        if foot in (None, "left"):
+            views["plantar-left"] = shape
+        if foot == "right":
+            views["plantar-right"] = mirror_geometry(shape)
+        elif foot is None:
+            views["plantar-right"] = mirror_geometry(per_foot[zone_id]) if zone_id in per_foot else "mirror"
+    frames = {"medial": ("medial-left", "medial-right"), "lateral": ("lateral-right", "lateral-left"),
+              "dorsal": ("dorsal-left", "dorsal-right")}  # fmt: skip
+    for aspect, zones in side.items():
+        drawn, mirrored = frames[aspect]
+        for zone_id, shape in zones.items():
+            shapes.setdefault(zone_id, {})[drawn] = shape
+            shapes[zone_id][mirrored] = "mirror"
+    return shapes
 
 
-def medial_band(foot: Polygon, y0: float, y1: float, width: float, inset: float = 1.2) -> Polygon:
-    """The strip of the sole within `width` mm of the medial (+x) edge, between y0 and y1."""
-    inner = foot.buffer(-inset)
-    edge_points = []
-    for y in np.arange(y0, y1 + 0.01, 2.0):
-        row = inner.intersection(LineString([(-200, y), (200, y)]))
-        if row.is_empty:
-            continue
-        edge_points.append((row.bounds[2], y))
-    strip = Polygon(edge_points + [(x - width, y) for x, y in reversed(edge_points)]).buffer(0)
-    return strip.intersection(inner).intersection(box(-200, y0, 200, y1))
+def variant_shapes() -> dict[str, dict[str, object]]:
+    sole, _ = fs.plantar()
+    medial, lateral = fs.medial(), fs.lateral()
+    ankle_x, ankle_y = fs.INNER_ANKLE
+    under_ankle_y = ankle_y - fs.ANKLE_RADIUS - 4
+    # the shin's front edge, for a strip along the inside of the tibia
+    front = [(right, y) for y, _, right in rows(medial.buffer(-INSET), 104, 136)]
+    shin = Polygon([(x - 2, y) for x, y in front] + [(x - 11, y) for x, y in reversed(front)]).buffer(0)
+
+    def inside(shape):
+        return shape.intersection(medial.buffer(-INSET))
+
+    return {
+        "sciatic-nerve": {
+            "plantar-left": across(sole, at(0.10), at(0.18)),
+            "plantar-right": "mirror",
+            "medial-left": behind_ankle(medial, ankle_y - 4, 134, 1.0, 9.5),
+            "medial-right": "mirror",
+        },
+        "sciatic-shin": {"medial-left": shin.intersection(medial.buffer(-INSET)), "medial-right": "mirror"},
+        "lumbar-spine": {
+            "medial-left": inside(box(ankle_x - 4, under_ankle_y - 10, ankle_x + 34, under_ankle_y)),
+            "medial-right": "mirror",
+        },
+        "sacrum": {
+            "medial-left": inside(box(16, under_ankle_y - 12, ankle_x - 5, under_ankle_y - 2)),
+            "medial-right": "mirror",
+        },
+        "coccyx": {
+            "lateral-right": behind_ankle(lateral, 6, 34, 1.0, 9.0).union(sole_band(lateral, 0, 26, 1.5, 9)),
+            "lateral-left": "mirror",
+        },
+    }  # fmt: skip
 
 
-def across(foot: Polygon, y0: float, y1: float, inset: float = 1.2) -> Polygon:
-    """The full width of the sole between y0 and y1."""
-    return foot.buffer(-inset).intersection(box(-200, y0, 200, y1))
+def mirror_geometry(shape):
+    return shapely.affinity.scale(shape, -1, 1, origin=(0, 0))
 
 
-def guide_line(foot: Polygon, y: float) -> list[tuple[float, float]]:
-    row = foot.intersection(LineString([(-200, y), (200, y)]))
-    return [(round(row.bounds[0], 1), y), (round(row.bounds[2], 1), y)]
-
-
-def zone_shapes(foot: Polygon, toes: dict[str, Polygon]) -> dict[str, Polygon]:
-    spine_w = 11.0
-    big_toe = toes["toe1"].buffer(-1.2)
-    shapes = {
-        "head-brain": big_toe.intersection(box(-200, at(0.885), 200, 300)).difference(
-            medial_band(foot, 0, LENGTH, spine_w)
-        ),
-        "neck": big_toe.intersection(box(-200, at(0.79), 200, at(0.865))).difference(
-            medial_band(foot, 0, LENGTH, spine_w)
-        ),
-        "chest-lungs": across(foot, at(0.70), at(0.775)).difference(
-            medial_band(foot, 0, LENGTH, spine_w + 1.5)
-        ),
-        "cervical-spine": medial_band(foot, at(0.78), at(0.95), spine_w),
-        "thoracic-spine": medial_band(foot, at(0.40), at(0.75), spine_w),
-        "lumbar-spine": medial_band(foot, at(0.25), at(0.40), spine_w),
-        "sacrum": medial_band(foot, at(0.12), at(0.25), spine_w),
-        "coccyx": medial_band(foot, 0, at(0.12), spine_w),
-        "sciatic-nerve": across(foot, at(0.10), at(0.18)),
-        "pelvis": across(foot, 0, at(0.275), inset=2.5),
-    }
-    return {name: clean(shape) for name, shape in shapes.items()}
-
-
-def clean(shape) -> Polygon:
-    """One valid polygon on a 0.1 mm grid: the main piece if an operation left slivers."""
-    for step in (shapely.make_valid, lambda g: g.simplify(0.3), lambda g: shapely.set_precision(g, 0.1)):
-        shape = step(shape)
-        if not isinstance(shape, Polygon):
-            shape = max(
-                (g for g in getattr(shape, "geoms", []) if isinstance(g, Polygon)), key=lambda g: g.area
+# --- guides -----------------------------------------------------------------------------
+def transverse_guides(
+    shape: Polygon, fractions=TRANSVERSE, vertical: bool = False
+) -> list[tuple[str, str, list]]:
+    guides = []
+    for gid, name, fraction in fractions:
+        position = at(fraction)
+        if vertical:
+            cut = shape.intersection(LineString([(position, -300), (position, 300)]))
+            low = cut.bounds[1]
+            top = min(cut.bounds[3], 70.0)  # stop at the top of the foot, not up the leg
+            guides.append((gid, name, [(position, round(low, 1)), (position, round(top, 1))]))
+        else:
+            cut = shape.intersection(LineString([(-300, position), (300, position)]))
+            guides.append(
+                (gid, name, [(round(cut.bounds[0], 1), position), (round(cut.bounds[2], 1), position)])
             )
-    assert shape.is_valid and shape.area > 1, shape
-    return shape
+    return guides
 
 
+def view_guides() -> dict[str, list]:
+    sole, _ = fs.plantar()
+    tendon = ("tendon-line", "Tendon line", [(24.0, at(0.70)), (17.0, at(0.50)), (12.0, at(0.275))])
+    side_lines = [t for t in TRANSVERSE if t[0] != "sciatic-line"]
+
+    def ring(centre):
+        return [(round(x, 1), round(y, 1)) for x, y in list(fs.ankle_bone(centre).exterior.coords)[::4]]
+
+    return {
+        "plantar-left": transverse_guides(sole) + [tendon],
+        "dorsal-left": transverse_guides(fs.dorsal(), [t for t in TRANSVERSE if t[2] > 0.3]),
+        "medial-left": transverse_guides(fs.medial(), side_lines, vertical=True)
+        + [("inner-ankle-bone", "Inner ankle bone", ring(fs.INNER_ANKLE))],
+        "lateral-right": transverse_guides(fs.lateral(), side_lines, vertical=True)
+        + [("outer-ankle-bone", "Outer ankle bone", ring(fs.OUTER_ANKLE))],
+    }
+
+
+# --- writing ------------------------------------------------------------------------------
 def fmt_ring(poly: Polygon, indent: str) -> str:
     coords = list(poly.exterior.coords)[:-1]
     items = [f"[{x:.1f}, {y:.1f}]" for x, y in coords]
@@ -192,45 +295,83 @@ def fmt_ring(poly: Polygon, indent: str) -> str:
     return "[\n" + indent + "  " + (",\n" + indent + "  ").join(lines) + ",\n" + indent + "]"
 
 
+def fmt_shape(shape, indent: str) -> str:
+    if shape == "mirror":
+        return "mirror"
+    pieces = [g for g in getattr(shape, "geoms", [shape]) if isinstance(g, Polygon)]
+    largest = max(g.area for g in pieces)
+    parts = [clean(g) for g in pieces if g.area >= max(4.0, 0.05 * largest)]  # drop slivers of cuts
+    assert parts, f"nothing left of a zone shape: {shape}"
+    if len(parts) == 1:
+        return fmt_ring(parts[0], indent)
+    return "\n" + "\n".join(f"{indent}  - " + fmt_ring(p, indent + "    ") for p in parts)
+
+
 def quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def main() -> None:
-    foot, toes = plantar_outline()
-    shapes = zone_shapes(foot, toes)
-    out = [CHART_HEADER.rstrip(), "", "sources:"]
-    for s in SOURCES:
-        out.append(f"  - id: {s['id']}")
-        out.append(f"    title: {quoted(s['title'])}")
-        if s.get("note"):
-            out.append(f"    note: {quoted(s['note'])}")
-    out += ["", "views:", "  - id: plantar-left", "    foot: left", "    aspect: plantar"]
-    out.append("    outline: " + fmt_ring(foot, "    "))
-    out.append("    guides:")
-    for gid, name, fraction in GUIDES:
-        (x0, y0), (x1, y1) = guide_line(foot, at(fraction))
-        out.append(f"      - {{id: {gid}, name: {quoted(name)}, points: [[{x0}, {y0}], [{x1}, {y1}]]}}")
-    out += ["  - id: plantar-right", "    foot: right", "    aspect: plantar", "    mirror_of: plantar-left"]
+def outline_of(aspect: str) -> Polygon:
+    return {
+        "plantar": fs.plantar()[0],
+        "medial": fs.medial(),
+        "lateral": fs.lateral(),
+        "dorsal": fs.dorsal(),
+    }[aspect]
+
+
+def write_chart(
+    path: Path, header: str, zones: list[dict], shapes: dict[str, dict], used_views: set[str]
+) -> None:
+    guides = view_guides()
+    used_sources = {s for z in zones for s in z["sources"]}
+    out = [SCHEMA_LINE, header.rstrip(), "", "sources:"]
+    for source in SOURCES:
+        if source["id"] not in used_sources:
+            continue
+        out.append(f"  - id: {source['id']}")
+        out.append(f"    title: {quoted(source['title'])}")
+        if source.get("note"):
+            out.append(f"    note: {quoted(source['note'])}")
+    out += ["", "views:"]
+    for view_id, foot, aspect, mirror_of in VIEWS:
+        if view_id not in used_views and not any(v[3] == view_id and v[0] in used_views for v in VIEWS):
+            continue
+        out += [f"  - id: {view_id}", f"    foot: {foot}", f"    aspect: {aspect}"]
+        if mirror_of:
+            out.append(f"    mirror_of: {mirror_of}")
+            continue
+        out.append("    outline: " + fmt_ring(outline_of(aspect), "    "))
+        out.append("    guides:")
+        for gid, name, points in guides[view_id]:
+            pts = ", ".join(f"[{x}, {y}]" for x, y in points)
+            out.append(f"      - id: {gid}\n        name: {quoted(name)}\n        points: [{pts}]")
     out += ["", "zones:"]
-    for zone in ZONES:
+    for zone in zones:
         out.append(f"  - id: {zone['id']}")
-        for key in ("name", "region", "claim", "technique", "note"):
+        for key in ("name", "region", "tradition", "claim", "technique", "note"):
             if zone.get(key):
                 value = zone[key] if key == "region" else quoted(zone[key])
                 out.append(f"    {key}: {value}")
         out.append(f"    sources: [{', '.join(zone['sources'])}]")
         out.append(f"    confidence: {zone['confidence']}")
         out.append("    shapes:")
-        out.append("      plantar-left: " + fmt_ring(shapes[zone["id"]], "      "))
-        out.append("      plantar-right: mirror")
-    target = Path(__file__).resolve().parent.parent / "zones" / "ingham-western.yaml"
-    target.write_text("\n".join(out) + "\n", encoding="utf-8")
-    print(
-        f"wrote {target}: outline {len(foot.exterior.coords) - 1} points, "
-        f"{foot.bounds[2] - foot.bounds[0]:.1f} mm wide x {foot.bounds[3]:.1f} mm long, "
-        f"{len(shapes)} zones"
+        for view_id, shape in shapes[zone["id"]].items():
+            out.append(f"      {view_id}: " + fmt_shape(shape, "      "))
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    print(f"wrote {path.name}: {len(zones)} zones")
+
+
+def main() -> None:
+    western = western_shapes()
+    missing = {z["id"] for z in WESTERN_ZONES} ^ set(western)
+    assert not missing, f"zones without words or shapes: {missing}"
+    write_chart(
+        ZONES_DIR / "ingham-western.yaml", WESTERN_HEADER, WESTERN_ZONES, western, {v[0] for v in VIEWS}
     )
+    variants = variant_shapes()
+    used = {view for shapes in variants.values() for view in shapes}
+    write_chart(ZONES_DIR / "alternative-placements.yaml", VARIANTS_HEADER, VARIANT_ZONES, variants, used)
 
 
 if __name__ == "__main__":

@@ -293,6 +293,7 @@ class _Builder:
             confidence=raw["confidence"],
             shapes=shapes,
             note=raw.get("note"),
+            tradition=raw.get("tradition"),
         )
 
     def mirrored_shape(self, where: tuple, raw: dict, view: View) -> Shape | None:

@@ -68,6 +68,7 @@ class Zone:
     confidence: str
     shapes: dict[str, Shape] = field(hash=False)
     note: str | None = None
+    tradition: str | None = None  # set when the placement is not the chart's own tradition
 
     def in_view(self, view_id: str) -> bool:
         return view_id in self.shapes

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ..atlas import Atlas, View
 from ..atlas.geometry import label_anchors
 from . import palette
-from .label_layout import spread
+from .label_layout import spread, spread_sized
 from .zone_item import ZoneItem, guide_pen, outline_pen
 
 FONT_PX = 40  # labels are drawn with a 40 px font and scaled to millimetres
@@ -34,6 +34,8 @@ CAPTION_MM = 6.0
 OUTER_LEAD_MM = 17.0  # between a foot's outer edge and its label column: guide names sit here
 INNER_LEAD_MM = 9.0  # between the two feet's inner edges and their label columns
 COLUMN_SEP_MM = 12.0
+SOLE_BAND_MM = 24.0  # on side views, zones this close to the sole are labelled below it
+BELOW_ROW_MM = 14.0
 
 ASPECT_TITLES = {
     "plantar": "Plantar view: the soles",
@@ -79,6 +81,7 @@ class _Frame:
     bottom: float
     lead_left: float  # gap to the label column on each side
     lead_right: float
+    below: float = 0.0  # height of the label rows under the outline (side views)
 
 
 @dataclass(slots=True)
@@ -115,12 +118,15 @@ class ChartScene(QGraphicsScene):
         self._hovered = None
         self.atlas, self.aspect = atlas, aspect
         shown = [v for v in atlas.views_of(aspect) if views is None or v.id in views]
-        sides = [self._label_sides(atlas, view) for view in shown]
-        self.frames = self._place(shown, sides)
-        for frame, (left_ids, right_ids) in zip(self.frames, sides, strict=True):
+        wide = _wide(shown)
+        placed = [self._label_sides(atlas, view, wide) for view in shown]
+        sides = [(left_ids, right_ids) for left_ids, right_ids, _ in placed]
+        self.frames = self._place(shown, sides, [bool(below) for _, _, below in placed])
+        for frame, (left_ids, right_ids, below_ids) in zip(self.frames, placed, strict=True):
             self._draw_view(atlas, frame)
             self._draw_labels(atlas, frame, left_ids, side="left")
             self._draw_labels(atlas, frame, right_ids, side="right")
+            self._draw_labels_below(atlas, frame, below_ids)
             self._draw_caption(frame)
         left = min(f.left - f.lead_left for f in self.frames) - max(
             self._column_width(atlas, s[0]) for s in sides
@@ -129,41 +135,47 @@ class ChartScene(QGraphicsScene):
             self._column_width(atlas, s[1]) for s in sides
         )
         top = min(f.top for f in self.frames)
-        bottom = max(f.bottom for f in self.frames) + 5 + CAPTION_MM + 6
+        bottom = max(f.bottom + f.below for f in self.frames) + 5 + CAPTION_MM + 6
         self._draw_title(title or ASPECT_TITLES.get(aspect, aspect), top, left, right)
         self._draw_key(atlas, shown, left, right, bottom)
         self.chart_rect = self.itemsBoundingRect().adjusted(-6, -6, 6, 6)
         self.setSceneRect(self.chart_rect)
 
-    def _label_sides(self, atlas: Atlas, view: View) -> tuple[list[str], list[str]]:
-        xs = [x for x, _ in view.outline]
-        middle = (min(xs) + max(xs)) / 2
-        left, right = [], []
+    def _label_sides(self, atlas: Atlas, view: View, wide: bool) -> tuple[list[str], list[str], list[str]]:
+        """Zone ids labelled in the left column, the right column, and (side views) below."""
+        minx, miny, maxx, _ = _bounds(view.outline)
+        middle = (minx + maxx) / 2
+        left, right, below = [], [], []
         anchors = label_anchors({z.id: z.shapes[view.id] for z in atlas.zones_in(view.id)})
-        for zone_id, anchor in anchors.items():
-            self.anchors[(view.id, zone_id)] = anchor
-            (right if anchor[0] > middle else left).append(zone_id)
-        return left, right
+        for zone_id, (x, y) in anchors.items():
+            self.anchors[(view.id, zone_id)] = (x, y)
+            if wide and y < miny + SOLE_BAND_MM:  # zones along the sole: labels in a row under it
+                below.append(zone_id)
+            else:
+                (right if x > middle else left).append(zone_id)
+        return left, right, below
 
     def _column_width(self, atlas: Atlas, zone_ids: list[str]) -> float:
         return max((text_width(atlas.zone(z).name, LABEL_MM) for z in zone_ids), default=0.0)
 
-    def _place(self, views: list[View], sides: list[tuple[list[str], list[str]]]) -> list[_Frame]:
+    def _place(
+        self, views: list[View], sides: list[tuple[list[str], list[str]]], rows_below: list[bool]
+    ) -> list[_Frame]:
         """Soles and tops side by side (toes up); side views, which are wide, one above the other."""
         assert self.atlas is not None
         bounds = [_bounds(v.outline) for v in views]
-        wide = bool(views) and sum(b[2] - b[0] for b in bounds) > 1.3 * sum(b[3] - b[1] for b in bounds)
         frames: list[_Frame] = []
-        if wide:
+        if _wide(views):
             left_column = max(self._column_width(self.atlas, s[0]) for s in sides)
             x = left_column + OUTER_LEAD_MM
             top = 0.0
-            for view, (minx, miny, maxx, maxy) in zip(views, bounds, strict=True):
+            for view, (minx, miny, maxx, maxy), below in zip(views, bounds, rows_below, strict=True):
                 dx, dy = x - minx, top + maxy
+                extra = BELOW_ROW_MM if below else 0.0
                 frames.append(
-                    _Frame(view, dx, dy, x, dx + maxx, top, dy - miny, OUTER_LEAD_MM, OUTER_LEAD_MM)
+                    _Frame(view, dx, dy, x, dx + maxx, top, dy - miny, OUTER_LEAD_MM, OUTER_LEAD_MM, extra)
                 )
-                top = dy - miny + CAPTION_MM + 22
+                top = dy - miny + extra + CAPTION_MM + 22
             return frames
         cursor = 0.0
         last = len(views) - 1
@@ -205,16 +217,24 @@ class ChartScene(QGraphicsScene):
             self.addItem(item)
             name = text_item(guide.name.split(" (")[0].replace(" line", ""), GUIDE_LABEL_MM, italic=True)
             name.setBrush(QBrush(palette.GUIDE))
-            ends = self._points(frame, guide.points)
-            # Name the line just above it, inside the outer edge: outside, the leaders run.
-            on_left = frame.lead_left >= frame.lead_right
-            outer = min(ends, key=lambda p: p.x()) if on_left else max(ends, key=lambda p: p.x())
-            width = text_width(name.text(), GUIDE_LABEL_MM)
-            x = outer.x() + 2.5 if on_left else outer.x() - width - 2.5
-            name.setPos(x, outer.y() - GUIDE_LABEL_MM * 1.3)
+            name.setPos(self._guide_name_position(frame, guide.points, name.text()))
             name.setZValue(5)
             self.addItem(name)
             self.guide_items += [item, name]
+
+    def _guide_name_position(self, frame: _Frame, points, text: str) -> QPointF:
+        """Above a closed guide (an ankle bone) or the top of an upright one; else just above a
+        crosswise line, inside the outer edge: outside, the label leaders run."""
+        ends = self._points(frame, points)
+        width = text_width(text, GUIDE_LABEL_MM)
+        xs, ys = [p.x() for p in ends], [p.y() for p in ends]
+        closed = len(points) > 3 and points[0] == points[-1]
+        if closed or max(xs) - min(xs) < 0.3 * (max(ys) - min(ys)):
+            return QPointF((min(xs) + max(xs)) / 2 - width / 2, min(ys) - GUIDE_LABEL_MM * 1.4)
+        on_left = frame.lead_left >= frame.lead_right
+        outer = min(ends, key=lambda p: p.x()) if on_left else max(ends, key=lambda p: p.x())
+        x = outer.x() + 2.5 if on_left else outer.x() - width - 2.5
+        return QPointF(x, outer.y() - GUIDE_LABEL_MM * 1.3)
 
     def _draw_labels(self, atlas: Atlas, frame: _Frame, zone_ids: list[str], side: str) -> None:
         if not zone_ids:
@@ -236,20 +256,39 @@ class ChartScene(QGraphicsScene):
                 text.setPos(x_end, y - LABEL_MM * 0.62)
                 start = QPointF(x_end - 1.2, y)
             elbow = QPointF(start.x() + (6 if side == "left" else -6), y)
-            path = QPainterPath(start)
-            path.lineTo(elbow)
-            path.lineTo(anchor)
-            leader = QGraphicsPathItem(path)
-            pen = QPen(palette.OUTLINE, 0.3)
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-            leader.setPen(pen)
-            dot = QGraphicsEllipseItem(anchor.x() - 0.9, anchor.y() - 0.9, 1.8, 1.8)
-            dot.setBrush(QBrush(palette.OUTLINE))
-            dot.setPen(QPen(Qt.PenStyle.NoPen))
-            for z, item in ((7, text), (6, leader), (6.5, dot)):
-                item.setZValue(z)
-                self.addItem(item)
-            self.labels[(frame.view.id, zone_id)] = ZoneLabel(text, leader, dot)
+            self._add_label(frame, zone_id, text, [start, elbow, anchor])
+
+    def _draw_labels_below(self, atlas: Atlas, frame: _Frame, zone_ids: list[str]) -> None:
+        """Labels for zones along the sole of a side view: a row under it, leaders going up."""
+        if not zone_ids:
+            return
+        anchors = [self.to_scene(frame.view.id, *self.anchors[(frame.view.id, z)]) for z in zone_ids]
+        widths = [text_width(atlas.zone(z).name, LABEL_MM) for z in zone_ids]
+        low, high = frame.left - frame.lead_left / 2, frame.right + frame.lead_right / 2
+        centres = spread_sized([a.x() for a in anchors], widths, 5.0, low, high)
+        row_y = frame.bottom + 7
+        for zone_id, anchor, width, x in zip(zone_ids, anchors, widths, centres, strict=True):
+            text = text_item(atlas.zone(zone_id).name, LABEL_MM)
+            text.setPos(x - width / 2, row_y)
+            start = QPointF(x, row_y - 0.6)
+            self._add_label(frame, zone_id, text, [start, QPointF(x, frame.bottom + 1.5), anchor])
+
+    def _add_label(self, frame: _Frame, zone_id: str, text, points: list[QPointF]) -> None:
+        path = QPainterPath(points[0])
+        for point in points[1:]:
+            path.lineTo(point)
+        leader = QGraphicsPathItem(path)
+        pen = QPen(palette.OUTLINE, 0.3)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        leader.setPen(pen)
+        anchor = points[-1]
+        dot = QGraphicsEllipseItem(anchor.x() - 0.9, anchor.y() - 0.9, 1.8, 1.8)
+        dot.setBrush(QBrush(palette.OUTLINE))
+        dot.setPen(QPen(Qt.PenStyle.NoPen))
+        for z, item in ((7, text), (6, leader), (6.5, dot)):
+            item.setZValue(z)
+            self.addItem(item)
+        self.labels[(frame.view.id, zone_id)] = ZoneLabel(text, leader, dot)
 
     def _draw_title(self, title: str, top: float, left: float, right: float) -> None:
         heading = text_item(title, CAPTION_MM, bold=True)
@@ -260,7 +299,10 @@ class ChartScene(QGraphicsScene):
         caption = f"{frame.view.foot.capitalize()} foot"
         size = CAPTION_MM * 0.85
         item = text_item(caption, size, bold=True)
-        item.setPos((frame.left + frame.right) / 2 - text_width(caption, size, True) / 2, frame.bottom + 5)
+        item.setPos(
+            (frame.left + frame.right) / 2 - text_width(caption, size, True) / 2,
+            frame.bottom + frame.below + 5,
+        )
         self.addItem(item)
 
     def _draw_key(self, atlas: Atlas, views: list[View], left: float, right: float, y: float) -> float:
@@ -380,6 +422,12 @@ class ChartScene(QGraphicsScene):
             keys.sort(key=lambda k: (-self.anchors[k][1], self.anchors[k][0]))
             order += keys
         return order
+
+
+def _wide(views) -> bool:
+    """Side views are much longer than tall: they stack, and label the sole from below."""
+    bounds = [_bounds(v.outline) for v in views]
+    return bool(views) and sum(b[2] - b[0] for b in bounds) > 1.3 * sum(b[3] - b[1] for b in bounds)
 
 
 def _bounds(ring) -> tuple[float, float, float, float]:

@@ -57,11 +57,12 @@ class InfoPanel(QTextBrowser):
 
     def _zone_html(self, atlas: Atlas, zone: Zone) -> str:
         colour = palette.REGION_COLOURS.get(zone.region, "#999999")
+        tradition = zone.tradition or atlas.tradition
         region = palette.REGION_NAMES.get(zone.region, zone.region)
         parts = [
             f"<h2>{escape(zone.name)}</h2>",
             f"<p class='kind'><span style='color:{colour}'>&#9632;</span> {escape(region)} · "
-            f"{escape(atlas.tradition)} chart</p>",
+            f"{escape(tradition)}</p>",
             f"<p class='claim'>Charts place <b>{escape(zone.claim)}</b> here.</p>",
             "<p class='label'>Technique</p>",
             f"<p>{escape(zone.technique)}</p>",
@@ -69,8 +70,8 @@ class InfoPanel(QTextBrowser):
         if zone.note:
             parts += ["<p class='label'>Note</p>", f"<p>{escape(zone.note)}</p>"]
         parts += [
-            "<p class='label'>Chart</p>",
-            f"<p>{escape(atlas.title)}</p>",
+            "<p class='label'>Tradition and chart</p>",
+            f"<p>{escape(tradition)}: {escape(atlas.title)}</p>",
             "<p class='label'>Sources</p><ul>",
         ]
         for source_id in zone.sources:

@@ -30,3 +30,33 @@ def spread(anchors: Sequence[float], gap: float, low: float, high: float) -> lis
     for position, i in zip(placed, order, strict=True):
         result[i] = position
     return result
+
+
+def spread_sized(
+    centres: Sequence[float], sizes: Sequence[float], pad: float, low: float, high: float
+) -> list[float]:
+    """Like `spread` for items of different sizes: centres, each item `sizes[i]` long, with at
+    least `pad` between neighbours, inside [low, high] when they fit."""
+    order = sorted(range(len(centres)), key=lambda i: centres[i])
+    placed: list[float] = []
+    for k, i in enumerate(order):
+        c = max(centres[i], low + sizes[i] / 2)
+        if k:
+            j = order[k - 1]
+            c = max(c, placed[-1] + (sizes[j] + sizes[i]) / 2 + pad)
+        placed.append(c)
+    if placed and placed[-1] + sizes[order[-1]] / 2 > high:
+        placed[-1] = high - sizes[order[-1]] / 2
+        for k in range(len(placed) - 2, -1, -1):
+            i, j = order[k], order[k + 1]
+            placed[k] = min(placed[k], placed[k + 1] - (sizes[i] + sizes[j]) / 2 - pad)
+        first = order[0]
+        if placed[0] - sizes[first] / 2 < low:  # too many to fit: pack from the low end
+            placed[0] = low + sizes[first] / 2
+            for k in range(1, len(placed)):
+                i, j = order[k - 1], order[k]
+                placed[k] = placed[k - 1] + (sizes[i] + sizes[j]) / 2 + pad
+    result = [0.0] * len(centres)
+    for position, i in zip(placed, order, strict=True):
+        result[i] = position
+    return result
