@@ -1,6 +1,6 @@
 """Command line: open the app, check zone files, export charts, take a screenshot.
 
-reflexmap [--chart FILE] [--screenshot OUT.png [--select ZONE] [--size WxH]]
+reflexmap [--chart FILE] [--view ASPECT] [--screenshot OUT.png [--select ZONE] [--size WxH]]
 reflexmap check FILE...
 reflexmap export [--atlas FILE] [--view ID] -o OUT.{png,svg,pdf}
 reflexmap schema
@@ -35,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--select", metavar="ZONE", help="select this zone id at start (useful with --screenshot)"
+    )
+    parser.add_argument(
+        "--view", choices=("plantar", "medial", "lateral", "dorsal"), help="the view to show at start"
     )
     parser.add_argument(
         "--size", type=_size, default=(1440, 900), metavar="WxH", help="window size for --screenshot"
@@ -157,4 +160,6 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from .ui.app import run
 
-    return run(chart=args.chart, screenshot=args.screenshot, select=args.select, size=args.size)
+    return run(
+        chart=args.chart, screenshot=args.screenshot, select=args.select, size=args.size, aspect=args.view
+    )

@@ -56,6 +56,7 @@ def run(
     screenshot: str | None = None,
     select: str | None = None,
     size: tuple[int, int] = (1440, 900),
+    aspect: str | None = None,
 ) -> int:
     """Open the main window on `chart` (default: the built-in chart)."""
     app = application()
@@ -75,6 +76,8 @@ def run(
     window = create_window(atlas, settings, restore=screenshot is None)
     if screenshot:
         window.resize(*size)
+    if aspect:
+        window.state.set_aspect(aspect)
     if select:
         window.state.select(select)
     window.show()

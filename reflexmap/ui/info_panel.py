@@ -49,7 +49,7 @@ class InfoPanel(QTextBrowser):
         atlas = self.state.atlas
         zone_id = self.state.zone_id
         body = self._zone_html(atlas, atlas.zone(zone_id)) if zone_id else self._welcome_html(atlas)
-        self.setHtml(STYLE + body + self._notes_html())
+        self.setHtml(STYLE + body)
         description = (
             f"{atlas.zone(zone_id).name}: charts place {atlas.zone(zone_id).claim} here" if zone_id else ""
         )
@@ -64,6 +64,7 @@ class InfoPanel(QTextBrowser):
             f"<p class='kind'><span style='color:{colour}'>&#9632;</span> {escape(region)} · "
             f"{escape(tradition)}</p>",
             f"<p class='claim'>Charts place <b>{escape(zone.claim)}</b> here.</p>",
+            self._notes_html(),
             "<p class='label'>Technique</p>",
             f"<p>{escape(zone.technique)}</p>",
         ]
@@ -101,12 +102,12 @@ class InfoPanel(QTextBrowser):
             f"<p>{escape(atlas.description or '')}</p>"
             "<p>Click a zone on the feet, or pick one from the list, to see what this chart places "
             "there, how it is worked and where the placement comes from. Use Tab or the arrow "
-            "keys on the map to step through the zones.</p>"
+            "keys on the map to step through the zones.</p>" + self._notes_html()
         )
 
     def _notes_html(self) -> str:
         return (
-            "<hr><p class='notes'><a href='note:evidence'>What the evidence says</a> &nbsp;·&nbsp; "
+            "<p class='notes'><a href='note:evidence'>What the evidence says</a> &nbsp;·&nbsp; "
             "<a href='note:red-flags'>Sciatica: when to see a doctor</a></p>"
         )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,6 +23,7 @@ from ..atlas import Atlas, AtlasError, read_atlas
 from ..content import NOTES, note_html
 from .info_panel import InfoPanel
 from .map_view import MapView
+from .charts_menu import ChartsMenu
 from .state import AppState
 from .zone_list import ZoneList
 
@@ -56,6 +57,8 @@ class MainWindow(QMainWindow):
         self.resize(1440, 900)
         if restore:
             self._restore()
+            if not self.settings.value("notes/first-run-seen", False, type=bool):
+                QTimer.singleShot(0, self.show_first_run_note)
         self._atlas_shown()
 
     def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
@@ -93,6 +96,10 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(quit_action)
+
+        self.charts_menu = ChartsMenu(self.state, self.settings, self)
+        self.charts_menu.chosen.connect(self.open_chart)
+        self.menuBar().addMenu(self.charts_menu)
 
         menu = self.menuBar().addMenu("&View")
         self.aspect_group = QActionGroup(self)
@@ -174,6 +181,7 @@ class MainWindow(QMainWindow):
         assert result.atlas is not None
         self.state.set_atlas(result.atlas)
         self.settings.setValue("chart/last", str(path))
+        self.charts_menu.remember(path)
         return True
 
     def show_errors(self, name: str, errors: tuple[AtlasError, ...]) -> None:
@@ -224,8 +232,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported {path}", 5000)
 
     # --- dialogs ------------------------------------------------------------------------
-    def show_note(self, name: str) -> None:
-        self._text_dialog(NOTES[name], note_html(name), f"note-{name}")
+    def show_note(self, name: str) -> QDialog:
+        return self._text_dialog(NOTES[name], note_html(name), f"note-{name}")
+
+    def show_first_run_note(self) -> None:
+        """Evidence, contraindications and red flags, once, before the first chart is studied."""
+        dialog = self.show_note("first-run")
+        dialog.finished.connect(lambda _: self.settings.setValue("notes/first-run-seen", True))
 
     def show_shortcuts(self) -> None:
         rows = [

@@ -11,8 +11,17 @@ from reflexmap.atlas.geometry import label_anchors
 
 
 @pytest.fixture
+def fresh_settings(tmp_path: Path) -> QSettings:
+    """Settings of a first start."""
+    return QSettings(str(tmp_path / "fresh.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    """Settings of someone who has started the app before (the first-run note is done)."""
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("notes/first-run-seen", True)
+    return settings
 
 
 @pytest.fixture

@@ -1,0 +1,77 @@
+"""The Chart menu: every chart the app knows (built-in ones and those opened before), to
+switch between traditions in one click. Charts are read when the menu opens, not at start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu
+
+from ..atlas import LoadResult, builtin_charts, read_atlas
+from .state import AppState
+
+MAX_RECENT = 8
+
+
+class ChartsMenu(QMenu):
+    chosen = Signal(str)  # path of the chart to show
+
+    def __init__(self, state: AppState, settings: QSettings, parent=None):
+        super().__init__("&Chart", parent)
+        self.state = state
+        self.settings = settings
+        self._cache: dict[Path, tuple[float, LoadResult]] = {}
+        self.group = QActionGroup(self)
+        self.aboutToShow.connect(self.refill)
+
+    def known(self) -> list[Path]:
+        """Built-in charts first, then charts opened before (most recent first)."""
+        recent = self.settings.value("chart/recent", [], type=list) or []
+        paths = [*builtin_charts(), *(Path(p) for p in recent)]
+        current = self.state.atlas.path
+        if current is not None:
+            paths.append(Path(current))
+        unique: list[Path] = []
+        for path in paths:
+            if path.resolve() not in {p.resolve() for p in unique} and path.is_file():
+                unique.append(path)
+        return unique
+
+    def remember(self, path: str | Path) -> None:
+        path = str(Path(path).resolve())
+        if any(Path(path) == p.resolve() for p in builtin_charts()):
+            return
+        recent = [p for p in (self.settings.value("chart/recent", [], type=list) or []) if p != path]
+        self.settings.setValue("chart/recent", [path, *recent][:MAX_RECENT])
+
+    def title(self, path: Path) -> str:
+        result = self._read(path)
+        if result.atlas is None:
+            return f"{path.name} (has errors)"
+        return f"{result.atlas.title} ({result.atlas.tradition})"
+
+    def _read(self, path: Path) -> LoadResult:
+        mtime = path.stat().st_mtime
+        cached = self._cache.get(path)
+        if cached is None or cached[0] != mtime:
+            cached = (mtime, read_atlas(path))
+            self._cache[path] = cached
+        return cached[1]
+
+    def refill(self) -> None:
+        for action in self.group.actions():
+            self.group.removeAction(action)
+        self.clear()
+        current = self.state.atlas.path
+        for number, path in enumerate(self.known(), start=1):
+            action = QAction(f"&{number} {self.title(path)}", self, checkable=True)
+            action.setChecked(current is not None and Path(current).resolve() == path.resolve())
+            action.setData(str(path))
+            action.triggered.connect(lambda _=False, p=str(path): self.chosen.emit(p))
+            self.group.addAction(action)
+            self.addAction(action)
+
+    def chart_actions(self) -> list[QAction]:
+        return list(self.group.actions())
