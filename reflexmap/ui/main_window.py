@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from ..atlas import Atlas, AtlasError, read_atlas
 from ..content import NOTES, note_html
+from .charts_menu import ChartsMenu
 from .info_panel import InfoPanel
 from .map_view import MapView
-from .charts_menu import ChartsMenu
 from .state import AppState
 from .zone_list import ZoneList
 
