@@ -213,7 +213,7 @@ class ChartScene(QGraphicsScene):
             item = QGraphicsPathItem(line)
             item.setPen(guide_pen())
             item.setZValue(5)
-            item.setToolTip(guide.name)
+            item.setToolTip(f"{guide.name} (approximate)")
             self.addItem(item)
             name = text_item(guide.name.split(" (")[0].replace(" line", ""), GUIDE_LABEL_MM, italic=True)
             name.setBrush(QBrush(palette.GUIDE))
