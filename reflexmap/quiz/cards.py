@@ -1,0 +1,78 @@
+"""Cards: one thing a student learns, a zone asked one way ("find", "name", "technique",
+"claim"), and which cards a chosen practice set contains."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..atlas import Atlas
+
+KINDS = ("find", "name", "technique", "claim")
+KIND_TITLES = {
+    "find": "Find it on the foot",
+    "name": "Name the highlighted zone",
+    "technique": "Which technique?",
+    "claim": "What do charts place there?",
+}
+# A zone smaller than this in every view it is drawn in is asked by name, not by click:
+# hitting a 3 mm sliver tests the mouse, not the student.
+MIN_FIND_AREA_MM2 = 80.0
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    atlas_id: str
+    zone_id: str
+    kind: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.atlas_id}:{self.zone_id}:{self.kind}"
+
+
+@dataclass(frozen=True, slots=True)
+class QuizOptions:
+    """What to practise and how. Empty filters mean "all"."""
+
+    kinds: tuple[str, ...] = ("find", "name")
+    aspects: tuple[str, ...] = ()
+    feet: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    zone_ids: tuple[str, ...] = ()  # a custom set
+    length: int = 10
+    time_limit_s: float | None = None  # a timed round
+    sudden_death: bool = False
+    mistakes_only: bool = False  # the review-mistakes session
+    seed: int | None = None
+    extra: dict = field(default_factory=dict, compare=False)
+
+
+def allowed_views(atlas: Atlas, options: QuizOptions) -> list[str]:
+    return [
+        v.id
+        for v in atlas.views
+        if (not options.aspects or v.aspect in options.aspects)
+        and (not options.feet or v.foot in options.feet)
+    ]
+
+
+def cards_for(atlas: Atlas, options: QuizOptions) -> list[Card]:
+    """Every card of the practice set, in chart order."""
+    views = set(allowed_views(atlas, options))
+    cards = []
+    for zone in atlas.zones:
+        if options.regions and zone.region not in options.regions:
+            continue
+        if options.zone_ids and zone.id not in options.zone_ids:
+            continue
+        in_views = [v for v in zone.shapes if v in views]
+        if not in_views:
+            continue
+        findable = any(atlas.index.area(v, zone.id) >= MIN_FIND_AREA_MM2 for v in in_views)
+        for kind in options.kinds:
+            if kind == "find" and not findable:
+                if "name" not in options.kinds:  # small zones are asked by name instead
+                    cards.append(Card(atlas.id, zone.id, "name"))
+                continue
+            cards.append(Card(atlas.id, zone.id, kind))
+    return cards

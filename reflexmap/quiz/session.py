@@ -1,0 +1,214 @@
+"""One quiz session: asks the scheduled questions, judges answers, keeps score.
+
+Answers by click are judged with the atlas's own hit-testing: any zone under the point that
+is the one asked for counts (zones overlap, and a click on the sacrum where the sciatic band
+crosses it is right for both). A click within NEAR_MISS_MM of the zone's edge is "close".
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from shapely.geometry import Point
+
+from ..atlas import Atlas
+from ..atlas.geometry import to_shapely
+from .cards import Card, QuizOptions, allowed_views, cards_for
+from .questions import Question, make_question
+from .scheduler import Scheduler
+
+NEAR_MISS_MM = 4.0
+REASK_AFTER = 3  # a missed card comes back this many questions later, once per session
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    correct: bool
+    close: bool
+    message: str  # starts with ✔, ≈ or ✖: never colour alone
+    target: str  # zone id asked for
+    clicked: tuple[str, ...] = ()  # zone ids under a click, most specific first
+    distance_mm: float | None = None  # from a click to the target's edge
+
+
+@dataclass(slots=True)
+class Result:
+    question: Question
+    feedback: Feedback
+    seconds: float
+
+
+@dataclass(slots=True)
+class Summary:
+    asked: int
+    right: int
+    close: int
+    best_streak: int
+    seconds: float
+    missed: list[str] = field(default_factory=list)  # zone ids, in the order missed
+    ended_by: str = "done"  # "done", "time", "sudden death", "stopped"
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.asked if self.asked else 0.0
+
+
+class QuizSession:
+    def __init__(
+        self,
+        atlas: Atlas,
+        options: QuizOptions,
+        scheduler: Scheduler,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ):
+        self.atlas = atlas
+        self.options = options
+        self.scheduler = scheduler
+        self.clock = clock
+        self.rng = random.Random(options.seed)
+        self.views = allowed_views(atlas, options)
+        cards = cards_for(atlas, options)
+        if options.mistakes_only:  # most recently missed first
+            self.queue: list[Card] = scheduler.mistakes(cards)[: options.length]
+        else:
+            self.queue = scheduler.pick(cards, options.length)
+        self.results: list[Result] = []
+        self.streak = 0
+        self.best_streak = 0
+        self.started = clock()
+        self.asked_at = self.started
+        self.ended_by = ""
+        self._reasked: set[str] = set()
+        self.current: Question | None = None
+        self.feedback: Feedback | None = None
+        self._advance()
+
+    # --- flow -----------------------------------------------------------------------
+    @property
+    def finished(self) -> bool:
+        if not self.ended_by and self.time_left() == 0.0:
+            self.ended_by = "time"
+        return bool(self.ended_by)
+
+    @property
+    def total(self) -> int:
+        return len(self.results) + len(self.queue) + (1 if self.current and not self.feedback else 0)
+
+    def time_left(self) -> float | None:
+        if self.options.time_limit_s is None:
+            return None
+        return max(0.0, self.options.time_limit_s - (self.clock() - self.started))
+
+    def next(self) -> Question | None:
+        """Move on after feedback; None when the session is over."""
+        if self.feedback is not None:
+            self._advance()
+        return self.current
+
+    def stop(self) -> None:
+        self.ended_by = self.ended_by or "stopped"
+        self.current = None
+
+    def _advance(self) -> None:
+        self.feedback = None
+        if self.finished or not self.queue:
+            self.ended_by = self.ended_by or "done"
+            self.current = None
+            return
+        card = self.queue.pop(0)
+        self.current = make_question(self.atlas, card, self.views, self.rng)
+        self.asked_at = self.clock()
+
+    # --- answers --------------------------------------------------------------------
+    def answer_click(self, view_id: str, x: float, y: float) -> Feedback:
+        question = self._open_question()
+        target = self.atlas.zone(question.zone_id)
+        hits = tuple(z.id for z in self.atlas.zones_at(view_id, x, y))
+        names = ", ".join(self.atlas.zone(z).name for z in hits)
+        if view_id == question.view_id and target.id in hits:
+            return self._judge(True, False, f"✔ Right: the {target.name.lower()}.", hits, 0.0)
+        distance = None
+        if view_id in target.shapes:
+            distance = _edge_distance(target.shapes[view_id], x, y)
+        if view_id == question.view_id and distance is not None and distance <= NEAR_MISS_MM:
+            return self._judge(
+                False, True, f"≈ Close: {distance:.1f} mm from the {target.name.lower()}.", hits, distance
+            )
+        clicked = f"you clicked the {names.lower()}" if hits else "you clicked outside every zone"
+        return self._judge(
+            False, False, f"✖ Not quite: {clicked}. The {target.name.lower()} is shown.", hits, distance
+        )
+
+    def answer_choice(self, index: int) -> Feedback:
+        question = self._open_question()
+        if not 0 <= index < len(question.choices):
+            raise IndexError(index)
+        right = question.choices[question.answer].rstrip(".")
+        if index == question.answer:
+            return self._judge(True, False, f"✔ Right: {right}.")
+        return self._judge(False, False, f"✖ Not quite: the answer is {right}.")
+
+    def answer_text(self, text: str) -> Feedback:
+        """A typed answer to a choice question (with completion in the UI), case-insensitive."""
+        question = self._open_question()
+        wanted = " ".join(text.split()).casefold()
+        for i, choice in enumerate(question.choices):
+            if choice.casefold() == wanted:
+                return self.answer_choice(i)
+        right = question.choices[question.answer].rstrip(".")
+        return self._judge(False, False, f"✖ Not quite: the answer is {right}.")
+
+    def _open_question(self) -> Question:
+        if self.current is None or self.feedback is not None:
+            raise RuntimeError("no question is waiting for an answer")
+        return self.current
+
+    def _judge(
+        self,
+        correct: bool,
+        close: bool,
+        message: str,
+        clicked: tuple[str, ...] = (),
+        distance: float | None = None,
+    ) -> Feedback:
+        question = self.current
+        assert question is not None
+        feedback = Feedback(correct, close, message, question.zone_id, clicked, distance)
+        self.feedback = feedback
+        self.results.append(Result(question, feedback, self.clock() - self.asked_at))
+        self.scheduler.record(question.card, correct, close=close)
+        if correct:
+            self.streak += 1
+            self.best_streak = max(self.best_streak, self.streak)
+        else:
+            self.streak = 0
+            if self.options.sudden_death:
+                self.ended_by = "sudden death"
+            elif question.card.key not in self._reasked:  # mistakes come back sooner
+                self._reasked.add(question.card.key)
+                self.queue.insert(min(REASK_AFTER - 1, len(self.queue)), question.card)
+        return feedback
+
+    def summary(self) -> Summary:
+        missed = []
+        for result in self.results:
+            if not result.feedback.correct and result.question.zone_id not in missed:
+                missed.append(result.question.zone_id)
+        return Summary(
+            asked=len(self.results),
+            right=sum(r.feedback.correct for r in self.results),
+            close=sum(r.feedback.close for r in self.results),
+            best_streak=self.best_streak,
+            seconds=self.clock() - self.started,
+            missed=missed,
+            ended_by=self.ended_by or "stopped",
+        )
+
+
+def _edge_distance(shape, x: float, y: float) -> float:
+    """Millimetres from (x, y) to the nearest part of the zone."""
+    return float(to_shapely(shape).distance(Point(x, y)))

@@ -1,0 +1,153 @@
+"""Progress is never lost: atomic saves with a backup, damaged and future files set aside."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reflexmap.quiz import CardState, ProgressStore
+from reflexmap.quiz.progress import ProgressError, parse
+
+
+def states(n: int, box: int = 2) -> dict[str, CardState]:
+    return {f"chart:z{i}:find": CardState(box=box, due=1000.0 + i, seen=1, right=1) for i in range(n)}
+
+
+def test_save_and_load_round_trip(tmp_path: Path):
+    store = ProgressStore(tmp_path / "progress.json")
+    store.save(states(3))
+    loaded = store.load()
+    assert loaded.warnings == []
+    assert loaded.states == states(3)
+
+
+def test_missing_file_is_empty_progress_without_warning(tmp_path: Path):
+    loaded = ProgressStore(tmp_path / "nested" / "progress.json").load()
+    assert loaded.states == {} and loaded.warnings == []
+
+
+def test_second_save_keeps_the_first_as_backup(tmp_path: Path):
+    store = ProgressStore(tmp_path / "progress.json")
+    store.save(states(1))
+    store.save(states(2))
+    assert parse(store.backup.read_bytes()) == states(1)
+    assert parse(store.path.read_bytes()) == states(2)
+
+
+def test_damaged_file_is_set_aside_and_the_backup_used(tmp_path: Path):
+    store = ProgressStore(tmp_path / "progress.json")
+    store.save(states(1))
+    store.save(states(2))
+    store.path.write_text('{"format": "reflexmap-progress", "version": 1, "cards": {', encoding="utf-8")
+    loaded = store.load()
+    assert loaded.states == states(1)
+    assert any("damaged" in w for w in loaded.warnings)
+    assert any("restored from the backup" in w for w in loaded.warnings)
+    aside = [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
+    assert len(aside) == 1 and aside[0].read_text().endswith("{")  # kept, not dropped
+
+
+def test_future_version_is_never_overwritten(tmp_path: Path):
+    store = ProgressStore(tmp_path / "progress.json")
+    future = {"format": "reflexmap-progress", "version": 7, "cards": {"x": {"shiny": True}}}
+    store.path.write_text(json.dumps(future), encoding="utf-8")
+    loaded = store.load()
+    assert loaded.states == {}
+    assert any("newer ReflexMap (progress format 7)" in w for w in loaded.warnings)
+    kept = tmp_path / "progress.json.from-version-7"
+    assert json.loads(kept.read_text()) == future
+    store.save(states(1))  # a later save does not touch the set-aside file
+    assert json.loads(kept.read_text()) == future
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"\xff\xfe garbage",
+        b"[]",
+        b'{"format": "something-else", "version": 1, "cards": {}}',
+        b'{"format": "reflexmap-progress", "cards": {}}',
+        b'{"format": "reflexmap-progress", "version": 1, "cards": []}',
+        b'{"format": "reflexmap-progress", "version": 1, "cards": {"k": {"box": 99}}}',
+        b'{"format": "reflexmap-progress", "version": 1, "cards": {"k": {"box": "two"}}}',
+        b'{"format": "reflexmap-progress", "version": 1, "cards": {"k": {"due": NaN}}}',
+        b"[" * 100_000,
+    ],
+)
+def test_every_kind_of_damage_is_a_warning_not_a_crash(tmp_path: Path, content: bytes):
+    store = ProgressStore(tmp_path / "progress.json")
+    store.path.write_bytes(content)
+    loaded = store.load()
+    assert loaded.states == {}
+    assert loaded.warnings and "Starting with empty progress." in loaded.warnings
+    assert not store.path.exists()  # moved aside, so the next save cannot destroy it
+    assert len([p for p in tmp_path.iterdir() if ".damaged-" in p.name]) == 1
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=400) | st.text(max_size=400).map(lambda t: t.encode("utf-8")))
+def test_parse_never_raises_anything_but_progress_error(raw: bytes):
+    try:
+        parse(raw)
+    except ProgressError:
+        pass
+
+
+# A child process saves new progress and is killed (os._exit, no clean-up) at one of the
+# file operations of the save; the previous progress must be intact afterwards.
+KILL_SCRIPT = textwrap.dedent(
+    """
+    import os, shutil, sys
+    from reflexmap.quiz import CardState, ProgressStore
+    target, stage = sys.argv[1], int(sys.argv[2])
+    calls = {"n": 0}
+    def dying(real):
+        def wrapper(*args, **kwargs):
+            calls["n"] += 1
+            if calls["n"] == stage:
+                os._exit(9)
+            return real(*args, **kwargs)
+        return wrapper
+    os.replace = dying(os.replace)
+    os.fsync = dying(os.fsync)
+    shutil.copyfile = dying(shutil.copyfile)
+    new = {f"chart:new{i}:find": CardState(box=5, seen=9) for i in range(50)}
+    ProgressStore(target).save(new)
+    print("completed")
+    """
+)
+
+
+def test_a_save_killed_at_any_stage_leaves_the_old_progress_intact(tmp_path: Path):
+    path = tmp_path / "progress.json"
+    store = ProgressStore(path)
+    store.save(states(4, box=3))
+    store.save(states(5, box=3))  # so there is also a backup
+    before = store.load().states
+    stage, completed = 1, False
+    while not completed:
+        result = subprocess.run(
+            [sys.executable, "-c", KILL_SCRIPT, str(path), str(stage)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        completed = "completed" in result.stdout
+        after = ProgressStore(path).load()
+        assert not [w for w in after.warnings if "damaged" in w], (stage, after.warnings)
+        if completed:
+            assert len(after.states) == 50  # the save got through
+        else:
+            assert result.returncode == 9, result.stderr
+            assert after.states == before, f"progress changed when killed at file operation {stage}"
+        stage += 1
+    assert stage > 4  # fsync, copy, the backup's replace and the main replace were all interrupted
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["progress.json", "progress.json.bak"]

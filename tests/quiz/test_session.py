@@ -1,0 +1,235 @@
+"""Quiz sessions judged on the real chart: right, wrong, near miss, overlaps, modes."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from shapely.geometry import Point
+
+from reflexmap import load_atlas
+from reflexmap.atlas.geometry import label_anchors, to_shapely
+from reflexmap.quiz import Card, QuizOptions, QuizSession, Scheduler, cards_for
+from reflexmap.quiz.cards import MIN_FIND_AREA_MM2
+from reflexmap.quiz.session import NEAR_MISS_MM
+
+
+@pytest.fixture(scope="module")
+def atlas():
+    return load_atlas()
+
+
+class Clock:
+    def __init__(self):
+        self.now = 100.0
+
+    def __call__(self):
+        return self.now
+
+
+def session_for(atlas, zone_ids, kinds=("find",), **options) -> QuizSession:
+    opts = QuizOptions(
+        kinds=kinds, zone_ids=tuple(zone_ids), aspects=("plantar",), feet=("left",), seed=1, **options
+    )
+    return QuizSession(atlas, opts, Scheduler(clock=lambda: 1e9, rng=random.Random(1)), clock=Clock())
+
+
+def inside(atlas, view_id, zone_id):
+    return label_anchors({z.id: z.shapes[view_id] for z in atlas.zones_in(view_id)})[zone_id]
+
+
+def test_find_right_click(atlas):
+    session = session_for(atlas, ["lumbar-spine"])
+    q = session.current
+    assert q.prompt == "Click the lumbar spine (left foot, plantar view)"
+    feedback = session.answer_click(q.view_id, *inside(atlas, q.view_id, "lumbar-spine"))
+    assert feedback.correct and feedback.message.startswith("✔")
+    assert session.streak == 1
+
+
+def test_find_overlap_counts_as_right(atlas):
+    """The sciatic band crosses the sacrum: a click on both is right for either."""
+    sacrum = to_shapely(atlas.zone("sacrum").shapes["plantar-left"])
+    band = to_shapely(atlas.zone("sciatic-nerve").shapes["plantar-left"])
+    point = sacrum.intersection(band).representative_point()
+    session = session_for(atlas, ["sciatic-nerve"])
+    feedback = session.answer_click("plantar-left", point.x, point.y)
+    assert feedback.correct
+    assert feedback.clicked[:2] == ("sacrum", "sciatic-nerve")
+
+
+def test_find_wrong_click_says_what_was_clicked(atlas):
+    session = session_for(atlas, ["lumbar-spine"])
+    feedback = session.answer_click("plantar-left", *inside(atlas, "plantar-left", "stomach"))
+    assert not feedback.correct and not feedback.close
+    assert feedback.message == "✖ Not quite: you clicked the stomach. The lumbar spine is shown."
+    assert feedback.clicked == ("stomach",)
+    assert session.streak == 0
+
+
+def test_find_near_miss_is_close(atlas):
+    lumbar = to_shapely(atlas.zone("lumbar-spine").shapes["plantar-left"])
+    # a point 2 mm left of the zone's left edge, at its middle height
+    y = (lumbar.bounds[1] + lumbar.bounds[3]) / 2
+    row = lumbar.intersection(lumbar.envelope.intersection(Point(0, y).buffer(1000)).envelope)
+    x = min(px for px, py in lumbar.exterior.coords if abs(py - y) < 20) - 2.0
+    assert lumbar.distance(Point(x, y)) <= NEAR_MISS_MM
+    session = session_for(atlas, ["lumbar-spine"])
+    feedback = session.answer_click("plantar-left", x, y)
+    assert feedback.close and not feedback.correct
+    assert feedback.message.startswith("≈ Close:") and "mm from the lumbar spine" in feedback.message
+    assert 0 < feedback.distance_mm <= NEAR_MISS_MM
+    assert row is not None
+
+
+def test_click_outside_every_zone(atlas):
+    session = session_for(atlas, ["head-brain"])
+    feedback = session.answer_click("plantar-left", -15, 130)
+    assert feedback.message.startswith("✖ Not quite: you clicked outside every zone")
+
+
+def test_name_by_choice_and_by_typing(atlas):
+    session = session_for(atlas, ["sacrum", "coccyx"], kinds=("name",))
+    q = session.current
+    assert q.prompt == "Which zone is highlighted?" and len(q.choices) == 4
+    assert q.choices[q.answer] == atlas.zone(q.zone_id).name
+    assert session.answer_choice(q.answer).correct
+    session.next()
+    q = session.current
+    typed = "  " + atlas.zone(q.zone_id).name.upper() + " "
+    assert session.answer_text(typed).correct
+    session.next()
+    assert session.current is None and session.finished
+
+
+def test_technique_and_claim_drills(atlas):
+    session = session_for(atlas, ["sciatic-nerve"], kinds=("technique", "claim"))
+    seen = set()
+    while session.current:
+        q = session.current
+        seen.add(q.kind)
+        right = q.choices[q.answer]
+        if q.kind == "technique":
+            assert q.prompt == "Which technique does the chart note for the sciatic nerve?"
+            assert right == atlas.zone("sciatic-nerve").technique
+        else:
+            assert right == "the sciatic nerve"
+        assert len(set(q.choices)) == 4
+        session.answer_choice(q.answer)
+        session.next()
+    assert seen == {"technique", "claim"}
+
+
+def test_small_zones_are_asked_by_name(data_dir):
+    from reflexmap.atlas import parse_atlas
+
+    text = (
+        (data_dir / "small.yaml").read_text(encoding="utf-8")
+        + """
+  - id: dot
+    name: "Dot"
+    region: head
+    claim: "a point"
+    technique: "Rotate on the point."
+    sources: [s1]
+    confidence: estimate
+    shapes:
+      plantar-left: [[0, 60], [6, 60], [6, 66], [0, 66]]
+"""
+    )
+    atlas = parse_atlas(text, "small.yaml").atlas
+    assert atlas.index.area("plantar-left", "dot") < MIN_FIND_AREA_MM2
+    kinds = {c.zone_id: c.kind for c in cards_for(atlas, QuizOptions(kinds=("find",)))}
+    assert kinds["dot"] == "name" and kinds["heel"] == "find"
+    both = cards_for(atlas, QuizOptions(kinds=("find", "name")))
+    assert [c.kind for c in both if c.zone_id == "dot"] == ["name"]
+
+
+def test_filters_choose_the_practice_set(atlas):
+    spine = cards_for(atlas, QuizOptions(kinds=("find",), regions=("spine",), aspects=("medial",)))
+    assert {c.zone_id for c in spine} == {
+        "coccyx",
+        "sacrum",
+        "lumbar-spine",
+        "thoracic-spine",
+        "cervical-spine",
+    }
+    right_only = cards_for(atlas, QuizOptions(kinds=("name",), feet=("right",), aspects=("plantar",)))
+    assert "liver" in {c.zone_id for c in right_only} and "heart" not in {c.zone_id for c in right_only}
+
+
+def test_mistakes_come_back_later_in_the_session(atlas):
+    session = session_for(atlas, ["sacrum", "coccyx", "neck", "heart"], kinds=("name",))
+    first = session.current.card
+    session.answer_choice((session.current.answer + 1) % 4)
+    asked = []
+    while session.next():
+        asked.append(session.current.card)
+        session.answer_choice(session.current.answer)
+    assert asked.count(first) == 1 and asked.index(first) == 2  # re-asked after two others
+
+
+def test_sudden_death_ends_at_the_first_mistake(atlas):
+    session = session_for(atlas, ["sacrum", "coccyx", "neck"], kinds=("name",), sudden_death=True)
+    session.answer_choice(session.current.answer)
+    session.next()
+    session.answer_choice((session.current.answer + 1) % 4)
+    assert session.next() is None
+    assert session.summary().ended_by == "sudden death" and session.summary().asked == 2
+
+
+def test_timed_round_ends_when_time_is_up(atlas):
+    session = session_for(atlas, ["sacrum", "coccyx", "neck"], kinds=("name",), time_limit_s=30)
+    assert session.time_left() == 30
+    session.answer_choice(session.current.answer)
+    session.clock.now += 31
+    assert session.time_left() == 0
+    assert session.next() is None
+    assert session.summary().ended_by == "time"
+
+
+def test_streak_and_summary(atlas):
+    session = session_for(atlas, ["sacrum", "coccyx", "neck", "heart", "bladder"], kinds=("name",))
+    pattern = [True, True, False, True, True, True]
+    for right in pattern:
+        if session.current is None:
+            break
+        q = session.current
+        session.answer_choice(q.answer if right else (q.answer + 1) % 4)
+        session.clock.now += 2
+        session.next()
+    summary = session.summary()
+    assert summary.best_streak == 3
+    assert summary.right == 5 and summary.asked == 6
+    assert len(summary.missed) == 1
+
+
+def test_review_mistakes_session_asks_only_missed_cards(atlas):
+    scheduler = Scheduler(clock=lambda: 1e9, rng=random.Random(2))
+    scheduler.record(Card(atlas.id, "neck", "name"), False)
+    scheduler.record(Card(atlas.id, "sacrum", "name"), True)
+    options = QuizOptions(kinds=("name",), mistakes_only=True, seed=2)
+    session = QuizSession(atlas, options, scheduler)
+    assert [c.zone_id for c in [session.current.card, *session.queue]] == ["neck"]
+
+
+def test_sessions_are_deterministic_under_a_seed(atlas):
+    def prompts(seed):
+        options = QuizOptions(kinds=("find", "name"), seed=seed, length=8)
+        session = QuizSession(atlas, options, Scheduler(clock=lambda: 1e9, rng=random.Random(seed)))
+        out = []
+        while session.current:
+            out.append((session.current.prompt, session.current.view_id, session.current.choices))
+            session.answer_choice(0) if session.current.choices else session.answer_click("x", 0, 0)
+            session.next()
+        return out
+
+    assert prompts(5) == prompts(5)
+    assert prompts(5) != prompts(6)
+
+
+def test_answering_twice_is_a_bug_not_a_score(atlas):
+    session = session_for(atlas, ["sacrum"], kinds=("name",))
+    session.answer_choice(0)
+    with pytest.raises(RuntimeError):
+        session.answer_choice(0)
