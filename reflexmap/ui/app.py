@@ -24,9 +24,15 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 
 def create_window(
-    atlas: Atlas | None = None, settings: QSettings | None = None, *, restore: bool = True
+    atlas: Atlas | None = None,
+    settings: QSettings | None = None,
+    *,
+    restore: bool = True,
+    progress_path: Path | None = None,
 ) -> MainWindow:
-    return MainWindow(atlas or load_atlas(), settings or QSettings(), restore=restore)
+    return MainWindow(
+        atlas or load_atlas(), settings or QSettings(), restore=restore, progress_path=progress_path
+    )
 
 
 class _FirstPaint(QObject):

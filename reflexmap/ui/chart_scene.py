@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 from ..atlas import Atlas, View
 from ..atlas.geometry import label_anchors
 from . import palette
+from .chart_key import draw_key, mastery_swatches, region_swatches
+from .chart_text import text_item, text_width
 from .label_layout import spread, spread_sized
 from .zone_item import ZoneItem, guide_pen, outline_pen
 
-FONT_PX = 40  # labels are drawn with a 40 px font and scaled to millimetres
 LABEL_MM = 4.6
 GUIDE_LABEL_MM = 3.2
 CAPTION_MM = 6.0
@@ -43,29 +44,6 @@ ASPECT_TITLES = {
     "lateral": "Lateral view: the outer sides",
     "dorsal": "Dorsal view: the tops of the feet",
 }
-
-
-def label_font(bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPixelSize(FONT_PX)
-    font.setBold(bold)
-    return font
-
-
-def text_item(
-    text: str, size_mm: float, *, bold: bool = False, italic: bool = False
-) -> QGraphicsSimpleTextItem:
-    item = QGraphicsSimpleTextItem(text)
-    font = label_font(bold)
-    font.setItalic(italic)
-    item.setFont(font)
-    item.setBrush(QBrush(palette.INK))
-    item.setScale(size_mm / FONT_PX)
-    return item
-
-
-def text_width(text: str, size_mm: float, bold: bool = False) -> float:
-    return QFontMetricsF(label_font(bold)).horizontalAdvance(text) * size_mm / FONT_PX
 
 
 @dataclass(slots=True)
@@ -103,14 +81,27 @@ class ChartScene(QGraphicsScene):
         self.guide_items: list[QGraphicsItem] = []
         self.chart_rect = QRectF()
         self._hovered: tuple[str, str] | None = None
+        self.mastery: dict[str, float | None] | None = None
+        self.marks: list[QGraphicsItem] = []
         self.setBackgroundBrush(QBrush(palette.PAPER))
 
     # --- building -------------------------------------------------------------------
     def show_chart(
-        self, atlas: Atlas, aspect: str, *, views: tuple[str, ...] | None = None, title: str | None = None
+        self,
+        atlas: Atlas,
+        aspect: str,
+        *,
+        views: tuple[str, ...] | None = None,
+        title: str | None = None,
+        mastery: dict[str, float | None] | None = None,
     ) -> None:
-        """Draw `aspect` of `atlas` (or only the listed view ids), replacing what was there."""
+        """Draw `aspect` of `atlas` (or only the listed view ids), replacing what was there.
+
+        With `mastery` (zone id -> 0..1, None for never practised) zones are coloured as a
+        heat map of what the student knows, and each label carries its percentage."""
         self.clear()
+        self.marks = []
+        self.mastery = mastery
         self.zone_items.clear()
         self.labels.clear()
         self.anchors.clear()
@@ -156,7 +147,16 @@ class ChartScene(QGraphicsScene):
         return left, right, below
 
     def _column_width(self, atlas: Atlas, zone_ids: list[str]) -> float:
-        return max((text_width(atlas.zone(z).name, LABEL_MM) for z in zone_ids), default=0.0)
+        return max((text_width(self.label_text(z), LABEL_MM) for z in zone_ids), default=0.0)
+
+    def label_text(self, zone_id: str) -> str:
+        """The zone's name; in the heat map also how well it is known, in words and numbers."""
+        assert self.atlas is not None
+        name = self.atlas.zone(zone_id).name
+        if self.mastery is None:
+            return name
+        value = self.mastery.get(zone_id)
+        return f"{name} (new)" if value is None else f"{name} {round(value * 100)} %"
 
     def _place(
         self, views: list[View], sides: list[tuple[list[str], list[str]]], rows_below: list[bool]
@@ -204,6 +204,10 @@ class ChartScene(QGraphicsScene):
         )  # small on top
         for rank, zone in enumerate(zones):
             item = ZoneItem(view.id, zone, [self._points(frame, ring) for ring in zone.shapes[view.id]])
+            if self.mastery is not None:
+                value = self.mastery.get(zone.id)
+                fill = palette.unpractised_brush() if value is None else QBrush(palette.mastery_colour(value))
+                item.set_fill(fill)
             item.setZValue(1 + rank / 10_000)
             self.addItem(item)
             self.zone_items[(view.id, zone.id)] = item
@@ -244,7 +248,7 @@ class ChartScene(QGraphicsScene):
             [a.y() for a in anchors], LABEL_MM * 1.55, frame.top + LABEL_MM, frame.bottom - LABEL_MM
         )
         for zone_id, anchor, y in zip(zone_ids, anchors, positions, strict=True):
-            name = atlas.zone(zone_id).name
+            name = self.label_text(zone_id)
             text = text_item(name, LABEL_MM)
             width = text_width(name, LABEL_MM)
             if side == "left":
@@ -263,12 +267,12 @@ class ChartScene(QGraphicsScene):
         if not zone_ids:
             return
         anchors = [self.to_scene(frame.view.id, *self.anchors[(frame.view.id, z)]) for z in zone_ids]
-        widths = [text_width(atlas.zone(z).name, LABEL_MM) for z in zone_ids]
+        widths = [text_width(self.label_text(z), LABEL_MM) for z in zone_ids]
         low, high = frame.left - frame.lead_left / 2, frame.right + frame.lead_right / 2
         centres = spread_sized([a.x() for a in anchors], widths, 5.0, low, high)
         row_y = frame.bottom + 7
         for zone_id, anchor, width, x in zip(zone_ids, anchors, widths, centres, strict=True):
-            text = text_item(atlas.zone(zone_id).name, LABEL_MM)
+            text = text_item(self.label_text(zone_id), LABEL_MM)
             text.setPos(x - width / 2, row_y)
             start = QPointF(x, row_y - 0.6)
             self._add_label(frame, zone_id, text, [start, QPointF(x, frame.bottom + 1.5), anchor])
@@ -306,50 +310,16 @@ class ChartScene(QGraphicsScene):
         self.addItem(item)
 
     def _draw_key(self, atlas: Atlas, views: list[View], left: float, right: float, y: float) -> float:
-        regions = []
-        for view in views:
-            for zone in atlas.zones_in(view.id):
-                if zone.region not in regions:
-                    regions.append(zone.region)
-        entries = [
-            (r, palette.REGION_NAMES.get(r, r))
-            for r in sorted(regions, key=list(palette.REGION_COLOURS).index)
-        ]
-        size = 3.6
-        widths = [size * 1.6 + text_width(name, size) + 7 for _, name in entries]
-        guide_text = "guide lines (approximate)"
-        total = sum(widths) + 12 + text_width(guide_text, size)
-        x = (left + right) / 2 - total / 2
-        for (region, name), width in zip(entries, widths, strict=True):
-            swatch = QGraphicsRectItem(x, y, size * 1.3, size)
-            swatch.setBrush(QBrush(palette.fill(region, 160)))
-            swatch.setPen(QPen(palette.region_colour(region).darker(150), 0.3))
-            self.addItem(swatch)
-            label = text_item(name, size)
-            label.setPos(x + size * 1.6, y - size * 0.12)
-            self.addItem(label)
-            x += width
-        dash = QGraphicsPathItem(_line(QPointF(x, y + size / 2), QPointF(x + 9, y + size / 2)))
-        dash.setPen(guide_pen())
-        self.addItem(dash)
-        label = text_item(guide_text, size, italic=True)
-        label.setPos(x + 12, y - size * 0.12)
-        self.addItem(label)
-        small = 3.0
-        sentences = [
-            f"Zones show where charts of the {atlas.tradition} tradition "
-            "place their claimed correspondences.",
-            "The evidence that working them helps any condition is weak.",
-        ]
-        lines = [" ".join(sentences)] if text_width(" ".join(sentences), small) <= right - left else sentences
-        y += size + 4
-        for line in lines:
-            caveat = text_item(line, small, italic=True)
-            caveat.setBrush(QBrush(palette.GUIDE))
-            caveat.setPos((left + right) / 2 - text_width(line, small) / 2, y)
-            self.addItem(caveat)
-            y += small * 1.4
-        return y
+        if self.mastery is not None:
+            swatches = mastery_swatches()
+        else:
+            regions = []
+            for view in views:
+                for zone in atlas.zones_in(view.id):
+                    if zone.region not in regions:
+                        regions.append(zone.region)
+            swatches = region_swatches(sorted(regions, key=list(palette.REGION_COLOURS).index))
+        return draw_key(self, swatches, left, right, y, atlas.tradition)
 
     # --- geometry helpers -----------------------------------------------------------
     def _frame(self, view_id: str) -> _Frame:
@@ -396,14 +366,40 @@ class ChartScene(QGraphicsScene):
         if self._hovered is not None:
             self.zone_items[self._hovered].set_hovered(True)
 
-    def set_selected(self, zone_id: str | None) -> None:
-        """Mark `zone_id` in every shown view (both feet show the same chart zone)."""
-        for (_, item_zone), item in self.zone_items.items():
-            item.set_selected(item_zone == zone_id)
-        for (_, label_zone), label in self.labels.items():
+    def set_selected(self, zone_id: str | None, view_id: str | None = None) -> None:
+        """Mark `zone_id` in every shown view (both feet show the same chart zone), or only
+        in `view_id` (a quiz highlights the one zone it asks about)."""
+        for (item_view, item_zone), item in self.zone_items.items():
+            item.set_selected(item_zone == zone_id and view_id in (None, item_view))
+        for (label_view, label_zone), label in self.labels.items():
             font = label.text.font()
-            font.setBold(label_zone == zone_id)
+            font.setBold(label_zone == zone_id and view_id in (None, label_view))
             label.text.setFont(font)
+
+    def mark(self, view_id: str, zone_id: str, text: str) -> None:
+        """A boxed note at a zone (quiz feedback: "✔ Sacrum", "✖ Coccyx")."""
+        if (view_id, zone_id) not in self.anchors:
+            return
+        anchor = self.to_scene(view_id, *self.anchors[(view_id, zone_id)])
+        size = LABEL_MM * 1.1
+        label = text_item(text, size, bold=True)
+        width = text_width(text, size, True)
+        label.setPos(anchor.x() - width / 2, anchor.y() - size * 2.2)
+        back = QGraphicsRectItem(label.pos().x() - 1.5, label.pos().y() - 0.8, width + 3, size * 1.45)
+        back.setBrush(QBrush(palette.PAPER))
+        back.setPen(QPen(palette.INK, 0.4))
+        for z, item in ((20, back), (21, label)):
+            item.setZValue(z)
+            self.addItem(item)
+            self.marks.append(item)
+        self.zone_items[(view_id, zone_id)].set_marked(True)
+
+    def clear_marks(self) -> None:
+        for item in self.marks:
+            self.removeItem(item)
+        self.marks = []
+        for item in self.zone_items.values():
+            item.set_marked(False)
 
     def set_labels_visible(self, visible: bool) -> None:
         for label in self.labels.values():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,15 +24,27 @@ from ..content import NOTES, note_html
 from .charts_menu import ChartsMenu
 from .info_panel import InfoPanel
 from .map_view import MapView
+from .quiz_controller import QuizController, summary_dialog
+from .quiz_panel import QuizPanel
+from .quiz_setup import QuizSetupDialog
 from .state import AppState
 from .zone_list import ZoneList
+
+
+def default_progress_path() -> Path:
+    """Per user, in the platform's data folder (XDG on Linux, AppData on Windows)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(folder) / "progress.json"
+
 
 ASPECT_KEYS = {"plantar": "1", "medial": "2", "lateral": "3", "dorsal": "4"}
 MAX_ERRORS_SHOWN = 30
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, atlas: Atlas, settings: QSettings, *, restore: bool = True):
+    def __init__(
+        self, atlas: Atlas, settings: QSettings, *, restore: bool = True, progress_path: Path | None = None
+    ):
         super().__init__()
         self.settings = settings
         self.state = AppState(atlas, self)
@@ -42,7 +54,18 @@ class MainWindow(QMainWindow):
         self.zones = ZoneList(self.state, self)
         # Both panels share the right side, so the chart gets the width it needs.
         zones_dock = self._dock("Zones", "zones", self.zones, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.zones_dock = zones_dock
         info_dock = self._dock("Zone", "info", self.info, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.info_dock = info_dock
+        self.quiz_panel = QuizPanel(self)
+        self.quiz_dock = self._dock("Quiz", "quiz", self.quiz_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(info_dock, self.quiz_dock)
+        self.quiz_dock.hide()
+        self.quiz = QuizController(
+            self.state, self.map, self.quiz_panel, progress_path or default_progress_path(), self
+        )
+        self.quiz.started.connect(self._quiz_started)
+        self.quiz.finished.connect(self._quiz_finished)
         self.splitDockWidget(zones_dock, info_dock, Qt.Orientation.Vertical)
         self.resizeDocks([zones_dock], [360], Qt.Orientation.Horizontal)
         self.resizeDocks([zones_dock, info_dock], [260, 540], Qt.Orientation.Vertical)
@@ -54,6 +77,8 @@ class MainWindow(QMainWindow):
         self.state.selection_changed.connect(self._selection_shown)
         self._build_actions()
         self.state.aspect_changed.connect(lambda aspect: self.aspect_actions[aspect].setChecked(True))
+        self.state.labels_changed.connect(self.labels_action.setChecked)
+        self.state.guides_changed.connect(self.guides_action.setChecked)
         self.resize(1440, 900)
         if restore:
             self._restore()
@@ -131,6 +156,18 @@ class MainWindow(QMainWindow):
         find = self._action("&Find zone…", self._find, QKeySequence.StandardKey.Find)
         menu.addAction(find)
 
+        self.mastery_action = self._action("&Mastery heat map", self.show_mastery, "M", checkable=True)
+        menu.addSeparator()
+        menu.addAction(self.mastery_action)
+
+        menu = self.menuBar().addMenu("&Quiz")
+        self.new_quiz_action = self._action("&New quiz…", self.new_quiz_dialog, "F7")
+        self.review_action = self._action("&Review mistakes", self.quiz.review_mistakes, "Shift+F7")
+        self.end_quiz_action = self._action("&End quiz", self.quiz.stop, "Ctrl+Shift+Q")
+        for action in (self.new_quiz_action, self.review_action, self.end_quiz_action):
+            menu.addAction(action)
+        self.end_quiz_action.setEnabled(False)
+
         menu = self.menuBar().addMenu("&Help")
         for name, title in NOTES.items():
             menu.addAction(self._action(title, lambda _=False, n=name: self.show_note(n)))
@@ -160,7 +197,7 @@ class MainWindow(QMainWindow):
         )
 
     def _selection_shown(self, zone_id: str) -> None:
-        if zone_id:
+        if zone_id and not self.quiz.active:
             zone = self.state.atlas.zone(zone_id)
             self.statusBar().showMessage(f"{zone.name}: charts place {zone.claim} here")
 
@@ -230,6 +267,47 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue("export/dir", str(Path(path).parent))
         self.statusBar().showMessage(f"Exported {path}", 5000)
+
+    # --- quiz ---------------------------------------------------------------------------
+    def new_quiz_dialog(self) -> QuizSetupDialog:
+        dialog = QuizSetupDialog(self.state.atlas, self.state.aspect, self)
+        dialog.accepted.connect(lambda: self.quiz.start(dialog.options()))
+        dialog.open()
+        return dialog
+
+    def _quiz_started(self) -> None:
+        """The quiz panel takes the side: the zone card and list would give answers away."""
+        self._docks_before = (self.info_dock.isVisible(), self.zones_dock.isVisible())
+        self.info_dock.hide()
+        self.zones_dock.hide()
+        self.quiz_dock.show()
+        self.quiz_dock.raise_()
+        self.end_quiz_action.setEnabled(True)
+
+    def _quiz_finished(self, summary) -> None:
+        self.quiz_dock.hide()
+        info, zones = getattr(self, "_docks_before", (True, True))
+        self.info_dock.setVisible(info)
+        self.zones_dock.setVisible(zones)
+        self.end_quiz_action.setEnabled(False)
+        names = {z.id: z.name for z in self.state.atlas.zones}
+        dialog = summary_dialog(self, summary, names)
+        dialog.finished.connect(self._after_summary)
+        dialog.open()
+
+    def _after_summary(self, result: int) -> None:
+        if result == 2:
+            self.quiz.review_mistakes()
+        elif result == 3:
+            self.new_quiz_dialog()
+
+    def show_mastery(self, on: bool) -> None:
+        """Colour the zones by how well the student knows them (from saved progress)."""
+        self.state.set_mastery(self.quiz.mastery() if on else None)
+        if on:
+            self.statusBar().showMessage(
+                "Mastery heat map: darker zones are better known; hatched ones never practised"
+            )
 
     # --- dialogs ------------------------------------------------------------------------
     def show_note(self, name: str) -> QDialog:

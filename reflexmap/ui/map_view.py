@@ -6,6 +6,8 @@ Clicks are answered by the atlas's Shapely index, not by Qt's item picking, so t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip
@@ -21,6 +23,7 @@ class MapView(QGraphicsView):
     """Shows `state`'s chart; emits `pointed` with (view id, x mm, y mm) as the mouse moves."""
 
     pointed = Signal(str, float, float)
+    activated = Signal()  # Enter on the map: a quiz takes the selected zone as its answer
 
     def __init__(self, state: AppState, parent=None):
         super().__init__(parent)
@@ -39,16 +42,19 @@ class MapView(QGraphicsView):
         self._press: QPoint | None = None
         self._panning = False
         self._fitted = True
+        # While a quiz asks "find it", clicks answer it instead of selecting: (view, x mm, y mm).
+        self.answer_handler: Callable[[str, float, float], None] | None = None
         state.atlas_changed.connect(self.rebuild)
         state.aspect_changed.connect(self.rebuild)
         state.selection_changed.connect(self._show_selection)
         state.labels_changed.connect(self.chart.set_labels_visible)
         state.guides_changed.connect(self.chart.set_guides_visible)
+        state.mastery_changed.connect(self.rebuild)
         self.rebuild()
 
     # --- drawing --------------------------------------------------------------------
     def rebuild(self, *_args) -> None:
-        self.chart.show_chart(self.state.atlas, self.state.aspect)
+        self.chart.show_chart(self.state.atlas, self.state.aspect, mastery=self.state.mastery)
         self.chart.set_labels_visible(self.state.labels_visible)
         self.chart.set_guides_visible(self.state.guides_visible)
         self.chart.set_selected(self.state.zone_id or None)
@@ -99,6 +105,11 @@ class MapView(QGraphicsView):
         return view_id, tuple(z.id for z in self.state.atlas.zones_at(view_id, x, y))
 
     def select_at(self, pos: QPoint) -> None:
+        if self.answer_handler is not None:
+            where = self.chart.locate(self.mapToScene(pos))
+            if where is not None:
+                self.answer_handler(*where)
+            return
         view_id, hits = self.zones_under(pos)
         self.state.select(hits[0] if hits else "", view_id if hits else "", hits)
 
@@ -147,6 +158,8 @@ class MapView(QGraphicsView):
         super().leaveEvent(event)
 
     def _hover(self, pos: QPoint, global_pos: QPoint) -> None:
+        if self.answer_handler is not None:  # a quiz is asking where a zone is: no hints
+            return
         view_id, hits = self.zones_under(pos)
         self.chart.set_hovered((view_id, hits[0]) if hits else None)
         where = self.chart.locate(self.mapToScene(pos))
@@ -188,6 +201,8 @@ class MapView(QGraphicsView):
             self.step(0, absolute=-1)
         elif key == Qt.Key.Key_Escape and self.state.zone_id:
             self.state.select("")
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.activated.emit()
         else:
             super().keyPressEvent(event)
             return

@@ -5,7 +5,8 @@ Colour is never the only cue: zones also carry labels, outlines and the info pan
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 
 REGION_COLOURS = {
     "head": "#56B4E9",  # sky blue
@@ -46,3 +47,19 @@ def fill(region: str, alpha: int) -> QColor:
     colour = region_colour(region)
     colour.setAlpha(alpha)
     return colour
+
+
+# Mastery heat map: ColorBrewer "Blues", light to dark; safe for colour-blind readers and in
+# grey print. Zones never practised are hatched, and every label also carries a percentage.
+MASTERY = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")
+MASTERY_NAMES = ("0–19 %", "20–39 %", "40–59 %", "60–79 %", "80–100 %")
+
+
+def mastery_colour(value: float) -> QColor:
+    step = min(int(value * len(MASTERY)), len(MASTERY) - 1)
+    return QColor(MASTERY[step])
+
+
+def unpractised_brush() -> QBrush:
+    brush = QBrush(QColor("#9aa0a6"), Qt.BrushStyle.BDiagPattern)
+    return brush

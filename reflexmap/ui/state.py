@@ -16,6 +16,7 @@ class AppState(QObject):
     selection_changed = Signal(str)  # zone id, "" for none
     labels_changed = Signal(bool)
     guides_changed = Signal(bool)
+    mastery_changed = Signal()  # the heat map was switched on/off or its values changed
 
     def __init__(self, atlas: Atlas, parent: QObject | None = None):
         super().__init__(parent)
@@ -26,6 +27,7 @@ class AppState(QObject):
         self.under_point: tuple[str, ...] = ()
         self.labels_visible = True
         self.guides_visible = True
+        self.mastery: dict[str, float | None] | None = None  # zone id -> 0..1; None: off
 
     def set_atlas(self, atlas: Atlas) -> None:
         self.atlas = atlas
@@ -66,3 +68,7 @@ class AppState(QObject):
         if visible != self.guides_visible:
             self.guides_visible = visible
             self.guides_changed.emit(visible)
+
+    def set_mastery(self, mastery: dict[str, float | None] | None) -> None:
+        self.mastery = mastery
+        self.mastery_changed.emit()

@@ -27,7 +27,19 @@ class ZoneItem(QGraphicsPathItem):
         self.setPath(path)
         self.hovered = False
         self.selected = False
+        self.marked = False
+        self.fill: QBrush | None = None  # replaces the region colour (the mastery heat map)
         self._apply()
+
+    def set_fill(self, brush: QBrush | None) -> None:
+        self.fill = brush
+        self._apply()
+
+    def set_marked(self, marked: bool) -> None:
+        """Quiz feedback points at this zone: a heavy dashed outline, whatever its colour."""
+        if marked != self.marked:
+            self.marked = marked
+            self._apply()
 
     def set_hovered(self, hovered: bool) -> None:
         if hovered != self.hovered:
@@ -50,9 +62,15 @@ class ZoneItem(QGraphicsPathItem):
         else:
             pen = QPen(edge, 0.35)
             alpha = NORMAL_ALPHA
+        if self.marked:
+            pen = QPen(palette.SELECTION, 1.3)
+            pen.setDashPattern([2.5, 1.5])
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         self.setPen(pen)
-        self.setBrush(QBrush(palette.fill(self.region, alpha)))
+        if self.fill is not None:
+            self.setBrush(self.fill)
+        else:
+            self.setBrush(QBrush(palette.fill(self.region, alpha)))
 
 
 def outline_pen() -> QPen:

@@ -25,13 +25,14 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def make_window(qtbot, settings):
+def make_window(qtbot, settings, tmp_path: Path):
     from reflexmap.ui.app import application, create_window
 
     application()
 
-    def make(atlas=None, settings_=None):
-        window = create_window(atlas, settings_ or settings)
+    def make(atlas=None, settings_=None, progress_path=None):
+        progress = progress_path or tmp_path / "progress.json"  # each test its own student
+        window = create_window(atlas, settings_ or settings, progress_path=progress)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

@@ -1,0 +1,75 @@
+"""The key under a chart: colour swatches with names, the guide-line sample, the caveat."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene
+
+from . import palette
+from .chart_text import text_item, text_width
+from .zone_item import guide_pen
+
+KEY_MM = 3.6
+CAVEAT_MM = 3.0
+
+Swatch = tuple[QBrush, QPen, str]
+
+
+def region_swatches(regions: list[str]) -> list[Swatch]:
+    swatches = []
+    for region in regions:
+        pen = QPen(palette.region_colour(region).darker(150), 0.3)
+        swatches.append((QBrush(palette.fill(region, 160)), pen, palette.REGION_NAMES.get(region, region)))
+    return swatches
+
+
+def mastery_swatches() -> list[Swatch]:
+    pen = QPen(palette.OUTLINE, 0.3)
+    steps = [
+        (QBrush(QColor(colour)), pen, name)
+        for colour, name in zip(palette.MASTERY, palette.MASTERY_NAMES, strict=True)
+    ]
+    return [(palette.unpractised_brush(), pen, "not practised yet"), *steps]
+
+
+def draw_key(
+    scene: QGraphicsScene, swatches: list[Swatch], left: float, right: float, y: float, tradition: str
+) -> float:
+    """Draws the key centred between `left` and `right` from `y` down; returns the y below it."""
+    size = KEY_MM
+    widths = [size * 1.6 + text_width(name, size) + 7 for *_, name in swatches]
+    guide_text = "guide lines (approximate)"
+    total = sum(widths) + 12 + text_width(guide_text, size)
+    x = (left + right) / 2 - total / 2
+    for (brush, pen, name), width in zip(swatches, widths, strict=True):
+        swatch = QGraphicsRectItem(x, y, size * 1.3, size)
+        swatch.setBrush(brush)
+        swatch.setPen(pen)
+        scene.addItem(swatch)
+        label = text_item(name, size)
+        label.setPos(x + size * 1.6, y - size * 0.12)
+        scene.addItem(label)
+        x += width
+    path = QPainterPath(QPointF(x, y + size / 2))
+    path.lineTo(QPointF(x + 9, y + size / 2))
+    dash = QGraphicsPathItem(path)
+    dash.setPen(guide_pen())
+    scene.addItem(dash)
+    label = text_item(guide_text, size, italic=True)
+    label.setPos(x + 12, y - size * 0.12)
+    scene.addItem(label)
+    sentences = [
+        f"Zones show where charts of the {tradition} tradition place their claimed correspondences.",
+        "The evidence that working them helps any condition is weak.",
+    ]
+    joined = " ".join(sentences)
+    lines = [joined] if text_width(joined, CAVEAT_MM) <= right - left else sentences
+    y += size + 4
+    for line in lines:
+        caveat = text_item(line, CAVEAT_MM, italic=True)
+        caveat.setBrush(QBrush(palette.GUIDE))
+        caveat.setPos((left + right) / 2 - text_width(line, CAVEAT_MM) / 2, y)
+        scene.addItem(caveat)
+        y += CAVEAT_MM * 1.4
+    return y

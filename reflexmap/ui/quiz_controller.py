@@ -1,0 +1,271 @@
+"""Runs a quiz in the window: asks through the quiz panel and the map, judges with the
+session, saves progress after every answer, and puts the window back when the round ends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
+
+from ..quiz import Feedback, ProgressStore, QuizOptions, QuizSession, Scheduler, Summary
+from ..quiz.questions import where
+from .map_view import MapView
+from .quiz_panel import QuizPanel
+from .state import AppState
+
+ADVANCE_AFTER_RIGHT_MS = 900
+ENDINGS = {
+    "done": "All questions asked.",
+    "time": "Time is up.",
+    "sudden death": "Sudden death: the round ended at a mistake.",
+    "stopped": "Ended early.",
+}
+
+
+class QuizController(QObject):
+    started = Signal()
+    finished = Signal(object)  # Summary
+
+    def __init__(
+        self, state: AppState, map_view: MapView, panel: QuizPanel, progress_path: Path, parent=None
+    ):
+        super().__init__(parent)
+        self.state = state
+        self.map = map_view
+        self.panel = panel
+        self.store = ProgressStore(progress_path)
+        self._scheduler: Scheduler | None = None
+        self.session: QuizSession | None = None
+        self.warnings: list[str] = []
+        self.advance_after_right_ms = ADVANCE_AFTER_RIGHT_MS
+        self._labels_before = True
+        self._advance = QTimer(self)
+        self._advance.setSingleShot(True)
+        self._advance.timeout.connect(self.next)
+        self._clock = QTimer(self)
+        self._clock.setInterval(250)
+        self._clock.timeout.connect(self._tick)
+        panel.chose.connect(self.answer_choice)
+        panel.typed.connect(self.answer_text)
+        panel.next_requested.connect(self.next)
+        panel.stop_requested.connect(self.stop)
+        map_view.activated.connect(self._map_enter)
+
+    # --- progress -----------------------------------------------------------------------
+    @property
+    def scheduler(self) -> Scheduler:
+        """Loaded on first use: the file is read once, and only if a quiz or heat map needs it."""
+        if self._scheduler is None:
+            loaded = self.store.load()
+            self.warnings = loaded.warnings
+            self._scheduler = Scheduler(loaded.states)
+            if loaded.warnings:
+                self._warn("Quiz progress", "\n".join(loaded.warnings))
+        return self._scheduler
+
+    def save(self) -> None:
+        try:
+            self.store.save(self.scheduler.states)
+        except OSError as exc:  # a full disk must not end the lesson; say so and go on
+            self._warn("Progress not saved", f"Could not write {self.store.path}:\n{exc}")
+
+    def mastery(self) -> dict[str, float | None]:
+        """Zone id -> mean mastery of its cards in this chart; None if never practised."""
+        atlas = self.state.atlas
+        prefix = atlas.id + ":"
+        per_zone: dict[str, list[float]] = {}
+        for key, card_state in self.scheduler.states.items():
+            if key.startswith(prefix) and card_state.seen:
+                zone_id = key[len(prefix) :].rsplit(":", 1)[0]
+                per_zone.setdefault(zone_id, []).append(card_state.mastery)
+        return {
+            z.id: (sum(per_zone[z.id]) / len(per_zone[z.id]) if z.id in per_zone else None)
+            for z in atlas.zones
+        }
+
+    # --- a round ------------------------------------------------------------------------
+    @property
+    def active(self) -> bool:
+        return self.session is not None
+
+    def start(self, options: QuizOptions) -> bool:
+        session = QuizSession(self.state.atlas, options, self.scheduler)
+        if session.current is None:
+            self._warn(
+                "Nothing to ask", "No zone matches these choices (or there are no mistakes to review)."
+            )
+            return False
+        self.session = session
+        self._labels_before = self.state.labels_visible
+        self.state.select("")
+        self.state.set_labels_visible(False)
+        self.started.emit()
+        if options.time_limit_s is not None:
+            self._clock.start()
+        self._show_question()
+        return True
+
+    def review_mistakes(self) -> bool:
+        return self.start(
+            QuizOptions(kinds=("find", "name", "technique", "claim"), mistakes_only=True, length=50)
+        )
+
+    def _show_question(self) -> None:
+        session = self.session
+        assert session is not None and session.current is not None
+        question = session.current
+        view = self.state.atlas.view(question.view_id)
+        self.state.set_aspect(view.aspect)
+        self.map.chart.clear_marks()
+        self.map.chart.set_selected(None)
+        self.state.select("")
+        if question.kind == "find":
+            self.map.answer_handler = self.answer_click
+            hint = "Click the zone on the map; or press Tab to move between zones and Enter to answer."
+            self.map.setFocus()
+        else:
+            self.map.answer_handler = lambda *_: None  # the map only shows the question
+            self.map.chart.set_selected(question.zone_id, question.view_id)
+            hint = f"Highlighted on the {where(view)}. Press 1–4, or type the answer and press Enter."
+        names = [z.name for z in self.state.atlas.zones] if question.kind == "name" else []
+        self.panel.show_question(self._status(), question.prompt, hint, question.choices, names)
+
+    def _status(self) -> str:
+        session = self.session
+        assert session is not None
+        number = len(session.results) + (0 if session.feedback else 1)
+        parts = [f"Question {number} of {session.total}", f"streak {session.streak}"]
+        right = sum(r.feedback.correct for r in session.results)
+        parts.append(f"{right} right")
+        left = session.time_left()
+        if left is not None:
+            parts.append(f"{int(left) // 60}:{int(left) % 60:02d} left")
+        if session.options.sudden_death:
+            parts.append("sudden death")
+        return " · ".join(parts)
+
+    # --- answers ------------------------------------------------------------------------
+    def answer_click(self, view_id: str, x: float, y: float) -> None:
+        if self._waiting():
+            self._show_feedback(self.session.answer_click(view_id, x, y), view_id)
+
+    def answer_choice(self, index: int) -> None:
+        if self._waiting() and self.session.current.choices:
+            self._show_feedback(self.session.answer_choice(index), self.session.current.view_id)
+
+    def answer_text(self, text: str) -> None:
+        if self._waiting() and self.session.current.choices:
+            self._show_feedback(self.session.answer_text(text), self.session.current.view_id)
+
+    def _map_enter(self) -> None:
+        """Keyboard play: Enter answers with the zone under the keyboard cursor, or moves on."""
+        if self.session is None:
+            return
+        if self.session.feedback is not None:
+            self.next()
+        elif self.session.current and self.session.current.kind == "find" and self.state.zone_id:
+            key = (self.state.view_id, self.state.zone_id)
+            x, y = self.map.chart.anchors[key]
+            self.answer_click(key[0], x, y)
+
+    def _waiting(self) -> bool:
+        return self.session is not None and self.session.current is not None and self.session.feedback is None
+
+    def _show_feedback(self, feedback: Feedback, view_id: str) -> None:
+        session = self.session
+        assert session is not None and session.current is not None
+        atlas = self.state.atlas
+        self.state.select("")
+        chart = self.map.chart
+        target_view = session.current.view_id
+        chart.set_selected(session.current.zone_id, target_view)
+        chart.mark(target_view, feedback.target, f"✔ {atlas.zone(feedback.target).name}")
+        if not feedback.correct and feedback.clicked and feedback.clicked[0] != feedback.target:
+            chart.mark(view_id, feedback.clicked[0], f"✖ {atlas.zone(feedback.clicked[0]).name}")
+        kind = "right" if feedback.correct else "close" if feedback.close else "wrong"
+        self.panel.show_feedback(kind, feedback.message)
+        self.panel.set_status(self._status())
+        self.map.answer_handler = lambda *_: None
+        self.save()
+        if session.finished:
+            self.panel.next_button.setText("&See results")
+        if feedback.correct and not session.finished:
+            self._advance.start(self.advance_after_right_ms)
+
+    # --- flow -----------------------------------------------------------------------------
+    def next(self) -> None:
+        self._advance.stop()
+        if self.session is None or self.session.feedback is None:
+            return
+        if self.session.next() is None:
+            self._finish()
+        else:
+            self._show_question()
+
+    def stop(self) -> None:
+        if self.session is not None:
+            self.session.stop()
+            self._finish()
+
+    def _tick(self) -> None:
+        if self.session is None:
+            self._clock.stop()
+            return
+        if self.session.finished and self.session.feedback is None:
+            self._finish()
+        else:
+            self.panel.set_status(self._status())
+
+    def _finish(self) -> None:
+        session = self.session
+        assert session is not None
+        summary = session.summary()
+        self.session = None
+        self._advance.stop()
+        self._clock.stop()
+        self.map.answer_handler = None
+        self.map.chart.clear_marks()
+        self.map.chart.set_selected(None)
+        self.state.set_labels_visible(self._labels_before)
+        if self.state.mastery is not None:
+            self.state.set_mastery(self.mastery())
+        self.finished.emit(summary)
+
+    def _warn(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.map.window())
+        box.setObjectName("quiz-warning")
+        box.open()
+
+
+def summary_dialog(parent, summary: Summary, names: dict[str, str]) -> QDialog:
+    """Score, accuracy, best streak, time, and the zones to review."""
+    ended = ENDINGS[summary.ended_by]
+    minutes, seconds = divmod(int(summary.seconds), 60)
+    missed = ", ".join(names.get(z, z) for z in summary.missed) or "none"
+    html = (
+        f"<h2>Round over</h2><p>{ended}</p>"
+        f"<p><b>{summary.right} of {summary.asked}</b> right ({summary.accuracy:.0%})"
+        + (f", {summary.close} close" if summary.close else "")
+        + f"<br>Best streak: {summary.best_streak}<br>Time: {minutes}:{seconds:02d}</p>"
+        f"<p><b>To review:</b> {missed}</p>"
+    )
+    dialog = QDialog(parent)
+    dialog.setObjectName("quiz-summary")
+    dialog.setWindowTitle("Quiz results")
+    label = QLabel(html, dialog)
+    label.setWordWrap(True)
+    buttons = QDialogButtonBox(dialog)
+    review = buttons.addButton("&Review mistakes", QDialogButtonBox.ButtonRole.AcceptRole)
+    review.setObjectName("review-mistakes")
+    review.setEnabled(bool(summary.missed))
+    again = buttons.addButton("&New quiz…", QDialogButtonBox.ButtonRole.ActionRole)
+    again.setObjectName("new-quiz")
+    close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+    close.clicked.connect(dialog.reject)
+    review.clicked.connect(lambda: dialog.done(2))
+    again.clicked.connect(lambda: dialog.done(3))
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(label)
+    layout.addWidget(buttons)
+    return dialog

@@ -1,0 +1,145 @@
+"""The quiz card: the question, the ways to answer it, and feedback in symbols and words.
+
+Shows what the controller tells it and reports what the student does; it judges nothing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+FEEDBACK_STYLE = {  # background and border; the ✔ ≈ ✖ symbol carries the meaning too
+    "right": "background:#e6f2ea; border:2px solid #1b7a3a;",
+    "close": "background:#fff4d6; border:2px dashed #8a6100;",
+    "wrong": "background:#fbe9e7; border:2px solid #a1301f;",
+}
+
+
+class QuizPanel(QWidget):
+    chose = Signal(int)  # index of a choice
+    typed = Signal(str)
+    next_requested = Signal()
+    stop_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAccessibleName("Quiz")
+        self.status = QLabel(self)
+        self.status.setObjectName("quiz-status")
+        self.prompt = QLabel(self)
+        self.prompt.setObjectName("quiz-prompt")
+        self.prompt.setWordWrap(True)
+        font = QFont(self.prompt.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.prompt.setFont(font)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color:#555;")
+        self.buttons = []
+        for i in range(4):
+            button = QPushButton(self)
+            button.setObjectName(f"choice-{i + 1}")
+            button.setStyleSheet("text-align:left; padding:6px;")
+            button.clicked.connect(lambda _=False, i=i: self.chose.emit(i))
+            self.buttons.append(button)
+        self.answer = QLineEdit(self)
+        self.answer.setPlaceholderText("…or type the answer (completion helps)")
+        self.answer.setAccessibleName("Typed answer")
+        self.completions = QStringListModel(self)
+        completer = QCompleter(self.completions, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.answer.setCompleter(completer)
+        self.answer.returnPressed.connect(self._typed)
+        self.answer.installEventFilter(self)
+        self.feedback = QLabel(self)
+        self.feedback.setObjectName("quiz-feedback")
+        self.feedback.setWordWrap(True)
+        self.feedback.setAccessibleName("Feedback")
+        self.next_button = QPushButton("&Next question", self)
+        self.next_button.clicked.connect(self.next_requested)
+        self.stop_button = QPushButton("&End quiz", self)
+        self.stop_button.clicked.connect(self.stop_requested)
+        row = QHBoxLayout()
+        row.addWidget(self.next_button)
+        row.addWidget(self.stop_button)
+        layout = QVBoxLayout(self)
+        for widget in (self.status, self.prompt, self.hint, *self.buttons, self.answer, self.feedback):
+            layout.addWidget(widget)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        self.shortcuts = []
+        for i in range(4):
+            shortcut = QShortcut(QKeySequence(str(i + 1)), self.window() or self)
+            shortcut.activated.connect(lambda i=i: self._shortcut_choice(i))
+            self.shortcuts.append(shortcut)
+
+    # --- shown by the controller ---------------------------------------------------------
+    def show_question(
+        self, status: str, prompt: str, hint: str, choices: tuple[str, ...], names: list[str]
+    ) -> None:
+        self.status.setText(status)
+        self.prompt.setText(prompt)
+        self.hint.setText(hint)
+        for i, button in enumerate(self.buttons):
+            button.setVisible(i < len(choices))
+            button.setEnabled(True)
+            if i < len(choices):
+                button.setText(f"{i + 1}.  {_short(choices[i])}")
+                button.setToolTip(choices[i])
+        self.answer.setVisible(bool(choices))
+        self.answer.setEnabled(True)
+        self.answer.clear()
+        self.completions.setStringList(sorted(set(names) | set(choices)))
+        self.feedback.clear()
+        self.feedback.setStyleSheet("")
+        self.next_button.setEnabled(False)
+        if choices:
+            self.answer.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_feedback(self, kind: str, message: str) -> None:
+        self.feedback.setText(message)
+        self.feedback.setStyleSheet(FEEDBACK_STYLE[kind] + "padding:8px; border-radius:4px;")
+        for button in self.buttons:
+            button.setEnabled(False)
+        self.answer.setEnabled(False)
+        self.next_button.setEnabled(True)
+        self.next_button.setDefault(True)
+
+    def set_status(self, status: str) -> None:
+        self.status.setText(status)
+
+    def choices_active(self) -> bool:
+        return any(b.isVisible() and b.isEnabled() for b in self.buttons)
+
+    def _shortcut_choice(self, index: int) -> None:
+        if self.isVisible() and self.choices_active() and self.buttons[index].isVisible():
+            self.chose.emit(index)
+
+    def eventFilter(self, watched, event) -> bool:
+        """1-4 pick a choice even while the answer field has focus, as long as it is empty:
+        typed answers never start with a digit."""
+        if watched is self.answer and event.type() == QEvent.Type.KeyPress:
+            text = event.text()
+            if text in ("1", "2", "3", "4") and not self.answer.text() and self.choices_active():
+                self._shortcut_choice(int(text) - 1)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _typed(self) -> None:
+        if self.answer.text().strip():
+            self.typed.emit(self.answer.text())
+
+
+def _short(text: str, limit: int = 150) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
