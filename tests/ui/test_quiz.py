@@ -13,7 +13,7 @@ from reflexmap.atlas.geometry import to_shapely
 from reflexmap.quiz import QuizOptions
 from reflexmap.quiz.progress import parse
 
-from .conftest import click_mm, click_zone, inside_point
+from .conftest import click_mm, click_zone
 
 
 @pytest.fixture
