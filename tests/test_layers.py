@@ -8,7 +8,7 @@ import sys
 
 def test_atlas_core_imports_no_qt():
     code = (
-        "import sys, reflexmap, reflexmap.atlas, reflexmap.storage, reflexmap.content;"
+        "import sys, reflexmap, reflexmap.atlas, reflexmap.storage, reflexmap.content, reflexmap.quiz;"
         "a = reflexmap.load_atlas(); a.zones_at('plantar-left', 0, 30);"
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))];"
         "print(bad); sys.exit(1 if bad else 0)"

@@ -127,7 +127,10 @@ class ChartScene(QGraphicsScene):
         )
         top = min(f.top for f in self.frames)
         bottom = max(f.bottom + f.below for f in self.frames) + 5 + CAPTION_MM + 6
-        self._draw_title(title or ASPECT_TITLES.get(aspect, aspect), top, left, right)
+        heading = title or ASPECT_TITLES.get(aspect, aspect)
+        if mastery is not None:
+            heading += ". Mastery: how well you know each zone"
+        self._draw_title(heading, top, left, right)
         self._draw_key(atlas, shown, left, right, bottom)
         self.chart_rect = self.itemsBoundingRect().adjusted(-6, -6, 6, 6)
         self.setSceneRect(self.chart_rect)
