@@ -69,6 +69,7 @@ class QuizSetupDialog(QDialog):
         self.length = QSpinBox(self)
         self.length.setRange(1, 200)
         self.length.setValue(10)
+        self.length.setMaximumWidth(110)
         form.addRow("Questions per round", self.length)
         self.timed = QCheckBox("Timed round, seconds:", self)
         self.seconds = QSpinBox(self)

@@ -174,3 +174,26 @@ def test_damaged_progress_file_warns_and_is_kept(qtbot, make_window, tmp_path):
     assert len(kept) == 1 and kept[0].read_text() == "{ not json"
     box.close()
     assert window.quiz.start(QuizOptions(kinds=("name",), zone_ids=("neck",), seed=1))  # still works
+
+
+def test_setup_dialog_builds_the_options_and_starts(qtbot, quiz_window):
+    window = quiz_window
+    dialog = window.new_quiz_dialog()
+    assert dialog.isVisible()
+    assert dialog.aspects["plantar"].isChecked() and not dialog.aspects["medial"].isChecked()
+    dialog.kinds["technique"].setChecked(True)
+    dialog.kinds["name"].setChecked(False)
+    dialog.feet["right"].setChecked(False)
+    for region, box in dialog.regions.items():
+        box.setChecked(region == "spine")
+    dialog.sudden_death.setChecked(True)
+    dialog.length.setValue(3)
+    options = dialog.options()
+    assert options.kinds == ("find", "technique") and options.feet == ("left",)
+    assert options.regions == ("spine",) and options.sudden_death and options.length == 3
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert window.quiz.active
+    question = window.quiz.session.current
+    assert window.state.atlas.zone(question.zone_id).region == "spine"
+    assert question.view_id == "plantar-left"
+    dialog.grab().save(str(Path(window.quiz.store.path).parent / "setup.png"))
