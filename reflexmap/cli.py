@@ -48,13 +48,23 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="render a chart to PNG, SVG or PDF")
     export.add_argument("--atlas", metavar="FILE", help="zone file (default: the built-in chart)")
     export.add_argument(
-        "--view", metavar="ID", help="a view id (one foot) or an aspect such as 'plantar' (both feet)"
+        "--view",
+        metavar="ID",
+        help="a view id (one foot), an aspect such as 'plantar' (both feet), or 'all' (handouts)",
     )
     export.add_argument(
         "-o", "--output", required=True, metavar="OUT", help="output file: .png, .svg or .pdf"
     )
     export.add_argument(
         "--width", type=int, default=3000, metavar="PX", help="PNG width in pixels (default 3000)"
+    )
+    export.add_argument(
+        "--handout",
+        choices=("chart", "worksheet", "answer-key"),
+        help="printable PDF: the chart with numbered zones and legend, a blank worksheet, or its answer key",
+    )
+    export.add_argument(
+        "--paper", choices=("a4", "letter"), default="a4", help="paper for handouts (default a4)"
     )
     commands.add_parser("schema", help="print the atlas JSON Schema (for editors)")
     return parser
@@ -95,6 +105,8 @@ def export(args: argparse.Namespace) -> int:
         atlas = load_atlas()
     assert atlas is not None
     aspect = view_id = None
+    if args.handout:
+        return _handout(atlas, args)
     if args.view in ASPECTS:
         aspect = args.view
     elif args.view:
@@ -114,6 +126,32 @@ def export(args: argparse.Namespace) -> int:
     application()
     try:
         out = export_chart(atlas, Path(args.output), aspect=aspect, view_id=view_id, width_px=args.width)
+    except (OSError, ValueError) as exc:
+        print(f"reflexmap export: {exc}", file=sys.stderr)
+        return 1
+    print(out)
+    return 0
+
+
+def _handout(atlas, args: argparse.Namespace) -> int:
+    from .atlas import ASPECTS
+
+    if args.view in (None, "all"):
+        aspects = list(atlas.aspects()) if args.view == "all" else [atlas.aspects()[0]]
+    elif args.view in ASPECTS:
+        aspects = [args.view]
+    elif args.view in {v.id for v in atlas.views}:
+        aspects = [atlas.view(args.view).aspect]
+    else:
+        print(f"reflexmap export: no view '{args.view}'", file=sys.stderr)
+        return 2
+    _headless_platform()
+    from .render.handout import export_handout
+    from .ui.app import application
+
+    application()
+    try:
+        out = export_handout(atlas, Path(args.output), kind=args.handout, aspects=aspects, paper=args.paper)
     except (OSError, ValueError) as exc:
         print(f"reflexmap export: {exc}", file=sys.stderr)
         return 1

@@ -83,6 +83,8 @@ class ChartScene(QGraphicsScene):
         self._hovered: tuple[str, str] | None = None
         self.mastery: dict[str, float | None] | None = None
         self.marks: list[QGraphicsItem] = []
+        self.numbers: dict[str, int] | None = None
+        self.names = True
         self.setBackgroundBrush(QBrush(palette.PAPER))
 
     # --- building -------------------------------------------------------------------
@@ -94,6 +96,9 @@ class ChartScene(QGraphicsScene):
         views: tuple[str, ...] | None = None,
         title: str | None = None,
         mastery: dict[str, float | None] | None = None,
+        numbers: dict[str, int] | None = None,
+        names: bool = True,
+        key: bool = True,
     ) -> None:
         """Draw `aspect` of `atlas` (or only the listed view ids), replacing what was there.
 
@@ -102,6 +107,8 @@ class ChartScene(QGraphicsScene):
         self.clear()
         self.marks = []
         self.mastery = mastery
+        self.numbers = numbers  # handouts: labels carry zone numbers …
+        self.names = names  # … and a worksheet leaves the names out
         self.zone_items.clear()
         self.labels.clear()
         self.anchors.clear()
@@ -127,11 +134,13 @@ class ChartScene(QGraphicsScene):
         )
         top = min(f.top for f in self.frames)
         bottom = max(f.bottom + f.below for f in self.frames) + 5 + CAPTION_MM + 6
-        heading = title or ASPECT_TITLES.get(aspect, aspect)
+        heading = ASPECT_TITLES.get(aspect, aspect) if title is None else title
         if mastery is not None:
             heading += ". Mastery: how well you know each zone"
-        self._draw_title(heading, top, left, right)
-        self._draw_key(atlas, shown, left, right, bottom)
+        if heading:
+            self._draw_title(heading, top, left, right)
+        if key:
+            self._draw_key(atlas, shown, left, right, bottom)
         self.chart_rect = self.itemsBoundingRect().adjusted(-6, -6, 6, 6)
         self.setSceneRect(self.chart_rect)
 
@@ -156,6 +165,9 @@ class ChartScene(QGraphicsScene):
         """The zone's name; in the heat map also how well it is known, in words and numbers."""
         assert self.atlas is not None
         name = self.atlas.zone(zone_id).name
+        if self.numbers is not None:
+            number = str(self.numbers.get(zone_id, "?"))
+            return f"{number}  {name}" if self.names else number
         if self.mastery is None:
             return name
         value = self.mastery.get(zone_id)
@@ -418,7 +430,11 @@ class ChartScene(QGraphicsScene):
         order = []
         for frame in self.frames:
             keys = [k for k in self.zone_items if k[0] == frame.view.id]
-            keys.sort(key=lambda k: (-self.anchors[k][1], self.anchors[k][0]))
+            if _wide([frame.view]):  # side views: the leg rises at the heel end
+                heel_x = max(frame.view.outline, key=lambda p: p[1])[0]
+                keys.sort(key=lambda k: (-abs(self.anchors[k][0] - heel_x), -self.anchors[k][1]))
+            else:
+                keys.sort(key=lambda k: (-self.anchors[k][1], self.anchors[k][0]))
             order += keys
         return order
 

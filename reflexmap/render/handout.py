@@ -1,0 +1,182 @@
+"""Printable handouts: the chart with numbered zones and a legend, a blank worksheet with
+numbers only, and its answer key; one page per view, A4 or Letter, in print-safe ink.
+
+Pages are painted on any QPagedPaintDevice, so the same code writes PDFs and prints through
+the system dialog (QPrinter).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
+
+from ..atlas import Atlas
+from ..storage import atomic_path
+from ..ui.chart_scene import ASPECT_TITLES, ChartScene
+
+KINDS = ("chart", "worksheet", "answer-key")
+KIND_TITLES = {"chart": "Chart", "worksheet": "Worksheet", "answer-key": "Answer key"}
+PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+MARGIN_MM = 12.0
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    aspect: str
+    numbers: dict[str, int]  # zone id -> number on this page
+
+
+def pages_for(atlas: Atlas, aspects: list[str]) -> list[Page]:
+    """Numbers zones along the feet (toes to heel, left foot first), afresh on every page."""
+    pages = []
+    for aspect in aspects:
+        scene = ChartScene()
+        scene.show_chart(atlas, aspect, key=False)
+        numbers: dict[str, int] = {}
+        for _, zone_id in scene.keyboard_order():
+            numbers.setdefault(zone_id, len(numbers) + 1)
+        pages.append(Page(aspect, numbers))
+    return pages
+
+
+def export_handout(
+    atlas: Atlas, out: Path, *, kind: str = "chart", aspects: list[str] | None = None, paper: str = "a4"
+) -> Path:
+    """Write a handout PDF (atomically). Needs a running QApplication."""
+    out = Path(out)
+    if out.suffix.lower() != ".pdf":
+        raise ValueError("handouts are PDF files: give an output name ending in .pdf")
+    with atomic_path(out) as temporary:
+        writer = QPdfWriter(str(temporary))
+        writer.setTitle(f"{atlas.title}: {KIND_TITLES[kind]}")
+        writer.setCreator("ReflexMap")
+        writer.setResolution(300)
+        paint_handout(writer, atlas, kind=kind, aspects=aspects, paper=paper)
+    return out
+
+
+def paint_handout(
+    device: QPagedPaintDevice,
+    atlas: Atlas,
+    *,
+    kind: str = "chart",
+    aspects: list[str] | None = None,
+    paper: str = "a4",
+) -> int:
+    """Paint every page of a handout on `device`; returns the number of pages."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown handout '{kind}': use one of {', '.join(KINDS)}")
+    if paper not in PAPERS:
+        raise ValueError(f"unknown paper '{paper}': use a4 or letter")
+    aspects = aspects or list(atlas.aspects())
+    for aspect in aspects:
+        if aspect not in atlas.aspects():
+            raise ValueError(f"this chart has no {aspect} view; it has: {', '.join(atlas.aspects())}")
+    pages = pages_for(atlas, aspects)
+    painter: QPainter | None = None
+    for i, page in enumerate(pages):
+        scene = ChartScene()
+        scene.show_chart(atlas, page.aspect, title="", numbers=page.numbers, names=kind == "chart", key=False)
+        landscape = scene.chart_rect.width() > scene.chart_rect.height() * 1.05
+        orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+        layout = QPageLayout(
+            QPageSize(PAPERS[paper]), orientation, QMarginsF(*[MARGIN_MM] * 4), QPageLayout.Unit.Millimeter
+        )
+        device.setPageLayout(layout)
+        if painter is None:
+            painter = QPainter(device)
+            painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        else:
+            device.newPage()
+            # the painter keeps the first page's geometry; this page may be turned the other way
+            painter.setViewport(0, 0, device.width(), device.height())
+            painter.setWindow(0, 0, device.width(), device.height())
+        _paint_page(painter, scene, atlas, page, kind, i + 1, len(pages))
+    if painter is not None:
+        painter.end()
+    return len(pages)
+
+
+def _paint_page(
+    painter: QPainter, scene: ChartScene, atlas: Atlas, page: Page, kind: str, number: int, total: int
+) -> None:
+    device = painter.device()
+    area = QRectF(0, 0, device.width(), device.height())
+    mm = area.width() / (device.widthMM() or 1)
+    painter.setPen(QPen(Qt.GlobalColor.black))
+    y = area.top()
+    title = f"{atlas.title}. {ASPECT_TITLES.get(page.aspect, page.aspect)}"
+    y = _text(
+        painter, f"{KIND_TITLES[kind]}: {title}", QRectF(area.left(), y, area.width(), 12 * mm), 13, bold=True
+    )
+    if kind == "worksheet":
+        y = _text(
+            painter,
+            "Name: ______________________________    Date: ______________",
+            QRectF(area.left(), y + 2 * mm, area.width(), 8 * mm),
+            10,
+        )
+    footer = 7 * mm
+    caveat = (
+        "Charts place these zones as a tradition's claims, not anatomy; the evidence that working them "
+        f"helps any condition is weak. Tradition: {atlas.tradition}. Page {number} of {total}. ReflexMap."
+    )
+    _text(painter, caveat, QRectF(area.left(), area.bottom() - footer, area.width(), footer), 7, italic=True)
+    entries = sorted(page.numbers.items(), key=lambda item: item[1])
+    columns = 3 if area.width() > area.height() else 2
+    rows = -(-len(entries) // columns)
+    line = 5.2 * mm if kind != "chart" else 4.6 * mm
+    legend_height = rows * line + 4 * mm
+    chart = QRectF(area.left(), y + 3 * mm, area.width(), area.bottom() - footer - legend_height - y - 6 * mm)
+    scene.render(painter, chart, scene.chart_rect, Qt.AspectRatioMode.KeepAspectRatio)
+    top = area.bottom() - footer - legend_height
+    width = area.width() / columns
+    for index, (zone_id, n) in enumerate(entries):
+        zone = atlas.zone(zone_id)
+        if kind == "worksheet":
+            text = f"{n:>2}  ______________________________"
+        elif kind == "answer-key":
+            text = f"{n:>2}  {zone.name}"
+        else:
+            text = f"{n:>2}  {zone.name}: {zone.claim}"
+        column, row = divmod(index, rows)
+        box = QRectF(area.left() + column * width, top + row * line, width - 3 * mm, line)
+        _text(painter, text, box, 8.5 if kind == "chart" else 10, elide=True)
+
+
+def _text(
+    painter: QPainter,
+    text: str,
+    box: QRectF,
+    points: float,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    elide: bool = False,
+) -> float:
+    font = QFont()
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    font.setItalic(italic)
+    painter.setFont(font)
+    metrics = QFontMetricsF(font, painter.device())
+    if elide:
+        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, box.width())
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+        return box.bottom()
+    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+    used = painter.boundingRect(box, flags, text)
+    painter.drawText(box, flags, text)
+    return box.top() + used.height()
