@@ -71,30 +71,33 @@ def paint_handout(
     device: QPagedPaintDevice,
     atlas: Atlas,
     *,
-    kind: str = "chart",
+    kind: str | list[str] = "chart",
     aspects: list[str] | None = None,
     paper: str = "a4",
 ) -> int:
-    """Paint every page of a handout on `device`; returns the number of pages."""
-    if kind not in KINDS:
-        raise ValueError(f"unknown handout '{kind}': use one of {', '.join(KINDS)}")
+    """Paint every page of one handout (or several, one after the other, as for a worksheet
+    and its answer key) on `device`; returns the number of pages."""
+    kinds = [kind] if isinstance(kind, str) else list(kind)
+    for name in kinds:
+        if name not in KINDS:
+            raise ValueError(f"unknown handout '{name}': use one of {', '.join(KINDS)}")
     if paper not in PAPERS:
         raise ValueError(f"unknown paper '{paper}': use a4 or letter")
     aspects = aspects or list(atlas.aspects())
     for aspect in aspects:
         if aspect not in atlas.aspects():
             raise ValueError(f"this chart has no {aspect} view; it has: {', '.join(atlas.aspects())}")
-    pages = pages_for(atlas, aspects)
+    pages = [(name, page) for name in kinds for page in pages_for(atlas, aspects)]
     painter: QPainter | None = None
-    for i, page in enumerate(pages):
+    for i, (name, page) in enumerate(pages):
         scene = ChartScene()
-        scene.show_chart(atlas, page.aspect, title="", numbers=page.numbers, names=kind == "chart", key=False)
+        scene.show_chart(atlas, page.aspect, title="", numbers=page.numbers, names=name == "chart", key=False)
         landscape = scene.chart_rect.width() > scene.chart_rect.height() * 1.05
         orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
-        layout = QPageLayout(
-            QPageSize(PAPERS[paper]), orientation, QMarginsF(*[MARGIN_MM] * 4), QPageLayout.Unit.Millimeter
+        margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
+        device.setPageLayout(
+            QPageLayout(QPageSize(PAPERS[paper]), orientation, margins, QPageLayout.Unit.Millimeter)
         )
-        device.setPageLayout(layout)
         if painter is None:
             painter = QPainter(device)
             painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -103,7 +106,7 @@ def paint_handout(
             # the painter keeps the first page's geometry; this page may be turned the other way
             painter.setViewport(0, 0, device.width(), device.height())
             painter.setWindow(0, 0, device.width(), device.height())
-        _paint_page(painter, scene, atlas, page, kind, i + 1, len(pages))
+        _paint_page(painter, scene, atlas, page, name, i + 1, len(pages))
     if painter is not None:
         painter.end()
     return len(pages)

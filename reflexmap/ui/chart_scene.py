@@ -85,6 +85,7 @@ class ChartScene(QGraphicsScene):
         self.marks: list[QGraphicsItem] = []
         self.numbers: dict[str, int] | None = None
         self.names = True
+        self.label_mm = LABEL_MM
         self.setBackgroundBrush(QBrush(palette.PAPER))
 
     # --- building -------------------------------------------------------------------
@@ -99,6 +100,7 @@ class ChartScene(QGraphicsScene):
         numbers: dict[str, int] | None = None,
         names: bool = True,
         key: bool = True,
+        label_mm: float = LABEL_MM,
     ) -> None:
         """Draw `aspect` of `atlas` (or only the listed view ids), replacing what was there.
 
@@ -107,6 +109,7 @@ class ChartScene(QGraphicsScene):
         self.clear()
         self.marks = []
         self.mastery = mastery
+        self.label_mm = label_mm  # presenter mode asks for larger type
         self.numbers = numbers  # handouts: labels carry zone numbers …
         self.names = names  # … and a worksheet leaves the names out
         self.zone_items.clear()
@@ -159,7 +162,7 @@ class ChartScene(QGraphicsScene):
         return left, right, below
 
     def _column_width(self, atlas: Atlas, zone_ids: list[str]) -> float:
-        return max((text_width(self.label_text(z), LABEL_MM) for z in zone_ids), default=0.0)
+        return max((text_width(self.label_text(z), self.label_mm) for z in zone_ids), default=0.0)
 
     def label_text(self, zone_id: str) -> str:
         """The zone's name; in the heat map also how well it is known, in words and numbers."""
@@ -259,20 +262,19 @@ class ChartScene(QGraphicsScene):
         if not zone_ids:
             return
         anchors = [self.to_scene(frame.view.id, *self.anchors[(frame.view.id, z)]) for z in zone_ids]
-        positions = spread(
-            [a.y() for a in anchors], LABEL_MM * 1.55, frame.top + LABEL_MM, frame.bottom - LABEL_MM
-        )
+        size = self.label_mm
+        positions = spread([a.y() for a in anchors], size * 1.55, frame.top + size, frame.bottom - size)
         for zone_id, anchor, y in zip(zone_ids, anchors, positions, strict=True):
             name = self.label_text(zone_id)
-            text = text_item(name, LABEL_MM)
-            width = text_width(name, LABEL_MM)
+            text = text_item(name, self.label_mm)
+            width = text_width(name, self.label_mm)
             if side == "left":
                 x_end = frame.left - frame.lead_left
-                text.setPos(x_end - width, y - LABEL_MM * 0.62)
+                text.setPos(x_end - width, y - self.label_mm * 0.62)
                 start = QPointF(x_end + 1.2, y)
             else:
                 x_end = frame.right + frame.lead_right
-                text.setPos(x_end, y - LABEL_MM * 0.62)
+                text.setPos(x_end, y - self.label_mm * 0.62)
                 start = QPointF(x_end - 1.2, y)
             elbow = QPointF(start.x() + (6 if side == "left" else -6), y)
             self._add_label(frame, zone_id, text, [start, elbow, anchor])
@@ -282,12 +284,12 @@ class ChartScene(QGraphicsScene):
         if not zone_ids:
             return
         anchors = [self.to_scene(frame.view.id, *self.anchors[(frame.view.id, z)]) for z in zone_ids]
-        widths = [text_width(self.label_text(z), LABEL_MM) for z in zone_ids]
+        widths = [text_width(self.label_text(z), self.label_mm) for z in zone_ids]
         low, high = frame.left - frame.lead_left / 2, frame.right + frame.lead_right / 2
         centres = spread_sized([a.x() for a in anchors], widths, 5.0, low, high)
         row_y = frame.bottom + 7
         for zone_id, anchor, width, x in zip(zone_ids, anchors, widths, centres, strict=True):
-            text = text_item(self.label_text(zone_id), LABEL_MM)
+            text = text_item(self.label_text(zone_id), self.label_mm)
             text.setPos(x - width / 2, row_y)
             start = QPointF(x, row_y - 0.6)
             self._add_label(frame, zone_id, text, [start, QPointF(x, frame.bottom + 1.5), anchor])
@@ -396,7 +398,7 @@ class ChartScene(QGraphicsScene):
         if (view_id, zone_id) not in self.anchors:
             return
         anchor = self.to_scene(view_id, *self.anchors[(view_id, zone_id)])
-        size = LABEL_MM * 1.1
+        size = self.label_mm * 1.1
         label = text_item(text, size, bold=True)
         width = text_width(text, size, True)
         label.setPos(anchor.x() - width / 2, anchor.y() - size * 2.2)

@@ -24,6 +24,7 @@ class ChartsMenu(QMenu):
         self.settings = settings
         self._cache: dict[Path, tuple[float, LoadResult]] = {}
         self.group = QActionGroup(self)
+        self.extra_actions: list[QAction] = []  # shown under the charts (Compare with…)
         self.aboutToShow.connect(self.refill)
 
     def known(self) -> list[Path]:
@@ -72,6 +73,10 @@ class ChartsMenu(QMenu):
             action.triggered.connect(lambda _=False, p=str(path): self.chosen.emit(p))
             self.group.addAction(action)
             self.addAction(action)
+        if self.extra_actions:
+            self.addSeparator()
+            for action in self.extra_actions:
+                self.addAction(action)
 
     def chart_actions(self) -> list[QAction]:
         return list(self.group.actions())

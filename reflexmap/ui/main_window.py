@@ -22,8 +22,11 @@ from PySide6.QtWidgets import (
 from ..atlas import Atlas, AtlasError, read_atlas
 from ..content import NOTES, note_html
 from .charts_menu import ChartsMenu
+from .compare_window import CompareWindow
+from .handout_dialog import HandoutDialog
 from .info_panel import InfoPanel
 from .map_view import MapView
+from .presenter import Presenter
 from .quiz_controller import QuizController, summary_dialog
 from .quiz_panel import QuizPanel
 from .quiz_setup import QuizSetupDialog
@@ -64,6 +67,7 @@ class MainWindow(QMainWindow):
         self.quiz = QuizController(
             self.state, self.map, self.quiz_panel, progress_path or default_progress_path(), self
         )
+        self.presenter = Presenter(self, self.state, self.map)
         self.quiz.started.connect(self._quiz_started)
         self.quiz.finished.connect(self._quiz_finished)
         self.splitDockWidget(zones_dock, info_dock, Qt.Orientation.Vertical)
@@ -116,14 +120,19 @@ class MainWindow(QMainWindow):
         self.open_action = self._action("&Open chart…", self.open_chart_dialog, QKeySequence.StandardKey.Open)
         self.reload_action = self._action("&Reload chart", self.reload_chart, "Ctrl+R")
         self.export_action = self._action("&Export chart…", self.export_dialog, "Ctrl+E")
+        self.handout_action = self._action(
+            "&Handouts and printing…", self.handout_dialog, QKeySequence.StandardKey.Print
+        )
         quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        for action in (self.open_action, self.reload_action, self.export_action):
+        for action in (self.open_action, self.reload_action, self.export_action, self.handout_action):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(quit_action)
 
         self.charts_menu = ChartsMenu(self.state, self.settings, self)
         self.charts_menu.chosen.connect(self.open_chart)
+        self.compare_action = self._action("&Compare with…", self.compare_dialog, "Ctrl+Shift+C")
+        self.charts_menu.extra_actions = [self.compare_action]
         self.menuBar().addMenu(self.charts_menu)
 
         menu = self.menuBar().addMenu("&View")
@@ -152,6 +161,9 @@ class MainWindow(QMainWindow):
         fit = self._action("&Fit to window", self.map.fit, "Ctrl+0")
         for action in (zoom_in, zoom_out, fit):
             menu.addAction(action)
+        menu.addSeparator()
+        self.present_action = self._action("&Presenter mode", self.presenter.enter, "F5")
+        menu.addAction(self.present_action)
         menu.addSeparator()
         find = self._action("&Find zone…", self._find, QKeySequence.StandardKey.Find)
         menu.addAction(find)
@@ -267,6 +279,32 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue("export/dir", str(Path(path).parent))
         self.statusBar().showMessage(f"Exported {path}", 5000)
+
+    def handout_dialog(self) -> HandoutDialog:
+        start = self.settings.value("export/dir", str(Path.home()))
+        dialog = HandoutDialog(self.state.atlas, self.state.aspect, start, self)
+        dialog.open()
+        return dialog
+
+    # --- comparing ----------------------------------------------------------------------
+    def compare_dialog(self, other_path: str | None = None) -> CompareWindow | None:
+        """Compare the chart shown with another known chart (the other built-in one first)."""
+        current = self.state.atlas.path
+        candidates = [
+            p for p in self.charts_menu.known() if current is None or p.resolve() != Path(current).resolve()
+        ]
+        if other_path is None:
+            if not candidates:
+                QMessageBox.information(self, "Compare charts", "Open a second chart first (Chart menu).")
+                return None
+            other_path = str(candidates[0])
+        result = read_atlas(other_path)
+        if not result.ok:
+            self.show_errors(Path(other_path).name, result.errors)
+            return None
+        window = CompareWindow(self.state.atlas, result.atlas, self.state.aspect, self)
+        window.show()
+        return window
 
     # --- quiz ---------------------------------------------------------------------------
     def new_quiz_dialog(self) -> QuizSetupDialog:

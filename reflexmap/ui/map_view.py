@@ -44,6 +44,7 @@ class MapView(QGraphicsView):
         self._fitted = True
         # While a quiz asks "find it", clicks answer it instead of selecting: (view, x mm, y mm).
         self.answer_handler: Callable[[str, float, float], None] | None = None
+        self.label_mm: float | None = None  # larger type for presenting; None: the usual size
         state.atlas_changed.connect(self.rebuild)
         state.aspect_changed.connect(self.rebuild)
         state.selection_changed.connect(self._show_selection)
@@ -54,7 +55,8 @@ class MapView(QGraphicsView):
 
     # --- drawing --------------------------------------------------------------------
     def rebuild(self, *_args) -> None:
-        self.chart.show_chart(self.state.atlas, self.state.aspect, mastery=self.state.mastery)
+        extra = {"label_mm": self.label_mm} if self.label_mm else {}
+        self.chart.show_chart(self.state.atlas, self.state.aspect, mastery=self.state.mastery, **extra)
         self.chart.set_labels_visible(self.state.labels_visible)
         self.chart.set_guides_visible(self.state.guides_visible)
         self.chart.set_selected(self.state.zone_id or None)

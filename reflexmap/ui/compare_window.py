@@ -1,0 +1,201 @@
+"""Comparing two charts: side by side on the same foot, or overlaid, with a table of where
+they disagree (overlap per zone and view, and the zones one chart lacks)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QGraphicsPathItem,
+    QGraphicsView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..atlas import Atlas
+from ..atlas.compare import Comparison, compare
+from .chart_scene import ChartScene
+
+SAME = 0.9  # IoU at or above which a placement counts as the same
+
+
+def verdict(value: float) -> str:
+    if value >= SAME:
+        return "same place"
+    if value > 0:
+        return "placed differently"
+    return "different place"
+
+
+class _ChartView(QGraphicsView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.chart = ChartScene(self)
+        self.setScene(self.chart)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+
+    def show_chart(self, atlas: Atlas, aspect: str) -> None:
+        self.chart.show_chart(atlas, aspect, title=f"{atlas.tradition}")
+        self.fit()
+
+    def fit(self) -> None:
+        self.fitInView(self.chart.chart_rect, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+
+class CompareWindow(QDialog):
+    def __init__(self, a: Atlas, b: Atlas, aspect: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("compare-charts")
+        self.setWindowTitle(f"Compare charts: {a.tradition} and {b.tradition}")
+        self.a, self.b = a, b
+        self.comparison: Comparison = compare(a, b)
+        self.overlay_items: dict[tuple[str, str], QGraphicsPathItem] = {}
+        self.aspect = QComboBox(self)
+        shared = [x for x in a.aspects() if x in b.aspects()]
+        for name in shared:
+            self.aspect.addItem(name.capitalize(), name)
+        if aspect in shared:
+            self.aspect.setCurrentIndex(shared.index(aspect))
+        self.mode = QComboBox(self)
+        self.mode.addItem("Side by side", "side")
+        self.mode.addItem("Overlaid", "overlay")
+        self.left, self.right = _ChartView(self), _ChartView(self)
+        self.left.setAccessibleName(f"Chart: {a.title}")
+        self.right.setAccessibleName(f"Chart: {b.title}")
+        self.table = QTableWidget(0, 4, self)
+        self.table.setObjectName("disagreements")
+        self.table.setHorizontalHeaderLabels(["Zone", "View", "Overlap (IoU)", "Verdict"])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.itemSelectionChanged.connect(self._row_selected)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("View:", self))
+        controls.addWidget(self.aspect)
+        controls.addWidget(QLabel("Show:", self))
+        controls.addWidget(self.mode)
+        controls.addStretch(1)
+        charts = QSplitter(self)
+        charts.addWidget(self.left)
+        charts.addWidget(self.right)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.summary)
+        side_layout.addWidget(self.table)
+        body = QSplitter(self)
+        body.addWidget(charts)
+        body.addWidget(side)
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 1)
+        body.setSizes([1000, 500])
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(body)
+        self.aspect.currentIndexChanged.connect(self.refresh)
+        self.mode.currentIndexChanged.connect(self.refresh)
+        self.resize(1500, 860)
+        self.refresh()
+
+    def refresh(self, *_args) -> None:
+        aspect = self.aspect.currentData()
+        overlay = self.mode.currentData() == "overlay"
+        self.left.show_chart(self.a, aspect)
+        self.right.setVisible(not overlay)
+        self.overlay_items = {}
+        if overlay:
+            self._draw_overlay(aspect)
+        else:
+            self.right.show_chart(self.b, aspect)
+        self._fill_table(aspect)
+
+    def _draw_overlay(self, aspect: str) -> None:
+        """Chart B's zones as dashed, hatched outlines over chart A (colour is not needed)."""
+        scene = self.left.chart
+        scene.show_chart(self.a, aspect, title=f"{self.a.tradition} (filled) and {self.b.tradition} (dashed)")
+        for frame in scene.frames:
+            view_id = frame.view.id
+            for zone in self.b.zones_in(view_id):
+                path = QPainterPath()
+                for ring in zone.shapes[view_id]:
+                    path.addPolygon(QPolygonF([scene.to_scene(view_id, x, y) for x, y in ring]))
+                    path.closeSubpath()
+                item = QGraphicsPathItem(path)
+                pen = QPen(QColor("#111111"), 0.9)
+                pen.setDashPattern([3, 2])
+                item.setPen(pen)
+                item.setBrush(QBrush(QColor(0, 0, 0, 110), Qt.BrushStyle.FDiagPattern))
+                item.setZValue(15)
+                item.setToolTip(f"<b>{escape(zone.name)}</b><br>{escape(zone.tradition or self.b.tradition)}")
+                scene.addItem(item)
+                self.overlay_items[(view_id, zone.id)] = item
+        self.left.fit()
+
+    def _fill_table(self, aspect: str) -> None:
+        views = {v.id for v in self.a.views_of(aspect)} | {v.id for v in self.b.views_of(aspect)}
+        rows = []
+        for agreement in self.comparison.both:
+            for view_id, value in agreement.iou.items():
+                if view_id in views:
+                    rows.append((agreement.name, agreement.zone_id, view_id, f"{value:.2f}", verdict(value)))
+        for zone_id in self.comparison.only_a:
+            for view_id in self.a.zone(zone_id).shapes:
+                if view_id in views:
+                    rows.append(
+                        (self.a.zone(zone_id).name, zone_id, view_id, "–", f"only in {self.a.tradition}")
+                    )
+        for zone_id in self.comparison.only_b:
+            for view_id in self.b.zone(zone_id).shapes:
+                if view_id in views:
+                    rows.append(
+                        (self.b.zone(zone_id).name, zone_id, view_id, "–", f"only in {self.b.tradition}")
+                    )
+        self.table.setRowCount(len(rows))
+        for r, (name, zone_id, view_id, value, text) in enumerate(rows):
+            for c, cell in enumerate((name, view_id, value, text)):
+                item = QTableWidgetItem(cell)
+                item.setData(Qt.ItemDataRole.UserRole, (view_id, zone_id))
+                self.table.setItem(r, c, item)
+        differ = sum(1 for a in self.comparison.both if a.worst < SAME)
+        self.summary.setText(
+            f"<b>{differ}</b> of {len(self.comparison.both)} shared zones are placed differently somewhere; "
+            f"{len(self.comparison.only_a)} zones only in {escape(self.a.tradition)}, "
+            f"{len(self.comparison.only_b)} only in {escape(self.b.tradition)}. "
+            "Overlap is intersection over union: 1 = drawn identically, 0 = no overlap."
+        )
+
+    def rows(self) -> list[tuple[str, ...]]:
+        return [
+            tuple(self.table.item(r, c).text() for c in range(self.table.columnCount()))
+            for r in range(self.table.rowCount())
+        ]
+
+    def _row_selected(self) -> None:
+        items = self.table.selectedItems()
+        if not items:
+            return
+        view_id, zone_id = items[0].data(Qt.ItemDataRole.UserRole)
+        for view in (self.left, self.right):
+            view.chart.set_selected(zone_id, view_id)
+        for key, item in self.overlay_items.items():
+            pen = item.pen()
+            pen.setWidthF(1.6 if key == (view_id, zone_id) else 0.9)
+            item.setPen(pen)
