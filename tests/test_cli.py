@@ -131,3 +131,22 @@ def test_gui_without_a_display_explains_instead_of_crashing():
     )
     assert result.returncode == 2
     assert "no display found" in result.stderr and "--screenshot" in result.stderr
+
+
+@pytest.mark.parametrize(("kind", "view", "paper", "pages", "size"), [
+    ("chart", "plantar", "a4", 1, (595.0, 842.0)),
+    ("worksheet", "all", "letter", 4, (612.0, 792.0)),
+    ("answer-key", "medial-left", "a4", 1, (595.0, 842.0)),
+])  # fmt: skip
+def test_export_handouts(qapp, tmp_path: Path, kind, view, paper, pages, size):
+    from tests.ui.test_compare_and_handouts import pdf_pages
+
+    out = tmp_path / f"{kind}.pdf"
+    assert main(["export", "--handout", kind, "--view", view, "--paper", paper, "-o", str(out)]) == 0
+    found = pdf_pages(out)
+    assert len(found) == pages and all(sorted(p) == sorted(size) for p in found)
+
+
+def test_handout_must_be_pdf(qapp, tmp_path: Path, capsys):
+    assert main(["export", "--handout", "worksheet", "-o", str(tmp_path / "w.png")]) == 1
+    assert "handouts are PDF files" in capsys.readouterr().err

@@ -1,0 +1,83 @@
+"""Comparing the two built-in traditions in the window, and handouts saved or printed."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtPrintSupport import QPrinter
+
+from reflexmap.atlas import builtin_charts
+from reflexmap.render.handout import pages_for
+
+ALTERNATIVE = str(next(p for p in builtin_charts() if "alternative" in p.name))
+
+
+def pdf_pages(path: Path) -> list[tuple[float, float]]:
+    """(width, height) in points of each page, read from the PDF's page objects."""
+    data = path.read_bytes().decode("latin-1")
+    boxes = re.findall(
+        r"/Type\s*/Page\b.*?/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data, flags=re.S
+    )
+    return [(float(w), float(h)) for w, h in boxes]
+
+
+def test_compare_side_by_side_and_overlaid(qtbot, window):
+    window.state.set_aspect("medial")
+    dialog = window.compare_dialog(ALTERNATIVE)
+    rows = dialog.rows()
+    sciatic = [r for r in rows if r[0] == "Sciatic nerve" and r[1] == "medial-left"]
+    assert sciatic and float(sciatic[0][2]) < 0.2 and sciatic[0][3] == "placed differently"
+    assert any(r[0] == "Sciatic nerve (inner shin)" and r[3].startswith("only in Rwo-Shur") for r in rows)
+    assert any(r[0] == "Hip and pelvis" and r[3] == "only in Western (Ingham)" for r in rows)
+    assert dialog.right.isVisible()
+    dialog.mode.setCurrentIndex(dialog.mode.findData("overlay"))
+    assert not dialog.right.isVisible()
+    assert ("medial-left", "sciatic-shin") in dialog.overlay_items
+    row = next(i for i, r in enumerate(dialog.rows()) if r[0] == "Lumbar spine" and r[1] == "medial-left")
+    dialog.table.selectRow(row)
+    assert dialog.left.chart.zone_items[("medial-left", "lumbar-spine")].selected
+    assert dialog.overlay_items[("medial-left", "lumbar-spine")].pen().widthF() > 1.0
+
+
+def test_handout_numbers_run_toes_to_heel(builtin_atlas):
+    (page,) = pages_for(builtin_atlas, ["plantar"])
+    assert sorted(page.numbers.values()) == list(range(1, len(page.numbers) + 1))
+    assert page.numbers["head-brain"] == 1
+    assert page.numbers["coccyx"] > page.numbers["lumbar-spine"] > page.numbers["neck"]
+
+
+def test_handout_dialog_saves_worksheet_and_answer_key(qtbot, window, tmp_path: Path):
+    dialog = window.handout_dialog()
+    dialog.findChild(type(dialog.sheets.button(0)), "sheet-worksheet+key").setChecked(True)
+    dialog.views.setCurrentIndex(1)  # all views
+    dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
+    written = dialog.save_to(tmp_path / "class.pdf")
+    assert [p.name for p in written] == ["class.pdf", "class-answers.pdf"]
+    for path in written:
+        pages = pdf_pages(path)
+        assert len(pages) == 4  # one page per view
+        assert all(sorted(size) == [612.0, 792.0] for size in pages)  # Letter, either way up
+
+
+def test_printing_goes_through_the_same_pages(qtbot, window, tmp_path: Path):
+    dialog = window.handout_dialog()
+    dialog.findChild(type(dialog.sheets.button(0)), "sheet-worksheet+key").setChecked(True)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert dialog.print_to(printer) == 2  # worksheet and answer key of this view, one job
+    pages = pdf_pages(tmp_path / "printed.pdf")
+    assert len(pages) == 2 and all(sorted(size) == [595.0, 842.0] for size in pages)  # A4
+
+
+def test_worksheet_labels_are_numbers_only(builtin_atlas, qapp):
+    from reflexmap.ui.chart_scene import ChartScene
+
+    (page,) = pages_for(builtin_atlas, ["plantar"])
+    scene = ChartScene()
+    scene.show_chart(builtin_atlas, "plantar", numbers=page.numbers, names=False)
+    texts = {label.text.text() for label in scene.labels.values()}
+    assert texts == {str(n) for n in page.numbers.values()}
+    scene.show_chart(builtin_atlas, "plantar", numbers=page.numbers, names=True)
+    assert f"{page.numbers['sacrum']}  Sacrum" in {label.text.text() for label in scene.labels.values()}
