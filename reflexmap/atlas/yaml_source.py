@@ -1,14 +1,21 @@
 """YAML text → plain Python data, remembering where every value and key came from.
 
-PyYAML's constructors drop positions, so we compose the node graph (the C parser when
-available), then turn nodes into dicts, lists and scalars ourselves. Only the JSON-like
-core tags are accepted: no Python object is ever built from a file, duplicate keys are
-errors instead of silently winning, and alias expansion is budgeted so a small file
-cannot expand into a huge one.
+We read the parser's *event stream* (the C parser when available) and build dicts, lists
+and scalars ourselves, with an explicit stack:
+
+- PyYAML's composer builds the whole node graph first and recurses once per nesting level
+  (100,000 nested brackets crash the interpreter in its C code); reading events, every
+  budget (nesting depth, number of values, alias expansion) is enforced *while* reading,
+  so a hostile file is refused before it costs time or memory.
+- Only the JSON-like core tags are accepted: no Python object is ever built from a file.
+- Duplicate keys are errors instead of silently winning.
+- An alias reuses the anchored value (no copy) but counts its full size against the
+  budget, so a "billion laughs" file is refused after a few thousand events.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,19 +30,27 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_DEPTH = 64
-MAX_NODES = 2_000_000
+MAX_NODES = 1_000_000  # a 10,000-zone chart written with point lists needs about 700,000
+MAX_KEYS = 1_000  # keys in one mapping; an atlas's largest has a dozen
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null")}
-# Unquoted dates resolve to timestamps; an atlas never needs datetimes, keep the text.
-_TEXT_TAGS = {_TAG + "timestamp"}
+_TEXT_TAGS = {_TAG + "timestamp"}  # unquoted dates: an atlas never needs datetimes, keep the text
 
 Path = tuple[str | int, ...]
+_MERGE = object()  # the '<<' merge key, which an atlas does not support
+# Plain numbers that YAML 1.1 (PyYAML) reads exactly as Python does; anything else goes
+# through the resolver ("010" is octal there, "1e9" is text, "1_000" is a number).
+_INT = re.compile(r"-?(0|[1-9][0-9]*)")
+_DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+")
 
 
 @dataclass(slots=True)
 class Positions:
-    """Where each value (by its path from the root) and each mapping key starts, 1-based."""
+    """Where values (by their path from the root) and mapping keys start, 1-based.
+
+    Numbers inside lists (the coordinates of a point) are not recorded one by one: an error
+    about one points at the list that holds it, which is on the same line."""
 
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
@@ -54,7 +69,7 @@ class Positions:
         return self.keys.get(tuple(path)) or self.of_value(path)
 
 
-class _Budget(Exception):
+class _Refused(Exception):
     def __init__(self, message: str, mark: Any):
         self.message = message
         self.mark = mark
@@ -64,42 +79,40 @@ def _pos(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
 
 
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
 def parse_yaml(text: str, source: str) -> tuple[Any, Positions, list[AtlasError]]:
     """Parse one YAML document; returns (data, positions, errors). Data is None on error."""
     positions = Positions()
-    try:
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        line, col = _pos(exc.problem_mark or exc.context_mark)
-        problem = exc.problem or exc.context or "invalid YAML"
-        if exc.context and exc.problem:
-            context = exc.context.removeprefix("while ").replace("parsing ", "")
-            if exc.context_mark is not None and exc.context_mark.line + 1 != line:
-                c_line, c_col = _pos(exc.context_mark)
-                context += f" started on line {c_line}, column {c_col}"
-            problem = f"{exc.problem} (in the {context.removeprefix('a ')})"
-        return None, positions, [AtlasError(source, line, col, f"YAML syntax error: {problem}")]
-    except yaml.YAMLError as exc:  # reader errors: bad characters, encodings
-        line, col = _reader_position(exc, text)
-        return None, positions, [AtlasError(source, line, col, f"YAML error: {_first_line(exc)}")]
-    if node is None:
-        return None, positions, [AtlasError(source, 1, 1, "the file is empty")]
     errors: list[AtlasError] = []
-    converter = _Converter(source, positions, errors)
+    loader = _Loader(text)
     try:
-        data = converter.convert(node, (), 0)
-    except _Budget as exc:
+        data = _Builder(loader, source, positions, errors).document()
+    except _Refused as exc:
         line, col = _pos(exc.mark)
         return None, positions, [AtlasError(source, line, col, exc.message)]
+    except yaml.MarkedYAMLError as exc:
+        line, col = _pos(exc.problem_mark or exc.context_mark)
+        return None, positions, [AtlasError(source, line, col, f"YAML syntax error: {_describe(exc, line)}")]
+    except yaml.YAMLError as exc:  # reader errors: control characters, bad encodings
+        line, col = _reader_position(exc, text)
+        return None, positions, [AtlasError(source, line, col, f"YAML error: {_first_line(exc)}")]
+    finally:
+        loader.dispose()
     return (None if errors else data), positions, errors
 
 
-def _first_line(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+def _describe(exc: yaml.MarkedYAMLError, line: int) -> str:
+    problem = exc.problem or exc.context or "invalid YAML"
+    if exc.context and exc.problem:
+        context = exc.context.removeprefix("while ").replace("parsing ", "")
+        if exc.context_mark is not None and exc.context_mark.line + 1 != line:
+            c_line, c_col = _pos(exc.context_mark)
+            context += f" started on line {c_line}, column {c_col}"
+        problem = f"{exc.problem} (in the {context.removeprefix('a ')})"
+    return problem
 
 
 def _reader_position(exc: yaml.YAMLError, text: str) -> tuple[int, int]:
@@ -110,71 +123,176 @@ def _reader_position(exc: yaml.YAMLError, text: str) -> tuple[int, int]:
     return (before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1)
 
 
-class _Converter:
-    def __init__(self, source: str, positions: Positions, errors: list[AtlasError]):
+@dataclass(slots=True)
+class _Open:
+    """A list or mapping being filled, with what is needed to finish it."""
+
+    value: Any
+    path: Path
+    size: int = 1  # values inside, for alias budgets
+    anchor: str | None = None
+    key: Any = None  # mappings: the key waiting for its value
+    key_mark: Any = None
+    has_key: bool = False
+    seen: dict[str, int] = field(default_factory=dict)  # mappings: key -> line first given
+    bad_key: bool = False  # the key was refused: drop its value
+
+
+class _Builder:
+    def __init__(self, loader: Any, source: str, positions: Positions, errors: list[AtlasError]):
+        self.loader = loader
         self.source = source
         self.positions = positions
         self.errors = errors
         self.scalars = SafeConstructor()
+        self.anchors: dict[str, tuple[Any, int]] = {}  # anchor -> (value, size)
         self.nodes = 0
 
     def _error(self, mark: Any, message: str) -> None:
         line, col = _pos(mark)
         self.errors.append(AtlasError(self.source, line, col, message))
 
-    def convert(self, node: yaml.Node, path: Path, depth: int) -> Any:
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
-            raise _Budget(
-                f"the document expands to more than {MAX_NODES:,} values (aliases used to inflate it?)",
-                node.start_mark,
+    def document(self) -> Any:
+        loader = self.loader
+        loader.get_event()  # StreamStart
+        if loader.check_event(yaml.StreamEndEvent):
+            raise _Refused("the file is empty", None)
+        loader.get_event()  # DocumentStart
+        result = self._value()
+        loader.get_event()  # DocumentEnd
+        if not loader.check_event(yaml.StreamEndEvent):
+            event = loader.get_event()
+            raise _Refused(
+                "expected a single document in the stream, but found another (remove the '---')",
+                event.start_mark,
             )
-        if depth > MAX_DEPTH:
-            raise _Budget(f"values are nested deeper than {MAX_DEPTH} levels", node.start_mark)
-        self.positions.values.setdefault(path, _pos(node.start_mark))
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _TAG + "seq":
-                self._error(node.start_mark, f"tag {node.tag!r} is not allowed in an atlas")
-                return None
-            return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path, depth)
-        raise AssertionError(f"unknown YAML node {node!r}")  # pragma: no cover
+        return result
 
-    def _scalar(self, node: yaml.ScalarNode) -> Any:
-        if node.tag in _TEXT_TAGS:
-            return node.value
-        if node.tag not in _SCALAR_TAGS:
-            self._error(node.start_mark, f"tag {node.tag!r} is not allowed in an atlas")
+    def _count(self, amount: int, mark: Any) -> None:
+        self.nodes += amount
+        if self.nodes > MAX_NODES:
+            raise _Refused(
+                f"the document holds more than {MAX_NODES:,} values (aliases used to inflate it?)", mark
+            )
+
+    def _value(self) -> Any:
+        """Reads one complete value from the event stream, iteratively (no recursion).
+
+        The hot path is a number inside a list (a coordinate): it skips path bookkeeping."""
+        stack: list[_Open] = []
+        get_event = self.loader.get_event
+        positions = self.positions.values
+        while True:
+            event = get_event()
+            kind = type(event)
+            parent = stack[-1] if stack else None
+            if kind is yaml.ScalarEvent:
+                self.nodes += 1
+                if self.nodes > MAX_NODES:
+                    self._count(0, event.start_mark)
+                value = self._scalar(event)
+                size = 1
+                if event.anchor:
+                    self.anchors[event.anchor] = (value, 1)
+                in_list = parent is not None and type(parent.value) is list
+                if not (in_list and type(value) in (int, float)):
+                    path = self._child_path(parent)
+                    if path is not None:
+                        positions.setdefault(path, _pos(event.start_mark))
+                if in_list:
+                    parent.size += 1
+                    parent.value.append(value)
+                    continue
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if len(stack) >= MAX_DEPTH:
+                    raise _Refused(f"values are nested deeper than {MAX_DEPTH} levels", event.start_mark)
+                self._count(1, event.start_mark)
+                path = self._child_path(parent)
+                if path is not None:
+                    positions.setdefault(path, _pos(event.start_mark))
+                is_map = kind is yaml.MappingStartEvent
+                wanted = _TAG + ("map" if is_map else "seq")
+                if event.tag not in (None, "!", wanted):
+                    self._error(event.start_mark, f"tag {event.tag!r} is not allowed in an atlas")
+                stack.append(
+                    _Open({} if is_map else [], path if path is not None else (), anchor=event.anchor)
+                )
+                continue
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                closed = stack.pop()
+                if closed.anchor:
+                    self.anchors[closed.anchor] = (closed.value, closed.size)
+                value, size = closed.value, closed.size
+            elif kind is yaml.AliasEvent:
+                if event.anchor not in self.anchors:
+                    raise _Refused(f"unknown alias '*{event.anchor}'", event.start_mark)
+                value, size = self.anchors[event.anchor]
+                self._count(size, event.start_mark)
+                path = self._child_path(parent)
+                if path is not None:
+                    positions.setdefault(path, _pos(event.start_mark))
+            else:  # pragma: no cover - the parser only yields the events above here
+                raise _Refused(f"unexpected YAML event {kind.__name__}", event.start_mark)
+            if not stack:
+                return value
+            self._add(stack[-1], value, size, event)
+
+    def _child_path(self, parent: _Open | None) -> Path | None:
+        if parent is None:
+            return ()
+        if isinstance(parent.value, list):
+            return parent.path + (len(parent.value),)
+        if parent.has_key and not parent.bad_key:
+            return parent.path + (parent.key,)
+        return None  # a key, or the value of a refused key
+
+    def _add(self, parent: _Open, value: Any, size: int, event: Any) -> None:
+        parent.size += size
+        if isinstance(parent.value, list):
+            parent.value.append("<<" if value is _MERGE else value)
+            return
+        if not parent.has_key:  # this value is a key
+            parent.has_key, parent.key, parent.key_mark, parent.bad_key = True, value, event.start_mark, False
+            if value is _MERGE:
+                self._error(event.start_mark, "merge keys ('<<') are not supported in an atlas")
+                parent.bad_key = True
+            elif not isinstance(value, str) or not isinstance(event, yaml.ScalarEvent):
+                self._error(event.start_mark, "keys must be plain text (put quotes around it)")
+                parent.bad_key = True
+            elif value in parent.seen:
+                line = parent.seen[value]
+                self._error(event.start_mark, f"duplicate key {value!r} (first given on line {line})")
+                parent.bad_key = True
+            else:
+                if len(parent.seen) >= MAX_KEYS:
+                    raise _Refused(f"a mapping has more than {MAX_KEYS:,} keys", event.start_mark)
+                parent.seen[value] = event.start_mark.line + 1
+                self.positions.keys[parent.path + (value,)] = _pos(event.start_mark)
+            return
+        if not parent.bad_key:
+            parent.value[parent.key] = "<<" if value is _MERGE else value
+        parent.has_key = False
+
+    def _scalar(self, event: yaml.ScalarEvent) -> Any:
+        if event.tag is None and not event.style and event.implicit[0]:  # plain (C: "", Python: None)
+            value = event.value  # plain numbers, as PyYAML would read them, without its regexes
+            if _INT.fullmatch(value):
+                return int(value)
+            if _DECIMAL.fullmatch(value):
+                return float(value)
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag in _TEXT_TAGS:
+            return event.value
+        if tag == _TAG + "merge":
+            return _MERGE
+        if tag not in _SCALAR_TAGS:
+            self._error(event.start_mark, f"tag {tag!r} is not allowed in an atlas")
             return None
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return self.scalars.construct_object(node)
         except (yaml.YAMLError, ValueError) as exc:
-            self._error(node.start_mark, f"cannot read value {node.value!r}: {_first_line(exc)}")
+            self._error(event.start_mark, f"cannot read value {event.value!r}: {_first_line(exc)}")
             return None
-
-    def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
-        if node.tag != _TAG + "map":
-            self._error(node.start_mark, f"tag {node.tag!r} is not allowed in an atlas")
-            return {}
-        result: dict[str, Any] = {}
-        first_seen: dict[str, tuple[int, int]] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == _TAG + "merge":
-                self._error(key_node.start_mark, "merge keys ('<<') are not supported in an atlas")
-                continue
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _TAG + "str":
-                self._error(key_node.start_mark, "keys must be plain text")
-                continue
-            key = key_node.value
-            where = _pos(key_node.start_mark)
-            if key in first_seen:
-                line, _ = first_seen[key]
-                self._error(key_node.start_mark, f"duplicate key {key!r} (first given on line {line})")
-                continue
-            first_seen[key] = where
-            self.positions.keys[path + (key,)] = where
-            result[key] = self.convert(value_node, path + (key,), depth + 1)
-        return result
