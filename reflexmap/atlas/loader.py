@@ -7,6 +7,7 @@ schema), then references and geometry.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -50,7 +51,12 @@ def read_atlas(path: str | Path) -> LoadResult:
     path = Path(path)
     source = str(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return _fail(source, 0, 0, "this is a folder, not a zone file")
+        if not stat.S_ISREG(info.st_mode):  # a pipe or device would block or never end
+            return _fail(source, 0, 0, "this is not a regular file (a pipe, socket or device?)")
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             return _fail(
                 source,
@@ -64,6 +70,8 @@ def read_atlas(path: str | Path) -> LoadResult:
         return _fail(source, 0, 0, "no such file")
     except IsADirectoryError:
         return _fail(source, 0, 0, "this is a folder, not a zone file")
+    except PermissionError:
+        return _fail(source, 0, 0, "permission denied: ReflexMap may not read this file")
     except OSError as exc:
         return _fail(source, 0, 0, f"cannot read the file: {exc.strerror or exc}")
     return parse_atlas(raw, source, path=path)

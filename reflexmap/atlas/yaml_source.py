@@ -91,7 +91,7 @@ def parse_yaml(text: str, source: str) -> tuple[Any, Positions, list[AtlasError]
     try:
         data = _Builder(loader, source, positions, errors).document()
     except _Refused as exc:
-        line, col = _pos(exc.mark)
+        line, col = _pos(exc.mark) if exc.mark is not None else (1, 1)
         return None, positions, [AtlasError(source, line, col, exc.message)]
     except yaml.MarkedYAMLError as exc:
         line, col = _pos(exc.problem_mark or exc.context_mark)

@@ -1,0 +1,181 @@
+"""One hostile or broken zone file per kind of trouble, made on the fly (some are huge or are
+not files at all, so they cannot live in the repository), with the error each must give."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+VALID_HEAD = """\
+atlas_format: 1
+id: t
+title: "T"
+tradition: "Test"
+sources: [{id: s1, title: "S"}]
+views:
+  - {id: plantar-left, foot: left, aspect: plantar, outline: [[-20, 0], [20, 0], [20, 100], [-20, 100]]}
+zones:
+  - id: z
+    name: "Z"
+    region: spine
+    claim: "x"
+    technique: "y"
+    sources: [s1]
+    confidence: sourced
+    shapes:
+      plantar-left: POLYGON
+"""
+
+
+def chart(polygon: str = "[[0, 0], [10, 0], [10, 10], [0, 10]]") -> str:
+    return VALID_HEAD.replace("POLYGON", polygon)
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    make: Callable[[Path], Path]  # writes the file into a folder, returns its path
+    message: str  # a part of the (first) error message
+    line: int | None = None  # expected line of the first error, when it has one
+
+
+def _text(name: str, text: str, encoding: str = "utf-8") -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = folder / name
+        path.write_bytes(text.encode(encoding))
+        return path
+
+    return make
+
+
+def _bytes(name: str, data: bytes) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = folder / name
+        path.write_bytes(data)
+        return path
+
+    return make
+
+
+def _huge(folder: Path) -> Path:
+    path = folder / "huge.yaml"
+    with open(path, "wb") as handle:  # 300 MB, sparse: costs no disk and no time to make
+        handle.truncate(300 * 1024 * 1024)
+    return path
+
+
+def _fifo(folder: Path) -> Path:
+    path = folder / "pipe.yaml"
+    os.mkfifo(path)  # reading it would block for ever
+    return path
+
+
+def _folder(folder: Path) -> Path:
+    path = folder / "folder.yaml"
+    path.mkdir()
+    return path
+
+
+def _missing(folder: Path) -> Path:
+    return folder / "does-not-exist.yaml"
+
+
+def _broken_link(folder: Path) -> Path:
+    path = folder / "link.yaml"
+    path.symlink_to(folder / "nowhere.yaml")
+    return path
+
+
+BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{c}: &{c} [{', '.join([f'*{p}'] * 10)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+)
+
+CASES = [
+    Case("empty", _text("empty.yaml", ""), "the file is empty", 1),
+    Case("only comments", _text("comments.yaml", "# nothing\n# here\n"), "the file is empty", 1),
+    Case("binary", _bytes("binary.yaml", bytes(range(256)) * 4), "not UTF-8 text (byte 0x80)", 2),
+    Case("NUL bytes", _bytes("nul.yaml", b"atlas_format: 1\nid: \x00\x00\n"), "unacceptable character", 2),
+    Case("latin-1", _text("latin1.yaml", "title: Caf\u00e9\n", "latin-1"), "not UTF-8 text (byte 0xe9)", 1),
+    Case("UTF-16", _text("utf16.yaml", chart(), "utf-16"), "not UTF-8", 1),
+    Case(
+        "list at the top",
+        _text("list.yaml", "- a\n- b\n"),
+        "must be a mapping (key: value) at the top, not a list",
+        1,
+    ),
+    Case("scalar at the top", _text("scalar.yaml", "just text\n"), "at the top, not text", 1),
+    Case(
+        "duplicate keys",
+        _text("dupkey.yaml", chart().replace('name: "Z"', 'name: "Z"\n    name: "Again"')),
+        "duplicate key 'name' (first given on line 10)",
+        11,
+    ),
+    Case("tabs", _text("tabs.yaml", "atlas_format: 1\n\tid: t\n"), "YAML syntax error", 2),
+    Case(
+        "several documents", _text("docs.yaml", chart() + "---\nmore: 1\n"), "expected a single document", 18
+    ),
+    Case(
+        "unknown schema version",
+        _text("v9.yaml", chart().replace("atlas_format: 1", "atlas_format: 9")),
+        "unsupported atlas_format 9: this ReflexMap reads format 1",
+        1,
+    ),
+    Case(
+        "NaN coordinate", _text("nan.yaml", chart("[[0, 0], [.nan, 0], [10, 10]]")), "not a finite number", 17
+    ),
+    Case(
+        "infinite coordinate",
+        _text("inf.yaml", chart("[[0, 0], [-.inf, 0], [10, 10]]")),
+        "outside the allowed range -2000..2000 mm",
+        17,
+    ),
+    Case(
+        "huge coordinate",
+        _text("big.yaml", chart("[[0, 0], [1.0e+300, 0], [10, 10]]")),
+        "outside the allowed range -2000..2000 mm",
+        17,
+    ),
+    Case(
+        "deep nesting",
+        _text("deep.yaml", "a: " + "[" * 100_000 + "]" * 100_000 + "\n"),
+        "nested deeper than 64 levels",
+        1,
+    ),
+    Case("billion laughs", _text("laughs.yaml", BILLION_LAUGHS), "holds more than 1,000,000 values"),
+    Case(
+        "python object tag",
+        _text(
+            "object.yaml",
+            chart().replace('name: "Z"', 'name: !!python/object/apply:os.system ["echo owned"]'),
+        ),
+        "tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed",
+        10,
+    ),
+    Case("python name tag", _text("pyname.yaml", "title: !!python/name:os.system\n"), "is not allowed", 1),
+    Case("local tag", _text("localtag.yaml", "title: !shout hello\n"), "tag '!shout' is not allowed", 1),
+    Case("hundreds of MB", _huge, "the file is 300 MiB; zone files are limited to 32 MiB"),
+    Case("pipe", _fifo, "not a regular file"),
+    Case("folder", _folder, "this is a folder"),
+    Case("missing path", _missing, "no such file"),
+    Case("broken link", _broken_link, "no such file"),
+    Case(
+        "a million keys",
+        _text("keys.yaml", "".join(f"k{i}: {i}\n" for i in range(2000))),
+        "a mapping has more than 1,000 keys",
+        1001,
+    ),
+    Case(
+        "very long line",
+        _text("longline.yaml", "title: " + "x" * 5_000_000 + "\n"),
+        "missing key 'atlas_format'",
+    ),
+    Case(
+        "merge key",
+        _text("merge.yaml", "base: &b {x: 1}\nother:\n  <<: *b\n"),
+        "merge keys ('<<') are not supported",
+        3,
+    ),
+    Case("alias to nothing", _text("alias.yaml", "a: *nowhere\n"), "unknown alias '*nowhere'", 1),
+]
