@@ -4,9 +4,9 @@ not files at all, so they cannot live in the repository), with the error each mu
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 VALID_HEAD = """\
 atlas_format: 1
