@@ -79,6 +79,10 @@ def _pos(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
 
 
+def _too_deep() -> str:
+    return f"values are nested deeper than {MAX_DEPTH} levels"
+
+
 def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
@@ -95,6 +99,9 @@ def parse_yaml(text: str, source: str) -> tuple[Any, Positions, list[AtlasError]
         return None, positions, [AtlasError(source, line, col, exc.message)]
     except yaml.MarkedYAMLError as exc:
         line, col = _pos(exc.problem_mark or exc.context_mark)
+        if "maximum nesting depth" in (exc.problem or ""):
+            # PyYAML 6.0.4+ stops runaway nesting in its scanner, before our own check sees it.
+            return None, positions, [AtlasError(source, line, col, _too_deep())]
         return None, positions, [AtlasError(source, line, col, f"YAML syntax error: {_describe(exc, line)}")]
     except yaml.YAMLError as exc:  # reader errors: control characters, bad encodings
         line, col = _reader_position(exc, text)
@@ -205,7 +212,7 @@ class _Builder:
                     continue
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if len(stack) >= MAX_DEPTH:
-                    raise _Refused(f"values are nested deeper than {MAX_DEPTH} levels", event.start_mark)
+                    raise _Refused(_too_deep(), event.start_mark)
                 self._count(1, event.start_mark)
                 path = self._child_path(parent)
                 if path is not None:
