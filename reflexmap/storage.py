@@ -1,24 +1,32 @@
-"""Writing files so that a crash or a full disk never leaves a half-written one behind.
+"""Writing files so that a crash or a full disk never leaves a half-written one behind,
+and reading them back so that a damaged one is never silently dropped.
 
 Write to a temporary file beside the target, flush and fsync it, then rename it over the
 target in one step (os.replace is atomic on POSIX and Windows for the same filesystem).
+User data also keeps the previous version as `<name>.bak`. Pure Python: no Qt.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @contextlib.contextmanager
-def atomic_path(target: str | Path, suffix: str | None = None) -> Iterator[Path]:
+def atomic_path(target: str | Path, suffix: str | None = None, *, backup: bool = False) -> Iterator[Path]:
     """Yields a temporary path to write; on success it replaces `target` atomically.
 
     The temporary file keeps the target's suffix so that writers choosing a format from
-    the file name (QImage.save) still do the right thing.
+    the file name (QImage.save) still do the right thing. With `backup`, the version being
+    replaced is first copied (atomically too) to `<name>.bak`.
     """
     target = Path(target)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix or target.suffix, dir=target.parent)
@@ -30,6 +38,9 @@ def atomic_path(target: str | Path, suffix: str | None = None) -> Iterator[Path]
             os.fsync(handle.fileno())
         # mkstemp makes the file private (0600); give it the mode a plain open() would have
         os.chmod(temporary, target.stat().st_mode & 0o777 if target.exists() else _default_mode())
+        if backup and target.exists():
+            with atomic_path(backup_of(target)) as backup_temporary:
+                shutil.copyfile(target, backup_temporary)
         os.replace(temporary, target)
     finally:
         if temporary.exists():
@@ -40,3 +51,68 @@ def _default_mode() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return 0o666 & ~mask
+
+
+class Unreadable(ValueError):
+    """A stored file this version cannot use; `label` names the copy it is kept as."""
+
+    def __init__(self, message: str, label: str | None = None):
+        super().__init__(message)
+        self.label = label or "damaged-" + time.strftime("%Y%m%d-%H%M%S")
+
+
+def backup_of(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def write_with_backup(path: str | Path, payload: bytes) -> None:
+    """Atomically replace `path` with `payload`, keeping the previous version as `<name>.bak`
+    (itself written atomically). Killed at any moment, the file and its backup are whole."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(path, backup=True) as temporary:
+        temporary.write_bytes(payload)
+
+
+def read_guarded(path: str | Path, parse: Callable[[bytes], T], what: str) -> tuple[T | None, list[str]]:
+    """Read `path` (or its backup) with `parse`. A file that cannot be used is renamed aside,
+    never deleted or overwritten, and each problem becomes a sentence for the user."""
+    path = Path(path)
+    warnings: list[str] = []
+    _remove_interrupted_writes(path)
+    candidates = [p for p in (path, backup_of(path)) if p.exists()]
+    if not candidates:
+        return None, warnings
+    for candidate in candidates:
+        try:
+            value = parse(candidate.read_bytes())
+        except (OSError, Unreadable) as exc:
+            label = (
+                exc.label if isinstance(exc, Unreadable) else "unreadable-" + time.strftime("%Y%m%d-%H%M%S")
+            )
+            aside = _set_aside(candidate, label)
+            warnings.append(f"{candidate.name} could not be used ({exc}). It was kept as {aside.name}.")
+            continue
+        if candidate != path:
+            warnings.append(f"{what.capitalize()} restored from the backup copy.")
+        return value, warnings
+    warnings.append(f"Starting with empty {what}.")
+    return None, warnings
+
+
+def _remove_interrupted_writes(path: Path) -> None:
+    """Temporary files of writes that never finished; never the real files."""
+    for name in (path.name, backup_of(path).name):
+        for leftover in path.parent.glob(f".{name}.*"):
+            if leftover.is_file():
+                leftover.unlink(missing_ok=True)
+
+
+def _set_aside(path: Path, label: str) -> Path:
+    aside = path.with_name(f"{path.name}.{label}")
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = path.with_name(f"{path.name}.{label}-{n}")
+    os.replace(path, aside)
+    return aside

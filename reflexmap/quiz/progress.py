@@ -11,13 +11,11 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..storage import atomic_path
+from ..storage import Unreadable, backup_of, read_guarded, write_with_backup
 from .scheduler import CardState
 
 FORMAT = "reflexmap-progress"
@@ -25,13 +23,15 @@ VERSION = 1
 MAX_BYTES = 64 * 1024 * 1024
 
 
-class ProgressError(ValueError):
+class ProgressError(Unreadable):
     """The file is not a progress file this version can read."""
 
 
 class FutureVersion(ProgressError):
     def __init__(self, version: object):
-        super().__init__(f"it was written by a newer ReflexMap (progress format {version})")
+        super().__init__(
+            f"it was written by a newer ReflexMap (progress format {version})", f"from-version-{version}"
+        )
         self.version = version
 
 
@@ -44,32 +44,15 @@ class Loaded:
 class ProgressStore:
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.backup = self.path.with_name(self.path.name + ".bak")
+
+    @property
+    def backup(self) -> Path:
+        return backup_of(self.path)
 
     def load(self) -> Loaded:
         """The saved progress, or the backup's, or nothing; with a warning for each problem."""
-        warnings: list[str] = []
-        self._remove_interrupted_saves()
-        if not self.path.exists() and not self.backup.exists():
-            return Loaded({})
-        for candidate in (self.path, self.backup):
-            if not candidate.exists():
-                continue
-            try:
-                states = parse(candidate.read_bytes())
-            except FutureVersion as exc:
-                aside = self._set_aside(candidate, f"from-version-{exc.version}")
-                warnings.append(f"{candidate.name} could not be read: {exc}. It was kept as {aside.name}.")
-                continue
-            except (OSError, ProgressError) as exc:
-                aside = self._set_aside(candidate, "damaged-" + time.strftime("%Y%m%d-%H%M%S"))
-                warnings.append(f"{candidate.name} is damaged ({exc}). It was kept as {aside.name}.")
-                continue
-            if candidate == self.backup:
-                warnings.append("Your progress was restored from the backup copy.")
-            return Loaded(states, warnings)
-        warnings.append("Starting with empty progress.")
-        return Loaded({}, warnings)
+        states, warnings = read_guarded(self.path, parse, "progress")
+        return Loaded(states or {}, warnings)
 
     def save(self, states: dict[str, CardState]) -> None:
         data = {
@@ -78,28 +61,7 @@ class ProgressStore:
             "saved": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "cards": {key: state.to_json() for key, state in sorted(states.items())},
         }
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_path(self.path) as temporary:
-            temporary.write_text(json.dumps(data, indent=1), encoding="utf-8")
-            if self.path.exists():  # the previous version becomes the backup, itself atomically
-                with atomic_path(self.backup) as backup_temporary:
-                    shutil.copyfile(self.path, backup_temporary)
-
-    def _remove_interrupted_saves(self) -> None:
-        """Temporary files of saves that never finished; never the real files."""
-        for name in (self.path.name, self.backup.name):
-            for leftover in self.path.parent.glob(f".{name}.*"):
-                if leftover.is_file():
-                    leftover.unlink(missing_ok=True)
-
-    def _set_aside(self, path: Path, label: str) -> Path:
-        aside = path.with_name(f"{path.name}.{label}")
-        n = 1
-        while aside.exists():
-            n += 1
-            aside = path.with_name(f"{path.name}.{label}-{n}")
-        os.replace(path, aside)
-        return aside
+        write_with_backup(self.path, json.dumps(data, indent=1).encode("utf-8"))
 
 
 def parse(raw: bytes) -> dict[str, CardState]:

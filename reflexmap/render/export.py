@@ -45,7 +45,7 @@ def export_chart(
     title = f"{atlas.title}. {ASPECT_TITLES.get(aspect, aspect)}"
     scene.show_chart(atlas, aspect, views=views, title=title)
     source = scene.chart_rect
-    with atomic_path(out) as temporary:
+    with atomic_path(out, backup=True) as temporary:
         if suffix == ".png":
             _png(scene, source, temporary, width_px)
         elif suffix == ".svg":

@@ -58,7 +58,7 @@ def export_handout(
     out = Path(out)
     if out.suffix.lower() != ".pdf":
         raise ValueError("handouts are PDF files: give an output name ending in .pdf")
-    with atomic_path(out) as temporary:
+    with atomic_path(out, backup=True) as temporary:
         writer = QPdfWriter(str(temporary))
         writer.setTitle(f"{atlas.title}: {KIND_TITLES[kind]}")
         writer.setCreator("ReflexMap")

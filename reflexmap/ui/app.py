@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ..atlas import Atlas, load_atlas, read_atlas
-from .main_window import MainWindow
+from ..settings import Settings
+from .main_window import MainWindow, default_settings_path
 
 ORGANISATION = "ReflexMap"
 APPLICATION = "ReflexMap"
@@ -25,13 +26,16 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 def create_window(
     atlas: Atlas | None = None,
-    settings: QSettings | None = None,
+    settings: Settings | None = None,
     *,
     restore: bool = True,
     progress_path: Path | None = None,
 ) -> MainWindow:
     return MainWindow(
-        atlas or load_atlas(), settings or QSettings(), restore=restore, progress_path=progress_path
+        atlas or load_atlas(),
+        settings if settings is not None else Settings(default_settings_path()),
+        restore=restore,
+        progress_path=progress_path,
     )
 
 
@@ -51,7 +55,7 @@ class _FirstPaint(QObject):
         return False
 
 
-def last_chart(settings: QSettings) -> str | None:
+def last_chart(settings: Settings) -> str | None:
     """The chart opened last time, if it still exists (errors in it are shown at start)."""
     last = settings.value("chart/last", "")
     return last if isinstance(last, str) and last and Path(last).is_file() else None
@@ -68,7 +72,7 @@ def run(
     app = application()
     atlas = load_atlas()
     errors = ()
-    settings = QSettings()
+    settings = Settings(default_settings_path())
     if chart is None and screenshot is None:
         chart = last_chart(settings)
     if chart:

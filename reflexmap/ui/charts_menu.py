@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
 from ..atlas import LoadResult, builtin_charts, read_atlas
+from ..settings import Settings
 from .state import AppState
 
 MAX_RECENT = 8
@@ -18,7 +19,7 @@ MAX_RECENT = 8
 class ChartsMenu(QMenu):
     chosen = Signal(str)  # path of the chart to show
 
-    def __init__(self, state: AppState, settings: QSettings, parent=None):
+    def __init__(self, state: AppState, settings: Settings, parent=None):
         super().__init__("&Chart", parent)
         self.state = state
         self.settings = settings

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QByteArray, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..atlas import Atlas, AtlasError, read_atlas
 from ..content import NOTES, note_html
+from ..settings import Settings
 from .charts_menu import ChartsMenu
 from .compare_window import CompareWindow
 from .handout_dialog import HandoutDialog
@@ -32,6 +33,12 @@ from .quiz_panel import QuizPanel
 from .quiz_setup import QuizSetupDialog
 from .state import AppState
 from .zone_list import ZoneList
+
+
+def default_settings_path() -> Path:
+    """Per user, in the platform's configuration folder."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
+    return Path(folder) / "settings.json"
 
 
 def default_progress_path() -> Path:
@@ -46,7 +53,7 @@ MAX_ERRORS_SHOWN = 30
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, atlas: Atlas, settings: QSettings, *, restore: bool = True, progress_path: Path | None = None
+        self, atlas: Atlas, settings: Settings, *, restore: bool = True, progress_path: Path | None = None
     ):
         super().__init__()
         self.settings = settings
@@ -84,6 +91,8 @@ class MainWindow(QMainWindow):
         self.state.labels_changed.connect(self.labels_action.setChecked)
         self.state.guides_changed.connect(self.guides_action.setChecked)
         self.resize(1440, 900)
+        if settings.warnings:  # a damaged settings file was set aside: say so once the window is up
+            QTimer.singleShot(0, lambda: self._warn_settings(settings.warnings))
         if restore:
             self._restore()
             if not self.settings.value("notes/first-run-seen", False, type=bool):
@@ -348,6 +357,11 @@ class MainWindow(QMainWindow):
             )
 
     # --- dialogs ------------------------------------------------------------------------
+    def _warn_settings(self, warnings: list[str]) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Settings", "\n".join(warnings), parent=self)
+        box.setObjectName("settings-warning")
+        box.open()
+
     def show_note(self, name: str) -> QDialog:
         return self._text_dialog(NOTES[name], note_html(name), f"note-{name}")
 
@@ -400,11 +414,11 @@ class MainWindow(QMainWindow):
     # --- window state -------------------------------------------------------------------
     def _restore(self) -> None:
         geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        if isinstance(geometry, bytes):
+            self.restoreGeometry(QByteArray(geometry))
         state = self.settings.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
+        if isinstance(state, bytes):
+            self.restoreState(QByteArray(state))
         self.labels_action.setChecked(self.settings.value("view/labels", True, type=bool))
         self.guides_action.setChecked(self.settings.value("view/guides", True, type=bool))
         aspect = self.settings.value("view/aspect", "")
@@ -412,8 +426,8 @@ class MainWindow(QMainWindow):
             self.state.set_aspect(aspect)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/geometry", self.saveGeometry().data())
+        self.settings.setValue("window/state", self.saveState().data())
         self.settings.setValue("view/labels", self.state.labels_visible)
         self.settings.setValue("view/guides", self.state.guides_visible)
         self.settings.setValue("view/aspect", self.state.aspect)

@@ -5,21 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 
 from reflexmap.atlas.geometry import label_anchors
+from reflexmap.settings import Settings
 
 
 @pytest.fixture
-def fresh_settings(tmp_path: Path) -> QSettings:
+def fresh_settings(tmp_path: Path) -> Settings:
     """Settings of a first start."""
-    return QSettings(str(tmp_path / "fresh.ini"), QSettings.Format.IniFormat)
+    return Settings(tmp_path / "fresh.json")
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
+def settings(tmp_path: Path) -> Settings:
     """Settings of someone who has started the app before (the first-run note is done)."""
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings = Settings(tmp_path / "settings.json")
     settings.setValue("notes/first-run-seen", True)
     return settings
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QTextBrowser
+
+from reflexmap.settings import Settings
 
 from .conftest import click_zone
 
@@ -50,7 +51,7 @@ def test_an_opened_chart_joins_the_menu(qtbot, window, data_dir: Path):
     assert any("Small test chart" in a.text() for a in window.charts_menu.chart_actions())
 
 
-def test_first_run_shows_evidence_and_red_flags_once(qtbot, make_window, fresh_settings: QSettings, tmp_path):
+def test_first_run_shows_evidence_and_red_flags_once(qtbot, make_window, fresh_settings: Settings, tmp_path):
     window = make_window(settings_=fresh_settings)
     qtbot.waitUntil(lambda: window.findChild(QDialog, "note-first-run") is not None)
     dialog = window.findChild(QDialog, "note-first-run")
@@ -61,7 +62,7 @@ def test_first_run_shows_evidence_and_red_flags_once(qtbot, make_window, fresh_s
     dialog.reject()
     assert fresh_settings.value("notes/first-run-seen", type=bool)
     window.close()
-    again = make_window(settings_=QSettings(fresh_settings.fileName(), QSettings.Format.IniFormat))
+    again = make_window(settings_=Settings(fresh_settings.fileName()))
     qtbot.wait(50)
     assert again.findChild(QDialog, "note-first-run") is None
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QDialog, QMessageBox
+
+from reflexmap.settings import Settings
 
 from .conftest import click_zone
 
@@ -135,13 +137,13 @@ def test_evidence_and_red_flags_are_one_click_from_a_zone(qtbot, window):
 
 
 def test_window_geometry_and_view_settings_are_remembered(qtbot, make_window, tmp_path: Path):
-    path = str(tmp_path / "remember.ini")
-    first = make_window(settings_=QSettings(path, QSettings.Format.IniFormat))
+    path = tmp_path / "remember.json"
+    first = make_window(settings_=Settings(path))
     first.resize(700, 520)  # within the offscreen screen (800x600)
     first.labels_action.setChecked(False)
     qtbot.wait(10)
     first.close()
-    second = make_window(settings_=QSettings(path, QSettings.Format.IniFormat))
+    second = make_window(settings_=Settings(path))
     assert (second.width(), second.height()) == (700, 520)
     assert not second.labels_action.isChecked()
     assert not second.state.labels_visible
@@ -171,12 +173,11 @@ def test_the_last_opened_chart_is_offered_at_the_next_start(
 
 def test_run_opens_the_window_and_returns_when_it_is_closed(qtbot, data_dir: Path):
     """The plain `reflexmap` path: start on the chart opened last time, show, close, exit 0."""
-    from PySide6.QtCore import QSettings as Settings
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from reflexmap.ui.app import run
-    from reflexmap.ui.main_window import MainWindow
+    from reflexmap.ui.main_window import MainWindow, default_settings_path
 
     seen = []
 
@@ -187,9 +188,9 @@ def test_run_opens_the_window_and_returns_when_it_is_closed(qtbot, data_dir: Pat
             w.close()
         QApplication.instance().quit()
 
-    user_settings = Settings("ReflexMap", "ReflexMap")  # the app's own; tests point XDG dirs at a temp folder
+    user_settings = Settings(default_settings_path())  # the app's own; tests point XDG dirs at a temp folder
     user_settings.setValue("chart/last", str(data_dir / "small.yaml"))
-    user_settings.sync()
+    user_settings.setValue("notes/first-run-seen", True)
     QTimer.singleShot(300, close_when_shown)
     try:
         assert run() == 0

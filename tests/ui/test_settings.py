@@ -1,0 +1,64 @@
+"""Settings are user data too: atomic, backed up, and a damaged file is kept and reported."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from reflexmap.settings import Settings
+
+
+def test_values_round_trip_through_the_file(tmp_path: Path):
+    path = tmp_path / "settings.json"
+    settings = Settings(path)
+    settings.setValue("window/geometry", b"\x00\x01binary\xff")
+    settings.setValue("view/labels", False)
+    settings.setValue("chart/recent", ["/a.yaml", "/b.yaml"])
+    again = Settings(path)
+    assert again.value("window/geometry") == b"\x00\x01binary\xff"
+    assert again.value("view/labels", True, type=bool) is False
+    assert again.value("chart/recent", [], type=list) == ["/a.yaml", "/b.yaml"]
+    assert again.value("missing", "default") == "default"
+    assert again.warnings == []
+
+
+def test_every_change_keeps_the_previous_file_as_backup(tmp_path: Path):
+    path = tmp_path / "settings.json"
+    settings = Settings(path)
+    settings.setValue("a", 1)
+    settings.setValue("a", 2)
+    assert json.loads((tmp_path / "settings.json.bak").read_text())["values"] == {"a": 1}
+
+
+def test_damaged_settings_are_kept_and_the_backup_used(tmp_path: Path):
+    path = tmp_path / "settings.json"
+    settings = Settings(path)
+    settings.setValue("a", 1)
+    settings.setValue("a", 2)
+    path.write_text("{{{ not json", encoding="utf-8")
+    again = Settings(path)
+    assert again.value("a") == 1
+    assert any("could not be used" in w for w in again.warnings)
+    assert any("restored from the backup" in w for w in again.warnings)
+    kept = [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
+    assert len(kept) == 1 and kept[0].read_text() == "{{{ not json"
+
+
+def test_future_settings_are_not_overwritten(tmp_path: Path):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"format": "reflexmap-settings", "version": 3, "values": {"x": 1}}))
+    settings = Settings(path)
+    assert settings.value("x") is None
+    assert any("newer ReflexMap (settings format 3)" in w for w in settings.warnings)
+    settings.setValue("y", 2)
+    assert json.loads((tmp_path / "settings.json.from-version-3").read_text())["values"] == {"x": 1}
+
+
+def test_the_window_reports_damaged_settings(qtbot, make_window, tmp_path: Path):  # noqa: D103
+    path = tmp_path / "bad-settings.json"
+    path.write_text("[1, 2", encoding="utf-8")
+    window = make_window(settings_=Settings(path))
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "settings-warning") is not None)
+    assert "could not be used" in window.findChild(QMessageBox, "settings-warning").text()
