@@ -18,10 +18,27 @@ class _ViewIndex:
     def __init__(self, entries: list[tuple[str, Shape]]):
         self.zone_ids = [zone_id for zone_id, _ in entries]
         self.positions = {zone_id: i for i, zone_id in enumerate(self.zone_ids)}
-        self.polygons = np.array([to_shapely(parts) for _, parts in entries], dtype=object)
+        self.polygons = _geometries([parts for _, parts in entries])
         shapely.prepare(self.polygons)
         self.areas = shapely.area(self.polygons)
         self.tree = STRtree(self.polygons)
+
+
+def _geometries(shapes: list[Shape]) -> np.ndarray:
+    """Shapely geometries for many shapes; single-ring ones (nearly all) in one vectorised call."""
+    out = np.empty(len(shapes), dtype=object)
+    single = [i for i, parts in enumerate(shapes) if len(parts) == 1]
+    if single:
+        rings = [shapes[i][0] for i in single]
+        coords = np.array([point for ring in rings for point in ring], dtype=float)
+        counts = np.array([len(ring) for ring in rings])
+        # close every ring: shapely.linearrings closes them when the first point is not repeated
+        linear = shapely.linearrings(coords, indices=np.repeat(np.arange(len(rings)), counts))
+        out[single] = shapely.polygons(linear)
+    for i, parts in enumerate(shapes):
+        if len(parts) != 1:
+            out[i] = to_shapely(parts)
+    return out
 
 
 class ZoneIndex:

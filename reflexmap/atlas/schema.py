@@ -46,10 +46,62 @@ def _validator() -> jsonschema.protocols.Validator:
 def check_structure(data: Any, positions: Positions, source: str) -> list[AtlasError]:
     """All structural errors in `data`, each placed at the key or value it is about."""
     errors: list[AtlasError] = []
-    for error in _validator().iter_errors(data):
+    for error in _validator().iter_errors(_without_sound_coordinates(data)):
         for leaf in _leaves(error):
             errors.append(_describe(leaf, positions, source))
     return sorted(set(errors))
+
+
+_STAND_IN = [[0, 0], [1, 0], [0, 1]]  # a polygon the schema accepts
+
+
+def _is_ring(value: Any) -> bool:
+    """What the schema's 'polygon' accepts, checked directly (jsonschema takes ~10 µs a point)."""
+    if type(value) is not list or not 3 <= len(value) <= 100_000:
+        return False
+    for point in value:
+        if type(point) is not list or len(point) != 2:
+            return False
+        x, y = point
+        if type(x) not in (int, float) or type(y) not in (int, float):
+            return False
+        if not (-2000 <= x <= 2000 and -2000 <= y <= 2000):  # also false for NaN
+            return False
+    return True
+
+
+def _is_sound_shape(value: Any) -> bool:
+    if _is_ring(value):
+        return True
+    return type(value) is list and 1 <= len(value) <= 100 and all(_is_ring(part) for part in value)
+
+
+def _without_sound_coordinates(data: Any) -> Any:
+    """`data` with every well-formed polygon replaced by a small stand-in.
+
+    Coordinates are nearly all of a large chart; checking them here and leaving jsonschema
+    the rest makes validation ~20x faster. A malformed polygon is left in place, so its
+    error message is exactly the schema's."""
+    if type(data) is not dict:
+        return data
+    out = dict(data)
+    if type(data.get("views")) is list:
+        out["views"] = [
+            {**view, "outline": _STAND_IN} if type(view) is dict and _is_ring(view.get("outline")) else view
+            for view in data["views"]
+        ]
+    if type(data.get("zones")) is list:
+        zones = []
+        for zone in data["zones"]:
+            shapes = zone.get("shapes") if type(zone) is dict else None
+            if type(shapes) is dict:
+                shapes = {
+                    key: _STAND_IN if _is_sound_shape(value) else value for key, value in shapes.items()
+                }
+                zone = {**zone, "shapes": shapes}
+            zones.append(zone)
+        out["zones"] = zones
+    return out
 
 
 def _leaves(error: ValidationError) -> list[ValidationError]:
