@@ -16,6 +16,7 @@ from typing import Any
 from shapely.geometry import Polygon
 
 from . import geometry
+from .cache import AtlasCache
 from .errors import AtlasError, AtlasLoadError
 from .index import ZoneIndex
 from .model import Atlas, Guide, Ring, Shape, Source, View, Zone
@@ -46,8 +47,10 @@ def builtin_charts() -> list[Path]:
     return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".yaml"))
 
 
-def read_atlas(path: str | Path) -> LoadResult:
-    """Load and validate one zone file; never raises for anything wrong in the file."""
+def read_atlas(path: str | Path, cache: AtlasCache | None = None) -> LoadResult:
+    """Load and validate one zone file; never raises for anything wrong in the file.
+
+    With a `cache`, a file whose exact bytes were validated before is not checked again."""
     path = Path(path)
     source = str(path)
     try:
@@ -74,7 +77,16 @@ def read_atlas(path: str | Path) -> LoadResult:
         return _fail(source, 0, 0, "permission denied: ReflexMap may not read this file")
     except OSError as exc:
         return _fail(source, 0, 0, f"cannot read the file: {exc.strerror or exc}")
-    return parse_atlas(raw, source, path=path)
+    if cache is None:
+        return parse_atlas(raw, source, path=path)
+    atlas = cache.get(raw, path)
+    if atlas is not None:
+        return LoadResult(atlas, ())
+    result = parse_atlas(raw, source, path=path)
+    if result.ok:
+        assert result.atlas is not None
+        cache.put(raw, result.atlas)
+    return result
 
 
 def parse_atlas(raw: bytes | str, source: str = "<atlas>", path: Path | None = None) -> LoadResult:
@@ -102,9 +114,9 @@ def parse_atlas(raw: bytes | str, source: str = "<atlas>", path: Path | None = N
     return LoadResult(atlas, ())
 
 
-def load_atlas(path: str | Path | None = None) -> Atlas:
+def load_atlas(path: str | Path | None = None, cache: AtlasCache | None = None) -> Atlas:
     """Public API: the chart at `path` (None: the built-in chart). Raises AtlasLoadError."""
-    result = read_atlas(builtin_chart_path() if path is None else path)
+    result = read_atlas(builtin_chart_path() if path is None else path, cache)
     if not result.ok:
         raise AtlasLoadError(result.errors)
     assert result.atlas is not None

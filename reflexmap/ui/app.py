@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from ..atlas import Atlas, load_atlas, read_atlas
 from ..settings import Settings
-from .main_window import MainWindow, default_settings_path
+from .main_window import MainWindow
+from .paths import chart_cache, default_settings_path
 
 ORGANISATION = "ReflexMap"
 APPLICATION = "ReflexMap"
@@ -32,7 +33,7 @@ def create_window(
     progress_path: Path | None = None,
 ) -> MainWindow:
     return MainWindow(
-        atlas or load_atlas(),
+        atlas or load_atlas(cache=chart_cache()),
         settings if settings is not None else Settings(default_settings_path()),
         restore=restore,
         progress_path=progress_path,
@@ -70,20 +71,20 @@ def run(
 ) -> int:
     """Open the main window on `chart` (default: the built-in chart)."""
     app = application()
-    atlas = load_atlas()
+    atlas = None
     errors = ()
     settings = Settings(default_settings_path())
     if chart is None and screenshot is None:
         chart = last_chart(settings)
     if chart:
-        result = read_atlas(chart)
+        result = read_atlas(chart, chart_cache())
         if result.ok:
             atlas = result.atlas
         else:
             errors = result.errors
             for error in errors:
                 print(error, file=sys.stderr)
-    window = create_window(atlas, settings, restore=screenshot is None)
+    window = create_window(atlas, settings, restore=screenshot is None)  # None: the built-in chart
     if screenshot:
         window.resize(*size)
     if aspect:

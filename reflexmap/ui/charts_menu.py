@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu
 
 from ..atlas import LoadResult, builtin_charts, read_atlas
 from ..settings import Settings
+from .paths import chart_cache
 from .state import AppState
 
 MAX_RECENT = 8
@@ -58,7 +59,7 @@ class ChartsMenu(QMenu):
         mtime = path.stat().st_mtime
         cached = self._cache.get(path)
         if cached is None or cached[0] != mtime:
-            cached = (mtime, read_atlas(path))
+            cached = (mtime, read_atlas(path, chart_cache()))
             self._cache[path] = cached
         return cached[1]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,25 +27,13 @@ from .compare_window import CompareWindow
 from .handout_dialog import HandoutDialog
 from .info_panel import InfoPanel
 from .map_view import MapView
+from .paths import chart_cache, default_progress_path
 from .presenter import Presenter
 from .quiz_controller import QuizController, summary_dialog
 from .quiz_panel import QuizPanel
 from .quiz_setup import QuizSetupDialog
 from .state import AppState
 from .zone_list import ZoneList
-
-
-def default_settings_path() -> Path:
-    """Per user, in the platform's configuration folder."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
-    return Path(folder) / "settings.json"
-
-
-def default_progress_path() -> Path:
-    """Per user, in the platform's data folder (XDG on Linux, AppData on Windows)."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(folder) / "progress.json"
-
 
 ASPECT_KEYS = {"plantar": "1", "medial": "2", "lateral": "3", "dorsal": "4"}
 MAX_ERRORS_SHOWN = 30
@@ -232,7 +220,7 @@ class MainWindow(QMainWindow):
     # --- files ------------------------------------------------------------------------
     def open_chart(self, path: str | Path) -> bool:
         """Load a zone file; on errors show them and keep the chart we had."""
-        result = read_atlas(path)
+        result = read_atlas(path, chart_cache())
         if not result.ok:
             self.show_errors(Path(path).name, result.errors)
             return False
@@ -307,7 +295,7 @@ class MainWindow(QMainWindow):
                 QMessageBox.information(self, "Compare charts", "Open a second chart first (Chart menu).")
                 return None
             other_path = str(candidates[0])
-        result = read_atlas(other_path)
+        result = read_atlas(other_path, chart_cache())
         if not result.ok:
             self.show_errors(Path(other_path).name, result.errors)
             return None

@@ -1,0 +1,159 @@
+"""A cache of validated charts, keyed by the SHA-256 of the file's bytes.
+
+Checking a large chart (YAML, schema, every polygon against its outline) takes seconds; a
+chart that has not changed need not be checked again. An entry is plain JSON of the already
+validated model, so reading one builds no object a file could choose, and a changed byte in
+the chart, a new ReflexMap version or a damaged entry simply means a full load again.
+An entry is only ever a copy of what the loader accepted, never user data: a damaged one is
+replaced, not kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from ..storage import atomic_path
+from .index import ZoneIndex
+from .model import Atlas, Guide, Source, View, Zone
+
+# Bump when the model or the loader's rules change, so old entries are not trusted.
+CACHE_FORMAT = 1
+MAX_ENTRIES = 20  # oldest entries beyond this are removed when a new one is written
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return f"{CACHE_FORMAT}:{__version__}"
+
+
+class AtlasCache:
+    """Validated charts in `folder` (the UI passes the platform's cache folder)."""
+
+    def __init__(self, folder: str | Path):
+        self.folder = Path(folder)
+
+    def key(self, raw: bytes) -> str:
+        digest = hashlib.sha256(_version().encode())
+        digest.update(raw)
+        return digest.hexdigest()
+
+    def _entry(self, raw: bytes) -> Path:
+        return self.folder / f"{self.key(raw)}.json"
+
+    def get(self, raw: bytes, path: Path | None = None) -> Atlas | None:
+        """The atlas checked earlier from exactly these bytes, or None."""
+        entry = self._entry(raw)
+        try:
+            plain = json.loads(entry.read_bytes())
+            if plain.get("version") != _version():
+                return None
+            return atlas_from_plain(plain["atlas"], path)
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+            return None  # damaged: the next put() replaces it
+
+    def put(self, raw: bytes, atlas: Atlas) -> None:
+        """Remember `atlas` as the result of checking `raw`; failures only cost speed."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            payload = json.dumps(
+                {"version": _version(), "atlas": atlas_to_plain(atlas)},
+                ensure_ascii=False,
+                separators=(",", ":"),
+            ).encode("utf-8")
+            with atomic_path(self._entry(raw)) as temporary:
+                temporary.write_bytes(payload)
+            self._trim(keep=self._entry(raw))
+        except OSError:
+            pass
+
+    def _trim(self, keep: Path) -> None:
+        others = [p for p in self.folder.glob("*.json") if p != keep]
+        others.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in others[MAX_ENTRIES - 1 :]:
+            try:
+                os.remove(old)
+            except OSError:
+                pass
+
+
+def atlas_to_plain(atlas: Atlas) -> dict[str, Any]:
+    return {
+        "id": atlas.id,
+        "title": atlas.title,
+        "tradition": atlas.tradition,
+        "description": atlas.description,
+        "sources": [[s.id, s.title, s.url, s.note] for s in atlas.sources.values()],
+        "views": [
+            [v.id, v.foot, v.aspect, v.outline, [[g.id, g.name, g.points] for g in v.guides], v.mirror_of]
+            for v in atlas.views
+        ],
+        "zones": [
+            [
+                z.id,
+                z.name,
+                z.region,
+                z.claim,
+                z.technique,
+                z.sources,
+                z.confidence,
+                z.shapes,
+                z.note,
+                z.tradition,
+            ]
+            for z in atlas.zones
+        ],
+    }
+
+
+def _ring(points: list) -> tuple:
+    return tuple((x, y) for x, y in points)
+
+
+def atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
+    views = tuple(
+        View(
+            view_id,
+            foot,
+            aspect,
+            _ring(outline),
+            tuple(Guide(gid, name, _ring(points)) for gid, name, points in guides),
+            mirror_of,
+        )
+        for view_id, foot, aspect, outline, guides, mirror_of in plain["views"]
+    )
+    zones = tuple(
+        Zone(
+            id=zone_id,
+            name=name,
+            region=region,
+            claim=claim,
+            technique=technique,
+            sources=tuple(sources),
+            confidence=confidence,
+            shapes={view_id: tuple(_ring(part) for part in parts) for view_id, parts in shapes.items()},
+            note=note,
+            tradition=tradition,
+        )
+        for zone_id, name, region, claim, technique, sources, confidence, shapes, note, tradition in plain[
+            "zones"
+        ]
+    )
+    shapes = ((view_id, z.id, parts) for z in zones for view_id, parts in z.shapes.items())
+    return Atlas(
+        id=plain["id"],
+        title=plain["title"],
+        tradition=plain["tradition"],
+        description=plain["description"],
+        sources={sid: Source(sid, title, url, note) for sid, title, url, note in plain["sources"]},
+        views=views,
+        zones=zones,
+        path=path,
+        index=ZoneIndex(shapes),
+    )

@@ -1,0 +1,108 @@
+"""The validated-chart cache: a hit gives the very chart a full load gives, anything else loads fully."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reflexmap.atlas import builtin_chart_path, read_atlas
+from reflexmap.atlas.cache import MAX_ENTRIES, AtlasCache
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+def _copy_chart(tmp_path: Path) -> Path:
+    path = tmp_path / "chart.yaml"
+    path.write_bytes(builtin_chart_path().read_bytes())
+    return path
+
+
+def test_second_read_is_a_hit_with_the_same_chart_and_answers(tmp_path: Path):
+    path = _copy_chart(tmp_path)
+    cache = AtlasCache(tmp_path / "cache")
+    assert cache.get(path.read_bytes()) is None
+    first = read_atlas(path, cache)
+    assert first.ok
+    hit = cache.get(path.read_bytes(), path)
+    assert hit is not None
+    assert hit == first.atlas
+    second = read_atlas(path, cache)
+    assert second.atlas == first.atlas and second.atlas.path == path
+    for view in first.atlas.views:
+        for x in range(-60, 61, 7):
+            for y in range(0, 270, 9):
+                assert second.atlas.index.zones_at(view.id, x, y) == first.atlas.index.zones_at(view.id, x, y)
+
+
+def test_a_changed_byte_means_a_full_load(tmp_path: Path):
+    path = _copy_chart(tmp_path)
+    cache = AtlasCache(tmp_path / "cache")
+    read_atlas(path, cache)
+    text = path.read_text(encoding="utf-8").replace("Head and brain", "Head and the brain", 1)
+    path.write_text(text, encoding="utf-8")
+    assert cache.get(path.read_bytes()) is None
+    assert read_atlas(path, cache).atlas.zone("head-brain").name == "Head and the brain"
+
+
+def test_a_chart_with_errors_is_never_cached(tmp_path: Path):
+    path = tmp_path / "bad.yaml"
+    path.write_text(
+        _copy_chart(tmp_path).read_text(encoding="utf-8").replace("region: head", "region: hed", 1)
+    )
+    cache = AtlasCache(tmp_path / "cache")
+    for _ in range(2):
+        result = read_atlas(path, cache)
+        assert result.atlas is None and "hed" in result.errors[0].message
+    assert not list((tmp_path / "cache").glob("*.json"))
+
+
+def test_a_damaged_or_older_entry_is_ignored_and_replaced(tmp_path: Path):
+    path = _copy_chart(tmp_path)
+    cache = AtlasCache(tmp_path / "cache")
+    expected = read_atlas(path).atlas
+    entry = cache.folder / f"{cache.key(path.read_bytes())}.json"
+    entry.parent.mkdir(parents=True)
+    for damage in (b"{not json", b"\x00" * 100, json.dumps({"version": "0:old", "atlas": {}}).encode()):
+        entry.write_bytes(damage)
+        assert read_atlas(path, cache).atlas == expected
+        assert cache.get(path.read_bytes(), path) == expected  # replaced by a sound entry
+
+
+@settings(max_examples=150, deadline=None)
+@given(JSON)
+def test_any_json_in_an_entry_gives_a_chart_or_none_never_an_exception(tmp_path_factory, plain):
+    folder = tmp_path_factory.mktemp("cache")
+    cache = AtlasCache(folder)
+    raw = b"some chart"
+    (folder / f"{cache.key(raw)}.json").write_text(json.dumps({"version": "1:x", "atlas": plain}))
+    assert cache.get(raw) is None  # wrong version
+    from reflexmap.atlas.cache import _version
+
+    (folder / f"{cache.key(raw)}.json").write_text(json.dumps({"version": _version(), "atlas": plain}))
+    cache.get(raw)  # must not raise
+
+
+def test_old_entries_are_trimmed(tmp_path: Path):
+    path = _copy_chart(tmp_path)
+    cache = AtlasCache(tmp_path / "cache")
+    atlas = read_atlas(path).atlas
+    for n in range(MAX_ENTRIES + 5):
+        cache.put(f"chart {n}".encode(), atlas)
+    assert len(list(cache.folder.glob("*.json"))) == MAX_ENTRIES
+    assert cache.get(f"chart {MAX_ENTRIES + 4}".encode(), path) == atlas
+
+
+def test_an_unwritable_cache_only_costs_speed(tmp_path: Path):
+    path = _copy_chart(tmp_path)
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    cache = AtlasCache(blocker / "cache")
+    assert read_atlas(path, cache).ok
+    assert read_atlas(path, cache).ok
