@@ -21,7 +21,7 @@ from .index import ZoneIndex
 from .model import Atlas, Guide, Source, View, Zone
 
 # Bump when the model or the loader's rules change, so old entries are not trusted.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 MAX_ENTRIES = 20  # oldest entries beyond this are removed when a new one is written
 
 
@@ -94,6 +94,8 @@ def atlas_to_plain(atlas: Atlas) -> dict[str, Any]:
             [v.id, v.foot, v.aspect, v.outline, [[g.id, g.name, g.points] for g in v.guides], v.mirror_of]
             for v in atlas.views
         ],
+        # label anchors take polylabel and polygon differences: worth keeping for the next start
+        "anchors": {view.id: atlas.anchors(view.id) for view in atlas.views},
         "zones": [
             [
                 z.id,
@@ -146,7 +148,7 @@ def atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
         ]
     )
     shapes = ((view_id, z.id, parts) for z in zones for view_id, parts in z.shapes.items())
-    return Atlas(
+    atlas = Atlas(
         id=plain["id"],
         title=plain["title"],
         tradition=plain["tradition"],
@@ -157,3 +159,10 @@ def atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
         path=path,
         index=ZoneIndex(shapes),
     )
+    atlas.remember_anchors(
+        {
+            view_id: {zone_id: (float(x), float(y)) for zone_id, (x, y) in anchors.items()}
+            for view_id, anchors in plain["anchors"].items()
+        }
+    )
+    return atlas

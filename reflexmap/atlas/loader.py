@@ -11,7 +11,7 @@ import stat
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shapely.geometry import Polygon
 
@@ -20,8 +20,9 @@ from .cache import AtlasCache
 from .errors import AtlasError, AtlasLoadError
 from .index import ZoneIndex
 from .model import Atlas, Guide, Ring, Shape, Source, View, Zone
-from .schema import check_structure
-from .yaml_source import Positions, parse_yaml
+
+if TYPE_CHECKING:
+    from .yaml_source import Positions
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 DEFAULT_CHART = "ingham-western.yaml"
@@ -101,6 +102,10 @@ def parse_atlas(raw: bytes | str, source: str = "<atlas>", path: Path | None = N
             return _fail(source, line, column, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})")
     else:
         text = raw
+    # imported here: YAML and jsonschema are not needed to open a cached chart
+    from .schema import check_structure
+    from .yaml_source import parse_yaml
+
     data, positions, errors = parse_yaml(text, source)
     if errors:
         return LoadResult(None, tuple(errors))

@@ -88,9 +88,25 @@ class Atlas:
     path: Path | None = None
     index: ZoneIndex | None = field(default=None, repr=False, compare=False, hash=False)
     _by_id: dict[str, Zone] = field(init=False, repr=False, compare=False, hash=False)
+    _anchors: dict[str, dict[str, Point]] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {z.id: z for z in self.zones})
+        object.__setattr__(self, "_anchors", {})
+
+    def anchors(self, view_id: str) -> dict[str, Point]:
+        """Label anchor of every zone in a view (computed once; the chart cache keeps them)."""
+        if view_id not in self._anchors:
+            from .geometry import view_anchors
+
+            self._anchors[view_id] = view_anchors({z.id: z.shapes[view_id] for z in self.zones_in(view_id)})
+        return self._anchors[view_id]
+
+    def known_anchors(self) -> dict[str, dict[str, Point]]:
+        return dict(self._anchors)
+
+    def remember_anchors(self, anchors: dict[str, dict[str, Point]]) -> None:
+        self._anchors.update(anchors)
 
     def view(self, view_id: str) -> View:
         for view in self.views:

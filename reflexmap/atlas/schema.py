@@ -10,13 +10,15 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
-from typing import Any
-
-import jsonschema
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from .errors import AtlasError
-from .yaml_source import Path, Positions
+
+if TYPE_CHECKING:  # jsonschema costs ~35 ms to import: only a chart that is not cached needs it
+    import jsonschema
+    from jsonschema.exceptions import ValidationError
+
+    from .yaml_source import Path, Positions
 
 SCHEMA_FILE = "atlas-v1.schema.json"
 _TYPE_WORDS = {
@@ -38,6 +40,8 @@ def schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> jsonschema.protocols.Validator:
+    import jsonschema
+
     cls = jsonschema.validators.validator_for(schema())
     cls.check_schema(schema())
     return cls(schema())

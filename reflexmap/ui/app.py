@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -68,8 +69,11 @@ def run(
     select: str | None = None,
     size: tuple[int, int] = (1440, 900),
     aspect: str | None = None,
+    on_first_paint: Callable[[], None] | None = None,
 ) -> int:
-    """Open the main window on `chart` (default: the built-in chart)."""
+    """Open the main window on `chart` (default: the built-in chart).
+
+    `on_first_paint` is called once the chart has been painted (the start-up benchmark)."""
     app = application()
     atlas = None
     errors = ()
@@ -94,6 +98,8 @@ def run(
     window.show()
     if errors:
         window.show_errors(Path(chart).name, errors)
+    if on_first_paint is not None:
+        _FirstPaint(window.map.viewport(), on_first_paint)
     if screenshot:
         out = Path(screenshot)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
@@ -30,4 +32,10 @@ def text_item(
 
 
 def text_width(text: str, size_mm: float, bold: bool = False) -> float:
-    return QFontMetricsF(label_font(bold)).horizontalAdvance(text) * size_mm / FONT_PX
+    return _advance(text, bold) * size_mm / FONT_PX
+
+
+@lru_cache(maxsize=8192)
+def _advance(text: str, bold: bool) -> float:
+    """Width in px at FONT_PX; layout asks for the same labels many times while placing columns."""
+    return QFontMetricsF(label_font(bold)).horizontalAdvance(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -17,23 +18,26 @@ from PySide6.QtWidgets import (
     QTextBrowser,
     QToolBar,
     QVBoxLayout,
+    QWidget,
 )
 
 from ..atlas import Atlas, AtlasError, read_atlas
 from ..content import NOTES, note_html
 from ..settings import Settings
 from .charts_menu import ChartsMenu
-from .compare_window import CompareWindow
-from .handout_dialog import HandoutDialog
 from .info_panel import InfoPanel
 from .map_view import MapView
 from .paths import chart_cache, default_progress_path
-from .presenter import Presenter
-from .quiz_controller import QuizController, summary_dialog
-from .quiz_panel import QuizPanel
-from .quiz_setup import QuizSetupDialog
 from .state import AppState
 from .zone_list import ZoneList
+
+if TYPE_CHECKING:  # opened on demand: not imported at start-up
+    from .compare_window import CompareWindow
+    from .handout_dialog import HandoutDialog
+    from .presenter import Presenter
+    from .quiz_controller import QuizController
+    from .quiz_panel import QuizPanel
+    from .quiz_setup import QuizSetupDialog
 
 ASPECT_KEYS = {"plantar": "1", "medial": "2", "lateral": "3", "dorsal": "4"}
 MAX_ERRORS_SHOWN = 30
@@ -55,16 +59,14 @@ class MainWindow(QMainWindow):
         self.zones_dock = zones_dock
         info_dock = self._dock("Zone", "info", self.info, Qt.DockWidgetArea.RightDockWidgetArea)
         self.info_dock = info_dock
-        self.quiz_panel = QuizPanel(self)
-        self.quiz_dock = self._dock("Quiz", "quiz", self.quiz_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        # The quiz and presenter mode are built on first use: start-up only pays for the chart.
+        self.quiz_dock = self._dock("Quiz", "quiz", QWidget(), Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(info_dock, self.quiz_dock)
         self.quiz_dock.hide()
-        self.quiz = QuizController(
-            self.state, self.map, self.quiz_panel, progress_path or default_progress_path(), self
-        )
-        self.presenter = Presenter(self, self.state, self.map)
-        self.quiz.started.connect(self._quiz_started)
-        self.quiz.finished.connect(self._quiz_finished)
+        self._progress_path = progress_path or default_progress_path()
+        self._quiz: QuizController | None = None
+        self._quiz_panel: QuizPanel | None = None
+        self._presenter: Presenter | None = None
         self.splitDockWidget(zones_dock, info_dock, Qt.Orientation.Vertical)
         self.resizeDocks([zones_dock], [360], Qt.Orientation.Horizontal)
         self.resizeDocks([zones_dock, info_dock], [260, 540], Qt.Orientation.Vertical)
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
         self.info.note_requested.connect(self.show_note)
         self.state.atlas_changed.connect(self._atlas_shown)
         self.state.selection_changed.connect(self._selection_shown)
+        self.state.aspect_changed.connect(self._chart_status)
         self._build_actions()
         self.state.aspect_changed.connect(lambda aspect: self.aspect_actions[aspect].setChecked(True))
         self.state.labels_changed.connect(self.labels_action.setChecked)
@@ -86,6 +89,33 @@ class MainWindow(QMainWindow):
             if not self.settings.value("notes/first-run-seen", False, type=bool):
                 QTimer.singleShot(0, self.show_first_run_note)
         self._atlas_shown()
+
+    @property
+    def quiz(self) -> QuizController:
+        if self._quiz is None:
+            from .quiz_controller import QuizController
+            from .quiz_panel import QuizPanel
+
+            self._quiz_panel = QuizPanel(self)
+            self.quiz_dock.setWidget(self._quiz_panel)
+            self._quiz = QuizController(self.state, self.map, self._quiz_panel, self._progress_path, self)
+            self._quiz.started.connect(self._quiz_started)
+            self._quiz.finished.connect(self._quiz_finished)
+        return self._quiz
+
+    @property
+    def quiz_panel(self) -> QuizPanel:
+        self.quiz  # noqa: B018 - builds the panel with its controller
+        assert self._quiz_panel is not None
+        return self._quiz_panel
+
+    @property
+    def presenter(self) -> Presenter:
+        if self._presenter is None:
+            from .presenter import Presenter
+
+            self._presenter = Presenter(self, self.state, self.map)
+        return self._presenter
 
     def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -159,7 +189,7 @@ class MainWindow(QMainWindow):
         for action in (zoom_in, zoom_out, fit):
             menu.addAction(action)
         menu.addSeparator()
-        self.present_action = self._action("&Presenter mode", self.presenter.enter, "F5")
+        self.present_action = self._action("&Presenter mode", lambda: self.presenter.enter(), "F5")
         menu.addAction(self.present_action)
         menu.addSeparator()
         find = self._action("&Find zone…", self._find, QKeySequence.StandardKey.Find)
@@ -171,8 +201,8 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar().addMenu("&Quiz")
         self.new_quiz_action = self._action("&New quiz…", self.new_quiz_dialog, "F7")
-        self.review_action = self._action("&Review mistakes", self.quiz.review_mistakes, "Shift+F7")
-        self.end_quiz_action = self._action("&End quiz", self.quiz.stop, "Ctrl+Shift+Q")
+        self.review_action = self._action("&Review mistakes", lambda: self.quiz.review_mistakes(), "Shift+F7")
+        self.end_quiz_action = self._action("&End quiz", lambda: self.quiz.stop(), "Ctrl+Shift+Q")
         for action in (self.new_quiz_action, self.review_action, self.end_quiz_action):
             menu.addAction(action)
         self.end_quiz_action.setEnabled(False)
@@ -201,12 +231,17 @@ class MainWindow(QMainWindow):
         for aspect, action in self.aspect_actions.items():
             action.setEnabled(aspect in atlas.aspects())
             action.setChecked(aspect == self.state.aspect)
-        self.statusBar().showMessage(
-            f"{atlas.title}: {len(atlas.zones)} zones, tradition {atlas.tradition}", 5000
-        )
+        self._chart_status()
+
+    def _chart_status(self, *_args) -> None:
+        atlas = self.state.atlas
+        message = f"{atlas.title}: {len(atlas.zones):,} zones, tradition {atlas.tradition}"
+        if self.map.chart.unlabelled_views:
+            message += ". Too many zones in this view to label: point at a zone to see its name"
+        self.statusBar().showMessage(message, 8000)
 
     def _selection_shown(self, zone_id: str) -> None:
-        if zone_id and not self.quiz.active:
+        if zone_id and not (self._quiz is not None and self._quiz.active):
             zone = self.state.atlas.zone(zone_id)
             self.statusBar().showMessage(f"{zone.name}: charts place {zone.claim} here")
 
@@ -279,6 +314,8 @@ class MainWindow(QMainWindow):
 
     def handout_dialog(self) -> HandoutDialog:
         start = self.settings.value("export/dir", str(Path.home()))
+        from .handout_dialog import HandoutDialog
+
         dialog = HandoutDialog(self.state.atlas, self.state.aspect, start, self)
         dialog.open()
         return dialog
@@ -299,12 +336,16 @@ class MainWindow(QMainWindow):
         if not result.ok:
             self.show_errors(Path(other_path).name, result.errors)
             return None
+        from .compare_window import CompareWindow
+
         window = CompareWindow(self.state.atlas, result.atlas, self.state.aspect, self)
         window.show()
         return window
 
     # --- quiz ---------------------------------------------------------------------------
     def new_quiz_dialog(self) -> QuizSetupDialog:
+        from .quiz_setup import QuizSetupDialog
+
         dialog = QuizSetupDialog(self.state.atlas, self.state.aspect, self)
         dialog.accepted.connect(lambda: self.quiz.start(dialog.options()))
         dialog.open()
@@ -326,6 +367,8 @@ class MainWindow(QMainWindow):
         self.zones_dock.setVisible(zones)
         self.end_quiz_action.setEnabled(False)
         names = {z.id: z.name for z in self.state.atlas.zones}
+        from .quiz_controller import summary_dialog
+
         dialog = summary_dialog(self, summary, names)
         dialog.finished.connect(self._after_summary)
         dialog.open()
