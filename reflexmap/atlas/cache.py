@@ -10,7 +10,6 @@ replaced, not kept.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -23,6 +22,15 @@ from .model import Atlas, Guide, Source, View, Zone
 # Bump when the model or the loader's rules change, so old entries are not trusted.
 CACHE_FORMAT = 2
 MAX_ENTRIES = 20  # oldest entries beyond this are removed when a new one is written
+
+
+try:  # CPython's built-in SHA-256: hashlib would first load OpenSSL (~3 ms of every start)
+    from _sha2 import sha256 as _sha256  # Python 3.12+
+except ImportError:  # pragma: no cover - depends on the Python version
+    try:
+        from _sha256 import sha256 as _sha256  # Python 3.11
+    except ImportError:
+        from hashlib import sha256 as _sha256
 
 
 def _version() -> str:
@@ -38,7 +46,7 @@ class AtlasCache:
         self.folder = Path(folder)
 
     def key(self, raw: bytes) -> str:
-        digest = hashlib.sha256(_version().encode())
+        digest = _sha256(_version().encode())
         digest.update(raw)
         return digest.hexdigest()
 

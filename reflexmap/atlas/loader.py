@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import stat
 from dataclasses import dataclass
-from importlib import resources
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,14 +38,25 @@ class LoadResult:
         return self.atlas is not None and not self.errors
 
 
+@cache
+def _zones_folder() -> Path:
+    """Where the built-in charts are: beside the package when installed from a wheel; an
+    editable install maps `reflexmap.zones` to the checkout's zones/ folder instead."""
+    installed = Path(__file__).resolve().parents[1] / "zones"
+    if installed.is_dir():
+        return installed
+    from importlib import resources
+
+    return Path(str(resources.files("reflexmap.zones")))
+
+
 def builtin_chart_path(name: str = DEFAULT_CHART) -> Path:
-    """Path of a chart shipped inside the package (works from a wheel, not only a checkout)."""
-    return Path(str(resources.files("reflexmap.zones").joinpath(name)))
+    """Path of a chart shipped with ReflexMap (works from a wheel, not only a checkout)."""
+    return _zones_folder() / name
 
 
 def builtin_charts() -> list[Path]:
-    folder = resources.files("reflexmap.zones")
-    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".yaml"))
+    return sorted(p for p in _zones_folder().iterdir() if p.name.endswith(".yaml"))
 
 
 def read_atlas(path: str | Path, cache: AtlasCache | None = None) -> LoadResult:

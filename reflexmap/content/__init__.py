@@ -1,6 +1,8 @@
 """Fixed texts the app shows: the evidence note and the sciatica red flags (HTML)."""
 
-from importlib import resources
+from pathlib import Path
+
+_FOLDER = Path(__file__).parent
 
 NOTES = {
     "evidence": "What the evidence says",
@@ -19,4 +21,4 @@ def note_html(name: str) -> str:
 
 
 def _read(name: str) -> str:
-    return resources.files(__package__).joinpath(name.replace("-", "_") + ".html").read_text(encoding="utf-8")
+    return (_FOLDER / (name.replace("-", "_") + ".html")).read_text(encoding="utf-8")

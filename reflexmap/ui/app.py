@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -98,8 +99,13 @@ def run(
     window.show()
     if errors:
         window.show_errors(Path(chart).name, errors)
-    if on_first_paint is not None:
-        _FirstPaint(window.map.viewport(), on_first_paint)
+
+    def first_paint() -> None:
+        gc.enable()  # paused by the command line during start-up
+        if on_first_paint is not None:
+            on_first_paint()
+
+    _FirstPaint(window.map.viewport(), first_paint)
     if screenshot:
         out = Path(screenshot)
 

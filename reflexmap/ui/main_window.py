@@ -8,16 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
-    QTextBrowser,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +26,8 @@ from .state import AppState
 from .zone_list import ZoneList
 
 if TYPE_CHECKING:  # opened on demand: not imported at start-up
+    from PySide6.QtWidgets import QDialog
+
     from .compare_window import CompareWindow
     from .handout_dialog import HandoutDialog
     from .presenter import Presenter
@@ -40,7 +36,6 @@ if TYPE_CHECKING:  # opened on demand: not imported at start-up
     from .quiz_setup import QuizSetupDialog
 
 ASPECT_KEYS = {"plantar": "1", "medial": "2", "lateral": "3", "dorsal": "4"}
-MAX_ERRORS_SHOWN = 30
 
 
 class MainWindow(QMainWindow):
@@ -266,24 +261,15 @@ class MainWindow(QMainWindow):
         return True
 
     def show_errors(self, name: str, errors: tuple[AtlasError, ...]) -> None:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Chart not loaded")
-        count = len(errors)
-        box.setText(f"{name} has {count} error{'s' if count != 1 else ''}; the chart shown is unchanged.")
-        shown = "\n".join(str(e) for e in errors[:MAX_ERRORS_SHOWN])
-        if count > MAX_ERRORS_SHOWN:
-            shown += f"\n… and {count - MAX_ERRORS_SHOWN} more (run: reflexmap check FILE)"
-        box.setInformativeText(str(errors[0]))
-        box.setDetailedText(shown)
-        box.setObjectName("chart-errors")
-        box.open()
+        from . import dialogs
+
+        dialogs.chart_errors(self, name, errors)
 
     def open_chart_dialog(self) -> None:
         start = self.settings.value("chart/dir", str(Path.home()))
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open zone chart", start, "Zone charts (*.yaml *.yml);;All files (*)"
-        )
+        from . import dialogs
+
+        path = dialogs.open_file(self, "Open zone chart", start, "Zone charts (*.yaml *.yml);;All files (*)")
         if path:
             self.settings.setValue("chart/dir", str(Path(path).parent))
             self.open_chart(path)
@@ -294,12 +280,13 @@ class MainWindow(QMainWindow):
 
     def export_dialog(self) -> None:
         from ..render.export import export_chart
+        from . import dialogs
 
         start = str(
             Path(self.settings.value("export/dir", str(Path.home())))
             / f"{self.state.atlas.id}-{self.state.aspect}.png"
         )
-        path, _ = QFileDialog.getSaveFileName(
+        path = dialogs.save_file(
             self, "Export chart", start, "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
         )
         if not path:
@@ -307,7 +294,7 @@ class MainWindow(QMainWindow):
         try:
             export_chart(self.state.atlas, Path(path), aspect=self.state.aspect)
         except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, "Export failed", f"Could not write {path}:\n{exc}")
+            dialogs.warning(self, "Export failed", f"Could not write {path}:\n{exc}", "export-failed")
             return
         self.settings.setValue("export/dir", str(Path(path).parent))
         self.statusBar().showMessage(f"Exported {path}", 5000)
@@ -329,7 +316,9 @@ class MainWindow(QMainWindow):
         ]
         if other_path is None:
             if not candidates:
-                QMessageBox.information(self, "Compare charts", "Open a second chart first (Chart menu).")
+                from . import dialogs
+
+                dialogs.information(self, "Compare charts", "Open a second chart first (Chart menu).")
                 return None
             other_path = str(candidates[0])
         result = read_atlas(other_path, chart_cache())
@@ -389,9 +378,9 @@ class MainWindow(QMainWindow):
 
     # --- dialogs ------------------------------------------------------------------------
     def _warn_settings(self, warnings: list[str]) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Settings", "\n".join(warnings), parent=self)
-        box.setObjectName("settings-warning")
-        box.open()
+        from . import dialogs
+
+        dialogs.warning(self, "Settings", "\n".join(warnings), "settings-warning")
 
     def show_note(self, name: str) -> QDialog:
         return self._text_dialog(NOTES[name], note_html(name), f"note-{name}")
@@ -427,20 +416,9 @@ class MainWindow(QMainWindow):
         self._text_dialog("Keyboard shortcuts", html, "shortcuts")
 
     def _text_dialog(self, title: str, html: str, name: str) -> QDialog:
-        dialog = QDialog(self)
-        dialog.setObjectName(name)
-        dialog.setWindowTitle(title)
-        text = QTextBrowser(dialog)
-        text.setHtml(html)
-        text.setOpenExternalLinks(False)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(text)
-        layout.addWidget(buttons)
-        dialog.resize(620, 640)
-        dialog.open()
-        return dialog
+        from . import dialogs
+
+        return dialogs.text_dialog(self, title, html, name)
 
     # --- window state -------------------------------------------------------------------
     def _restore(self) -> None:

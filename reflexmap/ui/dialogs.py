@@ -1,0 +1,76 @@
+"""Message boxes, file pickers and text dialogs of the main window.
+
+Imported when first needed: these Qt classes cost start-up time and no dialog is open
+when the window first appears."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..atlas import AtlasError
+
+MAX_ERRORS_SHOWN = 30
+
+
+def chart_errors(parent: QWidget, name: str, errors: tuple[AtlasError, ...]) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Chart not loaded")
+    count = len(errors)
+    box.setText(f"{name} has {count} error{'s' if count != 1 else ''}; the chart shown is unchanged.")
+    shown = "\n".join(str(e) for e in errors[:MAX_ERRORS_SHOWN])
+    if count > MAX_ERRORS_SHOWN:
+        shown += f"\n… and {count - MAX_ERRORS_SHOWN} more (run: reflexmap check FILE)"
+    box.setInformativeText(str(errors[0]))
+    box.setDetailedText(shown)
+    box.setObjectName("chart-errors")
+    box.open()
+    return box
+
+
+def warning(parent: QWidget, title: str, text: str, name: str = "") -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    if name:
+        box.setObjectName(name)
+    box.open()
+    return box
+
+
+def information(parent: QWidget, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def open_file(parent: QWidget, title: str, start: str, filters: str) -> str:
+    path, _ = QFileDialog.getOpenFileName(parent, title, start, filters)
+    return path
+
+
+def save_file(parent: QWidget, title: str, start: str, filters: str) -> str:
+    path, _ = QFileDialog.getSaveFileName(parent, title, start, filters)
+    return path
+
+
+def text_dialog(parent: QWidget, title: str, html: str, name: str) -> QDialog:
+    """A window-modal page of rich text with a Close button (notes, shortcuts)."""
+    dialog = QDialog(parent)
+    dialog.setObjectName(name)
+    dialog.setWindowTitle(title)
+    text = QTextBrowser(dialog)
+    text.setHtml(html)
+    text.setOpenExternalLinks(False)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(text)
+    layout.addWidget(buttons)
+    dialog.resize(620, 640)
+    dialog.open()
+    return dialog
