@@ -179,6 +179,11 @@ def _has_display() -> bool:
 def main(argv: list[str] | None = None, on_first_paint: Callable[[], None] | None = None) -> int:
     """The `reflexmap` command; `on_first_paint` is for the start-up benchmark."""
     args = _parser().parse_args(argv)
+    if args.command is None and not args.screenshot:
+        # Opening the window imports Qt, Shapely and NumPy and builds many long-lived objects
+        # but no garbage cycles worth collecting: the collector waits until the first paint
+        # (run() turns it back on). Nothing above has imported them yet.
+        gc.disable()
     if args.command == "check":
         return check(args.files)
     if args.command == "export":
@@ -199,9 +204,6 @@ def main(argv: list[str] | None = None, on_first_paint: Callable[[], None] | Non
             file=sys.stderr,
         )
         return 2
-    # Start-up allocates many long-lived objects and no garbage cycles worth collecting:
-    # the collector is paused until the window has painted (run() turns it back on).
-    gc.disable()
     from .ui.app import run
 
     return run(

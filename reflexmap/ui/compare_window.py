@@ -3,8 +3,6 @@ they disagree (overlap per zone and view, and the zones one chart lacks)."""
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..atlas import Atlas
 from ..atlas.compare import Comparison, compare
 from .chart_scene import ChartScene
+from .markup import escape
 
 SAME = 0.9  # IoU at or above which a placement counts as the same
 

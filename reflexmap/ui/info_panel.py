@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser
 
 from ..atlas import Atlas, Zone
 from . import palette
+from .markup import escape
 from .state import AppState
 
 CONFIDENCE_TEXT = {

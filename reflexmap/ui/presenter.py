@@ -9,13 +9,12 @@ when one is attached), Home/End jump to the first/last zone.
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QFont, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTextBrowser, QToolBar, QVBoxLayout, QWidget
 
 from .map_view import MapView
+from .markup import escape
 from .state import AppState
 
 PRESENTER_LABEL_MM = 6.8

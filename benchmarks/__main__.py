@@ -1,0 +1,183 @@
+"""ReflexMap's benchmarks: `python -m benchmarks` prints a table and writes the same numbers as JSON.
+
+    python -m benchmarks                 # the full run (a few minutes)
+    python -m benchmarks --quick         # a tiny chart, one run each: checks the suite works
+    python -m benchmarks --json out.json --runs 9 --sizes 1000,10000
+
+Every figure is a median with its middle half (25th-75th percentile) over several runs, next
+to its target and, where there is one, its baseline or peer. The charts of 1,000 and 10,000
+zones are synthetic (benchmarks/synthetic.py), written once to a work folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from .measure import Figure, table  # noqa: E402
+
+TARGETS = {
+    "startup_ratio": 1.5,  # × the bare baseline, built-in chart
+    "hit_us": 20.0,  # at 10,000 zones
+    "click_ms": 5.0,  # at 10,000 zones
+    "render_ms": 16.0,  # built-in chart, 1920×1080
+    "second_open_ms": 1000.0,  # 10,000 zones
+}
+
+
+def _charts(sizes: list[int], work: Path) -> list[tuple[str, Path]]:
+    from reflexmap.atlas import builtin_chart_path
+
+    from .synthetic import write_synthetic_chart
+
+    work.mkdir(parents=True, exist_ok=True)
+    return [("built-in", builtin_chart_path())] + [
+        (f"{n:,} zones", write_synthetic_chart(n, work)) for n in sizes
+    ]
+
+
+def run(runs: int, sizes: list[int], work: Path, clicks: int) -> list[Figure]:
+    from reflexmap.atlas import read_atlas
+
+    from .interactive import measure
+    from .loading import load_samples
+    from .startup import startup_times
+
+    figures: list[Figure] = []
+    largest = f"{max(sizes):,} zones" if sizes else "built-in"
+
+    bare, app = startup_times(runs)
+    ratio = statistics.median(app) / statistics.median(bare)
+    figures.append(
+        Figure("Start to first paint: bare PySide6 + Shapely", "none", "ms", bare, baseline="(baseline)")
+    )
+    figures.append(
+        Figure(
+            "Start to first paint: ReflexMap",
+            "built-in",
+            "ms",
+            app,
+            target=f"≤ {TARGETS['startup_ratio']}× baseline",
+            baseline=f"{ratio:.2f}× baseline",
+            met=ratio <= TARGETS["startup_ratio"],
+        )
+    )
+
+    for name, path in _charts(sizes, work):
+        print(f"… {name}", file=sys.stderr)
+        loads = load_samples(path, runs)
+        is_largest = name == largest
+        figures.append(Figure("Load, first open (parse + validate + index)", name, "ms", loads["first_ms"]))
+        second_target = is_largest and name != "built-in"
+        figures.append(
+            Figure(
+                "Load, second open (validated cache)",
+                name,
+                "ms",
+                loads["second_ms"],
+                target=f"< {TARGETS['second_open_ms']:,.0f} ms" if second_target else "",
+                baseline=f"first open {statistics.median(loads['first_ms']):,.0f} ms",
+                met=statistics.median(loads["second_ms"]) < TARGETS["second_open_ms"]
+                if second_target
+                else None,
+            )
+        )
+        figures.append(
+            Figure(
+                "Peak memory of a process that loads it (first open)",
+                name,
+                "MiB",
+                loads["first_peak_mib"],
+                baseline=f"+{statistics.median(loads['first_growth_mib']):.0f} MiB for the load",
+            )
+        )
+        from reflexmap.atlas.cache import AtlasCache
+
+        with tempfile.TemporaryDirectory() as folder:
+            atlas = read_atlas(path, AtlasCache(folder)).atlas
+        assert atlas is not None
+        samples = measure(atlas, clicks, max(runs, 5))
+        peer = statistics.median(samples["peer_us"])
+        figures.append(
+            Figure(
+                "Hit test alone (Shapely STRtree)",
+                name,
+                "µs",
+                samples["hit_us"],
+                target=f"< {TARGETS['hit_us']:.0f} µs" if is_largest else "",
+                baseline=f"QGraphicsScene.items(): {peer:.1f} µs",
+                met=statistics.median(samples["hit_us"]) < TARGETS["hit_us"] if is_largest else None,
+            )
+        )
+        figures.append(
+            Figure(
+                "Click to answer (mouse event → info panel updated)",
+                name,
+                "ms",
+                samples["click_ms"],
+                target=f"< {TARGETS['click_ms']:.0f} ms" if is_largest else "",
+                met=statistics.median(samples["click_ms"]) < TARGETS["click_ms"] if is_largest else None,
+            )
+        )
+        render_target = name == "built-in"
+        figures.append(
+            Figure(
+                "Render the whole view at 1920×1080",
+                name,
+                "ms",
+                samples["render_ms"],
+                target=f"< {TARGETS['render_ms']:.0f} ms" if render_target else "",
+                met=statistics.median(samples["render_ms"]) < TARGETS["render_ms"] if render_target else None,
+            )
+        )
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="runs per measurement (default 7)")
+    parser.add_argument("--sizes", default="1000,10000", help="synthetic chart sizes (default 1000,10000)")
+    parser.add_argument("--clicks", type=int, default=60, help="clicks per chart (default 60)")
+    parser.add_argument("--json", default="benchmarks/results.json", help="where to write the numbers")
+    parser.add_argument("--work", default=str(Path(tempfile.gettempdir()) / "reflexmap-benchmarks"))
+    parser.add_argument("--quick", action="store_true", help="one run on a 40-zone chart: checks the suite")
+    args = parser.parse_args(argv)
+    runs, sizes, clicks = args.runs, [int(s) for s in args.sizes.split(",") if s], args.clicks
+    if args.quick:
+        runs, sizes, clicks = 1, [40], 4
+    started = time.time()
+    figures = run(runs, sizes, Path(args.work), clicks)
+    report = {
+        "when": time.strftime("%Y-%m-%d %H:%M:%S %z"),
+        "machine": {
+            "python": sys.version.split()[0],
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+            "qt_platform": os.environ.get("QT_QPA_PLATFORM"),
+        },
+        "runs": runs,
+        "seconds": round(time.time() - started, 1),
+        "figures": [f.as_dict() for f in figures],
+    }
+    from PySide6 import __version__ as pyside
+
+    report["machine"]["pyside6"] = pyside
+    out = Path(args.json)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(table(figures))
+    print(f"\n{len(figures)} figures in {report['seconds']} s; written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

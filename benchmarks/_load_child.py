@@ -1,0 +1,42 @@
+"""Loads one chart in a fresh process and prints its load time and peak memory as JSON.
+
+A fresh process per sample, so the peak resident size is that of this one load."""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+
+
+def _peak_kib() -> int:
+    """This process's peak resident size. VmHWM, not ru_maxrss: after fork + exec, Linux's
+    ru_maxrss still counts the parent's memory at the fork."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def main(path: str, cache_folder: str) -> None:
+    from reflexmap.atlas import read_atlas
+    from reflexmap.atlas.cache import AtlasCache
+
+    cache = AtlasCache(cache_folder) if cache_folder != "-" else None
+    before = _peak_kib()
+    started = time.perf_counter()
+    result = read_atlas(path, cache)
+    elapsed = time.perf_counter() - started
+    if not result.ok:
+        raise SystemExit(f"{path}: {result.errors[0]}")
+    peak = _peak_kib()
+    print(json.dumps({"ms": elapsed * 1000, "rss_before_kib": before, "rss_peak_kib": peak}))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])

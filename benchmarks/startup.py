@@ -1,0 +1,61 @@
+"""Process start to first paint, for ReflexMap and for a bare PySide6 + Shapely window."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _env(home: Path) -> dict[str, str]:
+    """A throwaway user: the benchmark never touches the real settings, progress or cache.
+
+    Bytecode is written as for an installed package (pip compiles it at install time);
+    a shell with PYTHONDONTWRITEBYTECODE would otherwise recompile ReflexMap at every start."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {
+        **env,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    }
+
+
+def _start(args: list[str], env: dict[str, str]) -> float:
+    """Milliseconds from starting a Python process to the first paint it reports."""
+    started = time.time()
+    out = subprocess.run(
+        [sys.executable, "-m", "benchmarks._startup_child", *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    painted = float(out.stdout.strip().splitlines()[-1])
+    return (painted - started) * 1000
+
+
+def startup_times(runs: int) -> tuple[list[float], list[float]]:
+    """(bare baseline ms, ReflexMap ms), measured alternately so both see the same machine."""
+    with tempfile.TemporaryDirectory(prefix="reflexmap-bench-") as folder:
+        env = _env(Path(folder))
+        subprocess.run(
+            [sys.executable, "-m", "benchmarks._startup_child", "prepare"], env=env, cwd=ROOT, check=True
+        )
+        _start(["bare"], env)  # warm the file cache for both
+        _start(["app"], env)
+        bare, app = [], []
+        for _ in range(runs):
+            bare.append(_start(["bare"], env))
+            app.append(_start(["app"], env))
+    return bare, app

@@ -1,0 +1,53 @@
+"""The benchmark suite runs (on a tiny chart, once): no timing is asserted here."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MEASURES = {
+    "Start to first paint: bare PySide6 + Shapely",
+    "Start to first paint: ReflexMap",
+    "Load, first open (parse + validate + index)",
+    "Load, second open (validated cache)",
+    "Peak memory of a process that loads it (first open)",
+    "Hit test alone (Shapely STRtree)",
+    "Click to answer (mouse event → info panel updated)",
+    "Render the whole view at 1920×1080",
+}
+
+
+def test_quick_benchmark_run_prints_a_table_and_writes_json(tmp_path: Path):
+    out = tmp_path / "results.json"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "benchmarks",
+            "--quick",
+            "--json",
+            str(out),
+            "--work",
+            str(tmp_path / "charts"),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(out.read_text(encoding="utf-8"))
+    figures = report["figures"]
+    assert {f["name"] for f in figures} == MEASURES
+    assert {f["chart"] for f in figures} >= {"built-in", "40 zones"}
+    for figure in figures:
+        assert figure["samples"] and all(s >= 0 for s in figure["samples"]), figure
+        assert figure["median"] > 0 or figure["unit"] == "MiB"
+        assert figure["name"] in result.stdout  # the same figures in the printed table
+    assert "| Measure" in result.stdout
