@@ -20,7 +20,7 @@ from .index import ZoneIndex
 from .model import Atlas, Guide, Source, View, Zone
 
 # Bump when the model or the loader's rules change, so old entries are not trusted.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 MAX_ENTRIES = 20  # oldest entries beyond this are removed when a new one is written
 
 
@@ -97,9 +97,17 @@ def atlas_to_plain(atlas: Atlas) -> dict[str, Any]:
         "title": atlas.title,
         "tradition": atlas.tradition,
         "description": atlas.description,
-        "sources": [[s.id, s.title, s.url, s.note] for s in atlas.sources.values()],
+        "translations": atlas.translations,
+        "sources": [[s.id, s.title, s.url, s.note, s.translations] for s in atlas.sources.values()],
         "views": [
-            [v.id, v.foot, v.aspect, v.outline, [[g.id, g.name, g.points] for g in v.guides], v.mirror_of]
+            [
+                v.id,
+                v.foot,
+                v.aspect,
+                v.outline,
+                [[g.id, g.name, g.points, g.translations] for g in v.guides],
+                v.mirror_of,
+            ]
             for v in atlas.views
         ],
         # label anchors take polylabel and polygon differences: worth keeping for the next start
@@ -116,6 +124,7 @@ def atlas_to_plain(atlas: Atlas) -> dict[str, Any]:
                 z.shapes,
                 z.note,
                 z.tradition,
+                z.translations,
             ]
             for z in atlas.zones
         ],
@@ -133,7 +142,7 @@ def atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
             foot,
             aspect,
             _ring(outline),
-            tuple(Guide(gid, name, _ring(points)) for gid, name, points in guides),
+            tuple(Guide(gid, name, _ring(points), tr) for gid, name, points, tr in guides),
             mirror_of,
         )
         for view_id, foot, aspect, outline, guides, mirror_of in plain["views"]
@@ -150,10 +159,11 @@ def atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
             shapes={view_id: tuple(_ring(part) for part in parts) for view_id, parts in shapes.items()},
             note=note,
             tradition=tradition,
+            translations=tr,
         )
-        for zone_id, name, region, claim, technique, sources, confidence, shapes, note, tradition in plain[
-            "zones"
-        ]
+        for zone_id, name, region, claim, technique, sources, confidence, shapes, note, tradition, tr in (
+            plain["zones"]
+        )
     )
     shapes = ((view_id, z.id, parts) for z in zones for view_id, parts in z.shapes.items())
     atlas = Atlas(
@@ -161,11 +171,12 @@ def atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
         title=plain["title"],
         tradition=plain["tradition"],
         description=plain["description"],
-        sources={sid: Source(sid, title, url, note) for sid, title, url, note in plain["sources"]},
+        sources={sid: Source(sid, title, url, note, tr) for sid, title, url, note, tr in plain["sources"]},
         views=views,
         zones=zones,
         path=path,
         index=ZoneIndex(shapes),
+        translations=plain["translations"],
     )
     atlas.remember_anchors(
         {

@@ -194,7 +194,10 @@ class _Builder:
         self.unique(data["sources"], ("sources",), "source")
         self.unique(data["views"], ("views",), "view")
         self.unique(data["zones"], ("zones",), "zone")
-        sources = {s["id"]: Source(s["id"], s["title"], s.get("url"), s.get("note")) for s in data["sources"]}
+        sources = {
+            s["id"]: Source(s["id"], s["title"], s.get("url"), s.get("note"), s.get("translations", {}))
+            for s in data["sources"]
+        }
         views = self.build_views()
         zones = [self.build_zone(i, raw, views, sources) for i, raw in enumerate(data["zones"])]
         if self.errors:
@@ -210,6 +213,7 @@ class _Builder:
             zones=tuple(zones),
             path=path,
             index=ZoneIndex(shapes),
+            translations=data.get("translations", {}),
         )
 
     def build_views(self) -> dict[str, View]:
@@ -234,7 +238,7 @@ class _Builder:
                 problem = geometry.line_problem(points)
                 if problem:
                     self.error(base + ("guides", g, "points", problem[0] or 0), problem[1])
-                guides.append(Guide(guide["id"], guide["name"], points))
+                guides.append(Guide(guide["id"], guide["name"], points, guide.get("translations", {})))
             if not guides and raw.get("mirror_of") in raw_views:
                 source_raw = raw_views[raw["mirror_of"]][1]
                 guides = [
@@ -242,6 +246,7 @@ class _Builder:
                         g["id"],
                         g["name"],
                         geometry.mirror(tuple((float(x), float(y)) for x, y in g["points"])),
+                        g.get("translations", {}),
                     )
                     for g in source_raw.get("guides", [])
                 ]
@@ -330,6 +335,7 @@ class _Builder:
             shapes=shapes,
             note=raw.get("note"),
             tradition=raw.get("tradition"),
+            translations=raw.get("translations", {}),
         )
 
     def mirrored_shape(self, where: tuple, raw: dict, view: View) -> Shape | None:

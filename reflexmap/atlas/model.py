@@ -6,7 +6,7 @@ right, y grows from the heel (0) towards the toes. The UI decides where views si
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,12 @@ ASPECTS = ("plantar", "medial", "lateral", "dorsal")
 FEET = ("left", "right")
 REGIONS = ("head", "neck", "chest", "abdomen", "pelvis", "spine", "back", "limb", "nerve")
 
+Translations = dict[str, dict[str, str]]  # language code -> {key: text}
+
+
+def _translated(translations: Translations, language: str, key: str, default):
+    return translations.get(language, {}).get(key, default)
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -28,6 +34,7 @@ class Source:
     title: str
     url: str | None = None
     note: str | None = None
+    translations: Translations = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +44,7 @@ class Guide:
     id: str
     name: str
     points: Ring
+    translations: Translations = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +77,7 @@ class Zone:
     shapes: dict[str, Shape] = field(hash=False)
     note: str | None = None
     tradition: str | None = None  # set when the placement is not the chart's own tradition
+    translations: Translations = field(default_factory=dict, hash=False)
 
     def in_view(self, view_id: str) -> bool:
         return view_id in self.shapes
@@ -87,12 +96,72 @@ class Atlas:
     description: str | None = None
     path: Path | None = None
     index: ZoneIndex | None = field(default=None, repr=False, compare=False, hash=False)
+    translations: Translations = field(default_factory=dict, hash=False)
+    language: str | None = field(default=None, compare=False)  # set on a localized copy
     _by_id: dict[str, Zone] = field(init=False, repr=False, compare=False, hash=False)
     _anchors: dict[str, dict[str, Point]] = field(init=False, repr=False, compare=False, hash=False)
+    _localized: dict[str, Atlas] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {z.id: z for z in self.zones})
         object.__setattr__(self, "_anchors", {})
+        object.__setattr__(self, "_localized", {})
+
+    def languages(self) -> set[str]:
+        """Languages the file carries translations for (besides its own)."""
+        found = set(self.translations)
+        for zone in self.zones:
+            found |= set(zone.translations)
+        return found
+
+    def localized(self, language: str) -> Atlas:
+        """This chart with its texts in `language` where the file translates them.
+
+        Ids, geometry and the index are shared, so hit-testing and progress are unchanged."""
+        if language not in self.languages():
+            return self
+        if language not in self._localized:
+            sources = {
+                key: replace(
+                    s,
+                    title=_translated(s.translations, language, "title", s.title),
+                    note=_translated(s.translations, language, "note", s.note),
+                )
+                for key, s in self.sources.items()
+            }
+            views = tuple(
+                replace(
+                    v,
+                    guides=tuple(
+                        replace(g, name=_translated(g.translations, language, "name", g.name))
+                        for g in v.guides
+                    ),
+                )
+                for v in self.views
+            )
+            zones = tuple(
+                replace(
+                    z,
+                    **{
+                        key: _translated(z.translations, language, key, getattr(z, key))
+                        for key in ("name", "claim", "technique", "note", "tradition")
+                    },
+                )
+                for z in self.zones
+            )
+            copy = replace(
+                self,
+                title=_translated(self.translations, language, "title", self.title),
+                tradition=_translated(self.translations, language, "tradition", self.tradition),
+                description=_translated(self.translations, language, "description", self.description),
+                sources=sources,
+                views=views,
+                zones=zones,
+                language=language,
+            )
+            copy._anchors.update(self._anchors)
+            self._localized[language] = copy
+        return self._localized[language]
 
     def anchors(self, view_id: str) -> dict[str, Point]:
         """Label anchor of every zone in a view (computed once; the chart cache keeps them)."""

@@ -10,7 +10,7 @@ from PySide6.QtSvg import QSvgGenerator
 
 from ..atlas import Atlas
 from ..storage import atomic_path
-from ..ui.chart_scene import ASPECT_TITLES, ChartScene
+from ..ui.chart_scene import ChartScene, aspect_title
 
 FORMATS = (".png", ".svg", ".pdf")
 PNG_WIDTH_PX = 3000
@@ -42,7 +42,7 @@ def export_chart(
     if aspect not in atlas.aspects():
         raise ValueError(f"this chart has no {aspect} view; it has: {', '.join(atlas.aspects())}")
     scene = ChartScene()
-    title = f"{atlas.title}. {ASPECT_TITLES.get(aspect, aspect)}"
+    title = f"{atlas.title}. {aspect_title(aspect)}"
     scene.show_chart(atlas, aspect, views=views, title=title)
     source = scene.chart_rect
     with atomic_path(out, backup=True) as temporary:

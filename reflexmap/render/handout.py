@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 
 from ..atlas import Atlas
 from ..storage import atomic_path
-from ..ui.chart_scene import ASPECT_TITLES, ChartScene
+from ..ui.chart_scene import ChartScene, aspect_title
 
 KINDS = ("chart", "worksheet", "answer-key")
 KIND_TITLES = {"chart": "Chart", "worksheet": "Worksheet", "answer-key": "Answer key"}
@@ -120,7 +120,7 @@ def _paint_page(
     mm = area.width() / (device.widthMM() or 1)
     painter.setPen(QPen(Qt.GlobalColor.black))
     y = area.top()
-    title = f"{atlas.title}. {ASPECT_TITLES.get(page.aspect, page.aspect)}"
+    title = f"{atlas.title}. {aspect_title(page.aspect)}"
     y = _text(
         painter, f"{KIND_TITLES[kind]}: {title}", QRectF(area.left(), y, area.width(), 12 * mm), 13, bold=True
     )

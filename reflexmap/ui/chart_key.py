@@ -6,6 +6,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene
 
+from ..i18n import _
 from . import palette
 from .chart_text import text_item, text_width
 from .zone_item import guide_pen
@@ -19,8 +20,8 @@ Swatch = tuple[QBrush, QPen, str]
 def region_swatches(regions: list[str]) -> list[Swatch]:
     swatches = []
     for region in regions:
-        pen = QPen(palette.region_colour(region).darker(150), 0.3)
-        swatches.append((QBrush(palette.fill(region, 160)), pen, palette.REGION_NAMES.get(region, region)))
+        pen = QPen(palette.edge_colour(region), 0.3 * palette.current.line_scale)
+        swatches.append((QBrush(palette.fill(region, 160)), pen, palette.region_name(region)))
     return swatches
 
 
@@ -30,7 +31,7 @@ def mastery_swatches() -> list[Swatch]:
         (QBrush(QColor(colour)), pen, name)
         for colour, name in zip(palette.MASTERY, palette.MASTERY_NAMES, strict=True)
     ]
-    return [(palette.unpractised_brush(), pen, "not practised yet"), *steps]
+    return [(palette.unpractised_brush(), pen, _("not practised yet")), *steps]
 
 
 def draw_key(
@@ -39,7 +40,7 @@ def draw_key(
     """Draws the key centred between `left` and `right` from `y` down; returns the y below it."""
     size = KEY_MM
     widths = [size * 1.6 + text_width(name, size) + 7 for *_, name in swatches]
-    guide_text = "guide lines (approximate)"
+    guide_text = _("guide lines (approximate)")
     total = sum(widths) + 12 + text_width(guide_text, size)
     x = (left + right) / 2 - total / 2
     for (brush, pen, name), width in zip(swatches, widths, strict=True):
@@ -60,8 +61,10 @@ def draw_key(
     label.setPos(x + 12, y - size * 0.12)
     scene.addItem(label)
     sentences = [
-        f"Zones show where charts of the {tradition} tradition place their claimed correspondences.",
-        "The evidence that working them helps any condition is weak.",
+        _("Zones show where charts of the {tradition} tradition place their claimed correspondences.").format(
+            tradition=tradition
+        ),
+        _("The evidence that working them helps any condition is weak."),
     ]
     joined = " ".join(sentences)
     lines = [joined] if text_width(joined, CAVEAT_MM) <= right - left else sentences

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..atlas import Atlas, View
 from ..atlas.geometry import MAX_LABELLED_ZONES
+from ..i18n import N_, _
 from . import palette
 from .chart_key import draw_key, mastery_swatches, region_swatches
 from .chart_text import text_item, text_width
@@ -39,11 +40,20 @@ SOLE_BAND_MM = 24.0  # on side views, zones this close to the sole are labelled 
 BELOW_ROW_MM = 14.0
 
 ASPECT_TITLES = {
-    "plantar": "Plantar view: the soles",
-    "medial": "Medial view: the inner sides",
-    "lateral": "Lateral view: the outer sides",
-    "dorsal": "Dorsal view: the tops of the feet",
+    "plantar": N_("Plantar view: the soles"),
+    "medial": N_("Medial view: the inner sides"),
+    "lateral": N_("Lateral view: the outer sides"),
+    "dorsal": N_("Dorsal view: the tops of the feet"),
 }
+FOOT_NAMES = {"left": N_("Left foot"), "right": N_("Right foot")}
+
+
+def aspect_title(aspect: str) -> str:
+    return _(ASPECT_TITLES[aspect]) if aspect in ASPECT_TITLES else aspect
+
+
+def foot_name(foot: str) -> str:
+    return _(FOOT_NAMES[foot]) if foot in FOOT_NAMES else foot
 
 
 @dataclass(slots=True)
@@ -143,9 +153,9 @@ class ChartScene(QGraphicsScene):
         )
         top = min(f.top for f in self.frames)
         bottom = max(f.bottom + f.below for f in self.frames) + 5 + CAPTION_MM + 6
-        heading = ASPECT_TITLES.get(aspect, aspect) if title is None else title
+        heading = aspect_title(aspect) if title is None else title
         if mastery is not None:
-            heading += ". Mastery: how well you know each zone"
+            heading = _("{heading}. Mastery: how well you know each zone").format(heading=heading)
         if heading:
             self._draw_title(heading, top, left, right)
         if key:
@@ -185,7 +195,9 @@ class ChartScene(QGraphicsScene):
         if self.mastery is None:
             return name
         value = self.mastery.get(zone_id)
-        return f"{name} (new)" if value is None else f"{name} {round(value * 100)} %"
+        if value is None:
+            return _("{name} (new)").format(name=name)
+        return f"{name} {round(value * 100)} %"
 
     def _place(
         self, views: list[View], sides: list[tuple[list[str], list[str]]], rows_below: list[bool]
@@ -208,7 +220,7 @@ class ChartScene(QGraphicsScene):
             return frames
         cursor = 0.0
         last = len(views) - 1
-        for i, (view, (left_ids, _), (minx, miny, maxx, maxy)) in enumerate(
+        for i, (view, (left_ids, _right_ids), (minx, miny, maxx, maxy)) in enumerate(
             zip(views, sides, bounds, strict=True)
         ):
             lead_left = OUTER_LEAD_MM if i == 0 else INNER_LEAD_MM
@@ -247,7 +259,7 @@ class ChartScene(QGraphicsScene):
             item = QGraphicsPathItem(line)
             item.setPen(guide_pen())
             item.setZValue(5)
-            item.setToolTip(f"{guide.name} (approximate)")
+            item.setToolTip(_("{guide} (approximate)").format(guide=guide.name))
             self.addItem(item)
             name = text_item(guide.name.split(" (")[0].replace(" line", ""), GUIDE_LABEL_MM, italic=True)
             name.setBrush(QBrush(palette.GUIDE))
@@ -329,7 +341,7 @@ class ChartScene(QGraphicsScene):
         self.addItem(heading)
 
     def _draw_caption(self, frame: _Frame) -> None:
-        caption = f"{frame.view.foot.capitalize()} foot"
+        caption = foot_name(frame.view.foot)
         size = CAPTION_MM * 0.85
         item = text_item(caption, size, bold=True)
         item.setPos(

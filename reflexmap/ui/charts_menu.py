@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
 from ..atlas import LoadResult, builtin_charts, read_atlas
+from ..i18n import _
 from ..settings import Settings
 from .paths import chart_cache
 from .state import AppState
@@ -21,7 +22,7 @@ class ChartsMenu(QMenu):
     chosen = Signal(str)  # path of the chart to show
 
     def __init__(self, state: AppState, settings: Settings, parent=None):
-        super().__init__("&Chart", parent)
+        super().__init__(_("&Chart"), parent)
         self.state = state
         self.settings = settings
         self._cache: dict[Path, tuple[float, LoadResult]] = {}
@@ -52,7 +53,7 @@ class ChartsMenu(QMenu):
     def title(self, path: Path) -> str:
         result = self._read(path)
         if result.atlas is None:
-            return f"{path.name} (has errors)"
+            return _("{file} (has errors)").format(file=path.name)
         return f"{result.atlas.title} ({result.atlas.tradition})"
 
     def _read(self, path: Path) -> LoadResult:

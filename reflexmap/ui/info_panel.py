@@ -6,23 +6,30 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser
 
 from ..atlas import Atlas, Zone
+from ..content import NOTES
+from ..i18n import N_, _
 from . import palette
-from .markup import escape
+from .markup import charts_place, escape
 from .state import AppState
 
 CONFIDENCE_TEXT = {
-    "sourced": "Placed as the named sources describe.",
-    "estimate": "Estimated placement: drawing guidance, no single source gives these bounds.",
+    "sourced": N_("Placed as the named sources describe."),
+    "estimate": N_("Estimated placement: drawing guidance, no single source gives these bounds."),
 }
-STYLE = """
+
+
+def _style() -> str:
+    """Panel styles; secondary text follows the theme."""
+    muted = palette.current.muted
+    return f"""
 <style>
-h2 { margin: 0 0 2px 0; }
-.kind { color: #555; margin-top: 0; }
-.claim { font-size: large; margin: 10px 0; }
-.label { color: #555; font-weight: bold; margin-bottom: 0; }
-p { margin-top: 2px; }
-.notes a { font-weight: bold; }
-.small { color: #555; }
+h2 {{ margin: 0 0 2px 0; }}
+.kind {{ color: {muted}; margin-top: 0; }}
+.claim {{ font-size: large; margin: 10px 0; }}
+.label {{ color: {muted}; font-weight: bold; margin-bottom: 0; }}
+p {{ margin-top: 2px; }}
+.notes a {{ font-weight: bold; }}
+.small {{ color: {muted}; }}
 </style>
 """
 
@@ -37,7 +44,7 @@ class InfoPanel(QTextBrowser):
         self.state = state
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.setAccessibleName("Zone information")
+        self.setAccessibleName(_("Zone information"))
         self.setMinimumWidth(300)
         self.anchorClicked.connect(self._follow)
         state.selection_changed.connect(self.refresh)
@@ -48,31 +55,32 @@ class InfoPanel(QTextBrowser):
         atlas = self.state.atlas
         zone_id = self.state.zone_id
         body = self._zone_html(atlas, atlas.zone(zone_id)) if zone_id else self._welcome_html(atlas)
-        self.setHtml(STYLE + body)
-        description = (
-            f"{atlas.zone(zone_id).name}: charts place {atlas.zone(zone_id).claim} here" if zone_id else ""
-        )
+        self.setHtml(_style() + body)
+        zone = atlas.zone(zone_id) if zone_id else None
+        description = f"{zone.name}: {charts_place(zone.claim)}" if zone else atlas.title
         self.setAccessibleDescription(description)
 
     def _zone_html(self, atlas: Atlas, zone: Zone) -> str:
         colour = palette.REGION_COLOURS.get(zone.region, "#999999")
         tradition = zone.tradition or atlas.tradition
-        region = palette.REGION_NAMES.get(zone.region, zone.region)
+        region = palette.region_name(zone.region)
         parts = [
             f"<h2>{escape(zone.name)}</h2>",
             f"<p class='kind'><span style='color:{colour}'>&#9632;</span> {escape(region)} · "
             f"{escape(tradition)}</p>",
-            f"<p class='claim'>Charts place <b>{escape(zone.claim)}</b> here.</p>",
+            "<p class='claim'>{}</p>".format(
+                escape(_("Charts place {claim} here.")).replace("{claim}", f"<b>{escape(zone.claim)}</b>")
+            ),
             self._notes_html(),
-            "<p class='label'>Technique</p>",
+            "<p class='label'>{}</p>".format(escape(_("Technique"))),
             f"<p>{escape(zone.technique)}</p>",
         ]
         if zone.note:
-            parts += ["<p class='label'>Note</p>", f"<p>{escape(zone.note)}</p>"]
+            parts += ["<p class='label'>{}</p>".format(escape(_("Note"))), f"<p>{escape(zone.note)}</p>"]
         parts += [
-            "<p class='label'>Tradition and chart</p>",
+            "<p class='label'>{}</p>".format(escape(_("Tradition and chart"))),
             f"<p>{escape(tradition)}: {escape(atlas.title)}</p>",
-            "<p class='label'>Sources</p><ul>",
+            "<p class='label'>{}</p><ul>".format(escape(_("Sources"))),
         ]
         for source_id in zone.sources:
             source = atlas.sources[source_id]
@@ -83,31 +91,42 @@ class InfoPanel(QTextBrowser):
                 text += f" <span class='small'>({escape(source.note)})</span>"
             parts.append(f"<li>{text}</li>")
         parts.append("</ul>")
-        parts.append(f"<p class='small'>{CONFIDENCE_TEXT.get(zone.confidence, '')}</p>")
+        confidence = _(CONFIDENCE_TEXT[zone.confidence]) if zone.confidence in CONFIDENCE_TEXT else ""
+        parts.append(f"<p class='small'>{escape(confidence)}</p>")
         if self.state.under_point:  # only after a click on the map: there is a point
             others = [z for z in self.state.under_point if z != zone.id]
-            parts.append("<p class='label'>Also under this point</p>")
+            parts.append("<p class='label'>{}</p>".format(escape(_("Also under this point"))))
             if others:
                 links = ", ".join(f"<a href='zone:{z}'>{escape(atlas.zone(z).name)}</a>" for z in others)
                 parts.append(f"<p>{links}</p>")
             else:
-                parts.append("<p class='small'>No other zone.</p>")
+                parts.append("<p class='small'>{}</p>".format(escape(_("No other zone."))))
         return "".join(parts)
 
     def _welcome_html(self, atlas: Atlas) -> str:
         return (
             f"<h2>{escape(atlas.title)}</h2>"
-            f"<p class='kind'>Tradition: {escape(atlas.tradition)}</p>"
-            f"<p>{escape(atlas.description or '')}</p>"
-            "<p>Click a zone on the feet, or pick one from the list, to see what this chart places "
-            "there, how it is worked and where the placement comes from. Use Tab or the arrow "
-            "keys on the map to step through the zones.</p>" + self._notes_html()
+            + "<p class='kind'>{}</p>".format(
+                escape(_("Tradition: {tradition}").format(tradition=atlas.tradition))
+            )
+            + f"<p>{escape(atlas.description or '')}</p>"
+            + "<p>{}</p>".format(
+                escape(
+                    _(
+                        "Click a zone on the feet, or pick one from the list, to see what this chart places "
+                        "there, how it is worked and where the placement comes from. Use Tab or the arrow "
+                        "keys on the map to step through the zones."
+                    )
+                )
+            )
+            + self._notes_html()
         )
 
     def _notes_html(self) -> str:
+        evidence, red_flags = escape(_(NOTES["evidence"])), escape(_(NOTES["red-flags"]))
         return (
-            "<p class='notes'><a href='note:evidence'>What the evidence says</a> &nbsp;·&nbsp; "
-            "<a href='note:red-flags'>Sciatica: when to see a doctor</a></p>"
+            f"<p class='notes'><a href='note:evidence'>{evidence}</a> &nbsp;·&nbsp; "
+            f"<a href='note:red-flags'>{red_flags}</a></p>"
         )
 
     def _follow(self, url: QUrl) -> None:

@@ -6,8 +6,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -15,12 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import i18n
 from ..atlas import Atlas, AtlasError, read_atlas
 from ..content import NOTES, note_html
+from ..i18n import N_, _, ngettext
 from ..settings import Settings
+from . import appearance
 from .charts_menu import ChartsMenu
 from .info_panel import InfoPanel
 from .map_view import MapView
+from .markup import charts_place, escape
 from .paths import chart_cache, default_progress_path
 from .state import AppState
 from .zone_list import ZoneList
@@ -36,6 +41,12 @@ if TYPE_CHECKING:  # opened on demand: not imported at start-up
     from .quiz_setup import QuizSetupDialog
 
 ASPECT_KEYS = {"plantar": "1", "medial": "2", "lateral": "3", "dorsal": "4"}
+ASPECT_ACTIONS = {
+    "plantar": N_("&Plantar view"),
+    "medial": N_("&Medial view"),
+    "lateral": N_("&Lateral view"),
+    "dorsal": N_("&Dorsal view"),
+}
 
 
 class MainWindow(QMainWindow):
@@ -50,22 +61,24 @@ class MainWindow(QMainWindow):
         self.info = InfoPanel(self.state, self)
         self.zones = ZoneList(self.state, self)
         # Both panels share the right side, so the chart gets the width it needs.
-        zones_dock = self._dock("Zones", "zones", self.zones, Qt.DockWidgetArea.RightDockWidgetArea)
+        zones_dock = self._dock(_("Zones"), "zones", self.zones, Qt.DockWidgetArea.RightDockWidgetArea)
         self.zones_dock = zones_dock
-        info_dock = self._dock("Zone", "info", self.info, Qt.DockWidgetArea.RightDockWidgetArea)
+        info_dock = self._dock(_("Zone"), "info", self.info, Qt.DockWidgetArea.RightDockWidgetArea)
         self.info_dock = info_dock
         # The quiz and presenter mode are built on first use: start-up only pays for the chart.
-        self.quiz_dock = self._dock("Quiz", "quiz", QWidget(), Qt.DockWidgetArea.RightDockWidgetArea)
+        self.quiz_dock = self._dock(_("Quiz"), "quiz", QWidget(), Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(info_dock, self.quiz_dock)
         self.quiz_dock.hide()
         self._progress_path = progress_path or default_progress_path()
         self._quiz: QuizController | None = None
         self._quiz_panel: QuizPanel | None = None
         self._presenter: Presenter | None = None
+        self.successor: MainWindow | None = None  # the window that replaced this one (language)
         self.splitDockWidget(zones_dock, info_dock, Qt.Orientation.Vertical)
         self.resizeDocks([zones_dock], [360], Qt.Orientation.Horizontal)
         self.resizeDocks([zones_dock, info_dock], [260, 540], Qt.Orientation.Vertical)
         self.coordinates = QLabel(self)
+        self.coordinates.setAccessibleName(_("Pointer position"))
         self.statusBar().addPermanentWidget(self.coordinates)
         self.map.pointed.connect(self._show_coordinates)
         self.info.note_requested.connect(self.show_note)
@@ -77,6 +90,8 @@ class MainWindow(QMainWindow):
         self.state.labels_changed.connect(self.labels_action.setChecked)
         self.state.guides_changed.connect(self.guides_action.setChecked)
         self.resize(1440, 900)
+        self.map.set_text_scale(appearance.text_scale(settings))
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         if settings.warnings:  # a damaged settings file was set aside: say so once the window is up
             QTimer.singleShot(0, lambda: self._warn_settings(settings.warnings))
         if restore:
@@ -138,14 +153,16 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        menu = self.menuBar().addMenu("&File")
-        self.open_action = self._action("&Open chart…", self.open_chart_dialog, QKeySequence.StandardKey.Open)
-        self.reload_action = self._action("&Reload chart", self.reload_chart, "Ctrl+R")
-        self.export_action = self._action("&Export chart…", self.export_dialog, "Ctrl+E")
-        self.handout_action = self._action(
-            "&Handouts and printing…", self.handout_dialog, QKeySequence.StandardKey.Print
+        menu = self.menuBar().addMenu(_("&File"))
+        self.open_action = self._action(
+            _("&Open chart…"), self.open_chart_dialog, QKeySequence.StandardKey.Open
         )
-        quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.reload_action = self._action(_("&Reload chart"), self.reload_chart, "Ctrl+R")
+        self.export_action = self._action(_("&Export chart…"), self.export_dialog, "Ctrl+E")
+        self.handout_action = self._action(
+            _("&Handouts and printing…"), self.handout_dialog, QKeySequence.StandardKey.Print
+        )
+        quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         for action in (self.open_action, self.reload_action, self.export_action, self.handout_action):
             menu.addAction(action)
         menu.addSeparator()
@@ -153,15 +170,15 @@ class MainWindow(QMainWindow):
 
         self.charts_menu = ChartsMenu(self.state, self.settings, self)
         self.charts_menu.chosen.connect(self.open_chart)
-        self.compare_action = self._action("&Compare with…", self.compare_dialog, "Ctrl+Shift+C")
+        self.compare_action = self._action(_("&Compare with…"), self.compare_dialog, "Ctrl+Shift+C")
         self.charts_menu.extra_actions = [self.compare_action]
         self.menuBar().addMenu(self.charts_menu)
 
-        menu = self.menuBar().addMenu("&View")
+        menu = self.menuBar().addMenu(_("&View"))
         self.aspect_group = QActionGroup(self)
         self.aspect_actions: dict[str, QAction] = {}
         for aspect, key in ASPECT_KEYS.items():
-            action = QAction(f"&{aspect.capitalize()} view", self, checkable=True)
+            action = QAction(_(ASPECT_ACTIONS[aspect]), self, checkable=True)
             action.setShortcut(QKeySequence(f"Ctrl+{key}"))
             action.triggered.connect(lambda _=False, a=aspect: self.state.set_aspect(a))
             self.aspect_group.addAction(action)
@@ -170,46 +187,55 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         menu.addSeparator()
         self.labels_action = self._action(
-            "Show &labels", self.state.set_labels_visible, "L", checkable=True, checked=True
+            _("Show &labels"), self.state.set_labels_visible, "L", checkable=True, checked=True
         )
         self.guides_action = self._action(
-            "Show &guide lines", self.state.set_guides_visible, "G", checkable=True, checked=True
+            _("Show &guide lines"), self.state.set_guides_visible, "G", checkable=True, checked=True
         )
         menu.addAction(self.labels_action)
         menu.addAction(self.guides_action)
         menu.addSeparator()
-        zoom_in = self._action("Zoom &in", lambda: self.map.zoom(1.25), QKeySequence.StandardKey.ZoomIn)
-        zoom_out = self._action("Zoom &out", lambda: self.map.zoom(0.8), QKeySequence.StandardKey.ZoomOut)
-        fit = self._action("&Fit to window", self.map.fit, "Ctrl+0")
+        zoom_in = self._action(_("Zoom &in"), lambda: self.map.zoom(1.25), QKeySequence.StandardKey.ZoomIn)
+        zoom_out = self._action(_("Zoom &out"), lambda: self.map.zoom(0.8), QKeySequence.StandardKey.ZoomOut)
+        fit = self._action(_("&Fit to window"), self.map.fit, "Ctrl+0")
         for action in (zoom_in, zoom_out, fit):
             menu.addAction(action)
         menu.addSeparator()
-        self.present_action = self._action("&Presenter mode", lambda: self.presenter.enter(), "F5")
+        self.present_action = self._action(_("&Presenter mode"), lambda: self.presenter.enter(), "F5")
         menu.addAction(self.present_action)
         menu.addSeparator()
-        find = self._action("&Find zone…", self._find, QKeySequence.StandardKey.Find)
+        find = self._action(_("&Find zone…"), self._find, QKeySequence.StandardKey.Find)
         menu.addAction(find)
 
-        self.mastery_action = self._action("&Mastery heat map", self.show_mastery, "M", checkable=True)
+        self.mastery_action = self._action(_("&Mastery heat map"), self.show_mastery, "M", checkable=True)
         menu.addSeparator()
         menu.addAction(self.mastery_action)
+        menu.addSeparator()
+        next_pane = self._action(_("Next &pane"), lambda: self.cycle_pane(1), "F6")
+        previous_pane = self._action(_("Pre&vious pane"), lambda: self.cycle_pane(-1), "Shift+F6")
+        menu.addAction(next_pane)
+        menu.addAction(previous_pane)
 
-        menu = self.menuBar().addMenu("&Quiz")
-        self.new_quiz_action = self._action("&New quiz…", self.new_quiz_dialog, "F7")
-        self.review_action = self._action("&Review mistakes", lambda: self.quiz.review_mistakes(), "Shift+F7")
-        self.end_quiz_action = self._action("&End quiz", lambda: self.quiz.stop(), "Ctrl+Shift+Q")
+        self._build_settings_menu()
+
+        menu = self.menuBar().addMenu(_("&Quiz"))
+        self.new_quiz_action = self._action(_("&New quiz…"), self.new_quiz_dialog, "F7")
+        self.review_action = self._action(
+            _("&Review mistakes"), lambda: self.quiz.review_mistakes(), "Shift+F7"
+        )
+        self.end_quiz_action = self._action(_("&End quiz"), lambda: self.quiz.stop(), "Ctrl+Shift+Q")
         for action in (self.new_quiz_action, self.review_action, self.end_quiz_action):
             menu.addAction(action)
         self.end_quiz_action.setEnabled(False)
 
-        menu = self.menuBar().addMenu("&Help")
+        menu = self.menuBar().addMenu(_("&Help"))
         for name, title in NOTES.items():
-            menu.addAction(self._action(title, lambda _=False, n=name: self.show_note(n)))
+            menu.addAction(self._action(_(title), lambda checked=False, n=name: self.show_note(n)))
         menu.addAction(
-            self._action("&Keyboard shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
+            self._action(_("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
         )
 
-        toolbar = QToolBar("Chart", self)
+        toolbar = QToolBar(_("Chart"), self)
         toolbar.setObjectName("toolbar-chart")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in self.aspect_actions.values():
@@ -219,10 +245,104 @@ class MainWindow(QMainWindow):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
 
+    def _build_settings_menu(self) -> None:
+        """Theme, text size and language: remembered, and applied to the whole application."""
+        menu = self.menuBar().addMenu(_("&Settings"))
+        self.settings_menu = menu
+        self.theme_actions = self._choices(
+            menu.addMenu(_("&Theme")),
+            [(value, _(text)) for value, text in appearance.THEME_CHOICES.items()],
+            appearance.theme_choice(self.settings),
+            self.set_theme,
+        )
+        self.text_size_actions = self._choices(
+            menu.addMenu(_("Text &size")),
+            [(value, _(text)) for value, text in appearance.TEXT_SIZES.items()],
+            appearance.text_scale(self.settings),
+            self.set_text_scale,
+        )
+        self.language_actions = self._choices(
+            menu.addMenu(_("&Language")),
+            list(i18n.LANGUAGES.items()),
+            i18n.language(),
+            self.set_language,
+        )
+
+    def _choices(self, menu, choices, current, slot) -> dict:
+        group = QActionGroup(self)
+        actions = {}
+        for value, text in choices:
+            action = QAction(text, self, checkable=True)
+            action.setChecked(value == current)
+            action.triggered.connect(lambda checked=False, v=value: slot(v))
+            group.addAction(action)
+            menu.addAction(action)
+            actions[value] = action
+        return actions
+
+    # --- appearance ---------------------------------------------------------------------
+    def set_theme(self, choice: str) -> None:
+        self.settings.setValue("appearance/theme", choice)
+        self._apply_theme()
+
+    def _apply_theme(self) -> None:
+        choice = appearance.theme_choice(self.settings)
+        appearance.apply_theme(QApplication.instance(), choice)
+        if choice in self.theme_actions:
+            self.theme_actions[choice].setChecked(True)
+        self.map.rebuild()
+        self.info.refresh()
+        self.zones.refill()
+
+    def _system_scheme_changed(self, *_args) -> None:
+        if appearance.theme_choice(self.settings) == "system":
+            self._apply_theme()
+
+    def set_text_scale(self, scale: float) -> None:
+        self.settings.setValue("appearance/text-scale", scale)
+        appearance.apply_text_scale(QApplication.instance(), scale)
+        self.text_size_actions[scale].setChecked(True)
+        self.map.set_text_scale(scale)
+
+    def set_language(self, code: str) -> MainWindow:
+        """Switch the interface and the chart texts; the window is rebuilt in the new language
+        where it stood (chart, view, selection, size), and this one closes."""
+        if code == i18n.language():
+            return self
+        self.settings.setValue("appearance/language", code)
+        appearance.apply_language(QApplication.instance(), code)
+        successor = MainWindow(
+            self.state.source, self.settings, restore=False, progress_path=self._progress_path
+        )
+        successor.restoreGeometry(self.saveGeometry())
+        successor.restoreState(self.saveState())
+        successor.labels_action.setChecked(self.state.labels_visible)
+        successor.guides_action.setChecked(self.state.guides_visible)
+        successor.state.set_aspect(self.state.aspect)
+        if self.state.zone_id:
+            successor.state.select(self.state.zone_id, self.state.view_id)
+        successor.setWindowState(self.windowState())
+        successor.show()
+        self.successor = successor
+        self.close()
+        return successor
+
+    def cycle_pane(self, step: int) -> None:
+        """F6 / Shift+F6: the map, the zone search, the zone list, the zone card, in turn."""
+        panes = [self.map, self.zones.search, self.zones.list, self.info]
+        if self._quiz is not None and self.quiz_dock.isVisible():
+            panes = [self.map, self.quiz_panel]
+        visible = [p for p in panes if p.isVisible()]
+        if not visible:
+            return
+        focused = QApplication.focusWidget()
+        index = next((i for i, p in enumerate(visible) if p is focused or p.isAncestorOf(focused)), -1)
+        visible[(index + step) % len(visible)].setFocus(Qt.FocusReason.TabFocusReason)
+
     # --- state → window ------------------------------------------------------------
     def _atlas_shown(self) -> None:
         atlas = self.state.atlas
-        self.setWindowTitle(f"{atlas.title} — ReflexMap")
+        self.setWindowTitle(_("{chart} — ReflexMap").format(chart=atlas.title))
         for aspect, action in self.aspect_actions.items():
             action.setEnabled(aspect in atlas.aspects())
             action.setChecked(aspect == self.state.aspect)
@@ -230,15 +350,20 @@ class MainWindow(QMainWindow):
 
     def _chart_status(self, *_args) -> None:
         atlas = self.state.atlas
-        message = f"{atlas.title}: {len(atlas.zones):,} zones, tradition {atlas.tradition}"
+        count = len(atlas.zones)
+        message = ngettext(
+            "{chart}: {count} zone, tradition {tradition}",
+            "{chart}: {count} zones, tradition {tradition}",
+            count,
+        ).format(chart=atlas.title, count=f"{count:,}", tradition=atlas.tradition)
         if self.map.chart.unlabelled_views:
-            message += ". Too many zones in this view to label: point at a zone to see its name"
+            message += ". " + _("Too many zones in this view to label: point at a zone to see its name")
         self.statusBar().showMessage(message, 8000)
 
     def _selection_shown(self, zone_id: str) -> None:
         if zone_id and not (self._quiz is not None and self._quiz.active):
             zone = self.state.atlas.zone(zone_id)
-            self.statusBar().showMessage(f"{zone.name}: charts place {zone.claim} here")
+            self.statusBar().showMessage(f"{zone.name}: {charts_place(zone.claim)}")
 
     def _show_coordinates(self, view_id: str, x: float, y: float) -> None:
         self.coordinates.setText(f"{view_id}  x {x:6.1f} mm  y {y:6.1f} mm")
@@ -269,7 +394,9 @@ class MainWindow(QMainWindow):
         start = self.settings.value("chart/dir", str(Path.home()))
         from . import dialogs
 
-        path = dialogs.open_file(self, "Open zone chart", start, "Zone charts (*.yaml *.yml);;All files (*)")
+        path = dialogs.open_file(
+            self, _("Open zone chart"), start, _("Zone charts (*.yaml *.yml);;All files (*)")
+        )
         if path:
             self.settings.setValue("chart/dir", str(Path(path).parent))
             self.open_chart(path)
@@ -287,17 +414,25 @@ class MainWindow(QMainWindow):
             / f"{self.state.atlas.id}-{self.state.aspect}.png"
         )
         path = dialogs.save_file(
-            self, "Export chart", start, "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
+            self,
+            _("Export chart"),
+            start,
+            _("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"),
         )
         if not path:
             return
         try:
             export_chart(self.state.atlas, Path(path), aspect=self.state.aspect)
         except (OSError, ValueError) as exc:
-            dialogs.warning(self, "Export failed", f"Could not write {path}:\n{exc}", "export-failed")
+            dialogs.warning(
+                self,
+                _("Export failed"),
+                _("Could not write {path}:\n{error}").format(path=path, error=exc),
+                "export-failed",
+            )
             return
         self.settings.setValue("export/dir", str(Path(path).parent))
-        self.statusBar().showMessage(f"Exported {path}", 5000)
+        self.statusBar().showMessage(_("Exported {path}").format(path=path), 5000)
 
     def handout_dialog(self) -> HandoutDialog:
         start = self.settings.value("export/dir", str(Path.home()))
@@ -318,7 +453,7 @@ class MainWindow(QMainWindow):
             if not candidates:
                 from . import dialogs
 
-                dialogs.information(self, "Compare charts", "Open a second chart first (Chart menu).")
+                dialogs.information(self, _("Compare charts"), _("Open a second chart first (Chart menu)."))
                 return None
             other_path = str(candidates[0])
         result = read_atlas(other_path, chart_cache())
@@ -327,7 +462,8 @@ class MainWindow(QMainWindow):
             return None
         from .compare_window import CompareWindow
 
-        window = CompareWindow(self.state.atlas, result.atlas, self.state.aspect, self)
+        other = result.atlas.localized(i18n.language())
+        window = CompareWindow(self.state.atlas, other, self.state.aspect, self)
         window.show()
         return window
 
@@ -373,32 +509,33 @@ class MainWindow(QMainWindow):
         self.state.set_mastery(self.quiz.mastery() if on else None)
         if on:
             self.statusBar().showMessage(
-                "Mastery heat map: darker zones are better known; hatched ones never practised"
+                _("Mastery heat map: darker zones are better known; hatched ones never practised")
             )
 
     # --- dialogs ------------------------------------------------------------------------
     def _warn_settings(self, warnings: list[str]) -> None:
         from . import dialogs
 
-        dialogs.warning(self, "Settings", "\n".join(warnings), "settings-warning")
+        dialogs.warning(self, _("Settings"), "\n".join(warnings), "settings-warning")
 
     def show_note(self, name: str) -> QDialog:
-        return self._text_dialog(NOTES[name], note_html(name), f"note-{name}")
+        return self._text_dialog(_(NOTES[name]), note_html(name), f"note-{name}")
 
     def show_first_run_note(self) -> None:
         """Evidence, contraindications and red flags, once, before the first chart is studied."""
         dialog = self.show_note("first-run")
-        dialog.finished.connect(lambda _: self.settings.setValue("notes/first-run-seen", True))
+        dialog.finished.connect(lambda result: self.settings.setValue("notes/first-run-seen", True))
 
     def show_shortcuts(self) -> None:
         rows = [
-            ("Click a zone", "Select it; every zone under the point is listed"),
-            ("Tab / Down, Shift+Tab / Up", "Next / previous zone, toes to heel (map focused)"),
-            ("Left / Right", "Same zone on the other foot"),
-            ("Home / End", "First / last zone"),
-            ("Escape", "Clear the selection"),
-            ("Mouse wheel", "Zoom under the cursor"),
-            ("Drag, or middle button", "Pan"),
+            (_("Click a zone"), _("Select it; every zone under the point is listed")),
+            (_("Tab / Down, Shift+Tab / Up"), _("Next / previous zone, toes to heel (map focused)")),
+            (_("Left / Right"), _("Same zone on the other foot")),
+            (_("Home / End"), _("First / last zone")),
+            (_("Escape"), _("Clear the selection")),
+            (_("Mouse wheel"), _("Zoom under the cursor")),
+            (_("Drag, or middle button"), _("Pan")),
+            ("1 – 4", _("Answer a quiz question with that choice")),
         ]
         for action in self.actions():
             if action.shortcut().toString():
@@ -408,12 +545,13 @@ class MainWindow(QMainWindow):
                         action.text().replace("&", ""),
                     )
                 )
+        title = _("Keyboard shortcuts")
         html = (
-            "<h2>Keyboard shortcuts</h2><table cellspacing='6'>"
-            + "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
+            f"<h2>{escape(title)}</h2><table cellspacing='6'>"
+            + "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows)
             + "</table>"
         )
-        self._text_dialog("Keyboard shortcuts", html, "shortcuts")
+        self._text_dialog(title, html, "shortcuts")
 
     def _text_dialog(self, title: str, html: str, name: str) -> QDialog:
         from . import dialogs

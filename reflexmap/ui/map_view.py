@@ -12,7 +12,9 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip
 
-from .chart_scene import ChartScene
+from ..i18n import _
+from .chart_scene import LABEL_MM, ChartScene
+from .markup import charts_place, escape
 from .state import AppState
 
 ZOOM_STEP = 1.25
@@ -38,13 +40,14 @@ class MapView(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Foot chart")
+        self.setAccessibleName(_("Foot chart"))
         self._press: QPoint | None = None
         self._panning = False
         self._fitted = True
         # While a quiz asks "find it", clicks answer it instead of selecting: (view, x mm, y mm).
         self.answer_handler: Callable[[str, float, float], None] | None = None
         self.label_mm: float | None = None  # larger type for presenting; None: the usual size
+        self.text_scale = 1.0  # the text-size setting: labels follow the panels
         state.atlas_changed.connect(self.rebuild)
         state.aspect_changed.connect(self.rebuild)
         state.selection_changed.connect(self._show_selection)
@@ -55,7 +58,7 @@ class MapView(QGraphicsView):
 
     # --- drawing --------------------------------------------------------------------
     def rebuild(self, *_args) -> None:
-        extra = {"label_mm": self.label_mm} if self.label_mm else {}
+        extra = {"label_mm": (self.label_mm or LABEL_MM) * self.text_scale}
         self.chart.show_chart(self.state.atlas, self.state.aspect, mastery=self.state.mastery, **extra)
         self.chart.set_labels_visible(self.state.labels_visible)
         self.chart.set_guides_visible(self.state.guides_visible)
@@ -64,6 +67,11 @@ class MapView(QGraphicsView):
         rect = self.chart.chart_rect
         self.setSceneRect(rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height()))
         self.fit()
+
+    def set_text_scale(self, scale: float) -> None:
+        if scale != self.text_scale:
+            self.text_scale = scale
+            self.rebuild()
 
     def _show_selection(self, zone_id: str) -> None:
         self.chart.set_selected(zone_id or None)
@@ -170,7 +178,7 @@ class MapView(QGraphicsView):
         if hits:
             names = [self.state.atlas.zone(z).name for z in hits]
             zone = self.state.atlas.zone(hits[0])
-            tip = f"<b>{zone.name}</b><br>Charts place {zone.claim} here."
+            tip = f"<b>{escape(zone.name)}</b><br>{escape(charts_place(zone.claim))}"
             if len(names) > 1:
                 tip += "<br><i>Also here: " + ", ".join(names[1:]) + "</i>"
             QToolTip.showText(global_pos, tip, self.viewport())

@@ -8,3 +8,13 @@ _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
 def escape(text: str) -> str:
     """The same result as html.escape(text, quote=True)."""
     return text.translate(_ESCAPES)
+
+
+def charts_place(claim: str, *, sentence: bool = True) -> str:
+    """The app's one way of stating a zone's claim: "Charts place the sacrum here."
+
+    What a zone corresponds to is always stated as the charts' claim, never as an effect."""
+    from ..i18n import _
+
+    text = _("Charts place {claim} here.") if sentence else _("charts place {claim} here")
+    return text.format(claim=claim)

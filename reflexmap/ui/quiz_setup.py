@@ -54,7 +54,7 @@ class QuizSetupDialog(QDialog):
         group, self.feet = _boxes(self, [("left", "Left foot"), ("right", "Right foot")], {"left", "right"})
         form.addRow("Feet", group)
         regions = [r for r in palette.REGION_COLOURS if any(z.region == r for z in atlas.zones)]
-        group, self.regions = _boxes(self, [(r, palette.REGION_NAMES[r]) for r in regions], set(regions))
+        group, self.regions = _boxes(self, [(r, palette.region_name(r)) for r in regions], set(regions))
         form.addRow("Body regions", group)
         self.custom = QListWidget(self)
         self.custom.setAccessibleName("Custom set of zones")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from .. import i18n
 from ..atlas import Atlas
 
 
@@ -20,7 +21,8 @@ class AppState(QObject):
 
     def __init__(self, atlas: Atlas, parent: QObject | None = None):
         super().__init__(parent)
-        self.atlas = atlas
+        self.source = atlas  # as loaded; `atlas` is it in the interface's language
+        self.atlas = atlas.localized(i18n.language())
         self.aspect = atlas.aspects()[0]
         self.zone_id = ""
         self.view_id = ""
@@ -30,7 +32,8 @@ class AppState(QObject):
         self.mastery: dict[str, float | None] | None = None  # zone id -> 0..1; None: off
 
     def set_atlas(self, atlas: Atlas) -> None:
-        self.atlas = atlas
+        self.source = atlas
+        self.atlas = atlas.localized(i18n.language())
         if self.aspect not in atlas.aspects():
             self.aspect = atlas.aspects()[0]
         self.zone_id, self.view_id, self.under_point = "", "", ()

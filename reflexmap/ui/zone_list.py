@@ -7,7 +7,9 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout, QWidget
 
 from ..atlas.text import natural_key
+from ..i18n import _
 from . import palette
+from .markup import charts_place
 from .state import AppState
 
 ZONE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -19,9 +21,9 @@ class ZoneList(QWidget):
         super().__init__(parent)
         self.state = state
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search zones (name, claim, region)…")
+        self.search.setPlaceholderText(_("Search zones (name, claim, region)…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search zones")
+        self.search.setAccessibleName(_("Search zones"))
         self.model = QStandardItemModel(self)
         self.items: dict[str, QStandardItem] = {}
         self.proxy = QSortFilterProxyModel(self)
@@ -31,7 +33,7 @@ class ZoneList(QWidget):
         self.list = QListView(self)
         self.list.setModel(self.proxy)
         self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        self.list.setAccessibleName("Zones")
+        self.list.setAccessibleName(_("Zones"))
         self.list.setUniformItemSizes(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -55,11 +57,11 @@ class ZoneList(QWidget):
         for zone in sorted(atlas.zones, key=lambda z: natural_key(z.name)):
             if not any(view_id in shown for view_id in zone.shapes):
                 continue
-            region = palette.REGION_NAMES.get(zone.region, zone.region)
+            region = palette.region_name(zone.region)
             item = QStandardItem(zone.name)
             item.setData(zone.id, ZONE_ID_ROLE)
             item.setData(f"{zone.name} {zone.claim} {region} {zone.id}", SEARCH_ROLE)
-            item.setToolTip(f"{region}: charts place {zone.claim} here")
+            item.setToolTip(f"{region}: {charts_place(zone.claim, sentence=False)}")
             item.setData(palette.fill(zone.region, 200), Qt.ItemDataRole.DecorationRole)
             self.items[zone.id] = item
             rows.append(item)

@@ -1,0 +1,74 @@
+"""Translations of the interface, with Python's gettext (no Qt, so the core can use it too).
+
+Source strings are English and marked in the code with `_()` (translated where used),
+`N_()` (marked only, for tables built at import and translated when shown) and
+`ngettext()`. `tools/i18n.py` extracts them into reflexmap/locale/reflexmap.pot, merges
+them into each language's .po file (edit those, e.g. with Poedit) and compiles the .mo
+files the app reads. Chart texts (zone names, claims …) are translated in the zone files.
+"""
+
+from __future__ import annotations
+
+import gettext
+import locale
+import os
+from pathlib import Path
+
+DOMAIN = "reflexmap"
+LOCALE_DIR = Path(__file__).parent / "locale"
+LANGUAGES = {"en": "English", "de": "Deutsch"}  # code -> name in that language
+DEFAULT = "en"
+
+_translation: gettext.NullTranslations = gettext.NullTranslations()
+_language = DEFAULT
+
+
+def set_language(code: str) -> str:
+    """Use `code` (a key of LANGUAGES; anything else means English); returns the code used."""
+    global _translation, _language
+    _language = code if code in LANGUAGES else DEFAULT
+    if _language == DEFAULT:
+        _translation = gettext.NullTranslations()
+    else:
+        _translation = gettext.translation(DOMAIN, LOCALE_DIR, languages=[_language], fallback=True)
+    return _language
+
+
+def language() -> str:
+    return _language
+
+
+def system_language() -> str:
+    """The user's language if ReflexMap has it (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else English."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        for part in value.split(":"):
+            code = part.split("_")[0].split(".")[0].lower()
+            if code in LANGUAGES:
+                return code
+            if part:
+                return DEFAULT
+    try:
+        code = (locale.getlocale()[0] or "").split("_")[0].lower()
+    except ValueError:
+        code = ""
+    return code if code in LANGUAGES else DEFAULT
+
+
+def _(text: str) -> str:
+    """`text` in the current language."""
+    return _translation.gettext(text)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    return _translation.ngettext(singular, plural, count)
+
+
+def pgettext(context: str, text: str) -> str:
+    """For a word whose translation depends on where it stands (e.g. a menu vs a verb)."""
+    return _translation.pgettext(context, text)
+
+
+def N_(text: str) -> str:
+    """Marks `text` for translation without translating it now (module-level tables)."""
+    return text

@@ -1,0 +1,120 @@
+"""Theme, text size and language: applied to the whole application from the settings.
+
+Kept apart from the windows so that start-up, the settings menu and tests apply them the
+same way. Colours of the chart come from `palette`; widget colours from a QPalette.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from .. import i18n
+from ..i18n import N_
+from ..settings import Settings
+from . import palette
+
+THEME_CHOICES = {  # setting value -> menu text
+    "system": N_("Follow the &system"),
+    "light": N_("&Light"),
+    "dark": N_("&Dark"),
+    "high-contrast": N_("&High contrast"),
+}
+TEXT_SIZES = {  # setting value (× the system's font size) -> menu text
+    0.9: N_("&Smaller"),
+    1.0: N_("&Normal"),
+    1.25: N_("&Larger"),
+    1.5: N_("L&argest"),
+}
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
+
+_base_font: QFont | None = None
+_translators: list[QTranslator] = []
+_themed = False  # whether a theme other than the style's own palette was ever applied
+
+
+def theme_choice(settings: Settings) -> str:
+    value = settings.value("appearance/theme", "system")
+    return value if value in THEME_CHOICES else "system"
+
+
+def text_scale(settings: Settings) -> float:
+    value = settings.value("appearance/text-scale", 1.0)
+    return float(value) if isinstance(value, (int, float)) and float(value) in TEXT_SIZES else 1.0
+
+
+def language_choice(settings: Settings) -> str:
+    """The saved language, or the system's when none was chosen."""
+    value = settings.value("appearance/language", "")
+    return value if value in i18n.LANGUAGES else i18n.system_language()
+
+
+def resolve_theme(choice: str) -> palette.Theme:
+    """The theme a choice means now; "system" follows the desktop's light or dark scheme."""
+    if choice == "system":
+        dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+        return palette.DARK if dark else palette.LIGHT
+    return palette.THEMES.get(choice, palette.LIGHT)
+
+
+def apply_theme(app: QApplication, choice: str) -> palette.Theme:
+    global _themed
+    theme = resolve_theme(choice)
+    palette.apply(theme)
+    if theme.window is None:
+        if _themed:  # back from dark: the style's own palette again (nothing to do at start-up)
+            app.setPalette(app.style().standardPalette())
+    else:
+        _themed = True
+        app.setStyle("Fusion")  # follows the palette fully on every platform
+        app.setPalette(palette.window_palette(theme, app.style().standardPalette()))
+    return theme
+
+
+def apply_text_scale(app: QApplication, scale: float) -> None:
+    """Scale the application font (panels, menus, dialogs); the map labels scale with it too."""
+    global _base_font
+    if _base_font is None:
+        if scale == 1.0:
+            return  # start-up with the usual size: nothing to change
+        _base_font = QFont(app.font())
+    font = QFont(_base_font)
+    if _base_font.pointSizeF() > 0:
+        font.setPointSizeF(_base_font.pointSizeF() * scale)
+    else:
+        font.setPixelSize(round(_base_font.pixelSize() * scale))
+    app.setFont(font)
+
+
+def apply_language(app: QApplication, code: str) -> str:
+    """Our strings through gettext; Qt's own (standard buttons, file dialogs) through Qt's catalogue."""
+    used = i18n.set_language(code)
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator  # only when switching
+
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators.clear()
+    if used != i18n.DEFAULT:
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        translator = QTranslator(app)
+        if translator.load(f"qtbase_{used}", folder):
+            app.installTranslator(translator)
+            _translators.append(translator)
+    QLocale.setDefault(QLocale(used))
+    return used
+
+
+def apply_language_at_start(app: QApplication, code: str) -> None:
+    if code != i18n.DEFAULT or i18n.language() != i18n.DEFAULT:
+        apply_language(app, code)
+
+
+def apply_all(app: QApplication, settings: Settings) -> None:
+    apply_language_at_start(app, language_choice(settings))
+    apply_theme(app, theme_choice(settings))
+    apply_text_scale(app, text_scale(settings))
