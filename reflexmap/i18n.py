@@ -72,3 +72,17 @@ def pgettext(context: str, text: str) -> str:
 def N_(text: str) -> str:
     """Marks `text` for translation without translating it now (module-level tables)."""
     return text
+
+
+def in_sentence(name: str) -> str:
+    """A zone name inside a sentence: English lower-cases its first letter ("the lumbar
+    spine"); German keeps nouns capitalised."""
+    if _language == "en" and name[:1].isupper() and not name[1:2].isupper():
+        return name[:1].lower() + name[1:]
+    return name
+
+
+def format_number(value: float, decimals: int) -> str:
+    """A decimal number as the language writes it (3.5 mm, 3,5 mm)."""
+    text = f"{value:.{decimals}f}"
+    return text.replace(".", ",") if _language == "de" else text

@@ -6,13 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..atlas import Atlas
+from ..i18n import N_
 
 KINDS = ("find", "name", "technique", "claim")
-KIND_TITLES = {
-    "find": "Find it on the foot",
-    "name": "Name the highlighted zone",
-    "technique": "Which technique?",
-    "claim": "What do charts place there?",
+KIND_TITLES = {  # translated where shown
+    "find": N_("Find it on the foot"),
+    "name": N_("Name the highlighted zone"),
+    "technique": N_("Which technique?"),
+    "claim": N_("What do charts place there?"),
 }
 # A zone smaller than this in every view it is drawn in is asked by name, not by click:
 # hitting a 3 mm sliver tests the mouse, not the student.

@@ -6,6 +6,7 @@ import random
 from dataclasses import dataclass
 
 from ..atlas import Atlas, View
+from ..i18n import N_, _, in_sentence
 from .cards import MIN_FIND_AREA_MM2, Card
 
 CHOICES = 4
@@ -28,8 +29,20 @@ class Question:
         return self.card.zone_id
 
 
+FEET = {"left": N_("left foot"), "right": N_("right foot")}
+ASPECTS = {
+    "plantar": N_("plantar view"),
+    "medial": N_("medial view"),
+    "lateral": N_("lateral view"),
+    "dorsal": N_("dorsal view"),
+}
+
+
 def where(view: View) -> str:
-    return f"{view.foot} foot, {view.aspect} view"
+    """ "left foot, plantar view", in the interface's language."""
+    return _("{foot}, {aspect}").format(
+        foot=_(FEET.get(view.foot, view.foot)), aspect=_(ASPECTS.get(view.aspect, view.aspect))
+    )
 
 
 def make_question(atlas: Atlas, card: Card, views: list[str], rng: random.Random) -> Question:
@@ -42,11 +55,15 @@ def make_question(atlas: Atlas, card: Card, views: list[str], rng: random.Random
     view_id = rng.choice(sorted(candidates))
     view = atlas.view(view_id)
     if card.kind == "find":
-        return Question(card, f"Click the {zone.name.lower()} ({where(view)})", view_id)
+        return Question(
+            card,
+            _("Click the {zone} ({view})").format(zone=in_sentence(zone.name), view=where(view)),
+            view_id,
+        )
     if card.kind == "name":
         return _choice(
             card,
-            "Which zone is highlighted?",
+            _("Which zone is highlighted?"),
             view_id,
             zone.name,
             [z.name for z in atlas.zones_in(view_id) if z.id != zone.id],
@@ -56,7 +73,7 @@ def make_question(atlas: Atlas, card: Card, views: list[str], rng: random.Random
         others = [z.technique for z in atlas.zones if z.technique != zone.technique]
         return _choice(
             card,
-            f"Which technique does the chart note for the {zone.name.lower()}?",
+            _("Which technique does the chart note for the {zone}?").format(zone=in_sentence(zone.name)),
             view_id,
             zone.technique,
             others,
@@ -65,7 +82,7 @@ def make_question(atlas: Atlas, card: Card, views: list[str], rng: random.Random
     if card.kind == "claim":
         others = [z.claim for z in atlas.zones if z.claim != zone.claim]
         return _choice(
-            card, "What does this chart place at the highlighted zone?", view_id, zone.claim, others, rng
+            card, _("What does this chart place at the highlighted zone?"), view_id, zone.claim, others, rng
         )
     raise ValueError(f"unknown question kind {card.kind!r}")
 

@@ -16,6 +16,7 @@ from shapely.geometry import Point
 
 from ..atlas import Atlas
 from ..atlas.geometry import to_shapely
+from ..i18n import _, format_number, in_sentence
 from .cards import Card, QuizOptions, allowed_views, cards_for
 from .questions import Question, make_question
 from .scheduler import Scheduler
@@ -130,18 +131,31 @@ class QuizSession:
         hits = tuple(z.id for z in self.atlas.zones_at(view_id, x, y))
         names = ", ".join(self.atlas.zone(z).name for z in hits)
         if view_id == question.view_id and target.id in hits:
-            return self._judge(True, False, f"✔ Right: the {target.name.lower()}.", hits, 0.0)
+            return self._judge(
+                True, False, _("✔ Right: the {zone}.").format(zone=in_sentence(target.name)), hits, 0.0
+            )
         distance = None
         if view_id in target.shapes:
             distance = _edge_distance(target.shapes[view_id], x, y)
         if view_id == question.view_id and distance is not None and distance <= NEAR_MISS_MM:
             return self._judge(
-                False, True, f"≈ Close: {distance:.1f} mm from the {target.name.lower()}.", hits, distance
+                False,
+                True,
+                _("≈ Close: {distance} mm from the {zone}.").format(
+                    distance=format_number(distance, 1), zone=in_sentence(target.name)
+                ),
+                hits,
+                distance,
             )
-        clicked = f"you clicked the {names.lower()}" if hits else "you clicked outside every zone"
-        return self._judge(
-            False, False, f"✖ Not quite: {clicked}. The {target.name.lower()} is shown.", hits, distance
+        clicked = (
+            _("you clicked the {zones}").format(zones=in_sentence(names))
+            if hits
+            else _("you clicked outside every zone")
         )
+        message = _("✖ Not quite: {clicked}. The {zone} is shown.").format(
+            clicked=clicked, zone=in_sentence(target.name)
+        )
+        return self._judge(False, False, message, hits, distance)
 
     def answer_choice(self, index: int) -> Feedback:
         question = self._open_question()
@@ -149,8 +163,8 @@ class QuizSession:
             raise IndexError(index)
         right = question.choices[question.answer].rstrip(".")
         if index == question.answer:
-            return self._judge(True, False, f"✔ Right: {right}.")
-        return self._judge(False, False, f"✖ Not quite: the answer is {right}.")
+            return self._judge(True, False, _("✔ Right: {answer}.").format(answer=right))
+        return self._judge(False, False, _("✖ Not quite: the answer is {answer}.").format(answer=right))
 
     def answer_text(self, text: str) -> Feedback:
         """A typed answer to a choice question (with completion in the UI), case-insensitive."""
@@ -160,7 +174,7 @@ class QuizSession:
             if choice.casefold() == wanted:
                 return self.answer_choice(i)
         right = question.choices[question.answer].rstrip(".")
-        return self._judge(False, False, f"✖ Not quite: the answer is {right}.")
+        return self._judge(False, False, _("✖ Not quite: the answer is {answer}.").format(answer=right))
 
     def _open_question(self) -> Question:
         if self.current is None or self.feedback is not None:

@@ -11,11 +11,13 @@ from PySide6.QtSvg import QSvgGenerator
 from ..atlas import Atlas
 from ..storage import atomic_path
 from ..ui.chart_scene import ChartScene, aspect_title
+from ..ui.palette import on_paper
 
 FORMATS = (".png", ".svg", ".pdf")
 PNG_WIDTH_PX = 3000
 
 
+@on_paper
 def export_chart(
     atlas: Atlas,
     out: Path,

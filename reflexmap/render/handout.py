@@ -23,11 +23,13 @@ from PySide6.QtGui import (
 )
 
 from ..atlas import Atlas
+from ..i18n import N_, _
 from ..storage import atomic_path
 from ..ui.chart_scene import ChartScene, aspect_title
+from ..ui.palette import on_paper
 
 KINDS = ("chart", "worksheet", "answer-key")
-KIND_TITLES = {"chart": "Chart", "worksheet": "Worksheet", "answer-key": "Answer key"}
+KIND_TITLES = {"chart": N_("Chart"), "worksheet": N_("Worksheet"), "answer-key": N_("Answer key")}
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 12.0
 
@@ -38,6 +40,7 @@ class Page:
     numbers: dict[str, int]  # zone id -> number on this page
 
 
+@on_paper
 def pages_for(atlas: Atlas, aspects: list[str]) -> list[Page]:
     """Numbers zones along the feet (toes to heel, left foot first), afresh on every page."""
     pages = []
@@ -45,7 +48,7 @@ def pages_for(atlas: Atlas, aspects: list[str]) -> list[Page]:
         scene = ChartScene()
         scene.show_chart(atlas, aspect, key=False)
         numbers: dict[str, int] = {}
-        for _, zone_id in scene.keyboard_order():
+        for _view, zone_id in scene.keyboard_order():
             numbers.setdefault(zone_id, len(numbers) + 1)
         pages.append(Page(aspect, numbers))
     return pages
@@ -60,13 +63,14 @@ def export_handout(
         raise ValueError("handouts are PDF files: give an output name ending in .pdf")
     with atomic_path(out, backup=True) as temporary:
         writer = QPdfWriter(str(temporary))
-        writer.setTitle(f"{atlas.title}: {KIND_TITLES[kind]}")
+        writer.setTitle(f"{atlas.title}: {_(KIND_TITLES[kind])}")
         writer.setCreator("ReflexMap")
         writer.setResolution(300)
         paint_handout(writer, atlas, kind=kind, aspects=aspects, paper=paper)
     return out
 
 
+@on_paper
 def paint_handout(
     device: QPagedPaintDevice,
     atlas: Atlas,
@@ -122,20 +126,24 @@ def _paint_page(
     y = area.top()
     title = f"{atlas.title}. {aspect_title(page.aspect)}"
     y = _text(
-        painter, f"{KIND_TITLES[kind]}: {title}", QRectF(area.left(), y, area.width(), 12 * mm), 13, bold=True
+        painter,
+        f"{_(KIND_TITLES[kind])}: {title}",
+        QRectF(area.left(), y, area.width(), 12 * mm),
+        13,
+        bold=True,
     )
     if kind == "worksheet":
         y = _text(
             painter,
-            "Name: ______________________________    Date: ______________",
+            _("Name: ______________________________    Date: ______________"),
             QRectF(area.left(), y + 2 * mm, area.width(), 8 * mm),
             10,
         )
     footer = 7 * mm
-    caveat = (
+    caveat = _(
         "Charts place these zones as a tradition's claims, not anatomy; the evidence that working them "
-        f"helps any condition is weak. Tradition: {atlas.tradition}. Page {number} of {total}. ReflexMap."
-    )
+        "helps any condition is weak. Tradition: {tradition}. Page {number} of {total}. ReflexMap."
+    ).format(tradition=atlas.tradition, number=number, total=total)
     _text(painter, caveat, QRectF(area.left(), area.bottom() - footer, area.width(), footer), 7, italic=True)
     entries = sorted(page.numbers.items(), key=lambda item: item[1])
     columns = 3 if area.width() > area.height() else 2

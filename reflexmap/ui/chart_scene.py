@@ -486,3 +486,16 @@ def _line(a: QPointF, b: QPointF) -> QPainterPath:
     path = QPainterPath(a)
     path.lineTo(b)
     return path
+
+
+ASPECT_NAMES = {
+    "plantar": N_("Plantar (sole)"),
+    "medial": N_("Medial (inner side)"),
+    "lateral": N_("Lateral (outer side)"),
+    "dorsal": N_("Dorsal (top)"),
+}
+
+
+def aspect_name(aspect: str) -> str:
+    """Short name of an aspect, for choices (quiz set-up, handouts)."""
+    return _(ASPECT_NAMES[aspect]) if aspect in ASPECT_NAMES else aspect

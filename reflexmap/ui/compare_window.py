@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from ..atlas import Atlas
 from ..atlas.compare import Comparison, compare
+from ..i18n import _, format_number
+from ..quiz.questions import where
 from .chart_scene import ChartScene
 from .markup import escape
 
@@ -30,10 +32,10 @@ SAME = 0.9  # IoU at or above which a placement counts as the same
 
 def verdict(value: float) -> str:
     if value >= SAME:
-        return "same place"
+        return _("same place")
     if value > 0:
-        return "placed differently"
-    return "different place"
+        return _("placed differently")
+    return _("different place")
 
 
 class _ChartView(QGraphicsView):
@@ -59,7 +61,9 @@ class CompareWindow(QDialog):
     def __init__(self, a: Atlas, b: Atlas, aspect: str, parent=None):
         super().__init__(parent)
         self.setObjectName("compare-charts")
-        self.setWindowTitle(f"Compare charts: {a.tradition} and {b.tradition}")
+        self.setWindowTitle(
+            _("Compare charts: {first} and {second}").format(first=a.tradition, second=b.tradition)
+        )
         self.a, self.b = a, b
         self.comparison: Comparison = compare(a, b)
         self.overlay_items: dict[tuple[str, str], QGraphicsPathItem] = {}
@@ -70,14 +74,14 @@ class CompareWindow(QDialog):
         if aspect in shared:
             self.aspect.setCurrentIndex(shared.index(aspect))
         self.mode = QComboBox(self)
-        self.mode.addItem("Side by side", "side")
-        self.mode.addItem("Overlaid", "overlay")
+        self.mode.addItem(_("Side by side"), "side")
+        self.mode.addItem(_("Overlaid"), "overlay")
         self.left, self.right = _ChartView(self), _ChartView(self)
-        self.left.setAccessibleName(f"Chart: {a.title}")
-        self.right.setAccessibleName(f"Chart: {b.title}")
+        self.left.setAccessibleName(_("Chart: {title}").format(title=a.title))
+        self.right.setAccessibleName(_("Chart: {title}").format(title=b.title))
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("disagreements")
-        self.table.setHorizontalHeaderLabels(["Zone", "View", "Overlap (IoU)", "Verdict"])
+        self.table.setHorizontalHeaderLabels([_("Zone"), _("View"), _("Overlap (IoU)"), _("Verdict")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
@@ -87,9 +91,9 @@ class CompareWindow(QDialog):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("View:", self))
+        controls.addWidget(QLabel(_("View:"), self))
         controls.addWidget(self.aspect)
-        controls.addWidget(QLabel("Show:", self))
+        controls.addWidget(QLabel(_("Show:"), self))
         controls.addWidget(self.mode)
         controls.addStretch(1)
         charts = QSplitter(self)
@@ -154,32 +158,49 @@ class CompareWindow(QDialog):
         for agreement in self.comparison.both:
             for view_id, value in agreement.iou.items():
                 if view_id in views:
-                    rows.append((agreement.name, agreement.zone_id, view_id, f"{value:.2f}", verdict(value)))
+                    rows.append(
+                        (agreement.name, agreement.zone_id, view_id, format_number(value, 2), verdict(value))
+                    )
         for zone_id in self.comparison.only_a:
             for view_id in self.a.zone(zone_id).shapes:
                 if view_id in views:
-                    rows.append(
-                        (self.a.zone(zone_id).name, zone_id, view_id, "–", f"only in {self.a.tradition}")
-                    )
+                    rows.append((self.a.zone(zone_id).name, zone_id, view_id, "–", self._only_in(self.a)))
         for zone_id in self.comparison.only_b:
             for view_id in self.b.zone(zone_id).shapes:
                 if view_id in views:
-                    rows.append(
-                        (self.b.zone(zone_id).name, zone_id, view_id, "–", f"only in {self.b.tradition}")
-                    )
+                    rows.append((self.b.zone(zone_id).name, zone_id, view_id, "–", self._only_in(self.b)))
         self.table.setRowCount(len(rows))
         for r, (name, zone_id, view_id, value, text) in enumerate(rows):
-            for c, cell in enumerate((name, view_id, value, text)):
+            for c, cell in enumerate((name, self._view_name(view_id), value, text)):
                 item = QTableWidgetItem(cell)
                 item.setData(Qt.ItemDataRole.UserRole, (view_id, zone_id))
                 self.table.setItem(r, c, item)
         differ = sum(1 for a in self.comparison.both if a.worst < SAME)
-        self.summary.setText(
-            f"<b>{differ}</b> of {len(self.comparison.both)} shared zones are placed differently somewhere; "
-            f"{len(self.comparison.only_a)} zones only in {escape(self.a.tradition)}, "
-            f"{len(self.comparison.only_b)} only in {escape(self.b.tradition)}. "
+        text = _(
+            "{differ} of {shared} shared zones are placed differently somewhere; "
+            "{only_a} zones only in {first}, {only_b} only in {second}. "
             "Overlap is intersection over union: 1 = drawn identically, 0 = no overlap."
         )
+        self.summary.setText(
+            escape(text).format(
+                differ=f"<b>{differ}</b>",
+                shared=len(self.comparison.both),
+                only_a=len(self.comparison.only_a),
+                first=escape(self.a.tradition),
+                only_b=len(self.comparison.only_b),
+                second=escape(self.b.tradition),
+            )
+        )
+
+    @staticmethod
+    def _only_in(atlas) -> str:
+        return _("only in {tradition}").format(tradition=atlas.tradition)
+
+    def _view_name(self, view_id: str) -> str:
+        for atlas in (self.a, self.b):
+            if any(v.id == view_id for v in atlas.views):
+                return where(atlas.view(view_id))
+        return view_id
 
     def rows(self) -> list[tuple[str, ...]]:
         return [

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..atlas import AtlasError
+from ..i18n import _, ngettext
 
 MAX_ERRORS_SHOWN = 30
 
@@ -23,12 +24,19 @@ MAX_ERRORS_SHOWN = 30
 def chart_errors(parent: QWidget, name: str, errors: tuple[AtlasError, ...]) -> QMessageBox:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Chart not loaded")
+    box.setWindowTitle(_("Chart not loaded"))
     count = len(errors)
-    box.setText(f"{name} has {count} error{'s' if count != 1 else ''}; the chart shown is unchanged.")
+    box.setText(
+        ngettext(
+            "{file} has {count} error; the chart shown is unchanged.",
+            "{file} has {count} errors; the chart shown is unchanged.",
+            count,
+        ).format(file=name, count=count)
+    )
     shown = "\n".join(str(e) for e in errors[:MAX_ERRORS_SHOWN])
     if count > MAX_ERRORS_SHOWN:
-        shown += f"\n… and {count - MAX_ERRORS_SHOWN} more (run: reflexmap check FILE)"
+        more = count - MAX_ERRORS_SHOWN
+        shown += "\n" + _("… and {count} more (run: reflexmap check FILE)").format(count=more)
     box.setInformativeText(str(errors[0]))
     box.setDetailedText(shown)
     box.setObjectName("chart-errors")

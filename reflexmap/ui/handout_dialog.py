@@ -18,13 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..atlas import Atlas
+from ..i18n import N_, _
 from ..render.handout import export_handout, paint_handout
+from .chart_scene import aspect_name
 
 SHEETS = [
-    ("chart", "Chart with numbered zones and a legend"),
-    ("worksheet", "Blank worksheet (numbers only)"),
-    ("answer-key", "Answer key"),
-    ("worksheet+key", "Worksheet and its answer key (two files)"),
+    ("chart", N_("Chart with numbered zones and a legend")),
+    ("worksheet", N_("Blank worksheet (numbers only)")),
+    ("answer-key", N_("Answer key")),
+    ("worksheet+key", N_("Worksheet and its answer key (two files)")),
 ]
 
 
@@ -32,30 +34,30 @@ class HandoutDialog(QDialog):
     def __init__(self, atlas: Atlas, aspect: str, start_dir: str, parent=None):
         super().__init__(parent)
         self.setObjectName("handouts")
-        self.setWindowTitle("Handouts")
+        self.setWindowTitle(_("Handouts"))
         self.atlas, self.aspect, self.start_dir = atlas, aspect, start_dir
         self.saved: list[Path] = []
         self.sheets = QButtonGroup(self)
         form = QFormLayout()
         column = QVBoxLayout()
         for i, (key, text) in enumerate(SHEETS):
-            button = QRadioButton(text, self)
+            button = QRadioButton(_(text), self)
             button.setObjectName(f"sheet-{key}")
             button.setChecked(i == 0)
             self.sheets.addButton(button, i)
             column.addWidget(button)
-        form.addRow("Sheet", column)
+        form.addRow(_("Sheet"), column)
         self.views = QComboBox(self)
-        self.views.addItem(f"This view ({aspect})", [aspect])
-        self.views.addItem("All views, one page each", list(atlas.aspects()))
-        form.addRow("Views", self.views)
+        self.views.addItem(_("This view ({view})").format(view=aspect_name(aspect)), [aspect])
+        self.views.addItem(_("All views, one page each"), list(atlas.aspects()))
+        form.addRow(_("Views"), self.views)
         self.paper = QComboBox(self)
         self.paper.addItem("A4", "a4")
-        self.paper.addItem("Letter", "letter")
-        form.addRow("Paper", self.paper)
+        self.paper.addItem(_("Letter"), "letter")
+        form.addRow(_("Paper"), self.paper)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = buttons.addButton("&Save PDF…", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.print_button = buttons.addButton("&Print…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button = buttons.addButton(_("&Save PDF…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.print_button = buttons.addButton(_("&Print…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button.clicked.connect(self.save_dialog)
         self.print_button.clicked.connect(self.print_dialog)
         buttons.rejected.connect(self.reject)
@@ -87,15 +89,15 @@ class HandoutDialog(QDialog):
 
     def save_dialog(self) -> None:
         name = f"{self.atlas.id}-{self.sheet().replace('+key', '')}.pdf"
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save handout", str(Path(self.start_dir) / name), "PDF (*.pdf)"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save handout"), str(Path(self.start_dir) / name), _("PDF (*.pdf)")
         )
         if not path:
             return
         try:
             self.save_to(Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf"))
         except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, "Handout not saved", str(exc))
+            QMessageBox.warning(self, _("Handout not saved"), str(exc))
             return
         self.accept()
 

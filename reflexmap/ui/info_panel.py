@@ -57,7 +57,7 @@ class InfoPanel(QTextBrowser):
         body = self._zone_html(atlas, atlas.zone(zone_id)) if zone_id else self._welcome_html(atlas)
         self.setHtml(_style() + body)
         zone = atlas.zone(zone_id) if zone_id else None
-        description = f"{zone.name}: {charts_place(zone.claim)}" if zone else atlas.title
+        description = f"{zone.name}: {charts_place(zone.claim, sentence=False)}" if zone else atlas.title
         self.setAccessibleDescription(description)
 
     def _zone_html(self, atlas: Atlas, zone: Zone) -> str:

@@ -363,7 +363,7 @@ class MainWindow(QMainWindow):
     def _selection_shown(self, zone_id: str) -> None:
         if zone_id and not (self._quiz is not None and self._quiz.active):
             zone = self.state.atlas.zone(zone_id)
-            self.statusBar().showMessage(f"{zone.name}: {charts_place(zone.claim)}")
+            self.statusBar().showMessage(f"{zone.name}: {charts_place(zone.claim, sentence=False)}")
 
     def _show_coordinates(self, view_id: str, x: float, y: float) -> None:
         self.coordinates.setText(f"{view_id}  x {x:6.1f} mm  y {y:6.1f} mm")

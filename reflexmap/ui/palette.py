@@ -11,7 +11,8 @@ followed by a redraw switches everything; exports and handouts draw with LIGHT, 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -170,6 +171,17 @@ def drawing_with(theme: Theme) -> Iterator[None]:
         yield
     finally:
         apply(before)
+
+
+def on_paper(function: Callable) -> Callable:
+    """Runs `function` drawing with LIGHT: printed and exported charts are black on white."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        with drawing_with(LIGHT):
+            return function(*args, **kwargs)
+
+    return wrapper
 
 
 def window_palette(theme: Theme, base: QPalette) -> QPalette:

@@ -13,8 +13,9 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QFont, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTextBrowser, QToolBar, QVBoxLayout, QWidget
 
+from ..i18n import _
 from .map_view import MapView
-from .markup import escape
+from .markup import charts_place, escape
 from .state import AppState
 
 PRESENTER_LABEL_MM = 6.8
@@ -27,7 +28,7 @@ class TrainerNotes(QWidget):
     def __init__(self):
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("trainer-notes")
-        self.setWindowTitle("ReflexMap: trainer's notes")
+        self.setWindowTitle(_("ReflexMap: trainer's notes"))
         self.text = QTextBrowser(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
@@ -80,7 +81,7 @@ class Presenter(QObject):
         self.state.set_labels_visible(True)
         self.map.rebuild()
         self.order = []
-        for _, zone_id in self.map.chart.keyboard_order():
+        for _view, zone_id in self.map.chart.keyboard_order():
             if zone_id not in self.order:
                 self.order.append(zone_id)
         self.index, self.all_revealed, self.spotlight, self.blank = -1, False, False, False
@@ -130,7 +131,7 @@ class Presenter(QObject):
 
     def _aspect_changed(self, _aspect: str) -> None:
         self.order = []
-        for _, zone_id in self.map.chart.keyboard_order():
+        for _view, zone_id in self.map.chart.keyboard_order():
             if zone_id not in self.order:
                 self.order.append(zone_id)
         self.index = min(self.index, len(self.order) - 1)
@@ -193,10 +194,10 @@ class Presenter(QObject):
         chart = self.map.chart
         shown = self.revealed()
         current = "" if self.blank else self.current
-        for (_, zone_id), label in chart.labels.items():
+        for (_view, zone_id), label in chart.labels.items():
             for item in (label.text, label.leader, label.dot):
                 item.setVisible(zone_id in shown)
-        for (_, zone_id), item in chart.zone_items.items():
+        for (_view, zone_id), item in chart.zone_items.items():
             item.set_fill(QBrush(Qt.BrushStyle.NoBrush) if self.blank else None)
             item.setOpacity(DIMMED if self.spotlight and current and zone_id != current else 1.0)
         chart.set_selected(current or None)
@@ -207,14 +208,16 @@ class Presenter(QObject):
     def _show_caption(self, zone_id: str) -> None:
         if not zone_id:
             if self.blank:
-                self.caption.setText("Where is …?  (B shows the zones again)")
+                self.caption.setText(_("Where is …?  (B shows the zones again)"))
                 self._place_caption()
                 self.caption.show()
             else:
                 self.caption.hide()
             return
         zone = self.state.atlas.zone(zone_id)
-        self.caption.setText(f"<b>{escape(zone.name)}</b>: charts place {escape(zone.claim)} here.")
+        self.caption.setText(
+            f"<b>{escape(zone.name)}</b>: {escape(charts_place(zone.claim, sentence=False))}."
+        )
         self._place_caption()
         self.caption.show()
 
@@ -243,20 +246,24 @@ class Presenter(QObject):
 
     def _notes_html(self) -> str:
         atlas = self.state.atlas
-        keys = "→ next · ← back · A all · S spotlight · B blank · N notes · Esc leave"
+        keys = escape(_("→ next · ← back · A all · S spotlight · B blank · N notes · Esc leave"))
         if not self.current:
-            return f"<h2>{escape(atlas.title)}</h2><p>No zone revealed yet.</p><p><small>{keys}</small></p>"
+            nothing = escape(_("No zone revealed yet."))
+            return f"<h2>{escape(atlas.title)}</h2><p>{nothing}</p><p><small>{keys}</small></p>"
         zone = atlas.zone(self.current)
         following = self.order[self.index + 1] if self.index + 1 < len(self.order) else ""
         html = (
-            f"<h2>{escape(zone.name)}</h2><p>Charts place <b>{escape(zone.claim)}</b> here.</p>"
-            f"<p><b>Technique:</b> {escape(zone.technique)}</p>"
+            f"<h2>{escape(zone.name)}</h2><p>{escape(charts_place(zone.claim))}</p>"
+            f"<p><b>{escape(_('Technique:'))}</b> {escape(zone.technique)}</p>"
         )
         if zone.note:
-            html += f"<p><b>Note:</b> {escape(zone.note)}</p>"
+            html += f"<p><b>{escape(_('Note:'))}</b> {escape(zone.note)}</p>"
         sources = "; ".join(escape(atlas.sources[s].title) for s in zone.sources)
         tradition = escape(zone.tradition or atlas.tradition)
-        html += f"<p><small>Tradition: {tradition}. Sources: {sources}</small></p>"
+        about = escape(_("Tradition: {tradition}. Sources: {sources}")).format(
+            tradition=tradition, sources=sources
+        )
+        html += f"<p><small>{about}</small></p>"
         if following:
-            html += f"<p>Next: {escape(atlas.zone(following).name)}</p>"
+            html += "<p>{}</p>".format(escape(_("Next: {zone}").format(zone=atlas.zone(following).name)))
         return html + f"<p><small>{keys}</small></p>"

@@ -8,18 +8,20 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
 
+from ..i18n import N_, _
 from ..quiz import Feedback, ProgressStore, QuizOptions, QuizSession, Scheduler, Summary
 from ..quiz.questions import where
 from .map_view import MapView
+from .markup import escape
 from .quiz_panel import QuizPanel
 from .state import AppState
 
 ADVANCE_AFTER_RIGHT_MS = 900
 ENDINGS = {
-    "done": "All questions asked.",
-    "time": "Time is up.",
-    "sudden death": "Sudden death: the round ended at a mistake.",
-    "stopped": "Ended early.",
+    "done": N_("All questions asked."),
+    "time": N_("Time is up."),
+    "sudden death": N_("Sudden death: the round ended at a mistake."),
+    "stopped": N_("Ended early."),
 }
 
 
@@ -61,14 +63,17 @@ class QuizController(QObject):
             self.warnings = loaded.warnings
             self._scheduler = Scheduler(loaded.states)
             if loaded.warnings:
-                self._warn("Quiz progress", "\n".join(loaded.warnings))
+                self._warn(_("Quiz progress"), "\n".join(loaded.warnings))
         return self._scheduler
 
     def save(self) -> None:
         try:
             self.store.save(self.scheduler.states)
         except OSError as exc:  # a full disk must not end the lesson; say so and go on
-            self._warn("Progress not saved", f"Could not write {self.store.path}:\n{exc}")
+            self._warn(
+                _("Progress not saved"),
+                _("Could not write {path}:\n{error}").format(path=self.store.path, error=exc),
+            )
 
     def mastery(self) -> dict[str, float | None]:
         """Zone id -> mean mastery of its cards in this chart; None if never practised."""
@@ -93,7 +98,7 @@ class QuizController(QObject):
         session = QuizSession(self.state.atlas, options, self.scheduler)
         if session.current is None:
             self._warn(
-                "Nothing to ask", "No zone matches these choices (or there are no mistakes to review)."
+                _("Nothing to ask"), _("No zone matches these choices (or there are no mistakes to review).")
             )
             return False
         self.session = session
@@ -122,12 +127,14 @@ class QuizController(QObject):
         self.state.select("")
         if question.kind == "find":
             self.map.answer_handler = self.answer_click
-            hint = "Click the zone on the map; or press Tab to move between zones and Enter to answer."
+            hint = _("Click the zone on the map; or press Tab to move between zones and Enter to answer.")
             self.map.setFocus()
         else:
-            self.map.answer_handler = lambda *_: None  # the map only shows the question
+            self.map.answer_handler = lambda *args: None  # the map only shows the question
             self.map.chart.set_selected(question.zone_id, question.view_id)
-            hint = f"Highlighted on the {where(view)}. Press 1–4, or type the answer and press Enter."
+            hint = _("Highlighted on the {view}. Press 1–4, or type the answer and press Enter.").format(
+                view=where(view)
+            )
         names = [z.name for z in self.state.atlas.zones] if question.kind == "name" else []
         self.panel.show_question(self._status(), question.prompt, hint, question.choices, names)
 
@@ -135,14 +142,17 @@ class QuizController(QObject):
         session = self.session
         assert session is not None
         number = len(session.results) + (0 if session.feedback else 1)
-        parts = [f"Question {number} of {session.total}", f"streak {session.streak}"]
+        parts = [
+            _("Question {number} of {total}").format(number=number, total=session.total),
+            _("streak {streak}").format(streak=session.streak),
+        ]
         right = sum(r.feedback.correct for r in session.results)
-        parts.append(f"{right} right")
+        parts.append(_("{count} right").format(count=right))
         left = session.time_left()
         if left is not None:
-            parts.append(f"{int(left) // 60}:{int(left) % 60:02d} left")
+            parts.append(_("{time} left").format(time=f"{int(left) // 60}:{int(left) % 60:02d}"))
         if session.options.sudden_death:
-            parts.append("sudden death")
+            parts.append(_("sudden death"))
         return " · ".join(parts)
 
     # --- answers ------------------------------------------------------------------------
@@ -186,10 +196,10 @@ class QuizController(QObject):
         kind = "right" if feedback.correct else "close" if feedback.close else "wrong"
         self.panel.show_feedback(kind, feedback.message)
         self.panel.set_status(self._status())
-        self.map.answer_handler = lambda *_: None
+        self.map.answer_handler = lambda *args: None
         self.save()
         if session.finished:
-            self.panel.next_button.setText("&See results")
+            self.panel.next_button.setText(_("&See results"))
         if feedback.correct and not session.finished:
             self._advance.start(self.advance_after_right_ms)
 
@@ -240,26 +250,32 @@ class QuizController(QObject):
 
 def summary_dialog(parent, summary: Summary, names: dict[str, str]) -> QDialog:
     """Score, accuracy, best streak, time, and the zones to review."""
-    ended = ENDINGS[summary.ended_by]
+    ended = _(ENDINGS[summary.ended_by])
     minutes, seconds = divmod(int(summary.seconds), 60)
-    missed = ", ".join(names.get(z, z) for z in summary.missed) or "none"
+    missed = ", ".join(escape(names.get(z, z)) for z in summary.missed) or escape(_("none"))
+    score = _("{right} of {asked}").format(right=summary.right, asked=summary.asked)
+    result = _("{score} right ({accuracy})").format(
+        score=f"<b>{escape(score)}</b>", accuracy=f"{round(summary.accuracy * 100)} %"
+    )
+    if summary.close:
+        result += ", " + _("{count} close").format(count=summary.close)
     html = (
-        f"<h2>Round over</h2><p>{ended}</p>"
-        f"<p><b>{summary.right} of {summary.asked}</b> right ({summary.accuracy:.0%})"
-        + (f", {summary.close} close" if summary.close else "")
-        + f"<br>Best streak: {summary.best_streak}<br>Time: {minutes}:{seconds:02d}</p>"
-        f"<p><b>To review:</b> {missed}</p>"
+        f"<h2>{escape(_('Round over'))}</h2><p>{escape(ended)}</p>"
+        f"<p>{result}"
+        f"<br>{escape(_('Best streak: {streak}').format(streak=summary.best_streak))}"
+        f"<br>{escape(_('Time: {time}').format(time=f'{minutes}:{seconds:02d}'))}</p>"
+        f"<p><b>{escape(_('To review:'))}</b> {missed}</p>"
     )
     dialog = QDialog(parent)
     dialog.setObjectName("quiz-summary")
-    dialog.setWindowTitle("Quiz results")
+    dialog.setWindowTitle(_("Quiz results"))
     label = QLabel(html, dialog)
     label.setWordWrap(True)
     buttons = QDialogButtonBox(dialog)
-    review = buttons.addButton("&Review mistakes", QDialogButtonBox.ButtonRole.AcceptRole)
+    review = buttons.addButton(_("&Review mistakes"), QDialogButtonBox.ButtonRole.AcceptRole)
     review.setObjectName("review-mistakes")
     review.setEnabled(bool(summary.missed))
-    again = buttons.addButton("&New quiz…", QDialogButtonBox.ButtonRole.ActionRole)
+    again = buttons.addButton(_("&New quiz…"), QDialogButtonBox.ButtonRole.ActionRole)
     again.setObjectName("new-quiz")
     close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
     close.clicked.connect(dialog.reject)

@@ -17,10 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import _
+from . import palette
+
 FEEDBACK_STYLE = {  # background and border; the ✔ ≈ ✖ symbol carries the meaning too
-    "right": "background:#e6f2ea; border:2px solid #1b7a3a;",
-    "close": "background:#fff4d6; border:2px dashed #8a6100;",
-    "wrong": "background:#fbe9e7; border:2px solid #a1301f;",
+    "right": "background:#e6f2ea; color:#111; border:2px solid #1b7a3a;",
+    "close": "background:#fff4d6; color:#111; border:2px dashed #8a6100;",
+    "wrong": "background:#fbe9e7; color:#111; border:2px solid #a1301f;",
 }
 
 
@@ -32,7 +35,7 @@ class QuizPanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setAccessibleName("Quiz")
+        self.setAccessibleName(_("Quiz"))
         self.status = QLabel(self)
         self.status.setObjectName("quiz-status")
         self.prompt = QLabel(self)
@@ -44,17 +47,17 @@ class QuizPanel(QWidget):
         self.prompt.setFont(font)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color:#555;")
+        self.hint.setStyleSheet(f"color:{palette.current.muted};")
         self.buttons = []
         for i in range(4):
             button = QPushButton(self)
             button.setObjectName(f"choice-{i + 1}")
             button.setStyleSheet("text-align:left; padding:6px;")
-            button.clicked.connect(lambda _=False, i=i: self.chose.emit(i))
+            button.clicked.connect(lambda checked=False, i=i: self.chose.emit(i))
             self.buttons.append(button)
         self.answer = QLineEdit(self)
-        self.answer.setPlaceholderText("…or type the answer (completion helps)")
-        self.answer.setAccessibleName("Typed answer")
+        self.answer.setPlaceholderText(_("…or type the answer (completion helps)"))
+        self.answer.setAccessibleName(_("Typed answer"))
         self.completions = QStringListModel(self)
         completer = QCompleter(self.completions, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -65,10 +68,10 @@ class QuizPanel(QWidget):
         self.feedback = QLabel(self)
         self.feedback.setObjectName("quiz-feedback")
         self.feedback.setWordWrap(True)
-        self.feedback.setAccessibleName("Feedback")
-        self.next_button = QPushButton("&Next question", self)
+        self.feedback.setAccessibleName(_("Feedback"))
+        self.next_button = QPushButton(_("&Next question"), self)
         self.next_button.clicked.connect(self.next_requested)
-        self.stop_button = QPushButton("&End quiz", self)
+        self.stop_button = QPushButton(_("&End quiz"), self)
         self.stop_button.clicked.connect(self.stop_requested)
         row = QHBoxLayout()
         row.addWidget(self.next_button)

@@ -18,9 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..atlas import Atlas
+from ..atlas.text import natural_key
+from ..i18n import _
 from ..quiz import KINDS, QuizOptions
 from ..quiz.cards import KIND_TITLES
 from . import palette
+from .chart_scene import aspect_name, foot_name
 
 
 def _boxes(
@@ -43,35 +46,37 @@ class QuizSetupDialog(QDialog):
     def __init__(self, atlas: Atlas, aspect: str, parent=None):
         super().__init__(parent)
         self.setObjectName("quiz-setup")
-        self.setWindowTitle("New quiz")
+        self.setWindowTitle(_("New quiz"))
         self.atlas = atlas
         form = QFormLayout()
-        group, self.kinds = _boxes(self, [(k, KIND_TITLES[k]) for k in KINDS], {"find", "name"})
-        form.addRow("Questions", group)
+        group, self.kinds = _boxes(self, [(k, _(KIND_TITLES[k])) for k in KINDS], {"find", "name"})
+        form.addRow(_("Questions"), group)
         aspects = atlas.aspects()
-        group, self.aspects = _boxes(self, [(a, a.capitalize()) for a in aspects], {aspect})
-        form.addRow("Views", group)
-        group, self.feet = _boxes(self, [("left", "Left foot"), ("right", "Right foot")], {"left", "right"})
-        form.addRow("Feet", group)
+        group, self.aspects = _boxes(self, [(a, aspect_name(a)) for a in aspects], {aspect})
+        form.addRow(_("Views"), group)
+        group, self.feet = _boxes(
+            self, [("left", foot_name("left")), ("right", foot_name("right"))], {"left", "right"}
+        )
+        form.addRow(_("Feet"), group)
         regions = [r for r in palette.REGION_COLOURS if any(z.region == r for z in atlas.zones)]
         group, self.regions = _boxes(self, [(r, palette.region_name(r)) for r in regions], set(regions))
-        form.addRow("Body regions", group)
+        form.addRow(_("Body regions"), group)
         self.custom = QListWidget(self)
-        self.custom.setAccessibleName("Custom set of zones")
-        for zone in sorted(atlas.zones, key=lambda z: z.name.lower()):
+        self.custom.setAccessibleName(_("Custom set of zones"))
+        for zone in sorted(atlas.zones, key=lambda z: natural_key(z.name)):
             item = QListWidgetItem(zone.name)
             item.setData(Qt.ItemDataRole.UserRole, zone.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.custom.addItem(item)
         self.custom.setMaximumHeight(140)
-        form.addRow("Custom set\n(none ticked: all)", self.custom)
+        form.addRow(_("Custom set\n(none ticked: all)"), self.custom)
         self.length = QSpinBox(self)
         self.length.setRange(1, 200)
         self.length.setValue(10)
         self.length.setMaximumWidth(110)
-        form.addRow("Questions per round", self.length)
-        self.timed = QCheckBox("Timed round, seconds:", self)
+        form.addRow(_("Questions per round"), self.length)
+        self.timed = QCheckBox(_("Timed round, seconds:"), self)
         self.seconds = QSpinBox(self)
         self.seconds.setRange(10, 3600)
         self.seconds.setValue(120)
@@ -79,12 +84,12 @@ class QuizSetupDialog(QDialog):
         timed_row.addWidget(self.timed)
         timed_row.addWidget(self.seconds)
         timed_row.addStretch(1)
-        form.addRow("Time", timed_row)
-        self.sudden_death = QCheckBox("Sudden death: the round ends at the first mistake", self)
+        form.addRow(_("Time"), timed_row)
+        self.sudden_death = QCheckBox(_("Sudden death: the round ends at the first mistake"), self)
         form.addRow("", self.sudden_death)
         ok, cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
         self.buttons = QDialogButtonBox(ok | cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Start")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Start"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
