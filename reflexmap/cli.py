@@ -44,6 +44,15 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--size", type=_size, default=(1440, 900), metavar="WxH", help="window size for --screenshot"
     )
+    parser.add_argument(
+        "--theme",
+        choices=("system", "light", "dark", "high-contrast"),
+        help="colours for this run (the Settings menu remembers a choice)",
+    )
+    parser.add_argument("--language", choices=("en", "de"), help="interface language for this run")
+    parser.add_argument(
+        "--text-scale", type=float, choices=(0.9, 1.0, 1.25, 1.5), help="text size for this run"
+    )
     commands = parser.add_subparsers(dest="command")
     check = commands.add_parser("check", help="validate zone files; exit 1 if any has errors")
     check.add_argument("files", nargs="+", metavar="FILE")
@@ -213,4 +222,7 @@ def main(argv: list[str] | None = None, on_first_paint: Callable[[], None] | Non
         size=args.size,
         aspect=args.view,
         on_first_paint=on_first_paint,
+        theme=args.theme,
+        language=args.language,
+        text_scale=args.text_scale,
     )

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .i18n import _
 from .storage import Unreadable, read_guarded, write_with_backup
 
 FORMAT = "reflexmap-settings"
@@ -22,15 +23,16 @@ def parse(raw: bytes) -> dict[str, Any]:
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise Unreadable(f"not valid JSON: {exc}") from None
+        raise Unreadable(_("not valid JSON: {error}").format(error=exc)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("values"), dict):
-        raise Unreadable("not a ReflexMap settings file")
+        raise Unreadable(_("not a ReflexMap settings file"))
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise Unreadable("no format version")
+        raise Unreadable(_("no format version"))
     if version > VERSION:
         raise Unreadable(
-            f"written by a newer ReflexMap (settings format {version})", f"from-version-{version}"
+            _("written by a newer ReflexMap (settings format {version})").format(version=version),
+            f"from-version-{version}",
         )
     return data["values"]
 

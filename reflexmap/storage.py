@@ -17,6 +17,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
+from .i18n import N_, _
+
+FRESH_START = {
+    "progress": N_("Starting with empty progress."),
+    "settings": N_("Starting with default settings."),
+}
+
 T = TypeVar("T")
 
 
@@ -91,12 +98,16 @@ def read_guarded(path: str | Path, parse: Callable[[bytes], T], what: str) -> tu
                 exc.label if isinstance(exc, Unreadable) else "unreadable-" + time.strftime("%Y%m%d-%H%M%S")
             )
             aside = _set_aside(candidate, label)
-            warnings.append(f"{candidate.name} could not be used ({exc}). It was kept as {aside.name}.")
+            warnings.append(
+                _("{file} could not be used ({reason}). It was kept as {kept}.").format(
+                    file=candidate.name, reason=exc, kept=aside.name
+                )
+            )
             continue
         if candidate != path:
-            warnings.append(f"{what.capitalize()} restored from the backup copy.")
+            warnings.append(_("{file} was restored from the backup copy.").format(file=path.name))
         return value, warnings
-    warnings.append(f"Starting with empty {what}.")
+    warnings.append(_(FRESH_START.get(what, FRESH_START["progress"])))
     return None, warnings
 
 

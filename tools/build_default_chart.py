@@ -24,6 +24,7 @@ from shapely.geometry import LineString, MultiPolygon, Polygon, box
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import foot_shapes as fs  # noqa: E402
+import chart_content_de as de  # noqa: E402
 from chart_content import (  # noqa: E402
     SCHEMA_LINE,
     SOURCES,
@@ -307,6 +308,17 @@ def fmt_shape(shape, indent: str) -> str:
     return "\n" + "\n".join(f"{indent}  - " + fmt_ring(p, indent + "    ") for p in parts)
 
 
+def translations(texts: dict[str, str], indent: str) -> list[str]:
+    """A `translations:` block with the German texts (keys in the order the file uses)."""
+    if not texts:
+        return []
+    order = ["title", "name", "tradition", "claim", "technique", "note", "description"]
+    lines = [f"{indent}translations:", f"{indent}  de:"]
+    for key in sorted(texts, key=order.index):
+        lines.append(f"{indent}    {key}: {quoted(texts[key])}")
+    return lines
+
+
 def quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -325,7 +337,9 @@ def write_chart(
 ) -> None:
     guides = view_guides()
     used_sources = {s for z in zones for s in z["sources"]}
-    out = [SCHEMA_LINE, header.rstrip(), "", "sources:"]
+    out = [SCHEMA_LINE, header.rstrip()]
+    out += translations(de.CHARTS[path.stem], "")
+    out += ["", "sources:"]
     for source in SOURCES:
         if source["id"] not in used_sources:
             continue
@@ -333,6 +347,7 @@ def write_chart(
         out.append(f"    title: {quoted(source['title'])}")
         if source.get("note"):
             out.append(f"    note: {quoted(source['note'])}")
+        out += translations(de.SOURCES.get(source["id"], {}), "    ")
     out += ["", "views:"]
     for view_id, foot, aspect, mirror_of in VIEWS:
         if view_id not in used_views and not any(v[3] == view_id and v[0] in used_views for v in VIEWS):
@@ -346,6 +361,7 @@ def write_chart(
         for gid, name, points in guides[view_id]:
             pts = ", ".join(f"[{x}, {y}]" for x, y in points)
             out.append(f"      - id: {gid}\n        name: {quoted(name)}\n        points: [{pts}]")
+            out += translations({"name": de.GUIDES[gid]}, "        ")
     out += ["", "zones:"]
     for zone in zones:
         out.append(f"  - id: {zone['id']}")
@@ -353,6 +369,8 @@ def write_chart(
             if zone.get(key):
                 value = zone[key] if key == "region" else quoted(zone[key])
                 out.append(f"    {key}: {value}")
+        german = (de.WESTERN_ZONES if path.stem == "ingham-western" else de.VARIANT_ZONES)[zone["id"]]
+        out += translations(german, "    ")
         out.append(f"    sources: [{', '.join(zone['sources'])}]")
         out.append(f"    confidence: {zone['confidence']}")
         out.append("    shapes:")

@@ -67,9 +67,9 @@ def extract() -> dict[tuple[str | None, str], Entry]:
                 entry = Entry(args[0], plural=args[1])
             elif name == "pgettext" and len(args) >= 2 and args[0] and args[1]:
                 entry = Entry(args[1], context=args[0])
-            else:
-                if name in ("_", "N_", "ngettext", "pgettext"):
-                    raise SystemExit(f"{place}: {name}() needs string literals, not expressions")
+            else:  # _(TABLE[key]): translating a string marked elsewhere with N_()
+                if name == "N_":
+                    raise SystemExit(f"{place}: N_() needs a string literal")
                 continue
             found.setdefault(entry.key, entry).places.append(place)
     return dict(sorted(found.items(), key=lambda item: _place_key(item[1].places[0])))

@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import _
 from ..storage import Unreadable, backup_of, read_guarded, write_with_backup
 from .scheduler import CardState
 
@@ -30,7 +31,8 @@ class ProgressError(Unreadable):
 class FutureVersion(ProgressError):
     def __init__(self, version: object):
         super().__init__(
-            f"it was written by a newer ReflexMap (progress format {version})", f"from-version-{version}"
+            _("it was written by a newer ReflexMap (progress format {version})").format(version=version),
+            f"from-version-{version}",
         )
         self.version = version
 
@@ -67,27 +69,27 @@ class ProgressStore:
 def parse(raw: bytes) -> dict[str, CardState]:
     """Progress file bytes -> card states; raises ProgressError for anything unexpected."""
     if len(raw) > MAX_BYTES:
-        raise ProgressError(f"it is larger than {MAX_BYTES // 2**20} MiB")
+        raise ProgressError(_("it is larger than {size} MiB").format(size=MAX_BYTES // 2**20))
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ProgressError(f"not valid JSON: {exc}") from None
+        raise ProgressError(_("not valid JSON: {error}").format(error=exc)) from None
     except RecursionError:
-        raise ProgressError("nested too deeply") from None
+        raise ProgressError(_("nested too deeply")) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ProgressError("not a ReflexMap progress file")
+        raise ProgressError(_("not a ReflexMap progress file"))
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise ProgressError("no format version")
+        raise ProgressError(_("no format version"))
     if version > VERSION:
         raise FutureVersion(version)
     cards = data.get("cards")
     if not isinstance(cards, dict):
-        raise ProgressError("no cards")
+        raise ProgressError(_("no cards"))
     states = {}
     for key, value in cards.items():
         if not isinstance(value, dict):
-            raise ProgressError(f"card {key!r} is not a record")
+            raise ProgressError(_("card {card} is not a record").format(card=repr(key)))
         try:
             state = CardState.from_json(value)
             for name in ("box", "seen", "right", "wrong"):
@@ -98,6 +100,6 @@ def parse(raw: bytes) -> dict[str, CardState]:
                 if not isinstance(number, (int, float)) or isinstance(number, bool) or number != number:
                     raise ValueError(f"{name} is not a number")
         except (TypeError, ValueError) as exc:
-            raise ProgressError(f"card {key!r}: {exc}") from None
+            raise ProgressError(_("card {card}: {error}").format(card=repr(key), error=exc)) from None
         states[key] = state
     return states

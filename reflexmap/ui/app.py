@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..atlas import Atlas, load_atlas, read_atlas
 from ..settings import Settings
+from . import appearance
 from .main_window import MainWindow
 from .paths import chart_cache, default_settings_path
 
@@ -33,10 +34,15 @@ def create_window(
     *,
     restore: bool = True,
     progress_path: Path | None = None,
+    apply: bool = True,
 ) -> MainWindow:
+    """The main window; with `apply`, theme, text size and language come from `settings` first."""
+    settings = settings if settings is not None else Settings(default_settings_path())
+    if apply:
+        appearance.apply_all(application(), settings)
     return MainWindow(
         atlas or load_atlas(cache=chart_cache()),
-        settings if settings is not None else Settings(default_settings_path()),
+        settings,
         restore=restore,
         progress_path=progress_path,
     )
@@ -71,6 +77,9 @@ def run(
     size: tuple[int, int] = (1440, 900),
     aspect: str | None = None,
     on_first_paint: Callable[[], None] | None = None,
+    theme: str | None = None,
+    language: str | None = None,
+    text_scale: float | None = None,
 ) -> int:
     """Open the main window on `chart` (default: the built-in chart).
 
@@ -79,6 +88,7 @@ def run(
     atlas = None
     errors = ()
     settings = Settings(default_settings_path())
+    appearance.apply_all(app, settings, theme=theme, language=language, text_scale=text_scale)
     if chart is None and screenshot is None:
         chart = last_chart(settings)
     if chart:
@@ -89,7 +99,7 @@ def run(
             errors = result.errors
             for error in errors:
                 print(error, file=sys.stderr)
-    window = create_window(atlas, settings, restore=screenshot is None)  # None: the built-in chart
+    window = create_window(atlas, settings, restore=screenshot is None, apply=False)  # None: built-in
     if screenshot:
         window.resize(*size)
     if aspect:

@@ -36,6 +36,12 @@ if TYPE_CHECKING:
 _base_font: QFont | None = None
 _translators: list[QTranslator] = []
 _themed = False  # whether a theme other than the style's own palette was ever applied
+_scale = 1.0
+
+
+def current_text_scale() -> float:
+    """The text size in use (the setting, or a command-line override)."""
+    return _scale
 
 
 def theme_choice(settings: Settings) -> str:
@@ -43,7 +49,7 @@ def theme_choice(settings: Settings) -> str:
     return value if value in THEME_CHOICES else "system"
 
 
-def text_scale(settings: Settings) -> float:
+def text_scale_choice(settings: Settings) -> float:
     value = settings.value("appearance/text-scale", 1.0)
     return float(value) if isinstance(value, (int, float)) and float(value) in TEXT_SIZES else 1.0
 
@@ -69,8 +75,10 @@ def apply_theme(app: QApplication, choice: str) -> palette.Theme:
     if theme.window is None:
         if _themed:  # back from dark: the style's own palette again (nothing to do at start-up)
             app.setPalette(app.style().standardPalette())
+            app.setStyleSheet("")
     else:
         _themed = True
+        app.setStyleSheet(theme.style_sheet)
         app.setStyle("Fusion")  # follows the palette fully on every platform
         app.setPalette(palette.window_palette(theme, app.style().standardPalette()))
     return theme
@@ -78,7 +86,8 @@ def apply_theme(app: QApplication, choice: str) -> palette.Theme:
 
 def apply_text_scale(app: QApplication, scale: float) -> None:
     """Scale the application font (panels, menus, dialogs); the map labels scale with it too."""
-    global _base_font
+    global _base_font, _scale
+    _scale = scale
     if _base_font is None:
         if scale == 1.0:
             return  # start-up with the usual size: nothing to change
@@ -114,7 +123,15 @@ def apply_language_at_start(app: QApplication, code: str) -> None:
         apply_language(app, code)
 
 
-def apply_all(app: QApplication, settings: Settings) -> None:
-    apply_language_at_start(app, language_choice(settings))
-    apply_theme(app, theme_choice(settings))
-    apply_text_scale(app, text_scale(settings))
+def apply_all(
+    app: QApplication,
+    settings: Settings,
+    *,
+    theme: str | None = None,
+    language: str | None = None,
+    text_scale: float | None = None,
+) -> None:
+    """Everything from `settings`; the keyword arguments override them for this run only."""
+    apply_language_at_start(app, language or language_choice(settings))
+    apply_theme(app, theme or theme_choice(settings))
+    apply_text_scale(app, text_scale or text_scale_choice(settings))

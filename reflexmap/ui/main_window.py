@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         self.state.labels_changed.connect(self.labels_action.setChecked)
         self.state.guides_changed.connect(self.guides_action.setChecked)
         self.resize(1440, 900)
-        self.map.set_text_scale(appearance.text_scale(settings))
+        self.map.set_text_scale(appearance.current_text_scale())
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         if settings.warnings:  # a damaged settings file was set aside: say so once the window is up
             QTimer.singleShot(0, lambda: self._warn_settings(settings.warnings))
@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
         self.text_size_actions = self._choices(
             menu.addMenu(_("Text &size")),
             [(value, _(text)) for value, text in appearance.TEXT_SIZES.items()],
-            appearance.text_scale(self.settings),
+            appearance.current_text_scale(),
             self.set_text_scale,
         )
         self.language_actions = self._choices(

@@ -67,6 +67,7 @@ class Theme:
     line_scale: float  # zone edges and outlines, × the usual width
     window: dict[str, str] | None = None  # QPalette roles; None: the style's own palette
     dark: bool = False
+    style_sheet: str = ""  # extra widget rules (high contrast: visible frames and focus)
 
 
 LIGHT = Theme(
@@ -90,7 +91,7 @@ DARK = Theme(
     guide="#9aa0a8",
     selection="#ffffff",
     muted="#b0b4ba",
-    fill_alpha=130,
+    fill_alpha=150,
     line_scale=1.0,
     window={
         "Window": "#25272c",
@@ -121,7 +122,7 @@ HIGH_CONTRAST = Theme(
     guide="#ffff00",
     selection="#ffff00",
     muted="#ffffff",
-    fill_alpha=190,
+    fill_alpha=235,
     line_scale=2.0,
     window={
         "Window": "#000000",
@@ -142,6 +143,13 @@ HIGH_CONTRAST = Theme(
         "Light": "#ffffff",
     },
     dark=True,
+    style_sheet=(
+        "QLineEdit, QListView, QTextBrowser, QComboBox, QSpinBox, QTableWidget, QPushButton"
+        " { border: 2px solid #ffffff; }"
+        " QLineEdit:focus, QListView:focus, QTextBrowser:focus, QGraphicsView:focus, QPushButton:focus,"
+        " QComboBox:focus, QSpinBox:focus, QTableWidget:focus { border: 3px solid #ffff00; }"
+        " QPushButton { padding: 4px 10px; }"
+    ),
 )
 THEMES = {t.name: t for t in (LIGHT, DARK, HIGH_CONTRAST)}
 

@@ -9,8 +9,6 @@ from PySide6.QtWidgets import QGraphicsPathItem
 from ..atlas import Zone
 from . import palette
 
-NORMAL_ALPHA, HOVER_ALPHA, SELECTED_ALPHA = 105, 175, 190
-
 
 class ZoneItem(QGraphicsPathItem):
     """Drawn in scene millimetres; the map view, not the item, decides what a click hits."""
@@ -52,18 +50,20 @@ class ZoneItem(QGraphicsPathItem):
             self._apply()
 
     def _apply(self) -> None:
-        edge = palette.region_colour(self.region).darker(150)
+        theme = palette.current
+        edge = palette.edge_colour(self.region)
+        width = theme.line_scale
         if self.selected:
-            pen = QPen(palette.SELECTION, 1.1)
-            alpha = SELECTED_ALPHA
+            pen = QPen(palette.SELECTION, 1.1 * width)
+            alpha = min(255, theme.fill_alpha + 85)
         elif self.hovered:
-            pen = QPen(edge, 0.8)
-            alpha = HOVER_ALPHA
+            pen = QPen(edge, 0.8 * width)
+            alpha = min(255, theme.fill_alpha + 70)
         else:
-            pen = QPen(edge, 0.35)
-            alpha = NORMAL_ALPHA
+            pen = QPen(edge, 0.35 * width)
+            alpha = theme.fill_alpha
         if self.marked:
-            pen = QPen(palette.SELECTION, 1.3)
+            pen = QPen(palette.SELECTION, 1.3 * width)
             pen.setDashPattern([2.5, 1.5])
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         self.setPen(pen)
@@ -74,12 +74,12 @@ class ZoneItem(QGraphicsPathItem):
 
 
 def outline_pen() -> QPen:
-    pen = QPen(palette.OUTLINE, 0.9)
+    pen = QPen(palette.OUTLINE, 0.9 * palette.current.line_scale)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     return pen
 
 
 def guide_pen() -> QPen:
-    pen = QPen(QColor(palette.GUIDE), 0.4)
+    pen = QPen(QColor(palette.GUIDE), 0.4 * palette.current.line_scale)
     pen.setDashPattern([6, 4])
     return pen
