@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["LANGUAGE"] = "en"  # the interface language a first start picks: English here
 _home = tempfile.mkdtemp(prefix="reflexmap-tests-")
 for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
     os.environ[var] = os.path.join(_home, var.lower())

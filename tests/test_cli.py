@@ -55,6 +55,7 @@ def test_export_png_draws_both_feet_and_the_legend(qapp, tmp_path: Path):
     image = QImage(str(out))
     assert image.width() == 1200
     from reflexmap.ui import palette
+
     NORMAL_ALPHA = palette.LIGHT.fill_alpha  # exports are drawn in the light theme
 
     # the sciatic band (vermillion, translucent over the skin tone) appears on both halves

@@ -23,8 +23,8 @@ import shapely
 from shapely.geometry import LineString, MultiPolygon, Polygon, box
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import foot_shapes as fs  # noqa: E402
 import chart_content_de as de  # noqa: E402
+import foot_shapes as fs  # noqa: E402
 from chart_content import (  # noqa: E402
     SCHEMA_LINE,
     SOURCES,

@@ -100,12 +100,14 @@ WESTERN_ZONES = {
     "stomach": {
         "name": "Magen",
         "claim": "den Magen",
-        "technique": DAUMENGANG + " Quer über das obere Fußgewölbe, unterhalb der Zwerchfelllinie; am linken Fuß größer.",
+        "technique": DAUMENGANG
+        + " Quer über das obere Fußgewölbe, unterhalb der Zwerchfelllinie; am linken Fuß größer.",
     },
     "liver": {
         "name": "Leber",
         "claim": "die Leber",
-        "technique": DAUMENGANG + " Quer über das obere Fußgewölbe des rechten Fußes, von der Außenkante nach innen.",
+        "technique": DAUMENGANG
+        + " Quer über das obere Fußgewölbe des rechten Fußes, von der Außenkante nach innen.",
         "note": "Nur am rechten Fuß gezeichnet, passend zu der Körperseite, auf der die Karten die Leber verorten.",
     },
     "spleen": {
@@ -117,12 +119,14 @@ WESTERN_ZONES = {
     "intestines": {
         "name": "Darm",
         "claim": "den Dünn- und den Dickdarm",
-        "technique": DAUMENGANG + " In Reihen quer über das untere Fußgewölbe, zwischen Taillenlinie und Fersenlinie.",
+        "technique": DAUMENGANG
+        + " In Reihen quer über das untere Fußgewölbe, zwischen Taillenlinie und Fersenlinie.",
     },
     "bladder": {
         "name": "Blase",
         "claim": "die Blase",
-        "technique": KREISEN + " Auf dem weichen, gewölbten Bereich an der Innenkante, wo das Gewölbe auf die Ferse trifft.",
+        "technique": KREISEN
+        + " Auf dem weichen, gewölbten Bereich an der Innenkante, wo das Gewölbe auf die Ferse trifft.",
     },
     "cervical-spine": {
         "name": "Halswirbelsäule",
@@ -137,7 +141,8 @@ WESTERN_ZONES = {
     "lumbar-spine": {
         "name": "Lendenwirbelsäule",
         "claim": "die Lendenwirbel (L1–L5)",
-        "technique": DAUMENGANG + " Am inneren Fußgewölbe entlang zur Ferse, bis unter den Innenknöchel; ein Schema zählt fünf Schritte.",
+        "technique": DAUMENGANG
+        + " Am inneren Fußgewölbe entlang zur Ferse, bis unter den Innenknöchel; ein Schema zählt fünf Schritte.",
         "note": "Die Zone, die Karten am häufigsten bei Kreuzschmerzen nennen. Karten zeichnen sie; Studien haben nicht gezeigt, dass die Arbeit an ihr bei Rückenschmerzen mehr hilft als Entspannung oder die übliche Versorgung.",
     },
     "sacrum": {
@@ -164,22 +169,26 @@ WESTERN_ZONES = {
     "hip-pelvis": {
         "name": "Hüfte und Becken",
         "claim": "die Hüfte und die Seite des Beckens",
-        "technique": FINGERGANG + " Um den Außenknöchel herum und darunter, in kleinen Bögen; manche Karten wiederholen das unter dem Innenknöchel.",
+        "technique": FINGERGANG
+        + " Um den Außenknöchel herum und darunter, in kleinen Bögen; manche Karten wiederholen das unter dem Innenknöchel.",
     },
     "knee-leg": {
         "name": "Knie und Bein",
         "claim": "das Knie und das Bein",
-        "technique": FINGERGANG + " Über das Dreieck an der Außenkante des Fußes vor dem Fersenbein, an der Einkerbung des Würfelbeins.",
+        "technique": FINGERGANG
+        + " Über das Dreieck an der Außenkante des Fußes vor dem Fersenbein, an der Einkerbung des Würfelbeins.",
     },
     "lower-back": {
         "name": "Unterer Rücken",
         "claim": "den unteren Rücken",
-        "technique": FINGERGANG + " Quer über den Fußrücken von knapp unter dem Knöchel bis zur höchsten Stelle des Spanns.",
+        "technique": FINGERGANG
+        + " Quer über den Fußrücken von knapp unter dem Knöchel bis zur höchsten Stelle des Spanns.",
     },
     "upper-back": {
         "name": "Oberer Rücken",
         "claim": "den oberen Rücken",
-        "technique": FINGERGANG + " In Reihen über den Fußrücken hinter den Zehen, dem Ballen an der Sohle entsprechend.",
+        "technique": FINGERGANG
+        + " In Reihen über den Fußrücken hinter den Zehen, dem Ballen an der Sohle entsprechend.",
     },
 }
 

@@ -120,6 +120,7 @@ class ChartScene(QGraphicsScene):
         With `mastery` (zone id -> 0..1, None for never practised) zones are coloured as a
         heat map of what the student knows, and each label carries its percentage."""
         self.clear()
+        self.setBackgroundBrush(QBrush(palette.PAPER))  # the theme may have changed
         self.marks = []
         self.mastery = mastery
         self.label_mm = label_mm  # presenter mode asks for larger type
@@ -339,6 +340,11 @@ class ChartScene(QGraphicsScene):
         heading = text_item(title, CAPTION_MM, bold=True)
         heading.setPos((left + right) / 2 - text_width(title, CAPTION_MM, True) / 2, top - 16)
         self.addItem(heading)
+
+    def view_caption(self, view_id: str) -> str:
+        """ "Left foot" (and, on side views, which side): where a zone is, in words."""
+        frame = self._frame(view_id)
+        return f"{foot_name(frame.view.foot)}, {aspect_name(frame.view.aspect)}"
 
     def _draw_caption(self, frame: _Frame) -> None:
         caption = foot_name(frame.view.foot)

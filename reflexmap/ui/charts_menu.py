@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
+from .. import i18n
 from ..atlas import LoadResult, builtin_charts, read_atlas
 from ..i18n import _
 from ..settings import Settings
@@ -50,11 +51,12 @@ class ChartsMenu(QMenu):
         recent = [p for p in (self.settings.value("chart/recent", [], type=list) or []) if p != path]
         self.settings.setValue("chart/recent", [path, *recent][:MAX_RECENT])
 
-    def title(self, path: Path) -> str:
+    def chart_title(self, path: Path) -> str:
         result = self._read(path)
         if result.atlas is None:
             return _("{file} (has errors)").format(file=path.name)
-        return f"{result.atlas.title} ({result.atlas.tradition})"
+        atlas = result.atlas.localized(i18n.language())
+        return f"{atlas.title} ({atlas.tradition})"
 
     def _read(self, path: Path) -> LoadResult:
         mtime = path.stat().st_mtime
@@ -70,7 +72,7 @@ class ChartsMenu(QMenu):
         self.clear()
         current = self.state.atlas.path
         for number, path in enumerate(self.known(), start=1):
-            action = QAction(f"&{number} {self.title(path)}", self, checkable=True)
+            action = QAction(f"&{number} {self.chart_title(path)}", self, checkable=True)
             action.setChecked(current is not None and Path(current).resolve() == path.resolve())
             action.setData(str(path))
             action.triggered.connect(lambda _=False, p=str(path): self.chosen.emit(p))

@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheel
 from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip
 
 from ..i18n import _
+from . import accessibility
 from .chart_scene import LABEL_MM, ChartScene
 from .markup import charts_place, escape
 from .state import AppState
@@ -29,6 +30,7 @@ class MapView(QGraphicsView):
 
     def __init__(self, state: AppState, parent=None):
         super().__init__(parent)
+        accessibility.install()
         self.state = state
         self.chart = ChartScene(self)
         self.setScene(self.chart)
@@ -78,6 +80,7 @@ class MapView(QGraphicsView):
         key = (self.state.view_id, zone_id)
         if zone_id and key in self.chart.zone_items:
             self.ensureVisible(self.chart.zone_items[key], 30, 30)
+        accessibility.announce_selection(self)
 
     def fit(self) -> None:
         """Show the whole chart, as large as the window allows, centred."""

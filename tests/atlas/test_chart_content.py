@@ -125,6 +125,16 @@ CLAIM_WORDS = re.compile(
 )
 
 
+# The same for German: "behandelt werden muss" (needs medical care) is not used; the red
+# flags say "ärztlich versorgt".
+CLAIM_WORDS_DE = re.compile(
+    r"\b(heil(t|en|ung|end|sam)\w*|kurier\w*|behandel\w*|lindert?|linderung|entgift\w*|"
+    r"therapeutisch\w*|stimulier\w*|aktivier\w*|st[äa]rkt|beseitig\w*|wirkt gegen|hilft gegen|"
+    r"blockaden)\b",
+    re.IGNORECASE,
+)
+
+
 def _texts():
     for path in CHARTS.values():
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -143,6 +153,38 @@ def _texts():
 def test_no_text_claims_that_a_zone_cures_anything():
     offenders = [(where, m.group(0)) for where, text in _texts() for m in CLAIM_WORDS.finditer(text)]
     assert offenders == []
+
+
+def _german_texts():
+    for path in CHARTS.values():
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for owner in [raw, *raw["zones"], *raw["sources"]]:
+            for key, text in owner.get("translations", {}).get("de", {}).items():
+                yield f"{path.name}:{owner.get('id', '')}.{key}", text
+    for path in (ROOT / "reflexmap" / "content").glob("*.de.html"):
+        yield path.name, path.read_text(encoding="utf-8")
+    po = ROOT / "reflexmap" / "locale" / "de" / "LC_MESSAGES" / "reflexmap.po"
+    for line in po.read_text(encoding="utf-8").splitlines():
+        if line.startswith("msgstr") or line.startswith('"'):
+            yield po.name, line
+
+
+def test_no_german_text_claims_that_a_zone_cures_anything():
+    texts = list(_german_texts())
+    assert len(texts) > 200
+    offenders = [(where, m.group(0)) for where, text in texts for m in CLAIM_WORDS_DE.finditer(text)]
+    assert offenders == []
+
+
+def test_the_german_word_list_catches_claims():
+    for claim in (
+        "Diese Zone heilt Ischias",
+        "lindert Schmerzen",
+        "behandelt den Rücken",
+        "entgiftet",
+        "löst Blockaden",
+    ):
+        assert CLAIM_WORDS_DE.search(claim), claim
 
 
 def test_the_word_list_catches_claims():

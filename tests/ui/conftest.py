@@ -11,6 +11,22 @@ from reflexmap.atlas.geometry import label_anchors
 from reflexmap.settings import Settings
 
 
+@pytest.fixture(autouse=True)
+def plain_appearance():
+    """Each test starts and ends in English, the light theme and the usual text size."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    from reflexmap.ui import appearance, palette
+
+    app = QApplication.instance()
+    if app is not None:
+        appearance.apply_language(app, "en")
+        appearance.apply_theme(app, "light")
+        appearance.apply_text_scale(app, 1.0)
+    palette.apply(palette.LIGHT)
+
+
 @pytest.fixture
 def fresh_settings(tmp_path: Path) -> Settings:
     """Settings of a first start."""
