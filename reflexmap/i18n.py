@@ -9,17 +9,19 @@ files the app reads. Chart texts (zone names, claims …) are translated in the 
 
 from __future__ import annotations
 
-import gettext
-import locale
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import gettext
 
 DOMAIN = "reflexmap"
 LOCALE_DIR = Path(__file__).parent / "locale"
 LANGUAGES = {"en": "English", "de": "Deutsch"}  # code -> name in that language
 DEFAULT = "en"
 
-_translation: gettext.NullTranslations = gettext.NullTranslations()
+_translation: gettext.NullTranslations | None = None  # None: English, the source strings
 _language = DEFAULT
 
 
@@ -28,8 +30,10 @@ def set_language(code: str) -> str:
     global _translation, _language
     _language = code if code in LANGUAGES else DEFAULT
     if _language == DEFAULT:
-        _translation = gettext.NullTranslations()
+        _translation = None
     else:
+        import gettext  # only when a translation is used: start-up in English skips it
+
         _translation = gettext.translation(DOMAIN, LOCALE_DIR, languages=[_language], fallback=True)
     return _language
 
@@ -48,6 +52,8 @@ def system_language() -> str:
                 return code
             if part:
                 return DEFAULT
+    import locale
+
     try:
         code = (locale.getlocale()[0] or "").split("_")[0].lower()
     except ValueError:
@@ -57,16 +63,18 @@ def system_language() -> str:
 
 def _(text: str) -> str:
     """`text` in the current language."""
-    return _translation.gettext(text)
+    return text if _translation is None else _translation.gettext(text)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
+    if _translation is None:
+        return singular if count == 1 else plural
     return _translation.ngettext(singular, plural, count)
 
 
 def pgettext(context: str, text: str) -> str:
     """For a word whose translation depends on where it stands (e.g. a menu vs a verb)."""
-    return _translation.pgettext(context, text)
+    return text if _translation is None else _translation.pgettext(context, text)
 
 
 def N_(text: str) -> str:

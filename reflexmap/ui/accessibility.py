@@ -21,8 +21,6 @@ from .markup import charts_place
 if TYPE_CHECKING:
     from .map_view import MapView
 
-_installed = False
-
 
 class ZoneAccessible(QAccessibleInterface):
     """One zone in one view of the map (it reads the live chart each time it is asked)."""
@@ -158,22 +156,6 @@ class MapAccessible(QAccessibleWidget):
             if child is not None:
                 return f"{child.text(QAccessible.Text.Name)}: {child.text(QAccessible.Text.Description)}"
         return super().text(kind)
-
-
-def _factory(key: str, obj: QObject):
-    from .map_view import MapView
-
-    if isinstance(obj, MapView):
-        return MapAccessible(obj)
-    return None
-
-
-def install() -> None:
-    """Register the map's accessible interface with Qt (once per process)."""
-    global _installed
-    if not _installed:
-        QAccessible.installFactory(_factory)
-        _installed = True
 
 
 def announce_selection(map_view: MapView) -> None:

@@ -60,17 +60,18 @@ def language_choice(settings: Settings) -> str:
     return value if value in i18n.LANGUAGES else i18n.system_language()
 
 
-def resolve_theme(choice: str) -> palette.Theme:
-    """The theme a choice means now; "system" follows the desktop's light or dark scheme."""
+def resolve_theme(choice: str, scheme: Qt.ColorScheme | None = None) -> palette.Theme:
+    """The theme a choice means now; "system" follows the desktop's light or dark scheme
+    (`scheme` as the desktop just announced it, else as Qt reports it)."""
     if choice == "system":
-        dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
-        return palette.DARK if dark else palette.LIGHT
+        scheme = scheme if scheme is not None else QGuiApplication.styleHints().colorScheme()
+        return palette.DARK if scheme == Qt.ColorScheme.Dark else palette.LIGHT
     return palette.THEMES.get(choice, palette.LIGHT)
 
 
-def apply_theme(app: QApplication, choice: str) -> palette.Theme:
+def apply_theme(app: QApplication, choice: str, scheme: Qt.ColorScheme | None = None) -> palette.Theme:
     global _themed
-    theme = resolve_theme(choice)
+    theme = resolve_theme(choice, scheme)
     palette.apply(theme)
     if theme.window is None:
         if _themed:  # back from dark: the style's own palette again (nothing to do at start-up)

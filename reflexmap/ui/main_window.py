@@ -285,18 +285,19 @@ class MainWindow(QMainWindow):
         self.settings.setValue("appearance/theme", choice)
         self._apply_theme()
 
-    def _apply_theme(self) -> None:
+    def _apply_theme(self, scheme: Qt.ColorScheme | None = None) -> None:
         choice = appearance.theme_choice(self.settings)
-        appearance.apply_theme(QApplication.instance(), choice)
+        appearance.apply_theme(QApplication.instance(), choice, scheme)
         if choice in self.theme_actions:
             self.theme_actions[choice].setChecked(True)
         self.map.rebuild()
         self.info.refresh()
         self.zones.refill()
 
-    def _system_scheme_changed(self, *_args) -> None:
+    def _system_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        """The desktop switched between light and dark: follow it unless a theme was chosen."""
         if appearance.theme_choice(self.settings) == "system":
-            self._apply_theme()
+            self._apply_theme(scheme)
 
     def set_text_scale(self, scale: float) -> None:
         self.settings.setValue("appearance/text-scale", scale)

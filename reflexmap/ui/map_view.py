@@ -9,17 +9,35 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QAccessible, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip
 
 from ..i18n import _
-from . import accessibility
 from .chart_scene import LABEL_MM, ChartScene
 from .markup import charts_place, escape
 from .state import AppState
 
 ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE = 0.3, 60.0  # screen pixels per millimetre
+
+
+_accessibility_installed = False
+
+
+def _accessible_interface(key: str, obj):
+    """Qt asks for an object's accessible interface only when assistive technology is active."""
+    if isinstance(obj, MapView):
+        from .accessibility import MapAccessible
+
+        return MapAccessible(obj)
+    return None
+
+
+def _install_accessibility() -> None:
+    global _accessibility_installed
+    if not _accessibility_installed:
+        QAccessible.installFactory(_accessible_interface)
+        _accessibility_installed = True
 
 
 class MapView(QGraphicsView):
@@ -30,7 +48,7 @@ class MapView(QGraphicsView):
 
     def __init__(self, state: AppState, parent=None):
         super().__init__(parent)
-        accessibility.install()
+        _install_accessibility()
         self.state = state
         self.chart = ChartScene(self)
         self.setScene(self.chart)
@@ -80,7 +98,10 @@ class MapView(QGraphicsView):
         key = (self.state.view_id, zone_id)
         if zone_id and key in self.chart.zone_items:
             self.ensureVisible(self.chart.zone_items[key], 30, 30)
-        accessibility.announce_selection(self)
+        if QAccessible.isActive():  # a screen reader is listening
+            from .accessibility import announce_selection
+
+            announce_selection(self)
 
     def fit(self) -> None:
         """Show the whole chart, as large as the window allows, centred."""

@@ -167,3 +167,30 @@ def test_high_dpi_screenshot_has_device_pixels(tmp_path: Path):
 
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1600, 1000)
+
+
+def test_the_system_theme_is_followed_until_one_is_chosen(qtbot, window, settings):
+    """Qt's colorSchemeChanged (the desktop went dark) reaches the window; the offscreen
+    platform cannot change its scheme, so the test delivers what the signal carries."""
+    assert settings.value("appearance/theme", "system") == "system"
+    window._system_scheme_changed(Qt.ColorScheme.Dark)
+    assert palette.current is palette.DARK
+    assert window.map.chart.backgroundBrush().color().name() == palette.DARK.paper
+    window._system_scheme_changed(Qt.ColorScheme.Light)
+    assert palette.current is palette.LIGHT
+    window.set_theme("high-contrast")  # a manual choice wins over the desktop's
+    window._system_scheme_changed(Qt.ColorScheme.Light)
+    assert palette.current is palette.HIGH_CONTRAST
+
+
+def test_selection_is_announced_when_a_screen_reader_listens(qtbot, window):
+    """With accessibility active, selecting sends focus and selection events for the zone."""
+    QAccessible.setActive(True)
+    try:
+        for zone_id in ("sacrum", "coccyx", ""):
+            window.state.select(zone_id)  # must not raise, and reaches announce_selection
+        interface = QAccessible.queryAccessibleInterface(window.map)
+        window.state.select("coccyx")
+        assert interface.focusChild().text(QAccessible.Text.Name) == "Coccyx"
+    finally:
+        QAccessible.setActive(False)
