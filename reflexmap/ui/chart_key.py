@@ -35,10 +35,17 @@ def mastery_swatches() -> list[Swatch]:
 
 
 def draw_key(
-    scene: QGraphicsScene, swatches: list[Swatch], left: float, right: float, y: float, tradition: str
+    scene: QGraphicsScene,
+    swatches: list[Swatch],
+    left: float,
+    right: float,
+    y: float,
+    tradition: str,
+    scale: float = 1.0,
 ) -> float:
     """Draws the key centred between `left` and `right` from `y` down; returns the y below it."""
-    size = KEY_MM
+    size = KEY_MM * scale
+    caveat_mm = CAVEAT_MM * scale
     widths = [size * 1.6 + text_width(name, size) + 7 for *_, name in swatches]
     guide_text = _("guide lines (approximate)")
     total = sum(widths) + 12 + text_width(guide_text, size)
@@ -67,12 +74,12 @@ def draw_key(
         _("The evidence that working them helps any condition is weak."),
     ]
     joined = " ".join(sentences)
-    lines = [joined] if text_width(joined, CAVEAT_MM) <= right - left else sentences
+    lines = [joined] if text_width(joined, caveat_mm) <= right - left else sentences
     y += size + 4
     for line in lines:
-        caveat = text_item(line, CAVEAT_MM, italic=True)
+        caveat = text_item(line, caveat_mm, italic=True)
         caveat.setBrush(QBrush(palette.GUIDE))
-        caveat.setPos((left + right) / 2 - text_width(line, CAVEAT_MM) / 2, y)
+        caveat.setPos((left + right) / 2 - text_width(line, caveat_mm) / 2, y)
         scene.addItem(caveat)
-        y += CAVEAT_MM * 1.4
+        y += caveat_mm * 1.4
     return y

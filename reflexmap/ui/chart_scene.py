@@ -99,6 +99,7 @@ class ChartScene(QGraphicsScene):
         self.numbers: dict[str, int] | None = None
         self.names = True
         self.label_mm = LABEL_MM
+        self.text_scale = 1.0
         self.setBackgroundBrush(QBrush(palette.PAPER))
 
     # --- building -------------------------------------------------------------------
@@ -114,6 +115,7 @@ class ChartScene(QGraphicsScene):
         names: bool = True,
         key: bool = True,
         label_mm: float = LABEL_MM,
+        text_scale: float = 1.0,
     ) -> None:
         """Draw `aspect` of `atlas` (or only the listed view ids), replacing what was there.
 
@@ -124,6 +126,7 @@ class ChartScene(QGraphicsScene):
         self.marks = []
         self.mastery = mastery
         self.label_mm = label_mm  # presenter mode asks for larger type
+        self.text_scale = text_scale  # the text-size setting: titles, captions and the key too
         self.numbers = numbers  # handouts: labels carry zone numbers …
         self.names = names  # … and a worksheet leaves the names out
         self.zone_items.clear()
@@ -153,7 +156,7 @@ class ChartScene(QGraphicsScene):
             self._column_width(atlas, s[1]) for s in sides
         )
         top = min(f.top for f in self.frames)
-        bottom = max(f.bottom + f.below for f in self.frames) + 5 + CAPTION_MM + 6
+        bottom = max(f.bottom + f.below for f in self.frames) + 5 + CAPTION_MM * self.text_scale + 6
         heading = aspect_title(aspect) if title is None else title
         if mastery is not None:
             heading = _("{heading}. Mastery: how well you know each zone").format(heading=heading)
@@ -217,7 +220,7 @@ class ChartScene(QGraphicsScene):
                 frames.append(
                     _Frame(view, dx, dy, x, dx + maxx, top, dy - miny, OUTER_LEAD_MM, OUTER_LEAD_MM, extra)
                 )
-                top = dy - miny + extra + CAPTION_MM + 22
+                top = dy - miny + extra + CAPTION_MM * self.text_scale + 22
             return frames
         cursor = 0.0
         last = len(views) - 1
@@ -309,7 +312,7 @@ class ChartScene(QGraphicsScene):
         if not zone_ids:
             return
         anchors = [self.to_scene(frame.view.id, *self.anchors[(frame.view.id, z)]) for z in zone_ids]
-        widths = [text_width(self.label_text(z), self.label_mm) for z in zone_ids]
+        widths = [text_width(self.label_text(z), self.label_mm, True) for z in zone_ids]  # room for bold
         low, high = frame.left - frame.lead_left / 2, frame.right + frame.lead_right / 2
         centres = spread_sized([a.x() for a in anchors], widths, 5.0, low, high)
         row_y = frame.bottom + 7
@@ -337,8 +340,9 @@ class ChartScene(QGraphicsScene):
         self.labels[(frame.view.id, zone_id)] = ZoneLabel(text, leader, dot)
 
     def _draw_title(self, title: str, top: float, left: float, right: float) -> None:
-        heading = text_item(title, CAPTION_MM, bold=True)
-        heading.setPos((left + right) / 2 - text_width(title, CAPTION_MM, True) / 2, top - 16)
+        size = CAPTION_MM * self.text_scale
+        heading = text_item(title, size, bold=True)
+        heading.setPos((left + right) / 2 - text_width(title, size, True) / 2, top - 10 - size)
         self.addItem(heading)
 
     def view_caption(self, view_id: str) -> str:
@@ -348,7 +352,7 @@ class ChartScene(QGraphicsScene):
 
     def _draw_caption(self, frame: _Frame) -> None:
         caption = foot_name(frame.view.foot)
-        size = CAPTION_MM * 0.85
+        size = CAPTION_MM * 0.85 * self.text_scale
         item = text_item(caption, size, bold=True)
         item.setPos(
             (frame.left + frame.right) / 2 - text_width(caption, size, True) / 2,
@@ -366,7 +370,7 @@ class ChartScene(QGraphicsScene):
                     if zone.region not in regions:
                         regions.append(zone.region)
             swatches = region_swatches(sorted(regions, key=list(palette.REGION_COLOURS).index))
-        return draw_key(self, swatches, left, right, y, atlas.tradition)
+        return draw_key(self, swatches, left, right, y, atlas.tradition, self.text_scale)
 
     # --- geometry helpers -----------------------------------------------------------
     def _frame(self, view_id: str) -> _Frame:

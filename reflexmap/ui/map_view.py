@@ -78,7 +78,7 @@ class MapView(QGraphicsView):
 
     # --- drawing --------------------------------------------------------------------
     def rebuild(self, *_args) -> None:
-        extra = {"label_mm": (self.label_mm or LABEL_MM) * self.text_scale}
+        extra = {"label_mm": (self.label_mm or LABEL_MM) * self.text_scale, "text_scale": self.text_scale}
         self.chart.show_chart(self.state.atlas, self.state.aspect, mastery=self.state.mastery, **extra)
         self.chart.set_labels_visible(self.state.labels_visible)
         self.chart.set_guides_visible(self.state.guides_visible)
