@@ -7,6 +7,7 @@ the system dialog (QPrinter).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -161,10 +162,22 @@ def _paint_page(
         elif kind == "answer-key":
             text = f"{n:>2}  {zone.name}"
         else:
-            text = f"{n:>2}  {zone.name}: {zone.claim}"
+            text = (
+                f"{n:>2}  {zone.name}"
+                if _says_the_same(zone.name, zone.claim)
+                else f"{n:>2}  {zone.name}: {zone.claim}"
+            )
         column, row = divmod(index, rows)
         box = QRectF(area.left() + column * width, top + row * line, width - 3 * mm, line)
         _text(painter, text, box, 8.5 if kind == "chart" else 10, elide=True)
+
+
+_ARTICLES = re.compile(r"^(the|a|an|der|die|das|den|dem|des)\s+", re.IGNORECASE)
+
+
+def _says_the_same(name: str, claim: str) -> bool:
+    """ "Heart" and "the heart": the legend need not say it twice."""
+    return _ARTICLES.sub("", claim).casefold() == _ARTICLES.sub("", name).casefold()
 
 
 def _text(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -269,8 +269,19 @@ class ChartScene(QGraphicsScene):
             name.setBrush(QBrush(palette.GUIDE))
             name.setPos(self._guide_name_position(frame, guide.points, name.text()))
             name.setZValue(5)
+            # a veil of paper behind the name keeps it legible over any zone's fill
+            width = text_width(name.text(), GUIDE_LABEL_MM)
+            veil = QGraphicsRectItem(
+                name.pos().x() - 0.4, name.pos().y() + GUIDE_LABEL_MM * 0.1, width + 0.8, GUIDE_LABEL_MM * 1.1
+            )
+            paper = QColor(palette.PAPER)
+            paper.setAlpha(200)
+            veil.setBrush(QBrush(paper))
+            veil.setPen(QPen(Qt.PenStyle.NoPen))
+            veil.setZValue(4.9)
             self.addItem(name)
-            self.guide_items += [item, name]
+            self.addItem(veil)
+            self.guide_items += [item, veil, name]
 
     def _guide_name_position(self, frame: _Frame, points, text: str) -> QPointF:
         """Above a closed guide (an ankle bone) or the top of an upright one; else just above a

@@ -83,3 +83,10 @@ def test_worksheet_labels_are_numbers_only(builtin_atlas, qapp):
     assert texts == {str(n) for n in page.numbers.values()}
     scene.show_chart(builtin_atlas, "plantar", numbers=page.numbers, names=True)
     assert f"{page.numbers['sacrum']}  Sacrum" in {label.text.text() for label in scene.labels.values()}
+
+
+def test_handout_legend_does_not_repeat_a_name_as_its_claim():
+    from reflexmap.render.handout import _says_the_same
+
+    assert _says_the_same("Heart", "the heart") and _says_the_same("Herz", "das Herz")
+    assert not _says_the_same("Lumbar spine", "the lower-back vertebrae (L1–L5)")
