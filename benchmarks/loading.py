@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-from .startup import ROOT, _env
+from .startup import _env, run_child
 
 
 def _load(path: Path, cache: Path | None, env: dict[str, str]) -> dict:
-    out = subprocess.run(
-        [sys.executable, "-m", "benchmarks._load_child", str(path), str(cache) if cache else "-"],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=True,
-    )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    args = [str(path), str(cache) if cache else "-"]
+    return json.loads(run_child("benchmarks._load_child", args, env, timeout=600))
 
 
 def load_samples(path: Path, runs: int) -> dict[str, list[float]]:

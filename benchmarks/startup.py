@@ -29,19 +29,24 @@ def _env(home: Path) -> dict[str, str]:
     }
 
 
-def _start(args: list[str], env: dict[str, str]) -> float:
-    """Milliseconds from starting a Python process to the first paint it reports."""
-    started = time.time()
+def run_child(module: str, args: list[str], env: dict[str, str], timeout: float = 120) -> str:
+    """The last line a benchmark child process (`python -m module args`) prints."""
     out = subprocess.run(
-        [sys.executable, "-m", "benchmarks._startup_child", *args],
+        [sys.executable, "-m", module, *args],
         env=env,
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
         check=True,
     )
-    painted = float(out.stdout.strip().splitlines()[-1])
+    return out.stdout.strip().splitlines()[-1]
+
+
+def _start(args: list[str], env: dict[str, str]) -> float:
+    """Milliseconds from starting a Python process to the first paint it reports."""
+    started = time.time()
+    painted = float(run_child("benchmarks._startup_child", args, env))
     return (painted - started) * 1000
 
 

@@ -77,6 +77,11 @@ def pgettext(context: str, text: str) -> str:
     return text if _translation is None else _translation.pgettext(context, text)
 
 
+def translated(table: dict[str, str], key: str) -> str:
+    """The entry of a table marked with N_() for `key`, in the current language (or the key)."""
+    return _(table[key]) if key in table else key
+
+
 def N_(text: str) -> str:
     """Marks `text` for translation without translating it now (module-level tables)."""
     return text

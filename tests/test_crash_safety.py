@@ -11,27 +11,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 
-PRELUDE = textwrap.dedent(
-    """
-    import os, shutil, sys
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    target, stage = sys.argv[1], int(sys.argv[2])
-    calls = {"n": 0}
-    def dying(real):
-        def wrapper(*args, **kwargs):
-            calls["n"] += 1
-            if calls["n"] == stage:
-                os._exit(9)
-            return real(*args, **kwargs)
-        return wrapper
-    """
-)
-ARM = "os.replace = dying(os.replace); os.fsync = dying(os.fsync); shutil.copyfile = dying(shutil.copyfile)\n"
+from .dying import ARM, PRELUDE
 
 WRITERS = {  # (prepare, first write, second write)
     "settings": (

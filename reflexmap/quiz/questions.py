@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass
 
 from ..atlas import Atlas, View
-from ..i18n import N_, _, in_sentence
+from ..i18n import N_, _, in_sentence, translated
 from .cards import MIN_FIND_AREA_MM2, Card
 
 CHOICES = 4
@@ -41,7 +41,7 @@ ASPECTS = {
 def where(view: View) -> str:
     """ "left foot, plantar view", in the interface's language."""
     return _("{foot}, {aspect}").format(
-        foot=_(FEET.get(view.foot, view.foot)), aspect=_(ASPECTS.get(view.aspect, view.aspect))
+        foot=translated(FEET, view.foot), aspect=translated(ASPECTS, view.aspect)
     )
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..atlas import Atlas, View
 from ..atlas.geometry import MAX_LABELLED_ZONES
-from ..i18n import N_, _
+from ..i18n import N_, _, translated
 from . import palette
 from .chart_key import draw_key, mastery_swatches, region_swatches
 from .chart_text import text_item, text_width
@@ -45,15 +45,25 @@ ASPECT_TITLES = {
     "lateral": N_("Lateral view: the outer sides"),
     "dorsal": N_("Dorsal view: the tops of the feet"),
 }
+ASPECT_NAMES = {  # short, for choices (quiz set-up, handouts)
+    "plantar": N_("Plantar (sole)"),
+    "medial": N_("Medial (inner side)"),
+    "lateral": N_("Lateral (outer side)"),
+    "dorsal": N_("Dorsal (top)"),
+}
 FOOT_NAMES = {"left": N_("Left foot"), "right": N_("Right foot")}
 
 
 def aspect_title(aspect: str) -> str:
-    return _(ASPECT_TITLES[aspect]) if aspect in ASPECT_TITLES else aspect
+    return translated(ASPECT_TITLES, aspect)
+
+
+def aspect_name(aspect: str) -> str:
+    return translated(ASPECT_NAMES, aspect)
 
 
 def foot_name(foot: str) -> str:
-    return _(FOOT_NAMES[foot]) if foot in FOOT_NAMES else foot
+    return translated(FOOT_NAMES, foot)
 
 
 @dataclass(slots=True)
@@ -507,16 +517,3 @@ def _line(a: QPointF, b: QPointF) -> QPainterPath:
     path = QPainterPath(a)
     path.lineTo(b)
     return path
-
-
-ASPECT_NAMES = {
-    "plantar": N_("Plantar (sole)"),
-    "medial": N_("Medial (inner side)"),
-    "lateral": N_("Lateral (outer side)"),
-    "dorsal": N_("Dorsal (top)"),
-}
-
-
-def aspect_name(aspect: str) -> str:
-    """Short name of an aspect, for choices (quiz set-up, handouts)."""
-    return _(ASPECT_NAMES[aspect]) if aspect in ASPECT_NAMES else aspect

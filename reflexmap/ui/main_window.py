@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.state = AppState(atlas, self)
-        self.map = MapView(self.state, self)
+        self.map = MapView(self.state, self, appearance.current_text_scale())  # drawn once, at its size
         self.setCentralWidget(self.map)
         self.info = InfoPanel(self.state, self)
         self.zones = ZoneList(self.state, self)
@@ -90,7 +90,6 @@ class MainWindow(QMainWindow):
         self.state.labels_changed.connect(self.labels_action.setChecked)
         self.state.guides_changed.connect(self.guides_action.setChecked)
         self.resize(1440, 900)
-        self.map.set_text_scale(appearance.current_text_scale())
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         if settings.warnings:  # a damaged settings file was set aside: say so once the window is up
             QTimer.singleShot(0, lambda: self._warn_settings(settings.warnings))

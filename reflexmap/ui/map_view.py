@@ -46,7 +46,7 @@ class MapView(QGraphicsView):
     pointed = Signal(str, float, float)
     activated = Signal()  # Enter on the map: a quiz takes the selected zone as its answer
 
-    def __init__(self, state: AppState, parent=None):
+    def __init__(self, state: AppState, parent=None, text_scale: float = 1.0):
         super().__init__(parent)
         _install_accessibility()
         self.state = state
@@ -67,7 +67,7 @@ class MapView(QGraphicsView):
         # While a quiz asks "find it", clicks answer it instead of selecting: (view, x mm, y mm).
         self.answer_handler: Callable[[str, float, float], None] | None = None
         self.label_mm: float | None = None  # larger type for presenting; None: the usual size
-        self.text_scale = 1.0  # the text-size setting: labels follow the panels
+        self.text_scale = text_scale  # the text-size setting: labels follow the panels
         state.atlas_changed.connect(self.rebuild)
         state.aspect_changed.connect(self.rebuild)
         state.selection_changed.connect(self._show_selection)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPalette
 
-from ..i18n import N_, _
+from ..i18n import N_, translated
 
 REGION_COLOURS = {
     "head": "#56B4E9",  # sky blue
@@ -48,7 +48,7 @@ REGION_NAMES = {
 
 def region_name(region: str) -> str:
     """The region's name in the current language."""
-    return _(REGION_NAMES[region]) if region in REGION_NAMES else region
+    return translated(REGION_NAMES, region)
 
 
 @dataclass(frozen=True)

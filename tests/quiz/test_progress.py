@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,8 @@ from hypothesis import strategies as st
 
 from reflexmap.quiz import CardState, ProgressStore
 from reflexmap.quiz.progress import ProgressError, parse
+
+from ..dying import ARM, PRELUDE
 
 
 def states(n: int, box: int = 2) -> dict[str, CardState]:
@@ -103,26 +104,13 @@ def test_parse_never_raises_anything_but_progress_error(raw: bytes):
 
 # A child process saves new progress and is killed (os._exit, no clean-up) at one of the
 # file operations of the save; the previous progress must be intact afterwards.
-KILL_SCRIPT = textwrap.dedent(
-    """
-    import os, shutil, sys
-    from reflexmap.quiz import CardState, ProgressStore
-    target, stage = sys.argv[1], int(sys.argv[2])
-    calls = {"n": 0}
-    def dying(real):
-        def wrapper(*args, **kwargs):
-            calls["n"] += 1
-            if calls["n"] == stage:
-                os._exit(9)
-            return real(*args, **kwargs)
-        return wrapper
-    os.replace = dying(os.replace)
-    os.fsync = dying(os.fsync)
-    shutil.copyfile = dying(shutil.copyfile)
-    new = {f"chart:new{i}:find": CardState(box=5, seen=9) for i in range(50)}
-    ProgressStore(target).save(new)
-    print("completed")
-    """
+KILL_SCRIPT = (
+    PRELUDE
+    + "from reflexmap.quiz import CardState, ProgressStore\n"
+    + ARM
+    + "new = {f'chart:new{i}:find': CardState(box=5, seen=9) for i in range(50)}\n"
+    + "ProgressStore(target).save(new)\n"
+    + "print('completed')\n"
 )
 
 
