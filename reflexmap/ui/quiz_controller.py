@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from ..i18n import N_, _
 from ..quiz import Feedback, ProgressStore, QuizOptions, QuizSession, Scheduler, Summary
@@ -243,9 +243,9 @@ class QuizController(QObject):
         self.finished.emit(summary)
 
     def _warn(self, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.map.window())
-        box.setObjectName("quiz-warning")
-        box.open()
+        from . import dialogs
+
+        dialogs.warning(self.map.window(), title, text, "quiz-warning")
 
 
 def summary_dialog(parent, summary: Summary, names: dict[str, str]) -> QDialog:
