@@ -1,0 +1,229 @@
+"""Parsed, structurally valid zone-file data → the frozen model, or errors with positions.
+
+The third pass of loading: references between sources, views and zones, mirrors, and
+every polygon's geometry (with Shapely). Only a chart that is not in the cache gets here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from shapely.geometry import Polygon
+
+from . import geometry
+from .errors import AtlasError
+from .index import ZoneIndex
+from .model import Atlas, Guide, Ring, Shape, Source, View, Zone
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .yaml_source import Positions
+
+
+def _is_parts(raw: list) -> bool:
+    """A list of polygons rather than one polygon (its first item is a list of points)."""
+    return bool(raw) and isinstance(raw[0], list) and bool(raw[0]) and isinstance(raw[0][0], list)
+
+
+def _parts(raw: list) -> Shape:
+    return tuple(_ring(part) for part in raw) if _is_parts(raw) else (_ring(raw),)
+
+
+def _point_path(where: tuple, raw: Any, part: int, point: int | None) -> tuple:
+    """Path of the point to blame; a problem in a mirrored shape points at the 'mirror'."""
+    if raw == "mirror" or point is None:
+        return where
+    return where + ((part, point) if _is_parts(raw) else (point,))
+
+
+def _ring(raw: list[list[float]]) -> Ring:
+    ring = tuple((float(x), float(y)) for x, y in raw)
+    if len(ring) > 3 and ring[0] == ring[-1]:
+        ring = ring[:-1]  # an explicitly closed ring means the same polygon
+    return ring
+
+
+class Builder:
+    """Resolves references and mirrors, checks geometry, and builds the frozen model."""
+
+    def __init__(self, data: dict[str, Any], positions: Positions, source: str):
+        self.data = data
+        self.positions = positions
+        self.source = source
+        self.errors: list[AtlasError] = []
+
+    def error(self, path: tuple, message: str, *, at_key: bool = False) -> None:
+        line, column = self.positions.of_key(path) if at_key else self.positions.of_value(path)
+        self.errors.append(AtlasError(self.source, line, column, message))
+
+    def unique(self, items: list[dict], base: tuple, what: str) -> None:
+        first: dict[str, int] = {}
+        for i, item in enumerate(items):
+            item_id = item["id"]
+            if item_id in first:
+                line = self.positions.of_value(base + (first[item_id], "id"))[0]
+                self.error(base + (i, "id"), f"duplicate {what} id '{item_id}' (first used on line {line})")
+            else:
+                first[item_id] = i
+
+    def build(self, path: Path | None) -> Atlas | None:
+        data = self.data
+        self.unique(data["sources"], ("sources",), "source")
+        self.unique(data["views"], ("views",), "view")
+        self.unique(data["zones"], ("zones",), "zone")
+        sources = {
+            s["id"]: Source(s["id"], s["title"], s.get("url"), s.get("note"), s.get("translations", {}))
+            for s in data["sources"]
+        }
+        views = self.build_views()
+        zones = [self.build_zone(i, raw, views, sources) for i, raw in enumerate(data["zones"])]
+        if self.errors:
+            return None
+        shapes = ((view_id, z.id, parts) for z in zones for view_id, parts in z.shapes.items())
+        return Atlas(
+            id=data["id"],
+            title=data["title"],
+            tradition=data["tradition"],
+            description=data.get("description"),
+            sources=sources,
+            views=tuple(views.values()),
+            zones=tuple(zones),
+            path=path,
+            index=ZoneIndex(shapes),
+            translations=data.get("translations", {}),
+        )
+
+    def build_views(self) -> dict[str, View]:
+        raw_views = {v["id"]: (i, v) for i, v in enumerate(self.data["views"])}
+        views: dict[str, View] = {}
+        seen_sides: dict[tuple[str, str], str] = {}
+        for view_id, (i, raw) in raw_views.items():
+            base = ("views", i)
+            side = (raw["foot"], raw["aspect"])
+            if side in seen_sides:
+                self.error(
+                    base + ("aspect",),
+                    f"view '{seen_sides[side]}' already draws the {side[0]} foot, {side[1]}",
+                )
+            seen_sides.setdefault(side, view_id)
+            outline = self.view_outline(base, raw, raw_views)
+            if outline is None:
+                continue
+            guides = []
+            for g, guide in enumerate(raw.get("guides", [])):
+                points = tuple((float(x), float(y)) for x, y in guide["points"])  # open line
+                problem = geometry.line_problem(points)
+                if problem:
+                    self.error(base + ("guides", g, "points", problem[0] or 0), problem[1])
+                guides.append(Guide(guide["id"], guide["name"], points, guide.get("translations", {})))
+            if not guides and raw.get("mirror_of") in raw_views:
+                source_raw = raw_views[raw["mirror_of"]][1]
+                guides = [
+                    Guide(
+                        g["id"],
+                        g["name"],
+                        geometry.mirror(tuple((float(x), float(y)) for x, y in g["points"])),
+                        g.get("translations", {}),
+                    )
+                    for g in source_raw.get("guides", [])
+                ]
+            views[view_id] = View(
+                view_id, raw["foot"], raw["aspect"], outline, tuple(guides), raw.get("mirror_of")
+            )
+        return views
+
+    def view_outline(self, base: tuple, raw: dict, raw_views: dict) -> Ring | None:
+        has_outline, mirror_of = "outline" in raw, raw.get("mirror_of")
+        if has_outline and mirror_of:
+            self.error(base + ("mirror_of",), "give either 'outline' or 'mirror_of', not both", at_key=True)
+            return None
+        if has_outline:
+            outline = _ring(raw["outline"])
+            problem = geometry.polygon_problem(outline)
+            if problem:
+                self.error(base + ("outline", problem[0] or 0), f"outline: {problem[1]}")
+                return None
+            return outline
+        if not mirror_of:
+            self.error(base, "a view needs an 'outline' or 'mirror_of' (the id of a view it mirrors)")
+            return None
+        if mirror_of not in raw_views:
+            self.error(
+                base + ("mirror_of",), f"unknown view '{mirror_of}'; known views: {', '.join(raw_views)}"
+            )
+            return None
+        _, target = raw_views[mirror_of]
+        if "outline" not in target:
+            self.error(
+                base + ("mirror_of",), f"view '{mirror_of}' is itself a mirror; mirror a view with an outline"
+            )
+            return None
+        if target["foot"] == raw["foot"] or target["aspect"] != raw["aspect"]:
+            self.error(base + ("mirror_of",), f"'{mirror_of}' must be the same aspect of the other foot")
+            return None
+        return geometry.mirror(_ring(target["outline"]))
+
+    def build_zone(self, i: int, raw: dict, views: dict[str, View], sources: dict[str, Source]) -> Zone:
+        base = ("zones", i)
+        for s, source_id in enumerate(raw["sources"]):
+            if source_id not in sources:
+                known = ", ".join(sources) or "none are defined"
+                self.error(base + ("sources", s), f"unknown source '{source_id}'; known sources: {known}")
+        shapes: dict[str, Shape] = {}
+        for view_id, shape in raw["shapes"].items():
+            where = base + ("shapes", view_id)
+            if view_id not in views:
+                if view_id not in {v["id"] for v in self.data["views"]}:
+                    self.error(
+                        where,
+                        f"unknown view '{view_id}'; known views: "
+                        + ", ".join(v["id"] for v in self.data["views"]),
+                        at_key=True,
+                    )
+                continue
+            view = views[view_id]
+            if shape == "mirror":
+                parts = self.mirrored_shape(where, raw, view)
+                if parts is None:
+                    continue
+            else:
+                parts = _parts(shape)
+            outline = Polygon(view.outline)
+            ok = True
+            for k, ring in enumerate(parts):
+                problem = geometry.polygon_problem(ring) or geometry.outside_problem(ring, outline, view_id)
+                if problem:
+                    ok = False
+                    part = f" (part {k + 1})" if len(parts) > 1 else ""
+                    self.error(
+                        _point_path(where, shape, k, problem[0]),
+                        f"zone '{raw['id']}' in view '{view_id}'{part}: {problem[1]}",
+                    )
+            if ok:
+                shapes[view_id] = parts
+        return Zone(
+            id=raw["id"],
+            name=raw["name"],
+            region=raw["region"],
+            claim=raw["claim"],
+            technique=raw["technique"],
+            sources=tuple(raw["sources"]),
+            confidence=raw["confidence"],
+            shapes=shapes,
+            note=raw.get("note"),
+            tradition=raw.get("tradition"),
+            translations=raw.get("translations", {}),
+        )
+
+    def mirrored_shape(self, where: tuple, raw: dict, view: View) -> Shape | None:
+        if view.mirror_of is None:
+            self.error(
+                where, f"'mirror' only works in a view that mirrors another; '{view.id}' has its own outline"
+            )
+            return None
+        original = raw["shapes"].get(view.mirror_of)
+        if not isinstance(original, list):
+            self.error(where, f"'mirror' needs a polygon for view '{view.mirror_of}' in this zone")
+            return None
+        return tuple(geometry.mirror(ring) for ring in _parts(original))
