@@ -12,7 +12,7 @@ import re
 import shapely
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 
-from .model import Ring, Shape
+from .model import MAX_LABELLED_ZONES, Ring, Shape
 
 MIN_AREA_MM2 = 1.0
 # Hand-drawn zones that hug the outline may graze it; half a millimetre is invisible.
@@ -113,11 +113,6 @@ def _coordinates_in(reason: str) -> tuple[float, float] | None:
         return float(match.group(1)), float(match.group(2))
     except ValueError:
         return None
-
-
-# Beyond this many zones in one view, label columns would be taller than the chart: such a
-# view is drawn unlabelled, and its anchors (quiz marks, keyboard order) come from the fast path.
-MAX_LABELLED_ZONES = 80
 
 
 def view_anchors(shapes: dict[str, Shape]) -> dict[str, tuple[float, float]]:

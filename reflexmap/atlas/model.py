@@ -23,6 +23,10 @@ REGIONS = ("head", "neck", "chest", "abdomen", "pelvis", "spine", "back", "limb"
 
 Translations = dict[str, dict[str, str]]  # language code -> {key: text}
 
+# Beyond this many zones in one view, label columns would be taller than the chart: such a
+# view is drawn unlabelled, and its anchors (quiz marks, keyboard order) come from the fast path.
+MAX_LABELLED_ZONES = 80
+
 
 def _translated(translations: Translations, language: str, key: str, default):
     return translations.get(language, {}).get(key, default)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..atlas import Atlas, View
-from ..atlas.geometry import MAX_LABELLED_ZONES
+from ..atlas.model import MAX_LABELLED_ZONES
 from ..i18n import N_, _, translated
 from . import palette
 from .chart_key import draw_key, mastery_swatches, region_swatches
