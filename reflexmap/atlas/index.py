@@ -1,31 +1,61 @@
-"""Hit-testing: which zones lie under a point, with one Shapely STRtree per view."""
+"""Hit-testing: which zones lie under a point, with one Shapely STRtree per view.
+
+A view's tree is built on the first hit test in that view, or by `warm()`, which the
+window calls right after its first paint: a cached chart is drawn before Shapely and
+NumPy (a third of a start) are even imported. Areas, which drawing needs to stack small
+zones on top of large ones, are plain arithmetic and known from the start.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import numpy as np
-import shapely
-from shapely import STRtree
+from .model import Ring, Shape
 
-from .geometry import to_shapely
-from .model import Shape
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
 
 
-class _ViewIndex:
-    __slots__ = ("zone_ids", "positions", "polygons", "areas", "tree")
+def ring_area(ring: Ring) -> float:
+    """Area enclosed by a simple ring (shoelace formula, about its first point for precision)."""
+    x0, y0 = ring[0]
+    total = 0.0
+    px, py = 0.0, 0.0
+    for x, y in ring[1:]:
+        x, y = x - x0, y - y0
+        total += px * y - x * py
+        px, py = x, y
+    return abs(total) / 2
 
-    def __init__(self, entries: list[tuple[str, Shape]]):
+
+def shape_area(parts: Shape) -> float:
+    """Area of a zone's parts in one view (the parts of a valid zone do not overlap)."""
+    return sum(ring_area(ring) for ring in parts)
+
+
+class _ViewTree:
+    __slots__ = ("zone_ids", "areas", "tree")
+
+    def __init__(self, entries: list[tuple[str, Shape]], areas: dict[str, float]):
+        import numpy as np
+        from shapely import STRtree, prepare
+
         self.zone_ids = [zone_id for zone_id, _ in entries]
-        self.positions = {zone_id: i for i, zone_id in enumerate(self.zone_ids)}
-        self.polygons = _geometries([parts for _, parts in entries])
-        shapely.prepare(self.polygons)
-        self.areas = shapely.area(self.polygons)
-        self.tree = STRtree(self.polygons)
+        polygons = _geometries([parts for _, parts in entries])
+        prepare(polygons)
+        # the same areas that order the drawing order the hits: what is on top is found first
+        self.areas = np.array([areas[zone_id] for zone_id in self.zone_ids], dtype=float)
+        self.tree = STRtree(polygons)
 
 
 def _geometries(shapes: list[Shape]) -> np.ndarray:
     """Shapely geometries for many shapes; single-ring ones (nearly all) in one vectorised call."""
+    import numpy as np
+    import shapely
+
+    from .geometry import to_shapely
+
     out = np.empty(len(shapes), dtype=object)
     single = [i for i, parts in enumerate(shapes) if len(parts) == 1]
     if single:
@@ -42,7 +72,7 @@ def _geometries(shapes: list[Shape]) -> np.ndarray:
 
 
 class ZoneIndex:
-    """Built once per atlas; answers `zones_at` in microseconds.
+    """Built once per atlas; answers `zones_at` in microseconds once a view's tree exists.
 
     `STRtree.query(point, predicate="contains")` asks whether the *point* contains the
     polygon, which never holds; "intersects" is the test we want, and it also counts a
@@ -50,16 +80,35 @@ class ZoneIndex:
     """
 
     def __init__(self, shapes: Iterable[tuple[str, str, Shape]]):
-        by_view: dict[str, list[tuple[str, Shape]]] = {}
+        self._entries: dict[str, list[tuple[str, Shape]]] = {}
+        self._areas: dict[str, dict[str, float]] = {}
         for view_id, zone_id, parts in shapes:
-            by_view.setdefault(view_id, []).append((zone_id, parts))
-        self._views = {view_id: _ViewIndex(entries) for view_id, entries in by_view.items()}
+            self._entries.setdefault(view_id, []).append((zone_id, parts))
+            self._areas.setdefault(view_id, {})[zone_id] = shape_area(parts)
+        self._trees: dict[str, _ViewTree] = {}
+
+    def warm(self) -> None:
+        """Build every view's tree now, so that no click has to wait for one."""
+        for view_id in self._entries:
+            self._tree(view_id)
+
+    def is_warm(self) -> bool:
+        return len(self._trees) == len(self._entries)
+
+    def _tree(self, view_id: str) -> _ViewTree | None:
+        tree = self._trees.get(view_id)
+        if tree is None and view_id in self._entries:
+            tree = self._trees[view_id] = _ViewTree(self._entries[view_id], self._areas[view_id])
+        return tree
 
     def zones_at(self, view_id: str, x: float, y: float) -> list[str]:
         """Ids of zones in `view_id` under (x, y) mm, smallest area first."""
-        view = self._views.get(view_id)
+        view = self._tree(view_id)
         if view is None:
             return []
+        import numpy as np
+        import shapely
+
         hits = view.tree.query(shapely.points(x, y), predicate="intersects")
         if len(hits) == 0:
             return []
@@ -68,5 +117,5 @@ class ZoneIndex:
         return [view.zone_ids[i] for i in hits]
 
     def area(self, view_id: str, zone_id: str) -> float:
-        view = self._views[view_id]
-        return float(view.areas[view.positions[zone_id]])
+        """Area of a zone in a view, mm²."""
+        return self._areas[view_id][zone_id]

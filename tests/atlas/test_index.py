@@ -52,3 +52,27 @@ def test_equal_areas_keep_a_stable_order():
     square = ((0, 0), (10, 0), (10, 10), (0, 10))
     index = ZoneIndex([("v", "b", (square,)), ("v", "a", (square,))])
     assert index.zones_at("v", 5, 5) == ["b", "a"]
+
+
+def test_trees_are_built_on_first_use_or_when_warmed():
+    square = ((0, 0), (10, 0), (10, 10), (0, 10))
+    index = ZoneIndex([("v", "a", (square,)), ("w", "b", (square,))])
+    assert not index.is_warm()
+    assert index.area("v", "a") == 100  # known before any tree exists (drawing needs it)
+    assert index.zones_at("v", 5, 5) == ["a"]  # builds the tree of "v" on the way
+    assert not index.is_warm()
+    index.warm()
+    assert index.is_warm()
+    assert index.zones_at("w", 5, 5) == ["b"]
+
+
+def test_hits_are_ordered_by_the_areas_drawing_uses(small_atlas):
+    """Drawing puts smaller zones on top by `area`; a click finds what is on top first."""
+    index = small_atlas.index
+    for view in small_atlas.views:
+        for zone in small_atlas.zones_in(view.id):
+            x, y = shapely.point_on_surface(shapely.Polygon(zone.shapes[view.id][0])).coords[0]
+            hits = index.zones_at(view.id, x, y)
+            areas = [index.area(view.id, zone_id) for zone_id in hits]
+            assert zone.id in hits
+            assert areas == sorted(areas)

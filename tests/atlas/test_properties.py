@@ -11,7 +11,7 @@ from shapely.geometry import Point, Polygon
 
 from reflexmap.atlas import AtlasError, builtin_chart_path, parse_atlas
 from reflexmap.atlas.geometry import polygon_problem
-from reflexmap.atlas.index import ZoneIndex
+from reflexmap.atlas.index import ZoneIndex, shape_area
 
 VALID = builtin_chart_path().read_text(encoding="utf-8")
 LINES = VALID.splitlines(keepends=True)
@@ -129,3 +129,26 @@ def test_zones_at_matches_brute_force(boxes, points):
         areas = [Polygon(dict((z, p[0]) for _, z, p in shapes)[z]).area for z in got]
         assert all(a <= b or math.isclose(a, b) for a, b in zip(areas, areas[1:], strict=False))
     assert shapely.__version__ >= "2"
+
+
+@st.composite
+def star_polygon(draw) -> tuple:
+    """A simple polygon: points at increasing angles round a centre, at random distances."""
+    n = draw(st.integers(3, 30))
+    cx, cy = draw(st.floats(-300, 300)), draw(st.floats(-300, 300))
+    cuts = sorted(
+        draw(st.lists(st.floats(0, 2 * math.pi, exclude_max=True), min_size=n, max_size=n, unique=True))
+    )
+    radii = draw(st.lists(st.floats(0.5, 80), min_size=n, max_size=n))
+    ring = tuple((cx + r * math.cos(a), cy + r * math.sin(a)) for a, r in zip(cuts, radii, strict=True))
+    if draw(st.booleans()):
+        ring = ring[::-1]  # either winding
+    return ring
+
+
+@PROFILE
+@given(st.lists(star_polygon(), min_size=1, max_size=3))
+def test_areas_agree_with_shapely(parts):
+    """The index's own arithmetic (no Shapely needed to draw) gives Shapely's areas."""
+    expected = sum(Polygon(ring).area for ring in parts)
+    assert math.isclose(shape_area(tuple(parts)), expected, rel_tol=1e-9, abs_tol=1e-9)
