@@ -62,7 +62,7 @@ def run(runs: int, sizes: list[int], work: Path, clicks: int) -> list[Figure]:
     figures: list[Figure] = []
     largest = f"{max(sizes):,} zones" if sizes else "built-in"
 
-    bare, app = startup_times(runs)
+    bare, app, ready = startup_times(runs)
     ratio = statistics.median(app) / statistics.median(bare)
     figures.append(
         Figure("Start to first paint: bare PySide6 + Shapely", "none", "ms", bare, baseline="(baseline)")
@@ -76,6 +76,17 @@ def run(runs: int, sizes: list[int], work: Path, clicks: int) -> list[Figure]:
             target=f"≤ {TARGETS['startup_ratio']}× baseline",
             baseline=f"{ratio:.2f}× baseline",
             met=ratio <= TARGETS["startup_ratio"],
+        )
+    )
+    # Shapely is imported and the hit-test trees built just after the first paint: the
+    # moment a click can be answered, for the whole story (the issue sets no target on it).
+    figures.append(
+        Figure(
+            "Start to ready for clicks: ReflexMap",
+            "built-in",
+            "ms",
+            ready,
+            baseline=f"{statistics.median(ready) / statistics.median(bare):.2f}× baseline",
         )
     )
 

@@ -1,7 +1,9 @@
-"""One start of the app (or of the bare baseline), printing the wall-clock time of its first paint.
+"""One start of the app (or of the bare baseline), printing wall-clock times of its first paint
+and of the moment it can answer a click.
 
 Run by benchmarks/startup.py as a fresh process; the parent notes the time just before
-starting it, so the difference is process start to first paint."""
+starting it, so the differences are process start to first paint, and to ready. The bare
+baseline has imported everything before it paints: for it, both times are the same."""
 
 from __future__ import annotations
 
@@ -27,7 +29,8 @@ def bare() -> None:
             return False
 
     def done() -> None:
-        print(time.time(), flush=True)
+        now = time.time()
+        print(now, now, flush=True)
         app.exit(0)
 
     window.installEventFilter(FirstPaint(window))
@@ -39,13 +42,19 @@ def app(chart: str | None) -> None:
     """The `reflexmap` command, as a user starts it."""
     from reflexmap.cli import main
 
-    def done() -> None:
-        print(time.time(), flush=True)
+    painted: list[float] = []
+
+    def ready() -> None:
+        print(painted[0], time.time(), flush=True)
         from PySide6.QtWidgets import QApplication
 
         QApplication.instance().exit(0)
 
-    main(["--chart", chart] if chart else [], on_first_paint=done)
+    main(
+        ["--chart", chart] if chart else [],
+        on_first_paint=lambda: painted.append(time.time()),
+        on_ready=ready,
+    )
 
 
 def prepare() -> None:

@@ -185,13 +185,17 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def main(argv: list[str] | None = None, on_first_paint: Callable[[], None] | None = None) -> int:
-    """The `reflexmap` command; `on_first_paint` is for the start-up benchmark."""
+def main(
+    argv: list[str] | None = None,
+    on_first_paint: Callable[[], None] | None = None,
+    on_ready: Callable[[], None] | None = None,
+) -> int:
+    """The `reflexmap` command; `on_first_paint` and `on_ready` are for the start-up benchmark."""
     args = _parser().parse_args(argv)
     if args.command is None and not args.screenshot:
-        # Opening the window imports Qt, Shapely and NumPy and builds many long-lived objects
-        # but no garbage cycles worth collecting: the collector waits until the first paint
-        # (run() turns it back on). Nothing above has imported them yet.
+        # Opening the window imports Qt and builds many long-lived objects but no garbage
+        # cycles worth collecting: the collector waits until the window is ready for clicks
+        # (run() turns it back on). Nothing above has imported Qt yet.
         gc.disable()
     if args.command == "check":
         return check(args.files)
@@ -222,6 +226,7 @@ def main(argv: list[str] | None = None, on_first_paint: Callable[[], None] | Non
         size=args.size,
         aspect=args.view,
         on_first_paint=on_first_paint,
+        on_ready=on_ready,
         theme=args.theme,
         language=args.language,
         text_scale=args.text_scale,

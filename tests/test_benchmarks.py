@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 MEASURES = {
     "Start to first paint: bare PySide6 + Shapely",
     "Start to first paint: ReflexMap",
+    "Start to ready for clicks: ReflexMap",
     "Load, first open (parse + validate + index)",
     "Load, second open (validated cache)",
     "Peak memory of a process that loads it (first open)",

@@ -80,10 +80,13 @@ def run(
     theme: str | None = None,
     language: str | None = None,
     text_scale: float | None = None,
+    on_ready: Callable[[], None] | None = None,
 ) -> int:
     """Open the main window on `chart` (default: the built-in chart).
 
-    `on_first_paint` is called once the chart has been painted (the start-up benchmark)."""
+    The chart is painted first; hit-testing (Shapely) is made ready right after, before
+    any click is handled. The start-up benchmark passes `on_first_paint`, called once the
+    chart has been painted, and `on_ready`, called once clicks can be answered."""
     app = application()
     atlas = None
     errors = ()
@@ -110,8 +113,14 @@ def run(
     if errors:
         window.show_errors(Path(chart).name, errors)
 
-    def first_paint() -> None:
+    def ready() -> None:
+        window.warm_up()
         gc.enable()  # paused by the command line during start-up
+        if on_ready is not None:
+            on_ready()
+
+    def first_paint() -> None:
+        QTimer.singleShot(0, ready)
         if on_first_paint is not None:
             on_first_paint()
 

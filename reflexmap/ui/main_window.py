@@ -339,9 +339,17 @@ class MainWindow(QMainWindow):
         index = next((i for i, p in enumerate(visible) if p is focused or p.isAncestorOf(focused)), -1)
         visible[(index + step) % len(visible)].setFocus(Qt.FocusReason.TabFocusReason)
 
+    def warm_up(self) -> None:
+        """Build the chart's hit-test trees now (Shapely is first imported here), so that no
+        click waits for them. Called just after the first paint and after a chart change."""
+        if self.state.atlas.index is not None:
+            self.state.atlas.index.warm()
+
     # --- state → window ------------------------------------------------------------
     def _atlas_shown(self) -> None:
         atlas = self.state.atlas
+        if self.isVisible():  # at start, run() warms up after the first paint instead
+            QTimer.singleShot(0, self.warm_up)
         self.setWindowTitle(_("{chart} — ReflexMap").format(chart=atlas.title))
         for aspect, action in self.aspect_actions.items():
             action.setEnabled(aspect in atlas.aspects())

@@ -51,6 +51,14 @@ def test_an_opened_chart_joins_the_menu(qtbot, window, data_dir: Path):
     assert any("Small test chart" in a.text() for a in window.charts_menu.chart_actions())
 
 
+def test_an_opened_chart_is_made_ready_for_clicks_straight_away(qtbot, window, data_dir: Path):
+    """Its hit-test trees are built in the next event-loop turn, not on the first click."""
+    window.open_chart(data_dir / "small.yaml")
+    index = window.state.atlas.index
+    assert not index.is_warm()  # the chart is drawn first
+    qtbot.waitUntil(index.is_warm)
+
+
 def test_first_run_shows_evidence_and_red_flags_once(qtbot, make_window, fresh_settings: Settings, tmp_path):
     window = make_window(settings_=fresh_settings)
     qtbot.waitUntil(lambda: window.findChild(QDialog, "note-first-run") is not None)
