@@ -35,18 +35,29 @@ def shape_area(parts: Shape) -> float:
 
 
 class _ViewTree:
-    __slots__ = ("zone_ids", "areas", "tree")
+    __slots__ = ("zone_ids", "areas", "tree", "_point", "_lexsort")
 
     def __init__(self, entries: list[tuple[str, Shape]], areas: dict[str, float]):
         import numpy as np
-        from shapely import STRtree, prepare
+        import shapely
 
         self.zone_ids = [zone_id for zone_id, _ in entries]
         polygons = _geometries([parts for _, parts in entries])
-        prepare(polygons)
+        shapely.prepare(polygons)
         # the same areas that order the drawing order the hits: what is on top is found first
         self.areas = np.array([areas[zone_id] for zone_id in self.zone_ids], dtype=float)
-        self.tree = STRtree(polygons)
+        self.tree = shapely.STRtree(polygons)
+        # Kept here rather than imported per query: once PySide6 is loaded, its import hook
+        # makes an `import` statement cost about a microsecond, a tenth of a hit test.
+        self._point, self._lexsort = shapely.points, np.lexsort
+
+    def zones_at(self, x: float, y: float) -> list[str]:
+        hits = self.tree.query(self._point(x, y), predicate="intersects")
+        if len(hits) == 0:
+            return []
+        if len(hits) > 1:
+            hits = hits[self._lexsort((hits, self.areas[hits]))]
+        return [self.zone_ids[i] for i in hits]
 
 
 def _geometries(shapes: list[Shape]) -> np.ndarray:
@@ -104,17 +115,7 @@ class ZoneIndex:
     def zones_at(self, view_id: str, x: float, y: float) -> list[str]:
         """Ids of zones in `view_id` under (x, y) mm, smallest area first."""
         view = self._tree(view_id)
-        if view is None:
-            return []
-        import numpy as np
-        import shapely
-
-        hits = view.tree.query(shapely.points(x, y), predicate="intersects")
-        if len(hits) == 0:
-            return []
-        if len(hits) > 1:
-            hits = hits[np.lexsort((hits, view.areas[hits]))]
-        return [view.zone_ids[i] for i in hits]
+        return [] if view is None else view.zones_at(x, y)
 
     def area(self, view_id: str, zone_id: str) -> float:
         """Area of a zone in a view, mm²."""
