@@ -59,9 +59,26 @@ def check_structure(data: Any, positions: Positions, source: str) -> list[AtlasE
 _STAND_IN = [[0, 0], [1, 0], [0, 1]]  # a polygon the schema accepts
 
 
+@cache
+def _polygon_limits() -> tuple[int, int, float, float, int, int]:
+    """The schema's own limits for polygons, so the fast path below cannot drift from it:
+    (fewest, most points; lowest, highest coordinate; fewest, most parts)."""
+    defs = schema()["$defs"]
+    polygon, coordinate, parts = defs["polygon"], defs["coordinate"], defs["parts"]
+    return (
+        polygon["minItems"],
+        polygon["maxItems"],
+        coordinate["minimum"],
+        coordinate["maximum"],
+        parts["minItems"],
+        parts["maxItems"],
+    )
+
+
 def _is_ring(value: Any) -> bool:
     """What the schema's 'polygon' accepts, checked directly (jsonschema takes ~10 µs a point)."""
-    if type(value) is not list or not 3 <= len(value) <= 100_000:
+    fewest, most, low, high, _, _ = _polygon_limits()
+    if type(value) is not list or not fewest <= len(value) <= most:
         return False
     for point in value:
         if type(point) is not list or len(point) != 2:
@@ -69,7 +86,7 @@ def _is_ring(value: Any) -> bool:
         x, y = point
         if type(x) not in (int, float) or type(y) not in (int, float):
             return False
-        if not (-2000 <= x <= 2000 and -2000 <= y <= 2000):  # also false for NaN
+        if not (low <= x <= high and low <= y <= high):  # also false for NaN
             return False
     return True
 
@@ -77,7 +94,8 @@ def _is_ring(value: Any) -> bool:
 def _is_sound_shape(value: Any) -> bool:
     if _is_ring(value):
         return True
-    return type(value) is list and 1 <= len(value) <= 100 and all(_is_ring(part) for part in value)
+    *_, fewest, most = _polygon_limits()
+    return type(value) is list and fewest <= len(value) <= most and all(_is_ring(part) for part in value)
 
 
 def _without_sound_coordinates(data: Any) -> Any:
@@ -222,7 +240,8 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
     elif kind == "minProperties":
         message = f"'{field}' must name at least one view"
     elif kind in ("minimum", "maximum"):
-        message = f"coordinate {_short(value)} is outside the allowed range -2000..2000 mm"
+        _, _, low, high, _, _ = _polygon_limits()
+        message = f"coordinate {_short(value)} is outside the allowed range {low:g}..{high:g} mm"
     elif kind in ("minLength", "maxLength"):
         message = f"'{field}' must not be empty" if kind == "minLength" else f"'{field}' is too long"
     elif kind == "anyOf":
