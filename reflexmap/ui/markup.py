@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..i18n import _
+
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
 
 
@@ -14,7 +16,5 @@ def charts_place(claim: str, *, sentence: bool = True) -> str:
     """The app's one way of stating a zone's claim: "Charts place the sacrum here."
 
     What a zone corresponds to is always stated as the charts' claim, never as an effect."""
-    from ..i18n import _
-
     text = _("Charts place {claim} here.") if sentence else _("charts place {claim} here")
     return text.format(claim=claim)
