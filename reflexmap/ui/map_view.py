@@ -103,6 +103,16 @@ class MapView(QGraphicsView):
 
             announce_selection(self)
 
+    def hover_tip(self, hits: list[str]) -> str:
+        """The tooltip for the zones under the pointer: the top one's claim, then the others."""
+        atlas = self.state.atlas
+        zone = atlas.zone(hits[0])
+        tip = f"<b>{escape(zone.name)}</b><br>{escape(charts_place(zone.claim))}"
+        if len(hits) > 1:
+            also = _("Also here: {zones}").format(zones=", ".join(atlas.zone(z).name for z in hits[1:]))
+            tip += f"<br><i>{escape(also)}</i>"
+        return tip
+
     def fit(self) -> None:
         """Show the whole chart, as large as the window allows, centred."""
         self.fitInView(self.chart.chart_rect, Qt.AspectRatioMode.KeepAspectRatio)
@@ -200,12 +210,7 @@ class MapView(QGraphicsView):
         if where:
             self.pointed.emit(*where)
         if hits:
-            names = [self.state.atlas.zone(z).name for z in hits]
-            zone = self.state.atlas.zone(hits[0])
-            tip = f"<b>{escape(zone.name)}</b><br>{escape(charts_place(zone.claim))}"
-            if len(names) > 1:
-                tip += "<br><i>Also here: " + ", ".join(names[1:]) + "</i>"
-            QToolTip.showText(global_pos, tip, self.viewport())
+            QToolTip.showText(global_pos, self.hover_tip(hits), self.viewport())
             self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
         else:
             QToolTip.hideText()
