@@ -581,10 +581,13 @@ class MainWindow(QMainWindow):
             self.state.set_aspect(aspect)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry().data())
-        self.settings.setValue("window/state", self.saveState().data())
-        self.settings.setValue("view/labels", self.state.labels_visible)
-        self.settings.setValue("view/guides", self.state.guides_visible)
-        self.settings.setValue("view/aspect", self.state.aspect)
-        self.settings.sync()
+        self.settings.update(
+            {
+                "window/geometry": self.saveGeometry().data(),
+                "window/state": self.saveState().data(),
+                "view/labels": self.state.labels_visible,
+                "view/guides": self.state.guides_visible,
+                "view/aspect": self.state.aspect,
+            }
+        )
         super().closeEvent(event)

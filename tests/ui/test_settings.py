@@ -32,6 +32,18 @@ def test_every_change_keeps_the_previous_file_as_backup(tmp_path: Path):
     assert json.loads((tmp_path / "settings.json.bak").read_text())["values"] == {"a": 1}
 
 
+def test_closing_the_window_saves_its_state_in_one_write(qtbot, make_window, settings):
+    """The backup is then the settings as they were before closing, not a half-saved state."""
+    window = make_window()
+    window.state.set_aspect("medial")
+    before = Path(settings.fileName()).read_bytes()
+    window.close()
+    assert Path(settings.fileName() + ".bak").read_bytes() == before
+    saved = Settings(settings.fileName())
+    assert saved.value("view/aspect") == "medial"
+    assert isinstance(saved.value("window/geometry"), bytes)
+
+
 def test_damaged_settings_are_kept_and_the_backup_used(tmp_path: Path):
     path = tmp_path / "settings.json"
     settings = Settings(path)
