@@ -101,6 +101,7 @@ class ChartScene(QGraphicsScene):
         self.keys_by_zone: dict[str, list[tuple[str, str]]] = {}
         self.selected_keys: set[tuple[str, str]] = set()
         self.unlabelled_views: list[str] = []  # views with too many zones to label
+        self._keyboard_order: list[tuple[str, str]] | None = None  # worked out once per drawing
         self.guide_items: list[QGraphicsItem] = []
         self.chart_rect = QRectF()
         self._hovered: tuple[str, str] | None = None
@@ -144,6 +145,7 @@ class ChartScene(QGraphicsScene):
         self.anchors.clear()
         self.keys_by_zone.clear()
         self.selected_keys = set()
+        self._keyboard_order = None
         self.unlabelled_views = []
         self.guide_items = []
         self._hovered = None
@@ -489,17 +491,24 @@ class ChartScene(QGraphicsScene):
             item.setVisible(visible)
 
     def keyboard_order(self) -> list[tuple[str, str]]:
-        """(view, zone) pairs along each foot, toes to heel, left foot first."""
-        order = []
-        for frame in self.frames:
-            keys = [k for k in self.zone_items if k[0] == frame.view.id]
-            if _wide([frame.view]):  # side views: the leg rises at the heel end
-                heel_x = max(frame.view.outline, key=lambda p: p[1])[0]
-                keys.sort(key=lambda k: (-abs(self.anchors[k][0] - heel_x), -self.anchors[k][1]))
-            else:
-                keys.sort(key=lambda k: (-self.anchors[k][1], self.anchors[k][0]))
-            order += keys
-        return order
+        """(view, zone) pairs along each foot, toes to heel, left foot first.
+
+        Worked out once per drawing: every Tab, presenter step and screen-reader query asks."""
+        if self._keyboard_order is None:
+            by_view: dict[str, list[tuple[str, str]]] = {}
+            for key in self.zone_items:
+                by_view.setdefault(key[0], []).append(key)
+            order = []
+            for frame in self.frames:
+                keys = by_view.get(frame.view.id, [])
+                if _wide([frame.view]):  # side views: the leg rises at the heel end
+                    heel_x = max(frame.view.outline, key=lambda p: p[1])[0]
+                    keys.sort(key=lambda k: (-abs(self.anchors[k][0] - heel_x), -self.anchors[k][1]))
+                else:
+                    keys.sort(key=lambda k: (-self.anchors[k][1], self.anchors[k][0]))
+                order += keys
+            self._keyboard_order = order
+        return list(self._keyboard_order)
 
 
 def _wide(views) -> bool:
