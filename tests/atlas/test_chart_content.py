@@ -197,3 +197,13 @@ def test_claims_read_after_charts_place():
     for path in CHARTS.values():
         for zone in load_atlas(path).zones:
             assert zone.claim[0].islower() and not zone.claim.endswith("."), zone.id
+
+
+def test_the_western_chart_is_its_own_source():
+    """The YAML is edited by hand: it says so, and no tool in tools/ writes a zone file."""
+    text = CHARTS["ingham-western.yaml"].read_text(encoding="utf-8")
+    assert "generated" not in text.lower().split("zones:")[0]
+    assert "edit it by hand" in text
+    for tool in (ROOT / "tools").glob("*.py"):
+        source = tool.read_text(encoding="utf-8")
+        assert "write_text(" not in source and "open(" not in source, tool.name

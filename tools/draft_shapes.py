@@ -1,11 +1,16 @@
-"""Draws the built-in charts and writes zones/ingham-western.yaml and zones/alternative-placements.yaml.
+"""Drafts zone shapes and guide lines for a chart and PRINTS them as YAML to paste.
 
-Run: python tools/build_default_chart.py
+The zone files in zones/ are the source of the built-in charts and are edited by hand;
+this helper never writes them. It draws shapes as Shapely operations on the reference foot
+outlines (tools/foot_shapes.py) and the transverse guide lines (fractions of foot length,
+FACTS.md §1), which keeps a drafted zone inside its outline and consistent with the guide
+lines. Paste what it prints into the zone file, then adjust by hand if you like.
 
-Reflexology charts are built from a foot outline, transverse guide lines (fractions of
-foot length, FACTS.md §1) and bands along the edges; drawing zones as Shapely operations
-on those keeps every zone inside its outline and consistent with the guide lines, which
-hand-typed coordinates would not. The YAML written here is the shipped, validated artefact.
+    python tools/draft_shapes.py western ZONE_ID...     # `shapes:` blocks of Western zones
+    python tools/draft_shapes.py variants ZONE_ID...    # the same for the alternative chart
+    python tools/draft_shapes.py guides                  # the views' guide lines
+    python tools/draft_shapes.py outline ASPECT          # plantar, medial, lateral or dorsal
+    python tools/draft_shapes.py western --list          # the zone ids it can draft
 
 Frames (see foot_shapes.py): plantar and dorsal views are drawn for the left foot, the
 medial view for the left foot and the lateral view for the right foot; the other foot of
@@ -23,19 +28,9 @@ import shapely
 from shapely.geometry import LineString, MultiPolygon, Polygon, box
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import chart_content_de as de  # noqa: E402
 import foot_shapes as fs  # noqa: E402
-from chart_content import (  # noqa: E402
-    SCHEMA_LINE,
-    SOURCES,
-    VARIANT_ZONES,
-    VARIANTS_HEADER,
-    WESTERN_HEADER,
-    WESTERN_ZONES,
-)
 from foot_shapes import LENGTH, at, clean  # noqa: E402
 
-ZONES_DIR = Path(__file__).resolve().parent.parent / "zones"
 SPINE_WIDTH = 11.0
 INSET = 1.2
 
@@ -282,7 +277,7 @@ def view_guides() -> dict[str, list]:
     }
 
 
-# --- writing ------------------------------------------------------------------------------
+# --- printing ------------------------------------------------------------------------------
 def fmt_ring(poly: Polygon, indent: str) -> str:
     coords = list(poly.exterior.coords)[:-1]
     items = [f"[{x:.1f}, {y:.1f}]" for x, y in coords]
@@ -308,89 +303,54 @@ def fmt_shape(shape, indent: str) -> str:
     return "\n" + "\n".join(f"{indent}  - " + fmt_ring(p, indent + "    ") for p in parts)
 
 
-def translations(texts: dict[str, str], indent: str) -> list[str]:
-    """A `translations:` block with the German texts (keys in the order the file uses)."""
-    if not texts:
-        return []
-    order = ["title", "name", "tradition", "claim", "technique", "note", "description"]
-    lines = [f"{indent}translations:", f"{indent}  de:"]
-    for key in sorted(texts, key=order.index):
-        lines.append(f"{indent}    {key}: {quoted(texts[key])}")
-    return lines
+def shapes_yaml(views: dict[str, object], indent: str = "    ") -> str:
+    lines = [f"{indent}shapes:"]
+    for view_id, shape in views.items():
+        lines.append(f"{indent}  {view_id}: " + fmt_shape(shape, indent + "  "))
+    return "\n".join(lines)
 
 
-def quoted(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def guides_yaml() -> str:
+    out = []
+    for view_id, guides in view_guides().items():
+        out.append(f"# {view_id}\nguides:")
+        for gid, name, points in guides:
+            pts = ", ".join(f"[{x}, {y}]" for x, y in points)
+            out.append(f'  - id: {gid}\n    name: "{name}"\n    points: [{pts}]')
+    return "\n".join(out)
 
 
 def outline_of(aspect: str) -> Polygon:
     return {
-        "plantar": fs.plantar()[0],
-        "medial": fs.medial(),
-        "lateral": fs.lateral(),
-        "dorsal": fs.dorsal(),
-    }[aspect]
+        "plantar": lambda: fs.plantar()[0],
+        "medial": fs.medial,
+        "lateral": fs.lateral,
+        "dorsal": fs.dorsal,
+    }[aspect]()
 
 
-def write_chart(
-    path: Path, header: str, zones: list[dict], shapes: dict[str, dict], used_views: set[str]
-) -> None:
-    guides = view_guides()
-    used_sources = {s for z in zones for s in z["sources"]}
-    out = [SCHEMA_LINE, header.rstrip()]
-    out += translations(de.CHARTS[path.stem], "")
-    out += ["", "sources:"]
-    for source in SOURCES:
-        if source["id"] not in used_sources:
-            continue
-        out.append(f"  - id: {source['id']}")
-        out.append(f"    title: {quoted(source['title'])}")
-        if source.get("note"):
-            out.append(f"    note: {quoted(source['note'])}")
-        out += translations(de.SOURCES.get(source["id"], {}), "    ")
-    out += ["", "views:"]
-    for view_id, foot, aspect, mirror_of in VIEWS:
-        if view_id not in used_views and not any(v[3] == view_id and v[0] in used_views for v in VIEWS):
-            continue
-        out += [f"  - id: {view_id}", f"    foot: {foot}", f"    aspect: {aspect}"]
-        if mirror_of:
-            out.append(f"    mirror_of: {mirror_of}")
-            continue
-        out.append("    outline: " + fmt_ring(outline_of(aspect), "    "))
-        out.append("    guides:")
-        for gid, name, points in guides[view_id]:
-            pts = ", ".join(f"[{x}, {y}]" for x, y in points)
-            out.append(f"      - id: {gid}\n        name: {quoted(name)}\n        points: [{pts}]")
-            out += translations({"name": de.GUIDES[gid]}, "        ")
-    out += ["", "zones:"]
-    for zone in zones:
-        out.append(f"  - id: {zone['id']}")
-        for key in ("name", "region", "tradition", "claim", "technique", "note"):
-            if zone.get(key):
-                value = zone[key] if key == "region" else quoted(zone[key])
-                out.append(f"    {key}: {value}")
-        german = (de.WESTERN_ZONES if path.stem == "ingham-western" else de.VARIANT_ZONES)[zone["id"]]
-        out += translations(german, "    ")
-        out.append(f"    sources: [{', '.join(zone['sources'])}]")
-        out.append(f"    confidence: {zone['confidence']}")
-        out.append("    shapes:")
-        for view_id, shape in shapes[zone["id"]].items():
-            out.append(f"      {view_id}: " + fmt_shape(shape, "      "))
-    path.write_text("\n".join(out) + "\n", encoding="utf-8")
-    print(f"wrote {path.name}: {len(zones)} zones")
-
-
-def main() -> None:
-    western = western_shapes()
-    missing = {z["id"] for z in WESTERN_ZONES} ^ set(western)
-    assert not missing, f"zones without words or shapes: {missing}"
-    write_chart(
-        ZONES_DIR / "ingham-western.yaml", WESTERN_HEADER, WESTERN_ZONES, western, {v[0] for v in VIEWS}
-    )
-    variants = variant_shapes()
-    used = {view for shapes in variants.values() for view in shapes}
-    write_chart(ZONES_DIR / "alternative-placements.yaml", VARIANTS_HEADER, VARIANT_ZONES, variants, used)
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] in ("-h", "--help"):
+        print(__doc__)
+        return 0
+    what, rest = argv[0], argv[1:]
+    if what == "guides":
+        print(guides_yaml())
+        return 0
+    if what == "outline":
+        print("outline: " + fmt_ring(outline_of(rest[0]), ""))
+        return 0
+    drafts = {"western": western_shapes, "variants": variant_shapes}[what]()
+    if rest == ["--list"]:
+        print("\n".join(drafts))
+        return 0
+    for zone_id in rest or list(drafts):
+        if zone_id not in drafts:
+            print(f"no draft for {zone_id!r}; try --list", file=sys.stderr)
+            return 1
+        print(f"  # {zone_id}\n" + shapes_yaml(drafts[zone_id]))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))
