@@ -34,3 +34,19 @@ def test_readme_api_example_is_true():
     assert [z.id for z in atlas.zones_at("plantar-left", 25, 33)] == ["sacrum", "sciatic-nerve", "pelvis"]
     assert [v.id for v in atlas.views][:4] == ["plantar-left", "plantar-right", "medial-left", "medial-right"]
     assert atlas.title == "Western foot chart (Ingham tradition)"
+
+
+def _system_packages(command: str) -> list[str]:
+    install = re.search(r"apt-get install -y -q (.+?) &&", command)
+    assert install, command
+    return install.group(1).split()
+
+
+def test_both_commands_install_the_same_qt_libraries_wayland_included():
+    """A Wayland-only session aborts ("no Qt platform plugin could be initialized") without
+    libwayland-cursor0; the app and test commands (and so CI) install the same libraries."""
+    app, tests = setup_commands()
+    app_packages = _system_packages(app)
+    assert "libwayland-cursor0" in app_packages
+    assert "libxcb-cursor0" in app_packages
+    assert set(app_packages) <= set(_system_packages(tests))
