@@ -4,6 +4,7 @@ reflexmap [--chart FILE] [--view ASPECT] [--screenshot OUT.png [--select ZONE] [
 reflexmap check FILE...
 reflexmap export [--atlas FILE] [--view ID] -o OUT.{png,svg,pdf}
 reflexmap schema
+reflexmap --install-desktop | --uninstall-desktop
 """
 
 from __future__ import annotations
@@ -52,6 +53,15 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--language", choices=("en", "de"), help="interface language for this run")
     parser.add_argument(
         "--text-scale", type=float, choices=(0.9, 1.0, 1.25, 1.5), help="text size for this run"
+    )
+    parser.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add ReflexMap to your desktop's application menu (launcher, icon, metadata in "
+        "~/.local/share), starting this installation",
+    )
+    parser.add_argument(
+        "--uninstall-desktop", action="store_true", help="remove what --install-desktop added"
     )
     commands = parser.add_subparsers(dest="command")
     check = commands.add_parser("check", help="validate zone files; exit 1 if any has errors")
@@ -170,6 +180,26 @@ def _handout(atlas, args: argparse.Namespace) -> int:
     return 0
 
 
+def install_desktop(remove: bool = False) -> int:
+    from . import desktop
+
+    try:
+        files = desktop.uninstall() if remove else desktop.install()
+    except OSError as exc:
+        print(f"reflexmap: {exc}", file=sys.stderr)
+        return 1
+    for path in files:
+        print(path)
+    if remove:
+        print(f"Removed {len(files)} file(s).")
+    else:
+        print(
+            f"ReflexMap is in your application menu (it runs {' '.join(desktop.launch_command())}); "
+            "some desktops show it after you log in again."
+        )
+    return 0
+
+
 def _headless_platform() -> None:
     """Exports and screenshots need no screen: use Qt's offscreen platform when there is none."""
     if "QT_QPA_PLATFORM" not in os.environ and not (
@@ -192,11 +222,13 @@ def main(
 ) -> int:
     """The `reflexmap` command; `on_first_paint` and `on_ready` are for the start-up benchmark."""
     args = _parser().parse_args(argv)
-    if args.command is None and not args.screenshot:
+    if args.command is None and not (args.screenshot or args.install_desktop or args.uninstall_desktop):
         # Opening the window imports Qt and builds many long-lived objects but no garbage
         # cycles worth collecting: the collector waits until the window is ready for clicks
         # (run() turns it back on). Nothing above has imported Qt yet.
         gc.disable()
+    if args.install_desktop or args.uninstall_desktop:
+        return install_desktop(remove=args.uninstall_desktop)
     if args.command == "check":
         return check(args.files)
     if args.command == "export":
