@@ -1,20 +1,35 @@
-"""The key under a chart: colour swatches with names, the guide-line sample, the caveat."""
+"""The key under a chart: colour swatches with names, the guide-line sample, the caveat.
+
+Both the swatch row and the caveat wrap to the chart's width, so a minimum text size
+(see `ChartScene.min_text_mm`) never pushes them past the drawing's edges.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene
 
 from ..i18n import _
 from . import palette
-from .chart_text import text_item, text_width
+from .chart_text import text_item, text_width, wrap_words
 from .zone_item import guide_pen
 
 KEY_MM = 3.6
 CAVEAT_MM = 3.0
 
 Swatch = tuple[QBrush, QPen, str]
+
+
+@dataclass(slots=True)
+class DrawnKey:
+    """What `draw_key` added: the swatch rows (they give colours away) and the caveat lines."""
+
+    bottom: float
+    swatches: list[QGraphicsItem] = field(default_factory=list)
+    caveat: list[QGraphicsItem] = field(default_factory=list)
 
 
 def region_swatches(regions: list[str]) -> list[Swatch]:
@@ -42,44 +57,62 @@ def draw_key(
     y: float,
     tradition: str,
     scale: float = 1.0,
-) -> float:
-    """Draws the key centred between `left` and `right` from `y` down; returns the y below it."""
-    size = KEY_MM * scale
-    caveat_mm = CAVEAT_MM * scale
-    widths = [size * 1.6 + text_width(name, size) + 7 for *_, name in swatches]
+    min_mm: float = 0.0,
+) -> DrawnKey:
+    """Draws the key centred between `left` and `right` from `y` down, in rows that fit
+    that width; text is `scale` × the usual size and never under `min_mm`."""
+    size = max(KEY_MM * scale, min_mm)
+    caveat_mm = max(CAVEAT_MM * scale, min_mm)
+    drawn = DrawnKey(y)
     guide_text = _("guide lines (approximate)")
-    total = sum(widths) + 12 + text_width(guide_text, size)
-    x = (left + right) / 2 - total / 2
-    for (brush, pen, name), width in zip(swatches, widths, strict=True):
-        swatch = QGraphicsRectItem(x, y, size * 1.3, size)
-        swatch.setBrush(brush)
-        swatch.setPen(pen)
-        scene.addItem(swatch)
-        label = text_item(name, size)
-        label.setPos(x + size * 1.6, y - size * 0.12)
-        scene.addItem(label)
-        x += width
-    path = QPainterPath(QPointF(x, y + size / 2))
-    path.lineTo(QPointF(x + 9, y + size / 2))
-    dash = QGraphicsPathItem(path)
-    dash.setPen(guide_pen())
-    scene.addItem(dash)
-    label = text_item(guide_text, size, italic=True)
-    label.setPos(x + 12, y - size * 0.12)
-    scene.addItem(label)
-    sentences = [
-        _("Zones show where charts of the {tradition} tradition place their claimed correspondences.").format(
-            tradition=tradition
-        ),
-        _("The evidence that working them helps any condition is weak."),
+    entries: list[tuple[Swatch | None, str, float]] = [
+        (swatch, swatch[2], size * 1.6 + text_width(swatch[2], size)) for swatch in swatches
     ]
-    joined = " ".join(sentences)
-    lines = [joined] if text_width(joined, caveat_mm) <= right - left else sentences
-    y += size + 4
-    for line in lines:
+    dash = max(9.0, size * 2.5)
+    entries.append((None, guide_text, dash + 3 + text_width(guide_text, size, italic=True)))
+    gap = size * 1.9
+    rows: list[list[tuple[Swatch | None, str, float]]] = [[]]
+    for entry in entries:
+        row_width = sum(e[2] for e in rows[-1]) + gap * len(rows[-1])
+        if rows[-1] and row_width + entry[2] > right - left:
+            rows.append([])
+        rows[-1].append(entry)
+    for row in rows:
+        x = (left + right) / 2 - (sum(e[2] for e in row) + gap * (len(row) - 1)) / 2
+        for swatch, name, width in row:
+            if swatch is not None:
+                box = QGraphicsRectItem(x, y, size * 1.3, size)
+                box.setBrush(swatch[0])
+                box.setPen(swatch[1])
+                label = text_item(name, size)
+                label.setPos(x + size * 1.6, y - size * 0.12)
+            else:
+                path = QPainterPath(QPointF(x, y + size / 2))
+                path.lineTo(QPointF(x + dash, y + size / 2))
+                box = QGraphicsPathItem(path)
+                box.setPen(guide_pen())
+                label = text_item(name, size, italic=True)
+                label.setPos(x + dash + 3, y - size * 0.12)
+            for item in (box, label):
+                scene.addItem(item)
+                drawn.swatches.append(item)
+            x += width + gap
+        y += size * 1.5
+    sentences = " ".join(
+        [
+            _(
+                "Zones show where charts of the {tradition} tradition place their claimed correspondences."
+            ).format(tradition=tradition),
+            _("The evidence that working them helps any condition is weak."),
+        ]
+    )
+    y += 2.5
+    for line in wrap_words(sentences, caveat_mm, right - left, italic=True):
         caveat = text_item(line, caveat_mm, italic=True)
         caveat.setBrush(QBrush(palette.GUIDE))
-        caveat.setPos((left + right) / 2 - text_width(line, caveat_mm) / 2, y)
+        caveat.setPos((left + right) / 2 - text_width(line, caveat_mm, italic=True) / 2, y)
         scene.addItem(caveat)
+        drawn.caveat.append(caveat)
         y += caveat_mm * 1.4
-    return y
+    drawn.bottom = y
+    return drawn

@@ -25,7 +25,7 @@ from ..atlas import Atlas, View
 from ..atlas.model import MAX_LABELLED_ZONES
 from ..i18n import N_, _, translated
 from . import palette
-from .chart_key import draw_key, mastery_swatches, region_swatches
+from .chart_key import DrawnKey, draw_key, mastery_swatches, region_swatches
 from .chart_text import text_item, text_width
 from .label_layout import spread, spread_sized
 from .zone_item import ZoneItem, guide_pen, outline_pen
@@ -111,6 +111,9 @@ class ChartScene(QGraphicsScene):
         self.names = True
         self.label_mm = LABEL_MM
         self.text_scale = 1.0
+        self.min_text_mm = 0.0
+        self.key: DrawnKey | None = None
+        self.guide_names: list[QGraphicsItem] = []  # the names of guide lines (with their veils)
         self.setBackgroundBrush(QBrush(palette.PAPER))
 
     # --- building -------------------------------------------------------------------
@@ -127,16 +130,20 @@ class ChartScene(QGraphicsScene):
         key: bool = True,
         label_mm: float = LABEL_MM,
         text_scale: float = 1.0,
+        min_text_mm: float = 0.0,
     ) -> None:
         """Draw `aspect` of `atlas` (or only the listed view ids), replacing what was there.
 
         With `mastery` (zone id -> 0..1, None for never practised) zones are coloured as a
-        heat map of what the student knows, and each label carries its percentage."""
+        heat map of what the student knows, and each label carries its percentage.
+        No text is drawn smaller than `min_text_mm` (the map view works it out from the
+        screen's pixels, so that the key and guide names stay legible on a small window)."""
         self.clear()
         self.setBackgroundBrush(QBrush(palette.PAPER))  # the theme may have changed
         self.marks = []
         self.mastery = mastery
-        self.label_mm = label_mm  # presenter mode asks for larger type
+        self.min_text_mm = min_text_mm
+        self.label_mm = max(label_mm, min_text_mm)  # presenter mode asks for larger type
         self.text_scale = text_scale  # the text-size setting: titles, captions and the key too
         self.numbers = numbers  # handouts: labels carry zone numbers …
         self.names = names  # … and a worksheet leaves the names out
@@ -148,6 +155,8 @@ class ChartScene(QGraphicsScene):
         self._keyboard_order = None
         self.unlabelled_views = []
         self.guide_items = []
+        self.guide_names = []
+        self.key = None
         self._hovered = None
         self.atlas, self.aspect = atlas, aspect
         shown = [v for v in atlas.views_of(aspect) if views is None or v.id in views]
@@ -168,7 +177,7 @@ class ChartScene(QGraphicsScene):
             self._column_width(atlas, s[1]) for s in sides
         )
         top = min(f.top for f in self.frames)
-        bottom = max(f.bottom + f.below for f in self.frames) + 5 + CAPTION_MM * self.text_scale + 6
+        bottom = max(f.bottom + f.below for f in self.frames) + 5 + self.caption_mm * 0.85 * 1.3 + 4
         heading = aspect_title(aspect) if title is None else title
         if mastery is not None:
             heading = _("{heading}. Mastery: how well you know each zone").format(heading=heading)
@@ -232,7 +241,7 @@ class ChartScene(QGraphicsScene):
                 frames.append(
                     _Frame(view, dx, dy, x, dx + maxx, top, dy - miny, OUTER_LEAD_MM, OUTER_LEAD_MM, extra)
                 )
-                top = dy - miny + extra + CAPTION_MM * self.text_scale + 22
+                top = dy - miny + extra + self.caption_mm + 22
             return frames
         cursor = 0.0
         last = len(views) - 1
@@ -277,14 +286,15 @@ class ChartScene(QGraphicsScene):
             item.setZValue(5)
             item.setToolTip(_("{guide} (approximate)").format(guide=guide.name))
             self.addItem(item)
-            name = text_item(guide.name.split(" (")[0].replace(" line", ""), GUIDE_LABEL_MM, italic=True)
+            size = self.guide_mm
+            name = text_item(guide.name.split(" (")[0].replace(" line", ""), size, italic=True)
             name.setBrush(QBrush(palette.GUIDE))
             name.setPos(self._guide_name_position(frame, guide.points, name.text()))
             name.setZValue(5)
             # a veil of paper behind the name keeps it legible over any zone's fill
-            width = text_width(name.text(), GUIDE_LABEL_MM)
+            width = text_width(name.text(), size, italic=True)
             veil = QGraphicsRectItem(
-                name.pos().x() - 0.4, name.pos().y() + GUIDE_LABEL_MM * 0.1, width + 0.8, GUIDE_LABEL_MM * 1.1
+                name.pos().x() - 0.4, name.pos().y() + size * 0.1, width + 0.8, size * 1.1
             )
             paper = QColor(palette.PAPER)
             paper.setAlpha(200)
@@ -294,20 +304,22 @@ class ChartScene(QGraphicsScene):
             self.addItem(name)
             self.addItem(veil)
             self.guide_items += [item, veil, name]
+            self.guide_names += [veil, name]
 
     def _guide_name_position(self, frame: _Frame, points, text: str) -> QPointF:
         """Above a closed guide (an ankle bone) or the top of an upright one; else just above a
         crosswise line, inside the outer edge: outside, the label leaders run."""
         ends = self._points(frame, points)
-        width = text_width(text, GUIDE_LABEL_MM)
+        size = self.guide_mm
+        width = text_width(text, size, italic=True)
         xs, ys = [p.x() for p in ends], [p.y() for p in ends]
         closed = len(points) > 3 and points[0] == points[-1]
         if closed or max(xs) - min(xs) < 0.3 * (max(ys) - min(ys)):
-            return QPointF((min(xs) + max(xs)) / 2 - width / 2, min(ys) - GUIDE_LABEL_MM * 1.4)
+            return QPointF((min(xs) + max(xs)) / 2 - width / 2, min(ys) - size * 1.4)
         on_left = frame.lead_left >= frame.lead_right
         outer = min(ends, key=lambda p: p.x()) if on_left else max(ends, key=lambda p: p.x())
         x = outer.x() + 2.5 if on_left else outer.x() - width - 2.5
-        return QPointF(x, outer.y() - GUIDE_LABEL_MM * 1.3)
+        return QPointF(x, outer.y() - size * 1.3)
 
     def _draw_labels(self, atlas: Atlas, frame: _Frame, zone_ids: list[str], side: str) -> None:
         if not zone_ids:
@@ -362,8 +374,16 @@ class ChartScene(QGraphicsScene):
             self.addItem(item)
         self.labels[(frame.view.id, zone_id)] = ZoneLabel(text, leader, dot)
 
+    @property
+    def caption_mm(self) -> float:
+        return max(CAPTION_MM * self.text_scale, self.min_text_mm / 0.85)
+
+    @property
+    def guide_mm(self) -> float:
+        return max(GUIDE_LABEL_MM, self.min_text_mm)
+
     def _draw_title(self, title: str, top: float, left: float, right: float) -> None:
-        size = CAPTION_MM * self.text_scale
+        size = self.caption_mm
         heading = text_item(title, size, bold=True)
         heading.setPos((left + right) / 2 - text_width(title, size, True) / 2, top - 10 - size)
         self.addItem(heading)
@@ -375,7 +395,7 @@ class ChartScene(QGraphicsScene):
 
     def _draw_caption(self, frame: _Frame) -> None:
         caption = foot_name(frame.view.foot)
-        size = CAPTION_MM * 0.85 * self.text_scale
+        size = self.caption_mm * 0.85
         item = text_item(caption, size, bold=True)
         item.setPos(
             (frame.left + frame.right) / 2 - text_width(caption, size, True) / 2,
@@ -383,7 +403,7 @@ class ChartScene(QGraphicsScene):
         )
         self.addItem(item)
 
-    def _draw_key(self, atlas: Atlas, views: list[View], left: float, right: float, y: float) -> float:
+    def _draw_key(self, atlas: Atlas, views: list[View], left: float, right: float, y: float) -> None:
         if self.mastery is not None:
             swatches = mastery_swatches()
         else:
@@ -393,7 +413,9 @@ class ChartScene(QGraphicsScene):
                     if zone.region not in regions:
                         regions.append(zone.region)
             swatches = region_swatches(sorted(regions, key=list(palette.REGION_COLOURS).index))
-        return draw_key(self, swatches, left, right, y, atlas.tradition, self.text_scale)
+        self.key = draw_key(
+            self, swatches, left, right, y, atlas.tradition, self.text_scale, self.min_text_mm
+        )
 
     # --- geometry helpers -----------------------------------------------------------
     def _frame(self, view_id: str) -> _Frame:

@@ -12,10 +12,11 @@ from . import palette
 FONT_PX = 40  # labels are drawn with a 40 px font and scaled to millimetres
 
 
-def label_font(bold: bool = False) -> QFont:
+def label_font(bold: bool = False, italic: bool = False) -> QFont:
     font = QFont()
     font.setPixelSize(FONT_PX)
     font.setBold(bold)
+    font.setItalic(italic)
     return font
 
 
@@ -23,19 +24,28 @@ def text_item(
     text: str, size_mm: float, *, bold: bool = False, italic: bool = False
 ) -> QGraphicsSimpleTextItem:
     item = QGraphicsSimpleTextItem(text)
-    font = label_font(bold)
-    font.setItalic(italic)
-    item.setFont(font)
+    item.setFont(label_font(bold, italic))
     item.setBrush(QBrush(palette.INK))
     item.setScale(size_mm / FONT_PX)
     return item
 
 
-def text_width(text: str, size_mm: float, bold: bool = False) -> float:
-    return _advance(text, bold) * size_mm / FONT_PX
+def text_width(text: str, size_mm: float, bold: bool = False, italic: bool = False) -> float:
+    return _advance(text, bold, italic) * size_mm / FONT_PX
+
+
+def wrap_words(text: str, size_mm: float, width_mm: float, *, italic: bool = False) -> list[str]:
+    """`text` in lines no wider than `width_mm` (a single word longer than that keeps its line)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", size_mm, italic=italic) <= width_mm:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
 
 
 @lru_cache(maxsize=8192)
-def _advance(text: str, bold: bool) -> float:
+def _advance(text: str, bold: bool, italic: bool = False) -> float:
     """Width in px at FONT_PX; layout asks for the same labels many times while placing columns."""
-    return QFontMetricsF(label_font(bold)).horizontalAdvance(text)
+    return QFontMetricsF(label_font(bold, italic)).horizontalAdvance(text)

@@ -13,12 +13,16 @@ from PySide6.QtGui import QAccessible, QKeyEvent, QMouseEvent, QPainter, QResize
 from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip
 
 from ..i18n import _
-from .chart_scene import LABEL_MM, ChartScene
+from .chart_key import CAVEAT_MM
+from .chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
 from .markup import charts_place, escape
 from .state import AppState
 
 ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE = 0.3, 60.0  # screen pixels per millimetre
+MIN_TEXT_PX = 9.0  # no chart text is smaller on screen (font pixel size, × the text-size setting)
+MAX_TEXT_GROWTH = 1.25  # a window too small for that grows text at most to 1.25 × the label size
+FIT_MARGIN_PX = 2  # QGraphicsView.fitInView keeps this much free on each side
 
 
 _accessibility_installed = False
@@ -44,6 +48,7 @@ class MapView(QGraphicsView):
     """Shows `state`'s chart; emits `pointed` with (view id, x mm, y mm) as the mouse moves."""
 
     pointed = Signal(str, float, float)
+    rebuilt = Signal()  # the chart was drawn afresh: modes re-apply what they show on it
     activated = Signal()  # Enter on the map: a quiz takes the selected zone as its answer
 
     def __init__(self, state: AppState, parent=None, text_scale: float = 1.0):
@@ -78,8 +83,19 @@ class MapView(QGraphicsView):
 
     # --- drawing --------------------------------------------------------------------
     def rebuild(self, *_args) -> None:
-        extra = {"label_mm": (self.label_mm or LABEL_MM) * self.text_scale, "text_scale": self.text_scale}
-        self.chart.show_chart(self.state.atlas, self.state.aspect, mastery=self.state.mastery, **extra)
+        """Draw the chart afresh, fitted, with text no smaller than MIN_TEXT_PX on screen.
+
+        Larger minimum text makes the chart wider (label columns, key rows), which makes
+        every millimetre smaller on screen: a few rounds find the size that holds."""
+        min_mm = 0.0
+        for _round in range(5):
+            self._draw(min_mm)
+            need = self.min_text_mm_needed()
+            if need <= min_mm * 1.001 or (
+                min_mm == 0.0 and need <= min(CAVEAT_MM * self.text_scale, GUIDE_LABEL_MM)
+            ):
+                break
+            min_mm = need * 1.04 if min_mm == 0.0 else need  # headroom: the next drawing is wider
         self.chart.set_labels_visible(self.state.labels_visible)
         self.chart.set_guides_visible(self.state.guides_visible)
         self.chart.set_selected(self.state.zone_id or None)
@@ -87,6 +103,38 @@ class MapView(QGraphicsView):
         rect = self.chart.chart_rect
         self.setSceneRect(rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height()))
         self.fit()
+        self.rebuilt.emit()
+
+    def _draw(self, min_text_mm: float) -> None:
+        self.chart.show_chart(
+            self.state.atlas,
+            self.state.aspect,
+            mastery=self.state.mastery,
+            label_mm=(self.label_mm or LABEL_MM) * self.text_scale,
+            text_scale=self.text_scale,
+            min_text_mm=min_text_mm,
+        )
+
+    def fit_scale(self) -> float:
+        """Pixels per millimetre at which the whole chart fits the viewport."""
+        rect = self.chart.chart_rect
+        width = self.viewport().width() - 2 * FIT_MARGIN_PX
+        height = self.viewport().height() - 2 * FIT_MARGIN_PX
+        if rect.isEmpty() or width <= 0 or height <= 0:
+            return 0.0
+        return min(width / rect.width(), height / rect.height())
+
+    def min_text_mm_needed(self) -> float:
+        """Chart text size (mm) that is MIN_TEXT_PX on screen with the chart fitted; 0 until
+        the view has a real size (a hidden widget's viewport is a placeholder).
+
+        Bounded: on a window too small for legible text at any size (text widens the chart,
+        which shrinks it again) labels grow only so far, and the person zooms in."""
+        scale = self.fit_scale()
+        if not self.isVisible() or scale <= 0 or self.viewport().width() < 120:
+            return 0.0
+        largest = MAX_TEXT_GROWTH * (self.label_mm or LABEL_MM) * self.text_scale
+        return min(MIN_TEXT_PX * self.text_scale / scale, largest)
 
     def set_text_scale(self, scale: float) -> None:
         if scale != self.text_scale:
@@ -122,7 +170,9 @@ class MapView(QGraphicsView):
     def zoom(self, factor: float, anchor: QPoint | None = None) -> None:
         """Scale by `factor`, keeping the chart point under `anchor` (viewport px) in place."""
         scale = self.transform().m11()
-        factor = max(MIN_SCALE / scale, min(MAX_SCALE / scale, factor))
+        # never smaller than the whole chart: text keeps its minimum size on screen
+        lowest = max(MIN_SCALE, min(self.fit_scale(), scale))
+        factor = max(lowest / scale, min(MAX_SCALE / scale, factor))
         anchor = anchor if anchor is not None else self.viewport().rect().center()
         fixed = self.mapToScene(anchor)
         self.scale(factor, factor)
@@ -137,7 +187,22 @@ class MapView(QGraphicsView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._fitted:
+            self.refit()
+
+    def refit(self) -> None:
+        """The viewport changed size (window, viewport margins): fit the chart again, drawn
+        afresh when its text would otherwise fall under the minimum size."""
+        if self._text_size_stale() and not self.chart.marks:  # a quiz's marks stay put
+            self.rebuild()
+        else:
             self.fit()
+
+    def _text_size_stale(self) -> bool:
+        """Whether the window's new size makes chart text too small (or needlessly large)."""
+        have, need = self.chart.min_text_mm, self.min_text_mm_needed()
+        if have == 0.0:
+            return need > min(CAVEAT_MM * self.text_scale, GUIDE_LABEL_MM)
+        return need > have * 1.02 or need < have / 1.25
 
     # --- hit-testing ----------------------------------------------------------------
     def zones_under(self, pos: QPoint) -> tuple[str, tuple[str, ...]]:

@@ -5,13 +5,27 @@ Right/Down reveal the next zone (name and claim in a large caption), Left/Up go 
 reveals or hides all, S spotlights the current zone (every other one dimmed), B shows a
 blank chart for "where is …?" questions, N opens the trainer's notes (on a second screen
 when one is attached), Home/End jump to the first/last zone.
+
+What the class sees gives nothing away that the trainer has not revealed: a blank chart has
+grey outlines, no colour key and no guide names. Hints for the trainer (which key does what,
+where the lesson stands, "5 / 23") go into the notes only. With one screen the notes are a
+panel beside the chart, which is fitted into the room left, so they never cover it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QBrush, QFont, QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTextBrowser, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QTextBrowser,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..i18n import _
 from .map_view import MapView
@@ -20,19 +34,33 @@ from .state import AppState
 
 PRESENTER_LABEL_MM = 6.8
 DIMMED = 0.18
+NOTES_PANEL_SHARE = 0.3  # of the screen's width, for the notes beside the chart (one screen)
+NOTES_PANEL_MAX_PX = 460
 
 
-class TrainerNotes(QWidget):
-    """The trainer's own view: the current zone in full, and what comes next."""
+class TrainerNotes(QFrame):
+    """The trainer's own view: where the lesson stands, the current zone in full, what comes
+    next and the keys. A window on a second screen, or (`parent` given) a panel beside the chart."""
 
-    def __init__(self):
-        super().__init__(None, Qt.WindowType.Window)
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Widget if parent is not None else Qt.WindowType.Window)
         self.setObjectName("trainer-notes")
         self.setWindowTitle(_("ReflexMap: trainer's notes"))
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
         self.text = QTextBrowser(self)
+        self.text.setObjectName("trainer-notes-text")
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.text)
-        self.resize(720, 560)
+        if parent is None:
+            self.resize(720, 560)
+        else:  # keys stay with the chart, where the presenter listens for them
+            self.text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    @property
+    def panel(self) -> bool:
+        return not self.isWindow()
 
     def show_zone(self, html: str) -> None:
         self.text.setHtml(html)
@@ -88,9 +116,10 @@ class Presenter(QObject):
         self.map.installEventFilter(self)
         window.installEventFilter(self)
         self.state.aspect_changed.connect(self._aspect_changed)
+        self.map.rebuilt.connect(self._apply)
         window.showFullScreen()
         self._place_caption()  # reserve the caption's room before fitting the chart
-        self.map.fit()
+        self.map.refit()
         self.map.setFocus()
         if len(QGuiApplication.screens()) > 1:  # a second screen: notes there, for the trainer
             self.toggle_notes(screen=QGuiApplication.screens()[1])
@@ -103,6 +132,7 @@ class Presenter(QObject):
         self.map.removeEventFilter(self)
         self.window.removeEventFilter(self)
         self.state.aspect_changed.disconnect(self._aspect_changed)
+        self.map.rebuilt.disconnect(self._apply)
         self.caption.hide()
         self.map.setViewportMargins(0, 0, 0, 0)
         if self.notes is not None:
@@ -191,6 +221,8 @@ class Presenter(QObject):
 
     # --- showing ---------------------------------------------------------------------------
     def _apply(self) -> None:
+        if not self.active:
+            return
         chart = self.map.chart
         shown = self.revealed()
         current = "" if self.blank else self.current
@@ -198,62 +230,104 @@ class Presenter(QObject):
             for item in (label.text, label.leader, label.dot):
                 item.setVisible(zone_id in shown)
         for (_view, zone_id), item in chart.zone_items.items():
-            item.set_fill(QBrush(Qt.BrushStyle.NoBrush) if self.blank else None)
+            item.set_neutral(self.blank)  # grey outlines: no region colour tells the answer
             item.setOpacity(DIMMED if self.spotlight and current and zone_id != current else 1.0)
+        if chart.key is not None:  # the colour key names the regions: not on a blank chart
+            for item in chart.key.swatches:
+                item.setVisible(not self.blank)
+        for item in chart.guide_names:  # "Sciatic" would say where the sciatic zone is
+            item.setVisible(not self.blank and self.state.guides_visible)
         chart.set_selected(current or None)
         self._show_caption(current)
         if self.notes is not None:
             self.notes.show_zone(self._notes_html())
 
     def _show_caption(self, zone_id: str) -> None:
+        """What the class reads under the chart: the revealed zone, or on a blank chart only
+        the question (the keys to go on are in the trainer's notes)."""
         if not zone_id:
             if self.blank:
-                self.caption.setText(_("Where is …?  (B shows the zones again)"))
+                self.caption.setText(escape(_("Where is …?")))
                 self._place_caption()
                 self.caption.show()
             else:
                 self.caption.hide()
+                self._place_caption()
             return
         zone = self.state.atlas.zone(zone_id)
         self.caption.setText(
             f"<b>{escape(zone.name)}</b>: {escape(charts_place(zone.claim, sentence=False))}."
         )
-        self._place_caption()
         self.caption.show()
+        self._place_caption()
 
     def _place_caption(self) -> None:
-        height = self.map.height()
+        """The caption along the bottom and (one screen) the notes panel on the right: the
+        chart is fitted into the rest of the view, so neither covers it."""
+        width, height = self.map.width(), self.map.height()
+        right = 0
+        if self.notes is not None and self.notes.panel:
+            right = min(NOTES_PANEL_MAX_PX, round(width * NOTES_PANEL_SHARE))
+            self.notes.setGeometry(width - right, 0, right, height)
         font = QFont(self.caption.font())
         font.setPixelSize(max(18, height // 24))  # type scales with the screen
         self.caption.setFont(font)
-        self.caption.setFixedWidth(self.map.width())
+        self.caption.setFixedWidth(width - right)
         self.caption.adjustSize()
         self.caption.move(0, height - self.caption.height())
-        self.map.setViewportMargins(0, 0, 0, self.caption.height())
+        bottom = self.caption.height() if self.caption.isVisibleTo(self.map) else 0
+        margins = (0, 0, right, bottom)
+        if self.map.viewportMargins().right() != right or self.map.viewportMargins().bottom() != bottom:
+            self.map.setViewportMargins(*margins)
+            self.map.refit()
 
     # --- the trainer's notes ------------------------------------------------------------------
     def toggle_notes(self, screen=None) -> None:
+        """N: the notes on the second screen when there is one, else as a panel beside the chart."""
         if self.notes is not None:
             self.notes.close()
+            self.notes.deleteLater()
             self.notes = None
+            self._place_caption()
             return
-        self.notes = TrainerNotes()
+        if screen is None and len(QGuiApplication.screens()) > 1:
+            screen = QGuiApplication.screens()[1]
         if screen is not None:
+            self.notes = TrainerNotes()
             self.notes.setScreen(screen)
             self.notes.move(screen.geometry().topLeft())
+        else:
+            self.notes = TrainerNotes(self.map)
         self.notes.show_zone(self._notes_html())
         self.notes.show()
+        self._place_caption()
+
+    def position(self) -> str:
+        """Where the lesson stands, for the trainer: "5 / 23" (0 before the first zone)."""
+        return _("{current} / {total}").format(current=self.index + 1, total=len(self.order))
 
     def _notes_html(self) -> str:
         atlas = self.state.atlas
         keys = escape(_("→ next · ← back · A all · S spotlight · B blank · N notes · Esc leave"))
+        where = f"<p><b>{escape(_('Zone {position}').format(position=self.position()))}</b>"
+        modes = []
+        if self.blank:
+            modes.append(_("Blank chart for the class: B shows the zones again."))
+        if self.spotlight:
+            modes.append(_("Spotlight on: S shows every zone again."))
+        if self.all_revealed:
+            modes.append(_("All names shown: A hides those not reached yet."))
+        where += "".join(f"<br>{escape(m)}" for m in modes) + "</p>"
         if not self.current:
             nothing = escape(_("No zone revealed yet."))
-            return f"<h2>{escape(atlas.title)}</h2><p>{nothing}</p><p><small>{keys}</small></p>"
+            return f"<h2>{escape(atlas.title)}</h2>{where}<p>{nothing}</p><p><small>{keys}</small></p>"
         zone = atlas.zone(self.current)
         following = self.order[self.index + 1] if self.index + 1 < len(self.order) else ""
+        if self.blank:
+            ask = _("Ask the class: where is {zone}?").format(zone=f"\u2068{zone.name}\u2069")
+            where += f"<p>{escape(ask)}</p>"
         html = (
-            f"<h2>{escape(zone.name)}</h2><p>{escape(charts_place(zone.claim))}</p>"
+            f"{where}<h2>{escape(zone.name)}</h2><p>{escape(charts_place(zone.claim))}</p>"
             f"<p><b>{escape(_('Technique:'))}</b> {escape(zone.technique)}</p>"
         )
         if zone.note:

@@ -27,7 +27,14 @@ class ZoneItem(QGraphicsPathItem):
         self.selected = False
         self.marked = False
         self.fill: QBrush | None = None  # replaces the region colour (the mastery heat map)
+        self.neutral = False  # no region colour at all: a blank chart, or another chart's zone
         self._apply()
+
+    def set_neutral(self, neutral: bool) -> None:
+        """Outline only, in the guide-line grey: nothing about the zone shows but where it is."""
+        if neutral != self.neutral:
+            self.neutral = neutral
+            self._apply()
 
     def set_fill(self, brush: QBrush | None) -> None:
         self.fill = brush
@@ -51,7 +58,7 @@ class ZoneItem(QGraphicsPathItem):
 
     def _apply(self) -> None:
         theme = palette.current
-        edge = palette.edge_colour(self.region)
+        edge = palette.GUIDE if self.neutral else palette.edge_colour(self.region)
         width = theme.line_scale
         if self.selected:
             pen = QPen(palette.SELECTION, 1.1 * width)
@@ -67,7 +74,9 @@ class ZoneItem(QGraphicsPathItem):
             pen.setDashPattern([2.5, 1.5])
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         self.setPen(pen)
-        if self.fill is not None:
+        if self.neutral:
+            self.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+        elif self.fill is not None:
             self.setBrush(self.fill)
         else:
             self.setBrush(QBrush(palette.fill(self.region, alpha)))

@@ -83,3 +83,56 @@ def test_switching_view_while_presenting(qtbot, window):
     assert window.presenter.order[0] == "cervical-spine"  # toes first on the side view too
     press(qtbot, window, Qt.Key.Key_End)
     assert window.presenter.current == window.presenter.order[-1]
+
+
+def test_blank_chart_gives_nothing_away(qtbot, window):
+    """B: grey outlines, no colour key, no guide names; the caption asks only the question.
+    What the trainer needs to go on is in the notes, not on the projected chart."""
+    from reflexmap.ui import palette
+
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    press(qtbot, window, Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_B)
+    chart = window.map.chart
+    colours = {item.pen().color().name() for item in chart.zone_items.values()}
+    assert colours == {palette.GUIDE.name()}  # one neutral grey: no region tells the answer
+    assert all(item.brush().style() == Qt.BrushStyle.NoBrush for item in chart.zone_items.values())
+    assert not any(item.isVisible() for item in chart.key.swatches)
+    assert chart.guide_names and not any(item.isVisible() for item in chart.guide_names)
+    assert all(item.isVisible() for item in chart.key.caveat)  # the caveat reveals nothing
+    caption = window.findChild(QWidget, "presenter-caption")
+    assert caption.isVisible() and "Where is" in caption.text()
+    assert "B " not in caption.text() and "zones again" not in caption.text()
+    press(qtbot, window, Qt.Key.Key_N)
+    notes = window.presenter.notes.text.toPlainText()
+    current = window.state.atlas.zone(window.presenter.order[1]).name
+    assert "B shows the zones again" in notes and f"where is \u2068{current}\u2069?" in notes
+    press(qtbot, window, Qt.Key.Key_B)  # back: colours, key and guide names again
+    assert len({item.pen().color().name() for item in chart.zone_items.values()}) > 2
+    assert all(item.isVisible() for item in chart.key.swatches)
+    assert all(item.isVisible() for item in chart.guide_names)
+
+
+def test_notes_on_one_screen_sit_beside_the_chart_and_show_where_the_lesson_is(qtbot, window):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QGuiApplication
+
+    assert len(QGuiApplication.screens()) == 1
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    press(qtbot, window, Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_N)
+    presenter, view = window.presenter, window.map
+    notes = presenter.notes
+    assert notes.isVisible() and notes.window() is window  # not a window over the chart
+    total = len(presenter.order)
+    assert f"Zone 3 / {total}" in notes.text.toPlainText()
+    viewport = QRect(view.viewport().mapToGlobal(view.viewport().rect().topLeft()), view.viewport().size())
+    panel = QRect(notes.mapToGlobal(notes.rect().topLeft()), notes.size())
+    caption = window.findChild(QWidget, "presenter-caption")
+    below = QRect(caption.mapToGlobal(caption.rect().topLeft()), caption.size())
+    assert not viewport.intersects(panel) and not below.intersects(panel)
+    assert panel.width() >= 200 and panel.height() >= window.height() * 0.8
+    chart = view.mapFromScene(view.chart.chart_rect).boundingRect()
+    assert view.viewport().rect().adjusted(-1, -1, 1, 1).contains(chart)  # refitted into the room left
+    press(qtbot, window, Qt.Key.Key_Right)
+    assert f"Zone 4 / {total}" in notes.text.toPlainText()
+    press(qtbot, window, Qt.Key.Key_N)
+    assert presenter.notes is None and view.viewportMargins().right() == 0
