@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
 from .. import i18n
-from ..atlas import LoadResult, builtin_charts, read_atlas
+from ..atlas import Atlas, LoadResult, builtin_charts, read_atlas
 from ..i18n import _
 from ..settings import Settings
 from .paths import chart_cache
@@ -57,6 +57,16 @@ class ChartsMenu(QMenu):
             return _("{file} (has errors)").format(file=path.name)
         atlas = result.atlas.localized(i18n.language())
         return f"{atlas.title} ({atlas.tradition})"
+
+    def other_charts(self, current: Path | None) -> list[tuple[Path, Atlas]]:
+        """Every known chart but `current` that loads, in the interface's language."""
+        here = Path(current).resolve() if current is not None else None
+        charts = []
+        for path in self.known():
+            result = self._read(path)
+            if path.resolve() != here and result.atlas is not None:
+                charts.append((path, result.atlas.localized(i18n.language())))
+        return charts
 
     def _read(self, path: Path) -> LoadResult:
         mtime = path.stat().st_mtime

@@ -3,6 +3,8 @@ they disagree (overlap per zone and view, and the zones one chart lacks)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
@@ -24,8 +26,8 @@ from ..atlas import Atlas
 from ..atlas.compare import Comparison, compare
 from ..i18n import _, format_number
 from ..quiz.questions import where
-from .chart_scene import ChartScene
-from .markup import escape
+from .chart_scene import ChartScene, aspect_name
+from .markup import escape, isolate
 
 SAME = 0.9  # IoU at or above which a placement counts as the same
 
@@ -58,27 +60,43 @@ class _ChartView(QGraphicsView):
 
 
 class CompareWindow(QDialog):
-    def __init__(self, a: Atlas, b: Atlas, aspect: str, parent=None):
+    """Chart `a` (the one shown in the main window) against `b`; `others` lists the charts the
+    user can switch `b` to, as (title, path), and `load` reads one (None: it had errors)."""
+
+    def __init__(
+        self,
+        a: Atlas,
+        b: Atlas,
+        aspect: str,
+        parent=None,
+        *,
+        others: list[tuple[str, str]] | None = None,
+        load: Callable[[str], Atlas | None] | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("compare-charts")
-        self.setWindowTitle(
-            _("Compare charts: {first} and {second}").format(first=a.tradition, second=b.tradition)
-        )
         self.a, self.b = a, b
+        self._load = load
         self.comparison: Comparison = compare(a, b)
         self.overlay_items: dict[tuple[str, str], QGraphicsPathItem] = {}
+        self.other = QComboBox(self)
+        self.other.setObjectName("compare-with")
+        self.other.setAccessibleName(_("Compare with"))
+        for title, path in others or []:
+            self.other.addItem(title, path)
+        if b.path is not None:
+            known = self.other.findData(str(b.path))
+            if known < 0:
+                self.other.insertItem(0, b.title, str(b.path))
+                known = 0
+            self.other.setCurrentIndex(known)
+        self.other.setEnabled(self.other.count() > 1 and load is not None)
         self.aspect = QComboBox(self)
-        shared = [x for x in a.aspects() if x in b.aspects()]
-        for name in shared:
-            self.aspect.addItem(name.capitalize(), name)
-        if aspect in shared:
-            self.aspect.setCurrentIndex(shared.index(aspect))
+        self.aspect.setAccessibleName(_("View"))
         self.mode = QComboBox(self)
         self.mode.addItem(_("Side by side"), "side")
         self.mode.addItem(_("Overlaid"), "overlay")
         self.left, self.right = _ChartView(self), _ChartView(self)
-        self.left.setAccessibleName(_("Chart: {title}").format(title=a.title))
-        self.right.setAccessibleName(_("Chart: {title}").format(title=b.title))
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("disagreements")
         self.table.setHorizontalHeaderLabels([_("Zone"), _("View"), _("Overlap (IoU)"), _("Verdict")])
@@ -91,6 +109,8 @@ class CompareWindow(QDialog):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         controls = QHBoxLayout()
+        controls.addWidget(QLabel(_("Compare with:"), self))
+        controls.addWidget(self.other, 1)
         controls.addWidget(QLabel(_("View:"), self))
         controls.addWidget(self.aspect)
         controls.addWidget(QLabel(_("Show:"), self))
@@ -113,13 +133,60 @@ class CompareWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(body)
+        self._fill_aspects(aspect)
+        self._name_charts()
         self.aspect.currentIndexChanged.connect(self.refresh)
         self.mode.currentIndexChanged.connect(self.refresh)
+        self.other.currentIndexChanged.connect(self._other_chosen)
         self.resize(1500, 860)
+        self.refresh()
+
+    def _fill_aspects(self, wanted: str) -> None:
+        """The views both charts draw; keep `wanted` if it is one of them."""
+        shared = [x for x in self.a.aspects() if x in self.b.aspects()]
+        self.aspect.blockSignals(True)
+        self.aspect.clear()
+        for name in shared:
+            self.aspect.addItem(aspect_name(name), name)
+        if wanted in shared:
+            self.aspect.setCurrentIndex(shared.index(wanted))
+        self.aspect.blockSignals(False)
+
+    def _name_charts(self) -> None:
+        self.setWindowTitle(
+            _("Compare charts: {first} and {second}").format(
+                first=isolate(self.a.tradition), second=isolate(self.b.tradition)
+            )
+        )
+        self.left.setAccessibleName(_("Chart: {title}").format(title=isolate(self.a.title)))
+        self.right.setAccessibleName(_("Chart: {title}").format(title=isolate(self.b.title)))
+
+    def _other_chosen(self, index: int) -> None:
+        """Another chart picked in "Compare with": read it; on errors keep the one shown."""
+        path = self.other.itemData(index)
+        if not path or self._load is None or (self.b.path is not None and str(self.b.path) == path):
+            return
+        other = self._load(path)
+        if other is None:
+            self.other.blockSignals(True)
+            self.other.setCurrentIndex(max(0, self.other.findData(str(self.b.path))))
+            self.other.blockSignals(False)
+            return
+        self.set_other(other)
+
+    def set_other(self, b: Atlas) -> None:
+        self.b = b
+        self.comparison = compare(self.a, b)
+        self._fill_aspects(self.aspect.currentData())
+        self._name_charts()
         self.refresh()
 
     def refresh(self, *_args) -> None:
         aspect = self.aspect.currentData()
+        if aspect is None:  # the charts share no view
+            self.table.setRowCount(0)
+            self.summary.setText(_("These two charts have no view in common."))
+            return
         overlay = self.mode.currentData() == "overlay"
         self.left.show_chart(self.a, aspect)
         self.right.setVisible(not overlay)
@@ -133,7 +200,10 @@ class CompareWindow(QDialog):
     def _draw_overlay(self, aspect: str) -> None:
         """Chart B's zones as dashed, hatched outlines over chart A (colour is not needed)."""
         scene = self.left.chart
-        scene.show_chart(self.a, aspect, title=f"{self.a.tradition} (filled) and {self.b.tradition} (dashed)")
+        title = _("{first} (filled) and {second} (dashed)").format(
+            first=isolate(self.a.tradition), second=isolate(self.b.tradition)
+        )
+        scene.show_chart(self.a, aspect, title=title)
         for frame in scene.frames:
             view_id = frame.view.id
             for zone in self.b.zones_in(view_id):

@@ -145,9 +145,11 @@ class MainWindow(QMainWindow):
         action.setCheckable(checkable)
         if checkable:
             action.setChecked(checked)
-            action.toggled.connect(slot)
+            action.toggled.connect(slot)  # the slot takes the new state
         else:
-            action.triggered.connect(slot)
+            # `triggered` passes `checked`; a slot with an optional first argument would take it
+            # for that argument (Compare with… once got `False` as its file name).
+            action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
 
@@ -169,6 +171,8 @@ class MainWindow(QMainWindow):
 
         self.charts_menu = ChartsMenu(self.state, self.settings, self)
         self.charts_menu.chosen.connect(self.open_chart)
+        self.zones.other_charts = self._other_charts
+        self.zones.chart_requested.connect(self._open_chart_at)
         self.compare_action = self._action(_("&Compare with…"), self.compare_dialog, "Ctrl+Shift+C")
         self.charts_menu.extra_actions = [self.compare_action]
         self.menuBar().addMenu(self.charts_menu)
@@ -393,6 +397,15 @@ class MainWindow(QMainWindow):
         self.charts_menu.remember(path)
         return True
 
+    def _other_charts(self) -> list[tuple[Path, Atlas]]:
+        """The charts the app knows besides the one shown, for searching by name."""
+        return self.charts_menu.other_charts(self.state.atlas.path)
+
+    def _open_chart_at(self, path: str, zone_id: str) -> None:
+        """A search match in another chart: show that chart with the zone selected."""
+        if self.open_chart(path):
+            self.state.show_zone(zone_id)
+
     def show_errors(self, name: str, errors: tuple[AtlasError, ...]) -> None:
         from . import dialogs
 
@@ -452,7 +465,8 @@ class MainWindow(QMainWindow):
 
     # --- comparing ----------------------------------------------------------------------
     def compare_dialog(self, other_path: str | None = None) -> CompareWindow | None:
-        """Compare the chart shown with another known chart (the other built-in one first)."""
+        """Compare the chart shown with another known chart (the other built-in one first); the
+        comparison window lets the user switch to any other known chart."""
         current = self.state.atlas.path
         candidates = [
             p for p in self.charts_menu.known() if current is None or p.resolve() != Path(current).resolve()
@@ -464,16 +478,27 @@ class MainWindow(QMainWindow):
                 dialogs.information(self, _("Compare charts"), _("Open a second chart first (Chart menu)."))
                 return None
             other_path = str(candidates[0])
-        result = read_atlas(other_path, chart_cache())
-        if not result.ok:
-            self.show_errors(Path(other_path).name, result.errors)
+        other = self._read_other(str(other_path))
+        if other is None:
             return None
         from .compare_window import CompareWindow
 
-        other = result.atlas.localized(i18n.language())
-        window = CompareWindow(self.state.atlas, other, self.state.aspect, self)
+        others = [(self.charts_menu.chart_title(p), str(p)) for p in candidates]
+        window = CompareWindow(
+            self.state.atlas, other, self.state.aspect, self, others=others, load=self._read_other
+        )
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.show()
         return window
+
+    def _read_other(self, path: str) -> Atlas | None:
+        """A chart to compare with, in the interface's language; errors are shown, None returned."""
+        result = read_atlas(path, chart_cache())
+        if not result.ok:
+            self.show_errors(Path(path).name, result.errors)
+            return None
+        assert result.atlas is not None
+        return result.atlas.localized(i18n.language())
 
     # --- quiz ---------------------------------------------------------------------------
     def new_quiz_dialog(self) -> QuizSetupDialog:
