@@ -41,13 +41,24 @@ class AppState(QObject):
         self.selection_changed.emit("")
 
     def set_aspect(self, aspect: str) -> None:
-        if aspect != self.aspect and aspect in self.atlas.aspects():
-            self.aspect = aspect
-            self.aspect_changed.emit(aspect)
-            if self.zone_id and not any(
-                self.atlas.zone(self.zone_id).in_view(v.id) for v in self.atlas.views_of(aspect)
-            ):
-                self.select("")
+        """Show another aspect of the feet. A selected zone stays selected if the new aspect
+        draws it (on the same foot where it can), and is cleared if not: never replaced."""
+        if aspect == self.aspect or aspect not in self.atlas.aspects():
+            return
+        foot = self.atlas.view(self.view_id).foot if self.view_id else ""
+        self.aspect = aspect
+        self.aspect_changed.emit(aspect)
+        if not self.zone_id:
+            return
+        zone = self.atlas.zone(self.zone_id)
+        views = [v for v in self.atlas.views_of(aspect) if zone.in_view(v.id)]
+        if not views:
+            self.select("")
+            return
+        view = next((v for v in views if v.foot == foot), views[0])
+        # The point clicked belongs to the old view: the zones under it are not listed any more.
+        self.view_id, self.under_point = view.id, ()
+        self.selection_changed.emit(self.zone_id)
 
     def select(self, zone_id: str, view_id: str = "", under_point: tuple[str, ...] = ()) -> None:
         """Select a zone (as clicked in `view_id`, with every zone under that point)."""
@@ -61,6 +72,27 @@ class AppState(QObject):
         self.zone_id, self.view_id, self.under_point = zone_id, view_id, under_point
         if changed:
             self.selection_changed.emit(zone_id)
+
+    def pick(self, view_id: str, hits: tuple[str, ...]) -> None:
+        """A click on the map found `hits` (most specific first). Clicking the same stack of
+        zones again steps to the next one under the point, as GIS identify tools do."""
+        if hits and view_id == self.view_id and hits == self.under_point and self.zone_id in hits:
+            zone_id = hits[(hits.index(self.zone_id) + 1) % len(hits)]
+        else:
+            zone_id = hits[0] if hits else ""
+        self.select(zone_id, view_id if hits else "", hits)
+
+    def show_zone(self, zone_id: str, aspect: str = "") -> None:
+        """Select a zone, switching to `aspect` (or, if the view on screen does not draw the
+        zone, to the first view that does) first."""
+        if not self.atlas.has_zone(zone_id):
+            return
+        zone = self.atlas.zone(zone_id)
+        drawn = [a for a in self.atlas.aspects() if any(zone.in_view(v.id) for v in self.atlas.views_of(a))]
+        if aspect not in drawn:
+            aspect = self.aspect if self.aspect in drawn else (drawn[0] if drawn else self.aspect)
+        self.set_aspect(aspect)
+        self.select(zone_id)
 
     def set_labels_visible(self, visible: bool) -> None:
         if visible != self.labels_visible:

@@ -1,78 +1,167 @@
-"""A searchable list of the chart's zones; picking one selects it on the map."""
+"""A searchable list of the chart's zones; picking one selects it on the map.
+
+With the search empty the list shows the zones of the view on screen. A search looks through
+every view of the chart (and the other charts the app knows, by name), says where each match is
+drawn, and picking a match switches to its view (or chart) before selecting it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout, QWidget
+from collections.abc import Callable
+from pathlib import Path
 
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+
+from ..atlas import Atlas
+from ..atlas.search import search_zones
 from ..atlas.text import natural_key
 from ..i18n import _
 from . import palette
-from .markup import charts_place
+from .chart_scene import aspect_name
+from .markup import charts_place, isolate, plain_tooltip
 from .state import AppState
 
 ZONE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+ASPECT_ROLE = Qt.ItemDataRole.UserRole + 3  # the view to switch to; "" for the view on screen
+CHART_ROLE = Qt.ItemDataRole.UserRole + 4  # path of another chart holding the match; "" for this one
+MAX_OTHER_CHART_ROWS = 50
 
 
 class ZoneList(QWidget):
+    chart_requested = Signal(str, str)  # (path of another chart, zone id to select there)
+
     def __init__(self, state: AppState, parent=None):
         super().__init__(parent)
         self.state = state
+        # Other charts to search by name: () -> [(path, atlas in the interface's language)].
+        self.other_charts: Callable[[], list[tuple[Path, Atlas]]] = list
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(_("Search zones (name, claim, region)…"))
+        self.search.setPlaceholderText(_("Search all views (name, claim, region)…"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(_("Search zones"))
         self.model = QStandardItemModel(self)
-        self.items: dict[str, QStandardItem] = {}
-        self.proxy = QSortFilterProxyModel(self)
+        self.items: dict[str, QStandardItem] = {}  # rows of this chart, by zone id
+        self.proxy = QSortFilterProxyModel(self)  # kept for sorting views and tests; no filter
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterRole(SEARCH_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.list = QListView(self)
         self.list.setModel(self.proxy)
         self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.list.setAccessibleName(_("Zones"))
         self.list.setUniformItemSizes(True)
+        self.hint = QLabel(self)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setWordWrap(True)
+        self.hint.setObjectName("search-hint")
+        self.hint.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.search)
+        layout.addWidget(self.hint)
         layout.addWidget(self.list)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.refill)
         self.search.returnPressed.connect(self._pick_first)
         self.list.selectionModel().currentChanged.connect(self._picked)
         self.list.activated.connect(self._picked)
         state.atlas_changed.connect(self.refill)
         state.aspect_changed.connect(self.refill)
         state.selection_changed.connect(self._follow_selection)
+        self._filling = False
         self.refill()
 
     def refill(self, *_args) -> None:
+        """Rebuild the rows; the selection on the map is never changed by it."""
+        self._filling = True
+        selection = self.list.selectionModel()
+        selection.blockSignals(True)
+        try:
+            self.model.clear()
+            self.items = {}
+            query = self.search.text().strip()
+            rows = self._matches(query) if query else self._rows_of_view()
+            self.model.invisibleRootItem().appendRows(rows)  # one insertion: fast for large charts
+            self.hint.setVisible(bool(query))
+            if query:
+                self.hint.setText(self._hint(query, rows))
+        finally:
+            selection.blockSignals(False)
+            self._filling = False
+        self._follow_selection(self.state.zone_id)
+
+    def _rows_of_view(self) -> list[QStandardItem]:
         atlas = self.state.atlas
         shown = {v.id for v in atlas.views_of(self.state.aspect)}
-        self.model.clear()
-        self.items = {}
         rows = []
         for zone in sorted(atlas.zones, key=lambda z: natural_key(z.name)):
-            if not any(view_id in shown for view_id in zone.shapes):
-                continue
-            region = palette.region_name(zone.region)
-            item = QStandardItem(zone.name)
-            item.setData(zone.id, ZONE_ID_ROLE)
-            item.setData(f"{zone.name} {zone.claim} {region} {zone.id}", SEARCH_ROLE)
-            item.setToolTip(f"{region}: {charts_place(zone.claim, sentence=False)}")
-            item.setData(palette.fill(zone.region, 200), Qt.ItemDataRole.DecorationRole)
-            self.items[zone.id] = item
-            rows.append(item)
-        self.model.invisibleRootItem().appendRows(rows)  # one insertion: fast for large charts
+            if any(view_id in shown for view_id in zone.shapes):
+                rows.append(self._row(zone.id, zone.name, zone.name, self.state.aspect))
+        return rows
+
+    def _matches(self, query: str) -> list[QStandardItem]:
+        atlas = self.state.atlas
+        regions = {z.id: palette.region_name(z.region) for z in atlas.zones}
+        here = self.state.aspect
+        matches = search_zones(atlas, query, regions)
+        # Name matches first; among equals the view on screen first (a match there needs no switch).
+        matches.sort(key=lambda m: (m.rank, here not in m.aspects))
+        rows = []
+        for match in matches:
+            aspect = here if here in match.aspects else (match.aspects[0] if match.aspects else here)
+            where = ", ".join(aspect_name(a) for a in match.aspects)
+            rows.append(self._row(match.zone_id, match.name, f"{match.name} — {where}", aspect))
+        rows += self._other_chart_rows(query)
+        return rows
+
+    def _other_chart_rows(self, query: str) -> list[QStandardItem]:
+        rows: list[QStandardItem] = []
+        for path, other in self.other_charts():
+            for match in search_zones(other, query):
+                if len(rows) >= MAX_OTHER_CHART_ROWS:
+                    return rows
+                where = ", ".join(aspect_name(a) for a in match.aspects)
+                text = _("{zone} — in {chart}: {views}").format(
+                    zone=match.name, chart=other.title, views=where
+                )
+                item = QStandardItem(text)
+                item.setData(match.zone_id, ZONE_ID_ROLE)
+                item.setData(str(path), CHART_ROLE)
+                item.setData(match.aspects[0] if match.aspects else "", ASPECT_ROLE)
+                tip = _("Opens the chart {chart}").format(chart=isolate(other.title))
+                item.setToolTip(plain_tooltip(tip))
+                item.setForeground(QColor(palette.current.muted))
+                rows.append(item)
+        return rows
+
+    def _row(self, zone_id: str, name: str, text: str, aspect: str) -> QStandardItem:
+        zone = self.state.atlas.zone(zone_id)
+        region = palette.region_name(zone.region)
+        item = QStandardItem(text)
+        item.setData(zone_id, ZONE_ID_ROLE)
+        item.setData(aspect, ASPECT_ROLE)
+        item.setData("", CHART_ROLE)
+        item.setToolTip(plain_tooltip(f"{region}: {charts_place(isolate(zone.claim), sentence=False)}"))
+        item.setData(palette.fill(zone.region, 200), Qt.ItemDataRole.DecorationRole)
+        self.items.setdefault(zone_id, item)
+        return item
+
+    def _hint(self, query: str, rows: list[QStandardItem]) -> str:
+        if not rows:
+            return _("No zone in any view matches “{query}”.").format(query=isolate(query))
+        elsewhere = sum(1 for r in rows if r.data(CHART_ROLE) or r.data(ASPECT_ROLE) != self.state.aspect)
+        if elsewhere:
+            return _("Searching every view and chart; a match elsewhere switches the view or chart.")
+        return _("Searching every view and chart.")
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
     def visible_zone_ids(self) -> list[str]:
-        return [self.proxy.index(r, 0).data(ZONE_ID_ROLE) for r in range(self.proxy.rowCount())]
+        """The zones of this chart listed, in order (rows of other charts left out)."""
+        rows = (self.proxy.index(r, 0) for r in range(self.proxy.rowCount()))
+        return [row.data(ZONE_ID_ROLE) for row in rows if not row.data(CHART_ROLE)]
 
     def _pick_first(self) -> None:
         if self.proxy.rowCount():
@@ -80,14 +169,26 @@ class ZoneList(QWidget):
             self._picked(self.proxy.index(0, 0))
 
     def _picked(self, index: QModelIndex, *_args) -> None:
-        zone_id = index.data(ZONE_ID_ROLE) if index.isValid() else None
-        if zone_id and zone_id != self.state.zone_id:
-            self.state.select(zone_id)
+        if self._filling or not index.isValid():
+            return
+        zone_id, aspect, chart = (index.data(r) for r in (ZONE_ID_ROLE, ASPECT_ROLE, CHART_ROLE))
+        if chart:
+            self.chart_requested.emit(chart, zone_id)
+            return
+        if zone_id and (zone_id, aspect) != (self.state.zone_id, self.state.aspect):
+            self.state.show_zone(zone_id, aspect)
 
     def _follow_selection(self, zone_id: str) -> None:
         item = self.items.get(zone_id)
         index = self.proxy.mapFromSource(item.index()) if item is not None else QModelIndex()
-        if not index.isValid():  # not in this view, or filtered out by the search
-            self.list.clearSelection()
-        elif self.list.currentIndex() != index:
-            self.list.setCurrentIndex(index)
+        selection = self.list.selectionModel()
+        selection.blockSignals(True)  # following the map is not picking a row
+        try:
+            if not index.isValid():  # not in this view, or not found by the search
+                self.list.clearSelection()
+                self.list.setCurrentIndex(QModelIndex())
+            elif self.list.currentIndex() != index:
+                self.list.setCurrentIndex(index)
+        finally:
+            selection.blockSignals(False)
+        self.list.viewport().update()

@@ -1,0 +1,66 @@
+"""Finding zones by what people type: every word a prefix of a word of the zone's text.
+
+"low back" finds "Lower back"; "hip" finds the hip zones on whichever views draw them;
+"Ischias" finds "Ischiasnerv". Case and accents are folded, so "fuss" finds "Fuß"
+and "rucken" finds "Rücken". Qt-free, tested alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .model import Atlas, Zone
+from .text import _letters, natural_key
+
+_WORD = re.compile(r"\w+")
+MAX_QUERY = 200  # characters looked at; a pasted page is not a search
+
+
+def words(text: str) -> list[str]:
+    """The folded words of `text` ("Fußsohle, links" -> ["fusssohle", "links"])."""
+    return _WORD.findall(_letters(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    zone_id: str
+    name: str
+    aspects: tuple[str, ...]  # the views (by aspect) that draw the zone, in the chart's order
+    rank: int  # 0: every word in the name; 1: some only in the claim, region or notes
+
+
+def _rank(query: list[str], name: list[str], rest: list[str]) -> int | None:
+    def found(word: str, haystack: Iterable[str]) -> bool:
+        return any(w.startswith(word) for w in haystack)
+
+    if all(found(q, name) for q in query):
+        return 0
+    if all(found(q, name) or found(q, rest) for q in query):
+        return 1
+    return None
+
+
+def search_zones(atlas: Atlas, query: str, extra_words: dict[str, str] | None = None) -> list[Match]:
+    """Zones of every view whose name, claim, region, technique or note holds every word of
+    `query` as a word prefix; names first, then by name. `extra_words` adds text per zone id
+    (the region's name in the interface language, say)."""
+    wanted = words(query[:MAX_QUERY])
+    if not wanted:
+        return []
+    order = atlas.aspects()
+    matches = []
+    for zone in atlas.zones:
+        rest = " ".join(_zone_text(zone) + [(extra_words or {}).get(zone.id, "")])
+        rank = _rank(wanted, words(zone.name), words(rest))
+        if rank is None:
+            continue
+        aspects = tuple(a for a in order if any(zone.in_view(v.id) for v in atlas.views_of(a)))
+        matches.append(Match(zone.id, zone.name, aspects, rank))
+    matches.sort(key=lambda m: (m.rank, natural_key(m.name)))
+    return matches
+
+
+def _zone_text(zone: Zone) -> list[str]:
+    return [zone.claim, zone.region, zone.technique, zone.note or "", zone.id.replace("-", " ")]

@@ -1,0 +1,36 @@
+"""Zone search (Qt-free): word beginnings, any order, case and accents folded, every view."""
+
+from __future__ import annotations
+
+from reflexmap.atlas.search import search_zones, words
+
+
+def test_words_fold_case_accents_and_sharp_s():
+    assert words("Fußsohle, LINKS – Äußeres") == ["fusssohle", "links", "ausseres"]
+
+
+def test_every_word_must_begin_a_word(builtin_atlas):
+    ids = [m.zone_id for m in search_zones(builtin_atlas, "low back")]
+    assert "lower-back" in ids
+    assert [m.zone_id for m in search_zones(builtin_atlas, "ow ack")] == []
+
+
+def test_name_matches_come_before_claim_matches(builtin_atlas):
+    matches = search_zones(builtin_atlas, "back")
+    ranks = [m.rank for m in matches]
+    assert ranks == sorted(ranks) and ranks[0] == 0
+
+
+def test_matches_say_which_views_draw_the_zone(builtin_atlas):
+    (knee,) = [m for m in search_zones(builtin_atlas, "knee") if m.zone_id.startswith("knee")]
+    assert "plantar" not in knee.aspects and knee.aspects
+
+
+def test_german_names_are_found_without_accents(builtin_atlas):
+    german = builtin_atlas.localized("de")
+    assert any(m.zone_id == "sciatic-nerve" for m in search_zones(german, "ischias"))
+
+
+def test_an_empty_or_huge_query_is_cheap(builtin_atlas):
+    assert search_zones(builtin_atlas, "   ") == []
+    assert search_zones(builtin_atlas, "x" * 1_000_000) == []
