@@ -30,6 +30,7 @@ h2 {{ margin: 0 0 2px 0; }}
 p {{ margin-top: 2px; }}
 .notes a {{ font-weight: bold; }}
 .small {{ color: {muted}; }}
+.under {{ margin: 6px 0 8px 0; }}
 </style>
 """
 
@@ -71,6 +72,7 @@ class InfoPanel(QTextBrowser):
             "<p class='claim'>{}</p>".format(
                 escape(_("Charts place {claim} here.")).replace("{claim}", f"<b>{escape(zone.claim)}</b>")
             ),
+            self._under_point_html(atlas, zone),
             self._notes_html(),
             "<p class='label'>{}</p>".format(escape(_("Technique"))),
             f"<p>{escape(zone.technique)}</p>",
@@ -93,15 +95,23 @@ class InfoPanel(QTextBrowser):
         parts.append("</ul>")
         confidence = _(CONFIDENCE_TEXT[zone.confidence]) if zone.confidence in CONFIDENCE_TEXT else ""
         parts.append(f"<p class='small'>{escape(confidence)}</p>")
-        if self.state.under_point:  # only after a click on the map: there is a point
-            others = [z for z in self.state.under_point if z != zone.id]
-            parts.append("<p class='label'>{}</p>".format(escape(_("Also under this point"))))
-            if others:
-                links = ", ".join(f"<a href='zone:{z}'>{escape(atlas.zone(z).name)}</a>" for z in others)
-                parts.append(f"<p>{links}</p>")
-            else:
-                parts.append("<p class='small'>{}</p>".format(escape(_("No other zone."))))
         return "".join(parts)
+
+    def _under_point_html(self, atlas: Atlas, zone: Zone) -> str:
+        """Near the top, after a click on overlapping zones: which of them this is, the others as
+        links, and that clicking the same point again steps through them."""
+        under = self.state.under_point
+        if len(under) < 2 or zone.id not in under:
+            return ""
+        others = [z for z in under if z != zone.id]
+        links = ", ".join(f"<a href='zone:{z}'>{escape(atlas.zone(z).name)}</a>" for z in others)
+        position = escape(
+            _("Zone {number} of {count} under this point; click it again for the next.").format(
+                number=under.index(zone.id) + 1, count=len(under)
+            )
+        )
+        label = escape(_("Also under this point"))
+        return f"<p class='under'><b>{label}:</b> {links}<br><span class='small'>{position}</span></p>"
 
     def _welcome_html(self, atlas: Atlas) -> str:
         return (

@@ -220,7 +220,7 @@ class MapView(QGraphicsView):
                 self.answer_handler(*where)
             return
         view_id, hits = self.zones_under(pos)
-        self.state.select(hits[0] if hits else "", view_id if hits else "", hits)
+        self.state.pick(view_id, hits)
 
     # --- mouse ----------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
