@@ -82,3 +82,12 @@ def click_mm(qtbot, window, view_id: str, x: float, y: float) -> None:
 
 def click_zone(qtbot, window, view_id: str, zone_id: str) -> None:
     click_mm(qtbot, window, view_id, *inside_point(window.state.atlas, view_id, zone_id))
+
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def comparison_windows() -> list:
+    from PySide6.QtWidgets import QApplication
+
+    return [w for w in QApplication.topLevelWidgets() if w.objectName() == "compare-charts" and w.isVisible()]
