@@ -84,8 +84,7 @@ def test_built_in_traditions_disagree_on_the_contested_zones():
     variants = load_atlas(next(p for p in builtin_charts() if "alternative" in p.name))
     result = compare(western, variants)
     sciatic = result.agreement("sciatic-nerve")
-    assert sciatic.iou["plantar-left"] == 1.0  # both keep the heel band
-    assert sciatic.iou["medial-left"] < 0.2  # the Rwo-Shur strip runs above the ankle bone
-    assert sciatic.iou["lateral-right"] == 0.0  # only the Western chart draws the outer strip
-    assert result.agreement("lumbar-spine").worst == 0.0
-    assert "sciatic-shin" in result.only_b and "head-brain" in result.only_a
+    assert sciatic.iou["medial-left"] < 0.2  # the inner-shin strip runs far above the ankle bone
+    assert sciatic.iou["lateral-right"] < 0.2  # the fibula strip, not behind the ankle bone
+    assert result.agreement("coccyx").worst == 0.0  # inner heel against the outer heel band
+    assert "spinal-cord" in result.only_b and "head-brain" in result.only_a

@@ -35,9 +35,9 @@ def test_switching_chart_shows_the_other_tradition(qtbot, window):
     assert window.state.aspect == "medial"  # kept: the other chart draws it too
     click_zone(qtbot, window, "medial-left", "sciatic-nerve")
     text = window.info.toPlainText()
-    assert "Sciatic nerve (Rwo-Shur)" in text and "Rwo-Shur lineage" in text
-    click_zone(qtbot, window, "medial-left", "sciatic-shin")
-    assert "Some Japanese charts" in window.info.toPlainText()  # the zone's own tradition
+    assert "Sciatic nerve (62-A/B)" in text and "Japanese and Chinese charts (Rwo-Shur lineage)" in text
+    click_zone(qtbot, window, "medial-left", "spinal-cord")
+    assert "One practitioner's view" in window.info.toPlainText()  # the zone's own tradition
     chart_action(window, "ingham").trigger()
     assert window.state.atlas.id == "ingham-western"
 

@@ -27,19 +27,18 @@ def test_compare_side_by_side_and_overlaid(qtbot, window):
     dialog = window.compare_dialog(ALTERNATIVE)
     rows = dialog.rows()
     sciatic = [r for r in rows if r[0] == "Sciatic nerve" and r[1] == "left foot, medial view"]
-    assert sciatic and float(sciatic[0][2]) < 0.2 and sciatic[0][3] == "placed differently"
-    assert any(r[0] == "Sciatic nerve (inner shin)" and r[3].startswith("only in Rwo-Shur") for r in rows)
-    assert any(r[0] == "Hip and pelvis" and r[3] == "only in Western (Ingham)" for r in rows)
+    assert sciatic and float(sciatic[0][2]) == 0 and sciatic[0][3] == "different place"
+    assert any(r[0] == "Spinal cord (second path)" and r[3].startswith("only in Chinese") for r in rows)
+    assert any(r[0] == "Lumbar spine" and r[3] == "only in Western (Ingham)" for r in rows)
     assert dialog.right.isVisible()
     dialog.mode.setCurrentIndex(dialog.mode.findData("overlay"))
     assert not dialog.right.isVisible()
-    assert ("medial-left", "sciatic-shin") in dialog.overlay_items
+    assert ("medial-left", "spinal-cord") in dialog.overlay_items
     row = next(
-        i for i, r in enumerate(dialog.rows()) if r[0] == "Lumbar spine" and r[1] == "left foot, medial view"
+        i for i, r in enumerate(dialog.rows()) if r[0] == "Coccyx" and r[1] == "left foot, medial view"
     )
     dialog.table.selectRow(row)
-    assert dialog.left.chart.zone_items[("medial-left", "lumbar-spine")].selected
-    assert dialog.overlay_items[("medial-left", "lumbar-spine")].pen().widthF() > 1.0
+    assert dialog.left.chart.zone_items[("medial-left", "coccyx")].selected
 
 
 def test_handout_numbers_run_toes_to_heel(builtin_atlas):
