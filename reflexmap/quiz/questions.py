@@ -30,6 +30,7 @@ class Question:
 
 
 FEET = {"left": N_("left foot"), "right": N_("right foot")}
+ON_FOOT = {"left": N_("on the left foot"), "right": N_("on the right foot")}
 ASPECTS = {
     "plantar": N_("plantar view"),
     "medial": N_("medial view"),

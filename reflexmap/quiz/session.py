@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 from shapely.geometry import Point
 
-from ..atlas import Atlas
+from ..atlas import Atlas, View
 from ..atlas.geometry import to_shapely
-from ..i18n import _, format_number, in_sentence
+from ..i18n import _, format_number, in_sentence, translated
 from .cards import Card, QuizOptions, allowed_views, cards_for
-from .questions import Question, make_question
+from .questions import ON_FOOT, Question, make_question, where
 from .scheduler import Scheduler
 
 NEAR_MISS_MM = 4.0
@@ -126,36 +126,67 @@ class QuizSession:
 
     # --- answers --------------------------------------------------------------------
     def answer_click(self, view_id: str, x: float, y: float) -> Feedback:
+        """A click (or Enter on a zone) at (x, y) mm in `view_id`. Only the asked view counts:
+        the right zone on the other foot is wrong, and the message says that the foot was."""
         question = self._open_question()
         target = self.atlas.zone(question.zone_id)
         hits = tuple(z.id for z in self.atlas.zones_at(view_id, x, y))
-        names = ", ".join(self.atlas.zone(z).name for z in hits)
+        zone = in_sentence(target.name)
         if view_id == question.view_id and target.id in hits:
-            return self._judge(
-                True, False, _("✔ Right: the {zone}.").format(zone=in_sentence(target.name)), hits, 0.0
-            )
+            return self._judge(True, False, _("✔ Right: the {zone}.").format(zone=zone), hits, 0.0)
         distance = None
         if view_id in target.shapes:
             distance = _edge_distance(target.shapes[view_id], x, y)
-        if view_id == question.view_id and distance is not None and distance <= NEAR_MISS_MM:
-            return self._judge(
-                False,
-                True,
-                _("≈ Close: {distance} mm from the {zone}.").format(
-                    distance=format_number(distance, 1), zone=in_sentence(target.name)
-                ),
-                hits,
-                distance,
+        if view_id == question.view_id or view_id not in {v.id for v in self.atlas.views}:
+            if distance is not None and distance <= NEAR_MISS_MM:
+                message = _("≈ Close: {distance} mm from the {zone}.").format(
+                    distance=format_number(distance, 1), zone=zone
+                )
+                return self._judge(False, True, message, hits, distance)
+            if hits:
+                message = _("✖ Not quite: that is the {clicked}. The {zone} is marked ✔.").format(
+                    clicked=in_sentence(self.atlas.zone(hits[0]).name), zone=zone
+                )
+            else:
+                message = _("✖ Not quite: you clicked outside every zone. The {zone} is marked ✔.").format(
+                    zone=zone
+                )
+            return self._judge(False, False, message, hits, distance)
+        # Another view: usually the other foot, which is shown beside the asked one.
+        asked = self.atlas.view(question.view_id)
+        clicked_on = self._on(view_id, asked)
+        asked_on = self._on(question.view_id, asked)
+        if target.id in hits:
+            key = (
+                _("✖ Wrong foot: that is the {zone}, but {clicked_on}. The question asks for it {asked_on}.")
+                if self.atlas.view(view_id).aspect == asked.aspect
+                else _(
+                    "✖ Wrong view: that is the {zone}, but {clicked_on}. The question asks for it {asked_on}."
+                )
             )
-        clicked = (
-            _("you clicked the {zones}").format(zones=in_sentence(names))
-            if hits
-            else _("you clicked outside every zone")
-        )
-        message = _("✖ Not quite: {clicked}. The {zone} is shown.").format(
-            clicked=clicked, zone=in_sentence(target.name)
-        )
+            message = key.format(zone=zone, clicked_on=clicked_on, asked_on=asked_on)
+        elif hits:
+            message = _(
+                "✖ Not quite: that is the {clicked} {clicked_on}. The {zone} {asked_on} is marked ✔."
+            ).format(
+                clicked=in_sentence(self.atlas.zone(hits[0]).name),
+                clicked_on=clicked_on,
+                zone=zone,
+                asked_on=asked_on,
+            )
+        else:
+            message = _(
+                "✖ Not quite: you clicked outside every zone, {clicked_on}. "
+                "The {zone} {asked_on} is marked ✔."
+            ).format(clicked_on=clicked_on, zone=zone, asked_on=asked_on)
         return self._judge(False, False, message, hits, distance)
+
+    def _on(self, view_id: str, asked: View) -> str:
+        """ "on the left foot", or "in the left foot, medial view" when the aspect differs too."""
+        view = self.atlas.view(view_id)
+        if view.aspect == asked.aspect and view.foot in ON_FOOT:
+            return translated(ON_FOOT, view.foot)
+        return _("in the {view}").format(view=where(view))
 
     def answer_choice(self, index: int) -> Feedback:
         question = self._open_question()

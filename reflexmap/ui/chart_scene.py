@@ -478,11 +478,14 @@ class ChartScene(QGraphicsScene):
                 label.text.setFont(font)
         self.selected_keys = selected
 
-    def mark(self, view_id: str, zone_id: str, text: str) -> None:
-        """A boxed note at a zone (quiz feedback: "✔ Sacrum", "✖ Coccyx")."""
-        if (view_id, zone_id) not in self.anchors:
+    def mark(self, view_id: str, zone_id: str, text: str, at: tuple[float, float] | None = None) -> None:
+        """A boxed note at a zone (quiz feedback: "✔ Sacrum", "✖ Coccyx"), or at a point
+        (x, y mm) of the view, e.g. a click outside every zone ("✖")."""
+        if at is None and (view_id, zone_id) not in self.anchors:
             return
-        anchor = self.to_scene(view_id, *self.anchors[(view_id, zone_id)])
+        if at is not None and view_id not in {f.view.id for f in self.frames}:
+            return
+        anchor = self.to_scene(view_id, *(at or self.anchors[(view_id, zone_id)]))
         size = self.label_mm * 1.1
         label = text_item(text, size, bold=True)
         width = text_width(text, size, True)
@@ -494,7 +497,8 @@ class ChartScene(QGraphicsScene):
             item.setZValue(z)
             self.addItem(item)
             self.marks.append(item)
-        self.zone_items[(view_id, zone_id)].set_marked(True)
+        if (view_id, zone_id) in self.zone_items:
+            self.zone_items[(view_id, zone_id)].set_marked(True)
 
     def clear_marks(self) -> None:
         for item in self.marks:

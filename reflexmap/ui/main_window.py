@@ -107,7 +107,9 @@ class MainWindow(QMainWindow):
 
             self._quiz_panel = QuizPanel(self)
             self.quiz_dock.setWidget(self._quiz_panel)
-            self._quiz = QuizController(self.state, self.map, self._quiz_panel, self._progress_path, self)
+            self._quiz = QuizController(
+                self.state, self.map, self._quiz_panel, self._progress_path, self, settings=self.settings
+            )
             self._quiz.started.connect(self._quiz_started)
             self._quiz.finished.connect(self._quiz_finished)
         return self._quiz
@@ -226,7 +228,7 @@ class MainWindow(QMainWindow):
         self.review_action = self._action(
             _("&Review mistakes"), lambda: self.quiz.review_mistakes(), "Shift+F7"
         )
-        self.end_quiz_action = self._action(_("&End quiz"), lambda: self.quiz.stop(), "Ctrl+Shift+Q")
+        self.end_quiz_action = self._action(_("&End quiz"), lambda: self.quiz.confirm_stop(), "Ctrl+Shift+Q")
         for action in (self.new_quiz_action, self.review_action, self.end_quiz_action):
             menu.addAction(action)
         self.end_quiz_action.setEnabled(False)
@@ -504,7 +506,7 @@ class MainWindow(QMainWindow):
     def new_quiz_dialog(self) -> QuizSetupDialog:
         from .quiz_setup import QuizSetupDialog
 
-        dialog = QuizSetupDialog(self.state.atlas, self.state.aspect, self)
+        dialog = QuizSetupDialog(self.state.atlas, self.state.aspect, self, settings=self.settings)
         dialog.accepted.connect(lambda: self.quiz.start(dialog.options()))
         dialog.open()
         return dialog

@@ -71,6 +71,9 @@ class MapView(QGraphicsView):
         self._fitted = True
         # While a quiz asks "find it", clicks answer it instead of selecting: (view, x mm, y mm).
         self.answer_handler: Callable[[str, float, float], None] | None = None
+        # ...and the views it can be answered in: the keyboard moves only over their zones,
+        # and a zone reached by key is highlighted there only. None: every view.
+        self.answer_views: frozenset[str] | None = None
         self.label_mm: float | None = None  # larger type for presenting; None: the usual size
         self.text_scale = text_scale  # the text-size setting: labels follow the panels
         state.atlas_changed.connect(self.rebuild)
@@ -142,7 +145,8 @@ class MapView(QGraphicsView):
             self.rebuild()
 
     def _show_selection(self, zone_id: str) -> None:
-        self.chart.set_selected(zone_id or None)
+        only = self.state.view_id if self.answer_views is not None and zone_id else None
+        self.chart.set_selected(zone_id or None, only)
         key = (self.state.view_id, zone_id)
         if zone_id and key in self.chart.zone_items:
             self.ensureVisible(self.chart.zone_items[key], 30, 30)
@@ -314,7 +318,7 @@ class MapView(QGraphicsView):
 
     def step(self, delta: int, absolute: int | None = None) -> None:
         """Select the next/previous zone along the feet (toes to heel, left foot first)."""
-        order = self.chart.keyboard_order()
+        order = self.keyboard_order()
         if not order:
             return
         current = (self.state.view_id, self.state.zone_id)
@@ -327,9 +331,18 @@ class MapView(QGraphicsView):
         view_id, zone_id = order[index]
         self.state.select(zone_id, view_id)
 
+    def keyboard_order(self) -> list[tuple[str, str]]:
+        """The (view, zone) pairs the keys step through: all, or a quiz's answer views only."""
+        order = self.chart.keyboard_order()
+        if self.answer_views is None:
+            return order
+        return [key for key in order if key[0] in self.answer_views]
+
     def other_foot(self, rightwards: bool) -> None:
         """Move to the same zone on the foot to the left or right, if the chart has it there."""
         frames = [f.view.id for f in self.chart.frames]
+        if self.answer_views is not None:
+            frames = [v for v in frames if v in self.answer_views]
         if self.state.view_id not in frames:
             self.step(0, absolute=0)
             return

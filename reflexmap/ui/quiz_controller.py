@@ -5,18 +5,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
 
-from ..i18n import N_, _
+from ..i18n import N_, _, ngettext
 from ..quiz import Feedback, ProgressStore, QuizOptions, QuizSession, Scheduler, Summary
 from ..quiz.questions import where
+from ..settings import Settings
 from .map_view import MapView
 from .markup import escape
 from .quiz_panel import QuizPanel
+from .quiz_setup import WAIT_FOR_ENTER_KEY
 from .state import AppState
 
-ADVANCE_AFTER_RIGHT_MS = 900
+# After a right answer the next question follows by itself, once the feedback has been read:
+# a pause to look at the marked zone plus reading time for the sentence (about 20 characters
+# a second), within bounds. Wrong answers always wait for Enter.
+ADVANCE_BASE_MS = 1500
+ADVANCE_PER_CHAR_MS = 50
+ADVANCE_MIN_MS, ADVANCE_MAX_MS = 2500, 9000
 ENDINGS = {
     "done": N_("All questions asked."),
     "time": N_("Time is up."),
@@ -30,9 +37,16 @@ class QuizController(QObject):
     finished = Signal(object)  # Summary
 
     def __init__(
-        self, state: AppState, map_view: MapView, panel: QuizPanel, progress_path: Path, parent=None
+        self,
+        state: AppState,
+        map_view: MapView,
+        panel: QuizPanel,
+        progress_path: Path,
+        parent=None,
+        settings: Settings | None = None,
     ):
         super().__init__(parent)
+        self.settings = settings
         self.state = state
         self.map = map_view
         self.panel = panel
@@ -40,7 +54,8 @@ class QuizController(QObject):
         self._scheduler: Scheduler | None = None
         self.session: QuizSession | None = None
         self.warnings: list[str] = []
-        self.advance_after_right_ms = ADVANCE_AFTER_RIGHT_MS
+        self.advance_after_right_ms: int | None = None  # fixed delay (tests); None: reading time
+        self._confirm: QMessageBox | None = None
         self._labels_before = True
         self._advance = QTimer(self)
         self._advance.setSingleShot(True)
@@ -51,7 +66,7 @@ class QuizController(QObject):
         panel.chose.connect(self.answer_choice)
         panel.typed.connect(self.answer_text)
         panel.next_requested.connect(self.next)
-        panel.stop_requested.connect(self.stop)
+        panel.stop_requested.connect(self.confirm_stop)
         map_view.activated.connect(self._map_enter)
 
     # --- progress -----------------------------------------------------------------------
@@ -127,10 +142,14 @@ class QuizController(QObject):
         self.state.select("")
         if question.kind == "find":
             self.map.answer_handler = self.answer_click
-            hint = _("Click the zone on the map; or press Tab to move between zones and Enter to answer.")
+            self.map.answer_views = frozenset({question.view_id})
+            hint = _(
+                "Click the zone on the {view}; or press Tab to move between its zones and Enter to answer."
+            ).format(view=where(view))
             self.map.setFocus()
         else:
             self.map.answer_handler = lambda *args: None  # the map only shows the question
+            self.map.answer_views = frozenset()
             self.map.chart.set_selected(question.zone_id, question.view_id)
             hint = _("Highlighted on the {view}. Press 1–4, or type the answer and press Enter.").format(
                 view=where(view)
@@ -158,7 +177,7 @@ class QuizController(QObject):
     # --- answers ------------------------------------------------------------------------
     def answer_click(self, view_id: str, x: float, y: float) -> None:
         if self._waiting():
-            self._show_feedback(self.session.answer_click(view_id, x, y), view_id)
+            self._show_feedback(self.session.answer_click(view_id, x, y), view_id, (x, y))
 
     def answer_choice(self, index: int) -> None:
         if self._waiting() and self.session.current.choices:
@@ -182,7 +201,11 @@ class QuizController(QObject):
     def _waiting(self) -> bool:
         return self.session is not None and self.session.current is not None and self.session.feedback is None
 
-    def _show_feedback(self, feedback: Feedback, view_id: str) -> None:
+    def _show_feedback(
+        self, feedback: Feedback, view_id: str, point: tuple[float, float] | None = None
+    ) -> None:
+        """The verdict in the panel and on the map: ✔ at the asked zone; for a miss by click or
+        key, ✖ (≈ when close) where the answer was given, on whichever foot."""
         session = self.session
         assert session is not None and session.current is not None
         atlas = self.state.atlas
@@ -191,17 +214,44 @@ class QuizController(QObject):
         target_view = session.current.view_id
         chart.set_selected(session.current.zone_id, target_view)
         chart.mark(target_view, feedback.target, f"✔ {atlas.zone(feedback.target).name}")
-        if not feedback.correct and feedback.clicked and feedback.clicked[0] != feedback.target:
-            chart.mark(view_id, feedback.clicked[0], f"✖ {atlas.zone(feedback.clicked[0]).name}")
+        if not feedback.correct and point is not None:
+            symbol = "≈" if feedback.close else "✖"
+            if feedback.clicked:
+                chart.mark(view_id, feedback.clicked[0], f"{symbol} {atlas.zone(feedback.clicked[0]).name}")
+            else:
+                chart.mark(view_id, "", symbol, at=point)
         kind = "right" if feedback.correct else "close" if feedback.close else "wrong"
-        self.panel.show_feedback(kind, feedback.message)
-        self.panel.set_status(self._status())
         self.map.answer_handler = lambda *args: None
+        self.map.answer_views = frozenset()
         self.save()
-        if session.finished:
+        if session.finished or not session.queue:
             self.panel.next_button.setText(_("&See results"))
-        if feedback.correct and not session.finished:
-            self._advance.start(self.advance_after_right_ms)
+            hint = _("Press Enter to see the results.")
+        elif feedback.correct and not self.wait_for_enter:
+            delay = self.advance_delay_ms(feedback.message)
+            self._advance.start(delay)
+            hint = _("The next question follows in {seconds} s; press Enter to go on now.").format(
+                seconds=round(delay / 1000)
+            )
+        else:
+            hint = _("Press Enter for the next question.")
+        self.panel.show_feedback(kind, feedback.message, hint)
+        self.panel.set_status(self._status())
+
+    @property
+    def wait_for_enter(self) -> bool:
+        """The setting "wait for Enter after each answer" (chosen in the quiz setup)."""
+        if self.settings is None:
+            return False
+        value = self.settings.value(WAIT_FOR_ENTER_KEY, False)
+        return value if isinstance(value, bool) else False
+
+    def advance_delay_ms(self, message: str) -> int:
+        """How long a right answer stays on screen: enough to read it and see the mark."""
+        if self.advance_after_right_ms is not None:
+            return self.advance_after_right_ms
+        reading = ADVANCE_BASE_MS + ADVANCE_PER_CHAR_MS * len(message)
+        return max(ADVANCE_MIN_MS, min(ADVANCE_MAX_MS, reading))
 
     # --- flow -----------------------------------------------------------------------------
     def next(self) -> None:
@@ -214,9 +264,56 @@ class QuizController(QObject):
             self._show_question()
 
     def stop(self) -> None:
+        """End the round now (no questions asked; see confirm_stop)."""
         if self.session is not None:
             self.session.stop()
             self._finish()
+
+    def confirm_stop(self) -> QMessageBox | None:
+        """End the round early, after asking: a stray key or click must not throw a round
+        away. A round with nothing left to ask ends at once."""
+        session = self.session
+        if session is None:
+            return None
+        if session.feedback is not None and (session.finished or not session.queue):
+            self.next()  # nothing left to ask: on to the results
+            return None
+        if session.finished:
+            self.stop()
+            return None
+        if self._confirm is not None:
+            self._confirm.raise_()
+            return self._confirm
+        left = session.total - len(session.results)
+        box = QMessageBox(self.map.window())
+        box.setObjectName("quiz-end-confirm")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_("End quiz"))
+        box.setText(_("End this round now?"))
+        box.setInformativeText(
+            ngettext(
+                "{count} question is still to come. Your answers so far are saved.",
+                "{count} questions are still to come. Your answers so far are saved.",
+                left,
+            ).format(count=left)
+        )
+        end = box.addButton(_("&End round"), QMessageBox.ButtonRole.DestructiveRole)
+        end.setObjectName("end-round")
+        keep = box.addButton(_("&Keep practising"), QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("keep-practising")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def closed() -> None:
+            self._confirm = None
+            if box.clickedButton() is end and self.session is session:
+                self.stop()
+
+        box.finished.connect(closed)
+        self._confirm = box
+        box.open()
+        return box
 
     def _tick(self) -> None:
         if self.session is None:
@@ -232,9 +329,12 @@ class QuizController(QObject):
         assert session is not None
         summary = session.summary()
         self.session = None
+        if self._confirm is not None:  # the round ended (time, last answer) while asking
+            self._confirm.close()
         self._advance.stop()
         self._clock.stop()
         self.map.answer_handler = None
+        self.map.answer_views = None
         self.map.chart.clear_marks()
         self.map.chart.set_selected(None)
         self.state.set_labels_visible(self._labels_before)

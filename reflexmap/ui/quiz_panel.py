@@ -6,7 +6,7 @@ Shows what the controller tells it and reports what the student does; it judges 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
@@ -25,6 +25,34 @@ FEEDBACK_STYLE = {  # background and border; the ✔ ≈ ✖ symbol carries the 
     "close": "background:#fff4d6; color:#111; border:2px dashed #8a6100;",
     "wrong": "background:#fbe9e7; color:#111; border:2px solid #a1301f;",
 }
+
+
+class AnswerField(QLineEdit):
+    """The typed answer. Enter while the completion list is open takes the completion (the
+    highlighted one, else the first) instead of sending the half-typed text; Enter on a text
+    that is already complete sends it."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        completer = self.completer()
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and completer is not None
+            and completer.popup().isVisible()
+        ):
+            popup = completer.popup()
+            index = popup.currentIndex()
+            if not index.isValid():
+                index = completer.completionModel().index(0, 0)
+            popup.hide()
+            if index.isValid():
+                chosen = str(index.data())
+                if " ".join(self.text().split()).casefold() != chosen.casefold():
+                    self.setText(chosen)
+                    event.accept()
+                    return
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # answered: the same Enter must not also go on to the next question
 
 
 class QuizPanel(QWidget):
@@ -55,7 +83,7 @@ class QuizPanel(QWidget):
             button.setStyleSheet("text-align:left; padding:6px;")
             button.clicked.connect(lambda checked=False, i=i: self.chose.emit(i))
             self.buttons.append(button)
-        self.answer = QLineEdit(self)
+        self.answer = AnswerField(self)
         self.answer.setPlaceholderText(_("…or type the answer (completion helps)"))
         self.answer.setAccessibleName(_("Typed answer"))
         self.completions = QStringListModel(self)
@@ -107,17 +135,32 @@ class QuizPanel(QWidget):
         self.feedback.clear()
         self.feedback.setStyleSheet("")
         self.next_button.setEnabled(False)
+        self.next_button.setText(_("&Next question"))
         if choices:
             self.answer.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def show_feedback(self, kind: str, message: str) -> None:
+    def show_feedback(self, kind: str, message: str, hint: str) -> None:
+        """The verdict, and how to go on. Focus that was in the panel moves to "Next question"
+        (never to "End quiz": Enter and Space there must go on, not end the round)."""
         self.feedback.setText(message)
         self.feedback.setStyleSheet(FEEDBACK_STYLE[kind] + "padding:8px; border-radius:4px;")
+        self.hint.setText(hint)
+        self.next_button.setEnabled(True)
+        self.next_button.setDefault(True)
+        focus = self.window().focusWidget()  # the window's, even while a dialog is in front
+        if focus is None or self.isAncestorOf(focus):
+            self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
         for button in self.buttons:
             button.setEnabled(False)
         self.answer.setEnabled(False)
-        self.next_button.setEnabled(True)
-        self.next_button.setDefault(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter anywhere in the panel goes on once the answer is judged."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.next_button.isEnabled():
+            self.next_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def set_status(self, status: str) -> None:
         self.status.setText(status)

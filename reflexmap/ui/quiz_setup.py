@@ -22,6 +22,7 @@ from ..atlas.text import natural_key
 from ..i18n import _
 from ..quiz import KINDS, QuizOptions
 from ..quiz.cards import KIND_TITLES
+from ..settings import Settings
 from . import palette
 from .chart_scene import aspect_name, foot_name
 
@@ -42,51 +43,102 @@ def _boxes(
     return group, boxes
 
 
+# Where the dialog remembers its choices (reflexmap.settings). What is read back is checked
+# value by value: a damaged or hand-edited entry falls back to its default alone.
+KEY = "quiz/setup/"
+WAIT_FOR_ENTER_KEY = "quiz/wait-for-enter"  # also read by the quiz controller
+MAX_REMEMBERED = 10_000  # entries of a remembered list; more is not a list this dialog wrote
+LENGTH_RANGE = (1, 200)
+SECONDS_RANGE = (10, 3600)
+
+
+def remembered_list(settings: Settings | None, key: str, allowed) -> list[str] | None:
+    """The ticked keys stored under `key` that are still offered (`allowed`); None when there
+    is nothing usable (missing, not a list, or none of its entries known here)."""
+    value = settings.value(KEY + key) if settings is not None else None
+    if not isinstance(value, list) or len(value) > MAX_REMEMBERED:
+        return None
+    known = [v for v in value if isinstance(v, str) and v in allowed]
+    return known if known or not value else None
+
+
+def remembered_int(settings: Settings | None, key: str, default: int, low: int, high: int) -> int:
+    value = settings.value(KEY + key) if settings is not None else None
+    if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+        return value
+    return default
+
+
+def remembered_bool(settings: Settings | None, key: str, default: bool = False) -> bool:
+    value = settings.value(key) if settings is not None else None
+    return value if isinstance(value, bool) else default
+
+
 class QuizSetupDialog(QDialog):
-    def __init__(self, atlas: Atlas, aspect: str, parent=None):
+    def __init__(self, atlas: Atlas, aspect: str, parent=None, settings: Settings | None = None):
         super().__init__(parent)
         self.setObjectName("quiz-setup")
         self.setWindowTitle(_("New quiz"))
         self.atlas = atlas
+        self.settings = settings
         form = QFormLayout()
-        group, self.kinds = _boxes(self, [(k, _(KIND_TITLES[k])) for k in KINDS], {"find", "name"})
+        kinds = remembered_list(settings, "kinds", KINDS) or ["find", "name"]
+        group, self.kinds = _boxes(self, [(k, _(KIND_TITLES[k])) for k in KINDS], set(kinds))
         form.addRow(_("Questions"), group)
         aspects = atlas.aspects()
-        group, self.aspects = _boxes(self, [(a, aspect_name(a)) for a in aspects], {aspect})
+        chosen = remembered_list(settings, "aspects", aspects)
+        group, self.aspects = _boxes(
+            self, [(a, aspect_name(a)) for a in aspects], set(chosen if chosen is not None else [aspect])
+        )
         form.addRow(_("Views"), group)
+        feet = remembered_list(settings, "feet", ("left", "right"))
         group, self.feet = _boxes(
-            self, [("left", foot_name("left")), ("right", foot_name("right"))], {"left", "right"}
+            self,
+            [("left", foot_name("left")), ("right", foot_name("right"))],
+            set(feet if feet is not None else ["left", "right"]),
         )
         form.addRow(_("Feet"), group)
         regions = [r for r in palette.REGION_COLOURS if any(z.region == r for z in atlas.zones)]
-        group, self.regions = _boxes(self, [(r, palette.region_name(r)) for r in regions], set(regions))
+        chosen = remembered_list(settings, "regions", regions)
+        group, self.regions = _boxes(
+            self,
+            [(r, palette.region_name(r)) for r in regions],
+            set(chosen if chosen is not None else regions),
+        )
         form.addRow(_("Body regions"), group)
+        custom = set(remembered_list(settings, "custom", {z.id for z in atlas.zones}) or ())
         self.custom = QListWidget(self)
         self.custom.setAccessibleName(_("Custom set of zones"))
         for zone in sorted(atlas.zones, key=lambda z: natural_key(z.name)):
             item = QListWidgetItem(zone.name)
             item.setData(Qt.ItemDataRole.UserRole, zone.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if zone.id in custom else Qt.CheckState.Unchecked)
             self.custom.addItem(item)
         self.custom.setMaximumHeight(140)
         form.addRow(_("Custom set\n(none ticked: all)"), self.custom)
         self.length = QSpinBox(self)
-        self.length.setRange(1, 200)
-        self.length.setValue(10)
+        self.length.setRange(*LENGTH_RANGE)
+        self.length.setValue(remembered_int(settings, "length", 10, *LENGTH_RANGE))
         self.length.setMaximumWidth(110)
         form.addRow(_("Questions per round"), self.length)
         self.timed = QCheckBox(_("Timed round, seconds:"), self)
+        self.timed.setChecked(remembered_bool(settings, KEY + "timed"))
         self.seconds = QSpinBox(self)
-        self.seconds.setRange(10, 3600)
-        self.seconds.setValue(120)
+        self.seconds.setRange(*SECONDS_RANGE)
+        self.seconds.setValue(remembered_int(settings, "seconds", 120, *SECONDS_RANGE))
         timed_row = QHBoxLayout()
         timed_row.addWidget(self.timed)
         timed_row.addWidget(self.seconds)
         timed_row.addStretch(1)
         form.addRow(_("Time"), timed_row)
         self.sudden_death = QCheckBox(_("Sudden death: the round ends at the first mistake"), self)
+        self.sudden_death.setChecked(remembered_bool(settings, KEY + "sudden-death"))
         form.addRow("", self.sudden_death)
+        self.wait_for_enter = QCheckBox(_("Wait for Enter after each answer, right ones too"), self)
+        self.wait_for_enter.setObjectName("wait-for-enter")
+        self.wait_for_enter.setChecked(remembered_bool(settings, WAIT_FOR_ENTER_KEY))
+        form.addRow(_("After an answer"), self.wait_for_enter)
         ok, cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
         self.buttons = QDialogButtonBox(ok | cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Start"))
@@ -96,21 +148,50 @@ class QuizSetupDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
 
-    def options(self) -> QuizOptions:
-        def ticked(boxes):
-            return tuple(k for k, box in boxes.items() if box.isChecked())
+    def accept(self) -> None:
+        """Start: the choices are remembered for the next round (and the next start)."""
+        self.remember()
+        super().accept()
 
-        custom = tuple(
+    def remember(self) -> None:
+        if self.settings is None:
+            return
+
+        def ticked(boxes):
+            return [k for k, box in boxes.items() if box.isChecked()]
+
+        self.settings.update(
+            {
+                KEY + "kinds": ticked(self.kinds),
+                KEY + "aspects": ticked(self.aspects),
+                KEY + "feet": ticked(self.feet),
+                KEY + "regions": ticked(self.regions),
+                KEY + "custom": list(self._custom()),
+                KEY + "length": self.length.value(),
+                KEY + "timed": self.timed.isChecked(),
+                KEY + "seconds": self.seconds.value(),
+                KEY + "sudden-death": self.sudden_death.isChecked(),
+                WAIT_FOR_ENTER_KEY: self.wait_for_enter.isChecked(),
+            }
+        )
+
+    def _custom(self) -> tuple[str, ...]:
+        return tuple(
             self.custom.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.custom.count())
             if self.custom.item(i).checkState() == Qt.CheckState.Checked
         )
+
+    def options(self) -> QuizOptions:
+        def ticked(boxes):
+            return tuple(k for k, box in boxes.items() if box.isChecked())
+
         return QuizOptions(
             kinds=ticked(self.kinds) or ("find",),
             aspects=ticked(self.aspects),
             feet=ticked(self.feet),
             regions=ticked(self.regions),
-            zone_ids=custom,
+            zone_ids=self._custom(),
             length=self.length.value(),
             time_limit_s=float(self.seconds.value()) if self.timed.isChecked() else None,
             sudden_death=self.sudden_death.isChecked(),

@@ -62,7 +62,7 @@ def test_find_wrong_click_says_what_was_clicked(atlas):
     session = session_for(atlas, ["lumbar-spine"])
     feedback = session.answer_click("plantar-left", *inside(atlas, "plantar-left", "stomach"))
     assert not feedback.correct and not feedback.close
-    assert feedback.message == "✖ Not quite: you clicked the stomach. The lumbar spine is shown."
+    assert feedback.message == "✖ Not quite: that is the stomach. The lumbar spine is marked ✔."
     assert feedback.clicked == ("stomach",)
     assert session.streak == 0
 

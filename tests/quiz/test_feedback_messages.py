@@ -1,0 +1,127 @@
+"""Feedback to a "find it" answer is one coherent sentence pair for every case (right, wrong
+zone, outside every zone, near miss, the right zone on the wrong foot, a wrong zone on the
+other foot), in English and in German."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from reflexmap import i18n, load_atlas
+from reflexmap.atlas.geometry import label_anchors, to_shapely
+from reflexmap.quiz import QuizOptions, QuizSession, Scheduler
+
+
+@pytest.fixture(scope="module")
+def atlas():
+    return load_atlas()
+
+
+@pytest.fixture(params=["en", "de"])
+def language(request):
+    i18n.set_language(request.param)
+    yield request.param
+    i18n.set_language("en")
+
+
+def inside(atlas, view_id, zone_id):
+    return label_anchors({z.id: z.shapes[view_id] for z in atlas.zones_in(view_id)})[zone_id]
+
+
+def near(atlas, view_id, zone_id):
+    """A point 2 mm outside the zone's edge."""
+    shape = to_shapely(atlas.zone(zone_id).shapes[view_id])
+    point = shape.buffer(2.0).exterior.interpolate(0.3, normalized=True)
+    return point.x, point.y
+
+
+def answer(atlas, foot, where):
+    session = QuizSession(
+        atlas,
+        QuizOptions(
+            kinds=("find",), zone_ids=("thoracic-spine",), aspects=("plantar",), feet=(foot,), seed=3
+        ),
+        Scheduler(clock=lambda: 1e9, rng=random.Random(1)),
+    )
+    assert session.current.view_id == f"plantar-{foot}"
+    return session.answer_click(*where)
+
+
+CASES = {  # (asked foot, where the answer is given) -> expected English
+    "right": (
+        "left",
+        lambda a: ("plantar-left", *inside(a, "plantar-left", "thoracic-spine")),
+        "✔ Right: the thoracic spine.",
+    ),
+    "wrong zone": (
+        "left",
+        lambda a: ("plantar-left", *inside(a, "plantar-left", "stomach")),
+        "✖ Not quite: that is the stomach. The thoracic spine is marked ✔.",
+    ),
+    "outside": (
+        "left",
+        lambda a: ("plantar-left", -15, 130),
+        "✖ Not quite: you clicked outside every zone. The thoracic spine is marked ✔.",
+    ),
+    "near miss": ("left", lambda a: ("plantar-left", *near(a, "plantar-left", "thoracic-spine")), None),
+    "wrong foot": (
+        "left",
+        lambda a: ("plantar-right", *inside(a, "plantar-right", "thoracic-spine")),
+        "✖ Wrong foot: that is the thoracic spine, but on the right foot. "
+        "The question asks for it on the left foot.",
+    ),
+    "wrong foot, other way": (
+        "right",
+        lambda a: ("plantar-left", *inside(a, "plantar-left", "thoracic-spine")),
+        "✖ Wrong foot: that is the thoracic spine, but on the left foot. "
+        "The question asks for it on the right foot.",
+    ),
+    "wrong zone, wrong foot": (
+        "left",
+        lambda a: ("plantar-right", *inside(a, "plantar-right", "coccyx")),
+        "✖ Not quite: that is the coccyx on the right foot. The thoracic spine on the left foot is marked ✔.",
+    ),
+    "outside, wrong foot": (
+        "right",
+        lambda a: ("plantar-left", -15, 130),
+        "✖ Not quite: you clicked outside every zone, on the left foot. "
+        "The thoracic spine on the right foot is marked ✔.",
+    ),
+}
+ENGLISH_WORDS = ("that is", "foot", "clicked", "marked", "Right", "Not quite", "Close", "Wrong")
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_feedback_is_coherent(atlas, language, case):
+    foot, where, english = CASES[case]
+    chart = atlas.localized(language)
+    feedback = answer(chart, foot, where(chart))
+    message = feedback.message
+    assert "{" not in message and "}" not in message
+    assert message[0] in "✔✖≈" and message.endswith(".")
+    target = chart.zone("thoracic-spine").name
+    assert target in message or target[0].lower() + target[1:] in message
+    if case == "right":
+        assert feedback.correct
+    elif case == "near miss":
+        assert feedback.close and message.startswith("≈")
+    else:
+        assert not feedback.correct and not feedback.close and message.startswith("✖")
+    feet_named = {"wrong foot", "wrong foot, other way", "wrong zone, wrong foot", "outside, wrong foot"}
+    if language == "en":
+        if english is not None:
+            assert message == english
+        else:
+            assert message.startswith("≈ Close: ") and message.endswith(" mm from the thoracic spine.")
+    else:
+        assert not any(word in message for word in ENGLISH_WORDS), message
+        if case in feet_named:
+            asked, other = ("linken", "rechten") if foot == "left" else ("rechten", "linken")
+            assert f"am {asked} Fuß" in message and f"am {other} Fuß" in message
+        if case.startswith("wrong foot"):
+            assert message.startswith("✖ Falscher Fuß:")
+    if (
+        case in feet_named
+    ):  # the clicked zone is named once, and it is not the target unless the foot is wrong
+        assert message.count("✔") <= 1

@@ -1,0 +1,344 @@
+"""The quiz as people play it: by keys on one foot, by clicks on the wrong foot, typing with
+completion, Enter to go on, ending early, reading time after a right answer, and a setup
+dialog that remembers its choices."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QGraphicsSimpleTextItem,
+    QMessageBox,
+    QPushButton,
+)
+
+from reflexmap.quiz import QuizOptions
+from reflexmap.quiz.cards import KINDS
+from reflexmap.settings import Settings
+
+from .conftest import click_zone
+
+
+@pytest.fixture
+def quiz_window(make_window):
+    window = make_window()
+    window.quiz.advance_after_right_ms = 60_000  # tests move on themselves
+    return window
+
+
+def start(window, zone_ids, kinds=("find",), feet=("left",), aspects=("plantar",), **options):
+    opts = QuizOptions(kinds=kinds, zone_ids=tuple(zone_ids), aspects=aspects, feet=feet, seed=7, **options)
+    assert window.quiz.start(opts)
+    return window.quiz.session
+
+
+def feedback(window) -> str:
+    return window.quiz_panel.feedback.text()
+
+
+def marks(window) -> list[str]:
+    return [item.text() for item in window.map.chart.marks if isinstance(item, QGraphicsSimpleTextItem)]
+
+
+def selected(window) -> set[tuple[str, str]]:
+    return set(window.map.chart.selected_keys)
+
+
+# --- 1. "find it" on one foot ------------------------------------------------------------
+@pytest.mark.parametrize("foot", ["left", "right"])
+def test_keys_move_only_over_the_asked_foot(qtbot, quiz_window, foot):
+    window = quiz_window
+    session = start(window, ["thoracic-spine"], feet=(foot,))
+    asked = session.current.view_id
+    assert asked == f"plantar-{foot}"
+    window.map.setFocus()
+    qtbot.keyClick(window.map, Qt.Key.Key_End)
+    assert window.state.view_id == asked
+    assert selected(window) == {(asked, window.state.zone_id)}  # highlighted on that foot only
+    seen = set()
+    for _ in range(40):  # round and round: never onto the other foot
+        qtbot.keyClick(window.map, Qt.Key.Key_Tab)
+        assert window.state.view_id == asked
+        assert selected(window) == {(asked, window.state.zone_id)}
+        seen.add(window.state.zone_id)
+    assert len(seen) > 5
+    for key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_Backtab):
+        qtbot.keyClick(window.map, key)
+        assert window.state.view_id == asked
+    for _ in range(40):
+        if window.state.zone_id == "thoracic-spine":
+            break
+        qtbot.keyClick(window.map, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.map, Qt.Key.Key_Return)
+    assert feedback(window) == "✔ Right: the thoracic spine."
+    assert "✔ Thoracic spine" in marks(window)
+
+
+def test_wrong_answer_by_key_is_marked_and_explained(qtbot, quiz_window):
+    window = quiz_window
+    session = start(window, ["thoracic-spine"])
+    window.map.setFocus()
+    qtbot.keyClick(window.map, Qt.Key.Key_Home)
+    if window.state.zone_id == "thoracic-spine":
+        qtbot.keyClick(window.map, Qt.Key.Key_Tab)
+    chosen = window.state.atlas.zone(window.state.zone_id).name
+    qtbot.keyClick(window.map, Qt.Key.Key_Return)
+    text = feedback(window)
+    assert (
+        text == f"✖ Not quite: that is the {chosen[0].lower() + chosen[1:]}. The thoracic spine is marked ✔."
+    )
+    assert f"✖ {chosen}" in marks(window) and "✔ Thoracic spine" in marks(window)
+    assert not session.feedback.correct
+    assert window.quiz_panel.hint.text() == "Press Enter for the next question."
+
+
+@pytest.mark.parametrize(("asked", "clicked"), [("left", "right"), ("right", "left")])
+def test_right_zone_on_the_wrong_foot_says_so(qtbot, quiz_window, asked, clicked):
+    window = quiz_window
+    start(window, ["thoracic-spine"], feet=(asked,))
+    click_zone(qtbot, window, f"plantar-{clicked}", "thoracic-spine")
+    assert feedback(window) == (
+        f"✖ Wrong foot: that is the thoracic spine, but on the {clicked} foot. "
+        f"The question asks for it on the {asked} foot."
+    )
+    assert marks(window).count("✖ Thoracic spine") == 1 and "✔ Thoracic spine" in marks(window)
+    assert ("plantar-" + asked, "thoracic-spine") in selected(window)
+
+
+def test_wrong_zone_on_the_wrong_foot_names_both(qtbot, quiz_window):
+    window = quiz_window
+    start(window, ["thoracic-spine"])
+    click_zone(qtbot, window, "plantar-right", "coccyx")
+    assert feedback(window) == (
+        "✖ Not quite: that is the coccyx on the right foot. The thoracic spine on the left foot is marked ✔."
+    )
+    assert "✖ Coccyx" in marks(window)
+
+
+def test_click_outside_every_zone_gets_a_cross_where_it_was(qtbot, quiz_window):
+    from .conftest import click_mm
+
+    window = quiz_window
+    start(window, ["thoracic-spine"])
+    click_mm(qtbot, window, "plantar-left", -15, 130)  # mid-arch, outside every zone
+    assert feedback(window) == "✖ Not quite: you clicked outside every zone. The thoracic spine is marked ✔."
+    assert "✖" in marks(window)
+
+
+# --- 2. "name it" by typing ---------------------------------------------------------------
+def unique_prefix(answer: str, names: list[str]) -> str:
+    for k in range(2, len(answer) + 1):
+        prefix = answer[:k].lower()
+        if sum(prefix in n.lower() for n in names) == 1:
+            return prefix
+    return answer.lower()
+
+
+def test_typing_with_completion_and_enter_to_go_on(qtbot, quiz_window):
+    window = quiz_window
+    session = start(window, ["shoulder", "neck", "heart"], kinds=("name",))
+    panel = window.quiz_panel
+    names = [z.name for z in window.state.atlas.zones]
+    question = session.current
+    answer = question.choices[question.answer]
+    assert panel.answer.hasFocus()
+    qtbot.keyClicks(panel.answer, unique_prefix(answer, names))
+    assert panel.answer.completer().popup().isVisible()
+    qtbot.keyClick(panel.answer, Qt.Key.Key_Return)  # takes the completion, sends nothing yet
+    assert panel.answer.text() == answer and feedback(window) == "" and not session.results
+    qtbot.keyClick(panel.answer, Qt.Key.Key_Return)
+    assert feedback(window) == f"✔ Right: {answer}."
+    focus = QApplication.focusWidget()
+    assert focus is panel.next_button  # never "End quiz"
+    qtbot.keyClick(focus, Qt.Key.Key_Return)  # Enter goes on
+    assert session.current is not question and feedback(window) == "" and panel.answer.hasFocus()
+
+    question = session.current
+    wrong = question.choices[(question.answer + 1) % len(question.choices)]
+    qtbot.keyClicks(panel.answer, wrong)
+    qtbot.keyClick(panel.answer, Qt.Key.Key_Return)
+    assert feedback(window).startswith("✖ Not quite: the answer is")
+    focus = QApplication.focusWidget()
+    assert focus is panel.next_button
+    qtbot.keyClick(focus, Qt.Key.Key_Space)  # Space too goes on; it never ends the round
+    assert window.quiz.active and window.findChild(QDialog, "quiz-summary") is None
+    assert session.current is not question
+
+
+def test_enter_goes_on_from_anywhere_in_the_panel(qtbot, quiz_window):
+    window = quiz_window
+    session = start(window, ["neck", "heart"], kinds=("claim",))
+    panel = window.quiz_panel
+    qtbot.mouseClick(panel.buttons[session.current.answer], Qt.MouseButton.LeftButton)
+    assert feedback(window).startswith("✔")
+    first = session.current
+    qtbot.keyClick(panel, Qt.Key.Key_Enter)
+    assert session.current is not first
+
+
+def test_ending_early_asks_first(qtbot, quiz_window):
+    window = quiz_window
+    start(window, ["neck", "heart", "stomach"], kinds=("name",))
+    qtbot.mouseClick(window.quiz_panel.stop_button, Qt.MouseButton.LeftButton)
+    box = window.findChild(QMessageBox, "quiz-end-confirm")
+    assert box is not None and box.isVisible() and window.quiz.active
+    assert box.defaultButton() is box.findChild(QPushButton, "keep-practising")
+    qtbot.mouseClick(box.findChild(QPushButton, "keep-practising"), Qt.MouseButton.LeftButton)
+    assert window.quiz.active and window.findChild(QDialog, "quiz-summary") is None
+
+    window.end_quiz_action.trigger()  # the menu and Ctrl+Shift+Q ask too
+    qtbot.wait(10)  # the first box is gone
+    boxes = window.findChildren(QMessageBox, "quiz-end-confirm")
+    assert len(boxes) == 1 and boxes[0].isVisible() and window.quiz.active
+    box = boxes[0]
+    qtbot.mouseClick(box.findChild(QPushButton, "end-round"), Qt.MouseButton.LeftButton)
+    assert not window.quiz.active
+    summary = window.findChild(QDialog, "quiz-summary")
+    assert summary is not None and summary.isVisible()
+
+
+# --- 3. time to read ----------------------------------------------------------------------
+def test_a_right_answer_stays_long_enough_to_read(qtbot, quiz_window):
+    window = quiz_window
+    window.quiz.advance_after_right_ms = None  # the real delay
+    session = start(window, ["neck", "heart"], kinds=("name",))
+    first = session.current
+    qtbot.keyClick(window.quiz_panel.answer, Qt.Key(Qt.Key.Key_1 + first.answer))
+    assert feedback(window).startswith("✔")
+    assert "press Enter to go on now" in window.quiz_panel.hint.text()
+    qtbot.wait(2000)
+    assert session.current is first and feedback(window).startswith("✔")  # still there to read
+    qtbot.waitUntil(lambda: session.current is not first, timeout=8000)  # then it goes on
+    assert feedback(window) == ""
+
+
+def test_longer_feedback_stays_longer(quiz_window):
+    delay = quiz_window.quiz.advance_delay_ms
+    quiz_window.quiz.advance_after_right_ms = None
+    assert 2500 <= delay("✔ Right: Neck.") < delay("✔ Right: " + "long claim text " * 6) <= 9000
+
+
+def test_wait_for_enter_is_a_remembered_setup_choice(qtbot, quiz_window, settings):
+    window = quiz_window
+    window.quiz.advance_after_right_ms = None
+    window.new_quiz_action.trigger()
+    dialog = window.findChild(QDialog, "quiz-setup")
+    box = dialog.findChild(QCheckBox, "wait-for-enter")
+    assert not box.isChecked()
+    click(qtbot, box)
+    assert box.isChecked()
+    dialog.kinds["find"].setChecked(False)
+    for i in range(dialog.custom.count()):
+        item = dialog.custom.item(i)
+        if item.data(Qt.ItemDataRole.UserRole) == "neck":
+            item.setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    session = window.quiz.session
+    first = session.current
+    qtbot.keyClick(window.quiz_panel.answer, Qt.Key(Qt.Key.Key_1 + first.answer))
+    assert feedback(window) == "✔ Right: Neck."
+    qtbot.wait(3000)  # longer than the shortest automatic pause
+    assert session.current is first
+    assert window.quiz_panel.hint.text() == "Press Enter to see the results."  # one question
+    assert window.focusWidget() is window.quiz_panel.next_button
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
+    assert not window.quiz.active and window.findChild(QDialog, "quiz-summary").isVisible()
+    assert Settings(settings.path).value("quiz/wait-for-enter") is True
+
+
+# --- 4. the setup dialog remembers --------------------------------------------------------
+def open_setup(window) -> QDialog:
+    window.new_quiz_action.trigger()
+    dialogs = [d for d in window.findChildren(QDialog, "quiz-setup") if d.isVisible()]
+    assert len(dialogs) == 1
+    return dialogs[0]
+
+
+def ticked(boxes) -> set[str]:
+    return {k for k, box in boxes.items() if box.isChecked()}
+
+
+def click(qtbot, widget) -> None:
+    """A click where a person aims: on a check box's box, a button's middle."""
+    pos = QPoint(8, widget.height() // 2) if isinstance(widget, QCheckBox) else widget.rect().center()
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+
+
+def test_setup_dialog_remembers_every_choice(qtbot, make_window, settings):
+    window = make_window()
+    dialog = open_setup(window)
+    assert ticked(dialog.kinds) == {"find", "name"} and ticked(dialog.aspects) == {"plantar"}
+    click(qtbot, dialog.kinds["technique"])
+    click(qtbot, dialog.kinds["name"])
+    click(qtbot, dialog.aspects["medial"])
+    click(qtbot, dialog.feet["left"])
+    click(qtbot, dialog.regions["abdomen"])
+    click(qtbot, dialog.timed)
+    click(qtbot, dialog.sudden_death)
+    click(qtbot, dialog.wait_for_enter)
+    dialog.length.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.length.lineEdit(), "7")
+    dialog.seconds.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.seconds.lineEdit(), "300")
+    dialog.custom.item(0).setCheckState(Qt.CheckState.Checked)
+    custom = dialog.custom.item(0).data(Qt.ItemDataRole.UserRole)
+    chosen = dialog.options()
+    click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Ok))
+    assert window.quiz.active
+    window.quiz.stop()
+    window.findChild(QDialog, "quiz-summary").reject()
+
+    def check(dialog):
+        assert ticked(dialog.kinds) == {"find", "technique"}
+        assert ticked(dialog.aspects) == {"plantar", "medial"}
+        assert ticked(dialog.feet) == {"right"}
+        assert "abdomen" not in ticked(dialog.regions) and len(ticked(dialog.regions)) > 1
+        assert dialog.length.value() == 7 and dialog.seconds.value() == 300
+        assert (
+            dialog.timed.isChecked() and dialog.sudden_death.isChecked() and dialog.wait_for_enter.isChecked()
+        )
+        assert dialog.options() == chosen and dialog.options().zone_ids == (custom,)
+
+    again = open_setup(window)
+    check(again)
+    again.reject()
+    window.close()
+    restarted = make_window(settings_=Settings(settings.path))  # the next start of the app
+    check(open_setup(restarted))
+
+
+def test_remembered_choices_are_checked_one_by_one(qtbot, make_window, settings):
+    """A hand-edited or damaged entry falls back to its default alone; good ones are kept."""
+    settings.update(
+        {
+            "quiz/setup/kinds": "find",  # not a list
+            "quiz/setup/aspects": [1, None],  # nothing usable
+            "quiz/setup/feet": ["left", {"x": 1}, "middle"],  # the usable part is kept
+            "quiz/setup/regions": ["spine"],  # fine
+            "quiz/setup/custom": ["neck"] * 20_000,  # too long to be ours
+            "quiz/setup/length": 10**9,  # out of range
+            "quiz/setup/seconds": "60",  # wrong type
+            "quiz/setup/timed": "yes",
+            "quiz/setup/sudden-death": True,  # fine
+            "quiz/wait-for-enter": 1,
+        }
+    )
+    raw = json.loads(Path(settings.path).read_text(encoding="utf-8"))
+    assert raw["values"]["quiz/setup/length"] == 10**9
+    window = make_window(settings_=Settings(settings.path))
+    dialog = open_setup(window)
+    assert ticked(dialog.kinds) == {"find", "name"}
+    assert ticked(dialog.aspects) == {window.state.aspect}
+    assert ticked(dialog.feet) == {"left"}
+    assert ticked(dialog.regions) == {"spine"}
+    assert dialog.options().zone_ids == ()
+    assert dialog.length.value() == 10 and dialog.seconds.value() == 120
+    assert not dialog.timed.isChecked() and dialog.sudden_death.isChecked()
+    assert not dialog.wait_for_enter.isChecked()
+    assert set(KINDS) >= ticked(dialog.kinds)
