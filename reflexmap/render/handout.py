@@ -146,30 +146,83 @@ def _paint_page(
         "helps any condition is weak. Tradition: {tradition}. Page {number} of {total}. ReflexMap."
     ).format(tradition=atlas.tradition, number=number, total=total)
     _text(painter, caveat, QRectF(area.left(), area.bottom() - footer, area.width(), footer), 7, italic=True)
-    entries = sorted(page.numbers.items(), key=lambda item: item[1])
-    columns = 3 if area.width() > area.height() else 2
-    rows = -(-len(entries) // columns)
-    line = 5.2 * mm if kind != "chart" else 4.6 * mm
-    legend_height = rows * line + 4 * mm
+    texts = [
+        _legend_text(atlas, zone_id, n, kind)
+        for zone_id, n in sorted(page.numbers.items(), key=lambda i: i[1])
+    ]
+    legend, legend_height = _legend_layout(painter, texts, area, kind, mm)
     chart = QRectF(area.left(), y + 3 * mm, area.width(), area.bottom() - footer - legend_height - y - 6 * mm)
     scene.render(painter, chart, scene.chart_rect, Qt.AspectRatioMode.KeepAspectRatio)
     top = area.bottom() - footer - legend_height
-    width = area.width() / columns
-    for index, (zone_id, n) in enumerate(entries):
-        zone = atlas.zone(zone_id)
-        if kind == "worksheet":
-            text = f"{n:>2}  ______________________________"
-        elif kind == "answer-key":
-            text = f"{n:>2}  {zone.name}"
-        else:
-            text = (
-                f"{n:>2}  {zone.name}"
-                if _says_the_same(zone.name, zone.claim)
-                else f"{n:>2}  {zone.name}: {zone.claim}"
+    for (number, text), box, points in legend:
+        box = box.translated(0, top)
+        indent = _number_width(painter, points)
+        _text(
+            painter,
+            number,
+            QRectF(box.left(), box.top(), indent - 1.5 * mm, box.height()),
+            points,
+            right=True,
+        )
+        _text(painter, text, box.adjusted(indent, 0, 0, 0), points)
+
+
+def _legend_text(atlas: Atlas, zone_id: str, n: int, kind: str) -> tuple[str, str]:
+    """(number, text) of one legend entry: the text wraps under itself, beside the number."""
+    zone = atlas.zone(zone_id)
+    if kind == "worksheet":
+        return str(n), "______________________________"
+    if kind == "answer-key" or _says_the_same(zone.name, zone.claim):
+        return str(n), zone.name
+    return str(n), f"{zone.name}: {zone.claim}"
+
+
+def _number_width(painter: QPainter, points: float) -> float:
+    font = QFont()
+    font.setPointSizeF(points)
+    return QFontMetricsF(font, painter.device()).horizontalAdvance("000")
+
+
+LEGEND_SHARE = 0.42  # of the page's height, at most; beyond it more columns, then smaller type
+
+
+def _legend_layout(
+    painter: QPainter, texts: list[tuple[str, str]], area: QRectF, kind: str, mm: float
+) -> tuple[list[tuple[tuple[str, str], QRectF, float]], float]:
+    """Boxes (relative to the legend's top) for the legend's entries, in reading order down
+    the columns, each as tall as its text wrapped to the column: an entry is never cut."""
+    columns = 3 if area.width() > area.height() else 2
+    points = 8.5 if kind == "chart" else 10.0
+    while True:
+        width = area.width() / columns
+        font = QFont()
+        font.setPointSizeF(points)
+        metrics = QFontMetricsF(font, painter.device())
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+        heights = [
+            max(
+                metrics.boundingRect(
+                    QRectF(0, 0, width - 3 * mm - _number_width(painter, points), 1e6), flags, t
+                ).height(),
+                metrics.height(),
             )
-        column, row = divmod(index, rows)
-        box = QRectF(area.left() + column * width, top + row * line, width - 3 * mm, line)
-        _text(painter, text, box, 8.5 if kind == "chart" else 10, elide=True)
+            + 1.2 * mm
+            for _n, t in texts
+        ]
+        target = sum(heights) / columns  # fill each column to about an even share, in order
+        boxes, column, y, tallest = [], 0, 0.0, 0.0
+        for text, height in zip(texts, heights, strict=True):
+            if y > 0 and y + height > target + 0.5 * height and column < columns - 1:
+                column, y = column + 1, 0.0
+            boxes.append((text, QRectF(area.left() + column * width, y, width - 3 * mm, height), points))
+            y += height
+            tallest = max(tallest, y)
+        if tallest + 4 * mm <= area.height() * LEGEND_SHARE or (columns >= 4 and points <= 6.5):
+            return boxes, tallest + 4 * mm
+        if columns < 4:
+            columns += 1
+        else:
+            points -= 0.5
 
 
 _ARTICLES = re.compile(r"^(the|a|an|der|die|das|den|dem|des)\s+", re.IGNORECASE)
@@ -188,19 +241,16 @@ def _text(
     *,
     bold: bool = False,
     italic: bool = False,
-    elide: bool = False,
+    right: bool = False,
 ) -> float:
+    """Draws `text` wrapped into `box` (aligned `right` or left); returns the y under it."""
     font = QFont()
     font.setPointSizeF(points)
     font.setBold(bold)
     font.setItalic(italic)
     painter.setFont(font)
-    metrics = QFontMetricsF(font, painter.device())
-    if elide:
-        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, box.width())
-        painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
-        return box.bottom()
-    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+    side = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
+    flags = int(side | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
     used = painter.boundingRect(box, flags, text)
     painter.drawText(box, flags, text)
     return box.top() + used.height()

@@ -1,10 +1,17 @@
-"""File → Handouts…: choose the sheet, the views and the paper, then save a PDF or print."""
+"""File → Handouts…: choose the sheet, the views and the paper, see the real pages, then save
+a PDF or print.
+
+The preview paints the same pages as the PDF and the printer (render.handout.paint_handout),
+so what the trainer checks is what the class gets. A worksheet with its answer key is two
+files: the dialog says so before saving, with the names it will use, and again after.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -12,13 +19,15 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QHBoxLayout,
+    QLabel,
     QMessageBox,
     QRadioButton,
     QVBoxLayout,
 )
 
 from ..atlas import Atlas
-from ..i18n import N_, _
+from ..i18n import N_, _, ngettext
 from ..render.handout import export_handout, paint_handout
 from .chart_scene import aspect_name
 
@@ -28,6 +37,15 @@ SHEETS = [
     ("answer-key", N_("Answer key")),
     ("worksheet+key", N_("Worksheet and its answer key (two files)")),
 ]
+
+
+def answers_path(path: Path) -> Path:
+    """Where the answer key of a worksheet saved as `path` goes: beside it, "-answers" added."""
+    return path.with_name(f"{path.stem}-answers{path.suffix}")
+
+
+def isolate(text: str) -> str:
+    return f"\u2068{text}\u2069"
 
 
 class HandoutDialog(QDialog):
@@ -46,6 +64,11 @@ class HandoutDialog(QDialog):
             button.setChecked(i == 0)
             self.sheets.addButton(button, i)
             column.addWidget(button)
+        self.files_note = QLabel(self)  # what saving will write: one file, or two
+        self.files_note.setObjectName("handout-files")
+        self.files_note.setWordWrap(True)
+        self.files_note.setTextFormat(Qt.TextFormat.PlainText)
+        column.addWidget(self.files_note)
         form.addRow(_("Sheet"), column)
         self.views = QComboBox(self)
         self.views.addItem(_("This view ({view})").format(view=aspect_name(aspect)), [aspect])
@@ -55,15 +78,39 @@ class HandoutDialog(QDialog):
         self.paper.addItem("A4", "a4")
         self.paper.addItem(_("Letter"), "letter")
         form.addRow(_("Paper"), self.paper)
+        self.pages_label = QLabel(self)
+        self.pages_label.setObjectName("handout-pages")
+        form.addRow(_("Preview"), self.pages_label)
+
+        # the real pages, painted as they will be printed (a screen-resolution "printer")
+        self.preview_printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        self.preview = QPrintPreviewWidget(self.preview_printer, self)
+        self.preview.setObjectName("handout-preview")
+        self.preview.setViewMode(QPrintPreviewWidget.ViewMode.AllPagesView)
+        self.preview.setZoomMode(QPrintPreviewWidget.ZoomMode.FitInView)
+        self.preview.paintRequested.connect(self._paint_preview)
+        self.preview.setMinimumSize(420, 360)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = buttons.addButton(_("&Save PDF…"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.print_button = buttons.addButton(_("&Print…"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_button.clicked.connect(self.save_dialog)
-        self.print_button.clicked.connect(self.print_dialog)
+        self.save_button.clicked.connect(lambda: self.save_dialog())
+        self.print_button.clicked.connect(lambda: self.print_dialog())
         buttons.rejected.connect(self.reject)
+        options = QVBoxLayout()
+        options.addLayout(form)
+        options.addStretch(1)
+        body = QHBoxLayout()
+        body.addLayout(options, 0)
+        body.addWidget(self.preview, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(body)
         layout.addWidget(buttons)
+        self.sheets.idToggled.connect(lambda _id, on: on and self._options_changed())
+        self.views.currentIndexChanged.connect(lambda _i: self._options_changed())
+        self.paper.currentIndexChanged.connect(lambda _i: self._options_changed())
+        self.resize(1060, 640)
+        self._options_changed()
 
     def sheet(self) -> str:
         return SHEETS[self.sheets.checkedId()][0]
@@ -71,11 +118,38 @@ class HandoutDialog(QDialog):
     def kinds(self) -> list[str]:
         return ["worksheet", "answer-key"] if self.sheet() == "worksheet+key" else [self.sheet()]
 
+    def default_name(self) -> str:
+        return f"{self.atlas.id}-{self.sheet().replace('+key', '')}.pdf"
+
+    # --- the preview ---------------------------------------------------------------------
+    def _options_changed(self) -> None:
+        if self.sheet() == "worksheet+key":
+            name = Path(self.default_name())
+            self.files_note.setText(
+                _(
+                    "Saving writes two files: the worksheet, and its answer key beside it with "
+                    "“-answers” added to the name (for example {worksheet} and {key})."
+                ).format(worksheet=isolate(name.name), key=isolate(answers_path(name).name))
+            )
+            self.files_note.show()
+        else:
+            self.files_note.hide()
+        self.preview.updatePreview()
+
+    def _paint_preview(self, printer: QPrinter) -> None:
+        pages = self.print_to(printer)
+        self.pages_label.setText(ngettext("{count} page", "{count} pages", pages).format(count=pages))
+
+    def page_count(self) -> int:
+        """Pages in the preview now (the same as saved or printed)."""
+        return self.preview.pageCount()
+
+    # --- saving and printing -------------------------------------------------------------
     def save_to(self, path: Path) -> list[Path]:
         """Write the chosen sheet(s); the answer key of a pair goes beside the worksheet."""
         written = []
         for kind in self.kinds():
-            target = path if kind == self.kinds()[0] else path.with_name(f"{path.stem}-answers{path.suffix}")
+            target = path if kind == self.kinds()[0] else answers_path(path)
             export_handout(
                 self.atlas,
                 target,
@@ -88,18 +162,35 @@ class HandoutDialog(QDialog):
         return written
 
     def save_dialog(self) -> None:
-        name = f"{self.atlas.id}-{self.sheet().replace('+key', '')}.pdf"
         path, _filter = QFileDialog.getSaveFileName(
-            self, _("Save handout"), str(Path(self.start_dir) / name), _("PDF (*.pdf)")
+            self, _("Save handout"), str(Path(self.start_dir) / self.default_name()), _("PDF (*.pdf)")
         )
         if not path:
             return
         try:
-            self.save_to(Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf"))
+            written = self.save_to(Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf"))
         except (OSError, ValueError) as exc:
             QMessageBox.warning(self, _("Handout not saved"), str(exc))
             return
         self.accept()
+        self.saved_message(written)
+
+    def saved_message(self, written: list[Path]) -> QMessageBox:
+        """Says what was written, every file by name, and where."""
+        box = QMessageBox(QMessageBox.Icon.Information, _("Handout saved"), "", parent=self.parentWidget())
+        box.setObjectName("handout-saved")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        folder = isolate(str(written[0].parent))
+        if len(written) == 2:
+            box.setText(
+                _("Saved two files in {folder}:\n{worksheet} (the worksheet)\n{key} (its answer key)").format(
+                    folder=folder, worksheet=isolate(written[0].name), key=isolate(written[1].name)
+                )
+            )
+        else:
+            box.setText(_("Saved {file} in {folder}.").format(file=isolate(written[0].name), folder=folder))
+        box.open()
+        return box
 
     def print_to(self, printer: QPrinter) -> int:
         """One print job, even for a worksheet and its answer key."""
