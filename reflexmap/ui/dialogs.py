@@ -5,6 +5,8 @@ when the window first appears."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -66,14 +68,26 @@ def save_file(parent: QWidget, title: str, start: str, filters: str) -> str:
     return path
 
 
+def open_web_link(url: QUrl) -> bool:
+    """Open an http(s) address in the system browser; any other kind of link is ignored."""
+    if url.scheme() not in ("http", "https") or not url.host():
+        return False
+    return QDesktopServices.openUrl(url)
+
+
 def text_dialog(parent: QWidget, title: str, html: str, name: str) -> QDialog:
-    """A window-modal page of rich text with a Close button (notes, shortcuts)."""
+    """A window-modal page of rich text with a Close button (notes, shortcuts).
+
+    Its web links (the notes' sources) open in the system browser; nothing else is followed,
+    and the page itself never navigates away."""
     dialog = QDialog(parent)
     dialog.setObjectName(name)
     dialog.setWindowTitle(title)
     text = QTextBrowser(dialog)
     text.setHtml(html)
     text.setOpenExternalLinks(False)
+    text.setOpenLinks(False)
+    text.anchorClicked.connect(open_web_link)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
