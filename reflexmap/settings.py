@@ -3,26 +3,117 @@ like all user data, atomically with a backup, and set aside with a warning when 
 
 Offers the few calls of QSettings the app uses, so widgets need not care, but no Qt: bytes
 (window geometry) are kept as base64.
+
+The file is input like any other: it is read within bounds (size, depth, number length),
+every known value is checked by type and range when read (a bad one falls back to its
+default alone, with a message, and the file as it was is kept beside it), and a value asked
+for with a default of another type is never handed out. Two windows (or two ReflexMaps)
+share the file: each writes only the keys it changed, merged into what is on disk under a
+file lock, so closing one after the other loses neither's changes. A folder that cannot be
+written is reported once; the app keeps working with the settings in memory.
 """
 
 from __future__ import annotations
 
 import base64
+import binascii
+import contextlib
 import json
+import math
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from . import bounded_json
 from .i18n import _
 from .storage import Unreadable, read_guarded, write_with_backup
 
 FORMAT = "reflexmap-settings"
 VERSION = 1
+MAX_BYTES = 4 * 1024 * 1024  # a few KiB in practice
+MAX_TEXT = 4096  # a path or a choice
+MAX_LIST = 100
+MAX_BASE64 = 1024 * 1024
+_DELETED = object()
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str) and len(value) <= MAX_TEXT
+
+
+def _is_bool(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+def _is_number(value: Any) -> bool:
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and abs(value) <= 1e6
+    )
+
+
+def _is_texts(value: Any) -> bool:
+    return isinstance(value, list) and len(value) <= MAX_LIST and all(_is_text(v) for v in value)
+
+
+def _decoded(value: Any) -> bytes | None:
+    """The bytes a {"$base64": ...} value holds, or None when it is not one."""
+    if not (isinstance(value, dict) and set(value) == {"$base64"} and isinstance(value["$base64"], str)):
+        return None
+    if len(value["$base64"]) > MAX_BASE64:
+        return None
+    try:
+        return base64.b64decode(value["$base64"], validate=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def _is_bytes(value: Any) -> bool:
+    return _decoded(value) is not None
+
+
+# What each value the app stores must be; anything else falls back to the caller's default.
+KINDS: dict[str, Callable[[Any], bool]] = {
+    "appearance/theme": _is_text,
+    "appearance/text-scale": _is_number,
+    "appearance/language": _is_text,
+    "chart/last": _is_text,
+    "chart/dir": _is_text,
+    "chart/recent": _is_texts,
+    "export/dir": _is_text,
+    "notes/first-run-seen": _is_bool,
+    "view/labels": _is_bool,
+    "view/guides": _is_bool,
+    "view/aspect": _is_text,
+    "window/geometry": _is_bytes,
+    "window/state": _is_bytes,
+}
+
+
+def _is_scalar(value: Any) -> bool:
+    return value is None or isinstance(value, bool) or _is_text(value) or _is_number(value)
+
+
+def _is_plain(value: Any) -> bool:
+    """A value of a key this version does not know: kept if it is small and simple."""
+    if isinstance(value, list):
+        return len(value) <= MAX_LIST and all(_is_scalar(v) for v in value)
+    return _is_scalar(value) or _is_bytes(value)
+
+
+def valid(key: str, value: Any) -> bool:
+    return KINDS.get(key, _is_plain)(value)
 
 
 def parse(raw: bytes) -> dict[str, Any]:
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        data = bounded_json.loads(raw, max_bytes=MAX_BYTES)
+    except bounded_json.JSONBoundsError as exc:
         raise Unreadable(_("not valid JSON: {error}").format(error=exc)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("values"), dict):
         raise Unreadable(_("not a ReflexMap settings file"))
@@ -37,11 +128,52 @@ def parse(raw: bytes) -> dict[str, Any]:
     return data["values"]
 
 
+def _show(key: str) -> str:
+    return "\u2068" + key[:80] + "\u2069"
+
+
 class Settings:
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        values, self.warnings = read_guarded(self.path, parse, "settings")
-        self._values: dict[str, Any] = values or {}
+        self.warnings: list[str] = []
+        self.on_problem: Callable[[str], None] | None = None  # the window shows write failures
+        self._changed: dict[str, Any] = {}  # key -> value (or _DELETED) this instance set
+        self._write_failed = False
+        try:
+            values, self.warnings = read_guarded(self.path, parse, "settings")
+        except OSError as exc:  # the folder itself cannot be read
+            values = None
+            self.warnings = [
+                _("The settings could not be read ({reason}). Starting with default settings.").format(
+                    reason=exc.strerror or exc
+                )
+            ]
+        self._values: dict[str, Any] = self._checked(values or {})
+
+    def _checked(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The values that are what they must be; each other one is dropped with a message,
+        and the file as it was is copied aside so that nothing in it is lost."""
+        bad = [key for key, value in values.items() if not valid(key, value)]
+        if not bad:
+            return values
+        kept = self._copy_aside("bad-values")
+        names = ", ".join(_show(key) for key in bad[:10]) + (", …" if len(bad) > 10 else "")
+        message = _(
+            "These settings had values ReflexMap cannot use and are back to their defaults: {keys}."
+        ).format(keys=names)
+        if kept is not None:
+            message += " " + _("The file as it was is kept as {kept}.").format(kept=kept.name)
+        self.warnings.append(message)
+        return {key: value for key, value in values.items() if key not in bad}
+
+    def _copy_aside(self, label: str) -> Path | None:
+        aside = self.path.with_name(f"{self.path.name}.{label}-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            if not aside.exists():
+                shutil.copyfile(self.path, aside)
+            return aside
+        except OSError:
+            return None
 
     def fileName(self) -> str:  # noqa: N802 - the QSettings name, for code that used it
         return str(self.path)
@@ -49,13 +181,17 @@ class Settings:
     def value(self, key: str, default: Any = None, type: Any = None) -> Any:  # noqa: A002
         value = self._values.get(key, default)
         if isinstance(value, dict) and "$base64" in value:
-            value = base64.b64decode(value["$base64"])
+            value = _decoded(value)
+            if value is None:
+                return default
         if type is bool:
             return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
         if type is list:
-            return (
-                list(value) if isinstance(value, (list, tuple)) else ([] if value in (None, "") else [value])
-            )
+            if isinstance(value, (list, tuple)):
+                return [v for v in value if isinstance(v, str)] if isinstance(default, list) else list(value)
+            return [] if value in (None, "") else [value]
+        if default is not None and not _same_kind(value, default):
+            return default  # never hand out a value of another kind than the caller expects
         return value
 
     def setValue(self, key: str, value: Any) -> None:  # noqa: N802
@@ -72,18 +208,95 @@ class Settings:
             json.dumps(value)  # only JSON-able values: a bug to pass anything else
             if self._values.get(key) != value:
                 self._values[key] = value
+                self._changed[key] = value
                 changed = True
         if changed:
             self.sync()
 
     def remove(self, key: str) -> None:
         if self._values.pop(key, None) is not None:
+            self._changed[key] = _DELETED
             self.sync()
 
     def clear(self) -> None:
+        for key in self._values:
+            self._changed[key] = _DELETED
         self._values.clear()
         self.sync()
 
     def sync(self) -> None:
-        data = {"format": FORMAT, "version": VERSION, "values": self._values}
-        write_with_backup(self.path, json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
+        """Write this instance's changes, merged into what is on disk now (another window may
+        have written since), under a lock; a failure is reported once and nothing is lost."""
+        try:
+            with _locked(self.path):
+                on_disk = self._read_current()
+                for key, value in self._changed.items():
+                    if value is _DELETED:
+                        on_disk.pop(key, None)
+                    else:
+                        on_disk[key] = value
+                data = {"format": FORMAT, "version": VERSION, "values": on_disk}
+                write_with_backup(self.path, json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
+        except OSError as exc:
+            self._report_write_failure(exc)
+            return
+        self._values = on_disk
+        self._changed.clear()
+        self._write_failed = False
+
+    def _read_current(self) -> dict[str, Any]:
+        """What another window may have written since this one read the file (never set aside
+        here: a file this instance cannot use is replaced by its own values as before)."""
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return dict(self._values)
+        try:
+            values = parse(raw)
+        except Unreadable:
+            return dict(self._values)
+        return {key: value for key, value in values.items() if valid(key, value)}
+
+    def _report_write_failure(self, exc: OSError) -> None:
+        if self._write_failed:
+            return  # said once; the changes stay in memory and are written when it works again
+        self._write_failed = True
+        message = _(
+            "The settings could not be saved to {file} ({reason}). ReflexMap keeps working; "
+            "changes are kept until the folder can be written again."
+        ).format(file="\u2068" + str(self.path) + "\u2069", reason=exc.strerror or exc)
+        if self.on_problem is not None:
+            self.on_problem(message)
+        else:
+            self.warnings.append(message)
+
+
+def _same_kind(value: Any, default: Any) -> bool:
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, (int, float)):
+        return _is_number(value)
+    if isinstance(default, str):
+        return isinstance(value, str)
+    if isinstance(default, (list, tuple)):
+        return isinstance(value, (list, tuple))
+    if isinstance(default, bytes):
+        return isinstance(value, bytes)
+    return True
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive lock beside `path` (a separate file: the settings file itself is replaced)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: writes are still atomic, not merged under a lock
+        yield
+        return
+    fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)

@@ -97,7 +97,16 @@ def read_guarded(path: str | Path, parse: Callable[[bytes], T], what: str) -> tu
             label = (
                 exc.label if isinstance(exc, Unreadable) else "unreadable-" + time.strftime("%Y%m%d-%H%M%S")
             )
-            aside = _set_aside(candidate, label)
+            try:
+                aside = _set_aside(candidate, label)
+            except OSError as problem:  # a read-only or otherwise unwritable folder
+                warnings.append(
+                    _(
+                        "{file} could not be used ({reason}) and could not be set aside ({problem}); "
+                        "it was left as it is."
+                    ).format(file=candidate.name, reason=exc, problem=problem.strerror or problem)
+                )
+                continue
             warnings.append(
                 _("{file} could not be used ({reason}). It was kept as {kept}.").format(
                     file=candidate.name, reason=exc, kept=aside.name
@@ -116,7 +125,8 @@ def _remove_interrupted_writes(path: Path) -> None:
     for name in (path.name, backup_of(path).name):
         for leftover in path.parent.glob(f".{name}.*"):
             if leftover.is_file():
-                leftover.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):  # a read-only folder: they stay, harmless
+                    leftover.unlink(missing_ok=True)
 
 
 def _set_aside(path: Path, label: str) -> Path:

@@ -15,13 +15,21 @@ import os
 from pathlib import Path
 from typing import Any
 
+from .. import bounded_json
 from ..storage import atomic_path
 from .index import ZoneIndex
-from .model import Atlas, Guide, Source, View, Zone
+from .model import ASPECTS, FEET, REGIONS, Atlas, Guide, Source, View, Zone
+
+# The bounds the loader enforces (the schema's), checked again on every entry read
+LIMIT_MM = 2000.0
+MAX_POINTS = 100_000
+MAX_PARTS = 100
+CONFIDENCES = ("sourced", "estimate")
 
 # Bump when the model or the loader's rules change, so old entries are not trusted.
 CACHE_FORMAT = 3
 MAX_ENTRIES = 20  # oldest entries beyond this are removed when a new one is written
+MAX_ENTRY_BYTES = 256 * 1024 * 1024  # a 32 MiB chart's entry is a few times its size at most
 
 
 try:  # CPython's built-in SHA-256: hashlib would first load OpenSSL (~3 ms of every start)
@@ -57,14 +65,16 @@ class AtlasCache:
         """The atlas checked earlier from exactly these bytes, or None."""
         entry = self._entry(raw)
         try:
-            plain = json.loads(entry.read_bytes())
-            if plain.get("version") != _version():
+            with open(entry, "rb") as handle:  # bounded: never more than an entry can hold
+                data = handle.read(MAX_ENTRY_BYTES + 1)
+            plain = bounded_json.loads(data, max_bytes=MAX_ENTRY_BYTES)
+            if type(plain) is not dict or plain.get("version") != _version():
                 return None
             return atlas_from_plain(plain["atlas"], path)
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
-            return None  # damaged: the next put() replaces it
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError):
+            return None  # damaged or foreign: the next put() replaces it
 
     def put(self, raw: bytes, atlas: Atlas) -> None:
         """Remember `atlas` as the result of checking `raw`; failures only cost speed."""
@@ -135,53 +145,140 @@ def _ring(points: list) -> tuple:
     return tuple((x, y) for x, y in points)
 
 
+class _Untrusted(ValueError):
+    """A cache entry that is not what the loader wrote."""
+
+
+def _text(value: Any, limit: int = 4000, optional: bool = False) -> Any:
+    if (optional and value is None) or (type(value) is str and len(value) <= limit):
+        return value
+    raise _Untrusted("text")
+
+
+def _translations(value: Any) -> Any:
+    if type(value) is not dict or len(value) > 64:
+        raise _Untrusted("translations")
+    for language, texts in value.items():
+        _text(language, 16)
+        if type(texts) is not dict or len(texts) > 64:
+            raise _Untrusted("translations")
+        for key, text in texts.items():
+            _text(key, 64)
+            _text(text)
+    return value
+
+
+def _point(value: Any) -> tuple[float, float]:
+    x, y = value
+    if (
+        type(x) is not float
+        or type(y) is not float
+        or not (-LIMIT_MM <= x <= LIMIT_MM and -LIMIT_MM <= y <= LIMIT_MM)
+    ):
+        raise _Untrusted("coordinate")  # also refuses NaN, infinity and whole numbers
+    return x, y
+
+
+def _checked_ring(value: Any, fewest: int = 3) -> tuple:
+    if type(value) is not list or not fewest <= len(value) <= MAX_POINTS:
+        raise _Untrusted("ring")
+    return tuple(_point(point) for point in value)
+
+
 def atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
-    views = tuple(
-        View(
-            view_id,
-            foot,
-            aspect,
-            _ring(outline),
-            tuple(Guide(gid, name, _ring(points), tr) for gid, name, points, tr in guides),
-            mirror_of,
+    """The atlas an entry holds, every value checked by type and range: the cache folder is
+    the user's, and an entry may have been replaced by anything (raises ValueError)."""
+    if type(plain) is not dict:
+        raise _Untrusted("entry")
+    return _atlas_from_plain(plain, path)
+
+
+def _atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
+    views = []
+    for view_id, foot, aspect, outline, guides, mirror_of in plain["views"]:
+        if foot not in FEET or aspect not in ASPECTS or type(guides) is not list:
+            raise _Untrusted("view")
+        views.append(
+            View(
+                _text(view_id, 64),
+                foot,
+                aspect,
+                _checked_ring(outline),
+                tuple(
+                    Guide(_text(gid, 64), _text(name), _checked_ring(points, 2), _translations(tr))
+                    for gid, name, points, tr in guides
+                ),
+                _text(mirror_of, 64, optional=True),
+            )
         )
-        for view_id, foot, aspect, outline, guides, mirror_of in plain["views"]
-    )
-    zones = tuple(
-        Zone(
-            id=zone_id,
-            name=name,
-            region=region,
-            claim=claim,
-            technique=technique,
-            sources=tuple(sources),
-            confidence=confidence,
-            shapes={view_id: tuple(_ring(part) for part in parts) for view_id, parts in shapes.items()},
-            note=note,
-            tradition=tradition,
-            translations=tr,
+    view_ids = {view.id for view in views}
+    if len(view_ids) != len(views) or not views:
+        raise _Untrusted("views")
+    sources = {}
+    for sid, title, url, note, tr in plain["sources"]:
+        sources[_text(sid, 64)] = Source(
+            sid, _text(title), _text(url, optional=True), _text(note, optional=True), _translations(tr)
         )
-        for zone_id, name, region, claim, technique, sources, confidence, shapes, note, tradition, tr in (
-            plain["zones"]
+    zones = []
+    for (
+        zone_id,
+        name,
+        region,
+        claim,
+        technique,
+        zone_sources,
+        confidence,
+        shapes,
+        note,
+        tradition,
+        tr,
+    ) in plain["zones"]:
+        if region not in REGIONS or confidence not in CONFIDENCES or type(shapes) is not dict:
+            raise _Untrusted("zone")
+        if type(zone_sources) is not list or any(s not in sources for s in zone_sources):
+            raise _Untrusted("zone sources")
+        checked = {}
+        for view_id, parts in shapes.items():
+            if view_id not in view_ids or type(parts) is not list or not 1 <= len(parts) <= MAX_PARTS:
+                raise _Untrusted("zone shape")
+            checked[view_id] = tuple(_checked_ring(part) for part in parts)
+        zones.append(
+            Zone(
+                id=_text(zone_id, 64),
+                name=_text(name),
+                region=region,
+                claim=_text(claim),
+                technique=_text(technique),
+                sources=tuple(zone_sources),
+                confidence=confidence,
+                shapes=checked,
+                note=_text(note, optional=True),
+                tradition=_text(tradition, optional=True),
+                translations=_translations(tr),
+            )
         )
-    )
+    if len({zone.id for zone in zones}) != len(zones):
+        raise _Untrusted("zone ids")
     shapes = ((view_id, z.id, parts) for z in zones for view_id, parts in z.shapes.items())
     atlas = Atlas(
-        id=plain["id"],
-        title=plain["title"],
-        tradition=plain["tradition"],
-        description=plain["description"],
-        sources={sid: Source(sid, title, url, note, tr) for sid, title, url, note, tr in plain["sources"]},
-        views=views,
-        zones=zones,
+        id=_text(plain["id"], 64),
+        title=_text(plain["title"]),
+        tradition=_text(plain["tradition"]),
+        description=_text(plain["description"], optional=True),
+        sources=sources,
+        views=tuple(views),
+        zones=tuple(zones),
         path=path,
         index=ZoneIndex(shapes),
-        translations=plain["translations"],
+        translations=_translations(plain["translations"]),
     )
-    atlas.remember_anchors(
-        {
-            view_id: {zone_id: (float(x), float(y)) for zone_id, (x, y) in anchors.items()}
-            for view_id, anchors in plain["anchors"].items()
-        }
-    )
+    anchors = plain["anchors"]
+    if type(anchors) is not dict or set(anchors) != view_ids:
+        raise _Untrusted("anchors")
+    remembered = {}
+    for view_id, points in anchors.items():
+        if type(points) is not dict or set(points) != {z.id for z in zones if view_id in z.shapes}:
+            raise _Untrusted("anchors")
+        remembered[view_id] = {zone_id: _point(point) for zone_id, point in points.items()}
+    atlas.remember_anchors(remembered)
     return atlas

@@ -32,6 +32,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_DEPTH = 64
 MAX_NODES = 1_000_000  # a 10,000-zone chart written with point lists needs about 700,000
 MAX_KEYS = 1_000  # keys in one mapping; an atlas's largest has a dozen
+MAX_NUMBER_CHARS = 100  # a coordinate written in full is at most 24 characters
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null")}
@@ -39,10 +40,26 @@ _TEXT_TAGS = {_TAG + "timestamp"}  # unquoted dates: an atlas never needs dateti
 
 Path = tuple[str | int, ...]
 _MERGE = object()  # the '<<' merge key, which an atlas does not support
+_REPORTED = object()  # a scalar already reported as an error: no follow-on error about it
 # Plain numbers that YAML 1.1 (PyYAML) reads exactly as Python does; anything else goes
 # through the resolver ("010" is octal there, "1e9" is text, "1_000" is a number).
 _INT = re.compile(r"-?(0|[1-9][0-9]*)")
 _DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+")
+# What a YAML 1.1 int or float can be made of (decimal, hex, octal, binary, base-60 "1:0:0");
+# a longer plain scalar of only these characters is refused before any resolver or conversion.
+_NUMBERISH = re.compile(r"[-+.0-9][-+0-9_:.xXbBeEa-fA-F]*")
+_NUMBER_TAGS = {_TAG + "int", _TAG + "float"}
+
+
+def max_text_chars() -> int:
+    """The longest scalar a file may hold: the schema's limit for a text (a name, a claim)."""
+    from .schema import schema
+
+    return int(schema()["$defs"]["text"]["maxLength"])
+
+
+def _short(text: str) -> str:
+    return repr(text) if len(text) <= 40 else repr(text[:37]) + "..."
 
 
 @dataclass(slots=True)
@@ -263,6 +280,8 @@ class _Builder:
             if value is _MERGE:
                 self._error(event.start_mark, "merge keys ('<<') are not supported in an atlas")
                 parent.bad_key = True
+            elif value is _REPORTED:
+                parent.bad_key = True
             elif not isinstance(value, str) or not isinstance(event, yaml.ScalarEvent):
                 self._error(event.start_mark, "keys must be plain text (put quotes around it)")
                 parent.bad_key = True
@@ -281,8 +300,11 @@ class _Builder:
         parent.has_key = False
 
     def _scalar(self, event: yaml.ScalarEvent) -> Any:
-        if event.tag is None and not event.style and event.implicit[0]:  # plain (C: "", Python: None)
-            value = event.value  # plain numbers, as PyYAML would read them, without its regexes
+        plain = event.tag is None and not event.style and event.implicit[0]  # (C: "", Python: None)
+        value = event.value
+        if len(value) > MAX_NUMBER_CHARS:  # bounded before any resolver or conversion sees it
+            return self._long_scalar(event, plain)
+        if plain:  # plain numbers, as PyYAML would read them, without its regexes
             if _INT.fullmatch(value):
                 return int(value)
             if _DECIMAL.fullmatch(value):
@@ -300,6 +322,24 @@ class _Builder:
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return self.scalars.construct_object(node)
-        except (yaml.YAMLError, ValueError) as exc:
-            self._error(event.start_mark, f"cannot read value {event.value!r}: {_first_line(exc)}")
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            self._error(event.start_mark, f"cannot read value {_short(event.value)}: {_first_line(exc)}")
             return None
+
+    def _long_scalar(self, event: yaml.ScalarEvent, plain: bool) -> Any:
+        """A scalar longer than any number: text within the text limit, or an error."""
+        size, limit = len(event.value), max_text_chars()
+        if (plain and _NUMBERISH.fullmatch(event.value)) or event.tag in _NUMBER_TAGS:
+            self._error(
+                event.start_mark,
+                f"a number of {size:,} characters; the limit is {MAX_NUMBER_CHARS} "
+                "(put quotes around it if it is text)",
+            )
+            return _REPORTED
+        if size > limit:
+            self._error(event.start_mark, f"this value is {size:,} characters long; the limit is {limit:,}")
+            return _REPORTED
+        if event.tag not in (None, "!", _TAG + "str"):
+            self._error(event.start_mark, f"tag {event.tag!r} is not allowed here")
+            return _REPORTED
+        return event.value  # plain text, quoted text or !!str: no resolver needed

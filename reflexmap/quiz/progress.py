@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import bounded_json
 from ..i18n import _
 from ..storage import Unreadable, backup_of, read_guarded, write_with_backup
 from .scheduler import CardState
@@ -22,6 +23,8 @@ from .scheduler import CardState
 FORMAT = "reflexmap-progress"
 VERSION = 1
 MAX_BYTES = 64 * 1024 * 1024
+MAX_COUNT = 10**9  # answers to one card
+MAX_TIME = 1e11  # epoch seconds: the year 5138
 
 
 class ProgressError(Unreadable):
@@ -70,12 +73,10 @@ def parse(raw: bytes) -> dict[str, CardState]:
     """Progress file bytes -> card states; raises ProgressError for anything unexpected."""
     if len(raw) > MAX_BYTES:
         raise ProgressError(_("it is larger than {size} MiB").format(size=MAX_BYTES // 2**20))
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    try:  # bounded: depth, and every number's length before it is converted
+        data = bounded_json.loads(raw, max_bytes=MAX_BYTES)
+    except bounded_json.JSONBoundsError as exc:
         raise ProgressError(_("not valid JSON: {error}").format(error=exc)) from None
-    except RecursionError:
-        raise ProgressError(_("nested too deeply")) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ProgressError(_("not a ReflexMap progress file"))
     version = data.get("version")
@@ -95,10 +96,16 @@ def parse(raw: bytes) -> dict[str, CardState]:
             for name in ("box", "seen", "right", "wrong"):
                 if not isinstance(getattr(state, name), int) or isinstance(getattr(state, name), bool):
                     raise ValueError(f"{name} is not a whole number")
+                if not 0 <= getattr(state, name) <= MAX_COUNT:
+                    raise ValueError(f"{name} is outside 0..{MAX_COUNT:,}")
             for name in ("due", "last_seen"):
                 number = getattr(state, name)
                 if not isinstance(number, (int, float)) or isinstance(number, bool) or number != number:
                     raise ValueError(f"{name} is not a number")
+                if not abs(number) <= MAX_TIME:  # also refuses infinity
+                    raise ValueError(f"{name} is not a time ReflexMap can use")
+            if not isinstance(state.last_right, bool):
+                raise ValueError("last_right is not true or false")
         except (TypeError, ValueError) as exc:
             raise ProgressError(_("card {card}: {error}").format(card=repr(key), error=exc)) from None
         states[key] = state

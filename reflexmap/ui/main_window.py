@@ -92,7 +92,8 @@ class MainWindow(QMainWindow):
         self.resize(1440, 900)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         if settings.warnings:  # a damaged settings file was set aside: say so once the window is up
-            QTimer.singleShot(0, lambda: self._warn_settings(settings.warnings))
+            QTimer.singleShot(0, lambda: self._warn_settings(list(settings.warnings)))
+        settings.on_problem = lambda message: QTimer.singleShot(0, lambda: self._warn_settings([message]))
         if restore:
             self._restore()
             if not self.settings.value("notes/first-run-seen", False, type=bool):

@@ -1,4 +1,5 @@
-"""Fuzzing the two readers of outside data: the zone-file loader and the progress reader.
+"""Fuzzing the readers of outside data: the zone-file loader, the progress reader, the settings
+file and the chart cache's entries.
 
 CI runs a fixed budget of examples per test; a longer run is one command away:
 
@@ -17,8 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reflexmap.atlas import AtlasError, builtin_chart_path, parse_atlas
+from reflexmap.atlas.cache import AtlasCache, _version, atlas_to_plain
 from reflexmap.quiz.progress import ProgressError
 from reflexmap.quiz.progress import parse as parse_progress
+from reflexmap.settings import KINDS, Settings
 
 EXAMPLES = int(os.environ.get("REFLEXMAP_FUZZ_EXAMPLES", "200"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
@@ -105,3 +108,66 @@ def test_fuzz_progress_reader_with_bytes(raw):
         parse_progress(raw)
     except ProgressError:
         pass
+
+
+# --- settings files and chart-cache entries: input too --------------------------------------
+
+hostile_numbers = st.sampled_from(["9" * 5000, "1e999", "-0", "1" * 120, "NaN", "Infinity"])
+setting_values = json_values | st.sampled_from([{"$base64": "!!"}, {"$base64": "AAEC"}, [1, 2], {"a": []}])
+
+
+@FUZZ
+@given(
+    st.dictionaries(st.sampled_from(sorted(KINDS)) | st.text(max_size=8), setting_values, max_size=8),
+    st.lists(st.tuples(st.integers(0, 10_000), hostile_numbers), max_size=2),
+)
+def test_fuzz_settings_files(tmp_path_factory, values, numbers):
+    """Any settings file gives settings (every known key of the kind its callers expect) and
+    messages, never an exception."""
+    text = json.dumps({"format": "reflexmap-settings", "version": 1, "values": values})
+    for position, number in numbers:  # raw numbers JSON cannot carry through json.dumps
+        position = min(position, len(text))
+        text = text[:position] + number + text[position:]
+    path = tmp_path_factory.mktemp("settings") / "settings.json"
+    path.write_text(text, encoding="utf-8")
+    settings = Settings(path)
+    for key, check in KINDS.items():
+        value = settings.value(key)
+        assert value is None or check(value) or isinstance(value, bytes), (key, value)
+    assert settings.value("appearance/theme", "system") is not None
+    settings.value("chart/recent", [], type=list)
+
+
+def _cache_entry() -> tuple[bytes, dict]:
+    raw = builtin_chart_path().read_bytes()
+    result = parse_atlas(raw, "chart.yaml")
+    return raw, {"version": _version(), "atlas": atlas_to_plain(result.atlas)}
+
+
+ENTRY = _cache_entry()
+
+
+@FUZZ
+@given(st.data())
+def test_fuzz_chart_cache_entries(tmp_path_factory, data):
+    """A cache entry changed anywhere into anything gives a chart or a full check, never an
+    exception: the cache folder is the user's and is never trusted."""
+    raw, plain = ENTRY
+    plain = json.loads(json.dumps(plain))
+    for _ in range(data.draw(st.integers(1, 4))):
+        parent, key, node = None, None, plain
+        for _depth in range(data.draw(st.integers(1, 6))):
+            if isinstance(node, dict) and node:
+                step = data.draw(st.sampled_from(sorted(node)))
+            elif isinstance(node, list) and node:
+                step = data.draw(st.integers(0, len(node) - 1))
+            else:
+                break
+            parent, key, node = node, step, node[step]
+        if parent is not None:
+            parent[key] = data.draw(json_values)
+    cache = AtlasCache(tmp_path_factory.mktemp("cache"))
+    cache.folder.mkdir(exist_ok=True)
+    (cache.folder / f"{cache.key(raw)}.json").write_text(json.dumps(plain))
+    atlas = cache.get(raw)
+    assert atlas is None or atlas.zones

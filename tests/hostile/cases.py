@@ -169,7 +169,52 @@ CASES = [
     Case(
         "very long line",
         _text("longline.yaml", "title: " + "x" * 5_000_000 + "\n"),
-        "missing key 'atlas_format'",
+        "this value is 5,000,000 characters long; the limit is 4,000",
+        1,
+    ),
+    # numbers without bounds: refused by length before any conversion (Python refuses
+    # 4,300+ digits; base-60 '1:0:0...' costs quadratic time), in every form YAML 1.1 reads
+    Case(
+        "5,000-digit whole number",
+        _text("digits.yaml", chart().replace("atlas_format: 1", "atlas_format: " + "9" * 5000)),
+        "a number of 5,000 characters; the limit is 100",
+        1,
+    ),
+    Case(
+        "hex number of 5,000 digits",
+        _text("hex.yaml", chart("[[0, 0], [0x" + "f" * 5000 + ", 0], [10, 10]]")),
+        "a number of 5,002 characters; the limit is 100",
+        17,
+    ),
+    Case(
+        "base-60 number in a name",
+        _text("base60.yaml", chart().replace('name: "Z"', "name: 1" + ":0" * 1_000_000)),
+        "a number of 2,000,001 characters; the limit is 100",
+        10,
+    ),
+    Case(
+        "base-60 number of 32 MB",
+        _text("base60-32mb.yaml", "title: 1" + ":0" * 16_000_000 + "\n"),
+        "a number of 32,000,001 characters; the limit is 100",
+        1,
+    ),
+    Case(
+        "long float",
+        _text("float.yaml", chart("[[0, 0], [" + "1" * 4400 + ".5, 0], [10, 10]]")),
+        "a number of 4,402 characters; the limit is 100",
+        17,
+    ),
+    Case(
+        "tagged long number",
+        _text("tagged.yaml", chart().replace("atlas_format: 1", 'atlas_format: !!int "' + "1" * 300 + '"')),
+        "a number of 300 characters; the limit is 100",
+        1,
+    ),
+    Case(
+        "long number as a key",
+        _text("numkey.yaml", chart() + "? " + "1" * 5000 + "\n: x\n"),
+        "a number of 5,000 characters; the limit is 100",
+        18,
     ),
     Case(
         "merge key",

@@ -74,3 +74,23 @@ def test_the_window_reports_damaged_settings(qtbot, make_window, tmp_path: Path)
     window = make_window(settings_=Settings(path))
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "settings-warning") is not None)
     assert "could not be used" in window.findChild(QMessageBox, "settings-warning").text()
+
+
+def test_the_window_starts_with_a_hostile_settings_file(make_window, tmp_path: Path, qtbot):
+    """Valid JSON with values of the wrong kind: each falls back alone, with one message, and
+    the Chart menu (which lists the recent charts) still opens."""
+    values = {
+        "appearance/theme": ["dark"],
+        "appearance/language": {"code": "de"},
+        "appearance/text-scale": 10**99,
+        "window/geometry": {"$base64": "not base64 at all!"},
+        "chart/recent": [1, 2, 3],
+        "notes/first-run-seen": True,
+    }
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps({"format": "reflexmap-settings", "version": 1, "values": values}))
+    window = make_window(settings_=Settings(path))
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "settings-warning") is not None)
+    assert "appearance/theme" in window.findChild(QMessageBox, "settings-warning").text()
+    window.charts_menu.aboutToShow.emit()  # the Chart menu fills itself from the recent charts
+    assert window.charts_menu.actions()

@@ -1,0 +1,120 @@
+"""JSON from a file ReflexMap did not necessarily write (settings, progress, the chart
+cache), with every size bounded before anything is converted or built.
+
+Python's `json` recurses once per nesting level (200,000 brackets are a RecursionError)
+and converts a whole number of any length (4,300 digits are a ValueError, a few million
+take minutes). Here the size of the file is checked before decoding, every whole number's
+length before it is converted, and the nesting depth of what was built; whatever is
+refused gets its line and column (found by one linear scan, only when something is wrong).
+Pure Python: no Qt.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+MAX_DEPTH = 64
+MAX_NUMBER_CHARS = 100  # a float written in full is at most 24 characters
+
+# strings (escapes skipped; unrolled so the regex never backtracks), brackets and numbers
+_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[{]|[\]}]|-?[0-9][-+0-9.eE]*', re.DOTALL)
+
+
+class JSONBoundsError(ValueError):
+    """Text that is not JSON, or JSON beyond a bound; `line` and `column` count from 1."""
+
+    def __init__(self, message: str, line: int = 0, column: int = 0):
+        self.message, self.line, self.column = message, line, column
+        super().__init__(f"line {line}, column {column}: {message}" if line else message)
+
+
+class _TooLong(Exception):
+    pass
+
+
+_REFUSED = object()
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _first_beyond(text: str, max_depth: int, max_number: int) -> JSONBoundsError | None:
+    """The first bracket nested deeper than `max_depth` or number longer than `max_number`."""
+    depth = 0
+    for match in _TOKENS.finditer(text):
+        first = match.group()[0]
+        if first == '"':
+            continue
+        if first in "[{":
+            depth += 1
+            if depth > max_depth:
+                return JSONBoundsError(
+                    f"values are nested deeper than {max_depth} levels", *_position(text, match.start())
+                )
+        elif first in "]}":
+            depth -= 1
+        elif match.end() - match.start() > max_number:
+            return JSONBoundsError(
+                f"a number of {match.end() - match.start():,} characters; the limit is {max_number}",
+                *_position(text, match.start()),
+            )
+    return None
+
+
+def _depth_exceeds(value: Any, max_depth: int) -> bool:
+    """Iteratively: is `value` nested deeper than `max_depth`?"""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if type(item) is dict:
+            item = item.values()
+        elif type(item) is not list:
+            continue
+        if depth > max_depth:
+            return True
+        stack.extend((child, depth + 1) for child in item if type(child) in (list, dict))
+    return False
+
+
+def loads(
+    raw: bytes | str, *, max_bytes: int, max_depth: int = MAX_DEPTH, max_number: int = MAX_NUMBER_CHARS
+) -> Any:
+    """Parse JSON within bounds; raises JSONBoundsError (a ValueError) for anything else.
+
+    NaN and Infinity are refused; a float too large to be finite reads as inf, which the
+    caller's range check refuses like any other out-of-range value."""
+    if len(raw) > max_bytes:
+        raise JSONBoundsError(f"the file is {len(raw):,} bytes; the limit is {max_bytes:,}")
+    if isinstance(raw, bytes):
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise JSONBoundsError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x})") from None
+    else:
+        text = raw
+
+    def whole(digits: str) -> int:
+        if len(digits) > max_number:
+            raise _TooLong
+        return int(digits)
+
+    def constant(name: str) -> Any:
+        raise JSONBoundsError(f"{name} is not a number this file may hold")
+
+    try:
+        value = json.loads(text, parse_int=whole, parse_constant=constant)
+    except json.JSONDecodeError as exc:
+        raise JSONBoundsError(f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+    except (RecursionError, _TooLong):
+        value = _REFUSED
+    except JSONBoundsError:
+        raise
+    except ValueError as exc:  # pragma: no cover - a bound json has that the scan did not see
+        raise JSONBoundsError(f"not valid JSON: {exc}") from None
+    if value is _REFUSED or (type(value) in (list, dict) and _depth_exceeds(value, max_depth)):
+        raise _first_beyond(text, max_depth, max_number) or JSONBoundsError("values are nested too deeply")
+    return value

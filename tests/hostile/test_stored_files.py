@@ -1,0 +1,232 @@
+"""Settings, progress and the chart cache are input too: every value is checked by type and
+range, bounded before it is converted, and a bad one never stops the app."""
+
+from __future__ import annotations
+
+import errno
+import json
+from pathlib import Path
+
+import pytest
+
+from reflexmap.atlas import builtin_chart_path, read_atlas
+from reflexmap.atlas.cache import AtlasCache
+from reflexmap.bounded_json import JSONBoundsError, loads
+from reflexmap.quiz.progress import ProgressStore
+from reflexmap.settings import Settings
+
+
+def _settings_file(path: Path, values: dict | str) -> Path:
+    body = values if isinstance(values, str) else json.dumps(values)
+    path.write_text(
+        '{"format": "reflexmap-settings", "version": 1, "values": ' + body + "}", encoding="utf-8"
+    )
+    return path
+
+
+# --- bounded JSON -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, message, line, column",
+    [
+        ('{"a":\n  ' + "9" * 5000 + "}", "a number of 5,000 characters; the limit is 100", 2, 3),
+        ("[" * 200_000 + "]" * 200_000, "nested deeper than 64 levels", 1, 65),
+        ('{"a": ' + "[" * 70 + "]" * 70 + "}", "nested deeper than 64 levels", 1, 70),
+        ('{"a": [1, 2,]}', "not valid JSON", 1, 13),
+    ],
+)
+def test_bounded_json_refuses_with_line_and_column(text, message, line, column):
+    with pytest.raises(JSONBoundsError) as caught:
+        loads(text, max_bytes=10**7)
+    assert message in caught.value.message
+    assert (caught.value.line, caught.value.column) == (line, column)
+
+
+def test_bounded_json_states_the_exact_size():
+    with pytest.raises(JSONBoundsError, match="the file is 1,025 bytes; the limit is 1,024"):
+        loads(b" " * 1025, max_bytes=1024)
+
+
+# --- settings -----------------------------------------------------------------------------
+
+BAD_VALUES = {
+    "appearance/theme": ["dark"],
+    "appearance/language": {"code": "de"},
+    "appearance/text-scale": 10**99,
+    "window/geometry": {"$base64": "not base64 at all!"},
+    "chart/recent": [1, 2, 3],
+    "view/labels": "perhaps",
+}
+
+
+def test_each_bad_setting_falls_back_alone_with_a_message(tmp_path: Path):
+    path = _settings_file(
+        tmp_path / "settings.json", {**BAD_VALUES, "view/aspect": "medial", "chart/dir": "/x"}
+    )
+    settings = Settings(path)
+    assert settings.value("view/aspect") == "medial"  # the good values are kept
+    assert settings.value("chart/dir") == "/x"
+    assert settings.value("appearance/theme", "system") == "system"
+    assert settings.value("appearance/language", "") == ""
+    assert settings.value("appearance/text-scale", 1.0) == 1.0
+    assert settings.value("window/geometry") is None
+    assert settings.value("chart/recent", [], type=list) == []
+    (warning,) = settings.warnings
+    for key in BAD_VALUES:
+        assert key in warning
+    kept = [p for p in tmp_path.iterdir() if ".bad-values-" in p.name]
+    assert len(kept) == 1 and json.loads(kept[0].read_text())["values"]["chart/recent"] == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    "body, reason",
+    [
+        ('{"appearance/text-scale": ' + "1" * 5000 + "}", "a number of 5,000 characters"),
+        ('{"a": ' + "[" * 200_000 + "]" * 200_000 + "}", "nested deeper than 64 levels"),
+    ],
+)
+def test_a_settings_file_beyond_bounds_is_set_aside(tmp_path: Path, body: str, reason: str):
+    path = _settings_file(tmp_path / "settings.json", body)
+    settings = Settings(path)
+    assert any(reason in w and "could not be used" in w for w in settings.warnings), settings.warnings
+    assert [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
+
+
+def test_a_value_of_another_kind_is_never_handed_out(tmp_path: Path):
+    """A key this version does not check (a newer one's, say) still cannot crash a caller."""
+    path = _settings_file(tmp_path / "settings.json", {"future/key": [1, 2], "future/flag": "yes"})
+    settings = Settings(path)
+    assert settings.value("future/key", "text") == "text"
+    assert settings.value("future/key", [], type=list) == []  # numbers are not paths
+
+
+def test_two_instances_keep_each_others_changes(tmp_path: Path):
+    path = tmp_path / "settings.json"
+    Settings(path).setValue("view/labels", True)
+    first, second = Settings(path), Settings(path)
+    first.update({"appearance/theme": "dark", "view/labels": False})
+    second.update({"appearance/language": "de", "view/aspect": "medial"})
+    again = Settings(path)
+    assert again.value("appearance/theme") == "dark"
+    assert again.value("view/labels") is False
+    assert again.value("appearance/language") == "de"
+    assert again.value("view/aspect") == "medial"
+    second.remove("view/aspect")
+    assert Settings(path).value("appearance/theme") == "dark"
+    assert Settings(path).value("view/aspect") is None
+
+
+def test_a_full_disk_is_reported_once_and_nothing_on_disk_is_lost(tmp_path: Path, monkeypatch):
+    import reflexmap.storage
+
+    path = tmp_path / "settings.json"
+    Settings(path).setValue("appearance/theme", "dark")
+    before = path.read_bytes()
+    settings = Settings(path)
+    problems: list[str] = []
+    settings.on_problem = problems.append
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(reflexmap.storage, "write_with_backup", full)
+    monkeypatch.setattr("reflexmap.settings.write_with_backup", full)
+    settings.setValue("appearance/theme", "light")
+    settings.setValue("view/labels", False)
+    assert len(problems) == 1 and "No space left on device" in problems[0]
+    assert str(path) in problems[0]
+    assert settings.value("appearance/theme") == "light"  # kept in memory, the app goes on
+    assert path.read_bytes() == before
+    monkeypatch.undo()
+    settings.setValue("view/guides", False)  # the folder works again: everything is written
+    again = Settings(path)
+    assert again.value("appearance/theme") == "light" and again.value("view/labels") is False
+
+
+def test_a_read_only_folder_with_a_damaged_file_does_not_stop_the_start(tmp_path: Path, monkeypatch):
+    import reflexmap.storage
+
+    path = tmp_path / "settings.json"
+    path.write_text("{{{ damaged", encoding="utf-8")
+
+    def read_only(*args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(reflexmap.storage.os, "replace", read_only)
+    settings = Settings(path)
+    assert any("could not be set aside" in w and "Read-only file system" in w for w in settings.warnings)
+    assert path.read_text() == "{{{ damaged"  # left as it was
+
+
+# --- progress -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "card, reason",
+    [
+        ('{"box": 1, "due": ' + "9" * 5000 + "}", "a number of 5,000 characters"),
+        ('{"box": 1, "seen": ' + "9" * 50 + "}", "seen is outside"),
+        ('{"box": 1, "due": 1e300}', "due is not a time"),
+    ],
+)
+def test_a_progress_file_with_a_huge_number_is_reported(tmp_path: Path, card: str, reason: str):
+    path = tmp_path / "progress.json"
+    path.write_text('{"format": "reflexmap-progress", "version": 1, "cards": {"c": ' + card + "}}")
+    loaded = ProgressStore(path).load()
+    assert loaded.states == {}
+    assert any(reason in w for w in loaded.warnings), loaded.warnings
+    assert [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
+
+
+# --- chart cache --------------------------------------------------------------------------
+
+
+def _cached_entry(tmp_path: Path) -> tuple[AtlasCache, Path, Path]:
+    chart = tmp_path / "chart.yaml"
+    chart.write_bytes(builtin_chart_path().read_bytes())
+    cache = AtlasCache(tmp_path / "cache")
+    assert read_atlas(chart, cache).ok
+    (entry,) = cache.folder.glob("*.json")
+    return cache, chart, entry
+
+
+def _replace(entry: Path, change) -> None:
+    plain = json.loads(entry.read_text())
+    change(plain["atlas"])
+    entry.write_text(json.dumps(plain))
+
+
+def _set_zone(index: int, value):
+    def change(atlas):
+        atlas["zones"][0][index] = value
+
+    return change
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "[" * 200_000 + "]" * 200_000,
+        '{"version": ' + "1" * 5000 + "}",
+        _set_zone(1, ["a name as a list"]),
+        _set_zone(1, "x" * 5000),
+        _set_zone(2, "no-such-region"),
+        _set_zone(7, {"plantar-left": [[[0.0, 0.0], [1.0, 0.0]]]}),
+        _set_zone(7, {"no-such-view": [[[0.0, 0.0], [10.0, 0.0], [0.0, 10.0]]]}),
+        _set_zone(7, {"plantar-left": [[[0.0, 0.0], [1e308, 0.0], [0.0, 10.0]]]}),
+        _set_zone(5, ["no-such-source"]),
+        lambda atlas: atlas["anchors"].clear(),
+        lambda atlas: atlas["views"][0].__setitem__(3, "outline"),
+    ],
+)
+def test_a_tampered_cache_entry_is_never_trusted(tmp_path: Path, damage):
+    cache, chart, entry = _cached_entry(tmp_path)
+    if isinstance(damage, str):
+        entry.write_text(damage)
+    else:
+        _replace(entry, damage)
+    result = read_atlas(chart, cache)  # a full check instead, and the entry is replaced
+    assert result.ok
+    assert result.atlas.zones[0].name == read_atlas(chart).atlas.zones[0].name
+    assert cache.get(chart.read_bytes()) is not None
