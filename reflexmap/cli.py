@@ -125,6 +125,10 @@ def export(args: argparse.Namespace) -> int:
 
         atlas = load_atlas()
     assert atlas is not None
+    if args.language:  # the chart's own translations and the export's words, as in the app
+        from . import i18n
+
+        atlas = atlas.localized(i18n.set_language(args.language))
     aspect = view_id = None
     if args.handout:
         return _handout(atlas, args)

@@ -84,6 +84,26 @@ def test_export_one_view_and_bad_arguments(qapp, tmp_path: Path, capsys):
     assert "no dorsal view" in capsys.readouterr().err
 
 
+def test_export_in_german_uses_the_charts_translations(qapp, tmp_path: Path):
+    from reflexmap import i18n
+
+    chart = Path(__file__).parents[1] / "zones" / "alternative-placements.yaml"
+    out = tmp_path / "seiten.svg"
+    try:
+        assert (
+            main(["--language", "de", "export", "--atlas", str(chart), "--view", "lateral", "-o", str(out)])
+            == 0
+        )
+    finally:
+        i18n.set_language("en")
+    svg = out.read_text(encoding="utf-8")
+    for german in ("Äußeres Steißbein (47)", "Hüftgelenk (42-A/B)", "Außenknöchel", "Rechter Fuß"):
+        assert german in svg, german
+    assert "Outer coccyx" not in svg
+    assert main(["export", "--atlas", str(chart), "--view", "lateral", "-o", str(out)]) == 0
+    assert "Outer coccyx (47)" in out.read_text(encoding="utf-8")  # English without the option
+
+
 def test_export_of_an_invalid_atlas_reports_errors(qapp, tmp_path: Path, capsys):
     bad = tmp_path / "bad.yaml"
     bad.write_text("atlas_format: 3\n", encoding="utf-8")
