@@ -43,9 +43,13 @@ def export_chart(
     aspect = aspect or atlas.aspects()[0]
     if aspect not in atlas.aspects():
         raise ValueError(f"this chart has no {aspect} view; it has: {', '.join(atlas.aspects())}")
+    from ..ui.partial import base_for, what_it_adds
+
     scene = ChartScene()
     title = f"{atlas.title}. {aspect_title(aspect)}"
-    scene.show_chart(atlas, aspect, views=views, title=title)
+    base = base_for(atlas)  # a partial chart is printed over the main one, as on screen
+    note = what_it_adds(atlas, base) if base is not None else ""
+    scene.show_chart(atlas, aspect, views=views, title=title, base=base, base_note=note)
     source = scene.chart_rect
     with atomic_path(out, backup=True) as temporary:
         if suffix == ".png":

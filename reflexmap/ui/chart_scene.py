@@ -26,7 +26,7 @@ from ..atlas.model import MAX_LABELLED_ZONES
 from ..i18n import N_, _, translated
 from . import palette
 from .chart_key import DrawnKey, draw_key, mastery_swatches, region_swatches
-from .chart_text import text_item, text_width
+from .chart_text import text_item, text_width, wrap_words
 from .label_layout import spread, spread_sized
 from .zone_item import ZoneItem, guide_pen, outline_pen
 
@@ -114,6 +114,9 @@ class ChartScene(QGraphicsScene):
         self.min_text_mm = 0.0
         self.key: DrawnKey | None = None
         self.guide_names: list[QGraphicsItem] = []  # the names of guide lines (with their veils)
+        self.base: Atlas | None = None  # the main chart under a partial one, drawn in grey
+        self.base_items: list[ZoneItem] = []
+        self.base_note: QGraphicsSimpleTextItem | None = None
         self.setBackgroundBrush(QBrush(palette.PAPER))
 
     # --- building -------------------------------------------------------------------
@@ -131,13 +134,17 @@ class ChartScene(QGraphicsScene):
         label_mm: float = LABEL_MM,
         text_scale: float = 1.0,
         min_text_mm: float = 0.0,
+        base: Atlas | None = None,
+        base_note: str = "",
     ) -> None:
         """Draw `aspect` of `atlas` (or only the listed view ids), replacing what was there.
 
         With `mastery` (zone id -> 0..1, None for never practised) zones are coloured as a
         heat map of what the student knows, and each label carries its percentage.
         No text is drawn smaller than `min_text_mm` (the map view works it out from the
-        screen's pixels, so that the key and guide names stay legible on a small window)."""
+        screen's pixels, so that the key and guide names stay legible on a small window).
+        With `base` (the main chart, under a partial one) its outlines and zones are drawn in
+        grey under this chart's zones, and `base_note` says under the title what this one adds."""
         self.clear()
         self.setBackgroundBrush(QBrush(palette.PAPER))  # the theme may have changed
         self.marks = []
@@ -156,6 +163,7 @@ class ChartScene(QGraphicsScene):
         self.unlabelled_views = []
         self.guide_items = []
         self.guide_names = []
+        self.base, self.base_items, self.base_note = base, [], None
         self.key = None
         self._hovered = None
         self.atlas, self.aspect = atlas, aspect
@@ -181,6 +189,15 @@ class ChartScene(QGraphicsScene):
         heading = aspect_title(aspect) if title is None else title
         if mastery is not None:
             heading = _("{heading}. Mastery: how well you know each zone").format(heading=heading)
+        note_mm = max(self.caption_mm * 0.62, self.min_text_mm)
+        note_lines = wrap_words(base_note, note_mm, right - left, italic=True) if base_note else []
+        if note_lines:
+            self.base_note = text_item("\n".join(note_lines), note_mm, italic=True)
+            self.base_note.setBrush(QBrush(palette.GUIDE))
+            width = max(text_width(line, note_mm, italic=True) for line in note_lines)
+            self.base_note.setPos((left + right) / 2 - width / 2, top - 6 - note_mm * 1.25 * len(note_lines))
+            self.addItem(self.base_note)
+            top -= 4 + note_mm * 1.25 * len(note_lines)
         if heading:
             self._draw_title(heading, top, left, right)
         if key:
@@ -260,11 +277,22 @@ class ChartScene(QGraphicsScene):
 
     def _draw_view(self, atlas: Atlas, frame: _Frame) -> None:
         view = frame.view
-        outline = QGraphicsPathItem(self._path(frame, view.outline))
+        under = self.base.view(view.id) if self.base is not None and _has_view(self.base, view.id) else None
+        outline = QGraphicsPathItem(self._path(frame, (under or view).outline))
         outline.setPen(outline_pen())
         outline.setBrush(QBrush(palette.SKIN))
         outline.setZValue(0)
         self.addItem(outline)
+        if under is not None:  # the main chart's zones, grey, under this (partial) chart's own
+            assert self.base is not None
+            for zone in self.base.zones_in(view.id):
+                item = ZoneItem(view.id, zone, [self._points(frame, ring) for ring in zone.shapes[view.id]])
+                item.set_neutral(True)
+                item.set_fill(palette.base_zone_brush())  # a faint grey: there, but not this chart's
+                item.setZValue(0.5)
+                item.setAcceptHoverEvents(False)
+                self.addItem(item)
+                self.base_items.append(item)
         zones = sorted(
             atlas.zones_in(view.id), key=lambda z: -atlas.index.area(view.id, z.id)
         )  # small on top
@@ -535,6 +563,10 @@ class ChartScene(QGraphicsScene):
                 order += keys
             self._keyboard_order = order
         return list(self._keyboard_order)
+
+
+def _has_view(atlas: Atlas, view_id: str) -> bool:
+    return any(v.id == view_id for v in atlas.views)
 
 
 def _wide(views) -> bool:

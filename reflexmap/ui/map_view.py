@@ -109,13 +109,19 @@ class MapView(QGraphicsView):
         self.rebuilt.emit()
 
     def _draw(self, min_text_mm: float) -> None:
+        from .partial import base_for, what_it_adds
+
+        atlas = self.state.atlas
+        base = base_for(atlas)  # a partial chart is drawn over the main one, in grey
         self.chart.show_chart(
-            self.state.atlas,
+            atlas,
             self.state.aspect,
             mastery=self.state.mastery,
             label_mm=(self.label_mm or LABEL_MM) * self.text_scale,
             text_scale=self.text_scale,
             min_text_mm=min_text_mm,
+            base=base,
+            base_note=what_it_adds(atlas, base) if base is not None else "",
         )
 
     def fit_scale(self) -> float:

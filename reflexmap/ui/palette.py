@@ -235,3 +235,10 @@ def mastery_colour(value: float) -> QColor:
 
 def unpractised_brush() -> QBrush:
     return QBrush(QColor(current.guide if current.dark else "#9aa0a6"), Qt.BrushStyle.BDiagPattern)
+
+
+def base_zone_brush() -> QBrush:
+    """The main chart's zones under a partial chart: a faint grey, in every theme."""
+    colour = QColor(current.guide)
+    colour.setAlpha(45)
+    return QBrush(colour)

@@ -74,8 +74,8 @@ class ZoneItem(QGraphicsPathItem):
             pen.setDashPattern([2.5, 1.5])
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         self.setPen(pen)
-        if self.neutral:
-            self.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+        if self.neutral:  # a neutral zone's only fill is a neutral one (another chart's zones)
+            self.setBrush(self.fill if self.fill is not None else QBrush(Qt.BrushStyle.NoBrush))
         elif self.fill is not None:
             self.setBrush(self.fill)
         else:
