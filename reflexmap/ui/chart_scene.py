@@ -506,9 +506,18 @@ class ChartScene(QGraphicsScene):
                 label.text.setFont(font)
         self.selected_keys = selected
 
-    def mark(self, view_id: str, zone_id: str, text: str, at: tuple[float, float] | None = None) -> None:
+    def mark(
+        self,
+        view_id: str,
+        zone_id: str,
+        text: str,
+        at: tuple[float, float] | None = None,
+        away_from: tuple[str, str] | None = None,
+    ) -> None:
         """A boxed note at a zone (quiz feedback: "✔ Sacrum", "✖ Coccyx"), or at a point
-        (x, y mm) of the view, e.g. a click outside every zone ("✖")."""
+        (x, y mm) of the view, e.g. a click outside every zone: then a ring marks the exact
+        point and the note stands on the side away from the zone `away_from` (view, zone),
+        so that it never seems to lie inside the zone that was asked for."""
         if at is None and (view_id, zone_id) not in self.anchors:
             return
         if at is not None and view_id not in {f.view.id for f in self.frames}:
@@ -517,7 +526,18 @@ class ChartScene(QGraphicsScene):
         size = self.label_mm * 1.1
         label = text_item(text, size, bold=True)
         width = text_width(text, size, True)
-        label.setPos(anchor.x() - width / 2, anchor.y() - size * 2.2)
+        above = True
+        if at is not None:
+            ring = QGraphicsEllipseItem(anchor.x() - 1.4, anchor.y() - 1.4, 2.8, 2.8)
+            ring.setPen(QPen(palette.INK, 0.6))
+            ring.setBrush(QBrush(palette.PAPER))
+            ring.setZValue(22)
+            self.addItem(ring)
+            self.marks.append(ring)
+            if away_from is not None and away_from in self.anchors:
+                above = anchor.y() <= self.to_scene(away_from[0], *self.anchors[away_from]).y()
+        top = anchor.y() - size * 2.2 if above else anchor.y() + size * 0.9
+        label.setPos(anchor.x() - width / 2, top)
         back = QGraphicsRectItem(label.pos().x() - 1.5, label.pos().y() - 0.8, width + 3, size * 1.45)
         back.setBrush(QBrush(palette.PAPER))
         back.setPen(QPen(palette.INK, 0.4))

@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
 
-from ..i18n import N_, _, ngettext
+from ..i18n import N_, _, format_number, ngettext, translated
 from ..quiz import Feedback, ProgressStore, QuizOptions, QuizSession, Scheduler, Summary
-from ..quiz.questions import where
+from ..quiz.questions import ON_FOOT, where
 from ..settings import Settings
 from .map_view import MapView
 from .markup import escape
@@ -144,8 +144,8 @@ class QuizController(QObject):
             self.map.answer_handler = self.answer_click
             self.map.answer_views = frozenset({question.view_id})
             hint = _(
-                "Click the zone on the {view}; or press Tab to move between its zones and Enter to answer."
-            ).format(view=where(view))
+                "Click it on the map, or step through the zones {on_foot} with Tab and answer with Enter."
+            ).format(on_foot=translated(ON_FOOT, view.foot))
             self.map.setFocus()
         else:
             self.map.answer_handler = lambda *args: None  # the map only shows the question
@@ -215,11 +215,14 @@ class QuizController(QObject):
         chart.set_selected(session.current.zone_id, target_view)
         chart.mark(target_view, feedback.target, f"✔ {atlas.zone(feedback.target).name}")
         if not feedback.correct and point is not None:
-            symbol = "≈" if feedback.close else "✖"
-            if feedback.clicked:
-                chart.mark(view_id, feedback.clicked[0], f"{symbol} {atlas.zone(feedback.clicked[0]).name}")
+            if feedback.close:  # where the click was, and how far off
+                distance = format_number(feedback.distance_mm or 0.0, 1)
+                text = "≈ " + _("{distance} mm").format(distance=distance)
+                chart.mark(view_id, "", text, at=point, away_from=(target_view, feedback.target))
+            elif feedback.clicked:
+                chart.mark(view_id, feedback.clicked[0], f"✖ {atlas.zone(feedback.clicked[0]).name}")
             else:
-                chart.mark(view_id, "", symbol, at=point)
+                chart.mark(view_id, "", "✖", at=point, away_from=(target_view, feedback.target))
         kind = "right" if feedback.correct else "close" if feedback.close else "wrong"
         self.map.answer_handler = lambda *args: None
         self.map.answer_views = frozenset()

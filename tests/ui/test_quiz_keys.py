@@ -342,3 +342,22 @@ def test_remembered_choices_are_checked_one_by_one(qtbot, make_window, settings)
     assert not dialog.timed.isChecked() and dialog.sudden_death.isChecked()
     assert not dialog.wait_for_enter.isChecked()
     assert set(KINDS) >= ticked(dialog.kinds)
+
+
+def test_near_miss_marks_the_point_and_the_distance(qtbot, quiz_window):
+    from shapely.geometry import Point
+
+    from reflexmap.atlas.geometry import to_shapely
+
+    from .conftest import click_mm
+
+    window = quiz_window
+    start(window, ["heart"])
+    heart = to_shapely(window.state.atlas.zone("heart").shapes["plantar-left"])
+    x0, y0, x1, y1 = heart.bounds
+    x, y = (x0 + x1) / 2, y0 - 2.5  # just outside one edge
+    assert 1.5 < heart.distance(Point(x, y)) < 4
+    click_mm(qtbot, window, "plantar-left", x, y)
+    assert feedback(window).startswith("≈ Close: ") and feedback(window).endswith(" mm from the heart.")
+    assert any(text.startswith("≈ ") and text.endswith(" mm") for text in marks(window))
+    assert "✔ Heart" in marks(window)
