@@ -305,18 +305,36 @@ class QuizController(QObject):
         end.setObjectName("end-round")
         keep = box.addButton(_("&Keep practising"), QMessageBox.ButtonRole.RejectRole)
         keep.setObjectName("keep-practising")
+        box.setStyleSheet("QLabel { min-width: 22em; }")  # two lines, not a narrow column
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
 
         def closed() -> None:
             self._confirm = None
-            if box.clickedButton() is end and self.session is session:
+            if self.session is not session:
+                return
+            if box.clickedButton() is end:
                 self.stop()
+            else:  # back to answering, where the keys were
+                self._focus_answer()
 
         box.finished.connect(closed)
         self._confirm = box
         box.open()
         return box
+
+    def _focus_answer(self) -> None:
+        """Keyboard focus where the question is answered: the map (find it), the typed
+        answer (choices), or Next once the answer is judged."""
+        session = self.session
+        if session is None or session.current is None:
+            return
+        if session.feedback is not None:
+            self.panel.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif session.current.kind == "find":
+            self.map.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.panel.answer.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _tick(self) -> None:
         if self.session is None:

@@ -101,6 +101,9 @@ class QuizPanel(QWidget):
         self.next_button.clicked.connect(self.next_requested)
         self.stop_button = QPushButton(_("&End quiz"), self)
         self.stop_button.clicked.connect(self.stop_requested)
+        # Reached by Tab, never by a click: after clicking it (and keeping on), Enter and Space
+        # must still answer and go on, not ask to end the round again.
+        self.stop_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         row = QHBoxLayout()
         row.addWidget(self.next_button)
         row.addWidget(self.stop_button)

@@ -191,6 +191,7 @@ def test_ending_early_asks_first(qtbot, quiz_window):
     assert box.defaultButton() is box.findChild(QPushButton, "keep-practising")
     qtbot.mouseClick(box.findChild(QPushButton, "keep-practising"), Qt.MouseButton.LeftButton)
     assert window.quiz.active and window.findChild(QDialog, "quiz-summary") is None
+    assert window.focusWidget() is window.quiz_panel.answer  # back to answering
 
     window.end_quiz_action.trigger()  # the menu and Ctrl+Shift+Q ask too
     qtbot.wait(10)  # the first box is gone
