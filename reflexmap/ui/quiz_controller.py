@@ -305,7 +305,9 @@ class QuizController(QObject):
         end.setObjectName("end-round")
         keep = box.addButton(_("&Keep practising"), QMessageBox.ButtonRole.RejectRole)
         keep.setObjectName("keep-practising")
-        box.setStyleSheet("QLabel { min-width: 22em; }")  # two lines, not a narrow column
+        box.setStyleSheet(  # two lines, not a narrow column
+            "QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 22em; }"
+        )
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
 
