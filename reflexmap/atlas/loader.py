@@ -63,16 +63,12 @@ def read_atlas(path: str | Path, cache: AtlasCache | None = None) -> LoadResult:
             return _fail(source, 0, 0, "this is a folder, not a zone file")
         if not stat.S_ISREG(info.st_mode):  # a pipe or device would block or never end
             return _fail(source, 0, 0, "this is not a regular file (a pipe, socket or device?)")
-        size = info.st_size
-        if size > MAX_FILE_BYTES:
-            return _fail(
-                source,
-                0,
-                0,
-                f"the file is {size / 2**20:.0f} MiB; "
-                f"zone files are limited to {MAX_FILE_BYTES // 2**20} MiB",
-            )
-        raw = path.read_bytes()
+        if info.st_size > MAX_FILE_BYTES:
+            return _too_big(source, info.st_size)
+        with open(path, "rb") as handle:  # never more than the limit, even if the file grows
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            return _too_big(source, max(len(raw), path.stat().st_size))
     except FileNotFoundError:
         return _fail(source, 0, 0, "no such file")
     except IsADirectoryError:
@@ -130,6 +126,16 @@ def load_atlas(path: str | Path | None = None, cache: AtlasCache | None = None) 
         raise AtlasLoadError(result.errors)
     assert result.atlas is not None
     return result.atlas
+
+
+def _too_big(source: str, size: int) -> LoadResult:
+    return _fail(
+        source,
+        0,
+        0,
+        f"the file is {size:,} bytes ({size / 2**20:.1f} MiB); the limit is {MAX_FILE_BYTES:,} bytes "
+        f"({MAX_FILE_BYTES // 2**20} MiB)",
+    )
 
 
 def _fail(source: str, line: int, column: int, message: str) -> LoadResult:

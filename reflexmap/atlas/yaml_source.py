@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import yaml
@@ -49,6 +50,11 @@ _DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+")
 # a longer plain scalar of only these characters is refused before any resolver or conversion.
 _NUMBERISH = re.compile(r"[-+.0-9][-+0-9_:.xXbBeEa-fA-F]*")
 _NUMBER_TAGS = {_TAG + "int", _TAG + "float"}
+# First characters of plain scalars PyYAML may read as something other than text
+_RESOLVED_FIRST = frozenset(_Loader.yaml_implicit_resolvers) - {""}
+
+
+MAX_ITEMS = 100_000  # any other list
 
 
 def max_text_chars() -> int:
@@ -56,6 +62,49 @@ def max_text_chars() -> int:
     from .schema import schema
 
     return int(schema()["$defs"]["text"]["maxLength"])
+
+
+@cache
+def list_limits() -> dict[str, tuple[int, str]]:
+    """The schema's limits on list lengths, enforced here while reading (a list beyond its
+    limit is refused at the item that goes over, before the rest of the file is read)."""
+    from .schema import schema
+
+    top, defs = schema()["properties"], schema()["$defs"]
+    view, zone = defs["view"]["properties"], defs["zone"]["properties"]
+    return {
+        "zones": (top["zones"]["maxItems"], "zones"),
+        "views": (top["views"]["maxItems"], "views"),
+        "sources": (top["sources"]["maxItems"], "sources"),
+        "guides": (view["guides"]["maxItems"], "guide lines in one view"),
+        "zone sources": (zone["sources"]["maxItems"], "sources in one zone"),
+        "polygon": (defs["polygon"]["maxItems"], "points in one polygon"),
+        "parts": (defs["parts"]["maxItems"], "parts of one zone in one view"),
+        "other": (MAX_ITEMS, "items in one list"),
+    }
+
+
+def _list_kind(path: Path | None) -> str:
+    """Which limit a list at `path` has."""
+    if not path:
+        return "other"
+    n, first, last = len(path), path[0], path[-1]
+    if n == 1 and first in ("zones", "views", "sources"):
+        return str(first)
+    if first == "views" and n == 3 and last == "guides":
+        return "guides"
+    if first == "views" and ((n == 3 and last == "outline") or (n == 5 and last == "points")):
+        return "polygon"
+    if first == "zones" and n == 3 and last == "sources":
+        return "zone sources"
+    if first == "zones" and n in (4, 5) and path[2] == "shapes":
+        return "polygon"  # a polygon, or a list of parts (limited further once that is known)
+    return "other"
+
+
+def _is_polygon(value: Any) -> bool:
+    """A list of points (its first item a list), as opposed to a point (a list of numbers)."""
+    return type(value) is list and bool(value) and type(value[0]) is list
 
 
 def _short(text: str) -> str:
@@ -160,6 +209,8 @@ class _Open:
     has_key: bool = False
     seen: dict[str, int] = field(default_factory=dict)  # mappings: key -> line first given
     bad_key: bool = False  # the key was refused: drop its value
+    kind: str = "other"  # lists: which limit applies (see list_limits)
+    limit: int = MAX_ITEMS
 
 
 class _Builder:
@@ -171,6 +222,8 @@ class _Builder:
         self.scalars = SafeConstructor()
         self.anchors: dict[str, tuple[Any, int]] = {}  # anchor -> (value, size)
         self.nodes = 0
+        self.aliases = 0  # aliases used: only then can a value count be inflated by them
+        self.limits = list_limits()
 
     def _error(self, mark: Any, message: str) -> None:
         line, col = _pos(mark)
@@ -195,8 +248,9 @@ class _Builder:
     def _count(self, amount: int, mark: Any) -> None:
         self.nodes += amount
         if self.nodes > MAX_NODES:
+            hint = " (aliases used to inflate it?)" if self.aliases else ""
             raise _Refused(
-                f"the document holds more than {MAX_NODES:,} values (aliases used to inflate it?)", mark
+                f"the document holds more than {MAX_NODES:,} values; the limit is {MAX_NODES:,}{hint}", mark
             )
 
     def _value(self) -> Any:
@@ -224,6 +278,8 @@ class _Builder:
                     if path is not None:
                         positions.setdefault(path, _pos(event.start_mark))
                 if in_list:
+                    if len(parent.value) >= parent.limit:
+                        self._over_limit(parent, event)
                     parent.size += 1
                     parent.value.append(value)
                     continue
@@ -231,6 +287,8 @@ class _Builder:
                 if len(stack) >= MAX_DEPTH:
                     raise _Refused(_too_deep(), event.start_mark)
                 self._count(1, event.start_mark)
+                if parent is not None and type(parent.value) is list and len(parent.value) >= parent.limit:
+                    self._over_limit(parent, event)  # at the item that goes over, where it starts
                 path = self._child_path(parent)
                 if path is not None:
                     positions.setdefault(path, _pos(event.start_mark))
@@ -238,9 +296,11 @@ class _Builder:
                 wanted = _TAG + ("map" if is_map else "seq")
                 if event.tag not in (None, "!", wanted):
                     self._error(event.start_mark, f"tag {event.tag!r} is not allowed in an atlas")
-                stack.append(
-                    _Open({} if is_map else [], path if path is not None else (), anchor=event.anchor)
-                )
+                opened = _Open({} if is_map else [], path if path is not None else (), anchor=event.anchor)
+                if not is_map:
+                    opened.kind = _list_kind(path)
+                    opened.limit = self.limits[opened.kind][0]
+                stack.append(opened)
                 continue
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 closed = stack.pop()
@@ -251,7 +311,10 @@ class _Builder:
                 if event.anchor not in self.anchors:
                     raise _Refused(f"unknown alias '*{event.anchor}'", event.start_mark)
                 value, size = self.anchors[event.anchor]
+                self.aliases += 1
                 self._count(size, event.start_mark)
+                if parent is not None and type(parent.value) is list and len(parent.value) >= parent.limit:
+                    self._over_limit(parent, event)
                 path = self._child_path(parent)
                 if path is not None:
                     positions.setdefault(path, _pos(event.start_mark))
@@ -260,6 +323,16 @@ class _Builder:
             if not stack:
                 return value
             self._add(stack[-1], value, size, event)
+
+    def _over_limit(self, parent: _Open, event: Any) -> None:
+        limit, what = self.limits[parent.kind]
+        if parent.kind == "parts":
+            message = f"a zone has more than {limit:,} parts in one view; the limit is {limit:,}"
+        elif parent.kind == "polygon":
+            message = f"a polygon has more than {limit:,} points; the limit is {limit:,}"
+        else:
+            message = f"more than {limit:,} {what}; the limit is {limit:,}"
+        raise _Refused(message, event.start_mark)
 
     def _child_path(self, parent: _Open | None) -> Path | None:
         if parent is None:
@@ -273,6 +346,9 @@ class _Builder:
     def _add(self, parent: _Open, value: Any, size: int, event: Any) -> None:
         parent.size += size
         if isinstance(parent.value, list):
+            if parent.kind == "polygon" and not parent.value and _is_polygon(value):
+                parent.kind = "parts"  # a zone's list of parts: its own, lower limit
+                parent.limit = self.limits["parts"][0]
             parent.value.append("<<" if value is _MERGE else value)
             return
         if not parent.has_key:  # this value is a key
@@ -309,6 +385,10 @@ class _Builder:
                 return int(value)
             if _DECIMAL.fullmatch(value):
                 return float(value)
+            if value and value[0] not in _RESOLVED_FIRST:
+                return value  # no implicit type starts with this character: text
+        elif event.tag is None and not event.implicit[0]:
+            return value  # quoted or block text without a tag
         tag = event.tag
         if tag is None or tag == "!":
             tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)

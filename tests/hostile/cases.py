@@ -3,6 +3,7 @@ not files at all, so they cannot live in the repository), with the error each mu
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -64,6 +65,37 @@ def _huge(folder: Path) -> Path:
     with open(path, "wb") as handle:  # 300 MB, sparse: costs no disk and no time to make
         handle.truncate(300 * 1024 * 1024)
     return path
+
+
+def _sparse(name: str, size: int) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = folder / name
+        with open(path, "wb") as handle:  # sparse: no disk and no time
+            handle.truncate(size)
+        return path
+
+    return make
+
+
+def _ring(points: int, r: float = 5.0) -> str:
+    """A round polygon of `points` points inside the test outline."""
+    step = 2 * math.pi / points
+    return (
+        "["
+        + ", ".join(
+            f"[{r * math.cos(i * step):.4f}, {50 + r * math.sin(i * step):.4f}]" for i in range(points)
+        )
+        + "]"
+    )
+
+
+def _zones(count: int, polygon: str = "[[0, 0], [10, 0], [10, 10], [0, 10]]") -> str:
+    """`count` more zones (9 lines each) after the one in `chart()`."""
+    return "".join(
+        f"  - id: z{k}\n    name: Z\n    region: spine\n    claim: x\n    technique: y\n"
+        f"    sources: [s1]\n    confidence: sourced\n    shapes:\n      plantar-left: {polygon}\n"
+        for k in range(count)
+    )
 
 
 def _fifo(folder: Path) -> Path:
@@ -155,7 +187,58 @@ CASES = [
     ),
     Case("python name tag", _text("pyname.yaml", "title: !!python/name:os.system\n"), "is not allowed", 1),
     Case("local tag", _text("localtag.yaml", "title: !shout hello\n"), "tag '!shout' is not allowed", 1),
-    Case("hundreds of MB", _huge, "the file is 300 MiB; zone files are limited to 32 MiB"),
+    Case(
+        "hundreds of MB",
+        _huge,
+        "the file is 314,572,800 bytes (300.0 MiB); the limit is 33,554,432 bytes (32 MiB)",
+    ),
+    Case(
+        "59 bytes over the size limit",
+        _sparse("over.yaml", 33_554_491),
+        "the file is 33,554,491 bytes (32.0 MiB); the limit is 33,554,432 bytes (32 MiB)",
+    ),
+    # limits on list lengths: refused at the item that goes over, while reading
+    Case(
+        "polygon just over 100,000 points",
+        _text("points.yaml", chart(_ring(100_001))),
+        "a polygon has more than 100,000 points; the limit is 100,000",
+        17,
+    ),
+    Case(
+        "three over-limit polygons",
+        _text("points3.yaml", chart(_ring(100_001)) + _zones(2, _ring(100_001))),
+        "a polygon has more than 100,000 points; the limit is 100,000",
+        17,
+    ),
+    Case(
+        "outline just over 100,000 points",
+        _text(
+            "outline.yaml",
+            chart().replace(
+                "outline: [[-20, 0], [20, 0], [20, 100], [-20, 100]]", "outline: " + _ring(100_001, r=19)
+            ),
+        ),
+        "a polygon has more than 100,000 points; the limit is 100,000",
+        7,
+    ),
+    Case(
+        "zone in 101 parts",
+        _text("parts.yaml", chart("[" + ", ".join(["[[0, 0], [1, 0], [0, 1]]"] * 101) + "]")),
+        "a zone has more than 100 parts in one view; the limit is 100",
+        17,
+    ),
+    Case(
+        "50,000 zones",
+        _text("zones.yaml", chart() + _zones(50_000)),
+        "more than 10,000 zones; the limit is 10,000",
+        18 + 9 * 9_999,
+    ),
+    Case(
+        "a million values without aliases",
+        _text("values.yaml", "a:\n" + ("- [" + "1, " * 99_998 + "1]\n") * 11),
+        "the document holds more than 1,000,000 values; the limit is 1,000,000",
+        11,
+    ),
     Case("pipe", _fifo, "not a regular file"),
     Case("folder", _folder, "this is a folder"),
     Case("missing path", _missing, "no such file"),

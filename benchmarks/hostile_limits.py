@@ -1,0 +1,72 @@
+"""Time and peak memory of refusing each over-limit file of the hostile corpus.
+
+    python -m benchmarks.hostile_limits
+
+Each file is checked by `reflexmap check` in its own child process with an address-space
+cap (1 GiB); the figure is the child's wall time (start-up included) and its peak resident
+memory, as the kernel reports it (wait4). tests/hostile/test_limits.py runs the same
+measurement and asserts the memory bound; the README quotes this table.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CAP_BYTES = 1024 * 1024 * 1024
+LIMIT_CASES = (
+    "59 bytes over the size limit",
+    "polygon just over 100,000 points",
+    "three over-limit polygons",
+    "outline just over 100,000 points",
+    "zone in 101 parts",
+    "50,000 zones",
+    "a million values without aliases",
+    "base-60 number of 32 MB",
+    "base-60 number in a name",
+)
+
+
+def _cap() -> None:  # in the child, before exec
+    resource.setrlimit(resource.RLIMIT_AS, (CAP_BYTES, CAP_BYTES))
+
+
+def check_in_child(path: Path) -> tuple[int, str, float, float]:
+    """(exit code, output, seconds, peak MiB) of `reflexmap check path` under the cap."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "reflexmap", "check", str(path)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, preexec_fn=_cap, cwd=ROOT,
+    )  # fmt: skip
+    assert child.stdout is not None
+    output = child.stdout.read().decode("utf-8", "replace")
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return child.returncode, output, seconds, usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    sys.path.insert(0, str(ROOT))
+    from tests.hostile.cases import CASES
+
+    cases = {case.name: case for case in CASES}
+    print("| file | refused with | time | peak memory |\n|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as folder:
+        for name in LIMIT_CASES:
+            path = cases[name].make(Path(folder))
+            code, output, seconds, peak = check_in_child(path)
+            message = output.splitlines()[0].split(": ", 1)[-1] if output else "?"
+            print(f"| {name} | `{message}` (exit {code}) | {seconds:.2f} s | {peak:.0f} MiB |")
+            path.unlink()
+
+
+if __name__ == "__main__":
+    main()
