@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDockWidget, QProxyStyle, QStyle
 
 from .. import i18n
 from ..i18n import N_
@@ -80,13 +80,43 @@ def apply_theme(app: QApplication, choice: str, scheme: Qt.ColorScheme | None = 
     else:
         _themed = True
         app.setStyleSheet(theme.style_sheet)
-        app.setStyle("Fusion")  # follows the palette fully on every platform
+        set_style(app, "fusion")  # follows the palette fully on every platform
         app.setPalette(palette.window_palette(theme, app.style().standardPalette()))
     return theme
 
 
+_SCALED_METRICS = (  # drawn marks that sit beside text: they grow with it
+    QStyle.PixelMetric.PM_IndicatorWidth,
+    QStyle.PixelMetric.PM_IndicatorHeight,
+    QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+    QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+    QStyle.PixelMetric.PM_SmallIconSize,
+    QStyle.PixelMetric.PM_ListViewIconSize,
+    QStyle.PixelMetric.PM_TitleBarButtonIconSize,
+    QStyle.PixelMetric.PM_DockWidgetTitleBarButtonMargin,
+)
+
+
+class ScaledStyle(QProxyStyle):
+    """The style in use, with check boxes, radio buttons and small icons scaled like the text."""
+
+    def pixelMetric(self, metric, option=None, widget=None) -> int:
+        value = super().pixelMetric(metric, option, widget)
+        return round(value * _scale) if metric in _SCALED_METRICS else value
+
+
+def set_style(app: QApplication, name: str | None = None) -> None:
+    """Use the style `name` (or keep the one in use), scaled with the text size."""
+    current = app.style()
+    base = name or (current.baseStyle().name() if isinstance(current, ScaledStyle) else current.name())
+    if isinstance(current, ScaledStyle) and base == current.baseStyle().name():
+        return
+    app.setStyle(ScaledStyle(base))
+
+
 def apply_text_scale(app: QApplication, scale: float) -> None:
-    """Scale the application font (panels, menus, dialogs); the map labels scale with it too."""
+    """Scale the application font (panels, menus, dialogs), check boxes and small icons; the map
+    labels scale with it too."""
     global _base_font, _scale
     _scale = scale
     if _base_font is None:
@@ -98,7 +128,20 @@ def apply_text_scale(app: QApplication, scale: float) -> None:
         font.setPointSizeF(_base_font.pointSizeF() * scale)
     else:
         font.setPixelSize(round(_base_font.pixelSize() * scale))
+    set_style(app)
     app.setFont(font)
+    for widget in app.allWidgets():
+        if isinstance(widget, QDockWidget):
+            _refont_dock(widget, font)
+
+
+def _refont_dock(dock: QDockWidget, font: QFont) -> None:
+    """A docked panel draws its title in the font it was built with (Qt keeps the platform's
+    dock-title font from then), unless its own font differs from the application's: so it
+    gets its own, equal but for a rendering hint, and its title follows the text size."""
+    own = QFont(font)
+    own.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+    dock.setFont(own)
 
 
 def apply_language(app: QApplication, code: str) -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from ..atlas import Atlas
@@ -42,6 +42,7 @@ class ZoneList(QWidget):
         self.search.setPlaceholderText(_("Search all views (name, claim, region)…"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(_("Search zones"))
+        self._fit_search()
         self.model = QStandardItemModel(self)
         self.items: dict[str, QStandardItem] = {}  # rows of this chart, by zone id
         self.proxy = QSortFilterProxyModel(self)  # kept for sorting views and tests; no filter
@@ -70,6 +71,17 @@ class ZoneList(QWidget):
         state.selection_changed.connect(self._follow_selection)
         self._filling = False
         self.refill()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self._fit_search()
+
+    def _fit_search(self) -> None:
+        """The placeholder says what the search covers: the field is wide enough to show all of
+        it at any text size (frame, margins and the clear button besides)."""
+        text = self.search.placeholderText()
+        self.search.setMinimumWidth(QFontMetrics(self.font()).horizontalAdvance(text) + 44)
 
     def refill(self, *_args) -> None:
         """Rebuild the rows; the selection on the map is never changed by it."""
