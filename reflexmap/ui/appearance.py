@@ -54,10 +54,16 @@ def text_scale_choice(settings: Settings) -> float:
     return float(value) if isinstance(value, (int, float)) and float(value) in TEXT_SIZES else 1.0
 
 
-def language_choice(settings: Settings) -> str:
-    """The saved language, or the system's when none was chosen."""
+def language_setting(settings: Settings) -> str:
+    """The choice in the Language menu: a language code, or "system" (also when none was made)."""
     value = settings.value("appearance/language", "")
-    return value if value in i18n.LANGUAGES else i18n.system_language()
+    return value if value in i18n.LANGUAGES else "system"
+
+
+def language_choice(settings: Settings) -> str:
+    """The language to use: the one chosen, or the desktop's when it is to follow the system."""
+    value = language_setting(settings)
+    return i18n.system_language() if value == "system" else value
 
 
 def resolve_theme(choice: str, scheme: Qt.ColorScheme | None = None) -> palette.Theme:

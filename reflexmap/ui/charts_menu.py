@@ -52,11 +52,21 @@ class ChartsMenu(QMenu):
         self.settings.setValue("chart/recent", [path, *recent][:MAX_RECENT])
 
     def chart_title(self, path: Path) -> str:
+        """The chart's own title, which names it (and, for the built-in ones, its tradition)."""
         result = self._read(path)
         if result.atlas is None:
             return _("{file} (has errors)").format(file=path.name)
-        atlas = result.atlas.localized(i18n.language())
-        return f"{atlas.title} ({atlas.tradition})"
+        return result.atlas.localized(i18n.language()).title
+
+    def _describe(self, path: Path) -> str:
+        """The tradition and file, for the status bar and tooltip of the chart's menu item."""
+        atlas = self._read(path).atlas
+        if atlas is None:
+            return str(path)
+        tradition = atlas.localized(i18n.language()).tradition
+        return _("Tradition: {tradition}. File: {file}").format(
+            tradition=f"\u2068{tradition}\u2069", file=f"\u2068{path}\u2069"
+        )
 
     def other_charts(self, current: Path | None) -> list[tuple[Path, Atlas]]:
         """Every known chart but `current` that loads, in the interface's language."""
@@ -81,8 +91,14 @@ class ChartsMenu(QMenu):
             self.group.removeAction(action)
         self.clear()
         current = self.state.atlas.path
-        for number, path in enumerate(self.known(), start=1):
-            action = QAction(f"&{number} {self.chart_title(path)}", self, checkable=True)
+        known = self.known()
+        titles = [self.chart_title(path) for path in known]
+        for number, (path, title) in enumerate(zip(known, titles, strict=True), start=1):
+            if titles.count(title) > 1:  # two charts of one title: tell them apart by file
+                title = f"{title} \u2014 {path.name}"
+            action = QAction(f"&{number} {title.replace('&', '&&')}", self, checkable=True)
+            action.setStatusTip(self._describe(path))
+            action.setToolTip(self._describe(path))
             action.setChecked(current is not None and Path(current).resolve() == path.resolve())
             action.setData(str(path))
             action.triggered.connect(lambda _=False, p=str(path): self.chosen.emit(p))

@@ -9,7 +9,7 @@ from ..atlas import Atlas, Zone
 from ..content import NOTES
 from ..i18n import N_, _
 from . import palette
-from .markup import charts_place, escape
+from .markup import charts_place, escape, safe_link
 from .state import AppState
 
 CONFIDENCE_TEXT = {
@@ -87,8 +87,9 @@ class InfoPanel(QTextBrowser):
         for source_id in zone.sources:
             source = atlas.sources[source_id]
             text = escape(source.title)
-            if source.url:
-                text = f"<a href='{escape(source.url)}'>{text}</a>"
+            link = safe_link(source.url)
+            if link:  # only the address becomes a link; the chart's words stay text
+                text = f"<a href='{link}'>{text}</a>"
             if source.note:
                 text += f" <span class='small'>({escape(source.note)})</span>"
             parts.append(f"<li>{text}</li>")
@@ -146,3 +147,7 @@ class InfoPanel(QTextBrowser):
             self.state.select(zone_id, self.state.view_id, self.state.under_point)
         elif target.startswith("note:"):
             self.note_requested.emit(target[5:])
+        elif url.scheme() in ("http", "https"):  # a source: in the desktop's web browser
+            from .help_dialogs import open_external
+
+            open_external(self, url)

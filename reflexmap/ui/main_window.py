@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.info.note_requested.connect(self.show_note)
         self.state.atlas_changed.connect(self._atlas_shown)
         self.state.selection_changed.connect(self._selection_shown)
-        self.state.aspect_changed.connect(self._chart_status)
+        self.state.aspect_changed.connect(self._view_status)
         self._build_actions()
         self.state.aspect_changed.connect(lambda aspect: self.aspect_actions[aspect].setChecked(True))
         self.state.labels_changed.connect(self.labels_action.setChecked)
@@ -235,11 +235,18 @@ class MainWindow(QMainWindow):
         self.end_quiz_action.setEnabled(False)
 
         menu = self.menuBar().addMenu(_("&Help"))
-        for name, title in NOTES.items():
-            menu.addAction(self._action(_(title), lambda checked=False, n=name: self.show_note(n)))
+        self.guide_action = self._action(_("&User guide"), self.show_user_guide)
+        menu.addAction(self.guide_action)
         menu.addAction(
             self._action(_("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
         )
+        menu.addSeparator()
+        for name, title in NOTES.items():
+            menu.addAction(self._action(_(title), lambda checked=False, n=name: self.show_note(n)))
+        menu.addSeparator()
+        self.about_action = self._action(_("&About ReflexMap"), self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        menu.addAction(self.about_action)
 
         toolbar = QToolBar(_("Chart"), self)
         toolbar.setObjectName("toolbar-chart")
@@ -267,10 +274,13 @@ class MainWindow(QMainWindow):
             appearance.current_text_scale(),
             self.set_text_scale,
         )
+        choice = appearance.language_setting(self.settings)
+        if appearance.language_choice(self.settings) != i18n.language():  # --language for this run
+            choice = i18n.language()
         self.language_actions = self._choices(
             menu.addMenu(_("&Language")),
-            list(i18n.LANGUAGES.items()),
-            i18n.language(),
+            [("system", _(appearance.THEME_CHOICES["system"])), *i18n.LANGUAGES.items()],
+            choice,
             self.set_language,
         )
 
@@ -311,12 +321,15 @@ class MainWindow(QMainWindow):
         self.text_size_actions[scale].setChecked(True)
         self.map.set_text_scale(scale)
 
-    def set_language(self, code: str) -> MainWindow:
-        """Switch the interface and the chart texts; the window is rebuilt in the new language
-        where it stood (chart, view, selection, size), and this one closes."""
+    def set_language(self, choice: str) -> MainWindow:
+        """Switch the interface and the chart texts to a language, or to the desktop's ("system");
+        the choice is remembered. In a new language the window is rebuilt where it stood
+        (chart, view, selection, size), and this one closes."""
+        self.settings.setValue("appearance/language", choice)
+        code = appearance.language_choice(self.settings)
         if code == i18n.language():
+            self.language_actions[choice].setChecked(True)
             return self
-        self.settings.setValue("appearance/language", code)
         appearance.apply_language(QApplication.instance(), code)
         successor = MainWindow(
             self.state.source, self.settings, restore=False, progress_path=self._progress_path
@@ -363,25 +376,47 @@ class MainWindow(QMainWindow):
             action.setChecked(aspect == self.state.aspect)
         self._chart_status()
 
-    def _chart_status(self, *_args) -> None:
+    def _chart_status(self, *_args, view: str = "") -> None:
         atlas = self.state.atlas
         count = len(atlas.zones)
-        message = ngettext(
-            "{chart}: {count} zone, tradition {tradition}",
-            "{chart}: {count} zones, tradition {tradition}",
-            count,
-        ).format(chart=atlas.title, count=f"{count:,}", tradition=atlas.tradition)
+        message = ngettext("{chart}: {count} zone", "{chart}: {count} zones", count).format(
+            chart=atlas.title, count=f"{count:,}"
+        )
+        if view:
+            message = f"{view} \u00b7 {message}"
         if self.map.chart.unlabelled_views:
             message += ". " + _("Too many zones in this view to label: point at a zone to see its name")
         self.statusBar().showMessage(message, 8000)
 
+    def _view_status(self, aspect: str) -> None:
+        """A view switch: the pointer's last position belonged to the other view."""
+        from .chart_scene import aspect_title
+
+        self.coordinates.clear()
+        self._chart_status(view=aspect_title(aspect))
+
     def _selection_shown(self, zone_id: str) -> None:
-        if zone_id and not (self._quiz is not None and self._quiz.active):
+        if self._quiz is not None and self._quiz.active:
+            return
+        bar = self.statusBar()
+        if zone_id:
             zone = self.state.atlas.zone(zone_id)
-            self.statusBar().showMessage(f"{zone.name}: {charts_place(zone.claim, sentence=False)}")
+            bar.showMessage(f"{zone.name}: {charts_place(zone.claim, sentence=False)}")
+            self._selection_message = bar.currentMessage()
+        elif bar.currentMessage() == getattr(self, "_selection_message", None):
+            bar.clearMessage()  # nothing selected: no zone's claim lingers
 
     def _show_coordinates(self, view_id: str, x: float, y: float) -> None:
-        self.coordinates.setText(f"{view_id}  x {x:6.1f} mm  y {y:6.1f} mm")
+        """Which foot and view the pointer is over, and where in millimetres ("" off the feet)."""
+        view = next((v for v in self.state.atlas.views if v.id == view_id), None)
+        if view is None:
+            self.coordinates.clear()
+            return
+        from .chart_scene import aspect_name, foot_name
+
+        where = f"{foot_name(view.foot)} \u00b7 {aspect_name(view.aspect)}"
+        x_mm, y_mm = (i18n.format_number(v, 1) for v in (x, y))
+        self.coordinates.setText(f"{where}   x {x_mm} mm   y {y_mm} mm")
 
     def _find(self) -> None:
         self.findChild(QDockWidget, "dock-zones").show()
@@ -588,6 +623,16 @@ class MainWindow(QMainWindow):
             + "</table>"
         )
         self._text_dialog(title, html, "shortcuts")
+
+    def show_about(self) -> QDialog:
+        from . import help_dialogs
+
+        return help_dialogs.about(self)
+
+    def show_user_guide(self) -> QDialog:
+        from . import help_dialogs
+
+        return help_dialogs.user_guide(self)
 
     def _text_dialog(self, title: str, html: str, name: str) -> QDialog:
         from . import dialogs

@@ -45,7 +45,8 @@ def _install_accessibility() -> None:
 
 
 class MapView(QGraphicsView):
-    """Shows `state`'s chart; emits `pointed` with (view id, x mm, y mm) as the mouse moves."""
+    """Shows `state`'s chart; emits `pointed` with (view id, x mm, y mm) as the mouse moves
+    (an empty view id when it is over no view)."""
 
     pointed = Signal(str, float, float)
     rebuilt = Signal()  # the chart was drawn afresh: modes re-apply what they show on it
@@ -274,6 +275,7 @@ class MapView(QGraphicsView):
 
     def leaveEvent(self, event) -> None:
         self.chart.set_hovered(None)
+        self.pointed.emit("", 0.0, 0.0)  # the pointer is over no view any more
         super().leaveEvent(event)
 
     def _hover(self, pos: QPoint, global_pos: QPoint) -> None:
@@ -282,8 +284,7 @@ class MapView(QGraphicsView):
         view_id, hits = self.zones_under(pos)
         self.chart.set_hovered((view_id, hits[0]) if hits else None)
         where = self.chart.locate(self.mapToScene(pos))
-        if where:
-            self.pointed.emit(*where)
+        self.pointed.emit(*(where or ("", 0.0, 0.0)))
         if hits:
             QToolTip.showText(global_pos, self.hover_tip(hits), self.viewport())
             self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)

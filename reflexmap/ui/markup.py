@@ -30,3 +30,31 @@ def plain_tooltip(text: str) -> str:
     """A tooltip that shows `text` as written: Qt guesses whether a tooltip is rich text, so the
     text is escaped inside a paragraph rather than left to the guess."""
     return "<p style='white-space:pre-wrap'>" + escape(text) + "</p>"
+
+
+_LINK_SCHEMES = ("http", "https")
+_MAX_URL = 2000
+
+
+def safe_link(url: str | None) -> str | None:
+    """The address a source's `url` may link to, or None when it must stay plain text.
+
+    Only web addresses open (http, https, and DOIs, as https://doi.org/…): a chart file must
+    not make a click run a program, open a local file or another application's scheme. The
+    result holds no quote, angle bracket or space: it goes into an href as it is."""
+    if not url or len(url) > _MAX_URL or any(c.isspace() or ord(c) < 32 or c == "\x7f" for c in url):
+        return None
+    from urllib.parse import quote, urlsplit
+
+    if url[:4].lower() == "doi:":
+        doi = url[4:].lstrip("/")
+        return f"https://doi.org/{quote(doi, safe='/:;()._-')}" if doi.startswith("10.") else None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in _LINK_SCHEMES or not parts.hostname:
+        return None
+    # Qt's rich text reads attribute values literally (no entities): quotes and angle brackets
+    # are percent-encoded instead, so the address can stand in href='…' as it is.
+    return quote(url, safe=":/?#[]@!$&()*+,;=%~-._")

@@ -63,7 +63,7 @@ def test_hover_highlights_and_tooltips(qtbot, window):
     qtbot.mouseMove(window.map.viewport(), pos)
     qtbot.wait(20)
     assert window.map.chart.zone_items[("plantar-left", "neck")].hovered
-    assert "plantar-left" in window.coordinates.text()
+    assert "Left foot" in window.coordinates.text() and "plantar-left" not in window.coordinates.text()
 
 
 def test_wheel_zooms_under_the_cursor(qtbot, window):

@@ -1,0 +1,176 @@
+"""Help → About and Help → User guide: what ReflexMap is (and is not), and its manual; and
+opening web addresses in the desktop's browser.
+
+The manual is HTML shipped with the app (docs/user-guide/, installed as reflexmap.user_guide)
+and read offline in a window of its own; it can also be opened in the system's web browser."""
+
+from __future__ import annotations
+
+import platform
+from pathlib import Path
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__, i18n
+from ..i18n import _
+from .markup import escape
+
+GUIDE_STEM = "index"
+
+
+def guide_folder() -> Path:
+    """Beside the package when installed from a wheel; an editable install maps
+    `reflexmap.user_guide` to the checkout's docs/user-guide/ folder instead."""
+    installed = Path(__file__).resolve().parents[1] / "user_guide"
+    if (installed / f"{GUIDE_STEM}.html").is_file():
+        return installed
+    from importlib import resources
+
+    return Path(str(resources.files("reflexmap.user_guide")))
+
+
+def guide_path(language: str | None = None) -> Path:
+    """The manual in the interface's language, or in English when it has no translation."""
+    language = language or i18n.language()
+    translated = guide_folder() / f"{GUIDE_STEM}.{language}.html"
+    return translated if translated.is_file() else guide_folder() / f"{GUIDE_STEM}.html"
+
+
+def open_external(parent: QWidget, url: QUrl) -> bool:
+    """Open `url` in the desktop's browser. If none can be started, say so and copy the
+    address to the clipboard, so that it can be pasted elsewhere."""
+    if QDesktopServices.openUrl(url):
+        return True
+    address = url.toString()
+    QApplication.clipboard().setText(address)
+    from . import dialogs
+
+    dialogs.warning(
+        parent,
+        _("No web browser"),
+        _(
+            "No web browser could be started to open {address}. The address has been copied to the clipboard."
+        ).format(address=f"\u2068{address}\u2069"),
+        "no-browser",
+    )
+    return False
+
+
+class AboutDialog(QDialog):
+    """Version, licence, and what the app is and is not."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("about")
+        self.setWindowTitle(_("About ReflexMap"))
+        icon = QLabel(self)
+        icon.setPixmap(QApplication.windowIcon().pixmap(96, 96))
+        paragraphs = [
+            _(
+                "A desktop app for studying foot reflex-zone charts: where charts place each zone, "
+                "what they say it corresponds to, how it is worked, and which tradition and sources "
+                "say so. For therapists, trainers and students."
+            ),
+            _(
+                "It shows what charts claim, not anatomy. ReflexMap is not a medical device: it is "
+                "not meant for diagnosis or therapy and is no substitute for seeing a "
+                "doctor. The evidence that working the zones helps any condition is weak; the Help "
+                "menu says what the studies found."
+            ),
+            _(
+                "Free software under the MIT licence. ReflexMap uses no network; your data stays "
+                "on this computer."
+            ),
+        ]
+        versions = _("Qt {qt}, PySide6 {pyside}, Python {python}").format(
+            qt=qVersion(), pyside=pyside_version, python=platform.python_version()
+        )
+        version = _("Version {version}").format(version=__version__)
+        self.text = QLabel(self)
+        self.text.setObjectName("about-text")
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setText(
+            f"<h2>ReflexMap</h2><p><b>{escape(version)}</b></p>"
+            + "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+            + f"<p>{escape(versions)}</p>"
+        )
+        self.guide_button = QPushButton(_("&User guide"), self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.guide_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.guide_button.clicked.connect(lambda: user_guide(self.parentWidget()))
+        row = QHBoxLayout()
+        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.text, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+
+def about(parent: QWidget) -> AboutDialog:
+    dialog = AboutDialog(parent)
+    dialog.open()
+    return dialog
+
+
+class GuideWindow(QDialog):
+    """The user guide, offline: a window beside the app (not modal, so the reader can try
+    what it describes). Links inside the guide move within it; web links open in the browser."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("user-guide")
+        self.setWindowTitle(_("ReflexMap user guide"))
+        self.setWindowFlag(Qt.WindowType.Window)
+        self.browser = QTextBrowser(self)
+        self.browser.setAccessibleName(_("User guide"))
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._follow)
+        self.path = guide_path()
+        self.browser.setSource(QUrl.fromLocalFile(str(self.path)))
+        self.browser_button = QPushButton(_("Open in &web browser"), self)
+        self.browser_button.clicked.connect(lambda: open_external(self, QUrl.fromLocalFile(str(self.path))))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.browser_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+        self.resize(760, 820)
+
+    def _follow(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https"):
+            open_external(self, url)
+        elif url.isRelative() or url.isLocalFile():
+            target = self.browser.source().resolved(url)
+            if target.toLocalFile() == self.browser.source().toLocalFile() and url.fragment():
+                self.browser.scrollToAnchor(url.fragment())
+            elif target.isLocalFile() and Path(target.toLocalFile()).parent == self.path.parent:
+                self.browser.setSource(target)
+
+
+def user_guide(parent: QWidget | None) -> GuideWindow:
+    """Show the guide; one window per main window, raised when it is open already."""
+    window = parent.findChild(GuideWindow, "user-guide") if parent is not None else None
+    if window is None:
+        window = GuideWindow(parent)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    return window
