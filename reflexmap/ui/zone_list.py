@@ -51,7 +51,9 @@ class ZoneList(QWidget):
         self.list.setModel(self.proxy)
         self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.list.setAccessibleName(_("Zones"))
-        self.list.setUniformItemSizes(True)
+        self.list.setUniformItemSizes(True)  # fast for large charts; off while a search wraps rows
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.hint = QLabel(self)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
@@ -93,6 +95,8 @@ class ZoneList(QWidget):
             self.items = {}
             query = self.search.text().strip()
             rows = self._matches(query) if query else self._rows_of_view()
+            # Matches say where they are drawn and may wrap; the plain list has one line per row.
+            self.list.setUniformItemSizes(not query)
             self.model.invisibleRootItem().appendRows(rows)  # one insertion: fast for large charts
             self.hint.setVisible(bool(query))
             if query:
@@ -201,6 +205,8 @@ class ZoneList(QWidget):
                 self.list.setCurrentIndex(QModelIndex())
             elif self.list.currentIndex() != index:
                 self.list.setCurrentIndex(index)
+            if index.isValid():
+                self.list.scrollTo(index)
         finally:
             selection.blockSignals(False)
         self.list.viewport().update()

@@ -42,6 +42,11 @@ def test_clicking_a_list_row_selects_the_zone(qtbot, window):
 def test_map_selection_follows_into_the_list(qtbot, window):
     click_zone(qtbot, window, "plantar-left", "neck")
     assert window.zones.list.currentIndex().data() == "Neck"
+    window.resize(1024, 700)  # a short list: the row of a zone far down must be scrolled to
+    click_zone(qtbot, window, "plantar-left", "sacrum")
+    rect = window.zones.list.visualRect(window.zones.list.currentIndex())
+    assert window.zones.list.currentIndex().data() == "Sacrum"
+    assert window.zones.list.viewport().rect().contains(rect)
 
 
 def test_keyboard_steps_along_the_foot(qtbot, window):
