@@ -4,6 +4,7 @@ they disagree (overlap per zone and view, and the zones one chart lacks)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
@@ -26,10 +27,12 @@ from ..atlas import Atlas
 from ..atlas.compare import Comparison, compare
 from ..i18n import _, format_number
 from ..quiz.questions import where
-from .chart_scene import ChartScene, aspect_name
+from .chart_scene import LABEL_MM, ChartScene, aspect_name
+from .map_view import MAX_SCALE, MIN_SCALE, MIN_TEXT_PX, ZOOM_STEP
 from .markup import escape, isolate
 
 SAME = 0.9  # IoU at or above which a placement counts as the same
+OTHER_FILE = "\0other-file"  # the "Compare with" entry that asks for a file
 
 
 def verdict(value: float) -> str:
@@ -41,22 +44,53 @@ def verdict(value: float) -> str:
 
 
 class _ChartView(QGraphicsView):
+    """One chart of the comparison: fitted, text kept legible, wheel to zoom, drag to pan,
+    double-click to fit again."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.chart = ChartScene(self)
         self.setScene(self.chart)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fitted = True
 
-    def show_chart(self, atlas: Atlas, aspect: str) -> None:
-        self.chart.show_chart(atlas, aspect, title=f"{atlas.tradition}")
+    def show_chart(self, atlas: Atlas, aspect: str, title: str | None = None) -> None:
+        """Draw, then draw again with larger text if the fitted chart would show it too small."""
+        title = title if title is not None else atlas.tradition
+        self.chart.show_chart(atlas, aspect, title=title)
         self.fit()
+        scale = self.transform().m11()
+        if self.isVisible() and scale > 0 and MIN_TEXT_PX / scale > LABEL_MM:
+            self.chart.show_chart(atlas, aspect, title=title, min_text_mm=MIN_TEXT_PX / scale * 1.04)
+            self.fit()
 
     def fit(self) -> None:
-        self.fitInView(self.chart.chart_rect, Qt.AspectRatioMode.KeepAspectRatio)
+        rect = self.chart.chart_rect
+        self.setSceneRect(rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height()))
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        self._fitted = True
+
+    def wheelEvent(self, event) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            factor = ZOOM_STEP**steps
+            scale = self.transform().m11() * factor
+            if MIN_SCALE <= scale <= MAX_SCALE:
+                self.scale(factor, factor)
+                self._fitted = False
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        self.fit()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.fit()
+        if self._fitted:
+            self.fit()
 
 
 class CompareWindow(QDialog):
@@ -90,7 +124,9 @@ class CompareWindow(QDialog):
                 self.other.insertItem(0, b.title, str(b.path))
                 known = 0
             self.other.setCurrentIndex(known)
-        self.other.setEnabled(self.other.count() > 1 and load is not None)
+        if load is not None:
+            self.other.addItem(_("Another chart file…"), OTHER_FILE)
+        self.other.setEnabled(load is not None)
         self.aspect = QComboBox(self)
         self.aspect.setAccessibleName(_("View"))
         self.mode = QComboBox(self)
@@ -100,8 +136,11 @@ class CompareWindow(QDialog):
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("disagreements")
         self.table.setHorizontalHeaderLabels([_("Zone"), _("View"), _("Overlap (IoU)"), _("Verdict")])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -128,8 +167,8 @@ class CompareWindow(QDialog):
         body.addWidget(charts)
         body.addWidget(side)
         body.setStretchFactor(0, 3)
-        body.setStretchFactor(1, 1)
-        body.setSizes([1000, 500])
+        body.setStretchFactor(1, 2)
+        body.setSizes([900, 600])
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(body)
@@ -162,17 +201,27 @@ class CompareWindow(QDialog):
         self.right.setAccessibleName(_("Chart: {title}").format(title=isolate(self.b.title)))
 
     def _other_chosen(self, index: int) -> None:
-        """Another chart picked in "Compare with": read it; on errors keep the one shown."""
+        """Another chart picked in "Compare with": read it; on errors or a cancelled file
+        dialog the chart compared stays, and so does the list."""
         path = self.other.itemData(index)
-        if not path or self._load is None or (self.b.path is not None and str(self.b.path) == path):
-            return
-        other = self._load(path)
-        if other is None:
-            self.other.blockSignals(True)
-            self.other.setCurrentIndex(max(0, self.other.findData(str(self.b.path))))
-            self.other.blockSignals(False)
-            return
-        self.set_other(other)
+        if path == OTHER_FILE:
+            path = self._ask_for_file()
+        other = self._load(path) if path and self._load is not None else None
+        self.other.blockSignals(True)
+        if other is not None and self.other.findData(path) < 0:
+            self.other.insertItem(index, Path(path).name, path)
+        self.other.setCurrentIndex(self.other.findData(path if other is not None else str(self.b.path)))
+        self.other.blockSignals(False)
+        if other is not None:
+            self.set_other(other)
+
+    def _ask_for_file(self) -> str:
+        from . import dialogs
+
+        start = str(Path(self.b.path).parent) if self.b.path is not None else str(Path.home())
+        return dialogs.open_file(
+            self, _("Compare with a chart file"), start, _("Zone charts (*.yaml *.yml);;All files (*)")
+        )
 
     def set_other(self, b: Atlas) -> None:
         self.b = b
@@ -245,6 +294,7 @@ class CompareWindow(QDialog):
                 item = QTableWidgetItem(cell)
                 item.setData(Qt.ItemDataRole.UserRole, (view_id, zone_id))
                 self.table.setItem(r, c, item)
+        self.table.resizeRowsToContents()
         differ = sum(1 for a in self.comparison.both if a.worst < SAME)
         text = _(
             "{differ} of {shared} shared zones are placed differently somewhere; "

@@ -89,3 +89,27 @@ def test_handout_legend_does_not_repeat_a_name_as_its_claim():
 
     assert _says_the_same("Heart", "the heart") and _says_the_same("Herz", "das Herz")
     assert not _says_the_same("Lumbar spine", "the lower-back vertebrae (L1–L5)")
+
+
+def test_compare_window_switches_to_another_chart_file(qtbot, window, tmp_path: Path, monkeypatch):
+    import shutil
+
+    from reflexmap.ui import dialogs
+    from reflexmap.ui.compare_window import OTHER_FILE
+
+    from .conftest import comparison_windows
+
+    copy = tmp_path / "my-chart.yaml"
+    shutil.copy(next(p for p in builtin_charts() if "ingham" in p.name), copy)
+    monkeypatch.setattr(dialogs, "open_file", lambda *args: str(copy))
+    window.compare_action.trigger()
+    (shown,) = comparison_windows()
+    assert shown.other.isEnabled()
+    shown.other.setCurrentIndex(shown.other.findData(OTHER_FILE))  # as picked from the list
+    assert shown.b.path is not None and Path(shown.b.path) == copy
+    assert shown.other.currentText() == "my-chart.yaml"
+    assert all(r[3] == "same place" for r in shown.rows())  # the same chart: every zone agrees
+    monkeypatch.setattr(dialogs, "open_file", lambda *args: "")  # cancelled: nothing changes
+    shown.other.setCurrentIndex(shown.other.findData(OTHER_FILE))
+    assert Path(shown.b.path) == copy and shown.other.currentText() == "my-chart.yaml"
+    shown.close()
