@@ -60,7 +60,9 @@ def extract() -> dict[tuple[str | None, str], Entry]:
                 for a in node.args
             ]
             name = node.func.id
-            place = f"{path.relative_to(ROOT)}:{node.lineno}"
+            # The file only, as xgettext --add-location=file: line numbers would rewrite every
+            # entry after each edit and make parallel changes to the catalogue collide.
+            place = str(path.relative_to(ROOT))
             if name in ("_", "N_") and args and args[0]:
                 entry = Entry(args[0])
             elif name == "ngettext" and len(args) >= 2 and args[0] and args[1]:
@@ -71,13 +73,11 @@ def extract() -> dict[tuple[str | None, str], Entry]:
                 if name == "N_":
                     raise SystemExit(f"{place}: N_() needs a string literal")
                 continue
-            found.setdefault(entry.key, entry).places.append(place)
-    return dict(sorted(found.items(), key=lambda item: _place_key(item[1].places[0])))
-
-
-def _place_key(place: str) -> tuple[str, int]:
-    file, line = place.rsplit(":", 1)
-    return file, int(line)
+            places = found.setdefault(entry.key, entry).places
+            if place not in places:
+                places.append(place)
+    # By file, then alphabetically: moving code does not reorder the catalogue.
+    return dict(sorted(found.items(), key=lambda item: (item[1].places[0], item[1].msgid)))
 
 
 # --- PO files -------------------------------------------------------------------------------
