@@ -87,12 +87,18 @@ def N_(text: str) -> str:
     return text
 
 
+def isolate(text: str) -> str:
+    """Chart text set inside one of the app's sentences, between Unicode isolates (FSI … PDI),
+    so that its own direction (or a stray right-to-left override) cannot reorder our words."""
+    return f"\u2068{text}\u2069"
+
+
 def in_sentence(name: str) -> str:
     """A zone name inside a sentence: English lower-cases its first letter ("the lumbar
-    spine"); German keeps nouns capitalised."""
+    spine"); German keeps nouns capitalised. Isolated (see isolate())."""
     if _language == "en" and name[:1].isupper() and not name[1:2].isupper():
-        return name[:1].lower() + name[1:]
-    return name
+        name = name[:1].lower() + name[1:]
+    return isolate(name)
 
 
 def format_number(value: float, decimals: int) -> str:

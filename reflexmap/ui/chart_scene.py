@@ -28,6 +28,7 @@ from . import palette
 from .chart_key import DrawnKey, draw_key, mastery_swatches, region_swatches
 from .chart_text import text_item, text_width, wrap_words
 from .label_layout import spread, spread_sized
+from .markup import isolate, plain_tooltip
 from .zone_item import ZoneItem, guide_pen, outline_pen
 
 LABEL_MM = 4.6
@@ -312,7 +313,7 @@ class ChartScene(QGraphicsScene):
             item = QGraphicsPathItem(line)
             item.setPen(guide_pen())
             item.setZValue(5)
-            item.setToolTip(_("{guide} (approximate)").format(guide=guide.name))
+            item.setToolTip(plain_tooltip(_("{guide} (approximate)").format(guide=isolate(guide.name))))
             self.addItem(item)
             size = self.guide_mm
             name = text_item(guide.name.split(" (")[0].replace(" line", ""), size, italic=True)

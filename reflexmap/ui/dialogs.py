@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..atlas import AtlasError
 from ..i18n import _, ngettext
+from .markup import isolate, plain_labels
 
 MAX_ERRORS_SHOWN = 30
 
@@ -33,23 +34,31 @@ def chart_errors(parent: QWidget, name: str, errors: tuple[AtlasError, ...]) -> 
             "{file} has {count} error; the chart shown is unchanged.",
             "{file} has {count} errors; the chart shown is unchanged.",
             count,
-        ).format(file=name, count=count)
+        ).format(file=isolate(name), count=count)
     )
-    shown = "\n".join(str(e) for e in errors[:MAX_ERRORS_SHOWN])
+    shown = "\n".join(_shown(e) for e in errors[:MAX_ERRORS_SHOWN])
     if count > MAX_ERRORS_SHOWN:
         more = count - MAX_ERRORS_SHOWN
         shown += "\n" + _("… and {count} more (run: reflexmap check FILE)").format(count=more)
-    box.setInformativeText(str(errors[0]))
+    box.setInformativeText(_shown(errors[0]))
     box.setDetailedText(shown)
     box.setObjectName("chart-errors")
+    plain_labels(box)  # file names and error texts quote the file: never rich text
     box.open()
     return box
+
+
+def _shown(error: AtlasError) -> str:
+    """One error as `file:line:column: message`, the file name and the message (which may
+    quote the file) isolated so neither can reorder the other."""
+    return f"{isolate(error.path)}:{error.line}:{error.column}: {isolate(error.message)}"
 
 
 def warning(parent: QWidget, title: str, text: str, name: str = "") -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
     if name:
         box.setObjectName(name)
+    plain_labels(box)  # warnings name files and quote what was in them
     box.open()
     return box
 

@@ -17,13 +17,24 @@ def charts_place(claim: str, *, sentence: bool = True) -> str:
 
     What a zone corresponds to is always stated as the charts' claim, never as an effect."""
     text = _("Charts place {claim} here.") if sentence else _("charts place {claim} here")
-    return text.format(claim=claim)
+    return text.format(claim=claim if claim.startswith("\u2068") else isolate(claim))
 
 
 def isolate(text: str) -> str:
     """Chart text set inside one of the app's sentences, between Unicode isolates (FSI … PDI),
     so that its own direction (or a stray right-to-left override) cannot reorder our words."""
     return f"\u2068{text}\u2069"
+
+
+def plain_labels(widget) -> None:
+    """Every label inside `widget` (a message box) shows its text as written, never as rich
+    text: its texts name files and quote chart content."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    for label in widget.findChildren(QLabel):
+        if label.pixmap().isNull():
+            label.setTextFormat(Qt.TextFormat.PlainText)
 
 
 def plain_tooltip(text: str) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..i18n import _
 from . import palette
+from .markup import isolate, plain_tooltip
 
 FEEDBACK_STYLE = {  # background and border; the ✔ ≈ ✖ symbol carries the meaning too
     "right": "background:#e6f2ea; color:#111; border:2px solid #1b7a3a;",
@@ -107,6 +108,8 @@ class QuizPanel(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.next_button)
         row.addWidget(self.stop_button)
+        for label in (self.status, self.prompt, self.hint, self.feedback):  # they quote chart text
+            label.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         for widget in (self.status, self.prompt, self.hint, *self.buttons, self.answer, self.feedback):
             layout.addWidget(widget)
@@ -129,8 +132,8 @@ class QuizPanel(QWidget):
             button.setVisible(i < len(choices))
             button.setEnabled(True)
             if i < len(choices):
-                button.setText(f"{i + 1}.  {_short(choices[i])}")
-                button.setToolTip(choices[i])
+                button.setText(f"{i + 1}.  {isolate(_short(choices[i]))}".replace("&", "&&"))  # no mnemonic
+                button.setToolTip(plain_tooltip(choices[i]))
         self.answer.setVisible(bool(choices))
         self.answer.setEnabled(True)
         self.answer.clear()

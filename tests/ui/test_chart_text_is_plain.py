@@ -1,0 +1,188 @@
+"""A chart full of markup and control characters: every widget that shows its text shows it
+as written. Nothing is rendered as rich text, no resource named in the chart is loaded, and
+a right-to-left override inside a chart text cannot reorder the app's own words around it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from PySide6 import QtGui
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QGraphicsTextItem,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QTextEdit,
+    QTreeWidget,
+)
+
+from reflexmap.atlas import AtlasError, builtin_chart_path, read_atlas
+from reflexmap.quiz import QuizOptions
+
+from .conftest import click_zone
+
+IMAGE = "file:///tmp/reflexmap-must-not-load.png"
+MARKUP = f'<b>bold</b><img src="{IMAGE}" width=2000><a href="x">link</a>&amp;'
+RLO = "\u202e"
+TEXT_KEYS = ("title", "tradition", "description", "name", "claim", "technique", "note")
+
+
+def _hostile(value, key=None):
+    """Every text of the chart with markup, an RTL override and a control character added."""
+    if isinstance(value, dict):
+        return {k: _hostile(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_hostile(v, key) for v in value]
+    if isinstance(value, str) and key in TEXT_KEYS:
+        text = f"{value} {RLO}here{MARKUP}\u0007"
+        CHART_TEXTS.add(_norm(text))
+        return text
+    return value
+
+
+@pytest.fixture
+def hostile_atlas(tmp_path: Path):
+    data = yaml.safe_load(builtin_chart_path().read_text(encoding="utf-8"))
+    path = tmp_path / "markup.yaml"
+    path.write_text(yaml.safe_dump(_hostile(data), allow_unicode=True), encoding="utf-8")
+    result = read_atlas(path)
+    assert result.ok, result.errors[:3]
+    return result.atlas
+
+
+CHART_TEXTS: set[str] = set()  # every text of the hostile chart, as a line of its own may show it
+
+
+def _norm(line: str) -> str:
+    line = line.strip().strip("\u2068\u2069").strip().rstrip(".")
+    return line[:1].casefold() + line[1:]
+
+
+def _not_isolated(text: str) -> str | None:
+    """Every RLO is inside an isolate, or its line is one chart text alone (a heading, a
+    list item, a choice), which the override can only reorder within itself."""
+    for line in text.splitlines():
+        depth = 0
+        for char in line:
+            if char == "\u2068":
+                depth += 1
+            elif char == "\u2069":
+                depth = max(0, depth - 1)
+            elif char == RLO and depth == 0 and _norm(line) not in CHART_TEXTS:
+                return line
+    return None
+
+
+def _plain(text: str) -> str:
+    from PySide6.QtGui import QTextDocumentFragment
+
+    return QTextDocumentFragment.fromHtml(text).toPlainText()
+
+
+def _problems(widget_texts) -> list[str]:
+    found = []
+    for where, text, rich in widget_texts:
+        if rich and ("<b>bold</b>" in text or f'src="{IMAGE}"' in text):
+            found.append(f"{where}: chart markup shown as rich text: {text[:120]!r}")
+        elif line := _not_isolated(_plain(text) if rich else text):
+            found.append(f"{where}: chart text with an RTL override not isolated: {line[:160]!r}")
+    return found
+
+
+def _shown_texts():
+    """(where, text, is it rendered as rich text) for every text on screen now."""
+    for widget in QApplication.allWidgets():
+        name = f"{type(widget).__name__}#{widget.objectName()}"
+        tip = widget.toolTip()
+        if tip:
+            yield name + " tooltip", tip, True  # Qt renders a tooltip as rich text when it looks like it
+        if isinstance(widget, QLabel):
+            rich = widget.textFormat() == Qt.TextFormat.RichText or (
+                widget.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(widget.text())
+            )
+            yield name, widget.text(), rich
+        elif isinstance(widget, QAbstractButton):
+            yield name, widget.text(), False
+        elif isinstance(widget, QTextEdit):
+            yield name, widget.toHtml(), True
+        elif isinstance(widget, QListWidget):
+            for i in range(widget.count()):
+                item = widget.item(i)
+                yield f"{name} item {i}", item.text(), False
+                yield f"{name} item {i} tooltip", item.toolTip(), True
+        elif isinstance(widget, QTreeWidget):
+            for item in _tree_items(widget):
+                for column in range(widget.columnCount()):
+                    yield f"{name} item", item.text(column), False
+                    yield f"{name} item tooltip", item.toolTip(column), True
+        scene = getattr(widget, "scene", None)
+        if callable(scene) and scene() is not None:
+            for item in scene().items():
+                if item.toolTip():
+                    yield f"{name} scene item tooltip", item.toolTip(), True
+                if isinstance(item, QGraphicsTextItem):
+                    yield f"{name} scene text", item.toHtml(), True
+
+
+def _tree_items(tree):
+    stack = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    while stack:
+        item = stack.pop()
+        yield item
+        stack.extend(item.child(i) for i in range(item.childCount()))
+
+
+def test_every_widget_shows_chart_text_as_written(qtbot, make_window, hostile_atlas, tmp_path: Path):
+    window = make_window(atlas=hostile_atlas)
+    window.resize(1400, 900)
+    zone = hostile_atlas.zones[0]
+    window.state.select(zone.id)  # the zone card, the list's selection
+    qtbot.wait(20)
+    problems = _problems(_shown_texts())
+
+    # the map's hover tooltip
+    problems += _problems([("map hover tip", window.map.hover_tip([zone.id]), True)])
+
+    # a quiz: prompt, choices (with their tooltips) and feedback
+    window.quiz.advance_after_right_ms = 60_000
+    options = QuizOptions(kinds=("name", "technique", "claim", "find"), length=4, seed=3)
+    assert window.quiz.start(options)
+    for _ in range(4):
+        qtbot.wait(10)
+        problems += _problems(_shown_texts())
+        session = window.quiz.session
+        if session is None or session.current is None:
+            break
+        if session.current.choices:
+            window.quiz_panel.buttons[(session.current.answer + 1) % len(session.current.choices)].click()
+        else:  # a click on another zone: the feedback names both
+            other = next(
+                z for z in hostile_atlas.zones_in(session.current.view_id) if z.id != session.current.zone_id
+            )
+            click_zone(qtbot, window, session.current.view_id, other.id)
+        problems += _problems(_shown_texts())
+        window.quiz_panel.next_button.click()
+
+    # presenter mode, stepping through the zones
+    window.quiz_panel.stop_button.click() if window.quiz.session is not None else None
+    window.present_action.trigger()
+    for _ in range(3):
+        qtbot.keyClick(window.map.viewport(), Qt.Key.Key_Right)
+        qtbot.wait(10)
+        problems += _problems(_shown_texts())
+    qtbot.keyClick(window.map.viewport(), Qt.Key.Key_Escape)
+
+    # the "Chart not loaded" dialog: a duplicate key and a file name full of markup
+    name = f"chart {RLO}{MARKUP}.yaml"
+    error = AtlasError(str(tmp_path / name), 3, 5, f"duplicate key '{MARKUP}{RLO}' (first given on line 2)")
+    window.show_errors(name, (error,))
+    box = window.findChild(QMessageBox, "chart-errors")
+    assert box is not None
+    qtbot.wait(10)
+    problems += _problems(_shown_texts())
+    assert not problems, "\n".join(problems[:20])
