@@ -87,18 +87,27 @@ def N_(text: str) -> str:
     return text
 
 
-def isolate(text: str) -> str:
-    """Chart text set inside one of the app's sentences, between Unicode isolates (FSI … PDI),
-    so that its own direction (or a stray right-to-left override) cannot reorder our words."""
-    return f"\u2068{text}\u2069"
+_BIDI_CLASSES = frozenset({"R", "AL", "AN", "RLE", "LRE", "RLO", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"})
+
+
+def bidi_isolate(text: str) -> str:
+    """Chart text set inside one of the app's sentences, between Unicode isolates (FSI … PDI)
+    when it could reorder the words around it: it holds a right-to-left letter or a direction
+    control (a stray U+202E would turn "here." into ".ereh"). Text with neither cannot, and
+    is returned as written (screen readers and searches see the plain words)."""
+    import unicodedata
+
+    if any(unicodedata.bidirectional(char) in _BIDI_CLASSES for char in text):
+        return f"\u2068{text}\u2069"
+    return text
 
 
 def in_sentence(name: str) -> str:
     """A zone name inside a sentence: English lower-cases its first letter ("the lumbar
-    spine"); German keeps nouns capitalised. Isolated (see isolate())."""
+    spine"); German keeps nouns capitalised. Isolated when it needs to be (bidi_isolate)."""
     if _language == "en" and name[:1].isupper() and not name[1:2].isupper():
         name = name[:1].lower() + name[1:]
-    return isolate(name)
+    return bidi_isolate(name)
 
 
 def format_number(value: float, decimals: int) -> str:

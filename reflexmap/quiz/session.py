@@ -16,7 +16,7 @@ from shapely.geometry import Point
 
 from ..atlas import Atlas, View
 from ..atlas.geometry import to_shapely
-from ..i18n import _, format_number, in_sentence, isolate, translated
+from ..i18n import _, bidi_isolate, format_number, in_sentence, translated
 from .cards import Card, QuizOptions, allowed_views, cards_for
 from .questions import ON_FOOT, Question, make_question, where
 from .scheduler import Scheduler
@@ -192,7 +192,7 @@ class QuizSession:
         question = self._open_question()
         if not 0 <= index < len(question.choices):
             raise IndexError(index)
-        right = isolate(question.choices[question.answer].rstrip("."))
+        right = bidi_isolate(question.choices[question.answer].rstrip("."))
         if index == question.answer:
             return self._judge(True, False, _("✔ Right: {answer}.").format(answer=right))
         return self._judge(False, False, _("✖ Not quite: the answer is {answer}.").format(answer=right))
@@ -204,7 +204,7 @@ class QuizSession:
         for i, choice in enumerate(question.choices):
             if choice.casefold() == wanted:
                 return self.answer_choice(i)
-        right = isolate(question.choices[question.answer].rstrip("."))
+        right = bidi_isolate(question.choices[question.answer].rstrip("."))
         return self._judge(False, False, _("✖ Not quite: the answer is {answer}.").format(answer=right))
 
     def _open_question(self) -> Question:

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..atlas import AtlasError
-from ..i18n import _, ngettext
-from .markup import isolate, plain_labels
+from ..i18n import _, bidi_isolate, ngettext
+from .markup import plain_labels
 
 MAX_ERRORS_SHOWN = 30
 
@@ -34,7 +34,7 @@ def chart_errors(parent: QWidget, name: str, errors: tuple[AtlasError, ...]) -> 
             "{file} has {count} error; the chart shown is unchanged.",
             "{file} has {count} errors; the chart shown is unchanged.",
             count,
-        ).format(file=isolate(name), count=count)
+        ).format(file=bidi_isolate(name), count=count)
     )
     shown = "\n".join(_shown(e) for e in errors[:MAX_ERRORS_SHOWN])
     if count > MAX_ERRORS_SHOWN:
@@ -51,7 +51,7 @@ def chart_errors(parent: QWidget, name: str, errors: tuple[AtlasError, ...]) -> 
 def _shown(error: AtlasError) -> str:
     """One error as `file:line:column: message`, the file name and the message (which may
     quote the file) isolated so neither can reorder the other."""
-    return f"{isolate(error.path)}:{error.line}:{error.column}: {isolate(error.message)}"
+    return f"{bidi_isolate(error.path)}:{error.line}:{error.column}: {bidi_isolate(error.message)}"
 
 
 def warning(parent: QWidget, title: str, text: str, name: str = "") -> QMessageBox:

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QTextBrowser
 
 from ..atlas import Atlas, Zone
 from ..content import NOTES
-from ..i18n import N_, _
+from ..i18n import N_, _, bidi_isolate
 from . import palette
-from .markup import charts_place, escape, isolate, safe_link
+from .markup import charts_place, escape, safe_link
 from .state import AppState
 
 CONFIDENCE_TEXT = {
@@ -59,7 +59,7 @@ class InfoPanel(QTextBrowser):
         self.setHtml(_style() + body)
         zone = atlas.zone(zone_id) if zone_id else None
         description = (
-            f"{isolate(zone.name)}: {charts_place(zone.claim, sentence=False)}" if zone else atlas.title
+            f"{bidi_isolate(zone.name)}: {charts_place(zone.claim, sentence=False)}" if zone else atlas.title
         )
         self.setAccessibleDescription(description)
 
@@ -70,10 +70,10 @@ class InfoPanel(QTextBrowser):
         parts = [
             f"<h2>{escape(zone.name)}</h2>",
             f"<p class='kind'><span style='color:{colour}'>&#9632;</span> {escape(region)} · "
-            f"{escape(isolate(tradition))}</p>",
+            f"{escape(bidi_isolate(tradition))}</p>",
             "<p class='claim'>{}</p>".format(
                 escape(_("Charts place {claim} here.")).replace(
-                    "{claim}", f"<b>{escape(isolate(zone.claim))}</b>"
+                    "{claim}", f"<b>{escape(bidi_isolate(zone.claim))}</b>"
                 )
             ),
             self._under_point_html(atlas, zone),
@@ -85,7 +85,7 @@ class InfoPanel(QTextBrowser):
             parts += ["<p class='label'>{}</p>".format(escape(_("Note"))), f"<p>{escape(zone.note)}</p>"]
         parts += [
             "<p class='label'>{}</p>".format(escape(_("Tradition and chart"))),
-            f"<p>{escape(isolate(tradition))}: {escape(isolate(atlas.title))}</p>",
+            f"<p>{escape(bidi_isolate(tradition))}: {escape(bidi_isolate(atlas.title))}</p>",
             "<p class='label'>{}</p><ul>".format(escape(_("Sources"))),
         ]
         for source_id in zone.sources:
@@ -95,7 +95,7 @@ class InfoPanel(QTextBrowser):
             if link:  # only the address becomes a link; the chart's words stay text
                 text = f"<a href='{link}'>{text}</a>"
             if source.note:
-                text += f" <span class='small'>({escape(isolate(source.note))})</span>"
+                text += f" <span class='small'>({escape(bidi_isolate(source.note))})</span>"
             parts.append(f"<li>{text}</li>")
         parts.append("</ul>")
         confidence = _(CONFIDENCE_TEXT[zone.confidence]) if zone.confidence in CONFIDENCE_TEXT else ""
@@ -109,7 +109,9 @@ class InfoPanel(QTextBrowser):
         if len(under) < 2 or zone.id not in under:
             return ""
         others = [z for z in under if z != zone.id]
-        links = ", ".join(f"<a href='zone:{z}'>{escape(isolate(atlas.zone(z).name))}</a>" for z in others)
+        links = ", ".join(
+            f"<a href='zone:{z}'>{escape(bidi_isolate(atlas.zone(z).name))}</a>" for z in others
+        )
         position = escape(
             _("Zone {number} of {count} under this point; click it again for the next.").format(
                 number=under.index(zone.id) + 1, count=len(under)
@@ -122,7 +124,7 @@ class InfoPanel(QTextBrowser):
         return (
             f"<h2>{escape(atlas.title)}</h2>"
             + "<p class='kind'>{}</p>".format(
-                escape(_("Tradition: {tradition}").format(tradition=isolate(atlas.tradition)))
+                escape(_("Tradition: {tradition}").format(tradition=bidi_isolate(atlas.tradition)))
             )
             + f"<p>{escape(atlas.description or '')}</p>"
             + "<p>{}</p>".format(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..i18n import _
+from ..i18n import _, bidi_isolate
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
 
@@ -17,7 +17,7 @@ def charts_place(claim: str, *, sentence: bool = True) -> str:
 
     What a zone corresponds to is always stated as the charts' claim, never as an effect."""
     text = _("Charts place {claim} here.") if sentence else _("charts place {claim} here")
-    return text.format(claim=claim if claim.startswith("\u2068") else isolate(claim))
+    return text.format(claim=claim if claim.startswith("\u2068") else bidi_isolate(claim))
 
 
 def isolate(text: str) -> str:

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import _
+from ..i18n import _, bidi_isolate
 from .map_view import MapView
-from .markup import charts_place, escape, isolate
+from .markup import charts_place, escape
 from .state import AppState
 
 PRESENTER_LABEL_MM = 6.8
@@ -256,7 +256,7 @@ class Presenter(QObject):
             return
         zone = self.state.atlas.zone(zone_id)
         self.caption.setText(
-            f"<b>{escape(isolate(zone.name))}</b>: {escape(charts_place(zone.claim, sentence=False))}."
+            f"<b>{escape(bidi_isolate(zone.name))}</b>: {escape(charts_place(zone.claim, sentence=False))}."
         )
         self.caption.show()
         self._place_caption()
@@ -328,18 +328,18 @@ class Presenter(QObject):
             where += f"<p>{escape(ask)}</p>"
         html = (
             f"{where}<h2>{escape(zone.name)}</h2><p>{escape(charts_place(zone.claim))}</p>"
-            f"<p><b>{escape(_('Technique:'))}</b> {escape(isolate(zone.technique))}</p>"
+            f"<p><b>{escape(_('Technique:'))}</b> {escape(bidi_isolate(zone.technique))}</p>"
         )
         if zone.note:
-            html += f"<p><b>{escape(_('Note:'))}</b> {escape(isolate(zone.note))}</p>"
-        sources = "; ".join(escape(isolate(atlas.sources[s].title)) for s in zone.sources)
-        tradition = escape(isolate(zone.tradition or atlas.tradition))
+            html += f"<p><b>{escape(_('Note:'))}</b> {escape(bidi_isolate(zone.note))}</p>"
+        sources = "; ".join(escape(bidi_isolate(atlas.sources[s].title)) for s in zone.sources)
+        tradition = escape(bidi_isolate(zone.tradition or atlas.tradition))
         about = escape(_("Tradition: {tradition}. Sources: {sources}")).format(
             tradition=tradition, sources=sources
         )
         html += f"<p><small>{about}</small></p>"
         if following:
             html += "<p>{}</p>".format(
-                escape(_("Next: {zone}").format(zone=isolate(atlas.zone(following).name)))
+                escape(_("Next: {zone}").format(zone=bidi_isolate(atlas.zone(following).name)))
             )
         return html + f"<p><small>{keys}</small></p>"

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import _
+from ..i18n import _, bidi_isolate
 from . import palette
-from .markup import isolate, plain_tooltip
+from .markup import plain_tooltip
 
 FEEDBACK_STYLE = {  # background and border; the ✔ ≈ ✖ symbol carries the meaning too
     "right": "background:#e6f2ea; color:#111; border:2px solid #1b7a3a;",
@@ -132,7 +132,9 @@ class QuizPanel(QWidget):
             button.setVisible(i < len(choices))
             button.setEnabled(True)
             if i < len(choices):
-                button.setText(f"{i + 1}.  {isolate(_short(choices[i]))}".replace("&", "&&"))  # no mnemonic
+                button.setText(
+                    f"{i + 1}.  {bidi_isolate(_short(choices[i]))}".replace("&", "&&")
+                )  # no mnemonic
                 button.setToolTip(plain_tooltip(choices[i]))
         self.answer.setVisible(bool(choices))
         self.answer.setEnabled(True)
