@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -77,11 +78,31 @@ def save_file(parent: QWidget, title: str, start: str, filters: str) -> str:
     return path
 
 
-def open_web_link(url: QUrl) -> bool:
+def open_web_link(url: QUrl, parent: QWidget | None = None) -> bool:
     """Open an http(s) address in the system browser; any other kind of link is ignored."""
     if url.scheme() not in ("http", "https") or not url.host():
         return False
-    return QDesktopServices.openUrl(url)
+    return open_in_browser(url, parent)
+
+
+def open_in_browser(url: QUrl, parent: QWidget | None = None) -> bool:
+    """Hand `url` to the desktop's browser. When none can be started, say so (over `parent`)
+    and copy the address to the clipboard, so that it can be pasted elsewhere."""
+    if QDesktopServices.openUrl(url):
+        return True
+    address = url.toString()
+    QApplication.clipboard().setText(address)
+    if parent is not None:
+        warning(
+            parent,
+            _("No web browser"),
+            _(
+                "No web browser could be started to open {address}. "
+                "The address has been copied to the clipboard."
+            ).format(address=f"\u2068{address}\u2069"),
+            "no-browser",
+        )
+    return False
 
 
 def text_dialog(parent: QWidget, title: str, html: str, name: str) -> QDialog:
@@ -96,7 +117,7 @@ def text_dialog(parent: QWidget, title: str, html: str, name: str) -> QDialog:
     text.setHtml(html)
     text.setOpenExternalLinks(False)
     text.setOpenLinks(False)
-    text.anchorClicked.connect(open_web_link)
+    text.anchorClicked.connect(lambda url: open_web_link(url, dialog))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)

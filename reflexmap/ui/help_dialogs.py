@@ -1,5 +1,4 @@
-"""Help → About and Help → User guide: what ReflexMap is (and is not), and its manual; and
-opening web addresses in the desktop's browser.
+"""Help → About and Help → User guide: what ReflexMap is (and is not), and its manual.
 
 The manual is HTML shipped with the app (docs/user-guide/, installed as reflexmap.user_guide)
 and read offline in a window of its own; it can also be opened in the system's web browser."""
@@ -11,7 +10,6 @@ from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, QUrl, qVersion
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -26,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__, i18n
 from ..i18n import _
+from . import dialogs
 from .markup import escape
 
 GUIDE_STEM = "index"
@@ -47,26 +46,6 @@ def guide_path(language: str | None = None) -> Path:
     language = language or i18n.language()
     translated = guide_folder() / f"{GUIDE_STEM}.{language}.html"
     return translated if translated.is_file() else guide_folder() / f"{GUIDE_STEM}.html"
-
-
-def open_external(parent: QWidget, url: QUrl) -> bool:
-    """Open `url` in the desktop's browser. If none can be started, say so and copy the
-    address to the clipboard, so that it can be pasted elsewhere."""
-    if QDesktopServices.openUrl(url):
-        return True
-    address = url.toString()
-    QApplication.clipboard().setText(address)
-    from . import dialogs
-
-    dialogs.warning(
-        parent,
-        _("No web browser"),
-        _(
-            "No web browser could be started to open {address}. The address has been copied to the clipboard."
-        ).format(address=f"\u2068{address}\u2069"),
-        "no-browser",
-    )
-    return False
 
 
 class AboutDialog(QDialog):
@@ -145,7 +124,7 @@ class GuideWindow(QDialog):
         self.path = guide_path()
         self.browser.setSource(QUrl.fromLocalFile(str(self.path)))
         self.browser_button = QPushButton(_("Open in &web browser"), self)
-        self.browser_button.clicked.connect(lambda: open_external(self, QUrl.fromLocalFile(str(self.path))))
+        self.browser_button.clicked.connect(self.open_in_browser)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.browser_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.close)
@@ -154,9 +133,12 @@ class GuideWindow(QDialog):
         layout.addWidget(buttons)
         self.resize(760, 820)
 
+    def open_in_browser(self) -> bool:
+        return dialogs.open_in_browser(QUrl.fromLocalFile(str(self.path)), self)
+
     def _follow(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https"):
-            open_external(self, url)
+            dialogs.open_web_link(url, self)
         elif url.isRelative() or url.isLocalFile():
             target = self.browser.source().resolved(url)
             if target.toLocalFile() == self.browser.source().toLocalFile() and url.fragment():

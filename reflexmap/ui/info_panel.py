@@ -154,6 +154,6 @@ class InfoPanel(QTextBrowser):
         elif target.startswith("note:"):
             self.note_requested.emit(target[5:])
         elif url.scheme() in ("http", "https"):  # a source: in the desktop's web browser
-            from .help_dialogs import open_external
+            from .dialogs import open_web_link
 
-            open_external(self, url)
+            open_web_link(url, self)

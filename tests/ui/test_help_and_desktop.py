@@ -376,3 +376,34 @@ def test_about_in_german(qtbot, window):
     assert dialog.windowTitle() == "Über ReflexMap"
     assert "kein Medizinprodukt" in dialog.text.text() and "MIT-Lizenz" in dialog.text.text()
     assert dialog.guide_button.text() == "&Benutzerhandbuch"
+
+
+def test_a_note_link_with_no_browser_says_so(qtbot, window, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QTextBrowser
+
+    help_menu = window.guide_action.associatedObjects()[-1]
+    evidence = next(a for a in help_menu.actions() if a.text() == "What the evidence says")
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda address: False)
+    evidence.trigger()
+    note = _visible_dialog("note-evidence")
+    browser = note.findChild(QTextBrowser)
+    href = next(
+        f.charFormat().anchorHref()
+        for f in _fragments(browser.document())
+        if f.charFormat().anchorHref().startswith("https://")
+    )
+    click_link(qtbot, browser, href)
+    box = _visible_dialog("no-browser")
+    assert QApplication.clipboard().text() == QUrl(href).toString()
+    box.close()
+
+
+def _fragments(document):
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            yield it.fragment()
+            it += 1
+        block = block.next()
