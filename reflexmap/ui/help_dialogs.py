@@ -92,7 +92,7 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.guide_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
-        self.guide_button.clicked.connect(lambda: user_guide(self.parentWidget()))
+        self.guide_button.clicked.connect(self._show_guide)
         row = QHBoxLayout()
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.text, 1)
@@ -100,6 +100,11 @@ class AboutDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
+
+    def _show_guide(self) -> None:
+        """The guide replaces this dialog: a window-modal About would block input to it."""
+        self.accept()
+        user_guide(self.parentWidget())
 
 
 def about(parent: QWidget) -> AboutDialog:
