@@ -87,6 +87,8 @@ class ChartsMenu(QMenu):
         return cached[1]
 
     def refill(self) -> None:
+        if not self.isEnabled():  # the menu of a window that was replaced (language switch)
+            return
         for action in self.group.actions():
             self.group.removeAction(action)
         self.clear()

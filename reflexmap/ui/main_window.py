@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QToolBar,
     QWidget,
 )
@@ -325,6 +326,8 @@ class MainWindow(QMainWindow):
         """Switch the interface and the chart texts to a language, or to the desktop's ("system");
         the choice is remembered. In a new language the window is rebuilt where it stood
         (chart, view, selection, size), and this one closes."""
+        if self.successor is not None:  # this window was replaced: the live one switches
+            return self.successor.set_language(choice)
         self.settings.setValue("appearance/language", choice)
         code = appearance.language_choice(self.settings)
         if code == i18n.language():
@@ -343,7 +346,13 @@ class MainWindow(QMainWindow):
             successor.state.select(self.state.zone_id, self.state.view_id)
         successor.setWindowState(self.windowState())
         successor.show()
+        successor.raise_()
+        successor.activateWindow()  # its shortcuts work at once
         self.successor = successor
+        for menu in self.findChildren(QMenu):  # nothing of the old window acts any more
+            menu.setEnabled(False)
+        for action in self.findChildren(QAction):
+            action.setEnabled(False)
         self.close()
         return successor
 

@@ -81,3 +81,21 @@ def test_quit_closes_the_window(qtbot, window):
     quit_action = next(a for n, a in actions_of(window) if n.replace("&", "").endswith("Quit"))
     quit_action.trigger()
     assert not window.isVisible()
+
+
+def test_after_a_language_switch_the_new_window_takes_the_shortcuts(qtbot, window):
+    window.language_actions["de"].trigger()
+    german = window.successor
+    qtbot.addWidget(german)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is german, timeout=2000)
+    assert not any(a.isEnabled() for n, a in actions_of(window))  # the old window's menus are dead
+    window.language_actions["en"].trigger()  # a stale action does nothing
+    assert german.successor is None and german.isVisible()
+    german.language_actions["en"].trigger()
+    assert german.successor is not None and german.successor.isVisible()
+    english = german.successor
+    qtbot.addWidget(english)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is english, timeout=2000)
+    qtbot.keyClick(english.map, Qt.Key.Key_C, CTRL_SHIFT)
+    assert len(comparison_windows()) == 1
+    comparison_windows()[0].close()
