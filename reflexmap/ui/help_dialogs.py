@@ -9,7 +9,7 @@ import platform
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtCore import QEvent, Qt, QUrl, qVersion
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -137,6 +137,13 @@ class GuideWindow(QDialog):
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
         self.resize(760, 820)
+        if parent is not None:  # closes with its window (quitting, or rebuilt in another language)
+            parent.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Close and event.isAccepted():
+            self.close()
+        return False
 
     def open_in_browser(self) -> bool:
         return dialogs.open_in_browser(QUrl.fromLocalFile(str(self.path)), self)

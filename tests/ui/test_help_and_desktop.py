@@ -99,6 +99,9 @@ def test_help_user_guide_opens_the_shipped_manual_offline_and_its_links_move_wit
     assert guide.browser.source().toLocalFile() == str(source)
     window.guide_action.trigger()  # again: the same window, raised
     assert _visible_dialog("user-guide") is guide
+    german = window.set_language("de")  # the window closes: so does its guide
+    qtbot.addWidget(german)
+    assert not guide.isVisible()
 
 
 def test_the_guide_names_every_menu_in_both_languages(qtbot, window):
