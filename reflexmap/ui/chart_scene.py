@@ -27,7 +27,7 @@ from ..i18n import N_, _, translated
 from . import palette
 from .chart_key import DrawnKey, draw_key, mastery_swatches, region_swatches
 from .chart_text import text_item, text_width, wrap_words
-from .label_layout import spread, spread_sized
+from .label_layout import better_side, spread, spread_sized
 from .markup import isolate, plain_tooltip
 from .zone_item import ZoneItem, guide_pen, outline_pen
 
@@ -217,12 +217,19 @@ class ChartScene(QGraphicsScene):
             for zone_id, point in anchors.items():
                 self.anchors[(view.id, zone_id)] = point
             return left, right, below
+        shapes = {zone.id: zone.shapes[view.id] for zone in atlas.zones_in(view.id)}
         for zone_id, (x, y) in anchors.items():
             self.anchors[(view.id, zone_id)] = (x, y)
             if wide and y < miny + SOLE_BAND_MM:  # zones along the sole: labels in a row under it
                 below.append(zone_id)
+                continue
+            # the side whose leader crosses less of the other zones; else the nearer one
+            others = [rings for other, rings in shapes.items() if other != zone_id]
+            side = better_side(x, y, minx - 1, maxx + 1, others, view.outline) if others else ""
+            if side == "left" or (not side and x <= middle):
+                left.append(zone_id)
             else:
-                (right if x > middle else left).append(zone_id)
+                right.append(zone_id)
         return left, right, below
 
     def _column_width(self, atlas: Atlas, zone_ids: list[str]) -> float:
@@ -369,7 +376,10 @@ class ChartScene(QGraphicsScene):
                 text.setPos(x_end, y - self.label_mm * 0.62)
                 start = QPointF(x_end - 1.2, y)
             elbow = QPointF(start.x() + (6 if side == "left" else -6), y)
-            self._add_label(frame, zone_id, text, [start, elbow, anchor])
+            # into the foot level with the anchor, along the path that chose this side: a
+            # label moved up or down to make room slants outside the foot, not over other zones
+            edge = QPointF(frame.left - 1.0 if side == "left" else frame.right + 1.0, anchor.y())
+            self._add_label(frame, zone_id, text, [start, elbow, edge, anchor])
 
     def _draw_labels_below(self, atlas: Atlas, frame: _Frame, zone_ids: list[str]) -> None:
         """Labels for zones along the sole of a side view: a row under it, leaders going up."""
@@ -379,12 +389,16 @@ class ChartScene(QGraphicsScene):
         widths = [text_width(self.label_text(z), self.label_mm, True) for z in zone_ids]  # room for bold
         low, high = frame.left - frame.lead_left / 2, frame.right + frame.lead_right / 2
         centres = spread_sized([a.x() for a in anchors], widths, 5.0, low, high)
+        levels = _run_levels([(min(x, a.x()), max(x, a.x())) for x, a in zip(centres, anchors, strict=True)])
         row_y = frame.bottom + 7
-        for zone_id, anchor, width, x in zip(zone_ids, anchors, widths, centres, strict=True):
+        for zone_id, anchor, width, x, level in zip(zone_ids, anchors, widths, centres, levels, strict=True):
             text = text_item(self.label_text(zone_id), self.label_mm)
             text.setPos(x - width / 2, row_y)
             start = QPointF(x, row_y - 0.6)
-            self._add_label(frame, zone_id, text, [start, QPointF(x, frame.bottom + 1.5), anchor])
+            # under the sole to below the anchor, then straight up: a label pushed sideways
+            # never runs its leader along the sole over its neighbours
+            run = frame.bottom + 1.2 + 1.3 * level
+            self._add_label(frame, zone_id, text, [start, QPointF(x, run), QPointF(anchor.x(), run), anchor])
 
     def _add_label(self, frame: _Frame, zone_id: str, text, points: list[QPointF]) -> None:
         path = QPainterPath(points[0])
@@ -584,6 +598,25 @@ class ChartScene(QGraphicsScene):
                 order += keys
             self._keyboard_order = order
         return list(self._keyboard_order)
+
+
+def _run_levels(spans: list[tuple[float, float]]) -> list[int]:
+    """A level (0, 1, 2 …) for each horizontal leader run so that runs that overlap lie on
+    different levels; a run of (almost) no length stays on level 0."""
+    levels = [0] * len(spans)
+    taken: list[list[tuple[float, float]]] = []
+    for i in sorted(range(len(spans)), key=lambda k: spans[k][1] - spans[k][0]):
+        low, high = spans[i]
+        if high - low < 0.5:
+            continue
+        level = 0
+        while level < len(taken) and any(a - 1 < high and low < b + 1 for a, b in taken[level]):
+            level += 1
+        if level == len(taken):
+            taken.append([])
+        taken[level].append((low, high))
+        levels[i] = level
+    return [min(level, 3) for level in levels]
 
 
 def _has_view(atlas: Atlas, view_id: str) -> bool:

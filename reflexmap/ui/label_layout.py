@@ -60,3 +60,45 @@ def spread_sized(
     for position, i in zip(placed, order, strict=True):
         result[i] = position
     return result
+
+
+Ring = Sequence[tuple[float, float]]
+
+
+def inside_spans(rings: Sequence[Ring], y: float) -> list[tuple[float, float]]:
+    """The x-intervals where the horizontal line at `y` is inside a shape (even-odd rule)."""
+    xs: list[float] = []
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, [*ring[1:], ring[0]], strict=True):
+            if (y1 <= y < y2) or (y2 <= y < y1):
+                xs.append(x1 + (y - y1) * (x2 - x1) / (y2 - y1))
+    xs.sort()
+    return [(xs[i], xs[i + 1]) for i in range(0, len(xs) - 1, 2)]
+
+
+def ray_cost(x: float, y: float, towards: float, others: Sequence[Sequence[Ring]]) -> float:
+    """How far (mm) a leader running level from (x, y) to x = `towards` passes over the shapes
+    `others` (each a list of rings): the cost of labelling a zone on that side."""
+    low, high = sorted((x, towards))
+    cost = 0.0
+    for rings in others:
+        for a, b in inside_spans(rings, y):
+            cost += max(0.0, min(b, high) - max(a, low))
+    return cost
+
+
+SKIN_COST = 0.05  # a millimetre of leader over bare skin, against one over another zone
+
+
+def better_side(
+    x: float, y: float, left: float, right: float, others: Sequence[Sequence[Ring]], outline: Ring = ()
+) -> str:
+    """ "left" or "right": the column whose level leader crosses less of the other zones (and,
+    a twentieth as much, of the bare foot inside `outline`, so that of two clear paths the
+    shorter wins); the nearer column when both cost about the same (within 1 mm)."""
+    feet = [[outline]] if outline else []
+    to_left = ray_cost(x, y, left, others) + SKIN_COST * ray_cost(x, y, left, feet)
+    to_right = ray_cost(x, y, right, others) + SKIN_COST * ray_cost(x, y, right, feet)
+    if abs(to_left - to_right) <= 1.0:
+        return "left" if x - left < right - x else "right"
+    return "left" if to_left < to_right else "right"

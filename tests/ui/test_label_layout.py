@@ -26,3 +26,14 @@ def test_spread_never_overlaps_and_keeps_order(anchors, gap):
     ordered = [p for _, p in pairs]
     assert all(b - a >= gap - 1e-6 for a, b in zip(ordered, ordered[1:], strict=False))
     assert all(p >= -1e-6 for p in placed)
+
+
+def test_a_label_goes_to_the_side_whose_leader_crosses_no_other_zone():
+    from reflexmap.ui.label_layout import better_side, inside_spans, ray_cost
+
+    square = [(10.0, 0.0), (20.0, 0.0), (20.0, 10.0), (10.0, 10.0)]
+    assert inside_spans([square], 5.0) == [(10.0, 20.0)]
+    assert ray_cost(30.0, 5.0, 0.0, [[square]]) == 10.0 and ray_cost(30.0, 5.0, 40.0, [[square]]) == 0.0
+    # the anchor is nearer the left column, but a zone lies that way: the right column it is
+    assert better_side(25.0, 5.0, 0.0, 60.0, [[square]]) == "right"
+    assert better_side(25.0, 15.0, 0.0, 60.0, [[square]]) == "left"  # nothing in the way: nearer
