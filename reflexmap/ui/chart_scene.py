@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from ..atlas import Atlas, View
 from ..atlas.model import MAX_LABELLED_ZONES
-from ..i18n import N_, _, translated
+from ..i18n import _
+from ..vocab import ASPECT_NAMES, ASPECT_TITLES, FOOT_NAMES, aspect_name, aspect_title, foot_name  # noqa: F401
 from . import palette
 from .chart_key import DrawnKey, draw_key, mastery_swatches, region_swatches
 from .chart_text import text_item, text_width, wrap_words
@@ -39,32 +40,6 @@ INNER_LEAD_MM = 9.0  # between the two feet's inner edges and their label column
 COLUMN_SEP_MM = 12.0
 SOLE_BAND_MM = 24.0  # on side views, zones this close to the sole are labelled below it
 BELOW_ROW_MM = 14.0
-
-ASPECT_TITLES = {
-    "plantar": N_("Plantar view: the soles"),
-    "medial": N_("Medial view: the inner sides"),
-    "lateral": N_("Lateral view: the outer sides"),
-    "dorsal": N_("Dorsal view: the tops of the feet"),
-}
-ASPECT_NAMES = {  # short, for choices (quiz set-up, handouts)
-    "plantar": N_("Plantar (sole)"),
-    "medial": N_("Medial (inner side)"),
-    "lateral": N_("Lateral (outer side)"),
-    "dorsal": N_("Dorsal (top)"),
-}
-FOOT_NAMES = {"left": N_("Left foot"), "right": N_("Right foot")}
-
-
-def aspect_title(aspect: str) -> str:
-    return translated(ASPECT_TITLES, aspect)
-
-
-def aspect_name(aspect: str) -> str:
-    return translated(ASPECT_NAMES, aspect)
-
-
-def foot_name(foot: str) -> str:
-    return translated(FOOT_NAMES, foot)
 
 
 @dataclass(slots=True)

@@ -7,15 +7,11 @@ from PySide6.QtWidgets import QTextBrowser
 
 from ..atlas import Atlas, Zone
 from ..content import NOTES
-from ..i18n import N_, _, bidi_isolate
+from ..i18n import _, bidi_isolate
+from ..vocab import CONFIDENCE_TEXT
 from . import palette
 from .markup import charts_place, escape, safe_link
 from .state import AppState
-
-CONFIDENCE_TEXT = {
-    "sourced": N_("Placed as the named sources describe."),
-    "estimate": N_("Estimated placement: drawing guidance, no single source gives these bounds."),
-}
 
 
 def _style() -> str:

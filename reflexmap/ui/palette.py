@@ -18,37 +18,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPalette
 
-from ..i18n import N_, translated
+from ..vocab import REGION_COLOURS, REGION_NAMES, region_name  # noqa: F401 (re-exported)
 
-REGION_COLOURS = {
-    "head": "#56B4E9",  # sky blue
-    "neck": "#009E73",  # bluish green
-    "chest": "#F0E442",  # yellow
-    "abdomen": "#E69F00",  # orange
-    "pelvis": "#CC79A7",  # reddish purple
-    "spine": "#0072B2",  # blue
-    "nerve": "#D55E00",  # vermillion
-    "back": "#AA4499",  # Tol purple
-    "limb": "#999933",  # Tol olive
-}
-
-
-REGION_NAMES = {
-    "head": N_("Head"),
-    "neck": N_("Neck"),
-    "chest": N_("Chest"),
-    "abdomen": N_("Abdomen"),
-    "pelvis": N_("Pelvis"),
-    "spine": N_("Spine"),
-    "nerve": N_("Nerves"),
-    "back": N_("Back"),
-    "limb": N_("Limbs"),
-}
-
-
-def region_name(region: str) -> str:
-    """The region's name in the current language."""
-    return translated(REGION_NAMES, region)
+# The region colours and names live in reflexmap.vocab (the web page and Anki deck use them too).
 
 
 @dataclass(frozen=True)
