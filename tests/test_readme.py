@@ -50,3 +50,9 @@ def test_both_commands_install_the_same_qt_libraries_wayland_included():
     assert "libwayland-cursor0" in app_packages
     assert "libxcb-cursor0" in app_packages
     assert set(app_packages) <= set(_system_packages(tests))
+
+
+def test_test_command_installs_the_browser_the_web_page_tests_drive():
+    """tests/export drive Debian's Chromium through its own chromedriver (nothing downloaded)."""
+    _, tests = setup_commands()
+    assert {"chromium", "chromium-driver"} <= set(_system_packages(tests))

@@ -1,0 +1,3 @@
+"""Exports people take with them: a self-contained web page and an Anki deck.
+
+`html` is Qt-free; `anki` renders its pictures with the app's own drawing code."""

@@ -1,0 +1,395 @@
+"""One self-contained web page from any chart: every view of both feet as inline SVG (drawn
+from the atlas geometry in millimetres), the zone cards, the notes, a search and a "find it"
+quiz, with inline CSS and a small script. No Qt, no network, no external files.
+
+Safety: every text from the chart is escaped with `html.escape` where it is written (element
+text and attributes); the script only ever sets `textContent`; and the page carries a
+Content-Security-Policy of `default-src 'none'` that lets run only its own script and style
+(by hash), so even markup that slipped through could neither run nor load anything.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass
+from html import escape
+from importlib import resources
+from pathlib import Path
+
+from ..atlas import Atlas, View, Zone
+from ..atlas.index import shape_area
+from ..content import NOTES, note_html
+from ..i18n import N_, _, language
+from ..storage import atomic_path
+from ..ui.label_layout import spread
+from ..vocab import REGION_COLOURS, aspect_name, aspect_title, foot_name, region_name
+from .zone_card import claim_text, details_html, heading_html, isolate
+
+LABEL_MM = 4.2
+LEAD_MM = 12.0  # between a foot's edge and its label column
+SEP_MM = 8.0  # between a column and the next foot's column
+CHAR_MM = 0.56  # average advance of one character at 1 mm type (sans serif), for column widths
+CAPTION_MM = 5.5
+MAX_LABELLED = 80  # as in the app: beyond this a view is drawn without label columns
+
+
+def _bounds(ring) -> tuple[float, float, float, float]:
+    xs, ys = [x for x, _ in ring], [y for _, y in ring]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _wide(views: tuple[View, ...]) -> bool:
+    """Side views are much longer than tall: they stack, one above the other."""
+    bounds = [_bounds(v.outline) for v in views]
+    return sum(b[2] - b[0] for b in bounds) > 1.3 * sum(b[3] - b[1] for b in bounds)
+
+
+def along_foot(atlas: Atlas, view: View) -> list[str]:
+    """Zone ids of one view in the order Tab walks them: toes to heel (as in the app)."""
+    anchors = atlas.anchors(view.id)
+    ids = [z.id for z in atlas.zones_in(view.id)]
+    if _wide((view,)):  # side views: the leg rises at the heel end
+        heel_x = max(view.outline, key=lambda p: p[1])[0]
+        return sorted(ids, key=lambda z: (-abs(anchors[z][0] - heel_x), -anchors[z][1]))
+    return sorted(ids, key=lambda z: (-anchors[z][1], anchors[z][0]))
+
+
+def _num(value: float) -> str:
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _path(shape) -> str:
+    return " ".join(
+        "M" + " L".join(f"{_num(x)} {_num(y)}" for x, y in ring) + " Z" for ring in shape if len(ring) >= 3
+    )
+
+
+def _text_mm(text: str, size: float) -> float:
+    return len(text) * CHAR_MM * size
+
+
+@dataclass
+class _Frame:
+    view: View
+    dx: float  # scene = (dx + x, dy - y)
+    dy: float
+    left_ids: list[str]
+    right_ids: list[str]
+
+    def scene(self, x: float, y: float) -> tuple[float, float]:
+        return self.dx + x, self.dy - y
+
+
+def _sides(atlas: Atlas, view: View) -> tuple[list[str], list[str]]:
+    anchors = atlas.anchors(view.id)
+    if len(anchors) > MAX_LABELLED:
+        return [], []
+    minx, _miny, maxx, _maxy = _bounds(view.outline)
+    middle = (minx + maxx) / 2
+    left = [z for z, (x, _y) in anchors.items() if x <= middle]
+    right = [z for z, (x, _y) in anchors.items() if x > middle]
+    return left, right
+
+
+def _column(atlas: Atlas, ids: list[str]) -> float:
+    return max((_text_mm(atlas.zone(z).name, LABEL_MM) for z in ids), default=0.0)
+
+
+def _frames(atlas: Atlas, views: tuple[View, ...]) -> list[_Frame]:
+    """Where each view sits: soles and tops side by side, side views one above the other,
+    with a column of labels on each side of each foot."""
+    sides = [_sides(atlas, v) for v in views]
+    frames = []
+    if _wide(views):
+        left_w = max(_column(atlas, s[0]) for s in sides)
+        top = 0.0
+        for view, (left, right) in zip(views, sides, strict=True):
+            minx, miny, _maxx, maxy = _bounds(view.outline)
+            frames.append(_Frame(view, left_w + LEAD_MM - minx, top + maxy, left, right))
+            gap = LABEL_MM * 1.5
+            tallest = max(len(left), len(right)) * gap
+            top = top + max(maxy - miny, tallest) + CAPTION_MM + 16
+        return frames
+    cursor = 0.0
+    for view, (left, right) in zip(views, sides, strict=True):
+        minx, _miny, maxx, maxy = _bounds(view.outline)
+        cursor += _column(atlas, left) + LEAD_MM
+        dx = cursor - minx
+        frames.append(_Frame(view, dx, maxy, left, right))
+        cursor = dx + maxx + LEAD_MM + _column(atlas, right) + SEP_MM
+    return frames
+
+
+def _labels(atlas: Atlas, frame: _Frame) -> tuple[list[str], float, float]:
+    """SVG for one view's label columns with leaders; returns the parts and the columns' extent."""
+    view = frame.view
+    minx, miny, maxx, maxy = _bounds(view.outline)
+    anchors = atlas.anchors(view.id)
+    parts: list[str] = []
+    low, high = frame.dy - maxy + LABEL_MM, frame.dy - miny - LABEL_MM
+    top, bottom = frame.dy - maxy, frame.dy - miny
+    for ids, side in ((frame.left_ids, "left"), (frame.right_ids, "right")):
+        if not ids:
+            continue
+        points = [frame.scene(*anchors[z]) for z in ids]
+        ys = spread([p[1] for p in points], LABEL_MM * 1.45, low, high)
+        edge_x = frame.dx + (minx if side == "left" else maxx)
+        text_x = edge_x - LEAD_MM if side == "left" else edge_x + LEAD_MM
+        anchor = "end" if side == "left" else "start"
+        for zone_id, (ax, ay), y in zip(ids, points, ys, strict=True):
+            end_x = text_x + (1 if side == "left" else -1)
+            parts.append(
+                f'<path class="lead" d="M{_num(end_x)} {_num(y)} L{_num(ax)} {_num(ay)}"/>'
+                f'<circle class="dot" cx="{_num(ax)}" cy="{_num(ay)}" r="0.7"/>'
+                f'<text class="lab" data-zone="{escape(zone_id)}" x="{_num(text_x)}" y="{_num(y)}" '
+                f'dy="0.35em" text-anchor="{anchor}">{escape(atlas.zone(zone_id).name)}</text>'
+            )
+            top, bottom = min(top, y - LABEL_MM), max(bottom, y + LABEL_MM)
+    return parts, top, bottom
+
+
+def _aspect_svg(atlas: Atlas, aspect: str) -> str:
+    views = atlas.views_of(aspect)
+    frames = _frames(atlas, views)
+    layers = {"feet": [], "zones": [], "keys": [], "labels": [], "captions": []}
+    left = right = top = bottom = None
+    for frame in frames:
+        view = frame.view
+        minx, miny, maxx, maxy = _bounds(view.outline)
+        transform = f'transform="translate({_num(frame.dx)} {_num(frame.dy)}) scale(1 -1)"'
+        guides = "".join(
+            f'<polyline class="guide" points="{" ".join(f"{_num(x)},{_num(y)}" for x, y in g.points)}">'
+            f"<title>{escape(_('{guide} (approximate)').format(guide=g.name))}</title></polyline>"
+            for g in view.guides
+        )
+        layers["feet"].append(
+            f'<g class="view" data-view="{escape(view.id)}" {transform}>'
+            f'<path class="outline" d="{_path((view.outline,))}"/>{guides}</g>'
+        )
+        zones = sorted(atlas.zones_in(view.id), key=lambda z: -shape_area(z.shapes[view.id]))  # small on top
+        painted = "".join(
+            f'<path class="z" fill="{REGION_COLOURS.get(z.region, "#999999")}" data-zone="{escape(z.id)}" '
+            f'data-area="{_num(shape_area(z.shapes[view.id]))}" d="{_path(z.shapes[view.id])}"/>'
+            for z in zones
+        )
+        layers["zones"].append(f'<g data-view="{escape(view.id)}" {transform}>{painted}</g>')
+        # The same shapes again, in the order Tab walks them, as the accessible elements: they
+        # draw only the focus ring and let clicks through to the painted layer.
+        keys = "".join(
+            f'<path class="k" tabindex="0" role="button" data-zone="{escape(z)}" '
+            f'aria-label="{escape(_key_label(atlas.zone(z), view))}" '
+            f'd="{_path(atlas.zone(z).shapes[view.id])}"/>'
+            for z in along_foot(atlas, view)
+        )
+        layers["keys"].append(f'<g class="keys" data-view="{escape(view.id)}" {transform}>{keys}</g>')
+        parts, label_top, label_bottom = _labels(atlas, frame)
+        layers["labels"] += parts
+        cx, cy = frame.dx + (minx + maxx) / 2, frame.dy - miny + CAPTION_MM * 1.6
+        layers["captions"].append(
+            f'<text class="cap" x="{_num(cx)}" y="{_num(cy)}" text-anchor="middle">'
+            f"{escape(foot_name(view.foot))}</text>"
+        )
+        column_l = max((_text_mm(atlas.zone(z).name, LABEL_MM) for z in frame.left_ids), default=0)
+        column_r = max((_text_mm(atlas.zone(z).name, LABEL_MM) for z in frame.right_ids), default=0)
+        f_left = frame.dx + minx - (LEAD_MM + column_l if frame.left_ids else 2)
+        f_right = frame.dx + maxx + (LEAD_MM + column_r if frame.right_ids else 2)
+        f_top, f_bottom = min(label_top, frame.dy - maxy), max(label_bottom, cy + 2)
+        left = f_left if left is None else min(left, f_left)
+        right = f_right if right is None else max(right, f_right)
+        top = f_top if top is None else min(top, f_top)
+        bottom = f_bottom if bottom is None else max(bottom, f_bottom)
+    assert left is not None and right is not None and top is not None and bottom is not None
+    left, top, right, bottom = left - 3, top - 3, right + 3, bottom + 3
+    box = f"{_num(left)} {_num(top)} {_num(right - left)} {_num(bottom - top)}"
+    return (
+        f'<svg class="chart" viewBox="{box}" role="group" aria-label="{escape(aspect_title(aspect))}">'
+        + "".join(layers["feet"])
+        + "".join(layers["zones"])
+        + '<g class="labels" aria-hidden="true">'
+        + "".join(layers["labels"])
+        + "</g>"
+        + '<g aria-hidden="true">'
+        + "".join(layers["captions"])
+        + "</g>"
+        + "".join(layers["keys"])
+        + "</svg>"
+    )
+
+
+def _key_label(zone: Zone, view: View) -> str:
+    return f"{zone.name}: {claim_text(zone)} {foot_name(view.foot)}, {aspect_name(view.aspect)}."
+
+
+def _card(atlas: Atlas, zone: Zone) -> str:
+    words = " ".join((zone.name, zone.claim, region_name(zone.region), zone.id.replace("-", " ")))
+    return (
+        f'<article class="card" id="card-{escape(zone.id)}" data-zone="{escape(zone.id)}" '
+        f'data-name="{escape(zone.name)}" data-words="{escape(words.lower())}" hidden>'
+        + heading_html(atlas, zone)
+        + _notes_buttons()
+        + details_html(atlas, zone)
+        + "</article>"
+    )
+
+
+def _notes_buttons() -> str:
+    return (
+        "<p class='notes'>"
+        + "".join(
+            f'<button type="button" class="note-open" data-note="{key}">{escape(_(NOTES[key]))}</button>'
+            for key in ("evidence", "red-flags")
+        )
+        + "</p>"
+    )
+
+
+# Interface strings the script shows (filled in with chart text through textContent only).
+def _script_strings() -> dict[str, str]:
+    return {
+        "findPrompt": _("Where do charts place {name}? Tap it on the feet."),
+        "right": _("✔ Right: {name}."),
+        "close": _("✔ Right: {name} (you tapped inside it, where zones overlap)."),
+        "wrong": _("✖ Not quite: you tapped {tapped}. {name} is outlined on the feet."),
+        "wrongOutside": _("✖ Not quite: that is outside every zone. {name} is outlined on the feet."),
+        "score": _("Score: {right} of {asked}"),
+        "done": _("Round over: {right} of {asked} right."),
+        "question": _("Question {number} of {count}"),
+        "alsoHere": _("Also under this point:"),
+        "stepHint": _("Zone {number} of {count} under this point; tap it again for the next."),
+        "noMatch": _("No zone matches."),
+        "next": _("Next question"),
+        "again": _("New round"),
+    }
+
+
+def _json_for_script(data) -> str:
+    """JSON that cannot end its <script> element: <, > and & written as \\u escapes."""
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _asset(name: str) -> str:
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
+def _hash(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+
+
+def page_html(atlas: Atlas) -> str:
+    """The whole page for `atlas`, in the current interface language (chart texts localized
+    where the file translates them)."""
+    atlas = atlas.localized(language())
+    aspects = atlas.aspects()
+    style = _asset("page.css")
+    script = _asset("page.js")
+    csp = (
+        f"default-src 'none'; style-src '{_hash(style)}'; script-src '{_hash(script)}'; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+    tabs = "".join(
+        f'<button type="button" role="tab" class="tab" data-aspect="{a}" '
+        f'aria-selected="{"true" if i == 0 else "false"}">{escape(aspect_name(a))}</button>'
+        for i, a in enumerate(aspects)
+    )
+    figures = "".join(
+        f'<figure class="aspect" data-aspect="{a}"{"" if i == 0 else " hidden"}>'
+        f"<figcaption>{escape(aspect_title(a))}</figcaption>{_aspect_svg(atlas, a)}</figure>"
+        for i, a in enumerate(aspects)
+    )
+    cards = "".join(_card(atlas, z) for z in atlas.zones)
+    notes = "".join(
+        f'<dialog class="note" id="note-{key}" aria-label="{escape(_(NOTES[key]))}">'
+        f'<div class="note-body">{note_html(key)}</div>'
+        f'<form method="dialog"><button>{t(N_("Close"))}</button></form></dialog>'
+        for key in ("evidence", "red-flags")
+    )
+    tradition = escape(_("Tradition: {tradition}").format(tradition=isolate(atlas.tradition)))
+    welcome = (
+        f'<div id="welcome"><h2>{escape(atlas.title)}</h2><p class="kind">{tradition}</p>'
+        + (f"<p>{escape(atlas.description)}</p>" if atlas.description else "")
+        + "<p>{}</p>".format(
+            t(
+                N_(
+                    "Tap or click a zone on the feet to read what this chart places there, how it is "
+                    "worked and where the placement comes from. Tab steps through the zones, toes to "
+                    "heel; Enter opens one."
+                )
+            )
+        )
+        + _notes_buttons()
+        + "</div>"
+    )
+    search = t(N_("Search zones"))
+    bar = (
+        f'<div role="tablist" aria-label="{t(N_("Views"))}">{tabs}</div>'
+        f'<label class="check"><input type="checkbox" id="labels" checked> {t(N_("Labels"))}</label>'
+        f'<span class="zoom"><button type="button" id="zoom-out" aria-label="{t(N_("Zoom out"))}">−</button>'
+        f'<button type="button" id="zoom-in" aria-label="{t(N_("Zoom in"))}">+</button></span>'
+        f'<button type="button" id="quiz-start">{t(N_("Find it: quiz"))}</button>'
+        f'<span class="search"><input type="search" id="search" autocomplete="off" placeholder="{search}" '
+        f'aria-label="{search}" aria-controls="results"><ul id="results" hidden></ul></span>'
+    )
+    quiz = (
+        '<div id="quiz" hidden><p id="quiz-count" class="kind"></p><p id="quiz-prompt" class="claim"></p>'
+        '<p id="quiz-mark"></p><p id="quiz-score" class="kind"></p>'
+        '<p><button type="button" id="quiz-next" hidden></button> '
+        f'<button type="button" id="quiz-stop">{t(N_("Stop the quiz"))}</button></p></div>'
+    )
+    under = (
+        '<div id="under" hidden><p><b id="under-label"></b> <span id="under-list"></span></p>'
+        '<p id="under-hint" class="small"></p></div>'
+    )
+    caveat = t(
+        N_(
+            "Zones show what reflexology charts claim, not anatomy; the evidence that working them "
+            "helps any condition is weak."
+        )
+    )
+    offline = t(N_("Made with ReflexMap. This page works offline and sends nothing anywhere."))
+    return f"""<!doctype html>
+<html lang="{escape(language())}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{escape(csp, quote=False)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="ReflexMap">
+<title>{escape(atlas.title)}</title>
+<style>{style}</style>
+</head>
+<body>
+<header>
+<h1>{escape(atlas.title)}</h1>
+<div class="bar">{bar}</div>
+</header>
+<main>
+<section id="chart" aria-label="{t(N_("Feet"))}">{figures}</section>
+<aside id="panel" aria-live="polite" aria-label="{t(N_("Zone information"))}">
+<button type="button" id="panel-close" aria-label="{t(N_("Close"))}">×</button>
+{quiz}{under}{welcome}{cards}
+</aside>
+</main>
+<footer><p>{caveat} {offline}</p></footer>
+{notes}
+<script type="application/json" id="strings">{_json_for_script(_script_strings())}</script>
+<script>{script}</script>
+</body>
+</html>
+"""
+
+
+def t(text: str) -> str:
+    """An interface string, translated and escaped for HTML text or attributes."""
+    return escape(_(text))
+
+
+def export_page(atlas: Atlas, out: Path) -> Path:
+    """Write the page for `atlas` to `out` atomically (UTF-8)."""
+    out = Path(out)
+    text = page_html(atlas)
+    with atomic_path(out, backup=True) as temporary:
+        temporary.write_text(text, encoding="utf-8")
+    return out

@@ -1,0 +1,224 @@
+"use strict";
+// ReflexMap's web page: views, selection, overlaps, search, notes and a "find it" quiz.
+// Chart text is read from the page's own (escaped) elements and only ever set as textContent.
+(function () {
+  const S = JSON.parse(document.getElementById("strings").textContent);
+  const $ = (sel, root) => (root || document).querySelector(sel);
+  const $$ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
+  const panel = $("#panel");
+  const isolate = (t) => "\u2068" + t + "\u2069";
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
+  const card = (id) => document.getElementById("card-" + id);
+  const nameOf = (id) => (card(id) ? card(id).dataset.name : id);
+  let selected = null;
+  let lastUnder = [];
+  let quiz = null;
+
+  function currentFigure() { return $("figure.aspect:not([hidden])"); }
+  function zonesInFigure(fig) {
+    return Array.from(new Set($$("path.z", fig).map((p) => p.dataset.zone)));
+  }
+
+  function showAspect(aspect) {
+    $$("figure.aspect").forEach((f) => { f.hidden = f.dataset.aspect !== aspect; });
+    $$(".tab").forEach((t) => t.setAttribute("aria-selected", String(t.dataset.aspect === aspect)));
+    if (selected) mark(selected);
+    if (quiz && quiz.target && !zonesInFigure(currentFigure()).includes(quiz.target)) ask();
+  }
+
+  function clearMarks() {
+    $$(".sel, .answer, .wrong").forEach((e) => e.classList.remove("sel", "answer", "wrong"));
+  }
+  function mark(id, cls) {
+    $$('[data-zone="' + CSS.escape(id) + '"]', $("#chart")).forEach((e) => {
+      if (e.matches(".z, .lab")) e.classList.add(cls || "sel");
+    });
+  }
+  function openPanel() { panel.classList.remove("closed"); }
+
+  function select(id, under) {
+    if (!card(id)) return;
+    clearMarks();
+    selected = id;
+    mark(id);
+    $("#welcome").hidden = true;
+    $$("article.card").forEach((c) => { c.hidden = c.dataset.zone !== id; });
+    showUnder(id, under || []);
+    openPanel();
+    panel.scrollTop = 0;
+  }
+
+  function showUnder(id, under) {
+    const box = $("#under");
+    const others = under.filter((z) => z !== id);
+    box.hidden = others.length === 0;
+    if (box.hidden) return;
+    $("#under-label").textContent = S.alsoHere;
+    const list = $("#under-list");
+    list.textContent = "";
+    others.forEach((z) => {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.textContent = nameOf(z);
+      b.addEventListener("click", () => select(z, under));
+      list.appendChild(b);
+    });
+    $("#under-hint").textContent = fill(S.stepHint, { number: under.indexOf(id) + 1, count: under.length });
+  }
+
+  function zonesAt(x, y) {
+    // Every zone under the point, smallest first (as the app's hit test orders them).
+    const found = document.elementsFromPoint(x, y).filter((e) => e.matches && e.matches("path.z"));
+    found.sort((a, b) => parseFloat(a.dataset.area) - parseFloat(b.dataset.area));
+    return Array.from(new Set(found.map((e) => e.dataset.zone)));
+  }
+
+  function onChartClick(event) {
+    const under = zonesAt(event.clientX, event.clientY);
+    if (quiz && quiz.target && !quiz.answered) { answer(under); return; }
+    if (!under.length) return;
+    let id = under[0];
+    const same = under.length === lastUnder.length && under.every((z, i) => z === lastUnder[i]);
+    if (same && selected && under.includes(selected)) id = under[(under.indexOf(selected) + 1) % under.length];
+    lastUnder = under;
+    select(id, under);
+  }
+
+  // --- the quiz: state in this page only ---------------------------------------------
+  const ROUND = 10;
+  function startQuiz() {
+    quiz = { asked: 0, right: 0, target: null, answered: false, seen: [] };
+    document.body.classList.add("quizzing");
+    $("#quiz").hidden = false;
+    openPanel();
+    ask();
+  }
+  function stopQuiz() {
+    quiz = null;
+    document.body.classList.remove("quizzing");
+    $("#quiz").hidden = true;
+    clearMarks();
+  }
+  function ask() {
+    clearMarks();
+    const pool = zonesInFigure(currentFigure());
+    const fresh = pool.filter((z) => !quiz.seen.includes(z));
+    const from = fresh.length ? fresh : pool;
+    quiz.target = from[Math.floor(Math.random() * from.length)];
+    quiz.seen.push(quiz.target);
+    quiz.answered = false;
+    $("#quiz-count").textContent = fill(S.question, { number: quiz.asked + 1, count: ROUND });
+    $("#quiz-prompt").textContent = fill(S.findPrompt, { name: isolate(nameOf(quiz.target)) });
+    $("#quiz-mark").textContent = "";
+    $("#quiz-next").hidden = true;
+    $("#quiz-score").textContent = fill(S.score, { right: quiz.right, asked: quiz.asked });
+  }
+  function answer(under) {
+    quiz.answered = true;
+    quiz.asked += 1;
+    const name = isolate(nameOf(quiz.target));
+    let text;
+    if (under.includes(quiz.target)) {
+      quiz.right += 1;
+      text = fill(under[0] === quiz.target ? S.right : S.close, { name: name });
+      mark(quiz.target, "answer");
+    } else {
+      text = under.length
+        ? fill(S.wrong, { tapped: isolate(nameOf(under[0])), name: name })
+        : fill(S.wrongOutside, { name: name });
+      if (under.length) mark(under[0], "wrong");
+      mark(quiz.target, "answer");
+    }
+    $("#quiz-mark").textContent = text;
+    $("#quiz-score").textContent = fill(S.score, { right: quiz.right, asked: quiz.asked });
+    const next = $("#quiz-next");
+    next.hidden = false;
+    if (quiz.asked >= ROUND) {
+      $("#quiz-prompt").textContent = fill(S.done, { right: quiz.right, asked: quiz.asked });
+      next.textContent = S.again;
+    } else {
+      next.textContent = S.next;
+    }
+    openPanel();
+    next.focus({ preventScroll: true });
+  }
+  function nextQuestion() {
+    if (quiz.asked >= ROUND) startQuiz(); else ask();
+  }
+
+  // --- search ------------------------------------------------------------------------
+  function search() {
+    const query = $("#search").value.trim().toLowerCase();
+    const results = $("#results");
+    results.textContent = "";
+    if (!query) { results.hidden = true; return; }
+    const words = query.split(/\s+/);
+    const hits = $$("article.card").filter((c) => words.every((w) => c.dataset.words.includes(w)));
+    if (!hits.length) {
+      const li = document.createElement("li");
+      li.className = "small";
+      li.textContent = S.noMatch;
+      results.appendChild(li);
+    }
+    hits.slice(0, 30).forEach((c) => {
+      const li = document.createElement("li");
+      const b = document.createElement("button");
+      b.type = "button";
+      b.textContent = c.dataset.name;
+      b.addEventListener("click", () => pick(c.dataset.zone));
+      li.appendChild(b);
+      results.appendChild(li);
+    });
+    results.hidden = false;
+  }
+  function pick(id) {
+    $("#results").hidden = true;
+    if (!zonesInFigure(currentFigure()).includes(id)) {
+      const fig = $$("figure.aspect").find((f) => zonesInFigure(f).includes(id));
+      if (fig) showAspect(fig.dataset.aspect);
+    }
+    select(id, []);
+  }
+
+  // --- wiring ------------------------------------------------------------------------
+  $$("svg.chart").forEach((svg) => svg.addEventListener("click", onChartClick));
+  $$("path.k").forEach((k) => {
+    k.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" || e.key === " ") {
+        e.preventDefault();
+        if (quiz && quiz.target && !quiz.answered) answer([k.dataset.zone]);
+        else select(k.dataset.zone, []);
+      }
+    });
+  });
+  $$(".tab").forEach((t) => t.addEventListener("click", () => showAspect(t.dataset.aspect)));
+  $("#labels").addEventListener("change", (e) => document.body.classList.toggle("nolabels", !e.target.checked));
+  $("#zoom-in").addEventListener("click", () => zoom(1));
+  $("#zoom-out").addEventListener("click", () => zoom(-1));
+  function zoom(step) {
+    const chart = $("#chart");
+    const level = Math.min(3, Math.max(1, (parseInt(chart.dataset.zoom || "1", 10)) + step));
+    if (level === 1) delete chart.dataset.zoom; else chart.dataset.zoom = String(level);
+  }
+  $("#quiz-start").addEventListener("click", startQuiz);
+  $("#quiz-stop").addEventListener("click", stopQuiz);
+  $("#quiz-next").addEventListener("click", nextQuestion);
+  $("#search").addEventListener("input", search);
+  $("#search").addEventListener("keydown", (e) => {
+    if (e.key === "Enter") { const first = $("#results button"); if (first) first.click(); }
+    if (e.key === "Escape") { $("#results").hidden = true; }
+  });
+  $("#panel-close").addEventListener("click", () => panel.classList.add("closed"));
+  document.addEventListener("click", (e) => {
+    const opener = e.target.closest && e.target.closest(".note-open");
+    if (opener) document.getElementById("note-" + opener.dataset.note).showModal();
+    if (!e.target.closest || !e.target.closest(".search")) $("#results").hidden = true;
+  });
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && !document.querySelector("dialog[open]")) {
+      if (quiz) stopQuiz();
+      else { clearMarks(); selected = null; $$("article.card").forEach((c) => { c.hidden = true; });
+        $("#under").hidden = true; $("#welcome").hidden = false; }
+    }
+  });
+})();
