@@ -2,7 +2,7 @@
 
 reflexmap [--chart FILE] [--view ASPECT] [--screenshot OUT.png [--select ZONE] [--size WxH]]
 reflexmap check FILE...
-reflexmap export [--atlas FILE] [--view ID] -o OUT.{png,svg,pdf}
+reflexmap export [--atlas FILE] [--view ID] -o OUT.{png,svg,pdf,html,apkg}
 reflexmap schema
 reflexmap --install-desktop | --uninstall-desktop
 """
@@ -66,15 +66,22 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
     check = commands.add_parser("check", help="validate zone files; exit 1 if any has errors")
     check.add_argument("files", nargs="+", metavar="FILE")
-    export = commands.add_parser("export", help="render a chart to PNG, SVG or PDF")
-    export.add_argument("--atlas", metavar="FILE", help="zone file (default: the built-in chart)")
+    export = commands.add_parser(
+        "export", help="render a chart to PNG, SVG or PDF, a web page (.html) or an Anki deck (.apkg)"
+    )
+    export.add_argument(
+        "--atlas", "--chart", dest="atlas", metavar="FILE", help="zone file (default: the built-in chart)"
+    )
+    export.add_argument(  # SUPPRESS: `reflexmap --language de export …` keeps working too
+        "--language", choices=("en", "de"), default=argparse.SUPPRESS, help="language of .html and .apkg"
+    )
     export.add_argument(
         "--view",
         metavar="ID",
         help="a view id (one foot), an aspect such as 'plantar' (both feet), or 'all' (handouts)",
     )
     export.add_argument(
-        "-o", "--output", required=True, metavar="OUT", help="output file: .png, .svg or .pdf"
+        "-o", "--output", required=True, metavar="OUT", help="output file: .png, .svg, .pdf, .html or .apkg"
     )
     export.add_argument(
         "--width", type=int, default=3000, metavar="PX", help="PNG width in pixels (default 3000)"
@@ -130,6 +137,8 @@ def export(args: argparse.Namespace) -> int:
 
         atlas = atlas.localized(i18n.set_language(args.language))
     aspect = view_id = None
+    if Path(args.output).suffix.lower() in (".html", ".htm", ".apkg"):
+        return _take_away(atlas, args)
     if args.handout:
         return _handout(atlas, args)
     if args.view in ASPECTS:
@@ -151,6 +160,24 @@ def export(args: argparse.Namespace) -> int:
     application()
     try:
         out = export_chart(atlas, Path(args.output), aspect=aspect, view_id=view_id, width_px=args.width)
+    except (OSError, ValueError) as exc:
+        print(f"reflexmap export: {exc}", file=sys.stderr)
+        return 1
+    print(out)
+    return 0
+
+
+def _take_away(atlas, args: argparse.Namespace) -> int:
+    """The web page or the Anki deck, in --language or the user's language."""
+    from .i18n import set_language, system_language
+
+    set_language(args.language or system_language())
+    if args.output.lower().endswith(".apkg"):
+        _headless_platform()
+    from .export.files import export_file
+
+    try:
+        out = export_file(atlas, Path(args.output))
     except (OSError, ValueError) as exc:
         print(f"reflexmap export: {exc}", file=sys.stderr)
         return 1

@@ -485,12 +485,20 @@ class MainWindow(QMainWindow):
             self,
             _("Export chart"),
             start,
-            _("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"),
+            _(
+                "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;"
+                "Web page, works offline (*.html);;Anki deck (*.apkg)"
+            ),
         )
         if not path:
             return
+        from ..export.files import export_file, is_take_away
+
         try:
-            export_chart(self.state.atlas, Path(path), aspect=self.state.aspect)
+            if is_take_away(path):
+                export_file(self.state.atlas, Path(path))
+            else:
+                export_chart(self.state.atlas, Path(path), aspect=self.state.aspect)
         except (OSError, ValueError) as exc:
             dialogs.warning(
                 self,

@@ -1,0 +1,33 @@
+"""The take-away exports chosen by file name: the CLI and File → Export both call `export_file`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..atlas import Atlas
+
+PAGE_SUFFIXES = (".html", ".htm")
+DECK_SUFFIXES = (".apkg",)
+SUFFIXES = PAGE_SUFFIXES + DECK_SUFFIXES
+
+
+def is_take_away(path: str | Path) -> bool:
+    return Path(path).suffix.lower() in SUFFIXES
+
+
+def export_file(atlas: Atlas, out: str | Path) -> Path:
+    """Write the web page (.html) or the Anki deck (.apkg) of `atlas`, in the current language.
+
+    The deck's pictures are drawn by the app's chart scene, so it needs a QApplication (the
+    caller's, or one made here)."""
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix in PAGE_SUFFIXES:
+        from .html import export_page
+
+        return export_page(atlas, out)
+    if suffix in DECK_SUFFIXES:
+        from .anki import export_deck
+
+        return export_deck(atlas, out)
+    raise ValueError(f"unknown export format '{out.suffix}': use .html or .apkg")

@@ -1,0 +1,150 @@
+"""The Anki deck (`reflexmap export -o chart.apkg`): opened as Anki opens it, a zip holding an
+SQLite collection and numbered media files with a `media` map."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import genanki
+import pytest
+
+from reflexmap import load_atlas, read_atlas
+from reflexmap.export.anki import export_deck
+from reflexmap.i18n import set_language
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _open_deck(path: Path, into: Path) -> tuple[list[dict], dict[str, bytes]]:
+    """The notes (guid, fields, tags, note type's field names) and the media by file name."""
+    with zipfile.ZipFile(path) as archive:
+        names = set(archive.namelist())
+        assert "collection.anki2" in names and "media" in names
+        archive.extract("collection.anki2", into)
+        media_map = json.loads(archive.read("media"))
+        media = {name: archive.read(number) for number, name in media_map.items()}
+    db = sqlite3.connect(into / "collection.anki2")
+    try:
+        models = json.loads(db.execute("select models from col").fetchone()[0])
+        notes = []
+        for guid, mid, flds, tags in db.execute("select guid, mid, flds, tags from notes"):
+            field_names = [f["name"] for f in models[str(mid)]["flds"]]
+            notes.append(
+                {
+                    "guid": guid,
+                    "fields": dict(zip(field_names, flds.split("\x1f"), strict=True)),
+                    "tags": tags.split(),
+                }
+            )
+        decks = json.loads(db.execute("select decks from col").fetchone()[0])
+    finally:
+        db.close()
+    assert any(d["name"].startswith("ReflexMap::") for d in decks.values())
+    return notes, media
+
+
+def _export_cli(out: Path, *extra: str) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-m", "reflexmap", "export", *extra, "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="module")
+def two_exports(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("decks")
+    first, second = folder / "one.apkg", folder / "two.apkg"
+    _export_cli(first, "--language", "en")
+    _export_cli(second, "--language", "en")
+    return folder, first, second
+
+
+def test_deck_has_two_cards_per_zone_and_view_with_fields_tags_and_pictures(two_exports):
+    folder, first, _ = two_exports
+    atlas = load_atlas()
+    notes, media = _open_deck(first, folder / "a")
+    expected = {
+        genanki.guid_for(atlas.id, z.id, v.id, kind)
+        for v in atlas.views
+        for z in atlas.zones_in(v.id)
+        for kind in ("find", "what")
+    }
+    assert {n["guid"] for n in notes} == expected and len(notes) == len(expected)
+    sacrum_find = next(
+        n for n in notes if n["guid"] == genanki.guid_for(atlas.id, "sacrum", "plantar-left", "find")
+    )
+    fields = sacrum_find["fields"]
+    assert fields["Prompt"] == "Where do charts place \u2068the sacrum\u2069?"
+    assert "Charts place <b>\u2068the sacrum\u2069</b> here." in fields["Answer"]
+    assert "Technique" in fields["Details"] and "Sources" in fields["Details"]
+    assert (
+        fields["Picture"]
+        == '<img src="reflexmap-ingham-western-plantar-left.png" alt="The foot with every zone outlined">'
+    )
+    assert 'src="reflexmap-ingham-western-plantar-left-sacrum.png"' in fields["AnswerPicture"]
+    assert set(sacrum_find["tags"]) >= {
+        "reflexmap::ingham-western",
+        "view::plantar",
+        "foot::left",
+        "region::spine",
+        "card::find",
+    }
+    what = next(n for n in notes if n["guid"] == genanki.guid_for(atlas.id, "sacrum", "plantar-left", "what"))
+    assert what["fields"]["Prompt"] == "What do charts place here?"
+    assert "sacrum" in what["fields"]["Picture"] and "Sacrum" in what["fields"]["Answer"]
+    # every picture a note names is in the package, and is a sharp PNG
+    named = {src for n in notes for f in ("Picture", "AnswerPicture") for src in _sources(n["fields"][f])}
+    assert named == set(media)
+    from PySide6.QtGui import QImage
+
+    for name in (
+        "reflexmap-ingham-western-plantar-left-sacrum.png",
+        "reflexmap-ingham-western-medial-left.png",
+    ):
+        data = media[name]
+        assert data.startswith(b"\x89PNG")
+        image = QImage.fromData(data)
+        assert max(image.width(), image.height()) >= 900
+
+
+def _sources(field: str) -> list[str]:
+    import re
+
+    return re.findall(r'src="([^"]+)"', field)
+
+
+def test_guids_and_ids_are_stable_across_exports(two_exports):
+    folder, first, second = two_exports
+    notes_one, media_one = _open_deck(first, folder / "b1")
+    notes_two, media_two = _open_deck(second, folder / "b2")
+    assert sorted(n["guid"] for n in notes_one) == sorted(n["guid"] for n in notes_two)
+    assert set(media_one) == set(media_two)
+
+
+def test_deck_of_a_user_chart_escapes_its_text(qapp, tmp_path):
+    source = (ROOT / "tests" / "data" / "small.yaml").read_text(encoding="utf-8")
+    hostile = '<script>alert(1)</script><b onmouseover="x()">Heel</b>'
+    source = source.replace('"Heel"', json.dumps(hostile))
+    chart = tmp_path / "hostile.yaml"
+    chart.write_text(source, encoding="utf-8")
+    atlas = read_atlas(chart).atlas
+    set_language("en")
+    out = export_deck(atlas, tmp_path / "hostile.apkg")
+    notes, media = _open_deck(out, tmp_path / "c")
+    heel = [n for n in notes if n["guid"] == genanki.guid_for("test-small", "heel", "plantar-left", "find")]
+    [note] = heel
+    assert "<script" not in "".join(note["fields"].values())
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in note["fields"]["Answer"]
+    assert "reflexmap::test-small" in note["tags"]
+    assert len(notes) == 2 * sum(len(atlas.zones_in(v.id)) for v in atlas.views)

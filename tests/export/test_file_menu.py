@@ -1,0 +1,68 @@
+"""File → Export writes the web page (and the Anki deck) through the same functions as the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reflexmap.ui import dialogs
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path: Path):
+    from reflexmap.settings import Settings
+    from reflexmap.ui.app import application, create_window
+
+    application()
+    settings = Settings(tmp_path / "settings.json")
+    settings.setValue("notes/first-run-seen", True)
+
+    def make():
+        window = create_window(None, settings, progress_path=tmp_path / "progress.json")
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+def test_file_export_writes_a_web_page_in_the_apps_language(make_window, monkeypatch, tmp_path):
+    from reflexmap.ui import appearance
+    from reflexmap.ui.app import application
+
+    window = make_window()
+    out = tmp_path / "class chart.html"
+    offered = []
+
+    def save_file(parent, title, start, filters):
+        offered.append(filters)
+        return str(out)
+
+    monkeypatch.setattr(dialogs, "save_file", save_file)
+    appearance.apply_language(application(), "de")
+    try:
+        window.export_action.trigger()
+    finally:
+        appearance.apply_language(application(), "en")
+    assert "(*.html)" in offered[0] and "(*.apkg)" in offered[0]
+    text = out.read_text(encoding="utf-8")
+    assert '<html lang="de">' in text
+    assert "Karten verorten hier" in text
+    assert f'id="card-{window.state.atlas.zones[0].id}"' in text
+
+
+def test_file_export_writes_an_anki_deck(make_window, monkeypatch, tmp_path):
+    import zipfile
+
+    window = make_window()
+    out = tmp_path / "deck.apkg"
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: str(out))
+    window.export_action.trigger()
+    with zipfile.ZipFile(out) as archive:
+        assert "collection.anki2" in archive.namelist()
+        media = json.loads(archive.read("media"))
+    assert f"reflexmap-{window.state.atlas.id}-plantar-left.png" in media.values()
+    assert "Exported" in window.statusBar().currentMessage()
