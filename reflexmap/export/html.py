@@ -227,7 +227,8 @@ def _card(atlas: Atlas, zone: Zone) -> str:
     words = " ".join((zone.name, zone.claim, region_name(zone.region), zone.id.replace("-", " ")))
     return (
         f'<article class="card" id="card-{escape(zone.id)}" data-zone="{escape(zone.id)}" '
-        f'data-name="{escape(zone.name)}" data-words="{escape(words.lower())}" hidden>'
+        f'data-name="{escape(zone.name)}" data-said="{escape(isolate(zone.name))}" '
+        f'data-words="{escape(words.lower())}" hidden>'
         + heading_html(atlas, zone)
         + _notes_buttons()
         + details_html(atlas, zone)

@@ -6,10 +6,11 @@
   const $ = (sel, root) => (root || document).querySelector(sel);
   const $$ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
   const panel = $("#panel");
-  const isolate = (t) => "\u2068" + t + "\u2069";
   const fill = (template, values) => template.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
   const card = (id) => document.getElementById("card-" + id);
   const nameOf = (id) => (card(id) ? card(id).dataset.name : id);
+  // in a sentence: between isolates when the name could reorder the words around it
+  const said = (id) => (card(id) ? card(id).dataset.said : id);
   let selected = null;
   let lastUnder = [];
   let quiz = null;
@@ -108,7 +109,7 @@
     quiz.seen.push(quiz.target);
     quiz.answered = false;
     $("#quiz-count").textContent = fill(S.question, { number: quiz.asked + 1, count: ROUND });
-    $("#quiz-prompt").textContent = fill(S.findPrompt, { name: isolate(nameOf(quiz.target)) });
+    $("#quiz-prompt").textContent = fill(S.findPrompt, { name: said(quiz.target) });
     $("#quiz-mark").textContent = "";
     $("#quiz-next").hidden = true;
     $("#quiz-score").textContent = fill(S.score, { right: quiz.right, asked: quiz.asked });
@@ -116,7 +117,7 @@
   function answer(under) {
     quiz.answered = true;
     quiz.asked += 1;
-    const name = isolate(nameOf(quiz.target));
+    const name = said(quiz.target);
     let text;
     if (under.includes(quiz.target)) {
       quiz.right += 1;
@@ -124,7 +125,7 @@
       mark(quiz.target, "answer");
     } else {
       text = under.length
-        ? fill(S.wrong, { tapped: isolate(nameOf(under[0])), name: name })
+        ? fill(S.wrong, { tapped: said(under[0]), name: name })
         : fill(S.wrongOutside, { name: name });
       if (under.length) mark(under[0], "wrong");
       mark(quiz.target, "answer");

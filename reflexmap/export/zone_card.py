@@ -1,20 +1,20 @@
 """A zone's card as escaped HTML, for the exports (web page, Anki): what the chart places
 there, how it is worked, the tradition and the sources. No Qt.
 
-Every chart text goes through `html.escape`; inside the app's own sentences it is also set
-between Unicode isolates (U+2068 … U+2069), so its direction cannot reorder our words."""
+Every chart text goes through `html.escape`; inside the app's own sentences it is set between
+Unicode isolates (U+2068 … U+2069) when it could reorder our words (i18n.bidi_isolate, as in
+the app). Only web addresses become links (markup.safe_link, as in the app)."""
 
 from __future__ import annotations
 
 from html import escape
 
 from ..atlas import Atlas, Zone
-from ..i18n import _
+from ..i18n import _, bidi_isolate
+from ..ui.markup import safe_link
 from ..vocab import CONFIDENCE_TEXT, region_name
 
-
-def isolate(text: str) -> str:
-    return f"\u2068{text}\u2069"
+isolate = bidi_isolate
 
 
 def claim_sentence(claim: str) -> str:
@@ -28,14 +28,6 @@ def claim_text(zone: Zone) -> str:
     return _("Charts place {claim} here.").format(claim=isolate(zone.claim))
 
 
-def safe_url(url: str | None) -> str | None:
-    """Only web addresses become links (the schema asks for http(s); a file read without the
-    schema, or a cached one, is not trusted to have been checked)."""
-    if url and url.lower().startswith(("https://", "http://")):
-        return url
-    return None
-
-
 def sources_html(atlas: Atlas, zone: Zone) -> str:
     items = []
     for source_id in zone.sources:
@@ -43,7 +35,7 @@ def sources_html(atlas: Atlas, zone: Zone) -> str:
         if source is None:
             continue
         text = escape(source.title)
-        url = safe_url(source.url)
+        url = safe_link(source.url)
         if url:
             text = f'<a href="{escape(url)}" rel="noopener noreferrer" target="_blank">{text}</a>'
         if source.note:

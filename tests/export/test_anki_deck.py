@@ -85,8 +85,8 @@ def test_deck_has_two_cards_per_zone_and_view_with_fields_tags_and_pictures(two_
         n for n in notes if n["guid"] == genanki.guid_for(atlas.id, "sacrum", "plantar-left", "find")
     )
     fields = sacrum_find["fields"]
-    assert fields["Prompt"] == "Where do charts place \u2068the sacrum\u2069?"
-    assert "Charts place <b>\u2068the sacrum\u2069</b> here." in fields["Answer"]
+    assert fields["Prompt"] == "Where do charts place the sacrum?"
+    assert "Charts place <b>the sacrum</b> here." in fields["Answer"]
     assert "Technique" in fields["Details"] and "Sources" in fields["Details"]
     assert (
         fields["Picture"]
