@@ -181,11 +181,17 @@ class QuizController(QObject):
 
     def answer_choice(self, index: int) -> None:
         if self._waiting() and self.session.current.choices:
-            self._show_feedback(self.session.answer_choice(index), self.session.current.view_id)
+            question = self.session.current
+            self._show_feedback(self.session.answer_choice(index), question.view_id)
+            self.panel.mark_choices(question.answer, index)
 
     def answer_text(self, text: str) -> None:
         if self._waiting() and self.session.current.choices:
-            self._show_feedback(self.session.answer_text(text), self.session.current.view_id)
+            question = self.session.current
+            self._show_feedback(self.session.answer_text(text), question.view_id)
+            wanted = " ".join(text.split()).casefold()
+            typed = [i for i, choice in enumerate(question.choices) if choice.casefold() == wanted]
+            self.panel.mark_choices(question.answer, typed[0] if typed else None)
 
     def _map_enter(self) -> None:
         """Keyboard play: Enter answers with the zone under the keyboard cursor, or moves on."""

@@ -21,6 +21,11 @@ from ..i18n import _, bidi_isolate
 from . import palette
 from .markup import plain_tooltip
 
+BUTTON_STYLE = "QPushButton { text-align:left; padding:6px; }"
+CHOICE_STYLE = {  # a judged choice: the right one and a wrong pick stay readable while disabled
+    "right": "QPushButton:disabled { color:#111; background:#e6f2ea; border:2px solid #1b7a3a; }",
+    "wrong": "QPushButton:disabled { color:#111; background:#fbe9e7; border:2px solid #a1301f; }",
+}
 FEEDBACK_STYLE = {  # background and border; the ✔ ≈ ✖ symbol carries the meaning too
     "right": "background:#e6f2ea; color:#111; border:2px solid #1b7a3a;",
     "close": "background:#fff4d6; color:#111; border:2px dashed #8a6100;",
@@ -78,10 +83,11 @@ class QuizPanel(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(f"color:{palette.current.muted};")
         self.buttons = []
+        self._choices: tuple[str, ...] = ()
         for i in range(4):
             button = QPushButton(self)
             button.setObjectName(f"choice-{i + 1}")
-            button.setStyleSheet("text-align:left; padding:6px;")
+            button.setStyleSheet(BUTTON_STYLE)
             button.clicked.connect(lambda checked=False, i=i: self.chose.emit(i))
             self.buttons.append(button)
         self.answer = AnswerField(self)
@@ -125,12 +131,14 @@ class QuizPanel(QWidget):
     def show_question(
         self, status: str, prompt: str, hint: str, choices: tuple[str, ...], names: list[str]
     ) -> None:
+        self._choices = choices
         self.status.setText(status)
         self.prompt.setText(prompt)
         self.hint.setText(hint)
         for i, button in enumerate(self.buttons):
             button.setVisible(i < len(choices))
             button.setEnabled(True)
+            button.setStyleSheet(BUTTON_STYLE)
             if i < len(choices):
                 button.setText(
                     f"{i + 1}.  {bidi_isolate(_short(choices[i]))}".replace("&", "&&")
@@ -161,6 +169,15 @@ class QuizPanel(QWidget):
         for button in self.buttons:
             button.setEnabled(False)
         self.answer.setEnabled(False)
+
+    def mark_choices(self, right: int, chosen: int | None) -> None:
+        """✔ on the right choice, ✖ on a wrong one picked (by key, click or typing)."""
+        for i, button in enumerate(self.buttons):
+            if i == right or i == chosen:
+                kind = "right" if i == right else "wrong"
+                symbol = "✔" if i == right else "✖"
+                button.setText(f"{symbol} {i + 1}.  {_short(self._choices[i])}")
+                button.setStyleSheet(BUTTON_STYLE + CHOICE_STYLE[kind])
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter anywhere in the panel goes on once the answer is judged."""

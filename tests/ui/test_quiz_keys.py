@@ -362,3 +362,25 @@ def test_near_miss_marks_the_point_and_the_distance(qtbot, quiz_window):
     assert feedback(window).startswith("≈ Close: ") and feedback(window).endswith(" mm from the heart.")
     assert any(text.startswith("≈ ") and text.endswith(" mm") for text in marks(window))
     assert "✔ Heart" in marks(window)
+
+
+def test_judged_choices_show_which_was_right(qtbot, quiz_window):
+    window = quiz_window
+    session = start(window, ["neck", "heart", "stomach"], kinds=("name",))
+    panel = window.quiz_panel
+    question = session.current
+    wrong = (question.answer + 1) % 4
+    qtbot.keyClick(panel.answer, Qt.Key(Qt.Key.Key_1 + wrong))
+    assert panel.buttons[question.answer].text().startswith("✔ ")
+    assert panel.buttons[wrong].text().startswith("✖ ")
+    others = [b for i, b in enumerate(panel.buttons) if i not in (question.answer, wrong)]
+    assert not any(b.text()[0] in "✔✖" for b in others)
+    qtbot.keyClick(panel.next_button, Qt.Key.Key_Return)
+    assert not any(b.text()[0] in "✔✖" for b in panel.buttons)  # the next question starts clean
+    question = session.current
+    qtbot.keyClicks(panel.answer, question.choices[question.answer].upper())  # typed, not picked
+    qtbot.keyClick(panel.answer, Qt.Key.Key_Escape)
+    qtbot.keyClick(panel.answer, Qt.Key.Key_Return)
+    assert feedback(window).startswith("✔")
+    assert [b.text()[0] == "✔" for b in panel.buttons].count(True) == 1
+    assert panel.buttons[question.answer].text().startswith("✔ ")
