@@ -15,7 +15,7 @@ from ..settings import Settings
 from .map_view import MapView
 from .markup import escape
 from .quiz_panel import QuizPanel
-from .quiz_setup import WAIT_FOR_ENTER_KEY
+from .quiz_setup import WAIT_FOR_ENTER_KEY, remembered_bool
 from .state import AppState
 
 # After a right answer the next question follows by itself, once the feedback has been read:
@@ -250,10 +250,7 @@ class QuizController(QObject):
     @property
     def wait_for_enter(self) -> bool:
         """The setting "wait for Enter after each answer" (chosen in the quiz setup)."""
-        if self.settings is None:
-            return False
-        value = self.settings.value(WAIT_FOR_ENTER_KEY, False)
-        return value if isinstance(value, bool) else False
+        return remembered_bool(self.settings, WAIT_FOR_ENTER_KEY)
 
     def advance_delay_ms(self, message: str) -> int:
         """How long a right answer stays on screen: enough to read it and see the mark."""

@@ -52,10 +52,21 @@ LENGTH_RANGE = (1, 200)
 SECONDS_RANGE = (10, 3600)
 
 
+def stored(settings: Settings | None, key: str):
+    """The raw value stored under `key`, or None (no settings, or a value that cannot even be
+    decoded, such as broken base64)."""
+    if settings is None:
+        return None
+    try:
+        return settings.value(key)
+    except (ValueError, TypeError):
+        return None
+
+
 def remembered_list(settings: Settings | None, key: str, allowed) -> list[str] | None:
     """The ticked keys stored under `key` that are still offered (`allowed`); None when there
     is nothing usable (missing, not a list, or none of its entries known here)."""
-    value = settings.value(KEY + key) if settings is not None else None
+    value = stored(settings, KEY + key)
     if not isinstance(value, list) or len(value) > MAX_REMEMBERED:
         return None
     known = [v for v in value if isinstance(v, str) and v in allowed]
@@ -63,14 +74,14 @@ def remembered_list(settings: Settings | None, key: str, allowed) -> list[str] |
 
 
 def remembered_int(settings: Settings | None, key: str, default: int, low: int, high: int) -> int:
-    value = settings.value(KEY + key) if settings is not None else None
+    value = stored(settings, KEY + key)
     if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
         return value
     return default
 
 
 def remembered_bool(settings: Settings | None, key: str, default: bool = False) -> bool:
-    value = settings.value(key) if settings is not None else None
+    value = stored(settings, key)
     return value if isinstance(value, bool) else default
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QGraphicsSimpleTextItem,
+    QLabel,
     QMessageBox,
     QPushButton,
 )
@@ -323,15 +324,15 @@ def test_remembered_choices_are_checked_one_by_one(qtbot, make_window, settings)
             "quiz/setup/feet": ["left", {"x": 1}, "middle"],  # the usable part is kept
             "quiz/setup/regions": ["spine"],  # fine
             "quiz/setup/custom": ["neck"] * 20_000,  # too long to be ours
-            "quiz/setup/length": 10**9,  # out of range
-            "quiz/setup/seconds": "60",  # wrong type
+            "quiz/setup/length": {"$base64": "!!not base64"},  # undecodable
             "quiz/setup/timed": "yes",
             "quiz/setup/sudden-death": True,  # fine
-            "quiz/wait-for-enter": 1,
+            "quiz/wait-for-enter": {"$base64": 5},
         }
     )
+    settings.setValue("quiz/setup/seconds", 10**9)  # out of range
     raw = json.loads(Path(settings.path).read_text(encoding="utf-8"))
-    assert raw["values"]["quiz/setup/length"] == 10**9
+    assert raw["values"]["quiz/setup/seconds"] == 10**9
     window = make_window(settings_=Settings(settings.path))
     dialog = open_setup(window)
     assert ticked(dialog.kinds) == {"find", "name"}
@@ -384,3 +385,21 @@ def test_judged_choices_show_which_was_right(qtbot, quiz_window):
     assert feedback(window).startswith("✔")
     assert [b.text()[0] == "✔" for b in panel.buttons].count(True) == 1
     assert panel.buttons[question.answer].text().startswith("✔ ")
+
+
+def test_sudden_death_round_ends_at_the_first_mistake(qtbot, quiz_window):
+    window = quiz_window
+    session = start(window, ["neck", "heart", "stomach"], kinds=("name",), sudden_death=True)
+    assert "sudden death" in window.quiz_panel.status.text()
+    panel = window.quiz_panel
+    qtbot.keyClick(panel.answer, Qt.Key(Qt.Key.Key_1 + (session.current.answer + 1) % 4))
+    assert feedback(window).startswith("✖")
+    assert panel.hint.text() == "Press Enter to see the results."
+    assert panel.next_button.text() == "&See results"
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
+    summary = window.findChild(QDialog, "quiz-summary")
+    assert summary is not None and summary.isVisible() and "Sudden death" in summary.findChild(QLabel).text()
+    assert not window.quiz.active
+    summary.reject()
+    start(window, ["neck", "heart"], kinds=("name",))
+    assert panel.next_button.text() == "&Next question"  # the next round starts afresh
