@@ -140,9 +140,7 @@ class QuizPanel(QWidget):
             button.setEnabled(True)
             button.setStyleSheet(BUTTON_STYLE)
             if i < len(choices):
-                button.setText(
-                    f"{i + 1}.  {bidi_isolate(_short(choices[i]))}".replace("&", "&&")
-                )  # no mnemonic
+                button.setText(_choice_text(i, choices[i]))
                 button.setToolTip(plain_tooltip(choices[i]))
         self.answer.setVisible(bool(choices))
         self.answer.setEnabled(True)
@@ -176,7 +174,7 @@ class QuizPanel(QWidget):
             if i == right or i == chosen:
                 kind = "right" if i == right else "wrong"
                 symbol = "✔" if i == right else "✖"
-                button.setText(f"{symbol} {i + 1}.  {_short(self._choices[i])}")
+                button.setText(_choice_text(i, self._choices[i], symbol))
                 button.setStyleSheet(BUTTON_STYLE + CHOICE_STYLE[kind])
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -210,6 +208,12 @@ class QuizPanel(QWidget):
     def _typed(self) -> None:
         if self.answer.text().strip():
             self.typed.emit(self.answer.text())
+
+
+def _choice_text(index: int, text: str, symbol: str = "") -> str:
+    """A choice button's text: "2.  Neck", "✔ 2.  Neck"; chart text isolated, no mnemonic."""
+    label = f"{index + 1}.  {bidi_isolate(_short(text))}".replace("&", "&&")
+    return f"{symbol} {label}" if symbol else label
 
 
 def _short(text: str, limit: int = 150) -> str:
