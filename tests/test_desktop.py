@@ -78,6 +78,11 @@ def test_launcher_names_the_icon_and_the_command():
     assert entry["Icon"] == desktop.APP_ID
     assert entry["Exec"] == "reflexmap"
     assert entry["Name"] == "ReflexMap" and entry["Comment[de]"]
+    # X11 docks match windows to the launcher by WM_CLASS, whose class Qt takes from the
+    # application name (the instance part is the program's file name, "__main__.py" under -m)
+    from reflexmap.ui.app import APPLICATION
+
+    assert entry["StartupWMClass"] == APPLICATION
 
 
 def test_metainfo_matches_the_launcher_and_the_version():
