@@ -144,7 +144,9 @@ class MapView(QGraphicsView):
         if not self.isVisible() or scale <= 0 or self.viewport().width() < 120:
             return 0.0
         largest = MAX_TEXT_GROWTH * (self.label_mm or LABEL_MM) * self.text_scale
-        return min(MIN_TEXT_PX * self.text_scale / scale, largest)
+        # presenting asks for larger labels: the key, guide names and captions grow alike
+        presenting = (self.label_mm or LABEL_MM) / LABEL_MM
+        return min(MIN_TEXT_PX * presenting * self.text_scale / scale, largest)
 
     def set_text_scale(self, scale: float) -> None:
         if scale != self.text_scale:

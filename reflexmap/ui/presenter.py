@@ -53,6 +53,10 @@ class TrainerNotes(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.text)
+        font = QFont(self.text.font())  # read at arm's length, beside a projected chart
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.text.setFont(font)
         if parent is None:
             self.resize(720, 560)
         else:  # keys stay with the chart, where the presenter listens for them
@@ -273,7 +277,8 @@ class Presenter(QObject):
         font.setPixelSize(max(18, height // 24))  # type scales with the screen
         self.caption.setFont(font)
         self.caption.setFixedWidth(width - right)
-        self.caption.adjustSize()
+        # a wrapped caption is as tall as its lines at this width (adjustSize would guess a width)
+        self.caption.setFixedHeight(self.caption.heightForWidth(width - right))
         self.caption.move(0, height - self.caption.height())
         bottom = self.caption.height() if self.caption.isVisibleTo(self.map) else 0
         margins = (0, 0, right, bottom)

@@ -129,6 +129,7 @@ def test_notes_on_one_screen_sit_beside_the_chart_and_show_where_the_lesson_is(q
     caption = window.findChild(QWidget, "presenter-caption")
     below = QRect(caption.mapToGlobal(caption.rect().topLeft()), caption.size())
     assert not viewport.intersects(panel) and not below.intersects(panel)
+    assert caption.height() >= caption.heightForWidth(caption.width())  # every line of it shows
     assert panel.width() >= 200 and panel.height() >= window.height() * 0.8
     chart = view.mapFromScene(view.chart.chart_rect).boundingRect()
     assert view.viewport().rect().adjusted(-1, -1, 1, 1).contains(chart)  # refitted into the room left
