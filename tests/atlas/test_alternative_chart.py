@@ -77,6 +77,14 @@ def test_a_partial_chart_over_the_western_outlines(atlas):
         ], view.id
 
 
+def test_every_zone_lies_inside_the_foot_outline_of_its_view(atlas):
+    for zone in atlas.zones:
+        for view_id, parts in zone.shapes.items():
+            outline = Polygon(atlas.view(view_id).outline)
+            assert outline.buffer(0.5).contains(to_shapely(parts)), (zone.id, view_id)
+            assert to_shapely(parts).area > 50, (zone.id, view_id)  # drawn, not a sliver
+
+
 def test_zone_ids_match_the_western_chart_for_the_same_body_part(atlas):
     western = {z.id for z in load_atlas(WESTERN).zones}
     for zone_id in ("sciatic-nerve", "hip-pelvis", "coccyx"):
