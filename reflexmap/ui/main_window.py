@@ -494,16 +494,23 @@ class MainWindow(QMainWindow):
             return
         from ..export.files import export_file, is_take_away
 
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a deck draws a picture per zone
         try:
             if is_take_away(path):
                 export_file(self.state.atlas, Path(path))
             else:
                 export_chart(self.state.atlas, Path(path), aspect=self.state.aspect)
         except (OSError, ValueError) as exc:
+            error = str(exc)
+        else:
+            error = None
+        finally:
+            QApplication.restoreOverrideCursor()
+        if error is not None:
             dialogs.warning(
                 self,
                 _("Export failed"),
-                _("Could not write {path}:\n{error}").format(path=path, error=exc),
+                _("Could not write {path}:\n{error}").format(path=path, error=error),
                 "export-failed",
             )
             return

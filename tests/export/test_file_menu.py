@@ -66,3 +66,16 @@ def test_file_export_writes_an_anki_deck(make_window, monkeypatch, tmp_path):
         media = json.loads(archive.read("media"))
     assert f"reflexmap-{window.state.atlas.id}-plantar-left.png" in media.values()
     assert "Exported" in window.statusBar().currentMessage()
+
+
+def test_file_export_to_an_unwritable_place_says_so_and_keeps_the_cursor(make_window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    window = make_window()
+    out = tmp_path / "no such folder" / "chart.html"
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: str(out))
+    window.export_action.trigger()
+    box = window.findChild(QMessageBox, "export-failed")
+    assert box is not None and "chart.html" in box.text()
+    assert QApplication.overrideCursor() is None
+    assert not out.exists()
