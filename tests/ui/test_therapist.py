@@ -188,3 +188,17 @@ def test_a_therapists_tour(qtbot, window):
     comparisons = comparison_windows()
     assert len(comparisons) == 1 and comparisons[0].rows()
     comparisons[0].close()
+
+
+def test_the_other_zones_under_the_point_are_links_reached_by_keyboard(qtbot, window):
+    atlas = window.state.atlas
+    x, y = overlap_point(atlas, "plantar-left", "sacrum", "sciatic-nerve")
+    click_mm(qtbot, window, "plantar-left", x, y)
+    first, second = window.state.under_point[:2]
+    window.info.setFocus()
+    qtbot.keyClick(window.info, Qt.Key.Key_Tab)  # the first link on the card: the next zone under the point
+    assert window.info.textCursor().selectedText() == atlas.zone(second).name
+    qtbot.keyClick(window.info, Qt.Key.Key_Return)
+    assert window.state.zone_id == second
+    assert window.state.under_point[0] == first  # the stack is kept: the others are still offered
+    assert atlas.zone(first).name in card(window)
