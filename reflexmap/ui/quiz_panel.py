@@ -35,8 +35,8 @@ FEEDBACK_STYLE = {  # background and border; the ✔ ≈ ✖ symbol carries the 
 
 class AnswerField(QLineEdit):
     """The typed answer. Enter while the completion list is open takes the completion (the
-    highlighted one, else the first) instead of sending the half-typed text; Enter on a text
-    that is already complete sends it."""
+    highlighted one, else the first that begins with what was typed, else the first) instead
+    of sending the half-typed text; Enter on a text that is already complete sends it."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         completer = self.completer()
@@ -47,12 +47,17 @@ class AnswerField(QLineEdit):
         ):
             popup = completer.popup()
             index = popup.currentIndex()
-            if not index.isValid():
-                index = completer.completionModel().index(0, 0)
+            picked = index.isValid()  # highlighted with the arrow keys: take it, send nothing yet
+            if not picked:  # none highlighted: the first that begins so, else the first
+                model = completer.completionModel()
+                typed = " ".join(self.text().split()).casefold()
+                rows = [model.index(row, 0) for row in range(model.rowCount())]
+                begins = [i for i in rows if str(i.data()).casefold().startswith(typed)]
+                index = (begins or rows or [index])[0]
             popup.hide()
             if index.isValid():
                 chosen = str(index.data())
-                if " ".join(self.text().split()).casefold() != chosen.casefold():
+                if picked or " ".join(self.text().split()).casefold() != chosen.casefold():
                     self.setText(chosen)
                     event.accept()
                     return

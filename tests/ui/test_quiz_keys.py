@@ -403,3 +403,21 @@ def test_sudden_death_round_ends_at_the_first_mistake(qtbot, quiz_window):
     summary.reject()
     start(window, ["neck", "heart"], kinds=("name",))
     assert panel.next_button.text() == "&Next question"  # the next round starts afresh
+
+
+def test_enter_prefers_a_completion_that_begins_with_the_typed_letters(qtbot, quiz_window):
+    window = quiz_window
+    start(window, ["heart", "neck"], kinds=("name",))
+    panel = window.quiz_panel
+    qtbot.keyClicks(panel.answer, "he")  # "Chest and lungs" contains it; "Head and brain" begins so
+    popup = panel.answer.completer().popup()
+    assert popup.isVisible() and popup.model().rowCount() >= 3
+    qtbot.keyClick(panel.answer, Qt.Key.Key_Return)
+    assert panel.answer.text() == "Head and brain" and feedback(window) == ""
+    panel.answer.clear()
+    qtbot.keyClicks(panel.answer, "he")
+    qtbot.keyClick(popup, Qt.Key.Key_Down)  # a highlighted completion wins
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    chosen = popup.currentIndex().data()
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert panel.answer.text() == chosen and feedback(window) == ""
