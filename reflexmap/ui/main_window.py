@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.coordinates)
         self.map.pointed.connect(self._show_coordinates)
         self.info.note_requested.connect(self.show_note)
+        self.info.highlighted.connect(self._link_pointed)
         self.state.atlas_changed.connect(self._atlas_shown)
         self.state.selection_changed.connect(self._selection_shown)
         self.state.aspect_changed.connect(self._view_status)
@@ -415,6 +416,14 @@ class MainWindow(QMainWindow):
         elif bar.currentMessage() == getattr(self, "_selection_message", None):
             bar.clearMessage()  # nothing selected: no zone's claim lingers
 
+    def _link_pointed(self, url) -> None:
+        """The address behind a source's link, as browsers show it, before it is followed."""
+        bar = self.statusBar()
+        if url.scheme() in ("http", "https"):
+            bar.showMessage(url.toDisplayString())
+        elif url.isEmpty() and bar.currentMessage().startswith(("http://", "https://")):
+            bar.clearMessage()
+
     def _show_coordinates(self, view_id: str, x: float, y: float) -> None:
         """Which foot and view the pointer is over, and where in millimetres ("" off the feet)."""
         view = next((v for v in self.state.atlas.views if v.id == view_id), None)
@@ -602,10 +611,11 @@ class MainWindow(QMainWindow):
     def show_mastery(self, on: bool) -> None:
         """Colour the zones by how well the student knows them (from saved progress)."""
         self.state.set_mastery(self.quiz.mastery() if on else None)
+        message = _("Mastery heat map: darker zones are better known; hatched ones never practised")
         if on:
-            self.statusBar().showMessage(
-                _("Mastery heat map: darker zones are better known; hatched ones never practised")
-            )
+            self.statusBar().showMessage(message)
+        elif self.statusBar().currentMessage() == message:
+            self.statusBar().clearMessage()  # the heat map is gone: so is its legend
 
     # --- dialogs ------------------------------------------------------------------------
     def _warn_settings(self, warnings: list[str]) -> None:

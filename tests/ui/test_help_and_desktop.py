@@ -299,6 +299,8 @@ def test_a_source_with_a_web_address_is_a_link_that_opens_in_the_browser(qtbot, 
     text = window.info.toPlainText()
     assert "Source <b>one</b> & co" in text  # the chart's words stay plain text
     link = "https://example.org/reflexology?chart=1&part=%27heel%27"  # quotes percent-encoded
+    qtbot.mouseMove(window.info.viewport(), anchor_point(window.info, link))  # pointing at it first
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("https://example.org/"))
     with _Browser() as opened:
         click_link(qtbot, window.info, link)
         qtbot.waitUntil(lambda: opened != [])
@@ -413,3 +415,15 @@ def _fragments(document):
             yield it.fragment()
             it += 1
         block = block.next()
+
+
+def test_mastery_heat_map_legend_goes_when_the_map_is_switched_off(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    window.map.setFocus()
+    qtbot.keyClick(window.map, Qt.Key.Key_M)
+    assert window.mastery_action.isChecked()
+    assert window.statusBar().currentMessage().startswith("Mastery heat map")
+    qtbot.keyClick(window.map, Qt.Key.Key_M)
+    assert not window.mastery_action.isChecked()
+    assert window.statusBar().currentMessage() == ""
