@@ -92,11 +92,24 @@ def paint_handout(
     for aspect in aspects:
         if aspect not in atlas.aspects():
             raise ValueError(f"this chart has no {aspect} view; it has: {', '.join(atlas.aspects())}")
+    from ..ui.partial import base_for, what_it_adds
+
+    base = base_for(atlas)  # a partial chart is printed over the main one, as on screen
+    note = what_it_adds(atlas, base) if base is not None else ""
     pages = [(name, page) for name in kinds for page in pages_for(atlas, aspects)]
     painter: QPainter | None = None
     for i, (name, page) in enumerate(pages):
         scene = ChartScene()
-        scene.show_chart(atlas, page.aspect, title="", numbers=page.numbers, names=name == "chart", key=False)
+        scene.show_chart(
+            atlas,
+            page.aspect,
+            title="",
+            numbers=page.numbers,
+            names=name == "chart",
+            key=False,
+            base=base,
+            base_note=note,
+        )
         landscape = scene.chart_rect.width() > scene.chart_rect.height() * 1.05
         orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
         margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import _, bidi_isolate
+from . import palette
 from .map_view import MapView
 from .markup import charts_place, escape
 from .state import AppState
@@ -236,6 +237,8 @@ class Presenter(QObject):
         for (_view, zone_id), item in chart.zone_items.items():
             item.set_neutral(self.blank)  # grey outlines: no region colour tells the answer
             item.setOpacity(DIMMED if self.spotlight and current and zone_id != current else 1.0)
+        for item in chart.base_items:  # under a partial chart: the same bare outlines when blank
+            item.set_fill(None if self.blank else palette.base_zone_brush())
         if chart.key is not None:  # the colour key names the regions: not on a blank chart
             for item in chart.key.swatches:
                 item.setVisible(not self.blank)

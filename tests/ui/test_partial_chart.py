@@ -41,3 +41,18 @@ def test_partial_chart_note_is_in_german(qtbot, window):
     qtbot.addWidget(german)
     note = german.map.chart.base_note.text().replace("\n", " ")
     assert "ergänzt" in note and "grau" in note
+
+
+def test_a_blank_partial_chart_does_not_tell_its_zones_from_the_main_charts(qtbot, window):
+    chart_action(window, "alternative").trigger()
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    qtbot.keyClick(window.map, Qt.Key.Key_B)
+    chart = window.map.chart
+    looks = {
+        (item.pen().color().name(), item.brush().style())
+        for item in [*chart.zone_items.values(), *chart.base_items]
+    }
+    assert looks == {(palette.GUIDE.name(), Qt.BrushStyle.NoBrush)}  # all bare grey outlines
+    qtbot.keyClick(window.map, Qt.Key.Key_B)
+    assert all(item.brush().style() != Qt.BrushStyle.NoBrush for item in chart.base_items)
+    qtbot.keyClick(window.map, Qt.Key.Key_Escape)
