@@ -15,7 +15,7 @@ from reflexmap import load_atlas, read_atlas
 from reflexmap.export.html import along_foot, export_page, page_html
 from reflexmap.i18n import set_language
 
-from .browser import DESKTOP, PHONE, browser, click_mm, network_requests
+from .browser import DESKTOP, PHONE, browser, click_mm, client_point, network_requests
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = '<script>document.title="pwned"</script><img src=x onerror="document.title=1">&amp; \u202e'
@@ -295,3 +295,39 @@ def test_cli_writes_a_german_page_for_a_user_chart(desktop, tmp_path):
     zone_id = next(iter(atlas.anchors(view)))
     _click_zone(desktop, atlas, view, zone_id)
     assert "Karten verorten hier " in _card(desktop)
+
+
+def test_labels_toggle_and_zoom_buttons(desktop, atlas, page):
+    _open(desktop, page)
+
+    def labels_shown() -> bool:
+        return desktop.execute_script(
+            "const g = document.querySelector('figure:not([hidden]) g.labels');"
+            "return getComputedStyle(g).display !== 'none';"
+        )
+
+    def chart_width() -> float:
+        return desktop.execute_script(
+            "return document.querySelector('figure:not([hidden]) svg.chart').getBoundingClientRect().width"
+        )
+
+    assert labels_shown()
+    desktop.find_element("id", "labels").click()
+    assert not labels_shown()
+    desktop.find_element("id", "labels").click()
+    assert labels_shown()
+    fitted = chart_width()
+    desktop.find_element("id", "zoom-in").click()
+    assert chart_width() > 1.8 * fitted
+    # zoomed in, the chart scrolls in its pane, and a click still lands on the zone under the pointer
+    view = "plantar-left"
+    x, y = client_point(desktop, view, *atlas.anchors(view)["coccyx"])
+    desktop.execute_script(
+        "document.getElementById('chart').scrollBy(arguments[0], arguments[1])", x - 400, y - 400
+    )
+    _click_zone(desktop, atlas, view, "coccyx")
+    assert _shown_zone(desktop) == "coccyx"
+    desktop.find_element("id", "zoom-out").click()
+    assert abs(chart_width() - fitted) < 1
+    _click_zone(desktop, atlas, view, "sacrum")
+    assert _shown_zone(desktop) == "sacrum"
