@@ -527,6 +527,12 @@ class ChartScene(QGraphicsScene):
             if away_from is not None and away_from in self.anchors:
                 above = anchor.y() <= self.to_scene(away_from[0], *self.anchors[away_from]).y()
         top = anchor.y() - size * 2.2 if above else anchor.y() + size * 0.9
+        item = self.zone_items.get((view_id, zone_id)) if at is None else None
+        if item is not None:  # a small zone: the note stands just above it, not over it
+            edge = item.sceneBoundingRect().top() - 0.6  # where the note's box should end
+            bottom = top - 0.8 + size * 1.45
+            if edge < bottom:
+                top += max(edge, anchor.y() - size * 4) - bottom
         label.setPos(anchor.x() - width / 2, top)
         back = QGraphicsRectItem(label.pos().x() - 1.5, label.pos().y() - 0.8, width + 3, size * 1.45)
         back.setBrush(QBrush(palette.PAPER))
