@@ -24,7 +24,8 @@ WRITERS = {  # (prepare, first write, second write)
         "s.setValue('k', 'new')\n",
     ),
     "progress": (
-        "from reflexmap.quiz import CardState, ProgressStore\nstore = ProgressStore(target)\n",
+        "from reflexmap.quiz import LegacyCardState as CardState, ProgressStore\n"
+        "store = ProgressStore(target)\n",
         "store.save({'c:old:find': CardState(box=2)})\n",
         "store.save({'c:new:find': CardState(box=5)})\n",
     ),

@@ -1,11 +1,12 @@
-"""Self-quizzing, Qt-free: what to ask (cards, questions), when to ask it again (a Leitner
-scheduler), a session's rules (feedback, streaks, timed and sudden-death rounds) and the
-progress file that must never be lost."""
+"""Self-quizzing, Qt-free: what to ask (cards, questions), when to ask it again (FSRS), a
+session's rules (feedback, streaks, timed and sudden-death rounds), the review log in SQLite
+that must never be lost, and the statistics drawn from it."""
 
 from .cards import KINDS, Card, QuizOptions, cards_for
-from .progress import ProgressStore
+from .progress import LegacyCardState, ProgressStore
 from .questions import Question, make_question
-from .scheduler import CardState, Scheduler
+from .reviewlog import ReviewLog
+from .scheduler import CardState, Scheduler, rating_for
 from .session import Feedback, QuizSession, Summary
 
 __all__ = [
@@ -13,12 +14,15 @@ __all__ = [
     "Card",
     "CardState",
     "Feedback",
+    "LegacyCardState",
     "ProgressStore",
     "Question",
     "QuizOptions",
     "QuizSession",
+    "ReviewLog",
     "Scheduler",
     "Summary",
     "cards_for",
     "make_question",
+    "rating_for",
 ]

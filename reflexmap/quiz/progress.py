@@ -1,4 +1,5 @@
-"""The progress file: a student's Leitner boxes, which must never be lost.
+"""The format-1 progress file (progress.json): a student's Leitner boxes, from before the review
+log (reviewlog.py) imported it. Read, with every bound and check, to import it once.
 
 - Saving writes a temporary file, fsyncs it, copies the current file to `<name>.bak`, then
   renames the temporary file over the current one. Killed at any point, either the old or
@@ -12,13 +13,12 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .. import bounded_json
 from ..i18n import _
 from ..storage import Unreadable, backup_of, read_guarded, write_with_backup
-from .scheduler import CardState
 
 FORMAT = "reflexmap-progress"
 VERSION = 1
@@ -40,9 +40,35 @@ class FutureVersion(ProgressError):
         self.version = version
 
 
+LEGACY_TOP_BOX = 5
+
+
+@dataclass(slots=True)
+class LegacyCardState:
+    """One card of a format-1 file: its Leitner box and counts."""
+
+    box: int = 1
+    due: float = 0.0  # epoch seconds
+    seen: int = 0
+    right: int = 0
+    wrong: int = 0
+    last_seen: float = 0.0
+    last_right: bool = True
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> LegacyCardState:
+        state = cls(**{k: data[k] for k in cls.__slots__ if k in data})  # type: ignore[attr-defined]
+        if not (1 <= int(state.box) <= LEGACY_TOP_BOX):
+            raise ValueError(f"box {state.box} is outside 1..{LEGACY_TOP_BOX}")
+        return state
+
+
 @dataclass(slots=True)
 class Loaded:
-    states: dict[str, CardState]
+    states: dict[str, LegacyCardState]
     warnings: list[str] = field(default_factory=list)
 
 
@@ -59,7 +85,7 @@ class ProgressStore:
         states, warnings = read_guarded(self.path, parse, "progress")
         return Loaded(states or {}, warnings)
 
-    def save(self, states: dict[str, CardState]) -> None:
+    def save(self, states: dict[str, LegacyCardState]) -> None:
         data = {
             "format": FORMAT,
             "version": VERSION,
@@ -69,7 +95,7 @@ class ProgressStore:
         write_with_backup(self.path, json.dumps(data, indent=1).encode("utf-8"))
 
 
-def parse(raw: bytes) -> dict[str, CardState]:
+def parse(raw: bytes) -> dict[str, LegacyCardState]:
     """Progress file bytes -> card states; raises ProgressError for anything unexpected."""
     if len(raw) > MAX_BYTES:
         raise ProgressError(_("it is larger than {size} MiB").format(size=MAX_BYTES // 2**20))
@@ -92,7 +118,7 @@ def parse(raw: bytes) -> dict[str, CardState]:
         if not isinstance(value, dict):
             raise ProgressError(_("card {card} is not a record").format(card=repr(key)))
         try:
-            state = CardState.from_json(value)
+            state = LegacyCardState.from_json(value)
             for name in ("box", "seen", "right", "wrong"):
                 if not isinstance(getattr(state, name), int) or isinstance(getattr(state, name), bool):
                     raise ValueError(f"{name} is not a whole number")
@@ -106,7 +132,7 @@ def parse(raw: bytes) -> dict[str, CardState]:
                     raise ValueError(f"{name} is not a time ReflexMap can use")
             if not isinstance(state.last_right, bool):
                 raise ValueError("last_right is not true or false")
-        except (TypeError, ValueError) as exc:
+        except (TypeError, ValueError, OverflowError) as exc:  # box: 1e999 is infinity
             raise ProgressError(_("card {card}: {error}").format(card=repr(key), error=exc)) from None
         states[key] = state
     return states

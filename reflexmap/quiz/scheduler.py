@@ -1,52 +1,109 @@
-"""Leitner-box spaced repetition, per card.
+"""Spaced repetition per card with FSRS (the `fsrs` package, the scheduler Anki offers).
 
-A right answer moves a card up a box and pushes its next review further away; a wrong
-answer sends it back to box 1, due at once, so mistakes come back sooner. A near miss keeps
-the card where it was. Time comes from an injected clock and ties are broken by an injected
-random generator, so a seeded scheduler is fully deterministic.
+Each answer becomes an FSRS rating: right → Good, right and fast → Easy, a near miss (within
+the closeness tolerance) → Hard, wrong → Again. FSRS keeps a memory model per card (stability,
+difficulty) and sets the next review so that the chance of still knowing the card then is the
+desired retention (a setting, 0.9 by default). Fuzzing is off: with an injected clock and
+random generator a scheduler is fully deterministic.
+
+A scheduler with a review log (`reviewlog.ReviewLog`) saves every answer there, in one
+transaction that also reads the card's latest state, so that two windows or processes
+answering at once build on each other's answers instead of overwriting them.
 """
 
 from __future__ import annotations
 
+import math
 import random
+import sqlite3
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+import fsrs
 
 from .cards import Card
 
+if TYPE_CHECKING:
+    from .reviewlog import ReviewLog
+
 DAY = 86_400.0
-INTERVALS = {1: 0.0, 2: 1 * DAY, 3: 3 * DAY, 4: 7 * DAY, 5: 21 * DAY}  # box -> wait after it
-TOP_BOX = max(INTERVALS)
+DEFAULT_RETENTION = 0.9
+MIN_RETENTION, MAX_RETENTION = 0.7, 0.99
+FAST_SECONDS = 4.0  # a right answer this quick is rated Easy
+MASTERED_DAYS = 90.0  # a memory that lasts this long (FSRS stability) counts as mastered
+
+AGAIN, HARD, GOOD, EASY = (
+    int(r) for r in (fsrs.Rating.Again, fsrs.Rating.Hard, fsrs.Rating.Good, fsrs.Rating.Easy)
+)
+RATING_NAMES = {AGAIN: "again", HARD: "hard", GOOD: "good", EASY: "easy"}
+
+
+def rating_for(correct: bool, close: bool = False, seconds: float | None = None) -> int:
+    """The FSRS rating of one answer."""
+    if correct:
+        return EASY if seconds is not None and 0 <= seconds <= FAST_SECONDS else GOOD
+    return HARD if close else AGAIN
+
+
+def _utc(epoch: float) -> datetime:
+    return datetime.fromtimestamp(epoch, UTC)
 
 
 @dataclass(slots=True)
 class CardState:
-    box: int = 1
+    """What is known about one card: counts, the last answer, and FSRS's memory model."""
+
     due: float = 0.0  # epoch seconds
     seen: int = 0
     right: int = 0
     wrong: int = 0
     last_seen: float = 0.0
     last_right: bool = True
+    phase: int = int(fsrs.State.Learning)  # FSRS: 1 learning, 2 review, 3 relearning
+    step: int | None = 0
+    stability: float | None = None  # days
+    difficulty: float | None = None  # 1..10
 
     def to_json(self) -> dict:
         return asdict(self)
 
     @classmethod
     def from_json(cls, data: dict) -> CardState:
-        state = cls(**{k: data[k] for k in cls.__slots__ if k in data})  # type: ignore[attr-defined]
-        if not (1 <= int(state.box) <= TOP_BOX):
-            raise ValueError(f"box {state.box} is outside 1..{TOP_BOX}")
-        return state
+        return cls(**{f.name: data[f.name] for f in fields(cls) if f.name in data})
 
-    @property
-    def mastery(self) -> float:
-        """0 (new or lost) .. 1 (top box, answered right last time)."""
-        if self.seen == 0:
+    def fsrs_card(self) -> fsrs.Card:
+        return fsrs.Card(
+            card_id=0,  # without an id the package sleeps a millisecond to invent one
+            state=fsrs.State(self.phase),
+            step=self.step,
+            stability=self.stability,
+            difficulty=self.difficulty,
+            due=_utc(self.due),
+            last_review=_utc(self.last_seen) if self.seen else None,
+        )
+
+    def retrievability(self, at: float) -> float:
+        """FSRS's chance of recalling the card at `at` (0 if never answered)."""
+        if not self.seen or not self.stability:
             return 0.0
-        level = (self.box - 1) / (TOP_BOX - 1)
-        return level if self.last_right else level * 0.5
+        elapsed = max(0.0, at - self.last_seen) / DAY
+        return (1 + FACTOR * elapsed / self.stability) ** DECAY
+
+    def mastery(self, now: float) -> float:
+        """0 (new or forgotten) .. 1 (a memory lasting three months, still fresh): how long the
+        memory lasts (stability, on a log scale up to MASTERED_DAYS) times the chance of
+        recalling the card now."""
+        if not self.seen or not self.stability:
+            return 0.0
+        lasting = min(1.0, math.log1p(self.stability) / math.log1p(MASTERED_DAYS))
+        return lasting * self.retrievability(now)
+
+
+DECAY = -fsrs.Scheduler().parameters[20]
+FACTOR = 0.9 ** (1 / DECAY) - 1
 
 
 class Scheduler:
@@ -56,28 +113,72 @@ class Scheduler:
         *,
         clock: Callable[[], float] = time.time,
         rng: random.Random | None = None,
+        retention: float = DEFAULT_RETENTION,
+        log: ReviewLog | None = None,
     ):
         self.states: dict[str, CardState] = states if states is not None else {}
         self.clock = clock
         self.rng = rng or random.Random()
+        self.log = log
+        self.unsaved: list[str] = []  # why answers could not be saved, for the window to say
+        if not (MIN_RETENTION <= retention <= MAX_RETENTION) or math.isnan(retention):
+            retention = DEFAULT_RETENTION
+        self.retention = retention
+        self._fsrs = fsrs.Scheduler(desired_retention=retention, enable_fuzzing=False)
 
     def state(self, card: Card) -> CardState:
         return self.states.get(card.key) or CardState()
 
-    def record(self, card: Card, correct: bool, *, close: bool = False) -> CardState:
-        """Update a card after an answer; `close` is a near miss: no promotion, no demotion."""
-        now = self.clock()
-        state = self.states.setdefault(card.key, CardState(due=now))
+    def advance(self, previous: CardState | None, rating: int, now: float, correct: bool) -> CardState:
+        """The card's state after an answer rated `rating` at `now` (pure: `previous` is untouched)."""
+        state = CardState(**asdict(previous)) if previous is not None else CardState(due=now)
+        memory, _log = self._fsrs.review_card(
+            state.fsrs_card(), fsrs.Rating(rating), review_datetime=_utc(now)
+        )
         state.seen += 1
         state.last_seen = now
         state.last_right = correct
         if correct:
             state.right += 1
-            state.box = min(state.box + 1, TOP_BOX)
         else:
             state.wrong += 1
-            state.box = state.box if close else 1
-        state.due = now + INTERVALS[state.box]
+        state.phase = int(memory.state)
+        state.step = memory.step
+        state.stability = memory.stability
+        state.difficulty = memory.difficulty
+        state.due = memory.due.timestamp()
+        return state
+
+    def record(
+        self,
+        card: Card,
+        correct: bool,
+        *,
+        close: bool = False,
+        seconds: float | None = None,
+        clicked: tuple[str, ...] = (),
+    ) -> CardState:
+        """Rate an answer, update the card and, with a review log, save both in one transaction."""
+        now = self.clock()
+        rating = rating_for(correct, close, seconds)
+        state = None
+        if self.log is not None and self.log.writable:
+            try:
+                state = self.log.record(
+                    card.key,
+                    lambda previous: self.advance(previous, rating, now, correct),
+                    now=now,
+                    rating=rating,
+                    correct=correct,
+                    close=close,
+                    seconds=seconds,
+                    clicked=clicked,
+                )
+            except (sqlite3.Error, OSError) as exc:  # a full disk: the lesson goes on, unsaved
+                self.unsaved.append(str(exc))
+        if state is None:
+            state = self.advance(self.states.get(card.key), rating, now, correct)
+        self.states[card.key] = state
         return state
 
     def pick(self, cards: Iterable[Card], count: int) -> list[Card]:
@@ -87,7 +188,7 @@ class Scheduler:
         overdue, new, later = [], [], []
         for card in cards:
             state = self.states.get(card.key)
-            if state is None:
+            if state is None or not state.seen:
                 new.append(card)
             elif state.due <= now:
                 overdue.append((state.due, self.rng.random(), card))

@@ -224,8 +224,9 @@ class QuizSession:
         assert question is not None
         feedback = Feedback(correct, close, message, question.zone_id, clicked, distance)
         self.feedback = feedback
-        self.results.append(Result(question, feedback, self.clock() - self.asked_at))
-        self.scheduler.record(question.card, correct, close=close)
+        seconds = self.clock() - self.asked_at
+        self.results.append(Result(question, feedback, seconds))
+        self.scheduler.record(question.card, correct, close=close, seconds=seconds, clicked=clicked)
         if correct:
             self.streak += 1
             self.best_streak = max(self.best_streak, self.streak)

@@ -697,4 +697,6 @@ class MainWindow(QMainWindow):
                 "view/aspect": self.state.aspect,
             }
         )
+        if self._quiz is not None:
+            self._quiz.shutdown()
         super().closeEvent(event)

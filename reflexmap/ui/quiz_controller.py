@@ -1,16 +1,20 @@
 """Runs a quiz in the window: asks through the quiz panel and the map, judges with the
-session, saves progress after every answer, and puts the window back when the round ends."""
+session (every answer saved in the review log as it is given), and puts the window back when
+the round ends."""
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
 
 from ..i18n import N_, _, format_number, ngettext, translated
-from ..quiz import Feedback, ProgressStore, QuizOptions, QuizSession, Scheduler, Summary
+from ..quiz import Feedback, QuizOptions, QuizSession, ReviewLog, Scheduler, Summary
 from ..quiz.questions import ON_FOOT, where
+from ..quiz.scheduler import DEFAULT_RETENTION
 from ..settings import Settings
 from .map_view import MapView
 from .markup import escape
@@ -24,6 +28,7 @@ from .state import AppState
 ADVANCE_BASE_MS = 1500
 ADVANCE_PER_CHAR_MS = 50
 ADVANCE_MIN_MS, ADVANCE_MAX_MS = 2500, 9000
+RETENTION_KEY = "quiz/desired-retention"
 ENDINGS = {
     "done": N_("All questions asked."),
     "time": N_("Time is up."),
@@ -50,7 +55,9 @@ class QuizController(QObject):
         self.state = state
         self.map = map_view
         self.panel = panel
-        self.store = ProgressStore(progress_path)
+        self.progress_path = Path(progress_path)  # the format-1 file, imported once
+        self.database_path = self.progress_path.with_name("reviews.sqlite3")
+        self._log: ReviewLog | None = None
         self._scheduler: Scheduler | None = None
         self.session: QuizSession | None = None
         self.warnings: list[str] = []
@@ -72,33 +79,87 @@ class QuizController(QObject):
     # --- progress -----------------------------------------------------------------------
     @property
     def scheduler(self) -> Scheduler:
-        """Loaded on first use: the file is read once, and only if a quiz or heat map needs it."""
+        """Opened on first use: the review log is read only if a quiz or heat map needs it."""
         if self._scheduler is None:
-            loaded = self.store.load()
-            self.warnings = loaded.warnings
-            self._scheduler = Scheduler(loaded.states)
-            if loaded.warnings:
-                self._warn(_("Quiz progress"), "\n".join(loaded.warnings))
+            self._scheduler = self._open(self.database_path)
         return self._scheduler
 
-    def save(self) -> None:
+    def _open(self, path: Path) -> Scheduler:
+        log = None
         try:
-            self.store.save(self.scheduler.states)
-        except OSError as exc:  # a full disk must not end the lesson; say so and go on
+            log = ReviewLog(path)
+            if path == self.database_path:
+                log.import_progress_json(self.progress_path)
+            states = log.states()
+            log.backup()  # at most once a day
+            self.warnings = list(log.warnings)
+        except (OSError, sqlite3.Error) as exc:
+            self.warnings = [_("Could not open {path}:\n{error}").format(path=path, error=exc)]
+            if log is not None:
+                log.close()
+            log, states = None, {}
+            self.warnings.append(_("Answers in this session are not saved."))
+        self._log = log
+        if self.warnings:
+            self._warn(_("Quiz progress"), "\n".join(self.warnings))
+        return Scheduler(states, log=log, retention=self.retention)
+
+    @property
+    def retention(self) -> float:
+        """The desired retention (a setting): the chance of still knowing a card when it is due."""
+        if self.settings is None:
+            return DEFAULT_RETENTION
+        value = self.settings.value(RETENTION_KEY, DEFAULT_RETENTION)
+        return (
+            float(value)
+            if isinstance(value, (int, float)) and not isinstance(value, bool)
+            else DEFAULT_RETENTION
+        )
+
+    @property
+    def log(self) -> ReviewLog | None:
+        self.scheduler  # noqa: B018 - opens it
+        return self._log
+
+    def refresh(self) -> None:
+        """Card states as saved, with other windows' answers (before a round and the heat map)."""
+        scheduler = self.scheduler
+        if scheduler.log is not None:
+            scheduler.states = scheduler.log.states()
+
+    def shutdown(self) -> None:
+        """On exit: a backup (SQLite's online backup API), then the database closed."""
+        if self._log is None:
+            return
+        try:
+            self._log.backup(force=True)
+        except (OSError, sqlite3.Error):
+            pass  # the answers are in the database itself; a backup is a second copy
+        self._log.close()
+        self._log = None
+        self._scheduler = None
+
+    def _said_unsaved(self) -> None:
+        scheduler = self.scheduler
+        if scheduler.unsaved:
+            error = scheduler.unsaved[-1]
+            scheduler.unsaved.clear()
             self._warn(
                 _("Progress not saved"),
-                _("Could not write {path}:\n{error}").format(path=self.store.path, error=exc),
+                _("Could not write {path}:\n{error}").format(path=self.database_path, error=error),
             )
 
     def mastery(self) -> dict[str, float | None]:
         """Zone id -> mean mastery of its cards in this chart; None if never practised."""
+        self.refresh()
         atlas = self.state.atlas
         prefix = atlas.id + ":"
+        now = time.time()
         per_zone: dict[str, list[float]] = {}
         for key, card_state in self.scheduler.states.items():
             if key.startswith(prefix) and card_state.seen:
                 zone_id = key[len(prefix) :].rsplit(":", 1)[0]
-                per_zone.setdefault(zone_id, []).append(card_state.mastery)
+                per_zone.setdefault(zone_id, []).append(card_state.mastery(now))
         return {
             z.id: (sum(per_zone[z.id]) / len(per_zone[z.id]) if z.id in per_zone else None)
             for z in atlas.zones
@@ -110,6 +171,7 @@ class QuizController(QObject):
         return self.session is not None
 
     def start(self, options: QuizOptions) -> bool:
+        self.refresh()
         session = QuizSession(self.state.atlas, options, self.scheduler)
         if session.current is None:
             self._warn(
@@ -232,7 +294,7 @@ class QuizController(QObject):
         kind = "right" if feedback.correct else "close" if feedback.close else "wrong"
         self.map.answer_handler = lambda *args: None
         self.map.answer_views = frozenset()
-        self.save()
+        self._said_unsaved()
         if session.finished or not session.queue:
             self.panel.next_button.setText(_("&See results"))
             hint = _("Press Enter to see the results.")

@@ -11,7 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reflexmap.quiz import CardState, ProgressStore
+from reflexmap.quiz import LegacyCardState as CardState
+from reflexmap.quiz import ProgressStore
 from reflexmap.quiz.progress import ProgressError, parse
 
 from ..dying import ARM, PRELUDE
@@ -106,7 +107,7 @@ def test_parse_never_raises_anything_but_progress_error(raw: bytes):
 # file operations of the save; the previous progress must be intact afterwards.
 KILL_SCRIPT = (
     PRELUDE
-    + "from reflexmap.quiz import CardState, ProgressStore\n"
+    + "from reflexmap.quiz import LegacyCardState as CardState, ProgressStore\n"
     + ARM
     + "new = {f'chart:new{i}:find': CardState(box=5, seen=9) for i in range(50)}\n"
     + "ProgressStore(target).save(new)\n"

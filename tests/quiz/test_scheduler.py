@@ -1,15 +1,19 @@
-"""Leitner scheduling: right answers space cards out, mistakes come back at once."""
+"""FSRS scheduling: answers become ratings, right answers space cards out, mistakes come back
+soon, and the desired retention sets how far apart reviews are."""
 
 from __future__ import annotations
 
 import random
 
-from reflexmap.quiz import Card, CardState, Scheduler
-from reflexmap.quiz.scheduler import DAY, INTERVALS, TOP_BOX
+import fsrs
+import pytest
+
+from reflexmap.quiz import Card, CardState, Scheduler, rating_for
+from reflexmap.quiz.scheduler import AGAIN, DAY, EASY, FAST_SECONDS, GOOD, HARD
 
 
 class Clock:
-    def __init__(self, now: float = 1_000_000.0):
+    def __init__(self, now: float = 1_000_000_000.0):
         self.now = now
 
     def __call__(self) -> float:
@@ -20,45 +24,101 @@ def card(zone: str, kind: str = "find") -> Card:
     return Card("chart", zone, kind)
 
 
-def test_right_answers_climb_the_boxes_and_wait_longer():
+@pytest.mark.parametrize(
+    ("correct", "close", "seconds", "rating"),
+    [
+        (True, False, None, GOOD),
+        (True, False, 12.0, GOOD),
+        (True, False, FAST_SECONDS - 1, EASY),
+        (False, True, 3.0, HARD),  # a near miss, however fast
+        (False, False, 1.0, AGAIN),
+        (False, False, None, AGAIN),
+    ],
+)
+def test_answers_become_fsrs_ratings(correct, close, seconds, rating):
+    assert rating_for(correct, close, seconds) == rating
+    assert (AGAIN, HARD, GOOD, EASY) == tuple(int(r) for r in fsrs.Rating)
+
+
+def test_the_scheduler_rates_what_the_session_reports():
+    clock = Clock()
+    rated = []
+    scheduler = Scheduler(clock=clock)
+    real = scheduler.advance
+    scheduler.advance = lambda previous, rating, now, correct: (
+        rated.append(rating) or real(previous, rating, now, correct)
+    )
+    scheduler.record(card("a"), True, seconds=10.0)
+    scheduler.record(card("b"), True, seconds=1.0)
+    scheduler.record(card("c"), False, close=True, seconds=5.0)
+    scheduler.record(card("d"), False, seconds=5.0)
+    assert rated == [GOOD, EASY, HARD, AGAIN]
+
+
+def review_days(scheduler: Scheduler, clock: Clock, c: Card, answers: list[bool]) -> list[float]:
+    """Answer when due each time; the waits in days."""
+    waits = []
+    for right in answers:
+        state = scheduler.record(c, right, seconds=10.0)
+        waits.append((state.due - clock.now) / DAY)
+        clock.now = state.due
+    return waits
+
+
+def test_right_answers_wait_longer_and_longer():
+    clock = Clock()
+    waits = review_days(Scheduler(clock=clock), clock, card("sacrum"), [True] * 7)
+    assert waits[0] < 1  # a new card is stepped through learning first (minutes)
+    assert all(b > a for a, b in zip(waits[1:], waits[2:], strict=False))
+    assert waits[-1] > 30
+
+
+def test_a_mistake_brings_the_card_back_within_minutes_and_lowers_stability():
     clock = Clock()
     scheduler = Scheduler(clock=clock)
     c = card("sacrum")
-    boxes, waits = [], []
-    for _ in range(TOP_BOX + 1):
-        state = scheduler.record(c, True)
-        boxes.append(state.box)
-        waits.append(state.due - clock.now)
-    assert boxes == [2, 3, 4, 5, 5, 5]
-    assert waits == [INTERVALS[2], INTERVALS[3], INTERVALS[4], INTERVALS[5], INTERVALS[5], INTERVALS[5]]
-    assert waits[0] == DAY
+    review_days(scheduler, clock, c, [True] * 4)
+    before = scheduler.state(c)
+    after = scheduler.record(c, False)
+    assert after.due - clock.now <= 15 * 60
+    assert after.stability < before.stability and after.difficulty > before.difficulty
+    assert (after.wrong, after.last_right, after.seen) == (1, False, 5)
 
 
-def test_a_mistake_sends_the_card_back_to_box_one_due_now():
-    clock = Clock()
-    scheduler = Scheduler(clock=clock)
-    c = card("sacrum")
-    for _ in range(3):
-        scheduler.record(c, True)
-    state = scheduler.record(c, False)
-    assert (state.box, state.due, state.wrong, state.last_right) == (1, clock.now, 1, False)
+def test_hard_is_between_again_and_good():
+    results = {}
+    for name, correct, close in (("again", False, False), ("hard", False, True), ("good", True, False)):
+        clock = Clock()
+        scheduler = Scheduler(clock=clock)
+        c = card("x")
+        review_days(scheduler, clock, c, [True] * 3)
+        results[name] = scheduler.record(c, correct, close=close, seconds=10.0)
+    assert results["again"].stability < results["hard"].stability < results["good"].stability
+    assert results["hard"].due < results["good"].due
 
 
-def test_a_near_miss_neither_promotes_nor_demotes():
-    scheduler = Scheduler(clock=Clock())
-    c = card("coccyx")
-    scheduler.record(c, True)
-    state = scheduler.record(c, False, close=True)
-    assert state.box == 2 and state.wrong == 1
+def test_higher_desired_retention_means_shorter_waits():
+    waits = {}
+    for retention in (0.8, 0.9, 0.95):
+        clock = Clock()
+        waits[retention] = review_days(
+            Scheduler(clock=clock, retention=retention), clock, card("a"), [True] * 5
+        )
+    assert waits[0.95][-1] < waits[0.9][-1] < waits[0.8][-1]
+
+
+@pytest.mark.parametrize("bad", [float("nan"), 0.1, 1.0, 2.0])
+def test_an_impossible_retention_falls_back_to_the_default(bad):
+    assert Scheduler(retention=bad).retention == 0.9
 
 
 def test_pick_orders_overdue_then_new_then_later():
     clock = Clock()
     scheduler = Scheduler(clock=clock, rng=random.Random(0))
     overdue_old, overdue_new, later = card("a"), card("b"), card("c")
-    scheduler.states[overdue_old.key] = CardState(box=2, due=clock.now - 5 * DAY, seen=1)
-    scheduler.states[overdue_new.key] = CardState(box=2, due=clock.now - 1 * DAY, seen=1)
-    scheduler.states[later.key] = CardState(box=3, due=clock.now + 2 * DAY, seen=1)
+    scheduler.states[overdue_old.key] = CardState(due=clock.now - 5 * DAY, seen=1, stability=3.0, phase=2)
+    scheduler.states[overdue_new.key] = CardState(due=clock.now - 1 * DAY, seen=1, stability=3.0, phase=2)
+    scheduler.states[later.key] = CardState(due=clock.now + 2 * DAY, seen=1, stability=3.0, phase=2)
     fresh = [card(f"new{i}") for i in range(3)]
     picked = scheduler.pick([later, *fresh, overdue_new, overdue_old], 6)
     assert picked[:2] == [overdue_old, overdue_new]
@@ -90,12 +150,17 @@ def test_mistakes_lists_cards_last_answered_wrong_most_recent_first():
     assert scheduler.mistakes([a, b, c]) == [b]
 
 
-def test_mastery_grows_with_the_box_and_halves_after_a_miss():
-    scheduler = Scheduler(clock=Clock())
+def test_mastery_grows_with_lasting_memory_and_drops_after_a_miss():
+    clock = Clock()
+    scheduler = Scheduler(clock=clock)
     c = card("a")
-    assert scheduler.state(c).mastery == 0.0
-    for _ in range(TOP_BOX):
-        scheduler.record(c, True)
-    assert scheduler.state(c).mastery == 1.0
-    scheduler.record(c, False, close=True)
-    assert scheduler.state(c).mastery == 0.5
+    assert scheduler.state(c).mastery(clock.now) == 0.0
+    levels = []
+    for _ in range(8):
+        state = scheduler.record(c, True, seconds=10.0)
+        levels.append(state.mastery(clock.now))
+        clock.now = state.due
+    assert levels == sorted(levels) and 0 < levels[0] < 0.5 < levels[-1] <= 1.0
+    missed = scheduler.record(c, False)
+    assert missed.mastery(clock.now) < levels[-1]
+    assert state.mastery(clock.now + 400 * DAY) < state.mastery(clock.now)  # forgetting

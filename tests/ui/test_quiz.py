@@ -10,8 +10,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from shapely.geometry import Point
 
 from reflexmap.atlas.geometry import to_shapely
-from reflexmap.quiz import QuizOptions
-from reflexmap.quiz.progress import parse
+from reflexmap.quiz import QuizOptions, ReviewLog
 
 from .conftest import click_mm, click_zone
 
@@ -75,7 +74,7 @@ def test_find_round_right_wrong_overlap_near_miss(qtbot, quiz_window, tmp_path):
     assert summary_dialog is not None and summary_dialog.isVisible()
     assert not window.quiz_dock.isVisible() and window.info_dock.isVisible()
     assert window.state.labels_visible  # put back
-    saved = parse(window.quiz.store.path.read_bytes())
+    saved = ReviewLog(window.quiz.database_path).states()  # every answer saved as given
     assert {k.split(":")[1] for k in saved} == {"lumbar-spine", "sacrum", "sciatic-nerve", "stomach"}
     assert len(asked) > 4  # the missed ones came back
 
@@ -196,4 +195,4 @@ def test_setup_dialog_builds_the_options_and_starts(qtbot, quiz_window):
     question = window.quiz.session.current
     assert window.state.atlas.zone(question.zone_id).region == "spine"
     assert question.view_id == "plantar-left"
-    dialog.grab().save(str(Path(window.quiz.store.path).parent / "setup.png"))
+    dialog.grab().save(str(Path(window.quiz.database_path).parent / "setup.png"))

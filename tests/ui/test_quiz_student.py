@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QLabel, QPushButton
 
-from reflexmap.quiz.progress import parse
+from reflexmap.quiz import ReviewLog
 from reflexmap.settings import Settings
 
 from .conftest import click_zone
@@ -121,7 +121,7 @@ def test_student_session_by_mouse(qtbot, make_window, settings, tmp_path: Path):
 
     # 4. Close the app; start it again with the same progress file.
     window.close()
-    saved = parse(progress.read_bytes())
+    saved = ReviewLog(progress.with_name("reviews.sqlite3")).states()
     assert {key.split(":")[1] for key in saved} == set(ZONES)
     window = make_window(progress_path=progress, settings_=Settings(settings.path))
     window.mastery_action.trigger()  # the heat map shows what was practised

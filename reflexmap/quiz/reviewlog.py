@@ -1,0 +1,400 @@
+"""The review log: every answer a student gives, in an SQLite database, and each card's state
+beside it. Qt-free; Python's sqlite3 only.
+
+Safety, in order of what could go wrong:
+- Two windows or processes answering at once: every answer is one `BEGIN IMMEDIATE`
+  transaction that reads the card's latest state, derives the new one, appends the review and
+  stores the state, then commits. Writers queue on SQLite's lock (busy_timeout), so none of
+  them overwrites another's answers.
+- A crash or power loss: WAL journal with `synchronous=FULL`, so a committed answer is on the
+  disk before the next question is shown (NORMAL would be corruption-safe too, but could drop
+  the last answers on power loss; an answer is worth the fsync of a few hundred bytes).
+- A damaged file: `PRAGMA integrity_check` at open; a damaged database is set aside (renamed,
+  never deleted) and the newest sound backup restored, with a message.
+- Backups with SQLite's online backup API, at most once a day and on exit, the newest
+  KEEP_BACKUPS kept.
+- A database from a newer ReflexMap (`PRAGMA user_version` above SCHEMA) is read if it can be,
+  and never written to.
+- The old progress.json (format 1) is imported once, and then renamed, never deleted.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import shutil
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..i18n import _
+from .progress import LegacyCardState, ProgressStore
+from .scheduler import DAY, CardState
+
+SCHEMA = 1
+KEEP_BACKUPS = 5
+BACKUP_EVERY = DAY
+BUSY_TIMEOUT_MS = 15_000
+MAX_STATE_CHARS = 4096  # one card's stored state; ours are about 250
+MAX_CLICKED = 8  # zone ids kept per answer
+MAX_TIME = 1e11
+IMPORTED_KEY = "imported-progress-json"
+LEGACY_STABILITY = {2: 1.0, 3: 3.0, 4: 7.0, 5: 21.0}  # Leitner box -> the wait after it, in days
+
+CREATE = """
+CREATE TABLE IF NOT EXISTS reviews (
+    id INTEGER PRIMARY KEY,
+    time REAL NOT NULL,            -- epoch seconds
+    card TEXT NOT NULL,            -- chart:zone:kind
+    rating INTEGER NOT NULL,       -- FSRS: 1 again, 2 hard, 3 good, 4 easy
+    correct INTEGER NOT NULL,
+    close INTEGER NOT NULL,
+    seconds REAL,                  -- time to answer
+    clicked TEXT NOT NULL DEFAULT ''  -- zone ids under the click, space-separated
+);
+CREATE INDEX IF NOT EXISTS reviews_by_time ON reviews(time);
+CREATE TABLE IF NOT EXISTS cards (
+    card TEXT PRIMARY KEY,
+    due REAL NOT NULL,
+    state TEXT NOT NULL            -- CardState as JSON
+);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+class ReadOnly(RuntimeError):
+    """This database is not written to (it comes from a newer ReflexMap)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    time: float
+    card: str
+    rating: int
+    correct: bool
+    close: bool
+    seconds: float | None
+
+
+def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    if read_only:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    else:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def is_sound(path: Path) -> bool:
+    """True if `path` is an SQLite database that passes integrity_check."""
+    try:
+        conn = connect(path, read_only=True)
+        try:
+            return conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+class ReviewLog:
+    def __init__(self, path: str | Path, *, clock: Callable[[], float] = time.time):
+        self.path = Path(path)
+        self.clock = clock
+        self.warnings: list[str] = []
+        self.writable = True
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.conn = self._open()
+
+    @property
+    def backup_folder(self) -> Path:
+        return self.path.parent / "backups"
+
+    # --- opening ---------------------------------------------------------------------------
+    def _open(self) -> sqlite3.Connection:
+        if self.path.exists() and not is_sound(self.path):
+            self._replace_damaged()
+        conn = connect(self.path)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError:  # not a database at all, and integrity_check could not tell
+            conn.close()
+            self._replace_damaged()
+            conn = connect(self.path)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA:
+            conn.close()
+            self.writable = False
+            self.warnings.append(
+                _(
+                    "{path} was written by a newer ReflexMap (database version {version}). It is "
+                    "left as it is: answers in this session are not saved."
+                ).format(path=self.path, version=version)
+            )
+            try:
+                return connect(self.path, read_only=True)
+            except sqlite3.Error:
+                return sqlite3.connect(":memory:", isolation_level=None)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        if version < SCHEMA:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in CREATE.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA user_version={SCHEMA}")
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        return conn
+
+    def _replace_damaged(self) -> None:
+        """Set the damaged database aside and put the newest sound backup in its place."""
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        n = 1
+        while aside.exists():
+            n += 1
+            aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{n}")
+        for suffix in ("", "-wal", "-shm"):
+            part = Path(str(self.path) + suffix)
+            if part.exists():
+                os.replace(part, str(aside) + suffix)
+        message = _("The progress database {path} is damaged; it was set aside as {aside}.").format(
+            path=self.path, aside=aside.name
+        )
+        for backup in self.backups():
+            if is_sound(backup):
+                temporary = self.path.with_name(f".{self.path.name}.restoring")
+                shutil.copyfile(backup, temporary)
+                with open(temporary, "rb+") as handle:
+                    os.fsync(handle.fileno())
+                os.replace(temporary, self.path)
+                when = time.strftime("%Y-%m-%d %H:%M", time.localtime(backup.stat().st_mtime))
+                self.warnings.append(
+                    message
+                    + " "
+                    + _("The backup of {time} was restored; answers given since then are lost.").format(
+                        time=when
+                    )
+                )
+                return
+        self.warnings.append(message + " " + _("There is no sound backup: starting with empty progress."))
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        except sqlite3.Error:
+            pass
+
+    # --- answers -----------------------------------------------------------------------------
+    def record(
+        self,
+        card: str,
+        advance: Callable[[CardState | None], CardState],
+        *,
+        now: float,
+        rating: int,
+        correct: bool,
+        close: bool = False,
+        seconds: float | None = None,
+        clicked: tuple[str, ...] = (),
+    ) -> CardState:
+        """One answer, in one transaction: the card's latest state is read, `advance` derives
+        the new one, the review is appended and the state stored."""
+        if not self.writable:
+            raise ReadOnly(str(self.path))
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            row = conn.execute("SELECT state FROM cards WHERE card = ?", (card,)).fetchone()
+            previous = parse_state(row[0]) if row else None
+            state = advance(previous)
+            conn.execute(
+                "INSERT INTO reviews (time, card, rating, correct, close, seconds, clicked)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (now, card, rating, int(correct), int(close), seconds, " ".join(clicked[:MAX_CLICKED])),
+            )
+            conn.execute(
+                "INSERT INTO cards (card, due, state) VALUES (?, ?, ?)"
+                " ON CONFLICT(card) DO UPDATE SET due = excluded.due, state = excluded.state",
+                (card, state.due, json.dumps(state.to_json())),
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        return state
+
+    def states(self) -> dict[str, CardState]:
+        """Every card's latest state. A record that does not read back is skipped, with a warning."""
+        states = {}
+        try:
+            rows = self.conn.execute("SELECT card, state FROM cards").fetchall()
+        except sqlite3.Error as exc:
+            self.warnings.append(_("Could not read {path}: {error}").format(path=self.path, error=exc))
+            return {}
+        bad = 0
+        for card, raw in rows:
+            state = parse_state(raw)
+            if state is None or not isinstance(card, str):
+                bad += 1
+            else:
+                states[card] = state
+        if bad:
+            self.warnings.append(
+                _("{count} card records in {path} could not be read and are ignored.").format(
+                    count=bad, path=self.path
+                )
+            )
+        return states
+
+    def reviews(self, since: float | None = None) -> list[Review]:
+        query = "SELECT time, card, rating, correct, close, seconds FROM reviews"
+        args: tuple = ()
+        if since is not None:
+            query += " WHERE time >= ?"
+            args = (since,)
+        return [
+            Review(float(t), c, int(r), bool(ok), bool(cl), s)
+            for t, c, r, ok, cl, s in self.conn.execute(query + " ORDER BY time", args)
+        ]
+
+    def count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM reviews").fetchone()[0]
+
+    # --- the old progress file -----------------------------------------------------------------
+    def import_progress_json(self, json_path: str | Path) -> int | None:
+        """Import a format-1 progress.json once; it is then renamed (kept). Returns the number
+        of cards imported, or None if there was nothing to import."""
+        json_path = Path(json_path)
+        if not self.writable or not json_path.exists():
+            return None
+        done = self.conn.execute("SELECT value FROM meta WHERE key = ?", (IMPORTED_KEY,)).fetchone()
+        if done:
+            return None
+        loaded = ProgressStore(json_path).load()  # bounded and validated; damage set aside
+        self.warnings.extend(loaded.warnings)
+        kept = json_path.with_name(f"{json_path.name}.imported-{time.strftime('%Y%m%d-%H%M%S')}")
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            imported = 0
+            for key, legacy in loaded.states.items():
+                if len(key) > 1000:
+                    continue
+                cursor = conn.execute(
+                    "INSERT OR IGNORE INTO cards (card, due, state) VALUES (?, ?, ?)",
+                    (key, legacy.due, json.dumps(from_legacy(legacy).to_json())),
+                )
+                imported += cursor.rowcount
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?)",
+                (IMPORTED_KEY, json.dumps({"file": str(json_path), "kept_as": kept.name, "cards": imported})),
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        if json_path.exists():
+            os.replace(json_path, kept)
+        return imported
+
+    # --- backups -------------------------------------------------------------------------------
+    def backups(self) -> list[Path]:
+        """The backups, newest first."""
+        folder = self.backup_folder
+        if not folder.is_dir():
+            return []
+        found = [p for p in folder.glob(f"{self.path.stem}-*.sqlite3") if p.is_file()]
+        return sorted(found, key=lambda p: p.name, reverse=True)
+
+    def backup(self, *, force: bool = False) -> Path | None:
+        """A copy through SQLite's online backup API, unless the newest is less than a day old
+        (`force`: on exit). Keeps the newest KEEP_BACKUPS."""
+        if not self.writable:
+            return None
+        existing = self.backups()
+        now = self.clock()
+        if existing and not force and now - existing[0].stat().st_mtime < BACKUP_EVERY:
+            return None
+        self.backup_folder.mkdir(parents=True, exist_ok=True)
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now))
+        prefix = f"{self.path.stem}-{stamp}-"
+        same_second = [p.name[len(prefix) :].split(".")[0] for p in existing if p.name.startswith(prefix)]
+        n = 1 + max((int(c) for c in same_second if c.isdigit()), default=0)  # names sort by age
+        target = self.backup_folder / f"{prefix}{n:02d}.sqlite3"
+        temporary = target.with_name("." + target.name + ".part")
+        copy = sqlite3.connect(temporary)
+        try:
+            self.conn.backup(copy)
+        finally:
+            copy.close()
+        with open(temporary, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+        for old in self.backups()[KEEP_BACKUPS:]:
+            old.unlink()
+        return target
+
+
+def parse_state(raw: object) -> CardState | None:
+    """A stored card state, checked field by field; None if it is not one."""
+    if not isinstance(raw, str) or len(raw) > MAX_STATE_CHARS:
+        return None
+    try:
+        data = json.loads(raw)
+        if not isinstance(data, dict):
+            return None
+        state = CardState.from_json(data)
+    except (ValueError, TypeError):
+        return None
+    for name in ("seen", "right", "wrong"):
+        value = getattr(state, name)
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 10**9:
+            return None
+    for name in ("due", "last_seen"):
+        value = getattr(state, name)
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not abs(value) <= MAX_TIME:
+            return None
+    for name, low, high in (("stability", 0.0, 1e6), ("difficulty", 0.0, 11.0)):
+        value = getattr(state, name)
+        if value is not None and (
+            not isinstance(value, (int, float)) or isinstance(value, bool) or not low <= value <= high
+        ):
+            return None
+    if state.phase not in (1, 2, 3) or not isinstance(state.last_right, bool):
+        return None
+    if state.step is not None and (not isinstance(state.step, int) or not 0 <= state.step <= 100):
+        return None
+    if state.phase != 1 and state.stability is None:
+        return None
+    if not all(math.isfinite(float(getattr(state, n))) for n in ("due", "last_seen")):
+        return None
+    return state
+
+
+def from_legacy(legacy: LegacyCardState) -> CardState:
+    """A Leitner card from progress.json as an FSRS card: its counts and due time kept; boxes
+    2–5 become review cards whose memory lasts as long as the box's wait (difficulty midway)."""
+    state = CardState(
+        due=float(legacy.due),
+        seen=legacy.seen,
+        right=legacy.right,
+        wrong=legacy.wrong,
+        last_seen=float(legacy.last_seen),
+        last_right=legacy.last_right,
+    )
+    if legacy.box in LEGACY_STABILITY and legacy.seen:
+        state.phase, state.step = 2, None
+        state.stability = LEGACY_STABILITY[legacy.box]
+        state.difficulty = 5.0
+    return state

@@ -1,0 +1,87 @@
+"""The review log in the window: an old progress file imported on first use, two windows
+answering into one database, a backup on exit, and a damaged database replaced with a message."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from reflexmap.quiz import QuizOptions, ReviewLog
+
+
+def format_1(atlas_id: str) -> str:
+    card = {"box": 4, "due": 1764262931.5, "seen": 5, "right": 4, "wrong": 1}
+    card |= {"last_seen": 1763658131.5, "last_right": True}
+    return json.dumps(
+        {"format": "reflexmap-progress", "version": 1, "cards": {f"{atlas_id}:neck:find": card}}, indent=1
+    )
+
+
+def reviews_in(path: Path) -> int:
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT count(*) FROM reviews").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def answer_by_click(qtbot, window) -> None:
+    session = window.quiz.session
+    button = window.quiz_panel.buttons[session.current.answer]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.quiz_panel.feedback.text().startswith("✔")
+    qtbot.keyClick(window.quiz_panel.next_button, Qt.Key.Key_Return)
+
+
+def test_an_old_progress_file_is_imported_and_the_heat_map_shows_it(qtbot, make_window, tmp_path: Path):
+    progress = tmp_path / "student" / "progress.json"
+    progress.parent.mkdir()
+    window = make_window(progress_path=progress)
+    progress.write_text(format_1(window.state.atlas.id), encoding="utf-8")
+    window.mastery_action.trigger()
+    assert window.map.chart.mastery["neck"] > 0 and window.map.chart.mastery["heart"] is None
+    assert not progress.exists()
+    assert [p.name.startswith("progress.json.imported-") for p in progress.parent.glob("progress.json*")] == [
+        True
+    ]
+    assert window.findChild(QMessageBox, "quiz-warning") is None  # nothing to warn about
+
+
+def test_two_windows_answering_into_one_database_lose_nothing(qtbot, make_window, tmp_path: Path):
+    progress = tmp_path / "progress.json"
+    first, second = make_window(progress_path=progress), make_window(progress_path=progress)
+    options = QuizOptions(kinds=("name",), zone_ids=("neck", "heart", "stomach"), seed=3, length=3)
+    for window in (first, second):
+        window.quiz.advance_after_right_ms = 60_000
+        assert window.quiz.start(options)
+    for _ in range(3):  # turn about, as two students on one computer would
+        answer_by_click(qtbot, first)
+        answer_by_click(qtbot, second)
+    for window in (first, second):
+        window.findChild(QDialog, "quiz-summary").reject()
+    states = ReviewLog(first.quiz.database_path).states()
+    assert {key.split(":")[1]: s.seen for key, s in states.items()} == {"neck": 2, "heart": 2, "stomach": 2}
+    assert ReviewLog(first.quiz.database_path).count() == 6
+
+
+def test_closing_the_window_backs_up_and_a_damaged_database_is_restored(qtbot, make_window, tmp_path: Path):
+    progress = tmp_path / "progress.json"
+    window = make_window(progress_path=progress)
+    window.quiz.advance_after_right_ms = 60_000
+    assert window.quiz.start(QuizOptions(kinds=("name",), zone_ids=("neck",), seed=3, length=1))
+    answer_by_click(qtbot, window)
+    window.findChild(QDialog, "quiz-summary").reject()
+    database = window.quiz.database_path
+    window.close()
+    backups = ReviewLog(database).backups()  # one at the first open of the day, one on exit
+    assert len(backups) == 2 and [reviews_in(b) for b in backups] == [1, 0]
+    database.write_bytes(b"\0" * 4096)  # damaged
+    window = make_window(progress_path=progress)
+    window.mastery_action.trigger()
+    box = window.findChild(QMessageBox, "quiz-warning")
+    assert box is not None and "damaged" in box.text() and "restored" in box.text()
+    assert window.map.chart.mastery["neck"] is not None  # the backup's answer is back
