@@ -171,7 +171,7 @@ class ReviewLog:
         )
         for backup in self.backups():
             if is_sound(backup):
-                temporary = self.path.with_name(f".{self.path.name}.restoring")
+                temporary = self.path.with_name(f".{self.path.name}.from-backup")
                 shutil.copyfile(backup, temporary)
                 with open(temporary, "rb+") as handle:
                     os.fsync(handle.fileno())
