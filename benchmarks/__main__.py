@@ -31,7 +31,9 @@ TARGETS = {
     "click_ms": 5.0,  # at 10,000 zones
     "render_ms": 16.0,  # built-in chart, 1920×1080
     "second_open_ms": 1000.0,  # 10,000 zones
+    "answer_ms": 5.0,  # answer to saved, at 100,000 logged reviews
 }
+REVIEWS = 100_000
 
 
 def _charts(sizes: list[int], work: Path) -> list[tuple[str, Path]]:
@@ -151,6 +153,27 @@ def run(runs: int, sizes: list[int], work: Path, clicks: int) -> list[Figure]:
                 **_below(samples["render_ms"], TARGETS["render_ms"], "ms", render_target),
             )
         )
+    from reflexmap import load_atlas
+
+    from . import learning
+
+    print(f"… review log of {REVIEWS:,} reviews", file=sys.stderr)
+    reviews = learning.measure(load_atlas(), REVIEWS, runs, work)
+    logged = f"{REVIEWS:,} reviews"
+    figures.append(
+        Figure(
+            "Answer to saved (FSRS + one SQLite transaction, synchronous=FULL)",
+            logged,
+            "ms",
+            reviews["answer_ms"],
+            **_below(reviews["answer_ms"], TARGETS["answer_ms"], "ms", True),
+        )
+    )
+    figures.append(
+        Figure(
+            "Statistics window: figures computed, shown and painted", logged, "ms", reviews["statistics_ms"]
+        )
+    )
     return figures
 
 

@@ -19,6 +19,8 @@ MEASURES = {
     "Hit test alone (Shapely STRtree)",
     "Click to answer (mouse event → info panel updated)",
     "Render the whole view at 1920×1080",
+    "Answer to saved (FSRS + one SQLite transaction, synchronous=FULL)",
+    "Statistics window: figures computed, shown and painted",
 }
 
 
@@ -46,7 +48,7 @@ def test_quick_benchmark_run_prints_a_table_and_writes_json(tmp_path: Path):
     report = json.loads(out.read_text(encoding="utf-8"))
     figures = report["figures"]
     assert {f["name"] for f in figures} == MEASURES
-    assert {f["chart"] for f in figures} >= {"built-in", "40 zones"}
+    assert {f["chart"] for f in figures} >= {"built-in", "40 zones", "100,000 reviews"}
     for figure in figures:
         assert figure["samples"] and all(s >= 0 for s in figure["samples"]), figure
         assert figure["median"] > 0 or figure["unit"] == "MiB"

@@ -172,6 +172,9 @@ class MainWindow(QMainWindow):
         for action in (self.open_action, self.reload_action, self.export_action, self.handout_action):
             menu.addAction(action)
         menu.addSeparator()
+        self.profile_action = self._action(_("&Profile…"), self.profile_dialog)
+        menu.addAction(self.profile_action)
+        menu.addSeparator()
         menu.addAction(quit_action)
 
         self.charts_menu = ChartsMenu(self.state, self.settings, self)
@@ -232,8 +235,11 @@ class MainWindow(QMainWindow):
             _("&Review mistakes"), lambda: self.quiz.review_mistakes(), "Shift+F7"
         )
         self.end_quiz_action = self._action(_("&End quiz"), lambda: self.quiz.confirm_stop(), "Ctrl+Shift+Q")
+        self.statistics_action = self._action(_("&Statistics…"), self.statistics_window, "Ctrl+Shift+S")
         for action in (self.new_quiz_action, self.review_action, self.end_quiz_action):
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.statistics_action)
         self.end_quiz_action.setEnabled(False)
 
         menu = self.menuBar().addMenu(_("&Help"))
@@ -607,6 +613,49 @@ class MainWindow(QMainWindow):
             self.quiz.review_mistakes()
         elif result == 3:
             self.new_quiz_dialog()
+
+    def statistics_window(self) -> QDialog | None:
+        """Quiz → Statistics…: the review log's figures for this chart, as plots."""
+        from .profile_dialog import profile_title
+        from .statistics import StatisticsWindow
+
+        quiz = self.quiz
+        quiz.refresh()
+        if quiz.log is None:
+            return None  # the review log could not be opened; the quiz said why
+        window = StatisticsWindow(
+            quiz.log,
+            self.state.atlas,
+            self,
+            profile=profile_title(quiz.profile),
+            states=quiz.scheduler.states,
+        )
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        return window
+
+    def profile_dialog(self) -> QDialog:
+        """File → Profile…: switch learner, or create one; each has its own review log."""
+        from .profile_dialog import ProfileDialog, profile_title
+
+        dialog = ProfileDialog(self.quiz.profiles, self.quiz.profile, self)
+
+        def chosen() -> None:
+            name = dialog.chosen()
+            if name == self.quiz.profile:
+                return
+            if self.quiz.set_profile(name):
+                self.statusBar().showMessage(_("Profile: {name}").format(name=profile_title(name)))
+            else:
+                from . import dialogs
+
+                dialogs.warning(
+                    self, _("Learner profile"), _("Finish or end the quiz round first."), "profile-warning"
+                )
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
+        return dialog
 
     def show_mastery(self, on: bool) -> None:
         """Colour the zones by how well the student knows them (from saved progress)."""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QV
 
 from ..i18n import N_, _, format_number, ngettext, translated
 from ..quiz import Feedback, QuizOptions, QuizSession, ReviewLog, Scheduler, Summary
+from ..quiz.profiles import DEFAULT, Profiles
 from ..quiz.questions import ON_FOOT, where
 from ..quiz.scheduler import DEFAULT_RETENTION
 from ..settings import Settings
@@ -29,6 +30,7 @@ ADVANCE_BASE_MS = 1500
 ADVANCE_PER_CHAR_MS = 50
 ADVANCE_MIN_MS, ADVANCE_MAX_MS = 2500, 9000
 RETENTION_KEY = "quiz/desired-retention"
+PROFILE_KEY = "quiz/profile"
 ENDINGS = {
     "done": N_("All questions asked."),
     "time": N_("Time is up."),
@@ -56,7 +58,10 @@ class QuizController(QObject):
         self.map = map_view
         self.panel = panel
         self.progress_path = Path(progress_path)  # the format-1 file, imported once
-        self.database_path = self.progress_path.with_name("reviews.sqlite3")
+        self.profiles = Profiles(self.progress_path.parent)
+        name = settings.value(PROFILE_KEY, DEFAULT) if settings is not None else DEFAULT
+        self.profile = name if isinstance(name, str) and name in self.profiles.names() else DEFAULT
+        self.database_path = self.profiles.database(self.profile)
         self._log: ReviewLog | None = None
         self._scheduler: Scheduler | None = None
         self.session: QuizSession | None = None
@@ -88,7 +93,7 @@ class QuizController(QObject):
         log = None
         try:
             log = ReviewLog(path)
-            if path == self.database_path:
+            if path == self.profiles.database(DEFAULT):  # the old file was the first student's
                 log.import_progress_json(self.progress_path)
             states = log.states()
             log.backup()  # at most once a day
@@ -138,6 +143,19 @@ class QuizController(QObject):
         self._log.close()
         self._log = None
         self._scheduler = None
+
+    def set_profile(self, name: str) -> bool:
+        """Use another learner's progress (not during a round)."""
+        if self.active or name not in self.profiles.names():
+            return False
+        self.shutdown()
+        self.profile = name
+        self.database_path = self.profiles.database(name)
+        if self.settings is not None:
+            self.settings.setValue(PROFILE_KEY, name)
+        if self.state.mastery is not None:
+            self.state.set_mastery(self.mastery())
+        return True
 
     def _said_unsaved(self) -> None:
         scheduler = self.scheduler

@@ -1,0 +1,69 @@
+"""Learner profiles, Qt-free: several students on one computer, each with their own review log
+(as in Anki). The first profile's database sits in the data folder itself
+(`reviews.sqlite3`, where the old progress.json is imported); every other profile has a folder
+of its own under `profiles/`, named after it."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from ..i18n import _
+
+DEFAULT = ""  # the first profile: the data folder itself
+DATABASE = "reviews.sqlite3"
+MAX_NAME = 40
+MAX_PROFILES = 200
+RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+def problem(name: str) -> str | None:
+    """Why `name` cannot be a profile's name (it becomes a folder name), or None."""
+    if not name.strip():
+        return _("A profile needs a name.")
+    if len(name) > MAX_NAME:
+        return _("A profile name has at most {count} characters.").format(count=MAX_NAME)
+    if name != name.strip() or name.startswith("."):
+        return _("A profile name cannot start or end with a space or start with a dot.")
+    for char in name:
+        if not (char.isalnum() or char in " -_'") or unicodedata.category(char).startswith("C"):
+            return _("A profile name may contain letters, digits, spaces, - _ and ' only.")
+    if name.casefold() in RESERVED:
+        return _("That name is reserved by the system.")
+    return None
+
+
+class Profiles:
+    def __init__(self, folder: str | Path):
+        self.folder = Path(folder)
+
+    @property
+    def others(self) -> Path:
+        return self.folder / "profiles"
+
+    def names(self) -> list[str]:
+        """Every profile: the first one ("") and the others, sorted."""
+        found = []
+        if self.others.is_dir():
+            for entry in sorted(self.others.iterdir(), key=lambda p: p.name.casefold())[:MAX_PROFILES]:
+                if entry.is_dir() and problem(entry.name) is None:
+                    found.append(entry.name)
+        return [DEFAULT, *found]
+
+    def database(self, name: str) -> Path:
+        if name == DEFAULT:
+            return self.folder / DATABASE
+        if problem(name) is not None:
+            raise ValueError(name)
+        return self.others / name / DATABASE
+
+    def create(self, name: str) -> Path:
+        """Make a new profile's folder; ValueError with a plain message if it cannot be."""
+        reason = problem(name)
+        if reason is None and any(n.casefold() == name.casefold() for n in self.names() if n):
+            reason = _("There is already a profile of that name.")
+        if reason is not None:
+            raise ValueError(reason)
+        path = self.others / name
+        path.mkdir(parents=True)
+        return path / DATABASE

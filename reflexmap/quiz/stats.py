@@ -1,0 +1,146 @@
+"""Statistics from the review log, Qt-free: cards due today and in the next days, reviews per
+day, retention over time, mastery per body region and per foot, and the hardest zones (the
+largest share of answers missed or nearly missed).
+
+Figures are computed in SQL over the review log (indexed by time) and from the card states, so
+that a year of study (100,000 reviews) is summed in milliseconds. Days are local calendar days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass, field
+
+from ..atlas import Atlas
+from .reviewlog import ReviewLog, parse_state
+from .scheduler import AGAIN, HARD, CardState
+
+DAYS_AHEAD = 30
+DAYS_BACK = 30
+HARDEST = 8
+
+
+@dataclass(slots=True)
+class Hard:
+    zone_id: str
+    difficulty: float  # FSRS difficulty, 1 (easy) .. 10 (hard), mean over the zone's cards: breaks ties
+    missed: int  # Again or Hard answers
+    reviews: int
+
+
+@dataclass(slots=True)
+class Statistics:
+    today: dt.date
+    due: list[int]  # due[0]: due today (overdue included); due[i]: i days from today
+    reviews: list[int]  # per day, oldest first; the last is today
+    retention: list[float | None]  # right answers as a share of reviews, per day; None: no reviews
+    total_reviews: int = 0
+    cards_seen: int = 0
+    mastery_by_region: dict[str, float] = field(default_factory=dict)  # unseen cards count as 0
+    mastery_by_foot: dict[str, float] = field(default_factory=dict)
+    hardest: list[Hard] = field(default_factory=list)
+
+    def days_back(self) -> list[dt.date]:
+        return [self.today - dt.timedelta(days=len(self.reviews) - 1 - i) for i in range(len(self.reviews))]
+
+
+def _local_midnight(now: float) -> float:
+    day = dt.datetime.fromtimestamp(now).date()
+    return dt.datetime.combine(day, dt.time()).timestamp()
+
+
+def compute(
+    log: ReviewLog,
+    atlas: Atlas,
+    now: float,
+    *,
+    ahead: int = DAYS_AHEAD,
+    back: int = DAYS_BACK,
+    states: dict[str, CardState] | None = None,
+) -> Statistics:
+    """Statistics of `atlas`'s cards (the review log may hold other charts' too)."""
+    conn: sqlite3.Connection = log.conn
+    today = dt.datetime.fromtimestamp(now).date()
+    prefix = atlas.id + ":"
+    start = dt.datetime.combine(today - dt.timedelta(days=back - 1), dt.time()).timestamp()
+    reviews = [0] * back
+    right = [0] * back
+    first = today - dt.timedelta(days=back - 1)
+    for day, count, correct in conn.execute(
+        "SELECT date(time, 'unixepoch', 'localtime') AS day, count(*), sum(correct) FROM reviews"
+        " WHERE time >= ? AND substr(card, 1, ?) = ? GROUP BY day",
+        (start, len(prefix), prefix),
+    ):
+        try:
+            index = (dt.date.fromisoformat(day) - first).days
+        except (TypeError, ValueError):
+            continue
+        if 0 <= index < back:
+            reviews[index], right[index] = int(count), int(correct or 0)
+    retention = [r / n if n else None for r, n in zip(right, reviews, strict=True)]
+    total = conn.execute(
+        "SELECT count(*) FROM reviews WHERE substr(card, 1, ?) = ?", (len(prefix), prefix)
+    ).fetchone()[0]
+    missed: dict[str, int] = {}
+    answered: dict[str, int] = {}
+    for card, count, bad in conn.execute(
+        "SELECT card, count(*), sum(rating IN (?, ?)) FROM reviews"
+        " WHERE substr(card, 1, ?) = ? GROUP BY card",
+        (AGAIN, HARD, len(prefix), prefix),
+    ):
+        zone_id = card[len(prefix) :].rsplit(":", 1)[0]
+        answered[zone_id] = answered.get(zone_id, 0) + int(count)
+        missed[zone_id] = missed.get(zone_id, 0) + int(bad or 0)
+
+    if states is None:
+        states = {}
+        for card, raw in conn.execute(
+            "SELECT card, state FROM cards WHERE substr(card, 1, ?) = ?", (len(prefix), prefix)
+        ):
+            state = parse_state(raw)
+            if state is not None:
+                states[card] = state
+    midnight = _local_midnight(now)
+    due = [0] * ahead
+    per_zone: dict[str, list[CardState]] = {}
+    for key, state in states.items():
+        if not key.startswith(prefix) or not state.seen:
+            continue
+        per_zone.setdefault(key[len(prefix) :].rsplit(":", 1)[0], []).append(state)
+        index = max(0, int((state.due - midnight) // 86_400))
+        if index < ahead:
+            due[index] += 1
+
+    def zone_mastery(zone_id: str) -> float:
+        cards = per_zone.get(zone_id, [])
+        return sum(s.mastery(now) for s in cards) / len(cards) if cards else 0.0
+
+    regions: dict[str, list[float]] = {}
+    feet: dict[str, list[float]] = {}
+    for zone in atlas.zones:
+        value = zone_mastery(zone.id)
+        regions.setdefault(zone.region, []).append(value)
+        for foot in {atlas.view(v).foot for v in zone.shapes if v in {w.id for w in atlas.views}}:
+            feet.setdefault(foot, []).append(value)
+    hardest = []
+    for zone_id, cards in per_zone.items():
+        difficulties = [s.difficulty for s in cards if s.difficulty is not None]
+        if difficulties and missed.get(zone_id, 0):
+            hardest.append(
+                Hard(
+                    zone_id, sum(difficulties) / len(difficulties), missed[zone_id], answered.get(zone_id, 0)
+                )
+            )
+    hardest.sort(key=lambda h: (-h.missed / max(1, h.reviews), -h.difficulty, h.zone_id))
+    return Statistics(
+        today=today,
+        due=due,
+        reviews=reviews,
+        retention=retention,
+        total_reviews=int(total),
+        cards_seen=sum(len(c) for c in per_zone.values()),
+        mastery_by_region={r: sum(v) / len(v) for r, v in regions.items()},
+        mastery_by_foot={f: sum(v) / len(v) for f, v in sorted(feet.items())},
+        hardest=hardest[:HARDEST],
+    )

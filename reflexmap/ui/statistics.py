@@ -1,0 +1,258 @@
+"""The Statistics window: what the review log says, drawn with plain Qt painting.
+
+Cards due today and in the next days, reviews per day, retention (right answers as a share of
+reviews) per day, mastery per body region and per foot, and the hardest zones. Every chart
+names its figures in text as well (values on or beside the bars): colour is never the only
+carrier. The window reads the same card states as the mastery heat map."""
+
+from __future__ import annotations
+
+import math
+import time
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..atlas import Atlas
+from ..i18n import _, format_number
+from ..quiz.reviewlog import ReviewLog
+from ..quiz.stats import Statistics, compute
+from . import palette
+
+BAR = QColor("#3f7fbf")
+GOOD = QColor("#2e8b57")
+
+
+class BarChart(QWidget):
+    """Labelled bars: vertical (one per day) or horizontal (one per named row)."""
+
+    def __init__(
+        self,
+        title: str,
+        labels: list[str],
+        values: list[float | None],
+        *,
+        horizontal: bool = False,
+        percent: bool = False,
+        colour: QColor = BAR,
+        every: int = 1,
+        parent=None,
+    ):
+        super().__init__(parent)
+        self.title, self.labels, self.values = title, labels, values
+        self.horizontal, self.percent, self.colour, self.every = horizontal, percent, colour, every
+        self.setMinimumSize(380, 200 if not horizontal else 40 + 24 * max(1, len(labels)))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName(title)
+
+    def text(self, value: float | None) -> str:
+        if value is None:
+            return "–"
+        return f"{round(value * 100)} %" if self.percent else format_number(value, 0)
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        ink = self.palette().color(QPalette.ColorRole.WindowText)
+        muted = QColor(ink)
+        muted.setAlpha(110)
+        metrics = QFontMetricsF(self.font())
+        line = metrics.height()
+        bold = self.font()
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(ink)
+        painter.drawText(QRectF(0, 0, self.width(), line * 1.4), Qt.AlignmentFlag.AlignLeft, self.title)
+        painter.setFont(self.font())
+        top = line * 1.6
+        area = QRectF(0, top, self.width(), self.height() - top)
+        known = [v for v in self.values if v is not None]
+        peak = 1.0 if self.percent else nice_ceiling(max(known, default=0))
+        if self.horizontal:
+            self._horizontal(painter, area, peak, ink, muted, metrics)
+        else:
+            self._vertical(painter, area, peak, ink, muted, metrics)
+        painter.end()
+
+    def _horizontal(self, painter, area, peak, ink, muted, metrics) -> None:
+        label_w = min(
+            area.width() * 0.45, max((metrics.horizontalAdvance(t) for t in self.labels), default=0) + 8
+        )
+        value_w = metrics.horizontalAdvance("100 %") + 8
+        row = min(26.0, area.height() / max(1, len(self.labels)))
+        for i, (label, value) in enumerate(zip(self.labels, self.values, strict=True)):
+            y = area.top() + i * row
+            painter.setPen(ink)
+            text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_w - 8)
+            painter.drawText(
+                QRectF(0, y, label_w - 8, row),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
+            full = area.width() - label_w - value_w
+            painter.fillRect(
+                QRectF(label_w, y + row * 0.2, full, row * 0.6),
+                QColor(muted.red(), muted.green(), muted.blue(), 30),
+            )
+            if value:
+                painter.fillRect(
+                    QRectF(label_w, y + row * 0.2, full * min(1.0, value / peak), row * 0.6), self.colour
+                )
+            painter.setPen(ink)
+            painter.drawText(
+                QRectF(label_w + full + 6, y, value_w, row),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                self.text(value),
+            )
+
+    def _vertical(self, painter, area, peak, ink, muted, metrics) -> None:
+        line = metrics.height()
+        axis_w = metrics.horizontalAdvance(self.text(peak)) + 10
+        right = metrics.horizontalAdvance(self.labels[-1]) / 2 + 4 if self.labels else 4.0  # last label fits
+        plot = QRectF(
+            area.left() + axis_w,
+            area.top() + line * 0.5,
+            area.width() - axis_w - right,
+            area.height() - line * 2.2,
+        )
+        painter.setPen(QPen(muted, 1))
+        for fraction in (0.0, 0.5, 1.0):
+            if not self.percent and (peak * fraction) % 1:
+                continue  # counts are whole numbers: no "0.5" line
+            y = plot.bottom() - fraction * plot.height()
+            painter.drawLine(plot.left(), y, plot.right(), y)
+            painter.setPen(ink)
+            painter.drawText(
+                QRectF(0, y - line / 2, axis_w - 6, line),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                self.text(peak * fraction),
+            )
+            painter.setPen(QPen(muted, 1))
+        count = max(1, len(self.values))
+        slot = plot.width() / count
+        for i, value in enumerate(self.values):
+            x = plot.left() + i * slot
+            if value is None:
+                painter.setPen(muted)
+                painter.drawText(
+                    QRectF(x, plot.bottom() - line, slot, line), Qt.AlignmentFlag.AlignCenter, "·"
+                )
+            elif value > 0:
+                h = plot.height() * min(1.0, value / peak)
+                painter.fillRect(QRectF(x + slot * 0.15, plot.bottom() - h, slot * 0.7, h), self.colour)
+            if i % self.every == 0 or i == count - 1:
+                painter.setPen(ink)
+                painter.drawText(
+                    QRectF(x - slot * 2, plot.bottom() + 2, slot * 5, line),
+                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                    self.labels[i],
+                )
+
+
+def nice_ceiling(value: float) -> float:
+    """The axis top for counts: a round number (1, 1.2, 1.5, 2 … 10 times a power of ten) at least `value`."""
+    if value <= 1:
+        return 1.0
+    power = 10 ** math.floor(math.log10(value))
+    return next(step * power for step in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if step * power >= value)
+
+
+def _day(date) -> str:
+    return f"{date.day}.{date.month}."
+
+
+class StatisticsWindow(QDialog):
+    def __init__(
+        self,
+        log: ReviewLog,
+        atlas: Atlas,
+        parent=None,
+        *,
+        profile: str = "",
+        now: float | None = None,
+        states: dict | None = None,
+    ):
+        super().__init__(parent)
+        self.setObjectName("statistics")
+        self.setWindowTitle(_("Statistics") + (f" – {profile}" if profile else ""))
+        self.stats: Statistics = compute(log, atlas, time.time() if now is None else now, states=states)
+        s = self.stats
+        names = {z.id: z.name for z in atlas.zones}
+        seen = _("{reviews} reviews in all, {cards} cards practised; {due} due today.").format(
+            reviews=format_number(s.total_reviews, 0), cards=s.cards_seen, due=s.due[0] if s.due else 0
+        )
+        summary = QLabel(seen, self)
+        summary.setTextFormat(Qt.TextFormat.PlainText)
+        summary.setObjectName("statistics-summary")
+        days = s.days_back()
+        ahead = [_("today")] + [f"+{i}" for i in range(1, len(s.due))]
+        self.charts = {
+            "due": BarChart(
+                _("Cards due today and in the next 30 days"), ahead, list(s.due), every=5, parent=self
+            ),
+            "reviews": BarChart(
+                _("Reviews per day, last 30 days"),
+                [_day(d) for d in days],
+                list(s.reviews),
+                every=5,
+                parent=self,
+            ),
+            "retention": BarChart(
+                _("Retention: right answers as a share of reviews, per day"),
+                [_day(d) for d in days],
+                list(s.retention),
+                percent=True,
+                colour=GOOD,
+                every=5,
+                parent=self,
+            ),
+            "regions": BarChart(
+                _("Mastery per body region"),
+                [palette.region_name(r) for r in s.mastery_by_region],
+                list(s.mastery_by_region.values()),
+                horizontal=True,
+                percent=True,
+                colour=GOOD,
+                parent=self,
+            ),
+            "feet": BarChart(
+                _("Mastery per foot"),
+                [
+                    _("Left foot") if f == "left" else _("Right foot") if f == "right" else f
+                    for f in s.mastery_by_foot
+                ],
+                list(s.mastery_by_foot.values()),
+                horizontal=True,
+                percent=True,
+                colour=GOOD,
+                parent=self,
+            ),
+            "hardest": BarChart(
+                _("Hardest zones: answers missed or nearly missed"),
+                [names.get(h.zone_id, h.zone_id) for h in s.hardest] or [_("none yet")],
+                [h.missed / max(1, h.reviews) for h in s.hardest] or [None],
+                horizontal=True,
+                percent=True,
+                colour=QColor("#c0504d"),
+                parent=self,
+            ),
+        }
+        grid = QGridLayout()
+        for i, key in enumerate(("due", "reviews", "retention", "regions", "feet", "hardest")):
+            grid.addWidget(self.charts[key], i // 2 if i < 4 else 2, i % 2 if i < 4 else i - 4)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addLayout(grid, 1)
+        layout.addWidget(buttons)
+        self.resize(1100, 820)

@@ -1,0 +1,67 @@
+"""Statistics from a known review log: due days, reviews and retention per day, mastery per
+region and per foot, the hardest zones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from reflexmap import load_atlas
+from reflexmap.quiz import Card, ReviewLog, Scheduler
+from reflexmap.quiz.stats import compute
+
+
+@pytest.fixture(scope="module")
+def atlas():
+    return load_atlas()
+
+
+def noon(days_ago: int) -> float:
+    day = dt.date.today() - dt.timedelta(days=days_ago)
+    return dt.datetime.combine(day, dt.time(12)).timestamp()
+
+
+def test_figures_from_a_known_review_log(tmp_path: Path, atlas):
+    clock = [noon(3)]
+    log = ReviewLog(tmp_path / "reviews.sqlite3")
+    scheduler = Scheduler(log=log, clock=lambda: clock[0])
+
+    def answer(zone: str, correct: bool, close: bool = False) -> None:
+        scheduler.record(Card(atlas.id, zone, "name"), correct, close=close, seconds=10.0)
+
+    # three days ago: 4 reviews, 3 right; yesterday: none; today: 2 reviews, 1 right (1 near miss)
+    answer("neck", True)
+    answer("heart", True)
+    answer("stomach", False)
+    answer("neck", True)
+    clock[0] = noon(0)
+    answer("stomach", False, close=True)
+    answer("heart", True)
+    Scheduler(log=log, clock=lambda: noon(0)).record(Card("other-chart", "neck", "name"), False)  # not ours
+    stats = compute(log, atlas, noon(0))
+    assert stats.reviews[-4:] == [4, 0, 0, 2] and sum(stats.reviews) == 6
+    assert stats.retention[-4:] == [0.75, None, None, 0.5]
+    assert stats.total_reviews == 6 and stats.cards_seen == 3
+    states = log.states()
+    due_today = sum(1 for k, s in states.items() if k.startswith(atlas.id) and s.due < noon(0) + 12 * 3600)
+    assert stats.due[0] == due_today >= 1  # the stomach, missed today, is due again within minutes
+    assert sum(stats.due) == 3  # every practised card is due within the month
+    by_zone = {z.id: z for z in atlas.zones}
+    regions = {by_zone[z].region for z in ("neck", "heart", "stomach")}
+    assert all(stats.mastery_by_region[r] > 0 for r in regions)
+    untouched = set(stats.mastery_by_region) - regions
+    assert untouched and all(stats.mastery_by_region[r] == 0 for r in untouched)
+    assert set(stats.mastery_by_foot) == {"left", "right"}
+    # the heart is drawn on the left foot only: the left foot's figure is the higher
+    assert stats.mastery_by_foot["left"] > stats.mastery_by_foot["right"] > 0
+    assert [h.zone_id for h in stats.hardest] == ["stomach"]
+    assert (stats.hardest[0].missed, stats.hardest[0].reviews) == (2, 2)
+
+
+def test_an_empty_log_gives_zeros(tmp_path: Path, atlas):
+    stats = compute(ReviewLog(tmp_path / "r.sqlite3"), atlas, noon(0))
+    assert sum(stats.due) == 0 and sum(stats.reviews) == 0 and stats.hardest == []
+    assert set(stats.retention) == {None}
+    assert all(v == 0 for v in stats.mastery_by_region.values())
