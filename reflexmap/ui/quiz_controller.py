@@ -96,7 +96,6 @@ class QuizController(QObject):
             if path == self.profiles.database(DEFAULT):  # the old file was the first student's
                 log.import_progress_json(self.progress_path)
             states = log.states()
-            log.backup()  # at most once a day
             self.warnings = list(log.warnings)
         except (OSError, sqlite3.Error) as exc:
             self.warnings = [_("Could not open {path}:\n{error}").format(path=path, error=exc)]
@@ -105,6 +104,11 @@ class QuizController(QObject):
             log, states = None, {}
             self.warnings.append(_("Answers in this session are not saved."))
         self._log = log
+        if log is not None:
+            try:
+                log.backup()  # at most once a day; answers are saved even if this fails
+            except (OSError, sqlite3.Error) as exc:
+                self.warnings.append(_("No backup could be made: {error}").format(error=exc))
         if self.warnings:
             self._warn(_("Quiz progress"), "\n".join(self.warnings))
         return Scheduler(states, log=log, retention=self.retention)
