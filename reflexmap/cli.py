@@ -18,6 +18,21 @@ from pathlib import Path
 
 from . import __version__
 
+MIN_WIDTH_PX, MAX_WIDTH_PX = 16, 20_000  # as reflexmap.render.export checks (not imported: Qt)
+
+
+def _width(text: str) -> int:
+    try:
+        width = int(text) if len(text) <= 12 else None
+    except ValueError:
+        width = None
+    if width is None or not MIN_WIDTH_PX <= width <= MAX_WIDTH_PX:
+        raise argparse.ArgumentTypeError(
+            f"the width must be a whole number of pixels from {MIN_WIDTH_PX} to {MAX_WIDTH_PX:,}, "
+            f"not {text[:20]!r}"
+        )
+    return width
+
 
 def _size(text: str) -> tuple[int, int]:
     try:
@@ -84,7 +99,11 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", required=True, metavar="OUT", help="output file: .png, .svg, .pdf, .html or .apkg"
     )
     export.add_argument(
-        "--width", type=int, default=3000, metavar="PX", help="PNG width in pixels (default 3000)"
+        "--width",
+        type=_width,
+        default=3000,
+        metavar="PX",
+        help="PNG width in pixels (16 to 20,000; default 3000)",
     )
     export.add_argument(
         "--handout",

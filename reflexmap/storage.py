@@ -9,8 +9,10 @@ User data also keeps the previous version as `<name>.bak`. Pure Python: no Qt.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -36,7 +38,13 @@ def atomic_path(target: str | Path, suffix: str | None = None, *, backup: bool =
     replaced is first copied (atomically too) to `<name>.bak`.
     """
     target = Path(target)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix or target.suffix, dir=target.parent)
+    refuse_special(target)
+    try:
+        fd, name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=suffix or target.suffix, dir=target.parent
+        )
+    except OSError as exc:
+        raise _naming(exc, target) from exc
     os.close(fd)
     temporary = Path(name)
     try:
@@ -49,9 +57,68 @@ def atomic_path(target: str | Path, suffix: str | None = None, *, backup: bool =
             with atomic_path(backup_of(target)) as backup_temporary:
                 shutil.copyfile(target, backup_temporary)
         os.replace(temporary, target)
+        _fsync_folder(target.parent)  # the rename itself survives a power cut
+    except OSError as exc:
+        raise _naming(exc, target) from exc
     finally:
         if temporary.exists():
-            temporary.unlink()
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+
+
+def refuse_special(target: Path) -> None:
+    """A device, pipe, socket or folder is never replaced by a regular file."""
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise _naming(exc, target) from exc
+    if not stat.S_ISREG(mode):
+        what = _("a folder") if stat.S_ISDIR(mode) else _("a device, pipe or socket")
+        raise OSError(
+            errno.EINVAL,
+            _("{file} is not a regular file ({what}); choose another file name").format(
+                file=target, what=what
+            ),
+        )
+
+
+def _naming(exc: OSError, target: Path) -> OSError:
+    """The error as the user sees it: about the file they named, never the hidden temporary."""
+    if str(target) in str(exc) and not exc.filename:
+        return exc
+    reason = exc.strerror or str(exc)
+    return OSError(exc.errno, _("could not write {file}: {reason}").format(file=target, reason=reason))
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # a platform or file system that cannot open folders: nothing more to do
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems refuse to fsync a folder; the rename is done
+    finally:
+        os.close(fd)
+
+
+def write_checked(path: Path, payload: bytes) -> None:
+    """Write all of `payload` to `path` and check that it is all there (a full disk that
+    accepts a short write is an error, not a truncated file)."""
+    with open(path, "wb") as handle:
+        view = memoryview(payload)
+        while view:
+            written = handle.write(view)
+            if not written:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            view = view[written:]
+        handle.flush()
+        os.fsync(handle.fileno())
+    if os.path.getsize(path) != len(payload):
+        raise OSError(errno.EIO, _("the file was not written in full"))
 
 
 def _default_mode() -> int:
@@ -78,7 +145,7 @@ def write_with_backup(path: str | Path, payload: bytes) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(path, backup=True) as temporary:
-        temporary.write_bytes(payload)
+        write_checked(temporary, payload)
 
 
 def read_guarded(path: str | Path, parse: Callable[[bytes], T], what: str) -> tuple[T | None, list[str]]:

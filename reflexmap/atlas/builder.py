@@ -200,6 +200,14 @@ class Builder:
                         _point_path(where, shape, k, problem[0]),
                         f"zone '{raw['id']}' in view '{view_id}'{part}: {problem[1]}",
                     )
+            if ok and len(parts) > 1:
+                problem = geometry.parts_problem(parts)
+                if problem:  # drawing, labelling and comparing need one valid geometry
+                    ok = False
+                    self.error(
+                        _point_path(where, shape, problem[0], 0),
+                        f"zone '{raw['id']}' in view '{view_id}': {problem[1]}",
+                    )
             if ok:
                 shapes[view_id] = parts
         return Zone(

@@ -36,8 +36,15 @@ class Comparison:
 
 def iou(a, b) -> float:
     """Intersection over union of two Shapely geometries (0 when either is empty)."""
-    union = a.union(b).area
-    return a.intersection(b).area / union if union > 0 else 0.0
+    import shapely
+
+    try:
+        union = a.union(b).area
+        return a.intersection(b).area / union if union > 0 else 0.0
+    except shapely.errors.GEOSException:  # invalid input (never from a checked chart)
+        a, b = shapely.make_valid(a), shapely.make_valid(b)
+        union = a.union(b).area
+        return a.intersection(b).area / union if union > 0 else 0.0
 
 
 def compare(a: Atlas, b: Atlas) -> Comparison:

@@ -62,6 +62,27 @@ def polygon_problem(ring: Ring) -> Problem | None:
     return None
 
 
+def parts_problem(parts: Shape) -> tuple[int, str] | None:
+    """Why a zone's parts in one view do not make one valid geometry (index of the later part
+    to blame), or None: parts may touch at a point, never overlap or share an edge."""
+    polygons = [Polygon(ring) for ring in parts]
+    tree = shapely.STRtree(polygons)
+    for j, polygon in enumerate(polygons):
+        for k in sorted(int(k) for k in tree.query(polygon, predicate="intersects")):
+            if k >= j:
+                continue
+            shared = polygon.intersection(polygons[k])
+            if shared.area > 0:
+                return j, f"parts {k + 1} and {j + 1} overlap; draw them as one polygon or keep them apart"
+            if shared.length > 0:
+                return j, f"parts {k + 1} and {j + 1} share an edge; draw them as one polygon"
+    if not MultiPolygon(polygons).is_valid:  # a part inside another's hole, say
+        return len(
+            parts
+        ) - 1, f"the parts do not form a valid shape ({shapely.is_valid_reason(MultiPolygon(polygons))})"
+    return None
+
+
 def outside_problem(ring: Ring, outline: Polygon, view_id: str) -> Problem | None:
     """Blame the vertex furthest outside the view outline, if any is beyond tolerance."""
     boundary = outline.exterior
@@ -123,9 +144,18 @@ def view_anchors(shapes: dict[str, Shape]) -> dict[str, tuple[float, float]]:
 def inner_points(shapes: dict[str, Shape]) -> dict[str, tuple[float, float]]:
     """A point inside each zone, fast (one vectorised call): for views too crowded to label."""
     ids = list(shapes)
-    points = shapely.point_on_surface([to_shapely(shapes[i]) for i in ids])
-    coords = shapely.get_coordinates(points)
+    try:
+        points = shapely.point_on_surface([to_shapely(shapes[i]) for i in ids])
+        coords = shapely.get_coordinates(points)
+    except (shapely.errors.GEOSException, ValueError):  # never from a checked chart; still drawn
+        return {zone_id: _vertex_mean(shapes[zone_id]) for zone_id in ids}
     return {zone_id: (float(x), float(y)) for zone_id, (x, y) in zip(ids, coords, strict=True)}
+
+
+def _vertex_mean(parts: Shape) -> tuple[float, float]:
+    """A last-resort anchor: the mean of the largest part's points."""
+    ring = max(parts, key=len)
+    return sum(x for x, _ in ring) / len(ring), sum(y for _, y in ring) / len(ring)
 
 
 def label_anchors(shapes: dict[str, Shape]) -> dict[str, tuple[float, float]]:
@@ -142,17 +172,24 @@ def label_anchors(shapes: dict[str, Shape]) -> dict[str, tuple[float, float]]:
     tree = STRtree(polygons)
     anchors = {}
     for k, polygon in enumerate(polygons):
-        visible = polygon
-        for j in tree.query(polygon, predicate="intersects"):
-            if j != k and polygons[j].area < polygon.area:
-                visible = visible.difference(polygons[j])
-        pieces = [
-            g for g in getattr(visible, "geoms", [visible]) if isinstance(g, Polygon) and not g.is_empty
-        ]
-        largest = max(getattr(polygon, "geoms", [polygon]), key=lambda g: g.area)
-        target = max(pieces, key=lambda g: g.area) if pieces else largest
-        if target.area < 0.15 * largest.area:
-            target = largest
-        point = polylabel(target, tolerance=0.5)
-        anchors[ids[k]] = (point.x, point.y)
+        try:
+            anchors[ids[k]] = _visible_anchor(k, polygon, polygons, tree, polylabel)
+        except (shapely.errors.GEOSException, ValueError):
+            # `check` refuses what GEOS cannot difference (overlapping parts); drawing must
+            # still never fail, so an anchor is found the simple way
+            anchors[ids[k]] = _vertex_mean(shapes[ids[k]])
     return anchors
+
+
+def _visible_anchor(k: int, polygon, polygons: list, tree, polylabel) -> tuple[float, float]:
+    visible = polygon
+    for j in tree.query(polygon, predicate="intersects"):
+        if j != k and polygons[j].area < polygon.area:
+            visible = visible.difference(polygons[j])
+    pieces = [g for g in getattr(visible, "geoms", [visible]) if isinstance(g, Polygon) and not g.is_empty]
+    largest = max(getattr(polygon, "geoms", [polygon]), key=lambda g: g.area)
+    target = max(pieces, key=lambda g: g.area) if pieces else largest
+    if target.area < 0.15 * largest.area:
+        target = largest
+    point = polylabel(target, tolerance=0.5)
+    return point.x, point.y

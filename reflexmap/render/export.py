@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
 from ..atlas import Atlas
-from ..storage import atomic_path
+from ..i18n import _
+from ..storage import atomic_path, refuse_special, write_checked
 from ..ui.chart_scene import ChartScene, aspect_title
 from ..ui.palette import on_paper
 
 FORMATS = (".png", ".svg", ".pdf")
 PNG_WIDTH_PX = 3000
+MIN_WIDTH_PX = 16
+MAX_WIDTH_PX = 20_000  # 20,000 × 13,000 pixels take 1 GB of memory already
 
 
 @on_paper
@@ -51,31 +54,59 @@ def export_chart(
     note = what_it_adds(atlas, base) if base is not None else ""
     scene.show_chart(atlas, aspect, views=views, title=title, base=base, base_note=note)
     source = scene.chart_rect
+    refuse_special(out)  # before the work of drawing: a device is never replaced
+    # Drawn in memory, every writer's result checked, then written and checked byte for byte:
+    # a full disk or a failing writer is an error, never a truncated file reported as saved.
+    if suffix == ".png":
+        payload = _png(scene, source, width_px)
+    elif suffix == ".svg":
+        payload = _svg(scene, source, atlas.title)
+    else:
+        payload = _pdf(scene, source, atlas.title)
+    if not payload:
+        raise OSError(_("could not write {file}: the drawing came out empty").format(file=out))
     with atomic_path(out, backup=True) as temporary:
-        if suffix == ".png":
-            _png(scene, source, temporary, width_px)
-        elif suffix == ".svg":
-            _svg(scene, source, temporary, atlas.title)
-        else:
-            _pdf(scene, source, temporary, atlas.title)
+        write_checked(temporary, payload)
     return out
 
 
-def _png(scene: ChartScene, source: QRectF, path: Path, width_px: int) -> None:
+def _buffer() -> QBuffer:
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    return buffer
+
+
+def _png(scene: ChartScene, source: QRectF, width_px: int) -> bytes:
+    if not MIN_WIDTH_PX <= width_px <= MAX_WIDTH_PX:
+        raise ValueError(
+            _("the width must be between {low} and {high} pixels, not {width}").format(
+                low=MIN_WIDTH_PX, high=MAX_WIDTH_PX, width=width_px
+            )
+        )
     height = round(width_px * source.height() / source.width())
     image = QImage(width_px, height, QImage.Format.Format_ARGB32_Premultiplied)
+    if image.isNull():
+        raise OSError(
+            _("not enough memory for an image of {width} × {height} pixels").format(
+                width=width_px, height=height
+            )
+        )
     image.fill(Qt.GlobalColor.white)
     painter = QPainter(image)
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     scene.render(painter, QRectF(0, 0, width_px, height), source)
-    painter.end()
-    if not image.save(str(path), "PNG"):
-        raise OSError(f"could not write PNG to {path}")
+    if not painter.end():
+        raise OSError(_("the PNG image could not be drawn"))
+    buffer = _buffer()
+    if not image.save(buffer, "PNG"):
+        raise OSError(_("the PNG image could not be encoded"))
+    return bytes(buffer.data())
 
 
-def _svg(scene: ChartScene, source: QRectF, path: Path, title: str) -> None:
+def _svg(scene: ChartScene, source: QRectF, title: str) -> bytes:
+    buffer = _buffer()
     generator = QSvgGenerator()
-    generator.setFileName(str(path))
+    generator.setOutputDevice(buffer)
     generator.setTitle(title)
     generator.setDescription("Exported by ReflexMap. Zones show what charts claim, not anatomy.")
     size = QSize(round(source.width() * 4), round(source.height() * 4))
@@ -83,13 +114,21 @@ def _svg(scene: ChartScene, source: QRectF, path: Path, title: str) -> None:
     generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
     generator.setResolution(round(25.4 * 4))  # 4 units per millimetre: true size in mm
     painter = QPainter(generator)
+    if not painter.isActive():
+        raise OSError(_("the SVG drawing could not be started"))
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     scene.render(painter, QRectF(0, 0, size.width(), size.height()), source)
-    painter.end()
+    if not painter.end():
+        raise OSError(_("the SVG drawing could not be finished"))
+    data = bytes(buffer.data())
+    if not data.rstrip().endswith(b"</svg>"):
+        raise OSError(_("the SVG drawing is incomplete"))
+    return data
 
 
-def _pdf(scene: ChartScene, source: QRectF, path: Path, title: str) -> None:
-    writer = QPdfWriter(str(path))
+def _pdf(scene: ChartScene, source: QRectF, title: str) -> bytes:
+    buffer = _buffer()
+    writer = QPdfWriter(buffer)
     writer.setTitle(title)
     writer.setCreator("ReflexMap")
     orientation = (
@@ -107,8 +146,17 @@ def _pdf(scene: ChartScene, source: QRectF, path: Path, title: str) -> None:
     )
     writer.setResolution(300)
     painter = QPainter(writer)
+    if not painter.isActive():
+        raise OSError(_("the PDF could not be started"))
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     page = QRectF(painter.viewport())
     scene.render(painter, page, source, Qt.AspectRatioMode.KeepAspectRatio)
     if not painter.end():
-        raise OSError(f"could not write PDF to {path}")
+        raise OSError(_("the PDF could not be finished"))
+    return checked_pdf(bytes(buffer.data()))
+
+
+def checked_pdf(data: bytes) -> bytes:
+    if not data.startswith(b"%PDF") or b"%%EOF" not in data[-1024:]:
+        raise OSError(_("the PDF is incomplete"))
+    return data

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 
 from ..atlas import Atlas
 from ..i18n import N_, _
-from ..storage import atomic_path
+from ..storage import atomic_path, refuse_special, write_checked
 from ..ui.chart_scene import ChartScene, aspect_title
 from ..ui.palette import on_paper
 
@@ -62,12 +62,20 @@ def export_handout(
     out = Path(out)
     if out.suffix.lower() != ".pdf":
         raise ValueError("handouts are PDF files: give an output name ending in .pdf")
+    refuse_special(out)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)  # drawn in memory, checked, then written and checked
+    writer.setTitle(f"{atlas.title}: {_(KIND_TITLES[kind])}")
+    writer.setCreator("ReflexMap")
+    writer.setResolution(300)
+    paint_handout(writer, atlas, kind=kind, aspects=aspects, paper=paper)
+    del writer  # finishes the document
+    from .export import checked_pdf
+
+    payload = checked_pdf(bytes(buffer.data()))
     with atomic_path(out, backup=True) as temporary:
-        writer = QPdfWriter(str(temporary))
-        writer.setTitle(f"{atlas.title}: {_(KIND_TITLES[kind])}")
-        writer.setCreator("ReflexMap")
-        writer.setResolution(300)
-        paint_handout(writer, atlas, kind=kind, aspects=aspects, paper=paper)
+        write_checked(temporary, payload)
     return out
 
 
@@ -125,8 +133,8 @@ def paint_handout(
             painter.setViewport(0, 0, device.width(), device.height())
             painter.setWindow(0, 0, device.width(), device.height())
         _paint_page(painter, scene, atlas, page, name, i + 1, len(pages))
-    if painter is not None:
-        painter.end()
+    if painter is not None and not painter.end():
+        raise OSError(_("the handout could not be finished"))
     return len(pages)
 
 

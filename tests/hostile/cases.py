@@ -30,6 +30,9 @@ zones:
 """
 
 
+OVERLAPPING_PARTS = "[[[0, 10], [10, 10], [10, 20], [0, 20]], [[5, 15], [15, 15], [15, 25], [5, 25]]]"
+
+
 def chart(polygon: str = "[[0, 0], [10, 0], [10, 10], [0, 10]]") -> str:
     return VALID_HEAD.replace("POLYGON", polygon)
 
@@ -304,6 +307,22 @@ CASES = [
         _text("merge.yaml", "base: &b {x: 1}\nother:\n  <<: *b\n"),
         "merge keys ('<<') are not supported",
         3,
+    ),
+    # geometry that drawing, labelling and comparing need: checked by `check`
+    Case(
+        "zone in two overlapping parts",
+        _text("overlap.yaml", chart(OVERLAPPING_PARTS)),
+        "zone 'z' in view 'plantar-left': parts 1 and 2 overlap",
+        17,
+    ),
+    Case(
+        "zone in two parts sharing an edge",
+        _text(
+            "edge.yaml",
+            chart("[[[0, 10], [10, 10], [10, 20], [0, 20]], [[10, 10], [15, 10], [15, 20], [10, 20]]]"),
+        ),
+        "zone 'z' in view 'plantar-left': parts 1 and 2 share an edge",
+        17,
     ),
     Case("alias to nothing", _text("alias.yaml", "a: *nowhere\n"), "unknown alias '*nowhere'", 1),
 ]
