@@ -136,7 +136,11 @@ def test_a_save_killed_at_any_stage_leaves_the_old_progress_intact(tmp_path: Pat
             assert len(after.states) == 50  # the save got through
         else:
             assert result.returncode == 9, result.stderr
-            assert after.states == before, f"progress changed when killed at file operation {stage}"
+            # the old progress, whole; or, killed after the final rename (at the folder's fsync),
+            # the new one, whole
+            assert after.states == before or len(after.states) == 50, (
+                f"progress lost at file operation {stage}"
+            )
         stage += 1
     assert stage > 4  # fsync, copy, the backup's replace and the main replace were all interrupted
     assert sorted(p.name for p in tmp_path.iterdir()) == ["progress.json", "progress.json.bak"]
