@@ -154,7 +154,8 @@ def render_pictures(atlas: Atlas, pictures: dict[str, tuple[str, str | None]], f
     colour or labels, the highlighted zone (if any) filled in its region colour and outlined."""
     from PySide6.QtCore import QRectF
 
-    from ..render.export import _png
+    from ..render.export import png_bytes
+    from ..storage import write_checked
     from ..ui.app import application
     from ..ui.chart_scene import ChartScene
     from ..ui.palette import LIGHT, drawing_with
@@ -179,7 +180,7 @@ def render_pictures(atlas: Atlas, pictures: dict[str, tuple[str, str | None]], f
                     item.set_neutral(z != zone_id)
                     item.set_selected(z == zone_id and v == view_id)
                 path = folder / media
-                _png(scene, source, path, width)
+                write_checked(path, png_bytes(scene, source, width))  # each write checked
                 paths.append(path)
     return paths
 

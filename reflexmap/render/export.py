@@ -58,7 +58,7 @@ def export_chart(
     # Drawn in memory, every writer's result checked, then written and checked byte for byte:
     # a full disk or a failing writer is an error, never a truncated file reported as saved.
     if suffix == ".png":
-        payload = _png(scene, source, width_px)
+        payload = png_bytes(scene, source, width_px)
     elif suffix == ".svg":
         payload = _svg(scene, source, atlas.title)
     else:
@@ -76,7 +76,7 @@ def _buffer() -> QBuffer:
     return buffer
 
 
-def _png(scene: ChartScene, source: QRectF, width_px: int) -> bytes:
+def png_bytes(scene: ChartScene, source: QRectF, width_px: int) -> bytes:
     if not MIN_WIDTH_PX <= width_px <= MAX_WIDTH_PX:
         raise ValueError(
             _("the width must be between {low} and {high} pixels, not {width}").format(
