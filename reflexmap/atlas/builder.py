@@ -71,6 +71,8 @@ class Builder:
         data = self.data
         self.unique(data["sources"], ("sources",), "source")
         self.unique(data["views"], ("views",), "view")
+        if self.errors:  # which view a zone's shapes belong to is unclear: nothing more to check
+            return None
         self.unique(data["zones"], ("zones",), "zone")
         sources = {
             s["id"]: Source(s["id"], s["title"], s.get("url"), s.get("note"), s.get("translations", {}))
@@ -162,6 +164,8 @@ class Builder:
         if target["foot"] == raw["foot"] or target["aspect"] != raw["aspect"]:
             self.error(base + ("mirror_of",), f"'{mirror_of}' must be the same aspect of the other foot")
             return None
+        if geometry.polygon_problem(_ring(target["outline"])):
+            return None  # reported once, at the outline; its mirror and zones are not checked
         return geometry.mirror(_ring(target["outline"]))
 
     def build_zone(self, i: int, raw: dict, views: dict[str, View], sources: dict[str, Source]) -> Zone:
@@ -234,4 +238,7 @@ class Builder:
         if not isinstance(original, list):
             self.error(where, f"'mirror' needs a polygon for view '{view.mirror_of}' in this zone")
             return None
-        return tuple(geometry.mirror(ring) for ring in _parts(original))
+        parts = _parts(original)
+        if any(geometry.polygon_problem(ring) for ring in parts):
+            return None  # reported once, where the shape is drawn; not again for its mirror
+        return tuple(geometry.mirror(ring) for ring in parts)

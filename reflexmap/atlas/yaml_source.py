@@ -166,8 +166,24 @@ def parse_yaml(text: str, source: str) -> tuple[Any, Positions, list[AtlasError]
     except yaml.MarkedYAMLError as exc:
         line, col = _pos(exc.problem_mark or exc.context_mark)
         if "maximum nesting depth" in (exc.problem or ""):
-            # PyYAML 6.0.4+ stops runaway nesting in its scanner, before our own check sees it.
+            # PyYAML 6.0.4+ stops runaway nesting in its scanner, before our own check sees it;
+            # point at the bracket that went too deep, not where the scanner stopped
+            line, col = _deep_bracket(text) or (line, col)
             return None, positions, [AtlasError(source, line, col, _too_deep())]
+        if "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
+            line, col = _pos(exc.context_mark)  # where the text that is never closed starts
+            return (
+                None,
+                positions,
+                [
+                    AtlasError(
+                        source,
+                        line,
+                        col,
+                        f"YAML syntax error: this quoted text is never closed ({exc.problem})",
+                    )
+                ],
+            )
         return None, positions, [AtlasError(source, line, col, f"YAML syntax error: {_describe(exc, line)}")]
     except yaml.YAMLError as exc:  # reader errors: control characters, bad encodings
         line, col = _reader_position(exc, text)
@@ -175,6 +191,29 @@ def parse_yaml(text: str, source: str) -> tuple[Any, Positions, list[AtlasError]
     finally:
         loader.dispose()
     return (None if errors else data), positions, errors
+
+
+def _deep_bracket(text: str) -> tuple[int, int] | None:
+    """Line and column of the first flow bracket nested more than MAX_DEPTH levels deep,
+    counting the mapping or list the flow value sits in (outside quotes and comments)."""
+    depth, line, start, quote = 0, 1, 0, ""
+    for i, char in enumerate(text):
+        if char == "\n":
+            line, start = line + 1, i + 1
+            if depth == 0:
+                quote = ""
+        elif quote:
+            if char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            if depth >= MAX_DEPTH:
+                return line, i - start + 1
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return None
 
 
 def _describe(exc: yaml.MarkedYAMLError, line: int) -> str:

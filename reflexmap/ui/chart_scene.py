@@ -27,12 +27,13 @@ from ..i18n import _
 from ..vocab import ASPECT_NAMES, ASPECT_TITLES, FOOT_NAMES, aspect_name, aspect_title, foot_name  # noqa: F401
 from . import palette
 from .chart_key import DrawnKey, draw_key, mastery_swatches, region_swatches
-from .chart_text import text_item, text_width, wrap_words
+from .chart_text import elided, text_item, text_width, wrap_words
 from .label_layout import better_side, spread, spread_sized
 from .markup import isolate, plain_tooltip
 from .zone_item import ZoneItem, guide_pen, outline_pen
 
 LABEL_MM = 4.6
+MAX_LABEL_MM = 70.0  # a zone's name beside the foot: longer names end in "…" (the card shows all)
 GUIDE_LABEL_MM = 3.2
 CAPTION_MM = 6.0
 OUTER_LEAD_MM = 17.0  # between a foot's outer edge and its label column: guide names sit here
@@ -213,7 +214,7 @@ class ChartScene(QGraphicsScene):
     def label_text(self, zone_id: str) -> str:
         """The zone's name; in the heat map also how well it is known, in words and numbers."""
         assert self.atlas is not None
-        name = self.atlas.zone(zone_id).name
+        name = elided(self.atlas.zone(zone_id).name, self.label_mm, MAX_LABEL_MM)
         if self.numbers is not None:
             number = str(self.numbers.get(zone_id, "?"))
             return f"{number}  {name}" if self.names else number
@@ -402,6 +403,7 @@ class ChartScene(QGraphicsScene):
 
     def _draw_title(self, title: str, top: float, left: float, right: float) -> None:
         size = self.caption_mm
+        title = elided(title, size, max(right - left, 40.0), bold=True)
         heading = text_item(title, size, bold=True)
         heading.setPos((left + right) / 2 - text_width(title, size, True) / 2, top - 10 - size)
         self.addItem(heading)

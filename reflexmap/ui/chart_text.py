@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
@@ -32,6 +33,16 @@ def text_item(
 
 def text_width(text: str, size_mm: float, bold: bool = False, italic: bool = False) -> float:
     return _advance(text, bold, italic) * size_mm / FONT_PX
+
+
+def elided(text: str, size_mm: float, max_mm: float, *, bold: bool = False) -> str:
+    """`text` on one line no wider than `max_mm`, cut with "…" if it is longer: a chart's text,
+    however long, never widens the drawing (and with it shrinks the whole chart to fit)."""
+    text = " ".join(text[:2000].split())  # one line; nothing longer than a line could show
+    if text_width(text, size_mm, bold) <= max_mm:
+        return text
+    metrics = QFontMetricsF(label_font(bold))
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, max_mm * FONT_PX / size_mm)
 
 
 def wrap_words(text: str, size_mm: float, width_mm: float, *, italic: bool = False) -> list[str]:

@@ -33,6 +33,20 @@ zones:
 OVERLAPPING_PARTS = "[[[0, 10], [10, 10], [10, 20], [0, 20]], [[5, 15], [15, 15], [15, 25], [5, 25]]]"
 
 
+TWO_FEET = """views:
+  - {id: plantar-left, foot: left, aspect: plantar, outline: OUTLINE}
+  - {id: plantar-right, foot: right, aspect: plantar, mirror_of: plantar-left}"""
+SQUARE_OUTLINE = "[[-20, 0], [20, 0], [20, 100], [-20, 100]]"
+BOWTIE = "[[0, 10], [10, 20], [10, 10], [0, 20]]"
+
+
+def two_feet(polygon: str, outline: str = SQUARE_OUTLINE, second_id: str = "plantar-right") -> str:
+    """A chart with a mirrored second view; its zone is drawn on the left and mirrored."""
+    views = TWO_FEET.replace("OUTLINE", outline).replace("id: plantar-right", f"id: {second_id}")
+    text = chart(polygon + "\n      plantar-right: mirror")
+    return text.replace(text[text.index("views:") : text.index("zones:")], views + "\n")
+
+
 def chart(polygon: str = "[[0, 0], [10, 0], [10, 10], [0, 10]]") -> str:
     return VALID_HEAD.replace("POLYGON", polygon)
 
@@ -43,6 +57,8 @@ class Case:
     make: Callable[[Path], Path]  # writes the file into a folder, returns its path
     message: str  # a part of the (first) error message
     line: int | None = None  # expected line of the first error, when it has one
+    column: int | None = None
+    alone: bool = False  # the only error: nothing that follows from it is reported
 
 
 def _text(name: str, text: str, encoding: str = "utf-8") -> Callable[[Path], Path]:
@@ -323,6 +339,55 @@ CASES = [
         ),
         "zone 'z' in view 'plantar-left': parts 1 and 2 share an edge",
         17,
+    ),
+    # messages that mislead: the cause once, nothing that follows from it
+    Case(
+        "self-crossing outline with a mirror",
+        _text(
+            "crossing.yaml",
+            two_feet("[[0, 10], [10, 10], [10, 20], [0, 20]]", "[[-20, 0], [20, 100], [20, 0], [-20, 100]]"),
+        ),
+        "outline: the polygon crosses itself",
+        7,
+        alone=True,
+    ),
+    Case(
+        "duplicate view id",
+        _text("dupview.yaml", two_feet("[[0, 10], [10, 10], [10, 20], [0, 20]]", second_id="plantar-left")),
+        "duplicate view id 'plantar-left' (first used on line 7)",
+        8,
+        alone=True,
+    ),
+    Case(
+        "bowtie and its mirror",
+        _text("bowtie.yaml", two_feet(BOWTIE)),
+        "zone 'z' in view 'plantar-left': the polygon crosses itself",
+        18,
+        alone=True,
+    ),
+    Case(
+        "quoted text never closed",
+        _text("unterminated.yaml", "a: 1\n" * 558 + 'b: "unterminated\n' + "c: 2\n" * 5),
+        "this quoted text is never closed",
+        559,
+        column=4,
+        alone=True,
+    ),
+    Case(
+        "nesting depth at the bracket",
+        _text("deep-column.yaml", "a: " + "[" * 1000 + "]" * 1000 + "\n"),
+        "nested deeper than 64 levels",
+        1,
+        column=67,
+        alone=True,
+    ),
+    Case(
+        "nesting depth at the bracket, within PyYAML's limit",
+        _text("deep-70.yaml", "a: " + "[" * 70 + "]" * 70 + "\n"),
+        "nested deeper than 64 levels",
+        1,
+        column=67,
+        alone=True,
     ),
     Case("alias to nothing", _text("alias.yaml", "a: *nowhere\n"), "unknown alias '*nowhere'", 1),
 ]

@@ -56,3 +56,27 @@ def test_drawing_and_comparing_never_raise_for_unchecked_geometry(tmp_path: Path
     export_chart(atlas, out, view_id="plantar-left", width_px=400)
     assert out.stat().st_size > 0
     assert compare(atlas, atlas).both
+
+
+def test_a_3999_character_name_does_not_rescale_the_chart(tmp_path: Path, qtbot):
+    """A long name is cut with "…" on the chart: the drawing keeps its size."""
+    from reflexmap.ui.app import application
+    from reflexmap.ui.chart_scene import ChartScene
+
+    application()
+    short = read_atlas(_named(tmp_path / "short.yaml", "Z")).atlas
+    long = read_atlas(_named(tmp_path / "long.yaml", "Long " * 799 + "Long")).atlas
+    assert len(long.zones[0].name) == 3999
+    sizes = []
+    for atlas in (short, long):
+        scene = ChartScene()
+        scene.show_chart(atlas, "plantar", title=atlas.title)
+        sizes.append(scene.chart_rect)
+    # at most one cut label's room more (uncut, 3,999 characters were some 9 metres wide)
+    assert sizes[1].width() < 2 * sizes[0].width()
+    assert sizes[1].height() < 2 * sizes[0].height()
+
+
+def _named(path: Path, name: str) -> Path:
+    path.write_text(chart().replace('name: "Z"', f'name: "{name}"'))
+    return path

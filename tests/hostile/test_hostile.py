@@ -25,6 +25,10 @@ def test_hostile_file_gives_one_clear_error(case: Case, tmp_path: Path):
     assert first.path == str(path)
     if case.line is not None:
         assert first.line == case.line, str(first)
+    if case.column is not None:
+        assert first.column == case.column, str(first)
+    if case.alone:
+        assert len(result.errors) == 1, "\n".join(str(e) for e in result.errors)
     assert "Traceback" not in first.message
 
 
