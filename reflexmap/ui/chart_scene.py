@@ -111,6 +111,7 @@ class ChartScene(QGraphicsScene):
         label_mm: float = LABEL_MM,
         text_scale: float = 1.0,
         min_text_mm: float = 0.0,
+        min_guide_mm: float | None = None,
         base: Atlas | None = None,
         base_note: str = "",
     ) -> None:
@@ -127,6 +128,8 @@ class ChartScene(QGraphicsScene):
         self.marks = []
         self.mastery = mastery
         self.min_text_mm = min_text_mm
+        # guide names sit inside the foot, among each other: presenting does not enlarge them
+        self.min_guide_mm = min_text_mm if min_guide_mm is None else min_guide_mm
         self.label_mm = max(label_mm, min_text_mm)  # presenter mode asks for larger type
         self.text_scale = text_scale  # the text-size setting: titles, captions and the key too
         self.numbers = numbers  # handouts: labels carry zone numbers …
@@ -148,7 +151,8 @@ class ChartScene(QGraphicsScene):
         wide = _wide(shown)
         placed = [self._label_sides(atlas, view, wide) for view in shown]
         sides = [(left_ids, right_ids) for left_ids, right_ids, _ in placed]
-        self.frames = self._place(shown, sides, [bool(below) for _, _, below in placed])
+        rows = [self._below_rows(view, below) for view, (_, _, below) in zip(shown, placed, strict=True)]
+        self.frames = self._place(shown, sides, rows)
         for frame, (left_ids, right_ids, below_ids) in zip(self.frames, placed, strict=True):
             self._draw_view(atlas, frame)
             self._draw_labels(atlas, frame, left_ids, side="left")
@@ -226,7 +230,7 @@ class ChartScene(QGraphicsScene):
         return f"{name} {round(value * 100)} %"
 
     def _place(
-        self, views: list[View], sides: list[tuple[list[str], list[str]]], rows_below: list[bool]
+        self, views: list[View], sides: list[tuple[list[str], list[str]]], rows_below: list[int]
     ) -> list[_Frame]:
         """Soles and tops side by side (toes up); side views, which are wide, one above the other."""
         assert self.atlas is not None
@@ -238,7 +242,7 @@ class ChartScene(QGraphicsScene):
             top = 0.0
             for view, (minx, miny, maxx, maxy), below in zip(views, bounds, rows_below, strict=True):
                 dx, dy = x - minx, top + maxy
-                extra = BELOW_ROW_MM if below else 0.0
+                extra = max(BELOW_ROW_MM, 7 + self.label_mm * 1.45 * below) if below else 0.0
                 frames.append(
                     _Frame(view, dx, dy, x, dx + maxx, top, dy - miny, OUTER_LEAD_MM, OUTER_LEAD_MM, extra)
                 )
@@ -357,17 +361,39 @@ class ChartScene(QGraphicsScene):
             edge = QPointF(frame.left - 1.0 if side == "left" else frame.right + 1.0, anchor.y())
             self._add_label(frame, zone_id, text, [start, elbow, edge, anchor])
 
+    def _below_rows(self, view: View, zone_ids: list[str]) -> int:
+        """Rows of labels under a side view's sole: one, or two when one would reach far past
+        the foot (long names, large type), so that labels stay near their zones."""
+        if not zone_ids:
+            return 0
+        minx, _, maxx, _ = _bounds(view.outline)
+        need = sum(text_width(self.label_text(z), self.label_mm, True) + 5.0 for z in zone_ids)
+        return 1 if need <= maxx - minx + OUTER_LEAD_MM or len(zone_ids) < 3 else 2
+
     def _draw_labels_below(self, atlas: Atlas, frame: _Frame, zone_ids: list[str]) -> None:
-        """Labels for zones along the sole of a side view: a row under it, leaders going up."""
+        """Labels for zones along the sole of a side view: a row (or two, alternating) under
+        it, leaders going up."""
         if not zone_ids:
             return
         anchors = [self.to_scene(frame.view.id, *self.anchors[(frame.view.id, z)]) for z in zone_ids]
         widths = [text_width(self.label_text(z), self.label_mm, True) for z in zone_ids]  # room for bold
         low, high = frame.left - frame.lead_left / 2, frame.right + frame.lead_right / 2
-        centres = spread_sized([a.x() for a in anchors], widths, 5.0, low, high)
+        rows = self._below_rows(frame.view, zone_ids)
+        by_x = sorted(range(len(zone_ids)), key=lambda i: anchors[i].x())
+        row_of = {i: k % rows for k, i in enumerate(by_x)}
+        centres = [0.0] * len(zone_ids)
+        for row in range(rows):
+            members = [i for i in range(len(zone_ids)) if row_of[i] == row]
+            placed = spread_sized(
+                [anchors[i].x() for i in members], [widths[i] for i in members], 5.0, low, high
+            )
+            for i, x in zip(members, placed, strict=True):
+                centres[i] = x
         levels = _run_levels([(min(x, a.x()), max(x, a.x())) for x, a in zip(centres, anchors, strict=True)])
-        row_y = frame.bottom + 7
-        for zone_id, anchor, width, x, level in zip(zone_ids, anchors, widths, centres, levels, strict=True):
+        for i, (zone_id, anchor, width, x, level) in enumerate(
+            zip(zone_ids, anchors, widths, centres, levels, strict=True)
+        ):
+            row_y = frame.bottom + 7 + row_of[i] * self.label_mm * 1.45
             text = text_item(self.label_text(zone_id), self.label_mm)
             text.setPos(x - width / 2, row_y)
             start = QPointF(x, row_y - 0.6)
@@ -399,7 +425,7 @@ class ChartScene(QGraphicsScene):
 
     @property
     def guide_mm(self) -> float:
-        return max(GUIDE_LABEL_MM, self.min_text_mm)
+        return max(GUIDE_LABEL_MM, self.min_guide_mm)
 
     def _draw_title(self, title: str, top: float, left: float, right: float) -> None:
         size = self.caption_mm

@@ -121,6 +121,7 @@ class MapView(QGraphicsView):
             label_mm=(self.label_mm or LABEL_MM) * self.text_scale,
             text_scale=self.text_scale,
             min_text_mm=min_text_mm,
+            min_guide_mm=min_text_mm * LABEL_MM / (self.label_mm or LABEL_MM),
             base=base,
             base_note=what_it_adds(atlas, base) if base is not None else "",
         )
@@ -144,7 +145,7 @@ class MapView(QGraphicsView):
         if not self.isVisible() or scale <= 0 or self.viewport().width() < 120:
             return 0.0
         largest = MAX_TEXT_GROWTH * (self.label_mm or LABEL_MM) * self.text_scale
-        # presenting asks for larger labels: the key, guide names and captions grow alike
+        # presenting asks for larger labels: the key and captions grow alike
         presenting = (self.label_mm or LABEL_MM) / LABEL_MM
         return min(MIN_TEXT_PX * presenting * self.text_scale / scale, largest)
 
