@@ -80,24 +80,40 @@ class Review:
 
 
 def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    timeout = BUSY_TIMEOUT_MS / 1000
     if read_only:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout, isolation_level=None
+        )
     else:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     return conn
 
 
 def is_sound(path: Path) -> bool:
-    """True if `path` is an SQLite database that passes integrity_check."""
+    """True if `path` is an SQLite database that passes integrity_check. A database that
+    another process holds locked beyond the busy timeout is not called damaged: that error is
+    raised, so that a sound database in use elsewhere is never set aside."""
     try:
         conn = connect(path, read_only=True)
         try:
             return conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         finally:
             conn.close()
+    except sqlite3.OperationalError as exc:
+        if _busy(exc):
+            raise
+        return False
     except sqlite3.Error:
         return False
+
+
+def _busy(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(exc) or "busy" in str(exc)
 
 
 class ReviewLog:

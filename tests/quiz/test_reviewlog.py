@@ -330,3 +330,23 @@ def test_stored_states_are_checked_when_read(tmp_path: Path):
     states = log.states()
     assert list(states) == ["chart:good:find"]
     assert any(f"{len(bad)} card records" in w for w in log.warnings)
+
+
+def test_a_database_locked_by_another_process_is_not_set_aside(tmp_path: Path, monkeypatch):
+    from reflexmap.quiz import reviewlog
+
+    path = tmp_path / "reviews.sqlite3"
+    log = ReviewLog(path)
+    answer(Scheduler(log=log), "a")
+    log.close()
+    holder = sqlite3.connect(path, isolation_level=None, timeout=1)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("INSERT INTO meta (key, value) VALUES ('held', '1')")  # holds the lock
+    monkeypatch.setattr(reviewlog, "BUSY_TIMEOUT_MS", 200)
+    with pytest.raises(sqlite3.OperationalError):
+        ReviewLog(path)
+    holder.execute("ROLLBACK")
+    holder.close()
+    assert not list(tmp_path.glob("*.damaged-*"))
+    assert ReviewLog(path).count() == 1
