@@ -110,76 +110,220 @@ def crescent(shape: Polygon, centre, inner: float, outer: float, below: float) -
 
 
 # --- the charts ----------------------------------------------------------------------
+def diaphragm_y(x: float) -> float:
+    """The diaphragm line on a sole (left-foot frame): at the base of the metatarsal heads,
+    so lower towards the outer edge, where the 5th metatarsal head sits further back."""
+    return 174.5 + 0.21 * x
+
+
+def shoulder_y(x: float) -> float:
+    """The shoulder line on a sole: under the necks of the toes, lower towards the little toe."""
+    return 200.7 + 0.314 * x
+
+
+def toe_base_y(x: float) -> float:
+    """Where the toes leave the ball on a sole (left-foot frame), from the big toe outwards."""
+    return float(np.interp(x, [-45, -35, -22, -7, 11, 19, 60], [179, 183, 191, 198, 204, 205, 205]))
+
+
+def between(lower, upper, x0: float = -60, x1: float = 60, step: float = 2.0) -> Polygon:
+    """The strip between two curves y = lower(x) and y = upper(x)."""
+    xs = np.arange(x0, x1 + 0.01, step)
+    return Polygon([(x, lower(x)) for x in xs] + [(x, upper(x)) for x in reversed(xs)]).buffer(0)
+
+
 def western_shapes() -> dict[str, dict[str, object]]:
     """zone id -> view id -> Polygon, MultiPolygon, or "mirror"."""
     sole, toes = fs.plantar()
     medial, lateral, top = fs.medial(), fs.lateral(), fs.dorsal()
-    spine = medial_band(sole, 0, LENGTH)
+    inner = sole.buffer(-INSET)
     spine_wide = medial_band(sole, 0, LENGTH, SPINE_WIDTH + 1.5)
+    spine = medial_band(sole, 0, LENGTH)
     big_toe = toes["toe1"].buffer(-INSET)
-    edge_x = {round(y): right for y, _, right in rows(sole.buffer(-INSET), 0, LENGTH, 1.0)}
+    ellipse = fs.ellipse
+
+    def toe_part(k: int, y0: float, y1: float) -> Polygon:
+        return toes[f"toe{k}"].buffer(-INSET).intersection(box(-300, y0, 300, y1))
 
     def sinus(toe: Polygon) -> Polygon:
         _, low, _, high = toe.bounds
         return toe.buffer(-INSET).intersection(box(-300, (low + high) / 2 + 2, 300, 300))
 
-    # the outer ball at the little toe's joint, which sits lower than the big toe's
-    shoulder = across(sole, at(0.64), at(0.69)).intersection(box(-300, 0, -26, 300))
-    # the ball ends where the toes begin, lower on the outer side
-    below_toes = Polygon([(-60, 150), (60, 150), (60, 203), (0, 198.5), (-20, 193), (-34, 186.5), (-60, 184)])
-    stomach_left = box(-2, at(0.56), 28, at(0.665)).intersection(sole.buffer(-INSET)).difference(spine_wide)
-    stomach_right = box(10, at(0.58), 28, at(0.655)).intersection(sole.buffer(-INSET)).difference(spine_wide)
-    y_bladder = at(0.305)
-    bladder = fs.ellipse(edge_x[round(y_bladder)] - SPINE_WIDTH - 7.5, y_bladder, 6.5, 9.0)
-    plantar = {
-        "head-brain": big_toe.intersection(box(-300, at(0.885), 300, 400)).difference(spine),
-        "sinuses": MultiPolygon([sinus(toes[f"toe{k}"]) for k in (2, 3, 4, 5)]),
-        "neck": big_toe.intersection(box(-300, at(0.79), 300, at(0.865))).difference(spine),
-        "shoulder": shoulder,
-        "chest-lungs": across(sole, at(0.70), at(0.78)).intersection(below_toes).difference(spine_wide),
-        "heart": box(4, at(0.71), 27, at(0.765)).intersection(sole.buffer(-INSET)).difference(spine_wide),
-        "diaphragm": across(sole, at(0.668), at(0.695)).difference(spine_wide).difference(shoulder.buffer(1)),
-        "stomach": stomach_left,
-        "liver": box(-38, at(0.52), 8, at(0.62))
-        .intersection(sole.buffer(-INSET))
-        .difference(stomach_right.buffer(1)),
-        "spleen": box(-38, at(0.54), -10, at(0.62)).intersection(sole.buffer(-INSET)),
-        "intestines": across(sole, at(0.31), at(0.46)).difference(spine_wide).difference(bladder.buffer(1.5)),
-        "bladder": bladder,
-        "cervical-spine": medial_band(sole, at(0.78), at(0.95)),
-        "thoracic-spine": medial_band(sole, at(0.40), at(0.75)),
-        "lumbar-spine": medial_band(sole, at(0.25), at(0.40)),
-        "sacrum": medial_band(sole, at(0.12), at(0.25)),
-        "coccyx": medial_band(sole, 0, at(0.12)),
-        "sciatic-nerve": across(sole, at(0.10), at(0.18)),
-        "pelvis": across(sole, 0, at(0.275), inset=2.5),
+    def under_diaphragm(gap: float) -> Polygon:
+        return between(lambda x: -10.0, lambda x: diaphragm_y(x) - gap)
+
+    spans = {  # the spine, heel to toe: FACTS.md §2 and §8 (thoracic ends at the waistline)
+        "coccyx": (0.0, 0.12),
+        "sacrum": (0.12, 0.275),
+        "lumbar-spine": (0.275, 0.475),
+        "thoracic-spine": (0.475, 0.75),
+        "cervical-spine": (0.78, 0.95),
     }
-    on_one_foot = {"heart": "left", "spleen": "left", "liver": "right"}
-    per_foot = {"stomach": stomach_right}
+    # --- toes and ball
+    pituitary = ellipse(30.5, 225.5, 4.5, 3.8)
+    pineal = ellipse(30.5, 235.0, 4.2, 3.3)
+    cerebellum = big_toe.intersection(box(-300, 212, 25.0, 232))
+    trapezius = between(lambda x: toe_base_y(x) - 7.5, lambda x: toe_base_y(x) - 0.8, -29.5, 17)
+    heart = box(4, 0, 17, 300).intersection(
+        between(lambda x: diaphragm_y(x) + 3, lambda x: diaphragm_y(x) + 15)
+    )
+    lungs = (
+        between(lambda x: diaphragm_y(x) + 0.6, lambda x: toe_base_y(x) - 8.3, -29.5, 19)
+        .intersection(inner)
+        .difference(spine_wide)
+    )
+    shoulder = between(lambda x: diaphragm_y(x) + 0.6, lambda x: toe_base_y(x) - 0.8, -46, -30.3)
+    thyroid = box(19.8, 0, 60, 204).intersection(between(lambda x: diaphragm_y(x) + 0.6, lambda x: 300))
+    diaphragm = between(lambda x: diaphragm_y(x) - 4, lambda x: diaphragm_y(x) - 0.5).difference(spine_wide)
+    solar_plexus = ellipse(1.0, diaphragm_y(1.0) - 9.5, 6.0, 4.5)
+    # --- upper arch: left foot (spleen, larger stomach), right foot (liver, gallbladder)
+    upper = under_diaphragm(5).intersection(inner).difference(spine_wide)
+    stomach_left = upper.intersection(box(-12, 149, 60, 300)).difference(solar_plexus.buffer(1))
+    stomach_right = upper.intersection(box(8, 149, 60, 300))
+    spleen = upper.intersection(box(-60, 138, -14, 300))
+    gallbladder = ellipse(-19.0, 134.0, 4.5, 4.5)
+    liver = (
+        upper.intersection(box(-60, 131, 3, 300))
+        .difference(solar_plexus.buffer(1))
+        .difference(gallbladder.buffer(0.8))
+    )
+    pancreas_left = box(-12, 140.5, 60, 147.5).intersection(inner).difference(spine_wide)
+    pancreas_right = box(5, 140.5, 60, 147.5).intersection(inner).difference(spine_wide)
+    # --- the urinary system: kidney (the right one lower), adrenal on top, ureter to the bladder
+    bladder = ellipse(9.5, 83.5, 5.5, 6.5)
+    kidney = {"left": ellipse(4.0, 123.5, 6.5, 10.0), "right": ellipse(4.0, 120.0, 6.5, 10.0)}
+    adrenal = {"left": ellipse(8.0, 134.5, 3.5, 3.0), "right": ellipse(8.0, 131.0, 3.5, 3.0)}
+    ureter = {
+        side: LineString([(6.5, k.bounds[1] + 1.5), (8.5, 100.0), (9.5, 89.0)])
+        .buffer(1.8)
+        .difference(k.buffer(0.6))
+        .difference(bladder.buffer(0.6))
+        for side, k in kidney.items()
+    }
+    # --- the colon, around the arch: right foot up the outer edge, both feet across the
+    # waistline, left foot down the outer edge and back along the heel line
+    outer_x = -28.5
+    flexure = box(-60, 107, -24.5, 122.5).difference(box(outer_x, 100, -24, 113.5)).intersection(inner)
+    transverse = box(-23.7, 114, 60, 122.5).intersection(inner).difference(spine_wide)
+    ascending = box(-60, 85, outer_x, 106.2).intersection(inner)
+    ileocaecal = ellipse(-33.0, 79.5, 5.5, 4.8).intersection(inner)
+    descending = box(-60, 81.5, outer_x, 106.2).intersection(inner)
+    rectum = ellipse(9.5, 71.5, 5.0, 4.5)
+    sigmoid = box(-60, 73, 4.2, 80.7).intersection(inner).difference(rectum.buffer(0.6))
+
+    def small_intestine(side: str) -> Polygon:
+        return (
+            box(-27.7, 82, 60, 113.2)
+            .intersection(inner)
+            .difference(spine_wide)
+            .difference(kidney[side].buffer(1))
+            .difference(ureter[side].buffer(0.8))
+            .difference(bladder.buffer(1))
+        )
+
+    plantar = {
+        "head-brain": big_toe.intersection(box(-300, 241, 300, 400)).difference(spine),
+        "pineal-hypothalamus": pineal,
+        "pituitary": pituitary,
+        "cerebellum-brainstem": cerebellum,
+        "sinuses": MultiPolygon([sinus(toes[f"toe{k}"]) for k in (2, 3, 4, 5)]),
+        "eyes": MultiPolygon([toe_part(2, 205, 219), toe_part(3, 199, 211)]),
+        "ears": MultiPolygon([toe_part(4, 192.5, 202), toe_part(5, 184, 191.5)]),
+        "neck": big_toe.intersection(box(-300, 205, 300, 211.2)).difference(spine),
+        "throat-thyroid": thyroid.intersection(inner).difference(spine_wide),
+        "trapezius": trapezius.intersection(inner),
+        "shoulder": shoulder.intersection(inner),
+        "chest-lungs": lungs,
+        "heart": heart.intersection(inner),
+        "diaphragm": diaphragm.intersection(inner),
+        "solar-plexus": solar_plexus,
+        "stomach": stomach_left,
+        "spleen": spleen,
+        "liver": liver,
+        "gallbladder": gallbladder,
+        "pancreas": pancreas_left,
+        "adrenal-glands": adrenal["left"],
+        "kidneys": kidney["left"],
+        "ureters": ureter["left"],
+        "bladder": bladder,
+        "small-intestine": small_intestine("left"),
+        "ileocaecal-valve": ileocaecal,
+        "ascending-colon": ascending,
+        "hepatic-flexure": flexure,
+        "transverse-colon": transverse,
+        "splenic-flexure": flexure,
+        "descending-colon": descending,
+        "sigmoid-colon": sigmoid,
+        "rectum": rectum,
+        **{zone: medial_band(sole, at(a), at(b)) for zone, (a, b) in spans.items()},
+        "sciatic-nerve": across(sole, at(0.10), at(0.18)),
+        "pelvis": across(sole, 0, 66, inset=2.5),
+    }
+    on_one_foot = {
+        "heart": "left", "spleen": "left", "splenic-flexure": "left", "descending-colon": "left",
+        "sigmoid-colon": "left", "rectum": "left",
+        "liver": "right", "gallbladder": "right", "ileocaecal-valve": "right",
+        "ascending-colon": "right", "hepatic-flexure": "right",
+    }  # fmt: skip
+    per_foot = {  # the right foot's shape where it differs from the left
+        "stomach": stomach_right,
+        "pancreas": pancreas_right,
+        "adrenal-glands": adrenal["right"],
+        "kidneys": kidney["right"],
+        "ureters": ureter["right"],
+        "small-intestine": small_intestine("right"),
+        "chest-lungs": lungs,
+    }
+    plantar["chest-lungs"] = lungs.difference(heart.buffer(0.8))  # the left foot gives room to the heart
 
     inner_sciatic = behind_ankle(medial, 16, fs.INNER_ANKLE[1], 1.0, 8.5)
     outer_sciatic = behind_ankle(lateral, 14, fs.OUTER_ANKLE[1], 1.0, 8.5)
+    medial_spine = {zone: sole_band(medial, at(a), at(b), 1.5, 12) for zone, (a, b) in spans.items()}
+    for zone in ("sacrum", "coccyx"):
+        medial_spine[zone] = medial_spine[zone].difference(inner_sciatic.buffer(0.8))
+    m_in, l_in = medial.buffer(-INSET), lateral.buffer(-INSET)
+    dorsal_in = top.buffer(-INSET)
+
+    def teeth() -> MultiPolygon:
+        parts = []
+        for k in range(1, 6):
+            _, low, _, high = toes[f"toe{k}"].bounds
+            tip = box(-300, high - 0.3 * (high - low), 300, 400)
+            parts.append(toes[f"toe{k}"].buffer(-INSET).intersection(tip))
+        return MultiPolygon(parts)
+
+    webs = [(19.0, 222.0), (1.8, 204.5), (-14.5, 206.0)]
     side = {
         "medial": {
-            "cervical-spine": sole_band(medial, at(0.78), at(0.95), 1.5, 12),
-            "thoracic-spine": sole_band(medial, at(0.40), at(0.75), 1.5, 12),
-            "lumbar-spine": sole_band(medial, at(0.25), at(0.40), 1.5, 12),
-            "sacrum": sole_band(medial, at(0.12), at(0.25), 1.5, 12).difference(inner_sciatic.buffer(0.8)),
-            "coccyx": sole_band(medial, 0, at(0.12), 1.5, 12).difference(inner_sciatic.buffer(0.8)),
+            **medial_spine,
             "sciatic-nerve": inner_sciatic,
-            "hip-pelvis": crescent(medial, fs.INNER_ANKLE, 12.5, 20, 2).difference(inner_sciatic.buffer(1)),
+            "nose": sole_band(medial, 232, 255, 13.5, 22),
+            "bladder": sole_band(medial, 76, 92, 13, 23),
+            "uterus-prostate": ellipse(27.0, 42.0, 7.0, 7.0).intersection(m_in),
         },
         "lateral": {
             "hip-pelvis": crescent(lateral, fs.OUTER_ANKLE, 12.5, 21, 4).difference(outer_sciatic.buffer(1)),
-            "knee-leg": Polygon([(78, 2), (110, 2), (99, 25), (87, 25)]).intersection(lateral.buffer(-INSET)),
+            "ovary-testis": ellipse(24.0, 36.0, 7.0, 7.0)
+            .intersection(l_in)
+            .difference(outer_sciatic.buffer(1)),
+            "knee-leg": Polygon([(78, 2), (110, 2), (99, 25), (87, 25)]).intersection(l_in),
             "sciatic-nerve": outer_sciatic,
-            "shoulder": sole_band(lateral, 160, 188, 1.5, 17),
+            "elbow": sole_band(lateral, 115, 131, 1.5, 13),
+            "arm": sole_band(lateral, 132, 165, 1.5, 11),
+            "shoulder": sole_band(lateral, 166.5, 186, 1.5, 15),
         },
         "dorsal": {
-            "lower-back": top.buffer(-INSET).intersection(fs.ellipse(1.0, 96.0, 22.0, 24.0)),
-            "upper-back": across(top, at(0.66), at(0.75)),
+            "teeth-jaws": teeth(),
+            "upper-lymph": MultiPolygon([ellipse(x, y, 2.6, 2.6) for x, y in webs]),
+            "inner-ear": ellipse(-29.5, 193.5, 2.6, 2.6),
+            "upper-back": between(lambda x: diaphragm_y(x) + 1, lambda x: toe_base_y(x) - 3)
+            .intersection(dorsal_in),
+            "breast-chest": between(lambda x: diaphragm_y(x) - 38, lambda x: diaphragm_y(x) - 1.5)
+            .intersection(dorsal_in),
+            "lower-back": dorsal_in.intersection(ellipse(1.0, 96.0, 22.0, 24.0)),
+            "fallopian-groin": dorsal_in.intersection(box(-34, 31, 34, 41)),
         },
-    }
+    }  # fmt: skip
     shapes: dict[str, dict[str, object]] = {}
     for zone_id, shape in plantar.items():
         foot = on_one_foot.get(zone_id)
@@ -240,18 +384,30 @@ def mirror_geometry(shape):
 
 
 # --- guides -----------------------------------------------------------------------------
+SLOPED = {"shoulder-line": shoulder_y, "diaphragm-line": diaphragm_y}
+
+
 def transverse_guides(
-    shape: Polygon, fractions=TRANSVERSE, vertical: bool = False
+    shape: Polygon, fractions=TRANSVERSE, vertical: bool = False, edge_x: float | None = None
 ) -> list[tuple[str, str, list]]:
+    """Guide lines across a sole or top (sloped where the chart slopes them), or up a side view
+    at the position the sloped line has at that edge (`edge_x`, in the sole's frame)."""
     guides = []
     for gid, name, fraction in fractions:
-        position = at(fraction)
         if vertical:
+            position = round(SLOPED[gid](edge_x), 1) if gid in SLOPED else at(fraction)
             cut = shape.intersection(LineString([(position, -300), (position, 300)]))
             low = cut.bounds[1]
             top = min(cut.bounds[3], 70.0)  # stop at the top of the foot, not up the leg
             guides.append((gid, name, [(position, round(low, 1)), (position, round(top, 1))]))
+        elif gid in SLOPED:
+            line = LineString([(x, SLOPED[gid](x)) for x in (-60, 60)])
+            ends = list(shape.intersection(line).boundary.geoms)
+            low, high = min(p.x for p in ends), max(p.x for p in ends)
+            points = [(round(x, 1), round(SLOPED[gid](x), 1)) for x in (low, high)]
+            guides.append((gid, name, points))
         else:
+            position = at(fraction)
             cut = shape.intersection(LineString([(-300, position), (300, position)]))
             guides.append(
                 (gid, name, [(round(cut.bounds[0], 1), position), (round(cut.bounds[2], 1), position)])
@@ -261,8 +417,10 @@ def transverse_guides(
 
 def view_guides() -> dict[str, list]:
     sole, _ = fs.plantar()
-    tendon = ("tendon-line", "Tendon line", [(24.0, at(0.70)), (17.0, at(0.50)), (12.0, at(0.275))])
+    start = (24.0, round(diaphragm_y(24.0), 1))
+    tendon = ("tendon-line", "Tendon line", [start, (17.0, at(0.50)), (12.0, at(0.275))])
     side_lines = [t for t in TRANSVERSE if t[0] != "sciatic-line"]
+    inner_edge, outer_edge = sole.bounds[2], sole.bounds[0]
 
     def ring(centre):
         return [(round(x, 1), round(y, 1)) for x, y in list(fs.ankle_bone(centre).exterior.coords)[::4]]
@@ -270,9 +428,9 @@ def view_guides() -> dict[str, list]:
     return {
         "plantar-left": transverse_guides(sole) + [tendon],
         "dorsal-left": transverse_guides(fs.dorsal(), [t for t in TRANSVERSE if t[2] > 0.3]),
-        "medial-left": transverse_guides(fs.medial(), side_lines, vertical=True)
+        "medial-left": transverse_guides(fs.medial(), side_lines, vertical=True, edge_x=inner_edge)
         + [("inner-ankle-bone", "Inner ankle bone", ring(fs.INNER_ANKLE))],
-        "lateral-right": transverse_guides(fs.lateral(), side_lines, vertical=True)
+        "lateral-right": transverse_guides(fs.lateral(), side_lines, vertical=True, edge_x=outer_edge)
         + [("outer-ankle-bone", "Outer ankle bone", ring(fs.OUTER_ANKLE))],
     }
 

@@ -55,7 +55,14 @@ def test_spine_runs_heel_to_toe_along_the_medial_edge(builtin_atlas):
 
 
 def test_spine_spans_follow_facts(builtin_atlas):
-    spans = {"lumbar-spine": (0.25, 0.40), "sacrum": (0.12, 0.25), "coccyx": (0.0, 0.12)}
+    """FACTS.md §2 with the §8 correction: the thoracic spine ends at the waistline (0.475) and
+    the lumbar spine runs from there to the heel line (0.275)."""
+    spans = {
+        "thoracic-spine": (0.475, 0.75),
+        "lumbar-spine": (0.275, 0.475),
+        "sacrum": (0.12, 0.275),
+        "coccyx": (0.0, 0.12),
+    }
     for zone_id, (low, high) in spans.items():
         _, miny, _, maxy = to_shapely(builtin_atlas.zone(zone_id).shapes["plantar-left"]).bounds
         assert low * LENGTH - 2 <= miny and maxy <= high * LENGTH + 2, zone_id

@@ -54,13 +54,12 @@ def test_find_round_right_wrong_overlap_near_miss(qtbot, quiz_window, tmp_path):
             click_mm(qtbot, window, view, p.x, p.y)
             assert feedback_text(window).startswith("✔")
         elif outcome == "wrong":
-            click_mm(qtbot, window, view, -15, 130)  # mid-arch, outside every zone
+            click_mm(qtbot, window, view, -25, 130)  # outer arch between spleen and colon: no zone
             assert feedback_text(window).startswith("✖ Not quite: you clicked outside every zone")
             assert any(item.isVisible() for item in window.map.chart.marks)  # where it was
         elif outcome == "near":
-            x0, y0, x1, y1 = target.bounds
-            y = (y0 + y1) / 2
-            x = x1 + 2.0
+            start_point = target.representative_point()  # walk out of the zone towards +x
+            x, y = start_point.x, start_point.y
             while target.distance(Point(x, y)) < 1.5:
                 x += 0.5
             assert target.distance(Point(x, y)) <= 4
