@@ -113,12 +113,12 @@ def crescent(shape: Polygon, centre, inner: float, outer: float, below: float) -
 def diaphragm_y(x: float) -> float:
     """The diaphragm line on a sole (left-foot frame): at the base of the metatarsal heads,
     so lower towards the outer edge, where the 5th metatarsal head sits further back."""
-    return 174.5 + 0.21 * x
+    return 171.7 + 0.21 * x  # 182 (0.70 of the length) at the inner edge, as on the medial view
 
 
 def shoulder_y(x: float) -> float:
     """The shoulder line on a sole: under the necks of the toes, lower towards the little toe."""
-    return 200.7 + 0.314 * x
+    return 199.2 + 0.314 * x  # 214.5 (0.825) at the inner edge, as on the medial view
 
 
 def toe_base_y(x: float) -> float:
@@ -395,7 +395,7 @@ def transverse_guides(
     guides = []
     for gid, name, fraction in fractions:
         if vertical:
-            position = round(SLOPED[gid](edge_x), 1) if gid in SLOPED else at(fraction)
+            position = round(SLOPED[gid](edge_x), 1) if gid in SLOPED and edge_x is not None else at(fraction)
             cut = shape.intersection(LineString([(position, -300), (position, 300)]))
             low = cut.bounds[1]
             top = min(cut.bounds[3], 70.0)  # stop at the top of the foot, not up the leg
@@ -420,7 +420,6 @@ def view_guides() -> dict[str, list]:
     start = (24.0, round(diaphragm_y(24.0), 1))
     tendon = ("tendon-line", "Tendon line", [start, (17.0, at(0.50)), (12.0, at(0.275))])
     side_lines = [t for t in TRANSVERSE if t[0] != "sciatic-line"]
-    inner_edge, outer_edge = sole.bounds[2], sole.bounds[0]
 
     def ring(centre):
         return [(round(x, 1), round(y, 1)) for x, y in list(fs.ankle_bone(centre).exterior.coords)[::4]]
@@ -428,9 +427,11 @@ def view_guides() -> dict[str, list]:
     return {
         "plantar-left": transverse_guides(sole) + [tendon],
         "dorsal-left": transverse_guides(fs.dorsal(), [t for t in TRANSVERSE if t[2] > 0.3]),
-        "medial-left": transverse_guides(fs.medial(), side_lines, vertical=True, edge_x=inner_edge)
+        # side views: the lines where they meet the sole's edge; the alternative chart shares
+        # these guides, so the lateral view keeps the inner-edge positions for now
+        "medial-left": transverse_guides(fs.medial(), side_lines, vertical=True)
         + [("inner-ankle-bone", "Inner ankle bone", ring(fs.INNER_ANKLE))],
-        "lateral-right": transverse_guides(fs.lateral(), side_lines, vertical=True, edge_x=outer_edge)
+        "lateral-right": transverse_guides(fs.lateral(), side_lines, vertical=True)
         + [("outer-ankle-bone", "Outer ankle bone", ring(fs.OUTER_ANKLE))],
     }
 
