@@ -86,7 +86,7 @@ class InfoPanel(QTextBrowser):
         ]
         for source_id in zone.sources:
             source = atlas.sources[source_id]
-            text = escape(source.title)
+            text = escape(bidi_isolate(source.title))  # a note follows on the same line
             link = safe_link(source.url)
             if link:  # only the address becomes a link; the chart's words stay text
                 text = f"<a href='{link}'>{text}</a>"
