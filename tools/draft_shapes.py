@@ -297,7 +297,7 @@ def western_shapes() -> dict[str, dict[str, object]]:
         "medial": {
             **medial_spine,
             "sciatic-nerve": inner_sciatic,
-            "nose": sole_band(medial, 232, 255, 13.5, 22),
+            "nose": sole_band(medial, 248.5, 259.5, 1.5, 30),
             "bladder": sole_band(medial, 76, 92, 13, 23),
             "uterus-prostate": ellipse(27.0, 42.0, 7.0, 7.0).intersection(m_in),
         },

@@ -97,8 +97,11 @@ def better_side(
     a twentieth as much, of the bare foot inside `outline`, so that of two clear paths the
     shorter wins); the nearer column when both cost about the same (within 1 mm)."""
     feet = [[outline]] if outline else []
-    to_left = ray_cost(x, y, left, others) + SKIN_COST * ray_cost(x, y, left, feet)
-    to_right = ray_cost(x, y, right, others) + SKIN_COST * ray_cost(x, y, right, feet)
+    over_left, over_right = ray_cost(x, y, left, others), ray_cost(x, y, right, others)
+    if min(over_left, over_right) <= 0.5 < max(over_left, over_right):
+        return "left" if over_left < over_right else "right"  # a clear path beats any crossing
+    to_left = over_left + SKIN_COST * ray_cost(x, y, left, feet)
+    to_right = over_right + SKIN_COST * ray_cost(x, y, right, feet)
     if abs(to_left - to_right) <= 1.0:
         return "left" if x - left < right - x else "right"
     return "left" if to_left < to_right else "right"

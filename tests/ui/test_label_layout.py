@@ -37,3 +37,7 @@ def test_a_label_goes_to_the_side_whose_leader_crosses_no_other_zone():
     # the anchor is nearer the left column, but a zone lies that way: the right column it is
     assert better_side(25.0, 5.0, 0.0, 60.0, [[square]]) == "right"
     assert better_side(25.0, 15.0, 0.0, 60.0, [[square]]) == "left"  # nothing in the way: nearer
+    # a clear path wins over a short crossing even when it runs far over bare skin
+    foot = [(0.0, 0.0), (400.0, 0.0), (400.0, 20.0), (0.0, 20.0)]
+    strip = [(12.0, 0.0), (18.0, 0.0), (18.0, 20.0), (12.0, 20.0)]
+    assert better_side(25.0, 5.0, 0.0, 401.0, [[strip]], foot) == "right"
