@@ -80,7 +80,7 @@ def test_search_finds_zones_on_other_views_and_says_where(qtbot, window):
     assert window.state.aspect == "plantar"
     rows = [window.zones.proxy.index(r, 0).data() for r in range(window.zones.proxy.rowCount())]
     hip = next(r for r in rows if r.startswith("Hip"))
-    assert "Medial" in hip or "medial" in hip  # where it is drawn
+    assert "Lateral" in hip or "lateral" in hip  # where it is drawn (Western: the outer ankle only)
     assert window.zones.hint.isVisible()
     row = rows.index(hip)
     rect = window.zones.list.visualRect(window.zones.proxy.index(row, 0))
