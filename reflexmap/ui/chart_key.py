@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene
 
-from ..i18n import _
+from ..i18n import _, bidi_isolate
 from . import palette
 from .chart_text import text_item, text_width, wrap_words
 from .zone_item import guide_pen
@@ -102,7 +102,7 @@ def draw_key(
         [
             _(
                 "Zones show where charts of the {tradition} tradition place their claimed correspondences."
-            ).format(tradition=tradition),
+            ).format(tradition=bidi_isolate(tradition)),
             _("The evidence that working them helps any condition is weak."),
         ]
     )

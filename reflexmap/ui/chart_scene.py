@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..atlas import Atlas, View
 from ..atlas.model import MAX_LABELLED_ZONES
-from ..i18n import _
+from ..i18n import _, bidi_isolate
 from ..vocab import ASPECT_NAMES, ASPECT_TITLES, FOOT_NAMES, aspect_name, aspect_title, foot_name  # noqa: F401
 from . import palette
 from .chart_key import DrawnKey, draw_key, mastery_swatches, region_swatches
@@ -303,7 +303,7 @@ class ChartScene(QGraphicsScene):
             item.setToolTip(plain_tooltip(_("{guide} (approximate)").format(guide=isolate(guide.name))))
             self.addItem(item)
             size = self.guide_mm
-            name = text_item(guide.name.split(" (")[0].replace(" line", ""), size, italic=True)
+            name = text_item(bidi_isolate(guide.name.split(" (")[0].replace(" line", "")), size, italic=True)
             name.setBrush(QBrush(palette.GUIDE))
             name.setPos(self._guide_name_position(frame, guide.points, name.text()))
             name.setZValue(5)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
+from ..i18n import bidi_isolate
 from . import palette
 
 FONT_PX = 40  # labels are drawn with a 40 px font and scaled to millimetres
@@ -42,7 +43,10 @@ def elided(text: str, size_mm: float, max_mm: float, *, bold: bool = False) -> s
     if text_width(text, size_mm, bold) <= max_mm:
         return text
     metrics = QFontMetricsF(label_font(bold))
-    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, max_mm * FONT_PX / size_mm)
+    cut = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max_mm * FONT_PX / size_mm)
+    if "…" not in cut:
+        return cut
+    return bidi_isolate(cut.replace("…", "")) + "…"  # our "…" stays ours, after the chart's text
 
 
 def wrap_words(text: str, size_mm: float, width_mm: float, *, italic: bool = False) -> list[str]:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from .. import i18n
 from ..atlas import Atlas, AtlasError, read_atlas
 from ..content import NOTES, note_html
-from ..i18n import N_, _, ngettext
+from ..i18n import N_, _, bidi_isolate, ngettext
 from ..settings import Settings
 from . import appearance
 from .charts_menu import ChartsMenu
@@ -396,7 +396,7 @@ class MainWindow(QMainWindow):
         atlas = self.state.atlas
         count = len(atlas.zones)
         message = ngettext("{chart}: {count} zone", "{chart}: {count} zones", count).format(
-            chart=atlas.title, count=f"{count:,}"
+            chart=bidi_isolate(atlas.title), count=f"{count:,}"
         )
         if view:
             message = f"{view} \u00b7 {message}"
@@ -417,7 +417,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         if zone_id:
             zone = self.state.atlas.zone(zone_id)
-            bar.showMessage(f"{zone.name}: {charts_place(zone.claim, sentence=False)}")
+            bar.showMessage(f"{bidi_isolate(zone.name)}: {charts_place(zone.claim, sentence=False)}")
             self._selection_message = bar.currentMessage()
         elif bar.currentMessage() == getattr(self, "_selection_message", None):
             bar.clearMessage()  # nothing selected: no zone's claim lingers

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
 
-from ..i18n import N_, _, format_number, ngettext, translated
+from ..i18n import N_, _, bidi_isolate, format_number, ngettext, translated
 from ..quiz import Feedback, QuizOptions, QuizSession, ReviewLog, Scheduler, Summary
 from ..quiz.profiles import DEFAULT, Profiles
 from ..quiz.questions import ON_FOOT, where
@@ -303,14 +303,16 @@ class QuizController(QObject):
         chart = self.map.chart
         target_view = session.current.view_id
         chart.set_selected(session.current.zone_id, target_view)
-        chart.mark(target_view, feedback.target, f"✔ {atlas.zone(feedback.target).name}")
+        chart.mark(target_view, feedback.target, f"✔ {bidi_isolate(atlas.zone(feedback.target).name)}")
         if not feedback.correct and point is not None:
             if feedback.close:  # where the click was, and how far off
                 distance = format_number(feedback.distance_mm or 0.0, 1)
                 text = "≈ " + _("{distance} mm").format(distance=distance)
                 chart.mark(view_id, "", text, at=point, away_from=(target_view, feedback.target))
             elif feedback.clicked:
-                chart.mark(view_id, feedback.clicked[0], f"✖ {atlas.zone(feedback.clicked[0]).name}")
+                chart.mark(
+                    view_id, feedback.clicked[0], f"✖ {bidi_isolate(atlas.zone(feedback.clicked[0]).name)}"
+                )
             else:
                 chart.mark(view_id, "", "✖", at=point, away_from=(target_view, feedback.target))
         kind = "right" if feedback.correct else "close" if feedback.close else "wrong"

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QGraphicsSimpleTextItem,
     QGraphicsTextItem,
     QLabel,
     QListWidget,
@@ -96,6 +97,10 @@ def _problems(widget_texts) -> list[str]:
 
 def _shown_texts():
     """(where, text, is it rendered as rich text) for every text on screen now."""
+    for widget in QApplication.topLevelWidgets():
+        status = getattr(widget, "statusBar", None)
+        if callable(status):
+            yield "status bar", status().currentMessage(), False
     for widget in QApplication.allWidgets():
         name = f"{type(widget).__name__}#{widget.objectName()}"
         tip = widget.toolTip()
@@ -127,6 +132,8 @@ def _shown_texts():
                     yield f"{name} scene item tooltip", item.toolTip(), True
                 if isinstance(item, QGraphicsTextItem):
                     yield f"{name} scene text", item.toHtml(), True
+                elif isinstance(item, QGraphicsSimpleTextItem):  # labels, key, captions on the chart
+                    yield f"{name} chart text", item.text(), False
 
 
 def _tree_items(tree):
