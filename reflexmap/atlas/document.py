@@ -1,0 +1,313 @@
+"""A chart as the author wrote it: YAML text kept byte for byte, beside the validated model.
+
+ruamel.yaml (round-trip mode) keeps comments, key order, quoting and `mirror` declarations,
+but it re-flows every flow sequence onto one line, and the charts write point lists as
+hand-wrapped flow sequences (`outline: [` ... `]`). So before dumping, each flow sequence of
+numbers is swapped for a placeholder scalar, and after dumping the placeholder is replaced
+by the list's text: the author's own text when its values are unchanged (remembered in
+`layouts`, also across edits, so that an undo gives back the same bytes), or the house
+style (points packed up to 100 columns, one trailing comma) when they changed.
+
+A `ChartDocument` is immutable: edits (see edits.py) make a new one. Coordinates are
+millimetres, as in the file. No Qt.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedSeq
+
+from .errors import AtlasError
+from .loader import MAX_FILE_BYTES, LoadResult, parse_atlas
+
+WIDTH = 100  # columns: the house style wraps new point lists here
+_TOKEN = "RMFLOWPLACEHOLDER{:06d}X"
+_TOKEN_RE = re.compile(r"RMFLOWPLACEHOLDER(\d{6})X")
+
+Frozen = Any  # nested tuples of floats: a flow list's values, for comparing layouts
+
+
+def _yaml() -> YAML:
+    yaml = YAML()  # round-trip
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # long plain and quoted lines stay on one line, as authors wrote them
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _numeric(value: Any) -> bool:
+    """A list holding only numbers and lists of them (points, rings, polygons)."""
+    if isinstance(value, list):
+        return all(_numeric(v) for v in value)
+    return _is_number(value)
+
+
+def freeze(value: Any) -> Frozen:
+    """Values compared by number, not by spelling: 33 and 33.0 are the same coordinate."""
+    if isinstance(value, list):
+        return tuple(freeze(v) for v in value)
+    return float(value)
+
+
+def _flow_end(text: str, start: int) -> int:
+    """Index just past the `]` that closes the flow sequence opened at `start`."""
+    depth, i = 0, start
+    while i < len(text):
+        char = text[i]
+        if char == "#" and (i == 0 or text[i - 1] in " \t\n"):
+            i = text.find("\n", i)
+            if i < 0:
+                break
+            continue
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    raise ValueError(f"unclosed flow sequence at offset {start}")
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """A flow list's text as written, and the indentation of the line it starts on."""
+
+    text: str
+    indent: int
+
+    def at(self, indent: int) -> str:
+        lines = self.text.split("\n")
+        shift = indent - self.indent
+        moved = [
+            (" " * shift + line if shift >= 0 else line[min(-shift, _lead(line)) :]) for line in lines[1:]
+        ]
+        return "\n".join([lines[0], *moved])
+
+
+def _lead(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _flow_lists(node: Any) -> list[tuple[Any, Any, CommentedSeq]]:
+    """(parent, key or index, list) for every outermost flow sequence of numbers."""
+    found: list[tuple[Any, Any, CommentedSeq]] = []
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in items:
+        if isinstance(value, CommentedSeq) and value.fa.flow_style() and value and _numeric(value):
+            found.append((node, key, value))
+        elif isinstance(value, dict | list):
+            found.extend(_flow_lists(value))
+    return found
+
+
+def _layouts_of(text: str, tree: Any) -> dict[Frozen, Layout]:
+    offsets = [0]
+    for line in text.split("\n"):
+        offsets.append(offsets[-1] + len(line) + 1)
+    layouts: dict[Frozen, Layout] = {}
+    for _parent, _key, seq in _flow_lists(tree):
+        start = offsets[seq.lc.line] + seq.lc.col
+        end = _flow_end(text, start)
+        line_start = offsets[seq.lc.line]
+        layouts.setdefault(freeze(seq), Layout(text[start:end], _lead(text[line_start:start])))
+    return layouts
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, int):
+        return str(value)
+    value = round(float(value), 3)
+    return str(int(value)) + ".0" if value.is_integer() else repr(value)
+
+
+def format_flow(value: Any, indent: int, column: int) -> str:
+    """House style for a changed list: on one line when it fits in WIDTH from `column`,
+    else points packed in lines at `indent` + 2 and the `]` back at `indent`."""
+    one_line = _one_line(value)
+    if column + len(one_line) <= WIDTH or all(_is_number(v) for v in value):
+        return one_line
+    inner = " " * (indent + 2)
+    lines: list[str] = []
+    if all(isinstance(v, list) and all(_is_number(n) for n in v) for v in value):  # a ring or line
+        current = inner
+        for point in value:
+            piece = _one_line(point) + ","
+            if current.strip() and len(current) + 1 + len(piece) > WIDTH:
+                lines.append(current)
+                current = inner
+            current += (" " if current.strip() else "") + piece
+        lines.append(current)
+    else:  # parts: one ring after another
+        lines = [inner + format_flow(part, indent + 2, indent + 2) + "," for part in value]
+    return "[\n" + "\n".join(lines) + "\n" + " " * indent + "]"
+
+
+def _one_line(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_one_line(v) for v in value) + "]"
+    return _number(value)
+
+
+@dataclass(frozen=True, slots=True)
+class ChartDocument:
+    """One chart file's text (exactly what gets saved) and where it came from.
+
+    `layouts` remembers how each flow list of numbers was written, so that a list given
+    back its old values (an undo) is written as before, byte for byte."""
+
+    text: str
+    source: str = "<chart>"
+    path: Path | None = None
+    layouts: Mapping[Frozen, Layout] = field(default_factory=dict, repr=False, compare=False)
+    bom: bool = False
+    crlf: bool = False
+
+    @classmethod
+    def from_text(cls, text: str, source: str = "<chart>", path: Path | None = None) -> ChartDocument:
+        bom = text.startswith("\ufeff")
+        text = text.removeprefix("\ufeff")
+        crlf = "\r\n" in text
+        if crlf:
+            text = text.replace("\r\n", "\n")
+        tree = _yaml().load(text)
+        return cls(text, source, path, _layouts_of(text, tree), bom, crlf)
+
+    def to_bytes(self) -> bytes:
+        """The file's bytes: the text with the byte-order mark and line ends it was read with."""
+        text = self.text.replace("\n", "\r\n") if self.crlf else self.text
+        return (("\ufeff" if self.bom else "") + text).encode("utf-8")
+
+    def tree(self) -> Any:
+        """A fresh round-trip tree of the text (ruamel CommentedMap) to change and pass to
+        `with_tree`; changing it never changes this document."""
+        return _yaml().load(self.text)
+
+    def with_tree(self, tree: Any) -> ChartDocument:
+        """A new document whose text is `tree` dumped, flow lists kept as written."""
+        found = _flow_lists(tree)
+        originals = []
+        try:
+            for n, (parent, key, seq) in enumerate(found):
+                originals.append(seq)
+                parent[key] = _TOKEN.format(n)
+            out = io.StringIO()
+            yaml = _yaml()
+            yaml.explicit_start = self.text.startswith("---")
+            yaml.dump(tree, out)
+            dumped = out.getvalue()
+        finally:
+            for (parent, key, _), seq in zip(found, originals, strict=False):
+                parent[key] = seq
+        layouts = dict(self.layouts)
+
+        def replace(match: re.Match) -> str:
+            seq = originals[int(match.group(1))]
+            line_start = dumped.rfind("\n", 0, match.start()) + 1
+            indent = _lead(dumped[line_start : match.start()])
+            layout = layouts.get(freeze(seq))
+            if layout is not None:
+                return layout.at(indent)
+            written = format_flow(seq, indent, match.start() - line_start)
+            layouts[freeze(seq)] = Layout(written, indent)
+            return written
+
+        text = _keep_trailing_spaces(self.text, _TOKEN_RE.sub(replace, dumped))
+        return ChartDocument(text, self.source, self.path, layouts, self.bom, self.crlf)
+
+    def validate(self) -> LoadResult:
+        """The chart checked by exactly the rules of `reflexmap check` (the loader and builder)."""
+        return parse_atlas(self.text, self.source, path=self.path)
+
+    def problems(self) -> tuple[Problem, ...]:
+        """Every error of `validate()`, located in zone, view and vertex where it has one."""
+        result = self.validate()
+        return locate(self.text, result.errors) if result.errors else ()
+
+
+def _keep_trailing_spaces(old: str, new: str) -> str:
+    """ruamel.yaml drops spaces at the end of a line (`key: ` before a block); they mean
+    nothing to YAML there (in a block scalar they are content, and ruamel keeps them), so a
+    line that is unchanged but for them gets them back from the old text."""
+    if not re.search(r"[ \t]\n", old):
+        return new
+    import difflib
+
+    old_lines, new_lines = old.split("\n"), new.split("\n")
+    matcher = difflib.SequenceMatcher(
+        None, [line.rstrip(" \t") for line in old_lines], new_lines, autojunk=False
+    )
+    for tag, i1, _i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            new_lines[j1:j2] = old_lines[i1 : i1 + (j2 - j1)]
+    return "\n".join(new_lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A check error with the place an editor marks: zone id, view id, part and vertex
+    index (each None when the error is not about one), and the file position."""
+
+    message: str
+    line: int
+    column: int
+    zone: str | None = None
+    view: str | None = None
+    part: int | None = None
+    vertex: int | None = None
+    error: AtlasError | None = None
+
+
+def locate(text: str, errors: tuple[AtlasError, ...]) -> tuple[Problem, ...]:
+    """Map each error's line and column back to the YAML path it was reported at."""
+    from .yaml_source import parse_yaml
+
+    data, positions, parse_errors = parse_yaml(text, "<chart>")
+    at: dict[tuple[int, int], tuple] = {}
+    if not parse_errors:
+        for path, where in list(positions.values.items()) + list(positions.keys.items()):
+            if len(path) > len(at.get(where, ())):
+                at[where] = path
+    problems = []
+    for error in errors:
+        path = at.get((error.line, error.column), ())
+        zone = view = part = vertex = None
+        if len(path) >= 2 and path[0] == "zones" and isinstance(path[1], int):
+            zone = data["zones"][path[1]].get("id") if isinstance(data["zones"][path[1]], dict) else None
+            if len(path) >= 4 and path[2] == "shapes":
+                view = path[3]
+                rest = [p for p in path[4:] if isinstance(p, int)]
+                if len(rest) == 2:
+                    part, vertex = rest
+                elif len(rest) == 1:
+                    part, vertex = 0, rest[0]
+        problems.append(Problem(error.message, error.line, error.column, zone, view, part, vertex, error))
+    return tuple(problems)
+
+
+def read_document(path: str | Path) -> ChartDocument:
+    """The chart file at `path` as a document. Raises OSError or ValueError (too big, not
+    UTF-8, not YAML); check its content with `document.problems()`."""
+    path = Path(path)
+    with open(path, "rb") as handle:
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        raise ValueError(f"{path}: the file is larger than {MAX_FILE_BYTES:,} bytes")
+    return ChartDocument.from_text(raw.decode("utf-8"), str(path), path)
+
+
+def copy_node(node: Any) -> Any:
+    """A deep copy of part of a tree, comments included, to put into another tree."""
+    return copy.deepcopy(node)

@@ -1,0 +1,396 @@
+"""Pure, invertible edits of a chart document: what the editor's undo stack wraps.
+
+Each edit is a frozen value; `apply(document)` returns an `Applied`: the new document, the
+edit that undoes it (applying that to the new document gives back the old text byte for
+byte) and the problems `reflexmap check` finds in the result, each located at its zone,
+view and vertex. Validation is the loader's and builder's own: there is no second set of
+rules here.
+
+Vertices are addressed as (zone id, view id, part, index): `part` is 0 for a one-polygon
+shape; `index` counts the ring as the model has it (an explicitly closed ring's repeated
+last point is not counted, and moves with the first). Coordinates are millimetres.
+
+Mirrors: a zone whose shape in a mirroring view is `mirror` follows its source view, so
+editing the source edits both feet. Editing the mirror side itself is refused
+(`EditRefused`); `BreakMirror` first writes the mirrored points out explicitly, after which
+the two sides are edited apart. Refusals are for edits that cannot be expressed (unknown
+zone, a ring below three points); a shape that leaves its outline or crosses itself is
+allowed and reported as a problem, so a drag can pass through an invalid state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from . import geometry
+from .document import ChartDocument, Problem, copy_node
+
+Point = tuple[float, float]
+TEXT_FIELDS = ("name", "region", "claim", "technique", "note", "tradition", "confidence")
+TRANSLATABLE = ("name", "claim", "technique", "note")
+
+
+class EditRefused(ValueError):
+    """An edit that cannot be made to this document; the message says why, for a person."""
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    document: ChartDocument
+    inverse: Edit
+    problems: tuple[Problem, ...]
+
+
+class Edit:
+    """Base of all edits: subclasses change a fresh tree in `change` and return the inverse."""
+
+    def apply(self, document: ChartDocument, *, check: bool = True) -> Applied:
+        tree = document.tree()
+        inverse = self.change(tree)
+        new = document.with_tree(tree)
+        return Applied(new, inverse, new.problems() if check else ())
+
+    def change(self, tree: CommentedMap) -> Edit:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+# --- finding things in the tree ------------------------------------------------------------
+
+
+def _zones(tree: CommentedMap) -> CommentedSeq:
+    zones = tree.get("zones") if isinstance(tree, dict) else None
+    if not isinstance(zones, list):
+        raise EditRefused("the chart has no list of zones")
+    return zones
+
+
+def zone_index(tree: CommentedMap, zone_id: str) -> int:
+    for i, zone in enumerate(_zones(tree)):
+        if isinstance(zone, dict) and zone.get("id") == zone_id:
+            return i
+    raise EditRefused(f"there is no zone '{zone_id}'")
+
+
+def _mirror_views(tree: CommentedMap) -> dict[str, str]:
+    """Mirroring view id -> the view it mirrors."""
+    return {
+        v["id"]: v["mirror_of"]
+        for v in tree.get("views", [])
+        if isinstance(v, dict) and isinstance(v.get("mirror_of"), str)
+    }
+
+
+def _is_parts(raw: Any) -> bool:
+    return bool(raw) and isinstance(raw[0], list) and bool(raw[0]) and isinstance(raw[0][0], list)
+
+
+def _editable_shape(tree: CommentedMap, zone: CommentedMap, view: str) -> Any:
+    shapes = zone.get("shapes")
+    if not isinstance(shapes, dict) or view not in shapes:
+        raise EditRefused(f"zone '{zone.get('id')}' has no shape in view '{view}'")
+    shape = shapes[view]
+    if shape == "mirror":
+        source = _mirror_views(tree).get(view, "?")
+        raise EditRefused(
+            f"zone '{zone.get('id')}' in view '{view}' mirrors view '{source}': edit it there "
+            "(both feet change), or break the mirror first"
+        )
+    if not isinstance(shape, list):
+        raise EditRefused(f"zone '{zone.get('id')}' in view '{view}' is not a list of points")
+    return shape
+
+
+def _ring(shape: Any, part: int) -> list:
+    rings = shape if _is_parts(shape) else [shape]
+    if not 0 <= part < len(rings):
+        raise EditRefused(f"the shape has {len(rings)} part(s); there is no part {part + 1}")
+    return rings[part]
+
+
+def _closed(ring: list) -> bool:
+    return len(ring) > 3 and [float(v) for v in ring[0]] == [float(v) for v in ring[-1]]
+
+
+def _count(ring: list) -> int:
+    return len(ring) - 1 if _closed(ring) else len(ring)
+
+
+def _point(point: Point) -> CommentedSeq:
+    seq = CommentedSeq([_mm(point[0]), _mm(point[1])])
+    seq.fa.set_flow_style()
+    return seq
+
+
+def _mm(value: float) -> float | int:
+    """Millimetres to a thousandth: finer than any chart draws, and free of float noise."""
+    value = round(float(value), 3)
+    return value
+
+
+def _check_index(ring: list, index: int, *, inserting: bool = False) -> None:
+    top = _count(ring) + (1 if inserting else 0)
+    if not 0 <= index < top:
+        raise EditRefused(f"there is no vertex {index} (the ring has {_count(ring)})")
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceZone(Edit):
+    """Put back a zone exactly as it was (comments included): the inverse of zone edits."""
+
+    index: int
+    raw: Any
+
+    def change(self, tree: CommentedMap) -> Edit:
+        zones = _zones(tree)
+        old = zones[self.index]
+        zones[self.index] = copy_node(self.raw)
+        return ReplaceZone(self.index, copy_node(old))
+
+
+class _ZoneEdit(Edit):
+    """An edit of one zone, undone by putting the zone back as it was."""
+
+    zone: str
+
+    def change(self, tree: CommentedMap) -> Edit:
+        index = zone_index(tree, self.zone)
+        before = copy_node(_zones(tree)[index])
+        self.change_zone(tree, _zones(tree)[index])
+        return ReplaceZone(index, before)
+
+    def change_zone(self, tree: CommentedMap, zone: CommentedMap) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+
+@dataclass(frozen=True, slots=True)
+class MoveVertex(_ZoneEdit):
+    zone: str
+    view: str
+    part: int
+    index: int
+    to: Point
+
+    def change_zone(self, tree: CommentedMap, zone: CommentedMap) -> None:
+        ring = _ring(_editable_shape(tree, zone, self.view), self.part)
+        _check_index(ring, self.index)
+        ring[self.index] = _point(self.to)
+        if self.index == 0 and _closed(ring):
+            ring[-1] = _point(self.to)
+
+
+@dataclass(frozen=True, slots=True)
+class InsertVertex(_ZoneEdit):
+    """A new vertex at `index` (so on the edge from vertex index-1 to the old vertex index;
+    `index` = the vertex count puts it on the closing edge)."""
+
+    zone: str
+    view: str
+    part: int
+    index: int
+    at: Point
+
+    def change_zone(self, tree: CommentedMap, zone: CommentedMap) -> None:
+        ring = _ring(_editable_shape(tree, zone, self.view), self.part)
+        _check_index(ring, self.index, inserting=True)
+        ring.insert(self.index, _point(self.at))
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteVertex(_ZoneEdit):
+    zone: str
+    view: str
+    part: int
+    index: int
+
+    def change_zone(self, tree: CommentedMap, zone: CommentedMap) -> None:
+        ring = _ring(_editable_shape(tree, zone, self.view), self.part)
+        _check_index(ring, self.index)
+        if _count(ring) <= 3:
+            raise EditRefused("a zone needs at least three corners; delete the zone instead")
+        closed = _closed(ring)
+        del ring[self.index]
+        if self.index == 0 and closed:
+            ring[-1] = _point((float(ring[0][0]), float(ring[0][1])))
+
+
+@dataclass(frozen=True, slots=True)
+class MoveZone(_ZoneEdit):
+    """Shift a zone by (dx, dy) mm in `views` (None: every view it is drawn in with its own
+    points; mirrored shapes follow their source)."""
+
+    zone: str
+    dx: float
+    dy: float
+    views: tuple[str, ...] | None = None
+
+    def change_zone(self, tree: CommentedMap, zone: CommentedMap) -> None:
+        shapes = zone.get("shapes") or {}
+        views = self.views if self.views is not None else [v for v, s in shapes.items() if s != "mirror"]
+        for view in views:
+            shape = _editable_shape(tree, zone, view)
+            for ring in shape if _is_parts(shape) else [shape]:
+                for i, (x, y) in enumerate(list(ring)):
+                    ring[i] = _point((float(x) + self.dx, float(y) + self.dy))
+
+
+@dataclass(frozen=True, slots=True)
+class BreakMirror(_ZoneEdit):
+    """Write a mirrored shape out as its own points: from now on the two feet differ."""
+
+    zone: str
+    view: str
+
+    def change_zone(self, tree: CommentedMap, zone: CommentedMap) -> None:
+        shapes = zone.get("shapes") or {}
+        if shapes.get(self.view) != "mirror":
+            raise EditRefused(f"zone '{self.zone}' in view '{self.view}' is not a mirror")
+        source = _mirror_views(tree).get(self.view)
+        original = shapes.get(source) if source else None
+        if not isinstance(original, list):
+            raise EditRefused(f"zone '{self.zone}' has no shape in view '{source}' to mirror")
+        rings = original if _is_parts(original) else [original]
+        mirrored = [
+            _flow([_point(p) for p in geometry.mirror(tuple((float(x), float(y)) for x, y in r))])
+            for r in rings
+        ]
+        shapes[self.view] = _flow(mirrored) if _is_parts(original) else mirrored[0]
+
+
+def _flow(items: list) -> CommentedSeq:
+    seq = CommentedSeq(items)
+    seq.fa.set_flow_style()
+    return seq
+
+
+@dataclass(frozen=True, slots=True)
+class SetText(_ZoneEdit):
+    """Set (or with None remove) a zone's text field, or its translation into `language`.
+    `field` may also be 'sources' (a tuple of source ids)."""
+
+    zone: str
+    field: str
+    value: str | tuple[str, ...] | None
+    language: str | None = None
+
+    def change_zone(self, tree: CommentedMap, zone: CommentedMap) -> None:
+        allowed = TRANSLATABLE if self.language else (*TEXT_FIELDS, "sources")
+        if self.field not in allowed:
+            raise EditRefused(f"'{self.field}' is not a text of a zone that can be set here")
+        target = zone
+        if self.language:
+            translations = zone.setdefault("translations", CommentedMap())
+            target = translations.setdefault(self.language, CommentedMap())
+        if self.value is None:
+            target.pop(self.field, None)
+            if self.language and not target:
+                del zone["translations"][self.language]
+                if not zone["translations"]:
+                    del zone["translations"]
+        elif self.field == "sources":
+            target[self.field] = _flow(list(self.value))
+        else:
+            target[self.field] = self.value
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteZone(Edit):
+    zone: str
+
+    def change(self, tree: CommentedMap) -> Edit:
+        index = zone_index(tree, self.zone)
+        removed = _zones(tree).pop(index)
+        return InsertZone(index, removed)
+
+
+@dataclass(frozen=True, slots=True)
+class InsertZone(Edit):
+    """Put a whole zone (a tree mapping, or a plain dict of its fields) at `index`."""
+
+    index: int
+    raw: Any
+
+    def change(self, tree: CommentedMap) -> Edit:
+        zones = _zones(tree)
+        node = copy_node(self.raw) if isinstance(self.raw, CommentedMap) else _mapping(self.raw)
+        zone_id = node.get("id")
+        if any(isinstance(z, dict) and z.get("id") == zone_id for z in zones):
+            raise EditRefused(f"there is already a zone '{zone_id}'")
+        zones.insert(min(max(self.index, 0), len(zones)), node)
+        return DeleteZone(zone_id)
+
+
+def _mapping(value: Any) -> Any:
+    """Plain dicts and lists as tree nodes; lists of numbers in flow style, as charts write them."""
+    if isinstance(value, dict):
+        node = CommentedMap()
+        for key, item in value.items():
+            node[key] = _mapping(item)
+        return node
+    if isinstance(value, list | tuple):
+        items = [_mapping(v) for v in value]
+        seq = CommentedSeq(items)
+        if all(isinstance(v, int | float | list) for v in value) or all(isinstance(v, str) for v in value):
+            seq.fa.set_flow_style()
+        return seq
+    return value
+
+
+def add_zone(
+    zone_id: str,
+    view: str,
+    points: list[Point],
+    *,
+    name: str,
+    region: str,
+    claim: str,
+    technique: str,
+    sources: tuple[str, ...],
+    confidence: str = "estimate",
+    index: int | None = None,
+) -> InsertZone:
+    """The edit that adds a new zone drawn as `points` (mm) in `view`, at the end by default."""
+    raw = {
+        "id": zone_id,
+        "name": name,
+        "region": region,
+        "claim": claim,
+        "technique": technique,
+        "sources": list(sources),
+        "confidence": confidence,
+        "shapes": {view: [[_mm(x), _mm(y)] for x, y in points]},
+    }
+    return InsertZone(10**9 if index is None else index, raw)
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateZone(Edit):
+    """A copy of a zone under `new_id`, right after it, shifted by (dx, dy) mm in every view
+    with its own points (so that it does not hide the original)."""
+
+    zone: str
+    new_id: str
+    dx: float = 0.0
+    dy: float = 0.0
+
+    def change(self, tree: CommentedMap) -> Edit:
+        index = zone_index(tree, self.zone)
+        node = copy_node(_zones(tree)[index])
+        node["id"] = self.new_id
+        InsertZone(index + 1, node).change(tree)
+        if self.dx or self.dy:
+            MoveZone(self.new_id, self.dx, self.dy).change(tree)
+        return DeleteZone(self.new_id)
+
+
+def apply_all(document: ChartDocument, edits: list[Edit]) -> tuple[ChartDocument, list[Edit]]:
+    """Apply edits in turn without checking each; returns the document and the inverses in
+    the order to apply them (last edit's inverse first)."""
+    inverses = []
+    for edit in edits:
+        applied = edit.apply(document, check=False)
+        document = applied.document
+        inverses.append(applied.inverse)
+    return document, inverses[::-1]

@@ -1,0 +1,87 @@
+"""save_atlas: atomic, backed up, never writes a chart that check rejects, and a save killed
+at any file operation leaves the old chart whole."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import reflexmap
+from reflexmap.atlas.edits import MoveVertex
+
+from ..dying import ARM, PRELUDE
+from ..test_crash_safety import run
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def test_saving_a_loaded_atlas_keeps_the_bytes_and_a_backup(tmp_path: Path):
+    target = tmp_path / "chart.yaml"
+    shutil.copyfile(DATA / "small.yaml", target)
+    atlas = reflexmap.load_atlas(target)
+    reflexmap.save_atlas(atlas, target)
+    assert target.read_bytes() == (DATA / "small.yaml").read_bytes()
+    assert (tmp_path / "chart.yaml.bak").read_bytes() == target.read_bytes()
+
+
+def test_script_changes_a_chart_without_the_window(tmp_path: Path):
+    target = tmp_path / "chart.yaml"
+    shutil.copyfile(DATA / "small.yaml", target)
+    chart = reflexmap.read_document(target)
+    chart = reflexmap.edits.MoveZone("heel", 1.0, 0.5).apply(chart).document
+    reflexmap.save_atlas(chart, target)
+    heel = reflexmap.load_atlas(target).zone("heel")
+    assert heel.shapes["plantar-left"][0][0] == (-17.0, 2.5)
+    assert heel.shapes["plantar-right"][0][0] == (17.0, 2.5)  # the mirror followed
+
+
+def test_a_chart_with_errors_is_not_saved_unless_asked(tmp_path: Path):
+    target = tmp_path / "chart.yaml"
+    shutil.copyfile(DATA / "small.yaml", target)
+    chart = reflexmap.read_document(target)
+    broken = MoveVertex("heel", "plantar-left", 0, 0, (-90.0, 2.0)).apply(chart).document
+    with pytest.raises(reflexmap.ChartNotSaved) as caught:
+        reflexmap.save_atlas(broken, target)
+    assert caught.value.problems[0].zone == "heel"
+    assert target.read_bytes() == (DATA / "small.yaml").read_bytes()
+    reflexmap.save_atlas(broken, target, allow_errors=True)
+    assert target.read_text(encoding="utf-8") == broken.text
+
+
+def test_an_atlas_changed_in_memory_is_refused(tmp_path: Path):
+    import dataclasses
+
+    atlas = reflexmap.load_atlas(DATA / "small.yaml")
+    with pytest.raises(reflexmap.ChartNotSaved):
+        reflexmap.save_atlas(dataclasses.replace(atlas, zones=atlas.zones[:1]), tmp_path / "x.yaml")
+
+
+SAVE = (
+    "import reflexmap\nfrom reflexmap.atlas.edits import MoveZone\n"
+    "chart = reflexmap.read_document(target)\n"
+    "new = MoveZone('heel', float(stage or 1) / 10, 0.0).apply(chart).document\n"
+)
+
+
+def test_chart_save_killed_at_every_step_leaves_the_old_file_whole(tmp_path: Path):
+    target = tmp_path / "chart.yaml"
+    shutil.copyfile(DATA / "small.yaml", target)
+    old = target.read_bytes()
+    stage, completed = 1, False
+    while not completed:
+        result = run(PRELUDE + SAVE + ARM + "reflexmap.save_atlas(new, target)\n", target, stage)
+        completed = result.returncode == 0
+        if not completed:
+            assert result.returncode == 9, result.stderr[-1500:]
+            assert target.read_bytes() == old, f"old chart changed when killed at operation {stage}"
+            assert (
+                not list(tmp_path.glob("chart.yaml.bak")) or (tmp_path / "chart.yaml.bak").read_bytes() == old
+            )
+        stage += 1
+        assert stage < 20
+    assert target.read_bytes() != old
+    assert reflexmap.load_atlas(target).zone("heel") is not None
+    assert (tmp_path / "chart.yaml.bak").read_bytes() == old
+    assert stage > 3
