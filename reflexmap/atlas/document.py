@@ -174,6 +174,7 @@ class ChartDocument:
     layouts: Mapping[Frozen, Layout] = field(default_factory=dict, repr=False, compare=False)
     bom: bool = False
     crlf: bool = False
+    origin: str = field(default="", repr=False, compare=False)  # the text as loaded
 
     @classmethod
     def from_text(cls, text: str, source: str = "<chart>", path: Path | None = None) -> ChartDocument:
@@ -183,7 +184,7 @@ class ChartDocument:
         if crlf:
             text = text.replace("\r\n", "\n")
         tree = _yaml().load(text)
-        return cls(text, source, path, _layouts_of(text, tree), bom, crlf)
+        return cls(text, source, path, _layouts_of(text, tree), bom, crlf, text)
 
     def to_bytes(self) -> bytes:
         """The file's bytes: the text with the byte-order mark and line ends it was read with."""
@@ -224,8 +225,8 @@ class ChartDocument:
             layouts[freeze(seq)] = Layout(written, indent)
             return written
 
-        text = _keep_trailing_spaces(self.text, _TOKEN_RE.sub(replace, dumped))
-        return ChartDocument(text, self.source, self.path, layouts, self.bom, self.crlf)
+        text = _keep_trailing_spaces(self.origin or self.text, _TOKEN_RE.sub(replace, dumped))
+        return ChartDocument(text, self.source, self.path, layouts, self.bom, self.crlf, self.origin)
 
     def validate(self) -> LoadResult:
         """The chart checked by exactly the rules of `reflexmap check` (the loader and builder)."""
@@ -240,7 +241,8 @@ class ChartDocument:
 def _keep_trailing_spaces(old: str, new: str) -> str:
     """ruamel.yaml drops spaces at the end of a line (`key: ` before a block); they mean
     nothing to YAML there (in a block scalar they are content, and ruamel keeps them), so a
-    line that is unchanged but for them gets them back from the old text."""
+    line that is unchanged but for them gets them back from the text as loaded (not the
+    previous edit's: a zone deleted and restored gets its spaces back too)."""
     if not re.search(r"[ \t]\n", old):
         return new
     import difflib
