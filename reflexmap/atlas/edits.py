@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark
+from ruamel.yaml.tokens import CommentToken
 
 from . import geometry
 from .document import ChartDocument, Problem, copy_node
@@ -55,6 +57,79 @@ class Edit:
 
     def change(self, tree: CommentedMap) -> Edit:  # pragma: no cover - abstract
         raise NotImplementedError
+
+
+def _last_slot(node: Any) -> tuple | None:
+    """(holder, key, position) of the comment slot after the last line of `node`."""
+    while True:
+        if isinstance(node, CommentedMap) and node:
+            key = list(node)[-1]
+            value = node[key]
+            if isinstance(value, CommentedMap | CommentedSeq) and value and not value.fa.flow_style():
+                node = value
+                continue
+            return node, key, 2
+        if isinstance(node, CommentedSeq) and node and not node.fa.flow_style():
+            key = len(node) - 1
+            value = node[key]
+            if isinstance(value, CommentedMap | CommentedSeq) and value and not value.fa.flow_style():
+                node = value
+                continue
+            return node, key, 0
+        return None
+
+
+def _comment_slots(node: Any) -> list[tuple[Any, Any, int]]:
+    """(entry holder, key, position) of every comment token in `node` and below."""
+    slots: list[tuple[Any, Any, int]] = []
+    if isinstance(node, CommentedMap | CommentedSeq):
+        for key, entry in node.ca.items.items():
+            for pos, token in enumerate(entry or ()):
+                if isinstance(token, CommentToken):
+                    slots.append((node.ca.items, key, pos))
+        for child in node.values() if isinstance(node, CommentedMap) else node:
+            slots.extend(_comment_slots(child))
+    return slots
+
+
+def _take_trailing(node: Any) -> str:
+    """Comment lines after a zone's last line belong to the next zone (ruamel.yaml hangs
+    them on the zone's last token): detach them, keeping an end-of-line comment, and
+    return them."""
+    slots = _comment_slots(node)
+    if not slots:
+        return ""
+    items, key, pos = max(slots, key=lambda s: (s[0][s[1]][s[2]].start_mark.line, s[0][s[1]][s[2]].column))
+    token = items[key][pos]
+    value = token.value
+    if value.startswith("#"):
+        cut = value.find("\n") + 1 or len(value)
+        eol, rest = value[:cut], value[cut:]
+    else:
+        eol, rest = "", value
+    if "#" not in rest:
+        return ""
+    # copies of a tree share comment tokens: replace them, never change one in place
+    entry = list(items[key])
+    entry[pos] = CommentToken(eol, token.start_mark, None) if eol else None
+    items[key] = entry
+    return rest
+
+
+def _give_trailing(node: Any, rest: str) -> None:
+    if not rest:
+        return
+    slot = _last_slot(node)
+    if slot is None:
+        return
+    holder, key, pos = slot
+    entry = list(holder.ca.items.get(key) or ([None] * (4 if pos == 2 else 2)))
+    token = entry[pos]
+    if token is None:
+        entry[pos] = CommentToken(rest if rest.startswith("\n") else "\n" + rest, CommentMark(0), None)
+    else:
+        entry[pos] = CommentToken(token.value + rest, token.start_mark, None)
+    holder.ca.items[key] = entry
 
 
 # --- finding things in the tree ------------------------------------------------------------
@@ -296,18 +371,42 @@ class SetText(_ZoneEdit):
 
 
 @dataclass(frozen=True, slots=True)
+class RestoreZones(Edit):
+    """Put back the whole list of zones as it was: the inverse of adding and deleting zones
+    (ruamel.yaml keeps comments between zones on either neighbour or on the list, so only
+    the whole list gives back the same bytes)."""
+
+    raw: Any
+
+    def change(self, tree: CommentedMap) -> Edit:
+        old = copy_node(_zones(tree))
+        tree["zones"] = copy_node(self.raw)
+        return RestoreZones(old)
+
+
+@dataclass(frozen=True, slots=True)
 class DeleteZone(Edit):
+    """Remove a zone; comment lines written above the next zone stay above it (except
+    after the first zone: ruamel.yaml keeps comments before a list's first item elsewhere,
+    so those lines go with the deleted first zone; its undo brings them back)."""
+
     zone: str
 
     def change(self, tree: CommentedMap) -> Edit:
+        zones = _zones(tree)
         index = zone_index(tree, self.zone)
-        removed = _zones(tree).pop(index)
-        return InsertZone(index, removed)
+        before = copy_node(zones)
+        rest = _take_trailing(zones[index])
+        del zones[index]
+        if index > 0 and rest:
+            _give_trailing(zones[index - 1], rest)
+        return RestoreZones(before)
 
 
 @dataclass(frozen=True, slots=True)
 class InsertZone(Edit):
-    """Put a whole zone (a tree mapping, or a plain dict of its fields) at `index`."""
+    """Put a whole zone (a tree mapping, or a plain dict of its fields) at `index`; comment
+    lines that stood above the zone now after it move down with it."""
 
     index: int
     raw: Any
@@ -318,8 +417,12 @@ class InsertZone(Edit):
         zone_id = node.get("id")
         if any(isinstance(z, dict) and z.get("id") == zone_id for z in zones):
             raise EditRefused(f"there is already a zone '{zone_id}'")
-        zones.insert(min(max(self.index, 0), len(zones)), node)
-        return DeleteZone(zone_id)
+        index = min(max(self.index, 0), len(zones))
+        before = copy_node(zones)
+        if index > 0:
+            _give_trailing(node, _take_trailing(zones[index - 1]))
+        zones.insert(index, node)
+        return RestoreZones(before)
 
 
 def _mapping(value: Any) -> Any:
@@ -378,11 +481,12 @@ class DuplicateZone(Edit):
     def change(self, tree: CommentedMap) -> Edit:
         index = zone_index(tree, self.zone)
         node = copy_node(_zones(tree)[index])
+        _take_trailing(node)  # the comments that follow the original follow the copy instead
         node["id"] = self.new_id
-        InsertZone(index + 1, node).change(tree)
+        inverse = InsertZone(index + 1, node).change(tree)
         if self.dx or self.dy:
             MoveZone(self.new_id, self.dx, self.dy).change(tree)
-        return DeleteZone(self.new_id)
+        return inverse
 
 
 def apply_all(document: ChartDocument, edits: list[Edit]) -> tuple[ChartDocument, list[Edit]]:

@@ -170,3 +170,41 @@ def test_a_zone_keeps_at_least_three_corners(small: ChartDocument):
     assert triangle.problems == ()
     with pytest.raises(EditRefused, match="three corners"):
         DeleteVertex("heel", "plantar-left", 0, 0).apply(triangle.document)
+
+
+@pytest.fixture(scope="module")
+def commented(small: ChartDocument) -> ChartDocument:
+    text = small.text.replace(
+        "      plantar-right: mirror\n  - id: strip\n",
+        "      plantar-right: mirror  # mirrored\n  # The strip: a comment about the next zone\n  - id: strip\n",
+    )
+    assert "# The strip" in text
+    return ChartDocument.from_text(text)
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        DeleteZone("band"),
+        DuplicateZone("band", "band-2"),
+        add_zone(
+            "new",
+            "plantar-left",
+            [(0, 40), (5, 40), (5, 45)],
+            name="N",
+            region="pelvis",
+            claim="c",
+            technique="t",
+            sources=("s1",),
+            index=2,
+        ),
+    ],
+    ids=["delete the zone above", "duplicate the zone above", "insert between"],
+)
+def test_a_comment_above_a_zone_stays_above_it(edit: Edit, commented: ChartDocument):
+    done = edit.apply(commented, check=False)
+    text = done.document.text
+    assert text.count("# The strip") == 1
+    assert "# The strip: a comment about the next zone\n  - id: strip\n" in text
+    assert ("# mirrored" in text) == (edit != DeleteZone("band"))
+    assert done.inverse.apply(done.document, check=False).document.text == commented.text
