@@ -176,7 +176,9 @@ def test_a_zone_keeps_at_least_three_corners(small: ChartDocument):
 def commented(small: ChartDocument) -> ChartDocument:
     text = small.text.replace(
         "      plantar-right: mirror\n  - id: strip\n",
-        "      plantar-right: mirror  # mirrored\n  # The strip: a comment about the next zone\n  - id: strip\n",
+        "      plantar-right: mirror  # mirrored\n"
+        "  # The strip: a comment about the next zone\n"
+        "  - id: strip\n",
     )
     assert "# The strip" in text
     return ChartDocument.from_text(text)

@@ -60,28 +60,32 @@ def test_an_atlas_changed_in_memory_is_refused(tmp_path: Path):
 
 SAVE = (
     "import reflexmap\nfrom reflexmap.atlas.edits import MoveZone\n"
-    "chart = reflexmap.read_document(target)\n"
-    "new = MoveZone('heel', float(stage or 1) / 10, 0.0).apply(chart).document\n"
+    "chart = reflexmap.read_document(os.path.join(os.path.dirname(target), 'source.yaml'))\n"
+    "new = MoveZone('heel', 0.5, 0.0).apply(chart).document\n"
 )
 
 
 def test_chart_save_killed_at_every_step_leaves_the_old_file_whole(tmp_path: Path):
     target = tmp_path / "chart.yaml"
     shutil.copyfile(DATA / "small.yaml", target)
+    shutil.copyfile(DATA / "small.yaml", tmp_path / "source.yaml")  # each try saves the same change
     old = target.read_bytes()
-    stage, completed = 1, False
+    stage, completed, seen = 1, False, []
     while not completed:
         result = run(PRELUDE + SAVE + ARM + "reflexmap.save_atlas(new, target)\n", target, stage)
         completed = result.returncode == 0
         if not completed:
             assert result.returncode == 9, result.stderr[-1500:]
-            assert target.read_bytes() == old, f"old chart changed when killed at operation {stage}"
-            assert (
-                not list(tmp_path.glob("chart.yaml.bak")) or (tmp_path / "chart.yaml.bak").read_bytes() == old
-            )
+            seen.append((stage, target.read_bytes()))
         stage += 1
         assert stage < 20
-    assert target.read_bytes() != old
-    assert reflexmap.load_atlas(target).zone("heel") is not None
-    assert (tmp_path / "chart.yaml.bak").read_bytes() == old
-    assert stage > 3
+    new = target.read_bytes()
+    assert new != old
+    assert reflexmap.load_atlas(target).zone("heel").shapes["plantar-left"][0][0] == (-17.5, 2.0)
+    # killed at any operation the chart is the old one, whole; only when killed at the very
+    # last (the folder's fsync, after the final rename) is it the whole new one
+    for killed_at, content in seen[:-1]:
+        assert content == old, f"old chart changed when killed at operation {killed_at}"
+    assert seen[-1][1] in (old, new)
+    assert (tmp_path / "chart.yaml.bak").read_bytes() in (old, seen[-1][1])
+    assert len(seen) > 3  # the fsyncs, the backup copy and the renames were each interrupted
