@@ -21,9 +21,10 @@ from reflexmap.atlas.edits import (
     SetText,
     add_zone,
 )
-from reflexmap.atlas.loader import builtin_chart_path
+from reflexmap.atlas.loader import builtin_chart_path, load_atlas
 
 DATA = Path(__file__).resolve().parents[1] / "data"
+SOURCES = list(load_atlas(builtin_chart_path()).sources)  # the chart's own, whatever they are
 
 
 @pytest.fixture(scope="module")
@@ -56,14 +57,14 @@ EACH_KIND = {
         region="abdomen",
         claim="a test placement",
         technique="Thumb-walk.",
-        sources=("reflexmap-estimate",),
+        sources=(SOURCES[0],),
     ),
     "duplicate zone": DuplicateZone("sacrum", "sacrum-copy", 0.0, 0.0),
     "delete zone": DeleteZone("sinuses"),
     "set text": SetText("sacrum", "claim", "the sacrum, as drawn here"),
     "set translation": SetText("sacrum", "name", "Kreuzbein (neu)", language="de"),
     "remove note": SetText("heart", "note", None),
-    "set sources": SetText("sacrum", "sources", ("netplaces",)),
+    "set sources": SetText("sacrum", "sources", (SOURCES[-1],)),
     "break mirror": BreakMirror("sacrum", "plantar-right"),
 }
 
