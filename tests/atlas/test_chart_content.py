@@ -404,3 +404,20 @@ def test_the_western_chart_is_its_own_source():
         source = tool.read_text(encoding="utf-8")
         writes = "write_text(" in source or "open(" in source
         assert not (writes and re.search(r"\bzones\b", source.split('"""')[-1])), tool.name
+
+
+def test_side_view_guides_meet_the_soles_sloped_lines_at_the_outer_edge(builtin_atlas):
+    """FACTS.md §8: the diaphragm and shoulder lines slope; on the outer side they sit where the
+    sole's lines reach the outer edge, and the shoulder zone lies between them."""
+
+    def guide(view_id: str, guide_id: str):
+        return next(g for g in builtin_atlas.view(view_id).guides if g.id == guide_id).points
+
+    for guide_id in ("shoulder-line", "diaphragm-line"):
+        outer_edge_y = guide("plantar-right", guide_id)[0][1]  # the right sole's outer end
+        (x0, _), (x1, _) = guide("lateral-right", guide_id)
+        assert x0 == x1 and abs(x0 - outer_edge_y) < 3.5, guide_id
+    diaphragm = guide("lateral-right", "diaphragm-line")[0][0]
+    shoulder = guide("lateral-right", "shoulder-line")[0][0]
+    xs = [x for ring in builtin_atlas.zone("shoulder").shapes["lateral-right"] for x, _y in ring]
+    assert diaphragm - 1 <= min(xs) and max(xs) <= shoulder + 1
