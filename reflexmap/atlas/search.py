@@ -43,7 +43,7 @@ def _rank(query: list[str], name: list[str], rest: list[str]) -> int | None:
 
 
 def search_zones(atlas: Atlas, query: str, extra_words: dict[str, str] | None = None) -> list[Match]:
-    """Zones of every view whose name, claim, region, technique or note holds every word of
+    """Zones of every view whose name, claim or region holds every word of
     `query` as a word prefix; names first, then by name. `extra_words` adds text per zone id
     (the region's name in the interface language, say)."""
     wanted = words(query[:MAX_QUERY])
@@ -63,4 +63,6 @@ def search_zones(atlas: Atlas, query: str, extra_words: dict[str, str] | None = 
 
 
 def _zone_text(zone: Zone) -> list[str]:
-    return [zone.claim, zone.region, zone.technique, zone.note or "", zone.id.replace("-", " ")]
+    """What a zone is called and what charts place there; not the technique or notes, whose
+    running text matches almost any two words ("low back" would find the gallbladder)."""
+    return [zone.claim, zone.region, zone.id.replace("-", " ")]

@@ -207,6 +207,8 @@ class ZoneList(QWidget):
                 self.list.setCurrentIndex(index)
             if index.isValid():
                 self.list.scrollTo(index)
+            else:  # a new list: start at its top, not where the old one was scrolled
+                self.list.scrollToTop()
         finally:
             selection.blockSignals(False)
         self.list.viewport().update()

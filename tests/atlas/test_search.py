@@ -34,3 +34,9 @@ def test_german_names_are_found_without_accents(builtin_atlas):
 def test_an_empty_or_huge_query_is_cheap(builtin_atlas):
     assert search_zones(builtin_atlas, "   ") == []
     assert search_zones(builtin_atlas, "x" * 1_000_000) == []
+
+
+def test_running_text_does_not_match(builtin_atlas):
+    """Technique and notes are prose: two common words would match half the chart."""
+    ids = [m.zone_id for m in search_zones(builtin_atlas, "low back")]
+    assert ids[0] == "lower-back" and "gallbladder" not in ids

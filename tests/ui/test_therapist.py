@@ -202,3 +202,10 @@ def test_the_other_zones_under_the_point_are_links_reached_by_keyboard(qtbot, wi
     assert window.state.zone_id == second
     assert window.state.under_point[0] == first  # the stack is kept: the others are still offered
     assert atlas.zone(first).name in card(window)
+
+
+def test_a_new_search_shows_its_first_match_at_the_top(qtbot, window):
+    click_zone(qtbot, window, "plantar-left", "sciatic-nerve")  # a row far down the list
+    qtbot.keyClicks(window.zones.search, "low back")
+    first = window.zones.proxy.index(0, 0)
+    assert window.zones.list.visualRect(first).top() == 0  # the first row, at the top
