@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QComboBox,
@@ -59,14 +59,18 @@ class _ChartView(QGraphicsView):
         self._fitted = True
 
     def show_chart(self, atlas: Atlas, aspect: str, title: str | None = None) -> None:
-        """Draw, then draw again with larger text if the fitted chart would show it too small."""
+        """Draw, then again with larger text while the fitted chart would show it too small
+        (larger text widens the chart, so a few rounds find the size that holds)."""
         title = title if title is not None else atlas.tradition
-        self.chart.show_chart(atlas, aspect, title=title)
-        self.fit()
-        scale = self.transform().m11()
-        if self.isVisible() and scale > 0 and MIN_TEXT_PX / scale > LABEL_MM:
-            self.chart.show_chart(atlas, aspect, title=title, min_text_mm=MIN_TEXT_PX / scale * 1.04)
+        min_mm = 0.0
+        for _round in range(4):
+            self.chart.show_chart(atlas, aspect, title=title, min_text_mm=min_mm)
             self.fit()
+            scale = self.transform().m11()
+            need = MIN_TEXT_PX / scale if self.isVisible() and scale > 0 else 0.0
+            if need <= max(min_mm, LABEL_MM) * 1.001:
+                break
+            min_mm = need * 1.04
 
     def fit(self) -> None:
         rect = self.chart.chart_rect
@@ -111,6 +115,7 @@ class CompareWindow(QDialog):
         self.setObjectName("compare-charts")
         self.a, self.b = a, b
         self._load = load
+        self._shown_once = False
         self.comparison: Comparison = compare(a, b)
         self.overlay_items: dict[tuple[str, str], QGraphicsPathItem] = {}
         self.other = QComboBox(self)
@@ -230,6 +235,14 @@ class CompareWindow(QDialog):
         self._name_charts()
         self.refresh()
 
+    def showEvent(self, event) -> None:
+        """Drawn again once shown: only then do the views know their size, and so how large
+        the text must be to stay legible."""
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            QTimer.singleShot(0, self.refresh)
+
     def refresh(self, *_args) -> None:
         aspect = self.aspect.currentData()
         if aspect is None:  # the charts share no view
@@ -252,7 +265,7 @@ class CompareWindow(QDialog):
         title = _("{first} (filled) and {second} (dashed)").format(
             first=isolate(self.a.tradition), second=isolate(self.b.tradition)
         )
-        scene.show_chart(self.a, aspect, title=title)
+        self.left.show_chart(self.a, aspect, title=title)
         for frame in scene.frames:
             view_id = frame.view.id
             for zone in self.b.zones_in(view_id):

@@ -113,3 +113,18 @@ def test_compare_window_switches_to_another_chart_file(qtbot, window, tmp_path: 
     shown.other.setCurrentIndex(shown.other.findData(OTHER_FILE))
     assert Path(shown.b.path) == copy and shown.other.currentText() == "my-chart.yaml"
     shown.close()
+
+
+def test_compare_charts_keep_their_text_legible(qtbot, window):
+    from reflexmap.ui.map_view import MIN_TEXT_PX
+
+    from .conftest import comparison_windows
+
+    window.compare_action.trigger()
+    (shown,) = comparison_windows()
+    qtbot.waitUntil(lambda: shown._shown_once)
+    qtbot.wait(20)
+    for view in (shown.left,):
+        scale = view.transform().m11()  # screen pixels per millimetre
+        assert view.chart.label_mm * scale >= MIN_TEXT_PX * 0.95
+    shown.close()
