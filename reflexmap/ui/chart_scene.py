@@ -33,7 +33,10 @@ from .markup import isolate, plain_tooltip
 from .zone_item import ZoneItem, guide_pen, outline_pen
 
 LABEL_MM = 4.6
-MAX_LABEL_MM = 70.0  # a zone's name beside the foot: longer names end in "…" (the card shows all)
+# A zone's name beside the foot: longer names end in "…" (the card shows all). The bound grows
+# with the type (presenter mode's larger labels must not cut "Inner ear and equilibrium").
+MAX_LABEL_MM = 70.0
+MAX_LABEL_EMS = 16.0  # in label heights: about 30 characters at any size
 GUIDE_LABEL_MM = 3.2
 CAPTION_MM = 6.0
 OUTER_LEAD_MM = 17.0  # between a foot's outer edge and its label column: guide names sit here
@@ -218,7 +221,8 @@ class ChartScene(QGraphicsScene):
     def label_text(self, zone_id: str) -> str:
         """The zone's name; in the heat map also how well it is known, in words and numbers."""
         assert self.atlas is not None
-        name = elided(self.atlas.zone(zone_id).name, self.label_mm, MAX_LABEL_MM)
+        widest = max(MAX_LABEL_MM, MAX_LABEL_EMS * self.label_mm)
+        name = elided(self.atlas.zone(zone_id).name, self.label_mm, widest)
         if self.numbers is not None:
             number = str(self.numbers.get(zone_id, "?"))
             return f"{number}  {name}" if self.names else number

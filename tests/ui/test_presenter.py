@@ -139,3 +139,16 @@ def test_notes_on_one_screen_sit_beside_the_chart_and_show_where_the_lesson_is(q
     assert f"Zone 4 / {total}" in notes.text.toPlainText()
     press(qtbot, window, Qt.Key.Key_N)
     assert presenter.notes is None and view.viewportMargins().right() == 0
+
+
+def test_presenter_labels_keep_whole_names(qtbot, window):
+    window.present_action.trigger()
+    window.state.set_aspect("dorsal")
+    texts = [
+        item.text() for item in window.map.chart.items() if hasattr(item, "text") and callable(item.text)
+    ]
+    names = {z.name for z in window.state.atlas.zones if any(v.startswith("dorsal") for v in z.shapes)}
+    assert not any(
+        t.endswith("…") for t in texts if t.rstrip("…") and any(n.startswith(t[:-1]) for n in names)
+    )
+    window.presenter.leave()
