@@ -28,7 +28,7 @@ from ..atlas.compare import Comparison, compare
 from ..i18n import _, format_number
 from ..quiz.questions import where
 from .chart_scene import LABEL_MM, ChartScene, aspect_name
-from .map_view import MAX_SCALE, MIN_SCALE, MIN_TEXT_PX, ZOOM_STEP
+from .map_view import MAX_SCALE, MAX_TEXT_GROWTH, MIN_SCALE, MIN_TEXT_PX, ZOOM_STEP
 from .markup import escape, isolate
 
 SAME = 0.9  # IoU at or above which a placement counts as the same
@@ -68,6 +68,9 @@ class _ChartView(QGraphicsView):
             self.fit()
             scale = self.transform().m11()
             need = MIN_TEXT_PX / scale if self.isVisible() and scale > 0 else 0.0
+            # As on the map: text grows only so far (it widens the chart, which shrinks the
+            # feet); past that the person zooms in.
+            need = min(need, MAX_TEXT_GROWTH * LABEL_MM)
             if need <= max(min_mm, LABEL_MM) * 1.001:
                 break
             min_mm = need * 1.04

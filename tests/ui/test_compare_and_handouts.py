@@ -116,7 +116,8 @@ def test_compare_window_switches_to_another_chart_file(qtbot, window, tmp_path: 
 
 
 def test_compare_charts_keep_their_text_legible(qtbot, window):
-    from reflexmap.ui.map_view import MIN_TEXT_PX
+    from reflexmap.ui.chart_scene import LABEL_MM
+    from reflexmap.ui.map_view import MAX_TEXT_GROWTH, MIN_TEXT_PX
 
     from .conftest import comparison_windows
 
@@ -126,5 +127,9 @@ def test_compare_charts_keep_their_text_legible(qtbot, window):
     qtbot.wait(20)
     for view in (shown.left,):
         scale = view.transform().m11()  # screen pixels per millimetre
-        assert view.chart.label_mm * scale >= MIN_TEXT_PX * 0.95
+        # legible, or as large as text may grow before the feet shrink too far (then: zoom)
+        assert view.chart.label_mm * scale >= MIN_TEXT_PX * 0.95 or view.chart.label_mm >= (
+            MAX_TEXT_GROWTH * LABEL_MM * 0.99
+        )
+        assert view.chart.label_mm > LABEL_MM  # grown beyond the usual size
     shown.close()
