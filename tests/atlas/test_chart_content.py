@@ -215,31 +215,7 @@ def _top_point(shape):
     return max(shapely.get_coordinates(shape).tolist(), key=lambda p: p[1])
 
 
-# Content farms and sites that could not be found (FACTS.md §9): never cited.
-BANNED_SOURCES = ("sportsrec", "leaf.tv", "riverviewvc", "netplaces.com/")
-
-
-def test_every_source_of_the_western_chart_is_specific_and_linkable():
-    raw = yaml.safe_load(CHARTS["ingham-western.yaml"].read_text(encoding="utf-8"))
-    for source in raw["sources"]:
-        url = source.get("url", "")
-        assert re.match(r"https?://[\w.-]+\.[a-z]{2,}(/|$)", url), source["id"]
-        text = f"{source['title']} {url}".lower()
-        assert not any(banned in text for banned in BANNED_SOURCES), source["id"]
-        isbn = re.search(r"isbn[ :]*([\d-]{10,17}x?)", source["title"], re.IGNORECASE)
-        if isbn:
-            assert url.endswith(isbn.group(1).replace("-", "")), source["id"]
-        doi = re.search(r"doi:(10\.\S+?)\.?$", source["title"])
-        if doi:
-            assert url == f"https://doi.org/{doi.group(1)}", source["id"]
-
-
-def test_books_name_author_title_and_publisher(western):
-    """A book is cited as 'Author, Title. Publisher, year' or with its ISBN, never a bare site."""
-    for source_id in ("voner-2003", "byers-ingham", "marquardt"):
-        title = western.sources[source_id].title
-        assert re.match(r"[A-Z][\w.]+ [A-Z][\w.]*( [A-Z][\w.]*)?, .+\. .+", title), title
-        assert re.search(r"\b(19|20)\d\d\b|ISBN|revised edition", title), title
+# The sources of both charts are checked in test_sources.py.
 
 
 def test_every_zone_is_translated_into_german(western):

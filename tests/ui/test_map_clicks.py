@@ -22,7 +22,7 @@ def test_click_on_lumbar_zone_shows_claim_technique_and_sources(qtbot, window):
     assert "Thumb-walk" in text
     assert "Western (Ingham)" in text
     assert "tcmwindow.com" in text
-    assert "Placed as the named sources describe." in text  # tcmwindow's bites, Byers' waistline
+    assert "Placed as the named sources describe." in text  # tcmwindow's bites, the magazine's waistline
     assert window.map.chart.zone_items[("plantar-left", "lumbar-spine")].selected
     click_zone(qtbot, window, "plantar-left", "heart")  # charts disagree on the heart: an estimate
     assert "Estimated placement" in panel_text(window)
