@@ -4,8 +4,10 @@
     python -m benchmarks --quick         # a tiny chart, one run each: checks the suite works
     python -m benchmarks --json out.json --runs 9 --sizes 1000,10000
 
-Every figure is a median with its middle half (25th-75th percentile) over several runs, next
-to its target and, where there is one, its baseline or peer. The charts of 1,000 and 10,000
+Every figure is a median with its middle half (25th-75th percentile) over several runs, and
+its 90th percentile where there are ten samples or more, next to its target and, where there
+is one, its baseline or peer. Frame times (benchmarks/frames.py) run the real window at
+device pixel ratio 1 and 2 (Qt's offscreen platform with QT_SCALE_FACTOR). The charts of 1,000 and 10,000
 zones are synthetic (benchmarks/synthetic.py), written once to a work folder.
 """
 
@@ -26,12 +28,28 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from .measure import Figure, table  # noqa: E402
 
 TARGETS = {
-    "startup_ratio": 1.5,  # × the bare baseline, built-in chart
+    "startup_ratio": 1.3,  # first paint, × the bare baseline, built-in chart (issue 19)
+    "ready_ratio": 1.4,  # ready for clicks, × the bare baseline (issue 19)
     "hit_us": 20.0,  # at 10,000 zones
     "click_ms": 5.0,  # at 10,000 zones
-    "render_ms": 16.0,  # built-in chart, 1920×1080
-    "second_open_ms": 1000.0,  # 10,000 zones
+    "render_ms": 8.0,  # built-in chart, 1920×1080 at ratio 1: the projector (issue 19)
+    "frame_ms": 16.0,  # median and 90th percentile, 1440×900 window, ratio 1 and 2 (issue 19)
+    "first_open_ms": 2000.0,  # 10,000 zones (issue 19)
+    "second_open_ms": 300.0,  # 10,000 zones (issue 19)
     "answer_ms": 5.0,  # answer to saved, at 100,000 logged reviews
+}
+# What the same measurements gave before issue 19's work (README table of 25 Nov 2026, and a
+# run of the new frame rows on main at 19:20 UTC the same day, machine quiet). A baseline
+# from another run is noisier than one measured beside the figure; start-up has both.
+BEFORE = {
+    "first_paint": "1.24×",
+    "ready": "1.67×",
+    "render_ms": "15.3 ms",
+    "repaint_2": "35.6 ms, 90th pct 37.6 ms",
+    "zoom_pan_1": "5.0 ms, 90th pct 16.6 ms",
+    "zoom_pan_2": "12.1 ms, 90th pct 41.5 ms",
+    "first_open_10000": "7,476 ms",
+    "second_open_10000": "413 ms",
 }
 REVIEWS = 100_000
 
@@ -52,6 +70,57 @@ def _below(samples: list[float], limit: float, unit: str, applies: bool) -> dict
     if not applies:
         return {}
     return {"target": f"< {limit:,.0f} {unit}", "met": statistics.median(samples) < limit}
+
+
+def _p90(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=10, method="inclusive")[-1] if len(samples) > 1 else samples[0]
+
+
+def _frame_figure(name: str, samples: list[float], before: str) -> Figure:
+    """A frame-time figure: met when both its median and its 90th percentile are in time."""
+    limit = TARGETS["frame_ms"]
+    return Figure(
+        name,
+        "built-in",
+        "ms",
+        samples,
+        target=f"≤ {limit:.0f} ms, 90th pct too",
+        baseline=f"before: {before}",
+        met=statistics.median(samples) <= limit and _p90(samples) <= limit,
+    )
+
+
+def frame_figures(runs: int) -> list[Figure]:
+    """Issue 19: the map's frames on a normal and a high-DPI screen."""
+    from .frames import frame_samples
+
+    figures = []
+    for ratio in (2, 1):
+        print(f"… frames at device pixel ratio {ratio}", file=sys.stderr)
+        result = frame_samples(ratio, max(3 * runs, 10))
+        if ratio == 2:
+            figures.append(
+                _frame_figure(
+                    "Frame: full repaint of the map, 1440×900 window, ratio 2",
+                    result["repaint_ms"],
+                    BEFORE["repaint_2"],
+                )
+            )
+        figures.append(
+            _frame_figure(
+                f"Frame: zoom and pan by wheel and drag, 1440×900 window, ratio {ratio}",
+                result["zoom_pan_ms"],
+                BEFORE[f"zoom_pan_{ratio}"],
+            )
+        )
+    return figures
+
+
+def _at_most(samples: list[float], limit: float, unit: str, applies: bool) -> dict:
+    """Target and verdict for a median the issue bounds with "≤" (nothing where it does not)."""
+    if not applies:
+        return {}
+    return {"target": f"≤ {limit:,.0f} {unit}", "met": statistics.median(samples) <= limit}
 
 
 def run(runs: int, sizes: list[int], work: Path, clicks: int) -> list[Figure]:
@@ -76,36 +145,52 @@ def run(runs: int, sizes: list[int], work: Path, clicks: int) -> list[Figure]:
             "ms",
             app,
             target=f"≤ {TARGETS['startup_ratio']}× baseline",
-            baseline=f"{ratio:.2f}× baseline",
+            baseline=f"{ratio:.2f}× baseline (before: {BEFORE['first_paint']})",
             met=ratio <= TARGETS["startup_ratio"],
         )
     )
-    # Shapely is imported and the hit-test trees built just after the first paint: the
-    # moment a click can be answered, for the whole story (the issue sets no target on it).
+    # The moment a click can be answered (issue 19 sets a target on it too).
+    ready_ratio = statistics.median(ready) / statistics.median(bare)
     figures.append(
         Figure(
             "Start to ready for clicks: ReflexMap",
             "built-in",
             "ms",
             ready,
-            baseline=f"{statistics.median(ready) / statistics.median(bare):.2f}× baseline",
+            target=f"≤ {TARGETS['ready_ratio']}× baseline",
+            baseline=f"{ready_ratio:.2f}× baseline (before: {BEFORE['ready']})",
+            met=ready_ratio <= TARGETS["ready_ratio"],
         )
     )
+    figures += frame_figures(runs)
 
     for name, path in _charts(sizes, work):
         print(f"… {name}", file=sys.stderr)
         loads = load_samples(path, runs)
         is_largest = name == largest
-        figures.append(Figure("Load, first open (parse + validate + index)", name, "ms", loads["first_ms"]))
-        second_target = is_largest and name != "built-in"
+        large = is_largest and name != "built-in"
+        before = {"baseline": f"before: {BEFORE['first_open_10000']}"} if name == "10,000 zones" else {}
+        figures.append(
+            Figure(
+                "Load, first open (parse + validate + index)",
+                name,
+                "ms",
+                loads["first_ms"],
+                **before,
+                **_at_most(loads["first_ms"], TARGETS["first_open_ms"], "ms", large),
+            )
+        )
+        second = f"first open {statistics.median(loads['first_ms']):,.0f} ms"
+        if name == "10,000 zones":
+            second += f"; before: {BEFORE['second_open_10000']}"
         figures.append(
             Figure(
                 "Load, second open (validated cache)",
                 name,
                 "ms",
                 loads["second_ms"],
-                baseline=f"first open {statistics.median(loads['first_ms']):,.0f} ms",
-                **_below(loads["second_ms"], TARGETS["second_open_ms"], "ms", second_target),
+                baseline=second,
+                **_at_most(loads["second_ms"], TARGETS["second_open_ms"], "ms", large),
             )
         )
         figures.append(
@@ -143,14 +228,15 @@ def run(runs: int, sizes: list[int], work: Path, clicks: int) -> list[Figure]:
                 **_below(samples["click_ms"], TARGETS["click_ms"], "ms", is_largest),
             )
         )
-        render_target = name == "built-in"
+        projector = name == "built-in"
         figures.append(
             Figure(
-                "Render the whole view at 1920×1080",
+                "Render the whole view at 1920×1080 (projector, ratio 1)",
                 name,
                 "ms",
                 samples["render_ms"],
-                **_below(samples["render_ms"], TARGETS["render_ms"], "ms", render_target),
+                **({"baseline": f"before: {BEFORE['render_ms']}"} if projector else {}),
+                **_at_most(samples["render_ms"], TARGETS["render_ms"], "ms", projector),
             )
         )
     from reflexmap import load_atlas

@@ -31,9 +31,16 @@ class Figure:
         q = statistics.quantiles(self.samples, n=4, method="inclusive")
         return q[0], q[2]
 
+    @property
+    def p90(self) -> float | None:
+        """The 90th percentile, where there are enough samples for one to mean something."""
+        if len(self.samples) < 10:
+            return None
+        return statistics.quantiles(self.samples, n=10, method="inclusive")[-1]
+
     def as_dict(self) -> dict:
         data = asdict(self)
-        data.update(median=self.median, spread=list(self.spread), runs=len(self.samples))
+        data.update(median=self.median, spread=list(self.spread), p90=self.p90, runs=len(self.samples))
         return data
 
 
@@ -49,7 +56,9 @@ def number(value: float, unit: str) -> str:
 
 def table(figures: list[Figure]) -> str:
     """A Markdown table, readable in a terminal and pasteable into the README."""
-    rows = [("Measure", "Chart", "Median", "Middle half", "Runs", "Target", "Baseline / peer", "Met")]
+    rows = [
+        ("Measure", "Chart", "Median", "Middle half", "90th pct", "Runs", "Target", "Baseline / peer", "Met")
+    ]
     for f in figures:
         low, high = f.spread
         rows.append(
@@ -58,6 +67,7 @@ def table(figures: list[Figure]) -> str:
                 f.chart,
                 number(f.median, f.unit),
                 f"{number(low, f.unit)} – {number(high, f.unit)}",
+                number(f.p90, f.unit) if f.p90 is not None else "",
                 str(len(f.samples)),
                 f.target,
                 f.baseline,

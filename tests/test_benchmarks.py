@@ -18,7 +18,10 @@ MEASURES = {
     "Peak memory of a process that loads it (first open)",
     "Hit test alone (Shapely STRtree)",
     "Click to answer (mouse event → info panel updated)",
-    "Render the whole view at 1920×1080",
+    "Render the whole view at 1920×1080 (projector, ratio 1)",
+    "Frame: full repaint of the map, 1440×900 window, ratio 2",
+    "Frame: zoom and pan by wheel and drag, 1440×900 window, ratio 1",
+    "Frame: zoom and pan by wheel and drag, 1440×900 window, ratio 2",
     "Answer to saved (FSRS + one SQLite transaction, synchronous=FULL)",
     "Statistics window: figures computed, shown and painted",
 }
@@ -54,3 +57,6 @@ def test_quick_benchmark_run_prints_a_table_and_writes_json(tmp_path: Path):
         assert figure["median"] > 0 or figure["unit"] == "MiB"
         assert figure["name"] in result.stdout  # the same figures in the printed table
     assert "| Measure" in result.stdout
+    frames = [f for f in figures if f["name"].startswith("Frame:")]
+    assert len(frames) == 3 and all(f["target"] and f["met"] is not None for f in frames)
+    assert all(f["p90"] is not None for f in frames)  # the 90th percentile is part of the target

@@ -1,0 +1,150 @@
+"""Frame times of the real map in one process at one device pixel ratio: full repaints and a
+played sequence of wheel zooms and drags. Prints the samples as JSON.
+
+    QT_SCALE_FACTOR=2 python -m benchmarks._frames_child 1440x900 9 [chart.yaml]
+
+Run by benchmarks/frames.py as a fresh process per ratio: Qt reads QT_SCALE_FACTOR once, when
+the application starts. The window is the real one (create_window) on Qt's offscreen platform;
+its backing store has the device pixel ratio of the screen, so a ratio-2 frame paints four
+times the pixels of a ratio-1 frame of the same window, as on a high-DPI laptop.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+
+class _Paints(QObject):
+    """Counts the viewport's paint events: each measured frame must really have painted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def _settle(app: QApplication, rounds: int = 3) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def _frame(app: QApplication, paints: _Paints, send) -> float:
+    """Milliseconds from delivering one input event until the viewport has painted its result
+    (the event's handling, the update request, the paint into the backing store)."""
+    before = paints.count
+    started = time.perf_counter()
+    send()
+    app.processEvents()  # the update request the event posted: Qt paints here
+    elapsed = (time.perf_counter() - started) * 1000
+    if paints.count == before:
+        raise RuntimeError("an input event of the zoom-and-pan sequence painted nothing")
+    return elapsed
+
+
+def _wheel(view, pos: QPoint, clicks: int) -> QWheelEvent:
+    viewport = view.viewport()
+    return QWheelEvent(
+        QPointF(pos),
+        QPointF(viewport.mapToGlobal(pos)),
+        QPoint(0, 0),
+        QPoint(0, 120 * clicks),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+
+
+def zoom_and_pan(app: QApplication, view, paints: _Paints) -> list[float]:
+    """A person exploring the chart: wheel in under the cursor over one foot, drag across it,
+    wheel in further, drag back, wheel out, over the other foot, and back to the whole chart
+    by wheel. One sample per event (each wheel notch, each mouse move of a drag)."""
+    viewport = view.viewport()
+    send = QApplication.sendEvent
+    w, h = viewport.width(), viewport.height()
+    frames: list[float] = []
+    for cx in (0.33, 0.67):  # the left foot, then the right
+        centre = QPoint(int(w * cx), int(h * 0.45))
+        for _ in range(4):  # zoom in, notch by notch, under the cursor
+            frames.append(_frame(app, paints, lambda c=centre: send(viewport, _wheel(view, c, 1))))
+        QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+        at = centre
+        for step in range(12):  # drag: a pan of 12 moves of 15 × 9 px
+            at = centre + QPoint((step + 1) * 15, (step + 1) * 9)
+            frames.append(_frame(app, paints, lambda a=at: QTest.mouseMove(viewport, a)))
+        QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+        app.processEvents()
+        for _ in range(3):  # in further
+            frames.append(_frame(app, paints, lambda a=at: send(viewport, _wheel(view, a, 1))))
+        QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+        back = at
+        for step in range(12):  # drag back up and left
+            back = at - QPoint((step + 1) * 20, (step + 1) * 6)
+            frames.append(_frame(app, paints, lambda b=back: QTest.mouseMove(viewport, b)))
+        QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, back)
+        app.processEvents()
+        for _ in range(7):  # out again, to the whole chart (the view stops at "fitted")
+            frames.append(_frame(app, paints, lambda b=back: send(viewport, _wheel(view, b, -1))))
+        view.fit()
+        _settle(app)
+    return frames
+
+
+def repaints(app: QApplication, view, runs: int) -> list[float]:
+    """A full repaint of the fitted map: the whole viewport painted into the backing store."""
+    viewport = view.viewport()
+    view.fit()
+    _settle(app)
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        viewport.repaint()
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def main(size: str, runs: int, chart: str | None) -> None:
+    from reflexmap.atlas import load_atlas
+    from reflexmap.settings import Settings
+    from reflexmap.ui.app import application, create_window
+
+    app = application()
+    atlas = load_atlas(chart) if chart else load_atlas()
+    width, height = (int(v) for v in size.split("x"))
+    with tempfile.TemporaryDirectory(prefix="reflexmap-bench-") as folder:
+        settings = Settings(Path(folder) / "settings.json")
+        settings.setValue("notes/first-run-seen", True)
+        window = create_window(atlas, settings, restore=False, progress_path=Path(folder) / "progress.json")
+        window.resize(width, height)
+        window.show()
+        _settle(app, 5)
+        view = window.map
+        paints = _Paints()
+        view.viewport().installEventFilter(paints)
+        repaints(app, view, 2)  # warm: fonts, glyph caches, first layout
+        result = {
+            "ratio": view.viewport().devicePixelRatioF(),
+            "viewport": [view.viewport().width(), view.viewport().height()],
+            "zones": len(view.chart.zone_items),
+            "repaint_ms": repaints(app, view, runs),
+            "zoom_pan_ms": zoom_and_pan(app, view, paints),
+        }
+        window.close()
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]), sys.argv[3] if len(sys.argv) > 3 else None)
