@@ -38,6 +38,7 @@ LABEL_MM = 4.6
 MAX_LABEL_MM = 70.0
 MAX_LABEL_EMS = 16.0  # in label heights: about 30 characters at any size
 GUIDE_LABEL_MM = 3.2
+PRESENTER_DIMMED = 0.18  # opacity of the zones a presenter's spotlight leaves out
 CAPTION_MM = 6.0
 OUTER_LEAD_MM = 17.0  # between a foot's outer edge and its label column: guide names sit here
 INNER_LEAD_MM = 9.0  # between the two feet's inner edges and their label columns
@@ -591,6 +592,28 @@ class ChartScene(QGraphicsScene):
     def set_guides_visible(self, visible: bool) -> None:
         for item in self.guide_items:
             item.setVisible(visible)
+
+    def present(self, presentation, *, guides_visible: bool) -> None:
+        """Presenter mode (a `state.Presentation`): names of revealed zones only, the current
+        one outlined, others dimmed under a spotlight; a blank chart has grey outlines, no
+        colour key and no guide names, so nothing gives an answer away."""
+        shown, current, blank = presentation.revealed, presentation.current, presentation.blank
+        for (_view, zone_id), label in self.labels.items():
+            for item in (label.text, label.leader, label.dot):
+                item.setVisible(zone_id in shown)
+        for (_view, zone_id), item in self.zone_items.items():
+            item.set_neutral(blank)  # grey outlines: no region colour tells the answer
+            item.setOpacity(
+                PRESENTER_DIMMED if presentation.spotlight and current and zone_id != current else 1.0
+            )
+        for item in self.base_items:  # under a partial chart: the same bare outlines when blank
+            item.set_fill(None if blank else palette.base_zone_brush())
+        if self.key is not None:  # the colour key names the regions: not on a blank chart
+            for item in self.key.swatches:
+                item.setVisible(not blank)
+        for item in self.guide_names:  # "Sciatic" would say where the sciatic zone is
+            item.setVisible(not blank and guides_visible)
+        self.set_selected(current or None)
 
     def keyboard_order(self) -> list[tuple[str, str]]:
         """(view, zone) pairs along each foot, toes to heel, left foot first.

@@ -27,6 +27,7 @@ from .charts_menu import ChartsMenu
 from .info_panel import InfoPanel
 from .map_view import MapView
 from .markup import charts_place, escape
+from .modes import BROWSE, PRESENT
 from .paths import chart_cache, default_progress_path
 from .state import AppState
 from .zone_list import ZoneList
@@ -87,6 +88,9 @@ class MainWindow(QMainWindow):
         self.state.atlas_changed.connect(self._atlas_shown)
         self.state.selection_changed.connect(self._selection_shown)
         self.state.aspect_changed.connect(self._view_status)
+        self.state.mode_changed.connect(self._mode_changed)
+        self._mode = BROWSE
+        self._chrome_before: dict = {}
         self._build_actions()
         self.state.aspect_changed.connect(lambda aspect: self.aspect_actions[aspect].setChecked(True))
         self.state.labels_changed.connect(self.labels_action.setChecked)
@@ -128,7 +132,7 @@ class MainWindow(QMainWindow):
         if self._presenter is None:
             from .presenter import Presenter
 
-            self._presenter = Presenter(self, self.state, self.map)
+            self._presenter = Presenter(self.state, self.map, self)
         return self._presenter
 
     def _dock(self, title: str, name: str, widget, area) -> QDockWidget:
@@ -540,6 +544,48 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    # --- modes --------------------------------------------------------------------------
+    def _mode_changed(self, mode: str) -> None:
+        """Presenting: full screen, only the chart (menus, toolbars, panels and status bar
+        hidden), and back as it was afterwards."""
+        before, self._mode = self._mode, mode
+        if mode == PRESENT and before != PRESENT:
+            self._chrome_before = {
+                "geometry": self.saveGeometry(),
+                "state": self.saveState(),
+                "maximized": self.isMaximized(),
+                "widgets": [w for w in self._chrome() if w.isVisible()],
+            }
+            for widget in self._chrome():
+                widget.hide()
+            self.showFullScreen()
+        elif before == PRESENT and mode != PRESENT:
+            saved = self._chrome_before
+            self.showNormal()
+            self.restoreGeometry(saved["geometry"])
+            self.restoreState(saved["state"])
+            if saved["maximized"]:
+                self.showMaximized()
+            for widget in saved["widgets"]:
+                widget.show()
+            self.map.rebuild()
+
+    def _chrome(self) -> list[QWidget]:
+        """Everything but the chart: menus, toolbars, panels, status bar."""
+        return [
+            self.menuBar(),
+            self.statusBar(),
+            *self.findChildren(QToolBar),
+            *self.findChildren(QDockWidget),
+        ]
+
+    def keyPressEvent(self, event) -> None:
+        """Keys the focused widget left: the mode's (presenter keys when the map lost focus)."""
+        if self.state.mode.key(event.key(), event.modifiers()):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     # --- comparing ----------------------------------------------------------------------
     def compare_dialog(self, other_path: str | None = None) -> CompareWindow | None:
         """Compare the chart shown with another known chart (the other built-in one first); the
@@ -594,6 +640,7 @@ class MainWindow(QMainWindow):
         self.quiz_dock.show()
         self.quiz_dock.raise_()
         self.end_quiz_action.setEnabled(True)
+        self.present_action.setEnabled(False)  # presenting would end the round
 
     def _quiz_finished(self, summary) -> None:
         self.quiz_dock.hide()
@@ -601,6 +648,7 @@ class MainWindow(QMainWindow):
         self.info_dock.setVisible(info)
         self.zones_dock.setVisible(zones)
         self.end_quiz_action.setEnabled(False)
+        self.present_action.setEnabled(True)
         names = {z.id: z.name for z in self.state.atlas.zones}
         from .quiz_controller import summary_dialog
 

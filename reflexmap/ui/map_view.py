@@ -6,8 +6,6 @@ Clicks are answered by the atlas's Shapely index, not by Qt's item picking, so t
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAccessible, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip
@@ -16,6 +14,7 @@ from ..i18n import _
 from .chart_key import CAVEAT_MM
 from .chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
 from .markup import charts_place, escape
+from .modes import MapEvent, MapOverlay
 from .state import AppState
 
 ZOOM_STEP = 1.25
@@ -46,11 +45,12 @@ def _install_accessibility() -> None:
 
 class MapView(QGraphicsView):
     """Shows `state`'s chart; emits `pointed` with (view id, x mm, y mm) as the mouse moves
-    (an empty view id when it is over no view)."""
+    (an empty view id when it is over no view). Clicks, drags and keys go to the state's
+    current mode first (`reflexmap.ui.modes`); what it leaves is browsing."""
 
     pointed = Signal(str, float, float)
-    rebuilt = Signal()  # the chart was drawn afresh: modes re-apply what they show on it
-    activated = Signal()  # Enter on the map: a quiz takes the selected zone as its answer
+    rebuilt = Signal()  # the chart was drawn afresh
+    resized = Signal()  # the widget changed size (a mode places its own widgets on it)
 
     def __init__(self, state: AppState, parent=None, text_scale: float = 1.0):
         super().__init__(parent)
@@ -70,20 +70,27 @@ class MapView(QGraphicsView):
         self._press: QPoint | None = None
         self._panning = False
         self._fitted = True
-        # While a quiz asks "find it", clicks answer it instead of selecting: (view, x mm, y mm).
-        self.answer_handler: Callable[[str, float, float], None] | None = None
-        # ...and the views it can be answered in: the keyboard moves only over their zones,
-        # and a zone reached by key is highlighted there only. None: every view.
-        self.answer_views: frozenset[str] | None = None
-        self.label_mm: float | None = None  # larger type for presenting; None: the usual size
+        self._mode_drag = False  # the mode took the button press: moves and release go to it
+        self.overlay = MapOverlay(self.chart, self.chart.to_scene, self.chart.locate)
+        self._overlay_mode = state.mode
+        state.mode.overlay_changed.connect(self._draw_overlay)
         self.text_scale = text_scale  # the text-size setting: labels follow the panels
         state.atlas_changed.connect(self.rebuild)
         state.aspect_changed.connect(self.rebuild)
         state.selection_changed.connect(self._show_selection)
-        state.labels_changed.connect(self.chart.set_labels_visible)
-        state.guides_changed.connect(self.chart.set_guides_visible)
+        state.labels_changed.connect(self._labels_changed)
+        state.guides_changed.connect(self._guides_changed)
         state.mastery_changed.connect(self.rebuild)
+        state.label_mm_changed.connect(self.rebuild)
+        state.annotations_changed.connect(self._show_annotations)
+        state.presentation_changed.connect(self._show_presentation)
+        state.mode_changed.connect(self._mode_changed)
         self.rebuild()
+
+    @property
+    def label_mm(self) -> float | None:
+        """The chart type size the state asks for (presenting); None: the usual size."""
+        return self.state.label_mm
 
     # --- drawing --------------------------------------------------------------------
     def rebuild(self, *_args) -> None:
@@ -103,6 +110,9 @@ class MapView(QGraphicsView):
         self.chart.set_labels_visible(self.state.labels_visible)
         self.chart.set_guides_visible(self.state.guides_visible)
         self.chart.set_selected(self.state.zone_id or None)
+        self._show_annotations()
+        self._show_presentation()
+        self._draw_overlay()
         # Room to pan past the edges, so zooming near a border keeps the point under the cursor.
         rect = self.chart.chart_rect
         self.setSceneRect(rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height()))
@@ -154,9 +164,56 @@ class MapView(QGraphicsView):
             self.text_scale = scale
             self.rebuild()
 
+    def _labels_changed(self, visible: bool) -> None:
+        self.chart.set_labels_visible(visible)
+        self._show_presentation()
+
+    def _guides_changed(self, visible: bool) -> None:
+        self.chart.set_guides_visible(visible)
+        self._show_presentation()
+
+    def _show_annotations(self) -> None:
+        """The mode's highlighted zone and notes (quiz feedback), replacing the ones before."""
+        annotations = self.state.annotations
+        self.chart.clear_marks()
+        if annotations.highlight is not None and not self.state.zone_id:
+            view_id, zone_id = annotations.highlight
+            self.chart.set_selected(zone_id, view_id)
+        elif not self.state.zone_id:
+            self.chart.set_selected(None)
+        for mark in annotations.marks:
+            self.chart.mark(mark.view_id, mark.zone_id, mark.text, at=mark.at, away_from=mark.away_from)
+
+    def _show_presentation(self, *_args) -> None:
+        if self.state.presentation is not None:
+            self.chart.present(self.state.presentation, guides_visible=self.state.guides_visible)
+
+    def _mode_changed(self, _name: str) -> None:
+        self._overlay_mode.overlay_changed.disconnect(self._draw_overlay)
+        self._overlay_mode = self.state.mode
+        self.state.mode.overlay_changed.connect(self._draw_overlay)
+        self._draw_overlay()
+        self.viewport().unsetCursor()
+
+    def _draw_overlay(self) -> None:
+        """The current mode's own items (an editor's handles), drawn afresh."""
+        self.overlay.clear()
+        self.state.mode.draw(self.overlay)
+
+    def set_reserved_margins(self, right: int, bottom: int) -> None:
+        """Keep `right` and `bottom` pixels of the widget free (a caption, a notes panel) and
+        fit the chart into the rest."""
+        margins = self.viewportMargins()
+        if margins.right() != right or margins.bottom() != bottom:
+            self.setViewportMargins(0, 0, right, bottom)
+            self.refit()
+
     def _show_selection(self, zone_id: str) -> None:
-        only = self.state.view_id if self.answer_views is not None and zone_id else None
-        self.chart.set_selected(zone_id or None, only)
+        only = self.state.view_id if self.state.mode.keyboard_views is not None and zone_id else None
+        if not zone_id and self.state.annotations.highlight is not None:
+            self._show_annotations()
+        else:
+            self.chart.set_selected(zone_id or None, only)
         key = (self.state.view_id, zone_id)
         if zone_id and key in self.chart.zone_items:
             self.ensureVisible(self.chart.zone_items[key], 30, 30)
@@ -202,11 +259,12 @@ class MapView(QGraphicsView):
         super().resizeEvent(event)
         if self._fitted:
             self.refit()
+        self.resized.emit()
 
     def refit(self) -> None:
         """The viewport changed size (window, viewport margins): fit the chart again, drawn
         afresh when its text would otherwise fall under the minimum size."""
-        if self._text_size_stale() and not self.chart.marks:  # a quiz's marks stay put
+        if self._text_size_stale() and not self.state.annotations.marks:  # a quiz's marks stay put
             self.rebuild()
         else:
             self.fit()
@@ -227,17 +285,25 @@ class MapView(QGraphicsView):
         view_id, x, y = where
         return view_id, tuple(z.id for z in self.state.atlas.zones_at(view_id, x, y))
 
+    def map_event(self, event: QMouseEvent) -> MapEvent:
+        """A mouse event in chart terms, for the mode."""
+        pos = event.position().toPoint()
+        where = self.chart.locate(self.mapToScene(pos))
+        view_id, x, y = where or ("", 0.0, 0.0)
+        hits = tuple(z.id for z in self.state.atlas.zones_at(view_id, x, y)) if view_id else ()
+        return MapEvent(view_id, x, y, hits, event.button(), event.modifiers(), self.pixels_per_mm())
+
     def select_at(self, pos: QPoint) -> None:
-        if self.answer_handler is not None:
-            where = self.chart.locate(self.mapToScene(pos))
-            if where is not None:
-                self.answer_handler(*where)
-            return
         view_id, hits = self.zones_under(pos)
         self.state.pick(view_id, hits)
 
     # --- mouse ----------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.state.mode.press(self.map_event(event)):
+            self._mode_drag = True
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+            event.accept()
+            return
         if event.button() in (Qt.MouseButton.LeftButton, Qt.MouseButton.MiddleButton):
             self._press = event.position().toPoint()
             self._panning = event.button() == Qt.MouseButton.MiddleButton
@@ -248,6 +314,11 @@ class MapView(QGraphicsView):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()
+        if self._mode_drag or (self._press is None and self.state.mode.move(self.map_event(event))):
+            if self._mode_drag:
+                self.state.mode.move(self.map_event(event))
+            event.accept()
+            return
         if self._press is not None:
             moved = pos - self._press
             if self._panning or moved.manhattanLength() >= QApplication.startDragDistance():
@@ -263,12 +334,18 @@ class MapView(QGraphicsView):
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._mode_drag:
+            self._mode_drag = False
+            self.state.mode.release(self.map_event(event))
+            event.accept()
+            return
         if self._press is not None and event.button() in (
             Qt.MouseButton.LeftButton,
             Qt.MouseButton.MiddleButton,
         ):
             if not self._panning and event.button() == Qt.MouseButton.LeftButton:
-                self.select_at(event.position().toPoint())
+                if not self.state.mode.click(self.map_event(event)):
+                    self.select_at(event.position().toPoint())
             self._press = None
             self._panning = False
             self.viewport().unsetCursor()
@@ -276,13 +353,19 @@ class MapView(QGraphicsView):
             return
         super().mouseReleaseEvent(event)
 
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self.state.mode.double_click(self.map_event(event)):
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
     def leaveEvent(self, event) -> None:
         self.chart.set_hovered(None)
         self.pointed.emit("", 0.0, 0.0)  # the pointer is over no view any more
         super().leaveEvent(event)
 
     def _hover(self, pos: QPoint, global_pos: QPoint) -> None:
-        if self.answer_handler is not None:  # a quiz is asking where a zone is: no hints
+        if not self.state.mode.hover_hints:  # a quiz is asking where a zone is: no hints
             return
         view_id, hits = self.zones_under(pos)
         self.chart.set_hovered((view_id, hits[0]) if hits else None)
@@ -307,6 +390,9 @@ class MapView(QGraphicsView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        if self.state.mode.key(key, event.modifiers()):
+            event.accept()
+            return
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Down):
             self.step(+1)
         elif key in (Qt.Key.Key_Backtab, Qt.Key.Key_Up):
@@ -320,7 +406,7 @@ class MapView(QGraphicsView):
         elif key == Qt.Key.Key_Escape and self.state.zone_id:
             self.state.select("")
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.activated.emit()
+            self.activate()
         else:
             super().keyPressEvent(event)
             return
@@ -341,18 +427,31 @@ class MapView(QGraphicsView):
         view_id, zone_id = order[index]
         self.state.select(zone_id, view_id)
 
+    def activate(self) -> None:
+        """Enter on the map: the mode gets the zone under the keyboard cursor, at its label's
+        anchor point (where a click on it would land)."""
+        key = (self.state.view_id, self.state.zone_id)
+        x, y = self.chart.anchors.get(key, (0.0, 0.0))
+        view_id, zone_id = key if key in self.chart.anchors else ("", "")
+        hits = (zone_id,) if zone_id else ()
+        self.state.mode.activate(
+            MapEvent(view_id, x, y, hits, px_per_mm=self.pixels_per_mm(), zone_id=zone_id)
+        )
+
     def keyboard_order(self) -> list[tuple[str, str]]:
-        """The (view, zone) pairs the keys step through: all, or a quiz's answer views only."""
+        """The (view, zone) pairs the keys step through: all, or the mode's views only."""
         order = self.chart.keyboard_order()
-        if self.answer_views is None:
+        views = self.state.mode.keyboard_views
+        if views is None:
             return order
-        return [key for key in order if key[0] in self.answer_views]
+        return [key for key in order if key[0] in views]
 
     def other_foot(self, rightwards: bool) -> None:
         """Move to the same zone on the foot to the left or right, if the chart has it there."""
         frames = [f.view.id for f in self.chart.frames]
-        if self.answer_views is not None:
-            frames = [v for v in frames if v in self.answer_views]
+        views = self.state.mode.keyboard_views
+        if views is not None:
+            frames = [v for v in frames if v in views]
         if self.state.view_id not in frames:
             self.step(0, absolute=0)
             return

@@ -14,27 +14,17 @@ panel beside the chart, which is fitted into the room left, so they never cover 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QFrame,
-    QLabel,
-    QMainWindow,
-    QTextBrowser,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from ..i18n import _, bidi_isolate
-from . import palette
 from .map_view import MapView
 from .markup import charts_place, escape
-from .state import AppState
+from .modes import PRESENT, Mode
+from .state import AppState, Presentation
 
 PRESENTER_LABEL_MM = 6.8
-DIMMED = 0.18
 NOTES_PANEL_SHARE = 0.3  # of the screen's width, for the notes beside the chart (one screen)
 NOTES_PANEL_MAX_PX = 460
 
@@ -71,13 +61,17 @@ class TrainerNotes(QFrame):
         self.text.setHtml(html)
 
 
-class Presenter(QObject):
-    def __init__(self, window: QMainWindow, state: AppState, map_view: MapView):
-        super().__init__(window)
-        self.window = window
+class Presenter(Mode):
+    """Presenter mode: the state's current mode while presenting. Gets the map's keys through
+    the mode interface and asks the state for what the class sees (`Presentation`, larger
+    type); the window hides its chrome and goes full screen when the mode changes."""
+
+    name = PRESENT
+
+    def __init__(self, state: AppState, map_view: MapView, parent: QObject | None = None):
+        super().__init__(parent)
         self.state = state
         self.map = map_view
-        self.active = False
         self.order: list[str] = []  # zone ids, along the feet
         self.index = -1
         self.all_revealed = False
@@ -92,37 +86,29 @@ class Presenter(QObject):
             "background: rgba(255,255,255,235); color: #111; border-top: 2px solid #333; padding: 10px;"
         )
         self.caption.hide()
-        self._saved: dict = {}
+        self._labels_before = True
+
+    @property
+    def active(self) -> bool:
+        return self.state.mode is self
 
     # --- entering and leaving ------------------------------------------------------------
     def enter(self) -> None:
-        if self.active:
-            return
-        window = self.window
-        self._saved = {
-            "geometry": window.saveGeometry(),
-            "state": window.saveState(),
-            "maximized": window.isMaximized(),
-            "labels": self.state.labels_visible,
-            "widgets": [w for w in self._chrome() if w.isVisible()],
-        }
-        for widget in self._chrome():
-            widget.hide()
-        self.active = True
+        self.state.enter_mode(self)
+
+    def leave(self) -> None:
+        self.state.leave_mode(self)
+
+    def entered(self) -> None:
+        self._labels_before = self.state.labels_visible
         self.state.select("")
-        self.map.label_mm = PRESENTER_LABEL_MM
-        self.state.set_labels_visible(True)
-        self.map.rebuild()
-        self.order = []
-        for _view, zone_id in self.map.chart.keyboard_order():
-            if zone_id not in self.order:
-                self.order.append(zone_id)
         self.index, self.all_revealed, self.spotlight, self.blank = -1, False, False, False
-        self.map.installEventFilter(self)
-        window.installEventFilter(self)
+        self.state.set_presentation(Presentation())
+        self.state.set_label_mm(PRESENTER_LABEL_MM)
+        self.state.set_labels_visible(True)
+        self._order_zones()
         self.state.aspect_changed.connect(self._aspect_changed)
-        self.map.rebuilt.connect(self._apply)
-        window.showFullScreen()
+        self.map.resized.connect(self._place_caption)
         self._place_caption()  # reserve the caption's room before fitting the chart
         self.map.refit()
         self.map.setFocus()
@@ -130,57 +116,32 @@ class Presenter(QObject):
             self.toggle_notes(screen=QGuiApplication.screens()[1])
         self._apply()
 
-    def leave(self) -> None:
-        if not self.active:
-            return
-        self.active = False
-        self.map.removeEventFilter(self)
-        self.window.removeEventFilter(self)
+    def left(self) -> None:
         self.state.aspect_changed.disconnect(self._aspect_changed)
-        self.map.rebuilt.disconnect(self._apply)
+        self.map.resized.disconnect(self._place_caption)
         self.caption.hide()
-        self.map.setViewportMargins(0, 0, 0, 0)
+        self.map.set_reserved_margins(0, 0)
         if self.notes is not None:
             self.notes.close()
             self.notes = None
-        self.map.label_mm = None
-        self.window.showNormal()
-        self.window.restoreGeometry(self._saved["geometry"])
-        self.window.restoreState(self._saved["state"])
-        if self._saved["maximized"]:
-            self.window.showMaximized()
-        for widget in self._saved["widgets"]:
-            widget.show()
-        self.state.set_labels_visible(self._saved["labels"])
-        self.map.rebuild()
+        self.state.set_presentation(None)
+        self.state.set_label_mm(None)
+        self.state.set_labels_visible(self._labels_before)
 
-    def _chrome(self) -> list[QWidget]:
-        """Everything but the chart: menus, toolbars, panels, status bar."""
-        window = self.window
-        return [
-            window.menuBar(),
-            window.statusBar(),
-            *window.findChildren(QToolBar),
-            *window.findChildren(QDockWidget),
-        ]
-
-    def _aspect_changed(self, _aspect: str) -> None:
+    def _order_zones(self) -> None:
+        """The zones in the order the keys reveal them: along the feet, each zone once."""
         self.order = []
-        for _view, zone_id in self.map.chart.keyboard_order():
+        for _view, zone_id in self.map.keyboard_order():
             if zone_id not in self.order:
                 self.order.append(zone_id)
+
+    def _aspect_changed(self, _aspect: str) -> None:
+        self._order_zones()
         self.index = min(self.index, len(self.order) - 1)
         self._apply()
 
     # --- keys ------------------------------------------------------------------------------
-    def eventFilter(self, watched, event) -> bool:
-        if self.active and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            return self.key(event.key())
-        if self.active and event.type() == QEvent.Type.Resize and watched is self.map:
-            self._place_caption()
-        return False
-
-    def key(self, key: int) -> bool:
+    def key(self, key: int, modifiers=None) -> bool:
         """Handles one presenter key; returns whether it was one."""
         if key == Qt.Key.Key_Escape:
             self.leave()
@@ -228,23 +189,10 @@ class Presenter(QObject):
     def _apply(self) -> None:
         if not self.active:
             return
-        chart = self.map.chart
-        shown = self.revealed()
         current = "" if self.blank else self.current
-        for (_view, zone_id), label in chart.labels.items():
-            for item in (label.text, label.leader, label.dot):
-                item.setVisible(zone_id in shown)
-        for (_view, zone_id), item in chart.zone_items.items():
-            item.set_neutral(self.blank)  # grey outlines: no region colour tells the answer
-            item.setOpacity(DIMMED if self.spotlight and current and zone_id != current else 1.0)
-        for item in chart.base_items:  # under a partial chart: the same bare outlines when blank
-            item.set_fill(None if self.blank else palette.base_zone_brush())
-        if chart.key is not None:  # the colour key names the regions: not on a blank chart
-            for item in chart.key.swatches:
-                item.setVisible(not self.blank)
-        for item in chart.guide_names:  # "Sciatic" would say where the sciatic zone is
-            item.setVisible(not self.blank and self.state.guides_visible)
-        chart.set_selected(current or None)
+        self.state.set_presentation(
+            Presentation(frozenset(self.revealed()), current, self.spotlight, self.blank)
+        )
         self._show_caption(current)
         if self.notes is not None:
             self.notes.show_zone(self._notes_html())
@@ -284,10 +232,7 @@ class Presenter(QObject):
         self.caption.setFixedHeight(self.caption.heightForWidth(width - right))
         self.caption.move(0, height - self.caption.height())
         bottom = self.caption.height() if self.caption.isVisibleTo(self.map) else 0
-        margins = (0, 0, right, bottom)
-        if self.map.viewportMargins().right() != right or self.map.viewportMargins().bottom() != bottom:
-            self.map.setViewportMargins(*margins)
-            self.map.refit()
+        self.map.set_reserved_margins(right, bottom)
 
     # --- the trainer's notes ------------------------------------------------------------------
     def toggle_notes(self, screen=None) -> None:

@@ -8,7 +8,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
 
 from ..i18n import N_, _, bidi_isolate, format_number, ngettext, translated
@@ -19,9 +19,10 @@ from ..quiz.scheduler import DEFAULT_RETENTION
 from ..settings import Settings
 from .map_view import MapView
 from .markup import escape
+from .modes import QUIZ, MapEvent, Mode
 from .quiz_panel import QuizPanel
 from .quiz_setup import WAIT_FOR_ENTER_KEY, remembered_bool
-from .state import AppState
+from .state import Annotations, AppState, Mark
 
 # After a right answer the next question follows by itself, once the feedback has been read:
 # a pause to look at the marked zone plus reading time for the sentence (about 20 characters
@@ -39,7 +40,13 @@ ENDINGS = {
 }
 
 
-class QuizController(QObject):
+class QuizController(Mode):
+    """The quiz mode: while a round runs it is the state's mode, so clicks and Enter on the map
+    answer (they never select), the keys step only through the views a question is answered
+    in, and no tooltip gives a zone away."""
+
+    name = QUIZ
+    hover_hints = False
     started = Signal()
     finished = Signal(object)  # Summary
 
@@ -69,6 +76,7 @@ class QuizController(QObject):
         self.advance_after_right_ms: int | None = None  # fixed delay (tests); None: reading time
         self._confirm: QMessageBox | None = None
         self._labels_before = True
+        self._keyboard_views: frozenset[str] = frozenset()
         self._advance = QTimer(self)
         self._advance.setSingleShot(True)
         self._advance.timeout.connect(self.next)
@@ -79,7 +87,32 @@ class QuizController(QObject):
         panel.typed.connect(self.answer_text)
         panel.next_requested.connect(self.next)
         panel.stop_requested.connect(self.confirm_stop)
-        map_view.activated.connect(self._map_enter)
+
+    # --- the mode -----------------------------------------------------------------------
+    @property
+    def keyboard_views(self) -> frozenset[str]:
+        """A "find it" question is answered in one view: the keys move over its zones only."""
+        return self._keyboard_views
+
+    def click(self, event: MapEvent) -> bool:
+        if event.view_id:
+            self.answer_click(event.view_id, event.x_mm, event.y_mm)
+        return True  # a click in a quiz answers or does nothing: it never selects
+
+    def activate(self, event: MapEvent) -> bool:
+        """Keyboard play: Enter answers with the zone under the keyboard cursor, or moves on."""
+        if self.session is None:
+            return False
+        if self.session.feedback is not None:
+            self.next()
+        elif self.session.current and self.session.current.kind == "find" and event.zone_id:
+            self.answer_click(event.view_id, event.x_mm, event.y_mm)
+        return True
+
+    def left(self) -> None:
+        """Another mode took over (presenting, editing): the round ends, its answers saved."""
+        if self.session is not None:
+            self.stop()
 
     # --- progress -----------------------------------------------------------------------
     @property
@@ -202,6 +235,7 @@ class QuizController(QObject):
             return False
         self.session = session
         self._labels_before = self.state.labels_visible
+        self.state.enter_mode(self)
         self.state.select("")
         self.state.set_labels_visible(False)
         self.started.emit()
@@ -220,21 +254,18 @@ class QuizController(QObject):
         assert session is not None and session.current is not None
         question = session.current
         view = self.state.atlas.view(question.view_id)
+        self.state.set_annotations(Annotations())
         self.state.set_aspect(view.aspect)
-        self.map.chart.clear_marks()
-        self.map.chart.set_selected(None)
         self.state.select("")
         if question.kind == "find":
-            self.map.answer_handler = self.answer_click
-            self.map.answer_views = frozenset({question.view_id})
+            self._keyboard_views = frozenset({question.view_id})
             hint = _(
                 "Click it on the map, or step through the zones {on_foot} with Tab and answer with Enter."
             ).format(on_foot=translated(ON_FOOT, view.foot))
             self.map.setFocus()
         else:
-            self.map.answer_handler = lambda *args: None  # the map only shows the question
-            self.map.answer_views = frozenset()
-            self.map.chart.set_selected(question.zone_id, question.view_id)
+            self._keyboard_views = frozenset()  # the map only shows the question
+            self.state.set_annotations(Annotations(highlight=(question.view_id, question.zone_id)))
             hint = _("Highlighted on the {view}. Press 1–4, or type the answer and press Enter.").format(
                 view=where(view)
             )
@@ -277,17 +308,6 @@ class QuizController(QObject):
             typed = [i for i, choice in enumerate(question.choices) if choice.casefold() == wanted]
             self.panel.mark_choices(question.answer, typed[0] if typed else None)
 
-    def _map_enter(self) -> None:
-        """Keyboard play: Enter answers with the zone under the keyboard cursor, or moves on."""
-        if self.session is None:
-            return
-        if self.session.feedback is not None:
-            self.next()
-        elif self.session.current and self.session.current.kind == "find" and self.state.zone_id:
-            key = (self.state.view_id, self.state.zone_id)
-            x, y = self.map.chart.anchors[key]
-            self.answer_click(key[0], x, y)
-
     def _waiting(self) -> bool:
         return self.session is not None and self.session.current is not None and self.session.feedback is None
 
@@ -300,27 +320,24 @@ class QuizController(QObject):
         assert session is not None and session.current is not None
         atlas = self.state.atlas
         self.state.select("")
-        chart = self.map.chart
         target_view = session.current.view_id
-        chart.set_selected(session.current.zone_id, target_view)
-        chart.mark(target_view, feedback.target, f"✔ {bidi_isolate(atlas.zone(feedback.target).name)}")
+        marks = [Mark(target_view, feedback.target, f"✔ {bidi_isolate(atlas.zone(feedback.target).name)}")]
         if not feedback.correct and point is not None:
             if feedback.close:  # where the click was, and how far off
                 distance = format_number(feedback.distance_mm or 0.0, 1)
                 text = "≈ " + _("{distance} mm").format(distance=distance)
-                chart.mark(view_id, "", text, at=point, away_from=(target_view, feedback.target))
+                marks.append(Mark(view_id, "", text, at=point, away_from=(target_view, feedback.target)))
             elif feedback.clicked:
-                chart.mark(
-                    view_id, feedback.clicked[0], f"✖ {bidi_isolate(atlas.zone(feedback.clicked[0]).name)}"
-                )
+                name = bidi_isolate(atlas.zone(feedback.clicked[0]).name)
+                marks.append(Mark(view_id, feedback.clicked[0], f"✖ {name}"))
             else:
-                chart.mark(view_id, "", "✖", at=point, away_from=(target_view, feedback.target))
+                marks.append(Mark(view_id, "", "✖", at=point, away_from=(target_view, feedback.target)))
+        self._keyboard_views = frozenset()
+        self.state.set_annotations(Annotations((target_view, session.current.zone_id), tuple(marks)))
         kind = "right" if feedback.correct else "close" if feedback.close else "wrong"
-        self.map.answer_handler = lambda *args: None
-        self.map.answer_views = frozenset()
         self._said_unsaved()
-        if session.finished or not session.queue:
-            self.panel.next_button.setText(_("&See results"))
+        last = session.finished or not session.queue
+        if last:
             hint = _("Press Enter to see the results.")
         elif feedback.correct and not self.wait_for_enter:
             delay = self.advance_delay_ms(feedback.message)
@@ -330,7 +347,7 @@ class QuizController(QObject):
             )
         else:
             hint = _("Press Enter for the next question.")
-        self.panel.show_feedback(kind, feedback.message, hint)
+        self.panel.show_feedback(kind, feedback.message, hint, last=last)
         self.panel.set_status(self._status())
 
     @property
@@ -421,11 +438,11 @@ class QuizController(QObject):
         if session is None or session.current is None:
             return
         if session.feedback is not None:
-            self.panel.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.panel.focus_next()
         elif session.current.kind == "find":
             self.map.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
-            self.panel.answer.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.panel.focus_answer()
 
     def _tick(self) -> None:
         if self.session is None:
@@ -445,10 +462,9 @@ class QuizController(QObject):
             self._confirm.close()
         self._advance.stop()
         self._clock.stop()
-        self.map.answer_handler = None
-        self.map.answer_views = None
-        self.map.chart.clear_marks()
-        self.map.chart.set_selected(None)
+        self._keyboard_views = frozenset()
+        self.state.set_annotations(Annotations())
+        self.state.leave_mode(self)
         self.state.set_labels_visible(self._labels_before)
         if self.state.mastery is not None:
             self.state.set_mastery(self.mastery())

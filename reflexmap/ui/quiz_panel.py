@@ -158,9 +158,12 @@ class QuizPanel(QWidget):
         if choices:
             self.answer.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def show_feedback(self, kind: str, message: str, hint: str) -> None:
-        """The verdict, and how to go on. Focus that was in the panel moves to "Next question"
-        (never to "End quiz": Enter and Space there must go on, not end the round)."""
+    def show_feedback(self, kind: str, message: str, hint: str, *, last: bool = False) -> None:
+        """The verdict, and how to go on (`last`: to the results). Focus that was in the panel
+        moves to "Next question" (never to "End quiz": Enter and Space there must go on, not
+        end the round)."""
+        if last:
+            self.next_button.setText(_("&See results"))
         self.feedback.setText(message)
         self.feedback.setStyleSheet(FEEDBACK_STYLE[kind] + "padding:8px; border-radius:4px;")
         self.hint.setText(hint)
@@ -189,6 +192,12 @@ class QuizPanel(QWidget):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def focus_next(self) -> None:
+        self.next_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_answer(self) -> None:
+        self.answer.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_status(self, status: str) -> None:
         self.status.setText(status)

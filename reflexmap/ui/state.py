@@ -1,14 +1,51 @@
 """What the window is showing, as one small object that emits signals carrying ids.
 
-Widgets change the state and listen to it; none of them talks to another directly.
+Widgets change the state and listen to it; none of them talks to another directly. The state
+also owns the *mode* (browsing, quiz, presenter, editing: see `reflexmap.ui.modes`), and what a
+mode shows on the map: larger type, a highlighted zone with notes, revealed names.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
 from .. import i18n
 from ..atlas import Atlas
+from .modes import Mode
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A boxed note on the chart: at a zone (`zone_id`), or at a point `at` (x, y mm) of the
+    view, standing on the side away from the zone `away_from` (view id, zone id)."""
+
+    view_id: str
+    zone_id: str
+    text: str
+    at: tuple[float, float] | None = None
+    away_from: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Annotations:
+    """What a mode marks on the chart besides the selection (a quiz: the zone asked about,
+    highlighted in one view, and the verdicts)."""
+
+    highlight: tuple[str, str] | None = None  # (view id, zone id)
+    marks: tuple[Mark, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Presentation:
+    """What the class sees in presenter mode: names of `revealed` zones only, `current` one
+    outlined, others dimmed under a `spotlight`, or a `blank` chart (grey outlines, no key)."""
+
+    revealed: frozenset[str] = frozenset()
+    current: str = ""
+    spotlight: bool = False
+    blank: bool = False
 
 
 class AppState(QObject):
@@ -18,6 +55,10 @@ class AppState(QObject):
     labels_changed = Signal(bool)
     guides_changed = Signal(bool)
     mastery_changed = Signal()  # the heat map was switched on/off or its values changed
+    mode_changed = Signal(str)  # the new mode's name: "browse", "quiz", "present", "edit"
+    label_mm_changed = Signal()
+    annotations_changed = Signal()
+    presentation_changed = Signal()
 
     def __init__(self, atlas: Atlas, parent: QObject | None = None):
         super().__init__(parent)
@@ -30,6 +71,46 @@ class AppState(QObject):
         self.labels_visible = True
         self.guides_visible = True
         self.mastery: dict[str, float | None] | None = None  # zone id -> 0..1; None: off
+        self.browsing = Mode(self)
+        self.mode: Mode = self.browsing
+        self.label_mm: float | None = None  # larger chart type (presenting); None: the usual
+        self.annotations = Annotations()
+        self.presentation: Presentation | None = None  # None: every name shown as usual
+
+    # --- the mode -------------------------------------------------------------------------
+    def enter_mode(self, mode: Mode) -> None:
+        """Make `mode` current, leaving the one before (which puts back what it changed).
+        `mode_changed` is emitted before the mode's `entered()`, so the window has taken
+        its shape for the mode (full screen, panels) when the mode starts."""
+        if mode is self.mode:
+            return
+        before = self.mode
+        self.mode = self.browsing
+        before.left()
+        self.mode = mode
+        self.mode_changed.emit(mode.name)  # first: the window takes its shape for the mode
+        mode.entered()
+
+    def leave_mode(self, mode: Mode) -> None:
+        """Back to browsing, if `mode` is the current one."""
+        if mode is self.mode and mode is not self.browsing:
+            self.mode = self.browsing
+            mode.left()
+            self.mode_changed.emit(self.browsing.name)
+
+    def set_label_mm(self, size: float | None) -> None:
+        if size != self.label_mm:
+            self.label_mm = size
+            self.label_mm_changed.emit()
+
+    def set_annotations(self, annotations: Annotations) -> None:
+        self.annotations = annotations
+        self.annotations_changed.emit()
+
+    def set_presentation(self, presentation: Presentation | None) -> None:
+        if presentation != self.presentation:
+            self.presentation = presentation
+            self.presentation_changed.emit()
 
     def set_atlas(self, atlas: Atlas) -> None:
         self.source = atlas

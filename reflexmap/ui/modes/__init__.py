@@ -1,0 +1,146 @@
+"""Modes: what the map's clicks and keys mean right now (browsing, quiz, presenter, editing).
+
+The application state owns the mode. `AppState.enter_mode(mode)` makes a mode current (the one
+before is left first), `AppState.leave_mode(mode)` goes back to browsing, `AppState.mode` is
+the current one and `AppState.mode_changed` carries its name ("browse", "quiz", "present",
+"edit"), before the new mode's `entered()` runs. The window listens to `mode_changed` to show or
+hide its chrome (presenting: full screen, no panels); nothing else needs to know which mode runs.
+A mode ends itself with `state.leave_mode(self)`; `left()` is where it puts back what it changed.
+
+**Events in.** The map turns each mouse and key event on the chart into chart terms and offers
+it to the current mode, and to nothing else:
+
+=====================================  =============================================================
+`press(event) -> bool`                 a button went down; True: the mode takes the drag (no panning)
+`move(event) -> bool`                  the pointer moved (with or without a button held down)
+`release(event) -> bool`               the button taken by `press` came up
+`click(event) -> bool`                 a left click that was no drag (select, answer, add a point)
+`double_click(event) -> bool`          (close a drawn outline, for instance)
+`key(key, modifiers) -> bool`          a key pressed on the map, or on the window around it
+`activate(event) -> bool`              Enter on the map, at the zone under the keyboard cursor
+=====================================  =============================================================
+
+Every `MapEvent` says where, in chart millimetres: the view (`view_id`, "" off the feet),
+`x_mm`/`y_mm` in that view's coordinates, the zones under the point (`hits`, most specific first),
+the button, the modifiers and the current scale (`px_per_mm`, for grab tolerances in screen
+pixels). A handler returns True when it used the event; False lets the map do what browsing
+does (select on click, pan on drag, Tab to step, Esc to clear the selection).
+
+**Declared, read by the map:** `hover_hints` (tooltips and the hover outline: off while a quiz
+asks "where is …?"), `keyboard_views` (the views Tab and the arrows move through; None: all;
+a zone reached by key is then highlighted in that view only), `cursor` (the viewport's cursor
+over the feet; None: the map's own).
+
+**Changes out.** A mode never touches another widget's attributes. It asks the state:
+`select`, `set_aspect`, `set_labels_visible`, `set_label_mm` (larger type for presenting),
+`set_annotations` (a highlighted zone and boxed notes, e.g. quiz feedback) and
+`set_presentation` (which zones' names are revealed, spotlight, blank chart); the map draws what
+the state says, after every rebuild too. A mode that draws its own things on the chart (the
+editor's vertex handles) implements `draw(overlay)`: the map calls it after each rebuild and
+whenever the mode emits `overlay_changed`, with a `MapOverlay` that maps millimetres to the
+scene and owns the items added to it (emit `overlay_changed` at the end of `entered()` to draw
+at once).
+
+Implemented by: browsing (`Mode` itself, `AppState.browsing`), the quiz
+(`reflexmap.ui.quiz_controller.QuizController`), the presenter (`reflexmap.ui.presenter.Presenter`).
+`tests/ui/test_modes.py` shows a mode taking drags and keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtWidgets import QGraphicsItem
+
+BROWSE, QUIZ, PRESENT, EDIT = "browse", "quiz", "present", "edit"
+
+
+@dataclass(frozen=True, slots=True)
+class MapEvent:
+    """A pointer event on the chart, in chart terms."""
+
+    view_id: str  # "" when the pointer is over no view
+    x_mm: float
+    y_mm: float
+    hits: tuple[str, ...] = ()  # zone ids under the point, most specific first
+    button: Qt.MouseButton = Qt.MouseButton.NoButton
+    modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+    px_per_mm: float = 1.0  # screen pixels per chart millimetre at the current zoom
+    zone_id: str = ""  # for `activate`: the zone under the keyboard cursor
+
+
+class MapOverlay:
+    """What a mode may draw on: items it adds here live in the chart's scene until `clear()`
+    or the next rebuild; `to_scene`/`from_scene` convert between a view's millimetres and
+    the scene."""
+
+    def __init__(self, scene, to_scene, locate):
+        self._scene = scene
+        self._to_scene = to_scene
+        self._locate = locate
+        self.items: list[QGraphicsItem] = []
+
+    def to_scene(self, view_id: str, x_mm: float, y_mm: float) -> QPointF:
+        return self._to_scene(view_id, x_mm, y_mm)
+
+    def from_scene(self, point: QPointF) -> tuple[str, float, float] | None:
+        """(view id, x mm, y mm) of a scene point, or None off every view."""
+        return self._locate(point)
+
+    def add(self, item: QGraphicsItem) -> QGraphicsItem:
+        self._scene.addItem(item)
+        self.items.append(item)
+        return item
+
+    def clear(self) -> None:
+        for item in self.items:
+            if item.scene() is self._scene:
+                self._scene.removeItem(item)
+        self.items = []
+
+
+class Mode(QObject):
+    """Browsing: takes no event, so the map selects, steps and pans. Other modes override
+    what they need (see the module docstring)."""
+
+    name = BROWSE
+    overlay_changed = Signal()  # draw(overlay) again
+
+    hover_hints = True
+    keyboard_views: frozenset[str] | None = None
+    cursor: Qt.CursorShape | None = None
+
+    def entered(self) -> None:
+        """Called by the state when the mode becomes current."""
+
+    def left(self) -> None:
+        """Called by the state when another mode (or browsing) takes over."""
+
+    def press(self, event: MapEvent) -> bool:
+        return False
+
+    def move(self, event: MapEvent) -> bool:
+        return False
+
+    def release(self, event: MapEvent) -> bool:
+        return False
+
+    def click(self, event: MapEvent) -> bool:
+        return False
+
+    def double_click(self, event: MapEvent) -> bool:
+        return False
+
+    def key(self, key: int, modifiers: Qt.KeyboardModifier) -> bool:
+        return False
+
+    def activate(self, event: MapEvent) -> bool:
+        return False
+
+    def draw(self, overlay: MapOverlay) -> None:
+        """Draw this mode's own items (nothing while browsing)."""
