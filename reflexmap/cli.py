@@ -90,6 +90,13 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(  # SUPPRESS: `reflexmap --language de export …` keeps working too
         "--language", choices=("en", "de"), default=argparse.SUPPRESS, help="language of .html and .apkg"
     )
+    export.add_argument(  # SUPPRESS, as --language: `reflexmap --text-scale 1.5 export …` too
+        "--text-scale",
+        type=float,
+        choices=(0.9, 1.0, 1.25, 1.5),
+        default=argparse.SUPPRESS,
+        help="text size of handouts (as Settings → Text size)",
+    )
     export.add_argument(
         "--view",
         metavar="ID",
@@ -222,7 +229,14 @@ def _handout(atlas, args: argparse.Namespace) -> int:
 
     application()
     try:
-        out = export_handout(atlas, Path(args.output), kind=args.handout, aspects=aspects, paper=args.paper)
+        out = export_handout(
+            atlas,
+            Path(args.output),
+            kind=args.handout,
+            aspects=aspects,
+            paper=args.paper,
+            text_scale=getattr(args, "text_scale", None) or 1.0,  # `reflexmap --text-scale 1.5 export …`
+        )
     except (OSError, ValueError) as exc:
         print(f"reflexmap export: {exc}", file=sys.stderr)
         return 1

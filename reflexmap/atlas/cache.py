@@ -27,7 +27,7 @@ MAX_PARTS = 100
 CONFIDENCES = ("sourced", "estimate")
 
 # Bump when the model or the loader's rules change, so old entries are not trusted.
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 MAX_ENTRIES = 20  # oldest entries beyond this are removed when a new one is written
 MAX_ENTRY_BYTES = 256 * 1024 * 1024  # a 32 MiB chart's entry is a few times its size at most
 

@@ -172,7 +172,8 @@ class Atlas:
         if view_id not in self._anchors:
             from .geometry import view_anchors
 
-            self._anchors[view_id] = view_anchors({z.id: z.shapes[view_id] for z in self.zones_in(view_id)})
+            shapes = {z.id: z.shapes[view_id] for z in self.zones_in(view_id)}
+            self._anchors[view_id] = view_anchors(shapes, self.view(view_id).outline)
         return self._anchors[view_id]
 
     def known_anchors(self) -> dict[str, dict[str, Point]]:

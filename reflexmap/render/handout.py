@@ -26,13 +26,16 @@ from PySide6.QtGui import (
 from ..atlas import Atlas
 from ..i18n import N_, _
 from ..storage import atomic_path, refuse_special, write_checked
-from ..ui.chart_scene import ChartScene, aspect_title
+from ..ui.chart_scene import LABEL_MM, ChartScene, aspect_title
 from ..ui.palette import on_paper
 
 KINDS = ("chart", "worksheet", "answer-key")
 KIND_TITLES = {"chart": N_("Chart"), "worksheet": N_("Worksheet"), "answer-key": N_("Answer key")}
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 12.0
+# Names beside the feet print at least this tall (2.1 mm: about 6 pt), or the chart shows
+# numbers only and the legend names the zones.
+MIN_PRINTED_LABEL_MM = 2.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +59,13 @@ def pages_for(atlas: Atlas, aspects: list[str]) -> list[Page]:
 
 
 def export_handout(
-    atlas: Atlas, out: Path, *, kind: str = "chart", aspects: list[str] | None = None, paper: str = "a4"
+    atlas: Atlas,
+    out: Path,
+    *,
+    kind: str = "chart",
+    aspects: list[str] | None = None,
+    paper: str = "a4",
+    text_scale: float = 1.0,
 ) -> Path:
     """Write a handout PDF (atomically). Needs a running QApplication."""
     out = Path(out)
@@ -69,7 +78,7 @@ def export_handout(
     writer.setTitle(f"{atlas.title}: {_(KIND_TITLES[kind])}")
     writer.setCreator("ReflexMap")
     writer.setResolution(300)
-    paint_handout(writer, atlas, kind=kind, aspects=aspects, paper=paper)
+    paint_handout(writer, atlas, kind=kind, aspects=aspects, paper=paper, text_scale=text_scale)
     del writer  # finishes the document
     from .export import checked_pdf
 
@@ -87,9 +96,14 @@ def paint_handout(
     kind: str | list[str] = "chart",
     aspects: list[str] | None = None,
     paper: str = "a4",
+    text_scale: float = 1.0,
 ) -> int:
     """Paint every page of one handout (or several, one after the other, as for a worksheet
-    and its answer key) on `device`; returns the number of pages."""
+    and its answer key) on `device`; returns the number of pages.
+
+    `text_scale` is the text-size setting (0.9 to 1.5): the chart's labels, the title, the
+    legend and the footer grow with it, as on screen."""
+    text_scale = min(max(text_scale, 0.9), 1.5)
     kinds = [kind] if isinstance(kind, str) else list(kind)
     for name in kinds:
         if name not in KINDS:
@@ -108,16 +122,24 @@ def paint_handout(
     painter: QPainter | None = None
     for i, (name, page) in enumerate(pages):
         scene = ChartScene()
-        scene.show_chart(
-            atlas,
-            page.aspect,
-            title="",
-            numbers=page.numbers,
-            names=name == "chart",
-            key=False,
-            base=base,
-            base_note=note,
-        )
+
+        def draw(names: bool, scene=scene, page=page) -> None:
+            scene.show_chart(
+                atlas,
+                page.aspect,
+                title="",
+                numbers=page.numbers,
+                names=names,
+                key=False,
+                label_mm=LABEL_MM * text_scale,
+                text_scale=text_scale,
+                base=base,
+                base_note=note,
+            )
+
+        draw(name == "chart")
+        if scene.names and _estimated_label_mm(scene, paper, text_scale) < MIN_PRINTED_LABEL_MM:
+            draw(False)  # names would print too small beside the feet: numbers, the legend names them
         landscape = scene.chart_rect.width() > scene.chart_rect.height() * 1.05
         orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
         margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
@@ -132,14 +154,22 @@ def paint_handout(
             # the painter keeps the first page's geometry; this page may be turned the other way
             painter.setViewport(0, 0, device.width(), device.height())
             painter.setWindow(0, 0, device.width(), device.height())
-        _paint_page(painter, scene, atlas, page, name, i + 1, len(pages))
+        _paint_page(painter, scene, atlas, page, name, i + 1, len(pages), text_scale, draw)
     if painter is not None and not painter.end():
         raise OSError(_("the handout could not be finished"))
     return len(pages)
 
 
 def _paint_page(
-    painter: QPainter, scene: ChartScene, atlas: Atlas, page: Page, kind: str, number: int, total: int
+    painter: QPainter,
+    scene: ChartScene,
+    atlas: Atlas,
+    page: Page,
+    kind: str,
+    number: int,
+    total: int,
+    text_scale: float = 1.0,
+    redraw=None,
 ) -> None:
     device = painter.device()
     area = QRectF(0, 0, device.width(), device.height())
@@ -150,33 +180,42 @@ def _paint_page(
     y = _text(
         painter,
         f"{_(KIND_TITLES[kind])}: {title}",
-        QRectF(area.left(), y, area.width(), 12 * mm),
-        13,
+        QRectF(area.left(), y, area.width(), 12 * mm * text_scale),
+        13 * text_scale,
         bold=True,
     )
     if kind == "worksheet":
         y = _text(
             painter,
             _("Name: ______________________________    Date: ______________"),
-            QRectF(area.left(), y + 2 * mm, area.width(), 8 * mm),
-            10,
+            QRectF(area.left(), y + 2 * mm, area.width(), 8 * mm * text_scale),
+            10 * text_scale,
         )
-    footer = 7 * mm
+    footer = 7 * mm * text_scale
     caveat = _(
         "Charts place these zones as a tradition's claims, not anatomy; the evidence that working them "
         "helps any condition is weak. Tradition: {tradition}. Page {number} of {total}. ReflexMap."
     ).format(tradition=atlas.tradition, number=number, total=total)
-    _text(painter, caveat, QRectF(area.left(), area.bottom() - footer, area.width(), footer), 7, italic=True)
+    footer = max(footer, _text_height(painter, caveat, area.width(), 7 * text_scale, italic=True) + 1 * mm)
+    _text(
+        painter,
+        caveat,
+        QRectF(area.left(), area.bottom() - footer, area.width(), footer),
+        7 * text_scale,
+        italic=True,
+    )
     texts = [
         _legend_text(atlas, zone_id, n, kind)
         for zone_id, n in sorted(page.numbers.items(), key=lambda i: i[1])
     ]
-    legend, legend_height = _legend_layout(painter, texts, area, kind, mm)
-    chart = QRectF(area.left(), y + 3 * mm, area.width(), area.bottom() - footer - legend_height - y - 6 * mm)
+    body = QRectF(area.left(), y + 3 * mm, area.width(), area.bottom() - footer - y - 6 * mm)
+    chart, legend, legend_top = _arrange(painter, scene, texts, body, kind, mm, text_scale)
+    if scene.names and redraw is not None and _printed_label_mm(scene, chart, mm) < MIN_PRINTED_LABEL_MM:
+        redraw(False)  # names would print too small beside the feet: numbers there, names in the legend
+        chart, legend, legend_top = _arrange(painter, scene, texts, body, kind, mm, text_scale)
     scene.render(painter, chart, scene.chart_rect, Qt.AspectRatioMode.KeepAspectRatio)
-    top = area.bottom() - footer - legend_height
     for (number, text), box, points in legend:
-        box = box.translated(0, top)
+        box = box.translated(0, legend_top)
         indent = _number_width(painter, points)
         _text(
             painter,
@@ -186,6 +225,61 @@ def _paint_page(
             right=True,
         )
         _text(painter, text, box.adjusted(indent, 0, 0, 0), points)
+
+
+def _arrange(
+    painter: QPainter,
+    scene: ChartScene,
+    texts: list[tuple[str, str]],
+    body: QRectF,
+    kind: str,
+    mm: float,
+    scale: float,
+):
+    """(chart rectangle, legend boxes, legend top) in `body`: the legend under the chart, or
+    beside it when that lets the chart print larger (a tall chart on a wide page)."""
+    rect = scene.chart_rect
+    legend, height = _legend_layout(painter, texts, body, kind, mm, scale)
+    below = QRectF(body.left(), body.top(), body.width(), body.height() - height - 3 * mm)
+    best = (_fit(rect, below), below, legend, body.bottom() - height + 3 * mm)
+    if not rect.isEmpty():
+        width = min(body.width() * 0.62, body.height() * rect.width() / rect.height())
+        side = QRectF(body.left() + width + 5 * mm, body.top(), body.width() - width - 5 * mm, body.height())
+        legend, height = _legend_layout(painter, texts, side, kind, mm, scale, share=1.0)
+        beside = QRectF(body.left(), body.top(), width, body.height())
+        if height <= body.height() + 4 * mm and _fit(rect, beside) > best[0] * 1.05:
+            best = (_fit(rect, beside), beside, legend, body.top())
+    return best[1], best[2], best[3]
+
+
+def _fit(rect: QRectF, into: QRectF) -> float:
+    if rect.isEmpty() or into.width() <= 0 or into.height() <= 0:
+        return 0.0
+    return min(into.width() / rect.width(), into.height() / rect.height())
+
+
+def _estimated_label_mm(scene: ChartScene, paper: str, text_scale: float = 1.0) -> float:
+    """How tall the chart's labels would print (mm) on a page turned to suit the chart, with
+    about half its height left for the title, the legend and the footer (more for larger text)."""
+    rect = scene.chart_rect
+    size = QPageSize(PAPERS[paper]).size(QPageSize.Unit.Millimeter)
+    if rect.isEmpty():
+        return 0.0
+    long, short = (
+        max(size.width(), size.height()) - 2 * MARGIN_MM,
+        min(size.width(), size.height()) - 2 * MARGIN_MM,
+    )
+    width, height = (long, short) if rect.width() > rect.height() * 1.05 else (short, long)
+    return scene.label_mm * min(width / rect.width(), 0.55 / text_scale * height / rect.height())
+
+
+def _printed_label_mm(scene: ChartScene, chart: QRectF, mm: float) -> float:
+    """How tall the chart's labels come out on paper (mm), fitted into `chart` (device units)."""
+    rect = scene.chart_rect
+    if rect.isEmpty() or mm <= 0:
+        return 0.0
+    fit = min(chart.width() / rect.width(), chart.height() / rect.height())
+    return scene.label_mm * fit / mm
 
 
 def _legend_text(atlas: Atlas, zone_id: str, n: int, kind: str) -> tuple[str, str]:
@@ -208,12 +302,19 @@ LEGEND_SHARE = 0.42  # of the page's height, at most; beyond it more columns, th
 
 
 def _legend_layout(
-    painter: QPainter, texts: list[tuple[str, str]], area: QRectF, kind: str, mm: float
+    painter: QPainter,
+    texts: list[tuple[str, str]],
+    area: QRectF,
+    kind: str,
+    mm: float,
+    text_scale: float = 1.0,
+    share: float = 0.0,
 ) -> tuple[list[tuple[tuple[str, str], QRectF, float]], float]:
     """Boxes (relative to the legend's top) for the legend's entries, in reading order down
     the columns, each as tall as its text wrapped to the column: an entry is never cut."""
     columns = 3 if area.width() > area.height() else 2
-    points = 8.5 if kind == "chart" else 10.0
+    points = (8.5 if kind == "chart" else 10.0) * text_scale
+    smallest = 6.5 * text_scale  # more columns, then smaller type, down to this
     while True:
         width = area.width() / columns
         font = QFont()
@@ -238,7 +339,9 @@ def _legend_layout(
             boxes.append((text, QRectF(area.left() + column * width, y, width - 3 * mm, height), points))
             y += height
             tallest = max(tallest, y)
-        if tallest + 4 * mm <= area.height() * LEGEND_SHARE or (columns >= 4 and points <= 6.5):
+        if tallest + 4 * mm <= area.height() * (share or LEGEND_SHARE) or (
+            columns >= 4 and points <= smallest
+        ):
             return boxes, tallest + 4 * mm
         if columns < 4:
             columns += 1
@@ -252,6 +355,14 @@ _ARTICLES = re.compile(r"^(the|a|an|der|die|das|den|dem|des)\s+", re.IGNORECASE)
 def _says_the_same(name: str, claim: str) -> bool:
     """ "Heart" and "the heart": the legend need not say it twice."""
     return _ARTICLES.sub("", claim).casefold() == _ARTICLES.sub("", name).casefold()
+
+
+def _text_height(painter: QPainter, text: str, width: float, points: float, *, italic: bool = False) -> float:
+    font = QFont()
+    font.setPointSizeF(points)
+    font.setItalic(italic)
+    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+    return QFontMetricsF(font, painter.device()).boundingRect(QRectF(0, 0, width, 1e6), flags, text).height()
 
 
 def _text(

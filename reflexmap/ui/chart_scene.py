@@ -28,7 +28,7 @@ from ..vocab import ASPECT_NAMES, ASPECT_TITLES, FOOT_NAMES, aspect_name, aspect
 from . import palette
 from .chart_key import DrawnKey, draw_key, mastery_swatches, region_swatches
 from .chart_text import elided, text_item, text_width, wrap_words
-from .label_layout import better_side, spread, spread_sized
+from .label_layout import better_side, free_x, spread, spread_sized
 from .markup import isolate, plain_tooltip
 from .zone_item import ZoneItem, guide_pen, outline_pen
 
@@ -308,14 +308,21 @@ class ChartScene(QGraphicsScene):
             item.setToolTip(plain_tooltip(_("{guide} (approximate)").format(guide=isolate(guide.name))))
             self.addItem(item)
             size = self.guide_mm
-            name = text_item(bidi_isolate(guide.name.split(" (")[0].replace(" line", "")), size, italic=True)
+            short = guide.name.split(" (")[0].replace(" line", "")
+            # inside the foot's width: a long name (large type, German) takes two lines
+            lines = [short]
+            if text_width(short, size, italic=True) > frame.right - frame.left - 6:
+                lines = wrap_words(short, size, frame.right - frame.left - 6, italic=True)
+            lines = [bidi_isolate(line) for line in lines]
+            name = text_item("\n".join(lines), size, italic=True)
             name.setBrush(QBrush(palette.GUIDE))
-            name.setPos(self._guide_name_position(frame, guide.points, name.text()))
+            width = max(text_width(line, size, italic=True) for line in lines)
+            name.setPos(self._guide_name_position(frame, guide.points, width, len(lines)))
             name.setZValue(5)
             # a veil of paper behind the name keeps it legible over any zone's fill
-            width = text_width(name.text(), size, italic=True)
+            height = name.sceneBoundingRect().height()
             veil = QGraphicsRectItem(
-                name.pos().x() - 0.4, name.pos().y() + size * 0.1, width + 0.8, size * 1.1
+                name.pos().x() - 0.4, name.pos().y() + size * 0.1, width + 0.8, height - size * 0.1
             )
             paper = QColor(palette.PAPER)
             paper.setAlpha(200)
@@ -327,20 +334,24 @@ class ChartScene(QGraphicsScene):
             self.guide_items += [item, veil, name]
             self.guide_names += [veil, name]
 
-    def _guide_name_position(self, frame: _Frame, points, text: str) -> QPointF:
+    def _guide_name_position(self, frame: _Frame, points, width: float, lines: int = 1) -> QPointF:
         """Above a closed guide (an ankle bone) or the top of an upright one; else just above a
-        crosswise line, inside the outer edge: outside, the label leaders run."""
+        crosswise line, inside the outer edge: outside, the label leaders run. Never past the
+        foot's sides, where the label columns are."""
         ends = self._points(frame, points)
         size = self.guide_mm
-        width = text_width(text, size, italic=True)
+        above = size * 1.3 + (lines - 1) * size * 1.17  # the lines' height over the guide
         xs, ys = [p.x() for p in ends], [p.y() for p in ends]
         closed = len(points) > 3 and points[0] == points[-1]
         if closed or max(xs) - min(xs) < 0.3 * (max(ys) - min(ys)):
-            return QPointF((min(xs) + max(xs)) / 2 - width / 2, min(ys) - size * 1.4)
-        on_left = frame.lead_left >= frame.lead_right
-        outer = min(ends, key=lambda p: p.x()) if on_left else max(ends, key=lambda p: p.x())
-        x = outer.x() + 2.5 if on_left else outer.x() - width - 2.5
-        return QPointF(x, outer.y() - size * 1.3)
+            x, y = (min(xs) + max(xs)) / 2 - width / 2, min(ys) - above - size * 0.1
+        else:
+            on_left = frame.lead_left >= frame.lead_right
+            outer = min(ends, key=lambda p: p.x()) if on_left else max(ends, key=lambda p: p.x())
+            x = outer.x() + 2.5 if on_left else outer.x() - width - 2.5
+            y = outer.y() - above
+        x = max(frame.left + 1.0, min(x, frame.right - width - 1.0))
+        return QPointF(x, y)
 
     def _draw_labels(self, atlas: Atlas, frame: _Frame, zone_ids: list[str], side: str) -> None:
         if not zone_ids:
@@ -394,18 +405,39 @@ class ChartScene(QGraphicsScene):
             )
             for i, x in zip(members, placed, strict=True):
                 centres[i] = x
-        levels = _run_levels([(min(x, a.x()), max(x, a.x())) for x, a in zip(centres, anchors, strict=True)])
+        # a label in the second row rises to the sole between the first row's labels, never
+        # through one of them
+        first_row = [(centres[i] - widths[i] / 2 - 1.0, centres[i] + widths[i] / 2 + 1.0) for i in by_x]
+        first_row = [span for i, span in zip(by_x, first_row, strict=True) if row_of[i] == 0]
+        risers = []
+        for i, (x, width, anchor) in enumerate(zip(centres, widths, anchors, strict=True)):
+            if row_of[i] == 0:
+                risers.append(x)
+                continue
+            inset = min(1.0, width / 2)
+            free = free_x(x - width / 2 + inset, x + width / 2 - inset, first_row, anchor.x())
+            if free is None:  # hidden under a wider label: rise just beside it
+                reach = 2.0 * self.label_mm
+                free = free_x(x - width / 2 - reach, x + width / 2 + reach, first_row, anchor.x())
+            risers.append(x if free is None else free)
+        levels = _run_levels([(min(x, a.x()), max(x, a.x())) for x, a in zip(risers, anchors, strict=True)])
         for i, (zone_id, anchor, width, x, level) in enumerate(
             zip(zone_ids, anchors, widths, centres, levels, strict=True)
         ):
             row_y = frame.bottom + 7 + row_of[i] * self.label_mm * 1.45
             text = text_item(self.label_text(zone_id), self.label_mm)
             text.setPos(x - width / 2, row_y)
-            start = QPointF(x, row_y - 0.6)
+            rise = risers[i]
+            start = [QPointF(rise, row_y - 0.6)]
+            if not x - width / 2 < rise < x + width / 2:  # from the label's side, then up
+                middle = row_y + self.label_mm * 0.6
+                side = x - width / 2 - 0.6 if rise < x else x + width / 2 + 0.6
+                start = [QPointF(side, middle), QPointF(rise, middle)]
             # under the sole to below the anchor, then straight up: a label pushed sideways
             # never runs its leader along the sole over its neighbours
             run = frame.bottom + 1.2 + 1.3 * level
-            self._add_label(frame, zone_id, text, [start, QPointF(x, run), QPointF(anchor.x(), run), anchor])
+            points = [*start, QPointF(rise, run), QPointF(anchor.x(), run), anchor]
+            self._add_label(frame, zone_id, text, points)
 
     def _add_label(self, frame: _Frame, zone_id: str, text, points: list[QPointF]) -> None:
         path = QPainterPath(points[0])

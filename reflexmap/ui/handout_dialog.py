@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ..atlas import Atlas
 from ..i18n import N_, _, ngettext
 from ..render.handout import export_handout, paint_handout
+from .appearance import current_text_scale
 from .chart_scene import aspect_name
 
 SHEETS = [
@@ -156,6 +157,7 @@ class HandoutDialog(QDialog):
                 kind=kind,
                 aspects=self.views.currentData(),
                 paper=self.paper.currentData(),
+                text_scale=current_text_scale(),
             )
             written.append(target)
         self.saved = written
@@ -195,7 +197,14 @@ class HandoutDialog(QDialog):
     def print_to(self, printer: QPrinter) -> int:
         """One print job, even for a worksheet and its answer key."""
         aspects, paper = self.views.currentData(), self.paper.currentData()
-        return paint_handout(printer, self.atlas, kind=self.kinds(), aspects=aspects, paper=paper)
+        return paint_handout(
+            printer,
+            self.atlas,
+            kind=self.kinds(),
+            aspects=aspects,
+            paper=paper,
+            text_scale=current_text_scale(),
+        )
 
     def print_dialog(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

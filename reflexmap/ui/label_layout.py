@@ -105,3 +105,14 @@ def better_side(
     if abs(to_left - to_right) <= 1.0:
         return "left" if x - left < right - x else "right"
     return "left" if to_left < to_right else "right"
+
+
+def free_x(low: float, high: float, blocked: Sequence[tuple[float, float]], target: float) -> float | None:
+    """The x in [low, high] outside every `blocked` interval that is nearest `target`, or None
+    when the blocked intervals cover it all: where a leader can rise past a row of labels."""
+    spans = [(low, high)]
+    for a, b in sorted(blocked):
+        spans = [piece for s, e in spans for piece in ((s, min(e, a)), (max(s, b), e)) if piece[1] > piece[0]]
+    if not spans:
+        return None
+    return min((min(max(target, s), e) for s, e in spans), key=lambda x: abs(x - target))
