@@ -1,17 +1,21 @@
 """Frame times of the real map in one process at one device pixel ratio: full repaints and a
 played sequence of wheel zooms and drags. Prints the samples as JSON.
 
-    QT_SCALE_FACTOR=2 python -m benchmarks._frames_child 1440x900 9 [chart.yaml]
+    QT_SCALE_FACTOR=2 python -m benchmarks._frames_child 1440x900 9 cached|direct [chart.yaml]
 
 Run by benchmarks/frames.py as a fresh process per ratio: Qt reads QT_SCALE_FACTOR once, when
 the application starts. The window is the real one (create_window) on Qt's offscreen platform;
 its backing store has the device pixel ratio of the screen, so a ratio-2 frame paints four
 times the pixels of a ratio-1 frame of the same window, as on a high-DPI laptop.
+
+"direct" is the baseline, measured in the same run: the map as drawn before issue 19, every
+item painted afresh at every frame (MapView.cache_items never turns caching on).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import tempfile
 import time
@@ -21,6 +25,10 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+
+# Wall time, what a person waits; REFLEXMAP_BENCH_CLOCK=thread measures the main thread's CPU
+# time instead (steadier on a busy machine, for comparing two versions while developing).
+_clock = time.thread_time if os.environ.get("REFLEXMAP_BENCH_CLOCK") == "thread" else time.perf_counter
 
 
 class _Paints(QObject):
@@ -45,13 +53,21 @@ def _frame(app: QApplication, paints: _Paints, send) -> float:
     """Milliseconds from delivering one input event until the viewport has painted its result
     (the event's handling, the update request, the paint into the backing store)."""
     before = paints.count
-    started = time.perf_counter()
+    started = _clock()
     send()
     app.processEvents()  # the update request the event posted: Qt paints here
-    elapsed = (time.perf_counter() - started) * 1000
+    elapsed = (_clock() - started) * 1000
     if paints.count == before:
         raise RuntimeError("an input event of the zoom-and-pan sequence painted nothing")
     return elapsed
+
+
+def _pause(app: QApplication, ms: float) -> None:
+    """A person's hand moving from the wheel to the button: time passes, timers run."""
+    until = time.perf_counter() + ms / 1000
+    while time.perf_counter() < until:
+        app.processEvents()
+        time.sleep(0.005)
 
 
 def _wheel(view, pos: QPoint, clicks: int) -> QWheelEvent:
@@ -71,7 +87,8 @@ def _wheel(view, pos: QPoint, clicks: int) -> QWheelEvent:
 def zoom_and_pan(app: QApplication, view, paints: _Paints) -> list[float]:
     """A person exploring the chart: wheel in under the cursor over one foot, drag across it,
     wheel in further, drag back, wheel out, over the other foot, and back to the whole chart
-    by wheel. One sample per event (each wheel notch, each mouse move of a drag)."""
+    by wheel. One sample per event (each wheel notch, each mouse move of a drag). Between a
+    turn of the wheel and a drag, 0.3 s pass (not counted), as the hand moves."""
     viewport = view.viewport()
     send = QApplication.sendEvent
     w, h = viewport.width(), viewport.height()
@@ -80,26 +97,28 @@ def zoom_and_pan(app: QApplication, view, paints: _Paints) -> list[float]:
         centre = QPoint(int(w * cx), int(h * 0.45))
         for _ in range(4):  # zoom in, notch by notch, under the cursor
             frames.append(_frame(app, paints, lambda c=centre: send(viewport, _wheel(view, c, 1))))
+        _pause(app, 300)
         QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
         at = centre
         for step in range(12):  # drag: a pan of 12 moves of 15 × 9 px
             at = centre + QPoint((step + 1) * 15, (step + 1) * 9)
             frames.append(_frame(app, paints, lambda a=at: QTest.mouseMove(viewport, a)))
         QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
-        app.processEvents()
+        _pause(app, 300)
         for _ in range(3):  # in further
             frames.append(_frame(app, paints, lambda a=at: send(viewport, _wheel(view, a, 1))))
+        _pause(app, 300)
         QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
         back = at
         for step in range(12):  # drag back up and left
             back = at - QPoint((step + 1) * 20, (step + 1) * 6)
             frames.append(_frame(app, paints, lambda b=back: QTest.mouseMove(viewport, b)))
         QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, back)
-        app.processEvents()
+        _pause(app, 300)
         for _ in range(7):  # out again, to the whole chart (the view stops at "fitted")
             frames.append(_frame(app, paints, lambda b=back: send(viewport, _wheel(view, b, -1))))
         view.fit()
-        _settle(app)
+        _pause(app, 300)
     return frames
 
 
@@ -107,19 +126,23 @@ def repaints(app: QApplication, view, runs: int) -> list[float]:
     """A full repaint of the fitted map: the whole viewport painted into the backing store."""
     viewport = view.viewport()
     view.fit()
-    _settle(app)
+    _pause(app, 300)
     samples = []
     for _ in range(runs):
-        started = time.perf_counter()
+        started = _clock()
         viewport.repaint()
-        samples.append((time.perf_counter() - started) * 1000)
+        samples.append((_clock() - started) * 1000)
     return samples
 
 
-def main(size: str, runs: int, chart: str | None) -> None:
+def main(size: str, runs: int, drawing: str, chart: str | None) -> None:
     from reflexmap.atlas import load_atlas
     from reflexmap.settings import Settings
     from reflexmap.ui.app import application, create_window
+    from reflexmap.ui.map_view import MapView
+
+    if drawing == "direct":  # the baseline: nothing is ever cached
+        MapView.cache_items = lambda self, on: None
 
     app = application()
     atlas = load_atlas(chart) if chart else load_atlas()
@@ -136,6 +159,8 @@ def main(size: str, runs: int, chart: str | None) -> None:
         view.viewport().installEventFilter(paints)
         repaints(app, view, 2)  # warm: fonts, glyph caches, first layout
         result = {
+            "drawing": drawing,
+            "cached": view.cached,
             "ratio": view.viewport().devicePixelRatioF(),
             "viewport": [view.viewport().width(), view.viewport().height()],
             "zones": len(view.chart.zone_items),
@@ -147,4 +172,4 @@ def main(size: str, runs: int, chart: str | None) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]), sys.argv[3] if len(sys.argv) > 3 else None)
+    main(sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else None)

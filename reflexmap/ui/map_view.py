@@ -6,9 +6,17 @@ Clicks are answered by the atlas's Shapely index, not by Qt's item picking, so t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAccessible, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
-from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPixmapCache,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsView, QToolTip
 
 from ..i18n import _
 from .chart_key import CAVEAT_MM
@@ -22,6 +30,14 @@ MIN_SCALE, MAX_SCALE = 0.3, 60.0  # screen pixels per millimetre
 MIN_TEXT_PX = 9.0  # no chart text is smaller on screen (font pixel size, × the text-size setting)
 MAX_TEXT_GROWTH = 1.25  # a window too small for that grows text at most to 1.25 × the label size
 FIT_MARGIN_PX = 2  # QGraphicsView.fitInView keeps this much free on each side
+# Items keep their drawing as device pixels (see MapView.cache_items) once the zoom has been
+# still this long; while it changes, they are drawn directly.
+CACHE_AFTER_MS = 200
+# Qt keeps those drawings in QPixmapCache, 10 MiB by default: less than the chart's items
+# take on a high-DPI screen, which would then be drawn afresh at every frame. Room for this
+# many viewports' worth of device pixels (never less than the floor).
+CACHE_VIEWPORTS = 6
+CACHE_FLOOR_KIB = 64 * 1024
 
 
 _accessibility_installed = False
@@ -75,6 +91,11 @@ class MapView(QGraphicsView):
         self._overlay_mode = state.mode
         state.mode.overlay_changed.connect(self._draw_overlay)
         self.text_scale = text_scale  # the text-size setting: labels follow the panels
+        self.cached = False  # whether the chart's items keep their drawing (cache_items)
+        self._cache_later = QTimer(self)
+        self._cache_later.setSingleShot(True)
+        self._cache_later.setInterval(CACHE_AFTER_MS)
+        self._cache_later.timeout.connect(lambda: self.cache_items(True))
         state.atlas_changed.connect(self.rebuild)
         state.aspect_changed.connect(self.rebuild)
         state.selection_changed.connect(self._show_selection)
@@ -135,6 +156,41 @@ class MapView(QGraphicsView):
             base=base,
             base_note=what_it_adds(atlas, base) if base is not None else "",
         )
+
+    def cache_items(self, on: bool) -> None:
+        """Let every item of the chart keep its last drawing as a pixmap in device pixels
+        (QGraphicsItem.DeviceCoordinateCache), or draw them all directly.
+
+        Cached, a repaint (a window uncovered, a presenter's reveal), a hover or a selection
+        (one zone and its label change) costs little more than copying pixels: the drawing is
+        the same, made by the same painter at the same device transform. Only while the whole
+        chart is in view: zoomed in, Qt caches the visible part of each item and redraws
+        pieces of many pixmaps at every step of a pan, which costs more than drawing the strip
+        the pan uncovers. A zoom changes every item's drawing, and remaking every pixmap costs
+        more than drawing: while the zoom changes, items are drawn directly, and cached again
+        once it has been still for CACHE_AFTER_MS. Text is drawn afresh at each zoom, never
+        a scaled pixmap."""
+        on = on and self._whole_chart_in_view()
+        if on:
+            screen = self.viewport().size() * self.viewport().devicePixelRatioF()
+            need = CACHE_VIEWPORTS * screen.width() * screen.height() * 4 // 1024
+            QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), CACHE_FLOOR_KIB, need))
+        if on == self.cached and not on:
+            return
+        mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if on else QGraphicsItem.CacheMode.NoCache
+        for item in self.chart.items():
+            item.setCacheMode(mode)
+        self.cached = on
+
+    def _whole_chart_in_view(self) -> bool:
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        return not self.chart.chart_rect.isEmpty() and shown.contains(self.chart.chart_rect)
+
+    def _zoom_changing(self) -> None:
+        """The view's scale is about to change: draw directly until it has been still a while."""
+        if self.cached:
+            self.cache_items(False)
+        self._cache_later.start()
 
     def fit_scale(self) -> float:
         """Pixels per millimetre at which the whole chart fits the viewport."""
@@ -234,6 +290,7 @@ class MapView(QGraphicsView):
 
     def fit(self) -> None:
         """Show the whole chart, as large as the window allows, centred."""
+        self._zoom_changing()
         self.fitInView(self.chart.chart_rect, Qt.AspectRatioMode.KeepAspectRatio)
         self.centerOn(self.chart.chart_rect.center())
         self._fitted = True
@@ -246,6 +303,7 @@ class MapView(QGraphicsView):
         factor = max(lowest / scale, min(MAX_SCALE / scale, factor))
         anchor = anchor if anchor is not None else self.viewport().rect().center()
         fixed = self.mapToScene(anchor)
+        self._zoom_changing()
         self.scale(factor, factor)
         drift = self.mapFromScene(fixed) - anchor
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + drift.x())
