@@ -44,6 +44,27 @@ def _ring(raw: list[list[float]]) -> Ring:
     return ring
 
 
+def _sound_polygons(fine, counts, coords):
+    """`fine` (per ring) narrowed to the rings whose polygon is valid and not too small: the
+    checks of `geometry.polygon_problem`, for all rings in a few vectorised calls."""
+    import numpy as np
+    import shapely
+
+    fine = fine.copy()
+    chosen = np.flatnonzero(fine)
+    if len(chosen):
+        which = np.repeat(np.arange(len(counts)), counts)
+        keep = fine[which]
+        linear = shapely.linearrings(coords[keep], indices=np.searchsorted(chosen, which[keep]))
+        built = shapely.polygons(linear)
+        fine[chosen] = (
+            shapely.is_valid(built)
+            & (shapely.area(built) >= geometry.MIN_AREA_MM2)
+            & (shapely.area(shapely.convex_hull(built)) >= geometry.MIN_AREA_MM2)
+        )
+    return fine
+
+
 class Builder:
     """Resolves references and mirrors, checks geometry, and builds the frozen model."""
 
@@ -52,6 +73,8 @@ class Builder:
         self.positions = positions
         self.source = source
         self.errors: list[AtlasError] = []
+        self._outlines: dict[str, Polygon] = {}  # one Shapely outline per view, not per zone
+        self._sound: set[tuple[int, str]] = set()  # (zone index, view id) of shapes surely sound
 
     def error(self, path: tuple, message: str, *, at_key: bool = False) -> None:
         line, column = self.positions.of_key(path) if at_key else self.positions.of_value(path)
@@ -79,6 +102,7 @@ class Builder:
             for s in data["sources"]
         }
         views = self.build_views()
+        self._sound = self.sound_shapes(views)
         zones = [self.build_zone(i, raw, views, sources) for i, raw in enumerate(data["zones"])]
         if self.errors:
             return None
@@ -95,6 +119,61 @@ class Builder:
             index=ZoneIndex(shapes),
             translations=data.get("translations", {}),
         )
+
+    def sound_shapes(self, views: dict[str, View]) -> set[tuple[int, str]]:
+        """(zone index, view id) of the one-part shapes that pass every per-polygon rule,
+        found for all zones at once with Shapely's vectorised functions (a 10,000-zone chart
+        in a fraction of a second instead of seconds). The rules are the same as
+        `geometry.polygon_problem` and `geometry.outside_problem`; a shape not found sound
+        here is checked by them one by one, which also words its error."""
+        import numpy as np
+        import shapely
+
+        keys: list[tuple[int, str]] = []
+        rings: list[Ring] = []
+        for i, raw in enumerate(self.data["zones"]):
+            for view_id, shape in raw["shapes"].items():
+                view = views.get(view_id)
+                if view is None:
+                    continue
+                if shape == "mirror":
+                    original = raw["shapes"].get(view.mirror_of) if view.mirror_of else None
+                    if not isinstance(original, list) or _is_parts(original):
+                        continue
+                    ring = geometry.mirror(_ring(original))
+                elif _is_parts(shape):
+                    continue  # several parts: checked one by one (rare)
+                else:
+                    ring = _ring(shape)
+                keys.append((i, view_id))
+                rings.append(ring)
+        if not rings:
+            return set()
+        counts = np.array([len(ring) for ring in rings])
+        coords = np.array([point for ring in rings for point in ring], dtype=float)
+        starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+        finite = np.logical_and.reduceat(np.isfinite(coords).all(axis=1), starts)
+        closed = np.array([ring[0] == ring[-1] for ring in rings])
+        fine = finite & ((counts >= 4) | ((counts == 3) & ~closed))  # a ring Shapely can build
+        try:
+            fine = _sound_polygons(fine, counts, coords)
+        except (shapely.errors.GEOSException, ValueError):  # never for what the schema let through
+            return set()
+        # every vertex inside (or on) its view's outline: no distance to measure
+        inside = np.zeros(len(coords), dtype=bool)
+        view_of = np.repeat(np.array([view_id for _, view_id in keys], dtype=object), counts)
+        for view_id in set(view_of):
+            at = np.flatnonzero(view_of == view_id)
+            outline = self.outline_polygon(views[view_id])
+            shapely.prepare(outline)
+            inside[at] = shapely.covers(outline, shapely.points(coords[at]))
+        fine &= np.logical_and.reduceat(inside, starts)
+        return {key for key, ok in zip(keys, fine, strict=True) if ok}
+
+    def outline_polygon(self, view: View) -> Polygon:
+        if view.id not in self._outlines:
+            self._outlines[view.id] = Polygon(view.outline)
+        return self._outlines[view.id]
 
     def build_views(self) -> dict[str, View]:
         raw_views = {v["id"]: (i, v) for i, v in enumerate(self.data["views"])}
@@ -193,7 +272,10 @@ class Builder:
                     continue
             else:
                 parts = _parts(shape)
-            outline = Polygon(view.outline)
+            if (i, view_id) in self._sound:  # one part, every rule checked at once
+                shapes[view_id] = parts
+                continue
+            outline = self.outline_polygon(view)
             ok = True
             for k, ring in enumerate(parts):
                 problem = geometry.polygon_problem(ring) or geometry.outside_problem(ring, outline, view_id)

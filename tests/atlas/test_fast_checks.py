@@ -1,0 +1,119 @@
+"""The fast paths of a first open (issue 19) never accept what the full checks refuse.
+
+`schema._surely_valid` answers "surely valid" only for what jsonschema accepts; the builder's
+vectorised `sound_shapes` calls a shape sound only when the per-polygon rules find nothing.
+Anything they are unsure of goes the old way, so errors and their wording stay the same."""
+
+from __future__ import annotations
+
+import copy
+import math
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reflexmap.atlas import builtin_chart_path, parse_atlas
+from reflexmap.atlas import schema as atlas_schema
+from reflexmap.atlas.builder import Builder
+from reflexmap.atlas.geometry import outside_problem, polygon_problem
+from reflexmap.atlas.yaml_source import parse_yaml
+
+BASE = yaml.safe_load(builtin_chart_path().read_text(encoding="utf-8"))
+ZONE = next(z for z in BASE["zones"] if isinstance(z["shapes"].get("plantar-left"), list))
+ZONE_SCHEMA = atlas_schema.schema()["$defs"]["zone"]
+
+odd_values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 3),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=5),
+    st.sampled_from(["", "x" * 4001, "Head", "mirror", "head", "estimate", "a--b", "A", "plantar-left"]),
+    st.lists(st.integers(0, 2), max_size=3),
+    st.dictionaries(st.sampled_from(["de", "xx", "DE", "name"]), st.text(max_size=3), max_size=2),
+)
+
+
+def _jsonschema_accepts(zone) -> bool:
+    validator = atlas_schema._validator()
+    return not list(validator.evolve(schema={"$ref": "#/$defs/zone"}).iter_errors(zone))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    key=st.sampled_from([*ZONE_SCHEMA["properties"], "colour", "shapes.plantar-left", "shapes.nowhere"]),
+    value=odd_values,
+    drop=st.booleans(),
+)
+def test_surely_valid_only_says_so_of_what_jsonschema_accepts(key, value, drop):
+    zone = copy.deepcopy(ZONE)
+    if key.startswith("shapes."):
+        view = key.split(".", 1)[1]
+        if drop:
+            zone["shapes"].pop(view, None)
+        else:
+            zone["shapes"][view] = value
+    elif drop:
+        zone.pop(key, None)
+    else:
+        zone[key] = value
+    if atlas_schema._surely_valid(zone, ZONE_SCHEMA):
+        assert _jsonschema_accepts(zone), zone
+
+
+def test_every_built_in_zone_takes_the_fast_path():
+    assert all(atlas_schema._surely_valid(zone, ZONE_SCHEMA) for zone in BASE["zones"])
+    assert atlas_schema._without_sound_zones(BASE)["zones"] == []
+
+
+def test_a_single_doubtful_zone_sends_every_zone_to_jsonschema_with_the_same_errors():
+    data = copy.deepcopy(BASE)
+    data["zones"][3]["region"] = "elbow"
+    data["zones"][7]["name"] = ""
+    assert atlas_schema._without_sound_zones(data) is data
+    errors = parse_atlas(yaml.safe_dump(data, sort_keys=False, allow_unicode=True)).errors
+    assert len(errors) == 2
+    assert "'elbow' is not a valid region" in errors[0].message
+    assert "'name' must not be empty" in errors[1].message
+
+
+point = st.tuples(
+    st.one_of(st.floats(-120, 120), st.sampled_from([math.nan, math.inf, 0.0])),
+    st.floats(0, 260),
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rings=st.lists(st.lists(point, min_size=1, max_size=8), min_size=1, max_size=6))
+def test_a_shape_is_sound_only_when_the_per_polygon_rules_find_nothing(rings):
+    data, positions, errors = parse_yaml(builtin_chart_path().read_text(encoding="utf-8"), "x")
+    assert not errors
+    zones = [z for z in data["zones"] if isinstance(z["shapes"].get("plantar-left"), list)][: len(rings)]
+    for zone, ring in zip(zones, rings, strict=False):
+        zone["shapes"]["plantar-left"] = [list(p) for p in ring]
+    builder = Builder(data, positions, "x")
+    views = builder.build_views()
+    sound = builder.sound_shapes(views)
+    outline = builder.outline_polygon(views["plantar-left"])
+    index = {id(z): i for i, z in enumerate(data["zones"])}
+    for zone, ring in zip(zones, rings, strict=False):
+        if (index[id(zone)], "plantar-left") in sound:
+            assert polygon_problem(tuple(ring)) is None
+            assert outside_problem(tuple(ring), outline, "plantar-left") is None
+
+
+def test_the_built_in_charts_shapes_are_all_found_sound():
+    data, positions, _ = parse_yaml(builtin_chart_path().read_text(encoding="utf-8"), "x")
+    builder = Builder(data, positions, "x")
+    views = builder.build_views()
+    sound = builder.sound_shapes(views)
+
+    def one_ring(zone, view_id):  # a polygon, or the mirror of one (several parts go one by one)
+        shape = zone["shapes"][view_id]
+        if shape == "mirror":
+            shape = zone["shapes"][views[view_id].mirror_of]
+        return not isinstance(shape[0][0], list)
+
+    single = {(i, v) for i, zone in enumerate(data["zones"]) for v in zone["shapes"] if one_ring(zone, v)}
+    assert sound == single
