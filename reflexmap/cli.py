@@ -95,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
         type=float,
         choices=(0.9, 1.0, 1.25, 1.5),
         default=argparse.SUPPRESS,
-        help="text size of handouts (as Settings → Text size)",
+        help="text size of pictures and handouts (as Settings → Text size)",
     )
     export.add_argument(
         "--view",
@@ -185,7 +185,14 @@ def export(args: argparse.Namespace) -> int:
 
     application()
     try:
-        out = export_chart(atlas, Path(args.output), aspect=aspect, view_id=view_id, width_px=args.width)
+        out = export_chart(
+            atlas,
+            Path(args.output),
+            aspect=aspect,
+            view_id=view_id,
+            width_px=args.width,
+            text_scale=getattr(args, "text_scale", None) or 1.0,
+        )
     except (OSError, ValueError) as exc:
         print(f"reflexmap export: {exc}", file=sys.stderr)
         return 1

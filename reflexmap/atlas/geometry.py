@@ -226,15 +226,15 @@ def _clear_anchor(
     right column crosses the least of the other zones; near `start` (its deepest point) when
     several are as clear. Costs are millimetres of other zones crossed, plus a hundredth of
     the leader's length and three hundredths of the distance moved."""
+    rays = [((start[0], start[1]), (side, start[1])) for side in sides]  # from the deepest point
+    origins = [start, start]
+    if min(_crossings(k, rays, origins, polygons, rims, tree)) <= 0.5:
+        return start  # already a clear way out: most zones; the search below is the slow part
     inner = target.buffer(-LEADER_INSET_MM)
     if inner.is_empty:
         return start
     minx, miny, maxx, maxy = inner.bounds
     heights = [miny + LEADER_STEP_MM * (i + 0.5) for i in range(int((maxy - miny) / LEADER_STEP_MM))]
-    rays, origins = [], []
-    for side in sides:  # from the deepest point, either way
-        rays.append(((start[0], start[1]), (side, start[1])))
-        origins.append(start)
     if heights:
         cuts = shapely.intersection(
             shapely.linestrings([[(minx - 1, y), (maxx + 1, y)] for y in heights]), inner
@@ -247,18 +247,26 @@ def _clear_anchor(
                 for x, side in ((min(xs), sides[0]), (max(xs), sides[1])):  # each end its own way
                     rays.append(((x, y), (side, y)))
                     origins.append((x, y))
+    crossed = _crossings(k, rays, origins, polygons, rims, tree)
+    cost = [
+        length + 0.01 * abs(a[0] - b[0]) + 0.03 * math.dist(origin, start)
+        for length, (a, b), origin in zip(crossed, rays, origins, strict=True)
+    ]
+    best = min(range(len(cost)), key=cost.__getitem__)
+    return float(origins[best][0]), float(origins[best][1])
+
+
+def _crossings(k: int, rays, origins, polygons, rims, tree) -> list[float]:
+    """Millimetres of zones other than k (and other than those around its origin) that each
+    level ray crosses."""
     lines = shapely.linestrings(rays)
     ray_of, other = tree.query(lines)
     keep = other != k
     ray_of, other = ray_of[keep], other[keep]
     crossed = shapely.length(shapely.intersection(lines[ray_of], polygons[other]))
     within = shapely.contains(rims[other], shapely.points([origins[i] for i in ray_of]))
-    cost = [
-        0.01 * abs(a[0] - b[0]) + 0.03 * math.dist(origin, start)
-        for (a, b), origin in zip(rays, origins, strict=True)
-    ]
+    total = [0.0] * len(rays)
     for i, length, inside in zip(ray_of.tolist(), crossed.tolist(), within.tolist(), strict=True):
         if not inside:
-            cost[i] += length
-    best = min(range(len(cost)), key=cost.__getitem__)
-    return float(origins[best][0]), float(origins[best][1])
+            total[i] += length
+    return total

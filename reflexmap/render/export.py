@@ -11,7 +11,7 @@ from PySide6.QtSvg import QSvgGenerator
 from ..atlas import Atlas
 from ..i18n import _
 from ..storage import atomic_path, refuse_special, write_checked
-from ..ui.chart_scene import ChartScene, aspect_title
+from ..ui.chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene, aspect_title
 from ..ui.palette import on_paper
 
 FORMATS = (".png", ".svg", ".pdf")
@@ -28,11 +28,14 @@ def export_chart(
     aspect: str | None = None,
     view_id: str | None = None,
     width_px: int = PNG_WIDTH_PX,
+    text_scale: float = 1.0,
 ) -> Path:
     """Render one aspect (both feet) or one view of `atlas` to `out`; the suffix picks the format.
 
+    `text_scale` is the text-size setting (0.9 to 1.5): labels, titles and the key grow with it.
     Needs a running QApplication (fonts and the graphics scene live there).
     """
+    text_scale = min(max(text_scale, 0.9), 1.5)
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
@@ -52,7 +55,17 @@ def export_chart(
     title = f"{atlas.title}. {aspect_title(aspect)}"
     base = base_for(atlas)  # a partial chart is printed over the main one, as on screen
     note = what_it_adds(atlas, base) if base is not None else ""
-    scene.show_chart(atlas, aspect, views=views, title=title, base=base, base_note=note)
+    scene.show_chart(
+        atlas,
+        aspect,
+        views=views,
+        title=title,
+        base=base,
+        base_note=note,
+        label_mm=LABEL_MM * text_scale,
+        text_scale=text_scale,
+        min_guide_mm=GUIDE_LABEL_MM * text_scale,
+    )
     source = scene.chart_rect
     refuse_special(out)  # before the work of drawing: a device is never replaced
     # Drawn in memory, every writer's result checked, then written and checked byte for byte:

@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 from ..atlas import Atlas
 from ..i18n import N_, _
 from ..storage import atomic_path, refuse_special, write_checked
-from ..ui.chart_scene import LABEL_MM, ChartScene, aspect_title
+from ..ui.chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene, aspect_title
 from ..ui.palette import on_paper
 
 KINDS = ("chart", "worksheet", "answer-key")
@@ -133,6 +133,7 @@ def paint_handout(
                 key=False,
                 label_mm=LABEL_MM * text_scale,
                 text_scale=text_scale,
+                min_guide_mm=GUIDE_LABEL_MM * text_scale,  # the guide lines' names grow too
                 base=base,
                 base_note=note,
             )
@@ -176,14 +177,9 @@ def _paint_page(
     mm = area.width() / (device.widthMM() or 1)
     painter.setPen(QPen(Qt.GlobalColor.black))
     y = area.top()
-    title = f"{atlas.title}. {aspect_title(page.aspect)}"
-    y = _text(
-        painter,
-        f"{_(KIND_TITLES[kind])}: {title}",
-        QRectF(area.left(), y, area.width(), 12 * mm * text_scale),
-        13 * text_scale,
-        bold=True,
-    )
+    title = f"{_(KIND_TITLES[kind])}: {atlas.title}. {aspect_title(page.aspect)}"
+    height = max(12 * mm * text_scale, _text_height(painter, title, area.width(), 13 * text_scale, bold=True))
+    y = _text(painter, title, QRectF(area.left(), y, area.width(), height), 13 * text_scale, bold=True)
     if kind == "worksheet":
         y = _text(
             painter,
@@ -357,9 +353,13 @@ def _says_the_same(name: str, claim: str) -> bool:
     return _ARTICLES.sub("", claim).casefold() == _ARTICLES.sub("", name).casefold()
 
 
-def _text_height(painter: QPainter, text: str, width: float, points: float, *, italic: bool = False) -> float:
+def _text_height(
+    painter: QPainter, text: str, width: float, points: float, *, bold: bool = False, italic: bool = False
+) -> float:
+    """The height `text` takes wrapped to `width` (device units): a box that tall cuts nothing."""
     font = QFont()
     font.setPointSizeF(points)
+    font.setBold(bold)
     font.setItalic(italic)
     flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
     return QFontMetricsF(font, painter.device()).boundingRect(QRectF(0, 0, width, 1e6), flags, text).height()

@@ -299,6 +299,7 @@ class ChartScene(QGraphicsScene):
             self.addItem(item)
             self.zone_items[(view.id, zone.id)] = item
             self.keys_by_zone.setdefault(zone.id, []).append((view.id, zone.id))
+        placed: list[QRectF] = []  # this view's guide names so far: none covers another
         for guide in view.guides:
             line = QPainterPath()
             line.addPolygon(QPolygonF(self._points(frame, guide.points)))
@@ -319,8 +320,18 @@ class ChartScene(QGraphicsScene):
             width = max(text_width(line, size, italic=True) for line in lines)
             name.setPos(self._guide_name_position(frame, guide.points, width, len(lines)))
             name.setZValue(5)
-            # a veil of paper behind the name keeps it legible over any zone's fill
             height = name.sceneBoundingRect().height()
+            # two lines close together (shoulder and diaphragm on a side view): the later
+            # name steps up above the earlier one instead of covering it
+            spot = QRectF(name.pos().x(), name.pos().y(), width, height)
+            for _round in range(len(placed)):
+                hit = next((r for r in placed if r.intersects(spot.adjusted(0.2, 0.2, -0.2, -0.2))), None)
+                if hit is None:
+                    break
+                spot.moveBottom(hit.top() - 0.2)
+            name.setPos(spot.topLeft())
+            placed.append(spot)
+            # a veil of paper behind the name keeps it legible over any zone's fill
             veil = QGraphicsRectItem(
                 name.pos().x() - 0.4, name.pos().y() + size * 0.1, width + 0.8, height - size * 0.1
             )
@@ -465,11 +476,25 @@ class ChartScene(QGraphicsScene):
         return max(GUIDE_LABEL_MM, self.min_guide_mm)
 
     def _draw_title(self, title: str, top: float, left: float, right: float) -> None:
+        """Centred above the chart; a title wider than the chart (large type, German) takes a
+        second line, and only what would not fit on two lines is cut with "…"."""
         size = self.caption_mm
-        title = elided(title, size, max(right - left, 40.0), bold=True)
-        heading = text_item(title, size, bold=True)
-        heading.setPos((left + right) / 2 - text_width(title, size, True) / 2, top - 10 - size)
-        self.addItem(heading)
+        width = max(right - left, 40.0)
+        lines = [" ".join(title[:2000].split())]
+        if text_width(lines[0], size, True) > width:
+            words = lines[0].split(" ")
+            first = ""
+            for k in range(len(words), 0, -1):  # the longest start that fits, then the rest
+                first = " ".join(words[:k])
+                if text_width(first, size, True) <= width:
+                    lines = [first, " ".join(words[k:])] if k < len(words) else [first]
+                    break
+            lines = [elided(line, size, width, bold=True) for line in lines[:2]]
+        for k, line in enumerate(lines):
+            heading = text_item(line, size, bold=True)
+            y = top - 10 - size - (len(lines) - 1 - k) * size * 1.25
+            heading.setPos((left + right) / 2 - text_width(line, size, True) / 2, y)
+            self.addItem(heading)
 
     def view_caption(self, view_id: str) -> str:
         """ "Left foot" (and, on side views, which side): where a zone is, in words."""

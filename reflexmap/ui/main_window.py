@@ -518,7 +518,9 @@ class MainWindow(QMainWindow):
             if is_take_away(path):
                 export_file(self.state.atlas, Path(path))
             else:
-                export_chart(self.state.atlas, Path(path), aspect=self.state.aspect)
+                export_chart(
+                    self.state.atlas, Path(path), aspect=self.state.aspect, text_scale=self.map.text_scale
+                )
         except (OSError, ValueError) as exc:
             error = str(exc)
         else:

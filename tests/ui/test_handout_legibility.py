@@ -86,3 +86,23 @@ def test_the_command_line_prints_handouts_at_a_text_size(qapp, tmp_path: Path, p
     assert normal.is_file() and large.is_file()
     (_n1, small, _z1, p1), (_n2, big, _z2, p2) = printed
     assert big > small * 1.1 and p1 == p2 == []
+
+
+def test_pictures_follow_the_text_size_too(qapp, tmp_path: Path, monkeypatch):
+    """`reflexmap --text-scale 1.5 export -o chart.png` draws the chart with the larger type,
+    as File → Export chart… does at Settings → Text size → Largest."""
+    drawn = []
+    original = ChartScene.show_chart
+
+    def show_chart(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        drawn.append(self.label_mm)
+
+    monkeypatch.setattr(ChartScene, "show_chart", show_chart)
+    for scale in ("1.0", "1.5"):
+        out = tmp_path / f"chart-{scale}.png"
+        assert (
+            main(["--text-scale", scale, "export", "--view", "medial", "--width", "400", "-o", str(out)]) == 0
+        )
+        assert out.is_file()
+    assert drawn[1] == pytest.approx(drawn[0] * 1.5)

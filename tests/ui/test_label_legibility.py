@@ -37,7 +37,8 @@ def _leader(label) -> LineString:
 
 
 def label_problems(chart) -> list[tuple]:
-    """Overlapping labels, labels over other chart text, and leaders through other labels."""
+    """Overlapping labels, labels over other chart text (guide names, captions, the title, the
+    key), other chart text over itself, and leaders through other labels."""
     labels = dict(chart.labels)
     rects = {key: _rect(label.text) for key, label in labels.items()}
     problems = []
@@ -56,6 +57,10 @@ def label_problems(chart) -> list[tuple]:
         for item in others:
             if rect.intersects(_rect(item)):
                 problems.append(("label over text", key, item.text()))
+    for i, a in enumerate(others):  # guide names, captions, the title, the key
+        for b in others[i + 1 :]:
+            if _rect(a).intersects(_rect(b)):
+                problems.append(("text over text", a.text(), b.text()))
     for key, label in labels.items():
         line = _leader(label)
         for other, rect in rects.items():
@@ -108,3 +113,25 @@ def test_the_checks_find_overlaps_and_leaders_through_labels(qtbot, window):
     size = b.text.sceneBoundingRect()
     b.text.setPos(middle.x - size.width() / 2, middle.y - size.height() / 2)
     assert "leader through label" in {p[0] for p in label_problems(chart)}
+
+
+def test_a_long_title_takes_two_lines_and_is_not_cut(qapp):
+    """The German title of the second chart's side view at the largest text size is wider
+    than the chart: it wraps, and every word of it is there."""
+    from reflexmap import i18n
+    from reflexmap.atlas import load_atlas
+    from reflexmap.ui.chart_scene import LABEL_MM, ChartScene
+
+    path = next(p for p in builtin_charts() if p.stem == "alternative-placements")
+    atlas = load_atlas(path).localized(i18n.set_language("de"))
+    try:
+        scene = ChartScene()
+        title = f"{atlas.title}. Lateralansicht: die Außenseiten"
+        scene.show_chart(atlas, "lateral", title=title, label_mm=LABEL_MM * 1.5, text_scale=1.5)
+        texts = [i.text() for i in scene.items() if isinstance(i, QGraphicsSimpleTextItem)]
+        lines = [t for t in texts if t in title]
+        assert len(lines) == 2 and " ".join(sorted(lines, key=title.index)) == title
+        assert not any("…" in t for t in texts)
+        assert label_problems(scene) == []
+    finally:
+        i18n.set_language("en")
