@@ -5,7 +5,7 @@ when the window first appears."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -45,6 +45,7 @@ def chart_errors(parent: QWidget, name: str, errors: tuple[AtlasError, ...]) -> 
     box.setDetailedText(shown)
     box.setObjectName("chart-errors")
     plain_labels(box)  # file names and error texts quote the file: never rich text
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
 
@@ -60,6 +61,7 @@ def warning(parent: QWidget, title: str, text: str, name: str = "") -> QMessageB
     if name:
         box.setObjectName(name)
     plain_labels(box)  # warnings name files and quote what was in them
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
 
@@ -124,5 +126,6 @@ def text_dialog(parent: QWidget, title: str, html: str, name: str) -> QDialog:
     layout.addWidget(text)
     layout.addWidget(buttons)
     dialog.resize(620, 640)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone, not hidden
     dialog.open()
     return dialog

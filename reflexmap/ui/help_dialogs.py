@@ -109,6 +109,7 @@ class AboutDialog(QDialog):
 
 def about(parent: QWidget) -> AboutDialog:
     dialog = AboutDialog(parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone, not hidden
     dialog.open()
     return dialog
 
@@ -164,6 +165,7 @@ def user_guide(parent: QWidget | None) -> GuideWindow:
     window = parent.findChild(GuideWindow, "user-guide") if parent is not None else None
     if window is None:
         window = GuideWindow(parent)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.show()
     window.raise_()
     window.activateWindow()

@@ -365,6 +365,9 @@ class MainWindow(QMainWindow):
         for action in self.findChildren(QAction):
             action.setEnabled(False)
         self.close()
+        # Gone once control is back in the event loop (every old window stayed alive, ~4 MiB
+        # each); a caller still holding its actions has them disabled until then.
+        self.deleteLater()
         return successor
 
     def cycle_pane(self, step: int) -> None:
@@ -543,6 +546,7 @@ class MainWindow(QMainWindow):
         from .handout_dialog import HandoutDialog
 
         dialog = HandoutDialog(self.state.atlas, self.state.aspect, start, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone, not hidden
         dialog.open()
         return dialog
 
@@ -630,6 +634,7 @@ class MainWindow(QMainWindow):
         from .quiz_setup import QuizSetupDialog
 
         dialog = QuizSetupDialog(self.state.atlas, self.state.aspect, self, settings=self.settings)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # each round left ~50 widgets
         dialog.accepted.connect(lambda: self.quiz.start(dialog.options()))
         dialog.open()
         return dialog
@@ -655,6 +660,7 @@ class MainWindow(QMainWindow):
         from .quiz_controller import summary_dialog
 
         dialog = summary_dialog(self, summary, names)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._after_summary)
         dialog.open()
 

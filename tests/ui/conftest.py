@@ -11,6 +11,18 @@ from reflexmap.atlas.geometry import label_anchors
 from reflexmap.settings import Settings
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item):
+    """A window that went away by itself (the old window after a language switch is deleted)
+    is not closed again by pytest-qt: only widgets still alive are."""
+    import shiboken6
+
+    widgets = getattr(item, "qt_widgets", None)
+    if widgets:
+        item.qt_widgets = [(w, f) for w, f in widgets if w() is not None and shiboken6.isValid(w())]
+    return (yield)
+
+
 @pytest.fixture(autouse=True)
 def plain_appearance():
     """Each test starts and ends in English, the light theme and the usual text size."""

@@ -1,0 +1,210 @@
+"""A day without a restart: what a person opens and closes does not outlive its use.
+
+Each kind is done 20 times through what a person touches (menu actions, keys, the dialogs' own
+buttons), with the event loop turning between times, and the count of live widgets must come
+back to where it was (within 10). Counting objects, not time: deterministic.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QPushButton
+
+from reflexmap.atlas import builtin_charts
+
+TIMES = 20
+SLACK = 10
+
+
+def settle(qtbot) -> None:
+    """Let the event loop turn as it does between a person's actions; deferred deletes run."""
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        qtbot.wait(1)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def live_widgets() -> int:
+    return len(QApplication.allWidgets())
+
+
+def top_dialog(name: str) -> QDialog:
+    found = [w for w in QApplication.topLevelWidgets() if w.objectName() == name and w.isVisible()]
+    assert len(found) == 1, f"{name}: {len(found)} open"
+    return found[0]
+
+
+def repeat(qtbot, once, times: int = TIMES) -> tuple[int, int]:
+    """Do `once` (after a first warm-up time that builds what is built on first use) `times`
+    times; the live widget counts before and after."""
+    once()
+    settle(qtbot)
+    before = live_widgets()
+    for _ in range(times):
+        once()
+        settle(qtbot)
+    return before, live_widgets()
+
+
+def assert_flat(before: int, after: int) -> None:
+    assert after - before <= SLACK, f"{after - before} more live widgets after {TIMES} times"
+
+
+def test_language_switch_leaves_no_window_behind(qtbot, window):
+    current = {"window": window}
+
+    def once():
+        w = current["window"]
+        language = "de" if w.language_actions["de"].isChecked() is False else "en"
+        w.language_actions[language].trigger()
+        current["window"] = w.successor or w
+
+    before, after = repeat(qtbot, once)
+    assert_flat(before, after)
+    from reflexmap.ui.main_window import MainWindow
+
+    alive = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    assert len(alive) == 1, f"{len(alive)} main windows alive"
+    current["window"].language_actions["en"].trigger()
+    settle(qtbot)
+
+
+def test_quiz_rounds_leave_nothing_behind(qtbot, window):
+    window.quiz.advance_after_right_ms = 60_000
+
+    def once():
+        window.new_quiz_action.trigger()
+        setup = top_dialog("quiz-setup")
+        setup.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        assert window.quiz.active
+        settle(qtbot)
+        # an answer by key, then End quiz and its confirmation, then the summary's Close
+        qtbot.keyClick(window.map, Qt.Key.Key_1)
+        window.end_quiz_action.trigger()
+        settle(qtbot)
+        confirm = [w for w in QApplication.topLevelWidgets() if w.objectName() == "quiz-end-confirm"]
+        if confirm and confirm[0].isVisible():
+            confirm[0].findChild(QPushButton, "end-round").click()
+            settle(qtbot)
+        summary = top_dialog("quiz-summary")
+        summary.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).click()
+
+    before, after = repeat(qtbot, once)
+    assert_flat(before, after)
+
+
+def test_setup_dialog_cancelled_leaves_nothing_behind(qtbot, window):
+    def once():
+        window.new_quiz_action.trigger()
+        top_dialog("quiz-setup").buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+
+    assert_flat(*repeat(qtbot, once))
+
+
+def test_presenter_sessions_leave_nothing_behind(qtbot, window):
+    def once():
+        window.present_action.trigger()
+        settle(qtbot)
+        qtbot.keyClick(window.map, Qt.Key.Key_Right)
+        qtbot.keyClick(window.map, Qt.Key.Key_N)  # the trainer's notes, then away again
+        settle(qtbot)
+        qtbot.keyClick(window.map, Qt.Key.Key_N)
+        qtbot.keyClick(window.map, Qt.Key.Key_Escape)
+
+    assert_flat(*repeat(qtbot, once))
+    assert not window.presenter.active if hasattr(window.presenter, "active") else True
+
+
+def test_comparison_windows_leave_nothing_behind(qtbot, window):
+    def once():
+        window.compare_action.trigger()
+        compare = top_dialog("compare-charts")
+        compare.close()
+
+    assert_flat(*repeat(qtbot, once))
+
+
+@pytest.mark.parametrize("note", ["evidence", "red-flags"])
+def test_notes_leave_nothing_behind(qtbot, window, note):
+    from reflexmap.content import NOTES
+
+    if note not in NOTES:
+        pytest.skip(f"no note {note}")
+    title = NOTES[note]
+    from reflexmap.i18n import _
+
+    action = next(a for a in window.actions() if a.text() == _(title))
+
+    def once():
+        action.trigger()
+        dialog = top_dialog(f"note-{note}")
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).click()
+
+    assert_flat(*repeat(qtbot, once))
+
+
+def test_shortcuts_leave_nothing_behind(qtbot, window):
+    action = next(a for a in window.actions() if a.text() == "&Keyboard shortcuts")
+
+    def once():
+        action.trigger()
+        dialog = top_dialog("shortcuts")
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).click()
+
+    assert_flat(*repeat(qtbot, once))
+
+
+def test_about_and_guide_leave_nothing_behind(qtbot, window):
+    def once():
+        window.about_action.trigger()
+        about = top_dialog("about")
+        qtbot.keyClick(about, Qt.Key.Key_Escape)
+        window.guide_action.trigger()
+        guide = top_dialog("user-guide")
+        guide.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).click()
+
+    assert_flat(*repeat(qtbot, once))
+
+
+def test_handout_dialogs_leave_nothing_behind(qtbot, window):
+    def once():
+        window.handout_action.trigger()
+        dialog = top_dialog("handouts")
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    assert_flat(*repeat(qtbot, once))
+
+
+def test_chart_reloads_and_view_switches_leave_nothing_behind(qtbot, window):
+    def once():
+        window.reload_action.trigger()
+        for aspect in ("medial", "lateral", "dorsal", "plantar"):
+            window.aspect_actions[aspect].trigger()
+
+    assert_flat(*repeat(qtbot, once))
+
+
+def test_charts_opened_from_files_leave_nothing_behind(qtbot, window, tmp_path: Path, monkeypatch):
+    from reflexmap.ui import dialogs
+
+    copies = []
+    for i, path in enumerate(builtin_charts()):
+        copy = tmp_path / f"chart-{i}.yaml"
+        shutil.copy(path, copy)
+        copies.append(str(copy))
+    turn = {"n": 0}
+
+    def chosen(*_args):
+        turn["n"] += 1
+        return copies[turn["n"] % len(copies)]
+
+    monkeypatch.setattr(dialogs, "open_file", chosen)  # the file dialog's answer
+
+    def once():
+        window.open_action.trigger()
+
+    assert_flat(*repeat(qtbot, once))
