@@ -3,6 +3,8 @@
     python -m benchmarks                 # the full run (a few minutes)
     python -m benchmarks --quick         # a tiny chart, one run each: checks the suite works
     python -m benchmarks --json out.json --runs 9 --sizes 1000,10000
+    python -m benchmarks --soak          # a whole day in one process (benchmarks/soak.py)
+    python -m benchmarks --soak --quick  # the same day, every count scaled down: checks it
 
 Every figure is a median with its middle half (25th-75th percentile) over several runs, and
 its 90th percentile where there are ten samples or more, next to its target and, where there
@@ -277,7 +279,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", default="benchmarks/results.json", help="where to write the numbers")
     parser.add_argument("--work", default=str(Path(tempfile.gettempdir()) / "reflexmap-benchmarks"))
     parser.add_argument("--quick", action="store_true", help="one run on a 40-zone chart: checks the suite")
+    parser.add_argument("--soak", action="store_true", help="a whole day in one process: nothing left behind")
+    parser.add_argument("--scale", type=float, default=None, help="with --soak: scale every count of the day")
     args = parser.parse_args(argv)
+    if args.soak:
+        return soak_main(args)
     runs, sizes, clicks = args.runs, [int(s) for s in args.sizes.split(",") if s], args.clicks
     if args.quick:
         runs, sizes, clicks = 1, [40], 4
@@ -302,6 +308,33 @@ def main(argv: list[str] | None = None) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(table(figures))
+    print(f"\n{len(figures)} figures in {report['seconds']} s; written to {out}")
+    return 0
+
+
+def soak_main(args) -> int:
+    from . import soak
+
+    started = time.time()
+    scale = args.scale if args.scale is not None else 0.01 if args.quick else 1.0
+    figures, kinds = soak.run(scale=scale, clicks=4 if args.quick else soak.CLICKS)
+    out = Path(args.json if args.json != "benchmarks/results.json" else "benchmarks/soak.json")
+    report = {
+        "when": time.strftime("%Y-%m-%d %H:%M:%S %z"),
+        "machine": {
+            "python": sys.version.split()[0],
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+        },
+        "seconds": round(time.time() - started, 1),
+        "figures": [f.as_dict() for f in figures],
+        "kinds": kinds,
+    }
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(table(figures))
+    print()
+    print(soak.kinds_table(kinds))
     print(f"\n{len(figures)} figures in {report['seconds']} s; written to {out}")
     return 0
 

@@ -45,6 +45,8 @@ class Figure:
 
 
 def number(value: float, unit: str) -> str:
+    if unit in ("widgets", "objects"):  # counts
+        return f"{value:+,.0f} {unit}"
     if value >= 100:
         text = f"{value:,.0f}"
     elif value >= 10:

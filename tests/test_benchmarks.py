@@ -60,3 +60,30 @@ def test_quick_benchmark_run_prints_a_table_and_writes_json(tmp_path: Path):
     frames = [f for f in figures if f["name"].startswith("Frame:")]
     assert len(frames) == 3 and all(f["target"] and f["met"] is not None for f in frames)
     assert all(f["p90"] is not None for f in frames)  # the 90th percentile is part of the target
+
+
+def test_quick_soak_day_leaves_no_widgets_behind(tmp_path: Path):
+    """`--soak --quick`: the scripted day, every count scaled down, in one process. The live
+    widget counts are deterministic, so their verdict is checked; memory and time are not."""
+    out = tmp_path / "soak.json"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--soak", "--quick", "--json", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(out.read_text(encoding="utf-8"))
+    kinds = {k["kind"]: k for k in report["kinds"]}
+    assert len(kinds) == 8 and all(k["times"] >= 2 for k in kinds.values())
+    for kind in kinds.values():
+        assert kind["after"] - kind["before"] <= 10, kind
+    names = {f["name"] for f in report["figures"]}
+    assert "Soak: memory (RSS) growth over the day" in names
+    assert "Soak: click to answer at the end of the day" in names
+    widgets = next(f for f in report["figures"] if f["name"].startswith("Soak: live widgets"))
+    assert widgets["met"] is True
+    assert "| Measure" in result.stdout and "| Kind" in result.stdout
