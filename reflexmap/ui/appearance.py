@@ -157,6 +157,7 @@ def apply_language(app: QApplication, code: str) -> str:
 
     for translator in _translators:
         app.removeTranslator(translator)
+        translator.deleteLater()  # a child of the app: each switch to German left one (and its catalogue)
     _translators.clear()
     if used != i18n.DEFAULT:
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

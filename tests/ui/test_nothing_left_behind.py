@@ -55,7 +55,10 @@ def assert_flat(before: int, after: int) -> None:
 
 
 def test_language_switch_leaves_no_window_behind(qtbot, window):
+    from PySide6.QtCore import QTranslator
+
     current = {"window": window}
+    translators = len(QApplication.instance().findChildren(QTranslator))
 
     def once():
         w = current["window"]
@@ -69,6 +72,8 @@ def test_language_switch_leaves_no_window_behind(qtbot, window):
 
     alive = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
     assert len(alive) == 1, f"{len(alive)} main windows alive"
+    # Qt's own catalogue: one translator at most, not one more per switch to German
+    assert len(QApplication.instance().findChildren(QTranslator)) <= translators + 1
     current["window"].language_actions["en"].trigger()
     settle(qtbot)
 
