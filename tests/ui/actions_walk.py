@@ -99,9 +99,14 @@ def trigger_all(
             timer.timeout.connect(lambda k=keep: close_popups(k))
             timer.start(30)
             action.trigger()
+            replaced = getattr(current, "successor", None)  # the old window is deleted at the next turn
             qtbot.wait(5)
             timer.stop()
             close_popups(keep)
+            if replaced is not None:
+                current = replaced
+                qtbot.addWidget(current)
+                break  # a new window: walk its actions (the ones not yet triggered)
             if current.isFullScreen() or getattr(current, "_presenter", None) is not None:
                 presenter = getattr(current, "_presenter", None)
                 if presenter is not None and presenter.active and enter_mode is None:

@@ -87,9 +87,12 @@ def test_after_a_language_switch_the_new_window_takes_the_shortcuts(qtbot, windo
     window.language_actions["de"].trigger()
     german = window.successor
     qtbot.addWidget(german)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is german, timeout=2000)
     assert not any(a.isEnabled() for n, a in actions_of(window))  # the old window's menus are dead
     window.language_actions["en"].trigger()  # a stale action does nothing
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is german, timeout=2000)
+    import shiboken6
+
+    assert not shiboken6.isValid(window)  # and the old window is gone once the event loop turned
     assert german.successor is None and german.isVisible()
     german.language_actions["en"].trigger()
     assert german.successor is not None and german.successor.isVisible()
