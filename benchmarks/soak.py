@@ -176,7 +176,9 @@ class Day:
                 continue
             question = session.current
             window.map.setFocus()
-            if by_keyboard:  # the first zone on the asked foot, by Home and Enter
+            if question.choices:  # a zone too small to find is asked by name: pick a choice
+                QTest.mouseClick(window.quiz_panel.buttons[0], Qt.MouseButton.LeftButton)
+            elif by_keyboard:  # the first zone on the asked foot, by Home and Enter
                 QTest.keyClick(window.map, Qt.Key.Key_Home)
                 QTest.keyClick(window.map, Qt.Key.Key_Return)
             else:
