@@ -57,8 +57,12 @@ def assert_flat(before: int, after: int) -> None:
 def test_language_switch_leaves_no_window_behind(qtbot, window):
     from PySide6.QtCore import QTranslator
 
+    from reflexmap.ui.main_window import MainWindow
+
     current = {"window": window}
     translators = len(QApplication.instance().findChildren(QTranslator))
+    # Windows of earlier tests may still wait for their deletion: count only this test's.
+    earlier = {id(w) for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)} - {id(window)}
 
     def once():
         w = current["window"]
@@ -68,9 +72,7 @@ def test_language_switch_leaves_no_window_behind(qtbot, window):
 
     before, after = repeat(qtbot, once)
     assert_flat(before, after)
-    from reflexmap.ui.main_window import MainWindow
-
-    alive = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    alive = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and id(w) not in earlier]
     assert len(alive) == 1, f"{len(alive)} main windows alive"
     # Qt's own catalogue: one translator at most, not one more per switch to German
     assert len(QApplication.instance().findChildren(QTranslator)) <= translators + 1
