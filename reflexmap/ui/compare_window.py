@@ -244,7 +244,7 @@ class CompareWindow(QDialog):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            QTimer.singleShot(0, self.refresh)
+            QTimer.singleShot(0, self, self.refresh)  # not after the window is gone
 
     def refresh(self, *_args) -> None:
         aspect = self.aspect.currentData()

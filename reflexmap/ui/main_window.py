@@ -98,12 +98,12 @@ class MainWindow(QMainWindow):
         self.resize(1440, 900)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         if settings.warnings:  # a damaged settings file was set aside: say so once the window is up
-            QTimer.singleShot(0, lambda: self._warn_settings(list(settings.warnings)))
-        settings.on_problem = lambda message: QTimer.singleShot(0, lambda: self._warn_settings([message]))
+            QTimer.singleShot(0, self, lambda: self._warn_settings(list(settings.warnings)))
+        settings.on_problem = lambda message: QTimer.singleShot(0, self, lambda: self._warn_settings([message]))
         if restore:
             self._restore()
             if not self.settings.value("notes/first-run-seen", False, type=bool):
-                QTimer.singleShot(0, self.show_first_run_note)
+                QTimer.singleShot(0, self, self.show_first_run_note)
         self._atlas_shown()
 
     @property
@@ -392,7 +392,7 @@ class MainWindow(QMainWindow):
     def _atlas_shown(self) -> None:
         atlas = self.state.atlas
         if self.isVisible():  # at start, run() warms up after the first paint instead
-            QTimer.singleShot(0, self.warm_up)
+            QTimer.singleShot(0, self, self.warm_up)
         self.setWindowTitle(_("{chart} — ReflexMap").format(chart=atlas.title))
         for aspect, action in self.aspect_actions.items():
             action.setEnabled(aspect in atlas.aspects())
