@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +30,7 @@ from ..quiz.questions import where
 from .chart_scene import LABEL_MM, ChartScene, aspect_name
 from .map_view import MAX_SCALE, MAX_TEXT_GROWTH, MIN_SCALE, MIN_TEXT_PX, ZOOM_STEP
 from .markup import escape, isolate
+from .timers import later
 
 SAME = 0.9  # IoU at or above which a placement counts as the same
 OTHER_FILE = "\0other-file"  # the "Compare with" entry that asks for a file
@@ -244,7 +245,7 @@ class CompareWindow(QDialog):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            QTimer.singleShot(0, self, self.refresh)  # not after the window is gone
+            later(self, self.refresh)
 
     def refresh(self, *_args) -> None:
         aspect = self.aspect.currentData()

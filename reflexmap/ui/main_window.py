@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +31,7 @@ from .markup import charts_place, escape
 from .modes import BROWSE, PRESENT
 from .paths import chart_cache, default_progress_path
 from .state import AppState
+from .timers import later
 from .zone_list import ZoneList
 
 if TYPE_CHECKING:  # opened on demand: not imported at start-up
@@ -49,6 +51,12 @@ ASPECT_ACTIONS = {
     "lateral": N_("&Lateral view"),
     "dorsal": N_("&Dorsal view"),
 }
+
+
+def _forget_all_but_successor(attributes: dict, *_args) -> None:
+    successor = attributes.get("successor")
+    attributes.clear()
+    attributes["successor"] = successor
 
 
 class MainWindow(QMainWindow):
@@ -98,12 +106,12 @@ class MainWindow(QMainWindow):
         self.resize(1440, 900)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         if settings.warnings:  # a damaged settings file was set aside: say so once the window is up
-            QTimer.singleShot(0, self, lambda: self._warn_settings(list(settings.warnings)))
-        settings.on_problem = lambda message: QTimer.singleShot(0, self, lambda: self._warn_settings([message]))
+            later(self, lambda: self._warn_settings(list(settings.warnings)))
+        settings.on_problem = lambda message: later(self, lambda: self._warn_settings([message]))
         if restore:
             self._restore()
             if not self.settings.value("notes/first-run-seen", False, type=bool):
-                QTimer.singleShot(0, self, self.show_first_run_note)
+                later(self, self.show_first_run_note)
         self._atlas_shown()
 
     @property
@@ -368,6 +376,10 @@ class MainWindow(QMainWindow):
         # Gone once control is back in the event loop (every old window stayed alive, ~4 MiB
         # each); a caller still holding its actions has them disabled until then.
         self.deleteLater()
+        # Its Python side goes with it: whoever still holds this window (start-up code holds
+        # the first one) would keep every replaced window's panels, scene items and list rows
+        # through the chain of successors. Only `successor` stays, to find the live window.
+        self.destroyed.connect(partial(_forget_all_but_successor, self.__dict__))
         return successor
 
     def cycle_pane(self, step: int) -> None:
@@ -392,7 +404,7 @@ class MainWindow(QMainWindow):
     def _atlas_shown(self) -> None:
         atlas = self.state.atlas
         if self.isVisible():  # at start, run() warms up after the first paint instead
-            QTimer.singleShot(0, self, self.warm_up)
+            later(self, self.warm_up)
         self.setWindowTitle(_("{chart} — ReflexMap").format(chart=atlas.title))
         for aspect, action in self.aspect_actions.items():
             action.setEnabled(aspect in atlas.aspects())
