@@ -7,7 +7,9 @@ back to where it was (within 10). Counting objects, not time: deterministic.
 
 from __future__ import annotations
 
+import gc
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -32,6 +34,14 @@ def live_widgets() -> int:
     return len(QApplication.allWidgets())
 
 
+def qt_wrappers() -> Counter:
+    """Python objects wrapping Qt ones, by class: a wrapper kept alive keeps what it holds (a
+    list row's wrapper kept its texts and tooltips after the row itself was gone)."""
+    gc.collect()
+    kinds = (type(o) for o in gc.get_objects())
+    return Counter(k.__name__ for k in kinds if str(getattr(k, "__module__", "")).startswith("PySide6"))
+
+
 def top_dialog(name: str) -> QDialog:
     found = [w for w in QApplication.topLevelWidgets() if w.objectName() == name and w.isVisible()]
     assert len(found) == 1, f"{name}: {len(found)} open"
@@ -40,13 +50,18 @@ def top_dialog(name: str) -> QDialog:
 
 def repeat(qtbot, once, times: int = TIMES) -> tuple[int, int]:
     """Do `once` (after a first warm-up time that builds what is built on first use) `times`
-    times; the live widget counts before and after."""
+    times; the live widget counts before and after. Python wrappers of Qt objects must not pile
+    up either (checked here for every kind)."""
     once()
     settle(qtbot)
-    before = live_widgets()
+    before, wrappers = live_widgets(), qt_wrappers()
     for _ in range(times):
         once()
         settle(qtbot)
+    grown = qt_wrappers()
+    grown.subtract(wrappers)
+    piled = {name: n for name, n in grown.items() if n > SLACK}
+    assert not piled, f"Python wrappers of Qt objects left after {TIMES} times: {piled}"
     return before, live_widgets()
 
 
@@ -69,6 +84,7 @@ def test_language_switch_leaves_no_window_behind(qtbot, window):
         language = "de" if w.language_actions["de"].isChecked() is False else "en"
         w.language_actions[language].trigger()
         current["window"] = w.successor or w
+        qtbot.addWidget(current["window"])  # closed at the end like any test's window
 
     before, after = repeat(qtbot, once)
     assert_flat(before, after)
@@ -76,8 +92,6 @@ def test_language_switch_leaves_no_window_behind(qtbot, window):
     assert len(alive) == 1, f"{len(alive)} main windows alive"
     # Qt's own catalogue: one translator at most, not one more per switch to German
     assert len(QApplication.instance().findChildren(QTranslator)) <= translators + 1
-    current["window"].language_actions["en"].trigger()
-    settle(qtbot)
 
 
 def test_quiz_rounds_leave_nothing_behind(qtbot, window):
