@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -106,3 +107,72 @@ def test_an_unwritable_cache_only_costs_speed(tmp_path: Path):
     cache = AtlasCache(blocker / "cache")
     assert read_atlas(path, cache).ok
     assert read_atlas(path, cache).ok
+
+
+def _packed_entry_damaged(tmp_path: Path, change) -> tuple[AtlasCache, Path]:
+    path = _copy_chart(tmp_path)
+    cache = AtlasCache(tmp_path / "cache")
+    assert read_atlas(path, cache).ok
+    (entry,) = cache.folder.glob("*.json")
+    plain = json.loads(entry.read_text(encoding="utf-8"))
+    change(plain["atlas"])
+    entry.write_text(json.dumps(plain), encoding="utf-8")
+    return cache, path
+
+
+def _set_number(index: int, value: float):
+    def change(atlas):
+        import base64
+        import struct
+
+        raw = bytearray(base64.b64decode(atlas["coordinates"]))
+        raw[8 * index : 8 * index + 8] = struct.pack("<d", value)
+        atlas["coordinates"] = base64.b64encode(bytes(raw)).decode("ascii")
+
+    return change
+
+
+def _set_first_ring(value):
+    def change(atlas):
+        shapes = atlas["zones"][0][7]
+        first = next(iter(shapes))
+        shapes[first] = [value]
+
+    return change
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        _set_number(3, float("nan")),
+        _set_number(0, float("inf")),
+        _set_number(5, 2000.5),
+        _set_number(1, -1e308),
+        lambda atlas: atlas.__setitem__("coordinates", "not base64 at all!"),
+        lambda atlas: atlas.__setitem__("coordinates", atlas["coordinates"][:-4]),  # half a point
+        lambda atlas: atlas.__setitem__("coordinates", 17),
+        _set_first_ring([10**9, 5]),  # beyond the points
+        _set_first_ring([-1, 5]),
+        _set_first_ring([0, 2]),  # too few points for a polygon
+        _set_first_ring([0.0, 5]),
+        _set_first_ring([0, 5, 1]),
+    ],
+)
+def test_packed_points_are_checked_like_any_other_value(tmp_path: Path, damage):
+    """Zone points are kept as binary doubles: every one is still checked for NaN, infinity
+    and range, and every reference into them for type and bounds; else the entry is refused."""
+    cache, path = _packed_entry_damaged(tmp_path, damage)
+    assert cache.get(path.read_bytes(), path) is None
+    result = read_atlas(path, cache)  # a full check instead, and the entry is replaced
+    assert result.ok and cache.get(path.read_bytes(), path) == result.atlas
+
+
+def test_packed_points_read_back_exactly(tmp_path: Path):
+    path = _copy_chart(tmp_path)
+    cache = AtlasCache(tmp_path / "cache")
+    full = read_atlas(path, cache).atlas
+    hit = cache.get(path.read_bytes(), path)
+    assert hit is not None
+    assert [z.shapes for z in hit.zones] == [z.shapes for z in full.zones]
+    points = [p for z in hit.zones for parts in z.shapes.values() for ring in parts for p in ring]
+    assert all(type(x) is float and type(y) is float for x, y in points)
