@@ -1,15 +1,15 @@
 """Frame times of the real map in one process at one device pixel ratio: full repaints and a
 played sequence of wheel zooms and drags. Prints the samples as JSON.
 
-    QT_SCALE_FACTOR=2 python -m benchmarks._frames_child 1440x900 9 cached|direct [chart.yaml]
+    QT_SCALE_FACTOR=2 python -m benchmarks._frames_child 1440x900 9 [chart.yaml]
 
 Run by benchmarks/frames.py as a fresh process per ratio: Qt reads QT_SCALE_FACTOR once, when
 the application starts. The window is the real one (create_window) on Qt's offscreen platform;
 its backing store has the device pixel ratio of the screen, so a ratio-2 frame paints four
 times the pixels of a ratio-1 frame of the same window, as on a high-DPI laptop.
 
-"direct" is the baseline, measured in the same run: the map as drawn before issue 19, every
-item painted afresh at every frame (MapView.cache_items never turns caching on).
+The baseline is measured in the same process, by turns with the figure: the map as drawn
+before issue 19, every item painted afresh at every frame (MapView.cache_items held off).
 """
 
 from __future__ import annotations
@@ -122,27 +122,43 @@ def zoom_and_pan(app: QApplication, view, paints: _Paints) -> list[float]:
     return frames
 
 
-def repaints(app: QApplication, view, runs: int) -> list[float]:
-    """A full repaint of the fitted map: the whole viewport painted into the backing store."""
+def _drawing(view, how: str) -> None:
+    """ "direct": every item drawn afresh at every frame, as before issue 19 (the map's own
+    switch is held off); "cached": the map as it is. Either way the zoom is then made still
+    long enough for the map to settle."""
+    from reflexmap.ui.map_view import MapView
+
+    if how == "direct":
+        view.cache_items = lambda on: MapView.cache_items(view, False)
+        view.cache_items(False)
+    else:
+        view.__dict__.pop("cache_items", None)
+
+
+def repaints(app: QApplication, view, runs: int) -> dict[str, list[float]]:
+    """Full repaints of the fitted map (the whole viewport painted into the backing store),
+    drawn afresh and cached by turns, so that both see the same moments of a busy machine."""
     viewport = view.viewport()
     view.fit()
-    _pause(app, 300)
-    samples = []
+    samples: dict[str, list[float]] = {"direct": [], "cached": []}
     for _ in range(runs):
-        started = _clock()
-        viewport.repaint()
-        samples.append((_clock() - started) * 1000)
+        for how in ("direct", "cached"):
+            _drawing(view, how)
+            view.fit()  # the zoom "changes" and settles: cached again after CACHE_AFTER_MS
+            _pause(app, 300)
+            viewport.repaint()  # the first frame after a zoom makes the pixmaps: not counted
+            started = _clock()
+            viewport.repaint()
+            samples[how].append((_clock() - started) * 1000)
+    if not view.cached:
+        raise RuntimeError("the fitted map was not cached")
     return samples
 
 
-def main(size: str, runs: int, drawing: str, chart: str | None) -> None:
+def main(size: str, runs: int, chart: str | None) -> None:
     from reflexmap.atlas import load_atlas
     from reflexmap.settings import Settings
     from reflexmap.ui.app import application, create_window
-    from reflexmap.ui.map_view import MapView
-
-    if drawing == "direct":  # the baseline: nothing is ever cached
-        MapView.cache_items = lambda self, on: None
 
     app = application()
     atlas = load_atlas(chart) if chart else load_atlas()
@@ -157,19 +173,26 @@ def main(size: str, runs: int, drawing: str, chart: str | None) -> None:
         view = window.map
         paints = _Paints()
         view.viewport().installEventFilter(paints)
-        repaints(app, view, 2)  # warm: fonts, glyph caches, first layout
+        view.viewport().repaint()  # warm: fonts, glyph caches, first layout
+        repaint = repaints(app, view, runs)
+        sequences: dict[str, list[float]] = {"direct": [], "cached": []}
+        for how in ("direct", "cached", "direct", "cached"):  # by turns, as above
+            _drawing(view, how)
+            view.fit()
+            _pause(app, 300)
+            sequences[how] += zoom_and_pan(app, view, paints)
         result = {
-            "drawing": drawing,
-            "cached": view.cached,
             "ratio": view.viewport().devicePixelRatioF(),
             "viewport": [view.viewport().width(), view.viewport().height()],
             "zones": len(view.chart.zone_items),
-            "repaint_ms": repaints(app, view, runs),
-            "zoom_pan_ms": zoom_and_pan(app, view, paints),
+            "repaint_ms": repaint["cached"],
+            "repaint_direct_ms": repaint["direct"],
+            "zoom_pan_ms": sequences["cached"],
+            "zoom_pan_direct_ms": sequences["direct"],
         }
         window.close()
     print(json.dumps(result))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else None)
+    main(sys.argv[1], int(sys.argv[2]), sys.argv[3] if len(sys.argv) > 3 else None)

@@ -16,12 +16,12 @@ from .startup import _env, run_child
 WINDOW = "1440x900"
 
 
-def frame_samples(ratio: int, runs: int, drawing: str = "cached", chart: Path | None = None) -> dict:
-    """{"repaint_ms", "zoom_pan_ms", "ratio", "viewport", "zones"} for a 1440×900 window;
-    `drawing` "direct" is the baseline (every item drawn afresh at every frame)."""
+def frame_samples(ratio: int, runs: int, chart: Path | None = None) -> dict:
+    """{"repaint_ms", "zoom_pan_ms", "ratio", "viewport", "zones"} for a 1440×900 window, and
+    the same "repaint_direct_ms" and "zoom_pan_direct_ms" with every item drawn afresh."""
     with tempfile.TemporaryDirectory(prefix="reflexmap-bench-") as folder:
         env = {**_env(Path(folder)), "QT_SCALE_FACTOR": str(ratio)}
-        args = [WINDOW, str(runs), drawing] + ([str(chart)] if chart else [])
+        args = [WINDOW, str(runs)] + ([str(chart)] if chart else [])
         result = json.loads(run_child("benchmarks._frames_child", args, env, timeout=600))
     if abs(result["ratio"] - ratio) > 1e-6:
         raise RuntimeError(f"asked for device pixel ratio {ratio}, the window has {result['ratio']}")
