@@ -48,16 +48,36 @@ def top_dialog(name: str) -> QDialog:
     return found[0]
 
 
+def connections() -> int:
+    """Signal connections that outlive what made them: to the desktop's colour scheme (each
+    main window follows it) and to every live window's application state (panels, modes)."""
+    from PySide6.QtCore import SIGNAL, QObject
+    from PySide6.QtGui import QGuiApplication
+
+    from reflexmap.ui.main_window import MainWindow
+
+    count = QGuiApplication.styleHints().receivers(SIGNAL("colorSchemeChanged(Qt::ColorScheme)"))
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, MainWindow):
+            meta = window.state.metaObject()
+            for i in range(QObject.staticMetaObject.methodCount(), meta.methodCount()):
+                method = meta.method(i)
+                if method.methodType() == method.MethodType.Signal:
+                    count += window.state.receivers(SIGNAL(bytes(method.methodSignature()).decode()))
+    return count
+
+
 def repeat(qtbot, once, times: int = TIMES) -> tuple[int, int]:
     """Do `once` (after a first warm-up time that builds what is built on first use) `times`
     times; the live widget counts before and after. Python wrappers of Qt objects must not pile
     up either (checked here for every kind)."""
     once()
     settle(qtbot)
-    before, wrappers = live_widgets(), qt_wrappers()
+    before, wrappers, connected = live_widgets(), qt_wrappers(), connections()
     for _ in range(times):
         once()
         settle(qtbot)
+    assert connections() == connected, f"{connections() - connected} more signal connections"
     grown = qt_wrappers()
     grown.subtract(wrappers)
     piled = {name: n for name, n in grown.items() if n > SLACK}
@@ -227,5 +247,14 @@ def test_charts_opened_from_files_leave_nothing_behind(qtbot, window, tmp_path: 
 
     def once():
         window.open_action.trigger()
+
+    assert_flat(*repeat(qtbot, once))
+
+
+def test_statistics_windows_leave_nothing_behind(qtbot, window):
+    def once():
+        window.statistics_action.trigger()
+        statistics = top_dialog("statistics")
+        qtbot.keyClick(statistics, Qt.Key.Key_Escape)
 
     assert_flat(*repeat(qtbot, once))
