@@ -42,6 +42,11 @@ class ChartsMenu(QMenu):
         for path in paths:
             if path.resolve() not in {p.resolve() for p in unique} and path.is_file():
                 unique.append(path)
+        # A chart no longer listed (it fell off the recent list, or its file is gone) is no
+        # longer kept: a day of opening charts kept every one of them, read, in memory.
+        listed = set(unique)
+        for path in [p for p in self._cache if p not in listed]:
+            del self._cache[path]
         return unique
 
     def remember(self, path: str | Path) -> None:

@@ -258,3 +258,39 @@ def test_statistics_windows_leave_nothing_behind(qtbot, window):
         qtbot.keyClick(statistics, Qt.Key.Key_Escape)
 
     assert_flat(*repeat(qtbot, once))
+
+
+def test_charts_no_longer_listed_are_not_kept(qtbot, window, tmp_path: Path, monkeypatch):
+    """Each chart opened from a file joins the Chart menu's recent charts (read when the menu
+    opens); one that falls off that list is no longer kept, read, in memory."""
+    from PySide6.QtCore import QPoint
+
+    from reflexmap.atlas import Atlas, builtin_chart_path
+    from reflexmap.ui import dialogs
+
+    turn = {"n": 0}
+
+    def chosen(*_args):
+        turn["n"] += 1
+        copy = tmp_path / f"chart-{turn['n']}.yaml"
+        shutil.copy(builtin_chart_path(), copy)
+        return str(copy)
+
+    monkeypatch.setattr(dialogs, "open_file", chosen)  # the file dialog's answer: a new file each time
+
+    def once():
+        window.open_action.trigger()
+        window.charts_menu.popup(QPoint(0, 0))  # the menu lists (and reads) every known chart
+        settle(qtbot)
+        window.charts_menu.hide()
+
+    def atlases() -> int:
+        gc.collect()
+        return sum(1 for o in gc.get_objects() if isinstance(o, Atlas))
+
+    for _ in range(10):  # the recent list is full
+        once()
+    settle(qtbot)
+    before = atlases()
+    assert_flat(*repeat(qtbot, once))
+    assert atlases() - before <= 2, f"{atlases() - before} more charts kept in memory"
