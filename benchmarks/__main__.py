@@ -249,6 +249,10 @@ def run(runs: int, sizes: list[int], work: Path, clicks: int) -> list[Figure]:
     from reflexmap import load_atlas
 
     from . import learning
+    from .hostile_limits import refusal_figures
+
+    print("… over-limit files", file=sys.stderr)
+    figures.extend(refusal_figures(max(1, min(runs, 5))))
 
     print(f"… review log of {REVIEWS:,} reviews", file=sys.stderr)
     reviews = learning.measure(load_atlas(), REVIEWS, runs, work)

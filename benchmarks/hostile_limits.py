@@ -28,6 +28,11 @@ LIMIT_CASES = (
     "outline just over 100,000 points",
     "zone in 101 parts",
     "50,000 zones",
+    "50,000 zones as one line of JSON",
+    "20,000 zones as indented JSON",
+    "polygon of 100,001 points, one a line",
+    "polygon of 100,001 points as yaml.dump writes it",
+    "polygon of 100,001 points with a comment on each",
     "a million values without aliases",
     "base-60 number of 32 MB",
     "base-60 number in a name",
@@ -64,6 +69,52 @@ def check_in_child(path: Path) -> tuple[int, str, float, float]:
     finally:
         peak_file.unlink(missing_ok=True)
     return child.returncode, output, seconds, peak_mib
+
+
+REFUSAL_ROWS = {  # the rows of `python -m benchmarks` (issue 19): one file per kind of limit
+    "too many points": "polygon just over 100,000 points",
+    "too many zones": "50,000 zones",
+    "too many bytes": "59 bytes over the size limit",
+}
+REFUSAL_TARGETS = (1000.0, 200.0)  # ms, MiB
+
+
+def refusal_figures(runs: int) -> list:
+    """Time and peak memory of refusing each file of REFUSAL_ROWS, as benchmark figures."""
+    from tests.hostile.cases import CASES
+
+    from .measure import Figure
+
+    cases = {case.name: case for case in CASES}
+    figures = []
+    with tempfile.TemporaryDirectory() as folder:
+        for row, name in REFUSAL_ROWS.items():
+            path = cases[name].make(Path(folder))
+            times, peaks, message = [], [], ""
+            for _ in range(runs):
+                code, output, seconds, peak = check_in_child(path)
+                assert code == 1 and "Traceback" not in output, output[-500:]
+                times.append(seconds * 1000)
+                peaks.append(peak)
+                message = output.splitlines()[0].split(": ", 1)[-1]
+            ms, mib = REFUSAL_TARGETS
+            for label, unit, samples, limit in (
+                ("time", "ms", times, ms),
+                ("peak memory", "MiB", peaks, mib),
+            ):
+                figures.append(
+                    Figure(
+                        f"Over-limit file refused ({row}): {label}",
+                        name,
+                        unit,
+                        samples,
+                        target=f"< {limit:,.0f} {unit}",
+                        baseline=message if label == "time" else "child capped at 1 GiB",
+                        met=sorted(samples)[len(samples) // 2] < limit,
+                    )
+                )
+            path.unlink()
+    return figures
 
 
 def main() -> None:

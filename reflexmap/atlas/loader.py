@@ -101,14 +101,16 @@ def parse_atlas(raw: bytes | str, source: str = "<atlas>", path: Path | None = N
             return _fail(source, line, column, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})")
     else:
         text = raw
-    # imported here: YAML and jsonschema are not needed to open a cached chart
-    from .builder import Builder
-    from .schema import check_structure
+    # imported here: YAML and jsonschema are not needed to open a cached chart, and Shapely
+    # (0.1-0.3 s with numpy) not to refuse a file that is not YAML or is over a limit
     from .yaml_source import parse_yaml
 
     data, positions, errors = parse_yaml(text, source)
     if errors:
         return LoadResult(None, tuple(errors))
+    from .builder import Builder
+    from .schema import check_structure
+
     errors = check_structure(data, positions, source)
     if errors:
         return LoadResult(None, tuple(errors))

@@ -156,6 +156,11 @@ def _first_line(exc: Exception) -> str:
 def parse_yaml(text: str, source: str) -> tuple[Any, Positions, list[AtlasError]]:
     """Parse one YAML document; returns (data, positions, errors). Data is None on error."""
     positions = Positions()
+    from .prescan import prescan
+
+    found = prescan(text)  # an over-limit file is refused before parsing (see prescan.py)
+    if found:
+        return None, positions, [AtlasError(source, line, col, message) for line, col, message in found]
     errors: list[AtlasError] = []
     loader = _Loader(text)
     try:

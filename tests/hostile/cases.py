@@ -3,6 +3,7 @@ not files at all, so they cannot live in the repository), with the error each mu
 
 from __future__ import annotations
 
+import json
 import math
 import os
 from collections.abc import Callable
@@ -139,6 +140,35 @@ def _broken_link(folder: Path) -> Path:
     return path
 
 
+def _json_zones(count: int, indent: int | None = None) -> str:
+    """A chart written as JSON (JSON is YAML), with `count` zones."""
+    square = [[0, 0], [10, 0], [10, 10], [0, 10]]
+    zone = {"id": "z", "name": "Z", "region": "spine", "claim": "x", "technique": "y", "sources": ["s1"],
+            "confidence": "sourced", "shapes": {"plantar-left": square}}  # fmt: skip
+    chart = {
+        "atlas_format": 1, "id": "t", "title": "T", "tradition": "Test",
+        "sources": [{"id": "s1", "title": "S"}],
+        "views": [{"id": "plantar-left", "foot": "left", "aspect": "plantar",
+                   "outline": [[-20, 0], [20, 0], [20, 100], [-20, 100]]}],
+        "zones": [dict(zone, id=f"z{k}") for k in range(count)],
+    }  # fmt: skip
+    return json.dumps(chart, indent=indent) + "\n"
+
+
+def _block_ring(points: int, compact: bool = False, comments: bool = False) -> str:
+    """A polygon of `points` points written one point a line (as yaml.dump writes lists)."""
+    pad = " " * 6
+    step = 2 * math.pi / points
+    lines = []
+    for i in range(points):
+        x, y = 5 * math.cos(i * step), 50 + 5 * math.sin(i * step)
+        note = f"  # point {i}" if comments else ""
+        lines.append(
+            f"{pad}- - {x:.4f}\n{pad}  - {y:.4f}\n" if compact else f"{pad}- [{x:.4f}, {y:.4f}]{note}\n"
+        )
+    return chart("POLY").replace("plantar-left: POLY", "plantar-left:\n" + "".join(lines).rstrip("\n"))
+
+
 BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"{c}: &{c} [{', '.join([f'*{p}'] * 10)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
 )
@@ -251,6 +281,36 @@ CASES = [
         _text("zones.yaml", chart() + _zones(50_000)),
         "more than 10,000 zones; the limit is 10,000",
         18 + 9 * 9_999,
+    ),
+    Case(
+        "50,000 zones as one line of JSON",
+        _text("zones.json.yaml", _json_zones(50_000)),
+        "more than 10,000 zones; the limit is 10,000",
+        1,
+    ),
+    Case(
+        "20,000 zones as indented JSON",
+        _text("zones-indented.json.yaml", _json_zones(20_000, indent=2)),
+        "more than 10,000 zones; the limit is 10,000",
+        310_038,  # the 10,001st zone's opening brace
+    ),
+    Case(
+        "polygon of 100,001 points, one a line",
+        _text("points-block.yaml", _block_ring(100_001)),
+        "a polygon has more than 100,000 points; the limit is 100,000",
+        17 + 100_000 + 1,
+    ),
+    Case(
+        "polygon of 100,001 points as yaml.dump writes it",
+        _text("points-dump.yaml", _block_ring(100_001, compact=True)),
+        "a polygon has more than 100,000 points; the limit is 100,000",
+        17 + 2 * 100_000 + 1,
+    ),
+    Case(
+        "polygon of 100,001 points with a comment on each",
+        _text("points-comments.yaml", _block_ring(100_001, comments=True)),
+        "a polygon has more than 100,000 points; the limit is 100,000",
+        17 + 100_000 + 1,
     ),
     Case(
         "a million values without aliases",

@@ -1,0 +1,786 @@
+"""A quick walk over a zone file's text that refuses an over-limit file before YAML parsing.
+
+Why: the YAML parser hands over one event per value (about 1.3 µs each in the C parser, three
+times that with our builder on top), so refusing a polygon of 100,001 points or a chart of
+50,000 zones *during* parsing still costs 1–3 s: everything before the item that goes over
+is parsed first. This walk follows the same structure (block and flow lists and mappings,
+keys, quoted and plain text, comments) with regular expressions, and takes long runs of
+simple items (points ``[x, y]``, plain numbers, ``key: value`` lines) in one match each, so
+it reaches the 100,001st point or the 10,001st zone in a few milliseconds.
+
+It enforces the limits of `yaml_source` (items per list by kind, values per document, keys
+per mapping, the length of a number or a text) and reports exactly what the parser would:
+the same message at the same line and column. Where it meets anything it does not model
+exactly (aliases, complex keys, several documents, unusual line breaks, nesting beyond the
+depth limit, anything malformed) it gives up and the parser decides: it never refuses a file
+the parser would accept, and it never reports a position the parser would not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from . import yaml_source as ys
+
+Finding = tuple[int, int, str]  # line, column (1-based), message
+
+_NUM = r"[-+]?(?:[0-9]{1,40}(?:\.[0-9]{0,40})?|\.[0-9]{1,40})(?:[eE][-+]?[0-9]{1,4})?"
+_WS = r"[ \t\n]*+"
+_COORD = r"[-+]?[.0-9][-+.0-9eE]{0,48}+"  # a number, or plain text of these characters
+_POINT = rf"\[{_WS}{_COORD}{_WS},{_WS}{_COORD}{_WS}\]"
+_WORD = r"[A-Za-z0-9_.][A-Za-z0-9_.+\-]{0,60}"  # a plain scalar without any YAML indicator
+_FLOW_ITEMS = {  # a run of simple items of a flow list, each followed by its comma
+    "points": (_POINT + _WS + "," + _WS, 3, "["),
+    "words": ("-?" + _WORD + _WS + "," + _WS, 1, ","),
+}
+_SPACE = re.compile(r"(?:[ \t\n]++|#[^\n]*+)*+")  # between flow tokens (a '#' there is a comment)
+_LINE = re.compile(r"(?:[ \t]*+(?:#[^\n]*+)?+\n)*+( *+)")  # blank and comment lines, indentation
+_REST = re.compile(r"[ \t]*+(?:#[^\n]*+)?+(?:\n|\Z)")  # the end of a line: spaces, a comment
+_TO_EOL = re.compile(r"[^\n]*+\n?")
+_DQ = re.compile(r'"(?:[^"\\]++|\\.)*+"', re.S)
+_SQ = re.compile(r"'(?:[^']++|'')*+'")
+_PROPERTY = re.compile(r"[&!][^ \t\n,\[\]{}]*+[ \t]*+")
+_FLOW_PLAIN = re.compile(r"(?:[^\s:#,\[\]{}]++|(?<![ \t\n])#|[ \t]++(?=[^\s#,\[\]{}:]))++")
+_KEY_COLON = re.compile(r"[ \t]*+:(?=[ \t\n]|\Z)")
+# line breaks the parser knows besides \n (positions and lines would differ), and tabs
+_UNMODELLED = ("\x85", "\u2028", "\u2029", "\t")
+_SMALL = 128 * 1024  # the parser refuses a smaller file in a few tenths of a second anyway
+_BIG_SCALAR = 1_000_000  # a value this long is costly to parse: report it from here
+
+
+def _too_many_values() -> str:
+    return f"the document holds more than {ys.MAX_NODES:,} values; the limit is {ys.MAX_NODES:,}"
+
+
+class _GiveUp(Exception):
+    """Something this walk does not model exactly: the parser decides."""
+
+
+class _Refuse(Exception):
+    def __init__(self, pos: int, message: str):
+        self.pos, self.message = pos, message
+
+
+@dataclass(slots=True)
+class _Coll:
+    is_map: bool
+    flow: bool
+    indent: int  # block collections: the column of their items or keys
+    path: tuple | None
+    kind: str = "other"
+    limit: int = ys.MAX_ITEMS
+    count: int = 0  # items of a list
+    keys: set = field(default_factory=set)  # keys of a mapping
+    key: object = None  # the key whose value comes next (None: a refused key)
+    pending: bool = False  # block: a key or '-' given, its value not yet
+    state: int = 0  # flow list: 0 item, 1 comma; flow mapping: 0 key, 1 colon, 2 value, 3 comma
+
+
+# Whole items of a list, for counting a list's items without reading them (see _Scan._ahead).
+# A quote is taken as one only where YAML takes it (at the start of a value); plain text runs
+# on through spaces and quotes. Anything else (comments inside a flow list, aliases, tags,
+# block scalars, nesting deeper than 6) ends the count early: a count can only come out low.
+_QN = r"""(?:"(?:[^"\\]++|\\.)*+"|'(?:[^']++|'')*+')"""
+_Q1 = r"""(?:"(?:[^"\\\n]++|\\[^\n])*+"|'(?:[^'\n]++|'')*+')"""
+_PLAIN_F = r"""(?:[^\s,\[\]{}#"':&*!|>%@`](?:[^\n,\[\]{}#:]++|:(?![\s,\[\]{}]))*+(?=[,\]}:]|\s*+[^\s"']))"""
+_PLAIN_F1 = r"""(?:[^\s,\[\]{}#"':&*!|>%@`](?:[^\n,\[\]{}#:]++|:(?![\s,\[\]{}]))*+(?=[,\]}:]))"""
+
+
+def _nested(sep: str, quoted: str, plain: str, depth: int = 6) -> str:
+    inner = f"(?:{sep}|{quoted}|{plain})*+"
+    for _ in range(depth):
+        inner = f"(?:{sep}|{quoted}|{plain}|[\\[{{]{inner}[\\]}}])*+"
+    return f"[\\[{{]{inner}[\\]}}]"
+
+
+_F = _nested("[ \\n,:]++", _QN, _PLAIN_F)
+_F1 = _nested("[ ,:]++", _Q1, _PLAIN_F1)
+
+_PLAIN_KEY = r"""(?:[^\s"'\[\]{}#&*!|>%@`,?:\-](?:[^\n:#]++|:(?![ \n])|(?<! )#)*+)"""
+_PLAIN_VALUE = r"""(?:(?:[^\s"'\[\]{}#&*!|>%@`,?:\-]|[-?:](?=\S))(?:[^\n#]++|(?<! )#)*+)"""
+_LINE_BODY = (
+    rf"(?:-(?:[ ]++|(?=\n|\Z)))*+(?:(?:{_Q1}|{_PLAIN_KEY})[ ]*+:(?:[ ]++|(?=\n|\Z)))?+"
+    rf"(?:{_Q1}|{_F1}|{_PLAIN_VALUE})?+[ ]*+(?:#[^\n]*+)?+(?:\n|\Z)"
+)
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Compiled once, when a large file first needs them (compiling costs ~30 ms)."""
+    return {
+        "flow item": re.compile(rf"[ \n]*+(?:[ \n:]++|{_QN}|{_PLAIN_F}|{_F})*+", re.S),
+        "line": re.compile(_LINE_BODY),
+    }
+
+
+@cache
+def _block_list_lines(indent: int) -> re.Pattern[str]:
+    """The lines of a block list at `indent` after its first: blank and comment lines, lines
+    indented deeper, and its own '-' lines, each of them simple (no value over several lines;
+    a line without quotes or brackets is simple whatever it holds)."""
+    # a line without quotes or brackets, or with one-line "text" where a value starts
+    simple = r"""(?:[^\n"'\[\]{}]++|(?<=: |- )"[^"\\\n]*+")*+(?:\n|\Z)"""
+    line = rf"(?:{simple}|{_LINE_BODY})"
+    return re.compile(
+        rf"(?:[ ]*+(?:#[^\n]*+)?+\n| {{{indent + 1},}}+(?! ){line}| {{{indent}}}(?=-[ \n]){line})*+"
+    )
+
+
+@cache
+def _list_end(indent: int) -> re.Pattern[str]:
+    """Where a block list at `indent` ends at the latest: a line indented less, or as much
+    without a '-' (a line inside a value over several lines may end it too early: a count
+    to there can only come out low)."""
+    return re.compile(rf"\n(?: {{0,{indent - 1}}}[^ \n#]| {{{indent}}}[^ \n#-])" if indent else r"\n[^ \n#-]")
+
+
+@cache
+def _block_items(indent: int, what: str) -> tuple[str, int]:
+    """A run of simple one-line items of a block list or mapping at `indent`."""
+    pad = " " * indent
+    end = r"[ \t]*+(?:#[^\n]*+)?+\n"  # a comment may follow
+    if what == "points":
+        item, nodes = rf"{pad}-[ \t]++{_POINT}{end}", 3
+    elif what == "compact points":
+        item, nodes = rf"{pad}-[ \t]++-[ \t]++{_NUM}{end}{pad}  -[ \t]++{_NUM}{end}", 3
+    elif what == "words":
+        item, nodes = rf"{pad}-[ \t]++-?{_WORD}{end}", 1
+    else:  # key: value lines
+        value = r"""(?:[A-Za-z0-9_(][^\n#:"'\[\]{},]{0,90}?|"[^"\\\n]{0,90}"|'[^'\n]{0,90}')"""
+        item, nodes = rf"{pad}[A-Za-z_][A-Za-z0-9_\-]{{0,60}}:[ \t]++{value}{end}", 2
+    return item, nodes
+
+
+def _numberish(value: str) -> bool:
+    """yaml_source._NUMBERISH.fullmatch(value)."""
+    return ys._NUMBERISH.fullmatch(value) is not None
+
+
+def _block_plain(text: str, p: int) -> str:
+    """The plain value that starts at `p` in a block: to the end of the line, a ': ' or a ' #'
+    (found with str.find: a value of 32 MB costs milliseconds, not seconds)."""
+    eol = text.find("\n", p)
+    eol = len(text) if eol < 0 else eol
+    stop = text.find(": ", p, eol)
+    stop = eol if stop < 0 else stop
+    if stop == eol and eol > p and text[eol - 1] == ":":
+        stop = eol - 1
+    comment = text.find(" #", p, stop)
+    return text[p : stop if comment < 0 else comment].rstrip(" ")
+
+
+def prescan(text: str) -> list[Finding] | None:
+    """Findings (line, column, message) the parser would report, or None: nothing found, or
+    nothing this walk can be sure of. A limit refusal is the only finding; long values are
+    reported (all of them) only when one is long enough to make parsing costly."""
+    if len(text) < _SMALL:
+        return None
+    if "\r" in text:
+        if re.search("\r(?!\n)", text):
+            return None  # a lone CR is a line break to the parser
+        text = text.replace("\r\n", "\n")  # the same lines and columns as the parser's
+    if any(ch in text for ch in _UNMODELLED):
+        return None
+    scan = _Scan(text)
+    try:
+        scan.run()
+    except _GiveUp:
+        return None
+    except _Refuse as refusal:
+        return [(*scan.where(refusal.pos), refusal.message)]
+    if scan.inexact or not scan.big or not scan.errors:
+        return None
+    return [(*scan.where(pos), message) for pos, message in scan.errors]
+
+
+class _Scan:
+    def __init__(self, text: str):
+        self.text = text
+        self.stack: list[_Coll] = []
+        self.nodes = 0
+        self.root_pending = True
+        self.started = False
+        self.cont: int | None = None  # lines indented more than this continue a plain value
+        self.held: tuple[int, str] | None = None  # a long plain value that may continue
+        self.errors: list[tuple[int, str]] = []
+        self.inexact = False  # a long value whose length this walk cannot tell exactly
+        self.big = False
+        self.limits = ys.list_limits()
+        self.text_limit = ys.max_text_chars()
+
+    def where(self, pos: int) -> tuple[int, int]:
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        return self.text.count("\n", 0, pos) + 1, pos - line_start + 1
+
+    # ---- counting, as yaml_source._Builder does ----------------------------------------
+
+    def _node(self, pos: int, is_list: bool = False, is_map: bool = False) -> tuple | None:
+        """A value starts at `pos`: count it against the document and its list; its path."""
+        self.nodes += 1
+        if self.nodes > ys.MAX_NODES:
+            raise _Refuse(
+                pos, f"the document holds more than {ys.MAX_NODES:,} values; the limit is {ys.MAX_NODES:,}"
+            )
+        if is_list or is_map:
+            if len(self.stack) >= ys.MAX_DEPTH:
+                raise _GiveUp
+        if not self.stack:
+            return ()
+        parent = self.stack[-1]
+        if not parent.is_map:
+            if parent.count >= parent.limit:
+                raise _Refuse(pos, self._over(parent))
+            parent.count += 1
+            if is_list and parent.count == 1 and len(self.stack) >= 2:
+                grand = self.stack[-2]
+                if not grand.is_map and grand.kind == "polygon" and grand.count == 1:
+                    grand.kind = "parts"  # a zone's list of parts (see _Builder._add)
+                    grand.limit = self.limits["parts"][0]
+            return None if parent.path is None else parent.path + (parent.count - 1,)
+        if parent.key is None or parent.path is None:
+            return None
+        return parent.path + (parent.key,)
+
+    def _over(self, parent: _Coll) -> str:
+        limit, what = self.limits[parent.kind]
+        if parent.kind == "parts":
+            return f"a zone has more than {limit:,} parts in one view; the limit is {limit:,}"
+        if parent.kind == "polygon":
+            return f"a polygon has more than {limit:,} points; the limit is {limit:,}"
+        return f"more than {limit:,} {what}; the limit is {limit:,}"
+
+    def _open(self, pos: int, is_map: bool, flow: bool, indent: int) -> _Coll:
+        path = self._node(pos, is_list=not is_map, is_map=is_map)
+        coll = _Coll(is_map, flow, indent, path)
+        if not is_map:
+            coll.kind = ys._list_kind(path if path is not None else ())
+            coll.limit = self.limits[coll.kind][0]
+        self.stack.append(coll)
+        return coll
+
+    def _key(self, pos: int, key: str | None) -> None:
+        """A key of the mapping on top of the stack (None: one whose text is not exact)."""
+        self.nodes += 1
+        if self.nodes > ys.MAX_NODES:
+            raise _Refuse(
+                pos, f"the document holds more than {ys.MAX_NODES:,} values; the limit is {ys.MAX_NODES:,}"
+            )
+        coll = self.stack[-1]
+        if key is None:
+            raise _GiveUp
+        if key in coll.keys or len(key) > ys.MAX_NUMBER_CHARS:
+            coll.key = None  # an error the parser reports; its value has no path
+            if len(key) > ys.MAX_NUMBER_CHARS:
+                raise _GiveUp
+            return
+        if len(coll.keys) >= ys.MAX_KEYS:
+            raise _Refuse(pos, f"a mapping has more than {ys.MAX_KEYS:,} keys")
+        coll.keys.add(key)
+        coll.key = key
+
+    def _scalar(self, pos: int, size: int, plain: bool, exact: bool, value: str = "") -> None:
+        self._node(pos)
+        self._check_length(pos, size, plain, exact, value)
+
+    def _check_length(self, pos: int, size: int, plain: bool, exact: bool, value: str = "") -> None:
+        """The parser's limits on a value's length (see yaml_source._Builder._long_scalar)."""
+        if size <= ys.MAX_NUMBER_CHARS:
+            return
+        if size > _BIG_SCALAR:
+            self.big = True
+        if not exact:
+            self.inexact = True
+        elif plain and _numberish(value):
+            self.errors.append(
+                (
+                    pos,
+                    f"a number of {size:,} characters; the limit is {ys.MAX_NUMBER_CHARS} "
+                    "(put quotes around it if it is text)",
+                )
+            )
+        elif size > self.text_limit:
+            self.errors.append(
+                (pos, f"this value is {size:,} characters long; the limit is {self.text_limit:,}")
+            )
+
+    def _null(self) -> None:
+        """An empty value (`key:` or `-` with nothing after it)."""
+        self.nodes += 1
+        if self.nodes > ys.MAX_NODES:
+            raise _GiveUp  # the parser places an empty value where this walk cannot tell
+        if self.stack and not self.stack[-1].is_map:
+            coll = self.stack[-1]
+            if coll.count >= coll.limit:
+                raise _GiveUp
+            coll.count += 1
+
+    # ---- block structure --------------------------------------------------------------
+
+    def run(self) -> None:
+        text, end = self.text, len(self.text)
+        p = 0
+        while True:
+            m = _LINE.match(text, p)
+            p = m.end()
+            if p >= end:
+                break
+            indent = m.end(1) - m.start(1)
+            c = text[p]
+            if indent == 0 and text.startswith(("---", "..."), p) and (p + 3 == end or text[p + 3] in " \n"):
+                if self.started or text[p] == "." or not _REST.match(text, p + 3):
+                    raise _GiveUp  # a second document, or content on the '---' line
+                self.started = True
+                p = _REST.match(text, p + 3).end()
+                continue
+            if c == "%":
+                raise _GiveUp  # directives
+            self.started = True
+            if self.cont is not None and indent > self.cont:
+                if self.held is not None:
+                    self.held = None
+                    self.inexact = True  # a long plain value continues: its length is not exact
+                p = _TO_EOL.match(text, p).end()
+                continue
+            self._release_held()
+            self.cont = None
+            dash = c == "-" and (p + 1 == end or text[p + 1] in " \n")
+            self._dedent(indent, dash)
+            if self._block_run(p, indent, dash):
+                p = self._run_end
+                continue
+            p = self._block_line(p, p - indent)
+        self._release_held()
+        self._dedent(-1, False)
+        if self.root_pending:
+            raise _GiveUp  # an empty document
+
+    def _release_held(self) -> None:
+        if self.held is not None:
+            pos, value = self.held
+            self.held = None
+            self._check_length(pos, len(value), True, True, value)
+
+    def _dedent(self, indent: int, dash: bool) -> None:
+        while self.stack:
+            top = self.stack[-1]
+            if top.indent > indent or (top.indent == indent and not top.is_map and not dash):
+                if top.pending:
+                    top.pending = False
+                    self._null()
+                self.stack.pop()
+                continue
+            break
+
+    def _expecting(self, col: int, seq: bool = False) -> bool:
+        if not self.stack:
+            return self.root_pending
+        top = self.stack[-1]
+        if not top.pending:
+            return False
+        return col > top.indent or (seq and top.is_map and col == top.indent)
+
+    def _place(self, col: int) -> None:
+        """A value node starts at column `col`: it must be the one awaited."""
+        if not self._expecting(col):
+            raise _GiveUp
+        if self.stack:
+            self.stack[-1].pending = False
+        else:
+            self.root_pending = False
+
+    def _block_run(self, p: int, indent: int, dash: bool) -> bool:
+        """Takes a run of simple lines at once (list items or `key: value` lines)."""
+        if not self.stack:
+            return False
+        top = self.stack[-1]
+        if top.pending or top.indent != indent or top.is_map == dash:
+            return False
+        text = self.text
+        line = text.rfind("\n", 0, p) + 1
+        kinds = ("points", "compact points", "words") if dash else ("keys",)
+        for what in kinds:
+            item, per = _block_items(indent, what)
+            run_end = _run(item, text, line)
+            if run_end == line:
+                continue
+            lines = text.count("\n", line, run_end)
+            items = lines // 2 if what == "compact points" else lines
+            if dash:
+                room = top.limit - top.count
+            else:
+                room = ys.MAX_KEYS - len(top.keys)
+            take = min(items, room, (ys.MAX_NODES - self.nodes) // per)
+            if take <= 0:
+                return False
+            stop = run_end if take == items else _run(item, text, line, take)
+            if not dash:
+                keys = re.findall(rf"(?m)^ {{{indent}}}([A-Za-z_][A-Za-z0-9_\-]*):", text[line:stop])
+                fresh = set(keys)
+                if len(fresh) != len(keys) or fresh & top.keys:
+                    return False  # a duplicate key: the parser reports it (and drops its value)
+                top.keys |= fresh
+                top.key = keys[-1]
+            else:
+                top.count += take
+            self.nodes += per * take
+            self._run_end = stop
+            self.cont = indent  # the last value may continue on more indented lines
+            return True
+        return False
+
+    def _block_line(self, p: int, line_start: int) -> int:
+        """Reads the indicators and the value on one line; returns where the next line starts."""
+        text, end = self.text, len(self.text)
+        after_key = False
+        props: int | None = None  # where a value's anchor or tag starts
+        while True:
+            c = text[p]
+            col = p - line_start
+            if c == "-" and (p + 1 == end or text[p + 1] in " \n") and props is None:
+                if after_key:
+                    raise _GiveUp
+                top = self.stack[-1] if self.stack else None
+                if top is not None and not top.is_map and top.indent == col and not top.pending:
+                    top.pending = True  # the next item of this list
+                elif self._expecting(col, seq=True):
+                    if top is not None:
+                        top.pending = False
+                    else:
+                        self.root_pending = False
+                    coll = self._open(p, is_map=False, flow=False, indent=col)
+                    coll.pending = True
+                    self._block_ahead(p, col, coll)
+                else:
+                    raise _GiveUp
+                p += 1
+                while p < end and text[p] == " ":
+                    p += 1
+                rest = _REST.match(text, p)
+                if rest:
+                    return rest.end()
+                continue
+            if c in "&!":
+                m = _PROPERTY.match(text, p)
+                props = p if props is None else props
+                p = m.end()
+                if _REST.match(text, p):
+                    raise _GiveUp  # a value on the next line carries these properties
+                if c == "!":
+                    self.inexact = True  # a tag changes what a long value is
+                continue
+            if c in "*@`%,]}#":
+                raise _GiveUp  # aliases, reserved characters, or not a value here
+            if c in "|>":
+                return self._block_scalar(props if props is not None else p, col)
+            start = props if props is not None else p
+            if c in "[{":
+                self._place(col)
+                p = self._flow(p, start)
+                if _KEY_COLON.match(text, p):
+                    raise _GiveUp  # a flow collection as a key
+                rest = _REST.match(text, p)
+                if not rest:
+                    raise _GiveUp
+                return rest.end()
+            if c in "\"'":
+                m = (_DQ if c == '"' else _SQ).match(text, p)
+                if not m:
+                    raise _GiveUp  # never closed: the parser says where
+                inner = m.group()[1:-1]
+                exact = "\n" not in inner and ("\\" not in inner if c == '"' else "''" not in inner)
+                q = m.end()
+                colon = _KEY_COLON.match(text, q)
+                if colon:
+                    if after_key or props is not None:
+                        raise _GiveUp
+                    self._block_key(start, col, inner if exact else None)
+                    after_key = True
+                    p = colon.end()
+                    while p < end and text[p] in " \t":
+                        p += 1
+                    rest = _REST.match(text, p)
+                    if rest:
+                        return rest.end()
+                    continue
+                self._place(col)
+                self._scalar(start, len(inner), False, exact)
+                rest = _REST.match(text, q)
+                if not rest:
+                    raise _GiveUp
+                self.cont = self._cont_indent()
+                return rest.end()
+            if c in "-?:" and (p + 1 == end or text[p + 1] in " \t\n"):
+                raise _GiveUp
+            value = _block_plain(text, p)
+            if not value:
+                raise _GiveUp
+            q = p + len(value)
+            colon = _KEY_COLON.match(text, q)
+            if colon:
+                if after_key or props is not None:
+                    raise _GiveUp
+                self._block_key(start, col, value)
+                after_key = True
+                p = colon.end()
+                while p < end and text[p] in " \t":
+                    p += 1
+                rest = _REST.match(text, p)
+                if rest:
+                    return rest.end()
+                continue
+            rest = _REST.match(text, q)
+            if not rest:
+                raise _GiveUp
+            self._place(col)
+            self._node(start)
+            if len(value) > ys.MAX_NUMBER_CHARS:
+                if props is not None:
+                    self.inexact = True
+                else:
+                    self.held = (start, value)  # checked once we know it does not continue
+            self.cont = self._cont_indent()
+            return rest.end()
+
+    def _cont_indent(self) -> int:
+        return self.stack[-1].indent if self.stack else -1
+
+    def _block_key(self, pos: int, col: int, key: str | None) -> None:
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.is_map and not top.flow and top.indent == col:
+            if top.pending:
+                top.pending = False
+                self._null()
+        elif self._expecting(col):
+            self._place(col)
+            self._open(pos, is_map=True, flow=False, indent=col)
+        else:
+            raise _GiveUp
+        self._key(pos, key)
+        self.stack[-1].pending = True
+
+    def _block_scalar(self, start: int, col: int) -> int:
+        """A literal or folded value: its lines are those indented more than its parent."""
+        self._place(col)
+        self._node(start)
+        self.inexact = True  # its length depends on chomping and folding
+        text = self.text
+        p = _TO_EOL.match(text, start).end()
+        parent = self._cont_indent()
+        pattern = re.compile(rf"(?:[ ]*\n| {{{parent + 1},}}[^\n]*(?:\n|\Z))*")
+        return pattern.match(text, p).end()
+
+    # ---- flow structure ---------------------------------------------------------------
+
+    def _flow(self, p: int, start: int) -> int:
+        """Reads one flow collection from its opening bracket; returns the position after it."""
+        text, end = self.text, len(self.text)
+        base = len(self.stack)
+        coll = self._open(start, is_map=text[p] == "{", flow=True, indent=-1)
+        if not coll.is_map:
+            self._flow_ahead(p + 1, coll)
+        p += 1
+        props: int | None = None
+        while True:
+            p = _SPACE.match(text, p).end()
+            if p >= end:
+                raise _GiveUp
+            c = text[p]
+            top = self.stack[-1]
+            if c in "]}":
+                if (
+                    props is not None
+                    or c != ("}" if top.is_map else "]")
+                    or (top.is_map and top.state in (1, 2))
+                ):
+                    raise _GiveUp
+                self.stack.pop()
+                p += 1
+                if len(self.stack) == base:
+                    return p
+                self._after_value()
+                continue
+            if c == ",":
+                if props is not None or top.state != (3 if top.is_map else 1):
+                    raise _GiveUp
+                top.state = 0
+                p += 1
+                if not top.is_map:
+                    p = _SPACE.match(text, p).end()
+                    p = self._flow_run(p, top)
+                continue
+            if c == ":":
+                if not top.is_map or top.state != 1 or props is not None:
+                    raise _GiveUp
+                top.state = 2
+                p += 1
+                continue
+            expecting_key = top.is_map and top.state == 0
+            if top.state not in ((0, 2) if top.is_map else (0,)):
+                raise _GiveUp
+            if c in "&!":
+                props = p if props is None else props
+                if c == "!":
+                    self.inexact = True
+                p = _PROPERTY.match(text, p).end()
+                continue
+            node_start = props if props is not None else p
+            if c in "[{":
+                if expecting_key:
+                    raise _GiveUp
+                props = None
+                coll = self._open(node_start, is_map=c == "{", flow=True, indent=-1)
+                if not coll.is_map:
+                    self._flow_ahead(p + 1, coll)
+                p += 1
+                continue
+            if c in "\"'":
+                m = (_DQ if c == '"' else _SQ).match(text, p)
+                if not m:
+                    raise _GiveUp
+                inner = m.group()[1:-1]
+                exact = "\n" not in inner and ("\\" not in inner if c == '"' else "''" not in inner)
+                p = m.end()
+                if expecting_key:
+                    if props is not None:
+                        raise _GiveUp
+                    self._key(node_start, inner if exact else None)
+                    top.state = 1
+                    continue
+                if not top.is_map and text.startswith(":", _SPACE.match(text, p).end()):
+                    raise _GiveUp  # a single-pair mapping inside a list
+                props = None
+                self._scalar(node_start, len(inner), False, exact)
+                self._after_value()
+                continue
+            if c in "*?-:|>@`%#" and not (c in "-?:" and p + 1 < end and text[p + 1] not in " \t\n,[]{}"):
+                raise _GiveUp
+            m = _FLOW_PLAIN.match(text, p)
+            if not m:
+                raise _GiveUp
+            value = m.group()
+            p = m.end()
+            if text.startswith(":", p) and not (expecting_key and p + 1 < end and text[p + 1] in " \t\n"):
+                raise _GiveUp  # "a:b" is one value to the parser; "[a: b]" a mapping
+            if expecting_key:
+                if props is not None:
+                    raise _GiveUp
+                self._key(node_start, value)
+                top.state = 1
+                continue
+            self._scalar(node_start, len(value), props is None, props is None, value)
+            props = None
+            self._after_value()
+
+    # ---- counting a list's items ahead ---------------------------------------------------
+
+    def _countable(self, coll: _Coll, first: int) -> bool:
+        """Whether counting ahead can tell the limit: a list that may turn out to be a zone's
+        list of parts (its first item a list of lists) has the lower limit of parts."""
+        if coll.kind != "polygon":
+            return True
+        return bool(re.compile(rf"(?:-[ ]++)?\[?[ \n]*+(?:-[ ]++)?{_NUM}").match(self.text, first))
+
+    def _flow_ahead(self, p: int, coll: _Coll) -> None:
+        """Counts the items of a flow list from its first; refuses at the one over the limit.
+        Runs of simple items (points, plain values) are counted in one match each."""
+        text, end, room = self.text, len(self.text), coll.limit
+        items = 0
+        while True:
+            if items:
+                while p < end and text[p] in " \n":
+                    p += 1
+                for item, _, mark in _FLOW_ITEMS.values():
+                    run_end = _run(item, text, p)
+                    if run_end > p:
+                        run = text.count(mark, p, run_end)
+                        if items + run > room:
+                            p = _run(item, text, p, room - items)
+                            items = room
+                        else:
+                            items, p = items + run, run_end
+                        break
+            m = _patterns()["flow item"].match(text, p)
+            q = m.end()
+            if q >= end or text[q] not in ",]":
+                return
+            start = p + len(m.group()) - len(m.group().lstrip(" \n"))
+            if start == q:  # nothing before the comma or bracket
+                return
+            if items == 0 and not self._countable(coll, start):
+                return
+            items += 1
+            if items > room:
+                raise _Refuse(start, self._over(coll))
+            if text[q] == "]":
+                return
+            p = q + 1
+
+    def _block_ahead(self, dash: int, indent: int, coll: _Coll) -> None:
+        """Counts the items of a block list from its first ('-' at `dash`); refuses at the
+        one over the limit. Only lines that hold nothing over several lines are counted."""
+        text = self.text
+        if not 1000 < coll.limit < ys.MAX_ITEMS:
+            # a short list is read in no time; points and plain values are taken in runs
+            return
+        first = _patterns()["line"].match(text, dash)
+        if not first:
+            return
+        marker = "\n" + " " * indent + "-"
+        at = first.end() - 1
+        for _ in range(coll.limit):  # where the item over the limit would start
+            at = text.find(marker, at + 1)
+            if at < 0:
+                return
+        if _list_end(indent).search(text, first.end() - 1, at + 1):
+            return  # the list ends before it
+        if _block_list_lines(indent).match(text, first.end(), at + 1).end() != at + 1:
+            return  # a line before it may hold a value over several lines
+        node = at + len(marker)
+        while node < len(text) and text[node] == " ":
+            node += 1
+        if node >= len(text) or text[node] in "\n#":
+            return  # the item's value is on a later line: the parser decides
+        raise _Refuse(node, self._over(coll))
+
+    def _after_value(self) -> None:
+        top = self.stack[-1]
+        top.state = 3 if top.is_map else 1
+
+    def _flow_run(self, p: int, top: _Coll) -> int:
+        """Takes a run of simple items of a flow list (points, plain words) at once."""
+        text = self.text
+        for item, per, mark in _FLOW_ITEMS.values():
+            run_end = _run(item, text, p)
+            if run_end == p:
+                continue
+            items = text.count(mark, p, run_end)
+            take = min(items, top.limit - top.count, (ys.MAX_NODES - self.nodes) // per)
+            if take <= 0:
+                return p
+            stop = run_end if take == items else _run(item, text, p, take)
+            top.count += take
+            self.nodes += per * take
+            return stop
+        return p
+
+
+_CHUNK = 1000
+
+
+@cache
+def _chunk(item: str, exact: int = 0) -> re.Pattern[str]:
+    return re.compile(f"(?:{item}){{{exact}}}" if exact else f"(?:{item}){{1,{_CHUNK}}}+")
+
+
+def _run(item: str, text: str, p: int, exactly: int = 0) -> int:
+    """Where a run of `item`s from `p` ends (or the end of exactly `exactly` of them), matched
+    a thousand at a time: one match over 100,000 items would keep a large regex stack."""
+    if exactly:
+        for _ in range(exactly // _CHUNK):
+            p = _chunk(item, _CHUNK).match(text, p).end()
+        return _chunk(item, exactly % _CHUNK).match(text, p).end() if exactly % _CHUNK else p
+    while m := _chunk(item).match(text, p):
+        p = m.end()
+    return p

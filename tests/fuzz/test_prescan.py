@@ -1,0 +1,159 @@
+"""The quick walk that refuses over-limit files before parsing (reflexmap/atlas/prescan.py) says
+exactly what the parser says, or nothing.
+
+Limits are made tiny here (3 zones, 5 points, 2 parts, 40 values, 4 keys, numbers of 6
+characters, texts of 12), so that short random files written in every YAML style (block,
+flow, compact, comments, quotes over several lines, anchors, tags, JSON) go over them in
+every way. For each file: whenever the walk refuses it, the parser (run without the walk)
+refuses it too: with the same message at the same line and column, or with an error earlier
+in the file (a list counted ahead is refused before the lists inside it are read), or with a
+syntax error its scanner met while looking ahead.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reflexmap.atlas import prescan as walk
+from reflexmap.atlas import yaml_source
+
+EXAMPLES = int(os.environ.get("REFLEXMAP_FUZZ_EXAMPLES", "200"))
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+TINY = {
+    "zones": (3, "zones"),
+    "views": (2, "views"),
+    "sources": (3, "sources"),
+    "guides": (2, "guide lines in one view"),
+    "zone sources": (2, "sources in one zone"),
+    "polygon": (5, "points in one polygon"),
+    "parts": (2, "parts of one zone in one view"),
+    "other": (6, "items in one list"),
+}
+
+
+@pytest.fixture
+def tiny_limits(monkeypatch):
+    monkeypatch.setattr(yaml_source, "list_limits", lambda: TINY)
+    monkeypatch.setattr(yaml_source, "max_text_chars", lambda: 12)
+    monkeypatch.setattr(yaml_source, "MAX_NODES", 40)
+    monkeypatch.setattr(yaml_source, "MAX_KEYS", 4)
+    monkeypatch.setattr(yaml_source, "MAX_NUMBER_CHARS", 6)
+    monkeypatch.setattr(walk, "_BIG_SCALAR", 8)
+    monkeypatch.setattr(walk, "_SMALL", 0)  # long values are reported by the walk too
+
+
+def _parser_alone(text: str, monkeypatch) -> list[tuple[int, int, str]]:
+    with monkeypatch.context() as m:
+        m.setattr(walk, "prescan", lambda text: None)
+        _, _, errors = yaml_source.parse_yaml(text, "f.yaml")
+    return [(e.line, e.column, e.message) for e in errors]
+
+
+scalars = st.sampled_from(
+    ["1", "-2.5", "1e3", "x", "id", "it's", 'say "hi"', "a#b", "a b", "1:0:0:0:0", "1234567890123",
+     "abcdefghijklmnopq", "~", "null", "https://x.org", "-", "s1"]
+)  # fmt: skip
+keys = st.sampled_from(["zones", "views", "sources", "shapes", "guides", "outline", "points", "id", "a", "b"])
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=8), st.dictionaries(keys, inner, max_size=5)),
+    max_leaves=40,
+)
+
+
+def _quote(value: str, style: int) -> str:
+    if style == 0 and value and value[0] not in "-~'\"" and ": " not in value and " #" not in value:
+        return value
+    if style == 1:
+        return "'" + value.replace("'", "''") + "'"
+    return json.dumps(value)
+
+
+def _block(value, indent: int, draw, *, item: bool = False) -> str:
+    """`value` in block style at `indent`, as the text after 'key:' or '-' (with its newline)."""
+    pad = " " * indent
+    if isinstance(value, list) and value and draw(st.booleans()):
+        lines = []
+        for x in value:
+            text = _block(x, indent + 2, draw, item=True)
+            lines.append(f"{pad}-{text}" if text.startswith((" ", "\n")) else f"{pad}- {text}")
+            if draw(st.integers(0, 9)) == 0:
+                lines.append(f"{pad}# a comment, with [brackets] and 'quotes\n")
+        return "\n" + "".join(lines)
+    if isinstance(value, dict) and value and draw(st.booleans()):
+        lines = [f"{pad}{k}:{_block(v, indent + 2, draw)}" for k, v in value.items()]
+        if item and draw(st.booleans()):  # compact: '- key: value' on the dash's line
+            first = lines[0][indent:]
+            return " " + first + "".join(x.replace(pad, " " * indent, 1) for x in lines[1:])
+        return "\n" + "".join(lines)
+    return " " + _flow(value, draw) + draw(st.sampled_from(["", "", "  # note"])) + "\n"
+
+
+def _flow(value, draw) -> str:
+    if isinstance(value, list):
+        sep = draw(st.sampled_from([", ", ",", ",\n  ", " , "]))
+        return (
+            "["
+            + sep.join(_flow(x, draw) for x in value)
+            + draw(st.sampled_from(["", ","])) * bool(value)
+            + "]"
+        )
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_flow(v, draw)}" for k, v in value.items()) + "}"
+    return _quote(value, draw(st.integers(0, 2)))
+
+
+SQUARE = "[[0, 0], [1, 0], [0, 1]]"
+documents = st.dictionaries(keys, values, min_size=1, max_size=5)
+
+
+@FUZZ
+@given(data=st.data())
+def test_the_walk_reports_what_the_parser_reports(data, tiny_limits, monkeypatch):
+    document = data.draw(documents)
+    style = data.draw(st.sampled_from(["block", "flow", "json", "json-indented"]))
+    if style == "block":
+        text = "".join(f"{k}:{_block(v, 0, data.draw)}" for k, v in document.items())
+    elif style == "flow":
+        text = _flow(document, data.draw) + "\n"
+    else:
+        text = json.dumps(document, indent=2 if style == "json-indented" else None) + "\n"
+    if data.draw(st.booleans()):  # a change anywhere: a syntax error, a multi-line value, an alias
+        at = data.draw(st.integers(0, len(text)))
+        text = (
+            text[:at]
+            + data.draw(st.sampled_from(['"', "'", "[", "\n  - x\n", "&a ", "*a", "#", "\n"]))
+            + text[at:]
+        )
+    found = walk.prescan(text)
+    if found is None:
+        return
+    told = _parser_alone(text, monkeypatch)
+    if len(found) == 1 and "more than" in found[0][2]:  # a limit: the parser stops there too,
+        # unless it stops earlier: a list counted ahead is refused before the lists inside it
+        # (or a syntax error the parser's scanner meets while looking ahead on a long line)
+        assert told, text
+        if "more than" in told[0][2]:
+            assert found == told or told[0][:2] < found[0][:2], text
+    else:  # long values: the parser tells these (and maybe more), or one error before them
+        assert told and (set(found) <= set(told) or len(told) == 1), text
+
+
+def test_the_walk_finds_over_limit_lists_written_in_every_style(tiny_limits, monkeypatch):
+    monkeypatch.setattr(yaml_source, "MAX_NODES", 1000)
+    zones = [{"id": f"z{i}", "shapes": {"v": [[0, 0], [1, 0], [0, 1]]}} for i in range(5)]
+    styles = {
+        "json": json.dumps({"zones": zones}),
+        "json-indented": json.dumps({"zones": zones}, indent=2),
+        "block": "zones:\n" + "".join(f"  - id: z{i}\n    shapes:\n      v: {SQUARE}\n" for i in range(5)),
+        "block-flat": "zones:\n" + "".join(f"- id: z{i}\n  shapes: {{v: {SQUARE}}}\n" for i in range(5)),
+    }  # fmt: skip
+    for name, text in styles.items():
+        found = walk.prescan(text)
+        assert found and "more than 3 zones" in found[0][2], name
+        assert found == _parser_alone(text, monkeypatch), name
