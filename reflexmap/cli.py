@@ -194,7 +194,7 @@ def export(args: argparse.Namespace) -> int:
             text_scale=getattr(args, "text_scale", None) or 1.0,
         )
     except (OSError, ValueError) as exc:
-        print(f"reflexmap export: {exc}", file=sys.stderr)
+        print(f"reflexmap export: {_said(exc)}", file=sys.stderr)
         return 1
     print(out)
     return 0
@@ -212,7 +212,7 @@ def _take_away(atlas, args: argparse.Namespace) -> int:
     try:
         out = export_file(atlas, Path(args.output))
     except (OSError, ValueError) as exc:
-        print(f"reflexmap export: {exc}", file=sys.stderr)
+        print(f"reflexmap export: {_said(exc)}", file=sys.stderr)
         return 1
     print(out)
     return 0
@@ -245,7 +245,7 @@ def _handout(atlas, args: argparse.Namespace) -> int:
             text_scale=getattr(args, "text_scale", None) or 1.0,  # `reflexmap --text-scale 1.5 export …`
         )
     except (OSError, ValueError) as exc:
-        print(f"reflexmap export: {exc}", file=sys.stderr)
+        print(f"reflexmap export: {_said(exc)}", file=sys.stderr)
         return 1
     print(out)
     return 0
@@ -257,7 +257,7 @@ def install_desktop(remove: bool = False) -> int:
     try:
         files = desktop.uninstall() if remove else desktop.install()
     except OSError as exc:
-        print(f"reflexmap: {exc}", file=sys.stderr)
+        print(f"reflexmap: {_said(exc)}", file=sys.stderr)
         return 1
     for path in files:
         print(path)
@@ -334,3 +334,9 @@ def main(
         language=args.language,
         text_scale=args.text_scale,
     )
+
+
+def _said(exc: BaseException) -> str:
+    from .storage import error_text
+
+    return error_text(exc)

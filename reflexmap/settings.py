@@ -106,7 +106,7 @@ def parse(raw: bytes) -> dict[str, Any]:
     try:
         data = bounded_json.loads(raw, max_bytes=MAX_BYTES)
     except bounded_json.JSONBoundsError as exc:
-        raise Unreadable(_("not valid JSON: {error}").format(error=exc)) from None
+        raise Unreadable(str(exc)) from None  # says itself: not JSON, or beyond a bound
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("values"), dict):
         raise Unreadable(_("not a ReflexMap settings file"))
     version = data.get("version")
@@ -141,6 +141,15 @@ class Settings:
                 )
             ]
         self._values: dict[str, Any] = self._checked(values or {})
+        folder = self.path.parent
+        if folder.is_dir() and not os.access(folder, os.W_OK):  # read-only: say so once, now
+            self._write_failed = True
+            self.warnings.append(
+                _(
+                    "The settings folder {folder} cannot be written: changes to the settings last "
+                    "until ReflexMap is closed. Nothing in it is changed."
+                ).format(folder="\u2068" + str(folder) + "\u2069")
+            )
 
     def _checked(self, values: dict[str, Any]) -> dict[str, Any]:
         """The values that are what they must be; each other one is dropped with a message,

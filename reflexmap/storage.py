@@ -84,6 +84,14 @@ def refuse_special(target: Path) -> None:
         )
 
 
+def error_text(exc: BaseException) -> str:
+    """An error as words for the user: an OSError's own words without "[Errno 22]" (the file
+    it concerns is named by the sentence around it, or already in the words)."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc)
+
+
 def _naming(exc: OSError, target: Path) -> OSError:
     """The error as the user sees it: about the file they named, never the hidden temporary."""
     if str(target) in str(exc) and not exc.filename:

@@ -102,7 +102,7 @@ def parse(raw: bytes) -> dict[str, LegacyCardState]:
     try:  # bounded: depth, and every number's length before it is converted
         data = bounded_json.loads(raw, max_bytes=MAX_BYTES)
     except bounded_json.JSONBoundsError as exc:
-        raise ProgressError(_("not valid JSON: {error}").format(error=exc)) from None
+        raise ProgressError(str(exc)) from None  # says itself: not JSON, or beyond a bound
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ProgressError(_("not a ReflexMap progress file"))
     version = data.get("version")

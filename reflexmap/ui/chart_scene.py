@@ -310,11 +310,20 @@ class ChartScene(QGraphicsScene):
             self.addItem(item)
             size = self.guide_mm
             short = guide.name.split(" (")[0].replace(" line", "")
-            # inside the foot's width: a long name (large type, German) takes two lines
+            # inside the foot's width: a long name (large type, German) takes two lines, and a
+            # name longer than two lines ends in "…" there (the tooltip has it all): a chart's
+            # text never makes the drawing taller or wider
+            room = frame.right - frame.left - 6
             lines = [short]
-            if text_width(short, size, italic=True) > frame.right - frame.left - 6:
-                lines = wrap_words(short, size, frame.right - frame.left - 6, italic=True)
-            lines = [bidi_isolate(line) for line in lines]
+            if text_width(short, size, italic=True) > room:
+                words = wrap_words(" ".join(short[:2000].split()), size, room, italic=True)
+                lines = words[:1] + ([" ".join(words[1:])] if len(words) > 1 else [])
+            lines = [
+                bidi_isolate(line)
+                if text_width(line, size, italic=True) <= room
+                else elided(line, size, room, italic=True)
+                for line in lines
+            ]
             name = text_item("\n".join(lines), size, italic=True)
             name.setBrush(QBrush(palette.GUIDE))
             width = max(text_width(line, size, italic=True) for line in lines)

@@ -36,13 +36,13 @@ def text_width(text: str, size_mm: float, bold: bool = False, italic: bool = Fal
     return _advance(text, bold, italic) * size_mm / FONT_PX
 
 
-def elided(text: str, size_mm: float, max_mm: float, *, bold: bool = False) -> str:
+def elided(text: str, size_mm: float, max_mm: float, *, bold: bool = False, italic: bool = False) -> str:
     """`text` on one line no wider than `max_mm`, cut with "…" if it is longer: a chart's text,
     however long, never widens the drawing (and with it shrinks the whole chart to fit)."""
     text = " ".join(text[:2000].split())  # one line; nothing longer than a line could show
-    if text_width(text, size_mm, bold) <= max_mm:
+    if text_width(text, size_mm, bold, italic) <= max_mm:
         return text
-    metrics = QFontMetricsF(label_font(bold))
+    metrics = QFontMetricsF(label_font(bold, italic))
     cut = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max_mm * FONT_PX / size_mm)
     if "…" not in cut:
         return cut

@@ -25,24 +25,32 @@ from .markup import plain_labels
 MAX_ERRORS_SHOWN = 30
 
 
-def chart_errors(parent: QWidget, name: str, errors: tuple[AtlasError, ...]) -> QMessageBox:
+def chart_errors_text(name: str, errors: tuple[AtlasError, ...]) -> str:
+    count = len(errors)
+    return ngettext(
+        "{file} has {count} error; the chart shown is unchanged.",
+        "{file} has {count} errors; the chart shown is unchanged.",
+        count,
+    ).format(file=bidi_isolate(name), count=count)
+
+
+def _errors_listed(errors: tuple[AtlasError, ...]) -> str:
+    shown = "\n".join(_shown(e) for e in errors[:MAX_ERRORS_SHOWN])
+    if len(errors) > MAX_ERRORS_SHOWN:
+        more = len(errors) - MAX_ERRORS_SHOWN
+        shown += "\n" + _("… and {count} more (run: reflexmap check FILE)").format(count=more)
+    return shown
+
+
+def chart_errors(
+    parent: QWidget, name: str, errors: tuple[AtlasError, ...], text: str | None = None
+) -> QMessageBox:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_("Chart not loaded"))
-    count = len(errors)
-    box.setText(
-        ngettext(
-            "{file} has {count} error; the chart shown is unchanged.",
-            "{file} has {count} errors; the chart shown is unchanged.",
-            count,
-        ).format(file=bidi_isolate(name), count=count)
-    )
-    shown = "\n".join(_shown(e) for e in errors[:MAX_ERRORS_SHOWN])
-    if count > MAX_ERRORS_SHOWN:
-        more = count - MAX_ERRORS_SHOWN
-        shown += "\n" + _("… and {count} more (run: reflexmap check FILE)").format(count=more)
+    box.setText(text if text is not None else chart_errors_text(name, errors))
     box.setInformativeText(_shown(errors[0]))
-    box.setDetailedText(shown)
+    box.setDetailedText(_errors_listed(errors))
     box.setObjectName("chart-errors")
     plain_labels(box)  # file names and error texts quote the file: never rich text
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -54,6 +62,28 @@ def _shown(error: AtlasError) -> str:
     """One error as `file:line:column: message`, the file name and the message (which may
     quote the file) isolated so neither can reorder the other."""
     return f"{bidi_isolate(error.path)}:{error.line}:{error.column}: {bidi_isolate(error.message)}"
+
+
+def start_problems(
+    parent: QWidget, problems: list[tuple[str, str]], chart_errors: tuple[AtlasError, ...] = ()
+) -> QMessageBox:
+    """Everything that went wrong while starting, in one message: each problem under the name
+    of what it concerns (settings, the chart, the progress), the chart's errors in full below."""
+    box = QMessageBox(QMessageBox.Icon.Warning, _("Problems at start"), "", parent=parent)
+    box.setObjectName("start-problems")
+    box.setText(
+        ngettext(
+            "ReflexMap found {count} problem while starting. It keeps working:",
+            "ReflexMap found {count} problems while starting. It keeps working:",
+            len(problems),
+        ).format(count=len(problems))
+    )
+    box.setInformativeText("\n\n".join(f"{title}: {text}" for title, text in problems))
+    if chart_errors:
+        box.setDetailedText(_errors_listed(chart_errors))
+    plain_labels(box)  # the problems name files and quote what was in them
+    box.open()
+    return box
 
 
 def warning(parent: QWidget, title: str, text: str, name: str = "") -> QMessageBox:

@@ -172,7 +172,10 @@ class HandoutDialog(QDialog):
         try:
             written = self.save_to(Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf"))
         except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, _("Handout not saved"), str(exc))
+            from ..storage import error_text
+            from . import dialogs
+
+            dialogs.warning(self, _("Handout not saved"), error_text(exc), "handout-failed")  # plain text
             return
         self.accept()
         self.saved_message(written)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -105,13 +106,20 @@ class MainWindow(QMainWindow):
         self.state.guides_changed.connect(self.guides_action.setChecked)
         self.resize(1440, 900)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
-        if settings.warnings:  # a damaged settings file was set aside: say so once the window is up
-            later(self, lambda: self._warn_settings(list(settings.warnings)))
-        settings.on_problem = lambda message: later(self, lambda: self._warn_settings([message]))
+        # What goes wrong while starting (damaged settings, the last chart not loaded, a folder
+        # that cannot be written) is gathered and said in one message once the window is up,
+        # never as dialogs stacked one after another; the first-run note waits until it is read.
+        self._start_problems: list[tuple[str, str]] | None = []
+        self._start_chart_errors: tuple[AtlasError, ...] = ()
+        self._closing = False
+        if settings.warnings:
+            self._start_problems.append((_("Settings"), "\n".join(settings.warnings)))
+        settings.on_problem = self._settings_problem
+        first_run = False
         if restore:
             self._restore()
-            if not self.settings.value("notes/first-run-seen", False, type=bool):
-                later(self, self.show_first_run_note)
+            first_run = not self.settings.value("notes/first-run-seen", False, type=bool)
+        later(self, lambda: self._started(first_run))
         self._atlas_shown()
 
     @property
@@ -490,7 +498,43 @@ class MainWindow(QMainWindow):
     def show_errors(self, name: str, errors: tuple[AtlasError, ...]) -> None:
         from . import dialogs
 
+        if self._start_problems is not None:  # at start: said with the other problems, if any
+            self._start_problems.append((_("Chart not loaded"), dialogs.chart_errors_text(name, errors)))
+            self._start_chart_errors = errors
+            return
         dialogs.chart_errors(self, name, errors)
+
+    def _started(self, first_run: bool) -> None:
+        """The window is up: say what went wrong while starting, in one message."""
+        from . import dialogs
+
+        problems, self._start_problems = self._start_problems or [], None
+        note = self.show_first_run_note if first_run else None
+        if not problems:
+            if note is not None:
+                note()
+            return
+        if len(problems) == 1 and self._start_chart_errors:
+            box = dialogs.chart_errors(self, "", self._start_chart_errors, text=problems[0][1])
+        elif len(problems) == 1:
+            box = dialogs.warning(self, problems[0][0], problems[0][1], "settings-warning")
+        else:
+            box = dialogs.start_problems(self, problems, self._start_chart_errors)
+        if note is not None:
+            box.finished.connect(lambda result: note())
+
+    def _settings_problem(self, message: str) -> None:
+        """The settings could not be written: gathered at start, said at once when closing
+        (the window is going: a message posted for later would never be seen), else soon."""
+        from . import dialogs
+
+        print(f"reflexmap: {message}", file=sys.stderr)
+        if self._start_problems is not None:
+            self._start_problems.append((_("Settings"), message))
+        elif self._closing:
+            dialogs.warning(self, _("Settings"), message, "settings-warning").exec()
+        else:
+            later(self, lambda: self._warn_settings([message]))
 
     def open_chart_dialog(self) -> None:
         start = self.settings.value("chart/dir", str(Path.home()))
@@ -537,7 +581,9 @@ class MainWindow(QMainWindow):
                     self.state.atlas, Path(path), aspect=self.state.aspect, text_scale=self.map.text_scale
                 )
         except (OSError, ValueError) as exc:
-            error = str(exc)
+            from ..storage import error_text
+
+            error = error_text(exc)
         else:
             error = None
         finally:
@@ -805,6 +851,7 @@ class MainWindow(QMainWindow):
             self.state.set_aspect(aspect)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
         self.settings.update(
             {
                 "window/geometry": self.saveGeometry().data(),

@@ -4,6 +4,7 @@ the round ends."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from pathlib import Path
@@ -131,7 +132,13 @@ class QuizController(Mode):
             states = log.states()
             self.warnings = list(log.warnings)
         except (OSError, sqlite3.Error) as exc:
-            self.warnings = [_("Could not open {path}:\n{error}").format(path=path, error=exc)]
+            error = str(exc)
+            if path.parent.is_dir() and not os.access(path.parent, os.W_OK):  # SQLite only says
+                # "unable to open database file": say why, and that nothing there is touched
+                error = _("the folder {folder} cannot be written; nothing in it is changed").format(
+                    folder=bidi_isolate(str(path.parent))
+                )
+            self.warnings = [_("Could not open {path}:\n{error}").format(path=path, error=error)]
             if log is not None:
                 log.close()
             log, states = None, {}

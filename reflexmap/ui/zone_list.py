@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 from ..atlas import Atlas
 from ..atlas.search import search_zones
 from ..atlas.text import natural_key
-from ..i18n import _
+from ..i18n import _, bidi_isolate
 from . import palette
 from .chart_scene import aspect_name
 from .markup import charts_place, isolate, plain_tooltip
@@ -116,7 +116,7 @@ class ZoneList(QWidget):
         rows = []
         for zone in sorted(atlas.zones, key=lambda z: natural_key(z.name)):
             if any(view_id in shown for view_id in zone.shapes):
-                rows.append(self._row(zone.id, zone.name, zone.name, self.state.aspect))
+                rows.append(self._row(zone.id, zone.name, _short(zone.name), self.state.aspect))
         return rows
 
     def _matches(self, query: str) -> list[QStandardItem]:
@@ -130,7 +130,7 @@ class ZoneList(QWidget):
         for match in matches:
             aspect = here if here in match.aspects else (match.aspects[0] if match.aspects else here)
             where = ", ".join(aspect_name(a) for a in match.aspects)
-            rows.append(self._row(match.zone_id, match.name, f"{match.name} — {where}", aspect))
+            rows.append(self._row(match.zone_id, match.name, f"{_short(match.name)} — {where}", aspect))
         rows += self._other_chart_rows(query)
         return rows
 
@@ -142,7 +142,7 @@ class ZoneList(QWidget):
                     return rows
                 where = ", ".join(aspect_name(a) for a in match.aspects)
                 text = _("{zone} — in {chart}: {views}").format(
-                    zone=match.name, chart=other.title, views=where
+                    zone=_short(match.name), chart=_short(other.title), views=where
                 )
                 item = QStandardItem(text)
                 item.setData(match.zone_id, ZONE_ID_ROLE)
@@ -216,3 +216,12 @@ class ZoneList(QWidget):
         finally:
             selection.blockSignals(False)
         self.list.viewport().update()
+
+
+ROW_CHARS = 120  # a list row: longer chart text ends in "…" (the zone's card shows it all)
+
+
+def _short(text: str) -> str:
+    """One row's worth of a chart's text: a 4,000-character name would fill the list alone."""
+    text = " ".join(text[: ROW_CHARS * 2].split())
+    return text if len(text) <= ROW_CHARS else bidi_isolate(text[:ROW_CHARS].rstrip()) + "…"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from reflexmap.atlas import read_atlas
 from reflexmap.atlas.cache import AtlasCache
 from reflexmap.atlas.compare import compare
@@ -80,3 +82,53 @@ def test_a_3999_character_name_does_not_rescale_the_chart(tmp_path: Path, qtbot)
 def _named(path: Path, name: str) -> Path:
     path.write_text(chart().replace('name: "Z"', f'name: "{name}"'))
     return path
+
+
+LONG_WORDS = "Long " * 799 + "Long"  # 3,999 characters
+ONE_WORD = "\u202e" + "x" * 3998  # one word, right-to-left override first
+GUIDE = "{id: g, name: NAME, points: [[-20, 50], [20, 50]]}"
+
+
+@pytest.mark.parametrize(
+    "where, text",
+    [
+        ("zone", ONE_WORD),
+        ("guide", LONG_WORDS),
+        ("guide", ONE_WORD),
+        ("title", LONG_WORDS),
+        ("title", ONE_WORD),
+    ],
+)
+def test_no_long_chart_text_rescales_the_chart(tmp_path: Path, qtbot, where: str, text: str):
+    """Zone names, guide names and the title of 4,000 characters, in words or in one word:
+    wrapped to two lines at most or cut with "…", the drawing keeps its size."""
+    from reflexmap.ui.app import application
+    from reflexmap.ui.chart_scene import ChartScene
+
+    application()
+
+    def made(name: str, value: str) -> Path:
+        text = chart().replace(
+            "aspect: plantar, ", "aspect: plantar, guides: [" + GUIDE.replace("NAME", '"G"') + "], "
+        )
+        quoted = json.dumps(value)
+        if where == "zone":
+            text = text.replace('name: "Z"', f"name: {quoted}")
+        elif where == "guide":
+            text = text.replace('name: "G"', f"name: {quoted}")
+        else:
+            text = text.replace('title: "T"', f"title: {quoted}")
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    sizes = []
+    usual = "Lower back: lumbar spine and sacrum"  # as long as names in the built-in charts get
+    for name, value in (("short.yaml", usual), ("long.yaml", text)):
+        result = read_atlas(made(name, value))
+        assert result.ok, result.errors
+        scene = ChartScene()
+        scene.show_chart(result.atlas, "plantar", title=result.atlas.title)
+        sizes.append(scene.itemsBoundingRect())
+    assert sizes[1].width() < 1.25 * sizes[0].width(), (sizes, where)
+    assert sizes[1].height() < 1.25 * sizes[0].height(), (sizes, where)

@@ -1,0 +1,70 @@
+"""Played in a child process by test_unwritable_folders.py: the app started on the folders
+named by XDG_CONFIG_HOME / XDG_DATA_HOME / XDG_CACHE_HOME, as a person uses it: the window
+opens, the mastery heat map is switched on (it opens the quiz progress) when CHILD_MASTERY is
+set, the labels are switched off (a setting), the disk is filled up when CHILD_FILL names a
+file to fill it with, and the window is closed.
+
+Prints one JSON line: the message boxes shown (title and text), in order. Anything else that
+goes wrong ends in a traceback on stderr, which the test forbids."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
+
+from reflexmap.settings import Settings  # noqa: E402
+from reflexmap.ui.app import application, create_window  # noqa: E402
+from reflexmap.ui.paths import default_settings_path  # noqa: E402
+
+
+def main() -> int:
+    app = application()
+    shown: list[dict[str, str]] = []
+    seen: set[int] = set()
+
+    def collect() -> None:
+        for widget in app.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible() and id(widget) not in seen:
+                seen.add(id(widget))
+                shown.append(
+                    {"title": widget.windowTitle(), "text": widget.text(), "name": widget.objectName()}
+                )
+                widget.close()
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+            collect()
+
+    closer = QTimer()  # also closes a message shown inside a nested event loop (at closing)
+    closer.timeout.connect(collect)
+    closer.start(20)
+    window = create_window(settings=Settings(default_settings_path()))
+    window.show()
+    settle()
+    if os.environ.get("CHILD_MASTERY"):
+        window.mastery_action.trigger()
+        settle()
+    window.labels_action.trigger()  # a setting changed
+    settle()
+    if os.environ.get("CHILD_FILL"):  # the disk fills up while the app runs
+        with contextlib.suppress(OSError), open(os.environ["CHILD_FILL"], "wb") as filler:
+            while True:
+                filler.write(b"\0" * 4096)
+                filler.flush()
+    window.close()  # as the app does: the last window closed ends it, with no turn of the loop
+    # after (a message posted for later would never be seen); what closing shows, it shows
+    # inside, while `closer` watches
+    print(json.dumps(shown))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""What goes wrong while starting is said in one message, never as dialogs stacked one after
+another: a damaged settings file and a last chart that no longer loads, together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from reflexmap.atlas import read_atlas
+from reflexmap.settings import Settings
+
+
+def _shown_dialogs(window) -> list[QDialog]:
+    return [d for d in window.findChildren(QDialog) if d.isVisible()]
+
+
+def test_problems_at_start_are_said_in_one_message(qtbot, tmp_path: Path):
+    from reflexmap.ui.app import application, create_window
+
+    application()
+    settings_path = tmp_path / "settings.json"
+    settings_path.write_text("[1, 2", encoding="utf-8")  # damaged (the first-run note is due again)
+    chart = tmp_path / "last <b>chart.yaml"
+    chart.write_text("atlas_format: 1\nid: x\ntitle: [unclosed\n", encoding="utf-8")
+    errors = read_atlas(chart).errors
+    window = create_window(None, Settings(settings_path), progress_path=tmp_path / "progress.json")
+    qtbot.addWidget(window)
+    window.show()
+    window.show_errors(chart.name, errors)  # as the app does when the last chart fails to load
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "start-problems") is not None)
+    qtbot.wait(20)
+    box = window.findChild(QMessageBox, "start-problems")
+    assert _shown_dialogs(window) == [box]  # one message; the note waits until it is read
+    assert "2 problems" in box.text()
+    told = box.informativeText()
+    assert told.startswith("Settings: ") and "settings.json could not be used" in told
+    assert "Chart not loaded: " in told and "<b>chart" in told  # shown as written
+    assert f"{chart}:4:1:" in box.detailedText()
+    box.done(0)
+    qtbot.waitUntil(lambda: window.findChild(QDialog, "note-first-run") is not None)
+    assert window.findChild(QDialog, "note-first-run").isVisible()
+
+
+def test_one_problem_at_start_keeps_its_own_dialog(qtbot, tmp_path: Path):
+    from reflexmap.ui.app import application, create_window
+
+    application()
+    settings = Settings(tmp_path / "settings.json")
+    settings.setValue("notes/first-run-seen", True)
+    chart = tmp_path / "last.yaml"
+    chart.write_text("atlas_format: 1\nid: x\ntitle: [unclosed\n", encoding="utf-8")
+    window = create_window(None, settings, progress_path=tmp_path / "progress.json")
+    qtbot.addWidget(window)
+    window.show()
+    window.show_errors(chart.name, read_atlas(chart).errors)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "chart-errors") is not None)
+    box = window.findChild(QMessageBox, "chart-errors")
+    assert "last.yaml has 1 error" in box.text() and f"{chart}:4:1:" in box.detailedText()
+    assert window.findChild(QMessageBox, "start-problems") is None
