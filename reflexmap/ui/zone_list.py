@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from ..atlas import Atlas
@@ -28,6 +28,26 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 ASPECT_ROLE = Qt.ItemDataRole.UserRole + 3  # the view to switch to; "" for the view on screen
 CHART_ROLE = Qt.ItemDataRole.UserRole + 4  # path of another chart holding the match; "" for this one
 MAX_OTHER_CHART_ROWS = 50
+_SWATCHES: dict[int, QIcon] = {}  # region colour (RGBA) -> its swatch, shared by every row
+
+
+def swatch(color: QColor) -> QIcon:
+    """The region's colour as a row's icon, one per colour for the whole app. A QColor as a
+    row's decoration becomes a new icon at every paint, and Qt's pixmap cache kept each one's
+    drawing: every refill of the list (each view switch) added to it until the cache was full
+    (64 MiB since the map caches its items)."""
+    key = color.rgba()
+    icon = _SWATCHES.get(key)
+    if icon is None:
+        if len(_SWATCHES) > 256:  # themes and charts come and go: never more than a few hundred
+            _SWATCHES.clear()
+        icon = QIcon()
+        for side in (16, 32):  # the list's icon size, and twice that on a high-DPI screen
+            pixmap = QPixmap(side, side)
+            pixmap.fill(color)
+            icon.addPixmap(pixmap)
+        _SWATCHES[key] = icon
+    return icon
 
 
 class ZoneList(QWidget):
@@ -162,7 +182,7 @@ class ZoneList(QWidget):
         item.setData(aspect, ASPECT_ROLE)
         item.setData("", CHART_ROLE)
         item.setToolTip(plain_tooltip(f"{region}: {charts_place(isolate(zone.claim), sentence=False)}"))
-        item.setData(palette.fill(zone.region, 200), Qt.ItemDataRole.DecorationRole)
+        item.setData(swatch(palette.fill(zone.region, 200)), Qt.ItemDataRole.DecorationRole)
         self.items.setdefault(zone_id, item)
         return item
 

@@ -294,3 +294,26 @@ def test_charts_no_longer_listed_are_not_kept(qtbot, window, tmp_path: Path, mon
     before = atlases()
     assert_flat(*repeat(qtbot, once))
     assert atlases() - before <= 2, f"{atlases() - before} more charts kept in memory"
+
+
+def test_view_switches_share_the_zone_lists_colour_swatches(qtbot, window):
+    """A row's colour is drawn from one icon per region colour: a new icon at every refill (a
+    QColor as decoration makes one at every paint) left a drawing in Qt's pixmap cache each
+    time, about 45 KiB a view switch until the cache was full."""
+    from PySide6.QtGui import QIcon
+
+    def swatches() -> dict[str, int]:
+        model = window.zones.model
+        icons = {}
+        for row in range(model.rowCount()):
+            icon = model.item(row).data(Qt.ItemDataRole.DecorationRole)
+            assert isinstance(icon, QIcon) and not icon.isNull()
+            icons[model.item(row).text()] = icon.cacheKey()
+        return icons
+
+    first = swatches()
+    for aspect in ("medial", "lateral", "dorsal", "plantar"):
+        window.aspect_actions[aspect].trigger()
+        settle(qtbot)
+    assert swatches() == first  # the same icons again, not new ones
+    assert len(set(first.values())) <= 12  # one per region colour
