@@ -65,6 +65,24 @@ def _sound_polygons(fine, counts, coords):
     return fine
 
 
+def shape_problems(
+    zone_id: str, view_id: str, parts: Shape, outline: Polygon
+) -> list[tuple[int, int | None, str]]:
+    """What `reflexmap check` says about one zone's shape in one view, as (part, vertex,
+    message): the builder's rules, also run by the editor on a shape while it is dragged."""
+    found: list[tuple[int, int | None, str]] = []
+    for k, ring in enumerate(parts):
+        problem = geometry.polygon_problem(ring) or geometry.outside_problem(ring, outline, view_id)
+        if problem:
+            part = f" (part {k + 1})" if len(parts) > 1 else ""
+            found.append((k, problem[0], f"zone '{zone_id}' in view '{view_id}'{part}: {problem[1]}"))
+    if not found and len(parts) > 1:
+        problem = geometry.parts_problem(parts)
+        if problem:  # drawing, labelling and comparing need one valid geometry
+            found.append((problem[0], 0, f"zone '{zone_id}' in view '{view_id}': {problem[1]}"))
+    return found
+
+
 class Builder:
     """Resolves references and mirrors, checks geometry, and builds the frozen model."""
 
@@ -90,7 +108,10 @@ class Builder:
             else:
                 first[item_id] = i
 
-    def build(self, path: Path | None) -> Atlas | None:
+    def build(self, path: Path | None, *, lenient: bool = False) -> Atlas | None:
+        """The model, or None when there are errors. `lenient` (an editor showing work in
+        progress) still builds it when only zones are wrong: a shape with an error is left
+        out of its view and a zone repeating an earlier zone's id is left out."""
         data = self.data
         self.unique(data["sources"], ("sources",), "source")
         self.unique(data["views"], ("views",), "view")
@@ -104,8 +125,11 @@ class Builder:
         views = self.build_views()
         self._sound = self.sound_shapes(views)
         zones = [self.build_zone(i, raw, views, sources) for i, raw in enumerate(data["zones"])]
-        if self.errors:
+        if self.errors and not lenient:
             return None
+        if lenient:
+            seen: set[str] = set()
+            zones = [z for z in zones if not (z.id in seen or seen.add(z.id))]
         shapes = ((view_id, z.id, parts) for z in zones for view_id, parts in z.shapes.items())
         return Atlas(
             id=data["id"],
@@ -275,26 +299,10 @@ class Builder:
             if (i, view_id) in self._sound:  # one part, every rule checked at once
                 shapes[view_id] = parts
                 continue
-            outline = self.outline_polygon(view)
-            ok = True
-            for k, ring in enumerate(parts):
-                problem = geometry.polygon_problem(ring) or geometry.outside_problem(ring, outline, view_id)
-                if problem:
-                    ok = False
-                    part = f" (part {k + 1})" if len(parts) > 1 else ""
-                    self.error(
-                        _point_path(where, shape, k, problem[0]),
-                        f"zone '{raw['id']}' in view '{view_id}'{part}: {problem[1]}",
-                    )
-            if ok and len(parts) > 1:
-                problem = geometry.parts_problem(parts)
-                if problem:  # drawing, labelling and comparing need one valid geometry
-                    ok = False
-                    self.error(
-                        _point_path(where, shape, problem[0], 0),
-                        f"zone '{raw['id']}' in view '{view_id}': {problem[1]}",
-                    )
-            if ok:
+            problems = shape_problems(raw["id"], view_id, parts, self.outline_polygon(view))
+            for part, vertex, message in problems:
+                self.error(_point_path(where, shape, part, vertex), message)
+            if not problems:
                 shapes[view_id] = parts
         return Zone(
             id=raw["id"],

@@ -237,6 +237,48 @@ class ChartDocument:
         result = self.validate()
         return locate(self.text, result.errors) if result.errors else ()
 
+    def draft(self) -> Draft:
+        """What an editor shows: the chart as far as it builds (see Builder.build, lenient),
+        every problem `reflexmap check` finds, located, and each zone's shapes as written
+        (also the ones with errors, which the lenient chart leaves out)."""
+        from .builder import Builder
+        from .schema import check_structure
+        from .yaml_source import parse_yaml
+
+        data, positions, errors = parse_yaml(self.text, self.source)
+        if not errors:
+            errors = check_structure(data, positions, self.source)
+        if errors:
+            return Draft(None, locate(self.text, tuple(errors)), {})
+        builder = Builder(data, positions, self.source)
+        atlas = builder.build(self.path, lenient=True)
+        errors = tuple(sorted(set(builder.errors)))
+        problems = locate(self.text, errors) if errors else ()
+        return Draft(atlas, problems, _written_shapes(data))
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A chart being edited: `atlas` None only when views or sources are broken."""
+
+    atlas: Any
+    problems: tuple[Problem, ...]
+    shapes: Mapping[str, Mapping[str, Any]]  # zone id -> view id -> rings ((x, y), ...) or "mirror"
+
+
+def _written_shapes(data: dict) -> dict[str, dict[str, Any]]:
+    from .builder import _parts
+
+    shapes: dict[str, dict[str, Any]] = {}
+    for zone in data.get("zones", []):
+        for view_id, shape in (zone.get("shapes") or {}).items():
+            try:
+                parts = shape if shape == "mirror" else _parts(shape)
+            except (TypeError, ValueError):
+                continue
+            shapes.setdefault(zone["id"], {}).setdefault(view_id, parts)
+    return shapes
+
 
 def _keep_trailing_spaces(old: str, new: str) -> str:
     """ruamel.yaml drops spaces at the end of a line (`key: ` before a block); they mean

@@ -546,6 +546,11 @@ class ChartScene(QGraphicsScene):
         frame = self._frame(view_id)
         return QPointF(frame.dx + x, frame.dy - y)
 
+    def to_view(self, view_id: str, point: QPointF) -> tuple[float, float]:
+        """(x, y) mm in a view's own coordinates of a scene point (also outside the view)."""
+        frame = self._frame(view_id)
+        return point.x() - frame.dx, frame.dy - point.y()
+
     def locate(self, point: QPointF) -> tuple[str, float, float] | None:
         """(view id, x mm, y mm) of the view whose column holds the scene point, if any."""
         for frame in self.frames:

@@ -197,6 +197,9 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(quit_action)
 
+        from .editor.mode import EditMode
+
+        self.editor = EditMode(self)  # the Edit menu: edit mode, undo, saving (ui/editor/)
         self.charts_menu = ChartsMenu(self.state, self.settings, self)
         self.charts_menu.chosen.connect(self.open_chart)
         self.zones.other_charts = self._other_charts

@@ -22,7 +22,7 @@ from ..i18n import _
 from .chart_key import CAVEAT_MM
 from .chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
 from .markup import charts_place, escape
-from .modes import MapEvent, MapOverlay
+from .modes import EDIT, MapEvent, MapOverlay
 from .state import AppState
 
 ZOOM_STEP = 1.25
@@ -87,7 +87,7 @@ class MapView(QGraphicsView):
         self._panning = False
         self._fitted = True
         self._mode_drag = False  # the mode took the button press: moves and release go to it
-        self.overlay = MapOverlay(self.chart, self.chart.to_scene, self.chart.locate)
+        self.overlay = MapOverlay(self.chart, self.chart.to_scene, self.chart.locate, self.chart.to_view)
         self._overlay_mode = state.mode
         state.mode.overlay_changed.connect(self._draw_overlay)
         self.text_scale = text_scale  # the text-size setting: labels follow the panels
@@ -119,6 +119,7 @@ class MapView(QGraphicsView):
 
         Larger minimum text makes the chart wider (label columns, key rows), which makes
         every millimetre smaller on screen: a few rounds find the size that holds."""
+        kept = self._kept_view()
         min_mm = 0.0
         for _round in range(5):
             self._draw(min_mm)
@@ -137,8 +138,22 @@ class MapView(QGraphicsView):
         # Room to pan past the edges, so zooming near a border keeps the point under the cursor.
         rect = self.chart.chart_rect
         self.setSceneRect(rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height()))
-        self.fit()
+        if kept is not None and any(f.view.id == kept[0] for f in self.chart.frames):
+            self.resetTransform()  # an edit redrew the chart: the same spot stays in view
+            self.scale(kept[3], kept[3])
+            self.centre_on(*kept[:3])
+            self._fitted = False
+        else:
+            self.fit()
         self.rebuilt.emit()
+
+    def _kept_view(self) -> tuple[str, float, float, float] | None:
+        """(view, x mm, y mm at the viewport's centre, scale) to keep while editing the chart
+        zoomed in; None when the chart is fitted or not being edited."""
+        if self.state.mode.name != EDIT or self._fitted or self.chart.atlas is None:
+            return None
+        where = self.chart.locate(self.mapToScene(self.viewport().rect().center()))
+        return None if where is None else (*where, self.transform().m11())
 
     def _draw(self, min_text_mm: float) -> None:
         from .partial import base_for, what_it_adds
@@ -349,7 +364,10 @@ class MapView(QGraphicsView):
         where = self.chart.locate(self.mapToScene(pos))
         view_id, x, y = where or ("", 0.0, 0.0)
         hits = tuple(z.id for z in self.state.atlas.zones_at(view_id, x, y)) if view_id else ()
-        return MapEvent(view_id, x, y, hits, event.button(), event.modifiers(), self.pixels_per_mm())
+        scene = self.mapToScene(pos)
+        return MapEvent(
+            view_id, x, y, hits, event.button(), event.modifiers(), self.pixels_per_mm(), scene=(scene.x(), scene.y())
+        )
 
     def select_at(self, pos: QPoint) -> None:
         view_id, hits = self.zones_under(pos)

@@ -121,6 +121,18 @@ class AppState(QObject):
         self.atlas_changed.emit()
         self.selection_changed.emit("")
 
+    def update_atlas(self, atlas: Atlas) -> None:
+        """The same chart, changed (an edit): the selection stays while its zone exists."""
+        self.source = atlas
+        self.atlas = atlas.localized(i18n.language())
+        if self.aspect not in atlas.aspects():
+            self.aspect = atlas.aspects()[0]
+        self.atlas_changed.emit()
+        if self.zone_id and not self.atlas.has_zone(self.zone_id):
+            self.select("")
+        else:
+            self.selection_changed.emit(self.zone_id)
+
     def set_aspect(self, aspect: str) -> None:
         """Show another aspect of the feet. A selected zone stays selected if the new aspect
         draws it (on the same foot where it can), and is cleared if not: never replaced."""

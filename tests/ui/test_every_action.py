@@ -40,8 +40,16 @@ def compare(window) -> None:
     assert comparison_windows()
 
 
+def edit(window) -> None:
+    if not window.editor.active:
+        window.editor.edit_action.trigger()
+    assert window.editor.active
+
+
 @pytest.mark.parametrize(
-    "mode", [None, start_quiz, present, compare], ids=["browse", "quiz", "present", "compare"]
+    "mode",
+    [None, start_quiz, present, compare, edit],
+    ids=["browse", "quiz", "present", "compare", "edit"],
 )
 def test_every_action_in_every_mode_raises_nothing(qtbot, window, mode):
     triggered = trigger_all(qtbot, window, mode)
@@ -52,6 +60,8 @@ def test_every_action_in_every_mode_raises_nothing(qtbot, window, mode):
         "Quiz > New quiz…",
         "View > Presenter mode",
         "Help > Keyboard shortcuts",
+        "Edit > Edit zones",
+        "Edit > History",
     ):
         assert expected in names
 

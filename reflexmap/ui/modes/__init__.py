@@ -51,6 +51,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
 if TYPE_CHECKING:
@@ -72,6 +73,7 @@ class MapEvent:
     modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
     px_per_mm: float = 1.0  # screen pixels per chart millimetre at the current zoom
     zone_id: str = ""  # for `activate`: the zone under the keyboard cursor
+    scene: tuple[float, float] = (0.0, 0.0)  # the scene point: see MapOverlay.view_mm
 
 
 class MapOverlay:
@@ -79,8 +81,9 @@ class MapOverlay:
     or the next rebuild; `to_scene`/`from_scene` convert between a view's millimetres and
     the scene."""
 
-    def __init__(self, scene, to_scene, locate):
+    def __init__(self, scene, to_scene, locate, view_mm=None):
         self._scene = scene
+        self._view_mm = view_mm
         self._to_scene = to_scene
         self._locate = locate
         self.items: list[QGraphicsItem] = []
@@ -92,14 +95,21 @@ class MapOverlay:
         """(view id, x mm, y mm) of a scene point, or None off every view."""
         return self._locate(point)
 
+    def view_mm(self, view_id: str, scene: tuple[float, float]) -> tuple[float, float]:
+        """(x, y) mm in `view_id` of a scene point, also beyond the view's outline (a
+        vertex dragged out of the foot)."""
+        from PySide6.QtCore import QPointF
+
+        return self._view_mm(view_id, QPointF(*scene))
+
     def add(self, item: QGraphicsItem) -> QGraphicsItem:
         self._scene.addItem(item)
         self.items.append(item)
         return item
 
     def clear(self) -> None:
-        for item in self.items:
-            if item.scene() is self._scene:
+        for item in self.items:  # a rebuilt chart deleted them already
+            if shiboken6.isValid(item) and item.scene() is self._scene:
                 self._scene.removeItem(item)
         self.items = []
 

@@ -1,0 +1,160 @@
+"""Edit mode's place in the window: the Edit menu, switching the mode on and off, and the
+status bar's word about problems. The window calls `EditMode(window)` once; the rest is here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSignalBlocker, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel
+
+from ...i18n import _, ngettext
+from .session import EditSession
+from .tool import ZoneTool
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDockWidget
+
+    from ..main_window import MainWindow
+
+EDIT_KEY = "F2"
+
+
+class EditMode(QObject):
+    """Owns the editing session, the map tool and the actions of the Edit menu."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.state = window.state
+        self.session = EditSession(window.state, self)
+        self.session.refused.connect(self.say)
+        self.session.changed.connect(self._problems_shown)
+        self.tool = ZoneTool(window.map, window.state, self.session, self.say, self)
+        self.problems_label = QLabel(window)
+        self.problems_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.problems_label.setAccessibleName(_("Chart problems"))
+        self.problems_label.hide()
+        window.statusBar().addPermanentWidget(self.problems_label)
+        self.history_dock: QDockWidget | None = None
+        self._build_menu()
+
+    @property
+    def active(self) -> bool:
+        return self.tool.active
+
+    def _action(self, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.window.addAction(action)
+        return action
+
+    def _build_menu(self) -> None:
+        menu = self.window.menuBar().addMenu(_("&Edit"))
+        self.menu = menu
+        self.edit_action = QAction(_("&Edit zones"), self.window, checkable=True)
+        self.edit_action.setShortcut(QKeySequence(EDIT_KEY))
+        self.edit_action.toggled.connect(self.set_editing)
+        self.window.addAction(self.edit_action)
+        menu.addAction(self.edit_action)
+        menu.addSeparator()
+        stack = self.session.stack
+        self.undo_action = stack.createUndoAction(self.window, _("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self.window, _("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        for action in (self.undo_action, self.redo_action):
+            self.window.addAction(action)
+            menu.addAction(action)
+        self.history_action = self._action(_("&History"), self.show_history)
+        menu.addAction(self.history_action)
+
+    # --- the mode ----------------------------------------------------------------------
+    def set_editing(self, on: bool) -> None:
+        if on == self.active:
+            return
+        if on and not self._enter():
+            with QSignalBlocker(self.edit_action):
+                self.edit_action.setChecked(False)
+            return
+        if not on:
+            self.tool.detach()
+            self.problems_label.hide()
+            self.say(_("Edit mode ended; the changes stay until the chart is closed."))
+        with QSignalBlocker(self.edit_action):
+            self.edit_action.setChecked(on)
+
+    def _enter(self) -> bool:
+        quiz = self.window._quiz
+        if quiz is not None and quiz.active:
+            self.say(_("End the quiz before editing the chart."))
+            return False
+        presenter = self.window._presenter
+        if presenter is not None and presenter.active:
+            presenter.leave()
+        path = self.state.source.path
+        if self.session.document is None or self._editing_path() != path:
+            if path is None:
+                self.say(_("This chart has no file to edit."))
+                return False
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self.session.open_file(Path(path))
+            except (OSError, ValueError) as exc:
+                self.say(_("Could not read the chart: {error}").format(error=exc))
+                return False
+            finally:
+                QApplication.restoreOverrideCursor()
+        self.tool.attach()
+        self._problems_shown()
+        self.say(
+            _(
+                "Edit mode: drag a vertex or the zone, double-click an edge to add a vertex, "
+                "Delete removes the selected vertex, arrow keys nudge the zone."
+            )
+        )
+        return True
+
+    def _editing_path(self) -> Path | None:
+        document = self.session.document
+        return document.path if document is not None else None
+
+    def _problems_shown(self) -> None:
+        draft = self.session.draft
+        count = len(draft.problems) if draft is not None else 0
+        if not self.active or draft is None:
+            self.problems_label.hide()
+            return
+        if count:
+            self.problems_label.setText(
+                ngettext("⚠ {count} problem in the chart", "⚠ {count} problems in the chart", count).format(
+                    count=count
+                )
+            )
+            self.problems_label.setToolTip("\n".join(p.message for p in draft.problems[:20]))
+        else:
+            self.problems_label.setText(_("✔ The chart passes the check"))
+            self.problems_label.setToolTip("")
+        self.problems_label.show()
+
+    def say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 10000)
+
+    def show_history(self) -> None:
+        """Edit → History: the list of changes; clicking one goes back (or forward) to it."""
+        from PySide6.QtWidgets import QDockWidget, QUndoView
+
+        if self.history_dock is None:
+            view = QUndoView(self.session.stack)
+            view.setEmptyLabel(_("<chart as opened>"))
+            dock = QDockWidget(_("History"), self.window)
+            dock.setObjectName("dock-history")
+            dock.setWidget(view)
+            self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+            self.history_dock = dock
+        self.history_dock.show()
+        self.history_dock.raise_()

@@ -1,0 +1,108 @@
+"""The chart being edited: a ChartDocument (the Qt-free core), its undo stack, and what
+`reflexmap check` says about it after every change.
+
+Every change is one of the core's invertible edits (reflexmap.atlas.edits). The core makes
+the new document from the old one, and its inverse gives back the old one byte for byte;
+so a command keeps both documents and undo shows the old one again at once, instead of
+parsing the chart a second time (parsing is what an edit costs: about a second on the
+built-in chart on a busy machine).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+if TYPE_CHECKING:
+    from ...atlas.document import ChartDocument, Draft
+    from ...atlas.edits import Edit
+    from ..state import AppState
+
+
+class EditCommand(QUndoCommand):
+    """One change on the undo stack: the documents before and after it."""
+
+    def __init__(self, session: EditSession, before: ChartDocument, after: ChartDocument, text: str):
+        super().__init__(text)
+        self.session, self.before, self.after = session, before, after
+
+    def redo(self) -> None:
+        self.session.show(self.after)
+
+    def undo(self) -> None:
+        self.session.show(self.before)
+
+
+class EditSession(QObject):
+    """Holds the document shown while editing and the undo stack of changes to it."""
+
+    changed = Signal()  # the document shown changed (an edit, undo or redo)
+    refused = Signal(str)  # an edit could not be made: why, for a person
+
+    def __init__(self, state: AppState, parent: QObject | None = None):
+        super().__init__(parent)
+        self.state = state
+        self.stack = QUndoStack(self)
+        self.document: ChartDocument | None = None
+        self.draft: Draft | None = None
+        self.saved_path: Path | None = None  # where Save writes; None: ask (a new chart)
+
+    @property
+    def modified(self) -> bool:
+        return self.document is not None and (not self.stack.isClean() or self.saved_path is None)
+
+    def open_file(self, path: Path) -> None:
+        """Start editing the chart file at `path` (raises OSError, ValueError)."""
+        from ...atlas.document import read_document
+
+        self.start(read_document(path), path)
+
+    def start(self, document: ChartDocument, path: Path | None, *, show: bool = False) -> None:
+        """Edit `document` (saved to `path`), with an empty history. `show`: the window
+        shows another chart now (new chart, recovered work), so it is drawn afresh."""
+        self.stack.clear()
+        self.saved_path = path
+        if show:
+            self.show(document)
+        else:
+            self.document, self.draft = document, document.draft()
+            self.changed.emit()
+        self.stack.setClean()
+
+    def close(self) -> None:
+        self.stack.clear()
+        self.document = self.draft = None
+        self.saved_path = None
+
+    def apply(self, edit: Edit, text: str) -> bool:
+        """Make `edit` an undoable change named `text`; False (and `refused`) if it cannot be."""
+        from ...atlas.edits import EditRefused
+
+        assert self.document is not None
+        try:
+            after = edit.apply(self.document, check=False).document
+        except EditRefused as exc:
+            self.refused.emit(str(exc))
+            return False
+        if after.text == self.document.text:
+            return False
+        self.stack.push(EditCommand(self, self.document, after, text))
+        return True
+
+    def show(self, document: ChartDocument) -> None:
+        """Make `document` the one shown, checked; the map redraws what still builds."""
+        self.document = document
+        self.draft = document.draft()
+        if self.draft.atlas is not None:
+            self.state.update_atlas(self.draft.atlas)
+        self.changed.emit()
+
+    def written_shape(self, zone_id: str, view_id: str):
+        """The zone's shape in `view_id` as the file has it now: rings of (x, y) mm, the
+        string "mirror", or None."""
+        if self.draft is None:
+            return None
+        return self.draft.shapes.get(zone_id, {}).get(view_id)

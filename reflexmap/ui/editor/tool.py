@@ -1,0 +1,439 @@
+"""What the mouse and keys do on the map in edit mode.
+
+The selected zone shows a handle at each vertex. Drag a handle to move the vertex, drag
+inside the zone to move it, double-click on its edge to add a vertex there, Delete removes
+the selected vertex, the arrow keys nudge the zone. While the mouse moves only the overlay
+moves, checked by the builder's own rules as it goes; the edit is made on release.
+
+A mirrored foot (`mirror` in the file) is edited through the foot it mirrors: a vertex
+dragged on the right foot moves the left foot's vertex to the mirrored place, so the two
+stay mirrored (Edit → Break mirror makes them separate).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ...i18n import _, bidi_isolate, format_number
+from ...vocab import aspect_name, foot_name
+from ..modes import EDIT, MapEvent, Mode
+from .overlay import HANDLE_PX, Overlay
+
+Point = tuple[float, float]
+Rings = tuple[tuple[Point, ...], ...]
+EDGE_PX = 6.0  # a double-click this close to an edge (screen pixels) adds a vertex on it
+NUDGE_MM, BIG_NUDGE_MM = 0.5, 5.0
+NUDGE_SETTLE_MS = 600  # arrow presses this close together make one change (one undo step)
+
+
+@dataclass
+class _Drag:
+    kind: str  # "vertex" or "zone"
+    view: str  # the view whose points the file holds (a mirror's source)
+    shown: str  # the view the mouse is in
+    start: Point  # mm in `shown` at the press
+    px_per_mm: float
+    part: int = 0
+    index: int = 0
+    moved: bool = False
+    rings: Rings = field(default_factory=tuple)  # the edited view's rings at the press
+
+
+class ZoneTool(Mode):
+    """Edit mode: gets the map's events through reflexmap.ui.modes and asks the session
+    (the core's edits) and the state (selection) for changes."""
+
+    name = EDIT
+
+    def __init__(self, state, session, status: Callable[[str], None], pointed: Callable, parent=None):
+        super().__init__(parent)
+        self.state, self.session = state, session
+        self.status, self.pointed = status, pointed
+        self.overlay = Overlay()
+        self.vertex: tuple[str, int, int] | None = None  # (edited view, part, index)
+        self.drag: _Drag | None = None
+        self.live: dict[str, Rings] = {}  # edited view -> rings shown instead of the file's
+        self.live_problems: dict[str, list[tuple[int, int | None, str]]] | None = None
+        self.nudge = (0.0, 0.0, "")  # (dx, dy, edited view) waiting to be made one change
+        self._nudge_timer = QTimer(self)
+        self._nudge_timer.setSingleShot(True)
+        self._nudge_timer.setInterval(NUDGE_SETTLE_MS)
+        self._nudge_timer.timeout.connect(self.commit_nudge)
+        self.active = False
+        self.on_left: Callable[[], None] | None = None  # the Edit menu unticks its action
+
+    # --- switching on and off ----------------------------------------------------------
+    def entered(self) -> None:
+        self.active = True
+        self.state.selection_changed.connect(self._selection_changed)
+        self.session.changed.connect(self.refresh)
+        self.refresh()
+
+    def left(self) -> None:
+        self.commit_nudge()
+        self.active = False
+        self.state.selection_changed.disconnect(self._selection_changed)
+        self.session.changed.disconnect(self.refresh)
+        self.drag, self.vertex, self.live, self.live_problems = None, None, {}, None
+        self.overlay.clear()
+        if self.on_left is not None:
+            self.on_left()
+
+    def _selection_changed(self, _zone_id: str) -> None:
+        self.commit_nudge()
+        self.vertex = None
+        self.refresh()
+
+    def refresh(self, *_args) -> None:
+        """Ask the map to draw handles, outline and problems afresh."""
+        if self.active:
+            self.overlay_changed.emit()
+
+    # --- what is shown -----------------------------------------------------------------
+    def shown_views(self) -> list[str]:
+        return [v.id for v in self.state.atlas.views_of(self.state.aspect)]
+
+    def source_of(self, view_id: str) -> str | None:
+        """The view whose points `view_id` shows mirrored, if the zone is a mirror there."""
+        zone = self.state.zone_id
+        if zone and self.session.written_shape(zone, view_id) == "mirror":
+            return self.state.atlas.view(view_id).mirror_of
+        return None
+
+    def rings_in(self, view_id: str) -> Rings | None:
+        """The selected zone's rings in a shown view (mm), the dragged ones while dragging."""
+        zone = self.state.zone_id
+        source = self.source_of(view_id)
+        edited = source or view_id
+        rings = self.live.get(edited) or self.session.written_shape(zone, edited)
+        if not rings or rings == "mirror":
+            return None
+        if source:
+            return tuple(tuple((-x, y) for x, y in ring) for ring in rings)
+        return tuple(tuple(ring) for ring in rings)
+
+    def draw(self, overlay) -> None:
+        """Handles, the outline as written and the problems, in the map's overlay."""
+        self.overlay.begin(overlay)
+        if not self.active:
+            return
+        zone = self.state.zone_id
+        for view_id in self.shown_views():
+            rings = self.rings_in(view_id) if zone else None
+            if rings is None:
+                continue
+            mirrored = self.source_of(view_id) is not None
+            edited = self.source_of(view_id) or view_id
+            scene = [[overlay.to_scene(view_id, x, y) for x, y in r] for r in rings]
+            self.overlay.outline(scene, mirrored=mirrored)
+            for part, ring in enumerate(scene):
+                for index, point in enumerate(ring):
+                    self.overlay.handle(
+                        point, selected=self.vertex == (edited, part, index), mirrored=mirrored
+                    )
+        for view_id, x, y, message in self.problem_marks():
+            self.overlay.problem(overlay.to_scene(view_id, x, y), message)
+
+    def problem_marks(self) -> list[tuple[str, float, float, str]]:
+        """(shown view, x, y mm, message) of each problem to mark on the map: the live
+        check of the zone being dragged, and the last full check of the others."""
+        marks: list[tuple[str, float, float, str]] = []
+        shown = self.shown_views()
+        live_views = set(self.live) if self.live_problems is not None else set()
+        zone = self.state.zone_id
+        if self.live_problems is not None:
+            for view_id, problems in self.live_problems.items():
+                rings = self.rings_in(view_id)
+                for part, vertex, message in problems:
+                    if rings:
+                        ring = rings[min(part, len(rings) - 1)]
+                        x, y = ring[min(vertex or 0, len(ring) - 1)]
+                        marks.append((view_id, x, y, message))
+        draft = self.session.draft
+        for problem in draft.problems if draft is not None else ():
+            if problem.zone is None:
+                continue
+            if problem.zone == zone and problem.view in live_views:
+                continue  # the live check of this shape stands for it
+            views = [problem.view] if problem.view in shown else []
+            if problem.view is None:
+                views = [v for v in shown if self.session.written_shape(problem.zone, v)]
+            for view_id in views[:1]:
+                point = self._problem_point(problem.zone, view_id, problem.part, problem.vertex)
+                if point is not None:
+                    marks.append((view_id, *point, problem.message))
+        return marks
+
+    def _problem_point(self, zone: str, view_id: str, part: int | None, vertex: int | None) -> Point | None:
+        shape = self.session.written_shape(zone, view_id)
+        mirror = shape == "mirror"
+        if mirror:
+            source = self.state.atlas.view(view_id).mirror_of
+            shape = self.session.written_shape(zone, source) if source else None
+        if not shape or shape == "mirror":
+            return None
+        ring = shape[min(part or 0, len(shape) - 1)]
+        if not ring:
+            return None
+        x, y = ring[min(vertex or 0, len(ring) - 1)]
+        return (-x, y) if mirror else (x, y)
+
+    # --- hit-testing (in screen pixels, so a handle is as easy to take at any zoom) -----
+    def vertex_at(self, event: MapEvent) -> tuple[str, int, int] | None:
+        """(shown view, part, index) of the selected zone's vertex under the pointer."""
+        best, found = HANDLE_PX * 0.9, None
+        for part, ring in enumerate(self.rings_in(event.view_id) or ()):
+            for index, (x, y) in enumerate(ring):
+                d = math.hypot(x - event.x_mm, y - event.y_mm) * event.px_per_mm
+                if d <= best:
+                    best, found = d, (event.view_id, part, index)
+        return found
+
+    def edge_at(self, event: MapEvent) -> tuple[str, int, int, Point] | None:
+        """(shown view, part, index to insert at, point mm) of the edge under the pointer."""
+        best, found = EDGE_PX, None
+        for part, ring in enumerate(self.rings_in(event.view_id) or ()):
+            for index in range(len(ring)):
+                a, b = ring[index], ring[(index + 1) % len(ring)]
+                d, t = _segment_distance(a, b, (event.x_mm, event.y_mm))
+                if d * event.px_per_mm <= best:
+                    point = (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
+                    best, found = d * event.px_per_mm, (event.view_id, part, index + 1, point)
+        return found
+
+    def inside_selected(self, event: MapEvent) -> bool:
+        rings = self.rings_in(event.view_id) if event.view_id and self.state.zone_id else None
+        return bool(rings) and any(_contains(ring, (event.x_mm, event.y_mm)) for ring in rings)
+
+    # --- mouse -------------------------------------------------------------------------
+    def press(self, event: MapEvent) -> bool:
+        if event.button != Qt.MouseButton.LeftButton or not self.state.zone_id or not event.view_id:
+            return False
+        self.commit_nudge()
+        hit = self.vertex_at(event)
+        start = (event.x_mm, event.y_mm)
+        if hit is not None:
+            shown, part, index = hit
+            edited = self.source_of(shown) or shown
+            self.vertex = (edited, part, index)
+            drag = _Drag("vertex", edited, shown, start, event.px_per_mm, part, index)
+        elif self.inside_selected(event):
+            shown = event.view_id
+            drag = _Drag("zone", self.source_of(shown) or shown, shown, start, event.px_per_mm)
+        else:
+            return False
+        rings = self.session.written_shape(self.state.zone_id, drag.view)
+        if not rings or rings == "mirror":
+            return False
+        drag.rings = tuple(tuple(r) for r in rings)
+        self.drag = drag
+        self.refresh()
+        return True
+
+    def move(self, event: MapEvent) -> bool:
+        drag = self.drag
+        if drag is None:
+            return False
+        x, y = self.overlay.target.view_mm(drag.shown, event.scene)
+        dragged = math.hypot(x - drag.start[0], y - drag.start[1]) * drag.px_per_mm
+        if not drag.moved and dragged < QApplication.startDragDistance():
+            return True
+        drag.moved = True
+        sign = -1.0 if drag.shown != drag.view else 1.0  # a mirror moves its source mirrored
+        rings = [list(r) for r in drag.rings]
+        if drag.kind == "vertex":
+            rings[drag.part][drag.index] = (sign * x, y)
+            self._say_point(drag.shown, x, y)
+        else:
+            dx, dy = sign * (x - drag.start[0]), y - drag.start[1]
+            rings = [[(px + dx, py + dy) for px, py in r] for r in rings]
+            self.status(_("Moving the zone by {dx} mm, {dy} mm").format(dx=_n(sign * dx), dy=_n(dy)))
+        self.live = {drag.view: tuple(tuple(r) for r in rings)}
+        self._check_live()
+        self.refresh()
+        self.pointed(drag.shown, x, y)
+        return True
+
+    def release(self, event: MapEvent) -> bool:
+        drag = self.drag
+        if drag is None:
+            return False
+        self.drag = None
+        if not drag.moved:
+            self.live, self.live_problems = {}, None
+            if drag.kind == "zone":  # a click: pick the zone under the point, as browsing does
+                self.state.pick(event.view_id, event.hits)
+            self.refresh()
+            return True
+        # the shape where it was dropped is painted before the edit's work starts
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        from ...atlas import edits
+
+        zone = self.state.zone_id
+        if drag.kind == "vertex":
+            point = self.live[drag.view][drag.part][drag.index]
+            edit = edits.MoveVertex(zone, drag.view, drag.part, drag.index, _rounded(point))
+            text = _("Move vertex")
+        else:
+            before, after = drag.rings[0][0], self.live[drag.view][0][0]
+            dx, dy = round(after[0] - before[0], 3), round(after[1] - before[1], 3)
+            edit = edits.MoveZone(zone, dx, dy, views=(drag.view,))
+            text = _("Move zone")
+        self.live, self.live_problems = {}, None
+        if not self.session.apply(edit, text):
+            self.refresh()
+        return True
+
+    def double_click(self, event: MapEvent) -> bool:
+        if event.button != Qt.MouseButton.LeftButton or not self.state.zone_id or not event.view_id:
+            return False
+        hit = self.edge_at(event)
+        if hit is None:
+            return False
+        shown, part, index, (x, y) = hit
+        source = self.source_of(shown)
+        if source is not None:
+            x = -x
+        from ...atlas import edits
+
+        view = source or shown
+        insert = edits.InsertVertex(self.state.zone_id, view, part, index, _rounded((x, y)))
+        if self.session.apply(insert, _("Insert vertex")):
+            self.vertex = (view, part, index)
+            self.refresh()
+        return True
+
+    # --- keys --------------------------------------------------------------------------
+    def key(self, key: int, modifiers: Qt.KeyboardModifier) -> bool:
+        if not self.state.zone_id:
+            return False
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.vertex is not None:
+            self.delete_vertex()
+            return True
+        steps = {
+            Qt.Key.Key_Left: (-1, 0),
+            Qt.Key.Key_Right: (1, 0),
+            Qt.Key.Key_Up: (0, 1),
+            Qt.Key.Key_Down: (0, -1),
+        }
+        if key in steps:
+            size = BIG_NUDGE_MM if modifiers & Qt.KeyboardModifier.ShiftModifier else NUDGE_MM
+            self.nudge_by(steps[key][0] * size, steps[key][1] * size)
+            return True
+        if key == Qt.Key.Key_Escape and self.vertex is not None:
+            self.vertex = None
+            self.refresh()
+            return True
+        return False
+
+    def delete_vertex(self) -> None:
+        if self.vertex is None:
+            return
+        view, part, index = self.vertex
+        rings = self.session.written_shape(self.state.zone_id, view)
+        if rings and rings != "mirror" and len(rings[part]) <= 3:
+            self.status(_("A zone needs at least three corners: delete the zone instead."))
+            return
+        from ...atlas import edits
+
+        if self.session.apply(edits.DeleteVertex(self.state.zone_id, view, part, index), _("Delete vertex")):
+            self.vertex = None
+            self.refresh()
+
+    def nudge_by(self, dx: float, dy: float) -> None:
+        """Move the zone now on screen; the change is made once the keys rest."""
+        shown = self.state.view_id or next(iter(self.shown_views()), "")
+        view = self.source_of(shown) or shown
+        if view != shown:
+            dx = -dx
+        rings = self.session.written_shape(self.state.zone_id, view)
+        if not rings or rings == "mirror":
+            return
+        old_dx, old_dy, old_view = self.nudge
+        if old_view and old_view != view:
+            self.commit_nudge()
+            old_dx, old_dy = 0.0, 0.0
+        total = (old_dx + dx, old_dy + dy)
+        self.nudge = (*total, view)
+        self.live = {view: tuple(tuple((x + total[0], y + total[1]) for x, y in r) for r in rings)}
+        self._check_live()
+        self.status(_("Nudged by {dx} mm, {dy} mm").format(dx=_n(total[0]), dy=_n(total[1])))
+        self.refresh()
+        self._nudge_timer.start()
+
+    def commit_nudge(self) -> None:
+        dx, dy, view = self.nudge
+        self._nudge_timer.stop()
+        if not view:
+            return
+        self.nudge = (0.0, 0.0, "")
+        self.live, self.live_problems = {}, None
+        if dx or dy:
+            from ...atlas import edits
+
+            self.session.apply(
+                edits.MoveZone(self.state.zone_id, round(dx, 3), round(dy, 3), views=(view,)), _("Nudge zone")
+            )
+        self.refresh()
+
+    # --- live check ----------------------------------------------------------------------
+    def _check_live(self) -> None:
+        """The builder's own rules on the dragged shape, in its view and in its mirror."""
+        from shapely.geometry import Polygon
+
+        from ...atlas.builder import shape_problems
+
+        zone = self.state.zone_id
+        problems: dict[str, list[tuple[int, int | None, str]]] = {}
+        atlas = self.state.atlas
+        for view_id in self.shown_views():
+            rings = self.rings_in(view_id)
+            edited = self.source_of(view_id) or view_id
+            if rings is None or edited not in self.live:
+                continue
+            found = shape_problems(zone, view_id, rings, Polygon(atlas.view(view_id).outline))
+            if found:
+                problems[view_id] = found
+        self.live_problems = problems
+
+    def _say_point(self, view_id: str, x: float, y: float) -> None:
+        view = self.state.atlas.view(view_id)
+        where = f"{foot_name(view.foot)}, {aspect_name(view.aspect)}"
+        self.status(
+            _("Vertex at x {x} mm, y {y} mm ({view})").format(x=_n(x), y=_n(y), view=bidi_isolate(where))
+        )
+
+
+def _n(value: float) -> str:
+    return format_number(value, 1)
+
+
+def _rounded(point: Point) -> Point:
+    return round(point[0], 2), round(point[1], 2)
+
+
+def _segment_distance(a: Point, b: Point, p: Point) -> tuple[float, float]:
+    """Distance (mm) from p to the segment ab, and where along it (0..1) the nearest point is."""
+    (ax, ay), (bx, by), (px, py) = a, b, p
+    length = (bx - ax) ** 2 + (by - ay) ** 2
+    if length == 0:  # a zero-length edge has no direction: its one point is the nearest
+        return math.hypot(px - ax, py - ay), 0.0
+    t = max(0.0, min(1.0, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / length))
+    return math.hypot(px - (ax + t * (bx - ax)), py - (ay + t * (by - ay))), t
+
+
+def _contains(ring, point: Point) -> bool:
+    """Whether `point` is inside `ring` (even-odd rule; works for a ring that crosses itself)."""
+    x, y = point
+    inside = False
+    n = len(ring)
+    for i in range(n):
+        (x1, y1), (x2, y2) = ring[i], ring[(i + 1) % n]
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
