@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         if restore:
             self._restore()
             first_run = not self.settings.value("notes/first-run-seen", False, type=bool)
+            later(self, self.editor.saving.offer_recovery)  # work a crash left unsaved
         later(self, lambda: self._started(first_run))
         self._atlas_shown()
 
@@ -367,6 +368,7 @@ class MainWindow(QMainWindow):
         successor = MainWindow(
             self.state.source, self.settings, restore=False, progress_path=self._progress_path
         )
+        successor.editor.adopt(self.editor)  # the chart being edited goes on in the new window
         successor.restoreGeometry(self.saveGeometry())
         successor.restoreState(self.saveState())
         successor.labels_action.setChecked(self.state.labels_visible)
@@ -479,6 +481,8 @@ class MainWindow(QMainWindow):
     # --- files ------------------------------------------------------------------------
     def open_chart(self, path: str | Path) -> bool:
         """Load a zone file; on errors show them and keep the chart we had."""
+        if not self.editor.may_switch():  # unsaved edits: saved, discarded, or the switch is off
+            return False
         result = read_atlas(path, chart_cache())
         if not result.ok:
             self.show_errors(Path(path).name, result.errors)
@@ -854,6 +858,9 @@ class MainWindow(QMainWindow):
             self.state.set_aspect(aspect)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.editor.may_close(self.close):  # asks about unsaved edits, then closes
+            event.ignore()
+            return
         self._closing = True
         self.settings.update(
             {

@@ -40,6 +40,10 @@ class EditMode(QObject):
         window.statusBar().addPermanentWidget(self.problems_label)
         self.history_dock: QDockWidget | None = None
         self._build_menu()
+        from .saving import Saving
+
+        self.saving = Saving(self)
+        self.state.atlas_changed.connect(self._chart_changed)
 
     @property
     def active(self) -> bool:
@@ -118,6 +122,49 @@ class EditMode(QObject):
             )
         )
         return True
+
+    def edit_document(self, document, path: Path | None, *, modified: bool) -> bool:
+        """Show `document` (a new chart, recovered work) in edit mode; its file is `path`."""
+        if document.draft().atlas is None:
+            self.say(_("This chart's views or sources are broken: fix them in the file first."))
+            return False
+        self.session.start(document, path, show=True, modified=modified)
+        if not self.active:
+            self.edit_action.setChecked(True)
+        return self.active
+
+    def adopt(self, other: EditMode) -> None:
+        """A language switch: this new window goes on with the other's work (the history
+        starts afresh; unsaved changes stay unsaved)."""
+        document, path = other.session.document, other.session.saved_path
+        if document is None:
+            return
+        modified = other.session.modified
+        if other.active:
+            self.edit_document(document, path, modified=modified)
+        else:
+            self.session.start(document, path, show=True, modified=modified)
+        other.session.close()  # nothing is left to ask about in the old window
+
+    def _chart_changed(self) -> None:
+        """Another chart is shown (opened, reloaded): its own file is edited from now on."""
+        if self.session.showing:
+            return
+        if self.session.document is not None and self.state.source.path == self._editing_path():
+            return
+        self.session.close()
+        if self.active:
+            self.tool.detach()
+            if not self._enter():
+                with QSignalBlocker(self.edit_action):
+                    self.edit_action.setChecked(False)
+                self.problems_label.hide()
+
+    def may_switch(self) -> bool:
+        return self.saving.may_switch()
+
+    def may_close(self, close_again) -> bool:
+        return self.saving.may_close(close_again)
 
     def _editing_path(self) -> Path | None:
         document = self.session.document

@@ -10,6 +10,7 @@ built-in chart on a busy machine).
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,10 +50,12 @@ class EditSession(QObject):
         self.document: ChartDocument | None = None
         self.draft: Draft | None = None
         self.saved_path: Path | None = None  # where Save writes; None: ask (a new chart)
+        self.unsaved_start = False  # began with work not in the file (new chart, recovered)
+        self.showing = False  # the window's chart is being replaced by this session
 
     @property
     def modified(self) -> bool:
-        return self.document is not None and (not self.stack.isClean() or self.saved_path is None)
+        return self.document is not None and (not self.stack.isClean() or self.unsaved_start)
 
     def open_file(self, path: Path) -> None:
         """Start editing the chart file at `path` (raises OSError, ValueError)."""
@@ -60,13 +63,17 @@ class EditSession(QObject):
 
         self.start(read_document(path), path)
 
-    def start(self, document: ChartDocument, path: Path | None, *, show: bool = False) -> None:
+    def start(
+        self, document: ChartDocument, path: Path | None, *, show: bool = False, modified: bool = False
+    ) -> None:
         """Edit `document` (saved to `path`), with an empty history. `show`: the window
-        shows another chart now (new chart, recovered work), so it is drawn afresh."""
+        shows another chart now (new chart, recovered work), drawn afresh; `modified`: the
+        document is not what the file holds."""
         self.stack.clear()
         self.saved_path = path
+        self.unsaved_start = modified
         if show:
-            self.show(document)
+            self.show(document, fresh=True)
         else:
             self.document, self.draft = document, document.draft()
             self.changed.emit()
@@ -76,6 +83,21 @@ class EditSession(QObject):
         self.stack.clear()
         self.document = self.draft = None
         self.saved_path = None
+        self.unsaved_start = False
+
+    def discard(self) -> None:
+        """Forget the changes (the window is closing, or shows another chart)."""
+        self.close()
+
+    def saved_as(self, path: Path) -> None:
+        """The document was written to `path`: that is its file from now on."""
+        moved = path != self.saved_path
+        self.saved_path = path
+        self.unsaved_start = False
+        self.stack.setClean()
+        if moved and self.document is not None:
+            self.show(self.document)  # the chart shown now comes from `path`
+        self.changed.emit()
 
     def apply(self, edit: Edit, text: str) -> bool:
         """Make `edit` an undoable change named `text`; False (and `refused`) if it cannot be."""
@@ -92,12 +114,23 @@ class EditSession(QObject):
         self.stack.push(EditCommand(self, self.document, after, text))
         return True
 
-    def show(self, document: ChartDocument) -> None:
-        """Make `document` the one shown, checked; the map redraws what still builds."""
+    def show(self, document: ChartDocument, *, fresh: bool = False) -> None:
+        """Make `document` the one shown, checked; the map redraws what still builds.
+        `fresh`: another chart than before (the selection goes)."""
+        if document.path != self.saved_path:  # undo past a Save As: the file is the new one
+            source = str(self.saved_path) if self.saved_path is not None else "<new chart>"
+            document = dataclasses.replace(document, path=self.saved_path, source=source)
         self.document = document
         self.draft = document.draft()
         if self.draft.atlas is not None:
-            self.state.update_atlas(self.draft.atlas)
+            self.showing = True
+            try:
+                if fresh:
+                    self.state.set_atlas(self.draft.atlas)
+                else:
+                    self.state.update_atlas(self.draft.atlas)
+            finally:
+                self.showing = False
         self.changed.emit()
 
     def written_shape(self, zone_id: str, view_id: str):

@@ -1,0 +1,98 @@
+"""File → New chart…: a chart of one's own, from the outlines (views and guide lines) of a
+built-in chart, with no zones or with that chart's zones to adapt."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...i18n import _, bidi_isolate
+
+MAX_TITLE_CHARS = 200
+
+
+def chart_id(title: str) -> str:
+    """A chart id from its title: lower-case ASCII words joined by hyphens."""
+    words = re.findall(r"[a-z0-9]+", title.lower())
+    return "-".join(words)[:60].strip("-") or "my-chart"
+
+
+def new_chart_document(outlines: Path, title: str, *, with_zones: bool):
+    """A new chart (a ChartDocument without a file yet) with the views, guide lines and
+    sources of the chart at `outlines`, and its zones or none."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    from ...atlas.document import ChartDocument, read_document
+
+    base = read_document(outlines)
+    tree = base.tree()
+    title = title.strip()[:MAX_TITLE_CHARS] or _("My chart")
+    tree["id"] = chart_id(title)
+    tree["title"] = title
+    tree.pop("description", None)
+    for language in list((tree.get("translations") or {}).keys()):
+        texts = tree["translations"][language]
+        for key in ("title", "description"):
+            texts.pop(key, None)
+        if not texts:
+            del tree["translations"][language]
+    if "translations" in tree and not tree["translations"]:
+        del tree["translations"]
+    if not with_zones:
+        zones = CommentedSeq()
+        zones.fa.set_flow_style()
+        tree["zones"] = zones
+    text = base.with_tree(tree).text
+    start = text.find("atlas_format:")
+    header = f"# {title}: a chart made with ReflexMap from the views of {outlines.name}.\n"
+    return ChartDocument.from_text(header + text[max(start, 0) :], "<new chart>", None)
+
+
+class NewChartDialog(QDialog):
+    """Which outlines, with or without their zones, and the new chart's title."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        from ...atlas.loader import builtin_chart_path, builtin_charts
+
+        self.setObjectName("new-chart")
+        self.setWindowTitle(_("New chart"))
+        self.title = QLineEdit(_("My chart"))
+        self.title.setMaxLength(MAX_TITLE_CHARS)
+        self.outlines = QComboBox()
+        titles = getattr(parent, "charts_menu", None)
+        for path in builtin_charts():
+            name = titles.chart_title(path) if titles is not None else path.stem
+            self.outlines.addItem(bidi_isolate(name), str(path))
+            if path.resolve() == builtin_chart_path().resolve():  # the main chart first
+                self.outlines.setCurrentIndex(self.outlines.count() - 1)
+        self.empty = QRadioButton(_("Outlines and guide lines only: no zones"))
+        self.with_zones = QRadioButton(_("With that chart's zones, to adapt"))
+        self.empty.setChecked(True)
+        form = QFormLayout()
+        form.addRow(_("&Title:"), self.title)
+        form.addRow(_("&Outlines from:"), self.outlines)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.with_zones)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> tuple[Path, bool, str]:
+        return Path(self.outlines.currentData()), self.with_zones.isChecked(), self.title.text()

@@ -1,0 +1,344 @@
+"""Saving the chart being edited: Save, Save As, New chart, the question about unsaved
+changes, and an autosave that is offered back at the next start.
+
+Files are written by the core's writer (reflexmap.atlas.writer.save_atlas: atomic, with a
+`.bak`, the author's text kept). The autosave of a chart file lies beside it
+(`.<name>.autosave`); of a new chart or a built-in one, in the data folder. An index in the
+data folder lists every autosave, so the next start finds them wherever they are.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QStandardPaths, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from ...i18n import _, bidi_isolate, ngettext
+from ...storage import atomic_path, write_checked
+
+if TYPE_CHECKING:
+    from .mode import EditMode
+
+AUTOSAVE_MS = 30_000
+AUTOSAVE_EVERY = 20  # changes: a long burst of work is kept sooner than every 30 s
+MAX_INDEX_BYTES = 1_000_000
+
+
+def autosave_folder() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "autosave"
+
+
+def is_builtin(path: Path) -> bool:
+    from ...atlas.loader import builtin_charts
+
+    return any(path.resolve() == p.resolve() for p in builtin_charts())
+
+
+def autosave_path(chart: Path | None) -> Path:
+    """Where the work on `chart` (None: a new chart) is autosaved."""
+    if chart is not None and not is_builtin(chart) and os.access(chart.parent, os.W_OK):
+        return chart.with_name(f".{chart.name}.autosave")
+    key = hashlib.sha256(str(chart.resolve() if chart else "new").encode()).hexdigest()[:12]
+    return autosave_folder() / f"{key}-{chart.name if chart else 'new-chart.yaml'}"
+
+
+def _write(path: Path, payload: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(path) as temporary:
+        write_checked(temporary, payload)
+
+
+def read_index() -> list[dict]:
+    """The autosaves known: [{"autosave": path, "chart": path or None, "time": seconds}]."""
+    index = autosave_folder() / "index.json"
+    try:
+        with open(index, "rb") as handle:
+            raw = handle.read(MAX_INDEX_BYTES + 1)
+        from ...bounded_json import loads
+
+        entries = loads(raw, max_bytes=MAX_INDEX_BYTES).get("autosaves", [])
+        if not isinstance(entries, list):
+            return []
+    except (OSError, ValueError, AttributeError):
+        return []
+    return [
+        e
+        for e in entries
+        if isinstance(e, dict)
+        and isinstance(e.get("autosave"), str)
+        and isinstance(e.get("chart"), str | None)
+    ]
+
+
+def _write_index(entries: list[dict]) -> None:
+    _write(autosave_folder() / "index.json", json.dumps({"autosaves": entries}, indent=1).encode())
+
+
+def forget_autosave(autosave: Path) -> None:
+    autosave.unlink(missing_ok=True)
+    entries = read_index()
+    kept = [e for e in entries if Path(e["autosave"]) != autosave]
+    if kept != entries:
+        try:
+            _write_index(kept)
+        except OSError:
+            pass
+
+
+class Saving(QObject):
+    """File → New chart…, Save, Save As…; the unsaved-changes question; the autosave."""
+
+    def __init__(self, mode: EditMode):
+        super().__init__(mode)
+        self.mode, self.window, self.session = mode, mode.window, mode.session
+        self.new_action = self._action(_("&New chart…"), self.new_chart_dialog, QKeySequence.StandardKey.New)
+        self.save_action = self._action(_("&Save chart"), self.save, QKeySequence.StandardKey.Save)
+        self.save_as_action = self._action(_("Save chart &as…"), self.save_as)
+        file_menu = self.window.menuBar().actions()[0].menu()
+        first = file_menu.actions()[0] if file_menu.actions() else None
+        for action in (self.new_action,):
+            file_menu.insertAction(first, action)
+        after_open = file_menu.actions()[2] if len(file_menu.actions()) > 2 else None
+        for action in (self.save_action, self.save_as_action):
+            file_menu.insertAction(after_open, action)
+        self._autosaved_text = ""
+        self._changes = 0
+        self.timer = QTimer(self)
+        self.timer.setInterval(AUTOSAVE_MS)
+        self.timer.timeout.connect(self.autosave)
+        self.timer.start()
+        self.session.stack.indexChanged.connect(self._counted)
+
+    def _action(self, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.window.addAction(action)
+        return action
+
+    # --- saving ------------------------------------------------------------------------
+    def save(self) -> bool:
+        """Write the chart to its file; a new or built-in chart asks where (Save As)."""
+        session = self.session
+        if session.document is None:
+            self.mode.say(_("Nothing to save: edit the chart first (Edit → Edit zones)."))
+            return False
+        path = session.saved_path
+        if path is None or is_builtin(path):
+            return self.save_as()
+        return self.write(path)
+
+    def save_as(self) -> bool:
+        from .. import dialogs
+
+        if self.session.document is None:
+            self.mode.say(_("Nothing to save: edit the chart first (Edit → Edit zones)."))
+            return False
+        current = self.session.saved_path
+        folder = self.window.settings.value("chart/dir", str(Path.home()))
+        name = current.name if current is not None else "my-chart.yaml"
+        start = str(Path(folder) / name) if current is None or is_builtin(current) else str(current)
+        chosen = dialogs.save_file(self.window, _("Save chart as"), start, _("Zone charts (*.yaml *.yml)"))
+        if not chosen:
+            return False
+        path = Path(chosen)
+        if path.suffix.lower() not in (".yaml", ".yml"):
+            path = path.with_name(path.name + ".yaml")
+        self.window.settings.setValue("chart/dir", str(path.parent))
+        return self.write(path)
+
+    def write(self, path: Path) -> bool:
+        from ...atlas.writer import save_atlas
+
+        session = self.session
+        document = session.document
+        assert document is not None
+        problems = session.draft.problems if session.draft is not None else ()
+        if problems and not self._save_anyway(len(problems)):
+            return False
+        old_autosave = autosave_path(session.saved_path)
+        try:
+            save_atlas(dataclasses.replace(document, path=path, source=str(path)), path, allow_errors=True)
+        except OSError as exc:
+            from .. import dialogs
+
+            dialogs.warning(
+                self.window,
+                _("Chart not saved"),
+                _("Could not write {path}:\n{error}").format(path=bidi_isolate(str(path)), error=exc),
+                "save-failed",
+            )
+            return False
+        forget_autosave(old_autosave)
+        forget_autosave(autosave_path(path))
+        self._autosaved_text = ""
+        session.saved_as(path)
+        self.window.settings.setValue("chart/last", str(path))
+        self.window.charts_menu.remember(path)
+        self.mode.say(_("Saved {path}").format(path=bidi_isolate(str(path))))
+        return True
+
+    def _save_anyway(self, count: int) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Save chart"), "", parent=self.window)
+        box.setObjectName("save-with-problems")
+        box.setText(
+            ngettext(
+                "The chart has {count} problem: `reflexmap check` and other windows will not open it "
+                "until it is fixed. Save it anyway?",
+                "The chart has {count} problems: `reflexmap check` and other windows will not open it "
+                "until they are fixed. Save it anyway?",
+                count,
+            ).format(count=count)
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Save
+
+    # --- unsaved changes ---------------------------------------------------------------
+    def _unsaved_box(self) -> QMessageBox:
+        path = self.session.saved_path
+        name = path.name if path is not None else _("the new chart")
+        box = QMessageBox(QMessageBox.Icon.Question, _("Unsaved changes"), "", parent=self.window)
+        box.setObjectName("unsaved-changes")
+        box.setText(_("Save the changes to {chart}?").format(chart=bidi_isolate(name)))
+        box.setInformativeText(_("Changes not saved are lost."))
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        return box
+
+    def _answered(self, answer: int) -> bool:
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.discard()
+            return True
+        return False
+
+    def may_switch(self) -> bool:
+        """Before another chart replaces this one: True when nothing unsaved is lost."""
+        if not self.session.modified:
+            return True
+        return self._answered(self._unsaved_box().exec())
+
+    def may_close(self, close_again: Callable[[], object]) -> bool:
+        """Before the window closes: True to close now; else the question is shown (not
+        blocking) and `close_again` is called once the changes are saved or discarded."""
+        if not self.session.modified:
+            return True
+        box = self._unsaved_box()
+        box.finished.connect(lambda answer: self._answered(answer) and close_again())
+        box.open()
+        return False
+
+    def discard(self) -> None:
+        forget_autosave(autosave_path(self.session.saved_path))
+        self._autosaved_text = ""
+        self.session.discard()
+
+    # --- autosave ----------------------------------------------------------------------
+    def _counted(self, _index: int) -> None:
+        self._changes += 1
+        if self._changes >= AUTOSAVE_EVERY:
+            self.autosave()
+
+    def autosave(self) -> Path | None:
+        """Keep the work beside its file (or in the data folder) if it changed since."""
+        session = self.session
+        self._changes = 0
+        if session.document is None or not session.modified:
+            return None
+        data = session.document.to_bytes()
+        if data.decode("utf-8") == self._autosaved_text:
+            return None
+        target = autosave_path(session.saved_path)
+        try:
+            _write(target, data)
+            entries = [e for e in read_index() if Path(e["autosave"]) != target]
+            chart = str(session.saved_path) if session.saved_path is not None else None
+            _write_index([*entries, {"autosave": str(target), "chart": chart, "time": time.time()}])
+        except OSError as exc:
+            self.mode.say(_("Autosave failed: {error}").format(error=exc))
+            return None
+        self._autosaved_text = data.decode("utf-8")
+        return target
+
+    def offer_recovery(self) -> QMessageBox | None:
+        """At start: work autosaved and never saved is offered back (the latest first)."""
+        entries = [e for e in read_index() if Path(e["autosave"]).is_file()]
+        if not entries:
+            return None
+        entry = max(entries, key=lambda e: e.get("time", 0) if isinstance(e.get("time"), int | float) else 0)
+        autosave = Path(entry["autosave"])
+        chart = Path(entry["chart"]) if entry["chart"] else None
+        name = chart.name if chart is not None else _("a new chart")
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(autosave.stat().st_mtime))
+        box = QMessageBox(QMessageBox.Icon.Question, _("Recover unsaved work"), "", parent=self.window)
+        box.setObjectName("recover-autosave")
+        box.setText(
+            _(
+                "Changes to {chart} were not saved when ReflexMap last closed (kept at {time}). Recover them?"
+            ).format(chart=bidi_isolate(name), time=when)
+        )
+        recover = box.addButton(_("&Recover"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_("&Discard them"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(_("&Later"), QMessageBox.ButtonRole.RejectRole)
+
+        def answered() -> None:
+            clicked = box.clickedButton()
+            if clicked is recover:
+                self.recover(autosave, chart)
+            elif clicked is not None and box.buttonRole(clicked) == QMessageBox.ButtonRole.DestructiveRole:
+                forget_autosave(autosave)
+
+        box.finished.connect(lambda _result: answered())
+        box.open()
+        return box
+
+    def recover(self, autosave: Path, chart: Path | None) -> bool:
+        from ...atlas.document import ChartDocument
+
+        try:
+            text = autosave.read_bytes().decode("utf-8")
+            document = ChartDocument.from_text(text, str(chart or autosave), chart)
+        except (OSError, ValueError) as exc:
+            self.mode.say(
+                _("Could not recover {file}: {error}").format(file=bidi_isolate(autosave.name), error=exc)
+            )
+            return False
+        return self.mode.edit_document(document, chart, modified=True)
+
+    # --- a new chart -------------------------------------------------------------------
+    def new_chart_dialog(self):
+        from .new_chart import NewChartDialog
+
+        if not self.may_switch():
+            return None
+        dialog = NewChartDialog(self.window)
+        dialog.accepted.connect(lambda: self._new_chart(dialog.chosen()))
+        dialog.open()
+        return dialog
+
+    def _new_chart(self, chosen: tuple[Path, bool, str]) -> None:
+        from .new_chart import new_chart_document
+
+        outlines, with_zones, title = chosen
+        try:
+            document = new_chart_document(outlines, title, with_zones=with_zones)
+        except (OSError, ValueError) as exc:
+            self.mode.say(_("Could not read the chart: {error}").format(error=exc))
+            return
+        self.mode.edit_document(document, None, modified=True)

@@ -1,0 +1,197 @@
+# ruff: noqa: F811 (the editing fixtures come from test_editor)
+"""Saving edited charts as a person does: Ctrl+S, File → Save chart as…, the question about
+unsaved changes on close and on opening another chart, the autosave offered back at the next
+start, and File → New chart…"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from reflexmap.atlas import load_atlas
+from reflexmap.ui.editor import saving
+
+from .conftest import viewport_pos
+from .test_editor import DATA, chart, drag, editing, heel  # noqa: F401 (fixtures)
+
+
+def press(qtbot, window, sequence) -> None:
+    combo = QKeySequence(sequence)[0]
+    qtbot.keyClick(window.map, combo.key(), combo.keyboardModifiers())
+
+
+def box_named(name: str) -> QMessageBox | None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox) and widget.objectName() == name and widget.isVisible():
+            return widget
+    return None
+
+
+def answer_later(name: str, button: QMessageBox.StandardButton) -> QTimer:
+    """Click `button` of the message box `name` once it is open (modal boxes block)."""
+    timer = QTimer()
+
+    def click() -> None:
+        box = box_named(name)
+        if box is not None:
+            timer.stop()
+            box.button(button).click()
+
+    timer.timeout.connect(click)
+    timer.start(20)
+    return timer
+
+
+def test_ctrl_s_writes_the_change_keeping_comments_and_a_backup(qtbot, editing, chart):
+    original = chart.read_bytes()
+    drag(qtbot, editing, "plantar-left", (18, 30), (15, 36))
+    press(qtbot, editing, QKeySequence.StandardKey.Save)
+    text = chart.read_text()
+    assert text.startswith("# A chart with simple shapes")  # the author's comment is kept
+    assert chart.with_name("small.yaml.bak").read_bytes() == original
+    assert load_atlas(chart).zone("heel").shapes == editing.state.atlas.zone("heel").shapes
+    assert not editing.editor.session.modified
+    assert "Saved" in editing.statusBar().currentMessage()
+
+
+def test_saving_an_unchanged_chart_keeps_every_byte(qtbot, editing, chart):
+    original = chart.read_bytes()
+    editing.editor.saving.save_action.trigger()
+    assert chart.read_bytes() == original
+
+
+def test_save_as_writes_a_new_file_and_saves_go_there_after(qtbot, editing, chart, monkeypatch, tmp_path):
+    from reflexmap.ui import dialogs
+
+    target = tmp_path / "mine"
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: str(target))
+    drag(qtbot, editing, "plantar-left", (0, 25), (0, 30))
+    editing.editor.saving.save_as_action.trigger()
+    written = tmp_path / "mine.yaml"
+    assert load_atlas(written).zone("heel").shapes == editing.state.atlas.zone("heel").shapes
+    assert editing.state.atlas.path == written
+    drag(qtbot, editing, "plantar-left", (0, 30), (0, 35))
+    press(qtbot, editing, QKeySequence.StandardKey.Save)
+    assert load_atlas(written).zone("heel").shapes == editing.state.atlas.zone("heel").shapes
+    assert load_atlas(chart).zone("heel").shapes == load_atlas(DATA / "small.yaml").zone("heel").shapes
+
+
+def test_saving_a_chart_with_problems_asks_first(qtbot, editing, chart):
+    original = chart.read_bytes()
+    drag(qtbot, editing, "plantar-left", (18, 30), (35, 30))  # out of the foot
+    assert editing.editor.session.draft.problems
+    timer = answer_later("save-with-problems", QMessageBox.StandardButton.Cancel)
+    editing.editor.saving.save_action.trigger()
+    timer.stop()
+    assert chart.read_bytes() == original
+    timer = answer_later("save-with-problems", QMessageBox.StandardButton.Save)
+    editing.editor.saving.save_action.trigger()
+    timer.stop()
+    assert chart.read_bytes() != original
+
+
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, editing, chart):
+    drag(qtbot, editing, "plantar-left", (0, 25), (0, 30))
+    editing.close()
+    box = box_named("unsaved-changes")
+    assert box is not None and editing.isVisible()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert editing.isVisible()
+    editing.close()
+    box_named("unsaved-changes").button(QMessageBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: not editing.isVisible(), timeout=2000)
+    assert load_atlas(chart).zone("heel").shapes == editing.state.atlas.zone("heel").shapes
+
+
+def test_opening_another_chart_asks_about_unsaved_changes(qtbot, editing, chart):
+    drag(qtbot, editing, "plantar-left", (0, 25), (0, 30))
+    timer = answer_later("unsaved-changes", QMessageBox.StandardButton.Cancel)
+    assert not editing.open_chart(DATA / "small.yaml")
+    timer.stop()
+    assert editing.editor.session.modified
+    timer = answer_later("unsaved-changes", QMessageBox.StandardButton.Discard)
+    assert editing.open_chart(DATA / "small.yaml")
+    timer.stop()
+    assert not editing.editor.session.modified
+    assert editing.editor.active  # still editing: now the chart just opened
+    assert editing.editor.session.document.path == DATA / "small.yaml"
+
+
+def test_autosave_keeps_the_work_and_the_next_start_offers_it_back(qtbot, editing, chart, make_window):
+    drag(qtbot, editing, "plantar-left", (0, 25), (0, 30))
+    moved = heel(editing)
+    autosave = editing.editor.saving.autosave()
+    assert autosave == chart.with_name(".small.yaml.autosave")
+    assert chart.read_bytes() == (DATA / "small.yaml").read_bytes()  # the file itself untouched
+    # the app "crashes": the window goes without asking, the autosave stays
+    editing.editor.session.close()
+    editing.close()
+    later = make_window(load_atlas(DATA / "small.yaml"))
+    qtbot.waitUntil(lambda: box_named("recover-autosave") is not None, timeout=3000)
+    box = box_named("recover-autosave")
+    recover = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+    recover.click()
+    qtbot.waitUntil(lambda: later.editor.active, timeout=3000)
+    assert later.editor.session.modified
+    assert later.editor.session.saved_path == chart
+    assert later.editor.session.written_shape("heel", "plantar-left")[0] == moved
+    assert later.state.atlas.path == chart
+    later.editor.saving.save_action.trigger()
+    assert load_atlas(chart).zone("heel").shapes == later.state.atlas.zone("heel").shapes
+    assert not autosave.exists()
+    assert saving.read_index() == []
+
+
+def test_autosave_runs_after_many_changes(qtbot, editing, chart, monkeypatch):
+    monkeypatch.setattr(saving, "AUTOSAVE_EVERY", 2)
+    drag(qtbot, editing, "plantar-left", (0, 25), (0, 30))
+    drag(qtbot, editing, "plantar-left", (0, 30), (0, 35))
+    autosave = chart.with_name(".small.yaml.autosave")
+    assert autosave.exists()
+    editing.editor.saving.discard()
+    assert not autosave.exists()
+
+
+@pytest.mark.parametrize("with_zones", [False, True])
+def test_new_chart_from_the_built_in_outlines(qtbot, editing, monkeypatch, tmp_path, with_zones):
+    from reflexmap.ui import dialogs
+
+    editing.editor.session.stack.setClean()
+    editing.editor.saving.new_action.trigger()
+    dialog = next(
+        w for w in QApplication.topLevelWidgets() if w.objectName() == "new-chart" and w.isVisible()
+    )
+    dialog.title.setText("Practice chart")
+    (dialog.with_zones if with_zones else dialog.empty).setChecked(True)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: editing.state.atlas.title == "Practice chart", timeout=5000)
+    atlas = editing.state.atlas
+    assert editing.editor.active and editing.editor.session.modified
+    assert (len(atlas.zones) > 40) == with_zones
+    assert len(atlas.views) == 8
+    target = tmp_path / "practice.yaml"
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: str(target))
+    press(qtbot, editing, QKeySequence.StandardKey.Save)
+    saved = load_atlas(target)
+    assert saved.title == "Practice chart" and saved.id == "practice-chart"
+    assert len(saved.zones) == len(atlas.zones)
+
+
+def test_undo_and_redo_after_save_as_keep_the_new_file(qtbot, editing, monkeypatch, tmp_path):
+    from reflexmap.ui import dialogs
+
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: str(tmp_path / "other.yaml"))
+    drag(qtbot, editing, "plantar-left", (0, 25), (0, 30))
+    editing.editor.saving.save_as_action.trigger()
+    press(qtbot, editing, QKeySequence.StandardKey.Undo)
+    assert editing.state.atlas.path == tmp_path / "other.yaml"
+    assert editing.editor.session.modified
+
+
+def test_the_map_double_click_still_works_after_saving(qtbot, editing):
+    editing.editor.saving.save_action.trigger()
+    pos = viewport_pos(editing, "plantar-left", 18, 16)
+    qtbot.mouseDClick(editing.map.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert len(heel(editing)) == 5
