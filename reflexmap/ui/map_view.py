@@ -366,7 +366,14 @@ class MapView(QGraphicsView):
         hits = tuple(z.id for z in self.state.atlas.zones_at(view_id, x, y)) if view_id else ()
         scene = self.mapToScene(pos)
         return MapEvent(
-            view_id, x, y, hits, event.button(), event.modifiers(), self.pixels_per_mm(), scene=(scene.x(), scene.y())
+            view_id,
+            x,
+            y,
+            hits,
+            event.button(),
+            event.modifiers(),
+            self.pixels_per_mm(),
+            scene=(scene.x(), scene.y()),
         )
 
     def select_at(self, pos: QPoint) -> None:

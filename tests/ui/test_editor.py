@@ -148,7 +148,7 @@ def test_each_kind_of_change_is_undone_and_redone_by_the_standard_keys(qtbot, ed
     if kind == "vertex":
         drag(qtbot, editing, "plantar-left", (18, 30), (14, 34))
     elif kind == "zone":
-        drag(qtbot, editing, "plantar-left", (0, 25), (3, 27))
+        drag(qtbot, editing, "plantar-left", (0, 25), (4, 29))
     elif kind == "insert":
         qtbot.mouseDClick(
             editing.map.viewport(),

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel
 
 from ...i18n import _, ngettext
+from ..modes import QUIZ
 from .session import EditSession
 from .tool import ZoneTool
 
@@ -32,7 +33,8 @@ class EditMode(QObject):
         self.session = EditSession(window.state, self)
         self.session.refused.connect(self.say)
         self.session.changed.connect(self._problems_shown)
-        self.tool = ZoneTool(window.map, window.state, self.session, self.say, self)
+        self.tool = ZoneTool(window.state, self.session, self.say, window._show_coordinates, self)
+        self.tool.on_left = self._left
         self.problems_label = QLabel(window)
         self.problems_label.setTextFormat(Qt.TextFormat.PlainText)
         self.problems_label.setAccessibleName(_("Chart problems"))
@@ -86,20 +88,21 @@ class EditMode(QObject):
                 self.edit_action.setChecked(False)
             return
         if not on:
-            self.tool.detach()
-            self.problems_label.hide()
+            self.state.leave_mode(self.tool)
             self.say(_("Edit mode ended; the changes stay until the chart is closed."))
         with QSignalBlocker(self.edit_action):
             self.edit_action.setChecked(on)
 
+    def _left(self) -> None:
+        """The mode ended (Edit zones again, or another mode such as presenting began)."""
+        with QSignalBlocker(self.edit_action):
+            self.edit_action.setChecked(False)
+        self.problems_label.hide()
+
     def _enter(self) -> bool:
-        quiz = self.window._quiz
-        if quiz is not None and quiz.active:
+        if self.state.mode.name == QUIZ:
             self.say(_("End the quiz before editing the chart."))
             return False
-        presenter = self.window._presenter
-        if presenter is not None and presenter.active:
-            presenter.leave()
         path = self.state.source.path
         if self.session.document is None or self._editing_path() != path:
             if path is None:
@@ -113,7 +116,7 @@ class EditMode(QObject):
                 return False
             finally:
                 QApplication.restoreOverrideCursor()
-        self.tool.attach()
+        self.state.enter_mode(self.tool)
         self._problems_shown()
         self.say(
             _(
@@ -154,11 +157,10 @@ class EditMode(QObject):
             return
         self.session.close()
         if self.active:
-            self.tool.detach()
-            if not self._enter():
+            self.state.leave_mode(self.tool)
+            if self._enter():
                 with QSignalBlocker(self.edit_action):
-                    self.edit_action.setChecked(False)
-                self.problems_label.hide()
+                    self.edit_action.setChecked(True)
 
     def may_switch(self) -> bool:
         return self.saving.may_switch()
