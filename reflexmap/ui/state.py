@@ -127,11 +127,11 @@ class AppState(QObject):
         self.atlas = atlas.localized(i18n.language())
         if self.aspect not in atlas.aspects():
             self.aspect = atlas.aspects()[0]
+        gone = bool(self.zone_id) and not self.atlas.has_zone(self.zone_id)
+        if gone:  # deleted (or its drawing undone): no listener may look it up any more
+            self.zone_id, self.view_id, self.under_point = "", "", ()
         self.atlas_changed.emit()
-        if self.zone_id and not self.atlas.has_zone(self.zone_id):
-            self.select("")
-        else:
-            self.selection_changed.emit(self.zone_id)
+        self.selection_changed.emit(self.zone_id)
 
     def set_aspect(self, aspect: str) -> None:
         """Show another aspect of the feet. A selected zone stays selected if the new aspect

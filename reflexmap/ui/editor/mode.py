@@ -41,6 +41,8 @@ class EditMode(QObject):
         self.problems_label.hide()
         window.statusBar().addPermanentWidget(self.problems_label)
         self.history_dock: QDockWidget | None = None
+        self.form_dock: QDockWidget | None = None
+        self.form = None
         self._build_menu()
         from .saving import Saving
 
@@ -78,6 +80,16 @@ class EditMode(QObject):
             menu.addAction(action)
         self.history_action = self._action(_("&History"), self.show_history)
         menu.addAction(self.history_action)
+        menu.addSeparator()
+        self.draw_action = self._action(_("&Draw a new zone"), self.draw_zone, "Ctrl+Shift+N")
+        self.duplicate_action = self._action(_("D&uplicate zone"), self.duplicate_zone, "Ctrl+D")
+        self.delete_action = self._action(_("De&lete zone"), self.delete_zone, "Ctrl+Del")
+        self.break_mirror_action = self._action(_("&Break mirror"), self.break_mirror)
+        for action in (self.draw_action, self.duplicate_action, self.delete_action, self.break_mirror_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        self.form_action = self._action(_("Zone &texts"), self.show_form)
+        menu.addAction(self.form_action)
 
     # --- the mode ----------------------------------------------------------------------
     def set_editing(self, on: bool) -> None:
@@ -117,6 +129,7 @@ class EditMode(QObject):
             finally:
                 QApplication.restoreOverrideCursor()
         self.state.enter_mode(self.tool)
+        self.show_form()
         self._problems_shown()
         self.say(
             _(
@@ -192,6 +205,74 @@ class EditMode(QObject):
 
     def say(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 10000)
+
+    # --- zones -------------------------------------------------------------------------
+    def _editing(self) -> bool:
+        """Zone actions work in edit mode: entered first when needed."""
+        if not self.active:
+            self.edit_action.setChecked(True)
+        return self.active
+
+    def _selected(self) -> str:
+        if not self.state.zone_id:
+            self.say(_("Select a zone first."))
+        return self.state.zone_id
+
+    def draw_zone(self) -> None:
+        if self._editing():
+            self.tool.start_drawing()
+
+    def duplicate_zone(self) -> None:
+        from ...atlas.edits import DuplicateZone
+
+        if not self._editing() or not self._selected():
+            return
+        zone = self.state.zone_id
+        taken = set(self.session.draft.shapes) if self.session.draft else set()
+        new_id = next(
+            i for i in (f"{zone}-copy", *(f"{zone}-copy-{n}" for n in range(2, 10_000))) if i not in taken
+        )
+        if self.session.apply(DuplicateZone(zone, new_id[:64], 3.0, -3.0), _("Duplicate zone")):
+            self.state.select(new_id[:64], self.state.view_id)
+
+    def delete_zone(self) -> None:
+        from ...atlas.edits import DeleteZone
+
+        if self._editing() and self._selected():
+            self.session.apply(DeleteZone(self.state.zone_id), _("Delete zone"))
+
+    def break_mirror(self) -> None:
+        """Edit → Break mirror: the selected zone's mirrored foot gets points of its own."""
+        from ...atlas.edits import BreakMirror
+
+        if not self._editing() or not self._selected():
+            return
+        zone = self.state.zone_id
+        views = [v.id for v in self.state.atlas.views_of(self.state.aspect)]
+        views.sort(key=lambda v: v != self.state.view_id)  # the foot clicked first
+        mirrored = [v for v in views if self.session.written_shape(zone, v) == "mirror"]
+        if not mirrored:
+            self.say(_("This zone is not mirrored in this view."))
+            return
+        if self.session.apply(BreakMirror(zone, mirrored[0]), _("Break mirror")):
+            self.say(_("The two feet of this zone are now edited apart."))
+
+    def show_form(self) -> None:
+        """Edit → Zone texts: the form beside the map (shown whenever edit mode starts)."""
+        from PySide6.QtWidgets import QDockWidget
+
+        from .form import ZoneForm
+
+        if self.form_dock is None:
+            self.form = ZoneForm(self.state, self.session, self.say)
+            dock = QDockWidget(_("Zone texts"), self.window)
+            dock.setObjectName("dock-zone-texts")
+            dock.setWidget(self.form)
+            self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.window.tabifyDockWidget(self.window.info_dock, dock)
+            self.form_dock = dock
+        self.form_dock.show()
+        self.form_dock.raise_()
 
     def show_history(self) -> None:
         """Edit → History: the list of changes; clicking one goes back (or forward) to it."""

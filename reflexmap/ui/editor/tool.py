@@ -29,6 +29,7 @@ Rings = tuple[tuple[Point, ...], ...]
 EDGE_PX = 6.0  # a double-click this close to an edge (screen pixels) adds a vertex on it
 NUDGE_MM, BIG_NUDGE_MM = 0.5, 5.0
 NUDGE_SETTLE_MS = 600  # arrow presses this close together make one change (one undo step)
+SNAP_PX = 8.0  # a dragged vertex or a drawn corner this close to a corner or line goes onto it
 
 
 @dataclass
@@ -66,6 +67,8 @@ class ZoneTool(Mode):
         self._nudge_timer.timeout.connect(self.commit_nudge)
         self.active = False
         self.on_left: Callable[[], None] | None = None  # the Edit menu unticks its action
+        self.drawing: list[Point] | None = None  # the corners of a new zone, while drawing one
+        self.drawing_view = ""
 
     # --- switching on and off ----------------------------------------------------------
     def entered(self) -> None:
@@ -80,6 +83,7 @@ class ZoneTool(Mode):
         self.state.selection_changed.disconnect(self._selection_changed)
         self.session.changed.disconnect(self.refresh)
         self.drag, self.vertex, self.live, self.live_problems = None, None, {}, None
+        self.drawing, self.drawing_view = None, ""
         self.overlay.clear()
         if self.on_left is not None:
             self.on_left()
@@ -122,7 +126,7 @@ class ZoneTool(Mode):
         self.overlay.begin(overlay)
         if not self.active:
             return
-        zone = self.state.zone_id
+        zone = self.state.zone_id if self.drawing is None else ""  # drawing: only the new corners
         for view_id in self.shown_views():
             rings = self.rings_in(view_id) if zone else None
             if rings is None:
@@ -138,6 +142,8 @@ class ZoneTool(Mode):
                     )
         for view_id, x, y, message in self.problem_marks():
             self.overlay.problem(overlay.to_scene(view_id, x, y), message)
+        if self.drawing:
+            self.overlay.points([overlay.to_scene(self.drawing_view, x, y) for x, y in self.drawing])
 
     def problem_marks(self) -> list[tuple[str, float, float, str]]:
         """(shown view, x, y mm, message) of each problem to mark on the map: the live
@@ -212,6 +218,8 @@ class ZoneTool(Mode):
 
     # --- mouse -------------------------------------------------------------------------
     def press(self, event: MapEvent) -> bool:
+        if self.drawing is not None:
+            return False  # each click is a corner (see click); a drag pans
         if event.button != Qt.MouseButton.LeftButton or not self.state.zone_id or not event.view_id:
             return False
         self.commit_nudge()
@@ -247,6 +255,7 @@ class ZoneTool(Mode):
         sign = -1.0 if drag.shown != drag.view else 1.0  # a mirror moves its source mirrored
         rings = [list(r) for r in drag.rings]
         if drag.kind == "vertex":
+            x, y = self.snapped(drag.shown, (x, y), drag.px_per_mm, event.modifiers)
             rings[drag.part][drag.index] = (sign * x, y)
             self._say_point(drag.shown, x, y)
         else:
@@ -275,8 +284,10 @@ class ZoneTool(Mode):
         from ...atlas import edits
 
         zone = self.state.zone_id
-        if drag.kind == "vertex":
-            point = self.live[drag.view][drag.part][drag.index]
+        if drag.kind == "vertex":  # where the button came up, snapped as the keys say then
+            x, y = self.overlay.target.view_mm(drag.shown, event.scene)
+            x, y = self.snapped(drag.shown, (x, y), drag.px_per_mm, event.modifiers)
+            point = (-x, y) if drag.shown != drag.view else (x, y)
             edit = edits.MoveVertex(zone, drag.view, drag.part, drag.index, _rounded(point))
             text = _("Move vertex")
         else:
@@ -289,7 +300,25 @@ class ZoneTool(Mode):
             self.refresh()
         return True
 
+    def click(self, event: MapEvent) -> bool:
+        """While drawing a new zone, a click adds a corner where it lands (snapped)."""
+        if self.drawing is None or event.button != Qt.MouseButton.LeftButton or not event.view_id:
+            return False
+        if self.drawing_view and event.view_id != self.drawing_view:
+            self.status(_("A zone is drawn in one view at a time: click on the same foot."))
+            return True
+        self.drawing_view = event.view_id
+        point = self.snapped(event.view_id, (event.x_mm, event.y_mm), event.px_per_mm, event.modifiers)
+        if not self.drawing or point != self.drawing[-1]:
+            self.drawing.append(point)
+        self._say_point(event.view_id, *point)
+        self.refresh()
+        return True
+
     def double_click(self, event: MapEvent) -> bool:
+        if self.drawing is not None:
+            self.finish_drawing()
+            return True
         if event.button != Qt.MouseButton.LeftButton or not self.state.zone_id or not event.view_id:
             return False
         hit = self.edge_at(event)
@@ -310,6 +339,17 @@ class ZoneTool(Mode):
 
     # --- keys --------------------------------------------------------------------------
     def key(self, key: int, modifiers: Qt.KeyboardModifier) -> bool:
+        if self.drawing is not None:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.finish_drawing()
+            elif key == Qt.Key.Key_Escape:
+                self.cancel_drawing()
+            elif key == Qt.Key.Key_Backspace and self.drawing:
+                self.drawing.pop()
+                self.refresh()
+            else:
+                return False
+            return True
         if not self.state.zone_id:
             return False
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.vertex is not None:
@@ -380,6 +420,91 @@ class ZoneTool(Mode):
                 edits.MoveZone(self.state.zone_id, round(dx, 3), round(dy, 3), views=(view,)), _("Nudge zone")
             )
         self.refresh()
+
+    # --- drawing a new zone ----------------------------------------------------------------
+    def start_drawing(self) -> None:
+        self.commit_nudge()
+        self.drawing, self.drawing_view, self.vertex = [], "", None
+        self.status(
+            _(
+                "Click the corners of the new zone; double-click or Enter closes it, Backspace "
+                "takes back a corner, Escape cancels."
+            )
+        )
+        self.refresh()
+
+    def cancel_drawing(self) -> None:
+        self.drawing, self.drawing_view = None, ""
+        self.status(_("No zone drawn."))
+        self.refresh()
+
+    def finish_drawing(self) -> None:
+        points, view = self.drawing or [], self.drawing_view
+        if len(set(points)) < 3:
+            self.status(_("A zone needs at least three corners: click more, or Escape to cancel."))
+            return
+        from ...atlas import edits
+
+        draft = self.session.draft
+        atlas = draft.atlas if draft is not None else None
+        if atlas is None or not atlas.sources:
+            self.status(_("This chart's views or sources are broken: fix them in the file first."))
+            return
+        taken = {z.id for z in atlas.zones} | set(draft.shapes)
+        number = next(n for n in range(1, 10_000) if f"new-zone-{n}" not in taken)
+        zone_id = f"new-zone-{number}"
+        region = atlas.zone(self.state.zone_id).region if atlas.has_zone(self.state.zone_id) else "abdomen"
+        # chart texts are in the chart's own language (English); the form beside the map edits them
+        edit = edits.add_zone(
+            zone_id,
+            view,
+            [_rounded(p) for p in points],
+            name=f"New zone {number}",
+            region=region,
+            claim="an area not described yet",
+            technique="Not described yet.",
+            sources=(next(iter(atlas.sources)),),
+        )
+        self.drawing, self.drawing_view = None, ""
+        if self.session.apply(edit, _("Draw zone")):
+            self.state.select(zone_id, view)
+        self.refresh()
+
+    # --- snapping --------------------------------------------------------------------------
+    def snapped(
+        self,
+        view_id: str,
+        point: Point,
+        px_per_mm: float,
+        modifiers: Qt.KeyboardModifier,
+    ) -> Point:
+        """`point` moved onto the nearest corner of the outline, a guide line or another
+        zone within SNAP_PX on screen, else onto the outline's or a guide's line; Shift or
+        Alt held: where it is."""
+        if modifiers & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier):
+            return point
+        reach = SNAP_PX / max(px_per_mm, 1e-6)
+        view = self.state.atlas.view(view_id)
+        corners: list[Point] = list(view.outline)
+        for guide in view.guides:
+            corners.extend(guide.points)
+        for zone in self.state.atlas.zones_in(view_id):
+            if zone.id == self.state.zone_id:
+                continue
+            for ring in zone.shapes[view_id]:
+                corners.extend(ring)
+        x, y = point
+        best = min(corners, key=lambda c: math.hypot(c[0] - x, c[1] - y), default=None)
+        if best is not None and math.hypot(best[0] - x, best[1] - y) <= reach:
+            return best
+        lines = [(*view.outline, view.outline[0])] + [guide.points for guide in view.guides]
+        nearest, distance = point, reach
+        for line in lines:
+            for a, b in zip(line, line[1:], strict=False):
+                d, t = _segment_distance(a, b, point)
+                if d <= distance:
+                    nearest, distance = (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t), d
+        return nearest
 
     # --- live check ----------------------------------------------------------------------
     def _check_live(self) -> None:

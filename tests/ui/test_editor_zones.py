@@ -1,0 +1,146 @@
+# ruff: noqa: F811 (the editing fixtures come from test_editor)
+"""Zones drawn, duplicated, deleted and described as a person does it: clicks on the map,
+Enter or a double-click to close, the Edit menu's actions, typing in the form beside the map;
+live validation marks while dragging; snapping; mirrors kept or broken on purpose."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeySequence
+
+from reflexmap.atlas import load_atlas
+
+from .conftest import click_mm, viewport_pos
+from .test_editor import DATA, chart, drag, editing, heel, key  # noqa: F401 (fixtures)
+
+
+def test_drawing_a_zone_by_clicks_closed_with_enter(qtbot, editing, chart):
+    editing.editor.draw_action.trigger()
+    for point in ((-15, 60), (5, 60), (5, 72), (-15, 72)):
+        click_mm(qtbot, editing, "plantar-left", *point)
+    assert len(editing.editor.tool.overlay.handles) == 4
+    qtbot.keyClick(editing.map, Qt.Key.Key_Return)
+    zone_id = editing.state.zone_id
+    assert zone_id == "new-zone-1"
+    ring = editing.editor.session.written_shape(zone_id, "plantar-left")[0]
+    assert len(ring) == 4 and abs(ring[0][0] + 15) < 0.6 and abs(ring[2][1] - 72) < 0.6
+    assert editing.state.atlas.zones_at("plantar-left", -5, 66)[0].id == zone_id
+    key(qtbot, editing, QKeySequence.StandardKey.Undo)
+    assert not editing.state.atlas.has_zone(zone_id)
+    key(qtbot, editing, QKeySequence.StandardKey.Redo)
+    assert editing.state.atlas.has_zone(zone_id)
+    editing.editor.saving.save_action.trigger()
+    assert load_atlas(chart).zone(zone_id).shapes == editing.editor.session.draft.atlas.zone(zone_id).shapes
+
+
+def test_a_double_click_closes_the_drawn_zone_and_escape_cancels(qtbot, editing):
+    editing.editor.draw_action.trigger()
+    click_mm(qtbot, editing, "plantar-left", -15, 60)
+    qtbot.keyClick(editing.map, Qt.Key.Key_Escape)
+    assert editing.editor.tool.drawing is None
+    editing.editor.draw_action.trigger()
+    for point in ((-15, 60), (5, 60), (5, 72)):
+        click_mm(qtbot, editing, "plantar-left", *point)
+    last = viewport_pos(editing, "plantar-left", -15, 72)  # a double-click: a click, then the second
+    qtbot.mouseClick(editing.map.viewport(), Qt.MouseButton.LeftButton, pos=last)
+    qtbot.mouseDClick(editing.map.viewport(), Qt.MouseButton.LeftButton, pos=last)
+    ring = editing.editor.session.written_shape(editing.state.zone_id, "plantar-left")[0]
+    assert len(ring) == 4
+
+
+def test_duplicate_and_delete_zone_from_the_edit_menu(qtbot, editing):
+    editing.editor.duplicate_action.trigger()
+    assert editing.state.zone_id == "heel-copy"
+    copy = editing.editor.session.written_shape("heel-copy", "plantar-left")[0]
+    assert copy[0] == (heel(editing)[0][0] + 3.0, heel(editing)[0][1] - 3.0)
+    assert editing.editor.session.written_shape("heel-copy", "plantar-right") == "mirror"
+    editing.editor.delete_action.trigger()
+    assert not editing.state.atlas.has_zone("heel-copy")
+    assert editing.state.zone_id == ""
+    key(qtbot, editing, QKeySequence.StandardKey.Undo)
+    assert editing.state.atlas.has_zone("heel-copy")
+    key(qtbot, editing, QKeySequence.StandardKey.Undo)
+    assert not editing.state.atlas.has_zone("heel-copy")
+
+
+def test_break_mirror_lets_the_feet_be_edited_apart(qtbot, editing):
+    editing.editor.break_mirror_action.trigger()
+    right = editing.editor.session.written_shape("heel", "plantar-right")
+    assert right != "mirror" and right[0][0] == (18.0, 2.0)  # the left foot's (-18, 2), mirrored
+    drag(qtbot, editing, "plantar-right", (-18, 30), (-12, 36))
+    assert heel(editing)[3] == (-18.0, 30.0)  # the left foot stays as it was
+    assert abs(heel(editing, "plantar-right")[2][0] + 12) < 0.6
+    key(qtbot, editing, QKeySequence.StandardKey.Undo)
+    key(qtbot, editing, QKeySequence.StandardKey.Undo)
+    assert editing.editor.session.written_shape("heel", "plantar-right") == "mirror"
+
+
+def test_texts_typed_in_the_form_are_changes_that_undo(qtbot, editing, chart):
+    form = editing.editor.form
+    assert editing.editor.form_dock.isVisible()
+    name = form.fields[("name", None)]
+    assert name.text() == "Heel"
+    name.selectAll()
+    qtbot.keyClicks(name, "Heel pad")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert editing.state.atlas.zone("heel").name == "Heel pad"
+    german = form.fields[("name", "de")]
+    german.setFocus()
+    qtbot.keyClicks(german, "Fersenballen")
+    qtbot.keyClick(german, Qt.Key.Key_Return)
+    assert editing.editor.session.draft.atlas.zone("heel").translations["de"]["name"] == "Fersenballen"
+    form.region.setCurrentIndex(form.region.findData("nerve"))
+    form.region.activated.emit(form.region.currentIndex())
+    assert editing.state.atlas.zone("heel").region == "nerve"
+    key(qtbot, editing, QKeySequence.StandardKey.Undo)
+    key(qtbot, editing, QKeySequence.StandardKey.Undo)
+    assert "de" not in editing.editor.session.draft.atlas.zone("heel").translations
+    key(qtbot, editing, QKeySequence.StandardKey.Undo)
+    assert editing.state.atlas.zone("heel").name == "Heel"
+    assert name.text() == "Heel"
+    name.selectAll()
+    qtbot.keyClick(name, Qt.Key.Key_Delete)
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert editing.state.atlas.zone("heel").name == "Heel"  # a zone keeps a name
+    assert "name" in editing.statusBar().currentMessage()
+
+
+def test_a_vertex_dragged_out_of_the_foot_is_marked_while_dragging(qtbot, editing):
+    viewport = editing.map.viewport()
+    a = viewport_pos(editing, "plantar-left", 18, 30)
+    b = viewport_pos(editing, "plantar-left", 32, 30)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=a)
+    for i in range(1, 6):
+        qtbot.mouseMove(viewport, QPoint(a.x() + (b.x() - a.x()) * i // 5, a.y()))
+    messages = editing.editor.tool.overlay.messages
+    assert any("heel" in m and "outside" in m for m in messages), messages
+    assert editing.editor.session.stack.count() == 0  # nothing changed yet: only marked
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=b)
+    problems = editing.editor.session.draft.problems
+    assert problems and problems[0].zone == "heel" and problems[0].vertex == 2
+    assert any("outside" in m for m in editing.editor.tool.overlay.messages)
+    assert "problem" in editing.editor.problems_label.text()
+
+
+def test_a_crossing_and_a_duplicate_id_are_marked_with_the_checkers_message(qtbot, editing):
+    drag(qtbot, editing, "plantar-left", (18, 30), (-10, 1))  # the ring now crosses itself
+    assert any("crosses itself" in m for m in editing.editor.tool.overlay.messages)
+    key(qtbot, editing, QKeySequence.StandardKey.Undo)
+    from reflexmap.atlas.edits import SetText  # noqa: F401 (the id is not a form field)
+
+    editing.editor.duplicate_action.trigger()
+    from reflexmap.atlas.document import ChartDocument
+
+    text = editing.editor.session.document.text.replace("id: heel-copy", "id: heel")
+    editing.editor.session.show(ChartDocument.from_text(text, "x.yaml"))
+    editing.state.select("heel")
+    assert any("duplicate zone id 'heel'" in m for m in editing.editor.tool.overlay.messages)
+
+
+def test_a_dragged_vertex_snaps_to_the_outline_unless_shift_is_held(qtbot, editing):
+    drag(qtbot, editing, "plantar-left", (18, 30), (19.4, 40))
+    assert heel(editing)[2][0] == 20.0  # onto the outline's edge at x = 20
+    drag(qtbot, editing, "plantar-left", (20, 40), (16.5, 44.2))
+    assert heel(editing)[2] == (16.0, 45.0)  # onto the strip's corner
+    drag(qtbot, editing, "plantar-left", (16, 45), (19.3, 40), modifier=Qt.KeyboardModifier.ShiftModifier)
+    assert abs(heel(editing)[2][0] - 19.3) < 0.5 and heel(editing)[2][0] != 20.0
