@@ -195,3 +195,17 @@ def test_the_map_double_click_still_works_after_saving(qtbot, editing):
     pos = viewport_pos(editing, "plantar-left", 18, 16)
     qtbot.mouseDClick(editing.map.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert len(heel(editing)) == 5
+
+
+def test_a_language_switch_keeps_the_unsaved_work_in_edit_mode(qtbot, editing, chart):
+    drag(qtbot, editing, "plantar-left", (0, 25), (0, 30))
+    moved = heel(editing)
+    editing.language_actions["de"].trigger()
+    german = editing.successor
+    qtbot.addWidget(german)
+    assert german.editor.active and german.editor.session.modified
+    assert german.editor.session.written_shape("heel", "plantar-left")[0] == moved
+    assert german.editor.edit_action.text() == "Zonen &bearbeiten"
+    assert not editing.editor.session.modified  # the old window has nothing left to ask
+    german.editor.saving.save_action.trigger()
+    assert load_atlas(chart).zone("heel").shapes == german.editor.session.draft.atlas.zone("heel").shapes
