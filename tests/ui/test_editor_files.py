@@ -52,6 +52,7 @@ def test_ctrl_s_writes_the_change_keeping_comments_and_a_backup(qtbot, editing, 
     assert text.startswith("# A chart with simple shapes")  # the author's comment is kept
     assert chart.with_name("small.yaml.bak").read_bytes() == original
     assert load_atlas(chart).zone("heel").shapes == editing.state.atlas.zone("heel").shapes
+    assert load_atlas(chart).zones == editing.editor.session.draft.atlas.zones  # the same chart
     assert not editing.editor.session.modified
     assert "Saved" in editing.statusBar().currentMessage()
 

@@ -144,3 +144,13 @@ def test_a_dragged_vertex_snaps_to_the_outline_unless_shift_is_held(qtbot, editi
     assert heel(editing)[2] == (16.0, 45.0)  # onto the strip's corner
     drag(qtbot, editing, "plantar-left", (16, 45), (19.3, 40), modifier=Qt.KeyboardModifier.ShiftModifier)
     assert abs(heel(editing)[2][0] - 19.3) < 0.5 and heel(editing)[2][0] != 20.0
+
+
+def test_arrow_keys_in_a_text_field_do_not_move_the_zone(qtbot, editing):
+    name = editing.zones.search  # the zone list's search field
+    name.setFocus()
+    before = heel(editing)
+    qtbot.keyClick(name, Qt.Key.Key_Down)
+    qtbot.keyClick(name, Qt.Key.Key_Up)
+    editing.editor.tool.commit_nudge()
+    assert heel(editing) == before and editing.editor.session.stack.count() == 0

@@ -17,7 +17,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+)
 
 from ...i18n import _, bidi_isolate, format_number
 from ...vocab import aspect_name, foot_name
@@ -339,6 +347,8 @@ class ZoneTool(Mode):
 
     # --- keys --------------------------------------------------------------------------
     def key(self, key: int, modifiers: Qt.KeyboardModifier) -> bool:
+        if isinstance(QApplication.focusWidget(), _TYPING):
+            return False  # a key a text field left (Up in the zone's name) is not for the map
         if self.drawing is not None:
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.finish_drawing()
@@ -532,6 +542,9 @@ class ZoneTool(Mode):
         self.status(
             _("Vertex at x {x} mm, y {y} mm ({view})").format(x=_n(x), y=_n(y), view=bidi_isolate(where))
         )
+
+
+_TYPING = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractItemView, QComboBox, QAbstractSpinBox)
 
 
 def _n(value: float) -> str:
