@@ -15,6 +15,12 @@ KIND_TITLES = {  # translated where shown
     "technique": N_("Which technique?"),
     "claim": N_("What do charts place there?"),
 }
+KIND_SHORT = {  # within a sentence: "… 2.9 s for finding a zone"
+    "find": N_("finding a zone"),
+    "name": N_("naming a zone"),
+    "technique": N_("techniques"),
+    "claim": N_("what charts place"),
+}
 # A zone smaller than this in every view it is drawn in is asked by name, not by click:
 # hitting a 3 mm sliver tests the mouse, not the student.
 MIN_FIND_AREA_MM2 = 80.0

@@ -14,7 +14,8 @@ Safety, in order of what could go wrong:
 - Backups with SQLite's online backup API, at most once a day and on exit, the newest
   KEEP_BACKUPS kept.
 - A database from a newer ReflexMap (`PRAGMA user_version` above SCHEMA) is read if it can be,
-  and never written to.
+  and never written to. An older one is upgraded in one transaction (MIGRATIONS), after a
+  backup of it as it was.
 - The old progress.json (format 1) is imported once, and then renamed, never deleted.
 """
 
@@ -34,13 +35,15 @@ from ..i18n import _
 from .progress import LegacyCardState, ProgressStore
 from .scheduler import DAY, CardState
 
-SCHEMA = 1
+SCHEMA = 2  # 1: reviews, cards, meta; 2: each review's view (and so its foot)
 KEEP_BACKUPS = 5
 BACKUP_EVERY = DAY
 BUSY_TIMEOUT_MS = 15_000
 MAX_STATE_CHARS = 4096  # one card's stored state; ours are about 250
 MAX_CLICKED = 8  # zone ids kept per answer
 MAX_TIME = 1e11
+MAX_VIEW = 200  # a view id's characters
+MAX_SETTING = 1000  # a stored choice's characters
 IMPORTED_KEY = "imported-progress-json"
 LEGACY_STABILITY = {2: 1.0, 3: 3.0, 4: 7.0, 5: 21.0}  # Leitner box -> the wait after it, in days
 
@@ -53,7 +56,8 @@ CREATE TABLE IF NOT EXISTS reviews (
     correct INTEGER NOT NULL,
     close INTEGER NOT NULL,
     seconds REAL,                  -- time to answer
-    clicked TEXT NOT NULL DEFAULT ''  -- zone ids under the click, space-separated
+    clicked TEXT NOT NULL DEFAULT '',  -- zone ids under the click, space-separated
+    view TEXT NOT NULL DEFAULT ''      -- the view the question was shown in ('' before version 2)
 );
 CREATE INDEX IF NOT EXISTS reviews_by_time ON reviews(time);
 CREATE TABLE IF NOT EXISTS cards (
@@ -63,6 +67,10 @@ CREATE TABLE IF NOT EXISTS cards (
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+# From each older version to the next: run in the same transaction as the new user_version.
+MIGRATIONS = {
+    1: ("ALTER TABLE reviews ADD COLUMN view TEXT NOT NULL DEFAULT ''",),
+}
 
 
 class ReadOnly(RuntimeError):
@@ -157,18 +165,44 @@ class ReviewLog:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
         if version < SCHEMA:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            self._upgrade(conn)
+        return conn
+
+    def _upgrade(self, conn: sqlite3.Connection) -> None:
+        """Create the tables, or bring an older database up to SCHEMA, in one transaction.
+        The version is read again under the write lock: another process may have just
+        upgraded it."""
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if 0 < version < SCHEMA:  # the database as it was, before it is changed
+                try:  # read through a second connection: a writing one cannot be backed up
+                    reader = connect(self.path, read_only=True)
+                    try:
+                        self._backup_from(reader, tag=f"v{version}")
+                    finally:
+                        reader.close()
+                except (OSError, sqlite3.Error) as exc:
+                    self.warnings.append(
+                        _("No backup could be made before upgrading {path}: {error}").format(
+                            path=self.path, error=exc
+                        )
+                    )
+            if version == 0:
                 for statement in CREATE.split(";"):
                     if statement.strip():
                         conn.execute(statement)
+            elif version < SCHEMA:
+                for step in range(version, SCHEMA):
+                    for statement in MIGRATIONS[step]:
+                        conn.execute(statement)
+            if version < SCHEMA:
                 conn.execute(f"PRAGMA user_version={SCHEMA}")
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-        return conn
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
     def _replace_damaged(self) -> None:
         """Set the damaged database aside and put the newest sound backup in its place."""
@@ -221,6 +255,7 @@ class ReviewLog:
         close: bool = False,
         seconds: float | None = None,
         clicked: tuple[str, ...] = (),
+        view: str = "",
     ) -> CardState:
         """One answer, in one transaction: the card's latest state is read, `advance` derives
         the new one, the review is appended and the state stored."""
@@ -233,9 +268,18 @@ class ReviewLog:
             previous = parse_state(row[0]) if row else None
             state = advance(previous)
             conn.execute(
-                "INSERT INTO reviews (time, card, rating, correct, close, seconds, clicked)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (now, card, rating, int(correct), int(close), seconds, " ".join(clicked[:MAX_CLICKED])),
+                "INSERT INTO reviews (time, card, rating, correct, close, seconds, clicked, view)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    now,
+                    card,
+                    rating,
+                    int(correct),
+                    int(close),
+                    seconds,
+                    " ".join(clicked[:MAX_CLICKED]),
+                    view[:MAX_VIEW],
+                ),
             )
             conn.execute(
                 "INSERT INTO cards (card, due, state) VALUES (?, ?, ?)"
@@ -285,6 +329,44 @@ class ReviewLog:
 
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM reviews").fetchone()[0]
+
+    def right_answer_seconds(self, kind: str, limit: int) -> list[float]:
+        """How long the latest `limit` right answers to questions of `kind` took (any chart),
+        newest first: the student's own pace."""
+        try:
+            rows = self.conn.execute(
+                "SELECT seconds FROM reviews WHERE correct = 1 AND seconds >= 0 AND seconds < 3600"
+                " AND substr(card, -?) = ? ORDER BY time DESC LIMIT ?",
+                (len(kind) + 1, ":" + kind, limit),
+            ).fetchall()
+        except sqlite3.Error:
+            return []
+        return [float(s) for (s,) in rows if isinstance(s, (int, float))]
+
+    # --- the student's choices, kept with their progress ---------------------------------------
+    def setting(self, key: str) -> str | None:
+        try:
+            row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return row[0] if row and isinstance(row[0], str) and len(row[0]) <= MAX_SETTING else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        if not self.writable:
+            raise ReadOnly(str(self.path))
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
     # --- the old progress file -----------------------------------------------------------------
     def import_progress_json(self, json_path: str | Path) -> int | None:
@@ -339,26 +421,34 @@ class ReviewLog:
         if not self.writable:
             return None
         existing = self.backups()
-        now = self.clock()
-        if existing and not force and now - existing[0].stat().st_mtime < BACKUP_EVERY:
+        if existing and not force and self.clock() - existing[0].stat().st_mtime < BACKUP_EVERY:
             return None
+        return self._backup_from(self.conn)
+
+    def _backup_from(self, conn: sqlite3.Connection, tag: str = "") -> Path:
+        """A backup of `conn`'s database; `tag` marks the one made before an upgrade."""
+        existing = self.backups()
         self.backup_folder.mkdir(parents=True, exist_ok=True)
-        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now))
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(self.clock()))
         prefix = f"{self.path.stem}-{stamp}-"
-        same_second = [p.name[len(prefix) :].split(".")[0] for p in existing if p.name.startswith(prefix)]
+        same_second = [p.name[len(prefix) :][:2] for p in existing if p.name.startswith(prefix)]
         n = 1 + max((int(c) for c in same_second if c.isdigit()), default=0)  # names sort by age
-        target = self.backup_folder / f"{prefix}{n:02d}.sqlite3"
-        temporary = target.with_name("." + target.name + ".part")
-        copy = sqlite3.connect(temporary)
+        target = self.backup_folder / f"{prefix}{n:02d}{'-' + tag if tag else ''}.sqlite3"
+        temporary = target.with_name(f".{target.name}.{os.getpid()}-{time.monotonic_ns()}.part")
         try:
-            self.conn.backup(copy)
-        finally:
-            copy.close()
-        with open(temporary, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
+            copy = sqlite3.connect(temporary)
+            try:
+                conn.backup(copy)
+            finally:
+                copy.close()
+            with open(temporary, "rb+") as handle:
+                os.fsync(handle.fileno())
+            os.replace(temporary, target)
+        except BaseException:
+            temporary.unlink(missing_ok=True)  # no half copy left behind (a full disk)
+            raise
         for old in self.backups()[KEEP_BACKUPS:]:
-            old.unlink()
+            old.unlink(missing_ok=True)  # another window may have just removed it
         return target
 
 

@@ -1,9 +1,12 @@
 """Spaced repetition per card with FSRS (the `fsrs` package, the scheduler Anki offers).
 
 Each answer becomes an FSRS rating: right → Good, right and fast → Easy, a near miss (within
-the closeness tolerance) → Hard, wrong → Again. FSRS keeps a memory model per card (stability,
-difficulty) and sets the next review so that the chance of still knowing the card then is the
-desired retention (a setting, 0.9 by default). Fuzzing is off: with an injected clock and
+the closeness tolerance) → Hard, wrong → Again. "Fast" is measured against the student's own
+pace (`easy_seconds`): clicking a zone and reading four claims take different times, and so do
+different students, so a fixed number of seconds would make Easy either rare or the rule.
+FSRS keeps a memory model per card (stability, difficulty) and sets the next review so that the
+chance of still knowing the card then is the desired retention (chosen per profile, 0.9 by
+default). Fuzzing is off: with an injected clock and
 random generator a scheduler is fully deterministic.
 
 A scheduler with a review log (`reviewlog.ReviewLog`) saves every answer there, in one
@@ -16,6 +19,7 @@ from __future__ import annotations
 import math
 import random
 import sqlite3
+import statistics
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, fields
@@ -31,8 +35,15 @@ if TYPE_CHECKING:
 
 DAY = 86_400.0
 DEFAULT_RETENTION = 0.9
-MIN_RETENTION, MAX_RETENTION = 0.7, 0.99
-FAST_SECONDS = 4.0  # a right answer this quick is rated Easy
+MIN_RETENTION, MAX_RETENTION = 0.7, 0.97  # above 0.97 reviews come very often for little gain
+FAST_SECONDS = 4.0  # a right answer this quick is rated Easy, until the student's pace is known
+# Once PACE_MIN right answers of a kind are logged, Easy means quicker than EASY_SHARE of the
+# median of the latest PACE_ANSWERS right answers of that kind, within EASY_RANGE seconds: about
+# the quickest fifth of a student's right answers (answer times spread roughly log-normally).
+EASY_SHARE = 0.6
+EASY_RANGE = (1.5, 8.0)
+PACE_ANSWERS = 200
+PACE_MIN = 20
 MASTERED_DAYS = 90.0  # a memory that lasts this long (FSRS stability) counts as mastered
 
 AGAIN, HARD, GOOD, EASY = (
@@ -41,11 +52,32 @@ AGAIN, HARD, GOOD, EASY = (
 RATING_NAMES = {AGAIN: "again", HARD: "hard", GOOD: "good", EASY: "easy"}
 
 
-def rating_for(correct: bool, close: bool = False, seconds: float | None = None) -> int:
-    """The FSRS rating of one answer."""
+def rating_for(
+    correct: bool, close: bool = False, seconds: float | None = None, fast: float = FAST_SECONDS
+) -> int:
+    """The FSRS rating of one answer; a right one within `fast` seconds is Easy."""
     if correct:
-        return EASY if seconds is not None and 0 <= seconds <= FAST_SECONDS else GOOD
+        return EASY if seconds is not None and 0 <= seconds <= fast else GOOD
     return HARD if close else AGAIN
+
+
+def easy_seconds(right_seconds: list[float]) -> float:
+    """The Easy threshold for a student whose recent right answers (of one kind) took
+    `right_seconds`: EASY_SHARE of their median, within EASY_RANGE; FAST_SECONDS while there
+    are fewer than PACE_MIN of them."""
+    times = [t for t in right_seconds if math.isfinite(t) and t >= 0][:PACE_ANSWERS]
+    if len(times) < PACE_MIN:
+        return FAST_SECONDS
+    low, high = EASY_RANGE
+    return min(high, max(low, EASY_SHARE * statistics.median(times)))
+
+
+def is_retention(value: object) -> bool:
+    return (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and MIN_RETENTION <= value <= MAX_RETENTION
+    )
 
 
 def _utc(epoch: float) -> datetime:
@@ -121,10 +153,29 @@ class Scheduler:
         self.rng = rng or random.Random()
         self.log = log
         self.unsaved: list[str] = []  # why answers could not be saved, for the window to say
-        if not (MIN_RETENTION <= retention <= MAX_RETENTION) or math.isnan(retention):
+        self._pace: dict[str, float] = {}  # question kind -> Easy threshold, from the log
+        self.set_retention(retention)
+
+    def set_retention(self, retention: float) -> None:
+        """The desired retention for the next answers (cards keep the due dates they have);
+        an impossible value means the default."""
+        if not is_retention(retention):
             retention = DEFAULT_RETENTION
-        self.retention = retention
-        self._fsrs = fsrs.Scheduler(desired_retention=retention, enable_fuzzing=False)
+        self.retention = float(retention)
+        self._fsrs = fsrs.Scheduler(desired_retention=self.retention, enable_fuzzing=False)
+
+    def reload(self) -> None:
+        """Card states and pace as saved, with other windows' answers (before a round)."""
+        self._pace.clear()
+        if self.log is not None:
+            self.states = self.log.states()
+
+    def easy_seconds(self, kind: str) -> float:
+        """How quick a right answer to a question of `kind` must be to count as Easy."""
+        if kind not in self._pace:
+            recent = self.log.right_answer_seconds(kind, PACE_ANSWERS) if self.log is not None else []
+            self._pace[kind] = easy_seconds(recent)
+        return self._pace[kind]
 
     def state(self, card: Card) -> CardState:
         return self.states.get(card.key) or CardState()
@@ -157,10 +208,12 @@ class Scheduler:
         close: bool = False,
         seconds: float | None = None,
         clicked: tuple[str, ...] = (),
+        view: str = "",
     ) -> CardState:
-        """Rate an answer, update the card and, with a review log, save both in one transaction."""
+        """Rate an answer, update the card and, with a review log, save both in one transaction.
+        `view`: where the question was shown (its foot counts for the statistics)."""
         now = self.clock()
-        rating = rating_for(correct, close, seconds)
+        rating = rating_for(correct, close, seconds, self.easy_seconds(card.kind))
         state = None
         if self.log is not None and self.log.writable:
             try:
@@ -173,6 +226,7 @@ class Scheduler:
                     close=close,
                     seconds=seconds,
                     clicked=clicked,
+                    view=view,
                 )
             except (sqlite3.Error, OSError) as exc:  # a full disk: the lesson goes on, unsaved
                 self.unsaved.append(str(exc))

@@ -226,7 +226,9 @@ class QuizSession:
         self.feedback = feedback
         seconds = self.clock() - self.asked_at
         self.results.append(Result(question, feedback, seconds))
-        self.scheduler.record(question.card, correct, close=close, seconds=seconds, clicked=clicked)
+        self.scheduler.record(
+            question.card, correct, close=close, seconds=seconds, clicked=clicked, view=question.view_id
+        )
         if correct:
             self.streak += 1
             self.best_streak = max(self.best_streak, self.streak)

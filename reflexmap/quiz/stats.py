@@ -13,8 +13,9 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from ..atlas import Atlas
+from .cards import KINDS
 from .reviewlog import ReviewLog, parse_state
-from .scheduler import AGAIN, HARD, CardState
+from .scheduler import AGAIN, HARD, PACE_ANSWERS, PACE_MIN, CardState, easy_seconds
 
 DAYS_AHEAD = 30
 DAYS_BACK = 30
@@ -39,7 +40,11 @@ class Statistics:
     cards_seen: int = 0
     mastery_by_region: dict[str, float] = field(default_factory=dict)  # unseen cards count as 0
     mastery_by_foot: dict[str, float] = field(default_factory=dict)
+    # foot -> (right, answers) to questions shown on that foot in the last `back` days
+    answers_by_foot: dict[str, tuple[int, int]] = field(default_factory=dict)
     hardest: list[Hard] = field(default_factory=list)
+    # question kind -> the Easy threshold in seconds, for the kinds whose pace is known
+    easy_seconds: dict[str, float] = field(default_factory=dict)
 
     def days_back(self) -> list[dt.date]:
         return [self.today - dt.timedelta(days=len(self.reviews) - 1 - i) for i in range(len(self.reviews))]
@@ -79,6 +84,17 @@ def compute(
         if 0 <= index < back:
             reviews[index], right[index] = int(count), int(correct or 0)
     retention = [r / n if n else None for r, n in zip(right, reviews, strict=True)]
+    foot_of = {v.id: v.foot for v in atlas.views}
+    answers_by_foot = {foot: (0, 0) for foot in sorted(set(foot_of.values()))}
+    for view, count, correct in conn.execute(
+        "SELECT view, count(*), sum(correct) FROM reviews"
+        " WHERE time >= ? AND substr(card, 1, ?) = ? GROUP BY view",
+        (start, len(prefix), prefix),
+    ):
+        foot = foot_of.get(view)
+        if foot is not None:  # '' (answered before the view was logged) or a view no longer drawn
+            had_right, had = answers_by_foot[foot]
+            answers_by_foot[foot] = (had_right + int(correct or 0), had + int(count))
     total = conn.execute(
         "SELECT count(*) FROM reviews WHERE substr(card, 1, ?) = ?", (len(prefix), prefix)
     ).fetchone()[0]
@@ -142,5 +158,17 @@ def compute(
         cards_seen=sum(len(c) for c in per_zone.values()),
         mastery_by_region={r: sum(v) / len(v) for r, v in regions.items()},
         mastery_by_foot={f: sum(v) / len(v) for f, v in sorted(feet.items())},
+        answers_by_foot=answers_by_foot,
         hardest=hardest[:HARDEST],
+        easy_seconds=pace(log),
     )
+
+
+def pace(log: ReviewLog) -> dict[str, float]:
+    """The Easy threshold per question kind, for the kinds with PACE_MIN right answers logged."""
+    found = {}
+    for kind in KINDS:
+        recent = log.right_answer_seconds(kind, PACE_ANSWERS)
+        if len(recent) >= PACE_MIN:
+            found[kind] = easy_seconds(recent)
+    return found

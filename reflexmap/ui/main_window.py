@@ -698,11 +698,17 @@ class MainWindow(QMainWindow):
     def new_quiz_dialog(self) -> QuizSetupDialog:
         from .quiz_setup import QuizSetupDialog
 
-        dialog = QuizSetupDialog(self.state.atlas, self.state.aspect, self, settings=self.settings)
+        dialog = QuizSetupDialog(
+            self.state.atlas, self.state.aspect, self, settings=self.settings, retention=self.quiz.retention
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # each round left ~50 widgets
-        dialog.accepted.connect(lambda: self.quiz.start(dialog.options()))
+        dialog.accepted.connect(lambda: self._start_quiz(dialog))
         dialog.open()
         return dialog
+
+    def _start_quiz(self, dialog: QuizSetupDialog) -> None:
+        self.quiz.set_retention(dialog.desired_retention())
+        self.quiz.start(dialog.options())
 
     def _quiz_started(self) -> None:
         """The quiz panel takes the side: the zone card and list would give answers away."""

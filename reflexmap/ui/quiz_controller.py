@@ -16,7 +16,7 @@ from ..i18n import N_, _, bidi_isolate, format_number, ngettext, translated
 from ..quiz import Feedback, QuizOptions, QuizSession, ReviewLog, Scheduler, Summary
 from ..quiz.profiles import DEFAULT, Profiles
 from ..quiz.questions import ON_FOOT, where
-from ..quiz.scheduler import DEFAULT_RETENTION
+from ..quiz.scheduler import DEFAULT_RETENTION, is_retention
 from ..settings import Settings
 from .map_view import MapView
 from .markup import escape
@@ -31,7 +31,8 @@ from .state import Annotations, AppState, Mark
 ADVANCE_BASE_MS = 1500
 ADVANCE_PER_CHAR_MS = 50
 ADVANCE_MIN_MS, ADVANCE_MAX_MS = 2500, 9000
-RETENTION_KEY = "quiz/desired-retention"
+RETENTION_KEY = "quiz/desired-retention"  # older, for every profile; now kept per profile:
+RETENTION_META = "desired-retention"  # in the profile's review log (its meta table)
 PROFILE_KEY = "quiz/profile"
 ENDINGS = {
     "done": N_("All questions asked."),
@@ -151,19 +152,43 @@ class QuizController(Mode):
                 self.warnings.append(_("No backup could be made: {error}").format(error=exc))
         if self.warnings:
             self._warn(_("Quiz progress"), "\n".join(self.warnings))
-        return Scheduler(states, log=log, retention=self.retention)
+        return Scheduler(states, log=log, retention=self._stored_retention(log))
+
+    def _stored_retention(self, log: ReviewLog | None) -> float:
+        """The profile's desired retention, kept in its review log; else the older global
+        setting; else the default. A stored value out of range counts as none."""
+        if log is not None:
+            raw = log.setting(RETENTION_META)
+            try:
+                value = float(raw) if raw is not None else None
+            except ValueError:
+                value = None
+            if is_retention(value):
+                return value
+        value = self.settings.value(RETENTION_KEY, DEFAULT_RETENTION) if self.settings is not None else None
+        return float(value) if is_retention(value) else DEFAULT_RETENTION
 
     @property
     def retention(self) -> float:
-        """The desired retention (a setting): the chance of still knowing a card when it is due."""
-        if self.settings is None:
-            return DEFAULT_RETENTION
-        value = self.settings.value(RETENTION_KEY, DEFAULT_RETENTION)
-        return (
-            float(value)
-            if isinstance(value, (int, float)) and not isinstance(value, bool)
-            else DEFAULT_RETENTION
-        )
+        """The desired retention: the chance of still knowing a card when it comes due."""
+        return self.scheduler.retention
+
+    def set_retention(self, value: float) -> None:
+        """The current profile's desired retention, from now on (saved with its progress)."""
+        if not is_retention(value):
+            return
+        scheduler = self.scheduler
+        if abs(scheduler.retention - value) < 1e-9:
+            return
+        scheduler.set_retention(value)
+        if self._log is not None and self._log.writable:
+            try:
+                self._log.set_setting(RETENTION_META, repr(float(value)))
+            except (OSError, sqlite3.Error) as exc:
+                self._warn(
+                    _("Progress not saved"),
+                    _("Could not write {path}:\n{error}").format(path=self.database_path, error=exc),
+                )
 
     @property
     def log(self) -> ReviewLog | None:
@@ -172,9 +197,7 @@ class QuizController(Mode):
 
     def refresh(self) -> None:
         """Card states as saved, with other windows' answers (before a round and the heat map)."""
-        scheduler = self.scheduler
-        if scheduler.log is not None:
-            scheduler.states = scheduler.log.states()
+        self.scheduler.reload()
 
     def shutdown(self) -> None:
         """On exit: a backup (SQLite's online backup API), then the database closed."""

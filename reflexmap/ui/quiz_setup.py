@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QSpinBox,
@@ -22,6 +23,7 @@ from ..atlas.text import natural_key
 from ..i18n import _
 from ..quiz import KINDS, QuizOptions
 from ..quiz.cards import KIND_TITLES
+from ..quiz.scheduler import DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION, is_retention
 from ..settings import Settings
 from . import palette
 from .chart_scene import aspect_name, foot_name
@@ -86,7 +88,14 @@ def remembered_bool(settings: Settings | None, key: str, default: bool = False) 
 
 
 class QuizSetupDialog(QDialog):
-    def __init__(self, atlas: Atlas, aspect: str, parent=None, settings: Settings | None = None):
+    def __init__(
+        self,
+        atlas: Atlas,
+        aspect: str,
+        parent=None,
+        settings: Settings | None = None,
+        retention: float = DEFAULT_RETENTION,
+    ):
         super().__init__(parent)
         self.setObjectName("quiz-setup")
         self.setWindowTitle(_("New quiz"))
@@ -151,6 +160,29 @@ class QuizSetupDialog(QDialog):
         self.wait_for_enter.setObjectName("wait-for-enter")
         self.wait_for_enter.setChecked(remembered_bool(settings, WAIT_FOR_ENTER_KEY))
         form.addRow(_("After an answer"), self.wait_for_enter)
+        # The profile's desired retention (FSRS): kept with its progress, not with these choices.
+        self.retention = QSpinBox(self)
+        self.retention.setObjectName("desired-retention")
+        self.retention.setRange(round(MIN_RETENTION * 100), round(MAX_RETENTION * 100))
+        self.retention.setSuffix(" %")
+        self.retention.setValue(round((retention if is_retention(retention) else DEFAULT_RETENTION) * 100))
+        self.retention.setMaximumWidth(self.fontMetrics().horizontalAdvance("100 %") + 80)
+        self.retention.setAccessibleName(_("Desired retention"))
+        explained = QLabel(
+            _(
+                "How likely you should still know a card when it comes back. Higher means "
+                "more reviews, more often; 90 % is the usual choice. Kept for this profile."
+            ),
+            self,
+        )
+        explained.setObjectName("desired-retention-note")
+        explained.setWordWrap(True)
+        explained.setTextFormat(Qt.TextFormat.PlainText)
+        self.retention.setToolTip(explained.text())
+        retention_box = QVBoxLayout()
+        retention_box.addWidget(self.retention)
+        retention_box.addWidget(explained)
+        form.addRow(_("Desired retention"), retention_box)
         ok, cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
         self.buttons = QDialogButtonBox(ok | cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Start"))
@@ -186,6 +218,9 @@ class QuizSetupDialog(QDialog):
                 WAIT_FOR_ENTER_KEY: self.wait_for_enter.isChecked(),
             }
         )
+
+    def desired_retention(self) -> float:
+        return self.retention.value() / 100
 
     def _custom(self) -> tuple[str, ...]:
         return tuple(

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..atlas import Atlas
-from ..i18n import _, format_number
+from ..i18n import _, format_number, ngettext
+from ..quiz.cards import KIND_SHORT
 from ..quiz.reviewlog import ReviewLog
+from ..quiz.scheduler import EASY_SHARE, FAST_SECONDS, PACE_MIN
 from ..quiz.stats import Statistics, compute
 from . import palette
 
@@ -45,10 +47,12 @@ class BarChart(QWidget):
         percent: bool = False,
         colour: QColor = BAR,
         every: int = 1,
+        notes: list[str] | None = None,
         parent=None,
     ):
         super().__init__(parent)
         self.title, self.labels, self.values = title, labels, values
+        self.notes = notes or [""] * len(values)  # horizontal: said after each value
         self.horizontal, self.percent, self.colour, self.every = horizontal, percent, colour, every
         self.setMinimumSize(380, 200 if not horizontal else 40 + 24 * max(1, len(labels)))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -87,9 +91,15 @@ class BarChart(QWidget):
         label_w = min(
             area.width() * 0.45, max((metrics.horizontalAdvance(t) for t in self.labels), default=0) + 8
         )
-        value_w = metrics.horizontalAdvance("100 %") + 8
+        value_w = (
+            max(
+                metrics.horizontalAdvance(" ".join(filter(None, (self.text(v), n))))
+                for v, n in zip([1.0, *self.values], ["", *self.notes], strict=True)
+            )
+            + 8
+        )
         row = min(26.0, area.height() / max(1, len(self.labels)))
-        for i, (label, value) in enumerate(zip(self.labels, self.values, strict=True)):
+        for i, (label, value, note) in enumerate(zip(self.labels, self.values, self.notes, strict=True)):
             y = area.top() + i * row
             painter.setPen(ink)
             text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_w - 8)
@@ -111,7 +121,7 @@ class BarChart(QWidget):
             painter.drawText(
                 QRectF(label_w + full + 6, y, value_w, row),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                self.text(value),
+                " ".join(filter(None, (self.text(value), note))),
             )
 
     def _vertical(self, painter, area, peak, ink, muted, metrics) -> None:
@@ -193,6 +203,20 @@ class StatisticsWindow(QDialog):
         summary = QLabel(seen, self)
         summary.setTextFormat(Qt.TextFormat.PlainText)
         summary.setObjectName("statistics-summary")
+        easy = QLabel(self._easy_text(s.easy_seconds), self)
+        easy.setTextFormat(Qt.TextFormat.PlainText)
+        easy.setWordWrap(True)
+        easy.setObjectName("statistics-easy")
+        feet_labels, feet_values, feet_notes = [], [], []
+        for foot in sorted(set(s.mastery_by_foot) | set(s.answers_by_foot)):
+            name = _("Left foot") if foot == "left" else _("Right foot") if foot == "right" else foot
+            feet_labels.append(_("{foot}: mastery").format(foot=name))
+            feet_values.append(s.mastery_by_foot.get(foot, 0.0))
+            feet_notes.append("")
+            right, answers = s.answers_by_foot.get(foot, (0, 0))
+            feet_labels.append(_("{foot}: right answers").format(foot=name))
+            feet_values.append(right / answers if answers else None)
+            feet_notes.append(ngettext("of {count}", "of {count}", answers).format(count=answers))
         days = s.days_back()
         ahead = [_("today")] + [f"+{i}" for i in range(1, len(s.due))]
         self.charts = {
@@ -225,15 +249,13 @@ class StatisticsWindow(QDialog):
                 parent=self,
             ),
             "feet": BarChart(
-                _("Mastery per foot"),
-                [
-                    _("Left foot") if f == "left" else _("Right foot") if f == "right" else f
-                    for f in s.mastery_by_foot
-                ],
-                list(s.mastery_by_foot.values()),
+                _("Mastery per foot, and right answers there in the last 30 days"),
+                feet_labels,
+                feet_values,
                 horizontal=True,
                 percent=True,
                 colour=GOOD,
+                notes=feet_notes,
                 parent=self,
             ),
             "hardest": BarChart(
@@ -247,12 +269,30 @@ class StatisticsWindow(QDialog):
             ),
         }
         grid = QGridLayout()
-        for i, key in enumerate(("due", "reviews", "retention", "regions", "feet", "hardest")):
-            grid.addWidget(self.charts[key], i // 2 if i < 4 else 2, i % 2 if i < 4 else i - 4)
+        for i, key in enumerate(("due", "reviews", "retention", "hardest", "regions", "feet")):
+            grid.addWidget(self.charts[key], i // 2, i % 2)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
+        layout.addWidget(easy)
         layout.addLayout(grid, 1)
         layout.addWidget(buttons)
         self.resize(1100, 820)
+
+    @staticmethod
+    def _easy_text(thresholds: dict[str, float]) -> str:
+        """How quick a right answer must be to count as Easy, per kind of question."""
+        if not thresholds:
+            return _(
+                "A right answer within {seconds} s counts as Easy for the scheduler, until "
+                "{count} right answers of a kind show your own pace."
+            ).format(seconds=format_number(FAST_SECONDS, 0), count=PACE_MIN)
+        times = ", ".join(
+            _("{seconds} s for {kind}").format(seconds=format_number(t, 1), kind=_(KIND_SHORT[k]))
+            for k, t in thresholds.items()
+        )
+        return _(
+            "A right answer counts as Easy for the scheduler when it is quicker than {share} % of "
+            "your usual time: now {times}."
+        ).format(share=round(EASY_SHARE * 100), times=times)

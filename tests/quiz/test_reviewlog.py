@@ -350,3 +350,106 @@ def test_a_database_locked_by_another_process_is_not_set_aside(tmp_path: Path, m
     holder.close()
     assert not list(tmp_path.glob("*.damaged-*"))
     assert ReviewLog(path).count() == 1
+
+
+# --- schema versions ---------------------------------------------------------------------------
+# The database as version 1 wrote it (ReflexMap before each review recorded its view).
+VERSION_1 = """
+CREATE TABLE reviews (
+    id INTEGER PRIMARY KEY,
+    time REAL NOT NULL,
+    card TEXT NOT NULL,
+    rating INTEGER NOT NULL,
+    correct INTEGER NOT NULL,
+    close INTEGER NOT NULL,
+    seconds REAL,
+    clicked TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX reviews_by_time ON reviews(time);
+CREATE TABLE cards (card TEXT PRIMARY KEY, due REAL NOT NULL, state TEXT NOT NULL);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+def version_1_database(path: Path, answers: int) -> None:
+    """A version-1 review log with `answers` answers, in WAL mode as version 1 left it."""
+    scheduler = Scheduler(clock=Clock())
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.executescript(VERSION_1)
+    for i in range(answers):
+        card = Card("chart", f"z{i % 10}", "find")
+        state = scheduler.record(card, i % 3 != 0, seconds=5.0)
+        conn.execute(
+            "INSERT INTO reviews (time, card, rating, correct, close, seconds, clicked)"
+            " VALUES (?, ?, ?, ?, 0, 5.0, ?)",
+            (1_700_000_000.0 + i, card.key, GOOD if i % 3 else AGAIN, int(i % 3 != 0), card.zone_id),
+        )
+        conn.execute(
+            "INSERT OR REPLACE INTO cards (card, due, state) VALUES (?, ?, ?)",
+            (card.key, state.due, json.dumps(state.to_json())),
+        )
+    conn.execute("PRAGMA user_version=1")
+    conn.close()
+
+
+def test_a_version_1_database_is_upgraded_keeping_every_answer_and_a_backup(tmp_path: Path):
+    path = tmp_path / "reviews.sqlite3"
+    version_1_database(path, 30)
+    everything = "SELECT time, card, rating, correct, close, seconds, clicked FROM reviews ORDER BY id"
+    before = rows(path, everything)
+    log = ReviewLog(path)
+    assert log.writable and log.warnings == []
+    assert rows(path, "PRAGMA user_version") == [(SCHEMA,)] and SCHEMA == 2
+    assert rows(path, everything) == before
+    assert rows(path, "SELECT DISTINCT view FROM reviews") == [("",)]  # not known for old answers
+    backups = log.backups()
+    assert len(backups) == 1 and backups[0].name.endswith("-v1.sqlite3")
+    assert (
+        rows(backups[0], "PRAGMA user_version") == [(1,)]
+        and len(rows(backups[0], "SELECT * FROM reviews")) == 30
+    )
+    assert sum(s.seen for s in log.states().values()) == 30
+    Scheduler(log.states(), log=log).record(Card("chart", "z1", "find"), True, view="plantar-left")
+    assert rows(path, "SELECT view FROM reviews ORDER BY id DESC LIMIT 1") == [("plantar-left",)]
+    log.close()
+    again = ReviewLog(path)  # upgraded once: no second backup, nothing changed
+    assert again.count() == 31 and len(again.backups()) == 1
+
+
+def test_two_processes_opening_a_version_1_database_at_once_upgrade_it_once(tmp_path: Path):
+    path = tmp_path / "reviews.sqlite3"
+    version_1_database(path, 20)
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(path), name, "40"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        for name in ("first", "second")
+    ]
+    for child in children:
+        _, err = child.communicate(timeout=300)
+        assert child.returncode == 0, err[-2000:]
+    assert rows(path, "PRAGMA user_version") == [(SCHEMA,)]
+    query = "SELECT clicked, count(*) FROM reviews WHERE clicked IN ('first', 'second') GROUP BY clicked"
+    assert sorted(rows(path, query)) == [("first", 40), ("second", 40)]
+    assert len([b for b in ReviewLog(path).backups() if b.name.endswith("-v1.sqlite3")]) == 1
+    assert rows(path, "SELECT count(*) FROM reviews") == [(100,)] and is_sound(path)
+
+
+def test_a_failed_upgrade_changes_nothing(tmp_path: Path, monkeypatch):
+    from reflexmap.quiz import reviewlog
+
+    path = tmp_path / "reviews.sqlite3"
+    version_1_database(path, 5)
+    broken = (reviewlog.MIGRATIONS[1][0], "THIS IS NOT SQL")
+    monkeypatch.setitem(reviewlog.MIGRATIONS, 1, broken)
+    with pytest.raises(sqlite3.Error):
+        ReviewLog(path)
+    assert rows(path, "PRAGMA user_version") == [(1,)]
+    assert "view" not in [c[1] for c in rows(path, "PRAGMA table_info(reviews)")]  # rolled back
+    monkeypatch.undo()
+    assert ReviewLog(path).count() == 5

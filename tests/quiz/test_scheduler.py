@@ -164,3 +164,59 @@ def test_mastery_grows_with_lasting_memory_and_drops_after_a_miss():
     missed = scheduler.record(c, False)
     assert missed.mastery(clock.now) < levels[-1]
     assert state.mastery(clock.now + 400 * DAY) < state.mastery(clock.now)  # forgetting
+
+
+# --- Easy: quick for this student, not for a fixed clock ------------------------------------
+def test_the_easy_threshold_follows_the_students_own_pace():
+    from reflexmap.quiz.scheduler import EASY_RANGE, EASY_SHARE, PACE_MIN, easy_seconds
+
+    assert easy_seconds([]) == FAST_SECONDS
+    assert easy_seconds([5.0] * (PACE_MIN - 1)) == FAST_SECONDS  # too few to know the pace
+    assert easy_seconds([4.0, 5.0, 6.0, 7.0, 30.0] * 4) == pytest.approx(EASY_SHARE * 6.0)  # median 6 s
+    assert easy_seconds([0.5] * 50) == EASY_RANGE[0]  # a floor: a lucky click is not Easy
+    assert easy_seconds([60.0] * 50) == EASY_RANGE[1]  # a ceiling: slow is never Easy
+    assert easy_seconds([float("nan"), -1.0] * 30) == FAST_SECONDS  # junk is not a pace
+
+
+def test_a_known_review_log_sets_easy_per_kind_of_question(tmp_path):
+    from reflexmap.quiz import ReviewLog
+    from reflexmap.quiz.scheduler import EASY_SHARE
+
+    clock = Clock()
+    log = ReviewLog(tmp_path / "reviews.sqlite3")
+    history = Scheduler(log=log, clock=clock)
+    # a student who finds zones in about 3 s and names them in about 8 s (right answers), and
+    # whose wrong answers (slow, 20 s) do not count towards the pace
+    for i in range(40):
+        clock.now += 60
+        history.record(card(f"f{i}", "find"), True, seconds=2.0 + (i % 3))  # 2, 3, 4 s: median 3
+        history.record(card(f"n{i}", "name"), True, seconds=7.0 + (i % 3))  # median 8
+        history.record(card(f"w{i}", "find"), False, seconds=20.0)
+    scheduler = Scheduler(log=log, clock=clock)
+    assert scheduler.easy_seconds("find") == pytest.approx(EASY_SHARE * 3.0)
+    assert scheduler.easy_seconds("name") == pytest.approx(EASY_SHARE * 8.0)
+    assert scheduler.easy_seconds("claim") == FAST_SECONDS  # nothing known yet
+
+    def rated(kind: str, seconds: float) -> int:
+        scheduler.record(card(f"x{kind}{seconds}", kind), True, seconds=seconds)
+        return log.conn.execute("SELECT rating FROM reviews ORDER BY id DESC LIMIT 1").fetchone()[0]
+
+    assert rated("find", 1.7) == EASY and rated("find", 2.5) == GOOD  # 2.5 s: quick for most, not for them
+    assert rated("name", 4.5) == EASY and rated("name", 5.5) == GOOD  # 4.5 s would not be Easy at 4 s
+    assert rated("claim", 3.9) == EASY and rated("claim", 4.1) == GOOD
+
+
+def test_changing_the_retention_changes_the_next_interval():
+    clock = Clock()
+    scheduler = Scheduler(clock=clock)
+    c = card("a")
+    review_days(scheduler, clock, c, [True] * 3)  # a card in review
+    state = scheduler.state(c)
+    due = {}
+    for retention in (0.97, 0.9, 0.7):
+        scheduler.set_retention(retention)
+        assert scheduler.retention == retention
+        due[retention] = scheduler.advance(state, GOOD, state.due, True).due
+    assert due[0.97] < due[0.9] < due[0.7]
+    scheduler.set_retention(0.99)  # out of the offered range: the default
+    assert scheduler.retention == 0.9

@@ -65,3 +65,46 @@ def test_an_empty_log_gives_zeros(tmp_path: Path, atlas):
     assert sum(stats.due) == 0 and sum(stats.reviews) == 0 and stats.hardest == []
     assert set(stats.retention) == {None}
     assert all(v == 0 for v in stats.mastery_by_region.values())
+
+
+def test_right_answers_per_foot_come_from_the_views_the_questions_were_shown_in(tmp_path: Path, atlas):
+    clock = [noon(2)]
+    log = ReviewLog(tmp_path / "reviews.sqlite3")
+    scheduler = Scheduler(log=log, clock=lambda: clock[0])
+
+    def answer(zone: str, view: str, correct: bool, kind: str = "find") -> None:
+        clock[0] += 30
+        scheduler.record(Card(atlas.id, zone, kind), correct, seconds=4.0, view=view)
+
+    # the left foot: 3 of 4 right; the right foot: 1 of 3; the medial view is a foot's too
+    answer("neck", "plantar-left", True)
+    answer("sacrum", "plantar-left", True)
+    answer("heart", "plantar-left", False)
+    answer("bladder", "medial-left", True, "name")
+    answer("neck", "plantar-right", False)
+    answer("sacrum", "medial-right", True)
+    answer("liver", "plantar-right", False)
+    answer("neck", "", True)  # logged before views were (schema 1): no foot to count it for
+    answer("neck", "a-view-no-longer-drawn", True)
+    clock[0] = noon(40)  # long ago: outside the last 30 days
+    answer("neck", "plantar-right", True)
+    stats = compute(log, atlas, noon(0))
+    assert stats.answers_by_foot == {"left": (3, 4), "right": (1, 3)}
+    assert stats.total_reviews == 10
+
+
+def test_the_easy_thresholds_are_in_the_statistics(tmp_path: Path, atlas):
+    from reflexmap.quiz.scheduler import EASY_SHARE, PACE_MIN
+
+    log = ReviewLog(tmp_path / "reviews.sqlite3")
+    clock = [noon(1)]
+    scheduler = Scheduler(log=log, clock=lambda: clock[0])
+    for _ in range(PACE_MIN):
+        clock[0] += 10
+        scheduler.record(Card(atlas.id, "neck", "find"), True, seconds=5.0)
+        scheduler.record(Card(atlas.id, "neck", "name"), True, seconds=10.0)
+    scheduler.record(Card(atlas.id, "neck", "claim"), True, seconds=10.0)  # one is not a pace
+    assert compute(log, atlas, noon(0)).easy_seconds == {
+        "find": pytest.approx(EASY_SHARE * 5.0),
+        "name": pytest.approx(EASY_SHARE * 10.0),
+    }
