@@ -142,7 +142,9 @@ class QuizSetupDialog(QDialog):
         self.length.setRange(*LENGTH_RANGE)
         self.length.setValue(remembered_int(settings, "length", 10, *LENGTH_RANGE))
         self.length.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000") + 80)
-        form.addRow(_("Questions per round"), self.length)
+        length_row = QHBoxLayout()  # the desired retention joins it below
+        length_row.addWidget(self.length)
+        form.addRow(_("Questions per round"), length_row)
         self.timed = QCheckBox(_("Timed round, seconds:"), self)
         self.timed.setChecked(remembered_bool(settings, KEY + "timed"))
         self.seconds = QSpinBox(self)
@@ -168,21 +170,22 @@ class QuizSetupDialog(QDialog):
         self.retention.setValue(round((retention if is_retention(retention) else DEFAULT_RETENTION) * 100))
         self.retention.setMaximumWidth(self.fontMetrics().horizontalAdvance("100 %") + 80)
         self.retention.setAccessibleName(_("Desired retention"))
-        explained = QLabel(
+        explained = QLabel(_("Higher means more reviews, more often; 90 % is usual."), self)
+        explained.setObjectName("desired-retention-note")
+        explained.setTextFormat(Qt.TextFormat.PlainText)
+        self.retention.setToolTip(
             _(
                 "How likely you should still know a card when it comes back. Higher means "
                 "more reviews, more often; 90 % is the usual choice. Kept for this profile."
-            ),
-            self,
+            )
         )
-        explained.setObjectName("desired-retention-note")
-        explained.setWordWrap(True)
-        explained.setTextFormat(Qt.TextFormat.PlainText)
-        self.retention.setToolTip(explained.text())
-        retention_box = QVBoxLayout()
-        retention_box.addWidget(self.retention)
-        retention_box.addWidget(explained)
-        form.addRow(_("Desired retention"), retention_box)
+        # On the round length's line: the dialog must fit a small screen at the largest text.
+        title = QLabel(_("&Desired retention:"), self)
+        title.setBuddy(self.retention)
+        length_row.addSpacing(self.fontMetrics().horizontalAdvance("MM"))
+        length_row.addWidget(title)
+        length_row.addWidget(self.retention)
+        length_row.addWidget(explained, 1)
         ok, cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
         self.buttons = QDialogButtonBox(ok | cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Start"))
