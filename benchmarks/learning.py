@@ -1,6 +1,6 @@
 """The learning engine's figures: answer-to-saved time and the Statistics window's opening time,
 with a review log of 100,000 reviews; and `simulate`, a student's month of study (used for the
-README's screenshots too).
+README's screenshots too, by tools/learning_screenshots.py).
 
     python -m benchmarks.learning FOLDER --days 30   # a simulated month into FOLDER/reviews.sqlite3
 """
@@ -18,32 +18,44 @@ from pathlib import Path
 from reflexmap.atlas import Atlas
 from reflexmap.quiz import ReviewLog, Scheduler
 from reflexmap.quiz.cards import QuizOptions, cards_for
+from reflexmap.quiz.questions import make_question
 from reflexmap.quiz.scheduler import DAY, rating_for
+
+# A student's answer times, by kind of question: the median in seconds (right answers; wrong
+# ones take longer) and the spread (answer times are roughly log-normal).
+PACE = {"find": 4.5, "name": 6.0, "technique": 8.0, "claim": 9.0}
 
 
 def simulate(
     log: ReviewLog, atlas: Atlas, days: int, per_day: int = 40, seed: int = 1, end: float | None = None
 ):
-    """A student who studies `per_day` cards a day (due ones first, then new ones) for `days`
-    days up to `end`, answering right with FSRS's own recall chance, harder zones less often."""
+    """A student who studies about `per_day` cards a day (due ones first, then new ones) for
+    `days` days up to `end`, skipping a day now and then: each question shown in one of the
+    zone's views as the quiz shows it, answered right with FSRS's own recall chance (harder
+    zones less often, near misses on the map), at a pace that grows quicker with practice."""
     rng = random.Random(seed)
     end = time.time() if end is None else end
     clock = [end - days * DAY]
     scheduler = Scheduler(log.states(), log=log, clock=lambda: clock[0], rng=rng)
     cards = cards_for(atlas, QuizOptions(kinds=("find", "name", "technique", "claim")))
+    views = [v.id for v in atlas.views]
     knack = {z.id: rng.uniform(-0.25, 0.1) for z in atlas.zones}  # some zones are harder
     for day in range(days):
         clock[0] = end - (days - day) * DAY + rng.uniform(8, 12) * 3600
         if rng.random() < 0.15:
             continue  # a day off
+        scheduler.reload()  # pace and states as saved, as at the start of a round
         for card in scheduler.pick(cards, per_day + rng.randint(-10, 10)):
             state = scheduler.state(card)
+            question = make_question(atlas, card, views, rng)
             recall = state.retrievability(clock[0]) if state.seen else 0.55
             chance = min(0.98, max(0.05, recall + knack[card.zone_id]))
             right = rng.random() < chance
             close = not right and card.kind == "find" and rng.random() < 0.3
-            seconds = rng.uniform(2, 12)
-            scheduler.record(card, right, close=close, seconds=seconds)
+            practice = min(1.0, state.seen / 8)  # up to a third quicker with practice
+            seconds = PACE[card.kind] * (1 - practice / 3) * rng.lognormvariate(0, 0.45)
+            seconds *= 1.0 if right else 1.6
+            scheduler.record(card, right, close=close, seconds=round(seconds, 2), view=question.view_id)
             clock[0] += seconds + 3
 
 

@@ -2,8 +2,11 @@
 day, retention over time, mastery per body region and per foot, and the hardest zones (the
 largest share of answers missed or nearly missed).
 
-Figures are computed in SQL over the review log (indexed by time) and from the card states, so
-that a year of study (100,000 reviews) is summed in milliseconds. Days are local calendar days.
+The figures per day and per foot are computed in SQL over the last days of the review log
+(indexed by time); the figures per card (answers, misses, due dates, mastery) come from the card
+states stored beside the log, which count every answer in the same transaction that logs it. So
+opening the statistics reads a month of reviews and one row per card, however long the log:
+a year of study (100,000 reviews) is summed in milliseconds. Days are local calendar days.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from dataclasses import dataclass, field
 from ..atlas import Atlas
 from .cards import KINDS
 from .reviewlog import ReviewLog, parse_state
-from .scheduler import AGAIN, HARD, PACE_ANSWERS, PACE_MIN, CardState, easy_seconds
+from .scheduler import PACE_ANSWERS, PACE_MIN, CardState, easy_seconds
 
 DAYS_AHEAD = 30
 DAYS_BACK = 30
@@ -72,47 +75,31 @@ def compute(
     reviews = [0] * back
     right = [0] * back
     first = today - dt.timedelta(days=back - 1)
-    for day, count, correct in conn.execute(
-        "SELECT date(time, 'unixepoch', 'localtime') AS day, count(*), sum(correct) FROM reviews"
-        " WHERE time >= ? AND substr(card, 1, ?) = ? GROUP BY day",
+    foot_of = {v.id: v.foot for v in atlas.views}
+    answers_by_foot = {foot: (0, 0) for foot in sorted(set(foot_of.values()))}
+    for day, view, count, correct in conn.execute(  # one pass over the last days
+        "SELECT date(time, 'unixepoch', 'localtime') AS day, view, count(*), sum(correct) FROM reviews"
+        " WHERE time >= ? AND substr(card, 1, ?) = ? GROUP BY day, view",
         (start, len(prefix), prefix),
     ):
+        count, correct = int(count), int(correct or 0)
+        foot = foot_of.get(view)
+        if foot is not None:  # not '' (answered before the view was logged), nor a view gone
+            had_right, had = answers_by_foot[foot]
+            answers_by_foot[foot] = (had_right + correct, had + count)
         try:
             index = (dt.date.fromisoformat(day) - first).days
         except (TypeError, ValueError):
             continue
         if 0 <= index < back:
-            reviews[index], right[index] = int(count), int(correct or 0)
+            reviews[index] += count
+            right[index] += correct
     retention = [r / n if n else None for r, n in zip(right, reviews, strict=True)]
-    foot_of = {v.id: v.foot for v in atlas.views}
-    answers_by_foot = {foot: (0, 0) for foot in sorted(set(foot_of.values()))}
-    for view, count, correct in conn.execute(
-        "SELECT view, count(*), sum(correct) FROM reviews"
-        " WHERE time >= ? AND substr(card, 1, ?) = ? GROUP BY view",
-        (start, len(prefix), prefix),
-    ):
-        foot = foot_of.get(view)
-        if foot is not None:  # '' (answered before the view was logged) or a view no longer drawn
-            had_right, had = answers_by_foot[foot]
-            answers_by_foot[foot] = (had_right + int(correct or 0), had + int(count))
-    total = conn.execute(
-        "SELECT count(*) FROM reviews WHERE substr(card, 1, ?) = ?", (len(prefix), prefix)
-    ).fetchone()[0]
-    missed: dict[str, int] = {}
-    answered: dict[str, int] = {}
-    for card, count, bad in conn.execute(
-        "SELECT card, count(*), sum(rating IN (?, ?)) FROM reviews"
-        " WHERE substr(card, 1, ?) = ? GROUP BY card",
-        (AGAIN, HARD, len(prefix), prefix),
-    ):
-        zone_id = card[len(prefix) :].rsplit(":", 1)[0]
-        answered[zone_id] = answered.get(zone_id, 0) + int(count)
-        missed[zone_id] = missed.get(zone_id, 0) + int(bad or 0)
-
+    low, high = prefix, atlas.id + ";"  # a chart's cards: keys from "chart:" up to "chart;"
     if states is None:
         states = {}
         for card, raw in conn.execute(
-            "SELECT card, state FROM cards WHERE substr(card, 1, ?) = ?", (len(prefix), prefix)
+            "SELECT card, state FROM cards WHERE card >= ? AND card < ?", (low, high)
         ):
             state = parse_state(raw)
             if state is not None:
@@ -137,24 +124,24 @@ def compute(
     for zone in atlas.zones:
         value = zone_mastery(zone.id)
         regions.setdefault(zone.region, []).append(value)
-        for foot in {atlas.view(v).foot for v in zone.shapes if v in {w.id for w in atlas.views}}:
+        for foot in {foot_of[v] for v in zone.shapes if v in foot_of}:
             feet.setdefault(foot, []).append(value)
     hardest = []
     for zone_id, cards in per_zone.items():
+        # Each card's state counts its answers as they are saved, in the same transaction as
+        # the review (and an imported progress.json's counts): no need to scan the whole log.
+        missed = sum(s.wrong for s in cards)  # not right: Again or Hard
         difficulties = [s.difficulty for s in cards if s.difficulty is not None]
-        if difficulties and missed.get(zone_id, 0):
-            hardest.append(
-                Hard(
-                    zone_id, sum(difficulties) / len(difficulties), missed[zone_id], answered.get(zone_id, 0)
-                )
-            )
+        if missed and difficulties:
+            answered = sum(s.seen for s in cards)
+            hardest.append(Hard(zone_id, sum(difficulties) / len(difficulties), missed, answered))
     hardest.sort(key=lambda h: (-h.missed / max(1, h.reviews), -h.difficulty, h.zone_id))
     return Statistics(
         today=today,
         due=due,
         reviews=reviews,
         retention=retention,
-        total_reviews=int(total),
+        total_reviews=sum(s.seen for c in per_zone.values() for s in c),
         cards_seen=sum(len(c) for c in per_zone.values()),
         mastery_by_region={r: sum(v) / len(v) for r, v in regions.items()},
         mastery_by_foot={f: sum(v) / len(v) for f, v in sorted(feet.items())},

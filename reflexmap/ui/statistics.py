@@ -132,7 +132,7 @@ class BarChart(QWidget):
             area.left() + axis_w,
             area.top() + line * 0.5,
             area.width() - axis_w - right,
-            area.height() - line * 2.2,
+            area.height() - line * 2.4,
         )
         painter.setPen(QPen(muted, 1))
         for fraction in (0.0, 0.5, 1.0):
@@ -153,19 +153,42 @@ class BarChart(QWidget):
             x = plot.left() + i * slot
             if value is None:
                 painter.setPen(muted)
-                painter.drawText(
-                    QRectF(x, plot.bottom() - line, slot, line), Qt.AlignmentFlag.AlignCenter, "·"
+                painter.drawText(  # no reviews that day (not 0 %)
+                    QRectF(x, plot.bottom() - line, slot, line), Qt.AlignmentFlag.AlignCenter, "–"
                 )
             elif value > 0:
                 h = plot.height() * min(1.0, value / peak)
                 painter.fillRect(QRectF(x + slot * 0.15, plot.bottom() - h, slot * 0.7, h), self.colour)
-            if i % self.every == 0 or i == count - 1:
-                painter.setPen(ink)
-                painter.drawText(
-                    QRectF(x - slot * 2, plot.bottom() + 2, slot * 5, line),
-                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                    self.labels[i],
-                )
+        painter.setPen(ink)
+        for left, width, text in self._day_labels(plot, slot, metrics):
+            painter.drawText(
+                QRectF(left, plot.bottom() + line / 2 + 2, width, line),  # below the axis's "0"
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                text,
+            )
+
+    def _day_labels(
+        self, plot: QRectF, slot: float, metrics: QFontMetricsF
+    ) -> list[tuple[float, float, str]]:
+        """Every `every`-th label and the last: (left, width, text), each centred under its bar
+        but kept inside the widget and clear of the value axis. A label that would touch the one
+        before it is left out; the last one always stays."""
+        count = len(self.labels)
+        if not count:
+            return []
+        gap = metrics.horizontalAdvance("  ")
+        placed: list[tuple[float, float, str]] = []
+        for i in sorted(set(range(0, count, self.every)) | {count - 1}):
+            text = self.labels[i]
+            width = metrics.horizontalAdvance(text) + 2
+            left = max(plot.left(), min(self.width() - width, plot.left() + (i + 0.5) * slot - width / 2))
+            if i == count - 1:
+                while placed and placed[-1][0] + placed[-1][1] + gap > left:
+                    placed.pop()
+            elif placed and placed[-1][0] + placed[-1][1] + gap > left:
+                continue
+            placed.append((left, width, text))
+        return placed
 
 
 def nice_ceiling(value: float) -> float:
@@ -276,6 +299,7 @@ class StatisticsWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(easy)
+        layout.addSpacing(self.fontMetrics().height() // 2)
         layout.addLayout(grid, 1)
         layout.addWidget(buttons)
         self.resize(1100, 820)

@@ -453,3 +453,43 @@ def test_a_failed_upgrade_changes_nothing(tmp_path: Path, monkeypatch):
     assert "view" not in [c[1] for c in rows(path, "PRAGMA table_info(reviews)")]  # rolled back
     monkeypatch.undo()
     assert ReviewLog(path).count() == 5
+
+
+def test_a_progress_file_written_by_the_leitner_version_is_imported_whole(tmp_path: Path):
+    """tests/data/progress-format-1.json was written by ReflexMap before the review log (commit
+    4b2f7fe^, its Scheduler and ProgressStore): two weeks of quizzing on the built-in chart."""
+    original = (ROOT / "tests" / "data" / "progress-format-1.json").read_bytes()
+    cards = json.loads(original)["cards"]
+    old = tmp_path / "progress.json"
+    old.write_bytes(original)
+    log = ReviewLog(tmp_path / "reviews.sqlite3")
+    assert log.import_progress_json(old) == len(cards) == 80
+    assert log.warnings == []
+    states = log.states()
+    assert set(states) == set(cards)
+    boxes = {}
+    for key, legacy in cards.items():
+        state = states[key]
+        assert (state.seen, state.right, state.wrong, state.last_right) == (
+            legacy["seen"],
+            legacy["right"],
+            legacy["wrong"],
+            legacy["last_right"],
+        )
+        assert (state.due, state.last_seen) == (legacy["due"], legacy["last_seen"])
+        boxes.setdefault(legacy["box"], set()).add((state.phase, state.stability))
+    # box 1 (just missed) stays learning; boxes 2-5 become review cards lasting the box's wait
+    assert boxes.pop(1) == {(1, None)}
+    waits = {2: 1.0, 3: 3.0, 4: 7.0, 5: 21.0}
+    assert boxes and all(found == {(2, waits[box])} for box, found in boxes.items())
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("progress.json.imported-")]
+    assert [p.read_bytes() for p in kept] == [original]
+    # the quiz goes on from there: every imported card can be answered and is saved
+    scheduler = Scheduler(states, log=log)
+    for key in list(cards)[:10]:
+        chart, zone, kind = key.split(":")
+        scheduler.record(Card(chart, zone, kind), True, seconds=6.0)
+    assert (
+        log.count() == 10
+        and sum(s.seen for s in log.states().values()) == sum(c["seen"] for c in cards.values()) + 10
+    )

@@ -13,14 +13,6 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from reflexmap.quiz import QuizOptions, ReviewLog
 
 
-def format_1(atlas_id: str) -> str:
-    card = {"box": 4, "due": 1764262931.5, "seen": 5, "right": 4, "wrong": 1}
-    card |= {"last_seen": 1763658131.5, "last_right": True}
-    return json.dumps(
-        {"format": "reflexmap-progress", "version": 1, "cards": {f"{atlas_id}:neck:find": card}}, indent=1
-    )
-
-
 def reviews_in(path: Path) -> int:
     conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     try:
@@ -41,9 +33,17 @@ def test_an_old_progress_file_is_imported_and_the_heat_map_shows_it(qtbot, make_
     progress = tmp_path / "student" / "progress.json"
     progress.parent.mkdir()
     window = make_window(progress_path=progress)
-    progress.write_text(format_1(window.state.atlas.id), encoding="utf-8")
+    # written by ReflexMap before the review log (see tests/quiz/test_reviewlog.py)
+    real = Path(__file__).resolve().parents[1] / "data" / "progress-format-1.json"
+    cards = json.loads(real.read_text(encoding="utf-8"))["cards"]
+    assert {key.split(":")[0] for key in cards} == {window.state.atlas.id}
+    progress.write_bytes(real.read_bytes())
     window.mastery_action.trigger()
-    assert window.map.chart.mastery["neck"] > 0 and window.map.chart.mastery["heart"] is None
+    practised = {key.split(":")[1] for key in cards}
+    mastery = window.map.chart.mastery
+    assert practised and all(mastery[z] is not None for z in practised)
+    assert all(mastery[z.id] is None for z in window.state.atlas.zones if z.id not in practised)
+    assert any(mastery[z] > 0.3 for z in practised)  # box 5: three weeks remembered
     assert not progress.exists()
     assert [p.name.startswith("progress.json.imported-") for p in progress.parent.glob("progress.json*")] == [
         True
