@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     try:
         main_window = wait_for_window(env, "ReflexMap")
-        subprocess.run(["xdotool", "windowsize", main_window, "1600", "1000"], env=env, check=True)
+        subprocess.run(["xdotool", "windowsize", main_window, "1440", "900"], env=env, check=True)
         subprocess.run(["xdotool", "windowmove", main_window, "0", "0"], env=env, check=True)
         subprocess.run(["xdotool", "windowfocus", "--sync", main_window], env=env, check=False)
         time.sleep(1.0)
