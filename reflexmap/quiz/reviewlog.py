@@ -44,6 +44,7 @@ MAX_CLICKED = 8  # zone ids kept per answer
 MAX_TIME = 1e11
 MAX_VIEW = 200  # a view id's characters
 MAX_SETTING = 1000  # a stored choice's characters
+PACE_WINDOW = 5000  # the latest answers in which the pace of each kind of question is sought
 IMPORTED_KEY = "imported-progress-json"
 LEGACY_STABILITY = {2: 1.0, 3: 3.0, 4: 7.0, 5: 21.0}  # Leitner box -> the wait after it, in days
 
@@ -332,12 +333,15 @@ class ReviewLog:
 
     def right_answer_seconds(self, kind: str, limit: int) -> list[float]:
         """How long the latest `limit` right answers to questions of `kind` took (any chart),
-        newest first: the student's own pace."""
+        newest first: the student's own pace. Only the last PACE_WINDOW answers are looked at
+        (by rowid, the order they were saved in), so that a kind seldom asked does not cost a
+        scan of a year's log at the first answer of a round."""
         try:
             rows = self.conn.execute(
-                "SELECT seconds FROM reviews WHERE correct = 1 AND seconds >= 0 AND seconds < 3600"
-                " AND substr(card, -?) = ? ORDER BY time DESC LIMIT ?",
-                (len(kind) + 1, ":" + kind, limit),
+                "SELECT seconds FROM reviews WHERE id > (SELECT coalesce(max(id), 0) FROM reviews) - ?"
+                " AND correct = 1 AND seconds >= 0 AND seconds < 3600 AND substr(card, -?) = ?"
+                " ORDER BY id DESC LIMIT ?",
+                (PACE_WINDOW, len(kind) + 1, ":" + kind, limit),
             ).fetchall()
         except sqlite3.Error:
             return []
