@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
+from .vocab import ASPECTS, LANGUAGES
 
 MIN_WIDTH_PX, MAX_WIDTH_PX = 16, 20_000  # as reflexmap.render.export checks (not imported: Qt)
 
@@ -54,9 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--select", metavar="ZONE", help="select this zone id at start (useful with --screenshot)"
     )
-    parser.add_argument(
-        "--view", choices=("plantar", "medial", "lateral", "dorsal"), help="the view to show at start"
-    )
+    parser.add_argument("--view", choices=ASPECTS, help="the view to show at start")
     parser.add_argument(
         "--size", type=_size, default=(1440, 900), metavar="WxH", help="window size for --screenshot"
     )
@@ -65,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
         choices=("system", "light", "dark", "high-contrast"),
         help="colours for this run (the Settings menu remembers a choice)",
     )
-    parser.add_argument("--language", choices=("en", "de"), help="interface language for this run")
+    parser.add_argument("--language", choices=tuple(LANGUAGES), help="interface language for this run")
     parser.add_argument(
         "--text-scale", type=float, choices=(0.9, 1.0, 1.25, 1.5), help="text size for this run"
     )
@@ -88,7 +87,7 @@ def _parser() -> argparse.ArgumentParser:
         "--atlas", "--chart", dest="atlas", metavar="FILE", help="zone file (default: the built-in chart)"
     )
     export.add_argument(  # SUPPRESS: `reflexmap --language de export …` keeps working too
-        "--language", choices=("en", "de"), default=argparse.SUPPRESS, help="language of .html and .apkg"
+        "--language", choices=tuple(LANGUAGES), default=argparse.SUPPRESS, help="language of .html and .apkg"
     )
     export.add_argument(  # SUPPRESS, as --language: `reflexmap --text-scale 1.5 export …` too
         "--text-scale",

@@ -1,9 +1,25 @@
 """The app's vocabulary with translatable names: body regions (and their colours), aspects,
-feet, placement confidence. One place, no Qt: the window, the exports and the web page read it."""
+feet, placement confidence, interface languages. One place, no Qt: the atlas core, the quiz,
+the window, the exports and the web page read it (tests/test_vocab.py fails on a second
+definition elsewhere)."""
 
 from __future__ import annotations
 
-from .i18n import N_, translated
+from .i18n import LANGUAGES, N_, _, translated
+
+__all__ = [
+    "ASPECTS",
+    "FEET",
+    "REGIONS",
+    "CONFIDENCES",
+    "LANGUAGES",  # defined beside the translation machinery (reflexmap.i18n), named here
+]
+
+# The ids a chart file may use (atlas-v1.schema.json lists the same: a test checks it).
+ASPECTS = ("plantar", "medial", "lateral", "dorsal")  # in the order the views are offered
+FEET = ("left", "right")
+REGIONS = ("head", "neck", "chest", "abdomen", "pelvis", "spine", "back", "limb", "nerve")
+CONFIDENCES = ("sourced", "estimate")
 
 # Okabe–Ito (colour-blind safe) plus two from Paul Tol's muted set.
 REGION_COLOURS = {
@@ -42,7 +58,21 @@ ASPECT_NAMES = {  # short, for choices (quiz set-up, handouts, the web page's ta
     "lateral": N_("Lateral (outer side)"),
     "dorsal": N_("Dorsal (top)"),
 }
+ASPECT_MENU_TEXTS = {  # the View menu's items (with their access keys)
+    "plantar": N_("&Plantar view"),
+    "medial": N_("&Medial view"),
+    "lateral": N_("&Lateral view"),
+    "dorsal": N_("&Dorsal view"),
+}
+ASPECT_IN_SENTENCE = {  # inside a sentence: "left foot, plantar view"
+    "plantar": N_("plantar view"),
+    "medial": N_("medial view"),
+    "lateral": N_("lateral view"),
+    "dorsal": N_("dorsal view"),
+}
 FOOT_NAMES = {"left": N_("Left foot"), "right": N_("Right foot")}
+FOOT_IN_SENTENCE = {"left": N_("left foot"), "right": N_("right foot")}
+ON_FOOT = {"left": N_("on the left foot"), "right": N_("on the right foot")}
 
 CONFIDENCE_TEXT = {
     "sourced": N_("Placed as the named sources describe."),
@@ -65,3 +95,19 @@ def aspect_name(aspect: str) -> str:
 
 def foot_name(foot: str) -> str:
     return translated(FOOT_NAMES, foot)
+
+
+def aspect_menu_text(aspect: str) -> str:
+    return translated(ASPECT_MENU_TEXTS, aspect)
+
+
+def on_foot(foot: str) -> str:
+    """ "on the left foot", in the current language."""
+    return translated(ON_FOOT, foot)
+
+
+def where(foot: str, aspect: str) -> str:
+    """ "left foot, plantar view", in the current language."""
+    return _("{foot}, {aspect}").format(
+        foot=translated(FOOT_IN_SENTENCE, foot), aspect=translated(ASPECT_IN_SENTENCE, aspect)
+    )

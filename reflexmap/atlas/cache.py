@@ -22,14 +22,14 @@ from typing import Any
 
 from .. import bounded_json
 from ..storage import atomic_path
+from ..vocab import ASPECTS, CONFIDENCES, FEET, REGIONS
 from .index import ZoneIndex
-from .model import ASPECTS, FEET, REGIONS, Atlas, Guide, Source, View, Zone
+from .model import Atlas, Guide, Source, View, Zone
 
 # The bounds the loader enforces (the schema's), checked again on every entry read
 LIMIT_MM = 2000.0
 MAX_POINTS = 100_000
 MAX_PARTS = 100
-CONFIDENCES = ("sourced", "estimate")
 
 # Bump when the model or the loader's rules change, so old entries are not trusted.
 CACHE_FORMAT = 4  # 4: zone coordinates packed as binary doubles

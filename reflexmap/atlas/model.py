@@ -10,16 +10,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..vocab import ASPECTS, FEET, REGIONS  # noqa: F401 (re-exported by reflexmap.atlas)
+
 if TYPE_CHECKING:  # pragma: no cover
     from .index import ZoneIndex
 
 Point = tuple[float, float]
 Ring = tuple[Point, ...]
 Shape = tuple[Ring, ...]  # a zone's parts in one view; most zones have one
-
-ASPECTS = ("plantar", "medial", "lateral", "dorsal")
-FEET = ("left", "right")
-REGIONS = ("head", "neck", "chest", "abdomen", "pelvis", "spine", "back", "limb", "nerve")
 
 Translations = dict[str, dict[str, str]]  # language code -> {key: text}
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from .. import vocab
 from ..atlas import Atlas, View
-from ..i18n import N_, _, in_sentence, translated
+from ..i18n import _, in_sentence
 from .cards import MIN_FIND_AREA_MM2, Card
 
 CHOICES = 4
@@ -29,21 +30,9 @@ class Question:
         return self.card.zone_id
 
 
-FEET = {"left": N_("left foot"), "right": N_("right foot")}
-ON_FOOT = {"left": N_("on the left foot"), "right": N_("on the right foot")}
-ASPECTS = {
-    "plantar": N_("plantar view"),
-    "medial": N_("medial view"),
-    "lateral": N_("lateral view"),
-    "dorsal": N_("dorsal view"),
-}
-
-
 def where(view: View) -> str:
     """ "left foot, plantar view", in the interface's language."""
-    return _("{foot}, {aspect}").format(
-        foot=translated(FEET, view.foot), aspect=translated(ASPECTS, view.aspect)
-    )
+    return vocab.where(view.foot, view.aspect)
 
 
 def make_question(atlas: Atlas, card: Card, views: list[str], rng: random.Random) -> Question:

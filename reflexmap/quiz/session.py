@@ -16,9 +16,10 @@ from shapely.geometry import Point
 
 from ..atlas import Atlas, View
 from ..atlas.geometry import to_shapely
-from ..i18n import _, bidi_isolate, format_number, in_sentence, translated
+from ..i18n import _, bidi_isolate, format_number, in_sentence
+from ..vocab import FEET, on_foot
 from .cards import Card, QuizOptions, allowed_views, cards_for
-from .questions import ON_FOOT, Question, make_question, where
+from .questions import Question, make_question, where
 from .scheduler import Scheduler
 
 NEAR_MISS_MM = 4.0
@@ -184,8 +185,8 @@ class QuizSession:
     def _on(self, view_id: str, asked: View) -> str:
         """ "on the left foot", or "in the left foot, medial view" when the aspect differs too."""
         view = self.atlas.view(view_id)
-        if view.aspect == asked.aspect and view.foot in ON_FOOT:
-            return translated(ON_FOOT, view.foot)
+        if view.aspect == asked.aspect and view.foot in FEET:
+            return on_foot(view.foot)
         return _("in the {view}").format(view=where(view))
 
     def answer_choice(self, index: int) -> Feedback:

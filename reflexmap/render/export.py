@@ -11,8 +11,9 @@ from PySide6.QtSvg import QSvgGenerator
 from ..atlas import Atlas
 from ..i18n import _
 from ..storage import atomic_path, refuse_special, write_checked
-from ..ui.chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene, aspect_title
+from ..ui.chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
 from ..ui.palette import on_paper
+from ..vocab import aspect_title
 
 FORMATS = (".png", ".svg", ".pdf")
 PNG_WIDTH_PX = 3000

@@ -26,8 +26,9 @@ from PySide6.QtGui import (
 from ..atlas import Atlas
 from ..i18n import N_, _
 from ..storage import atomic_path, refuse_special, write_checked
-from ..ui.chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene, aspect_title
+from ..ui.chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
 from ..ui.palette import on_paper
+from ..vocab import aspect_title
 
 KINDS = ("chart", "worksheet", "answer-key")
 KIND_TITLES = {"chart": N_("Chart"), "worksheet": N_("Worksheet"), "answer-key": N_("Answer key")}

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QPoint, QRect
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget
 
-from . import palette
+from ..vocab import region_name
 from .markup import charts_place
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ class ZoneAccessible(QAccessibleInterface):
         if kind == QAccessible.Text.Description:
             tradition = zone.tradition or view.state.atlas.tradition
             where = view.chart.view_caption(self.key[0])
-            return f"{charts_place(zone.claim)} {palette.region_name(zone.region)}, {tradition}. {where}."
+            return f"{charts_place(zone.claim)} {region_name(zone.region)}, {tradition}. {where}."
         return ""
 
     def setText(self, kind, text: str) -> None:  # noqa: N802

@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene
 
 from ..i18n import _, bidi_isolate
+from ..vocab import region_name
 from . import palette
 from .chart_text import text_item, text_width, wrap_words
 from .zone_item import guide_pen
@@ -36,7 +37,7 @@ def region_swatches(regions: list[str]) -> list[Swatch]:
     swatches = []
     for region in regions:
         pen = QPen(palette.edge_colour(region), 0.3 * palette.current.line_scale)
-        swatches.append((QBrush(palette.fill(region, 160)), pen, palette.region_name(region)))
+        swatches.append((QBrush(palette.fill(region, 160)), pen, region_name(region)))
     return swatches
 
 

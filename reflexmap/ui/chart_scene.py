@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ..atlas import Atlas, View
 from ..atlas.model import MAX_LABELLED_ZONES
 from ..i18n import _, bidi_isolate
-from ..vocab import ASPECT_NAMES, ASPECT_TITLES, FOOT_NAMES, aspect_name, aspect_title, foot_name  # noqa: F401
+from ..vocab import REGION_COLOURS, aspect_name, aspect_title, foot_name
 from . import palette
 from .chart_key import DrawnKey, draw_key, mastery_swatches, region_swatches
 from .chart_text import elided, text_item, text_width, wrap_words
@@ -529,7 +529,7 @@ class ChartScene(QGraphicsScene):
                 for zone in atlas.zones_in(view.id):
                     if zone.region not in regions:
                         regions.append(zone.region)
-            swatches = region_swatches(sorted(regions, key=list(palette.REGION_COLOURS).index))
+            swatches = region_swatches(sorted(regions, key=list(REGION_COLOURS).index))
         self.key = draw_key(
             self, swatches, left, right, y, atlas.tradition, self.text_scale, self.min_text_mm
         )

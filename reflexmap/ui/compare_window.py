@@ -27,7 +27,8 @@ from ..atlas import Atlas
 from ..atlas.compare import Comparison, compare
 from ..i18n import _, format_number
 from ..quiz.questions import where
-from .chart_scene import LABEL_MM, ChartScene, aspect_name
+from ..vocab import aspect_name
+from .chart_scene import LABEL_MM, ChartScene
 from .map_view import MAX_SCALE, MAX_TEXT_GROWTH, MIN_SCALE, MIN_TEXT_PX, ZOOM_STEP
 from .markup import escape, isolate
 from .timers import later

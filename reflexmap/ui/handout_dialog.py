@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from ..atlas import Atlas
 from ..i18n import N_, _, ngettext
 from ..render.handout import export_handout, paint_handout
+from ..vocab import aspect_name
 from .appearance import current_text_scale
-from .chart_scene import aspect_name
 
 SHEETS = [
     ("chart", N_("Chart with numbered zones and a legend")),

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QTextBrowser
 from ..atlas import Atlas, Zone
 from ..content import NOTES
 from ..i18n import _, bidi_isolate
-from ..vocab import CONFIDENCE_TEXT
+from ..vocab import CONFIDENCE_TEXT, REGION_COLOURS, region_name
 from . import palette
 from .markup import charts_place, escape, safe_link
 from .state import AppState
@@ -60,9 +60,9 @@ class InfoPanel(QTextBrowser):
         self.setAccessibleDescription(description)
 
     def _zone_html(self, atlas: Atlas, zone: Zone) -> str:
-        colour = palette.REGION_COLOURS.get(zone.region, "#999999")
+        colour = REGION_COLOURS.get(zone.region, "#999999")
         tradition = zone.tradition or atlas.tradition
-        region = palette.region_name(zone.region)
+        region = region_name(zone.region)
         parts = [
             f"<h2>{escape(zone.name)}</h2>",
             f"<p class='kind'><span style='color:{colour}'>&#9632;</span> {escape(region)} · "

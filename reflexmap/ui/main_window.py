@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 from .. import i18n
 from ..atlas import Atlas, AtlasError, read_atlas
 from ..content import NOTES, note_html
-from ..i18n import N_, _, bidi_isolate, ngettext
+from ..i18n import _, bidi_isolate, ngettext
 from ..settings import Settings
+from ..vocab import ASPECTS, aspect_menu_text, aspect_name, aspect_title, foot_name
 from . import appearance
 from .charts_menu import ChartsMenu
 from .info_panel import InfoPanel
@@ -45,13 +46,7 @@ if TYPE_CHECKING:  # opened on demand: not imported at start-up
     from .quiz_panel import QuizPanel
     from .quiz_setup import QuizSetupDialog
 
-ASPECT_KEYS = {"plantar": "1", "medial": "2", "lateral": "3", "dorsal": "4"}
-ASPECT_ACTIONS = {
-    "plantar": N_("&Plantar view"),
-    "medial": N_("&Medial view"),
-    "lateral": N_("&Lateral view"),
-    "dorsal": N_("&Dorsal view"),
-}
+ASPECT_KEYS = {aspect: str(number) for number, aspect in enumerate(ASPECTS, 1)}  # Ctrl+1 …
 
 
 def _forget_all_but_successor(attributes: dict, *_args) -> None:
@@ -213,7 +208,7 @@ class MainWindow(QMainWindow):
         self.aspect_group = QActionGroup(self)
         self.aspect_actions: dict[str, QAction] = {}
         for aspect, key in ASPECT_KEYS.items():
-            action = QAction(_(ASPECT_ACTIONS[aspect]), self, checkable=True)
+            action = QAction(aspect_menu_text(aspect), self, checkable=True)
             action.setShortcut(QKeySequence(f"Ctrl+{key}"))
             action.triggered.connect(lambda _=False, a=aspect: self.state.set_aspect(a))
             self.aspect_group.addAction(action)
@@ -438,8 +433,6 @@ class MainWindow(QMainWindow):
 
     def _view_status(self, aspect: str) -> None:
         """A view switch: the pointer's last position belonged to the other view."""
-        from .chart_scene import aspect_title
-
         self.coordinates.clear()
         self._chart_status(view=aspect_title(aspect))
 
@@ -468,8 +461,6 @@ class MainWindow(QMainWindow):
         if view is None:
             self.coordinates.clear()
             return
-        from .chart_scene import aspect_name, foot_name
-
         where = f"{foot_name(view.foot)} \u00b7 {aspect_name(view.aspect)}"
         x_mm, y_mm = (i18n.format_number(v, 1) for v in (x, y))
         self.coordinates.setText(f"{where}   x {x_mm} mm   y {y_mm} mm")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPalette
 
-from ..vocab import REGION_COLOURS, REGION_NAMES, region_name  # noqa: F401 (re-exported)
+from ..vocab import REGION_COLOURS
 
 # The region colours and names live in reflexmap.vocab (the web page and Anki deck use them too).
 

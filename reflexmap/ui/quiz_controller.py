@@ -12,12 +12,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
 
-from ..i18n import N_, _, bidi_isolate, format_number, ngettext, translated
+from ..i18n import N_, _, bidi_isolate, format_number, ngettext
 from ..quiz import Feedback, QuizOptions, QuizSession, ReviewLog, Scheduler, Summary
 from ..quiz.profiles import DEFAULT, Profiles
-from ..quiz.questions import ON_FOOT, where
+from ..quiz.questions import where
 from ..quiz.scheduler import DEFAULT_RETENTION, is_retention
 from ..settings import Settings
+from ..vocab import on_foot
 from .map_view import MapView
 from .markup import escape
 from .modes import QUIZ, MapEvent, Mode
@@ -291,7 +292,7 @@ class QuizController(Mode):
             self._keyboard_views = frozenset({question.view_id})
             hint = _(
                 "Click it on the map, or step through the zones {on_foot} with Tab and answer with Enter."
-            ).format(on_foot=translated(ON_FOOT, view.foot))
+            ).format(on_foot=on_foot(view.foot))
             self.map.setFocus()
         else:
             self._keyboard_views = frozenset()  # the map only shows the question

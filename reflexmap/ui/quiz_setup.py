@@ -25,8 +25,7 @@ from ..quiz import KINDS, QuizOptions
 from ..quiz.cards import KIND_TITLES
 from ..quiz.scheduler import DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION, is_retention
 from ..settings import Settings
-from . import palette
-from .chart_scene import aspect_name, foot_name
+from ..vocab import REGION_COLOURS, aspect_name, foot_name, region_name
 
 
 def _boxes(
@@ -118,11 +117,11 @@ class QuizSetupDialog(QDialog):
             set(feet if feet is not None else ["left", "right"]),
         )
         form.addRow(_("Feet"), group)
-        regions = [r for r in palette.REGION_COLOURS if any(z.region == r for z in atlas.zones)]
+        regions = [r for r in REGION_COLOURS if any(z.region == r for z in atlas.zones)]
         chosen = remembered_list(settings, "regions", regions)
         group, self.regions = _boxes(
             self,
-            [(r, palette.region_name(r)) for r in regions],
+            [(r, region_name(r)) for r in regions],
             set(chosen if chosen is not None else regions),
         )
         form.addRow(_("Body regions"), group)

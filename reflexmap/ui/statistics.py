@@ -28,7 +28,7 @@ from ..quiz.cards import KIND_SHORT
 from ..quiz.reviewlog import ReviewLog
 from ..quiz.scheduler import EASY_SHARE, FAST_SECONDS, PACE_MIN
 from ..quiz.stats import Statistics, compute
-from . import palette
+from ..vocab import foot_name, region_name
 
 BAR = QColor("#3f7fbf")
 GOOD = QColor("#2e8b57")
@@ -232,7 +232,7 @@ class StatisticsWindow(QDialog):
         easy.setObjectName("statistics-easy")
         feet_labels, feet_values, feet_notes = [], [], []
         for foot in sorted(set(s.mastery_by_foot) | set(s.answers_by_foot)):
-            name = _("Left foot") if foot == "left" else _("Right foot") if foot == "right" else foot
+            name = foot_name(foot)
             feet_labels.append(_("{foot}: mastery").format(foot=name))
             feet_values.append(s.mastery_by_foot.get(foot, 0.0))
             feet_notes.append("")
@@ -264,7 +264,7 @@ class StatisticsWindow(QDialog):
             ),
             "regions": BarChart(
                 _("Mastery per body region"),
-                [palette.region_name(r) for r in s.mastery_by_region],
+                [region_name(r) for r in s.mastery_by_region],
                 list(s.mastery_by_region.values()),
                 horizontal=True,
                 percent=True,

@@ -18,8 +18,8 @@ from ..atlas import Atlas
 from ..atlas.search import search_zones
 from ..atlas.text import natural_key
 from ..i18n import _, bidi_isolate
+from ..vocab import aspect_name, region_name
 from . import palette
-from .chart_scene import aspect_name
 from .markup import charts_place, isolate, plain_tooltip
 from .state import AppState
 
@@ -141,7 +141,7 @@ class ZoneList(QWidget):
 
     def _matches(self, query: str) -> list[QStandardItem]:
         atlas = self.state.atlas
-        regions = {z.id: palette.region_name(z.region) for z in atlas.zones}
+        regions = {z.id: region_name(z.region) for z in atlas.zones}
         here = self.state.aspect
         matches = search_zones(atlas, query, regions)
         # Name matches first; among equals the view on screen first (a match there needs no switch).
@@ -176,7 +176,7 @@ class ZoneList(QWidget):
 
     def _row(self, zone_id: str, name: str, text: str, aspect: str) -> QStandardItem:
         zone = self.state.atlas.zone(zone_id)
-        region = palette.region_name(zone.region)
+        region = region_name(zone.region)
         item = QStandardItem(text)
         item.setData(zone_id, ZONE_ID_ROLE)
         item.setData(aspect, ASPECT_ROLE)
