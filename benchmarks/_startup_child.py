@@ -60,9 +60,9 @@ def app(chart: str | None) -> None:
 def prepare() -> None:
     """A first start has happened: the first-run note is seen, the chart cache is warm."""
     from reflexmap.atlas import load_atlas
+    from reflexmap.paths import chart_cache, default_settings_path
     from reflexmap.settings import Settings
     from reflexmap.ui.app import application
-    from reflexmap.ui.paths import chart_cache, default_settings_path
 
     application()
     settings = Settings(default_settings_path())

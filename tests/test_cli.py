@@ -54,7 +54,7 @@ def test_export_png_draws_both_feet_and_the_legend(qapp, tmp_path: Path):
     assert main(["export", "--view", "plantar", "--width", "1200", "-o", str(out)]) == 0
     image = QImage(str(out))
     assert image.width() == 1200
-    from reflexmap.ui import palette
+    from reflexmap.render import palette
 
     NORMAL_ALPHA = palette.LIGHT.fill_alpha  # exports are drawn in the light theme
 

@@ -47,7 +47,7 @@ except ImportError:  # pragma: no cover - depends on the Python version
 
 
 def _version() -> str:
-    from .. import __version__
+    from ..version import __version__
 
     return f"{CACHE_FORMAT}:{__version__}"
 

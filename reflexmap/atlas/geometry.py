@@ -13,7 +13,7 @@ import numpy
 import shapely
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 
-from .model import MAX_LABELLED_ZONES, Ring, Shape
+from .coords import MAX_LABELLED_ZONES, Ring, Shape
 
 MIN_AREA_MM2 = 1.0
 # Hand-drawn zones that hug the outline may graze it; half a millimetre is invisible.

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .model import Ring, Shape
+from .coords import Ring, Shape
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np

@@ -11,19 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..vocab import ASPECTS, FEET, REGIONS  # noqa: F401 (re-exported by reflexmap.atlas)
+from .coords import MAX_LABELLED_ZONES, Point, Ring, Shape  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .index import ZoneIndex
 
-Point = tuple[float, float]
-Ring = tuple[Point, ...]
-Shape = tuple[Ring, ...]  # a zone's parts in one view; most zones have one
 
 Translations = dict[str, dict[str, str]]  # language code -> {key: text}
-
-# Beyond this many zones in one view, label columns would be taller than the chart: such a
-# view is drawn unlabelled, and its anchors (quiz marks, keyboard order) come from the fast path.
-MAX_LABELLED_ZONES = 80
 
 
 def _translated(translations: Translations, language: str, key: str, default):

@@ -154,11 +154,11 @@ def render_pictures(atlas: Atlas, pictures: dict[str, tuple[str, str | None]], f
     colour or labels, the highlighted zone (if any) filled in its region colour and outlined."""
     from PySide6.QtCore import QRectF
 
+    from ..render.application import application
+    from ..render.chart_scene import ChartScene
     from ..render.export import png_bytes
+    from ..render.palette import LIGHT, drawing_with
     from ..storage import write_checked
-    from ..ui.app import application
-    from ..ui.chart_scene import ChartScene
-    from ..ui.palette import LIGHT, drawing_with
 
     application()
     paths = []

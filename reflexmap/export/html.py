@@ -19,11 +19,14 @@ from importlib import resources
 from pathlib import Path
 
 from ..atlas import Atlas, View, Zone
+from ..atlas.coords import MAX_LABELLED_ZONES
 from ..atlas.index import shape_area
 from ..content import NOTES, note_html
 from ..i18n import N_, _, language
+from ..layout import order as layout_order
+from ..layout.frames import bounds, is_wide
+from ..layout.labels import spread
 from ..storage import atomic_path
-from ..ui.label_layout import spread
 from ..vocab import REGION_COLOURS, aspect_name, aspect_title, foot_name, region_name
 from .zone_card import claim_text, details_html, heading_html, isolate
 
@@ -32,28 +35,11 @@ LEAD_MM = 12.0  # between a foot's edge and its label column
 SEP_MM = 8.0  # between a column and the next foot's column
 CHAR_MM = 0.56  # average advance of one character at 1 mm type (sans serif), for column widths
 CAPTION_MM = 5.5
-MAX_LABELLED = 80  # as in the app: beyond this a view is drawn without label columns
-
-
-def _bounds(ring) -> tuple[float, float, float, float]:
-    xs, ys = [x for x, _ in ring], [y for _, y in ring]
-    return min(xs), min(ys), max(xs), max(ys)
-
-
-def _wide(views: tuple[View, ...]) -> bool:
-    """Side views are much longer than tall: they stack, one above the other."""
-    bounds = [_bounds(v.outline) for v in views]
-    return sum(b[2] - b[0] for b in bounds) > 1.3 * sum(b[3] - b[1] for b in bounds)
 
 
 def along_foot(atlas: Atlas, view: View) -> list[str]:
     """Zone ids of one view in the order Tab walks them: toes to heel (as in the app)."""
-    anchors = atlas.anchors(view.id)
-    ids = [z.id for z in atlas.zones_in(view.id)]
-    if _wide((view,)):  # side views: the leg rises at the heel end
-        heel_x = max(view.outline, key=lambda p: p[1])[0]
-        return sorted(ids, key=lambda z: (-abs(anchors[z][0] - heel_x), -anchors[z][1]))
-    return sorted(ids, key=lambda z: (-anchors[z][1], anchors[z][0]))
+    return layout_order.along_foot(view, [z.id for z in atlas.zones_in(view.id)], atlas.anchors(view.id))
 
 
 def _num(value: float) -> str:
@@ -85,9 +71,9 @@ class _Frame:
 
 def _sides(atlas: Atlas, view: View) -> tuple[list[str], list[str]]:
     anchors = atlas.anchors(view.id)
-    if len(anchors) > MAX_LABELLED:
+    if len(anchors) > MAX_LABELLED_ZONES:
         return [], []
-    minx, _miny, maxx, _maxy = _bounds(view.outline)
+    minx, _miny, maxx, _maxy = bounds(view.outline)
     middle = (minx + maxx) / 2
     left = [z for z, (x, _y) in anchors.items() if x <= middle]
     right = [z for z, (x, _y) in anchors.items() if x > middle]
@@ -103,11 +89,11 @@ def _frames(atlas: Atlas, views: tuple[View, ...]) -> list[_Frame]:
     with a column of labels on each side of each foot."""
     sides = [_sides(atlas, v) for v in views]
     frames = []
-    if _wide(views):
+    if is_wide(views):
         left_w = max(_column(atlas, s[0]) for s in sides)
         top = 0.0
         for view, (left, right) in zip(views, sides, strict=True):
-            minx, miny, _maxx, maxy = _bounds(view.outline)
+            minx, miny, _maxx, maxy = bounds(view.outline)
             frames.append(_Frame(view, left_w + LEAD_MM - minx, top + maxy, left, right))
             gap = LABEL_MM * 1.5
             tallest = max(len(left), len(right)) * gap
@@ -115,7 +101,7 @@ def _frames(atlas: Atlas, views: tuple[View, ...]) -> list[_Frame]:
         return frames
     cursor = 0.0
     for view, (left, right) in zip(views, sides, strict=True):
-        minx, _miny, maxx, maxy = _bounds(view.outline)
+        minx, _miny, maxx, maxy = bounds(view.outline)
         cursor += _column(atlas, left) + LEAD_MM
         dx = cursor - minx
         frames.append(_Frame(view, dx, maxy, left, right))
@@ -126,7 +112,7 @@ def _frames(atlas: Atlas, views: tuple[View, ...]) -> list[_Frame]:
 def _labels(atlas: Atlas, frame: _Frame) -> tuple[list[str], float, float]:
     """SVG for one view's label columns with leaders; returns the parts and the columns' extent."""
     view = frame.view
-    minx, miny, maxx, maxy = _bounds(view.outline)
+    minx, miny, maxx, maxy = bounds(view.outline)
     anchors = atlas.anchors(view.id)
     parts: list[str] = []
     low, high = frame.dy - maxy + LABEL_MM, frame.dy - miny - LABEL_MM
@@ -158,7 +144,7 @@ def _aspect_svg(atlas: Atlas, aspect: str) -> str:
     left = right = top = bottom = None
     for frame in frames:
         view = frame.view
-        minx, miny, maxx, maxy = _bounds(view.outline)
+        minx, miny, maxx, maxy = bounds(view.outline)
         transform = f'transform="translate({_num(frame.dx)} {_num(frame.dy)}) scale(1 -1)"'
         guides = "".join(
             f'<polyline class="guide" points="{" ".join(f"{_num(x)},{_num(y)}" for x, y in g.points)}">'

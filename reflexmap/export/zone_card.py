@@ -10,8 +10,8 @@ from __future__ import annotations
 from html import escape
 
 from ..atlas import Atlas, Zone
+from ..content.markup import safe_link
 from ..i18n import _, bidi_isolate
-from ..ui.markup import safe_link
 from ..vocab import CONFIDENCE_TEXT, region_name
 
 isolate = bidi_isolate

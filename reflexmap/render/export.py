@@ -11,9 +11,9 @@ from PySide6.QtSvg import QSvgGenerator
 from ..atlas import Atlas
 from ..i18n import _
 from ..storage import atomic_path, refuse_special, write_checked
-from ..ui.chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
-from ..ui.palette import on_paper
 from ..vocab import aspect_title
+from .chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
+from .palette import on_paper
 
 FORMATS = (".png", ".svg", ".pdf")
 PNG_WIDTH_PX = 3000
@@ -50,7 +50,7 @@ def export_chart(
     aspect = aspect or atlas.aspects()[0]
     if aspect not in atlas.aspects():
         raise ValueError(f"this chart has no {aspect} view; it has: {', '.join(atlas.aspects())}")
-    from ..ui.partial import base_for, what_it_adds
+    from .partial import base_for, what_it_adds
 
     scene = ChartScene()
     title = f"{atlas.title}. {aspect_title(aspect)}"

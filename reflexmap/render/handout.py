@@ -26,9 +26,9 @@ from PySide6.QtGui import (
 from ..atlas import Atlas
 from ..i18n import N_, _
 from ..storage import atomic_path, refuse_special, write_checked
-from ..ui.chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
-from ..ui.palette import on_paper
 from ..vocab import aspect_title
+from .chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
+from .palette import on_paper
 
 KINDS = ("chart", "worksheet", "answer-key")
 KIND_TITLES = {"chart": N_("Chart"), "worksheet": N_("Worksheet"), "answer-key": N_("Answer key")}
@@ -115,7 +115,7 @@ def paint_handout(
     for aspect in aspects:
         if aspect not in atlas.aspects():
             raise ValueError(f"this chart has no {aspect} view; it has: {', '.join(atlas.aspects())}")
-    from ..ui.partial import base_for, what_it_adds
+    from .partial import base_for, what_it_adds
 
     base = base_for(atlas)  # a partial chart is printed over the main one, as on screen
     note = what_it_adds(atlas, base) if base is not None else ""

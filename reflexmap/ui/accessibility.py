@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, QPoint, QRect
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget
 
+from ..content.markup import charts_place
 from ..vocab import region_name
-from .markup import charts_place
 
 if TYPE_CHECKING:
     from .map_view import MapView

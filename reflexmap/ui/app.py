@@ -7,40 +7,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QTimer
 
-from .. import __version__, desktop
 from ..atlas import Atlas, load_atlas, read_atlas
+from ..paths import chart_cache, default_settings_path
+from ..render.application import APPLICATION, ORGANISATION, app_icon, application  # noqa: F401
 from ..settings import Settings
 from . import appearance
 from .main_window import MainWindow
-from .paths import chart_cache, default_settings_path
-
-ORGANISATION = "ReflexMap"
-APPLICATION = "ReflexMap"
-
-
-def application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
-    app.setOrganizationName(ORGANISATION)
-    app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName(APPLICATION)
-    app.setApplicationVersion(__version__)
-    # Wayland compositors and docks match the window to the launcher (and its icon) by this.
-    app.setDesktopFileName(desktop.APP_ID)
-    if app.windowIcon().isNull():
-        app.setWindowIcon(app_icon())  # every window and dialog without its own icon uses it
-    return app  # type: ignore[return-value]
-
-
-def app_icon() -> QIcon:
-    """The icon at each size the desktop may ask for (title bar, task switcher, dock)."""
-    icon = QIcon()
-    for size in desktop.ICON_SIZES:
-        icon.addFile(str(desktop.icon_png(size)), QSize(size, size))
-    return icon
 
 
 def create_window(

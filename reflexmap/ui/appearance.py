@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QProxyStyle, QStyle
 
 from .. import i18n
 from ..i18n import N_
+from ..render import palette
 from ..settings import Settings
-from . import palette
 
 THEME_CHOICES = {  # setting value -> menu text
     "system": N_("Follow the &system"),

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMenu
 from .. import i18n
 from ..atlas import Atlas, LoadResult, builtin_charts, read_atlas
 from ..i18n import _
+from ..paths import chart_cache
 from ..settings import Settings
-from .paths import chart_cache
 from .state import AppState
 
 MAX_RECENT = 8

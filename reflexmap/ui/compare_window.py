@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 
 from ..atlas import Atlas
 from ..atlas.compare import Comparison, compare
+from ..content.markup import escape, isolate
 from ..i18n import _, format_number
 from ..quiz.questions import where
+from ..render.chart_scene import LABEL_MM, ChartScene
 from ..vocab import aspect_name
-from .chart_scene import LABEL_MM, ChartScene
 from .map_view import MAX_SCALE, MAX_TEXT_GROWTH, MIN_SCALE, MIN_TEXT_PX, ZOOM_STEP
-from .markup import escape, isolate
 from .timers import later
 
 SAME = 0.9  # IoU at or above which a placement counts as the same

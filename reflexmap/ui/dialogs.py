@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QLabel,
     QMessageBox,
     QTextBrowser,
     QVBoxLayout,
@@ -20,9 +21,16 @@ from PySide6.QtWidgets import (
 
 from ..atlas import AtlasError
 from ..i18n import _, bidi_isolate, ngettext
-from .markup import plain_labels
 
 MAX_ERRORS_SHOWN = 30
+
+
+def plain_labels(widget) -> None:
+    """Every label inside `widget` (a message box) shows its text as written, never as rich
+    text: its texts name files and quote chart content."""
+    for label in widget.findChildren(QLabel):
+        if label.pixmap().isNull():
+            label.setTextFormat(Qt.TextFormat.PlainText)
 
 
 def chart_errors_text(name: str, errors: tuple[AtlasError, ...]) -> str:

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__, i18n
+from ..content.markup import escape
 from ..i18n import _
 from . import dialogs
-from .markup import escape
 
 GUIDE_STEM = "index"
 

@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QTextBrowser
 
 from ..atlas import Atlas, Zone
 from ..content import NOTES
+from ..content.markup import charts_place, escape, safe_link
 from ..i18n import _, bidi_isolate
+from ..render import palette
 from ..vocab import CONFIDENCE_TEXT, REGION_COLOURS, region_name
-from . import palette
-from .markup import charts_place, escape, safe_link
 from .state import AppState
 
 

@@ -22,16 +22,16 @@ from PySide6.QtWidgets import (
 from .. import i18n
 from ..atlas import Atlas, AtlasError, read_atlas
 from ..content import NOTES, note_html
+from ..content.markup import charts_place, escape
 from ..i18n import _, bidi_isolate, ngettext
+from ..paths import chart_cache, default_progress_path
 from ..settings import Settings
 from ..vocab import ASPECTS, aspect_menu_text, aspect_name, aspect_title, foot_name
 from . import appearance
 from .charts_menu import ChartsMenu
 from .info_panel import InfoPanel
 from .map_view import MapView
-from .markup import charts_place, escape
 from .modes import BROWSE, PRESENT
-from .paths import chart_cache, default_progress_path
 from .state import AppState
 from .timers import later
 from .zone_list import ZoneList

@@ -18,10 +18,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsView, QToolTip
 
+from ..content.markup import charts_place, escape
 from ..i18n import _
-from .chart_key import CAVEAT_MM
-from .chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
-from .markup import charts_place, escape
+from ..render.chart_key import CAVEAT_MM
+from ..render.chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
 from .modes import EDIT, MapEvent, MapOverlay
 from .state import AppState
 
@@ -156,7 +156,7 @@ class MapView(QGraphicsView):
         return None if where is None else (*where, self.transform().m11())
 
     def _draw(self, min_text_mm: float) -> None:
-        from .partial import base_for, what_it_adds
+        from ..render.partial import base_for, what_it_adds
 
         atlas = self.state.atlas
         base = base_for(atlas)  # a partial chart is drawn over the main one, in grey

@@ -18,9 +18,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from ..content.markup import charts_place, escape
 from ..i18n import _, bidi_isolate
 from .map_view import MapView
-from .markup import charts_place, escape
 from .modes import PRESENT, Mode
 from .state import AppState, Presentation
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
 
+from ..content.markup import escape
 from ..i18n import N_, _, bidi_isolate, format_number, ngettext
 from ..quiz import Feedback, QuizOptions, QuizSession, ReviewLog, Scheduler, Summary
 from ..quiz.profiles import DEFAULT, Profiles
@@ -20,7 +21,6 @@ from ..quiz.scheduler import DEFAULT_RETENTION, is_retention
 from ..settings import Settings
 from ..vocab import on_foot
 from .map_view import MapView
-from .markup import escape
 from .modes import QUIZ, MapEvent, Mode
 from .quiz_panel import QuizPanel
 from .quiz_setup import WAIT_FOR_ENTER_KEY, remembered_bool

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..content.markup import plain_tooltip
 from ..i18n import _, bidi_isolate
-from . import palette
-from .markup import plain_tooltip
+from ..render import palette
 
 BUTTON_STYLE = "QPushButton { text-align:left; padding:6px; }"
 CHOICE_STYLE = {  # a judged choice: the right one and a wrong pick stay readable while disabled

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 from ..atlas import Atlas
 from ..atlas.search import search_zones
 from ..atlas.text import natural_key
+from ..content.markup import charts_place, isolate, plain_tooltip
 from ..i18n import _, bidi_isolate
+from ..render import palette
 from ..vocab import aspect_name, region_name
-from . import palette
-from .markup import charts_place, isolate, plain_tooltip
 from .state import AppState
 
 ZONE_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -62,8 +62,8 @@ def test_drawing_and_comparing_never_raise_for_unchecked_geometry(tmp_path: Path
 
 def test_a_3999_character_name_does_not_rescale_the_chart(tmp_path: Path, qtbot):
     """A long name is cut with "…" on the chart: the drawing keeps its size."""
+    from reflexmap.render.chart_scene import ChartScene
     from reflexmap.ui.app import application
-    from reflexmap.ui.chart_scene import ChartScene
 
     application()
     short = read_atlas(_named(tmp_path / "short.yaml", "Z")).atlas

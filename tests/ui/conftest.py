@@ -29,7 +29,8 @@ def plain_appearance():
     yield
     from PySide6.QtWidgets import QApplication
 
-    from reflexmap.ui import appearance, palette
+    from reflexmap.render import palette
+    from reflexmap.ui import appearance
 
     app = QApplication.instance()
     if app is not None:

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QTextBrowser
 
-from reflexmap.ui import palette
-from reflexmap.ui.chart_scene import LABEL_MM
-from reflexmap.ui.zone_item import ZoneItem
+from reflexmap.render import palette
+from reflexmap.render.chart_scene import LABEL_MM
+from reflexmap.render.zone_item import ZoneItem
 
 ROOT = Path(__file__).resolve().parents[2]
 

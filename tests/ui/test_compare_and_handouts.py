@@ -73,7 +73,7 @@ def test_printing_goes_through_the_same_pages(qtbot, window, tmp_path: Path):
 
 
 def test_worksheet_labels_are_numbers_only(builtin_atlas, qapp):
-    from reflexmap.ui.chart_scene import ChartScene
+    from reflexmap.render.chart_scene import ChartScene
 
     (page,) = pages_for(builtin_atlas, ["plantar"])
     scene = ChartScene()
@@ -116,7 +116,7 @@ def test_compare_window_switches_to_another_chart_file(qtbot, window, tmp_path: 
 
 
 def test_compare_charts_keep_their_text_legible(qtbot, window):
-    from reflexmap.ui.chart_scene import LABEL_MM
+    from reflexmap.render.chart_scene import LABEL_MM
     from reflexmap.ui.map_view import MAX_TEXT_GROWTH, MIN_TEXT_PX
 
     from .conftest import comparison_windows

@@ -326,7 +326,7 @@ def test_a_source_link_with_no_browser_says_so_and_nothing_hangs(
 
 
 def test_only_web_addresses_become_links():
-    from reflexmap.ui.markup import safe_link
+    from reflexmap.content.markup import safe_link
 
     assert safe_link("https://example.org/x?a=1") == "https://example.org/x?a=1"
     assert safe_link("http://example.org") == "http://example.org"

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reflexmap.ui.label_layout import spread
+from reflexmap.layout.labels import spread
 
 
 def test_labels_that_fit_stay_at_their_anchors():
@@ -29,7 +29,7 @@ def test_spread_never_overlaps_and_keeps_order(anchors, gap):
 
 
 def test_a_label_goes_to_the_side_whose_leader_crosses_no_other_zone():
-    from reflexmap.ui.label_layout import better_side, inside_spans, ray_cost
+    from reflexmap.layout.labels import better_side, inside_spans, ray_cost
 
     square = [(10.0, 0.0), (20.0, 0.0), (20.0, 10.0), (10.0, 10.0)]
     assert inside_spans([square], 5.0) == [(10.0, 20.0)]

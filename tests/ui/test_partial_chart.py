@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from reflexmap.atlas import builtin_chart_path, load_atlas
-from reflexmap.ui import palette
+from reflexmap.render import palette
 
 from .test_charts_and_notes import chart_action
 

@@ -90,7 +90,7 @@ def test_switching_view_while_presenting(qtbot, window):
 def test_blank_chart_gives_nothing_away(qtbot, window):
     """B: grey outlines, no colour key, no guide names; the caption asks only the question.
     What the trainer needs to go on is in the notes, not on the projected chart."""
-    from reflexmap.ui import palette
+    from reflexmap.render import palette
 
     qtbot.keyClick(window, Qt.Key.Key_F5)
     press(qtbot, window, Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_B)

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QRadioButton, QWidget
 
-from reflexmap.ui import palette
+from reflexmap.render import palette
 
 
 def keys(qtbot, window, *pressed) -> None:

@@ -181,9 +181,9 @@ def test_run_opens_the_window_and_returns_when_it_is_closed(qtbot, data_dir: Pat
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from reflexmap.paths import default_settings_path
     from reflexmap.ui.app import run
     from reflexmap.ui.main_window import MainWindow
-    from reflexmap.ui.paths import default_settings_path
 
     seen = []
 

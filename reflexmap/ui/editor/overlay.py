@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
-from .. import palette
+from ...render import palette
 
 HANDLE_PX = 8.0
 PROBLEM = QColor("#c0392b")  # an error's red, readable on paper and on the dark theme's fills

@@ -22,14 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..atlas import Atlas, View
-from ..atlas.model import MAX_LABELLED_ZONES
+from ..atlas.coords import MAX_LABELLED_ZONES
+from ..content.markup import isolate, plain_tooltip
 from ..i18n import _, bidi_isolate
+from ..layout.frames import Frame, bounds, is_wide, locate
+from ..layout.labels import better_side, free_x, spread, spread_sized
+from ..layout.order import keyboard_order
 from ..vocab import REGION_COLOURS, aspect_name, aspect_title, foot_name
 from . import palette
 from .chart_key import DrawnKey, draw_key, mastery_swatches, region_swatches
 from .chart_text import elided, text_item, text_width, wrap_words
-from .label_layout import better_side, free_x, spread, spread_sized
-from .markup import isolate, plain_tooltip
 from .zone_item import ZoneItem, guide_pen, outline_pen
 
 LABEL_MM = 4.6
@@ -48,22 +50,6 @@ BELOW_ROW_MM = 14.0
 
 
 @dataclass(slots=True)
-class _Frame:
-    """Where one view sits in the scene: scene = (dx + x, dy - y); edges are the outline's."""
-
-    view: View
-    dx: float
-    dy: float
-    left: float
-    right: float
-    top: float
-    bottom: float
-    lead_left: float  # gap to the label column on each side
-    lead_right: float
-    below: float = 0.0  # height of the label rows under the outline (side views)
-
-
-@dataclass(slots=True)
 class ZoneLabel:
     text: QGraphicsSimpleTextItem
     leader: QGraphicsPathItem
@@ -75,7 +61,7 @@ class ChartScene(QGraphicsScene):
         super().__init__(parent)
         self.atlas: Atlas | None = None
         self.aspect = ""
-        self.frames: list[_Frame] = []
+        self.frames: list[Frame] = []
         self.zone_items: dict[tuple[str, str], ZoneItem] = {}
         self.labels: dict[tuple[str, str], ZoneLabel] = {}
         self.anchors: dict[tuple[str, str], tuple[float, float]] = {}
@@ -152,7 +138,7 @@ class ChartScene(QGraphicsScene):
         self._hovered = None
         self.atlas, self.aspect = atlas, aspect
         shown = [v for v in atlas.views_of(aspect) if views is None or v.id in views]
-        wide = _wide(shown)
+        wide = is_wide(shown)
         placed = [self._label_sides(atlas, view, wide) for view in shown]
         sides = [(left_ids, right_ids) for left_ids, right_ids, _ in placed]
         rows = [self._below_rows(view, below) for view, (_, _, below) in zip(shown, placed, strict=True)]
@@ -192,7 +178,7 @@ class ChartScene(QGraphicsScene):
 
     def _label_sides(self, atlas: Atlas, view: View, wide: bool) -> tuple[list[str], list[str], list[str]]:
         """Zone ids labelled in the left column, the right column, and (side views) below."""
-        minx, miny, maxx, _ = _bounds(view.outline)
+        minx, miny, maxx, _ = bounds(view.outline)
         middle = (minx + maxx) / 2
         left, right, below = [], [], []
         anchors = atlas.anchors(view.id)
@@ -236,27 +222,27 @@ class ChartScene(QGraphicsScene):
 
     def _place(
         self, views: list[View], sides: list[tuple[list[str], list[str]]], rows_below: list[int]
-    ) -> list[_Frame]:
+    ) -> list[Frame]:
         """Soles and tops side by side (toes up); side views, which are wide, one above the other."""
         assert self.atlas is not None
-        bounds = [_bounds(v.outline) for v in views]
-        frames: list[_Frame] = []
-        if _wide(views):
+        boxes = [bounds(v.outline) for v in views]
+        frames: list[Frame] = []
+        if is_wide(views):
             left_column = max(self._column_width(self.atlas, s[0]) for s in sides)
             x = left_column + OUTER_LEAD_MM
             top = 0.0
-            for view, (minx, miny, maxx, maxy), below in zip(views, bounds, rows_below, strict=True):
+            for view, (minx, miny, maxx, maxy), below in zip(views, boxes, rows_below, strict=True):
                 dx, dy = x - minx, top + maxy
                 extra = max(BELOW_ROW_MM, 7 + self.label_mm * 1.45 * below) if below else 0.0
                 frames.append(
-                    _Frame(view, dx, dy, x, dx + maxx, top, dy - miny, OUTER_LEAD_MM, OUTER_LEAD_MM, extra)
+                    Frame(view, dx, dy, x, dx + maxx, top, dy - miny, OUTER_LEAD_MM, OUTER_LEAD_MM, extra)
                 )
                 top = dy - miny + extra + self.caption_mm + 22
             return frames
         cursor = 0.0
         last = len(views) - 1
         for i, (view, (left_ids, _right_ids), (minx, miny, maxx, maxy)) in enumerate(
-            zip(views, sides, bounds, strict=True)
+            zip(views, sides, boxes, strict=True)
         ):
             lead_left = OUTER_LEAD_MM if i == 0 else INNER_LEAD_MM
             lead_right = OUTER_LEAD_MM if i == last else INNER_LEAD_MM
@@ -264,11 +250,11 @@ class ChartScene(QGraphicsScene):
                 cursor += self._column_width(self.atlas, sides[i - 1][1]) + COLUMN_SEP_MM
             cursor += self._column_width(self.atlas, left_ids) + lead_left
             dx = cursor - minx
-            frames.append(_Frame(view, dx, 0.0, cursor, dx + maxx, -maxy, -miny, lead_left, lead_right))
+            frames.append(Frame(view, dx, 0.0, cursor, dx + maxx, -maxy, -miny, lead_left, lead_right))
             cursor = dx + maxx + lead_right
         return frames
 
-    def _draw_view(self, atlas: Atlas, frame: _Frame) -> None:
+    def _draw_view(self, atlas: Atlas, frame: Frame) -> None:
         view = frame.view
         under = self.base.view(view.id) if self.base is not None and _has_view(self.base, view.id) else None
         outline = QGraphicsPathItem(self._path(frame, (under or view).outline))
@@ -354,7 +340,7 @@ class ChartScene(QGraphicsScene):
             self.guide_items += [item, veil, name]
             self.guide_names += [veil, name]
 
-    def _guide_name_position(self, frame: _Frame, points, width: float, lines: int = 1) -> QPointF:
+    def _guide_name_position(self, frame: Frame, points, width: float, lines: int = 1) -> QPointF:
         """Above a closed guide (an ankle bone) or the top of an upright one; else just above a
         crosswise line, inside the outer edge: outside, the label leaders run. Never past the
         foot's sides, where the label columns are."""
@@ -373,7 +359,7 @@ class ChartScene(QGraphicsScene):
         x = max(frame.left + 1.0, min(x, frame.right - width - 1.0))
         return QPointF(x, y)
 
-    def _draw_labels(self, atlas: Atlas, frame: _Frame, zone_ids: list[str], side: str) -> None:
+    def _draw_labels(self, atlas: Atlas, frame: Frame, zone_ids: list[str], side: str) -> None:
         if not zone_ids:
             return
         anchors = [self.to_scene(frame.view.id, *self.anchors[(frame.view.id, z)]) for z in zone_ids]
@@ -402,11 +388,11 @@ class ChartScene(QGraphicsScene):
         the foot (long names, large type), so that labels stay near their zones."""
         if not zone_ids:
             return 0
-        minx, _, maxx, _ = _bounds(view.outline)
+        minx, _, maxx, _ = bounds(view.outline)
         need = sum(text_width(self.label_text(z), self.label_mm, True) + 5.0 for z in zone_ids)
         return 1 if need <= maxx - minx + OUTER_LEAD_MM or len(zone_ids) < 3 else 2
 
-    def _draw_labels_below(self, atlas: Atlas, frame: _Frame, zone_ids: list[str]) -> None:
+    def _draw_labels_below(self, atlas: Atlas, frame: Frame, zone_ids: list[str]) -> None:
         """Labels for zones along the sole of a side view: a row (or two, alternating) under
         it, leaders going up."""
         if not zone_ids:
@@ -459,7 +445,7 @@ class ChartScene(QGraphicsScene):
             points = [*start, QPointF(rise, run), QPointF(anchor.x(), run), anchor]
             self._add_label(frame, zone_id, text, points)
 
-    def _add_label(self, frame: _Frame, zone_id: str, text, points: list[QPointF]) -> None:
+    def _add_label(self, frame: Frame, zone_id: str, text, points: list[QPointF]) -> None:
         path = QPainterPath(points[0])
         for point in points[1:]:
             path.lineTo(point)
@@ -510,7 +496,7 @@ class ChartScene(QGraphicsScene):
         frame = self._frame(view_id)
         return f"{foot_name(frame.view.foot)}, {aspect_name(frame.view.aspect)}"
 
-    def _draw_caption(self, frame: _Frame) -> None:
+    def _draw_caption(self, frame: Frame) -> None:
         caption = foot_name(frame.view.foot)
         size = self.caption_mm * 0.85
         item = text_item(caption, size, bold=True)
@@ -535,7 +521,7 @@ class ChartScene(QGraphicsScene):
         )
 
     # --- geometry helpers -----------------------------------------------------------
-    def _frame(self, view_id: str) -> _Frame:
+    def _frame(self, view_id: str) -> Frame:
         for frame in self.frames:
             if frame.view.id == view_id:
                 return frame
@@ -543,8 +529,7 @@ class ChartScene(QGraphicsScene):
 
     def to_scene(self, view_id: str, x: float, y: float) -> QPointF:
         """Scene point of (x, y) mm in a view's own coordinates."""
-        frame = self._frame(view_id)
-        return QPointF(frame.dx + x, frame.dy - y)
+        return QPointF(*self._frame(view_id).to_chart(x, y))
 
     def to_view(self, view_id: str, point: QPointF) -> tuple[float, float]:
         """(x, y) mm in a view's own coordinates of a scene point (also outside the view)."""
@@ -553,22 +538,16 @@ class ChartScene(QGraphicsScene):
 
     def locate(self, point: QPointF) -> tuple[str, float, float] | None:
         """(view id, x mm, y mm) of the view whose column holds the scene point, if any."""
-        for frame in self.frames:
-            if (
-                frame.left - 2 <= point.x() <= frame.right + 2
-                and frame.top - 2 <= point.y() <= frame.bottom + 2
-            ):
-                return frame.view.id, point.x() - frame.dx, frame.dy - point.y()
-        return None
+        return locate(self.frames, point.x(), point.y())
 
     def view_rect(self, view_id: str) -> QRectF:
         frame = self._frame(view_id)
         return QRectF(frame.left, frame.top, frame.right - frame.left, frame.bottom - frame.top)
 
-    def _points(self, frame: _Frame, ring) -> list[QPointF]:
+    def _points(self, frame: Frame, ring) -> list[QPointF]:
         return [QPointF(frame.dx + x, frame.dy - y) for x, y in ring]
 
-    def _path(self, frame: _Frame, ring) -> QPainterPath:
+    def _path(self, frame: Frame, ring) -> QPainterPath:
         path = QPainterPath()
         path.addPolygon(QPolygonF(self._points(frame, ring)))
         path.closeSubpath()
@@ -691,19 +670,7 @@ class ChartScene(QGraphicsScene):
 
         Worked out once per drawing: every Tab, presenter step and screen-reader query asks."""
         if self._keyboard_order is None:
-            by_view: dict[str, list[tuple[str, str]]] = {}
-            for key in self.zone_items:
-                by_view.setdefault(key[0], []).append(key)
-            order = []
-            for frame in self.frames:
-                keys = by_view.get(frame.view.id, [])
-                if _wide([frame.view]):  # side views: the leg rises at the heel end
-                    heel_x = max(frame.view.outline, key=lambda p: p[1])[0]
-                    keys.sort(key=lambda k: (-abs(self.anchors[k][0] - heel_x), -self.anchors[k][1]))
-                else:
-                    keys.sort(key=lambda k: (-self.anchors[k][1], self.anchors[k][0]))
-                order += keys
-            self._keyboard_order = order
+            self._keyboard_order = keyboard_order(self.frames, self.zone_items, self.anchors)
         return list(self._keyboard_order)
 
 
@@ -728,17 +695,6 @@ def _run_levels(spans: list[tuple[float, float]]) -> list[int]:
 
 def _has_view(atlas: Atlas, view_id: str) -> bool:
     return any(v.id == view_id for v in atlas.views)
-
-
-def _wide(views) -> bool:
-    """Side views are much longer than tall: they stack, and label the sole from below."""
-    bounds = [_bounds(v.outline) for v in views]
-    return bool(views) and sum(b[2] - b[0] for b in bounds) > 1.3 * sum(b[3] - b[1] for b in bounds)
-
-
-def _bounds(ring) -> tuple[float, float, float, float]:
-    xs, ys = [x for x, _ in ring], [y for _, y in ring]
-    return min(xs), min(ys), max(xs), max(ys)
 
 
 def _line(a: QPointF, b: QPointF) -> QPainterPath:

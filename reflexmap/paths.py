@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 
-from ..atlas.cache import AtlasCache
+from .atlas.cache import AtlasCache
 
 _Location = QStandardPaths.StandardLocation
 

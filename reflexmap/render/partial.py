@@ -6,8 +6,8 @@ from .. import i18n
 from ..atlas import Atlas, builtin_chart_path, read_atlas
 from ..atlas.partial import additions, is_partial
 from ..i18n import _, ngettext
+from ..paths import chart_cache
 from ..vocab import aspect_name
-from .paths import chart_cache
 
 _main: dict[tuple[str, float], Atlas | None] = {}
 

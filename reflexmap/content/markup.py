@@ -26,17 +26,6 @@ def isolate(text: str) -> str:
     return f"\u2068{text}\u2069"
 
 
-def plain_labels(widget) -> None:
-    """Every label inside `widget` (a message box) shows its text as written, never as rich
-    text: its texts name files and quote chart content."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QLabel
-
-    for label in widget.findChildren(QLabel):
-        if label.pixmap().isNull():
-            label.setTextFormat(Qt.TextFormat.PlainText)
-
-
 def plain_tooltip(text: str) -> str:
     """A tooltip that shows `text` as written: Qt guesses whether a tooltip is rich text, so the
     text is escaped inside a paragraph rather than left to the guess."""
