@@ -42,7 +42,6 @@ QT_FREE = (
     "reflexmap.bounded_json",
     "reflexmap.version",
     "reflexmap.export.html",
-    "reflexmap.export.zone_card",
 )
 
 
@@ -117,6 +116,12 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 
 def _under(module: str, prefixes: tuple[str, ...]) -> bool:
     return any(module == p or module.startswith(p + ".") for p in prefixes)
+
+
+def test_the_layers_named_here_exist():
+    graph = import_graph()
+    for name in BELOW_UI + QT_FREE:
+        assert any(_under(module, (name,)) for module in graph), name
 
 
 def test_no_import_cycles_among_reflexmap_modules():

@@ -21,10 +21,10 @@ from pathlib import Path
 import genanki
 
 from ..atlas import Atlas, View, Zone
+from ..content.zone_card import claim_sentence, details_html, isolate
 from ..i18n import _, language
 from ..storage import atomic_path
 from ..vocab import aspect_name, foot_name
-from .zone_card import claim_sentence, details_html, isolate
 
 KINDS = ("find", "what")
 PICTURE_PX = 1000  # the longer side of each picture

@@ -22,13 +22,13 @@ from ..atlas import Atlas, View, Zone
 from ..atlas.coords import MAX_LABELLED_ZONES
 from ..atlas.index import shape_area
 from ..content import NOTES, note_html
+from ..content.zone_card import claim_text, details_html, heading_html, isolate
 from ..i18n import N_, _, language
 from ..layout import order as layout_order
 from ..layout.frames import bounds, is_wide
 from ..layout.labels import spread
 from ..storage import atomic_path
 from ..vocab import REGION_COLOURS, aspect_name, aspect_title, foot_name, region_name
-from .zone_card import claim_text, details_html, heading_html, isolate
 
 LABEL_MM = 4.2
 LEAD_MM = 12.0  # between a foot's edge and its label column

@@ -6,11 +6,10 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser
 
 from ..atlas import Atlas, Zone
-from ..content import NOTES
-from ..content.markup import charts_place, escape, safe_link
+from ..content import NOTES, zone_card
+from ..content.markup import escape
 from ..i18n import _, bidi_isolate
 from ..render import palette
-from ..vocab import CONFIDENCE_TEXT, REGION_COLOURS, region_name
 from .state import AppState
 
 
@@ -54,49 +53,16 @@ class InfoPanel(QTextBrowser):
         body = self._zone_html(atlas, atlas.zone(zone_id)) if zone_id else self._welcome_html(atlas)
         self.setHtml(_style() + body)
         zone = atlas.zone(zone_id) if zone_id else None
-        description = (
-            f"{bidi_isolate(zone.name)}: {charts_place(zone.claim, sentence=False)}" if zone else atlas.title
-        )
+        description = zone_card.summary_text(zone) if zone else atlas.title
         self.setAccessibleDescription(description)
 
     def _zone_html(self, atlas: Atlas, zone: Zone) -> str:
-        colour = REGION_COLOURS.get(zone.region, "#999999")
-        tradition = zone.tradition or atlas.tradition
-        region = region_name(zone.region)
-        parts = [
-            f"<h2>{escape(zone.name)}</h2>",
-            f"<p class='kind'><span style='color:{colour}'>&#9632;</span> {escape(region)} · "
-            f"{escape(bidi_isolate(tradition))}</p>",
-            "<p class='claim'>{}</p>".format(
-                escape(_("Charts place {claim} here.")).replace(
-                    "{claim}", f"<b>{escape(bidi_isolate(zone.claim))}</b>"
-                )
-            ),
-            self._under_point_html(atlas, zone),
-            self._notes_html(),
-            "<p class='label'>{}</p>".format(escape(_("Technique"))),
-            f"<p>{escape(zone.technique)}</p>",
-        ]
-        if zone.note:
-            parts += ["<p class='label'>{}</p>".format(escape(_("Note"))), f"<p>{escape(zone.note)}</p>"]
-        parts += [
-            "<p class='label'>{}</p>".format(escape(_("Tradition and chart"))),
-            f"<p>{escape(bidi_isolate(tradition))}: {escape(bidi_isolate(atlas.title))}</p>",
-            "<p class='label'>{}</p><ul>".format(escape(_("Sources"))),
-        ]
-        for source_id in zone.sources:
-            source = atlas.sources[source_id]
-            text = escape(bidi_isolate(source.title))  # a note follows on the same line
-            link = safe_link(source.url)
-            if link:  # only the address becomes a link; the chart's words stay text
-                text = f"<a href='{link}'>{text}</a>"
-            if source.note:
-                text += f" <span class='small'>({escape(bidi_isolate(source.note))})</span>"
-            parts.append(f"<li>{text}</li>")
-        parts.append("</ul>")
-        confidence = _(CONFIDENCE_TEXT[zone.confidence]) if zone.confidence in CONFIDENCE_TEXT else ""
-        parts.append(f"<p class='small'>{escape(confidence)}</p>")
-        return "".join(parts)
+        return (
+            zone_card.heading_html(atlas, zone, zone_card.PANEL)
+            + self._under_point_html(atlas, zone)
+            + self._notes_html()
+            + zone_card.details_html(atlas, zone, zone_card.PANEL)
+        )
 
     def _under_point_html(self, atlas: Atlas, zone: Zone) -> str:
         """Near the top, after a click on overlapping zones: which of them this is, the others as

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from .. import i18n
 from ..atlas import Atlas, AtlasError, read_atlas
-from ..content import NOTES, note_html
-from ..content.markup import charts_place, escape
+from ..content import NOTES, note_html, zone_card
+from ..content.markup import escape
 from ..i18n import _, bidi_isolate, ngettext
 from ..paths import chart_cache, default_progress_path
 from ..settings import Settings
@@ -442,7 +442,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         if zone_id:
             zone = self.state.atlas.zone(zone_id)
-            bar.showMessage(f"{bidi_isolate(zone.name)}: {charts_place(zone.claim, sentence=False)}")
+            bar.showMessage(zone_card.summary_text(zone))
             self._selection_message = bar.currentMessage()
         elif bar.currentMessage() == getattr(self, "_selection_message", None):
             bar.clearMessage()  # nothing selected: no zone's claim lingers

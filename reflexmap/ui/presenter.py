@@ -18,7 +18,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from ..content.markup import charts_place, escape
+from ..content import zone_card
+from ..content.markup import escape
 from ..i18n import _, bidi_isolate
 from .map_view import MapView
 from .modes import PRESENT, Mode
@@ -210,9 +211,7 @@ class Presenter(Mode):
                 self._place_caption()
             return
         zone = self.state.atlas.zone(zone_id)
-        self.caption.setText(
-            f"<b>{escape(bidi_isolate(zone.name))}</b>: {escape(charts_place(zone.claim, sentence=False))}."
-        )
+        self.caption.setText(zone_card.caption_html(zone))
         self.caption.show()
         self._place_caption()
 
@@ -279,18 +278,7 @@ class Presenter(Mode):
         if self.blank:
             ask = _("Ask the class: where is {zone}?").format(zone=f"\u2068{zone.name}\u2069")
             where += f"<p>{escape(ask)}</p>"
-        html = (
-            f"{where}<h2>{escape(zone.name)}</h2><p>{escape(charts_place(zone.claim))}</p>"
-            f"<p><b>{escape(_('Technique:'))}</b> {escape(bidi_isolate(zone.technique))}</p>"
-        )
-        if zone.note:
-            html += f"<p><b>{escape(_('Note:'))}</b> {escape(bidi_isolate(zone.note))}</p>"
-        sources = "; ".join(escape(bidi_isolate(atlas.sources[s].title)) for s in zone.sources)
-        tradition = escape(bidi_isolate(zone.tradition or atlas.tradition))
-        about = escape(_("Tradition: {tradition}. Sources: {sources}")).format(
-            tradition=tradition, sources=sources
-        )
-        html += f"<p><small>{about}</small></p>"
+        html = where + zone_card.compact_html(atlas, zone)
         if following:
             html += "<p>{}</p>".format(
                 escape(_("Next: {zone}").format(zone=bidi_isolate(atlas.zone(following).name)))

@@ -1,0 +1,113 @@
+"""A zone's card: the one builder of a zone's text, for the info panel, the presenter's notes
+and caption, the status bar, the web page and the Anki deck. No Qt.
+
+What the chart places there (always as the charts' claim, never as a treatment), how it is
+worked, the tradition and chart, the sources and how sure the placement is. Every chart text
+goes through `html.escape`; inside the app's own sentences it is set between Unicode isolates
+(U+2068 … U+2069), so its own direction cannot reorder our words. Only web addresses become
+links (`markup.safe_link`)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..atlas import Atlas, Zone
+from ..i18n import _, bidi_isolate
+from ..vocab import CONFIDENCE_TEXT, REGION_COLOURS, region_name
+from .markup import charts_place, safe_link
+
+isolate = bidi_isolate
+PANEL, PAGE = "panel", "page"  # where the card is shown: the app's panel, or a web page / deck
+
+
+def claim_sentence(claim: str) -> str:
+    """'Charts place <b>the sacrum</b> here.' with the claim escaped, isolated and bold."""
+    sentence = escape(_("Charts place {claim} here."))
+    return sentence.replace("{claim}", f"<b>{escape(isolate(claim))}</b>")
+
+
+def claim_text(zone: Zone) -> str:
+    """The same sentence as plain text (for aria-labels, alt texts)."""
+    return _("Charts place {claim} here.").format(claim=isolate(zone.claim))
+
+
+def summary_text(zone: Zone) -> str:
+    """ "Sacrum: charts place the sacrum here" as plain text: the status bar, a screen reader's
+    description, the presenter's caption."""
+    return f"{isolate(zone.name)}: {charts_place(zone.claim, sentence=False)}"
+
+
+def _label(text: str, where: str) -> str:
+    return f"<h3>{escape(text)}</h3>" if where == PAGE else f"<p class='label'>{escape(text)}</p>"
+
+
+def sources_html(atlas: Atlas, zone: Zone, where: str = PAGE) -> str:
+    """The zone's sources as a list; a source's address (only) becomes a link, on a web page
+    one that opens in a new tab without telling the other site where it came from."""
+    items = []
+    for source_id in zone.sources:
+        source = atlas.sources.get(source_id)
+        if source is None:
+            continue
+        text = escape(isolate(source.title))  # a note follows on the same line
+        url = safe_link(source.url)
+        if url and where == PAGE:
+            text = f'<a href="{escape(url)}" rel="noopener noreferrer" target="_blank">{text}</a>'
+        elif url:
+            text = f"<a href='{escape(url)}'>{text}</a>"
+        if source.note:
+            text += f' <span class="small">({escape(isolate(source.note))})</span>'
+        items.append(f"<li>{text}</li>")
+    return "<ul class='sources'>" + "".join(items) + "</ul>"
+
+
+def heading_html(atlas: Atlas, zone: Zone, where: str = PAGE) -> str:
+    """Name, region (in the panel with its colour) and tradition, and the claim as the charts'."""
+    tradition = zone.tradition or atlas.tradition
+    swatch = ""
+    if where == PANEL:
+        swatch = f"<span style='color:{REGION_COLOURS.get(zone.region, '#999999')}'>&#9632;</span> "
+    return (
+        f"<h2>{escape(zone.name)}</h2>"
+        f"<p class='kind'>{swatch}{escape(region_name(zone.region))} · {escape(isolate(tradition))}</p>"
+        f"<p class='claim'>{claim_sentence(zone.claim)}</p>"
+    )
+
+
+def details_html(atlas: Atlas, zone: Zone, where: str = PAGE) -> str:
+    """Technique, note, tradition and chart, sources and how sure the placement is."""
+    tradition = zone.tradition or atlas.tradition
+    parts = [_label(_("Technique"), where), f"<p>{escape(zone.technique)}</p>"]
+    if zone.note:
+        parts += [_label(_("Note"), where), f"<p>{escape(zone.note)}</p>"]
+    parts += [
+        _label(_("Tradition and chart"), where),
+        f"<p>{escape(isolate(tradition))}: {escape(isolate(atlas.title))}</p>",
+        _label(_("Sources"), where),
+        sources_html(atlas, zone, where),
+    ]
+    if zone.confidence in CONFIDENCE_TEXT:
+        parts.append(f"<p class='small'>{escape(_(CONFIDENCE_TEXT[zone.confidence]))}</p>")
+    return "".join(parts)
+
+
+def caption_html(zone: Zone) -> str:
+    """ "<b>Sacrum</b>: charts place the sacrum here." in one line (the presenter's caption)."""
+    return f"<b>{escape(isolate(zone.name))}</b>: {escape(charts_place(zone.claim, sentence=False))}."
+
+
+def compact_html(atlas: Atlas, zone: Zone) -> str:
+    """The card in a few lines and no links (the trainer's notes, read at arm's length):
+    name, claim, technique, note, then tradition and sources on one small line."""
+    html = (
+        f"<h2>{escape(zone.name)}</h2><p>{escape(charts_place(zone.claim))}</p>"
+        f"<p><b>{escape(_('Technique:'))}</b> {escape(isolate(zone.technique))}</p>"
+    )
+    if zone.note:
+        html += f"<p><b>{escape(_('Note:'))}</b> {escape(isolate(zone.note))}</p>"
+    sources = "; ".join(escape(isolate(atlas.sources[s].title)) for s in zone.sources if s in atlas.sources)
+    tradition = escape(isolate(zone.tradition or atlas.tradition))
+    about = escape(_("Tradition: {tradition}. Sources: {sources}")).format(
+        tradition=tradition, sources=sources
+    )
+    return html + f"<p><small>{about}</small></p>"
