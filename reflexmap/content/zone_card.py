@@ -53,8 +53,8 @@ def sources_html(atlas: Atlas, zone: Zone, where: str = PAGE) -> str:
         url = safe_link(source.url)
         if url and where == PAGE:
             text = f'<a href="{escape(url)}" rel="noopener noreferrer" target="_blank">{text}</a>'
-        elif url:
-            text = f"<a href='{escape(url)}'>{text}</a>"
+        elif url:  # Qt's rich text reads href literally: safe_link made it safe as it is
+            text = f"<a href='{url}'>{text}</a>"
         if source.note:
             text += f' <span class="small">({escape(isolate(source.note))})</span>'
         items.append(f"<li>{text}</li>")
