@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QPainter, QPdfWriter
 from PySide6.QtWidgets import QFileDialog, QGraphicsScene
-from reflexmap.ui.chart_scene import ChartScene
 
 from reflexmap.cli import main
 from reflexmap.render import handout
+from reflexmap.render.chart_scene import ChartScene
 
 from .test_handout_preview import click, open_handouts
 from .test_label_legibility import label_problems
