@@ -26,8 +26,8 @@ from ..content.markup import escape
 from ..i18n import _, bidi_isolate, ngettext
 from ..paths import chart_cache, default_progress_path
 from ..settings import Settings
-from ..vocab import ASPECTS, aspect_menu_text, aspect_name, aspect_title, foot_name
-from . import appearance
+from ..vocab import ASPECTS, aspect_name, aspect_title, foot_name
+from . import actions, appearance
 from .charts_menu import ChartsMenu
 from .info_panel import InfoPanel
 from .map_view import MapView
@@ -45,8 +45,6 @@ if TYPE_CHECKING:  # opened on demand: not imported at start-up
     from .quiz_controller import QuizController
     from .quiz_panel import QuizPanel
     from .quiz_setup import QuizSetupDialog
-
-ASPECT_KEYS = {aspect: str(number) for number, aspect in enumerate(ASPECTS, 1)}  # Ctrl+1 …
 
 
 def _forget_all_but_successor(attributes: dict, *_args) -> None:
@@ -96,9 +94,6 @@ class MainWindow(QMainWindow):
         self._mode = BROWSE
         self._chrome_before: dict = {}
         self._build_actions()
-        self.state.aspect_changed.connect(lambda aspect: self.aspect_actions[aspect].setChecked(True))
-        self.state.labels_changed.connect(self.labels_action.setChecked)
-        self.state.guides_changed.connect(self.guides_action.setChecked)
         self.resize(1440, 900)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         # What goes wrong while starting (damaged settings, the last chart not loaded, a folder
@@ -157,133 +152,50 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(
-        self, text: str, slot, shortcut=None, *, checkable: bool = False, checked: bool = False
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setCheckable(checkable)
-        if checkable:
-            action.setChecked(checked)
-            action.toggled.connect(slot)  # the slot takes the new state
-        else:
-            # `triggered` passes `checked`; a slot with an optional first argument would take it
-            # for that argument (Compare with… once got `False` as its file name).
-            action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        menu = self.menuBar().addMenu(_("&File"))
-        self.open_action = self._action(
-            _("&Open chart…"), self.open_chart_dialog, QKeySequence.StandardKey.Open
-        )
-        self.reload_action = self._action(_("&Reload chart"), self.reload_chart, "Ctrl+R")
-        self.export_action = self._action(_("&Export chart…"), self.export_dialog, "Ctrl+E")
-        self.handout_action = self._action(
-            _("&Handouts and printing…"), self.handout_dialog, QKeySequence.StandardKey.Print
-        )
-        quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        for action in (self.open_action, self.reload_action, self.export_action, self.handout_action):
-            menu.addAction(action)
-        menu.addSeparator()
-        self.profile_action = self._action(_("&Profile…"), self.profile_dialog)
-        menu.addAction(self.profile_action)
-        menu.addSeparator()
-        menu.addAction(quit_action)
-
-        from .editor.mode import EditMode
-
-        self.editor = EditMode(self)  # the Edit menu: edit mode, undo, saving (ui/editor/)
+        """Menus and toolbar from the table in actions.py; the Charts and Settings menus are
+        filled from the charts known and the appearance choices."""
+        self.action_specs = actions.table()
+        self.actions_by_name = actions.build_actions(self, self.action_specs)
+        self.aspect_actions = {a: self.actions_by_name[f"aspect_{a}"] for a in ASPECTS}
         self.charts_menu = ChartsMenu(self.state, self.settings, self)
         self.charts_menu.chosen.connect(self.open_chart)
+        self.charts_menu.extra_actions = [self.compare_action]
         self.zones.other_charts = self._other_charts
         self.zones.chart_requested.connect(self._open_chart_at)
-        self.compare_action = self._action(_("&Compare with…"), self.compare_dialog, "Ctrl+Shift+C")
-        self.charts_menu.extra_actions = [self.compare_action]
-        self.menuBar().addMenu(self.charts_menu)
+        for key, title in actions.MENUS.items():
+            if key == "chart":
+                from .editor.mode import EditMode
 
-        menu = self.menuBar().addMenu(_("&View"))
-        self.aspect_group = QActionGroup(self)
-        self.aspect_actions: dict[str, QAction] = {}
-        for aspect, key in ASPECT_KEYS.items():
-            action = QAction(aspect_menu_text(aspect), self, checkable=True)
-            action.setShortcut(QKeySequence(f"Ctrl+{key}"))
-            action.triggered.connect(lambda _=False, a=aspect: self.state.set_aspect(a))
-            self.aspect_group.addAction(action)
-            self.aspect_actions[aspect] = action
-            menu.addAction(action)
-            self.addAction(action)
-        menu.addSeparator()
-        self.labels_action = self._action(
-            _("Show &labels"), self.state.set_labels_visible, "L", checkable=True, checked=True
-        )
-        self.guides_action = self._action(
-            _("Show &guide lines"), self.state.set_guides_visible, "G", checkable=True, checked=True
-        )
-        menu.addAction(self.labels_action)
-        menu.addAction(self.guides_action)
-        menu.addSeparator()
-        zoom_in = self._action(_("Zoom &in"), lambda: self.map.zoom(1.25), QKeySequence.StandardKey.ZoomIn)
-        zoom_out = self._action(_("Zoom &out"), lambda: self.map.zoom(0.8), QKeySequence.StandardKey.ZoomOut)
-        fit = self._action(_("&Fit to window"), self.map.fit, "Ctrl+0")
-        for action in (zoom_in, zoom_out, fit):
-            menu.addAction(action)
-        menu.addSeparator()
-        self.present_action = self._action(_("&Presenter mode"), lambda: self.presenter.enter(), "F5")
-        menu.addAction(self.present_action)
-        menu.addSeparator()
-        find = self._action(_("&Find zone…"), self._find, QKeySequence.StandardKey.Find)
-        menu.addAction(find)
-
-        self.mastery_action = self._action(_("&Mastery heat map"), self.show_mastery, "M", checkable=True)
-        menu.addSeparator()
-        menu.addAction(self.mastery_action)
-        menu.addSeparator()
-        next_pane = self._action(_("Next &pane"), lambda: self.cycle_pane(1), "F6")
-        previous_pane = self._action(_("Pre&vious pane"), lambda: self.cycle_pane(-1), "Shift+F6")
-        menu.addAction(next_pane)
-        menu.addAction(previous_pane)
-
-        self._build_settings_menu()
-
-        menu = self.menuBar().addMenu(_("&Quiz"))
-        self.new_quiz_action = self._action(_("&New quiz…"), self.new_quiz_dialog, "F7")
-        self.review_action = self._action(
-            _("&Review mistakes"), lambda: self.quiz.review_mistakes(), "Shift+F7"
-        )
-        self.end_quiz_action = self._action(_("&End quiz"), lambda: self.quiz.confirm_stop(), "Ctrl+Shift+Q")
-        self.statistics_action = self._action(_("&Statistics…"), self.statistics_window, "Ctrl+Shift+S")
-        for action in (self.new_quiz_action, self.review_action, self.end_quiz_action):
-            menu.addAction(action)
-        menu.addSeparator()
-        menu.addAction(self.statistics_action)
-        self.end_quiz_action.setEnabled(False)
-
-        menu = self.menuBar().addMenu(_("&Help"))
-        self.guide_action = self._action(_("&User guide"), self.show_user_guide)
-        menu.addAction(self.guide_action)
-        menu.addAction(
-            self._action(_("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
-        )
-        menu.addSeparator()
-        for name, title in NOTES.items():
-            menu.addAction(self._action(_(title), lambda checked=False, n=name: self.show_note(n)))
-        menu.addSeparator()
-        self.about_action = self._action(_("&About ReflexMap"), self.show_about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        menu.addAction(self.about_action)
-
+                # the Edit menu (edit mode, undo, saving: ui/editor/), after File
+                self.editor = EditMode(self)
+                self.menuBar().addMenu(self.charts_menu)
+            elif key == "settings":
+                self._build_settings_menu()
+            else:
+                actions.fill_menu(
+                    self.menuBar().addMenu(_(title)), self.action_specs, self.actions_by_name, key
+                )
         toolbar = QToolBar(_("Chart"), self)
         toolbar.setObjectName("toolbar-chart")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in self.aspect_actions.values():
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        for action in (self.labels_action, self.guides_action, fit):
-            toolbar.addAction(action)
+        actions.fill_toolbar(toolbar, self.action_specs, self.actions_by_name)
         self.addToolBar(toolbar)
+        for signal in (
+            self.state.mode_changed,
+            self.state.atlas_changed,
+            self.state.aspect_changed,
+            self.state.labels_changed,
+            self.state.guides_changed,
+            self.state.mastery_changed,
+        ):
+            signal.connect(self.refresh_actions)
+        self.refresh_actions()
+
+    def refresh_actions(self, *_args) -> None:
+        """Enabled-when and checked-when of every action, asked again."""
+        if self.successor is None:  # a replaced window's actions stay dead
+            actions.refresh(self, self.action_specs, self.actions_by_name)
 
     def _build_settings_menu(self) -> None:
         """Theme, text size and language: remembered, and applied to the whole application."""
@@ -366,8 +278,8 @@ class MainWindow(QMainWindow):
         successor.editor.adopt(self.editor)  # the chart being edited goes on in the new window
         successor.restoreGeometry(self.saveGeometry())
         successor.restoreState(self.saveState())
-        successor.labels_action.setChecked(self.state.labels_visible)
-        successor.guides_action.setChecked(self.state.guides_visible)
+        successor.state.set_labels_visible(self.state.labels_visible)
+        successor.state.set_guides_visible(self.state.guides_visible)
         successor.state.set_aspect(self.state.aspect)
         if self.state.zone_id:
             successor.state.select(self.state.zone_id, self.state.view_id)
@@ -414,9 +326,6 @@ class MainWindow(QMainWindow):
         if self.isVisible():  # at start, run() warms up after the first paint instead
             later(self, self.warm_up)
         self.setWindowTitle(_("{chart} — ReflexMap").format(chart=atlas.title))
-        for aspect, action in self.aspect_actions.items():
-            action.setEnabled(aspect in atlas.aspects())
-            action.setChecked(aspect == self.state.aspect)
         self._chart_status()
 
     def _chart_status(self, *_args, view: str = "") -> None:
@@ -465,7 +374,7 @@ class MainWindow(QMainWindow):
         x_mm, y_mm = (i18n.format_number(v, 1) for v in (x, y))
         self.coordinates.setText(f"{where}   x {x_mm} mm   y {y_mm} mm")
 
-    def _find(self) -> None:
+    def find_zone(self) -> None:
         self.findChild(QDockWidget, "dock-zones").show()
         self.zones.focus_search()
 
@@ -708,16 +617,12 @@ class MainWindow(QMainWindow):
         self.zones_dock.hide()
         self.quiz_dock.show()
         self.quiz_dock.raise_()
-        self.end_quiz_action.setEnabled(True)
-        self.present_action.setEnabled(False)  # presenting would end the round
 
     def _quiz_finished(self, summary) -> None:
         self.quiz_dock.hide()
         info, zones = getattr(self, "_docks_before", (True, True))
         self.info_dock.setVisible(info)
         self.zones_dock.setVisible(zones)
-        self.end_quiz_action.setEnabled(False)
-        self.present_action.setEnabled(True)
         names = {z.id: z.name for z in self.state.atlas.zones}
         from .quiz_controller import summary_dialog
 
@@ -727,9 +632,11 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _after_summary(self, result: int) -> None:
-        if result == 2:
+        from .quiz_controller import SummaryChoice
+
+        if result == SummaryChoice.REVIEW:
             self.quiz.review_mistakes()
-        elif result == 3:
+        elif result == SummaryChoice.NEW_QUIZ:
             self.new_quiz_dialog()
 
     def statistics_window(self) -> QDialog | None:
@@ -848,8 +755,8 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if isinstance(state, bytes):
             self.restoreState(QByteArray(state))
-        self.labels_action.setChecked(self.settings.value("view/labels", True, type=bool))
-        self.guides_action.setChecked(self.settings.value("view/guides", True, type=bool))
+        self.state.set_labels_visible(self.settings.value("view/labels", True, type=bool))
+        self.state.set_guides_visible(self.settings.value("view/guides", True, type=bool))
         aspect = self.settings.value("view/aspect", "")
         if aspect in self.state.atlas.aspects():
             self.state.set_aspect(aspect)

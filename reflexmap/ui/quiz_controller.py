@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from enum import IntEnum
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -507,6 +508,13 @@ class QuizController(Mode):
         dialogs.warning(self.map.window(), title, text, "quiz-warning")
 
 
+class SummaryChoice(IntEnum):
+    """How the results dialog was left, besides Close (QDialog.DialogCode.Rejected)."""
+
+    REVIEW = 2  # review the mistakes now
+    NEW_QUIZ = 3  # set up a new round
+
+
 def summary_dialog(parent, summary: Summary, names: dict[str, str]) -> QDialog:
     """Score, accuracy, best streak, time, and the zones to review."""
     ended = _(ENDINGS[summary.ended_by])
@@ -538,8 +546,8 @@ def summary_dialog(parent, summary: Summary, names: dict[str, str]) -> QDialog:
     again.setObjectName("new-quiz")
     close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
     close.clicked.connect(dialog.reject)
-    review.clicked.connect(lambda: dialog.done(2))
-    again.clicked.connect(lambda: dialog.done(3))
+    review.clicked.connect(lambda: dialog.done(SummaryChoice.REVIEW))
+    again.clicked.connect(lambda: dialog.done(SummaryChoice.NEW_QUIZ))
     layout = QVBoxLayout(dialog)
     layout.addWidget(label)
     layout.addWidget(buttons)

@@ -1,0 +1,256 @@
+"""Every menu and toolbar action of the main window, declared in one table.
+
+Each row says what a person sees (text, key), what it does (`run`, given the window; for a
+checkable action also the new state), when it is enabled or checked (asked again whenever the
+mode, the chart or the view changes) and where it appears (menu, toolbar, exclusive group).
+`build_actions` turns the table into QActions on the window; `MainWindow` only wires.
+
+Handlers are functions of the window so the table can be read without one; they call the
+window's public methods or the state. `triggered(bool)` passes `checked`: rows that are not
+checkable get a lambda that drops it (a handler with an optional argument once took it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QToolBar
+
+from ..content import NOTES
+from ..i18n import N_, _
+from ..vocab import ASPECTS, aspect_menu_text
+from .modes import QUIZ
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+Key = QKeySequence.StandardKey | str | None
+
+# The menus in the order of the menu bar; "chart" is the Charts menu (filled when opened) and
+# "settings" the Settings menu (choices built from appearance), both built by the window.
+MENUS = {
+    "file": N_("&File"),
+    "chart": "",
+    "view": N_("&View"),
+    "settings": "",
+    "quiz": N_("&Quiz"),
+    "help": N_("&Help"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    name: str  # the window's attribute is `<name>_action`; tests and scripts trigger it
+    text: str  # marked with N_(), translated when built
+    run: Callable[..., object]  # run(window), or run(window, checked) when checkable
+    key: Key = None
+    menu: str = ""  # a key of MENUS, or "" for none (the action still works by its key)
+    toolbar: bool = False
+    separator: bool = False  # a separator before it, in its menu
+    checkable: bool = False
+    checked: Callable[[MainWindow], bool] | None = None  # checked-when (checkable rows)
+    enabled: Callable[[MainWindow], bool] | None = None  # enabled-when; None: always
+    group: str = ""  # actions in one group exclude each other
+    translate: bool = True  # False: `text` is already in the interface's language
+
+
+def _aspect_rows() -> list[ActionSpec]:
+    return [
+        ActionSpec(
+            f"aspect_{aspect}",
+            aspect_menu_text(aspect),
+            lambda w, a=aspect: w.state.set_aspect(a),
+            f"Ctrl+{number}",
+            menu="view",
+            toolbar=True,
+            checkable=True,
+            checked=lambda w, a=aspect: w.state.aspect == a,
+            enabled=lambda w, a=aspect: a in w.state.atlas.aspects(),
+            group="aspect",
+            translate=False,
+        )
+        for number, aspect in enumerate(ASPECTS, 1)
+    ]
+
+
+def _note_rows() -> list[ActionSpec]:
+    return [
+        ActionSpec(f"note_{name}", title, lambda w, n=name: w.show_note(n), menu="help", separator=i == 0)
+        for i, (name, title) in enumerate(NOTES.items())
+    ]
+
+
+def table() -> list[ActionSpec]:
+    """The actions, in menu order."""
+    standard = QKeySequence.StandardKey
+    return [
+        ActionSpec("open", N_("&Open chart…"), lambda w: w.open_chart_dialog(), standard.Open, menu="file"),
+        ActionSpec("reload", N_("&Reload chart"), lambda w: w.reload_chart(), "Ctrl+R", menu="file"),
+        ActionSpec("export", N_("&Export chart…"), lambda w: w.export_dialog(), "Ctrl+E", menu="file"),
+        ActionSpec(
+            "handout",
+            N_("&Handouts and printing…"),
+            lambda w: w.handout_dialog(),
+            standard.Print,
+            menu="file",
+        ),
+        ActionSpec("profile", N_("&Profile…"), lambda w: w.profile_dialog(), menu="file", separator=True),
+        ActionSpec("quit", N_("&Quit"), lambda w: w.close(), standard.Quit, menu="file", separator=True),
+        ActionSpec("compare", N_("&Compare with…"), lambda w: w.compare_dialog(), "Ctrl+Shift+C"),
+        *_aspect_rows(),
+        ActionSpec(
+            "labels",
+            N_("Show &labels"),
+            lambda w, on: w.state.set_labels_visible(on),
+            "L",
+            menu="view",
+            toolbar=True,
+            separator=True,
+            checkable=True,
+            checked=lambda w: w.state.labels_visible,
+        ),
+        ActionSpec(
+            "guides",
+            N_("Show &guide lines"),
+            lambda w, on: w.state.set_guides_visible(on),
+            "G",
+            menu="view",
+            toolbar=True,
+            checkable=True,
+            checked=lambda w: w.state.guides_visible,
+        ),
+        ActionSpec(
+            "zoom_in",
+            N_("Zoom &in"),
+            lambda w: w.map.zoom(1.25),
+            standard.ZoomIn,
+            menu="view",
+            separator=True,
+        ),
+        ActionSpec("zoom_out", N_("Zoom &out"), lambda w: w.map.zoom(0.8), standard.ZoomOut, menu="view"),
+        ActionSpec("fit", N_("&Fit to window"), lambda w: w.map.fit(), "Ctrl+0", menu="view", toolbar=True),
+        ActionSpec(
+            "present",
+            N_("&Presenter mode"),
+            lambda w: w.presenter.enter(),
+            "F5",
+            menu="view",
+            separator=True,
+            enabled=lambda w: w.state.mode.name != QUIZ,  # presenting would end the round
+        ),
+        ActionSpec(
+            "find", N_("&Find zone…"), lambda w: w.find_zone(), standard.Find, menu="view", separator=True
+        ),
+        ActionSpec(
+            "mastery",
+            N_("&Mastery heat map"),
+            lambda w, on: w.show_mastery(on),
+            "M",
+            menu="view",
+            separator=True,
+            checkable=True,
+            checked=lambda w: w.state.mastery is not None,
+        ),
+        ActionSpec(
+            "next_pane", N_("Next &pane"), lambda w: w.cycle_pane(1), "F6", menu="view", separator=True
+        ),
+        ActionSpec(
+            "previous_pane", N_("Pre&vious pane"), lambda w: w.cycle_pane(-1), "Shift+F6", menu="view"
+        ),
+        ActionSpec("new_quiz", N_("&New quiz…"), lambda w: w.new_quiz_dialog(), "F7", menu="quiz"),
+        ActionSpec(
+            "review", N_("&Review mistakes"), lambda w: w.quiz.review_mistakes(), "Shift+F7", menu="quiz"
+        ),
+        ActionSpec(
+            "end_quiz",
+            N_("&End quiz"),
+            lambda w: w.quiz.confirm_stop(),
+            "Ctrl+Shift+Q",
+            menu="quiz",
+            enabled=lambda w: w.state.mode.name == QUIZ,
+        ),
+        ActionSpec(
+            "statistics",
+            N_("&Statistics…"),
+            lambda w: w.statistics_window(),
+            "Ctrl+Shift+S",
+            menu="quiz",
+            separator=True,
+        ),
+        ActionSpec("guide", N_("&User guide"), lambda w: w.show_user_guide(), menu="help"),
+        ActionSpec(
+            "shortcuts",
+            N_("&Keyboard shortcuts"),
+            lambda w: w.show_shortcuts(),
+            standard.HelpContents,
+            menu="help",
+        ),
+        *_note_rows(),
+        ActionSpec("about", N_("&About ReflexMap"), lambda w: w.show_about(), menu="help", separator=True),
+    ]
+
+
+def build_actions(window: MainWindow, specs: list[ActionSpec]) -> dict[str, QAction]:
+    """QActions for `specs` on `window` (so their keys work wherever focus is), named
+    `<name>_action` on it, with their `checked` state taken from the window as it is."""
+    actions: dict[str, QAction] = {}
+    groups: dict[str, QActionGroup] = {}
+    for spec in specs:
+        action = QAction(_(spec.text) if spec.translate else spec.text, window)
+        action.setObjectName(f"action-{spec.name.replace('_', '-')}")
+        if spec.key is not None:
+            action.setShortcut(QKeySequence(spec.key))
+        if spec.checkable:
+            action.setCheckable(True)
+            action.setChecked(bool(spec.checked(window)) if spec.checked else False)
+        if spec.group:
+            groups.setdefault(spec.group, QActionGroup(window)).addAction(action)
+            action.triggered.connect(lambda _checked=False, s=spec: s.run(window))
+        elif spec.checkable:
+            action.toggled.connect(lambda on, s=spec: s.run(window, on))  # the handler takes the new state
+        else:
+            action.triggered.connect(lambda _checked=False, s=spec: s.run(window))
+        if spec.name == "about":
+            action.setMenuRole(QAction.MenuRole.AboutRole)
+        window.addAction(action)
+        setattr(window, f"{spec.name}_action", action)
+        actions[spec.name] = action
+    return actions
+
+
+def fill_menu(menu, specs: list[ActionSpec], actions: dict[str, QAction], key: str) -> None:
+    """The actions of menu `key`, in table order, with their separators."""
+    for spec in specs:
+        if spec.menu == key:
+            if spec.separator and menu.actions():
+                menu.addSeparator()
+            menu.addAction(actions[spec.name])
+
+
+def fill_toolbar(toolbar: QToolBar, specs: list[ActionSpec], actions: dict[str, QAction]) -> None:
+    """The toolbar's actions, a separator between groups of different kinds."""
+    previous = None
+    for spec in specs:
+        if spec.toolbar:
+            kind = spec.group or "other"
+            if previous is not None and kind != previous:
+                toolbar.addSeparator()
+            toolbar.addAction(actions[spec.name])
+            previous = kind
+
+
+def refresh(window: MainWindow, specs: list[ActionSpec], actions: dict[str, QAction]) -> None:
+    """Enabled-when and checked-when asked again (the mode, the chart or the view changed)."""
+    for spec in specs:
+        action = actions[spec.name]
+        if spec.enabled is not None:
+            action.setEnabled(bool(spec.enabled(window)))
+        if spec.checkable and spec.checked is not None:
+            want = bool(spec.checked(window))
+            if action.isChecked() != want:
+                action.blockSignals(True)  # the state already is so: do not run the handler
+                action.setChecked(want)
+                action.blockSignals(False)
