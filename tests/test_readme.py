@@ -56,3 +56,22 @@ def test_test_command_installs_the_browser_the_web_page_tests_drive():
     """tests/export drive Debian's Chromium through its own chromedriver (nothing downloaded)."""
     _, tests = setup_commands()
     assert {"chromium", "chromium-driver"} <= set(_system_packages(tests))
+
+
+def test_the_development_tree_names_every_module():
+    """README's Development section lists each module of the package on its own line."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    text = (root / "README.md").read_text(encoding="utf-8")
+    tree = text.split("## Development", 1)[1].split("```", 2)[1]
+    names = {line.split()[0] for line in tree.splitlines() if line.strip()}
+    missing = []
+    for path in sorted((root / "reflexmap").rglob("*.py")):
+        relative = path.relative_to(root / "reflexmap")
+        if relative.name == "__init__.py" and relative.parent.name:
+            if f"{relative.parent.name}/" not in names and f"{relative.parent.name}/__init__.py" not in names:
+                missing.append(str(relative))
+        elif relative.name not in names and str(relative) not in names:
+            missing.append(str(relative))
+    assert missing == [], "add a line for each to README.md's Development tree"
