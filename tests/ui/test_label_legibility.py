@@ -120,7 +120,7 @@ def test_a_long_title_takes_two_lines_and_is_not_cut(qapp):
     than the chart: it wraps, and every word of it is there."""
     from reflexmap import i18n
     from reflexmap.atlas import load_atlas
-    from reflexmap.ui.chart_scene import LABEL_MM, ChartScene
+    from reflexmap.render.chart_scene import LABEL_MM, ChartScene
 
     path = next(p for p in builtin_charts() if p.stem == "alternative-placements")
     atlas = load_atlas(path).localized(i18n.set_language("de"))
