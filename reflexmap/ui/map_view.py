@@ -397,11 +397,14 @@ class MapView(QGraphicsView):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()
-        if self._mode_drag or (self._press is None and self.state.mode.move(self.map_event(event))):
-            if self._mode_drag:
-                self.state.mode.move(self.map_event(event))
-            event.accept()
-            return
+        if self._mode_drag or self._press is None:
+            moved = self.map_event(event)
+            if self.state.mode.move(moved) or self._mode_drag:  # the mode follows the pointer
+                self.pointed.emit(moved.view_id, moved.x_mm, moved.y_mm)
+                if self.state.mode.cursor is not None:
+                    self.viewport().setCursor(self.state.mode.cursor)
+                event.accept()
+                return
         if self._press is not None:
             moved = pos - self._press
             if self._panning or moved.manhattanLength() >= QApplication.startDragDistance():

@@ -130,3 +130,32 @@ def test_the_overlay_maps_millimetres_to_the_scene_and_back(window):
     point = overlay.to_scene("plantar-left", 30.0, 60.0)
     view_id, x, y = overlay.from_scene(QPointF(point))
     assert view_id == "plantar-left" and abs(x - 30) < 1e-6 and abs(y - 60) < 1e-6
+
+
+class Tracker(Mode):
+    """A mode that follows the pointer, with its own cursor."""
+
+    name = "edit"
+    cursor = Qt.CursorShape.CrossCursor
+
+    def __init__(self):
+        super().__init__()
+        self.moves: list[MapEvent] = []
+
+    def move(self, event):
+        self.moves.append(event)
+        return True
+
+
+def test_a_mode_that_follows_the_pointer_sets_its_cursor_and_coordinates_still_show(qtbot, window):
+    mode = Tracker()
+    window.state.enter_mode(mode)
+    pointed: list[tuple[str, float, float]] = []
+    window.map.pointed.connect(lambda *where: pointed.append(where))
+    x, y = inside_point(window.state.atlas, "plantar-left", "sacrum")
+    qtbot.mouseMove(window.map.viewport(), viewport_pos(window, "plantar-left", x, y))
+    assert mode.moves and mode.moves[-1].view_id == "plantar-left"
+    assert pointed and pointed[-1][0] == "plantar-left" and abs(pointed[-1][1] - x) < 1
+    assert window.map.viewport().cursor().shape() == Qt.CursorShape.CrossCursor
+    window.state.leave_mode(mode)
+    assert window.map.viewport().cursor().shape() != Qt.CursorShape.CrossCursor

@@ -29,7 +29,8 @@ does (select on click, pan on drag, Tab to step, Esc to clear the selection).
 **Declared, read by the map:** `hover_hints` (tooltips and the hover outline: off while a quiz
 asks "where is …?"), `keyboard_views` (the views Tab and the arrows move through; None: all;
 a zone reached by key is then highlighted in that view only), `cursor` (the viewport's cursor
-over the feet; None: the map's own).
+while the mode takes the pointer's moves; None: the map's own). While a mode takes the moves,
+the map still reports the pointer's millimetres (`MapView.pointed`, shown in the status bar).
 
 **Changes out.** A mode never touches another widget's attributes. It asks the state:
 `select`, `set_aspect`, `set_labels_visible`, `set_label_mm` (larger type for presenting),
