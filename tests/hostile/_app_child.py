@@ -19,9 +19,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
+from reflexmap.paths import default_settings_path  # noqa: E402
 from reflexmap.settings import Settings  # noqa: E402
 from reflexmap.ui.app import application, create_window  # noqa: E402
-from reflexmap.ui.paths import default_settings_path  # noqa: E402
 
 
 def main() -> int:

@@ -102,8 +102,8 @@ GUIDE = "{id: g, name: NAME, points: [[-20, 50], [20, 50]]}"
 def test_no_long_chart_text_rescales_the_chart(tmp_path: Path, qtbot, where: str, text: str):
     """Zone names, guide names and the title of 4,000 characters, in words or in one word:
     wrapped to two lines at most or cut with "…", the drawing keeps its size."""
+    from reflexmap.render.chart_scene import ChartScene
     from reflexmap.ui.app import application
-    from reflexmap.ui.chart_scene import ChartScene
 
     application()
 
