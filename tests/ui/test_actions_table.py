@@ -4,6 +4,7 @@ toolbar item is a row of it, no two rows share a key, and enabled-when follows t
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from reflexmap.ui import actions
@@ -14,7 +15,15 @@ from .actions_walk import actions_of
 def test_every_menu_and_toolbar_item_is_a_row_of_the_table(window):
     table = set(map(id, window.actions_by_name.values()))
     made_elsewhere = ("Chart >", "Settings >")  # charts known, and the appearance choices
-    strays = [name for name, action in actions_of(window) if id(action) not in table]
+    # The editor (ui/editor/) still builds its own actions (Edit menu; New, Save, Save as in
+    # File): known, to move into the table; nothing else may.
+    editor = {
+        id(value)
+        for owner in (window.editor, window.editor.saving)
+        for value in vars(owner).values()
+        if isinstance(value, QAction)
+    }
+    strays = [name for name, action in actions_of(window) if id(action) not in table | editor]
     assert [n for n in strays if not n.replace("&", "").startswith(made_elsewhere)] == []
     assert window.present_action is window.actions_by_name["present"]
 
