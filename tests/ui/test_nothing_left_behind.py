@@ -317,3 +317,19 @@ def test_view_switches_share_the_zone_lists_colour_swatches(qtbot, window):
         settle(qtbot)
     assert swatches() == first  # the same icons again, not new ones
     assert len(set(first.values())) <= 12  # one per region colour
+
+
+def test_edit_mode_sessions_leave_nothing_behind(qtbot, window):
+    """Edit → Edit zones (F2) on and off, with a zone selected and Edit → History shown: the
+    handles, marks and docks of one session do not pile up over the next ones."""
+    from .conftest import click_zone
+
+    def once():
+        qtbot.keyClick(window.map, Qt.Key.Key_F2)
+        assert window.editor.active
+        click_zone(qtbot, window, "plantar-left", "stomach")
+        window.editor.history_action.trigger()
+        qtbot.keyClick(window.map, Qt.Key.Key_F2)
+        assert not window.editor.active
+
+    assert_flat(*repeat(qtbot, once))
