@@ -53,7 +53,9 @@ class EditMode(QObject):
     def active(self) -> bool:
         return self.tool.active
 
-    def _action(self, text: str, slot, shortcut=None) -> QAction:
+    def add_action(self, text: str, slot, shortcut=None) -> QAction:
+        """An action of the window that calls `slot` with no argument (`triggered` passes
+        `checked`, which a slot with an optional argument would take)."""
         action = QAction(text, self.window)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -78,17 +80,17 @@ class EditMode(QObject):
         for action in (self.undo_action, self.redo_action):
             self.window.addAction(action)
             menu.addAction(action)
-        self.history_action = self._action(_("&History"), self.show_history)
+        self.history_action = self.add_action(_("&History"), self.show_history)
         menu.addAction(self.history_action)
         menu.addSeparator()
-        self.draw_action = self._action(_("&Draw a new zone"), self.draw_zone, "Ctrl+Shift+N")
-        self.duplicate_action = self._action(_("D&uplicate zone"), self.duplicate_zone, "Ctrl+D")
-        self.delete_action = self._action(_("De&lete zone"), self.delete_zone, "Ctrl+Del")
-        self.break_mirror_action = self._action(_("&Break mirror"), self.break_mirror)
+        self.draw_action = self.add_action(_("&Draw a new zone"), self.draw_zone, "Ctrl+Shift+N")
+        self.duplicate_action = self.add_action(_("D&uplicate zone"), self.duplicate_zone, "Ctrl+D")
+        self.delete_action = self.add_action(_("De&lete zone"), self.delete_zone, "Ctrl+Del")
+        self.break_mirror_action = self.add_action(_("&Break mirror"), self.break_mirror)
         for action in (self.draw_action, self.duplicate_action, self.delete_action, self.break_mirror_action):
             menu.addAction(action)
         menu.addSeparator()
-        self.form_action = self._action(_("Zone &texts"), self.show_form)
+        self.form_action = self.add_action(_("Zone &texts"), self.show_form)
         menu.addAction(self.form_action)
 
     # --- the mode ----------------------------------------------------------------------

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from ...i18n import _, bidi_isolate, ngettext
@@ -100,9 +100,10 @@ class Saving(QObject):
     def __init__(self, mode: EditMode):
         super().__init__(mode)
         self.mode, self.window, self.session = mode, mode.window, mode.session
-        self.new_action = self._action(_("&New chart…"), self.new_chart_dialog, QKeySequence.StandardKey.New)
-        self.save_action = self._action(_("&Save chart"), self.save, QKeySequence.StandardKey.Save)
-        self.save_as_action = self._action(_("Save chart &as…"), self.save_as)
+        new = QKeySequence.StandardKey.New
+        self.new_action = mode.add_action(_("&New chart…"), self.new_chart_dialog, new)
+        self.save_action = mode.add_action(_("&Save chart"), self.save, QKeySequence.StandardKey.Save)
+        self.save_as_action = mode.add_action(_("Save chart &as…"), self.save_as)
         file_menu = self.window.menuBar().actions()[0].menu()
         first = file_menu.actions()[0] if file_menu.actions() else None
         for action in (self.new_action,):
@@ -117,14 +118,6 @@ class Saving(QObject):
         self.timer.timeout.connect(self.autosave)
         self.timer.start()
         self.session.stack.indexChanged.connect(self._counted)
-
-    def _action(self, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self.window)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        self.window.addAction(action)
-        return action
 
     # --- saving ------------------------------------------------------------------------
     def save(self) -> bool:
