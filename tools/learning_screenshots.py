@@ -6,7 +6,7 @@ taken from the real app on an X display (Xvfb), for the README and for looking a
 
 A throwaway home folder holds the settings and the data folder; a month of study (about 40
 questions a day, benchmarks.learning.simulate) is written into its review log, the app is
-started on it, Quiz → Statistics… (Ctrl+Shift+S) and View → Mastery heat map (M) are opened
+started on it, Quiz → Statistics… (F8) and View → Mastery heat map (M) are opened
 with the keyboard through xdotool, and each window is saved with ImageMagick's `import`.
 Needs xdotool and imagemagick.
 """

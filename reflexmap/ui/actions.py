@@ -176,7 +176,7 @@ def table() -> list[ActionSpec]:
             "statistics",
             N_("&Statistics…"),
             lambda w: w.statistics_window(),
-            "Ctrl+Shift+S",
+            "F8",  # Ctrl+Shift+S is the platform's Save As (File → Save chart as…)
             menu="quiz",
             separator=True,
         ),

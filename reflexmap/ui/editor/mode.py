@@ -48,6 +48,7 @@ class EditMode(QObject):
 
         self.saving = Saving(self)
         self.state.atlas_changed.connect(self._chart_changed)
+        self.state.mode_changed.connect(self._stack_changed)
 
     @property
     def active(self) -> bool:
@@ -73,13 +74,16 @@ class EditMode(QObject):
         menu.addAction(self.edit_action)
         menu.addSeparator()
         stack = self.session.stack
-        self.undo_action = stack.createUndoAction(self.window, _("&Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self.window, _("&Redo"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        # Undo and Redo work in edit mode only, where the change they undo is shown with
+        # its handles and the History: while browsing no key changes the chart unseen.
+        self.undo_action = self.add_action(_("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self.add_action(_("&Redo"), self.redo, QKeySequence.StandardKey.Redo)
         for action in (self.undo_action, self.redo_action):
-            self.window.addAction(action)
             menu.addAction(action)
+        changes = (stack.canUndoChanged, stack.canRedoChanged, stack.undoTextChanged, stack.redoTextChanged)
+        for signal in changes:
+            signal.connect(self._stack_changed)  # a method: gone with this object
+        self._undo_shown()
         self.history_action = self.add_action(_("&History"), self.show_history)
         menu.addAction(self.history_action)
         menu.addSeparator()
@@ -92,6 +96,29 @@ class EditMode(QObject):
         menu.addSeparator()
         self.form_action = self.add_action(_("Zone &texts"), self.show_form)
         menu.addAction(self.form_action)
+
+    # --- undo ----------------------------------------------------------------------------
+    def undo(self) -> None:
+        if self.active and self.session.stack.canUndo():
+            self.tool.commit_nudge()
+            self.session.stack.undo()
+
+    def redo(self) -> None:
+        if self.active and self.session.stack.canRedo():
+            self.session.stack.redo()
+
+    def _stack_changed(self, *_args) -> None:
+        self._undo_shown()
+
+    def _undo_shown(self) -> None:
+        """Undo and Redo name the change they undo, and are on in edit mode only."""
+        stack = self.session.stack
+        for action, text, label, can in (
+            (self.undo_action, stack.undoText(), _("&Undo"), stack.canUndo()),
+            (self.redo_action, stack.redoText(), _("&Redo"), stack.canRedo()),
+        ):
+            action.setText(f"{label} {text}" if text else label)
+            action.setEnabled(self.active and can)
 
     # --- the mode ----------------------------------------------------------------------
     def set_editing(self, on: bool) -> None:
@@ -106,12 +133,14 @@ class EditMode(QObject):
             self.say(_("Edit mode ended; the changes stay until the chart is closed."))
         with QSignalBlocker(self.edit_action):
             self.edit_action.setChecked(on)
+        self._undo_shown()
 
     def _left(self) -> None:
         """The mode ended (Edit zones again, or another mode such as presenting began)."""
         with QSignalBlocker(self.edit_action):
             self.edit_action.setChecked(False)
         self.problems_label.hide()
+        self._undo_shown()
 
     def _enter(self) -> bool:
         if self.state.mode.name == QUIZ:

@@ -103,7 +103,9 @@ class Saving(QObject):
         new = QKeySequence.StandardKey.New
         self.new_action = mode.add_action(_("&New chart…"), self.new_chart_dialog, new)
         self.save_action = mode.add_action(_("&Save chart"), self.save, QKeySequence.StandardKey.Save)
-        self.save_as_action = mode.add_action(_("Save chart &as…"), self.save_as)
+        self.save_as_action = mode.add_action(
+            _("Save chart &as…"), self.save_as, QKeySequence.StandardKey.SaveAs
+        )
         file_menu = self.window.menuBar().actions()[0].menu()
         first = file_menu.actions()[0] if file_menu.actions() else None
         for action in (self.new_action,):
