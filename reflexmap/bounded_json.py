@@ -84,9 +84,17 @@ def _depth_exceeds(value: Any, max_depth: int) -> bool:
 
 
 def loads(
-    raw: bytes | str, *, max_bytes: int, max_depth: int = MAX_DEPTH, max_number: int = MAX_NUMBER_CHARS
+    raw: bytes | str,
+    *,
+    max_bytes: int,
+    max_depth: int | None = MAX_DEPTH,
+    max_number: int = MAX_NUMBER_CHARS,
 ) -> Any:
     """Parse JSON within bounds; raises JSONBoundsError (a ValueError) for anything else.
+
+    `max_depth=None` skips walking what was built for its depth (still refusing nesting
+    deep enough to exhaust the recursion limit): for a caller that checks the type of every
+    value it takes, so that anything nested deeper than it expects is refused there anyway.
 
     NaN and Infinity are refused; a float too large to be finite reads as inf, which the
     caller's range check refuses like any other out-of-range value."""
@@ -118,6 +126,8 @@ def loads(
         raise
     except ValueError as exc:  # pragma: no cover - a bound json has that the scan did not see
         raise JSONBoundsError(f"not valid JSON: {exc}") from None
-    if value is _REFUSED or (type(value) in (list, dict) and _depth_exceeds(value, max_depth)):
-        raise _first_beyond(text, max_depth, max_number) or JSONBoundsError("values are nested too deeply")
+    walk = max_depth is not None and type(value) in (list, dict)
+    if value is _REFUSED or (walk and _depth_exceeds(value, max_depth)):
+        scan_depth = MAX_DEPTH if max_depth is None else max_depth
+        raise _first_beyond(text, scan_depth, max_number) or JSONBoundsError("values are nested too deeply")
     return value

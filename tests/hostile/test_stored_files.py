@@ -43,6 +43,19 @@ def test_bounded_json_refuses_with_line_and_column(text, message, line, column):
     assert (caught.value.line, caught.value.column) == (line, column)
 
 
+def test_bounded_json_without_a_depth_walk_still_refuses_what_would_exhaust_recursion():
+    """`max_depth=None` (the chart cache, which checks every value's type itself) skips
+    walking the result for its depth; nesting that would exhaust recursion is still refused
+    with its place, and a long number still is."""
+    with pytest.raises(JSONBoundsError) as caught:
+        loads("[" * 200_000 + "]" * 200_000, max_bytes=10**7, max_depth=None)
+    assert "nested deeper than 64 levels" in caught.value.message
+    assert (caught.value.line, caught.value.column) == (1, 65)
+    with pytest.raises(JSONBoundsError, match="a number of 5,000 characters"):
+        loads("[" + "9" * 5000 + "]", max_bytes=10**7, max_depth=None)
+    assert loads('{"a": ' + "[" * 70 + "]" * 70 + "}", max_bytes=10**7, max_depth=None) is not None
+
+
 def test_bounded_json_states_the_exact_size():
     with pytest.raises(JSONBoundsError, match="the file is 1,025 bytes; the limit is 1,024"):
         loads(b" " * 1025, max_bytes=1024)
@@ -211,6 +224,8 @@ def _set_zone(index: int, value):
         '{"version": ' + "1" * 5000 + "}",
         _set_zone(1, ["a name as a list"]),
         _set_zone(1, "x" * 5000),
+        _set_zone(1, json.loads("[" * 100 + "]" * 100)),  # deeper than any entry holds
+        _set_zone(10, json.loads('{"de": {"name": ' + "[" * 100 + "]" * 100 + "}}")),
         _set_zone(2, "no-such-region"),
         _set_zone(7, {"plantar-left": [[[0.0, 0.0], [1.0, 0.0]]]}),
         _set_zone(7, {"no-such-view": [[[0.0, 0.0], [10.0, 0.0], [0.0, 10.0]]]}),
