@@ -33,6 +33,7 @@ Key = QKeySequence.StandardKey | str | None
 # "settings" the Settings menu (choices built from appearance), both built by the window.
 MENUS = {
     "file": N_("&File"),
+    "edit": N_("&Edit"),
     "chart": "",
     "view": N_("&View"),
     "settings": "",
@@ -55,6 +56,7 @@ class ActionSpec:
     enabled: Callable[[MainWindow], bool] | None = None  # enabled-when; None: always
     group: str = ""  # actions in one group exclude each other
     translate: bool = True  # False: `text` is already in the interface's language
+    label: Callable[[MainWindow], str] | None = None  # text-when (Undo names the change)
 
 
 def _aspect_rows() -> list[ActionSpec]:
@@ -83,11 +85,74 @@ def _note_rows() -> list[ActionSpec]:
     ]
 
 
+def _edit_rows() -> list[ActionSpec]:
+    """The Edit menu (ui/editor/): edit mode by F2; Undo and Redo only in edit mode, where the
+    change they undo is shown (while browsing no key changes the chart unseen), named after it."""
+    standard = QKeySequence.StandardKey
+
+    def zone_row(name: str, text: str, run, key: Key = None, separator: bool = False) -> ActionSpec:
+        return ActionSpec(name, text, run, key, menu="edit", separator=separator)
+
+    return [
+        ActionSpec(
+            "edit",
+            N_("&Edit zones"),
+            lambda w, on: w.editor.set_editing(on),
+            "F2",
+            menu="edit",
+            checkable=True,
+            checked=lambda w: w.editor.active,
+        ),
+        ActionSpec(
+            "undo",
+            N_("&Undo"),
+            lambda w: w.editor.undo(),
+            standard.Undo,
+            menu="edit",
+            separator=True,
+            enabled=lambda w: w.editor.can_undo(),
+            label=lambda w: w.editor.undo_label(),
+        ),
+        ActionSpec(
+            "redo",
+            N_("&Redo"),
+            lambda w: w.editor.redo(),
+            standard.Redo,
+            menu="edit",
+            enabled=lambda w: w.editor.can_redo(),
+            label=lambda w: w.editor.redo_label(),
+        ),
+        zone_row("history", N_("&History"), lambda w: w.editor.show_history()),
+        zone_row(
+            "draw", N_("&Draw a new zone"), lambda w: w.editor.draw_zone(), "Ctrl+Shift+N", separator=True
+        ),
+        zone_row("duplicate", N_("D&uplicate zone"), lambda w: w.editor.duplicate_zone(), "Ctrl+D"),
+        zone_row("delete", N_("De&lete zone"), lambda w: w.editor.delete_zone(), "Ctrl+Del"),
+        zone_row("break_mirror", N_("&Break mirror"), lambda w: w.editor.break_mirror()),
+        zone_row("form", N_("Zone &texts"), lambda w: w.editor.show_form(), separator=True),
+    ]
+
+
 def table() -> list[ActionSpec]:
     """The actions, in menu order."""
     standard = QKeySequence.StandardKey
     return [
+        ActionSpec(
+            "new_chart",
+            N_("&New chart…"),
+            lambda w: w.editor.saving.new_chart_dialog(),
+            standard.New,
+            menu="file",
+        ),
         ActionSpec("open", N_("&Open chart…"), lambda w: w.open_chart_dialog(), standard.Open, menu="file"),
+        ActionSpec("save", N_("&Save chart"), lambda w: w.editor.saving.save(), standard.Save, menu="file"),
+        ActionSpec(
+            "save_as",
+            N_("Save chart &as…"),
+            lambda w: w.editor.saving.save_as(),
+            standard.SaveAs,
+            menu="file",
+        ),
         ActionSpec("reload", N_("&Reload chart"), lambda w: w.reload_chart(), "Ctrl+R", menu="file"),
         ActionSpec("export", N_("&Export chart…"), lambda w: w.export_dialog(), "Ctrl+E", menu="file"),
         ActionSpec(
@@ -99,6 +164,7 @@ def table() -> list[ActionSpec]:
         ),
         ActionSpec("profile", N_("&Profile…"), lambda w: w.profile_dialog(), menu="file", separator=True),
         ActionSpec("quit", N_("&Quit"), lambda w: w.close(), standard.Quit, menu="file", separator=True),
+        *_edit_rows(),
         ActionSpec("compare", N_("&Compare with…"), lambda w: w.compare_dialog(), "Ctrl+Shift+C"),
         *_aspect_rows(),
         ActionSpec(
@@ -195,7 +261,8 @@ def table() -> list[ActionSpec]:
 
 def build_actions(window: MainWindow, specs: list[ActionSpec]) -> dict[str, QAction]:
     """QActions for `specs` on `window` (so their keys work wherever focus is), named
-    `<name>_action` on it, with their `checked` state taken from the window as it is."""
+    `<name>_action` on it. Enabled-when, checked-when and text-when are asked by `refresh`
+    once the window is whole (a handler's owner, such as the editor, may not exist yet)."""
     actions: dict[str, QAction] = {}
     groups: dict[str, QActionGroup] = {}
     for spec in specs:
@@ -205,7 +272,6 @@ def build_actions(window: MainWindow, specs: list[ActionSpec]) -> dict[str, QAct
             action.setShortcut(QKeySequence(spec.key))
         if spec.checkable:
             action.setCheckable(True)
-            action.setChecked(bool(spec.checked(window)) if spec.checked else False)
         if spec.group:
             groups.setdefault(spec.group, QActionGroup(window)).addAction(action)
             action.triggered.connect(lambda _checked=False, s=spec: s.run(window))
@@ -243,9 +309,12 @@ def fill_toolbar(toolbar: QToolBar, specs: list[ActionSpec], actions: dict[str, 
 
 
 def refresh(window: MainWindow, specs: list[ActionSpec], actions: dict[str, QAction]) -> None:
-    """Enabled-when and checked-when asked again (the mode, the chart or the view changed)."""
+    """Enabled-when, checked-when and text-when asked again (the mode, the chart, the view or
+    the edit history changed)."""
     for spec in specs:
         action = actions[spec.name]
+        if spec.label is not None:
+            action.setText(spec.label(window))
         if spec.enabled is not None:
             action.setEnabled(bool(spec.enabled(window)))
         if spec.checkable and spec.checked is not None:

@@ -155,6 +155,9 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         """Menus and toolbar from the table in actions.py; the Charts and Settings menus are
         filled from the charts known and the appearance choices."""
+        from .editor.mode import EditMode
+
+        self.editor = EditMode(self)  # edit mode, undo, saving (ui/editor/): the Edit rows' handler
         self.action_specs = actions.table()
         self.actions_by_name = actions.build_actions(self, self.action_specs)
         self.aspect_actions = {a: self.actions_by_name[f"aspect_{a}"] for a in ASPECTS}
@@ -165,10 +168,6 @@ class MainWindow(QMainWindow):
         self.zones.chart_requested.connect(self._open_chart_at)
         for key, title in actions.MENUS.items():
             if key == "chart":
-                from .editor.mode import EditMode
-
-                # the Edit menu (edit mode, undo, saving: ui/editor/), after File
-                self.editor = EditMode(self)
                 self.menuBar().addMenu(self.charts_menu)
             elif key == "settings":
                 self._build_settings_menu()
@@ -190,6 +189,7 @@ class MainWindow(QMainWindow):
             self.state.mastery_changed,
         ):
             signal.connect(self.refresh_actions)
+        self.editor.actions_changed.connect(self.refresh_actions)
         self.refresh_actions()
 
     def refresh_actions(self, *_args) -> None:

@@ -1,10 +1,9 @@
 """The main window's actions come from one table (reflexmap/ui/actions.py): every menu and
-toolbar item is a row of it, no two rows share a key, and enabled-when follows the mode."""
+toolbar item is a row of it (the editor's too), no two rows share a key, and enabled-when follows the mode."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from reflexmap.ui import actions
@@ -15,17 +14,12 @@ from .actions_walk import actions_of
 def test_every_menu_and_toolbar_item_is_a_row_of_the_table(window):
     table = set(map(id, window.actions_by_name.values()))
     made_elsewhere = ("Chart >", "Settings >")  # charts known, and the appearance choices
-    # The editor (ui/editor/) still builds its own actions (Edit menu; New, Save, Save as in
-    # File): known, to move into the table; nothing else may.
-    editor = {
-        id(value)
-        for owner in (window.editor, window.editor.saving)
-        for value in vars(owner).values()
-        if isinstance(value, QAction)
-    }
-    strays = [name for name, action in actions_of(window) if id(action) not in table | editor]
+    strays = [name for name, action in actions_of(window) if id(action) not in table]
     assert [n for n in strays if not n.replace("&", "").startswith(made_elsewhere)] == []
     assert window.present_action is window.actions_by_name["present"]
+    # nor is any key of the window an action of its own (the editor's once were)
+    assert [a.text() for a in window.actions() if not a.shortcut().isEmpty() and id(a) not in table] == []
+    assert window.actions_by_name["save_as"].menu() is None and window.edit_action.isCheckable()
 
 
 def test_no_two_actions_share_a_key(window):

@@ -29,7 +29,7 @@ def chart(tmp_path: Path) -> Path:
 def editing(make_window, chart, qtbot):
     """The small chart's window in edit mode, the heel zone selected on the left foot."""
     window = make_window(load_atlas(chart))
-    window.editor.edit_action.trigger()
+    window.edit_action.trigger()
     assert window.editor.active
     click_mm(qtbot, window, "plantar-left", 0.0, 25.0)  # the heel, away from the band
     assert window.state.zone_id == "heel"
@@ -64,7 +64,7 @@ def test_edit_zones_shows_a_handle_at_each_vertex_of_the_selected_zone(editing):
     overlay = editing.editor.tool.overlay
     # 4 corners on the left foot, 4 mirrored on the right
     assert len(overlay.handles) == 8
-    assert editing.editor.edit_action.isChecked()
+    assert editing.edit_action.isChecked()
 
 
 def test_dragging_a_vertex_moves_it_and_its_mirror(qtbot, editing):
@@ -176,14 +176,14 @@ def test_each_kind_of_change_is_undone_and_redone_by_the_standard_keys(qtbot, ed
 
 def test_history_lists_the_changes(qtbot, editing):
     drag(qtbot, editing, "plantar-left", (18, 30), (14, 34))
-    editing.editor.history_action.trigger()
+    editing.history_action.trigger()
     dock = editing.editor.history_dock
     assert dock.isVisible()
     assert editing.editor.session.stack.text(0) == "Move vertex"
 
 
 def test_leaving_edit_mode_hides_the_handles_and_clicks_select_again(qtbot, editing):
-    editing.editor.edit_action.trigger()
+    editing.edit_action.trigger()
     assert not editing.editor.active
     assert editing.editor.tool.overlay.handles == []
     click_mm(qtbot, editing, "plantar-left", 0.0, 90.0)

@@ -59,7 +59,7 @@ def test_ctrl_s_writes_the_change_keeping_comments_and_a_backup(qtbot, editing, 
 
 def test_saving_an_unchanged_chart_keeps_every_byte(qtbot, editing, chart):
     original = chart.read_bytes()
-    editing.editor.saving.save_action.trigger()
+    editing.save_action.trigger()
     assert chart.read_bytes() == original
 
 
@@ -69,7 +69,7 @@ def test_save_as_writes_a_new_file_and_saves_go_there_after(qtbot, editing, char
     target = tmp_path / "mine"
     monkeypatch.setattr(dialogs, "save_file", lambda *args: str(target))
     drag(qtbot, editing, "plantar-left", (0, 25), (0, 30))
-    editing.editor.saving.save_as_action.trigger()
+    editing.save_as_action.trigger()
     written = tmp_path / "mine.yaml"
     assert load_atlas(written).zone("heel").shapes == editing.state.atlas.zone("heel").shapes
     assert editing.state.atlas.path == written
@@ -84,11 +84,11 @@ def test_saving_a_chart_with_problems_asks_first(qtbot, editing, chart):
     drag(qtbot, editing, "plantar-left", (18, 30), (35, 30))  # out of the foot
     assert editing.editor.session.draft.problems
     timer = answer_later("save-with-problems", QMessageBox.StandardButton.Cancel)
-    editing.editor.saving.save_action.trigger()
+    editing.save_action.trigger()
     timer.stop()
     assert chart.read_bytes() == original
     timer = answer_later("save-with-problems", QMessageBox.StandardButton.Save)
-    editing.editor.saving.save_action.trigger()
+    editing.save_action.trigger()
     timer.stop()
     assert chart.read_bytes() != original
 
@@ -139,7 +139,7 @@ def test_autosave_keeps_the_work_and_the_next_start_offers_it_back(qtbot, editin
     assert later.editor.session.saved_path == chart
     assert later.editor.session.written_shape("heel", "plantar-left")[0] == moved
     assert later.state.atlas.path == chart
-    later.editor.saving.save_action.trigger()
+    later.save_action.trigger()
     assert load_atlas(chart).zone("heel").shapes == later.state.atlas.zone("heel").shapes
     assert not autosave.exists()
     assert saving.read_index() == []
@@ -160,7 +160,7 @@ def test_new_chart_from_the_built_in_outlines(qtbot, editing, monkeypatch, tmp_p
     from reflexmap.ui import dialogs
 
     editing.editor.session.stack.setClean()
-    editing.editor.saving.new_action.trigger()
+    editing.new_chart_action.trigger()
     dialog = next(
         w for w in QApplication.topLevelWidgets() if w.objectName() == "new-chart" and w.isVisible()
     )
@@ -185,14 +185,14 @@ def test_undo_and_redo_after_save_as_keep_the_new_file(qtbot, editing, monkeypat
 
     monkeypatch.setattr(dialogs, "save_file", lambda *args: str(tmp_path / "other.yaml"))
     drag(qtbot, editing, "plantar-left", (0, 25), (0, 30))
-    editing.editor.saving.save_as_action.trigger()
+    editing.save_as_action.trigger()
     press(qtbot, editing, QKeySequence.StandardKey.Undo)
     assert editing.state.atlas.path == tmp_path / "other.yaml"
     assert editing.editor.session.modified
 
 
 def test_the_map_double_click_still_works_after_saving(qtbot, editing):
-    editing.editor.saving.save_action.trigger()
+    editing.save_action.trigger()
     pos = viewport_pos(editing, "plantar-left", 18, 16)
     qtbot.mouseDClick(editing.map.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert len(heel(editing)) == 5
@@ -206,7 +206,7 @@ def test_a_language_switch_keeps_the_unsaved_work_in_edit_mode(qtbot, editing, c
     qtbot.addWidget(german)
     assert german.editor.active and german.editor.session.modified
     assert german.editor.session.written_shape("heel", "plantar-left")[0] == moved
-    assert german.editor.edit_action.text() == "Zonen &bearbeiten"
+    assert german.edit_action.text() == "Zonen &bearbeiten"
     assert not editing.editor.session.modified  # the old window has nothing left to ask
-    german.editor.saving.save_action.trigger()
+    german.save_action.trigger()
     assert load_atlas(chart).zone("heel").shapes == german.editor.session.draft.atlas.zone("heel").shapes

@@ -15,7 +15,7 @@ from .test_editor import DATA, chart, drag, editing, heel, key  # noqa: F401 (fi
 
 def window_keys(window) -> dict[str, list[str]]:
     keys: dict[str, list[str]] = {}
-    for action in window.findChildren(type(window.editor.undo_action)):
+    for action in window.findChildren(type(window.undo_action)):
         for sequence in action.shortcuts():
             keys.setdefault(sequence.toString(), []).append(action.text())
     return keys
@@ -31,7 +31,7 @@ def test_save_as_has_the_platform_key(qtbot, editing, chart, monkeypatch, tmp_pa
     key(qtbot, editing, QKeySequence.StandardKey.SaveAs)
     assert asked, "the Save As key did not ask where to save"
     assert load_atlas(target).zone("heel").shapes == editing.state.atlas.zone("heel").shapes
-    assert editing.editor.saving.save_as_action.shortcut() == QKeySequence(QKeySequence.StandardKey.SaveAs)
+    assert editing.save_as_action.shortcut() == QKeySequence(QKeySequence.StandardKey.SaveAs)
 
 
 def test_statistics_has_a_key_of_its_own_and_no_key_is_taken_twice(qtbot, window):
@@ -53,19 +53,19 @@ def test_undo_while_browsing_changes_nothing(qtbot, editing):
     drag(qtbot, editing, "plantar-left", (18, 30), (14, 34))
     moved = editing.editor.session.document.text
     shapes = editing.state.atlas.zone("heel").shapes
-    assert editing.editor.undo_action.isEnabled()
-    editing.editor.edit_action.trigger()  # F2 again: browsing
+    assert editing.undo_action.isEnabled()
+    editing.edit_action.trigger()  # F2 again: browsing
     assert not editing.editor.active
-    assert not editing.editor.undo_action.isEnabled()
+    assert not editing.undo_action.isEnabled()
     key(qtbot, editing, QKeySequence.StandardKey.Undo)
     assert editing.editor.session.document.text == moved
     assert editing.state.atlas.zone("heel").shapes == shapes
-    editing.editor.edit_action.trigger()  # back in edit mode, the change can be undone
-    assert editing.editor.undo_action.isEnabled()
+    editing.edit_action.trigger()  # back in edit mode, the change can be undone
+    assert editing.undo_action.isEnabled()
     key(qtbot, editing, QKeySequence.StandardKey.Undo)
     assert editing.editor.session.document.text != moved
-    assert editing.editor.redo_action.isEnabled()
-    editing.editor.edit_action.trigger()
-    assert not editing.editor.redo_action.isEnabled()
+    assert editing.redo_action.isEnabled()
+    editing.edit_action.trigger()
+    assert not editing.redo_action.isEnabled()
     key(qtbot, editing, QKeySequence.StandardKey.Redo)
     assert editing.editor.session.document.text != moved

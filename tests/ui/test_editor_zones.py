@@ -15,7 +15,7 @@ from .test_editor import DATA, chart, drag, editing, heel, key  # noqa: F401 (fi
 
 
 def test_drawing_a_zone_by_clicks_closed_with_enter(qtbot, editing, chart):
-    editing.editor.draw_action.trigger()
+    editing.draw_action.trigger()
     for point in ((-15, 60), (5, 60), (5, 72), (-15, 72)):
         click_mm(qtbot, editing, "plantar-left", *point)
     assert len(editing.editor.tool.overlay.handles) == 4
@@ -29,16 +29,16 @@ def test_drawing_a_zone_by_clicks_closed_with_enter(qtbot, editing, chart):
     assert not editing.state.atlas.has_zone(zone_id)
     key(qtbot, editing, QKeySequence.StandardKey.Redo)
     assert editing.state.atlas.has_zone(zone_id)
-    editing.editor.saving.save_action.trigger()
+    editing.save_action.trigger()
     assert load_atlas(chart).zone(zone_id).shapes == editing.editor.session.draft.atlas.zone(zone_id).shapes
 
 
 def test_a_double_click_closes_the_drawn_zone_and_escape_cancels(qtbot, editing):
-    editing.editor.draw_action.trigger()
+    editing.draw_action.trigger()
     click_mm(qtbot, editing, "plantar-left", -15, 60)
     qtbot.keyClick(editing.map, Qt.Key.Key_Escape)
     assert editing.editor.tool.drawing is None
-    editing.editor.draw_action.trigger()
+    editing.draw_action.trigger()
     for point in ((-15, 60), (5, 60), (5, 72)):
         click_mm(qtbot, editing, "plantar-left", *point)
     last = viewport_pos(editing, "plantar-left", -15, 72)  # a double-click: a click, then the second
@@ -49,12 +49,12 @@ def test_a_double_click_closes_the_drawn_zone_and_escape_cancels(qtbot, editing)
 
 
 def test_duplicate_and_delete_zone_from_the_edit_menu(qtbot, editing):
-    editing.editor.duplicate_action.trigger()
+    editing.duplicate_action.trigger()
     assert editing.state.zone_id == "heel-copy"
     copy = editing.editor.session.written_shape("heel-copy", "plantar-left")[0]
     assert copy[0] == (heel(editing)[0][0] + 3.0, heel(editing)[0][1] - 3.0)
     assert editing.editor.session.written_shape("heel-copy", "plantar-right") == "mirror"
-    editing.editor.delete_action.trigger()
+    editing.delete_action.trigger()
     assert not editing.state.atlas.has_zone("heel-copy")
     assert editing.state.zone_id == ""
     key(qtbot, editing, QKeySequence.StandardKey.Undo)
@@ -64,7 +64,7 @@ def test_duplicate_and_delete_zone_from_the_edit_menu(qtbot, editing):
 
 
 def test_break_mirror_lets_the_feet_be_edited_apart(qtbot, editing):
-    editing.editor.break_mirror_action.trigger()
+    editing.break_mirror_action.trigger()
     right = editing.editor.session.written_shape("heel", "plantar-right")
     assert right != "mirror" and right[0][0] == (18.0, 2.0)  # the left foot's (-18, 2), mirrored
     drag(qtbot, editing, "plantar-right", (-18, 30), (-12, 36))
@@ -128,7 +128,7 @@ def test_a_crossing_and_a_duplicate_id_are_marked_with_the_checkers_message(qtbo
     key(qtbot, editing, QKeySequence.StandardKey.Undo)
     from reflexmap.atlas.edits import SetText  # noqa: F401 (the id is not a form field)
 
-    editing.editor.duplicate_action.trigger()
+    editing.duplicate_action.trigger()
     from reflexmap.atlas.document import ChartDocument
 
     text = editing.editor.session.document.text.replace("id: heel-copy", "id: heel")

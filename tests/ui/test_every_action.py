@@ -42,7 +42,7 @@ def compare(window) -> None:
 
 def edit(window) -> None:
     if not window.editor.active:
-        window.editor.edit_action.trigger()
+        window.edit_action.trigger()
     assert window.editor.active
 
 

@@ -328,7 +328,7 @@ def test_edit_mode_sessions_leave_nothing_behind(qtbot, window):
         qtbot.keyClick(window.map, Qt.Key.Key_F2)
         assert window.editor.active
         click_zone(qtbot, window, "plantar-left", "stomach")
-        window.editor.history_action.trigger()
+        window.history_action.trigger()
         qtbot.keyClick(window.map, Qt.Key.Key_F2)
         assert not window.editor.active
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QLabel
 
 from ...i18n import _, ngettext
@@ -20,11 +19,12 @@ if TYPE_CHECKING:
 
     from ..main_window import MainWindow
 
-EDIT_KEY = "F2"
-
 
 class EditMode(QObject):
-    """Owns the editing session, the map tool and the actions of the Edit menu."""
+    """Owns the editing session and the map tool; does what the Edit menu's rows (and File's
+    New, Save, Save as) ask. `actions_changed`: their enabled-when or text changed."""
+
+    actions_changed = Signal()
 
     def __init__(self, window: MainWindow):
         super().__init__(window)
@@ -43,7 +43,14 @@ class EditMode(QObject):
         self.history_dock: QDockWidget | None = None
         self.form_dock: QDockWidget | None = None
         self.form = None
-        self._build_menu()
+        stack = self.session.stack
+        for signal in (
+            stack.canUndoChanged,
+            stack.canRedoChanged,
+            stack.undoTextChanged,
+            stack.redoTextChanged,
+        ):
+            signal.connect(self._stack_changed)  # a method: gone with this object
         from .saving import Saving
 
         self.saving = Saving(self)
@@ -54,50 +61,7 @@ class EditMode(QObject):
     def active(self) -> bool:
         return self.tool.active
 
-    def add_action(self, text: str, slot, shortcut=None) -> QAction:
-        """An action of the window that calls `slot` with no argument (`triggered` passes
-        `checked`, which a slot with an optional argument would take)."""
-        action = QAction(text, self.window)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        self.window.addAction(action)
-        return action
-
-    def _build_menu(self) -> None:
-        menu = self.window.menuBar().addMenu(_("&Edit"))
-        self.menu = menu
-        self.edit_action = QAction(_("&Edit zones"), self.window, checkable=True)
-        self.edit_action.setShortcut(QKeySequence(EDIT_KEY))
-        self.edit_action.toggled.connect(self.set_editing)
-        self.window.addAction(self.edit_action)
-        menu.addAction(self.edit_action)
-        menu.addSeparator()
-        stack = self.session.stack
-        # Undo and Redo work in edit mode only, where the change they undo is shown with
-        # its handles and the History: while browsing no key changes the chart unseen.
-        self.undo_action = self.add_action(_("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
-        self.redo_action = self.add_action(_("&Redo"), self.redo, QKeySequence.StandardKey.Redo)
-        for action in (self.undo_action, self.redo_action):
-            menu.addAction(action)
-        changes = (stack.canUndoChanged, stack.canRedoChanged, stack.undoTextChanged, stack.redoTextChanged)
-        for signal in changes:
-            signal.connect(self._stack_changed)  # a method: gone with this object
-        self._undo_shown()
-        self.history_action = self.add_action(_("&History"), self.show_history)
-        menu.addAction(self.history_action)
-        menu.addSeparator()
-        self.draw_action = self.add_action(_("&Draw a new zone"), self.draw_zone, "Ctrl+Shift+N")
-        self.duplicate_action = self.add_action(_("D&uplicate zone"), self.duplicate_zone, "Ctrl+D")
-        self.delete_action = self.add_action(_("De&lete zone"), self.delete_zone, "Ctrl+Del")
-        self.break_mirror_action = self.add_action(_("&Break mirror"), self.break_mirror)
-        for action in (self.draw_action, self.duplicate_action, self.delete_action, self.break_mirror_action):
-            menu.addAction(action)
-        menu.addSeparator()
-        self.form_action = self.add_action(_("Zone &texts"), self.show_form)
-        menu.addAction(self.form_action)
-
-    # --- undo ----------------------------------------------------------------------------
+    # --- undo (the Edit menu's rows are in ui/actions.py) ---------------------------------
     def undo(self) -> None:
         if self.active and self.session.stack.canUndo():
             self.tool.commit_nudge()
@@ -107,40 +71,41 @@ class EditMode(QObject):
         if self.active and self.session.stack.canRedo():
             self.session.stack.redo()
 
-    def _stack_changed(self, *_args) -> None:
-        self._undo_shown()
+    def can_undo(self) -> bool:
+        """Undo and Redo are on in edit mode only."""
+        return self.active and self.session.stack.canUndo()
 
-    def _undo_shown(self) -> None:
-        """Undo and Redo name the change they undo, and are on in edit mode only."""
-        stack = self.session.stack
-        for action, text, label, can in (
-            (self.undo_action, stack.undoText(), _("&Undo"), stack.canUndo()),
-            (self.redo_action, stack.redoText(), _("&Redo"), stack.canRedo()),
-        ):
-            action.setText(f"{label} {text}" if text else label)
-            action.setEnabled(self.active and can)
+    def can_redo(self) -> bool:
+        return self.active and self.session.stack.canRedo()
+
+    def undo_label(self) -> str:
+        """ "Undo Move vertex": Undo names the change it undoes."""
+        text = self.session.stack.undoText()
+        return f"{_('&Undo')} {text}" if text else _("&Undo")
+
+    def redo_label(self) -> str:
+        text = self.session.stack.redoText()
+        return f"{_('&Redo')} {text}" if text else _("&Redo")
+
+    def _stack_changed(self, *_args) -> None:
+        self.actions_changed.emit()
 
     # --- the mode ----------------------------------------------------------------------
     def set_editing(self, on: bool) -> None:
         if on == self.active:
             return
         if on and not self._enter():
-            with QSignalBlocker(self.edit_action):
-                self.edit_action.setChecked(False)
+            self.actions_changed.emit()  # Edit zones shows whether the mode runs
             return
         if not on:
             self.state.leave_mode(self.tool)
             self.say(_("Edit mode ended; the changes stay until the chart is closed."))
-        with QSignalBlocker(self.edit_action):
-            self.edit_action.setChecked(on)
-        self._undo_shown()
+        self.actions_changed.emit()  # Edit zones shows whether the mode runs
 
     def _left(self) -> None:
         """The mode ended (Edit zones again, or another mode such as presenting began)."""
-        with QSignalBlocker(self.edit_action):
-            self.edit_action.setChecked(False)
         self.problems_label.hide()
-        self._undo_shown()
+        self.actions_changed.emit()  # Edit zones shows whether the mode runs
 
     def _enter(self) -> bool:
         if self.state.mode.name == QUIZ:
@@ -177,7 +142,7 @@ class EditMode(QObject):
             return False
         self.session.start(document, path, show=True, modified=modified)
         if not self.active:
-            self.edit_action.setChecked(True)
+            self.set_editing(True)
         return self.active
 
     def adopt(self, other: EditMode) -> None:
@@ -202,9 +167,8 @@ class EditMode(QObject):
         self.session.close()
         if self.active:
             self.state.leave_mode(self.tool)
-            if self._enter():
-                with QSignalBlocker(self.edit_action):
-                    self.edit_action.setChecked(True)
+            self._enter()
+            self.actions_changed.emit()  # Edit zones shows whether the mode runs
 
     def may_switch(self) -> bool:
         return self.saving.may_switch()
@@ -241,7 +205,7 @@ class EditMode(QObject):
     def _editing(self) -> bool:
         """Zone actions work in edit mode: entered first when needed."""
         if not self.active:
-            self.edit_action.setChecked(True)
+            self.set_editing(True)
         return self.active
 
     def _selected(self) -> str:

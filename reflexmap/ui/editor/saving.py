@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from ...i18n import _, bidi_isolate, ngettext
@@ -100,19 +99,6 @@ class Saving(QObject):
     def __init__(self, mode: EditMode):
         super().__init__(mode)
         self.mode, self.window, self.session = mode, mode.window, mode.session
-        new = QKeySequence.StandardKey.New
-        self.new_action = mode.add_action(_("&New chart…"), self.new_chart_dialog, new)
-        self.save_action = mode.add_action(_("&Save chart"), self.save, QKeySequence.StandardKey.Save)
-        self.save_as_action = mode.add_action(
-            _("Save chart &as…"), self.save_as, QKeySequence.StandardKey.SaveAs
-        )
-        file_menu = self.window.menuBar().actions()[0].menu()
-        first = file_menu.actions()[0] if file_menu.actions() else None
-        for action in (self.new_action,):
-            file_menu.insertAction(first, action)
-        after_open = file_menu.actions()[2] if len(file_menu.actions()) > 2 else None
-        for action in (self.save_action, self.save_as_action):
-            file_menu.insertAction(after_open, action)
         self._autosaved_text = ""
         self._changes = 0
         self.timer = QTimer(self)
