@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 
 from ..atlas import Atlas, load_atlas, read_atlas
 from ..paths import chart_cache, default_settings_path
@@ -126,4 +126,8 @@ def run(
 
         _FirstPaint(window.map.viewport(), save)
         QTimer.singleShot(20_000, lambda: app.exit(2))  # never hang a script
-    return app.exec()
+    code = app.exec()
+    # Closing the last window posts a Quit event besides the one that ended exec(); left in the
+    # queue it would end every event loop started after run() returns (a caller's, a test's).
+    QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
+    return code

@@ -176,15 +176,16 @@ def test_the_last_opened_chart_is_offered_at_the_next_start(
     assert last_chart(settings) is None
 
 
-def test_run_opens_the_window_and_returns_when_it_is_closed(qtbot, data_dir: Path):
+def test_run_opens_the_window_and_returns_when_it_is_closed(qtbot, make_window, data_dir: Path):
     """The plain `reflexmap` path: start on the chart opened last time, show, close, exit 0."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from reflexmap.paths import default_settings_path
-    from reflexmap.ui.app import run
+    from reflexmap.ui.app import application, run
     from reflexmap.ui.main_window import MainWindow
 
+    application()  # the app's name makes the settings path (pytest-qt's own QApplication has another)
     seen = []
 
     def close_when_shown():
@@ -203,3 +204,9 @@ def test_run_opens_the_window_and_returns_when_it_is_closed(qtbot, data_dir: Pat
     finally:
         user_settings.clear()
     assert seen == ["test-small"]
+    # Nothing of that run is left to end the event loops started after it (the Quit event
+    # posted when its last window closed ended every qtbot.wait of the tests that followed).
+    QApplication.processEvents()  # what pytest-qt does between tests
+    window = make_window()
+    window.open_chart(data_dir / "small.yaml")
+    qtbot.waitUntil(window.state.atlas.index.is_warm, timeout=3000)  # a deferred call, run
