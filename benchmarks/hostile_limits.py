@@ -36,6 +36,12 @@ LIMIT_CASES = (
     "a million values without aliases",
     "base-60 number of 32 MB",
     "base-60 number in a name",
+    "50,000 zones each merging an anchored mapping",
+    "50,000 zones with an aliased sources list",
+    "polygon of 100,001 points, some of them aliases",
+    "polygon of 100,001 points one a line, some of them aliases",
+    "10,001 zones as yaml.dump writes shared objects (anchors)",
+    "billion laughs in block style",
 )
 
 
@@ -75,6 +81,7 @@ REFUSAL_ROWS = {  # the rows of `python -m benchmarks` (issue 19): one file per 
     "too many points": "polygon just over 100,000 points",
     "too many zones": "50,000 zones",
     "too many bytes": "59 bytes over the size limit",
+    "too many zones, written with anchors": "10,001 zones as yaml.dump writes shared objects (anchors)",
 }
 REFUSAL_TARGETS = (1000.0, 200.0)  # ms, MiB
 

@@ -26,7 +26,7 @@ MEASURES = {
     "Statistics window: figures computed, shown and painted",
     *(
         f"Over-limit file refused (too many {what}): {figure}"
-        for what in ("points", "zones", "bytes")
+        for what in ("points", "zones", "bytes", "zones, written with anchors")
         for figure in ("time", "peak memory")
     ),
 }

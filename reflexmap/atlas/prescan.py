@@ -11,9 +11,14 @@ it reaches the 100,001st point or the 10,001st zone in a few milliseconds.
 It enforces the limits of `yaml_source` (items per list by kind, values per document, keys
 per mapping, the length of a number or a text) and reports exactly what the parser would:
 the same message at the same line and column. Where it meets anything it does not model
-exactly (aliases, complex keys, several documents, unusual line breaks, nesting beyond the
-depth limit, anything malformed) it gives up and the parser decides: it never refuses a file
-the parser would accept, and it never reports a position the parser would not.
+exactly (complex keys, several documents, unusual line breaks, nesting beyond the depth
+limit, anything malformed) it gives up and the parser decides: it never refuses a file the
+parser would accept, and it never reports a position the parser would not.
+
+Anchors and aliases are followed as the parser's builder counts them: an anchored value
+remembers how many values it holds (and whether it is a list, or a list of lists), and an
+alias counts that whole size again at the alias, so a file inflated by aliases ("billion
+laughs", 50,000 zones each `<<: *common`) is refused here, at the alias that goes over.
 """
 
 from __future__ import annotations
@@ -42,6 +47,9 @@ _TO_EOL = re.compile(r"[^\n]*+\n?")
 _DQ = re.compile(r'"(?:[^"\\]++|\\.)*+"', re.S)
 _SQ = re.compile(r"'(?:[^']++|'')*+'")
 _PROPERTY = re.compile(r"[&!][^ \t\n,\[\]{}]*+[ \t]*+")
+# an anchor or alias name as both YAML parsers read it, and what may follow it here
+_NAME = re.compile(r"[&*]([0-9A-Za-z_-]++)(?=[ \t\n,\]}]|\Z)")
+_LISTS = ("list", "polygon")  # kinds of anchored values that are lists (see _Scan.anchors)
 _FLOW_PLAIN = re.compile(r"(?:[^\s:#,\[\]{}]++|(?<![ \t\n])#|[ \t]++(?=[^\s#,\[\]{}:]))++")
 _KEY_COLON = re.compile(r"[ \t]*+:(?=[ \t\n]|\Z)")
 # line breaks the parser knows besides \n (positions and lines would differ), and tabs
@@ -76,6 +84,9 @@ class _Coll:
     key: object = None  # the key whose value comes next (None: a refused key)
     pending: bool = False  # block: a key or '-' given, its value not yet
     state: int = 0  # flow list: 0 item, 1 comma; flow mapping: 0 key, 1 colon, 2 value, 3 comma
+    anchor: str | None = None  # the anchor it carries
+    before: int = 0  # values counted before it opened (its size is counted from there)
+    first_list: bool = False  # its first item is a list (a polygon's first point, a part)
 
 
 # Whole items of a list, for counting a list's items without reading them (see _Scan._ahead).
@@ -102,7 +113,8 @@ _PLAIN_KEY = r"""(?:[^\s"'\[\]{}#&*!|>%@`,?:\-](?:[^\n:#]++|:(?![ \n])|(?<! )#)*
 _PLAIN_VALUE = r"""(?:(?:[^\s"'\[\]{}#&*!|>%@`,?:\-]|[-?:](?=\S))(?:[^\n#]++|(?<! )#)*+)"""
 _LINE_BODY = (
     rf"(?:-(?:[ ]++|(?=\n|\Z)))*+(?:(?:{_Q1}|{_PLAIN_KEY})[ ]*+:(?:[ ]++|(?=\n|\Z)))?+"
-    rf"(?:{_Q1}|{_F1}|{_PLAIN_VALUE})?+[ ]*+(?:#[^\n]*+)?+(?:\n|\Z)"
+    r"(?:&[0-9A-Za-z_-]++(?:[ ]++|(?=\n|\Z)))?+"  # an anchor
+    rf"(?:{_Q1}|{_F1}|\*[0-9A-Za-z_-]++|{_PLAIN_VALUE})?+[ ]*+(?:#[^\n]*+)?+(?:\n|\Z)"
 )
 
 
@@ -209,6 +221,14 @@ class _Scan:
         self.big = False
         self.limits = ys.list_limits()
         self.text_limit = ys.max_text_chars()
+        # anchor -> (values it holds, "scalar" | "map" | "list" | "polygon": a list of lists)
+        self.anchors: dict[str, tuple[int, str]] = {}
+        self.aliases = 0  # aliases met: the parser's message on too many values says so
+        self.carry: tuple[int, str] | None = None  # an anchor alone on its line, and where
+
+    def _too_many(self, pos: int) -> _Refuse:
+        hint = " (aliases used to inflate it?)" if self.aliases else ""
+        return _Refuse(pos, _too_many_values() + hint)
 
     def where(self, pos: int) -> tuple[int, int]:
         line_start = self.text.rfind("\n", 0, pos) + 1
@@ -216,13 +236,14 @@ class _Scan:
 
     # ---- counting, as yaml_source._Builder does ----------------------------------------
 
-    def _node(self, pos: int, is_list: bool = False, is_map: bool = False) -> tuple | None:
-        """A value starts at `pos`: count it against the document and its list; its path."""
-        self.nodes += 1
+    def _node(
+        self, pos: int, is_list: bool = False, is_map: bool = False, size: int = 1, alias: str = ""
+    ) -> tuple | None:
+        """A value starts at `pos`: count it against the document and its list; its path.
+        An alias (`alias`: the kind of value it stands for) counts the `size` of its value."""
+        self.nodes += size
         if self.nodes > ys.MAX_NODES:
-            raise _Refuse(
-                pos, f"the document holds more than {ys.MAX_NODES:,} values; the limit is {ys.MAX_NODES:,}"
-            )
+            raise self._too_many(pos)
         if is_list or is_map:
             if len(self.stack) >= ys.MAX_DEPTH:
                 raise _GiveUp
@@ -233,11 +254,17 @@ class _Scan:
             if parent.count >= parent.limit:
                 raise _Refuse(pos, self._over(parent))
             parent.count += 1
-            if is_list and parent.count == 1 and len(self.stack) >= 2:
-                grand = self.stack[-2]
-                if not grand.is_map and grand.kind == "polygon" and grand.count == 1:
-                    grand.kind = "parts"  # a zone's list of parts (see _Builder._add)
-                    grand.limit = self.limits["parts"][0]
+            listish = is_list or alias in _LISTS
+            if listish and parent.count == 1:
+                parent.first_list = True
+                if len(self.stack) >= 2:
+                    grand = self.stack[-2]
+                    if not grand.is_map and grand.kind == "polygon" and grand.count == 1:
+                        grand.kind = "parts"  # a zone's list of parts (see _Builder._add)
+                        grand.limit = self.limits["parts"][0]
+            if alias == "polygon" and parent.count == 1 and parent.kind == "polygon":
+                parent.kind = "parts"  # its first item stands for a list of points: a part
+                parent.limit = self.limits["parts"][0]
             return None if parent.path is None else parent.path + (parent.count - 1,)
         if parent.key is None or parent.path is None:
             return None
@@ -251,25 +278,43 @@ class _Scan:
             return f"a polygon has more than {limit:,} points; the limit is {limit:,}"
         return f"more than {limit:,} {what}; the limit is {limit:,}"
 
-    def _open(self, pos: int, is_map: bool, flow: bool, indent: int) -> _Coll:
+    def _open(self, pos: int, is_map: bool, flow: bool, indent: int, anchor: str | None = None) -> _Coll:
+        before = self.nodes
         path = self._node(pos, is_list=not is_map, is_map=is_map)
-        coll = _Coll(is_map, flow, indent, path)
+        coll = _Coll(is_map, flow, indent, path, anchor=anchor, before=before)
         if not is_map:
             coll.kind = ys._list_kind(path if path is not None else ())
             coll.limit = self.limits[coll.kind][0]
         self.stack.append(coll)
         return coll
 
-    def _key(self, pos: int, key: str | None) -> None:
-        """A key of the mapping on top of the stack (None: one whose text is not exact)."""
+    def _pop(self) -> None:
+        """The collection on top of the stack ends; an anchor on it remembers its size."""
+        coll = self.stack.pop()
+        if coll.anchor is not None:
+            kind = "map" if coll.is_map else "polygon" if coll.first_list else "list"
+            self.anchors[coll.anchor] = (self.nodes - coll.before, kind)
+
+    def _alias(self, pos: int, name: str) -> None:
+        """An alias: one item of its list, and as many values as its anchor's value holds."""
+        if name not in self.anchors:
+            raise _GiveUp  # an unknown alias: the parser says so
+        size, kind = self.anchors[name]
+        self.aliases += 1
+        self._node(pos, size=size, alias=kind)
+
+    def _key(self, pos: int, key: str | None, merge: bool = False) -> None:
+        """A key of the mapping on top of the stack (None: one whose text is not exact;
+        `merge`: the plain key '<<', which the parser refuses without counting it a key)."""
         self.nodes += 1
         if self.nodes > ys.MAX_NODES:
-            raise _Refuse(
-                pos, f"the document holds more than {ys.MAX_NODES:,} values; the limit is {ys.MAX_NODES:,}"
-            )
+            raise self._too_many(pos)
         coll = self.stack[-1]
         if key is None:
             raise _GiveUp
+        if merge and key == "<<":
+            coll.key = None  # an error the parser reports; its value has no path
+            return
         if key in coll.keys or len(key) > ys.MAX_NUMBER_CHARS:
             coll.key = None  # an error the parser reports; its value has no path
             if len(key) > ys.MAX_NUMBER_CHARS:
@@ -346,12 +391,16 @@ class _Scan:
             self._release_held()
             self.cont = None
             dash = c == "-" and (p + 1 == end or text[p + 1] in " \n")
+            if self.carry is not None and not self._expecting(indent, seq=dash):
+                self._empty_anchored()
             self._dedent(indent, dash)
             if self._block_run(p, indent, dash):
                 p = self._run_end
                 continue
             p = self._block_line(p, p - indent)
         self._release_held()
+        if self.carry is not None:
+            self._empty_anchored()
         self._dedent(-1, False)
         if self.root_pending:
             raise _GiveUp  # an empty document
@@ -369,7 +418,7 @@ class _Scan:
                 if top.pending:
                     top.pending = False
                     self._null()
-                self.stack.pop()
+                self._pop()
                 continue
             break
 
@@ -430,26 +479,46 @@ class _Scan:
             return True
         return False
 
+    def _empty_anchored(self) -> None:
+        """An anchor alone on its line whose value never came: an empty value (one value)."""
+        assert self.carry is not None
+        self.anchors[self.carry[1]] = (1, "scalar")
+        self.carry = None
+
+    def _anchored(self, anchor: str | None) -> None:
+        """A scalar value carrying `anchor` has been counted: an alias to it counts one."""
+        if anchor is not None:
+            self.anchors[anchor] = (1, "scalar")
+
     def _block_line(self, p: int, line_start: int) -> int:
         """Reads the indicators and the value on one line; returns where the next line starts."""
         text, end = self.text, len(self.text)
         after_key = False
         props: int | None = None  # where a value's anchor or tag starts
+        anchor: str | None = None
+        carried: int | None = None  # props carried over from the line before (an anchor)
+        if self.carry is not None:
+            props, anchor = self.carry
+            carried = props
+            self.carry = None
         while True:
             c = text[p]
             col = p - line_start
-            if c == "-" and (p + 1 == end or text[p + 1] in " \n") and props is None:
+            if c == "-" and (p + 1 == end or text[p + 1] in " \n") and props == carried:
                 if after_key:
                     raise _GiveUp
                 top = self.stack[-1] if self.stack else None
                 if top is not None and not top.is_map and top.indent == col and not top.pending:
+                    if carried is not None:
+                        raise _GiveUp
                     top.pending = True  # the next item of this list
                 elif self._expecting(col, seq=True):
                     if top is not None:
                         top.pending = False
                     else:
                         self.root_pending = False
-                    coll = self._open(p, is_map=False, flow=False, indent=col)
+                    coll = self._open(p if carried is None else carried, False, False, col, anchor)
+                    props = carried = anchor = None
                     coll.pending = True
                     self._block_ahead(p, col, coll)
                 else:
@@ -462,22 +531,46 @@ class _Scan:
                     return rest.end()
                 continue
             if c in "&!":
+                if carried is not None:
+                    raise _GiveUp  # properties over two lines
                 m = _PROPERTY.match(text, p)
                 props = p if props is None else props
+                if c == "&":
+                    name = _NAME.match(text, p)
+                    if name is None or anchor is not None:
+                        raise _GiveUp  # a name the parser reads otherwise, or two anchors
+                    anchor = name.group(1)
                 p = m.end()
                 if _REST.match(text, p):
-                    raise _GiveUp  # a value on the next line carries these properties
+                    if anchor is None or "!" in text[props:p]:
+                        raise _GiveUp  # a tag for a value on the next line
+                    self.carry = (props, anchor)  # the value (a list, a mapping) comes next
+                    return _REST.match(text, p).end()
                 if c == "!":
                     self.inexact = True  # a tag changes what a long value is
                 continue
-            if c in "*@`%,]}#":
-                raise _GiveUp  # aliases, reserved characters, or not a value here
+            if c == "*":
+                name = _NAME.match(text, p)
+                if props is not None or name is None or _KEY_COLON.match(text, name.end()):
+                    raise _GiveUp  # an alias with properties, a name read otherwise, or as a key
+                rest = _REST.match(text, name.end())
+                if not rest:
+                    raise _GiveUp
+                self._place(col)
+                self._alias(p, name.group(1))
+                return rest.end()
+            if c in "@`%,]}#":
+                raise _GiveUp  # reserved characters, or not a value here
             if c in "|>":
-                return self._block_scalar(props if props is not None else p, col)
+                if carried is not None:
+                    raise _GiveUp
+                end_of_block = self._block_scalar(props if props is not None else p, col)
+                self._anchored(anchor)
+                return end_of_block
             start = props if props is not None else p
             if c in "[{":
                 self._place(col)
-                p = self._flow(p, start)
+                p = self._flow(p, start, anchor)
                 if _KEY_COLON.match(text, p):
                     raise _GiveUp  # a flow collection as a key
                 rest = _REST.match(text, p)
@@ -493,9 +586,10 @@ class _Scan:
                 q = m.end()
                 colon = _KEY_COLON.match(text, q)
                 if colon:
-                    if after_key or props is not None:
+                    if after_key or props != carried:
                         raise _GiveUp
-                    self._block_key(start, col, inner if exact else None)
+                    self._block_key(p, col, inner if exact else None, start, anchor)
+                    props = carried = anchor = None
                     after_key = True
                     p = colon.end()
                     while p < end and text[p] in " \t":
@@ -506,6 +600,7 @@ class _Scan:
                     continue
                 self._place(col)
                 self._scalar(start, len(inner), False, exact)
+                self._anchored(anchor)
                 rest = _REST.match(text, q)
                 if not rest:
                     raise _GiveUp
@@ -519,9 +614,10 @@ class _Scan:
             q = p + len(value)
             colon = _KEY_COLON.match(text, q)
             if colon:
-                if after_key or props is not None:
+                if after_key or props != carried:
                     raise _GiveUp
-                self._block_key(start, col, value)
+                self._block_key(p, col, value, start, anchor, merge=True)
+                props = carried = anchor = None
                 after_key = True
                 p = colon.end()
                 while p < end and text[p] in " \t":
@@ -535,6 +631,7 @@ class _Scan:
                 raise _GiveUp
             self._place(col)
             self._node(start)
+            self._anchored(anchor)
             if len(value) > ys.MAX_NUMBER_CHARS:
                 if props is not None:
                     self.inexact = True
@@ -546,18 +643,24 @@ class _Scan:
     def _cont_indent(self) -> int:
         return self.stack[-1].indent if self.stack else -1
 
-    def _block_key(self, pos: int, col: int, key: str | None) -> None:
+    def _block_key(
+        self, pos: int, col: int, key: str | None, start: int, anchor: str | None, merge: bool = False
+    ) -> None:
+        """A key at `pos`; a new mapping (carrying `anchor`) starts at `start` if it opens one.
+        `merge`: the key is plain (a plain '<<' is the merge key)."""
         top = self.stack[-1] if self.stack else None
         if top is not None and top.is_map and not top.flow and top.indent == col:
+            if anchor is not None:
+                raise _GiveUp
             if top.pending:
                 top.pending = False
                 self._null()
         elif self._expecting(col):
             self._place(col)
-            self._open(pos, is_map=True, flow=False, indent=col)
+            self._open(start, is_map=True, flow=False, indent=col, anchor=anchor)
         else:
             raise _GiveUp
-        self._key(pos, key)
+        self._key(pos, key, merge)
         self.stack[-1].pending = True
 
     def _block_scalar(self, start: int, col: int) -> int:
@@ -573,15 +676,17 @@ class _Scan:
 
     # ---- flow structure ---------------------------------------------------------------
 
-    def _flow(self, p: int, start: int) -> int:
-        """Reads one flow collection from its opening bracket; returns the position after it."""
+    def _flow(self, p: int, start: int, anchor: str | None = None) -> int:
+        """Reads one flow collection from its opening bracket (carrying `anchor`); returns
+        the position after it."""
         text, end = self.text, len(self.text)
         base = len(self.stack)
-        coll = self._open(start, is_map=text[p] == "{", flow=True, indent=-1)
+        coll = self._open(start, is_map=text[p] == "{", flow=True, indent=-1, anchor=anchor)
         if not coll.is_map:
             self._flow_ahead(p + 1, coll)
         p += 1
         props: int | None = None
+        anchor = None
         while True:
             p = _SPACE.match(text, p).end()
             if p >= end:
@@ -595,7 +700,7 @@ class _Scan:
                     or (top.is_map and top.state in (1, 2))
                 ):
                     raise _GiveUp
-                self.stack.pop()
+                self._pop()
                 p += 1
                 if len(self.stack) == base:
                     return p
@@ -623,14 +728,30 @@ class _Scan:
                 props = p if props is None else props
                 if c == "!":
                     self.inexact = True
+                else:
+                    name = _NAME.match(text, p)
+                    if name is None or anchor is not None:
+                        raise _GiveUp  # a name the parser reads otherwise, or two anchors
+                    anchor = name.group(1)
                 p = _PROPERTY.match(text, p).end()
+                continue
+            if c == "*":
+                name = _NAME.match(text, p)
+                if props is not None or expecting_key or name is None:
+                    raise _GiveUp  # an alias with properties, as a key, or a name read otherwise
+                p = name.end()
+                if text.startswith(":", _SPACE.match(text, p).end()):
+                    raise _GiveUp  # a single-pair mapping inside a list
+                self._alias(name.start(), name.group(1))
+                self._after_value()
                 continue
             node_start = props if props is not None else p
             if c in "[{":
                 if expecting_key:
                     raise _GiveUp
                 props = None
-                coll = self._open(node_start, is_map=c == "{", flow=True, indent=-1)
+                coll = self._open(node_start, is_map=c == "{", flow=True, indent=-1, anchor=anchor)
+                anchor = None
                 if not coll.is_map:
                     self._flow_ahead(p + 1, coll)
                 p += 1
@@ -652,6 +773,8 @@ class _Scan:
                     raise _GiveUp  # a single-pair mapping inside a list
                 props = None
                 self._scalar(node_start, len(inner), False, exact)
+                self._anchored(anchor)
+                anchor = None
                 self._after_value()
                 continue
             if c in "*?-:|>@`%#" and not (c in "-?:" and p + 1 < end and text[p + 1] not in " \t\n,[]{}"):
@@ -666,11 +789,12 @@ class _Scan:
             if expecting_key:
                 if props is not None:
                     raise _GiveUp
-                self._key(node_start, value)
+                self._key(node_start, value, merge=True)
                 top.state = 1
                 continue
             self._scalar(node_start, len(value), props is None, props is None, value)
-            props = None
+            self._anchored(anchor)
+            props = anchor = None
             self._after_value()
 
     # ---- counting a list's items ahead ---------------------------------------------------
@@ -712,6 +836,8 @@ class _Scan:
                 return
             items += 1
             if items > room:
+                if self._values_first(coll):
+                    return
                 raise _Refuse(start, self._over(coll))
             if text[q] == "]":
                 return
@@ -742,7 +868,14 @@ class _Scan:
             node += 1
         if node >= len(text) or text[node] in "\n#":
             return  # the item's value is on a later line: the parser decides
-        raise _Refuse(node, self._over(coll))
+        if not self._values_first(coll):
+            raise _Refuse(node, self._over(coll))
+
+    def _values_first(self, coll: _Coll) -> bool:
+        """Whether the parser surely stops at the limit on values before it reaches the item
+        of `coll` counted ahead as over its limit (each item before it holds one value or
+        more): then the walk reads on, item by item, to where the parser stops."""
+        return self.nodes + coll.limit + 1 > ys.MAX_NODES
 
     def _after_value(self) -> None:
         top = self.stack[-1]

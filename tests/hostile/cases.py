@@ -169,6 +169,69 @@ def _block_ring(points: int, compact: bool = False, comments: bool = False) -> s
     return chart("POLY").replace("plantar-left: POLY", "plantar-left:\n" + "".join(lines).rstrip("\n"))
 
 
+def _merged_zones(count: int) -> str:
+    """A chart of `count` zones, each merging an anchored mapping (`<<: *common`): 7 lines
+    a zone after the anchored mapping's 5 lines (line 18 onwards)."""
+    head = chart().replace(
+        "zones:\n",
+        "common: &common\n  region: spine\n  claim: x\n  technique: y\n  confidence: sourced\nzones:\n",
+    )
+    square = "[[0, 0], [10, 0], [10, 10], [0, 10]]"
+    return head + "".join(
+        f"  - <<: *common\n    id: z{k}\n    name: Z\n    sources: [s1]\n"
+        f"    shapes:\n      plantar-left: {square}\n"
+        for k in range(count)
+    )
+
+
+def _aliased_sources(count: int) -> str:
+    """`count` more zones whose sources are an alias of the first zone's anchored list."""
+    text = chart().replace("    sources: [s1]\n", "    sources: &src [s1]\n", 1)
+    return text + _zones(count).replace("sources: [s1]", "sources: *src")
+
+
+def _aliased_points(points: int, block: bool = False) -> str:
+    """A polygon of `points` points whose first point is anchored and every 7th an alias."""
+    items = ["&p [0.0, 50.0]"] + [
+        "*p" if i % 7 == 0 else f"[{5 * math.cos(i):.4f}, {50 + 5 * math.sin(i):.4f}]"
+        for i in range(1, points)
+    ]
+    if block:
+        return chart("POLY").replace(
+            "plantar-left: POLY", "plantar-left:\n" + "\n".join(f"      - {i}" for i in items)
+        )
+    return chart("[" + ", ".join(items) + "]")
+
+
+def _dumped_with_anchors(count: int) -> str:
+    """`count` zones as yaml.dump writes a chart whose zones share objects: each zone's
+    translations and sources are the same lists and mappings (written once with an anchor
+    '&id001', then as aliases '*id001'), its shape on the lines below its key."""
+    import yaml
+
+    sources = ["s1"]
+    translations = {"de": {"name": "Zone"}}
+    square = [[0, 0], [10, 0], [10, 10], [0, 10]]
+    data = yaml.safe_load(chart())
+    # as in the benchmark's synthetic chart, the first anchor is in a view, before the zones
+    guide = {"id": "g", "name": "G", "points": [[-20, 50], [20, 50]], "translations": translations}
+    data["views"][0]["guides"] = [guide]
+    data["zones"] = [
+        {"id": f"z{k}", "name": "Z", "region": "spine", "claim": "x", "technique": "y", "sources": sources,
+         "confidence": "sourced", "translations": translations, "shapes": {"plantar-left": square}}
+        for k in range(count)
+    ]  # fmt: skip
+    return yaml.dump(data, Dumper=yaml.CSafeDumper, sort_keys=False, width=200)
+
+
+def _laughs_block(levels: int) -> str:
+    """A "billion laughs" in block style: each level a list of ten aliases of the one before."""
+    text = "a: &a\n" + "".join("- lol\n" for _ in range(10))
+    for p, c in zip("abcdefghijklmnop"[: levels - 1], "bcdefghijklmnopq", strict=False):
+        text += f"{c}: &{c}\n" + "".join(f"- *{p}\n" for _ in range(10))
+    return text
+
+
 BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"{c}: &{c} [{', '.join([f'*{p}'] * 10)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
 )
@@ -450,4 +513,47 @@ CASES = [
         alone=True,
     ),
     Case("alias to nothing", _text("alias.yaml", "a: *nowhere\n"), "unknown alias '*nowhere'", 1),
+    # over-limit files written with anchors and aliases: refused while reading, in the walk
+    Case(
+        "50,000 zones each merging an anchored mapping",
+        _text("merged-zones.yaml", _merged_zones(50_000)),
+        "more than 10,000 zones; the limit is 10,000",
+        23 + 6 * 9_999,
+        column=5,
+    ),
+    Case(
+        "50,000 zones with an aliased sources list",
+        _text("aliased-sources.yaml", _aliased_sources(50_000)),
+        "more than 10,000 zones; the limit is 10,000",
+        18 + 9 * 9_999,
+        column=5,
+    ),
+    Case(
+        "polygon of 100,001 points, some of them aliases",
+        _text("aliased-points.yaml", _aliased_points(100_001)),
+        "a polygon has more than 100,000 points; the limit is 100,000",
+        17,
+    ),
+    Case(
+        "polygon of 100,001 points one a line, some of them aliases",
+        _text("aliased-points-block.yaml", _aliased_points(100_001, block=True)),
+        "a polygon has more than 100,000 points; the limit is 100,000",
+        17 + 100_000 + 1,
+        column=9,
+    ),
+    Case(
+        "10,001 zones as yaml.dump writes shared objects (anchors)",
+        _text("dumped-anchors.yaml", _dumped_with_anchors(10_001)),
+        "more than 10,000 zones; the limit is 10,000",
+        42 + 10 * 10_000,  # yaml.dump: 10 lines a zone after the first
+        column=3,
+    ),
+    Case(
+        "billion laughs in block style",
+        _text("laughs-block.yaml", _laughs_block(7)),
+        "the document holds more than 1,000,000 values; the limit is 1,000,000 (aliases used to inflate it?)",
+        64,
+        column=3,
+        alone=True,
+    ),
 ]
