@@ -42,6 +42,7 @@ LIMIT_CASES = (
     "polygon of 100,001 points one a line, some of them aliases",
     "10,001 zones as yaml.dump writes shared objects (anchors)",
     "billion laughs in block style",
+    "polygon of 100,001 points, old Mac line ends (CR)",
 )
 
 

@@ -189,10 +189,8 @@ def prescan(text: str) -> list[Finding] | None:
     reported (all of them) only when one is long enough to make parsing costly."""
     if len(text) < _SMALL:
         return None
-    if "\r" in text:
-        if re.search("\r(?!\n)", text):
-            return None  # a lone CR is a line break to the parser
-        text = text.replace("\r\n", "\n")  # the same lines and columns as the parser's
+    if "\r" in text:  # CRLF and a lone CR are one line break each to the parser, as LF is:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # the same lines and columns
     if any(ch in text for ch in _UNMODELLED):
         return None
     scan = _Scan(text)

@@ -322,6 +322,9 @@ def _type_of(value: Any) -> str:
     return type(value).__name__
 
 
+_EXPONENT_WITHOUT_POINT = re.compile(r"[-+]?[0-9]+[eE][-+]?[0-9]+")
+
+
 def _short(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -348,6 +351,10 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
         wanted = [wanted] if isinstance(wanted, str) else wanted
         words = " or ".join(_TYPE_WORDS.get(w, w) for w in wanted)
         message = f"'{field}' must be {words}, not {_type_of(value)}"
+        if "number" in wanted and len(path) >= 2 and type(path[-1]) is int and type(path[-2]) is int:
+            message = f"a coordinate must be a number, not {_type_of(value)} ({_short(value)})"
+            if isinstance(value, str) and _EXPONENT_WITHOUT_POINT.fullmatch(value):
+                message += "; YAML reads a number with an exponent only with a decimal point (1.0e+5)"
         if not path:
             message = f"the file must be {words} at the top, not {_type_of(value)}"
     elif kind == "enum":

@@ -175,6 +175,14 @@ def parse_yaml(text: str, source: str) -> tuple[Any, Positions, list[AtlasError]
             # point at the bracket that went too deep, not where the scanner stopped
             line, col = _deep_bracket(text) or (line, col)
             return None, positions, [AtlasError(source, line, col, _too_deep())]
+        too_long = _long_key(exc, text)
+        if too_long is not None:
+            line, col, size = too_long
+            message = (
+                f"this key is {size:,} characters long; YAML allows at most {_YAML_KEY_CHARS:,} "
+                "characters for a key"
+            )
+            return None, positions, [AtlasError(source, line, col, message)]
         if "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
             line, col = _pos(exc.context_mark)  # where the text that is never closed starts
             return (
@@ -196,6 +204,41 @@ def parse_yaml(text: str, source: str) -> tuple[Any, Positions, list[AtlasError]
     finally:
         loader.dispose()
     return (None if errors else data), positions, errors
+
+
+_YAML_KEY_CHARS = 1024  # the longest key both YAML parsers read (a "simple key")
+
+
+def _long_key(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, int] | None:
+    """(line, column, length) of a key too long for YAML, if that is what the parser met: it
+    reports "could not find expected ':'" (block) or "expected ',' or '}'" (flow) at the very
+    colon that follows the key, which reads as a missing colon where there is one."""
+    mark, context = exc.problem_mark, exc.context or ""
+    block = "simple key" in context and exc.context_mark is not None
+    flow = context.endswith("flow mapping") and "'}'" in (exc.problem or "")
+    nested = (exc.problem or "").startswith("mapping values are not allowed")  # a key indented
+    if mark is None or not (block or flow or nested):
+        return None
+    lines = text.splitlines(keepends=True)  # the same breaks as the parser's (\r, \n, \r\n…)
+    if mark.line >= len(lines) or lines[mark.line][mark.column : mark.column + 1] != ":":
+        return None
+    row = lines[mark.line]
+    if block:
+        if exc.context_mark.line != mark.line:
+            return None  # a key over two lines, not a long one
+        start = exc.context_mark.column
+    elif nested:
+        start = len(row) - len(row.lstrip(" -"))  # after the indentation and any '- '
+        if ": " in row[start : mark.column] or row[start : start + 1] in ("{", "["):
+            return None  # a value with a colon in it, not a key
+    else:
+        start = max(row.rfind(ch, 0, mark.column) for ch in "{,") + 1
+        while start < mark.column and row[start] in " \t":
+            start += 1
+    size = len(row[start : mark.column].rstrip(" \t"))
+    if size <= _YAML_KEY_CHARS:
+        return None
+    return mark.line + 1, start + 1, size
 
 
 def _deep_bracket(text: str) -> tuple[int, int] | None:

@@ -167,6 +167,7 @@ def test_the_walk_reports_what_the_parser_reports(data, tiny_limits, monkeypatch
             + data.draw(st.sampled_from(['"', "'", "[", "\n  - x\n", "&a ", "*a", "#", "\n"]))
             + text[at:]
         )
+    text = text.replace("\n", data.draw(st.sampled_from(["\n", "\n", "\r\n", "\r"])))  # line ends
     found = walk.prescan(text)
     if found is None:
         return

@@ -442,6 +442,22 @@ CASES = [
         18,
     ),
     Case(
+        "coordinate 1e999999 (text to YAML 1.1)",
+        _text("exponent.yaml", chart("[[0, 0], [1e999999, 0], [10, 10]]")),
+        "a coordinate must be a number, not text ('1e999999'); YAML reads a number with an exponent",
+        17,
+        column=31,
+        alone=True,
+    ),
+    Case(
+        "coordinate 1.0e+999999 (infinite)",
+        _text("exponent-inf.yaml", chart("[[0, 0], [1.0e+999999, 0], [10, 10]]")),
+        "coordinate inf is outside the allowed range -2000..2000 mm",
+        17,
+        column=30,
+        alone=True,
+    ),
+    Case(
         "merge key",
         _text("merge.yaml", "base: &b {x: 1}\nother:\n  <<: *b\n"),
         "merge keys ('<<') are not supported",
@@ -547,6 +563,40 @@ CASES = [
         "more than 10,000 zones; the limit is 10,000",
         42 + 10 * 10_000,  # yaml.dump: 10 lines a zone after the first
         column=3,
+    ),
+    Case(
+        "polygon of 100,001 points, old Mac line ends (CR)",
+        _text("points-cr.yaml", chart(_ring(100_001)).replace("\n", "\r")),
+        "a polygon has more than 100,000 points; the limit is 100,000",
+        17,
+    ),
+    # a key longer than YAML reads (1,024 characters) is said to be that, not a missing ':'
+    Case(
+        "key of 5,000 characters",
+        _text("longkey.yaml", chart().replace("zones:", "k" * 5000 + ": 1\nzones:")),
+        "this key is 5,000 characters long; YAML allows at most 1,024 characters for a key",
+        8,
+        column=1,
+        alone=True,
+    ),
+    Case(
+        "indented key of 1,025 characters",
+        _text("longkey-nested.yaml", chart().replace("    region: spine", "    " + "r" * 1025 + ": spine")),
+        "this key is 1,025 characters long; YAML allows at most 1,024 characters for a key",
+        11,
+        column=5,
+        alone=True,
+    ),
+    Case(
+        "quoted key of 2,000 characters in a flow mapping",
+        _text(
+            "longkey-flow.yaml",
+            chart().replace("sources: [{id: s1,", 'sources: [{id: s1, "' + "t" * 1998 + '": 1,'),
+        ),
+        "this key is 2,000 characters long; YAML allows at most 1,024 characters for a key",
+        5,
+        column=20,
+        alone=True,
     ),
     Case(
         "billion laughs in block style",
