@@ -25,6 +25,11 @@ def test_a_chart_with_fewer_views_or_few_zones_is_partial():
         main, id="other-feet", views=tuple(replace(v, id=f"{v.id}-x") for v in main.views), zones=()
     )
     assert not is_partial(other_feet, main)  # its own drawings: nothing to lay it over
+    square = ((-20.0, 0.0), (20.0, 0.0), (20.0, 100.0), (-20.0, 100.0))
+    own_outlines = replace(
+        main, id="own-feet", views=tuple(replace(v, outline=square) for v in main.views), zones=main.zones[:3]
+    )
+    assert not is_partial(own_outlines, main)  # the main chart's view ids, feet of its own
 
 
 def test_the_builtin_alternative_chart_is_partial_and_says_what_it_adds():
