@@ -15,6 +15,7 @@ and scalars ourselves, with an explicit stack:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -115,24 +116,88 @@ def _short(text: str) -> str:
 class Positions:
     """Where values (by their path from the root) and mapping keys start, 1-based.
 
-    Numbers inside lists (the coordinates of a point) are not recorded one by one: an error
-    about one points at the list that holds it, which is on the same line."""
+    Numbers inside lists (the coordinates of a point) are not recorded one by one while
+    reading (a chart holds hundreds of thousands): an error about one finds it in the text,
+    from the list that holds it."""
 
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""  # the file's text, to find a number inside a list
+    _lines: list[int] | None = None  # where each line starts, once needed
 
     def of_value(self, path: Path) -> tuple[int, int]:
         """Position of the value at `path`, or of its nearest ancestor that has one."""
         path = tuple(path)
+        if path and path not in self.values and type(path[-1]) is int and path[:-1] in self.values:
+            found = self._item(self.values[path[:-1]], path[-1])
+            if found is not None:
+                return found
         while path:
             if path in self.values:
                 return self.values[path]
             path = path[:-1]
         return self.values.get((), (1, 1))
 
+    def _item(self, where: tuple[int, int], index: int) -> tuple[int, int] | None:
+        """Line and column of item `index` of the list that starts at `where` (flow or block),
+        read from the text; None where the text holds anything but plain items before it."""
+        if not self.text:
+            return None
+        if self._lines is None:
+            self._lines = [0] + [m.end() for m in re.finditer("\r\n|[\r\n\x85\u2028\u2029]", self.text)]
+        line, column = where
+        if line - 1 >= len(self._lines):
+            return None
+        text, start = self.text, self._lines[line - 1] + column - 1
+        found = _flow_item(text, start, index) if text.startswith("[", start) else None
+        if text.startswith("-", start):
+            found = _block_item(text, start, column - 1, index)
+        if found is None:
+            return None
+        row = bisect.bisect_right(self._lines, found) - 1
+        return row + 1, found - self._lines[row] + 1
+
     def of_key(self, path: Path) -> tuple[int, int]:
         """Position of the key that introduces `path` (falls back to the value)."""
         return self.keys.get(tuple(path)) or self.of_value(path)
+
+
+_FLOW_ITEM = re.compile(r"[ \t\r\n]*+([^\s,\[\]{}#&*!|>'\"][^,\[\]{}#\r\n]*+)")
+_BLOCK_DASH = re.compile(r"-[ ]++")
+
+
+def _flow_item(text: str, start: int, index: int) -> int | None:
+    """Offset of item `index` of the flow list whose '[' is at `start`: plain items only."""
+    p = start + 1
+    for k in range(index + 1):
+        m = _FLOW_ITEM.match(text, p)
+        if m is None:
+            return None
+        if k == index:
+            return m.start(1)
+        p = m.end()
+        if not text.startswith(",", p):
+            return None
+        p += 1
+    return None  # pragma: no cover - the loop returns
+
+
+def _block_item(text: str, start: int, column: int, index: int) -> int | None:
+    """Offset of item `index` of the block list whose first '-' is at `start` (`column`):
+    each item a plain value after its '- ', one a line (as yaml.dump writes points)."""
+    p = start
+    for k in range(index + 1):
+        m = _BLOCK_DASH.match(text, p)
+        if m is None:
+            return None
+        if k == index:
+            value = _FLOW_ITEM.match(text, m.end())
+            return m.end() if value is not None and value.start(1) == m.end() else None
+        eol = text.find("\n", m.end())
+        if eol < 0 or not text.startswith(" " * column + "-", eol + 1):
+            return None
+        p = eol + 1 + column
+    return None  # pragma: no cover - the loop returns
 
 
 class _Refused(Exception):
@@ -155,7 +220,7 @@ def _first_line(exc: Exception) -> str:
 
 def parse_yaml(text: str, source: str) -> tuple[Any, Positions, list[AtlasError]]:
     """Parse one YAML document; returns (data, positions, errors). Data is None on error."""
-    positions = Positions()
+    positions = Positions(text=text)
     from .prescan import prescan
 
     found = prescan(text)  # an over-limit file is refused before parsing (see prescan.py)

@@ -274,6 +274,7 @@ CASES = [
         _text("inf.yaml", chart("[[0, 0], [-.inf, 0], [10, 10]]")),
         "outside the allowed range -2000..2000 mm",
         17,
+        column=31,
     ),
     Case(
         "huge coordinate",
@@ -451,10 +452,25 @@ CASES = [
     ),
     Case(
         "coordinate 1.0e+999999 (infinite)",
-        _text("exponent-inf.yaml", chart("[[0, 0], [1.0e+999999, 0], [10, 10]]")),
+        _text("exponent-inf.yaml", chart("[[0, 0], [0, 1.0e+999999], [10, 10]]")),
         "coordinate inf is outside the allowed range -2000..2000 mm",
         17,
-        column=30,
+        column=34,  # at the number itself, not the point that holds it
+        alone=True,
+    ),
+    Case(
+        "infinite coordinate, one a line as yaml.dump writes points",
+        _text(
+            "inf-dump.yaml",
+            chart("POLY").replace(
+                "plantar-left: POLY",
+                "plantar-left:\n      - - 0\n        - 0\n      - - 10\n        - -.inf\n"
+                "      - - 10\n        - 10",
+            ),
+        ),
+        "coordinate -inf is outside the allowed range -2000..2000 mm",
+        21,
+        column=11,
         alone=True,
     ),
     Case(
