@@ -58,7 +58,9 @@ def test_fuzz_loader_with_byte_mutations(data):
 yaml_token = st.sampled_from(
     ["{", "}", "[", "]", ",", ":", "- ", "\n", "  ", "&a ", "*a", "!!str ", "!!python/object ", "'", '"', "#",
      "---", "...", "? ", "|", ">", "1", "-1.5", ".nan", ".inf", "~", "null", "yes", "id", "zones", "shapes",
-     "views", "atlas_format", "plantar-left", "mirror", "<<", "%YAML 1.1\n", "\t", "\x00", "é"]
+     "views", "atlas_format", "plantar-left", "mirror", "<<", "%YAML 1.1\n", "\t", "\x00", "é",
+     "\r", "\r\n", "\ufeff", "1e5", "0o17", "0b101", "1_000", "1:30.5", "-.inf", "&b ", "*b", "<<: *a\n",
+     "k" * 1100 + ": ", "[[0, 0], [10, 0], [10, 10]]", "- - 0\n  - 0\n"]
 )  # fmt: skip
 
 
