@@ -379,9 +379,10 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
         message = f"a point must be [x, y] (two numbers), not {_short(value)}"
     elif kind in ("minItems", "maxItems"):
         bound = "at least" if kind == "minItems" else "at most"
-        noun = "points" if _is_polygon(path) else "items"
+        noun = "point" if _is_polygon(path) else "item"
         count = len(value) if isinstance(value, list) else 0
-        message = f"'{field}' needs {bound} {error.validator_value} {noun}, it has {count}"
+        plural = "" if error.validator_value == 1 else "s"
+        message = f"'{field}' needs {bound} {error.validator_value} {noun}{plural}, it has {count}"
     elif kind == "minProperties":
         message = f"'{field}' must name at least one view"
     elif kind in ("minimum", "maximum"):

@@ -474,6 +474,16 @@ CASES = [
         alone=True,
     ),
     Case(
+        "no views",
+        _text(
+            "noviews.yaml",
+            chart().replace(chart()[chart().index("views:") : chart().index("zones:")], "views: []\n"),
+        ),
+        "'views' needs at least 1 item, it has 0",
+        6,
+        column=8,
+    ),
+    Case(
         "merge key",
         _text("merge.yaml", "base: &b {x: 1}\nother:\n  <<: *b\n"),
         "merge keys ('<<') are not supported",
