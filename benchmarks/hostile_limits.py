@@ -43,6 +43,7 @@ LIMIT_CASES = (
     "10,001 zones as yaml.dump writes shared objects (anchors)",
     "billion laughs in block style",
     "polygon of 100,001 points, old Mac line ends (CR)",
+    "literal block of 1,500,000 short lines",
 )
 
 

@@ -669,7 +669,9 @@ class _Scan:
         text = self.text
         p = _TO_EOL.match(text, start).end()
         parent = self._cont_indent()
-        pattern = re.compile(rf"(?:[ ]*\n| {{{parent + 1},}}[^\n]*(?:\n|\Z))*")
+        # possessive: a block of millions of lines keeps no backtracking state (it ran out of
+        # memory under a 1 GiB cap)
+        pattern = re.compile(rf"(?:[ ]*+\n| {{{parent + 1},}}+[^\n]*+(?:\n|\Z))*+")
         return pattern.match(text, p).end()
 
     # ---- flow structure ---------------------------------------------------------------

@@ -398,6 +398,13 @@ CASES = [
         "this value is 5,000,000 characters long; the limit is 4,000",
         1,
     ),
+    Case(
+        "literal block of 1,500,000 short lines",
+        _text("literal-lines.yaml", chart().replace('claim: "x"', "claim: |\n" + "      y\n" * 1_500_000)),
+        "this value is 3,000,000 characters long; the limit is 4,000",
+        12,
+        column=12,
+    ),
     # numbers without bounds: refused by length before any conversion (Python refuses
     # 4,300+ digits; base-60 '1:0:0...' costs quadratic time), in every form YAML 1.1 reads
     Case(
