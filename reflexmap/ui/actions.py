@@ -154,18 +154,22 @@ def table() -> list[ActionSpec]:
             menu="file",
         ),
         ActionSpec("reload", N_("&Reload chart"), lambda w: w.reload_chart(), "Ctrl+R", menu="file"),
-        ActionSpec("export", N_("&Export chart…"), lambda w: w.export_dialog(), "Ctrl+E", menu="file"),
+        ActionSpec(
+            "export", N_("&Export chart…"), lambda w: w.exports.export_dialog(), "Ctrl+E", menu="file"
+        ),
         ActionSpec(
             "handout",
             N_("&Handouts and printing…"),
-            lambda w: w.handout_dialog(),
+            lambda w: w.exports.handout_dialog(),
             standard.Print,
             menu="file",
         ),
-        ActionSpec("profile", N_("&Profile…"), lambda w: w.profile_dialog(), menu="file", separator=True),
+        ActionSpec(
+            "profile", N_("&Profile…"), lambda w: w.quizzing.profile_dialog(), menu="file", separator=True
+        ),
         ActionSpec("quit", N_("&Quit"), lambda w: w.close(), standard.Quit, menu="file", separator=True),
         *_edit_rows(),
-        ActionSpec("compare", N_("&Compare with…"), lambda w: w.compare_dialog(), "Ctrl+Shift+C"),
+        ActionSpec("compare", N_("&Compare with…"), lambda w: w.comparing.compare_dialog(), "Ctrl+Shift+C"),
         *_aspect_rows(),
         ActionSpec(
             "labels",
@@ -213,7 +217,7 @@ def table() -> list[ActionSpec]:
         ActionSpec(
             "mastery",
             N_("&Mastery heat map"),
-            lambda w, on: w.show_mastery(on),
+            lambda w, on: w.quizzing.show_mastery(on),
             "M",
             menu="view",
             separator=True,
@@ -226,7 +230,7 @@ def table() -> list[ActionSpec]:
         ActionSpec(
             "previous_pane", N_("Pre&vious pane"), lambda w: w.cycle_pane(-1), "Shift+F6", menu="view"
         ),
-        ActionSpec("new_quiz", N_("&New quiz…"), lambda w: w.new_quiz_dialog(), "F7", menu="quiz"),
+        ActionSpec("new_quiz", N_("&New quiz…"), lambda w: w.quizzing.new_quiz_dialog(), "F7", menu="quiz"),
         ActionSpec(
             "review", N_("&Review mistakes"), lambda w: w.quiz.review_mistakes(), "Shift+F7", menu="quiz"
         ),
@@ -241,7 +245,7 @@ def table() -> list[ActionSpec]:
         ActionSpec(
             "statistics",
             N_("&Statistics…"),
-            lambda w: w.statistics_window(),
+            lambda w: w.quizzing.statistics_window(),
             "F8",  # Ctrl+Shift+S is the platform's Save As (File → Save chart as…)
             menu="quiz",
             separator=True,

@@ -170,3 +170,31 @@ def user_guide(parent: QWidget | None) -> GuideWindow:
     window.raise_()
     window.activateWindow()
     return window
+
+
+def shortcuts(parent: QWidget, actions) -> QDialog:
+    """Help → Keyboard shortcuts: the map's own keys, then every action's key (`actions`:
+    the window's QActions) with its text."""
+    from PySide6.QtGui import QKeySequence
+
+    rows = [
+        (_("Click a zone"), _("Select it; every zone under the point is listed")),
+        (_("Tab / Down, Shift+Tab / Up"), _("Next / previous zone, toes to heel (map focused)")),
+        (_("Left / Right"), _("Same zone on the other foot")),
+        (_("Home / End"), _("First / last zone")),
+        (_("Escape"), _("Clear the selection")),
+        (_("Mouse wheel"), _("Zoom under the cursor")),
+        (_("Drag, or middle button"), _("Pan")),
+        ("1 – 4", _("Answer a quiz question with that choice")),
+    ]
+    for action in actions:
+        if action.shortcut().toString():
+            key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            rows.append((key, action.text().replace("&", "")))
+    title = _("Keyboard shortcuts")
+    html = (
+        f"<h2>{escape(title)}</h2><table cellspacing='6'>"
+        + "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows)
+        + "</table>"
+    )
+    return dialogs.text_dialog(parent, title, html, "shortcuts")

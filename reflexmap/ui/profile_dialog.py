@@ -99,3 +99,26 @@ class ProfileDialog(QDialog):
         self.problem.clear()
         self.name.clear()
         self._fill(name)
+
+
+def choose_profile(parent, quiz, say) -> ProfileDialog:
+    """File → Profile…: switch learner (not during a round), or create one; `say(message)`:
+    the status bar."""
+    dialog = ProfileDialog(quiz.profiles, quiz.profile, parent)
+
+    def chosen() -> None:
+        name = dialog.chosen()
+        if name == quiz.profile:
+            return
+        if quiz.set_profile(name):
+            say(_("Profile: {name}").format(name=profile_title(name)))
+        else:
+            from . import dialogs
+
+            dialogs.warning(
+                parent, _("Learner profile"), _("Finish or end the quiz round first."), "profile-warning"
+            )
+
+    dialog.accepted.connect(chosen)
+    dialog.open()
+    return dialog

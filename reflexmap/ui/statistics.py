@@ -320,3 +320,19 @@ class StatisticsWindow(QDialog):
             "A right answer counts as Easy for the scheduler when it is quicker than {share} % of "
             "your usual time: now {times}."
         ).format(share=round(EASY_SHARE * 100), times=times)
+
+
+def open_statistics(parent, quiz, atlas: Atlas) -> QDialog | None:
+    """Quiz → Statistics…: the review log's figures for `atlas`, for the quiz's profile.
+    None when the review log could not be opened (the quiz said why)."""
+    from .profile_dialog import profile_title
+
+    quiz.refresh()
+    if quiz.log is None:
+        return None
+    window = StatisticsWindow(
+        quiz.log, atlas, parent, profile=profile_title(quiz.profile), states=quiz.scheduler.states
+    )
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.show()
+    return window

@@ -175,13 +175,13 @@ def test_the_system_theme_is_followed_until_one_is_chosen(qtbot, window, setting
     """Qt's colorSchemeChanged (the desktop went dark) reaches the window; the offscreen
     platform cannot change its scheme, so the test delivers what the signal carries."""
     assert settings.value("appearance/theme", "system") == "system"
-    window._system_scheme_changed(Qt.ColorScheme.Dark)
+    window.settings_menu.system_scheme_changed(Qt.ColorScheme.Dark)
     assert palette.current is palette.DARK
     assert window.map.chart.backgroundBrush().color().name() == palette.DARK.paper
-    window._system_scheme_changed(Qt.ColorScheme.Light)
+    window.settings_menu.system_scheme_changed(Qt.ColorScheme.Light)
     assert palette.current is palette.LIGHT
     window.set_theme("high-contrast")  # a manual choice wins over the desktop's
-    window._system_scheme_changed(Qt.ColorScheme.Light)
+    window.settings_menu.system_scheme_changed(Qt.ColorScheme.Light)
     assert palette.current is palette.HIGH_CONTRAST
 
 

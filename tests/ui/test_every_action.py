@@ -14,7 +14,7 @@ from .conftest import CTRL_SHIFT, comparison_windows
 
 
 def start_quiz(window) -> None:
-    if window._quiz is not None and window.quiz.active:
+    if window.quizzing.built and window.quiz.active:
         return
     window.new_quiz_action.trigger()
     dialog = QApplication.activeModalWidget()

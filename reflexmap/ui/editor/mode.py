@@ -33,7 +33,7 @@ class EditMode(QObject):
         self.session = EditSession(window.state, self)
         self.session.refused.connect(self.say)
         self.session.changed.connect(self._problems_shown)
-        self.tool = ZoneTool(window.state, self.session, self.say, window._show_coordinates, self)
+        self.tool = ZoneTool(window.state, self.session, self.say, window.status.show_coordinates, self)
         self.tool.on_left = self._left
         self.problems_label = QLabel(window)
         self.problems_label.setTextFormat(Qt.TextFormat.PlainText)

@@ -1,0 +1,91 @@
+"""File → Export chart… and File → Handouts and printing…: where to, and the writing, with a
+plain message when it fails. The exporters themselves are in render/ and export/."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ..i18n import N_, _
+from ..settings import Settings
+from .state import AppState
+
+if TYPE_CHECKING:
+    from .handout_dialog import HandoutDialog
+
+EXPORT_FILTERS = N_(
+    "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;"
+    "Web page, works offline (*.html);;Anki deck (*.apkg)"
+)
+
+
+class ExportController:
+    def __init__(
+        self,
+        parent: QWidget,
+        state: AppState,
+        settings: Settings,
+        *,
+        text_scale: Callable[[], float],
+        say: Callable[[str, int], None],
+    ):
+        """`text_scale()`: the map's type size (exports draw at it); `say(message, ms)`: the
+        status bar."""
+        self.parent, self.state, self.settings = parent, state, settings
+        self._text_scale, self._say = text_scale, say
+
+    def export_dialog(self) -> None:
+        from . import dialogs
+
+        state = self.state
+        start = str(
+            Path(self.settings.value("export/dir", str(Path.home()))) / f"{state.atlas.id}-{state.aspect}.png"
+        )
+        path = dialogs.save_file(self.parent, _("Export chart"), start, _(EXPORT_FILTERS))
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> bool:
+        """Write the chart shown (or the take-away file: web page, deck) to `path`."""
+        from ..export.files import export_file, is_take_away
+        from ..render.export import export_chart
+        from . import dialogs
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a deck draws a picture per zone
+        try:
+            if is_take_away(str(path)):
+                export_file(self.state.atlas, path)
+            else:
+                export_chart(self.state.atlas, path, aspect=self.state.aspect, text_scale=self._text_scale())
+        except (OSError, ValueError) as exc:
+            from ..storage import error_text
+
+            error = error_text(exc)
+        else:
+            error = None
+        finally:
+            QApplication.restoreOverrideCursor()
+        if error is not None:
+            dialogs.warning(
+                self.parent,
+                _("Export failed"),
+                _("Could not write {path}:\n{error}").format(path=path, error=error),
+                "export-failed",
+            )
+            return False
+        self.settings.setValue("export/dir", str(path.parent))
+        self._say(_("Exported {path}").format(path=path), 5000)
+        return True
+
+    def handout_dialog(self) -> HandoutDialog:
+        from .handout_dialog import HandoutDialog
+
+        start = self.settings.value("export/dir", str(Path.home()))
+        dialog = HandoutDialog(self.state.atlas, self.state.aspect, start, self.parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone, not hidden
+        dialog.open()
+        return dialog

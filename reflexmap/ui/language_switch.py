@@ -1,0 +1,63 @@
+"""A new interface language: the window is built anew where it stood (chart, view,
+selection, size, the chart being edited) and the old one closes and goes."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMenu
+
+from .. import i18n
+from . import appearance
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+def _forget_all_but_successor(attributes: dict, *_args) -> None:
+    successor = attributes.get("successor")
+    attributes.clear()
+    attributes["successor"] = successor
+
+
+def switch_language(window: MainWindow, choice: str) -> MainWindow:
+    """Switch the interface and the chart texts to a language, or to the desktop's ("system");
+    the choice is remembered. Returns the live window (`window`, or the one replacing it)."""
+    if window.successor is not None:  # this window was replaced: the live one switches
+        return window.successor.set_language(choice)
+    window.settings.setValue("appearance/language", choice)
+    code = appearance.language_choice(window.settings)
+    if code == i18n.language():
+        window.settings_menu.language_actions[choice].setChecked(True)
+        return window
+    appearance.apply_language(QApplication.instance(), code)
+    state = window.state
+    successor = type(window)(state.source, window.settings, restore=False, progress_path=window.progress_path)
+    successor.editor.adopt(window.editor)  # the chart being edited goes on in the new window
+    successor.restoreGeometry(window.saveGeometry())
+    successor.restoreState(window.saveState())
+    successor.state.set_labels_visible(state.labels_visible)
+    successor.state.set_guides_visible(state.guides_visible)
+    successor.state.set_aspect(state.aspect)
+    if state.zone_id:
+        successor.state.select(state.zone_id, state.view_id)
+    successor.setWindowState(window.windowState())
+    successor.show()
+    successor.raise_()
+    successor.activateWindow()  # its shortcuts work at once
+    window.successor = successor
+    for menu in window.findChildren(QMenu):  # nothing of the old window acts any more
+        menu.setEnabled(False)
+    for action in window.findChildren(QAction):
+        action.setEnabled(False)
+    window.close()
+    # Gone once control is back in the event loop (every old window stayed alive, ~4 MiB
+    # each); a caller still holding its actions has them disabled until then.
+    window.deleteLater()
+    # Its Python side goes with it: whoever still holds this window (start-up code holds
+    # the first one) would keep every replaced window's panels, scene items and list rows
+    # through the chain of successors. Only `successor` stays, to find the live window.
+    window.destroyed.connect(partial(_forget_all_but_successor, window.__dict__))
+    return successor

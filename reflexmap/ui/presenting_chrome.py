@@ -1,0 +1,56 @@
+"""Presenting: the window goes full screen with only the chart (menus, toolbars, panels and
+status bar hidden), and comes back as it was afterwards. Follows `AppState.mode_changed`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
+
+from .modes import BROWSE, PRESENT
+from .state import AppState
+
+
+class PresentingChrome(QObject):
+    def __init__(self, window: QMainWindow, state: AppState, redraw: Callable[[], None]):
+        """`redraw()`: the chart drawn again at the window's size when presenting ends."""
+        super().__init__(window)
+        self.window, self._redraw = window, redraw
+        self._mode = BROWSE
+        self._before: dict = {}
+        state.mode_changed.connect(self.mode_changed)
+
+    def chrome(self) -> list[QWidget]:
+        """Everything but the chart: menus, toolbars, panels, status bar."""
+        window = self.window
+        return [
+            window.menuBar(),
+            window.statusBar(),
+            *window.findChildren(QToolBar),
+            *window.findChildren(QDockWidget),
+        ]
+
+    def mode_changed(self, mode: str) -> None:
+        window = self.window
+        before, self._mode = self._mode, mode
+        if mode == PRESENT and before != PRESENT:
+            self._before = {
+                "geometry": window.saveGeometry(),
+                "state": window.saveState(),
+                "maximized": window.isMaximized(),
+                "widgets": [w for w in self.chrome() if w.isVisible()],
+            }
+            for widget in self.chrome():
+                widget.hide()
+            window.showFullScreen()
+        elif before == PRESENT and mode != PRESENT:
+            saved = self._before
+            window.showNormal()
+            window.restoreGeometry(saved["geometry"])
+            window.restoreState(saved["state"])
+            if saved["maximized"]:
+                window.showMaximized()
+            for widget in saved["widgets"]:
+                widget.show()
+            self._redraw()

@@ -1,0 +1,151 @@
+"""The quiz's place in the window: the quiz panel in its dock (the zone card and list step
+aside while a round runs: they would give answers away), Quiz → New quiz… and the results,
+File → Profile…, Quiz → Statistics… and the mastery heat map. The quiz controller and its
+panel are built on first use: start-up only pays for the chart."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDockWidget, QWidget
+
+from ..i18n import _
+from ..settings import Settings
+from .state import AppState
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
+    from .map_view import MapView
+    from .quiz_controller import QuizController
+    from .quiz_panel import QuizPanel
+    from .quiz_setup import QuizSetupDialog
+
+
+class QuizShell(QObject):
+    def __init__(
+        self,
+        window: QWidget,
+        state: AppState,
+        map_view: MapView,
+        settings: Settings,
+        progress_path: Path,
+        *,
+        dock: QDockWidget,
+        asides: tuple[QDockWidget, ...],
+        say: Callable[..., None],
+        status_message: Callable[[], str],
+        clear_message: Callable[[], None],
+    ):
+        """`dock`: where the quiz panel goes; `asides`: the docks hidden while a round runs;
+        `say(message[, ms])`, `status_message()`, `clear_message()`: the status bar."""
+        super().__init__(window)
+        self.window, self.state, self.map, self.settings = window, state, map_view, settings
+        self.progress_path = progress_path
+        self.dock, self.asides = dock, asides
+        self._say, self._status_message, self._clear_message = say, status_message, clear_message
+        self._controller: QuizController | None = None
+        self._panel: QuizPanel | None = None
+        self._asides_before: tuple[bool, ...] = tuple(True for _dock in asides)
+
+    @property
+    def built(self) -> bool:
+        return self._controller is not None
+
+    @property
+    def controller(self) -> QuizController:
+        if self._controller is None:
+            from .quiz_controller import QuizController
+            from .quiz_panel import QuizPanel
+
+            self._panel = QuizPanel(self.window)
+            self.dock.setWidget(self._panel)
+            self._controller = QuizController(
+                self.state, self.map, self._panel, self.progress_path, self.window, settings=self.settings
+            )
+            self._controller.started.connect(self._started)
+            self._controller.finished.connect(self._finished)
+        return self._controller
+
+    @property
+    def panel(self) -> QuizPanel:
+        self.controller  # noqa: B018 - builds the panel with its controller
+        assert self._panel is not None
+        return self._panel
+
+    def panel_shown(self) -> bool:
+        return self._panel is not None and self.dock.isVisible()
+
+    # --- a round ------------------------------------------------------------------------
+    def new_quiz_dialog(self) -> QuizSetupDialog:
+        from .quiz_setup import QuizSetupDialog
+
+        quiz = self.controller
+        dialog = QuizSetupDialog(
+            self.state.atlas, self.state.aspect, self.window, settings=self.settings, retention=quiz.retention
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # each round left ~50 widgets
+        dialog.accepted.connect(lambda: self._start(dialog))
+        dialog.open()
+        return dialog
+
+    def _start(self, dialog: QuizSetupDialog) -> None:
+        self.controller.set_retention(dialog.desired_retention())
+        self.controller.start(dialog.options())
+
+    def _started(self) -> None:
+        """The quiz panel takes the side: the zone card and list would give answers away."""
+        self._asides_before = tuple(d.isVisible() for d in self.asides)
+        for dock in self.asides:
+            dock.hide()
+        self.dock.show()
+        self.dock.raise_()
+
+    def _finished(self, summary) -> None:
+        from .quiz_controller import summary_dialog
+
+        self.dock.hide()
+        for dock, visible in zip(self.asides, self._asides_before, strict=True):
+            dock.setVisible(visible)
+        names = {z.id: z.name for z in self.state.atlas.zones}
+        dialog = summary_dialog(self.window, summary, names)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._after_summary)
+        dialog.open()
+
+    def _after_summary(self, result: int) -> None:
+        from .quiz_controller import SummaryChoice
+
+        if result == SummaryChoice.REVIEW:
+            self.controller.review_mistakes()
+        elif result == SummaryChoice.NEW_QUIZ:
+            self.new_quiz_dialog()
+
+    # --- progress -----------------------------------------------------------------------
+    def statistics_window(self) -> QDialog | None:
+        """Quiz → Statistics…: the review log's figures for this chart, as plots."""
+        from .statistics import open_statistics
+
+        return open_statistics(self.window, self.controller, self.state.atlas)
+
+    def profile_dialog(self) -> QDialog:
+        """File → Profile…: switch learner, or create one; each has its own review log."""
+        from .profile_dialog import choose_profile
+
+        return choose_profile(self.window, self.controller, self._say)
+
+    def show_mastery(self, on: bool) -> None:
+        """Colour the zones by how well the student knows them (from saved progress)."""
+        self.state.set_mastery(self.controller.mastery() if on else None)
+        message = _("Mastery heat map: darker zones are better known; hatched ones never practised")
+        if on:
+            self._say(message)
+        elif self._status_message() == message:
+            self._clear_message()  # the heat map is gone: so is its legend
+
+    def shutdown(self) -> None:
+        if self._controller is not None:
+            self._controller.shutdown()
