@@ -39,8 +39,8 @@ from .zone_list import ZoneList
 if TYPE_CHECKING:  # opened on demand: not imported at start-up
     from PySide6.QtWidgets import QDialog
 
-    from .presenter import Presenter
-    from .quiz_controller import QuizController
+    from .modes.presenter import Presenter
+    from .modes.quiz import QuizController
     from .quiz_panel import QuizPanel
 
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
     @property
     def presenter(self) -> Presenter:
         if self._presenter is None:
-            from .presenter import Presenter
+            from .modes.presenter import Presenter
 
             self._presenter = Presenter(self.state, self.map, self)
         return self._presenter

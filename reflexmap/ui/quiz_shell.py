@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
     from .map_view import MapView
-    from .quiz_controller import QuizController
+    from .modes.quiz import QuizController
     from .quiz_panel import QuizPanel
     from .quiz_setup import QuizSetupDialog
 
@@ -58,7 +58,7 @@ class QuizShell(QObject):
     @property
     def controller(self) -> QuizController:
         if self._controller is None:
-            from .quiz_controller import QuizController
+            from .modes.quiz import QuizController
             from .quiz_panel import QuizPanel
 
             self._panel = QuizPanel(self.window)
@@ -105,7 +105,7 @@ class QuizShell(QObject):
         self.dock.raise_()
 
     def _finished(self, summary) -> None:
-        from .quiz_controller import summary_dialog
+        from .modes.quiz import summary_dialog
 
         self.dock.hide()
         for dock, visible in zip(self.asides, self._asides_before, strict=True):
@@ -117,7 +117,7 @@ class QuizShell(QObject):
         dialog.open()
 
     def _after_summary(self, result: int) -> None:
-        from .quiz_controller import SummaryChoice
+        from .modes.quiz import SummaryChoice
 
         if result == SummaryChoice.REVIEW:
             self.controller.review_mistakes()

@@ -42,22 +42,29 @@ whenever the mode emits `overlay_changed`, with a `MapOverlay` that maps millime
 scene and owns the items added to it (emit `overlay_changed` at the end of `entered()` to draw
 at once).
 
+**The map itself.** A mode that puts widgets of its own on the map (the presenter's caption
+and notes) or moves the keyboard focus gets the map as a `MapSurface`: focus, size, a fit,
+room kept free beside the chart, the keys' stepping order, and the window to parent
+dialogs. Nothing else of the map, and nothing of any other widget (the panels, the window's
+attributes); `tests/ui/test_modes_reach.py` fails on any other reach.
+
 Implemented by: browsing (`Mode` itself, `AppState.browsing`), the quiz
-(`reflexmap.ui.quiz_controller.QuizController`), the presenter (`reflexmap.ui.presenter.Presenter`).
+(`reflexmap.ui.modes.quiz.QuizController`, with its own panel), the presenter
+(`reflexmap.ui.modes.presenter.Presenter`), the editor (`reflexmap.ui.editor`).
 `tests/ui/test_modes.py` shows a mode taking drags and keys.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QPointF
-    from PySide6.QtWidgets import QGraphicsItem
+    from PySide6.QtCore import QPointF, SignalInstance
+    from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 BROWSE, QUIZ, PRESENT, EDIT = "browse", "quiz", "present", "edit"
 
@@ -75,6 +82,26 @@ class MapEvent:
     px_per_mm: float = 1.0  # screen pixels per chart millimetre at the current zoom
     zone_id: str = ""  # for `activate`: the zone under the keyboard cursor
     scene: tuple[float, float] = (0.0, 0.0)  # the scene point: see MapOverlay.view_mm
+
+
+class MapSurface(Protocol):
+    """The map widget as a mode may use it (MapView implements it); see the module docstring."""
+
+    resized: SignalInstance  # the widget changed size: place the mode's own widgets again
+
+    def setFocus(self, reason: Qt.FocusReason = ...) -> None: ...
+
+    def refit(self) -> None: ...
+
+    def set_reserved_margins(self, right: int, bottom: int) -> None: ...
+
+    def keyboard_order(self) -> list[tuple[str, str]]: ...
+
+    def width(self) -> int: ...
+
+    def height(self) -> int: ...
+
+    def window(self) -> QWidget: ...
 
 
 class MapOverlay:

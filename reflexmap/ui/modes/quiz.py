@@ -13,19 +13,18 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
 
-from ..content.markup import escape
-from ..i18n import N_, _, bidi_isolate, format_number, ngettext
-from ..quiz import Feedback, QuizOptions, QuizSession, ReviewLog, Scheduler, Summary
-from ..quiz.profiles import DEFAULT, Profiles
-from ..quiz.questions import where
-from ..quiz.scheduler import DEFAULT_RETENTION, is_retention
-from ..settings import Settings
-from ..vocab import on_foot
-from .map_view import MapView
-from .modes import QUIZ, MapEvent, Mode
-from .quiz_panel import QuizPanel
-from .quiz_setup import WAIT_FOR_ENTER_KEY, remembered_bool
-from .state import Annotations, AppState, Mark
+from ...content.markup import escape
+from ...i18n import N_, _, bidi_isolate, format_number, ngettext
+from ...quiz import Feedback, QuizOptions, QuizSession, ReviewLog, Scheduler, Summary
+from ...quiz.profiles import DEFAULT, Profiles
+from ...quiz.questions import where
+from ...quiz.scheduler import DEFAULT_RETENTION, is_retention
+from ...settings import Settings
+from ...vocab import on_foot
+from ..quiz_panel import QuizPanel
+from ..quiz_setup import WAIT_FOR_ENTER_KEY, remembered_bool
+from ..state import Annotations, AppState, Mark
+from . import QUIZ, MapEvent, MapSurface, Mode
 
 # After a right answer the next question follows by itself, once the feedback has been read:
 # a pause to look at the marked zone plus reading time for the sentence (about 20 characters
@@ -57,7 +56,7 @@ class QuizController(Mode):
     def __init__(
         self,
         state: AppState,
-        map_view: MapView,
+        map_view: MapSurface,
         panel: QuizPanel,
         progress_path: Path,
         parent=None,
@@ -503,7 +502,7 @@ class QuizController(Mode):
         self.finished.emit(summary)
 
     def _warn(self, title: str, text: str) -> None:
-        from . import dialogs
+        from .. import dialogs
 
         dialogs.warning(self.map.window(), title, text, "quiz-warning")
 

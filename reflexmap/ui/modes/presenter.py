@@ -18,12 +18,11 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from ..content import zone_card
-from ..content.markup import escape
-from ..i18n import _, bidi_isolate
-from .map_view import MapView
-from .modes import PRESENT, Mode
-from .state import AppState, Presentation
+from ...content import zone_card
+from ...content.markup import escape
+from ...i18n import _, bidi_isolate
+from ..state import AppState, Presentation
+from . import PRESENT, MapSurface, Mode
 
 PRESENTER_LABEL_MM = 6.8
 NOTES_PANEL_SHARE = 0.3  # of the screen's width, for the notes beside the chart (one screen)
@@ -69,7 +68,7 @@ class Presenter(Mode):
 
     name = PRESENT
 
-    def __init__(self, state: AppState, map_view: MapView, parent: QObject | None = None):
+    def __init__(self, state: AppState, map_view: MapSurface, parent: QObject | None = None):
         super().__init__(parent)
         self.state = state
         self.map = map_view
