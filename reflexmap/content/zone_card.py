@@ -1,5 +1,5 @@
 """A zone's card: the one builder of a zone's text, for the info panel, the presenter's notes
-and caption, the status bar, the web page and the Anki deck. No Qt.
+and caption, the status bar, the web page, the Anki deck and the handouts' legend. No Qt.
 
 What the chart places there (always as the charts' claim, never as a treatment), how it is
 worked, the tradition and chart, the sources and how sure the placement is. Every chart text
@@ -9,6 +9,7 @@ links (`markup.safe_link`)."""
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from ..atlas import Atlas, Zone
@@ -35,6 +36,23 @@ def summary_text(zone: Zone) -> str:
     """ "Sacrum: charts place the sacrum here" as plain text: the status bar, a screen reader's
     description, the presenter's caption."""
     return f"{isolate(zone.name)}: {charts_place(zone.claim, sentence=False)}"
+
+
+_ARTICLES = re.compile(r"^(the|a|an|der|die|das|den|dem|des)\s+", re.IGNORECASE)
+
+
+def says_the_same(name: str, claim: str) -> bool:
+    """ "Heart" and "the heart": a text that names the zone need not say it twice."""
+    return _ARTICLES.sub("", claim).casefold() == _ARTICLES.sub("", name).casefold()
+
+
+def legend_text(zone: Zone, *, with_claim: bool = True) -> str:
+    """A printed legend's entry (plain text, drawn by the painter): "Lumbar spine: the
+    lower-back vertebrae (L1–L5)"; the name alone on an answer key (`with_claim` False) or
+    when the claim only repeats the name."""
+    if not with_claim or says_the_same(zone.name, zone.claim):
+        return zone.name
+    return f"{zone.name}: {zone.claim}"
 
 
 def _label(text: str, where: str) -> str:

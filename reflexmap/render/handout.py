@@ -7,7 +7,6 @@ the system dialog (QPrinter).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from PySide6.QtGui import (
 )
 
 from ..atlas import Atlas
+from ..content import zone_card
 from ..i18n import N_, _
 from ..storage import atomic_path, refuse_special, write_checked
 from ..vocab import aspect_title
@@ -281,12 +281,9 @@ def _printed_label_mm(scene: ChartScene, chart: QRectF, mm: float) -> float:
 
 def _legend_text(atlas: Atlas, zone_id: str, n: int, kind: str) -> tuple[str, str]:
     """(number, text) of one legend entry: the text wraps under itself, beside the number."""
-    zone = atlas.zone(zone_id)
     if kind == "worksheet":
         return str(n), "______________________________"
-    if kind == "answer-key" or _says_the_same(zone.name, zone.claim):
-        return str(n), zone.name
-    return str(n), f"{zone.name}: {zone.claim}"
+    return str(n), zone_card.legend_text(atlas.zone(zone_id), with_claim=kind != "answer-key")
 
 
 def _number_width(painter: QPainter, points: float) -> float:
@@ -344,14 +341,6 @@ def _legend_layout(
             columns += 1
         else:
             points -= 0.5
-
-
-_ARTICLES = re.compile(r"^(the|a|an|der|die|das|den|dem|des)\s+", re.IGNORECASE)
-
-
-def _says_the_same(name: str, claim: str) -> bool:
-    """ "Heart" and "the heart": the legend need not say it twice."""
-    return _ARTICLES.sub("", claim).casefold() == _ARTICLES.sub("", name).casefold()
 
 
 def _text_height(

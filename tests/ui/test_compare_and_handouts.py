@@ -84,11 +84,17 @@ def test_worksheet_labels_are_numbers_only(builtin_atlas, qapp):
     assert f"{page.numbers['sacrum']}  Sacrum" in {label.text.text() for label in scene.labels.values()}
 
 
-def test_handout_legend_does_not_repeat_a_name_as_its_claim():
-    from reflexmap.render.handout import _says_the_same
+def test_handout_legend_does_not_repeat_a_name_as_its_claim(builtin_atlas):
+    from reflexmap.content.zone_card import legend_text, says_the_same
+    from reflexmap.render import handout
 
-    assert _says_the_same("Heart", "the heart") and _says_the_same("Herz", "das Herz")
-    assert not _says_the_same("Lumbar spine", "the lower-back vertebrae (L1–L5)")
+    assert says_the_same("Heart", "the heart") and says_the_same("Herz", "das Herz")
+    assert not says_the_same("Lumbar spine", "the lower-back vertebrae (L1–L5)")
+    # the handout's legend is the card builder's text (one builder of a zone's text)
+    zone = builtin_atlas.zone("lumbar-spine")
+    assert handout._legend_text(builtin_atlas, zone.id, 7, "chart") == ("7", legend_text(zone))
+    assert handout._legend_text(builtin_atlas, zone.id, 7, "answer-key") == ("7", zone.name)
+    assert not hasattr(handout, "_says_the_same")
 
 
 def test_compare_window_switches_to_another_chart_file(qtbot, window, tmp_path: Path, monkeypatch):
