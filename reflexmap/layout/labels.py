@@ -116,3 +116,126 @@ def free_x(low: float, high: float, blocked: Sequence[tuple[float, float]], targ
     if not spans:
         return None
     return min((min(max(target, s), e) for s, e in spans), key=lambda x: abs(x - target))
+
+
+Point = tuple[float, float]
+Segment = tuple[float, float, float, float]
+
+
+def _y_on(line: Sequence[Point], x: float) -> float | None:
+    """The polyline's y at `x` (the first segment spanning it), None beyond its ends."""
+    for (x0, y0), (x1, y1) in zip(line, line[1:], strict=False):
+        low, high = min(x0, x1), max(x0, x1)
+        if low <= x <= high:
+            return y0 if high - low < 1e-9 else y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+    return None
+
+
+def _clipped_length(seg: Segment, left: float, top: float, right: float, bottom: float) -> float:
+    """Length of the segment inside the rectangle (Liang-Barsky clipping)."""
+    x0, y0, x1, y1 = seg
+    dx, dy = x1 - x0, y1 - y0
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
+        if p == 0:
+            if q < 0:
+                return 0.0  # parallel to this side and outside it
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return 0.0
+    return (high - low) * (dx * dx + dy * dy) ** 0.5
+
+
+def ring_segments(rings: Sequence[Sequence[Point]]) -> list[tuple[float, ...]]:
+    """The rings' edges, each with its bounding box: (x0, y0, x1, y1, min x, min y, max x,
+    max y). Made once per view; `guide_name_spot` picks those near each line."""
+    found = []
+    for ring in rings:
+        for (x0, y0), (x1, y1) in zip(ring, [*ring[1:], ring[0]], strict=True):
+            found.append((x0, y0, x1, y1, min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+    return found
+
+
+def _near(segments, left: float, top: float, right: float, bottom: float) -> list[tuple[float, ...]]:
+    return [e for e in segments if e[4] <= right and e[6] >= left and e[5] <= bottom and e[7] >= top]
+
+
+def _covered(segments, left: float, top: float, right: float, bottom: float) -> float:
+    """Length of the segments inside the rectangle."""
+    total = 0.0
+    for seg in segments:
+        if seg[4] <= right and seg[6] >= left and seg[5] <= bottom and seg[7] >= top:
+            total += _clipped_length(seg[:4], left, top, right, bottom)
+    return total
+
+
+def guide_name_spot(
+    line: Sequence[Point],
+    outline: Sequence[Point],
+    edges: Sequence[tuple[float, ...]],
+    width: float,
+    height: float,
+    *,
+    from_left: bool,
+    gap: float,
+    margin: float = 0.8,
+    step: float = 1.5,
+) -> Point | None:
+    """Top-left corner of a crosswise guide's name, in scene mm (y grows downwards), or None
+    when no place on the outer half of the line fits.
+
+    The name sits just above the line (or just below it where above is crowded), inside the
+    foot's `outline` by at least `margin` mm, starting from the outer end of the line
+    (`from_left`: its left end) and moving inwards to where it covers the least length of
+    zone edges (`edges`, from `ring_segments`): a name across an edge or the outline is hard
+    to read and hides what the chart draws. Nearer the outer end, and above the line, win a
+    tie. Plain arithmetic (no Shapely: a cached chart is painted before Shapely is
+    imported), on the edges near the line only, stopping as soon as no place further in
+    could do better."""
+    if len(line) < 2 or len(outline) < 3 or width <= 0 or height <= 0:
+        return None
+    xs = [x for x, _y in line]
+    ys = [y for _x, y in line]
+    left, right = min(xs), max(xs)
+    top_y, bottom_y = min(ys) - gap - height - margin, max(ys) + gap + height + margin
+    rim = ring_segments([outline])
+    walls = _near(rim, left - margin, top_y, right + margin, bottom_y)
+    ray = [e[:4] for e in _near(rim, -1e9, top_y, 1e9, bottom_y)]
+    lines = _near(edges, left, top_y, right, bottom_y)
+    outer = left if from_left else right - width
+    best: tuple[float, Point] | None = None
+    x = outer
+    while left <= x and x + width <= right and abs(x - outer) <= (right - left) / 2:
+        base = abs(x - outer) * 0.02
+        if best is not None and base >= best[0]:
+            break  # further in, every place costs more than the best one found
+        under = [y for y in (_y_on(line, x), _y_on(line, x + width)) if y is not None]
+        under += [py for px, py in line if x <= px <= x + width]
+        for below, top in ((0.0, min(under) - gap - height), (0.5, max(under) + gap)):
+            cost = base + below
+            if best is not None and cost >= best[0]:
+                continue
+            bottom = top + height
+            if _covered(walls, x - margin, top - margin, x + width + margin, bottom + margin) > 0:
+                continue  # the outline passes within `margin` of the name
+            if not _inside_ray(x, top, ray):
+                continue  # no outline near it, and outside the foot
+            cost += _covered(lines, x, top, x + width, bottom)
+            if best is None or cost < best[0]:
+                best = (cost, (x, top))
+        x += step if from_left else -step
+    return best[1] if best is not None else None
+
+
+def _inside_ray(x: float, y: float, edges) -> bool:
+    """Even-odd rule on the outline's edges that span height `y`."""
+    inside = False
+    for x0, y0, x1, y1 in edges:
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+    return inside

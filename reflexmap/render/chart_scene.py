@@ -26,7 +26,7 @@ from ..atlas.coords import MAX_LABELLED_ZONES
 from ..content.markup import isolate, plain_tooltip
 from ..i18n import _, bidi_isolate
 from ..layout.frames import Frame, bounds, is_wide, locate
-from ..layout.labels import better_side, free_x, spread, spread_sized
+from ..layout.labels import better_side, free_x, guide_name_spot, ring_segments, spread, spread_sized
 from ..layout.order import keyboard_order
 from ..vocab import REGION_COLOURS, aspect_name, aspect_title, foot_name
 from . import palette
@@ -286,6 +286,9 @@ class ChartScene(QGraphicsScene):
             self.zone_items[(view.id, zone.id)] = item
             self.keys_by_zone.setdefault(zone.id, []).append((view.id, zone.id))
         placed: list[QRectF] = []  # this view's guide names so far: none covers another
+        edges = ring_segments(
+            [self._scene_ring(frame, ring) for zone in zones for ring in zone.shapes[view.id]]
+        )
         for guide in view.guides:
             line = QPainterPath()
             line.addPolygon(QPolygonF(self._points(frame, guide.points)))
@@ -313,9 +316,9 @@ class ChartScene(QGraphicsScene):
             name = text_item("\n".join(lines), size, italic=True)
             name.setBrush(QBrush(palette.GUIDE))
             width = max(text_width(line, size, italic=True) for line in lines)
-            name.setPos(self._guide_name_position(frame, guide.points, width, len(lines)))
-            name.setZValue(5)
             height = name.sceneBoundingRect().height()
+            name.setPos(self._guide_name_position(frame, guide.points, width, len(lines), height, edges))
+            name.setZValue(5)
             # two lines close together (shoulder and diaphragm on a side view): the later
             # name steps up above the earlier one instead of covering it
             spot = QRectF(name.pos().x(), name.pos().y(), width, height)
@@ -340,10 +343,16 @@ class ChartScene(QGraphicsScene):
             self.guide_items += [item, veil, name]
             self.guide_names += [veil, name]
 
-    def _guide_name_position(self, frame: Frame, points, width: float, lines: int = 1) -> QPointF:
-        """Above a closed guide (an ankle bone) or the top of an upright one; else just above a
-        crosswise line, inside the outer edge: outside, the label leaders run. Never past the
-        foot's sides, where the label columns are."""
+    def _scene_ring(self, frame: Frame, ring) -> list[tuple[float, float]]:
+        return [(frame.dx + x, frame.dy - y) for x, y in ring]
+
+    def _guide_name_position(
+        self, frame: Frame, points, width: float, lines: int = 1, height: float = 0.0, edges=()
+    ) -> QPointF:
+        """Above a closed guide (an ankle bone) or the top of an upright one; else by a
+        crosswise line, from its outer end inwards to where the name is clear of the outline
+        and covers the least of the zones' edges (layout.labels.guide_name_spot); the label
+        leaders run on the other side. Never past the foot's sides, where the label columns are."""
         ends = self._points(frame, points)
         size = self.guide_mm
         above = size * 1.3 + (lines - 1) * size * 1.17  # the lines' height over the guide
@@ -356,6 +365,17 @@ class ChartScene(QGraphicsScene):
             outer = min(ends, key=lambda p: p.x()) if on_left else max(ends, key=lambda p: p.x())
             x = outer.x() + 2.5 if on_left else outer.x() - width - 2.5
             y = outer.y() - above
+            spot = guide_name_spot(
+                [(p.x(), p.y()) for p in ends],
+                self._scene_ring(frame, frame.view.outline),
+                edges,
+                width + 0.8,  # the veil behind the name reaches 0.4 mm past its text
+                max(height, size),
+                from_left=on_left,
+                gap=size * 0.15,
+            )
+            if spot is not None:
+                x, y = spot[0] + 0.4, spot[1]
         x = max(frame.left + 1.0, min(x, frame.right - width - 1.0))
         return QPointF(x, y)
 

@@ -41,3 +41,62 @@ def test_a_label_goes_to_the_side_whose_leader_crosses_no_other_zone():
     foot = [(0.0, 0.0), (400.0, 0.0), (400.0, 20.0), (0.0, 20.0)]
     strip = [(12.0, 0.0), (18.0, 0.0), (18.0, 20.0), (12.0, 20.0)]
     assert better_side(25.0, 5.0, 0.0, 401.0, [[strip]], foot) == "right"
+
+
+def test_a_guide_name_moves_inwards_off_a_narrowing_outline_and_off_zone_edges():
+    from reflexmap.layout.labels import guide_name_spot, ring_segments
+
+    # a foot (scene mm, y down) narrowing towards the top left; a crosswise guide at y = 50
+    outline = [(10, 30), (100, 20), (100, 100), (0, 100), (0, 60)]
+    line = [(2, 50), (98, 50)]
+    zone = [(12, 40), (22, 40), (22, 48), (12, 48)]  # a small zone just above the line's outer end
+    x, y = guide_name_spot(line, outline, ring_segments([zone]), 15, 4, from_left=True, gap=0.5)
+    assert y + 4 <= 50 - 0.5 + 1e-9  # above the line
+    assert x >= 22 or y + 4 <= 40  # clear of the zone's box
+    assert x < 50  # on the outer half of the line
+    # nothing fits: no spot (the caller keeps its own)
+    assert guide_name_spot(line, outline, [], 150, 4, from_left=True, gap=0.5) is None
+
+
+def test_crosswise_guide_names_sit_clear_of_the_outline_and_zone_edges(qapp):
+    """On the soles and the tops of the feet, a crosswise guide's name (with its veil) stays
+    inside the foot, at least half a millimetre from the outline, and covers at most a few
+    millimetres of zone edges: "Shoulder" by the little toe once sat on the toe's zones
+    (8.7 mm of edges) and "Diaphragm" 1.5 mm from the outline across 29 mm of edges."""
+    from shapely.geometry import MultiLineString, Polygon, box
+
+    from reflexmap import read_atlas
+    from reflexmap.atlas.loader import builtin_chart_path
+    from reflexmap.render.chart_scene import ChartScene
+
+    checked = 0
+    for path in sorted(builtin_chart_path().parent.glob("*.yaml")):
+        atlas = read_atlas(path).atlas
+        for aspect in ("plantar", "dorsal"):
+            if aspect not in atlas.aspects():
+                continue
+            scene = ChartScene()
+            scene.show_chart(atlas, aspect)
+            for veil, name in zip(scene.guide_names[0::2], scene.guide_names[1::2], strict=True):
+                rect = veil.sceneBoundingRect()
+                view = next(v for v in atlas.views if v.id == scene.locate(rect.center())[0])
+                guide = next(
+                    g for g in view.guides if g.name.split(" (")[0].replace(" line", "") in name.text()
+                )
+                xs, ys = [x for x, _y in guide.points], [y for _x, y in guide.points]
+                closed = len(guide.points) > 3 and guide.points[0] == guide.points[-1]
+                if closed or max(xs) - min(xs) < 0.3 * (max(ys) - min(ys)):
+                    continue  # ankle bones and upright lines: named above their tops
+
+                def scene_ring(ring, view=view, scene=scene):
+                    return [scene.to_scene(view.id, x, y).toTuple() for x, y in ring]
+
+                foot = Polygon(scene_ring(view.outline))
+                spot = box(rect.left(), rect.top(), rect.right(), rect.bottom())
+                rings = [scene_ring(r) for z in atlas.zones_in(view.id) for r in z.shapes[view.id]]
+                edges = MultiLineString([[*r, r[0]] for r in rings])
+                where = (path.name, view.id, name.text())
+                assert foot.buffer(-0.5).contains(spot), where
+                assert edges.intersection(spot).length <= 4.0, where
+                checked += 1
+    assert checked >= 8
