@@ -40,6 +40,7 @@ TARGETS = {
     "second_open_ms": 300.0,  # 10,000 zones (issue 19)
     "answer_ms": 5.0,  # answer to saved, at 100,000 logged reviews
     "statistics_ms": 100.0,  # Quiz → Statistics… at 100,000 logged reviews: feels immediate
+    "edit_release_ms": 100.0,  # the editor: a dragged vertex let go, the map redrawn (issue 16)
 }
 # What the same measurements gave before issue 19's work (README table of 25 Nov 2026). A
 # baseline from another run is noisier than one measured beside the figure: start-up has the
@@ -250,7 +251,21 @@ def run(runs: int, sizes: list[int], work: Path, clicks: int) -> list[Figure]:
     from reflexmap import load_atlas
 
     from . import learning
+    from .editing import release_samples
     from .hostile_limits import refusal_figures
+
+    print("… editor: drag release to redrawn", file=sys.stderr)
+    edited, before_edit = release_samples(max(runs, 3))
+    figures.append(
+        Figure(
+            "Editor: drag release to redrawn (edit, check, map rebuilt and painted)",
+            "built-in",
+            "ms",
+            edited,
+            baseline=f"before (round trip through ruamel.yaml): {statistics.median(before_edit):,.0f} ms",
+            **_below(edited, TARGETS["edit_release_ms"], "ms", True),
+        )
+    )
 
     print("… over-limit files", file=sys.stderr)
     figures.extend(refusal_figures(max(1, min(runs, 5))))

@@ -24,6 +24,7 @@ MEASURES = {
     "Frame: zoom and pan by wheel and drag, 1440×900 window, ratio 2",
     "Answer to saved (FSRS + one SQLite transaction, synchronous=FULL)",
     "Statistics window: figures computed, shown and painted",
+    "Editor: drag release to redrawn (edit, check, map rebuilt and painted)",
     *(
         f"Over-limit file refused (too many {what}): {figure}"
         for what in ("points", "zones", "bytes", "zones, written with anchors")

@@ -175,6 +175,9 @@ class ChartDocument:
     bom: bool = False
     crlf: bool = False
     origin: str = field(default="", repr=False, compare=False)  # the text as loaded
+    # the text parsed by the loader's parser (data, positions), once it has been: an edit of
+    # points (edits.py) finds its list there instead of parsing the whole chart again
+    parsed: list = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, text: str, source: str = "<chart>", path: Path | None = None) -> ChartDocument:
@@ -246,6 +249,8 @@ class ChartDocument:
         from .yaml_source import parse_yaml
 
         data, positions, errors = parse_yaml(self.text, self.source)
+        if not errors and not self.parsed:
+            self.parsed.append((data, positions))
         if not errors:
             errors = check_structure(data, positions, self.source)
         if errors:
@@ -264,6 +269,42 @@ class Draft:
     atlas: Any
     problems: tuple[Problem, ...]
     shapes: Mapping[str, Mapping[str, Any]]  # zone id -> view id -> rings ((x, y), ...) or "mirror"
+
+
+def parsed_data(document: ChartDocument) -> tuple[Any, Any] | None:
+    """(data, positions) of the document's text as the loader parses it; None when it does
+    not parse. Kept with the document: the data must not be changed."""
+    if not document.parsed:
+        from .yaml_source import parse_yaml
+
+        data, positions, errors = parse_yaml(document.text, document.source)
+        if errors:
+            return None
+        document.parsed.append((data, positions))
+    return document.parsed[0]
+
+
+def replace_flow_lists(document: ChartDocument, changes: list[tuple[int, Any]]) -> ChartDocument:
+    """A new document whose flow lists of numbers starting at the given offsets of the text
+    (each a `[`) hold the new values: written as the same values were written before (so an
+    undo gives back the same bytes), else in the house style, as `with_tree` writes them.
+    Nothing else of the text changes."""
+    text = document.text
+    layouts = dict(document.layouts)
+    for start, value in sorted(changes, key=lambda change: change[0], reverse=True):
+        end = _flow_end(text, start)
+        line_start = text.rfind("\n", 0, start) + 1
+        indent = _lead(text[line_start:start])
+        layout = layouts.get(freeze(value))
+        if layout is not None:
+            written = layout.at(indent)
+        else:
+            written = format_flow(value, indent, start - line_start)
+            layouts[freeze(value)] = Layout(written, indent)
+        text = text[:start] + written + text[end:]
+    return ChartDocument(
+        text, document.source, document.path, layouts, document.bom, document.crlf, document.origin
+    )
 
 
 def _written_shapes(data: dict) -> dict[str, dict[str, Any]]:

@@ -240,8 +240,86 @@ class _ZoneEdit(Edit):
         raise NotImplementedError
 
 
+class _PointsEdit(_ZoneEdit):
+    """An edit of a zone's points only. Where each changed shape is written as one flow list
+    (`plantar-left: [[x, y], ...]`, as charts and the editor write them) the new list is
+    written into the text in place of the old: no round-trip parse and dump of the whole
+    chart (the better part of a second on the built-in chart), and the same bytes as the
+    round trip would give. Anything else takes the round trip."""
+
+    def apply(self, document: ChartDocument, *, check: bool = True) -> Applied:
+        patched = self._patched(document)
+        if patched is None:
+            return _ZoneEdit.apply(self, document, check=check)
+        new, inverse = patched
+        return Applied(new, inverse, new.problems() if check else ())
+
+    def views_changed(self, zone: dict) -> list[str]:
+        return [self.view]
+
+    def _patched(self, document: ChartDocument) -> tuple[ChartDocument, Edit] | None:
+        from .document import parsed_data, replace_flow_lists
+
+        parsed = parsed_data(document)
+        if parsed is None:
+            return None
+        data, positions = parsed
+        zones = data.get("zones") if isinstance(data, dict) else None
+        if not isinstance(zones, list):
+            return None
+        index = next(
+            (i for i, z in enumerate(zones) if isinstance(z, dict) and z.get("id") == self.zone), None
+        )
+        if index is None:
+            return None
+        zone = zones[index]
+        shapes = zone.get("shapes")
+        if not isinstance(shapes, dict):
+            return None
+        views = self.views_changed(zone)
+        text, offsets = document.text, _line_offsets(document.text)
+
+        def flow_at(path: tuple) -> int | None:
+            """Where the flow list at `path` starts in the text (its `[`)."""
+            where = positions.values.get(path)
+            if where is None or not 0 < where[0] <= len(offsets):
+                return None
+            start = offsets[where[0] - 1] + where[1] - 1
+            return start if text[start : start + 1] == "[" else None  # not an anchor or alias
+
+        for view in views:
+            if not isinstance(shapes.get(view), list):
+                return None  # a mirror, or no shape: the round trip refuses it with its reason
+        changed = {**zone, "shapes": {**shapes, **{view: copy_node(shapes[view]) for view in views}}}
+        self.change_zone(data, changed)  # on copies: the parsed data stays the document's
+        changes = []
+        for view in views:
+            path, old, new = ("zones", index, "shapes", view), shapes[view], changed["shapes"][view]
+            start = flow_at(path)
+            if start is not None:  # `view: [...]`: the whole list
+                changes.append((start, new))
+                continue
+            # a shape in parts written as a block list (`- [...]` a line each): ring by ring
+            if not (_is_parts(old) and _is_parts(new) and len(old) == len(new)):
+                return None
+            for part, ring in enumerate(new):
+                start = flow_at((*path, part))
+                if start is None:
+                    return None
+                changes.append((start, ring))
+        inverse = SetPoints(self.zone, tuple((view, copy_node(shapes[view])) for view in views))
+        return replace_flow_lists(document, changes), inverse
+
+
+def _line_offsets(text: str) -> list[int]:
+    offsets = [0]
+    for line in text.split("\n"):
+        offsets.append(offsets[-1] + len(line) + 1)
+    return offsets
+
+
 @dataclass(frozen=True, slots=True)
-class MoveVertex(_ZoneEdit):
+class MoveVertex(_PointsEdit):
     zone: str
     view: str
     part: int
@@ -257,7 +335,7 @@ class MoveVertex(_ZoneEdit):
 
 
 @dataclass(frozen=True, slots=True)
-class InsertVertex(_ZoneEdit):
+class InsertVertex(_PointsEdit):
     """A new vertex at `index` (so on the edge from vertex index-1 to the old vertex index;
     `index` = the vertex count puts it on the closing edge)."""
 
@@ -274,7 +352,7 @@ class InsertVertex(_ZoneEdit):
 
 
 @dataclass(frozen=True, slots=True)
-class DeleteVertex(_ZoneEdit):
+class DeleteVertex(_PointsEdit):
     zone: str
     view: str
     part: int
@@ -292,7 +370,7 @@ class DeleteVertex(_ZoneEdit):
 
 
 @dataclass(frozen=True, slots=True)
-class MoveZone(_ZoneEdit):
+class MoveZone(_PointsEdit):
     """Shift a zone by (dx, dy) mm in `views` (None: every view it is drawn in with its own
     points; mirrored shapes follow their source)."""
 
@@ -300,6 +378,11 @@ class MoveZone(_ZoneEdit):
     dx: float
     dy: float
     views: tuple[str, ...] | None = None
+
+    def views_changed(self, zone: dict) -> list[str]:
+        if self.views is not None:
+            return list(self.views)
+        return [v for v, s in (zone.get("shapes") or {}).items() if s != "mirror"]
 
     def change_zone(self, tree: CommentedMap, zone: CommentedMap) -> None:
         shapes = zone.get("shapes") or {}
@@ -309,6 +392,30 @@ class MoveZone(_ZoneEdit):
             for ring in shape if _is_parts(shape) else [shape]:
                 for i, (x, y) in enumerate(list(ring)):
                     ring[i] = _point((float(x) + self.dx, float(y) + self.dy))
+
+
+@dataclass(frozen=True, slots=True)
+class SetPoints(_PointsEdit):
+    """Give a zone's shapes in some views these points (lists as the file holds them): the
+    inverse of an edit of points made in the text."""
+
+    zone: str
+    shapes: tuple[tuple[str, Any], ...]
+
+    def views_changed(self, zone: dict) -> list[str]:
+        return [view for view, _points in self.shapes]
+
+    def change_zone(self, tree: CommentedMap, zone: CommentedMap) -> None:
+        for view, points in self.shapes:
+            _editable_shape(tree, zone, view)
+            zone["shapes"][view] = _flow_copy(points)
+
+
+def _flow_copy(value: Any) -> Any:
+    """Plain lists of numbers as flow lists of the tree."""
+    if isinstance(value, list):
+        return _flow([_flow_copy(v) for v in value])
+    return value
 
 
 @dataclass(frozen=True, slots=True)

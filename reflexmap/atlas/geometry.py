@@ -184,21 +184,49 @@ def label_anchors(
     from shapely.ops import polylabel
 
     ids = list(shapes)
-    polygons = numpy.array([to_shapely(shapes[i]) for i in ids], dtype=object)
-    tree = STRtree(polygons)
-    anchors = {}
-    rims = shapely.buffer(polygons, 0.3) if sides else None  # a zone the point lies in is no crossing
-    for k, polygon in enumerate(polygons):
-        try:
-            target, point = _visible_anchor(k, polygon, polygons, tree, polylabel)
-            if sides:
-                point = _clear_anchor(k, target, point, polygons, rims, tree, sides)
+    # A zone's anchor depends only on the zones that share some of its height (the ones it
+    # overlaps, and the ones a level leader from it can cross): an edit redraws the chart,
+    # and only the zones level with the changed one are worked out again.
+    keys = _anchor_keys(shapes, ids, sides)
+    anchors = {i: _ANCHORS[keys[i]] for i in ids if keys[i] in _ANCHORS}
+    todo = [k for k, i in enumerate(ids) if i not in anchors]
+    if todo:
+        polygons = numpy.array([to_shapely(shapes[i]) for i in ids], dtype=object)
+        tree = STRtree(polygons)
+        rims = shapely.buffer(polygons, 0.3) if sides else None  # a zone the point lies in is no crossing
+        for k in todo:
+            try:
+                target, point = _visible_anchor(k, polygons[k], polygons, tree, polylabel)
+                if sides:
+                    point = _clear_anchor(k, target, point, polygons, rims, tree, sides)
+            except (shapely.errors.GEOSException, ValueError):
+                # `check` refuses what GEOS cannot difference (overlapping parts); drawing must
+                # still never fail, so an anchor is found the simple way
+                point = _vertex_mean(shapes[ids[k]])
             anchors[ids[k]] = point
-        except (shapely.errors.GEOSException, ValueError):
-            # `check` refuses what GEOS cannot difference (overlapping parts); drawing must
-            # still never fail, so an anchor is found the simple way
-            anchors[ids[k]] = _vertex_mean(shapes[ids[k]])
-    return anchors
+            _ANCHORS[keys[ids[k]]] = point
+        while len(_ANCHORS) > MAX_REMEMBERED_ANCHORS:
+            del _ANCHORS[next(iter(_ANCHORS))]  # the oldest first
+    return {i: anchors[i] for i in ids}
+
+
+MAX_REMEMBERED_ANCHORS = 4_000  # zones of every view of a few charts
+_ANCHORS: dict[tuple, tuple[float, float]] = {}  # _anchor_keys -> anchor
+
+
+def _anchor_keys(shapes: dict[str, Shape], ids: list[str], sides) -> dict[str, tuple]:
+    """For each zone: its shape, the shapes (with ids, in order) of the zones level with it
+    anywhere, and the label columns: everything its anchor is worked out from."""
+    spans = {}
+    for i in ids:
+        ys = [y for ring in shapes[i] for _x, y in ring]
+        spans[i] = (min(ys), max(ys)) if ys else (0.0, 0.0)
+    keys = {}
+    for i in ids:
+        low, high = spans[i]
+        level = tuple((j, shapes[j]) for j in ids if j != i and spans[j][0] <= high and spans[j][1] >= low)
+        keys[i] = (i, shapes[i], level, sides)
+    return keys
 
 
 def _visible_anchor(k: int, polygon, polygons: list, tree, polylabel) -> tuple[float, float]:

@@ -188,14 +188,23 @@ class ChartScene(QGraphicsScene):
                 self.anchors[(view.id, zone_id)] = point
             return left, right, below
         shapes = {zone.id: zone.shapes[view.id] for zone in atlas.zones_in(view.id)}
+        heights = {}
+        for zone_id, rings in shapes.items():
+            ys = [y for ring in rings for _x, y in ring]
+            heights[zone_id] = (min(ys), max(ys)) if ys else (0.0, 0.0)
         for zone_id, (x, y) in anchors.items():
             self.anchors[(view.id, zone_id)] = (x, y)
             if wide and y < miny + SOLE_BAND_MM:  # zones along the sole: labels in a row under it
                 below.append(zone_id)
                 continue
-            # the side whose leader crosses less of the other zones; else the nearer one
-            others = [rings for other, rings in shapes.items() if other != zone_id]
-            side = better_side(x, y, minx - 1, maxx + 1, others, view.outline) if others else ""
+            # the side whose leader crosses less of the other zones; else the nearer one (a
+            # level leader can only cross the zones level with it)
+            others = [
+                rings
+                for other, rings in shapes.items()
+                if other != zone_id and heights[other][0] <= y <= heights[other][1]
+            ]
+            side = better_side(x, y, minx - 1, maxx + 1, others, view.outline) if len(shapes) > 1 else ""
             if side == "left" or (not side and x <= middle):
                 left.append(zone_id)
             else:

@@ -4,8 +4,8 @@
 Every change is one of the core's invertible edits (reflexmap.atlas.edits). The core makes
 the new document from the old one, and its inverse gives back the old one byte for byte;
 so a command keeps both documents and undo shows the old one again at once, instead of
-parsing the chart a second time (parsing is what an edit costs: about a second on the
-built-in chart on a busy machine).
+parsing the chart a second time. An edit of points (a drag, a nudge) is written into the
+text in place (see edits._PointsEdit); other edits take a round trip through ruamel.yaml.
 """
 
 from __future__ import annotations

@@ -1,0 +1,90 @@
+"""The editor: a vertex dragged with the mouse on the real window (Qt's offscreen platform),
+timed from the button's release to the map redrawn with the change (edit made, chart
+checked by `reflexmap check`'s rules, map rebuilt and painted).
+
+The baseline is measured by turns in the same process: the same drags as the editor made
+them before issue 16's work (every edit a round trip of the whole chart through
+ruamel.yaml, every label anchor worked out afresh)."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from unittest import mock
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from reflexmap.atlas import builtin_chart_path, load_atlas
+from reflexmap.settings import Settings
+from reflexmap.ui.app import application, create_window
+
+
+def release_samples(runs: int) -> tuple[list[float], list[float]]:
+    """(now, before) in milliseconds, `runs` drags each, taken by turns."""
+    from reflexmap.atlas import edits, geometry
+
+    app = application()
+    with tempfile.TemporaryDirectory(prefix="reflexmap-bench-edit-") as folder:
+        chart = Path(folder) / "chart.yaml"
+        shutil.copy(builtin_chart_path(), chart)
+        settings = Settings(Path(folder) / "settings.json")
+        settings.setValue("notes/first-run-seen", True)
+        window = create_window(
+            load_atlas(chart), settings, restore=False, progress_path=Path(folder) / "p.json"
+        )
+        try:
+            window.resize(1440, 900)
+            window.show()
+            for _ in range(5):
+                app.processEvents()
+            window.editor.edit_action.trigger()
+            zone = _select_a_zone(window, app)
+            now, before = [], []
+            for run in range(2 * runs):
+                if run % 2:
+                    with mock.patch.object(edits._PointsEdit, "_patched", lambda self, document: None):
+                        geometry._ANCHORS.clear()
+                        before.append(_drag(window, app, zone, run))
+                else:
+                    now.append(_drag(window, app, zone, run))
+            return now, before
+        finally:
+            window.editor.session.discard()
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+
+
+def _select_a_zone(window, app) -> str:
+    """A zone in the middle of the sole, selected by a click at its label's anchor."""
+    atlas = window.state.atlas
+    zones = atlas.zones_in("plantar-left")
+    zone = zones[len(zones) // 2].id
+    x, y = atlas.anchors("plantar-left")[zone]
+    pos = window.map.scene_point_to_viewport("plantar-left", x, y)
+    QTest.mouseClick(window.map.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+    app.processEvents()
+    return window.state.zone_id
+
+
+def _drag(window, app, zone: str, run: int) -> float:
+    """Drag the zone's first vertex 6 mm (back and forth by turns); ms from release to painted."""
+    view = "plantar-left"
+    x, y = window.editor.session.written_shape(zone, view)[0][0]
+    step = 6.0 if run % 4 < 2 else -6.0
+    viewport = window.map.viewport()
+    a = window.map.scene_point_to_viewport(view, x, y)
+    b = window.map.scene_point_to_viewport(view, x + step, y)
+    none = Qt.KeyboardModifier.AltModifier  # no snapping: the point goes where the mouse goes
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, none, a)
+    for i in range(1, 6):
+        QTest.mouseMove(viewport, QPoint(a.x() + (b.x() - a.x()) * i // 5, a.y()))
+    app.processEvents()
+    started = time.perf_counter()
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, none, b)
+    viewport.repaint()
+    app.processEvents()
+    return (time.perf_counter() - started) * 1000
