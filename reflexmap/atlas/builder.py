@@ -6,6 +6,7 @@ every polygon's geometry (with Shapely). Only a chart that is not in the cache g
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING, Any
 
 from shapely.geometry import Polygon
@@ -93,6 +94,7 @@ class Builder:
         self.errors: list[AtlasError] = []
         self._outlines: dict[str, Polygon] = {}  # one Shapely outline per view, not per zone
         self._sound: set[tuple[int, str]] = set()  # (zone index, view id) of shapes surely sound
+        self._rings: dict[int, Ring] = {}  # id of a one-part shape in `data` -> its ring
 
     def error(self, path: tuple, message: str, *, at_key: bool = False) -> None:
         line, column = self.positions.of_key(path) if at_key else self.positions.of_value(path)
@@ -168,13 +170,14 @@ class Builder:
                 elif _is_parts(shape):
                     continue  # several parts: checked one by one (rare)
                 else:
-                    ring = _ring(shape)
+                    ring = self._rings[id(shape)] = _ring(shape)  # build_zone takes it again
                 keys.append((i, view_id))
                 rings.append(ring)
         if not rings:
             return set()
-        counts = np.array([len(ring) for ring in rings])
-        coords = np.array([point for ring in rings for point in ring], dtype=float)
+        counts = np.fromiter(map(len, rings), dtype=np.intp, count=len(rings))
+        chained = itertools.chain.from_iterable
+        coords = np.fromiter(chained(chained(rings)), dtype=float, count=2 * int(counts.sum())).reshape(-1, 2)
         starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
         finite = np.logical_and.reduceat(np.isfinite(coords).all(axis=1), starts)
         closed = np.array([ring[0] == ring[-1] for ring in rings])
@@ -190,7 +193,8 @@ class Builder:
             at = np.flatnonzero(view_of == view_id)
             outline = self.outline_polygon(views[view_id])
             shapely.prepare(outline)
-            inside[at] = shapely.covers(outline, shapely.points(coords[at]))
+            # a point intersects a polygon exactly when the polygon covers it
+            inside[at] = shapely.intersects_xy(outline, coords[at, 0], coords[at, 1])
         fine &= np.logical_and.reduceat(inside, starts)
         return {key for key, ok in zip(keys, fine, strict=True) if ok}
 
@@ -295,7 +299,8 @@ class Builder:
                 if parts is None:
                     continue
             else:
-                parts = _parts(shape)
+                ring = self._rings.get(id(shape))
+                parts = (ring,) if ring is not None else _parts(shape)
             if (i, view_id) in self._sound:  # one part, every rule checked at once
                 shapes[view_id] = parts
                 continue

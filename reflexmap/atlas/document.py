@@ -362,7 +362,7 @@ def locate(text: str, errors: tuple[AtlasError, ...]) -> tuple[Problem, ...]:
     data, positions, parse_errors = parse_yaml(text, "<chart>")
     at: dict[tuple[int, int], tuple] = {}
     if not parse_errors:
-        for path, where in list(positions.values.items()) + list(positions.keys.items()):
+        for path, where in list(positions.every_value().items()) + list(positions.keys.items()):
             if len(path) > len(at.get(where, ())):
                 at[where] = path
     problems = []

@@ -43,6 +43,9 @@ _TEXT_TAGS = {_TAG + "timestamp"}  # unquoted dates: an atlas never needs dateti
 Path = tuple[str | int, ...]
 _MERGE = object()  # the '<<' merge key, which an atlas does not support
 _REPORTED = object()  # a scalar already reported as an error: no follow-on error about it
+_UNKNOWN = object()
+_PLAIN_TYPES = (str, int, float, bool, type(None))
+MAX_KNOWN_PLAIN = 100_000  # distinct plain scalars remembered while reading (100 chars at most)
 # Plain numbers that YAML 1.1 (PyYAML) reads exactly as Python does; anything else goes
 # through the resolver ("010" is octal there, "1e9" is text, "1_000" is a number).
 _INT = re.compile(r"-?(0|[1-9][0-9]*)")
@@ -124,6 +127,9 @@ class Positions:
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
     text: str = ""  # the file's text, to find a number inside a list
     _lines: list[int] | None = None  # where each line starts, once needed
+    # lists of points read from the text directly (point_lists.py): their points are placed
+    # only when asked
+    point_lists: dict[Path, Any] = field(default_factory=dict)
 
     def of_value(self, path: Path) -> tuple[int, int]:
         """Position of the value at `path`, or of its nearest ancestor that has one."""
@@ -135,6 +141,10 @@ class Positions:
         while path:
             if path in self.values:
                 return self.values[path]
+            if self.point_lists and path[:-1] in self.point_lists and type(path[-1]) is int:
+                where = self.point_lists[path[:-1]].point_position(path[-1])
+                if where is not None:
+                    return where
             path = path[:-1]
         return self.values.get((), (1, 1))
 
@@ -156,6 +166,14 @@ class Positions:
             return None
         row = bisect.bisect_right(self._lines, found) - 1
         return row + 1, found - self._lines[row] + 1
+
+    def every_value(self) -> dict[Path, tuple[int, int]]:
+        """Every value's position, the points of lists read from the text included."""
+        found = dict(self.values)
+        for path, points in self.point_lists.items():
+            for k in range(points.points):
+                found[path + (k,)] = points.point_position(k) or found[path]
+        return found
 
     def of_key(self, path: Path) -> tuple[int, int]:
         """Position of the key that introduces `path` (falls back to the value)."""
@@ -218,6 +236,10 @@ def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
+class _AsWritten(Exception):
+    """Lists read from the text directly did not fit: the text is parsed as written."""
+
+
 def parse_yaml(text: str, source: str) -> tuple[Any, Positions, list[AtlasError]]:
     """Parse one YAML document; returns (data, positions, errors). Data is None on error."""
     positions = Positions(text=text)
@@ -226,6 +248,14 @@ def parse_yaml(text: str, source: str) -> tuple[Any, Positions, list[AtlasError]
     found = prescan(text)  # an over-limit file is refused before parsing (see prescan.py)
     if found:
         return None, positions, [AtlasError(source, line, col, message) for line, col, message in found]
+    from .point_lists import splice
+
+    spliced = splice(text)  # a large chart's point lists, read from the text directly
+    if spliced is not None:
+        try:
+            return *_parse_spliced(spliced, source), []
+        except _AsWritten:
+            pass  # parsed as written below: the same result, or its errors as the parser says
     errors: list[AtlasError] = []
     loader = _Loader(text)
     try:
@@ -306,6 +336,24 @@ def _long_key(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, int] | No
     return mark.line + 1, start + 1, size
 
 
+def _parse_spliced(spliced: Any, source: str) -> tuple[Any, Positions]:
+    """The text with its point lists spliced out, parsed; anything unexpected, any error or
+    limit, or a placeholder not put in place raises _AsWritten."""
+    positions = Positions()
+    errors: list[AtlasError] = []
+    loader = _Loader(spliced.text)
+    try:
+        builder = _Builder(loader, source, positions, errors, spliced)
+        data = builder.document()
+    except (_Refused, yaml.YAMLError):
+        raise _AsWritten from None
+    finally:
+        loader.dispose()
+    if errors or builder.taken != len(spliced.lists):
+        raise _AsWritten
+    return data, positions
+
+
 def _deep_bracket(text: str) -> tuple[int, int] | None:
     """Line and column of the first flow bracket nested more than MAX_DEPTH levels deep,
     counting the mapping or list the flow value sits in (outside quotes and comments)."""
@@ -363,10 +411,16 @@ class _Open:
     bad_key: bool = False  # the key was refused: drop its value
     kind: str = "other"  # lists: which limit applies (see list_limits)
     limit: int = MAX_ITEMS
+    flow: bool = False  # written in flow style ([...] or {...})
 
 
 class _Builder:
-    def __init__(self, loader: Any, source: str, positions: Positions, errors: list[AtlasError]):
+    def __init__(
+        self, loader: Any, source: str, positions: Positions, errors: list[AtlasError], spliced: Any = None
+    ):
+        self.spliced = spliced  # point lists read from the text directly (point_lists.py)
+        self.spliced_tag = spliced.tag if spliced is not None else None
+        self.taken = 0  # of those lists, how many were put in place
         self.loader = loader
         self.source = source
         self.positions = positions
@@ -376,6 +430,7 @@ class _Builder:
         self.nodes = 0
         self.aliases = 0  # aliases used: only then can a value count be inflated by them
         self.limits = list_limits()
+        self.plain_values: dict[str, Any] = {}  # plain scalar text -> its value (see _scalar)
 
     def _error(self, mark: Any, message: str) -> None:
         line, col = _pos(mark)
@@ -412,11 +467,14 @@ class _Builder:
         stack: list[_Open] = []
         get_event = self.loader.get_event
         positions = self.positions.values
+        spliced_tag = self.spliced_tag
         while True:
             event = get_event()
             kind = type(event)
             parent = stack[-1] if stack else None
-            if kind is yaml.ScalarEvent:
+            if kind is yaml.ScalarEvent and spliced_tag is not None and event.tag == spliced_tag:
+                value, size = self._point_list(event, parent)
+            elif kind is yaml.ScalarEvent:
                 self.nodes += 1
                 if self.nodes > MAX_NODES:
                     self._count(0, event.start_mark)
@@ -449,6 +507,7 @@ class _Builder:
                 if event.tag not in (None, "!", wanted):
                     self._error(event.start_mark, f"tag {event.tag!r} is not allowed in an atlas")
                 opened = _Open({} if is_map else [], path if path is not None else (), anchor=event.anchor)
+                opened.flow = bool(event.flow_style)
                 if not is_map:
                     opened.kind = _list_kind(path)
                     opened.limit = self.limits[opened.kind][0]
@@ -475,6 +534,36 @@ class _Builder:
             if not stack:
                 return value
             self._add(stack[-1], value, size, event)
+
+    def _point_list(self, event: Any, parent: _Open | None) -> tuple[list, int]:
+        """The list a placeholder stands for (see point_lists.py), counted as if it had been
+        read: only as the plain value of a key in a block mapping (a flow list also in a flow
+        mapping), each once, within every limit; else the text is parsed as written."""
+        spliced = self.spliced
+        value = event.value
+        if (
+            parent is None
+            or type(parent.value) is not dict
+            or not parent.has_key
+            or parent.bad_key
+            or event.anchor is not None
+            or event.style
+            or value != str(self.taken)
+        ):
+            raise _AsWritten
+        points = spliced.lists[self.taken]
+        if points.block and parent.flow:
+            raise _AsWritten
+        path = parent.path + (parent.key,)
+        kind = _list_kind(path)
+        size = 1 + 3 * points.points  # the list, and each point's list and two numbers
+        if points.points > self.limits[kind][0] or self.nodes + size > MAX_NODES:
+            raise _AsWritten  # the parser says where, as it always does
+        self.nodes += size
+        self.taken += 1
+        self.positions.values.setdefault(path, points.position())
+        self.positions.point_lists[path] = points
+        return points.values(), size
 
     def _over_limit(self, parent: _Open, event: Any) -> None:
         limit, what = self.limits[parent.kind]
@@ -528,6 +617,23 @@ class _Builder:
         parent.has_key = False
 
     def _scalar(self, event: yaml.ScalarEvent) -> Any:
+        """A scalar's value; a plain one read before (a key, a region, a source id) is known."""
+        value = event.value
+        if event.tag is not None or event.style or not event.implicit[0] or len(value) > MAX_NUMBER_CHARS:
+            return self._read_scalar(event)
+        known = self.plain_values.get(value, _UNKNOWN)
+        if known is _UNKNOWN:
+            errors = len(self.errors)
+            known = self._read_scalar(event)
+            if (
+                len(self.errors) == errors
+                and type(known) in _PLAIN_TYPES
+                and len(self.plain_values) < MAX_KNOWN_PLAIN
+            ):
+                self.plain_values[value] = known
+        return known
+
+    def _read_scalar(self, event: yaml.ScalarEvent) -> Any:
         plain = event.tag is None and not event.style and event.implicit[0]  # (C: "", Python: None)
         value = event.value
         if len(value) > MAX_NUMBER_CHARS:  # bounded before any resolver or conversion sees it
