@@ -144,26 +144,19 @@ _TYPES: dict[str, tuple[type, ...]] = {
 def _surely_valid(value: Any, node: Any) -> bool:
     """True only when `value` is certainly valid under the schema `node`; False when it is
     not, or when this small interpreter of the schema is not sure (a keyword it does not
-    know). jsonschema takes ~0.3 ms a zone, through its reference lookups; this takes ~20 µs,
-    and a False only means that jsonschema looks, and reports what it finds."""
+    know). jsonschema takes ~0.3 ms a zone, through its reference lookups; this takes a few
+    µs (each schema node turned once into a function, see `_compiled`), and a False only
+    means that jsonschema looks, and reports what it finds."""
+    return _compiled(node)(value)
+
+
+def _interpreted(value: Any, node: Any) -> bool:
+    """`_surely_valid` keyword by keyword, as written (the reference for `_compiled`)."""
     if node is True:
         return True
     if type(node) is not dict:
         return False
-    if value is _STAND_IN or (type(value) is str and len(value) <= 100):
-        # the same answer for every sound polygon, and for a text given again (a region, a
-        # source id, a confidence): found once per schema node
-        key = (id(node), id(_STAND_IN) if value is _STAND_IN else value)
-        known = _KNOWN.get(key)
-        if known is None or known[0] is not node:
-            known = (node, _all_keywords_valid(value, node))
-            if len(_KNOWN) < 10_000:
-                _KNOWN[key] = known
-        return known[1]
     return _all_keywords_valid(value, node)
-
-
-_KNOWN: dict[tuple[int, Any], tuple[Any, bool]] = {}  # (id(node), value) -> (node, answer)
 
 
 def _all_keywords_valid(value: Any, node: dict) -> bool:
@@ -176,12 +169,173 @@ def _all_keywords_valid(value: Any, node: dict) -> bool:
     return True
 
 
+_COMPILED: dict[int, tuple[Any, Any]] = {}  # id(node) -> (node, function)
+
+
+def _compiled(node: Any):
+    """`node` as one function of a value, with the same answers as `_interpreted`: the
+    keyword lookups, references and constants are worked out once, not once per zone."""
+    known = _COMPILED.get(id(node))
+    if known is not None and known[0] is node:
+        return known[1]
+    later: list = []  # while `node` is compiled, a reference back to it (recursion) waits
+    _COMPILED[id(node)] = (node, lambda value: later[0](value))
+    function = _compile(node)
+    later.append(function)
+    _COMPILED[id(node)] = (node, function)
+    return function
+
+
+def _never(value: Any) -> bool:
+    return False
+
+
+def _compile(node: Any):
+    if node is True:
+        return lambda value: True
+    if type(node) is not dict:
+        return _never
+    checks = []
+    for keyword, rule in node.items():
+        if keyword in _ANNOTATIONS:
+            continue
+        make = _COMPILERS.get(keyword)
+        if make is None:
+            return _never  # a keyword this interpreter does not know: not sure
+        checks.append(make(rule, node))
+    if len(checks) == 1:
+        return checks[0]
+
+    def every(value: Any) -> bool:
+        for check in checks:
+            if not check(value):
+                return False
+        return True
+
+    return every
+
+
+def _compile_ref(rule: Any, node: dict):
+    prefix = "#/$defs/"
+    if type(rule) is not str or not rule.startswith(prefix):
+        return _never
+    target = schema()["$defs"].get(rule[len(prefix) :])
+    return _never if target is None else _compiled(target)
+
+
+def _compile_type(rule: Any, node: dict):
+    kinds = _TYPES.get(rule) if type(rule) is str else None
+    if kinds is None:
+        return _never
+    return lambda value: type(value) in kinds  # type(): True is no number here
+
+
+_CONSTANT_TYPES = (str, int, type(None))
+
+
+def _compile_enum(rule: Any, node: dict):
+    allowed = {(type(c), c) for c in rule if type(c) in _CONSTANT_TYPES}
+    return lambda value: type(value) in _CONSTANT_TYPES and (type(value), value) in allowed
+
+
+def _compile_properties(rule: Any, node: dict):
+    subs = [(key, _compiled(sub)) for key, sub in rule.items()]
+
+    def properties(value: Any) -> bool:
+        if type(value) is not dict:
+            return True
+        for key, check in subs:
+            if key in value and not check(value[key]):
+                return False
+        return True
+
+    return properties
+
+
+def _compile_additional(rule: Any, node: dict):
+    known = node.get("properties", {})
+    if rule is False:
+        return lambda value: type(value) is not dict or all(key in known for key in value)
+    check = _compiled(rule)
+    return lambda value: type(value) is not dict or all(check(value[k]) for k in value if k not in known)
+
+
+def _compile_items(rule: Any, node: dict):
+    skip = len(node.get("prefixItems", ()))
+    check = _compiled(rule)
+    return lambda value: type(value) is not list or all(map(check, value[skip:] if skip else value))
+
+
+def _compile_prefix(rule: Any, node: dict):
+    if type(rule) is not list:
+        return _never
+    subs = [_compiled(sub) for sub in rule]
+    return lambda value: (
+        type(value) is not list or all(check(item) for item, check in zip(value, subs, strict=False))
+    )
+
+
+def _compile_names(rule: Any, node: dict):
+    check = _compiled(rule)
+    return lambda value: type(value) is not dict or all(map(check, value))
+
+
+def _compile_pattern(rule: Any, node: dict):
+    pattern = re.compile(rule)
+    return lambda value: type(value) is not str or pattern.search(value) is not None  # as jsonschema
+
+
+def _compile_bound(kind: tuple[type, ...], measure, compare):
+    def make(rule: Any, node: dict):
+        return lambda value: type(value) not in kind or compare(measure(value), rule)
+
+    return make
+
+
+_COMPILERS = {
+    "$ref": _compile_ref,
+    "type": _compile_type,
+    "enum": _compile_enum,
+    "const": lambda rule, node: _compile_enum([rule], node) if type(rule) in _CONSTANT_TYPES else _never,
+    "required": lambda rule, node: lambda value: type(value) is not dict or all(key in value for key in rule),
+    "properties": _compile_properties,
+    "additionalProperties": _compile_additional,
+    "propertyNames": lambda rule, node: _compile_names(rule, node),
+    "minProperties": _compile_bound((dict,), len, lambda n, rule: n >= rule),
+    "maxProperties": _compile_bound((dict,), len, lambda n, rule: n <= rule),
+    "items": _compile_items,
+    "prefixItems": _compile_prefix,
+    "minItems": _compile_bound((list,), len, lambda n, rule: n >= rule),
+    "maxItems": _compile_bound((list,), len, lambda n, rule: n <= rule),
+    "minLength": _compile_bound((str,), len, lambda n, rule: n >= rule),
+    "maxLength": _compile_bound((str,), len, lambda n, rule: n <= rule),
+    "pattern": _compile_pattern,
+    "minimum": _compile_bound((int, float), lambda x: x, lambda x, rule: x >= rule),  # false for NaN
+    "maximum": _compile_bound((int, float), lambda x: x, lambda x, rule: x <= rule),
+    "anyOf": lambda rule, node: _compile_any_of(rule, node),
+}
+
+
+def _compile_any_of(rule: Any, node: dict):
+    subs = [_compiled(sub) for sub in rule]
+    stand_in: list[bool] = []  # the answer for the stand-in of a sound polygon, found once
+
+    def any_of(value: Any) -> bool:
+        if value is _STAND_IN:
+            if not stand_in:
+                stand_in.append(any(check(value) for check in subs))
+            return stand_in[0]
+        return any(check(value) for check in subs)
+
+    return any_of
+
+
 def _ref(value: Any, rule: Any, node: dict) -> bool:
     prefix = "#/$defs/"
     if type(rule) is not str or not rule.startswith(prefix):
         return False
     target = schema()["$defs"].get(rule[len(prefix) :])
-    return target is not None and _surely_valid(value, target)
+    return target is not None and _interpreted(value, target)
 
 
 def _type(value: Any, rule: Any, node: dict) -> bool:
@@ -196,7 +350,7 @@ def _same(value: Any, constant: Any) -> bool:
 def _properties(value: Any, rule: Any, node: dict) -> bool:
     if type(value) is not dict:
         return True
-    return all(key not in value or _surely_valid(value[key], sub) for key, sub in rule.items())
+    return all(key not in value or _interpreted(value[key], sub) for key, sub in rule.items())
 
 
 def _additional(value: Any, rule: Any, node: dict) -> bool:
@@ -205,20 +359,20 @@ def _additional(value: Any, rule: Any, node: dict) -> bool:
     extra = [key for key in value if key not in node.get("properties", {})]
     if rule is False:
         return not extra
-    return all(_surely_valid(value[key], rule) for key in extra)
+    return all(_interpreted(value[key], rule) for key in extra)
 
 
 def _items(value: Any, rule: Any, node: dict) -> bool:
     if type(value) is not list:
         return True
     skip = len(node.get("prefixItems", ()))
-    return all(_surely_valid(item, rule) for item in value[skip:])
+    return all(_interpreted(item, rule) for item in value[skip:])
 
 
 def _prefix(value: Any, rule: Any, node: dict) -> bool:
     if type(value) is not list or type(rule) is not list:
         return type(rule) is list
-    return all(_surely_valid(item, sub) for item, sub in zip(value, rule, strict=False))
+    return all(_interpreted(item, sub) for item, sub in zip(value, rule, strict=False))
 
 
 def _pattern(value: Any, rule: Any, node: dict) -> bool:
@@ -247,7 +401,7 @@ _KEYWORDS = {
     "properties": _properties,
     "additionalProperties": _additional,
     "propertyNames": lambda value, rule, node: (
-        type(value) is not dict or all(_surely_valid(key, rule) for key in value)
+        type(value) is not dict or all(_interpreted(key, rule) for key in value)
     ),
     "minProperties": _bound((dict,), len, lambda n, rule: n >= rule),
     "maxProperties": _bound((dict,), len, lambda n, rule: n <= rule),
@@ -260,7 +414,7 @@ _KEYWORDS = {
     "pattern": _pattern,
     "minimum": _bound((int, float), _number, lambda x, rule: x >= rule),  # false for NaN
     "maximum": _bound((int, float), _number, lambda x, rule: x <= rule),
-    "anyOf": lambda value, rule, node: any(_surely_valid(value, sub) for sub in rule),
+    "anyOf": lambda value, rule, node: any(_interpreted(value, sub) for sub in rule),
 }
 
 

@@ -84,6 +84,9 @@ class ChartScene(QGraphicsScene):
         self.base: Atlas | None = None  # the main chart under a partial one, drawn in grey
         self.base_items: list[ZoneItem] = []
         self.base_note: QGraphicsSimpleTextItem | None = None
+        # the label sides of the last chart drawn, by (view id, wide): a chart is drawn a few
+        # times while its text size settles (and on every resize), its sides stay the same
+        self._sides: tuple[Atlas | None, dict] = (None, {})
         self.setBackgroundBrush(QBrush(palette.PAPER))
 
     # --- building -------------------------------------------------------------------
@@ -177,7 +180,23 @@ class ChartScene(QGraphicsScene):
         self.setSceneRect(self.chart_rect)
 
     def _label_sides(self, atlas: Atlas, view: View, wide: bool) -> tuple[list[str], list[str], list[str]]:
-        """Zone ids labelled in the left column, the right column, and (side views) below."""
+        """Zone ids labelled in the left column, the right column, and (side views) below
+        (worked out once per chart, view and layout; see `_choose_sides`)."""
+        if self._sides[0] is not atlas:
+            self._sides = (atlas, {})
+        known = self._sides[1]
+        if (view.id, wide) not in known:
+            unlabelled_before = len(self.unlabelled_views)
+            known[(view.id, wide)] = self._choose_sides(atlas, view, wide)
+            known[(view.id, wide, "unlabelled")] = len(self.unlabelled_views) > unlabelled_before
+        elif known[(view.id, wide, "unlabelled")]:
+            self.unlabelled_views.append(view.id)
+        for zone_id, point in atlas.anchors(view.id).items():
+            self.anchors[(view.id, zone_id)] = point
+        left, right, below = known[(view.id, wide)]
+        return list(left), list(right), list(below)
+
+    def _choose_sides(self, atlas: Atlas, view: View, wide: bool) -> tuple[list[str], list[str], list[str]]:
         minx, miny, maxx, _ = bounds(view.outline)
         middle = (minx + maxx) / 2
         left, right, below = [], [], []

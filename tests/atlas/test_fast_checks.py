@@ -117,3 +117,24 @@ def test_the_built_in_charts_shapes_are_all_found_sound():
 
     single = {(i, v) for i, zone in enumerate(data["zones"]) for v in zone["shapes"] if one_ring(zone, v)}
     assert sound == single
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    key=st.sampled_from([*ZONE_SCHEMA["properties"], "colour", "shapes.plantar-left", "shapes.nowhere"]),
+    value=odd_values,
+    drop=st.booleans(),
+)
+def test_the_compiled_schema_answers_as_the_schema_read_keyword_by_keyword(key, value, drop):
+    """`_surely_valid` runs each schema node turned into a function once; its answers are
+    those of reading the node keyword by keyword (`_interpreted`), for zones and sources."""
+    zone = copy.deepcopy(ZONE)
+    target = zone["shapes"] if key.startswith("shapes.") else zone
+    name = key.split(".", 1)[1] if key.startswith("shapes.") else key
+    if drop:
+        target.pop(name, None)
+    else:
+        target[name] = value
+    assert atlas_schema._surely_valid(zone, ZONE_SCHEMA) == atlas_schema._interpreted(zone, ZONE_SCHEMA)
+    for node in atlas_schema.schema()["$defs"].values():
+        assert atlas_schema._surely_valid(value, node) == atlas_schema._interpreted(value, node)

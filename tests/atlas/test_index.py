@@ -76,3 +76,73 @@ def test_hits_are_ordered_by_the_areas_drawing_uses(small_atlas):
             areas = [index.area(view.id, zone_id) for zone_id in hits]
             assert zone.id in hits
             assert areas == sorted(areas)
+
+
+def _both_ways(atlas, monkeypatch):
+    """The same chart's index built as a plain scan per view and as Shapely trees."""
+    from reflexmap.atlas import index as index_module
+
+    shapes = [(view_id, z.id, parts) for z in atlas.zones for view_id, parts in z.shapes.items()]
+    plain = ZoneIndex(shapes)
+    plain.warm()
+    with monkeypatch.context() as m:
+        m.setattr(index_module, "PLAIN_ZONES", -1)
+        trees = ZoneIndex(shapes)
+        trees.warm()
+    assert all(type(t).__name__ == "_PlainView" for t in plain._trees.values())
+    assert all(type(t).__name__ == "_ViewTree" for t in trees._trees.values())
+    return plain, trees
+
+
+def test_a_small_view_is_answered_without_shapely_exactly_as_by_the_tree(monkeypatch):
+    """The built-in chart's views are scanned in plain Python (no Shapely at a click): at a
+    dense grid, at every vertex, on every edge's midpoint and a hair either side of it, the
+    answers and their order are the tree's."""
+    import random
+
+    from reflexmap.atlas import load_atlas
+
+    atlas = load_atlas()
+    plain, trees = _both_ways(atlas, monkeypatch)
+    rng = random.Random(19)
+    for view in atlas.views:
+        points = [(x / 2, y / 2) for x in range(-150, 151, 3) for y in range(-10, 560, 3)]
+        for zone in atlas.zones_in(view.id):
+            for ring in zone.shapes[view.id]:
+                for (ax, ay), (bx, by) in zip(ring, ring[1:] + ring[:1], strict=True):
+                    mx, my = (ax + bx) / 2, (ay + by) / 2
+                    points += [(ax, ay), (mx, my), (mx + 1e-9, my), (mx, my - 1e-9)]
+                    t = rng.random()
+                    points.append((ax + t * (bx - ax), ay + t * (by - ay)))
+        for x, y in points:
+            assert plain.zones_at(view.id, x, y) == trees.zones_at(view.id, x, y), (view.id, x, y)
+
+
+def test_exact_turns_on_borders_and_corners():
+    """Points on a slanted edge in decimal are a hair off it in binary: the turn test is
+    exact, so the answer is Shapely's. The one difference: a point exactly on a slanted
+    edge in binary counts as on the border (inside) here, where GEOS's double-double
+    arithmetic may round it just outside (a click never lands exactly there)."""
+    import random
+    from fractions import Fraction
+
+    from reflexmap.atlas.index import ring_covers
+
+    triangle = ((0.1, 0.1), (0.7, 0.1), (0.1, 0.3))
+    polygon = shapely.Polygon(triangle)
+    assert ring_covers(triangle, 0.1, 0.1) and ring_covers(triangle, 0.4, 0.1)  # corner, edge
+    assert not ring_covers(triangle, 0.71, 0.1)
+    rng = random.Random(5)
+    points = [(0.4, 0.2), (0.25, 0.25), (0.55, 0.15), (0.1, 0.2), (0.4, 0.1), (0.7, 0.1)]
+    for _ in range(2000):
+        t = rng.random()
+        points.append((0.7 + t * (0.1 - 0.7), 0.1 + t * (0.3 - 0.1)))
+    on_edge = 0
+    for x, y in points:
+        (ax, ay), (bx, by) = (Fraction(0.7), Fraction(0.1)), (Fraction(0.1), Fraction(0.3))
+        if (bx - ax) * (Fraction(y) - ay) == (by - ay) * (Fraction(x) - ax):
+            on_edge += 1
+            assert ring_covers(triangle, x, y), (x, y)
+        else:
+            assert ring_covers(triangle, x, y) == shapely.intersects_xy(polygon, x, y), (x, y)
+    assert on_edge < len(points) / 4
