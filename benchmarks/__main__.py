@@ -36,6 +36,7 @@ TARGETS = {
     "click_ms": 5.0,  # at 10,000 zones
     "render_ms": 8.0,  # built-in chart, 1920×1080 at ratio 1: the projector (issue 19)
     "frame_ms": 16.0,  # median and 90th percentile, 1440×900 window, ratio 1 and 2 (issue 19)
+    "settle_ms": 150.0,  # a zoom's scaled preview is crisp again this long after the last notch
     "first_open_ms": 2000.0,  # 10,000 zones (issue 19)
     "second_open_ms": 300.0,  # 10,000 zones (issue 19)
     "answer_ms": 5.0,  # answer to saved, at 100,000 logged reviews
@@ -115,7 +116,34 @@ def frame_figures(runs: int) -> list[Figure]:
                 frames["zoom_pan_direct_ms"],
             )
         )
+        figures += _settle_figures(ratio, frames["settle_ms"], frames["settle_turn_ms"])
     return figures
+
+
+def _settle_figures(ratio: int, crisp: list[float], turns: list[float]) -> list[Figure]:
+    """While the wheel turns the map shows a scaled picture; these say how soon after the
+    last notch it is crisp again, and the longest frame on the way (the new scale is drawn a
+    band at a time between other events)."""
+    limit, frame = TARGETS["settle_ms"], TARGETS["frame_ms"]
+    return [
+        Figure(
+            f"Zoom: crisp again after the last notch, ratio {ratio}",
+            "built-in",
+            "ms",
+            crisp,
+            target=f"≤ {limit:.0f} ms, 90th pct too",
+            baseline="drawn directly: crisp at each notch",
+            met=statistics.median(crisp) <= limit and _p90(crisp) <= limit,
+        ),
+        Figure(
+            f"Zoom: longest frame while it turns crisp, ratio {ratio}",
+            "built-in",
+            "ms",
+            turns,
+            target=f"≤ {frame:.0f} ms, 90th pct too",
+            met=statistics.median(turns) <= frame and _p90(turns) <= frame,
+        ),
+    ]
 
 
 def _at_most(samples: list[float], limit: float, unit: str, applies: bool) -> dict:

@@ -9,7 +9,7 @@ its backing store has the device pixel ratio of the screen, so a ratio-2 frame p
 times the pixels of a ratio-1 frame of the same window, as on a high-DPI laptop.
 
 The baseline is measured in the same process, by turns with the figure: the map as drawn
-before issue 19, every item painted afresh at every frame (MapView.cache_items held off).
+before issue 19, every item painted afresh at every frame (MapView.set_layered(False)).
 """
 
 from __future__ import annotations
@@ -70,6 +70,27 @@ def _pause(app: QApplication, ms: float) -> None:
         time.sleep(0.005)
 
 
+def _settling(app: QApplication, view, settles: list[tuple[float, float]], ms: float = 300) -> None:
+    """The hand leaves the wheel: time passes (`ms`, not counted as frames). What the map does
+    meanwhile is measured: the time from the last notch until it shows the new scale crisp
+    (drawn afresh, no scaled preview) and the longest single turn of the event loop on the
+    way (a frame the person would see drop). Drawn directly, the map is crisp at once."""
+    started = time.perf_counter()
+    until = started + ms / 1000
+    crisp_ms, longest = None, 0.0
+    while time.perf_counter() < until:
+        turn = _clock()
+        app.processEvents()
+        if crisp_ms is None:
+            longest = max(longest, (_clock() - turn) * 1000)
+            if view.crisp:
+                crisp_ms = (time.perf_counter() - started) * 1000
+        time.sleep(0.001)
+    if crisp_ms is None:
+        raise RuntimeError(f"the map was not crisp {ms:.0f} ms after the last wheel notch")
+    settles.append((crisp_ms, longest))
+
+
 def _wheel(view, pos: QPoint, clicks: int) -> QWheelEvent:
     viewport = view.viewport()
     return QWheelEvent(
@@ -84,11 +105,15 @@ def _wheel(view, pos: QPoint, clicks: int) -> QWheelEvent:
     )
 
 
-def zoom_and_pan(app: QApplication, view, paints: _Paints) -> list[float]:
+def zoom_and_pan(
+    app: QApplication, view, paints: _Paints, settles: list[tuple[float, float]] | None = None
+) -> list[float]:
     """A person exploring the chart: wheel in under the cursor over one foot, drag across it,
     wheel in further, drag back, wheel out, over the other foot, and back to the whole chart
     by wheel. One sample per event (each wheel notch, each mouse move of a drag). Between a
-    turn of the wheel and a drag, 0.3 s pass (not counted), as the hand moves."""
+    turn of the wheel and a drag, 0.3 s pass (not counted as frames), as the hand moves; after
+    each turn of the wheel, `settles` gets (ms until crisp, longest event-loop turn meanwhile)."""
+    settles = [] if settles is None else settles
     viewport = view.viewport()
     send = QApplication.sendEvent
     w, h = viewport.width(), viewport.height()
@@ -97,7 +122,7 @@ def zoom_and_pan(app: QApplication, view, paints: _Paints) -> list[float]:
         centre = QPoint(int(w * cx), int(h * 0.45))
         for _ in range(4):  # zoom in, notch by notch, under the cursor
             frames.append(_frame(app, paints, lambda c=centre: send(viewport, _wheel(view, c, 1))))
-        _pause(app, 300)
+        _settling(app, view, settles)
         QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
         at = centre
         for step in range(12):  # drag: a pan of 12 moves of 15 × 9 px
@@ -107,7 +132,7 @@ def zoom_and_pan(app: QApplication, view, paints: _Paints) -> list[float]:
         _pause(app, 300)
         for _ in range(3):  # in further
             frames.append(_frame(app, paints, lambda a=at: send(viewport, _wheel(view, a, 1))))
-        _pause(app, 300)
+        _settling(app, view, settles)
         QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
         back = at
         for step in range(12):  # drag back up and left
@@ -117,22 +142,16 @@ def zoom_and_pan(app: QApplication, view, paints: _Paints) -> list[float]:
         _pause(app, 300)
         for _ in range(7):  # out again, to the whole chart (the view stops at "fitted")
             frames.append(_frame(app, paints, lambda b=back: send(viewport, _wheel(view, b, -1))))
+        _settling(app, view, settles)
         view.fit()
         _pause(app, 300)
     return frames
 
 
 def _drawing(view, how: str) -> None:
-    """ "direct": every item drawn afresh at every frame, as before issue 19 (the map's own
-    switch is held off); "cached": the map as it is. Either way the zoom is then made still
-    long enough for the map to settle."""
-    from reflexmap.ui.map_view import MapView
-
-    if how == "direct":
-        view.cache_items = lambda on: MapView.cache_items(view, False)
-        view.cache_items(False)
-    else:
-        view.__dict__.pop("cache_items", None)
+    """ "direct": every item drawn afresh at every frame, as before issue 19 (the map's kept
+    tiles switched off); "cached": the map as it is (its drawing kept as tiles)."""
+    view.set_layered(how != "direct")
 
 
 def repaints(app: QApplication, view, runs: int) -> dict[str, list[float]]:
@@ -144,14 +163,14 @@ def repaints(app: QApplication, view, runs: int) -> dict[str, list[float]]:
     for _ in range(runs):
         for how in ("direct", "cached"):
             _drawing(view, how)
-            view.fit()  # the zoom "changes" and settles: cached again after CACHE_AFTER_MS
+            view.fit()
             _pause(app, 300)
             viewport.repaint()  # the first frame after a zoom makes the pixmaps: not counted
             started = _clock()
             viewport.repaint()
             samples[how].append((_clock() - started) * 1000)
-    if not view.cached:
-        raise RuntimeError("the fitted map was not cached")
+    if not view.crisp:
+        raise RuntimeError("the fitted map is not kept as tiles")
     return samples
 
 
@@ -176,11 +195,12 @@ def main(size: str, runs: int, chart: str | None) -> None:
         view.viewport().repaint()  # warm: fonts, glyph caches, first layout
         repaint = repaints(app, view, runs)
         sequences: dict[str, list[float]] = {"direct": [], "cached": []}
+        settles: list[tuple[float, float]] = []
         for how in ("direct", "cached", "direct", "cached"):  # by turns, as above
             _drawing(view, how)
             view.fit()
             _pause(app, 300)
-            sequences[how] += zoom_and_pan(app, view, paints)
+            sequences[how] += zoom_and_pan(app, view, paints, settles if how == "cached" else None)
         result = {
             "ratio": view.viewport().devicePixelRatioF(),
             "viewport": [view.viewport().width(), view.viewport().height()],
@@ -189,6 +209,8 @@ def main(size: str, runs: int, chart: str | None) -> None:
             "repaint_direct_ms": repaint["direct"],
             "zoom_pan_ms": sequences["cached"],
             "zoom_pan_direct_ms": sequences["direct"],
+            "settle_ms": [crisp for crisp, _ in settles],
+            "settle_turn_ms": [turn for _, turn in settles],
         }
         window.close()
     print(json.dumps(result))

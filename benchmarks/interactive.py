@@ -109,7 +109,7 @@ def _measure(app: QApplication, window, atlas: Atlas, clicks: int, render_runs: 
 
 def _render(app: QApplication, window, runs: int) -> tuple[list[float], list[float]]:
     """Paint the whole chart into a 1920×1080 viewport, as on a full-HD projector: as the map
-    does once the zoom has been still a moment (items cached), and, the baseline, with every
+    does once the zoom has been still a moment (its drawing kept as tiles), and, the baseline, with every
     item drawn afresh (as before issue 19)."""
     viewport = window.map.viewport()
     frame = window.size() - viewport.size()
@@ -121,12 +121,12 @@ def _render(app: QApplication, window, runs: int) -> tuple[list[float], list[flo
     if (viewport.width(), viewport.height()) != RENDER_SIZE:
         raise RuntimeError(f"the viewport is {viewport.width()}×{viewport.height()}, not {RENDER_SIZE}")
     view = window.map
-    view.cache_items(False)
+    view.set_layered(False)
     direct = _grabs(viewport, runs)
-    view.cache_items(True)
-    if not view.cached:
-        raise RuntimeError("the fitted chart was not cached")
-    viewport.grab()  # the first frame after a zoom makes the items' pixmaps
+    view.set_layered(True)
+    viewport.grab()  # the first frame after a zoom makes the tiles
+    if not view.crisp:
+        raise RuntimeError("the fitted chart is not kept as tiles")
     return _grabs(viewport, runs), direct
 
 

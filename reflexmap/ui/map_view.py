@@ -6,22 +6,23 @@ Clicks are answered by the atlas's Shapely index, not by Qt's item picking, so t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPixmapCache,
+    QPaintEvent,
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsView, QToolTip
+from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip
 
 from ..content.markup import charts_place, escape
 from ..i18n import _
 from ..render.chart_key import CAVEAT_MM
 from ..render.chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
+from .map_layers import TILE, Layers, Level, tile_span
 from .modes import EDIT, MapEvent, MapOverlay
 from .state import AppState
 
@@ -30,14 +31,11 @@ MIN_SCALE, MAX_SCALE = 0.3, 60.0  # screen pixels per millimetre
 MIN_TEXT_PX = 9.0  # no chart text is smaller on screen (font pixel size, × the text-size setting)
 MAX_TEXT_GROWTH = 1.25  # a window too small for that grows text at most to 1.25 × the label size
 FIT_MARGIN_PX = 2  # QGraphicsView.fitInView keeps this much free on each side
-# Items keep their drawing as device pixels (see MapView.cache_items) once the zoom has been
-# still this long; while it changes, they are drawn directly.
-CACHE_AFTER_MS = 200
-# Qt keeps those drawings in QPixmapCache, 10 MiB by default: less than the chart's items
-# take on a high-DPI screen, which would then be drawn afresh at every frame. Room for this
-# many viewports' worth of device pixels (never less than the floor).
-CACHE_VIEWPORTS = 6
-CACHE_FLOOR_KIB = 64 * 1024
+# The map's drawing is kept as tiles of device pixels (reflexmap/ui/map_layers.py). While
+# the wheel turns, the new scale is shown by scaling the tiles already drawn; once the wheel
+# has been still this long, the new scale is drawn, a band of tiles per turn of the event loop.
+SETTLE_MS = 60
+BAND_PIXELS = 300_000  # device pixels drawn in one turn of the event loop while settling
 
 
 _accessibility_installed = False
@@ -91,11 +89,19 @@ class MapView(QGraphicsView):
         self._overlay_mode = state.mode
         state.mode.overlay_changed.connect(self._draw_overlay)
         self.text_scale = text_scale  # the text-size setting: labels follow the panels
-        self.cached = False  # whether the chart's items keep their drawing (cache_items)
-        self._cache_later = QTimer(self)
-        self._cache_later.setSingleShot(True)
-        self._cache_later.setInterval(CACHE_AFTER_MS)
-        self._cache_later.timeout.connect(lambda: self.cache_items(True))
+        self.layered = True  # frames copy kept tiles (map_layers); False: every item drawn afresh
+        self._layers = Layers(self._render_scene)
+        self._zooming = False  # the wheel turns: the new scale is previewed from other scales
+        self._refining = False  # the current scale's tiles are being drawn, a band at a time
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._zoom_settled)
+        self._refine = QTimer(self)
+        self._refine.setSingleShot(True)
+        self._refine.setInterval(0)
+        self._refine.timeout.connect(self._refine_step)
+        self.chart.changed.connect(self._scene_changed)
         state.atlas_changed.connect(self.rebuild)
         state.aspect_changed.connect(self.rebuild)
         state.selection_changed.connect(self._show_selection)
@@ -120,6 +126,7 @@ class MapView(QGraphicsView):
         Larger minimum text makes the chart wider (label columns, key rows), which makes
         every millimetre smaller on screen: a few rounds find the size that holds."""
         kept = self._kept_view()
+        self._layers.clear()  # every item is new
         min_mm = 0.0
         for _round in range(5):
             self._draw(min_mm)
@@ -172,40 +179,152 @@ class MapView(QGraphicsView):
             base_note=what_it_adds(atlas, base) if base is not None else "",
         )
 
-    def cache_items(self, on: bool) -> None:
-        """Let every item of the chart keep its last drawing as a pixmap in device pixels
-        (QGraphicsItem.DeviceCoordinateCache), or draw them all directly.
+    # --- the kept drawing (tiles) ----------------------------------------------------
+    def set_layered(self, on: bool) -> None:
+        """Keep the drawing as tiles (the default), or draw every item afresh at every frame
+        (as before issue 19: the benchmarks' baseline)."""
+        self.layered = on
+        self._layers.clear()
+        self._zooming = self._refining = False
+        self.viewport().update()
 
-        Cached, a repaint (a window uncovered, a presenter's reveal), a hover or a selection
-        (one zone and its label change) costs little more than copying pixels: the drawing is
-        the same, made by the same painter at the same device transform. Only while the whole
-        chart is in view: zoomed in, Qt caches the visible part of each item and redraws
-        pieces of many pixmaps at every step of a pan, which costs more than drawing the strip
-        the pan uncovers. A zoom changes every item's drawing, and remaking every pixmap costs
-        more than drawing: while the zoom changes, items are drawn directly, and cached again
-        once it has been still for CACHE_AFTER_MS. Text is drawn afresh at each zoom, never
-        a scaled pixmap."""
-        on = on and self._whole_chart_in_view()
-        if on:
-            screen = self.viewport().size() * self.viewport().devicePixelRatioF()
-            need = CACHE_VIEWPORTS * screen.width() * screen.height() * 4 // 1024
-            QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), CACHE_FLOOR_KIB, need))
-        if on == self.cached and not on:
+    def _render_scene(self, painter: QPainter, scene_rect) -> None:
+        painter.setRenderHints(self.renderHints())
+        self.chart.render(painter, scene_rect, scene_rect)
+
+    def _scene_changed(self, rects) -> None:
+        """Items changed (a hover, a selection, a mode's handles): their tiles are drawn afresh
+        where they changed; a change of the whole scene (its background) drops every tile."""
+        whole = self.chart.sceneRect()
+        self._layers.invalidate(rects, any(r.contains(whole) for r in rects))
+
+    def _offset(self) -> tuple[int, int]:
+        """The viewport's top left in tile space (the view transform's logical pixels)."""
+        view, own = self.viewportTransform(), self.transform()
+        return round(own.dx() - view.dx()), round(own.dy() - view.dy())
+
+    def _tile_area(self, ring: int = 0) -> QRect:
+        """The viewport (and `ring` tiles around it) in tile space."""
+        ox, oy = self._offset()
+        area = self.viewport().rect().translated(ox, oy)
+        return area.adjusted(-ring * TILE, -ring * TILE, ring * TILE, ring * TILE)
+
+    def _current_level(self, create: bool = True):
+        return self._layers.level(self.transform().m11(), self.viewport().devicePixelRatioF(), create)
+
+    def _scene_news(self) -> None:
+        """The scene reports what changed in a queued call; a synchronous repaint (a grab, an
+        export of the view) must not show a tile from before a change made just now."""
+        QApplication.sendPostedEvents(self.chart, QEvent.Type.MetaCall)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.layered or self.transform().m12() or self.transform().m21():
+            super().paintEvent(event)
             return
-        mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if on else QGraphicsItem.CacheMode.NoCache
-        for item in self.chart.items():
-            item.setCacheMode(mode)
-        self.cached = on
-
-    def _whole_chart_in_view(self) -> bool:
-        shown = self.mapToScene(self.viewport().rect()).boundingRect()
-        return not self.chart.chart_rect.isEmpty() and shown.contains(self.chart.chart_rect)
+        self._scene_news()
+        exposed = event.region()
+        ox, oy = self._offset()
+        # while the wheel turns no tiles are made for the passing scales: they are previewed
+        level = self._current_level(create=not self._zooming)
+        painter = QPainter(self.viewport())
+        try:
+            holes = exposed
+            if level is not None:
+                for rect in exposed:
+                    # what changed (a hover) is drawn now; missing tiles too, unless a band at a
+                    # time will draw them (after a zoom)
+                    later = self._zooming or self._refining
+                    self._layers.fill(level, rect.translated(ox, oy), create=not later)
+                holes = self._layers.paint(painter, level, exposed, ox, oy)
+            if not holes.isEmpty():
+                if level is None:
+                    level = Level(self.transform().m11(), self.viewport().devicePixelRatioF())
+                holes = self._layers.preview(painter, level, holes, ox, oy)
+            if not holes.isEmpty():  # nothing kept shows this part yet: paper
+                painter.setClipRegion(holes)
+                painter.fillRect(holes.boundingRect(), self.chart.backgroundBrush())
+        finally:
+            painter.end()
+        if not self._zooming and not self._refine.isActive():
+            self._refine.start()  # tiles around the viewport, for a pan, while nothing happens
 
     def _zoom_changing(self) -> None:
-        """The view's scale is about to change: draw directly until it has been still a while."""
-        if self.cached:
-            self.cache_items(False)
-        self._cache_later.start()
+        """The wheel turned: preview the new scale from the tiles kept, and draw it crisp once
+        the wheel has been still SETTLE_MS."""
+        self._zooming = True
+        self._refine.stop()
+        self._settle.start()
+
+    def _zoom_settled(self) -> None:
+        self._zooming = False
+        self._refining = True
+        self._refine.start()
+
+    def _refine_step(self) -> None:
+        """Draw one band of the current scale's tiles: first those in view (then shown), then
+        a ring of tiles around the viewport, drawn ahead for a pan."""
+        if not self.layered or self._zooming or not self.isVisible():
+            return
+        level = self._current_level()
+        assert level is not None
+        for band in self._bands():
+            drawn = self._layers.fill(level, band)
+            if drawn:
+                ox, oy = self._offset()
+                for rect in drawn:
+                    self.viewport().update(rect.translated(-ox, -oy))
+                self._refine.start()
+                return
+        self._refining = False
+        self._prune(level)
+
+    def _bands(self):
+        """Pieces of tile rows across the viewport, then of the ring around it (rows above and
+        below, columns left and right), in tile space: each at most BAND_PIXELS device pixels,
+        so that drawing one keeps a frame short."""
+        view = self._tile_area()
+        columns, rows = tile_span(view)
+        left, right = columns[0] * TILE, (columns[-1] + 1) * TILE
+        top, bottom = rows[0] * TILE, (rows[-1] + 1) * TILE
+        strips = [QRect(left, j * TILE, right - left, TILE) for j in rows] + [
+            QRect(left - TILE, top - TILE, right - left + 2 * TILE, TILE),
+            QRect(left - TILE, bottom, right - left + 2 * TILE, TILE),
+            QRect(left - TILE, top, TILE, bottom - top),
+            QRect(right, top, TILE, bottom - top),
+        ]
+        dpr = self.viewport().devicePixelRatioF()
+        most = max(1, int(BAND_PIXELS / (TILE * TILE * dpr * dpr)))  # tiles in a band
+        for strip in strips:
+            across = strip.width() >= strip.height()
+            count = (strip.width() if across else strip.height()) // TILE
+            for start in range(0, count, most):
+                size = min(most, count - start) * TILE
+                if across:
+                    yield QRect(strip.x() + start * TILE, strip.y(), size, TILE)
+                else:
+                    yield QRect(strip.x(), strip.y() + start * TILE, TILE, size)
+
+    def _prune(self, level) -> None:
+        """Let go of the current scale's tiles far from the viewport (after long pans)."""
+        columns, rows = tile_span(self._tile_area(ring=2))
+        for key in [k for k in level.tiles if k[0] not in columns or k[1] not in rows]:
+            del level.tiles[key]
+
+    @property
+    def crisp(self) -> bool:
+        """Whether the viewport shows the current scale's own tiles everywhere (no preview)."""
+        if not self.layered:
+            return True
+        self._scene_news()
+        level = self._current_level(create=False)
+        if self._zooming or level is None:
+            return False
+        columns, rows = tile_span(self._tile_area())
+        return all(
+            (tile := level.tiles.get((i, j))) is not None and tile.dirty.isEmpty()
+            for i in columns
+            for j in rows
+        )
 
     def fit_scale(self) -> float:
         """Pixels per millimetre at which the whole chart fits the viewport."""
@@ -305,7 +424,7 @@ class MapView(QGraphicsView):
 
     def fit(self) -> None:
         """Show the whole chart, as large as the window allows, centred."""
-        self._zoom_changing()
+        self._zooming = self._refining = False  # drawn at once (its tiles are often kept)
         self.fitInView(self.chart.chart_rect, Qt.AspectRatioMode.KeepAspectRatio)
         self.centerOn(self.chart.chart_rect.center())
         self._fitted = True

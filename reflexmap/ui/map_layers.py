@@ -1,0 +1,230 @@
+"""The map's drawing kept as tiles of device pixels, one set ("level") per zoom scale.
+
+A frame of the map then copies pixels instead of drawing every zone, outline and label:
+a pan moves the picture and copies the tiles that come into view (drawn ahead, around the
+viewport, while nothing happens); a hover or a selection draws afresh only the part of the
+chart that changed (the scene reports it). While the wheel turns, no level exists for the
+new scale: the frame shows the nearest levels scaled, and once the wheel has been still a
+moment the new level is drawn, a band of tiles per turn of the event loop, so that the
+picture is crisp again within about 150 ms and no single frame draws the whole chart.
+
+Tile coordinates are the view's transform space (scene millimetres × pixels per
+millimetre), in logical pixels: the viewport shows it shifted by the view's scroll offset,
+which is a whole number of pixels, so a tile lands on the same device pixels as the view's
+own drawing would, and a still picture is the same as one drawn directly.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF
+from PySide6.QtGui import QPainter, QPixmap, QRegion, QTransform
+
+TILE = 128  # logical pixels
+MAX_LEVELS = 3  # the current scale's, the fitted chart's and one more, for previews
+RING = 2  # tiles drawn ahead around the viewport for a pan; farther ones are let go
+
+
+@dataclass
+class Tile:
+    pixmap: QPixmap
+    dirty: QRegion = field(default_factory=QRegion)  # tile-local logical pixels to draw afresh
+
+
+@dataclass
+class Level:
+    scale: float
+    dpr: float
+    tiles: dict[tuple[int, int], Tile] = field(default_factory=dict)
+
+    def covered(self, factor: float, ox: float, oy: float) -> QRegion:
+        """Viewport pixels fully covered by this level's clean tiles, drawn at `factor`."""
+        region = QRegion()
+        size = TILE * factor
+        for (i, j), tile in self.tiles.items():
+            if not tile.dirty.isEmpty():
+                continue
+            x0, y0 = i * size - ox, j * size - oy
+            left, top = math.ceil(x0), math.ceil(y0)
+            right, bottom = math.floor(x0 + size), math.floor(y0 + size)
+            if right > left and bottom > top:
+                region += QRect(left, top, right - left, bottom - top)
+        return region
+
+
+def tile_span(rect: QRect) -> tuple[range, range]:
+    """The tile columns and rows a rectangle of tile space touches."""
+    return (
+        range(math.floor(rect.left() / TILE), math.floor(rect.right() / TILE) + 1),
+        range(math.floor(rect.top() / TILE), math.floor(rect.bottom() / TILE) + 1),
+    )
+
+
+class Layers:
+    """Levels of tiles for one view; `render(painter, scene_rect)` draws the scene."""
+
+    def __init__(self, render) -> None:
+        self._render = render  # (painter set to tile space, scene rect) -> None
+        self.levels: list[Level] = []  # most recently used first
+
+    def clear(self) -> None:
+        self.levels = []
+
+    def level(self, scale: float, dpr: float, create: bool = True) -> Level | None:
+        for index, level in enumerate(self.levels):
+            if level.dpr == dpr and math.isclose(level.scale, scale, rel_tol=1e-9):
+                if index:
+                    self.levels.insert(0, self.levels.pop(index))
+                return level
+        if not create:
+            return None
+        level = Level(scale, dpr)
+        others = [lv for lv in self.levels if lv.dpr == dpr]
+        if len(others) >= MAX_LEVELS:  # the least recently used goes; the widest view stays
+            widest = min(others, key=lambda lv: lv.scale)
+            others.remove(next(lv for lv in reversed(others) if lv is not widest))
+        self.levels = [level, *others]
+        return level
+
+    def others(self, level: Level) -> list[Level]:
+        """The other levels, nearest in scale first."""
+        near = [lv for lv in self.levels if lv is not level and lv.dpr == level.dpr]
+        return sorted(near, key=lambda lv: abs(math.log(lv.scale / level.scale)))
+
+    def invalidate(self, rects: list[QRectF], everything: bool) -> None:
+        """The scene changed in these scene rectangles: draw them afresh in the current level;
+        other levels (previews only) are let go."""
+        if not self.levels:
+            return
+        if everything:
+            self.clear()
+            return
+        current = self.levels[0]
+        self.levels = [current]
+        for rect in rects:
+            # as QGraphicsView.updateScene: aligned outward, 2 pixels more for antialiasing
+            area = (
+                QRectF(
+                    rect.x() * current.scale,
+                    rect.y() * current.scale,
+                    rect.width() * current.scale,
+                    rect.height() * current.scale,
+                )
+                .toAlignedRect()
+                .adjusted(-2, -2, 2, 2)
+            )
+            columns, rows = tile_span(area)
+            for i in columns:
+                for j in rows:
+                    tile = current.tiles.get((i, j))
+                    if tile is not None:
+                        tile.dirty += area.translated(-i * TILE, -j * TILE) & QRect(0, 0, TILE, TILE)
+
+    def fill(self, level: Level, area: QRect, create: bool = True) -> list[QRect]:
+        """Make every tile of `level` that `area` (tile space) touches clean in `area`: missing
+        tiles are made (unless not `create`), and what is missing or dirty inside `area` is
+        drawn in one pass. Returns the tile-space rectangles drawn."""
+        columns, rows = tile_span(area)
+        need = QRegion()
+        for i in columns:
+            for j in rows:
+                origin = QPoint(i * TILE, j * TILE)
+                tile = level.tiles.get((i, j))
+                if tile is None:
+                    if not create:
+                        continue
+                    pixmap = QPixmap(round(TILE * level.dpr), round(TILE * level.dpr))
+                    pixmap.setDevicePixelRatio(level.dpr)
+                    tile = level.tiles[(i, j)] = Tile(pixmap, QRegion(QRect(0, 0, TILE, TILE)))
+                if not tile.dirty.isEmpty():
+                    need += tile.dirty.translated(origin) & area
+        if need.isEmpty():
+            return []
+        drawn = []
+        for rect in need:  # each band once, however many tiles it spans
+            drawn.append(rect)
+            self._draw(level, rect)
+        return drawn
+
+    def _draw(self, level: Level, rect: QRect) -> None:
+        dpr = level.dpr
+        band = QPixmap(round(rect.width() * dpr), round(rect.height() * dpr))
+        band.setDevicePixelRatio(dpr)
+        painter = QPainter(band)
+        painter.setTransform(QTransform(level.scale, 0, 0, level.scale, -rect.x(), -rect.y()))
+        scene_rect = QRectF(
+            rect.x() / level.scale,
+            rect.y() / level.scale,
+            rect.width() / level.scale,
+            rect.height() / level.scale,
+        )
+        self._render(painter, scene_rect)
+        painter.end()
+        columns, rows = tile_span(rect)
+        for i in columns:
+            for j in rows:
+                tile = level.tiles.get((i, j))
+                if tile is None:
+                    continue
+                local = rect.translated(-i * TILE, -j * TILE) & QRect(0, 0, TILE, TILE)
+                if local.isEmpty():
+                    continue
+                copier = QPainter(tile.pixmap)
+                try:
+                    copier.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+                    source = local.translated(i * TILE - rect.x(), j * TILE - rect.y())
+                    copier.drawPixmap(
+                        QRectF(local),
+                        band,
+                        QRectF(
+                            source.x() * dpr, source.y() * dpr, source.width() * dpr, source.height() * dpr
+                        ),
+                    )
+                finally:
+                    copier.end()
+                tile.dirty -= local
+
+    def paint(self, painter: QPainter, level: Level, exposed: QRegion, ox: int, oy: int) -> QRegion:
+        """Copy `level`'s clean tiles into the viewport's `exposed` region (viewport pixels;
+        the viewport's top left is (ox, oy) in tile space). Returns what is left uncovered."""
+        holes = QRegion(exposed)
+        area = exposed.boundingRect().translated(ox, oy)
+        columns, rows = tile_span(area)
+        for i in columns:
+            for j in rows:
+                tile = level.tiles.get((i, j))
+                if tile is None or not tile.dirty.isEmpty():
+                    continue
+                target = QRect(i * TILE - ox, j * TILE - oy, TILE, TILE)
+                if exposed.intersects(target):
+                    painter.drawPixmap(target.topLeft(), tile.pixmap)
+                    holes -= target
+        return holes
+
+    def preview(self, painter: QPainter, level: Level, holes: QRegion, ox: int, oy: int) -> QRegion:
+        """Fill `holes` (viewport pixels) from the other levels, scaled to `level`'s scale, the
+        nearest scale first. Returns what none of them covers."""
+        for other in self.others(level):
+            if holes.isEmpty():
+                break
+            factor = level.scale / other.scale
+            here = other.covered(factor, ox, oy) & holes
+            if here.isEmpty():
+                continue
+            painter.save()
+            painter.setClipRegion(here)
+            painter.setTransform(QTransform(factor, 0, 0, factor, -ox, -oy))
+            view = (
+                QTransform(factor, 0, 0, factor, -ox, -oy).inverted()[0].mapRect(QRectF(here.boundingRect()))
+            )
+            columns, rows = tile_span(view.toAlignedRect())
+            for i in columns:
+                for j in rows:
+                    tile = other.tiles.get((i, j))
+                    if tile is not None and tile.dirty.isEmpty():
+                        painter.drawPixmap(QPointF(i * TILE, j * TILE), tile.pixmap)
+            painter.restore()
+            holes -= here
+        return holes
