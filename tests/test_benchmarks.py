@@ -22,6 +22,11 @@ MEASURES = {
     "Frame: full repaint of the map, 1440×900 window, ratio 2",
     "Frame: zoom and pan by wheel and drag, 1440×900 window, ratio 1",
     "Frame: zoom and pan by wheel and drag, 1440×900 window, ratio 2",
+    *(
+        f"Zoom: {what}, ratio {ratio}"
+        for what in ("crisp again after the last notch", "longest frame while it turns crisp")
+        for ratio in (1, 2)
+    ),
     "Answer to saved (FSRS + one SQLite transaction, synchronous=FULL)",
     "Statistics window: figures computed, shown and painted",
     "Editor: drag release to redrawn (edit, check, map rebuilt and painted)",
@@ -66,6 +71,9 @@ def test_quick_benchmark_run_prints_a_table_and_writes_json(tmp_path: Path):
     frames = [f for f in figures if f["name"].startswith("Frame:")]
     assert len(frames) == 3 and all(f["target"] and f["met"] is not None for f in frames)
     assert all(f["p90"] is not None for f in frames)  # the 90th percentile is part of the target
+    settles = [f for f in figures if f["name"].startswith("Zoom:")]  # a zoom's scaled preview …
+    assert len(settles) == 4 and all(f["target"] and f["met"] is not None for f in settles)
+    assert all(f["median"] > 0 for f in settles)  # … turns crisp, measured after every turn
 
 
 def test_quick_soak_day_leaves_no_widgets_behind(tmp_path: Path):

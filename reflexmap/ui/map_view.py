@@ -319,12 +319,7 @@ class MapView(QGraphicsView):
         level = self._current_level(create=False)
         if self._zooming or level is None:
             return False
-        columns, rows = tile_span(self._tile_area())
-        return all(
-            (tile := level.tiles.get((i, j))) is not None and tile.dirty.isEmpty()
-            for i in columns
-            for j in rows
-        )
+        return self._layers.clean(level, self._tile_area())
 
     def fit_scale(self) -> float:
         """Pixels per millimetre at which the whole chart fits the viewport."""
