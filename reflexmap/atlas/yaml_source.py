@@ -134,8 +134,9 @@ class Positions:
     def of_value(self, path: Path) -> tuple[int, int]:
         """Position of the value at `path`, or of its nearest ancestor that has one."""
         path = tuple(path)
-        if path and path not in self.values and type(path[-1]) is int and path[:-1] in self.values:
-            found = self._item(self.values[path[:-1]], path[-1])
+        if path and path not in self.values and type(path[-1]) is int:
+            parent = self._placed(path[:-1])
+            found = None if parent is None else self._item(parent, path[-1])
             if found is not None:
                 return found
         while path:
@@ -147,6 +148,15 @@ class Positions:
                     return where
             path = path[:-1]
         return self.values.get((), (1, 1))
+
+    def _placed(self, path: Path) -> tuple[int, int] | None:
+        """Where the value at `path` starts, if it was recorded or is a point of a list read
+        from the text directly (None otherwise)."""
+        if path in self.values:
+            return self.values[path]
+        if path and type(path[-1]) is int and path[:-1] in self.point_lists:
+            return self.point_lists[path[:-1]].point_position(path[-1])
+        return None
 
     def _item(self, where: tuple[int, int], index: int) -> tuple[int, int] | None:
         """Line and column of item `index` of the list that starts at `where` (flow or block),
@@ -253,7 +263,7 @@ def parse_yaml(text: str, source: str) -> tuple[Any, Positions, list[AtlasError]
     spliced = splice(text)  # a large chart's point lists, read from the text directly
     if spliced is not None:
         try:
-            return *_parse_spliced(spliced, source), []
+            return *_parse_spliced(spliced, source, text), []
         except _AsWritten:
             pass  # parsed as written below: the same result, or its errors as the parser says
     errors: list[AtlasError] = []
@@ -336,10 +346,10 @@ def _long_key(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, int] | No
     return mark.line + 1, start + 1, size
 
 
-def _parse_spliced(spliced: Any, source: str) -> tuple[Any, Positions]:
+def _parse_spliced(spliced: Any, source: str, text: str) -> tuple[Any, Positions]:
     """The text with its point lists spliced out, parsed; anything unexpected, any error or
     limit, or a placeholder not put in place raises _AsWritten."""
-    positions = Positions()
+    positions = Positions(text=text)  # positions are the written text's (splicing keeps them)
     errors: list[AtlasError] = []
     loader = _Loader(spliced.text)
     try:
