@@ -40,7 +40,7 @@ def release_samples(runs: int) -> tuple[list[float], list[float]]:
             window.show()
             for _ in range(5):
                 app.processEvents()
-            window.editor.edit_action.trigger()
+            window.edit_action.trigger()
             zone = _select_a_zone(window, app)
             now, before = [], []
             for run in range(2 * runs):
