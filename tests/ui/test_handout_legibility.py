@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPdfWriter
 from PySide6.QtWidgets import QFileDialog, QGraphicsScene
 
@@ -25,7 +26,7 @@ def printed(monkeypatch):
     numbered, label problems)."""
     found = []
 
-    def render(self, painter: QPainter, target, source, mode):
+    def render(self, painter: QPainter, target, source, mode=Qt.AspectRatioMode.KeepAspectRatio):
         device = painter.device()
         if not isinstance(device, QPdfWriter):  # the preview: the saved file's pages count
             return QGraphicsScene.render(self, painter, target, source, mode)
