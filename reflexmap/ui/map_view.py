@@ -119,6 +119,12 @@ class MapView(QGraphicsView):
         """The chart type size the state asks for (presenting); None: the usual size."""
         return self.state.label_mm
 
+    @property
+    def drawing_ahead(self) -> bool:
+        """Tiles are still being drawn, a band per turn of the event loop (after a zoom, or
+        around the viewport for a pan); a bounded amount, let go again by pruning."""
+        return self._zooming or self._refine.isActive()
+
     # --- drawing --------------------------------------------------------------------
     def rebuild(self, *_args) -> None:
         """Draw the chart afresh, fitted, with text no smaller than MIN_TEXT_PX on screen.
