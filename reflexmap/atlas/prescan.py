@@ -8,8 +8,8 @@ keys, quoted and plain text, comments) with regular expressions, and takes long 
 simple items (points ``[x, y]``, plain numbers, ``key: value`` lines) in one match each, so
 it reaches the 100,001st point or the 10,001st zone in a few milliseconds.
 
-It enforces the limits of `yaml_source` (items per list by kind, values per document, keys
-per mapping, the length of a number or a text) and reports exactly what the parser would:
+It enforces the limits of `limits.py`, as `yaml_source` does (items per list by kind, values
+per document, keys per mapping, the length of a number or a text) and reports exactly what the parser would:
 the same message at the same line and column. Where it meets anything it does not model
 exactly (complex keys, several documents, unusual line breaks, nesting beyond the depth
 limit, anything malformed) it gives up and the parser decides: it never refuses a file the
@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from . import yaml_source as ys
+from . import limits
 
 Finding = tuple[int, int, str]  # line, column (1-based), message
 
@@ -59,7 +59,7 @@ _BIG_SCALAR = 1_000_000  # a value this long is costly to parse: report it from 
 
 
 def _too_many_values() -> str:
-    return f"the document holds more than {ys.MAX_NODES:,} values; the limit is {ys.MAX_NODES:,}"
+    return limits.too_many_values()
 
 
 class _GiveUp(Exception):
@@ -78,7 +78,7 @@ class _Coll:
     indent: int  # block collections: the column of their items or keys
     path: tuple | None
     kind: str = "other"
-    limit: int = ys.MAX_ITEMS
+    limit: int = limits.MAX_ITEMS
     count: int = 0  # items of a list
     keys: set = field(default_factory=set)  # keys of a mapping
     key: object = None  # the key whose value comes next (None: a refused key)
@@ -166,8 +166,8 @@ def _block_items(indent: int, what: str) -> tuple[str, int]:
 
 
 def _numberish(value: str) -> bool:
-    """yaml_source._NUMBERISH.fullmatch(value)."""
-    return ys._NUMBERISH.fullmatch(value) is not None
+    """limits.NUMBERISH.fullmatch(value)."""
+    return limits.NUMBERISH.fullmatch(value) is not None
 
 
 def _block_plain(text: str, p: int) -> str:
@@ -217,8 +217,8 @@ class _Scan:
         self.errors: list[tuple[int, str]] = []
         self.inexact = False  # a long value whose length this walk cannot tell exactly
         self.big = False
-        self.limits = ys.list_limits()
-        self.text_limit = ys.max_text_chars()
+        self.limits = limits.list_limits()
+        self.text_limit = limits.max_text_chars()
         # anchor -> (values it holds, "scalar" | "map" | "list" | "polygon": a list of lists)
         self.anchors: dict[str, tuple[int, str]] = {}
         self.aliases = 0  # aliases met: the parser's message on too many values says so
@@ -240,10 +240,10 @@ class _Scan:
         """A value starts at `pos`: count it against the document and its list; its path.
         An alias (`alias`: the kind of value it stands for) counts the `size` of its value."""
         self.nodes += size
-        if self.nodes > ys.MAX_NODES:
+        if self.nodes > limits.MAX_NODES:
             raise self._too_many(pos)
         if is_list or is_map:
-            if len(self.stack) >= ys.MAX_DEPTH:
+            if len(self.stack) >= limits.MAX_DEPTH:
                 raise _GiveUp
         if not self.stack:
             return ()
@@ -281,7 +281,7 @@ class _Scan:
         path = self._node(pos, is_list=not is_map, is_map=is_map)
         coll = _Coll(is_map, flow, indent, path, anchor=anchor, before=before)
         if not is_map:
-            coll.kind = ys._list_kind(path if path is not None else ())
+            coll.kind = limits.list_kind(path if path is not None else ())
             coll.limit = self.limits[coll.kind][0]
         self.stack.append(coll)
         return coll
@@ -305,7 +305,7 @@ class _Scan:
         """A key of the mapping on top of the stack (None: one whose text is not exact;
         `merge`: the plain key '<<', which the parser refuses without counting it a key)."""
         self.nodes += 1
-        if self.nodes > ys.MAX_NODES:
+        if self.nodes > limits.MAX_NODES:
             raise self._too_many(pos)
         coll = self.stack[-1]
         if key is None:
@@ -313,13 +313,13 @@ class _Scan:
         if merge and key == "<<":
             coll.key = None  # an error the parser reports; its value has no path
             return
-        if key in coll.keys or len(key) > ys.MAX_NUMBER_CHARS:
+        if key in coll.keys or len(key) > limits.MAX_NUMBER_CHARS:
             coll.key = None  # an error the parser reports; its value has no path
-            if len(key) > ys.MAX_NUMBER_CHARS:
+            if len(key) > limits.MAX_NUMBER_CHARS:
                 raise _GiveUp
             return
-        if len(coll.keys) >= ys.MAX_KEYS:
-            raise _Refuse(pos, f"a mapping has more than {ys.MAX_KEYS:,} keys")
+        if len(coll.keys) >= limits.MAX_KEYS:
+            raise _Refuse(pos, f"a mapping has more than {limits.MAX_KEYS:,} keys")
         coll.keys.add(key)
         coll.key = key
 
@@ -329,7 +329,7 @@ class _Scan:
 
     def _check_length(self, pos: int, size: int, plain: bool, exact: bool, value: str = "") -> None:
         """The parser's limits on a value's length (see yaml_source._Builder._long_scalar)."""
-        if size <= ys.MAX_NUMBER_CHARS:
+        if size <= limits.MAX_NUMBER_CHARS:
             return
         if size > _BIG_SCALAR:
             self.big = True
@@ -339,7 +339,7 @@ class _Scan:
             self.errors.append(
                 (
                     pos,
-                    f"a number of {size:,} characters; the limit is {ys.MAX_NUMBER_CHARS} "
+                    f"a number of {size:,} characters; the limit is {limits.MAX_NUMBER_CHARS} "
                     "(put quotes around it if it is text)",
                 )
             )
@@ -351,7 +351,7 @@ class _Scan:
     def _null(self) -> None:
         """An empty value (`key:` or `-` with nothing after it)."""
         self.nodes += 1
-        if self.nodes > ys.MAX_NODES:
+        if self.nodes > limits.MAX_NODES:
             raise _GiveUp  # the parser places an empty value where this walk cannot tell
         if self.stack and not self.stack[-1].is_map:
             coll = self.stack[-1]
@@ -457,8 +457,8 @@ class _Scan:
             if dash:
                 room = top.limit - top.count
             else:
-                room = ys.MAX_KEYS - len(top.keys)
-            take = min(items, room, (ys.MAX_NODES - self.nodes) // per)
+                room = limits.MAX_KEYS - len(top.keys)
+            take = min(items, room, (limits.MAX_NODES - self.nodes) // per)
             if take <= 0:
                 return False
             stop = run_end if take == items else _run(item, text, line, take)
@@ -630,7 +630,7 @@ class _Scan:
             self._place(col)
             self._node(start)
             self._anchored(anchor)
-            if len(value) > ys.MAX_NUMBER_CHARS:
+            if len(value) > limits.MAX_NUMBER_CHARS:
                 if props is not None:
                     self.inexact = True
                 else:
@@ -847,7 +847,7 @@ class _Scan:
         """Counts the items of a block list from its first ('-' at `dash`); refuses at the
         one over the limit. Only lines that hold nothing over several lines are counted."""
         text = self.text
-        if not 1000 < coll.limit < ys.MAX_ITEMS:
+        if not 1000 < coll.limit < limits.MAX_ITEMS:
             # a short list is read in no time; points and plain values are taken in runs
             return
         first = _patterns()["line"].match(text, dash)
@@ -875,7 +875,7 @@ class _Scan:
         """Whether the parser surely stops at the limit on values before it reaches the item
         of `coll` counted ahead as over its limit (each item before it holds one value or
         more): then the walk reads on, item by item, to where the parser stops."""
-        return self.nodes + coll.limit + 1 > ys.MAX_NODES
+        return self.nodes + coll.limit + 1 > limits.MAX_NODES
 
     def _after_value(self) -> None:
         top = self.stack[-1]
@@ -889,7 +889,7 @@ class _Scan:
             if run_end == p:
                 continue
             items = text.count(mark, p, run_end)
-            take = min(items, top.limit - top.count, (ys.MAX_NODES - self.nodes) // per)
+            take = min(items, top.limit - top.count, (limits.MAX_NODES - self.nodes) // per)
             if take <= 0:
                 return p
             stop = run_end if take == items else _run(item, text, p, take)

@@ -18,29 +18,26 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
 
+from . import limits
 from .errors import AtlasError
+from .limits import Path
+from .prescan import prescan
 
 try:  # the C parser is ~10x faster; it is optional in PyYAML builds
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_DEPTH = 64
-MAX_NODES = 1_000_000  # a 10,000-zone chart written with point lists needs about 700,000
-MAX_KEYS = 1_000  # keys in one mapping; an atlas's largest has a dozen
-MAX_NUMBER_CHARS = 100  # a coordinate written in full is at most 24 characters
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null")}
 _TEXT_TAGS = {_TAG + "timestamp"}  # unquoted dates: an atlas never needs datetimes, keep the text
 
-Path = tuple[str | int, ...]
 _MERGE = object()  # the '<<' merge key, which an atlas does not support
 _REPORTED = object()  # a scalar already reported as an error: no follow-on error about it
 _UNKNOWN = object()
@@ -50,60 +47,9 @@ MAX_KNOWN_PLAIN = 100_000  # distinct plain scalars remembered while reading (10
 # through the resolver ("010" is octal there, "1e9" is text, "1_000" is a number).
 _INT = re.compile(r"-?(0|[1-9][0-9]*)")
 _DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+")
-# What a YAML 1.1 int or float can be made of (decimal, hex, octal, binary, base-60 "1:0:0");
-# a longer plain scalar of only these characters is refused before any resolver or conversion.
-_NUMBERISH = re.compile(r"[-+.0-9][-+0-9_:.xXbBeEa-fA-F]*")
 _NUMBER_TAGS = {_TAG + "int", _TAG + "float"}
 # First characters of plain scalars PyYAML may read as something other than text
 _RESOLVED_FIRST = frozenset(_Loader.yaml_implicit_resolvers) - {""}
-
-
-MAX_ITEMS = 100_000  # any other list
-
-
-def max_text_chars() -> int:
-    """The longest scalar a file may hold: the schema's limit for a text (a name, a claim)."""
-    from .schema import schema
-
-    return int(schema()["$defs"]["text"]["maxLength"])
-
-
-@cache
-def list_limits() -> dict[str, tuple[int, str]]:
-    """The schema's limits on list lengths, enforced here while reading (a list beyond its
-    limit is refused at the item that goes over, before the rest of the file is read)."""
-    from .schema import schema
-
-    top, defs = schema()["properties"], schema()["$defs"]
-    view, zone = defs["view"]["properties"], defs["zone"]["properties"]
-    return {
-        "zones": (top["zones"]["maxItems"], "zones"),
-        "views": (top["views"]["maxItems"], "views"),
-        "sources": (top["sources"]["maxItems"], "sources"),
-        "guides": (view["guides"]["maxItems"], "guide lines in one view"),
-        "zone sources": (zone["sources"]["maxItems"], "sources in one zone"),
-        "polygon": (defs["polygon"]["maxItems"], "points in one polygon"),
-        "parts": (defs["parts"]["maxItems"], "parts of one zone in one view"),
-        "other": (MAX_ITEMS, "items in one list"),
-    }
-
-
-def _list_kind(path: Path | None) -> str:
-    """Which limit a list at `path` has."""
-    if not path:
-        return "other"
-    n, first, last = len(path), path[0], path[-1]
-    if n == 1 and first in ("zones", "views", "sources"):
-        return str(first)
-    if first == "views" and n == 3 and last == "guides":
-        return "guides"
-    if first == "views" and ((n == 3 and last == "outline") or (n == 5 and last == "points")):
-        return "polygon"
-    if first == "zones" and n == 3 and last == "sources":
-        return "zone sources"
-    if first == "zones" and n in (4, 5) and path[2] == "shapes":
-        return "polygon"  # a polygon, or a list of parts (limited further once that is known)
-    return "other"
 
 
 def _is_polygon(value: Any) -> bool:
@@ -239,7 +185,7 @@ def _pos(mark: Any) -> tuple[int, int]:
 
 
 def _too_deep() -> str:
-    return f"values are nested deeper than {MAX_DEPTH} levels"
+    return f"values are nested deeper than {limits.MAX_DEPTH} levels"
 
 
 def _first_line(exc: Exception) -> str:
@@ -253,8 +199,6 @@ class _AsWritten(Exception):
 def parse_yaml(text: str, source: str) -> tuple[Any, Positions, list[AtlasError]]:
     """Parse one YAML document; returns (data, positions, errors). Data is None on error."""
     positions = Positions(text=text)
-    from .prescan import prescan
-
     found = prescan(text)  # an over-limit file is refused before parsing (see prescan.py)
     if found:
         return None, positions, [AtlasError(source, line, col, message) for line, col, message in found]
@@ -365,7 +309,7 @@ def _parse_spliced(spliced: Any, source: str, text: str) -> tuple[Any, Positions
 
 
 def _deep_bracket(text: str) -> tuple[int, int] | None:
-    """Line and column of the first flow bracket nested more than MAX_DEPTH levels deep,
+    """Line and column of the first flow bracket nested more than limits.MAX_DEPTH levels deep,
     counting the mapping or list the flow value sits in (outside quotes and comments)."""
     depth, line, start, quote = 0, 1, 0, ""
     for i, char in enumerate(text):
@@ -380,7 +324,7 @@ def _deep_bracket(text: str) -> tuple[int, int] | None:
             quote = char
         elif char in "[{":
             depth += 1
-            if depth >= MAX_DEPTH:
+            if depth >= limits.MAX_DEPTH:
                 return line, i - start + 1
         elif char in "]}":
             depth = max(0, depth - 1)
@@ -420,7 +364,7 @@ class _Open:
     seen: dict[str, int] = field(default_factory=dict)  # mappings: key -> line first given
     bad_key: bool = False  # the key was refused: drop its value
     kind: str = "other"  # lists: which limit applies (see list_limits)
-    limit: int = MAX_ITEMS
+    limit: int = limits.MAX_ITEMS
     flow: bool = False  # written in flow style ([...] or {...})
 
 
@@ -439,7 +383,7 @@ class _Builder:
         self.anchors: dict[str, tuple[Any, int]] = {}  # anchor -> (value, size)
         self.nodes = 0
         self.aliases = 0  # aliases used: only then can a value count be inflated by them
-        self.limits = list_limits()
+        self.limits = limits.list_limits()
         self.plain_values: dict[str, Any] = {}  # plain scalar text -> its value (see _scalar)
 
     def _error(self, mark: Any, message: str) -> None:
@@ -464,11 +408,9 @@ class _Builder:
 
     def _count(self, amount: int, mark: Any) -> None:
         self.nodes += amount
-        if self.nodes > MAX_NODES:
+        if self.nodes > limits.MAX_NODES:
             hint = " (aliases used to inflate it?)" if self.aliases else ""
-            raise _Refused(
-                f"the document holds more than {MAX_NODES:,} values; the limit is {MAX_NODES:,}{hint}", mark
-            )
+            raise _Refused(limits.too_many_values() + hint, mark)
 
     def _value(self) -> Any:
         """Reads one complete value from the event stream, iteratively (no recursion).
@@ -486,7 +428,7 @@ class _Builder:
                 value, size = self._point_list(event, parent)
             elif kind is yaml.ScalarEvent:
                 self.nodes += 1
-                if self.nodes > MAX_NODES:
+                if self.nodes > limits.MAX_NODES:
                     self._count(0, event.start_mark)
                 value = self._scalar(event)
                 size = 1
@@ -504,7 +446,7 @@ class _Builder:
                     parent.value.append(value)
                     continue
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                if len(stack) >= MAX_DEPTH:
+                if len(stack) >= limits.MAX_DEPTH:
                     raise _Refused(_too_deep(), event.start_mark)
                 self._count(1, event.start_mark)
                 if parent is not None and type(parent.value) is list and len(parent.value) >= parent.limit:
@@ -519,7 +461,7 @@ class _Builder:
                 opened = _Open({} if is_map else [], path if path is not None else (), anchor=event.anchor)
                 opened.flow = bool(event.flow_style)
                 if not is_map:
-                    opened.kind = _list_kind(path)
+                    opened.kind = limits.list_kind(path)
                     opened.limit = self.limits[opened.kind][0]
                 stack.append(opened)
                 continue
@@ -565,9 +507,9 @@ class _Builder:
         if points.block and parent.flow:
             raise _AsWritten
         path = parent.path + (parent.key,)
-        kind = _list_kind(path)
+        kind = limits.list_kind(path)
         size = 1 + 3 * points.points  # the list, and each point's list and two numbers
-        if points.points > self.limits[kind][0] or self.nodes + size > MAX_NODES:
+        if points.points > self.limits[kind][0] or self.nodes + size > limits.MAX_NODES:
             raise _AsWritten  # the parser says where, as it always does
         self.nodes += size
         self.taken += 1
@@ -617,8 +559,8 @@ class _Builder:
                 self._error(event.start_mark, f"duplicate key {value!r} (first given on line {line})")
                 parent.bad_key = True
             else:
-                if len(parent.seen) >= MAX_KEYS:
-                    raise _Refused(f"a mapping has more than {MAX_KEYS:,} keys", event.start_mark)
+                if len(parent.seen) >= limits.MAX_KEYS:
+                    raise _Refused(f"a mapping has more than {limits.MAX_KEYS:,} keys", event.start_mark)
                 parent.seen[value] = event.start_mark.line + 1
                 self.positions.keys[parent.path + (value,)] = _pos(event.start_mark)
             return
@@ -629,7 +571,12 @@ class _Builder:
     def _scalar(self, event: yaml.ScalarEvent) -> Any:
         """A scalar's value; a plain one read before (a key, a region, a source id) is known."""
         value = event.value
-        if event.tag is not None or event.style or not event.implicit[0] or len(value) > MAX_NUMBER_CHARS:
+        if (
+            event.tag is not None
+            or event.style
+            or not event.implicit[0]
+            or len(value) > limits.MAX_NUMBER_CHARS
+        ):
             return self._read_scalar(event)
         known = self.plain_values.get(value, _UNKNOWN)
         if known is _UNKNOWN:
@@ -646,7 +593,7 @@ class _Builder:
     def _read_scalar(self, event: yaml.ScalarEvent) -> Any:
         plain = event.tag is None and not event.style and event.implicit[0]  # (C: "", Python: None)
         value = event.value
-        if len(value) > MAX_NUMBER_CHARS:  # bounded before any resolver or conversion sees it
+        if len(value) > limits.MAX_NUMBER_CHARS:  # bounded before any resolver or conversion sees it
             return self._long_scalar(event, plain)
         if plain:  # plain numbers, as PyYAML would read them, without its regexes
             if _INT.fullmatch(value):
@@ -676,11 +623,11 @@ class _Builder:
 
     def _long_scalar(self, event: yaml.ScalarEvent, plain: bool) -> Any:
         """A scalar longer than any number: text within the text limit, or an error."""
-        size, limit = len(event.value), max_text_chars()
-        if (plain and _NUMBERISH.fullmatch(event.value)) or event.tag in _NUMBER_TAGS:
+        size, limit = len(event.value), limits.max_text_chars()
+        if (plain and limits.NUMBERISH.fullmatch(event.value)) or event.tag in _NUMBER_TAGS:
             self._error(
                 event.start_mark,
-                f"a number of {size:,} characters; the limit is {MAX_NUMBER_CHARS} "
+                f"a number of {size:,} characters; the limit is {limits.MAX_NUMBER_CHARS} "
                 "(put quotes around it if it is text)",
             )
             return _REPORTED

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from reflexmap.atlas import builtin_chart_path, parse_atlas, point_lists
+from reflexmap.atlas import limits as reading_limits
 from reflexmap.atlas import yaml_source as ys
 
 
@@ -130,9 +131,9 @@ def test_a_placeholder_is_never_trusted_from_the_file(monkeypatch):
 
 
 def test_a_polygon_over_its_limit_is_refused_where_the_parser_refuses_it(monkeypatch):
-    limits = dict(ys.list_limits())
+    limits = dict(reading_limits.list_limits())
     limits["polygon"] = (4, limits["polygon"][1])
-    monkeypatch.setattr(ys, "list_limits", lambda: limits)
+    monkeypatch.setattr(reading_limits, "list_limits", lambda: limits)
     text = HEAD + "    v:\n" + "".join(f"    - - {k}.5\n      - 2\n" for k in range(6))
     fast, slow, spliced = _both(text, monkeypatch)
     assert spliced is not None

@@ -24,8 +24,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reflexmap.atlas import limits, yaml_source
 from reflexmap.atlas import prescan as walk
-from reflexmap.atlas import yaml_source
 
 EXAMPLES = int(os.environ.get("REFLEXMAP_FUZZ_EXAMPLES", "200"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
@@ -43,11 +43,11 @@ TINY = {
 
 @pytest.fixture
 def tiny_limits(monkeypatch):
-    monkeypatch.setattr(yaml_source, "list_limits", lambda: TINY)
-    monkeypatch.setattr(yaml_source, "max_text_chars", lambda: 12)
-    monkeypatch.setattr(yaml_source, "MAX_NODES", 40)
-    monkeypatch.setattr(yaml_source, "MAX_KEYS", 4)
-    monkeypatch.setattr(yaml_source, "MAX_NUMBER_CHARS", 6)
+    monkeypatch.setattr(limits, "list_limits", lambda: TINY)
+    monkeypatch.setattr(limits, "max_text_chars", lambda: 12)
+    monkeypatch.setattr(limits, "MAX_NODES", 40)
+    monkeypatch.setattr(limits, "MAX_KEYS", 4)
+    monkeypatch.setattr(limits, "MAX_NUMBER_CHARS", 6)
     monkeypatch.setattr(walk, "_BIG_SCALAR", 8)
     monkeypatch.setattr(walk, "_SMALL", 0)  # long values are reported by the walk too
 
@@ -184,7 +184,7 @@ def test_the_walk_reports_what_the_parser_reports(data, tiny_limits, monkeypatch
 
 
 def test_the_walk_finds_over_limit_lists_written_in_every_style(tiny_limits, monkeypatch):
-    monkeypatch.setattr(yaml_source, "MAX_NODES", 1000)
+    monkeypatch.setattr(limits, "MAX_NODES", 1000)
     zones = [{"id": f"z{i}", "shapes": {"v": [[0, 0], [1, 0], [0, 1]]}} for i in range(5)]
     styles = {
         "json": json.dumps({"zones": zones}),

@@ -1,0 +1,71 @@
+"""How much a zone file may hold: values per document, nesting, keys per mapping, items per
+list by kind (from the schema), the length of a number or a text. Read by both the parser
+(`yaml_source`) and the quick walk before it (`prescan`), so that they refuse the same file
+at the same item; both read these names from this module when they run (tests shrink them)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+Path = tuple[str | int, ...]  # keys and indices from the document's root to a value
+
+MAX_DEPTH = 64
+MAX_NODES = 1_000_000  # a 10,000-zone chart written with point lists needs about 700,000
+MAX_KEYS = 1_000  # keys in one mapping; an atlas's largest has a dozen
+MAX_NUMBER_CHARS = 100  # a coordinate written in full is at most 24 characters
+MAX_ITEMS = 100_000  # any other list
+
+# What a YAML 1.1 int or float can be made of (decimal, hex, octal, binary, base-60 "1:0:0");
+# a longer plain scalar of only these characters is refused before any resolver or conversion.
+NUMBERISH = re.compile(r"[-+.0-9][-+0-9_:.xXbBeEa-fA-F]*")
+
+
+def too_many_values() -> str:
+    """The message for a document over MAX_NODES (the parser and the walk say it alike)."""
+    return f"the document holds more than {MAX_NODES:,} values; the limit is {MAX_NODES:,}"
+
+
+def max_text_chars() -> int:
+    """The longest scalar a file may hold: the schema's limit for a text (a name, a claim)."""
+    from .schema import schema
+
+    return int(schema()["$defs"]["text"]["maxLength"])
+
+
+@cache
+def list_limits() -> dict[str, tuple[int, str]]:
+    """The schema's limits on list lengths, enforced while reading (a list beyond its limit
+    is refused at the item that goes over, before the rest of the file is read)."""
+    from .schema import schema
+
+    top, defs = schema()["properties"], schema()["$defs"]
+    view, zone = defs["view"]["properties"], defs["zone"]["properties"]
+    return {
+        "zones": (top["zones"]["maxItems"], "zones"),
+        "views": (top["views"]["maxItems"], "views"),
+        "sources": (top["sources"]["maxItems"], "sources"),
+        "guides": (view["guides"]["maxItems"], "guide lines in one view"),
+        "zone sources": (zone["sources"]["maxItems"], "sources in one zone"),
+        "polygon": (defs["polygon"]["maxItems"], "points in one polygon"),
+        "parts": (defs["parts"]["maxItems"], "parts of one zone in one view"),
+        "other": (MAX_ITEMS, "items in one list"),
+    }
+
+
+def list_kind(path: Path | None) -> str:
+    """Which limit a list at `path` has."""
+    if not path:
+        return "other"
+    n, first, last = len(path), path[0], path[-1]
+    if n == 1 and first in ("zones", "views", "sources"):
+        return str(first)
+    if first == "views" and n == 3 and last == "guides":
+        return "guides"
+    if first == "views" and ((n == 3 and last == "outline") or (n == 5 and last == "points")):
+        return "polygon"
+    if first == "zones" and n == 3 and last == "sources":
+        return "zone sources"
+    if first == "zones" and n in (4, 5) and path[2] == "shapes":
+        return "polygon"  # a polygon, or a list of parts (limited further once that is known)
+    return "other"
