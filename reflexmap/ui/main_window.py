@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
             settings,
             self.progress_path,
             dock=self.quiz_dock,
-            asides=(self.info_dock, self.zones_dock),
+            asides=lambda: (self.info_dock, self.zones_dock, *self.editor.docks()),
             say=bar.showMessage,
             status_message=bar.currentMessage,
             clear_message=bar.clearMessage,

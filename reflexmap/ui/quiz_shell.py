@@ -35,12 +35,13 @@ class QuizShell(QObject):
         progress_path: Path,
         *,
         dock: QDockWidget,
-        asides: tuple[QDockWidget, ...],
+        asides: Callable[[], tuple[QDockWidget, ...]],
         say: Callable[..., None],
         status_message: Callable[[], str],
         clear_message: Callable[[], None],
     ):
-        """`dock`: where the quiz panel goes; `asides`: the docks hidden while a round runs;
+        """`dock`: where the quiz panel goes; `asides()`: the docks hidden while a round runs
+        (asked when it starts: the editor's zone-texts form may have come since);
         `say(message[, ms])`, `status_message()`, `clear_message()`: the status bar."""
         super().__init__(window)
         self.window, self.state, self.map, self.settings = window, state, map_view, settings
@@ -49,7 +50,7 @@ class QuizShell(QObject):
         self._say, self._status_message, self._clear_message = say, status_message, clear_message
         self._controller: QuizController | None = None
         self._panel: QuizPanel | None = None
-        self._asides_before: tuple[bool, ...] = tuple(True for _dock in asides)
+        self._hidden: list[tuple[QDockWidget, bool]] = []
 
     @property
     def built(self) -> bool:
@@ -98,8 +99,8 @@ class QuizShell(QObject):
 
     def _started(self) -> None:
         """The quiz panel takes the side: the zone card and list would give answers away."""
-        self._asides_before = tuple(d.isVisible() for d in self.asides)
-        for dock in self.asides:
+        self._hidden = [(d, d.isVisible()) for d in self.asides()]
+        for dock, _visible in self._hidden:
             dock.hide()
         self.dock.show()
         self.dock.raise_()
@@ -108,8 +109,9 @@ class QuizShell(QObject):
         from .modes.quiz import summary_dialog
 
         self.dock.hide()
-        for dock, visible in zip(self.asides, self._asides_before, strict=True):
+        for dock, visible in self._hidden:
             dock.setVisible(visible)
+        self._hidden = []
         names = {z.id: z.name for z in self.state.atlas.zones}
         dialog = summary_dialog(self.window, summary, names)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

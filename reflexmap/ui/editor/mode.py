@@ -252,6 +252,11 @@ class EditMode(QObject):
         if self.session.apply(BreakMirror(zone, mirrored[0]), _("Break mirror")):
             self.say(_("The two feet of this zone are now edited apart."))
 
+    def docks(self) -> tuple[QDockWidget, ...]:
+        """The editor's docks built so far (the zone-texts form, the history): a quiz round
+        hides them with the zone card, whose texts they show."""
+        return tuple(d for d in (self.form_dock, self.history_dock) if d is not None)
+
     def show_form(self) -> None:
         """Edit → Zone texts: the form beside the map (shown whenever edit mode starts)."""
         from PySide6.QtWidgets import QDockWidget
