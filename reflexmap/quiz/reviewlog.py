@@ -17,6 +17,10 @@ Safety, in order of what could go wrong:
   and never written to. An older one is upgraded in one transaction (MIGRATIONS), after a
   backup of it as it was.
 - The old progress.json (format 1) is imported once, and then renamed, never deleted.
+- A folder that cannot be written (a read-only mount, a read-only file): the database is
+  read through a read-only connection (or as immutable, when its WAL index cannot be made)
+  into memory, brought up to SCHEMA there, and shown; nothing on disk is touched, and the
+  student is told once that answers are not saved, and why.
 """
 
 from __future__ import annotations
@@ -131,7 +135,13 @@ class ReviewLog:
         self.clock = clock
         self.warnings: list[str] = []
         self.writable = True
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            if not _writable_parent(self.path.parent):  # a read-only mount: nothing to read yet
+                self.conn = self._open_read_only()
+                return
+            raise
         self.conn = self._open()
 
     @property
@@ -140,6 +150,8 @@ class ReviewLog:
 
     # --- opening ---------------------------------------------------------------------------
     def _open(self) -> sqlite3.Connection:
+        if not self._can_write():
+            return self._open_read_only()
         if self.path.exists() and not is_sound(self.path):
             self._replace_damaged()
         conn = connect(self.path)
@@ -169,6 +181,55 @@ class ReviewLog:
             self._upgrade(conn)
         return conn
 
+    def _can_write(self) -> bool:
+        folder = self.path.parent
+        if not os.access(folder, os.W_OK):
+            return False
+        return not self.path.exists() or os.access(self.path, os.W_OK)
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        """The database as it is on disk, copied into memory (and brought up to SCHEMA there):
+        the heat map, the statistics and the quiz read it; nothing is written anywhere."""
+        self.writable = False
+        self.warnings.append(
+            _(
+                "The folder {folder} cannot be written: the progress saved in it is shown, but "
+                "answers given in this session are not saved. Nothing in it is changed."
+            ).format(folder="\u2068" + str(self.path.parent) + "\u2069")
+        )
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        if self.path.exists():
+            try:
+                source = _connect_snapshot(self.path)
+                try:
+                    source.backup(memory)
+                finally:
+                    source.close()
+                sound = memory.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            except sqlite3.Error as exc:
+                sound = False
+                reason = str(exc)
+            else:
+                reason = _("it is damaged")
+            if not sound:
+                memory.close()
+                memory = sqlite3.connect(":memory:", isolation_level=None)
+                self.warnings.append(
+                    _("{path} could not be read ({reason}); it is left as it is.").format(
+                        path=self.path, reason=reason
+                    )
+                )
+        version = memory.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA:
+            self.warnings.append(
+                _("{path} was written by a newer ReflexMap (database version {version}).").format(
+                    path=self.path, version=version
+                )
+            )
+        elif version < SCHEMA:
+            _create_or_migrate(memory, version)
+        return memory
+
     def _upgrade(self, conn: sqlite3.Connection) -> None:
         """Create the tables, or bring an older database up to SCHEMA, in one transaction.
         The version is read again under the write lock: another process may have just
@@ -189,16 +250,7 @@ class ReviewLog:
                             path=self.path, error=exc
                         )
                     )
-            if version == 0:
-                for statement in CREATE.split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
-            elif version < SCHEMA:
-                for step in range(version, SCHEMA):
-                    for statement in MIGRATIONS[step]:
-                        conn.execute(statement)
-            if version < SCHEMA:
-                conn.execute(f"PRAGMA user_version={SCHEMA}")
+            _create_or_migrate(conn, version)
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
@@ -377,26 +429,25 @@ class ReviewLog:
         """Import a format-1 progress.json once; it is then renamed (kept). Returns the number
         of cards imported, or None if there was nothing to import."""
         json_path = Path(json_path)
-        if not self.writable or not json_path.exists():
+        if not json_path.exists():
             return None
-        done = self.conn.execute("SELECT value FROM meta WHERE key = ?", (IMPORTED_KEY,)).fetchone()
+        try:
+            done = self.conn.execute("SELECT value FROM meta WHERE key = ?", (IMPORTED_KEY,)).fetchone()
+        except sqlite3.Error:  # a newer database, read as it is
+            return None
         if done:
             return None
+        if not self.writable:  # read into the copy in memory, to be shown; the file stays
+            loaded = ProgressStore(json_path).load()
+            self.warnings.extend(loaded.warnings)
+            return self._insert_legacy(loaded.states)
         loaded = ProgressStore(json_path).load()  # bounded and validated; damage set aside
         self.warnings.extend(loaded.warnings)
         kept = json_path.with_name(f"{json_path.name}.imported-{time.strftime('%Y%m%d-%H%M%S')}")
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
-            imported = 0
-            for key, legacy in loaded.states.items():
-                if len(key) > 1000:
-                    continue
-                cursor = conn.execute(
-                    "INSERT OR IGNORE INTO cards (card, due, state) VALUES (?, ?, ?)",
-                    (key, legacy.due, json.dumps(from_legacy(legacy).to_json())),
-                )
-                imported += cursor.rowcount
+            imported = self._insert_legacy(loaded.states)
             conn.execute(
                 "INSERT INTO meta (key, value) VALUES (?, ?)",
                 (IMPORTED_KEY, json.dumps({"file": str(json_path), "kept_as": kept.name, "cards": imported})),
@@ -408,6 +459,18 @@ class ReviewLog:
             raise
         if json_path.exists():
             os.replace(json_path, kept)
+        return imported
+
+    def _insert_legacy(self, states: dict[str, LegacyCardState]) -> int:
+        imported = 0
+        for key, legacy in states.items():
+            if len(key) > 1000:
+                continue
+            cursor = self.conn.execute(
+                "INSERT OR IGNORE INTO cards (card, due, state) VALUES (?, ?, ?)",
+                (key, legacy.due, json.dumps(from_legacy(legacy).to_json())),
+            )
+            imported += cursor.rowcount
         return imported
 
     # --- backups -------------------------------------------------------------------------------
@@ -454,6 +517,45 @@ class ReviewLog:
         for old in self.backups()[KEEP_BACKUPS:]:
             old.unlink(missing_ok=True)  # another window may have just removed it
         return target
+
+
+def _create_or_migrate(conn: sqlite3.Connection, version: int) -> None:
+    """The tables (version 0), or an older database's steps up to SCHEMA (inside the caller's
+    transaction, if any)."""
+    if version == 0:
+        for statement in CREATE.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+    elif version < SCHEMA:
+        for step in range(version, SCHEMA):
+            for statement in MIGRATIONS[step]:
+                conn.execute(statement)
+    if version < SCHEMA:
+        conn.execute(f"PRAGMA user_version={SCHEMA}")
+
+
+def _writable_parent(folder: Path) -> bool:
+    """Whether the nearest existing folder above `folder` can be written."""
+    for parent in (folder, *folder.parents):
+        if parent.exists():
+            return os.access(parent, os.W_OK)
+    return False
+
+
+def _connect_snapshot(path: Path) -> sqlite3.Connection:
+    """A read-only connection to a database in a folder that cannot be written. SQLite opens
+    a WAL database read-only only when its -shm index exists or can be made; where neither is
+    possible (a read-only mount after a clean close) the file is opened as immutable, which
+    is what it is: nothing can change it there."""
+    uri = path.resolve().as_uri()
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+        conn.execute("PRAGMA user_version").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        if _busy(exc):
+            raise
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
 
 
 def parse_state(raw: object) -> CardState | None:

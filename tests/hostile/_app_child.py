@@ -1,10 +1,13 @@
 """Played in a child process by test_unwritable_folders.py: the app started on the folders
 named by XDG_CONFIG_HOME / XDG_DATA_HOME / XDG_CACHE_HOME, as a person uses it: the window
 opens, the mastery heat map is switched on (it opens the quiz progress) when CHILD_MASTERY is
-set, the labels are switched off (a setting), the disk is filled up when CHILD_FILL names a
-file to fill it with, and the window is closed.
+set, Quiz → Statistics… is opened when CHILD_STATS is set, a round of one question is answered
+by a click on the zone when CHILD_QUIZ is set, the labels are switched off (a setting), the
+disk is filled up when CHILD_FILL names a file to fill it with, and the window is closed.
 
-Prints one JSON line: the message boxes shown (title and text), in order. Anything else that
+Prints one JSON line: the message boxes shown (title and text), in order ("shown"), the zones
+the heat map shows as practised ("mastered"), the reviews the Statistics window counts
+("reviews") and the quiz's feedback ("feedback"). Anything else that
 goes wrong ends in a traceback on stderr, which the test forbids."""
 
 from __future__ import annotations
@@ -49,9 +52,22 @@ def main() -> int:
     window = create_window(settings=Settings(default_settings_path()))
     window.show()
     settle()
+    facts: dict = {}
     if os.environ.get("CHILD_MASTERY"):
         window.mastery_action.trigger()
         settle()
+        mastery = window.state.mastery or {}
+        facts["mastered"] = sorted(zone for zone, level in mastery.items() if level is not None)
+    if os.environ.get("CHILD_STATS"):
+        statistics = window.statistics_window()
+        settle()
+        facts["reviews"] = None if statistics is None else statistics.stats.total_reviews
+        if statistics is not None:
+            statistics.close()
+    if os.environ.get("CHILD_QUIZ"):
+        _answer_one(window)
+        settle()
+        facts["feedback"] = window.quiz_panel.feedback.text()
     window.labels_action.trigger()  # a setting changed
     settle()
     if os.environ.get("CHILD_FILL"):  # the disk fills up while the app runs
@@ -62,8 +78,30 @@ def main() -> int:
     window.close()  # as the app does: the last window closed ends it, with no turn of the loop
     # after (a message posted for later would never be seen); what closing shows, it shows
     # inside, while `closer` watches
-    print(json.dumps(shown))
+    print(json.dumps({"shown": shown, **facts}))
     return 0
+
+
+def _answer_one(window) -> None:
+    """A round of one "find" question, answered right by a click inside the zone."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from reflexmap.atlas.geometry import label_anchors
+    from reflexmap.quiz import QuizOptions
+
+    window.quiz.advance_after_right_ms = 60_000
+    options = QuizOptions(
+        kinds=("find",), zone_ids=("lumbar-spine",), aspects=("plantar",), feet=("left",), seed=7
+    )
+    if not window.quiz.start(options):
+        return
+    question = window.quiz.session.current
+    atlas = window.state.atlas
+    shapes = {z.id: z.shapes[question.view_id] for z in atlas.zones_in(question.view_id)}
+    x, y = label_anchors(shapes)[question.zone_id]
+    pos = window.map.scene_point_to_viewport(question.view_id, x, y)
+    QTest.mouseClick(window.map.viewport(), Qt.MouseButton.LeftButton, pos=pos)
 
 
 if __name__ == "__main__":

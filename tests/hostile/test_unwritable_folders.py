@@ -47,8 +47,17 @@ def mounts(tmp_path: Path):
 
 
 def _play(
-    tmp_path: Path, config: Path, data: Path, *, mastery: bool = False, fill: Path | None = None
+    tmp_path: Path,
+    config: Path,
+    data: Path,
+    *,
+    mastery: bool = False,
+    fill: Path | None = None,
+    statistics: bool = False,
+    quiz: bool = False,
+    facts: dict | None = None,
 ) -> list[dict]:
+    """The message boxes shown; what else the child saw goes into `facts`."""
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -62,13 +71,20 @@ def _play(
         env["CHILD_MASTERY"] = "1"
     if fill is not None:
         env["CHILD_FILL"] = str(fill)
+    if statistics:
+        env["CHILD_STATS"] = "1"
+    if quiz:
+        env["CHILD_QUIZ"] = "1"
     result = subprocess.run(
         [sys.executable, "-m", "tests.hostile._app_child"],
         capture_output=True, text=True, timeout=120, env=env, cwd=ROOT,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    if facts is not None:
+        facts.update(seen)
+    return seen["shown"]
 
 
 def _texts(shown: list[dict]) -> str:
@@ -128,3 +144,86 @@ def test_a_settings_folder_full_on_closing_is_said_before_the_app_ends(tmp_path:
     assert (config / SETTINGS).read_text() == before  # the old file whole, no half-written one
     leftovers = sorted(p.name for p in (config / SETTINGS).parent.iterdir())
     assert set(leftovers) <= {"settings.json", "settings.json.lock", "settings.json.bak", "filler"}, leftovers
+
+
+def _answered(database: Path, zones: tuple[str, ...], *, schema: int | None = None) -> None:
+    """A student's review log with right answers for `zones` of the built-in chart, closed
+    as the app closes it (no -wal or -shm file left); `schema` 1: as the first version wrote it."""
+    import sqlite3
+    import time
+
+    from reflexmap.quiz.reviewlog import ReviewLog
+    from reflexmap.quiz.scheduler import Scheduler
+
+    log = ReviewLog(database)
+    scheduler = Scheduler({}, log=log)
+    now = time.time() - 3600
+    for zone in zones:
+        key = f"ingham-western:{zone}:find"
+        log.record(
+            key, lambda previous: scheduler.advance(previous, 3, now, True), now=now, rating=3, correct=True
+        )
+    log.close()
+    if schema == 1:
+        conn = sqlite3.connect(database, isolation_level=None)
+        conn.executescript(
+            "ALTER TABLE reviews RENAME TO newer;"
+            "CREATE TABLE reviews (id INTEGER PRIMARY KEY, time REAL NOT NULL, card TEXT NOT NULL,"
+            " rating INTEGER NOT NULL, correct INTEGER NOT NULL, close INTEGER NOT NULL, seconds REAL,"
+            " clicked TEXT NOT NULL DEFAULT '');"
+            "INSERT INTO reviews SELECT id, time, card, rating, correct, close, seconds, clicked FROM newer;"
+            "DROP TABLE newer; PRAGMA user_version=1;"
+        )
+        conn.close()
+    for suffix in ("-wal", "-shm"):
+        assert not Path(str(database) + suffix).exists()
+
+
+@pytest.mark.parametrize("schema", [None, 1])
+def test_a_read_only_data_folder_shows_the_students_progress(tmp_path: Path, mounts, schema):
+    """The heat map and the statistics show what the review log holds; the quiz goes on and
+    says once, at the first use, that answers cannot be saved and why; nothing is changed."""
+    config, data = tmp_path / "config", mounts("data")
+    _write(
+        config / SETTINGS,
+        json.dumps({"format": "reflexmap-settings", "version": 1, "values": {"notes/first-run-seen": True}}),
+    )
+    database = data / "ReflexMap/ReflexMap/reviews.sqlite3"
+    _answered(database, ("lumbar-spine", "sacrum", "stomach"), schema=schema)
+    before = {p.name: p.read_bytes() for p in database.parent.rglob("*") if p.is_file()}
+    _read_only(data)
+    facts: dict = {}
+    shown = _play(tmp_path, config, data, mastery=True, statistics=True, quiz=True, facts=facts)
+    text = _texts(shown)
+    assert facts["mastered"] == ["lumbar-spine", "sacrum", "stomach"], text
+    assert facts["reviews"] == 3, text
+    assert facts["feedback"].startswith("✔"), facts
+    assert len(shown) == 1, text  # once, though the heat map, statistics and quiz all used it
+    assert shown[0]["name"] == "quiz-warning"
+    assert "cannot be written" in shown[0]["text"] and "not saved" in shown[0]["text"], text
+    assert str(database.parent) in shown[0]["text"], text
+    after = {p.name: p.read_bytes() for p in database.parent.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_a_read_only_data_folder_with_the_old_progress_file_shows_it(tmp_path: Path, mounts):
+    """Never imported (the folder could not take the review log): shown from the file as it is."""
+    config, data = tmp_path / "config", mounts("data")
+    _write(
+        config / SETTINGS,
+        json.dumps({"format": "reflexmap-settings", "version": 1, "values": {"notes/first-run-seen": True}}),
+    )
+    old = (ROOT / "tests/data/progress-format-1.json").read_bytes()
+    (data / PROGRESS).parent.mkdir(parents=True)
+    (data / PROGRESS).write_bytes(old)
+    _read_only(data)
+    facts: dict = {}
+    shown = _play(tmp_path, config, data, mastery=True, facts=facts)
+    cards = json.loads(old)["cards"]
+    practised = {
+        key.split(":")[1] for key, card in cards.items() if key.startswith("ingham-western:") and card["seen"]
+    }
+    assert set(facts["mastered"]) == practised and practised, _texts(shown)
+    assert len(shown) == 1 and "cannot be written" in shown[0]["text"], _texts(shown)
+    assert sorted(p.name for p in (data / PROGRESS).parent.iterdir()) == ["progress.json"]
+    assert (data / PROGRESS).read_bytes() == old
