@@ -98,8 +98,54 @@ def bidi_isolate(text: str) -> str:
     import unicodedata
 
     if any(unicodedata.bidirectional(char) in _BIDI_CLASSES for char in text):
-        return f"\u2068{text}\u2069"
+        return isolated(text)
     return text
+
+
+_OPENERS = "\u2066\u2067\u2068"  # LRI, RLI, FSI
+_PDI = "\u2069"
+
+
+def isolated(text: str) -> str:
+    """`text` between FSI and PDI, always, with its own isolates balanced first: a PDI it never
+    opened would close ours early (and its overrides would reach our words after it), and one
+    it opens and never closes would take our PDI, leaving our words inside its isolate. The
+    stray PDIs are dropped and the missing ones added; the visible text is the same."""
+    return f"\u2068{balanced(text)}\u2069"
+
+
+def balanced(text: str) -> str:
+    """`text` with every isolate it opens closed, and no PDI that closes one it did not open."""
+    if _PDI not in text and not any(c in text for c in _OPENERS):
+        return text
+    kept, depth = [], 0
+    for char in text:
+        if char in _OPENERS:
+            depth += 1
+        elif char == _PDI:
+            if depth == 0:
+                continue
+            depth -= 1
+        kept.append(char)
+    return "".join(kept) + _PDI * depth
+
+
+def balanced_lines(lines: list[str]) -> list[str]:
+    """Lines of one text broken for display (each line is a paragraph of its own for the
+    bidirectional algorithm): an isolate a break falls inside is closed at the end of its line
+    and opened again at the start of the next, so each line's words keep their order."""
+    result, carried = [], ""
+    for line in lines:
+        line = carried + line
+        opened = []
+        for char in line:
+            if char in _OPENERS:
+                opened.append(char)
+            elif char == _PDI and opened:
+                opened.pop()
+        carried = "".join(opened)
+        result.append(line + _PDI * len(opened))
+    return result
 
 
 def in_sentence(name: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..i18n import _, bidi_isolate
+from ..i18n import _, bidi_isolate, isolated
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
 
@@ -23,7 +23,7 @@ def charts_place(claim: str, *, sentence: bool = True) -> str:
 def isolate(text: str) -> str:
     """Chart text set inside one of the app's sentences, between Unicode isolates (FSI … PDI),
     so that its own direction (or a stray right-to-left override) cannot reorder our words."""
-    return f"\u2068{text}\u2069"
+    return isolated(text)
 
 
 def plain_tooltip(text: str) -> str:

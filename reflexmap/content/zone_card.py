@@ -52,7 +52,7 @@ def legend_text(zone: Zone, *, with_claim: bool = True) -> str:
     when the claim only repeats the name."""
     if not with_claim or says_the_same(zone.name, zone.claim):
         return zone.name
-    return f"{zone.name}: {zone.claim}"
+    return f"{bidi_isolate(zone.name)}: {bidi_isolate(zone.claim)}"  # one direction each
 
 
 def _label(text: str, where: str) -> str:

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
-from ..i18n import bidi_isolate
+from ..i18n import balanced_lines, bidi_isolate
 from . import palette
 
 FONT_PX = 40  # labels are drawn with a 40 px font and scaled to millimetres
@@ -57,7 +57,7 @@ def wrap_words(text: str, size_mm: float, width_mm: float, *, italic: bool = Fal
             lines[-1] = f"{lines[-1]} {word}"
         else:
             lines.append(word)
-    return lines
+    return balanced_lines(lines)
 
 
 @lru_cache(maxsize=8192)

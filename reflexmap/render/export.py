@@ -137,7 +137,13 @@ def _svg(scene: ChartScene, source: QRectF, title: str) -> bytes:
     data = bytes(buffer.data())
     if not data.rstrip().endswith(b"</svg>"):
         raise OSError(_("the SVG drawing is incomplete"))
-    return data
+    # Control characters in a chart's text are written as they are, and XML forbids them: a
+    # file no SVG reader opens. They show as nothing; they are left out. (In UTF-8 these bytes
+    # are never part of another character.)
+    return data.translate(None, _XML_FORBIDDEN)
+
+
+_XML_FORBIDDEN = bytes([*range(0, 9), 11, 12, *range(14, 32)])
 
 
 def _pdf(scene: ChartScene, source: QRectF, title: str) -> bytes:

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 
 from ..atlas import Atlas
 from ..content import zone_card
-from ..i18n import N_, _
+from ..i18n import N_, _, bidi_isolate
 from ..storage import atomic_path, refuse_special, write_checked
 from ..vocab import aspect_title
 from .chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
@@ -178,7 +178,7 @@ def _paint_page(
     mm = area.width() / (device.widthMM() or 1)
     painter.setPen(QPen(Qt.GlobalColor.black))
     y = area.top()
-    title = f"{_(KIND_TITLES[kind])}: {atlas.title}. {aspect_title(page.aspect)}"
+    title = f"{_(KIND_TITLES[kind])}: {bidi_isolate(atlas.title)}. {aspect_title(page.aspect)}"
     height = max(12 * mm * text_scale, _text_height(painter, title, area.width(), 13 * text_scale, bold=True))
     y = _text(painter, title, QRectF(area.left(), y, area.width(), height), 13 * text_scale, bold=True)
     if kind == "worksheet":
@@ -192,7 +192,7 @@ def _paint_page(
     caveat = _(
         "Charts place these zones as a tradition's claims, not anatomy; the evidence that working them "
         "helps any condition is weak. Tradition: {tradition}. Page {number} of {total}. ReflexMap."
-    ).format(tradition=atlas.tradition, number=number, total=total)
+    ).format(tradition=bidi_isolate(atlas.tradition), number=number, total=total)
     footer = max(footer, _text_height(painter, caveat, area.width(), 7 * text_scale, italic=True) + 1 * mm)
     _text(
         painter,

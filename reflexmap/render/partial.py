@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import i18n
 from ..atlas import Atlas, builtin_chart_path, read_atlas
 from ..atlas.partial import additions, is_partial
-from ..i18n import _, ngettext
+from ..i18n import _, isolated, ngettext
 from ..paths import chart_cache
 from ..vocab import aspect_name
 
@@ -39,7 +39,7 @@ def what_it_adds(atlas: Atlas, main: Atlas) -> str:
         "This chart adds {count} zone to the {main}",
         "This chart adds {count} zones to the {main}",
         len(atlas.zones),
-    ).format(count=len(atlas.zones), main=f"\u2068{main.title}\u2069")
+    ).format(count=len(atlas.zones), main=isolated(main.title))
     parts = []
     if added.different:
         parts.append(

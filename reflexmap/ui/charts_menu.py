@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QMenu
 
 from .. import i18n
 from ..atlas import Atlas, LoadResult, builtin_charts, read_atlas
-from ..i18n import _
+from ..content.markup import plain_tooltip
+from ..i18n import _, bidi_isolate, isolated
 from ..paths import chart_cache
 from ..settings import Settings
 from .state import AppState
@@ -70,7 +71,7 @@ class ChartsMenu(QMenu):
             return str(path)
         tradition = atlas.localized(i18n.language()).tradition
         return _("Tradition: {tradition}. File: {file}").format(
-            tradition=f"\u2068{tradition}\u2069", file=f"\u2068{path}\u2069"
+            tradition=isolated(tradition), file=isolated(str(path))
         )
 
     def other_charts(self, current: Path | None) -> list[tuple[Path, Atlas]]:
@@ -101,11 +102,12 @@ class ChartsMenu(QMenu):
         known = self.known()
         titles = [self.chart_title(path) for path in known]
         for number, (path, title) in enumerate(zip(known, titles, strict=True), start=1):
-            if titles.count(title) > 1:  # two charts of one title: tell them apart by file
-                title = f"{title} \u2014 {path.name}"
+            title = bidi_isolate(title)
+            if titles.count(titles[number - 1]) > 1:  # two charts of one title: tell them apart by file
+                title = f"{title} \u2014 {bidi_isolate(path.name)}"
             action = QAction(f"&{number} {title.replace('&', '&&')}", self, checkable=True)
             action.setStatusTip(self._describe(path))
-            action.setToolTip(self._describe(path))
+            action.setToolTip(plain_tooltip(self._describe(path)))
             action.setChecked(current is not None and Path(current).resolve() == path.resolve())
             action.setData(str(path))
             action.triggered.connect(lambda _=False, p=str(path): self.chosen.emit(p))

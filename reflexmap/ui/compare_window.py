@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ..atlas import Atlas
 from ..atlas.compare import Comparison, compare
 from ..content.markup import escape, isolate
-from ..i18n import _, format_number
+from ..i18n import _, bidi_isolate, format_number
 from ..quiz.questions import where
 from ..render.chart_scene import LABEL_MM, ChartScene
 from ..vocab import aspect_name
@@ -324,15 +324,15 @@ class CompareWindow(QDialog):
                 differ=f"<b>{differ}</b>",
                 shared=len(self.comparison.both),
                 only_a=len(self.comparison.only_a),
-                first=escape(self.a.tradition),
+                first=escape(bidi_isolate(self.a.tradition)),
                 only_b=len(self.comparison.only_b),
-                second=escape(self.b.tradition),
+                second=escape(bidi_isolate(self.b.tradition)),
             )
         )
 
     @staticmethod
     def _only_in(atlas) -> str:
-        return _("only in {tradition}").format(tradition=atlas.tradition)
+        return _("only in {tradition}").format(tradition=bidi_isolate(atlas.tradition))
 
     def _view_name(self, view_id: str) -> str:
         for atlas in (self.a, self.b):

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..atlas import Atlas
-from ..i18n import N_, _, ngettext
+from ..i18n import N_, _, isolated, ngettext
 from ..render.handout import export_handout, paint_handout
 from ..vocab import aspect_name
 from .appearance import current_text_scale
@@ -46,7 +46,7 @@ def answers_path(path: Path) -> Path:
 
 
 def isolate(text: str) -> str:
-    return f"\u2068{text}\u2069"
+    return isolated(text)
 
 
 class HandoutDialog(QDialog):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolBar, 
 
 from ..atlas import Atlas, AtlasError, read_atlas
 from ..content import NOTES, note_html
-from ..i18n import _
+from ..i18n import _, bidi_isolate
 from ..paths import chart_cache, default_progress_path
 from ..settings import Settings
 from ..vocab import ASPECTS
@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
     def _atlas_shown(self) -> None:
         if self.isVisible():  # at start, run() warms up after the first paint instead
             later(self, self.warm_up)
-        self.setWindowTitle(_("{chart} — ReflexMap").format(chart=self.state.atlas.title))
+        self.setWindowTitle(_("{chart} — ReflexMap").format(chart=bidi_isolate(self.state.atlas.title)))
         self.status.chart_shown()
 
     def find_zone(self) -> None:

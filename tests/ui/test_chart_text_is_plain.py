@@ -9,15 +9,21 @@ from pathlib import Path
 import pytest
 import yaml
 from PySide6 import QtGui
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
+    QComboBox,
+    QDockWidget,
     QGraphicsSimpleTextItem,
     QGraphicsTextItem,
     QLabel,
+    QLineEdit,
     QListWidget,
+    QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QTextEdit,
     QTreeWidget,
 )
@@ -30,6 +36,11 @@ from .conftest import click_zone
 IMAGE = "file:///tmp/reflexmap-must-not-load.png"
 MARKUP = f'<b>bold</b><img src="{IMAGE}" width=2000><a href="x">link</a>&amp;'
 RLO = "\u202e"
+# Direction controls a chart text may hold: overrides (RLO, LRO), an isolate it never closes
+# (LRI) and isolates it closes that it never opened (PDI): none may reorder the app's words.
+CONTROLS = "\u202d LRO \u2066 LRI \u2069\u2069 PDI \u202e RLO"
+LONG_WORD = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 6  # 270 characters, no space
+OVERRIDES = frozenset("\u202a\u202b\u202d\u202e\u2066\u2067")  # LRE RLE LRO RLO LRI RLI
 TEXT_KEYS = ("title", "tradition", "description", "name", "claim", "technique", "note")
 
 
@@ -40,7 +51,7 @@ def _hostile(value, key=None):
     if isinstance(value, list):
         return [_hostile(v, key) for v in value]
     if isinstance(value, str) and key in TEXT_KEYS:
-        text = f"{value} {RLO}here{MARKUP}\u0007"
+        text = f"{value} {RLO}here{MARKUP}\u0007\u001b {CONTROLS} {LONG_WORD}"
         CHART_TEXTS.add(_norm(text))
         return text
     return value
@@ -65,18 +76,39 @@ def _norm(line: str) -> str:
 
 
 def _not_isolated(text: str) -> str | None:
-    """Every RLO is inside an isolate, or its line is one chart text alone (a heading, a
-    list item, a choice), which the override can only reorder within itself."""
+    """Every override is inside an isolate that the line closes again, or its line is one
+    chart text alone (a heading, a list item, a choice), which it can only reorder within
+    itself. A chart's stray PDI that closes the app's isolate early, or an isolate the chart
+    opens and never closes (the app's words after it would be inside), count as not isolated."""
     for line in text.splitlines():
+        if _chart_text_alone(line):
+            continue
         depth = 0
         for char in line:
-            if char == "\u2068":
+            if char in "\u2066\u2067\u2068":
+                if depth == 0 and char != "\u2068":
+                    return line  # the chart's own LRI/RLI outside the app's isolate
                 depth += 1
             elif char == "\u2069":
-                depth = max(0, depth - 1)
-            elif char == RLO and depth == 0 and _norm(line) not in CHART_TEXTS:
+                if depth == 0:
+                    return line  # closes nothing of the app's: the chart's stray PDI
+                depth -= 1
+            elif char in OVERRIDES and depth == 0:
                 return line
     return None
+
+
+def _chart_text_alone(line: str) -> bool:
+    """The line is one chart text, or a piece of one (a wrapped line, a cut label)."""
+    if _norm(line) in CHART_TEXTS:
+        return True
+    piece = _norm(_cut(line))
+    return len(piece) > 20 and any(piece in text for text in CHART_TEXTS)
+
+
+def _cut(line: str) -> str:
+    """A chart text cut short with "…" (labels, rows): what is left of it."""
+    return line.strip().strip("\u2068\u2069").removesuffix("…").strip("\u2068\u2069")
 
 
 def _plain(text: str) -> str:
@@ -88,7 +120,7 @@ def _plain(text: str) -> str:
 def _problems(widget_texts) -> list[str]:
     found = []
     for where, text, rich in widget_texts:
-        if rich and ("<b>bold</b>" in text or f'src="{IMAGE}"' in text):
+        if rich and ("<b>bold</b>" in text or f'src="{IMAGE}"' in text or "<img src=x.png>" in text):
             found.append(f"{where}: chart markup shown as rich text: {text[:120]!r}")
         elif line := _not_isolated(_plain(text) if rich else text):
             found.append(f"{where}: chart text with an RTL override not isolated: {line[:160]!r}")
@@ -125,6 +157,28 @@ def _shown_texts():
                 for column in range(widget.columnCount()):
                     yield f"{name} item", item.text(column), False
                     yield f"{name} item tooltip", item.toolTip(column), True
+        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            yield from _model_texts(name, widget.model())  # the zone list, search, History
+        elif isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            pass  # a field holding one chart text to edit: plain text, nothing of the app's around it
+        elif isinstance(widget, QComboBox):
+            for i in range(widget.count()):
+                yield f"{name} choice {i}", widget.itemText(i), False
+        elif isinstance(widget, QMenu):
+            for action in widget.actions():
+                yield (
+                    f"{name} action",
+                    action.text().replace("&&", "\x00").replace("&", "").replace("\x00", "&"),
+                    False,
+                )
+                if action.toolTip() != action.text().replace("&", ""):
+                    yield f"{name} action tooltip", action.toolTip(), True
+                if "amp;" in action.text() and "&&amp;" not in action.text():
+                    yield f"{name} action (& shown as a mnemonic)", action.text(), True
+        elif isinstance(widget, QDockWidget):
+            yield f"{name} title", widget.windowTitle(), False
+        if widget.isWindow() and widget.windowTitle():
+            yield f"{name} window title", widget.windowTitle(), False
         scene = getattr(widget, "scene", None)
         if callable(scene) and scene() is not None:
             for item in scene().items():
@@ -134,6 +188,19 @@ def _shown_texts():
                     yield f"{name} scene text", item.toHtml(), True
                 elif isinstance(item, QGraphicsSimpleTextItem):  # labels, key, captions on the chart
                     yield f"{name} chart text", item.text(), False
+
+
+def _model_texts(name: str, model: QAbstractItemModel, parent=None):
+    parent = parent if parent is not None else QModelIndex()
+    for row in range(model.rowCount(parent)):
+        for column in range(model.columnCount(parent)):
+            index = model.index(row, column, parent)
+            yield f"{name} row {row}", str(model.data(index, Qt.ItemDataRole.DisplayRole) or ""), False
+            tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
+            if tip:
+                yield f"{name} row {row} tooltip", str(tip), True
+            if column == 0 and model.rowCount(index) > 0:
+                yield from _model_texts(name, model, index)
 
 
 def _tree_items(tree):

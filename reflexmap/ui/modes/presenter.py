@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from ...content import zone_card
 from ...content.markup import escape
-from ...i18n import _, bidi_isolate
+from ...i18n import _, bidi_isolate, isolated
 from ..state import AppState, Presentation
 from . import PRESENT, MapSurface, Mode
 
@@ -276,7 +276,7 @@ class Presenter(Mode):
         zone = atlas.zone(self.current)
         following = self.order[self.index + 1] if self.index + 1 < len(self.order) else ""
         if self.blank:
-            ask = _("Ask the class: where is {zone}?").format(zone=f"\u2068{zone.name}\u2069")
+            ask = _("Ask the class: where is {zone}?").format(zone=isolated(zone.name))
             where += f"<p>{escape(ask)}</p>"
         html = where + zone_card.compact_html(atlas, zone)
         if following:

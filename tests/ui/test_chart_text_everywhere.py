@@ -1,0 +1,190 @@
+"""The walk of test_chart_text_is_plain.py, on every other window and file that shows chart
+text: the chart opened from a file whose name is markup too, the Chart menu, search, the
+comparison window, the statistics, the handout dialog and the handout's PDF, every export
+(SVG, PNG, PDF, web page, Anki deck), "Problems at start" and the editor's form and History."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+import yaml
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+
+from reflexmap.atlas import builtin_chart_path
+from reflexmap.quiz import QuizOptions
+from reflexmap.settings import Settings
+
+from .conftest import click_zone
+from .test_chart_text_is_plain import (
+    CHART_TEXTS,
+    IMAGE,
+    MARKUP,
+    RLO,
+    _hostile,
+    _norm,
+    _problems,
+    _shown_texts,
+)
+
+FILE_NAME = f"chart {RLO}<b>bold<img src=x.png>&amp; \u2069\u202e.yaml"  # no "/" in a file name
+
+
+@pytest.fixture
+def hostile_file(tmp_path: Path) -> Path:
+    data = yaml.safe_load(builtin_chart_path().read_text(encoding="utf-8"))
+    data["id"] = "hostile-markup"
+    path = tmp_path / FILE_NAME
+    path.write_text(yaml.safe_dump(_hostile(data), allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def _walk(qtbot, where: str, problems: list[str]) -> None:
+    qtbot.wait(20)
+    problems += [f"{where}: {p}" for p in _problems(_shown_texts())]
+
+
+def _raw_markup_in(text: str) -> bool:
+    return "<b>bold</b>" in text or f'src="{IMAGE}"' in text or '<a href="x">' in text
+
+
+def test_every_window_and_file_shows_chart_text_as_written(
+    qtbot, make_window, hostile_file, tmp_path, monkeypatch
+):
+    from reflexmap.ui import dialogs
+
+    problems: list[str] = []
+    window = make_window()
+    window.resize(1400, 900)
+    assert window.open_chart(hostile_file)
+    _walk(qtbot, "opened", problems)
+
+    # the Chart menu and its recent charts, with the file's name in its tooltip
+    window.charts_menu.refill()
+    window.charts_menu.popup(window.mapToGlobal(QPoint(10, 10)))
+    _walk(qtbot, "Chart menu", problems)
+    window.charts_menu.hide()
+
+    # search: every view, and the other charts' zones
+    qtbot.keyClicks(window.zones.search, "here")
+    _walk(qtbot, "search", problems)
+    window.zones.search.clear()
+
+    # a quiz answered (for the statistics' hardest zones), then Quiz → Statistics…
+    window.quiz.advance_after_right_ms = 60_000
+    assert window.quiz.start(QuizOptions(kinds=("name",), length=3, seed=5))
+    for _ in range(3):
+        session = window.quiz.session
+        if session is None or session.current is None:
+            break
+        window.quiz_panel.buttons[(session.current.answer + 1) % len(session.current.choices)].click()
+        window.quiz_panel.next_button.click()
+    qtbot.wait(20)
+    _walk(qtbot, "quiz results", problems)
+    if window.quiz.session is not None:
+        window.quiz.stop()
+    for box in QApplication.topLevelWidgets():
+        if isinstance(box, QDialog) and box.isVisible():
+            box.reject()
+    qtbot.waitUntil(lambda: window.state.mode.name != "quiz")
+    window.statistics_action.trigger()
+    _walk(qtbot, "statistics", problems)
+    for widget in QApplication.topLevelWidgets():
+        if widget.objectName() == "statistics" or type(widget).__name__ == "StatisticsWindow":
+            widget.close()
+
+    # the comparison window, the hostile chart beside the built-in one
+    compare = window.compare_dialog(str(builtin_chart_path()))
+    assert compare is not None
+    _walk(qtbot, "compare", problems)
+    compare.close()
+
+    # File → Handouts…: the dialog, then the PDF it saves
+    handout = window.handout_dialog()
+    _walk(qtbot, "handouts", problems)
+    pdf = tmp_path / "handout.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), ""))
+    handout.save_button.click()
+    _walk(qtbot, "handout saved", problems)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = text.replace("\n", " ")  # pdftotext gives the order on the page: RLO'd text reversed
+    assert "<b/>dlob<b>" in text, "the chart's text as written (after its RLO: reversed, brackets mirrored)"
+    assert "Page 1 of 1." in text and "Chart: " in text, "the app's own words in their order"
+
+    # File → Export chart… to every kind of file
+    exported = {}
+    for suffix in ("svg", "png", "pdf", "html", "apkg"):
+        target = tmp_path / f"export.{suffix}"
+        monkeypatch.setattr(dialogs, "save_file", lambda *a, t=target: str(t))
+        window.export_action.trigger()
+        assert target.is_file(), suffix
+        exported[suffix] = target
+    svg = exported["svg"].read_text(encoding="utf-8")
+    tree = ElementTree.fromstring(svg)
+    for element in tree.iter():
+        tag = element.tag.rsplit("}", 1)[-1]
+        assert tag not in ("b", "img", "a", "foreignObject"), f"SVG element <{tag}> from chart text"
+        for value in element.attrib.values():
+            assert IMAGE not in value, "the SVG refers to a resource named in the chart"
+    assert any("<b>bold</b>" in (e.text or "") for e in tree.iter()), (
+        "the SVG's text is the chart's, as written"
+    )
+    page = exported["html"].read_text(encoding="utf-8")
+    assert not _raw_markup_in(page) and "&lt;b&gt;bold&lt;/b&gt;" in page
+    with zipfile.ZipFile(exported["apkg"]) as deck:
+        collection = tmp_path / "collection.anki2"
+        collection.write_bytes(deck.read("collection.anki2"))
+    fields = [row[0] for row in sqlite3.connect(collection).execute("SELECT flds FROM notes")]
+    assert fields and not any(_raw_markup_in(f) for f in fields)
+    assert any("&lt;b&gt;bold&lt;/b&gt;" in f for f in fields)
+
+    # the editor (F2): its form shows the zone's texts as the file has them; History names the change
+    for box in QApplication.topLevelWidgets():
+        if isinstance(box, QMessageBox):
+            box.close()
+    window.editor.edit_action.trigger()  # F2
+    assert window.editor.active, (window.state.mode.name, window.statusBar().currentMessage())
+    window.aspect_plantar_action.trigger()
+    zone = window.state.atlas.zones_in("plantar-left")[0]
+    click_zone(qtbot, window, "plantar-left", zone.id)
+    assert window.state.zone_id == zone.id
+    name = window.editor.form.fields[("name", None)]
+    name.setFocus()
+    qtbot.keyClick(name, Qt.Key.Key_End)
+    qtbot.keyClicks(name, " <b>bold</b>")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    edited = window.state.atlas.zone(zone.id).name
+    assert edited.endswith(" <b>bold</b>")
+    CHART_TEXTS.add(_norm(edited))  # the zone card's heading now
+    window.editor.show_history()
+    _walk(qtbot, "editor and History", problems)
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_problems_at_start_show_chart_text_as_written(qtbot, hostile_file, tmp_path):
+    """A damaged settings file and a last chart with errors in a file named with markup."""
+    from reflexmap.atlas import read_atlas
+    from reflexmap.ui.app import application, create_window
+
+    application()
+    broken = hostile_file.with_name(f"broken {RLO}<b>bold<img src=x.png>.yaml")
+    broken.write_text(hostile_file.read_text(encoding="utf-8") + f"\n'{MARKUP}{RLO}': [\n", encoding="utf-8")
+    result = read_atlas(broken)
+    assert not result.ok
+    settings_file = tmp_path / "settings.json"
+    settings_file.write_text(f'{{"{MARKUP}": ', encoding="utf-8")
+    window = create_window(None, Settings(settings_file), progress_path=tmp_path / "progress.json")
+    qtbot.addWidget(window)
+    window.show_errors(broken.name, result.errors)
+    window.show()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "start-problems") is not None)
+    problems: list[str] = []
+    _walk(qtbot, "Problems at start", problems)
+    box = window.findChild(QMessageBox, "start-problems")
+    problems += _problems([("start problems details", box.detailedText(), False)])
+    assert not problems, "\n".join(problems[:20])
