@@ -56,3 +56,30 @@ def test_a_blank_partial_chart_does_not_tell_its_zones_from_the_main_charts(qtbo
     qtbot.keyClick(window.map, Qt.Key.Key_B)
     assert all(item.brush().style() != Qt.BrushStyle.NoBrush for item in chart.base_items)
     qtbot.keyClick(window.map, Qt.Key.Key_Escape)
+
+
+def test_presenting_a_partial_chart_the_caption_covers_no_heading_note_or_foot(qtbot, window):
+    """The caption of a revealed zone sits along the bottom, below the view the chart is
+    fitted into: it was placed at the top, over the heading, the note of what the chart adds
+    and the first foot."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QWidget
+
+    window.state.set_aspect("medial")
+    chart_action(window, "alternative").trigger()
+    window.present_action.trigger()
+    qtbot.keyClick(window.map, Qt.Key.Key_Right)
+    qtbot.wait(20)
+    view = window.map
+    caption = window.findChild(QWidget, "presenter-caption")
+    assert caption.isVisible() and caption.text()
+    below = QRect(caption.mapTo(view, caption.rect().topLeft()), caption.size())
+    assert below.bottom() == view.rect().bottom()  # along the bottom of the map
+    viewport = QRect(view.viewport().mapTo(view, view.viewport().rect().topLeft()), view.viewport().size())
+    assert not viewport.intersects(below)
+    chart = view.chart
+    for item in (chart.base_note, *[i for i in chart.items() if i.zValue() >= 0]):
+        if item is None or not item.isVisible():
+            continue
+        shown = view.mapFromScene(item.sceneBoundingRect()).boundingRect().translated(viewport.topLeft())
+        assert not shown.intersects(below), item

@@ -227,9 +227,9 @@ class Presenter(Mode):
         self.caption.setFont(font)
         self.caption.setFixedWidth(width - right)
         # a wrapped caption is as tall as its lines at this width (adjustSize would guess a width)
-        height = self.caption.heightForWidth(width - right)  # -1 while it holds no text yet
-        self.caption.setFixedHeight(height if height >= 0 else self.caption.sizeHint().height())
-        self.caption.move(0, height - self.caption.height())
+        lines = self.caption.heightForWidth(width - right)  # -1 while it holds no text yet
+        self.caption.setFixedHeight(lines if lines >= 0 else self.caption.sizeHint().height())
+        self.caption.move(0, height - self.caption.height())  # along the bottom of the view
         bottom = self.caption.height() if self.caption.isVisibleTo(self.map) else 0
         self.map.set_reserved_margins(right, bottom)
 
