@@ -40,8 +40,8 @@ def atomic_path(target: str | Path, suffix: str | None = None, *, backup: bool =
     target = Path(target)
     refuse_special(target)
     try:
-        fd, name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=suffix or target.suffix, dir=target.parent
+        fd, name = tempfile.mkstemp(  # a name as long as a name may be leaves no room for more
+            prefix=f".{target.name[:120]}.", suffix=(suffix or target.suffix)[:16], dir=target.parent
         )
     except OSError as exc:
         raise _naming(exc, target) from exc

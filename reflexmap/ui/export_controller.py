@@ -70,12 +70,11 @@ class ExportController:
         finally:
             QApplication.restoreOverrideCursor()
         if error is not None:
-            dialogs.warning(
-                self.parent,
-                _("Export failed"),
-                _("Could not write {path}:\n{error}").format(path=path, error=error),
-                "export-failed",
-            )
+            if str(path) in error:  # the writer's words name the file already ("could not write …")
+                text = error[:1].upper() + error[1:]
+            else:
+                text = _("Could not write {path}:\n{error}").format(path=path, error=error)
+            dialogs.warning(self.parent, _("Export failed"), text, "export-failed")
             return False
         self.settings.setValue("export/dir", str(path.parent))
         self._say(_("Exported {path}").format(path=path), 5000)

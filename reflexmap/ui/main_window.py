@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
             first_run = not settings.value("notes/first-run-seen", False, type=bool)
             later(self, self.editor.saving.offer_recovery)  # work a crash left unsaved
         later(self, lambda: self.problems.started(self.show_first_run_note if first_run else None))
+        self._view_at_start = self._view_settings()  # closing writes only what changed since
         self._atlas_shown()
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
@@ -318,18 +319,26 @@ class MainWindow(QMainWindow):
         if aspect in self.state.atlas.aspects():
             self.state.set_aspect(aspect)
 
+    def _view_settings(self) -> dict[str, object]:
+        return {
+            "view/labels": self.state.labels_visible,
+            "view/guides": self.state.guides_visible,
+            "view/aspect": self.state.aspect,
+        }
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.editor.may_close(self.close):  # asks about unsaved edits, then closes
             event.ignore()
             return
         self.problems.closing = True
+        # Only the view settings changed in this window: another ReflexMap may have changed
+        # others since, and writing this window's unchanged ones would undo its changes.
+        changed = {k: v for k, v in self._view_settings().items() if self._view_at_start.get(k) != v}
         self.settings.update(
             {
                 "window/geometry": self.saveGeometry().data(),
                 "window/state": self.saveState().data(),
-                "view/labels": self.state.labels_visible,
-                "view/guides": self.state.guides_visible,
-                "view/aspect": self.state.aspect,
+                **changed,
             }
         )
         self.quizzing.shutdown()

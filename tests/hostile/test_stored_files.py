@@ -245,3 +245,70 @@ def test_a_tampered_cache_entry_is_never_trusted(tmp_path: Path, damage):
     assert result.ok
     assert result.atlas.zones[0].name == read_atlas(chart).atlas.zones[0].name
     assert cache.get(chart.read_bytes()) is not None
+
+
+class _Instance:
+    """A real ReflexMap window in its own process (tests/hostile/_window_child.py)."""
+
+    def __init__(self, home: Path):
+        import os
+        import subprocess
+        import sys
+
+        root = Path(__file__).resolve().parents[2]
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home / "config"),
+            "XDG_DATA_HOME": str(home / "data"),
+            "XDG_CACHE_HOME": str(home / "cache"),
+            "PYTHONPATH": str(root),
+        }
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tests.hostile._window_child"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True, env=env, cwd=root,
+        )  # fmt: skip
+        self._answer()
+
+    def _answer(self) -> None:
+        line = self.process.stdout.readline()
+        assert line.strip() == "ok", (line, self.process.stderr.read()[-3000:])
+
+    def do(self, command: str) -> None:
+        self.process.stdin.write(command + "\n")
+        self.process.stdin.flush()
+        self._answer()
+
+    def close(self) -> None:
+        self.do("close")
+        assert self.process.wait(timeout=60) == 0
+        assert "Traceback" not in self.process.stderr.read()
+
+
+@pytest.mark.parametrize("first_closes", ["labels", "theme"])
+def test_two_processes_changing_different_settings_keep_both(tmp_path: Path, first_closes: str):
+    """One window switches the labels off (written when it closes), the other picks the dark
+    theme (written at once); whichever closes first, both changes are in the file after."""
+    config = tmp_path / "config/ReflexMap/ReflexMap/settings.json"
+    config.parent.mkdir(parents=True)
+    config.write_text(
+        json.dumps({"format": "reflexmap-settings", "version": 1, "values": {"notes/first-run-seen": True}})
+    )
+    labels, theme = _Instance(tmp_path), _Instance(tmp_path)
+    labels.do("labels")
+    if first_closes == "labels":
+        labels.close()
+        theme.do("theme dark")  # after the other's labels are in the file
+        theme.close()
+    else:
+        theme.do("theme dark")
+        theme.do("view medial")
+        theme.close()
+        labels.close()
+    values = json.loads(config.read_text())["values"]
+    assert values["view/labels"] is False
+    assert values["appearance/theme"] == "dark"
+    if first_closes == "theme":
+        assert values["view/aspect"] == "medial"
