@@ -147,7 +147,7 @@ def test_every_window_and_file_shows_chart_text_as_written(
     for box in QApplication.topLevelWidgets():
         if isinstance(box, QMessageBox):
             box.close()
-    window.editor.edit_action.trigger()  # F2
+    window.edit_action.trigger()  # F2
     assert window.editor.active, (window.state.mode.name, window.statusBar().currentMessage())
     window.aspect_plantar_action.trigger()
     zone = window.state.atlas.zones_in("plantar-left")[0]

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from ...i18n import _, bidi_isolate, ngettext
@@ -193,6 +193,7 @@ class Saving(QObject):
         box.setObjectName("unsaved-changes")
         box.setText(_("Save the changes to {chart}?").format(chart=bidi_isolate(name)))
         box.setInformativeText(_("Changes not saved are lost."))
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a file's name, as written
         box.setStandardButtons(
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
@@ -274,6 +275,7 @@ class Saving(QObject):
                 "Changes to {chart} were not saved when ReflexMap last closed (kept at {time}). Recover them?"
             ).format(chart=bidi_isolate(name), time=when)
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a file's name, as written
         recover = box.addButton(_("&Recover"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(_("&Discard them"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(_("&Later"), QMessageBox.ButtonRole.RejectRole)
