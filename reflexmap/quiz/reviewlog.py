@@ -152,8 +152,8 @@ class ReviewLog:
     def _open(self) -> sqlite3.Connection:
         if not self._can_write():
             return self._open_read_only()
-        if self.path.exists() and not is_sound(self.path):
-            self._replace_damaged()
+        if self.path.exists() and not (is_sound(self.path) and _is_ours(self.path)):
+            self._replace_damaged()  # damaged, or another program's tables: set aside, untouched
         conn = connect(self.path)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -532,6 +532,43 @@ def _create_or_migrate(conn: sqlite3.Connection, version: int) -> None:
                 conn.execute(statement)
     if version < SCHEMA:
         conn.execute(f"PRAGMA user_version={SCHEMA}")
+
+
+# The columns each table must have (at SCHEMA); more are allowed (a newer ReflexMap's).
+COLUMNS = {
+    "reviews": {"id", "time", "card", "rating", "correct", "close", "seconds", "clicked", "view"},
+    "cards": {"card", "due", "state"},
+    "meta": {"key", "value"},
+}
+
+
+def _is_ours(path: Path) -> bool:
+    """Whether the database holds our tables with our columns, or none of them yet (a file of
+    the same name may be any SQLite database: another program's, or one half made by hand).
+    Read through a read-only connection: nothing in a file that is not ours is changed."""
+    try:
+        conn = connect(path, read_only=True)
+    except sqlite3.Error:
+        return True  # is_sound has said what there is to say
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA:
+            return True  # a newer ReflexMap's: read as it is, never written
+        for table, columns in COLUMNS.items():
+            found = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+            if not found and version == 0:
+                continue  # made at the first answer
+            if not (columns - ({"view"} if version == 1 else set())) <= found:
+                return False
+        return True
+    except sqlite3.OperationalError as exc:
+        if _busy(exc):
+            raise
+        return False
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
 
 
 def _writable_parent(folder: Path) -> bool:

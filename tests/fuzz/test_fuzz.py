@@ -173,3 +173,50 @@ def test_fuzz_chart_cache_entries(tmp_path_factory, data):
     (cache.folder / f"{cache.key(raw)}.json").write_text(json.dumps(plain))
     atlas = cache.get(raw)
     assert atlas is None or atlas.zones
+
+
+_ENTRY_FILE: list[bytes] = []
+
+
+def _entry_file() -> bytes:
+    """The built-in chart's cache entry as the cache writes it (made once)."""
+    if not _ENTRY_FILE:
+        import tempfile
+        from pathlib import Path
+
+        raw = ENTRY[0]
+        cache = AtlasCache(Path(tempfile.mkdtemp()))
+        cache.put(raw, parse_atlas(raw, "chart.yaml").atlas)
+        _ENTRY_FILE.append(next(cache.folder.glob("*.json")).read_bytes())
+    return _ENTRY_FILE[0]
+
+
+@FUZZ
+@given(st.data())
+def test_fuzz_chart_cache_files(tmp_path_factory, data):
+    """The entry's file itself cut short, its bytes changed, garbage or huge runs put in: a
+    chart equal to the real one, or none (then the file is read and checked again)."""
+    raw = ENTRY[0]
+    cache = AtlasCache(tmp_path_factory.mktemp("cache"))
+    cache.folder.mkdir(exist_ok=True)
+    entry = cache.folder / f"{cache.key(raw)}.json"
+    content = bytearray(_entry_file())
+    for _ in range(data.draw(st.integers(1, 6))):
+        op = data.draw(st.sampled_from(["truncate", "flip", "insert", "delete", "huge", "nest"]))
+        i = data.draw(st.integers(0, max(0, len(content) - 1)))
+        if op == "truncate":
+            del content[i:]
+        elif op == "flip" and content:
+            content[i] = data.draw(st.integers(0, 255))
+        elif op == "insert":
+            content[i:i] = data.draw(st.binary(min_size=1, max_size=16))
+        elif op == "delete":
+            del content[i : i + data.draw(st.integers(1, 400))]
+        elif op == "huge":
+            content[i:i] = data.draw(st.sampled_from([b"9" * 5000, b'"' + b"x" * 100_000 + b'"', b"1e999"]))
+        else:
+            content[i:i] = b"[" * data.draw(st.integers(1000, 200_000))
+    entry.write_bytes(bytes(content))
+    atlas = cache.get(raw)
+    expected = [z.id for z in parse_atlas(raw, "chart.yaml").atlas.zones] if atlas is not None else []
+    assert atlas is None or [z.id for z in atlas.zones] == expected

@@ -493,3 +493,51 @@ def test_a_progress_file_written_by_the_leitner_version_is_imported_whole(tmp_pa
         log.count() == 10
         and sum(s.seen for s in log.states().values()) == sum(c["seen"] for c in cards.values()) + 10
     )
+
+
+# --- files that are not what they should be ------------------------------------------------------
+def _foreign(path: Path) -> None:  # another program's SQLite file of the same name
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE reviews (x)")
+    conn.execute("CREATE TABLE cards (a, b)")
+    conn.commit()
+    conn.close()
+
+
+def _our_version_other_tables(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE reviews (x)")
+    conn.execute(f"PRAGMA user_version={SCHEMA}")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda p: p.write_bytes(bytes(range(256)) * 20),  # garbage
+        lambda p: p.write_bytes(b"SQLite format 3\x00" + b"\x00" * 84),  # a header and nothing
+        _foreign,
+        _our_version_other_tables,
+    ],
+    ids=["garbage", "header-only", "foreign-tables", "our-version-other-tables"],
+)
+def test_a_file_that_is_not_our_database_is_set_aside_and_a_fresh_one_made(tmp_path: Path, make):
+    path = tmp_path / "reviews.sqlite3"
+    make(path)
+    before = path.read_bytes()
+    log = ReviewLog(path)
+    assert log.writable and log.states() == {}
+    assert len(log.warnings) == 1 and "set aside" in log.warnings[0]
+    aside = [p for p in tmp_path.iterdir() if ".damaged-" in p.name and not p.name.endswith(("-wal", "-shm"))]
+    assert len(aside) == 1 and aside[0].read_bytes() == before  # nothing lost
+    log.record("c:z:find", lambda prev: Scheduler(clock=Clock()).advance(prev, GOOD, 1.0, True), now=1.0,
+               rating=GOOD, correct=True)  # fmt: skip
+    assert ReviewLog(path).count() == 1
+
+
+def test_an_empty_file_is_a_new_database(tmp_path: Path):
+    path = tmp_path / "reviews.sqlite3"
+    path.write_bytes(b"")
+    log = ReviewLog(path)
+    assert log.writable and log.warnings == [] and log.count() == 0
