@@ -3,7 +3,8 @@ named by XDG_CONFIG_HOME / XDG_DATA_HOME / XDG_CACHE_HOME, as a person uses it: 
 opens, the mastery heat map is switched on (it opens the quiz progress) when CHILD_MASTERY is
 set, Quiz → Statistics… is opened when CHILD_STATS is set, a round of one question is answered
 by a click on the zone when CHILD_QUIZ is set, the labels are switched off (a setting), the
-disk is filled up when CHILD_FILL names a file to fill it with, and the window is closed.
+disk is filled up when CHILD_FILL names a file to fill it with (CHILD_FILL_FIRST: before the
+quiz), and the window is closed.
 
 Prints one JSON line: the message boxes shown (title and text), in order ("shown"), the zones
 the heat map shows as practised ("mastered"), the reviews the Statistics window counts
@@ -64,6 +65,8 @@ def main() -> int:
         facts["reviews"] = None if statistics is None else statistics.stats.total_reviews
         if statistics is not None:
             statistics.close()
+    if os.environ.get("CHILD_FILL_FIRST"):  # the disk is full before the quiz
+        _fill(os.environ["CHILD_FILL_FIRST"])
     if os.environ.get("CHILD_QUIZ"):
         _answer_one(window)
         settle()
@@ -71,15 +74,19 @@ def main() -> int:
     window.labels_action.trigger()  # a setting changed
     settle()
     if os.environ.get("CHILD_FILL"):  # the disk fills up while the app runs
-        with contextlib.suppress(OSError), open(os.environ["CHILD_FILL"], "wb") as filler:
-            while True:
-                filler.write(b"\0" * 4096)
-                filler.flush()
+        _fill(os.environ["CHILD_FILL"])
     window.close()  # as the app does: the last window closed ends it, with no turn of the loop
     # after (a message posted for later would never be seen); what closing shows, it shows
     # inside, while `closer` watches
     print(json.dumps({"shown": shown, **facts}))
     return 0
+
+
+def _fill(path: str) -> None:
+    with contextlib.suppress(OSError), open(path, "wb") as filler:
+        while True:
+            filler.write(b"\0" * 4096)
+            filler.flush()
 
 
 def _answer_one(window) -> None:

@@ -56,6 +56,7 @@ def _play(
     statistics: bool = False,
     quiz: bool = False,
     facts: dict | None = None,
+    fill_first: Path | None = None,
 ) -> list[dict]:
     """The message boxes shown; what else the child saw goes into `facts`."""
     env = {
@@ -73,6 +74,8 @@ def _play(
         env["CHILD_FILL"] = str(fill)
     if statistics:
         env["CHILD_STATS"] = "1"
+    if fill_first is not None:
+        env["CHILD_FILL_FIRST"] = str(fill_first)
     if quiz:
         env["CHILD_QUIZ"] = "1"
     result = subprocess.run(
@@ -227,3 +230,24 @@ def test_a_read_only_data_folder_with_the_old_progress_file_shows_it(tmp_path: P
     assert len(shown) == 1 and "cannot be written" in shown[0]["text"], _texts(shown)
     assert sorted(p.name for p in (data / PROGRESS).parent.iterdir()) == ["progress.json"]
     assert (data / PROGRESS).read_bytes() == old
+
+
+def test_a_data_folder_full_while_quizzing(tmp_path: Path, mounts):
+    """The answer is marked and the round goes on; the student is told once that it was not
+    saved; every answer saved before is still there."""
+    import sqlite3
+
+    config, data = tmp_path / "config", mounts("data", "1m")
+    settings = {"format": "reflexmap-settings", "version": 1, "values": {"notes/first-run-seen": True}}
+    _write(config / SETTINGS, json.dumps(settings))
+    database = data / "ReflexMap/ReflexMap/reviews.sqlite3"
+    _answered(database, ("lumbar-spine", "sacrum"))
+    facts: dict = {}
+    shown = _play(tmp_path, config, data, mastery=True, quiz=True, facts=facts, fill_first=data / "filler")
+    text = _texts(shown)
+    assert facts["feedback"].startswith("✔"), facts
+    unsaved = [box for box in shown if box["name"] == "quiz-warning"]
+    assert len(unsaved) == 1 and str(database) in unsaved[0]["text"], text
+    assert "full" in unsaved[0]["text"] or "space" in unsaved[0]["text"], text
+    (data / "filler").unlink()
+    assert sqlite3.connect(database).execute("SELECT count(*) FROM reviews").fetchone()[0] == 2
