@@ -66,6 +66,15 @@ def atomic_path(target: str | Path, suffix: str | None = None, *, backup: bool =
                 temporary.unlink()
 
 
+def is_regular_file(path: str | Path) -> bool:
+    """Whether `path` names a regular file; False for any name the system refuses (too long, a
+    NUL character in it, a folder it cannot enter), where Path.is_file() raises instead."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def refuse_special(target: Path) -> None:
     """A device, pipe, socket or folder is never replaced by a regular file."""
     try:

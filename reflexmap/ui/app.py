@@ -13,6 +13,7 @@ from ..atlas import Atlas, load_atlas, read_atlas
 from ..paths import chart_cache, default_settings_path
 from ..render.application import APPLICATION, ORGANISATION, app_icon, application  # noqa: F401
 from ..settings import Settings
+from ..storage import is_regular_file
 from . import appearance
 from .main_window import MainWindow
 
@@ -56,7 +57,7 @@ class _FirstPaint(QObject):
 def last_chart(settings: Settings) -> str | None:
     """The chart opened last time, if it still exists (errors in it are shown at start)."""
     last = settings.value("chart/last", "")
-    return last if isinstance(last, str) and last and Path(last).is_file() else None
+    return last if isinstance(last, str) and last and is_regular_file(last) else None
 
 
 def run(

@@ -15,6 +15,7 @@ from ..content.markup import plain_tooltip
 from ..i18n import _, bidi_isolate, isolated
 from ..paths import chart_cache
 from ..settings import Settings
+from ..storage import is_regular_file
 from .state import AppState
 
 MAX_RECENT = 8
@@ -40,8 +41,8 @@ class ChartsMenu(QMenu):
         if current is not None:
             paths.append(Path(current))
         unique: list[Path] = []
-        for path in paths:
-            if path.resolve() not in {p.resolve() for p in unique} and path.is_file():
+        for path in paths:  # a stored name may be anything: too long, with a NUL in it
+            if is_regular_file(path) and path.resolve() not in {p.resolve() for p in unique}:
                 unique.append(path)
         # A chart no longer listed (it fell off the recent list, or its file is gone) is no
         # longer kept: a day of opening charts kept every one of them, read, in memory.

@@ -94,3 +94,23 @@ def test_the_window_starts_with_a_hostile_settings_file(make_window, tmp_path: P
     assert "appearance/theme" in window.findChild(QMessageBox, "settings-warning").text()
     window.charts_menu.aboutToShow.emit()  # the Chart menu fills itself from the recent charts
     assert window.charts_menu.actions()
+
+
+NAMES = ["x" * 4000, "chart\x00.yaml", "/", "/dev/zero", "", "~/../../" * 400]
+
+
+def test_stored_chart_names_the_system_refuses_are_not_charts(qtbot, make_window, tmp_path):
+    """The last chart and the recent charts are input too: names too long for the file system,
+    with a NUL in them, folders and devices are skipped (Path.is_file raised on the first two,
+    at every start and at every opening of the Chart menu)."""
+    from reflexmap.ui.app import last_chart
+
+    path = tmp_path / "hostile-names.json"
+    for name in NAMES:
+        settings = Settings(path)
+        settings.update({"chart/last": name, "chart/recent": NAMES, "notes/first-run-seen": True})
+        assert last_chart(Settings(path)) is None, name
+    window = make_window(settings_=Settings(path))
+    window.charts_menu.refill()
+    files = [Path(a.data()).name for a in window.charts_menu.chart_actions()]
+    assert sorted(files) == ["alternative-placements.yaml", "ingham-western.yaml"]  # the built-in ones only
