@@ -50,11 +50,15 @@ def elided(text: str, size_mm: float, max_mm: float, *, bold: bool = False, ital
 
 
 def wrap_words(text: str, size_mm: float, width_mm: float, *, italic: bool = False) -> list[str]:
-    """`text` in lines no wider than `width_mm` (a single word longer than that keeps its line)."""
+    """`text` in lines no wider than `width_mm`; a single word longer than that gets a line of
+    its own, cut with "…": a chart's text (a 300-letter word in its tradition) never widens
+    the drawing, which would shrink the whole chart to fit."""
     lines: list[str] = []
     for word in text.split():
         if lines and text_width(f"{lines[-1]} {word}", size_mm, italic=italic) <= width_mm:
             lines[-1] = f"{lines[-1]} {word}"
+        elif text_width(word, size_mm, italic=italic) > width_mm:
+            lines.append(elided(word, size_mm, width_mm, italic=italic))
         else:
             lines.append(word)
     return balanced_lines(lines)
