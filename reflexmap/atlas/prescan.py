@@ -205,6 +205,41 @@ def prescan(text: str) -> list[Finding] | None:
     return [(*scan.where(pos), message) for pos, message in scan.errors]
 
 
+@cache
+def _block_end(parent: int) -> re.Pattern[str]:
+    return re.compile(rf"\n(?= {{0,{parent}}}+[^ \n])")
+
+
+_LITERAL = re.compile(r"\|([-+]?)[ ]*+(?:#[^\n]*+)?+\n")  # a literal block's header line
+
+
+def _literal_length(text: str, p: int, end: int, parent: int, chomp: str) -> int | None:
+    """The length of the literal block value whose lines run from `p` to `end`, as the parser
+    reads it (indentation taken off, chomping applied), counted without splitting it into
+    lines; None where it is not plain (indentation that varies below the first line's,
+    nothing in it, no line break at its end)."""
+    first = re.compile(r"(?m)^( *+)[^ \n]").search(text, p, end)
+    if first is None or not text.endswith("\n", p, end):
+        return None
+    indent = len(first.group(1))
+    if indent <= parent or re.compile(rf"(?m)^ {{{indent + 1},}}+\n").search(text, p, first.start()):
+        return None  # an empty value, or a blank line before the text deeper than the text
+    if indent and re.compile(rf"\n {{0,{indent - 1}}}+[^ \n]").search(text, first.start(), end):
+        return None  # a line less indented than the first: the parser's error, or a comment
+    leading = text.count("\n", p, first.start())  # blank lines before the text: a break each
+    trail, q = 0, end  # blank lines after the text: kept, or chomped
+    while q > first.start():
+        line = text.rfind("\n", first.start(), q - 1) + 1
+        if text[line : q - 1].strip(" ") or q - 1 - line > indent:
+            break
+        trail, q = trail + 1, line
+    lines = text.count("\n", first.start(), q)
+    blanks = re.compile(rf"\n( {{0,{indent}}}+)(?=\n)").finditer(text, first.start(), q)
+    blank = [len(m.group(1)) for m in blanks]  # blank lines within: a break each
+    size = (q - first.start() - lines) - indent * (lines - len(blank)) - sum(blank) + lines + leading
+    return size - 1 if chomp == "-" else size + trail if chomp == "+" else size
+
+
 class _Scan:
     def __init__(self, text: str):
         self.text = text
@@ -662,17 +697,24 @@ class _Scan:
         self.stack[-1].pending = True
 
     def _block_scalar(self, start: int, col: int) -> int:
-        """A literal or folded value: its lines are those indented more than its parent."""
+        """A literal or folded value: its lines are those indented more than its parent.
+        A literal one's length is told exactly (see _literal_length); a folded one's is not."""
         self._place(col)
         self._node(start)
-        self.inexact = True  # its length depends on chomping and folding
         text = self.text
         p = _TO_EOL.match(text, start).end()
         parent = self._cont_indent()
-        # possessive: a block of millions of lines keeps no backtracking state (it ran out of
-        # memory under a 1 GiB cap)
-        pattern = re.compile(rf"(?:[ ]*+\n| {{{parent + 1},}}+[^\n]*+(?:\n|\Z))*+")
-        return pattern.match(text, p).end()
+        # it ends before the first line with text indented as its parent or less (found by
+        # searching for line breaks: a block of millions of lines costs no state per line)
+        after = _block_end(parent).search(text, p - 1) if parent >= 0 and p > 0 else None
+        end = after.start() + 1 if after else len(text)
+        header = _LITERAL.match(text, start)
+        size = _literal_length(text, p, end, parent, header.group(1)) if header else None
+        if size is None:
+            self.inexact = True  # its length depends on chomping and folding
+        else:
+            self._check_length(start, size, False, True)
+        return end
 
     # ---- flow structure ---------------------------------------------------------------
 

@@ -12,7 +12,8 @@ a syntax error its scanner met while looking ahead.
 
 Anchors and aliases are part of the files (the walk counts an alias as its whole value, as
 the parser does): anchored lists, mappings and texts in both styles, on the line of their key
-or alone on it with the value below, and aliases to them as values and list items.
+or alone on it with the value below, and aliases to them as values and list items; literal
+block values ('|', '|-', '|+') with blank lines, whose length the walk tells exactly.
 """
 
 from __future__ import annotations
@@ -120,6 +121,14 @@ def _block(value, indent: int, draw, *, item: bool = False, names: Names | None 
             first = lines[0][indent:]
             return " " + first + "".join(x.replace(pad, " " * indent, 1) for x in lines[1:])
         return "\n" + "".join(lines)
+    if isinstance(value, str) and draw(st.integers(0, 4)) == 0:  # a literal block, chomped
+        chomp = draw(st.sampled_from(["", "-", "+"]))
+        inner = pad + "  " + " " * draw(st.integers(0, 2))
+        lines = [inner + value] * draw(st.integers(1, 3))
+        if draw(st.booleans()):
+            lines.insert(draw(st.integers(0, len(lines))), " " * draw(st.integers(0, indent + 4)))
+        trailing = "\n" * draw(st.integers(0, 2))
+        return f" |{chomp}\n" + "\n".join(lines) + "\n" + trailing
     return " " + _flow(value, draw, names) + draw(st.sampled_from(["", "", "  # note"])) + "\n"
 
 

@@ -37,14 +37,15 @@ ANCHORED = (
     "polygon of 100,001 points one a line, some of them aliases",
     "10,001 zones as yaml.dump writes shared objects (anchors)",
     "polygon of 100,001 points, old Mac line ends (CR)",
+    "literal block of 1,500,000 short lines",
 )
 
 
 @pytest.mark.parametrize("name", ANCHORED)
 def test_an_anchored_over_limit_file_is_refused_before_parsing(name: str, tmp_path: Path):
-    """Files that use anchors and aliases (or a lone CR for line ends) are refused by the
-    quick walk (not after the slow parse), at the parser's own line and column, with the
-    parser's message."""
+    """Files that use anchors and aliases (or a lone CR for line ends, or a long literal
+    block) are refused by the quick walk (not after the slow parse), at the parser's own line
+    and column, with the parser's message."""
     from reflexmap.atlas.prescan import prescan
 
     case = BY_NAME[name]
