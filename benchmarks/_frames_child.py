@@ -78,16 +78,16 @@ def _settling(app: QApplication, view, settles: list[tuple[float, float]], ms: f
     started = time.perf_counter()
     until = started + ms / 1000
     crisp_ms, longest = None, 0.0
-    while time.perf_counter() < until:
+    while crisp_ms is None or time.perf_counter() < until:  # on a busy machine, longer
         turn = _clock()
         app.processEvents()
         if crisp_ms is None:
             longest = max(longest, (_clock() - turn) * 1000)
             if view.crisp:
                 crisp_ms = (time.perf_counter() - started) * 1000
+            elif time.perf_counter() > started + 10:
+                raise RuntimeError("the map was not crisp 10 s after the last wheel notch")
         time.sleep(0.001)
-    if crisp_ms is None:
-        raise RuntimeError(f"the map was not crisp {ms:.0f} ms after the last wheel notch")
     settles.append((crisp_ms, longest))
 
 
