@@ -34,8 +34,8 @@ FIT_MARGIN_PX = 2  # QGraphicsView.fitInView keeps this much free on each side
 # The map's drawing is kept as tiles of device pixels (reflexmap/ui/map_layers.py). While
 # the wheel turns, the new scale is shown by scaling the tiles already drawn; once the wheel
 # has been still this long, the new scale is drawn, a band of tiles per turn of the event loop.
-SETTLE_MS = 60
-BAND_PIXELS = 300_000  # device pixels drawn in one turn of the event loop while settling
+SETTLE_MS = 40
+BAND_PIXELS = 450_000  # device pixels drawn in one turn of the event loop while settling
 
 
 _accessibility_installed = False
