@@ -125,7 +125,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def check(files: list[str]) -> int:
     from .atlas import read_atlas
+    from .i18n import set_language, system_language
 
+    set_language(system_language())  # the checker's messages in the user's language
     failed = 0
     for name in files:
         result = read_atlas(name)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from shapely.geometry import Polygon
 
+from ..i18n import _
 from . import geometry
 from .errors import AtlasError
 from .index import ZoneIndex
@@ -75,12 +76,18 @@ def shape_problems(
     for k, ring in enumerate(parts):
         problem = geometry.polygon_problem(ring) or geometry.outside_problem(ring, outline, view_id)
         if problem:
-            part = f" (part {k + 1})" if len(parts) > 1 else ""
-            found.append((k, problem[0], f"zone '{zone_id}' in view '{view_id}'{part}: {problem[1]}"))
+            if len(parts) > 1:
+                where = _("zone '{zone}' in view '{view}' (part {part})").format(
+                    zone=zone_id, view=view_id, part=k + 1
+                )
+            else:
+                where = _("zone '{zone}' in view '{view}'").format(zone=zone_id, view=view_id)
+            found.append((k, problem[0], f"{where}: {problem[1]}"))
     if not found and len(parts) > 1:
         problem = geometry.parts_problem(parts)
         if problem:  # drawing, labelling and comparing need one valid geometry
-            found.append((problem[0], 0, f"zone '{zone_id}' in view '{view_id}': {problem[1]}"))
+            where = _("zone '{zone}' in view '{view}'").format(zone=zone_id, view=view_id)
+            found.append((problem[0], 0, f"{where}: {problem[1]}"))
     return found
 
 
@@ -106,7 +113,13 @@ class Builder:
             item_id = item["id"]
             if item_id in first:
                 line = self.positions.of_value(base + (first[item_id], "id"))[0]
-                self.error(base + (i, "id"), f"duplicate {what} id '{item_id}' (first used on line {line})")
+                templates = {
+                    "zone": _("duplicate zone id '{id}' (first used on line {line})"),
+                    "view": _("duplicate view id '{id}' (first used on line {line})"),
+                    "source": _("duplicate source id '{id}' (first used on line {line})"),
+                }
+                template = templates.get(what, "duplicate " + what + " id '{id}' (first used on line {line})")
+                self.error(base + (i, "id"), template.format(id=item_id, line=line))
             else:
                 first[item_id] = i
 
@@ -279,8 +292,13 @@ class Builder:
         base = ("zones", i)
         for s, source_id in enumerate(raw["sources"]):
             if source_id not in sources:
-                known = ", ".join(sources) or "none are defined"
-                self.error(base + ("sources", s), f"unknown source '{source_id}'; known sources: {known}")
+                known = ", ".join(sources) or _("none are defined")
+                self.error(
+                    base + ("sources", s),
+                    _("unknown source '{source}'; known sources: {known}").format(
+                        source=source_id, known=known
+                    ),
+                )
         shapes: dict[str, Shape] = {}
         for view_id, shape in raw["shapes"].items():
             where = base + ("shapes", view_id)
@@ -288,8 +306,9 @@ class Builder:
                 if view_id not in {v["id"] for v in self.data["views"]}:
                     self.error(
                         where,
-                        f"unknown view '{view_id}'; known views: "
-                        + ", ".join(v["id"] for v in self.data["views"]),
+                        _("unknown view '{view}'; known views: {known}").format(
+                            view=view_id, known=", ".join(v["id"] for v in self.data["views"])
+                        ),
                         at_key=True,
                     )
                 continue
@@ -326,12 +345,18 @@ class Builder:
     def mirrored_shape(self, where: tuple, raw: dict, view: View) -> Shape | None:
         if view.mirror_of is None:
             self.error(
-                where, f"'mirror' only works in a view that mirrors another; '{view.id}' has its own outline"
+                where,
+                _("'mirror' only works in a view that mirrors another; '{view}' has its own outline").format(
+                    view=view.id
+                ),
             )
             return None
         original = raw["shapes"].get(view.mirror_of)
         if not isinstance(original, list):
-            self.error(where, f"'mirror' needs a polygon for view '{view.mirror_of}' in this zone")
+            self.error(
+                where,
+                _("'mirror' needs a polygon for view '{view}' in this zone").format(view=view.mirror_of),
+            )
             return None
         parts = _parts(original)
         if any(geometry.polygon_problem(ring) for ring in parts):

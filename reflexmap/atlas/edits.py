@@ -20,11 +20,13 @@ allowed and reported as a problem, so a drag can pass through an invalid state.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import CommentMark
+from ruamel.yaml.scalarstring import LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from . import geometry
@@ -473,8 +475,90 @@ class SetText(_ZoneEdit):
                     del zone["translations"]
         elif self.field == "sources":
             target[self.field] = _flow(list(self.value))
+        elif "\n" in self.value:  # several lines: a block, as an author writes one
+            target[self.field] = LiteralScalarString(self.value)
         else:
             target[self.field] = self.value
+
+
+ZONE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")  # the schema's pattern for ids
+MAX_ID_CHARS = 64
+CHART_TEXTS = ("title", "tradition", "description")
+
+
+def id_problem(tree_or_ids: Any, new_id: str) -> str | None:
+    """Why `new_id` cannot name a zone (empty, bad characters, taken), or None."""
+    if not new_id:
+        return "a zone needs an id"
+    if len(new_id) > MAX_ID_CHARS:
+        return f"an id has at most {MAX_ID_CHARS} characters"
+    if not ZONE_ID.match(new_id):
+        return (
+            f"'{new_id}' is not an id: lower-case letters, digits and single hyphens, "
+            "starting with a letter (like 'lumbar-spine')"
+        )
+    ids = (
+        tree_or_ids
+        if isinstance(tree_or_ids, set)
+        else {z.get("id") for z in _zones(tree_or_ids) if isinstance(z, dict)}
+    )
+    if new_id in ids:
+        return f"there is already a zone '{new_id}'"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class RenameZone(_ZoneEdit):
+    """Give a zone another id. Nothing else in a chart names a zone by its id (mirrors are
+    declared per shape, `mirror`), so the zone's own `id:` is all that changes."""
+
+    zone: str
+    new_id: str
+
+    def change_zone(self, tree: CommentedMap, zone: CommentedMap) -> None:
+        if self.new_id == self.zone:
+            return
+        problem = id_problem(tree, self.new_id)
+        if problem:
+            raise EditRefused(problem)
+        zone["id"] = self.new_id
+
+
+@dataclass(frozen=True, slots=True)
+class SetChartText(Edit):
+    """Set (or with None remove) the chart's title, tradition or description, or its
+    translation into `language`."""
+
+    field: str
+    value: str | None
+    language: str | None = None
+
+    def change(self, tree: CommentedMap) -> Edit:
+        if self.field not in CHART_TEXTS:
+            raise EditRefused(f"'{self.field}' is not a text of the chart that can be set here")
+        if self.value is None and not self.language and self.field != "description":
+            raise EditRefused(f"a chart needs a {self.field}")
+        target = tree
+        if self.language:
+            target = tree.get("translations", {}).get(self.language, {})
+        old = target.get(self.field) if isinstance(target, dict) else None
+        old = str(old) if old is not None else None
+        if self.language and self.value is not None:
+            translations = tree.setdefault("translations", CommentedMap())
+            target = translations.setdefault(self.language, CommentedMap())
+        if self.value is None:
+            if isinstance(target, dict):
+                target.pop(self.field, None)
+            if self.language and isinstance(tree.get("translations"), dict):
+                if not tree["translations"].get(self.language):
+                    tree["translations"].pop(self.language, None)
+                if not tree["translations"]:
+                    del tree["translations"]
+        elif "\n" in self.value:
+            target[self.field] = LiteralScalarString(self.value)
+        else:
+            target[self.field] = self.value
+        return SetChartText(self.field, old, self.language)
 
 
 @dataclass(frozen=True, slots=True)

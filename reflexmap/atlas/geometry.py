@@ -13,6 +13,7 @@ import numpy
 import shapely
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 
+from ..i18n import _
 from .coords import MAX_LABELLED_ZONES, Ring, Shape
 
 MIN_AREA_MM2 = 1.0
@@ -36,30 +37,36 @@ def polygon_problem(ring: Ring) -> Problem | None:
     """Why `ring` is not a usable polygon, or None if it is fine."""
     for i, (x, y) in enumerate(ring):
         if not (math.isfinite(x) and math.isfinite(y)):
-            return i, f"point {i + 1} has a coordinate that is not a finite number"
+            return i, _("point {number} has a coordinate that is not a finite number").format(number=i + 1)
     distinct = set(ring)
     if len(distinct) < 3:
-        return 0, f"the polygon is degenerate: it has only {len(distinct)} distinct point(s)"
+        return 0, _("the polygon is degenerate: it has only {count} distinct point(s)").format(
+            count=len(distinct)
+        )
     poly = Polygon(ring)
     hull = poly.convex_hull.area  # a crossed ring's signed area can cancel out; its hull cannot
     if hull < MIN_AREA_MM2:
-        return 0, (
-            f"the polygon is degenerate: its area is {hull:.2f} mm² "
-            f"(its points lie on a line or too close together; minimum {MIN_AREA_MM2:g} mm²)"
-        )
+        return 0, _(
+            "the polygon is degenerate: its area is {area} mm² "
+            "(its points lie on a line or too close together; minimum {minimum} mm²)"
+        ).format(area=f"{hull:.2f}", minimum=f"{MIN_AREA_MM2:g}")
     if not poly.is_valid:
         reason = shapely.is_valid_reason(poly)
         where = _coordinates_in(reason)
         if where is None:
-            return 0, f"the polygon is invalid: {reason}"
+            return 0, _("the polygon is invalid: {reason}").format(reason=reason)
         index = nearest_edge(ring, where)
-        what = "crosses itself" if "self-intersection" in reason.lower() else "is invalid"
-        return index, (
-            f"the polygon {what} near ({where[0]:.1f}, {where[1]:.1f}) mm, "
-            f"at the edge from point {index + 1} to point {(index + 1) % len(ring) + 1}"
+        if "self-intersection" in reason.lower():
+            text = _("the polygon crosses itself near ({x}, {y}) mm, at the edge from point {a} to point {b}")
+        else:
+            text = _("the polygon is invalid near ({x}, {y}) mm, at the edge from point {a} to point {b}")
+        return index, text.format(
+            x=f"{where[0]:.1f}", y=f"{where[1]:.1f}", a=index + 1, b=(index + 1) % len(ring) + 1
         )
     if poly.area < MIN_AREA_MM2:
-        return 0, f"the polygon is degenerate: its area is {poly.area:.2f} mm² (minimum {MIN_AREA_MM2:g} mm²)"
+        return 0, _("the polygon is degenerate: its area is {area} mm² (minimum {minimum} mm²)").format(
+            area=f"{poly.area:.2f}", minimum=f"{MIN_AREA_MM2:g}"
+        )
     return None
 
 
@@ -74,9 +81,13 @@ def parts_problem(parts: Shape) -> tuple[int, str] | None:
                 continue
             shared = polygon.intersection(polygons[k])
             if shared.area > 0:
-                return j, f"parts {k + 1} and {j + 1} overlap; draw them as one polygon or keep them apart"
+                return j, _("parts {a} and {b} overlap; draw them as one polygon or keep them apart").format(
+                    a=k + 1, b=j + 1
+                )
             if shared.length > 0:
-                return j, f"parts {k + 1} and {j + 1} share an edge; draw them as one polygon"
+                return j, _("parts {a} and {b} share an edge; draw them as one polygon").format(
+                    a=k + 1, b=j + 1
+                )
     if not MultiPolygon(polygons).is_valid:  # a part inside another's hole, say
         return len(
             parts
@@ -97,18 +108,17 @@ def outside_problem(ring: Ring, outline: Polygon, view_id: str) -> Problem | Non
             worst, worst_index = d, i
     if worst_index is None or worst <= OUTLINE_TOLERANCE_MM:
         return None
-    return worst_index, (
-        f"the zone lies outside the outline of view '{view_id}': point {worst_index + 1} is "
-        f"{worst:.1f} mm outside"
-    )
+    return worst_index, _(
+        "the zone lies outside the outline of view '{view}': point {number} is {distance} mm outside"
+    ).format(view=view_id, number=worst_index + 1, distance=f"{worst:.1f}")
 
 
 def line_problem(points: Ring) -> Problem | None:
     for i, (x, y) in enumerate(points):
         if not (math.isfinite(x) and math.isfinite(y)):
-            return i, f"point {i + 1} has a coordinate that is not a finite number"
+            return i, _("point {number} has a coordinate that is not a finite number").format(number=i + 1)
     if LineString(points).length == 0:
-        return 0, "the guide line has no length"
+        return 0, _("the guide line has no length")
     return None
 
 

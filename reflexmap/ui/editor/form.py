@@ -1,10 +1,13 @@
 """The texts of the zone being edited, in a form beside the map: name, claim, technique, note,
 region, tradition, sources, confidence and the translations. Each finished field is one
-undoable change (the core's SetText edit), so Ctrl+Z undoes a text like a drag."""
+undoable change (the core's SetText edit), so Ctrl+Z undoes a text like a drag. Claim,
+technique and note are sentences: they get several lines, and a text of several lines is
+written to the file as a YAML block (`|-`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -13,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -25,6 +29,38 @@ from ...vocab import REGION_NAMES, region_name
 MAX_TEXT_CHARS = 4000  # the schema's bound for a text
 REQUIRED = ("name", "claim", "technique")
 TRANSLATED = ("name", "claim", "technique", "note")
+MULTI_LINE = ("claim", "technique", "note")  # texts of sentences: several lines to write them in
+TEXT_LINES = 3  # a multi-line field's height
+
+
+class TextBox(QPlainTextEdit):
+    """A multi-line text field. What is typed in it is one change when the field is left
+    (one undo step for the burst of typing, not one a key); Tab moves on, as in a line."""
+
+    finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None, lines: int = TEXT_LINES):
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        lines = self.fontMetrics().lineSpacing() * lines
+        margins = self.contentsMargins()
+        self.setFixedHeight(lines + 2 * self.document().documentMargin() + margins.top() + margins.bottom())
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (as QLineEdit)
+        self.setPlainText(text)  # the field's own undo history starts afresh
+
+    def setCursorPosition(self, position: int) -> None:  # noqa: N802 (as QLineEdit)
+        cursor = self.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.Start)
+        self.setTextCursor(cursor)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.finished.emit()
 
 
 class ZoneForm(QScrollArea):
@@ -41,6 +77,13 @@ class ZoneForm(QScrollArea):
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.heading)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow panel: fields below
+        self.zone_id = QLineEdit()
+        self.zone_id.setObjectName("zone-id")
+        self.zone_id.setMaxLength(64)
+        self.zone_id.setToolTip(_("Lower-case letters, digits and single hyphens, starting with a letter"))
+        self.zone_id.editingFinished.connect(self._rename)
+        form.addRow(_("&Id:"), self.zone_id)
         self.fields: dict[tuple[str, str | None], QLineEdit] = {}
         labels = {
             "name": _("&Name:"),
@@ -85,13 +128,45 @@ class ZoneForm(QScrollArea):
         session.changed.connect(self.refill)
         self.refill()
 
-    def _line(self, name: str, language: str | None) -> QLineEdit:
-        line = QLineEdit()
-        line.setMaxLength(MAX_TEXT_CHARS)
+    def _line(self, name: str, language: str | None) -> QLineEdit | TextBox:
+        if name in MULTI_LINE:
+            line = TextBox()
+            line.finished.connect(lambda n=name, lang=language, w=line: self._set(n, w.text(), lang))
+        else:
+            line = QLineEdit()
+            line.setMaxLength(MAX_TEXT_CHARS)
+            line.editingFinished.connect(lambda n=name, lang=language, w=line: self._set(n, w.text(), lang))
         line.setObjectName(f"zone-{name}" + (f"-{language}" if language else ""))
-        line.editingFinished.connect(lambda n=name, lang=language, w=line: self._set(n, w.text(), lang))
         self.fields[(name, language)] = line
         return line
+
+    def commit(self) -> None:
+        """The field being typed in, made a change now (before saving: nothing typed is lost)."""
+        for (name, language), line in self.fields.items():
+            if line.hasFocus():
+                self._set(name, line.text(), language)
+        if self.zone_id.hasFocus():
+            self._rename()
+
+    def _rename(self) -> None:
+        """The id field finished: the zone takes the new id if it can be one."""
+        from ...atlas.edits import RenameZone, id_problem
+
+        zone = self.zone()
+        if self._filling or zone is None:
+            return
+        new_id = self.zone_id.text().strip()
+        if new_id == zone.id:
+            return
+        taken = set(self.session.draft.shapes) | {z.id for z in self.session.draft.atlas.zones}
+        problem = id_problem(taken, new_id)
+        if problem is not None:
+            self.status(_("The id was not changed: {reason}").format(reason=_id_reason(problem, new_id)))
+            self.zone_id.setText(zone.id)
+            return
+        view = self.state.view_id
+        if self.session.apply(RenameZone(zone.id, new_id), _("Rename zone")):
+            self.state.select(new_id, view)
 
     def zone(self):
         draft = self.session.draft
@@ -111,6 +186,7 @@ class ZoneForm(QScrollArea):
                 if zone
                 else _("Select a zone to edit its texts.")
             )
+            self.zone_id.setText(zone.id if zone else "")
             for (name, language), line in self.fields.items():
                 value = ""
                 if zone is not None:
@@ -162,7 +238,10 @@ class ZoneForm(QScrollArea):
         if self._filling or zone is None:
             return
         if isinstance(value, str):
-            value = value.strip()
+            value = "\n".join(line.rstrip() for line in value.strip().splitlines())
+            if len(value) > MAX_TEXT_CHARS:
+                self.status(_("A text is kept to {count} characters.").format(count=MAX_TEXT_CHARS))
+                value = value[:MAX_TEXT_CHARS]
         if language:
             current = zone.translations.get(language, {}).get(name) or ""
         else:
@@ -177,3 +256,14 @@ class ZoneForm(QScrollArea):
         field = self.labels.get(name, name) + (f" ({language})" if language else "")
         label = _("Edit {field}").format(field=field)
         self.session.apply(SetText(zone.id, name, value or None, language), label)
+
+
+def _id_reason(problem: str, new_id: str) -> str:
+    """The core's reason, in the interface's language."""
+    if not new_id:
+        return _("a zone needs an id")
+    if problem.startswith("there is already"):
+        return _("there is already a zone {id}").format(id=bidi_isolate(new_id))
+    if problem.startswith("an id has at most"):
+        return _("an id has at most 64 characters")
+    return _("an id has lower-case letters, digits and single hyphens, and starts with a letter")

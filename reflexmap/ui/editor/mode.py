@@ -257,6 +257,40 @@ class EditMode(QObject):
         hides them with the zone card, whose texts they show."""
         return tuple(d for d in (self.form_dock, self.history_dock) if d is not None)
 
+    def chart_properties(self):
+        """Edit → Chart properties…: title, tradition, description and their translations;
+        OK makes what changed one undoable change."""
+        from .chart_form import ChartPropertiesDialog
+
+        if not self._editing():
+            return None
+        draft = self.session.draft
+        if draft is None or draft.atlas is None:
+            self.say(_("This chart's views or sources are broken: fix them in the file first."))
+            return None
+        dialog = ChartPropertiesDialog(draft.atlas, self.window)
+        dialog.accepted.connect(lambda: self._chart_texts(dialog.changes()))
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    def _chart_texts(self, changes) -> None:
+        from ...atlas.edits import SetChartText
+
+        if not changes:
+            return
+        needed = [name for name, value, language in changes if value is None and not language]
+        if any(name != "description" for name in needed):
+            self.say(_("A chart needs a title and a tradition."))
+            changes = [c for c in changes if not (c[1] is None and not c[2] and c[0] != "description")]
+        stack = self.session.stack
+        stack.beginMacro(_("Chart properties"))
+        try:
+            for name, value, language in changes:
+                self.session.apply(SetChartText(name, value, language), _("Chart properties"))
+        finally:
+            stack.endMacro()
+
     def show_form(self) -> None:
         """Edit → Zone texts: the form beside the map (shown whenever edit mode starts)."""
         from PySide6.QtWidgets import QDockWidget

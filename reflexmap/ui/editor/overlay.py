@@ -8,7 +8,7 @@ the outline is a cosmetic pen. Positions are scene points (see ChartScene.to_sce
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
@@ -62,6 +62,23 @@ class Overlay:
             pen.setDashPattern([4, 3])
         item.setPen(pen)
         self._add(item, 30)
+
+    def broken(self, rings: list[list[QPointF]]) -> None:
+        """A shape the chart leaves out because of an error, drawn as written: hatched and
+        outlined in the warning colour, so that it stays in sight while it is fixed."""
+        path = QPainterPath()
+        path.setFillRule(Qt.FillRule.OddEvenFill)
+        for ring in rings:
+            if ring:
+                path.addPolygon(QPolygonF(ring))
+                path.closeSubpath()
+        item = QGraphicsPathItem(path)
+        pen = QPen(PROBLEM, 2.0)
+        pen.setCosmetic(True)
+        pen.setDashPattern([6, 3])
+        item.setPen(pen)
+        item.setBrush(QBrush(PROBLEM, Qt.BrushStyle.BDiagPattern))
+        self._add(item, 29)
 
     def handle(self, at: QPointF, *, selected: bool = False, mirrored: bool = False) -> None:
         """A vertex handle: filled square; a mirrored foot's handles (which move the other

@@ -108,8 +108,14 @@ class Saving(QObject):
         self.session.stack.indexChanged.connect(self._counted)
 
     # --- saving ------------------------------------------------------------------------
+    def _typed(self) -> None:
+        """What is being typed in the form becomes a change first: saved with the rest."""
+        if self.mode.form is not None:
+            self.mode.form.commit()
+
     def save(self) -> bool:
         """Write the chart to its file; a new or built-in chart asks where (Save As)."""
+        self._typed()
         session = self.session
         if session.document is None:
             self.mode.say(_("Nothing to save: edit the chart first (Edit → Edit zones)."))
@@ -122,6 +128,7 @@ class Saving(QObject):
     def save_as(self) -> bool:
         from .. import dialogs
 
+        self._typed()
         if self.session.document is None:
             self.mode.say(_("Nothing to save: edit the chart first (Edit → Edit zones)."))
             return False
@@ -212,6 +219,7 @@ class Saving(QObject):
 
     def may_switch(self) -> bool:
         """Before another chart replaces this one: True when nothing unsaved is lost."""
+        self._typed()
         if not self.session.modified:
             return True
         return self._answered(self._unsaved_box().exec())
@@ -219,6 +227,7 @@ class Saving(QObject):
     def may_close(self, close_again: Callable[[], object]) -> bool:
         """Before the window closes: True to close now; else the question is shown (not
         blocking) and `close_again` is called once the changes are saved or discarded."""
+        self._typed()
         if not self.session.modified:
             return True
         box = self._unsaved_box()

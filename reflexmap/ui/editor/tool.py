@@ -134,6 +134,8 @@ class ZoneTool(Mode):
         self.overlay.begin(overlay)
         if not self.active:
             return
+        for view_id, rings in self.broken_shapes():
+            self.overlay.broken([[overlay.to_scene(view_id, x, y) for x, y in r] for r in rings])
         zone = self.state.zone_id if self.drawing is None else ""  # drawing: only the new corners
         for view_id in self.shown_views():
             rings = self.rings_in(view_id) if zone else None
@@ -152,6 +154,29 @@ class ZoneTool(Mode):
             self.overlay.problem(overlay.to_scene(view_id, x, y), message)
         if self.drawing:
             self.overlay.points([overlay.to_scene(self.drawing_view, x, y) for x, y in self.drawing])
+
+    def broken_shapes(self) -> list[tuple[str, Rings]]:
+        """(shown view, rings mm) of each shape the file holds that the chart leaves out
+        because of an error (it would vanish from the map until fixed)."""
+        draft = self.session.draft
+        if draft is None or not draft.problems:
+            return []
+        atlas = self.state.atlas
+        broken = []
+        for view_id in self.shown_views():
+            source = atlas.view(view_id).mirror_of
+            for zone_id, shapes in draft.shapes.items():
+                drawn = atlas.has_zone(zone_id) and atlas.zone(zone_id).in_view(view_id)
+                if view_id not in shapes or drawn:
+                    continue
+                rings, mirrored = shapes[view_id], False
+                if rings == "mirror":
+                    rings, mirrored = shapes.get(source) if source else None, True
+                if not rings or rings == "mirror":
+                    continue
+                points = tuple(tuple(((-x if mirrored else x), y) for x, y in ring) for ring in rings)
+                broken.append((view_id, points))
+        return broken
 
     def problem_marks(self) -> list[tuple[str, float, float, str]]:
         """(shown view, x, y mm, message) of each problem to mark on the map: the live

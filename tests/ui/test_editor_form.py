@@ -1,0 +1,130 @@
+# ruff: noqa: F811 (the editing fixtures come from test_editor)
+"""The form beside the map as a person types in it: claim, technique and note take several
+lines; a burst of typing is one undo step, made when the field is left (or saved)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QPlainTextEdit
+
+from reflexmap.atlas import load_atlas
+
+from .test_editor import DATA, chart, editing, key  # noqa: F401 (fixtures)
+
+
+def type_lines(qtbot, field, *lines: str) -> None:
+    qtbot.mouseClick(field.viewport(), Qt.MouseButton.LeftButton)
+    field.selectAll()
+    for i, line in enumerate(lines):
+        if i:
+            qtbot.keyClick(field, Qt.Key.Key_Return)
+        qtbot.keyClicks(field, line)
+
+
+def test_technique_takes_several_lines_as_one_undo_step(qtbot, editing, chart):
+    form = editing.editor.form
+    field = form.fields[("technique", None)]
+    assert isinstance(field, QPlainTextEdit)
+    old = editing.state.atlas.zone("heel").technique
+    stack = editing.editor.session.stack
+    type_lines(qtbot, field, "Thumb-walk across the heel.", "Then press the centre.")
+    assert stack.count() == 0  # typing is not a change a key
+    form.fields[("name", None)].setFocus()  # the field is left: one change
+    assert stack.count() == 1
+    assert editing.state.atlas.zone("heel").technique == "Thumb-walk across the heel.\nThen press the centre."
+    editing.save_action.trigger()
+    assert "technique: |-" in chart.read_text()  # a block, as an author writes one
+    assert load_atlas(chart).zone("heel").technique.endswith("\nThen press the centre.")
+    key(qtbot, editing, QKeySequence.StandardKey.Undo)
+    assert editing.state.atlas.zone("heel").technique == old
+    assert field.toPlainText() == old
+
+
+def test_text_being_typed_is_saved_by_ctrl_s(qtbot, editing, chart):
+    field = editing.editor.form.fields[("note", "de")]
+    assert isinstance(field, QPlainTextEdit)
+    type_lines(qtbot, field, "Zeile eins", "Zeile zwei")
+    combo = QKeySequence(QKeySequence.StandardKey.Save)[0]
+    qtbot.keyClick(field, combo.key(), combo.keyboardModifiers())  # still in the field
+    assert load_atlas(chart).zone("heel").translations["de"]["note"] == "Zeile eins\nZeile zwei"
+    assert editing.editor.session.stack.count() == 1
+
+
+def rename(qtbot, form, text: str) -> None:
+    field = form.zone_id
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [("", "needs an id"), ("Heel Pad", "lower-case"), ("band", "already a zone"), ("heel_pad", "hyphens")],
+)
+def test_a_bad_zone_id_is_refused_with_a_message(qtbot, editing, typed, why):
+    form = editing.editor.form
+    if typed:
+        rename(qtbot, form, typed)
+    else:
+        form.zone_id.setFocus()
+        form.zone_id.selectAll()
+        qtbot.keyClick(form.zone_id, Qt.Key.Key_Delete)
+        qtbot.keyClick(form.zone_id, Qt.Key.Key_Return)
+    assert editing.state.atlas.has_zone("heel")
+    assert editing.editor.session.stack.count() == 0
+    assert form.zone_id.text() == "heel"
+    assert why in editing.statusBar().currentMessage()
+
+
+def test_renaming_a_zone_keeps_its_mirror_and_undoes(qtbot, editing, chart):
+    form = editing.editor.form
+    rename(qtbot, form, "heel-pad")
+    atlas = editing.state.atlas
+    assert not atlas.has_zone("heel") and atlas.has_zone("heel-pad")
+    assert atlas.zone("heel-pad").in_view("plantar-right")  # still mirrored
+    assert editing.editor.session.written_shape("heel-pad", "plantar-right") == "mirror"
+    assert editing.state.zone_id == "heel-pad"  # still the one being edited
+    assert editing.editor.session.draft.problems == ()
+    editing.save_action.trigger()
+    assert "id: heel-pad" in chart.read_text() and chart.read_text().startswith("# A chart with simple")
+    key(qtbot, editing, QKeySequence.StandardKey.Undo)
+    assert editing.state.atlas.has_zone("heel") and not editing.state.atlas.has_zone("heel-pad")
+
+
+def test_chart_properties_are_edited_in_one_undoable_change(qtbot, editing, chart):
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+    editing.chart_properties_action.trigger()
+    dialog = editing.findChild(QDialog, "chart-properties")
+    assert dialog is not None and dialog.isVisible()
+    title = dialog.fields[("title", None)]
+    assert title.text() == "Small test chart"
+    title.selectAll()
+    qtbot.keyClicks(title, "My heel chart")
+    description = dialog.fields[("description", None)]
+    qtbot.mouseClick(description.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(description, "First line.")
+    qtbot.keyClick(description, Qt.Key.Key_Return)
+    qtbot.keyClicks(description, "Second line.")
+    german = dialog.fields[("title", "de")]
+    german.setFocus()
+    qtbot.keyClicks(german, "Meine Fersenkarte")
+    qtbot.mouseClick(
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+        Qt.MouseButton.LeftButton,
+    )
+    atlas = editing.editor.session.draft.atlas
+    assert atlas.title == "My heel chart"
+    assert atlas.description == "First line.\nSecond line."
+    assert atlas.translations["de"]["title"] == "Meine Fersenkarte"
+    assert editing.editor.session.stack.count() == 1  # one step for the dialog
+    editing.save_action.trigger()
+    saved = load_atlas(chart)
+    assert (saved.title, saved.description) == ("My heel chart", "First line.\nSecond line.")
+    assert chart.read_text().startswith("# A chart with simple shapes")
+    key(qtbot, editing, QKeySequence.StandardKey.Undo)
+    assert editing.editor.session.draft.atlas.title == "Small test chart"
+    assert "de" not in (editing.editor.session.draft.atlas.translations or {})
