@@ -11,9 +11,12 @@ it reaches the 100,001st point or the 10,001st zone in a few milliseconds.
 It enforces the limits of `limits.py`, as `yaml_source` does (items per list by kind, values
 per document, keys per mapping, the length of a number or a text) and reports exactly what the parser would:
 the same message at the same line and column. Where it meets anything it does not model
-exactly (complex keys, several documents, unusual line breaks, nesting beyond the depth
-limit, anything malformed) it gives up and the parser decides: it never refuses a file the
-parser would accept, and it never reports a position the parser would not.
+exactly (complex keys, several documents, nesting beyond the depth limit, anything
+malformed) it gives up and the parser decides: it never refuses a file the parser would
+accept, and it never reports a position the parser would not. Every line break YAML knows
+(CRLF, CR, NEL, LS, PS) and tabs between tokens are read as the parser reads them; block
+values (literal and folded) and quoted values over several lines have their exact length
+told (scalar_length.py).
 
 Anchors and aliases are followed as the parser's builder counts them: an anchored value
 remembers how many values it holds (and whether it is a list, or a list of lists), and an
@@ -28,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import limits
+from .scalar_length import block_header, block_length, quoted_length
 
 Finding = tuple[int, int, str]  # line, column (1-based), message
 
@@ -52,8 +56,11 @@ _NAME = re.compile(r"[&*]([0-9A-Za-z_-]++)(?=[ \t\n,\]}]|\Z)")
 _LISTS = ("list", "polygon")  # kinds of anchored values that are lists (see _Scan.anchors)
 _FLOW_PLAIN = re.compile(r"(?:[^\s:#,\[\]{}]++|(?<![ \t\n])#|[ \t]++(?=[^\s#,\[\]{}:]))++")
 _KEY_COLON = re.compile(r"[ \t]*+:(?=[ \t\n]|\Z)")
-# line breaks the parser knows besides \n (positions and lines would differ), and tabs
-_UNMODELLED = ("\x85", "\u2028", "\u2029", "\t")
+# line breaks the parser knows besides \n, and tabs (see prescan)
+_SAME_WIDTH = re.compile("[\x85\u2028\u2029\t]")
+_SEPARATORS = re.compile("[\u2028\u2029]")  # line breaks that folding keeps as they are
+# a tab where the parser refuses one in a block (in the indentation, after '- ', '? ', ': ')
+_ODD_TAB = re.compile(r"(?m)^[ ]*+(?:[-?:][ ]++)*+[-?:]?+\t")
 _SMALL = 128 * 1024  # the parser refuses a smaller file in a few tenths of a second anyway
 _BIG_SCALAR = 1_000_000  # a value this long is costly to parse: report it from here
 
@@ -191,18 +198,30 @@ def prescan(text: str) -> list[Finding] | None:
         return None
     if "\r" in text:  # CRLF and a lone CR are one line break each to the parser, as LF is:
         text = text.replace("\r\n", "\n").replace("\r", "\n")  # the same lines and columns
-    if any(ch in text for ch in _UNMODELLED):
-        return None
-    scan = _Scan(text)
+    original = text
+    if _SAME_WIDTH.search(text):
+        # NEL, LS and PS are line breaks to the parser, everywhere (lines and columns count
+        # them as '\n'); a tab is a space wherever the parser accepts one (between tokens, in
+        # text, after a block's indentation); each is one character, as what replaces it.
+        # What still differs is told by _Scan.original: keys, and folding beside LS or PS.
+        for odd in ("\x85", "\u2028", "\u2029"):
+            text = text.replace(odd, "\n")
+        text = text.replace("\t", " ")
+    scan = _Scan(text, original)
     try:
         scan.run()
     except _GiveUp:
         return None
     except _Refuse as refusal:
-        return [(*scan.where(refusal.pos), refusal.message)]
-    if scan.inexact or not scan.big or not scan.errors:
-        return None
-    return [(*scan.where(pos), message) for pos, message in scan.errors]
+        found = [(refusal.pos, refusal.message)]
+    else:
+        if scan.inexact or not scan.big or not scan.errors:
+            return None
+        found = scan.errors
+    odd = _ODD_TAB.search(original) if scan.tabs else None
+    if odd is not None and found[0][0] >= odd.start():
+        return None  # the parser may stop at that tab first, with its own message
+    return [(*scan.where(pos), message) for pos, message in found]
 
 
 @cache
@@ -210,43 +229,16 @@ def _block_end(parent: int) -> re.Pattern[str]:
     return re.compile(rf"\n(?= {{0,{parent}}}+[^ \n])")
 
 
-_LITERAL = re.compile(r"\|([-+]?)[ ]*+(?:#[^\n]*+)?+\n")  # a literal block's header line
-
-
-def _literal_length(text: str, p: int, end: int, parent: int, chomp: str) -> int | None:
-    """The length of the literal block value whose lines run from `p` to `end`, as the parser
-    reads it (indentation taken off, chomping applied), counted without splitting it into
-    lines; None where it is not plain (indentation that varies below the first line's,
-    nothing in it, no line break at its end)."""
-    first = re.compile(r"(?m)^( *+)[^ \n]").search(text, p, end)
-    if first is None or not text.endswith("\n", p, end):
-        return None
-    indent = len(first.group(1))
-    if indent <= parent or re.compile(rf"(?m)^ {{{indent + 1},}}+\n").search(text, p, first.start()):
-        return None  # an empty value, or a blank line before the text deeper than the text
-    if indent and re.compile(rf"\n {{0,{indent - 1}}}+[^ \n]").search(text, first.start(), end):
-        return None  # a line less indented than the first: the parser's error, or a comment
-    leading = text.count("\n", p, first.start())  # blank lines before the text: a break each
-    trail, q = 0, end  # blank lines after the text: kept, or chomped
-    while q > first.start():
-        line = text.rfind("\n", first.start(), q - 1) + 1
-        if text[line : q - 1].strip(" ") or q - 1 - line > indent:
-            break
-        trail, q = trail + 1, line
-    lines = text.count("\n", first.start(), q)
-    blanks = re.compile(rf"\n( {{0,{indent}}}+)(?=\n)").finditer(text, first.start(), q)
-    blank = [len(m.group(1)) for m in blanks]  # blank lines within: a break each
-    size = (q - first.start() - lines) - indent * (lines - len(blank)) - sum(blank) + lines + leading
-    return size - 1 if chomp == "-" else size + trail if chomp == "+" else size
-
-
 class _Scan:
-    def __init__(self, text: str):
+    def __init__(self, text: str, original: str | None = None):
         self.text = text
+        self.original = text if original is None else original  # tabs, NEL, LS, PS as written
+        self.tabs = "\t" in self.original
         self.stack: list[_Coll] = []
         self.nodes = 0
         self.root_pending = True
         self.started = False
+        self.directives = False  # %YAML or %TAG lines before the document's '---'
         self.cont: int | None = None  # lines indented more than this continue a plain value
         self.held: tuple[int, str] | None = None  # a long plain value that may continue
         self.errors: list[tuple[int, str]] = []
@@ -343,8 +335,8 @@ class _Scan:
         if self.nodes > limits.MAX_NODES:
             raise self._too_many(pos)
         coll = self.stack[-1]
-        if key is None:
-            raise _GiveUp
+        if key is None or (self.tabs and " " in key):
+            raise _GiveUp  # a key over two lines, or one that may hold a tab (not a space)
         if merge and key == "<<":
             coll.key = None  # an error the parser reports; its value has no path
             return
@@ -407,13 +399,21 @@ class _Scan:
             indent = m.end(1) - m.start(1)
             c = text[p]
             if indent == 0 and text.startswith(("---", "..."), p) and (p + 3 == end or text[p + 3] in " \n"):
+                if text[p] == "." and self.started and _LINE.fullmatch(text, p + 3):
+                    break  # the end of the document, and nothing after it but comments
                 if self.started or text[p] == "." or not _REST.match(text, p + 3):
                     raise _GiveUp  # a second document, or content on the '---' line
                 self.started = True
                 p = _REST.match(text, p + 3).end()
                 continue
             if c == "%":
-                raise _GiveUp  # directives
+                if self.started or indent:
+                    raise _GiveUp  # not a directive: the parser says what it is
+                self.directives = True  # (%YAML, %TAG: they change no count) a '---' must follow
+                p = _TO_EOL.match(text, p).end()
+                continue
+            if self.directives and not self.started:
+                raise _GiveUp  # directives without '---' after them: the parser's error
             self.started = True
             if self.cont is not None and indent > self.cont:
                 if self.held is not None:
@@ -597,7 +597,7 @@ class _Scan:
             if c in "|>":
                 if carried is not None:
                     raise _GiveUp
-                end_of_block = self._block_scalar(props if props is not None else p, col)
+                end_of_block = self._block_scalar(props if props is not None else p, col, p)
                 self._anchored(anchor)
                 return end_of_block
             start = props if props is not None else p
@@ -610,50 +610,29 @@ class _Scan:
                 if not rest:
                     raise _GiveUp
                 return rest.end()
-            if c in "\"'":
+            quoted = c in "\"'"
+            if quoted:
                 m = (_DQ if c == '"' else _SQ).match(text, p)
                 if not m:
                     raise _GiveUp  # never closed: the parser says where
-                inner = m.group()[1:-1]
-                exact = "\n" not in inner and ("\\" not in inner if c == '"' else "''" not in inner)
+                key, size, exact = self._quoted(m)
                 q = m.end()
-                colon = _KEY_COLON.match(text, q)
-                if colon:
-                    if after_key or props != carried:
-                        raise _GiveUp
-                    self._block_key(p, col, inner if exact else None, start, anchor)
-                    props = carried = anchor = None
-                    after_key = True
-                    p = colon.end()
-                    while p < end and text[p] in " \t":
-                        p += 1
-                    rest = _REST.match(text, p)
-                    if rest:
-                        return rest.end()
-                    continue
-                self._place(col)
-                self._scalar(start, len(inner), False, exact)
-                self._anchored(anchor)
-                rest = _REST.match(text, q)
-                if not rest:
+            else:
+                if c in "-?:" and (p + 1 == end or text[p + 1] in " \t\n"):
                     raise _GiveUp
-                self.cont = self._cont_indent()
-                return rest.end()
-            if c in "-?:" and (p + 1 == end or text[p + 1] in " \t\n"):
-                raise _GiveUp
-            value = _block_plain(text, p)
-            if not value:
-                raise _GiveUp
-            q = p + len(value)
+                key = _block_plain(text, p)
+                if not key:
+                    raise _GiveUp
+                q = p + len(key)
             colon = _KEY_COLON.match(text, q)
-            if colon:
+            if colon:  # a key (a plain '<<' is the merge key)
                 if after_key or props != carried:
                     raise _GiveUp
-                self._block_key(p, col, value, start, anchor, merge=True)
+                self._block_key(p, col, key, start, anchor, merge=not quoted)
                 props = carried = anchor = None
                 after_key = True
                 p = colon.end()
-                while p < end and text[p] in " \t":
+                while p < end and text[p] == " ":
                     p += 1
                 rest = _REST.match(text, p)
                 if rest:
@@ -663,13 +642,16 @@ class _Scan:
             if not rest:
                 raise _GiveUp
             self._place(col)
-            self._node(start)
+            if quoted:
+                self._scalar(start, size, False, exact)
+            else:
+                self._node(start)
             self._anchored(anchor)
-            if len(value) > limits.MAX_NUMBER_CHARS:
+            if not quoted and len(key) > limits.MAX_NUMBER_CHARS:
                 if props is not None:
                     self.inexact = True
                 else:
-                    self.held = (start, value)  # checked once we know it does not continue
+                    self.held = (start, key)  # checked once we know it does not continue
             self.cont = self._cont_indent()
             return rest.end()
 
@@ -696,25 +678,42 @@ class _Scan:
         self._key(pos, key, merge)
         self.stack[-1].pending = True
 
-    def _block_scalar(self, start: int, col: int) -> int:
-        """A literal or folded value: its lines are those indented more than its parent.
-        A literal one's length is told exactly (see _literal_length); a folded one's is not."""
+    def _block_scalar(self, start: int, col: int, at: int) -> int:
+        """A literal or folded value (its '|' or '>' at `at`): its lines are those indented
+        more than its parent. Its length is told exactly (see scalar_length.block_length)."""
         self._place(col)
         self._node(start)
         text = self.text
-        p = _TO_EOL.match(text, start).end()
+        p = _TO_EOL.match(text, at).end()
         parent = self._cont_indent()
         # it ends before the first line with text indented as its parent or less (found by
         # searching for line breaks: a block of millions of lines costs no state per line)
         after = _block_end(parent).search(text, p - 1) if parent >= 0 and p > 0 else None
         end = after.start() + 1 if after else len(text)
-        header = _LITERAL.match(text, start)
-        size = _literal_length(text, p, end, parent, header.group(1)) if header else None
+        header = block_header(text, at)
+        size = None
+        if header is not None and not (header[0] and _SEPARATORS.search(self.original, p, end)):
+            folded, chomp, explicit, _ = header
+            size = block_length(text, p, end, parent, folded=folded, chomp=chomp, explicit=explicit)
         if size is None:
-            self.inexact = True  # its length depends on chomping and folding
+            self.inexact = True  # a length the parser tells
         else:
             self._check_length(start, size, False, True)
         return end
+
+    def _quoted(self, m: re.Match[str]) -> tuple[str | None, int, bool]:
+        """A quoted value matched by `m`: its text if it is that as written (a key), its
+        length and whether that length is exact."""
+        inner = m.group()[1:-1]
+        double = m.group().startswith('"')
+        if "\n" not in inner and ("\\" not in inner if double else "''" not in inner):
+            return inner, len(inner), True
+        if len(inner) <= limits.MAX_NUMBER_CHARS:
+            return None, len(inner), True  # no shorter than its value: within every limit
+        if "\n" in inner and _SEPARATORS.search(self.original, m.start(), m.end()):
+            return None, len(inner), False  # folding keeps LS and PS as they are
+        size = quoted_length(inner, double)
+        return None, len(inner) if size is None else size, size is not None
 
     # ---- flow structure ---------------------------------------------------------------
 
@@ -802,19 +801,18 @@ class _Scan:
                 m = (_DQ if c == '"' else _SQ).match(text, p)
                 if not m:
                     raise _GiveUp
-                inner = m.group()[1:-1]
-                exact = "\n" not in inner and ("\\" not in inner if c == '"' else "''" not in inner)
+                key, size, exact = self._quoted(m)
                 p = m.end()
                 if expecting_key:
                     if props is not None:
                         raise _GiveUp
-                    self._key(node_start, inner if exact else None)
+                    self._key(node_start, key)
                     top.state = 1
                     continue
                 if not top.is_map and text.startswith(":", _SPACE.match(text, p).end()):
                     raise _GiveUp  # a single-pair mapping inside a list
                 props = None
-                self._scalar(node_start, len(inner), False, exact)
+                self._scalar(node_start, size, False, exact)
                 self._anchored(anchor)
                 anchor = None
                 self._after_value()

@@ -14,12 +14,18 @@ Anchors and aliases are part of the files (the walk counts an alias as its whole
 the parser does): anchored lists, mappings and texts in both styles, on the line of their key
 or alone on it with the value below, and aliases to them as values and list items; literal
 block values ('|', '|-', '|+') with blank lines, whose length the walk tells exactly.
+
+The same files are written with every line break YAML knows (CRLF, CR, NEL, LS, PS), with
+tabs for some of their spaces, with folded block values ('>', with chomping and indentation
+indicators) and with quoted values over several lines (folded breaks, escapes, a '\\' at
+the end of a line): the walk tells these lengths exactly too.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import random
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -77,6 +83,10 @@ def _quote(value: str, style: int) -> str:
         return value
     if style == 1:
         return "'" + value.replace("'", "''") + "'"
+    if style == 3:  # over several lines: a break folded into a space, and blank lines kept
+        return "'" + value.replace("'", "''").replace(" ", " \n  ", 1) + "\n\n   '"
+    if style == 4:  # escapes, and a '\' at the end of a line
+        return json.dumps(value).replace(" ", "\\\n    ", 1).replace("a", "\\x61")
     return json.dumps(value)
 
 
@@ -121,14 +131,20 @@ def _block(value, indent: int, draw, *, item: bool = False, names: Names | None 
             first = lines[0][indent:]
             return " " + first + "".join(x.replace(pad, " " * indent, 1) for x in lines[1:])
         return "\n" + "".join(lines)
-    if isinstance(value, str) and draw(st.integers(0, 4)) == 0:  # a literal block, chomped
+    if isinstance(value, str) and draw(st.integers(0, 4)) == 0:  # a block value, chomped
+        style = draw(st.sampled_from("|>"))
         chomp = draw(st.sampled_from(["", "-", "+"]))
-        inner = pad + "  " + " " * draw(st.integers(0, 2))
+        extra = draw(st.integers(0, 2))
+        inner = pad + "  " + " " * extra
+        indicator = draw(st.sampled_from(["", "", str(2 + extra), str(4 + extra)]))
         lines = [inner + value] * draw(st.integers(1, 3))
+        if draw(st.booleans()):  # a line indented more: kept as it is in a folded value
+            lines.insert(draw(st.integers(0, len(lines))), inner + "   more")
         if draw(st.booleans()):
             lines.insert(draw(st.integers(0, len(lines))), " " * draw(st.integers(0, indent + 4)))
         trailing = "\n" * draw(st.integers(0, 2))
-        return f" |{chomp}\n" + "\n".join(lines) + "\n" + trailing
+        header = style + (indicator + chomp if draw(st.booleans()) else chomp + indicator)
+        return f" {header}\n" + "\n".join(lines) + "\n" + trailing
     return " " + _flow(value, draw, names) + draw(st.sampled_from(["", "", "  # note"])) + "\n"
 
 
@@ -150,7 +166,7 @@ def _flow(value, draw, names: Names | None = None) -> str:
         )
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {_flow(v, draw, names)}" for k, v in value.items()) + "}"
-    return _quote(value, draw(st.integers(0, 2)))
+    return _quote(value, draw(st.integers(0, 4)))
 
 
 SQUARE = "[[0, 0], [1, 0], [0, 1]]"
@@ -173,10 +189,16 @@ def test_the_walk_reports_what_the_parser_reports(data, tiny_limits, monkeypatch
         at = data.draw(st.integers(0, len(text)))
         text = (
             text[:at]
-            + data.draw(st.sampled_from(['"', "'", "[", "\n  - x\n", "&a ", "*a", "#", "\n"]))
+            + data.draw(
+                st.sampled_from(['"', "'", "[", "\n  - x\n", "&a ", "*a", "#", "\n", "\t", '\\"', "\\\n"])
+            )
             + text[at:]
         )
-    text = text.replace("\n", data.draw(st.sampled_from(["\n", "\n", "\r\n", "\r"])))  # line ends
+    if data.draw(st.booleans()):  # tabs for some spaces (where the parser refuses them too)
+        tabs = random.Random(data.draw(st.integers(0, 2**32)))
+        text = "".join("\t" if ch == " " and tabs.random() < 0.3 else ch for ch in text)
+    breaks = ["\n", "\n", "\r\n", "\r", "\x85", "\u2028", "\u2029"]
+    text = text.replace("\n", data.draw(st.sampled_from(breaks)))  # line ends
     found = walk.prescan(text)
     if found is None:
         return

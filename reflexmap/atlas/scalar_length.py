@@ -1,0 +1,139 @@
+"""The length of a long YAML text value, told from the file's text as the parser would read it,
+without building the value: block values ('|' literal, '>' folded, with chomping and
+indentation indicators) and quoted values over several lines (escapes, folded line breaks).
+
+Why: a zone file may hold one value of 30 MB; the quick walk (prescan.py) must say "this
+value is N characters long" with the parser's N, in well under a second and without copies
+of the value. Everything here is counted with `str.count` and regular expressions whose
+matches are empty strings (a list of a million references to one '' costs 8 MB), never a
+Python step per line.
+
+The rules are libyaml's (scanner.c: yaml_parser_scan_block_scalar, _scan_flow_scalar), which
+PyYAML's C loader runs. The text given here has every line break as '\\n' and tabs as spaces
+(prescan.py does that; it keeps the length, and a tab is a space wherever the parser accepts
+it); where that could change a length (a line or paragraph separator, which folding keeps),
+the caller does not ask. None means "not plain enough to be sure": the parser decides.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+# a block value's header: '|' or '>', then chomping and an indentation indicator in either
+# order, then spaces and a comment
+BLOCK_HEADER = re.compile(r"([|>])(?:([-+])([1-9])?|([1-9])([-+])?)?[ ]*+(?:#[^\n]*+)?+\n")
+_ESCAPE = re.compile(r"""\\(?:[0abtnvfre "/\\N_LP]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})""")
+_AROUND_BREAK = re.compile(r" *+\n *+")
+_RUN_OF_BREAKS = re.compile(r"(?<![\n\x00])\n\n()")  # blank lines in folded text: each run once
+
+
+def block_header(text: str, p: int) -> tuple[bool, str, int, int] | None:
+    """(folded, chomping '' '-' '+', indentation indicator or 0, where its lines start) of the
+    block value whose '|' or '>' is at `p`; None if the header is not one."""
+    m = BLOCK_HEADER.match(text, p)
+    if m is None:
+        return None
+    style, chomp1, indent1, indent2, chomp2 = m.groups()
+    return style == ">", chomp1 or chomp2 or "", int(indent1 or indent2 or 0), m.end()
+
+
+@cache
+def _first_text(indent: int) -> re.Pattern[str]:
+    """The first line that is not blank: more than `indent` spaces (0: any), or any text."""
+    if indent:
+        return re.compile(rf"(?m)^(?! {{0,{indent}}}+\n)( *+)")
+    return re.compile(r"(?m)^( *+)[^ \n]")
+
+
+@cache
+def _patterns(indent: int) -> dict[str, re.Pattern[str]]:
+    return {
+        "shallow": re.compile(rf"\n {{0,{indent - 1}}}+[^ \n]") if indent else re.compile(r"(?!)"),
+        "deeper blank": re.compile(rf"(?m)^ {{{indent + 1},}}+\n"),
+        "tail": re.compile(rf"\n((?: {{0,{indent}}}+\n)*+)\Z"),
+        "blank": re.compile(rf"\n( {{1,{indent}}}+)(?=\n)"),
+        "blank count": re.compile(rf"\n {{0,{indent}}}+()(?=\n)"),
+        # a gap of blank lines between two lines that do not start with a space: folded away
+        "fold": re.compile(
+            rf"(?m)^ {{{indent}}}[^ \n][^\n]*+\n(?: {{0,{indent}}}+\n)++(?= {{{indent}}}[^ \n])()"
+        ),
+    }
+
+
+def block_length(
+    text: str, p: int, end: int, parent: int, *, folded: bool, chomp: str, explicit: int = 0
+) -> int | None:
+    """The length of the block value whose lines run from `p` to `end` (the first line at
+    `parent`'s indentation or less), as the parser reads it: indentation taken off, breaks
+    kept ('|') or folded ('>'), chomping applied. `parent` is the indentation of the mapping
+    or list it is in (-1 at the top), `explicit` its indentation indicator (0: none).
+    None where it is not plain: a line indented less than the text, nothing in it, no line
+    break at its end."""
+    if not text.endswith("\n", p, end):
+        return None
+    if explicit:
+        indent = (parent if parent >= 0 else 0) + explicit
+        first = _first_text(indent).search(text, p, end)
+        if first is None or len(first.group(1)) < indent:
+            return None  # only blank lines, or text indented less than the indicator says
+    else:
+        first = _first_text(0).search(text, p, end)
+        if first is None:
+            return None
+        indent = len(first.group(1))
+        if indent <= parent or indent < 1:
+            return None  # an empty value: the line belongs to the mapping or list
+        if _patterns(indent)["deeper blank"].search(text, p, first.start()):
+            return None  # a blank line before the text deeper than the text: the parser's error
+    found = _patterns(indent)
+    start = first.start()
+    if found["shallow"].search(text, start, end):
+        return None  # a line less indented than the text: the parser's error, or a comment
+    leading = text.count("\n", p, start)  # blank lines before the text: a break each
+    tail = found["tail"].search(text, start, end)  # blank lines after it: kept, or chomped
+    q = tail.start() + 1 if tail else end
+    trail = tail.group(1).count("\n") if tail else 0
+    lines = text.count("\n", start, q)
+    blank = len(found["blank count"].findall(text, start, q))  # blank lines within
+    blank_spaces = _blank_spaces(text, start, q, indent)
+    size = (q - start - lines) - indent * (lines - blank) - blank_spaces + lines + leading
+    if folded:  # a break between two lines that do not start with a space is folded: into a
+        # space (the same length), or away where blank lines follow it (they stay breaks)
+        size -= len(found["fold"].findall(text, start, q))
+    return size - 1 if chomp == "-" else size + trail if chomp == "+" else size
+
+
+def _blank_spaces(text: str, start: int, end: int, indent: int) -> int:
+    """The spaces on the blank lines (`indent` spaces or fewer) between `start` and `end`:
+    counted a width at a time (each match an empty string), or one match at a time where the
+    indentation is deep."""
+    if indent <= 16:
+        return sum(k * len(_blank_of(k).findall(text, start, end)) for k in range(1, indent + 1))
+    return sum(len(m.group(1)) for m in _patterns(indent)["blank"].finditer(text, start, end))
+
+
+@cache
+def _blank_of(width: int) -> re.Pattern[str]:
+    return re.compile(rf"\n {{{width}}}()(?=\n)")
+
+
+def quoted_length(inner: str, double: bool) -> int | None:
+    """The length of a quoted value whose text between the quotes is `inner`, as the parser
+    reads it: escapes ('\\x41', '\\"', a '\\' at the end of a line) and '' for one quote
+    taken as one character each, spaces around a line break dropped, a single break read as
+    a space and a run of n breaks as n - 1. None where an escape is not one YAML knows."""
+    if "\x00" in inner:
+        return None
+    if double:
+        inner = _ESCAPE.sub("E", inner)
+        inner = inner.replace("\\\n", "\x00")  # an escaped line break: no space, nothing
+        if "\\" in inner:
+            return None  # an escape the parser refuses
+        inner = re.sub(r"\x00 *+", "\x00", inner)  # the next line's indentation is dropped
+    else:
+        inner = inner.replace("''", "E")
+    if "\n" not in inner:
+        return len(inner) - inner.count("\x00")
+    inner = _AROUND_BREAK.sub("\n", inner)
+    return len(inner) - inner.count("\x00") - len(_RUN_OF_BREAKS.findall(inner))
