@@ -40,10 +40,12 @@ _WS = r"[ \t\n]*+"
 _COORD = r"[-+]?[.0-9][-+.0-9eE]{0,48}+"  # a number, or plain text of these characters
 _POINT = rf"\[{_WS}{_COORD}{_WS},{_WS}{_COORD}{_WS}\]"
 _WORD = r"[A-Za-z0-9_.][A-Za-z0-9_.+\-]{0,60}"  # a plain scalar without any YAML indicator
+_GAP = r"(?:[ \t\n]++|(?<=[ \t\n])#[^\n]*+)*+"  # after a flow item's comma: spaces, comments
 _FLOW_ITEMS = {  # a run of simple items of a flow list, each followed by its comma
-    "points": (_POINT + _WS + "," + _WS, 3, "["),
-    "words": ("-?" + _WORD + _WS + "," + _WS, 1, ","),
+    "points": (_POINT + _WS + "," + _GAP, 3, "["),
+    "words": ("-?" + _WORD + _WS + "," + _GAP, 1, ","),
 }
+_COMMENT = re.compile(r"(?<=[ \t\n])#[^\n]*+")
 _SPACE = re.compile(r"(?:[ \t\n]++|#[^\n]*+)*+")  # between flow tokens (a '#' there is a comment)
 _LINE = re.compile(r"(?:[ \t]*+(?:#[^\n]*+)?+\n)*+( *+)")  # blank and comment lines, indentation
 _REST = re.compile(r"[ \t]*+(?:#[^\n]*+)?+(?:\n|\Z)")  # the end of a line: spaces, a comment
@@ -63,6 +65,7 @@ _SEPARATORS = re.compile("[\u2028\u2029]")  # line breaks that folding keeps as 
 _ODD_TAB = re.compile(r"(?m)^[ ]*+(?:[-?:][ ]++)*+[-?:]?+\t")
 _SMALL = 128 * 1024  # the parser refuses a smaller file in a few tenths of a second anyway
 _BIG_SCALAR = 1_000_000  # a value this long is costly to parse: report it from here
+_AHEAD_FROM = 1000  # a block list with a lower limit is read in no time: not counted ahead
 
 
 def _too_many_values() -> str:
@@ -134,14 +137,38 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+def _marks(text: str, start: int, end: int, mark: str) -> int:
+    """How often `mark` stands in a run of flow items, not counting the comments in it (the
+    items of a run hold no '#')."""
+    found = text.count(mark, start, end)
+    if text.find("#", start, end) >= 0:
+        found -= sum(comment.count(mark) for comment in _COMMENT.findall(text, start, end))
+    return found
+
+
+def _line_over_lines(indent: int) -> str:
+    """A line whose value may run over several lines (quoted text, a flow collection with
+    comments), after any properties (anchors, tags), none of whose lines could be taken for an
+    item of the block list at `indent` (a line that starts with '-' there): the items of
+    that list are counted by finding those lines, so none may be inside a value."""
+    line = rf"\n(?! {{{indent}}}-)"  # a line break inside a value
+    quoted = rf"""(?:"(?:[^"\\\n]++|\\[^\n]|\\?{line})*+"|'(?:[^'\n]++|''|{line})*+')"""
+    flow = _nested(rf"(?:[ ,:]|{line}|(?<=[ \n])#[^\n]*+)++", quoted, _PLAIN_F)
+    return (
+        rf"(?:-(?:[ ]++|(?=\n|\Z)))*+(?:(?:{_Q1}|{_PLAIN_KEY})[ ]*+:(?:[ ]++|(?=\n|\Z)))?+"
+        r"(?:(?:&[0-9A-Za-z_-]++|![^ \n,\[\]{}]*+)(?:[ ]++|(?=\n|\Z)))*+"  # anchors, tags
+        rf"(?:{quoted}|{flow}|\*[0-9A-Za-z_-]++|{_PLAIN_VALUE})?+[ ]*+(?:#[^\n]*+)?+(?:\n|\Z)"
+    )
+
+
 @cache
 def _block_list_lines(indent: int) -> re.Pattern[str]:
     """The lines of a block list at `indent` after its first: blank and comment lines, lines
-    indented deeper, and its own '-' lines, each of them simple (no value over several lines;
-    a line without quotes or brackets is simple whatever it holds)."""
+    indented deeper, and its own '-' lines (a line without quotes or brackets whatever it
+    holds; values over several lines that hide no line of the list's)."""
     # a line without quotes or brackets, or with one-line "text" where a value starts
     simple = r"""(?:[^\n"'\[\]{}]++|(?<=: |- )"[^"\\\n]*+")*+(?:\n|\Z)"""
-    line = rf"(?:{simple}|{_LINE_BODY})"
+    line = rf"(?:{simple}|{_LINE_BODY}|{_line_over_lines(indent)})"
     return re.compile(
         rf"(?:[ ]*+(?:#[^\n]*+)?+\n| {{{indent + 1},}}+(?! ){line}| {{{indent}}}(?=-[ \n]){line})*+"
     )
@@ -853,12 +880,11 @@ class _Scan:
         items = 0
         while True:
             if items:
-                while p < end and text[p] in " \n":
-                    p += 1
+                p = _SPACE.match(text, p).end()
                 for item, _, mark in _FLOW_ITEMS.values():
                     run_end = _run(item, text, p)
                     if run_end > p:
-                        run = text.count(mark, p, run_end)
+                        run = _marks(text, p, run_end, mark)
                         if items + run > room:
                             p = _run(item, text, p, room - items)
                             items = room
@@ -887,7 +913,7 @@ class _Scan:
         """Counts the items of a block list from its first ('-' at `dash`); refuses at the
         one over the limit. Only lines that hold nothing over several lines are counted."""
         text = self.text
-        if not 1000 < coll.limit < limits.MAX_ITEMS:
+        if not _AHEAD_FROM < coll.limit < limits.MAX_ITEMS:
             # a short list is read in no time; points and plain values are taken in runs
             return
         first = _patterns()["line"].match(text, dash)
@@ -906,8 +932,13 @@ class _Scan:
         node = at + len(marker)
         while node < len(text) and text[node] == " ":
             node += 1
-        if node >= len(text) or text[node] in "\n#":
-            return  # the item's value is on a later line: the parser decides
+        if node < len(text) and text[node] in "\n#":  # the item's value is on a later line
+            below = _LINE.match(text, _TO_EOL.match(text, node).end())
+            if len(below.group(1)) <= indent:
+                return  # an empty item: the parser decides
+            node = below.end()
+        if node >= len(text):
+            return
         if not self._values_first(coll):
             raise _Refuse(node, self._over(coll))
 
@@ -928,7 +959,7 @@ class _Scan:
             run_end = _run(item, text, p)
             if run_end == p:
                 continue
-            items = text.count(mark, p, run_end)
+            items = _marks(text, p, run_end, mark)
             take = min(items, top.limit - top.count, (limits.MAX_NODES - self.nodes) // per)
             if take <= 0:
                 return p

@@ -57,6 +57,7 @@ def tiny_limits(monkeypatch):
     monkeypatch.setattr(limits, "MAX_NUMBER_CHARS", 6)
     monkeypatch.setattr(walk, "_BIG_SCALAR", 8)
     monkeypatch.setattr(walk, "_SMALL", 0)  # long values are reported by the walk too
+    monkeypatch.setattr(walk, "_AHEAD_FROM", 0)  # block lists are counted ahead too
 
 
 def _parser_alone(text: str, monkeypatch) -> list[tuple[int, int, str]]:
@@ -241,3 +242,49 @@ def test_files_with_anchors_just_within_the_limits_are_left_to_the_parser():
     for text in (_aliased_points(100_001), _merged_zones(10_000), _dumped_with_anchors(10_001)):
         found = walk.prescan(text)
         assert found and "more than" in found[0][2]
+
+
+# Items of a block list as they may be written (after the item's '-', lines relative to the
+# list's column): values over several lines whose inner lines look like items of the list,
+# comments after the dash, tags, flow collections over lines with comments, block values
+# with quotes in them, aliases, explicit keys, the value on the line below the dash.
+ITEMS = [
+    " id: z\n  name: Z\n",
+    " # a comment after the dash\n  id: z\n",
+    ' note: "a\n- x\n  b"\n',
+    " note: 'it''s\n\n  - here'\n",
+    ' note: "say \\"hi\\" \\\n  - on"\n',
+    " shapes: {\n    v: [[0, 0], # a corner\n      [1, 0]]\n  }\n",
+    ' claim: |\n    "quoted\n    - x\n  id: q\n',
+    " claim: >-\n    a\n\n    'b\n",
+    " &a {id: z}\n",
+    " *a\n",
+    " !!map {id: t}\n",
+    " sources: !!seq [s1,\n    s2]\n",
+    "\n  id: below\n",
+    " ? k\n  : v\n",
+    ' ["x\n- y", 2]\n',
+    " plain text\n  - on two lines\n",
+]
+
+
+@FUZZ
+@given(data=st.data())
+def test_block_lists_counted_ahead_say_what_the_parser_says(data, tiny_limits, monkeypatch):
+    """A block list over its limit is counted ahead by finding its '-' lines: a line inside
+    a value that looks like one must never be counted (it would refuse a file the parser
+    reads, or at another item)."""
+    pad = " " * data.draw(st.sampled_from([0, 2]))
+    items = data.draw(st.lists(st.sampled_from(ITEMS), min_size=1, max_size=7))
+    body = "".join(pad + "-" + item.replace("\n", "\n" + pad).rstrip(" ") for item in items)
+    text = "zones:\n" + body + data.draw(st.sampled_from(["", "id: t\n", "# end\n"]))
+    if data.draw(st.booleans()):
+        at = data.draw(st.integers(0, len(text)))
+        text = text[:at] + data.draw(st.sampled_from(['"', "'", "\n- x\n", "#", "\t", "{"])) + text[at:]
+    found = walk.prescan(text)
+    if found is None:
+        return
+    told = _parser_alone(text, monkeypatch)
+    assert told, text
+    if "more than" in found[0][2] and "more than" in told[0][2]:
+        assert found[0] == told[0] or told[0][:2] < found[0][:2], text
