@@ -21,6 +21,24 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CAP_BYTES = 1024 * 1024 * 1024
+UNUSUAL_FORMS = (  # tests/hostile/cases.py names them too (UNUSUAL_FORMS there)
+    "polygon of 100,001 points, tabs between the numbers",
+    "50,000 zones with NEL line ends",
+    "50,000 zones with line and paragraph separators (U+2028, U+2029) for line ends",
+    "50,000 zones, CRLF and LF mixed, a BOM, %YAML, '---' and '...'",
+    "50,000 zones, tabs before values and comments",
+    "50,000 zones with notes in double quotes over two lines (escapes, a '\\' line end)",
+    "50,000 zones with notes in single quotes over three lines",
+    "50,000 zones with folded notes ('>-', an indentation indicator)",
+    "50,000 zones with a comment after each dash",
+    "50,000 zones with tags (!!seq, !!str, !!map)",
+    "50,000 zones with shapes as flow mappings over several lines",
+    "50,000 zones with explicit keys ('? ')",
+    "polygon of 100,001 points over lines, a comment on each",
+    "folded block of 6,100,000 characters",
+    "double-quoted text of 6,600,000 characters over lines, with escapes",
+    "single-quoted text of 6,000,000 characters over lines",
+)
 LIMIT_CASES = (
     "59 bytes over the size limit",
     "polygon just over 100,000 points",
@@ -44,6 +62,7 @@ LIMIT_CASES = (
     "billion laughs in block style",
     "polygon of 100,001 points, old Mac line ends (CR)",
     "literal block of 1,500,000 short lines",
+    *UNUSUAL_FORMS,  # the same limits, files written in every form of YAML (issue 14)
 )
 
 

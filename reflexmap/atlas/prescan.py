@@ -46,12 +46,13 @@ _FLOW_ITEMS = {  # a run of simple items of a flow list, each followed by its co
     "words": ("-?" + _WORD + _WS + "," + _GAP, 1, ","),
 }
 _COMMENT = re.compile(r"(?<=[ \t\n])#[^\n]*+")
+_SPACES = re.compile(r" *+")
 _SPACE = re.compile(r"(?:[ \t\n]++|#[^\n]*+)*+")  # between flow tokens (a '#' there is a comment)
 _LINE = re.compile(r"(?:[ \t]*+(?:#[^\n]*+)?+\n)*+( *+)")  # blank and comment lines, indentation
 _REST = re.compile(r"[ \t]*+(?:#[^\n]*+)?+(?:\n|\Z)")  # the end of a line: spaces, a comment
 _TO_EOL = re.compile(r"[^\n]*+\n?")
-_DQ = re.compile(r'"(?:[^"\\]++|\\.)*+"', re.S)
-_SQ = re.compile(r"'(?:[^']++|'')*+'")
+_DQ = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"', re.S)
+_SQ = re.compile(r"'[^']*+(?:''[^']*+)*+'")
 _PROPERTY = re.compile(r"[&!][^ \t\n,\[\]{}]*+[ \t]*+")
 # an anchor or alias name as both YAML parsers read it, and what may follow it here
 _NAME = re.compile(r"[&*]([0-9A-Za-z_-]++)(?=[ \t\n,\]}]|\Z)")
@@ -59,7 +60,7 @@ _LISTS = ("list", "polygon")  # kinds of anchored values that are lists (see _Sc
 _FLOW_PLAIN = re.compile(r"(?:[^\s:#,\[\]{}]++|(?<![ \t\n])#|[ \t]++(?=[^\s#,\[\]{}:]))++")
 _KEY_COLON = re.compile(r"[ \t]*+:(?=[ \t\n]|\Z)")
 # line breaks the parser knows besides \n, and tabs (see prescan)
-_SAME_WIDTH = re.compile("[\x85\u2028\u2029\t]")
+_SAME_WIDTH = ("\t", "\x85", "\u2028", "\u2029")
 _SEPARATORS = re.compile("[\u2028\u2029]")  # line breaks that folding keeps as they are
 # a tab where the parser refuses one in a block (in the indentation, after '- ', '? ', ': ')
 _ODD_TAB = re.compile(r"(?m)^[ ]*+(?:[-?:][ ]++)*+[-?:]?+\t")
@@ -146,12 +147,13 @@ def _marks(text: str, start: int, end: int, mark: str) -> int:
     return found
 
 
-def _line_over_lines(indent: int) -> str:
+def _line_over_lines(indent: int | None) -> str:
     """A line whose value may run over several lines (quoted text, a flow collection with
     comments), after any properties (anchors, tags), none of whose lines could be taken for an
     item of the block list at `indent` (a line that starts with '-' there): the items of
-    that list are counted by finding those lines, so none may be inside a value."""
-    line = rf"\n(?! {{{indent}}}-)"  # a line break inside a value
+    that list are counted by finding those lines, so none may be inside a value. With
+    `indent` None, any line may be inside it (see _Scan._skip_value)."""
+    line = r"\n" if indent is None else rf"\n(?! {{{indent}}}-)"  # a line break inside a value
     quoted = rf"""(?:"(?:[^"\\\n]++|\\[^\n]|\\?{line})*+"|'(?:[^'\n]++|''|{line})*+')"""
     flow = _nested(rf"(?:[ ,:]|{line}|(?<=[ \n])#[^\n]*+)++", quoted, _PLAIN_F)
     return (
@@ -175,11 +177,15 @@ def _block_list_lines(indent: int) -> re.Pattern[str]:
 
 
 @cache
-def _list_end(indent: int) -> re.Pattern[str]:
-    """Where a block list at `indent` ends at the latest: a line indented less, or as much
-    without a '-' (a line inside a value over several lines may end it too early: a count
-    to there can only come out low)."""
-    return re.compile(rf"\n(?: {{0,{indent - 1}}}[^ \n#]| {{{indent}}}[^ \n#-])" if indent else r"\n[^ \n#-]")
+def _free_line(indent: int) -> re.Pattern[str]:
+    """A line of a block list at `indent` (deeper, or one of its '-' lines) whose value runs
+    over several lines, whatever those lines hold."""
+    line = _line_over_lines(None)
+    return re.compile(rf"(?: {{{indent + 1},}}+(?! )| {{{indent}}}(?=-[ \n])){line}")
+
+
+# the header of a block value ('|', '>'), or text that may be one: its lines may hold quotes
+_MAYBE_HEADER = re.compile(r"[|>][-+0-9]*+[ ]*+(?:#[^\n]*+)?+\n")
 
 
 @cache
@@ -223,10 +229,12 @@ def prescan(text: str) -> list[Finding] | None:
     reported (all of them) only when one is long enough to make parsing costly."""
     if len(text) < _SMALL:
         return None
+    if text.startswith("\ufeff"):
+        text = text[1:]  # a byte-order mark: not part of the text (the parser's columns skip it)
     if "\r" in text:  # CRLF and a lone CR are one line break each to the parser, as LF is:
         text = text.replace("\r\n", "\n").replace("\r", "\n")  # the same lines and columns
     original = text
-    if _SAME_WIDTH.search(text):
+    if any(odd in text for odd in _SAME_WIDTH):  # (a search for each: memchr, not a regex)
         # NEL, LS and PS are line breaks to the parser, everywhere (lines and columns count
         # them as '\n'); a tab is a space wherever the parser accepts one (between tokens, in
         # text, after a block's indentation); each is one character, as what replaces it.
@@ -261,6 +269,7 @@ class _Scan:
         self.text = text
         self.original = text if original is None else original  # tabs, NEL, LS, PS as written
         self.tabs = "\t" in self.original
+        self.separators = "\u2028" in self.original or "\u2029" in self.original
         self.stack: list[_Coll] = []
         self.nodes = 0
         self.root_pending = True
@@ -719,7 +728,9 @@ class _Scan:
         end = after.start() + 1 if after else len(text)
         header = block_header(text, at)
         size = None
-        if header is not None and not (header[0] and _SEPARATORS.search(self.original, p, end)):
+        if header is not None and not (
+            header[0] and self.separators and _SEPARATORS.search(self.original, p, end)
+        ):
             folded, chomp, explicit, _ = header
             size = block_length(text, p, end, parent, folded=folded, chomp=chomp, explicit=explicit)
         if size is None:
@@ -737,7 +748,7 @@ class _Scan:
             return inner, len(inner), True
         if len(inner) <= limits.MAX_NUMBER_CHARS:
             return None, len(inner), True  # no shorter than its value: within every limit
-        if "\n" in inner and _SEPARATORS.search(self.original, m.start(), m.end()):
+        if self.separators and "\n" in inner and _SEPARATORS.search(self.original, m.start(), m.end()):
             return None, len(inner), False  # folding keeps LS and PS as they are
         size = quoted_length(inner, double)
         return None, len(inner) if size is None else size, size is not None
@@ -911,25 +922,75 @@ class _Scan:
 
     def _block_ahead(self, dash: int, indent: int, coll: _Coll) -> None:
         """Counts the items of a block list from its first ('-' at `dash`); refuses at the
-        one over the limit. Only lines that hold nothing over several lines are counted."""
+        one over the limit. Its '-' lines are found by searching, between lines that hold
+        values over several lines (see _skip_value), which are stepped over one by one."""
         text = self.text
         if not _AHEAD_FROM < coll.limit < limits.MAX_ITEMS:
             # a short list is read in no time; points and plain values are taken in runs
             return
-        first = _patterns()["line"].match(text, dash)
+        first = _patterns()["line"].match(text, dash) or _free_line(indent).match(text, dash)
         if not first:
             return
         marker = "\n" + " " * indent + "-"
-        at = first.end() - 1
-        for _ in range(coll.limit):  # where the item over the limit would start
-            at = text.find(marker, at + 1)
-            if at < 0:
+        lines = _block_list_lines(indent)
+        items, p, item = 1, first.end(), dash  # items so far, where to go on, the last item
+        at = _nth(text, marker, p - 1, coll.limit)  # the '-' line that would go over the limit
+        while at >= 0:
+            stop = lines.match(text, p, at + 1).end()  # its own lines, and values that hide none
+            if stop == at + 1:
+                self._refuse_item(at + 1, indent, coll)
                 return
-        if _list_end(indent).search(text, first.end() - 1, at + 1):
-            return  # the list ends before it
-        if _block_list_lines(indent).match(text, first.end(), at + 1).end() != at + 1:
-            return  # a line before it may hold a value over several lines
-        node = at + len(marker)
+            last = stop - 2 + len(marker)  # (a '-' line starting before `stop`)
+            found = text.count(marker, p - 1, last)
+            items += found
+            if found:
+                item = text.rfind(marker, p - 1, last) + 1
+            col = _SPACES.match(text, stop).end() - stop
+            if col < indent or (col == indent and not text.startswith("-", stop + col)):
+                return  # the list ends here
+            skip = self._skip_value(stop, col, indent, item)
+            if skip is None:
+                return
+            if col == indent:  # one of its items, whose value runs over several lines
+                items, item = items + 1, stop
+                if items > coll.limit:
+                    self._refuse_item(stop, indent, coll)
+                    return
+            # the '-' lines found between `p` and `at` still count, but for those inside the
+            # value just stepped over: as many more are found after `at`
+            hidden = text.count(marker, stop, skip - 2 + len(marker))
+            if skip - 1 > at:
+                at = _nth(text, marker, skip - 1, coll.limit - items + 1)
+            elif hidden:
+                at = _nth(text, marker, at + 1, hidden)
+            p = skip
+
+    def _skip_value(self, line: int, col: int, indent: int, item: int) -> int | None:
+        """Where the line at `line` ends (its value runs over several lines, and some of them
+        look like the list's own '-' lines: they are not counted). None where that is not
+        sure: its quote may be text of a block value (a header since the item's start) or
+        of a plain value on the line before (the line is indented deeper than that one's)."""
+        text = self.text
+        if col > indent:
+            q = line - 1
+            while q > item:  # the line before it that holds something
+                start = text.rfind("\n", item, q) + 1
+                body = text[start:q].lstrip(" -")
+                if body and not body.startswith("#"):
+                    if col > q - start - len(body):
+                        return None  # deeper than that line's text: may continue it
+                    break
+                q = start - 1
+            if _MAYBE_HEADER.search(text, item, line):
+                return None
+        m = _free_line(indent).match(text, line)
+        return m.end() if m else None
+
+    def _refuse_item(self, line: int, indent: int, coll: _Coll) -> None:
+        """Refuses the item of `coll` whose '-' line starts at `line`, where its value starts
+        (on the line below for '- # a comment'), unless the parser stops before it."""
+        text = self.text
+        node = line + indent + 1
         while node < len(text) and text[node] == " ":
             node += 1
         if node < len(text) and text[node] in "\n#":  # the item's value is on a later line
@@ -968,6 +1029,16 @@ class _Scan:
             self.nodes += per * take
             return stop
         return p
+
+
+def _nth(text: str, marker: str, start: int, n: int) -> int:
+    """Where the `n`th `marker` from `start` on is (-1: fewer)."""
+    at = start - 1
+    for _ in range(n):
+        at = text.find(marker, at + 1)
+        if at < 0:
+            return -1
+    return at
 
 
 _CHUNK = 1000

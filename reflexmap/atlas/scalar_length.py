@@ -23,9 +23,12 @@ from functools import cache
 # a block value's header: '|' or '>', then chomping and an indentation indicator in either
 # order, then spaces and a comment
 BLOCK_HEADER = re.compile(r"([|>])(?:([-+])([1-9])?|([1-9])([-+])?)?[ ]*+(?:#[^\n]*+)?+\n")
-_ESCAPE = re.compile(r"""\\(?:[0abtnvfre "/\\N_LP]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})""")
+_BAD_ESCAPE = re.compile(r'\\[^0abtnvfre"/N_LPxuU]')  # once '\\\\', '\\ ' and '\\' + break are taken
+_HEX_ESCAPES = tuple(
+    (f"\\{c}", re.compile(rf"\\{c}[0-9A-Fa-f]{{{n}}}()")) for c, n in (("x", 2), ("u", 4), ("U", 8))
+)
 _AROUND_BREAK = re.compile(r" *+\n *+")
-_RUN_OF_BREAKS = re.compile(r"(?<![\n\x00])\n\n()")  # blank lines in folded text: each run once
+_RUN_OF_BREAKS = re.compile(r"\n\n++()")  # blank lines in folded text: each run once
 
 
 def block_header(text: str, p: int) -> tuple[bool, str, int, int] | None:
@@ -122,18 +125,28 @@ def quoted_length(inner: str, double: bool) -> int | None:
     """The length of a quoted value whose text between the quotes is `inner`, as the parser
     reads it: escapes ('\\x41', '\\"', a '\\' at the end of a line) and '' for one quote
     taken as one character each, spaces around a line break dropped, a single break read as
-    a space and a run of n breaks as n - 1. None where an escape is not one YAML knows."""
+    a space and a run of n breaks as n - 1. None where an escape is not one YAML knows.
+    Escapes are counted, not replaced (a value may hold millions of them)."""
     if "\x00" in inner:
         return None
-    if double:
-        inner = _ESCAPE.sub("E", inner)
+    shrink = 0  # characters that escapes take beyond the one they stand for
+    if double and "\\" in inner:
+        inner = inner.replace("\\\\", "E")  # pairs taken from the left, as the parser does
         inner = inner.replace("\\\n", "\x00")  # an escaped line break: no space, nothing
-        if "\\" in inner:
+        inner = inner.replace("\\ ", "E")  # an escaped space (or tab): not dropped by folding
+        if _BAD_ESCAPE.search(inner):
             return None  # an escape the parser refuses
-        inner = re.sub(r"\x00 *+", "\x00", inner)  # the next line's indentation is dropped
-    else:
+        escapes = inner.count("\\")
+        hexes = [len(p.findall(inner)) if c in inner else 0 for c, p in _HEX_ESCAPES]
+        if sum(hexes) != inner.count("\\x") + inner.count("\\u") + inner.count("\\U"):
+            return None  # a '\\x', '\\u' or '\\U' without its digits
+        shrink = escapes + 2 * hexes[0] + 4 * hexes[1] + 8 * hexes[2]
+        if "\x00" in inner:
+            inner = re.sub(r"\x00 *+", "\x00", inner)  # the next line's indentation is dropped
+    elif not double:
         inner = inner.replace("''", "E")
-    if "\n" not in inner:
-        return len(inner) - inner.count("\x00")
-    inner = _AROUND_BREAK.sub("\n", inner)
-    return len(inner) - inner.count("\x00") - len(_RUN_OF_BREAKS.findall(inner))
+    if "\n" in inner:
+        inner = _AROUND_BREAK.sub("\n", inner)
+    # a run of n breaks is read as n - 1 of them; after an escaped break, as n
+    runs = len(_RUN_OF_BREAKS.findall(inner)) - inner.count("\x00\n\n") if "\n\n" in inner else 0
+    return len(inner) - shrink - inner.count("\x00") - runs

@@ -265,6 +265,12 @@ ITEMS = [
     " ? k\n  : v\n",
     ' ["x\n- y", 2]\n',
     " plain text\n  - on two lines\n",
+    " note: plain\n    'quoted start\n- x\n    end'\n",
+    " note: plain\n    'quoted start\n    - x'\n",
+    " note: |\n    'in a block\n  id: y'\n",
+    " ? 'a key\n- over lines'\n  : v\n",
+    " - 'nested\n- list'\n",
+    " 'alone\n\n- on lines'\n",
 ]
 
 

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.hostile_limits import UNUSUAL_FORMS as _UNUSUAL_FORMS
+
 VALID_HEAD = """\
 atlas_format: 1
 id: t
@@ -75,6 +77,18 @@ def _bytes(name: str, data: bytes) -> Callable[[Path], Path]:
     def make(folder: Path) -> Path:
         path = folder / name
         path.write_bytes(data)
+        return path
+
+    return make
+
+
+def _made(name: str, build: Callable[[], str]) -> Callable[[Path], Path]:
+    """A file whose text is built only when the case is made (large texts cost no memory
+    until then)."""
+
+    def make(folder: Path) -> Path:
+        path = folder / name
+        path.write_bytes(build().encode("utf-8"))
         return path
 
     return make
@@ -222,6 +236,26 @@ def _dumped_with_anchors(count: int) -> str:
         for k in range(count)
     ]  # fmt: skip
     return yaml.dump(data, Dumper=yaml.CSafeDumper, sort_keys=False, width=200)
+
+
+def _zones_written(count: int, *changes: tuple[str, str]) -> str:
+    """`chart()` and `count` more zones, with each (old, new) replaced everywhere."""
+    text = chart() + _zones(count)
+    for old, new in changes:
+        text = text.replace(old, new)
+    return text
+
+
+def _alternating(text: str, breaks: str | list[str]) -> str:
+    """`text` with its line breaks taken in turn from `breaks`."""
+    lines = text.split("\n")
+    return "".join(line + breaks[k % len(breaks)] for k, line in enumerate(lines[:-1])) + lines[-1]
+
+
+# The same over-limit files written in every form of YAML the quick walk reads (issue 14):
+# each must be refused while reading, by the walk, at the parser's line and column; the
+# benchmark (benchmarks/hostile_limits.py) names them, for its rows and the memory test.
+UNUSUAL_FORMS = _UNUSUAL_FORMS
 
 
 def _laughs_block(levels: int) -> str:
@@ -638,5 +672,172 @@ CASES = [
         64,
         column=3,
         alone=True,
+    ),
+    # over-limit files in every form of YAML: refused by the quick walk (UNUSUAL_FORMS)
+    Case(
+        UNUSUAL_FORMS[0],
+        _made("points-tabs.yaml", lambda: chart(_ring(100_001).replace(", ", ",\t"))),
+        "a polygon has more than 100,000 points; the limit is 100,000",
+        17,
+    ),
+    Case(
+        UNUSUAL_FORMS[1],
+        _made("zones-nel.yaml", lambda: _zones_written(50_000, ("\n", "\x85"))),
+        "more than 10,000 zones; the limit is 10,000",
+        18 + 9 * 9_999,
+        column=5,
+    ),
+    Case(
+        UNUSUAL_FORMS[2],
+        _made("zones-ls-ps.yaml", lambda: _alternating(_zones_written(50_000), "\u2028\u2029")),
+        "more than 10,000 zones; the limit is 10,000",
+        18 + 9 * 9_999,
+        column=5,
+    ),
+    Case(
+        UNUSUAL_FORMS[3],
+        _made(
+            "zones-markers.yaml",
+            lambda: "\ufeff%YAML 1.1\n---\n" + _alternating(_zones_written(50_000), ["\r\n", "\n"]) + "...\n",
+        ),
+        "more than 10,000 zones; the limit is 10,000",
+        20 + 9 * 9_999,
+        column=5,
+    ),
+    Case(
+        UNUSUAL_FORMS[4],
+        _made("zones-tabs.yaml", lambda: _zones_written(50_000, (": ", ":\t"), ("spine\n", "spine\t# r\n"))),
+        "more than 10,000 zones; the limit is 10,000",
+        18 + 9 * 9_999,
+        column=5,
+    ),
+    Case(
+        UNUSUAL_FORMS[5],
+        _made(
+            "zones-dq-notes.yaml",
+            lambda: _zones_written(
+                50_000, ("claim: x\n", 'claim: "charts \\"place\\" it \\\n      here,\n      too"\n')
+            ),
+        ),
+        "more than 10,000 zones; the limit is 10,000",
+        18 + 11 * 9_999,
+        column=5,
+    ),
+    Case(
+        UNUSUAL_FORMS[6],
+        _made(
+            "zones-sq-notes.yaml",
+            lambda: _zones_written(
+                50_000, ("claim: x\n", "claim: 'charts place\n  - it''s\n\n      here'\n")
+            ),
+        ),
+        "more than 10,000 zones; the limit is 10,000",
+        18 + 12 * 9_999,
+        column=5,
+    ),
+    Case(
+        UNUSUAL_FORMS[7],
+        _made(
+            "zones-folded.yaml",
+            lambda: _zones_written(
+                50_000, ("claim: x\n", "claim: >-2\n      charts place\n\n      it here\n")
+            ),
+        ),
+        "more than 10,000 zones; the limit is 10,000",
+        18 + 12 * 9_999,
+        column=5,
+    ),
+    Case(
+        UNUSUAL_FORMS[8],
+        _made(
+            "zones-dash-comment.yaml", lambda: _zones_written(50_000, ("  - id: z", "  - # zone\n    id: z"))
+        ),
+        "more than 10,000 zones; the limit is 10,000",
+        20 + 10 * 9_999,  # the zone's first key, on the line below its dash
+        column=5,
+    ),
+    Case(
+        UNUSUAL_FORMS[9],
+        _made(
+            "zones-tags.yaml",
+            lambda: _zones_written(
+                50_000,
+                ("sources: [s1]", "sources: !!seq [s1]"),
+                ("name: Z", "name: !!str Z"),
+                ("shapes:", "shapes: !!map"),
+            ),
+        ),
+        "more than 10,000 zones; the limit is 10,000",
+        18 + 9 * 9_999,
+        column=5,
+    ),
+    Case(
+        UNUSUAL_FORMS[10],
+        _made(
+            "zones-flow-shapes.yaml",
+            lambda: _zones_written(
+                50_000,
+                (
+                    "    shapes:\n      plantar-left: [[0, 0], [10, 0], [10, 10], [0, 10]]\n",
+                    "    shapes: {  # drawn\n      plantar-left: [[0, 0], [10, 0],\n"
+                    "        [10, 10], [0, 10]]\n    }\n",
+                ),
+            ),
+        ),
+        "more than 10,000 zones; the limit is 10,000",
+        20 + 11 * 9_999,
+        column=5,
+    ),
+    Case(
+        UNUSUAL_FORMS[11],
+        _made(
+            "zones-explicit-keys.yaml",
+            lambda: _zones_written(50_000, ("    name: Z\n", "    ? name\n    : Z\n")),
+        ),
+        "more than 10,000 zones; the limit is 10,000",
+        18 + 10 * 9_999,
+        column=5,
+    ),
+    Case(
+        UNUSUAL_FORMS[12],
+        _made(
+            "points-lines-comments.yaml",
+            lambda: chart(_ring(100_001).replace("], [", "],  # a corner\n        [")),
+        ),
+        "a polygon has more than 100,000 points; the limit is 100,000",
+        17 + 100_000,
+        column=9,
+    ),
+    Case(
+        UNUSUAL_FORMS[13],
+        _made(
+            "folded.yaml",
+            lambda: chart().replace('claim: "x"', "claim: >\n" + ("      " + "word " * 12 + "\n") * 100_000),
+        ),
+        "this value is 6,100,000 characters long; the limit is 4,000",
+        12,
+        column=12,
+    ),
+    Case(
+        UNUSUAL_FORMS[14],
+        _made(
+            "dq-lines.yaml",
+            lambda: chart().replace(
+                'claim: "x"', 'claim: "' + ('say \\"hi\\" \\\\ ' * 12 + "\\\n      ") * 50_000 + '"'
+            ),
+        ),
+        "this value is 6,600,000 characters long; the limit is 4,000",
+        12,
+        column=12,
+    ),
+    Case(
+        UNUSUAL_FORMS[15],
+        _made(
+            "sq-lines.yaml",
+            lambda: chart().replace('claim: "x"', "claim: '" + ("it''s " * 12 + "\n      ") * 100_000 + "'"),
+        ),
+        "this value is 6,000,000 characters long; the limit is 4,000",
+        12,
+        column=12,
     ),
 ]
