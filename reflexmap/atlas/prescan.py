@@ -200,7 +200,7 @@ def _block_items(indent: int, what: str) -> tuple[str, int]:
     elif what == "words":
         item, nodes = rf"{pad}-[ \t]++-?{_WORD}{end}", 1
     else:  # key: value lines
-        value = r"""(?:[A-Za-z0-9_(][^\n#:"'\[\]{},]{0,90}?|"[^"\\\n]{0,90}"|'[^'\n]{0,90}')"""
+        value = r"""(?:[A-Za-z0-9_(][^\n#:"'\[\]{},]{0,90}+|"[^"\\\n]{0,90}+"|'[^'\n]{0,90}+')"""
         item, nodes = rf"{pad}[A-Za-z_][A-Za-z0-9_\-]{{0,60}}:[ \t]++{value}{end}", 2
     return item, nodes
 
@@ -517,7 +517,12 @@ class _Scan:
             return False
         text = self.text
         line = text.rfind("\n", 0, p) + 1
-        kinds = ("points", "compact points", "words") if dash else ("keys",)
+        if not dash:
+            kinds: tuple[str, ...] = ("keys",)
+        else:  # what the item starts with tells which run it may begin
+            value = _SPACES.match(text, p + 1).end()
+            after = text[value : value + 1]
+            kinds = {"[": ("points",), "-": ("compact points", "words")}.get(after, ("words",))
         for what in kinds:
             item, per = _block_items(indent, what)
             run_end = _run(item, text, line)
