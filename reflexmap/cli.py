@@ -125,7 +125,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def check(files: list[str]) -> int:
     from .atlas import read_atlas
-    from .i18n import set_language, system_language
+    from .i18n import _, set_language, system_language
 
     set_language(system_language())  # the checker's messages in the user's language
     failed = 0
@@ -134,13 +134,20 @@ def check(files: list[str]) -> int:
         if result.ok:
             atlas = result.atlas
             assert atlas is not None
-            print(f"{name}: ok ({len(atlas.views)} views, {len(atlas.zones)} zones)")
+            print(
+                _("{file}: ok ({views} views, {zones} zones)").format(
+                    file=name, views=len(atlas.views), zones=len(atlas.zones)
+                )
+            )
         else:
             failed += 1
             for error in result.errors:
                 print(error)
     if failed:
-        print(f"{failed} of {len(files)} file(s) have errors", file=sys.stderr)
+        print(
+            _("{failed} of {total} file(s) have errors").format(failed=failed, total=len(files)),
+            file=sys.stderr,
+        )
     return 1 if failed else 0
 
 
@@ -148,7 +155,14 @@ def export(args: argparse.Namespace) -> int:
     from .atlas import ASPECTS, read_atlas
 
     if args.atlas:
+        from . import i18n
+
+        language = i18n.language()
+        i18n.set_language(
+            getattr(args, "language", None) or i18n.system_language()
+        )  # said as `check` says it
         result = read_atlas(args.atlas)
+        i18n.set_language(language)  # the picture's words: --language (below) or English, as before
         if not result.ok:
             for error in result.errors:
                 print(error, file=sys.stderr)

@@ -160,3 +160,10 @@ def format_number(value: float, decimals: int) -> str:
     """A decimal number as the language writes it (3.5 mm, 3,5 mm)."""
     text = f"{value:.{decimals}f}"
     return text.replace(".", ",") if _language == "de" else text
+
+
+def format_count(value: int) -> str:
+    """A whole number with its thousands grouped as the language writes them (33,554,432 in
+    English, 33.554.432 in German)."""
+    text = f"{value:,}"
+    return text.replace(",", ".") if _language == "de" else text

@@ -7,6 +7,7 @@ every polygon's geometry (with Shapely). Only a chart that is not in the cache g
 from __future__ import annotations
 
 import itertools
+import math
 from typing import TYPE_CHECKING, Any
 
 from shapely.geometry import Polygon
@@ -104,8 +105,26 @@ class Builder:
         self._rings: dict[int, Ring] = {}  # id of a one-part shape in `data` -> its ring
 
     def error(self, path: tuple, message: str, *, at_key: bool = False) -> None:
+        if not at_key:
+            path = self._number_in(path)
         line, column = self.positions.of_key(path) if at_key else self.positions.of_value(path)
         self.errors.append(AtlasError(self.source, line, column, message))
+
+    def _number_in(self, path: tuple) -> tuple:
+        """`path` itself, or when it leads to a point holding a coordinate that is not a finite
+        number (.nan, .inf, 1e999), the path of that number: the error is about it, and the
+        author should be shown the number, not the point around it."""
+        value: Any = self.data
+        for key in path:
+            try:
+                value = value[key]
+            except (KeyError, IndexError, TypeError):
+                return path
+        if type(value) is list and len(value) == 2:
+            for axis, number in enumerate(value):
+                if type(number) is float and not math.isfinite(number):
+                    return path + (axis,)
+        return path
 
     def unique(self, items: list[dict], base: tuple, what: str) -> None:
         first: dict[str, int] = {}
@@ -226,7 +245,9 @@ class Builder:
             if side in seen_sides:
                 self.error(
                     base + ("aspect",),
-                    f"view '{seen_sides[side]}' already draws the {side[0]} foot, {side[1]}",
+                    _("view '{view}' already draws this foot ({foot}) in this aspect ({aspect})").format(
+                        view=seen_sides[side], foot=side[0], aspect=side[1]
+                    ),
                 )
             seen_sides.setdefault(side, view_id)
             outline = self.view_outline(base, raw, raw_views)
@@ -258,31 +279,42 @@ class Builder:
     def view_outline(self, base: tuple, raw: dict, raw_views: dict) -> Ring | None:
         has_outline, mirror_of = "outline" in raw, raw.get("mirror_of")
         if has_outline and mirror_of:
-            self.error(base + ("mirror_of",), "give either 'outline' or 'mirror_of', not both", at_key=True)
+            self.error(
+                base + ("mirror_of",), _("give either 'outline' or 'mirror_of', not both"), at_key=True
+            )
             return None
         if has_outline:
             outline = _ring(raw["outline"])
             problem = geometry.polygon_problem(outline)
             if problem:
-                self.error(base + ("outline", problem[0] or 0), f"outline: {problem[1]}")
+                self.error(
+                    base + ("outline", problem[0] or 0), _("outline: {problem}").format(problem=problem[1])
+                )
                 return None
             return outline
         if not mirror_of:
-            self.error(base, "a view needs an 'outline' or 'mirror_of' (the id of a view it mirrors)")
+            self.error(base, _("a view needs an 'outline' or 'mirror_of' (the id of a view it mirrors)"))
             return None
         if mirror_of not in raw_views:
             self.error(
-                base + ("mirror_of",), f"unknown view '{mirror_of}'; known views: {', '.join(raw_views)}"
+                base + ("mirror_of",),
+                _("unknown view '{view}'; known views: {known}").format(
+                    view=mirror_of, known=", ".join(raw_views)
+                ),
             )
             return None
-        _, target = raw_views[mirror_of]
+        target = raw_views[mirror_of][1]
         if "outline" not in target:
             self.error(
-                base + ("mirror_of",), f"view '{mirror_of}' is itself a mirror; mirror a view with an outline"
+                base + ("mirror_of",),
+                _("view '{view}' is itself a mirror; mirror a view with an outline").format(view=mirror_of),
             )
             return None
         if target["foot"] == raw["foot"] or target["aspect"] != raw["aspect"]:
-            self.error(base + ("mirror_of",), f"'{mirror_of}' must be the same aspect of the other foot")
+            self.error(
+                base + ("mirror_of",),
+                _("'{view}' must be the same aspect of the other foot").format(view=mirror_of),
+            )
             return None
         if geometry.polygon_problem(_ring(target["outline"])):
             return None  # reported once, at the outline; its mirror and zones are not checked

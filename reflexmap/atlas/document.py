@@ -14,6 +14,7 @@ millimetres, as in the file. No Qt.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import io
 import re
@@ -26,7 +27,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedSeq
 
 from .errors import AtlasError
-from .loader import MAX_FILE_BYTES, LoadResult, parse_atlas
+from .loader import LoadResult, parse_atlas
 
 WIDTH = 100  # columns: the house style wraps new point lists here
 _TOKEN = "RMFLOWPLACEHOLDER{:06d}X"
@@ -365,9 +366,16 @@ def locate(text: str, errors: tuple[AtlasError, ...]) -> tuple[Problem, ...]:
         for path, where in list(positions.every_value().items()) + list(positions.keys.items()):
             if len(path) > len(at.get(where, ())):
                 at[where] = path
+    placed = sorted(at)
     problems = []
     for error in errors:
         path = at.get((error.line, error.column), ())
+        if not path and placed and error.placed:
+            # a number inside a point (a coordinate that is not finite) is not recorded on its
+            # own: the value that starts nearest before it is the point that holds it
+            before = bisect.bisect_right(placed, (error.line, error.column)) - 1
+            if before >= 0 and _is_point_path(at[placed[before]]):
+                path = at[placed[before]]
         zone = view = part = vertex = None
         if len(path) >= 2 and path[0] == "zones" and isinstance(path[1], int):
             zone = data["zones"][path[1]].get("id") if isinstance(data["zones"][path[1]], dict) else None
@@ -382,15 +390,51 @@ def locate(text: str, errors: tuple[AtlasError, ...]) -> tuple[Problem, ...]:
     return tuple(problems)
 
 
+class ChartUnreadable(ValueError):
+    """A chart file that cannot be edited (missing, too large, not UTF-8, not YAML), with the
+    error as `reflexmap check` gives it: `file:line:column: message`, or `file: message` for
+    a problem with the whole file."""
+
+    def __init__(self, error: AtlasError):
+        self.error = error
+        super().__init__(str(error))
+
+
+def _is_point_path(path: tuple) -> bool:
+    """A path to a point of a zone's shape: ('zones', i, 'shapes', view, [part,] vertex)."""
+    return len(path) >= 5 and path[0] == "zones" and path[2] == "shapes" and type(path[-1]) is int
+
+
 def read_document(path: str | Path) -> ChartDocument:
-    """The chart file at `path` as a document. Raises OSError or ValueError (too big, not
-    UTF-8, not YAML); check its content with `document.problems()`."""
+    """The chart file at `path` as a document. Raises OSError or ValueError (ChartUnreadable:
+    missing, too big, not UTF-8, not YAML); check its content with `document.problems()`."""
+    from .loader import decode, read_bytes, stray_byte_order_mark
+
     path = Path(path)
-    with open(path, "rb") as handle:
-        raw = handle.read(MAX_FILE_BYTES + 1)
-    if len(raw) > MAX_FILE_BYTES:
-        raise ValueError(f"{path}: the file is larger than {MAX_FILE_BYTES:,} bytes")
-    return ChartDocument.from_text(raw.decode("utf-8"), str(path), path)
+    raw = read_bytes(path)
+    if isinstance(raw, AtlasError):
+        raise ChartUnreadable(raw)
+    text = decode(raw, str(path))
+    if isinstance(text, AtlasError):
+        raise ChartUnreadable(text)
+    stray = stray_byte_order_mark(text, str(path)) if "\ufeff" in text else None
+    if stray is not None:
+        raise ChartUnreadable(stray)
+    try:
+        return ChartDocument.from_text(
+            ("\ufeff" if raw.startswith(b"\xef\xbb\xbf") else "") + text, str(path), path
+        )
+    except Exception as exc:  # ruamel's own errors (in English, with its own positions)
+        from ruamel.yaml.error import YAMLError
+
+        if not isinstance(exc, (YAMLError, ValueError, RecursionError)):
+            raise
+        from .yaml_source import parse_yaml
+
+        _, _, errors = parse_yaml(text, str(path))  # the loader's words and positions
+        if errors:
+            raise ChartUnreadable(errors[0]) from None
+        raise ChartUnreadable(AtlasError(str(path), 0, 0, str(exc).strip().splitlines()[0])) from None
 
 
 def copy_node(node: Any) -> Any:

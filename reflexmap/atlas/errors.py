@@ -6,20 +6,32 @@ Loading never raises for a user's mistake: it collects `AtlasError` values so th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True, order=True)
 class AtlasError:
-    """One problem in one file; `line` and `column` count from 1 (0 when unknown)."""
+    """One problem in one file; `line` and `column` count from 1. Both are 0 for a problem
+    with the file as a whole (missing, unreadable, too large): it has no place in the text,
+    and is shown as `file: message`, never with a made-up position."""
 
     path: str
     line: int
     column: int
     message: str
 
+    @property
+    def placed(self) -> bool:
+        """The problem is at a place in the text (not about the whole file)."""
+        return self.line > 0
+
+    def where(self) -> str:
+        """`file:line:column`, or only the file for a problem with the file as a whole."""
+        return f"{self.path}:{self.line}:{self.column}" if self.placed else self.path
+
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return f"{self.where()}: {self.message}"
 
 
 class AtlasLoadError(Exception):
@@ -28,3 +40,15 @@ class AtlasLoadError(Exception):
     def __init__(self, errors: list[AtlasError] | tuple[AtlasError, ...]):
         self.errors = tuple(errors)
         super().__init__("\n".join(str(e) for e in self.errors))
+
+
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a line break
+
+
+def position_in(text: str, offset: int) -> tuple[int, int]:
+    """Line and column (from 1, in characters) of `offset` in `text`, with the line breaks
+    YAML counts (so that they agree with the parser's own positions)."""
+    line, start = 1, 0
+    for match in _LINE_BREAK.finditer(text, 0, offset):
+        line, start = line + 1, match.end()
+    return line, offset - start + 1

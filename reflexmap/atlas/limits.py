@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..i18n import N_, _, format_count
+
 Path = tuple[str | int, ...]  # keys and indices from the document's root to a value
 
 MAX_DEPTH = 64
@@ -23,7 +25,48 @@ NUMBERISH = re.compile(r"[-+.0-9][-+0-9_:.xXbBeEa-fA-F]*")
 
 def too_many_values() -> str:
     """The message for a document over MAX_NODES (the parser and the walk say it alike)."""
-    return f"the document holds more than {MAX_NODES:,} values; the limit is {MAX_NODES:,}"
+    return _("the document holds more than {limit} values; the limit is {limit}").format(
+        limit=format_count(MAX_NODES)
+    )
+
+
+def too_many_keys() -> str:
+    return _("a mapping has more than {limit} keys").format(limit=format_count(MAX_KEYS))
+
+
+def too_deep() -> str:
+    return _("values are nested deeper than {limit} levels").format(limit=MAX_DEPTH)
+
+
+def number_too_long(size: int) -> str:
+    """A plain scalar that would be read as a number, longer than any coordinate."""
+    return _(
+        "a number of {size} characters; the limit is {limit} (put quotes around it if it is text)"
+    ).format(size=format_count(size), limit=format_count(MAX_NUMBER_CHARS))
+
+
+def text_too_long(size: int, limit: int) -> str:
+    return _("this value is {size} characters long; the limit is {limit}").format(
+        size=format_count(size), limit=format_count(limit)
+    )
+
+
+_OVER_LIMIT = {  # list kind (see list_limits) -> what is said when a list goes over its limit
+    "zones": N_("more than {limit} zones; the limit is {limit}"),
+    "views": N_("more than {limit} views; the limit is {limit}"),
+    "sources": N_("more than {limit} sources; the limit is {limit}"),
+    "guides": N_("more than {limit} guide lines in one view; the limit is {limit}"),
+    "zone sources": N_("more than {limit} sources in one zone; the limit is {limit}"),
+    "polygon": N_("a polygon has more than {limit} points; the limit is {limit}"),
+    "parts": N_("a zone has more than {limit} parts in one view; the limit is {limit}"),
+    "other": N_("more than {limit} items in one list; the limit is {limit}"),
+}
+
+
+def over_limit(kind: str) -> str:
+    """The message for a list of `kind` (a key of list_limits) with an item over its limit."""
+    limit = list_limits()[kind][0]
+    return _(_OVER_LIMIT.get(kind, _OVER_LIMIT["other"])).format(limit=format_count(limit))
 
 
 def max_text_chars() -> int:

@@ -7,15 +7,18 @@ schema), then references and geometry.
 
 from __future__ import annotations
 
+import errno
 import gc
+import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, wraps
 from pathlib import Path
 
+from ..i18n import _, format_count
 from .cache import AtlasCache
-from .errors import AtlasError, AtlasLoadError
+from .errors import AtlasError, AtlasLoadError, position_in
 from .model import Atlas
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -79,26 +82,9 @@ def read_atlas(path: str | Path, cache: AtlasCache | None = None) -> LoadResult:
     With a `cache`, a file whose exact bytes were validated before is not checked again."""
     path = Path(path)
     source = str(path)
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            return _fail(source, 0, 0, "this is a folder, not a zone file")
-        if not stat.S_ISREG(info.st_mode):  # a pipe or device would block or never end
-            return _fail(source, 0, 0, "this is not a regular file (a pipe, socket or device?)")
-        if info.st_size > MAX_FILE_BYTES:
-            return _too_big(source, info.st_size)
-        with open(path, "rb") as handle:  # never more than the limit, even if the file grows
-            raw = handle.read(MAX_FILE_BYTES + 1)
-        if len(raw) > MAX_FILE_BYTES:
-            return _too_big(source, max(len(raw), path.stat().st_size))
-    except FileNotFoundError:
-        return _fail(source, 0, 0, "no such file")
-    except IsADirectoryError:
-        return _fail(source, 0, 0, "this is a folder, not a zone file")
-    except PermissionError:
-        return _fail(source, 0, 0, "permission denied: ReflexMap may not read this file")
-    except OSError as exc:
-        return _fail(source, 0, 0, f"cannot read the file: {exc.strerror or exc}")
+    raw = read_bytes(path)
+    if isinstance(raw, AtlasError):
+        return LoadResult(None, (raw,))
     if cache is None:
         return parse_atlas(raw, source, path=path)
     atlas = cache.get(raw, path)
@@ -111,19 +97,113 @@ def read_atlas(path: str | Path, cache: AtlasCache | None = None) -> LoadResult:
     return result
 
 
+def read_bytes(path: Path) -> bytes | AtlasError:
+    """The bytes of the zone file at `path` (never more than the limit), or why they cannot
+    be read: an error about the file as a whole, without a position."""
+    source = str(path)
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return _whole_file(source, _("this is a folder, not a zone file"))
+        if not stat.S_ISREG(info.st_mode):  # a pipe or device would block or never end
+            return _whole_file(source, _("this is not a regular file (a pipe, socket or device?)"))
+        if info.st_size > MAX_FILE_BYTES:
+            return _too_big(source, info.st_size)
+        with open(path, "rb") as handle:  # never more than the limit, even if the file grows
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            return _too_big(source, max(len(raw), path.stat().st_size))
+    except OSError as exc:
+        return _whole_file(source, _unreadable(exc))
+    return raw
+
+
+def _unreadable(exc: OSError) -> str:
+    """Why a file could not be read, in the user's language where the reason is a usual one."""
+    reasons = {
+        errno.ENOENT: _("no such file"),
+        errno.EISDIR: _("this is a folder, not a zone file"),
+        errno.EACCES: _("permission denied: ReflexMap may not read this file"),
+        errno.EPERM: _("permission denied: ReflexMap may not read this file"),
+        errno.ENOTDIR: _("no such file: a part of its path is not a folder"),
+        errno.ELOOP: _("cannot read the file: its path has too many symbolic links (a loop?)"),
+        errno.ENAMETOOLONG: _("cannot read the file: its name or path is too long"),
+        errno.EIO: _("cannot read the file: the disk reported an input/output error"),
+    }
+    if exc.errno in reasons:
+        return reasons[exc.errno]
+    return _("cannot read the file: {reason}").format(reason=exc.strerror or type(exc).__name__)
+
+
+_UTF16_32 = (  # byte-order marks of encodings that are not UTF-8 (longest first)
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def decode(raw: bytes, source: str) -> str | AtlasError:
+    """A zone file's bytes as text (UTF-8, with or without a byte-order mark), or an error
+    at the first byte that is not UTF-8, counted in characters as the parser counts them."""
+    for mark, encoding in _UTF16_32:
+        if raw.startswith(mark):
+            return AtlasError(
+                source,
+                1,
+                1,
+                _("the file is {encoding} text; ReflexMap reads UTF-8: save it as UTF-8").format(
+                    encoding=encoding
+                ),
+            )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start].decode("utf-8-sig")  # all characters up to the bad byte
+        line, column = position_in(before, len(before))
+        return AtlasError(
+            source,
+            line,
+            column,
+            _("the file is not UTF-8 text (byte 0x{byte} here): save it as UTF-8").format(
+                byte=f"{raw[exc.start]:02x}"
+            ),
+        )
+
+
+_STRAY_BOM = re.compile("^[ \t]*\ufeff", re.MULTILINE)
+
+
+def stray_byte_order_mark(text: str, source: str) -> AtlasError | None:
+    """A byte-order mark (U+FEFF, invisible) at the start of a line: left where two files
+    were joined, or a second one at the top. The parser would read it as part of a key or
+    value ('\ufeffid' is not 'id'), and the message would name a key that looks right."""
+    for found in _STRAY_BOM.finditer(text):
+        offset = found.end() - 1
+        if offset == 0:
+            continue  # the one at the very start is the file's own mark (YAML skips it)
+        line, column = position_in(text, offset)
+        return AtlasError(
+            source,
+            line,
+            column,
+            _(
+                "an invisible byte-order mark (U+FEFF) stands here, at the start of a line "
+                "(were two files joined?); remove it"
+            ),
+        )
+    return None
+
+
 @_without_cycle_collection
 def parse_atlas(raw: bytes | str, source: str = "<atlas>", path: Path | None = None) -> LoadResult:
     """Validate zone-file content given as bytes (UTF-8) or text."""
-    if isinstance(raw, bytes):
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            before = raw[: exc.start]
-            line = before.count(b"\n") + 1
-            column = exc.start - (before.rfind(b"\n") + 1) + 1
-            return _fail(source, line, column, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})")
-    else:
-        text = raw
+    text = decode(raw, source) if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
+    if isinstance(text, AtlasError):
+        return LoadResult(None, (text,))
+    stray = stray_byte_order_mark(text, source) if "\ufeff" in text else None
+    if stray is not None:
+        return LoadResult(None, (stray,))
     # imported here: YAML and jsonschema are not needed to open a cached chart, and Shapely
     # (0.1-0.3 s with numpy) not to refuse a file that is not YAML or is over a limit
     from .yaml_source import parse_yaml
@@ -153,15 +233,17 @@ def load_atlas(path: str | Path | None = None, cache: AtlasCache | None = None) 
     return result.atlas
 
 
-def _too_big(source: str, size: int) -> LoadResult:
-    return _fail(
-        source,
-        0,
-        0,
-        f"the file is {size:,} bytes ({size / 2**20:.1f} MiB); the limit is {MAX_FILE_BYTES:,} bytes "
-        f"({MAX_FILE_BYTES // 2**20} MiB)",
+def _too_big(source: str, size: int) -> AtlasError:
+    return _whole_file(source, too_big_message(size))
+
+
+def too_big_message(size: int) -> str:
+    """The exact figures: a file 59 bytes over the limit is not "32 MiB; the limit is 32 MiB"."""
+    return _("the file is {size} bytes; files are limited to {limit} bytes").format(
+        size=format_count(size), limit=format_count(MAX_FILE_BYTES)
     )
 
 
-def _fail(source: str, line: int, column: int, message: str) -> LoadResult:
-    return LoadResult(None, (AtlasError(source, line, column, message),))
+def _whole_file(source: str, message: str) -> AtlasError:
+    """An error about the file as a whole: no line or column (see AtlasError)."""
+    return AtlasError(source, 0, 0, message)

@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import N_, _, format_count, ngettext
 from .errors import AtlasError
 
 if TYPE_CHECKING:  # jsonschema costs ~35 ms to import: only a chart that is not cached needs it
@@ -25,12 +26,12 @@ if TYPE_CHECKING:  # jsonschema costs ~35 ms to import: only a chart that is not
 
 SCHEMA_FILE = "atlas-v1.schema.json"
 _TYPE_WORDS = {
-    "object": "a mapping (key: value)",
-    "array": "a list",
-    "string": "text",
-    "number": "a number",
-    "integer": "a whole number",
-    "boolean": "true or false",
+    "object": N_("a mapping (key: value)"),
+    "array": N_("a list"),
+    "string": N_("text"),
+    "number": N_("a number"),
+    "integer": N_("a whole number"),
+    "boolean": N_("true or false"),
 }
 
 
@@ -459,38 +460,52 @@ def _name(path: Path) -> str:
     for part in reversed(path):
         if isinstance(part, str):
             return part
-    return "the file"
+    return _("the file")
 
 
-_KINDS = {"zones": "zone", "views": "view", "sources": "source", "guides": "guide line"}
+_KINDS = {  # a list at the top -> (an entry with an id, an entry without one)
+    "zones": (N_("zone '{id}'"), N_("this zone")),
+    "views": (N_("view '{id}'"), N_("this view")),
+    "sources": (N_("source '{id}'"), N_("this source")),
+    "guides": (N_("guide line '{id}'"), N_("this guide line")),
+}
+_ENTRY = (N_("entry '{id}'"), N_("this entry"))
 
 
 def _owner(path: Path, value: Any) -> str:
     """'zone 'sacrum'' for an entry of the zones list, and so on."""
     if not path:
-        return "the file"
+        return _("the file")
     if isinstance(path[-1], int) and len(path) > 1:
-        kind = _KINDS.get(str(path[-2]), "entry")
+        named, unnamed = _KINDS.get(str(path[-2]), _ENTRY)
         if isinstance(value, dict) and isinstance(value.get("id"), str):
-            return f"{kind} '{value['id']}'"
-        return f"this {kind}"
+            return _(named).format(id=value["id"])
+        return _(unnamed)
     return f"'{path[-1]}'"
 
 
 def _type_of(value: Any) -> str:
     if isinstance(value, bool):
-        return "true/false"
+        return _("true/false")
     if value is None:
-        return "nothing (null)"
+        return _("nothing (null)")
     if isinstance(value, (int, float)):
-        return "a number"
+        return _("a number")
     if isinstance(value, str):
-        return "text"
+        return _("text")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     return type(value).__name__
+
+
+def _either(words: list[str]) -> str:
+    """'a or b or c', in the user's language."""
+    said = words[0]
+    for word in words[1:]:
+        said = _("{first} or {second}").format(first=said, second=word)
+    return said
 
 
 _EXPONENT_WITHOUT_POINT = re.compile(r"[-+]?[0-9]+[eE][-+]?[0-9]+")
@@ -509,63 +524,109 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
     field = _name(path)
     if kind == "required":
         missing = str(error.message).split("'")[1] if "'" in error.message else error.message
-        message = f"missing key '{missing}' in {_owner(path, value)}"
+        message = _("missing key '{key}' in {owner}").format(key=missing, owner=_owner(path, value))
     elif kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         extras = [k for k in value if k not in allowed] if isinstance(value, dict) else []
         if extras:
             where = positions.of_key(path + (extras[0],))
-        hint = f"; expected one of: {', '.join(allowed)}" if allowed else ""
-        message = f"unknown key {', '.join(repr(k) for k in extras)}{hint}"
+        keys = ", ".join(_short(k) for k in extras)
+        if allowed:
+            message = _("unknown key {keys}; expected one of: {allowed}").format(
+                keys=keys, allowed=", ".join(allowed)
+            )
+        else:
+            message = _("unknown key {keys}").format(keys=keys)
     elif kind == "type":
         wanted = error.validator_value
         wanted = [wanted] if isinstance(wanted, str) else wanted
-        words = " or ".join(_TYPE_WORDS.get(w, w) for w in wanted)
-        message = f"'{field}' must be {words}, not {_type_of(value)}"
+        words = _either([_(_TYPE_WORDS[w]) if w in _TYPE_WORDS else w for w in wanted])
+        message = _("'{field}' must be {expected}, not {found}").format(
+            field=field, expected=words, found=_type_of(value)
+        )
         if "number" in wanted and len(path) >= 2 and type(path[-1]) is int and type(path[-2]) is int:
-            message = f"a coordinate must be a number, not {_type_of(value)} ({_short(value)})"
+            message = _("a coordinate must be a number, not {found} ({value})").format(
+                found=_type_of(value), value=_short(value)
+            )
             if isinstance(value, str) and _EXPONENT_WITHOUT_POINT.fullmatch(value):
-                message += "; YAML reads a number with an exponent only with a decimal point (1.0e+5)"
+                message += _("; YAML reads a number with an exponent only with a decimal point (1.0e+5)")
         if not path:
-            message = f"the file must be {words} at the top, not {_type_of(value)}"
+            message = _("the file must be {expected} at the top, not {found}").format(
+                expected=words, found=_type_of(value)
+            )
     elif kind == "enum":
         choices = ", ".join(str(c) for c in error.validator_value)
-        message = f"{_short(value)} is not a valid {field}; expected one of: {choices}"
+        message = _("{value} is not a valid {field}; expected one of: {choices}").format(
+            value=_short(value), field=field, choices=choices
+        )
     elif kind == "const":
         if field == "atlas_format":
-            message = f"unsupported atlas_format {_short(value)}: this ReflexMap reads format 1"
+            message = _("unsupported atlas_format {value}: this ReflexMap reads format 1").format(
+                value=_short(value)
+            )
         else:
-            message = f"'{field}' must be {error.validator_value!r}, not {_short(value)}"
+            message = _("'{field}' must be {expected}, not {value}").format(
+                field=field, expected=repr(error.validator_value), value=_short(value)
+            )
     elif kind == "pattern":
         if "https?" in str(error.validator_value):
-            message = f"'{field}' must be a web address starting with http:// or https://"
-        else:
-            message = (
-                f"{_short(value)} is not a valid id: use lowercase letters, digits and "
-                "single hyphens, starting with a letter"
+            message = _("'{field}' must be a web address starting with http:// or https://").format(
+                field=field
             )
+        else:
+            message = _(
+                "{value} is not a valid id: use lowercase letters, digits and single hyphens, "
+                "starting with a letter"
+            ).format(value=_short(value))
     elif kind == "propertyNames":
-        message = f"{_short(value)}: view ids are lowercase letters, digits and hyphens"
+        message = _("{value}: view ids are lowercase letters, digits and hyphens").format(value=_short(value))
     elif kind in ("minItems", "maxItems") and error.schema.get("prefixItems"):
-        message = f"a point must be [x, y] (two numbers), not {_short(value)}"
+        message = _("a point must be [x, y] (two numbers), not {value}").format(value=_short(value))
     elif kind in ("minItems", "maxItems"):
-        bound = "at least" if kind == "minItems" else "at most"
-        noun = "point" if _is_polygon(path) else "item"
         count = len(value) if isinstance(value, list) else 0
-        plural = "" if error.validator_value == 1 else "s"
-        message = f"'{field}' needs {bound} {error.validator_value} {noun}{plural}, it has {count}"
+        bound = error.validator_value
+        if _is_polygon(path) and kind == "minItems":
+            template = ngettext(
+                "'{field}' needs at least {bound} point, it has {count}",
+                "'{field}' needs at least {bound} points, it has {count}",
+                bound,
+            )
+        elif _is_polygon(path):
+            template = ngettext(
+                "'{field}' needs at most {bound} point, it has {count}",
+                "'{field}' needs at most {bound} points, it has {count}",
+                bound,
+            )
+        elif kind == "minItems":
+            template = ngettext(
+                "'{field}' needs at least {bound} item, it has {count}",
+                "'{field}' needs at least {bound} items, it has {count}",
+                bound,
+            )
+        else:
+            template = ngettext(
+                "'{field}' needs at most {bound} item, it has {count}",
+                "'{field}' needs at most {bound} items, it has {count}",
+                bound,
+            )
+        message = template.format(field=field, bound=format_count(bound), count=format_count(count))
     elif kind == "minProperties":
-        message = f"'{field}' must name at least one view"
+        message = _("'{field}' must name at least one view").format(field=field)
     elif kind in ("minimum", "maximum"):
-        _, _, low, high, _, _ = _polygon_limits()
-        message = f"coordinate {_short(value)} is outside the allowed range {low:g}..{high:g} mm"
-    elif kind in ("minLength", "maxLength"):
-        message = f"'{field}' must not be empty" if kind == "minLength" else f"'{field}' is too long"
-    elif kind == "anyOf":
-        message = (
-            f"'{field}' must be a polygon (a list of [x, y] points), a list of polygons "
-            f"or 'mirror', not {_short(value)}"
+        _low_high = _polygon_limits()
+        message = _("coordinate {value} is outside the allowed range {low}..{high} mm").format(
+            value=_short(value), low=f"{_low_high[2]:g}", high=f"{_low_high[3]:g}"
         )
+    elif kind in ("minLength", "maxLength"):
+        if kind == "minLength":
+            message = _("'{field}' must not be empty").format(field=field)
+        else:
+            message = _("'{field}' is too long").format(field=field)
+    elif kind == "anyOf":
+        message = _(
+            "'{field}' must be a polygon (a list of [x, y] points), a list of polygons "
+            "or 'mirror', not {value}"
+        ).format(field=field, value=_short(value))
     else:
         message = f"'{field}': {error.message}"
     line, column = where

@@ -23,8 +23,9 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
-from . import limits
-from .errors import AtlasError
+from ..i18n import N_, _, format_count
+from . import limits, yaml_messages
+from .errors import AtlasError, position_in
 from .limits import Path
 from .prescan import prescan
 
@@ -57,6 +58,18 @@ def _is_polygon(value: Any) -> bool:
     return type(value) is list and bool(value) and type(value[0]) is list
 
 
+_KIND_OF_TAG = {
+    _TAG + "int": N_("a whole number"),
+    _TAG + "float": N_("a number"),
+    _TAG + "bool": N_("true or false"),
+    _TAG + "null": N_("nothing (null)"),
+}
+
+
+def _not_allowed(tag: str) -> str:
+    return _("tag {tag} is not allowed in an atlas").format(tag=repr(tag))
+
+
 def _short(text: str) -> str:
     return repr(text) if len(text) <= 40 else repr(text[:37]) + "..."
 
@@ -73,6 +86,7 @@ class Positions:
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
     text: str = ""  # the file's text, to find a number inside a list
     _lines: list[int] | None = None  # where each line starts, once needed
+    _parsed_lookups: int = 0  # items placed by the parser (see _item_parsed)
     # lists of points read from the text directly (point_lists.py): their points are placed
     # only when asked
     point_lists: dict[Path, Any] = field(default_factory=dict)
@@ -83,6 +97,8 @@ class Positions:
         if path and path not in self.values and type(path[-1]) is int:
             parent = self._placed(path[:-1])
             found = None if parent is None else self._item(parent, path[-1])
+            if found is None and parent is not None and path[:-1] not in self.point_lists:
+                found = self._item_parsed(parent, path[-1])  # written another way: ask the parser
             if found is not None:
                 return found
         while path:
@@ -123,6 +139,31 @@ class Positions:
         row = bisect.bisect_right(self._lines, found) - 1
         return row + 1, found - self._lines[row] + 1
 
+    def _item_parsed(self, where: tuple[int, int], index: int) -> tuple[int, int] | None:
+        """Where the parser places item `index` of the list that starts at `where`, for a list
+        `_item` cannot read (tags, anchors, comments, nested lists before it): the text from
+        the list's start, the rest of its first line blanked, read by the parser as far as
+        that item. Only for errors; bounded in number and, at first, in length."""
+        if not self.text or self._parsed_lookups >= MAX_PARSED_LOOKUPS:
+            return None
+        if self._lines is None:
+            self._item(where, 0)  # counts the lines
+        assert self._lines is not None
+        line, column = where
+        if line - 1 >= len(self._lines):
+            return None
+        start = self._lines[line - 1] + column - 1
+        if self.text[start : start + 1] not in ("[", "-", "&", "!"):
+            return None  # not a list (an anchor or a tag may stand before one)
+        self._parsed_lookups += 1
+        for window in (_FIRST_WINDOW, len(self.text)):
+            found, complete = _nth_item(" " * (column - 1) + self.text[start : start + window], index)
+            if found is not None:
+                return line + found[0], found[1] + 1
+            if complete or start + window >= len(self.text):
+                return None
+        return None
+
     def every_value(self) -> dict[Path, tuple[int, int]]:
         """Every value's position, the points of lists read from the text included."""
         found = dict(self.values)
@@ -134,6 +175,41 @@ class Positions:
     def of_key(self, path: Path) -> tuple[int, int]:
         """Position of the key that introduces `path` (falls back to the value)."""
         return self.keys.get(tuple(path)) or self.of_value(path)
+
+
+MAX_PARSED_LOOKUPS = 200  # more errors than this are placed at the point or list around them
+_FIRST_WINDOW = 64 * 1024  # characters given to the parser first; the rest only if needed
+
+
+def _nth_item(text: str, index: int) -> tuple[tuple[int, int] | None, bool]:
+    """((line, column) from 0, of item `index` of the list that `text` starts with, or None;
+    whether the parser read the text without an error up to there or to the list's end)."""
+    loader = _Loader(text)
+    try:
+        depth = items = 0
+        while True:
+            event = loader.get_event()
+            kind = type(event)
+            if kind in (yaml.StreamStartEvent, yaml.DocumentStartEvent):
+                continue
+            if depth == 1 and kind is not yaml.SequenceEndEvent and kind is not yaml.MappingEndEvent:
+                if items == index:
+                    return (event.start_mark.line, event.start_mark.column), True
+                items += 1
+            if kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+                if depth == 0 and kind is not yaml.SequenceStartEvent:
+                    return None, True
+                depth += 1
+            elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+                depth -= 1
+                if depth == 0:
+                    return None, True
+            elif depth == 0:
+                return None, True
+    except (yaml.YAMLError, UnicodeEncodeError, RecursionError):
+        return None, False
+    finally:
+        loader.dispose()
 
 
 _FLOW_ITEM = re.compile(r"[ \t\r\n]*+([^\s,\[\]{}#&*!|>'\"][^,\[\]{}#\r\n]*+)")
@@ -185,7 +261,7 @@ def _pos(mark: Any) -> tuple[int, int]:
 
 
 def _too_deep() -> str:
-    return f"values are nested deeper than {limits.MAX_DEPTH} levels"
+    return limits.too_deep()
 
 
 def _first_line(exc: Exception) -> str:
@@ -211,48 +287,102 @@ def parse_yaml(text: str, source: str) -> tuple[Any, Positions, list[AtlasError]
         except _AsWritten:
             pass  # parsed as written below: the same result, or its errors as the parser says
     errors: list[AtlasError] = []
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # the pure-Python reader refuses a control character here
+    except yaml.YAMLError as exc:
+        return None, positions, [_reader_error(exc, text, source)]
+    except UnicodeEncodeError as exc:  # text given as a str with half a UTF-16 pair in it
+        line, col = position_in(text, exc.start)
+        return (
+            None,
+            positions,
+            [AtlasError(source, line, col, yaml_messages.reader_message(ord(text[exc.start])))],
+        )
     try:
         data = _Builder(loader, source, positions, errors).document()
     except _Refused as exc:
         line, col = _pos(exc.mark) if exc.mark is not None else (1, 1)
         return None, positions, [AtlasError(source, line, col, exc.message)]
     except yaml.MarkedYAMLError as exc:
-        line, col = _pos(exc.problem_mark or exc.context_mark)
-        if "maximum nesting depth" in (exc.problem or ""):
-            # PyYAML 6.0.4+ stops runaway nesting in its scanner, before our own check sees it;
-            # point at the bracket that went too deep, not where the scanner stopped
-            line, col = _deep_bracket(text) or (line, col)
-            return None, positions, [AtlasError(source, line, col, _too_deep())]
-        too_long = _long_key(exc, text)
-        if too_long is not None:
-            line, col, size = too_long
-            message = (
-                f"this key is {size:,} characters long; YAML allows at most {_YAML_KEY_CHARS:,} "
-                "characters for a key"
-            )
-            return None, positions, [AtlasError(source, line, col, message)]
-        if "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
-            line, col = _pos(exc.context_mark)  # where the text that is never closed starts
-            return (
-                None,
-                positions,
-                [
-                    AtlasError(
-                        source,
-                        line,
-                        col,
-                        f"YAML syntax error: this quoted text is never closed ({exc.problem})",
-                    )
-                ],
-            )
-        return None, positions, [AtlasError(source, line, col, f"YAML syntax error: {_describe(exc, line)}")]
-    except yaml.YAMLError as exc:  # reader errors: control characters, bad encodings
-        line, col = _reader_position(exc, text)
-        return None, positions, [AtlasError(source, line, col, f"YAML error: {_first_line(exc)}")]
+        return None, positions, [_syntax_error(exc, text, source)]
+    except yaml.YAMLError as exc:  # reader errors: control characters
+        return None, positions, [_reader_error(exc, text, source)]
     finally:
         loader.dispose()
     return (None if errors else data), positions, errors
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, source: str) -> AtlasError:
+    """The parser's error in our words (yaml_messages), at the place that explains it."""
+    line, col = _pos(exc.problem_mark or exc.context_mark)
+    if "maximum nesting depth" in (exc.problem or ""):
+        # PyYAML 6.0.4+ stops runaway nesting in its scanner, before our own check sees it;
+        # point at the bracket that went too deep, not where the scanner stopped
+        line, col = _deep_bracket(text) or (line, col)
+        return AtlasError(source, line, col, _too_deep())
+    too_long = _long_key(exc, text)
+    if too_long is not None:
+        line, col, size = too_long
+        message = _("this key is {size} characters long; YAML allows at most {limit} characters for a key")
+        return AtlasError(
+            source, line, col, message.format(size=format_count(size), limit=format_count(_YAML_KEY_CHARS))
+        )
+    context_mark = exc.context_mark
+    unclosed = re.search("end of stream|document (indicator|separator)", exc.problem or "")
+    if "quoted scalar" in (exc.context or "") and context_mark is not None and unclosed:
+        line, col = _pos(context_mark)  # where the text that is never closed starts
+        return AtlasError(source, line, col, yaml_messages.unclosed_quote(exc.problem))
+    runaway = _runaway_quote(text, exc.problem_mark)
+    if runaway is not None:
+        (line, col), (end_line, end_col) = runaway
+        message = yaml_messages.runaway_quote(end_line, end_col)
+        return AtlasError(source, line, col, message)
+    if "simple key" in (exc.context or "") and context_mark is not None and context_mark.line + 1 < line:
+        line, col = _pos(context_mark)  # the key with no ':' after it, not the line below it
+    at = ""
+    if exc.problem_mark is not None:
+        offset = exc.problem_mark.index
+        at = text[offset : offset + 1] if isinstance(offset, int) else ""
+    return AtlasError(
+        source, line, col, yaml_messages.syntax_message(exc.problem, exc.context, context_mark, line, at)
+    )
+
+
+def _runaway_quote(text: str, mark: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(where it opens, where it closes) of a quoted text that ends just before the parser's
+    error and opened on an earlier line: a quote left open runs on to the next quote in the
+    file (YAML allows text in quotes over several lines), and the parser only stumbles after
+    that one. The author must be shown the quote that is not closed, not where it ended."""
+    offset = getattr(mark, "index", None)
+    if not isinstance(offset, int) or offset > len(text):
+        return None
+    end = offset - 1
+    while end >= 0 and text[end] in " \t":
+        end -= 1
+    if end < 0 or text[end] not in "\"'":
+        return None
+    quote, start = text[end], end - 1
+    while start >= 0:
+        start = text.rfind(quote, 0, start + 1)
+        if start < 0:
+            return None
+        escaped = quote == '"' and (start - len(text[:start].rstrip("\\"))) % 2 == 1
+        doubled = quote == "'" and start > 0 and text[start - 1] == "'"
+        if not escaped and not doubled:
+            break
+        start -= 2 if doubled else 1
+    opened, closed = position_in(text, start), position_in(text, end)
+    return (opened, closed) if opened[0] < closed[0] else None
+
+
+def _reader_error(exc: yaml.YAMLError, text: str, source: str) -> AtlasError:
+    """A character the reader refuses, placed where it is. (libyaml counts its offset in
+    UTF-8 bytes, the Python reader in characters: the character itself is searched for; it
+    is its first occurrence, as the reader stops at the first character it refuses.)"""
+    character = getattr(exc, "character", None)
+    offset = text.find(chr(character)) if isinstance(character, int) and 0 <= character < 0x110000 else -1
+    line, col = position_in(text, offset) if offset >= 0 else (1, 1)
+    return AtlasError(source, line, col, yaml_messages.reader_message(character))
 
 
 _YAML_KEY_CHARS = 1024  # the longest key both YAML parsers read (a "simple key")
@@ -331,25 +461,6 @@ def _deep_bracket(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _describe(exc: yaml.MarkedYAMLError, line: int) -> str:
-    problem = exc.problem or exc.context or "invalid YAML"
-    if exc.context and exc.problem:
-        context = exc.context.removeprefix("while ").replace("parsing ", "")
-        if exc.context_mark is not None and exc.context_mark.line + 1 != line:
-            c_line, c_col = _pos(exc.context_mark)
-            context += f" started on line {c_line}, column {c_col}"
-        problem = f"{exc.problem} (in the {context.removeprefix('a ')})"
-    return problem
-
-
-def _reader_position(exc: yaml.YAMLError, text: str) -> tuple[int, int]:
-    offset = getattr(exc, "position", None)
-    if not isinstance(offset, int):
-        return (1, 1)
-    before = text[:offset]
-    return (before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1)
-
-
 @dataclass(slots=True)
 class _Open:
     """A list or mapping being filled, with what is needed to finish it."""
@@ -394,14 +505,14 @@ class _Builder:
         loader = self.loader
         loader.get_event()  # StreamStart
         if loader.check_event(yaml.StreamEndEvent):
-            raise _Refused("the file is empty", None)
+            raise _Refused(_("the file is empty"), None)
         loader.get_event()  # DocumentStart
         result = self._value()
         loader.get_event()  # DocumentEnd
         if not loader.check_event(yaml.StreamEndEvent):
             event = loader.get_event()
             raise _Refused(
-                "expected a single document in the stream, but found another (remove the '---')",
+                _("a second document starts here; a zone file holds a single document (remove the '---')"),
                 event.start_mark,
             )
         return result
@@ -457,7 +568,7 @@ class _Builder:
                 is_map = kind is yaml.MappingStartEvent
                 wanted = _TAG + ("map" if is_map else "seq")
                 if event.tag not in (None, "!", wanted):
-                    self._error(event.start_mark, f"tag {event.tag!r} is not allowed in an atlas")
+                    self._error(event.start_mark, _not_allowed(event.tag))
                 opened = _Open({} if is_map else [], path if path is not None else (), anchor=event.anchor)
                 opened.flow = bool(event.flow_style)
                 if not is_map:
@@ -472,7 +583,10 @@ class _Builder:
                 value, size = closed.value, closed.size
             elif kind is yaml.AliasEvent:
                 if event.anchor not in self.anchors:
-                    raise _Refused(f"unknown alias '*{event.anchor}'", event.start_mark)
+                    raise _Refused(
+                        _("unknown alias '*{name}' (no '&{name}' comes before it)").format(name=event.anchor),
+                        event.start_mark,
+                    )
                 value, size = self.anchors[event.anchor]
                 self.aliases += 1
                 self._count(size, event.start_mark)
@@ -482,7 +596,7 @@ class _Builder:
                 if path is not None:
                     positions.setdefault(path, _pos(event.start_mark))
             else:  # pragma: no cover - the parser only yields the events above here
-                raise _Refused(f"unexpected YAML event {kind.__name__}", event.start_mark)
+                raise _Refused(_("unexpected YAML event {kind}").format(kind=kind.__name__), event.start_mark)
             if not stack:
                 return value
             self._add(stack[-1], value, size, event)
@@ -518,14 +632,7 @@ class _Builder:
         return points.values(), size
 
     def _over_limit(self, parent: _Open, event: Any) -> None:
-        limit, what = self.limits[parent.kind]
-        if parent.kind == "parts":
-            message = f"a zone has more than {limit:,} parts in one view; the limit is {limit:,}"
-        elif parent.kind == "polygon":
-            message = f"a polygon has more than {limit:,} points; the limit is {limit:,}"
-        else:
-            message = f"more than {limit:,} {what}; the limit is {limit:,}"
-        raise _Refused(message, event.start_mark)
+        raise _Refused(limits.over_limit(parent.kind), event.start_mark)
 
     def _child_path(self, parent: _Open | None) -> Path | None:
         if parent is None:
@@ -547,20 +654,25 @@ class _Builder:
         if not parent.has_key:  # this value is a key
             parent.has_key, parent.key, parent.key_mark, parent.bad_key = True, value, event.start_mark, False
             if value is _MERGE:
-                self._error(event.start_mark, "merge keys ('<<') are not supported in an atlas")
+                self._error(event.start_mark, _("merge keys ('<<') are not supported in an atlas"))
                 parent.bad_key = True
             elif value is _REPORTED:
                 parent.bad_key = True
             elif not isinstance(value, str) or not isinstance(event, yaml.ScalarEvent):
-                self._error(event.start_mark, "keys must be plain text (put quotes around it)")
+                self._error(event.start_mark, _("keys must be plain text (put quotes around it)"))
                 parent.bad_key = True
             elif value in parent.seen:
                 line = parent.seen[value]
-                self._error(event.start_mark, f"duplicate key {value!r} (first given on line {line})")
+                self._error(
+                    event.start_mark,
+                    _("duplicate key {key} (first given on line {line})").format(
+                        key=_short(value), line=line
+                    ),
+                )
                 parent.bad_key = True
             else:
                 if len(parent.seen) >= limits.MAX_KEYS:
-                    raise _Refused(f"a mapping has more than {limits.MAX_KEYS:,} keys", event.start_mark)
+                    raise _Refused(limits.too_many_keys(), event.start_mark)
                 parent.seen[value] = event.start_mark.line + 1
                 self.positions.keys[parent.path + (value,)] = _pos(event.start_mark)
             return
@@ -612,29 +724,33 @@ class _Builder:
         if tag == _TAG + "merge":
             return _MERGE
         if tag not in _SCALAR_TAGS:
-            self._error(event.start_mark, f"tag {tag!r} is not allowed in an atlas")
+            self._error(event.start_mark, _not_allowed(tag))
             return None
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return self.scalars.construct_object(node)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            self._error(event.start_mark, f"cannot read value {_short(event.value)}: {_first_line(exc)}")
+            kind = _KIND_OF_TAG.get(tag)
+            message = (
+                _("cannot read {value} as {kind}").format(value=_short(event.value), kind=_(kind))
+                if kind
+                else _("cannot read {value}: {reason}").format(
+                    value=_short(event.value), reason=_first_line(exc)
+                )
+            )
+            self._error(event.start_mark, message)
             return None
 
     def _long_scalar(self, event: yaml.ScalarEvent, plain: bool) -> Any:
         """A scalar longer than any number: text within the text limit, or an error."""
         size, limit = len(event.value), limits.max_text_chars()
         if (plain and limits.NUMBERISH.fullmatch(event.value)) or event.tag in _NUMBER_TAGS:
-            self._error(
-                event.start_mark,
-                f"a number of {size:,} characters; the limit is {limits.MAX_NUMBER_CHARS} "
-                "(put quotes around it if it is text)",
-            )
+            self._error(event.start_mark, limits.number_too_long(size))
             return _REPORTED
         if size > limit:
-            self._error(event.start_mark, f"this value is {size:,} characters long; the limit is {limit:,}")
+            self._error(event.start_mark, limits.text_too_long(size, limit))
             return _REPORTED
         if event.tag not in (None, "!", _TAG + "str"):
-            self._error(event.start_mark, f"tag {event.tag!r} is not allowed here")
+            self._error(event.start_mark, _not_allowed(event.tag))
             return _REPORTED
         return event.value  # plain text, quoted text or !!str: no resolver needed

@@ -69,7 +69,10 @@ def chart_errors(
 def _shown(error: AtlasError) -> str:
     """One error as `file:line:column: message`, the file name and the message (which may
     quote the file) isolated so neither can reorder the other."""
-    return f"{bidi_isolate(error.path)}:{error.line}:{error.column}: {bidi_isolate(error.message)}"
+    where = bidi_isolate(error.path)
+    if error.placed:  # an error about the whole file (too large, unreadable) has no place
+        where += f":{error.line}:{error.column}"
+    return f"{where}: {bidi_isolate(error.message)}"
 
 
 def start_problems(

@@ -109,6 +109,11 @@ POINTS = "    v:\n    - - 1.5\n      - 2\n    - - 3.0\n      - 4.25\n    - [5.5,
         "v:\n- - 1.5\n  - 2\n- - 3.0\n  - 4.25",  # no line break at the end
         "a:\n    v:\n  - - 1.5\n    - 2\n",  # less indented than its key
         "v:\n  - - 1.5\n    - 2\n   foo\n",
+        # coordinates that are not finite numbers, written in ways the lists do not model
+        HEAD + "    v: [[1, 2], [.nan, 4], [5, 6]]\n    w: [[1, 2], [3, 4], [5, 6]]\n",
+        HEAD + "    v: [[1, 2], [3, !!float .inf], [5, 6]]\n    w: [[1, 2], [3, 4], [5, 6]]\n",
+        HEAD + "    v: [[1, 2], [3, &n .nan], [5, *n]]\n",
+        HEAD + "    v:\n    - - 1.5\n      - 2\n    - - .NaN\n      - 4.25\n    - [5.5, 6]\n",
         # a file that writes a placeholder itself
         HEAD + "    v: !reflexmap-points-0123456789abcdef 0\n",
     ],

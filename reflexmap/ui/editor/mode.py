@@ -192,7 +192,7 @@ class EditMode(QObject):
                     count=count
                 )
             )
-            self.problems_label.setToolTip("\n".join(p.message for p in draft.problems[:20]))
+            self.problems_label.setToolTip("\n".join(_placed(p) for p in draft.problems[:20]))
         else:
             self.problems_label.setText(_("✔ The chart passes the check"))
             self.problems_label.setToolTip("")
@@ -322,3 +322,12 @@ class EditMode(QObject):
             self.history_dock = dock
         self.history_dock.show()
         self.history_dock.raise_()
+
+
+def _placed(problem) -> str:
+    """A problem of the chart with its line and column in the file, as `reflexmap check` says it."""
+    if problem.line <= 0:
+        return problem.message
+    return _("line {line}, column {column}: {message}").format(
+        line=problem.line, column=problem.column, message=problem.message
+    )
