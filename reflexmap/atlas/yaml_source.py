@@ -520,7 +520,7 @@ class _Builder:
     def _count(self, amount: int, mark: Any) -> None:
         self.nodes += amount
         if self.nodes > limits.MAX_NODES:
-            hint = " (aliases used to inflate it?)" if self.aliases else ""
+            hint = _(" (aliases used to inflate it?)") if self.aliases else ""
             raise _Refused(limits.too_many_values() + hint, mark)
 
     def _value(self) -> Any:
