@@ -13,7 +13,7 @@ import numpy
 import shapely
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 
-from ..i18n import _
+from ..i18n import _, format_number
 from .coords import MAX_LABELLED_ZONES, Ring, Shape
 
 MIN_AREA_MM2 = 1.0
@@ -49,7 +49,7 @@ def polygon_problem(ring: Ring) -> Problem | None:
         return 0, _(
             "the polygon is degenerate: its area is {area} mm² "
             "(its points lie on a line or too close together; minimum {minimum} mm²)"
-        ).format(area=f"{hull:.2f}", minimum=f"{MIN_AREA_MM2:g}")
+        ).format(area=format_number(hull, 2), minimum=f"{MIN_AREA_MM2:g}")
     if not poly.is_valid:
         reason = shapely.is_valid_reason(poly)
         where = _coordinates_in(reason)
@@ -65,7 +65,7 @@ def polygon_problem(ring: Ring) -> Problem | None:
         )
     if poly.area < MIN_AREA_MM2:
         return 0, _("the polygon is degenerate: its area is {area} mm² (minimum {minimum} mm²)").format(
-            area=f"{poly.area:.2f}", minimum=f"{MIN_AREA_MM2:g}"
+            area=format_number(poly.area, 2), minimum=f"{MIN_AREA_MM2:g}"
         )
     return None
 
@@ -110,7 +110,7 @@ def outside_problem(ring: Ring, outline: Polygon, view_id: str) -> Problem | Non
         return None
     return worst_index, _(
         "the zone lies outside the outline of view '{view}': point {number} is {distance} mm outside"
-    ).format(view=view_id, number=worst_index + 1, distance=f"{worst:.1f}")
+    ).format(view=view_id, number=worst_index + 1, distance=format_number(worst, 1))
 
 
 def line_problem(points: Ring) -> Problem | None:
