@@ -522,6 +522,9 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
     value = error.instance
     where = positions.of_value(path)
     field = _name(path)
+    naming = "propertyNames" in error.absolute_schema_path  # about a key of the mapping at `path`
+    if naming and isinstance(value, str):
+        where = positions.of_key(path + (value,))  # at that key, not at the mapping
     if kind == "required":
         missing = str(error.message).split("'")[1] if "'" in error.message else error.message
         message = _("missing key '{key}' in {owner}").format(key=missing, owner=_owner(path, value))
@@ -568,6 +571,10 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
             message = _("'{field}' must be {expected}, not {value}").format(
                 field=field, expected=repr(error.validator_value), value=_short(value)
             )
+    elif kind == "pattern" and naming and path and path[-1] == "translations":
+        message = _(
+            "{value} is not a language code: two lower-case letters, optionally a region ('de', 'pt-BR')"
+        ).format(value=_short(value))
     elif kind == "pattern":
         if "https?" in str(error.validator_value):
             message = _("'{field}' must be a web address starting with http:// or https://").format(

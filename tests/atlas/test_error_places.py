@@ -240,3 +240,18 @@ def test_a_quote_left_open_is_placed_where_it_opens_not_where_the_parser_stumble
     )
     closed = only(parse_atlas(chart().replace('claim: "x"', 'claim: "a \\\\" b"'), "chart.yaml"))
     assert closed.line == 12 and "quoted" not in closed.message  # closed on its line: another mistake
+
+
+def test_a_bad_key_name_is_placed_at_that_key_not_at_the_mapping():
+    """A view id or language code that is not one (jsonschema's propertyNames) was placed at
+    the start of the mapping that holds it: at its first key, whichever key was bad."""
+    text = chart(
+        "[[0, 0], [10, 0], [10, 10], [0, 10]]\n      Medial_Left: [[0, 0], [10, 0], [10, 10], [0, 10]]"
+    )
+    error = only(parse_atlas(text, "chart.yaml"))
+    assert _at(text, error).startswith("Medial_Left:")
+    assert "'Medial_Left' is not a valid id" in error.message
+    text = chart().replace("  - id: z\n", "  - id: z\n    translations: {de: {name: Z}, EN_us: {name: Z}}\n")
+    error = only(parse_atlas(text, "chart.yaml"))
+    assert _at(text, error).startswith("EN_us:")
+    assert error.message.startswith("'EN_us' is not a language code")
