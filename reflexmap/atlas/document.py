@@ -26,6 +26,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedSeq
 
+from ..i18n import _
 from .errors import AtlasError
 from .loader import LoadResult, parse_atlas
 
@@ -214,7 +215,7 @@ class ChartDocument:
             yaml.dump(tree, out)
             dumped = out.getvalue()
         finally:
-            for (parent, key, _), seq in zip(found, originals, strict=False):
+            for (parent, key, _unused), seq in zip(found, originals, strict=False):
                 parent[key] = seq
         layouts = dict(self.layouts)
 
@@ -431,10 +432,12 @@ def read_document(path: str | Path) -> ChartDocument:
             raise
         from .yaml_source import parse_yaml
 
-        _, _, errors = parse_yaml(text, str(path))  # the loader's words and positions
+        errors = parse_yaml(text, str(path))[2]  # the loader's words and positions
         if errors:
             raise ChartUnreadable(errors[0]) from None
-        raise ChartUnreadable(AtlasError(str(path), 0, 0, str(exc).strip().splitlines()[0])) from None
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        message = _("the editor cannot read this file: {reason}").format(reason=reason)
+        raise ChartUnreadable(AtlasError(str(path), 0, 0, message)) from None
 
 
 def copy_node(node: Any) -> Any:
