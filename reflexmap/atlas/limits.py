@@ -23,11 +23,13 @@ MAX_ITEMS = 100_000  # any other list
 NUMBERISH = re.compile(r"[-+.0-9][-+0-9_:.xXbBeEa-fA-F]*")
 
 
-def too_many_values() -> str:
-    """The message for a document over MAX_NODES (the parser and the walk say it alike)."""
-    return _("the document holds more than {limit} values; the limit is {limit}").format(
+def too_many_values(aliases: bool = False) -> str:
+    """The message for a document over MAX_NODES (the parser and the walk say it alike);
+    `aliases`: the file uses aliases, which may have inflated it."""
+    said = _("the document holds more than {limit} values; the limit is {limit}").format(
         limit=format_count(MAX_NODES)
     )
+    return said + _(" (aliases used to inflate it?)") if aliases else said
 
 
 def too_many_keys() -> str:

@@ -520,8 +520,7 @@ class _Builder:
     def _count(self, amount: int, mark: Any) -> None:
         self.nodes += amount
         if self.nodes > limits.MAX_NODES:
-            hint = _(" (aliases used to inflate it?)") if self.aliases else ""
-            raise _Refused(limits.too_many_values() + hint, mark)
+            raise _Refused(limits.too_many_values(aliases=bool(self.aliases)), mark)
 
     def _value(self) -> Any:
         """Reads one complete value from the event stream, iteratively (no recursion).
