@@ -93,6 +93,15 @@ _PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             N_("a YAML directive ('%…') that ReflexMap does not read: remove the line"),
         ),
         (r"found unexpected ':'", N_("a ':' is not allowed here")),
+        (
+            r"did not find expected <document start>|expected '<document start>'",
+            N_("the document ended before this line: check its indentation (or the line above)"),
+        ),
+        (
+            r"did not find expected (whitespace|digit|tag URI|'!'|version number|directive name)|"
+            r"did not find URI escaped octet|expected (URI|a digit|' ')|found (duplicate|unknown)",
+            N_("this text cannot be read as YAML here"),
+        ),
     )
 )
 
