@@ -89,6 +89,7 @@ def loads(
     max_bytes: int,
     max_depth: int | None = MAX_DEPTH,
     max_number: int = MAX_NUMBER_CHARS,
+    nonfinite: bool = False,
 ) -> Any:
     """Parse JSON within bounds; raises JSONBoundsError (a ValueError) for anything else.
 
@@ -96,8 +97,9 @@ def loads(
     deep enough to exhaust the recursion limit): for a caller that checks the type of every
     value it takes, so that anything nested deeper than it expects is refused there anyway.
 
-    NaN and Infinity are refused; a float too large to be finite reads as inf, which the
-    caller's range check refuses like any other out-of-range value."""
+    NaN and Infinity are refused (`nonfinite`: read as floats, for a caller that checks every
+    value's range, so that one such value is refused alone); a float too large to be finite
+    reads as inf, which the caller's range check refuses like any other out-of-range value."""
     if len(raw) > max_bytes:
         raise JSONBoundsError(f"the file is {len(raw):,} bytes; the limit is {max_bytes:,}")
     if isinstance(raw, bytes):
@@ -114,6 +116,8 @@ def loads(
         return int(digits)
 
     def constant(name: str) -> Any:
+        if nonfinite:
+            return float(name)
         raise JSONBoundsError(f"{name} is not a number this file may hold")
 
     try:

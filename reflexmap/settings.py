@@ -16,7 +16,6 @@ written is reported once; the app keeps working with the settings in memory.
 from __future__ import annotations
 
 import base64
-import binascii
 import contextlib
 import json
 import math
@@ -27,25 +26,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from . import bounded_json
+from . import bounded_json, setting_rules
 from .i18n import _
 from .storage import Unreadable, read_guarded, write_with_backup
 
 FORMAT = "reflexmap-settings"
 VERSION = 1
 MAX_BYTES = 4 * 1024 * 1024  # a few KiB in practice
-MAX_TEXT = 4096  # a path or a choice
-MAX_LIST = 100
-MAX_BASE64 = 1024 * 1024
 _DELETED = object()
-
-
-def _is_text(value: Any) -> bool:
-    return isinstance(value, str) and len(value) <= MAX_TEXT
-
-
-def _is_bool(value: Any) -> bool:
-    return isinstance(value, bool)
 
 
 def _is_number(value: Any) -> bool:
@@ -57,54 +45,14 @@ def _is_number(value: Any) -> bool:
     )
 
 
-def _is_texts(value: Any) -> bool:
-    return isinstance(value, list) and len(value) <= MAX_LIST and all(_is_text(v) for v in value)
-
-
-def _decoded(value: Any) -> bytes | None:
-    """The bytes a {"$base64": ...} value holds, or None when it is not one."""
-    if not (isinstance(value, dict) and set(value) == {"$base64"} and isinstance(value["$base64"], str)):
-        return None
-    if len(value["$base64"]) > MAX_BASE64:
-        return None
-    try:
-        return base64.b64decode(value["$base64"], validate=True)
-    except (binascii.Error, ValueError):
-        return None
-
-
-def _is_bytes(value: Any) -> bool:
-    return _decoded(value) is not None
-
-
-# What each value the app stores must be; anything else falls back to the caller's default.
-KINDS: dict[str, Callable[[Any], bool]] = {
-    "appearance/theme": _is_text,
-    "appearance/text-scale": _is_number,
-    "appearance/language": _is_text,
-    "chart/last": _is_text,
-    "chart/dir": _is_text,
-    "chart/recent": _is_texts,
-    "export/dir": _is_text,
-    "notes/first-run-seen": _is_bool,
-    "view/labels": _is_bool,
-    "view/guides": _is_bool,
-    "view/aspect": _is_text,
-    "window/geometry": _is_bytes,
-    "window/state": _is_bytes,
-}
-
-
 def valid(key: str, value: Any) -> bool:
-    """Known keys are checked here; the code that owns any other key checks its values when
-    it reads them (and value() never hands out a value of another kind than its default)."""
-    check = KINDS.get(key)
-    return check is None or check(value)
+    """Whether `value` may be used as stored under `key` (setting_rules.RULES: one table)."""
+    return setting_rules.check(key, value).reason is None
 
 
 def parse(raw: bytes) -> dict[str, Any]:
     try:
-        data = bounded_json.loads(raw, max_bytes=MAX_BYTES)
+        data = bounded_json.loads(raw, max_bytes=MAX_BYTES, nonfinite=True)  # NaN: a bad value
     except bounded_json.JSONBoundsError as exc:
         raise Unreadable(str(exc)) from None  # says itself: not JSON, or beyond a bound
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("values"), dict):
@@ -127,15 +75,16 @@ def _show(key: str) -> str:
 class Settings:
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.warnings: list[str] = []
+        self._said: list[str | Callable[[], str]] = []  # a callable: said in the language of then
         self.on_problem: Callable[[str], None] | None = None  # the window shows write failures
         self._changed: dict[str, Any] = {}  # key -> value (or _DELETED) this instance set
         self._write_failed = False
         try:
-            values, self.warnings = read_guarded(self.path, parse, "settings")
+            values, said = read_guarded(self.path, parse, "settings")
+            self._said = list(said)
         except OSError as exc:  # the folder itself cannot be read
             values = None
-            self.warnings = [
+            self._said = [
                 _("The settings could not be read ({reason}). Starting with default settings.").format(
                     reason=exc.strerror or exc
                 )
@@ -144,28 +93,39 @@ class Settings:
         folder = self.path.parent
         if folder.is_dir() and not os.access(folder, os.W_OK):  # read-only: say so once, now
             self._write_failed = True
-            self.warnings.append(
-                _(
+            self._said.append(
+                lambda: _(
                     "The settings folder {folder} cannot be written: changes to the settings last "
                     "until ReflexMap is closed. Nothing in it is changed."
                 ).format(folder="\u2068" + str(folder) + "\u2069")
             )
 
+    @property
+    def warnings(self) -> list[str]:
+        """What was wrong with the file, in the interface language as it is now (the settings
+        are read before the language they hold is applied)."""
+        return [said() if callable(said) else said for said in self._said]
+
     def _checked(self, values: dict[str, Any]) -> dict[str, Any]:
-        """The values that are what they must be; each other one is dropped with a message,
-        and the file as it was is copied aside so that nothing in it is lost."""
-        bad = [key for key, value in values.items() if not valid(key, value)]
+        """The values that are what they must be (type and range, setting_rules.RULES); each
+        other one falls back to its default alone (a list keeps its usable entries), all of
+        them named with the reason in one message, and the file as it was is copied aside so
+        that nothing in it is lost."""
+        usable: dict[str, Any] = {}
+        bad: dict[str, Any] = {}
+        for key, value in values.items():
+            checked = setting_rules.check(key, value)
+            if checked.reason is None:
+                usable[key] = value
+                continue
+            bad[key] = value
+            if checked.value is not None:
+                usable[key] = checked.value
         if not bad:
             return values
         kept = self._copy_aside("bad-values")
-        names = ", ".join(_show(key) for key in bad[:10]) + (", …" if len(bad) > 10 else "")
-        message = _(
-            "These settings had values ReflexMap cannot use and are back to their defaults: {keys}."
-        ).format(keys=names)
-        if kept is not None:
-            message += " " + _("The file as it was is kept as {kept}.").format(kept=kept.name)
-        self.warnings.append(message)
-        return {key: value for key, value in values.items() if key not in bad}
+        self._said.append(lambda: _bad_values_message(bad, kept))
+        return usable
 
     def _copy_aside(self, label: str) -> Path | None:
         aside = self.path.with_name(f"{self.path.name}.{label}-{time.strftime('%Y%m%d-%H%M%S')}")
@@ -182,7 +142,7 @@ class Settings:
     def value(self, key: str, default: Any = None, type: Any = None) -> Any:  # noqa: A002
         value = self._values.get(key, default)
         if isinstance(value, dict) and "$base64" in value:
-            value = _decoded(value)
+            value = setting_rules.decoded(value)
             if value is None:
                 return default
         if type is bool:
@@ -256,7 +216,12 @@ class Settings:
             values = parse(raw)
         except Unreadable:
             return dict(self._values)
-        return {key: value for key, value in values.items() if valid(key, value)}
+        usable = {}
+        for key, value in values.items():
+            checked = setting_rules.check(key, value)
+            if checked.value is not None:
+                usable[key] = checked.value
+        return usable
 
     def _report_write_failure(self, exc: OSError) -> None:
         if self._write_failed:
@@ -269,7 +234,28 @@ class Settings:
         if self.on_problem is not None:
             self.on_problem(message)
         else:
-            self.warnings.append(message)
+            self._said.append(message)
+
+
+def _bad_values_message(bad: dict[str, Any], kept: Path | None) -> str:
+    """One message for every value that fell back: the setting, its key and why (checked
+    again now, so that the reasons are in the interface language of now)."""
+    lines = [
+        _("{setting} ({key}): {reason}.").format(
+            setting=setting_rules.label(key), key=_show(key), reason=setting_rules.check(key, value).reason
+        )
+        for key, value in bad.items()
+    ]
+    if len(lines) > 10:
+        lines = [*lines[:10], _("… and {count} more.").format(count=len(lines) - 10)]
+    message = (
+        _("These settings could not be used as stored and are back to their defaults:")
+        + "\n"
+        + "\n".join("• " + line for line in lines)
+    )
+    if kept is not None:
+        message += "\n" + _("The file as it was is kept as {kept}.").format(kept=_show(kept.name))
+    return message
 
 
 def _same_kind(value: Any, default: Any) -> bool:

@@ -15,20 +15,19 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QProxyStyle, QStyle
 from .. import i18n
 from ..i18n import N_
 from ..render import palette
+from ..setting_rules import TEXT_SCALES, THEMES
 from ..settings import Settings
 
-THEME_CHOICES = {  # setting value -> menu text
-    "system": N_("Follow the &system"),
-    "light": N_("&Light"),
-    "dark": N_("&Dark"),
-    "high-contrast": N_("&High contrast"),
-}
-TEXT_SIZES = {  # setting value (× the system's font size) -> menu text
-    0.9: N_("&Smaller"),
-    1.0: N_("&Normal"),
-    1.25: N_("&Larger"),
-    1.5: N_("L&argest"),
-}
+THEME_CHOICES = dict(  # setting value (setting_rules.THEMES) -> menu text
+    zip(
+        THEMES,
+        (N_("Follow the &system"), N_("&Light"), N_("&Dark"), N_("&High contrast")),
+        strict=True,
+    )
+)
+TEXT_SIZES = dict(  # setting value (× the system's font size, setting_rules.TEXT_SCALES) -> menu text
+    zip(TEXT_SCALES, (N_("&Smaller"), N_("&Normal"), N_("&Larger"), N_("L&argest")), strict=True)
+)
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator

@@ -14,11 +14,10 @@ from ..atlas import Atlas, LoadResult, builtin_charts, read_atlas
 from ..content.markup import plain_tooltip
 from ..i18n import _, bidi_isolate, isolated
 from ..paths import chart_cache
+from ..setting_rules import MAX_RECENT
 from ..settings import Settings
 from ..storage import is_regular_file
 from .state import AppState
-
-MAX_RECENT = 8
 
 
 class ChartsMenu(QMenu):

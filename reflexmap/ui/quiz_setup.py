@@ -24,6 +24,7 @@ from ..i18n import _
 from ..quiz import KINDS, QuizOptions
 from ..quiz.cards import KIND_TITLES
 from ..quiz.scheduler import DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION, is_retention
+from ..setting_rules import QUIZ_LENGTH, QUIZ_SECONDS
 from ..settings import Settings
 from ..vocab import REGION_COLOURS, aspect_name, foot_name, region_name
 
@@ -48,9 +49,8 @@ def _boxes(
 # value by value: a damaged or hand-edited entry falls back to its default alone.
 KEY = "quiz/setup/"
 WAIT_FOR_ENTER_KEY = "quiz/wait-for-enter"  # also read by the quiz controller
-MAX_REMEMBERED = 10_000  # entries of a remembered list; more is not a list this dialog wrote
-LENGTH_RANGE = (1, 200)
-SECONDS_RANGE = (10, 3600)
+LENGTH_RANGE = QUIZ_LENGTH  # bounds of the fields, checked when read (setting_rules.RULES)
+SECONDS_RANGE = QUIZ_SECONDS
 
 
 def stored(settings: Settings | None, key: str):
@@ -68,7 +68,7 @@ def remembered_list(settings: Settings | None, key: str, allowed) -> list[str] |
     """The ticked keys stored under `key` that are still offered (`allowed`); None when there
     is nothing usable (missing, not a list, or none of its entries known here)."""
     value = stored(settings, KEY + key)
-    if not isinstance(value, list) or len(value) > MAX_REMEMBERED:
+    if not isinstance(value, list):
         return None
     known = [v for v in value if isinstance(v, str) and v in allowed]
     return known if known or not value else None

@@ -21,7 +21,8 @@ from reflexmap.atlas import AtlasError, builtin_chart_path, parse_atlas
 from reflexmap.atlas.cache import AtlasCache, _version, atlas_to_plain
 from reflexmap.quiz.progress import ProgressError
 from reflexmap.quiz.progress import parse as parse_progress
-from reflexmap.settings import KINDS, Settings
+from reflexmap.setting_rules import RULES, check
+from reflexmap.settings import Settings
 
 EXAMPLES = int(os.environ.get("REFLEXMAP_FUZZ_EXAMPLES", "200"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
@@ -115,17 +116,31 @@ def test_fuzz_progress_reader_with_bytes(raw):
 # --- settings files and chart-cache entries: input too --------------------------------------
 
 hostile_numbers = st.sampled_from(["9" * 5000, "1e999", "-0", "1" * 120, "NaN", "Infinity"])
-setting_values = json_values | st.sampled_from([{"$base64": "!!"}, {"$base64": "AAEC"}, [1, 2], {"a": []}])
+setting_values = json_values | st.sampled_from(
+    [
+        {"$base64": "!!"},
+        {"$base64": "AAEC"},
+        [1, 2],
+        {"a": []},
+        "purple",
+        "rel/x.yaml",
+        -1,
+        0,
+        10**6,
+        2.5,
+        [""],
+    ]
+)  # wrong types, and right types out of range
 
 
 @FUZZ
 @given(
-    st.dictionaries(st.sampled_from(sorted(KINDS)) | st.text(max_size=8), setting_values, max_size=8),
+    st.dictionaries(st.sampled_from(sorted(RULES)) | st.text(max_size=8), setting_values, max_size=8),
     st.lists(st.tuples(st.integers(0, 10_000), hostile_numbers), max_size=2),
 )
 def test_fuzz_settings_files(tmp_path_factory, values, numbers):
-    """Any settings file gives settings (every known key of the kind its callers expect) and
-    messages, never an exception."""
+    """Any settings file gives settings (every known key of the kind and range its callers
+    expect) and messages, never an exception."""
     text = json.dumps({"format": "reflexmap-settings", "version": 1, "values": values})
     for position, number in numbers:  # raw numbers JSON cannot carry through json.dumps
         position = min(position, len(text))
@@ -133,9 +148,10 @@ def test_fuzz_settings_files(tmp_path_factory, values, numbers):
     path = tmp_path_factory.mktemp("settings") / "settings.json"
     path.write_text(text, encoding="utf-8")
     settings = Settings(path)
-    for key, check in KINDS.items():
+    for key in RULES:
         value = settings.value(key)
-        assert value is None or check(value) or isinstance(value, bytes), (key, value)
+        assert value is None or isinstance(value, bytes) or check(key, value).reason is None, (key, value)
+    assert all(isinstance(w, str) and w for w in settings.warnings)
     assert settings.value("appearance/theme", "system") is not None
     settings.value("chart/recent", [], type=list)
 

@@ -13,11 +13,11 @@ from reflexmap.settings import Settings
 def test_values_round_trip_through_the_file(tmp_path: Path):
     path = tmp_path / "settings.json"
     settings = Settings(path)
-    settings.setValue("window/geometry", b"\x00\x01binary\xff")
+    settings.setValue("window/state", b"\x00\x00\x00\xff\x00\x01binary\xff")
     settings.setValue("view/labels", False)
     settings.setValue("chart/recent", ["/a.yaml", "/b.yaml"])
     again = Settings(path)
-    assert again.value("window/geometry") == b"\x00\x01binary\xff"
+    assert again.value("window/state") == b"\x00\x00\x00\xff\x00\x01binary\xff"
     assert again.value("view/labels", True, type=bool) is False
     assert again.value("chart/recent", [], type=list) == ["/a.yaml", "/b.yaml"]
     assert again.value("missing", "default") == "default"

@@ -1,0 +1,333 @@
+"""What every setting ReflexMap stores must be: its type and its range, in one table.
+
+The settings file is input like any other (a hand edit, another version, a damaged disk):
+`Settings` checks each value it reads against RULES. A value of the wrong type or out of
+range falls back to its default alone and is named, with the reason, in one message at start;
+a list keeps its usable entries. The code that reads a setting takes the ranges from here
+(the choices it offers, the bounds of its fields), so the check and the use cannot drift apart.
+
+No Qt: window geometry and state are bytes, checked by their header (Qt's own formats).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import math
+import re
+import struct
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any
+
+from .i18n import LANGUAGES, N_, _, format_number, isolated
+from .quiz.cards import KINDS
+from .quiz.profiles import problem as profile_problem
+from .quiz.scheduler import MAX_RETENTION, MIN_RETENTION
+from .vocab import ASPECTS, FEET, REGIONS
+
+# The choices and bounds the window offers (its menus and fields read them from here).
+THEMES = ("system", "light", "dark", "high-contrast")
+TEXT_SCALES = (0.9, 1.0, 1.25, 1.5)  # × the system's font size
+MAX_RECENT = 8  # charts in the Chart menu's recent list
+QUIZ_LENGTH = (1, 200)  # questions in a round
+QUIZ_SECONDS = (10, 3600)  # a timed round
+MAX_REMEMBERED = 10_000  # zone ids of a custom quiz set
+MAX_LIST = 100  # entries of any other list
+
+MAX_PATH = 4096
+MAX_BYTES = 64 * 1024  # window geometry (66 bytes) and dock layout (well under 1 KiB)
+MAX_ID = 200
+_ZONE_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")  # the schema's pattern for zone ids
+_GEOMETRY_MAGIC = 0x01D9D0CB  # QWidget::saveGeometry
+_STATE_MARKER = 0xFF  # QMainWindow::saveState
+_MAX_PIXELS = 32_767  # no screen, and no window on X11, is larger
+_MIN_SIZE = 64  # smaller is no window anyone left there
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """A value read back: `value` is what may be used (None: the default), `reason` says why
+    it is not the value as stored (None: it is)."""
+
+    value: Any
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    label: str  # N_(): the setting's name in messages
+    check: Callable[[Any], Checked]
+
+
+def shown(value: Any) -> str:
+    """A stored value inside a message: short, as JSON writes it, isolated."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=True)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return isolated(text if len(text) <= 40 else text[:39] + "…")
+
+
+def figure(value: float) -> str:
+    """A bound or choice as people write it: 0.9, 1, 1.25 (in the language's own notation)."""
+    places = next((n for n in range(4) if abs(value - round(value, n)) < 1e-9), 4)
+    return format_number(value, places)
+
+
+def _ok(value: Any) -> Checked:
+    return Checked(value)
+
+
+def _bad(reason: str) -> Checked:
+    return Checked(None, reason)
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+# --- the kinds of value ----------------------------------------------------------------------
+
+
+def boolean(value: Any) -> Checked:
+    return (
+        _ok(value)
+        if isinstance(value, bool)
+        else _bad(_("{value} is not true or false").format(value=shown(value)))
+    )
+
+
+def _text(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return _("{value} is not a text").format(value=shown(value))
+    if len(value) > MAX_PATH:
+        return _("a text of {count} characters is longer than {limit}").format(
+            count=format_number(len(value), 0), limit=format_number(MAX_PATH, 0)
+        )
+    return None
+
+
+def choice(options: tuple[str, ...] | Callable[[], tuple[str, ...]]) -> Callable[[Any], Checked]:
+    def check(value: Any) -> Checked:
+        allowed = options() if callable(options) else options
+        if reason := _text(value):
+            return _bad(reason)
+        if value not in allowed:
+            return _bad(
+                _("{value} is not one of: {choices}").format(value=shown(value), choices=", ".join(allowed))
+            )
+        return _ok(value)
+
+    return check
+
+
+def number_choice(options: tuple[float, ...]) -> Callable[[Any], Checked]:
+    def check(value: Any) -> Checked:
+        if not _number(value):
+            return _bad(_("{value} is not a number").format(value=shown(value)))
+        if not math.isfinite(value) or float(value) not in options:
+            return _bad(
+                _("{value} is not one of: {choices}").format(
+                    value=shown(value), choices="; ".join(figure(o) for o in options)
+                )
+            )
+        return _ok(float(value))
+
+    return check
+
+
+def number_range(low: float, high: float, *, whole: bool = False) -> Callable[[Any], Checked]:
+    def check(value: Any) -> Checked:
+        if not _number(value) or (whole and not isinstance(value, int)):
+            kind = _("{value} is not a whole number") if whole else _("{value} is not a number")
+            return _bad(kind.format(value=shown(value)))
+        if not (math.isfinite(value) and low <= value <= high):
+            return _bad(
+                _("{value} is outside {low} to {high}").format(
+                    value=shown(value), low=figure(low), high=figure(high)
+                )
+            )
+        return _ok(value)
+
+    return check
+
+
+def path_problem(value: Any) -> str | None:
+    """Why `value` cannot be a file or folder the app remembered (it stores full paths only)."""
+    if reason := _text(value):
+        return reason
+    if any(ord(c) < 32 or c == "\x7f" for c in value):
+        return _("{value} holds a control character").format(value=shown(value))
+    if not (PurePosixPath(value).is_absolute() or PureWindowsPath(value).is_absolute()):
+        return _("{value} is not a full path").format(value=shown(value))
+    return None
+
+
+def path(value: Any) -> Checked:
+    reason = path_problem(value)
+    return _bad(reason) if reason else _ok(value)
+
+
+def profile(value: Any) -> Checked:
+    if reason := _text(value):
+        return _bad(reason)
+    if value and (reason := profile_problem(value)):
+        return _bad(_("{value}: {reason}").format(value=shown(value), reason=reason.rstrip(".")))
+    return _ok(value)
+
+
+def listing(
+    item: Callable[[Any], str | None], most: int = MAX_LIST, keep: int | None = None
+) -> Callable[[Any], Checked]:
+    """A list of at most `most` entries, checked one by one: the usable ones are kept (the
+    first `keep` of them); the reason names how many were left out and the first one's
+    trouble. A longer list, or one with nothing usable in it, is not one ReflexMap wrote:
+    the default."""
+
+    def check(value: Any) -> Checked:
+        if not isinstance(value, list):
+            return _bad(_("{value} is not a list").format(value=shown(value)))
+        if len(value) > most:
+            return _bad(
+                _("{count} entries are more than {limit}").format(
+                    count=format_number(len(value), 0), limit=format_number(most, 0)
+                )
+            )
+        kept, first = [], None
+        for entry in value:
+            reason = item(entry)
+            if reason is None and entry not in kept:
+                kept.append(entry)
+            elif first is None:
+                first = reason or _("{value} is listed twice").format(value=shown(entry))
+        if keep is not None and len(kept) > keep:
+            kept = kept[:keep]
+            first = first or _("more than {count}").format(count=keep)
+        if first is None:
+            return _ok(value)
+        note = _("{count} of {total} entries left out ({first})").format(
+            count=len(value) - len(kept), total=len(value), first=first
+        )
+        return Checked(kept if kept else None, note)  # nothing usable: the default
+
+    return check
+
+
+def among(options: tuple[str, ...]) -> Callable[[Any], str | None]:
+    return lambda entry: choice(options)(entry).reason
+
+
+def zone_id(entry: Any) -> str | None:
+    if isinstance(entry, str) and len(entry) <= MAX_ID and _ZONE_ID.fullmatch(entry):
+        return None
+    return _("{value} is not a zone id").format(value=shown(entry))
+
+
+def _decoded(value: Any) -> bytes | str:
+    """The bytes of a {"$base64": …} value, or why there are none."""
+    if not (isinstance(value, dict) and set(value) == {"$base64"} and isinstance(value["$base64"], str)):
+        return _("{value} is not binary data (base64)").format(value=shown(value))
+    if len(value["$base64"]) > MAX_BYTES * 4 // 3 + 4:
+        return _("{count} bytes of data are more than {limit}").format(
+            count=format_number(len(value["$base64"]) * 3 // 4, 0), limit=format_number(MAX_BYTES, 0)
+        )
+    try:
+        return base64.b64decode(value["$base64"], validate=True)
+    except (binascii.Error, ValueError):
+        return _("{value} is not valid base64").format(value=shown(value["$base64"]))
+
+
+def decoded(value: Any) -> bytes | None:
+    data = _decoded(value)
+    return data if isinstance(data, bytes) else None
+
+
+def window_geometry(value: Any) -> Checked:
+    """QWidget::saveGeometry's bytes: a magic number, a version, then the frame, normal and
+    (version 2 and later) the window's own rectangle in pixels, each of them a size a screen
+    can show, somewhere a screen can be."""
+    data = _decoded(value)
+    if isinstance(data, str):
+        return _bad(data)
+    absurd = _bad(_("not a window size and position ReflexMap saved"))
+    if len(data) < 40:
+        return absurd
+    magic, major, _minor = struct.unpack(">IHH", data[:8])
+    if magic != _GEOMETRY_MAGIC or not 1 <= major <= 3:
+        return absurd
+    rects = [struct.unpack(">4i", data[at : at + 16]) for at in (8, 24, 50) if len(data) >= at + 16]
+    for left, top, right, bottom in rects[: 3 if major >= 2 else 2]:
+        width, height = right - left + 1, bottom - top + 1
+        if not (_MIN_SIZE <= width <= _MAX_PIXELS and _MIN_SIZE <= height <= _MAX_PIXELS):
+            return _bad(
+                _("a window of {width} × {height} pixels").format(
+                    width=format_number(width, 0), height=format_number(height, 0)
+                )
+            )
+        if not all(-4 * _MAX_PIXELS <= c <= 4 * _MAX_PIXELS for c in (left, top)):
+            return _bad(
+                _("a window placed at {x}, {y}, off every screen").format(
+                    x=format_number(left, 0), y=format_number(top, 0)
+                )
+            )
+    return _ok(value)
+
+
+def window_state(value: Any) -> Checked:
+    """QMainWindow::saveState's bytes start with its version marker."""
+    data = _decoded(value)
+    if isinstance(data, str):
+        return _bad(data)
+    if len(data) < 8 or struct.unpack(">i", data[:4])[0] != _STATE_MARKER:
+        return _bad(_("not a panel layout ReflexMap saved"))
+    return _ok(value)
+
+
+def _languages() -> tuple[str, ...]:
+    return ("system", *LANGUAGES)
+
+
+# --- the table ------------------------------------------------------------------------------
+
+RULES: dict[str, Rule] = {
+    "appearance/theme": Rule(N_("Theme"), choice(THEMES)),
+    "appearance/text-scale": Rule(N_("Text size"), number_choice(TEXT_SCALES)),
+    "appearance/language": Rule(N_("Language"), choice(_languages)),
+    "chart/last": Rule(N_("Chart opened last"), path),
+    "chart/dir": Rule(N_("Folder of charts"), path),
+    "chart/recent": Rule(N_("Recent charts"), listing(path_problem, keep=MAX_RECENT)),
+    "export/dir": Rule(N_("Folder of exports"), path),
+    "notes/first-run-seen": Rule(N_("First-run note read"), boolean),
+    "view/labels": Rule(N_("Labels shown"), boolean),
+    "view/guides": Rule(N_("Guide lines shown"), boolean),
+    "view/aspect": Rule(N_("View"), choice(ASPECTS)),
+    "window/geometry": Rule(N_("Window size and position"), window_geometry),
+    "window/state": Rule(N_("Panel layout"), window_state),
+    "quiz/profile": Rule(N_("Learner profile"), profile),
+    "quiz/desired-retention": Rule(N_("Desired retention"), number_range(MIN_RETENTION, MAX_RETENTION)),
+    "quiz/wait-for-enter": Rule(N_("Quiz: wait for Enter"), boolean),
+    "quiz/setup/kinds": Rule(N_("Quiz: questions"), listing(among(KINDS))),
+    "quiz/setup/aspects": Rule(N_("Quiz: views"), listing(among(ASPECTS))),
+    "quiz/setup/feet": Rule(N_("Quiz: feet"), listing(among(FEET))),
+    "quiz/setup/regions": Rule(N_("Quiz: body regions"), listing(among(REGIONS))),
+    "quiz/setup/custom": Rule(N_("Quiz: custom set of zones"), listing(zone_id, MAX_REMEMBERED)),
+    "quiz/setup/length": Rule(N_("Quiz: questions per round"), number_range(*QUIZ_LENGTH, whole=True)),
+    "quiz/setup/timed": Rule(N_("Quiz: timed round"), boolean),
+    "quiz/setup/seconds": Rule(N_("Quiz: seconds per round"), number_range(*QUIZ_SECONDS, whole=True)),
+    "quiz/setup/sudden-death": Rule(N_("Quiz: sudden death"), boolean),
+}
+
+
+def check(key: str, value: Any) -> Checked:
+    """`value` as stored under `key`, checked: a key this version does not know (a newer
+    one's) is kept as it is; value() never hands it out as another kind than asked for."""
+    rule = RULES.get(key)
+    return rule.check(value) if rule is not None else Checked(value)
+
+
+def label(key: str) -> str:
+    rule = RULES.get(key)
+    return _(rule.label) if rule is not None else key

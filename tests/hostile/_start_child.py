@@ -1,0 +1,74 @@
+"""Played in a child process by test_setting_ranges.py: the app started as `reflexmap` starts it
+(reflexmap.ui.app.run, on the folders named by XDG_CONFIG_HOME / XDG_DATA_HOME /
+XDG_CACHE_HOME). Once it is ready, the message boxes shown are collected, then what the window
+uses: theme, language, text size, view, labels, window size, the Chart menu's charts and the
+New quiz dialog's fields (opened with its action, as F7 does); then the window is closed.
+
+Prints one JSON line with those facts. Anything that goes wrong ends in a traceback on
+stderr, which the test forbids."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+
+from reflexmap import i18n  # noqa: E402
+from reflexmap.render import palette  # noqa: E402
+from reflexmap.ui import appearance  # noqa: E402
+from reflexmap.ui.app import run  # noqa: E402
+
+
+def main() -> int:
+    facts: dict = {"shown": []}
+
+    def collect() -> None:
+        app = QApplication.instance()
+        for widget in app.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                facts["shown"].append(
+                    {
+                        "title": widget.windowTitle(),
+                        "text": widget.text(),
+                        "informative": widget.informativeText(),
+                        "name": widget.objectName(),
+                    }
+                )
+                widget.close()
+
+    def ready() -> None:
+        QTimer.singleShot(300, look)  # the start problems are said once the window is up
+
+    def look() -> None:
+        app = QApplication.instance()
+        collect()
+        window = next(w for w in app.topLevelWidgets() if type(w).__name__ == "MainWindow" and w.isVisible())
+        facts["theme"] = palette.current.name
+        facts["language"] = i18n.language()
+        facts["text_scale"] = appearance.current_text_scale()
+        facts["aspect"] = window.state.aspect
+        facts["labels"] = window.state.labels_visible
+        facts["size"] = [window.width(), window.height()]
+        window.charts_menu.refill()
+        facts["charts"] = [a.data() for a in window.charts_menu.actions() if a.data()]
+        window.new_quiz_action.trigger()  # F7
+        app.processEvents()
+        dialog = next(w for w in app.topLevelWidgets() if w.objectName() == "quiz-setup" and w.isVisible())
+        facts["quiz_length"] = dialog.length.value()
+        facts["quiz_seconds"] = dialog.seconds.value()
+        dialog.reject()
+        collect()
+        window.close()
+
+    code = run(on_ready=ready)
+    print(json.dumps(facts))
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,222 @@
+"""Settings of the right type but out of range (a theme that does not exist, a text size of
+10^6, NaN, a window of a million pixels, recent charts that are no paths, quiz fields out of
+bounds) fall back alone, like values of the wrong type: one message at start names each one
+and why, translated; the other settings are kept; nothing crashes. The rules are one table,
+reflexmap.setting_rules.RULES."""
+
+from __future__ import annotations
+
+import json
+import os
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reflexmap import setting_rules
+from reflexmap.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+FSI, PDI = "\u2068", "\u2069"
+
+
+def geometry(left: int, top: int, width: int, height: int) -> dict:
+    """A window geometry as QWidget::saveGeometry writes it (format 3), base64 as stored."""
+    import base64
+
+    rect = struct.pack(">4i", left, top, left + width - 1, top + height - 1)
+    data = struct.pack(">IHH", 0x01D9D0CB, 3, 0) + rect + rect + struct.pack(">iBBi", 0, 0, 0, 1920) + rect
+    return {"$base64": base64.b64encode(data).decode("ascii")}
+
+
+def _file(path: Path, body: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        '{"format": "reflexmap-settings", "version": 1, "values": ' + body + "}", encoding="utf-8"
+    )
+    return path
+
+
+# key, a value of the right type out of range, a part of the reason given
+OUT_OF_RANGE = [
+    ("appearance/theme", '"purple"', "is not one of: system, light, dark, high-contrast"),
+    ("appearance/theme", '""', "is not one of"),
+    ("appearance/language", '"xx"', "is not one of: system, en, de"),
+    ("appearance/text-scale", "-1", "is not one of: 0.9; 1; 1.25; 1.5"),
+    ("appearance/text-scale", "1000000", "is not one of"),
+    ("appearance/text-scale", "NaN", f"{FSI}NaN{PDI} is not one of"),
+    ("appearance/text-scale", "-Infinity", "is not one of"),
+    ("appearance/text-scale", "1e999", "is not one of"),
+    ("appearance/text-scale", "0", "is not one of"),
+    ("view/aspect", '"sideways"', "is not one of: plantar, medial, lateral, dorsal"),
+    ("chart/last", '"relative/chart.yaml"', "is not a full path"),
+    ("chart/last", '"/tmp/a\\u0000b.yaml"', "holds a control character"),
+    ("chart/dir", '"' + "/x" * 3000 + '"', "a text of 6000 characters is longer than 4096"),
+    ("export/dir", '"~/exports"', "is not a full path"),
+    ("chart/recent", '["chart.yaml"]', "1 of 1 entries left out"),
+    ("chart/recent", json.dumps([f"/c{i}.yaml" for i in range(200)]), "200 entries are more than 100"),
+    ("window/geometry", json.dumps(geometry(0, 0, 1_000_000, 800)), "a window of 1000000 × 800 pixels"),
+    ("window/geometry", json.dumps(geometry(0, 0, 0, 0)), "a window of 0 × 0 pixels"),
+    ("window/geometry", json.dumps(geometry(-2_000_000_000, 5, 800, 600)), "off every screen"),
+    (
+        "window/geometry",
+        '{"$base64": "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}',
+        "not a window size",
+    ),
+    ("window/state", '{"$base64": "AAAA"}', "not a panel layout"),
+    ("quiz/profile", '"../../etc"', "A profile name cannot start"),
+    ("quiz/desired-retention", "1.5", "is outside 0.7 to 0.97"),
+    ("quiz/desired-retention", "NaN", "is outside 0.7 to 0.97"),
+    ("quiz/setup/length", "0", "is outside 1 to 200"),
+    ("quiz/setup/length", "2.5", "is not a whole number"),
+    ("quiz/setup/seconds", "1000000000", "is outside 10 to 3600"),
+    ("quiz/setup/kinds", '["find", "guess"]', "1 of 2 entries left out"),
+    ("quiz/setup/feet", '["middle"]', "1 of 1 entries left out"),
+    ("quiz/setup/custom", '["Lumbar Spine"]', "is not a zone id"),
+]
+
+
+@pytest.mark.parametrize("key, value, reason", OUT_OF_RANGE)
+def test_a_value_out_of_range_falls_back_alone_with_its_reason(tmp_path: Path, key, value, reason):
+    body = f'{{"view/labels": false, "notes/first-run-seen": true, "{key}": {value}}}'
+    if key != "view/aspect":
+        body = body[:-1] + ', "view/aspect": "medial"}'
+    settings = Settings(_file(tmp_path / "settings.json", body))
+    (message,) = settings.warnings
+    assert f"{setting_rules.label(key)} ({FSI}{key}{PDI}): " in message
+    assert reason in message, message
+    assert settings.value("view/labels", True, type=bool) is False  # the others are kept
+    if key != "view/aspect":
+        assert settings.value("view/aspect") == "medial"
+    kept = settings.value(key)
+    assert kept is None or setting_rules.check(key, kept).reason is None  # only usable values
+    assert [p for p in tmp_path.iterdir() if ".bad-values-" in p.name]  # the file as it was
+
+
+def test_every_setting_the_app_stores_has_a_rule():
+    """The keys written anywhere in the window's code are the table's keys."""
+    import re
+
+    written = set()
+    for path in (ROOT / "reflexmap").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        written |= set(re.findall(r'"((?:appearance|chart|export|notes|view|window|quiz)/[a-z/-]+)"', source))
+    written |= {f"quiz/setup/{k}" for k in ("kinds", "aspects", "feet", "regions", "custom", "length")}
+    written |= {f"quiz/setup/{k}" for k in ("timed", "seconds", "sudden-death")}
+    written.discard("quiz/setup/")
+    assert written - set(setting_rules.RULES) == set()
+
+
+def test_a_usable_list_keeps_its_usable_entries(tmp_path: Path):
+    good = str(tmp_path / "a.yaml")
+    path = _file(tmp_path / "settings.json", json.dumps({"chart/recent": [good, "b.yaml", 3, good]}))
+    settings = Settings(path)
+    assert settings.value("chart/recent", [], type=list) == [good]
+    assert "3 of 4 entries left out" in settings.warnings[0]
+
+
+def _start(tmp_path: Path, values: dict | str, language: str = "en") -> tuple[dict, str, Path]:
+    home = tmp_path / "home"
+    config = home / "config"
+    body = values if isinstance(values, str) else json.dumps(values)
+    settings = _file(config / "ReflexMap/ReflexMap/settings.json", body)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(config),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "PYTHONPATH": str(ROOT),
+        "LANGUAGE": language,
+        "LANG": "C.UTF-8",
+        "LC_ALL": "",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.hostile._start_child"],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=180,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1]), result.stderr, settings
+
+
+def _hostile_values(chart: Path) -> str:
+    """Good values and out-of-range ones, in one file (NaN as Python's json writes it)."""
+    good = {
+        "notes/first-run-seen": True,
+        "view/aspect": "medial",
+        "view/labels": False,
+        "quiz/setup/seconds": 300,
+    }
+    bad = {
+        "appearance/theme": "purple",
+        "appearance/text-scale": 1_000_000,
+        "window/geometry": geometry(-50, -50, 1_000_000, 1_000_000),
+        "chart/recent": [str(chart), "relative.yaml", "/dev/../\u0007bell.yaml"],
+        "quiz/setup/length": -3,
+        "quiz/desired-retention": 5,
+    }
+    text = json.dumps({**good, **bad})
+    return text[:-1] + ', "quiz/setup/kinds": ["find", NaN]}'
+
+
+def test_the_app_starts_with_out_of_range_settings_and_says_what_was_reset(tmp_path: Path):
+    chart = tmp_path / "my chart.yaml"
+    chart.write_bytes((ROOT / "zones/ingham-western.yaml").read_bytes())
+    facts, _stderr, settings = _start(tmp_path, _hostile_values(chart))
+    (box,) = facts["shown"]  # one message, at start
+    assert box["title"] == "Settings"
+    text = box["text"]
+    assert text.startswith("These settings could not be used as stored and are back to their defaults:")
+    for line in (
+        f'• Theme ({FSI}appearance/theme{PDI}): {FSI}"purple"{PDI} is not one of: system, light, dark, '
+        "high-contrast.",
+        f"• Text size ({FSI}appearance/text-scale{PDI}): {FSI}1000000{PDI} is not one of: 0.9; 1; 1.25; 1.5.",
+        f"• Window size and position ({FSI}window/geometry{PDI}): a window of 1000000 × 1000000 pixels.",
+        f'• Recent charts ({FSI}chart/recent{PDI}): 2 of 3 entries left out ({FSI}"relative.yaml"{PDI} '
+        "is not a full path).",
+        f"• Quiz: questions per round ({FSI}quiz/setup/length{PDI}): {FSI}-3{PDI} is outside 1 to 200.",
+        f"• Desired retention ({FSI}quiz/desired-retention{PDI}): {FSI}5{PDI} is outside 0.7 to 0.97.",
+        f"• Quiz: questions ({FSI}quiz/setup/kinds{PDI}): 1 of 2 entries left out "
+        f"({FSI}NaN{PDI} is not a text).",
+    ):
+        assert line in text.splitlines(), (line, text)
+    assert "The file as it was is kept as" in text
+    # the defaults for the bad ones, the good ones as they were
+    assert facts["theme"] == "light" and facts["text_scale"] == 1.0 and facts["language"] == "en"
+    assert facts["aspect"] == "medial" and facts["labels"] is False
+    assert facts["size"][0] < 5000 and facts["size"][1] < 5000
+    assert str(chart) in facts["charts"] and not any("relative" in c or "bell" in c for c in facts["charts"])
+    assert facts["quiz_length"] == 10 and facts["quiz_seconds"] == 300
+    # closing wrote the settings: the good values stayed, the bad ones are gone, the old file kept
+    values = json.loads(settings.read_text(encoding="utf-8"))["values"]
+    assert values["view/aspect"] == "medial" and values["quiz/setup/seconds"] == 300
+    assert values["chart/recent"] == [str(chart)] and values["quiz/setup/kinds"] == ["find"]
+    assert "appearance/theme" not in values and "quiz/setup/length" not in values
+    assert all(setting_rules.check(k, v).reason is None for k, v in values.items())
+    (kept,) = settings.parent.glob("settings.json.bad-values-*")
+    assert '"purple"' in kept.read_text(encoding="utf-8")
+    facts, _stderr, _settings = _start_again(tmp_path)
+    assert facts["shown"] == []  # said once: the next start is quiet
+
+
+def _start_again(tmp_path: Path) -> tuple[dict, str, Path]:
+    settings = tmp_path / "home/config/ReflexMap/ReflexMap/settings.json"
+    values = json.loads(settings.read_text(encoding="utf-8"))["values"]
+    return _start(tmp_path, values)
+
+
+def test_the_message_is_in_the_interface_language(tmp_path: Path):
+    values = {"notes/first-run-seen": True, "appearance/language": "de", "appearance/theme": "purple"}
+    values["quiz/setup/length"] = 1000
+    facts, _stderr, _settings = _start(tmp_path, values)
+    (box,) = facts["shown"]
+    assert facts["language"] == "de"
+    assert box["title"] == "Einstellungen"
+    assert box["text"].startswith("Diese Einstellungen")
+    theme = f'Farbschema ({FSI}appearance/theme{PDI}): {FSI}"purple"{PDI} ist keine der Möglichkeiten'
+    assert theme in box["text"]
+    assert f"{FSI}1000{PDI} liegt nicht zwischen 1 und 200" in box["text"]
