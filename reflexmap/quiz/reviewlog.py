@@ -37,7 +37,7 @@ from pathlib import Path
 
 from ..i18n import _
 from .progress import LegacyCardState, ProgressStore
-from .scheduler import DAY, CardState
+from .scheduler import DAY, MAX_DIFFICULTY, MIN_DIFFICULTY, STABILITY_MIN, CardState
 
 SCHEMA = 2  # 1: reviews, cards, meta; 2: each review's view (and so its foot)
 KEEP_BACKUPS = 5
@@ -45,7 +45,8 @@ BACKUP_EVERY = DAY
 BUSY_TIMEOUT_MS = 15_000
 MAX_STATE_CHARS = 4096  # one card's stored state; ours are about 250
 MAX_CLICKED = 8  # zone ids kept per answer
-MAX_TIME = 1e11
+MAX_TIME = 1e11  # epoch seconds: about the year 5138
+MAX_ANSWER_SECONDS = 86_400.0  # a question left open for a day is still an answer
 MAX_VIEW = 200  # a view id's characters
 MAX_SETTING = 1000  # a stored choice's characters
 PACE_WINDOW = 5000  # the latest answers in which the pace of each kind of question is sought
@@ -370,15 +371,35 @@ class ReviewLog:
         return states
 
     def reviews(self, since: float | None = None) -> list[Review]:
+        """The answers in the order given; a row that is not one ReflexMap wrote (a rating
+        outside 1..4, a time outside 1970..MAX_TIME, a negative or endless answer time) is
+        left out, with a warning."""
         query = "SELECT time, card, rating, correct, close, seconds FROM reviews"
         args: tuple = ()
         if since is not None:
             query += " WHERE time >= ?"
             args = (since,)
-        return [
-            Review(float(t), c, int(r), bool(ok), bool(cl), s)
-            for t, c, r, ok, cl, s in self.conn.execute(query + " ORDER BY time", args)
-        ]
+        found, bad = [], 0
+        for t, c, r, ok, cl, s in self.conn.execute(query + " ORDER BY time", args):
+            if (
+                isinstance(t, (int, float))
+                and 0 <= t <= MAX_TIME
+                and isinstance(c, str)
+                and r in (1, 2, 3, 4)
+                and ok in (0, 1)
+                and cl in (0, 1)
+                and (s is None or (isinstance(s, (int, float)) and 0 <= s <= MAX_ANSWER_SECONDS))
+            ):
+                found.append(Review(float(t), c, int(r), bool(ok), bool(cl), s))
+            else:
+                bad += 1
+        if bad:
+            self.warnings.append(
+                _("{count} answers in {path} could not be read and are ignored.").format(
+                    count=bad, path=self.path
+                )
+            )
+        return found
 
     def count(self) -> int:
         return self.conn.execute("SELECT count(*) FROM reviews").fetchone()[0]
@@ -595,8 +616,27 @@ def _connect_snapshot(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
 
 
+# What each field of a stored card state may hold: FSRS's own bounds for its memory model
+# (stability at least STABILITY_MIN days, difficulty 1..10), times from 1970 up to MAX_TIME,
+# counts up to a billion. A value outside them is not one ReflexMap wrote, and it would stop
+# the scheduler at the next answer (a date before year 1 is a ValueError, a stability of 0 a
+# division by zero); the record is set aside instead, with a message.
+STATE_RANGES = {
+    "seen": (0, 10**9),
+    "right": (0, 10**9),
+    "wrong": (0, 10**9),
+    "due": (0.0, MAX_TIME),
+    "last_seen": (0.0, MAX_TIME),
+    "stability": (STABILITY_MIN, 1e6),
+    "difficulty": (MIN_DIFFICULTY, MAX_DIFFICULTY),
+    "step": (0, 100),
+}
+WHOLE = frozenset({"seen", "right", "wrong", "step"})
+
+
 def parse_state(raw: object) -> CardState | None:
-    """A stored card state, checked field by field; None if it is not one."""
+    """A stored card state, checked field by field (STATE_RANGES) and as a whole (no more
+    right or wrong answers than answers); None if it is not one."""
     if not isinstance(raw, str) or len(raw) > MAX_STATE_CHARS:
         return None
     try:
@@ -606,27 +646,19 @@ def parse_state(raw: object) -> CardState | None:
         state = CardState.from_json(data)
     except (ValueError, TypeError):
         return None
-    for name in ("seen", "right", "wrong"):
+    for name, (low, high) in STATE_RANGES.items():
         value = getattr(state, name)
-        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 10**9:
+        if value is None and name in ("stability", "difficulty", "step"):
+            continue
+        if not isinstance(value, int if name in WHOLE else (int, float)) or isinstance(value, bool):
             return None
-    for name in ("due", "last_seen"):
-        value = getattr(state, name)
-        if not isinstance(value, (int, float)) or isinstance(value, bool) or not abs(value) <= MAX_TIME:
-            return None
-    for name, low, high in (("stability", 0.0, 1e6), ("difficulty", 0.0, 11.0)):
-        value = getattr(state, name)
-        if value is not None and (
-            not isinstance(value, (int, float)) or isinstance(value, bool) or not low <= value <= high
-        ):
+        if not (math.isfinite(value) and low <= value <= high):
             return None
     if state.phase not in (1, 2, 3) or not isinstance(state.last_right, bool):
         return None
-    if state.step is not None and (not isinstance(state.step, int) or not 0 <= state.step <= 100):
-        return None
     if state.phase != 1 and state.stability is None:
         return None
-    if not all(math.isfinite(float(getattr(state, n))) for n in ("due", "last_seen")):
+    if state.right > state.seen or state.wrong > state.seen:
         return None
     return state
 

@@ -45,6 +45,9 @@ EASY_RANGE = (1.5, 8.0)
 PACE_ANSWERS = 200
 PACE_MIN = 20
 MASTERED_DAYS = 90.0  # a memory that lasts this long (FSRS stability) counts as mastered
+# FSRS's bounds of its memory model: a stored state outside them is not one it made.
+STABILITY_MIN = fsrs.scheduler.STABILITY_MIN  # days
+MIN_DIFFICULTY, MAX_DIFFICULTY = fsrs.scheduler.MIN_DIFFICULTY, fsrs.scheduler.MAX_DIFFICULTY
 
 AGAIN, HARD, GOOD, EASY = (
     int(r) for r in (fsrs.Rating.Again, fsrs.Rating.Hard, fsrs.Rating.Good, fsrs.Rating.Easy)

@@ -78,9 +78,9 @@ def compute(
     foot_of = {v.id: v.foot for v in atlas.views}
     answers_by_foot = {foot: (0, 0) for foot in sorted(set(foot_of.values()))}
     for day, view, count, correct in conn.execute(  # one pass over the last days
-        "SELECT date(time, 'unixepoch', 'localtime') AS day, view, count(*), sum(correct) FROM reviews"
-        " WHERE time >= ? AND substr(card, 1, ?) = ? GROUP BY day, view",
-        (start, len(prefix), prefix),
+        "SELECT date(time, 'unixepoch', 'localtime') AS day, view, count(*), sum(correct = 1) FROM reviews"
+        " WHERE time >= ? AND time < ? AND substr(card, 1, ?) = ? GROUP BY day, view",
+        (start, now + 86_400, len(prefix), prefix),  # a time in the future is not a day of study
     ):
         count, correct = int(count), int(correct or 0)
         foot = foot_of.get(view)

@@ -1,0 +1,73 @@
+"""Progress read back is input too: a card state of the right types but out of range (a due
+date before 1970, a stability of 0, a difficulty outside FSRS's 1..10, more right answers than
+answers) is set aside with a message, never handed to the scheduler, where it stopped the
+quiz at the next answer (a ValueError for the year, a ZeroDivisionError). Played in the real
+app (tests/hostile/_app_child.py): the card is asked and answered by a click."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+from reflexmap.quiz.reviewlog import ReviewLog, parse_state
+
+from .test_unwritable_folders import _play, _texts
+
+CARD = "ingham-western:lumbar-spine:find"
+NOW = time.time()
+GOOD = {
+    "due": NOW - 3600, "seen": 3, "right": 2, "wrong": 1, "last_seen": NOW - 86_400,
+    "last_right": True, "phase": 2, "step": None, "stability": 5.0, "difficulty": 5.0,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"due": -5e10},  # before year 1: datetime refuses it
+        {"last_seen": -5e10},
+        {"stability": 0.0},  # FSRS divides by it
+        {"difficulty": 0.0},
+        {"difficulty": 11.0},
+        {"right": 7},  # more right answers than answers
+        {"due": float("inf")},
+        {"seen": 2.5},
+    ],
+    ids=lambda c: ",".join(f"{k}={v}" for k, v in c.items()),
+)
+def test_a_card_state_out_of_range_is_set_aside_and_the_quiz_goes_on(tmp_path: Path, change: dict):
+    data = tmp_path / "data"
+    database = data / "ReflexMap/ReflexMap/reviews.sqlite3"
+    database.parent.mkdir(parents=True)
+    log = ReviewLog(database)
+    log.record(CARD, lambda previous: parse_state(json.dumps(GOOD)), now=NOW - 86_400, rating=3, correct=True)
+    log.close()
+    conn = sqlite3.connect(database)
+    conn.execute("UPDATE cards SET state = ? WHERE card = ?", (json.dumps({**GOOD, **change}), CARD))
+    conn.commit()
+    conn.close()
+    config = tmp_path / "config"
+    (config / "ReflexMap/ReflexMap").mkdir(parents=True)
+    (config / "ReflexMap/ReflexMap/settings.json").write_text(
+        json.dumps({"format": "reflexmap-settings", "version": 1, "values": {"notes/first-run-seen": True}})
+    )
+    facts: dict = {}
+    shown = _play(tmp_path, config, data, quiz=True, statistics=True, facts=facts)  # no traceback
+    progress = [box for box in shown if box["name"] == "quiz-warning"]
+    assert len(progress) == 1, _texts(shown)
+    assert (
+        "1 card records in" in progress[0]["text"]
+        and "could not be read and are ignored" in progress[0]["text"]
+    )
+    assert facts["feedback"].startswith("✔"), facts
+    conn = sqlite3.connect(database)
+    (raw,) = conn.execute("SELECT state FROM cards WHERE card = ?", (CARD,)).fetchone()
+    answers = conn.execute("SELECT count(*) FROM reviews WHERE card = ?", (CARD,)).fetchone()[0]
+    conn.close()
+    state = parse_state(raw)
+    assert state is not None and state.seen == 1  # a new start for this card, the answer saved
+    assert answers == 2
