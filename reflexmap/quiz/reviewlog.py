@@ -36,6 +36,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..i18n import _
+from . import pending
+from .pending import PendingAnswer
 from .progress import LegacyCardState, ProgressStore
 from .scheduler import DAY, MAX_DIFFICULTY, MIN_DIFFICULTY, STABILITY_MIN, CardState
 
@@ -51,6 +53,7 @@ MAX_VIEW = 200  # a view id's characters
 MAX_SETTING = 1000  # a stored choice's characters
 PACE_WINDOW = 5000  # the latest answers in which the pace of each kind of question is sought
 IMPORTED_KEY = "imported-progress-json"
+ONCE_PREFIX = "answer:"  # meta keys of answers written from a file of waiting answers
 LEGACY_STABILITY = {2: 1.0, 3: 3.0, 4: 7.0, 5: 21.0}  # Leitner box -> the wait after it, in days
 
 CREATE = """
@@ -291,6 +294,44 @@ class ReviewLog:
                 return
         self.warnings.append(message + " " + _("There is no sound backup: starting with empty progress."))
 
+    # --- answers that waited for a lock (pending.py) -------------------------------------------
+    def waiting_answers(self) -> list[PendingAnswer]:
+        """The answers a window could not write before it closed (the log was locked), read
+        from their files beside the log; a file that is not one is set aside, with a message."""
+        if not self.writable:
+            return []
+        found: list[PendingAnswer] = []
+        for path in pending.files(self.path):
+            try:
+                found += pending.read(path)
+            except FileNotFoundError:
+                continue  # another window wrote them and removed the file just now
+            except (OSError, ValueError) as exc:
+                aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+                try:
+                    os.replace(path, aside)
+                except OSError:
+                    aside = path
+                self.warnings.append(
+                    _("{file} could not be used ({reason}). It was kept as {kept}.").format(
+                        file=path.name, reason=exc, kept=aside.name
+                    )
+                )
+        return found
+
+    def keep_waiting(self, answers: list[PendingAnswer]) -> Path:
+        """Write answers that could not be saved (the log is locked) to a file beside it, and
+        remove the files they were read from: the next open writes them, each once."""
+        target = pending.write(self.path, answers)
+        for source in {a.source for a in answers if a.source}:
+            Path(source).unlink(missing_ok=True)
+        return target
+
+    def forget_waiting(self, sources: set[str]) -> None:
+        """The files whose answers are all in the log now."""
+        for source in sources:
+            Path(source).unlink(missing_ok=True)
+
     def close(self) -> None:
         try:
             self.conn.close()
@@ -310,14 +351,33 @@ class ReviewLog:
         seconds: float | None = None,
         clicked: tuple[str, ...] = (),
         view: str = "",
-    ) -> CardState:
+        wait_ms: int | None = None,
+        once: str | None = None,
+    ) -> CardState | None:
         """One answer, in one transaction: the card's latest state is read, `advance` derives
-        the new one, the review is appended and the state stored."""
+        the new one, the review is appended and the state stored.
+
+        `wait_ms`: how long to wait for another writer's lock (default BUSY_TIMEOUT_MS); past
+        it, sqlite3.OperationalError ("database is locked") and nothing is written. `once`: the
+        answer's id (pending.py): recorded with it, and an answer whose id is already recorded
+        is not written again (None is returned)."""
         if not self.writable:
             raise ReadOnly(str(self.path))
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
+        if wait_ms is not None:
+            conn.execute(f"PRAGMA busy_timeout={max(0, int(wait_ms))}")
         try:
+            conn.execute("BEGIN IMMEDIATE")
+        finally:
+            if wait_ms is not None:
+                conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        try:
+            if once is not None:
+                key = ONCE_PREFIX + once
+                if conn.execute("SELECT 1 FROM meta WHERE key = ?", (key,)).fetchone():
+                    conn.execute("ROLLBACK")
+                    return None
+                conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (key, card[:MAX_VIEW]))
             row = conn.execute("SELECT state FROM cards WHERE card = ?", (card,)).fetchone()
             previous = parse_state(row[0]) if row else None
             state = advance(previous)

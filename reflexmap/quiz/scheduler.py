@@ -29,8 +29,11 @@ from typing import TYPE_CHECKING
 import fsrs
 
 from .cards import Card
+from .pending import PendingAnswer
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .reviewlog import ReviewLog
 
 DAY = 86_400.0
@@ -53,6 +56,14 @@ AGAIN, HARD, GOOD, EASY = (
     int(r) for r in (fsrs.Rating.Again, fsrs.Rating.Hard, fsrs.Rating.Good, fsrs.Rating.Easy)
 )
 RATING_NAMES = {AGAIN: "again", HARD: "hard", GOOD: "good", EASY: "easy"}
+
+
+def is_busy(exc: sqlite3.Error) -> bool:
+    """Whether SQLite gave up waiting for another connection's lock."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(exc) or "busy" in str(exc)
 
 
 def rating_for(
@@ -150,14 +161,23 @@ class Scheduler:
         rng: random.Random | None = None,
         retention: float = DEFAULT_RETENTION,
         log: ReviewLog | None = None,
+        wait_ms: int | None = None,
     ):
+        """`wait_ms`: how long an answer waits for another writer's lock on the log before it
+        is kept in `pending` instead (the window: a moment; None: the log's busy timeout)."""
         self.states: dict[str, CardState] = states if states is not None else {}
         self.clock = clock
         self.rng = rng or random.Random()
         self.log = log
+        self.wait_ms = wait_ms
         self.unsaved: list[str] = []  # why answers could not be saved, for the window to say
+        self.pending: list[PendingAnswer] = []  # answers waiting for the log's lock, in order
         self._pace: dict[str, float] = {}  # question kind -> Easy threshold, from the log
         self.set_retention(retention)
+        if log is not None and log.writable:  # answers a window closed on while the log was locked
+            self.pending = log.waiting_answers()
+            self._replay_pending()
+            self.save_pending()
 
     def set_retention(self, retention: float) -> None:
         """The desired retention for the next answers (cards keep the due dates they have);
@@ -168,10 +188,69 @@ class Scheduler:
         self._fsrs = fsrs.Scheduler(desired_retention=self.retention, enable_fuzzing=False)
 
     def reload(self) -> None:
-        """Card states and pace as saved, with other windows' answers (before a round)."""
+        """Card states and pace as saved, with other windows' answers (before a round), and
+        this window's answers that wait to be saved on top."""
         self._pace.clear()
         if self.log is not None:
+            self.save_pending()
             self.states = self.log.states()
+            self._replay_pending()
+
+    def _replay_pending(self) -> None:
+        for answer in self.pending:
+            self.states[answer.card] = self.advance(
+                self.states.get(answer.card), answer.rating, answer.time, answer.correct
+            )
+
+    def save_pending(self) -> int:
+        """Write the answers that wait, oldest first, as far as the lock lets; returns how many
+        still wait. An answer is taken off the queue only once its transaction has committed."""
+        written: set[str] = set()
+        while self.pending and self.log is not None and self.log.writable:
+            answer = self.pending[0]
+            try:
+                state = self.log.record(
+                    answer.card,
+                    lambda previous, a=answer: self.advance(previous, a.rating, a.time, a.correct),
+                    now=answer.time,
+                    rating=answer.rating,
+                    correct=answer.correct,
+                    close=answer.close,
+                    seconds=answer.seconds,
+                    clicked=answer.clicked,
+                    view=answer.view,
+                    wait_ms=self.wait_ms,
+                    once=answer.once,
+                )
+            except sqlite3.OperationalError as exc:
+                if not is_busy(exc):
+                    self._not_saved(exc)
+                    continue
+                break  # still locked: tried again later
+            except (sqlite3.Error, OSError) as exc:  # a full disk: the lesson goes on, unsaved
+                self._not_saved(exc)
+                continue
+            self.pending.pop(0)
+            if answer.source:
+                written.add(answer.source)
+            if state is not None and not any(a.card == answer.card for a in self.pending):
+                self.states[answer.card] = state  # with other windows' answers to it
+        if written and self.log is not None:
+            self.log.forget_waiting(written - {a.source for a in self.pending if a.source})
+        return len(self.pending)
+
+    def _not_saved(self, exc: BaseException) -> None:
+        self.unsaved.append(str(exc))
+        self.pending.pop(0)
+
+    def keep_pending(self) -> Path | None:
+        """On closing: the answers still waiting for the lock go to a file beside the log
+        (written at the next open, each once). Returns the file, or None if none wait."""
+        if self.save_pending() == 0 or self.log is None:
+            return None
+        target = self.log.keep_waiting(self.pending)
+        self.pending = []
+        return target
 
     def easy_seconds(self, kind: str) -> float:
         """How quick a right answer to a question of `kind` must be to count as Easy."""
@@ -217,26 +296,14 @@ class Scheduler:
         `view`: where the question was shown (its foot counts for the statistics)."""
         now = self.clock()
         rating = rating_for(correct, close, seconds, self.easy_seconds(card.kind))
-        state = None
-        if self.log is not None and self.log.writable:
-            try:
-                state = self.log.record(
-                    card.key,
-                    lambda previous: self.advance(previous, rating, now, correct),
-                    now=now,
-                    rating=rating,
-                    correct=correct,
-                    close=close,
-                    seconds=seconds,
-                    clicked=clicked,
-                    view=view,
-                )
-            except (sqlite3.Error, OSError) as exc:  # a full disk: the lesson goes on, unsaved
-                self.unsaved.append(str(exc))
-        if state is None:
-            state = self.advance(self.states.get(card.key), rating, now, correct)
+        state = self.advance(self.states.get(card.key), rating, now, correct)
         self.states[card.key] = state
-        return state
+        if self.log is not None and self.log.writable:
+            self.pending.append(
+                PendingAnswer(card.key, now, rating, correct, close, seconds, tuple(clicked), view)
+            )
+            self.save_pending()  # the ones before it first: the log keeps the order given
+        return self.states[card.key]
 
     def pick(self, cards: Iterable[Card], count: int) -> list[Card]:
         """The `count` cards to ask now: overdue first (oldest due first), then new cards,

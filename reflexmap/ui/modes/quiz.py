@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import time
 from enum import IntEnum
 from pathlib import Path
@@ -35,6 +36,11 @@ ADVANCE_MIN_MS, ADVANCE_MAX_MS = 2500, 9000
 RETENTION_KEY = "quiz/desired-retention"  # older, for every profile; now kept per profile:
 RETENTION_META = "desired-retention"  # in the profile's review log (its meta table)
 PROFILE_KEY = "quiz/profile"
+# How long an answer may wait for the review log's lock (another program writing to it) before
+# it is kept in memory instead, and how often the answers kept are tried again: the window
+# never stops for longer than a moment (SQLite's own busy timeout is 15 s).
+ANSWER_WAIT_MS = 100
+SAVE_RETRY_MS = 1000
 ENDINGS = {
     "done": N_("All questions asked."),
     "time": N_("Time is up."),
@@ -86,6 +92,10 @@ class QuizController(Mode):
         self._clock = QTimer(self)
         self._clock.setInterval(250)
         self._clock.timeout.connect(self._tick)
+        self._save_retry = QTimer(self)
+        self._save_retry.setInterval(SAVE_RETRY_MS)
+        self._save_retry.timeout.connect(self.save_waiting)
+        self._said_waiting = False
         panel.chose.connect(self.answer_choice)
         panel.typed.connect(self.answer_text)
         panel.next_requested.connect(self.next)
@@ -153,7 +163,10 @@ class QuizController(Mode):
                 self.warnings.append(_("No backup could be made: {error}").format(error=exc))
         if self.warnings:
             self._warn(_("Quiz progress"), "\n".join(self.warnings))
-        return Scheduler(states, log=log, retention=self._stored_retention(log))
+        scheduler = Scheduler(states, log=log, retention=self._stored_retention(log), wait_ms=ANSWER_WAIT_MS)
+        if scheduler.pending:  # answers from when a window closed while the log was locked
+            self._save_retry.start()
+        return scheduler
 
     def _stored_retention(self, log: ReviewLog | None) -> float:
         """The profile's desired retention, kept in its review log; else the older global
@@ -201,9 +214,21 @@ class QuizController(Mode):
         self.scheduler.reload()
 
     def shutdown(self) -> None:
-        """On exit: a backup (SQLite's online backup API), then the database closed."""
+        """On exit: the answers still waiting for the log's lock kept in a file beside it (the
+        next open writes them), a backup (SQLite's online backup API), the database closed."""
         if self._log is None:
             return
+        self._save_retry.stop()
+        try:
+            kept = self._scheduler.keep_pending() if self._scheduler is not None else None
+        except OSError as exc:  # the folder cannot take the file either: said, as on a full disk
+            self._warn(
+                _("Progress not saved"),
+                _("Could not write {path}:\n{error}").format(path=self.database_path, error=exc),
+            )
+        else:
+            if kept is not None:
+                print(f"reflexmap: answers waiting for {self.database_path} kept in {kept}", file=sys.stderr)
         try:
             self._log.backup(force=True)
         except (OSError, sqlite3.Error):
@@ -234,6 +259,41 @@ class QuizController(Mode):
                 _("Progress not saved"),
                 _("Could not write {path}:\n{error}").format(path=self.database_path, error=error),
             )
+
+    def save_waiting(self) -> None:
+        """Try again to write the answers that wait for the log's lock (on a timer)."""
+        scheduler = self._scheduler
+        if scheduler is None or not scheduler.pending:
+            self._save_retry.stop()
+            return
+        if scheduler.save_pending() == 0:
+            self._save_retry.stop()
+            self._said_waiting = False
+            self._show_status(_("All answers are saved."))
+        self._said_unsaved()
+        if self.session is not None and self.session.current is not None:
+            self.panel.set_status(self._status())
+
+    def _said_pending(self) -> None:
+        """Answers wait for the log's lock: tried again every second; said once."""
+        scheduler = self.scheduler
+        if not scheduler.pending:
+            return
+        self._save_retry.start()
+        if not self._said_waiting:
+            self._said_waiting = True
+            self._show_status(
+                _(
+                    "The progress file is in use by another program: your answers are kept and "
+                    "saved as soon as it is free."
+                )
+            )
+
+    def _show_status(self, text: str) -> None:
+        window = self.map.window()
+        status = getattr(window, "statusBar", None)
+        if callable(status):
+            status().showMessage(text, 15_000)
 
     def mastery(self) -> dict[str, float | None]:
         """Zone id -> mean mastery of its cards in this chart; None if never practised."""
@@ -318,6 +378,13 @@ class QuizController(Mode):
             parts.append(_("{time} left").format(time=f"{int(left) // 60}:{int(left) % 60:02d}"))
         if session.options.sudden_death:
             parts.append(_("sudden death"))
+        waiting = len(self._scheduler.pending) if self._scheduler is not None else 0
+        if waiting:
+            parts.append(
+                ngettext(
+                    "{count} answer waiting to be saved", "{count} answers waiting to be saved", waiting
+                ).format(count=waiting)
+            )
         return " · ".join(parts)
 
     # --- answers ------------------------------------------------------------------------
@@ -367,6 +434,7 @@ class QuizController(Mode):
         self.state.set_annotations(Annotations((target_view, session.current.zone_id), tuple(marks)))
         kind = "right" if feedback.correct else "close" if feedback.close else "wrong"
         self._said_unsaved()
+        self._said_pending()
         last = session.finished or not session.queue
         if last:
             hint = _("Press Enter to see the results.")

@@ -1,0 +1,124 @@
+"""Answers waiting to be saved: while another program holds the review log locked (a second
+ReflexMap in the middle of a long write, a backup tool, `sqlite3` with BEGIN EXCLUSIVE), an
+answer is kept here instead of making the window wait for the lock.
+
+In memory they are a queue, written in order when the lock is free. When ReflexMap closes
+with answers still waiting, they are written to a file beside the log (atomically, fsync'ed)
+and read back at the next open. An answer that went through such a file carries an id, which
+is recorded in the log (table meta) in the same transaction as the answer: whichever window or
+process writes it first, it is counted once, even when two open the file at once or the file
+could not be removed after it was written. Qt-free.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import time
+import uuid
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+from .. import bounded_json
+from ..i18n import _
+from ..storage import atomic_path, write_checked
+
+FORMAT = "reflexmap-pending-answers"
+VERSION = 1
+MAX_BYTES = 16 * 1024 * 1024
+MAX_ANSWERS = 100_000
+MAX_TIME = 1e11  # epoch seconds, as the review log (about the year 5138)
+MAX_TEXT = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class PendingAnswer:
+    """One answer as the scheduler rated it, not yet in the review log."""
+
+    card: str
+    time: float  # epoch seconds: when it was given
+    rating: int  # FSRS 1..4
+    correct: bool
+    close: bool = False
+    seconds: float | None = None
+    clicked: tuple[str, ...] = ()
+    view: str = ""
+    once: str | None = None  # set when it goes into a file: recorded with it, counted once
+    source: str | None = None  # the file it was read from (not written)
+
+
+def files(database: Path) -> list[Path]:
+    """The files of waiting answers beside `database`, oldest first."""
+    return sorted(p for p in database.parent.glob(f"{database.name}.pending-*.json") if p.is_file())
+
+
+def write(database: Path, answers: list[PendingAnswer]) -> Path:
+    """Write `answers` to a new file beside `database` (atomically, fsync'ed); each gets an id
+    (the one it had, if it came from a file already)."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = database.with_name(f"{database.name}.pending-{stamp}-{os.getpid()}-{uuid.uuid4().hex[:8]}.json")
+    plain = []
+    for answer in answers:
+        entry = asdict(replace(answer, once=answer.once or uuid.uuid4().hex, source=None))
+        entry.pop("source")
+        entry["clicked"] = list(answer.clicked)
+        plain.append(entry)
+    payload = json.dumps({"format": FORMAT, "version": VERSION, "answers": plain}, indent=0)
+    with atomic_path(target) as temporary:
+        write_checked(temporary, payload.encode("utf-8"))
+    return target
+
+
+def read(path: Path) -> list[PendingAnswer]:
+    """The answers in a file written by `write`; raises ValueError (with a plain reason) for a
+    file that is not one, or holds an answer out of range."""
+    data = bounded_json.loads(path.read_bytes(), max_bytes=MAX_BYTES)
+    if (
+        not isinstance(data, dict)
+        or data.get("format") != FORMAT
+        or not isinstance(data.get("answers"), list)
+    ):
+        raise ValueError(_("not a file of answers waiting to be saved"))
+    if data.get("version") != VERSION or len(data["answers"]) > MAX_ANSWERS:
+        raise ValueError(_("not a file of answers waiting to be saved"))
+    answers = []
+    for entry in data["answers"]:
+        answer = _answer(entry, str(path))
+        if answer is None:
+            raise ValueError(_("an answer in it is not one ReflexMap wrote"))
+        answers.append(answer)
+    return answers
+
+
+def _answer(entry: object, source: str) -> PendingAnswer | None:
+    if not isinstance(entry, dict):
+        return None
+    card, at, rating = entry.get("card"), entry.get("time"), entry.get("rating")
+    seconds, clicked, view, once = (
+        entry.get("seconds"),
+        entry.get("clicked"),
+        entry.get("view"),
+        entry.get("once"),
+    )
+    if not (isinstance(card, str) and 0 < len(card) <= MAX_TEXT):
+        return None
+    if not (isinstance(at, (int, float)) and not isinstance(at, bool) and 0 <= at <= MAX_TIME):
+        return None
+    if rating not in (1, 2, 3, 4) or isinstance(rating, bool):
+        return None
+    if not isinstance(entry.get("correct"), bool) or not isinstance(entry.get("close"), bool):
+        return None
+    if seconds is not None and not (
+        isinstance(seconds, (int, float)) and not isinstance(seconds, bool) and math.isfinite(seconds)
+    ):
+        return None
+    if not (isinstance(clicked, list) and len(clicked) <= 8 and all(isinstance(c, str) for c in clicked)):
+        return None
+    if not (
+        isinstance(view, str) and len(view) <= MAX_TEXT and isinstance(once, str) and 0 < len(once) <= 64
+    ):
+        return None
+    return PendingAnswer(
+        card, float(at), rating, entry["correct"], entry["close"], seconds, tuple(clicked), view, once, source
+    )
