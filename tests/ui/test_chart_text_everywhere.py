@@ -1,7 +1,12 @@
 """The walk of test_chart_text_is_plain.py, on every other window and file that shows chart
 text: the chart opened from a file whose name is markup too, the Chart menu, search, the
 comparison window, the statistics, the handout dialog and the handout's PDF, every export
-(SVG, PNG, PDF, web page, Anki deck), "Problems at start" and the editor's form and History."""
+(SVG, PNG, PDF, web page, Anki deck), "Problems at start" and the editor's form and History.
+
+At every step the text each window paints itself (its charts' labels, titles and axes: the
+Statistics window draws them with QPainter, no widget holds them) is read too, through a
+recording paint device (painted_text.py): no markup interpreted, and chart text isolated
+where it stands inside a sentence."""
 
 from __future__ import annotations
 
@@ -21,6 +26,7 @@ from reflexmap.quiz import QuizOptions
 from reflexmap.settings import Settings
 
 from .conftest import click_zone
+from .painted_text import painted_text
 from .test_chart_text_is_plain import (
     CHART_TEXTS,
     IMAGE,
@@ -47,6 +53,28 @@ def hostile_file(tmp_path: Path) -> Path:
 def _walk(qtbot, where: str, problems: list[str]) -> None:
     qtbot.wait(20)
     problems += [f"{where}: {p}" for p in _problems(_shown_texts())]
+    problems += [f"{where}: {p}" for p in _painted_problems()]
+
+
+PAINTED: dict[str, list[str]] = {}  # window -> the strings it painted, at the last step
+
+
+def _painted_problems() -> list[str]:
+    """What every visible window paints: a run of text with the markup's words but not its
+    tags was drawn as rich text; a string drawn with an override outside an isolate, inside
+    a sentence of the app's, can reorder the app's words."""
+    found = []
+    for window in QApplication.topLevelWidgets():
+        if not window.isVisible() or window.width() <= 0:
+            continue
+        name = f"{type(window).__name__}#{window.objectName()}"
+        painted = painted_text(window)
+        PAINTED[name] = painted.calls
+        for run in painted.runs:
+            if ("bold" in run and "<b>bold" not in run and "bold</b>" not in run) or run.strip() == "link":
+                found.append(f"painted in {name}: chart markup drawn as rich text: {run[:120]!r}")
+        found += [f"painted in {p}" for p in _problems((name, text, False) for text in painted.calls)]
+    return found
 
 
 def _raw_markup_in(text: str) -> bool:
@@ -94,6 +122,8 @@ def test_every_window_and_file_shows_chart_text_as_written(
     qtbot.waitUntil(lambda: window.state.mode.name != "quiz")
     window.statistics_action.trigger()
     _walk(qtbot, "statistics", problems)
+    hardest = [t for t in PAINTED["StatisticsWindow#statistics"] if "here<b>bold" in t]
+    assert hardest, "the walk read the zone names the Statistics window paints"
     for widget in QApplication.topLevelWidgets():
         if widget.objectName() == "statistics" or type(widget).__name__ == "StatisticsWindow":
             widget.close()

@@ -4,6 +4,7 @@ a right-to-left override inside a chart text cannot reorder the app's own words 
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -107,8 +108,13 @@ def _chart_text_alone(line: str) -> bool:
 
 
 def _cut(line: str) -> str:
-    """A chart text cut short with "…" (labels, rows): what is left of it."""
-    return line.strip().strip("\u2068\u2069").removesuffix("…").strip("\u2068\u2069")
+    """A chart text cut short with "…" (labels, rows): what is left of it. Qt's elidedText
+    keeps the direction controls of the part it leaves out, after the "…"."""
+    line = line.strip().strip("\u2068\u2069")
+    head, ellipsis, tail = line.rpartition("…")
+    if ellipsis and all(unicodedata.category(c) == "Cf" for c in tail):
+        line = head
+    return line.strip("\u2068\u2069")
 
 
 def _plain(text: str) -> str:
