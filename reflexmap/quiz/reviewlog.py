@@ -364,13 +364,7 @@ class ReviewLog:
         if not self.writable:
             raise ReadOnly(str(self.path))
         conn = self.conn
-        if wait_ms is not None:
-            conn.execute(f"PRAGMA busy_timeout={max(0, int(wait_ms))}")
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        finally:
-            if wait_ms is not None:
-                conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        self._begin(wait_ms)
         try:
             if once is not None:
                 key = ONCE_PREFIX + once
@@ -406,6 +400,17 @@ class ReviewLog:
                 conn.execute("ROLLBACK")
             raise
         return state
+
+    def _begin(self, wait_ms: int | None) -> None:
+        """BEGIN IMMEDIATE, waiting `wait_ms` for another writer's lock (None: BUSY_TIMEOUT_MS)."""
+        conn = self.conn
+        if wait_ms is not None:
+            conn.execute(f"PRAGMA busy_timeout={max(0, int(wait_ms))}")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        finally:
+            if wait_ms is not None:
+                conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
     def states(self) -> dict[str, CardState]:
         """Every card's latest state. A record that does not read back is skipped, with a warning."""
@@ -488,11 +493,12 @@ class ReviewLog:
             return None
         return row[0] if row and isinstance(row[0], str) and len(row[0]) <= MAX_SETTING else None
 
-    def set_setting(self, key: str, value: str) -> None:
+    def set_setting(self, key: str, value: str, *, wait_ms: int | None = None) -> None:
+        """Store a choice of the student's (`wait_ms` as for record)."""
         if not self.writable:
             raise ReadOnly(str(self.path))
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
+        self._begin(wait_ms)
         try:
             conn.execute(
                 "INSERT INTO meta (key, value) VALUES (?, ?)"

@@ -192,3 +192,24 @@ def test_two_windows_answering_while_one_is_held_up_lose_and_repeat_nothing(qtbo
     given += [answer_one(qtbot, second), answer_one(qtbot, first)]
     qtbot.waitUntil(lambda: len(answers(database)) == 5, timeout=5000)
     assert sorted(card for card, _t in answers(database)) == sorted(given)
+
+
+def test_a_retention_chosen_while_the_log_is_locked_is_saved_after(qtbot, make_window):
+    from reflexmap.quiz import ReviewLog
+
+    from .test_desired_retention import play_round
+
+    window = make_window()
+    window.show()
+    window.quiz.advance_after_right_ms = 60_000
+    play_round(qtbot, window, "neck", None)  # the log is made
+    database = window.quiz.database_path
+    holder = Holder(database)
+    stalls = Stalls()
+    play_round(qtbot, window, "heart", "80")  # New quiz… with 80 %, one answer
+    worst = stalls.stop()
+    assert worst < 1000, worst
+    assert ReviewLog(database).setting("desired-retention") is None
+    holder.release()
+    qtbot.waitUntil(lambda: ReviewLog(database).setting("desired-retention") == "0.8", timeout=5000)
+    qtbot.waitUntil(lambda: len(answers(database)) == 2, timeout=5000)

@@ -19,7 +19,7 @@ from ...i18n import N_, _, bidi_isolate, format_number, ngettext
 from ...quiz import Feedback, QuizOptions, QuizSession, ReviewLog, Scheduler, Summary
 from ...quiz.profiles import DEFAULT, Profiles
 from ...quiz.questions import where
-from ...quiz.scheduler import DEFAULT_RETENTION, is_retention
+from ...quiz.scheduler import DEFAULT_RETENTION, is_busy, is_retention
 from ...settings import Settings
 from ...vocab import on_foot
 from ..quiz_panel import QuizPanel
@@ -96,6 +96,7 @@ class QuizController(Mode):
         self._save_retry.setInterval(SAVE_RETRY_MS)
         self._save_retry.timeout.connect(self.save_waiting)
         self._said_waiting = False
+        self._retention_waiting: float | None = None  # chosen while the log was locked
         panel.chose.connect(self.answer_choice)
         panel.typed.connect(self.answer_text)
         panel.next_requested.connect(self.next)
@@ -195,14 +196,31 @@ class QuizController(Mode):
         if abs(scheduler.retention - value) < 1e-9:
             return
         scheduler.set_retention(value)
-        if self._log is not None and self._log.writable:
-            try:
-                self._log.set_setting(RETENTION_META, repr(float(value)))
-            except (OSError, sqlite3.Error) as exc:
-                self._warn(
-                    _("Progress not saved"),
-                    _("Could not write {path}:\n{error}").format(path=self.database_path, error=exc),
-                )
+        self._retention_waiting = float(value)
+        self._save_retention()
+
+    def _save_retention(self) -> None:
+        """Store the retention chosen; while another program holds the log locked it waits
+        with the answers (tried again on the same timer)."""
+        value, self._retention_waiting = self._retention_waiting, None
+        if value is None or self._log is None or not self._log.writable:
+            return
+        try:
+            self._log.set_setting(RETENTION_META, repr(value), wait_ms=ANSWER_WAIT_MS)
+        except sqlite3.OperationalError as exc:
+            if is_busy(exc):
+                self._retention_waiting = value
+                self._save_retry.start()
+                return
+            self._retention_not_saved(exc)
+        except (OSError, sqlite3.Error) as exc:
+            self._retention_not_saved(exc)
+
+    def _retention_not_saved(self, exc: BaseException) -> None:
+        self._warn(
+            _("Progress not saved"),
+            _("Could not write {path}:\n{error}").format(path=self.database_path, error=exc),
+        )
 
     @property
     def log(self) -> ReviewLog | None:
@@ -219,6 +237,7 @@ class QuizController(Mode):
         if self._log is None:
             return
         self._save_retry.stop()
+        self._save_retention()
         try:
             kept = self._scheduler.keep_pending() if self._scheduler is not None else None
         except OSError as exc:  # the folder cannot take the file either: said, as on a full disk
@@ -262,11 +281,13 @@ class QuizController(Mode):
 
     def save_waiting(self) -> None:
         """Try again to write the answers that wait for the log's lock (on a timer)."""
+        self._save_retention()
         scheduler = self._scheduler
         if scheduler is None or not scheduler.pending:
-            self._save_retry.stop()
+            if self._retention_waiting is None:
+                self._save_retry.stop()
             return
-        if scheduler.save_pending() == 0:
+        if scheduler.save_pending() == 0 and self._retention_waiting is None:
             self._save_retry.stop()
             self._said_waiting = False
             self._show_status(_("All answers are saved."))
