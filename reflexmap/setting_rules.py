@@ -159,8 +159,8 @@ def path_problem(value: Any) -> str | None:
     """Why `value` cannot be a file or folder the app remembered (it stores full paths only)."""
     if reason := _text(value):
         return reason
-    if any(ord(c) < 32 or c == "\x7f" for c in value):
-        return _("{value} holds a control character").format(value=shown(value))
+    if "\x00" in value:  # no file system allows it (any other character may be in a name)
+        return _("{value} holds a NUL character").format(value=shown(value))
     if not (PurePosixPath(value).is_absolute() or PureWindowsPath(value).is_absolute()):
         return _("{value} is not a full path").format(value=shown(value))
     return None

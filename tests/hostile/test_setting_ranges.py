@@ -52,7 +52,7 @@ OUT_OF_RANGE = [
     ("appearance/text-scale", "0", "is not one of"),
     ("view/aspect", '"sideways"', "is not one of: plantar, medial, lateral, dorsal"),
     ("chart/last", '"relative/chart.yaml"', "is not a full path"),
-    ("chart/last", '"/tmp/a\\u0000b.yaml"', "holds a control character"),
+    ("chart/last", '"/tmp/a\\u0000b.yaml"', "holds a NUL character"),
     ("chart/dir", '"' + "/x" * 3000 + '"', "a text of 6000 characters is longer than 4096"),
     ("export/dir", '"~/exports"', "is not a full path"),
     ("chart/recent", '["chart.yaml"]', "1 of 1 entries left out"),
@@ -155,7 +155,7 @@ def _hostile_values(chart: Path) -> str:
         "appearance/theme": "purple",
         "appearance/text-scale": 1_000_000,
         "window/geometry": geometry(-50, -50, 1_000_000, 1_000_000),
-        "chart/recent": [str(chart), "relative.yaml", "/dev/../\u0007bell.yaml"],
+        "chart/recent": [str(chart), "relative.yaml", "/tmp/\u0000bell.yaml"],
         "quiz/setup/length": -3,
         "quiz/desired-retention": 5,
     }
