@@ -50,7 +50,10 @@ def two_feet(polygon: str, outline: str = SQUARE_OUTLINE, second_id: str = "plan
     return text.replace(text[text.index("views:") : text.index("zones:")], views + "\n")
 
 
-def chart(polygon: str = "[[0, 0], [10, 0], [10, 10], [0, 10]]") -> str:
+SQUARE = "[[0, 0], [10, 0], [10, 10], [0, 10]]"  # a zone inside the test outline
+
+
+def chart(polygon: str = SQUARE) -> str:
     return VALID_HEAD.replace("POLYGON", polygon)
 
 
@@ -65,12 +68,7 @@ class Case:
 
 
 def _text(name: str, text: str, encoding: str = "utf-8") -> Callable[[Path], Path]:
-    def make(folder: Path) -> Path:
-        path = folder / name
-        path.write_bytes(text.encode(encoding))
-        return path
-
-    return make
+    return _bytes(name, text.encode(encoding))
 
 
 def _bytes(name: str, data: bytes) -> Callable[[Path], Path]:
@@ -92,13 +90,6 @@ def _made(name: str, build: Callable[[], str]) -> Callable[[Path], Path]:
         return path
 
     return make
-
-
-def _huge(folder: Path) -> Path:
-    path = folder / "huge.yaml"
-    with open(path, "wb") as handle:  # 300 MB, sparse: costs no disk and no time to make
-        handle.truncate(300 * 1024 * 1024)
-    return path
 
 
 def _sparse(name: str, size: int) -> Callable[[Path], Path]:
@@ -123,7 +114,7 @@ def _ring(points: int, r: float = 5.0) -> str:
     )
 
 
-def _zones(count: int, polygon: str = "[[0, 0], [10, 0], [10, 10], [0, 10]]") -> str:
+def _zones(count: int, polygon: str = SQUARE) -> str:
     """`count` more zones (9 lines each) after the one in `chart()`."""
     return "".join(
         f"  - id: z{k}\n    name: Z\n    region: spine\n    claim: x\n    technique: y\n"
@@ -156,7 +147,7 @@ def _broken_link(folder: Path) -> Path:
 
 def _json_zones(count: int, indent: int | None = None) -> str:
     """A chart written as JSON (JSON is YAML), with `count` zones."""
-    square = [[0, 0], [10, 0], [10, 10], [0, 10]]
+    square = json.loads(SQUARE)
     zone = {"id": "z", "name": "Z", "region": "spine", "claim": "x", "technique": "y", "sources": ["s1"],
             "confidence": "sourced", "shapes": {"plantar-left": square}}  # fmt: skip
     chart = {
@@ -190,10 +181,9 @@ def _merged_zones(count: int) -> str:
         "zones:\n",
         "common: &common\n  region: spine\n  claim: x\n  technique: y\n  confidence: sourced\nzones:\n",
     )
-    square = "[[0, 0], [10, 0], [10, 10], [0, 10]]"
     return head + "".join(
         f"  - <<: *common\n    id: z{k}\n    name: Z\n    sources: [s1]\n"
-        f"    shapes:\n      plantar-left: {square}\n"
+        f"    shapes:\n      plantar-left: {SQUARE}\n"
         for k in range(count)
     )
 
@@ -225,7 +215,7 @@ def _dumped_with_anchors(count: int) -> str:
 
     sources = ["s1"]
     translations = {"de": {"name": "Zone"}}
-    square = [[0, 0], [10, 0], [10, 10], [0, 10]]
+    square = json.loads(SQUARE)
     data = yaml.safe_load(chart())
     # as in the benchmark's synthetic chart, the first anchor is in a view, before the zones
     guide = {"id": "g", "name": "G", "points": [[-20, 50], [20, 50]], "translations": translations}
@@ -360,7 +350,7 @@ CASES = [
     Case("local tag", _text("localtag.yaml", "title: !shout hello\n"), "tag '!shout' is not allowed", 1),
     Case(
         "hundreds of MB",
-        _huge,
+        _sparse("huge.yaml", 300 * 1024 * 1024),  # 300 MB: no disk and no time to make
         "the file is 314,572,800 bytes; files are limited to 33,554,432 bytes",
     ),
     Case(

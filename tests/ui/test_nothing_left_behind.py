@@ -59,6 +59,11 @@ def top_dialog(name: str) -> QDialog:
     return found[0]
 
 
+def close_with_its_button(name: str) -> None:
+    """The open dialog `name` closed as a person does: its own Close button."""
+    top_dialog(name).findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).click()
+
+
 def connections() -> int:
     """Signal connections that outlive what made them: to the desktop's colour scheme (each
     main window follows it) and to every live window's application state (panels, modes)."""
@@ -144,8 +149,7 @@ def test_quiz_rounds_leave_nothing_behind(qtbot, window):
         if confirm and confirm[0].isVisible():
             confirm[0].findChild(QPushButton, "end-round").click()
             settle(qtbot)
-        summary = top_dialog("quiz-summary")
-        summary.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).click()
+        close_with_its_button("quiz-summary")
 
     before, after = repeat(qtbot, once)
     assert_flat(before, after)
@@ -195,8 +199,7 @@ def test_notes_leave_nothing_behind(qtbot, window, note):
 
     def once():
         action.trigger()
-        dialog = top_dialog(f"note-{note}")
-        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).click()
+        close_with_its_button(f"note-{note}")
 
     assert_flat(*repeat(qtbot, once))
 
@@ -206,8 +209,7 @@ def test_shortcuts_leave_nothing_behind(qtbot, window):
 
     def once():
         action.trigger()
-        dialog = top_dialog("shortcuts")
-        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).click()
+        close_with_its_button("shortcuts")
 
     assert_flat(*repeat(qtbot, once))
 
@@ -218,8 +220,7 @@ def test_about_and_guide_leave_nothing_behind(qtbot, window):
         about = top_dialog("about")
         qtbot.keyClick(about, Qt.Key.Key_Escape)
         window.guide_action.trigger()
-        guide = top_dialog("user-guide")
-        guide.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).click()
+        close_with_its_button("user-guide")
 
     assert_flat(*repeat(qtbot, once))
 
