@@ -7,10 +7,7 @@ reflexmap.setting_rules.RULES."""
 from __future__ import annotations
 
 import json
-import os
 import struct
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +15,8 @@ import pytest
 from reflexmap import setting_rules
 from reflexmap.settings import Settings
 
-ROOT = Path(__file__).resolve().parents[2]
+from .children import ROOT, child_env, play
+
 FSI, PDI = "\u2068", "\u2069"
 
 
@@ -117,30 +115,13 @@ def test_a_usable_list_keeps_its_usable_entries(tmp_path: Path):
     assert "3 of 4 entries left out" in settings.warnings[0]
 
 
-def _start(tmp_path: Path, values: dict | str, language: str = "en") -> tuple[dict, str, Path]:
+def _start(tmp_path: Path, values: dict | str, language: str = "en") -> tuple[dict, Path]:
     home = tmp_path / "home"
     config = home / "config"
     body = values if isinstance(values, str) else json.dumps(values)
     settings = _file(config / "ReflexMap/ReflexMap/settings.json", body)
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(home),
-        "XDG_CONFIG_HOME": str(config),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_CACHE_HOME": str(home / "cache"),
-        "PYTHONPATH": str(ROOT),
-        "LANGUAGE": language,
-        "LANG": "C.UTF-8",
-        "LC_ALL": "",
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "tests.hostile._start_child"],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=180,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert "Traceback" not in result.stderr, result.stderr[-3000:]
-    return json.loads(result.stdout.strip().splitlines()[-1]), result.stderr, settings
+    env = child_env(home, config, home / "data", home / "cache", LANGUAGE=language, LANG="C.UTF-8", LC_ALL="")
+    return play("_start_child", env), settings
 
 
 def _hostile_values(chart: Path) -> str:
@@ -166,7 +147,7 @@ def _hostile_values(chart: Path) -> str:
 def test_the_app_starts_with_out_of_range_settings_and_says_what_was_reset(tmp_path: Path):
     chart = tmp_path / "my chart.yaml"
     chart.write_bytes((ROOT / "zones/ingham-western.yaml").read_bytes())
-    facts, _stderr, settings = _start(tmp_path, _hostile_values(chart))
+    facts, settings = _start(tmp_path, _hostile_values(chart))
     (box,) = facts["shown"]  # one message, at start
     assert box["title"] == "Settings"
     text = box["text"]
@@ -199,11 +180,11 @@ def test_the_app_starts_with_out_of_range_settings_and_says_what_was_reset(tmp_p
     assert all(setting_rules.check(k, v).reason is None for k, v in values.items())
     (kept,) = settings.parent.glob("settings.json.bad-values-*")
     assert '"purple"' in kept.read_text(encoding="utf-8")
-    facts, _stderr, _settings = _start_again(tmp_path)
+    facts, _settings = _start_again(tmp_path)
     assert facts["shown"] == []  # said once: the next start is quiet
 
 
-def _start_again(tmp_path: Path) -> tuple[dict, str, Path]:
+def _start_again(tmp_path: Path) -> tuple[dict, Path]:
     settings = tmp_path / "home/config/ReflexMap/ReflexMap/settings.json"
     values = json.loads(settings.read_text(encoding="utf-8"))["values"]
     return _start(tmp_path, values)
@@ -212,7 +193,7 @@ def _start_again(tmp_path: Path) -> tuple[dict, str, Path]:
 def test_the_message_is_in_the_interface_language(tmp_path: Path):
     values = {"notes/first-run-seen": True, "appearance/language": "de", "appearance/theme": "purple"}
     values["quiz/setup/length"] = 1000
-    facts, _stderr, _settings = _start(tmp_path, values)
+    facts, _settings = _start(tmp_path, values)
     (box,) = facts["shown"]
     assert facts["language"] == "de"
     assert box["title"] == "Einstellungen"

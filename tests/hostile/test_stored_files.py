@@ -15,6 +15,8 @@ from reflexmap.bounded_json import JSONBoundsError, loads
 from reflexmap.quiz.progress import ProgressStore
 from reflexmap.settings import Settings
 
+from .children import child_env, spawn
+
 
 def _settings_file(path: Path, values: dict | str) -> Path:
     body = values if isinstance(values, str) else json.dumps(values)
@@ -251,25 +253,7 @@ class _Instance:
     """A real ReflexMap window in its own process (tests/hostile/_window_child.py)."""
 
     def __init__(self, home: Path):
-        import os
-        import subprocess
-        import sys
-
-        root = Path(__file__).resolve().parents[2]
-        env = {
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "HOME": str(home),
-            "XDG_CONFIG_HOME": str(home / "config"),
-            "XDG_DATA_HOME": str(home / "data"),
-            "XDG_CACHE_HOME": str(home / "cache"),
-            "PYTHONPATH": str(root),
-        }
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "tests.hostile._window_child"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            text=True, env=env, cwd=root,
-        )  # fmt: skip
+        self.process = spawn("_window_child", child_env(home, home / "config", home / "data", home / "cache"))
         self._answer()
 
     def _answer(self) -> None:

@@ -6,14 +6,13 @@ traceback and leave every file that was on disk as it was."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from .children import ROOT, child_env, play
+
 SETTINGS = Path("ReflexMap/ReflexMap/settings.json")
 PROGRESS = Path("ReflexMap/ReflexMap/progress.json")
 
@@ -59,15 +58,7 @@ def _play(
     fill_first: Path | None = None,
 ) -> list[dict]:
     """The message boxes shown; what else the child saw goes into `facts`."""
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(tmp_path / "home"),
-        "XDG_CONFIG_HOME": str(config),
-        "XDG_DATA_HOME": str(data),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "PYTHONPATH": str(ROOT),
-    }
+    env = child_env(tmp_path / "home", config, data, tmp_path / "cache")
     if mastery:
         env["CHILD_MASTERY"] = "1"
     if fill is not None:
@@ -78,13 +69,7 @@ def _play(
         env["CHILD_FILL_FIRST"] = str(fill_first)
     if quiz:
         env["CHILD_QUIZ"] = "1"
-    result = subprocess.run(
-        [sys.executable, "-m", "tests.hostile._app_child"],
-        capture_output=True, text=True, timeout=120, env=env, cwd=ROOT,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert "Traceback" not in result.stderr, result.stderr[-3000:]
-    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    seen = play("_app_child", env, timeout=120)
     if facts is not None:
         facts.update(seen)
     return seen["shown"]
