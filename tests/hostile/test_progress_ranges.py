@@ -71,3 +71,27 @@ def test_a_card_state_out_of_range_is_set_aside_and_the_quiz_goes_on(tmp_path: P
     state = parse_state(raw)
     assert state is not None and state.seen == 1  # a new start for this card, the answer saved
     assert answers == 2
+
+
+def test_answers_out_of_range_in_the_log_do_not_skew_the_statistics(tmp_path: Path):
+    """Rows a hand or another program wrote: a 'correct' of 5, a time in the year 10^292, a
+    rating of 99. They are left out of the answers read back (with a message) and of the days
+    of the statistics: a day's share of right answers stays a share."""
+    from reflexmap.atlas import load_atlas
+    from reflexmap.quiz.stats import compute
+
+    atlas = load_atlas()
+    database = tmp_path / "reviews.sqlite3"
+    log = ReviewLog(database)
+    card = f"{atlas.id}:lumbar-spine:find"
+    log.record(card, lambda previous: parse_state(json.dumps(GOOD)), now=NOW - 60, rating=3, correct=True)
+    for when, rating, correct in ((NOW - 30, 3, 5), (1e300, 3, 1), (NOW - 20, 99, 0)):
+        log.conn.execute(
+            "INSERT INTO reviews (time, card, rating, correct, close, seconds, clicked, view)"
+            " VALUES (?, ?, ?, ?, 0, 1.0, '', 'plantar-left')",
+            (when, card, rating, correct),
+        )
+    stats = compute(log, atlas, NOW)
+    assert all(share is None or 0 <= share <= 1 for share in stats.retention), stats.retention
+    assert [r.card for r in log.reviews()] == [card]  # only the one ReflexMap wrote
+    assert any("3 answers in" in w and "could not be read" in w for w in log.warnings), log.warnings
