@@ -106,6 +106,12 @@ class Settings:
         are read before the language they hold is applied)."""
         return [said() if callable(said) else said for said in self._said]
 
+    def take_warnings(self) -> list[str]:
+        """The warnings, for the window that says them; said once: a window built later on
+        the same settings (after a language switch) does not say them again."""
+        warnings, self._said = self.warnings, []
+        return warnings
+
     def _checked(self, values: dict[str, Any]) -> dict[str, Any]:
         """The values that are what they must be (type and range, setting_rules.RULES); each
         other one falls back to its default alone (a list keeps its usable entries), all of

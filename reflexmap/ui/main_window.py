@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.state.atlas_changed.connect(self._atlas_shown)
         self._build_actions()
         # after the menus: reading the appearance settings is what finds them damaged
-        self.problems = StartProblems(self, settings.warnings)
+        self.problems = StartProblems(self, settings.take_warnings())
         settings.on_problem = self.problems.settings_problem
         self.resize(1440, 900)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.settings_menu.system_scheme_changed)

@@ -114,3 +114,30 @@ def test_stored_chart_names_the_system_refuses_are_not_charts(qtbot, make_window
     window.charts_menu.refill()
     files = [Path(a.data()).name for a in window.charts_menu.chart_actions()]
     assert sorted(files) == ["alternative-placements.yaml", "ingham-western.yaml"]  # the built-in ones only
+
+
+def test_settings_reset_at_start_are_said_once_not_again_after_a_language_switch(
+    qtbot, make_window, tmp_path
+):
+    """Settings → Language rebuilds the window on the same settings: what was said at start
+    is not said again (it was, in the new language)."""
+    from PySide6.QtWidgets import QApplication
+
+    path = tmp_path / "hostile.json"
+    values = {"notes/first-run-seen": True, "appearance/theme": "purple", "view/labels": ["no"]}
+    path.write_text(json.dumps({"format": "reflexmap-settings", "version": 1, "values": values}))
+    window = make_window(settings_=Settings(path))
+    window.show()
+
+    def boxes() -> list[QMessageBox]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+    qtbot.waitUntil(lambda: len(boxes()) == 1)
+    (box,) = boxes()
+    assert "purple" in box.text() and "view/labels" in box.text()
+    box.close()
+    window.language_actions["de"].trigger()  # Settings → Language → Deutsch
+    assert window.successor is not None
+    qtbot.addWidget(window.successor)  # closed after the test, like the first window
+    qtbot.wait(300)
+    assert boxes() == []
