@@ -15,6 +15,7 @@ import binascii
 import json
 import math
 import os
+import re
 import sys
 from array import array
 from pathlib import Path
@@ -186,21 +187,50 @@ class _Untrusted(ValueError):
     """A cache entry that is not what the loader wrote."""
 
 
+# The schema's ranges of the values an entry holds (atlas-v1.schema.json): a value of the right
+# type outside them is not one the loader accepted.
+_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_LANGUAGE = re.compile(r"[a-z]{2}(?:-[A-Z]{2})?")
+_URL = re.compile(r"https?://", re.IGNORECASE)
+
+
 def _text(value: Any, limit: int = 4000, optional: bool = False) -> Any:
-    if (optional and value is None) or (type(value) is str and len(value) <= limit):
+    """A text as the schema allows it: 1 to `limit` characters (or None, if `optional`)."""
+    if (optional and value is None) or (type(value) is str and 0 < len(value) <= limit):
         return value
     raise _Untrusted("text")
 
 
-def _translations(value: Any) -> Any:
+def _id(value: Any, optional: bool = False) -> Any:
+    if (optional and value is None) or (type(value) is str and len(value) <= 64 and _ID.fullmatch(value)):
+        return value
+    raise _Untrusted("id")
+
+
+def _url(value: Any) -> Any:
+    if value is None or (type(value) is str and len(value) <= 4000 and _URL.match(value)):
+        return value
+    raise _Untrusted("url")
+
+
+# The texts a translation may give, per owner (the schema's, with at least one of them).
+_TRANSLATED = {
+    "chart": frozenset({"title", "tradition", "description"}),
+    "zone": frozenset({"name", "claim", "technique", "note", "tradition"}),
+    "source": frozenset({"title", "note"}),
+    "guide": frozenset({"name"}),
+}
+
+
+def _translations(value: Any, owner: str) -> Any:
     if type(value) is not dict or len(value) > 64:
         raise _Untrusted("translations")
     for language, texts in value.items():
-        _text(language, 16)
-        if type(texts) is not dict or len(texts) > 64:
+        if type(language) is not str or not _LANGUAGE.fullmatch(language):
             raise _Untrusted("translations")
-        for key, text in texts.items():
-            _text(key, 64)
+        if type(texts) is not dict or not texts or not texts.keys() <= _TRANSLATED[owner]:
+            raise _Untrusted("translations")
+        for text in texts.values():
             _text(text)
     return value
 
@@ -285,15 +315,15 @@ def _atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
             raise _Untrusted("view")
         views.append(
             View(
-                _text(view_id, 64),
+                _id(view_id),
                 foot,
                 aspect,
                 _checked_ring(outline),
                 tuple(
-                    Guide(_text(gid, 64), _text(name), _checked_ring(points, 2), _translations(tr))
+                    Guide(_id(gid), _text(name), _checked_ring(points, 2), _translations(tr, "guide"))
                     for gid, name, points, tr in guides
                 ),
-                _text(mirror_of, 64, optional=True),
+                _id(mirror_of, optional=True),
             )
         )
     view_ids = {view.id for view in views}
@@ -301,8 +331,8 @@ def _atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
         raise _Untrusted("views")
     sources = {}
     for sid, title, url, note, tr in plain["sources"]:
-        sources[_text(sid, 64)] = Source(
-            sid, _text(title), _text(url, optional=True), _text(note, optional=True), _translations(tr)
+        sources[_id(sid)] = Source(
+            sid, _text(title), _url(url), _text(note, optional=True), _translations(tr, "source")
         )
     zones = []
     for (
@@ -329,7 +359,7 @@ def _atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
             checked[view_id] = tuple(_unpacked(part, flat) for part in parts)
         zones.append(
             Zone(
-                id=_text(zone_id, 64),
+                id=_id(zone_id),
                 name=_text(name),
                 region=region,
                 claim=_text(claim),
@@ -339,14 +369,14 @@ def _atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
                 shapes=checked,
                 note=_text(note, optional=True),
                 tradition=_text(tradition, optional=True),
-                translations=_translations(tr),
+                translations=_translations(tr, "zone"),
             )
         )
     if len({zone.id for zone in zones}) != len(zones):
         raise _Untrusted("zone ids")
     shapes = ((view_id, z.id, parts) for z in zones for view_id, parts in z.shapes.items())
     atlas = Atlas(
-        id=_text(plain["id"], 64),
+        id=_id(plain["id"]),
         title=_text(plain["title"]),
         tradition=_text(plain["tradition"]),
         description=_text(plain["description"], optional=True),
@@ -355,7 +385,7 @@ def _atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
         zones=tuple(zones),
         path=path,
         index=ZoneIndex(shapes),
-        translations=_translations(plain["translations"]),
+        translations=_translations(plain["translations"], "chart"),
     )
     anchors = plain["anchors"]
     if type(anchors) is not dict or set(anchors) != view_ids:

@@ -234,6 +234,13 @@ def _set_zone(index: int, value):
         _set_zone(7, {"plantar-left": [[[0.0, 0.0], [1e308, 0.0], [0.0, 10.0]]]}),
         _set_zone(5, ["no-such-source"]),
         lambda atlas: atlas["anchors"].clear(),
+        # the right type, out of the schema's range
+        _set_zone(1, ""),  # an empty name
+        _set_zone(10, {"de": {"name": "Kopf", "bogus": "x"}}),  # a text no translation gives
+        _set_zone(10, {"German": {"name": "Kopf"}}),  # not a language code
+        lambda atlas: atlas["sources"][0].__setitem__(2, "javascript:alert(1)"),  # not a web address
+        lambda atlas: atlas.__setitem__("id", "Not an id!"),
+        lambda atlas: atlas["views"][0].__setitem__(0, "Plantar Left"),
         lambda atlas: atlas["views"][0].__setitem__(3, "outline"),
     ],
 )
@@ -245,7 +252,10 @@ def test_a_tampered_cache_entry_is_never_trusted(tmp_path: Path, damage):
         _replace(entry, damage)
     result = read_atlas(chart, cache)  # a full check instead, and the entry is replaced
     assert result.ok
-    assert result.atlas.zones[0].name == read_atlas(chart).atlas.zones[0].name
+    fresh = read_atlas(chart).atlas  # the chart as the file says it, nothing from the entry
+    assert (result.atlas.id, result.atlas.translations) == (fresh.id, fresh.translations)
+    assert result.atlas.zones[0] == fresh.zones[0] and result.atlas.sources == fresh.sources
+    assert [v.id for v in result.atlas.views] == [v.id for v in fresh.views]
     assert cache.get(chart.read_bytes()) is not None
 
 
