@@ -122,9 +122,21 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         """Menus and toolbar from the table in actions.py; the Charts and Settings menus are
         filled from the charts known and the appearance choices."""
+        from .editor.host import EditorHost
         from .editor.mode import EditMode
 
-        self.editor = EditMode(self)  # edit mode, undo, saving (ui/editor/): the Edit rows' handler
+        bar = self.statusBar()
+        host = EditorHost(
+            parent=self,
+            settings=self.settings,
+            say=lambda message: bar.showMessage(message, 10000),
+            pointed=self.status.show_coordinates,
+            add_status_widget=bar.addPermanentWidget,
+            add_dock=self._add_editor_dock,
+            remember_chart=self.charts_menu.remember,
+            chart_title=self.charts_menu.chart_title,
+        )
+        self.editor = EditMode(self.state, host)  # edit mode, undo, saving: the Edit rows' handler
         self.action_specs = actions.table()
         self.actions_by_name = actions.build_actions(self, self.action_specs)
         self.aspect_actions = {a: self.actions_by_name[f"aspect_{a}"] for a in ASPECTS}
@@ -166,6 +178,16 @@ class MainWindow(QMainWindow):
         ):
             signal.connect(self.refresh_actions)
         self.refresh_actions()
+
+    def _add_editor_dock(self, dock: QDockWidget, where: str) -> None:
+        """The editor's docks: the zone-texts form tabbed with the zone card, the history left."""
+        from .editor.host import BESIDE_CARD
+
+        if where == BESIDE_CARD:
+            self.addDockWidget(RIGHT, dock)
+            self.tabifyDockWidget(self.info_dock, dock)
+        else:
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
 
     def refresh_actions(self, *_args) -> None:
         """Enabled-when and checked-when of every action, asked again."""

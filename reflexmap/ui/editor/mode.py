@@ -1,5 +1,7 @@
 """Edit mode's place in the window: the Edit menu, switching the mode on and off, and the
-status bar's word about problems. The window calls `EditMode(window)` once; the rest is here."""
+status bar's word about problems. The window calls `EditMode(state, host)` once; the rest is
+here. The editor uses the window only through `host` (an EditorHost: see host.py) and the
+application state."""
 
 from __future__ import annotations
 
@@ -11,13 +13,15 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from ...i18n import _, ngettext
 from ..modes import QUIZ
+from .host import BESIDE_CARD, LEFT
 from .session import EditSession
 from .tool import ZoneTool
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget
 
-    from ..main_window import MainWindow
+    from ..state import AppState
+    from .host import EditorHost
 
 
 class EditMode(QObject):
@@ -26,20 +30,20 @@ class EditMode(QObject):
 
     actions_changed = Signal()
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        self.window = window
-        self.state = window.state
-        self.session = EditSession(window.state, self)
+    def __init__(self, state: AppState, host: EditorHost):
+        super().__init__(host.parent)
+        self.host = host
+        self.state = state
+        self.session = EditSession(state, self)
         self.session.refused.connect(self.say)
         self.session.changed.connect(self._problems_shown)
-        self.tool = ZoneTool(window.state, self.session, self.say, window.status.show_coordinates, self)
+        self.tool = ZoneTool(state, self.session, self.say, host.pointed, self)
         self.tool.on_left = self._left
-        self.problems_label = QLabel(window)
+        self.problems_label = QLabel(host.parent)
         self.problems_label.setTextFormat(Qt.TextFormat.PlainText)
         self.problems_label.setAccessibleName(_("Chart problems"))
         self.problems_label.hide()
-        window.statusBar().addPermanentWidget(self.problems_label)
+        host.add_status_widget(self.problems_label)
         self.history_dock: QDockWidget | None = None
         self.form_dock: QDockWidget | None = None
         self.form = None
@@ -199,7 +203,7 @@ class EditMode(QObject):
         self.problems_label.show()
 
     def say(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 10000)
+        self.host.say(message)
 
     # --- zones -------------------------------------------------------------------------
     def _editing(self) -> bool:
@@ -268,7 +272,7 @@ class EditMode(QObject):
         if draft is None or draft.atlas is None:
             self.say(_("This chart's views or sources are broken: fix them in the file first."))
             return None
-        dialog = ChartPropertiesDialog(draft.atlas, self.window)
+        dialog = ChartPropertiesDialog(draft.atlas, self.host.parent)
         dialog.accepted.connect(lambda: self._chart_texts(dialog.changes()))
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.open()
@@ -299,11 +303,10 @@ class EditMode(QObject):
 
         if self.form_dock is None:
             self.form = ZoneForm(self.state, self.session, self.say)
-            dock = QDockWidget(_("Zone texts"), self.window)
+            dock = QDockWidget(_("Zone texts"), self.host.parent)
             dock.setObjectName("dock-zone-texts")
             dock.setWidget(self.form)
-            self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            self.window.tabifyDockWidget(self.window.info_dock, dock)
+            self.host.add_dock(dock, BESIDE_CARD)
             self.form_dock = dock
         self.form_dock.show()
         self.form_dock.raise_()
@@ -315,10 +318,10 @@ class EditMode(QObject):
         if self.history_dock is None:
             view = QUndoView(self.session.stack)
             view.setEmptyLabel(_("<chart as opened>"))
-            dock = QDockWidget(_("History"), self.window)
+            dock = QDockWidget(_("History"), self.host.parent)
             dock.setObjectName("dock-history")
             dock.setWidget(view)
-            self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+            self.host.add_dock(dock, LEFT)
             self.history_dock = dock
         self.history_dock.show()
         self.history_dock.raise_()

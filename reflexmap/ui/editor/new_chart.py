@@ -4,6 +4,7 @@ built-in chart, with no zones or with that chart's zones to adapt."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -62,7 +63,8 @@ def new_chart_document(outlines: Path, title: str, *, with_zones: bool):
 class NewChartDialog(QDialog):
     """Which outlines, with or without their zones, and the new chart's title."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, chart_title: Callable[[Path], str], parent: QWidget | None = None):
+        """`chart_title(path)`: a built-in chart's title, in the interface's language."""
         super().__init__(parent)
         from ...atlas.loader import builtin_chart_path, builtin_charts
 
@@ -71,10 +73,8 @@ class NewChartDialog(QDialog):
         self.title = QLineEdit(_("My chart"))
         self.title.setMaxLength(MAX_TITLE_CHARS)
         self.outlines = QComboBox()
-        titles = getattr(parent, "charts_menu", None)
         for path in builtin_charts():
-            name = titles.chart_title(path) if titles is not None else path.stem
-            self.outlines.addItem(bidi_isolate(name), str(path))
+            self.outlines.addItem(bidi_isolate(chart_title(path)), str(path))
             if path.resolve() == builtin_chart_path().resolve():  # the main chart first
                 self.outlines.setCurrentIndex(self.outlines.count() - 1)
         self.empty = QRadioButton(_("Outlines and guide lines only: no zones"))

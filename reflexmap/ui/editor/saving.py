@@ -98,7 +98,7 @@ class Saving(QObject):
 
     def __init__(self, mode: EditMode):
         super().__init__(mode)
-        self.mode, self.window, self.session = mode, mode.window, mode.session
+        self.mode, self.host, self.session = mode, mode.host, mode.session
         self._autosaved_text = ""
         self._changes = 0
         self.timer = QTimer(self)
@@ -133,16 +133,18 @@ class Saving(QObject):
             self.mode.say(_("Nothing to save: edit the chart first (Edit → Edit zones)."))
             return False
         current = self.session.saved_path
-        folder = self.window.settings.value("chart/dir", str(Path.home()))
+        folder = self.host.settings.value("chart/dir", str(Path.home()))
         name = current.name if current is not None else "my-chart.yaml"
         start = str(Path(folder) / name) if current is None or is_builtin(current) else str(current)
-        chosen = dialogs.save_file(self.window, _("Save chart as"), start, _("Zone charts (*.yaml *.yml)"))
+        chosen = dialogs.save_file(
+            self.host.parent, _("Save chart as"), start, _("Zone charts (*.yaml *.yml)")
+        )
         if not chosen:
             return False
         path = Path(chosen)
         if path.suffix.lower() not in (".yaml", ".yml"):
             path = path.with_name(path.name + ".yaml")
-        self.window.settings.setValue("chart/dir", str(path.parent))
+        self.host.settings.setValue("chart/dir", str(path.parent))
         return self.write(path)
 
     def write(self, path: Path) -> bool:
@@ -161,7 +163,7 @@ class Saving(QObject):
             from .. import dialogs
 
             dialogs.warning(
-                self.window,
+                self.host.parent,
                 _("Chart not saved"),
                 _("Could not write {path}:\n{error}").format(path=bidi_isolate(str(path)), error=exc),
                 "save-failed",
@@ -171,13 +173,13 @@ class Saving(QObject):
         forget_autosave(autosave_path(path))
         self._autosaved_text = ""
         session.saved_as(path)
-        self.window.settings.setValue("chart/last", str(path))
-        self.window.charts_menu.remember(path)
+        self.host.settings.setValue("chart/last", str(path))
+        self.host.remember_chart(path)
         self.mode.say(_("Saved {path}").format(path=bidi_isolate(str(path))))
         return True
 
     def _save_anyway(self, count: int) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, _("Save chart"), "", parent=self.window)
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Save chart"), "", parent=self.host.parent)
         box.setObjectName("save-with-problems")
         box.setText(
             ngettext(
@@ -196,7 +198,7 @@ class Saving(QObject):
     def _unsaved_box(self) -> QMessageBox:
         path = self.session.saved_path
         name = path.name if path is not None else _("the new chart")
-        box = QMessageBox(QMessageBox.Icon.Question, _("Unsaved changes"), "", parent=self.window)
+        box = QMessageBox(QMessageBox.Icon.Question, _("Unsaved changes"), "", parent=self.host.parent)
         box.setObjectName("unsaved-changes")
         box.setText(_("Save the changes to {chart}?").format(chart=bidi_isolate(name)))
         box.setInformativeText(_("Changes not saved are lost."))
@@ -277,7 +279,7 @@ class Saving(QObject):
         chart = Path(entry["chart"]) if entry["chart"] else None
         name = chart.name if chart is not None else _("a new chart")
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(autosave.stat().st_mtime))
-        box = QMessageBox(QMessageBox.Icon.Question, _("Recover unsaved work"), "", parent=self.window)
+        box = QMessageBox(QMessageBox.Icon.Question, _("Recover unsaved work"), "", parent=self.host.parent)
         box.setObjectName("recover-autosave")
         box.setText(
             _(
@@ -319,7 +321,7 @@ class Saving(QObject):
 
         if not self.may_switch():
             return None
-        dialog = NewChartDialog(self.window)
+        dialog = NewChartDialog(self.host.chart_title, self.host.parent)
         dialog.accepted.connect(lambda: self._new_chart(dialog.chosen()))
         dialog.open()
         return dialog

@@ -1,0 +1,35 @@
+"""The window as the editor may use it: a declared interface, as `MapSurface` is the map's.
+
+The editor gets the application state (chart, selection, mode) and this, and nothing else of
+the window: no attribute of the window or of another widget (the status bar, the zone card's
+dock, the Charts menu). The window builds one `EditorHost` from its own parts (wiring only);
+`tests/ui/test_modes_reach.py` fails on any other reach.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDockWidget, QWidget
+
+    from ...settings import Settings
+
+BESIDE_CARD, LEFT = "beside-card", "left"  # where `add_dock` puts a dock
+
+
+@dataclass(frozen=True, slots=True)
+class EditorHost:
+    """What the editor asks of the window."""
+
+    parent: QWidget  # the window: the parent of the editor's objects and dialogs, nothing more
+    settings: Settings  # the folder charts were last saved in, the chart opened last
+    say: Callable[[str], None]  # a message in the status bar
+    pointed: Callable[[str, float, float], None]  # the pointer's view and mm, in the status bar
+    add_status_widget: Callable[[QWidget], None]  # a permanent word in the status bar
+    add_dock: Callable[[QDockWidget, str], None]  # a dock, BESIDE_CARD (tabbed with it) or LEFT
+    remember_chart: Callable[[Path], None]  # a chart saved: listed among the recent charts
+    chart_title: Callable[[Path], str]  # a built-in chart's title, for File → New chart
