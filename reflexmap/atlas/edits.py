@@ -26,7 +26,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import CommentMark
-from ruamel.yaml.scalarstring import LiteralScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString, SingleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from . import geometry
@@ -559,6 +559,239 @@ class SetChartText(Edit):
         else:
             target[self.field] = self.value
         return SetChartText(self.field, old, self.language)
+
+
+SOURCE_TEXTS = ("title", "url", "note")  # a source's texts; title and note are translated
+SOURCE_TRANSLATED = ("title", "note")
+URL = re.compile(r"^https?://\S+$")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEntry:
+    """One source of the chart as the list should hold it. `was`: its id in the file now
+    (None: a new source). `texts`: ((field, language or None), text or None to remove) of
+    the texts to set; a text not named stays as the file has it."""
+
+    id: str
+    was: str | None = None
+    texts: tuple[tuple[tuple[str, str | None], str | None], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SetSources(Edit):
+    """The chart's sources as `entries`, in that order: sources not listed are removed (never
+    one a zone still names), new ones added, each one's texts set, and a source given a new
+    id keeps its zones (their lists of sources name the new id). A source kept keeps its
+    comments and the texts not set; a new one is written like the sources before it."""
+
+    entries: tuple[SourceEntry, ...]
+
+    def apply(self, document: ChartDocument, *, check: bool = True) -> Applied:
+        """The texts, ids and new sources through the round trip (every source stays where
+        it is, new ones at the end); then the order and the sources removed, in the text:
+        each source's lines move (or go) whole, with the comment lines above it."""
+        tree = document.tree()
+        before = [s.get("id") if isinstance(s, dict) else None for s in tree.get("sources") or ()]
+        inverse = self.change(tree)
+        added = iter(range(len(before), len(before) + len(self.entries)))
+        order = [before.index(e.was) if e.was is not None else next(added) for e in self.entries]
+        new = _reordered(document.with_tree(tree), "sources", order, added_from=len(before))
+        return Applied(new, inverse, new.problems() if check else ())
+
+    def change(self, tree: CommentedMap) -> Edit:
+        sources = tree.get("sources")
+        if not isinstance(sources, list):
+            raise EditRefused("the chart has no list of sources")
+        zones = _zones(tree)
+        old = {s.get("id"): s for s in sources if isinstance(s, dict)}
+        renamed = {e.was: e.id for e in self.entries if e.was is not None and e.was != e.id}
+        self._check(old, zones, renamed)
+        before = RestoreLists.of(tree, ("sources", "zones") if renamed else ("sources",))
+        flow = bool(sources) and isinstance(sources[-1], CommentedMap) and sources[-1].fa.flow_style()
+        for entry in self.entries:
+            node = old[entry.was] if entry.was is not None else CommentedMap()
+            if entry.was is None:
+                if flow:
+                    node.fa.set_flow_style()
+                if sources and isinstance(sources[-1], dict):
+                    node["title"] = _styled("", sources[-1].get("title"))  # quoted as the others
+            if node.get("id") != entry.id:
+                if "id" in node:
+                    node["id"] = entry.id
+                else:
+                    node.insert(0, "id", entry.id)
+            below = _take_trailing(node) if entry.texts and entry.was is not None else ""
+            for (name, language), value in entry.texts:
+                _set_source_text(node, name, value, language)
+            _give_trailing(node, below)  # the lines above the next source stay there
+            if entry.was is None:
+                sources.append(node)  # put in its place, and the sources removed taken out, by apply
+        for zone in zones:
+            named = zone.get("sources") if isinstance(zone, dict) else None
+            if isinstance(named, list):
+                for i, source_id in enumerate(named):
+                    if source_id in renamed:
+                        named[i] = renamed[source_id]
+        return before
+
+    def _check(self, old: dict, zones: list, renamed: dict[str, str]) -> None:
+        """Refused, with the reason: an id repeated or not an id, a source without a title,
+        an address that is not a web address, a source removed that a zone names."""
+        ids = [e.id for e in self.entries]
+        for entry in self.entries:
+            if entry.was is not None and entry.was not in old:
+                raise EditRefused(f"there is no source '{entry.was}'")
+            if len(entry.id) > MAX_ID_CHARS or not ZONE_ID.match(entry.id):
+                raise EditRefused(
+                    f"'{entry.id}' is not a source id: lower-case letters, digits and single hyphens, "
+                    "starting with a letter (like 'ingham-1938')"
+                )
+            if ids.count(entry.id) > 1:
+                raise EditRefused(f"there is already a source '{entry.id}'")
+            texts = dict(entry.texts)
+            title = texts.get(("title", None), old[entry.was].get("title") if entry.was else None)
+            if not title:
+                raise EditRefused(f"source '{entry.id}' needs a title")
+            url = texts.get(("url", None))
+            if url and not URL.match(url):
+                raise EditRefused(
+                    f"the address of source '{entry.id}' is not a web address (http:// or https://)"
+                )
+            for (name, language), _value in entry.texts:
+                if name not in (SOURCE_TRANSLATED if language else SOURCE_TEXTS):
+                    raise EditRefused(f"'{name}' is not a text of a source that can be set here")
+        kept = {e.was for e in self.entries if e.was is not None}
+        for zone in zones:
+            named = zone.get("sources") if isinstance(zone, dict) else None
+            for source_id in named if isinstance(named, list) else ():
+                if source_id in old and source_id not in kept:
+                    raise EditRefused(
+                        f"zone '{zone.get('id')}' names source '{source_id}': take it out of the zone first"
+                    )
+        if len(self.entries) < 1:
+            raise EditRefused("a chart needs at least one source")
+
+
+def _reordered(
+    document: ChartDocument, key: str, order: list[int], added_from: int | None = None
+) -> ChartDocument:
+    """`document` with the top-level list `key` holding its items at the indices `order`, in
+    that order (an item not named is removed), moved in the text: an item's lines, with the
+    comment and blank lines just above it (at most as indented as its `-`), move whole;
+    lines after the last item stay where they are (they stand above the next key). A list
+    written otherwise (in one flow `[...]`) is put in order through the round trip. Items
+    from `added_from` on were appended to the list: the lines above the first of them were
+    below the list's last item (above the next key) and stay below the list."""
+    import dataclasses
+
+    from .yaml_source import parse_yaml
+
+    data, positions, errors = parse_yaml(document.text, document.source)
+    items = data.get(key) if not errors and isinstance(data, dict) else None
+    if not isinstance(items, list) or order == list(range(len(items))):
+        return document
+    lines = document.text.split("\n")
+    starts = []  # 0-based line of each item's `-`
+    for i in range(len(items)):
+        line, column = positions.of_value((key, i))
+        dash = lines[line - 1][: column - 1].rstrip()
+        if not dash.endswith("-") or dash[:-1].strip():  # not `  - ...`: a flow list
+            return _reordered_in_tree(document, key, order)
+        starts.append(line - 1)
+    indent = len(lines[starts[0]]) - len(lines[starts[0]].lstrip(" "))
+
+    def loose(line: str) -> bool:  # a comment or blank line between items
+        stripped = line.lstrip(" ")
+        return not stripped or (stripped.startswith("#") and len(line) - len(stripped) <= indent)
+
+    def top(start: int, floor: int) -> int:
+        while start > floor and loose(lines[start - 1]):
+            start -= 1
+        return start
+
+    key_line = positions.of_key((key,))[0] - 1
+    begins = [top(starts[0], key_line + 1)]
+    begins += [top(start, before + 1) for before, start in zip(starts, starts[1:], strict=False)]
+    end = starts[-1] + 1
+    while end < len(lines) and (not lines[end].strip() or _lead(lines[end]) > indent):
+        end += 1  # the last item's own lines (deeper than its `-`)
+    while end > starts[-1] + 1 and loose(lines[end - 1]):
+        end -= 1  # comment and blank lines after it stand above what follows
+    blocks = [lines[begin : (begins[i + 1] if i + 1 < len(items) else end)] for i, begin in enumerate(begins)]
+    below: list[str] = []
+    if added_from is not None and 0 < added_from < len(items):
+        below = lines[begins[added_from] : starts[added_from]]
+        blocks[added_from] = blocks[added_from][len(below) :]
+    moved = [line for i in order for line in blocks[i]]
+    text = "\n".join(lines[: begins[0]] + moved + below + lines[end:])
+    return dataclasses.replace(document, text=text, parsed=[])
+
+
+def _reordered_in_tree(document: ChartDocument, key: str, order: list[int]) -> ChartDocument:
+    tree = document.tree()
+    items = tree[key]
+    kept = [items[i] for i in order]
+    items[:] = kept
+    return document.with_tree(tree)
+
+
+def _lead(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _set_source_text(node: CommentedMap, name: str, value: str | None, language: str | None) -> None:
+    target = node
+    if language:
+        if value is None and not isinstance(node.get("translations"), dict):
+            return
+        translations = node.setdefault("translations", CommentedMap())
+        target = translations.setdefault(language, CommentedMap())
+    if value is None:
+        target.pop(name, None)
+        if language:
+            if not target:
+                del node["translations"][language]
+            if not node["translations"]:
+                del node["translations"]
+        return
+    value = _styled(value, target.get(name) if name in target else node.get("title"))
+    if name in target:
+        target[name] = value
+        return
+    order = ("id", "title", "url", "note", "translations")  # a new text goes where charts write it
+    later = [k for k in target if k in order and order.index(k) > order.index(name)] if not language else []
+    target.insert(list(target).index(later[0]) if later else len(target), name, value)
+
+
+def _styled(value: str, like: Any) -> str:
+    """`value` quoted as the text it stands for or beside was (charts quote their titles)."""
+    if isinstance(like, DoubleQuotedScalarString):
+        return DoubleQuotedScalarString(value)
+    if isinstance(like, SingleQuotedScalarString):
+        return SingleQuotedScalarString(value)
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreLists(Edit):
+    """Put back whole top-level lists (sources, zones) as they were, with the comments above
+    their first items: the inverse of SetSources."""
+
+    lists: tuple[tuple[str, Any, Any], ...]  # (key, list, the key's comments)
+
+    @classmethod
+    def of(cls, tree: CommentedMap, keys: tuple[str, ...]) -> RestoreLists:
+        return cls(tuple((key, copy_node(tree[key]), copy_node(tree.ca.items.get(key))) for key in keys))
+
+    def change(self, tree: CommentedMap) -> Edit:
+        before = RestoreLists.of(tree, tuple(key for key, _raw, _comments in self.lists))
+        for key, raw, comments in self.lists:
+            tree[key] = copy_node(raw)
+            if comments is None:
+                tree.ca.items.pop(key, None)
+            else:
+                tree.ca.items[key] = copy_node(comments)
+        return before
 
 
 @dataclass(frozen=True, slots=True)

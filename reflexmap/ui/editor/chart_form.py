@@ -1,34 +1,270 @@
 """Edit → Chart properties…: the chart's own texts (title, tradition, description and their
-translations), edited in a dialog; OK makes them one undoable change (the core's
-SetChartText edits), saved with the author's comments kept like every other edit."""
+translations) and its list of sources (add, remove, reorder, and each one's id, title, web
+address, note and their translations), edited in a dialog; OK makes all of it one undoable
+change (the core's SetChartText and SetSources edits), saved with the author's comments
+kept like every other edit."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ... import i18n
-from ...i18n import _
+from ...i18n import _, bidi_isolate
 from .form import MAX_TEXT_CHARS, TextBox
 
 FIELDS = ("title", "tradition", "description")
+SOURCE_FIELDS = ("title", "url", "note")
+SOURCE_TRANSLATED = ("title", "note")
+Key = tuple[str, str | None]  # (field, language or None)
+
+
+class SourceList(QGroupBox):
+    """The chart's sources as the dialog changes them: each one's id as the file has it
+    (None: added here) and its texts. Chart text is plain text in the list and the fields."""
+
+    def __init__(self, atlas, parent: QWidget | None = None):
+        super().__init__(_("Sources"), parent)
+        self.atlas = atlas
+        self.entries: list[dict] = []
+        for source in atlas.sources.values():
+            texts: dict[Key, str] = {(name, None): getattr(source, name) or "" for name in SOURCE_FIELDS}
+            for language in self.languages():
+                given = (source.translations or {}).get(language, {})
+                texts.update({(name, language): given.get(name) or "" for name in SOURCE_TRANSLATED})
+            self.entries.append({"was": source.id, "id": source.id, "texts": texts, "old": dict(texts)})
+        layout = QHBoxLayout(self)
+        self.list = QListWidget()
+        self.list.setObjectName("chart-sources")
+        self.list.setAccessibleName(_("Sources"))
+        self.list.currentRowChanged.connect(self._shown)
+        side = QVBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for name, label, slot in (
+            ("add", _("&Add"), self.add),
+            ("remove", _("Re&move"), self.remove),
+            ("up", _("Move &up"), lambda: self.move(-1)),
+            ("down", _("Move d&own"), lambda: self.move(1)),
+        ):
+            button = QPushButton(label)
+            button.setObjectName(f"source-{name}")
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _checked=False, s=slot: s())
+            side.addWidget(button)
+            self.buttons[name] = button
+        side.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(self.list)
+        row = QHBoxLayout()
+        row.addLayout(left, 1)
+        row.addLayout(side)
+        column = QVBoxLayout()
+        column.addLayout(row)
+        form = QFormLayout()
+        self.fields: dict[Key, QLineEdit] = {}
+        labels = {"title": _("Tit&le:"), "url": _("&Web address:"), "note": _("&Note:")}
+        self.id_field = self._field(("id", None), _("&Id:"), form)
+        self.id_field.setMaxLength(64)
+        self.id_field.setToolTip(_("Lower-case letters, digits and single hyphens, starting with a letter"))
+        for name in SOURCE_FIELDS:
+            self._field((name, None), labels[name], form)
+        for language, title in i18n.LANGUAGES.items():
+            if language in self.languages():
+                for name in SOURCE_TRANSLATED:
+                    label = _("{field} ({language}):").format(
+                        field=labels[name].replace("&", "").rstrip(":"), language=title
+                    )
+                    self._field((name, language), label, form)
+        column.addLayout(form)
+        self.message = QLabel()
+        self.message.setObjectName("sources-message")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # quotes the chart's ids and titles
+        self.message.setWordWrap(True)
+        column.addWidget(self.message)
+        layout.addLayout(column)
+        self._filling = False
+        self._refill(0)
+
+    @staticmethod
+    def languages() -> list[str]:
+        return [language for language in i18n.LANGUAGES if language != "en"]
+
+    def _field(self, key: Key, label: str, form: QFormLayout) -> QLineEdit:
+        field = QLineEdit()
+        field.setMaxLength(MAX_TEXT_CHARS)
+        field.setObjectName("source-" + key[0] + (f"-{key[1]}" if key[1] else ""))
+        field.textEdited.connect(lambda text, k=key: self._typed(k, text))
+        form.addRow(label, field)
+        if key[0] != "id":
+            self.fields[key] = field
+        return field
+
+    # --- the list ------------------------------------------------------------------------
+    def _title(self, entry: dict) -> str:
+        return entry["texts"][("title", None)].strip() or _("(no title)")
+
+    def _refill(self, row: int) -> None:
+        self._filling = True
+        try:
+            self.list.clear()
+            for entry in self.entries:
+                item = QListWidgetItem(self._title(entry))  # plain text: the chart's own words
+                item.setToolTip(entry["id"])
+                self.list.addItem(item)
+        finally:
+            self._filling = False
+        self.list.setCurrentRow(min(max(row, 0), len(self.entries) - 1))
+        self._shown(self.list.currentRow())
+
+    def _shown(self, row: int) -> None:
+        """The selected source's texts in the fields."""
+        if self._filling:
+            return
+        entry = self.entries[row] if 0 <= row < len(self.entries) else None
+        for key, field in [(("id", None), self.id_field), *self.fields.items()]:
+            field.setEnabled(entry is not None)
+            value = "" if entry is None else entry["id"] if key[0] == "id" else entry["texts"].get(key, "")
+            if field.text() != value:
+                field.setText(value)
+                field.setCursorPosition(0)
+        self.buttons["remove"].setEnabled(entry is not None and len(self.entries) > 1)
+        self.buttons["up"].setEnabled(row > 0)
+        self.buttons["down"].setEnabled(0 <= row < len(self.entries) - 1)
+
+    def current(self) -> dict | None:
+        row = self.list.currentRow()
+        return self.entries[row] if 0 <= row < len(self.entries) else None
+
+    def _typed(self, key: Key, text: str) -> None:
+        entry = self.current()
+        if entry is None:
+            return
+        if key[0] == "id":
+            entry["id"] = text.strip()
+            self.list.currentItem().setToolTip(entry["id"])
+            return
+        entry["texts"][key] = text
+        if key == ("title", None):
+            self.list.currentItem().setText(self._title(entry))
+
+    def add(self) -> None:
+        taken = {e["id"] for e in self.entries}
+        new_id = next(i for i in (f"source-{n}" for n in range(1, 10_000)) if i not in taken)
+        texts: dict[Key, str] = {key: "" for key in self.fields}
+        texts[("title", None)] = _("New source")
+        self.entries.insert(
+            self.list.currentRow() + 1, {"was": None, "id": new_id, "texts": texts, "old": {}}
+        )
+        self._refill(self.list.currentRow() + 1)
+        self.say("")
+        self.fields[("title", None)].setFocus()
+        self.fields[("title", None)].selectAll()
+
+    def remove(self) -> None:
+        entry = self.current()
+        if entry is None or len(self.entries) <= 1:
+            return
+        naming = [z.id for z in self.atlas.zones if entry["was"] is not None and entry["was"] in z.sources]
+        if naming:
+            self.say(
+                _("Zones name this source: {zones}. Take it out of them first.").format(
+                    zones=", ".join(bidi_isolate(z) for z in naming[:8]) + (" …" if len(naming) > 8 else "")
+                )
+            )
+            return
+        row = self.list.currentRow()
+        del self.entries[row]
+        self._refill(row)
+        self.say("")
+
+    def move(self, step: int) -> None:
+        row = self.list.currentRow()
+        if not (0 <= row < len(self.entries) and 0 <= row + step < len(self.entries)):
+            return
+        self.entries[row], self.entries[row + step] = self.entries[row + step], self.entries[row]
+        self._refill(row + step)
+
+    def say(self, message: str) -> None:
+        self.message.setText(message)
+
+    # --- what changed ----------------------------------------------------------------------
+    def problem(self) -> str | None:
+        """Why the list cannot be the chart's (said in the dialog, the source selected)."""
+        from ...atlas.edits import URL, id_problem
+
+        seen: set[str] = set()
+        for row, entry in enumerate(self.entries):
+            title = bidi_isolate(self._title(entry))
+            reason = None
+            if id_problem(seen, entry["id"]):
+                reason = (
+                    _("two sources have the id {id}").format(id=bidi_isolate(entry["id"]))
+                    if entry["id"] in seen
+                    else _("{id} is not an id: lower-case letters, digits and single hyphens").format(
+                        id=bidi_isolate(entry["id"] or "…")
+                    )
+                )
+            elif not _clean(entry["texts"][("title", None)]):
+                reason = _("source {id} needs a title").format(id=bidi_isolate(entry["id"]))
+            elif _clean(entry["texts"][("url", None)]) and not URL.match(
+                _clean(entry["texts"][("url", None)])
+            ):
+                reason = _("the web address of {title} starts with http:// or https://").format(title=title)
+            seen.add(entry["id"])
+            if reason:
+                self.list.setCurrentRow(row)
+                return reason
+        return None
+
+    def edit(self):
+        """The SetSources edit that makes the list the chart's, or None if nothing changed."""
+        from ...atlas.edits import SetSources, SourceEntry
+
+        entries = []
+        for entry in self.entries:
+            texts = []
+            for key, value in entry["texts"].items():
+                value = _clean(value)
+                if value != _clean(entry["old"].get(key, "")):
+                    texts.append((key, value or None))
+            entries.append(SourceEntry(entry["id"], entry["was"], tuple(texts)))
+        unchanged = [SourceEntry(s, s, ()) for s in self.atlas.sources]
+        if entries == unchanged:
+            return None
+        return SetSources(tuple(entries))
+
+
+def _clean(text: str) -> str:
+    """A source's text on one line, as the charts write them, and within the schema's bound."""
+    return " ".join(text.split())[:MAX_TEXT_CHARS]
 
 
 class ChartPropertiesDialog(QDialog):
-    """The chart's texts as the file has them now; `changes()` lists what was changed."""
+    """The chart's texts and sources as the file has them now; OK asks `submit(texts,
+    sources)` to make the changes (`changes()`, `sources.edit()`), and stays open with the
+    reason when they cannot be made."""
 
-    def __init__(self, atlas, parent: QWidget | None = None):
+    def __init__(self, atlas, parent: QWidget | None = None, submit: Callable | None = None):
         super().__init__(parent)
         self.setObjectName("chart-properties")
         self.setWindowTitle(_("Chart properties"))
         self.atlas = atlas
+        self.submit = submit
         labels = {"title": _("&Title:"), "tradition": _("T&radition:"), "description": _("&Description:")}
         self.fields: dict[tuple[str, str | None], QLineEdit | TextBox] = {}
         layout = QVBoxLayout(self)
@@ -47,13 +283,15 @@ class ChartPropertiesDialog(QDialog):
                     labels[name].replace("&", ""), self._field(name, language, texts.get(name) or "")
                 )
             layout.addWidget(box)
+        self.sources = SourceList(atlas)
+        layout.addWidget(self.sources, 1)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        self.resize(640, self.sizeHint().height())
 
     def _field(self, name: str, language: str | None, value: str) -> QLineEdit | TextBox:
         if name == "description":
@@ -66,6 +304,16 @@ class ChartPropertiesDialog(QDialog):
         field.setObjectName(f"chart-{name}" + (f"-{language}" if language else ""))
         self.fields[(name, language)] = field
         return field
+
+    def accept(self) -> None:
+        """OK: the changes made as one (the dialog stays open, saying why, if they cannot be)."""
+        problem = self.sources.problem()
+        if problem is None and self.submit is not None:
+            problem = self.submit(self.changes(), self.sources.edit())
+        if problem:
+            self.sources.say(_("Not changed: {reason}").format(reason=problem))
+            return
+        super().accept()
 
     def changes(self) -> list[tuple[str, str | None, str | None]]:
         """(field, new text or None to remove it, language) of each text changed."""

@@ -262,8 +262,8 @@ class EditMode(QObject):
         return tuple(d for d in (self.form_dock, self.history_dock) if d is not None)
 
     def chart_properties(self):
-        """Edit → Chart properties…: title, tradition, description and their translations;
-        OK makes what changed one undoable change."""
+        """Edit → Chart properties…: title, tradition, description, their translations and
+        the sources; OK makes what changed one undoable change."""
         from .chart_form import ChartPropertiesDialog
 
         if not self._editing():
@@ -272,28 +272,29 @@ class EditMode(QObject):
         if draft is None or draft.atlas is None:
             self.say(_("This chart's views or sources are broken: fix them in the file first."))
             return None
-        dialog = ChartPropertiesDialog(draft.atlas, self.host.parent)
-        dialog.accepted.connect(lambda: self._chart_texts(dialog.changes()))
+        dialog = ChartPropertiesDialog(draft.atlas, self.host.parent, submit=self._chart_properties)
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.open()
         return dialog
 
-    def _chart_texts(self, changes) -> None:
-        from ...atlas.edits import SetChartText
+    def _chart_properties(self, changes, sources) -> str | None:
+        """The dialog's OK: its texts and sources as one change; the reason if it cannot be."""
+        from ...atlas.edits import EditRefused, SetChartText
 
-        if not changes:
-            return
         needed = [name for name, value, language in changes if value is None and not language]
         if any(name != "description" for name in needed):
             self.say(_("A chart needs a title and a tradition."))
             changes = [c for c in changes if not (c[1] is None and not c[2] and c[0] != "description")]
-        stack = self.session.stack
-        stack.beginMacro(_("Chart properties"))
+        edits = [SetChartText(name, value, language) for name, value, language in changes]
+        if sources is not None:
+            edits.insert(0, sources)
+        if not edits:
+            return None
         try:
-            for name, value, language in changes:
-                self.session.apply(SetChartText(name, value, language), _("Chart properties"))
-        finally:
-            stack.endMacro()
+            self.session.make(edits, _("Chart properties"))
+        except EditRefused as exc:
+            return str(exc)
+        return None
 
     def show_form(self) -> None:
         """Edit → Zone texts: the form beside the map (shown whenever edit mode starts)."""

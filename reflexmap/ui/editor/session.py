@@ -103,12 +103,20 @@ class EditSession(QObject):
         """Make `edit` an undoable change named `text`; False (and `refused`) if it cannot be."""
         from ...atlas.edits import EditRefused
 
-        assert self.document is not None
         try:
-            after = edit.apply(self.document, check=False).document
+            return self.make((edit,), text)
         except EditRefused as exc:
             self.refused.emit(str(exc))
             return False
+
+    def make(self, edits: tuple[Edit, ...] | list[Edit], text: str) -> bool:
+        """Make `edits`, in turn, one undoable change named `text` (a dialog's OK): True if
+        the chart changed. Raises EditRefused (the core's reason) when one of them cannot be
+        made, and then none is."""
+        assert self.document is not None
+        after = self.document
+        for edit in edits:
+            after = edit.apply(after, check=False).document
         if after.text == self.document.text:
             return False
         self.stack.push(EditCommand(self, self.document, after, text))

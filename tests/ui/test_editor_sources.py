@@ -1,0 +1,167 @@
+# ruff: noqa: F811 (the editing fixtures come from test_editor)
+"""Edit → Chart properties… edits the chart's sources as a person does it: add, remove,
+reorder, and each one's id, title, web address, note and German texts; OK is one undoable
+change; saving keeps the author's comments and the bytes of everything not changed."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QPushButton
+
+from reflexmap.atlas import load_atlas
+from reflexmap.atlas.document import read_document
+
+from .conftest import click_mm
+from .test_editor import DATA, key
+
+SOURCES = """sources:
+  # the book the test chart comes from
+  - id: s1
+    title: "Source one"   # the first edition
+    url: "https://example.org/one"
+  # a second source, named by no zone
+  - id: s2
+    title: "Source two"
+  - id: s3
+    title: "Source three"
+"""
+
+
+@pytest.fixture
+def chart(tmp_path):
+    text = (DATA / "small.yaml").read_text(encoding="utf-8")
+    text = text.replace('sources:\n  - {id: s1, title: "Source one"}\n', SOURCES)
+    path = tmp_path / "sources.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def editing(make_window, chart, qtbot):
+    window = make_window(load_atlas(chart))
+    window.edit_action.trigger()
+    click_mm(qtbot, window, "plantar-left", 0.0, 25.0)
+    assert window.state.zone_id == "heel"
+    return window
+
+
+def open_dialog(window) -> QDialog:
+    window.chart_properties_action.trigger()
+    dialog = window.findChild(QDialog, "chart-properties")
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def press(qtbot, dialog, name: str) -> None:
+    button = dialog.findChild(QPushButton, f"source-{name}")
+    assert button.isEnabled(), name
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def choose(qtbot, dialog, title: str) -> None:
+    listing = dialog.findChild(QListWidget, "chart-sources")
+    item = next(listing.item(i) for i in range(listing.count()) if listing.item(i).text() == title)
+    qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=listing.visualItemRect(item).center())
+    assert listing.currentItem() is item
+
+
+def type_into(qtbot, dialog, name: str, text: str) -> None:
+    field = dialog.sources.findChild(type(dialog.sources.id_field), f"source-{name}")
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+
+
+def titles(dialog) -> list[str]:
+    listing = dialog.findChild(QListWidget, "chart-sources")
+    return [listing.item(i).text() for i in range(listing.count())]
+
+
+def ok(qtbot, dialog) -> None:
+    qtbot.mouseClick(
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+        Qt.MouseButton.LeftButton,
+    )
+
+
+def test_sources_are_added_removed_reordered_and_edited_in_one_undoable_change(qtbot, editing, chart):
+    before = chart.read_text(encoding="utf-8")
+    dialog = open_dialog(editing)
+    assert titles(dialog) == ["Source one", "Source two", "Source three"]
+    choose(qtbot, dialog, "Source two")
+    press(qtbot, dialog, "up")
+    assert titles(dialog) == ["Source two", "Source one", "Source three"]
+    choose(qtbot, dialog, "Source three")
+    press(qtbot, dialog, "remove")
+    choose(qtbot, dialog, "Source one")
+    press(qtbot, dialog, "remove")  # the zones name it: refused, with why
+    message = dialog.findChild(QLabel, "sources-message").text()
+    assert "heel" in message and titles(dialog) == ["Source two", "Source one"]
+    type_into(qtbot, dialog, "title", "Source one, <b>revised</b>")
+    type_into(qtbot, dialog, "id", "book-one")
+    type_into(qtbot, dialog, "title-de", "Quelle eins")
+    press(qtbot, dialog, "add")
+    type_into(qtbot, dialog, "title", "Third source")
+    type_into(qtbot, dialog, "url", "https://example.org/three")
+    type_into(qtbot, dialog, "note", "Checked in 2026.")
+    assert titles(dialog) == ["Source two", "Source one, <b>revised</b>", "Third source"]  # plain text
+    ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    atlas = editing.editor.session.draft.atlas
+    assert list(atlas.sources) == ["s2", "book-one", "source-1"]
+    one, third = atlas.sources["book-one"], atlas.sources["source-1"]
+    assert (one.title, one.url) == ("Source one, <b>revised</b>", "https://example.org/one")
+    assert one.translations["de"]["title"] == "Quelle eins"
+    assert (third.title, third.url, third.note) == (
+        "Third source",
+        "https://example.org/three",
+        "Checked in 2026.",
+    )
+    assert all(zone.sources == ("book-one",) for zone in atlas.zones)  # the renamed source kept its zones
+    assert editing.editor.session.draft.problems == ()
+    assert editing.editor.session.stack.count() == 1  # one step for the dialog
+
+    editing.save_action.trigger()
+    saved = load_atlas(chart)
+    assert list(saved.sources) == ["s2", "book-one", "source-1"]
+    assert saved.sources["book-one"].title == "Source one, <b>revised</b>"
+    text = chart.read_text(encoding="utf-8")
+    assert "# the book the test chart comes from" in text and "# the first edition" in text
+    assert "# a second source, named by no zone" in text
+    assert text.index("# a second source") < text.index("id: s2") < text.index("# the book")
+    head, tail = before.split("views:", 1)
+    assert text.split("views:", 1)[1] == tail.replace("sources: [s1]", "sources: [book-one]")
+    assert text.split("sources:", 1)[0] == head.split("sources:", 1)[0]
+
+    key(qtbot, editing, QKeySequence.StandardKey.Undo)
+    assert editing.editor.session.document.text == before
+    assert list(editing.editor.session.draft.atlas.sources) == ["s1", "s2", "s3"]
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "said"),
+    [
+        ("id", "Bad Id", "not an id"),
+        ("id", "s2", "two sources have the id"),
+        ("title", "   ", "needs a title"),
+        ("url", "example.org", "http"),
+    ],
+)
+def test_a_source_that_cannot_be_is_refused_in_the_dialog(qtbot, editing, chart, field, typed, said):
+    dialog = open_dialog(editing)
+    choose(qtbot, dialog, "Source three")
+    type_into(qtbot, dialog, field, typed)
+    ok(qtbot, dialog)
+    assert dialog.isVisible()  # stays open, saying why
+    assert said in dialog.findChild(QLabel, "sources-message").text()
+    assert editing.editor.session.stack.count() == 0
+
+
+def test_an_unchanged_dialog_changes_nothing(qtbot, editing, chart):
+    dialog = open_dialog(editing)
+    choose(qtbot, dialog, "Source two")
+    ok(qtbot, dialog)
+    assert editing.editor.session.stack.count() == 0
+    assert editing.editor.session.document.text == read_document(chart).text
