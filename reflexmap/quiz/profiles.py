@@ -67,3 +67,32 @@ class Profiles:
         path = self.others / name
         path.mkdir(parents=True)
         return path / DATABASE
+
+    def rename_zones(
+        self, chart_id: str, renames: dict[str, str], *, keep: set[str] | frozenset = frozenset()
+    ):
+        """A saved chart's zones were renamed: every profile's progress follows (see
+        ReviewLog.rename_zones; each profile's log in one transaction). Returns what could
+        not be done, as sentences; nothing is lost when a log cannot be written (its
+        progress stays under the old ids)."""
+        import sqlite3
+
+        from .reviewlog import ReadOnly, ReviewLog
+
+        problems: list[str] = []
+        for name in self.names():
+            path = self.database(name)
+            if not path.is_file():
+                continue
+            try:
+                log = ReviewLog(path)
+            except (OSError, sqlite3.Error) as exc:
+                problems.append(_("Could not open {path}:\n{error}").format(path=path, error=exc))
+                continue
+            try:
+                log.rename_zones(chart_id, renames, keep=keep)
+            except (OSError, sqlite3.Error, ReadOnly) as exc:
+                problems.append(_("Could not write {path}:\n{error}").format(path=path, error=exc))
+            finally:
+                log.close()
+        return problems

@@ -31,7 +31,7 @@ import os
 import shutil
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -510,6 +510,79 @@ class ReviewLog:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+
+    # --- a chart's zones renamed ----------------------------------------------------------------
+    def rename_zones(self, chart_id: str, renames: Mapping[str, str], *, keep: Collection[str] = ()) -> int:
+        """Zones of chart `chart_id` were renamed (old id -> new id, all at once: a swap or a
+        chain of renames works): their cards' states, their reviews and the zones named under
+        past clicks follow to the new ids, in one transaction. BEGIN IMMEDIATE queues it with
+        other windows' and processes' answers, and rows are changed in place, so no answer
+        given meanwhile is lost. A card state the new id already has (left by a zone deleted
+        before) gives way to the renamed zone's. `keep`: old ids a chart of the same id still
+        shows (a built-in chart saved under a new name): their card states are copied and
+        their reviews stay. Returns the number of cards moved or copied."""
+        if not self.writable:
+            raise ReadOnly(str(self.path))
+        pairs = [(old, new) for old, new in renames.items() if old != new and ":" not in old + new + chart_id]
+        if not pairs:
+            return 0
+        chart = chart_id + ":"
+        parked = "#renamed:"  # a renamed card waits here while all move (chart ids start with a letter)
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            moved = 0
+            for old, new in pairs:
+                start, end = chart + old + ":", chart + old + ";"  # every kind of the old zone's card
+                target = parked + chart + new + ":"
+                fresh = "substr(card, ?) "
+                if old in keep:
+                    moved += conn.execute(
+                        "INSERT INTO cards (card, due, state) SELECT ? || "
+                        + fresh
+                        + ", due, state FROM cards"
+                        " WHERE card >= ? AND card < ?",
+                        (target, len(start) + 1, start, end),
+                    ).rowcount
+                    continue
+                moved += conn.execute(
+                    "UPDATE cards SET card = ? || " + fresh + "WHERE card >= ? AND card < ?",
+                    (target, len(start) + 1, start, end),
+                ).rowcount
+                conn.execute(
+                    "UPDATE reviews SET card = ? || " + fresh + "WHERE card >= ? AND card < ?",
+                    (target, len(start) + 1, start, end),
+                )
+            low, high = parked, parked[:-1] + ";"
+            conn.execute(
+                "DELETE FROM cards WHERE card IN"
+                " (SELECT substr(card, ?) FROM cards WHERE card >= ? AND card < ?)",
+                (len(parked) + 1, low, high),
+            )
+            for table in ("cards", "reviews"):
+                conn.execute(
+                    f"UPDATE {table} SET card = substr(card, ?) WHERE card >= ? AND card < ?",  # noqa: S608
+                    (len(parked) + 1, low, high),
+                )
+            self._rename_clicked(chart, dict(pairs))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        return moved
+
+    def _rename_clicked(self, chart: str, renames: dict[str, str]) -> None:
+        """The zones under past clicks on this chart, named by their new ids."""
+        rows = self.conn.execute(
+            "SELECT id, clicked FROM reviews WHERE card >= ? AND card < ? AND clicked != ''",
+            (chart, chart[:-1] + ";"),
+        ).fetchall()
+        for row_id, clicked in rows:
+            zones = clicked.split(" ") if isinstance(clicked, str) else []
+            named = [renames.get(zone, zone) for zone in zones]
+            if named != zones:
+                self.conn.execute("UPDATE reviews SET clicked = ? WHERE id = ?", (" ".join(named), row_id))
 
     # --- the old progress file -----------------------------------------------------------------
     def import_progress_json(self, json_path: str | Path) -> int | None:

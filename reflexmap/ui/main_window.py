@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
             add_dock=self._add_editor_dock,
             remember_chart=self.charts_menu.remember,
             chart_title=self.charts_menu.chart_title,
+            zones_renamed=self.quizzing.zones_renamed,
         )
         self.editor = EditMode(self.state, host)  # edit mode, undo, saving: the Edit rows' handler
         self.action_specs = actions.table()

@@ -148,6 +148,26 @@ class QuizShell(QObject):
         elif self._status_message() == message:
             self._clear_message()  # the heat map is gone: so is its legend
 
+    def zones_renamed(self, chart_id: str, renames: dict[str, str], keep: frozenset[str]) -> None:
+        """A chart was saved with zones renamed: every profile's progress follows the new ids
+        (quiz/profiles.py, Qt-free); the heat map and the next round see it at once."""
+        from ..quiz.profiles import Profiles
+
+        problems = Profiles(self.progress_path.parent).rename_zones(chart_id, renames, keep=keep)
+        if self._controller is not None:
+            self._controller.refresh()
+        if self.state.mastery is not None:
+            self.state.set_mastery(self.controller.mastery())
+        if problems:
+            from . import dialogs
+
+            dialogs.warning(
+                self.window,
+                _("Progress not moved"),
+                _("The renamed zones' quiz progress stays under their old ids:") + "\n" + "\n".join(problems),
+                "progress-not-moved",
+            )
+
     def shutdown(self) -> None:
         if self._controller is not None:
             self._controller.shutdown()

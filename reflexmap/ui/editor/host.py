@@ -33,3 +33,6 @@ class EditorHost:
     add_dock: Callable[[QDockWidget, str], None]  # a dock, BESIDE_CARD (tabbed with it) or LEFT
     remember_chart: Callable[[Path], None]  # a chart saved: listed among the recent charts
     chart_title: Callable[[Path], str]  # a built-in chart's title, for File → New chart
+    # a chart saved with zones renamed: (chart id, {old id: new id}, old ids to copy, not move);
+    # the students' progress follows
+    zones_renamed: Callable[[str, dict[str, str], frozenset[str]], None]

@@ -160,6 +160,7 @@ class EditMode(QObject):
             self.edit_document(document, path, modified=modified)
         else:
             self.session.start(document, path, show=True, modified=modified)
+        self.session.renamed, self.session.saved_ids = other.session.renamed, other.session.saved_ids
         other.session.close()  # nothing is left to ask about in the old window
 
     def _chart_changed(self) -> None:

@@ -157,6 +157,7 @@ class Saving(QObject):
         if problems and not self._save_anyway(len(problems)):
             return False
         old_autosave = autosave_path(session.saved_path)
+        renames = session.renames_to_save()
         try:
             save_atlas(dataclasses.replace(document, path=path, source=str(path)), path, allow_errors=True)
         except OSError as exc:
@@ -176,6 +177,12 @@ class Saving(QObject):
         self.host.settings.setValue("chart/last", str(path))
         self.host.remember_chart(path)
         self.mode.say(_("Saved {path}").format(path=bidi_isolate(str(path))))
+        if renames:
+            chart_id = (
+                session.draft.atlas.id if session.draft and session.draft.atlas else _chart_id(document)
+            )
+            if chart_id:
+                self.host.zones_renamed(chart_id, renames, _shown_elsewhere(chart_id, set(renames), path))
         return True
 
     def _save_anyway(self, count: int) -> bool:
@@ -336,3 +343,31 @@ class Saving(QObject):
             self.mode.say(_("Could not read the chart: {error}").format(error=exc))
             return
         self.mode.edit_document(document, None, modified=True)
+
+
+def _chart_id(document) -> str:
+    from ...atlas.document import parsed_data
+
+    parsed = parsed_data(document)
+    chart_id = parsed[0].get("id") if parsed is not None and isinstance(parsed[0], dict) else None
+    return chart_id if isinstance(chart_id, str) else ""
+
+
+def _shown_elsewhere(chart_id: str, zone_ids: set[str], saved: Path) -> frozenset[str]:
+    """Those of `zone_ids` that a built-in chart of the same id still has (a built-in chart
+    saved under a new name keeps its id): their progress is copied, not moved, so that the
+    built-in chart keeps it too."""
+    from ...atlas import load_atlas
+    from ...atlas.loader import builtin_charts
+
+    kept: set[str] = set()
+    for path in builtin_charts():
+        if path.resolve() == saved.resolve():
+            continue
+        try:
+            atlas = load_atlas(path)
+        except Exception:  # noqa: BLE001 - a built-in chart that does not load keeps nothing
+            continue
+        if atlas.id == chart_id:
+            kept |= {zone for zone in zone_ids if atlas.has_zone(zone)}
+    return frozenset(kept)

@@ -26,14 +26,24 @@ if TYPE_CHECKING:
 class EditCommand(QUndoCommand):
     """One change on the undo stack: the documents before and after it."""
 
-    def __init__(self, session: EditSession, before: ChartDocument, after: ChartDocument, text: str):
+    def __init__(
+        self,
+        session: EditSession,
+        before: ChartDocument,
+        after: ChartDocument,
+        text: str,
+        renames: tuple[tuple[str, str], ...] = (),
+    ):
         super().__init__(text)
         self.session, self.before, self.after = session, before, after
+        self.renames = renames  # (old id, new id) of the zones this change renames
 
     def redo(self) -> None:
+        self.session.renamed_zones(self.renames)
         self.session.show(self.after)
 
     def undo(self) -> None:
+        self.session.renamed_zones(tuple((new, old) for old, new in reversed(self.renames)))
         self.session.show(self.before)
 
 
@@ -52,6 +62,9 @@ class EditSession(QObject):
         self.saved_path: Path | None = None  # where Save writes; None: ask (a new chart)
         self.unsaved_start = False  # began with work not in the file (new chart, recovered)
         self.showing = False  # the window's chart is being replaced by this session
+        # zone id now -> its id in the file as last opened or saved (renames, undone or not)
+        self.renamed: dict[str, str] = {}
+        self.saved_ids: frozenset[str] = frozenset()  # the zones of the file as last opened or saved
 
     @property
     def modified(self) -> bool:
@@ -72,6 +85,8 @@ class EditSession(QObject):
         self.stack.clear()
         self.saved_path = path
         self.unsaved_start = modified
+        self.renamed = {}
+        self.saved_ids = frozenset() if modified else _zone_ids(document)
         if show:
             self.show(document, fresh=True)
         else:
@@ -81,6 +96,7 @@ class EditSession(QObject):
 
     def close(self) -> None:
         self.stack.clear()
+        self.renamed, self.saved_ids = {}, frozenset()
         self.document = self.draft = None
         self.saved_path = None
         self.unsaved_start = False
@@ -89,8 +105,26 @@ class EditSession(QObject):
         """Forget the changes (the window is closing, or shows another chart)."""
         self.close()
 
+    def renamed_zones(self, pairs: tuple[tuple[str, str], ...]) -> None:
+        """Zones took new ids (a rename made, undone or redone): remember what each was
+        called in the file, so that saving can say which zones were renamed."""
+        for old, new in pairs:
+            self.renamed[new] = self.renamed.pop(old, old)
+
+    def renames_to_save(self) -> dict[str, str]:
+        """{id in the file as last saved: id now} of the zones renamed since (a rename undone,
+        or renamed back, is none; a chain is one)."""
+        now = _zone_ids(self.document) if self.document is not None else frozenset()
+        return {
+            was: zone
+            for zone, was in self.renamed.items()
+            if was != zone and zone in now and was in self.saved_ids and was not in now
+        }
+
     def saved_as(self, path: Path) -> None:
         """The document was written to `path`: that is its file from now on."""
+        self.renamed = {}
+        self.saved_ids = _zone_ids(self.document) if self.document is not None else frozenset()
         moved = path != self.saved_path
         self.saved_path = path
         self.unsaved_start = False
@@ -113,13 +147,16 @@ class EditSession(QObject):
         """Make `edits`, in turn, one undoable change named `text` (a dialog's OK): True if
         the chart changed. Raises EditRefused (the core's reason) when one of them cannot be
         made, and then none is."""
+        from ...atlas.edits import RenameZone
+
         assert self.document is not None
         after = self.document
         for edit in edits:
             after = edit.apply(after, check=False).document
         if after.text == self.document.text:
             return False
-        self.stack.push(EditCommand(self, self.document, after, text))
+        renames = tuple((e.zone, e.new_id) for e in edits if isinstance(e, RenameZone) and e.zone != e.new_id)
+        self.stack.push(EditCommand(self, self.document, after, text, renames))
         return True
 
     def show(self, document: ChartDocument, *, fresh: bool = False) -> None:
@@ -147,3 +184,12 @@ class EditSession(QObject):
         if self.draft is None:
             return None
         return self.draft.shapes.get(zone_id, {}).get(view_id)
+
+
+def _zone_ids(document: ChartDocument) -> frozenset[str]:
+    """The ids of the zones written in `document` (also of zones with errors)."""
+    from ...atlas.document import parsed_data
+
+    parsed = parsed_data(document)
+    zones = parsed[0].get("zones") if parsed is not None and isinstance(parsed[0], dict) else None
+    return frozenset(z["id"] for z in zones or () if isinstance(z, dict) and isinstance(z.get("id"), str))
