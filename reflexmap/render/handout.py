@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -20,11 +20,13 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextLayout,
+    QTextOption,
 )
 
 from ..atlas import Atlas
 from ..content import zone_card
-from ..i18n import N_, _, bidi_isolate
+from ..i18n import N_, _, bidi_isolate, isolated
 from ..storage import atomic_path, refuse_special, write_checked
 from ..vocab import aspect_title
 from .chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
@@ -89,6 +91,33 @@ def export_handout(
     return out
 
 
+# Bounds on the chart's texts as printed: a heading, a footer and each legend entry take at
+# most this many lines (the last one cut with "…"), so that no text, however long, can take
+# the page from the feet. A legend that does not fit beside or under the feet goes on over
+# further pages, each headed "(legend, continued)".
+MAX_TITLE_LINES = 3
+MAX_FOOTER_LINES = 5
+MAX_ENTRY_LINES = {"chart": 6, "answer-key": 3, "worksheet": 1}
+MAX_TITLE_CHARS = 160  # of the chart's title in a page's heading
+MAX_TRADITION_CHARS = 120  # of the tradition in the footer
+MAX_LAID_OUT_CHARS = 1500  # more than six lines of the smallest type can show
+
+
+@dataclass(slots=True)
+class Sheet:
+    """One printed page: a view's chart with (the start of) its legend, or more of a legend
+    that did not fit (`continued`)."""
+
+    kind: str
+    page: Page
+    orientation: QPageLayout.Orientation
+    scene: ChartScene | None = None
+    chart: QRectF | None = None
+    legend: list[tuple[tuple[str, str], QRectF, float]] | None = None
+    continued: bool = False
+    continues: bool = False  # more of this legend on the next page
+
+
 @on_paper
 def paint_handout(
     device: QPagedPaintDevice,
@@ -104,6 +133,47 @@ def paint_handout(
 
     `text_scale` is the text-size setting (0.9 to 1.5): the chart's labels, the title, the
     legend and the footer grow with it, as on screen."""
+    sheets = plan_handout(device, atlas, kind=kind, aspects=aspects, paper=paper, text_scale=text_scale)
+    painter: QPainter | None = None
+    for i, sheet in enumerate(sheets):
+        device.setPageLayout(_page_layout(paper, sheet.orientation))
+        if painter is None:
+            painter = QPainter(device)
+            painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        else:
+            device.newPage()
+            # the painter keeps the first page's geometry; this page may be turned the other way
+            painter.setViewport(0, 0, device.width(), device.height())
+            painter.setWindow(0, 0, device.width(), device.height())
+        _paint_sheet(painter, atlas, sheet, i + 1, len(sheets), text_scale)
+    if painter is not None and not painter.end():
+        raise OSError(_("the handout could not be finished"))
+    return len(sheets)
+
+
+def _turns_pages(device) -> bool:
+    """Whether each page can be turned its own way: a PDF writer can, a printer (and the
+    preview's) cannot change its page layout once the job has started."""
+    return isinstance(device, QPdfWriter)
+
+
+def _page_layout(paper: str, orientation: QPageLayout.Orientation) -> QPageLayout:
+    margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
+    return QPageLayout(QPageSize(PAPERS[paper]), orientation, margins, QPageLayout.Unit.Millimeter)
+
+
+@on_paper
+def plan_handout(
+    device: QPagedPaintDevice,
+    atlas: Atlas,
+    *,
+    kind: str | list[str] = "chart",
+    aspects: list[str] | None = None,
+    paper: str = "a4",
+    text_scale: float = 1.0,
+) -> list[Sheet]:
+    """Every page of the handout, laid out for `device` (which is left set to the last page's
+    paper and orientation): what `paint_handout` draws, page by page."""
     text_scale = min(max(text_scale, 0.9), 1.5)
     kinds = [kind] if isinstance(kind, str) else list(kind)
     for name in kinds:
@@ -119,9 +189,8 @@ def paint_handout(
 
     base = base_for(atlas)  # a partial chart is printed over the main one, as on screen
     note = what_it_adds(atlas, base) if base is not None else ""
-    pages = [(name, page) for name in kinds for page in pages_for(atlas, aspects)]
-    painter: QPainter | None = None
-    for i, (name, page) in enumerate(pages):
+    sheets: list[Sheet] = []
+    for name, page in [(name, page) for name in kinds for page in pages_for(atlas, aspects)]:
         scene = ChartScene()
 
         def draw(names: bool, scene=scene, page=page) -> None:
@@ -144,107 +213,178 @@ def paint_handout(
             draw(False)  # names would print too small beside the feet: numbers, the legend names them
         landscape = scene.chart_rect.width() > scene.chart_rect.height() * 1.05
         orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
-        margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
-        device.setPageLayout(
-            QPageLayout(QPageSize(PAPERS[paper]), orientation, margins, QPageLayout.Unit.Millimeter)
-        )
-        if painter is None:
-            painter = QPainter(device)
-            painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        else:
-            device.newPage()
-            # the painter keeps the first page's geometry; this page may be turned the other way
-            painter.setViewport(0, 0, device.width(), device.height())
-            painter.setWindow(0, 0, device.width(), device.height())
-        _paint_page(painter, scene, atlas, page, name, i + 1, len(pages), text_scale, draw)
-    if painter is not None and not painter.end():
-        raise OSError(_("the handout could not be finished"))
-    return len(pages)
+        if sheets and not _turns_pages(device):
+            orientation = sheets[0].orientation  # a printer keeps the first page's paper
+        device.setPageLayout(_page_layout(paper, orientation))
+        texts = [
+            _legend_text(atlas, zone_id, n, name)
+            for zone_id, n in sorted(page.numbers.items(), key=lambda i: i[1])
+        ]
+        mm = device.width() / (device.widthMM() or 1)
+        sheet = Sheet(name, page, orientation, scene)
+        body = _body(device, atlas, sheet, text_scale)
+        chart, legend, legend_top = _arrange(device, scene, texts, body, name, mm, text_scale)
+        if scene.names and _printed_label_mm(scene, chart, mm) < MIN_PRINTED_LABEL_MM:
+            draw(False)  # names would print too small beside the feet: numbers there, names in the legend
+            chart, legend, legend_top = _arrange(device, scene, texts, body, name, mm, text_scale)
+        for share in (0.3, 0.2, 0.1):  # still too small: less of the legend here, more overleaf
+            if _printed_label_mm(scene, chart, mm) >= MIN_PRINTED_LABEL_MM:
+                break
+            chart, legend, legend_top = _arrange(device, scene, texts, body, name, mm, text_scale, share)
+        sheet.chart = chart
+        sheet.legend = [(text, box.translated(0, legend_top), points) for text, box, points in legend]
+        sheets.append(sheet)
+        rest = texts[len(legend) :]
+        while rest:  # the legend goes on over further pages, the whole page for it
+            sheets[-1].continues = True
+            more = Sheet(name, page, orientation, continued=True)
+            body = _body(device, atlas, more, text_scale)
+            boxes, _height = _legend_flow(device, rest, body, name, mm, text_scale)
+            if len(boxes) == len(rest):  # the last page of it: in even columns
+                boxes, _height = _legend_balanced(device, rest, body, name, mm, boxes[0][2], text_scale)
+            more.legend = [(text, box.translated(0, body.top()), points) for text, box, points in boxes]
+            sheets.append(more)
+            rest = rest[len(boxes) :]
+    return sheets
 
 
-def _paint_page(
-    painter: QPainter,
-    scene: ChartScene,
-    atlas: Atlas,
-    page: Page,
-    kind: str,
-    number: int,
-    total: int,
-    text_scale: float = 1.0,
-    redraw=None,
+def _heading(atlas: Atlas, sheet: Sheet, limit: int = MAX_TITLE_CHARS) -> str:
+    title = _shortened(atlas.title, limit)
+    heading = f"{_(KIND_TITLES[sheet.kind])}: {title}. {aspect_title(sheet.page.aspect)}"
+    return f"{heading} {_('(legend, continued)')}" if sheet.continued else heading
+
+
+def _footer(atlas: Atlas, number: int, total: int, limit: int = MAX_TRADITION_CHARS) -> str:
+    return _(
+        "Charts place these zones as a tradition's claims, not anatomy; the evidence that working them "
+        "helps any condition is weak. Tradition: {tradition}. Page {number} of {total}. ReflexMap."
+    ).format(tradition=_shortened(atlas.tradition, limit), number=number, total=total)
+
+
+def _heading_block(device, atlas: Atlas, sheet: Sheet, width: float, scale: float) -> _Block:
+    """The page's heading in at most MAX_TITLE_LINES lines, the chart's title shortened
+    until the sheet's kind and view (and "continued") show whole."""
+    limit = MAX_TITLE_CHARS
+    while True:
+        block = _block(device, _heading(atlas, sheet, limit), width, 13 * scale, MAX_TITLE_LINES, bold=True)
+        if not block.cut or limit <= 8:
+            return block
+        limit = int(limit * 0.7)
+
+
+def _footer_block(device, atlas: Atlas, number: int, total: int, width: float, scale: float) -> _Block:
+    """The caveat and page number in at most MAX_FOOTER_LINES lines, the tradition shortened
+    until the page number shows."""
+    limit = MAX_TRADITION_CHARS
+    while True:
+        text = _footer(atlas, number, total, limit)
+        block = _block(device, text, width, 7 * scale, MAX_FOOTER_LINES, italic=True)
+        if not block.cut or limit <= 8:
+            return block
+        limit = int(limit * 0.7)
+
+
+def _shortened(text: str, limit: int) -> str:
+    """Chart text for one of the app's sentences: isolated, and cut with "…" past `limit`
+    characters (the "…" ours, after the chart's text)."""
+    if len(text) <= limit:
+        return bidi_isolate(text)
+    return isolated(text[:limit].rstrip()) + "…"
+
+
+def _header_heights(device, atlas: Atlas, sheet: Sheet, width: float, scale: float) -> tuple[float, float]:
+    """(heading with the worksheet's name line, footer) heights in device units."""
+    mm = device.width() / (device.widthMM() or 1)
+    top = _heading_block(device, atlas, sheet, width, scale).height
+    if sheet.kind == "worksheet" and not sheet.continued:
+        top += 2 * mm + _block(device, _name_line(), width, 10 * scale, 2).height
+    footer = _footer_block(device, atlas, 888, 888, width, scale)
+    return top, max(7 * mm * scale, footer.height + 1 * mm)
+
+
+def _name_line() -> str:
+    return _("Name: ______________________________    Date: ______________")
+
+
+def _body(device, atlas: Atlas, sheet: Sheet, scale: float) -> QRectF:
+    """Where the chart and the legend go on the sheet (device units), under the heading and
+    above the footer."""
+    mm = device.width() / (device.widthMM() or 1)
+    area = QRectF(0, 0, device.width(), device.height())
+    top, footer = _header_heights(device, atlas, sheet, area.width(), scale)
+    return QRectF(area.left(), top + 3 * mm, area.width(), area.bottom() - footer - top - 6 * mm)
+
+
+def _paint_sheet(
+    painter: QPainter, atlas: Atlas, sheet: Sheet, number: int, total: int, text_scale: float = 1.0
 ) -> None:
     device = painter.device()
     area = QRectF(0, 0, device.width(), device.height())
     mm = area.width() / (device.widthMM() or 1)
     painter.setPen(QPen(Qt.GlobalColor.black))
-    y = area.top()
-    title = f"{_(KIND_TITLES[kind])}: {bidi_isolate(atlas.title)}. {aspect_title(page.aspect)}"
-    height = max(12 * mm * text_scale, _text_height(painter, title, area.width(), 13 * text_scale, bold=True))
-    y = _text(painter, title, QRectF(area.left(), y, area.width(), height), 13 * text_scale, bold=True)
-    if kind == "worksheet":
-        y = _text(
-            painter,
-            _("Name: ______________________________    Date: ______________"),
-            QRectF(area.left(), y + 2 * mm, area.width(), 8 * mm * text_scale),
-            10 * text_scale,
+    heading = _heading_block(device, atlas, sheet, area.width(), text_scale)
+    heading.draw(painter, area.topLeft())
+    if sheet.kind == "worksheet" and not sheet.continued:
+        name_line = _block(device, _name_line(), area.width(), 10 * text_scale, 2)
+        name_line.draw(painter, QPointF(area.left(), area.top() + heading.height + 2 * mm))
+    _top, height = _header_heights(device, atlas, sheet, area.width(), text_scale)
+    footer = _footer_block(device, atlas, number, total, area.width(), text_scale)
+    footer.draw(painter, QPointF(area.left(), area.bottom() - height))
+    if sheet.scene is not None and sheet.chart is not None:
+        sheet.scene.render(painter, sheet.chart, sheet.scene.chart_rect, Qt.AspectRatioMode.KeepAspectRatio)
+    legend = sheet.legend or []
+    widest = max((len(n) for (n, _t), _b, _p in legend), default=3)
+    bottom = area.top()
+    for (number_text, text), box, points in legend:
+        indent = _number_width(device, points, widest)
+        font = QFont()
+        font.setPointSizeF(points)
+        painter.setFont(font)
+        right = box.left() + indent - 1.5 * mm
+        painter.drawText(
+            QRectF(box.left() - 2 * indent, box.top(), right - box.left() + 2 * indent, box.height()),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
+            number_text,
         )
-    footer = 7 * mm * text_scale
-    caveat = _(
-        "Charts place these zones as a tradition's claims, not anatomy; the evidence that working them "
-        "helps any condition is weak. Tradition: {tradition}. Page {number} of {total}. ReflexMap."
-    ).format(tradition=bidi_isolate(atlas.tradition), number=number, total=total)
-    footer = max(footer, _text_height(painter, caveat, area.width(), 7 * text_scale, italic=True) + 1 * mm)
-    _text(
-        painter,
-        caveat,
-        QRectF(area.left(), area.bottom() - footer, area.width(), footer),
-        7 * text_scale,
-        italic=True,
-    )
-    texts = [
-        _legend_text(atlas, zone_id, n, kind)
-        for zone_id, n in sorted(page.numbers.items(), key=lambda i: i[1])
-    ]
-    body = QRectF(area.left(), y + 3 * mm, area.width(), area.bottom() - footer - y - 6 * mm)
-    chart, legend, legend_top = _arrange(painter, scene, texts, body, kind, mm, text_scale)
-    if scene.names and redraw is not None and _printed_label_mm(scene, chart, mm) < MIN_PRINTED_LABEL_MM:
-        redraw(False)  # names would print too small beside the feet: numbers there, names in the legend
-        chart, legend, legend_top = _arrange(painter, scene, texts, body, kind, mm, text_scale)
-    scene.render(painter, chart, scene.chart_rect, Qt.AspectRatioMode.KeepAspectRatio)
-    for (number, text), box, points in legend:
-        box = box.translated(0, legend_top)
-        indent = _number_width(painter, points)
-        _text(
-            painter,
-            number,
-            QRectF(box.left(), box.top(), indent - 1.5 * mm, box.height()),
-            points,
-            right=True,
-        )
-        _text(painter, text, box.adjusted(indent, 0, 0, 0), points)
+        entry = _block(device, text, box.width() - indent, points, MAX_ENTRY_LINES[sheet.kind])
+        entry.draw(painter, QPointF(box.left() + indent, box.top()))
+        bottom = max(bottom, box.bottom())
+    if sheet.continues and legend:
+        points = legend[-1][2]
+        left = min(box.left() for _t, box, _p in legend)
+        text = _("The legend continues on the next page.")
+        note = _block(device, text, area.right() - left, points, 1, italic=True)
+        note.draw(painter, QPointF(left, bottom + 0.5 * mm))
 
 
 def _arrange(
-    painter: QPainter,
+    device,
     scene: ChartScene,
     texts: list[tuple[str, str]],
     body: QRectF,
     kind: str,
     mm: float,
     scale: float,
+    share: float = 0.0,
 ):
     """(chart rectangle, legend boxes, legend top) in `body`: the legend under the chart, or
-    beside it when that lets the chart print larger (a tall chart on a wide page)."""
+    beside it when that lets the chart print larger (a tall chart on a wide page). The legend
+    takes at most its `share` of the page (LEGEND_SHARE unless given): the entries that do not
+    fit are left out of the boxes (they go on the next page)."""
     rect = scene.chart_rect
-    legend, height = _legend_layout(painter, texts, body, kind, mm, scale)
+    legend, height = _legend_layout(device, texts, body, kind, mm, scale, share=share)
     below = QRectF(body.left(), body.top(), body.width(), body.height() - height - 3 * mm)
     best = (_fit(rect, below), below, legend, body.bottom() - height + 3 * mm)
     if not rect.isEmpty():
         width = min(body.width() * 0.62, body.height() * rect.width() / rect.height())
         side = QRectF(body.left() + width + 5 * mm, body.top(), body.width() - width - 5 * mm, body.height())
-        legend, height = _legend_layout(painter, texts, side, kind, mm, scale, share=1.0)
+        legend, height = _legend_layout(device, texts, side, kind, mm, scale, share=1.0)
         beside = QRectF(body.left(), body.top(), width, body.height())
-        if height <= body.height() + 4 * mm and _fit(rect, beside) > best[0] * 1.05:
+        if (
+            len(legend) == len(texts)
+            and height <= body.height() + 4 * mm
+            and _fit(rect, beside) > best[0] * 1.05
+        ):
             best = (_fit(rect, beside), beside, legend, body.top())
     return best[1], best[2], best[3]
 
@@ -286,17 +426,28 @@ def _legend_text(atlas: Atlas, zone_id: str, n: int, kind: str) -> tuple[str, st
     return str(n), zone_card.legend_text(atlas.zone(zone_id), with_claim=kind != "answer-key")
 
 
-def _number_width(painter: QPainter, points: float) -> float:
+def _number_width(device, points: float, digits: int = 3) -> float:
+    """The indent of a legend entry's text: room for its number and a gap of 1.5 mm."""
     font = QFont()
     font.setPointSizeF(points)
-    return QFontMetricsF(font, painter.device()).horizontalAdvance("000")
+    metrics = QFontMetricsF(font, device)
+    if digits <= 2:
+        return metrics.horizontalAdvance("000")
+    return metrics.horizontalAdvance("0" * digits) + 1.5 * device.width() / (device.widthMM() or 1)
 
 
 LEGEND_SHARE = 0.42  # of the page's height, at most; beyond it more columns, then smaller type
+LAST_LEGEND_SHARE = 0.6  # in four columns of the smallest type; beyond it the legend goes on overleaf
+
+
+def _entry_heights(device, texts, width: float, points: float, mm: float, kind: str) -> list[float]:
+    indent = _number_width(device, points, max((len(n) for n, _t in texts), default=3))
+    lines = MAX_ENTRY_LINES.get(kind, 6)
+    return [_block(device, t, width - 3 * mm - indent, points, lines).height + 1.2 * mm for _n, t in texts]
 
 
 def _legend_layout(
-    painter: QPainter,
+    device,
     texts: list[tuple[str, str]],
     area: QRectF,
     kind: str,
@@ -305,54 +456,199 @@ def _legend_layout(
     share: float = 0.0,
 ) -> tuple[list[tuple[tuple[str, str], QRectF, float]], float]:
     """Boxes (relative to the legend's top) for the legend's entries, in reading order down
-    the columns, each as tall as its text wrapped to the column: an entry is never cut."""
+    the columns, each as tall as its text wrapped to the column (at most a few lines, the last
+    cut with "…"). The legend takes at most `share` of the area's height (LEGEND_SHARE by
+    default): more columns, then smaller type, down to 6.5 pt; when even that does not hold it
+    all, the entries at the type's first size fill the share and the rest are left out (the
+    caller puts them on the next page)."""
+    if not texts:
+        return [], 4 * mm
+    if hasattr(device, "device"):  # a painter
+        device = device.device()
     columns = 3 if area.width() > area.height() else 2
     points = (8.5 if kind == "chart" else 10.0) * text_scale
+    first_points = points
     smallest = 6.5 * text_scale  # more columns, then smaller type, down to this
+    limit = area.height() * (share or LEGEND_SHARE)
+    fitting = None  # the first layout that fits, though it breaks a word inside it
     while True:
-        width = area.width() / columns
-        font = QFont()
-        font.setPointSizeF(points)
-        metrics = QFontMetricsF(font, painter.device())
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
-        heights = [
-            max(
-                metrics.boundingRect(
-                    QRectF(0, 0, width - 3 * mm - _number_width(painter, points), 1e6), flags, t
-                ).height(),
-                metrics.height(),
-            )
-            + 1.2 * mm
-            for _n, t in texts
-        ]
-        target = sum(heights) / columns  # fill each column to about an even share, in order
-        boxes, column, y, tallest = [], 0, 0.0, 0.0
-        for text, height in zip(texts, heights, strict=True):
-            if y > 0 and y + height > target + 0.5 * height and column < columns - 1:
-                column, y = column + 1, 0.0
-            boxes.append((text, QRectF(area.left() + column * width, y, width - 3 * mm, height), points))
-            y += height
-            tallest = max(tallest, y)
-        if tallest + 4 * mm <= area.height() * (share or LEGEND_SHARE) or (
-            columns >= 4 and points <= smallest
-        ):
+        boxes, tallest = _columns(device, texts, area, kind, mm, columns, points)
+        fits = tallest + 4 * mm <= limit
+        if columns >= 4 and points <= smallest and not fits:
+            fits = tallest + 4 * mm <= area.height() * (share or LAST_LEGEND_SHARE)  # a little over
+        if fits and not _breaks_words(device, texts, area.width() / columns - 3 * mm, points):
             return boxes, tallest + 4 * mm
+        if fits and fitting is None:
+            fitting = boxes, tallest + 4 * mm
+        if columns >= 4 and points <= smallest:
+            break
         if columns < 4:
             columns += 1
         else:
             points -= 0.5
+    if fitting is not None:
+        return fitting
+    flowing = QRectF(area.left(), area.top(), area.width(), limit)
+    return _legend_flow(device, texts, flowing, kind, mm, text_scale, points=first_points)
 
 
-def _text_height(
-    painter: QPainter, text: str, width: float, points: float, *, bold: bool = False, italic: bool = False
-) -> float:
-    """The height `text` takes wrapped to `width` (device units): a box that tall cuts nothing."""
+def _breaks_words(device, texts, width: float, points: float) -> bool:
+    """Whether a word of the legend (a real one, up to 30 letters) is wider than its column
+    would leave it: it would be broken inside."""
+    font = QFont()
+    font.setPointSizeF(points)
+    metrics = QFontMetricsF(font, device)
+    room = width - _number_width(device, points, max((len(n) for n, _t in texts), default=3))
+    return any(
+        metrics.horizontalAdvance(word) > room
+        for _n, text in texts
+        for word in text[:MAX_LAID_OUT_CHARS].split()
+        if len(word) <= 30
+    )
+
+
+def _columns(device, texts, area: QRectF, kind: str, mm: float, columns: int, points: float):
+    """The entries down `columns` columns filled to about an even height, in order: their
+    boxes (relative to the area's top) and the tallest column's height."""
+    width = area.width() / columns
+    heights = _entry_heights(device, texts, width, points, mm, kind)
+    target = sum(heights) / columns  # fill each column to about an even share, in order
+    boxes, column, y, tallest = [], 0, 0.0, 0.0
+    for text, height in zip(texts, heights, strict=True):
+        if y > 0 and y + height > target + 0.5 * height and column < columns - 1:
+            column, y = column + 1, 0.0
+        boxes.append((text, QRectF(area.left() + column * width, y, width - 3 * mm, height), points))
+        y += height
+        tallest = max(tallest, y)
+    return boxes, tallest
+
+
+def _legend_balanced(device, texts, area: QRectF, kind: str, mm: float, points: float, text_scale: float):
+    """The last page of a long legend: its entries in even columns when they fit so, else
+    as `_legend_flow` fills them."""
+    columns = _flow_columns(area, mm, points)
+    boxes, tallest = _columns(device, texts, area, kind, mm, columns, points)
+    if tallest + 4 * mm <= area.height():
+        return boxes, tallest + 4 * mm
+    return _legend_flow(device, texts, area, kind, mm, text_scale, columns=columns, points=points)
+
+
+def _flow_columns(area: QRectF, mm: float, points: float) -> int:
+    """Columns for a legend that fills pages: about 60 mm wide for 8.5 pt type, wider for larger."""
+    return max(2, min(4, int(area.width() / mm // (7 * points))))
+
+
+def _legend_flow(
+    device,
+    texts: list[tuple[str, str]],
+    area: QRectF,
+    kind: str,
+    mm: float,
+    text_scale: float = 1.0,
+    *,
+    columns: int = 0,
+    points: float = 0.0,
+) -> tuple[list[tuple[tuple[str, str], QRectF, float]], float]:
+    """As many entries as fill the area's columns one after the other (at least one), leaving
+    a line at the foot for "The legend continues on the next page": boxes relative to the
+    area's top, and the height used."""
+    points = points or (8.5 if kind == "chart" else 10.0) * text_scale
+    columns = columns or _flow_columns(area, mm, points)
+    width = area.width() / columns
+    heights = _entry_heights(device, texts, width, points, mm, kind)
+    font = QFont()
+    font.setPointSizeF(points)
+    note = QFontMetricsF(font, device).lineSpacing() + 1 * mm
+    limit = area.height() - 4 * mm - note
+    boxes, column, y, tallest = [], 0, 0.0, 0.0
+    for text, height in zip(texts, heights, strict=True):
+        if y > 0 and y + height > limit:
+            if column == columns - 1:
+                break
+            column, y = column + 1, 0.0
+        boxes.append((text, QRectF(area.left() + column * width, y, width - 3 * mm, height), points))
+        y += height
+        tallest = max(tallest, y)
+    return boxes, tallest + 4 * mm + (note if len(boxes) < len(texts) else 0.0)
+
+
+@dataclass(slots=True)
+class _Block:
+    """A text laid out in lines for one width: at most a few lines, the last cut with "…"."""
+
+    layout: QTextLayout
+    height: float
+    lines: int
+    cut: bool = False
+
+    def draw(self, painter: QPainter, at: QPointF) -> None:
+        self.layout.draw(painter, at)
+
+
+def _block(
+    device,
+    text: str,
+    width: float,
+    points: float,
+    max_lines: int,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+) -> _Block:
+    """`text` wrapped to `width` (device units) in at most `max_lines` lines: at the spaces,
+    or anywhere in a word too long for a line; its own line breaks kept; what does not fit cut
+    with "…". Nothing is drawn outside `width`."""
     font = QFont()
     font.setPointSizeF(points)
     font.setBold(bold)
     font.setItalic(italic)
-    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
-    return QFontMetricsF(font, painter.device()).boundingRect(QRectF(0, 0, width, 1e6), flags, text).height()
+    width = max(width, 1.0)
+    if text and not text.strip("_"):  # a worksheet's blank to write on: as long as the column
+        text = text[: max(1, int(width / QFontMetricsF(font, device).horizontalAdvance("_")))]
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\u2028")
+    cut = len(text) > MAX_LAID_OUT_CHARS
+    if cut:
+        text = text[:MAX_LAID_OUT_CHARS]
+    layout, end = _lines(text, font, device, width, max_lines)
+    cut = cut or end < len(text)
+    if cut:
+        metrics = QFontMetricsF(font, device)
+        last = layout.lineAt(layout.lineCount() - 1)
+        prefix = text[: last.textStart()]
+        rest = " ".join(text[last.textStart() :].replace("\u2028", " ").split())
+        room = width - metrics.horizontalAdvance("…")
+        for factor in (0.97, 0.9, 0.75, 0.5):
+            kept = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, room * factor)
+            piece = rest if kept == rest else rest[: max(0, len(kept) - 1)]  # a start of the text
+            shorter = bidi_isolate(f"{prefix}{piece.rstrip()}") + "…"  # our "…", after the chart's text
+            layout, end = _lines(shorter, font, device, width, max_lines)
+            if end >= len(shorter):
+                break
+    lines = layout.lineCount()
+    height = sum(layout.lineAt(i).height() for i in range(lines))
+    return _Block(layout, height, lines, cut)
+
+
+def _lines(text: str, font: QFont, device, width: float, max_lines: int) -> tuple[QTextLayout, int]:
+    """The text's first `max_lines` lines, and where in the text the last of them ends."""
+    layout = QTextLayout(text, font, device)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+    layout.setTextOption(option)
+    layout.setCacheEnabled(True)
+    layout.beginLayout()
+    y, end = 0.0, 0
+    for _i in range(max_lines):
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, y))
+        y += line.height()
+        end = line.textStart() + line.textLength()
+    layout.endLayout()
+    return layout, end
 
 
 def _text(
@@ -365,7 +661,8 @@ def _text(
     italic: bool = False,
     right: bool = False,
 ) -> float:
-    """Draws `text` wrapped into `box` (aligned `right` or left); returns the y under it."""
+    """Draws the app's own short `text` wrapped into `box` (aligned `right` or left); returns
+    the y under it."""
     font = QFont()
     font.setPointSizeF(points)
     font.setBold(bold)
