@@ -174,6 +174,19 @@ def _covered(segments, left: float, top: float, right: float, bottom: float) -> 
     return total
 
 
+Rect = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def segments_of(lines: Sequence[Sequence[Point]]) -> list[tuple[float, ...]]:
+    """The open polylines' segments, each with its bounding box, as `ring_segments` gives
+    them: leaders and guide lines for `guide_name_spot` to keep clear of."""
+    found = []
+    for line in lines:
+        for (x0, y0), (x1, y1) in zip(line, line[1:], strict=False):
+            found.append((x0, y0, x1, y1, min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+    return found
+
+
 def guide_name_spot(
     line: Sequence[Point],
     outline: Sequence[Point],
@@ -185,51 +198,195 @@ def guide_name_spot(
     gap: float,
     margin: float = 0.8,
     step: float = 1.5,
+    avoid: Sequence[tuple[float, ...]] = (),
+    avoid_rects: Sequence[Rect] = (),
+    clearance: float = 0.0,
 ) -> Point | None:
     """Top-left corner of a crosswise guide's name, in scene mm (y grows downwards), or None
-    when no place on the outer half of the line fits.
+    when no place on the line fits.
 
     The name sits just above the line (or just below it where above is crowded), inside the
     foot's `outline` by at least `margin` mm, starting from the outer end of the line
     (`from_left`: its left end) and moving inwards to where it covers the least length of
     zone edges (`edges`, from `ring_segments`): a name across an edge or the outline is hard
-    to read and hides what the chart draws. Nearer the outer end, and above the line, win a
-    tie. Plain arithmetic (no Shapely: a cached chart is painted before Shapely is
-    imported), on the edges near the line only, stopping as soon as no place further in
-    could do better."""
-    if len(line) < 2 or len(outline) < 3 or width <= 0 or height <= 0:
+    to read and hides what the chart draws. It never comes within `clearance` of the lines
+    in `avoid` (leaders, every guide line including its own: `segments_of`) or of the
+    rectangles in `avoid_rects` (labels, other guide names). The outer half of the line is
+    tried first, then the rest. Nearer the outer end, and above the line, win a tie. Plain
+    arithmetic (no Shapely: a cached chart is painted before Shapely is imported)."""
+    if len(line) < 2 or width <= 0 or height <= 0:
+        return None
+    if not isinstance(outline, SegmentIndex) and len(outline) < 3:
         return None
     xs = [x for x, _y in line]
-    ys = [y for _x, y in line]
     left, right = min(xs), max(xs)
-    top_y, bottom_y = min(ys) - gap - height - margin, max(ys) + gap + height + margin
-    rim = ring_segments([outline])
-    walls = _near(rim, left - margin, top_y, right + margin, bottom_y)
-    ray = [e[:4] for e in _near(rim, -1e9, top_y, 1e9, bottom_y)]
-    lines = _near(edges, left, top_y, right, bottom_y)
     outer = left if from_left else right - width
-    best: tuple[float, Point] | None = None
+    candidates = []
     x = outer
-    while left <= x and x + width <= right and abs(x - outer) <= (right - left) / 2:
-        base = abs(x - outer) * 0.02
-        if best is not None and base >= best[0]:
-            break  # further in, every place costs more than the best one found
+    while left <= x and x + width <= right:
         under = [y for y in (_y_on(line, x), _y_on(line, x + width)) if y is not None]
         under += [py for px, py in line if x <= px <= x + width]
-        for below, top in ((0.0, min(under) - gap - height), (0.5, max(under) + gap)):
-            cost = base + below
-            if best is not None and cost >= best[0]:
-                continue
-            bottom = top + height
-            if _covered(walls, x - margin, top - margin, x + width + margin, bottom + margin) > 0:
-                continue  # the outline passes within `margin` of the name
-            if not _inside_ray(x, top, ray):
-                continue  # no outline near it, and outside the foot
-            cost += _covered(lines, x, top, x + width, bottom)
-            if best is None or cost < best[0]:
-                best = (cost, (x, top))
+        base = abs(x - outer) * 0.02
+        candidates.append((base, x, min(under) - gap - height))
+        candidates.append((base + 0.5, x, max(under) + gap))
+        for k in (1, 2):  # a step further from the line, where nothing comes between them
+            candidates.append((base + 1.0 * k, x, min(under) - gap - height - k * height / 3))
+            candidates.append((base + 1.0 * k + 0.5, x, max(under) + gap + k * height / 3))
         x += step if from_left else -step
+    half = (right - left) / 2
+    near = [c for c in candidates if abs(c[1] - outer) <= half]
+    checks = dict(
+        outline=outline, edges=edges, margin=margin, avoid=avoid, avoid_rects=avoid_rects, clearance=clearance
+    )
+    spot = best_spot(near, width, height, **checks)
+    if spot is None and len(near) < len(candidates):
+        spot = best_spot(candidates[len(near) :], width, height, **checks)
+    return spot
+
+
+def upright_name_spots(
+    line: Sequence[Point], width: float, height: float, gap: float, *, closed: bool, step: float = 1.5
+) -> list[tuple[float, float, float]]:
+    """(preference, x, top) for the name of a guide that runs along the foot (a tendon) or
+    closes on itself (an ankle bone): above it first, as charts print it; then beside it, to
+    either side, further down; then below it. For `best_spot`."""
+    xs = [x for x, _y in line]
+    ys = [y for _x, y in line]
+    left, right, top, bottom = min(xs), max(xs), min(ys), max(ys)
+    middle = (left + right) / 2
+    spots = [(0.0, middle - width / 2, top - gap - height)]
+    if closed:
+        spots += [
+            (0.5, middle - width / 2, bottom + gap),
+            (0.6, left - gap - width, (top + bottom) / 2 - height / 2),
+            (0.6, right + gap, (top + bottom) / 2 - height / 2),
+        ]
+        return spots
+    y = top
+    while y + height <= bottom:
+        cost = 0.2 + (y - top) * 0.02
+        at = [x for x in (_x_on(line, y), _x_on(line, y + height)) if x is not None]
+        at += [px for px, py in line if y <= py <= y + height]
+        if at:
+            spots.append((cost, min(at) - gap - width, y))
+            spots.append((cost, max(at) + gap, y))
+        y += step
+    spots.append((1.0 + (bottom - top) * 0.02, middle - width / 2, bottom + gap))
+    return spots
+
+
+def best_spot(
+    candidates: Sequence[tuple[float, float, float]],
+    width: float,
+    height: float,
+    *,
+    outline: Sequence[Point],
+    edges: Sequence[tuple[float, ...]],
+    margin: float = 0.8,
+    avoid: Sequence[tuple[float, ...]] = (),
+    avoid_rects: Sequence[Rect] = (),
+    clearance: float = 0.0,
+    within: tuple[float, float] | None = None,
+) -> Point | None:
+    """Of the (preference, x, top) candidates, the top-left corner of the box (`width` ×
+    `height`) that lies inside `outline` by `margin`, keeps `clearance` from every line in
+    `avoid` and every rectangle in `avoid_rects`, stays between the x limits `within` when
+    given, and has the lowest preference plus length of zone `edges` covered; None when none
+    does."""
+    if not candidates:
+        return None
+    if isinstance(outline, SegmentIndex):  # made once for the view
+        rim = outline.segments
+    else:
+        rim = ring_segments([outline]) if len(outline) >= 3 else []
+    ray = [e[:4] for e in rim]
+    pad = margin + clearance
+    reach = (
+        min(x for _c, x, _t in candidates) - pad,
+        min(t for _c, _x, t in candidates) - pad,
+        max(x for _c, x, _t in candidates) + width + pad,
+        max(t for _c, _x, t in candidates) + height + pad,
+    )
+    rim = outline if isinstance(outline, SegmentIndex) else SegmentIndex(_near(rim, *reach))
+    edges = edges if isinstance(edges, SegmentIndex) else SegmentIndex(_near(edges, *reach))
+    avoid = avoid if isinstance(avoid, SegmentIndex) else SegmentIndex(_near(avoid, *reach))
+    avoid_rects = [
+        r for r in avoid_rects if r[0] < reach[2] and reach[0] < r[2] and r[1] < reach[3] and reach[1] < r[3]
+    ]
+    best: tuple[float, Point] | None = None
+    for base, x, top in sorted(candidates):
+        if best is not None and base >= best[0]:
+            break  # sorted: every later place costs at least as much
+        bottom = top + height
+        if within is not None and (x < within[0] or x + width > within[1]):
+            continue  # past the foot's sides, where the label columns are
+        box = (x - clearance, top - clearance, x + width + clearance, bottom + clearance)
+        if any(a < box[2] and box[0] < c and b < box[3] and box[1] < d for a, b, c, d in avoid_rects):
+            continue  # on a label or another guide's name
+        if rim.covers(x - margin, top - margin, x + width + margin, bottom + margin):
+            continue  # the outline passes within `margin` of the name
+        if ray and not _inside_ray(x, top, ray):
+            continue  # no outline near it, and outside the foot
+        if avoid.covers(*box):
+            continue  # on a leader or a guide line
+        cost = base + edges.length(x, top, x + width, bottom)
+        if best is None or cost < best[0]:
+            best = (cost, (x, top))
     return best[1] if best is not None else None
+
+
+class SegmentIndex:
+    """Segments (as `ring_segments` and `segments_of` give them) filed by 6 mm squares, so
+    that a box asks only about the segments near it. Made once per view, it serves every
+    guide name's `best_spot` there."""
+
+    CELL = 6.0
+
+    def __init__(self, segments) -> None:
+        self.segments = list(segments)
+        self.cells: dict[tuple[int, int], list[tuple[float, ...]]] = {}
+        for seg in segments:
+            for key in self._keys(seg[4], seg[5], seg[6], seg[7]):
+                self.cells.setdefault(key, []).append(seg)
+
+    def _keys(self, left: float, top: float, right: float, bottom: float):
+        c = self.CELL
+        for i in range(int(left // c), int(right // c) + 1):
+            for j in range(int(top // c), int(bottom // c) + 1):
+                yield i, j
+
+    def _near(self, left: float, top: float, right: float, bottom: float) -> list[tuple[float, ...]]:
+        if not self.cells:
+            return []
+        c = self.CELL
+        i0, i1, j0, j1 = int(left // c), int(right // c), int(top // c), int(bottom // c)
+        if i0 == i1 and j0 == j1:
+            return self.cells.get((i0, j0), [])
+        seen: dict[int, tuple[float, ...]] = {}
+        get = self.cells.get
+        for i in range(i0, i1 + 1):
+            for j in range(j0, j1 + 1):
+                for seg in get((i, j), ()):
+                    seen[id(seg)] = seg
+        return list(seen.values())
+
+    def length(self, left: float, top: float, right: float, bottom: float) -> float:
+        return _covered(self._near(left, top, right, bottom), left, top, right, bottom)
+
+    def covers(self, left: float, top: float, right: float, bottom: float) -> bool:
+        return any(
+            seg[4] <= right
+            and seg[6] >= left
+            and seg[5] <= bottom
+            and seg[7] >= top
+            and _clipped_length(seg[:4], left, top, right, bottom) > 0
+            for seg in self._near(left, top, right, bottom)
+        )
+
+
+def _x_on(line: Sequence[Point], y: float) -> float | None:
+    """The polyline's x at height `y` (the first segment spanning it), None beyond its ends."""
+    return _y_on([(py, px) for px, py in line], y)
 
 
 def _inside_ray(x: float, y: float, edges) -> bool:

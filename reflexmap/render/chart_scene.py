@@ -26,7 +26,18 @@ from ..atlas.coords import MAX_LABELLED_ZONES
 from ..content.markup import isolate, plain_tooltip
 from ..i18n import _, bidi_isolate
 from ..layout.frames import Frame, bounds, is_wide, locate
-from ..layout.labels import better_side, free_x, guide_name_spot, ring_segments, spread, spread_sized
+from ..layout.labels import (
+    SegmentIndex,
+    best_spot,
+    better_side,
+    free_x,
+    guide_name_spot,
+    ring_segments,
+    segments_of,
+    spread,
+    spread_sized,
+    upright_name_spots,
+)
 from ..layout.order import keyboard_order
 from ..vocab import REGION_COLOURS, aspect_name, aspect_title, foot_name
 from . import palette
@@ -38,6 +49,9 @@ LABEL_MM = 4.6
 # A zone's name beside the foot: longer names end in "…" (the card shows all). The bound grows
 # with the type (presenter mode's larger labels must not cut "Inner ear and equilibrium").
 MAX_LABEL_MM = 70.0
+GUIDE_CLEARANCE_MM = 0.4  # a guide line's name keeps this far from leaders, labels and lines
+# A guide's name where the foot is crowded: at its size, else down to 85 % and 70 % of it
+GUIDE_SIZES = (1.0, 0.85, 0.7, 0.6)
 MAX_LABEL_EMS = 16.0  # in label heights: about 30 characters at any size
 GUIDE_LABEL_MM = 3.2
 PRESENTER_DIMMED = 0.18  # opacity of the zones a presenter's spotlight leaves out
@@ -81,6 +95,7 @@ class ChartScene(QGraphicsScene):
         self.min_text_mm = 0.0
         self.key: DrawnKey | None = None
         self.guide_names: list[QGraphicsItem] = []  # the names of guide lines (with their veils)
+        self._pending_names: list = []  # a view's guide names, placed after its labels
         self.base: Atlas | None = None  # the main chart under a partial one, drawn in grey
         self.base_items: list[ZoneItem] = []
         self.base_note: QGraphicsSimpleTextItem | None = None
@@ -151,6 +166,7 @@ class ChartScene(QGraphicsScene):
             self._draw_labels(atlas, frame, left_ids, side="left")
             self._draw_labels(atlas, frame, right_ids, side="right")
             self._draw_labels_below(atlas, frame, below_ids)
+            self._draw_guide_names(frame)
             self._draw_caption(frame)
         left = min(f.left - f.lead_left for f in self.frames) - max(
             self._column_width(atlas, s[0]) for s in sides
@@ -313,7 +329,7 @@ class ChartScene(QGraphicsScene):
             self.addItem(item)
             self.zone_items[(view.id, zone.id)] = item
             self.keys_by_zone.setdefault(zone.id, []).append((view.id, zone.id))
-        placed: list[QRectF] = []  # this view's guide names so far: none covers another
+        self._pending_names = []  # named after the labels: see _draw_guide_names
         edges = ring_segments(
             [self._scene_ring(frame, ring) for zone in zones for ring in zone.shapes[view.id]]
         )
@@ -325,30 +341,91 @@ class ChartScene(QGraphicsScene):
             item.setZValue(5)
             item.setToolTip(plain_tooltip(_("{guide} (approximate)").format(guide=isolate(guide.name))))
             self.addItem(item)
-            size = self.guide_mm
             short = guide.name.split(" (")[0].replace(" line", "")
-            # inside the foot's width: a long name (large type, German) takes two lines, and a
-            # name longer than two lines ends in "…" there (the tooltip has it all): a chart's
-            # text never makes the drawing taller or wider
-            room = frame.right - frame.left - 6
-            lines = [short]
-            if text_width(short, size, italic=True) > room:
-                words = wrap_words(" ".join(short[:2000].split()), size, room, italic=True)
-                lines = words[:1] + ([" ".join(words[1:])] if len(words) > 1 else [])
-            lines = [
-                bidi_isolate(line)
-                if text_width(line, size, italic=True) <= room
-                else elided(line, size, room, italic=True)
-                for line in lines
-            ]
-            name = text_item("\n".join(lines), size, italic=True)
+            self._pending_names.append((item, guide, short, edges))
+
+    def _guide_name_lines(self, frame: Frame, short: str, size: float, split: bool = False) -> list[str]:
+        """The guide's name in lines inside the foot's width: a long name (large type,
+        German) takes two lines, and a name longer than two lines ends in "…" there (the
+        tooltip has it all): a chart's text never makes the drawing taller or wider. With
+        `split`, a name of several words takes two lines even where one would fit."""
+        room = frame.right - frame.left - 6
+        lines = [short]
+        if text_width(short, size, italic=True) > room or (split and len(short.split()) > 1):
+            words = short[:2000].split()
+            if split and text_width(short, size, italic=True) <= room:
+                half = min(range(1, len(words)), key=lambda k: abs(len(" ".join(words[:k])) - len(short) / 2))
+                words = [" ".join(words[:half]), " ".join(words[half:])]
+            else:
+                words = wrap_words(" ".join(words), size, room, italic=True)
+            lines = words[:1] + ([" ".join(words[1:])] if len(words) > 1 else [])
+        return [
+            bidi_isolate(line)
+            if text_width(line, size, italic=True) <= room
+            else elided(line, size, room, italic=True)
+            for line in lines
+        ]
+
+    def _draw_guide_names(self, frame: Frame) -> None:
+        """The names of the view's guide lines, placed once its labels and leaders are drawn:
+        clear of every leader, label and guide line (their own too) and of each other."""
+        view_keys = [key for key in self.labels if key[0] == frame.view.id]
+        avoid = segments_of(
+            [self._scene_ring(frame, guide.points) for _item, guide, _s, _e in self._pending_names]
+            + [line for key in view_keys for line in _path_lines(self.labels[key].leader)]
+        )
+        avoid = SegmentIndex(avoid)
+        indexes: dict[int, SegmentIndex] = {}  # the zones' edges, one index for the view
+        rects = [_box(self.labels[key].text.sceneBoundingRect()) for key in view_keys]
+        placed: list[QRectF] = []  # this view's guide names so far: none covers another
+        for item, guide, short, edges in self._pending_names:
+            if id(edges) not in indexes:
+                indexes[id(edges)] = SegmentIndex(edges)
+            edges = indexes[id(edges)]
+            # the name as it is, else in two lines, else in smaller type (down to
+            # 70 % of it): the first that has a place clear of everything
+            found = None
+            for factor in GUIDE_SIZES:
+                size = self.guide_mm * factor
+                for split in (False, True):
+                    lines = self._guide_name_lines(frame, short, size, split)
+                    if split and len(lines) < 2:
+                        continue
+                    name = text_item("\n".join(lines), size, italic=True)
+                    width = max(text_width(line, size, italic=True) for line in lines)
+                    height = name.sceneBoundingRect().height()
+                    at = self._guide_name_position(
+                        frame,
+                        guide.points,
+                        width,
+                        len(lines),
+                        height,
+                        edges,
+                        avoid,
+                        rects + [_box(r) for r in placed],
+                        size=size,
+                    )
+                    if at is not None:
+                        found = (name, size, width, height, at)
+                        break
+                if found is not None:
+                    break
+            if found is None:  # crowded everywhere: where it covers the least, as it is
+                size = self.guide_mm
+                lines = self._guide_name_lines(frame, short, size)
+                name = text_item("\n".join(lines), size, italic=True)
+                width = max(text_width(line, size, italic=True) for line in lines)
+                height = name.sceneBoundingRect().height()
+                at = self._guide_name_position(
+                    frame, guide.points, width, len(lines), height, edges, size=size
+                )
+                found = (name, size, width, height, at)
+            name, size, width, height, at = found
             name.setBrush(QBrush(palette.GUIDE))
-            width = max(text_width(line, size, italic=True) for line in lines)
-            height = name.sceneBoundingRect().height()
-            name.setPos(self._guide_name_position(frame, guide.points, width, len(lines), height, edges))
+            name.setPos(at)
             name.setZValue(5)
-            # two lines close together (shoulder and diaphragm on a side view): the later
-            # name steps up above the earlier one instead of covering it
+            # two lines close together (shoulder and diaphragm on a side view) and no clear
+            # place for the later name: it steps up above the earlier one instead of covering it
             spot = QRectF(name.pos().x(), name.pos().y(), width, height)
             for _round in range(len(placed)):
                 hit = next((r for r in placed if r.intersects(spot.adjusted(0.2, 0.2, -0.2, -0.2))), None)
@@ -356,7 +433,7 @@ class ChartScene(QGraphicsScene):
                     break
                 spot.moveBottom(hit.top() - 0.2)
             name.setPos(spot.topLeft())
-            placed.append(spot)
+            placed.append(spot.adjusted(-0.4, 0, 0.4, 0))
             # a veil of paper behind the name keeps it legible over any zone's fill
             veil = QGraphicsRectItem(
                 name.pos().x() - 0.4, name.pos().y() + size * 0.1, width + 0.8, height - size * 0.1
@@ -371,37 +448,80 @@ class ChartScene(QGraphicsScene):
             self.guide_items += [item, veil, name]
             self.guide_names += [veil, name]
 
+    def _outline_index(self, frame: Frame) -> SegmentIndex:
+        """The view's outline in scene mm, filed for guide names' places (made once)."""
+        key = (frame.view.id, frame.dx, frame.dy)
+        if getattr(self, "_outline_key", None) != key:
+            self._outline_key = key
+            self._outline = SegmentIndex(ring_segments([self._scene_ring(frame, frame.view.outline)]))
+        return self._outline
+
     def _scene_ring(self, frame: Frame, ring) -> list[tuple[float, float]]:
         return [(frame.dx + x, frame.dy - y) for x, y in ring]
 
     def _guide_name_position(
-        self, frame: Frame, points, width: float, lines: int = 1, height: float = 0.0, edges=()
-    ) -> QPointF:
-        """Above a closed guide (an ankle bone) or the top of an upright one; else by a
-        crosswise line, from its outer end inwards to where the name is clear of the outline
-        and covers the least of the zones' edges (layout.labels.guide_name_spot); the label
-        leaders run on the other side. Never past the foot's sides, where the label columns are."""
+        self,
+        frame: Frame,
+        points,
+        width: float,
+        lines: int = 1,
+        height: float = 0.0,
+        edges=(),
+        avoid=(),
+        rects=(),
+        *,
+        size: float = 0.0,
+    ) -> QPointF | None:
+        """Above a closed guide (an ankle bone) or the top of an upright one, or else beside
+        or below it; by a crosswise line, from its outer end inwards to where the name is
+        clear of the outline and covers the least of the zones' edges
+        (layout.labels.guide_name_spot). Never within GUIDE_CLEARANCE_MM of the lines in
+        `avoid` (leaders, guide lines) or the rectangles in `rects` (labels, other names):
+        None when there is no such place (given `avoid`). Never past the foot's sides, where
+        the label columns are."""
         ends = self._points(frame, points)
-        size = self.guide_mm
+        size = size or self.guide_mm
         above = size * 1.3 + (lines - 1) * size * 1.17  # the lines' height over the guide
         xs, ys = [p.x() for p in ends], [p.y() for p in ends]
         closed = len(points) > 3 and points[0] == points[-1]
+        line = [(p.x(), p.y()) for p in ends]
+        box_height = max(height, size)
         if closed or max(xs) - min(xs) < 0.3 * (max(ys) - min(ys)):
             x, y = (min(xs) + max(xs)) / 2 - width / 2, min(ys) - above - size * 0.1
+            spot = best_spot(
+                upright_name_spots(line, width + 0.8, box_height, GUIDE_CLEARANCE_MM + 0.1, closed=closed),
+                width + 0.8,
+                box_height,
+                outline=self._outline_index(frame) if not closed else (),
+                edges=edges,
+                avoid=avoid,
+                avoid_rects=rects,
+                clearance=GUIDE_CLEARANCE_MM,
+                within=(frame.left + 0.6, frame.right - 0.6),
+            )
+            if spot is not None:
+                x, y = spot[0] + 0.4, spot[1]
+            elif avoid:
+                return None
         else:
             on_left = frame.lead_left >= frame.lead_right
             outer = min(ends, key=lambda p: p.x()) if on_left else max(ends, key=lambda p: p.x())
             x = outer.x() + 2.5 if on_left else outer.x() - width - 2.5
             y = outer.y() - above
             spot = guide_name_spot(
-                [(p.x(), p.y()) for p in ends],
-                self._scene_ring(frame, frame.view.outline),
+                line,
+                self._outline_index(frame),
                 edges,
                 width + 0.8,  # the veil behind the name reaches 0.4 mm past its text
-                max(height, size),
+                box_height,
                 from_left=on_left,
-                gap=size * 0.15,
+                gap=max(size * 0.15, GUIDE_CLEARANCE_MM + 0.1),
+                avoid=avoid,
+                avoid_rects=rects,
+                clearance=GUIDE_CLEARANCE_MM,
             )
+            if spot is None and avoid:
+                return None
             if spot is not None:
                 x, y = spot[0] + 0.4, spot[1]
         x = max(frame.left + 1.0, min(x, frame.right - width - 1.0))
@@ -743,6 +863,19 @@ def _run_levels(spans: list[tuple[float, float]]) -> list[int]:
 
 def _has_view(atlas: Atlas, view_id: str) -> bool:
     return any(v.id == view_id for v in atlas.views)
+
+
+def _path_lines(item: QGraphicsPathItem) -> list[list[tuple[float, float]]]:
+    """A path item's polylines in scene coordinates (a leader's bends)."""
+    found = []
+    for polygon in item.path().toSubpathPolygons():
+        points = [item.mapToScene(p) for p in polygon]
+        found.append([(p.x(), p.y()) for p in points])
+    return found
+
+
+def _box(rect: QRectF) -> tuple[float, float, float, float]:
+    return rect.left(), rect.top(), rect.right(), rect.bottom()
 
 
 def _line(a: QPointF, b: QPointF) -> QPainterPath:

@@ -69,6 +69,39 @@ def label_problems(chart) -> list[tuple]:
     return problems
 
 
+GUIDE_CLEARANCE_MM = 0.3  # between a guide line's name (its paper veil) and any other line or label
+
+
+def _path_lines(item) -> list[LineString]:
+    """The polylines of a path item (a leader, a guide line), in scene millimetres."""
+    lines = []
+    for polygon in item.path().toSubpathPolygons():
+        points = [item.mapToScene(p) for p in polygon]
+        if len(points) >= 2:
+            lines.append(LineString([(p.x(), p.y()) for p in points]))
+    return lines
+
+
+def guide_name_problems(chart) -> list[tuple]:
+    """Guide names (each with the paper veil behind it) that touch a leader, a label, a guide
+    line (their own or another) or another guide name: closer than GUIDE_CLEARANCE_MM."""
+    triples = [chart.guide_items[i : i + 3] for i in range(0, len(chart.guide_items), 3)]
+    veils = [(name.text(), _rect(veil, 0.0)) for _line, veil, name in triples if name.isVisible()]
+    guides = [line for item, _veil, _name in triples for line in _path_lines(item)]
+    leaders = [(key, line) for key, label in chart.labels.items() for line in _path_lines(label.leader)]
+    labels = [(key, _rect(label.text)) for key, label in chart.labels.items()]
+    problems = []
+    for i, (name, veil) in enumerate(veils):
+        near = veil.buffer(GUIDE_CLEARANCE_MM)
+        problems += [("guide name on a leader", name, key) for key, line in leaders if near.intersects(line)]
+        problems += [("guide name on a label", name, key) for key, rect in labels if near.intersects(rect)]
+        problems += [("guide name on a guide line", name) for line in guides if near.intersects(line)]
+        problems += [
+            ("guide names touch", name, other) for other, rect in veils[i + 1 :] if near.intersects(rect)
+        ]
+    return problems
+
+
 @pytest.mark.parametrize("language", ["en", "de"])
 def test_labels_stay_apart_on_every_view_chart_and_text_size(qtbot, window, language):
     if language != "en":
@@ -93,10 +126,37 @@ def test_labels_stay_apart_on_every_view_chart_and_text_size(qtbot, window, lang
                 crossings[(chart_name, aspect)] = max(
                     crossings.get((chart_name, aspect), (0, 0)), (len(crossed), mm)
                 )
-    assert found == {}
+    assert found == {}, "\n".join(f"{key}: {sorted(set(p))}" for key, p in found.items())
     for key, (pairs, mm) in crossings.items():
         most_pairs, most_mm = CROSSINGS.get(key, (0, 0.0))
         assert pairs <= most_pairs and mm <= most_mm, (key, pairs, mm)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_guide_names_stay_clear_of_leaders_labels_and_lines(qtbot, window, language):
+    """On a window of a real screen's size, on every view of both built-in charts at every
+    text size, no guide line's name touches a leader, a label, a guide line (its own or
+    another) or another guide's name."""
+    if language != "en":
+        window = window.set_language(language)
+        qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    window.show()
+    qtbot.waitExposed(window)
+    found = {}
+    for chart_name in sorted(p.stem for p in builtin_charts()):
+        chart_action(window, chart_name).trigger()
+        for size in TEXT_SIZES:
+            window.text_size_actions[size].trigger()  # Settings → Text size
+            for aspect in window.state.atlas.aspects():
+                window.state.set_aspect(aspect)
+                qtbot.wait(1)
+                chart = window.map.chart
+                assert chart.guide_names, (chart_name, size, aspect)
+                problems = guide_name_problems(chart)
+                if problems:
+                    found[(chart_name, size, aspect, round(chart.guide_mm, 2))] = problems
+    assert found == {}, "\n".join(f"{key}: {sorted(set(p))}" for key, p in found.items())
 
 
 def test_the_checks_find_overlaps_and_leaders_through_labels(qtbot, window):
