@@ -765,8 +765,21 @@ class ChartScene(QGraphicsScene):
             return
         anchor = self.to_scene(view_id, *(at or self.anchors[(view_id, zone_id)]))
         size = self.label_mm * 1.1
-        label = text_item(text, size, bold=True)
-        width = text_width(text, size, True)
+        # a long name wraps in two lines at most, as wide as the chart (the last cut with "…")
+        room = max(size * 6, min(self.chart_rect.width() - 6, size * MAX_LABEL_EMS * 2))
+        lines = [text] if text_width(text, size, True) <= room else wrap_words(text, size, room)
+        if len(lines) > 2:
+            lines = [lines[0], " ".join(lines[1:])]
+        lines = [
+            line if text_width(line, size, True) <= room else elided(line, size, room, bold=True)
+            for line in lines
+        ]
+        label = text_item("\n".join(lines), size, bold=True)
+        width = max(text_width(line, size, True) for line in lines)
+        extra = (
+            label.sceneBoundingRect().height()
+            - text_item(lines[0], size, bold=True).sceneBoundingRect().height()
+        )
         above = True
         if at is not None:
             ring = QGraphicsEllipseItem(anchor.x() - 1.4, anchor.y() - 1.4, 2.8, 2.8)
@@ -777,15 +790,18 @@ class ChartScene(QGraphicsScene):
             self.marks.append(ring)
             if away_from is not None and away_from in self.anchors:
                 above = anchor.y() <= self.to_scene(away_from[0], *self.anchors[away_from]).y()
-        top = anchor.y() - size * 2.2 if above else anchor.y() + size * 0.9
+        top = anchor.y() - size * 2.2 - extra if above else anchor.y() + size * 0.9
         item = self.zone_items.get((view_id, zone_id)) if at is None else None
         if item is not None:  # a small zone: the note stands just above it, not over it
             edge = item.sceneBoundingRect().top() - 0.6  # where the note's box should end
-            bottom = top - 0.8 + size * 1.45
+            bottom = top - 0.8 + size * 1.45 + extra
             if edge < bottom:
-                top += max(edge, anchor.y() - size * 4) - bottom
-        label.setPos(anchor.x() - width / 2, top)
-        back = QGraphicsRectItem(label.pos().x() - 1.5, label.pos().y() - 0.8, width + 3, size * 1.45)
+                top += max(edge, anchor.y() - size * 4 - extra) - bottom
+        left = anchor.x() - width / 2
+        chart = self.chart_rect
+        left = max(chart.left() + 1.5, min(left, chart.right() - 1.5 - width))  # inside the chart
+        label.setPos(left, top)
+        back = QGraphicsRectItem(label.pos().x() - 1.5, label.pos().y() - 0.8, width + 3, size * 1.45 + extra)
         back.setBrush(QBrush(palette.PAPER))
         back.setPen(QPen(palette.INK, 0.4))
         for z, item in ((20, back), (21, label)):

@@ -6,7 +6,7 @@ Clicks are answered by the atlas's Shapely index, not by Qt's item picking, so t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QKeyEvent,
@@ -35,6 +35,7 @@ FIT_MARGIN_PX = 2  # QGraphicsView.fitInView keeps this much free on each side
 # the wheel turns, the new scale is shown by scaling the tiles already drawn; once the wheel
 # has been still this long, the new scale is drawn, a band of tiles per turn of the event loop.
 SETTLE_MS = 40
+OVERLAY_FOLLOW_MS = 60  # a mode's messages are laid out for the view again this long after it moved
 BAND_PIXELS = 450_000  # device pixels drawn in one turn of the event loop while settling
 
 
@@ -85,7 +86,14 @@ class MapView(QGraphicsView):
         self._panning = False
         self._fitted = True
         self._mode_drag = False  # the mode took the button press: moves and release go to it
-        self.overlay = MapOverlay(self.chart, self.chart.to_scene, self.chart.locate, self.chart.to_view)
+        self.overlay = MapOverlay(
+            self.chart, self.chart.to_scene, self.chart.locate, self.chart.to_view, self._visible_scene
+        )
+        # a mode's messages fit the part of the chart in view: drawn again once it stops moving
+        self._overlay_follow = QTimer(self)
+        self._overlay_follow.setSingleShot(True)
+        self._overlay_follow.setInterval(OVERLAY_FOLLOW_MS)
+        self._overlay_follow.timeout.connect(self._follow_view)
         self._overlay_mode = state.mode
         state.mode.overlay_changed.connect(self._draw_overlay)
         self.text_scale = text_scale  # the text-size setting: labels follow the panels
@@ -391,6 +399,23 @@ class MapView(QGraphicsView):
         self.overlay.clear()
         self.state.mode.draw(self.overlay)
 
+    def _visible_scene(self) -> tuple[QRectF, float]:
+        """The part of the scene in view, and the pixels a scene unit takes."""
+        return self.mapToScene(self.viewport().rect()).boundingRect(), self.transform().m11()
+
+    def _view_moved(self) -> None:
+        overlay = getattr(self, "overlay", None)  # (scrolled while being built)
+        if overlay is not None and overlay.follows_view:
+            self._overlay_follow.start()
+
+    def _follow_view(self) -> None:
+        if self.overlay.follows_view:
+            self._draw_overlay()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self._view_moved()
+
     def set_reserved_margins(self, right: int, bottom: int) -> None:
         """Keep `right` and `bottom` pixels of the widget free (a caption, a notes panel) and
         fit the chart into the rest."""
@@ -429,6 +454,7 @@ class MapView(QGraphicsView):
         self.fitInView(self.chart.chart_rect, Qt.AspectRatioMode.KeepAspectRatio)
         self.centerOn(self.chart.chart_rect.center())
         self._fitted = True
+        self._view_moved()
 
     def zoom(self, factor: float, anchor: QPoint | None = None) -> None:
         """Scale by `factor`, keeping the chart point under `anchor` (viewport px) in place."""
@@ -444,6 +470,7 @@ class MapView(QGraphicsView):
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + drift.x())
         self.verticalScrollBar().setValue(self.verticalScrollBar().value() + drift.y())
         self._fitted = False
+        self._view_moved()
 
     def pixels_per_mm(self) -> float:
         return self.transform().m11()
@@ -453,6 +480,7 @@ class MapView(QGraphicsView):
         if self._fitted:
             self.refit()
         self.resized.emit()
+        self._view_moved()
 
     def refit(self) -> None:
         """The viewport changed size (window, viewport margins): fit the chart again, drawn

@@ -9,7 +9,17 @@ the outline is a cosmetic pen. Positions are scene points (see ChartScene.to_sce
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -23,6 +33,35 @@ from ...render import palette
 HANDLE_PX = 8.0
 PROBLEM = QColor("#c0392b")  # an error's red, readable on paper and on the dark theme's fills
 MAX_MESSAGE_CHARS = 160
+MAX_MESSAGE_LINES = 4  # a problem's message on the map, wrapped to the room in view
+MAX_MESSAGE_PX = 420  # no wider than this, however much room there is
+MIN_MESSAGE_PX = 120  # no narrower, however little
+SIDE_PX = 12  # from the ring's centre to its message
+EDGE_PX = 4  # kept free at the edges of the view
+
+
+def wrapped(text: str, font: QFont, width: float, most: int) -> list[str]:
+    """`text` in lines no wider than `width` px: broken at spaces, or inside a word too long
+    for a line; past `most` lines the last is cut with "…"."""
+    metrics = QFontMetricsF(font)
+    layout = QTextLayout(text.replace("\n", "\u2028"), font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines: list[str] = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        piece = layout.text()[line.textStart() : line.textStart() + line.textLength()]
+        lines.append(piece.replace("\u2028", "").rstrip())
+    layout.endLayout()
+    if len(lines) > most:
+        rest = " ".join(" ".join(lines[most - 1 :]).split())
+        lines = [*lines[: most - 1], metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
+    return lines or [""]
 
 
 class Overlay:
@@ -96,7 +135,9 @@ class Overlay:
         self.handles.append(item)
 
     def problem(self, at: QPointF, message: str) -> None:
-        """A red ring at the place of a problem and its message beside it, on paper."""
+        """A red ring at the place of a problem and its message beside it, on paper: on the
+        side of the ring with more room, wrapped (and, past MAX_MESSAGE_LINES, cut with "…")
+        to fit the part of the map in view, never past its edges."""
         ring = QGraphicsEllipseItem(QRectF(-9, -9, 18, 18))
         ring.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         ring.setPos(at)
@@ -105,8 +146,28 @@ class Overlay:
         ring.setPen(pen)
         self._add(ring, 32)
         shown = message if len(message) <= MAX_MESSAGE_CHARS else message[: MAX_MESSAGE_CHARS - 1] + "…"
-        text = QGraphicsSimpleTextItem(shown)  # plain text: the message quotes the chart's ids
+        text = QGraphicsSimpleTextItem()  # plain text: the message quotes the chart's ids
         text.setBrush(QBrush(PROBLEM))
+        visible = self.target.visible() if hasattr(self.target, "visible") else None
+        if visible is not None:
+            self.target.follows_view = True  # laid out for this view: again when it moves
+        area, scale = visible if visible is not None else (None, 1.0)
+        # room (px) from the ring to the visible edges, each side
+        if area is not None and scale > 0:
+            right = (area.right() - at.x()) * scale
+            left = (at.x() - area.left()) * scale
+            below = (area.bottom() - at.y()) * scale
+            above = (at.y() - area.top()) * scale
+        else:
+            right, left, below, above = MAX_MESSAGE_PX + 40, 0.0, 1e6, 0.0
+        metrics = QFontMetricsF(text.font())
+        natural = max(metrics.horizontalAdvance(line) for line in shown.splitlines() or [""])
+        across = right + left  # the view's width: a mark out of view gets no more than that
+        room_right = min(right, across - 2 * EDGE_PX) - SIDE_PX - 8 - EDGE_PX
+        room_left = min(left, across - 2 * EDGE_PX) - SIDE_PX - 8 - EDGE_PX
+        on_right = natural <= room_right or room_right >= room_left
+        width = min(MAX_MESSAGE_PX, max(MIN_MESSAGE_PX, room_right if on_right else room_left))
+        text.setText("\n".join(wrapped(shown, text.font(), width, MAX_MESSAGE_LINES)))
         box = text.boundingRect()
         back = QGraphicsRectItem(QRectF(0, 0, box.width() + 8, box.height() + 4))
         back.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
@@ -117,7 +178,13 @@ class Overlay:
         back.setPen(pen)
         text.setParentItem(back)
         text.setPos(4, 2)
-        back.setTransform(back.transform().translate(12, 10))  # beside the ring, not over it
+        w, h = box.width() + 8, box.height() + 4
+        dx = SIDE_PX if on_right else -SIDE_PX - w  # beside the ring, not over it
+        dy = 10.0 if h + 10 + EDGE_PX <= below or below >= above else -10.0 - h
+        if area is not None and scale > 0:  # never past the edges of what is in view
+            dx = max(-left + EDGE_PX, min(dx, right - EDGE_PX - w))
+            dy = max(-above + EDGE_PX, min(dy, below - EDGE_PX - h))
+        back.setTransform(back.transform().translate(dx, dy))
         self._add(back, 33)
         self.messages.append(message)
 

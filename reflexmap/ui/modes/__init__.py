@@ -109,12 +109,19 @@ class MapOverlay:
     or the next rebuild; `to_scene`/`from_scene` convert between a view's millimetres and
     the scene."""
 
-    def __init__(self, scene, to_scene, locate, view_mm=None):
+    def __init__(self, scene, to_scene, locate, view_mm=None, visible=None):
         self._scene = scene
         self._view_mm = view_mm
         self._to_scene = to_scene
         self._locate = locate
+        self._visible = visible
         self.items: list[QGraphicsItem] = []
+        self.follows_view = False  # items laid out for the visible part: drawn again as it moves
+
+    def visible(self):
+        """(the scene rectangle the map shows now, pixels per scene unit), or None where no
+        map shows the overlay: a message drawn on the map fits inside what is visible."""
+        return self._visible() if self._visible is not None else None
 
     def to_scene(self, view_id: str, x_mm: float, y_mm: float) -> QPointF:
         return self._to_scene(view_id, x_mm, y_mm)
@@ -140,6 +147,7 @@ class MapOverlay:
             if shiboken6.isValid(item) and item.scene() is self._scene:
                 self._scene.removeItem(item)
         self.items = []
+        self.follows_view = False
 
 
 class Mode(QObject):
