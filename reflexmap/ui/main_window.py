@@ -331,10 +331,14 @@ class MainWindow(QMainWindow):
     # --- window state -------------------------------------------------------------------
     def _restore(self) -> None:
         geometry = self.settings.value("window/geometry")
+        presenting = False  # saved full screen (quit while presenting, before 26 Nov 2026)
         if isinstance(geometry, bytes):
             self.restoreGeometry(QByteArray(geometry))
+            presenting = bool(self.windowState() & Qt.WindowState.WindowFullScreen)
+            if presenting:  # the window as a window, with its panels, not presenting's screen
+                self.setWindowState(self.windowState() & ~Qt.WindowState.WindowFullScreen)
         state = self.settings.value("window/state")
-        if isinstance(state, bytes):
+        if isinstance(state, bytes) and not presenting:
             self.restoreState(QByteArray(state))
         self.state.set_labels_visible(self.settings.value("view/labels", True, type=bool))
         self.state.set_guides_visible(self.settings.value("view/guides", True, type=bool))
@@ -359,8 +363,8 @@ class MainWindow(QMainWindow):
         changed = {k: v for k, v in self._view_settings().items() if self._view_at_start.get(k) != v}
         self.settings.update(
             {
-                "window/geometry": self.saveGeometry().data(),
-                "window/state": self.saveState().data(),
+                "window/geometry": self.chrome.window_geometry().data(),  # never presenting's
+                "window/state": self.chrome.window_state().data(),
                 **changed,
             }
         )

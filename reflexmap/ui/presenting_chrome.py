@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QByteArray, QObject
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
 
 from .modes import BROWSE, PRESENT
@@ -20,6 +20,19 @@ class PresentingChrome(QObject):
         self._mode = BROWSE
         self._before: dict = {}
         state.mode_changed.connect(self.mode_changed)
+
+    def window_geometry(self) -> QByteArray:
+        """What the window keeps of its size and place for the next start: while presenting,
+        as it was before (never full screen with the panels hidden)."""
+        if self._mode == PRESENT and self._before:
+            return self._before["geometry"]
+        return self.window.saveGeometry()
+
+    def window_state(self) -> QByteArray:
+        """The toolbars' and panels' layout for the next start, likewise."""
+        if self._mode == PRESENT and self._before:
+            return self._before["state"]
+        return self.window.saveState()
 
     def chrome(self) -> list[QWidget]:
         """Everything but the chart: menus, toolbars, panels, status bar."""

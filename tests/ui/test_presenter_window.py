@@ -1,0 +1,57 @@
+"""Presenter mode and the window around it (issue 16): full screen on the way in, the window
+as it was on the way out, and never saved full screen with its panels hidden: quitting while
+presenting, the next start opens the window as it was before presenting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolBar
+
+
+def test_f5_presents_full_screen_and_escape_brings_the_window_back(qtbot, make_window):
+    window = make_window()
+    window.resize(700, 520)
+    qtbot.wait(20)
+    qtbot.keyClick(window.map, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.isFullScreen())
+    qtbot.keyClick(window.map, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    assert window.menuBar().isVisible() and window.info_dock.isVisible()
+    assert (window.width(), window.height()) == (700, 520)
+
+
+def test_quitting_while_presenting_keeps_the_window_as_it_was_before(qtbot, make_window, settings):
+    window = make_window()
+    window.resize(700, 520)
+    qtbot.wait(20)
+    assert not window.isFullScreen()
+    window.present_action.trigger()  # View → Presenter mode
+    qtbot.waitUntil(lambda: window.isFullScreen())
+    assert not window.menuBar().isVisible() and not window.info_dock.isVisible()
+    window.close()  # File → Quit while presenting
+    settings.sync()
+
+    again = make_window(settings_=settings)
+    qtbot.wait(20)
+    assert not again.isFullScreen()
+    assert again.menuBar().isVisible() and again.info_dock.isVisible()
+    assert all(bar.isVisible() for bar in again.findChildren(QToolBar))
+    assert (again.width(), again.height()) == (700, 520)
+
+
+def test_a_window_saved_while_presenting_starts_as_a_window(qtbot, make_window, settings):
+    """Settings written by a version that saved presenting's full screen and hidden panels."""
+    window = make_window()
+    window.present_action.trigger()
+    qtbot.waitUntil(lambda: window.isFullScreen())
+    settings.update(
+        {"window/geometry": window.saveGeometry().data(), "window/state": window.saveState().data()}
+    )
+    qtbot.keyClick(window.map, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+
+    again = make_window(settings_=settings)
+    qtbot.wait(20)
+    assert not again.isFullScreen()
+    assert again.menuBar().isVisible() and again.info_dock.isVisible()
+    assert all(bar.isVisible() for bar in again.findChildren(QToolBar))
