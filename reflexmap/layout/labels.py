@@ -255,6 +255,8 @@ def upright_name_spots(
     left, right, top, bottom = min(xs), max(xs), min(ys), max(ys)
     middle = (left + right) / 2
     spots = [(0.0, middle - width / 2, top - gap - height)]
+    if not closed:  # above its end, reaching left or right from it
+        spots += [(0.1, middle - width + 1.0, top - gap - height), (0.1, middle - 1.0, top - gap - height)]
     if closed:
         spots += [
             (0.5, middle - width / 2, bottom + gap),
@@ -264,14 +266,15 @@ def upright_name_spots(
         return spots
     y = top
     while y + height <= bottom:
-        cost = 0.2 + (y - top) * 0.02
+        cost = 8.0 + (y - top) * 0.05  # beside it: worth 8 mm of zone edges covered above it
         at = [x for x in (_x_on(line, y), _x_on(line, y + height)) if x is not None]
         at += [px for px, py in line if y <= py <= y + height]
         if at:
             spots.append((cost, min(at) - gap - width, y))
             spots.append((cost, max(at) + gap, y))
         y += step
-    spots.append((1.0 + (bottom - top) * 0.02, middle - width / 2, bottom + gap))
+    for shift, extra in ((width / 2, 0.0), (width - 1.0, 0.1), (1.0, 0.1)):  # below its foot end
+        spots.append((9.0 + (bottom - top) * 0.05 + extra, middle - shift, bottom + gap))
     return spots
 
 
@@ -287,12 +290,13 @@ def best_spot(
     avoid_rects: Sequence[Rect] = (),
     clearance: float = 0.0,
     within: tuple[float, float] | None = None,
+    inside: bool = True,
 ) -> Point | None:
     """Of the (preference, x, top) candidates, the top-left corner of the box (`width` ×
     `height`) that lies inside `outline` by `margin`, keeps `clearance` from every line in
     `avoid` and every rectangle in `avoid_rects`, stays between the x limits `within` when
     given, and has the lowest preference plus length of zone `edges` covered; None when none
-    does."""
+    does. With `inside` False the box may also lie outside the outline (never across it)."""
     if not candidates:
         return None
     if isinstance(outline, SegmentIndex):  # made once for the view
@@ -325,7 +329,7 @@ def best_spot(
             continue  # on a label or another guide's name
         if rim.covers(x - margin, top - margin, x + width + margin, bottom + margin):
             continue  # the outline passes within `margin` of the name
-        if ray and not _inside_ray(x, top, ray):
+        if inside and ray and not _inside_ray(x, top, ray):
             continue  # no outline near it, and outside the foot
         if avoid.covers(*box):
             continue  # on a leader or a guide line

@@ -498,6 +498,7 @@ class ChartScene(QGraphicsScene):
                 avoid_rects=rects,
                 clearance=GUIDE_CLEARANCE_MM,
                 within=(frame.left + 0.6, frame.right - 0.6),
+                inside=False,  # past the line's end, over the paper above the foot, is clear too
             )
             if spot is not None:
                 x, y = spot[0] + 0.4, spot[1]
