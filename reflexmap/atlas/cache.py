@@ -24,7 +24,7 @@ from typing import Any
 from .. import bounded_json
 from ..storage import atomic_path
 from ..vocab import ASPECTS, CONFIDENCES, FEET, REGIONS
-from .index import ZoneIndex
+from .index import Packed, ZoneIndex
 from .model import Atlas, Guide, Source, View, Zone
 
 # The bounds the loader enforces (the schema's), checked again on every entry read
@@ -252,9 +252,10 @@ def _checked_ring(value: Any, fewest: int = 3) -> tuple:
     return tuple(_point(point) for point in value)
 
 
-def _coordinates(text: Any) -> list[tuple[float, float]]:
+def _coordinates(text: Any) -> tuple[list[tuple[float, float]], Any]:
     """The packed zone points as (x, y) pairs, each a finite double within the coordinate
-    limits."""
+    limits; and, for a large chart, the same points as an (n, 2) NumPy array (else None),
+    from which the index makes areas and polygons at once."""
     if type(text) is not str or len(text) > MAX_ENTRY_BYTES:
         raise _Untrusted("coordinates")
     try:
@@ -263,6 +264,7 @@ def _coordinates(text: Any) -> list[tuple[float, float]]:
         raise _Untrusted("coordinates") from None
     if len(raw) % 16:  # whole points of two doubles
         raise _Untrusted("coordinates")
+    array_of_points = None
     if len(raw) >= _NUMPY_FROM:  # a large chart: checked at once (its index needs NumPy anyway)
         import numpy as np
 
@@ -270,6 +272,7 @@ def _coordinates(text: Any) -> list[tuple[float, float]]:
         if not np.all(np.abs(packed) <= LIMIT_MM):  # also false for NaN
             raise _Untrusted("coordinate")
         flat = packed.tolist()
+        array_of_points = packed.astype(float).reshape(-1, 2)  # native order, its own memory
     else:
         numbers = array("d")
         numbers.frombytes(raw)
@@ -281,22 +284,24 @@ def _coordinates(text: Any) -> list[tuple[float, float]]:
         ):  # NaN first: min and max are meaningless with one among the numbers
             raise _Untrusted("coordinate")
     pairs = iter(flat)
-    return list(zip(pairs, pairs, strict=False))  # an even count: every ring is a slice of these
+    # an even count: every ring is a slice of these
+    return list(zip(pairs, pairs, strict=False)), array_of_points
 
 
-def _unpacked(value: Any, points: list[tuple[float, float]]) -> tuple:
-    """A ring given as [offset, count] into the packed points (or, as an entry may also
-    hold it, as a list of [x, y] points, checked one by one)."""
-    if type(value) is list and value and type(value[0]) is list:
-        return _checked_ring(value)
+def _span(value: Any, points: int) -> tuple[int, int]:
+    """A ring given as [offset, count] into the packed points, checked against `points`."""
     if type(value) is not list or len(value) != 2:
         raise _Untrusted("ring")
     offset, count = value
-    if type(offset) is not int or type(count) is not int or not 3 <= count <= MAX_POINTS:
+    if (
+        type(offset) is not int
+        or type(count) is not int
+        or not 3 <= count <= MAX_POINTS
+        or offset < 0
+        or offset + count > points
+    ):
         raise _Untrusted("ring")
-    if offset < 0 or offset + count > len(points):
-        raise _Untrusted("ring")
-    return tuple(points[offset : offset + count])
+    return offset, count
 
 
 def atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
@@ -307,8 +312,108 @@ def atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
     return _atlas_from_plain(plain, path)
 
 
+def _zone_shapes(zone_id: str, shapes: Any, view_ids: set[str], flat: list, packed: dict | None) -> dict:
+    """A zone's shapes: per view, its parts as rings given as [offset, count] into the packed
+    points (or, as an entry may also hold them, as lists of [x, y] points, checked one by one).
+    With `packed` (a large chart), each view's entry for the index, (zone id, parts) and the
+    rings' (offset, count), is added to packed[view]; a ring given as points sets
+    packed["?"], and the caller then makes the index from the points alone."""
+    if type(shapes) is not dict:
+        raise _Untrusted("zone")
+    checked = {}
+    points = len(flat)
+    for view_id, parts in shapes.items():
+        if view_id not in view_ids or type(parts) is not list or not 1 <= len(parts) <= MAX_PARTS:
+            raise _Untrusted("zone shape")
+        if len(parts) == 1 and type(part := parts[0]) is list and len(part) == 2:
+            offset, count = part  # one ring given as [offset, count]: nearly every zone
+            if (
+                type(offset) is int
+                and type(count) is int
+                and 3 <= count <= MAX_POINTS
+                and 0 <= offset <= points - count
+            ):
+                shape = checked[view_id] = (tuple(flat[offset : offset + count]),)
+                if packed is not None:
+                    packed[view_id].append((zone_id, shape, ((offset, count),)))
+                continue
+        rings, where = [], []
+        for part in parts:
+            if type(part) is list and part and type(part[0]) is list:
+                rings.append(_checked_ring(part))
+                if packed is not None:
+                    packed["?"] = None
+            else:
+                offset, count = _span(part, points)
+                rings.append(tuple(flat[offset : offset + count]))
+                where.append((offset, count))
+        shape = checked[view_id] = tuple(rings)
+        if packed is not None:
+            packed[view_id].append((zone_id, shape, tuple(where)))
+    return checked
+
+
+def _zones(rows: Any, sources: dict, view_ids: set[str], flat: list, packed: dict | None) -> list[Zone]:
+    """The entry's zones, every value checked (the checks of `_text` and `_translations`
+    written out for the fields every zone has: 10,000 zones are read at a second open)."""
+    if type(rows) is not list:
+        raise _Untrusted("zones")
+    zones = []
+    append = zones.append
+    for row in rows:
+        (
+            zone_id,
+            name,
+            region,
+            claim,
+            technique,
+            zone_sources,
+            confidence,
+            shapes,
+            note,
+            tradition,
+            tr,
+        ) = row
+        if not (
+            type(zone_id) is str
+            and len(zone_id) <= 64
+            and _ID.fullmatch(zone_id)
+            and type(name) is str
+            and 0 < len(name) <= 4000
+            and type(claim) is str
+            and 0 < len(claim) <= 4000
+            and type(technique) is str
+            and 0 < len(technique) <= 4000
+            and (note is None or (type(note) is str and 0 < len(note) <= 4000))
+            and (tradition is None or (type(tradition) is str and 0 < len(tradition) <= 4000))
+        ):
+            raise _Untrusted("text")
+        if region not in REGIONS or confidence not in CONFIDENCES:
+            raise _Untrusted("zone")
+        if type(zone_sources) is not list or any(s not in sources for s in zone_sources):
+            raise _Untrusted("zone sources")
+        if tr or type(tr) is not dict:  # most zones have no translations
+            _translations(tr, "zone")
+        append(
+            Zone(
+                zone_id,
+                name,
+                region,
+                claim,
+                technique,
+                tuple(zone_sources),
+                confidence,
+                _zone_shapes(zone_id, shapes, view_ids, flat, packed),
+                note,
+                tradition,
+                tr,
+            )
+        )
+    return zones
+
+
 def _atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
-    flat = _coordinates(plain["coordinates"])
+    flat, array_of_points = _coordinates(plain["coordinates"])
     views = []
     for view_id, foot, aspect, outline, guides, mirror_of in plain["views"]:
         if foot not in FEET or aspect not in ASPECTS or type(guides) is not list:
@@ -334,47 +439,14 @@ def _atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
         sources[_id(sid)] = Source(
             sid, _text(title), _url(url), _text(note, optional=True), _translations(tr, "source")
         )
-    zones = []
-    for (
-        zone_id,
-        name,
-        region,
-        claim,
-        technique,
-        zone_sources,
-        confidence,
-        shapes,
-        note,
-        tradition,
-        tr,
-    ) in plain["zones"]:
-        if region not in REGIONS or confidence not in CONFIDENCES or type(shapes) is not dict:
-            raise _Untrusted("zone")
-        if type(zone_sources) is not list or any(s not in sources for s in zone_sources):
-            raise _Untrusted("zone sources")
-        checked = {}
-        for view_id, parts in shapes.items():
-            if view_id not in view_ids or type(parts) is not list or not 1 <= len(parts) <= MAX_PARTS:
-                raise _Untrusted("zone shape")
-            checked[view_id] = tuple(_unpacked(part, flat) for part in parts)
-        zones.append(
-            Zone(
-                id=_id(zone_id),
-                name=_text(name),
-                region=region,
-                claim=_text(claim),
-                technique=_text(technique),
-                sources=tuple(zone_sources),
-                confidence=confidence,
-                shapes=checked,
-                note=_text(note, optional=True),
-                tradition=_text(tradition, optional=True),
-                translations=_translations(tr, "zone"),
-            )
-        )
+    packed = None if array_of_points is None else {view_id: [] for view_id in view_ids}
+    zones = _zones(plain["zones"], sources, view_ids, flat, packed)
     if len({zone.id for zone in zones}) != len(zones):
         raise _Untrusted("zone ids")
-    shapes = ((view_id, z.id, parts) for z in zones for view_id, parts in z.shapes.items())
+    if packed is not None and "?" not in packed:
+        index = ZoneIndex.from_packed(Packed(array_of_points, packed))
+    else:
+        index = ZoneIndex((view_id, z.id, parts) for z in zones for view_id, parts in z.shapes.items())
     atlas = Atlas(
         id=_id(plain["id"]),
         title=_text(plain["title"]),
@@ -384,7 +456,7 @@ def _atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
         views=tuple(views),
         zones=tuple(zones),
         path=path,
-        index=ZoneIndex(shapes),
+        index=index,
         translations=_translations(plain["translations"], "chart"),
     )
     anchors = plain["anchors"]
@@ -392,7 +464,7 @@ def _atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
         raise _Untrusted("anchors")
     remembered = {}
     for view_id, points in anchors.items():
-        if type(points) is not dict or set(points) != {z.id for z in zones if view_id in z.shapes}:
+        if type(points) is not dict or points.keys() != {z.id for z in zones if view_id in z.shapes}:
             raise _Untrusted("anchors")
         remembered[view_id] = {zone_id: _point(point) for zone_id, point in points.items()}
     atlas.remember_anchors(remembered)

@@ -5,7 +5,9 @@ A view's tree is built on the first hit test in that view, or by `warm()`, which
 window calls right after its first paint: a cached chart is drawn before Shapely and
 NumPy (a third of a start) are even imported, and a chart of a few hundred zones per view
 never needs them for a click. Areas, which drawing needs to stack small zones on top of
-large ones, are plain arithmetic and known from the start.
+large ones, are plain arithmetic and known from the start. A large chart read from the
+chart cache hands its points over as one array (`Packed`): its areas and polygons are then
+made by NumPy at once, with the same results bit for bit.
 """
 
 from __future__ import annotations
@@ -38,6 +40,73 @@ def shape_area(parts: Shape) -> float:
 
 
 PLAIN_ZONES = 300  # a view with at most this many zones is hit-tested without Shapely
+Spans = tuple[tuple[int, int], ...]  # a zone's rings in one view as (offset, count) into packed points
+
+
+class Packed:
+    """Zone rings as slices of one array of points, as a large chart's cache entry holds
+    them: areas and hit-test polygons are then made with a few NumPy calls instead of a walk
+    over every point in Python (a second open of 10,000 zones). `points` is an (n, 2) float
+    array whose values the caller has checked; `views[view_id]` lists the view's zones as
+    (zone id, parts, rings as (offset, count) into `points`), the parts being those points."""
+
+    __slots__ = ("points", "views")
+
+    def __init__(self, points: np.ndarray, views: dict[str, list[tuple[str, Shape, Spans]]]):
+        self.points = points
+        self.views = views
+
+    def ring_areas(self, spans: list[tuple[int, int]]) -> np.ndarray:
+        """`ring_area` of each ring, bit for bit: the same differences and products, summed
+        in the same order (a running sum along each ring, rings padded with zeros to a power
+        of two of points so that one array holds many lengths)."""
+        import numpy as np
+
+        offsets = np.fromiter((o for o, _ in spans), dtype=np.intp, count=len(spans))
+        counts = np.fromiter((c for _, c in spans), dtype=np.intp, count=len(spans))
+        areas = np.zeros(len(spans))
+        if not len(spans):
+            return areas
+        widths = 1 << np.ceil(np.log2(counts)).astype(np.intp)  # the padded length of each ring
+        for width in set(widths.tolist()):  # (np.unique would import numpy.ma: 11 ms)
+            rows = np.nonzero(widths == width)[0]
+            n, first = counts[rows], offsets[rows]
+            # every point of these rings: its row, its place in its ring, its index in points
+            row = np.repeat(np.arange(len(rows)), n)
+            place = np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n)
+            at = np.repeat(first, n) + place
+            x = self.points[at, 0] - self.points[np.repeat(first, n), 0]
+            y = self.points[at, 1] - self.points[np.repeat(first, n), 1]
+            px, py = np.zeros_like(x), np.zeros_like(y)
+            later = place >= 2  # the point before (0.0 for the first two, as ring_area starts)
+            px[later], py[later] = x[np.nonzero(later)[0] - 1], y[np.nonzero(later)[0] - 1]
+            terms = np.zeros((len(rows), int(width)))
+            step = px * y - x * py
+            step[place == 0] = 0.0  # ring_area's loop starts at the second point
+            terms[row, place] = step
+            areas[rows] = np.abs(np.cumsum(terms, axis=1)[:, -1]) / 2
+        return areas
+
+    def geometries(self, spans: list[Spans], shapes: list[Shape]) -> np.ndarray:
+        """Shapely polygons of these entries (as `_geometries` makes them from `shapes`): the
+        single-ring ones straight from the points array."""
+        import numpy as np
+        import shapely
+
+        from .geometry import to_shapely
+
+        out = np.empty(len(spans), dtype=object)
+        single = [i for i, rings in enumerate(spans) if len(rings) == 1]
+        if single:
+            first = np.fromiter((spans[i][0][0] for i in single), dtype=np.intp, count=len(single))
+            n = np.fromiter((spans[i][0][1] for i in single), dtype=np.intp, count=len(single))
+            at = np.repeat(first - (np.cumsum(n) - n), n) + np.arange(int(n.sum()))
+            linear = shapely.linearrings(self.points[at], indices=np.repeat(np.arange(len(single)), n))
+            out[single] = shapely.polygons(linear)
+        for i, rings in enumerate(spans):
+            if len(rings) != 1:
+                out[i] = to_shapely(shapes[i])
+        return out
 
 
 def _orientation(ax: float, ay: float, bx: float, by: float, x: float, y: float) -> int:
@@ -101,12 +170,18 @@ class _PlainView:
 class _ViewTree:
     __slots__ = ("zone_ids", "areas", "tree", "_point", "_lexsort")
 
-    def __init__(self, entries: list[tuple[str, Shape]], areas: dict[str, float]):
+    def __init__(
+        self,
+        entries: list[tuple[str, Shape]],
+        areas: dict[str, float],
+        packed: tuple[Packed, list[Spans]] | None = None,
+    ):
         import numpy as np
         import shapely
 
         self.zone_ids = [zone_id for zone_id, _ in entries]
-        polygons = _geometries([parts for _, parts in entries])
+        shapes = [parts for _, parts in entries]
+        polygons = _geometries(shapes) if packed is None else packed[0].geometries(packed[1], shapes)
         shapely.prepare(polygons)
         # the same areas that order the drawing order the hits: what is on top is found first
         self.areas = np.array([areas[zone_id] for zone_id in self.zone_ids], dtype=float)
@@ -158,10 +233,36 @@ class ZoneIndex:
     def __init__(self, shapes: Iterable[tuple[str, str, Shape]]):
         self._entries: dict[str, list[tuple[str, Shape]]] = {}
         self._areas: dict[str, dict[str, float]] = {}
+        self._spans: dict[str, list[Spans]] = {}
+        self._packed: Packed | None = None
         for view_id, zone_id, parts in shapes:
             self._entries.setdefault(view_id, []).append((zone_id, parts))
             self._areas.setdefault(view_id, {})[zone_id] = shape_area(parts)
         self._trees: dict[str, _ViewTree | _PlainView] = {}
+
+    @classmethod
+    def from_packed(cls, packed: Packed) -> ZoneIndex:
+        """The index of shapes given as slices of one points array (a large chart's cache
+        entry): areas and polygons made from the array at once, the same answers."""
+        index = cls(())
+        index._packed = packed
+        for view_id, zones in packed.views.items():
+            if not zones:
+                continue
+            ids = [zone_id for zone_id, _, _ in zones]
+            index._entries[view_id] = [(zone_id, parts) for zone_id, parts, _ in zones]
+            spans = index._spans[view_id] = [where for _, _, where in zones]
+            rings = packed.ring_areas([ring for where in spans for ring in where]).tolist()
+            if len(rings) == len(ids):  # one ring each (nearly always)
+                index._areas[view_id] = dict(zip(ids, rings, strict=True))
+                continue
+            areas = index._areas[view_id] = {}
+            k = 0
+            for zone_id, where in zip(ids, spans, strict=True):
+                # as shape_area: the rings' areas summed in order
+                areas[zone_id] = sum(rings[k : k + len(where)])
+                k += len(where)
+        return index
 
     def warm(self) -> None:
         """Build every view's tree now, so that no click has to wait for one."""
@@ -175,8 +276,14 @@ class ZoneIndex:
         tree = self._trees.get(view_id)
         if tree is None and view_id in self._entries:
             entries = self._entries[view_id]
-            kind = _PlainView if len(entries) <= PLAIN_ZONES else _ViewTree
-            tree = self._trees[view_id] = kind(entries, self._areas[view_id])
+            if len(entries) <= PLAIN_ZONES:
+                tree = _PlainView(entries, self._areas[view_id])
+            else:
+                packed = None if self._packed is None else (self._packed, self._spans[view_id])
+                tree = _ViewTree(entries, self._areas[view_id], packed)
+            self._trees[view_id] = tree
+            if self.is_warm():  # every tree made: the packed points are needed no more
+                self._packed, self._spans = None, {}
         return tree
 
     def zones_at(self, view_id: str, x: float, y: float) -> list[str]:

@@ -227,3 +227,92 @@ def test_reading_a_chart_leaves_the_garbage_collector_as_it_found_it(tmp_path: P
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_large_charts_index_made_from_the_packed_points_is_the_one_the_loader_makes(
+    tmp_path: Path, monkeypatch
+):
+    """A large chart's second open makes areas and hit-test polygons straight from the
+    entry's packed points (NumPy) instead of walking every point: bit-identical areas, the
+    same polygons and the same answers as the full check's index, for zones of one and of
+    several parts and rings of many lengths (thresholds lowered so the built-in chart is
+    large and every view gets a tree)."""
+    import shapely
+
+    from reflexmap.atlas import index as index_module
+
+    monkeypatch.setattr(cache_module, "_NUMPY_FROM", 0)
+    monkeypatch.setattr(index_module, "PLAIN_ZONES", 0)
+    path = _copy_chart(tmp_path)
+    read_atlas(path, AtlasCache(tmp_path / "cache"))
+    cached = read_atlas(path, AtlasCache(tmp_path / "cache")).atlas
+    fresh = read_atlas(path).atlas
+    assert cached is not None and fresh is not None
+    assert any(len(parts) > 1 for z in fresh.zones for parts in z.shapes.values())
+    cached.index.warm()
+    fresh.index.warm()
+    for view in fresh.views:
+        for zone in fresh.zones_in(view.id):
+            assert cached.index.area(view.id, zone.id) == fresh.index.area(view.id, zone.id)
+        ours, theirs = cached.index._trees[view.id], fresh.index._trees[view.id]
+        assert type(ours).__name__ == "_ViewTree"
+        assert ours.zone_ids == theirs.zone_ids
+        assert list(ours.areas) == list(theirs.areas)
+        wkb = shapely.to_wkb
+        assert wkb(ours.tree.geometries).tolist() == wkb(theirs.tree.geometries).tolist()
+        for x in range(-70, 71, 3):
+            for y in range(-5, 275, 3):
+                assert cached.zones_at(view.id, x, y) == fresh.zones_at(view.id, x, y)
+
+
+def test_ring_areas_from_packed_points_match_the_shoelace_sum_bit_for_bit():
+    """Rings of 3 to 70 points, in several length groups, with coordinates far from the
+    origin (where the order of the sums shows in the last bits)."""
+    import random
+
+    import numpy as np
+
+    from reflexmap.atlas.index import Packed, ring_area
+
+    rng = random.Random(19)
+    rings = []
+    for count in [3, 4, 5, 7, 8, 9, 16, 17, 33, 70] * 3:
+        cx, cy = rng.uniform(-1900, 1900), rng.uniform(-1900, 1900)
+        rings.append(tuple((cx + rng.uniform(-50, 50), cy + rng.uniform(-50, 50)) for _ in range(count)))
+    points = np.array([p for ring in rings for p in ring], dtype=float)
+    spans, at = [], 0
+    for ring in rings:
+        spans.append((at, len(ring)))
+        at += len(ring)
+    areas = Packed(points, {}).ring_areas(spans).tolist()
+    assert areas == [ring_area(ring) for ring in rings]
+
+
+def test_a_large_entry_with_a_ring_written_as_points_gives_the_same_answers(tmp_path: Path, monkeypatch):
+    """An entry may hold a ring as a list of points instead of a slice of the packed ones:
+    the index is then made from the points, with the same areas and answers."""
+    import base64
+    import struct
+
+    from reflexmap.atlas import index as index_module
+
+    monkeypatch.setattr(cache_module, "_NUMPY_FROM", 0)
+    monkeypatch.setattr(index_module, "PLAIN_ZONES", 0)
+
+    def as_points(atlas):
+        raw = base64.b64decode(atlas["coordinates"])
+        shapes = atlas["zones"][0][7]
+        view = next(iter(shapes))
+        offset, count = shapes[view][0]
+        shapes[view][0] = [list(struct.unpack_from("<dd", raw, 16 * (offset + k))) for k in range(count)]
+
+    cache, path = _packed_entry_damaged(tmp_path, as_points)
+    cached = cache.get(path.read_bytes(), path)
+    fresh = read_atlas(path).atlas
+    assert cached == fresh
+    for view in fresh.views:
+        for zone in fresh.zones_in(view.id):
+            assert cached.index.area(view.id, zone.id) == fresh.index.area(view.id, zone.id)
+        for x in range(-70, 71, 6):
+            for y in range(-5, 275, 6):
+                assert cached.zones_at(view.id, x, y) == fresh.zones_at(view.id, x, y)
