@@ -12,6 +12,19 @@ from reflexmap.cli import main
 from reflexmap.ui.main_window import MainWindow
 
 seen = {}
+drawings = []  # the map's chart drawn (each round of fitting its text size is one)
+
+
+def _count_drawings() -> None:
+    from reflexmap.render.chart_scene import ChartScene
+
+    show_chart = ChartScene.show_chart
+
+    def counted(self, *args, **kwargs):
+        drawings.append(1)
+        return show_chart(self, *args, **kwargs)
+
+    ChartScene.show_chart = counted
 
 
 def loaded():
@@ -25,14 +38,19 @@ def window():
 def painted():
     seen["painted"] = loaded()
     seen["warm at paint"] = window().state.atlas.index.is_warm()
+    seen["drawings at paint"] = len(drawings)
+    seen["editor at paint"] = getattr(window(), "edits", "built") is not None
+    seen["editor modules at paint"] = sorted(n for n in sys.modules if n.startswith("reflexmap.ui.editor."))
 
 
 def ready():
     seen["ready"] = loaded()
     seen["warm when ready"] = window().state.atlas.index.is_warm()
+    seen["editor when ready"] = getattr(window(), "edits", "built") is not None
     print(json.dumps(seen))
     QApplication.instance().exit(0)
 
 
 if __name__ == "__main__":
+    _count_drawings()
     main(sys.argv[1:], on_first_paint=painted, on_ready=ready)

@@ -27,6 +27,8 @@ def main_chart() -> Atlas | None:
 
 def base_for(atlas: Atlas) -> Atlas | None:
     """The main chart when `atlas` only adds to it (to draw it under `atlas` in grey)."""
+    if atlas.path is not None and atlas.path == builtin_chart_path():
+        return None  # the main chart itself (no chart is partial to itself): not read again
     main = main_chart()
     return main if main is not None and is_partial(atlas, main) else None
 

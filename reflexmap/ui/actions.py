@@ -56,7 +56,8 @@ class ActionSpec:
     enabled: Callable[[MainWindow], bool] | None = None  # enabled-when; None: always
     group: str = ""  # actions in one group exclude each other
     translate: bool = True  # False: `text` is already in the interface's language
-    label: Callable[[MainWindow], str] | None = None  # text-when (Undo names the change)
+    # text-when (Undo names the change); a None it gives keeps the text as it is
+    label: Callable[[MainWindow], str | None] | None = None
 
 
 def _aspect_rows() -> list[ActionSpec]:
@@ -101,7 +102,7 @@ def _edit_rows() -> list[ActionSpec]:
             "F2",
             menu="edit",
             checkable=True,
-            checked=lambda w: w.editor.active,
+            checked=lambda w: bool(w.edits and w.edits.active),  # not built: not editing
         ),
         ActionSpec(
             "undo",
@@ -110,8 +111,8 @@ def _edit_rows() -> list[ActionSpec]:
             standard.Undo,
             menu="edit",
             separator=True,
-            enabled=lambda w: w.editor.can_undo(),
-            label=lambda w: w.editor.undo_label(),
+            enabled=lambda w: bool(w.edits and w.edits.can_undo()),
+            label=lambda w: w.edits and w.edits.undo_label(),
         ),
         ActionSpec(
             "redo",
@@ -119,8 +120,8 @@ def _edit_rows() -> list[ActionSpec]:
             lambda w: w.editor.redo(),
             standard.Redo,
             menu="edit",
-            enabled=lambda w: w.editor.can_redo(),
-            label=lambda w: w.editor.redo_label(),
+            enabled=lambda w: bool(w.edits and w.edits.can_redo()),
+            label=lambda w: w.edits and w.edits.redo_label(),
         ),
         zone_row("history", N_("&History"), lambda w: w.editor.show_history()),
         zone_row(
@@ -318,8 +319,8 @@ def refresh(window: MainWindow, specs: list[ActionSpec], actions: dict[str, QAct
     the edit history changed)."""
     for spec in specs:
         action = actions[spec.name]
-        if spec.label is not None:
-            action.setText(spec.label(window))
+        if spec.label is not None and (text := spec.label(window)) is not None:
+            action.setText(text)
         if spec.enabled is not None:
             action.setEnabled(bool(spec.enabled(window)))
         if spec.checkable and spec.checked is not None:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 
 from ..atlas import Atlas, load_atlas, read_atlas
 from ..paths import chart_cache, default_settings_path
@@ -16,6 +16,7 @@ from ..settings import Settings
 from ..storage import is_regular_file
 from . import appearance
 from .main_window import MainWindow
+from .timers import when_painted
 
 
 def create_window(
@@ -36,22 +37,6 @@ def create_window(
         restore=restore,
         progress_path=progress_path,
     )
-
-
-class _FirstPaint(QObject):
-    """Calls back once the watched widget has painted for the first time."""
-
-    def __init__(self, widget, callback):
-        super().__init__(widget)
-        self.callback = callback
-        self.done = False
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Paint and not self.done:
-            self.done = True
-            QTimer.singleShot(0, self.callback)  # after this paint has finished
-        return False
 
 
 def last_chart(settings: Settings) -> str | None:
@@ -114,7 +99,7 @@ def run(
         if on_first_paint is not None:
             on_first_paint()
 
-    _FirstPaint(window.map.viewport(), first_paint)
+    when_painted(window.map.viewport(), first_paint)
     if screenshot:
         out = Path(screenshot)
 
@@ -125,7 +110,7 @@ def run(
                 print(f"reflexmap: could not write {out}", file=sys.stderr)
             app.exit(0 if ok else 1)
 
-        _FirstPaint(window.map.viewport(), save)
+        when_painted(window.map.viewport(), save)
         QTimer.singleShot(20_000, lambda: app.exit(2))  # never hang a script
     code = app.exec()
     # Closing the last window posts a Quit event besides the one that ended exec(); left in the

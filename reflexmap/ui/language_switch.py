@@ -35,7 +35,8 @@ def switch_language(window: MainWindow, choice: str) -> MainWindow:
     appearance.apply_language(QApplication.instance(), code)
     state = window.state
     successor = type(window)(state.source, window.settings, restore=False, progress_path=window.progress_path)
-    successor.editor.adopt(window.editor)  # the chart being edited goes on in the new window
+    if window.edits:  # the chart being edited goes on in the new window
+        successor.editor.adopt(window.edits)
     successor.restoreGeometry(window.saveGeometry())
     successor.restoreState(window.saveState())
     successor.state.set_labels_visible(state.labels_visible)

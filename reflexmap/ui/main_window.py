@@ -32,13 +32,14 @@ from .quiz_shell import QuizShell
 from .settings_menu import SettingsMenu
 from .start_problems import StartProblems
 from .state import AppState
-from .timers import later
+from .timers import later, when_painted
 from .window_status import StatusLine
 from .zone_list import ZoneList
 
 if TYPE_CHECKING:  # opened on demand: not imported at start-up
     from PySide6.QtWidgets import QDialog
 
+    from .editor.mode import EditMode
     from .modes.presenter import Presenter
     from .modes.quiz import QuizController
     from .quiz_panel import QuizPanel
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.progress_path = progress_path or default_progress_path()
         self.successor: MainWindow | None = None  # the window that replaced this one (language)
         self.state = AppState(atlas, self)
+        self.edits: EditMode | None = None  # the editor once built (see `editor`)
         self.map = MapView(self.state, self, appearance.current_text_scale())  # drawn once, at its size
         self.setCentralWidget(self.map)
         self.info = InfoPanel(self.state, self)
@@ -83,7 +85,7 @@ class MainWindow(QMainWindow):
             settings,
             self.progress_path,
             dock=self.quiz_dock,
-            asides=lambda: (self.info_dock, self.zones_dock, *self.editor.docks()),
+            asides=lambda: (self.info_dock, self.zones_dock, *(self.edits.docks() if self.edits else ())),
             say=bar.showMessage,
             status_message=bar.currentMessage,
             clear_message=bar.clearMessage,
@@ -100,11 +102,10 @@ class MainWindow(QMainWindow):
         settings.on_problem = self.problems.settings_problem
         self.resize(1440, 900)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.settings_menu.system_scheme_changed)
-        first_run = False
         if restore:
             self._restore()
-            first_run = not settings.value("notes/first-run-seen", False, type=bool)
-            later(self, self.editor.saving.offer_recovery)  # work a crash left unsaved
+            when_painted(self.map.viewport(), self.problems.offer_recovery)  # work a crash left unsaved
+        first_run = restore and not settings.value("notes/first-run-seen", False, type=bool)
         later(self, lambda: self.problems.started(self.show_first_run_note if first_run else None))
         self._view_at_start = self._view_settings()  # closing writes only what changed since
         self._atlas_shown()
@@ -113,31 +114,13 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{name}")
         dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
-        )
+        feature = QDockWidget.DockWidgetFeature
+        dock.setFeatures(feature.DockWidgetMovable | feature.DockWidgetClosable)
         self.addDockWidget(RIGHT, dock)
         return dock
 
     def _build_actions(self) -> None:
-        """Menus and toolbar from the table in actions.py; the Charts and Settings menus are
-        filled from the charts known and the appearance choices."""
-        from .editor.host import EditorHost
-        from .editor.mode import EditMode
-
-        bar = self.statusBar()
-        host = EditorHost(
-            parent=self,
-            settings=self.settings,
-            say=lambda message: bar.showMessage(message, 10000),
-            pointed=self.status.show_coordinates,
-            add_status_widget=bar.addPermanentWidget,
-            add_dock=self._add_editor_dock,
-            remember_chart=self.charts_menu.remember,
-            chart_title=self.charts_menu.chart_title,
-            zones_renamed=self.quizzing.zones_renamed,
-        )
-        self.editor = EditMode(self.state, host)  # edit mode, undo, saving: the Edit rows' handler
+        """Menus and toolbar from actions.py's table; the Charts and Settings menus are built apart."""
         self.action_specs = actions.table()
         self.actions_by_name = actions.build_actions(self, self.action_specs)
         self.aspect_actions = {a: self.actions_by_name[f"aspect_{a}"] for a in ASPECTS}
@@ -175,7 +158,6 @@ class MainWindow(QMainWindow):
             self.state.labels_changed,
             self.state.guides_changed,
             self.state.mastery_changed,
-            self.editor.actions_changed,
         ):
             signal.connect(self.refresh_actions)
         self.refresh_actions()
@@ -196,6 +178,29 @@ class MainWindow(QMainWindow):
             actions.refresh(self, self.action_specs, self.actions_by_name)
 
     # --- the parts, as the table and the tests reach them ----------------------------------
+    @property
+    def editor(self) -> EditMode:
+        """Edit mode, undo and saving (ui/editor/), built on first use (`edits`: None until then)."""
+        if self.edits is None:
+            from .editor.host import EditorHost
+            from .editor.mode import EditMode
+
+            bar = self.statusBar()
+            host = EditorHost(
+                parent=self,
+                settings=self.settings,
+                say=lambda message: bar.showMessage(message, 10000),
+                pointed=self.status.show_coordinates,
+                add_status_widget=bar.addPermanentWidget,
+                add_dock=self._add_editor_dock,
+                remember_chart=self.charts_menu.remember,
+                chart_title=self.charts_menu.chart_title,
+                zones_renamed=self.quizzing.zones_renamed,
+            )
+            self.edits = EditMode(self.state, host)
+            self.edits.actions_changed.connect(self.refresh_actions)
+        return self.edits
+
     @property
     def quiz(self) -> QuizController:
         return self.quizzing.controller
@@ -273,8 +278,7 @@ class MainWindow(QMainWindow):
         visible[(index + step) % len(visible)].setFocus(Qt.FocusReason.TabFocusReason)
 
     def warm_up(self) -> None:
-        """Build the chart's hit-test trees now (Shapely is first imported here), so that no
-        click waits for them. Called just after the first paint and after a chart change."""
+        """The hit-test trees built now (after the first paint, after a chart change): no click waits."""
         if self.state.atlas.index is not None:
             self.state.atlas.index.warm()
 
@@ -298,7 +302,7 @@ class MainWindow(QMainWindow):
     # --- files ------------------------------------------------------------------------
     def open_chart(self, path: str | Path) -> bool:
         """Load a zone file; on errors show them and keep the chart we had."""
-        if not self.editor.may_switch():  # unsaved edits: saved, discarded, or the switch is off
+        if self.edits and not self.editor.may_switch():  # unsaved edits: saved, discarded or kept
             return False
         result = read_atlas(path, chart_cache())
         if not result.ok:
@@ -354,7 +358,7 @@ class MainWindow(QMainWindow):
         }
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.editor.may_close(self.close):  # asks about unsaved edits, then closes
+        if self.edits and not self.editor.may_close(self.close):  # asks about unsaved edits
             event.ignore()
             return
         self.problems.closing = True

@@ -34,6 +34,14 @@ class StartProblems:
             return
         dialogs.chart_errors(self.window, name, errors)
 
+    def offer_recovery(self) -> None:
+        """Work a crash left unsaved is offered back, after the first paint (reading the list
+        of autosaves loads OpenSSL); the editor is built only when there are some."""
+        from .editor.saving import read_index
+
+        if read_index():
+            self.window.editor.saving.offer_recovery()
+
     def started(self, first_run_note: Callable[[], None] | None) -> None:
         """The window is up: say what went wrong while starting, in one message, then the
         first-run note (if this is the first run)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 
 
 def later(owner: QObject, call: Callable[[], object], msec: int = 0) -> QTimer:
@@ -21,3 +21,24 @@ def later(owner: QObject, call: Callable[[], object], msec: int = 0) -> QTimer:
     timer.timeout.connect(timer.deleteLater)
     timer.start(msec)
     return timer
+
+
+class _FirstPaint(QObject):
+    def __init__(self, widget: QObject, call: Callable[[], object]):
+        super().__init__(widget)
+        self.call = call
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.call is not None:
+            call, self.call = self.call, None
+            watched.removeEventFilter(self)
+            later(self, call)  # once this paint has finished
+        return False
+
+
+def when_painted(widget: QObject, call: Callable[[], object]) -> None:
+    """Call `call` once `widget` has painted for the first time (in the next turn of the event
+    loop, once that paint has finished): work the first picture need not wait for, such as a
+    question to the person, comes after it. Nothing happens if `widget` goes first."""
+    _FirstPaint(widget, call)

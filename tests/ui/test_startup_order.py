@@ -33,12 +33,22 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 def test_a_cached_chart_is_painted_before_shapely_is_imported(env):
     seen = _start(env)
-    assert seen == {
+    assert {k: v for k, v in seen.items() if "editor" not in k and "drawings" not in k} == {
         "painted": [],
         "warm at paint": False,
         "ready": [],  # a click on the built-in chart needs neither Shapely nor NumPy
         "warm when ready": True,
     }
+
+
+def test_the_first_paint_builds_no_editor_and_draws_the_chart_at_most_twice(env):
+    """Edit mode, undo and saving are built when first used, not at start; the chart is
+    drawn once when the window is made (before it has its size) and once more at its size
+    with text large enough to read: not again to find that size."""
+    seen = _start(env)
+    assert seen["editor at paint"] is False and seen["editor modules at paint"] == []
+    assert seen["editor when ready"] is False
+    assert seen["drawings at paint"] <= 2
 
 
 def test_a_chart_not_yet_cached_is_checked_before_it_is_painted(env, tmp_path: Path):
