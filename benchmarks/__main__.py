@@ -283,14 +283,17 @@ def run(runs: int, sizes: list[int], work: Path, clicks: int) -> list[Figure]:
     from .hostile_limits import refusal_figures
 
     print("… editor: drag release to redrawn", file=sys.stderr)
-    edited, before_edit = release_samples(max(runs, 3))
+    edited, whole_edit, before_edit = release_samples(max(runs, 3))
     figures.append(
         Figure(
             "Editor: drag release to redrawn (edit, check, map rebuilt and painted)",
             "built-in",
             "ms",
             edited,
-            baseline=f"before (round trip through ruamel.yaml): {statistics.median(before_edit):,.0f} ms",
+            baseline=(
+                f"whole chart checked and drawn: {statistics.median(whole_edit):,.0f} ms; "
+                f"before (round trip through ruamel.yaml): {statistics.median(before_edit):,.0f} ms"
+            ),
             **_below(edited, TARGETS["edit_release_ms"], "ms", True),
         )
     )

@@ -19,7 +19,7 @@ import copy
 import io
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ from .errors import AtlasError
 from .loader import LoadResult, parse_atlas
 
 WIDTH = 100  # columns: the house style wraps new point lists here
+INCREMENTAL = [True]  # drafts after an edit of points worked out from the one before (benchmarks: off)
 _TOKEN = "RMFLOWPLACEHOLDER{:06d}X"
 _TOKEN_RE = re.compile(r"RMFLOWPLACEHOLDER(\d{6})X")
 
@@ -180,6 +181,10 @@ class ChartDocument:
     # the text parsed by the loader's parser (data, positions), once it has been: an edit of
     # points (edits.py) finds its list there instead of parsing the whole chart again
     parsed: list = field(default_factory=list, repr=False, compare=False)
+    # an edit of points made this document from another (recheck.Basis): its check is worked
+    # out from that one's; and the check once made (drafts are asked for again on undo)
+    basis: tuple = field(default=(), repr=False, compare=False)
+    checked: list = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, text: str, source: str = "<chart>", path: Path | None = None) -> ChartDocument:
@@ -190,6 +195,11 @@ class ChartDocument:
             text = text.replace("\r\n", "\n")
         tree = _yaml().load(text)
         return cls(text, source, path, _layouts_of(text, tree), bom, crlf, text)
+
+    def at(self, path: Path | None, source: str) -> ChartDocument:
+        """The same text as the file at `path` (Save As): checked afresh, since the chart
+        and its messages name their file."""
+        return replace(self, path=path, source=source, parsed=[], checked=[], basis=())
 
     def to_bytes(self) -> bytes:
         """The file's bytes: the text with the byte-order mark and line ends it was read with."""
@@ -245,7 +255,23 @@ class ChartDocument:
     def draft(self) -> Draft:
         """What an editor shows: the chart as far as it builds (see Builder.build, lenient),
         every problem `reflexmap check` finds, located, and each zone's shapes as written
-        (also the ones with errors, which the lenient chart leaves out)."""
+        (also the ones with errors, which the lenient chart leaves out). Worked out once per
+        document; after an edit of points, from the draft before it (see recheck.py)."""
+        if not self.checked:
+            derived = None
+            if self.basis and INCREMENTAL[0]:
+                from .recheck import derived_draft
+
+                derived = derived_draft(self)
+            self.checked.append(derived if derived is not None else self.full_draft())
+        return self.checked[0]
+
+    def cached_draft(self) -> Draft | None:
+        """The draft, if it was worked out already."""
+        return self.checked[0] if self.checked else None
+
+    def full_draft(self) -> Draft:
+        """The draft worked out from the text alone, as `reflexmap check` checks a file."""
         from .builder import Builder
         from .schema import check_structure
         from .yaml_source import parse_yaml
@@ -291,8 +317,16 @@ def replace_flow_lists(document: ChartDocument, changes: list[tuple[int, Any]]) 
     (each a `[`) hold the new values: written as the same values were written before (so an
     undo gives back the same bytes), else in the house style, as `with_tree` writes them.
     Nothing else of the text changes."""
+    return replaced_flow_lists(document, changes)[0]
+
+
+def replaced_flow_lists(
+    document: ChartDocument, changes: list[tuple[int, Any]]
+) -> tuple[ChartDocument, list]:
+    """`replace_flow_lists`, and the spans it rewrote: (start, end) in the old text, new text."""
     text = document.text
     layouts = dict(document.layouts)
+    spans = []
     for start, value in sorted(changes, key=lambda change: change[0], reverse=True):
         end = _flow_end(text, start)
         line_start = text.rfind("\n", 0, start) + 1
@@ -303,10 +337,12 @@ def replace_flow_lists(document: ChartDocument, changes: list[tuple[int, Any]]) 
         else:
             written = format_flow(value, indent, start - line_start)
             layouts[freeze(value)] = Layout(written, indent)
+        spans.append((start, end, written))
         text = text[:start] + written + text[end:]
-    return ChartDocument(
+    new = ChartDocument(
         text, document.source, document.path, layouts, document.bom, document.crlf, document.origin
     )
+    return new, spans
 
 
 def _written_shapes(data: dict) -> dict[str, dict[str, Any]]:

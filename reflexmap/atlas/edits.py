@@ -20,6 +20,7 @@ allowed and reported as a problem, so a drag can pass through an invalid state.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -260,7 +261,7 @@ class _PointsEdit(_ZoneEdit):
         return [self.view]
 
     def _patched(self, document: ChartDocument) -> tuple[ChartDocument, Edit] | None:
-        from .document import parsed_data, replace_flow_lists
+        from .document import parsed_data, replaced_flow_lists
 
         parsed = parsed_data(document)
         if parsed is None:
@@ -310,7 +311,13 @@ class _PointsEdit(_ZoneEdit):
                     return None
                 changes.append((start, ring))
         inverse = SetPoints(self.zone, tuple((view, copy_node(shapes[view])) for view in views))
-        return replace_flow_lists(document, changes), inverse
+        new, spans = replaced_flow_lists(document, changes)
+        if len(spans) == len(views):  # each view's list rewritten whole: recheck.py can follow it
+            from .recheck import Basis
+
+            basis = Basis(document, index, tuple(views), tuple(spans))
+            new = dataclasses.replace(new, basis=(basis,))
+        return new, inverse
 
 
 def _line_offsets(text: str) -> list[int]:
@@ -724,7 +731,7 @@ def _reordered(
         blocks[added_from] = blocks[added_from][len(below) :]
     moved = [line for i in order for line in blocks[i]]
     text = "\n".join(lines[: begins[0]] + moved + below + lines[end:])
-    return dataclasses.replace(document, text=text, parsed=[])
+    return dataclasses.replace(document, text=text, parsed=[], checked=[], basis=())
 
 
 def _reordered_in_tree(document: ChartDocument, key: str, order: list[int]) -> ChartDocument:

@@ -294,3 +294,31 @@ class ZoneIndex:
     def area(self, view_id: str, zone_id: str) -> float:
         """Area of a zone in a view, mm²."""
         return self._areas[view_id][zone_id]
+
+    def replaced(self, zone_id: str, shapes: dict[str, Shape], order: list[str]) -> ZoneIndex:
+        """This index with one zone's shapes (view id -> parts) replaced: what an edit of
+        that zone changes. Only the views it is or was in are indexed again (their trees are
+        built on the next hit test there); `order` is the chart's zone ids, in order, where
+        the zone comes into a view it was not in."""
+        new = ZoneIndex(())
+        new._entries = {view: list(entries) for view, entries in self._entries.items()}
+        new._areas = {view: dict(areas) for view, areas in self._areas.items()}
+        new._trees = dict(self._trees)
+        place = {z: k for k, z in enumerate(order)}
+        for view in {*shapes, *(v for v, entries in self._entries.items() if zone_id in self._areas[v])}:
+            entries = [(z, parts) for z, parts in new._entries.get(view, []) if z != zone_id]
+            areas = new._areas.setdefault(view, {})
+            areas.pop(zone_id, None)
+            if view in shapes:
+                at = next(
+                    (k for k, (z, _) in enumerate(entries) if place.get(z, -1) > place[zone_id]), len(entries)
+                )
+                entries.insert(at, (zone_id, shapes[view]))
+                areas[zone_id] = shape_area(shapes[view])
+            if entries:
+                new._entries[view] = entries
+            else:
+                new._entries.pop(view, None)
+                new._areas.pop(view, None)
+            new._trees.pop(view, None)
+        return new

@@ -102,7 +102,17 @@ class ChartScene(QGraphicsScene):
         # the label sides of the last chart drawn, by (view id, wide): a chart is drawn a few
         # times while its text size settles (and on every resize), its sides stay the same
         self._sides: tuple[Atlas | None, dict] = (None, {})
+        self.frame_items: dict[str, list[QGraphicsItem]] = {}  # view id -> what its frame drew
+        self._drawing: list[QGraphicsItem] | None = None  # the frame being drawn collects here
+        self._staging: list[QGraphicsItem] | None = None  # see _redraw_frame
+        self._wide = False
         self.setBackgroundBrush(QBrush(palette.PAPER))
+
+    def addItem(self, item: QGraphicsItem) -> None:  # noqa: N802 (Qt's name)
+        if self._staging is None:  # a view drawn again is compared before it is shown
+            super().addItem(item)
+        if self._drawing is not None:
+            self._drawing.append(item)
 
     # --- building -------------------------------------------------------------------
     def show_chart(
@@ -161,13 +171,10 @@ class ChartScene(QGraphicsScene):
         sides = [(left_ids, right_ids) for left_ids, right_ids, _ in placed]
         rows = [self._below_rows(view, below) for view, (_, _, below) in zip(shown, placed, strict=True)]
         self.frames = self._place(shown, sides, rows)
-        for frame, (left_ids, right_ids, below_ids) in zip(self.frames, placed, strict=True):
-            self._draw_view(atlas, frame)
-            self._draw_labels(atlas, frame, left_ids, side="left")
-            self._draw_labels(atlas, frame, right_ids, side="right")
-            self._draw_labels_below(atlas, frame, below_ids)
-            self._draw_guide_names(frame)
-            self._draw_caption(frame)
+        self._wide = wide
+        self.frame_items = {}
+        for frame, sides_of_view in zip(self.frames, placed, strict=True):
+            self._draw_frame(atlas, frame, sides_of_view)
         left = min(f.left - f.lead_left for f in self.frames) - max(
             self._column_width(atlas, s[0]) for s in sides
         )
@@ -194,6 +201,131 @@ class ChartScene(QGraphicsScene):
             self._draw_key(atlas, shown, left, right, bottom)
         self.chart_rect = self.itemsBoundingRect().adjusted(-6, -6, 6, 6)
         self.setSceneRect(self.chart_rect)
+
+    def _draw_frame(self, atlas: Atlas, frame: Frame, sides: tuple[list[str], list[str], list[str]]) -> None:
+        """One view: its outline, zones, guides, labels and caption (kept in `frame_items`)."""
+        left_ids, right_ids, below_ids = sides
+        self._drawing = self.frame_items[frame.view.id] = []
+        try:
+            self._draw_view(atlas, frame)
+            self._draw_labels(atlas, frame, left_ids, side="left")
+            self._draw_labels(atlas, frame, right_ids, side="right")
+            self._draw_labels_below(atlas, frame, below_ids)
+            self._draw_guide_names(frame)
+            self._draw_caption(frame)
+        finally:
+            self._drawing = None
+
+    def update_zones(self, atlas: Atlas, zone_ids: tuple[str, ...]) -> bool:
+        """The same chart with only the shapes of `zone_ids` changed (an edit): the views
+        that draw them are drawn again (zones, guide names, labels), nothing else. False, and
+        nothing done, when that would not give what `show_chart` draws: another layout of
+        the views (label columns changed), a main chart drawn under this one, or numbered
+        labels (a handout)."""
+        old = self.atlas
+        if old is None or self.base is not None or self.numbers is not None or not self.frames:
+            return False
+        shown = [f.view.id for f in self.frames]
+        if [v.id for v in atlas.views_of(self.aspect)] != shown:
+            return False
+        changed = [
+            f
+            for f in self.frames
+            if any(
+                (old.has_zone(z) and f.view.id in old.zone(z).shapes)
+                or (atlas.has_zone(z) and f.view.id in atlas.zone(z).shapes)
+                for z in zone_ids
+            )
+        ]
+        known = self._sides[1] if self._sides[0] is old else {}
+        redrawn = {f.view.id for f in changed}
+        self._sides = (atlas, {k: v for k, v in known.items() if k[0] not in redrawn})
+        self.atlas = atlas
+        unlabelled = list(self.unlabelled_views)
+        self.unlabelled_views = [v for v in unlabelled if v not in redrawn]
+        anchors = dict(self.anchors)
+        self.anchors = {k: v for k, v in anchors.items() if k[0] not in redrawn}
+        placed = {f.view.id: self._label_sides(atlas, f.view, self._wide) for f in changed}
+        self.unlabelled_views.sort(key=shown.index)
+        for view_id in shown:
+            if view_id not in placed and (view_id, self._wide) in known:
+                placed[view_id] = tuple(list(ids) for ids in known[(view_id, self._wide)])
+        views = [f.view for f in self.frames]
+        if (
+            len(placed) != len(shown)
+            or self._place(
+                views,
+                [placed[v.id][:2] for v in views],
+                [self._below_rows(v, list(placed[v.id][2])) for v in views],
+            )
+            != self.frames
+        ):
+            self.atlas, self.unlabelled_views, self.anchors = (
+                old,
+                unlabelled,
+                anchors,
+            )  # the label columns moved: the
+            return False  # whole chart is laid out again
+        for frame in changed:
+            self._redraw_frame(atlas, frame, placed[frame.view.id])
+        # every view's items in the order show_chart makes them (keyboard order, screen readers)
+        order = {view_id: k for k, view_id in enumerate(shown)}
+        for keys in self.keys_by_zone.values():
+            keys.sort(key=lambda key: order[key[0]])
+        self.zone_items = dict(sorted(self.zone_items.items(), key=lambda kv: order[kv[0][0]]))
+        self.labels = dict(sorted(self.labels.items(), key=lambda kv: order[kv[0][0]]))
+        self.anchors = dict(sorted(self.anchors.items(), key=lambda kv: order[kv[0][0]]))
+        self._keyboard_order = None
+        return True
+
+    def _redraw_frame(self, atlas: Atlas, frame: Frame, sides: tuple[list[str], ...]) -> None:
+        """One view drawn again; of its items, only those that came out different replace the
+        ones drawn before (so only where something changed is painted again)."""
+        view_id = frame.view.id
+        old = self.frame_items.pop(view_id, [])
+        self.zone_items = {k: v for k, v in self.zone_items.items() if k[0] != view_id}
+        self.labels = {k: v for k, v in self.labels.items() if k[0] != view_id}
+        dropped = set(map(id, old))
+        self.guide_items = [i for i in self.guide_items if id(i) not in dropped]
+        self.guide_names = [i for i in self.guide_names if id(i) not in dropped]
+        for zone_id in list(self.keys_by_zone):
+            keys = [k for k in self.keys_by_zone[zone_id] if k[0] != view_id]
+            if keys:
+                self.keys_by_zone[zone_id] = keys
+            else:
+                del self.keys_by_zone[zone_id]
+        self.selected_keys = {k for k in self.selected_keys if k[0] != view_id}
+        if self._hovered is not None and self._hovered[0] == view_id:
+            self._hovered = None
+        self._staging = []  # drawn aside: compared with what is on screen first
+        try:
+            self._draw_frame(atlas, frame, sides)
+        finally:
+            self._staging = None
+        new = self.frame_items[view_id]
+        same = [_same_item(a, b) for a, b in zip(old, new, strict=True)] if len(old) == len(new) else []
+        kept = {id(b): a for a, b, keep in zip(old, new, same, strict=False) if keep}
+        staying = {id(a) for a in kept.values()}
+        for item in old:
+            if id(item) not in staying:
+                self.removeItem(item)
+        for item in new:
+            if id(item) not in kept:
+                QGraphicsScene.addItem(self, item)
+        if not kept:
+            return
+
+        def mine(item):
+            return kept.get(id(item), item)
+
+        self.frame_items[view_id] = [mine(i) for i in new]
+        self.zone_items = {k: mine(v) for k, v in self.zone_items.items()}
+        self.labels = {
+            k: ZoneLabel(mine(v.text), mine(v.leader), mine(v.dot)) if k[0] == view_id else v
+            for k, v in self.labels.items()
+        }
+        self.guide_items = [mine(i) for i in self.guide_items]
+        self.guide_names = [mine(i) for i in self.guide_names]
 
     def _label_sides(self, atlas: Atlas, view: View, wide: bool) -> tuple[list[str], list[str], list[str]]:
         """Zone ids labelled in the left column, the right column, and (side views) below
@@ -857,6 +989,43 @@ class ChartScene(QGraphicsScene):
         if self._keyboard_order is None:
             self._keyboard_order = keyboard_order(self.frames, self.zone_items, self.anchors)
         return list(self._keyboard_order)
+
+
+def _same_item(a: QGraphicsItem, b: QGraphicsItem) -> bool:
+    """Whether two items draw the same (an item redrawn unchanged keeps the one on screen)."""
+    if type(a) is not type(b):
+        return False
+    if (
+        a.zValue() != b.zValue()
+        or a.pos() != b.pos()
+        or a.isVisible() != b.isVisible()
+        or a.opacity() != b.opacity()
+        or a.toolTip() != b.toolTip()
+        or a.transform() != b.transform()
+        or a.flags() != b.flags()
+        or a.acceptHoverEvents() != b.acceptHoverEvents()
+        or a.childItems()
+        or b.childItems()
+    ):
+        return False
+    if isinstance(a, QGraphicsSimpleTextItem):
+        return (a.text(), a.font(), a.brush(), a.pen()) == (b.text(), b.font(), b.brush(), b.pen())
+    if isinstance(a, QGraphicsPathItem | QGraphicsRectItem | QGraphicsEllipseItem):
+        if a.pen() != b.pen() or a.brush() != b.brush():
+            return False
+        if isinstance(a, ZoneItem) and (
+            (a.view_id, a.zone_id, a.region, a.hovered, a.selected, a.marked, a.neutral)
+            != (b.view_id, b.zone_id, b.region, b.hovered, b.selected, b.marked, b.neutral)
+            or (a.fill is None) != (b.fill is None)
+            or (a.fill is not None and a.fill != b.fill)
+        ):
+            return False
+        if isinstance(a, QGraphicsPathItem):
+            return a.path() == b.path()
+        if isinstance(a, QGraphicsEllipseItem):
+            return (a.rect(), a.startAngle(), a.spanAngle()) == (b.rect(), b.startAngle(), b.spanAngle())
+        return a.rect() == b.rect()
+    return False
 
 
 def _run_levels(spans: list[tuple[float, float]]) -> list[int]:

@@ -138,7 +138,11 @@ class MapView(QGraphicsView):
         """Draw the chart afresh, fitted, with text no smaller than MIN_TEXT_PX on screen.
 
         Larger minimum text makes the chart wider (label columns, key rows), which makes
-        every millimetre smaller on screen: a few rounds find the size that holds."""
+        every millimetre smaller on screen: a few rounds find the size that holds. An edit
+        that changed only some zones' shapes (`state.changed_zones`) redraws only the views
+        that draw them, where the chart keeps its layout (ChartScene.update_zones)."""
+        if self.state.changed_zones and self._redraw_zones(self.state.changed_zones):
+            return
         kept = self._kept_view()
         self._layers.clear()  # every item is new
         min_mm = 0.0
@@ -167,6 +171,23 @@ class MapView(QGraphicsView):
         else:
             self.fit()
         self.rebuilt.emit()
+
+    def _redraw_zones(self, zone_ids: tuple[str, ...]) -> bool:
+        chart = self.chart
+        if chart.aspect != self.state.aspect or chart.mastery is not self.state.mastery:
+            return False
+        rect = chart.chart_rect
+        if not chart.update_zones(self.state.atlas, zone_ids):
+            return False
+        chart.set_labels_visible(self.state.labels_visible)
+        chart.set_guides_visible(self.state.guides_visible)
+        chart.set_selected(self.state.zone_id or None)
+        self._show_annotations()
+        self._show_presentation()
+        self._draw_overlay()
+        chart.chart_rect = rect  # the layout held: the chart's bounds too
+        self.rebuilt.emit()
+        return True
 
     def _kept_view(self) -> tuple[str, float, float, float] | None:
         """(view, x mm, y mm at the viewport's centre, scale) to keep while editing the chart

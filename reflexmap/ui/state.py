@@ -76,6 +76,7 @@ class AppState(QObject):
         self.label_mm: float | None = None  # larger chart type (presenting); None: the usual
         self.annotations = Annotations()
         self.presentation: Presentation | None = None  # None: every name shown as usual
+        self.changed_zones: tuple[str, ...] = ()  # see update_atlas
 
     # --- the mode -------------------------------------------------------------------------
     def enter_mode(self, mode: Mode) -> None:
@@ -121,8 +122,17 @@ class AppState(QObject):
         self.atlas_changed.emit()
         self.selection_changed.emit("")
 
-    def update_atlas(self, atlas: Atlas) -> None:
-        """The same chart, changed (an edit): the selection stays while its zone exists."""
+    def update_atlas(self, atlas: Atlas, zones: tuple[str, ...] = ()) -> None:
+        """The same chart, changed (an edit): the selection stays while its zone exists.
+        `zones`: only these zones' shapes changed (a drag), so the map may redraw only them
+        (`changed_zones` says so while `atlas_changed` is emitted)."""
+        self.changed_zones = zones
+        try:
+            self._update_atlas(atlas)
+        finally:
+            self.changed_zones = ()
+
+    def _update_atlas(self, atlas: Atlas) -> None:
         self.source = atlas
         self.atlas = atlas.localized(i18n.language())
         if self.aspect not in atlas.aspects():

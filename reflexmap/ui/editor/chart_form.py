@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import i18n
-from ...i18n import _, bidi_isolate
+from ...i18n import _, bidi_isolate, ngettext
 from .form import MAX_TEXT_CHARS, TextBox
 
 FIELDS = ("title", "tradition", "description")
@@ -95,6 +95,8 @@ class SourceList(QGroupBox):
         self.message.setObjectName("sources-message")
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # quotes the chart's ids and titles
         self.message.setWordWrap(True)
+        lines = self.message.fontMetrics().lineSpacing() * 2  # room kept: the fields never jump
+        self.message.setMinimumHeight(lines + self.message.contentsMargins().top() * 2)
         column.addWidget(self.message)
         layout.addLayout(column)
         self._filling = False
@@ -181,11 +183,13 @@ class SourceList(QGroupBox):
             return
         naming = [z.id for z in self.atlas.zones if entry["was"] is not None and entry["was"] in z.sources]
         if naming:
-            self.say(
-                _("Zones name this source: {zones}. Take it out of them first.").format(
-                    zones=", ".join(bidi_isolate(z) for z in naming[:8]) + (" …" if len(naming) > 8 else "")
+            zones = ", ".join(bidi_isolate(z) for z in naming[:6])
+            if len(naming) > 6:
+                more = len(naming) - 6
+                zones = ngettext("{zones} and {count} more", "{zones} and {count} more", more).format(
+                    zones=zones, count=more
                 )
-            )
+            self.say(_("Zones name this source: {zones}. Take it out of them first.").format(zones=zones))
             return
         row = self.list.currentRow()
         del self.entries[row]

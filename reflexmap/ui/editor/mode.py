@@ -291,10 +291,13 @@ class EditMode(QObject):
             edits.insert(0, sources)
         if not edits:
             return None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a large chart takes a moment
         try:
             self.session.make(edits, _("Chart properties"))
         except EditRefused as exc:
             return str(exc)
+        finally:
+            QApplication.restoreOverrideCursor()
         return None
 
     def show_form(self) -> None:

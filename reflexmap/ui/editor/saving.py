@@ -9,7 +9,6 @@ data folder lists every autosave, so the next start finds them wherever they are
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -159,7 +158,7 @@ class Saving(QObject):
         old_autosave = autosave_path(session.saved_path)
         renames = session.renames_to_save()
         try:
-            save_atlas(dataclasses.replace(document, path=path, source=str(path)), path, allow_errors=True)
+            save_atlas(document.at(path, str(path)), path, allow_errors=True)
         except OSError as exc:
             from .. import dialogs
 

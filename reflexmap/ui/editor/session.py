@@ -10,7 +10,6 @@ text in place (see edits._PointsEdit); other edits take a round trip through rua
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -164,7 +163,8 @@ class EditSession(QObject):
         `fresh`: another chart than before (the selection goes)."""
         if document.path != self.saved_path:  # undo past a Save As: the file is the new one
             source = str(self.saved_path) if self.saved_path is not None else "<new chart>"
-            document = dataclasses.replace(document, path=self.saved_path, source=source)
+            document = document.at(self.saved_path, source)
+        before = self.document
         self.document = document
         self.draft = document.draft()
         if self.draft.atlas is not None:
@@ -173,7 +173,7 @@ class EditSession(QObject):
                 if fresh:
                     self.state.set_atlas(self.draft.atlas)
                 else:
-                    self.state.update_atlas(self.draft.atlas)
+                    self.state.update_atlas(self.draft.atlas, _shapes_changed(before, document))
             finally:
                 self.showing = False
         self.changed.emit()
@@ -193,3 +193,17 @@ def _zone_ids(document: ChartDocument) -> frozenset[str]:
     parsed = parsed_data(document)
     zones = parsed[0].get("zones") if parsed is not None and isinstance(parsed[0], dict) else None
     return frozenset(z["id"] for z in zones or () if isinstance(z, dict) and isinstance(z.get("id"), str))
+
+
+def _shapes_changed(before: ChartDocument | None, after: ChartDocument) -> tuple[str, ...]:
+    """The zone whose points alone changed between two documents one edit apart (a drag,
+    a nudge, or its undo), or () when more may have changed."""
+    for new, old in ((after, before), (before, after)):
+        basis = new.basis[0] if new is not None and new.basis else None
+        if basis is None or basis.before is not old or not old.parsed:
+            continue
+        zones = old.parsed[0][0].get("zones") if isinstance(old.parsed[0][0], dict) else None
+        if isinstance(zones, list) and 0 <= basis.index < len(zones) and isinstance(zones[basis.index], dict):
+            zone_id = zones[basis.index].get("id")
+            return (zone_id,) if isinstance(zone_id, str) else ()
+    return ()

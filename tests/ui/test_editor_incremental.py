@@ -1,0 +1,122 @@
+# ruff: noqa: F811 (the editing fixtures come from test_editor)
+"""A drag released redraws only the views of the dragged zone and checks only that zone, and
+what it shows is exactly what a full check and a full redraw show: the problems, the zones,
+labels and guide names on the map (pixel for pixel), the keyboard order. Real drags on the
+viewport, on the test chart and the built-in chart, into and out of problems, undone."""
+
+from __future__ import annotations
+
+import random
+import shutil
+
+import pytest
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QImage, QPainter
+
+from reflexmap.atlas import builtin_chart_path, load_atlas
+from reflexmap.atlas.document import ChartDocument
+
+from .conftest import click_mm, inside_point
+from .test_editor import DATA, drag
+
+
+def picture(window) -> QImage:
+    chart = window.map.chart
+    rect = chart.chart_rect
+    image = QImage(int(rect.width() * 4), int(rect.height() * 4), QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    chart.render(painter, QRectF(image.rect()), rect)
+    painter.end()
+    return image
+
+
+def state_of(window) -> tuple:
+    chart = window.map.chart
+    return (
+        list(chart.zone_items),
+        list(chart.labels),
+        dict(chart.anchors),
+        chart.keyboard_order(),
+        {k: v for k, v in chart.keys_by_zone.items()},
+        [f for f in chart.frames],
+    )
+
+
+def same_as_full(window) -> None:
+    """The live check equals `reflexmap check` on the text, and the map a full redraw."""
+    session = window.editor.session
+    full = ChartDocument.from_text(session.document.text, session.document.source, session.document.path)
+    assert session.draft.problems == full.full_draft().problems
+    shown, seen = picture(window), state_of(window)
+    window.map.rebuild()  # the whole chart drawn again
+    assert state_of(window) == seen
+    assert picture(window) == shown
+
+
+@pytest.fixture
+def builtin_editing(make_window, tmp_path, qtbot):
+    path = tmp_path / "western.yaml"
+    shutil.copy(builtin_chart_path(), path)
+    window = make_window(load_atlas(path))
+    window.edit_action.trigger()
+    assert window.editor.active
+    return window
+
+
+def test_drags_on_the_small_chart_redraw_and_check_as_a_full_redraw_and_check(qtbot, make_window, tmp_path):
+    path = tmp_path / "small.yaml"
+    shutil.copy(DATA / "small.yaml", path)
+    window = make_window(load_atlas(path))
+    window.edit_action.trigger()
+    click_mm(qtbot, window, "plantar-left", 0.0, 25.0)
+    redrawn = []
+    original = window.map.chart.update_zones
+    window.map.chart.update_zones = lambda atlas, zones: redrawn.append(zones) or original(atlas, zones)
+    drag(qtbot, window, "plantar-left", (18, 30), (14, 36), modifier=Qt.KeyboardModifier.AltModifier)
+    assert redrawn == [("heel",)]  # only the dragged zone's views were drawn again
+    same_as_full(window)
+    drag(qtbot, window, "plantar-left", (14, 36), (34, 36), modifier=Qt.KeyboardModifier.AltModifier)
+    assert window.editor.session.draft.problems  # out of the foot: marked
+    same_as_full(window)
+    window.undo_action.trigger()  # back into the foot
+    assert not window.editor.session.draft.problems
+    same_as_full(window)
+    drag(qtbot, window, "plantar-left", (14, 36), (10, 20), modifier=Qt.KeyboardModifier.AltModifier)
+    same_as_full(window)
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    same_as_full(window)
+    assert len(redrawn) == 6  # three drags and three undos, each only its views
+
+
+@pytest.mark.parametrize("seed", [16, 3, 7])
+def test_random_drags_on_the_built_in_chart_redraw_as_a_full_redraw(qtbot, builtin_editing, seed):
+    window = builtin_editing
+    rnd = random.Random(seed)
+    atlas = window.state.atlas
+    zones = [z.id for z in atlas.zones_in("plantar-left")]
+    results = []
+    original = window.map.chart.update_zones
+    window.map.chart.update_zones = lambda atlas, ids: results.append(original(atlas, ids)) or results[-1]
+    dragged = 0
+    for _round in range(60):
+        if dragged == 4:
+            break
+        zone = rnd.choice(zones)
+        x, y = inside_point(window.state.atlas, "plantar-left", zone)
+        click_mm(qtbot, window, "plantar-left", x, y)
+        if window.state.zone_id != zone:
+            continue
+        shape = window.editor.session.written_shape(zone, "plantar-left")
+        if not shape or shape == "mirror":
+            continue
+        corner = shape[0][rnd.randrange(len(shape[0]))]
+        to = (
+            corner[0] + rnd.choice((-1, 1)) * rnd.uniform(2, 4),
+            corner[1] + rnd.choice((-1, 1)) * rnd.uniform(2, 4),
+        )
+        drag(qtbot, window, "plantar-left", corner, to, modifier=Qt.KeyboardModifier.AltModifier)
+        dragged = window.editor.session.stack.count()
+        same_as_full(window)
+    assert dragged == 4 and results.count(True) >= 2  # drags redrew only the dragged zone's views
