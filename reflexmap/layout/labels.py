@@ -327,12 +327,12 @@ def best_spot(
         box = (x - clearance, top - clearance, x + width + clearance, bottom + clearance)
         if any(a < box[2] and box[0] < c and b < box[3] and box[1] < d for a, b, c, d in avoid_rects):
             continue  # on a label or another guide's name
+        if avoid.covers(*box):
+            continue  # on a leader or a guide line
         if rim.covers(x - margin, top - margin, x + width + margin, bottom + margin):
             continue  # the outline passes within `margin` of the name
         if inside and ray and not _inside_ray(x, top, ray):
             continue  # no outline near it, and outside the foot
-        if avoid.covers(*box):
-            continue  # on a leader or a guide line
         cost = base + edges.length(x, top, x + width, bottom)
         if best is None or cost < best[0]:
             best = (cost, (x, top))
@@ -378,14 +378,22 @@ class SegmentIndex:
         return _covered(self._near(left, top, right, bottom), left, top, right, bottom)
 
     def covers(self, left: float, top: float, right: float, bottom: float) -> bool:
-        return any(
-            seg[4] <= right
-            and seg[6] >= left
-            and seg[5] <= bottom
-            and seg[7] >= top
-            and _clipped_length(seg[:4], left, top, right, bottom) > 0
-            for seg in self._near(left, top, right, bottom)
-        )
+        """Whether a segment passes through the box (each cell looked at once, no sums)."""
+        if not self.cells:
+            return False
+        c, get = self.CELL, self.cells.get
+        for i in range(int(left // c), int(right // c) + 1):
+            for j in range(int(top // c), int(bottom // c) + 1):
+                for seg in get((i, j), ()):
+                    if (
+                        seg[4] <= right
+                        and seg[6] >= left
+                        and seg[5] <= bottom
+                        and seg[7] >= top
+                        and _clipped_length(seg[:4], left, top, right, bottom) > 0
+                    ):
+                        return True
+        return False
 
 
 def _x_on(line: Sequence[Point], y: float) -> float | None:
