@@ -135,20 +135,25 @@ class MapView(QGraphicsView):
 
     # --- drawing --------------------------------------------------------------------
     def rebuild(self, *_args) -> None:
-        """Draw the chart afresh, fitted, with text no smaller than MIN_TEXT_PX on screen.
-
-        Larger minimum text makes the chart wider (label columns, key rows), which makes
-        every millimetre smaller on screen: a few rounds find the size that holds. An edit
-        that changed only some zones' shapes (`state.changed_zones`) redraws only the views
-        that draw them, where the chart keeps its layout (ChartScene.update_zones)."""
+        """Draw the chart afresh, fitted, with text no smaller than MIN_TEXT_PX on screen. An
+        edit that changed only some zones' shapes (`state.changed_zones`) redraws only the
+        views that draw them, where the chart keeps its layout (ChartScene.update_zones)."""
         if self.state.changed_zones and self._redraw_zones(self.state.changed_zones):
             return
+        self._rebuild()
+
+    def _rebuild(self, need: float | None = None) -> None:
+        """Larger minimum text makes the chart wider (label columns, key rows), which makes
+        every millimetre smaller on screen: a few rounds find the size that holds. The first
+        round draws the chart with no minimum; `need`, when given, is what that drawing
+        needs at this size, known because it is the drawing shown (a resize): not drawn again."""
         kept = self._kept_view()
         self._layers.clear()  # every item is new
         min_mm = 0.0
         for _round in range(5):
-            self._draw(min_mm)
-            need = self.min_text_mm_needed()
+            if _round or need is None:
+                self._draw(min_mm)
+                need = self.min_text_mm_needed()
             if need <= min_mm * 1.001 or (
                 min_mm == 0.0 and need <= min(CAVEAT_MM * self.text_scale, GUIDE_LABEL_MM)
             ):
@@ -486,10 +491,18 @@ class MapView(QGraphicsView):
         anchor = anchor if anchor is not None else self.viewport().rect().center()
         fixed = self.mapToScene(anchor)
         self._zoom_changing()
-        self.scale(factor, factor)
-        drift = self.mapFromScene(fixed) - anchor
-        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + drift.x())
-        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + drift.y())
+        # The whole viewport is painted afresh at the new scale: the scroll bars' moves must
+        # not first scroll the old picture's pixels (two copies of the whole viewport, most
+        # of a frame at ratio 2), only ask for that repaint.
+        mode = self.viewportUpdateMode()
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        try:
+            self.scale(factor, factor)
+            drift = self.mapFromScene(fixed) - anchor
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + drift.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + drift.y())
+        finally:
+            self.setViewportUpdateMode(mode)
         self._fitted = False
         self._view_moved()
 
@@ -507,7 +520,9 @@ class MapView(QGraphicsView):
         """The viewport changed size (window, viewport margins): fit the chart again, drawn
         afresh when its text would otherwise fall under the minimum size."""
         if self._text_size_stale() and not self.state.annotations.marks:  # a quiz's marks stay put
-            self.rebuild()
+            # drawn with no minimum (the first drawing, made before the window had its size):
+            # what it needs here is the first round of the rebuild
+            self._rebuild(self.min_text_mm_needed() if self.chart.min_text_mm == 0.0 else None)
         else:
             self.fit()
 
