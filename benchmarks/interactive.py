@@ -101,10 +101,46 @@ def _measure(app: QApplication, window, atlas: Atlas, clicks: int, render_runs: 
     return {
         "click_ms": click_ms,
         "hit_us": hit_us,
+        "hit_method": _method(atlas, {view_id for view_id, *_ in targets}),
+        "tree_us": _with_trees(atlas, targets, repeat),
         "peer_us": peer_us,
         "render_ms": render_ms,
         "direct_ms": direct_ms,
     }
+
+
+def _method(atlas: Atlas, views: set[str]) -> str:
+    """How the app hit-tests these views: a plain scan of bounding boxes with exact turn tests
+    (a view of up to index.PLAIN_ZONES zones), or a Shapely STRtree (a larger one)."""
+    trees = {atlas.index.uses_tree(view_id) for view_id in views}
+    return {frozenset({False}): "plain scan", frozenset({True}): "Shapely STRtree"}.get(
+        frozenset(trees), "plain scan or STRtree, by view"
+    )
+
+
+def _with_trees(atlas: Atlas, targets, repeat: int) -> list[float]:
+    """The same hit tests with every view on a Shapely STRtree, as a view of more zones has it
+    (the other way, for a chart the app scans plainly); empty where the app uses the trees."""
+    from reflexmap.atlas import index as index_module
+
+    views = {view_id for view_id, *_ in targets}
+    if all(atlas.index.uses_tree(view_id) for view_id in views):
+        return []
+    shapes = ((view_id, z.id, parts) for z in atlas.zones for view_id, parts in z.shapes.items())
+    kept, index_module.PLAIN_ZONES = index_module.PLAIN_ZONES, 0
+    try:
+        trees = index_module.ZoneIndex(shapes)
+        trees.warm()
+    finally:
+        index_module.PLAIN_ZONES = kept
+    samples = []
+    for view_id, zone_id, x, y in targets:
+        started = time.perf_counter()
+        for _ in range(repeat):
+            hits = trees.zones_at(view_id, x, y)
+        samples.append((time.perf_counter() - started) / repeat * 1e6)
+        assert hits[0] == zone_id
+    return samples
 
 
 def _render(app: QApplication, window, runs: int) -> tuple[list[float], list[float]]:

@@ -264,6 +264,10 @@ class ZoneIndex:
                 k += len(where)
         return index
 
+    def uses_tree(self, view_id: str) -> bool:
+        """Whether a view is hit-tested with a Shapely STRtree (else with a plain scan)."""
+        return len(self._entries.get(view_id, ())) > PLAIN_ZONES
+
     def warm(self) -> None:
         """Build every view's tree now, so that no click has to wait for one."""
         for view_id in self._entries:
