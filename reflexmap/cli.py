@@ -9,20 +9,26 @@ reflexmap --install-desktop | --uninstall-desktop
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .vocab import ASPECTS, LANGUAGES
+
+if TYPE_CHECKING:
+    import argparse
 
 MIN_WIDTH_PX, MAX_WIDTH_PX = 16, 20_000  # as reflexmap.render.export checks (not imported: Qt)
 
 
 def _width(text: str) -> int:
+    import argparse
+
     try:
         width = int(text) if len(text) <= 12 else None
     except ValueError:
@@ -36,6 +42,8 @@ def _width(text: str) -> int:
 
 
 def _size(text: str) -> tuple[int, int]:
+    import argparse
+
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
@@ -46,6 +54,8 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="reflexmap", description="Study foot reflex-zone charts.")
     parser.add_argument("--version", action="version", version=f"reflexmap {__version__}")
     parser.add_argument("--chart", metavar="FILE", help="open this zone file instead of the built-in chart")
@@ -121,6 +131,28 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands.add_parser("schema", help="print the atlas JSON Schema (for editors)")
     return parser
+
+
+# What `_parser().parse_args([])` gives (tests/test_cli.py keeps the two the same): `reflexmap`
+# as the desktop's launcher starts it needs no parser (argparse, building the parser and the
+# catalogue look-ups of its messages are about 5 % of a start).
+NO_ARGUMENTS = {
+    "chart": None,
+    "screenshot": None,
+    "select": None,
+    "view": None,
+    "size": (1440, 900),
+    "theme": None,
+    "language": None,
+    "text_scale": None,
+    "install_desktop": False,
+    "uninstall_desktop": False,
+    "command": None,
+}
+
+
+def _arguments(argv: list[str]) -> argparse.Namespace | SimpleNamespace:
+    return SimpleNamespace(**NO_ARGUMENTS) if not argv else _parser().parse_args(argv)
 
 
 def check(files: list[str]) -> int:
@@ -307,7 +339,7 @@ def main(
     on_ready: Callable[[], None] | None = None,
 ) -> int:
     """The `reflexmap` command; `on_first_paint` and `on_ready` are for the start-up benchmark."""
-    args = _parser().parse_args(argv)
+    args = _arguments(sys.argv[1:] if argv is None else argv)
     if args.command is None and not (args.screenshot or args.install_desktop or args.uninstall_desktop):
         # Opening the window imports Qt and builds many long-lived objects but no garbage
         # cycles worth collecting: the collector waits until the window is ready for clicks

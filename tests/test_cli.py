@@ -171,3 +171,11 @@ def test_export_handouts(qapp, tmp_path: Path, kind, view, paper, pages, size):
 def test_handout_must_be_pdf(qapp, tmp_path: Path, capsys):
     assert main(["export", "--handout", "worksheet", "-o", str(tmp_path / "w.png")]) == 1
     assert "handouts are PDF files" in capsys.readouterr().err
+
+
+def test_a_start_without_arguments_means_what_the_parser_gives_for_none():
+    """`reflexmap` alone is not parsed (argparse is a few per cent of a start): the values it
+    stands for are the parser's own defaults, every option included."""
+    from reflexmap.cli import NO_ARGUMENTS, _parser
+
+    assert vars(_parser().parse_args([])) == NO_ARGUMENTS
