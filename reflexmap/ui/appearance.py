@@ -6,11 +6,12 @@ same way. Colours of the chart come from `palette`; widget colours from a QPalet
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDockWidget, QProxyStyle, QStyle
+from PySide6.QtWidgets import QApplication, QDockWidget
 
 from .. import i18n
 from ..i18n import N_
@@ -90,33 +91,41 @@ def apply_theme(app: QApplication, choice: str, scheme: Qt.ColorScheme | None = 
     return theme
 
 
-_SCALED_METRICS = (  # drawn marks that sit beside text: they grow with it
-    QStyle.PixelMetric.PM_IndicatorWidth,
-    QStyle.PixelMetric.PM_IndicatorHeight,
-    QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
-    QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
-    QStyle.PixelMetric.PM_SmallIconSize,
-    QStyle.PixelMetric.PM_ListViewIconSize,
-    QStyle.PixelMetric.PM_TitleBarButtonIconSize,
-    QStyle.PixelMetric.PM_DockWidgetTitleBarButtonMargin,
-)
+@cache
+def scaled_style() -> type:
+    """The class of the style in use, with check boxes, radio buttons and small icons scaled
+    like the text. Made when first used (a text size other than the usual, another style):
+    QStyle's enumerations cost a start that needs neither."""
+    from PySide6.QtWidgets import QProxyStyle, QStyle
 
+    metric = QStyle.PixelMetric
+    scaled = (  # drawn marks that sit beside text: they grow with it
+        metric.PM_IndicatorWidth,
+        metric.PM_IndicatorHeight,
+        metric.PM_ExclusiveIndicatorWidth,
+        metric.PM_ExclusiveIndicatorHeight,
+        metric.PM_SmallIconSize,
+        metric.PM_ListViewIconSize,
+        metric.PM_TitleBarButtonIconSize,
+        metric.PM_DockWidgetTitleBarButtonMargin,
+    )
 
-class ScaledStyle(QProxyStyle):
-    """The style in use, with check boxes, radio buttons and small icons scaled like the text."""
+    class ScaledStyle(QProxyStyle):
+        def pixelMetric(self, metric, option=None, widget=None) -> int:
+            value = super().pixelMetric(metric, option, widget)
+            return round(value * _scale) if metric in scaled else value
 
-    def pixelMetric(self, metric, option=None, widget=None) -> int:
-        value = super().pixelMetric(metric, option, widget)
-        return round(value * _scale) if metric in _SCALED_METRICS else value
+    return ScaledStyle
 
 
 def set_style(app: QApplication, name: str | None = None) -> None:
     """Use the style `name` (or keep the one in use), scaled with the text size."""
+    scaled = scaled_style()
     current = app.style()
-    base = name or (current.baseStyle().name() if isinstance(current, ScaledStyle) else current.name())
-    if isinstance(current, ScaledStyle) and base == current.baseStyle().name():
+    base = name or (current.baseStyle().name() if isinstance(current, scaled) else current.name())
+    if isinstance(current, scaled) and base == current.baseStyle().name():
         return
-    app.setStyle(ScaledStyle(base))
+    app.setStyle(scaled(base))
 
 
 def apply_text_scale(app: QApplication, scale: float) -> None:
