@@ -159,3 +159,26 @@ def test_every_change_of_the_chart_is_shown_not_the_kept_tiles(qtbot, window, ch
     after = _still(qtbot, view)
     assert _differing(before, after) > STRAY_PIXELS
     _assert_as_afresh(view, after)
+
+
+def test_a_scaled_preview_has_no_paper_seams_between_the_tiles_it_scales(qtbot):
+    """While the wheel turns, the kept tiles of another scale are drawn scaled: between two of
+    them there is no line of paper (each tile was once clipped to the whole pixels inside it,
+    which left a pixel's gap wherever a scaled tile edge fell between pixels), and the
+    part they cover is one rectangle (a clip of many made each scaled copy slow)."""
+    from PySide6.QtGui import QPixmap, QRegion
+
+    from reflexmap.ui.map_layers import TILE, Level, Tile
+
+    level = Level(1.0, 1.0)
+    for i in range(-1, 9):
+        for j in range(-1, 7):
+            level.tiles[(i, j)] = Tile(QPixmap(1, 1), QRegion())  # drawn (clean)
+    for factor in (1.25, 1.5625, 1.953125, 2.44140625, 0.8, 0.64, 0.512):
+        ox, oy = 37.3 * factor, 11.7 * factor
+        region = level.covered(factor, ox, oy)
+        assert region.rectCount() == 1, factor
+        outer = region.boundingRect()
+        # inside the grid's outer edges, every pixel is covered; none beyond them is
+        assert outer.left() >= -1 * TILE * factor - ox and outer.right() < 9 * TILE * factor - ox
+        assert outer.left() - (-1 * TILE * factor - ox) < 1 and (9 * TILE * factor - ox) - outer.right() <= 2
