@@ -5,7 +5,7 @@ Shows what the controller tells it and reports what the student does; it judges 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCompleter,
@@ -13,18 +13,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from ..content.markup import plain_tooltip
 from ..i18n import _, bidi_isolate
 from ..render import palette
 
 BUTTON_STYLE = "QPushButton { text-align:left; padding:6px; }"
 CHOICE_STYLE = {  # a judged choice: the right one and a wrong pick stay readable while disabled
-    "right": "QPushButton:disabled { color:#111; background:#e6f2ea; border:2px solid #1b7a3a; }",
-    "wrong": "QPushButton:disabled { color:#111; background:#fbe9e7; border:2px solid #a1301f; }",
+    "right": "QPushButton:disabled { background:#e6f2ea; border:2px solid #1b7a3a; } QLabel { color:#111; }",
+    "wrong": "QPushButton:disabled { background:#fbe9e7; border:2px solid #a1301f; } QLabel { color:#111; }",
 }
 FEEDBACK_STYLE = {  # background and border; the ✔ ≈ ✖ symbol carries the meaning too
     "right": "background:#e6f2ea; color:#111; border:2px solid #1b7a3a;",
@@ -66,6 +66,50 @@ class AnswerField(QLineEdit):
             event.accept()  # answered: the same Enter must not also go on to the next question
 
 
+class ChoiceButton(QPushButton):
+    """A choice that shows its whole text on as many lines as it needs: techniques run to 180
+    characters, and a one-line button either cuts them (the part that tells two techniques
+    apart is often at the end) or widens the quiz panel until the map is a thumbnail.
+    The text is a plain-text label inside the button; clicks, keys and focus are the button's."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.label)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self.label.setText(text)
+        self.setAccessibleName(text)
+        self.updateGeometry()
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        margins = self.layout().contentsMargins()
+        inner = max(1, width - margins.left() - margins.right())
+        return self.label.heightForWidth(inner) + margins.top() + margins.bottom()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        width = self.fontMetrics().averageCharWidth() * 40
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        width = self.fontMetrics().averageCharWidth() * 16
+        return QSize(width, self.heightForWidth(width))
+
+
 class QuizPanel(QWidget):
     chose = Signal(int)  # index of a choice
     typed = Signal(str)
@@ -90,7 +134,7 @@ class QuizPanel(QWidget):
         self.buttons = []
         self._choices: tuple[str, ...] = ()
         for i in range(4):
-            button = QPushButton(self)
+            button = ChoiceButton(self)
             button.setObjectName(f"choice-{i + 1}")
             button.setStyleSheet(BUTTON_STYLE)
             button.clicked.connect(lambda checked=False, i=i: self.chose.emit(i))
@@ -145,8 +189,7 @@ class QuizPanel(QWidget):
             button.setEnabled(True)
             button.setStyleSheet(BUTTON_STYLE)
             if i < len(choices):
-                button.setText(_choice_text(i, choices[i]))
-                button.setToolTip(plain_tooltip(choices[i]))
+                button.setText(_choice_text(i, choices[i]))  # whole: no tooltip needed
         self.answer.setVisible(bool(choices))
         self.answer.setEnabled(True)
         self.answer.clear()
@@ -225,10 +268,7 @@ class QuizPanel(QWidget):
 
 
 def _choice_text(index: int, text: str, symbol: str = "") -> str:
-    """A choice button's text: "2.  Neck", "✔ 2.  Neck"; chart text isolated, no mnemonic."""
-    label = f"{index + 1}.  {bidi_isolate(_short(text))}".replace("&", "&&")
+    """A choice button's text, whole: "2.  Neck", "✔ 2.  Neck"; chart text isolated (plain
+    text: no mnemonic, no markup)."""
+    label = f"{index + 1}.  {bidi_isolate(text)}"
     return f"{symbol} {label}" if symbol else label
-
-
-def _short(text: str, limit: int = 150) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
