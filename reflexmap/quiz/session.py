@@ -52,6 +52,7 @@ class Summary:
     seconds: float
     missed: list[str] = field(default_factory=list)  # zone ids, in the order missed
     ended_by: str = "done"  # "done", "time", "sudden death", "stopped"
+    options: QuizOptions | None = None  # what the round practised (its review asks the same way)
 
     @property
     def accuracy(self) -> float:
@@ -255,6 +256,7 @@ class QuizSession:
             seconds=self.clock() - self.started,
             missed=missed,
             ended_by=self.ended_by or "stopped",
+            options=self.options,
         )
 
 

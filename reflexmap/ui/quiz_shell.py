@@ -51,6 +51,7 @@ class QuizShell(QObject):
         self._controller: QuizController | None = None
         self._panel: QuizPanel | None = None
         self._hidden: list[tuple[QDockWidget, bool]] = []
+        self._summary = None  # the last round's results, for "Review mistakes" there
 
     @property
     def built(self) -> bool:
@@ -120,6 +121,7 @@ class QuizShell(QObject):
         for dock, visible in self._hidden:
             dock.setVisible(visible)
         self._hidden = []
+        self._summary = summary
         names = {z.id: z.name for z in self.state.atlas.zones}
         dialog = summary_dialog(self.window, summary, names)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -130,7 +132,7 @@ class QuizShell(QObject):
         from .modes.quiz import SummaryChoice
 
         if result == SummaryChoice.REVIEW:
-            self.controller.review_mistakes()
+            self.controller.review_mistakes(self._summary)
         elif result == SummaryChoice.NEW_QUIZ:
             self.new_quiz_dialog()
 

@@ -3,6 +3,9 @@ one line, and the map squeezed beside them."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
+
+from .conftest import click_zone
 from .test_quiz_student import click, setup_by_mouse, visible_dialog
 
 
@@ -39,3 +42,50 @@ def test_long_choices_wrap_in_full_and_leave_the_map_its_room(qtbot, make_window
         click(qtbot, panel.next_button)
     visible_dialog(window, "quiz-summary").reject()
     qtbot.waitUntil(lambda: window.map.viewport().width() >= map_before - 2)
+
+
+def test_review_from_the_results_asks_this_rounds_mistakes_where_they_were_made(qtbot, make_window):
+    """A round on the left sole; the results list what was missed; "Review mistakes" there asks
+    those zones on the left sole again (it asked them on any view of either foot, and mixed
+    in mistakes of older rounds that the results did not list)."""
+    from .test_quiz_student import mouse_round
+
+    window = make_window()
+    window.quiz.advance_after_right_ms = 60_000
+    # an older mistake: the stomach, missed on the right foot
+    setup_by_mouse(qtbot, window, kinds={"find"}, feet={"right"}, zones={"stomach"}, length=1)
+    _asked, summary = mouse_round(qtbot, window, miss="stomach")
+    summary.reject()
+    qtbot.waitUntil(lambda: not window.quiz.active)
+
+    setup_by_mouse(
+        qtbot, window, kinds={"find"}, feet={"left"}, zones={"thoracic-spine", "lumbar-spine"}, length=2
+    )
+    _asked, summary = mouse_round(qtbot, window, miss="thoracic-spine")
+    assert "Thoracic spine" in summary.findChild(QLabel).text()
+    assert "Stomach" not in summary.findChild(QLabel).text()
+    click(qtbot, summary.findChild(QPushButton, "review-mistakes"))
+    qtbot.waitUntil(lambda: window.quiz.active)
+    asked = []
+    while window.quiz.session is not None and window.quiz.session.current is not None:
+        question = window.quiz.session.current
+        asked.append((question.zone_id, question.view_id))
+        click_zone(qtbot, window, question.view_id, question.zone_id)
+        click(qtbot, window.quiz_panel.next_button)
+    assert asked == [("thoracic-spine", "plantar-left")]
+
+
+def test_review_mistakes_with_none_says_so(qtbot, make_window):
+    """Quiz → Review mistakes before any mistake: the message says there are none to review,
+    not "no zone matches these choices (or …)" about choices nobody made."""
+    window = make_window()
+    window.review_action.trigger()
+    qtbot.waitUntil(lambda: bool(_visible_boxes(window)))
+    (box,) = _visible_boxes(window)
+    assert box.text().startswith("No mistakes to review"), box.text()
+    assert not window.quiz.active
+    box.accept()
+
+
+def _visible_boxes(window):
+    return [b for b in window.findChildren(QMessageBox, "quiz-warning") if b.isVisible()]

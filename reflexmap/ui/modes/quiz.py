@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QV
 from ...content.markup import escape
 from ...i18n import N_, _, bidi_isolate, format_number, ngettext
 from ...quiz import Feedback, QuizOptions, QuizSession, ReviewLog, Scheduler, Summary
+from ...quiz.cards import KINDS
 from ...quiz.profiles import DEFAULT, Profiles
 from ...quiz.questions import where
 from ...quiz.scheduler import DEFAULT_RETENTION, is_busy, is_retention
@@ -341,9 +342,11 @@ class QuizController(Mode):
         self.refresh()
         session = QuizSession(self.state.atlas, options, self.scheduler)
         if session.current is None:
-            self._warn(
-                _("Nothing to ask"), _("No zone matches these choices (or there are no mistakes to review).")
-            )
+            if options.mistakes_only:
+                text = _("No mistakes to review: your last answer to each of these questions was right.")
+            else:
+                text = _("No zone of this chart matches these choices.")
+            self._warn(_("Nothing to ask"), text)
             return False
         self.session = session
         self._labels_before = self.state.labels_visible
@@ -356,9 +359,21 @@ class QuizController(Mode):
         self._show_question()
         return True
 
-    def review_mistakes(self) -> bool:
+    def review_mistakes(self, summary: Summary | None = None) -> bool:
+        """Ask again what was last answered wrong: every such card of the chart, or (from a
+        round's results) the zones that round missed, in the kinds, views and feet it practised."""
+        if summary is None or summary.options is None or not summary.missed:
+            return self.start(QuizOptions(kinds=KINDS, mistakes_only=True, length=50))
+        round_ = summary.options
         return self.start(
-            QuizOptions(kinds=("find", "name", "technique", "claim"), mistakes_only=True, length=50)
+            QuizOptions(
+                kinds=round_.kinds,
+                aspects=round_.aspects,
+                feet=round_.feet,
+                zone_ids=tuple(summary.missed),
+                mistakes_only=True,
+                length=50,
+            )
         )
 
     def _show_question(self) -> None:
