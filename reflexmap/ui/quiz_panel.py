@@ -9,10 +9,12 @@ from PySide6.QtCore import QEvent, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCompleter,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -165,11 +167,28 @@ class QuizPanel(QWidget):
         row.addWidget(self.stop_button)
         for label in (self.status, self.prompt, self.hint, self.feedback):  # they quote chart text
             label.setTextFormat(Qt.TextFormat.PlainText)
-        layout = QVBoxLayout(self)
+        # The question scrolls (four long choices on a short screen) instead of growing the
+        # window; Next and End stay pinned below it, in the same place from question to
+        # question, so that a click aimed at them as the next question comes never lands on
+        # nothing, or on a choice of a question not yet read.
+        content = QWidget(self)
+        content.setObjectName("quiz-question")
+        layout = QVBoxLayout(content)
         for widget in (self.status, self.prompt, self.hint, *self.buttons, self.answer, self.feedback):
             layout.addWidget(widget)
-        layout.addLayout(row)
         layout.addStretch(1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("quiz-scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll, 1)
+        margins = layout.contentsMargins()
+        row.setContentsMargins(margins.left(), 0, margins.right(), margins.bottom())
+        outer.addLayout(row)
         self.shortcuts = []
         for i in range(4):
             shortcut = QShortcut(QKeySequence(str(i + 1)), self.window() or self)

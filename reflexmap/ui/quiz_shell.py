@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from ..i18n import _
 from ..settings import Settings
@@ -64,15 +64,7 @@ class QuizShell(QObject):
             from .quiz_panel import QuizPanel
 
             self._panel = QuizPanel(self.window)
-            # Scrolled, not stretched: four long choices on a short screen scroll in the panel
-            # instead of growing the window past the screen's edge.
-            scroll = QScrollArea(self.window)
-            scroll.setObjectName("quiz-scroll")
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QFrame.Shape.NoFrame)
-            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            scroll.setWidget(self._panel)
-            self.dock.setWidget(scroll)
+            self.dock.setWidget(self._panel)
             self._controller = QuizController(
                 self.state, self.map, self._panel, self.progress_path, self.window, settings=self.settings
             )

@@ -89,3 +89,36 @@ def test_review_mistakes_with_none_says_so(qtbot, make_window):
 
 def _visible_boxes(window):
     return [b for b in window.findChildren(QMessageBox, "quiz-warning") if b.isVisible()]
+
+
+def test_next_and_end_stay_where_they_are_from_question_to_question(qtbot, make_window):
+    """The student reaches for "End quiz" or "Next question" while a right answer's reading
+    time runs out: the buttons must not move when the next question (with longer or shorter
+    choices, or none) takes its place, or the click lands on nothing, or on a choice of a
+    question not yet read."""
+    window = make_window()
+    window.resize(1440, 900)
+    window.quiz.advance_after_right_ms = 60_000
+    setup_by_mouse(
+        qtbot,
+        window,
+        kinds={"find", "name", "technique", "claim"},
+        feet={"left", "right"},
+        zones=set(),
+        length=8,
+    )
+    panel = window.quiz_panel
+    places = set()
+    while window.quiz.session is not None and window.quiz.session.current is not None:
+        question = window.quiz.session.current
+        qtbot.wait(5)
+        places.add(("end", panel.stop_button.mapTo(window, panel.stop_button.rect().center()).toTuple()))
+        if question.choices:
+            click(qtbot, panel.buttons[question.answer])
+        else:
+            click_zone(qtbot, window, question.view_id, question.zone_id)
+        qtbot.wait(5)
+        places.add(("end", panel.stop_button.mapTo(window, panel.stop_button.rect().center()).toTuple()))
+        places.add(("next", panel.next_button.mapTo(window, panel.next_button.rect().center()).toTuple()))
+        click(qtbot, panel.next_button)
+    assert len(places) == 2, sorted(places)
