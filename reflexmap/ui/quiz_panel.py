@@ -108,8 +108,13 @@ class ChoiceButton(QPushButton):
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        width = self.fontMetrics().averageCharWidth() * 16
-        return QSize(width, self.heightForWidth(width))
+        """Narrow and one line high: the layout asks heightForWidth for the real height (a
+        minimum height taken at the narrowest width would make every choice tall)."""
+        margins = self.layout().contentsMargins()
+        return QSize(
+            self.fontMetrics().averageCharWidth() * 16,
+            self.fontMetrics().height() + margins.top() + margins.bottom(),
+        )
 
 
 class QuizPanel(QWidget):

@@ -27,6 +27,7 @@ def test_long_choices_wrap_in_full_and_leave_the_map_its_room(qtbot, make_window
     question = window.quiz.session.current
     assert window.map.viewport().width() >= 0.85 * map_before, (map_before, window.map.viewport().width())
     assert window.size().toTuple() == (1440, 900), "the window grew to make room for the choices"
+    assert not panel.scroll.verticalScrollBar().isVisible(), "a scroll bar beside a question that fits"
     for button, choice in zip(panel.buttons, question.choices, strict=False):
         assert choice in button.text() and "…" not in button.text()
         assert button.width() <= panel.width()
