@@ -59,9 +59,11 @@ def draw_key(
     tradition: str,
     scale: float = 1.0,
     min_mm: float = 0.0,
+    guides: bool = True,
 ) -> DrawnKey:
     """Draws the key centred between `left` and `right` from `y` down, in rows that fit
-    that width; text is `scale` × the usual size and never under `min_mm`."""
+    that width; text is `scale` × the usual size and never under `min_mm`. `guides`: the
+    drawing has guide lines, so the key shows their sample."""
     size = max(KEY_MM * scale, min_mm)
     caveat_mm = max(CAVEAT_MM * scale, min_mm)
     drawn = DrawnKey(y)
@@ -70,7 +72,8 @@ def draw_key(
         (swatch, swatch[2], size * 1.6 + text_width(swatch[2], size)) for swatch in swatches
     ]
     dash = max(9.0, size * 2.5)
-    entries.append((None, guide_text, dash + 3 + text_width(guide_text, size, italic=True)))
+    if guides:
+        entries.append((None, guide_text, dash + 3 + text_width(guide_text, size, italic=True)))
     gap = size * 1.9
     rows: list[list[tuple[Swatch | None, str, float]]] = [[]]
     for entry in entries:

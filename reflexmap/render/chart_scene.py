@@ -818,7 +818,15 @@ class ChartScene(QGraphicsScene):
                         regions.append(zone.region)
             swatches = region_swatches(sorted(regions, key=list(REGION_COLOURS).index))
         self.key = draw_key(
-            self, swatches, left, right, y, atlas.tradition, self.text_scale, self.min_text_mm
+            self,
+            swatches,
+            left,
+            right,
+            y,
+            atlas.tradition,
+            self.text_scale,
+            self.min_text_mm,
+            guides=any(view.guides for view in views),
         )
 
     # --- geometry helpers -----------------------------------------------------------

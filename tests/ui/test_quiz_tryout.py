@@ -123,3 +123,21 @@ def test_next_and_end_stay_where_they_are_from_question_to_question(qtbot, make_
         places.add(("next", panel.next_button.mapTo(window, panel.next_button.rect().center()).toTuple()))
         click(qtbot, panel.next_button)
     assert len(places) == 2, sorted(places)
+
+
+def _key_texts(window) -> list[str]:
+    return [item.text() for item in window.map.chart.key.swatches if hasattr(item, "text")]
+
+
+def test_the_key_names_guide_lines_only_where_the_chart_draws_some(qtbot, make_window, data_dir):
+    """A chart whose view has no guide lines (the small chart's medial view, a one-foot chart
+    of the therapist's own) had "guide lines (approximate)" in its key all the same."""
+    window = make_window()
+    assert any("guide lines" in t for t in _key_texts(window))  # the built-in sole has them
+    assert window.open_chart(data_dir / "small.yaml")
+    qtbot.wait(10)
+    assert any("guide lines" in t for t in _key_texts(window))  # its sole has the waistline
+    window.aspect_actions["medial"].trigger()
+    qtbot.wait(10)
+    texts = _key_texts(window)
+    assert "Spine" in texts and not any("guide lines" in t for t in texts), texts
