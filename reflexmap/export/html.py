@@ -23,7 +23,7 @@ from ..atlas.coords import MAX_LABELLED_ZONES
 from ..atlas.index import shape_area
 from ..content import NOTES, note_html
 from ..content.zone_card import claim_text, details_html, heading_html, isolate
-from ..i18n import N_, _, language
+from ..i18n import N_, _, bidi_isolate, language
 from ..layout import order as layout_order
 from ..layout.frames import bounds, is_wide
 from ..layout.labels import spread
@@ -35,6 +35,7 @@ LEAD_MM = 12.0  # between a foot's edge and its label column
 SEP_MM = 8.0  # between a column and the next foot's column
 CHAR_MM = 0.56  # average advance of one character at 1 mm type (sans serif), for column widths
 CAPTION_MM = 5.5
+LABEL_CHARS = 30  # a label is cut after this many characters ("…"): as in the app's pictures
 
 
 def along_foot(atlas: Atlas, view: View) -> list[str]:
@@ -55,6 +56,16 @@ def _path(shape) -> str:
 
 def _text_mm(text: str, size: float) -> float:
     return len(text) * CHAR_MM * size
+
+
+def label_text(name: str) -> str:
+    """A zone's name on one line of at most LABEL_CHARS characters, cut with "…": the page
+    fits its whole drawing to the screen, so one long name would shrink every foot and label
+    to a few pixels. The whole name is in the zone's card and accessible name."""
+    name = " ".join(name[:2000].split())
+    if len(name) <= LABEL_CHARS:
+        return name
+    return bidi_isolate(name[: LABEL_CHARS - 1].rstrip()) + "…"  # our "…" after the chart's text
 
 
 @dataclass
@@ -81,7 +92,7 @@ def _sides(atlas: Atlas, view: View) -> tuple[list[str], list[str]]:
 
 
 def _column(atlas: Atlas, ids: list[str]) -> float:
-    return max((_text_mm(atlas.zone(z).name, LABEL_MM) for z in ids), default=0.0)
+    return max((_text_mm(label_text(atlas.zone(z).name), LABEL_MM) for z in ids), default=0.0)
 
 
 def _frames(atlas: Atlas, views: tuple[View, ...]) -> list[_Frame]:
@@ -131,7 +142,7 @@ def _labels(atlas: Atlas, frame: _Frame) -> tuple[list[str], float, float]:
                 f'<path class="lead" d="M{_num(end_x)} {_num(y)} L{_num(ax)} {_num(ay)}"/>'
                 f'<circle class="dot" cx="{_num(ax)}" cy="{_num(ay)}" r="0.7"/>'
                 f'<text class="lab" data-zone="{escape(zone_id)}" x="{_num(text_x)}" y="{_num(y)}" '
-                f'dy="0.35em" text-anchor="{anchor}">{escape(atlas.zone(zone_id).name)}</text>'
+                f'dy="0.35em" text-anchor="{anchor}">{escape(label_text(atlas.zone(zone_id).name))}</text>'
             )
             top, bottom = min(top, y - LABEL_MM), max(bottom, y + LABEL_MM)
     return parts, top, bottom
@@ -178,8 +189,7 @@ def _aspect_svg(atlas: Atlas, aspect: str) -> str:
             f'<text class="cap" x="{_num(cx)}" y="{_num(cy)}" text-anchor="middle">'
             f"{escape(foot_name(view.foot))}</text>"
         )
-        column_l = max((_text_mm(atlas.zone(z).name, LABEL_MM) for z in frame.left_ids), default=0)
-        column_r = max((_text_mm(atlas.zone(z).name, LABEL_MM) for z in frame.right_ids), default=0)
+        column_l, column_r = _column(atlas, frame.left_ids), _column(atlas, frame.right_ids)
         f_left = frame.dx + minx - (LEAD_MM + column_l if frame.left_ids else 2)
         f_right = frame.dx + maxx + (LEAD_MM + column_r if frame.right_ids else 2)
         f_top, f_bottom = min(label_top, frame.dy - maxy), max(label_bottom, cy + 2)
