@@ -26,7 +26,7 @@ from ..quiz.cards import KIND_TITLES
 from ..quiz.scheduler import DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION, is_retention
 from ..setting_rules import QUIZ_LENGTH, QUIZ_SECONDS
 from ..settings import Settings
-from ..vocab import REGION_COLOURS, aspect_name, foot_name, region_name
+from ..vocab import FEET, REGION_COLOURS, aspect_name, foot_name, region_name
 
 
 def _boxes(
@@ -110,11 +110,10 @@ class QuizSetupDialog(QDialog):
             self, [(a, aspect_name(a)) for a in aspects], set(chosen if chosen is not None else [aspect])
         )
         form.addRow(_("Views"), group)
-        feet = remembered_list(settings, "feet", ("left", "right"))
+        drawn = [f for f in FEET if any(v.foot == f for v in atlas.views)]  # a chart may draw one foot
+        feet = remembered_list(settings, "feet", drawn)
         group, self.feet = _boxes(
-            self,
-            [("left", foot_name("left")), ("right", foot_name("right"))],
-            set(feet if feet is not None else ["left", "right"]),
+            self, [(f, foot_name(f)) for f in drawn], set(feet if feet is not None else drawn)
         )
         form.addRow(_("Feet"), group)
         regions = [r for r in REGION_COLOURS if any(z.region == r for z in atlas.zones)]

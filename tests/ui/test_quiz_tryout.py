@@ -3,7 +3,7 @@ one line, and the map squeezed beside them."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton
 
 from .conftest import click_zone
 from .test_quiz_student import click, setup_by_mouse, visible_dialog
@@ -141,3 +141,55 @@ def test_the_key_names_guide_lines_only_where_the_chart_draws_some(qtbot, make_w
     qtbot.wait(10)
     texts = _key_texts(window)
     assert "Spine" in texts and not any("guide lines" in t for t in texts), texts
+
+
+ONE_FOOT = """atlas_format: 1
+id: one-foot
+title: "Left foot only"
+tradition: "Test"
+sources:
+  - {id: s1, title: "Source one"}
+views:
+  - id: plantar-left
+    foot: left
+    aspect: plantar
+    outline: [[-40, 0], [40, 0], [40, 240], [-40, 240]]
+zones:
+  - id: heel
+    name: "Heel"
+    region: pelvis
+    claim: "the heel"
+    technique: "Press."
+    sources: [s1]
+    confidence: estimate
+    shapes:
+      plantar-left: [[-35, 5], [35, 5], [35, 100], [-35, 100]]
+  - id: ball
+    name: "Ball"
+    region: chest
+    claim: "the chest"
+    technique: "Walk."
+    sources: [s1]
+    confidence: estimate
+    shapes:
+      plantar-left: [[-35, 120], [35, 120], [35, 230], [-35, 230]]
+"""
+
+
+def test_new_quiz_offers_only_the_feet_the_chart_draws(qtbot, make_window, tmp_path):
+    """A therapist's chart of the left foot only: Quiz → New quiz… offered "Right foot" too,
+    and a round on the right foot alone found nothing to ask. Last time's "right foot only"
+    (another chart) does not leave the dialog with no foot ticked."""
+    window = make_window()
+    setup_by_mouse(qtbot, window, kinds={"find"}, feet={"right"}, zones=set(), length=1)
+    window.quiz.stop()
+    for dialog in [d for d in window.findChildren(QDialog, "quiz-summary") if d.isVisible()]:
+        dialog.reject()
+    chart = tmp_path / "left-only.yaml"
+    chart.write_text(ONE_FOOT, encoding="utf-8")
+    assert window.open_chart(chart)
+    window.new_quiz_action.trigger()
+    dialog = visible_dialog(window, "quiz-setup")
+    assert list(dialog.feet) == ["left"] and dialog.feet["left"].isChecked()
+    click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Ok))
+    assert window.quiz.active and window.quiz.session.current.view_id == "plantar-left"
