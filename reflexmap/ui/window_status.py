@@ -47,7 +47,7 @@ class StatusLine(QObject):
         self.chart_shown(view=aspect_title(aspect))
 
     def selection_shown(self, zone_id: str) -> None:
-        if self.state.mode.name == QUIZ:  # the summary would give the answer away
+        if zone_id and self.state.mode.name == QUIZ:  # the summary would give the answer away
             return
         if zone_id:
             zone = self.state.atlas.zone(zone_id)

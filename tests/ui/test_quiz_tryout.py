@@ -193,3 +193,16 @@ def test_new_quiz_offers_only_the_feet_the_chart_draws(qtbot, make_window, tmp_p
     assert list(dialog.feet) == ["left"] and dialog.feet["left"].isChecked()
     click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Ok))
     assert window.quiz.active and window.quiz.session.current.view_id == "plantar-left"
+
+
+def test_a_zone_selected_before_the_quiz_leaves_no_answer_in_the_status_bar(qtbot, make_window):
+    """The therapist clicks the sacrum, then starts a quiz: the status bar went on saying
+    "Sacrum: charts place the sacrum here" through the round, which answers "what do charts
+    place at the highlighted zone?" when the sacrum comes up."""
+    window = make_window()
+    click_zone(qtbot, window, "plantar-left", "sacrum")
+    assert "sacrum" in window.statusBar().currentMessage().lower()
+    window.quiz.advance_after_right_ms = 60_000
+    setup_by_mouse(qtbot, window, kinds={"claim"}, feet={"left"}, zones={"sacrum"}, length=1)
+    assert window.quiz.session.current.zone_id == "sacrum"
+    assert "sacrum" not in window.statusBar().currentMessage().lower(), window.statusBar().currentMessage()
