@@ -131,13 +131,8 @@ class QuizPanel(QWidget):
         self.prompt = QLabel(self)
         self.prompt.setObjectName("quiz-prompt")
         self.prompt.setWordWrap(True)
-        font = QFont(self.prompt.font())
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.prompt.setFont(font)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet(f"color:{palette.current.muted};")
         self.buttons = []
         self._choices: tuple[str, ...] = ()
         for i in range(4):
@@ -199,6 +194,8 @@ class QuizPanel(QWidget):
             shortcut = QShortcut(QKeySequence(str(i + 1)), self.window() or self)
             shortcut.activated.connect(lambda i=i: self._shortcut_choice(i))
             self.shortcuts.append(shortcut)
+        self._follow_theme()
+        self._follow_font()
 
     # --- shown by the controller ---------------------------------------------------------
     def show_question(
@@ -251,6 +248,40 @@ class QuizPanel(QWidget):
                 symbol = "✔" if i == right else "✖"
                 button.setText(_choice_text(i, self._choices[i], symbol))
                 button.setStyleSheet(BUTTON_STYLE + CHOICE_STYLE[kind])
+
+    def _follow_font(self) -> None:
+        """The panel's text in the panel's font (Settings → Text size changes it): the prompt
+        larger and bold, and the widgets with a style sheet (the hint, the choices) given it
+        explicitly, since a style sheet keeps the font a widget had when it was set."""
+        font = self.font()
+        prompt = QFont(font)
+        if font.pointSizeF() > 0:
+            prompt.setPointSizeF(font.pointSizeF() * 1.35)
+        else:
+            prompt.setPixelSize(round(font.pixelSize() * 1.35))
+        prompt.setBold(True)
+        self.prompt.setFont(prompt)
+        for widget in (self.hint, self.feedback, *self.buttons, *(b.label for b in self.buttons)):
+            widget.setFont(font)
+
+    def _follow_theme(self) -> None:
+        """The hint in the theme's secondary colour, the theme of now (Settings → Theme)."""
+        style = f"color:{palette.current.muted};"
+        if self.hint.styleSheet() == style:
+            return
+        self.hint.setStyleSheet(style)
+        for button in self.buttons:  # a style sheet keeps the palette of when it was set: set again
+            own = button.styleSheet()
+            button.setStyleSheet("")
+            button.setStyleSheet(own)
+        self._follow_font()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._follow_font()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._follow_theme()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter anywhere in the panel goes on once the answer is judged."""

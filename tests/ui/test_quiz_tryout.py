@@ -206,3 +206,39 @@ def test_a_zone_selected_before_the_quiz_leaves_no_answer_in_the_status_bar(qtbo
     setup_by_mouse(qtbot, window, kinds={"claim"}, feet={"left"}, zones={"sacrum"}, length=1)
     assert window.quiz.session.current.zone_id == "sacrum"
     assert "sacrum" not in window.statusBar().currentMessage().lower(), window.statusBar().currentMessage()
+
+
+def test_text_size_and_theme_changed_during_a_round_reach_the_whole_question(qtbot, make_window):
+    """Settings → Text size → Largest during a round: the status and buttons grew, but the
+    question, the hint and the choices kept their old size (they have a font or a style sheet
+    of their own). Settings → Theme → Dark: the hint kept the light theme's grey."""
+    from PySide6.QtGui import QPalette
+
+    from reflexmap.render import palette
+
+    window = make_window()
+    window.quiz.advance_after_right_ms = 60_000
+    setup_by_mouse(qtbot, window, kinds={"technique"}, feet={"left"}, zones=set(), length=2)
+    panel = window.quiz_panel
+    parts = {
+        "prompt": panel.prompt,
+        "hint": panel.hint,
+        "choice": panel.buttons[0].label,
+        "typed answer": panel.answer,
+        "status": panel.status,
+    }
+    before = {name: w.fontInfo().pixelSize() for name, w in parts.items()}
+    window.text_size_actions[1.5].trigger()
+    qtbot.wait(20)
+    after = {name: w.fontInfo().pixelSize() for name, w in parts.items()}
+    small = [name for name in parts if after[name] < 1.3 * before[name]]
+    assert not small, (before, after)
+    assert after["prompt"] > after["choice"]  # the question stands out still
+
+    window.theme_actions["dark"].trigger()
+    qtbot.wait(20)
+    assert panel.hint.palette().color(QPalette.ColorRole.WindowText).name() == palette.current.muted
+    assert panel.hint.fontInfo().pixelSize() == after["hint"]
+    for button in panel.buttons:  # light text on dark buttons, as on a round started in the dark
+        assert button.label.palette().color(QPalette.ColorRole.WindowText).lightness() > 150
+        assert button.fontInfo().pixelSize() == after["choice"]
