@@ -32,6 +32,9 @@ def switch_language(window: MainWindow, choice: str) -> MainWindow:
     if code == i18n.language():
         window.settings_menu.language_actions[choice].setChecked(True)
         return window
+    # A round ends (its answers are saved) and the window is put back as it was before it:
+    # the new window is built browsing, and shows the round's results in the new language.
+    summary = window.quizzing.end_round()
     appearance.apply_language(QApplication.instance(), code)
     state = window.state
     successor = type(window)(state.source, window.settings, restore=False, progress_path=window.progress_path)
@@ -48,6 +51,8 @@ def switch_language(window: MainWindow, choice: str) -> MainWindow:
     successor.show()
     successor.raise_()
     successor.activateWindow()  # its shortcuts work at once
+    if summary is not None and summary.asked:
+        successor.quizzing.show_summary(summary)
     window.successor = successor
     for menu in window.findChildren(QMenu):  # nothing of the old window acts any more
         menu.setEnabled(False)

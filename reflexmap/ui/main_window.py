@@ -344,6 +344,7 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if isinstance(state, bytes) and not presenting:
             self.restoreState(QByteArray(state))
+        self.quizzing.layout_restored(self.zones_dock, self.info_dock)
         self.state.set_labels_visible(self.settings.value("view/labels", True, type=bool))
         self.state.set_guides_visible(self.settings.value("view/guides", True, type=bool))
         aspect = self.settings.value("view/aspect", "")
@@ -362,6 +363,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.problems.closing = True
+        self.quizzing.end_round()  # its answers are saved; the layout saved is the browsing one
         # Only the view settings changed in this window: another ReflexMap may have changed
         # others since, and writing this window's unchanged ones would undo its changes.
         changed = {k: v for k, v in self._view_settings().items() if self._view_at_start.get(k) != v}

@@ -52,6 +52,7 @@ class QuizShell(QObject):
         self._panel: QuizPanel | None = None
         self._hidden: list[tuple[QDockWidget, bool]] = []
         self._summary = None  # the last round's results, for "Review mistakes" there
+        self._quiet = False  # a round ended by end_round(): no results dialog
 
     @property
     def built(self) -> bool:
@@ -107,12 +108,40 @@ class QuizShell(QObject):
         self.dock.raise_()
 
     def _finished(self, summary) -> None:
-        from .modes.quiz import summary_dialog
-
         self.dock.hide()
         for dock, visible in self._hidden:
             dock.setVisible(visible)
         self._hidden = []
+        self._summary = summary
+        if not self._quiet:
+            self.show_summary(summary)
+
+    def layout_restored(self, *browsing: QDockWidget) -> None:
+        """The window's saved layout is back: a layout saved mid-round (by versions before
+        26 Nov 2026) showed the quiz panel, with no round, instead of the `browsing` docks."""
+        if not self.dock.isHidden():
+            self.dock.hide()
+            for dock in browsing:
+                dock.show()
+
+    def end_round(self):
+        """End a running round without its results (the window is closing, or is rebuilt in
+        another language): its answers are saved already, and the window is put back as it
+        was before the round, so that its saved layout is the browsing one. Returns the
+        round's Summary, or None if no round ran."""
+        if self._controller is None or not self._controller.active:
+            return None
+        self._quiet = True
+        try:
+            self._controller.stop()
+        finally:
+            self._quiet = False
+        return self._summary
+
+    def show_summary(self, summary) -> None:
+        """The results dialog of a round (Review mistakes and New quiz… go on from it)."""
+        from .modes.quiz import summary_dialog
+
         self._summary = summary
         names = {z.id: z.name for z in self.state.atlas.zones}
         dialog = summary_dialog(self.window, summary, names)

@@ -242,3 +242,61 @@ def test_text_size_and_theme_changed_during_a_round_reach_the_whole_question(qtb
     for button in panel.buttons:  # light text on dark buttons, as on a round started in the dark
         assert button.label.palette().color(QPalette.ColorRole.WindowText).lightness() > 150
         assert button.fontInfo().pixelSize() == after["choice"]
+
+
+def _browsing(window) -> bool:
+    return (
+        window.zones_dock.isVisible()
+        and window.info_dock.isVisible()
+        and not window.quiz_dock.isVisible()
+        and window.state.labels_visible
+        and window.state.mode.name != "quiz"
+    )
+
+
+def test_closing_the_window_mid_round_starts_the_next_time_browsing(qtbot, make_window, settings):
+    """The student closes the app in the middle of a round: the next start showed an empty
+    Quiz panel, no zone list, no zone card and no labels (the window's layout was saved as
+    the round had it). The answers given are kept."""
+    window = make_window()
+    window.quiz.advance_after_right_ms = 60_000
+    setup_by_mouse(qtbot, window, kinds={"name"}, feet={"left"}, zones=set(), length=5)
+    question = window.quiz.session.current
+    click(qtbot, window.quiz_panel.buttons[question.answer])
+    window.close()
+    again = make_window(settings_=settings)
+    assert _browsing(again)
+    assert again.quiz.scheduler.states  # the answer given is kept
+
+
+def test_switching_language_mid_round_ends_it_and_shows_its_results(qtbot, make_window):
+    """Settings → Language → Deutsch during a round: the rebuilt window had an empty Quiz
+    panel, no zone list and no labels, and the round was gone without a word. Now the round
+    ends (its answers saved), the window comes back browsing, and the results show in German."""
+    window = make_window()
+    window.quiz.advance_after_right_ms = 60_000
+    setup_by_mouse(qtbot, window, kinds={"name"}, feet={"left"}, zones=set(), length=5)
+    question = window.quiz.session.current
+    click(qtbot, window.quiz_panel.buttons[(question.answer + 1) % len(question.choices)])
+    window.language_actions["de"].trigger()
+    german = window.successor
+    assert german is not None
+    qtbot.addWidget(german)
+    qtbot.waitUntil(lambda: visible_dialog(german, "quiz-summary") is not None)
+    assert _browsing(german)
+    summary = visible_dialog(german, "quiz-summary").findChild(QLabel).text()
+    assert "Runde" in summary and "0 von 1" in summary, summary
+    visible_dialog(german, "quiz-summary").reject()
+
+
+def test_a_layout_saved_mid_round_by_an_older_version_opens_browsing(qtbot, make_window, settings):
+    """Settings written by a version that saved the window's layout mid-round (quit or a
+    language switch during a quiz) opened on an empty Quiz panel with no zone list or card."""
+    window = make_window()
+    window.quiz.advance_after_right_ms = 60_000
+    setup_by_mouse(qtbot, window, kinds={"name"}, feet={"left"}, zones=set(), length=5)
+    settings.setValue("window/state", window.saveState().data())  # as the old version did
+    window.quiz.stop()
+    again = make_window(settings_=settings)
+    assert again.zones_dock.isVisible() and again.info_dock.isVisible()
+    assert not again.quiz_dock.isVisible()
