@@ -300,3 +300,26 @@ def test_a_layout_saved_mid_round_by_an_older_version_opens_browsing(qtbot, make
     again = make_window(settings_=settings)
     assert again.zones_dock.isVisible() and again.info_dock.isVisible()
     assert not again.quiz_dock.isVisible()
+
+
+def test_tab_from_the_typed_answer_has_no_invisible_stop(qtbot, make_window):
+    """Keyboard only: Tab from the typed answer goes to End quiz and then to the map; it
+    stopped on the question's scroll area on the way, where focus shows nowhere."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window()
+    window.quiz.advance_after_right_ms = 60_000
+    setup_by_mouse(qtbot, window, kinds={"technique"}, feet={"left"}, zones=set(), length=2)
+    panel = window.quiz_panel
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.answer)
+    qtbot.keyClick(panel.answer, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.stop_button
+    qtbot.keyClick(panel.stop_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.map, QApplication.focusWidget()
+    panel.answer.setFocus()  # and back from the typed answer with Shift+Tab: the four choices
+    backwards = []
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+        backwards.append(QApplication.focusWidget())
+    assert backwards == panel.buttons[::-1], backwards
