@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tempfile
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from ..content.zone_card import claim_sentence, details_html, isolate
 from ..i18n import _, language
 from ..storage import atomic_path
 from ..vocab import aspect_name, foot_name
+from . import ExportCancelled
 
 KINDS = ("find", "what")
 PICTURE_PX = 1000  # the longer side of each picture
@@ -149,9 +151,16 @@ def build_notes(atlas: Atlas) -> tuple[list[genanki.Note], dict[str, tuple[str, 
     return notes, pictures
 
 
-def render_pictures(atlas: Atlas, pictures: dict[str, tuple[str, str | None]], folder: Path) -> list[Path]:
+Progress = Callable[[int, int], bool]  # (pictures drawn, pictures in all) -> go on?
+
+
+def render_pictures(
+    atlas: Atlas, pictures: dict[str, tuple[str, str | None]], folder: Path, progress: Progress | None = None
+) -> list[Path]:
     """Draw each picture with the app's chart scene: the one foot, zones outlined without
-    colour or labels, the highlighted zone (if any) filled in its region colour and outlined."""
+    colour or labels, the highlighted zone (if any) filled in its region colour and outlined.
+    `progress(done, total)` is told before each picture (a deck has hundreds: seconds of
+    work); when it returns False the drawing stops with ExportCancelled."""
     from PySide6.QtCore import QRectF
 
     from ..render.application import application
@@ -176,6 +185,8 @@ def render_pictures(atlas: Atlas, pictures: dict[str, tuple[str, str | None]], f
             long_side = max(source.width(), source.height())
             width = round(PICTURE_PX * source.width() / long_side)
             for media, zone_id in items:
+                if progress is not None and not progress(len(paths), len(pictures)):
+                    raise ExportCancelled
                 for (v, z), item in scene.zone_items.items():
                     item.set_neutral(z != zone_id)
                     item.set_selected(z == zone_id and v == view_id)
@@ -193,13 +204,14 @@ def deck(atlas: Atlas) -> tuple[genanki.Deck, dict[str, tuple[str, str | None]]]
     return result, pictures
 
 
-def export_deck(atlas: Atlas, out: Path) -> Path:
-    """Write the .apkg for `atlas` (texts in the current language) atomically."""
+def export_deck(atlas: Atlas, out: Path, progress: Progress | None = None) -> Path:
+    """Write the .apkg for `atlas` (texts in the current language) atomically; `progress`:
+    see render_pictures (cancelled, nothing is written)."""
     out = Path(out)
     atlas = atlas.localized(language())
     built, pictures = deck(atlas)
     with tempfile.TemporaryDirectory(prefix="reflexmap-anki-") as folder:
-        media = render_pictures(atlas, pictures, Path(folder))
+        media = render_pictures(atlas, pictures, Path(folder), progress)
         with atomic_path(out, backup=True) as temporary:
             genanki.Package(built, media_files=[str(p) for p in media]).write_to_file(str(temporary))
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..atlas import Atlas
+from . import ExportCancelled  # noqa: F401 - raised by the exporters, caught by callers
 
 PAGE_SUFFIXES = (".html", ".htm")
 DECK_SUFFIXES = (".apkg",)
@@ -15,11 +16,12 @@ def is_take_away(path: str | Path) -> bool:
     return Path(path).suffix.lower() in SUFFIXES
 
 
-def export_file(atlas: Atlas, out: str | Path) -> Path:
+def export_file(atlas: Atlas, out: str | Path, progress=None) -> Path:
     """Write the web page (.html) or the Anki deck (.apkg) of `atlas`, in the current language.
 
     The deck's pictures are drawn by the app's chart scene, so it needs a QApplication (the
-    caller's, or one made here)."""
+    caller's, or one made here); `progress(done, total) -> go on?` follows the drawing and
+    may stop it (ExportCancelled, nothing written)."""
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix in PAGE_SUFFIXES:
@@ -29,5 +31,5 @@ def export_file(atlas: Atlas, out: str | Path) -> Path:
     if suffix in DECK_SUFFIXES:
         from .anki import export_deck
 
-        return export_deck(atlas, out)
+        return export_deck(atlas, out, progress)
     raise ValueError(f"unknown export format '{out.suffix}': use .html or .apkg")

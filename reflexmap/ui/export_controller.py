@@ -51,16 +51,21 @@ class ExportController:
 
     def export_to(self, path: Path) -> bool:
         """Write the chart shown (or the take-away file: web page, deck) to `path`."""
-        from ..export.files import export_file, is_take_away
+        from ..export.files import DECK_SUFFIXES, ExportCancelled, export_file, is_take_away
         from ..render.export import export_chart
         from . import dialogs
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a deck draws a picture per zone
+        progress = self._deck_progress() if path.suffix.lower() in DECK_SUFFIXES else None
+        if progress is None:  # a picture or a page: a moment
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             if is_take_away(str(path)):
-                export_file(self.state.atlas, path)
+                export_file(self.state.atlas, path, progress)
             else:
                 export_chart(self.state.atlas, path, aspect=self.state.aspect, text_scale=self._text_scale())
+        except ExportCancelled:
+            self._say(_("Export cancelled: nothing was written."), 5000)
+            return False
         except (OSError, ValueError) as exc:
             from ..storage import error_text
 
@@ -68,7 +73,11 @@ class ExportController:
         else:
             error = None
         finally:
-            QApplication.restoreOverrideCursor()
+            if progress is None:
+                QApplication.restoreOverrideCursor()
+            else:
+                progress.dialog.close()
+                progress.dialog.deleteLater()
         if error is not None:
             if str(path) in error:  # the writer's words name the file already ("could not write …")
                 text = error[:1].upper() + error[1:]
@@ -79,6 +88,27 @@ class ExportController:
         self.settings.setValue("export/dir", str(path.parent))
         self._say(_("Exported {path}").format(path=path), 5000)
         return True
+
+    def _deck_progress(self):
+        """A deck draws two pictures per zone and view (seconds for a full chart): a progress
+        bar with Cancel, window-modal, instead of a window that stops answering."""
+        from PySide6.QtWidgets import QProgressDialog
+
+        dialog = QProgressDialog(_("Drawing the deck's pictures…"), _("Cancel"), 0, 0, self.parent)
+        dialog.setObjectName("export-progress")
+        dialog.setWindowTitle(_("Export chart"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+
+        def progress(done: int, total: int) -> bool:
+            dialog.setMaximum(total)
+            dialog.setValue(done)  # a modal progress dialog lets the events through: Cancel works
+            return not dialog.wasCanceled()
+
+        progress.dialog = dialog
+        return progress
 
     def handout_dialog(self) -> HandoutDialog:
         from .handout_dialog import HandoutDialog

@@ -79,3 +79,49 @@ def test_file_export_to_an_unwritable_place_says_so_and_keeps_the_cursor(make_wi
     assert box is not None and "chart.html" in box.text()
     assert QApplication.overrideCursor() is None
     assert not out.exists()
+
+
+def test_file_export_of_a_deck_shows_its_progress_and_can_be_cancelled(
+    qtbot, make_window, monkeypatch, tmp_path, data_dir
+):
+    """A deck draws two pictures per zone and view (12 s for the built-in chart): the window
+    sat frozen under a wait cursor. Now a progress bar counts the pictures, and Cancel stops
+    the export with nothing written."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    window = make_window()
+    assert window.open_chart(data_dir / "small.yaml")
+    out = tmp_path / "small.apkg"
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: str(out))
+    seen: list[tuple[int, int]] = []
+    watching = [True]
+
+    def watch(cancel_at: int | None) -> None:
+        if not watching[0]:
+            return
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)]
+        boxes = [w for w in boxes if w.isVisible()]
+        if boxes:
+            seen.append((boxes[0].value(), boxes[0].maximum()))
+            if cancel_at is not None and boxes[0].value() >= cancel_at:
+                boxes[0].cancel()
+                return
+        QTimer.singleShot(0, lambda: watch(cancel_at))
+
+    QTimer.singleShot(0, lambda: watch(None))
+    window.export_action.trigger()
+    watching[0] = False
+    assert out.exists()
+    total = max(m for _, m in seen)
+    assert total >= 10 and any(0 < v < total for v, _ in seen), seen  # it counted the pictures
+
+    out.unlink()
+    seen.clear()
+    watching[0] = True
+    QTimer.singleShot(0, lambda: watch(3))
+    window.export_action.trigger()
+    watching[0] = False
+    assert not out.exists() and not list(tmp_path.glob("*.apkg*"))
+    assert "cancelled" in window.statusBar().currentMessage()
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
