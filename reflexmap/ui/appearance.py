@@ -9,8 +9,8 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from .. import i18n
@@ -109,11 +109,32 @@ def scaled_style() -> type:
         metric.PM_TitleBarButtonIconSize,
         metric.PM_DockWidgetTitleBarButtonMargin,
     )
+    edged = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorRadioButton)
 
     class ScaledStyle(QProxyStyle):
         def pixelMetric(self, metric, option=None, widget=None) -> int:
             value = super().pixelMetric(metric, option, widget)
             return round(value * _scale) if metric in scaled else value
+
+        def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802 - Qt's name
+            """Check boxes and radio buttons with a visible edge on dark themes: Fusion draws it
+            a shade darker than the window, which on a dark or black window is no edge at all (an
+            unticked box in the high-contrast theme did not show)."""
+            super().drawPrimitive(element, option, painter, widget)
+            if element not in edged or option.palette.color(QPalette.ColorRole.Base).lightness() >= 100:
+                return
+            edge = QColor(option.palette.color(QPalette.ColorRole.WindowText))
+            edge.setAlpha(200)
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(edge, max(1.0, _scale)))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            box = QRectF(option.rect).adjusted(1, 1, -1, -1)
+            if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+                painter.drawEllipse(box)
+            else:
+                painter.drawRoundedRect(box, 1.5, 1.5)
+            painter.restore()
 
     return ScaledStyle
 

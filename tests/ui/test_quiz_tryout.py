@@ -3,6 +3,8 @@ one line, and the map squeezed beside them."""
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton
 
 from .conftest import click_zone
@@ -323,3 +325,44 @@ def test_tab_from_the_typed_answer_has_no_invisible_stop(qtbot, make_window):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
         backwards.append(QApplication.focusWidget())
     assert backwards == panel.buttons[::-1], backwards
+
+
+def _edge_contrast(image, rect, background) -> int:
+    """The largest lightness difference from `background` inside `rect` of `image`."""
+    from PySide6.QtGui import QColor
+
+    return max(
+        abs(QColor(image.pixel(x, y)).lightness() - background.lightness())
+        for x in range(max(0, rect.left()), min(image.width(), rect.right() + 1))
+        for y in range(max(0, rect.top()), min(image.height(), rect.bottom() + 1))
+    )
+
+
+@pytest.mark.parametrize("theme", ["dark", "high-contrast"])
+def test_unticked_boxes_show_on_dark_themes(qtbot, make_window, theme):
+    """Quiz → New quiz… in the dark theme: an unticked box (Timed round, the custom set's
+    zones) had an edge a shade off the window colour; in high contrast none at all, so the
+    student could not see there was anything to tick."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+    window = make_window()
+    window.theme_actions[theme].trigger()
+    window.new_quiz_action.trigger()
+    dialog = visible_dialog(window, "quiz-setup")
+    qtbot.wait(20)
+    box = dialog.timed
+    assert not box.isChecked()
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    rect = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    window_colour = box.palette().color(QPalette.ColorRole.Window)
+    assert _edge_contrast(box.grab().toImage(), rect, window_colour) >= 80
+    item = dialog.custom.item(0)
+    assert item.checkState() != Qt.CheckState.Checked
+    row = dialog.custom.visualItemRect(item)
+    indicator = QRect(row.left(), row.top(), row.height(), row.height())
+    base = dialog.custom.palette().color(QPalette.ColorRole.Base)
+    assert _edge_contrast(dialog.custom.viewport().grab().toImage(), indicator, base) >= 80
+    dialog.reject()
