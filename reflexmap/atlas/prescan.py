@@ -184,6 +184,12 @@ def _free_line(indent: int) -> re.Pattern[str]:
     return re.compile(rf"(?: {{{indent + 1},}}+(?! )| {{{indent}}}(?=-[ \n])){line}")
 
 
+# the start of a line that holds a key (group 1) or is an item ('- '): where its key starts
+_KEY_OR_ITEM = re.compile(
+    r"""[ ]*+(?:-[ ]++)*+(?=(["'][^\n]*?["']|[^\s"'#:\[\]{}&*!|>%@`?-][^\n:#]*?)[ ]*+:(?:[ ]|$))"""
+    r"|[ ]*+(?:-[ ]++)++(?=[^ ])",
+    re.M,
+)
 # the header of a block value ('|', '>'), or text that may be one: its lines may hold quotes
 _MAYBE_HEADER = re.compile(r"[|>][-+0-9]*+[ ]*+(?:#[^\n]*+)?+\n")
 
@@ -371,8 +377,11 @@ class _Scan:
         if self.nodes > limits.MAX_NODES:
             raise self._too_many(pos)
         coll = self.stack[-1]
-        if key is None or (self.tabs and " " in key):
-            raise _GiveUp  # a key over two lines, or one that may hold a tab (not a space)
+        if key is None:
+            raise _GiveUp  # a key over two lines, or with escapes
+        if self.tabs and " " in key:  # a tab in it was read as a space: the key as written
+            start = pos + 1 if self.text[pos] in "\"'" else pos
+            key = self.original[start : start + len(key)]
         if merge and key == "<<":
             coll.key = None  # an error the parser reports; its value has no path
             return
@@ -980,12 +989,16 @@ class _Scan:
             q = line - 1
             while q > item:  # the line before it that holds something
                 start = text.rfind("\n", item, q) + 1
-                body = text[start:q].lstrip(" -")
-                if body and not body.startswith("#"):
-                    if col > q - start - len(body):
-                        return None  # deeper than that line's text: may continue it
+                if text[start:q].strip(" ") and not text[start:q].lstrip(" ").startswith("#"):
                     break
                 q = start - 1
+            else:
+                return None
+            # a plain value on that line continues on lines deeper than its mapping's key (or
+            # its list's '-'); a line that is not a key or an item may itself continue one
+            before = _KEY_OR_ITEM.match(text, start, q)
+            if before is None or col > before.end() - start - (0 if before.group(1) else 2):
+                return None
             if _MAYBE_HEADER.search(text, item, line):
                 return None
         m = _free_line(indent).match(text, line)

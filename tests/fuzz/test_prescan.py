@@ -271,6 +271,10 @@ ITEMS = [
     " ? 'a key\n- over lines'\n  : v\n",
     " - 'nested\n- list'\n",
     " 'alone\n\n- on lines'\n",
+    " note: first\n    second\n    'third\n- hidden\n    end'\n",
+    " note:\n    -first\n     'second\n- hidden\n     end'\n",
+    " plain\n   'continued\n- hidden\n   end'\n",
+    ' "a\tkey": 1\n  "a key": 2\n',
 ]
 
 
