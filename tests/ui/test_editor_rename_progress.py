@@ -103,3 +103,14 @@ def test_two_renames_saved_in_turn_both_follow_and_other_profiles_too(qtbot, stu
     assert cards(window) == {"rear-foot", "band"}
     assert {key.split(":")[1] for key in other.states()} == {"rear-foot"}
     assert window.map.chart.mastery["rear-foot"] is not None
+
+
+def test_renames_chained_before_one_save_and_a_rename_redone_move_once(qtbot, studied, chart):
+    window = studied
+    rename_heel(qtbot, window, "calcaneus")
+    rename_heel(qtbot, window, "rear-foot", old_id="calcaneus")
+    window.undo_action.trigger()
+    window.redo_action.trigger()  # rear-foot again
+    window.save_action.trigger()
+    assert cards(window) == {"rear-foot", "band"}
+    assert window.map.chart.mastery["rear-foot"] is not None
