@@ -22,7 +22,7 @@ from ..content.markup import charts_place, escape
 from ..i18n import _
 from ..render.chart_key import CAVEAT_MM
 from ..render.chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
-from .map_layers import TILE, Layers, Level, tile_span
+from .map_layers import RING, TILE, Layers, Level, tile_span
 from .modes import EDIT, MapEvent, MapOverlay
 from .state import AppState
 
@@ -306,7 +306,7 @@ class MapView(QGraphicsView):
 
     def _refine_step(self) -> None:
         """Draw one band of the current scale's tiles: first those in view (then shown), then
-        a ring of tiles around the viewport, drawn ahead for a pan."""
+        RING rings of tiles around the viewport, drawn ahead for a pan."""
         if not self.layered or self._zooming or not self.isVisible():
             return
         level = self._current_level()
@@ -323,19 +323,22 @@ class MapView(QGraphicsView):
         self._prune(level)
 
     def _bands(self):
-        """Pieces of tile rows across the viewport, then of the ring around it (rows above and
+        """Pieces of tile rows across the viewport, then of the rings around it (rows above and
         below, columns left and right), in tile space: each at most BAND_PIXELS device pixels,
         so that drawing one keeps a frame short."""
         view = self._tile_area()
         columns, rows = tile_span(view)
         left, right = columns[0] * TILE, (columns[-1] + 1) * TILE
         top, bottom = rows[0] * TILE, (rows[-1] + 1) * TILE
-        strips = [QRect(left, j * TILE, right - left, TILE) for j in rows] + [
-            QRect(left - TILE, top - TILE, right - left + 2 * TILE, TILE),
-            QRect(left - TILE, bottom, right - left + 2 * TILE, TILE),
-            QRect(left - TILE, top, TILE, bottom - top),
-            QRect(right, top, TILE, bottom - top),
-        ]
+        strips = [QRect(left, j * TILE, right - left, TILE) for j in rows]
+        for _ring in range(RING):  # RING rings of tiles around, the nearer first
+            strips += [
+                QRect(left - TILE, top - TILE, right - left + 2 * TILE, TILE),
+                QRect(left - TILE, bottom, right - left + 2 * TILE, TILE),
+                QRect(left - TILE, top, TILE, bottom - top),
+                QRect(right, top, TILE, bottom - top),
+            ]
+            left, top, right, bottom = left - TILE, top - TILE, right + TILE, bottom + TILE
         dpr = self.viewport().devicePixelRatioF()
         most = max(1, int(BAND_PIXELS / (TILE * TILE * dpr * dpr)))  # tiles in a band
         for strip in strips:
@@ -350,7 +353,7 @@ class MapView(QGraphicsView):
 
     def _prune(self, level) -> None:
         """Let go of the current scale's tiles far from the viewport (after long pans)."""
-        columns, rows = tile_span(self._tile_area(ring=2))
+        columns, rows = tile_span(self._tile_area(ring=RING))
         for key in [k for k in level.tiles if k[0] not in columns or k[1] not in rows]:
             del level.tiles[key]
 
