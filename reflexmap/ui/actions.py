@@ -193,6 +193,7 @@ def table() -> list[ActionSpec]:
             toolbar=True,
             checkable=True,
             checked=lambda w: w.state.guides_visible,
+            enabled=lambda w: any(v.guides for v in w.state.atlas.views),  # a chart may draw none
         ),
         ActionSpec(
             "zoom_in",

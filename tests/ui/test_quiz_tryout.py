@@ -366,3 +366,19 @@ def test_unticked_boxes_show_on_dark_themes(qtbot, make_window, theme):
     base = dialog.custom.palette().color(QPalette.ColorRole.Base)
     assert _edge_contrast(dialog.custom.viewport().grab().toImage(), indicator, base) >= 80
     dialog.reject()
+
+
+def test_show_guide_lines_is_off_for_a_chart_that_draws_none(qtbot, make_window, tmp_path):
+    """The therapist's chart has no guide lines: "Show guide lines" (G) stayed enabled and
+    did nothing. It is greyed out there, and back for the built-in chart."""
+    window = make_window()
+    assert window.guides_action.isEnabled()
+    chart = tmp_path / "left-only.yaml"
+    chart.write_text(ONE_FOOT, encoding="utf-8")
+    assert window.open_chart(chart)
+    assert not window.guides_action.isEnabled()
+    window.charts_menu.refill()
+    builtin = next(a for a in window.charts_menu.actions() if "Ingham" in a.text())
+    builtin.trigger()
+    qtbot.waitUntil(lambda: window.state.atlas.id == "ingham-western")
+    assert window.guides_action.isEnabled()
