@@ -60,7 +60,10 @@ class Profiles:
     def create(self, name: str) -> Path:
         """Make a new profile's folder; ValueError with a plain message if it cannot be."""
         reason = problem(name)
-        if reason is None and any(n.casefold() == name.casefold() for n in self.names() if n):
+        first = {"default", _("Default").casefold()}  # how the first profile is listed
+        if reason is None and (
+            name.casefold() in first or any(n.casefold() == name.casefold() for n in self.names() if n)
+        ):
             reason = _("There is already a profile of that name.")
         if reason is not None:
             raise ValueError(reason)

@@ -382,3 +382,24 @@ def test_show_guide_lines_is_off_for_a_chart_that_draws_none(qtbot, make_window,
     builtin.trigger()
     qtbot.waitUntil(lambda: window.state.atlas.id == "ingham-western")
     assert window.guides_action.isEnabled()
+
+
+def test_a_new_profile_cannot_take_the_first_profiles_name(qtbot, make_window):
+    """File → Profile…: the first profile is listed as "Default"; a new one called "Default"
+    made two identical rows, and nobody could tell whose progress was whose."""
+    from PySide6.QtWidgets import QLineEdit, QListWidget
+
+    window = make_window()
+    window.profile_action.trigger()
+    dialog = visible_dialog(window, "profiles")
+    name = dialog.findChild(QLineEdit, "profile-name")
+    qtbot.keyClicks(name, "default")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    rows = dialog.findChild(QListWidget, "profile-list")
+    assert [rows.item(i).text() for i in range(rows.count())] == ["Default"]
+    assert "already" in dialog.findChild(QLabel, "profile-problem").text()
+    name.clear()
+    qtbot.keyClicks(name, "Anna")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert [rows.item(i).text() for i in range(rows.count())] == ["Default", "Anna"]
+    dialog.reject()
