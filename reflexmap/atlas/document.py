@@ -27,6 +27,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedSeq
 
 from ..i18n import _
+from .draft import Draft, Problem, written_shapes
 from .errors import AtlasError
 from .loader import LoadResult, parse_atlas
 
@@ -287,16 +288,7 @@ class ChartDocument:
         atlas = builder.build(self.path, lenient=True)
         errors = tuple(sorted(set(builder.errors)))
         problems = locate(self.text, errors) if errors else ()
-        return Draft(atlas, problems, _written_shapes(data))
-
-
-@dataclass(frozen=True, slots=True)
-class Draft:
-    """A chart being edited: `atlas` None only when views or sources are broken."""
-
-    atlas: Any
-    problems: tuple[Problem, ...]
-    shapes: Mapping[str, Mapping[str, Any]]  # zone id -> view id -> rings ((x, y), ...) or "mirror"
+        return Draft(atlas, problems, written_shapes(data))
 
 
 def parsed_data(document: ChartDocument) -> tuple[Any, Any] | None:
@@ -345,20 +337,6 @@ def replaced_flow_lists(
     return new, spans
 
 
-def _written_shapes(data: dict) -> dict[str, dict[str, Any]]:
-    from .builder import _parts
-
-    shapes: dict[str, dict[str, Any]] = {}
-    for zone in data.get("zones", []):
-        for view_id, shape in (zone.get("shapes") or {}).items():
-            try:
-                parts = shape if shape == "mirror" else _parts(shape)
-            except (TypeError, ValueError):
-                continue
-            shapes.setdefault(zone["id"], {}).setdefault(view_id, parts)
-    return shapes
-
-
 def _keep_trailing_spaces(old: str, new: str) -> str:
     """ruamel.yaml drops spaces at the end of a line (`key: ` before a block); they mean
     nothing to YAML there (in a block scalar they are content, and ruamel keeps them), so a
@@ -376,21 +354,6 @@ def _keep_trailing_spaces(old: str, new: str) -> str:
         if tag == "equal":
             new_lines[j1:j2] = old_lines[i1 : i1 + (j2 - j1)]
     return "\n".join(new_lines)
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """A check error with the place an editor marks: zone id, view id, part and vertex
-    index (each None when the error is not about one), and the file position."""
-
-    message: str
-    line: int
-    column: int
-    zone: str | None = None
-    view: str | None = None
-    part: int | None = None
-    vertex: int | None = None
-    error: AtlasError | None = None
 
 
 def locate(text: str, errors: tuple[AtlasError, ...]) -> tuple[Problem, ...]:

@@ -19,7 +19,8 @@ import dataclasses
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .document import ChartDocument, Draft
+    from .document import ChartDocument
+    from .draft import Draft
     from .yaml_source import Positions
 
 Span = tuple[int, int, str]  # (start, end) of a list in the old text, and its new text
@@ -38,7 +39,7 @@ class Basis:
 def derived_draft(document: ChartDocument) -> Draft | None:
     """`document.draft()` from its basis's draft, or None when it must be checked whole."""
     from .builder import Builder
-    from .document import Draft
+    from .draft import Draft
     from .schema import _is_sound_shape
 
     basis: Basis = document.basis[0]
@@ -102,10 +103,10 @@ def derived_draft(document: ChartDocument) -> Draft | None:
         index=atlas.index.replaced(zone_id, zone.shapes, [z.id for z in atlas.zones]),
     )
     new_atlas.remember_anchors({v: a for v, a in atlas.known_anchors().items() if v not in changed_views})
-    from .document import _written_shapes
+    from .draft import written_shapes
 
     written = {key: value for key, value in old.shapes.items() if key != zone_id}
-    written.update(_written_shapes({"zones": [zone_data]}))
+    written.update(written_shapes({"zones": [zone_data]}))
     written = {z: written[z] for z in ids if z in written}  # in the file's order, as a full check has it
     return Draft(new_atlas, problems, written)
 
@@ -288,7 +289,7 @@ def _items(text: str, at: int):
 def _located(errors, positions: Positions, data: dict, index: int):
     """The zone's errors as problems, placed by the paths of that zone (as document.locate
     places them, from the paths of the whole chart)."""
-    from .document import Problem
+    from .draft import Problem
 
     if not errors:
         return []

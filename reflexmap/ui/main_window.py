@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolBar, QWidget
 
@@ -23,6 +23,7 @@ from ..vocab import ASPECTS
 from . import actions, appearance, dialogs, help_dialogs
 from .charts_menu import ChartsMenu
 from .compare_controller import CompareController
+from .editing_shell import build_editor
 from .export_controller import ExportController
 from .info_panel import InfoPanel
 from .language_switch import switch_language
@@ -162,16 +163,6 @@ class MainWindow(QMainWindow):
             signal.connect(self.refresh_actions)
         self.refresh_actions()
 
-    def _add_editor_dock(self, dock: QDockWidget, where: str) -> None:
-        """The editor's docks: the zone-texts form tabbed with the zone card, the history left."""
-        from .editor.host import BESIDE_CARD
-
-        if where == BESIDE_CARD:
-            self.addDockWidget(RIGHT, dock)
-            self.tabifyDockWidget(self.info_dock, dock)
-        else:
-            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-
     def refresh_actions(self, *_args) -> None:
         """Enabled-when and checked-when of every action, asked again."""
         if self.successor is None:  # a replaced window's actions stay dead
@@ -182,23 +173,7 @@ class MainWindow(QMainWindow):
     def editor(self) -> EditMode:
         """Edit mode, undo and saving (ui/editor/), built on first use (`edits`: None until then)."""
         if self.edits is None:
-            from .editor.host import EditorHost
-            from .editor.mode import EditMode
-
-            bar = self.statusBar()
-            host = EditorHost(
-                parent=self,
-                settings=self.settings,
-                say=lambda message: bar.showMessage(message, 10000),
-                pointed=self.status.show_coordinates,
-                add_status_widget=bar.addPermanentWidget,
-                add_dock=self._add_editor_dock,
-                remember_chart=self.charts_menu.remember,
-                chart_title=self.charts_menu.chart_title,
-                zones_renamed=self.quizzing.zones_renamed,
-            )
-            self.edits = EditMode(self.state, host)
-            self.edits.actions_changed.connect(self.refresh_actions)
+            self.edits = build_editor(self)
         return self.edits
 
     @property
@@ -334,16 +309,7 @@ class MainWindow(QMainWindow):
 
     # --- window state -------------------------------------------------------------------
     def _restore(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        presenting = False  # saved full screen (quit while presenting, before 26 Nov 2026)
-        if isinstance(geometry, bytes):
-            self.restoreGeometry(QByteArray(geometry))
-            presenting = bool(self.windowState() & Qt.WindowState.WindowFullScreen)
-            if presenting:  # the window as a window, with its panels, not presenting's screen
-                self.setWindowState(self.windowState() & ~Qt.WindowState.WindowFullScreen)
-        state = self.settings.value("window/state")
-        if isinstance(state, bytes) and not presenting:
-            self.restoreState(QByteArray(state))
+        self.chrome.restore(self.settings.value("window/geometry"), self.settings.value("window/state"))
         self.quizzing.layout_restored(self.zones_dock, self.info_dock)
         self.state.set_labels_visible(self.settings.value("view/labels", True, type=bool))
         self.state.set_guides_visible(self.settings.value("view/guides", True, type=bool))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QObject
+from PySide6.QtCore import QByteArray, QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
 
 from .modes import BROWSE, PRESENT
@@ -33,6 +33,19 @@ class PresentingChrome(QObject):
         if self._mode == PRESENT and self._before:
             return self._before["state"]
         return self.window.saveState()
+
+    def restore(self, geometry: object, state: object) -> None:
+        """The window's size, place and layout from the last start. A geometry saved full
+        screen (quit while presenting, before 26 Nov 2026) comes back as a window with its
+        panels, not presenting's screen, and without that screen's layout."""
+        presenting = False
+        if isinstance(geometry, bytes):
+            self.window.restoreGeometry(QByteArray(geometry))
+            presenting = bool(self.window.windowState() & Qt.WindowState.WindowFullScreen)
+            if presenting:
+                self.window.setWindowState(self.window.windowState() & ~Qt.WindowState.WindowFullScreen)
+        if isinstance(state, bytes) and not presenting:
+            self.window.restoreState(QByteArray(state))
 
     def chrome(self) -> list[QWidget]:
         """Everything but the chart: menus, toolbars, panels, status bar."""

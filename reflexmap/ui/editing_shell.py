@@ -1,0 +1,47 @@
+"""The editor's place in the window: what the editor may ask of it (its host: say, pointer,
+status widget, docks, settings, recent charts, quiz progress of renamed zones) and where its
+docks go. Built on first use: start-up pays nothing for the editor."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget
+
+if TYPE_CHECKING:
+    from .editor.mode import EditMode
+    from .main_window import MainWindow
+
+
+def build_editor(window: MainWindow) -> EditMode:
+    """Edit mode, undo and saving (ui/editor/) for `window`, reaching it only through its host."""
+    from .editor.host import EditorHost
+    from .editor.mode import EditMode
+
+    bar = window.statusBar()
+    host = EditorHost(
+        parent=window,
+        settings=window.settings,
+        say=lambda message: bar.showMessage(message, 10000),
+        pointed=window.status.show_coordinates,
+        add_status_widget=bar.addPermanentWidget,
+        add_dock=lambda dock, where: _add_dock(window, dock, where),
+        remember_chart=window.charts_menu.remember,
+        chart_title=window.charts_menu.chart_title,
+        zones_renamed=window.quizzing.zones_renamed,
+    )
+    editor = EditMode(window.state, host)
+    editor.actions_changed.connect(window.refresh_actions)
+    return editor
+
+
+def _add_dock(window: MainWindow, dock: QDockWidget, where: str) -> None:
+    """The editor's docks: the zone-texts form tabbed with the zone card, the history left."""
+    from .editor.host import BESIDE_CARD
+
+    if where == BESIDE_CARD:
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        window.tabifyDockWidget(window.info_dock, dock)
+    else:
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
