@@ -31,6 +31,8 @@ def load_samples(path: Path, runs: int, before_runs: int = 0) -> dict[str, list[
     return {
         "first_ms": [s["ms"] for s in first],
         "before_first_ms": [s["ms"] for s in before],
+        "first_cpu_ms": [s["cpu_ms"] for s in first],
+        "before_first_cpu_ms": [s["cpu_ms"] for s in before],
         "second_ms": [s["ms"] for s in second],
         "first_peak_mib": [s["rss_peak_kib"] / 1024 for s in first],
         "first_growth_mib": [(s["rss_peak_kib"] - s["rss_before_kib"]) / 1024 for s in first],
