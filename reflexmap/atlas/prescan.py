@@ -606,12 +606,9 @@ class _Scan:
                     self._block_ahead(p, col, coll)
                 else:
                     raise _GiveUp
-                p += 1
-                while p < end and text[p] == " ":
-                    p += 1
-                rest = _REST.match(text, p)
-                if rest:
-                    return rest.end()
+                p, done = self._next_token(p + 1)
+                if done:
+                    return p
                 continue
             if c in "&!":
                 if carried is not None:
@@ -681,12 +678,9 @@ class _Scan:
                 self._block_key(p, col, key, start, anchor, merge=not quoted)
                 props = carried = anchor = None
                 after_key = True
-                p = colon.end()
-                while p < end and text[p] == " ":
-                    p += 1
-                rest = _REST.match(text, p)
-                if rest:
-                    return rest.end()
+                p, done = self._next_token(colon.end())
+                if done:
+                    return p
                 continue
             rest = _REST.match(text, q)
             if not rest:
@@ -704,6 +698,13 @@ class _Scan:
                     self.held = (start, key)  # checked once we know it does not continue
             self.cont = self._cont_indent()
             return rest.end()
+
+    def _next_token(self, p: int) -> tuple[int, bool]:
+        """After an indicator ('-', a key's ':') at `p`: where the next token on its line starts,
+        or (True) where the next line starts when nothing but spaces or a comment is left."""
+        p = _SPACES.match(self.text, p).end()
+        rest = _REST.match(self.text, p)
+        return (rest.end(), True) if rest else (p, False)
 
     def _cont_indent(self) -> int:
         return self.stack[-1].indent if self.stack else -1
