@@ -195,6 +195,12 @@ _MAYBE_HEADER = re.compile(r"[|>][-+0-9]*+[ ]*+(?:#[^\n]*+)?+\n")
 
 
 @cache
+def _run_keys(indent: int) -> re.Pattern[str]:
+    """The keys of a run of `key: value` lines at `indent` (see _block_items)."""
+    return re.compile(rf"(?m)^ {{{indent}}}([A-Za-z_][A-Za-z0-9_\-]*):")
+
+
+@cache
 def _block_items(indent: int, what: str) -> tuple[str, int]:
     """A run of simple one-line items of a block list or mapping at `indent`."""
     pad = " " * indent
@@ -548,7 +554,7 @@ class _Scan:
                 return False
             stop = run_end if take == items else _run(item, text, line, take)
             if not dash:
-                keys = re.findall(rf"(?m)^ {{{indent}}}([A-Za-z_][A-Za-z0-9_\-]*):", text[line:stop])
+                keys = _run_keys(indent).findall(text, line, stop)
                 fresh = set(keys)
                 if len(fresh) != len(keys) or fresh & top.keys:
                     return False  # a duplicate key: the parser reports it (and drops its value)
