@@ -201,6 +201,12 @@ def _run_keys(indent: int) -> re.Pattern[str]:
 
 
 @cache
+def _open_key_line(indent: int) -> re.Pattern[str]:
+    """A `key:` line at `indent` with nothing after the colon (its value is below)."""
+    return re.compile(rf" {{{indent}}}([A-Za-z_][A-Za-z0-9_\-]{{0,60}}):[ ]*+(?:#[^\n]*+)?+\n")
+
+
+@cache
 def _block_items(indent: int, what: str) -> tuple[str, int]:
     """A run of simple one-line items of a block list or mapping at `indent`."""
     pad = " " * indent
@@ -565,8 +571,23 @@ class _Scan:
             self.nodes += per * take
             self._run_end = stop
             self.cont = indent  # the last value may continue on more indented lines
+            if not dash and take == items:
+                self._open_key(stop, indent, top)
             return True
         return False
+
+    def _open_key(self, line: int, indent: int, top: _Coll) -> None:
+        """After a run of `key: value` lines: a `key:` line whose value is on the lines below
+        is taken with them (a new key within every limit; anything else is read as usual)."""
+        m = _open_key_line(indent).match(self.text, line)
+        if m is None or m.group(1) in top.keys or len(top.keys) >= limits.MAX_KEYS:
+            return
+        if self.nodes + 1 > limits.MAX_NODES:
+            return
+        self.nodes += 1
+        top.keys.add(m.group(1))
+        top.key, top.pending = m.group(1), True
+        self._run_end, self.cont = m.end(), None
 
     def _empty_anchored(self) -> None:
         """An anchor alone on its line whose value never came: an empty value (one value)."""
