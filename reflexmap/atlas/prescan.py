@@ -534,6 +534,8 @@ class _Scan:
         if not self.stack:
             return False
         top = self.stack[-1]
+        if top.pending and dash and top.is_map and indent >= top.indent and self.carry is None:
+            return self._first_items(p, indent, top)
         if top.pending or top.indent != indent or top.is_map == dash:
             return False
         text = self.text
@@ -573,6 +575,36 @@ class _Scan:
             self.cont = indent  # the last value may continue on more indented lines
             if not dash and take == items:
                 self._open_key(stop, indent, top)
+            return True
+        return False
+
+    def _first_items(self, p: int, indent: int, top: _Coll) -> bool:
+        """A block list that is the value of the key above it (its first '-' at `p`) and
+        starts with a run of simple items: opened, and the run taken at once."""
+        text = self.text
+        if len(self.stack) >= limits.MAX_DEPTH - 1:
+            return False  # its items may be nested too deep: read them one by one
+        value = _SPACES.match(text, p + 1).end()
+        kinds = {"[": ("points",), "-": ("compact points", "words")}.get(text[value : value + 1], ("words",))
+        line = p - indent
+        for what in kinds:
+            item, per = _block_items(indent, what)
+            run_end = _run(item, text, line)
+            if run_end == line:
+                continue
+            top.pending = False
+            coll = self._open(p, is_map=False, flow=False, indent=indent)
+            self._block_ahead(p, indent, coll)
+            lines = text.count("\n", line, run_end)
+            items = lines // 2 if what == "compact points" else lines
+            take = min(items, coll.limit, (limits.MAX_NODES - self.nodes) // per)
+            if take <= 0:
+                return False  # the line is read as the list's first item, as usual
+            coll.count = take
+            coll.first_list = what != "words"  # its first item is a point (a list)
+            self.nodes += per * take
+            self._run_end = run_end if take == items else _run(item, text, line, take)
+            self.cont = indent  # the last value may continue on more indented lines
             return True
         return False
 
