@@ -49,9 +49,11 @@ def same_as_full(window) -> None:
     full = ChartDocument.from_text(session.document.text, session.document.source, session.document.path)
     assert session.draft.problems == full.full_draft().problems
     shown, seen = picture(window), state_of(window)
+    on_screen = window.map.viewport().grab().toImage()  # through the map's kept tiles
     window.map.rebuild()  # the whole chart drawn again
     assert state_of(window) == seen
     assert picture(window) == shown
+    assert window.map.viewport().grab().toImage() == on_screen
 
 
 @pytest.fixture
