@@ -263,7 +263,11 @@ class ChartDocument:
             if self.basis and INCREMENTAL[0]:
                 from .recheck import derived_draft
 
-                derived = derived_draft(self)
+                try:
+                    derived = derived_draft(self)
+                except Exception:  # noqa: BLE001 - a shortcut that fails: the whole check is exact
+                    derived = None
+                    self.parsed.clear()
             self.checked.append(derived if derived is not None else self.full_draft())
         return self.checked[0]
 

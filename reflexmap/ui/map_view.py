@@ -186,7 +186,10 @@ class MapView(QGraphicsView):
         if chart.aspect != self.state.aspect or chart.mastery is not self.state.mastery:
             return False
         rect = chart.chart_rect
-        if not chart.update_zones(self.state.atlas, zone_ids):
+        try:
+            if not chart.update_zones(self.state.atlas, zone_ids):
+                return False
+        except Exception:  # noqa: BLE001 - the whole chart drawn afresh is always right
             return False
         chart.set_labels_visible(self.state.labels_visible)
         chart.set_guides_visible(self.state.guides_visible)
