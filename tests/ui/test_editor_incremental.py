@@ -63,15 +63,19 @@ def builtin_editing(make_window, tmp_path, qtbot):
     window = make_window(load_atlas(path))
     window.edit_action.trigger()
     assert window.editor.active
-    return window
+    yield window
+    window.editor.saving.discard()  # closing asks nothing: no window is left open after the test
 
 
-def test_drags_on_the_small_chart_redraw_and_check_as_a_full_redraw_and_check(qtbot, make_window, tmp_path):
+def test_drags_on_the_small_chart_redraw_and_check_as_a_full_redraw_and_check(
+    qtbot, make_window, tmp_path, request
+):
     path = tmp_path / "small.yaml"
     shutil.copy(DATA / "small.yaml", path)
     window = make_window(load_atlas(path))
     window.edit_action.trigger()
     click_mm(qtbot, window, "plantar-left", 0.0, 25.0)
+    request.addfinalizer(window.editor.saving.discard)  # closing asks nothing after the test
     redrawn = []
     original = window.map.chart.update_zones
     window.map.chart.update_zones = lambda atlas, zones: redrawn.append(zones) or original(atlas, zones)

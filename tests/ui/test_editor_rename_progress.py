@@ -35,7 +35,8 @@ def studied(qtbot, make_window, chart, tmp_path: Path):
     answer_round(qtbot, window, ["heel", "band"])
     window.mastery_action.trigger()
     assert window.map.chart.mastery["heel"] is not None
-    return window
+    yield window
+    window.editor.saving.discard()  # closing asks nothing: no window is left open after the test
 
 
 def rename_heel(qtbot, window, new_id: str, old_id: str = "heel") -> None:

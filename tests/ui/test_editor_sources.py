@@ -44,7 +44,8 @@ def editing(make_window, chart, qtbot):
     window.edit_action.trigger()
     click_mm(qtbot, window, "plantar-left", 0.0, 25.0)
     assert window.state.zone_id == "heel"
-    return window
+    yield window
+    window.editor.saving.discard()  # closing asks nothing: no window is left open after the test
 
 
 def open_dialog(window) -> QDialog:
