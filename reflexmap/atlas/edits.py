@@ -570,7 +570,7 @@ class SetChartText(Edit):
 
 SOURCE_TEXTS = ("title", "url", "note")  # a source's texts; title and note are translated
 SOURCE_TRANSLATED = ("title", "note")
-URL = re.compile(r"^https?://\S+$")
+URL = re.compile(r"^https?://")  # the schema's pattern for a source's address
 
 
 @dataclass(frozen=True, slots=True)

@@ -166,3 +166,18 @@ def test_an_unchanged_dialog_changes_nothing(qtbot, editing, chart):
     ok(qtbot, dialog)
     assert editing.editor.session.stack.count() == 0
     assert editing.editor.session.document.text == read_document(chart).text
+
+
+def test_sources_not_typed_in_stay_as_the_file_has_them(qtbot, make_window, tmp_path):
+    """A title over two lines and an address with a space (the schema allows both) are left
+    alone by OK: only what was typed in is cleaned and written."""
+    text = (DATA / "small.yaml").read_text(encoding="utf-8")
+    odd = 'sources:\n  - {id: s1, title: "Source\\n  one", url: "https://example.org/a b"}\n'
+    path = tmp_path / "odd.yaml"
+    path.write_text(text.replace('sources:\n  - {id: s1, title: "Source one"}\n', odd), encoding="utf-8")
+    window = make_window(load_atlas(path))
+    window.edit_action.trigger()
+    dialog = open_dialog(window)
+    ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert window.editor.session.stack.count() == 0  # nothing changed

@@ -223,10 +223,10 @@ class SourceList(QGroupBox):
                         id=bidi_isolate(entry["id"] or "…")
                     )
                 )
-            elif not _clean(entry["texts"][("title", None)]):
+            elif _typed(entry, "title") and not _clean(entry["texts"][("title", None)]):
                 reason = _("source {id} needs a title").format(id=bidi_isolate(entry["id"]))
-            elif _clean(entry["texts"][("url", None)]) and not URL.match(
-                _clean(entry["texts"][("url", None)])
+            elif (
+                _typed(entry, "url") and (url := _clean(entry["texts"][("url", None)])) and not URL.match(url)
             ):
                 reason = _("the web address of {title} starts with http:// or https://").format(title=title)
             seen.add(entry["id"])
@@ -243,14 +243,23 @@ class SourceList(QGroupBox):
         for entry in self.entries:
             texts = []
             for key, value in entry["texts"].items():
+                old = entry["old"].get(key, "")
+                if entry["was"] is not None and value == old:
+                    continue  # not typed in: stays exactly as the file has it
                 value = _clean(value)
-                if value != _clean(entry["old"].get(key, "")):
+                if entry["was"] is None or value != old:
                     texts.append((key, value or None))
             entries.append(SourceEntry(entry["id"], entry["was"], tuple(texts)))
         unchanged = [SourceEntry(s, s, ()) for s in self.atlas.sources]
         if entries == unchanged:
             return None
         return SetSources(tuple(entries))
+
+
+def _typed(entry: dict, name: str) -> bool:
+    """Whether a source's text is new or was typed in (what was not stays as the file has it)."""
+    key = (name, None)
+    return entry["was"] is None or entry["texts"][key] != entry["old"].get(key, "")
 
 
 def _clean(text: str) -> str:
