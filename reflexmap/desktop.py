@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import cache
 from pathlib import Path
 
 from .storage import atomic_path
@@ -17,9 +18,11 @@ APP_ID = "org.reflexmap.ReflexMap"  # reverse-DNS id: launcher, icon and AppStre
 ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
 
 
+@cache
 def assets_folder() -> Path:
     """Beside the package when installed from a wheel; an editable install maps
-    `reflexmap.assets` to the checkout's assets/ folder instead."""
+    `reflexmap.assets` to the checkout's assets/ folder instead. Found once (the app's icon
+    asks for it at each of its seven sizes at start)."""
     installed = Path(__file__).resolve().parent / "assets"
     if (installed / "icons").is_dir():
         return installed
