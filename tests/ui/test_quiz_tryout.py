@@ -403,3 +403,33 @@ def test_a_new_profile_cannot_take_the_first_profiles_name(qtbot, make_window):
     qtbot.keyClick(name, Qt.Key.Key_Return)
     assert [rows.item(i).text() for i in range(rows.count())] == ["Default", "Anna"]
     dialog.reject()
+
+
+def test_a_very_long_zone_text_leaves_the_presenter_its_chart(qtbot, make_window, tmp_path):
+    """Presenter mode on a chart with a 260-character name and claim: the caption took half
+    the screen in 40-pixel type and the chart shrank to a third. It now keeps to a quarter of
+    the view (smaller type for such a text), and the chart to the rest."""
+    window = make_window()
+    window.resize(1440, 900)
+    chart = tmp_path / "long.yaml"
+    long_name = "Sehr langer Zonenname " * 12
+    text = ONE_FOOT.replace('name: "Ball"', f'name: "{long_name.strip()}"').replace(
+        'claim: "the chest"', f'claim: "{"ein sehr langer Anspruch " * 10}"'
+    )
+    chart.write_text(text, encoding="utf-8")
+    assert window.open_chart(chart)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    qtbot.wait(20)
+    caption = window.findChild(QLabel, "presenter-caption")
+    height = window.map.height()
+    shown = []
+    for _ in range(2):  # toes to heel: the ball, then the heel
+        qtbot.keyClick(window.map, Qt.Key.Key_Right)
+        qtbot.wait(20)
+        shown.append((caption.text(), caption.height(), window.map.viewport().height()))
+    long_caption = next(s for s in shown if "Sehr langer" in s[0])
+    assert long_caption[1] <= height / 4 + 1, (long_caption[1], height)
+    assert long_caption[2] >= 0.7 * height
+    short = next(s for s in shown if "Heel" in s[0])
+    assert short[1] < long_caption[1] and caption.font().pixelSize() >= max(18, height // 24)
+    qtbot.keyClick(window.map, Qt.Key.Key_Escape)

@@ -24,6 +24,7 @@ from ...i18n import _, bidi_isolate, isolated
 from ..state import AppState, Presentation
 from . import PRESENT, MapSurface, Mode
 
+QWIDGETSIZE_MAX = 16_777_215  # Qt's largest widget size (QWIDGETSIZE_MAX in C++)
 PRESENTER_LABEL_MM = 6.8
 NOTES_PANEL_SHARE = 0.3  # of the screen's width, for the notes beside the chart (one screen)
 NOTES_PANEL_MAX_PX = 460
@@ -222,13 +223,27 @@ class Presenter(Mode):
         if self.notes is not None and self.notes.panel:
             right = min(NOTES_PANEL_MAX_PX, round(width * NOTES_PANEL_SHARE))
             self.notes.setGeometry(width - right, 0, right, height)
-        font = QFont(self.caption.font())
-        font.setPixelSize(max(18, height // 24))  # type scales with the screen
-        self.caption.setFont(font)
         self.caption.setFixedWidth(width - right)
-        # a wrapped caption is as tall as its lines at this width (adjustSize would guess a width)
-        lines = self.caption.heightForWidth(width - right)  # -1 while it holds no text yet
-        self.caption.setFixedHeight(lines if lines >= 0 else self.caption.sizeHint().height())
+        # Type scales with the screen; a caption that would take more than a quarter of it (a
+        # chart's 300-letter name and claim) gets smaller type, down to a floor, and no more
+        # room than that quarter: the chart is what the class looks at.
+        room = max(1, height // 4)
+        size = max(18, height // 24)
+        floor = min(size, max(14, height // 48))
+        font = QFont(self.caption.font())
+        # measured free of the last caption's fixed height, which a label's heightForWidth
+        # honours (a short caption after a long one kept the long one's height)
+        self.caption.setMinimumHeight(0)
+        self.caption.setMaximumHeight(QWIDGETSIZE_MAX)
+        while True:
+            font.setPixelSize(size)
+            self.caption.setFont(font)
+            # a wrapped caption is as tall as its lines at this width (adjustSize would guess one)
+            lines = self.caption.heightForWidth(width - right)  # -1 while it holds no text yet
+            if lines <= room or size <= floor:
+                break
+            size = max(floor, size - 2)
+        self.caption.setFixedHeight(min(room, lines) if lines >= 0 else self.caption.sizeHint().height())
         self.caption.move(0, height - self.caption.height())  # along the bottom of the view
         bottom = self.caption.height() if self.caption.isVisibleTo(self.map) else 0
         self.map.set_reserved_margins(right, bottom)
