@@ -150,8 +150,11 @@ def balanced_lines(lines: list[str]) -> list[str]:
 
 def in_sentence(name: str) -> str:
     """A zone name inside a sentence: English lower-cases its first letter ("the lumbar
-    spine"); German keeps nouns capitalised. Isolated when it needs to be (bidi_isolate)."""
-    if _language == "en" and name[:1].isupper() and not name[1:2].isupper():
+    spine"); German keeps nouns capitalised. Only a plain capitalised word is lowered: "T12
+    vertebra", "C7", "L5-S1 joint" and "MRT" keep their case. Isolated when it needs to be
+    (bidi_isolate)."""
+    first = name.split(maxsplit=1)[0] if name.split() else ""
+    if _language == "en" and first[:1].isupper() and first[1:].isalpha() and first[1:].islower():
         name = name[:1].lower() + name[1:]
     return bidi_isolate(name)
 

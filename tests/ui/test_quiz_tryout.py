@@ -433,3 +433,19 @@ def test_a_very_long_zone_text_leaves_the_presenter_its_chart(qtbot, make_window
     short = next(s for s in shown if "Heel" in s[0])
     assert short[1] < long_caption[1] and caption.font().pixelSize() >= max(18, height // 24)
     qtbot.keyClick(window.map, Qt.Key.Key_Escape)
+
+
+def test_a_zone_named_with_a_code_keeps_its_case_in_questions(qtbot, make_window, tmp_path):
+    """A therapist's chart names a zone "T12 vertebra": the quiz asked "Click the t12
+    vertebra" and the answer said "Right: the t12 vertebra"."""
+    window = make_window()
+    window.quiz.advance_after_right_ms = 60_000
+    chart = tmp_path / "codes.yaml"
+    chart.write_text(ONE_FOOT.replace('name: "Ball"', 'name: "T12 vertebra"'), encoding="utf-8")
+    assert window.open_chart(chart)
+    setup_by_mouse(qtbot, window, kinds={"find"}, feet={"left"}, zones={"ball"}, length=1)
+    assert window.quiz_panel.prompt.text().startswith("Click the T12 vertebra"), (
+        window.quiz_panel.prompt.text()
+    )
+    click_zone(qtbot, window, "plantar-left", "ball")
+    assert window.quiz_panel.feedback.text() == "✔ Right: the T12 vertebra."
