@@ -74,6 +74,21 @@ def remembered_list(settings: Settings | None, key: str, allowed) -> list[str] |
     return known if known or not value else None
 
 
+def remembered_ticks(settings: Settings | None, key: str, offered, default) -> set[str]:
+    """The boxes of row `key` to tick: those ticked last time, and those the last dialog did
+    not offer (it was set up on a chart with other feet, views or regions) as by `default`;
+    a right foot or a "back" region that a one-foot chart lacked is not left out for good.
+    A row left with nothing ticked gets its default."""
+    chosen = remembered_list(settings, key, offered)
+    before = stored(settings, KEY + key + "-offered")
+    if not isinstance(before, list) or len(before) > MAX_REMEMBERED:
+        return set(chosen if chosen is not None else default)
+    ticked = stored(settings, KEY + key)
+    ticked = ticked if isinstance(ticked, list) and len(ticked) <= MAX_REMEMBERED else []
+    chosen = {k for k in offered if k in ticked or (k not in before and k in default)}
+    return chosen or set(default)  # none ticked would mean all: the row says what it means
+
+
 def remembered_int(settings: Settings | None, key: str, default: int, low: int, high: int) -> int:
     value = stored(settings, KEY + key)
     if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
@@ -105,24 +120,16 @@ class QuizSetupDialog(QDialog):
         group, self.kinds = _boxes(self, [(k, _(KIND_TITLES[k])) for k in KINDS], set(kinds))
         form.addRow(_("Questions"), group)
         aspects = atlas.aspects()
-        chosen = remembered_list(settings, "aspects", aspects)
-        group, self.aspects = _boxes(
-            self, [(a, aspect_name(a)) for a in aspects], set(chosen if chosen is not None else [aspect])
-        )
+        chosen = remembered_ticks(settings, "aspects", aspects, [aspect])
+        group, self.aspects = _boxes(self, [(a, aspect_name(a)) for a in aspects], chosen)
         form.addRow(_("Views"), group)
         drawn = [f for f in FEET if any(v.foot == f for v in atlas.views)]  # a chart may draw one foot
-        feet = remembered_list(settings, "feet", drawn)
-        group, self.feet = _boxes(
-            self, [(f, foot_name(f)) for f in drawn], set(feet if feet is not None else drawn)
-        )
+        feet = remembered_ticks(settings, "feet", drawn, drawn)
+        group, self.feet = _boxes(self, [(f, foot_name(f)) for f in drawn], feet)
         form.addRow(_("Feet"), group)
         regions = [r for r in REGION_COLOURS if any(z.region == r for z in atlas.zones)]
-        chosen = remembered_list(settings, "regions", regions)
-        group, self.regions = _boxes(
-            self,
-            [(r, region_name(r)) for r in regions],
-            set(chosen if chosen is not None else regions),
-        )
+        chosen = remembered_ticks(settings, "regions", regions, regions)
+        group, self.regions = _boxes(self, [(r, region_name(r)) for r in regions], chosen)
         form.addRow(_("Body regions"), group)
         custom = set(remembered_list(settings, "custom", {z.id for z in atlas.zones}) or ())
         self.custom = QListWidget(self)
@@ -208,9 +215,9 @@ class QuizSetupDialog(QDialog):
         self.settings.update(
             {
                 KEY + "kinds": ticked(self.kinds),
-                KEY + "aspects": ticked(self.aspects),
-                KEY + "feet": ticked(self.feet),
-                KEY + "regions": ticked(self.regions),
+                **self._merged("aspects", self.aspects),
+                **self._merged("feet", self.feet),
+                **self._merged("regions", self.regions),
                 KEY + "custom": list(self._custom()),
                 KEY + "length": self.length.value(),
                 KEY + "timed": self.timed.isChecked(),
@@ -219,6 +226,20 @@ class QuizSetupDialog(QDialog):
                 WAIT_FOR_ENTER_KEY: self.wait_for_enter.isChecked(),
             }
         )
+
+    def _merged(self, name: str, boxes: dict[str, QCheckBox]) -> dict[str, list[str]]:
+        """Row `name`'s memory: the boxes as they are now, and what was remembered of keys this
+        chart does not offer (the built-in chart's right foot, while a left-foot chart is open)."""
+
+        def kept(key: str) -> list[str]:
+            value = stored(self.settings, KEY + key)
+            if not isinstance(value, list) or len(value) > MAX_REMEMBERED:
+                return []
+            return [k for k in value if isinstance(k, str) and k not in boxes]
+
+        ticked = [k for k, box in boxes.items() if box.isChecked()] + kept(name)
+        offered = list(boxes) + kept(name + "-offered")
+        return {KEY + name: ticked[:MAX_REMEMBERED], KEY + name + "-offered": offered[:MAX_REMEMBERED]}
 
     def desired_retention(self) -> float:
         return self.retention.value() / 100

@@ -449,3 +449,45 @@ def test_a_zone_named_with_a_code_keeps_its_case_in_questions(qtbot, make_window
     )
     click_zone(qtbot, window, "plantar-left", "ball")
     assert window.quiz_panel.feedback.text() == "✔ Right: the T12 vertebra."
+
+
+def test_a_round_on_a_smaller_chart_does_not_untick_feet_views_and_regions_for_good(
+    qtbot, make_window, tmp_path
+):
+    """Rounds on the built-in chart with every view, both feet and every region; then one on
+    the therapist's left-foot sole chart (no right foot, one view, two regions); back on the
+    built-in chart, New quiz… had the right foot, three views and seven regions unticked: the
+    back and spine zones dropped out of the student's rounds without a word."""
+    window = make_window()
+    window.quiz.advance_after_right_ms = 60_000
+
+    def setup() -> None:
+        window.new_quiz_action.trigger()
+        dialog = visible_dialog(window, "quiz-setup")
+        for group in (dialog.aspects, dialog.feet, dialog.regions):
+            for box in group.values():
+                if not box.isChecked():
+                    click(qtbot, box)
+        click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Ok))
+        window.quiz.stop()
+        for summary in [d for d in window.findChildren(QDialog, "quiz-summary") if d.isVisible()]:
+            summary.reject()
+
+    setup()
+    chart = tmp_path / "left-only.yaml"
+    chart.write_text(ONE_FOOT, encoding="utf-8")
+    assert window.open_chart(chart)
+    setup()
+    window.charts_menu.refill()
+    next(a for a in window.charts_menu.actions() if "Ingham" in a.text()).trigger()
+    qtbot.waitUntil(lambda: window.state.atlas.id == "ingham-western")
+    window.new_quiz_action.trigger()
+    dialog = visible_dialog(window, "quiz-setup")
+    unticked = [
+        k
+        for group in (dialog.aspects, dialog.feet, dialog.regions)
+        for k, b in group.items()
+        if not b.isChecked()
+    ]
+    assert unticked == [], unticked
+    dialog.reject()
