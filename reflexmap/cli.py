@@ -97,7 +97,10 @@ def _parser() -> argparse.ArgumentParser:
         "--atlas", "--chart", dest="atlas", metavar="FILE", help="zone file (default: the built-in chart)"
     )
     export.add_argument(  # SUPPRESS: `reflexmap --language de export …` keeps working too
-        "--language", choices=tuple(LANGUAGES), default=argparse.SUPPRESS, help="language of .html and .apkg"
+        "--language",
+        choices=tuple(LANGUAGES),
+        default=argparse.SUPPRESS,
+        help="language of the chart's texts and titles, in every format",
     )
     export.add_argument(  # SUPPRESS, as --language: `reflexmap --text-scale 1.5 export …` too
         "--text-scale",

@@ -179,3 +179,12 @@ def test_a_start_without_arguments_means_what_the_parser_gives_for_none():
     from reflexmap.cli import NO_ARGUMENTS, _parser
 
     assert vars(_parser().parse_args([])) == NO_ARGUMENTS
+
+
+def test_export_help_says_the_language_applies_to_every_format(capsys):
+    """`reflexmap export --help` said --language was the "language of .html and .apkg", but
+    pictures, PDFs and handouts are written in it too (a German PNG has German names)."""
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "language of .html and .apkg" not in text and "every format" in text
