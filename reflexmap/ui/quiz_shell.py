@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from ..i18n import _
@@ -52,7 +52,22 @@ class QuizShell(QObject):
         self._panel: QuizPanel | None = None
         self._hidden: list[tuple[QDockWidget, bool]] = []
         self._summary = None  # the last round's results, for "Review mistakes" there
+        dock.installEventFilter(self)  # its × during a round asks to end the round
         self._quiet = False  # a round ended by end_round(): no results dialog
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        """The quiz panel's × while a round runs: the panel stays, and the round may end (as
+        with End quiz). Closed, it left a round running with no question and no way to answer."""
+        if (
+            watched is self.dock
+            and event.type() == QEvent.Type.Close
+            and self._controller is not None
+            and self._controller.active
+        ):
+            event.ignore()
+            self._controller.confirm_stop()
+            return True
+        return super().eventFilter(watched, event)
 
     @property
     def built(self) -> bool:

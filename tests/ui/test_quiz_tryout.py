@@ -491,3 +491,25 @@ def test_a_round_on_a_smaller_chart_does_not_untick_feet_views_and_regions_for_g
     ]
     assert unticked == [], unticked
     dialog.reject()
+
+
+def test_closing_the_quiz_panel_mid_round_asks_to_end_the_round(qtbot, make_window):
+    """The × on the Quiz panel during a round hid the panel and left the round running: a
+    zone highlighted, no question, no choices, the 1-4 keys dead. Now it asks, as End quiz."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    window = make_window()
+    window.quiz.advance_after_right_ms = 60_000
+    setup_by_mouse(qtbot, window, kinds={"name"}, feet={"left"}, zones=set(), length=3)
+    close = window.quiz_dock.findChild(QAbstractButton, "qt_dockwidget_closebutton")
+    click(qtbot, close)
+    confirm = window.findChild(QMessageBox, "quiz-end-confirm")
+    assert confirm is not None and confirm.isVisible()
+    assert window.quiz_dock.isVisible() and window.quiz.active
+    click(qtbot, confirm.findChild(QPushButton, "keep-practising"))
+    assert window.quiz_dock.isVisible() and window.quiz.active
+    click(qtbot, close)
+    confirm = next(b for b in window.findChildren(QMessageBox, "quiz-end-confirm") if b.isVisible())
+    click(qtbot, confirm.findChild(QPushButton, "end-round"))
+    qtbot.waitUntil(lambda: not window.quiz.active)
+    assert _browsing(window)
