@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
@@ -58,6 +59,13 @@ class ActionSpec:
     translate: bool = True  # False: `text` is already in the interface's language
     # text-when (Undo names the change); a None it gives keeps the text as it is
     label: Callable[[MainWindow], str | None] | None = None
+
+
+def _show_panel(dock) -> None:
+    """A docked panel shown (were it closed), in front of any it is tabbed with, and focused."""
+    dock.show()
+    dock.raise_()
+    dock.widget().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
 
 def _aspect_rows() -> list[ActionSpec]:
@@ -232,6 +240,23 @@ def table() -> list[ActionSpec]:
         ),
         ActionSpec(
             "previous_pane", N_("Pre&vious pane"), lambda w: w.cycle_pane(-1), "Shift+F6", menu="view"
+        ),
+        # A panel closed with its × comes back here (there was no way back); not in a quiz,
+        # where the list and the card would give the answers away.
+        ActionSpec(
+            "zone_list",
+            N_("&Zone list"),
+            lambda w: _show_panel(w.zones_dock),
+            menu="view",
+            separator=True,
+            enabled=lambda w: w.state.mode.name != "quiz",
+        ),
+        ActionSpec(
+            "zone_card",
+            N_("Zone ca&rd"),
+            lambda w: _show_panel(w.info_dock),
+            menu="view",
+            enabled=lambda w: w.state.mode.name != "quiz",
         ),
         ActionSpec("new_quiz", N_("&New quiz…"), lambda w: w.quizzing.new_quiz_dialog(), "F7", menu="quiz"),
         ActionSpec(

@@ -513,3 +513,23 @@ def test_closing_the_quiz_panel_mid_round_asks_to_end_the_round(qtbot, make_wind
     click(qtbot, confirm.findChild(QPushButton, "end-round"))
     qtbot.waitUntil(lambda: not window.quiz.active)
     assert _browsing(window)
+
+
+def test_a_panel_closed_with_its_x_comes_back_from_the_view_menu(qtbot, make_window):
+    """The therapist closes the Zone card with its ×: clicking zones then showed nothing of
+    what charts place there, nor the evidence note, and no menu brought the card back."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    window = make_window()
+    click(qtbot, window.info_dock.findChild(QAbstractButton, "qt_dockwidget_closebutton"))
+    click(qtbot, window.zones_dock.findChild(QAbstractButton, "qt_dockwidget_closebutton"))
+    assert not window.info_dock.isVisible() and not window.zones_dock.isVisible()
+    window.zone_card_action.trigger()
+    window.zone_list_action.trigger()
+    assert window.info_dock.isVisible() and window.zones_dock.isVisible()
+    click_zone(qtbot, window, "plantar-left", "sacrum")
+    assert "charts place the sacrum" in window.info.toPlainText().lower()
+    # in a round they would give the answers away
+    window.quiz.advance_after_right_ms = 60_000
+    setup_by_mouse(qtbot, window, kinds={"name"}, feet={"left"}, zones=set(), length=2)
+    assert not window.zone_card_action.isEnabled() and not window.zone_list_action.isEnabled()
