@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPixmap, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QSizePolicy, QVBoxLayout, QWidget
 
 from ..atlas import Atlas
 from ..atlas.search import search_zones
@@ -22,6 +22,8 @@ from ..i18n import _, bidi_isolate
 from ..render import palette
 from ..vocab import aspect_name, region_name
 from .state import AppState
+
+ECHO_CHARS = 60  # of a query said back in "No zone matches …"
 
 ZONE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -78,6 +80,9 @@ class ZoneList(QWidget):
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
         self.hint.setObjectName("search-hint")
+        # Its text never widens the panel (a pasted page in the search once made the window
+        # three screens wide): it wraps in the width the panel has.
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.hint.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -188,7 +193,8 @@ class ZoneList(QWidget):
 
     def _hint(self, query: str, rows: list[QStandardItem]) -> str:
         if not rows:
-            return _("No zone in any view matches “{query}”.").format(query=isolate(query))
+            shown = query if len(query) <= ECHO_CHARS else query[: ECHO_CHARS - 1].rstrip() + "…"
+            return _("No zone in any view matches “{query}”.").format(query=isolate(shown))
         elsewhere = sum(1 for r in rows if r.data(CHART_ROLE) or r.data(ASPECT_ROLE) != self.state.aspect)
         if elsewhere:
             return _("Searching every view and chart; a match elsewhere switches the view or chart.")

@@ -533,3 +533,20 @@ def test_a_panel_closed_with_its_x_comes_back_from_the_view_menu(qtbot, make_win
     window.quiz.advance_after_right_ms = 60_000
     setup_by_mouse(qtbot, window, kinds={"name"}, feet={"left"}, zones=set(), length=2)
     assert not window.zone_card_action.isEnabled() and not window.zone_list_action.isEnabled()
+
+
+def test_a_long_search_leaves_the_window_its_size(qtbot, make_window):
+    """Ctrl+F and a pasted page (500 characters without a space): the "No zone matches …"
+    line under the search repeated it in one unbreakable line, and the panel and the window
+    grew to 3,600 pixels, wider than any screen, leaving the feet 68 pixels."""
+    window = make_window()
+    window.resize(1440, 900)
+    qtbot.wait(20)
+    map_before = window.map.viewport().width()
+    window.find_action.trigger()
+    qtbot.keyClicks(window.zones.search, "x" * 500)
+    qtbot.wait(20)
+    assert window.width() == 1440
+    assert window.map.viewport().width() >= map_before - 2
+    hint = window.zones.hint.text()
+    assert hint.startswith("No zone in any view matches") and len(hint) < 120, hint
