@@ -23,7 +23,7 @@ from ..render import palette
 from ..vocab import aspect_name, region_name
 from .state import AppState
 
-ECHO_CHARS = 60  # of a query said back in "No zone matches …"
+ECHO_CHARS = 30  # of a query said back in "No zone matches …"
 
 ZONE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
