@@ -196,3 +196,21 @@ def test_a_hostile_chart_prints_its_feet_and_a_bounded_legend_over_numbered_page
         assert f"Page {number} of {total}." in text
         assert ("(legend, continued)" in text) == sheet.continued
         assert ("The legend continues on the next page." in text) == sheet.continues
+
+
+def test_the_command_line_prints_a_hostile_chart_within_its_pages(qapp, tmp_path):
+    """`reflexmap --chart X export --handout chart --view all`: the same pages."""
+    from reflexmap.cli import main
+
+    out = tmp_path / "chart.pdf"
+    chart = hostile_chart(tmp_path, extra_zones=120)
+    assert main(["export", "--chart", str(chart), "--handout", "chart", "--view", "all", "-o", str(out)]) == 0
+    words = _words(out)
+    total = max(w[0] for w in words)
+    assert total > 4  # one page a view, and more for the long legend
+    margin = handout.MARGIN_MM * 72 / 25.4 - 1.5
+    assert [
+        w for w in words if w[3] < margin or w[5] > w[1] - margin or w[4] < margin or w[6] > w[2] - margin
+    ] == []
+    for number in range(1, total + 1):
+        assert f"Page {number} of {total}." in _page_text(out, number)
