@@ -221,27 +221,36 @@ def guide_name_spot(
     xs = [x for x, _y in line]
     left, right = min(xs), max(xs)
     outer = left if from_left else right - width
-    candidates = []
+    half = (right - left) / 2
+    rows: list[tuple[float, float, float, bool]] = []  # (x, lowest y above, highest below, near)
     x = outer
     while left <= x and x + width <= right:
         under = [y for y in (_y_on(line, x), _y_on(line, x + width)) if y is not None]
         under += [py for px, py in line if x <= px <= x + width]
-        base = abs(x - outer) * 0.02
-        candidates.append((base, x, min(under) - gap - height))
-        candidates.append((base + 0.5, x, max(under) + gap))
-        for k in (1, 2):  # a step further from the line, where nothing comes between them
-            candidates.append((base + 1.0 * k, x, min(under) - gap - height - k * height / 3))
-            candidates.append((base + 1.0 * k + 0.5, x, max(under) + gap + k * height / 3))
+        rows.append((x, min(under), max(under), abs(x - outer) <= half))
         x += step if from_left else -step
-    half = (right - left) / 2
-    near = [c for c in candidates if abs(c[1] - outer) <= half]
+
+    def places(near: bool | None, k: int) -> list[tuple[float, float, float]]:
+        found = []
+        for x, high, low, is_near in rows:
+            if near is not None and is_near != near:
+                continue
+            base = abs(x - outer) * 0.02 + 1.0 * k
+            found.append((base, x, high - gap - height - k * height / 3))
+            found.append((base + 0.5, x, low + gap + k * height / 3))
+        return found
+
     checks = dict(
         outline=outline, edges=edges, margin=margin, avoid=avoid, avoid_rects=avoid_rects, clearance=clearance
     )
-    spot = best_spot(near, width, height, **checks)
-    if spot is None and len(near) < len(candidates):
-        spot = best_spot(candidates[len(near) :], width, height, **checks)
-    return spot
+    # just above or below the line on its outer half, then on the rest of it, then a step or
+    # two further from it (where nothing comes between them): the first pass that finds a place
+    for near, steps in ((True, (0,)), (False, (0,)), (None, (1, 2))):
+        candidates = [c for k in steps for c in places(near, k)]
+        spot = best_spot(candidates, width, height, **checks) if candidates else None
+        if spot is not None:
+            return spot
+    return None
 
 
 def upright_name_spots(
