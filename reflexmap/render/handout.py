@@ -378,7 +378,9 @@ def _arrange(
     if not rect.isEmpty():
         width = min(body.width() * 0.62, body.height() * rect.width() / rect.height())
         side = QRectF(body.left() + width + 5 * mm, body.top(), body.width() - width - 5 * mm, body.height())
-        legend, height = _legend_layout(device, texts, side, kind, mm, scale, share=1.0)
+        legend, height = _legend_layout(
+            device, texts, side, kind, mm, scale, share=1.0, min_ems=MIN_COLUMN_EMS
+        )
         beside = QRectF(body.left(), body.top(), width, body.height())
         if (
             len(legend) == len(texts)
@@ -437,6 +439,7 @@ def _number_width(device, points: float, digits: int = 3) -> float:
 
 
 LEGEND_SHARE = 0.42  # of the page's height, at most; beyond it more columns, then smaller type
+MIN_COLUMN_EMS = 10  # a legend beside the chart: its columns at least this many ems wide
 LAST_LEGEND_SHARE = 0.6  # in four columns of the smallest type; beyond it the legend goes on overleaf
 
 
@@ -454,6 +457,7 @@ def _legend_layout(
     mm: float,
     text_scale: float = 1.0,
     share: float = 0.0,
+    min_ems: float = 0.0,
 ) -> tuple[list[tuple[tuple[str, str], QRectF, float]], float]:
     """Boxes (relative to the legend's top) for the legend's entries, in reading order down
     the columns, each as tall as its text wrapped to the column (at most a few lines, the last
@@ -476,6 +480,8 @@ def _legend_layout(
         fits = tallest + 4 * mm <= limit
         if columns >= 4 and points <= smallest and not fits:
             fits = tallest + 4 * mm <= area.height() * (share or LAST_LEGEND_SHARE)  # a little over
+        # beside a tall chart: no columns too narrow for a few words a line
+        fits = fits and area.width() / columns - 3 * mm >= min_ems * points * mm * 25.4 / 72
         if fits and not _breaks_words(device, texts, area.width() / columns - 3 * mm, points):
             return boxes, tallest + 4 * mm
         if fits and fitting is None:
@@ -488,6 +494,8 @@ def _legend_layout(
             points -= 0.5
     if fitting is not None:
         return fitting
+    if min_ems:
+        return [], 0.0  # not beside the chart, then
     flowing = QRectF(area.left(), area.top(), area.width(), limit)
     return _legend_flow(device, texts, flowing, kind, mm, text_scale, points=first_points)
 
