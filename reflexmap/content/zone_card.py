@@ -109,9 +109,21 @@ def details_html(atlas: Atlas, zone: Zone, where: str = PAGE) -> str:
     return "".join(parts)
 
 
-def caption_html(zone: Zone) -> str:
-    """ "<b>Sacrum</b>: charts place the sacrum here." in one line (the presenter's caption)."""
-    return f"<b>{escape(isolate(zone.name))}</b>: {escape(charts_place(zone.claim, sentence=False))}."
+def caption_html(zone: Zone, limit: int | None = None) -> str:
+    """ "<b>Sacrum</b>: charts place the sacrum here." in one line (the presenter's caption).
+    With `limit`, a name or claim longer than that many characters is cut with "…", and a
+    word too long for a line may break anywhere (a zero-width space every 20 letters)."""
+    name, claim = zone.name, zone.claim
+    if limit is not None:
+        name, claim = _cut(name, limit), _cut(claim, limit)
+    return f"<b>{escape(isolate(name))}</b>: {escape(charts_place(claim, sentence=False))}."
+
+
+def _cut(text: str, limit: int) -> str:
+    text = " ".join(text[: limit + 1].split()) if len(text) > limit else text
+    if len(text) > limit:
+        text = isolate(text[:limit].rstrip()) + "…"  # our "…", after the chart's text
+    return re.sub(r"(\S{20})(?=\S)", "\\1\u200b", text)
 
 
 def compact_html(atlas: Atlas, zone: Zone) -> str:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene
 
-from ..i18n import _, bidi_isolate
+from ..i18n import _, bidi_isolate, isolated
 from ..vocab import region_name
 from . import palette
 from .chart_text import text_item, text_width, wrap_words
@@ -106,7 +106,7 @@ def draw_key(
         [
             _(
                 "Zones show where charts of the {tradition} tradition place their claimed correspondences."
-            ).format(tradition=bidi_isolate(tradition)),
+            ).format(tradition=_tradition(tradition)),
             _("The evidence that working them helps any condition is weak."),
         ]
     )
@@ -120,3 +120,16 @@ def draw_key(
         y += caveat_mm * 1.4
     drawn.bottom = y
     return drawn
+
+
+MAX_TRADITION_CHARS = 80  # of a chart's tradition in the caveat under it
+
+
+def _tradition(text: str) -> str:
+    """The tradition as the caveat names it: on one line, cut with "…" past
+    MAX_TRADITION_CHARS (the "…" ours, after the chart's isolated text), so that a chart's
+    text never makes the caveat longer than a couple of lines."""
+    text = " ".join(text[: MAX_TRADITION_CHARS * 4].split())
+    if len(text) <= MAX_TRADITION_CHARS:
+        return bidi_isolate(text)
+    return isolated(text[:MAX_TRADITION_CHARS].rstrip()) + "…"

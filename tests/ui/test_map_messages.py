@@ -89,3 +89,18 @@ def test_quiz_notes_with_long_names_stay_inside_the_chart(qtbot, window):
     assert notes
     for note in notes:
         assert window.map.chart.chart_rect.contains(note.sceneBoundingRect()), note.sceneBoundingRect()
+
+
+def test_a_long_tradition_keeps_the_caveat_under_the_chart_short(qtbot, make_window, tmp_path):
+    """A 3,999-character tradition: the caveat under the feet names it cut with "…", in two
+    lines or three, and the feet keep their size."""
+    from reflexmap.atlas import load_atlas
+
+    from .test_handout_hostile import hostile_chart
+
+    window = make_window(load_atlas(hostile_chart(tmp_path, extra_zones=0)))
+    key = window.map.chart.key
+    assert 1 <= len(key.caveat) <= 3, [item.text() for item in key.caveat]
+    assert "…" in " ".join(item.text() for item in key.caveat)
+    plain = make_window()
+    assert window.map.chart.chart_rect.height() < plain.map.chart.chart_rect.height() * 1.1

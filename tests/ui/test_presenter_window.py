@@ -5,7 +5,8 @@ presenting, the next start opens the window as it was before presenting."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QLabel, QToolBar
 
 
 def test_f5_presents_full_screen_and_escape_brings_the_window_back(qtbot, make_window):
@@ -55,3 +56,26 @@ def test_a_window_saved_while_presenting_starts_as_a_window(qtbot, make_window, 
     assert not again.isFullScreen()
     assert again.menuBar().isVisible() and again.info_dock.isVisible()
     assert all(bar.isVisible() for bar in again.findChildren(QToolBar))
+
+
+def test_a_long_name_and_claim_keep_the_caption_to_three_lines(qtbot, make_window, tmp_path):
+    """A zone of a 3,999-character name and claim with a 270-letter word: the caption under
+    the chart takes three lines at most and no word runs past its edge; the chart stays."""
+    from reflexmap.atlas import load_atlas
+    from reflexmap.ui.modes.presenter import CAPTION_LINES
+
+    from .test_handout_hostile import hostile_chart
+
+    window = make_window(load_atlas(hostile_chart(tmp_path, extra_zones=0)))
+    window.resize(700, 520)
+    qtbot.keyClick(window.map, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.isFullScreen())
+    caption = window.findChild(QLabel, "presenter-caption")
+    for _step in range(4):  # the first zones: names and claims of 3,999 characters and 40 lines
+        qtbot.keyClick(window.map, Qt.Key.Key_Right)
+        assert caption.isVisible()
+        line = QFontMetrics(caption.font()).lineSpacing()
+        assert caption.height() <= CAPTION_LINES * line + 30, (caption.height(), line)
+        assert caption.minimumSizeHint().width() <= caption.width()  # every word fits a line
+        assert window.map.viewport().height() >= window.map.height() / 2  # the chart keeps its room
+        assert "…" in caption.text() or len(caption.text()) < 600

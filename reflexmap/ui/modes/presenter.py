@@ -15,7 +15,7 @@ panel beside the chart, which is fitted into the room left, so they never cover 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from ...content import zone_card
@@ -26,6 +26,9 @@ from . import PRESENT, MapSurface, Mode
 
 QWIDGETSIZE_MAX = 16_777_215  # Qt's largest widget size (QWIDGETSIZE_MAX in C++)
 PRESENTER_LABEL_MM = 6.8
+CAPTION_LINES = 3  # the caption under the chart takes at most this many lines
+CAPTION_CHARS = 200  # of a zone's name or claim in it, at most
+CAPTION_PADDING_PX = 12  # above and below its lines (the style sheet's 10 px padding, its 2 px border)
 NOTES_PANEL_SHARE = 0.3  # of the screen's width, for the notes beside the chart (one screen)
 NOTES_PANEL_MAX_PX = 460
 
@@ -201,6 +204,7 @@ class Presenter(Mode):
     def _show_caption(self, zone_id: str) -> None:
         """What the class reads under the chart: the revealed zone, or on a blank chart only
         the question (the keys to go on are in the trainer's notes)."""
+        self._caption_zone = ""
         if not zone_id:
             if self.blank:
                 self.caption.setText(escape(_("Where is …?")))
@@ -210,8 +214,8 @@ class Presenter(Mode):
                 self.caption.hide()
                 self._place_caption()
             return
-        zone = self.state.atlas.zone(zone_id)
-        self.caption.setText(zone_card.caption_html(zone))
+        self._caption_zone = zone_id
+        self.caption.setText(zone_card.caption_html(self.state.atlas.zone(zone_id)))
         self.caption.show()
         self._place_caption()
 
@@ -224,26 +228,28 @@ class Presenter(Mode):
             right = min(NOTES_PANEL_MAX_PX, round(width * NOTES_PANEL_SHARE))
             self.notes.setGeometry(width - right, 0, right, height)
         self.caption.setFixedWidth(width - right)
-        # Type scales with the screen; a caption that would take more than a quarter of it (a
-        # chart's 300-letter name and claim) gets smaller type, down to a floor, and no more
-        # room than that quarter: the chart is what the class looks at.
-        room = max(1, height // 4)
-        size = max(18, height // 24)
-        floor = min(size, max(14, height // 48))
         font = QFont(self.caption.font())
+        font.setPixelSize(max(18, height // 24))  # type scales with the screen
+        self.caption.setFont(font)
         # measured free of the last caption's fixed height, which a label's heightForWidth
         # honours (a short caption after a long one kept the long one's height)
         self.caption.setMinimumHeight(0)
         self.caption.setMaximumHeight(QWIDGETSIZE_MAX)
-        while True:
-            font.setPixelSize(size)
-            self.caption.setFont(font)
-            # a wrapped caption is as tall as its lines at this width (adjustSize would guess one)
-            lines = self.caption.heightForWidth(width - right)  # -1 while it holds no text yet
-            if lines <= room or size <= floor:
+        # at most CAPTION_LINES lines and a quarter of the screen: a long name or claim is cut
+        # with "…", never pushing the chart off the screen or running past its edge (the chart
+        # is what the class looks at)
+        most = min(
+            max(1, height // 4), CAPTION_LINES * QFontMetrics(font).lineSpacing() + 2 * CAPTION_PADDING_PX
+        )
+        zone_id, limit = getattr(self, "_caption_zone", ""), CAPTION_CHARS
+        while zone_id and limit >= 8:
+            self.caption.setText(zone_card.caption_html(self.state.atlas.zone(zone_id), limit))
+            if self.caption.heightForWidth(width - right) <= most:
                 break
-            size = max(floor, size - 2)
-        self.caption.setFixedHeight(min(room, lines) if lines >= 0 else self.caption.sizeHint().height())
+            limit = int(limit * 0.7)
+        # a wrapped caption is as tall as its lines at this width (adjustSize would guess a width)
+        lines = self.caption.heightForWidth(width - right)  # -1 while it holds no text yet
+        self.caption.setFixedHeight(min(most, lines) if lines >= 0 else self.caption.sizeHint().height())
         self.caption.move(0, height - self.caption.height())  # along the bottom of the view
         bottom = self.caption.height() if self.caption.isVisibleTo(self.map) else 0
         self.map.set_reserved_margins(right, bottom)
