@@ -274,9 +274,10 @@ def upright_name_spots(
         ]
         return spots
     y = top
+    crosswise = [(py, px) for px, py in line]  # x as a function of y
     while y + height <= bottom:
         cost = 8.0 + (y - top) * 0.05  # beside it: worth 8 mm of zone edges covered above it
-        at = [x for x in (_x_on(line, y), _x_on(line, y + height)) if x is not None]
+        at = [x for x in (_y_on(crosswise, y), _y_on(crosswise, y + height)) if x is not None]
         at += [px for px, py in line if y <= py <= y + height]
         if at:
             spots.append((cost, min(at) - gap - width, y))
@@ -403,11 +404,6 @@ class SegmentIndex:
                     ):
                         return True
         return False
-
-
-def _x_on(line: Sequence[Point], y: float) -> float | None:
-    """The polyline's x at height `y` (the first segment spanning it), None beyond its ends."""
-    return _y_on([(py, px) for px, py in line], y)
 
 
 def _inside_ray(x: float, y: float, edges) -> bool:

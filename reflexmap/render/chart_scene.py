@@ -96,6 +96,7 @@ class ChartScene(QGraphicsScene):
         self.key: DrawnKey | None = None
         self.guide_names: list[QGraphicsItem] = []  # the names of guide lines (with their veils)
         self._pending_names: list = []  # a view's guide names, placed after its labels
+        self._guide_lines: dict = {}  # a guide name's lines at a size, for one drawing
         self.base: Atlas | None = None  # the main chart under a partial one, drawn in grey
         self.base_items: list[ZoneItem] = []
         self.base_note: QGraphicsSimpleTextItem | None = None
@@ -161,6 +162,7 @@ class ChartScene(QGraphicsScene):
         self.unlabelled_views = []
         self.guide_items = []
         self.guide_names = []
+        self._guide_lines = {}
         self.base, self.base_items, self.base_note = base, [], None
         self.key = None
         self._hovered = None
@@ -481,7 +483,18 @@ class ChartScene(QGraphicsScene):
         German) takes two lines, and a name longer than two lines ends in "…" there (the
         tooltip has it all): a chart's text never makes the drawing taller or wider. With
         `split`, a name of several words takes two lines even where one would fit."""
+        key = (short, size, split, frame.right - frame.left)
+        if key not in self._guide_lines:  # the ladder of sizes asks again for the same
+            self._guide_lines[key] = self._guide_name_lines_new(frame, short, size, split)
+        return self._guide_lines[key]
+
+    def _guide_name_lines_new(self, frame: Frame, short: str, size: float, split: bool) -> list[str]:
+        """(`_guide_name_lines`, worked out)"""
         room = frame.right - frame.left - 6
+        # no more of it than two lines of the narrowest letters could show (a 4,000-letter name)
+        most = int(2 * room / (0.2 * size)) + 2
+        if len(short) > most:
+            short = " ".join(short[:most].split()) + "…"
         lines = [short]
         if text_width(short, size, italic=True) > room or (split and len(short.split()) > 1):
             words = short[:2000].split()
