@@ -24,7 +24,7 @@ from ..i18n import _
 from ..quiz import KINDS, QuizOptions
 from ..quiz.cards import KIND_TITLES
 from ..quiz.scheduler import DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION, is_retention
-from ..setting_rules import QUIZ_LENGTH, QUIZ_SECONDS
+from ..setting_rules import MAX_REMEMBERED, QUIZ_LENGTH, QUIZ_SECONDS
 from ..settings import Settings
 from ..vocab import FEET, REGION_COLOURS, aspect_name, foot_name, region_name
 
