@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,16 @@ def plain_appearance():
         appearance.apply_theme(app, "light")
         appearance.apply_text_scale(app, 1.0)
     palette.apply(palette.LIGHT)
+
+
+@pytest.fixture(autouse=True)
+def no_autosave_left_behind():
+    """Work a test's window autosaved (its 30 s timer fires in a slow run, with edits still
+    unsaved) is not offered back to the next test's window: the data folder is the session's."""
+    yield
+    from reflexmap.ui.editor.saving import autosave_folder
+
+    shutil.rmtree(autosave_folder(), ignore_errors=True)
 
 
 @pytest.fixture
