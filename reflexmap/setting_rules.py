@@ -23,9 +23,6 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
 from .i18n import LANGUAGES, N_, _, format_number, isolated
-from .quiz.cards import KINDS
-from .quiz.profiles import problem as profile_problem
-from .quiz.scheduler import MAX_RETENTION, MIN_RETENTION
 from .vocab import ASPECTS, FEET, REGIONS
 
 # The choices and bounds the window offers (its menus and fields read them from here).
@@ -139,15 +136,21 @@ def number_choice(options: tuple[float, ...]) -> Callable[[Any], Checked]:
     return check
 
 
-def number_range(low: float, high: float, *, whole: bool = False) -> Callable[[Any], Checked]:
+def number_range(
+    low: float | None = None, high: float | None = None, *, whole: bool = False, bounds=None
+) -> Callable[[Any], Checked]:
+    """A number from `low` to `high` (or the pair `bounds()` gives, for bounds defined where
+    they are used)."""
+
     def check(value: Any) -> Checked:
+        lowest, highest = bounds() if bounds is not None else (low, high)
         if not _number(value) or (whole and not isinstance(value, int)):
             kind = _("{value} is not a whole number") if whole else _("{value} is not a number")
             return _bad(kind.format(value=shown(value)))
-        if not (math.isfinite(value) and low <= value <= high):
+        if not (math.isfinite(value) and lowest <= value <= highest):
             return _bad(
                 _("{value} is outside {low} to {high}").format(
-                    value=shown(value), low=figure(low), high=figure(high)
+                    value=shown(value), low=figure(lowest), high=figure(highest)
                 )
             )
         return _ok(value)
@@ -174,7 +177,9 @@ def path(value: Any) -> Checked:
 def profile(value: Any) -> Checked:
     if reason := _text(value):
         return _bad(reason)
-    if value and (reason := profile_problem(value)):
+    from .quiz.profiles import problem  # the quiz's own rule for names (imported when needed)
+
+    if value and (reason := problem(value)):
         return _bad(_("{value}: {reason}").format(value=shown(value), reason=reason.rstrip(".")))
     return _ok(value)
 
@@ -216,7 +221,7 @@ def listing(
     return check
 
 
-def among(options: tuple[str, ...]) -> Callable[[Any], str | None]:
+def among(options: tuple[str, ...] | Callable[[], tuple[str, ...]]) -> Callable[[Any], str | None]:
     return lambda entry: choice(options)(entry).reason
 
 
@@ -290,6 +295,20 @@ def _languages() -> tuple[str, ...]:
     return ("system", *LANGUAGES)
 
 
+# The quiz's own vocabulary and bounds, read from the quiz when a value is checked: reading the
+# settings (at every start, before the window) does not load the quiz, FSRS and the atlas.
+def _quiz_kinds() -> tuple[str, ...]:
+    from .quiz.cards import KINDS
+
+    return KINDS
+
+
+def _retention_bounds() -> tuple[float, float]:
+    from .quiz.scheduler import MAX_RETENTION, MIN_RETENTION
+
+    return MIN_RETENTION, MAX_RETENTION
+
+
 # --- the table ------------------------------------------------------------------------------
 
 RULES: dict[str, Rule] = {
@@ -307,9 +326,9 @@ RULES: dict[str, Rule] = {
     "window/geometry": Rule(N_("Window size and position"), window_geometry),
     "window/state": Rule(N_("Panel layout"), window_state),
     "quiz/profile": Rule(N_("Learner profile"), profile),
-    "quiz/desired-retention": Rule(N_("Desired retention"), number_range(MIN_RETENTION, MAX_RETENTION)),
+    "quiz/desired-retention": Rule(N_("Desired retention"), number_range(bounds=_retention_bounds)),
     "quiz/wait-for-enter": Rule(N_("Quiz: wait for Enter"), boolean),
-    "quiz/setup/kinds": Rule(N_("Quiz: questions"), listing(among(KINDS))),
+    "quiz/setup/kinds": Rule(N_("Quiz: questions"), listing(among(_quiz_kinds))),
     "quiz/setup/aspects": Rule(N_("Quiz: views"), listing(among(ASPECTS))),
     "quiz/setup/feet": Rule(N_("Quiz: feet"), listing(among(FEET))),
     "quiz/setup/regions": Rule(N_("Quiz: body regions"), listing(among(REGIONS))),
