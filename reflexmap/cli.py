@@ -18,6 +18,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .setting_rules import TEXT_SCALES, THEMES
 from .vocab import ASPECTS, LANGUAGES
 
 if TYPE_CHECKING:
@@ -71,13 +72,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--theme",
-        choices=("system", "light", "dark", "high-contrast"),
+        choices=THEMES,
         help="colours for this run (the Settings menu remembers a choice)",
     )
     parser.add_argument("--language", choices=tuple(LANGUAGES), help="interface language for this run")
-    parser.add_argument(
-        "--text-scale", type=float, choices=(0.9, 1.0, 1.25, 1.5), help="text size for this run"
-    )
+    parser.add_argument("--text-scale", type=float, choices=TEXT_SCALES, help="text size for this run")
     parser.add_argument(
         "--install-desktop",
         action="store_true",
@@ -105,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(  # SUPPRESS, as --language: `reflexmap --text-scale 1.5 export …` too
         "--text-scale",
         type=float,
-        choices=(0.9, 1.0, 1.25, 1.5),
+        choices=TEXT_SCALES,
         default=argparse.SUPPRESS,
         help="text size of pictures and handouts (as Settings → Text size)",
     )
