@@ -86,6 +86,7 @@ class QuizShell(QObject):
             )
             self._controller.started.connect(self._started)
             self._controller.finished.connect(self._finished)
+            self._controller.said.connect(lambda text: self._say(text, 15_000))
         return self._controller
 
     @property

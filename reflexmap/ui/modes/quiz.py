@@ -58,6 +58,7 @@ class QuizController(Mode):
     name = QUIZ
     hover_hints = False
     started = Signal()
+    said = Signal(str)  # a message for the status line (the shell shows it)
     finished = Signal(object)  # Summary
 
     def __init__(
@@ -312,10 +313,7 @@ class QuizController(Mode):
             )
 
     def _show_status(self, text: str) -> None:
-        window = self.map.window()
-        status = getattr(window, "statusBar", None)
-        if callable(status):
-            status().showMessage(text, 15_000)
+        self.said.emit(text)
 
     def mastery(self) -> dict[str, float | None]:
         """Zone id -> mean mastery of its cards in this chart; None if never practised."""
