@@ -69,10 +69,6 @@ _BIG_SCALAR = 1_000_000  # a value this long is costly to parse: report it from 
 _AHEAD_FROM = 1000  # a block list with a lower limit is read in no time: not counted ahead
 
 
-def _too_many_values() -> str:
-    return limits.too_many_values()
-
-
 class _GiveUp(Exception):
     """Something this walk does not model exactly: the parser decides."""
 
@@ -306,8 +302,7 @@ class _Scan:
         self.carry: tuple[int, str] | None = None  # an anchor alone on its line, and where
 
     def _too_many(self, pos: int) -> _Refuse:
-        hint = " (aliases used to inflate it?)" if self.aliases else ""
-        return _Refuse(pos, _too_many_values() + hint)
+        return _Refuse(pos, limits.too_many_values(aliases=bool(self.aliases)))
 
     def where(self, pos: int) -> tuple[int, int]:
         line_start = self.text.rfind("\n", 0, pos) + 1
@@ -350,12 +345,7 @@ class _Scan:
         return parent.path + (parent.key,)
 
     def _over(self, parent: _Coll) -> str:
-        limit, what = self.limits[parent.kind]
-        if parent.kind == "parts":
-            return f"a zone has more than {limit:,} parts in one view; the limit is {limit:,}"
-        if parent.kind == "polygon":
-            return f"a polygon has more than {limit:,} points; the limit is {limit:,}"
-        return f"more than {limit:,} {what}; the limit is {limit:,}"
+        return limits.over_limit(parent.kind)  # as the parser says it (translated)
 
     def _open(self, pos: int, is_map: bool, flow: bool, indent: int, anchor: str | None = None) -> _Coll:
         before = self.nodes
@@ -403,7 +393,7 @@ class _Scan:
                 raise _GiveUp
             return
         if len(coll.keys) >= limits.MAX_KEYS:
-            raise _Refuse(pos, f"a mapping has more than {limits.MAX_KEYS:,} keys")
+            raise _Refuse(pos, limits.too_many_keys())
         coll.keys.add(key)
         coll.key = key
 
@@ -420,17 +410,9 @@ class _Scan:
         if not exact:
             self.inexact = True
         elif plain and _numberish(value):
-            self.errors.append(
-                (
-                    pos,
-                    f"a number of {size:,} characters; the limit is {limits.MAX_NUMBER_CHARS} "
-                    "(put quotes around it if it is text)",
-                )
-            )
+            self.errors.append((pos, limits.number_too_long(size)))
         elif size > self.text_limit:
-            self.errors.append(
-                (pos, f"this value is {size:,} characters long; the limit is {self.text_limit:,}")
-            )
+            self.errors.append((pos, limits.text_too_long(size, self.text_limit)))
 
     def _null(self) -> None:
         """An empty value (`key:` or `-` with nothing after it)."""

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reflexmap import i18n
-from reflexmap.atlas import parse_atlas, read_atlas
+from reflexmap.atlas import parse_atlas, read_atlas, yaml_source
 
 from ..hostile.cases import chart
 
@@ -184,3 +184,54 @@ def test_the_parsers_own_english_never_reaches_a_german_reader(german):
 def test_german_messages_write_decimals_with_a_comma(german):
     error = parse_atlas(chart("[[0, 0], [10, 0], [35, 10], [0, 10]]"), "t.yaml").errors[0]
     assert "Punkt 3 liegt 15,0 mm außerhalb" in error.message
+
+
+def _ring(points: int) -> str:
+    import math
+
+    step = 2 * math.pi / points
+    return (
+        "["
+        + ", ".join(
+            f"[{5 * math.cos(i * step):.4f}, {50 + 5 * math.sin(i * step):.4f}]" for i in range(points)
+        )
+        + "]"
+    )
+
+
+WALKED = {  # refused by the quick walk before parsing (prescan.py), German word
+    "polygon": (
+        lambda: chart(_ring(100_001)),
+        "ein Polygon hat mehr als 100.000 Punkte; die Grenze ist 100.000",
+    ),
+    "keys": (
+        lambda: "".join(f"k{i}: {i}\n" for i in range(20_000)),
+        "eine Zuordnung hat mehr als 1.000 Schlüssel",
+    ),
+    "zones": (
+        lambda: (
+            chart()
+            + "".join(
+                f"  - id: z{k}\n    name: Z\n    region: spine\n    claim: x\n    technique: y\n"
+                f"    sources: [s1]\n    confidence: sourced\n    shapes:\n"
+                f"      plantar-left: [[0, 0], [9, 0], [0, 9]]\n"
+                for k in range(10_001)
+            )
+        ),
+        "mehr als 10.000 Zonen; die Grenze ist 10.000",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", WALKED)
+def test_the_quick_walks_refusals_are_said_in_german_as_the_parser_says_them(kind, german, monkeypatch):
+    from reflexmap.atlas import prescan as walk
+
+    make, said = WALKED[kind]
+    text = make()
+    assert walk.prescan(text), "the walk refuses it before parsing"
+    walked = parse_atlas(text, "t.yaml").errors
+    monkeypatch.setattr(yaml_source, "prescan", lambda text: [])
+    parsed = parse_atlas(text, "t.yaml").errors
+    assert walked[0] == parsed[0]  # the same place and the same words
+    assert said in walked[0].message
