@@ -27,7 +27,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedSeq
 
 from ..i18n import _
-from .draft import Draft, Problem, written_shapes
+from .draft import Draft, Problem, shape_place, written_shapes
 from .errors import AtlasError
 from .loader import LoadResult, parse_atlas
 
@@ -380,16 +380,10 @@ def locate(text: str, errors: tuple[AtlasError, ...]) -> tuple[Problem, ...]:
             before = bisect.bisect_right(placed, (error.line, error.column)) - 1
             if before >= 0 and _is_point_path(at[placed[before]]):
                 path = at[placed[before]]
-        zone = view = part = vertex = None
+        zone = None
         if len(path) >= 2 and path[0] == "zones" and isinstance(path[1], int):
             zone = data["zones"][path[1]].get("id") if isinstance(data["zones"][path[1]], dict) else None
-            if len(path) >= 4 and path[2] == "shapes":
-                view = path[3]
-                rest = [p for p in path[4:] if isinstance(p, int)]
-                if len(rest) == 2:
-                    part, vertex = rest
-                elif len(rest) == 1:
-                    part, vertex = 0, rest[0]
+        view, part, vertex = shape_place(path)
         problems.append(Problem(error.message, error.line, error.column, zone, view, part, vertex, error))
     return tuple(problems)
 

@@ -35,6 +35,20 @@ class Draft:
     shapes: Mapping[str, Mapping[str, Any]]  # zone id -> view id -> rings ((x, y), ...) or "mirror"
 
 
+def shape_place(path: tuple) -> tuple[str | None, int | None, int | None]:
+    """(view id, part, vertex) that a value's path names inside a zone's shapes, each None
+    where the path does not reach it (`zones/N/shapes/VIEW/[PART/]VERTEX/...`)."""
+    view = part = vertex = None
+    if len(path) >= 4 and path[0] == "zones" and isinstance(path[1], int) and path[2] == "shapes":
+        view = path[3]
+        rest = [p for p in path[4:] if isinstance(p, int)]
+        if len(rest) == 2:
+            part, vertex = rest
+        elif len(rest) == 1:
+            part, vertex = 0, rest[0]
+    return view, part, vertex
+
+
 def written_shapes(data: dict) -> dict[str, dict[str, Any]]:
     from .builder import _parts
 

@@ -289,7 +289,7 @@ def _items(text: str, at: int):
 def _located(errors, positions: Positions, data: dict, index: int):
     """The zone's errors as problems, placed by the paths of that zone (as document.locate
     places them, from the paths of the whole chart)."""
-    from .draft import Problem
+    from .draft import Problem, shape_place
 
     if not errors:
         return []
@@ -310,15 +310,9 @@ def _located(errors, positions: Positions, data: dict, index: int):
     problems = []
     for error in sorted(set(errors)):
         path = at.get((error.line, error.column), ())
-        zone_id = view = part = vertex = None
+        zone_id = None
         if len(path) >= 2 and path[0] == "zones" and isinstance(path[1], int):
             zone_id = zone.get("id") if path[1] == index else None
-            if len(path) >= 4 and path[2] == "shapes":
-                view = path[3]
-                rest = [p for p in path[4:] if isinstance(p, int)]
-                if len(rest) == 2:
-                    part, vertex = rest
-                elif len(rest) == 1:
-                    part, vertex = 0, rest[0]
+        view, part, vertex = shape_place(path)
         problems.append(Problem(error.message, error.line, error.column, zone_id, view, part, vertex, error))
     return problems
