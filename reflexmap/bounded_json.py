@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
+
+from .i18n import N_, _, format_count
 
 MAX_DEPTH = 64
 MAX_NUMBER_CHARS = 100  # a float written in full is at most 24 characters
@@ -23,11 +26,68 @@ _TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[{]|[\]}]|-?[0-9][-+0-9.eE]*'
 
 
 class JSONBoundsError(ValueError):
-    """Text that is not JSON, or JSON beyond a bound; `line` and `column` count from 1."""
+    """Text that is not JSON, or JSON beyond a bound; `line` and `column` count from 1.
 
-    def __init__(self, message: str, line: int = 0, column: int = 0):
-        self.message, self.line, self.column = message, line, column
-        super().__init__(f"line {line}, column {column}: {message}" if line else message)
+    The words are made when they are read (`message`, `str()`), in the interface language of
+    then: settings are read before the language they hold is applied."""
+
+    def __init__(self, say: str | Callable[[], str], line: int = 0, column: int = 0):
+        self._say, self.line, self.column = say, line, column
+        super().__init__(say if isinstance(say, str) else "")
+
+    @property
+    def message(self) -> str:
+        """A plain sentence about the problem, without its place."""
+        return self._say if isinstance(self._say, str) else self._say()
+
+    def __str__(self) -> str:
+        if not self.line:
+            return self.message
+        return _("line {line}, column {column}: {message}").format(
+            line=self.line, column=self.column, message=self.message
+        )
+
+
+# Python's json words its errors in English and in its own terms; each is said here as a
+# person who opened the file in an editor reads it (the place stays json's).
+_JSON_PROBLEMS: tuple[tuple[str, str], ...] = (
+    ("Expecting property name", N_('a name in double quotes was expected here (as in "name": value)')),
+    ("Expecting ':' delimiter", N_("a ':' is missing after this name")),
+    ("Expecting ',' delimiter", N_("a ',' is missing between two entries")),
+    ("Unterminated string", N_("this text in double quotes is never closed")),
+    ("Invalid control character", N_("a line break or control character stands inside a text in quotes")),
+    ("Invalid \\uXXXX escape", N_("an escape '\\u' needs four hexadecimal digits")),
+    ("Invalid \\escape", N_("an unknown escape in a text (write '\\\\' for a backslash)")),
+    ("Extra data", N_("more text follows after the end of the data")),
+    (
+        "Illegal trailing comma",
+        N_("a ',' stands before the closing bracket; JSON allows none after the last entry"),
+    ),
+    (
+        "Expecting value",
+        N_("a value was expected here (a text in double quotes, a number, true, false, null, [ or {)"),
+    ),
+)
+
+
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """json's error as a plain sentence in the interface language."""
+    text, at = exc.doc, exc.pos
+    after = _SPACE.match(text, at).end()
+    before = at
+    while before > 0 and text[before - 1] in " \t\r\n":
+        before -= 1
+    if exc.msg.startswith(("Expecting value", "Expecting property name")):
+        if not text.strip(" \t\r\n"):
+            return _("the file is empty")
+        if after >= len(text):
+            return _("the file ends in the middle of the data (a value or a closing bracket is missing)")
+        if text[before - 1 : before] == "," and text[after] in "]}":
+            return _("a ',' stands before the closing bracket; JSON allows none after the last entry")
+    for start, message in _JSON_PROBLEMS:
+        if exc.msg.startswith(start):
+            return _(message)
+    return _("JSON syntax error: {problem}").format(problem=exc.msg)
 
 
 class _TooLong(Exception):
@@ -35,6 +95,7 @@ class _TooLong(Exception):
 
 
 _REFUSED = object()
+_SPACE = re.compile(r"[ \t\r\n]*")
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -53,13 +114,17 @@ def _first_beyond(text: str, max_depth: int, max_number: int) -> JSONBoundsError
             depth += 1
             if depth > max_depth:
                 return JSONBoundsError(
-                    f"values are nested deeper than {max_depth} levels", *_position(text, match.start())
+                    lambda: _("values are nested deeper than {limit} levels").format(limit=max_depth),
+                    *_position(text, match.start()),
                 )
         elif first in "]}":
             depth -= 1
         elif match.end() - match.start() > max_number:
+            length = match.end() - match.start()
             return JSONBoundsError(
-                f"a number of {match.end() - match.start():,} characters; the limit is {max_number}",
+                lambda length=length: _("a number of {count} characters; the limit is {limit}").format(
+                    count=format_count(length), limit=format_count(max_number)
+                ),
                 *_position(text, match.start()),
             )
     return None
@@ -101,12 +166,22 @@ def loads(
     value's range, so that one such value is refused alone); a float too large to be finite
     reads as inf, which the caller's range check refuses like any other out-of-range value."""
     if len(raw) > max_bytes:
-        raise JSONBoundsError(f"the file is {len(raw):,} bytes; the limit is {max_bytes:,}")
+        size = len(raw)
+        raise JSONBoundsError(
+            lambda: _("the file is {size} bytes; the limit is {limit}").format(
+                size=format_count(size), limit=format_count(max_bytes)
+            )
+        )
     if isinstance(raw, bytes):
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise JSONBoundsError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x})") from None
+            byte = raw[exc.start]
+            before = raw[: exc.start].decode("utf-8", "replace")
+            line, column = _position(before, len(before))
+            raise JSONBoundsError(
+                lambda: _("not UTF-8 text (byte 0x{byte:02x})").format(byte=byte), line, column
+            ) from None
     else:
         text = raw
 
@@ -118,20 +193,22 @@ def loads(
     def constant(name: str) -> Any:
         if nonfinite:
             return float(name)
-        raise JSONBoundsError(f"{name} is not a number this file may hold")
+        raise JSONBoundsError(lambda: _("{name} is not a number this file may hold").format(name=name))
 
     try:
         value = json.loads(text, parse_int=whole, parse_constant=constant)
     except json.JSONDecodeError as exc:
-        raise JSONBoundsError(f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+        raise JSONBoundsError(lambda e=exc: json_problem(e), exc.lineno, exc.colno) from None
     except (RecursionError, _TooLong):
         value = _REFUSED
     except JSONBoundsError:
         raise
     except ValueError as exc:  # pragma: no cover - a bound json has that the scan did not see
-        raise JSONBoundsError(f"not valid JSON: {exc}") from None
+        raise JSONBoundsError(lambda e=exc: _("JSON syntax error: {problem}").format(problem=e)) from None
     walk = max_depth is not None and type(value) in (list, dict)
     if value is _REFUSED or (walk and _depth_exceeds(value, max_depth)):
         scan_depth = MAX_DEPTH if max_depth is None else max_depth
-        raise _first_beyond(text, scan_depth, max_number) or JSONBoundsError("values are nested too deeply")
+        raise _first_beyond(text, scan_depth, max_number) or JSONBoundsError(
+            lambda: _("values are nested too deeply")
+        )
     return value

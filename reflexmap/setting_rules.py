@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
+from . import i18n
 from .i18n import LANGUAGES, N_, _, format_number, isolated
 from .vocab import ASPECTS, FEET, REGIONS
 
@@ -60,12 +61,67 @@ class Rule:
 
 
 def shown(value: Any) -> str:
-    """A stored value inside a message: short, as JSON writes it, isolated."""
-    try:
-        text = json.dumps(value, ensure_ascii=False, allow_nan=True)
-    except (TypeError, ValueError):
-        text = repr(value)
+    """A stored value inside a message: short, isolated, as JSON writes it, but a number as
+    the interface language writes it (1,5 in German; a list's or mapping's numbers too, its
+    entries then parted by "; " where the decimal mark is a comma)."""
+    if _number(value):
+        text = _figure_of(value)
+    elif isinstance(value, (list, dict)) and i18n.language() == "de" and _holds_number(value):
+        text = _written(value)
+    else:
+        try:
+            text = json.dumps(value, ensure_ascii=False, allow_nan=True)
+        except (TypeError, ValueError):
+            text = repr(value)
     return isolated(text if len(text) <= 40 else text[:39] + "…")
+
+
+def _figure_of(value: float) -> str:
+    """A stored number as the language writes it: whole numbers grouped, others with the
+    digits Python writes for them (no rounding: the message quotes what is stored)."""
+    if isinstance(value, int):
+        if abs(value) >= 10**40:  # longer than a message shows: its size instead
+            return f"{'-' if value < 0 else ''}10^{len(str(abs(value))) - 1}…"
+        return i18n.format_count(value)
+    if not math.isfinite(value):
+        return json.dumps(value, allow_nan=True)
+    text = repr(value)
+    return text.replace(".", ",") if i18n.language() == "de" else text
+
+
+def _holds_number(value: Any, depth: int = 0) -> bool:
+    if depth > 8:
+        return False
+    items = value.values() if isinstance(value, dict) else value
+    return any(
+        _number(v) or (isinstance(v, (list, dict)) and _holds_number(v, depth + 1)) for v in list(items)[:50]
+    )
+
+
+def _written(value: Any, depth: int = 0) -> str:
+    """A list or mapping written as JSON does, with numbers in the language's notation (at most
+    what a message can show)."""
+    if depth > 8:
+        return "…"
+    if _number(value):
+        return _figure_of(value)
+    if isinstance(value, list):
+        return (
+            "["
+            + "; ".join(_written(v, depth + 1) for v in value[:20])
+            + ("; …" if len(value) > 20 else "")
+            + "]"
+        )
+    if isinstance(value, dict):
+        entries = list(value.items())[:20]
+        inner = "; ".join(
+            json.dumps(str(k), ensure_ascii=False) + ": " + _written(v, depth + 1) for k, v in entries
+        )
+        return "{" + inner + ("; …" if len(value) > 20 else "") + "}"
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=True)
+    except (TypeError, ValueError):
+        return repr(value)
 
 
 def figure(value: float) -> str:

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from . import bounded_json, setting_rules
-from .i18n import _
-from .storage import Unreadable, read_guarded, write_with_backup
+from .i18n import _, format_count
+from .storage import Unreadable, error_text, read_guarded, write_with_backup
 
 FORMAT = "reflexmap-settings"
 VERSION = 1
@@ -54,15 +54,18 @@ def parse(raw: bytes) -> dict[str, Any]:
     try:
         data = bounded_json.loads(raw, max_bytes=MAX_BYTES, nonfinite=True)  # NaN: a bad value
     except bounded_json.JSONBoundsError as exc:
-        raise Unreadable(str(exc)) from None  # says itself: not JSON, or beyond a bound
+        # says itself, at its place: not JSON, or beyond a bound (in the language of then)
+        raise Unreadable(lambda e=exc: e.message, line=exc.line, column=exc.column) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("values"), dict):
-        raise Unreadable(_("not a ReflexMap settings file"))
+        raise Unreadable(lambda: _("not a ReflexMap settings file"))
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise Unreadable(_("no format version"))
+        raise Unreadable(lambda: _("no format version"))
     if version > VERSION:
         raise Unreadable(
-            _("written by a newer ReflexMap (settings format {version})").format(version=version),
+            lambda: _("written by a newer ReflexMap (settings format {version})").format(
+                version=format_count(version)
+            ),
             f"from-version-{version}",
         )
     return data["values"]
@@ -85,9 +88,9 @@ class Settings:
         except OSError as exc:  # the folder itself cannot be read
             values = None
             self._said = [
-                _("The settings could not be read ({reason}). Starting with default settings.").format(
-                    reason=exc.strerror or exc
-                )
+                lambda e=exc: _(
+                    "The settings could not be read ({reason}). Starting with default settings."
+                ).format(reason=error_text(e))
             ]
         self._values: dict[str, Any] = self._checked(values or {})
         folder = self.path.parent

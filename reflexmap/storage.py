@@ -145,11 +145,28 @@ def _default_mode() -> int:
 
 
 class Unreadable(ValueError):
-    """A stored file this version cannot use; `label` names the copy it is kept as."""
+    """A stored file this version cannot use; `label` names the copy it is kept as, `line` and
+    `column` (from 1; 0: the file as a whole) where the trouble is. The reason may be a
+    callable, said in the interface language of when it is shown (settings are read before the
+    language they hold is applied)."""
 
-    def __init__(self, message: str, label: str | None = None):
-        super().__init__(message)
+    def __init__(
+        self, reason: str | Callable[[], str], label: str | None = None, line: int = 0, column: int = 0
+    ):
+        super().__init__(reason if isinstance(reason, str) else "")
+        self._reason = reason
         self.label = label or "damaged-" + time.strftime("%Y%m%d-%H%M%S")
+        self.line, self.column = line, column
+
+    @property
+    def reason(self) -> str:
+        return self._reason if isinstance(self._reason, str) else self._reason()
+
+    def __str__(self) -> str:
+        return self.reason
+
+
+Said = Callable[[], str]  # a message made when it is shown, in the language of then
 
 
 def backup_of(path: Path) -> Path:
@@ -165,11 +182,13 @@ def write_with_backup(path: str | Path, payload: bytes) -> None:
         write_checked(temporary, payload)
 
 
-def read_guarded(path: str | Path, parse: Callable[[bytes], T], what: str) -> tuple[T | None, list[str]]:
+def read_guarded(path: str | Path, parse: Callable[[bytes], T], what: str) -> tuple[T | None, list[Said]]:
     """Read `path` (or its backup) with `parse`. A file that cannot be used is renamed aside,
-    never deleted or overwritten, and each problem becomes a sentence for the user."""
+    never deleted or overwritten, and each problem becomes a sentence for the user: a callable
+    that says it in the interface language of when it is shown, with `file:line:column` where
+    the trouble has a place."""
     path = Path(path)
-    warnings: list[str] = []
+    warnings: list[Said] = []
     _remove_interrupted_writes(path)
     candidates = [p for p in (path, backup_of(path)) if p.exists()]
     if not candidates:
@@ -184,24 +203,43 @@ def read_guarded(path: str | Path, parse: Callable[[bytes], T], what: str) -> tu
             try:
                 aside = _set_aside(candidate, label)
             except OSError as problem:  # a read-only or otherwise unwritable folder
-                warnings.append(
-                    _(
-                        "{file} could not be used ({reason}) and could not be set aside ({problem}); "
-                        "it was left as it is."
-                    ).format(file=candidate.name, reason=exc, problem=problem.strerror or problem)
-                )
+                warnings.append(_not_set_aside(candidate, exc, problem))
                 continue
-            warnings.append(
-                _("{file} could not be used ({reason}). It was kept as {kept}.").format(
-                    file=candidate.name, reason=exc, kept=aside.name
-                )
-            )
+            warnings.append(_set_aside_said(candidate, exc, aside))
             continue
         if candidate != path:
-            warnings.append(_("{file} was restored from the backup copy.").format(file=path.name))
+            warnings.append(lambda: _("{file} was restored from the backup copy.").format(file=path.name))
         return value, warnings
-    warnings.append(_(FRESH_START.get(what, FRESH_START["progress"])))
+    warnings.append(lambda: _(FRESH_START.get(what, FRESH_START["progress"])))
     return None, warnings
+
+
+def said(warnings: list[Said]) -> list[str]:
+    """The messages of read_guarded, in the interface language of now."""
+    return [say() for say in warnings]
+
+
+def _place(file: Path, exc: BaseException) -> str:
+    """`name:line:column` where the trouble is, or the name alone."""
+    line, column = getattr(exc, "line", 0), getattr(exc, "column", 0)
+    return f"{file.name}:{line}:{column}" if line else file.name
+
+
+def _reason(exc: BaseException) -> str:
+    return error_text(exc) if isinstance(exc, OSError) else str(exc)
+
+
+def _set_aside_said(file: Path, exc: BaseException, aside: Path) -> Said:
+    return lambda: _("{place}: {reason}. The file could not be used and was kept as {kept}.").format(
+        place=_place(file, exc), reason=_reason(exc).rstrip("."), kept=aside.name
+    )
+
+
+def _not_set_aside(file: Path, exc: BaseException, problem: OSError) -> Said:
+    return lambda: _(
+        "{place}: {reason}. The file could not be used, and could not be set aside ({problem}); "
+        "it was left as it is."
+    ).format(place=_place(file, exc), reason=_reason(exc).rstrip("."), problem=error_text(problem))
 
 
 def _remove_interrupted_writes(path: Path) -> None:

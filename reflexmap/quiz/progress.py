@@ -17,8 +17,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .. import bounded_json
-from ..i18n import _
-from ..storage import Unreadable, backup_of, read_guarded, write_with_backup
+from ..i18n import _, format_count
+from ..storage import Unreadable, backup_of, read_guarded, said, write_with_backup
 
 FORMAT = "reflexmap-progress"
 VERSION = 1
@@ -34,13 +34,22 @@ class ProgressError(Unreadable):
 class FutureVersion(ProgressError):
     def __init__(self, version: object):
         super().__init__(
-            _("it was written by a newer ReflexMap (progress format {version})").format(version=version),
+            _("it was written by a newer ReflexMap (progress format {version})").format(
+                version=format_count(version)
+            ),
             f"from-version-{version}",
         )
         self.version = version
 
 
 LEGACY_TOP_BOX = 5
+
+
+def _figure(value: object) -> str:
+    """A stored number inside a message, as the interface language writes it."""
+    from ..setting_rules import shown
+
+    return shown(value)
 
 
 @dataclass(slots=True)
@@ -61,8 +70,12 @@ class LegacyCardState:
     @classmethod
     def from_json(cls, data: dict) -> LegacyCardState:
         state = cls(**{k: data[k] for k in cls.__slots__ if k in data})  # type: ignore[attr-defined]
-        if not (1 <= int(state.box) <= LEGACY_TOP_BOX):
-            raise ValueError(f"box {state.box} is outside 1..{LEGACY_TOP_BOX}")
+        if not isinstance(state.box, int) or isinstance(state.box, bool):
+            raise ValueError(_("{name} is not a whole number").format(name="box"))
+        if not (1 <= state.box <= LEGACY_TOP_BOX):
+            raise ValueError(
+                _("box {box} is outside 1 to {top}").format(box=_figure(state.box), top=LEGACY_TOP_BOX)
+            )
         return state
 
 
@@ -83,7 +96,7 @@ class ProgressStore:
     def load(self) -> Loaded:
         """The saved progress, or the backup's, or nothing; with a warning for each problem."""
         states, warnings = read_guarded(self.path, parse, "progress")
-        return Loaded(states or {}, warnings)
+        return Loaded(states or {}, said(warnings))
 
     def save(self, states: dict[str, LegacyCardState]) -> None:
         data = {
@@ -102,7 +115,8 @@ def parse(raw: bytes) -> dict[str, LegacyCardState]:
     try:  # bounded: depth, and every number's length before it is converted
         data = bounded_json.loads(raw, max_bytes=MAX_BYTES)
     except bounded_json.JSONBoundsError as exc:
-        raise ProgressError(str(exc)) from None  # says itself: not JSON, or beyond a bound
+        # says itself, at its place: not JSON, or beyond a bound
+        raise ProgressError(exc.message, line=exc.line, column=exc.column) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ProgressError(_("not a ReflexMap progress file"))
     version = data.get("version")
@@ -121,17 +135,19 @@ def parse(raw: bytes) -> dict[str, LegacyCardState]:
             state = LegacyCardState.from_json(value)
             for name in ("box", "seen", "right", "wrong"):
                 if not isinstance(getattr(state, name), int) or isinstance(getattr(state, name), bool):
-                    raise ValueError(f"{name} is not a whole number")
+                    raise ValueError(_("{name} is not a whole number").format(name=name))
                 if not 0 <= getattr(state, name) <= MAX_COUNT:
-                    raise ValueError(f"{name} is outside 0..{MAX_COUNT:,}")
+                    raise ValueError(
+                        _("{name} is outside 0 to {top}").format(name=name, top=format_count(MAX_COUNT))
+                    )
             for name in ("due", "last_seen"):
                 number = getattr(state, name)
                 if not isinstance(number, (int, float)) or isinstance(number, bool) or number != number:
-                    raise ValueError(f"{name} is not a number")
+                    raise ValueError(_("{name} is not a number").format(name=name))
                 if not abs(number) <= MAX_TIME:  # also refuses infinity
-                    raise ValueError(f"{name} is not a time ReflexMap can use")
+                    raise ValueError(_("{name} is not a time ReflexMap can use").format(name=name))
             if not isinstance(state.last_right, bool):
-                raise ValueError("last_right is not true or false")
+                raise ValueError(_("{name} is not true or false").format(name="last_right"))
         except (TypeError, ValueError, OverflowError) as exc:  # box: 1e999 is infinity
             raise ProgressError(_("card {card}: {error}").format(card=repr(key), error=exc)) from None
         states[key] = state

@@ -155,7 +155,8 @@ def test_the_app_starts_with_out_of_range_settings_and_says_what_was_reset(tmp_p
     for line in (
         f'• Theme ({FSI}appearance/theme{PDI}): {FSI}"purple"{PDI} is not one of: system, light, dark, '
         "high-contrast.",
-        f"• Text size ({FSI}appearance/text-scale{PDI}): {FSI}1000000{PDI} is not one of: 0.9; 1; 1.25; 1.5.",
+        f"• Text size ({FSI}appearance/text-scale{PDI}): {FSI}1,000,000{PDI} is not one of: "
+        "0.9; 1; 1.25; 1.5.",
         f"• Window size and position ({FSI}window/geometry{PDI}): a window of 1000000 × 1000000 pixels.",
         f'• Recent charts ({FSI}chart/recent{PDI}): 2 of 3 entries left out ({FSI}"relative.yaml"{PDI} '
         "is not a full path).",
@@ -193,6 +194,7 @@ def _start_again(tmp_path: Path) -> tuple[dict, Path]:
 def test_the_message_is_in_the_interface_language(tmp_path: Path):
     values = {"notes/first-run-seen": True, "appearance/language": "de", "appearance/theme": "purple"}
     values["quiz/setup/length"] = 1000
+    values["quiz/desired-retention"] = 1.5
     facts, _settings = _start(tmp_path, values)
     (box,) = facts["shown"]
     assert facts["language"] == "de"
@@ -200,4 +202,30 @@ def test_the_message_is_in_the_interface_language(tmp_path: Path):
     assert box["text"].startswith("Diese Einstellungen")
     theme = f'Farbschema ({FSI}appearance/theme{PDI}): {FSI}"purple"{PDI} ist keine der Möglichkeiten'
     assert theme in box["text"]
-    assert f"{FSI}1000{PDI} liegt nicht zwischen 1 und 200" in box["text"]
+    assert f"{FSI}1.000{PDI} liegt nicht zwischen 1 und 200" in box["text"]
+    # a stored decimal number as German writes it, like the bounds beside it (was 1.5)
+    assert f"{FSI}1,5{PDI} liegt nicht zwischen 0,7 und 0,97" in box["text"], box["text"]
+
+
+@pytest.mark.parametrize(
+    "body, place, words",
+    [
+        ('{"view/labels": true,\n}', "2:1", "Komma"),  # was: Expecting property name…
+        ('{"view/labels": true\n "view/guides": false}', "2:2", "Komma"),  # Expecting ',' delimiter
+        ('{"chart/last": "/x}', "1:73", "Anführungszeichen"),  # Unterminated string
+        ('{"view/labels": [', "1:75", "Wert"),  # Expecting value
+    ],
+)
+def test_a_damaged_settings_file_is_said_in_german_with_its_place(tmp_path: Path, body, place, words):
+    """LANGUAGE=de: json's own English ("Expecting property name enclosed in double quotes")
+    and the sentence about the file set aside are German, with file:line:column (the settings
+    are read before any language is applied: the words are made when they are shown)."""
+    facts, settings = _start(tmp_path, body, language="de")
+    assert facts["language"] == "de"
+    (box,) = facts["shown"]
+    text = box["text"]
+    assert text.startswith(f"settings.json:{place}: "), text
+    assert words in text and "aufbewahrt" in text, text
+    for english in ("Expecting", "delimiter", "could not", "kept as", "line ", "column", "JSON syntax"):
+        assert english not in text, text
+    assert list(settings.parent.glob("settings.json.damaged-*"))

@@ -35,7 +35,7 @@ def _settings_file(path: Path, values: dict | str) -> Path:
         ('{"a":\n  ' + "9" * 5000 + "}", "a number of 5,000 characters; the limit is 100", 2, 3),
         ("[" * 200_000 + "]" * 200_000, "nested deeper than 64 levels", 1, 65),
         ('{"a": ' + "[" * 70 + "]" * 70 + "}", "nested deeper than 64 levels", 1, 70),
-        ('{"a": [1, 2,]}', "not valid JSON", 1, 13),
+        ('{"a": [1, 2,]}', "a ',' stands before the closing bracket", 1, 13),
     ],
 )
 def test_bounded_json_refuses_with_line_and_column(text, message, line, column):

@@ -34,7 +34,7 @@ def test_problems_at_start_are_said_in_one_message(qtbot, tmp_path: Path):
     assert _shown_dialogs(window) == [box]  # one message; the note waits until it is read
     assert "2 problems" in box.text()
     told = box.informativeText()
-    assert told.startswith("Settings: ") and "settings.json could not be used" in told
+    assert told.startswith("Settings: settings.json:1:6: ") and "could not be used" in told
     assert "Chart not loaded: " in told and "<b>chart" in told  # shown as written
     assert f"{chart}:4:1:" in box.detailedText()
     box.done(0)
