@@ -96,24 +96,26 @@ class Review:
     seconds: float | None
 
 
-def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
-    timeout = BUSY_TIMEOUT_MS / 1000
+def connect(path: Path, *, read_only: bool = False, wait_ms: int | None = None) -> sqlite3.Connection:
+    """A connection that waits `wait_ms` (None: BUSY_TIMEOUT_MS) for another's lock while it
+    opens; from then on BUSY_TIMEOUT_MS (the caller of a write says how long it waits)."""
+    timeout = (BUSY_TIMEOUT_MS if wait_ms is None else max(0, wait_ms)) / 1000
     if read_only:
         conn = sqlite3.connect(
             f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout, isolation_level=None
         )
     else:
         conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
-    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA busy_timeout={round(timeout * 1000)}")
     return conn
 
 
-def is_sound(path: Path) -> bool:
+def is_sound(path: Path, wait_ms: int | None = None) -> bool:
     """True if `path` is an SQLite database that passes integrity_check. A database that
     another process holds locked beyond the busy timeout is not called damaged: that error is
     raised, so that a sound database in use elsewhere is never set aside."""
     try:
-        conn = connect(path, read_only=True)
+        conn = connect(path, read_only=True, wait_ms=wait_ms)
         try:
             return conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         finally:
@@ -134,11 +136,21 @@ def _busy(exc: sqlite3.Error) -> bool:
 
 
 class ReviewLog:
-    def __init__(self, path: str | Path, *, clock: Callable[[], float] = time.time):
+    def __init__(
+        self, path: str | Path, *, clock: Callable[[], float] = time.time, wait_ms: int | None = None
+    ):
+        """`wait_ms`: how long opening waits for a lock another program holds on the file
+        (None: BUSY_TIMEOUT_MS, then the error). Given, a log held locked past it (another
+        program's `PRAGMA locking_mode=EXCLUSIVE` holds its lock with no transaction) opens
+        `locked`: empty in memory, nothing written there; each write tries to open the file
+        again (waiting `wait_ms`) and raises SQLite's "database is locked" while it cannot,
+        so that answers wait in the scheduler's queue as they do for any other lock."""
         self.path = Path(path)
         self.clock = clock
         self.warnings: list[str] = []
         self.writable = True
+        self.locked = False
+        self._wait_ms = wait_ms
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError:
@@ -146,7 +158,39 @@ class ReviewLog:
                 self.conn = self._open_read_only()
                 return
             raise
-        self.conn = self._open()
+        try:
+            self.conn = self._open()
+        except sqlite3.OperationalError as exc:
+            if wait_ms is None or not _busy(exc):
+                raise
+            self.locked = True
+            self.conn = sqlite3.connect(":memory:", isolation_level=None)
+            _create_or_migrate(self.conn, 0)
+
+    def _unlocked(self, wait_ms: int | None) -> None:
+        """A log that opened `locked`: the file opened now, if its lock is free (else SQLite's
+        busy error, after `wait_ms`)."""
+        if not self.locked:
+            return
+        warnings, self.warnings = self.warnings, []
+        saved_wait, self._wait_ms = self._wait_ms, wait_ms if wait_ms is not None else self._wait_ms
+        try:
+            conn = self._open()
+        finally:
+            self._wait_ms = saved_wait
+            self.warnings = warnings + self.warnings
+        self.conn.close()
+        self.conn, self.locked = conn, False
+
+    def reopen(self, wait_ms: int | None = None) -> bool:
+        """A log that opened `locked`: opened now if it can be (waiting `wait_ms`); whether
+        it is open."""
+        try:
+            self._unlocked(wait_ms)
+        except sqlite3.OperationalError as exc:
+            if not _busy(exc):
+                raise
+        return not self.locked
 
     @property
     def backup_folder(self) -> Path:
@@ -156,9 +200,10 @@ class ReviewLog:
     def _open(self) -> sqlite3.Connection:
         if not self._can_write():
             return self._open_read_only()
-        if self.path.exists() and not (is_sound(self.path) and _is_ours(self.path)):
+        wait = self._wait_ms
+        if self.path.exists() and not (is_sound(self.path, wait) and _is_ours(self.path, wait)):
             self._replace_damaged()  # damaged, or another program's tables: set aside, untouched
-        conn = connect(self.path)
+        conn = connect(self.path, wait_ms=wait)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError:  # not a database at all, and integrity_check could not tell
@@ -179,10 +224,15 @@ class ReviewLog:
                 return connect(self.path, read_only=True)
             except sqlite3.Error:
                 return sqlite3.connect(":memory:", isolation_level=None)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=FULL")
-        if version < SCHEMA:
-            self._upgrade(conn)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            if version < SCHEMA:
+                self._upgrade(conn)
+        except BaseException:
+            conn.close()
+            raise
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         return conn
 
     def _can_write(self) -> bool:
@@ -363,6 +413,7 @@ class ReviewLog:
         is not written again (None is returned)."""
         if not self.writable:
             raise ReadOnly(str(self.path))
+        self._unlocked(wait_ms)
         conn = self.conn
         self._begin(wait_ms)
         try:
@@ -497,6 +548,7 @@ class ReviewLog:
         """Store a choice of the student's (`wait_ms` as for record)."""
         if not self.writable:
             raise ReadOnly(str(self.path))
+        self._unlocked(wait_ms)
         conn = self.conn
         self._begin(wait_ms)
         try:
@@ -523,6 +575,7 @@ class ReviewLog:
         their reviews stay. Returns the number of cards moved or copied."""
         if not self.writable:
             raise ReadOnly(str(self.path))
+        self._unlocked(None)
         pairs = [(old, new) for old, new in renames.items() if old != new and ":" not in old + new + chart_id]
         if not pairs:
             return 0
@@ -589,7 +642,7 @@ class ReviewLog:
         """Import a format-1 progress.json once; it is then renamed (kept). Returns the number
         of cards imported, or None if there was nothing to import."""
         json_path = Path(json_path)
-        if not json_path.exists():
+        if not json_path.exists() or self.locked:  # locked: imported when it opens next time
             return None
         try:
             done = self.conn.execute("SELECT value FROM meta WHERE key = ?", (IMPORTED_KEY,)).fetchone()
@@ -645,7 +698,7 @@ class ReviewLog:
     def backup(self, *, force: bool = False) -> Path | None:
         """A copy through SQLite's online backup API, unless the newest is less than a day old
         (`force`: on exit). Keeps the newest KEEP_BACKUPS."""
-        if not self.writable:
+        if not self.writable or self.locked:  # locked: there is nothing of it in memory
             return None
         existing = self.backups()
         if existing and not force and self.clock() - existing[0].stat().st_mtime < BACKUP_EVERY:
@@ -702,12 +755,12 @@ COLUMNS = {
 }
 
 
-def _is_ours(path: Path) -> bool:
+def _is_ours(path: Path, wait_ms: int | None = None) -> bool:
     """Whether the database holds our tables with our columns, or none of them yet (a file of
     the same name may be any SQLite database: another program's, or one half made by hand).
     Read through a read-only connection: nothing in a file that is not ours is changed."""
     try:
-        conn = connect(path, read_only=True)
+        conn = connect(path, read_only=True, wait_ms=wait_ms)
     except sqlite3.Error:
         return True  # is_sound has said what there is to say
     try:

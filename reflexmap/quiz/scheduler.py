@@ -192,6 +192,8 @@ class Scheduler:
         this window's answers that wait to be saved on top."""
         self._pace.clear()
         if self.log is not None:
+            if self.log.locked and not self.log.reopen(self.wait_ms):
+                return  # another program holds it: what this window knows stays
             self.save_pending()
             self.states = self.log.states()
             self._replay_pending()
@@ -206,6 +208,7 @@ class Scheduler:
         """Write the answers that wait, oldest first, as far as the lock lets; returns how many
         still wait. An answer is taken off the queue only once its transaction has committed."""
         written: set[str] = set()
+        was_locked = self.log is not None and self.log.locked
         while self.pending and self.log is not None and self.log.writable:
             answer = self.pending[0]
             try:
@@ -237,6 +240,9 @@ class Scheduler:
                 self.states[answer.card] = state  # with other windows' answers to it
         if written and self.log is not None:
             self.log.forget_waiting(written - {a.source for a in self.pending if a.source})
+        if was_locked and self.log is not None and not self.log.locked:  # opened at last: as saved
+            self.states = self.log.states()
+            self._replay_pending()
         return len(self.pending)
 
     def _not_saved(self, exc: BaseException) -> None:

@@ -141,7 +141,7 @@ class QuizController(Mode):
     def _open(self, path: Path) -> Scheduler:
         log = None
         try:
-            log = ReviewLog(path)
+            log = ReviewLog(path, wait_ms=ANSWER_WAIT_MS)  # held locked: opened when it is free
             if path == self.profiles.database(DEFAULT):  # the old file was the first student's
                 log.import_progress_json(self.progress_path)
             states = log.states()
@@ -169,6 +169,9 @@ class QuizController(Mode):
         scheduler = Scheduler(states, log=log, retention=self._stored_retention(log), wait_ms=ANSWER_WAIT_MS)
         if scheduler.pending:  # answers from when a window closed while the log was locked
             self._save_retry.start()
+        if log is not None and log.locked:  # said once (here, or at the first answer kept)
+            self._said_waiting = True
+            self._show_status(self._in_use_message())
         return scheduler
 
     def _stored_retention(self, log: ReviewLog | None) -> float:
@@ -305,12 +308,14 @@ class QuizController(Mode):
         self._save_retry.start()
         if not self._said_waiting:
             self._said_waiting = True
-            self._show_status(
-                _(
-                    "The progress file is in use by another program: your answers are kept and "
-                    "saved as soon as it is free."
-                )
-            )
+            self._show_status(self._in_use_message())
+
+    @staticmethod
+    def _in_use_message() -> str:
+        return _(
+            "The progress file is in use by another program: your answers are kept and "
+            "saved as soon as it is free."
+        )
 
     def _show_status(self, text: str) -> None:
         self.said.emit(text)
