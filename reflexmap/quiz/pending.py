@@ -7,11 +7,18 @@ with answers still waiting, they are written to a file beside the log (atomicall
 and read back at the next open. An answer that went through such a file carries an id, which
 is recorded in the log (table meta) in the same transaction as the answer: whichever window or
 process writes it first, it is counted once, even when two open the file at once or the file
-could not be removed after it was written. Qt-free.
+could not be removed after it was written.
+
+The same queue holds answers that could not be written because the disk is full or the
+folder became read-only: tried again, written at closing if they can be, else kept in a file.
+When the log's own folder cannot take that file either, it goes to a spare folder the window
+names (the settings or cache folder, the system's temporary folder), under a name made from
+the log's full path, and is merged from there at the next start. Qt-free.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
@@ -48,23 +55,50 @@ class PendingAnswer:
     source: str | None = None  # the file it was read from (not written)
 
 
-def files(database: Path) -> list[Path]:
-    """The files of waiting answers beside `database`, oldest first."""
-    return sorted(p for p in database.parent.glob(f"{database.name}.pending-*.json") if p.is_file())
+SPARE_FOLDER = "answers-waiting"  # in each spare folder
 
 
-def write(database: Path, answers: list[PendingAnswer]) -> Path:
-    """Write `answers` to a new file beside `database` (atomically, fsync'ed); each gets an id
-    (the one it had, if it came from a file already)."""
+def _spare_prefix(database: Path) -> str:
+    """The name under which a log's answers are kept in a spare folder: its own name and a
+    digest of its full path (two profiles' logs share a name)."""
+    digest = hashlib.sha256(str(database.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"{database.name}-{digest}"
+
+
+def files(database: Path, spares: tuple[Path, ...] = ()) -> list[Path]:
+    """The files of waiting answers beside `database`, then in the spare folders; each
+    group oldest first."""
+    found = sorted(p for p in database.parent.glob(f"{database.name}.pending-*.json") if p.is_file())
+    prefix = _spare_prefix(database)
+    for spare in spares:
+        folder = spare / SPARE_FOLDER
+        try:
+            found += sorted(p for p in folder.glob(f"{prefix}.pending-*.json") if p.is_file())
+        except OSError:
+            continue
+    return found
+
+
+def write(database: Path, answers: list[PendingAnswer], spare: Path | None = None) -> Path:
+    """Write `answers` to a new file beside `database` (or in the spare folder `spare`),
+    atomically and fsync'ed; each gets an id (the one it had, if it came from a file)."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = database.with_name(f"{database.name}.pending-{stamp}-{os.getpid()}-{uuid.uuid4().hex[:8]}.json")
+    tail = f".pending-{stamp}-{os.getpid()}-{uuid.uuid4().hex[:8]}.json"
+    if spare is None:
+        target = database.with_name(database.name + tail)
+    else:
+        folder = spare / SPARE_FOLDER
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / (_spare_prefix(database) + tail)
     plain = []
     for answer in answers:
         entry = asdict(replace(answer, once=answer.once or uuid.uuid4().hex, source=None))
         entry.pop("source")
         entry["clicked"] = list(answer.clicked)
         plain.append(entry)
-    payload = json.dumps({"format": FORMAT, "version": VERSION, "answers": plain}, indent=0)
+    payload = json.dumps(
+        {"format": FORMAT, "version": VERSION, "database": str(database), "answers": plain}, indent=0
+    )
     with atomic_path(target) as temporary:
         write_checked(temporary, payload.encode("utf-8"))
     return target

@@ -345,13 +345,14 @@ class ReviewLog:
         self.warnings.append(message + " " + _("There is no sound backup: starting with empty progress."))
 
     # --- answers that waited for a lock (pending.py) -------------------------------------------
-    def waiting_answers(self) -> list[PendingAnswer]:
-        """The answers a window could not write before it closed (the log was locked), read
-        from their files beside the log; a file that is not one is set aside, with a message."""
+    def waiting_answers(self, spares: tuple[Path, ...] = ()) -> list[PendingAnswer]:
+        """The answers a window could not write before it closed (the log was locked, the
+        disk full, the folder read-only), read from their files beside the log and in the
+        spare folders; a file that is not one is set aside, with a message."""
         if not self.writable:
             return []
         found: list[PendingAnswer] = []
-        for path in pending.files(self.path):
+        for path in pending.files(self.path, spares):
             try:
                 found += pending.read(path)
             except FileNotFoundError:
@@ -369,10 +370,21 @@ class ReviewLog:
                 )
         return found
 
-    def keep_waiting(self, answers: list[PendingAnswer]) -> Path:
-        """Write answers that could not be saved (the log is locked) to a file beside it, and
-        remove the files they were read from: the next open writes them, each once."""
-        target = pending.write(self.path, answers)
+    def keep_waiting(self, answers: list[PendingAnswer], spares: tuple[Path, ...] = ()) -> Path:
+        """Write answers that could not be saved to a file beside the log, or where its folder
+        cannot take it (full, read-only) in the first spare folder that can, and remove the
+        files they were read from: the next open writes them, each once. Raises the first
+        OSError when no folder can take them."""
+        first: OSError | None = None
+        for folder in (None, *spares):
+            try:
+                target = pending.write(self.path, answers, folder)
+                break
+            except OSError as exc:
+                first = first or exc
+        else:
+            assert first is not None
+            raise first
         for source in {a.source for a in answers if a.source}:
             Path(source).unlink(missing_ok=True)
         return target

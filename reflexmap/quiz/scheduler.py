@@ -162,20 +162,24 @@ class Scheduler:
         retention: float = DEFAULT_RETENTION,
         log: ReviewLog | None = None,
         wait_ms: int | None = None,
+        spares: tuple[Path, ...] = (),
     ):
         """`wait_ms`: how long an answer waits for another writer's lock on the log before it
-        is kept in `pending` instead (the window: a moment; None: the log's busy timeout)."""
+        is kept in `pending` instead (the window: a moment; None: the log's busy timeout).
+        `spares`: folders where answers that cannot be written by closing time are kept when
+        the log's own folder cannot take them (pending.py), and read back from."""
         self.states: dict[str, CardState] = states if states is not None else {}
         self.clock = clock
         self.rng = rng or random.Random()
         self.log = log
         self.wait_ms = wait_ms
-        self.unsaved: list[str] = []  # why answers could not be saved, for the window to say
+        self.unsaved: list[str] = []  # why answers could not be written yet, for the window to say
+        self.spares = tuple(spares)
         self.pending: list[PendingAnswer] = []  # answers waiting for the log's lock, in order
         self._pace: dict[str, float] = {}  # question kind -> Easy threshold, from the log
         self.set_retention(retention)
         if log is not None and log.writable:  # answers a window closed on while the log was locked
-            self.pending = log.waiting_answers()
+            self.pending = log.waiting_answers(self.spares)
             self._replay_pending()
             self.save_pending()
 
@@ -228,11 +232,10 @@ class Scheduler:
             except sqlite3.OperationalError as exc:
                 if not is_busy(exc):
                     self._not_saved(exc)
-                    continue
-                break  # still locked: tried again later
-            except (sqlite3.Error, OSError) as exc:  # a full disk: the lesson goes on, unsaved
+                break  # still locked (or full, or read-only): it waits and is tried again later
+            except (sqlite3.Error, OSError) as exc:  # a full disk: the lesson goes on; it waits
                 self._not_saved(exc)
-                continue
+                break
             self.pending.pop(0)
             if answer.source:
                 written.add(answer.source)
@@ -246,15 +249,17 @@ class Scheduler:
         return len(self.pending)
 
     def _not_saved(self, exc: BaseException) -> None:
+        """An answer could not be written (a full disk, a folder made read-only): it stays
+        first in the queue, and why is kept for the window to say."""
         self.unsaved.append(str(exc))
-        self.pending.pop(0)
 
     def keep_pending(self) -> Path | None:
-        """On closing: the answers still waiting for the lock go to a file beside the log
-        (written at the next open, each once). Returns the file, or None if none wait."""
+        """On closing: the answers that still wait (a lock, a full disk, a read-only folder)
+        go to a file beside the log, or in a spare folder (written at the next open, each
+        once). Returns the file, or None if none wait; raises OSError if no folder took them."""
         if self.save_pending() == 0 or self.log is None:
             return None
-        target = self.log.keep_waiting(self.pending)
+        target = self.log.keep_waiting(self.pending, self.spares)
         self.pending = []
         return target
 

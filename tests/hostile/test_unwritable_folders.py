@@ -219,7 +219,9 @@ def test_a_read_only_data_folder_with_the_old_progress_file_shows_it(tmp_path: P
 
 def test_a_data_folder_full_while_quizzing(tmp_path: Path, mounts):
     """The answer is marked and the round goes on; the student is told once that it was not
-    saved; every answer saved before is still there."""
+    saved yet; every answer saved before is still there; the answer itself, which the full
+    folder could not take even at closing, is kept in the settings folder and written into
+    the log at the next start (it was lost)."""
     import sqlite3
 
     config, data = tmp_path / "config", mounts("data", "1m")
@@ -234,5 +236,15 @@ def test_a_data_folder_full_while_quizzing(tmp_path: Path, mounts):
     unsaved = [box for box in shown if box["name"] == "quiz-warning"]
     assert len(unsaved) == 1 and str(database) in unsaved[0]["text"], text
     assert "full" in unsaved[0]["text"] or "space" in unsaved[0]["text"], text
+    assert "kept" in unsaved[0]["text"], text
     (data / "filler").unlink()
     assert sqlite3.connect(database).execute("SELECT count(*) FROM reviews").fetchone()[0] == 2
+    (spare,) = (config / "ReflexMap/ReflexMap/answers-waiting").glob("reviews.sqlite3-*.pending-*.json")
+    assert "lumbar-spine" in spare.read_text(encoding="utf-8")
+    shown = _play(tmp_path, config, data, mastery=True)  # the next start, with room again
+    assert shown == [], _texts(shown)
+    cards = sqlite3.connect(database).execute("SELECT card FROM reviews ORDER BY id").fetchall()
+    assert [c for (c,) in cards] == [
+        f"ingham-western:{z}:find" for z in ("lumbar-spine", "sacrum", "lumbar-spine")
+    ]
+    assert not spare.exists()

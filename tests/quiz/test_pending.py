@@ -120,3 +120,83 @@ def test_two_hurried_processes_answering_at_once_count_every_answer_once(tmp_pat
 def name_of(out: str) -> str:
     waited, _, kept = out.strip().partition(" ")
     return f"most answers waiting at once: {waited}; kept in a file at the end: {kept or 'none'}"
+
+
+def test_answers_a_read_only_folder_refuses_wait_and_are_kept_in_a_spare_folder(tmp_path: Path, monkeypatch):
+    """The progress folder becomes read-only while a student answers (SQLite: "attempt to write
+    a readonly database", injected at the sqlite layer; a real remount is refused while the
+    log is open): each answer waits in the queue (it was dropped), is tried again, and at
+    closing, with the folder still refusing, goes to the spare folder; the next open writes
+    each once."""
+    import errno
+
+    from reflexmap.quiz import pending
+
+    log = _log(tmp_path)
+    spare = tmp_path / "config"
+    scheduler = Scheduler(log=log, wait_ms=10, spares=(spare,))
+    real_begin = ReviewLog._begin
+
+    def read_only(self, wait_ms):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(ReviewLog, "_begin", read_only)
+    for zone in ("b", "c"):
+        state = scheduler.record(Card("chart", zone, "find"), True, seconds=3.0)
+        assert state.seen == 1
+    assert [a.card for a in scheduler.pending] == ["chart:b:find", "chart:c:find"]
+    assert scheduler.unsaved and "readonly" in scheduler.unsaved[-1]
+    assert scheduler.save_pending() == 2  # tried again: still refused, still waiting
+
+    real_write = pending.write
+
+    def beside_refused(database, answers, folder=None):
+        if folder is None:
+            raise OSError(errno.EROFS, "Read-only file system")
+        return real_write(database, answers, folder)
+
+    monkeypatch.setattr(pending, "write", beside_refused)
+    kept = scheduler.keep_pending()
+    assert kept is not None and kept.parent == spare / pending.SPARE_FOLDER
+    assert not list(tmp_path.glob("reviews.sqlite3.pending-*"))
+    log.close()
+
+    monkeypatch.setattr(ReviewLog, "_begin", real_begin)  # writable again: the next start
+    again = ReviewLog(tmp_path / "reviews.sqlite3")
+    Scheduler(log=again, spares=(spare,))
+    assert again.count() == 3 and not kept.exists()
+    Scheduler(log=again, spares=(spare,))
+    assert again.count() == 3  # once
+
+
+def test_a_full_disk_keeps_answers_waiting_on_a_real_full_filesystem(tmp_path: Path):
+    """A real full file system (a 1 MiB tmpfs, filled): answers wait (they were lost), and are
+    written once there is room again."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        log = ReviewLog(folder / "reviews.sqlite3")
+        scheduler = Scheduler(log=log, wait_ms=10, spares=(tmp_path / "config",))
+        scheduler.record(Card("chart", "a", "find"), True, seconds=3.0)
+        filler = folder / "filler"
+        with open(filler, "wb") as handle:
+            try:
+                while True:
+                    handle.write(b"\0" * 65536)
+                    handle.flush()
+            except OSError:
+                pass
+        for zone in "bcdefgh":
+            scheduler.record(Card("chart", zone, "find"), True, seconds=3.0, clicked=("x" * 200,) * 8)
+        assert scheduler.pending and scheduler.unsaved, (log.count(), scheduler.unsaved)
+        assert log.count() + len(scheduler.pending) == 8
+        filler.unlink()
+        assert scheduler.save_pending() == 0 and log.count() == 8
+        log.close()
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)

@@ -98,6 +98,7 @@ class QuizController(Mode):
         self._save_retry.setInterval(SAVE_RETRY_MS)
         self._save_retry.timeout.connect(self.save_waiting)
         self._said_waiting = False
+        self._said_failing = False  # answers could not be written (full, read-only): said once
         self._retention_waiting: float | None = None  # chosen while the log was locked
         panel.chose.connect(self.answer_choice)
         panel.typed.connect(self.answer_text)
@@ -166,7 +167,13 @@ class QuizController(Mode):
                 self.warnings.append(_("No backup could be made: {error}").format(error=exc))
         if self.warnings:
             self._warn(_("Quiz progress"), "\n".join(self.warnings))
-        scheduler = Scheduler(states, log=log, retention=self._stored_retention(log), wait_ms=ANSWER_WAIT_MS)
+        scheduler = Scheduler(
+            states,
+            log=log,
+            retention=self._stored_retention(log),
+            wait_ms=ANSWER_WAIT_MS,
+            spares=spare_folders(self.settings),
+        )
         if scheduler.pending:  # answers from when a window closed while the log was locked
             self._save_retry.start()
         if log is not None and log.locked:  # said once (here, or at the first answer kept)
@@ -243,12 +250,19 @@ class QuizController(Mode):
             return
         self._save_retry.stop()
         self._save_retention()
+        waiting = len(self._scheduler.pending) if self._scheduler is not None else 0
         try:
             kept = self._scheduler.keep_pending() if self._scheduler is not None else None
-        except OSError as exc:  # the folder cannot take the file either: said, as on a full disk
+        except OSError as exc:  # no folder can take the file either: said, with how many
             self._warn(
                 _("Progress not saved"),
-                _("Could not write {path}:\n{error}").format(path=self.database_path, error=exc),
+                ngettext(
+                    "{count} answer could not be saved: neither {path} nor any other folder can be "
+                    "written ({error}).",
+                    "{count} answers could not be saved: neither {path} nor any other folder can be "
+                    "written ({error}).",
+                    waiting,
+                ).format(count=waiting, path=self.database_path, error=exc),
             )
         else:
             if kept is not None:
@@ -275,14 +289,28 @@ class QuizController(Mode):
         return True
 
     def _said_unsaved(self) -> None:
+        """Answers could not be written (a full disk, a folder made read-only): they wait in
+        the queue, tried again every second; said once, until all are written."""
         scheduler = self.scheduler
-        if scheduler.unsaved:
-            error = scheduler.unsaved[-1]
-            scheduler.unsaved.clear()
-            self._warn(
-                _("Progress not saved"),
-                _("Could not write {path}:\n{error}").format(path=self.database_path, error=error),
-            )
+        if not scheduler.unsaved:
+            return
+        error = scheduler.unsaved[-1]
+        scheduler.unsaved.clear()
+        if scheduler.pending:
+            self._save_retry.start()
+        if self._said_failing:
+            return
+        self._said_failing = True
+        self._said_waiting = True  # not also "in use by another program"
+        self._warn(
+            _("Progress not saved yet"),
+            _("Could not write {path}:\n{error}").format(path=self.database_path, error=error)
+            + "\n\n"
+            + _(
+                "Your answers are kept and saved as soon as it can be written again; if it still "
+                "cannot be when ReflexMap closes, they are kept in a file and saved at the next start."
+            ),
+        )
 
     def save_waiting(self) -> None:
         """Try again to write the answers that wait for the log's lock (on a timer)."""
@@ -294,7 +322,7 @@ class QuizController(Mode):
             return
         if scheduler.save_pending() == 0 and self._retention_waiting is None:
             self._save_retry.stop()
-            self._said_waiting = False
+            self._said_waiting = self._said_failing = False
             self._show_status(_("All answers are saved."))
         self._said_unsaved()
         if self.session is not None and self.session.current is not None:
@@ -612,6 +640,21 @@ class QuizController(Mode):
         from .. import dialogs
 
         dialogs.warning(self.map.window(), title, text, "quiz-warning")
+
+
+def spare_folders(settings: Settings | None) -> tuple[Path, ...]:
+    """Where answers that cannot be written by closing time are kept when the progress folder
+    cannot take them (full, read-only): the settings folder and the cache folder, which are
+    often on another disk or mount (quiz/pending.py)."""
+    from PySide6.QtCore import QStandardPaths
+
+    folders = []
+    if settings is not None:
+        folders.append(settings.path.parent)
+    cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    if cache:
+        folders.append(Path(cache))
+    return tuple(dict.fromkeys(folders))
 
 
 class SummaryChoice(IntEnum):
