@@ -1,12 +1,20 @@
 """The status bar's words about the chart: zones in the chart, the view shown, the selected
 zone's summary, a source link's address, and where the pointer is (foot, view, millimetres).
-The window makes one `StatusLine`; it listens to the state and says the rest itself."""
+The window makes one `StatusLine`; it listens to the state and says the rest itself.
+
+Every message shown in the bar is fitted to the room it has (`fitted`): a text from the chart
+(a zone's name or claim, the chart's title, any isolated text) that would not fit is elided
+with "…", the app's own words around it kept; the whole message is elided only when that is
+not enough. QStatusBar itself would cut a long message off at the edge, mid-letter."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+import time
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from .. import i18n
@@ -26,8 +34,46 @@ class StatusLine(QObject):
         self.coordinates.setAccessibleName(_("Pointer position"))
         bar.addPermanentWidget(self.coordinates)
         self._selection_message: str | None = None
+        self._show = bar.showMessage  # Qt's own; every caller's message goes through say():
+        bar.showMessage = self.say  # type: ignore[method-assign]  # callers hold bar.showMessage
+        self._said: tuple[str, str, float, int] | None = None  # full, shown, when, timeout ms
+        bar.installEventFilter(self)
         state.selection_changed.connect(self.selection_shown)
         state.aspect_changed.connect(self.view_shown)
+
+    def say(self, message: str, timeout: int = 0) -> None:
+        """Show `message` (for `timeout` ms; 0: until replaced), fitted to the bar's room."""
+        shown = fitted(message, QFontMetrics(self.bar.font()), self._room(), self._chart_texts())
+        self._said = (message, shown, time.monotonic(), timeout)
+        self._show(shown, timeout)
+
+    def _room(self) -> int:
+        """The width the message has: the bar's, less the pointer position's room (its widest
+        text, so that a message does not run under it as the pointer moves) and margins."""
+        metrics = QFontMetrics(self.coordinates.font())
+        widest = metrics.horizontalAdvance("Rechter Fuß · Lateral   x -000,0 mm   y -000,0 mm")
+        return max(40, self.bar.width() - max(widest, self.coordinates.sizeHint().width()) - 40)
+
+    def _chart_texts(self) -> list[str]:
+        atlas = self.state.atlas
+        texts = [atlas.title] if atlas is not None else []
+        selected = self.state.zone_id
+        if atlas is not None and selected and atlas.has_zone(selected):
+            zone = atlas.zone(selected)
+            texts += [zone.name, zone.claim]
+        return texts
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """The bar was resized: the message on show is fitted again (for the time it has left)."""
+        if watched is self.bar and event.type() == QEvent.Type.Resize and self._said is not None:
+            message, shown, when, timeout = self._said
+            if self.bar.currentMessage() == shown:
+                left = 0 if timeout == 0 else int(timeout - (time.monotonic() - when) * 1000)
+                if timeout == 0 or left > 0:
+                    self.say(message, left)
+                    if timeout:
+                        self._said = (message, self._said[1], when, timeout)
+        return False
 
     def chart_shown(self, *_args, view: str = "") -> None:
         atlas = self.state.atlas
@@ -39,7 +85,7 @@ class StatusLine(QObject):
             message = f"{view} \u00b7 {message}"
         if self._unlabelled_views():
             message += ". " + _("Too many zones in this view to label: point at a zone to see its name")
-        self.bar.showMessage(message, 8000)
+        self.say(message, 8000)
 
     def view_shown(self, aspect: str) -> None:
         """A view switch: the pointer's last position belonged to the other view."""
@@ -51,7 +97,7 @@ class StatusLine(QObject):
             return
         if zone_id:
             zone = self.state.atlas.zone(zone_id)
-            self.bar.showMessage(zone_card.summary_text(zone))
+            self.say(zone_card.summary_text(zone))
             self._selection_message = self.bar.currentMessage()
         elif self.bar.currentMessage() == self._selection_message:
             self.bar.clearMessage()  # nothing selected: no zone's claim lingers
@@ -59,7 +105,7 @@ class StatusLine(QObject):
     def link_pointed(self, url) -> None:
         """The address behind a source's link, as browsers show it, before it is followed."""
         if url.scheme() in ("http", "https"):
-            self.bar.showMessage(url.toDisplayString())
+            self.say(url.toDisplayString())
         elif url.isEmpty() and self.bar.currentMessage().startswith(("http://", "https://")):
             self.bar.clearMessage()
 
@@ -72,3 +118,59 @@ class StatusLine(QObject):
         where = f"{foot_name(view.foot)} \u00b7 {aspect_name(view.aspect)}"
         x_mm, y_mm = (i18n.format_number(v, 1) for v in (x, y))
         self.coordinates.setText(f"{where}   x {x_mm} mm   y {y_mm} mm")
+
+
+_ISOLATED = re.compile("\u2068([^\u2068\u2069]*)\u2069")
+
+
+def fitted(text: str, metrics: QFontMetrics, width: int, chart_texts: Iterable[str] = ()) -> str:
+    """`text` as it fits in `width` pixels: the chart texts in it (`chart_texts`, and any text
+    between Unicode isolates) elided with "…" first, sharing the room the app's own words leave
+    (a short one keeps its room whole), so that those words stay whole; then, if that is not
+    enough, the whole text, at its end."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    found = {t for t in chart_texts if t} | {m.group(1) for m in _ISOLATED.finditer(text) if m.group(1)}
+    spans: list[tuple[int, int]] = []
+    for part in sorted(found, key=len, reverse=True):  # the longest first: a name in a claim
+        at = text.find(part)
+        if at >= 0 and not any(at < end and start < at + len(part) for start, end in spans):
+            spans.append((at, at + len(part)))
+    spans.sort()
+    if spans:
+        words = "".join(
+            text[end:start]
+            for (_s, end), (start, _e) in zip([(0, 0), *spans], [*spans, (len(text), 0)], strict=True)
+        )
+        budget = width - metrics.horizontalAdvance(words)
+        if budget >= metrics.horizontalAdvance("MMM…") * len(spans):
+            rooms = _shared(budget, [metrics.horizontalAdvance(text[a:b]) for a, b in spans])
+            pieces, last = [], 0
+            for (start, end), room in zip(spans, rooms, strict=True):
+                pieces += [
+                    text[last:start],
+                    metrics.elidedText(text[start:end], Qt.TextElideMode.ElideRight, room),
+                ]
+                last = end
+            shortened = "".join([*pieces, text[last:]])
+            if metrics.horizontalAdvance(shortened) <= width:
+                return shortened
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+
+def _shared(budget: int, widths: list[int]) -> list[int]:
+    """Room for each of several texts in `budget` pixels: each short one keeps its width, the
+    rest share what is left equally."""
+    rooms = list(widths)
+    left, waiting = budget, sorted(range(len(widths)), key=widths.__getitem__)
+    while waiting:
+        share = left // len(waiting)
+        index = waiting[0]
+        if widths[index] <= share:
+            left -= widths[index]
+            waiting.pop(0)
+            continue
+        for index in waiting:
+            rooms[index] = share
+        break
+    return rooms

@@ -195,3 +195,18 @@ def test_setup_dialog_builds_the_options_and_starts(qtbot, quiz_window):
     assert window.state.atlas.zone(question.zone_id).region == "spine"
     assert question.view_id == "plantar-left"
     dialog.grab().save(str(Path(window.quiz.database_path).parent / "setup.png"))
+
+
+def test_a_round_ended_before_any_answer_says_so_instead_of_a_score(qtbot, quiz_window):
+    """A new user ended a round at once: the results said "0 of 0 right (0 %)"."""
+    from PySide6.QtWidgets import QPushButton
+
+    window = quiz_window
+    start(window, ["neck", "heart"], kinds=("name",))
+    qtbot.mouseClick(window.quiz_panel.stop_button, Qt.MouseButton.LeftButton)
+    box = window.findChild(QMessageBox, "quiz-end-confirm")
+    qtbot.mouseClick(box.findChild(QPushButton, "end-round"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(QDialog, "quiz-summary") is not None, timeout=3000)
+    text = window.findChild(QDialog, "quiz-summary").findChild(type(window.coordinates)).text()
+    assert "No question was answered in this round" in text, text
+    assert "0 of 0" not in text and "0 %" not in text and "To review" not in text, text

@@ -669,19 +669,27 @@ def summary_dialog(parent, summary: Summary, names: dict[str, str]) -> QDialog:
     ended = _(ENDINGS[summary.ended_by])
     minutes, seconds = divmod(int(summary.seconds), 60)
     missed = ", ".join(escape(names.get(z, z)) for z in summary.missed) or escape(_("none"))
-    score = _("{right} of {asked}").format(right=summary.right, asked=summary.asked)
-    result = _("{score} right ({accuracy})").format(
-        score=f"<b>{escape(score)}</b>", accuracy=f"{round(summary.accuracy * 100)} %"
-    )
-    if summary.close:
-        result += ", " + _("{count} close").format(count=summary.close)
-    html = (
-        f"<h2>{escape(_('Round over'))}</h2><p>{escape(ended)}</p>"
-        f"<p>{result}"
-        f"<br>{escape(_('Best streak: {streak}').format(streak=summary.best_streak))}"
-        f"<br>{escape(_('Time: {time}').format(time=f'{minutes}:{seconds:02d}'))}</p>"
-        f"<p><b>{escape(_('To review:'))}</b> {missed}</p>"
-    )
+    time_spent = escape(_("Time: {time}").format(time=f"{minutes}:{seconds:02d}"))
+    if summary.asked == 0:  # ended before the first answer: no score to give, nothing to review
+        html = (
+            f"<h2>{escape(_('Round over'))}</h2><p>{escape(ended)}</p>"
+            f"<p>{escape(_('No question was answered in this round, so there is no score.'))}"
+            f"<br>{time_spent}</p>"
+        )
+    else:
+        score = _("{right} of {asked}").format(right=summary.right, asked=summary.asked)
+        result = _("{score} right ({accuracy})").format(
+            score=f"<b>{escape(score)}</b>", accuracy=f"{round(summary.accuracy * 100)} %"
+        )
+        if summary.close:
+            result += ", " + _("{count} close").format(count=summary.close)
+        html = (
+            f"<h2>{escape(_('Round over'))}</h2><p>{escape(ended)}</p>"
+            f"<p>{result}"
+            f"<br>{escape(_('Best streak: {streak}').format(streak=summary.best_streak))}"
+            f"<br>{time_spent}</p>"
+            f"<p><b>{escape(_('To review:'))}</b> {missed}</p>"
+        )
     dialog = QDialog(parent)
     dialog.setObjectName("quiz-summary")
     dialog.setWindowTitle(_("Quiz results"))

@@ -1,0 +1,67 @@
+"""A status message that quotes chart text longer than the bar has room for: the chart text
+is elided with "…" and the app's own words around it stay whole (QStatusBar alone cut the
+message off at the edge, with no sign that anything was left out)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from PySide6.QtGui import QFontMetrics
+
+from reflexmap.atlas import builtin_chart_path, read_atlas
+
+from .conftest import click_zone
+
+LONG = "Lumbar " + "and sacral " * 360 + "spine"  # a 3,999-character name, as tried
+
+
+@pytest.fixture
+def long_named(tmp_path: Path):
+    data = yaml.safe_load(builtin_chart_path().read_text(encoding="utf-8"))
+    data["title"] = "A chart whose title goes on " + "and on " * 300
+    for zone in data["zones"]:
+        if zone["id"] == "lumbar-spine":
+            zone["name"] = LONG
+            zone["claim"] = "the lower back " + "and the lower back " * 200
+    path = tmp_path / "long.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = read_atlas(path)
+    assert result.ok, result.errors
+    return result.atlas
+
+
+def _fits(window) -> None:
+    bar = window.statusBar()
+    shown = bar.currentMessage()
+    assert QFontMetrics(bar.font()).horizontalAdvance(shown) <= bar.width(), len(shown)
+    return shown
+
+
+def test_a_long_zone_name_is_elided_in_the_status_bar(qtbot, make_window, long_named):
+    window = make_window(long_named)
+    window.resize(1100, 700)
+    view = next(v.id for v in long_named.views if v.aspect == "plantar")
+    click_zone(qtbot, window, view, "lumbar-spine")
+    assert window.state.zone_id == "lumbar-spine"
+    shown = _fits(window)
+    assert shown.startswith("Lumbar and sacral") and "…" in shown, shown
+    assert "charts place" in shown and shown.rstrip().endswith("here"), shown  # the app's words whole
+
+    window.resize(700, 700)  # narrower: fitted again
+    qtbot.wait(20)
+    narrower = _fits(window)
+    assert len(narrower) < len(shown) and "…" in narrower and "charts place" in narrower
+
+
+def test_every_status_message_is_fitted(qtbot, make_window, long_named):
+    """Messages from anywhere (the chart's title when it is shown, other parts of the app)."""
+    window = make_window(long_named)
+    window.resize(900, 700)
+    window.status.chart_shown()
+    shown = _fits(window)
+    assert shown.startswith("A chart whose title goes on") and "…" in shown and "zones" in shown, shown
+    window.statusBar().showMessage("Exported " + "/very/long/folder" * 80 + "/chart.png", 5000)
+    shown = _fits(window)
+    assert shown.startswith("Exported /very/long") and shown.endswith("…"), shown
