@@ -30,12 +30,20 @@ from ruamel.yaml.error import CommentMark
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString, SingleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 
+from ..i18n import N_, _, bidi_isolate, format_count, ngettext
 from . import geometry
 from .document import ChartDocument, Problem, copy_node
 
 Point = tuple[float, float]
 TEXT_FIELDS = ("name", "region", "claim", "technique", "note", "tradition", "confidence")
 TRANSLATABLE = ("name", "claim", "technique", "note")
+
+
+def _said(value: object) -> str:
+    """An id or name from the chart inside a refusal (isolated where it could reorder the
+    words around it; a long one shortened)."""
+    text = str(value)
+    return bidi_isolate(text if len(text) <= 80 else text[:79] + "…")
 
 
 class EditRefused(ValueError):
@@ -141,7 +149,7 @@ def _give_trailing(node: Any, rest: str) -> None:
 def _zones(tree: CommentedMap) -> CommentedSeq:
     zones = tree.get("zones") if isinstance(tree, dict) else None
     if not isinstance(zones, list):
-        raise EditRefused("the chart has no list of zones")
+        raise EditRefused(_("the chart has no list of zones"))
     return zones
 
 
@@ -149,7 +157,7 @@ def zone_index(tree: CommentedMap, zone_id: str) -> int:
     for i, zone in enumerate(_zones(tree)):
         if isinstance(zone, dict) and zone.get("id") == zone_id:
             return i
-    raise EditRefused(f"there is no zone '{zone_id}'")
+    raise EditRefused(_("there is no zone '{zone}'").format(zone=_said(zone_id)))
 
 
 def _mirror_views(tree: CommentedMap) -> dict[str, str]:
@@ -168,23 +176,39 @@ def _is_parts(raw: Any) -> bool:
 def _editable_shape(tree: CommentedMap, zone: CommentedMap, view: str) -> Any:
     shapes = zone.get("shapes")
     if not isinstance(shapes, dict) or view not in shapes:
-        raise EditRefused(f"zone '{zone.get('id')}' has no shape in view '{view}'")
+        raise EditRefused(
+            _("zone '{zone}' has no shape in view '{view}'").format(
+                zone=_said(zone.get("id")), view=_said(view)
+            )
+        )
     shape = shapes[view]
     if shape == "mirror":
         source = _mirror_views(tree).get(view, "?")
         raise EditRefused(
-            f"zone '{zone.get('id')}' in view '{view}' mirrors view '{source}': edit it there "
-            "(both feet change), or break the mirror first"
+            _(
+                "zone '{zone}' in view '{view}' mirrors view '{source}': edit it there "
+                "(both feet change), or break the mirror first"
+            ).format(zone=_said(zone.get("id")), view=_said(view), source=_said(source))
         )
     if not isinstance(shape, list):
-        raise EditRefused(f"zone '{zone.get('id')}' in view '{view}' is not a list of points")
+        raise EditRefused(
+            _("zone '{zone}' in view '{view}' is not a list of points").format(
+                zone=_said(zone.get("id")), view=_said(view)
+            )
+        )
     return shape
 
 
 def _ring(shape: Any, part: int) -> list:
     rings = shape if _is_parts(shape) else [shape]
     if not 0 <= part < len(rings):
-        raise EditRefused(f"the shape has {len(rings)} part(s); there is no part {part + 1}")
+        raise EditRefused(
+            ngettext(
+                "the shape has {count} part; there is no part {part}",
+                "the shape has {count} parts; there is no part {part}",
+                len(rings),
+            ).format(count=format_count(len(rings)), part=format_count(part + 1))
+        )
     return rings[part]
 
 
@@ -211,7 +235,11 @@ def _mm(value: float) -> float | int:
 def _check_index(ring: list, index: int, *, inserting: bool = False) -> None:
     top = _count(ring) + (1 if inserting else 0)
     if not 0 <= index < top:
-        raise EditRefused(f"there is no vertex {index} (the ring has {_count(ring)})")
+        raise EditRefused(
+            _("there is no vertex {index} (the ring has {count})").format(
+                index=format_count(index), count=format_count(_count(ring))
+            )
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,7 +399,7 @@ class DeleteVertex(_PointsEdit):
         ring = _ring(_editable_shape(tree, zone, self.view), self.part)
         _check_index(ring, self.index)
         if _count(ring) <= 3:
-            raise EditRefused("a zone needs at least three corners; delete the zone instead")
+            raise EditRefused(_("a zone needs at least three corners; delete the zone instead"))
         closed = _closed(ring)
         del ring[self.index]
         if self.index == 0 and closed:
@@ -437,11 +465,19 @@ class BreakMirror(_ZoneEdit):
     def change_zone(self, tree: CommentedMap, zone: CommentedMap) -> None:
         shapes = zone.get("shapes") or {}
         if shapes.get(self.view) != "mirror":
-            raise EditRefused(f"zone '{self.zone}' in view '{self.view}' is not a mirror")
+            raise EditRefused(
+                _("zone '{zone}' in view '{view}' is not a mirror").format(
+                    zone=_said(self.zone), view=_said(self.view)
+                )
+            )
         source = _mirror_views(tree).get(self.view)
         original = shapes.get(source) if source else None
         if not isinstance(original, list):
-            raise EditRefused(f"zone '{self.zone}' has no shape in view '{source}' to mirror")
+            raise EditRefused(
+                _("zone '{zone}' has no shape in view '{view}' to mirror").format(
+                    zone=_said(self.zone), view=_said(source)
+                )
+            )
         rings = original if _is_parts(original) else [original]
         mirrored = [
             _flow([_point(p) for p in geometry.mirror(tuple((float(x), float(y)) for x, y in r))])
@@ -469,7 +505,9 @@ class SetText(_ZoneEdit):
     def change_zone(self, tree: CommentedMap, zone: CommentedMap) -> None:
         allowed = TRANSLATABLE if self.language else (*TEXT_FIELDS, "sources")
         if self.field not in allowed:
-            raise EditRefused(f"'{self.field}' is not a text of a zone that can be set here")
+            raise EditRefused(
+                _("'{field}' is not a text of a zone that can be set here").format(field=_said(self.field))
+            )
         target = zone
         if self.language:
             translations = zone.setdefault("translations", CommentedMap())
@@ -491,26 +529,27 @@ class SetText(_ZoneEdit):
 ZONE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")  # the schema's pattern for ids
 MAX_ID_CHARS = 64
 CHART_TEXTS = ("title", "tradition", "description")
+CHART_NEEDS = {"title": N_("a chart needs a title"), "tradition": N_("a chart needs a tradition")}
 
 
 def id_problem(tree_or_ids: Any, new_id: str) -> str | None:
     """Why `new_id` cannot name a zone (empty, bad characters, taken), or None."""
     if not new_id:
-        return "a zone needs an id"
+        return _("a zone needs an id")
     if len(new_id) > MAX_ID_CHARS:
-        return f"an id has at most {MAX_ID_CHARS} characters"
+        return _("an id has at most {count} characters").format(count=MAX_ID_CHARS)
     if not ZONE_ID.match(new_id):
-        return (
-            f"'{new_id}' is not an id: lower-case letters, digits and single hyphens, "
+        return _(
+            "'{id}' is not an id: lower-case letters, digits and single hyphens, "
             "starting with a letter (like 'lumbar-spine')"
-        )
+        ).format(id=_said(new_id))
     ids = (
         tree_or_ids
         if isinstance(tree_or_ids, set)
         else {z.get("id") for z in _zones(tree_or_ids) if isinstance(z, dict)}
     )
     if new_id in ids:
-        return f"there is already a zone '{new_id}'"
+        return _("there is already a zone '{zone}'").format(zone=_said(new_id))
     return None
 
 
@@ -542,9 +581,11 @@ class SetChartText(Edit):
 
     def change(self, tree: CommentedMap) -> Edit:
         if self.field not in CHART_TEXTS:
-            raise EditRefused(f"'{self.field}' is not a text of the chart that can be set here")
+            raise EditRefused(
+                _("'{field}' is not a text of the chart that can be set here").format(field=_said(self.field))
+            )
         if self.value is None and not self.language and self.field != "description":
-            raise EditRefused(f"a chart needs a {self.field}")
+            raise EditRefused(_(CHART_NEEDS.get(self.field, N_("a chart needs this text"))))
         target = tree
         if self.language:
             target = tree.get("translations", {}).get(self.language, {})
@@ -608,7 +649,7 @@ class SetSources(Edit):
     def change(self, tree: CommentedMap) -> Edit:
         sources = tree.get("sources")
         if not isinstance(sources, list):
-            raise EditRefused("the chart has no list of sources")
+            raise EditRefused(_("the chart has no list of sources"))
         zones = _zones(tree)
         old = {s.get("id"): s for s in sources if isinstance(s, dict)}
         renamed = {e.was: e.id for e in self.entries if e.was is not None and e.was != e.id}
@@ -647,36 +688,46 @@ class SetSources(Edit):
         ids = [e.id for e in self.entries]
         for entry in self.entries:
             if entry.was is not None and entry.was not in old:
-                raise EditRefused(f"there is no source '{entry.was}'")
+                raise EditRefused(_("there is no source '{source}'").format(source=_said(entry.was)))
             if len(entry.id) > MAX_ID_CHARS or not ZONE_ID.match(entry.id):
                 raise EditRefused(
-                    f"'{entry.id}' is not a source id: lower-case letters, digits and single hyphens, "
-                    "starting with a letter (like 'ingham-1938')"
+                    _(
+                        "'{id}' is not a source id: lower-case letters, digits and single hyphens, "
+                        "starting with a letter (like 'ingham-1938')"
+                    ).format(id=_said(entry.id))
                 )
             if ids.count(entry.id) > 1:
-                raise EditRefused(f"there is already a source '{entry.id}'")
+                raise EditRefused(_("there is already a source '{source}'").format(source=_said(entry.id)))
             texts = dict(entry.texts)
             title = texts.get(("title", None), old[entry.was].get("title") if entry.was else None)
             if not title:
-                raise EditRefused(f"source '{entry.id}' needs a title")
+                raise EditRefused(_("source '{source}' needs a title").format(source=_said(entry.id)))
             url = texts.get(("url", None))
             if url and not URL.match(url):
                 raise EditRefused(
-                    f"the address of source '{entry.id}' is not a web address (http:// or https://)"
+                    _("the address of source '{source}' is not a web address (http:// or https://)").format(
+                        source=_said(entry.id)
+                    )
                 )
             for (name, language), _value in entry.texts:
                 if name not in (SOURCE_TRANSLATED if language else SOURCE_TEXTS):
-                    raise EditRefused(f"'{name}' is not a text of a source that can be set here")
+                    raise EditRefused(
+                        _("'{field}' is not a text of a source that can be set here").format(
+                            field=_said(name)
+                        )
+                    )
         kept = {e.was for e in self.entries if e.was is not None}
         for zone in zones:
             named = zone.get("sources") if isinstance(zone, dict) else None
             for source_id in named if isinstance(named, list) else ():
                 if source_id in old and source_id not in kept:
                     raise EditRefused(
-                        f"zone '{zone.get('id')}' names source '{source_id}': take it out of the zone first"
+                        _("zone '{zone}' names source '{source}': take it out of the zone first").format(
+                            zone=_said(zone.get("id")), source=_said(source_id)
+                        )
                     )
         if len(self.entries) < 1:
-            raise EditRefused("a chart needs at least one source")
+            raise EditRefused(_("a chart needs at least one source"))
 
 
 def _reordered(
@@ -847,7 +898,7 @@ class InsertZone(Edit):
         node = copy_node(self.raw) if isinstance(self.raw, CommentedMap) else _mapping(self.raw)
         zone_id = node.get("id")
         if any(isinstance(z, dict) and z.get("id") == zone_id for z in zones):
-            raise EditRefused(f"there is already a zone '{zone_id}'")
+            raise EditRefused(_("there is already a zone '{zone}'").format(zone=_said(zone_id)))
         index = min(max(self.index, 0), len(zones))
         before = copy_node(zones)
         if index > 0:
