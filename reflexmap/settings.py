@@ -239,7 +239,7 @@ class Settings:
         message = _(
             "The settings could not be saved to {file} ({reason}). ReflexMap keeps working; "
             "changes are kept until the folder can be written again."
-        ).format(file="\u2068" + str(self.path) + "\u2069", reason=exc.strerror or exc)
+        ).format(file="\u2068" + str(self.path) + "\u2069", reason=error_text(exc))
         if self.on_problem is not None:
             self.on_problem(message)
         else:

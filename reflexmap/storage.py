@@ -93,10 +93,30 @@ def refuse_special(target: Path) -> None:
         )
 
 
+# The system's words for the errors a user meets when saving, in the interface language (the
+# C library says them in English whatever the interface language is).
+_ERRNO_WORDS = {
+    errno.ENOSPC: N_("No space left on device"),
+    errno.EDQUOT: N_("Disk quota exceeded"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.EIO: N_("Input/output error"),
+    errno.ENOENT: N_("No such file or directory"),
+    errno.ENAMETOOLONG: N_("File name too long"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.ENOTDIR: N_("Not a directory"),
+}
+
+
 def error_text(exc: BaseException) -> str:
     """An error as words for the user: an OSError's own words without "[Errno 22]" (the file
-    it concerns is named by the sentence around it, or already in the words)."""
+    it concerns is named by the sentence around it, or already in the words), in the interface
+    language where it is one the system says in English."""
     if isinstance(exc, OSError) and exc.strerror:
+        words = _ERRNO_WORDS.get(exc.errno) if exc.errno is not None else None
+        if words is not None and exc.strerror == os.strerror(exc.errno):
+            return _(words)
         return exc.strerror
     return str(exc)
 
@@ -105,8 +125,9 @@ def _naming(exc: OSError, target: Path) -> OSError:
     """The error as the user sees it: about the file they named, never the hidden temporary."""
     if str(target) in str(exc) and not exc.filename:
         return exc
-    reason = exc.strerror or str(exc)
-    return OSError(exc.errno, _("could not write {file}: {reason}").format(file=target, reason=reason))
+    return OSError(
+        exc.errno, _("could not write {file}: {reason}").format(file=target, reason=error_text(exc))
+    )
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -22,13 +22,14 @@ import hashlib
 import json
 import math
 import os
+import sqlite3
 import time
 import uuid
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from .. import bounded_json
-from ..i18n import _
+from ..i18n import N_, _
 from ..storage import atomic_path, write_checked
 
 FORMAT = "reflexmap-pending-answers"
@@ -56,6 +57,30 @@ class PendingAnswer:
 
 
 SPARE_FOLDER = "answers-waiting"  # in each spare folder
+
+# SQLite's words for why it could not write ("attempt to write a readonly database"), said as
+# a student reads them, in the interface language; by its result code.
+_SQLITE_WORDS = {
+    sqlite3.SQLITE_FULL: N_("the disk is full"),
+    sqlite3.SQLITE_READONLY: N_("the file or its folder is read-only"),
+    sqlite3.SQLITE_BUSY: N_("another program is using it"),
+    sqlite3.SQLITE_LOCKED: N_("another program is using it"),
+    sqlite3.SQLITE_IOERR: N_("the disk could not be read or written (it may be full)"),
+    sqlite3.SQLITE_CANTOPEN: N_("the file could not be opened"),
+    sqlite3.SQLITE_CORRUPT: N_("the file is damaged"),
+    sqlite3.SQLITE_NOTADB: N_("the file is not a progress database"),
+    sqlite3.SQLITE_PERM: N_("permission denied"),
+}
+
+
+def why(exc: BaseException) -> str:
+    """Why an answer could not be written, in the interface language."""
+    from ..storage import error_text
+
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(exc, sqlite3.Error) and code is not None and code & 0xFF in _SQLITE_WORDS:
+        return _(_SQLITE_WORDS[code & 0xFF])
+    return error_text(exc)
 
 
 def _spare_prefix(database: Path) -> str:

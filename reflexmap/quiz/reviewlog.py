@@ -112,8 +112,9 @@ def connect(path: Path, *, read_only: bool = False, wait_ms: int | None = None) 
 
 def is_sound(path: Path, wait_ms: int | None = None) -> bool:
     """True if `path` is an SQLite database that passes integrity_check. A database that
-    another process holds locked beyond the busy timeout is not called damaged: that error is
-    raised, so that a sound database in use elsewhere is never set aside."""
+    another process holds locked beyond the busy timeout, or that cannot be read because the
+    disk is full (its index file cannot be made), is not called damaged: that error is raised,
+    so that a sound database is never set aside."""
     try:
         conn = connect(path, read_only=True, wait_ms=wait_ms)
         try:
@@ -121,11 +122,19 @@ def is_sound(path: Path, wait_ms: int | None = None) -> bool:
         finally:
             conn.close()
     except sqlite3.OperationalError as exc:
-        if _busy(exc):
+        if _busy(exc) or _full(exc):  # in use, or no room to read it: not damaged
             raise
         return False
     except sqlite3.Error:
         return False
+
+
+def _full(exc: sqlite3.Error) -> bool:
+    """The disk is full (or fails): the log cannot be opened or written until there is room.
+    A full disk shows as SQLITE_FULL, or as an I/O error when the index (-shm) file cannot be
+    grown; neither says anything about the file itself."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR)
 
 
 def _busy(exc: sqlite3.Error) -> bool:
@@ -141,10 +150,11 @@ class ReviewLog:
     ):
         """`wait_ms`: how long opening waits for a lock another program holds on the file
         (None: BUSY_TIMEOUT_MS, then the error). Given, a log held locked past it (another
-        program's `PRAGMA locking_mode=EXCLUSIVE` holds its lock with no transaction) opens
-        `locked`: empty in memory, nothing written there; each write tries to open the file
-        again (waiting `wait_ms`) and raises SQLite's "database is locked" while it cannot,
-        so that answers wait in the scheduler's queue as they do for any other lock."""
+        program's `PRAGMA locking_mode=EXCLUSIVE` holds its lock with no transaction), or on a
+        disk too full to open it, opens `locked` (`unavailable` says why): empty in memory,
+        nothing written there; each write tries to open the file again (waiting `wait_ms`)
+        and raises SQLite's error while it cannot, so that answers wait in the scheduler's
+        queue as they do for any other lock or a full disk."""
         self.path = Path(path)
         self.clock = clock
         self.warnings: list[str] = []
@@ -158,12 +168,13 @@ class ReviewLog:
                 self.conn = self._open_read_only()
                 return
             raise
+        self.unavailable: sqlite3.Error | None = None  # why it opened `locked`
         try:
             self.conn = self._open()
         except sqlite3.OperationalError as exc:
-            if wait_ms is None or not _busy(exc):
+            if wait_ms is None or not (_busy(exc) or _full(exc)):
                 raise
-            self.locked = True
+            self.locked, self.unavailable = True, exc
             self.conn = sqlite3.connect(":memory:", isolation_level=None)
             _create_or_migrate(self.conn, 0)
 
@@ -180,7 +191,7 @@ class ReviewLog:
             self._wait_ms = saved_wait
             self.warnings = warnings + self.warnings
         self.conn.close()
-        self.conn, self.locked = conn, False
+        self.conn, self.locked, self.unavailable = conn, False, None
 
     def reopen(self, wait_ms: int | None = None) -> bool:
         """A log that opened `locked`: opened now if it can be (waiting `wait_ms`); whether
@@ -188,7 +199,7 @@ class ReviewLog:
         try:
             self._unlocked(wait_ms)
         except sqlite3.OperationalError as exc:
-            if not _busy(exc):
+            if not (_busy(exc) or _full(exc)):
                 raise
         return not self.locked
 
@@ -787,7 +798,7 @@ def _is_ours(path: Path, wait_ms: int | None = None) -> bool:
                 return False
         return True
     except sqlite3.OperationalError as exc:
-        if _busy(exc):
+        if _busy(exc) or _full(exc):  # in use, or no room to read it: not damaged
             raise
         return False
     except sqlite3.Error:
@@ -815,7 +826,7 @@ def _connect_snapshot(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA user_version").fetchone()
         return conn
     except sqlite3.OperationalError as exc:
-        if _busy(exc):
+        if _busy(exc) or _full(exc):  # in use, or no room to read it: not damaged
             raise
     return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
 

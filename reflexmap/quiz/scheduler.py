@@ -251,7 +251,9 @@ class Scheduler:
     def _not_saved(self, exc: BaseException) -> None:
         """An answer could not be written (a full disk, a folder made read-only): it stays
         first in the queue, and why is kept for the window to say."""
-        self.unsaved.append(str(exc))
+        from .pending import why
+
+        self.unsaved.append(why(exc))
 
     def keep_pending(self) -> Path | None:
         """On closing: the answers that still wait (a lock, a full disk, a read-only folder)

@@ -248,3 +248,30 @@ def test_a_data_folder_full_while_quizzing(tmp_path: Path, mounts):
         f"ingham-western:{z}:find" for z in ("lumbar-spine", "sacrum", "lumbar-spine")
     ]
     assert not spare.exists()
+
+
+def test_a_data_folder_already_full_when_the_quiz_opens_its_log(tmp_path: Path, mounts):
+    """The disk was full before the progress was opened (SQLite cannot even open its journal):
+    it said "Answers in this session are not saved" and lost them; now the answer waits, is
+    said once as not saved yet, kept in the settings folder at closing and written at the next
+    start."""
+    import sqlite3
+
+    config, data = tmp_path / "config", mounts("data", "1m")
+    settings = {"format": "reflexmap-settings", "version": 1, "values": {"notes/first-run-seen": True}}
+    _write(config / SETTINGS, json.dumps(settings))
+    database = data / "ReflexMap/ReflexMap/reviews.sqlite3"
+    _answered(database, ("sacrum",))
+    facts: dict = {}
+    shown = _play(tmp_path, config, data, quiz=True, facts=facts, fill_first=data / "filler")
+    text = _texts(shown)
+    assert facts["feedback"].startswith("✔"), facts
+    assert "not saved" not in text.replace("not saved yet", ""), text
+    unsaved = [box for box in shown if box["name"] == "quiz-warning"]
+    assert len(unsaved) == 1 and "full" in unsaved[0]["text"] and "kept" in unsaved[0]["text"], text
+    (data / "filler").unlink()
+    (spare,) = (config / "ReflexMap/ReflexMap/answers-waiting").glob("reviews.sqlite3-*.pending-*.json")
+    assert _play(tmp_path, config, data, mastery=True) == []
+    cards = sqlite3.connect(database).execute("SELECT card FROM reviews ORDER BY id").fetchall()
+    assert [c for (c,) in cards] == ["ingham-western:sacrum:find", "ingham-western:lumbar-spine:find"]
+    assert not spare.exists()

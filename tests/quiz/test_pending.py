@@ -138,14 +138,16 @@ def test_answers_a_read_only_folder_refuses_wait_and_are_kept_in_a_spare_folder(
     real_begin = ReviewLog._begin
 
     def read_only(self, wait_ms):
-        raise sqlite3.OperationalError("attempt to write a readonly database")
+        refused = sqlite3.OperationalError("attempt to write a readonly database")
+        refused.sqlite_errorcode = sqlite3.SQLITE_READONLY  # as SQLite's own error carries it
+        raise refused
 
     monkeypatch.setattr(ReviewLog, "_begin", read_only)
     for zone in ("b", "c"):
         state = scheduler.record(Card("chart", zone, "find"), True, seconds=3.0)
         assert state.seen == 1
     assert [a.card for a in scheduler.pending] == ["chart:b:find", "chart:c:find"]
-    assert scheduler.unsaved and "readonly" in scheduler.unsaved[-1]
+    assert scheduler.unsaved and "read-only" in scheduler.unsaved[-1]
     assert scheduler.save_pending() == 2  # tried again: still refused, still waiting
 
     real_write = pending.write

@@ -18,6 +18,7 @@ from ...content.markup import escape
 from ...i18n import N_, _, bidi_isolate, format_number, ngettext
 from ...quiz import Feedback, QuizOptions, QuizSession, ReviewLog, Scheduler, Summary
 from ...quiz.cards import KINDS
+from ...quiz.pending import why
 from ...quiz.profiles import DEFAULT, Profiles
 from ...quiz.questions import where
 from ...quiz.scheduler import DEFAULT_RETENTION, is_busy, is_retention
@@ -137,6 +138,8 @@ class QuizController(Mode):
         """Opened on first use: the review log is read only if a quiz or heat map needs it."""
         if self._scheduler is None:
             self._scheduler = self._open(self.database_path)
+            if self._scheduler.unsaved:
+                self._said_unsaved()
         return self._scheduler
 
     def _open(self, path: Path) -> Scheduler:
@@ -148,7 +151,7 @@ class QuizController(Mode):
             states = log.states()
             self.warnings = list(log.warnings)
         except (OSError, sqlite3.Error) as exc:
-            error = str(exc)
+            error = why(exc)
             if path.parent.is_dir() and not os.access(path.parent, os.W_OK):  # SQLite only says
                 # "unable to open database file": say why, and that nothing there is touched
                 error = _("the folder {folder} cannot be written; nothing in it is changed").format(
@@ -164,7 +167,7 @@ class QuizController(Mode):
             try:
                 log.backup()  # at most once a day; answers are saved even if this fails
             except (OSError, sqlite3.Error) as exc:
-                self.warnings.append(_("No backup could be made: {error}").format(error=exc))
+                self.warnings.append(_("No backup could be made: {error}").format(error=why(exc)))
         if self.warnings:
             self._warn(_("Quiz progress"), "\n".join(self.warnings))
         scheduler = Scheduler(
@@ -176,9 +179,11 @@ class QuizController(Mode):
         )
         if scheduler.pending:  # answers from when a window closed while the log was locked
             self._save_retry.start()
-        if log is not None and log.locked:  # said once (here, or at the first answer kept)
+        if log is not None and log.locked and is_busy(log.unavailable):  # said once, here or later
             self._said_waiting = True
             self._show_status(self._in_use_message())
+        elif log is not None and log.locked:  # a full disk: answers wait, said once (below)
+            scheduler.unsaved.append(why(log.unavailable))
         return scheduler
 
     def _stored_retention(self, log: ReviewLog | None) -> float:
@@ -231,7 +236,7 @@ class QuizController(Mode):
     def _retention_not_saved(self, exc: BaseException) -> None:
         self._warn(
             _("Progress not saved"),
-            _("Could not write {path}:\n{error}").format(path=self.database_path, error=exc),
+            _("Could not write {path}:\n{error}").format(path=self.database_path, error=why(exc)),
         )
 
     @property
@@ -262,7 +267,7 @@ class QuizController(Mode):
                     "{count} answers could not be saved: neither {path} nor any other folder can be "
                     "written ({error}).",
                     waiting,
-                ).format(count=waiting, path=self.database_path, error=exc),
+                ).format(count=waiting, path=self.database_path, error=why(exc)),
             )
         else:
             if kept is not None:
