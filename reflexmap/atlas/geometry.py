@@ -61,7 +61,10 @@ def polygon_problem(ring: Ring) -> Problem | None:
         else:
             text = _("the polygon is invalid near ({x}, {y}) mm, at the edge from point {a} to point {b}")
         return index, text.format(
-            x=f"{where[0]:.1f}", y=f"{where[1]:.1f}", a=index + 1, b=(index + 1) % len(ring) + 1
+            x=format_number(where[0], 1),
+            y=format_number(where[1], 1),
+            a=index + 1,
+            b=(index + 1) % len(ring) + 1,
         )
     if poly.area < MIN_AREA_MM2:
         return 0, _("the polygon is degenerate: its area is {area} mm² (minimum {minimum} mm²)").format(

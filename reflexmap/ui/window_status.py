@@ -79,7 +79,7 @@ class StatusLine(QObject):
         atlas = self.state.atlas
         count = len(atlas.zones)
         message = ngettext("{chart}: {count} zone", "{chart}: {count} zones", count).format(
-            chart=bidi_isolate(atlas.title), count=f"{count:,}"
+            chart=bidi_isolate(atlas.title), count=i18n.format_count(count)
         )
         if view:
             message = f"{view} \u00b7 {message}"
