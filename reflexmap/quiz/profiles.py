@@ -80,6 +80,7 @@ class Profiles:
         progress stays under the old ids)."""
         import sqlite3
 
+        from .pending import why
         from .reviewlog import ReadOnly, ReviewLog
 
         problems: list[str] = []
@@ -90,12 +91,12 @@ class Profiles:
             try:
                 log = ReviewLog(path)
             except (OSError, sqlite3.Error) as exc:
-                problems.append(_("Could not open {path}:\n{error}").format(path=path, error=exc))
+                problems.append(_("Could not open {path}:\n{error}").format(path=path, error=why(exc)))
                 continue
             try:
                 log.rename_zones(chart_id, renames, keep=keep)
             except (OSError, sqlite3.Error, ReadOnly) as exc:
-                problems.append(_("Could not write {path}:\n{error}").format(path=path, error=exc))
+                problems.append(_("Could not write {path}:\n{error}").format(path=path, error=why(exc)))
             finally:
                 log.close()
         return problems

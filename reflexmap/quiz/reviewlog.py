@@ -35,6 +35,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import bounded_json
 from ..i18n import _
 from . import pending
 from .pending import PendingAnswer
@@ -273,7 +274,7 @@ class ReviewLog:
                 sound = memory.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
             except sqlite3.Error as exc:
                 sound = False
-                reason = str(exc)
+                reason = pending.why(exc)
             else:
                 reason = _("it is damaged")
             if not sound:
@@ -312,7 +313,7 @@ class ReviewLog:
                 except (OSError, sqlite3.Error) as exc:
                     self.warnings.append(
                         _("No backup could be made before upgrading {path}: {error}").format(
-                            path=self.path, error=exc
+                            path=self.path, error=pending.why(exc)
                         )
                     )
             _create_or_migrate(conn, version)
@@ -374,9 +375,13 @@ class ReviewLog:
                     os.replace(path, aside)
                 except OSError:
                     aside = path
+                line, column = getattr(exc, "line", 0), getattr(exc, "column", 0)
+                reason = exc.message if isinstance(exc, bounded_json.JSONBoundsError) else pending.why(exc)
                 self.warnings.append(
-                    _("{file} could not be used ({reason}). It was kept as {kept}.").format(
-                        file=path.name, reason=exc, kept=aside.name
+                    _("{place}: {reason}. The file could not be used and was kept as {kept}.").format(
+                        place=f"{path.name}:{line}:{column}" if line else path.name,
+                        reason=reason.rstrip("."),
+                        kept=aside.name,
                     )
                 )
         return found
@@ -492,7 +497,9 @@ class ReviewLog:
         try:
             rows = self.conn.execute("SELECT card, state FROM cards").fetchall()
         except sqlite3.Error as exc:
-            self.warnings.append(_("Could not read {path}: {error}").format(path=self.path, error=exc))
+            self.warnings.append(
+                _("Could not read {path}: {error}").format(path=self.path, error=pending.why(exc))
+            )
             return {}
         bad = 0
         for card, raw in rows:
