@@ -650,7 +650,10 @@ class QuizController(Mode):
 def spare_folders(settings: Settings | None) -> tuple[Path, ...]:
     """Where answers that cannot be written by closing time are kept when the progress folder
     cannot take them (full, read-only): the settings folder and the cache folder, which are
-    often on another disk or mount (quiz/pending.py)."""
+    often on another disk or mount, and last the user's own folder in the system's temporary
+    folder (often a separate file system; used only if it is the user's) (quiz/pending.py)."""
+    import tempfile
+
     from PySide6.QtCore import QStandardPaths
 
     folders = []
@@ -659,6 +662,17 @@ def spare_folders(settings: Settings | None) -> tuple[Path, ...]:
     cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
     if cache:
         folders.append(Path(cache))
+    getuid = getattr(os, "getuid", None)
+    if getuid is not None:
+        own = Path(tempfile.gettempdir()) / f"reflexmap-{getuid()}"
+        try:  # made when it is needed; one that is there must be the user's own folder
+            mine = own.lstat().st_uid == getuid() and own.is_dir() and not own.is_symlink()
+        except FileNotFoundError:
+            mine = True
+        except OSError:
+            mine = False
+        if mine:
+            folders.append(own)
     return tuple(dict.fromkeys(folders))
 
 
