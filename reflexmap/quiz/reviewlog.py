@@ -30,6 +30,7 @@ import math
 import os
 import shutil
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
@@ -97,9 +98,32 @@ class Review:
     seconds: float | None
 
 
+# The files SQLite opens beside a database. A pipe, device or folder under one of these names
+# would block SQLite's open() for ever (a pipe with no writer) or fail in a way that is taken
+# for damage; they are refused before SQLite sees them.
+COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def special_file(path: Path) -> bool:
+    """Whether `path` exists and is not a regular file (a pipe, device, socket or folder)."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _refuse_special(path: Path) -> None:
+    for name in (str(path), *(str(path) + suffix for suffix in COMPANIONS)):
+        if special_file(Path(name)):
+            raise sqlite3.DatabaseError(
+                _("{file} is not a regular file").format(file="\u2068" + name + "\u2069")
+            )
+
+
 def connect(path: Path, *, read_only: bool = False, wait_ms: int | None = None) -> sqlite3.Connection:
     """A connection that waits `wait_ms` (None: BUSY_TIMEOUT_MS) for another's lock while it
     opens; from then on BUSY_TIMEOUT_MS (the caller of a write says how long it waits)."""
+    _refuse_special(path)
     timeout = (BUSY_TIMEOUT_MS if wait_ms is None else max(0, wait_ms)) / 1000
     if read_only:
         conn = sqlite3.connect(
@@ -210,6 +234,7 @@ class ReviewLog:
 
     # --- opening ---------------------------------------------------------------------------
     def _open(self) -> sqlite3.Connection:
+        self._set_aside_special_companions()
         if not self._can_write():
             return self._open_read_only()
         wait = self._wait_ms
@@ -323,6 +348,25 @@ class ReviewLog:
                 conn.execute("ROLLBACK")
             raise
 
+    def _set_aside_special_companions(self) -> None:
+        """A pipe, device or folder named like the log's -wal, -shm or -journal file is moved
+        aside (with a message): the log itself is still read, without it."""
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        for suffix in COMPANIONS:
+            part = Path(str(self.path) + suffix)
+            if not special_file(part):
+                continue
+            aside = part.with_name(f"{part.name}.damaged-{stamp}")
+            try:
+                os.replace(part, aside)
+            except OSError:
+                continue  # left where it is: connect() refuses it, the log opens as damaged
+            self.warnings.append(
+                _("{file} was not a regular file; it was set aside as {aside}.").format(
+                    file="\u2068" + part.name + "\u2069", aside="\u2068" + aside.name + "\u2069"
+                )
+            )
+
     def _replace_damaged(self) -> None:
         """Set the damaged database aside and put the newest sound backup in its place."""
         stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -331,13 +375,20 @@ class ReviewLog:
         while aside.exists():
             n += 1
             aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{n}")
+        special = special_file(self.path)
         for suffix in ("", "-wal", "-shm"):
             part = Path(str(self.path) + suffix)
             if part.exists():
                 os.replace(part, str(aside) + suffix)
-        message = _("The progress database {path} is damaged; it was set aside as {aside}.").format(
-            path=self.path, aside=aside.name
-        )
+        if special:
+            message = _(
+                "The progress database {path} is not a regular file (a pipe, device or folder); it "
+                "was set aside as {aside}."
+            ).format(path=self.path, aside=aside.name)
+        else:
+            message = _("The progress database {path} is damaged; it was set aside as {aside}.").format(
+                path=self.path, aside=aside.name
+            )
         for backup in self.backups():
             if is_sound(backup):
                 temporary = self.path.with_name(f".{self.path.name}.from-backup")
@@ -827,6 +878,7 @@ def _connect_snapshot(path: Path) -> sqlite3.Connection:
     a WAL database read-only only when its -shm index exists or can be made; where neither is
     possible (a read-only mount after a clean close) the file is opened as immutable, which
     is what it is: nothing can change it there."""
+    _refuse_special(path)
     uri = path.resolve().as_uri()
     try:
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
