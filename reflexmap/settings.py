@@ -28,7 +28,7 @@ from typing import Any
 
 from . import bounded_json, setting_rules
 from .i18n import _, format_count
-from .storage import Unreadable, error_text, read_guarded, write_with_backup
+from .storage import Unreadable, error_text, read_guarded, read_regular, write_with_backup
 
 FORMAT = "reflexmap-settings"
 VERSION = 1
@@ -83,7 +83,7 @@ class Settings:
         self._changed: dict[str, Any] = {}  # key -> value (or _DELETED) this instance set
         self._write_failed = False
         try:
-            values, said = read_guarded(self.path, parse, "settings")
+            values, said = read_guarded(self.path, parse, "settings", MAX_BYTES)
             self._said = list(said)
         except OSError as exc:  # the folder itself cannot be read
             values = None
@@ -218,8 +218,8 @@ class Settings:
         """What another window may have written since this one read the file (never set aside
         here: a file this instance cannot use is replaced by its own values as before)."""
         try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
+            raw = read_regular(self.path, MAX_BYTES)
+        except OSError:  # gone, or not a file this instance can use: its own values stand
             return dict(self._values)
         try:
             values = parse(raw)

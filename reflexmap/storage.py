@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from .i18n import N_, _
+from .i18n import N_, _, format_count
 
 FRESH_START = {
     "progress": N_("Starting with empty progress."),
@@ -73,6 +73,49 @@ def is_regular_file(path: str | Path) -> bool:
         return stat.S_ISREG(os.stat(path).st_mode)
     except (OSError, ValueError):
         return False
+
+
+class Refused(OSError):
+    """A stored file refused as it was read (not a regular file, or too large): its words
+    are the plain reason, without "[Errno …]" or the file name (the sentence names it)."""
+
+    def __str__(self) -> str:
+        return self.strerror or ""
+
+
+def read_regular(path: str | Path, max_bytes: int) -> bytes:
+    """The bytes of the regular file at `path`, never more than `max_bytes` read. A pipe,
+    device, socket or folder is refused without waiting (opened non-blocking: a pipe with no
+    writer would block open() for ever) and a file over `max_bytes` is refused with the exact
+    figures before anything is read, so that a huge or endless stored file is never loaded."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            what = _("a folder") if stat.S_ISDIR(info.st_mode) else _("a device, pipe or socket")
+            raise Refused(errno.EINVAL, _("not a regular file ({what})").format(what=what), str(path))
+        if info.st_size > max_bytes:
+            raise Refused(errno.EFBIG, _too_large(info.st_size, max_bytes), str(path))
+        chunks: list[bytes] = []
+        left = max_bytes + 1  # never more than the limit, even if the file grows meanwhile
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+        if len(data) > max_bytes:
+            raise Refused(errno.EFBIG, _too_large(max(len(data), os.fstat(fd).st_size), max_bytes), str(path))
+        return data
+    finally:
+        os.close(fd)
+
+
+def _too_large(size: int, limit: int) -> str:
+    return _("the file is {size} bytes; the limit is {limit} bytes").format(
+        size=format_count(size), limit=format_count(limit)
+    )
 
 
 def refuse_special(target: Path) -> None:
@@ -165,6 +208,9 @@ def _default_mode() -> int:
     return 0o666 & ~mask
 
 
+READ_LIMIT = 64 * 1024 * 1024  # the largest stored file read_guarded reads (progress.json)
+
+
 class Unreadable(ValueError):
     """A stored file this version cannot use; `label` names the copy it is kept as, `line` and
     `column` (from 1; 0: the file as a whole) where the trouble is. The reason may be a
@@ -203,7 +249,9 @@ def write_with_backup(path: str | Path, payload: bytes) -> None:
         write_checked(temporary, payload)
 
 
-def read_guarded(path: str | Path, parse: Callable[[bytes], T], what: str) -> tuple[T | None, list[Said]]:
+def read_guarded(
+    path: str | Path, parse: Callable[[bytes], T], what: str, max_bytes: int = READ_LIMIT
+) -> tuple[T | None, list[Said]]:
     """Read `path` (or its backup) with `parse`. A file that cannot be used is renamed aside,
     never deleted or overwritten, and each problem becomes a sentence for the user: a callable
     that says it in the interface language of when it is shown, with `file:line:column` where
@@ -216,7 +264,7 @@ def read_guarded(path: str | Path, parse: Callable[[bytes], T], what: str) -> tu
         return None, warnings
     for candidate in candidates:
         try:
-            value = parse(candidate.read_bytes())
+            value = parse(read_regular(candidate, max_bytes))
         except (OSError, Unreadable) as exc:
             label = (
                 exc.label if isinstance(exc, Unreadable) else "unreadable-" + time.strftime("%Y%m%d-%H%M%S")

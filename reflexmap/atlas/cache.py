@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import bounded_json
-from ..storage import atomic_path
+from ..storage import atomic_path, read_regular
 from ..vocab import ASPECTS, CONFIDENCES, FEET, REGIONS
 from .index import Packed, ZoneIndex
 from .model import Atlas, Guide, Source, View, Zone
@@ -80,8 +80,7 @@ class AtlasCache:
         """The atlas checked earlier from exactly these bytes, or None."""
         entry = self._entry(raw)
         try:
-            with open(entry, "rb") as handle:  # bounded: never more than an entry can hold
-                data = handle.read(MAX_ENTRY_BYTES + 1)
+            data = read_regular(entry, MAX_ENTRY_BYTES)  # no pipe, never more than an entry holds
             # every value below is checked by type: no need to walk it for its depth first
             plain = bounded_json.loads(data, max_bytes=MAX_ENTRY_BYTES, max_depth=None)
             if type(plain) is not dict or plain.get("version") != _version():

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from .. import bounded_json
 from ..i18n import N_, _
-from ..storage import atomic_path, write_checked
+from ..storage import atomic_path, read_regular, write_checked
 
 FORMAT = "reflexmap-pending-answers"
 VERSION = 1
@@ -132,7 +132,7 @@ def write(database: Path, answers: list[PendingAnswer], spare: Path | None = Non
 def read(path: Path) -> list[PendingAnswer]:
     """The answers in a file written by `write`; raises ValueError (with a plain reason) for a
     file that is not one, or holds an answer out of range."""
-    data = bounded_json.loads(path.read_bytes(), max_bytes=MAX_BYTES)
+    data = bounded_json.loads(read_regular(path, MAX_BYTES), max_bytes=MAX_BYTES)
     if (
         not isinstance(data, dict)
         or data.get("format") != FORMAT

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from ...i18n import _, bidi_isolate, ngettext
-from ...storage import atomic_path, write_checked
+from ...storage import atomic_path, error_text, read_regular, write_checked
 
 if TYPE_CHECKING:
     from .mode import EditMode
@@ -59,8 +59,7 @@ def read_index() -> list[dict]:
     """The autosaves known: [{"autosave": path, "chart": path or None, "time": seconds}]."""
     index = autosave_folder() / "index.json"
     try:
-        with open(index, "rb") as handle:
-            raw = handle.read(MAX_INDEX_BYTES + 1)
+        raw = read_regular(index, MAX_INDEX_BYTES)
         from ...bounded_json import loads
 
         entries = loads(raw, max_bytes=MAX_INDEX_BYTES).get("autosaves", [])
@@ -310,13 +309,16 @@ class Saving(QObject):
 
     def recover(self, autosave: Path, chart: Path | None) -> bool:
         from ...atlas.document import ChartDocument
+        from ...atlas.loader import MAX_FILE_BYTES
 
         try:
-            text = autosave.read_bytes().decode("utf-8")
+            text = read_regular(autosave, MAX_FILE_BYTES).decode("utf-8")
             document = ChartDocument.from_text(text, str(chart or autosave), chart)
         except (OSError, ValueError) as exc:
             self.mode.say(
-                _("Could not recover {file}: {error}").format(file=bidi_isolate(autosave.name), error=exc)
+                _("Could not recover {file}: {error}").format(
+                    file=bidi_isolate(autosave.name), error=error_text(exc)
+                )
             )
             return False
         return self.mode.edit_document(document, chart, modified=True)
