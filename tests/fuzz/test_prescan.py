@@ -33,6 +33,7 @@ from hypothesis import strategies as st
 
 from reflexmap.atlas import limits, yaml_source
 from reflexmap.atlas import prescan as walk
+from reflexmap.atlas.prescan import tuning
 
 EXAMPLES = int(os.environ.get("REFLEXMAP_FUZZ_EXAMPLES", "200"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
@@ -55,9 +56,9 @@ def tiny_limits(monkeypatch):
     monkeypatch.setattr(limits, "MAX_NODES", 40)
     monkeypatch.setattr(limits, "MAX_KEYS", 4)
     monkeypatch.setattr(limits, "MAX_NUMBER_CHARS", 6)
-    monkeypatch.setattr(walk, "_BIG_SCALAR", 8)
-    monkeypatch.setattr(walk, "_SMALL", 0)  # long values are reported by the walk too
-    monkeypatch.setattr(walk, "_AHEAD_FROM", 0)  # block lists are counted ahead too
+    monkeypatch.setattr(tuning, "BIG_SCALAR", 8)
+    monkeypatch.setattr(tuning, "SMALL", 0)  # long values are reported by the walk too
+    monkeypatch.setattr(tuning, "AHEAD_FROM", 0)  # block lists are counted ahead too
 
 
 def _parser_alone(text: str, monkeypatch) -> list[tuple[int, int, str]]:

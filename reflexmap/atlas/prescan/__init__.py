@@ -1,0 +1,85 @@
+"""A quick walk over a zone file's text that refuses an over-limit file before YAML parsing.
+
+Why: the YAML parser hands over one event per value (about 1.3 µs each in the C parser, three
+times that with our builder on top), so refusing a polygon of 100,001 points or a chart of
+50,000 zones *during* parsing still costs 1–3 s: everything before the item that goes over
+is parsed first. This walk follows the same structure (block and flow lists and mappings,
+keys, quoted and plain text, comments) with regular expressions, and takes long runs of
+simple items (points ``[x, y]``, plain numbers, ``key: value`` lines) in one match each, so
+it reaches the 100,001st point or the 10,001st zone in a few milliseconds.
+
+It enforces the limits of `limits.py`, as `yaml_source` does (items per list by kind, values
+per document, keys per mapping, the length of a number or a text) and reports exactly what the parser would:
+the same message at the same line and column. Where it meets anything it does not model
+exactly (complex keys, several documents, nesting beyond the depth limit, anything
+malformed) it gives up and the parser decides: it never refuses a file the parser would
+accept, and it never reports a position the parser would not. Every line break YAML knows
+(CRLF, CR, NEL, LS, PS) and tabs between tokens are read as the parser reads them; block
+values (literal and folded) and quoted values over several lines have their exact length
+told (scalar_length.py).
+
+Anchors and aliases are followed as the parser's builder counts them: an anchored value
+remembers how many values it holds (and whether it is a list, or a list of lists), and an
+alias counts that whole size again at the alias, so a file inflated by aliases ("billion
+laughs", 50,000 zones each `<<: *common`) is refused here, at the alias that goes over.
+
+The walk is one class made of parts, one job each:
+- tokens.py: the walk's regular expressions for tokens and line ends;
+- runs.py: runs of simple items (points, words, `key: value` lines) taken in one match each;
+- item_lines.py: whole items and lines of a list, for counting ahead;
+- counting.py: values, keys, list items and lengths counted as the parser's builder counts them;
+- block.py and flow.py: the block and flow structure;
+- ahead.py: a list's items counted ahead from its first;
+- tuning.py: from which sizes the walk reports (tests shrink them).
+"""
+
+from __future__ import annotations
+
+from . import tuning
+from .ahead import _Ahead
+from .block import _Block
+from .counting import _GiveUp, _Refuse
+from .flow import _Flow
+from .tokens import _ODD_TAB, _SAME_WIDTH
+
+Finding = tuple[int, int, str]  # line, column (1-based), message
+
+
+def prescan(text: str) -> list[Finding] | None:
+    """Findings (line, column, message) the parser would report, or None: nothing found, or
+    nothing this walk can be sure of. A limit refusal is the only finding; long values are
+    reported (all of them) only when one is long enough to make parsing costly."""
+    if len(text) < tuning.SMALL:
+        return None
+    if text.startswith("\ufeff"):
+        text = text[1:]  # a byte-order mark: not part of the text (the parser's columns skip it)
+    if "\r" in text:  # CRLF and a lone CR are one line break each to the parser, as LF is:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # the same lines and columns
+    original = text
+    if any(odd in text for odd in _SAME_WIDTH):  # (a search for each: memchr, not a regex)
+        # NEL, LS and PS are line breaks to the parser, everywhere (lines and columns count
+        # them as '\n'); a tab is a space wherever the parser accepts one (between tokens, in
+        # text, after a block's indentation); each is one character, as what replaces it.
+        # What still differs is told by _Scan.original: keys, and folding beside LS or PS.
+        for odd in ("\x85", "\u2028", "\u2029"):
+            text = text.replace(odd, "\n")
+        text = text.replace("\t", " ")
+    scan = _Scan(text, original)
+    try:
+        scan.run()
+    except _GiveUp:
+        return None
+    except _Refuse as refusal:
+        found = [(refusal.pos, refusal.message)]
+    else:
+        if scan.inexact or not scan.big or not scan.errors:
+            return None
+        found = scan.errors
+    odd = _ODD_TAB.search(original) if scan.tabs else None
+    if odd is not None and found[0][0] >= odd.start():
+        return None  # the parser may stop at that tab first, with its own message
+    return [(*scan.where(pos), message) for pos, message in found]
+
+
+class _Scan(_Block, _Flow, _Ahead):
+    """The whole walk: its block and flow structure, counting and counting ahead."""

@@ -1,0 +1,153 @@
+"""Counting a list's items ahead, from its first: a list over its limit is refused at the item
+that goes over before anything in it is read."""
+
+from __future__ import annotations
+
+import re
+
+from .. import limits
+from . import tuning
+from .counting import _Coll, _Counting, _Refuse
+from .item_lines import _KEY_OR_ITEM, _MAYBE_HEADER, _block_list_lines, _free_line, _patterns
+from .runs import _FLOW_ITEMS, _NUM, _marks, _nth, _run
+from .tokens import _LINE, _SPACE, _SPACES, _TO_EOL
+
+
+class _Ahead(_Counting):
+    # ---- counting a list's items ahead ---------------------------------------------------
+
+    def _countable(self, coll: _Coll, first: int) -> bool:
+        """Whether counting ahead can tell the limit: a list that may turn out to be a zone's
+        list of parts (its first item a list of lists) has the lower limit of parts."""
+        if coll.kind != "polygon":
+            return True
+        return bool(re.compile(rf"(?:-[ ]++)?\[?[ \n]*+(?:-[ ]++)?{_NUM}").match(self.text, first))
+
+    def _flow_ahead(self, p: int, coll: _Coll) -> None:
+        """Counts the items of a flow list from its first; refuses at the one over the limit.
+        Runs of simple items (points, plain values) are counted in one match each."""
+        text, end, room = self.text, len(self.text), coll.limit
+        items = 0
+        while True:
+            if items:
+                p = _SPACE.match(text, p).end()
+                for item, _, mark in _FLOW_ITEMS.values():
+                    run_end = _run(item, text, p)
+                    if run_end > p:
+                        run = _marks(text, p, run_end, mark)
+                        if items + run > room:
+                            p = _run(item, text, p, room - items)
+                            items = room
+                        else:
+                            items, p = items + run, run_end
+                        break
+            m = _patterns()["flow item"].match(text, p)
+            q = m.end()
+            if q >= end or text[q] not in ",]":
+                return
+            start = p + len(m.group()) - len(m.group().lstrip(" \n"))
+            if start == q:  # nothing before the comma or bracket
+                return
+            if items == 0 and not self._countable(coll, start):
+                return
+            items += 1
+            if items > room:
+                if self._values_first(coll):
+                    return
+                raise _Refuse(start, self._over(coll))
+            if text[q] == "]":
+                return
+            p = q + 1
+
+    def _block_ahead(self, dash: int, indent: int, coll: _Coll) -> None:
+        """Counts the items of a block list from its first ('-' at `dash`); refuses at the
+        one over the limit. Its '-' lines are found by searching, between lines that hold
+        values over several lines (see _skip_value), which are stepped over one by one."""
+        text = self.text
+        if not tuning.AHEAD_FROM < coll.limit < limits.MAX_ITEMS:
+            # a short list is read in no time; points and plain values are taken in runs
+            return
+        first = _patterns()["line"].match(text, dash) or _free_line(indent).match(text, dash)
+        if not first:
+            return
+        marker = "\n" + " " * indent + "-"
+        lines = _block_list_lines(indent)
+        items, p, item = 1, first.end(), dash  # items so far, where to go on, the last item
+        at = _nth(text, marker, p - 1, coll.limit)  # the '-' line that would go over the limit
+        while at >= 0:
+            stop = lines.match(text, p, at + 1).end()  # its own lines, and values that hide none
+            if stop == at + 1:
+                self._refuse_item(at + 1, indent, coll)
+                return
+            last = stop - 2 + len(marker)  # (a '-' line starting before `stop`)
+            found = text.count(marker, p - 1, last)
+            items += found
+            if found:
+                item = text.rfind(marker, p - 1, last) + 1
+            col = _SPACES.match(text, stop).end() - stop
+            if col < indent or (col == indent and not text.startswith("-", stop + col)):
+                return  # the list ends here
+            skip = self._skip_value(stop, col, indent, item)
+            if skip is None:
+                return
+            if col == indent:  # one of its items, whose value runs over several lines
+                items, item = items + 1, stop
+                if items > coll.limit:
+                    self._refuse_item(stop, indent, coll)
+                    return
+            # the '-' lines found between `p` and `at` still count, but for those inside the
+            # value just stepped over: as many more are found after `at`
+            hidden = text.count(marker, stop, skip - 2 + len(marker))
+            if skip - 1 > at:
+                at = _nth(text, marker, skip - 1, coll.limit - items + 1)
+            elif hidden:
+                at = _nth(text, marker, at + 1, hidden)
+            p = skip
+
+    def _skip_value(self, line: int, col: int, indent: int, item: int) -> int | None:
+        """Where the line at `line` ends (its value runs over several lines, and some of them
+        look like the list's own '-' lines: they are not counted). None where that is not
+        sure: its quote may be text of a block value (a header since the item's start) or
+        of a plain value on the line before (the line is indented deeper than that one's)."""
+        text = self.text
+        if col > indent:
+            q = line - 1
+            while q > item:  # the line before it that holds something
+                start = text.rfind("\n", item, q) + 1
+                if text[start:q].strip(" ") and not text[start:q].lstrip(" ").startswith("#"):
+                    break
+                q = start - 1
+            else:
+                return None
+            # a plain value on that line continues on lines deeper than its mapping's key (or
+            # its list's '-'); a line that is not a key or an item may itself continue one
+            before = _KEY_OR_ITEM.match(text, start, q)
+            if before is None or col > before.end() - start - (0 if before.group(1) else 2):
+                return None
+            if _MAYBE_HEADER.search(text, item, line):
+                return None
+        m = _free_line(indent).match(text, line)
+        return m.end() if m else None
+
+    def _refuse_item(self, line: int, indent: int, coll: _Coll) -> None:
+        """Refuses the item of `coll` whose '-' line starts at `line`, where its value starts
+        (on the line below for '- # a comment'), unless the parser stops before it."""
+        text = self.text
+        node = line + indent + 1
+        while node < len(text) and text[node] == " ":
+            node += 1
+        if node < len(text) and text[node] in "\n#":  # the item's value is on a later line
+            below = _LINE.match(text, _TO_EOL.match(text, node).end())
+            if len(below.group(1)) <= indent:
+                return  # an empty item: the parser decides
+            node = below.end()
+        if node >= len(text):
+            return
+        if not self._values_first(coll):
+            raise _Refuse(node, self._over(coll))
+
+    def _values_first(self, coll: _Coll) -> bool:
+        """Whether the parser surely stops at the limit on values before it reaches the item
+        of `coll` counted ahead as over its limit (each item before it holds one value or
+        more): then the walk reads on, item by item, to where the parser stops."""
+        return self.nodes + coll.limit + 1 > limits.MAX_NODES

@@ -1,0 +1,384 @@
+"""The block structure: lines, indentation, keys, '-' items, block values, and runs of simple
+lines taken at once."""
+
+from __future__ import annotations
+
+from .. import limits
+from ..scalar_length import block_header, block_length
+from .counting import _Coll, _Counting, _GiveUp
+from .runs import _block_items, _open_key_line, _run, _run_keys
+from .tokens import (
+    _DQ,
+    _KEY_COLON,
+    _LINE,
+    _NAME,
+    _PROPERTY,
+    _REST,
+    _SEPARATORS,
+    _SPACES,
+    _SQ,
+    _TO_EOL,
+    _block_end,
+    _block_plain,
+)
+
+
+class _Block(_Counting):
+    # ---- block structure --------------------------------------------------------------
+
+    def run(self) -> None:
+        text, end = self.text, len(self.text)
+        p = 0
+        while True:
+            m = _LINE.match(text, p)
+            p = m.end()
+            if p >= end:
+                break
+            indent = m.end(1) - m.start(1)
+            c = text[p]
+            if indent == 0 and text.startswith(("---", "..."), p) and (p + 3 == end or text[p + 3] in " \n"):
+                if text[p] == "." and self.started and _LINE.fullmatch(text, p + 3):
+                    break  # the end of the document, and nothing after it but comments
+                if self.started or text[p] == "." or not _REST.match(text, p + 3):
+                    raise _GiveUp  # a second document, or content on the '---' line
+                self.started = True
+                p = _REST.match(text, p + 3).end()
+                continue
+            if c == "%":
+                if self.started or indent:
+                    raise _GiveUp  # not a directive: the parser says what it is
+                self.directives = True  # (%YAML, %TAG: they change no count) a '---' must follow
+                p = _TO_EOL.match(text, p).end()
+                continue
+            if self.directives and not self.started:
+                raise _GiveUp  # directives without '---' after them: the parser's error
+            self.started = True
+            if self.cont is not None and indent > self.cont:
+                if self.held is not None:
+                    self.held = None
+                    self.inexact = True  # a long plain value continues: its length is not exact
+                p = _TO_EOL.match(text, p).end()
+                continue
+            self._release_held()
+            self.cont = None
+            dash = c == "-" and (p + 1 == end or text[p + 1] in " \n")
+            if self.carry is not None and not self._expecting(indent, seq=dash):
+                self._empty_anchored()
+            self._dedent(indent, dash)
+            if self._block_run(p, indent, dash):
+                p = self._run_end
+                continue
+            p = self._block_line(p, p - indent)
+        self._release_held()
+        if self.carry is not None:
+            self._empty_anchored()
+        self._dedent(-1, False)
+        if self.root_pending:
+            raise _GiveUp  # an empty document
+
+    def _release_held(self) -> None:
+        if self.held is not None:
+            pos, value = self.held
+            self.held = None
+            self._check_length(pos, len(value), True, True, value)
+
+    def _dedent(self, indent: int, dash: bool) -> None:
+        while self.stack:
+            top = self.stack[-1]
+            if top.indent > indent or (top.indent == indent and not top.is_map and not dash):
+                if top.pending:
+                    top.pending = False
+                    self._null()
+                self._pop()
+                continue
+            break
+
+    def _expecting(self, col: int, seq: bool = False) -> bool:
+        if not self.stack:
+            return self.root_pending
+        top = self.stack[-1]
+        if not top.pending:
+            return False
+        return col > top.indent or (seq and top.is_map and col == top.indent)
+
+    def _place(self, col: int) -> None:
+        """A value node starts at column `col`: it must be the one awaited."""
+        if not self._expecting(col):
+            raise _GiveUp
+        if self.stack:
+            self.stack[-1].pending = False
+        else:
+            self.root_pending = False
+
+    def _block_run(self, p: int, indent: int, dash: bool) -> bool:
+        """Takes a run of simple lines at once (list items or `key: value` lines)."""
+        if not self.stack:
+            return False
+        top = self.stack[-1]
+        if top.pending and dash and top.is_map and indent >= top.indent and self.carry is None:
+            return self._first_items(p, indent, top)
+        if top.pending or top.indent != indent or top.is_map == dash:
+            return False
+        text = self.text
+        line = text.rfind("\n", 0, p) + 1
+        if not dash:
+            kinds: tuple[str, ...] = ("keys",)
+        else:  # what the item starts with tells which run it may begin
+            value = _SPACES.match(text, p + 1).end()
+            after = text[value : value + 1]
+            kinds = {"[": ("points",), "-": ("compact points", "words")}.get(after, ("words",))
+        for what in kinds:
+            item, per = _block_items(indent, what)
+            run_end = _run(item, text, line)
+            if run_end == line:
+                continue
+            lines = text.count("\n", line, run_end)
+            items = lines // 2 if what == "compact points" else lines
+            if dash:
+                room = top.limit - top.count
+            else:
+                room = limits.MAX_KEYS - len(top.keys)
+            take = min(items, room, (limits.MAX_NODES - self.nodes) // per)
+            if take <= 0:
+                return False
+            stop = run_end if take == items else _run(item, text, line, take)
+            if not dash:
+                keys = _run_keys(indent).findall(text, line, stop)
+                fresh = set(keys)
+                if len(fresh) != len(keys) or fresh & top.keys:
+                    return False  # a duplicate key: the parser reports it (and drops its value)
+                top.keys |= fresh
+                top.key = keys[-1]
+            else:
+                top.count += take
+            self.nodes += per * take
+            self._run_end = stop
+            self.cont = indent  # the last value may continue on more indented lines
+            if not dash and take == items:
+                self._open_key(stop, indent, top)
+            return True
+        return False
+
+    def _first_items(self, p: int, indent: int, top: _Coll) -> bool:
+        """A block list that is the value of the key above it (its first '-' at `p`) and
+        starts with a run of simple items: opened, and the run taken at once."""
+        text = self.text
+        if len(self.stack) >= limits.MAX_DEPTH - 1:
+            return False  # its items may be nested too deep: read them one by one
+        value = _SPACES.match(text, p + 1).end()
+        kinds = {"[": ("points",), "-": ("compact points", "words")}.get(text[value : value + 1], ("words",))
+        line = p - indent
+        for what in kinds:
+            item, per = _block_items(indent, what)
+            run_end = _run(item, text, line)
+            if run_end == line:
+                continue
+            top.pending = False
+            coll = self._open(p, is_map=False, flow=False, indent=indent)
+            self._block_ahead(p, indent, coll)
+            lines = text.count("\n", line, run_end)
+            items = lines // 2 if what == "compact points" else lines
+            take = min(items, coll.limit, (limits.MAX_NODES - self.nodes) // per)
+            if take <= 0:
+                return False  # the line is read as the list's first item, as usual
+            coll.count = take
+            coll.first_list = what != "words"  # its first item is a point (a list)
+            self.nodes += per * take
+            self._run_end = run_end if take == items else _run(item, text, line, take)
+            self.cont = indent  # the last value may continue on more indented lines
+            return True
+        return False
+
+    def _open_key(self, line: int, indent: int, top: _Coll) -> None:
+        """After a run of `key: value` lines: a `key:` line whose value is on the lines below
+        is taken with them (a new key within every limit; anything else is read as usual)."""
+        m = _open_key_line(indent).match(self.text, line)
+        if m is None or m.group(1) in top.keys or len(top.keys) >= limits.MAX_KEYS:
+            return
+        if self.nodes + 1 > limits.MAX_NODES:
+            return
+        self.nodes += 1
+        top.keys.add(m.group(1))
+        top.key, top.pending = m.group(1), True
+        self._run_end, self.cont = m.end(), None
+
+    def _block_line(self, p: int, line_start: int) -> int:
+        """Reads the indicators and the value on one line; returns where the next line starts."""
+        text, end = self.text, len(self.text)
+        after_key = False
+        props: int | None = None  # where a value's anchor or tag starts
+        anchor: str | None = None
+        carried: int | None = None  # props carried over from the line before (an anchor)
+        if self.carry is not None:
+            props, anchor = self.carry
+            carried = props
+            self.carry = None
+        while True:
+            c = text[p]
+            col = p - line_start
+            if c == "-" and (p + 1 == end or text[p + 1] in " \n") and props == carried:
+                if after_key:
+                    raise _GiveUp
+                top = self.stack[-1] if self.stack else None
+                if top is not None and not top.is_map and top.indent == col and not top.pending:
+                    if carried is not None:
+                        raise _GiveUp
+                    top.pending = True  # the next item of this list
+                elif self._expecting(col, seq=True):
+                    if top is not None:
+                        top.pending = False
+                    else:
+                        self.root_pending = False
+                    coll = self._open(p if carried is None else carried, False, False, col, anchor)
+                    props = carried = anchor = None
+                    coll.pending = True
+                    self._block_ahead(p, col, coll)
+                else:
+                    raise _GiveUp
+                p, done = self._next_token(p + 1)
+                if done:
+                    return p
+                continue
+            if c in "&!":
+                if carried is not None:
+                    raise _GiveUp  # properties over two lines
+                m = _PROPERTY.match(text, p)
+                props = p if props is None else props
+                if c == "&":
+                    name = _NAME.match(text, p)
+                    if name is None or anchor is not None:
+                        raise _GiveUp  # a name the parser reads otherwise, or two anchors
+                    anchor = name.group(1)
+                p = m.end()
+                if _REST.match(text, p):
+                    if anchor is None or "!" in text[props:p]:
+                        raise _GiveUp  # a tag for a value on the next line
+                    self.carry = (props, anchor)  # the value (a list, a mapping) comes next
+                    return _REST.match(text, p).end()
+                if c == "!":
+                    self.inexact = True  # a tag changes what a long value is
+                continue
+            if c == "*":
+                name = _NAME.match(text, p)
+                if props is not None or name is None or _KEY_COLON.match(text, name.end()):
+                    raise _GiveUp  # an alias with properties, a name read otherwise, or as a key
+                rest = _REST.match(text, name.end())
+                if not rest:
+                    raise _GiveUp
+                self._place(col)
+                self._alias(p, name.group(1))
+                return rest.end()
+            if c in "@`%,]}#":
+                raise _GiveUp  # reserved characters, or not a value here
+            if c in "|>":
+                if carried is not None:
+                    raise _GiveUp
+                end_of_block = self._block_scalar(props if props is not None else p, col, p)
+                self._anchored(anchor)
+                return end_of_block
+            start = props if props is not None else p
+            if c in "[{":
+                self._place(col)
+                p = self._flow(p, start, anchor)
+                if _KEY_COLON.match(text, p):
+                    raise _GiveUp  # a flow collection as a key
+                rest = _REST.match(text, p)
+                if not rest:
+                    raise _GiveUp
+                return rest.end()
+            quoted = c in "\"'"
+            if quoted:
+                m = (_DQ if c == '"' else _SQ).match(text, p)
+                if not m:
+                    raise _GiveUp  # never closed: the parser says where
+                key, size, exact = self._quoted(m)
+                q = m.end()
+            else:
+                if c in "-?:" and (p + 1 == end or text[p + 1] in " \t\n"):
+                    raise _GiveUp
+                key = _block_plain(text, p)
+                if not key:
+                    raise _GiveUp
+                q = p + len(key)
+            colon = _KEY_COLON.match(text, q)
+            if colon:  # a key (a plain '<<' is the merge key)
+                if after_key or props != carried:
+                    raise _GiveUp
+                self._block_key(p, col, key, start, anchor, merge=not quoted)
+                props = carried = anchor = None
+                after_key = True
+                p, done = self._next_token(colon.end())
+                if done:
+                    return p
+                continue
+            rest = _REST.match(text, q)
+            if not rest:
+                raise _GiveUp
+            self._place(col)
+            if quoted:
+                self._scalar(start, size, False, exact)
+            else:
+                self._node(start)
+            self._anchored(anchor)
+            if not quoted and len(key) > limits.MAX_NUMBER_CHARS:
+                if props is not None:
+                    self.inexact = True
+                else:
+                    self.held = (start, key)  # checked once we know it does not continue
+            self.cont = self._cont_indent()
+            return rest.end()
+
+    def _next_token(self, p: int) -> tuple[int, bool]:
+        """After an indicator ('-', a key's ':') at `p`: where the next token on its line starts,
+        or (True) where the next line starts when nothing but spaces or a comment is left."""
+        p = _SPACES.match(self.text, p).end()
+        rest = _REST.match(self.text, p)
+        return (rest.end(), True) if rest else (p, False)
+
+    def _cont_indent(self) -> int:
+        return self.stack[-1].indent if self.stack else -1
+
+    def _block_key(
+        self, pos: int, col: int, key: str | None, start: int, anchor: str | None, merge: bool = False
+    ) -> None:
+        """A key at `pos`; a new mapping (carrying `anchor`) starts at `start` if it opens one.
+        `merge`: the key is plain (a plain '<<' is the merge key)."""
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.is_map and not top.flow and top.indent == col:
+            if anchor is not None:
+                raise _GiveUp
+            if top.pending:
+                top.pending = False
+                self._null()
+        elif self._expecting(col):
+            self._place(col)
+            self._open(start, is_map=True, flow=False, indent=col, anchor=anchor)
+        else:
+            raise _GiveUp
+        self._key(pos, key, merge)
+        self.stack[-1].pending = True
+
+    def _block_scalar(self, start: int, col: int, at: int) -> int:
+        """A literal or folded value (its '|' or '>' at `at`): its lines are those indented
+        more than its parent. Its length is told exactly (see scalar_length.block_length)."""
+        self._place(col)
+        self._node(start)
+        text = self.text
+        p = _TO_EOL.match(text, at).end()
+        parent = self._cont_indent()
+        # it ends before the first line with text indented as its parent or less (found by
+        # searching for line breaks: a block of millions of lines costs no state per line)
+        after = _block_end(parent).search(text, p - 1) if parent >= 0 and p > 0 else None
+        end = after.start() + 1 if after else len(text)
+        header = block_header(text, at)
+        size = None
+        if header is not None and not (
+            header[0] and self.separators and _SEPARATORS.search(self.original, p, end)
+        ):
+            folded, chomp, explicit, _ = header
+            size = block_length(text, p, end, parent, folded=folded, chomp=chomp, explicit=explicit)
+        if size is None:
+            self.inexact = True  # a length the parser tells
+        else:
+            self._check_length(start, size, False, True)
+        return end

@@ -1,0 +1,91 @@
+"""Whole items and lines of a list, for counting a list's items without reading them (see
+ahead.py)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+# Whole items of a list, for counting a list's items without reading them (see _Scan._ahead).
+# A quote is taken as one only where YAML takes it (at the start of a value); plain text runs
+# on through spaces and quotes. Anything else (comments inside a flow list, aliases, tags,
+# block scalars, nesting deeper than 6) ends the count early: a count can only come out low.
+_QN = r"""(?:"(?:[^"\\]++|\\.)*+"|'(?:[^']++|'')*+')"""
+_Q1 = r"""(?:"(?:[^"\\\n]++|\\[^\n])*+"|'(?:[^'\n]++|'')*+')"""
+_PLAIN_F = r"""(?:[^\s,\[\]{}#"':&*!|>%@`](?:[^\n,\[\]{}#:]++|:(?![\s,\[\]{}]))*+(?=[,\]}:]|\s*+[^\s"']))"""
+_PLAIN_F1 = r"""(?:[^\s,\[\]{}#"':&*!|>%@`](?:[^\n,\[\]{}#:]++|:(?![\s,\[\]{}]))*+(?=[,\]}:]))"""
+
+
+def _nested(sep: str, quoted: str, plain: str, depth: int = 6) -> str:
+    inner = f"(?:{sep}|{quoted}|{plain})*+"
+    for _ in range(depth):
+        inner = f"(?:{sep}|{quoted}|{plain}|[\\[{{]{inner}[\\]}}])*+"
+    return f"[\\[{{]{inner}[\\]}}]"
+
+
+_F = _nested("[ \\n,:]++", _QN, _PLAIN_F)
+_F1 = _nested("[ ,:]++", _Q1, _PLAIN_F1)
+
+_PLAIN_KEY = r"""(?:[^\s"'\[\]{}#&*!|>%@`,?:\-](?:[^\n:#]++|:(?![ \n])|(?<! )#)*+)"""
+_PLAIN_VALUE = r"""(?:(?:[^\s"'\[\]{}#&*!|>%@`,?:\-]|[-?:](?=\S))(?:[^\n#]++|(?<! )#)*+)"""
+_LINE_BODY = (
+    rf"(?:-(?:[ ]++|(?=\n|\Z)))*+(?:(?:{_Q1}|{_PLAIN_KEY})[ ]*+:(?:[ ]++|(?=\n|\Z)))?+"
+    r"(?:&[0-9A-Za-z_-]++(?:[ ]++|(?=\n|\Z)))?+"  # an anchor
+    rf"(?:{_Q1}|{_F1}|\*[0-9A-Za-z_-]++|{_PLAIN_VALUE})?+[ ]*+(?:#[^\n]*+)?+(?:\n|\Z)"
+)
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Compiled once, when a large file first needs them (compiling costs ~30 ms)."""
+    return {
+        "flow item": re.compile(rf"[ \n]*+(?:[ \n:]++|{_QN}|{_PLAIN_F}|{_F})*+", re.S),
+        "line": re.compile(_LINE_BODY),
+    }
+
+
+def _line_over_lines(indent: int | None) -> str:
+    """A line whose value may run over several lines (quoted text, a flow collection with
+    comments), after any properties (anchors, tags), none of whose lines could be taken for an
+    item of the block list at `indent` (a line that starts with '-' there): the items of
+    that list are counted by finding those lines, so none may be inside a value. With
+    `indent` None, any line may be inside it (see _Scan._skip_value)."""
+    line = r"\n" if indent is None else rf"\n(?! {{{indent}}}-)"  # a line break inside a value
+    quoted = rf"""(?:"(?:[^"\\\n]++|\\[^\n]|\\?{line})*+"|'(?:[^'\n]++|''|{line})*+')"""
+    flow = _nested(rf"(?:[ ,:]|{line}|(?<=[ \n])#[^\n]*+)++", quoted, _PLAIN_F)
+    return (
+        rf"(?:-(?:[ ]++|(?=\n|\Z)))*+(?:(?:{_Q1}|{_PLAIN_KEY})[ ]*+:(?:[ ]++|(?=\n|\Z)))?+"
+        r"(?:(?:&[0-9A-Za-z_-]++|![^ \n,\[\]{}]*+)(?:[ ]++|(?=\n|\Z)))*+"  # anchors, tags
+        rf"(?:{quoted}|{flow}|\*[0-9A-Za-z_-]++|{_PLAIN_VALUE})?+[ ]*+(?:#[^\n]*+)?+(?:\n|\Z)"
+    )
+
+
+@cache
+def _block_list_lines(indent: int) -> re.Pattern[str]:
+    """The lines of a block list at `indent` after its first: blank and comment lines, lines
+    indented deeper, and its own '-' lines (a line without quotes or brackets whatever it
+    holds; values over several lines that hide no line of the list's)."""
+    # a line without quotes or brackets, or with one-line "text" where a value starts
+    simple = r"""(?:[^\n"'\[\]{}]++|(?<=: |- )"[^"\\\n]*+")*+(?:\n|\Z)"""
+    line = rf"(?:{simple}|{_LINE_BODY}|{_line_over_lines(indent)})"
+    return re.compile(
+        rf"(?:[ ]*+(?:#[^\n]*+)?+\n| {{{indent + 1},}}+(?! ){line}| {{{indent}}}(?=-[ \n]){line})*+"
+    )
+
+
+@cache
+def _free_line(indent: int) -> re.Pattern[str]:
+    """A line of a block list at `indent` (deeper, or one of its '-' lines) whose value runs
+    over several lines, whatever those lines hold."""
+    line = _line_over_lines(None)
+    return re.compile(rf"(?: {{{indent + 1},}}+(?! )| {{{indent}}}(?=-[ \n])){line}")
+
+
+# the start of a line that holds a key (group 1) or is an item ('- '): where its key starts
+_KEY_OR_ITEM = re.compile(
+    r"""[ ]*+(?:-[ ]++)*+(?=(["'][^\n]*?["']|[^\s"'#:\[\]{}&*!|>%@`?-][^\n:#]*?)[ ]*+:(?:[ ]|$))"""
+    r"|[ ]*+(?:-[ ]++)++(?=[^ ])",
+    re.M,
+)
+# the header of a block value ('|', '>'), or text that may be one: its lines may hold quotes
+_MAYBE_HEADER = re.compile(r"[|>][-+0-9]*+[ ]*+(?:#[^\n]*+)?+\n")

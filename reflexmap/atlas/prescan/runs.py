@@ -1,0 +1,82 @@
+"""Runs of simple items (points, plain words, `key: value` lines) taken in one match each."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .tokens import _COMMENT, _GAP, _POINT, _WORD, _WS
+
+_NUM = r"[-+]?(?:[0-9]{1,40}(?:\.[0-9]{0,40})?|\.[0-9]{1,40})(?:[eE][-+]?[0-9]{1,4})?"
+_FLOW_ITEMS = {  # a run of simple items of a flow list, each followed by its comma
+    "points": (_POINT + _WS + "," + _GAP, 3, "["),
+    "words": ("-?" + _WORD + _WS + "," + _GAP, 1, ","),
+}
+
+
+def _marks(text: str, start: int, end: int, mark: str) -> int:
+    """How often `mark` stands in a run of flow items, not counting the comments in it (the
+    items of a run hold no '#')."""
+    found = text.count(mark, start, end)
+    if text.find("#", start, end) >= 0:
+        found -= sum(comment.count(mark) for comment in _COMMENT.findall(text, start, end))
+    return found
+
+
+@cache
+def _run_keys(indent: int) -> re.Pattern[str]:
+    """The keys of a run of `key: value` lines at `indent` (see _block_items)."""
+    return re.compile(rf"(?m)^ {{{indent}}}([A-Za-z_][A-Za-z0-9_\-]*):")
+
+
+@cache
+def _open_key_line(indent: int) -> re.Pattern[str]:
+    """A `key:` line at `indent` with nothing after the colon (its value is below)."""
+    return re.compile(rf" {{{indent}}}([A-Za-z_][A-Za-z0-9_\-]{{0,60}}):[ ]*+(?:#[^\n]*+)?+\n")
+
+
+@cache
+def _block_items(indent: int, what: str) -> tuple[str, int]:
+    """A run of simple one-line items of a block list or mapping at `indent`."""
+    pad = " " * indent
+    end = r"[ \t]*+(?:#[^\n]*+)?+\n"  # a comment may follow
+    if what == "points":
+        item, nodes = rf"{pad}-[ \t]++{_POINT}{end}", 3
+    elif what == "compact points":
+        item, nodes = rf"{pad}-[ \t]++-[ \t]++{_NUM}{end}{pad}  -[ \t]++{_NUM}{end}", 3
+    elif what == "words":
+        item, nodes = rf"{pad}-[ \t]++-?{_WORD}{end}", 1
+    else:  # key: value lines
+        value = r"""(?:[A-Za-z0-9_(][^\n#:"'\[\]{},]{0,90}+|"[^"\\\n]{0,90}+"|'[^'\n]{0,90}+')"""
+        item, nodes = rf"{pad}[A-Za-z_][A-Za-z0-9_\-]{{0,60}}:[ \t]++{value}{end}", 2
+    return item, nodes
+
+
+def _nth(text: str, marker: str, start: int, n: int) -> int:
+    """Where the `n`th `marker` from `start` on is (-1: fewer)."""
+    at = start - 1
+    for _ in range(n):
+        at = text.find(marker, at + 1)
+        if at < 0:
+            return -1
+    return at
+
+
+_CHUNK = 1000
+
+
+@cache
+def _chunk(item: str, exact: int = 0) -> re.Pattern[str]:
+    return re.compile(f"(?:{item}){{{exact}}}" if exact else f"(?:{item}){{1,{_CHUNK}}}+")
+
+
+def _run(item: str, text: str, p: int, exactly: int = 0) -> int:
+    """Where a run of `item`s from `p` ends (or the end of exactly `exactly` of them), matched
+    a thousand at a time: one match over 100,000 items would keep a large regex stack."""
+    if exactly:
+        for _ in range(exactly // _CHUNK):
+            p = _chunk(item, _CHUNK).match(text, p).end()
+        return _chunk(item, exactly % _CHUNK).match(text, p).end() if exactly % _CHUNK else p
+    while m := _chunk(item).match(text, p):
+        p = m.end()
+    return p

@@ -1,0 +1,58 @@
+"""The walk's tokens: spaces, comments, line ends, quoted and plain text, properties, and the
+line breaks and tabs the parser reads in its own way."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import limits
+
+_NUM = r"[-+]?(?:[0-9]{1,40}(?:\.[0-9]{0,40})?|\.[0-9]{1,40})(?:[eE][-+]?[0-9]{1,4})?"
+_WS = r"[ \t\n]*+"
+_COORD = r"[-+]?[.0-9][-+.0-9eE]{0,48}+"  # a number, or plain text of these characters
+_POINT = rf"\[{_WS}{_COORD}{_WS},{_WS}{_COORD}{_WS}\]"
+_WORD = r"[A-Za-z0-9_.][A-Za-z0-9_.+\-]{0,60}"  # a plain scalar without any YAML indicator
+_GAP = r"(?:[ \t\n]++|(?<=[ \t\n])#[^\n]*+)*+"  # after a flow item's comma: spaces, comments
+_COMMENT = re.compile(r"(?<=[ \t\n])#[^\n]*+")
+_SPACES = re.compile(r" *+")
+_SPACE = re.compile(r"(?:[ \t\n]++|#[^\n]*+)*+")  # between flow tokens (a '#' there is a comment)
+_LINE = re.compile(r"(?:[ \t]*+(?:#[^\n]*+)?+\n)*+( *+)")  # blank and comment lines, indentation
+_REST = re.compile(r"[ \t]*+(?:#[^\n]*+)?+(?:\n|\Z)")  # the end of a line: spaces, a comment
+_TO_EOL = re.compile(r"[^\n]*+\n?")
+_DQ = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"', re.S)
+_SQ = re.compile(r"'[^']*+(?:''[^']*+)*+'")
+_PROPERTY = re.compile(r"[&!][^ \t\n,\[\]{}]*+[ \t]*+")
+# an anchor or alias name as both YAML parsers read it, and what may follow it here
+_NAME = re.compile(r"[&*]([0-9A-Za-z_-]++)(?=[ \t\n,\]}]|\Z)")
+_LISTS = ("list", "polygon")  # kinds of anchored values that are lists (see _Scan.anchors)
+_FLOW_PLAIN = re.compile(r"(?:[^\s:#,\[\]{}]++|(?<![ \t\n])#|[ \t]++(?=[^\s#,\[\]{}:]))++")
+_KEY_COLON = re.compile(r"[ \t]*+:(?=[ \t\n]|\Z)")
+# line breaks the parser knows besides \n, and tabs (see prescan)
+_SAME_WIDTH = ("\t", "\x85", "\u2028", "\u2029")
+_SEPARATORS = re.compile("[\u2028\u2029]")  # line breaks that folding keeps as they are
+# a tab where the parser refuses one in a block (in the indentation, after '- ', '? ', ': ')
+_ODD_TAB = re.compile(r"(?m)^[ ]*+(?:[-?:][ ]++)*+[-?:]?+\t")
+
+
+def _numberish(value: str) -> bool:
+    """limits.NUMBERISH.fullmatch(value)."""
+    return limits.NUMBERISH.fullmatch(value) is not None
+
+
+def _block_plain(text: str, p: int) -> str:
+    """The plain value that starts at `p` in a block: to the end of the line, a ': ' or a ' #'
+    (found with str.find: a value of 32 MB costs milliseconds, not seconds)."""
+    eol = text.find("\n", p)
+    eol = len(text) if eol < 0 else eol
+    stop = text.find(": ", p, eol)
+    stop = eol if stop < 0 else stop
+    if stop == eol and eol > p and text[eol - 1] == ":":
+        stop = eol - 1
+    comment = text.find(" #", p, stop)
+    return text[p : stop if comment < 0 else comment].rstrip(" ")
+
+
+@cache
+def _block_end(parent: int) -> re.Pattern[str]:
+    return re.compile(rf"\n(?= {{0,{parent}}}+[^ \n])")

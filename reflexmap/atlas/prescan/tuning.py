@@ -1,0 +1,5 @@
+"""How large a file or a value must be before the walk reports it (tests shrink these)."""
+
+SMALL = 128 * 1024  # the parser refuses a smaller file in a few tenths of a second anyway
+BIG_SCALAR = 1_000_000  # a value this long is costly to parse: report it from here
+AHEAD_FROM = 1000  # a block list with a lower limit is read in no time: not counted ahead
