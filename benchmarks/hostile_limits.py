@@ -72,22 +72,30 @@ def _cap() -> None:  # in the child, before exec
 
 def check_in_child(path: Path) -> tuple[int, str, float, float]:
     """(exit code, output, seconds, peak MiB) of `reflexmap check path` under the cap."""
+    return measure_in_child(path)[:4]
+
+
+def measure_in_child(path: Path, root: Path | None = None) -> tuple[int, str, float, float, float]:
+    """(exit code, output, seconds, peak MiB, CPU seconds) of `reflexmap check path` under the
+    cap, run from `root` (a checkout of ReflexMap; this one by default)."""
+    root = ROOT if root is None else root
     peak_file = Path(tempfile.mkstemp(prefix="reflexmap-peak-")[1])
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
-        "PYTHONPATH": str(ROOT),
+        "PYTHONPATH": f"{root}{os.pathsep}{ROOT}",  # (benchmarks._peak_child from here)
         "REFLEXMAP_PEAK_FILE": str(peak_file),
     }
     start = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, "-m", "benchmarks._peak_child", "check", str(path)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, preexec_fn=_cap, cwd=ROOT,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, preexec_fn=_cap, cwd=root,
     )  # fmt: skip
     assert child.stdout is not None
     output = child.stdout.read().decode("utf-8", "replace")
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
+    cpu = usage.ru_utime + usage.ru_stime
     child.returncode = os.waitstatus_to_exitcode(status)
     try:  # the child's own peak (see benchmarks/_peak_child.py); wait4's if it wrote none
         peak_mib = int(peak_file.read_text(encoding="ascii")) / 1024
@@ -95,7 +103,7 @@ def check_in_child(path: Path) -> tuple[int, str, float, float]:
         peak_mib = usage.ru_maxrss / 1024
     finally:
         peak_file.unlink(missing_ok=True)
-    return child.returncode, output, seconds, peak_mib
+    return child.returncode, output, seconds, peak_mib, cpu
 
 
 REFUSAL_ROWS = {  # the rows of `python -m benchmarks` (issue 19): one file per kind of limit

@@ -29,6 +29,10 @@ _HEX_ESCAPES = tuple(
 )
 _AROUND_BREAK = re.compile(r" *+\n *+")
 _RUN_OF_BREAKS = re.compile(r"\n\n++()")  # blank lines in folded text: each run once
+# where a line or paragraph separator may stand for a break (kept by folding, see quoted_length)
+_SEPARATOR = re.compile("[\u2028\u2029]")
+_AROUND_KEPT_BREAK = re.compile("[ ]*+\u2028[ ]*+")
+_FOLDED_RUN = re.compile("(?<![\n\u2028\x00])\n[\n\u2028]++()")
 
 
 def block_header(text: str, p: int) -> tuple[bool, str, int, int] | None:
@@ -65,14 +69,23 @@ def _patterns(indent: int) -> dict[str, re.Pattern[str]]:
 
 
 def block_length(
-    text: str, p: int, end: int, parent: int, *, folded: bool, chomp: str, explicit: int = 0
+    text: str,
+    p: int,
+    end: int,
+    parent: int,
+    *,
+    folded: bool,
+    chomp: str,
+    explicit: int = 0,
+    kept: str | None = None,
 ) -> int | None:
     """The length of the block value whose lines run from `p` to `end` (the first line at
     `parent`'s indentation or less), as the parser reads it: indentation taken off, breaks
     kept ('|') or folded ('>'), chomping applied. `parent` is the indentation of the mapping
-    or list it is in (-1 at the top), `explicit` its indentation indicator (0: none).
-    None where it is not plain: a line indented less than the text, nothing in it, no line
-    break at its end."""
+    or list it is in (-1 at the top), `explicit` its indentation indicator (0: none);
+    `kept`: the text as written, where a line or paragraph separator (U+2028, U+2029) stands
+    for a break of `text` (folding keeps those, see _kept_folds). None where it is not plain:
+    a line indented less than the text, nothing in it, no line break at its end."""
     if not text.endswith("\n", p, end):
         return None
     if explicit:
@@ -104,7 +117,21 @@ def block_length(
     if folded:  # a break between two lines that do not start with a space is folded: into a
         # space (the same length), or away where blank lines follow it (they stay breaks)
         size -= len(found["fold"].findall(text, start, q))
+        if kept is not None and _SEPARATOR.search(kept, start, q):
+            size += _kept_folds(text, kept, start, q, indent)
     return size - 1 if chomp == "-" else size + trail if chomp == "+" else size
+
+
+@cache
+def _fold_at(indent: int) -> re.Pattern[str]:
+    """As _patterns' "fold", with the break that would be folded away as group 1."""
+    return re.compile(rf"(?m)^ {{{indent}}}[^ \n][^\n]*+(\n)(?: {{0,{indent}}}+\n)++(?= {{{indent}}}[^ \n])")
+
+
+def _kept_folds(text: str, kept: str, start: int, end: int, indent: int) -> int:
+    """How many of the breaks a folded value folds away are a line or paragraph separator as
+    written: the parser keeps those (libyaml folds only a '\\n' break), so each adds one."""
+    return sum(kept[m.start(1)] in "\u2028\u2029" for m in _fold_at(indent).finditer(text, start, end))
 
 
 def _blank_spaces(text: str, start: int, end: int, indent: int) -> int:
@@ -121,18 +148,27 @@ def _blank_of(width: int) -> re.Pattern[str]:
     return re.compile(rf"\n {{{width}}}()(?=\n)")
 
 
-def quoted_length(inner: str, double: bool) -> int | None:
+def quoted_length(inner: str, double: bool, kept: str | None = None) -> int | None:
     """The length of a quoted value whose text between the quotes is `inner`, as the parser
     reads it: escapes ('\\x41', '\\"', a '\\' at the end of a line) and '' for one quote
     taken as one character each, spaces around a line break dropped, a single break read as
     a space and a run of n breaks as n - 1. None where an escape is not one YAML knows.
-    Escapes are counted, not replaced (a value may hold millions of them)."""
+    Escapes are counted, not replaced (a value may hold millions of them). `kept`: `inner` as
+    written, where a line or paragraph separator may stand for a break (a run of breaks that
+    starts with one is kept whole: libyaml folds only a '\\n' break)."""
     if "\x00" in inner:
         return None
+    separators = kept is not None and _SEPARATOR.search(kept) is not None
+    if separators:
+        assert kept is not None
+        # every separator as one kept break (U+2028); tabs and NEL as the caller gave them
+        inner = kept.replace("\t", " ").replace("\x85", "\n").replace("\u2029", "\u2028")
     shrink = 0  # characters that escapes take beyond the one they stand for
     if double and "\\" in inner:
         inner = inner.replace("\\\\", "E")  # pairs taken from the left, as the parser does
         inner = inner.replace("\\\n", "\x00")  # an escaped line break: no space, nothing
+        if separators:
+            inner = inner.replace("\\\u2028", "\x00")
         inner = inner.replace("\\ ", "E")  # an escaped space (or tab): not dropped by folding
         if _BAD_ESCAPE.search(inner):
             return None  # an escape the parser refuses
@@ -145,8 +181,13 @@ def quoted_length(inner: str, double: bool) -> int | None:
             inner = re.sub(r"\x00 *+", "\x00", inner)  # the next line's indentation is dropped
     elif not double:
         inner = inner.replace("''", "E")
-    if "\n" in inner:
+    if separators:  # spaces around any break dropped; a run that starts with '\n' loses one
         inner = _AROUND_BREAK.sub("\n", inner)
-    # a run of n breaks is read as n - 1 of them; after an escaped break, as n
-    runs = len(_RUN_OF_BREAKS.findall(inner)) - inner.count("\x00\n\n") if "\n\n" in inner else 0
+        inner = _AROUND_KEPT_BREAK.sub("\u2028", inner)
+        runs = len(_FOLDED_RUN.findall(inner))
+    else:
+        if "\n" in inner:
+            inner = _AROUND_BREAK.sub("\n", inner)
+        # a run of n breaks is read as n - 1 of them; after an escaped break, as n
+        runs = len(_RUN_OF_BREAKS.findall(inner)) - inner.count("\x00\n\n") if "\n\n" in inner else 0
     return len(inner) - shrink - inner.count("\x00") - runs

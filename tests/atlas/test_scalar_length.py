@@ -1,7 +1,8 @@
 """The length of a long value told from the text (atlas/scalar_length.py) is the parser's:
 block values ('|', '>', chomping and indentation indicators, blank and more-indented lines,
 tabs after the indentation) and quoted values over several lines (escapes, a '\\' at a
-line's end, '' in single quotes, blank lines), generated at random and compared with
+line's end, '' in single quotes, blank lines), with line and paragraph separators (U+2028,
+U+2029) for some of their breaks, generated at random and compared with
 PyYAML's C loader. Where the parser refuses the value, the length may be anything; where
 the function says None, the parser decides."""
 
@@ -40,14 +41,19 @@ def _block_case(rng: random.Random) -> tuple[str, int | None, int | None]:
         else:
             lines.append(" " * (base + rng.choice([0, 0, 0, 1, 2])) + rng.choice(["x", "y z", "\tq", "w  "]))
     body = "\n".join(lines) + "\n" + "\n" * rng.randint(0, 2)
+    if rng.random() < 0.3:  # line and paragraph separators for some breaks (folding keeps them)
+        body = "".join(rng.choice("\u2028\u2029") if c == "\n" and rng.random() < 0.5 else c for c in body)
     pad = " " * parent
     document = (f"k:\n{pad}v: {header}\n" if parent else f"v: {header}\n") + body + f"{pad}e: 1\n"
-    text = document.replace("\t", " ")  # as the walk reads it
+    # as the walk reads it: tabs as spaces, every break as '\n' (the separators kept aside)
+    text = document.replace("\t", " ").replace("\u2028", "\n").replace("\u2029", "\n")
     found = block_header(text, text.index(header + "\n"))
     assert found is not None
     folded, chomping, indent, start = found
     end = re.compile(rf"\n(?= {{0,{parent}}}+[^ \n])").search(text, start - 1).start() + 1
-    told = block_length(text, start, end, parent, folded=folded, chomp=chomping, explicit=indent)
+    told = block_length(
+        text, start, end, parent, folded=folded, chomp=chomping, explicit=indent, kept=document
+    )
     return document, told, _parsed_length(document, bool(parent))
 
 
@@ -57,11 +63,23 @@ def _quoted_case(rng: random.Random) -> tuple[str, int | None, int | None]:
     for _ in range(rng.randint(1, 8)):
         r = rng.random()
         if r < 0.3:
-            parts.append("\n" + " " * rng.randint(0, 3))
+            parts.append(rng.choice(["\n", "\n", "\u2028", "\u2029"]) + " " * rng.randint(0, 3))
         elif r < 0.4 and double:
             parts.append(
                 rng.choice(
-                    ["\\\n", "\\n", "\\x41", "\\u00e9", "\\\\", '\\"', "\\ ", "\\\t", "\\q", "\\U0001F600"]
+                    [
+                        "\\\n",
+                        "\\\u2028",
+                        "\\n",
+                        "\\x41",
+                        "\\u00e9",
+                        "\\\\",
+                        '\\"',
+                        "\\ ",
+                        "\\\t",
+                        "\\q",
+                        "\\U0001F600",
+                    ]
                 )
             )
         elif r < 0.45 and not double:
@@ -71,7 +89,8 @@ def _quoted_case(rng: random.Random) -> tuple[str, int | None, int | None]:
     inner = "".join(parts)
     quote = '"' if double else "'"
     document = f"v: {quote}{inner}{quote}\n"
-    return document, quoted_length(inner.replace("\t", " "), double), _parsed_length(document, False)
+    read = inner.replace("\t", " ").replace("\u2028", "\n").replace("\u2029", "\n")  # as the walk reads it
+    return document, quoted_length(read, double, kept=inner), _parsed_length(document, False)
 
 
 @pytest.mark.parametrize("make", [_block_case, _quoted_case])

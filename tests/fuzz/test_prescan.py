@@ -109,7 +109,9 @@ class Names:
         return None
 
 
-def _block(value, indent: int, draw, *, item: bool = False, names: Names | None = None) -> str:
+def _block(
+    value, indent: int, draw, *, item: bool = False, names: Names | None = None, tag_line: bool = True
+) -> str:
     """`value` in block style at `indent`, as the text after 'key:' or '-' (with its newline)."""
     if names is not None:
         if alias := names.alias(draw):
@@ -119,6 +121,13 @@ def _block(value, indent: int, draw, *, item: bool = False, names: Names | None 
             names.given.append(anchor)
             return f" &{anchor}{text}"
     pad = " " * indent
+    if tag_line and isinstance(value, list | dict) and value and draw(st.integers(0, 5)) == 0:
+        # a tag alone on its line (an anchor beside it, or not), the collection below it
+        tag = draw(st.sampled_from(["!!seq", "!!map", "!!seq &t", "&t !!map", "!"]))
+        below = _block(value, indent, draw, tag_line=False)
+        if below.startswith("\n"):
+            return f"\n{pad}{tag}{below}"
+        return f" {tag}{below}"
     if isinstance(value, list) and value and draw(st.booleans()):
         lines = []
         for x in value:
@@ -276,6 +285,12 @@ ITEMS = [
     " note:\n    -first\n     'second\n- hidden\n     end'\n",
     " plain\n   'continued\n- hidden\n   end'\n",
     ' "a\tkey": 1\n  "a key": 2\n',
+    " sources:\n    !!seq\n    - s1\n",
+    "\n  !!map &m\n  id: tagged\n",
+    " ? [a,\n- b]\n  : v\n",
+    " ? 'k\n    ey'\n  : v\n",
+    ' ? "k\n- ey"\n  : "v\n- w"\n',
+    " ? |\n    k\n  : v\n",
 ]
 
 

@@ -12,16 +12,22 @@ from .item_lines import _KEY_OR_ITEM, _MAYBE_HEADER, _block_list_lines, _free_li
 from .runs import _FLOW_ITEMS, _NUM, _marks, _nth, _run
 from .tokens import _LINE, _SPACE, _SPACES, _TO_EOL
 
+# the start of a polygon's first item that is no list of lists (a point, a mapping, a value):
+# its first value is a number, a quoted or plain text, a tagged one; or it is a mapping
+_POINT_FIRST = re.compile(
+    rf"""(?:-[ ]++)?(?:\{{|\[?[ \n]*+(?:-[ ]++)?(?:!![a-z]++[ ]++)?(?:{_NUM}|["']|[A-Za-z_]))"""
+)
+
 
 class _Ahead(_Counting):
     # ---- counting a list's items ahead ---------------------------------------------------
 
     def _countable(self, coll: _Coll, first: int) -> bool:
         """Whether counting ahead can tell the limit: a list that may turn out to be a zone's
-        list of parts (its first item a list of lists) has the lower limit of parts."""
+        list of parts (its first item a list of lists, or an alias) has the lower limit of parts."""
         if coll.kind != "polygon":
             return True
-        return bool(re.compile(rf"(?:-[ ]++)?\[?[ \n]*+(?:-[ ]++)?{_NUM}").match(self.text, first))
+        return _POINT_FIRST.match(self.text, first) is not None
 
     def _flow_ahead(self, p: int, coll: _Coll) -> None:
         """Counts the items of a flow list from its first; refuses at the one over the limit.

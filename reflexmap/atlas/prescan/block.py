@@ -6,7 +6,7 @@ from __future__ import annotations
 from .. import limits
 from ..scalar_length import block_header, block_length
 from .counting import _Coll, _Counting, _GiveUp
-from .runs import _block_items, _open_key_line, _run, _run_keys
+from .runs import _block_items, _open_key_line, _run, _run_keys, anchored_points
 from .tokens import (
     _DQ,
     _KEY_COLON,
@@ -14,13 +14,15 @@ from .tokens import (
     _NAME,
     _PROPERTY,
     _REST,
-    _SEPARATORS,
     _SPACES,
     _SQ,
     _TO_EOL,
     _block_end,
     _block_plain,
 )
+
+# what a block list's item starts with -> the runs of simple items it may begin
+_RUNS_BY_START = {"[": ("points",), "&": ("points",), "-": ("compact points", "words")}
 
 
 class _Block(_Counting):
@@ -126,7 +128,7 @@ class _Block(_Counting):
         else:  # what the item starts with tells which run it may begin
             value = _SPACES.match(text, p + 1).end()
             after = text[value : value + 1]
-            kinds = {"[": ("points",), "-": ("compact points", "words")}.get(after, ("words",))
+            kinds = _RUNS_BY_START.get(after, ("words",))
         for what in kinds:
             item, per = _block_items(indent, what)
             run_end = _run(item, text, line)
@@ -151,6 +153,7 @@ class _Block(_Counting):
                 top.key = keys[-1]
             else:
                 top.count += take
+                self._anchor_points(line, stop, indent)
             self.nodes += per * take
             self._run_end = stop
             self.cont = indent  # the last value may continue on more indented lines
@@ -166,7 +169,7 @@ class _Block(_Counting):
         if len(self.stack) >= limits.MAX_DEPTH - 1:
             return False  # its items may be nested too deep: read them one by one
         value = _SPACES.match(text, p + 1).end()
-        kinds = {"[": ("points",), "-": ("compact points", "words")}.get(text[value : value + 1], ("words",))
+        kinds = _RUNS_BY_START.get(text[value : value + 1], ("words",))
         line = p - indent
         for what in kinds:
             item, per = _block_items(indent, what)
@@ -185,9 +188,15 @@ class _Block(_Counting):
             coll.first_list = what != "words"  # its first item is a point (a list)
             self.nodes += per * take
             self._run_end = run_end if take == items else _run(item, text, line, take)
+            self._anchor_points(line, self._run_end, indent)
             self.cont = indent  # the last value may continue on more indented lines
             return True
         return False
+
+    def _anchor_points(self, start: int, end: int, indent: int) -> None:
+        """The anchors on the points of a run just taken: each names a list of two values."""
+        for name in anchored_points(self.text, start, end, indent):
+            self.anchors[name] = (3, "list")
 
     def _open_key(self, line: int, indent: int, top: _Coll) -> None:
         """After a run of `key: value` lines: a `key:` line whose value is on the lines below
@@ -208,7 +217,7 @@ class _Block(_Counting):
         after_key = False
         props: int | None = None  # where a value's anchor or tag starts
         anchor: str | None = None
-        carried: int | None = None  # props carried over from the line before (an anchor)
+        carried: int | None = None  # props carried over from the line before
         if self.carry is not None:
             props, anchor = self.carry
             carried = props
@@ -250,10 +259,10 @@ class _Block(_Counting):
                         raise _GiveUp  # a name the parser reads otherwise, or two anchors
                     anchor = name.group(1)
                 p = m.end()
-                if _REST.match(text, p):
-                    if anchor is None or "!" in text[props:p]:
-                        raise _GiveUp  # a tag for a value on the next line
-                    self.carry = (props, anchor)  # the value (a list, a mapping) comes next
+                if _REST.match(text, p):  # the value (a list, a mapping) comes next
+                    if "!" in text[props:p]:
+                        self.inexact = True  # a tag changes what a long value is
+                    self.carry = (props, anchor)
                     return _REST.match(text, p).end()
                 if c == "!":
                     self.inexact = True  # a tag changes what a long value is
@@ -345,8 +354,8 @@ class _Block(_Counting):
         `merge`: the key is plain (a plain '<<' is the merge key)."""
         top = self.stack[-1] if self.stack else None
         if top is not None and top.is_map and not top.flow and top.indent == col:
-            if anchor is not None:
-                raise _GiveUp
+            if start != pos:
+                raise _GiveUp  # properties before a key of a mapping that goes on
             if top.pending:
                 top.pending = False
                 self._null()
@@ -372,11 +381,12 @@ class _Block(_Counting):
         end = after.start() + 1 if after else len(text)
         header = block_header(text, at)
         size = None
-        if header is not None and not (
-            header[0] and self.separators and _SEPARATORS.search(self.original, p, end)
-        ):
+        if header is not None:
             folded, chomp, explicit, _ = header
-            size = block_length(text, p, end, parent, folded=folded, chomp=chomp, explicit=explicit)
+            kept = self.original if folded and self.separators else None  # (LS, PS: see there)
+            size = block_length(
+                text, p, end, parent, folded=folded, chomp=chomp, explicit=explicit, kept=kept
+            )
         if size is None:
             self.inexact = True  # a length the parser tells
         else:

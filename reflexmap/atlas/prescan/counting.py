@@ -63,7 +63,7 @@ class _Counting:
         # anchor -> (values it holds, "scalar" | "map" | "list" | "polygon": a list of lists)
         self.anchors: dict[str, tuple[int, str]] = {}
         self.aliases = 0  # aliases met: the parser's message on too many values says so
-        self.carry: tuple[int, str] | None = None  # an anchor alone on its line, and where
+        self.carry: tuple[int, str | None] | None = None  # properties alone on their line (where, anchor)
 
     def _too_many(self, pos: int) -> _Refuse:
         return _Refuse(pos, limits.too_many_values(aliases=bool(self.aliases)))
@@ -190,9 +190,10 @@ class _Counting:
             coll.count += 1
 
     def _empty_anchored(self) -> None:
-        """An anchor alone on its line whose value never came: an empty value (one value)."""
+        """Properties alone on their line whose value never came: an empty value (one value)."""
         assert self.carry is not None
-        self.anchors[self.carry[1]] = (1, "scalar")
+        if self.carry[1] is not None:
+            self.anchors[self.carry[1]] = (1, "scalar")
         self.carry = None
 
     def _anchored(self, anchor: str | None) -> None:
@@ -209,7 +210,8 @@ class _Counting:
             return inner, len(inner), True
         if len(inner) <= limits.MAX_NUMBER_CHARS:
             return None, len(inner), True  # no shorter than its value: within every limit
+        kept = None  # the text as written, where folding keeps a separator (LS, PS) as it is
         if self.separators and "\n" in inner and _SEPARATORS.search(self.original, m.start(), m.end()):
-            return None, len(inner), False  # folding keeps LS and PS as they are
-        size = quoted_length(inner, double)
+            kept = self.original[m.start() + 1 : m.end() - 1]
+        size = quoted_length(inner, double, kept)
         return None, len(inner) if size is None else size, size is not None

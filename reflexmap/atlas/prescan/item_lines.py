@@ -8,7 +8,7 @@ from functools import cache
 
 # Whole items of a list, for counting a list's items without reading them (see _Scan._ahead).
 # A quote is taken as one only where YAML takes it (at the start of a value); plain text runs
-# on through spaces and quotes. Anything else (comments inside a flow list, aliases, tags,
+# on through spaces and quotes; a tag is stepped over. Anything else (comments inside a flow list, aliases,
 # block scalars, nesting deeper than 6) ends the count early: a count can only come out low.
 _QN = r"""(?:"(?:[^"\\]++|\\.)*+"|'(?:[^']++|'')*+')"""
 _Q1 = r"""(?:"(?:[^"\\\n]++|\\[^\n])*+"|'(?:[^'\n]++|'')*+')"""
@@ -23,13 +23,17 @@ def _nested(sep: str, quoted: str, plain: str, depth: int = 6) -> str:
     return f"[\\[{{]{inner}[\\]}}]"
 
 
-_F = _nested("[ \\n,:]++", _QN, _PLAIN_F)
-_F1 = _nested("[ ,:]++", _Q1, _PLAIN_F1)
+_TAG = r"![^\s,\[\]{}]*+(?=[ \n])"  # a tag before a value: no item of its own
+_ALIAS = r"\*[0-9A-Za-z_-]++(?=[ \n,\]}])"  # an alias inside a flow collection: one item
+_F = _nested(rf"[ \n,:]++|{_TAG}", _QN, _PLAIN_F)
+_F1 = _nested("[ ,:]++", _Q1, rf"{_PLAIN_F1}|{_ALIAS}")
 
 _PLAIN_KEY = r"""(?:[^\s"'\[\]{}#&*!|>%@`,?:\-](?:[^\n:#]++|:(?![ \n])|(?<! )#)*+)"""
 _PLAIN_VALUE = r"""(?:(?:[^\s"'\[\]{}#&*!|>%@`,?:\-]|[-?:](?=\S))(?:[^\n#]++|(?<! )#)*+)"""
+# the indicators a line may start with: items, explicit keys and their values
+_INDICATORS = r"(?:[-?:](?:[ ]++|(?=\n|\Z)))*+"
 _LINE_BODY = (
-    rf"(?:-(?:[ ]++|(?=\n|\Z)))*+(?:(?:{_Q1}|{_PLAIN_KEY})[ ]*+:(?:[ ]++|(?=\n|\Z)))?+"
+    rf"{_INDICATORS}(?:(?:{_Q1}|{_PLAIN_KEY})[ ]*+:(?:[ ]++|(?=\n|\Z)))?+"
     r"(?:&[0-9A-Za-z_-]++(?:[ ]++|(?=\n|\Z)))?+"  # an anchor
     rf"(?:{_Q1}|{_F1}|\*[0-9A-Za-z_-]++|{_PLAIN_VALUE})?+[ ]*+(?:#[^\n]*+)?+(?:\n|\Z)"
 )
@@ -39,7 +43,7 @@ _LINE_BODY = (
 def _patterns() -> dict[str, re.Pattern[str]]:
     """Compiled once, when a large file first needs them (compiling costs ~30 ms)."""
     return {
-        "flow item": re.compile(rf"[ \n]*+(?:[ \n:]++|{_QN}|{_PLAIN_F}|{_F})*+", re.S),
+        "flow item": re.compile(rf"[ \n]*+(?:[ \n:]++|{_TAG}|{_QN}|{_PLAIN_F}|{_F})*+", re.S),
         "line": re.compile(_LINE_BODY),
     }
 
@@ -52,9 +56,9 @@ def _line_over_lines(indent: int | None) -> str:
     `indent` None, any line may be inside it (see _Scan._skip_value)."""
     line = r"\n" if indent is None else rf"\n(?! {{{indent}}}-)"  # a line break inside a value
     quoted = rf"""(?:"(?:[^"\\\n]++|\\[^\n]|\\?{line})*+"|'(?:[^'\n]++|''|{line})*+')"""
-    flow = _nested(rf"(?:[ ,:]|{line}|(?<=[ \n])#[^\n]*+)++", quoted, _PLAIN_F)
+    flow = _nested(rf"(?:[ ,:]|{line}|(?<=[ \n])#[^\n]*+)++", quoted, rf"{_PLAIN_F}|{_ALIAS}")
     return (
-        rf"(?:-(?:[ ]++|(?=\n|\Z)))*+(?:(?:{_Q1}|{_PLAIN_KEY})[ ]*+:(?:[ ]++|(?=\n|\Z)))?+"
+        rf"{_INDICATORS}(?:(?:{_Q1}|{_PLAIN_KEY})[ ]*+:(?:[ ]++|(?=\n|\Z)))?+"
         r"(?:(?:&[0-9A-Za-z_-]++|![^ \n,\[\]{}]*+)(?:[ ]++|(?=\n|\Z)))*+"  # anchors, tags
         rf"(?:{quoted}|{flow}|\*[0-9A-Za-z_-]++|{_PLAIN_VALUE})?+[ ]*+(?:#[^\n]*+)?+(?:\n|\Z)"
     )

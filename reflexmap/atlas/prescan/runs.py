@@ -40,8 +40,8 @@ def _block_items(indent: int, what: str) -> tuple[str, int]:
     """A run of simple one-line items of a block list or mapping at `indent`."""
     pad = " " * indent
     end = r"[ \t]*+(?:#[^\n]*+)?+\n"  # a comment may follow
-    if what == "points":
-        item, nodes = rf"{pad}-[ \t]++{_POINT}{end}", 3
+    if what == "points":  # (an anchor may name a point: see anchored_points)
+        item, nodes = rf"{pad}-[ \t]++(?:&[0-9A-Za-z_-]++[ \t]++)?{_POINT}{end}", 3
     elif what == "compact points":
         item, nodes = rf"{pad}-[ \t]++-[ \t]++{_NUM}{end}{pad}  -[ \t]++{_NUM}{end}", 3
     elif what == "words":
@@ -80,3 +80,16 @@ def _run(item: str, text: str, p: int, exactly: int = 0) -> int:
     while m := _chunk(item).match(text, p):
         p = m.end()
     return p
+
+
+@cache
+def _point_anchors(indent: int) -> re.Pattern[str]:
+    return re.compile(rf"(?m)^ {{{indent}}}-[ \t]++&([0-9A-Za-z_-]++)")
+
+
+def anchored_points(text: str, start: int, end: int, indent: int) -> list[str]:
+    """The anchors on the points of a run of points (block list items at `indent`) between
+    `start` and `end`, in order: each names a list of two values."""
+    if text.find("&", start, end) < 0:
+        return []
+    return _point_anchors(indent).findall(text, start, end)
