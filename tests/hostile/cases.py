@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.hostile_forms import FORMS as _FORMS
+from benchmarks.hostile_limits import NEW_FORMS
 from benchmarks.hostile_limits import UNUSUAL_FORMS as _UNUSUAL_FORMS
 
 VALID_HEAD = """\
@@ -853,5 +855,27 @@ CASES = [
         "this value is 6,000,000 characters long; the limit is 4,000",
         12,
         column=12,
+    ),
+    # generated forms (benchmarks/hostile_forms.py) the walk left to the slow parse before
+    *(
+        Case(name, _made(f"form-{k}.yaml", {form.name: form for form in _FORMS}[name].build), *told)
+        for k, (name, told) in enumerate(
+            zip(
+                NEW_FORMS,
+                [
+                    ("more than 10,000 zones; the limit is 10,000", 110_009, 5),
+                    ("more than 10,000 zones; the limit is 10,000", 90_009, 5),
+                    ("more than 10,000 zones; the limit is 10,000", 90_011, 5),
+                    ("a polygon has more than 100,000 points; the limit is 100,000", 17, 2_350_022),
+                    ("a polygon has more than 100,000 points; the limit is 100,000", 100_018, 9),
+                    ("the document holds more than 1,000,000 values; the limit is 1,000,000", 90_910, 28),
+                    ("more than 100,000 items in one list; the limit is 100,000", 100_002, 3),
+                    ("this value is 6,400,000 characters long; the limit is 4,000", 12, 12),
+                    ("this value is 6,900,000 characters long; the limit is 4,000", 12, 12),
+                    ("values are nested deeper than 64 levels", 81_073, 127),
+                ],
+                strict=True,
+            )
+        )
     ),
 ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from .. import limits
 from ..scalar_length import block_header, block_length
 from .counting import _Coll, _Counting, _GiveUp
-from .runs import _block_items, _open_key_line, _run, _run_keys, anchored_points
+from .runs import _block_items, _list_items, _open_key_line, _run, _run_keys, anchored_points
 from .tokens import (
     _DQ,
     _KEY_COLON,
@@ -129,6 +129,10 @@ class _Block(_Counting):
             value = _SPACES.match(text, p + 1).end()
             after = text[value : value + 1]
             kinds = _RUNS_BY_START.get(after, ("words",))
+            if after == "[" and top.first_list and self._list_run(line, indent, top):
+                return True
+            if after == "{" and self._list_run(line, indent, top, mappings=True):
+                return True
         for what in kinds:
             item, per = _block_items(indent, what)
             run_end = _run(item, text, line)
@@ -161,6 +165,37 @@ class _Block(_Counting):
                 self._open_key(stop, indent, top)
             return True
         return False
+
+    def _list_run(self, line: int, indent: int, top: _Coll, mappings: bool = False) -> bool:
+        """Takes a run of items of a block list (whose first item was a list) that are short
+        flow lists of plain words, `- [a, b, c]`, a thousand at a time: each holds itself and
+        its words (one more than its commas), and no more words than its own list may hold.
+        `mappings`: items that are flow mappings of plain words, `- {a: b, c: d}` (each holds
+        itself and two values a pair, one pair more than its commas; no more than MAX_KEYS)."""
+        if len(self.stack) >= limits.MAX_DEPTH:
+            return False  # each item would be nested too deep: read them one by one
+        if mappings:
+            room = limits.MAX_KEYS
+        else:
+            path = top.path + (0,) if top.path is not None else None
+            room = self.limits[limits.list_kind(path)][0] if path is not None else limits.MAX_ITEMS
+        per_item, per_comma = (3, 2) if mappings else (2, 1)
+        text, start = self.text, line
+        width = min(room, 1000)
+        for chunk in (_list_items(indent, width, 1000, mappings), _list_items(indent, width, 1, mappings)):
+            # a thousand items at a time; then one at a time, up to the one that goes over
+            while m := chunk.match(text, line):
+                items = text.count("\n", line, m.end())
+                values = per_item * items + per_comma * text.count(",", line, m.end())
+                if top.count + items > top.limit or self.nodes + values > limits.MAX_NODES:
+                    break  # the item over a limit is read on its own, and refused there
+                top.count += items
+                self.nodes += values
+                line = m.end()
+        if line == start:
+            return False
+        self._run_end, self.cont = line, indent
+        return True
 
     def _first_items(self, p: int, indent: int, top: _Coll) -> bool:
         """A block list that is the value of the key above it (its first '-' at `p`) and
@@ -214,6 +249,7 @@ class _Block(_Counting):
     def _block_line(self, p: int, line_start: int) -> int:
         """Reads the indicators and the value on one line; returns where the next line starts."""
         text, end = self.text, len(self.text)
+        first = p  # the line's first token
         after_key = False
         props: int | None = None  # where a value's anchor or tag starts
         anchor: str | None = None
@@ -260,6 +296,8 @@ class _Block(_Counting):
                     anchor = name.group(1)
                 p = m.end()
                 if _REST.match(text, p):  # the value (a list, a mapping) comes next
+                    if props == first and not self._expecting(props - line_start):
+                        raise _GiveUp  # alone where a key may stand: the parser takes it for a key's
                     if "!" in text[props:p]:
                         self.inexact = True  # a tag changes what a long value is
                     self.carry = (props, anchor)

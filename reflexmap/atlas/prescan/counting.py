@@ -79,12 +79,11 @@ class _Counting:
     ) -> tuple | None:
         """A value starts at `pos`: count it against the document and its list; its path.
         An alias (`alias`: the kind of value it stands for) counts the `size` of its value."""
+        if (is_list or is_map) and len(self.stack) >= limits.MAX_DEPTH:
+            raise _Refuse(pos, limits.too_deep())  # (the parser's builder checks this first)
         self.nodes += size
         if self.nodes > limits.MAX_NODES:
             raise self._too_many(pos)
-        if is_list or is_map:
-            if len(self.stack) >= limits.MAX_DEPTH:
-                raise _GiveUp
         if not self.stack:
             return ()
         parent = self.stack[-1]

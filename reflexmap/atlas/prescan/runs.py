@@ -93,3 +93,15 @@ def anchored_points(text: str, start: int, end: int, indent: int) -> list[str]:
     if text.find("&", start, end) < 0:
         return []
     return _point_anchors(indent).findall(text, start, end)
+
+
+@cache
+def _list_items(indent: int, words: int, up_to: int, mappings: bool = False) -> re.Pattern[str]:
+    """1 to `up_to` items of a block list at `indent` that are flow lists of 1 to `words`
+    plain words on their own line (no comment: its commas would be counted); `mappings`:
+    flow mappings of 1 to `words` pairs of plain words."""
+    word = rf"-?{_WORD}[ \t]*+:[ \t]++-?{_WORD}" if mappings else rf"-?{_WORD}"
+    more = rf"(?:[ \t]*+,[ \t]*+{word}){{0,{words - 1}}}+"
+    opening, closing = (r"\{", r"\}") if mappings else (r"\[", r"\]")
+    item = rf" {{{indent}}}-[ \t]++{opening}[ \t]*+{word}{more}[ \t]*+{closing}[ \t]*+\n"
+    return re.compile(rf"(?:{item}){{1,{up_to}}}+")
