@@ -196,7 +196,6 @@ FORMS: list[Form] = [
         "zones, tab indenting a folded note's text",
         lambda: zones(20_000, ("claim: x\n", "claim: >\n      charts\n      \tplace\n")),
         ZONES,
-        walked=False,
     ),
     Form("zones, CR-only line ends", lambda: breaks(zones(), "\r"), ZONES),
     Form("zones, CRLF", lambda: breaks(zones(), "\r\n"), ZONES),
@@ -376,6 +375,11 @@ FORMS: list[Form] = [
     Form(
         "text, folded, tab in the text",
         lambda: long_text("claim: >\n" + ("      " + WORDS + "\t\n") * N),
+        LONG,
+    ),
+    Form(
+        "text, folded, a tab after each line's indentation",
+        lambda: long_text("claim: >\n      charts\n" + ("      \t" + WORDS + "\n") * N),
         LONG,
     ),
     Form(

@@ -31,8 +31,13 @@ _AROUND_BREAK = re.compile(r" *+\n *+")
 _RUN_OF_BREAKS = re.compile(r"\n\n++()")  # blank lines in folded text: each run once
 # where a line or paragraph separator may stand for a break (kept by folding, see quoted_length)
 _SEPARATOR = re.compile("[\u2028\u2029]")
-_AROUND_KEPT_BREAK = re.compile("[ ]*+\u2028[ ]*+")
-_FOLDED_RUN = re.compile("(?<![\n\u2028\x00])\n[\n\u2028]++()")
+# a separator with a blank line after it (the run of breaks it is in goes on), and a break
+# before one such (that separator does not start its run); the difference: the runs it starts
+_SEPARATOR_THEN_BREAK = re.compile("[\u2028\u2029](?=[ \t]*+[\n\u2028\u2029\x85])()")
+_BREAK_THEN_SEPARATOR = re.compile(
+    "[\n\u2028\u2029\x85](?=[ \t]*+[\u2028\u2029][ \t]*+[\n\u2028\u2029\x85])()"
+)
+_ESCAPED_SEPARATOR = re.compile("\\\\[ \t]*+[\u2028\u2029]")
 
 
 def block_header(text: str, p: int) -> tuple[bool, str, int, int] | None:
@@ -148,27 +153,23 @@ def _blank_of(width: int) -> re.Pattern[str]:
     return re.compile(rf"\n {{{width}}}()(?=\n)")
 
 
-def quoted_length(inner: str, double: bool, kept: str | None = None) -> int | None:
+def quoted_length(
+    inner: str, double: bool, kept: str | None = None, start: int = 0, end: int | None = None
+) -> int | None:
     """The length of a quoted value whose text between the quotes is `inner`, as the parser
     reads it: escapes ('\\x41', '\\"', a '\\' at the end of a line) and '' for one quote
     taken as one character each, spaces around a line break dropped, a single break read as
     a space and a run of n breaks as n - 1. None where an escape is not one YAML knows.
-    Escapes are counted, not replaced (a value may hold millions of them). `kept`: `inner` as
-    written, where a line or paragraph separator may stand for a break (a run of breaks that
-    starts with one is kept whole: libyaml folds only a '\\n' break)."""
+    Escapes are counted, not replaced (a value may hold millions of them). `kept[start:end]`:
+    `inner` as written (with its quotes around it in `kept`), where a line or paragraph
+    separator may stand for a break: a run of breaks that starts with one is kept whole
+    (libyaml folds only a '\\n' break); counted where it stands, without a copy."""
     if "\x00" in inner:
         return None
-    separators = kept is not None and _SEPARATOR.search(kept) is not None
-    if separators:
-        assert kept is not None
-        # every separator as one kept break (U+2028); tabs and NEL as the caller gave them
-        inner = kept.replace("\t", " ").replace("\x85", "\n").replace("\u2029", "\u2028")
     shrink = 0  # characters that escapes take beyond the one they stand for
     if double and "\\" in inner:
         inner = inner.replace("\\\\", "E")  # pairs taken from the left, as the parser does
         inner = inner.replace("\\\n", "\x00")  # an escaped line break: no space, nothing
-        if separators:
-            inner = inner.replace("\\\u2028", "\x00")
         inner = inner.replace("\\ ", "E")  # an escaped space (or tab): not dropped by folding
         if _BAD_ESCAPE.search(inner):
             return None  # an escape the parser refuses
@@ -181,13 +182,15 @@ def quoted_length(inner: str, double: bool, kept: str | None = None) -> int | No
             inner = re.sub(r"\x00 *+", "\x00", inner)  # the next line's indentation is dropped
     elif not double:
         inner = inner.replace("''", "E")
-    if separators:  # spaces around any break dropped; a run that starts with '\n' loses one
+    if "\n" in inner:
         inner = _AROUND_BREAK.sub("\n", inner)
-        inner = _AROUND_KEPT_BREAK.sub("\u2028", inner)
-        runs = len(_FOLDED_RUN.findall(inner))
-    else:
-        if "\n" in inner:
-            inner = _AROUND_BREAK.sub("\n", inner)
-        # a run of n breaks is read as n - 1 of them; after an escaped break, as n
-        runs = len(_RUN_OF_BREAKS.findall(inner)) - inner.count("\x00\n\n") if "\n\n" in inner else 0
-    return len(inner) - shrink - inner.count("\x00") - runs
+    # a run of n breaks is read as n - 1 of them; after an escaped break, as n
+    runs = len(_RUN_OF_BREAKS.findall(inner)) - inner.count("\x00\n\n") if "\n\n" in inner else 0
+    size = len(inner) - shrink - inner.count("\x00") - runs
+    end = len(kept) if kept is not None and end is None else end
+    if kept is not None and _SEPARATOR.search(kept, start, end):
+        if double and _ESCAPED_SEPARATOR.search(kept, start, end):
+            return None  # which break an escape ends, and so which run it starts: the parser's
+        size += len(_SEPARATOR_THEN_BREAK.findall(kept, start, end))
+        size -= len(_BREAK_THEN_SEPARATOR.findall(kept, start, end))
+    return size

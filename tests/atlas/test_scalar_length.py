@@ -90,7 +90,8 @@ def _quoted_case(rng: random.Random) -> tuple[str, int | None, int | None]:
     quote = '"' if double else "'"
     document = f"v: {quote}{inner}{quote}\n"
     read = inner.replace("\t", " ").replace("\u2028", "\n").replace("\u2029", "\n")  # as the walk reads it
-    return document, quoted_length(read, double, kept=inner), _parsed_length(document, False)
+    told = quoted_length(read, double, kept=document, start=4, end=len(document) - 2)
+    return document, told, _parsed_length(document, False)
 
 
 @pytest.mark.parametrize("make", [_block_case, _quoted_case])

@@ -32,6 +32,8 @@ READ_NOW = (
     "text, folded with PS at line ends",
     "text, double-quoted with LS",
     "text, single-quoted with PS",
+    "zones, tab indenting a folded note's text",
+    "text, folded, a tab after each line's indentation",
     "deep, flow at the end of many zones",
     "deep, block at the end of many zones",
     "deep, mappings at the end of many zones",

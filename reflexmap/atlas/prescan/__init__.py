@@ -40,7 +40,7 @@ from .ahead import _Ahead
 from .block import _Block
 from .counting import _GiveUp, _Refuse
 from .flow import _Flow
-from .tokens import _ODD_TAB, _SAME_WIDTH
+from .tokens import _ODD_TAB, _SAME_WIDTH, in_block_text
 
 Finding = tuple[int, int, str]  # line, column (1-based), message
 
@@ -75,9 +75,12 @@ def prescan(text: str) -> list[Finding] | None:
         if scan.inexact or not scan.big or not scan.errors:
             return None
         found = scan.errors
-    odd = _ODD_TAB.search(original) if scan.tabs else None
-    if odd is not None and found[0][0] >= odd.start():
-        return None  # the parser may stop at that tab first, with its own message
+    if scan.tabs:
+        known = (-1, -1)  # the last tab found in a block value: its line, its indentation
+        for odd in _ODD_TAB.finditer(original, 0, found[0][0] + 1):
+            if not in_block_text(text, odd.start(), odd.end() - 1, known):
+                return None  # the parser may stop at that tab first, with its own message
+            known = (odd.start(), odd.end() - 1 - odd.start())
     return [(*scan.where(pos), message) for pos, message in found]
 
 

@@ -211,6 +211,6 @@ class _Counting:
             return None, len(inner), True  # no shorter than its value: within every limit
         kept = None  # the text as written, where folding keeps a separator (LS, PS) as it is
         if self.separators and "\n" in inner and _SEPARATORS.search(self.original, m.start(), m.end()):
-            kept = self.original[m.start() + 1 : m.end() - 1]
-        size = quoted_length(inner, double, kept)
+            kept = self.original
+        size = quoted_length(inner, double, kept, m.start() + 1, m.end() - 1)
         return None, len(inner) if size is None else size, size is not None

@@ -56,3 +56,37 @@ def _block_plain(text: str, p: int) -> str:
 @cache
 def _block_end(parent: int) -> re.Pattern[str]:
     return re.compile(rf"\n(?= {{0,{parent}}}+[^ \n])")
+
+
+# the end of a line that opens a block value without an indentation indicator ('|', '>-')
+_OPENS_BLOCK = re.compile(r"(?:^|[ ])[|>][-+]?+[ ]*+(?:#[^\n]*+)?+$")
+
+
+def in_block_text(text: str, line: int, tab: int, known: tuple[int, int] = (-1, -1)) -> bool:
+    """Whether the tab at `tab`, after the spaces that start the line at `line`, is text of a
+    block value ('|', '>'): the lines above it, up to the one that opens the value, are blank
+    or indented as deep or deeper, and the value's first line (not this one) is indented as
+    this one (its indentation); the parser reads the tab as text there. Anything else (a tab after '- ',
+    one in a plain or quoted value, an indentation indicator) is left to the parser.
+    `known`: the line and indentation of a tab above found so already (the lines between it
+    and this one are not read again: a value of a million such lines is read once)."""
+    spaces = tab - line
+    if text.count(" ", line, tab) != spaces:
+        return False
+    first = None  # the indentation of the nearest line above that holds something
+    end = line - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        if start == known[0] and known[1] == spaces:
+            return True  # in the same value as that tab
+        body = text[start:end]
+        if body.strip(" "):
+            indent = len(body) - len(body.lstrip(" "))
+            if indent < spaces:  # the line that may open the value
+                key = len(body) - len(body.lstrip(" -"))
+                opens = _OPENS_BLOCK.search(body) is not None and not body.lstrip(" ").startswith("#")
+                # (a tab on the value's first line is where the parser looks for its indentation)
+                return opens and key < spaces and first == spaces
+            first = indent
+        end = start - 1
+    return False
