@@ -113,7 +113,7 @@ def _method(atlas: Atlas, views: set[str]) -> str:
     """How the app hit-tests these views: a plain scan of bounding boxes with exact turn tests
     (a view of up to index.PLAIN_ZONES zones), or a Shapely STRtree (a larger one)."""
     trees = {atlas.index.uses_tree(view_id) for view_id in views}
-    return {frozenset({False}): "plain scan", frozenset({True}): "Shapely STRtree"}.get(
+    return {frozenset({False}): "plain scan", frozenset({True}): "box grid + Shapely"}.get(
         frozenset(trees), "plain scan or STRtree, by view"
     )
 

@@ -167,8 +167,17 @@ class _PlainView:
         return [self.zone_ids[k] for _, k in hits]
 
 
+MAX_CELLS_A_ZONE = 64  # a zone whose box spans more grid cells is tested at every click
+MAX_LARGE_ZONES = 16  # beyond this many such zones, the view is answered by its STRtree
+
+
 class _ViewTree:
-    __slots__ = ("zone_ids", "areas", "tree", "_point", "_lexsort")
+    """A view of many zones: a uniform grid over the zones' bounding boxes narrows a click
+    to the few zones whose box holds it, and Shapely tests only those (the same predicate
+    as the STRtree, `intersects`, so the same answers); a view whose zones' boxes are too
+    large for a grid (many spanning most of it) is answered by its STRtree."""
+
+    __slots__ = ("zone_ids", "areas", "tree", "_point", "_lexsort", "_grid", "_polygons", "_area_list")
 
     def __init__(
         self,
@@ -185,18 +194,128 @@ class _ViewTree:
         shapely.prepare(polygons)
         # the same areas that order the drawing order the hits: what is on top is found first
         self.areas = np.array([areas[zone_id] for zone_id in self.zone_ids], dtype=float)
-        self.tree = shapely.STRtree(polygons)
+        self._grid = _Grid.of(shapely.bounds(polygons))
+        # the STRtree only where there is no grid (made on first use by tests that compare)
+        self.tree = shapely.STRtree(polygons) if self._grid is None else None
         # Kept here rather than imported per query: once PySide6 is loaded, its import hook
         # makes an `import` statement cost about a microsecond, a tenth of a hit test.
         self._point, self._lexsort = shapely.points, np.lexsort
+        self._polygons = polygons.tolist()
+        self._area_list = self.areas.tolist()
 
     def zones_at(self, x: float, y: float) -> list[str]:
+        grid = self._grid
+        if grid is None:
+            return self._tree_zones_at(x, y)
+        candidates = grid.candidates(x, y)
+        if not candidates:
+            return []
+        polygons, intersects = self._polygons, _intersects_xy()
+        hits = [k for k in candidates if intersects(polygons[k], x, y)]
+        if len(hits) > 1:  # smallest area first, then in the order given (as the tree's lexsort)
+            areas = self._area_list
+            hits.sort(key=lambda k: (areas[k], k))
+        return [self.zone_ids[k] for k in hits]
+
+    def _tree_zones_at(self, x: float, y: float) -> list[str]:
+        if self.tree is None:
+            import shapely
+
+            self.tree = shapely.STRtree(self._polygons)
         hits = self.tree.query(self._point(x, y), predicate="intersects")
         if len(hits) == 0:
             return []
         if len(hits) > 1:
             hits = hits[self._lexsort((hits, self.areas[hits]))]
         return [self.zone_ids[i] for i in hits]
+
+
+_INTERSECTS_XY: list = []
+
+
+def _intersects_xy():
+    """`shapely.intersects_xy` for one point and one prepared polygon, without its wrapper
+    (which only prepares the polygon, already prepared here): half the cost of a click."""
+    if not _INTERSECTS_XY:
+        from shapely import lib
+
+        _INTERSECTS_XY.append(lib.intersects_xy)
+    return _INTERSECTS_XY[0]
+
+
+class _Grid:
+    """Zone indices by the uniform cells their bounding boxes touch (about one zone a cell),
+    and the boxes themselves: `candidates(x, y)` are the zones whose box holds the point,
+    in index order. A point's cell and a box's cells come from the same monotone formula,
+    so a point on a box's edge finds that box."""
+
+    __slots__ = ("x0", "y0", "x1", "y1", "sx", "sy", "nx", "ny", "cells", "boxes", "large")
+
+    @classmethod
+    def of(cls, bounds) -> _Grid | None:
+        """The grid of these (n, 4) bounds, or None where a grid would not narrow a click
+        (boxes that are not finite, or too many that span most of the view)."""
+        import numpy as np
+
+        count = len(bounds)
+        if count == 0 or not np.isfinite(bounds).all():
+            return None
+        grid = cls()
+        grid.x0, grid.y0 = float(bounds[:, 0].min()), float(bounds[:, 1].min())
+        grid.x1, grid.y1 = float(bounds[:, 2].max()), float(bounds[:, 3].max())
+        width, height = max(grid.x1 - grid.x0, 1e-9), max(grid.y1 - grid.y0, 1e-9)
+        side = (width * height / count) ** 0.5  # about one zone a cell
+        grid.nx = max(1, min(1024, int(width / side)))
+        grid.ny = max(1, min(1024, int(height / side)))
+        grid.sx, grid.sy = grid.nx / width, grid.ny / height
+        # each box's first and last cell, by the formula of `_cell` (NumPy's float64
+        # arithmetic is Python's; truncation toward zero is int()'s, all values being >= 0)
+        ix0 = np.minimum(((bounds[:, 0] - grid.x0) * grid.sx).astype(np.intp), grid.nx - 1)
+        iy0 = np.minimum(((bounds[:, 1] - grid.y0) * grid.sy).astype(np.intp), grid.ny - 1)
+        ix1 = np.minimum(((bounds[:, 2] - grid.x0) * grid.sx).astype(np.intp), grid.nx - 1)
+        iy1 = np.minimum(((bounds[:, 3] - grid.y0) * grid.sy).astype(np.intp), grid.ny - 1)
+        wide, high = ix1 - ix0 + 1, iy1 - iy0 + 1
+        spans = wide * high
+        large = np.nonzero(spans > MAX_CELLS_A_ZONE)[0]
+        if len(large) > MAX_LARGE_ZONES:
+            return None
+        small = np.nonzero(spans <= MAX_CELLS_A_ZONE)[0]
+        # one (cell, zone) pair for every cell of every small zone's box
+        n = spans[small]
+        zone = np.repeat(small, n)
+        place = np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n)
+        across = wide[zone]
+        cell = (iy0[zone] + place // across) * grid.nx + ix0[zone] + place % across
+        order = np.argsort(cell, kind="stable")  # zones in index order within a cell
+        cell, zone = cell[order], zone[order]
+        ends = np.searchsorted(cell, np.arange(grid.nx * grid.ny), side="right").tolist()
+        zones = zone.tolist()
+        grid.cells = [tuple(zones[a:b]) for a, b in zip([0, *ends[:-1]], ends, strict=True)]
+        grid.boxes = [tuple(box) for box in bounds.tolist()]
+        grid.large = tuple(large.tolist())
+        return grid
+
+    def _cell(self, x: float, y: float) -> tuple[int, int]:
+        """The cell of a point inside the grid's bounds (the last row and column take their
+        far edge)."""
+        return min(int((x - self.x0) * self.sx), self.nx - 1), min(int((y - self.y0) * self.sy), self.ny - 1)
+
+    def candidates(self, x: float, y: float) -> list[int]:
+        if not (self.x0 <= x <= self.x1 and self.y0 <= y <= self.y1):
+            return []  # outside every box (or not a number)
+        ix, iy = self._cell(x, y)
+        boxes = self.boxes
+        found = [
+            k
+            for k in self.cells[iy * self.nx + ix]
+            if boxes[k][0] <= x <= boxes[k][2] and boxes[k][1] <= y <= boxes[k][3]
+        ]
+        if self.large:
+            found += [
+                k for k in self.large if boxes[k][0] <= x <= boxes[k][2] and boxes[k][1] <= y <= boxes[k][3]
+            ]
+            found.sort()
+        return found
 
 
 def _geometries(shapes: list[Shape]) -> np.ndarray:

@@ -259,7 +259,7 @@ def test_a_large_charts_index_made_from_the_packed_points_is_the_one_the_loader_
         assert ours.zone_ids == theirs.zone_ids
         assert list(ours.areas) == list(theirs.areas)
         wkb = shapely.to_wkb
-        assert wkb(ours.tree.geometries).tolist() == wkb(theirs.tree.geometries).tolist()
+        assert wkb(ours._polygons).tolist() == wkb(theirs._polygons).tolist()
         for x in range(-70, 71, 3):
             for y in range(-5, 275, 3):
                 assert cached.zones_at(view.id, x, y) == fresh.zones_at(view.id, x, y)

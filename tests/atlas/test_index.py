@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+import random
+
 import shapely
 
 from reflexmap.atlas.index import ZoneIndex
@@ -146,3 +149,86 @@ def test_exact_turns_on_borders_and_corners():
         else:
             assert ring_covers(triangle, x, y) == shapely.intersects_xy(polygon, x, y), (x, y)
     assert on_edge < len(points) / 4
+
+
+def _scan(view, x, y):
+    """The reference: every polygon of the view asked with Shapely, smallest area first, then
+    in the order given (no tree, no grid)."""
+    found = [k for k, polygon in enumerate(view._polygons) if shapely.intersects_xy(polygon, x, y)]
+    return [view.zone_ids[k] for k in sorted(found, key=lambda k: (view.areas[k], k))]
+
+
+def _random_view(draw, st):
+    """A view of many zones: small discs and boxes on a grid (some overlapping, some of two
+    parts), a few large zones under them, and squares sharing edges and corners."""
+    from reflexmap.atlas.index import _ViewTree, shape_area
+
+    count = draw(st.integers(40, 250))
+    large = draw(st.integers(0, 20))
+    rng = random.Random(draw(st.integers(0, 2**32)))
+    entries = []
+    for k in range(count):
+        cx, cy = rng.uniform(-60, 60), rng.uniform(0, 260)
+        r = rng.choice([0.5, 2.0, 5.0, 12.0])
+        if rng.random() < 0.5:  # a polygon of 3..24 points with coordinates in 0.01 mm
+            n = rng.randint(3, 24)
+            ring = tuple(
+                (round(cx + r * math.cos(6.283 * i / n), 2), round(cy + r * math.sin(6.283 * i / n), 2))
+                for i in range(n)
+            )
+        else:  # a box on a 1 mm lattice: neighbours share edges and corners exactly
+            x0, y0 = round(cx), round(cy)
+            ring = ((x0, y0), (x0 + 3, y0), (x0 + 3, y0 + 3), (x0, y0 + 3))
+        parts = (ring,)
+        if rng.random() < 0.1:  # a second part away from the first
+            parts += (tuple((x + 30, y) for x, y in ring),)
+        entries.append((f"z{k}", parts))
+    for k in range(large):
+        x0, y0 = rng.uniform(-70, 0), rng.uniform(0, 100)
+        entries.append((f"big{k}", (((x0, y0), (x0 + 100, y0), (x0 + 100, y0 + 150), (x0, y0 + 150)),)))
+    rng.shuffle(entries)
+    areas = {zone_id: shape_area(parts) for zone_id, parts in entries}
+    return _ViewTree(entries, areas), entries
+
+
+def test_the_grid_answers_as_a_plain_scan_and_as_the_tree():
+    """A view of many zones is narrowed by a uniform grid of bounding boxes, then Shapely
+    tests the few candidates: at random points, at every vertex, on edges (midpoints, a hair
+    either side) and far outside, the answers and their order are those of a scan of every
+    polygon and of the STRtree the app used before."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.data())
+    def check(data):
+        view, entries = _random_view(data.draw, st)
+        rng = random.Random(data.draw(st.integers(0, 2**32)))
+        points = [(rng.uniform(-80, 80), rng.uniform(-10, 270)) for _ in range(300)]
+        points += [(rng.randint(-70, 70), rng.randint(0, 260)) for _ in range(100)]  # lattice
+        for _, parts in entries[:60]:
+            for ring in parts:
+                for (ax, ay), (bx, by) in zip(ring, ring[1:] + ring[:1], strict=True):
+                    mx, my = (ax + bx) / 2, (ay + by) / 2
+                    points += [(ax, ay), (mx, my), (mx + 1e-9, my), (mx, my - 1e-9)]
+        points += [(1e6, 0), (-1e6, 5), (0, float("nan")), (float("inf"), 3)]
+        for x, y in points:
+            expected = _scan(view, x, y)
+            assert view.zones_at(x, y) == expected, (x, y)
+            assert view._tree_zones_at(x, y) == expected, (x, y)
+
+    check()
+
+
+def test_a_view_of_large_zones_is_answered_by_its_tree():
+    """Many zones each spanning most of the view: no grid (it would not narrow a click), the
+    STRtree answers, the same as a scan."""
+    from reflexmap.atlas.index import _ViewTree, shape_area
+
+    entries = [
+        (f"z{k}", (((0 - k, 0), (100 + k, 0), (100 + k, 100 + k), (0 - k, 100 + k)),)) for k in range(200)
+    ]
+    view = _ViewTree(entries, {zone_id: shape_area(parts) for zone_id, parts in entries})
+    assert view._grid is None
+    for x, y in [(50, 50), (100, 100), (-3, 2), (130, 130)]:
+        assert view.zones_at(x, y) == _scan(view, x, y)
