@@ -54,7 +54,10 @@ def _validator() -> jsonschema.protocols.Validator:
 def check_structure(data: Any, positions: Positions, source: str) -> list[AtlasError]:
     """All structural errors in `data`, each placed at the key or value it is about."""
     errors: list[AtlasError] = []
-    for error in _validator().iter_errors(_without_sound_zones(_without_sound_coordinates(data))):
+    data = _without_sound_zones(_without_sound_coordinates(data))
+    if _document_surely_valid(data):
+        return errors  # jsonschema would find nothing: not even imported (a tenth of a load)
+    for error in _validator().iter_errors(data):
         for leaf in _leaves(error):
             errors.append(_describe(leaf, positions, source))
     return sorted(set(errors))
@@ -149,6 +152,23 @@ def _surely_valid(value: Any, node: Any) -> bool:
     µs (each schema node turned once into a function, see `_compiled`), and a False only
     means that jsonschema looks, and reports what it finds."""
     return _compiled(node)(value)
+
+
+# The root's keywords that assert nothing about a document: the dialect, the schema's own
+# address and its definitions (which `$ref` reaches through `_compile_ref`).
+_ROOT_ONLY = frozenset({"$schema", "$id", "$defs"})
+
+
+def _document_surely_valid(data: Any) -> bool:
+    """`_surely_valid` for a whole document under the published schema's root."""
+    root = schema()
+    if not _ROOT_CHECK or _ROOT_CHECK[0] is not root:
+        node = {key: rule for key, rule in root.items() if key not in _ROOT_ONLY}
+        _ROOT_CHECK[:] = [root, node, _compiled(node)]  # (the node kept: _COMPILED is by id)
+    return _ROOT_CHECK[2](data)
+
+
+_ROOT_CHECK: list = []  # [the schema, its root without _ROOT_ONLY, that root compiled]
 
 
 def _interpreted(value: Any, node: Any) -> bool:

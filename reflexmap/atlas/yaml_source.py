@@ -530,6 +530,7 @@ class _Builder:
         get_event = self.loader.get_event
         positions = self.positions.values
         spliced_tag = self.spliced_tag
+        plain_values = self.plain_values
         while True:
             event = get_event()
             kind = type(event)
@@ -540,10 +541,17 @@ class _Builder:
                 self.nodes += 1
                 if self.nodes > limits.MAX_NODES:
                     self._count(0, event.start_mark)
-                value = self._scalar(event)
+                # a plain scalar read before (a key, a region, a source id): as `_scalar` knows it
+                plain = event.tag is None and not event.style and event.implicit[0]
+                value = plain_values.get(event.value, _UNKNOWN) if plain else _UNKNOWN
+                if value is _UNKNOWN:
+                    value = self._scalar(event)
                 size = 1
                 if event.anchor:
                     self.anchors[event.anchor] = (value, 1)
+                elif parent is not None and type(parent.value) is dict:
+                    if self._in_mapping(parent, value, event):
+                        continue  # a key or a value of a mapping, the usual way (see _in_mapping)
                 in_list = parent is not None and type(parent.value) is list
                 if not (in_list and type(value) in (int, float)):
                     path = self._child_path(parent)
@@ -599,6 +607,31 @@ class _Builder:
             if not stack:
                 return value
             self._add(stack[-1], value, size, event)
+
+    def _in_mapping(self, parent: _Open, value: Any, event: Any) -> bool:
+        """A scalar without an anchor put in its mapping as `_child_path` and `_add` would
+        (the same positions, counts and checks), in one call: nearly every scalar of a chart
+        whose point lists were read from the text is a key or a value of a mapping. False,
+        and nothing done, for a key that `_add` must look at (not plain text, a duplicate,
+        one too many)."""
+        mark = event.start_mark
+        if parent.has_key:  # the value of the key before it
+            if not parent.bad_key:
+                key = parent.key
+                self.positions.values.setdefault(parent.path + (key,), (mark.line + 1, mark.column + 1))
+                parent.value[key] = "<<" if value is _MERGE else value
+            parent.size += 1
+            parent.has_key = False
+            return True
+        seen = parent.seen
+        if type(value) is not str or value in seen or len(seen) >= limits.MAX_KEYS:
+            return False
+        parent.size += 1
+        parent.has_key, parent.key, parent.key_mark, parent.bad_key = True, value, mark, False
+        line = mark.line + 1
+        seen[value] = line
+        self.positions.keys[parent.path + (value,)] = (line, mark.column + 1)
+        return True
 
     def _point_list(self, event: Any, parent: _Open | None) -> tuple[list, int]:
         """The list a placeholder stands for (see point_lists.py), counted as if it had been

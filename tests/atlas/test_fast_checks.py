@@ -138,3 +138,38 @@ def test_the_compiled_schema_answers_as_the_schema_read_keyword_by_keyword(key, 
     assert atlas_schema._surely_valid(zone, ZONE_SCHEMA) == atlas_schema._interpreted(zone, ZONE_SCHEMA)
     for node in atlas_schema.schema()["$defs"].values():
         assert atlas_schema._surely_valid(value, node) == atlas_schema._interpreted(value, node)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    key=st.sampled_from(
+        [*atlas_schema.schema()["properties"], "colour", "$schema", "views.0.id", "sources.0.url", "zones"]
+    ),
+    value=odd_values,
+    drop=st.booleans(),
+)
+def test_a_document_is_surely_valid_only_when_jsonschema_accepts_it(key, value, drop):
+    """A first open skips jsonschema (and its import) when the whole document is surely
+    valid: never for a document jsonschema refuses, whatever key at the top or inside a
+    view or source is changed, dropped or added."""
+    data = copy.deepcopy(BASE)
+    where, name = data, key
+    if key.count(".") == 2:
+        kind, index, name = key.split(".")
+        where = data[kind][int(index)]
+    if drop:
+        where.pop(name, None)
+    else:
+        where[name] = value
+    stripped = atlas_schema._without_sound_zones(atlas_schema._without_sound_coordinates(data))
+    if atlas_schema._document_surely_valid(stripped):
+        assert not list(atlas_schema._validator().iter_errors(data)), (key, value, drop)
+
+
+def test_a_sound_document_skips_jsonschema_and_a_doubtful_one_gets_its_errors():
+    stripped = atlas_schema._without_sound_zones(atlas_schema._without_sound_coordinates(BASE))
+    assert atlas_schema._document_surely_valid(stripped)
+    data = copy.deepcopy(BASE)
+    data["views"][0]["aspect"] = "sideways"
+    errors = parse_atlas(yaml.safe_dump(data, sort_keys=False, allow_unicode=True)).errors
+    assert len(errors) == 1 and "sideways" in errors[0].message
