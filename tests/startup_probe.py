@@ -12,19 +12,25 @@ from reflexmap.cli import main
 from reflexmap.ui.main_window import MainWindow
 
 seen = {}
-drawings = []  # the map's chart drawn (each round of fitting its text size is one)
+drawings = []  # the map's chart drawn (each round of fitting its text size is one): its aspect
+guide_names = []  # the views whose guide names were placed, once per drawing of the view
 
 
 def _count_drawings() -> None:
     from reflexmap.render.chart_scene import ChartScene
 
-    show_chart = ChartScene.show_chart
+    show_chart, draw_guide_names = ChartScene.show_chart, ChartScene._draw_guide_names
 
-    def counted(self, *args, **kwargs):
-        drawings.append(1)
-        return show_chart(self, *args, **kwargs)
+    def counted(self, atlas, aspect, *args, **kwargs):
+        drawings.append(aspect)
+        return show_chart(self, atlas, aspect, *args, **kwargs)
+
+    def names_counted(self, frame):
+        guide_names.append(frame.view.id)
+        return draw_guide_names(self, frame)
 
     ChartScene.show_chart = counted
+    ChartScene._draw_guide_names = names_counted
 
 
 def loaded():
@@ -39,6 +45,11 @@ def painted():
     seen["painted"] = loaded()
     seen["warm at paint"] = window().state.atlas.index.is_warm()
     seen["drawings at paint"] = len(drawings)
+    seen["aspects drawn at paint"] = sorted(set(drawings))
+    seen["guide names placed at paint"] = sorted(guide_names)
+    seen["dialog modules at paint"] = sorted(
+        n for n in ("reflexmap.ui.dialogs", "reflexmap.ui.help_dialogs") if n in sys.modules
+    )
     seen["editor at paint"] = getattr(window(), "edits", "built") is not None
     seen["editor modules at paint"] = sorted(n for n in sys.modules if n.startswith("reflexmap.ui.editor."))
 

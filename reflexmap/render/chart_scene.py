@@ -213,7 +213,8 @@ class ChartScene(QGraphicsScene):
             self._draw_labels(atlas, frame, left_ids, side="left")
             self._draw_labels(atlas, frame, right_ids, side="right")
             self._draw_labels_below(atlas, frame, below_ids)
-            self._draw_guide_names(frame)
+            if not getattr(self, "measuring", False):  # (a map's first round learns the size only)
+                self._draw_guide_names(frame)
             self._draw_caption(frame)
         finally:
             self._drawing = None

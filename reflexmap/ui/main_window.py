@@ -20,7 +20,7 @@ from ..i18n import _, bidi_isolate
 from ..paths import chart_cache, default_progress_path
 from ..settings import Settings
 from ..vocab import ASPECTS
-from . import actions, appearance, dialogs, help_dialogs
+from . import actions, appearance
 from .charts_menu import ChartsMenu
 from .compare_controller import CompareController
 from .editing_shell import build_editor
@@ -213,16 +213,25 @@ class MainWindow(QMainWindow):
     def statistics_window(self) -> QDialog | None:
         return self.quizzing.statistics_window()
 
+    # The dialogs' modules are imported when first opened: not needed for the first picture.
     def show_shortcuts(self) -> QDialog:
+        from . import help_dialogs
+
         return help_dialogs.shortcuts(self, self.actions())
 
     def show_about(self) -> QDialog:
+        from . import help_dialogs
+
         return help_dialogs.about(self)
 
     def show_user_guide(self) -> QDialog:
+        from . import help_dialogs
+
         return help_dialogs.user_guide(self)
 
     def show_note(self, name: str) -> QDialog:
+        from . import dialogs
+
         return dialogs.text_dialog(self, _(NOTES[name]), note_html(name), f"note-{name}")
 
     def show_first_run_note(self) -> None:
@@ -261,7 +270,7 @@ class MainWindow(QMainWindow):
         if self.isVisible():  # at start, run() warms up after the first paint instead
             later(self, self.warm_up)
         self.setWindowTitle(_("{chart} — ReflexMap").format(chart=bidi_isolate(self.state.atlas.title)))
-        self.status.chart_shown()
+        self.map.when_drawn(self.status.chart_shown)  # (it says when a view is too full to label)
 
     def find_zone(self) -> None:
         self.zones_dock.show()
@@ -295,6 +304,8 @@ class MainWindow(QMainWindow):
             self.state.show_zone(zone_id)
 
     def open_chart_dialog(self) -> None:
+        from . import dialogs
+
         start = self.settings.value("chart/dir", str(Path.home()))
         path = dialogs.open_file(
             self, _("Open zone chart"), start, _("Zone charts (*.yaml *.yml);;All files (*)")

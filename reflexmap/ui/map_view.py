@@ -18,8 +18,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip
 
+from .. import i18n
 from ..content.markup import charts_place, escape
 from ..i18n import _
+from ..render import palette
 from ..render.chart_key import CAVEAT_MM
 from ..render.chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
 from .map_layers import RING, TILE, Layers, Level, tile_span
@@ -124,7 +126,13 @@ class MapView(QGraphicsView):
         state.annotations_changed.connect(self._show_annotations)
         state.presentation_changed.connect(self._show_presentation)
         state.mode_changed.connect(self._mode_changed)
-        self.rebuild()
+        # The chart is first drawn when the view is shown, at its size: drawn before, it would
+        # be drawn for a placeholder viewport (and a view the saved settings then replace) and
+        # again at once with its text sized for the screen.
+        self._unshown = True
+        self._measured: dict[tuple, tuple[float, float]] = {}  # see _rebuild
+        self._measured_atlas: object | None = None
+        self._on_drawn: list = []
 
     @property
     def label_mm(self) -> float | None:
@@ -138,31 +146,84 @@ class MapView(QGraphicsView):
         return self._zooming or self._refine.isActive()
 
     # --- drawing --------------------------------------------------------------------
+    @property
+    def drawn(self) -> bool:
+        """Whether the chart has been drawn (it is first drawn when the view is shown)."""
+        return not self._unshown
+
+    def when_drawn(self, call) -> None:
+        """Call `call` now if the chart is drawn, else once it first is."""
+        if self.drawn:
+            call()
+        else:
+            self._on_drawn.append(call)
+
     def rebuild(self, *_args) -> None:
         """Draw the chart afresh, fitted, with text no smaller than MIN_TEXT_PX on screen. An
         edit that changed only some zones' shapes (`state.changed_zones`) redraws only the
-        views that draw them, where the chart keeps its layout (ChartScene.update_zones)."""
+        views that draw them, where the chart keeps its layout (ChartScene.update_zones).
+        Before the view is first shown nothing is drawn: showing it draws the chart."""
+        if self._unshown:
+            return
         if self.state.changed_zones and self._redraw_zones(self.state.changed_zones):
             return
         self._rebuild()
 
+    def _first_draw(self) -> None:
+        if self._unshown and self.isVisible():
+            self._unshown = False
+            self._rebuild()
+            calls, self._on_drawn = self._on_drawn, []
+            for call in calls:
+                call()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._first_draw()  # (when showing did not resize the view first)
+
+    def _measure_key(self) -> tuple | None:
+        """What the size of the chart drawn with no minimum text size depends on (None:
+        not kept, a heat map's percentages change with every answer)."""
+        if self.state.mastery is not None:
+            return None
+        if self._measured_atlas is not self.state.atlas:  # a chart that is no more: forgotten
+            self._measured, self._measured_atlas = {}, self.state.atlas
+        label_mm = (self.label_mm or LABEL_MM) * self.text_scale
+        return (self.state.aspect, label_mm, self.text_scale, i18n.language(), palette.current.name)
+
     def _rebuild(self, need: float | None = None) -> None:
         """Larger minimum text makes the chart wider (label columns, key rows), which makes
         every millimetre smaller on screen: a few rounds find the size that holds. The first
-        round draws the chart with no minimum; `need`, when given, is what that drawing
-        needs at this size, known because it is the drawing shown (a resize): not drawn again."""
+        round measures the chart with no minimum (without its guide names, which sit inside
+        the feet); `need`, when given, is what that chart needs at this size, known because it
+        is the drawing shown (a resize): not measured again. The first round's size is kept
+        per view, text size, language and theme: a chart drawn again (a theme, a view shown
+        before, a new window size) is measured once, and drawn once."""
         kept = self._kept_view()
         self._layers.clear()  # every item is new
+        key = self._measure_key()
+        drawn = None if need is None else 0.0  # the minimum text size of the drawing shown
+        if need is None and key in self._measured:
+            need = self.min_text_mm_needed(self._measured[key])
         min_mm = 0.0
         for _round in range(5):
             if _round or need is None:
-                self._draw(min_mm)
+                # the first round only measures the chart: its guide names, placed inside
+                # the feet, are left out (the costliest part of a drawing)
+                measuring = min_mm == 0.0
+                self._draw(min_mm, measuring=measuring)
+                drawn = None if measuring else min_mm
                 need = self.min_text_mm_needed()
+                if measuring and key is not None:
+                    rect = self.chart.chart_rect
+                    self._measured[key] = (rect.width(), rect.height())
             if need <= min_mm * 1.001 or (
                 min_mm == 0.0 and need <= min(CAVEAT_MM * self.text_scale, GUIDE_LABEL_MM)
             ):
                 break
             min_mm = need * 1.04 if min_mm == 0.0 else need  # headroom: the next drawing is wider
+        if drawn is None:  # the chart with no minimum holds: drawn whole
+            self._draw(min_mm)
         self.chart.set_labels_visible(self.state.labels_visible)
         self.chart.set_guides_visible(self.state.guides_visible)
         self.chart.set_selected(self.state.zone_id or None)
@@ -209,22 +270,27 @@ class MapView(QGraphicsView):
         where = self.chart.locate(self.mapToScene(self.viewport().rect().center()))
         return None if where is None else (*where, self.transform().m11())
 
-    def _draw(self, min_text_mm: float) -> None:
+    def _draw(self, min_text_mm: float, measuring: bool = False) -> None:
+        """Draw the chart; `measuring`: only to learn its size (its guide names left out)."""
         from ..render.partial import base_for, what_it_adds
 
         atlas = self.state.atlas
         base = base_for(atlas)  # a partial chart is drawn over the main one, in grey
-        self.chart.show_chart(
-            atlas,
-            self.state.aspect,
-            mastery=self.state.mastery,
-            label_mm=(self.label_mm or LABEL_MM) * self.text_scale,
-            text_scale=self.text_scale,
-            min_text_mm=min_text_mm,
-            min_guide_mm=min_text_mm * LABEL_MM / (self.label_mm or LABEL_MM),
-            base=base,
-            base_note=what_it_adds(atlas, base) if base is not None else "",
-        )
+        self.chart.measuring = measuring
+        try:
+            self.chart.show_chart(
+                atlas,
+                self.state.aspect,
+                mastery=self.state.mastery,
+                label_mm=(self.label_mm or LABEL_MM) * self.text_scale,
+                text_scale=self.text_scale,
+                min_text_mm=min_text_mm,
+                min_guide_mm=min_text_mm * LABEL_MM / (self.label_mm or LABEL_MM),
+                base=base,
+                base_note=what_it_adds(atlas, base) if base is not None else "",
+            )
+        finally:
+            self.chart.measuring = False
 
     # --- the kept drawing (tiles) ----------------------------------------------------
     def set_layered(self, on: bool) -> None:
@@ -371,22 +437,24 @@ class MapView(QGraphicsView):
             return False
         return self._layers.clean(level, self._tile_area())
 
-    def fit_scale(self) -> float:
-        """Pixels per millimetre at which the whole chart fits the viewport."""
+    def fit_scale(self, size: tuple[float, float] | None = None) -> float:
+        """Pixels per millimetre at which the whole chart (or one `size` mm large) fits the viewport."""
         rect = self.chart.chart_rect
+        chart_w, chart_h = size if size is not None else (rect.width(), rect.height())
         width = self.viewport().width() - 2 * FIT_MARGIN_PX
         height = self.viewport().height() - 2 * FIT_MARGIN_PX
-        if rect.isEmpty() or width <= 0 or height <= 0:
+        if chart_w <= 0 or chart_h <= 0 or width <= 0 or height <= 0:
             return 0.0
-        return min(width / rect.width(), height / rect.height())
+        return min(width / chart_w, height / chart_h)
 
-    def min_text_mm_needed(self) -> float:
-        """Chart text size (mm) that is MIN_TEXT_PX on screen with the chart fitted; 0 until
-        the view has a real size (a hidden widget's viewport is a placeholder).
+    def min_text_mm_needed(self, size: tuple[float, float] | None = None) -> float:
+        """Chart text size (mm) that is MIN_TEXT_PX on screen with the chart fitted (the
+        chart drawn, or one of `size`: width, height in mm); 0 until the view has a real size
+        (a hidden widget's viewport is a placeholder).
 
         Bounded: on a window too small for legible text at any size (text widens the chart,
         which shrinks it again) labels grow only so far, and the person zooms in."""
-        scale = self.fit_scale()
+        scale = self.fit_scale(size)
         if not self.isVisible() or scale <= 0 or self.viewport().width() < 120:
             return 0.0
         largest = MAX_TEXT_GROWTH * (self.label_mm or LABEL_MM) * self.text_scale
@@ -521,7 +589,9 @@ class MapView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._fitted:
+        if self._unshown:
+            self._first_draw()
+        elif self._fitted:
             self.refit()
         self.resized.emit()
         self._view_moved()

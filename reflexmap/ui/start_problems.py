@@ -45,13 +45,13 @@ class StartProblems:
     def started(self, first_run_note: Callable[[], None] | None) -> None:
         """The window is up: say what went wrong while starting, in one message, then the
         first-run note (if this is the first run)."""
-        from . import dialogs
-
         problems, self.pending = self.pending or [], None
         if not problems:
             if first_run_note is not None:
                 first_run_note()
             return
+        from . import dialogs  # (not imported by a start without problems)
+
         if len(problems) == 1 and self.chart_errors:
             box = dialogs.chart_errors(self.window, "", self.chart_errors, text=problems[0][1])
         elif len(problems) == 1:

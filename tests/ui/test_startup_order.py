@@ -33,7 +33,9 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 def test_a_cached_chart_is_painted_before_shapely_is_imported(env):
     seen = _start(env)
-    assert {k: v for k, v in seen.items() if "editor" not in k and "drawings" not in k} == {
+    assert {
+        k: v for k, v in seen.items() if k in ("painted", "warm at paint", "ready", "warm when ready")
+    } == {
         "painted": [],
         "warm at paint": False,
         "ready": [],  # a click on the built-in chart needs neither Shapely nor NumPy
@@ -41,14 +43,44 @@ def test_a_cached_chart_is_painted_before_shapely_is_imported(env):
     }
 
 
-def test_the_first_paint_builds_no_editor_and_draws_the_chart_at_most_twice(env):
-    """Edit mode, undo and saving are built when first used, not at start; the chart is
-    drawn once when the window is made (before it has its size) and once more at its size
-    with text large enough to read: not again to find that size."""
+def test_the_first_paint_builds_no_editor_and_draws_the_chart_once(env):
+    """Edit mode, undo and saving are built when first used, not at start. The chart is
+    drawn when the window is shown, at its size: measured once with no minimum text size
+    (without its guide names), then drawn once with text large enough to read; each view's
+    guide names are placed once (they were placed twice: before the window had its size,
+    and again at it)."""
     seen = _start(env)
     assert seen["editor at paint"] is False and seen["editor modules at paint"] == []
     assert seen["editor when ready"] is False
     assert seen["drawings at paint"] <= 2
+    assert seen["guide names placed at paint"] == ["plantar-left", "plantar-right"]
+
+
+def test_a_start_on_a_remembered_view_lays_out_only_that_view(env):
+    """A window closed on the medial view opens on it: the soles, which are not shown, are
+    not laid out before the first paint (they were drawn first, then replaced)."""
+    subprocess.run(
+        [sys.executable, "-c", REMEMBER_MEDIAL], env=env, cwd=ROOT, check=True, capture_output=True
+    )
+    seen = _start(env)
+    assert seen["aspects drawn at paint"] == ["medial"]
+    assert seen["guide names placed at paint"] == ["medial-left", "medial-right"]
+
+
+def test_the_dialogs_modules_wait_until_a_dialog_is_opened(env):
+    """Message boxes, file pickers and the help windows are imported when first used."""
+    assert _start(env)["dialog modules at paint"] == []
+
+
+REMEMBER_MEDIAL = """
+from reflexmap.paths import default_settings_path
+from reflexmap.settings import Settings
+from reflexmap.ui.app import application
+application()  # (its name says where the settings are)
+settings = Settings(default_settings_path())
+settings.setValue("view/aspect", "medial")
+settings.sync()
+"""
 
 
 def test_a_chart_not_yet_cached_is_checked_before_it_is_painted(env, tmp_path: Path):
