@@ -477,6 +477,8 @@ class MapView(QGraphicsView):
 
     def _show_annotations(self) -> None:
         """The mode's highlighted zone and notes (quiz feedback), replacing the ones before."""
+        if self._unshown:  # (shown with the chart, when it is first drawn)
+            return
         annotations = self.state.annotations
         self.chart.clear_marks()
         if annotations.highlight is not None and not self.state.zone_id:
@@ -488,7 +490,7 @@ class MapView(QGraphicsView):
             self.chart.mark(mark.view_id, mark.zone_id, mark.text, at=mark.at, away_from=mark.away_from)
 
     def _show_presentation(self, *_args) -> None:
-        if self.state.presentation is not None:
+        if self.state.presentation is not None and not self._unshown:
             self.chart.present(self.state.presentation, guides_visible=self.state.guides_visible)
 
     def _mode_changed(self, _name: str) -> None:
@@ -499,7 +501,10 @@ class MapView(QGraphicsView):
         self.viewport().unsetCursor()
 
     def _draw_overlay(self) -> None:
-        """The current mode's own items (an editor's handles), drawn afresh."""
+        """The current mode's own items (an editor's handles), drawn afresh (with the chart,
+        when it is first drawn: before, its views have no place yet)."""
+        if self._unshown:
+            return
         self.overlay.clear()
         self.state.mode.draw(self.overlay)
 
