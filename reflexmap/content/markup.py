@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..i18n import _, bidi_isolate, isolated
+from ..i18n import _, balanced, bidi_isolate, isolated
+
+TOOLTIP_CHARS = 600  # a tooltip longer than this (a 4,000-character claim) covered the window
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
 
@@ -28,8 +30,20 @@ def isolate(text: str) -> str:
 
 def plain_tooltip(text: str) -> str:
     """A tooltip that shows `text` as written: Qt guesses whether a tooltip is rich text, so the
-    text is escaped inside a paragraph rather than left to the guess."""
-    return "<p style='white-space:pre-wrap'>" + escape(text) + "</p>"
+    text is escaped inside a paragraph rather than left to the guess. Chart texts may be 4,000
+    characters long: past TOOLTIP_CHARS the text is cut with an ellipsis."""
+    return "<p style='white-space:pre-wrap'>" + escape(shortened(text, TOOLTIP_CHARS)) + "</p>"
+
+
+def shortened(text: str, limit: int) -> str:
+    """`text` cut to about `limit` characters, at a space where there is one near the end, with
+    an ellipsis; the isolates it opened are closed (a cut inside one would leave our words after
+    it inside the chart's text)."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ", limit - limit // 5)
+    return balanced((cut[:space] if space > 0 else cut).rstrip()) + "\u2026"
 
 
 _LINK_SCHEMES = ("http", "https")

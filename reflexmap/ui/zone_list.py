@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QSizePolicy, QVBoxLa
 from ..atlas import Atlas
 from ..atlas.search import search_zones
 from ..atlas.text import natural_key
-from ..content.markup import charts_place, isolate, plain_tooltip
+from ..content.markup import charts_place, isolate, plain_tooltip, shortened
 from ..i18n import _, bidi_isolate
 from ..render import palette
 from ..vocab import aspect_name, region_name
@@ -30,6 +30,7 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 ASPECT_ROLE = Qt.ItemDataRole.UserRole + 3  # the view to switch to; "" for the view on screen
 CHART_ROLE = Qt.ItemDataRole.UserRole + 4  # path of another chart holding the match; "" for this one
 MAX_OTHER_CHART_ROWS = 50
+CLAIM_TIP_CHARS = 400  # the longest claim a row's tooltip shows in full
 _SWATCHES: dict[int, QIcon] = {}  # region colour (RGBA) -> its swatch, shared by every row
 
 
@@ -186,7 +187,8 @@ class ZoneList(QWidget):
         item.setData(zone_id, ZONE_ID_ROLE)
         item.setData(aspect, ASPECT_ROLE)
         item.setData("", CHART_ROLE)
-        item.setToolTip(plain_tooltip(f"{region}: {charts_place(isolate(zone.claim), sentence=False)}"))
+        claim = isolate(shortened(zone.claim, CLAIM_TIP_CHARS))  # the sentence's own words stay whole
+        item.setToolTip(plain_tooltip(f"{region}: {charts_place(claim, sentence=False)}"))
         item.setData(swatch(palette.fill(zone.region, 200)), Qt.ItemDataRole.DecorationRole)
         self.items.setdefault(zone_id, item)
         return item
