@@ -35,6 +35,20 @@ def plain_tooltip(text: str) -> str:
     return "<p style='white-space:pre-wrap'>" + escape(shortened(text, TOOLTIP_CHARS)) + "</p>"
 
 
+def middle_cut(text: str, limit: int) -> str:
+    """One of the app's sentences that quotes chart text, cut in the middle to about `limit`
+    characters when the quoted text is long, so that its own words at both ends stay ("Which
+    technique does the chart note for the very long … name?"). The part after the cut is
+    isolated again up to the chart text's own end, so no direction control in it reaches the
+    words after it."""
+    if len(text) <= limit:
+        return text
+    tail_n = max(limit // 4, 1)
+    head = balanced(text[: limit - tail_n].rstrip())
+    tail = balanced("\u2068" + text[-tail_n:].lstrip())
+    return f"{head} \u2026 {tail}"
+
+
 def shortened(text: str, limit: int) -> str:
     """`text` cut to about `limit` characters, at a space where there is one near the end, with
     an ellipsis; the isolates it opened are closed (a cut inside one would leave our words after

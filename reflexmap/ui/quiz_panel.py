@@ -20,8 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..content.markup import middle_cut, shortened
 from ..i18n import _, bidi_isolate
 from ..render import palette
+
+# Chart texts may be 4,000 characters long; the panel shows at most this much of each, so
+# that the question, its choices and the verdict fit beside the map.
+PROMPT_CHARS = 300
+CHOICE_CHARS = 200
+FEEDBACK_CHARS = 400
 
 BUTTON_STYLE = "QPushButton { text-align:left; padding:6px; }"
 CHOICE_STYLE = {  # a judged choice: the right one and a wrong pick stay readable while disabled
@@ -204,7 +211,7 @@ class QuizPanel(QWidget):
     ) -> None:
         self._choices = choices
         self.status.setText(status)
-        self.prompt.setText(prompt)
+        self.prompt.setText(middle_cut(prompt, PROMPT_CHARS))
         self.hint.setText(hint)
         for i, button in enumerate(self.buttons):
             button.setVisible(i < len(choices))
@@ -229,7 +236,7 @@ class QuizPanel(QWidget):
         end the round)."""
         if last:
             self.next_button.setText(_("&See results"))
-        self.feedback.setText(message)
+        self.feedback.setText(middle_cut(message, FEEDBACK_CHARS))
         self.feedback.setStyleSheet(FEEDBACK_STYLE[kind] + "padding:8px; border-radius:4px;")
         self.hint.setText(hint)
         self.next_button.setEnabled(True)
@@ -325,6 +332,7 @@ class QuizPanel(QWidget):
 
 def _choice_text(index: int, text: str, symbol: str = "") -> str:
     """A choice button's text, whole: "2.  Neck", "✔ 2.  Neck"; chart text isolated (plain
-    text: no mnemonic, no markup)."""
-    label = f"{index + 1}.  {bidi_isolate(text)}"
+    text: no mnemonic, no markup), cut with an ellipsis past CHOICE_CHARS (a 4,000-character
+    technique made one button taller than the window)."""
+    label = f"{index + 1}.  {bidi_isolate(shortened(text, CHOICE_CHARS))}"
     return f"{symbol} {label}" if symbol else label
