@@ -2,7 +2,7 @@
 
 reflexmap [--chart FILE] [--view ASPECT] [--screenshot OUT.png [--select ZONE] [--size WxH]]
 reflexmap check FILE...
-reflexmap export [--atlas FILE] [--view ID] -o OUT.{png,svg,pdf,html,apkg}
+reflexmap [--chart FILE] export [--chart FILE] [--view ID] -o OUT.{png,svg,pdf,html,apkg}
 reflexmap schema
 reflexmap --install-desktop | --uninstall-desktop
 """
@@ -92,8 +92,13 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export", help="render a chart to PNG, SVG or PDF, a web page (.html) or an Anki deck (.apkg)"
     )
-    export.add_argument(
-        "--atlas", "--chart", dest="atlas", metavar="FILE", help="zone file (default: the built-in chart)"
+    export.add_argument(  # SUPPRESS: `reflexmap --chart FILE export …` exports that chart too
+        "--atlas",
+        "--chart",
+        dest="chart",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="zone file (default: the built-in chart, or the one given by --chart before 'export')",
     )
     export.add_argument(  # SUPPRESS: `reflexmap --language de export …` keeps working too
         "--language",
@@ -108,9 +113,10 @@ def _parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="text size of pictures and handouts (as Settings → Text size)",
     )
-    export.add_argument(
+    export.add_argument(  # SUPPRESS, as --chart: `reflexmap --view dorsal export …` too
         "--view",
         metavar="ID",
+        default=argparse.SUPPRESS,
         help="a view id (one foot), an aspect such as 'plantar' (both feet), or 'all' (handouts)",
     )
     export.add_argument(
@@ -188,14 +194,14 @@ def check(files: list[str]) -> int:
 def export(args: argparse.Namespace) -> int:
     from .atlas import ASPECTS, read_atlas
 
-    if args.atlas:
+    if args.chart:
         from . import i18n
 
         language = i18n.language()
         i18n.set_language(
             getattr(args, "language", None) or i18n.system_language()
         )  # said as `check` says it
-        result = read_atlas(args.atlas)
+        result = read_atlas(args.chart)
         i18n.set_language(language)  # the picture's words: --language (below) or English, as before
         if not result.ok:
             for error in result.errors:

@@ -188,3 +188,29 @@ def test_export_help_says_the_language_applies_to_every_format(capsys):
         main(["export", "--help"])
     text = " ".join(capsys.readouterr().out.split())
     assert "language of .html and .apkg" not in text and "every format" in text
+
+
+def test_the_global_chart_and_view_options_apply_to_export(tmp_path: Path):
+    """`reflexmap --chart FILE export …` exports FILE (not the built-in chart), and an aspect
+    given before `export` is the export's view: as `reflexmap --language de export …` works.
+    Run as a user runs it: the installed entry point in its own process."""
+    chart = Path(__file__).parents[1] / "zones" / "alternative-placements.yaml"
+    out = tmp_path / "chart.svg"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-m", "reflexmap", "--chart", str(chart), "--view", "lateral", "export"]
+    result = subprocess.run([*command, "-o", str(out)], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    svg = out.read_text(encoding="utf-8")
+    assert "Outer coccyx (47)" in svg  # a zone of the chart given, in its lateral view
+    assert "Lumbar spine" not in svg  # the built-in chart's plantar zones are not drawn
+    # the export's own --chart still wins over the global one
+    small = DATA / "small.yaml"
+    result = subprocess.run(
+        [*command, "--chart", str(small), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode != 0  # small.yaml has no lateral view: refused, naming its views
+    assert "lateral" in result.stderr
