@@ -115,3 +115,34 @@ def test_renames_chained_before_one_save_and_a_rename_redone_move_once(qtbot, st
     window.save_action.trigger()
     assert cards(window) == {"rear-foot", "band"}
     assert window.map.chart.mastery["rear-foot"] is not None
+
+
+def test_renames_in_recovered_work_move_the_progress_when_it_is_saved(
+    qtbot, studied, chart, make_window, tmp_path
+):
+    """The app dies after a rename; the next start offers the autosave back; saving the
+    recovered work moves the progress to the new ids as saving in the first window would."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from reflexmap.ui.editor import saving
+
+    from .test_editor_files import box_named
+
+    window = studied
+    rename_heel(qtbot, window, "calcaneus")
+    rename_heel(qtbot, window, "rear-foot", old_id="calcaneus")  # a chain: one rename in the file
+    assert window.editor.saving.autosave() is not None
+    window.editor.session.close()  # the app "crashes": nothing asked, nothing saved
+    window.close()
+    assert "id: heel" in chart.read_text(encoding="utf-8")
+    later = make_window(load_atlas(chart), progress_path=tmp_path / "progress.json")
+    qtbot.waitUntil(lambda: box_named("recover-autosave") is not None, timeout=3000)
+    box = box_named("recover-autosave")
+    next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole).click()
+    qtbot.waitUntil(lambda: later.editor.active, timeout=3000)
+    assert later.state.atlas.has_zone("rear-foot")
+    later.save_action.trigger()
+    assert "id: rear-foot" in chart.read_text(encoding="utf-8")
+    assert cards(later) == {"rear-foot", "band"}
+    assert saving.read_index() == []
+    later.editor.saving.discard()

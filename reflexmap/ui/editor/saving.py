@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 AUTOSAVE_MS = 30_000
 AUTOSAVE_EVERY = 20  # changes: a long burst of work is kept sooner than every 30 s
 MAX_INDEX_BYTES = 1_000_000
+MAX_RENAMES = 100_000  # renames one autosave's entry may list
+MAX_ID = 64  # characters of a zone id (the schema's limit)
 
 
 def autosave_folder() -> Path:
@@ -267,7 +269,11 @@ class Saving(QObject):
             _write(target, data)
             entries = [e for e in read_index() if Path(e["autosave"]) != target]
             chart = str(session.saved_path) if session.saved_path is not None else None
-            _write_index([*entries, {"autosave": str(target), "chart": chart, "time": time.time()}])
+            entry = {"autosave": str(target), "chart": chart, "time": time.time()}
+            renames = session.renames_to_save()
+            if renames:  # {id in the file: id now}: saving the recovered work moves progress too
+                entry["renames"] = renames
+            _write_index([*entries, entry])
         except OSError as exc:
             self.mode.say(_("Autosave failed: {error}").format(error=exc))
             return None
@@ -299,7 +305,7 @@ class Saving(QObject):
         def answered() -> None:
             clicked = box.clickedButton()
             if clicked is recover:
-                self.recover(autosave, chart)
+                self.recover(autosave, chart, _renames(entry.get("renames")))
             elif clicked is not None and box.buttonRole(clicked) == QMessageBox.ButtonRole.DestructiveRole:
                 forget_autosave(autosave)
 
@@ -307,8 +313,10 @@ class Saving(QObject):
         box.open()
         return box
 
-    def recover(self, autosave: Path, chart: Path | None) -> bool:
-        from ...atlas.document import ChartDocument
+    def recover(self, autosave: Path, chart: Path | None, renames: dict[str, str] | None = None) -> bool:
+        """Edit the work kept in `autosave` (of the file `chart`); `renames` ({id in the file:
+        id now}) are the zones renamed in that work, moved in the quiz progress when it is saved."""
+        from ...atlas.document import ChartDocument, read_document
         from ...atlas.loader import MAX_FILE_BYTES
 
         try:
@@ -321,7 +329,15 @@ class Saving(QObject):
                 )
             )
             return False
-        return self.mode.edit_document(document, chart, modified=True)
+        if not self.mode.edit_document(document, chart, modified=True):
+            return False
+        if renames and chart is not None:
+            try:
+                in_file = read_document(chart)  # the file as it is now: only its zones were renamed
+            except (OSError, ValueError):
+                return True
+            self.session.recovered_renames(in_file, renames)
+        return True
 
     # --- a new chart -------------------------------------------------------------------
     def new_chart_dialog(self):
@@ -344,6 +360,17 @@ class Saving(QObject):
             self.mode.say(_("Could not read the chart: {error}").format(error=exc))
             return
         self.mode.edit_document(document, None, modified=True)
+
+
+def _renames(value: object) -> dict[str, str]:
+    """The renames an autosave's entry lists (the index is read as hostile: bounded, strings)."""
+    if not isinstance(value, dict) or len(value) > MAX_RENAMES:
+        return {}
+    return {
+        old: new
+        for old, new in value.items()
+        if isinstance(old, str) and isinstance(new, str) and 0 < len(old) <= MAX_ID and 0 < len(new) <= MAX_ID
+    }
 
 
 def _chart_id(document) -> str:

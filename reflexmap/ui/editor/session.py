@@ -110,6 +110,13 @@ class EditSession(QObject):
         for old, new in pairs:
             self.renamed[new] = self.renamed.pop(old, old)
 
+    def recovered_renames(self, in_file: ChartDocument, renames: dict[str, str]) -> None:
+        """The work shown was recovered from an autosave made with `renames` ({id in the
+        file: id now}) not yet saved: saving it says them, as if they were made here, for the
+        zones the file (`in_file`, as it is now) still has under their old ids."""
+        self.saved_ids = _zone_ids(in_file)
+        self.renamed = {new: old for old, new in renames.items() if old != new}
+
     def renames_to_save(self) -> dict[str, str]:
         """{id in the file as last saved: id now} of the zones renamed since (a rename undone,
         or renamed back, is none; a chain is one)."""
