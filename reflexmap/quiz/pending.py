@@ -115,18 +115,55 @@ def write(database: Path, answers: list[PendingAnswer], spare: Path | None = Non
         folder = spare / SPARE_FOLDER
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / (_spare_prefix(database) + tail)
+    with atomic_path(target) as temporary:
+        write_checked(temporary, _payload(database, answers))
+    return target
+
+
+def renamed(
+    answers: list[PendingAnswer], chart_id: str, renames: dict[str, str], keep=frozenset()
+) -> list[PendingAnswer]:
+    """`answers` with the zones of chart `chart_id` renamed (old id -> new id, all at once) under
+    their new ids, card and clicked zones, as ReviewLog.rename_zones moves the log's rows (a zone
+    in `keep`, which a chart of the same id still shows, keeps its answers)."""
+    chart = chart_id + ":"
+    pairs = {old: new for old, new in renames.items() if old != new and old not in keep}
+    out = []
+    for answer in answers:
+        zone, colon, rest = answer.card[len(chart) :].partition(":")
+        if not answer.card.startswith(chart) or not colon or zone not in pairs:
+            out.append(answer)
+            continue
+        clicked = tuple(pairs.get(z, z) for z in answer.clicked)
+        out.append(replace(answer, card=chart + pairs[zone] + ":" + rest, clicked=clicked))
+    return out
+
+
+def rename_in_files(database: Path, chart_id: str, renames: dict[str, str], keep=frozenset()) -> None:
+    """The answers waiting in files beside `database` renamed as `renamed` does, each file
+    rewritten in place (atomically; the answers keep their ids, so each is still counted once).
+    Called by ReviewLog.rename_zones while it holds the log's write lock."""
+    for path in files(database):
+        try:
+            answers = read(path)
+        except (OSError, ValueError):
+            continue  # set aside with its message when it is read to be written
+        moved = renamed(answers, chart_id, renames, keep)
+        if moved != answers:
+            with atomic_path(path) as temporary:
+                write_checked(temporary, _payload(database, moved))
+
+
+def _payload(database: Path, answers: list[PendingAnswer]) -> bytes:
     plain = []
     for answer in answers:
         entry = asdict(replace(answer, once=answer.once or uuid.uuid4().hex, source=None))
         entry.pop("source")
         entry["clicked"] = list(answer.clicked)
         plain.append(entry)
-    payload = json.dumps(
+    return json.dumps(
         {"format": FORMAT, "version": VERSION, "database": str(database), "answers": plain}, indent=0
-    )
-    with atomic_path(target) as temporary:
-        write_checked(temporary, payload.encode("utf-8"))
-    return target
+    ).encode("utf-8")
 
 
 def read(path: Path) -> list[PendingAnswer]:

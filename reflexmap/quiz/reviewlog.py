@@ -699,6 +699,7 @@ class ReviewLog:
                     (len(parked) + 1, low, high),
                 )
             self._rename_clicked(chart, dict(pairs))
+            pending.rename_in_files(self.path, chart_id, dict(pairs), keep)  # answers waiting: new ids too
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:

@@ -198,9 +198,19 @@ class QuizShell(QObject):
     def zones_renamed(self, chart_id: str, renames: dict[str, str], keep: frozenset[str]) -> None:
         """A chart was saved with zones renamed: every profile's progress follows the new ids
         (quiz/profiles.py, Qt-free); the heat map and the next round see it at once."""
+        from ..quiz import pending
         from ..quiz.profiles import Profiles
 
+        scheduler = self._controller.scheduler if self._controller is not None else None
+        if scheduler is not None:
+            scheduler.save_pending()  # answers that waited for the log's lock go in first, if they can
         problems = Profiles(self.progress_path.parent).rename_zones(chart_id, renames, keep=keep)
+        if scheduler is not None and scheduler.pending:
+            # answers still waiting follow the zones, as the log did (its path is in a problem
+            # when its rename failed: then its progress, and they, stay under the old ids)
+            log = str(self._controller.database_path)
+            if not any(log in problem for problem in problems):
+                scheduler.pending = pending.renamed(scheduler.pending, chart_id, renames, keep)
         if self._controller is not None:
             self._controller.refresh()
         if self.state.mastery is not None:

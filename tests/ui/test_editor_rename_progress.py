@@ -146,3 +146,24 @@ def test_renames_in_recovered_work_move_the_progress_when_it_is_saved(
     assert cards(later) == {"rear-foot", "band"}
     assert saving.read_index() == []
     later.editor.saving.discard()
+
+
+def test_answers_waiting_for_a_locked_log_land_under_the_new_ids(qtbot, studied, chart):
+    """Answers given while another program held the review log locked wait in the window;
+    a rename saved after the lock is gone moves them too (they were written under the old id,
+    so the zone's progress was split between a zone that no longer exists and the new one)."""
+    from .test_locked_review_log import Holder, answers
+
+    window = studied
+    database = window.quiz.database_path
+    holder = Holder(database)
+    answer_round(qtbot, window, ["heel"])  # kept in the window: the log is locked
+    assert window.quiz.scheduler.pending
+    holder.release()
+    rename_heel(qtbot, window, "calcaneus")
+    window.save_action.trigger()
+    window.quiz.scheduler.save_pending()  # whatever still waits goes in now
+    assert not window.quiz.scheduler.pending
+    zones = {card.split(":")[1] for card, _time in answers(database)}
+    assert zones == {"calcaneus", "band"}, zones
+    assert cards(window) == {"calcaneus", "band"}
