@@ -257,14 +257,17 @@ class ChartDocument:
         """What an editor shows: the chart as far as it builds (see Builder.build, lenient),
         every problem `reflexmap check` finds, located, and each zone's shapes as written
         (also the ones with errors, which the lenient chart leaves out). Worked out once per
-        document; after an edit of points, from the draft before it (see recheck.py)."""
+        document; after an edit, from the draft before it (see recheck.py, recheck_zones.py)."""
         if not self.checked:
             derived = None
             if self.basis and INCREMENTAL[0]:
-                from .recheck import derived_draft
+                from . import recheck, recheck_zones
 
                 try:
-                    derived = derived_draft(self)
+                    if isinstance(self.basis[0], recheck.Basis):  # an edit of points, in place
+                        derived = recheck.derived_draft(self)
+                    if derived is None:  # any edit of zones (recheck_zones.py)
+                        derived = recheck_zones.derived_draft(self)
                 except Exception:  # noqa: BLE001 - a shortcut that fails: the whole check is exact
                     derived = None
                     self.parsed.clear()
@@ -365,8 +368,13 @@ def locate(text: str, errors: tuple[AtlasError, ...]) -> tuple[Problem, ...]:
     from .yaml_source import parse_yaml
 
     data, positions, parse_errors = parse_yaml(text, "<chart>")
+    return locate_parsed(data, None if parse_errors else positions, errors)
+
+
+def locate_parsed(data: Any, positions: Any, errors: tuple[AtlasError, ...]) -> tuple[Problem, ...]:
+    """`locate`, in text already parsed (`positions` None: it did not parse)."""
     at: dict[tuple[int, int], tuple] = {}
-    if not parse_errors:
+    if positions is not None:
         for path, where in list(positions.every_value().items()) + list(positions.keys.items()):
             if len(path) > len(at.get(where, ())):
                 at[where] = path

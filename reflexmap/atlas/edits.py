@@ -61,9 +61,11 @@ class Edit:
     """Base of all edits: subclasses change a fresh tree in `change` and return the inverse."""
 
     def apply(self, document: ChartDocument, *, check: bool = True) -> Applied:
+        from .recheck_zones import Before
+
         tree = document.tree()
         inverse = self.change(tree)
-        new = document.with_tree(tree)
+        new = dataclasses.replace(document.with_tree(tree), basis=(Before(document),))  # see draft()
         return Applied(new, inverse, new.problems() if check else ())
 
     def change(self, tree: CommentedMap) -> Edit:  # pragma: no cover - abstract

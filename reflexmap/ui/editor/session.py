@@ -207,7 +207,7 @@ def _shapes_changed(before: ChartDocument | None, after: ChartDocument) -> tuple
     a nudge, or its undo), or () when more may have changed."""
     for new, old in ((after, before), (before, after)):
         basis = new.basis[0] if new is not None and new.basis else None
-        if basis is None or basis.before is not old or not old.parsed:
+        if not hasattr(basis, "index") or basis.before is not old or not old.parsed:  # recheck.Basis
             continue
         zones = old.parsed[0][0].get("zones") if isinstance(old.parsed[0][0], dict) else None
         if isinstance(zones, list) and 0 <= basis.index < len(zones) and isinstance(zones[basis.index], dict):
