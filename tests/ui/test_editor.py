@@ -106,6 +106,23 @@ def test_double_click_on_an_edge_adds_a_vertex_there(qtbot, editing):
     assert abs(ring[2][0] - 18) < 0.01 and abs(ring[2][1] - 16) < 1.0
 
 
+def test_double_click_just_outside_an_edge_adds_a_vertex_and_keeps_the_zone(qtbot, editing):
+    """A real double-click is press, release, press: the first press a few pixels outside the
+    outline (where the double-click still reaches the edge) must not drop the selection."""
+    a, b = viewport_pos(editing, "plantar-left", 18, 16), viewport_pos(editing, "plantar-left", 19, 16)
+    outside = a + QPoint(3 if b.x() > a.x() else -3, 0)  # 3 px outside the right edge
+    viewport = editing.map.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=outside)
+    assert editing.state.zone_id == "heel"  # still selected
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=outside)
+    assert editing.state.zone_id == "heel"
+    ring = heel(editing)
+    assert len(ring) == 5
+    assert abs(ring[2][0] - 18) < 0.01 and abs(ring[2][1] - 16) < 1.0
+    click_mm(qtbot, editing, "plantar-left", 0.0, 60.0)  # well away from it: nothing selected
+    assert editing.state.zone_id in ("", None)
+
+
 def test_delete_removes_the_selected_vertex_and_three_corners_stay(qtbot, editing):
     pos = viewport_pos(editing, "plantar-left", 18, 30)
     qtbot.mouseClick(editing.map.viewport(), Qt.MouseButton.LeftButton, pos=pos)

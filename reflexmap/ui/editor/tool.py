@@ -51,6 +51,7 @@ class _Drag:
     index: int = 0
     moved: bool = False
     rings: Rings = field(default_factory=tuple)  # the edited view's rings at the press
+    edge: bool = False  # pressed on the zone's outline (maybe just outside): a click keeps it selected
 
 
 class ZoneTool(Mode):
@@ -266,6 +267,9 @@ class ZoneTool(Mode):
         elif self.inside_selected(event):
             shown = event.view_id
             drag = _Drag("zone", self.source_of(shown) or shown, shown, start, event.px_per_mm)
+        elif self.edge_at(event) is not None:  # the outline, as a double-click there reaches it
+            shown = event.view_id
+            drag = _Drag("zone", self.source_of(shown) or shown, shown, start, event.px_per_mm, edge=True)
         else:
             return False
         rings = self.session.written_shape(self.state.zone_id, drag.view)
@@ -308,7 +312,7 @@ class ZoneTool(Mode):
         self.drag = None
         if not drag.moved:
             self.live, self.live_problems = {}, None
-            if drag.kind == "zone":  # a click: pick the zone under the point, as browsing does
+            if drag.kind == "zone" and not drag.edge:  # a click: pick the zone under it, as browsing does
                 self.state.pick(event.view_id, event.hits)
             self.refresh()
             return True
