@@ -54,6 +54,7 @@ def new_chart_document(outlines: Path, title: str, *, with_zones: bool):
         zones = CommentedSeq()
         zones.fa.set_flow_style()
         tree["zones"] = zones
+        tree.ca.items.pop("zones", None)  # the comment over the first zone describes it: gone too
     text = base.with_tree(tree).text
     start = text.find("atlas_format:")
     header = f"# {title}: a chart made with ReflexMap from the views of {outlines.name}.\n"
