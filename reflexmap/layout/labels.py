@@ -131,26 +131,6 @@ def _y_on(line: Sequence[Point], x: float) -> float | None:
     return None
 
 
-def _clipped_length(seg: Segment, left: float, top: float, right: float, bottom: float) -> float:
-    """Length of the segment inside the rectangle (Liang-Barsky clipping)."""
-    x0, y0, x1, y1 = seg
-    dx, dy = x1 - x0, y1 - y0
-    low, high = 0.0, 1.0
-    for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
-        if p == 0:
-            if q < 0:
-                return 0.0  # parallel to this side and outside it
-            continue
-        t = q / p
-        if p < 0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-        if low > high:
-            return 0.0
-    return (high - low) * (dx * dx + dy * dy) ** 0.5
-
-
 def ring_segments(rings: Sequence[Sequence[Point]]) -> list[tuple[float, ...]]:
     """The rings' edges, each with its bounding box: (x0, y0, x1, y1, min x, min y, max x,
     max y). Made once per view; `guide_name_spot` picks those near each line."""
@@ -163,15 +143,6 @@ def ring_segments(rings: Sequence[Sequence[Point]]) -> list[tuple[float, ...]]:
 
 def _near(segments, left: float, top: float, right: float, bottom: float) -> list[tuple[float, ...]]:
     return [e for e in segments if e[4] <= right and e[6] >= left and e[5] <= bottom and e[7] >= top]
-
-
-def _covered(segments, left: float, top: float, right: float, bottom: float) -> float:
-    """Length of the segments inside the rectangle."""
-    total = 0.0
-    for seg in segments:
-        if seg[4] <= right and seg[6] >= left and seg[5] <= bottom and seg[7] >= top:
-            total += _clipped_length(seg[:4], left, top, right, bottom)
-    return total
 
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom
@@ -222,19 +193,35 @@ def guide_name_spot(
     left, right = min(xs), max(xs)
     outer = left if from_left else right - width
     half = (right - left) / 2
-    rows: list[tuple[float, float, float, bool]] = []  # (x, lowest y above, highest below, near)
-    x = outer
-    while left <= x and x + width <= right:
-        under = [y for y in (_y_on(line, x), _y_on(line, x + width)) if y is not None]
-        under += [py for px, py in line if x <= px <= x + width]
-        rows.append((x, min(under), max(under), abs(x - outer) <= half))
-        x += step if from_left else -step
+    pieces = [
+        (min(x0, x1), max(x0, x1), x0, y0, x1, y1) for (x0, y0), (x1, y1) in zip(line, line[1:], strict=False)
+    ]
+
+    def y_on(x: float) -> float | None:  # (`_y_on`, its pieces made once)
+        for low, high, x0, y0, x1, y1 in pieces:
+            if low <= x <= high:
+                return y0 if high - low < 1e-9 else y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+        return None
+
+    def rows(near: bool | None):
+        """(x, lowest y above, highest below) of the places along the line, from its outer
+        end inwards: its outer half (`near`), the rest, or all of it (None)."""
+        x = outer
+        while left <= x and x + width <= right:
+            is_near = abs(x - outer) <= half
+            if near is False and is_near:
+                x += step if from_left else -step
+                continue
+            if near is True and not is_near:
+                return  # past the outer half: the rest is all further in
+            under = [y for y in (y_on(x), y_on(x + width)) if y is not None]
+            under += [py for px, py in line if x <= px <= x + width]
+            yield x, min(under), max(under)
+            x += step if from_left else -step
 
     def places(near: bool | None, k: int) -> list[tuple[float, float, float]]:
         found = []
-        for x, high, low, is_near in rows:
-            if near is not None and is_near != near:
-                continue
+        for x, high, low in rows(near):
             base = abs(x - outer) * 0.02 + 1.0 * k
             found.append((base, x, high - gap - height - k * height / 3))
             found.append((base + 0.5, x, low + gap + k * height / 3))
@@ -306,14 +293,13 @@ def best_spot(
     `height`) that lies inside `outline` by `margin`, keeps `clearance` from every line in
     `avoid` and every rectangle in `avoid_rects`, stays between the x limits `within` when
     given, and has the lowest preference plus length of zone `edges` covered; None when none
-    does. With `inside` False the box may also lie outside the outline (never across it)."""
+    does. With `inside` False the box may also lie outside the outline (never across it).
+
+    Once a place is found, a later candidate's cost (its preference and the edges it covers)
+    is worked out before the tests that it is clear: one that cannot cost less is passed
+    over untested, which finds the same place as testing each in turn."""
     if not candidates:
         return None
-    if isinstance(outline, SegmentIndex):  # made once for the view
-        rim = outline.segments
-    else:
-        rim = ring_segments([outline]) if len(outline) >= 3 else []
-    ray = [e[:4] for e in rim]
     pad = margin + clearance
     reach = (
         min(x for _c, x, _t in candidates) - pad,
@@ -321,12 +307,16 @@ def best_spot(
         max(x for _c, x, _t in candidates) + width + pad,
         max(t for _c, _x, t in candidates) + height + pad,
     )
-    rim = outline if isinstance(outline, SegmentIndex) else SegmentIndex(_near(rim, *reach))
+    if isinstance(outline, SegmentIndex):  # made once for the view
+        rim = outline
+    else:
+        rim = SegmentIndex(ring_segments([outline]) if len(outline) >= 3 else [])
     edges = edges if isinstance(edges, SegmentIndex) else SegmentIndex(_near(edges, *reach))
     avoid = avoid if isinstance(avoid, SegmentIndex) else SegmentIndex(_near(avoid, *reach))
     avoid_rects = [
         r for r in avoid_rects if r[0] < reach[2] and reach[0] < r[2] and r[1] < reach[3] and reach[1] < r[3]
     ]
+    check_inside = inside and bool(rim.segments)
     best: tuple[float, Point] | None = None
     for base, x, top in sorted(candidates):
         if best is not None and base >= best[0]:
@@ -334,19 +324,67 @@ def best_spot(
         bottom = top + height
         if within is not None and (x < within[0] or x + width > within[1]):
             continue  # past the foot's sides, where the label columns are
-        box = (x - clearance, top - clearance, x + width + clearance, bottom + clearance)
-        if any(a < box[2] and box[0] < c and b < box[3] and box[1] < d for a, b, c, d in avoid_rects):
+        cost = None
+        if best is not None:
+            cost = base + edges.length(x, top, x + width, bottom, base, best[0])
+            if not cost < best[0]:
+                continue  # clear or not, it would not be chosen
+        left, right = x - clearance, x + width + clearance
+        high, low = top - clearance, bottom + clearance
+        if any(a < right and left < c and b < low and high < d for a, b, c, d in avoid_rects):
             continue  # on a label or another guide's name
-        if avoid.covers(*box):
+        if avoid.covers(left, high, right, low):
             continue  # on a leader or a guide line
         if rim.covers(x - margin, top - margin, x + width + margin, bottom + margin):
             continue  # the outline passes within `margin` of the name
-        if inside and ray and not _inside_ray(x, top, ray):
+        if check_inside and not rim.inside(x, top):
             continue  # no outline near it, and outside the foot
-        cost = base + edges.length(x, top, x + width, bottom)
+        if cost is None:
+            cost = base + edges.length(x, top, x + width, bottom)
         if best is None or cost < best[0]:
             best = (cost, (x, top))
     return best[1] if best is not None else None
+
+
+def _clip(x0: float, y0: float, x1: float, y1: float, left: float, top: float, right: float, bottom: float):
+    """Length of the segment inside the rectangle (Liang-Barsky clipping, unrolled)."""
+    dx, dy = x1 - x0, y1 - y0
+    low, high = 0.0, 1.0
+    if dx == 0:
+        if x0 - left < 0 or right - x0 < 0:
+            return 0.0
+    else:
+        t = (x0 - left) / -dx
+        if dx > 0:  # p = -dx < 0
+            if t > low:
+                low = t
+        elif t < high:
+            high = t
+        t = (right - x0) / dx
+        if dx < 0:
+            if t > low:
+                low = t
+        elif t < high:
+            high = t
+    if dy == 0:
+        if y0 - top < 0 or bottom - y0 < 0:
+            return 0.0
+    else:
+        t = (y0 - top) / -dy
+        if dy > 0:
+            if t > low:
+                low = t
+        elif t < high:
+            high = t
+        t = (bottom - y0) / dy
+        if dy < 0:
+            if t > low:
+                low = t
+        elif t < high:
+            high = t
+    if low > high:
+        return 0.0
+    return (high - low) * (dx * dx + dy * dy) ** 0.5
 
 
 class SegmentIndex:
@@ -357,17 +395,21 @@ class SegmentIndex:
     CELL = 6.0
 
     def __init__(self, segments) -> None:
-        self.segments = list(segments)
-        self.cells: dict[tuple[int, int], list[tuple[float, ...]]] = {}
-        for seg in segments:
-            for key in self._keys(seg[4], seg[5], seg[6], seg[7]):
-                self.cells.setdefault(key, []).append(seg)
-
-    def _keys(self, left: float, top: float, right: float, bottom: float):
         c = self.CELL
-        for i in range(int(left // c), int(right // c) + 1):
-            for j in range(int(top // c), int(bottom // c) + 1):
-                yield i, j
+        # each segment with the first square it is filed in (column, row): see `length`
+        self.segments = [(*seg[:8], int(seg[4] // c), int(seg[5] // c)) for seg in segments]
+        cells: dict[tuple[int, int], list[tuple[float, ...]]] = {}
+        for seg in self.segments:
+            j0, j1 = seg[9], int(seg[7] // c)
+            for i in range(seg[8], int(seg[6] // c) + 1):
+                for j in range(j0, j1 + 1):
+                    found = cells.get((i, j))
+                    if found is None:
+                        cells[(i, j)] = [seg]
+                    else:
+                        found.append(seg)
+        self.cells = cells
+        self._rows: dict[int, list[tuple[int, list[tuple[float, ...]]]]] | None = None
 
     def _near(self, left: float, top: float, right: float, bottom: float) -> list[tuple[float, ...]]:
         if not self.cells:
@@ -384,8 +426,31 @@ class SegmentIndex:
                     seen[id(seg)] = seg
         return list(seen.values())
 
-    def length(self, left: float, top: float, right: float, bottom: float) -> float:
-        return _covered(self._near(left, top, right, bottom), left, top, right, bottom)
+    def length(self, left: float, top: float, right: float, bottom: float, base=0.0, bound=None) -> float:
+        """Length of the segments inside the box, summed in the order `_near` gives them
+        (each segment where it is first met, going through the squares column by column).
+        With `bound`, the sum stops once `base` plus it reaches `bound`: the place it is
+        asked for cannot cost less than the best one found (the parts are never negative)."""
+        if not self.cells:
+            return 0.0
+        c, get = self.CELL, self.cells.get
+        i0, i1, j0, j1 = int(left // c), int(right // c), int(top // c), int(bottom // c)
+        total = 0.0
+        for i in range(i0, i1 + 1):
+            for j in range(j0, j1 + 1):
+                for seg in get((i, j), ()):
+                    if (
+                        seg[4] <= right
+                        and seg[6] >= left
+                        and seg[5] <= bottom
+                        and seg[7] >= top
+                        and i == (i0 if i0 > seg[8] else seg[8])  # first met in this square
+                        and j == (j0 if j0 > seg[9] else seg[9])
+                    ):
+                        total += _clip(seg[0], seg[1], seg[2], seg[3], left, top, right, bottom)
+                        if bound is not None and not base + total < bound:
+                            return total
+        return total
 
     def covers(self, left: float, top: float, right: float, bottom: float) -> bool:
         """Whether a segment passes through the box (each cell looked at once, no sums)."""
@@ -400,16 +465,29 @@ class SegmentIndex:
                         and seg[6] >= left
                         and seg[5] <= bottom
                         and seg[7] >= top
-                        and _clipped_length(seg[:4], left, top, right, bottom) > 0
+                        and _clip(seg[0], seg[1], seg[2], seg[3], left, top, right, bottom) > 0
                     ):
                         return True
         return False
 
-
-def _inside_ray(x: float, y: float, edges) -> bool:
-    """Even-odd rule on the outline's edges that span height `y`."""
-    inside = False
-    for x0, y0, x1, y1 in edges:
-        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
-            inside = not inside
-    return inside
+    def inside(self, x: float, y: float) -> bool:
+        """Even-odd rule on the segments (an outline's edges) that a ray from (x, y) to the
+        right crosses: only those filed in the squares of its row, right of x, are asked (as
+        `_inside_ray` would answer with every edge)."""
+        if self._rows is None:
+            rows: dict[int, list[tuple[int, list[tuple[float, ...]]]]] = {}
+            for (i, j), segs in self.cells.items():
+                rows.setdefault(j, []).append((i, segs))
+            for found in rows.values():
+                found.sort(key=lambda cell: cell[0])
+            self._rows = rows
+        column = int(x // self.CELL)
+        crossings: set[int] = set()
+        for i, segs in self._rows.get(int(y // self.CELL), ()):
+            if i < column:
+                continue
+            for seg in segs:
+                x0, y0, x1, y1 = seg[0], seg[1], seg[2], seg[3]
+                if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+                    crossings.add(id(seg))
+        return len(crossings) % 2 == 1

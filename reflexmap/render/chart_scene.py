@@ -103,6 +103,7 @@ class ChartScene(QGraphicsScene):
         # the label sides of the last chart drawn, by (view id, wide): a chart is drawn a few
         # times while its text size settles (and on every resize), its sides stay the same
         self._sides: tuple[Atlas | None, dict] = (None, {})
+        self._indexes: tuple[Atlas | None, dict] = (None, {})  # see _filed
         self.frame_items: dict[str, list[QGraphicsItem]] = {}  # view id -> what its frame drew
         self._drawing: list[QGraphicsItem] | None = None  # the frame being drawn collects here
         self._staging: list[QGraphicsItem] | None = None  # see _redraw_frame
@@ -465,9 +466,7 @@ class ChartScene(QGraphicsScene):
             self.zone_items[(view.id, zone.id)] = item
             self.keys_by_zone.setdefault(zone.id, []).append((view.id, zone.id))
         self._pending_names = []  # named after the labels: see _draw_guide_names
-        edges = ring_segments(
-            [self._scene_ring(frame, ring) for zone in zones for ring in zone.shapes[view.id]]
-        )
+        edges = self._zone_edges(atlas, frame, zones)
         for guide in view.guides:
             line = QPainterPath()
             line.addPolygon(QPolygonF(self._points(frame, guide.points)))
@@ -521,13 +520,9 @@ class ChartScene(QGraphicsScene):
             + [line for key in view_keys for line in _path_lines(self.labels[key].leader)]
         )
         avoid = SegmentIndex(avoid)
-        indexes: dict[int, SegmentIndex] = {}  # the zones' edges, one index for the view
         rects = [_box(self.labels[key].text.sceneBoundingRect()) for key in view_keys]
         placed: list[QRectF] = []  # this view's guide names so far: none covers another
         for item, guide, short, edges in self._pending_names:
-            if id(edges) not in indexes:
-                indexes[id(edges)] = SegmentIndex(edges)
-            edges = indexes[id(edges)]
             # the name as it is, else in two lines, else in smaller type (down to
             # 70 % of it): the first that has a place clear of everything
             found = None
@@ -595,12 +590,29 @@ class ChartScene(QGraphicsScene):
             self.guide_names += [veil, name]
 
     def _outline_index(self, frame: Frame) -> SegmentIndex:
-        """The view's outline in scene mm, filed for guide names' places (made once)."""
-        key = (frame.view.id, frame.dx, frame.dy)
-        if getattr(self, "_outline_key", None) != key:
-            self._outline_key = key
-            self._outline = SegmentIndex(ring_segments([self._scene_ring(frame, frame.view.outline)]))
-        return self._outline
+        """The view's outline in scene mm, filed for guide names' places (made once per chart
+        and place of the view)."""
+        return self._filed(("outline", frame.view.id, frame.dx, frame.dy), lambda: [frame.view.outline])
+
+    def _zone_edges(self, atlas: Atlas, frame: Frame, zones) -> SegmentIndex:
+        """The edges of the view's zones (`zones`, in the order drawn) in scene mm, filed for
+        guide names' places: made once per chart and place of the view (a chart is drawn a
+        few times while its text size settles, and again on every resize or view switch)."""
+        view_id = frame.view.id
+        rings = [ring for zone in zones for ring in zone.shapes[view_id]]
+        return self._filed(("edges", view_id, frame.dx, frame.dy), lambda: rings)
+
+    def _filed(self, key: tuple, rings) -> SegmentIndex:
+        """(`_outline_index`, `_zone_edges`) kept for the chart drawn last (`self.atlas`:
+        a changed chart is a new Atlas), at most a few dozen places of its views."""
+        if self._indexes[0] is not self.atlas or len(self._indexes[1]) > 48:
+            self._indexes = (self.atlas, {})
+        found = self._indexes[1].get(key)
+        if found is None:
+            dx, dy = key[2], key[3]
+            found = SegmentIndex(ring_segments([[(dx + x, dy - y) for x, y in ring] for ring in rings()]))
+            self._indexes[1][key] = found
+        return found
 
     def _scene_ring(self, frame: Frame, ring) -> list[tuple[float, float]]:
         return [(frame.dx + x, frame.dy - y) for x, y in ring]
