@@ -172,6 +172,7 @@ def guide_name_spot(
     avoid: Sequence[tuple[float, ...]] = (),
     avoid_rects: Sequence[Rect] = (),
     clearance: float = 0.0,
+    fills: Sequence[SegmentIndex] = (),
 ) -> Point | None:
     """Top-left corner of a crosswise guide's name, in scene mm (y grows downwards), or None
     when no place on the line fits.
@@ -183,8 +184,10 @@ def guide_name_spot(
     to read and hides what the chart draws. It never comes within `clearance` of the lines
     in `avoid` (leaders, every guide line including its own: `segments_of`) or of the
     rectangles in `avoid_rects` (labels, other guide names). The outer half of the line is
-    tried first, then the rest. Nearer the outer end, and above the line, win a tie. Plain
-    arithmetic (no Shapely: a cached chart is painted before Shapely is imported)."""
+    tried first, then the rest. Nearer the outer end, and above the line, win a tie. Where the
+    place found is on the fill of a zone in `fills` (see `SegmentIndex.on_fill`), the best
+    place just above or below the line that is off them all is taken instead, if any. Plain arithmetic (no
+    Shapely: a cached chart is painted before Shapely is imported)."""
     if len(line) < 2 or width <= 0 or height <= 0:
         return None
     if not isinstance(outline, SegmentIndex) and len(outline) < 3:
@@ -231,13 +234,23 @@ def guide_name_spot(
         outline=outline, edges=edges, margin=margin, avoid=avoid, avoid_rects=avoid_rects, clearance=clearance
     )
     # just above or below the line on its outer half, then on the rest of it, then a step or
-    # two further from it (where nothing comes between them): the first pass that finds a place
+    # two further from it (where nothing comes between them): the first pass that finds a
+    # place; where that place is on a zone's fill, the first place just above or below the
+    # line (its outer half first) that is off them all, if there is one
+    found: tuple[float, Point] | None = None
     for near, steps in ((True, (0,)), (False, (0,)), (None, (1, 2))):
         candidates = [c for k in steps for c in places(near, k)]
-        spot = best_spot(candidates, width, height, **checks) if candidates else None
-        if spot is not None:
-            return spot
-    return None
+        found = _best(candidates, width, height, **checks)
+        if found is not None:
+            break
+    if found is not None and fills:
+        x, top = found[1]
+        if any(f.on_fill(x, top, x + width, top + height) for f in fills):
+            for near in (True, False):
+                off = _best(places(near, 0), width, height, fills=fills, off_fills_only=True, **checks)
+                if off is not None:
+                    return off[1]
+    return found[1] if found is not None else None
 
 
 def upright_name_spots(
@@ -253,11 +266,13 @@ def upright_name_spots(
     spots = [(0.0, middle - width / 2, top - gap - height)]
     if not closed:  # above its end, reaching left or right from it
         spots += [(0.1, middle - width + 1.0, top - gap - height), (0.1, middle - 1.0, top - gap - height)]
-    if closed:
+    if closed:  # below it, beside it; then above it reaching left or right (off a zone's fill)
         spots += [
             (0.5, middle - width / 2, bottom + gap),
             (0.6, left - gap - width, (top + bottom) / 2 - height / 2),
             (0.6, right + gap, (top + bottom) / 2 - height / 2),
+            (0.7, middle - width + 1.0, top - gap - height),
+            (0.7, middle - 1.0, top - gap - height),
         ]
         return spots
     y = top
@@ -275,6 +290,9 @@ def upright_name_spots(
     return spots
 
 
+FILL_COST = 1000.0  # a guide's name on a zone's fill, against millimetres of edges covered
+
+
 def best_spot(
     candidates: Sequence[tuple[float, float, float]],
     width: float,
@@ -288,16 +306,53 @@ def best_spot(
     clearance: float = 0.0,
     within: tuple[float, float] | None = None,
     inside: bool = True,
+    fills: Sequence[SegmentIndex] = (),
 ) -> Point | None:
     """Of the (preference, x, top) candidates, the top-left corner of the box (`width` ×
     `height`) that lies inside `outline` by `margin`, keeps `clearance` from every line in
     `avoid` and every rectangle in `avoid_rects`, stays between the x limits `within` when
     given, and has the lowest preference plus length of zone `edges` covered; None when none
     does. With `inside` False the box may also lie outside the outline (never across it).
+    A box on the fill of a zone in `fills` (indexes of zones' rings, see
+    `SegmentIndex.on_fill`) costs FILL_COST more: any place off the fills beats it.
 
     Once a place is found, a later candidate's cost (its preference and the edges it covers)
     is worked out before the tests that it is clear: one that cannot cost less is passed
     over untested, which finds the same place as testing each in turn."""
+    found = _best(
+        candidates,
+        width,
+        height,
+        outline=outline,
+        edges=edges,
+        margin=margin,
+        avoid=avoid,
+        avoid_rects=avoid_rects,
+        clearance=clearance,
+        within=within,
+        inside=inside,
+        fills=fills,
+    )
+    return found[1] if found is not None else None
+
+
+def _best(
+    candidates: Sequence[tuple[float, float, float]],
+    width: float,
+    height: float,
+    *,
+    outline,
+    edges,
+    margin: float = 0.8,
+    avoid=(),
+    avoid_rects: Sequence[Rect] = (),
+    clearance: float = 0.0,
+    within: tuple[float, float] | None = None,
+    inside: bool = True,
+    fills: Sequence[SegmentIndex] = (),
+    off_fills_only: bool = False,
+) -> tuple[float, Point] | None:
+    """(`best_spot`, with the cost of the place found; `off_fills_only`: no place on a fill)"""
     if not candidates:
         return None
     pad = margin + clearance
@@ -324,9 +379,15 @@ def best_spot(
         bottom = top + height
         if within is not None and (x < within[0] or x + width > within[1]):
             continue  # past the foot's sides, where the label columns are
+        on_fill = None
+        if fills and (off_fills_only or best is not None):
+            on_fill = any(f.on_fill(x, top, x + width, bottom) for f in fills)
+            if on_fill and (off_fills_only or best[0] < FILL_COST):  # type: ignore[index]
+                continue  # a place off the fills is known (or the only kind asked for)
         cost = None
         if best is not None:
-            cost = base + edges.length(x, top, x + width, bottom, base, best[0])
+            extra = FILL_COST if on_fill else 0.0
+            cost = base + edges.length(x, top, x + width, bottom, base, best[0], extra) + extra
             if not cost < best[0]:
                 continue  # clear or not, it would not be chosen
         left, right = x - clearance, x + width + clearance
@@ -341,9 +402,11 @@ def best_spot(
             continue  # no outline near it, and outside the foot
         if cost is None:
             cost = base + edges.length(x, top, x + width, bottom)
+            if any(f.on_fill(x, top, x + width, bottom) for f in fills):
+                cost += FILL_COST
         if best is None or cost < best[0]:
             best = (cost, (x, top))
-    return best[1] if best is not None else None
+    return best
 
 
 def _clip(x0: float, y0: float, x1: float, y1: float, left: float, top: float, right: float, bottom: float):
@@ -397,7 +460,8 @@ class SegmentIndex:
     def __init__(self, segments) -> None:
         c = self.CELL
         # each segment with the first square it is filed in (column, row): see `length`
-        self.segments = [(*seg[:8], int(seg[4] // c), int(seg[5] // c)) for seg in segments]
+        # (a segment's fields past the eighth, such as its zone's number, come after those two)
+        self.segments = [(*seg[:8], int(seg[4] // c), int(seg[5] // c), *seg[8:]) for seg in segments]
         cells: dict[tuple[int, int], list[tuple[float, ...]]] = {}
         for seg in self.segments:
             j0, j1 = seg[9], int(seg[7] // c)
@@ -410,6 +474,7 @@ class SegmentIndex:
                         found.append(seg)
         self.cells = cells
         self._rows: dict[int, list[tuple[int, list[tuple[float, ...]]]]] | None = None
+        self._fill_state: dict[tuple[int, int], bool] = {}  # see on_fill
 
     def _near(self, left: float, top: float, right: float, bottom: float) -> list[tuple[float, ...]]:
         if not self.cells:
@@ -426,11 +491,14 @@ class SegmentIndex:
                     seen[id(seg)] = seg
         return list(seen.values())
 
-    def length(self, left: float, top: float, right: float, bottom: float, base=0.0, bound=None) -> float:
+    def length(
+        self, left: float, top: float, right: float, bottom: float, base=0.0, bound=None, extra=0.0
+    ) -> float:
         """Length of the segments inside the box, summed in the order `_near` gives them
         (each segment where it is first met, going through the squares column by column).
-        With `bound`, the sum stops once `base` plus it reaches `bound`: the place it is
-        asked for cannot cost less than the best one found (the parts are never negative)."""
+        With `bound`, the sum stops once `base` plus it (plus `extra`) reaches `bound`: the
+        place it is asked for cannot cost less than the best one found (the parts are never
+        negative)."""
         if not self.cells:
             return 0.0
         c, get = self.CELL, self.cells.get
@@ -448,7 +516,7 @@ class SegmentIndex:
                         and j == (j0 if j0 > seg[9] else seg[9])
                     ):
                         total += _clip(seg[0], seg[1], seg[2], seg[3], left, top, right, bottom)
-                        if bound is not None and not base + total < bound:
+                        if bound is not None and not base + total + extra < bound:
                             return total
         return total
 
@@ -491,3 +559,73 @@ class SegmentIndex:
                 if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
                     crossings.add(id(seg))
         return len(crossings) % 2 == 1
+
+    def on_fill(self, left: float, top: float, right: float, bottom: float) -> bool:
+        """Whether the box overlaps a zone's fill, the segments being zones' edges each
+        tagged with its zone (`zone_segments`): an edge passes through it, or else its
+        middle is inside a zone (even-odd rule per zone). A square no edge crosses lies
+        wholly inside a zone or outside them all: that is found once per square, and a box
+        over such a square inside a zone is on a fill without more ado."""
+        if not self.cells:
+            return False
+        c, get, state = self.CELL, self.cells.get, self._fill_state
+        crossed = False  # the box lies over a square no edge crosses and no zone fills
+        for i in range(int(left // c), int(right // c) + 1):
+            for j in range(int(top // c), int(bottom // c) + 1):
+                if get((i, j)) is not None:
+                    continue
+                inside = state.get((i, j))
+                if inside is None:
+                    inside = state[(i, j)] = self._in_zone((i + 0.5) * c, (j + 0.5) * c)
+                if inside:
+                    return True
+                crossed = True
+        if self.covers(left, top, right, bottom):
+            return True
+        if crossed:
+            return False  # no edge in the box: it is where that empty square is, off the fills
+        return self._in_zone((left + right) / 2, (top + bottom) / 2)
+
+    def _in_zone(self, x: float, y: float) -> bool:
+        """Whether (x, y) is inside one of the zones (even-odd rule per zone, see `inside`)."""
+        if self._rows is None:
+            self.inside(x, y)  # files the rows
+        assert self._rows is not None
+        column = int(x // self.CELL)
+        crossed: dict[object, set[int]] = {}
+        for i, segs in self._rows.get(int(y // self.CELL), ()):
+            if i < column:
+                continue
+            for seg in segs:
+                x0, y0, x1, y1 = seg[0], seg[1], seg[2], seg[3]
+                if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+                    crossed.setdefault(seg[10] if len(seg) > 10 else None, set()).add(id(seg))
+        return any(len(ids) % 2 for ids in crossed.values())
+
+
+def zone_segments(zones: Sequence[Sequence[Sequence[Point]]]) -> list[tuple[float, ...]]:
+    """The edges of each zone's rings (`zones`: a list of ring lists), as `ring_segments`
+    gives them, each tagged with its zone's number: for `SegmentIndex.on_fill`."""
+    return [(*seg, number) for number, rings in enumerate(zones) for seg in ring_segments(rings)]
+
+
+def spots_around(
+    box: Rect, width: float, height: float, *, gap: float, steps: int = 3
+) -> list[tuple[float, float, float]]:
+    """(preference, x, top) for a `width` × `height` name beside the shape whose bounding box
+    is `box` (left, top, right, bottom): above it, below it, right and left of it, centred
+    first, then slid along each side and a step or two further out; on the shape itself
+    last. For `best_spot`."""
+    left, top, right, bottom = box
+    middle, level = (left + right) / 2, (top + bottom) / 2
+    spots = []
+    for k in range(steps):
+        out = gap + k * height * 0.75
+        far = k * 2.0
+        for slide, cost in ((0.0, 0.0), (-0.5, 0.3), (0.5, 0.3)):
+            spots.append((far + cost, middle - width / 2 + slide * width, top - out - height))
+            spots.append((far + cost + 0.1, middle - width / 2 + slide * width, bottom + out))
+            spots.append((far + cost + 0.2, right + out, level - height / 2 + slide * height * 1.5))
+            spots.append((far + cost + 0.2, left - out - width, level - height / 2 + slide * height * 1.5))
+    spots.append((20.0, middle - width / 2, level - height / 2))
+    return spots

@@ -32,11 +32,11 @@ from ..layout.labels import (
     better_side,
     free_x,
     guide_name_spot,
-    ring_segments,
     segments_of,
     spread,
     spread_sized,
     upright_name_spots,
+    zone_segments,
 )
 from ..layout.order import keyboard_order
 from ..vocab import REGION_COLOURS, aspect_name, aspect_title, foot_name
@@ -466,7 +466,10 @@ class ChartScene(QGraphicsScene):
             self.zone_items[(view.id, zone.id)] = item
             self.keys_by_zone.setdefault(zone.id, []).append((view.id, zone.id))
         self._pending_names = []  # named after the labels: see _draw_guide_names
-        edges = self._zone_edges(atlas, frame, zones)
+        edges = self._zone_edges(frame, zones)
+        fills = [edges]  # a guide's name is placed off the zones' fills where it can be
+        if under is not None:  # and off the main chart's (grey) zones under a partial chart
+            fills.append(self._zone_edges(frame, self.base.zones_in(view.id), "base"))
         for guide in view.guides:
             line = QPainterPath()
             line.addPolygon(QPolygonF(self._points(frame, guide.points)))
@@ -476,7 +479,7 @@ class ChartScene(QGraphicsScene):
             item.setToolTip(plain_tooltip(_("{guide} (approximate)").format(guide=isolate(guide.name))))
             self.addItem(item)
             short = guide.name.split(" (")[0].replace(" line", "")
-            self._pending_names.append((item, guide, short, edges))
+            self._pending_names.append((item, guide, short, edges, fills))
 
     def _guide_name_lines(self, frame: Frame, short: str, size: float, split: bool = False) -> list[str]:
         """The guide's name in lines inside the foot's width: a long name (large type,
@@ -516,13 +519,13 @@ class ChartScene(QGraphicsScene):
         clear of every leader, label and guide line (their own too) and of each other."""
         view_keys = [key for key in self.labels if key[0] == frame.view.id]
         avoid = segments_of(
-            [self._scene_ring(frame, guide.points) for _item, guide, _s, _e in self._pending_names]
+            [self._scene_ring(frame, guide.points) for _item, guide, *_rest in self._pending_names]
             + [line for key in view_keys for line in _path_lines(self.labels[key].leader)]
         )
         avoid = SegmentIndex(avoid)
         rects = [_box(self.labels[key].text.sceneBoundingRect()) for key in view_keys]
         placed: list[QRectF] = []  # this view's guide names so far: none covers another
-        for item, guide, short, edges in self._pending_names:
+        for item, guide, short, edges, fills in self._pending_names:
             # the name as it is, else in two lines, else in smaller type (down to
             # 70 % of it): the first that has a place clear of everything
             found = None
@@ -545,6 +548,7 @@ class ChartScene(QGraphicsScene):
                         avoid,
                         rects + [_box(r) for r in placed],
                         size=size,
+                        fills=fills,
                     )
                     if at is not None:
                         found = (name, size, width, height, at)
@@ -592,17 +596,18 @@ class ChartScene(QGraphicsScene):
     def _outline_index(self, frame: Frame) -> SegmentIndex:
         """The view's outline in scene mm, filed for guide names' places (made once per chart
         and place of the view)."""
-        return self._filed(("outline", frame.view.id, frame.dx, frame.dy), lambda: [frame.view.outline])
+        return self._filed(("outline", frame.view.id, frame.dx, frame.dy), lambda: [[frame.view.outline]])
 
-    def _zone_edges(self, atlas: Atlas, frame: Frame, zones) -> SegmentIndex:
-        """The edges of the view's zones (`zones`, in the order drawn) in scene mm, filed for
-        guide names' places: made once per chart and place of the view (a chart is drawn a
-        few times while its text size settles, and again on every resize or view switch)."""
+    def _zone_edges(self, frame: Frame, zones, kind: str = "edges") -> SegmentIndex:
+        """The edges of the view's zones (`zones`, in the order drawn), each tagged with its
+        zone, in scene mm, filed for guide names' places (the edges they cover, the fills
+        they sit on): made once per chart and place of the view (a chart is drawn a few
+        times while its text size settles, and again on every resize or view switch)."""
         view_id = frame.view.id
-        rings = [ring for zone in zones for ring in zone.shapes[view_id]]
-        return self._filed(("edges", view_id, frame.dx, frame.dy), lambda: rings)
+        shapes = [zone.shapes[view_id] for zone in zones]
+        return self._filed((kind, view_id, frame.dx, frame.dy), lambda: shapes)
 
-    def _filed(self, key: tuple, rings) -> SegmentIndex:
+    def _filed(self, key: tuple, zones) -> SegmentIndex:
         """(`_outline_index`, `_zone_edges`) kept for the chart drawn last (`self.atlas`:
         a changed chart is a new Atlas), at most a few dozen places of its views."""
         if self._indexes[0] is not self.atlas or len(self._indexes[1]) > 48:
@@ -610,7 +615,8 @@ class ChartScene(QGraphicsScene):
         found = self._indexes[1].get(key)
         if found is None:
             dx, dy = key[2], key[3]
-            found = SegmentIndex(ring_segments([[(dx + x, dy - y) for x, y in ring] for ring in rings()]))
+            moved = [[[(dx + x, dy - y) for x, y in ring] for ring in rings] for rings in zones()]
+            found = SegmentIndex(zone_segments(moved))
             self._indexes[1][key] = found
         return found
 
@@ -629,6 +635,7 @@ class ChartScene(QGraphicsScene):
         rects=(),
         *,
         size: float = 0.0,
+        fills=(),
     ) -> QPointF | None:
         """Above a closed guide (an ankle bone) or the top of an upright one, or else beside
         or below it; by a crosswise line, from its outer end inwards to where the name is
@@ -657,6 +664,7 @@ class ChartScene(QGraphicsScene):
                 clearance=GUIDE_CLEARANCE_MM,
                 within=(frame.left + 0.6, frame.right - 0.6),
                 inside=False,  # past the line's end, over the paper above the foot, is clear too
+                fills=fills,
             )
             if spot is not None:
                 x, y = spot[0] + 0.4, spot[1]
@@ -678,6 +686,7 @@ class ChartScene(QGraphicsScene):
                 avoid=avoid,
                 avoid_rects=rects,
                 clearance=GUIDE_CLEARANCE_MM,
+                fills=fills,
             )
             if spot is None and avoid:
                 return None

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -123,6 +123,7 @@ class CompareWindow(QDialog):
         self._shown_once = False
         self.comparison: Comparison = compare(a, b)
         self.overlay_items: dict[tuple[str, str], QGraphicsPathItem] = {}
+        self.overlay_labels: list = []  # B's names over A (Overlaid): see _draw_overlay
         self.other = QComboBox(self)
         self.other.setObjectName("compare-with")
         self.other.setAccessibleName(_("Compare with"))
@@ -257,7 +258,7 @@ class CompareWindow(QDialog):
         overlay = self.mode.currentData() == "overlay"
         self.left.show_chart(self.a, aspect)
         self.right.setVisible(not overlay)
-        self.overlay_items = {}
+        self.overlay_items, self.overlay_labels = {}, []
         if overlay:
             self._draw_overlay(aspect)
         else:
@@ -265,29 +266,26 @@ class CompareWindow(QDialog):
         self._fill_table(aspect)
 
     def _draw_overlay(self, aspect: str) -> None:
-        """Chart B's zones as dashed, hatched outlines over chart A (colour is not needed)."""
+        """Chart B's zones as dashed, hatched outlines over chart A (colour is not needed),
+        and the names of those it places differently or alone: italic, framed and with
+        leaders dashed like its zones (render.overlay), so never taken for A's labels."""
+        from ..render.overlay import draw_other_zones, label_other_zones
+
         scene = self.left.chart
         title = _("{first} (filled) and {second} (dashed)").format(
             first=isolate(self.a.tradition), second=isolate(self.b.tradition)
         )
         self.left.show_chart(self.a, aspect, title=title)
-        for frame in scene.frames:
-            view_id = frame.view.id
-            for zone in self.b.zones_in(view_id):
-                path = QPainterPath()
-                for ring in zone.shapes[view_id]:
-                    path.addPolygon(QPolygonF([scene.to_scene(view_id, x, y) for x, y in ring]))
-                    path.closeSubpath()
-                item = QGraphicsPathItem(path)
-                pen = QPen(QColor("#111111"), 0.9)
-                pen.setDashPattern([3, 2])
-                item.setPen(pen)
-                item.setBrush(QBrush(QColor(0, 0, 0, 110), Qt.BrushStyle.FDiagPattern))
-                item.setZValue(15)
-                item.setToolTip(f"<b>{escape(zone.name)}</b><br>{escape(zone.tradition or self.b.tradition)}")
-                scene.addItem(item)
-                self.overlay_items[(view_id, zone.id)] = item
+        self.overlay_items = draw_other_zones(scene, self.b, self.b.tradition)
+        self.overlay_labels = label_other_zones(
+            scene, self.b, [k for k in self.overlay_items if self._differs(*k)]
+        )
         self.left.fit()
+
+    def _differs(self, view_id: str, zone_id: str) -> bool:
+        """Whether chart B places the zone elsewhere than A in that view, or A lacks it."""
+        agreement = self.comparison.agreement(zone_id)
+        return agreement is None or agreement.iou.get(view_id, 0.0) < SAME
 
     def _fill_table(self, aspect: str) -> None:
         views = {v.id for v in self.a.views_of(aspect)} | {v.id for v in self.b.views_of(aspect)}

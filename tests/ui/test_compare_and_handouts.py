@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from reflexmap.atlas import builtin_charts
@@ -39,6 +40,41 @@ def test_compare_side_by_side_and_overlaid(qtbot, window):
     )
     dialog.table.selectRow(row)
     assert dialog.left.chart.zone_items[("medial-left", "coccyx")].selected
+
+
+def test_overlaid_chart_names_the_zones_it_places_differently(qtbot, window):
+    """Compare → Overlaid: the other chart's zones that it places elsewhere (or alone) carry
+    their names, italic in a dashed frame (never taken for the chart's own upright labels),
+    clear of every label of the chart and of each other, on every view both charts draw."""
+    from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSimpleTextItem
+
+    from reflexmap.render.overlay import LABEL_Z
+
+    dialog = window.compare_dialog(ALTERNATIVE)
+    dialog.mode.setCurrentIndex(dialog.mode.findData("overlay"))
+    seen: set[str] = set()
+    for index in range(dialog.aspect.count()):
+        dialog.aspect.setCurrentIndex(index)
+        scene = dialog.left.chart
+        names = [i for i in dialog.overlay_labels if isinstance(i, QGraphicsSimpleTextItem)]
+        frames = [
+            i for i in dialog.overlay_labels if isinstance(i, QGraphicsRectItem) and i.zValue() == LABEL_Z
+        ]
+        differing = [k for k in dialog.overlay_items if dialog._differs(*k)]
+        assert len(names) == len(frames) == len(differing) > 0
+        texts = {n.text() for n in names}
+        assert any(t.startswith("Sciatic nerve") for t in texts)
+        seen |= texts
+        assert all(n.font().italic() for n in names)
+        assert all(f.pen().style() != Qt.PenStyle.SolidLine for f in frames)  # dashed, like the zones
+        own = [label.text.sceneBoundingRect() for label in scene.labels.values()]
+        boxes = [f.sceneBoundingRect().adjusted(0.2, 0.2, -0.2, -0.2) for f in frames]
+        for i, frame in enumerate(boxes):
+            assert not any(frame.intersects(r) for r in own), names[i].text()
+            assert not any(frame.intersects(other) for other in boxes[i + 1 :]), names[i].text()
+    assert "Spinal cord (second path)" in seen  # the medial view's
+    dialog.mode.setCurrentIndex(dialog.mode.findData("side"))
+    assert dialog.overlay_labels == []
 
 
 def test_handout_numbers_run_toes_to_heel(builtin_atlas):

@@ -6,8 +6,11 @@ zones are counted and held to what the layout reaches (see CROSSINGS)."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
-from shapely.geometry import LineString, box
+from shapely import prepared
+from shapely.geometry import LineString, Polygon, box
+from shapely.ops import unary_union
 
 from reflexmap.atlas import builtin_charts
 from reflexmap.ui.appearance import TEXT_SIZES
@@ -82,9 +85,11 @@ def _path_lines(item) -> list[LineString]:
     return lines
 
 
-def guide_name_problems(chart) -> list[tuple]:
+def guide_name_problems(chart, fills: bool = True) -> list[tuple]:
     """Guide names (each with the paper veil behind it) that touch a leader, a label, a guide
-    line (their own or another) or another guide name: closer than GUIDE_CLEARANCE_MM."""
+    line (their own or another) or another guide name: closer than GUIDE_CLEARANCE_MM; and
+    (`fills`) a crosswise line's name on a zone's fill where a place just above or below its
+    line is free of every fill and clear of all that (see `free_place_off_fills`)."""
     triples = [chart.guide_items[i : i + 3] for i in range(0, len(chart.guide_items), 3)]
     veils = [(name.text(), _rect(veil, 0.0)) for _line, veil, name in triples if name.isVisible()]
     guides = [line for item, _veil, _name in triples for line in _path_lines(item)]
@@ -99,6 +104,112 @@ def guide_name_problems(chart) -> list[tuple]:
         problems += [
             ("guide names touch", name, other) for other, rect in veils[i + 1 :] if near.intersects(rect)
         ]
+    for line, veil, name in triples:  # a name stays in its own view: in the chart, by its foot
+        rect = veil.sceneBoundingRect()
+        home = line.sceneBoundingRect().center()
+        frame = next(
+            f
+            for f in chart.frames
+            if f.left - 1 <= home.x() <= f.right + 1 and f.top - 1 <= home.y() <= f.bottom + 1
+        )
+        others = [f for f in chart.frames if f is not frame]
+        if (
+            not chart.chart_rect.contains(rect)
+            or rect.left() < frame.left - frame.lead_left
+            or rect.right() > frame.right + frame.lead_right
+            or any(QRectF(f.left, f.top, f.right - f.left, f.bottom - f.top).intersects(rect) for f in others)
+        ):
+            problems.append(("guide name out of its view", name.text()))
+    if fills:
+        problems += names_on_fills(chart, triples, leaders, labels)
+    return problems
+
+
+FILL_AREA_MM2 = 0.05  # a veil overlapping a zone's fill by more than this is on it
+
+
+def _zone_fills(chart) -> dict[str, object]:
+    """View id -> the union of its zones' fills (the chart's own zones and, under a partial
+    chart, the main chart's grey ones), in scene mm."""
+    by_view: dict[str, list] = {}
+    items = list(chart.zone_items.items()) + [((item.view_id, ""), item) for item in chart.base_items]
+    for (view_id, _zone), item in items:
+        for polygon in item.path().toSubpathPolygons():
+            points = [(p.x(), p.y()) for p in (item.mapToScene(q) for q in polygon)]
+            if len(points) >= 3:
+                by_view.setdefault(view_id, []).append(Polygon(points).buffer(0))
+    return {view_id: unary_union(polygons) for view_id, polygons in by_view.items()}
+
+
+def names_on_fills(chart, triples, leaders, labels) -> list[tuple]:
+    """Names of crosswise guide lines whose veil lies on a zone's fill while a place of the
+    same size just above or below the line, at any 1.5 mm step along it, is off every fill,
+    inside the foot by 0.8 mm, and clear of every leader, label, guide line and other name:
+    a place a person would look for first."""
+    fills = _zone_fills(chart)
+    guides = [line for item, _veil, _name in triples for line in _path_lines(item)]
+    obstacles = unary_union(
+        [line for _key, line in leaders] + [rect for _key, rect in labels] + guides
+    ).buffer(GUIDE_CLEARANCE_MM)
+    veils = {id(veil): _rect(veil, 0.0) for _line, veil, name in triples if name.isVisible()}
+    problems = []
+    for line_item, veil, name in triples:
+        if not name.isVisible():
+            continue
+        rect = veils[id(veil)]
+        frame = next((f for f in chart.frames if f.left - 1 <= rect.centroid.x <= f.right + 1), None)
+        if frame is None:
+            continue
+        zones = fills.get(frame.view.id)
+        if zones is None or rect.intersection(zones).area <= FILL_AREA_MM2:
+            continue
+        line = _path_lines(line_item)[0]
+        xs = [x for x, _y in line.coords]
+        ys = [y for _x, y in line.coords]
+        closed = line.coords[0] == line.coords[-1]
+        rim = LineString(
+            chart._scene_ring(frame, frame.view.outline) + [chart._scene_ring(frame, frame.view.outline)[0]]
+        )
+        others = unary_union([obstacles] + [r for k, r in veils.items() if k != id(veil)])
+        clear = prepared.prep(others.buffer(GUIDE_CLEARANCE_MM))
+        bounds = rect.bounds
+        width, height = bounds[2] - bounds[0], bounds[3] - bounds[1]
+        spots = []
+        if closed or max(xs) - min(xs) < 0.3 * (max(ys) - min(ys)):
+            # upright or closed: above its top end (centred, or reaching left or right from
+            # it), and round a closed one (an ankle bone): below it, left and right of it
+            middle, top, bottom = (min(xs) + max(xs)) / 2, min(ys), max(ys)
+            for x in (middle - width / 2, middle - width + 1.0, middle - 1.0):
+                spots.append(box(x, top - 0.6 - height, x + width, top - 0.6))
+            if closed:
+                level = (top + bottom) / 2 - height / 2
+                spots += [
+                    box(middle - width / 2, bottom + 0.6, middle + width / 2, bottom + 0.6 + height),
+                    box(min(xs) - 0.6 - width, level, min(xs) - 0.6, level + height),
+                    box(max(xs) + 0.6, level, max(xs) + 0.6 + width, level + height),
+                ]
+            allowed = [
+                s for s in spots if frame.left + 0.6 <= s.bounds[0] and s.bounds[2] <= frame.right - 0.6
+            ]
+            spots = [s for s in allowed if closed or s.distance(rim) > 0.8]
+        else:  # crosswise: just above or below it, anywhere along it, inside the foot
+            inside = prepared.prep(Polygon(chart._scene_ring(frame, frame.view.outline)).buffer(-0.8))
+            x = min(xs)
+            while x + width <= max(xs):
+                under = line.intersection(box(x, -1e6, x + width, 1e6))
+                low_y, high_y = under.bounds[1], under.bounds[3]
+                for top in (low_y - 0.6 - height, high_y + 0.6):
+                    spot = box(x, top, x + width, top + height)
+                    if inside.contains(spot):
+                        spots.append(spot)
+                x += 1.5
+        filled = prepared.prep(zones)
+        for spot in spots:
+            if not clear.intersects(spot) and (
+                not filled.intersects(spot) or spot.intersection(zones).area <= FILL_AREA_MM2
+            ):
+                problems.append(("guide name on a zone fill, with a free place by its line", name.text()))
+                break
     return problems
 
 
