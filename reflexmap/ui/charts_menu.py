@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
@@ -18,6 +18,8 @@ from ..setting_rules import MAX_RECENT
 from ..settings import Settings
 from ..storage import is_regular_file
 from .state import AppState
+
+TITLE_EMS = 60  # the widest chart title (or file name) a menu item shows, in average characters
 
 
 class ChartsMenu(QMenu):
@@ -61,8 +63,14 @@ class ChartsMenu(QMenu):
         """The chart's own title, which names it (and, for the built-in ones, its tradition)."""
         result = self._read(path)
         if result.atlas is None:
-            return _("{file} (has errors)").format(file=path.name)
-        return result.atlas.localized(i18n.language()).title
+            return _("{file} (has errors)").format(file=isolated(self._elided(path.name)))
+        return self._elided(result.atlas.localized(i18n.language()).title)
+
+    def _elided(self, text: str) -> str:
+        """`text` cut with an ellipsis to at most TITLE_EMS average characters' width: a chart
+        may be titled with 4,000 characters, and a menu item that long runs off the screen."""
+        metrics = self.fontMetrics()
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, TITLE_EMS * metrics.averageCharWidth())
 
     def _describe(self, path: Path) -> str:
         """The tradition and file, for the status bar and tooltip of the chart's menu item."""
@@ -104,7 +112,7 @@ class ChartsMenu(QMenu):
         for number, (path, title) in enumerate(zip(known, titles, strict=True), start=1):
             title = bidi_isolate(title)
             if titles.count(titles[number - 1]) > 1:  # two charts of one title: tell them apart by file
-                title = f"{title} \u2014 {bidi_isolate(path.name)}"
+                title = f"{title} \u2014 {bidi_isolate(self._elided(path.name))}"
             action = QAction(f"&{number} {title.replace('&', '&&')}", self, checkable=True)
             action.setStatusTip(self._describe(path))
             action.setToolTip(plain_tooltip(self._describe(path)))
