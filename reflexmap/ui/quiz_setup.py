@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from ..atlas import Atlas
 from ..atlas.text import natural_key
-from ..i18n import _
+from ..content.markup import shortened
+from ..i18n import _, bidi_isolate
 from ..quiz import KINDS, QuizOptions
 from ..quiz.cards import KIND_TITLES
 from ..quiz.scheduler import DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION, is_retention
@@ -48,6 +49,7 @@ def _boxes(
 # Where the dialog remembers its choices (reflexmap.settings). What is read back is checked
 # value by value: a damaged or hand-edited entry falls back to its default alone.
 KEY = "quiz/setup/"
+NAME_CHARS = 120  # a zone name in the custom set: a 4,000-character one would be one endless row
 WAIT_FOR_ENTER_KEY = "quiz/wait-for-enter"  # also read by the quiz controller
 LENGTH_RANGE = QUIZ_LENGTH  # bounds of the fields, checked when read (setting_rules.RULES)
 SECONDS_RANGE = QUIZ_SECONDS
@@ -135,11 +137,12 @@ class QuizSetupDialog(QDialog):
         self.custom = QListWidget(self)
         self.custom.setAccessibleName(_("Custom set of zones"))
         for zone in sorted(atlas.zones, key=lambda z: natural_key(z.name)):
-            item = QListWidgetItem(zone.name)
+            item = QListWidgetItem(bidi_isolate(shortened(" ".join(zone.name.split()), NAME_CHARS)))
             item.setData(Qt.ItemDataRole.UserRole, zone.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if zone.id in custom else Qt.CheckState.Unchecked)
             self.custom.addItem(item)
+        self.custom.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long names elide
         self.custom.setMaximumHeight(self.fontMetrics().lineSpacing() * 8)  # grows with the text size
         self.custom.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         form.addRow(_("Custom set\n(none ticked: all)"), self.custom)

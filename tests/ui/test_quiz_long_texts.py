@@ -28,8 +28,11 @@ def test_a_round_on_4000_character_texts_keeps_the_panel_readable(qtbot, window,
     window.open_chart(long_chart(data_dir, tmp_path))
     window.new_quiz_action.trigger()
     dialog = QApplication.activeModalWidget()
-    for box in dialog.kinds.values():  # every kind of question: names, claims, techniques
-        box.setChecked(True)
+    for kind, box in dialog.kinds.items():  # the kinds with choices: names, claims, techniques
+        box.setChecked(kind != "find")
+    for i in range(dialog.custom.count()):  # only the zone with the long texts
+        item = dialog.custom.item(i)
+        item.setCheckState(Qt.CheckState.Checked if "Long name" in item.text() else Qt.CheckState.Unchecked)
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     assert window.quiz.active
     panel = window.quiz_panel
@@ -45,11 +48,28 @@ def test_a_round_on_4000_character_texts_keeps_the_panel_readable(qtbot, window,
         assert all(len(c) < 300 for c in choices), [len(c) for c in choices]
         if "Long name" in prompt:
             assert "\u2026" in prompt and prompt.rstrip(" \u2069").endswith(("?", ")", ".")), prompt[-40:]
-        if choices:
-            qtbot.keyClick(panel.answer, Qt.Key.Key_1)  # the first choice, by key
-        else:
-            window.quiz.stop()
-            break
+        assert choices
+        qtbot.keyClick(panel.answer, Qt.Key.Key_1)  # the first choice, by key
         assert len(panel.feedback.text()) < 500, len(panel.feedback.text())
         qtbot.keyClick(panel.next_button, Qt.Key.Key_Return)
     assert seen_long
+
+
+def test_the_custom_set_shows_a_4000_character_name_cut_without_a_scroll_bar(
+    qtbot, window, data_dir, tmp_path
+):
+    window.open_chart(long_chart(data_dir, tmp_path))
+    window.new_quiz_action.trigger()
+    dialog = QApplication.activeModalWidget()
+    try:
+        rows = [dialog.custom.item(i) for i in range(dialog.custom.count())]
+        long_row = next(row for row in rows if "Long name" in row.text())
+        assert len(long_row.text()) < 200 and "\u2026" in long_row.text(), len(long_row.text())
+        assert not dialog.custom.horizontalScrollBar().isVisible()
+        long_row.setCheckState(Qt.CheckState.Checked)  # ticking it still picks that zone
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        assert window.quiz.active
+        assert "Long name" in window.quiz_panel.prompt.text() or window.quiz_panel.buttons[0].isVisible()
+    finally:
+        if window.quiz.active:
+            window.quiz.stop()
