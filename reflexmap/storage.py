@@ -77,10 +77,20 @@ def is_regular_file(path: str | Path) -> bool:
 
 class Refused(OSError):
     """A stored file refused as it was read (not a regular file, or too large): its words
-    are the plain reason, without "[Errno …]" or the file name (the sentence names it)."""
+    are the plain reason, without "[Errno …]" or the file name (the sentence names it), said in
+    the interface language of when they are shown (settings are read before their language is
+    applied)."""
+
+    def __init__(self, code: int, said: Callable[[], str], filename: str):
+        super().__init__(code, "", filename)
+        self._said = said
+
+    @property
+    def strerror(self) -> str:  # type: ignore[override]
+        return self._said()
 
     def __str__(self) -> str:
-        return self.strerror or ""
+        return self._said()
 
 
 def read_regular(path: str | Path, max_bytes: int) -> bytes:
@@ -92,10 +102,17 @@ def read_regular(path: str | Path, max_bytes: int) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            what = _("a folder") if stat.S_ISDIR(info.st_mode) else _("a device, pipe or socket")
-            raise Refused(errno.EINVAL, _("not a regular file ({what})").format(what=what), str(path))
+            folder = stat.S_ISDIR(info.st_mode)
+
+            def what() -> str:
+                return _("a folder") if folder else _("a device, pipe or socket")
+
+            raise Refused(
+                errno.EINVAL, lambda: _("not a regular file ({what})").format(what=what()), str(path)
+            )
         if info.st_size > max_bytes:
-            raise Refused(errno.EFBIG, _too_large(info.st_size, max_bytes), str(path))
+            size = info.st_size
+            raise Refused(errno.EFBIG, lambda: _too_large(size, max_bytes), str(path))
         chunks: list[bytes] = []
         left = max_bytes + 1  # never more than the limit, even if the file grows meanwhile
         while left > 0:
@@ -106,7 +123,8 @@ def read_regular(path: str | Path, max_bytes: int) -> bytes:
             left -= len(chunk)
         data = b"".join(chunks)
         if len(data) > max_bytes:
-            raise Refused(errno.EFBIG, _too_large(max(len(data), os.fstat(fd).st_size), max_bytes), str(path))
+            size = max(len(data), os.fstat(fd).st_size)
+            raise Refused(errno.EFBIG, lambda: _too_large(size, max_bytes), str(path))
         return data
     finally:
         os.close(fd)
