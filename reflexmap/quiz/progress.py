@@ -45,13 +45,6 @@ class FutureVersion(ProgressError):
 LEGACY_TOP_BOX = 5
 
 
-def _figure(value: object) -> str:
-    """A stored number inside a message, as the interface language writes it."""
-    from ..setting_rules import shown
-
-    return shown(value)
-
-
 @dataclass(slots=True)
 class LegacyCardState:
     """One card of a format-1 file: its Leitner box and counts."""
@@ -74,7 +67,7 @@ class LegacyCardState:
             raise ValueError(_("{name} is not a whole number").format(name="box"))
         if not (1 <= state.box <= LEGACY_TOP_BOX):
             raise ValueError(
-                _("box {box} is outside 1 to {top}").format(box=_figure(state.box), top=LEGACY_TOP_BOX)
+                _("box {box} is outside 1 to {top}").format(box=format_count(state.box), top=LEGACY_TOP_BOX)
             )
         return state
 
