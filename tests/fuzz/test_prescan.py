@@ -317,3 +317,15 @@ def test_block_lists_counted_ahead_say_what_the_parser_says(data, tiny_limits, m
     assert told, text
     if "more than" in found[0][2] and "more than" in told[0][2]:
         assert found[0] == told[0] or told[0][:2] < found[0][:2], text
+
+
+@pytest.mark.parametrize("line_end", ["\n", "\r\n", "\x85", "\u2028", "\u2029"])
+def test_a_tab_where_the_parser_stops_is_seen_after_every_kind_of_line_end(
+    line_end, tiny_limits, monkeypatch
+):
+    """A tab in a line's indentation stops the parser: the walk, which would refuse a list
+    nested too deep below it, leaves the file to the parser whatever ends the line before."""
+    monkeypatch.setattr(limits, "MAX_DEPTH", 3)
+    text = line_end.join(["a:", "  b:", " \t- [[[1]]]", ""])
+    found = walk.prescan(text)
+    assert found is None or found == _parser_alone(text, monkeypatch)

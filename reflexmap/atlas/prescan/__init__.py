@@ -77,7 +77,10 @@ def prescan(text: str) -> list[Finding] | None:
         found = scan.errors
     if scan.tabs:
         known = (-1, -1)  # the last tab found in a block value: its line, its indentation
-        for odd in _ODD_TAB.finditer(original, 0, found[0][0] + 1):
+        lined = original  # tabs as written, every line break as '\n' (where lines start)
+        for other in ("\x85", "\u2028", "\u2029"):
+            lined = lined.replace(other, "\n")
+        for odd in _ODD_TAB.finditer(lined, 0, found[0][0] + 1):
             if not in_block_text(text, odd.start(), odd.end() - 1, known):
                 return None  # the parser may stop at that tab first, with its own message
             known = (odd.start(), odd.end() - 1 - odd.start())
