@@ -247,7 +247,7 @@ def run(runs: int, sizes: list[int], work: Path, clicks: int) -> list[Figure]:
         assert atlas is not None
         samples = measure(atlas, clicks, max(runs, 5))
         peer = f"QGraphicsScene.items(): {statistics.median(samples['peer_us']):.1f} µs"
-        if samples["tree_us"]:  # the app scans this chart's views plainly: the trees beside it
+        if samples["tree_us"]:  # the same points asked of Shapely STRtrees, beside it
             peer += f"; Shapely STRtree: {statistics.median(samples['tree_us']):.1f} µs"
         figures.append(
             Figure(

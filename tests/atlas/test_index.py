@@ -154,7 +154,7 @@ def test_exact_turns_on_borders_and_corners():
 def _scan(view, x, y):
     """The reference: every polygon of the view asked with Shapely, smallest area first, then
     in the order given (no tree, no grid)."""
-    found = [k for k, polygon in enumerate(view._polygons) if shapely.intersects_xy(polygon, x, y)]
+    found = [int(k) for k in (shapely.intersects_xy(view._polygons, x, y)).nonzero()[0]]
     return [view.zone_ids[k] for k in sorted(found, key=lambda k: (view.areas[k], k))]
 
 
