@@ -19,8 +19,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip
 
 from .. import i18n
-from ..content.markup import charts_place, escape
-from ..i18n import _
+from ..content.markup import charts_place, plain_tooltip, shortened
+from ..i18n import _, bidi_isolate
 from ..render import palette
 from ..render.chart_key import CAVEAT_MM
 from ..render.chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
@@ -38,6 +38,12 @@ FIT_MARGIN_PX = 2  # QGraphicsView.fitInView keeps this much free on each side
 # has been still this long, the new scale is drawn, a band of tiles per turn of the event loop.
 SETTLE_MS = 40
 OVERLAY_FOLLOW_MS = 60  # a mode's messages are laid out for the view again this long after it moved
+# The hover tooltip quotes chart texts of up to 4,000 characters: each is cut so that the tip
+# stays a few lines long (a 4,000-character name and claim covered the screen).
+TIP_NAME_CHARS = 100
+TIP_CLAIM_CHARS = 240
+TIP_OTHER_CHARS = 48
+TIP_OTHERS = 4  # the other zones under the pointer named in full; more are an ellipsis
 BAND_PIXELS = 450_000  # device pixels drawn in one turn of the event loop while settling
 
 
@@ -548,14 +554,23 @@ class MapView(QGraphicsView):
             announce_selection(self)
 
     def hover_tip(self, hits: list[str]) -> str:
-        """The tooltip for the zones under the pointer: the top one's claim, then the others."""
+        """The tooltip for the zones under the pointer: the top one's name and claim, then the
+        others. Plain text (the one bounded tooltip helper), each chart text cut and isolated:
+        a right-to-left letter or override in one name cannot reorder the lines or names after it."""
         atlas = self.state.atlas
         zone = atlas.zone(hits[0])
-        tip = f"<b>{escape(zone.name)}</b><br>{escape(charts_place(zone.claim))}"
+        lines = [
+            bidi_isolate(shortened(zone.name, TIP_NAME_CHARS)),
+            charts_place(shortened(zone.claim, TIP_CLAIM_CHARS)),
+        ]
         if len(hits) > 1:
-            also = _("Also here: {zones}").format(zones=", ".join(atlas.zone(z).name for z in hits[1:]))
-            tip += f"<br><i>{escape(also)}</i>"
-        return tip
+            names = [
+                bidi_isolate(shortened(atlas.zone(z).name, TIP_OTHER_CHARS)) for z in hits[1 : 1 + TIP_OTHERS]
+            ]
+            if len(hits) > 1 + TIP_OTHERS:
+                names.append("\u2026")
+            lines.append(_("Also here: {zones}").format(zones=", ".join(names)))
+        return plain_tooltip("\n".join(lines))
 
     def fit(self) -> None:
         """Show the whole chart, as large as the window allows, centred."""

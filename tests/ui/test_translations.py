@@ -145,7 +145,7 @@ def tour(qtbot, window) -> set[str]:
     at = viewport_pos(window, "plantar-left", point.x, point.y)
     qtbot.mouseMove(window.map.viewport(), at)
     qtbot.waitUntil(lambda: QToolTip.isVisible())
-    assert QToolTip.text().count("<br>") == 2  # the claim, then the other zones
+    assert QToolTip.text().count("\n") == 2  # the name, the claim, then the other zones
     texts |= _phrases(_plain(QToolTip.text()))
     QToolTip.hideText()
     qtbot.waitUntil(lambda: not QToolTip.isVisible())  # or the next tour would read this tip
