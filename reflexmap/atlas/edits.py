@@ -488,6 +488,28 @@ class BreakMirror(_ZoneEdit):
         shapes[self.view] = _flow(mirrored) if _is_parts(original) else mirrored[0]
 
 
+@dataclass(frozen=True, slots=True)
+class MirrorZone(_ZoneEdit):
+    """Draw a zone on the other foot as the mirror of its points in `view`: that foot's shape
+    becomes `mirror` (its own points, if it had any, give way), so editing one foot edits
+    both from now on. The inverse of BreakMirror; for a zone drawn on one foot."""
+
+    zone: str
+    view: str
+
+    def change_zone(self, tree: CommentedMap, zone: CommentedMap) -> None:
+        mirrors = [m for m, source in _mirror_views(tree).items() if source == self.view]
+        if not mirrors:
+            raise EditRefused("no view of the other foot mirrors this one")
+        shapes = zone.get("shapes")
+        if not isinstance(shapes, dict) or not isinstance(shapes.get(self.view), list):
+            raise EditRefused("this zone has no points of its own in this view")
+        if all(shapes.get(m) == "mirror" for m in mirrors):
+            raise EditRefused("this zone is mirrored on the other foot already")
+        for mirror in mirrors:
+            shapes[mirror] = "mirror"
+
+
 def _flow(items: list) -> CommentedSeq:
     seq = CommentedSeq(items)
     seq.fa.set_flow_style()

@@ -137,6 +137,7 @@ def _edit_rows() -> list[ActionSpec]:
         ),
         zone_row("duplicate", N_("D&uplicate zone"), lambda w: w.editor.duplicate_zone(), "Ctrl+D"),
         zone_row("delete", N_("De&lete zone"), lambda w: w.editor.delete_zone(), "Ctrl+Del"),
+        zone_row("mirror_zone", N_("&Mirror to the other foot"), lambda w: w.editor.mirror_zone()),
         zone_row("break_mirror", N_("&Break mirror"), lambda w: w.editor.break_mirror()),
         zone_row("form", N_("Zone &texts"), lambda w: w.editor.show_form(), separator=True),
         zone_row("chart_properties", N_("&Chart properties…"), lambda w: w.editor.chart_properties()),

@@ -21,6 +21,7 @@ from reflexmap.atlas.edits import (
     DuplicateZone,
     EditRefused,
     InsertVertex,
+    MirrorZone,
     MoveVertex,
     RenameZone,
     SetChartText,
@@ -131,6 +132,7 @@ def zone_edits(document: ChartDocument):
                 ),
                 st.builds(SetText, zone, st.just("sources"), st.sampled_from([("s1",), ("nowhere",), ()])),
                 st.builds(lambda zv: BreakMirror(*zv), st.sampled_from(mirrored)),
+                st.builds(MirrorZone, zone, st.sampled_from(views)),
                 st.builds(
                     SetChartText, st.sampled_from(["title", "description"]), st.sampled_from(TEXTS[:3])
                 ),
@@ -192,6 +194,7 @@ EVERY_KIND = [
     SetText("heel", "name", "Ferse", language="de"),
     SetText("heel", "sources", ("s1", "nowhere")),
     BreakMirror("band", "plantar-right"),
+    MirrorZone("band", "plantar-left"),
     SetChartText("title", "My chart"),
     RenameZone("heel", "calcaneus"),
 ]

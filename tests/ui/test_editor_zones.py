@@ -154,3 +154,28 @@ def test_arrow_keys_in_a_text_field_do_not_move_the_zone(qtbot, editing):
     qtbot.keyClick(name, Qt.Key.Key_Up)
     editing.editor.tool.commit_nudge()
     assert heel(editing) == before and editing.editor.session.stack.count() == 0
+
+
+def test_a_zone_drawn_on_one_foot_is_mirrored_to_the_other_from_the_edit_menu(qtbot, editing, chart):
+    """Edit → Mirror to the other foot: a zone drawn on the left foot appears on the right one,
+    mirrored, and follows every edit of the left foot; undo takes the mirror away again."""
+    editing.draw_action.trigger()
+    for point in ((-15, 60), (5, 60), (5, 72)):
+        click_mm(qtbot, editing, "plantar-left", *point)
+    qtbot.keyClick(editing.map, Qt.Key.Key_Return)
+    zone_id = editing.state.zone_id
+    assert "plantar-right" not in editing.state.atlas.zone(zone_id).shapes
+    editing.mirror_zone_action.trigger()
+    assert editing.editor.session.written_shape(zone_id, "plantar-right") == "mirror"
+    assert editing.state.atlas.zones_at("plantar-right", 5, 66)[0].id == zone_id  # (-5, 66) mirrored
+    drag(qtbot, editing, "plantar-left", (5, 72), (10, 80))  # one foot edited: both follow
+    left = editing.state.atlas.zone(zone_id).shapes["plantar-left"][0]
+    right = editing.state.atlas.zone(zone_id).shapes["plantar-right"][0]
+    assert right == tuple((-x, y) for x, y in left)
+    editing.mirror_zone_action.trigger()  # mirrored already: said, nothing changes
+    assert editing.editor.session.stack.count() == 3  # draw, mirror, drag
+    key(qtbot, editing, QKeySequence.StandardKey.Undo)
+    key(qtbot, editing, QKeySequence.StandardKey.Undo)
+    assert "plantar-right" not in editing.state.atlas.zone(zone_id).shapes
+    editing.save_action.trigger()
+    assert "plantar-right" not in load_atlas(chart).zone(zone_id).shapes

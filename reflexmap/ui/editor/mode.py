@@ -257,6 +257,31 @@ class EditMode(QObject):
         if self.session.apply(BreakMirror(zone, mirrored[0]), _("Break mirror")):
             self.say(_("The two feet of this zone are now edited apart."))
 
+    def mirror_zone(self) -> None:
+        """Edit → Mirror to the other foot: the selected zone's other foot becomes the mirror of
+        the foot that the views mirror (the left one, as charts draw them), and follows it."""
+        from ...atlas.edits import MirrorZone
+
+        if not self._editing() or not self._selected():
+            return
+        zone = self.state.zone_id
+        views = {v.id: v for v in self.state.atlas.views_of(self.state.aspect)}
+        order = sorted(views, key=lambda v: v != self.state.view_id)  # the foot clicked first
+        mirrored = {m.mirror_of for m in views.values()}  # the views another one mirrors
+        source = next(
+            (
+                v
+                for v in order
+                if v in mirrored and isinstance(self.session.written_shape(zone, v), list | tuple)
+            ),
+            None,
+        )
+        if source is None:
+            self.say(_("This zone has no points of its own on a foot that the other foot mirrors."))
+            return
+        if self.session.apply(MirrorZone(zone, source), _("Mirror to the other foot")):
+            self.say(_("The other foot now mirrors this zone: editing one foot edits both."))
+
     def docks(self) -> tuple[QDockWidget, ...]:
         """The editor's docks built so far (the zone-texts form, the history): a quiz round
         hides them with the zone card, whose texts they show."""
