@@ -193,6 +193,7 @@ def check(files: list[str]) -> int:
 
 def export(args: argparse.Namespace) -> int:
     from .atlas import ASPECTS, read_atlas
+    from .export.formats import DECK_SUFFIXES, PAGE_SUFFIXES
 
     if args.chart:
         from . import i18n
@@ -218,7 +219,7 @@ def export(args: argparse.Namespace) -> int:
 
         atlas = atlas.localized(i18n.set_language(args.language))
     aspect = view_id = None
-    if Path(args.output).suffix.lower() in (".html", ".htm", ".apkg"):
+    if Path(args.output).suffix.lower() in PAGE_SUFFIXES + DECK_SUFFIXES:
         return _take_away(atlas, args)
     if args.handout:
         return _handout(atlas, args)

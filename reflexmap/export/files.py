@@ -6,10 +6,9 @@ from pathlib import Path
 
 from ..atlas import Atlas
 from . import ExportCancelled  # noqa: F401 - raised by the exporters, caught by callers
+from .formats import DECK_SUFFIXES, PAGE_SUFFIXES, unknown_format
 
-PAGE_SUFFIXES = (".html", ".htm")
-DECK_SUFFIXES = (".apkg",)
-SUFFIXES = PAGE_SUFFIXES + DECK_SUFFIXES
+SUFFIXES = PAGE_SUFFIXES + DECK_SUFFIXES  # the take-away exports written here
 
 
 def is_take_away(path: str | Path) -> bool:
@@ -32,4 +31,4 @@ def export_file(atlas: Atlas, out: str | Path, progress=None) -> Path:
         from .anki import export_deck
 
         return export_deck(atlas, out, progress)
-    raise ValueError(f"unknown export format '{out.suffix}': use .html or .apkg")
+    raise ValueError(unknown_format(out))

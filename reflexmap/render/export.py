@@ -9,13 +9,13 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
 from ..atlas import Atlas
+from ..export.formats import IMAGE_SUFFIXES, unknown_format
 from ..i18n import _
 from ..storage import atomic_path, refuse_special, write_checked
 from ..vocab import aspect_title
 from .chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
 from .palette import on_paper
 
-FORMATS = (".png", ".svg", ".pdf")
 PNG_WIDTH_PX = 3000
 MIN_WIDTH_PX = 16
 MAX_WIDTH_PX = 20_000  # 20,000 × 13,000 pixels take 1 GB of memory already
@@ -39,8 +39,8 @@ def export_chart(
     text_scale = min(max(text_scale, 0.9), 1.5)
     out = Path(out)
     suffix = out.suffix.lower()
-    if suffix not in FORMATS:
-        raise ValueError(f"unknown export format '{out.suffix}': use one of {', '.join(FORMATS)}")
+    if suffix not in IMAGE_SUFFIXES:
+        raise ValueError(unknown_format(out))
     views = None
     if view_id is not None:
         if view_id not in {v.id for v in atlas.views}:
