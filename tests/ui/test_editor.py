@@ -123,6 +123,16 @@ def test_double_click_just_outside_an_edge_adds_a_vertex_and_keeps_the_zone(qtbo
     assert editing.state.zone_id in ("", None)
 
 
+def test_a_click_just_across_a_selected_zones_edge_on_another_zone_selects_that_one(qtbot, editing):
+    """The reach of an edge for a double-click does not keep a neighbour from being picked."""
+    click_mm(qtbot, editing, "plantar-left", 0.0, 14.0)  # the band, inside the heel
+    assert editing.state.zone_id == "band"
+    a, b = viewport_pos(editing, "plantar-left", 0, 18), viewport_pos(editing, "plantar-left", 0, 19)
+    across = a + QPoint(0, 3 if b.y() > a.y() else -3)  # 3 px past the band's edge, on the heel
+    qtbot.mouseClick(editing.map.viewport(), Qt.MouseButton.LeftButton, pos=across)
+    assert editing.state.zone_id == "heel"
+
+
 def test_delete_removes_the_selected_vertex_and_three_corners_stay(qtbot, editing):
     pos = viewport_pos(editing, "plantar-left", 18, 30)
     qtbot.mouseClick(editing.map.viewport(), Qt.MouseButton.LeftButton, pos=pos)

@@ -267,7 +267,8 @@ class ZoneTool(Mode):
         elif self.inside_selected(event):
             shown = event.view_id
             drag = _Drag("zone", self.source_of(shown) or shown, shown, start, event.px_per_mm)
-        elif self.edge_at(event) is not None:  # the outline, as a double-click there reaches it
+        elif not event.hits and self.edge_at(event) is not None:  # its outline, seen from outside
+            # (as a double-click there reaches it; on a neighbouring zone a click picks that one)
             shown = event.view_id
             drag = _Drag("zone", self.source_of(shown) or shown, shown, start, event.px_per_mm, edge=True)
         else:
