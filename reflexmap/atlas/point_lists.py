@@ -26,8 +26,8 @@ written; so does any error or limit, so that every message is exactly the parser
 
 from __future__ import annotations
 
+import os
 import re
-import secrets
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -135,7 +135,7 @@ def splice(text: str) -> Spliced | None:
     or a file too small to be worth it)."""
     if len(text) < MIN_CHARS or any(c in text for c in _UNMODELLED):
         return None
-    nonce = secrets.token_hex(8)
+    nonce = os.urandom(8).hex()  # as secrets.token_hex does, without importing hmac and OpenSSL
     tag = f"!reflexmap-points-{nonce}"
     lists: list[PointList] = []
     pieces: list[str] = []
