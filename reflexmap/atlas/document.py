@@ -14,7 +14,6 @@ millimetres, as in the file. No Qt.
 
 from __future__ import annotations
 
-import bisect
 import copy
 import io
 import re
@@ -27,7 +26,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedSeq
 
 from ..i18n import _
-from .draft import Draft, Problem, shape_place, written_shapes
+from .draft import Draft, Problem, locate_parsed, written_shapes
 from .errors import AtlasError
 from .loader import LoadResult, parse_atlas
 
@@ -371,31 +370,6 @@ def locate(text: str, errors: tuple[AtlasError, ...]) -> tuple[Problem, ...]:
     return locate_parsed(data, None if parse_errors else positions, errors)
 
 
-def locate_parsed(data: Any, positions: Any, errors: tuple[AtlasError, ...]) -> tuple[Problem, ...]:
-    """`locate`, in text already parsed (`positions` None: it did not parse)."""
-    at: dict[tuple[int, int], tuple] = {}
-    if positions is not None:
-        for path, where in list(positions.every_value().items()) + list(positions.keys.items()):
-            if len(path) > len(at.get(where, ())):
-                at[where] = path
-    placed = sorted(at)
-    problems = []
-    for error in errors:
-        path = at.get((error.line, error.column), ())
-        if not path and placed and error.placed:
-            # a number inside a point (a coordinate that is not finite) is not recorded on its
-            # own: the value that starts nearest before it is the point that holds it
-            before = bisect.bisect_right(placed, (error.line, error.column)) - 1
-            if before >= 0 and _is_point_path(at[placed[before]]):
-                path = at[placed[before]]
-        zone = None
-        if len(path) >= 2 and path[0] == "zones" and isinstance(path[1], int):
-            zone = data["zones"][path[1]].get("id") if isinstance(data["zones"][path[1]], dict) else None
-        view, part, vertex = shape_place(path)
-        problems.append(Problem(error.message, error.line, error.column, zone, view, part, vertex, error))
-    return tuple(problems)
-
-
 class ChartUnreadable(ValueError):
     """A chart file that cannot be edited (missing, too large, not UTF-8, not YAML), with the
     error as `reflexmap check` gives it: `file:line:column: message`, or `file: message` for
@@ -404,11 +378,6 @@ class ChartUnreadable(ValueError):
     def __init__(self, error: AtlasError):
         self.error = error
         super().__init__(str(error))
-
-
-def _is_point_path(path: tuple) -> bool:
-    """A path to a point of a zone's shape: ('zones', i, 'shapes', view, [part,] vertex)."""
-    return len(path) >= 5 and path[0] == "zones" and path[2] == "shapes" and type(path[-1]) is int
 
 
 def read_document(path: str | Path) -> ChartDocument:

@@ -4,6 +4,7 @@ each zone's shapes as written."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -61,3 +62,33 @@ def written_shapes(data: dict) -> dict[str, dict[str, Any]]:
                 continue
             shapes.setdefault(zone["id"], {}).setdefault(view_id, parts)
     return shapes
+
+
+def locate_parsed(data: Any, positions: Any, errors: tuple[AtlasError, ...]) -> tuple[Problem, ...]:
+    """`locate`, in text already parsed (`positions` None: it did not parse)."""
+    at: dict[tuple[int, int], tuple] = {}
+    if positions is not None:
+        for path, where in list(positions.every_value().items()) + list(positions.keys.items()):
+            if len(path) > len(at.get(where, ())):
+                at[where] = path
+    placed = sorted(at)
+    problems = []
+    for error in errors:
+        path = at.get((error.line, error.column), ())
+        if not path and placed and error.placed:
+            # a number inside a point (a coordinate that is not finite) is not recorded on its
+            # own: the value that starts nearest before it is the point that holds it
+            before = bisect.bisect_right(placed, (error.line, error.column)) - 1
+            if before >= 0 and _is_point_path(at[placed[before]]):
+                path = at[placed[before]]
+        zone = None
+        if len(path) >= 2 and path[0] == "zones" and isinstance(path[1], int):
+            zone = data["zones"][path[1]].get("id") if isinstance(data["zones"][path[1]], dict) else None
+        view, part, vertex = shape_place(path)
+        problems.append(Problem(error.message, error.line, error.column, zone, view, part, vertex, error))
+    return tuple(problems)
+
+
+def _is_point_path(path: tuple) -> bool:
+    """A path to a point of a zone's shape: ('zones', i, 'shapes', view, [part,] vertex)."""
+    return len(path) >= 5 and path[0] == "zones" and path[2] == "shapes" and type(path[-1]) is int

@@ -56,8 +56,7 @@ def derived_draft(document: ChartDocument) -> Draft | None:
     """`document.draft()` from the draft of a document before it, or None when it must be
     checked whole."""
     from .builder import Builder
-    from .document import locate_parsed, parsed_data
-    from .draft import Draft, written_shapes
+    from .draft import Draft, locate_parsed, written_shapes
     from .index import ZoneIndex
     from .schema import _surely_valid, _without_sound_coordinates, check_structure, schema
     from .yaml_source import parse_yaml
@@ -66,10 +65,14 @@ def derived_draft(document: ChartDocument) -> Draft | None:
     old = before.cached_draft() if before is not None else None
     if old is None or old.atlas is None or any(p.zone is None for p in old.problems):
         return None
-    old_parsed = parsed_data(before)
-    if old_parsed is None or type(old_parsed[0]) is not dict:
+    if not before.parsed:
+        parsed, _positions, errors = parse_yaml(before.text, before.source)
+        if errors:
+            return None
+        before.parsed.append((parsed, _positions))
+    old_data = before.parsed[0][0]
+    if type(old_data) is not dict:
         return None
-    old_data = old_parsed[0]
     data, positions, errors = parse_yaml(document.text, document.source)
     if errors or type(data) is not dict:
         return None
