@@ -50,6 +50,8 @@ LABEL_MM = 4.6
 # with the type (presenter mode's larger labels must not cut "Inner ear and equilibrium").
 MAX_LABEL_MM = 70.0
 GUIDE_CLEARANCE_MM = 0.4  # a guide line's name keeps this far from leaders, labels and lines
+GUIDE_NAMES_APART_MM = 1.6  # and this far (beside) from another guide's name …
+GUIDE_NAMES_APART_LINES = 0.6  # … or this many of its lines (above or below it)
 # A guide's name where the foot is crowded: at its size, else down to 85 % and 70 % of it
 GUIDE_SIZES = (1.0, 0.85, 0.7, 0.6)
 MAX_LABEL_EMS = 16.0  # in label heights: about 30 characters at any size
@@ -525,7 +527,14 @@ class ChartScene(QGraphicsScene):
         avoid = SegmentIndex(avoid)
         rects = [_box(self.labels[key].text.sceneBoundingRect()) for key in view_keys]
         placed: list[QRectF] = []  # this view's guide names so far: none covers another
+        gaps: list[float] = []  # how far above and below each of them the next keeps off
         for item, guide, short, edges, fills in self._pending_names:
+            # other names kept further off than other text: two names one over the other
+            # (or end to end) would read as one
+            apart = [
+                _box(r.adjusted(-GUIDE_NAMES_APART_MM, -sep, GUIDE_NAMES_APART_MM, sep))
+                for r, sep in zip(placed, gaps, strict=True)
+            ]
             # the name as it is, else in two lines, else in smaller type (down to
             # 70 % of it): the first that has a place clear of everything
             found = None
@@ -546,7 +555,7 @@ class ChartScene(QGraphicsScene):
                         height,
                         edges,
                         avoid,
-                        rects + [_box(r) for r in placed],
+                        rects + apart,
                         size=size,
                         fills=fills,
                     )
@@ -579,6 +588,7 @@ class ChartScene(QGraphicsScene):
                 spot.moveBottom(hit.top() - 0.2)
             name.setPos(spot.topLeft())
             placed.append(spot.adjusted(-0.4, 0, 0.4, 0))
+            gaps.append(GUIDE_NAMES_APART_LINES * size)
             # a veil of paper behind the name keeps it legible over any zone's fill
             veil = QGraphicsRectItem(
                 name.pos().x() - 0.4, name.pos().y() + size * 0.1, width + 0.8, height - size * 0.1

@@ -88,7 +88,8 @@ def _path_lines(item) -> list[LineString]:
 def guide_name_problems(chart, fills: bool = True) -> list[tuple]:
     """Guide names (each with the paper veil behind it) that touch a leader, a label, a guide
     line (their own or another) or another guide name: closer than GUIDE_CLEARANCE_MM; and
-    (`fills`) a crosswise line's name on a zone's fill where a place just above or below its
+    two names stacked (one over the other, or end to end, so close they read as one), a
+    name out of its view; and (`fills`) a name on a zone's fill where a place just above or below its
     line is free of every fill and clear of all that (see `free_place_off_fills`)."""
     triples = [chart.guide_items[i : i + 3] for i in range(0, len(chart.guide_items), 3)]
     veils = [(name.text(), _rect(veil, 0.0)) for _line, veil, name in triples if name.isVisible()]
@@ -104,6 +105,14 @@ def guide_name_problems(chart, fills: bool = True) -> list[tuple]:
         problems += [
             ("guide names touch", name, other) for other, rect in veils[i + 1 :] if near.intersects(rect)
         ]
+    texts = [(name, name.sceneBoundingRect()) for _line, _veil, name in triples if name.isVisible()]
+    for i, (name, a) in enumerate(texts):  # two names one over the other read as one
+        line = name.sceneBoundingRect().height() / max(1, name.text().count("\n") + 1)
+        for other, b in texts[i + 1 :]:
+            across = min(a.right(), b.right()) - max(a.left(), b.left())
+            down = min(a.bottom(), b.bottom()) - max(a.top(), b.top())
+            if (across > 0 and down > -STACKED_LINES * line) or (down > 0 and across > -STACKED_MM):
+                problems.append(("guide names stacked", name.text(), other.text()))
     for line, veil, name in triples:  # a name stays in its own view: in the chart, by its foot
         rect = veil.sceneBoundingRect()
         home = line.sceneBoundingRect().center()
@@ -125,6 +134,8 @@ def guide_name_problems(chart, fills: bool = True) -> list[tuple]:
     return problems
 
 
+STACKED_LINES = 0.45  # two names closer than this many lines, one over the other, read as one
+STACKED_MM = 1.2  # and so do two end to end closer than this
 FILL_AREA_MM2 = 0.05  # a veil overlapping a zone's fill by more than this is on it
 
 
