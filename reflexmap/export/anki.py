@@ -119,7 +119,7 @@ def build_notes(atlas: Atlas) -> tuple[list[genanki.Note], dict[str, tuple[str, 
                 f"<p class='name'>{escape(zone.name)}</p><p class='claim'>{claim_sentence(zone.claim)}</p>"
             )
             details = details_html(atlas, zone) + f"<p class='small'>{caveat}</p>"
-            highlighted = _img(shown, _("{name} highlighted on the foot").format(name=zone.name))
+            highlighted = _img(shown, _("{name} highlighted on the foot").format(name=isolate(zone.name)))
             blank_img = _img(blank, _("The foot with every zone outlined"))
             fields = {
                 "find": [

@@ -159,7 +159,7 @@ def _aspect_svg(atlas: Atlas, aspect: str) -> str:
         transform = f'transform="translate({_num(frame.dx)} {_num(frame.dy)}) scale(1 -1)"'
         guides = "".join(
             f'<polyline class="guide" points="{" ".join(f"{_num(x)},{_num(y)}" for x, y in g.points)}">'
-            f"<title>{escape(_('{guide} (approximate)').format(guide=g.name))}</title></polyline>"
+            f"<title>{escape(_('{guide} (approximate)').format(guide=isolate(g.name)))}</title></polyline>"
             for g in view.guides
         )
         layers["feet"].append(
@@ -216,7 +216,7 @@ def _aspect_svg(atlas: Atlas, aspect: str) -> str:
 
 
 def _key_label(zone: Zone, view: View) -> str:
-    return f"{zone.name}: {claim_text(zone)} {foot_name(view.foot)}, {aspect_name(view.aspect)}."
+    return f"{isolate(zone.name)}: {claim_text(zone)} {foot_name(view.foot)}, {aspect_name(view.aspect)}."
 
 
 def _card(atlas: Atlas, zone: Zone) -> str:

@@ -10,7 +10,7 @@ from PySide6.QtSvg import QSvgGenerator
 
 from ..atlas import Atlas
 from ..export.formats import IMAGE_SUFFIXES, unknown_format
-from ..i18n import _
+from ..i18n import _, bidi_isolate
 from ..storage import atomic_path, refuse_special, write_checked
 from ..vocab import aspect_title
 from .chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
@@ -53,7 +53,7 @@ def export_chart(
     from .partial import base_for, what_it_adds
 
     scene = ChartScene()
-    title = f"{atlas.title}. {aspect_title(aspect)}"
+    title = f"{bidi_isolate(atlas.title)}. {aspect_title(aspect)}"
     base = base_for(atlas)  # a partial chart is printed over the main one, as on screen
     note = what_it_adds(atlas, base) if base is not None else ""
     scene.show_chart(

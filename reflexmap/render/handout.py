@@ -78,7 +78,7 @@ def export_handout(
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)  # drawn in memory, checked, then written and checked
-    writer.setTitle(f"{atlas.title}: {_(KIND_TITLES[kind])}")
+    writer.setTitle(f"{bidi_isolate(atlas.title)}: {_(KIND_TITLES[kind])}")
     writer.setCreator("ReflexMap")
     writer.setResolution(300)
     paint_handout(writer, atlas, kind=kind, aspects=aspects, paper=paper, text_scale=text_scale)
