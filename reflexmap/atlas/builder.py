@@ -336,7 +336,10 @@ class Builder:
                     ),
                 )
         shapes: dict[str, Shape] = {}
-        for view_id, shape in raw["shapes"].items():
+        failed: set[str] = set()  # views whose own shape was reported: not again for a mirror
+        # drawn shapes first, then mirrors: a mirror of a shape already reported is skipped
+        ordered = sorted(raw["shapes"].items(), key=lambda item: isinstance(item[1], str))
+        for view_id, shape in ordered:
             where = base + ("shapes", view_id)
             if view_id not in views:
                 if view_id not in {v["id"] for v in self.data["views"]}:
@@ -350,6 +353,8 @@ class Builder:
                 continue
             view = views[view_id]
             if shape == "mirror":
+                if view.mirror_of in failed:
+                    continue  # the cause was reported once, where the shape is drawn
                 parts = self.mirrored_shape(where, raw, view)
                 if parts is None:
                     continue
@@ -362,8 +367,11 @@ class Builder:
             problems = shape_problems(raw["id"], view_id, parts, self.outline_polygon(view))
             for part, vertex, message in problems:
                 self.error(_point_path(where, shape, part, vertex), message)
-            if not problems:
+            if problems:
+                failed.add(view_id)
+            else:
                 shapes[view_id] = parts
+        shapes = {view_id: shapes[view_id] for view_id in raw["shapes"] if view_id in shapes}
         return Zone(
             id=raw["id"],
             name=raw["name"],
