@@ -222,7 +222,14 @@ def guide_name_spot(
             yield x, min(under), max(under)
             x += step if from_left else -step
 
+    made: dict[tuple[bool | None, int], list[tuple[float, float, float]]] = {}
+
     def places(near: bool | None, k: int) -> list[tuple[float, float, float]]:
+        if (near, k) not in made:
+            made[(near, k)] = places_new(near, k)
+        return made[(near, k)]
+
+    def places_new(near: bool | None, k: int) -> list[tuple[float, float, float]]:
         found = []
         for x, high, low in rows(near):
             base = abs(x - outer) * 0.02 + 1.0 * k
