@@ -14,6 +14,7 @@ DEFAULT = ""  # the first profile: the data folder itself
 DATABASE = "reviews.sqlite3"
 MAX_NAME = 40
 MAX_PROFILES = 200
+RENAME_WAIT_MS = 100  # how long moving progress waits for another program's lock
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
 
@@ -82,6 +83,7 @@ class Profiles:
 
         from .pending import why
         from .reviewlog import ReadOnly, ReviewLog
+        from .scheduler import is_busy
 
         problems: list[str] = []
         for name in self.names():
@@ -89,14 +91,19 @@ class Profiles:
             if not path.is_file():
                 continue
             try:
-                log = ReviewLog(path)
+                log = ReviewLog(path, wait_ms=RENAME_WAIT_MS)  # never a frozen window
             except (OSError, sqlite3.Error) as exc:
                 problems.append(_("Could not open {path}:\n{error}").format(path=path, error=why(exc)))
                 continue
             try:
                 log.rename_zones(chart_id, renames, keep=keep)
             except (OSError, sqlite3.Error, ReadOnly) as exc:
-                problems.append(_("Could not write {path}:\n{error}").format(path=path, error=why(exc)))
+                if isinstance(exc, sqlite3.Error) and is_busy(exc):
+                    problems.append(
+                        _("{path} is in use by another program: nothing in it was changed.").format(path=path)
+                    )
+                else:
+                    problems.append(_("Could not write {path}:\n{error}").format(path=path, error=why(exc)))
             finally:
                 log.close()
         return problems

@@ -215,6 +215,7 @@ class ReviewLog:
         finally:
             self._wait_ms = saved_wait
             self.warnings = warnings + self.warnings
+        conn.execute(f"PRAGMA busy_timeout={self._usual_wait_ms}")
         self.conn.close()
         self.conn, self.locked, self.unavailable = conn, False, None
 
@@ -269,8 +270,15 @@ class ReviewLog:
         except BaseException:
             conn.close()
             raise
-        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        conn.execute(f"PRAGMA busy_timeout={self._usual_wait_ms}")
         return conn
+
+    @property
+    def _usual_wait_ms(self) -> int:
+        """How long a read or a write that names no wait of its own waits for another's lock:
+        the wait the log was opened with (a window must never freeze on another program's
+        lock), else BUSY_TIMEOUT_MS."""
+        return BUSY_TIMEOUT_MS if self._wait_ms is None else max(0, int(self._wait_ms))
 
     def _can_write(self) -> bool:
         folder = self.path.parent
@@ -540,14 +548,18 @@ class ReviewLog:
             conn.execute("BEGIN IMMEDIATE")
         finally:
             if wait_ms is not None:
-                conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+                conn.execute(f"PRAGMA busy_timeout={self._usual_wait_ms}")
 
     def states(self) -> dict[str, CardState]:
-        """Every card's latest state. A record that does not read back is skipped, with a warning."""
+        """Every card's latest state. A record that does not read back is skipped, with a warning.
+        Another program's lock held past the wait raises SQLite's busy error: the caller keeps
+        what it knew (an empty answer would read as 'nothing practised')."""
         states = {}
         try:
             rows = self.conn.execute("SELECT card, state FROM cards").fetchall()
         except sqlite3.Error as exc:
+            if _busy(exc):
+                raise
             self.warnings.append(
                 _("Could not read {path}: {error}").format(path=self.path, error=pending.why(exc))
             )

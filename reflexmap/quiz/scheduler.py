@@ -191,16 +191,24 @@ class Scheduler:
         self.retention = float(retention)
         self._fsrs = fsrs.Scheduler(desired_retention=self.retention, enable_fuzzing=False)
 
-    def reload(self) -> None:
+    def reload(self) -> bool:
         """Card states and pace as saved, with other windows' answers (before a round), and
-        this window's answers that wait to be saved on top."""
+        this window's answers that wait to be saved on top. False when another program holds
+        the log locked (past `wait_ms`): what this window knows stays."""
         self._pace.clear()
         if self.log is not None:
             if self.log.locked and not self.log.reopen(self.wait_ms):
-                return  # another program holds it: what this window knows stays
+                return False
             self.save_pending()
-            self.states = self.log.states()
+            try:
+                states = self.log.states()
+            except sqlite3.OperationalError as exc:
+                if not is_busy(exc):
+                    raise
+                return False
+            self.states = states
             self._replay_pending()
+        return True
 
     def _replay_pending(self) -> None:
         for answer in self.pending:
@@ -244,7 +252,12 @@ class Scheduler:
         if written and self.log is not None:
             self.log.forget_waiting(written - {a.source for a in self.pending if a.source})
         if was_locked and self.log is not None and not self.log.locked:  # opened at last: as saved
-            self.states = self.log.states()
+            try:
+                self.states = self.log.states()
+            except sqlite3.OperationalError as exc:
+                if not is_busy(exc):
+                    raise
+                return len(self.pending)  # taken again at once: read at the next reload
             self._replay_pending()
         return len(self.pending)
 

@@ -8,6 +8,7 @@ carrier. The window reads the same card states as the mastery heat map."""
 from __future__ import annotations
 
 import math
+import sqlite3
 import time
 
 from PySide6.QtCore import QRectF, Qt
@@ -26,7 +27,7 @@ from ..atlas import Atlas
 from ..i18n import _, format_number, ngettext
 from ..quiz.cards import KIND_SHORT
 from ..quiz.reviewlog import ReviewLog
-from ..quiz.scheduler import EASY_SHARE, FAST_SECONDS, PACE_MIN
+from ..quiz.scheduler import EASY_SHARE, FAST_SECONDS, PACE_MIN, is_busy
 from ..quiz.stats import Statistics, compute
 from ..vocab import foot_name, region_name
 
@@ -324,15 +325,41 @@ class StatisticsWindow(QDialog):
 
 def open_statistics(parent, quiz, atlas: Atlas) -> QDialog | None:
     """Quiz → Statistics…: the review log's figures for `atlas`, for the quiz's profile.
-    None when the review log could not be opened (the quiz said why)."""
+    None when the review log could not be opened (the quiz said why). While another program
+    holds the file locked the window says so (empty charts would read as no progress)."""
     from .profile_dialog import profile_title
 
-    quiz.refresh()
+    read = quiz.refresh()
     if quiz.log is None:
         return None
-    window = StatisticsWindow(
-        quiz.log, atlas, parent, profile=profile_title(quiz.profile), states=quiz.scheduler.states
-    )
+    profile = profile_title(quiz.profile)
+    window: QDialog | None = None
+    if read:
+        try:
+            window = StatisticsWindow(quiz.log, atlas, parent, profile=profile, states=quiz.scheduler.states)
+        except sqlite3.OperationalError as exc:  # taken between the two reads
+            if not is_busy(exc):
+                raise
+    if window is None:
+        window = _in_use_window(parent, profile, quiz.in_use_by_another())
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.show()
+    return window
+
+
+def _in_use_window(parent, profile: str, message: str) -> QDialog:
+    """The Statistics window when the progress file could not be read: it says why."""
+    window = QDialog(parent)
+    window.setObjectName("statistics")
+    window.setWindowTitle(_("Statistics") + (f" – {profile}" if profile else ""))
+    label = QLabel(message, window)
+    label.setObjectName("statistics-in-use")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, window)
+    buttons.rejected.connect(window.reject)
+    layout = QVBoxLayout(window)
+    layout.addWidget(label)
+    layout.addWidget(buttons)
+    window.resize(520, 160)
     return window

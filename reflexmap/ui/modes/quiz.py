@@ -244,9 +244,16 @@ class QuizController(Mode):
         self.scheduler  # noqa: B018 - opens it
         return self._log
 
-    def refresh(self) -> None:
-        """Card states as saved, with other windows' answers (before a round and the heat map)."""
-        self.scheduler.reload()
+    def refresh(self) -> bool:
+        """Card states as saved, with other windows' answers (before a round and the heat map).
+        False when another program holds the progress file locked: nothing could be read (the
+        wait is ANSWER_WAIT_MS at most), what this window knew stays."""
+        return self.scheduler.reload()
+
+    @staticmethod
+    def in_use_by_another() -> str:
+        """Said where progress should be shown but the file is locked by another program."""
+        return _("The progress database is in use by another program; try again later.")
 
     def shutdown(self) -> None:
         """On exit: the answers still waiting for the log's lock kept in a file beside it (the
