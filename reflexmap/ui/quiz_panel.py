@@ -174,6 +174,7 @@ class QuizPanel(QWidget):
         row.addWidget(self.stop_button)
         for label in (self.status, self.prompt, self.hint, self.feedback):  # they quote chart text
             label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)  # within the panel (the scroll area cuts what is wider)
         # The question scrolls (four long choices on a short screen) instead of growing the
         # window; Next and End stay pinned below it, in the same place from question to
         # question, so that a click aimed at them as the next question comes never lands on
