@@ -253,6 +253,7 @@ def _script_strings() -> dict[str, str]:
         "wrongOutside": _("✖ Not quite: that is outside every zone. {name} is outlined on the feet."),
         "score": _("Score: {right} of {asked}"),
         "done": _("Round over: {right} of {asked} right."),
+        "noAnswers": _("No question was answered in this round, so there is no score."),
         "question": _("Question {number} of {count}"),
         "alsoHere": _("Also under this point:"),
         "stepHint": _("Zone {number} of {count} under this point; tap it again for the next."),

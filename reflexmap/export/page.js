@@ -95,10 +95,22 @@
     ask();
   }
   function stopQuiz() {
+    // Stopped during a round: the round ends and says how it went (with no answer given,
+    // that there is no score, as the app says); stopped again, the quiz panel closes.
+    const ended = quiz;
     quiz = null;
     document.body.classList.remove("quizzing");
-    $("#quiz").hidden = true;
     clearMarks();
+    if (!ended || $("#quiz").hidden) { $("#quiz").hidden = true; return; }
+    $("#quiz-count").textContent = "";
+    $("#quiz-mark").textContent = "";
+    $("#quiz-score").textContent = "";
+    $("#quiz-prompt").textContent = ended.asked
+      ? fill(S.done, { right: ended.right, asked: ended.asked })
+      : S.noAnswers;
+    const next = $("#quiz-next");
+    next.hidden = false;
+    next.textContent = S.again;
   }
   function ask() {
     clearMarks();
@@ -135,7 +147,9 @@
     const next = $("#quiz-next");
     next.hidden = false;
     if (quiz.asked >= ROUND) {
-      $("#quiz-prompt").textContent = fill(S.done, { right: quiz.right, asked: quiz.asked });
+      $("#quiz-prompt").textContent = quiz.asked
+        ? fill(S.done, { right: quiz.right, asked: quiz.asked })
+        : S.noAnswers;
       next.textContent = S.again;
     } else {
       next.textContent = S.next;
@@ -144,7 +158,7 @@
     next.focus({ preventScroll: true });
   }
   function nextQuestion() {
-    if (quiz.asked >= ROUND) startQuiz(); else ask();
+    if (!quiz || quiz.asked >= ROUND) startQuiz(); else ask();
   }
 
   // --- search ------------------------------------------------------------------------
@@ -218,7 +232,7 @@
   document.addEventListener("keydown", (e) => {
     if (e.key === "Escape" && !document.querySelector("dialog[open]")) {
       if (quiz) stopQuiz();
-      else { clearMarks(); selected = null; $$("article.card").forEach((c) => { c.hidden = true; });
+      else { clearMarks(); selected = null; $("#quiz").hidden = true; $$("article.card").forEach((c) => { c.hidden = true; });
         $("#under").hidden = true; $("#welcome").hidden = false; }
     }
   });
