@@ -189,7 +189,10 @@ class QuizShell(QObject):
     def show_mastery(self, on: bool) -> None:
         """Colour the zones by how well the student knows them (from saved progress)."""
         if on and not self.controller.refresh():  # another program holds the file: not read
-            self.state.set_mastery(None)  # (all hatched would say "never practised")
+            if self.state.mastery is not None:  # (all hatched would say "never practised")
+                self.state.set_mastery(None)
+            else:
+                self.window.refresh_actions()  # the menu's tick taken off again; no map redrawn
             self._say(_("Mastery heat map not shown:") + " " + self.controller.in_use_by_another())
             return
         self.state.set_mastery(self.controller.mastery() if on else None)

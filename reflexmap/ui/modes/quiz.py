@@ -248,6 +248,9 @@ class QuizController(Mode):
         """Card states as saved, with other windows' answers (before a round and the heat map).
         False when another program holds the progress file locked: nothing could be read (the
         wait is ANSWER_WAIT_MS at most), what this window knew stays."""
+        if self._scheduler is None:  # opened now, read as it opened: a second read would wait again
+            log = self.log
+            return not (log is not None and log.locked and is_busy(log.unavailable))
         return self.scheduler.reload()
 
     @staticmethod
