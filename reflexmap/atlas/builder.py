@@ -17,6 +17,7 @@ from . import geometry
 from .errors import AtlasError
 from .index import ZoneIndex
 from .model import Atlas, Guide, Ring, Shape, Source, View, Zone
+from .text import text_problems
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -162,6 +163,8 @@ class Builder:
         views = self.build_views()
         self._sound = self.sound_shapes(views)
         zones = [self.build_zone(i, raw, views, sources) for i, raw in enumerate(data["zones"])]
+        for where, problem in text_problems(data):  # blank names, control characters
+            self.error(where, problem)
         if self.errors and not lenient:
             return None
         if lenient:

@@ -1,9 +1,14 @@
-"""Text helpers shared by the lists and the quiz: ordering names as people read them."""
+"""Text helpers shared by the lists, the quiz and the checks: ordering names as people read
+them, and which chart texts can be shown at all."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from typing import Any
+
+from ..i18n import _
 
 _NUMBER = re.compile(r"(\d+)")
 
@@ -17,3 +22,52 @@ def _letters(text: str) -> str:
 def natural_key(text: str) -> tuple:
     """Sort key that puts "Zone 2" before "Zone 10", ignoring case and accents."""
     return tuple(int(part) if part.isdigit() else _letters(part) for part in _NUMBER.split(text))
+
+
+# Chart texts (the schema's `text`), by their key; the ones that are a single line (a name, a
+# title) may hold no line break or tab, the others (a note, a technique) may.
+TEXT_KEYS = frozenset({"title", "tradition", "description", "name", "claim", "technique", "note"})
+MULTILINE_KEYS = frozenset({"description", "technique", "note"})
+# Letters that draw nothing (fillers, a blank braille cell): not visible although a letter.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def visible(char: str) -> bool:
+    """Whether `char` draws something by itself: not a space, a control, a format character
+    (zero-width space, direction marks), a mark that needs a base letter, or a blank letter."""
+    return unicodedata.category(char)[0] not in "ZCM" and char not in _BLANK_LETTERS
+
+
+def text_problem(key: str, text: str) -> str | None:
+    """Why chart text `text` (under `key`) cannot be shown, or None: it has no visible character
+    (a heading, a list row and a label would be empty), or a control character that every widget
+    would draw as a box (only a note, a technique and a description may break lines)."""
+    for char in text:
+        code = ord(char)
+        if code < 32 or 0x7F <= code <= 0x9F:
+            if char in "\n\t" and key in MULTILINE_KEYS:
+                continue
+            if char == "\n":
+                return _("'{key}' is one line of text: remove the line break").format(key=key)
+            return _("'{key}' holds the control character {code}, which shows as a box: remove it").format(
+                key=key, code=f"U+{code:04X}"
+            )
+    if not any(visible(char) for char in text):
+        return _("'{key}' has no visible character: write at least one letter, digit or sign").format(key=key)
+    return None
+
+
+def text_problems(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """(path, message) of every chart text in a zone file's data (translations too) that
+    cannot be shown; see text_problem."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(value, str):
+                if key in TEXT_KEYS and (problem := text_problem(key, value)):
+                    yield path + (key,), problem
+            elif isinstance(value, (dict, list)):
+                yield from text_problems(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            if isinstance(value, (dict, list)):
+                yield from text_problems(value, path + (i,))

@@ -46,13 +46,13 @@ TEXT_KEYS = ("title", "tradition", "description", "name", "claim", "technique", 
 
 
 def _hostile(value, key=None):
-    """Every text of the chart with markup, an RTL override and a control character added."""
+    """Every text of the chart with markup, an RTL override and direction controls added."""
     if isinstance(value, dict):
         return {k: _hostile(v, k) for k, v in value.items()}
     if isinstance(value, list):
         return [_hostile(v, key) for v in value]
     if isinstance(value, str) and key in TEXT_KEYS:
-        text = f"{value} {RLO}here{MARKUP}\u0007\u001b {CONTROLS} {LONG_WORD}"
+        text = f"{value} {RLO}here{MARKUP} {CONTROLS} {LONG_WORD}"  # (C0 controls: refused by check)
         CHART_TEXTS.add(_norm(text))
         return text
     return value

@@ -1,0 +1,77 @@
+"""Chart texts that cannot be shown are refused by `reflexmap check` with file:line:column and
+a plain message: a name (or title, guide name, source title, claim…) with no visible character
+(blank, line breaks only, 3,999 zero-width spaces) made a zone card with no heading, an empty
+label and a zone list row of "..."; a C0 control character (NUL, BEL, ESC[31m) showed as a box
+everywhere. Line breaks and tabs stay allowed where text may have several lines (a note)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reflexmap.atlas import read_atlas
+from reflexmap.atlas.text import text_problem
+from reflexmap.cli import main
+
+DATA = Path(__file__).parents[1] / "data"
+SMALL = (DATA / "small.yaml").read_text(encoding="utf-8")
+
+
+def _chart(tmp_path: Path, old: str, new: str) -> tuple[Path, int]:
+    """small.yaml with `old` replaced by `new` (a JSON string: every character escaped), and
+    the line it is on."""
+    assert old in SMALL
+    text = SMALL.replace(old, old.split(":")[0] + ": " + json.dumps(new), 1)
+    path = tmp_path / "chart.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path, SMALL[: SMALL.index(old)].count("\n") + 1
+
+
+BLANK = [" ", "\n\n\n", "\u200b" * 3999, "\t", "\u2068\u202e\u2069", "\u3164", "\u00a0\u2003", "\u0301"]
+CONTROL = ["Heel\x00", "Heel\x07", "\x1b[31mHeel", "He\x7fel", "Heel\x85", "Heel\r"]
+PLACES = ['name: "Heel"', 'claim: "the pelvis"', 'title: "Small test chart"', 'name: "Waistline"']
+PLACES += ['title: "Source one"', 'tradition: "Test"', 'technique: "Finger-walk."']
+
+
+@pytest.mark.parametrize("text", BLANK + CONTROL)
+def test_check_refuses_a_zone_name_that_cannot_be_shown(tmp_path, capsys, text):
+    path, line = _chart(tmp_path, 'name: "Heel"', text)
+    assert main(["check", str(path)]) == 1
+    err = capsys.readouterr()
+    said = err.out + err.err
+    assert f"{path}:{line}:" in said, said
+    assert "'name'" in said and ("visible" in said or "U+" in said or "line break" in said), said
+    assert "Traceback" not in said
+
+
+@pytest.mark.parametrize("old", PLACES)
+def test_every_chart_text_is_checked(tmp_path, old):
+    path, line = _chart(tmp_path, old, "\u200b \u200b")
+    result = read_atlas(path)
+    assert not result.ok
+    assert [e.line for e in result.errors] == [line], result.errors
+
+
+def test_a_translation_is_checked_too(tmp_path):
+    text = SMALL.replace(
+        'claim: "the pelvis"', 'claim: "the pelvis"\n    translations: {de: {name: "\\u200b"}}', 1
+    )
+    path = tmp_path / "chart.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = read_atlas(path)
+    assert not result.ok and "visible" in str(result.errors[0]), result.errors
+
+
+def test_notes_keep_their_line_breaks_and_names_their_own_letters():
+    assert text_problem("note", "First line.\n\tSecond line.") is None
+    assert text_problem("technique", "Thumb-walk.\nThen hold.") is None
+    assert text_problem("name", "Zone 2 \u05d0\u05d1 \u202eRLO") is None  # visible, if reversed
+    assert text_problem("name", "Lumbar\nspine") is not None  # a name is one line
+    assert text_problem("name", "e\u0301") is None
+
+
+def test_the_built_in_and_test_charts_pass(capsys):
+    charts = [*sorted((Path(__file__).parents[2] / "zones").glob("*.yaml")), DATA / "small.yaml"]
+    assert main(["check", *map(str, charts)]) == 0, capsys.readouterr()
