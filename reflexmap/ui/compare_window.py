@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -140,6 +141,10 @@ class CompareWindow(QDialog):
         self.other.setEnabled(load is not None)
         self.aspect = QComboBox(self)
         self.aspect.setAccessibleName(_("View"))
+        # as wide as its longest view name, also after "Compare with" brings other views, and
+        # never squeezed below it ("Plantar (" was shown): "Compare with" gives way instead
+        self.aspect.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.aspect.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.mode = QComboBox(self)
         self.mode.addItem(_("Side by side"), "side")
         self.mode.addItem(_("Overlaid"), "overlay")
