@@ -129,6 +129,73 @@ def _layouts_of(text: str, tree: Any) -> dict[Frozen, Layout]:
     return layouts
 
 
+_PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")  # read alike by YAML 1.1 and 1.2
+
+
+def written_layouts(text: str) -> dict[Frozen, Layout]:
+    """How each outermost flow list of numbers is written in `text` (see `Layout`), found with
+    PyYAML's C composer: a round trip through ruamel.yaml took 7 s per 1,000 zones, and
+    opening a chart in the editor needs only these texts, not a tree (`tree()` makes one
+    when an edit needs it). A list holding a number not plainly written (1e3, 0x1F, 010)
+    is left out (its lists inside it are looked at): its values are not guessed, so no
+    layout is ever kept under values it does not have; it is written in the house style.
+    Raises ValueError when the text is not YAML."""
+    import yaml
+
+    try:
+        loader = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        raise ValueError(str(exc)) from None
+    layouts: dict[Frozen, Layout] = {}
+    if root is None:
+        return layouts
+    stack = [root]
+    while stack:  # depth first, in the order written (as the ruamel tree's walk went)
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            children = [value for _key, value in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            values = _plain_numbers(node) if node.flow_style and node.value else None
+            if values is not None:
+                start = node.start_mark.index
+                end = _flow_end(text, start)
+                line_start = text.rfind("\n", 0, start) + 1
+                layouts.setdefault(values, Layout(text[start:end], _lead(text[line_start:start])))
+                continue
+            children = node.value
+        else:
+            continue
+        stack.extend(reversed(children))
+    return layouts
+
+
+def _plain_numbers(node: Any) -> Frozen | None:
+    """The frozen values of a sequence node holding only plainly written numbers (and lists
+    of them), else None."""
+    import yaml
+
+    if isinstance(node, yaml.SequenceNode):
+        out = []
+        for item in node.value:
+            value = _plain_numbers(item)
+            if value is None:
+                return None
+            out.append(value)
+        return tuple(out)
+    if (
+        isinstance(node, yaml.ScalarNode)
+        and not node.style  # plain: None (Python reader) or '' (C reader)
+        and node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+        and _PLAIN_NUMBER.fullmatch(node.value)
+    ):
+        return float(node.value)
+    return None
+
+
 def _number(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
@@ -193,8 +260,7 @@ class ChartDocument:
         crlf = "\r\n" in text
         if crlf:
             text = text.replace("\r\n", "\n")
-        tree = _yaml().load(text)
-        return cls(text, source, path, _layouts_of(text, tree), bom, crlf, text)
+        return cls(text, source, path, written_layouts(text), bom, crlf, text)
 
     def at(self, path: Path | None, source: str) -> ChartDocument:
         """The same text as the file at `path` (Save As): checked afresh, since the chart
@@ -283,7 +349,10 @@ class ChartDocument:
         from .schema import check_structure
         from .yaml_source import parse_yaml
 
-        data, positions, errors = parse_yaml(self.text, self.source)
+        if self.parsed:  # parsed already (the ids of its zones were asked first): not twice
+            (data, positions), errors = self.parsed[0], []
+        else:
+            data, positions, errors = parse_yaml(self.text, self.source)
         if not errors and not self.parsed:
             self.parsed.append((data, positions))
         if not errors:

@@ -47,3 +47,25 @@ def test_a_changed_long_point_list_is_wrapped_in_house_style():
     assert lines[0] == "[" and lines[-1] == "    ]"
     assert all(len(line) <= 100 and line.startswith("      [") and line.endswith(",") for line in lines[1:-1])
     assert ChartDocument.from_text("k:\n  v: " + text + "\n").tree()["k"]["v"] == points
+
+
+def test_written_layouts_are_what_the_round_trip_finds(tmp_path):
+    """The flow lists' layouts found with PyYAML's composer are the ones found through a
+    ruamel.yaml round trip, on the built-in charts and on lists written in unusual ways;
+    a list holding a number not plainly written is never kept under guessed values."""
+    from reflexmap.atlas import builtin_chart_path
+    from reflexmap.atlas.document import Layout, _layouts_of, _yaml, written_layouts
+
+    texts = [p.read_text(encoding="utf-8") for p in builtin_chart_path().parent.glob("*.yaml")]
+    texts.append(
+        "a: [1, 2.5,   -3]  # a comment\n"
+        "b:\n  - [ [0, 0], [1, 0],\n      [1, 1] ]\n  - [[2, 2]]\n"
+        "c: ['x', [4, 5]]\n"
+        "d: &p [7, 8]\ne: *p\nf: [9, 9]\ng: [9.0, 9]\n"
+    )
+    for text in texts:
+        assert written_layouts(text) == _layouts_of(text, _yaml().load(text))
+    odd = written_layouts("a: [010, 1]\nb: [1e3, 2]\nc: [0x1F, 3]\nd: ['4', 4]\ne: [[1, 2], [.5, 1]]\n")
+    assert odd == {(1.0, 2.0): Layout("[1, 2]", 0)}  # only the plainly written list inside e
+    with pytest.raises(ValueError):
+        written_layouts("a: [1, 2\n")
