@@ -33,7 +33,7 @@ MAX_POINTS = 100_000
 MAX_PARTS = 100
 
 # Bump when the model or the loader's rules change, so old entries are not trusted.
-CACHE_FORMAT = 4  # 4: zone coordinates packed as binary doubles
+CACHE_FORMAT = 5  # 4: zone coordinates packed as binary doubles; 5: check refuses invisible texts
 MAX_ENTRIES = 20  # oldest entries beyond this are removed when a new one is written
 MAX_ENTRY_BYTES = 256 * 1024 * 1024  # a 32 MiB chart's entry is a few times its size at most
 
