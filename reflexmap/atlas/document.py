@@ -133,67 +133,62 @@ _PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")  # read alike by
 
 
 def written_layouts(text: str) -> dict[Frozen, Layout]:
-    """How each outermost flow list of numbers is written in `text` (see `Layout`), found with
-    PyYAML's C composer: a round trip through ruamel.yaml took 7 s per 1,000 zones, and
-    opening a chart in the editor needs only these texts, not a tree (`tree()` makes one
-    when an edit needs it). A list holding a number not plainly written (1e3, 0x1F, 010)
-    is left out (its lists inside it are looked at): its values are not guessed, so no
-    layout is ever kept under values it does not have; it is written in the house style.
-    Raises ValueError when the text is not YAML."""
+    """How each outermost flow list of numbers is written in `text` (see `Layout`), found from
+    PyYAML's C parser's events: a round trip through ruamel.yaml took 7 s of CPU per 1,000
+    zones, and opening a chart in the editor needs only these texts, not a tree (`tree()`
+    makes one when an edit needs it). A list holding a number not plainly written (1e3,
+    0x1F, 010, an alias) is left out (the lists inside it are looked at): its values are not
+    guessed, so no layout is ever kept under values it does not have; it is written in the
+    house style. Raises ValueError when the text is not YAML."""
     import yaml
 
+    parser = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
+    # a frame per open collection: [start offset, flow list?, its values (None: not all
+    # plain numbers), the outermost lists of numbers found inside it so far]
+    frames: list[list] = [[0, False, None, []]]
     try:
-        loader = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
-        try:
-            root = loader.get_single_node()
-        finally:
-            loader.dispose()
+        while True:
+            event = parser.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                break
+            if isinstance(event, yaml.SequenceStartEvent):
+                flow = bool(event.flow_style)
+                frames.append([event.start_mark.index, flow, [] if flow else None, []])
+            elif isinstance(event, yaml.MappingStartEvent):
+                frames.append([event.start_mark.index, False, None, []])
+            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                start, flow, values, found = frames.pop()
+                parent = frames[-1]
+                if flow and values:  # a non-empty flow list of plain numbers: outermost so far
+                    found = [(start, tuple(values))]
+                if parent[2] is not None:
+                    parent[2].append(tuple(values) if values is not None else None)
+                    if values is None:
+                        parent[2] = None
+                parent[3].extend(found)
+            elif isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
+                values = frames[-1][2]
+                if values is not None:
+                    if (
+                        isinstance(event, yaml.ScalarEvent)
+                        and event.tag is None
+                        and not event.style  # plain: None (Python reader) or '' (C reader)
+                        and event.implicit[0]
+                        and _PLAIN_NUMBER.fullmatch(event.value)
+                    ):
+                        values.append(float(event.value))
+                    else:
+                        frames[-1][2] = None
     except yaml.YAMLError as exc:
         raise ValueError(str(exc)) from None
+    finally:
+        parser.dispose()
     layouts: dict[Frozen, Layout] = {}
-    if root is None:
-        return layouts
-    stack = [root]
-    while stack:  # depth first, in the order written (as the ruamel tree's walk went)
-        node = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            children = [value for _key, value in node.value]
-        elif isinstance(node, yaml.SequenceNode):
-            values = _plain_numbers(node) if node.flow_style and node.value else None
-            if values is not None:
-                start = node.start_mark.index
-                end = _flow_end(text, start)
-                line_start = text.rfind("\n", 0, start) + 1
-                layouts.setdefault(values, Layout(text[start:end], _lead(text[line_start:start])))
-                continue
-            children = node.value
-        else:
-            continue
-        stack.extend(reversed(children))
+    for start, values in frames[0][3]:
+        end = _flow_end(text, start)
+        line_start = text.rfind("\n", 0, start) + 1
+        layouts.setdefault(values, Layout(text[start:end], _lead(text[line_start:start])))
     return layouts
-
-
-def _plain_numbers(node: Any) -> Frozen | None:
-    """The frozen values of a sequence node holding only plainly written numbers (and lists
-    of them), else None."""
-    import yaml
-
-    if isinstance(node, yaml.SequenceNode):
-        out = []
-        for item in node.value:
-            value = _plain_numbers(item)
-            if value is None:
-                return None
-            out.append(value)
-        return tuple(out)
-    if (
-        isinstance(node, yaml.ScalarNode)
-        and not node.style  # plain: None (Python reader) or '' (C reader)
-        and node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
-        and _PLAIN_NUMBER.fullmatch(node.value)
-    ):
-        return float(node.value)
-    return None
 
 
 def _number(value: Any) -> str:
