@@ -7,7 +7,7 @@ by file name: a chart is partial to a main chart when every one of its views is 
 main chart's views (same ids) drawn as the same feet (outlines of the same extent: a chart that
 reuses the ids for feet of its own is a chart of its own, else the main chart's grey feet would
 be laid out at its feet's size and overlap), and it draws fewer aspects, or at most half as
-many zones.
+many zones, some of which the main chart has too.
 """
 
 from __future__ import annotations
@@ -25,7 +25,13 @@ def is_partial(chart: Atlas, main: Atlas) -> bool:
     mains = {v.id: v for v in main.views}
     if not all(_same_extent(v.outline, mains[v.id].outline) for v in chart.views):
         return False
-    return set(chart.aspects()) < set(main.aspects()) or 2 * len(chart.zones) <= len(main.zones)
+    if set(chart.aspects()) < set(main.aspects()):
+        return True
+    # Every view, few zones: partial only when some of them are the main chart's zones drawn
+    # its own way. A chart of one's own begun from the main chart's outlines (File → New
+    # chart, outlines only) has no zones yet, or zones of its own: the main chart's zones in
+    # grey under it, vanishing once it had half as many, would be another chart shown as its base.
+    return 2 * len(chart.zones) <= len(main.zones) and any(main.has_zone(z.id) for z in chart.zones)
 
 
 def _same_extent(outline: Ring, other: Ring) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget
 
 if TYPE_CHECKING:
@@ -33,7 +33,31 @@ def build_editor(window: MainWindow) -> EditMode:
     )
     editor = EditMode(window.state, host)
     editor.actions_changed.connect(window.refresh_actions)
+    _UnsavedMark(window, editor)
     return editor
+
+
+class _UnsavedMark(QObject):
+    """The title's "[*]": Qt shows it while the window is modified, that is while the
+    chart has edits not saved (a child of the editor: its connections go with it)."""
+
+    def __init__(self, window: MainWindow, editor: EditMode):
+        super().__init__(editor)
+        self.window, self.session = window, editor.session
+        for signal in (
+            self.session.changed,
+            self.session.stack.cleanChanged,
+            self.session.stack.indexChanged,
+            window.state.atlas_changed,
+        ):
+            signal.connect(self.update)
+
+    def update(self, *_args) -> None:
+        try:
+            modified = self.session.modified
+        except RuntimeError:  # the window is being destroyed: its undo stack went first
+            return
+        self.window.setWindowModified(modified)
 
 
 def _add_dock(window: MainWindow, dock: QDockWidget, where: str) -> None:

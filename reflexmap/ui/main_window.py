@@ -269,7 +269,10 @@ class MainWindow(QMainWindow):
     def _atlas_shown(self) -> None:
         if self.isVisible():  # at start, run() warms up after the first paint instead
             later(self, self.warm_up)
-        self.setWindowTitle(_("{chart} — ReflexMap").format(chart=bidi_isolate(self.state.atlas.title)))
+        # "[*]": Qt shows the unsaved-changes mark there while the window is modified (editing_shell)
+        self.setWindowTitle(
+            _("{chart} — ReflexMap").format(chart=bidi_isolate(self.state.atlas.title) + "[*]")
+        )
         self.map.when_drawn(self.status.chart_shown)  # (it says when a view is too full to label)
 
     def find_zone(self) -> None:

@@ -50,15 +50,47 @@ def new_chart_document(outlines: Path, title: str, *, with_zones: bool):
             del tree["translations"][language]
     if "translations" in tree and not tree["translations"]:
         del tree["translations"]
-    if not with_zones:
-        zones = CommentedSeq()
-        zones.fa.set_flow_style()
-        tree["zones"] = zones
-        tree.ca.items.pop("zones", None)  # the comment over the first zone describes it: gone too
+    if not with_zones:  # the other chart's zones, the sources they cite and the words about them go
+        about_views = _take_comment_before(tree, "views")  # kept at the end of the sources
+        for key in ("sources", "zones"):
+            if key in tree:
+                _take_comment_before(tree, key)
+                empty = CommentedSeq()
+                empty.fa.set_flow_style()
+                tree[key] = empty
+                tree.ca.items.pop(key, None)
+        if about_views and "views" in tree:
+            tree.yaml_set_comment_before_after_key("views", before=about_views)
     text = base.with_tree(tree).text
     start = text.find("atlas_format:")
     header = f"# {title}: a chart made with ReflexMap from the views of {outlines.name}.\n"
     return ChartDocument.from_text(header + text[max(start, 0) :], "<new chart>", None)
+
+
+def _take_comment_before(tree, key: str) -> str:
+    """Remove the comment lines written just above `key` in the mapping `tree` and return
+    their text (without '#'): ruamel.yaml keeps them after the value before `key`, at the
+    deepest last item of that value."""
+    keys = list(tree.keys())
+    if key not in keys or keys.index(key) == 0:
+        return ""
+    node, last = tree, keys[keys.index(key) - 1]
+    taken: list[str] = []
+    while True:
+        comments = node.ca.items.get(last) if hasattr(node, "ca") else None
+        if comments and len(comments) > 2 and comments[2] is not None:
+            tokens = comments[2] if isinstance(comments[2], list) else [comments[2]]
+            taken += [token.value for token in tokens if token is not None]
+            comments[2] = None
+        value = node[last]
+        if isinstance(value, dict) and value:
+            node, last = value, list(value.keys())[-1]
+        elif isinstance(value, list) and value:
+            node, last = value, len(value) - 1
+        else:
+            break
+    lines = "".join(taken).splitlines()
+    return "\n".join(line.strip().removeprefix("#").strip() for line in lines if line.strip())
 
 
 class NewChartDialog(QDialog):

@@ -9,6 +9,7 @@ data folder lists every autosave, so the next start finds them wherever they are
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -44,17 +45,59 @@ def is_builtin(path: Path) -> bool:
 
 
 def autosave_path(chart: Path | None) -> Path:
-    """Where the work on `chart` (None: a new chart) is autosaved."""
-    if chart is not None and not is_builtin(chart) and os.access(chart.parent, os.W_OK):
-        return chart.with_name(f".{chart.name}.autosave")
+    """Where the work on `chart` (None: a new chart) is autosaved first."""
+    return autosave_paths(chart)[0]
+
+
+def autosave_paths(chart: Path | None) -> tuple[Path, ...]:
+    """Where the work on `chart` may be autosaved, in turn: beside the file, and in the data
+    folder when that fails (a full or read-only folder: the crash protection is kept)."""
     key = hashlib.sha256(str(chart.resolve() if chart else "new").encode()).hexdigest()[:12]
-    return autosave_folder() / f"{key}-{chart.name if chart else 'new-chart.yaml'}"
+    in_data = autosave_folder() / f"{key}-{chart.name if chart else 'new-chart.yaml'}"
+    if chart is not None and not is_builtin(chart) and os.access(chart.parent, os.W_OK):
+        return (chart.with_name(f".{chart.name}.autosave"), in_data)
+    return (in_data,)
+
+
+def forget_autosaves(chart: Path | None) -> None:
+    """The work on `chart` was saved or discarded: no autosave of it is offered again."""
+    for path in autosave_paths(chart):
+        try:
+            forget_autosave(path)
+        except OSError:  # a read-only folder: the index no longer lists it
+            pass
+
+
+def write_failure(exc: OSError) -> str:
+    """Why a file could not be written, as a translated phrase for a person: no errno, no
+    file name (the sentence around it names the file once)."""
+    reasons = {
+        errno.ENOSPC: _("the disk is full"),
+        errno.EDQUOT: _("your disk quota is used up"),
+        errno.EROFS: _("the disk is read-only"),
+        errno.EACCES: _("you may not write to that folder"),
+        errno.EPERM: _("you may not write to that folder"),
+        errno.ENOENT: _("the folder does not exist"),
+        errno.EIO: _("the disk reported an error"),
+    }
+    return reasons.get(exc.errno, exc.strerror or _("the system refused to write it"))
 
 
 def _write(path: Path, payload: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(path) as temporary:
         write_checked(temporary, payload)
+
+
+def _write_first(targets: tuple[Path, ...], payload: bytes) -> Path | None:
+    """Write `payload` to the first of `targets` that takes it; None if none does."""
+    for target in targets:
+        try:
+            _write(target, payload)
+        except OSError:
+            continue
+        return target
+    return None
 
 
 def read_index() -> list[dict]:
@@ -101,6 +144,7 @@ class Saving(QObject):
         self.mode, self.host, self.session = mode, mode.host, mode.session
         self._autosaved_text = ""
         self._changes = 0
+        self._told_no_autosave = False
         self.timer = QTimer(self)
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self.autosave)
@@ -156,7 +200,7 @@ class Saving(QObject):
         problems = session.draft.problems if session.draft is not None else ()
         if problems and not self._save_anyway(len(problems)):
             return False
-        old_autosave = autosave_path(session.saved_path)
+        old_chart = session.saved_path
         renames = session.renames_to_save()
         try:
             save_atlas(document.at(path, str(path)), path, allow_errors=True)
@@ -166,12 +210,14 @@ class Saving(QObject):
             dialogs.warning(
                 self.host.parent,
                 _("Chart not saved"),
-                _("Could not write {path}:\n{error}").format(path=bidi_isolate(str(path)), error=exc),
+                _("Could not save the chart as {path}: {reason}.").format(
+                    path=bidi_isolate(str(path)), reason=write_failure(exc)
+                ),
                 "save-failed",
             )
             return False
-        forget_autosave(old_autosave)
-        forget_autosave(autosave_path(path))
+        forget_autosaves(old_chart)
+        forget_autosaves(path)
         self._autosaved_text = ""
         session.saved_as(path)
         self.host.settings.setValue("chart/last", str(path))
@@ -245,7 +291,7 @@ class Saving(QObject):
         return False
 
     def discard(self) -> None:
-        forget_autosave(autosave_path(self.session.saved_path))
+        forget_autosaves(self.session.saved_path)
         self._autosaved_text = ""
         self.session.discard()
 
@@ -264,21 +310,49 @@ class Saving(QObject):
         data = session.document.to_bytes()
         if data.decode("utf-8") == self._autosaved_text:
             return None
-        target = autosave_path(session.saved_path)
+        targets = autosave_paths(session.saved_path)
         try:
-            _write(target, data)
-            entries = [e for e in read_index() if Path(e["autosave"]) != target]
+            target = _write_first(targets, data)
+            if target is None:
+                self._no_autosave()
+                return None
+            entries = [e for e in read_index() if Path(e["autosave"]) not in targets]
             chart = str(session.saved_path) if session.saved_path is not None else None
             entry = {"autosave": str(target), "chart": chart, "time": time.time()}
             renames = session.renames_to_save()
             if renames:  # {id in the file: id now}: saving the recovered work moves progress too
                 entry["renames"] = renames
             _write_index([*entries, entry])
-        except OSError as exc:
-            self.mode.say(_("Autosave failed: {error}").format(error=exc))
+        except OSError:  # the index in the data folder: the next start would not find it
+            self._no_autosave()
             return None
+        for other in targets:  # an older autosave elsewhere is not offered instead of this one
+            if other != target:
+                try:
+                    other.unlink(missing_ok=True)
+                except OSError:
+                    pass
         self._autosaved_text = data.decode("utf-8")
+        self._told_no_autosave = False
         return target
+
+    def _no_autosave(self) -> None:
+        """No autosave could be written anywhere: said once (a dialog), not at every try."""
+        from .. import dialogs
+
+        if self._told_no_autosave:
+            return
+        self._told_no_autosave = True
+        dialogs.warning(
+            self.host.parent,
+            _("Autosave failed"),
+            _(
+                "Your changes cannot be kept in an autosave (neither beside the chart nor in "
+                "ReflexMap's data folder): if ReflexMap stops, changes not saved are lost. "
+                "Save the chart, or free some space."
+            ),
+            "autosave-failed",
+        )
 
     def offer_recovery(self) -> QMessageBox | None:
         """At start: work autosaved and never saved is offered back (the latest first)."""

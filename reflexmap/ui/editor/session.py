@@ -46,6 +46,31 @@ class EditCommand(QUndoCommand):
         self.session.show(self.before)
 
 
+class _Shown(EditCommand):
+    """A change whose document is already shown when it is pushed (recovered work)."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.pushed = False
+
+    def redo(self) -> None:
+        if self.pushed:
+            super().redo()
+        self.pushed = True
+
+
+def _on_disk(path: Path | None) -> ChartDocument | None:
+    """The chart file at `path` as it is now; None when there is none to go back to."""
+    from ...atlas.document import read_document
+
+    if path is None:
+        return None
+    try:
+        return read_document(path)
+    except (OSError, ValueError):
+        return None
+
+
 class EditSession(QObject):
     """Holds the document shown while editing and the undo stack of changes to it."""
 
@@ -83,15 +108,22 @@ class EditSession(QObject):
         document is not what the file holds."""
         self.stack.clear()
         self.saved_path = path
-        self.unsaved_start = modified
+        on_disk = _on_disk(path) if modified else None
+        if on_disk is not None and on_disk.text == document.text:
+            on_disk, modified = None, False  # the file already holds this work
+        self.unsaved_start = modified and on_disk is None
         self.renamed = {}
-        self.saved_ids = frozenset() if modified else _zone_ids(document)
+        self.saved_ids = _zone_ids(on_disk or document) if on_disk or not modified else frozenset()
         if show:
             self.show(document, fresh=True)
         else:
             self.document, self.draft = document, document.draft()
             self.changed.emit()
         self.stack.setClean()
+        if on_disk is not None:  # the work not in the file is one change: Undo gives the file back
+            from ...i18n import _
+
+            self.stack.push(_Shown(self, on_disk, document, _("Unsaved work recovered")))
 
     def close(self) -> None:
         self.stack.clear()
