@@ -7,6 +7,7 @@ editor (editor/). Behaviour lives there, in the widgets and in the core."""
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,10 @@ if TYPE_CHECKING:  # opened on demand: not imported at start-up
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 
 
+def _lazy(name: str):  # dialogs' modules, imported when first opened: not for the first picture
+    return importlib.import_module(f".{name}", __package__)
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self, atlas: Atlas, settings: Settings, *, restore: bool = True, progress_path: Path | None = None
@@ -62,8 +67,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.map)
         self.info = InfoPanel(self.state, self)
         self.zones = ZoneList(self.state, self)
-        # Both panels share the right side, so the chart gets the width it needs.
-        self.zones_dock = self._dock(_("Zones"), "zones", self.zones)
+        self.zones_dock = self._dock(_("Zones"), "zones", self.zones)  # the docks share the right side
         self.info_dock = self._dock(_("Zone"), "info", self.info)
         self.quiz_dock = self._dock(_("Quiz"), "quiz", QWidget())  # the panel comes with the first quiz
         self.tabifyDockWidget(self.info_dock, self.quiz_dock)
@@ -213,26 +217,17 @@ class MainWindow(QMainWindow):
     def statistics_window(self) -> QDialog | None:
         return self.quizzing.statistics_window()
 
-    # The dialogs' modules are imported when first opened: not needed for the first picture.
     def show_shortcuts(self) -> QDialog:
-        from . import help_dialogs
-
-        return help_dialogs.shortcuts(self, self.actions())
+        return _lazy("help_dialogs").shortcuts(self, self.actions())
 
     def show_about(self) -> QDialog:
-        from . import help_dialogs
-
-        return help_dialogs.about(self)
+        return _lazy("help_dialogs").about(self)
 
     def show_user_guide(self) -> QDialog:
-        from . import help_dialogs
-
-        return help_dialogs.user_guide(self)
+        return _lazy("help_dialogs").user_guide(self)
 
     def show_note(self, name: str) -> QDialog:
-        from . import dialogs
-
-        return dialogs.text_dialog(self, _(NOTES[name]), note_html(name), f"note-{name}")
+        return _lazy("dialogs").text_dialog(self, _(NOTES[name]), note_html(name), f"note-{name}")
 
     def show_first_run_note(self) -> None:
         """Evidence, contraindications and red flags, once, before the first chart is studied."""
@@ -269,10 +264,8 @@ class MainWindow(QMainWindow):
     def _atlas_shown(self) -> None:
         if self.isVisible():  # at start, run() warms up after the first paint instead
             later(self, self.warm_up)
-        # "[*]": Qt shows the unsaved-changes mark there while the window is modified (editing_shell)
-        self.setWindowTitle(
-            _("{chart} — ReflexMap").format(chart=bidi_isolate(self.state.atlas.title) + "[*]")
-        )
+        title = bidi_isolate(self.state.atlas.title) + "[*]"  # [*]: Qt's unsaved mark (editing_shell)
+        self.setWindowTitle(_("{chart} — ReflexMap").format(chart=title))
         self.map.when_drawn(self.status.chart_shown)  # (it says when a view is too full to label)
 
     def find_zone(self) -> None:
@@ -307,10 +300,8 @@ class MainWindow(QMainWindow):
             self.state.show_zone(zone_id)
 
     def open_chart_dialog(self) -> None:
-        from . import dialogs
-
         start = self.settings.value("chart/dir", str(Path.home()))
-        path = dialogs.open_file(
+        path = _lazy("dialogs").open_file(
             self, _("Open zone chart"), start, _("Zone charts (*.yaml *.yml);;All files (*)")
         )
         if path:
