@@ -59,6 +59,7 @@ def derived_draft(document: ChartDocument) -> Draft | None:
     from .draft import Draft, locate_parsed, written_shapes
     from .index import ZoneIndex
     from .schema import _surely_valid, _without_sound_coordinates, check_structure, schema
+    from .text import text_problems
     from .yaml_source import parse_yaml
 
     before = checked_before(document)
@@ -122,8 +123,13 @@ def derived_draft(document: ChartDocument) -> Draft | None:
             # its texts changed, not its shapes: they were found sound before
             builder._sound.update((i, view) for view in atlas.zone(zone_id).shapes)
         zone = builder.build_zone(i, raw, views, atlas.sources)
+        for where, problem in text_problems(raw, ("zones", i)):  # as the full check's builder
+            builder.error(where, problem)
         built.append(zone)
         rebuilt.append(zone)
+    if top != {key: value for key, value in old_data.items() if key != "zones"}:
+        for where, problem in text_problems(top):  # the chart's own texts
+            builder.error(where, problem)
     builder.unique(zones, ("zones",), "zone")
     errors = tuple(sorted(set(builder.errors)))
     problems = locate_parsed(data, positions, errors) if errors else ()

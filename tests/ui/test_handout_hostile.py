@@ -45,7 +45,8 @@ def hostile_chart(folder: Path, extra_zones: int = 300) -> Path:
     data["tradition"] = _long("Tradition")
     for i, zone in enumerate(data["zones"]):
         zone["name"] = _long(f"Name{i}") if i % 3 == 0 else f"{zone['name']} {RLO}here{MARKUP} {LONG_WORD}"
-        zone["claim"] = _long(f"Claim{i}") if i % 2 else "\n".join(f"line {k} {MARKUP}" for k in range(40))
+        # a claim is one line of text (check refuses a line break in it): long ones instead
+        zone["claim"] = _long(f"Claim{i}") if i % 2 else " ".join(f"part {k} {MARKUP}" for k in range(40))
         zone["technique"] = "\n".join(f"step {k}" for k in range(60))
         zone.pop("translations", None)
     view = next(v for v in data["views"] if v["id"] == "plantar-left")
@@ -63,7 +64,7 @@ def hostile_chart(folder: Path, extra_zones: int = 300) -> Path:
                 "id": f"extra-{n}",
                 "name": _long(f"Extra{n}") if n % 40 == 0 else f"Extra zone {n} {RLO}rtl",
                 "region": "head",
-                "claim": f"claim {n}\nsecond line\nthird line",
+                "claim": f"claim {n}, second part, third part",
                 "technique": "t",
                 "sources": ["voner-2003"],
                 "confidence": "sourced",
