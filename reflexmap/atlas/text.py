@@ -28,6 +28,7 @@ def natural_key(text: str) -> tuple:
 # title) may hold no line break or tab, the others (a note, a technique) may.
 TEXT_KEYS = frozenset({"title", "tradition", "description", "name", "claim", "technique", "note"})
 MULTILINE_KEYS = frozenset({"description", "technique", "note"})
+GEOMETRY_KEYS = frozenset({"outline", "points", "shapes"})  # numbers only: not walked for texts
 # Letters that draw nothing (fillers, a blank braille cell): not visible although a letter.
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
@@ -65,7 +66,7 @@ def text_problems(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
             if isinstance(value, str):
                 if key in TEXT_KEYS and (problem := text_problem(key, value)):
                     yield path + (key,), problem
-            elif isinstance(value, (dict, list)):
+            elif isinstance(value, (dict, list)) and key not in GEOMETRY_KEYS:
                 yield from text_problems(value, path + (key,))
     elif isinstance(data, list):
         for i, value in enumerate(data):
