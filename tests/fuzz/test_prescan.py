@@ -222,8 +222,11 @@ def test_the_walk_reports_what_the_parser_reports(data, tiny_limits, monkeypatch
         if "more than" in told[0][2]:
             earlier = told[0][:2] <= found[0][:2] if "values" in told[0][2] else told[0][:2] < found[0][:2]
             assert found == told or earlier, text
-    elif len(found) == 1 and "nested deeper" in found[0][2]:  # read in order: the same place
-        assert found == told, text
+    elif len(found) == 1 and "nested deeper" in found[0][2]:  # read in order: the same place,
+        # unless the parser's scanner, looking ahead for a key on the same line, meets a syntax
+        # error later on that line first (as for a limit above): refused either way
+        ahead = bool(told) and told[0][0] == found[0][0] and told[0][1] > found[0][1]
+        assert found == told or (ahead and "nested" not in told[0][2]), text
     else:  # long values: the parser tells these (and maybe more), or one error before them
         assert told and (set(found) <= set(told) or len(told) == 1), text
 
