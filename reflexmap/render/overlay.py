@@ -14,7 +14,7 @@ from ..atlas import Atlas
 from ..content.markup import escape
 from ..layout.labels import SegmentIndex, best_spot, segments_of, spots_around, zone_segments
 from . import palette
-from .chart_scene import GUIDE_CLEARANCE_MM, MAX_LABEL_EMS, MAX_LABEL_MM, ChartScene
+from .chart_scene import GUIDE_CLEARANCE_MM, MAX_LABEL_EMS, MAX_LABEL_MM, ChartScene, _box, _path_lines
 from .chart_text import elided, text_item, text_width
 
 OVERLAY_Z = 4.5  # over the chart's zones, under its guide lines, leaders and labels
@@ -151,15 +151,3 @@ def _draw_label(scene: ChartScene, text, rect: QRectF, anchor: QPointF, name: st
     for item in made:
         scene.addItem(item)
     return made
-
-
-def _path_lines(item: QGraphicsPathItem) -> list[list[tuple[float, float]]]:
-    found = []
-    for polygon in item.path().toSubpathPolygons():
-        points = [item.mapToScene(p) for p in polygon]
-        found.append([(p.x(), p.y()) for p in points])
-    return found
-
-
-def _box(rect: QRectF) -> tuple[float, float, float, float]:
-    return rect.left(), rect.top(), rect.right(), rect.bottom()
