@@ -312,6 +312,27 @@ FORMS: list[Form] = [
     # ---- too many values ----
     Form("values, lists of ten", lambda: "a:\n" + ("- [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n") * 100_001, VALUES),
     Form(
+        "values, a flow list of mappings of ten pairs",
+        lambda: (
+            "a: [\n"
+            + "".join(f"  {{{', '.join(f'k{j}: {k}' for j in range(10))}}},\n" for k in range(50_000))
+            + "]\n"
+        ),
+        VALUES,
+    ),
+    Form(
+        "items, flow mappings with a comment line before each",
+        lambda: (
+            "a: [\n" + "".join(f"  # m{k}, x: y\n  {{x: {k}, y: 1.5}},\n" for k in range(100_001)) + "]\n"
+        ),
+        ITEMS,
+    ),
+    Form(
+        "items, lists of words with a comment line before each",
+        lambda: "a:\n" + "".join(f"# {k}, a, b\n- [a, b{k}]\n" for k in range(100_001)),
+        ITEMS,
+    ),
+    Form(
         "items, flow mappings one a line",
         lambda: "a:\n" + "".join(f"- {{k{k % 7}: 1}}\n" for k in range(350_000)),
         ITEMS,

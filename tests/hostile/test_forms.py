@@ -48,7 +48,16 @@ def test_an_over_limit_file_in_any_form_is_refused_by_the_walk(name: str):
     assert len(found) == 1 and form.message in found[0][2], found
 
 
-@pytest.mark.parametrize("name", READ_NOW)
+# forms added since, each also walked item by item before (see TAKEN_IN_RUNS)
+ADDED = (
+    "points, block, a comment line each",
+    "values, a flow list of mappings of ten pairs",
+    "items, flow mappings with a comment line before each",
+    "items, lists of words with a comment line before each",
+)
+
+
+@pytest.mark.parametrize("name", READ_NOW + ADDED)
 def test_the_walk_refuses_a_form_where_the_parser_does(name: str, monkeypatch):
     text = BY_NAME[name].build()
     found = prescan(text)
@@ -68,17 +77,28 @@ TAKEN_IN_RUNS = (
     "points, block, each anchored",
     "values, lists of ten",
     "items, flow mappings one a line",
+    *ADDED,
 )
 
 
 @pytest.mark.parametrize("name", TAKEN_IN_RUNS)
 def test_a_form_is_walked_in_runs_not_an_item_at_a_time(name: str, monkeypatch):
     """The walk's work, counted in the steps it takes (not timed): reading 100,000 items one
-    by one is 100,000 lines read or lists opened one at a time; taken in runs, a few hundred."""
+    by one is 100,000 lines read, lists opened or items counted ahead one at a time; taken in
+    runs, a few hundred."""
     from reflexmap.atlas import prescan as walk
+    from reflexmap.atlas.prescan import ahead
 
     steps = [0]
-    for method in ("_block_line", "_open"):
+    patterns = ahead._patterns()
+
+    class Counted:
+        def match(self, *args):
+            steps[0] += 1
+            return patterns["flow item"].match(*args)
+
+    monkeypatch.setattr(ahead, "_patterns", lambda: {**patterns, "flow item": Counted()})
+    for method in ("_block_line", "_block_run", "_open"):
         read = getattr(walk._Scan, method)
 
         def counted(self, *args, _read=read, **kwargs):

@@ -37,7 +37,7 @@ class _Ahead(_Counting):
         while True:
             if items:
                 p = _SPACE.match(text, p).end()
-                for item, _, mark in _FLOW_ITEMS.values():
+                for item, _, mark, _ in _FLOW_ITEMS.values():
                     run_end = _run(item, text, p)
                     if run_end > p:
                         run = _marks(text, p, run_end, mark)

@@ -6,7 +6,16 @@ from __future__ import annotations
 from .. import limits
 from ..scalar_length import block_header, block_length
 from .counting import _Coll, _Counting, _GiveUp
-from .runs import _block_items, _list_items, _open_key_line, _run, _run_keys, anchored_points
+from .runs import (
+    _block_items,
+    _items,
+    _list_items,
+    _marks,
+    _open_key_line,
+    _run,
+    _run_keys,
+    anchored_points,
+)
 from .tokens import (
     _DQ,
     _KEY_COLON,
@@ -138,8 +147,10 @@ class _Block(_Counting):
             run_end = _run(item, text, line)
             if run_end == line:
                 continue
-            lines = text.count("\n", line, run_end)
-            items = lines // 2 if what == "compact points" else lines
+            if dash:
+                items = _items(text, line, run_end, indent)
+            else:
+                items = len(_run_keys(indent).findall(text, line, run_end))
             if dash:
                 room = top.limit - top.count
             else:
@@ -185,8 +196,8 @@ class _Block(_Counting):
         for chunk in (_list_items(indent, width, 1000, mappings), _list_items(indent, width, 1, mappings)):
             # a thousand items at a time; then one at a time, up to the one that goes over
             while m := chunk.match(text, line):
-                items = text.count("\n", line, m.end())
-                values = per_item * items + per_comma * text.count(",", line, m.end())
+                items = _items(text, line, m.end(), indent)
+                values = per_item * items + per_comma * _marks(text, line, m.end(), ",")
                 if top.count + items > top.limit or self.nodes + values > limits.MAX_NODES:
                     break  # the item over a limit is read on its own, and refused there
                 top.count += items
@@ -214,8 +225,7 @@ class _Block(_Counting):
             top.pending = False
             coll = self._open(p, is_map=False, flow=False, indent=indent)
             self._block_ahead(p, indent, coll)
-            lines = text.count("\n", line, run_end)
-            items = lines // 2 if what == "compact points" else lines
+            items = _items(text, line, run_end, indent)
             take = min(items, coll.limit, (limits.MAX_NODES - self.nodes) // per)
             if take <= 0:
                 return False  # the line is read as the list's first item, as usual

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import limits
 from .counting import _Coll, _Counting, _GiveUp
-from .runs import _FLOW_ITEMS, _marks, _run
+from .runs import _FLOW_ITEMS, _chunk, _marks, _run
 from .tokens import _DQ, _FLOW_PLAIN, _NAME, _PROPERTY, _SPACE, _SQ
 
 
@@ -138,11 +138,22 @@ class _Flow(_Counting):
     def _flow_run(self, p: int, top: _Coll) -> int:
         """Takes a run of simple items of a flow list (points, plain words) at once."""
         text = self.text
-        for item, per, mark in _FLOW_ITEMS.values():
+        for item, per, mark, per_pair in _FLOW_ITEMS.values():
             run_end = _run(item, text, p)
             if run_end == p:
                 continue
             items = _marks(text, p, run_end, mark)
+            if per_pair:  # items of several sizes: a thousand, then one at a time, that fit
+                for chunk in (_chunk(item), _chunk(item, 1)):
+                    while (m := chunk.match(text, p)) is not None:
+                        items = _marks(text, p, m.end(), mark)
+                        values = per * items + per_pair * _marks(text, p, m.end(), ":")
+                        if items > top.limit - top.count or values > limits.MAX_NODES - self.nodes:
+                            break  # the item that goes over is read on its own, and refused
+                        top.count += items
+                        self.nodes += values
+                        p = m.end()
+                return p
             take = min(items, top.limit - top.count, (limits.MAX_NODES - self.nodes) // per)
             if take <= 0:
                 return p

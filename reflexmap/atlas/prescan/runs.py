@@ -5,12 +5,19 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..limits import MAX_KEYS
 from .tokens import _COMMENT, _GAP, _POINT, _WORD, _WS
 
 _NUM = r"[-+]?(?:[0-9]{1,40}(?:\.[0-9]{0,40})?|\.[0-9]{1,40})(?:[eE][-+]?[0-9]{1,4})?"
-_FLOW_ITEMS = {  # a run of simple items of a flow list, each followed by its comma
-    "points": (_POINT + _WS + "," + _GAP, 3, "["),
-    "words": ("-?" + _WORD + _WS + "," + _GAP, 1, ","),
+_PAIR = rf"{_WORD}[ \t]*+:[ \t\n]++-?{_WORD}"  # a key and its value, plain words (no ':' in them)
+_PAIRS = rf"{_PAIR}(?:{_WS},{_WS}{_PAIR}){{0,{MAX_KEYS - 1}}}+"
+_FLOW_ITEMS = {  # a run of simple items of a flow list, each followed by its comma:
+    # pattern, values per item, the mark that starts an item (and values per ':' in it)
+    "points": (_POINT + _WS + "," + _GAP, 3, "[", 0),
+    "words": ("-?" + _WORD + _WS + "," + _GAP, 1, ",", 0),
+    # mappings of plain words, `{x: 1.5, y: 2}`: each holds itself and two values a pair
+    # (no more pairs than a mapping may hold keys; a duplicate key changes no count here)
+    "mappings": (rf"\{{{_WS}{_PAIRS}{_WS}\}}{_WS},{_GAP}", 1, "{", 2),
 }
 
 
@@ -19,8 +26,21 @@ def _marks(text: str, start: int, end: int, mark: str) -> int:
     items of a run hold no '#')."""
     found = text.count(mark, start, end)
     if text.find("#", start, end) >= 0:
-        found -= sum(comment.count(mark) for comment in _COMMENT.findall(text, start, end))
+        found -= "".join(_COMMENT.findall(text, start, end)).count(mark)  # (one count, not one a comment)
     return found
+
+
+_SKIP = r"(?:[ \t]*+(?:#[^\n]*+)?+\n)*+"  # blank and comment lines
+
+
+def _items(text: str, start: int, end: int, indent: int) -> int:
+    """The items of a block list at `indent` in a run from the line at `start` to `end`: its
+    '-' lines (blank and comment lines between them, and a compact point's second line,
+    start otherwise)."""
+    marker = "\n" + " " * indent + "-"
+    if start == 0:
+        return 1 + text.count(marker, 0, end)
+    return text.count(marker, start - 1, end)
 
 
 @cache
@@ -38,7 +58,7 @@ def _open_key_line(indent: int) -> re.Pattern[str]:
 @cache
 def _block_items(indent: int, what: str) -> tuple[str, int]:
     """A run of simple one-line items of a block list or mapping at `indent`."""
-    pad = " " * indent
+    pad = _SKIP + " " * indent  # blank and comment lines may stand before each item
     end = r"[ \t]*+(?:#[^\n]*+)?+\n"  # a comment may follow
     if what == "points":  # (an anchor may name a point: see anchored_points)
         item, nodes = rf"{pad}-[ \t]++(?:&[0-9A-Za-z_-]++[ \t]++)?{_POINT}{end}", 3
@@ -98,10 +118,11 @@ def anchored_points(text: str, start: int, end: int, indent: int) -> list[str]:
 @cache
 def _list_items(indent: int, words: int, up_to: int, mappings: bool = False) -> re.Pattern[str]:
     """1 to `up_to` items of a block list at `indent` that are flow lists of 1 to `words`
-    plain words on their own line (no comment: its commas would be counted); `mappings`:
+    plain words on their own line (no comment after them; comment lines before them, whose
+    commas are not counted: see _marks); `mappings`:
     flow mappings of 1 to `words` pairs of plain words."""
     word = rf"-?{_WORD}[ \t]*+:[ \t]++-?{_WORD}" if mappings else rf"-?{_WORD}"
     more = rf"(?:[ \t]*+,[ \t]*+{word}){{0,{words - 1}}}+"
     opening, closing = (r"\{", r"\}") if mappings else (r"\[", r"\]")
-    item = rf" {{{indent}}}-[ \t]++{opening}[ \t]*+{word}{more}[ \t]*+{closing}[ \t]*+\n"
+    item = rf"{_SKIP} {{{indent}}}-[ \t]++{opening}[ \t]*+{word}{more}[ \t]*+{closing}[ \t]*+\n"
     return re.compile(rf"(?:{item}){{1,{up_to}}}+")

@@ -11,10 +11,13 @@ from .. import limits
 _NUM = r"[-+]?(?:[0-9]{1,40}(?:\.[0-9]{0,40})?|\.[0-9]{1,40})(?:[eE][-+]?[0-9]{1,4})?"
 _WS = r"[ \t\n]*+"
 _COORD = r"[-+]?[.0-9][-+.0-9eE]{0,48}+"  # a number, or plain text of these characters
-_POINT = rf"\[{_WS}{_COORD}{_WS},{_WS}{_COORD}{_WS}\]"
+# a coordinate as a point's item: a number, quoted or not, with a tag of the core schema or none
+_COORD_ITEM = rf"""(?:!!(?:float|int|str)[ \t\n]++)?+(?:{_COORD}|'{_COORD}'|"{_COORD}")"""
+_POINT = rf"\[{_WS}{_COORD_ITEM}{_WS},{_WS}{_COORD_ITEM}{_WS}\]"
 _WORD = r"[A-Za-z0-9_.][A-Za-z0-9_.+\-]{0,60}"  # a plain scalar without any YAML indicator
 _GAP = r"(?:[ \t\n]++|(?<=[ \t\n])#[^\n]*+)*+"  # after a flow item's comma: spaces, comments
-_COMMENT = re.compile(r"(?<=[ \t\n])#[^\n]*+")
+# (the '#' first: the regex engine then finds each by a fast search for it, not at every place)
+_COMMENT = re.compile(r"#(?<=[ \t\n]#)[^\n]*+")
 _SPACES = re.compile(r" *+")
 _SPACE = re.compile(r"(?:[ \t\n]++|#[^\n]*+)*+")  # between flow tokens (a '#' there is a comment)
 _LINE = re.compile(r"(?:[ \t]*+(?:#[^\n]*+)?+\n)*+( *+)")  # blank and comment lines, indentation
