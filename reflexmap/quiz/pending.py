@@ -115,9 +115,24 @@ def write(database: Path, answers: list[PendingAnswer], spare: Path | None = Non
         folder = spare / SPARE_FOLDER
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / (_spare_prefix(database) + tail)
+    return write_file(target, database, answers)
+
+
+def write_file(target: Path, database: Path, answers: list[PendingAnswer]) -> Path:
+    """Write `answers` (of the log `database`) to `target`, a file the student chose when no
+    folder of ReflexMap's could take them: atomically and fsync'ed, each with its id, so that
+    importing it (Quiz -> Import saved answers) counts each answer once."""
     with atomic_path(target) as temporary:
         write_checked(temporary, _payload(database, answers))
     return target
+
+
+def database_of(path: Path) -> str | None:
+    """The review log a file of waiting answers was written for (None if it does not say);
+    raises as `read` does."""
+    data = bounded_json.loads(read_regular(path, MAX_BYTES), max_bytes=MAX_BYTES)
+    name = data.get("database") if isinstance(data, dict) else None
+    return name if isinstance(name, str) else None
 
 
 def renamed(

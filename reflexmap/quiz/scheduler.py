@@ -22,7 +22,7 @@ import sqlite3
 import statistics
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -267,6 +267,22 @@ class Scheduler:
         from .pending import why
 
         self.unsaved.append(why(exc))
+
+    def take(self, answers: list[PendingAnswer]) -> int:
+        """Answers given elsewhere (another window of this process, a file the student saved
+        when no folder could take them) join the queue, in order after those waiting, and
+        count in the card states at once; returns how many still wait after a try to write
+        them. Each keeps its id (if it has one), so an answer already in the log is not
+        written again; the file it came from is not removed (it was the student's choice)."""
+        for answer in answers:
+            self.states[answer.card] = self.advance(
+                self.states.get(answer.card), answer.rating, answer.time, answer.correct
+            )
+        self.pending.extend(replace(answer, source=None) for answer in answers)
+        left = self.save_pending()
+        if left == 0 and self.log is not None:
+            self.reload()  # as saved: an answer the log had already (its id) counts once here too
+        return len(self.pending)
 
     def keep_pending(self) -> Path | None:
         """On closing: the answers that still wait (a lock, a full disk, a read-only folder)

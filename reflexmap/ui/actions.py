@@ -272,6 +272,13 @@ def table() -> list[ActionSpec]:
             enabled=lambda w: w.state.mode.name == QUIZ,
         ),
         ActionSpec(
+            "import_answers",
+            N_("&Import saved answers…"),
+            lambda w: w.quizzing.import_answers(),
+            menu="quiz",
+            enabled=lambda w: w.state.mode.name != QUIZ,
+        ),
+        ActionSpec(
             "statistics",
             N_("&Statistics…"),
             lambda w: w.quizzing.statistics_window(),

@@ -53,6 +53,8 @@ def switch_language(window: MainWindow, choice: str) -> MainWindow:
     successor.activateWindow()  # its shortcuts work at once
     if summary is not None and summary.asked:
         successor.quizzing.show_summary(summary)
+    if window.quizzing.built:  # answers still waiting to be saved go on in the new window
+        successor.quizzing.controller.take_answers(window.quizzing.controller.hand_over())
     window.successor = successor
     for menu in window.findChildren(QMenu):  # nothing of the old window acts any more
         menu.setEnabled(False)

@@ -330,7 +330,7 @@ class MainWindow(QMainWindow):
         }
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.edits and not self.editor.may_close(self.close):  # asks about unsaved edits
+        if (self.edits and not self.editor.may_close(self.close)) or not self.quizzing.may_close(self.close):
             event.ignore()
             return
         self.problems.closing = True

@@ -110,9 +110,7 @@ def choose_profile(parent, quiz, say) -> ProfileDialog:
         name = dialog.chosen()
         if name == quiz.profile:
             return
-        if quiz.set_profile(name):
-            say(_("Profile: {name}").format(name=profile_title(name)))
-        else:
+        if not quiz.set_profile(name, lambda: say(_("Profile: {name}").format(name=profile_title(name)))):
             from . import dialogs
 
             dialogs.warning(

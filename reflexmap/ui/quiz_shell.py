@@ -232,6 +232,16 @@ class QuizShell(QObject):
                 "progress-not-moved",
             )
 
+    def may_close(self, go_on) -> bool:
+        """Answers waiting to be saved are kept in a file, or the student chooses (not
+        blocking; `go_on` once chosen): see QuizController.may_close."""
+        return self._controller is None or self._controller.may_close(go_on)
+
+    def import_answers(self) -> None:
+        from .waiting_answers import import_from
+
+        import_from(self.controller)
+
     def shutdown(self) -> None:
         if self._controller is not None:
             self._controller.shutdown()

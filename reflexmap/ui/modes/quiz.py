@@ -8,6 +8,7 @@ import os
 import sqlite3
 import sys
 import time
+from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from ...content.markup import escape
 from ...i18n import N_, _, bidi_isolate, format_number, ngettext
 from ...quiz import Feedback, QuizOptions, QuizSession, ReviewLog, Scheduler, Summary
 from ...quiz.cards import KINDS
-from ...quiz.pending import why
+from ...quiz.pending import PendingAnswer, why
 from ...quiz.profiles import DEFAULT, Profiles
 from ...quiz.questions import where
 from ...quiz.scheduler import DEFAULT_RETENTION, is_busy, is_retention
@@ -290,10 +291,71 @@ class QuizController(Mode):
         self._log = None
         self._scheduler = None
 
-    def set_profile(self, name: str) -> bool:
-        """Use another learner's progress (not during a round)."""
+    # --- answers no folder can take (ui/waiting_answers.py) -----------------------------
+    def may_close(self, go_on: Callable[[], object]) -> bool:
+        """Before the window closes or the learner changes: True when no answer waits, or the
+        ones waiting are kept in a file (beside the log or in a spare folder). Else the
+        student is asked what to do with them (not blocking) and `go_on` is called once they
+        are kept or discarded: answers are never dropped silently."""
+        scheduler = self._scheduler
+        if scheduler is None or not scheduler.pending or self._log is None:
+            return True
+        try:
+            scheduler.keep_pending()
+        except OSError as exc:
+            from .. import waiting_answers
+
+            waiting_answers.ask(self, exc, go_on)
+            return False
+        return True
+
+    def keep_trying(self) -> None:
+        """The student kept the window open with answers no folder takes: they stay in
+        memory and are tried again every second."""
+        self._save_retry.start()
+        self._show_status(
+            _("Your answers are kept while ReflexMap stays open and saved as soon as a folder can take them.")
+        )
+
+    def hand_over(self) -> list[PendingAnswer]:
+        """The answers still waiting, taken from this window (rebuilt in another language:
+        the new window takes them instead of this one keeping them in a file)."""
+        scheduler = self._scheduler
+        if scheduler is None:
+            return []
+        answers, scheduler.pending = scheduler.pending, []
+        return answers
+
+    def take_answers(self, answers: list[PendingAnswer]) -> None:
+        """Answers handed over by the window this one replaces, or imported from a file: they
+        count at once and are written as the log lets (else they wait, said once)."""
+        if not answers:
+            return
+        scheduler = self.scheduler
+        scheduler.take(answers)
+        if scheduler.pending:
+            self._save_retry.start()
+        self._said_unsaved()
+        self._said_pending()
+        if self.state.mastery is not None:
+            self.state.set_mastery(self.mastery())
+
+    def profile_of(self, database: Path) -> str | None:
+        """The learner whose progress is `database`, shown as the profile dialog names them."""
+        from ..profile_dialog import profile_title
+
+        for name in self.profiles.names():
+            if self.profiles.database(name).resolve() == database.resolve():
+                return profile_title(name)
+        return None
+
+    def set_profile(self, name: str, switched: Callable[[], object] = lambda: None) -> bool:
+        """Use another learner's progress (not during a round). Answers of this learner that
+        no folder can take are asked about first: `switched` is called once it happened."""
         if self.active or name not in self.profiles.names():
             return False
+        if not self.may_close(lambda: self.set_profile(name, switched)):
+            return True  # asked: switched once the student has chosen
         self.shutdown()
         self.profile = name
         self.database_path = self.profiles.database(name)
@@ -301,6 +363,7 @@ class QuizController(Mode):
             self.settings.setValue(PROFILE_KEY, name)
         if self.state.mastery is not None:
             self.state.set_mastery(self.mastery())
+        switched()
         return True
 
     def _said_unsaved(self) -> None:

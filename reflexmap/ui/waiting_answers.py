@@ -1,0 +1,165 @@
+"""Answers no folder can take: before the window closes (or the learner changes), answers
+that still wait to be saved go to a file beside the progress or in a spare folder
+(quiz/pending.py). When every one of those refuses (a read-only or full data folder, and the
+settings, cache and temporary folders as well), the answers are never dropped silently: the
+student is asked, once per attempt, what to do with them:
+
+- Save to a file… anywhere they can write (a USB stick, another disk); Quiz -> Import saved
+  answers… writes them into the progress later, each answer counted once;
+- Try again (after making room);
+- Discard the answers, said as what it is;
+- Cancel: the window stays open with the answers kept in memory, tried again every second.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from ..i18n import _, bidi_isolate, ngettext
+from ..quiz import pending
+from ..quiz.pending import why
+
+FILTER = "ReflexMap answers (*.json);;All files (*)"
+
+
+def ask(controller, exc: BaseException, go_on: Callable[[], object]) -> QMessageBox:
+    """Say that the answers waiting could be kept nowhere and offer the choices; `go_on` is
+    called once they are kept or discarded (the window closes, the profile changes)."""
+    from . import dialogs
+
+    scheduler = controller.scheduler
+    count = len(scheduler.pending)
+    parent = controller.map.window()
+    box = QMessageBox(QMessageBox.Icon.Warning, _("Answers not saved"), "", parent=parent)
+    box.setObjectName("answers-not-saved")
+    box.setText(
+        ngettext(
+            "{count} answer could not be saved: neither {path} nor any other folder can be "
+            "written ({error}).",
+            "{count} answers could not be saved: neither {path} nor any other folder can be "
+            "written ({error}).",
+            count,
+        ).format(count=count, path=bidi_isolate(str(controller.database_path)), error=why(exc))
+    )
+    box.setInformativeText(
+        _(
+            "If you go on without saving them, they are lost. Save them to a file somewhere "
+            "else (a USB stick, another disk) and bring them into your progress later with "
+            "Quiz → Import saved answers…, or make room and try again. Cancel keeps ReflexMap "
+            "open with your answers."
+        )
+    )
+    save = box.addButton(_("&Save to a file…"), QMessageBox.ButtonRole.AcceptRole)
+    save.setObjectName("save-answers")
+    again = box.addButton(_("&Try again"), QMessageBox.ButtonRole.ActionRole)
+    again.setObjectName("try-again")
+    discard = box.addButton(_("&Discard answers"), QMessageBox.ButtonRole.DestructiveRole)
+    discard.setObjectName("discard-answers")
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    dialogs.plain_labels(box)
+
+    def answered() -> None:
+        clicked = box.clickedButton()
+        if clicked is save:
+            _save_to_file(controller, go_on)
+        elif clicked is again:
+            if controller.may_close(go_on):
+                go_on()
+        elif clicked is discard:
+            scheduler.pending = []
+            go_on()
+        else:  # Cancel, Escape, the box closed: nothing is lost, the window stays
+            controller.keep_trying()
+
+    box.finished.connect(lambda _result: answered())
+    box.open()
+    return box
+
+
+def _save_to_file(controller, go_on: Callable[[], object]) -> None:
+    from . import dialogs
+
+    scheduler = controller.scheduler
+    parent = controller.map.window()
+    start = Path.home() / f"reflexmap-answers-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    chosen = dialogs.save_file(parent, _("Save the answers"), str(start), FILTER)
+    if not chosen:  # no file chosen: asked again, nothing lost
+        if controller.may_close(go_on):
+            go_on()
+        return
+    try:
+        pending.write_file(Path(chosen), controller.database_path, scheduler.pending)
+    except OSError as exc:
+        ask(controller, exc, go_on)  # that place refused too: the same choices, with its reason
+        return
+    scheduler.pending = []
+    controller.said.emit(
+        _("Your answers are in {file}; bring them in with Quiz → Import saved answers….").format(
+            file=bidi_isolate(chosen)
+        )
+    )
+    go_on()
+
+
+def import_from(controller) -> None:
+    """Quiz -> Import saved answers…: a file of answers saved when no folder could take them
+    (or left in a spare folder) written into the current profile's progress, each answer
+    once; a file written for another learner's progress is refused, naming that learner."""
+    from . import dialogs
+
+    parent = controller.map.window()
+    chosen = dialogs.open_file(parent, _("Import saved answers"), str(Path.home()), FILTER)
+    if not chosen:
+        return
+    path = Path(chosen)
+    title = _("Import saved answers")
+    try:
+        answers = pending.read(path)
+        owner = pending.database_of(path)
+    except (OSError, ValueError) as exc:
+        reason = str(exc) if isinstance(exc, ValueError) else why(exc)
+        dialogs.warning(
+            parent,
+            title,
+            _("Could not import {file}: {reason}.").format(
+                file=bidi_isolate(str(path)), reason=reason.rstrip(".")
+            ),
+            "import-warning",
+        )
+        return
+    if owner is not None and not _same_file(Path(owner), controller.database_path):
+        learner = controller.profile_of(Path(owner))
+        text = (
+            _(
+                "These answers were given by the learner {name}: choose that profile "
+                "(File → Profile…) and import them again."
+            ).format(name=bidi_isolate(learner))
+            if learner is not None
+            else _("These answers belong to another progress file ({path}); nothing was imported.").format(
+                path=bidi_isolate(owner)
+            )
+        )
+        dialogs.warning(parent, title, text, "import-warning")
+        return
+    controller.take_answers(answers)
+    controller.said.emit(
+        ngettext(
+            "{count} answer imported from {file} (an answer saved before counts once).",
+            "{count} answers imported from {file} (an answer saved before counts once).",
+            len(answers),
+        ).format(count=len(answers), file=bidi_isolate(path.name))
+    )
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return one.resolve() == other.resolve()

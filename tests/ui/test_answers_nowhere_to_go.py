@@ -1,0 +1,183 @@
+"""Answers that no folder can take: the data folder is full (a real tmpfs mount, filled up)
+and so is every spare folder. Closing the window, or changing the learner, never drops them
+silently (before, a warning said how many were lost and the window closed): the student is
+asked, and chooses to save them to a file of their own (brought in later with Quiz -> Import
+saved answers…, each answer once), to try again, to discard them, or to keep the window open
+with the answers still kept in memory and written once there is room."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+
+from .test_locked_review_log import answer_one, answers, start
+
+
+@pytest.fixture
+def full_data(tmp_path: Path, monkeypatch):
+    """A 1 MiB tmpfs as the data folder; `fill()` fills it up. The spare folders (settings,
+    cache, temporary folder) are a folder on the same full disk."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)], capture_output=True
+    )
+    if result.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {result.stderr.decode(errors='replace').strip()}")
+    monkeypatch.setattr("reflexmap.ui.modes.quiz.spare_folders", lambda settings: (folder / "spare",))
+
+    def fill() -> None:
+        with contextlib.suppress(OSError), open(folder / "filler", "wb") as filler:
+            while True:
+                filler.write(b"\0" * 4096)
+                filler.flush()
+
+    def room() -> None:
+        (folder / "filler").unlink()
+
+    yield folder, fill, room
+    subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def _box(qtbot, name: str = "answers-not-saved") -> QMessageBox:
+    found: list[QMessageBox] = []
+
+    def shown() -> bool:
+        found[:] = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        return any(w.objectName() == name for w in found)
+
+    qtbot.waitUntil(shown, timeout=5000)
+    return next(w for w in found if w.objectName() == name)
+
+
+def _close_others(name: str = "answers-not-saved") -> None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox) and widget.isVisible() and widget.objectName() != name:
+            widget.close()
+
+
+def _press(box: QMessageBox, name: str) -> None:
+    (button,) = [b for b in box.findChildren(QPushButton) if b.objectName() == name]
+    button.click()
+
+
+def _waiting_window(qtbot, make_window, data: Path, fill):
+    window = make_window(progress_path=data / "progress.json")
+    start(window)
+    database = window.quiz.database_path
+    first = answer_one(qtbot, window)  # saved
+    fill()
+    waiting = [answer_one(qtbot, window), answer_one(qtbot, window)]  # the disk is full: they wait
+    window.quiz.stop()
+    qtbot.wait(50)
+    _close_others()
+    assert [card for card, _t in answers(database)] == [first]
+    return window, database, first, waiting
+
+
+def test_closing_with_answers_no_folder_takes_asks_and_cancel_keeps_them(qtbot, make_window, full_data):
+    data, fill, room = full_data
+    window, database, first, waiting = _waiting_window(qtbot, make_window, data, fill)
+    window.close()
+    box = _box(qtbot)
+    assert window.isVisible()  # was: closed at once, the answers lost
+    text = box.text() + " " + box.informativeText()
+    assert "2 answers could not be saved" in text and "lost" in text, text
+    assert "Import saved answers" in text, text
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    qtbot.wait(50)
+    assert window.isVisible()
+    assert len(window.quiz.scheduler.pending) == 2  # still kept in memory...
+    room()
+    qtbot.waitUntil(lambda: len(answers(database)) == 3, timeout=5000)  # ...and written once there is room
+    assert [card for card, _t in answers(database)] == [first, *waiting]
+    window.close()
+    assert not window.isVisible()
+
+
+def test_answers_saved_to_a_file_of_ones_own_are_imported_once(
+    qtbot, make_window, full_data, tmp_path, monkeypatch
+):
+    data, fill, room = full_data
+    window, database, first, waiting = _waiting_window(qtbot, make_window, data, fill)
+    chosen = tmp_path / "usb" / "my-answers.json"
+    chosen.parent.mkdir()
+    monkeypatch.setattr("reflexmap.ui.dialogs.save_file", lambda *args: str(chosen))
+    window.close()
+    _press(_box(qtbot), "save-answers")
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    assert chosen.is_file() and all(card in chosen.read_text(encoding="utf-8") for card in waiting)
+    room()
+
+    again = make_window(progress_path=data / "progress.json")
+    monkeypatch.setattr("reflexmap.ui.dialogs.open_file", lambda *args: str(chosen))
+    action = next(
+        a for a in again.findChildren(type(again.mastery_action)) if a.objectName() == "action-import-answers"
+    )
+    action.trigger()
+    assert [card for card, _t in answers(database)] == [first, *waiting]
+    assert "2 answers imported" in again.statusBar().currentMessage()
+    action.trigger()  # the same file again: nothing counted twice
+    qtbot.wait(50)
+    assert len(answers(database)) == 3
+    assert chosen.is_file()  # the student's own file is left where they put it
+    assert again.quiz.scheduler.states[waiting[0]].seen == 1
+
+
+def test_discarding_is_a_choice_and_a_full_file_place_asks_again(qtbot, make_window, full_data, monkeypatch):
+    data, fill, _room = full_data
+    window, database, first, _waiting = _waiting_window(qtbot, make_window, data, fill)
+    monkeypatch.setattr("reflexmap.ui.dialogs.save_file", lambda *args: str(data / "elsewhere.json"))
+    window.close()
+    box = _box(qtbot)
+    _press(box, "save-answers")  # that place is on the full disk too: asked again, with why
+    qtbot.waitUntil(lambda: _box(qtbot) is not box, timeout=5000)
+    again = _box(qtbot)
+    assert "full" in again.text() or "space" in again.text(), again.text()
+    assert window.isVisible()
+    _press(again, "discard-answers")
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    assert [card for card, _t in answers(database)] == [first]
+
+
+def test_changing_the_learner_asks_too(qtbot, make_window, full_data, monkeypatch):
+    data, fill, room = full_data
+    window, database, first, waiting = _waiting_window(qtbot, make_window, data, fill)
+    quiz = window.quiz
+    room()
+    quiz.profiles.create("Anna")
+    fill()
+    switched: list[bool] = []
+    assert quiz.set_profile("Anna", lambda: switched.append(True))
+    box = _box(qtbot)
+    assert quiz.profile != "Anna" and not switched  # not yet: the answers are asked about
+    room()
+    _press(box, "try-again")  # room now: kept (written), then switched
+    qtbot.waitUntil(lambda: bool(switched), timeout=5000)
+    assert quiz.profile == "Anna"
+    conn = sqlite3.connect(database)
+    assert [c for (c,) in conn.execute("SELECT card FROM reviews ORDER BY id")] == [first, *waiting]
+    conn.close()
+
+
+def test_a_language_switch_hands_the_waiting_answers_to_the_new_window(qtbot, make_window, full_data):
+    data, fill, room = full_data
+    window, database, first, waiting = _waiting_window(qtbot, make_window, data, fill)
+    window.settings_menu.language_actions["de"].trigger()
+    successor = window.successor
+    assert successor is not None
+    qtbot.addWidget(successor)
+    qtbot.wait(50)
+    shown = [
+        w.objectName() for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
+    assert "answers-not-saved" not in shown  # nothing to ask: the new window has them
+    assert [a.card for a in successor.quiz.scheduler.pending] == waiting
+    room()
+    qtbot.waitUntil(lambda: len(answers(database)) == 3, timeout=5000)
+    assert [card for card, _t in answers(database)] == [first, *waiting]
