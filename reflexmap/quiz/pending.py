@@ -154,11 +154,14 @@ def renamed(
     return out
 
 
-def rename_in_files(database: Path, chart_id: str, renames: dict[str, str], keep=frozenset()) -> None:
-    """The answers waiting in files beside `database` renamed as `renamed` does, each file
-    rewritten in place (atomically; the answers keep their ids, so each is still counted once).
-    Called by ReviewLog.rename_zones while it holds the log's write lock."""
-    for path in files(database):
+def rename_in_files(
+    database: Path, chart_id: str, renames: dict[str, str], keep=frozenset(), spares: tuple[Path, ...] = ()
+) -> None:
+    """The answers waiting in files beside `database` and in the spare folders renamed as
+    `renamed` does, each file rewritten in place (atomically; the answers keep their ids, so
+    each is still counted once). Called by ReviewLog.rename_zones while it holds the log's
+    write lock."""
+    for path in files(database, spares):
         try:
             answers = read(path)
         except (OSError, ValueError):
@@ -233,3 +236,94 @@ def _answer(entry: object, source: str) -> PendingAnswer | None:
     return PendingAnswer(
         card, float(at), rating, entry["correct"], entry["close"], seconds, tuple(clicked), view, once, source
     )
+
+
+# --- renames waiting for the log ---------------------------------------------------------
+# A chart saved with renamed zones while another program held a profile's log: the rename
+# is kept in a file beside the log (or in a spare folder) and done when the log is free (the
+# window tries again every second; any window opening the log does it first), with an id
+# recorded in the same transaction, so that it is done once even if the file outlives it.
+RENAMES_FORMAT = "reflexmap-waiting-renames"
+MAX_RENAMES = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class WaitingRename:
+    chart: str
+    renames: dict[str, str]
+    keep: frozenset[str]
+    once: str
+    time: float  # epoch seconds: when the chart was saved (answers given before it follow)
+    source: Path
+
+
+def rename_files(database: Path, spares: tuple[Path, ...] = ()) -> list[Path]:
+    """The files of renames waiting for `database`, oldest first (by the time in their names)."""
+    found = list(database.parent.glob(f"{database.name}.renames-*.json"))
+    prefix = _spare_prefix(database)
+    for spare in spares:
+        try:
+            found += (spare / SPARE_FOLDER).glob(f"{prefix}.renames-*.json")
+        except OSError:
+            continue
+    return sorted((p for p in found if p.is_file()), key=lambda p: p.name.rsplit(".renames-", 1)[1])
+
+
+def write_rename(
+    database: Path, chart_id: str, renames: dict[str, str], keep=frozenset(), spares: tuple[Path, ...] = ()
+) -> Path:
+    """Keep a rename to be done on `database` later: beside it, or in the first spare folder
+    that takes it; raises the first OSError when none does."""
+    tail = f".renames-{time.time_ns():020d}-{os.getpid()}-{uuid.uuid4().hex[:8]}.json"
+    data = json.dumps(
+        {
+            "format": RENAMES_FORMAT,
+            "version": VERSION,
+            "database": str(database),
+            "chart": chart_id,
+            "renames": dict(renames),
+            "keep": sorted(keep),
+            "once": uuid.uuid4().hex,
+            "time": time.time(),
+        }
+    ).encode("utf-8")
+    first: OSError | None = None
+    for spare in (None, *spares):
+        try:
+            if spare is None:
+                target = database.with_name(database.name + tail)
+            else:
+                (spare / SPARE_FOLDER).mkdir(parents=True, exist_ok=True)
+                target = spare / SPARE_FOLDER / (_spare_prefix(database) + tail)
+            with atomic_path(target) as temporary:
+                write_checked(temporary, data)
+            return target
+        except OSError as exc:
+            first = first or exc
+    assert first is not None
+    raise first
+
+
+def read_rename(path: Path) -> WaitingRename:
+    """A rename kept by `write_rename`; ValueError (a plain reason) for anything else."""
+    data = bounded_json.loads(read_regular(path, MAX_BYTES), max_bytes=MAX_BYTES)
+    wrong = ValueError(_("not a file of renamed zones waiting to be saved"))
+    if not isinstance(data, dict) or data.get("format") != RENAMES_FORMAT or data.get("version") != VERSION:
+        raise wrong
+    chart, renames, keep, once = data.get("chart"), data.get("renames"), data.get("keep"), data.get("once")
+    if not (
+        isinstance(chart, str)
+        and 0 < len(chart) <= MAX_TEXT
+        and isinstance(once, str)
+        and 0 < len(once) <= 64
+    ):
+        raise wrong
+    if not (isinstance(renames, dict) and len(renames) <= MAX_RENAMES and isinstance(keep, list)):
+        raise wrong
+    texts = [*renames, *renames.values(), *keep]
+    if not all(isinstance(t, str) and 0 < len(t) <= MAX_TEXT for t in texts) or len(keep) > MAX_RENAMES:
+        raise wrong
+    saved = data.get("time")
+    if not (isinstance(saved, (int, float)) and not isinstance(saved, bool) and 0 <= saved <= MAX_TIME):
+        raise wrong
+    return WaitingRename(chart, dict(renames), frozenset(keep), once, float(saved), path)

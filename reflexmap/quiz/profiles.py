@@ -73,12 +73,20 @@ class Profiles:
         return path / DATABASE
 
     def rename_zones(
-        self, chart_id: str, renames: dict[str, str], *, keep: set[str] | frozenset = frozenset()
+        self,
+        chart_id: str,
+        renames: dict[str, str],
+        *,
+        keep: set[str] | frozenset = frozenset(),
+        spares: tuple[Path, ...] = (),
+        waiting: list[Path] | None = None,
     ):
         """A saved chart's zones were renamed: every profile's progress follows (see
-        ReviewLog.rename_zones; each profile's log in one transaction). Returns what could
-        not be done, as sentences; nothing is lost when a log cannot be written (its
-        progress stays under the old ids)."""
+        ReviewLog.rename_zones; each profile's log in one transaction), with the answers
+        waiting in files beside it and in `spares`. A log another program holds gets the
+        rename later (kept in a file, done when it is free: pending.py); its path is added to
+        `waiting`. Returns what could not be done, as sentences; nothing is lost when a log
+        cannot be written (its progress stays under the old ids)."""
         import sqlite3
 
         from .pending import why
@@ -96,12 +104,21 @@ class Profiles:
                 problems.append(_("Could not open {path}:\n{error}").format(path=path, error=why(exc)))
                 continue
             try:
-                log.rename_zones(chart_id, renames, keep=keep)
+                log.apply_waiting_renames(spares)  # renames that waited before come first
+                log.rename_zones(chart_id, renames, keep=keep, spares=spares)
             except (OSError, sqlite3.Error, ReadOnly) as exc:
                 if isinstance(exc, sqlite3.Error) and is_busy(exc):
-                    problems.append(
-                        _("{path} is in use by another program: nothing in it was changed.").format(path=path)
-                    )
+                    try:
+                        log.rename_later(chart_id, renames, keep, spares)
+                    except OSError as kept_exc:
+                        problems.append(
+                            _(
+                                "{path} is in use by another program: nothing in it was changed ({error})."
+                            ).format(path=path, error=why(kept_exc))
+                        )
+                    else:
+                        if waiting is not None:
+                            waiting.append(path)
                 else:
                     problems.append(_("Could not write {path}:\n{error}").format(path=path, error=why(exc)))
             finally:

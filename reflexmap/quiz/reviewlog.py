@@ -56,6 +56,7 @@ MAX_SETTING = 1000  # a stored choice's characters
 PACE_WINDOW = 5000  # the latest answers in which the pace of each kind of question is sought
 IMPORTED_KEY = "imported-progress-json"
 ONCE_PREFIX = "answer:"  # meta keys of answers written from a file of waiting answers
+RENAME_PREFIX = "rename:"  # meta keys of renames done from a file of waiting renames
 LEGACY_STABILITY = {2: 1.0, 3: 3.0, 4: 7.0, 5: 21.0}  # Leitner box -> the wait after it, in days
 
 CREATE = """
@@ -657,7 +658,16 @@ class ReviewLog:
             raise
 
     # --- a chart's zones renamed ----------------------------------------------------------------
-    def rename_zones(self, chart_id: str, renames: Mapping[str, str], *, keep: Collection[str] = ()) -> int:
+    def rename_zones(
+        self,
+        chart_id: str,
+        renames: Mapping[str, str],
+        *,
+        keep: Collection[str] = (),
+        spares: tuple[Path, ...] = (),
+        once: str | None = None,
+        wait_ms: int | None = None,
+    ) -> int:
         """Zones of chart `chart_id` were renamed (old id -> new id, all at once: a swap or a
         chain of renames works): their cards' states, their reviews and the zones named under
         past clicks follow to the new ids, in one transaction. BEGIN IMMEDIATE queues it with
@@ -665,18 +675,26 @@ class ReviewLog:
         given meanwhile is lost. A card state the new id already has (left by a zone deleted
         before) gives way to the renamed zone's. `keep`: old ids a chart of the same id still
         shows (a built-in chart saved under a new name): their card states are copied and
-        their reviews stay. Returns the number of cards moved or copied."""
+        their reviews stay. Answers waiting in files beside the log and in `spares` follow.
+        `once`: the id of a rename that waited in a file (pending.py): recorded with it, and
+        a rename whose id is recorded is not done again. Returns the number of cards moved or
+        copied."""
         if not self.writable:
             raise ReadOnly(str(self.path))
-        self._unlocked(None)
+        self._unlocked(wait_ms)
         pairs = [(old, new) for old, new in renames.items() if old != new and ":" not in old + new + chart_id]
         if not pairs:
             return 0
         chart = chart_id + ":"
         parked = "#renamed:"  # a renamed card waits here while all move (chart ids start with a letter)
         conn = self.conn
-        conn.execute("BEGIN IMMEDIATE")
+        self._begin(wait_ms)
         try:
+            if once is not None:
+                if conn.execute("SELECT 1 FROM meta WHERE key = ?", (RENAME_PREFIX + once,)).fetchone():
+                    conn.execute("ROLLBACK")
+                    return 0
+                conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (RENAME_PREFIX + once, chart_id))
             moved = 0
             for old, new in pairs:
                 start, end = chart + old + ":", chart + old + ";"  # every kind of the old zone's card
@@ -711,13 +729,72 @@ class ReviewLog:
                     (len(parked) + 1, low, high),
                 )
             self._rename_clicked(chart, dict(pairs))
-            pending.rename_in_files(self.path, chart_id, dict(pairs), keep)  # answers waiting: new ids too
+            pending.rename_in_files(self.path, chart_id, dict(pairs), keep, spares)  # answers waiting too
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
         return moved
+
+    def rename_later(
+        self,
+        chart_id: str,
+        renames: Mapping[str, str],
+        keep: Collection[str] = (),
+        spares: tuple[Path, ...] = (),
+    ) -> Path:
+        """A rename the log could not take now (another program holds it): kept in a file,
+        done by `apply_waiting_renames` once the log is free. Raises OSError if no folder
+        takes the file."""
+        return pending.write_rename(self.path, chart_id, dict(renames), frozenset(keep), spares)
+
+    def apply_waiting_renames(
+        self, spares: tuple[Path, ...] = (), wait_ms: int | None = None
+    ) -> list[pending.WaitingRename]:
+        """Do the renames kept for this log, oldest first, each in its transaction and once;
+        returns those done. SQLite's busy error when the log is still held (the
+        rest wait); a file that is not one is set aside, with a message."""
+        if not self.writable:
+            return []
+        files = pending.rename_files(self.path, spares)
+        if files:
+            self._unlocked(wait_ms)
+        done = []
+        for path in files:
+            try:
+                waiting = pending.read_rename(path)
+            except FileNotFoundError:
+                continue  # another window did it just now
+            except (OSError, ValueError) as exc:
+                aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+                try:
+                    os.replace(path, aside)
+                except OSError:
+                    aside = path
+                reason = exc.message if isinstance(exc, bounded_json.JSONBoundsError) else pending.why(exc)
+                self.warnings.append(
+                    _("{place}: {reason}. The file could not be used and was kept as {kept}.").format(
+                        place=path.name, reason=str(reason).rstrip("."), kept=aside.name
+                    )
+                )
+                continue
+            if self.conn.execute(
+                "SELECT 1 FROM meta WHERE key = ?", (RENAME_PREFIX + waiting.once,)
+            ).fetchone():
+                path.unlink(missing_ok=True)  # done before; its file outlived it
+                continue
+            self.rename_zones(
+                waiting.chart,
+                waiting.renames,
+                keep=waiting.keep,
+                spares=spares,
+                once=waiting.once,
+                wait_ms=wait_ms,
+            )
+            path.unlink(missing_ok=True)
+            done.append(waiting)
+        return done
 
     def _rename_clicked(self, chart: str, renames: dict[str, str]) -> None:
         """The zones under past clicks on this chart, named by their new ids."""

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 import fsrs
 
 from .cards import Card
-from .pending import PendingAnswer
+from .pending import PendingAnswer, rename_files, renamed
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -176,9 +176,13 @@ class Scheduler:
         self.unsaved: list[str] = []  # why answers could not be written yet, for the window to say
         self.spares = tuple(spares)
         self.pending: list[PendingAnswer] = []  # answers waiting for the log's lock, in order
+        self.renames_waiting = False  # a rename of zones waits in a file for the log (pending.py)
         self._pace: dict[str, float] = {}  # question kind -> Easy threshold, from the log
         self.set_retention(retention)
         if log is not None and log.writable:  # answers a window closed on while the log was locked
+            self.renames_waiting = bool(rename_files(log.path, self.spares))
+            if self.renames_waiting:
+                self._renamed()  # before the answers waiting in files are read
             self.pending = log.waiting_answers(self.spares)
             self._replay_pending()
             self.save_pending()
@@ -221,6 +225,8 @@ class Scheduler:
         still wait. An answer is taken off the queue only once its transaction has committed."""
         written: set[str] = set()
         was_locked = self.log is not None and self.log.locked
+        if self.renames_waiting and not self._renamed():
+            return len(self.pending)  # answers given since go in after the rename
         while self.pending and self.log is not None and self.log.writable:
             answer = self.pending[0]
             try:
@@ -260,6 +266,35 @@ class Scheduler:
                 return len(self.pending)  # taken again at once: read at the next reload
             self._replay_pending()
         return len(self.pending)
+
+    def _renamed(self) -> bool:
+        """The renames of zones that wait for the log, done (oldest first) if it is free;
+        False while they still wait. The card states are read again after them."""
+        if self.log is None or not self.log.writable:
+            return False
+        try:
+            done = self.log.apply_waiting_renames(self.spares, self.wait_ms)
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc):
+                self._not_saved(exc)
+            return False
+        except (sqlite3.Error, OSError) as exc:
+            self._not_saved(exc)
+            return False
+        self.renames_waiting = False
+        for rename in done:  # answers given before that chart was saved follow its zones
+            self.pending = [
+                renamed([a], rename.chart, rename.renames, rename.keep)[0] if a.time <= rename.time else a
+                for a in self.pending
+            ]
+        if done:
+            try:
+                self.states = self.log.states()
+            except sqlite3.OperationalError as exc:
+                if not is_busy(exc):
+                    raise
+            self._replay_pending()
+        return True
 
     def _not_saved(self, exc: BaseException) -> None:
         """An answer could not be written (a full disk, a folder made read-only): it stays

@@ -207,12 +207,25 @@ class QuizShell(QObject):
         (quiz/profiles.py, Qt-free); the heat map and the next round see it at once."""
         from ..quiz import pending
         from ..quiz.profiles import Profiles
+        from .modes.quiz import spare_folders
 
         scheduler = self._controller.scheduler if self._controller is not None else None
         if scheduler is not None:
             scheduler.save_pending()  # answers that waited for the log's lock go in first, if they can
-        problems = Profiles(self.progress_path.parent).rename_zones(chart_id, renames, keep=keep)
-        if scheduler is not None and scheduler.pending:
+        later: list[Path] = []  # logs another program holds: renamed when they are free
+        problems = Profiles(self.progress_path.parent).rename_zones(
+            chart_id, renames, keep=keep, spares=spare_folders(self.settings), waiting=later
+        )
+        if scheduler is not None and self._controller.database_path in later:
+            # this window's answers still waiting follow when the rename is done (by time)
+            scheduler.renames_waiting = True
+            self._controller.keep_trying(
+                _(
+                    "The progress database is in use by another program: the renamed zones' progress "
+                    "follows them as soon as it is free."
+                )
+            )
+        elif scheduler is not None and scheduler.pending:
             # answers still waiting follow the zones, as the log did (its path is in a problem
             # when its rename failed: then its progress, and they, stay under the old ids)
             log = str(self._controller.database_path)

@@ -309,12 +309,16 @@ class QuizController(Mode):
             return False
         return True
 
-    def keep_trying(self) -> None:
-        """The student kept the window open with answers no folder takes: they stay in
-        memory and are tried again every second."""
+    def keep_trying(self, message: str | None = None) -> None:
+        """What waits (answers no folder takes, kept in memory; a rename of zones) is tried
+        again every second; `message` (else: the answers are kept) goes to the status line."""
         self._save_retry.start()
         self._show_status(
-            _("Your answers are kept while ReflexMap stays open and saved as soon as a folder can take them.")
+            message
+            or _(
+                "Your answers are kept while ReflexMap stays open and saved as soon as a folder can "
+                "take them."
+            )
         )
 
     def hand_over(self) -> list[PendingAnswer]:
@@ -394,14 +398,24 @@ class QuizController(Mode):
         """Try again to write the answers that wait for the log's lock (on a timer)."""
         self._save_retention()
         scheduler = self._scheduler
-        if scheduler is None or not scheduler.pending:
+        if scheduler is None or not (scheduler.pending or scheduler.renames_waiting):
             if self._retention_waiting is None:
                 self._save_retry.stop()
             return
-        if scheduler.save_pending() == 0 and self._retention_waiting is None:
+        had_answers, had_renames = bool(scheduler.pending), scheduler.renames_waiting
+        if (
+            scheduler.save_pending() == 0
+            and not scheduler.renames_waiting
+            and self._retention_waiting is None
+        ):
             self._save_retry.stop()
             self._said_waiting = self._said_failing = False
-            self._show_status(_("All answers are saved."))
+            if had_answers:
+                self._show_status(_("All answers are saved."))
+            elif had_renames:
+                self._show_status(_("The renamed zones' progress has followed them."))
+            if had_renames and self.state.mastery is not None:
+                self.state.set_mastery(self.mastery())
         self._said_unsaved()
         if self.session is not None and self.session.current is not None:
             self.panel.set_status(self._status())
