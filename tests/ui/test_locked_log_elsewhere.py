@@ -103,7 +103,11 @@ def test_statistics_of_a_log_held_before_the_window_read_it(qtbot, make_window, 
 
 @HOLDERS
 def test_zones_renamed_while_the_log_is_held_follow_once_it_is_free(
-    qtbot, make_window, chart, tmp_path, script  # noqa: F811
+    qtbot,
+    make_window,
+    chart,  # noqa: F811
+    tmp_path,
+    script,  # noqa: F811
 ):
     from .test_editor_rename_progress import cards
 
