@@ -89,8 +89,8 @@ def _fill(path: str) -> None:
             filler.flush()
 
 
-def _answer_one(window) -> None:
-    """A round of one "find" question, answered right by a click inside the zone."""
+def _answer_one(window, zone: str = "lumbar-spine") -> None:
+    """A round of one "find" question on `zone`, answered right by a click inside the zone."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
@@ -98,9 +98,7 @@ def _answer_one(window) -> None:
     from reflexmap.quiz import QuizOptions
 
     window.quiz.advance_after_right_ms = 60_000
-    options = QuizOptions(
-        kinds=("find",), zone_ids=("lumbar-spine",), aspects=("plantar",), feet=("left",), seed=7
-    )
+    options = QuizOptions(kinds=("find",), zone_ids=(zone,), aspects=("plantar",), feet=("left",), seed=7)
     if not window.quiz.start(options):
         return
     question = window.quiz.session.current

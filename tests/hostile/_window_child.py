@@ -1,7 +1,9 @@
 """A ReflexMap window in a child process, driven line by line from stdin (for tests that need
 two real instances at once): `labels` and `guides` toggle View → Show labels / guide lines,
-`theme NAME` and `view ASPECT` pick them from their menus, `close` closes the window as the
-user does (its settings are written then) and ends. Each command is answered with `ok`."""
+`theme NAME` and `view ASPECT` pick them from their menus, `open PATH` opens a chart (it joins
+the recent charts), `answer ZONE` answers a one-question quiz round on the built-in chart by a
+click inside the zone, `close` closes the window as the user does (its settings are written
+then) and ends. Each command is answered with `ok`."""
 
 from __future__ import annotations
 
@@ -31,6 +33,15 @@ def main() -> int:
             window.theme_actions[argument].trigger()
         elif command == "view":
             getattr(window, f"aspect_{argument}_action").trigger()
+        elif command == "open":
+            assert window.open_chart(argument), argument
+        elif command == "answer":
+            from ._app_child import _answer_one
+
+            _answer_one(window, argument)
+            app.processEvents()
+            assert window.quiz_panel.feedback.text().startswith("✔"), window.quiz_panel.feedback.text()
+            window.quiz.stop()
         elif command == "close":
             window.close()
             print("ok", flush=True)
