@@ -5,7 +5,8 @@ The window makes one `StatusLine`; it listens to the state and says the rest its
 Every message shown in the bar is fitted to the room it has (`fitted`): a text from the chart
 (a zone's name or claim, the chart's title, any isolated text) that would not fit is elided
 with "…", the app's own words around it kept; the whole message is elided only when that is
-not enough. QStatusBar itself would cut a long message off at the edge, mid-letter."""
+not enough. QStatusBar itself would cut a long message off at the edge, mid-letter. Qt's own
+status tips (QAction.setStatusTip, shown when a menu item is pointed at) are fitted too."""
 
 from __future__ import annotations
 
@@ -38,6 +39,9 @@ class StatusLine(QObject):
         bar.showMessage = self.say  # type: ignore[method-assign]  # callers hold bar.showMessage
         self._said: tuple[str, str, float, int] | None = None  # full, shown, when, timeout ms
         bar.installEventFilter(self)
+        self._window = bar.parentWidget()
+        if self._window is not None:  # Qt's status tips (menu items) go to the bar from C++, not say()
+            self._window.installEventFilter(self)
         state.selection_changed.connect(self.selection_shown)
         state.aspect_changed.connect(self.view_shown)
 
@@ -64,7 +68,13 @@ class StatusLine(QObject):
         return texts
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        """The bar was resized: the message on show is fitted again (for the time it has left)."""
+        """The bar was resized: the message on show is fitted again (for the time it has left).
+        A status tip (a menu item pointed at: a recent chart's tradition and file) reaching the
+        window is said here, fitted like every message, instead of by QMainWindow, which would
+        put it in the bar whole and cut it off mid-letter."""
+        if watched is self._window and event.type() == QEvent.Type.StatusTip:
+            self.say(event.tip())
+            return True
         if watched is self.bar and event.type() == QEvent.Type.Resize and self._said is not None:
             message, shown, when, timeout = self._said
             if self.bar.currentMessage() == shown:
@@ -147,15 +157,26 @@ def fitted(text: str, metrics: QFontMetrics, width: int, chart_texts: Iterable[s
             rooms = _shared(budget, [metrics.horizontalAdvance(text[a:b]) for a, b in spans])
             pieces, last = [], 0
             for (start, end), room in zip(spans, rooms, strict=True):
-                pieces += [
-                    text[last:start],
-                    metrics.elidedText(text[start:end], Qt.TextElideMode.ElideRight, room),
-                ]
+                pieces += [text[last:start], _elided(text[start:end], metrics, room)]
                 last = end
             shortened = "".join([*pieces, text[last:]])
             if metrics.horizontalAdvance(shortened) <= width:
                 return shortened
     return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+
+def _elided(text: str, metrics: QFontMetrics, room: int) -> str:
+    """A chart text cut with "…" at its end; a file's path cut in its folders, so that the
+    file's name (what tells it apart) stays whole where it fits."""
+    is_path = text.startswith(("/", "~", "\\")) or (len(text) > 2 and text[1:3] in (":\\", ":/"))
+    cut = max(text.rfind("/"), text.rfind("\\"))
+    if is_path and cut > 0:
+        name = text[cut:]
+        left = room - metrics.horizontalAdvance(name)
+        if left >= metrics.horizontalAdvance("/…"):
+            return metrics.elidedText(text[:cut], Qt.TextElideMode.ElideRight, left) + name
+        return metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, room)
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
 
 
 def _shared(budget: int, widths: list[int]) -> list[int]:

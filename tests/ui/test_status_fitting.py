@@ -65,3 +65,26 @@ def test_every_status_message_is_fitted(qtbot, make_window, long_named):
     window.statusBar().showMessage("Exported " + "/very/long/folder" * 80 + "/chart.png", 5000)
     shown = _fits(window)
     assert shown.startswith("Exported /very/long") and shown.endswith("…"), shown
+
+
+def test_a_menu_items_status_tip_is_fitted(qtbot, make_window, long_named, tmp_path):
+    """Pointing at a recent chart in the Chart menu shows its tradition and file in the status
+    bar (QAction.setStatusTip): Qt put that in the bar whole, past its edge, cut mid-letter."""
+    data = yaml.safe_load(Path(long_named.path).read_text(encoding="utf-8"))
+    data["tradition"] = "A tradition that goes on " + "and on " * 300
+    path = tmp_path / "long-tradition.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    window = make_window()
+    window.resize(900, 700)
+    assert window.open_chart(path)
+    menu = window.charts_menu
+    bar = window.menuBar()
+    bar.setActiveAction(menu.menuAction())  # the Chart menu opened from the menu bar
+    qtbot.waitExposed(menu)
+    (action,) = [a for a in menu.actions() if a.data() == str(path)]
+    menu.setActiveAction(action)  # pointed at (offscreen, a mouse move does not hover a menu item)
+    qtbot.waitUntil(lambda: "A tradition that goes on" in window.statusBar().currentMessage(), timeout=3000)
+    shown = _fits(window)
+    assert shown.startswith("Tradition: ") and "…" in shown, shown
+    assert "File: " in shown and "long-tradition.yaml" in shown, shown  # the app's words and the file kept
+    menu.close()
