@@ -480,24 +480,36 @@ class BreakMirror(_ZoneEdit):
                     zone=_said(self.zone), view=_said(source)
                 )
             )
-        rings = original if _is_parts(original) else [original]
-        mirrored = [
-            _flow([_point(p) for p in geometry.mirror(tuple((float(x), float(y)) for x, y in r))])
-            for r in rings
-        ]
-        shapes[self.view] = _flow(mirrored) if _is_parts(original) else mirrored[0]
+        shapes[self.view] = _mirrored(original)
+
+
+def _mirrored(shape: list) -> CommentedSeq:
+    """A shape's points (one ring or a list of parts) seen in the mirror, written as flow lists."""
+    rings = shape if _is_parts(shape) else [shape]
+    mirrored = [
+        _flow([_point(p) for p in geometry.mirror(tuple((float(x), float(y)) for x, y in r))]) for r in rings
+    ]
+    return _flow(mirrored) if _is_parts(shape) else mirrored[0]
 
 
 @dataclass(frozen=True, slots=True)
 class MirrorZone(_ZoneEdit):
     """Draw a zone on the other foot as the mirror of its points in `view`: that foot's shape
     becomes `mirror` (its own points, if it had any, give way), so editing one foot edits
-    both from now on. The inverse of BreakMirror; for a zone drawn on one foot."""
+    both from now on. The inverse of BreakMirror; for a zone drawn on one foot.
+
+    `view` may be either foot. The file can only say that a view mirrors the one it names
+    (`mirror_of`, the right foot as charts draw them), so a zone given from a mirroring view
+    has its points mirrored onto the view it names, and its own shape becomes `mirror`."""
 
     zone: str
     view: str
 
     def change_zone(self, tree: CommentedMap, zone: CommentedMap) -> None:
+        named = _mirror_views(tree).get(self.view)
+        if named is not None:  # drawn on the mirroring foot: its points go to the other one
+            self._onto_named(zone, named)
+            return
         mirrors = [m for m, source in _mirror_views(tree).items() if source == self.view]
         if not mirrors:
             raise EditRefused("no view of the other foot mirrors this one")
@@ -508,6 +520,20 @@ class MirrorZone(_ZoneEdit):
             raise EditRefused("this zone is mirrored on the other foot already")
         for mirror in mirrors:
             shapes[mirror] = "mirror"
+
+    def _onto_named(self, zone: CommentedMap, named: str) -> None:
+        shapes = zone.get("shapes")
+        own = shapes.get(self.view) if isinstance(shapes, dict) else None
+        if own == "mirror":
+            raise EditRefused("this zone is mirrored on the other foot already")
+        if not isinstance(own, list):
+            raise EditRefused("this zone has no points of its own in this view")
+        points = _mirrored(own)
+        if named in shapes:
+            shapes[named] = points
+        else:  # the named foot first, as the views are listed
+            shapes.insert(list(shapes).index(self.view), named, points)
+        shapes[self.view] = "mirror"
 
 
 def _flow(items: list) -> CommentedSeq:

@@ -179,3 +179,47 @@ def test_a_zone_drawn_on_one_foot_is_mirrored_to_the_other_from_the_edit_menu(qt
     assert "plantar-right" not in editing.state.atlas.zone(zone_id).shapes
     editing.save_action.trigger()
     assert "plantar-right" not in load_atlas(chart).zone(zone_id).shapes
+
+
+def test_a_zone_drawn_on_the_right_foot_is_mirrored_to_the_left_from_the_edit_menu(qtbot, editing, chart):
+    """The file can only say that the right foot mirrors the left: a zone drawn on the right
+    foot alone gets its points mirrored onto the left foot, and its right foot becomes the
+    mirror, so the two feet follow each other whichever is dragged."""
+    editing.draw_action.trigger()
+    for point in ((15, 60), (-5, 60), (-5, 72)):
+        click_mm(qtbot, editing, "plantar-right", *point)
+    qtbot.keyClick(editing.map, Qt.Key.Key_Return)
+    zone_id = editing.state.zone_id
+    assert "plantar-left" not in editing.state.atlas.zone(zone_id).shapes
+    editing.mirror_zone_action.trigger()
+    assert editing.editor.session.written_shape(zone_id, "plantar-right") == "mirror"
+    assert editing.state.atlas.zones_at("plantar-left", 1, 63)[0].id == zone_id  # (-1, 63) mirrored
+    assert editing.state.atlas.zones_at("plantar-right", -1, 63)[0].id == zone_id  # still there
+    drag(qtbot, editing, "plantar-right", (-5, 72), (-10, 80))  # the right foot dragged: both follow
+    left = editing.state.atlas.zone(zone_id).shapes["plantar-left"][0]
+    right = editing.state.atlas.zone(zone_id).shapes["plantar-right"][0]
+    assert right == tuple((-x, y) for x, y in left)
+    assert any(abs(x - 10) < 0.6 and abs(y - 80) < 0.6 for x, y in left)
+    editing.save_action.trigger()
+    saved = load_atlas(chart).zone(zone_id).shapes
+    assert saved["plantar-left"][0] == left and saved["plantar-right"][0] == right
+    key(qtbot, editing, QKeySequence.StandardKey.Undo)
+    key(qtbot, editing, QKeySequence.StandardKey.Undo)
+    assert "plantar-left" not in editing.state.atlas.zone(zone_id).shapes
+    assert editing.editor.session.written_shape(zone_id, "plantar-right") != "mirror"
+
+
+def test_a_zone_with_points_on_both_feet_is_mirrored_from_the_foot_it_was_selected_on(qtbot, editing):
+    """Broken apart, then mirrored again from the right foot: the right foot's points win."""
+    editing.draw_action.trigger()
+    for point in ((15, 60), (-5, 60), (-5, 72)):
+        click_mm(qtbot, editing, "plantar-right", *point)
+    qtbot.keyClick(editing.map, Qt.Key.Key_Return)
+    zone_id = editing.state.zone_id
+    editing.mirror_zone_action.trigger()
+    editing.break_mirror_action.trigger()
+    drag(qtbot, editing, "plantar-right", (-5, 72), (-8, 76))  # the right foot now differs
+    right = editing.state.atlas.zone(zone_id).shapes["plantar-right"][0]
+    editing.mirror_zone_action.trigger()
+    left = editing.state.atlas.zone(zone_id).shapes["plantar-left"][0]
+    assert left == tuple((-x, y) for x, y in right)

@@ -258,8 +258,9 @@ class EditMode(QObject):
             self.say(_("The two feet of this zone are now edited apart."))
 
     def mirror_zone(self) -> None:
-        """Edit → Mirror to the other foot: the selected zone's other foot becomes the mirror of
-        the foot that the views mirror (the left one, as charts draw them), and follows it."""
+        """Edit → Mirror to the other foot: the selected zone's points on the foot it was
+        selected on (or else on the foot that has points) are mirrored onto the other foot,
+        and the two feet follow each other from then on, whichever foot it was drawn on."""
         from ...atlas.edits import MirrorZone
 
         if not self._editing() or not self._selected():
@@ -267,17 +268,20 @@ class EditMode(QObject):
         zone = self.state.zone_id
         views = {v.id: v for v in self.state.atlas.views_of(self.state.aspect)}
         order = sorted(views, key=lambda v: v != self.state.view_id)  # the foot clicked first
-        mirrored = {m.mirror_of for m in views.values()}  # the views another one mirrors
+        paired = {m.mirror_of for m in views.values()} | {v for v, m in views.items() if m.mirror_of}
         source = next(
             (
                 v
                 for v in order
-                if v in mirrored and isinstance(self.session.written_shape(zone, v), list | tuple)
+                if v in paired and isinstance(self.session.written_shape(zone, v), list | tuple)
             ),
             None,
         )
         if source is None:
             self.say(_("This zone has no points of its own on a foot that the other foot mirrors."))
+            return
+        if any(self.session.written_shape(zone, v) == "mirror" for v in paired):
+            self.say(_("The other foot mirrors this zone already: editing one foot edits both."))
             return
         if self.session.apply(MirrorZone(zone, source), _("Mirror to the other foot")):
             self.say(_("The other foot now mirrors this zone: editing one foot edits both."))
