@@ -239,11 +239,16 @@ class MapView(QGraphicsView):
         # Room to pan past the edges, so zooming near a border keeps the point under the cursor.
         rect = self.chart.chart_rect
         self.setSceneRect(rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height()))
-        if kept is not None and any(f.view.id == kept[0] for f in self.chart.frames):
-            self.resetTransform()  # an edit redrew the chart: the same spot stays in view
-            self.scale(kept[3], kept[3])
-            self.centre_on(*kept[:3])
-            self._fitted = False
+        frame = next((f for f in self.chart.frames if kept is not None and f.view.id == kept[0]), None)
+        if kept is not None and frame is not None:
+            # an edit redrew the chart: its view stays where it was on screen, to the pixel
+            # (the scroll bars move by as much as the view moved in the new drawing); a
+            # fitted chart stays "fitted", so that a resize fits it again
+            _view, dx, dy, left, top, scale = kept
+            self.resetTransform()
+            self.scale(scale, scale)
+            self.horizontalScrollBar().setValue(left + round((frame.dx - dx) * scale))
+            self.verticalScrollBar().setValue(top + round((frame.dy - dy) * scale))
         else:
             self.fit()
         self.rebuilt.emit()
@@ -268,13 +273,29 @@ class MapView(QGraphicsView):
         self.rebuilt.emit()
         return True
 
-    def _kept_view(self) -> tuple[str, float, float, float] | None:
-        """(view, x mm, y mm at the viewport's centre, scale) to keep while editing the chart
-        zoomed in; None when the chart is fitted or not being edited."""
-        if self.state.mode.name != EDIT or self._fitted or self.chart.atlas is None:
+    def _kept_view(self) -> tuple[str, float, float, int, int, float] | None:
+        """(view, its frame's offset dx, dy in the chart, the scroll bars' values, scale) to
+        keep while the chart is edited: zoomed in, or fitted while an edit redraws it (a new
+        label must not rescale and move the feet under the author's hand); None otherwise.
+        The view is the selected zone's, where the author works, else the one nearest the
+        viewport's centre."""
+        if self.state.mode.name != EDIT or self.chart.atlas is None:
             return None
-        where = self.chart.locate(self.mapToScene(self.viewport().rect().center()))
-        return None if where is None else (*where, self.transform().m11())
+        if self._fitted and not self.state.updating:
+            return None
+        frames = {f.view.id: f for f in self.chart.frames}
+        frame = frames.get(self.state.view_id)
+        if frame is None and frames:
+            centre = self.mapToScene(self.viewport().rect().center())
+            x, y = centre.x(), centre.y()
+            frame = min(
+                frames.values(),
+                key=lambda f: max(f.left - x, 0, x - f.right) + max(f.top - y, 0, y - f.bottom),
+            )
+        if frame is None:
+            return None
+        bars = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        return (frame.view.id, frame.dx, frame.dy, *bars, self.transform().m11())
 
     def _draw(self, min_text_mm: float, measuring: bool = False) -> None:
         """Draw the chart; `measuring`: only to learn its size (its guide names left out)."""

@@ -77,6 +77,7 @@ class AppState(QObject):
         self.annotations = Annotations()
         self.presentation: Presentation | None = None  # None: every name shown as usual
         self.changed_zones: tuple[str, ...] = ()  # see update_atlas
+        self.updating = False  # True while update_atlas says the same chart changed (an edit)
 
     # --- the mode -------------------------------------------------------------------------
     def enter_mode(self, mode: Mode) -> None:
@@ -126,11 +127,11 @@ class AppState(QObject):
         """The same chart, changed (an edit): the selection stays while its zone exists.
         `zones`: only these zones' shapes changed (a drag), so the map may redraw only them
         (`changed_zones` says so while `atlas_changed` is emitted)."""
-        self.changed_zones = zones
+        self.changed_zones, self.updating = zones, True
         try:
             self._update_atlas(atlas)
         finally:
-            self.changed_zones = ()
+            self.changed_zones, self.updating = (), False
 
     def _update_atlas(self, atlas: Atlas) -> None:
         self.source = atlas

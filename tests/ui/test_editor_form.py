@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from reflexmap.atlas import load_atlas
 
+from .conftest import viewport_pos
 from .test_editor import DATA, chart, editing, key  # noqa: F401 (fixtures)
 
 
@@ -128,3 +129,22 @@ def test_chart_properties_are_edited_in_one_undoable_change(qtbot, editing, char
     key(qtbot, editing, QKeySequence.StandardKey.Undo)
     assert editing.editor.session.draft.atlas.title == "Small test chart"
     assert "de" not in (editing.editor.session.draft.atlas.translations or {})
+
+
+def test_an_edit_that_widens_the_labels_leaves_the_feet_where_they_are(qtbot, editing):
+    """A longer name makes its label column wider: the map must not rescale and move the feet
+    under the author's hand (it did: the chart was fitted again after every edit). Fit to
+    window still fits the chart on request."""
+    before = editing.map.transform().m11(), viewport_pos(editing, "plantar-left", 0, 25)
+    rect = editing.map.chart.chart_rect
+    name = editing.editor.form.fields[("name", None)]
+    name.setFocus()
+    name.selectAll()
+    qtbot.keyClicks(name, "The heel pad and the whole lower part of the heel, outer side")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert editing.state.atlas.zone("heel").name.startswith("The heel pad")
+    assert editing.map.chart.chart_rect != rect  # the labels took other room
+    assert editing.map.transform().m11() == before[0]
+    assert (viewport_pos(editing, "plantar-left", 0, 25) - before[1]).manhattanLength() <= 1
+    editing.fit_action.trigger()
+    assert editing.map.transform().m11() != before[0]
