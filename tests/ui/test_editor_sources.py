@@ -182,3 +182,49 @@ def test_sources_not_typed_in_stay_as_the_file_has_them(qtbot, make_window, tmp_
     ok(qtbot, dialog)
     assert not dialog.isVisible()
     assert window.editor.session.stack.count() == 0  # nothing changed
+
+
+LONG = (
+    "Valerie Voner, The Everything Reflexology Book: Reduce Stress, Improve Your Health and "
+    "Feel Great with the Healing Power of Touch. Adams Media, Avon (MA), 2003"
+)
+
+
+def wraps_whole(listing: QListWidget) -> None:
+    """Every row of the list can be read where it is: no row runs off to the right behind a
+    sideways scroll bar, and a title wider than the list takes more lines, not a cut."""
+    listing.doItemsLayout()
+    assert listing.horizontalScrollBar().maximum() == 0
+    width = listing.viewport().width()
+    metrics = listing.fontMetrics()
+    for i in range(listing.count()):
+        rect = listing.visualItemRect(listing.item(i))
+        assert rect.right() <= width, listing.item(i).text()
+        if metrics.horizontalAdvance(listing.item(i).text()) > width:
+            assert rect.height() >= 2 * metrics.lineSpacing(), listing.item(i).text()
+
+
+def test_long_source_titles_are_read_whole_in_the_zone_form_and_chart_properties(
+    qtbot, make_window, tmp_path
+):
+    text = (DATA / "small.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        'sources:\n  - {id: s1, title: "Source one"}\n',
+        f'sources:\n  - {{id: s1, title: "{LONG}"}}\n'
+        '  - {id: s2, title: "Ingham, Stories the Feet Can Tell (1938)"}\n',
+    )
+    path = tmp_path / "long-titles.yaml"
+    path.write_text(text, encoding="utf-8")
+    window = make_window(load_atlas(path))
+    window.edit_action.trigger()
+    click_mm(qtbot, window, "plantar-left", 0.0, 25.0)
+    form = window.editor.form
+    qtbot.waitUntil(lambda: form.sources.isVisible())
+    listing = form.sources
+    assert [listing.item(i).text() for i in range(listing.count())][0] == LONG
+    wraps_whole(listing)
+    assert listing.width() >= 0.8 * form.viewport().width()  # the panel's width, not a corner of it
+    dialog = open_dialog(window)
+    wraps_whole(dialog.findChild(QListWidget, "chart-sources"))
+    dialog.reject()
+    window.editor.saving.discard()

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
@@ -25,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from ... import i18n
+from ...content.markup import plain_tooltip, shortened
 from ...i18n import _, bidi_isolate, ngettext
-from .form import MAX_TEXT_CHARS, TextBox
+from .form import LIST_CHARS, MAX_TEXT_CHARS, TextBox, WrappedList
 
 FIELDS = ("title", "tradition", "description")
 SOURCE_FIELDS = ("title", "url", "note")
@@ -49,7 +49,7 @@ class SourceList(QGroupBox):
                 texts.update({(name, language): given.get(name) or "" for name in SOURCE_TRANSLATED})
             self.entries.append({"was": source.id, "id": source.id, "texts": texts, "old": dict(texts)})
         layout = QHBoxLayout(self)
-        self.list = QListWidget()
+        self.list = WrappedList(lines=8)
         self.list.setObjectName("chart-sources")
         self.list.setAccessibleName(_("Sources"))
         self.list.currentRowChanged.connect(self._shown)
@@ -118,7 +118,7 @@ class SourceList(QGroupBox):
 
     # --- the list ------------------------------------------------------------------------
     def _title(self, entry: dict) -> str:
-        return entry["texts"][("title", None)].strip() or _("(no title)")
+        return shortened(entry["texts"][("title", None)].strip(), LIST_CHARS) or _("(no title)")
 
     def _refill(self, row: int) -> None:
         self._filling = True
@@ -126,7 +126,7 @@ class SourceList(QGroupBox):
             self.list.clear()
             for entry in self.entries:
                 item = QListWidgetItem(self._title(entry))  # plain text: the chart's own words
-                item.setToolTip(entry["id"])
+                item.setToolTip(plain_tooltip(entry["id"]))
                 self.list.addItem(item)
         finally:
             self._filling = False
@@ -158,7 +158,7 @@ class SourceList(QGroupBox):
             return
         if key[0] == "id":
             entry["id"] = text.strip()
-            self.list.currentItem().setToolTip(entry["id"])
+            self.list.currentItem().setToolTip(plain_tooltip(entry["id"]))
             return
         entry["texts"][key] = text
         if key == ("title", None):
@@ -304,7 +304,7 @@ class ChartPropertiesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, self.sizeHint().height())
+        self.resize(max(self.sizeHint().width(), 860), self.sizeHint().height())
 
     def _field(self, name: str, language: str | None, value: str) -> QLineEdit | TextBox:
         if name == "description":

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import i18n
+from ...content.markup import plain_tooltip, shortened
 from ...i18n import _, bidi_isolate
 from ...vocab import REGION_NAMES, region_name
 
@@ -31,6 +33,29 @@ REQUIRED = ("name", "claim", "technique")
 TRANSLATED = ("name", "claim", "technique", "note")
 MULTI_LINE = ("claim", "technique", "note")  # texts of sentences: several lines to write them in
 TEXT_LINES = 3  # a multi-line field's height
+LIST_CHARS = 300  # a source title shown in a list past this is cut (the tooltip has it whole)
+
+
+class WrappedList(QListWidget):
+    """A list of chart texts (source titles) that a narrow panel can still read: each row
+    wraps to the list's width instead of running off to the right behind a sideways
+    scroll bar, and shows its whole text in a tooltip; `lines` rows of text at least."""
+
+    def __init__(self, parent: QWidget | None = None, lines: int = 6):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)  # rows wrap again when it is resized
+        self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)  # a tall row scrolls smoothly
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * lines + 2 * self.frameWidth())
+
+    @staticmethod
+    def row_for(text: str) -> QListWidgetItem:
+        """A row of plain text (the chart's own words), whole in its tooltip."""
+        row = QListWidgetItem(shortened(text, LIST_CHARS))  # plain text: the chart's own words
+        row.setToolTip(plain_tooltip(text))
+        return row
 
 
 class TextBox(QPlainTextEdit):
@@ -106,10 +131,14 @@ class ZoneForm(QScrollArea):
         self.confidence.addItem(_("Estimate"), "estimate")
         self.confidence.activated.connect(lambda _i: self._set("confidence", self.confidence.currentData()))
         form.addRow(_("Con&fidence:"), self.confidence)
-        self.sources = QListWidget()
-        self.sources.setMaximumHeight(120)
+        self.sources = WrappedList()
+        self.sources.setObjectName("zone-sources")
+        self.sources.setAccessibleName(_("Sources"))
         self.sources.itemChanged.connect(self._sources_changed)
-        form.addRow(_("&Sources:"), self.sources)
+        sources_label = QLabel(_("&Sources:"))
+        sources_label.setBuddy(self.sources)
+        form.addRow(sources_label)  # the list below it, as wide as the panel: titles are long
+        form.addRow(self.sources)
         layout.addLayout(form)
         self.translation_boxes: dict[str, QGroupBox] = {}
         for language, title in i18n.LANGUAGES.items():
@@ -208,7 +237,7 @@ class ZoneForm(QScrollArea):
         if zone is None or draft is None or draft.atlas is None:
             return
         for source in draft.atlas.sources.values():
-            item = QListWidgetItem(source.title)  # plain text: the chart's own words
+            item = WrappedList.row_for(source.title)
             item.setData(Qt.ItemDataRole.UserRole, source.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
