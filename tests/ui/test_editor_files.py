@@ -166,6 +166,7 @@ def test_new_chart_from_the_built_in_outlines(qtbot, editing, monkeypatch, tmp_p
     )
     dialog.title.setText("Practice chart")
     (dialog.with_zones if with_zones else dialog.empty).setChecked(True)
+    qtbot.keyClicks(dialog.tradition, "My practice")  # the author's own: asked, OK waits for it
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: editing.state.atlas.title == "Practice chart", timeout=5000)
     atlas = editing.state.atlas
@@ -180,6 +181,57 @@ def test_new_chart_from_the_built_in_outlines(qtbot, editing, monkeypatch, tmp_p
     assert len(saved.zones) == len(atlas.zones)
     if not with_zones:  # no comment left over from the outlines' first zone ("# Head: the toes…")
         assert target.read_text(encoding="utf-8").endswith("\nzones: []\n")
+
+
+def test_a_new_chart_asks_for_its_own_tradition_and_is_saved_under_a_name_from_its_title(
+    qtbot, editing, monkeypatch, tmp_path
+):
+    """The outlines' tradition (and its German) does not come along: the dialog asks for the
+    author's, and OK waits for it. Save suggests a safe file name made of the title's words,
+    free in the folder, and later the chart's own file."""
+    from reflexmap.ui import dialogs
+
+    editing.editor.session.stack.setClean()
+    editing.settings.setValue("chart/dir", str(tmp_path))
+    (tmp_path / "meine-fußkarte-schule-b-test.yaml").write_text("someone else's", encoding="utf-8")
+    editing.new_chart_action.trigger()
+    dialog = next(
+        w for w in QApplication.topLevelWidgets() if w.objectName() == "new-chart" and w.isVisible()
+    )
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.tradition.text() == "" and not ok.isEnabled()
+    dialog.title.setText("Meine Fußkarte: Schule/B. \u202eTest")  # (QTest cannot type the RLO mark)
+    dialog.with_zones.setChecked(True)
+    qtbot.keyClicks(dialog.tradition, "Schule Weber")
+    assert ok.isEnabled()
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editing.state.atlas.title.startswith("Meine"), timeout=5000)
+    assert editing.state.atlas.tradition == "Schule Weber"
+    suggested = []
+    target = tmp_path / "chosen.yaml"
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: suggested.append(args[2]) or str(target))
+    press(qtbot, editing, QKeySequence.StandardKey.Save)
+    assert suggested == [str(tmp_path / "meine-fußkarte-schule-b-test-2.yaml")]
+    text = target.read_text(encoding="utf-8")
+    assert "Ingham" not in text.split("zones:")[0]  # neither "Western (Ingham)" nor "Westlich (Ingham)"
+    assert load_atlas(target).tradition == "Schule Weber"
+    editing.save_as_action.trigger()
+    assert suggested[-1] == str(target)
+
+
+def test_save_as_of_a_built_in_chart_suggests_a_name_from_its_title(
+    qtbot, make_window, monkeypatch, tmp_path
+):
+    from reflexmap.ui import dialogs
+
+    window = make_window()  # the built-in Western chart
+    window.settings.setValue("chart/dir", str(tmp_path))
+    window.edit_action.trigger()
+    suggested = []
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: suggested.append(args[2]) or "")
+    window.save_as_action.trigger()
+    assert suggested == [str(tmp_path / "western-foot-chart-ingham-tradition.yaml")]
+    window.editor.saving.discard()
 
 
 def test_undo_and_redo_after_save_as_keep_the_new_file(qtbot, editing, monkeypatch, tmp_path):

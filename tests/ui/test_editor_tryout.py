@@ -78,6 +78,7 @@ def test_a_new_chart_with_outlines_only_writes_no_other_charts_zones_sources_or_
         w for w in QApplication.topLevelWidgets() if w.objectName() == "new-chart" and w.isVisible()
     )
     dialog.empty.setChecked(True)
+    qtbot.keyClicks(dialog.tradition, "My practice")  # the author's own: asked, OK waits for it
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: editing.state.atlas.title == "My chart", timeout=5000)
     target = tmp_path / "mine.yaml"
@@ -99,6 +100,7 @@ def test_a_new_chart_is_not_drawn_over_the_main_charts_zones(qtbot, editing):
         w for w in QApplication.topLevelWidgets() if w.objectName() == "new-chart" and w.isVisible()
     )
     dialog.empty.setChecked(True)
+    qtbot.keyClicks(dialog.tradition, "My practice")  # the author's own: asked, OK waits for it
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: editing.state.atlas.title == "My chart", timeout=5000)
     assert base_for(editing.state.atlas) is None

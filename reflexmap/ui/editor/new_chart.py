@@ -4,6 +4,7 @@ built-in chart, with no zones or with that chart's zones to adapt."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QRadioButton,
     QVBoxLayout,
@@ -21,6 +23,9 @@ from PySide6.QtWidgets import (
 from ...i18n import _, bidi_isolate
 
 MAX_TITLE_CHARS = 200
+MAX_STEM_CHARS = 60  # a suggested file name's length before ".yaml"
+# names Windows keeps for devices, whatever the extension: a chart file must not be one
+RESERVED_STEMS = {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(1, 10)}
 
 
 def chart_id(title: str) -> str:
@@ -29,9 +34,27 @@ def chart_id(title: str) -> str:
     return "-".join(words)[:60].strip("-") or "my-chart"
 
 
-def new_chart_document(outlines: Path, title: str, *, with_zones: bool):
+def chart_file_name(title: str, folder: Path | None = None) -> str:
+    """A file name to suggest for a chart: its title's words (letters and digits of any
+    script, lower case) joined by hyphens, + ".yaml". Nothing else of the title gets in:
+    no slash, dot, colon, quote, control or direction mark, so the name is safe on every
+    system; a name Windows keeps for a device gets "-chart". In `folder`, a name that is
+    taken there gets "-2", "-3" …, so that the suggestion never writes over another file."""
+    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", title).lower())
+    stem = "-".join(words)[:MAX_STEM_CHARS].strip("-") or "chart"
+    if stem in RESERVED_STEMS:
+        stem += "-chart"
+    name, number = f"{stem}.yaml", 2
+    while folder is not None and number < 1000 and (folder / name).exists():
+        name, number = f"{stem}-{number}.yaml", number + 1
+    return name
+
+
+def new_chart_document(outlines: Path, title: str, *, with_zones: bool, tradition: str = ""):
     """A new chart (a ChartDocument without a file yet) with the views, guide lines and
-    sources of the chart at `outlines`, and its zones or none."""
+    sources of the chart at `outlines`, and its zones or none. It is the author's chart:
+    its title and `tradition` are theirs (the outlines' tradition, description and their
+    translations do not come along; an empty tradition is left for the check to ask for)."""
     from ruamel.yaml.comments import CommentedSeq
 
     from ...atlas.document import ChartDocument, read_document
@@ -41,10 +64,11 @@ def new_chart_document(outlines: Path, title: str, *, with_zones: bool):
     title = title.strip()[:MAX_TITLE_CHARS] or _("My chart")
     tree["id"] = chart_id(title)
     tree["title"] = title
+    tree["tradition"] = " ".join(tradition.split())[:MAX_TITLE_CHARS]
     tree.pop("description", None)
     for language in list((tree.get("translations") or {}).keys()):
         texts = tree["translations"][language]
-        for key in ("title", "description"):
+        for key in ("title", "tradition", "description"):
             texts.pop(key, None)
         if not texts:
             del tree["translations"][language]
@@ -94,7 +118,8 @@ def _take_comment_before(tree, key: str) -> str:
 
 
 class NewChartDialog(QDialog):
-    """Which outlines, with or without their zones, and the new chart's title."""
+    """Which outlines, with or without their zones, and the new chart's title and tradition
+    (the author's own: asked, never taken from the outlines' chart)."""
 
     def __init__(self, chart_title: Callable[[Path], str], parent: QWidget | None = None):
         """`chart_title(path)`: a built-in chart's title, in the interface's language."""
@@ -105,6 +130,10 @@ class NewChartDialog(QDialog):
         self.setWindowTitle(_("New chart"))
         self.title = QLineEdit(_("My chart"))
         self.title.setMaxLength(MAX_TITLE_CHARS)
+        self.tradition = QLineEdit()
+        self.tradition.setObjectName("new-chart-tradition")
+        self.tradition.setMaxLength(MAX_TITLE_CHARS)
+        self.tradition.setPlaceholderText(_("the school or teacher your chart follows"))
         self.outlines = QComboBox()
         for path in builtin_charts():
             self.outlines.addItem(bidi_isolate(chart_title(path)), str(path))
@@ -115,17 +144,34 @@ class NewChartDialog(QDialog):
         self.empty.setChecked(True)
         form = QFormLayout()
         form.addRow(_("&Title:"), self.title)
+        form.addRow(_("T&radition:"), self.tradition)
         form.addRow(_("&Outlines from:"), self.outlines)
+        hint = QLabel(_("Every zone of the chart is shown as a claim of this tradition."))
+        hint.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.tradition.textChanged.connect(self._allow)
+        self._allow()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(hint)
         layout.addWidget(self.empty)
         layout.addWidget(self.with_zones)
         layout.addWidget(buttons)
+        self.tradition.setFocus()
 
-    def chosen(self) -> tuple[Path, bool, str]:
-        return Path(self.outlines.currentData()), self.with_zones.isChecked(), self.title.text()
+    def _allow(self, *_args) -> None:
+        """OK once a tradition is named: a chart needs one, and it must be the author's."""
+        self.ok.setEnabled(bool(self.tradition.text().strip()))
+
+    def chosen(self) -> tuple[Path, bool, str, str]:
+        return (
+            Path(self.outlines.currentData()),
+            self.with_zones.isChecked(),
+            self.title.text(),
+            self.tradition.text(),
+        )

@@ -178,8 +178,12 @@ class Saving(QObject):
             return False
         current = self.session.saved_path
         folder = self.host.settings.value("chart/dir", str(Path.home()))
-        name = current.name if current is not None else "my-chart.yaml"
-        start = str(Path(folder) / name) if current is None or is_builtin(current) else str(current)
+        if current is None or is_builtin(current):  # a name from the chart's title, free in the folder
+            from .new_chart import chart_file_name
+
+            start = str(Path(folder) / chart_file_name(self.session.title(), Path(folder)))
+        else:
+            start = str(current)
         chosen = dialogs.save_file(
             self.host.parent, _("Save chart as"), start, _("Zone charts (*.yaml *.yml)")
         )
@@ -424,12 +428,12 @@ class Saving(QObject):
         dialog.open()
         return dialog
 
-    def _new_chart(self, chosen: tuple[Path, bool, str]) -> None:
+    def _new_chart(self, chosen: tuple[Path, bool, str, str]) -> None:
         from .new_chart import new_chart_document
 
-        outlines, with_zones, title = chosen
+        outlines, with_zones, title, tradition = chosen
         try:
-            document = new_chart_document(outlines, title, with_zones=with_zones)
+            document = new_chart_document(outlines, title, with_zones=with_zones, tradition=tradition)
         except (OSError, ValueError) as exc:
             self.mode.say(_("Could not read the chart: {error}").format(error=exc))
             return

@@ -217,6 +217,17 @@ class EditSession(QObject):
                 self.showing = False
         self.changed.emit()
 
+    def title(self) -> str:
+        """The chart's title as the file has it now (also while the chart has errors), or ""."""
+        from ...atlas.document import parsed_data
+
+        if self.draft is not None and self.draft.atlas is not None:
+            return self.draft.atlas.title
+        parsed = parsed_data(self.document) if self.document is not None else None
+        data = parsed[0] if parsed is not None else None
+        title = data.get("title") if isinstance(data, dict) else None
+        return title if isinstance(title, str) else ""
+
     def written_shape(self, zone_id: str, view_id: str):
         """The zone's shape in `view_id` as the file has it now: rings of (x, y) mm, the
         string "mirror", or None."""
