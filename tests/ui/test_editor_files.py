@@ -219,6 +219,39 @@ def test_a_new_chart_asks_for_its_own_tradition_and_is_saved_under_a_name_from_i
     assert suggested[-1] == str(target)
 
 
+def test_the_first_zone_of_a_new_chart_waits_for_its_first_source(qtbot, editing, monkeypatch):
+    """An outlines-only chart has no sources yet and a zone must name one: the drawing is kept,
+    the status bar says where to add a source, and Enter then draws the zone."""
+    from PySide6.QtWidgets import QDialog, QPushButton
+
+    from .conftest import click_mm
+
+    editing.editor.session.stack.setClean()
+    editing.new_chart_action.trigger()
+    dialog = next(
+        w for w in QApplication.topLevelWidgets() if w.objectName() == "new-chart" and w.isVisible()
+    )
+    qtbot.keyClicks(dialog.tradition, "My practice")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: editing.state.atlas.title == "My chart", timeout=5000)
+    editing.draw_action.trigger()
+    for point in ((-15, 60), (5, 60), (5, 72), (-15, 72)):
+        click_mm(qtbot, editing, "plantar-left", *point)
+    qtbot.keyClick(editing.map, Qt.Key.Key_Return)
+    assert editing.state.atlas.zones == ()
+    assert "Chart properties" in editing.statusBar().currentMessage()
+    editing.chart_properties_action.trigger()
+    properties = editing.findChild(QDialog, "chart-properties")
+    qtbot.mouseClick(properties.findChild(QPushButton, "source-add"), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(properties.sources.fields[("title", None)], "My course notes, 2025")
+    properties.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert [s.title for s in editing.state.atlas.sources.values()] == ["My course notes, 2025"]
+    qtbot.keyClick(editing.map, Qt.Key.Key_Return)
+    assert [z.id for z in editing.state.atlas.zones] == ["new-zone-1"]
+    assert editing.state.atlas.zone("new-zone-1").sources == ("source-1",)
+    editing.editor.saving.discard()
+
+
 def test_save_as_of_a_built_in_chart_suggests_a_name_from_its_title(
     qtbot, make_window, monkeypatch, tmp_path
 ):

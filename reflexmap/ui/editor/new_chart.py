@@ -145,9 +145,10 @@ class NewChartDialog(QDialog):
         form = QFormLayout()
         form.addRow(_("&Title:"), self.title)
         form.addRow(_("T&radition:"), self.tradition)
-        form.addRow(_("&Outlines from:"), self.outlines)
         hint = QLabel(_("Every zone of the chart is shown as a claim of this tradition."))
         hint.setWordWrap(True)
+        form.addRow("", hint)  # under the field it is about
+        form.addRow(_("&Outlines from:"), self.outlines)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -158,7 +159,6 @@ class NewChartDialog(QDialog):
         self._allow()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(hint)
         layout.addWidget(self.empty)
         layout.addWidget(self.with_zones)
         layout.addWidget(buttons)

@@ -487,8 +487,11 @@ class ZoneTool(Mode):
 
         draft = self.session.draft
         atlas = draft.atlas if draft is not None else None
-        if atlas is None or not atlas.sources:
+        if atlas is None:
             self.status(_("This chart's views or sources are broken: fix them in the file first."))
+            return
+        if not atlas.sources:  # a new chart: the drawing waits (Enter) while a source is added
+            self.status(_("A zone names its sources: add one in Edit → Chart properties…, then press Enter."))
             return
         taken = {z.id for z in atlas.zones} | set(draft.shapes)
         number = next(n for n in range(1, 10_000) if f"new-zone-{n}" not in taken)
