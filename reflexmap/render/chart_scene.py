@@ -26,6 +26,7 @@ from ..atlas.coords import MAX_LABELLED_ZONES
 from ..content.markup import isolate, plain_tooltip
 from ..i18n import _, bidi_isolate
 from ..layout.frames import Frame, bounds, is_wide, locate
+from ..layout.guide_reads import same_reads, watch
 from ..layout.labels import (
     SegmentIndex,
     best_spot,
@@ -99,6 +100,11 @@ class ChartScene(QGraphicsScene):
         self.guide_names: list[QGraphicsItem] = []  # the names of guide lines (with their veils)
         self._pending_names: list = []  # a view's guide names, placed after its labels
         self._guide_lines: dict = {}  # a guide name's lines at a size, for one drawing
+        # view id -> (inputs, edges index, squares and rows read, places) of its guide names
+        # as last placed while a view was drawn again after an edit (see _draw_guide_names)
+        self._guide_places: dict[str, tuple] = {}
+        self.guide_names_kept = 0  # placements kept so far (tests and benchmarks count them) …
+        self.guide_names_placed = 0  # … and made again after an edit
         self.base: Atlas | None = None  # the main chart under a partial one, drawn in grey
         self.base_items: list[ZoneItem] = []
         self.base_note: QGraphicsSimpleTextItem | None = None
@@ -234,6 +240,12 @@ class ChartScene(QGraphicsScene):
         shown = [f.view.id for f in self.frames]
         if [v.id for v in atlas.views_of(self.aspect)] != shown:
             return False
+        views = [f.view for f in self.frames]
+        if self.key is not None and (
+            (self.mastery is None and _key_regions(old, views) != _key_regions(atlas, views))
+            or old.tradition != atlas.tradition
+        ):
+            return False  # the key under the feet changes (a zone of a region left or came)
         changed = [
             f
             for f in self.frames
@@ -256,7 +268,6 @@ class ChartScene(QGraphicsScene):
         for view_id in shown:
             if view_id not in placed and (view_id, self._wide) in known:
                 placed[view_id] = tuple(list(ids) for ids in known[(view_id, self._wide)])
-        views = [f.view for f in self.frames]
         if (
             len(placed) != len(shown)
             or self._place(
@@ -518,81 +529,49 @@ class ChartScene(QGraphicsScene):
 
     def _draw_guide_names(self, frame: Frame) -> None:
         """The names of the view's guide lines, placed once its labels and leaders are drawn:
-        clear of every leader, label and guide line (their own too) and of each other."""
+        clear of every leader, label and guide line (their own too) and of each other. A view
+        drawn again after an edit keeps the names where they were when nothing the placement
+        read has changed (see layout/guide_reads.py)."""
         view_keys = [key for key in self.labels if key[0] == frame.view.id]
-        avoid = segments_of(
+        lines = segments_of(
             [self._scene_ring(frame, guide.points) for _item, guide, *_rest in self._pending_names]
             + [line for key in view_keys for line in _path_lines(self.labels[key].leader)]
         )
-        avoid = SegmentIndex(avoid)
-        rects = [_box(self.labels[key].text.sceneBoundingRect()) for key in view_keys]
-        placed: list[QRectF] = []  # this view's guide names so far: none covers another
-        gaps: list[float] = []  # how far above and below each of them the next keeps off
-        for item, guide, short, edges, fills in self._pending_names:
-            # other names kept further off than other text: two names one over the other
-            # (or end to end) would read as one
-            apart = [
-                _box(r.adjusted(-GUIDE_NAMES_APART_MM, -sep, GUIDE_NAMES_APART_MM, sep))
-                for r, sep in zip(placed, gaps, strict=True)
-            ]
-            # the name as it is, else in two lines, else in smaller type (down to
-            # 70 % of it): the first that has a place clear of everything
-            found = None
-            for factor in GUIDE_SIZES:
-                size = self.guide_mm * factor
-                for split in (False, True):
-                    lines = self._guide_name_lines(frame, short, size, split)
-                    if split and len(lines) < 2:
-                        continue
-                    name = text_item("\n".join(lines), size, italic=True)
-                    width = max(text_width(line, size, italic=True) for line in lines)
-                    height = name.sceneBoundingRect().height()
-                    at = self._guide_name_position(
-                        frame,
-                        guide.points,
-                        width,
-                        len(lines),
-                        height,
-                        edges,
-                        avoid,
-                        rects + apart,
-                        size=size,
-                        fills=fills,
-                    )
-                    if at is not None:
-                        found = (name, size, width, height, at)
-                        break
-                if found is not None:
-                    break
-            if found is None:  # crowded everywhere: where it covers the least, as it is
-                size = self.guide_mm
-                lines = self._guide_name_lines(frame, short, size)
-                name = text_item("\n".join(lines), size, italic=True)
-                width = max(text_width(line, size, italic=True) for line in lines)
-                height = name.sceneBoundingRect().height()
-                at = self._guide_name_position(
-                    frame, guide.points, width, len(lines), height, edges, size=size
-                )
-                found = (name, size, width, height, at)
-            name, size, width, height, at = found
+        pending = self._pending_names
+        # a name's places lie over the foot (upright lines: within its sides; crosswise: along
+        # the line): labels beside it, in the columns, are never in the way and are left out
+        xs = [frame.left, frame.right] + [
+            frame.dx + x for _i, guide, *_r in pending for x, _y in guide.points
+        ]
+        low, high = min(xs) - GUIDE_CLEARANCE_MM - 0.1, max(xs) + GUIDE_CLEARANCE_MM + 0.1
+        rects = [
+            box
+            for box in (_box(self.labels[key].text.sceneBoundingRect()) for key in view_keys)
+            if box[2] > low and box[0] < high
+        ]
+        edges = pending[0][3] if pending else None
+        inputs = (
+            frame,
+            self.guide_mm,
+            tuple((guide.points, short) for _item, guide, short, _edges, _fills in pending),
+            tuple(rects),
+            tuple(len(fills) for *_rest, fills in pending),
+        )
+        kept = self._guide_places.get(frame.view.id)
+        again = self._staging is not None and edges is not None  # a view drawn again after an edit
+        known = kept[1] if again and kept is not None and kept[0] == inputs else []
+        if any(len(fills) != 1 for *_rest, fills in pending):
+            known = []  # a main chart's zones under these: not followed
+        places, entries = self._guide_name_places(frame, SegmentIndex(lines), rects, known, watching=again)
+        if again:
+            self._guide_places[frame.view.id] = (inputs, entries)
+        for (item, *_rest), (text, size, width, height, x, y) in zip(pending, places, strict=True):
+            name = text_item(text, size, italic=True)
             name.setBrush(QBrush(palette.GUIDE))
-            name.setPos(at)
+            name.setPos(x, y)
             name.setZValue(5)
-            # two lines close together (shoulder and diaphragm on a side view) and no clear
-            # place for the later name: it steps up above the earlier one instead of covering it
-            spot = QRectF(name.pos().x(), name.pos().y(), width, height)
-            for _round in range(len(placed)):
-                hit = next((r for r in placed if r.intersects(spot.adjusted(0.2, 0.2, -0.2, -0.2))), None)
-                if hit is None:
-                    break
-                spot.moveBottom(hit.top() - 0.2)
-            name.setPos(spot.topLeft())
-            placed.append(spot.adjusted(-0.4, 0, 0.4, 0))
-            gaps.append(GUIDE_NAMES_APART_LINES * size)
             # a veil of paper behind the name keeps it legible over any zone's fill
-            veil = QGraphicsRectItem(
-                name.pos().x() - 0.4, name.pos().y() + size * 0.1, width + 0.8, height - size * 0.1
-            )
+            veil = QGraphicsRectItem(x - 0.4, y + size * 0.1, width + 0.8, height - size * 0.1)
             paper = QColor(palette.PAPER)
             paper.setAlpha(200)
             veil.setBrush(QBrush(paper))
@@ -602,6 +581,106 @@ class ChartScene(QGraphicsScene):
             self.addItem(veil)
             self.guide_items += [item, veil, name]
             self.guide_names += [veil, name]
+
+    def _guide_name_places(
+        self, frame: Frame, avoid: SegmentIndex, rects: list, known: list, *, watching: bool
+    ) -> tuple[list[tuple], list[tuple]]:
+        """(text, size, width, height, x, y) of each pending guide name, in turn (see
+        `_draw_guide_names`); and, `watching`, what each read: (places before it, the zones'
+        edges' index and the (squares, rows) it read there, the same of the index of leaders
+        and guide lines, its place). A name placed before (`known`) after the same names,
+        that read nothing that changed in either index, keeps its place."""
+        placed: list[QRectF] = []  # this view's guide names so far: none covers another
+        gaps: list[float] = []  # how far above and below each of them the next keeps off
+        places: list[tuple] = []
+        entries: list[tuple] = []
+        for k, (_item, guide, short, edges, fills) in enumerate(self._pending_names):
+            before = tuple(places)
+            entry = known[k] if k < len(known) else None
+            if (
+                entry is not None
+                and entry[0] == before
+                and same_reads(entry[1], edges, *entry[2])
+                and same_reads(entry[3], avoid, *entry[4])
+            ):
+                place = entry[5]
+                self.guide_names_kept += 1
+            elif watching:
+                self.guide_names_placed += entry is not None
+                edges_read, avoid_read = watch(edges), watch(avoid)
+                try:
+                    place = self._guide_name_place(
+                        frame, guide, short, edges, fills, avoid, rects, placed, gaps
+                    )
+                finally:
+                    entry = (before, edges, edges_read.stop(), avoid, avoid_read.stop(), None)
+                entry = (*entry[:5], place)
+            else:
+                place = self._guide_name_place(frame, guide, short, edges, fills, avoid, rects, placed, gaps)
+            entries.append(entry)
+            _text, size, width, height, x, y = place
+            placed.append(QRectF(x, y, width, height).adjusted(-0.4, 0, 0.4, 0))
+            gaps.append(GUIDE_NAMES_APART_LINES * size)
+            places.append(place)
+        return places, entries
+
+    def _guide_name_place(
+        self, frame: Frame, guide, short: str, edges, fills, avoid, rects: list, placed: list, gaps: list
+    ) -> tuple:
+        """(text, size, width, height, x, y) of one guide's name after the names `placed`."""
+        # other names kept further off than other text: two names one over the other
+        # (or end to end) would read as one
+        apart = [
+            _box(r.adjusted(-GUIDE_NAMES_APART_MM, -sep, GUIDE_NAMES_APART_MM, sep))
+            for r, sep in zip(placed, gaps, strict=True)
+        ]
+        # the name as it is, else in two lines, else in smaller type (down to
+        # 70 % of it): the first that has a place clear of everything
+        found = None
+        for factor in GUIDE_SIZES:
+            size = self.guide_mm * factor
+            for split in (False, True):
+                lines = self._guide_name_lines(frame, short, size, split)
+                if split and len(lines) < 2:
+                    continue
+                text = "\n".join(lines)
+                width = max(text_width(line, size, italic=True) for line in lines)
+                height = text_item(text, size, italic=True).sceneBoundingRect().height()
+                at = self._guide_name_position(
+                    frame,
+                    guide.points,
+                    width,
+                    len(lines),
+                    height,
+                    edges,
+                    avoid,
+                    rects + apart,
+                    size=size,
+                    fills=fills,
+                )
+                if at is not None:
+                    found = (text, size, width, height, at)
+                    break
+            if found is not None:
+                break
+        if found is None:  # crowded everywhere: where it covers the least, as it is
+            size = self.guide_mm
+            lines = self._guide_name_lines(frame, short, size)
+            text = "\n".join(lines)
+            width = max(text_width(line, size, italic=True) for line in lines)
+            height = text_item(text, size, italic=True).sceneBoundingRect().height()
+            at = self._guide_name_position(frame, guide.points, width, len(lines), height, edges, size=size)
+            found = (text, size, width, height, at)
+        text, size, width, height, at = found
+        # two lines close together (shoulder and diaphragm on a side view) and no clear
+        # place for the later name: it steps up above the earlier one instead of covering it
+        spot = QRectF(at.x(), at.y(), width, height)
+        for _round in range(len(placed)):
+            hit = next((r for r in placed if r.intersects(spot.adjusted(0.2, 0.2, -0.2, -0.2))), None)
+            if hit is None:
+                break
+            spot.moveBottom(hit.top() - 0.2)
+        return (text, size, width, height, spot.x(), spot.y())
 
     def _outline_index(self, frame: Frame) -> SegmentIndex:
         """The view's outline in scene mm, filed for guide names' places (made once per chart
@@ -856,12 +935,7 @@ class ChartScene(QGraphicsScene):
         if self.mastery is not None:
             swatches = mastery_swatches()
         else:
-            regions = []
-            for view in views:
-                for zone in atlas.zones_in(view.id):
-                    if zone.region not in regions:
-                        regions.append(zone.region)
-            swatches = region_swatches(sorted(regions, key=list(REGION_COLOURS).index))
+            swatches = region_swatches(_key_regions(atlas, views))
         self.key = draw_key(
             self,
             swatches,
@@ -1098,6 +1172,16 @@ def _run_levels(spans: list[tuple[float, float]]) -> list[int]:
         taken[level].append((low, high))
         levels[i] = level
     return [min(level, 3) for level in levels]
+
+
+def _key_regions(atlas: Atlas, views: list[View]) -> list[str]:
+    """The regions the key lists: those of the zones drawn in `views`, in the palette's order."""
+    regions = []
+    for view in views:
+        for zone in atlas.zones_in(view.id):
+            if zone.region not in regions:
+                regions.append(zone.region)
+    return sorted(regions, key=list(REGION_COLOURS).index)
 
 
 def _has_view(atlas: Atlas, view_id: str) -> bool:

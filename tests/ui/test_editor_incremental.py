@@ -130,3 +130,47 @@ def test_random_drags_on_the_built_in_chart_redraw_as_a_full_redraw(qtbot, built
         dragged = window.editor.session.stack.count()
         same_as_full(window)
     assert dragged == 4 and results.count(True) >= 2  # drags redrew only the dragged zone's views
+
+
+def guide_name_places(window) -> list[tuple]:
+    return [(item.pos().x(), item.pos().y()) for item in window.map.chart.guide_names]
+
+
+@pytest.mark.parametrize("seed", [5, 11])
+def test_guide_names_kept_after_a_drag_are_where_a_full_redraw_places_them(qtbot, builtin_editing, seed):
+    """A drag far from every guide name keeps the names' places without placing them again;
+    a drag onto a name's place moves it. Either way the map is a full redraw's, pixel for
+    pixel."""
+    window = builtin_editing
+    chart = window.map.chart
+    rnd = random.Random(seed)
+    zones = [z.id for z in window.state.atlas.zones_in("plantar-left")]
+    moved = 0
+    drags = 0
+    for _round in range(80):
+        if drags == 6:
+            break
+        zone = rnd.choice(zones)
+        x, y = inside_point(window.state.atlas, "plantar-left", zone)
+        click_mm(qtbot, window, "plantar-left", x, y)
+        shape = window.editor.session.written_shape(zone, "plantar-left")
+        if window.state.zone_id != zone or not shape or shape == "mirror":
+            continue
+        corner = shape[0][rnd.randrange(len(shape[0]))]
+        spots = [chart.locate(item.sceneBoundingRect().center()) for item in chart.guide_names[1::2]]
+        names = [(nx, ny) for view, nx, ny in filter(None, spots) if view == "plantar-left"]
+        if names and rnd.random() < 0.5:  # onto the nearest guide name: what it read changes
+            to = min(names, key=lambda n: (n[0] - corner[0]) ** 2 + (n[1] - corner[1]) ** 2)
+        else:
+            to = (corner[0] + rnd.uniform(-3, 3), corner[1] + rnd.uniform(-3, 3))
+        before = guide_name_places(window)
+        drag(qtbot, window, "plantar-left", corner, to, modifier=Qt.KeyboardModifier.AltModifier)
+        if window.editor.session.stack.count() == drags:
+            continue
+        drags = window.editor.session.stack.count()
+        moved += guide_name_places(window) != before
+        same_as_full(window)
+    assert drags == 6
+    assert chart.guide_names_kept > 0  # names kept without being placed again …
+    assert chart.guide_names_placed > 0  # … and placed again where a drag changed what they read
+    assert moved > 0  # (names a drag reached moved: the map shows them where a full redraw does)
