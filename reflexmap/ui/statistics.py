@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..atlas import Atlas
-from ..i18n import _, format_number, ngettext
+from ..i18n import _, format_count, format_number, ngettext, pgettext
 from ..quiz.cards import KIND_SHORT
 from ..quiz.reviewlog import ReviewLog
 from ..quiz.scheduler import EASY_SHARE, FAST_SECONDS, PACE_MIN, is_busy
@@ -62,7 +62,7 @@ class BarChart(QWidget):
     def text(self, value: float | None) -> str:
         if value is None:
             return "–"
-        return f"{round(value * 100)} %" if self.percent else format_number(value, 0)
+        return f"{round(value * 100)} %" if self.percent else format_count(round(value))
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
@@ -200,8 +200,29 @@ def nice_ceiling(value: float) -> float:
     return next(step * power for step in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if step * power >= value)
 
 
+def _month_abbreviation(month: int) -> str:
+    return (
+        pgettext("month", "Jan"),
+        pgettext("month", "Feb"),
+        pgettext("month", "Mar"),
+        pgettext("month", "Apr"),
+        pgettext("month", "May"),
+        pgettext("month", "Jun"),
+        pgettext("month", "Jul"),
+        pgettext("month", "Aug"),
+        pgettext("month", "Sep"),
+        pgettext("month", "Oct"),
+        pgettext("month", "Nov"),
+        pgettext("month", "Dec"),
+    )[month - 1]
+
+
 def _day(date) -> str:
-    return f"{date.day}.{date.month}."
+    """A day under a bar, as the interface's language writes a short date: "Nov 26" in
+    English, "26.11." in German (the template may use the month's number or its short name)."""
+    return _("{month_name} {day}").format(
+        month_name=_month_abbreviation(date.month), month=date.month, day=date.day
+    )
 
 
 class StatisticsWindow(QDialog):
@@ -221,8 +242,12 @@ class StatisticsWindow(QDialog):
         self.stats: Statistics = compute(log, atlas, time.time() if now is None else now, states=states)
         s = self.stats
         names = {z.id: z.name for z in atlas.zones}
-        seen = _("{reviews} reviews in all, {cards} cards practised; {due} due today.").format(
-            reviews=format_number(s.total_reviews, 0), cards=s.cards_seen, due=s.due[0] if s.due else 0
+        reviews = ngettext("{count} review in all", "{count} reviews in all", s.total_reviews)
+        cards = ngettext("{count} card practised", "{count} cards practised", s.cards_seen)
+        seen = _("{reviews}, {cards}; {due} due today.").format(
+            reviews=reviews.format(count=format_count(s.total_reviews)),
+            cards=cards.format(count=format_count(s.cards_seen)),
+            due=format_count(s.due[0] if s.due else 0),
         )
         summary = QLabel(seen, self)
         summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -240,7 +265,9 @@ class StatisticsWindow(QDialog):
             right, answers = s.answers_by_foot.get(foot, (0, 0))
             feet_labels.append(_("{foot}: right answers").format(foot=name))
             feet_values.append(right / answers if answers else None)
-            feet_notes.append(ngettext("of {count}", "of {count}", answers).format(count=answers))
+            feet_notes.append(
+                ngettext("of {count}", "of {count}", answers).format(count=format_count(answers))
+            )
         days = s.days_back()
         ahead = [_("today")] + [f"+{i}" for i in range(1, len(s.due))]
         self.charts = {
