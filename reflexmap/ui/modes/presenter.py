@@ -1,10 +1,10 @@
 """Presenter mode for teaching with a projector.
 
 F5 enters, Esc leaves. Full screen, panels hidden, large labels hidden until revealed.
-Right/Down reveal the next zone (name and claim in a large caption), Left/Up go back, A
-reveals or hides all, S spotlights the current zone (every other one dimmed), B shows a
-blank chart for "where is …?" questions, N opens the trainer's notes (on a second screen
-when one is attached), Home/End jump to the first/last zone.
+Right/Down/Tab reveal the next zone (name and claim in a large caption), Left/Up/Shift+Tab
+go back, a zone clicked becomes the current one, A reveals or hides all, S spotlights the
+current zone (every other one dimmed), B shows a blank chart for "where is …?" questions,
+N opens the trainer's notes (on a second screen when one is attached), Home/End jump to the first/last zone.
 
 What the class sees gives nothing away that the trainer has not revealed: a blank chart has
 grey outlines, no colour key and no guide names. Hints for the trainer (which key does what,
@@ -31,6 +31,9 @@ CAPTION_CHARS = 200  # of a zone's name or claim in it, at most
 CAPTION_PADDING_PX = 12  # above and below its lines (the style sheet's 10 px padding, its 2 px border)
 NOTES_PANEL_SHARE = 0.3  # of the screen's width, for the notes beside the chart (one screen)
 NOTES_PANEL_MAX_PX = 460
+# Tab too: on the map it steps through the zones, here through the lesson (a trainer used to it)
+NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space, Qt.Key.Key_PageDown, Qt.Key.Key_Tab)
+BACK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backspace, Qt.Key.Key_PageUp, Qt.Key.Key_Backtab)
 
 
 class TrainerNotes(QFrame):
@@ -112,6 +115,7 @@ class Presenter(Mode):
         self.state.set_labels_visible(True)
         self._order_zones()
         self.state.aspect_changed.connect(self._aspect_changed)
+        self.state.selection_changed.connect(self._selected)
         self.map.resized.connect(self._place_caption)
         self._place_caption()  # reserve the caption's room before fitting the chart
         self.map.refit()
@@ -122,6 +126,7 @@ class Presenter(Mode):
 
     def left(self) -> None:
         self.state.aspect_changed.disconnect(self._aspect_changed)
+        self.state.selection_changed.disconnect(self._selected)
         self.map.resized.disconnect(self._place_caption)
         self.caption.hide()
         self.map.set_reserved_margins(0, 0)
@@ -139,6 +144,14 @@ class Presenter(Mode):
             if zone_id not in self.order:
                 self.order.append(zone_id)
 
+    def _selected(self, zone_id: str) -> None:
+        """A zone picked another way than the presenter's keys (a click on it, the map's Enter):
+        it becomes the current zone, revealed with its caption, as the keys would have shown
+        it; the class never sees one zone highlighted under another zone's caption."""
+        if zone_id and zone_id in self.order and zone_id != self.current:
+            self.index = self.order.index(zone_id)
+            self._apply()
+
     def _aspect_changed(self, _aspect: str) -> None:
         self._order_zones()
         self.index = min(self.index, len(self.order) - 1)
@@ -149,9 +162,9 @@ class Presenter(Mode):
         """Handles one presenter key; returns whether it was one."""
         if key == Qt.Key.Key_Escape:
             self.leave()
-        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space, Qt.Key.Key_PageDown):
+        elif key in NEXT_KEYS:
             self.step(+1)
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backspace, Qt.Key.Key_PageUp):
+        elif key in BACK_KEYS:
             self.step(-1)
         elif key == Qt.Key.Key_Home:
             self.index = 0
