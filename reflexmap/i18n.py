@@ -165,6 +165,20 @@ def format_number(value: float, decimals: int) -> str:
     return text.replace(".", ",") if _language == "de" else text
 
 
+def format_value(value: object) -> str:
+    """A value from a file quoted in a message: a number as written in its shortest exact
+    form (1.5, 1500.25, 1e+20) with the language's decimal sign (1,5 in German), a list of
+    them in brackets (German separates them with "; ", since its decimal sign is a comma),
+    anything else as Python writes it."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, list, tuple)):
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        items = [format_value(item) for item in value]
+        return "[" + ("; " if _language == "de" else ", ").join(items) + "]"
+    text = repr(value)
+    return text.replace(".", ",") if _language == "de" and isinstance(value, float) else text
+
+
 def format_count(value: int) -> str:
     """A whole number with its thousands grouped as the language writes them (33,554,432 in
     English, 33.554.432 in German)."""

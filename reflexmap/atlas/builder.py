@@ -17,7 +17,7 @@ from . import geometry
 from .errors import AtlasError
 from .index import ZoneIndex
 from .model import Atlas, Guide, Ring, Shape, Source, View, Zone
-from .text import text_problems
+from .text import char_place, problem_char, text_problems
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -114,6 +114,17 @@ class Builder:
         line, column = self.positions.of_key(path) if at_key else self.positions.of_value(path)
         self.errors.append(AtlasError(self.source, line, column, message))
 
+    def text_error(self, path: tuple, message: str) -> None:
+        """An error about chart text at `path` (text_problems): placed at the character it is
+        about (the first control character, or the first of a text with none visible), not at
+        the start of the value."""
+        value: Any = self.data
+        for key in path:
+            value = value[key]
+        line, column = self.positions.of_value(path)
+        line, column = char_place(self.positions, line, column, problem_char(path[-1], value), value)
+        self.errors.append(AtlasError(self.source, line, column, message))
+
     def _number_in(self, path: tuple) -> tuple:
         """`path` itself, or when it leads to a point holding a coordinate that is not a finite
         number (.nan, .inf, 1e999), the path of that number: the error is about it, and the
@@ -164,7 +175,7 @@ class Builder:
         self._sound = self.sound_shapes(views)
         zones = [self.build_zone(i, raw, views, sources) for i, raw in enumerate(data["zones"])]
         for where, problem in text_problems(data):  # blank names, control characters
-            self.error(where, problem)
+            self.text_error(where, problem)
         if self.errors and not lenient:
             return None
         if lenient:

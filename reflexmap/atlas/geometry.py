@@ -13,7 +13,7 @@ import numpy
 import shapely
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 
-from ..i18n import _, format_number
+from ..i18n import _, format_number, format_value
 from .coords import MAX_LABELLED_ZONES, Ring, Shape
 
 MIN_AREA_MM2 = 1.0
@@ -49,7 +49,10 @@ def polygon_problem(ring: Ring) -> Problem | None:
         return 0, _(
             "the polygon is degenerate: its area is {area} mm² "
             "(its points lie on a line or too close together; minimum {minimum} mm²)"
-        ).format(area=format_number(hull, 2), minimum=f"{MIN_AREA_MM2:g}")
+        ).format(
+            area=format_number(hull, 2),
+            minimum=format_value(int(MIN_AREA_MM2) if MIN_AREA_MM2.is_integer() else MIN_AREA_MM2),
+        )
     if not poly.is_valid:
         reason = shapely.is_valid_reason(poly)
         where = _coordinates_in(reason)
@@ -68,7 +71,8 @@ def polygon_problem(ring: Ring) -> Problem | None:
         )
     if poly.area < MIN_AREA_MM2:
         return 0, _("the polygon is degenerate: its area is {area} mm² (minimum {minimum} mm²)").format(
-            area=format_number(poly.area, 2), minimum=f"{MIN_AREA_MM2:g}"
+            area=format_number(poly.area, 2),
+            minimum=format_value(int(MIN_AREA_MM2) if MIN_AREA_MM2.is_integer() else MIN_AREA_MM2),
         )
     return None
 

@@ -124,12 +124,12 @@ def derived_draft(document: ChartDocument) -> Draft | None:
             builder._sound.update((i, view) for view in atlas.zone(zone_id).shapes)
         zone = builder.build_zone(i, raw, views, atlas.sources)
         for where, problem in text_problems(raw, ("zones", i)):  # as the full check's builder
-            builder.error(where, problem)
+            builder.text_error(where, problem)
         built.append(zone)
         rebuilt.append(zone)
     if top != {key: value for key, value in old_data.items() if key != "zones"}:
         for where, problem in text_problems(top):  # the chart's own texts
-            builder.error(where, problem)
+            builder.text_error(where, problem)
     builder.unique(zones, ("zones",), "zone")
     errors = tuple(sorted(set(builder.errors)))
     problems = locate_parsed(data, positions, errors) if errors else ()

@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import N_, _, format_count, ngettext
+from ..i18n import N_, _, format_count, format_value, ngettext
 from .errors import AtlasError
 
 if TYPE_CHECKING:  # jsonschema costs ~35 ms to import: only a chart that is not cached needs it
@@ -531,8 +531,15 @@ def _either(words: list[str]) -> str:
 _EXPONENT_WITHOUT_POINT = re.compile(r"[-+]?[0-9]+[eE][-+]?[0-9]+")
 
 
+def _bound(value: float) -> str:
+    """A limit of ReflexMap's own (-1000, 0.5), as the interface language writes numbers."""
+    return format_value(int(value) if float(value).is_integer() else float(value))
+
+
 def _short(value: Any) -> str:
-    text = repr(value)
+    """A value from the file quoted in a message (numbers as the interface language writes
+    them), cut at 40 characters."""
+    text = format_value(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -642,7 +649,7 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
     elif kind in ("minimum", "maximum"):
         _low_high = _polygon_limits()
         message = _("coordinate {value} is outside the allowed range {low}..{high} mm").format(
-            value=_short(value), low=f"{_low_high[2]:g}", high=f"{_low_high[3]:g}"
+            value=_short(value), low=_bound(_low_high[2]), high=_bound(_low_high[3])
         )
     elif kind in ("minLength", "maxLength"):
         if kind == "minLength":

@@ -72,3 +72,61 @@ def text_problems(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
         for i, value in enumerate(data):
             if isinstance(value, (dict, list)):
                 yield from text_problems(value, path + (i,))
+
+
+def problem_char(key: str, text: str) -> str:
+    """The character `text_problem` is about: the first control character not allowed under
+    `key`, else (no visible character) the first character."""
+    for char in text:
+        code = ord(char)
+        if (code < 32 or 0x7F <= code <= 0x9F) and not (char in "\n\t" and key in MULTILINE_KEYS):
+            return char
+    return text[:1]
+
+
+# How a double-quoted YAML scalar may write a character by escape (besides \xXX, \uXXXX and
+# \UXXXXXXXX), by the character.
+_NAMED_ESCAPES = {
+    "\0": "0", "\a": "a", "\b": "b", "\t": "t", "\n": "n", "\v": "v", "\f": "f", "\r": "r",
+    "\x1b": "e", " ": " ", "\x85": "N", "\xa0": "_", "\u2028": "L", "\u2029": "P",
+}  # fmt: skip
+_SCAN_LIMIT = 1_000_000  # characters of the value's text looked through at most
+
+
+def _escape_of(char: str) -> re.Pattern:
+    """The escapes that write `char` in a double-quoted YAML scalar, after a backslash that
+    is not itself escaped (group 1: what follows that backslash)."""
+    code = ord(char)
+
+    def hexa(prefix: str, digits: int) -> str:
+        return prefix + "".join(
+            f"[{d.lower()}{d.upper()}]" if d.isalpha() else d for d in f"{code:0{digits}x}"
+        )
+
+    forms = [hexa("x", 2)] if code < 0x100 else []
+    forms += [hexa("u", 4)] if code < 0x10000 else []
+    forms.append(hexa("U", 8))
+    if char in _NAMED_ESCAPES:
+        forms.append(re.escape(_NAMED_ESCAPES[char]))
+    return re.compile(r"(?<!\\)(?:\\\\)*\\(" + "|".join(forms) + ")")
+
+
+def char_place(positions, line: int, column: int, char: str, value: str) -> tuple[int, int]:
+    """Where `char` of chart text `value` stands in the file, for an error about it (the value
+    starts at `line`, `column`): its first appearance in the value as written, literally or
+    (in double quotes) as an escape; the value's start when the text is not at hand."""
+    start = positions.offset(line, column) if char else None
+    if start is None:
+        return line, column
+    text = positions.text
+    opening = text[start : start + 1]
+    body = start + 1 if opening in ("'", '"') else start
+    end = min(len(text), body + min(_SCAN_LIMIT, 8 * len(value) + 64))
+    found = text.find(char, body, end)
+    if opening == '"':
+        escaped = _escape_of(char).search(text, body, end)
+        if escaped is not None and (found < 0 or escaped.start(1) - 1 < found):
+            found = escaped.start(1) - 1  # at its backslash
+    if found < 0:
+        return line, column
+    return positions.line_column(found)

@@ -120,6 +120,22 @@ class Positions:
             return self.point_lists[path[:-1]].point_position(path[-1])
         return None
 
+    def offset(self, line: int, column: int) -> int | None:
+        """The index in `text` of a 1-based line and column (None without the text)."""
+        if not self.text:
+            return None
+        if self._lines is None:
+            self._lines = [0] + [m.end() for m in re.finditer("\r\n|[\r\n\x85\u2028\u2029]", self.text)]
+        if not 0 < line <= len(self._lines):
+            return None
+        return self._lines[line - 1] + column - 1
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column of index `offset` in `text` (after `offset` was used)."""
+        assert self._lines is not None
+        row = bisect.bisect_right(self._lines, offset) - 1
+        return row + 1, offset - self._lines[row] + 1
+
     def _item(self, where: tuple[int, int], index: int) -> tuple[int, int] | None:
         """Line and column of item `index` of the list that starts at `where` (flow or block),
         read from the text; None where the text holds anything but plain items before it."""

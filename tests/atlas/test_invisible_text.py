@@ -75,3 +75,70 @@ def test_notes_keep_their_line_breaks_and_names_their_own_letters():
 def test_the_built_in_and_test_charts_pass(capsys):
     charts = [*sorted((Path(__file__).parents[2] / "zones").glob("*.yaml")), DATA / "small.yaml"]
     assert main(["check", *map(str, charts)]) == 0, capsys.readouterr()
+
+
+WRITTEN = [  # (the value as written in the file, the column of the character it is about)
+    ('name: "\\u200b\\u200b"', 12),  # escaped, in double quotes: at the first escape's backslash
+    ('name: "Heel\\x07"', 16),
+    ('name: "\\e[31mHeel"', 12),
+    ('name: "He\\\\el\\a"', 18),  # an escaped backslash before: the \a after it
+    ('name: "He\\U0000007Fel"', 14),
+    ('name: "Heel\\u0085"', 16),
+    ("name: '   '", 12),  # single quotes: the first blank inside them
+    ("name: \u200b\u200b", 11),  # plain: at the character itself
+    ("name: He\tel", 13),  # a tab in a one-line text, written as it is
+    ('name: "\\t"', 12),
+]
+
+
+@pytest.mark.parametrize(("written", "column"), WRITTEN)
+def test_an_unshowable_text_is_placed_at_its_first_bad_character(tmp_path, written, column):
+    """The error names the column of the character it is about (it named the value's start,
+    and the author of a 200-character claim had to hunt for an invisible character)."""
+    text = SMALL.replace('    name: "Heel"', "    " + written, 1)
+    path = tmp_path / "chart.yaml"
+    path.write_text(text, encoding="utf-8")
+    line = SMALL[: SMALL.index('name: "Heel"')].count("\n") + 1
+    result = read_atlas(path)
+    assert [(e.line, e.column) for e in result.errors] == [(line, column)], result.errors
+
+
+def test_a_translations_bad_character_is_placed_too(tmp_path):
+    text = SMALL.replace(
+        'claim: "the pelvis"', 'claim: "the pelvis"\n    translations: {de: {claim: "Becken\\x1b"}}', 1
+    )
+    path = tmp_path / "chart.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = read_atlas(path)
+    (error,) = result.errors
+    line = text.splitlines()[error.line - 1]
+    assert line[error.column - 1 :].startswith("\\x1b"), (line, error)
+
+
+def _messages(path: Path, language: str) -> str:
+    from reflexmap import i18n
+
+    before = i18n.language()
+    try:
+        i18n.set_language(language)
+        return "\n".join(e.message for e in read_atlas(path).errors)
+    finally:
+        i18n.set_language(before)
+
+
+def test_check_messages_write_decimals_as_the_language_does(tmp_path):
+    """A value quoted in a message (a wrong format number, a confidence, a point of three
+    numbers) is written as the interface language writes numbers: 1,5 in German (it was 1.5,
+    the only dot-decimals left in the German check)."""
+    path = tmp_path / "chart.yaml"
+    path.write_text(SMALL.replace("atlas_format: 1", "atlas_format: 1.5"), encoding="utf-8")
+    assert "atlas_format 1,5" in _messages(path, "de")
+    assert "atlas_format 1.5" in _messages(path, "en")
+    text = SMALL.replace("confidence: estimate", "confidence: 2.5", 1)
+    text = text.replace(
+        "[[-18, 2], [18, 2], [18, 30], [-18, 30]]", "[[-18, 2, 0.5], [18, 2], [18, 30], [-18, 30]]"
+    )
+    path.write_text(text, encoding="utf-8")
+    german, english = _messages(path, "de"), _messages(path, "en")
+    assert "2,5 ist kein" in german and "[-18; 2; 0,5]" in german, german
+    assert "2.5 is not" in english and "[-18, 2, 0.5]" in english, english
