@@ -481,3 +481,105 @@ def read_document(path: str | Path) -> ChartDocument:
 def copy_node(node: Any) -> Any:
     """A deep copy of part of a tree, comments included, to put into another tree."""
     return copy.deepcopy(node)
+
+
+# the parts of a chart the editor changes: a problem elsewhere (a view, its outline or guide
+# lines, the chart's id or format) has to be fixed in the file
+_EDITABLE_PARTS = frozenset({"zones", "sources", "title", "tradition", "description", "translations"})
+
+
+def document_to_fix(path: str | Path) -> ChartDocument | str:
+    """The chart file at `path` as a document the editor can open although `reflexmap check`
+    refuses it, or why it cannot (a sentence). It can when the file is a chart (readable,
+    within the limits, YAML with the published structure, views and sources sound) whose
+    problems all lie in what the editor changes: zones (shapes outside the outline or crossing
+    themselves, repeated ids, texts, sources named) and the chart's texts and sources. A file
+    refused before it is read as a chart (too large, over a limit, not YAML, a coordinate that
+    is not a finite number) stays refused, as does one whose views are broken: the editor
+    draws the zones on the views' outlines and cannot change them."""
+    from .builder import Builder
+    from .loader import decode, read_bytes, stray_byte_order_mark
+    from .schema import check_structure
+    from .yaml_source import parse_yaml
+
+    path = Path(path)
+    source = str(path)
+    raw = read_bytes(path)
+    text = raw if isinstance(raw, AtlasError) else decode(raw, source)
+    if isinstance(text, str) and "\ufeff" in text:
+        text = stray_byte_order_mark(text, source) or text
+    if isinstance(text, AtlasError):
+        return _refusal(text)
+    data, positions, errors = parse_yaml(text, source)  # limits and syntax, as the loader reads
+    if not errors:
+        errors = check_structure(data, positions, source)
+    if errors:
+        return _refusal(errors[0])
+    number = _not_finite(data)
+    if number is not None:
+        line, column = positions.of_value(number)
+        return _refusal(AtlasError(source, line, column, _("a coordinate is not a finite number")))
+    builder = Builder(data, positions, source)
+    atlas = builder.build(path, lenient=True)
+    errors = tuple(sorted(set(builder.errors)))
+    parts = _parts_of(positions, errors)
+    if atlas is None or len(atlas.views) != len(data["views"]):
+        error = next((e for e, part in zip(errors, parts, strict=True) if part == "views"), None)
+        reason = _("its views are broken, and the editor cannot change views or outlines")
+        return _refusal(error or errors[0], reason) if errors else reason
+    for error, part in zip(errors, parts, strict=True):
+        if part not in _EDITABLE_PARTS:
+            return _refusal(error, _("the editor cannot change this part of the chart"))
+    try:
+        document = ChartDocument.from_text(
+            ("\ufeff" if isinstance(raw, bytes) and raw.startswith(b"\xef\xbb\xbf") else "") + text,
+            source,
+            path,
+        )
+    except ValueError as exc:  # (parsed above: not expected)
+        return _("the editor cannot read this file: {reason}").format(reason=exc)
+    document.parsed.append((data, positions))  # read once: its check is the one just made
+    problems = locate_parsed(data, positions, errors) if errors else ()
+    document.checked.append(Draft(atlas, problems, written_shapes(data)))
+    return document
+
+
+def _refusal(error: AtlasError, reason: str | None = None) -> str:
+    """Why a file cannot be opened to fix it: the reason (if any), then the error with its place."""
+    where = f"{error.line}:{error.column}: " if error.placed else ""
+    said = f"{where}{error.message}"
+    return f"{reason}: {said}" if reason else said
+
+
+def _parts_of(positions: Any, errors: tuple[AtlasError, ...]) -> list[str | None]:
+    """The top-level key of the chart (zones, views, title…) where each error is reported:
+    of the value or key that starts at its place, or the last one starting before it."""
+    import bisect
+
+    places: dict[tuple[int, int], tuple] = {}
+    for found, where in list(positions.every_value().items()) + list(positions.keys.items()):
+        if found and len(found) >= len(places.get(where, ())):
+            places[where] = found
+    starts = sorted(places)
+    parts: list[str | None] = []
+    for error in errors:
+        at = bisect.bisect_right(starts, (error.line, error.column)) - 1
+        parts.append(places[starts[at]][0] if at >= 0 and error.placed else None)
+    return parts
+
+
+def _not_finite(data: Any) -> tuple | None:
+    """The path of the first coordinate of a zone's shape that is not a finite number."""
+    import math
+
+    for i, zone in enumerate(data.get("zones") or ()):
+        shapes = zone.get("shapes") if isinstance(zone, dict) else None
+        for view_id, shape in (shapes or {}).items():
+            stack = [((), shape)]
+            while stack:
+                where, value = stack.pop()
+                if isinstance(value, list):
+                    stack.extend((where + (k,), v) for k, v in reversed(list(enumerate(value))))
+                elif isinstance(value, float) and not math.isfinite(value):
+                    return ("zones", i, "shapes", view_id, *where[:-1])
+    return None

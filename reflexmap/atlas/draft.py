@@ -92,3 +92,97 @@ def locate_parsed(data: Any, positions: Any, errors: tuple[AtlasError, ...]) -> 
 def _is_point_path(path: tuple) -> bool:
     """A path to a point of a zone's shape: ('zones', i, 'shapes', view, [part,] vertex)."""
     return len(path) >= 5 and path[0] == "zones" and path[2] == "shapes" and type(path[-1]) is int
+
+
+FEW_REINDEXED = 20  # zones put back one by one into the index; more: the index made anew
+
+
+def shown_atlas(draft: Draft) -> Any:
+    """The chart as an editor shows it: `draft.atlas` (which leaves out every shape with an
+    error, so that hit-testing, labels and exports only meet sound polygons) with those
+    shapes put back as far as they can be drawn (`drawable`). A zone with a problem so stays
+    in the zone list, keeps its label and its region in the key, and can be clicked to select
+    it while it is fixed; the editor hatches it (the problem is where the file has it). The
+    draft's own chart is returned when nothing was left out, so a sound chart costs nothing."""
+    atlas = draft.atlas
+    if atlas is None or not draft.problems:
+        return atlas
+    import dataclasses
+
+    from .geometry import mirror
+
+    views = {view.id: view for view in atlas.views}
+    put_back: dict[str, dict[str, Any]] = {}
+    for zone in atlas.zones:
+        written = draft.shapes.get(zone.id, {})
+        for view_id, shape in written.items():
+            if view_id in zone.shapes or view_id not in views:
+                continue
+            if shape == "mirror":
+                source = views[view_id].mirror_of
+                original = written.get(source) if source else None
+                if not isinstance(original, tuple | list):
+                    continue
+                shape = tuple(mirror(ring) for ring in original)
+            parts = drawable(shape)
+            if parts is not None:
+                put_back.setdefault(zone.id, {})[view_id] = parts
+    if not put_back:
+        return atlas
+    zones = []
+    for zone in atlas.zones:
+        extra = put_back.get(zone.id)
+        if extra:
+            both = {**zone.shapes, **extra}  # in the order the file writes them
+            shapes = {v: both[v] for v in draft.shapes.get(zone.id, {}) if v in both}
+            zone = dataclasses.replace(zone, shapes=shapes)
+        zones.append(zone)
+    index = atlas.index
+    if index is None or len(put_back) > FEW_REINDEXED:
+        from .index import ZoneIndex
+
+        index = ZoneIndex((v, z.id, parts) for z in zones for v, parts in z.shapes.items())
+    else:
+        order = [z.id for z in zones]
+        for zone in zones:
+            if zone.id in put_back:
+                index = index.replaced(zone.id, zone.shapes, order)
+    return dataclasses.replace(atlas, zones=tuple(zones), index=index)
+
+
+def drawable(shape: Any) -> tuple | None:
+    """A shape with an error as a sound polygon that looks like it, for drawing, labelling and
+    clicking (never for saving: the file keeps what was written). A ring that is a sound
+    polygon (one outside its outline, of a repeated id) is kept as written; one crossing
+    itself is split where it crosses (Shapely's make_valid); one with no area (its points on a
+    line) becomes a thin band along its points. None when nothing can be drawn (fewer than
+    three points, a coordinate that is not a finite number)."""
+    import math
+
+    import shapely
+    from shapely.geometry import LineString, Polygon
+
+    from .geometry import MIN_AREA_MM2
+
+    rings: list[tuple] = []
+    for ring in shape if isinstance(shape, tuple | list) else ():
+        try:
+            points = [(float(x), float(y)) for x, y in ring]
+        except (TypeError, ValueError):
+            continue
+        if len(points) < 3 or not all(math.isfinite(x) and math.isfinite(y) for x, y in points):
+            continue
+        try:
+            polygon = Polygon(points)
+            if polygon.is_valid and polygon.area >= MIN_AREA_MM2:
+                rings.append(tuple(points))
+                continue
+            fixed = shapely.make_valid(polygon)
+            pieces = [g for g in getattr(fixed, "geoms", [fixed]) if g.geom_type == "Polygon"]
+            pieces = [g for g in pieces if g.area >= MIN_AREA_MM2 / 4]
+            if not pieces:
+                pieces = [LineString(points).buffer(0.4, quad_segs=2)]
+            rings.extend(tuple(g.exterior.coords)[:-1] for g in pieces if not g.is_empty)
+        except (shapely.errors.GEOSException, ValueError):
+            continue
+    return tuple(rings) or None

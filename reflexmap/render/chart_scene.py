@@ -231,7 +231,7 @@ class ChartScene(QGraphicsScene):
     def update_zones(self, atlas: Atlas, zone_ids: tuple[str, ...]) -> bool:
         """The same chart with only the shapes of `zone_ids` changed (an edit): the views
         that draw them are drawn again (zones, guide names, labels), nothing else. False, and
-        nothing done, when that would not give what `show_chart` draws: another layout of
+        nothing kept, when that would not give what `show_chart` draws: another layout of
         the views (label columns changed), a main chart drawn under this one, or numbered
         labels (a handout)."""
         old = self.atlas
@@ -283,8 +283,11 @@ class ChartScene(QGraphicsScene):
                 anchors,
             )  # the label columns moved: the
             return False  # whole chart is laid out again
+        before = [self._extent(frame.view.id) for frame in changed]
         for frame in changed:
             self._redraw_frame(atlas, frame, placed[frame.view.id])
+        if not self._same_bounds(before, [self._extent(frame.view.id) for frame in changed]):
+            return False  # a shape drawn past the chart's edge (editing): drawn whole, bounds anew
         # every view's items in the order show_chart makes them (keyboard order, screen readers)
         order = {view_id: k for k, view_id in enumerate(shown)}
         for keys in self.keys_by_zone.values():
@@ -293,6 +296,33 @@ class ChartScene(QGraphicsScene):
         self.labels = dict(sorted(self.labels.items(), key=lambda kv: order[kv[0][0]]))
         self.anchors = dict(sorted(self.anchors.items(), key=lambda kv: order[kv[0][0]]))
         self._keyboard_order = None
+        return True
+
+    def _extent(self, view_id: str) -> QRectF:
+        """What one view's items cover on the chart (scene mm)."""
+        extent = QRectF()
+        for item in self.frame_items.get(view_id, ()):
+            extent = extent.united(item.sceneBoundingRect())
+        return extent
+
+    def _same_bounds(self, before: list[QRectF], after: list[QRectF]) -> bool:
+        """Whether the chart's bounds (`chart_rect`, all items' bounds when it was drawn) stay
+        as they are after views covering `before` were drawn again covering `after`: on each
+        side, the views' reach is unchanged, or lies inside the bounds, before and after (other
+        items make that edge). Only a shape drawn outside its outline (a zone with a problem,
+        while editing) can reach past the labels, title and key."""
+        inner = self.chart_rect.adjusted(6, 6, -6, -6)
+        eps = 1e-6
+        for old, new in zip(before, after, strict=True):
+            for edge, inside in (
+                (QRectF.left, lambda v: v > inner.left() + eps),
+                (QRectF.top, lambda v: v > inner.top() + eps),
+                (QRectF.right, lambda v: v < inner.right() - eps),
+                (QRectF.bottom, lambda v: v < inner.bottom() - eps),
+            ):
+                a, b = edge(old), edge(new)
+                if abs(a - b) > eps and not (inside(a) and inside(b)):
+                    return False
         return True
 
     def _redraw_frame(self, atlas: Atlas, frame: Frame, sides: tuple[list[str], ...]) -> None:

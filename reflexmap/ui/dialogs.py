@@ -5,6 +5,8 @@ when the window first appears."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -51,8 +53,14 @@ def _errors_listed(errors: tuple[AtlasError, ...]) -> str:
 
 
 def chart_errors(
-    parent: QWidget, name: str, errors: tuple[AtlasError, ...], text: str | None = None
+    parent: QWidget,
+    name: str,
+    errors: tuple[AtlasError, ...],
+    text: str | None = None,
+    fix: Callable[[], object] | None = None,
 ) -> QMessageBox:
+    """A chart that did not load: its errors. With `fix`, a button offers to open it in the
+    editor to fix them (the errors are all of a kind the editor shows and fixes)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_("Chart not loaded"))
@@ -60,10 +68,28 @@ def chart_errors(
     box.setInformativeText(_shown(errors[0]))
     box.setDetailedText(_errors_listed(errors))
     box.setObjectName("chart-errors")
+    _offer_fix(box, fix)
     plain_labels(box)  # file names and error texts quote the file: never rich text
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
+
+
+def _offer_fix(box: QMessageBox, fix: Callable[[], object] | None) -> None:
+    """The editor's offer in a message about a chart not loaded: "Open in the editor to fix"
+    (the box closes first; the editor may then ask about unsaved changes)."""
+    if fix is None:
+        return
+    box.setText(
+        box.text()
+        + "\n\n"
+        + _("The editor can open it with its problems marked on the map, to fix them and save it.")
+    )
+    button = box.addButton(_("Open in the &editor to fix"), QMessageBox.ButtonRole.ActionRole)
+    button.setObjectName("fix-in-editor")
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.setDefaultButton(button)
+    box.finished.connect(lambda _result: fix() if box.clickedButton() is button else None)
 
 
 def _shown(error: AtlasError) -> str:
@@ -76,7 +102,10 @@ def _shown(error: AtlasError) -> str:
 
 
 def start_problems(
-    parent: QWidget, problems: list[tuple[str, str]], chart_errors: tuple[AtlasError, ...] = ()
+    parent: QWidget,
+    problems: list[tuple[str, str]],
+    chart_errors: tuple[AtlasError, ...] = (),
+    fix: Callable[[], object] | None = None,
 ) -> QMessageBox:
     """Everything that went wrong while starting, in one message: each problem under the name
     of what it concerns (settings, the chart, the progress), the chart's errors in full below."""
@@ -92,6 +121,7 @@ def start_problems(
     box.setInformativeText("\n\n".join(f"{title}: {text}" for title, text in problems))
     if chart_errors:
         box.setDetailedText(_errors_listed(chart_errors))
+    _offer_fix(box, fix)
     plain_labels(box)  # the problems name files and quote what was in them
     box.open()
     return box

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QDockWidget
 
 if TYPE_CHECKING:
@@ -30,11 +30,27 @@ def build_editor(window: MainWindow) -> EditMode:
         remember_chart=window.charts_menu.remember,
         chart_title=window.charts_menu.chart_title,
         zones_renamed=window.quizzing.zones_renamed,
+        when_activated=lambda call: _Activation(window, call),
     )
     editor = EditMode(window.state, host)
     editor.actions_changed.connect(window.refresh_actions)
     _UnsavedMark(window, editor)
     return editor
+
+
+class _Activation(QObject):
+    """Calls `call` each time the window becomes the active window again (a child of the
+    window: gone with it)."""
+
+    def __init__(self, window: MainWindow, call):
+        super().__init__(window)
+        self.call = call
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.WindowActivate:
+            self.call()
+        return False
 
 
 class _UnsavedMark(QObject):

@@ -32,7 +32,14 @@ class StartProblems:
             self.pending.append((_("Chart not loaded"), dialogs.chart_errors_text(name, errors)))
             self.chart_errors = errors
             return
-        dialogs.chart_errors(self.window, name, errors)
+        dialogs.chart_errors(self.window, name, errors, fix=self._fix(errors))
+
+    def _fix(self, errors: tuple[AtlasError, ...]) -> Callable[[], object] | None:
+        """Opening the chart in the editor to fix `errors`, when the editor can (ui/editor/saving.py)."""
+        from .editor.saving import fixable_chart
+
+        path = fixable_chart(errors)
+        return None if path is None else lambda: self.window.editor.saving.open_to_fix(path)
 
     def offer_recovery(self) -> None:
         """Work a crash left unsaved is offered back, after the first paint (reading the list
@@ -52,12 +59,13 @@ class StartProblems:
             return
         from . import dialogs  # (not imported by a start without problems)
 
+        fix = self._fix(self.chart_errors) if self.chart_errors else None
         if len(problems) == 1 and self.chart_errors:
-            box = dialogs.chart_errors(self.window, "", self.chart_errors, text=problems[0][1])
+            box = dialogs.chart_errors(self.window, "", self.chart_errors, text=problems[0][1], fix=fix)
         elif len(problems) == 1:
             box = dialogs.warning(self.window, problems[0][0], problems[0][1], "settings-warning")
         else:
-            box = dialogs.start_problems(self.window, problems, self.chart_errors)
+            box = dialogs.start_problems(self.window, problems, self.chart_errors, fix=fix)
         if first_run_note is not None:
             box.finished.connect(lambda _result: first_run_note())
 

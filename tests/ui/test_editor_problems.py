@@ -38,7 +38,8 @@ def covers(window, items, view_id: str, x: float, y: float) -> bool:
 def test_a_zone_with_an_error_is_still_drawn_hatched_with_the_mark(qtbot, editing):
     drag(qtbot, editing, "plantar-left", (18, 30), (32, 30))  # a corner out of the foot
     assert editing.editor.session.draft.problems
-    assert "plantar-left" not in editing.state.atlas.zone("heel").shapes  # the fill leaves it out
+    assert "plantar-left" not in editing.editor.session.draft.atlas.zone("heel").shapes  # check's chart
+    assert "plantar-left" in editing.state.atlas.zone("heel").shapes  # the map keeps it, drawn as written
     items = broken_items(editing)
     assert items, "the zone with the error is not drawn"
     assert covers(editing, items, "plantar-left", 10, 25)  # inside the heel as written
@@ -49,7 +50,7 @@ def test_a_zone_with_an_error_is_still_drawn_hatched_with_the_mark(qtbot, editin
     assert covers(editing, broken_items(editing), "plantar-left", 10, 25)
     key(qtbot, editing, QKeySequence.StandardKey.Undo)  # fixed: the fill shows it again
     assert not broken_items(editing)
-    assert "plantar-left" in editing.state.atlas.zone("heel").shapes
+    assert "plantar-left" in editing.editor.session.draft.atlas.zone("heel").shapes
 
 
 def test_live_check_messages_are_german_in_the_german_app(qtbot, editing):

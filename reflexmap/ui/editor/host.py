@@ -36,3 +36,5 @@ class EditorHost:
     # a chart saved with zones renamed: (chart id, {old id: new id}, old ids to copy, not move);
     # the students' progress follows
     zones_renamed: Callable[[str, dict[str, str], frozenset[str]], None]
+    # `call` called whenever the window becomes active again (a file may have changed meanwhile)
+    when_activated: Callable[[Callable[[], None]], None] = lambda call: None

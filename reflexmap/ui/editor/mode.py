@@ -45,6 +45,7 @@ class EditMode(QObject):
         self.problems_label.hide()
         host.add_status_widget(self.problems_label)
         self.history_dock: QDockWidget | None = None
+        self.problems_dock: QDockWidget | None = None
         self.form_dock: QDockWidget | None = None
         self.form = None
         stack = self.session.stack
@@ -289,7 +290,7 @@ class EditMode(QObject):
     def docks(self) -> tuple[QDockWidget, ...]:
         """The editor's docks built so far (the zone-texts form, the history): a quiz round
         hides them with the zone card, whose texts they show."""
-        return tuple(d for d in (self.form_dock, self.history_dock) if d is not None)
+        return tuple(d for d in (self.form_dock, self.history_dock, self.problems_dock) if d is not None)
 
     def chart_properties(self):
         """Edit → Chart properties…: title, tradition, description, their translations and
@@ -344,6 +345,21 @@ class EditMode(QObject):
             self.form_dock = dock
         self.form_dock.show()
         self.form_dock.raise_()
+
+    def show_problems(self) -> None:
+        """The chart's problems listed beside the map (a chart opened to fix them shows it)."""
+        from PySide6.QtWidgets import QDockWidget
+
+        from .problems import ProblemList
+
+        if self.problems_dock is None:
+            dock = QDockWidget(_("Chart problems"), self.host.parent)
+            dock.setObjectName("dock-chart-problems")
+            dock.setWidget(ProblemList(self.state, self.session))
+            self.host.add_dock(dock, LEFT)
+            self.problems_dock = dock
+        self.problems_dock.show()
+        self.problems_dock.raise_()
 
     def show_history(self) -> None:
         """Edit → History: the list of changes; clicking one goes back (or forward) to it."""

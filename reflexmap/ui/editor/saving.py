@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ...i18n import _, bidi_isolate, ngettext
 from ...storage import atomic_path, error_text, read_regular, write_checked
@@ -145,11 +145,14 @@ class Saving(QObject):
         self._autosaved_text = ""
         self._changes = 0
         self._told_no_autosave = False
+        self._told_on_disk: tuple | None = None  # the change on disk said when the window came back
+        self._asking = False
         self.timer = QTimer(self)
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self.autosave)
         self.timer.start()
         self.session.stack.indexChanged.connect(self._counted)
+        self.host.when_activated(self.window_activated)
 
     # --- saving ------------------------------------------------------------------------
     def _typed(self) -> None:
@@ -201,6 +204,17 @@ class Saving(QObject):
         session = self.session
         document = session.document
         assert document is not None
+        changed = session.changed_on_disk() if path == session.saved_path else None
+        if changed is not None:
+            self._told_on_disk = changed  # (not asked again when the window comes back)
+            answer = self._changed_elsewhere_at_save(path)
+            if answer == "save-as":
+                return self.save_as()
+            if answer == "reload":
+                self.reload_from_disk()
+                return False  # (nothing saved)
+            if answer != "overwrite":
+                return False
         problems = session.draft.problems if session.draft is not None else ()
         if problems and not self._save_anyway(len(problems)):
             return False
@@ -234,6 +248,101 @@ class Saving(QObject):
             if chart_id:
                 self.host.zones_renamed(chart_id, renames, _shown_elsewhere(chart_id, set(renames), path))
         return True
+
+    # --- the file changed by another program ------------------------------------------------
+    def _changed_elsewhere_at_save(self, path: Path) -> str:
+        """Save would write over what another program wrote to the file since it was opened
+        here: "overwrite", "reload", "save-as", or "" (cancelled)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Save chart"), "", parent=self.host.parent)
+        box.setObjectName("changed-on-disk")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a file's name, as written
+        box.setText(
+            _("{file} was changed by another program since you opened it here.").format(
+                file=bidi_isolate(path.name)
+            )
+        )
+        box.setInformativeText(
+            _(
+                "Overwrite: your version replaces the other program's (which is kept as {backup}).\n"
+                "Reload: the file as it is now is opened; your changes here are lost.\n"
+                "Save as: your version goes to another file; this one stays as the other program left it."
+            ).format(backup=bidi_isolate(path.name + ".bak"))
+        )
+        buttons = {
+            "overwrite": box.addButton(_("&Overwrite"), QMessageBox.ButtonRole.DestructiveRole),
+            "reload": box.addButton(_("&Reload the file"), QMessageBox.ButtonRole.ResetRole),
+            "save-as": box.addButton(_("Save &as…"), QMessageBox.ButtonRole.AcceptRole),
+        }
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(buttons["save-as"])
+        box.exec()
+        return next((name for name, button in buttons.items() if box.clickedButton() is button), "")
+
+    def reload_from_disk(self) -> bool:
+        """The file as another program left it, edited from now on (the changes here are lost,
+        the other program's kept); a file with problems opens with them marked, as to fix them."""
+        from ...atlas.document import document_to_fix
+
+        path = self.session.saved_path
+        if path is None:
+            return False
+        document = document_to_fix(path)
+        if isinstance(document, str):
+            from .. import dialogs
+
+            dialogs.warning(
+                self.host.parent,
+                _("Chart not opened"),
+                _("The editor cannot open {file}: {reason}").format(
+                    file=bidi_isolate(path.name), reason=bidi_isolate(document)
+                ),
+                "fix-refused",
+            )
+            return False
+        forget_autosaves(path)
+        self._autosaved_text = ""
+        ok = self.mode.edit_document(document, path, modified=False)
+        if ok:
+            self.mode.say(
+                _("{file} reloaded as the other program left it.").format(file=bidi_isolate(path.name))
+            )
+        return ok
+
+    def window_activated(self) -> None:
+        """The window is active again (the person may have changed the file in another program):
+        a change on disk is said once, and the file reloaded if nothing here is unsaved (asked if
+        something is)."""
+        session = self.session
+        now = session.changed_on_disk() if session.document is not None else None
+        if now is None or now == self._told_on_disk or self._asking:
+            return
+        self._told_on_disk = now
+        path = session.saved_path
+        assert path is not None
+        if not session.modified:
+            if self.mode.active:  # (browsing shows the chart as loaded: Reload reads it anew)
+                self.reload_from_disk()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, _("Chart changed on disk"), "", parent=self.host.parent)
+        box.setObjectName("changed-on-disk-now")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            _(
+                "{file} was changed by another program. Reload it (your unsaved changes here are "
+                "lost), or keep editing your version (saving it will ask before writing over theirs)?"
+            ).format(file=bidi_isolate(path.name))
+        )
+        reload = box.addButton(_("&Reload the file"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(_("&Keep my changes"), QMessageBox.ButtonRole.RejectRole)
+        self._asking = True
+
+        def answered() -> None:
+            self._asking = False
+            if box.clickedButton() is reload:
+                self.reload_from_disk()
+
+        box.finished.connect(lambda _result: answered())
+        box.open()
 
     def _save_anyway(self, count: int) -> bool:
         box = QMessageBox(QMessageBox.Icon.Warning, _("Save chart"), "", parent=self.host.parent)
@@ -417,6 +526,47 @@ class Saving(QObject):
             self.session.recovered_renames(in_file, renames)
         return True
 
+    # --- a chart saved with problems ----------------------------------------------------
+    def open_to_fix(self, path: Path) -> bool:
+        """Edit the chart file at `path` although `reflexmap check` refuses it (it was saved
+        with problems, or written so by hand): shown with its problems marked on the map and
+        listed, saved as usual. A file that is not a chart the editor can show is refused,
+        with why (see atlas.document.document_to_fix)."""
+        from ...atlas.document import document_to_fix
+        from .. import dialogs
+
+        if not self.may_switch():
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            document = document_to_fix(path)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if isinstance(document, str):
+            dialogs.warning(
+                self.host.parent,
+                _("Chart not opened"),
+                _("The editor cannot open {file}: {reason}").format(
+                    file=bidi_isolate(path.name), reason=bidi_isolate(document)
+                ),
+                "fix-refused",
+            )
+            return False
+        if not self.mode.edit_document(document, path, modified=False):
+            return False
+        self.host.settings.setValue("chart/last", str(path))
+        self.host.remember_chart(path)
+        count = len(self.session.draft.problems) if self.session.draft is not None else 0
+        self.mode.say(
+            ngettext(
+                "{file} is open in the editor with {count} problem, marked on the map: fix it, then save.",
+                "{file} is open in the editor with {count} problems, marked on the map: fix them, then save.",
+                count,
+            ).format(file=bidi_isolate(path.name), count=count)
+        )
+        self.mode.show_problems()
+        return True
+
     # --- a new chart -------------------------------------------------------------------
     def new_chart_dialog(self):
         from .new_chart import NewChartDialog
@@ -477,3 +627,16 @@ def _shown_elsewhere(chart_id: str, zone_ids: set[str], saved: Path) -> frozense
         if atlas.id == chart_id:
             kept |= {zone for zone in zone_ids if atlas.has_zone(zone)}
     return frozenset(kept)
+
+
+def fixable_chart(errors) -> Path | None:
+    """The chart file that `errors` (a load refused) are about, when the editor can open it to
+    fix them (see atlas.document.document_to_fix); None when not: the errors name no one file,
+    or the file is refused for what it is (over a limit, not YAML, broken views)."""
+    from ...atlas.document import document_to_fix
+
+    files = {error.path for error in errors}
+    if len(files) != 1:
+        return None
+    path = Path(files.pop())
+    return path if not isinstance(document_to_fix(path), str) else None

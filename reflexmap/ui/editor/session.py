@@ -71,6 +71,29 @@ def _on_disk(path: Path | None) -> ChartDocument | None:
         return None
 
 
+def disk_stamp(path: Path | None, known: tuple | None = None) -> tuple | None:
+    """(mtime ns, size, SHA-256) of the file at `path` as it is now; None when there is no
+    file to read. Given the stamp `known` from before, a file whose time and size are unchanged
+    is not read again (its hash is taken to be the same)."""
+    import hashlib
+    import os
+
+    from ...atlas.loader import read_bytes
+
+    if path is None:
+        return None
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if known is not None and known[:2] == (info.st_mtime_ns, info.st_size):
+        return known
+    raw = read_bytes(path)
+    if not isinstance(raw, bytes):
+        return None
+    return (info.st_mtime_ns, info.st_size, hashlib.sha256(raw).hexdigest())
+
+
 class EditSession(QObject):
     """Holds the document shown while editing and the undo stack of changes to it."""
 
@@ -89,6 +112,9 @@ class EditSession(QObject):
         # zone id now -> its id in the file as last opened or saved (renames, undone or not)
         self.renamed: dict[str, str] = {}
         self.saved_ids: frozenset[str] = frozenset()  # the zones of the file as last opened or saved
+        # the file as this session last read or wrote it (disk_stamp): another program's
+        # change since is found before Save writes over it
+        self.on_disk: tuple | None = None
 
     @property
     def modified(self) -> bool:
@@ -108,6 +134,7 @@ class EditSession(QObject):
         document is not what the file holds."""
         self.stack.clear()
         self.saved_path = path
+        self.on_disk = disk_stamp(path)
         on_disk = _on_disk(path) if modified else None
         if on_disk is not None and on_disk.text == document.text:
             on_disk, modified = None, False  # the file already holds this work
@@ -130,11 +157,24 @@ class EditSession(QObject):
         self.renamed, self.saved_ids = {}, frozenset()
         self.document = self.draft = None
         self.saved_path = None
+        self.on_disk = None
         self.unsaved_start = False
 
     def discard(self) -> None:
         """Forget the changes (the window is closing, or shows another chart)."""
         self.close()
+
+    def changed_on_disk(self) -> tuple | None:
+        """The file's stamp when another program changed it since this session last read or
+        wrote it (None: unchanged, or no file, or it is gone)."""
+        if self.document is None or self.saved_path is None or self.on_disk is None:
+            return None
+        now = disk_stamp(self.saved_path, self.on_disk)
+        if now is None or now[2] == self.on_disk[2]:
+            if now is not None:
+                self.on_disk = now  # touched, not changed
+            return None
+        return now
 
     def renamed_zones(self, pairs: tuple[tuple[str, str], ...]) -> None:
         """Zones took new ids (a rename made, undone or redone): remember what each was
@@ -165,6 +205,7 @@ class EditSession(QObject):
         self.saved_ids = _zone_ids(self.document) if self.document is not None else frozenset()
         moved = path != self.saved_path
         self.saved_path = path
+        self.on_disk = disk_stamp(path)
         self.unsaved_start = False
         self.stack.setClean()
         if moved and self.document is not None:
@@ -207,12 +248,15 @@ class EditSession(QObject):
         self.document = document
         self.draft = document.draft()
         if self.draft.atlas is not None:
+            from ...atlas.draft import shown_atlas
+
+            shown = shown_atlas(self.draft)  # zones with a problem stay listed, labelled, clickable
             self.showing = True
             try:
                 if fresh:
-                    self.state.set_atlas(self.draft.atlas)
+                    self.state.set_atlas(shown)
                 else:
-                    self.state.update_atlas(self.draft.atlas, _shapes_changed(before, document))
+                    self.state.update_atlas(shown, _shapes_changed(before, document))
             finally:
                 self.showing = False
         self.changed.emit()

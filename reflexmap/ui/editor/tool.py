@@ -162,7 +162,7 @@ class ZoneTool(Mode):
         draft = self.session.draft
         if draft is None or not draft.problems:
             return []
-        atlas = self.state.atlas
+        atlas = draft.atlas if draft.atlas is not None else self.state.atlas  # (the map's puts them back)
         broken = []
         for view_id in self.shown_views():
             source = atlas.view(view_id).mirror_of
@@ -246,6 +246,21 @@ class ZoneTool(Mode):
                     best, found = d * event.px_per_mm, (event.view_id, part, index + 1, point)
         return found
 
+    def _past_the_frames(self, event: MapEvent) -> MapEvent:
+        """A press past every view (no view under it) on a handle of the selected zone, or
+        inside it: a zone with a problem may reach far out of its foot, and must be brought
+        back by its handles. The event is given in the view that draws that part."""
+        if event.view_id or not self.state.zone_id or self.overlay.target is None:
+            return event
+        from dataclasses import replace
+
+        for view_id in self.shown_views():
+            x, y = self.overlay.target.view_mm(view_id, event.scene)
+            moved = replace(event, view_id=view_id, x_mm=x, y_mm=y)
+            if self.vertex_at(moved) is not None or self.inside_selected(moved):
+                return moved
+        return event
+
     def inside_selected(self, event: MapEvent) -> bool:
         rings = self.rings_in(event.view_id) if event.view_id and self.state.zone_id else None
         return bool(rings) and any(_contains(ring, (event.x_mm, event.y_mm)) for ring in rings)
@@ -254,6 +269,7 @@ class ZoneTool(Mode):
     def press(self, event: MapEvent) -> bool:
         if self.drawing is not None:
             return False  # each click is a corner (see click); a drag pans
+        event = self._past_the_frames(event)
         if event.button != Qt.MouseButton.LeftButton or not self.state.zone_id or not event.view_id:
             return False
         self.commit_nudge()

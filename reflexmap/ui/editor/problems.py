@@ -1,0 +1,84 @@
+"""The chart's problems listed beside the map while editing: each as `reflexmap check` says
+it, with its line and column; choosing one shows its zone on the map (the view that draws it,
+selected), where the problem is marked. Opening a chart that was saved with problems shows it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from ...i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from ..state import AppState
+    from .session import EditSession
+
+MAX_LISTED = 500  # problems listed; the rest are counted
+ZONE_ROLE = Qt.ItemDataRole.UserRole
+VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ProblemList(QWidget):
+    """The problems of the chart being edited, kept in step with every change."""
+
+    def __init__(self, state: AppState, session: EditSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.state, self.session = state, session
+        self.setObjectName("chart-problems")
+        self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(_("Chart problems"))
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list)
+        self.list.itemActivated.connect(self._chosen)
+        self.list.itemClicked.connect(self._chosen)
+        session.changed.connect(self.refill)
+        self.refill()
+
+    def refill(self) -> None:
+        from .mode import _placed
+
+        draft = self.session.draft
+        problems = draft.problems if draft is not None else ()
+        self.list.clear()
+        if not problems:
+            self.summary.setText(_("The chart passes the check: no problems."))
+            return
+        self.summary.setText(
+            ngettext(
+                "{count} problem: `reflexmap check` and other windows refuse the chart until it is "
+                "fixed. Choose it to see it on the map.",
+                "{count} problems: `reflexmap check` and other windows refuse the chart until they "
+                "are fixed. Choose one to see it on the map.",
+                len(problems),
+            ).format(count=len(problems))
+        )
+        for problem in problems[:MAX_LISTED]:
+            item = QListWidgetItem(_placed(problem))  # a list item's text is plain text
+            item.setData(ZONE_ROLE, problem.zone or "")
+            item.setData(VIEW_ROLE, problem.view or "")
+            self.list.addItem(item)
+        if len(problems) > MAX_LISTED:
+            more = len(problems) - MAX_LISTED
+            self.list.addItem(_("… and {count} more (run: reflexmap check FILE)").format(count=more))
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        """The problem's zone selected, in the view the problem is in (or one that draws it)."""
+        zone_id, view_id = item.data(ZONE_ROLE), item.data(VIEW_ROLE)
+        atlas = self.state.atlas
+        if not zone_id or not atlas.has_zone(zone_id):
+            return
+        views = {v.id: v for v in atlas.views}
+        if view_id in views and atlas.zone(zone_id).in_view(view_id):
+            self.state.set_aspect(views[view_id].aspect)
+            self.state.select(zone_id, view_id)
+        else:
+            self.state.show_zone(zone_id)

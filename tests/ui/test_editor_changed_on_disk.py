@@ -1,0 +1,112 @@
+# ruff: noqa: F811 (the editing fixtures come from test_editor)
+"""Save never writes over what another program wrote to the chart file since it was opened
+(tryout F26): it asks first (overwrite, reload the file, save as), and the window coming
+back (activated) says the change, reloading the file when nothing here is unsaved."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+
+from reflexmap.atlas import read_atlas
+from reflexmap.ui import dialogs
+
+from .test_editor import chart, editing  # noqa: F401 (fixtures)
+
+
+def nudge(qtbot, window) -> None:
+    qtbot.keyClick(window.map, Qt.Key.Key_Up)
+    window.editor.tool.commit_nudge()
+
+
+def other_program_renames_the_heel(path: Path) -> None:
+    text = path.read_text(encoding="utf-8").replace('name: "Heel"', 'name: "Heel pad"')
+    path.write_text(text, encoding="utf-8")
+    stat = path.stat()  # a later time, as another program's write has (even within a tick)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+
+
+def answer_with(button_text: str, seen: list[str]) -> None:
+    """Click the button named `button_text` in the next message box, once it shows."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        seen.append(box.objectName())
+        seen.append(box.text())
+        button = next(b for b in box.findChildren(QPushButton) if b.text().replace("&", "") == button_text)
+        button.click()
+
+    QTimer.singleShot(0, click)
+
+
+def test_save_asks_before_writing_over_another_programs_change(qtbot, editing, chart):
+    nudge(qtbot, editing)
+    other_program_renames_the_heel(chart)
+    seen: list[str] = []
+    answer_with("Cancel", seen)
+    editing.save_action.trigger()
+    assert seen[0] == "changed-on-disk" and "small.yaml was changed by another program" in seen[1]
+    assert 'name: "Heel pad"' in chart.read_text(encoding="utf-8")  # not written over
+    assert editing.isWindowModified()
+    answer_with("Overwrite", seen)
+    editing.save_action.trigger()
+    assert 'name: "Heel pad"' not in chart.read_text(encoding="utf-8")  # theirs replaced …
+    assert 'name: "Heel pad"' in chart.with_name("small.yaml.bak").read_text(encoding="utf-8")  # … kept
+    assert not editing.isWindowModified()
+    seen.clear()
+    nudge(qtbot, editing)
+    editing.save_action.trigger()  # no other change since: no question
+    assert seen == []
+
+
+def test_save_as_from_the_question_keeps_the_other_programs_file(qtbot, editing, chart, monkeypatch):
+    nudge(qtbot, editing)
+    other_program_renames_the_heel(chart)
+    mine = chart.with_name("mine.yaml")
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: str(mine))
+    seen: list[str] = []
+    answer_with("Save as…", seen)
+    editing.save_action.trigger()
+    assert 'name: "Heel pad"' in chart.read_text(encoding="utf-8")
+    assert read_atlas(mine).ok and 'name: "Heel"' in mine.read_text(encoding="utf-8")
+    assert editing.editor.session.saved_path == mine
+
+
+def test_reload_from_the_question_shows_the_other_programs_version(qtbot, editing, chart):
+    nudge(qtbot, editing)
+    other_program_renames_the_heel(chart)
+    seen: list[str] = []
+    answer_with("Reload the file", seen)
+    editing.save_action.trigger()
+    assert editing.state.atlas.zone("heel").name == "Heel pad"
+    assert not editing.isWindowModified() and editing.editor.active
+    assert 'name: "Heel pad"' in chart.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("unsaved", [False, True])
+def test_the_window_coming_back_says_the_change_on_disk(qtbot, editing, chart, unsaved):
+    if unsaved:
+        nudge(qtbot, editing)
+    other_program_renames_the_heel(chart)
+    QApplication.sendEvent(editing, QEvent(QEvent.Type.WindowActivate))  # the window is active again
+    if not unsaved:  # nothing to lose: the file as it is now, at once
+        assert editing.state.atlas.zone("heel").name == "Heel pad"
+        assert "reloaded" in editing.statusBar().currentMessage()
+        return
+    qtbot.waitUntil(lambda: editing.findChild(QMessageBox, "changed-on-disk-now") is not None)
+    box = editing.findChild(QMessageBox, "changed-on-disk-now")
+    assert "was changed by another program" in box.text()
+    assert editing.state.atlas.zone("heel").name == "Heel"  # nothing changed before the answer
+    keep = next(b for b in box.findChildren(QPushButton) if "Keep" in b.text())
+    qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
+    assert editing.isWindowModified()
+    QApplication.sendEvent(editing, QEvent(QEvent.Type.WindowActivate))  # asked once per change
+    assert not [b for b in editing.findChildren(QMessageBox, "changed-on-disk-now") if b.isVisible()]
+    editing.editor.saving.discard()
