@@ -102,9 +102,13 @@ class InfoPanel(QTextBrowser):
         )
 
     def _notes_html(self) -> str:
-        evidence, red_flags = escape(_(NOTES["evidence"])), escape(_(NOTES["red-flags"]))
+        """The two notes' links on one line where both fit, else one under the other: a
+        link never breaks inside (its spaces do not break), only at the dot between them."""
+        evidence, red_flags = (
+            escape(_(NOTES[key])).replace(" ", "&nbsp;") for key in ("evidence", "red-flags")
+        )
         return (
-            f"<p class='notes'><a href='note:evidence'>{evidence}</a> &nbsp;·&nbsp; "
+            f"<p class='notes'><a href='note:evidence'>{evidence}</a>&nbsp;&nbsp;· "
             f"<a href='note:red-flags'>{red_flags}</a></p>"
         )
 
