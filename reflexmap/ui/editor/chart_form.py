@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from ... import i18n
-from ...content.markup import plain_tooltip, shortened
+from ...content.markup import plain_tooltip
 from ...i18n import _, bidi_isolate, ngettext
-from .form import LIST_CHARS, MAX_TEXT_CHARS, TextBox, WrappedList
+from .form import MAX_TEXT_CHARS, TextBox, WrappedList
 
 FIELDS = ("title", "tradition", "description")
 SOURCE_FIELDS = ("title", "url", "note")
@@ -118,7 +118,7 @@ class SourceList(QGroupBox):
 
     # --- the list ------------------------------------------------------------------------
     def _title(self, entry: dict) -> str:
-        return shortened(entry["texts"][("title", None)].strip(), LIST_CHARS) or _("(no title)")
+        return WrappedList.shown(entry["texts"][("title", None)].strip()) or _("(no title)")
 
     def _refill(self, row: int) -> None:
         self._filling = True

@@ -51,9 +51,16 @@ class WrappedList(QListWidget):
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * lines + 2 * self.frameWidth())
 
     @staticmethod
+    def shown(text: str) -> str:
+        """A chart text as a row shows it: whole, or cut with "…" past LIST_CHARS, and then
+        isolated (the cut closed what it opened; the "…" is ours)."""
+        cut = shortened(text, LIST_CHARS)
+        return text if cut == text else bidi_isolate(cut)
+
+    @staticmethod
     def row_for(text: str) -> QListWidgetItem:
         """A row of plain text (the chart's own words), whole in its tooltip."""
-        row = QListWidgetItem(shortened(text, LIST_CHARS))  # plain text: the chart's own words
+        row = QListWidgetItem(WrappedList.shown(text))  # plain text: the chart's own words
         row.setToolTip(plain_tooltip(text))
         return row
 
