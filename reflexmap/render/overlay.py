@@ -47,7 +47,28 @@ def draw_other_zones(
             item.setToolTip(f"<b>{escape(zone.name)}</b><br>{escape(zone.tradition or tradition)}")
             scene.addItem(item)
             items[(view_id, zone.id)] = item
+    _veil_guide_names(scene, items.values())
     return items
+
+
+def _veil_guide_names(scene: ChartScene, zones: Iterable[QGraphicsPathItem]) -> None:
+    """A guide name of the chart placed where the other chart has a zone (it was placed off
+    the chart's own fills, not knowing the overlay) stands on an opaque veil of paper: the
+    hatching and dashed outline stop at its box instead of running through its small grey
+    letters."""
+    shapes = [(item.sceneBoundingRect(), item.shape()) for item in zones]
+    names = scene.guide_names
+    for veil, name in zip(names[0::2], names[1::2], strict=False):
+        if not isinstance(veil, QGraphicsRectItem) or not name.isVisible():
+            continue
+        box = name.sceneBoundingRect()
+        covered = any(
+            bounds.intersects(box) and (path.intersects(box) or path.contains(box)) for bounds, path in shapes
+        )
+        if covered:
+            veil.setRect(box.adjusted(-0.4, -0.1, 0.4, 0.1))
+            paper = QColor(palette.PAPER)
+            veil.setBrush(QBrush(paper))
 
 
 def label_other_zones(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,7 @@ from ..i18n import _, bidi_isolate, format_number
 from ..quiz.questions import where
 from ..render.chart_scene import LABEL_MM, ChartScene
 from ..vocab import aspect_name
+from .appearance import current_text_scale
 from .map_view import MAX_SCALE, MAX_TEXT_GROWTH, MIN_SCALE, MIN_TEXT_PX, ZOOM_STEP
 from .timers import later
 
@@ -61,20 +62,26 @@ class _ChartView(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._fitted = True
 
-    def show_chart(self, atlas: Atlas, aspect: str, title: str | None = None) -> None:
+    def show_chart(
+        self, atlas: Atlas, aspect: str, title: str | None = None, text_scale: float = 1.0
+    ) -> None:
         """Draw, then again with larger text while the fitted chart would show it too small
-        (larger text widens the chart, so a few rounds find the size that holds)."""
+        (larger text widens the chart, so a few rounds find the size that holds). The text is
+        `text_scale` times the usual size, as Settings → Text size makes it on the map."""
         title = title if title is not None else atlas.tradition
+        label_mm = LABEL_MM * text_scale
         min_mm = 0.0
         for _round in range(4):
-            self.chart.show_chart(atlas, aspect, title=title, min_text_mm=min_mm)
+            self.chart.show_chart(
+                atlas, aspect, title=title, label_mm=label_mm, text_scale=text_scale, min_text_mm=min_mm
+            )
             self.fit()
             scale = self.transform().m11()
-            need = MIN_TEXT_PX / scale if self.isVisible() and scale > 0 else 0.0
+            need = MIN_TEXT_PX * text_scale / scale if self.isVisible() and scale > 0 else 0.0
             # As on the map: text grows only so far (it widens the chart, which shrinks the
             # feet); past that the person zooms in.
-            need = min(need, MAX_TEXT_GROWTH * LABEL_MM)
-            if need <= max(min_mm, LABEL_MM) * 1.001:
+            need = min(need, MAX_TEXT_GROWTH * label_mm)
+            if need <= max(min_mm, label_mm) * 1.001:
                 break
             min_mm = need * 1.04
 
@@ -105,7 +112,8 @@ class _ChartView(QGraphicsView):
 
 class CompareWindow(QDialog):
     """Chart `a` (the one shown in the main window) against `b`; `others` lists the charts the
-    user can switch `b` to, as (title, path), and `load` reads one (None: it had errors)."""
+    user can switch `b` to, as (title, path), and `load(path, window)` reads one (None: it had
+    errors, said over the window)."""
 
     def __init__(
         self,
@@ -115,11 +123,12 @@ class CompareWindow(QDialog):
         parent=None,
         *,
         others: list[tuple[str, str]] | None = None,
-        load: Callable[[str], Atlas | None] | None = None,
+        load: Callable[[str, QWidget], Atlas | None] | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("compare-charts")
         self.a, self.b = a, b
+        self.text_scale = current_text_scale()  # Settings → Text size, as on the map
         self._load = load
         self._shown_once = False
         self.comparison: Comparison = compare(a, b)
@@ -222,7 +231,7 @@ class CompareWindow(QDialog):
         path = self.other.itemData(index)
         if path == OTHER_FILE:
             path = self._ask_for_file()
-        other = self._load(path) if path and self._load is not None else None
+        other = self._load(path, self) if path and self._load is not None else None
         self.other.blockSignals(True)
         if other is not None and self.other.findData(path) < 0:
             self.other.insertItem(index, Path(path).name, path)
@@ -254,6 +263,14 @@ class CompareWindow(QDialog):
             self._shown_once = True
             later(self, self.refresh)
 
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Settings → Text size while the window is open: its charts' text follows."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._shown_once:
+            if current_text_scale() != self.text_scale:
+                self.text_scale = current_text_scale()
+                later(self, self.refresh)
+
     def refresh(self, *_args) -> None:
         aspect = self.aspect.currentData()
         if aspect is None:  # the charts share no view
@@ -261,13 +278,13 @@ class CompareWindow(QDialog):
             self.summary.setText(_("These two charts have no view in common."))
             return
         overlay = self.mode.currentData() == "overlay"
-        self.left.show_chart(self.a, aspect)
+        self.left.show_chart(self.a, aspect, text_scale=self.text_scale)
         self.right.setVisible(not overlay)
         self.overlay_items, self.overlay_labels = {}, []
         if overlay:
             self._draw_overlay(aspect)
         else:
-            self.right.show_chart(self.b, aspect)
+            self.right.show_chart(self.b, aspect, text_scale=self.text_scale)
         self._fill_table(aspect)
 
     def _draw_overlay(self, aspect: str) -> None:
@@ -280,7 +297,7 @@ class CompareWindow(QDialog):
         title = _("{first} (filled) and {second} (dashed)").format(
             first=isolate(self.a.tradition), second=isolate(self.b.tradition)
         )
-        self.left.show_chart(self.a, aspect, title=title)
+        self.left.show_chart(self.a, aspect, title=title, text_scale=self.text_scale)
         self.overlay_items = draw_other_zones(scene, self.b, self.b.tradition)
         self.overlay_labels = label_other_zones(
             scene, self.b, [k for k in self.overlay_items if self._differs(*k)]
