@@ -38,11 +38,11 @@ _TOKEN_RE = re.compile(r"RMFLOWPLACEHOLDER(\d{6})X")
 Frozen = Any  # nested tuples of floats: a flow list's values, for comparing layouts
 
 
-def _yaml() -> YAML:
+def _yaml(indent: tuple[int, int, int] = (2, 4, 2)) -> YAML:
     yaml = YAML()  # round-trip
     yaml.preserve_quotes = True
     yaml.width = 4096  # long plain and quoted lines stay on one line, as authors wrote them
-    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.indent(mapping=indent[0], sequence=indent[1], offset=indent[2])
     return yaml
 
 
@@ -272,8 +272,10 @@ class ChartDocument:
         `with_tree`; changing it never changes this document."""
         return _yaml().load(self.text)
 
-    def with_tree(self, tree: Any) -> ChartDocument:
-        """A new document whose text is `tree` dumped, flow lists kept as written."""
+    def with_tree(self, tree: Any, indent: tuple[int, int, int] = (2, 4, 2)) -> ChartDocument:
+        """A new document whose text is `tree` dumped, flow lists kept as written (`indent`:
+        ruamel.yaml's mapping, sequence and dash indents; local_edit.py writes a few zones in
+        the file's own)."""
         found = _flow_lists(tree)
         originals = []
         try:
@@ -281,7 +283,7 @@ class ChartDocument:
                 originals.append(seq)
                 parent[key] = _TOKEN.format(n)
             out = io.StringIO()
-            yaml = _yaml()
+            yaml = _yaml(indent)
             yaml.explicit_start = self.text.startswith("---")
             yaml.dump(tree, out)
             dumped = out.getvalue()

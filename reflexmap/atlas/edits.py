@@ -61,11 +61,16 @@ class Edit:
     """Base of all edits: subclasses change a fresh tree in `change` and return the inverse."""
 
     def apply(self, document: ChartDocument, *, check: bool = True) -> Applied:
+        from .local_edit import applied_locally
         from .recheck_zones import Before
 
-        tree = document.tree()
-        inverse = self.change(tree)
-        new = dataclasses.replace(document.with_tree(tree), basis=(Before(document),))  # see draft()
+        local = applied_locally(self, document)  # on the zones it touches, where it can be
+        if local is not None:
+            new, inverse = local
+        else:
+            tree = document.tree()
+            inverse = self.change(tree)
+            new = dataclasses.replace(document.with_tree(tree), basis=(Before(document),))  # see draft()
         return Applied(new, inverse, new.problems() if check else ())
 
     def change(self, tree: CommentedMap) -> Edit:  # pragma: no cover - abstract

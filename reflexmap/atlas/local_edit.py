@@ -1,0 +1,284 @@
+"""Edits of zones made on the few zones they touch, not on the whole chart.
+
+An edit that goes through the round trip (edits.Edit.apply: a zone's texts or id, a zone
+added, duplicated or deleted, a mirror broken) loaded and dumped the whole chart with
+ruamel.yaml: several milliseconds of CPU per zone, over a minute on a chart of 10,000. Here
+only the text of the zones it touches (the zone and its neighbours, whose comments may move
+with it) is loaded, changed by the same edit, dumped in the file's own indentation and put
+back where it was; the rest of the text is not read again. The ids of the other zones come
+from the text as the loader parsed it (`document.parsed`), so a new id is still checked
+against every zone.
+
+It is taken only where it gives what the round trip gives for those zones: the zones are a
+block list whose items a scan of the lines finds (checked: the zones loaded from the window
+are the parsed ones), the window dumped unchanged comes back byte for byte, no anchors or
+aliases, and the edit needs nothing of the chart but its zones and which views mirror which.
+Otherwise `applied_locally` returns None and the whole chart takes the round trip. The
+inverse puts the old text back (`TextEdit`). tests/atlas/test_local_edit.py compares both
+ways after random edits. No Qt.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..i18n import _
+from .edits import (
+    Applied,
+    DeleteZone,
+    DuplicateZone,
+    Edit,
+    EditRefused,
+    InsertZone,
+    RenameZone,
+    ReplaceZone,
+    _said,
+    _ZoneEdit,
+    id_problem,
+)
+
+if TYPE_CHECKING:
+    from .document import ChartDocument
+
+LOCAL = [True]  # benchmarks turn it off to measure the round trip beside it
+_ZONES_KEY = re.compile(r"^zones:[ \t]*(?:#[^\n]*)?$", re.M)
+_HEAD = "zones:\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Items:
+    """Where the items of the block list of zones are in a chart's text (offsets)."""
+
+    head: int  # just after the `zones:` line
+    starts: tuple[int, ...]  # each item's first line (its `-`)
+    end: int  # where the list's text ends: the next top-level line, or the end
+    dash: int  # the column of the items' dashes
+    content: int  # the column of an item's first key
+
+
+def zone_items(text: str) -> Items | None:
+    """The items of `zones:` found line by line (a line at the dash column starting with
+    `- ` starts one; comments and blank lines belong to the item before), or None when the
+    list is not written as such a block list."""
+    keys = list(_ZONES_KEY.finditer(text))
+    if len(keys) != 1 or keys[0].end() >= len(text):
+        return None
+    head = keys[0].end() + 1
+    starts: list[int] = []
+    dash = content = -1
+    end = len(text)
+    pos = head
+    while pos < len(text):
+        newline = text.find("\n", pos)
+        line_end = len(text) if newline < 0 else newline
+        line = text[pos:line_end]
+        stripped = line.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            pos = line_end + 1
+            continue
+        if stripped.startswith("\t"):
+            return None
+        indent = len(line) - len(stripped)
+        item = stripped.startswith("- ")
+        if dash < 0:
+            if not item:
+                return None  # a flow list, or not a list
+            dash = indent
+            content = indent + 1 + len(stripped[1:]) - len(stripped[1:].lstrip(" "))
+        if indent == dash and item:
+            starts.append(pos)
+        elif indent <= dash:
+            end = pos
+            break
+        pos = line_end + 1
+    if not starts:
+        return None
+    return Items(head, tuple(starts), end, dash, content)
+
+
+class TextEdit(Edit):
+    """Put `old` back where `new` stands at offset `start`: the inverse of a local edit,
+    giving back the text before it byte for byte."""
+
+    __slots__ = ("start", "old", "new")
+
+    def __init__(self, start: int, old: str, new: str):
+        self.start, self.old, self.new = start, old, new
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TextEdit) and (self.start, self.old, self.new) == (
+            other.start,
+            other.old,
+            other.new,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.old, self.new))
+
+    def __repr__(self) -> str:
+        return f"TextEdit({self.start}, {len(self.old)} characters back for {len(self.new)})"
+
+    def apply(self, document: ChartDocument, *, check: bool = True) -> Applied:
+        from .document import ChartDocument
+        from .recheck_zones import Before
+
+        text = document.text
+        if text[self.start : self.start + len(self.new)] != self.new:
+            raise EditRefused(_("the chart was changed since: this change cannot be undone on it"))
+        new = ChartDocument(
+            text[: self.start] + self.old + text[self.start + len(self.new) :],
+            document.source,
+            document.path,
+            document.layouts,
+            document.bom,
+            document.crlf,
+            document.origin,
+        )
+        new = dataclasses.replace(new, basis=(Before(document),))
+        return Applied(new, TextEdit(self.start, self.new, self.old), new.problems() if check else ())
+
+
+def applied_locally(edit: Edit, document: ChartDocument) -> tuple[ChartDocument, Edit] | None:
+    """(new document, inverse) of `edit` made on the zones it touches, or None when it must
+    take the round trip of the whole chart. Raises EditRefused as the round trip would."""
+    if not LOCAL[0]:
+        return None
+    from .document import parsed_data
+
+    parsed = parsed_data(document)
+    if parsed is None or type(parsed[0]) is not dict:
+        return None
+    data = parsed[0]
+    zones = data.get("zones")
+    if type(zones) is not list or not zones or not all(type(z) is dict for z in zones):
+        return None
+    ids = [z.get("id") for z in zones]
+    plan = _plan(edit, ids)
+    if plan is None:
+        return None
+    first, last, window_edit = plan
+    items = zone_items(document.text)
+    if items is None or len(items.starts) != len(zones):
+        return None
+    text = document.text
+    start = items.head if first == 0 else items.starts[first]
+    end = items.starts[last + 1] if last + 1 < len(items.starts) else items.end
+    window = text[start:end]
+    closed = window.endswith("\n")
+    reduced = _HEAD + (window if closed else window + "\n")
+    if _has_anchors(reduced):
+        return None
+    from .document import ChartDocument, _yaml
+
+    part = ChartDocument(reduced, document.source, document.path, document.layouts)
+    try:
+        tree = _yaml().load(reduced)
+    except Exception:  # noqa: BLE001 - ruamel's own errors: the round trip says them
+        return None
+    if not isinstance(tree, dict) or list(tree) != ["zones"] or tree["zones"] != zones[first : last + 1]:
+        return None  # the scan did not find the zones the parser found
+    indent = _indent_kept(part, tree, items)
+    if indent is None:
+        return None
+    tree["views"] = [  # which view mirrors which (BreakMirror, MirrorZone): never dumped
+        {"id": v.get("id"), "mirror_of": v.get("mirror_of")}
+        for v in data.get("views") or ()
+        if isinstance(v, dict)
+    ]
+    window_edit.change(tree)
+    del tree["views"]
+    dumped = part.with_tree(tree, indent)
+    if not dumped.text.startswith(_HEAD):
+        return None  # no zone left in the window's list ("zones: []"): the round trip writes that
+    new_window = dumped.text[len(_HEAD) :]
+    if not closed:
+        if not new_window.endswith("\n"):
+            return None
+        new_window = new_window[:-1]
+    if new_window == window:
+        new_text = text
+    else:
+        new_text = text[:start] + new_window + text[end:]
+    from .recheck_zones import Before
+
+    new = ChartDocument(
+        new_text, document.source, document.path, dumped.layouts, document.bom, document.crlf, document.origin
+    )
+    new = dataclasses.replace(new, basis=(Before(document),))
+    return new, TextEdit(start, window, new_window)
+
+
+def _plan(edit: Edit, ids: list[Any]) -> tuple[int, int, Edit] | None:
+    """(first, last) zone of the window and the edit to make there, or None."""
+    n = len(ids)
+
+    def around(k: int) -> tuple[int, int]:
+        return max(k - 1, 0), min(k + 1, n - 1)
+
+    def index_of(zone_id: Any) -> int | None:
+        return ids.index(zone_id) if ids.count(zone_id) == 1 else None
+
+    if isinstance(edit, ReplaceZone):
+        if not 0 <= edit.index < n:
+            return None
+        first, last = around(edit.index)
+        return first, last, ReplaceZone(edit.index - first, edit.raw)
+    if isinstance(edit, InsertZone):
+        raw = edit.raw
+        zone_id = raw.get("id") if isinstance(raw, dict) else None
+        if zone_id in ids:
+            raise EditRefused(_("there is already a zone '{zone}'").format(zone=_said(zone_id)))
+        index = min(max(edit.index, 0), n)
+        first, last = max(index - 1, 0), min(index, n - 1)
+        return first, last, InsertZone(index - first, raw)
+    if isinstance(edit, DuplicateZone):
+        k = index_of(edit.zone)
+        if k is None:
+            return None
+        if edit.new_id in ids:
+            raise EditRefused(_("there is already a zone '{zone}'").format(zone=_said(edit.new_id)))
+        return (*around(k), edit)
+    if isinstance(edit, DeleteZone) or (
+        isinstance(edit, _ZoneEdit) and type(edit).change is _ZoneEdit.change
+    ):
+        k = index_of(edit.zone)
+        if k is None:
+            return None
+        if isinstance(edit, RenameZone) and edit.new_id != edit.zone:
+            problem = id_problem({i for i in ids if isinstance(i, str)}, edit.new_id)
+            if problem:
+                raise EditRefused(problem)
+        return (*around(k), edit)
+    return None
+
+
+def _indent_kept(part: ChartDocument, tree: Any, items: Items) -> tuple[int, int, int] | None:
+    """ruamel.yaml's (mapping, sequence, dash) indents under which the window's zones,
+    dumped unchanged, come back byte for byte; None if none does."""
+    for indent in ((2, items.content, items.dash), (4, items.content, items.dash)):
+        if indent[1] - indent[2] < 2:
+            continue
+        try:
+            if part.with_tree(tree, indent).text == part.text:
+                return indent
+        except Exception:  # noqa: BLE001 - an indentation ruamel cannot write
+            continue
+    return None
+
+
+def _has_anchors(text: str) -> bool:
+    """Whether the text names or uses an anchor (`&a`, `*a`): a zone the edit changes could
+    hold one that another zone uses."""
+    import yaml
+
+    loader = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+                return True
+    except yaml.YAMLError:
+        return True
+    return False
