@@ -52,6 +52,15 @@ def painted():
     )
     seen["editor at paint"] = getattr(window(), "edits", "built") is not None
     seen["editor modules at paint"] = sorted(n for n in sys.modules if n.startswith("reflexmap.ui.editor."))
+    # PySide6 makes a class (and a Python enum class for each of its enums) when it is first
+    # needed: widget classes the window never shows are not made before its first paint
+    from PySide6 import QtWidgets
+
+    seen["unshown widget classes at paint"] = sorted(
+        n
+        for n in ("QWizard", "QCalendarWidget", "QFileDialog", "QFontDialog", "QMdiArea")
+        if n in vars(QtWidgets)
+    )
 
 
 def ready():

@@ -16,7 +16,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip
+from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip, QWidget
 
 from .. import i18n
 from ..content.markup import charts_place, plain_tooltip, shortened
@@ -77,6 +77,11 @@ class MapView(QGraphicsView):
 
     def __init__(self, state: AppState, parent=None, text_scale: float = 1.0):
         super().__init__(parent)
+        # The viewport made here, as QGraphicsView makes its own (a plain QWidget, set up by
+        # setViewport): one Qt made would be met by Python first through viewport(), and
+        # PySide6 then builds every QWidget subclass it has, to find which one it is (54 enum
+        # classes, 40 M instructions of a start); a widget made in Python is known already.
+        self.setViewport(QWidget())
         _install_accessibility()
         self.state = state
         self.chart = ChartScene(self)

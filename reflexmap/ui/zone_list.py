@@ -243,7 +243,8 @@ class ZoneList(QWidget):
                 self.list.scrollToTop()
         finally:
             selection.blockSignals(False)
-        self.list.viewport().update()
+        if self.list.isVisible():  # (not before it is first shown: see MapView's viewport)
+            self.list.viewport().update()
 
 
 ROW_CHARS = 120  # a list row: longer chart text ends in "…" (the zone's card shows it all)

@@ -72,6 +72,14 @@ def test_the_dialogs_modules_wait_until_a_dialog_is_opened(env):
     assert _start(env)["dialog modules at paint"] == []
 
 
+def test_the_first_paint_makes_no_widget_class_the_window_does_not_show(env):
+    """A widget Qt made (a scroll area's viewport), met by Python for the first time, made
+    PySide6 build every QWidget subclass it has, to find which one the widget is: wizards,
+    calendars, file dialogs… with a Python enum class for each of their enums (54), before
+    the first paint. The window's widgets are made from Python, or met after it."""
+    assert _start(env)["unshown widget classes at paint"] == []
+
+
 REMEMBER_MEDIAL = """
 from reflexmap.paths import default_settings_path
 from reflexmap.settings import Settings
@@ -90,3 +98,28 @@ def test_a_chart_not_yet_cached_is_checked_before_it_is_painted(env, tmp_path: P
     seen = _start(env, "--chart", str(chart))
     assert "shapely" in seen["painted"] and "yaml" in seen["painted"]
     assert seen["warm when ready"] is True
+
+
+def test_the_quicker_feature_scan_answers_as_pyside6s_own():
+    """PySide6 asks of every module imported after it whether it uses PySide6 (its whole
+    source read through linecache); reflexmap.ui answers from the file's bytes, and "no" for
+    the standard library, without reading it. Same answer for every module loaded here
+    (the standard library, the test tools, Shapely, NumPy, PyYAML, PySide6's own)."""
+    import inspect
+
+    import reflexmap.ui  # noqa: F401  (puts the quicker answer in place)
+
+    feature = sys.modules["shibokensupport.feature"]
+    quicker = feature._mod_uses_pyside
+    assert getattr(quicker, "skips_reflexmap", False)
+
+    def pyside6s_own(module) -> bool:  # shibokensupport.feature._mod_uses_pyside
+        try:
+            return "PySide6" in inspect.getsource(module)
+        except (TypeError, OSError, SyntaxError):
+            return False
+
+    modules = [m for name, m in list(sys.modules.items()) if not name.startswith("reflexmap")]
+    assert len(modules) > 300
+    differ = [m.__name__ for m in modules if quicker(m) != pyside6s_own(m)]
+    assert differ == []
