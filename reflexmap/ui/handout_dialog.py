@@ -146,9 +146,10 @@ class HandoutDialog(QDialog):
         return self.preview.pageCount()
 
     # --- saving and printing -------------------------------------------------------------
-    def save_to(self, path: Path) -> list[Path]:
-        """Write the chosen sheet(s); the answer key of a pair goes beside the worksheet."""
-        written = []
+    def save_to(self, path: Path, written: list[Path] | None = None) -> list[Path]:
+        """Write the chosen sheet(s); the answer key of a pair goes beside the worksheet.
+        `written` gets each file as it is written (what is on the disk when the next fails)."""
+        written = [] if written is None else written
         for kind in self.kinds():
             target = path if kind == self.kinds()[0] else answers_path(path)
             export_handout(
@@ -169,13 +170,24 @@ class HandoutDialog(QDialog):
         )
         if not path:
             return
+        written: list[Path] = []
         try:
-            written = self.save_to(Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf"))
+            self.save_to(Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf"), written)
         except (OSError, ValueError) as exc:
             from ..storage import error_text
             from . import dialogs
 
-            dialogs.warning(self, _("Handout not saved"), error_text(exc), "handout-failed")  # plain text
+            text = error_text(exc)
+            if written:  # the worksheet is on the disk and its answer key is not: say which is which
+                text = _(
+                    "The worksheet {worksheet} was saved, but not its answer key {key}:\n{reason}"
+                ).format(
+                    worksheet=isolate(written[0].name),
+                    key=isolate(answers_path(written[0]).name),
+                    reason=text,
+                )
+            title = _("Answer key not saved") if written else _("Handout not saved")
+            dialogs.warning(self, title, text, "handout-failed")  # plain text
             return
         self.accept()
         self.saved_message(written)
