@@ -78,6 +78,10 @@ TAKEN_IN_RUNS = (
     "values, lists of ten",
     "items, flow mappings one a line",
     *ADDED,
+    # the 9,000 zones before the trouble, written alike: taken a zone a match (templates.py)
+    "deep, flow at the end of many zones",
+    "deep, block at the end of many zones",
+    "deep, mappings at the end of many zones",
 )
 
 
@@ -108,3 +112,24 @@ def test_a_form_is_walked_in_runs_not_an_item_at_a_time(name: str, monkeypatch):
         monkeypatch.setattr(walk._Scan, method, counted)
     assert walk.prescan(BY_NAME[name].build())
     assert steps[0] < 5_000, steps[0]
+
+
+def test_a_large_chart_is_walked_a_zone_a_match(tmp_path, monkeypatch):
+    """A chart of 3,000 zones as yaml.dump writes it (the benchmarks' synthetic chart: block
+    style, each point on two lines) is within every limit; the walk reads its first zones
+    line by line and the others a zone a match (it was 6 steps a zone)."""
+    from benchmarks.synthetic import write_synthetic_chart
+    from reflexmap.atlas import prescan as walk
+
+    text = write_synthetic_chart(3000, tmp_path).read_text(encoding="utf-8")
+    steps = [0]
+    for method in ("_block_line", "_block_run", "_open"):
+        read = getattr(walk._Scan, method)
+
+        def counted(self, *args, _read=read, **kwargs):
+            steps[0] += 1
+            return _read(self, *args, **kwargs)
+
+        monkeypatch.setattr(walk._Scan, method, counted)
+    assert walk.prescan(text) is None
+    assert steps[0] < 1_500, steps[0]

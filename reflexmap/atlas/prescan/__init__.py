@@ -30,6 +30,7 @@ The walk is one class made of parts, one job each:
 - counting.py: values, keys, list items and lengths counted as the parser's builder counts them;
 - block.py and flow.py: the block and flow structure;
 - ahead.py: a list's items counted ahead from its first;
+- templates.py: items of a block list written as the one before them, taken a match each;
 - tuning.py: from which sizes the walk reports (tests shrink them).
 """
 

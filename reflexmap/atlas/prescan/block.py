@@ -16,6 +16,7 @@ from .runs import (
     _run_keys,
     anchored_points,
 )
+from .templates import build
 from .tokens import (
     _DQ,
     _KEY_COLON,
@@ -175,7 +176,33 @@ class _Block(_Counting):
             if not dash and take == items:
                 self._open_key(stop, indent, top)
             return True
-        return False
+        return dash and not top.flow and self._template_run(line, indent, top)
+
+    def _template_run(self, line: int, indent: int, top: _Coll) -> bool:
+        """Takes the items of a block list written as the one before them (see templates.py),
+        from its item whose '-' line starts at `line`; marks where the item read next starts."""
+        text = self.text
+        if top.template is None and top.item_line >= 0 and top.misses < 3:
+            top.template = build(text, top.item_line, line, indent, self.nodes - top.item_values, self.opened)
+            top.misses += top.template is None
+        taken, p = 0, line
+        if top.template:
+            template = top.template
+            while (m := template.pattern.match(text, p)) is not None:
+                values = template.values(m, text)
+                if top.count >= top.limit or self.nodes + values > limits.MAX_NODES:
+                    break  # read on its own, and refused where the parser refuses it
+                top.count += 1
+                self.nodes += values
+                p = m.end()
+                taken += 1
+            if not taken:
+                top.template, top.misses = None, top.misses + 1
+        top.item_line, top.item_values = p, self.nodes  # the item read next, line by line
+        if not taken:
+            return False
+        self._run_end, self.cont = p, None
+        return True
 
     def _list_run(self, line: int, indent: int, top: _Coll, mappings: bool = False) -> bool:
         """Takes a run of items of a block list (whose first item was a list) that are short
@@ -287,6 +314,8 @@ class _Block(_Counting):
                     coll = self._open(p if carried is None else carried, False, False, col, anchor)
                     props = carried = anchor = None
                     coll.pending = True
+                    if carried is None and not text[line_start:p].strip(" "):
+                        coll.item_line, coll.item_values = line_start, self.nodes  # its first item
                     self._block_ahead(p, col, coll)
                 else:
                     raise _GiveUp

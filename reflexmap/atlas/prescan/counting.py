@@ -37,6 +37,11 @@ class _Coll:
     anchor: str | None = None  # the anchor it carries
     before: int = 0  # values counted before it opened (its size is counted from there)
     first_list: bool = False  # its first item is a list (a polygon's first point, a part)
+    # a block list: where its item being read starts, and the values before it (see templates)
+    item_line: int = -1
+    item_values: int = 0
+    template: object = None  # the pattern of its items (templates.Template)
+    misses: int = 0  # patterns made from its items that matched no next item
 
 
 # Whole items of a list, for counting a list's items without reading them (see _Scan._ahead).
@@ -64,6 +69,7 @@ class _Counting:
         self.anchors: dict[str, tuple[int, str]] = {}
         self.aliases = 0  # aliases met: the parser's message on too many values says so
         self.carry: tuple[int, str | None] | None = None  # properties alone on their line (where, anchor)
+        self.opened: dict[int, _Coll] = {}  # lists opened, by where they start (see templates)
 
     def _too_many(self, pos: int) -> _Refuse:
         return _Refuse(pos, limits.too_many_values(aliases=bool(self.aliases)))
@@ -117,6 +123,7 @@ class _Counting:
         if not is_map:
             coll.kind = limits.list_kind(path if path is not None else ())
             coll.limit = self.limits[coll.kind][0]
+            self.opened[pos] = coll
         self.stack.append(coll)
         return coll
 
