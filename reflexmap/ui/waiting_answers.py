@@ -13,6 +13,7 @@ student is asked, once per attempt, what to do with them:
 
 from __future__ import annotations
 
+import errno
 import os
 import time
 from collections.abc import Callable
@@ -44,7 +45,7 @@ def ask(controller, exc: BaseException, go_on: Callable[[], object]) -> QMessage
             "{count} answers could not be saved: neither {path} nor any other folder can be "
             "written ({error}).",
             count,
-        ).format(count=count, path=bidi_isolate(str(controller.database_path)), error=why(exc))
+        ).format(count=count, path=bidi_isolate(str(controller.database_path)), error=_reason(exc))
     )
     box.setInformativeText(
         _(
@@ -101,7 +102,7 @@ def _save_to_file(controller, go_on: Callable[[], object]) -> None:
         return
     scheduler.pending = []
     controller.said.emit(
-        _("Your answers are in {file}; bring them in with Quiz → Import saved answers….").format(
+        _("Your answers are in {file}. Bring them in with Quiz → Import saved answers…").format(
             file=bidi_isolate(chosen)
         )
     )
@@ -156,6 +157,16 @@ def import_from(controller) -> None:
             len(answers),
         ).format(count=len(answers), file=bidi_isolate(path.name))
     )
+
+
+def _reason(exc: BaseException) -> str:
+    """Why no folder took the answers, plainly (not the name of the file it tried)."""
+    code = getattr(exc, "errno", None)
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return _("the disk is full")
+    if code in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return _("the file or its folder is read-only")
+    return why(exc)
 
 
 def _same_file(one: Path, other: Path) -> bool:
