@@ -7,7 +7,7 @@ list, lost its label, and took its region's key entry with it."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGraphicsSimpleTextItem
+from PySide6.QtWidgets import QDockWidget, QGraphicsSimpleTextItem
 
 from reflexmap.vocab import region_name
 
@@ -41,6 +41,9 @@ def test_a_zone_nudged_out_of_its_foot_stays_listed_labelled_and_in_the_key(qtbo
     assert ("plantar-left", "heel") in editing.map.chart.labels
     assert "Heel" in texts_on_map(editing) and pelvis in texts_on_map(editing)
     same_as_full(editing)  # the incremental redraw draws what the whole redraw draws
+    qtbot.mouseClick(editing.editor.problems_label, Qt.MouseButton.LeftButton)  # "⚠ 1 problem…"
+    panel = editing.findChild(QDockWidget, "dock-chart-problems")
+    assert panel.isVisible() and "outside" in panel.widget().list.item(0).text()
     editing.state.select("")
     click_mm(qtbot, editing, "plantar-left", -19.0, 25.0)  # the part of it outside, hatched
     assert editing.state.zone_id == "heel"

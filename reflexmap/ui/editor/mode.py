@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QToolButton
 
 from ...i18n import _, ngettext
 from ..modes import QUIZ
@@ -39,9 +39,11 @@ class EditMode(QObject):
         self.session.changed.connect(self._problems_shown)
         self.tool = ZoneTool(state, self.session, self.say, host.pointed, self)
         self.tool.on_left = self._left
-        self.problems_label = QLabel(host.parent)
-        self.problems_label.setTextFormat(Qt.TextFormat.PlainText)
+        # the status bar's word about problems: a click lists them (the Chart problems panel)
+        self.problems_label = QToolButton(host.parent)
+        self.problems_label.setAutoRaise(True)
         self.problems_label.setAccessibleName(_("Chart problems"))
+        self.problems_label.clicked.connect(lambda: self.show_problems())
         self.problems_label.hide()
         host.add_status_widget(self.problems_label)
         self.history_dock: QDockWidget | None = None
@@ -110,6 +112,8 @@ class EditMode(QObject):
     def _left(self) -> None:
         """The mode ended (Edit zones again, or another mode such as presenting began)."""
         self.problems_label.hide()
+        if self.problems_dock is not None:
+            self.problems_dock.hide()
         self.actions_changed.emit()  # Edit zones shows whether the mode runs
 
     def _enter(self) -> bool:

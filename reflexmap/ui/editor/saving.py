@@ -532,14 +532,14 @@ class Saving(QObject):
         with problems, or written so by hand): shown with its problems marked on the map and
         listed, saved as usual. A file that is not a chart the editor can show is refused,
         with why (see atlas.document.document_to_fix)."""
-        from ...atlas.document import document_to_fix
         from .. import dialogs
 
         if not self.may_switch():
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            document = document_to_fix(path)
+            document = _document_to_fix(path)
+            _LAST_CHECKED.clear()  # (a document keeps its check: never shown twice)
         finally:
             QApplication.restoreOverrideCursor()
         if isinstance(document, str):
@@ -633,10 +633,24 @@ def fixable_chart(errors) -> Path | None:
     """The chart file that `errors` (a load refused) are about, when the editor can open it to
     fix them (see atlas.document.document_to_fix); None when not: the errors name no one file,
     or the file is refused for what it is (over a limit, not YAML, broken views)."""
-    from ...atlas.document import document_to_fix
-
     files = {error.path for error in errors}
     if len(files) != 1:
         return None
     path = Path(files.pop())
-    return path if not isinstance(document_to_fix(path), str) else None
+    return path if not isinstance(_document_to_fix(path), str) else None
+
+
+_LAST_CHECKED: dict = {}  # {(path, stamp): document or reason}: the offer's check, kept for its button
+
+
+def _document_to_fix(path: Path):
+    """atlas.document.document_to_fix, once per version of the file: the check made to offer
+    the editor is the one the button opens (a large chart is read once, not twice)."""
+    from ...atlas.document import document_to_fix
+    from .session import disk_stamp
+
+    key = (path, disk_stamp(path))
+    if key not in _LAST_CHECKED:
+        _LAST_CHECKED.clear()
+        _LAST_CHECKED[key] = document_to_fix(path)
+    return _LAST_CHECKED[key]

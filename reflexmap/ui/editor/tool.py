@@ -329,7 +329,7 @@ class ZoneTool(Mode):
         self.drag = None
         if not drag.moved:
             self.live, self.live_problems = {}, None
-            if drag.kind == "zone" and not drag.edge:  # a click: pick the zone under it, as browsing does
+            if drag.kind == "zone" and not drag.edge and event.view_id:  # a click: pick the zone under it
                 self.state.pick(event.view_id, event.hits)
             self.refresh()
             return True
