@@ -165,3 +165,31 @@ def test_a_file_over_the_size_limit_has_no_offer(qtbot, window, tmp_path, monkey
     box = opened(qtbot, window, big, monkeypatch)
     assert fix_button(box) is None
     box.done(0)
+
+
+def test_a_problem_of_the_charts_title_leads_to_chart_properties(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+    path = tmp_path / "titled.yaml"
+    text = (DATA / "small.yaml").read_text(encoding="utf-8")
+    path.write_text(
+        text.replace('title: "Small test chart"', 'title: "Small\\u0007 chart"'), encoding="utf-8"
+    )
+    box = opened(qtbot, window, path, monkeypatch)
+    qtbot.mouseClick(fix_button(box), Qt.MouseButton.LeftButton)
+    panel = window.findChild(QDockWidget, "dock-chart-problems").widget().list
+    assert panel.count() == 1 and "'title'" in panel.item(0).text()
+    rect = panel.visualItemRect(panel.item(0))
+    qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    dialog = window.findChild(QDialog, "chart-properties")
+    assert dialog is not None and dialog.isVisible()
+    title = dialog.fields[("title", None)]
+    title.selectAll()
+    qtbot.keyClicks(title, "Anna's chart")
+    qtbot.mouseClick(
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+        Qt.MouseButton.LeftButton,
+    )
+    assert panel.count() == 0
+    window.save_action.trigger()
+    assert read_atlas(path).ok and read_atlas(path).atlas.title == "Anna's chart"

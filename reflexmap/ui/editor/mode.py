@@ -359,7 +359,7 @@ class EditMode(QObject):
         if self.problems_dock is None:
             dock = QDockWidget(_("Chart problems"), self.host.parent)
             dock.setObjectName("dock-chart-problems")
-            dock.setWidget(ProblemList(self.state, self.session))
+            dock.setWidget(ProblemList(self.state, self.session, self.chart_properties))
             self.host.add_dock(dock, LEFT)
             self.problems_dock = dock
         self.problems_dock.show()

@@ -4,6 +4,7 @@ selected), where the problem is marked. Opening a chart that was saved with prob
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -23,9 +24,16 @@ VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
 class ProblemList(QWidget):
     """The problems of the chart being edited, kept in step with every change."""
 
-    def __init__(self, state: AppState, session: EditSession, parent: QWidget | None = None):
+    def __init__(
+        self,
+        state: AppState,
+        session: EditSession,
+        chart_properties: Callable[[], object] | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.state, self.session = state, session
+        self.chart_properties = chart_properties  # where a problem of the chart's texts is fixed
         self.setObjectName("chart-problems")
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -74,7 +82,13 @@ class ProblemList(QWidget):
         """The problem's zone selected, in the view the problem is in (or one that draws it)."""
         zone_id, view_id = item.data(ZONE_ROLE), item.data(VIEW_ROLE)
         atlas = self.state.atlas
-        if not zone_id or not atlas.has_zone(zone_id):
+        if zone_id is None:  # (the "… and N more" row)
+            return
+        if not zone_id:  # the chart's title, description or sources: Chart properties
+            if self.chart_properties is not None:
+                self.chart_properties()
+            return
+        if not atlas.has_zone(zone_id):
             return
         views = {v.id: v for v in atlas.views}
         if view_id in views and atlas.zone(zone_id).in_view(view_id):
