@@ -283,10 +283,8 @@ class ChartScene(QGraphicsScene):
                 anchors,
             )  # the label columns moved: the
             return False  # whole chart is laid out again
-        before = [self._extent(frame.view.id) for frame in changed]
-        for frame in changed:
-            self._redraw_frame(atlas, frame, placed[frame.view.id])
-        if not self._same_bounds(before, [self._extent(frame.view.id) for frame in changed]):
+        swapped = [self._redraw_frame(atlas, frame, placed[frame.view.id]) for frame in changed]
+        if not self._within_bounds(swapped):
             return False  # a shape drawn past the chart's edge (editing): drawn whole, bounds anew
         # every view's items in the order show_chart makes them (keyboard order, screen readers)
         order = {view_id: k for k, view_id in enumerate(shown)}
@@ -298,36 +296,40 @@ class ChartScene(QGraphicsScene):
         self._keyboard_order = None
         return True
 
-    def _extent(self, view_id: str) -> QRectF:
-        """What one view's items cover on the chart (scene mm)."""
-        extent = QRectF()
-        for item in self.frame_items.get(view_id, ()):
-            extent = extent.united(item.sceneBoundingRect())
-        return extent
-
-    def _same_bounds(self, before: list[QRectF], after: list[QRectF]) -> bool:
-        """Whether the chart's bounds (`chart_rect`, all items' bounds when it was drawn) stay
-        as they are after views covering `before` were drawn again covering `after`: on each
-        side, the views' reach is unchanged, or lies inside the bounds, before and after (other
-        items make that edge). Only a shape drawn outside its outline (a zone with a problem,
-        while editing) can reach past the labels, title and key."""
+    def _within_bounds(self, swapped: list[tuple[QRectF, QRectF]]) -> bool:
+        """Whether the chart's bounds (`chart_rect`: all items' bounds when it was drawn) stay
+        as they are after views were drawn again, given for each view what its items taken
+        away and its items put in covered: on each side, those reach as far as each other, or
+        both lie inside the bounds, off that edge (the items kept make it). Only a shape drawn
+        outside its outline (a zone with a problem, while editing) can reach past the labels,
+        title and key."""
         inner = self.chart_rect.adjusted(6, 6, -6, -6)
         eps = 1e-6
-        for old, new in zip(before, after, strict=True):
+        for gone, came in swapped:
+            if gone.isNull() and came.isNull():
+                continue
+            if gone.isNull() or came.isNull():
+                gone = came = gone.united(came)  # (only taken away, or only put in: must be inside)
+                exact = False
+            else:
+                exact = True
             for edge, inside in (
                 (QRectF.left, lambda v: v > inner.left() + eps),
                 (QRectF.top, lambda v: v > inner.top() + eps),
                 (QRectF.right, lambda v: v < inner.right() - eps),
                 (QRectF.bottom, lambda v: v < inner.bottom() - eps),
             ):
-                a, b = edge(old), edge(new)
-                if abs(a - b) > eps and not (inside(a) and inside(b)):
+                a, b = edge(gone), edge(came)
+                if not ((exact and abs(a - b) <= eps) or (inside(a) and inside(b))):
                     return False
         return True
 
-    def _redraw_frame(self, atlas: Atlas, frame: Frame, sides: tuple[list[str], ...]) -> None:
+    def _redraw_frame(
+        self, atlas: Atlas, frame: Frame, sides: tuple[list[str], ...]
+    ) -> tuple[QRectF, QRectF]:
         """One view drawn again; of its items, only those that came out different replace the
-        ones drawn before (so only where something changed is painted again)."""
+        ones drawn before (so only where something changed is painted again). Returns what the
+        items taken away and the items put in cover (scene mm)."""
         view_id = frame.view.id
         old = self.frame_items.pop(view_id, [])
         self.zone_items = {k: v for k, v in self.zone_items.items() if k[0] != view_id}
@@ -353,14 +355,17 @@ class ChartScene(QGraphicsScene):
         same = [_same_item(a, b) for a, b in zip(old, new, strict=True)] if len(old) == len(new) else []
         kept = {id(b): a for a, b, keep in zip(old, new, same, strict=False) if keep}
         staying = {id(a) for a in kept.values()}
+        gone, came = QRectF(), QRectF()
         for item in old:
             if id(item) not in staying:
+                gone = gone.united(item.sceneBoundingRect())
                 self.removeItem(item)
         for item in new:
             if id(item) not in kept:
                 QGraphicsScene.addItem(self, item)
+                came = came.united(item.sceneBoundingRect())
         if not kept:
-            return
+            return gone, came
 
         def mine(item):
             return kept.get(id(item), item)
@@ -373,6 +378,7 @@ class ChartScene(QGraphicsScene):
         }
         self.guide_items = [mine(i) for i in self.guide_items]
         self.guide_names = [mine(i) for i in self.guide_names]
+        return gone, came
 
     def _label_sides(self, atlas: Atlas, view: View, wide: bool) -> tuple[list[str], list[str], list[str]]:
         """Zone ids labelled in the left column, the right column, and (side views) below
