@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,10 +62,10 @@ class Edit:
     """Base of all edits: subclasses change a fresh tree in `change` and return the inverse."""
 
     def apply(self, document: ChartDocument, *, check: bool = True) -> Applied:
-        from .local_edit import applied_locally
+        from . import local_edit
         from .recheck_zones import Before
 
-        local = applied_locally(self, document)  # on the zones it touches, where it can be
+        local = local_edit.applied_locally(self, document, sys.modules[__name__])  # where it can be
         if local is not None:
             new, inverse = local
         else:
@@ -75,6 +76,31 @@ class Edit:
 
     def change(self, tree: CommentedMap) -> Edit:  # pragma: no cover - abstract
         raise NotImplementedError
+
+
+@dataclass(frozen=True, slots=True)
+class TextEdit(Edit):
+    """Put `old` back where `new` stands at offset `start`: the inverse of an edit made on
+    the zones it touches (local_edit.py), giving back the text before it byte for byte."""
+
+    start: int
+    old: str
+    new: str
+
+    def apply(self, document: ChartDocument, *, check: bool = True) -> Applied:
+        from .recheck_zones import Before
+
+        text = document.text
+        if text[self.start : self.start + len(self.new)] != self.new:
+            raise EditRefused(_("the chart was changed since: this change cannot be undone on it"))
+        new = dataclasses.replace(
+            document,
+            text=text[: self.start] + self.old + text[self.start + len(self.new) :],
+            parsed=[],
+            checked=[],
+            basis=(Before(document),),
+        )
+        return Applied(new, TextEdit(self.start, self.new, self.old), new.problems() if check else ())
 
 
 def _last_slot(node: Any) -> tuple | None:

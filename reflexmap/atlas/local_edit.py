@@ -26,22 +26,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import _
-from .edits import (
-    Applied,
-    DeleteZone,
-    DuplicateZone,
-    Edit,
-    EditRefused,
-    InsertZone,
-    RenameZone,
-    ReplaceZone,
-    _said,
-    _ZoneEdit,
-    id_problem,
-)
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from .document import ChartDocument
+    from .edits import Edit
 
 LOCAL = [True]  # benchmarks turn it off to measure the round trip beside it
 _ZONES_KEY = re.compile(r"^zones:[ \t]*(?:#[^\n]*)?$", re.M)
@@ -99,51 +89,13 @@ def zone_items(text: str) -> Items | None:
     return Items(head, tuple(starts), end, dash, content)
 
 
-class TextEdit(Edit):
-    """Put `old` back where `new` stands at offset `start`: the inverse of a local edit,
-    giving back the text before it byte for byte."""
-
-    __slots__ = ("start", "old", "new")
-
-    def __init__(self, start: int, old: str, new: str):
-        self.start, self.old, self.new = start, old, new
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, TextEdit) and (self.start, self.old, self.new) == (
-            other.start,
-            other.old,
-            other.new,
-        )
-
-    def __hash__(self) -> int:
-        return hash((self.start, self.old, self.new))
-
-    def __repr__(self) -> str:
-        return f"TextEdit({self.start}, {len(self.old)} characters back for {len(self.new)})"
-
-    def apply(self, document: ChartDocument, *, check: bool = True) -> Applied:
-        from .document import ChartDocument
-        from .recheck_zones import Before
-
-        text = document.text
-        if text[self.start : self.start + len(self.new)] != self.new:
-            raise EditRefused(_("the chart was changed since: this change cannot be undone on it"))
-        new = ChartDocument(
-            text[: self.start] + self.old + text[self.start + len(self.new) :],
-            document.source,
-            document.path,
-            document.layouts,
-            document.bom,
-            document.crlf,
-            document.origin,
-        )
-        new = dataclasses.replace(new, basis=(Before(document),))
-        return Applied(new, TextEdit(self.start, self.new, self.old), new.problems() if check else ())
-
-
-def applied_locally(edit: Edit, document: ChartDocument) -> tuple[ChartDocument, Edit] | None:
+def applied_locally(
+    edit: Edit, document: ChartDocument, kinds: ModuleType
+) -> tuple[ChartDocument, Edit] | None:
     """(new document, inverse) of `edit` made on the zones it touches, or None when it must
-    take the round trip of the whole chart. Raises EditRefused as the round trip would."""
+    take the round trip of the whole chart. Raises EditRefused as the round trip would.
+    `kinds` is the edits module (which calls this: passed, not imported, so that the two
+    modules do not import each other)."""
     if not LOCAL[0]:
         return None
     from .document import parsed_data
@@ -156,7 +108,7 @@ def applied_locally(edit: Edit, document: ChartDocument) -> tuple[ChartDocument,
     if type(zones) is not list or not zones or not all(type(z) is dict for z in zones):
         return None
     ids = [z.get("id") for z in zones]
-    plan = _plan(edit, ids)
+    plan = _plan(edit, ids, kinds)
     if plan is None:
         return None
     first, last, window_edit = plan
@@ -208,12 +160,13 @@ def applied_locally(edit: Edit, document: ChartDocument) -> tuple[ChartDocument,
         new_text, document.source, document.path, dumped.layouts, document.bom, document.crlf, document.origin
     )
     new = dataclasses.replace(new, basis=(Before(document),))
-    return new, TextEdit(start, window, new_window)
+    return new, kinds.TextEdit(start, window, new_window)
 
 
-def _plan(edit: Edit, ids: list[Any]) -> tuple[int, int, Edit] | None:
+def _plan(edit: Edit, ids: list[Any], kinds: ModuleType) -> tuple[int, int, Edit] | None:
     """(first, last) zone of the window and the edit to make there, or None."""
     n = len(ids)
+    EditRefused, said = kinds.EditRefused, kinds._said  # noqa: N806 (a class)
 
     def around(k: int) -> tuple[int, int]:
         return max(k - 1, 0), min(k + 1, n - 1)
@@ -221,34 +174,34 @@ def _plan(edit: Edit, ids: list[Any]) -> tuple[int, int, Edit] | None:
     def index_of(zone_id: Any) -> int | None:
         return ids.index(zone_id) if ids.count(zone_id) == 1 else None
 
-    if isinstance(edit, ReplaceZone):
+    if isinstance(edit, kinds.ReplaceZone):
         if not 0 <= edit.index < n:
             return None
         first, last = around(edit.index)
-        return first, last, ReplaceZone(edit.index - first, edit.raw)
-    if isinstance(edit, InsertZone):
+        return first, last, kinds.ReplaceZone(edit.index - first, edit.raw)
+    if isinstance(edit, kinds.InsertZone):
         raw = edit.raw
         zone_id = raw.get("id") if isinstance(raw, dict) else None
         if zone_id in ids:
-            raise EditRefused(_("there is already a zone '{zone}'").format(zone=_said(zone_id)))
+            raise EditRefused(_("there is already a zone '{zone}'").format(zone=said(zone_id)))
         index = min(max(edit.index, 0), n)
         first, last = max(index - 1, 0), min(index, n - 1)
-        return first, last, InsertZone(index - first, raw)
-    if isinstance(edit, DuplicateZone):
+        return first, last, kinds.InsertZone(index - first, raw)
+    if isinstance(edit, kinds.DuplicateZone):
         k = index_of(edit.zone)
         if k is None:
             return None
         if edit.new_id in ids:
-            raise EditRefused(_("there is already a zone '{zone}'").format(zone=_said(edit.new_id)))
+            raise EditRefused(_("there is already a zone '{zone}'").format(zone=said(edit.new_id)))
         return (*around(k), edit)
-    if isinstance(edit, DeleteZone) or (
-        isinstance(edit, _ZoneEdit) and type(edit).change is _ZoneEdit.change
+    if isinstance(edit, kinds.DeleteZone) or (
+        isinstance(edit, kinds._ZoneEdit) and type(edit).change is kinds._ZoneEdit.change
     ):
         k = index_of(edit.zone)
         if k is None:
             return None
-        if isinstance(edit, RenameZone) and edit.new_id != edit.zone:
-            problem = id_problem({i for i in ids if isinstance(i, str)}, edit.new_id)
+        if isinstance(edit, kinds.RenameZone) and edit.new_id != edit.zone:
+            problem = kinds.id_problem({i for i in ids if isinstance(i, str)}, edit.new_id)
             if problem:
                 raise EditRefused(problem)
         return (*around(k), edit)

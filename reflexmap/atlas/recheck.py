@@ -41,6 +41,7 @@ def derived_draft(document: ChartDocument) -> Draft | None:
     from .builder import Builder
     from .draft import Draft
     from .schema import _is_sound_shape
+    from .text import text_problems
 
     basis: Basis = document.basis[0]
     before = basis.before
@@ -84,6 +85,8 @@ def derived_draft(document: ChartDocument) -> Draft | None:
     builder = Builder(new_data, moved, document.source)
     atlas = old.atlas
     zone = builder.build_zone(basis.index, zone_data, {v.id: v for v in atlas.views}, atlas.sources)
+    for where, problem in text_problems(zone_data, ("zones", basis.index)):  # as the full check's builder
+        builder.error(where, problem)  # (a zone with a text problem dragged keeps it)
     lines, new_lines = old_lines, _line_starts(document.text)
     kept = []
     for problem in old.problems:

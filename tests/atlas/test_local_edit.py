@@ -114,22 +114,29 @@ def check_sequence(start: ChartDocument, sequence, *, same_text: bool) -> None:
     assert document.text == start.text  # every change undone: the bytes as they were
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(edits(SMALL_ZONES), min_size=1, max_size=5))
 def test_local_edits_of_the_small_chart_give_the_round_trip_text(sequence):
     check_sequence(SMALL, sequence, same_text=True)
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(edits(BUILTIN_ZONES), min_size=1, max_size=3))
 def test_local_edits_of_the_built_in_chart_give_the_round_trip_text(sequence):
     check_sequence(BUILTIN, sequence, same_text=True)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(edits(SMALL_ZONES), min_size=1, max_size=5))
 def test_local_edits_of_a_chart_written_by_pyyaml_give_the_same_chart(sequence):
     check_sequence(INDENTLESS, sequence, same_text=False)
+
+
+def test_a_dragged_zone_keeps_its_text_problem_in_the_live_check():
+    """Found by the comparison above: the check after a drag (recheck.py) dropped the zone's
+    text problems (a claim in two lines) until the next full check."""
+    sequence = [SetText("pituitary", "claim", "two\nlines"), MoveZone("pituitary", 3.38, 3.38)]
+    check_sequence(BUILTIN, sequence, same_text=True)
 
 
 def test_a_local_edit_keeps_the_rest_of_a_pyyaml_chart_as_written():
