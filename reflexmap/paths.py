@@ -30,3 +30,8 @@ def default_progress_path() -> Path:
 def chart_cache() -> AtlasCache:
     """Validated charts, in the cache folder: safe to delete, only costs a slower first open."""
     return AtlasCache(_folder(_Location.CacheLocation) / "charts")
+
+
+def kept_sizes_path() -> Path:
+    """Chart sizes measured at start (ui/kept_sizes.py), in the cache folder: safe to delete."""
+    return _folder(_Location.CacheLocation) / "chart-sizes.json"

@@ -3,6 +3,7 @@ its first paint and once it was ready for clicks (run by tests/ui/test_startup_o
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 
@@ -45,6 +46,10 @@ def painted():
     seen["painted"] = loaded()
     seen["warm at paint"] = window().state.atlas.index.is_warm()
     seen["drawings at paint"] = len(drawings)
+    chart = window().map.chart
+    seen["text at paint"] = [chart.min_text_mm, chart.chart_rect.width(), chart.chart_rect.height()]
+    picture = window().map.viewport().grab().toImage()
+    seen["picture at paint"] = hashlib.sha256(bytes(picture.constBits())).hexdigest()
     seen["aspects drawn at paint"] = sorted(set(drawings))
     seen["guide names placed at paint"] = sorted(guide_names)
     seen["dialog modules at paint"] = sorted(

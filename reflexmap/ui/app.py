@@ -80,6 +80,7 @@ def run(
     window = create_window(atlas, settings, restore=screenshot is None, apply=False)  # None: built-in
     if screenshot:
         window.resize(*size)
+        window.map.kept_sizes = None  # a script's screenshot keeps no state (ui/kept_sizes.py)
     if aspect:
         window.state.set_aspect(aspect)
     if select:

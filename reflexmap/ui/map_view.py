@@ -21,12 +21,15 @@ from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip, QWidget
 from .. import i18n
 from ..content.markup import charts_place, plain_tooltip, shortened
 from ..i18n import _, bidi_isolate
+from ..paths import kept_sizes_path
 from ..render import palette
 from ..render.chart_key import CAVEAT_MM
 from ..render.chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
+from .kept_sizes import KeptSizes
 from .map_layers import RING, TILE, Layers, Level, tile_span
 from .modes import EDIT, MapEvent, MapOverlay
 from .state import AppState
+from .timers import when_painted
 
 ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE = 0.3, 60.0  # screen pixels per millimetre
@@ -143,6 +146,10 @@ class MapView(QGraphicsView):
         self._unshown = True
         self._measured: dict[tuple, tuple[float, float]] = {}  # see _rebuild
         self._measured_atlas: object | None = None
+        # the chart shown at start, as its file holds it: its size may be known from before
+        # (None: nothing kept, as for a script's --screenshot, which keeps no state)
+        self.kept_sizes: KeptSizes | None = KeptSizes(kept_sizes_path())
+        self._start_atlas = state.atlas
         self._on_drawn: list = []
 
     @property
@@ -214,6 +221,10 @@ class MapView(QGraphicsView):
         self._layers.clear()  # every item is new
         key = self._measure_key()
         drawn = None if need is None else 0.0  # the minimum text size of the drawing shown
+        if need is None and key is not None and key not in self._measured:
+            known = self._kept_size(key)  # from an earlier start
+            if known is not None:
+                self._measured[key] = known
         if need is None and key in self._measured:
             need = self.min_text_mm_needed(self._measured[key])
         min_mm = 0.0
@@ -228,6 +239,7 @@ class MapView(QGraphicsView):
                 if measuring and key is not None:
                     rect = self.chart.chart_rect
                     self._measured[key] = (rect.width(), rect.height())
+                    self._keep_size(key, self._measured[key])
             if need <= min_mm * 1.001 or (
                 min_mm == 0.0 and need <= min(CAVEAT_MM * self.text_scale, GUIDE_LABEL_MM)
             ):
@@ -257,6 +269,26 @@ class MapView(QGraphicsView):
         else:
             self.fit()
         self.rebuilt.emit()
+
+    def _kept_key(self, key: tuple) -> str | None:
+        """The key of the start's chart's size between starts (kept_sizes.py); None for any
+        other chart, or one drawn over the main chart (a partial chart's size depends on both)."""
+        from ..render.partial import base_for
+
+        atlas = self.state.atlas
+        if self.kept_sizes is None or atlas is not self._start_atlas or atlas.path is None:
+            return None
+        return None if base_for(atlas) is not None else self.kept_sizes.key(atlas.path, key)
+
+    def _kept_size(self, key: tuple) -> tuple[float, float] | None:
+        kept_key = self._kept_key(key)
+        return None if kept_key is None or self.kept_sizes is None else self.kept_sizes.get(kept_key)
+
+    def _keep_size(self, key: tuple, size: tuple[float, float]) -> None:
+        kept, kept_key = self.kept_sizes, self._kept_key(key)
+        if kept is not None and kept_key is not None and kept.get(kept_key) != size:
+            kept.put(kept_key, size)
+            when_painted(self.viewport(), kept.save)  # not before the picture
 
     def _redraw_zones(self, zone_ids: tuple[str, ...]) -> bool:
         chart = self.chart

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.startup import ROOT, _env, run_child
+from reflexmap.atlas import builtin_chart_path
 
 
 def _start(env: dict[str, str], *args: str) -> dict:
@@ -78,6 +79,51 @@ def test_the_first_paint_makes_no_widget_class_the_window_does_not_show(env):
     calendars, file dialogs… with a Python enum class for each of their enums (54), before
     the first paint. The window's widgets are made from Python, or met after it."""
     assert _start(env)["unshown widget classes at paint"] == []
+
+
+def _kept_sizes(env: dict[str, str]) -> Path:
+    return Path(env["XDG_CACHE_HOME"]) / "ReflexMap" / "ReflexMap" / "chart-sizes.json"
+
+
+def test_a_second_start_draws_the_chart_once_and_the_same(env):
+    """The first start measures the chart (drawn with no minimum text size) and draws it;
+    the size is kept (ui/kept_sizes.py), and the next start draws the same picture once."""
+    first = _start(env)
+    assert first["drawings at paint"] == 2
+    assert _kept_sizes(env).is_file()
+    second = _start(env)
+    assert second["drawings at paint"] == 1
+    assert second["text at paint"] == first["text at paint"]
+    assert second["picture at paint"] == first["picture at paint"]
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        b"\x00\xff not json",
+        b"[" * 100_000,
+        b'{"a": [1, 2, 3], "b": "x", "c": [NaN, 1.0], "d": [-1.0, 5.0]}',
+        b" " * 300_000,
+    ],
+)
+def test_a_damaged_kept_size_file_is_measured_again(env, stored: bytes):
+    """Whatever the kept-sizes file holds (binary, nesting, wrong values, too large), the
+    chart is measured as on a first start and drawn the same."""
+    first = _start(env)
+    _kept_sizes(env).write_bytes(stored)
+    again = _start(env)
+    assert again["drawings at paint"] == 2
+    assert again["picture at paint"] == first["picture at paint"]
+
+
+def test_a_changed_chart_file_is_measured_again(env, tmp_path: Path):
+    """The size is kept for the chart file as it was: a changed file is measured again."""
+    chart = tmp_path / "mine.yaml"
+    chart.write_bytes(builtin_chart_path().read_bytes())
+    assert _start(env, "--chart", str(chart))["drawings at paint"] == 2
+    assert _start(env, "--chart", str(chart))["drawings at paint"] == 1
+    chart.write_bytes(chart.read_bytes() + b"\n# a note\n")
+    assert _start(env, "--chart", str(chart))["drawings at paint"] == 2
 
 
 REMEMBER_MEDIAL = """
