@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reflexmap.atlas import read_atlas
 from reflexmap.atlas.text import text_problem
@@ -142,3 +144,37 @@ def test_check_messages_write_decimals_as_the_language_does(tmp_path):
     german, english = _messages(path, "de"), _messages(path, "en")
     assert "2,5 ist kein" in german and "[-18; 2; 0,5]" in german, german
     assert "2.5 is not" in english and "[-18, 2, 0.5]" in english, english
+
+
+def _problem_char_by_char(key: str, text: str) -> str | None:
+    """The rule as first written, one character at a time: the reference for the fast path."""
+    from reflexmap.atlas.text import MULTILINE_KEYS, visible
+
+    for char in text:
+        code = ord(char)
+        if code < 32 or 0x7F <= code <= 0x9F:
+            if char in "\n\t" and key in MULTILINE_KEYS:
+                continue
+            return "break" if char == "\n" else f"U+{code:04X}"
+    return None if any(visible(char) for char in text) else "blank"
+
+
+_ODD = "\x00\x07\t\n\r\x1b\x7f\x85\x9f\xa0 \u200b\u0301\u3164\u2800\u202e\ufeff"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(["name", "note", "claim", "technique", "title", "description"]),
+    st.text(alphabet=st.sampled_from(_ODD) | st.characters(), max_size=12),
+)
+def test_text_problem_says_what_the_character_by_character_rule_says(key, text):
+    found = text_problem(key, text)
+    expected = _problem_char_by_char(key, text)
+    if expected is None:
+        assert found is None
+    elif expected == "break":
+        assert found is not None and "line break" in found
+    elif expected == "blank":
+        assert found is not None and "visible" in found
+    else:
+        assert found is not None and expected in found
