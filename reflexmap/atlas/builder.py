@@ -219,7 +219,7 @@ class Builder:
                 elif _is_parts(shape):
                     continue  # several parts: checked one by one (rare)
                 else:
-                    ring = self._rings[id(shape)] = _ring(shape)  # build_zone takes it again
+                    ring = self._rings[id(shape)] = self._ring(shape)  # build_zone takes it again
                 keys.append((i, view_id))
                 rings.append(ring)
         if not rings:
@@ -247,6 +247,17 @@ class Builder:
             inside[at] = shapely.intersects_xy(outline, coords[at, 0], coords[at, 1])
         fine &= np.logical_and.reduceat(inside, starts)
         return {key for key, ok in zip(keys, fine.tolist(), strict=True) if ok}
+
+    def _ring(self, raw: list) -> Ring:
+        """`_ring(raw)`, taken from what the parser read when `raw` is a list of points it
+        read from the text directly (see Positions.read_points)."""
+        read = getattr(self.positions, "read_points", None)
+        ring = read(raw) if read is not None else None
+        if ring is None:
+            return _ring(raw)
+        if len(ring) > 3 and ring[0] == ring[-1]:
+            ring = ring[:-1]  # as _ring: an explicitly closed ring means the same polygon
+        return ring
 
     def outline_polygon(self, view: View) -> Polygon:
         if view.id not in self._outlines:

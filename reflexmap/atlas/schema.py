@@ -54,7 +54,7 @@ def _validator() -> jsonschema.protocols.Validator:
 def check_structure(data: Any, positions: Positions, source: str) -> list[AtlasError]:
     """All structural errors in `data`, each placed at the key or value it is about."""
     errors: list[AtlasError] = []
-    data = _without_sound_zones(_without_sound_coordinates(data))
+    data = _without_sound_zones(_without_sound_coordinates(data, positions))
     if _document_surely_valid(data):
         return errors  # jsonschema would find nothing: not even imported (a tenth of a load)
     for error in _validator().iter_errors(data):
@@ -96,14 +96,28 @@ def _is_ring(value: Any) -> bool:
     return low <= min(flat) and max(flat) <= high and not any(map(math.isnan, flat))
 
 
-def _is_sound_shape(value: Any) -> bool:
-    if _is_ring(value):
+def _is_sound_shape(value: Any, is_ring=_is_ring) -> bool:
+    if is_ring(value):
         return True
     *_, fewest, most = _polygon_limits()
-    return type(value) is list and fewest <= len(value) <= most and all(_is_ring(part) for part in value)
+    return type(value) is list and fewest <= len(value) <= most and all(is_ring(part) for part in value)
 
 
-def _without_sound_coordinates(data: Any) -> Any:
+def _ring_check(positions: Positions | None):
+    """`_is_ring`, answered without a walk for the lists of points the parser read from the
+    text directly (`Positions.sound_points`: the same rule, known from how they were read)."""
+    if positions is None or getattr(positions, "numbers_range", None) is None:
+        return _is_ring
+    fewest, most, low, high, _, _ = _polygon_limits()
+    sound = positions.sound_points
+
+    def is_ring(value: Any) -> bool:
+        return (type(value) is list and sound(value, fewest, most, low, high)) or _is_ring(value)
+
+    return is_ring
+
+
+def _without_sound_coordinates(data: Any, positions: Positions | None = None) -> Any:
     """`data` with every well-formed polygon replaced by a small stand-in.
 
     Coordinates are nearly all of a large chart; checking them here and leaving jsonschema
@@ -111,10 +125,11 @@ def _without_sound_coordinates(data: Any) -> Any:
     error message is exactly the schema's."""
     if type(data) is not dict:
         return data
+    is_ring = _ring_check(positions)
     out = dict(data)
     if type(data.get("views")) is list:
         out["views"] = [
-            {**view, "outline": _STAND_IN} if type(view) is dict and _is_ring(view.get("outline")) else view
+            {**view, "outline": _STAND_IN} if type(view) is dict and is_ring(view.get("outline")) else view
             for view in data["views"]
         ]
     if type(data.get("zones")) is list:
@@ -123,7 +138,8 @@ def _without_sound_coordinates(data: Any) -> Any:
             shapes = zone.get("shapes") if type(zone) is dict else None
             if type(shapes) is dict:
                 shapes = {
-                    key: _STAND_IN if _is_sound_shape(value) else value for key, value in shapes.items()
+                    key: _STAND_IN if _is_sound_shape(value, is_ring) else value
+                    for key, value in shapes.items()
                 }
                 zone = {**zone, "shapes": shapes}
             zones.append(zone)

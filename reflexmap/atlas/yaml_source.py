@@ -90,6 +90,29 @@ class Positions:
     # lists of points read from the text directly (point_lists.py): their points are placed
     # only when asked
     point_lists: dict[Path, Any] = field(default_factory=dict)
+    # those lists again, by id: (the list, its points as (x, y) floats), and the lowest and
+    # highest of all their numbers: the schema and the builder take them from here instead
+    # of walking 200,000 points of a large chart twice more (see `sound_points`)
+    rings: dict[int, tuple[list, tuple]] = field(default_factory=dict)
+    numbers_range: tuple[float, float] | None = None
+
+    def read_points(self, value: Any) -> tuple | None:
+        """The points of `value` as (x, y) floats, if it is a list of points read from the
+        text directly (and still the same list): what `builder._ring` would make of it."""
+        known = self.rings.get(id(value))
+        return known[1] if known is not None and known[0] is value and len(value) == len(known[1]) else None
+
+    def sound_points(self, value: Any, fewest: int, most: int, low: float, high: float) -> bool:
+        """Whether `value` is a list of points read from the text directly with `fewest` to
+        `most` points and every number within [low, high] (each point is a list of two
+        plain numbers, as read): what the schema's polygon rule asks, known without a walk."""
+        return (
+            self.numbers_range is not None
+            and fewest <= len(value) <= most
+            and low <= self.numbers_range[0]
+            and self.numbers_range[1] <= high
+            and self.read_points(value) is not None
+        )
 
     def of_value(self, path: Path) -> tuple[int, int]:
         """Position of the value at `path`, or of its nearest ancestor that has one."""
@@ -441,9 +464,13 @@ def _parse_spliced(spliced: Any, source: str, text: str) -> tuple[Any, Positions
     limit, or a placeholder not put in place raises _AsWritten."""
     positions = Positions(text=text)  # positions are the written text's (splicing keeps them)
     errors: list[AtlasError] = []
+    read = _read_points(spliced.lists)
+    if read is not None:
+        positions.numbers_range = read[2]
     loader = _Loader(spliced.text)
     try:
         builder = _Builder(loader, source, positions, errors, spliced)
+        builder.read = read
         data = builder.document()
     except (_Refused, yaml.YAMLError):
         raise _AsWritten from None
@@ -452,6 +479,38 @@ def _parse_spliced(spliced: Any, source: str, text: str) -> tuple[Any, Positions
     if errors or builder.taken != len(spliced.lists):
         raise _AsWritten
     return data, positions
+
+
+def _read_points(lists: list) -> tuple[list[list], list[tuple], tuple[float, float]] | None:
+    """Every spliced list's points at once: (each list's value as `PointList.values` gives
+    it, its points as (x, y) floats, the lowest and highest number of all); one split and one
+    conversion over the lists' joined text instead of one per list. None (each list is then
+    read alone) if the count of numbers is not what the lists hold."""
+    from .point_lists import _SEPARATORS
+
+    joined = "\n".join([points.text[points.start : points.end] for points in lists])
+    # only numbers, '- ', brackets, commas, spaces and line breaks are there (see values())
+    tokens = joined.replace("- ", "  ").translate(_SEPARATORS).split()
+    if not tokens or len(tokens) != 2 * sum(points.points for points in lists):
+        return None
+    if joined.count(".") == len(tokens):  # a '.' in every number: all floats
+        numbers = floats = list(map(float, tokens))
+    else:  # as values(): a number with a '.' is a float, else an int (the same values)
+        numbers = [float(t) if "." in t else int(t) for t in tokens]
+        floats = list(map(float, numbers))
+    values, rings, k = [], [], 0
+    for points in lists:
+        n = 2 * points.points
+        pairs = iter(floats[k : k + n])
+        ring = tuple(zip(pairs, pairs, strict=True))
+        if floats is numbers:
+            values.append(list(map(list, ring)))
+        else:
+            pairs = iter(numbers[k : k + n])
+            values.append(list(map(list, zip(pairs, pairs, strict=True))))
+        rings.append(ring)
+        k += n
+    return values, rings, (min(floats), max(floats))
 
 
 def _deep_bracket(text: str) -> tuple[int, int] | None:
@@ -501,6 +560,7 @@ class _Builder:
     ):
         self.spliced = spliced  # point lists read from the text directly (point_lists.py)
         self.spliced_tag = spliced.tag if spliced is not None else None
+        self.read: tuple | None = None  # the spliced lists' points read at once (_read_points)
         self.taken = 0  # of those lists, how many were put in place
         self.loader = loader
         self.source = source
@@ -545,29 +605,53 @@ class _Builder:
         stack: list[_Open] = []
         get_event = self.loader.get_event
         positions = self.positions.values
+        keys = self.positions.keys
         spliced_tag = self.spliced_tag
         plain_values = self.plain_values
+        scalar_event = yaml.ScalarEvent
+        max_nodes, max_keys = limits.MAX_NODES, limits.MAX_KEYS
         while True:
             event = get_event()
             kind = type(event)
             parent = stack[-1] if stack else None
-            if kind is yaml.ScalarEvent and spliced_tag is not None and event.tag == spliced_tag:
+            if kind is scalar_event and (tag := event.tag) is not None and tag == spliced_tag:
                 value, size = self._point_list(event, parent)
-            elif kind is yaml.ScalarEvent:
+            elif kind is scalar_event:
                 self.nodes += 1
-                if self.nodes > limits.MAX_NODES:
+                if self.nodes > max_nodes:
                     self._count(0, event.start_mark)
                 # a plain scalar read before (a key, a region, a source id): as `_scalar` knows it
-                plain = event.tag is None and not event.style and event.implicit[0]
-                value = plain_values.get(event.value, _UNKNOWN) if plain else _UNKNOWN
-                if value is _UNKNOWN:
+                if tag is None and not event.style and event.implicit[0]:
+                    value = plain_values.get(event.value, _UNKNOWN)
+                    if value is _UNKNOWN:
+                        value = self._scalar(event)
+                else:
                     value = self._scalar(event)
                 size = 1
                 if event.anchor:
                     self.anchors[event.anchor] = (value, 1)
-                elif parent is not None and type(parent.value) is dict:
-                    if self._in_mapping(parent, value, event):
-                        continue  # a key or a value of a mapping, the usual way (see _in_mapping)
+                elif parent is not None and type(mapping := parent.value) is dict:
+                    # a key or a value of a mapping, the usual way: what `_child_path` and
+                    # `_add` would do, written out here (nearly every scalar of a chart whose
+                    # point lists were read from the text is one); a key `_add` must look at
+                    # (not plain text, a duplicate, one too many) goes the long way
+                    if parent.has_key:  # the value of the key before it
+                        if not parent.bad_key:
+                            key, mark = parent.key, event.start_mark
+                            positions.setdefault(parent.path + (key,), (mark.line + 1, mark.column + 1))
+                            mapping[key] = "<<" if value is _MERGE else value
+                        parent.size += 1
+                        parent.has_key = False
+                        continue
+                    seen = parent.seen
+                    if type(value) is str and value not in seen and len(seen) < max_keys:
+                        mark = event.start_mark
+                        parent.size += 1
+                        parent.has_key, parent.key, parent.key_mark, parent.bad_key = True, value, mark, False
+                        line = mark.line + 1
+                        seen[value] = line
+                        keys[parent.path + (value,)] = (line, mark.column + 1)
+                        continue
                 in_list = parent is not None and type(parent.value) is list
                 if not (in_list and type(value) in (int, float)):
                     path = self._child_path(parent)
@@ -624,31 +708,6 @@ class _Builder:
                 return value
             self._add(stack[-1], value, size, event)
 
-    def _in_mapping(self, parent: _Open, value: Any, event: Any) -> bool:
-        """A scalar without an anchor put in its mapping as `_child_path` and `_add` would
-        (the same positions, counts and checks), in one call: nearly every scalar of a chart
-        whose point lists were read from the text is a key or a value of a mapping. False,
-        and nothing done, for a key that `_add` must look at (not plain text, a duplicate,
-        one too many)."""
-        mark = event.start_mark
-        if parent.has_key:  # the value of the key before it
-            if not parent.bad_key:
-                key = parent.key
-                self.positions.values.setdefault(parent.path + (key,), (mark.line + 1, mark.column + 1))
-                parent.value[key] = "<<" if value is _MERGE else value
-            parent.size += 1
-            parent.has_key = False
-            return True
-        seen = parent.seen
-        if type(value) is not str or value in seen or len(seen) >= limits.MAX_KEYS:
-            return False
-        parent.size += 1
-        parent.has_key, parent.key, parent.key_mark, parent.bad_key = True, value, mark, False
-        line = mark.line + 1
-        seen[value] = line
-        self.positions.keys[parent.path + (value,)] = (line, mark.column + 1)
-        return True
-
     def _point_list(self, event: Any, parent: _Open | None) -> tuple[list, int]:
         """The list a placeholder stands for (see point_lists.py), counted as if it had been
         read: only as the plain value of a key in a block mapping (a flow list also in a flow
@@ -674,10 +733,16 @@ class _Builder:
         if points.points > self.limits[kind][0] or self.nodes + size > limits.MAX_NODES:
             raise _AsWritten  # the parser says where, as it always does
         self.nodes += size
+        read = self.read
+        if read is not None:
+            value = read[0][self.taken]
+            self.positions.rings[id(value)] = (value, read[1][self.taken])
+        else:
+            value = points.values()
         self.taken += 1
         self.positions.values.setdefault(path, points.position())
         self.positions.point_lists[path] = points
-        return points.values(), size
+        return value, size
 
     def _over_limit(self, parent: _Open, event: Any) -> None:
         raise _Refused(limits.over_limit(parent.kind), event.start_mark)

@@ -173,3 +173,43 @@ def test_a_sound_document_skips_jsonschema_and_a_doubtful_one_gets_its_errors():
     data["views"][0]["aspect"] = "sideways"
     errors = parse_atlas(yaml.safe_dump(data, sort_keys=False, allow_unicode=True)).errors
     assert len(errors) == 1 and "sideways" in errors[0].message
+
+
+def _with_points(text: str, old: str, new: str) -> str:
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+def test_points_read_at_once_give_the_rings_and_the_answers_of_the_walks_over_them(monkeypatch):
+    """The point lists read from the text at once (yaml_source._read_points) hand the builder
+    its rings and the schema its polygon answers: the same as `_ring` and `_is_ring` give
+    walking the points, and never "sound" for a list the schema's rule would refuse."""
+    from reflexmap.atlas import builder as atlas_builder
+    from reflexmap.atlas import point_lists
+
+    monkeypatch.setattr(point_lists, "MIN_CHARS", 0)
+    text = builtin_chart_path().read_text(encoding="utf-8")
+    block = yaml.safe_dump(yaml.safe_load(text), sort_keys=False)
+    limits = atlas_schema._polygon_limits()[:4]
+    charts = {
+        "flow": text,
+        "block": block,
+        "whole numbers": block.replace(".0\n", "\n"),
+        "out of range": _with_points(block, "- - -", "- - -9999"),  # one number beyond the limit
+    }
+    for name, chart in charts.items():
+        data, positions, errors = parse_yaml(chart, "chart.yaml")
+        assert not errors and len(positions.rings) > 40, name
+        for value, ring in positions.rings.values():
+            assert positions.read_points(value) == ring == tuple((float(x), float(y)) for x, y in value)
+            assert Builder(data, positions, "c")._ring(value) == atlas_builder._ring(value)
+            sound = positions.sound_points(value, *limits)
+            assert sound == atlas_schema._is_ring(value) or (not sound and name == "out of range")
+        # the errors are the schema's either way
+        without = parse_yaml(chart, "chart.yaml")[1]
+        without.rings.clear()
+        without.numbers_range = None
+        assert atlas_schema.check_structure(data, positions, "c") == atlas_schema.check_structure(
+            data, without, "c"
+        ), name
+    assert atlas_schema.check_structure(*parse_yaml(charts["out of range"], "c")[:2], "c")  # refused
