@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QSpinBox,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -31,19 +36,35 @@ from ..vocab import FEET, REGION_COLOURS, aspect_name, foot_name, region_name
 
 
 def _boxes(
-    parent: QWidget, items: list[tuple[str, str]], checked: set[str]
+    parent: QWidget, items: list[tuple[str, str]], checked: set[str], room: int = 1 << 20
 ) -> tuple[QGroupBox, dict[str, QCheckBox]]:
-    """A row of check boxes, by key."""
+    """Check boxes by key, in as many columns as fit in `room` pixels (all on one row when
+    they fit): at the largest text nine body regions on one row made the dialog 1,200 px wide."""
     group = QGroupBox(parent)
-    row = QHBoxLayout(group)
+    grid = QGridLayout(group)
     boxes = {}
     for key, text in items:
         box = QCheckBox(text, group)
         box.setChecked(key in checked)
-        row.addWidget(box)
         boxes[key] = box
-    row.addStretch(1)
+    margins = grid.contentsMargins()
+    spacing = max(0, grid.horizontalSpacing())
+    widths = [box.sizeHint().width() for box in boxes.values()]
+    columns = _columns(widths, room - margins.left() - margins.right(), spacing)
+    for i, box in enumerate(boxes.values()):
+        grid.addWidget(box, i // columns, i % columns)
+    grid.setColumnStretch(columns, 1)  # the boxes keep to the left, as a row of them did
     return group, boxes
+
+
+def _columns(widths: list[int], room: int, spacing: int) -> int:
+    """The most columns (all of them at most) whose widest boxes, side by side, fit in
+    `room` pixels; one when even that does not fit."""
+    for columns in range(len(widths), 1, -1):
+        needed = sum(max(widths[c::columns]) for c in range(columns)) + spacing * (columns - 1)
+        if needed <= room:
+            return columns
+    return 1
 
 
 # Where the dialog remembers its choices (reflexmap.settings). What is read back is checked
@@ -118,20 +139,22 @@ class QuizSetupDialog(QDialog):
         self.atlas = atlas
         self.settings = settings
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long row goes under its title
+        room = self._room_for_boxes(parent)
         kinds = remembered_list(settings, "kinds", KINDS) or ["find", "name"]
-        group, self.kinds = _boxes(self, [(k, _(KIND_TITLES[k])) for k in KINDS], set(kinds))
+        group, self.kinds = _boxes(self, [(k, _(KIND_TITLES[k])) for k in KINDS], set(kinds), room)
         form.addRow(_("Questions"), group)
         aspects = atlas.aspects()
         chosen = remembered_ticks(settings, "aspects", aspects, [aspect])
-        group, self.aspects = _boxes(self, [(a, aspect_name(a)) for a in aspects], chosen)
+        group, self.aspects = _boxes(self, [(a, aspect_name(a)) for a in aspects], chosen, room)
         form.addRow(_("Views"), group)
         drawn = [f for f in FEET if any(v.foot == f for v in atlas.views)]  # a chart may draw one foot
         feet = remembered_ticks(settings, "feet", drawn, drawn)
-        group, self.feet = _boxes(self, [(f, foot_name(f)) for f in drawn], feet)
+        group, self.feet = _boxes(self, [(f, foot_name(f)) for f in drawn], feet, room)
         form.addRow(_("Feet"), group)
         regions = [r for r in REGION_COLOURS if any(z.region == r for z in atlas.zones)]
         chosen = remembered_ticks(settings, "regions", regions, regions)
-        group, self.regions = _boxes(self, [(r, region_name(r)) for r in regions], chosen)
+        group, self.regions = _boxes(self, [(r, region_name(r)) for r in regions], chosen, room)
         form.addRow(_("Body regions"), group)
         custom = set(remembered_list(settings, "custom", {z.id for z in atlas.zones}) or ())
         self.custom = QListWidget(self)
@@ -181,6 +204,7 @@ class QuizSetupDialog(QDialog):
         explained = QLabel(_("Higher means more reviews, more often; 90 % is usual."), self)
         explained.setObjectName("desired-retention-note")
         explained.setTextFormat(Qt.TextFormat.PlainText)
+        explained.setWordWrap(True)  # two lines rather than a dialog wider than a small screen
         self.retention.setToolTip(
             _(
                 "How likely you should still know a card when it comes back. Higher means "
@@ -199,9 +223,66 @@ class QuizSetupDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Start"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        # The choices scroll on a screen too small for them; Start and Cancel stay in sight.
+        choices = QWidget(self)
+        choices.setLayout(form)
+        self.scroller = QScrollArea(self)
+        self.scroller.setObjectName("quiz-setup-choices")
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setWidget(choices)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.scroller, 1)
         layout.addWidget(self.buttons)
+        self._open_fitting(form, choices, layout)
+
+    def _open_fitting(self, form: QFormLayout, choices: QWidget, layout: QVBoxLayout) -> None:
+        """Open as wide as the rows want beside their titles and as tall as they are, or as
+        the screen allows: a row goes under its title only where the screen is too narrow for
+        it, and the choices scroll only where it is too low."""
+        fields = [form.itemAt(row, QFormLayout.ItemRole.FieldRole) for row in range(form.rowCount())]
+        margins = layout.contentsMargins()
+        bar = self.scroller.verticalScrollBar().sizeHint().width()
+        labels = [form.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in range(form.rowCount())]
+        natural = (
+            max(item.sizeHint().width() for item in labels if item is not None)
+            + max(0, form.horizontalSpacing())
+            + max(item.sizeHint().width() for item in fields if item is not None)
+            + form.contentsMargins().left()
+            + form.contentsMargins().right()
+            + 2  # Qt's rounding between the columns
+        )
+        width = min(natural, self._screen_width - margins.left() - margins.right() - bar - 40)
+        width = max(width, choices.minimumSizeHint().width())
+        high = form.heightForWidth(width) if form.hasHeightForWidth() else choices.sizeHint().height()
+        outer = margins.top() + margins.bottom() + layout.spacing() + self.buttons.sizeHint().height()
+        height = min(max(high, choices.sizeHint().height()) + outer, self._screen_height - 60)
+        self.resize(width + margins.left() + margins.right() + bar, height)
+
+    def _room_for_boxes(self, parent: QWidget | None) -> int:
+        """Pixels a row of check boxes may take: the screen's width, less the row titles'
+        column and the dialog's margins (the titles are measured as the form will show them)."""
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else None
+        width = self._screen_width = area.width() if area is not None else 1 << 20
+        self._screen_height = area.height() if area is not None else 1 << 20
+        titles = (
+            _("Questions"),
+            _("Views"),
+            _("Feet"),
+            _("Body regions"),
+            _("Custom set\n(none ticked: all)"),
+            _("Questions per round"),
+            _("Time"),
+            _("After an answer"),
+        )
+        metrics = self.fontMetrics()
+        title_width = max(metrics.horizontalAdvance(line) for t in titles for line in t.split("\n"))
+        self._title_width = title_width
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        # the dialog's and the group boxes' margins, the form's spacing, the frames: generously
+        return width - title_width - bar - 8 * metrics.horizontalAdvance("M") - 60
 
     def accept(self) -> None:
         """Start: the choices are remembered for the next round (and the next start)."""
