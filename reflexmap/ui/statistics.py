@@ -12,7 +12,7 @@ import sqlite3
 import time
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -59,6 +59,21 @@ class BarChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(title)
 
+    def title_lines(self) -> list[str]:
+        """The title broken between words into lines as wide as the chart (a German title ran
+        past the window's edge at the largest text); a word wider than that stands alone."""
+        bold = self.font()
+        bold.setBold(True)
+        metrics = QFontMetricsF(bold)
+        lines: list[str] = []
+        for word in self.title.split():
+            wider = f"{lines[-1]} {word}" if lines else word
+            if lines and metrics.horizontalAdvance(wider) <= self.width() - 2:
+                lines[-1] = wider
+            else:
+                lines.append(word)
+        return lines or [""]
+
     def text(self, value: float | None) -> str:
         if value is None:
             return "–"
@@ -76,9 +91,11 @@ class BarChart(QWidget):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(ink)
-        painter.drawText(QRectF(0, 0, self.width(), line * 1.4), Qt.AlignmentFlag.AlignLeft, self.title)
+        titles = self.title_lines()
+        for i, text in enumerate(titles):  # the whole title, on as many lines as it needs
+            painter.drawText(QRectF(0, i * line, self.width(), line * 1.4), Qt.AlignmentFlag.AlignLeft, text)
         painter.setFont(self.font())
-        top = line * 1.6
+        top = line * (len(titles) + 0.6)
         area = QRectF(0, top, self.width(), self.height() - top)
         known = [v for v in self.values if v is not None]
         peak = 1.0 if self.percent else nice_ceiling(max(known, default=0))
@@ -330,7 +347,12 @@ class StatisticsWindow(QDialog):
         layout.addSpacing(self.fontMetrics().height() // 2)
         layout.addLayout(grid, 1)
         layout.addWidget(buttons)
-        self.resize(1100, 820)
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        if room is None:
+            self.resize(1100, 820)
+        else:  # never larger than the screen: its Close button stays on it
+            self.resize(min(1100, room.width() - 40), min(820, room.height() - 60))
 
     @staticmethod
     def _easy_text(thresholds: dict[str, float]) -> str:
