@@ -185,6 +185,7 @@ class ReviewLog:
         self.clock = clock
         self.warnings: list[str] = []
         self.writable = True
+        self.keeps_answers = False  # read-only folder: answers wait to be kept elsewhere (not written)
         self.locked = False
         self._wait_ms = wait_ms
         try:
@@ -289,12 +290,16 @@ class ReviewLog:
 
     def _open_read_only(self) -> sqlite3.Connection:
         """The database as it is on disk, copied into memory (and brought up to SCHEMA there):
-        the heat map, the statistics and the quiz read it; nothing is written anywhere."""
+        the heat map, the statistics and the quiz read it; nothing is written there. Answers
+        given meanwhile wait (`keeps_answers`) and are kept in a file in a spare folder at
+        closing (pending.py), written into the log at the first start that can write it."""
         self.writable = False
+        self.keeps_answers = True
         self.warnings.append(
             _(
-                "The folder {folder} cannot be written: the progress saved in it is shown, but "
-                "answers given in this session are not saved. Nothing in it is changed."
+                "The folder {folder} cannot be written: the progress saved in it is shown, and "
+                "answers given in this session are kept in another folder when ReflexMap closes, "
+                "to be saved at the first start that can write it. Nothing in it is changed."
             ).format(folder="\u2068" + str(self.path.parent) + "\u2069")
         )
         memory = sqlite3.connect(":memory:", isolation_level=None)

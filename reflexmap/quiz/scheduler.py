@@ -375,7 +375,7 @@ class Scheduler:
         rating = rating_for(correct, close, seconds, self.easy_seconds(card.kind))
         state = self.advance(self.states.get(card.key), rating, now, correct)
         self.states[card.key] = state
-        if self.log is not None and self.log.writable:
+        if self.log is not None and (self.log.writable or self.log.keeps_answers):
             self.pending.append(
                 PendingAnswer(card.key, now, rating, correct, close, seconds, tuple(clicked), view)
             )

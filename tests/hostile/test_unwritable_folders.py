@@ -6,6 +6,7 @@ traceback and leave every file that was on disk as it was."""
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -170,7 +171,8 @@ def _answered(database: Path, zones: tuple[str, ...], *, schema: int | None = No
 @pytest.mark.parametrize("schema", [None, 1])
 def test_a_read_only_data_folder_shows_the_students_progress(tmp_path: Path, mounts, schema):
     """The heat map and the statistics show what the review log holds; the quiz goes on and
-    says once, at the first use, that answers cannot be saved and why; nothing is changed."""
+    says once, at the first use, that the folder cannot be written and where answers go;
+    nothing in it is changed."""
     config, data = tmp_path / "config", mounts("data")
     _write(
         config / SETTINGS,
@@ -188,10 +190,18 @@ def test_a_read_only_data_folder_shows_the_students_progress(tmp_path: Path, mou
     assert facts["feedback"].startswith("✔"), facts
     assert len(shown) == 1, text  # once, though the heat map, statistics and quiz all used it
     assert shown[0]["name"] == "quiz-warning"
-    assert "cannot be written" in shown[0]["text"] and "not saved" in shown[0]["text"], text
+    assert "cannot be written" in shown[0]["text"] and "kept in another folder" in shown[0]["text"], text
     assert str(database.parent) in shown[0]["text"], text
     after = {p.name: p.read_bytes() for p in database.parent.rglob("*") if p.is_file()}
     assert after == before
+    # the answer given meanwhile was kept in the settings folder (it was lost: "not saved"), and
+    # the first start that can write the log writes it there, once
+    (spare,) = (config / "ReflexMap/ReflexMap/answers-waiting").glob("reviews.sqlite3-*.pending-*.json")
+    subprocess.run(["mount", "-o", "remount,rw", str(data)], check=True)
+    assert _play(tmp_path, config, data, mastery=True) == []
+    cards = [c for (c,) in sqlite3.connect(database).execute("SELECT card FROM reviews ORDER BY id")]
+    assert cards[-1] == "ingham-western:lumbar-spine:find" and len(cards) == 4, cards
+    assert not spare.exists()
 
 
 def test_a_read_only_data_folder_with_the_old_progress_file_shows_it(tmp_path: Path, mounts):
