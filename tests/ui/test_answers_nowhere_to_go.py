@@ -181,3 +181,41 @@ def test_a_language_switch_hands_the_waiting_answers_to_the_new_window(qtbot, ma
     room()
     qtbot.waitUntil(lambda: len(answers(database)) == 3, timeout=5000)
     assert [card for card, _t in answers(database)] == [first, *waiting]
+
+
+def test_a_read_only_data_folder_keeps_the_answers_and_asks_when_nothing_takes_them(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    """The data folder (and every spare folder) read-only from the start: the answers wait
+    (they were not kept at all), the status line does not blame another program, and closing
+    asks, saying the folder is read-only."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)], capture_output=True
+    )
+    if result.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {result.stderr.decode(errors='replace').strip()}")
+    try:
+        from reflexmap.quiz import ReviewLog
+
+        ReviewLog(folder / "reviews.sqlite3").close()
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        monkeypatch.setattr("reflexmap.ui.modes.quiz.spare_folders", lambda settings: (folder / "spare",))
+        window = make_window(progress_path=folder / "progress.json")
+        start(window)
+        _close_others()
+        answer = answer_one(qtbot, window)
+        _close_others()
+        assert [a.card for a in window.quiz.scheduler.pending] == [answer]
+        assert "another program" not in window.statusBar().currentMessage()
+        assert "1 answer waiting to be saved" in window.quiz_panel.status.text()
+        window.quiz.stop()
+        window.close()
+        box = _box(qtbot)
+        assert "read-only" in box.text(), box.text()
+        assert window.isVisible()
+        _press(box, "discard-answers")
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)

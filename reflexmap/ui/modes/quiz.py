@@ -185,6 +185,8 @@ class QuizController(Mode):
             self._show_status(self._in_use_message())
         elif log is not None and log.locked:  # a full disk: answers wait, said once (below)
             scheduler.unsaved.append(why(log.unavailable))
+        elif log is not None and log.keeps_answers:  # a read-only folder: said as it opened
+            self._said_waiting = True  # (not "in use by another program")
         return scheduler
 
     def _stored_retention(self, log: ReviewLog | None) -> float:
