@@ -106,9 +106,12 @@ class BarChart(QWidget):
         painter.end()
 
     def _horizontal(self, painter, area, peak, ink, muted, metrics) -> None:
-        label_w = min(
-            area.width() * 0.45, max((metrics.horizontalAdvance(t) for t in self.labels), default=0) + 8
-        )
+        """A bar per row, its label to the left; where a label would be cut there (German
+        "Linker Fuß: richtige Antworten" at the largest text), every label stands over its bar."""
+        widest = max((metrics.horizontalAdvance(t) for t in self.labels), default=0) + 8
+        stacked = widest > area.width() * 0.45
+        label_w = 0.0 if stacked else widest
+        line = metrics.height() if stacked else 0.0
         value_w = (
             max(
                 metrics.horizontalAdvance(" ".join(filter(None, (self.text(v), n))))
@@ -116,28 +119,38 @@ class BarChart(QWidget):
             )
             + 8
         )
-        row = min(26.0, area.height() / max(1, len(self.labels)))
+        row = min(26.0 + line, area.height() / max(1, len(self.labels)))
+        bar = row - line
         for i, (label, value, note) in enumerate(zip(self.labels, self.values, self.notes, strict=True)):
             y = area.top() + i * row
             painter.setPen(ink)
-            text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_w - 8)
-            painter.drawText(
-                QRectF(0, y, label_w - 8, row),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                text,
-            )
+            if stacked:
+                text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, area.width())
+                painter.drawText(
+                    QRectF(0, y, area.width(), line),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    text,
+                )
+            else:
+                text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_w - 8)
+                painter.drawText(
+                    QRectF(0, y, label_w - 8, row),
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                    text,
+                )
+            top = y + line
             full = area.width() - label_w - value_w
             painter.fillRect(
-                QRectF(label_w, y + row * 0.2, full, row * 0.6),
+                QRectF(label_w, top + bar * 0.2, full, bar * 0.6),
                 QColor(muted.red(), muted.green(), muted.blue(), 30),
             )
             if value:
                 painter.fillRect(
-                    QRectF(label_w, y + row * 0.2, full * min(1.0, value / peak), row * 0.6), self.colour
+                    QRectF(label_w, top + bar * 0.2, full * min(1.0, value / peak), bar * 0.6), self.colour
                 )
             painter.setPen(ink)
             painter.drawText(
-                QRectF(label_w + full + 6, y, value_w, row),
+                QRectF(label_w + full + 6, top, value_w, bar),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 " ".join(filter(None, (self.text(value), note))),
             )

@@ -46,3 +46,24 @@ def test_statistics_fit_a_small_screen_at_the_largest_german_text(qtbot, make_wi
         for line in title_lines_painted(chart):
             assert metrics.horizontalAdvance(line) <= chart.width(), (line, chart.width())
     stats.close()
+
+
+def test_long_row_labels_are_painted_whole(qtbot, make_window, tmp_path: Path):
+    """Largest German text on the 800 px screen: the feet chart's rows are named whole (a
+    tryout saw "Linker Fuß: richtige Ant…" and "Rechter Fuß: ric…", which no longer told
+    the mastery row from the answers row)."""
+    window = make_window(progress_path=tmp_path / "progress.json")
+    answer_round(qtbot, window, ["neck"])
+    window = window.set_language("de")
+    qtbot.addWidget(window)
+    window.text_size_actions[1.5].trigger()
+    qtbot.wait(20)
+    window.statistics_action.trigger()
+    stats = window.findChild(QDialog, "statistics")
+    qtbot.waitUntil(stats.isVisible)
+    feet = stats.charts["feet"]
+    painted = painted_text(feet).calls
+    for label in feet.labels:
+        assert label in painted, (label, painted)
+    assert not any(call.endswith("…") for call in painted), painted
+    stats.close()
