@@ -63,9 +63,8 @@ def _patterns(indent: int) -> dict[str, re.Pattern[str]]:
     return {
         "shallow": re.compile(rf"\n {{0,{indent - 1}}}+[^ \n]") if indent else re.compile(r"(?!)"),
         "deeper blank": re.compile(rf"(?m)^ {{{indent + 1},}}+\n"),
-        "tail": re.compile(rf"\n((?: {{0,{indent}}}+\n)*+)\Z"),
-        "blank": re.compile(rf"\n( {{1,{indent}}}+)(?=\n)"),
         "blank count": re.compile(rf"\n {{0,{indent}}}+()(?=\n)"),
+        "blank lines": re.compile(rf"\n( {{0,{indent}}}+)(?=\n)"),
         # a gap of blank lines between two lines that do not start with a space: folded away
         "fold": re.compile(
             rf"(?m)^ {{{indent}}}[^ \n][^\n]*+\n(?: {{0,{indent}}}+\n)++(?= {{{indent}}}[^ \n])()"
@@ -112,45 +111,52 @@ def block_length(
     if found["shallow"].search(text, start, end):
         return None  # a line less indented than the text: the parser's error, or a comment
     leading = text.count("\n", p, start)  # blank lines before the text: a break each
-    tail = found["tail"].search(text, start, end)  # blank lines after it: kept, or chomped
-    q = tail.start() + 1 if tail else end
-    trail = tail.group(1).count("\n") if tail else 0
+    q, trail = _tail(text, start, end, indent)  # blank lines after it: kept, or chomped
     lines = text.count("\n", start, q)
-    blank = len(found["blank count"].findall(text, start, q))  # blank lines within
-    blank_spaces = _blank_spaces(text, start, q, indent)
+    blank = blank_spaces = 0
+    # (each pass over a value of a million lines costs tens of milliseconds: those about
+    # blank lines are made only where there is one)
+    gaps = found["blank count"].search(text, start, q) is not None
+    if gaps:  # blank lines within, and the spaces on them (one pass: each its spaces)
+        spaces = found["blank lines"].findall(text, start, q)
+        blank, blank_spaces = len(spaces), sum(map(len, spaces))
     size = (q - start - lines) - indent * (lines - blank) - blank_spaces + lines + leading
-    if folded:  # a break between two lines that do not start with a space is folded: into a
-        # space (the same length), or away where blank lines follow it (they stay breaks)
+    if folded and gaps:  # a break between two lines that do not start with a space is folded:
+        # into a space (the same length), or away where blank lines follow it (they stay breaks)
         size -= len(found["fold"].findall(text, start, q))
         if kept is not None and _SEPARATOR.search(kept, start, q):
             size += _kept_folds(text, kept, start, q, indent)
     return size - 1 if chomp == "-" else size + trail if chomp == "+" else size
 
 
+def _tail(text: str, start: int, end: int, indent: int) -> tuple[int, int]:
+    """Where the blank lines (`indent` spaces or fewer) at the end of a block value from
+    `start` to `end` start, and how many there are (read back from its end, line by line)."""
+    q, trail = end, 0
+    while True:
+        before = text.rfind("\n", start, q - 1)
+        if before < 0 or q - 2 - before > indent or text.count(" ", before + 1, q - 1) != q - 2 - before:
+            return q, trail
+        q, trail = before + 1, trail + 1
+
+
 @cache
-def _fold_at(indent: int) -> re.Pattern[str]:
-    """As _patterns' "fold", with the break that would be folded away as group 1."""
-    return re.compile(rf"(?m)^ {{{indent}}}[^ \n][^\n]*+(\n)(?: {{0,{indent}}}+\n)++(?= {{{indent}}}[^ \n])")
+def _separator_fold(indent: int) -> re.Pattern[str]:
+    """A break folded away (as _patterns' "fold" finds them) that is a separator, on the text
+    as written with each separator made a '\\r' and every other break a '\\n', after a break
+    (the regex engine then finds each by a fast search for a break, not at every place)."""
+    line = rf"[\n\r] {{{indent}}}[^ \n\r][^\n\r]*+"
+    return re.compile(
+        rf"{line}\r(?: {{0,{indent}}}+[\n\r])* {{0,{indent}}}+(?=[\n\r] {{{indent}}}[^ \n\r])()"
+    )
 
 
 def _kept_folds(text: str, kept: str, start: int, end: int, indent: int) -> int:
     """How many of the breaks a folded value folds away are a line or paragraph separator as
-    written: the parser keeps those (libyaml folds only a '\\n' break), so each adds one."""
-    return sum(kept[m.start(1)] in "\u2028\u2029" for m in _fold_at(indent).finditer(text, start, end))
-
-
-def _blank_spaces(text: str, start: int, end: int, indent: int) -> int:
-    """The spaces on the blank lines (`indent` spaces or fewer) between `start` and `end`:
-    counted a width at a time (each match an empty string), or one match at a time where the
-    indentation is deep."""
-    if indent <= 16:
-        return sum(k * len(_blank_of(k).findall(text, start, end)) for k in range(1, indent + 1))
-    return sum(len(m.group(1)) for m in _patterns(indent)["blank"].finditer(text, start, end))
-
-
-@cache
-def _blank_of(width: int) -> re.Pattern[str]:
-    return re.compile(rf"\n {{{width}}}()(?=\n)")
+    written: the parser keeps those (libyaml folds only a '\\n' break), so each adds one.
+    (Counted in one pass over the value as written, not a fold at a time.)"""
+    marked = "\n" + kept[start:end].replace("\u2028", "\r").replace("\u2029", "\r").replace("\x85", "\n")
+    return len(_separator_fold(indent).findall(marked.replace("\t", " ")))
 
 
 def quoted_length(
