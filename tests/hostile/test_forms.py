@@ -133,3 +133,19 @@ def test_a_large_chart_is_walked_a_zone_a_match(tmp_path, monkeypatch):
         monkeypatch.setattr(walk._Scan, method, counted)
     assert walk.prescan(text) is None
     assert steps[0] < 1_500, steps[0]
+
+
+@pytest.mark.parametrize("value", ['"Z"', "'Z'", '"Z\n      over two lines"'])
+def test_a_line_deeper_than_a_quoted_value_is_the_error_told_not_a_limit_after_it(value: str):
+    """After a quoted value, a deeper line is no more of it (only a plain value goes on): the
+    parser stops there. The walk took it for more of the value and read on, to nesting too
+    deep after the zones; now the file is refused where the parser refuses it, and why."""
+    from benchmarks.hostile_forms import zones
+
+    text = zones(9_000) + "deep: " + "[" * 100 + "]" * 100 + "\n"
+    at = text.index("  - id: z4\n    name: Z\n") + len("  - id: z4\n")
+    text = text[:at] + f"    name: {value}\n      deeper\n" + text[at + len("    name: Z\n") :]
+    line = text.count("\n", 0, at) + 2 + value.count("\n")
+    _, _, errors = yaml_source.parse_yaml(text, "f.yaml")
+    assert [(e.line, e.column) for e in errors] == [(line, 7)], errors
+    assert "a key of the mapping was expected here" in errors[0].message

@@ -172,7 +172,7 @@ class _Block(_Counting):
                 self._anchor_points(line, stop, indent)
             self.nodes += per * take
             self._run_end = stop
-            self.cont = indent  # the last value may continue on more indented lines
+            self.cont = self._run_cont(stop, indent, what)
             if not dash and take == items:
                 self._open_key(stop, indent, top)
             return True
@@ -232,7 +232,7 @@ class _Block(_Counting):
                 line = m.end()
         if line == start:
             return False
-        self._run_end, self.cont = line, indent
+        self._run_end, self.cont = line, None  # (a deeper line after a flow list: an error)
         return True
 
     def _first_items(self, p: int, indent: int, top: _Coll) -> bool:
@@ -261,9 +261,21 @@ class _Block(_Counting):
             self.nodes += per * take
             self._run_end = run_end if take == items else _run(item, text, line, take)
             self._anchor_points(line, self._run_end, indent)
-            self.cont = indent  # the last value may continue on more indented lines
+            self.cont = self._run_cont(self._run_end, indent, what)
             return True
         return False
+
+    def _run_cont(self, end: int, indent: int, what: str) -> int | None:
+        """After a run of lines ending at `end`: the indentation deeper than which lines
+        continue its last value, if that is plain (a word, a number, a plain `key: value`).
+        A deeper line after a quoted value or a flow list is the parser's error, read as any
+        line (the walk leaves the file to the parser there)."""
+        if what in ("points", "words", "compact points"):
+            return None if what == "points" else indent
+        last = self.text.rfind("\n", 0, end - 1) + 1
+        colon = self.text.find(":", last, end)
+        value = _SPACES.match(self.text, colon + 1).end()
+        return None if self.text.startswith(("'", '"'), value) else indent
 
     def _anchor_points(self, start: int, end: int, indent: int) -> None:
         """The anchors on the points of a run just taken: each names a list of two values."""
@@ -411,7 +423,9 @@ class _Block(_Counting):
                     self.inexact = True
                 else:
                     self.held = (start, key)  # checked once we know it does not continue
-            self.cont = self._cont_indent()
+            # a plain value continues on deeper lines; after a quoted one, a deeper line is the
+            # parser's error (read as any line: the walk leaves the file to the parser there)
+            self.cont = None if quoted else self._cont_indent()
             return rest.end()
 
     def _next_token(self, p: int) -> tuple[int, bool]:

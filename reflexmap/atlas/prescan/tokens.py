@@ -14,8 +14,9 @@ _COORD = r"[-+]?[.0-9][-+.0-9eE]{0,48}+"  # a number, or plain text of these cha
 # a coordinate as a point's item: a number, quoted or not, with a tag of the core schema or none
 _COORD_ITEM = rf"""(?:!!(?:float|int|str)[ \t\n]++)?+(?:{_COORD}|'{_COORD}'|"{_COORD}")"""
 _POINT = rf"\[{_WS}{_COORD_ITEM}{_WS},{_WS}{_COORD_ITEM}{_WS}\]"
-_WORD = r"[A-Za-z0-9_.][A-Za-z0-9_.+\-]{0,60}"  # a plain scalar without any YAML indicator
-_GAP = r"(?:[ \t\n]++|(?<=[ \t\n])#[^\n]*+)*+"  # after a flow item's comma: spaces, comments
+_WORD = r"[A-Za-z0-9_.][A-Za-z0-9_.+\-]{0,60}+"  # a plain scalar without any YAML indicator
+# after a flow item's comma: spaces, comments (each found by its '#': see _COMMENT)
+_GAP = r"[ \t\n]*+(?:#(?<=[ \t\n]#)[^\n]*+[ \t\n]*+)*+"
 # (the '#' first: the regex engine then finds each by a fast search for it, not at every place)
 _COMMENT = re.compile(r"#(?<=[ \t\n]#)[^\n]*+")
 _SPACES = re.compile(r" *+")
