@@ -150,6 +150,13 @@ def unclosed_quote(problem: str | None) -> str:
     return _("this quoted text is never closed")
 
 
+def never_closed(bracket: str) -> str:
+    """A list or mapping in brackets still open when the file ends (placed where it opens)."""
+    if bracket == "{":
+        return _("this mapping is never closed: the file ends before its closing '}'")
+    return _("this list is never closed: the file ends before its closing ']'")
+
+
 def runaway_quote(line: int, column: int) -> str:
     """A quoted text left open, that runs on to a quote further down (where the parser then
     stumbles): said at its opening quote."""

@@ -371,6 +371,10 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, source: str) -> AtlasErr
     if "quoted scalar" in (exc.context or "") and context_mark is not None and unclosed:
         line, col = _pos(context_mark)  # where the text that is never closed starts
         return AtlasError(source, line, col, yaml_messages.unclosed_quote(exc.problem))
+    opened = _open_at_end(text, exc)
+    if opened is not None:  # the file ended inside a list or mapping in brackets: where it opens
+        (line, col), bracket = opened
+        return AtlasError(source, line, col, yaml_messages.never_closed(bracket))
     runaway = _runaway_quote(text, exc.problem_mark)
     if runaway is not None:
         (line, col), (end_line, end_col) = runaway
@@ -385,6 +389,63 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, source: str) -> AtlasErr
     return AtlasError(
         source, line, col, yaml_messages.syntax_message(exc.problem, exc.context, context_mark, line, at)
     )
+
+
+def _open_at_end(text: str, exc: yaml.MarkedYAMLError) -> tuple[tuple[int, int], str] | None:
+    """Where the innermost list or mapping in brackets that is still open when the file ends
+    starts, and its bracket, when the parser's error is that the file ended while it wanted a
+    value or a closing bracket (`[1, 2,` as the last line: it named a line after the last).
+    Quoted texts and comments are skipped; outside brackets, a bracket counts only where a
+    value starts."""
+    mark = exc.problem_mark
+    offset = getattr(mark, "index", None)
+    wanted = re.search(r"node content|expected ',' or '[\]}]'", exc.problem or "")
+    if not (wanted and isinstance(offset, int) and not text[offset:].strip()):
+        return None
+    stack: list[int] = []
+    i, n = 0, len(text)
+    value_start = True  # at a line's start, after ':', '-', ',' or an opening bracket
+    while i < n:
+        char = text[i]
+        if char in "'\"" and (stack or value_start):
+            i = _quote_end(text, i)
+            value_start = False
+            continue
+        if char == "#" and (i == 0 or text[i - 1] in " \t\n"):
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        if char in "[{" and (stack or value_start):
+            stack.append(i)
+        elif char in "]}" and stack:
+            stack.pop()
+        if char in "\n[{,:-":
+            value_start = True
+        elif char not in " \t\r":
+            value_start = False
+        i += 1
+    if not stack:
+        return None
+    at = stack[-1]
+    line = text.count("\n", 0, at) + 1
+    return (line, at - (text.rfind("\n", 0, at) + 1) + 1), text[at]
+
+
+def _quote_end(text: str, start: int) -> int:
+    """The index after the quoted text that opens at `start` (or the end of the text)."""
+    quote = text[start]
+    i = start + 1
+    while i < len(text):
+        if quote == '"' and text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == quote:
+            if quote == "'" and text[i + 1 : i + 2] == "'":
+                i += 2
+                continue
+            return i + 1
+        i += 1
+    return len(text)
 
 
 def _runaway_quote(text: str, mark: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:

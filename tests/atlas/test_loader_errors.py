@@ -72,12 +72,30 @@ def test_valid_minimal_chart_loads():
 
 def test_yaml_syntax_error_has_line_and_column():
     error = only_error(HEAD + zone() + "  - id: [unclosed\n")
-    # the parser notices at the end of the file, and says where the open bracket was
-    assert (error.line, error.column) == (ZONE_LINE + 10, 1)
-    assert error.message == (
-        "a ',' or the closing ']' of a list is missing here "
-        f"(in the list that starts on line {ZONE_LINE + 9}, column 9)"
-    )
+    # the parser notices at the end of the file (a line after the last): said at the bracket
+    assert (error.line, error.column) == (ZONE_LINE + 9, 9)
+    assert error.message == "this list is never closed: the file ends before its closing ']'"
+
+
+@pytest.mark.parametrize(
+    ("tail", "column", "said"),
+    [
+        ("extra: [1, 2,\n", 8, "this list is never closed"),  # after a comma (it named no bracket)
+        ("extra: [1, 2,", 8, "this list is never closed"),  # and no line end
+        ("extra: [1, 2\n", 8, "this list is never closed"),
+        ("extra: {a: 1,\n", 8, "this mapping is never closed"),
+        ("extra: [1, {a: 2,\n", 12, "this mapping is never closed"),  # the innermost one
+        ('extra: [\'a [b\', "c {\\"d", 2,  # [ in a comment\n', 8, "this list is never closed"),
+    ],
+)
+def test_a_bracket_never_closed_at_the_end_of_the_file_is_said_where_it_opens(tail, column, said):
+    """The file ends inside a list or mapping in brackets: the error is placed at its opening
+    bracket (it named line n + 1 of an n-line file, column 1, and after a trailing comma did
+    not say which bracket was left open)."""
+    text = HEAD + zone() + tail
+    error = only_error(text)
+    assert error.line == text.count("\n") + (0 if text.endswith("\n") else 1), error
+    assert error.column == column and error.message.startswith(said), error
 
 
 def test_tab_indentation_is_a_syntax_error_at_the_tab():
