@@ -31,7 +31,7 @@ MEASURES = {
     "Statistics window: figures computed, shown and painted",
     "Editor: drag release to redrawn (edit, check, map rebuilt and painted)",
     "Editor: enter edit mode (file read as a document and checked), CPU",
-    "Editor: a zone duplicated, the copy checked (structural edit), CPU",
+    "Editor: a zone deleted, the chart checked (structural edit), CPU",
     *(
         f"Over-limit file refused (too many {what}): {figure}"
         for what in ("points", "zones", "bytes", "zones, written with anchors")

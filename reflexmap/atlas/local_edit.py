@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 LOCAL = [True]  # benchmarks turn it off to measure the round trip beside it
 _ZONES_KEY = re.compile(r"^zones:[ \t]*(?:#[^\n]*)?$", re.M)
 _HEAD = "zones:\n"
+_CONTENT = re.compile(r"(?m)^[ ]*[^ \n#]")  # a line that is not blank or a comment
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,42 +52,33 @@ class Items:
 
 def zone_items(text: str) -> Items | None:
     """The items of `zones:` found line by line (a line at the dash column starting with
-    `- ` starts one; comments and blank lines belong to the item before), or None when the
-    list is not written as such a block list."""
+    `- ` starts one; comments and blank lines belong to the item before; a line further left
+    ends the list), or None when the list is not written as such a block list. Regular
+    expressions: a Python loop over the lines of 10,000 zones took seconds."""
     keys = list(_ZONES_KEY.finditer(text))
     if len(keys) != 1 or keys[0].end() >= len(text):
         return None
     head = keys[0].end() + 1
-    starts: list[int] = []
-    dash = content = -1
+    first = _CONTENT.search(text, head)
+    if first is None:
+        return None
+    line = text[first.start() : text.find("\n", first.start()) % (len(text) + 1)]
+    stripped = line.lstrip(" ")
+    if not stripped.startswith("- "):
+        return None  # a flow list, or not a list
+    dash = len(line) - len(stripped)
+    content = dash + 1 + len(stripped[1:]) - len(stripped[1:].lstrip(" "))
+    item = " " * dash + "- "
     end = len(text)
-    pos = head
-    while pos < len(text):
-        newline = text.find("\n", pos)
-        line_end = len(text) if newline < 0 else newline
-        line = text[pos:line_end]
-        stripped = line.lstrip(" ")
-        if not stripped or stripped.startswith("#"):
-            pos = line_end + 1
-            continue
-        if stripped.startswith("\t"):
-            return None
-        indent = len(line) - len(stripped)
-        item = stripped.startswith("- ")
-        if dash < 0:
-            if not item:
-                return None  # a flow list, or not a list
-            dash = indent
-            content = indent + 1 + len(stripped[1:]) - len(stripped[1:].lstrip(" "))
-        if indent == dash and item:
-            starts.append(pos)
-        elif indent <= dash:
-            end = pos
+    for found in re.finditer(rf"(?m)^ {{0,{dash}}}(?=[^ \n#])", text[head:]):
+        at = head + found.start()
+        if not text.startswith(item, at):
+            end = at
             break
-        pos = line_end + 1
+    starts = tuple(head + m.start() for m in re.finditer(rf"(?m)^ {{{dash}}}- ", text[head:end]))
     if not starts:
         return None
-    return Items(head, tuple(starts), end, dash, content)
+    return Items(head, starts, end, dash, content)
 
 
 def applied_locally(
