@@ -69,13 +69,15 @@ def zone_items(text: str) -> Items | None:
     dash = len(line) - len(stripped)
     content = dash + 1 + len(stripped[1:]) - len(stripped[1:].lstrip(" "))
     item = " " * dash + "- "
+    # each pattern starts with the line's "\n", which the regular expression engine finds fast
     end = len(text)
-    for found in re.finditer(rf"(?m)^ {{0,{dash}}}(?=[^ \n#])", text[head:]):
-        at = head + found.start()
+    for found in re.compile(rf"\n {{0,{dash}}}[^ \n#]").finditer(text, head - 1):
+        at = found.start() + 1
         if not text.startswith(item, at):
             end = at
             break
-    starts = tuple(head + m.start() for m in re.finditer(rf"(?m)^ {{{dash}}}- ", text[head:end]))
+    starts = tuple(m.start() + 1 for m in re.finditer(rf"\n {{{dash}}}- ", text[head - 1 : end]))
+    starts = tuple(head - 1 + at for at in starts)
     if not starts:
         return None
     return Items(head, starts, end, dash, content)
