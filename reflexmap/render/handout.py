@@ -443,10 +443,26 @@ MIN_COLUMN_EMS = 10  # a legend beside the chart: its columns at least this many
 LAST_LEGEND_SHARE = 0.6  # in four columns of the smallest type; beyond it the legend goes on overleaf
 
 
-def _entry_heights(device, texts, width: float, points: float, mm: float, kind: str) -> list[float]:
+def _entry_heights(
+    device, texts, width: float, points: float, mm: float, kind: str, most: float | None = None
+) -> list[float] | None:
+    """Each entry's height in a column `width` wide; None as soon as they add up to more
+    than `most` (a legend that cannot fit: its other entries need not be laid out)."""
+    height = _entry_height(device, texts, width, points, mm, kind)
+    heights, total = [], 0.0
+    for _n, text in texts:
+        heights.append(height(text))
+        total += heights[-1]
+        if most is not None and total > most:
+            return None
+    return heights
+
+
+def _entry_height(device, texts, width: float, points: float, mm: float, kind: str):
+    """The height of one entry's text in a column `width` wide (a function of the text)."""
     indent = _number_width(device, points, max((len(n) for n, _t in texts), default=3))
     lines = MAX_ENTRY_LINES.get(kind, 6)
-    return [_block(device, t, width - 3 * mm - indent, points, lines).height + 1.2 * mm for _n, t in texts]
+    return lambda text: _block(device, text, width - 3 * mm - indent, points, lines).height + 1.2 * mm
 
 
 def _legend_layout(
@@ -475,13 +491,20 @@ def _legend_layout(
     smallest = 6.5 * text_scale  # more columns, then smaller type, down to this
     limit = area.height() * (share or LEGEND_SHARE)
     fitting = None  # the first layout that fits, though it breaks a word inside it
+    # the tallest column is at least the columns' average: entries adding up to more than
+    # this many columns' worth cannot fit by either rule below, and are not all laid out
+    # (a legend of 3,000 entries was laid out whole at every size tried)
+    ceiling = max(limit, area.height() * (share or LAST_LEGEND_SHARE)) - 4 * mm
     while True:
-        boxes, tallest = _columns(device, texts, area, kind, mm, columns, points)
-        fits = tallest + 4 * mm <= limit
-        if columns >= 4 and points <= smallest and not fits:
-            fits = tallest + 4 * mm <= area.height() * (share or LAST_LEGEND_SHARE)  # a little over
-        # beside a tall chart: no columns too narrow for a few words a line
-        fits = fits and area.width() / columns - 3 * mm >= min_ems * points * mm * 25.4 / 72
+        heights = _entry_heights(device, texts, area.width() / columns, points, mm, kind, ceiling * columns)
+        fits = False
+        if heights is not None:
+            boxes, tallest = _columns(device, texts, area, kind, mm, columns, points, heights)
+            fits = tallest + 4 * mm <= limit
+            if columns >= 4 and points <= smallest and not fits:
+                fits = tallest + 4 * mm <= area.height() * (share or LAST_LEGEND_SHARE)  # a little over
+            # beside a tall chart: no columns too narrow for a few words a line
+            fits = fits and area.width() / columns - 3 * mm >= min_ems * points * mm * 25.4 / 72
         if fits and not _breaks_words(device, texts, area.width() / columns - 3 * mm, points):
             return boxes, tallest + 4 * mm
         if fits and fitting is None:
@@ -515,11 +538,13 @@ def _breaks_words(device, texts, width: float, points: float) -> bool:
     )
 
 
-def _columns(device, texts, area: QRectF, kind: str, mm: float, columns: int, points: float):
+def _columns(device, texts, area: QRectF, kind: str, mm: float, columns: int, points: float, heights=None):
     """The entries down `columns` columns filled to about an even height, in order: their
-    boxes (relative to the area's top) and the tallest column's height."""
+    boxes (relative to the area's top) and the tallest column's height. (`heights`: the
+    entries' heights in these columns, if known.)"""
     width = area.width() / columns
-    heights = _entry_heights(device, texts, width, points, mm, kind)
+    if heights is None:
+        heights = _entry_heights(device, texts, width, points, mm, kind)
     target = sum(heights) / columns  # fill each column to about an even share, in order
     boxes, column, y, tallest = [], 0, 0.0, 0.0
     for text, height in zip(texts, heights, strict=True):
@@ -563,13 +588,14 @@ def _legend_flow(
     points = points or (8.5 if kind == "chart" else 10.0) * text_scale
     columns = columns or _flow_columns(area, mm, points)
     width = area.width() / columns
-    heights = _entry_heights(device, texts, width, points, mm, kind)
+    height_of = _entry_height(device, texts, width, points, mm, kind)  # laid out as they are placed
     font = QFont()
     font.setPointSizeF(points)
     note = QFontMetricsF(font, device).lineSpacing() + 1 * mm
     limit = area.height() - 4 * mm - note
     boxes, column, y, tallest = [], 0, 0.0, 0.0
-    for text, height in zip(texts, heights, strict=True):
+    for text in texts:
+        height = height_of(text[1])
         if y > 0 and y + height > limit:
             if column == columns - 1:
                 break
