@@ -10,20 +10,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QRadioButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from ..atlas import Atlas
@@ -32,6 +34,7 @@ from ..render.handout import export_handout, paint_handout
 from ..vocab import aspect_name
 from .appearance import current_text_scale
 
+PREVIEW_MIN = QSize(420, 360)  # pixels of the pages' preview, at least
 SHEETS = [
     ("chart", N_("Chart with numbered zones and a legend")),
     ("worksheet", N_("Blank worksheet (numbers only)")),
@@ -90,7 +93,7 @@ class HandoutDialog(QDialog):
         self.preview.setViewMode(QPrintPreviewWidget.ViewMode.AllPagesView)
         self.preview.setZoomMode(QPrintPreviewWidget.ZoomMode.FitInView)
         self.preview.paintRequested.connect(self._paint_preview)
-        self.preview.setMinimumSize(420, 360)
+        self.preview.setMinimumSize(PREVIEW_MIN)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = buttons.addButton(_("&Save PDF…"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -101,7 +104,7 @@ class HandoutDialog(QDialog):
         options = QVBoxLayout()
         options.addLayout(form)
         options.addStretch(1)
-        body = QHBoxLayout()
+        body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         body.addLayout(options, 0)
         body.addWidget(self.preview, 1)
         layout = QVBoxLayout(self)
@@ -110,8 +113,23 @@ class HandoutDialog(QDialog):
         self.sheets.idToggled.connect(lambda _id, on: on and self._options_changed())
         self.views.currentIndexChanged.connect(lambda _i: self._options_changed())
         self.paper.currentIndexChanged.connect(lambda _i: self._options_changed())
-        self.resize(1060, 640)
+        self._fit_screen(parent, body, options)
         self._options_changed()
+
+    def _fit_screen(self, parent: QWidget | None, body: QBoxLayout, options: QVBoxLayout) -> None:
+        """1,060 × 640 px, or what the screen has: where the choices and the preview do not
+        fit side by side (the largest text on a small screen), the preview goes under them."""
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        if room is None:
+            self.resize(1060, 640)
+            return
+        width, height = min(1060, room.width() - 40), min(640, room.height() - 60)
+        if options.sizeHint().width() + PREVIEW_MIN.width() + 60 > width:
+            body.setDirection(QBoxLayout.Direction.TopToBottom)
+            self.preview.setMinimumSize(PREVIEW_MIN.width(), PREVIEW_MIN.height() * 2 // 3)
+            height = min(room.height() - 60, max(height, self.sizeHint().height()))
+        self.resize(width, height)
 
     def sheet(self) -> str:
         return SHEETS[self.sheets.checkedId()][0]
