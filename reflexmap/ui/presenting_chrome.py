@@ -48,13 +48,16 @@ class PresentingChrome(QObject):
             self.window.restoreState(QByteArray(state))
 
     def chrome(self) -> list[QWidget]:
-        """Everything but the chart: menus, toolbars, panels, status bar."""
+        """Everything but the chart: menus, toolbars, panels, status bar, and the window's own
+        windows left open beside it (Statistics, a comparison): the class would see a student's
+        statistics over the projected chart."""
         window = self.window
         return [
             window.menuBar(),
             window.statusBar(),
             *window.findChildren(QToolBar),
             *window.findChildren(QDockWidget),
+            *(w for w in window.findChildren(QWidget) if w.isWindow() and w.isVisible() and not w.isModal()),
         ]
 
     def mode_changed(self, mode: str) -> None:
