@@ -78,8 +78,12 @@ def locate_parsed(data: Any, positions: Any, errors: tuple[AtlasError, ...]) -> 
         if not path and placed and error.placed:
             # a number inside a point (a coordinate that is not finite) is not recorded on its
             # own: the value that starts nearest before it is the point that holds it
+            # (an error about a character inside a text is placed at that character: the
+            # value that starts nearest before it is the text that holds it)
             before = bisect.bisect_right(placed, (error.line, error.column)) - 1
-            if before >= 0 and _is_point_path(at[placed[before]]):
+            if before >= 0 and (
+                _is_point_path(at[placed[before]]) or isinstance(_value_at(data, at[placed[before]]), str)
+            ):
                 path = at[placed[before]]
         zone = None
         if len(path) >= 2 and path[0] == "zones" and isinstance(path[1], int):
@@ -87,6 +91,16 @@ def locate_parsed(data: Any, positions: Any, errors: tuple[AtlasError, ...]) -> 
         view, part, vertex = shape_place(path)
         problems.append(Problem(error.message, error.line, error.column, zone, view, part, vertex, error))
     return tuple(problems)
+
+
+def _value_at(data: Any, path: tuple) -> Any:
+    """The value at `path` in the parsed data, or None where the path does not lead."""
+    for key in path:
+        try:
+            data = data[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _is_point_path(path: tuple) -> bool:

@@ -86,7 +86,7 @@ def derived_draft(document: ChartDocument) -> Draft | None:
     atlas = old.atlas
     zone = builder.build_zone(basis.index, zone_data, {v.id: v for v in atlas.views}, atlas.sources)
     for where, problem in text_problems(zone_data, ("zones", basis.index)):  # as the full check's builder
-        builder.error(where, problem)  # (a zone with a text problem dragged keeps it)
+        builder.text_error(where, problem)  # (a zone with a text problem dragged keeps it)
     lines, new_lines = old_lines, _line_starts(document.text)
     kept = []
     for problem in old.problems:
@@ -292,7 +292,7 @@ def _items(text: str, at: int):
 def _located(errors, positions: Positions, data: dict, index: int):
     """The zone's errors as problems, placed by the paths of that zone (as document.locate
     places them, from the paths of the whole chart)."""
-    from .draft import Problem, shape_place
+    from .draft import Problem, _value_at, shape_place
 
     if not errors:
         return []
@@ -310,9 +310,14 @@ def _located(errors, positions: Positions, data: dict, index: int):
     for path, where in mine:
         if len(path) > len(at.get(where, ())):
             at[where] = path
+    placed = sorted(at)
     problems = []
     for error in sorted(set(errors)):
         path = at.get((error.line, error.column), ())
+        if not path and placed:  # a character inside a text: the text that starts before it
+            before = bisect.bisect_right(placed, (error.line, error.column)) - 1
+            if before >= 0 and isinstance(_value_at(data, at[placed[before]]), str):
+                path = at[placed[before]]
         zone_id = None
         if len(path) >= 2 and path[0] == "zones" and isinstance(path[1], int):
             zone_id = zone.get("id") if path[1] == index else None

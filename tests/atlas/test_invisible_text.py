@@ -178,3 +178,18 @@ def test_text_problem_says_what_the_character_by_character_rule_says(key, text):
         assert found is not None and "visible" in found
     else:
         assert found is not None and expected in found
+
+
+@pytest.mark.parametrize("written", ['name: "Heel\\x07"', "name: He\tel", 'name: "\\u200b\\u200b"'])
+def test_a_text_problem_placed_inside_its_text_still_names_its_zone(written):
+    """Placed at the bad character (inside the value), the problem still belongs to its zone in
+    the editor's check, full and live alike: the Chart problems panel selects the zone by it, and
+    a zone with a problem stays listed by it. (Placed inside the text, it had lost its zone.)"""
+    from reflexmap.atlas.document import ChartDocument
+
+    document = ChartDocument.from_text(SMALL.replace('    name: "Heel"', "    " + written, 1))
+    (problem,) = document.full_draft().problems
+    heel = SMALL[: SMALL.index('name: "Heel"')]
+    zone_id = heel[heel.rindex("- id:") :].split()[2].strip("\"'")
+    assert problem.zone == zone_id, problem
+    assert problem.column > len("    name: "), problem
