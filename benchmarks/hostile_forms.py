@@ -332,6 +332,9 @@ FORMS: list[Form] = [
         lambda: "a:\n" + "".join(f"# {k}, a, b\n- [a, b{k}]\n" for k in range(100_001)),
         ITEMS,
     ),
+    Form("items, empty lists one a line", lambda: "a:\n- [x]\n" + "- []\n" * 150_000, ITEMS),
+    Form("items, empty mappings one a line", lambda: "a:\n" + "- {}\n" * 150_000, ITEMS),
+    Form("items, '~' one a line", lambda: "a:\n" + "- ~\n" * 150_000, ITEMS),
     Form(
         "items, flow mappings one a line",
         lambda: "a:\n" + "".join(f"- {{k{k % 7}: 1}}\n" for k in range(350_000)),

@@ -54,6 +54,9 @@ ADDED = (
     "values, a flow list of mappings of ten pairs",
     "items, flow mappings with a comment line before each",
     "items, lists of words with a comment line before each",
+    "items, empty lists one a line",
+    "items, empty mappings one a line",
+    "items, '~' one a line",
 )
 
 
@@ -135,11 +138,12 @@ def test_a_large_chart_is_walked_a_zone_a_match(tmp_path, monkeypatch):
     assert steps[0] < 1_500, steps[0]
 
 
-@pytest.mark.parametrize("value", ['"Z"', "'Z'", '"Z\n      over two lines"'])
-def test_a_line_deeper_than_a_quoted_value_is_the_error_told_not_a_limit_after_it(value: str):
-    """After a quoted value, a deeper line is no more of it (only a plain value goes on): the
-    parser stops there. The walk took it for more of the value and read on, to nesting too
-    deep after the zones; now the file is refused where the parser refuses it, and why."""
+@pytest.mark.parametrize("value", ['"Z"', "'Z'", '"Z\n      over two lines"', "Z\n    # a comment line"])
+def test_a_line_deeper_than_a_value_that_ended_is_the_error_told_not_a_limit_after_it(value: str):
+    """After a quoted value, or a plain one and a comment line, a deeper line is no more of
+    it (only a plain value goes on, up to a comment): the parser stops there. The walk took it
+    for more of the value and read on, to nesting too deep after the zones; now the file is
+    refused where the parser refuses it, and why."""
     from benchmarks.hostile_forms import zones
 
     text = zones(9_000) + "deep: " + "[" * 100 + "]" * 100 + "\n"

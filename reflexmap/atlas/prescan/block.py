@@ -43,6 +43,8 @@ class _Block(_Counting):
         p = 0
         while True:
             m = _LINE.match(text, p)
+            if self.cont is not None and text.find("#", p, m.start(1)) >= 0:
+                self.cont = None  # a comment line ends a plain value: a deeper line is no more of it
             p = m.end()
             if p >= end:
                 break
@@ -139,6 +141,8 @@ class _Block(_Counting):
             value = _SPACES.match(text, p + 1).end()
             after = text[value : value + 1]
             kinds = _RUNS_BY_START.get(after, ("words",))
+            if after and after in "[{~":  # (the list's kind is told by its first item, read before)
+                kinds += ("empty",)
             if after == "[" and top.first_list and self._list_run(line, indent, top):
                 return True
             if after == "{" and self._list_run(line, indent, top, mappings=True):
@@ -170,6 +174,7 @@ class _Block(_Counting):
             else:
                 top.count += take
                 self._anchor_points(line, stop, indent)
+                top.item_line = -1  # (not one item: see _template_run)
             self.nodes += per * take
             self._run_end = stop
             self.cont = self._run_cont(stop, indent, what)

@@ -123,6 +123,8 @@ class _Counting:
         if not is_map:
             coll.kind = limits.list_kind(path if path is not None else ())
             coll.limit = self.limits[coll.kind][0]
+            if len(self.opened) >= 4096:  # (only the lists of the item just read are needed:
+                self.opened.clear()  # a million lists read one by one are not all kept)
             self.opened[pos] = coll
         self.stack.append(coll)
         return coll

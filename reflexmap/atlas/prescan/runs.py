@@ -66,6 +66,8 @@ def _block_items(indent: int, what: str) -> tuple[str, int]:
         item, nodes = rf"{pad}-[ \t]++-[ \t]++{_NUM}{end}{pad}  -[ \t]++{_NUM}{end}", 3
     elif what == "words":
         item, nodes = rf"{pad}-[ \t]++-?{_WORD}{end}", 1
+    elif what == "empty":  # an empty list or mapping, or '~': one value each
+        item, nodes = rf"{pad}-[ \t]++(?:\[[ \t]*+\]|\{{[ \t]*+\}}|~){end}", 1
     else:  # key: value lines
         value = r"""(?:[A-Za-z0-9_(][^\n#:"'\[\]{},]{0,90}+|"[^"\\\n]{0,90}+"|'[^'\n]{0,90}+')"""
         item, nodes = rf"{pad}[A-Za-z_][A-Za-z0-9_\-]{{0,60}}:[ \t]++{value}{end}", 2

@@ -34,6 +34,7 @@ from functools import cache
 from .. import limits
 from .runs import _SKIP, _items
 
+_LONGEST = 64 * 1024  # an item longer than this is read line by line (made a pattern: no gain)
 _MOST = 1000  # a list of more items than this is read otherwise (no regex repeats further)
 _END = r"[ \t]*+(?:(?<=[ \t])#[^\n]*+)?+\n"  # the end of a line: spaces, a comment
 
@@ -105,6 +106,8 @@ def build(text: str, start: int, end: int, indent: int, values: int, opened: dic
     """The pattern of the item of a block list at `indent` written from `start` to `end`
     (whole lines), which holds `values` values; `opened`: the lists the walk opened, by where
     they start (their limits). None where the item holds anything else."""
+    if end - start > _LONGEST or _items(text, start, end, indent) != 1:
+        return None  # more than one item (runs took the others), or too long to be worth it
     lines = []  # (start, end) of each line that holds something
     p = start
     while p < end:
@@ -114,8 +117,8 @@ def build(text: str, start: int, end: int, indent: int, values: int, opened: dic
         if not _BLANK.fullmatch(text, p, eol):
             lines.append((p, eol))
         p = eol + 1
-    if not lines or _items(text, start, end, indent) != 1:
-        return None  # no item, or more than one
+    if not lines:
+        return None
     tokens = _tokens(min(limits.MAX_NUMBER_CHARS, limits.max_text_chars()))
     if not tokens:
         return None
