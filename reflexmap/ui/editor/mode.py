@@ -197,12 +197,14 @@ class EditMode(QObject):
             self.problems_label.hide()
             return
         if count:
+            from .problems import placed
+
             self.problems_label.setText(
                 ngettext("⚠ {count} problem in the chart", "⚠ {count} problems in the chart", count).format(
                     count=count
                 )
             )
-            self.problems_label.setToolTip("\n".join(_placed(p) for p in draft.problems[:20]))
+            self.problems_label.setToolTip("\n".join(placed(p) for p in draft.problems[:20]))
         else:
             self.problems_label.setText(_("✔ The chart passes the check"))
             self.problems_label.setToolTip("")
@@ -379,12 +381,3 @@ class EditMode(QObject):
             self.history_dock = dock
         self.history_dock.show()
         self.history_dock.raise_()
-
-
-def _placed(problem) -> str:
-    """A problem of the chart with its line and column in the file, as `reflexmap check` says it."""
-    if problem.line <= 0:
-        return problem.message
-    return _("line {line}, column {column}: {message}").format(
-        line=problem.line, column=problem.column, message=problem.message
-    )

@@ -52,8 +52,6 @@ class ProblemList(QWidget):
         self.refill()
 
     def refill(self) -> None:
-        from .mode import _placed
-
         draft = self.session.draft
         problems = draft.problems if draft is not None else ()
         self.list.clear()
@@ -70,7 +68,7 @@ class ProblemList(QWidget):
             ).format(count=len(problems))
         )
         for problem in problems[:MAX_LISTED]:
-            item = QListWidgetItem(_placed(problem))  # a list item's text is plain text
+            item = QListWidgetItem(placed(problem))  # a list item's text is plain text
             item.setData(ZONE_ROLE, problem.zone or "")
             item.setData(VIEW_ROLE, problem.view or "")
             self.list.addItem(item)
@@ -96,3 +94,12 @@ class ProblemList(QWidget):
             self.state.select(zone_id, view_id)
         else:
             self.state.show_zone(zone_id)
+
+
+def placed(problem) -> str:
+    """A problem of the chart with its line and column in the file, as `reflexmap check` says it."""
+    if problem.line <= 0:
+        return problem.message
+    return _("line {line}, column {column}: {message}").format(
+        line=problem.line, column=problem.column, message=problem.message
+    )
