@@ -378,6 +378,10 @@ class _PointsEdit(_ZoneEdit):
 
             basis = Basis(document, index, tuple(views), tuple(spans))
             new = dataclasses.replace(new, basis=(basis,))
+        else:  # ring by ring (parts written as a block list): the check of changed zones follows
+            from .recheck_zones import Before
+
+            new = dataclasses.replace(new, basis=(Before(document),))
         return new, inverse
 
 

@@ -43,7 +43,9 @@ def derived_draft(document: ChartDocument) -> Draft | None:
     from .schema import _is_sound_shape
     from .text import text_problems
 
-    basis: Basis = document.basis[0]
+    basis = document.basis[0] if document.basis else None
+    if not isinstance(basis, Basis):
+        return None  # not an edit of points in place (recheck_zones.py follows the others)
     before = basis.before
     old = before.cached_draft()
     if old is None or old.atlas is None or not before.parsed:

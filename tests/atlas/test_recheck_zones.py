@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reflexmap.atlas import builtin_chart_path
@@ -172,6 +172,12 @@ def test_random_edits_of_zones_on_a_chart_with_problems_check_as_a_full_check(se
 
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(zone_edits(BUILTIN))
+@example(  # a point of a zone in parts written ring by ring: the check of changed zones follows
+    [
+        (DeleteZone("adrenal-glands"), False),
+        (InsertVertex(zone="sinuses", view="plantar-left", part=0, index=0, at=(0.0, 0.0)), False),
+    ]
+)
 def test_random_edits_of_zones_on_the_built_in_chart_check_as_a_full_check(sequence):
     run(ChartDocument.from_text(BUILTIN.text, BUILTIN.source, BUILTIN.path), sequence)
 
