@@ -411,3 +411,24 @@ def test_a_tab_where_the_parser_stops_is_seen_after_every_kind_of_line_end(
     text = line_end.join(["a:", "  b:", " \t- [[[1]]]", ""])
     found = walk.prescan(text)
     assert found is None or found == _parser_alone(text, monkeypatch)
+
+
+def test_runs_of_collections_nested_too_deep_are_told_where_the_parser_tells_it(tiny_limits, monkeypatch):
+    """A run of mappings (or points) in a flow list at the depth limit: the first is too deep
+    (the walk took the run at once and was refused further on). Found by the fuzzer above."""
+    monkeypatch.setattr(limits, "MAX_DEPTH", 3)
+    text = "zones: [[1, {zones: 1}, {}]]\n"
+    assert (
+        walk.prescan(text)
+        == _parser_alone(text, monkeypatch)
+        == [(1, 13, "values are nested deeper than 3 levels")]
+    )
+
+
+def test_a_key_on_a_line_below_a_plain_value_is_left_to_the_parser(tiny_limits, monkeypatch):
+    """A deeper line after a plain value is more of it, unless it holds ': ' (the parser's
+    error): the walk took it for more of the value and told a limit further on."""
+    monkeypatch.setattr(limits, "MAX_DEPTH", 4)
+    text = 'a:\n  - sources:"\n      v: [[0, 0]]\n  - sources:\n      v: [[0, 0]]\n'
+    assert walk.prescan(text) is None
+    assert _parser_alone(text, monkeypatch)[0][:2] == (3, 8)

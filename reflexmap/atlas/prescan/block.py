@@ -68,6 +68,9 @@ class _Block(_Counting):
                 raise _GiveUp  # directives without '---' after them: the parser's error
             self.started = True
             if self.cont is not None and indent > self.cont:
+                more = text[p : _TO_EOL.match(text, p).end()]
+                if ": " in more or more.rstrip("\n").endswith(":") or " #" in more:
+                    raise _GiveUp  # no more of a plain value: the parser says what it is
                 if self.held is not None:
                     self.held = None
                     self.inexact = True  # a long plain value continues: its length is not exact
@@ -148,6 +151,8 @@ class _Block(_Counting):
             if after == "{" and self._list_run(line, indent, top, mappings=True):
                 return True
         for what in kinds:
+            if what not in ("words", "keys") and len(self.stack) >= limits.MAX_DEPTH:
+                continue  # each item would be nested too deep: read them one by one
             item, per = _block_items(indent, what)
             run_end = _run(item, text, line)
             if run_end == line:

@@ -138,7 +138,9 @@ class _Flow(_Counting):
     def _flow_run(self, p: int, top: _Coll) -> int:
         """Takes a run of simple items of a flow list (points, plain words) at once."""
         text = self.text
-        for item, per, mark, per_pair in _FLOW_ITEMS.values():
+        for name, (item, per, mark, per_pair) in _FLOW_ITEMS.items():
+            if name != "words" and len(self.stack) >= limits.MAX_DEPTH:
+                continue  # each item would be nested too deep: read them one by one
             run_end = _run(item, text, p)
             if run_end == p:
                 continue
