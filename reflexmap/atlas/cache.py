@@ -24,6 +24,7 @@ from typing import Any
 from .. import bounded_json
 from ..storage import atomic_path, read_regular
 from ..vocab import ASPECTS, CONFIDENCES, FEET, REGIONS
+from .cache_rules import check_geometry, check_texts
 from .index import Packed, ZoneIndex
 from .model import Atlas, Guide, Source, View, Zone
 
@@ -458,6 +459,10 @@ def _atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
         index=index,
         translations=_translations(plain["translations"], "chart"),
     )
+    # what `check` refuses is refused here too: a text it cannot show, a ring that crosses
+    # itself, parts that overlap, a zone outside its outline (cache_rules.py)
+    check_texts(atlas)
+    check_geometry(atlas, array_of_points, packed if packed is not None and "?" not in packed else None)
     anchors = plain["anchors"]
     if type(anchors) is not dict or set(anchors) != view_ids:
         raise _Untrusted("anchors")

@@ -14,11 +14,7 @@ import shapely
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 
 from ..i18n import _, format_number, format_value
-from .coords import MAX_LABELLED_ZONES, Ring, Shape
-
-MIN_AREA_MM2 = 1.0
-# Hand-drawn zones that hug the outline may graze it; half a millimetre is invisible.
-OUTLINE_TOLERANCE_MM = 0.5
+from .coords import MAX_LABELLED_ZONES, MIN_AREA_MM2, OUTLINE_TOLERANCE_MM, Ring, Shape
 
 Problem = tuple[int | None, str]
 

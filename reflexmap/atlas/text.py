@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..i18n import _
@@ -62,6 +62,21 @@ def text_problem(key: str, text: str) -> str | None:
     if not _SEEN_VISIBLE.search(text) and not any(visible(char) for char in text):
         return _("'{key}' has no visible character: write at least one letter, digit or sign").format(key=key)
     return None
+
+
+def first_text_problem(texts: Iterable[tuple[str, str]]) -> str | None:
+    """`text_problem` of the first of these (key, text) pairs it refuses, or None: the same
+    answers as asking it of each, found by one search of the texts joined for controls and
+    one quick search of each for a letter or digit (a 10,000-zone chart's 30,000 texts)."""
+    pairs = list(texts)
+    single = " ".join(text for key, text in pairs if key not in MULTILINE_KEYS)
+    multi = " ".join(text for key, text in pairs if key in MULTILINE_KEYS)
+    if _CONTROLS.search(single) is None and _CONTROLS_BUT_BREAKS.search(multi) is None:
+        search = _SEEN_VISIBLE.search
+        suspects = [(key, text) for key, text in pairs if search(text) is None]
+    else:
+        suspects = pairs
+    return next((problem for key, text in suspects if (problem := text_problem(key, text))), None)
 
 
 def text_problems(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:

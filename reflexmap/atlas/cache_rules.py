@@ -1,0 +1,301 @@
+"""The check's rules, run again on a chart-cache entry: an entry that holds what `check`
+would refuse (a self-crossing zone, overlapping parts, a zone outside its outline, a text
+with a control character or nothing visible) is damaged, and the chart is loaded from its
+file instead.
+
+Texts go through `text.text_problem`, as the builder runs it on the file. Geometry: a
+large chart (the cache hands its points over as one NumPy array) is checked with Shapely's
+vectorised functions, the builder's own `_sound_polygons` and outline test; a small chart
+(the built-in one) is checked in plain Python with exact turn tests, so that a cached start
+still paints before Shapely is imported. Both follow `geometry.polygon_problem`,
+`geometry.outside_problem` (with its tolerance) and `geometry.parts_problem`; where the
+plain checks cannot tell quickly (parts whose boxes meet, a long ring), Shapely decides.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .coords import MIN_AREA_MM2, OUTLINE_TOLERANCE_MM, Ring, Shape
+from .index import _orientation, ring_area
+from .text import first_text_problem
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import Atlas
+
+# Up to these sizes a chart's geometry is checked in plain Python (without importing Shapely)
+PLAIN_POINTS = 4096  # points of every zone ring together
+PLAIN_RING = 256  # points of one ring
+
+
+class Refused(ValueError):
+    """An entry holding what the chart check refuses."""
+
+
+def _texts(atlas: Atlas) -> Iterator[tuple[str, str | None]]:
+    """(key, text) of every chart text, the keys being the file's (see text.TEXT_KEYS)."""
+
+    def translated(translations: dict) -> Iterator[tuple[str, str]]:
+        for texts in translations.values():
+            yield from texts.items()
+
+    yield "title", atlas.title
+    yield "tradition", atlas.tradition
+    yield "description", atlas.description
+    yield from translated(atlas.translations)
+    for source in atlas.sources.values():
+        yield "title", source.title
+        yield "note", source.note
+        yield from translated(source.translations)
+    for view in atlas.views:
+        for guide in view.guides:
+            yield "name", guide.name
+            yield from translated(guide.translations)
+    for zone in atlas.zones:
+        yield "name", zone.name
+        yield "claim", zone.claim
+        yield "technique", zone.technique
+        yield "note", zone.note
+        yield "tradition", zone.tradition
+        if zone.translations:
+            yield from translated(zone.translations)
+
+
+def check_texts(atlas: Atlas) -> None:
+    """Raise Refused when any text is one `check` refuses (text.text_problem)."""
+    if first_text_problem((key, text) for key, text in _texts(atlas) if text is not None):
+        raise Refused("text")
+
+
+def check_geometry(atlas: Atlas, points: object = None, spans: dict | None = None) -> None:
+    """Raise Refused when a zone, an outline or a guide breaks a rule of `check`. `points`
+    and `spans` (a large chart's packed points, and per view (zone id, parts, rings as
+    (offset, count))) let Shapely take the zones' rings straight from the array."""
+    for view in atlas.views:
+        for guide in view.guides:  # geometry.line_problem: a line with a length
+            if len(set(guide.points)) < 2:
+                raise Refused("guide")
+    rings = [ring for zone in atlas.zones for parts in zone.shapes.values() for ring in parts]
+    total = sum(map(len, rings))
+    if points is None and total <= PLAIN_POINTS and all(len(ring) <= PLAIN_RING for ring in rings):
+        _plain(atlas)
+    else:
+        _vectorised(atlas, points, spans)
+
+
+# --- plain Python (a small chart) ---------------------------------------------------------
+
+
+def _on_segment(a, b, p) -> bool:
+    """Whether p, on the line through a and b, lies within the segment."""
+    return min(a[0], b[0]) <= p[0] <= max(a[0], b[0]) and min(a[1], b[1]) <= p[1] <= max(a[1], b[1])
+
+
+def _cross(p1, p2, q1, q2) -> bool:
+    """Whether the segments p1-p2 and q1-q2 have a point in common (exact turns)."""
+    o1 = _orientation(*p1, *p2, *q1)
+    o2 = _orientation(*p1, *p2, *q2)
+    o3 = _orientation(*q1, *q2, *p1)
+    o4 = _orientation(*q1, *q2, *p2)
+    if o1 * o2 < 0 and o3 * o4 < 0:
+        return True
+    return (
+        (o1 == 0 and _on_segment(p1, p2, q1))
+        or (o2 == 0 and _on_segment(p1, p2, q2))
+        or (o3 == 0 and _on_segment(q1, q2, p1))
+        or (o4 == 0 and _on_segment(q1, q2, p2))
+    )
+
+
+def ring_is_sound(ring: Ring) -> bool:
+    """What `geometry.polygon_problem` says is fine: finite points, a simple ring (no edge
+    crosses or touches another but its neighbours at their common point, no point twice,
+    no edge folding back over the one before) enclosing at least MIN_AREA_MM2. Shapely's
+    `is_valid` allows repeated consecutive points; so does this."""
+    if not all(math.isfinite(x) and math.isfinite(y) for x, y in ring):
+        return False
+    points = [p for k, p in enumerate(ring) if p != ring[k - 1]]  # consecutive repeats dropped
+    n = len(points)
+    if n < 3 or len(set(points)) != n or ring_area(tuple(points)) < MIN_AREA_MM2:
+        return False
+    edges = [(points[k], points[(k + 1) % n]) for k in range(n)]
+    boxes = [(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])) for a, b in edges]
+    for k in range(n):
+        a, b = edges[k]
+        c = edges[(k + 1) % n][1]
+        # neighbours meet at b: they must not run back over each other
+        if (
+            _orientation(*a, *b, *c) == 0
+            and (b[0] - a[0]) * (c[0] - b[0]) + (b[1] - a[1]) * (c[1] - b[1]) < 0
+        ):
+            return False
+        x0, y0, x1, y1 = boxes[k]
+        for j in range(k + 2, n - (1 if k == 0 else 0)):
+            u0, v0, u1, v1 = boxes[j]
+            if u0 <= x1 and x0 <= u1 and v0 <= y1 and y0 <= v1 and _cross(a, b, *edges[j]):
+                return False
+    return True
+
+
+def _distance_to_ring(ring: Ring, x: float, y: float) -> float:
+    best = math.inf
+    ax, ay = ring[-1]
+    for bx, by in ring:
+        dx, dy = bx - ax, by - ay
+        length = dx * dx + dy * dy
+        t = 0.0 if length == 0 else max(0.0, min(1.0, ((x - ax) * dx + (y - ay) * dy) / length))
+        best = min(best, math.hypot(x - (ax + t * dx), y - (ay + t * dy)))
+        ax, ay = bx, by
+    return best
+
+
+class _Banded:
+    """An outline's edges sorted into horizontal bands: `covers(x, y)` is `index.ring_covers`
+    (its border included, exact turns) testing only the few edges whose height holds y, the
+    only ones that can hold the point or cross the ray from it (a start checks every vertex
+    of the built-in chart, 1,315 points, against outlines of up to 89)."""
+
+    BANDS = 64
+
+    def __init__(self, ring: Ring):
+        xs, ys = [x for x, _ in ring], [y for _, y in ring]
+        self.x0, self.x1, self.y0, self.y1 = min(xs), max(xs), min(ys), max(ys)
+        self.scale = self.BANDS / max(self.y1 - self.y0, 1e-9)
+        self.bands: list[list] = [[] for _ in range(self.BANDS)]
+        ax, ay = ring[-1]
+        for bx, by in ring:
+            for k in range(self._band(min(ay, by)), self._band(max(ay, by)) + 1):
+                self.bands[k].append((ax, ay, bx, by))
+            ax, ay = bx, by
+
+    def _band(self, y: float) -> int:
+        return min(int((y - self.y0) * self.scale), self.BANDS - 1)
+
+    def covers(self, x: float, y: float) -> bool:
+        if not (self.x0 <= x <= self.x1 and self.y0 <= y <= self.y1):
+            return False
+        inside = False
+        for ax, ay, bx, by in self.bands[self._band(y)]:
+            if min(ax, bx) <= x <= max(ax, bx) and min(ay, by) <= y <= max(ay, by):
+                if _orientation(ax, ay, bx, by, x, y) == 0:
+                    return True  # on this edge
+            if (ay > y) != (by > y):
+                turn = _orientation(ax, ay, bx, by, x, y)
+                if (turn > 0) if by > ay else (turn < 0):
+                    inside = not inside
+        return inside
+
+
+def _box(ring: Ring) -> tuple[float, float, float, float]:
+    xs = [x for x, _ in ring]
+    ys = [y for _, y in ring]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _plain(atlas: Atlas) -> None:
+    outlines = {}
+    for view in atlas.views:
+        if not ring_is_sound(view.outline):
+            raise Refused("outline")
+        outlines[view.id] = (view.outline, _Banded(view.outline))
+    for zone in atlas.zones:
+        for view_id, parts in zone.shapes.items():
+            outline, banded = outlines[view_id]
+            for ring in parts:
+                if not ring_is_sound(ring):
+                    raise Refused("zone ring")
+                for x, y in ring:  # geometry.outside_problem: covered, or within the tolerance
+                    if not banded.covers(x, y) and _distance_to_ring(outline, x, y) > OUTLINE_TOLERANCE_MM:
+                        raise Refused("zone outside")
+            if len(parts) > 1:
+                boxes = [_box(ring) for ring in parts]
+                apart = all(
+                    b[2] < c[0] or c[2] < b[0] or b[3] < c[1] or c[3] < b[1]
+                    for k, b in enumerate(boxes)
+                    for c in boxes[:k]
+                )
+                if not apart:  # parts whose boxes meet: Shapely tells whether they overlap
+                    _parts(parts)
+
+
+def _parts(parts: Shape) -> None:
+    from .geometry import parts_problem
+
+    if parts_problem(parts):
+        raise Refused("zone parts")
+
+
+# --- Shapely, vectorised (a large chart) ----------------------------------------------------
+
+
+def _vectorised(atlas: Atlas, points, spans: dict | None) -> None:
+    import itertools
+
+    import numpy as np
+    import shapely
+
+    from .builder import _sound_polygons
+    from .geometry import polygon_problem
+
+    views = {view.id: view for view in atlas.views}
+    for view in atlas.views:
+        if polygon_problem(view.outline):
+            raise Refused("outline")
+    # every ring's points: (offset, count) into the packed array, or the rings themselves
+    view_ids, multi = [], []
+    if points is not None and spans is not None:
+        offsets, counts = [], []
+        for view_id, zones in spans.items():
+            for _zone_id, parts, where in zones:
+                for offset, count in where:
+                    offsets.append(offset)
+                    counts.append(count)
+                view_ids.extend([view_id] * len(where))
+                if len(parts) > 1:
+                    multi.append(parts)
+        counts = np.array(counts, dtype=np.intp)
+        offsets = np.array(offsets, dtype=np.intp)
+        at = np.repeat(offsets - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
+        coords = points[at]
+    else:
+        rings = []
+        for zone in atlas.zones:
+            for view_id, parts in zone.shapes.items():
+                rings.extend(parts)
+                view_ids.extend([view_id] * len(parts))
+                if len(parts) > 1:
+                    multi.append(parts)
+        counts = np.fromiter(map(len, rings), dtype=np.intp, count=len(rings))
+        chained = itertools.chain.from_iterable
+        coords = np.fromiter(chained(chained(rings)), dtype=float, count=2 * int(counts.sum())).reshape(-1, 2)
+    if not len(counts):
+        return
+    closed_triangle = (counts == 3) & (coords[np.cumsum(counts) - 1] == coords[np.cumsum(counts) - 3]).all(
+        axis=1
+    )
+    if closed_triangle.any():
+        raise Refused("zone ring")
+    try:
+        sound = _sound_polygons(np.ones(len(counts), dtype=bool), counts, coords)
+    except (shapely.errors.GEOSException, ValueError):
+        raise Refused("zone ring") from None
+    if not sound.all():
+        raise Refused("zone ring")
+    # geometry.outside_problem: every vertex covered by its view's outline, or within the tolerance
+    codes = {view_id: k for k, view_id in enumerate(views)}
+    view_of = np.repeat(np.fromiter((codes[v] for v in view_ids), dtype=np.intp, count=len(view_ids)), counts)
+    for view_id, code in codes.items():
+        at = np.flatnonzero(view_of == code)
+        if not len(at):
+            continue
+        outline = shapely.Polygon(views[view_id].outline)
+        shapely.prepare(outline)
+        outside = at[~shapely.intersects_xy(outline, coords[at, 0], coords[at, 1])]
+        if len(outside):
+            away = shapely.distance(outline.exterior, shapely.points(coords[outside]))
+            if (away > OUTLINE_TOLERANCE_MM).any():
+                raise Refused("zone outside")
+    for parts in multi:  # several parts: rare
+        _parts(parts)

@@ -1,0 +1,134 @@
+"""A chart-cache entry rewritten at the current version to hold what `check` refuses (a zone
+that crosses itself, parts that overlap, a zone outside its outline, a text with a control
+character or nothing visible) is damaged: the window opens the chart from its file instead,
+shows the file's zones and names, and the entry is replaced by the checked chart."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reflexmap.atlas import builtin_chart_path, read_atlas
+from reflexmap.paths import chart_cache
+from reflexmap.settings import Settings
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path: Path):
+    """A window as tests/ui/conftest.py makes one: someone who has started the app before."""
+    from reflexmap.ui.app import application, create_window
+
+    application()
+    settings = Settings(tmp_path / "settings.json")
+    settings.setValue("notes/first-run-seen", True)
+
+    def make():
+        window = create_window(None, settings, progress_path=tmp_path / "progress.json")
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+def _shape(*rings):
+    """The first zone's shape in plantar-left replaced by `rings` (drawn about its anchor)."""
+
+    def change(plain: dict) -> None:
+        ax, ay = plain["anchors"]["plantar-left"][plain["zones"][0][0]]
+        parts = [[[ax + x, ay + y] for x, y in ring] for ring in rings]
+        plain["zones"][0][7]["plantar-left"] = parts
+
+    return change
+
+
+def _first_ring_moved(dx: float):
+    def change(plain: dict) -> None:
+        import base64
+        from array import array
+
+        numbers = array("d")
+        numbers.frombytes(base64.b64decode(plain["coordinates"]))
+        offset, count = plain["zones"][0][7]["plantar-left"][0]
+        for k in range(offset, offset + count):
+            numbers[2 * k] += dx
+        plain["coordinates"] = base64.b64encode(numbers.tobytes()).decode("ascii")
+
+    return change
+
+
+def _overlapping_parts(plain: dict) -> None:
+    """The first zone's ring, and beside it a small square inside it (around its anchor)."""
+    ax, ay = plain["anchors"]["plantar-left"][plain["zones"][0][0]]
+    shape = plain["zones"][0][7]["plantar-left"]
+    square = [[ax - 0.8, ay - 0.8], [ax + 0.8, ay - 0.8], [ax + 0.8, ay + 0.8], [ax - 0.8, ay + 0.8]]
+    shape.append(square)
+
+
+def _zone_text(index: int, text: str):
+    def change(plain: dict) -> None:
+        plain["zones"][0][index] = text
+
+    return change
+
+
+def _set(path: tuple, text: str):
+    def change(plain: dict) -> None:
+        where = plain
+        for key in path[:-1]:
+            where = where[key]
+        where[path[-1]] = text
+
+    return change
+
+
+# a bowtie: its edges (0,0)-(4,4) and (4,0)-(0,2) cross; its signed area is 4 mm², so only
+# the crossing refuses it
+BOWTIE = ((-2.0, -1.0), (2.0, 3.0), (2.0, -1.0), (-2.0, 1.0))
+
+DAMAGE = {
+    "bowtie zone": _shape(BOWTIE),
+    "overlapping parts": _overlapping_parts,
+    "zone outside its outline": _first_ring_moved(200.0),
+    "zone partly outside its outline": _first_ring_moved(-3.0),  # 1.8 mm beyond it
+    "escape and right-to-left override in a name": _zone_text(1, "Sac\x1b[31m\u202erum"),
+    "control character in a claim": _zone_text(3, "the sacrum\x07"),
+    "line break in a name": _zone_text(1, "Head\nand brain"),
+    "blank name": _zone_text(1, "\u200b \u3164"),
+    "control character in a guide name": _set(("views", 0, 4, 0, 1), "Shoulder\x1b[0m line"),
+    "control character in a source title": _set(("sources", 0, 1), "Voner\x9b31m"),
+    "control character in a translation": _set(("zones", 0, 10, "de", "name"), "Kopf\x00"),
+    "blank chart title": _set(("title",), "\u2800"),
+}
+
+
+@pytest.mark.parametrize("kind", list(DAMAGE))
+def test_an_entry_holding_what_check_refuses_is_replaced_by_the_file(make_window, tmp_path: Path, kind):
+    chart = tmp_path / "chart.yaml"
+    # bytes of its own (one more comment): an entry no other test reads
+    chart.write_bytes(builtin_chart_path().read_bytes() + f"\n# {kind}\n".encode())
+    window = make_window()
+    assert window.open_chart(chart)  # fills the cache
+    entry = chart_cache()._entry(chart.read_bytes())
+    plain = json.loads(entry.read_text())
+    DAMAGE[kind](plain["atlas"])
+    entry.write_text(json.dumps(plain))
+    tampered = entry.read_bytes()
+
+    assert window.open_chart(chart)  # the next start or open, as the window does it
+    fresh = read_atlas(chart).atlas  # the file's chart, checked
+    shown = window.state.atlas
+    assert shown.zones == fresh.zones  # names, texts and shapes: the file's
+    assert (shown.title, shown.sources, shown.translations) == (
+        fresh.title,
+        fresh.sources,
+        fresh.translations,
+    )
+    assert shown.views == fresh.views
+    assert window.state.atlas.zones[0].name == "Head and brain"
+    assert entry.read_bytes() != tampered  # replaced by the checked chart
+    again = chart_cache().get(chart.read_bytes(), chart)
+    assert again is not None and again.zones == fresh.zones
