@@ -15,7 +15,6 @@ plain checks cannot tell quickly (parts whose boxes meet, a long ring), Shapely 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .coords import MIN_AREA_MM2, OUTLINE_TOLERANCE_MM, Ring, Shape
@@ -34,38 +33,46 @@ class Refused(ValueError):
     """An entry holding what the chart check refuses."""
 
 
-def _texts(atlas: Atlas) -> Iterator[tuple[str, str | None]]:
-    """(key, text) of every chart text, the keys being the file's (see text.TEXT_KEYS)."""
+def _texts(atlas: Atlas) -> dict[str, list[str]]:
+    """Every chart text, by the key the file gives it under (see text.TEXT_KEYS)."""
+    by_key: dict[str, list[str]] = {key: [] for key in ("title", "tradition", "description", "note")}
 
-    def translated(translations: dict) -> Iterator[tuple[str, str]]:
+    def add(key: str, text: str | None) -> None:
+        if text is not None:
+            by_key.setdefault(key, []).append(text)
+
+    def translated(translations: dict) -> None:
         for texts in translations.values():
-            yield from texts.items()
+            for key, text in texts.items():
+                add(key, text)
 
-    yield "title", atlas.title
-    yield "tradition", atlas.tradition
-    yield "description", atlas.description
-    yield from translated(atlas.translations)
+    add("title", atlas.title)
+    add("tradition", atlas.tradition)
+    add("description", atlas.description)
+    translated(atlas.translations)
     for source in atlas.sources.values():
-        yield "title", source.title
-        yield "note", source.note
-        yield from translated(source.translations)
+        add("title", source.title)
+        add("note", source.note)
+        translated(source.translations)
     for view in atlas.views:
         for guide in view.guides:
-            yield "name", guide.name
-            yield from translated(guide.translations)
-    for zone in atlas.zones:
-        yield "name", zone.name
-        yield "claim", zone.claim
-        yield "technique", zone.technique
-        yield "note", zone.note
-        yield "tradition", zone.tradition
+            add("name", guide.name)
+            translated(guide.translations)
+    zones = atlas.zones
+    by_key.setdefault("name", []).extend([zone.name for zone in zones])
+    by_key.setdefault("claim", []).extend([zone.claim for zone in zones])
+    by_key.setdefault("technique", []).extend([zone.technique for zone in zones])
+    by_key["note"].extend([zone.note for zone in zones if zone.note is not None])
+    by_key["tradition"].extend([zone.tradition for zone in zones if zone.tradition is not None])
+    for zone in zones:
         if zone.translations:
-            yield from translated(zone.translations)
+            translated(zone.translations)
+    return by_key
 
 
 def check_texts(atlas: Atlas) -> None:
     """Raise Refused when any text is one `check` refuses (text.text_problem)."""
-    if first_text_problem((key, text) for key, text in _texts(atlas) if text is not None):
+    if first_text_problem(_texts(atlas)):
         raise Refused("text")
 
 
@@ -231,71 +238,70 @@ def _parts(parts: Shape) -> None:
 
 
 def _vectorised(atlas: Atlas, points, spans: dict | None) -> None:
+    """The rules of `_plain` with Shapely's vectorised functions: every ring a valid polygon
+    (`is_valid`, as `_sound_polygons` in builder.py) of at least MIN_AREA_MM2 (a valid
+    polygon's convex hull is at least as large: the builder's hull test adds nothing
+    here), every vertex covered by its view's outline (`intersects_xy`) or within the
+    tolerance of it (`distance`)."""
     import itertools
 
     import numpy as np
     import shapely
 
-    from .builder import _sound_polygons
     from .geometry import polygon_problem
 
-    views = {view.id: view for view in atlas.views}
     for view in atlas.views:
         if polygon_problem(view.outline):
             raise Refused("outline")
-    # every ring's points: (offset, count) into the packed array, or the rings themselves
-    view_ids, multi = [], []
-    if points is not None and spans is not None:
-        offsets, counts = [], []
-        for view_id, zones in spans.items():
-            for _zone_id, parts, where in zones:
-                for offset, count in where:
-                    offsets.append(offset)
-                    counts.append(count)
-                view_ids.extend([view_id] * len(where))
-                if len(parts) > 1:
-                    multi.append(parts)
-        counts = np.array(counts, dtype=np.intp)
-        offsets = np.array(offsets, dtype=np.intp)
+    views = [view.id for view in atlas.views]
+    codes = {view_id: k for k, view_id in enumerate(views)}
+    if points is not None and spans is not None:  # (offset, count) of every ring, by view
+        where = [[ring for _, _, rings in spans[view_id] for ring in rings] for view_id in views]
+        per_view = np.fromiter(map(len, where), dtype=np.intp, count=len(views))
+        pairs = np.array([ring for rings in where for ring in rings], dtype=np.intp).reshape(-1, 2)
+        offsets, counts = pairs[:, 0], pairs[:, 1]
         at = np.repeat(offsets - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
         coords = points[at]
-    else:
-        rings = []
+    else:  # rings given as points (an entry put() did not write): taken from the zones
+        rings_of = {view_id: [] for view_id in views}
         for zone in atlas.zones:
             for view_id, parts in zone.shapes.items():
-                rings.extend(parts)
-                view_ids.extend([view_id] * len(parts))
-                if len(parts) > 1:
-                    multi.append(parts)
+                rings_of[view_id].extend(parts)
+        rings = [ring for view_id in views for ring in rings_of[view_id]]
+        per_view = np.fromiter((len(rings_of[v]) for v in views), dtype=np.intp, count=len(views))
         counts = np.fromiter(map(len, rings), dtype=np.intp, count=len(rings))
         chained = itertools.chain.from_iterable
         coords = np.fromiter(chained(chained(rings)), dtype=float, count=2 * int(counts.sum())).reshape(-1, 2)
     if not len(counts):
         return
-    closed_triangle = (counts == 3) & (coords[np.cumsum(counts) - 1] == coords[np.cumsum(counts) - 3]).all(
-        axis=1
-    )
-    if closed_triangle.any():
-        raise Refused("zone ring")
+    ends = np.cumsum(counts)
+    if ((counts == 3) & (coords[ends - 1] == coords[ends - 3]).all(axis=1)).any():
+        raise Refused("zone ring")  # a closed ring of 2 points
     try:
-        sound = _sound_polygons(np.ones(len(counts), dtype=bool), counts, coords)
+        polygons = shapely.polygons(
+            shapely.linearrings(coords, indices=np.repeat(np.arange(len(counts)), counts))
+        )
     except (shapely.errors.GEOSException, ValueError):
         raise Refused("zone ring") from None
-    if not sound.all():
+    if not (shapely.is_valid(polygons).all() and (shapely.area(polygons) >= MIN_AREA_MM2).all()):
         raise Refused("zone ring")
     # geometry.outside_problem: every vertex covered by its view's outline, or within the tolerance
-    codes = {view_id: k for k, view_id in enumerate(views)}
-    view_of = np.repeat(np.fromiter((codes[v] for v in view_ids), dtype=np.intp, count=len(view_ids)), counts)
+    first = np.concatenate(([0], np.cumsum(per_view)))  # the rings of view k: first[k] to first[k + 1]
+    outlines = {view.id: view.outline for view in atlas.views}
     for view_id, code in codes.items():
-        at = np.flatnonzero(view_of == code)
-        if not len(at):
+        if first[code] == first[code + 1]:
             continue
-        outline = shapely.Polygon(views[view_id].outline)
+        start = 0 if first[code] == 0 else int(ends[first[code] - 1])
+        stop = int(ends[first[code + 1] - 1])
+        x, y = coords[start:stop, 0], coords[start:stop, 1]
+        outline = shapely.Polygon(outlines[view_id])
         shapely.prepare(outline)
-        outside = at[~shapely.intersects_xy(outline, coords[at, 0], coords[at, 1])]
+        outside = np.flatnonzero(~shapely.intersects_xy(outline, x, y))
         if len(outside):
-            away = shapely.distance(outline.exterior, shapely.points(coords[outside]))
+            away = shapely.distance(outline.exterior, shapely.points(x[outside], y[outside]))
             if (away > OUTLINE_TOLERANCE_MM).any():
                 raise Refused("zone outside")
-    for parts in multi:  # several parts: rare
-        _parts(parts)
+    for zone in atlas.zones:  # several parts: rare
+        for parts in zone.shapes.values():
+            if len(parts) > 1:
+                _parts(parts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from ..i18n import _
@@ -64,19 +64,19 @@ def text_problem(key: str, text: str) -> str | None:
     return None
 
 
-def first_text_problem(texts: Iterable[tuple[str, str]]) -> str | None:
-    """`text_problem` of the first of these (key, text) pairs it refuses, or None: the same
-    answers as asking it of each, found by one search of the texts joined for controls and
-    one quick search of each for a letter or digit (a 10,000-zone chart's 30,000 texts)."""
-    pairs = list(texts)
-    single = " ".join(text for key, text in pairs if key not in MULTILINE_KEYS)
-    multi = " ".join(text for key, text in pairs if key in MULTILINE_KEYS)
-    if _CONTROLS.search(single) is None and _CONTROLS_BUT_BREAKS.search(multi) is None:
-        search = _SEEN_VISIBLE.search
-        suspects = [(key, text) for key, text in pairs if search(text) is None]
-    else:
-        suspects = pairs
-    return next((problem for key, text in suspects if (problem := text_problem(key, text))), None)
+def first_text_problem(by_key: dict[str, list[str]]) -> str | None:
+    """`text_problem` of the first text it refuses among these (by key), or None: the same
+    answers as asking it of each, found with one search of each key's texts joined for a
+    control character and one quick search of each text for a letter or digit (the 30,000
+    texts of a 10,000-zone chart's cache entry)."""
+    for key, texts in by_key.items():
+        controls = _CONTROLS_BUT_BREAKS if key in MULTILINE_KEYS else _CONTROLS
+        if controls.search(" ".join(texts)) is None and all(map(_SEEN_VISIBLE.search, texts)):
+            continue  # no control character, and a visible character in each
+        problem = next((found for text in texts if (found := text_problem(key, text))), None)
+        if problem:
+            return problem
+    return None
 
 
 def text_problems(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
