@@ -443,8 +443,10 @@ def _atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
     zones = _zones(plain["zones"], sources, view_ids, flat, packed)
     if len({zone.id for zone in zones}) != len(zones):
         raise _Untrusted("zone ids")
+    shared = None  # the packed points, when the index and the geometry check may take them
     if packed is not None and "?" not in packed:
-        index = ZoneIndex.from_packed(Packed(array_of_points, packed))
+        shared = Packed(array_of_points, packed)
+        index = ZoneIndex.from_packed(shared)
     else:
         index = ZoneIndex((view_id, z.id, parts) for z in zones for view_id, parts in z.shapes.items())
     atlas = Atlas(
@@ -462,7 +464,7 @@ def _atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
     # what `check` refuses is refused here too: a text it cannot show, a ring that crosses
     # itself, parts that overlap, a zone outside its outline (cache_rules.py)
     check_texts(atlas)
-    check_geometry(atlas, array_of_points, packed if packed is not None and "?" not in packed else None)
+    check_geometry(atlas, shared)
     anchors = plain["anchors"]
     if type(anchors) is not dict or set(anchors) != view_ids:
         raise _Untrusted("anchors")

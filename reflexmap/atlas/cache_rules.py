@@ -22,6 +22,7 @@ from .index import _orientation, ring_area
 from .text import first_text_problem
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .index import Packed
     from .model import Atlas
 
 # Up to these sizes a chart's geometry is checked in plain Python (without importing Shapely)
@@ -76,20 +77,21 @@ def check_texts(atlas: Atlas) -> None:
         raise Refused("text")
 
 
-def check_geometry(atlas: Atlas, points: object = None, spans: dict | None = None) -> None:
-    """Raise Refused when a zone, an outline or a guide breaks a rule of `check`. `points`
-    and `spans` (a large chart's packed points, and per view (zone id, parts, rings as
-    (offset, count))) let Shapely take the zones' rings straight from the array."""
+def check_geometry(atlas: Atlas, packed: Packed | None = None) -> None:
+    """Raise Refused when a zone, an outline or a guide breaks a rule of `check`. With
+    `packed` (a large chart's points as one array, see index.Packed), Shapely takes the
+    zones' rings straight from the array, and the polygons made are handed to the index
+    (packed.polygons), whose hit-test trees would make the same ones again."""
     for view in atlas.views:
         for guide in view.guides:  # geometry.line_problem: a line with a length
             if len(set(guide.points)) < 2:
                 raise Refused("guide")
     rings = [ring for zone in atlas.zones for parts in zone.shapes.values() for ring in parts]
     total = sum(map(len, rings))
-    if points is None and total <= PLAIN_POINTS and all(len(ring) <= PLAIN_RING for ring in rings):
+    if packed is None and total <= PLAIN_POINTS and all(len(ring) <= PLAIN_RING for ring in rings):
         _plain(atlas)
     else:
-        _vectorised(atlas, points, spans)
+        _vectorised(atlas, packed)
 
 
 # --- plain Python (a small chart) ---------------------------------------------------------
@@ -237,12 +239,13 @@ def _parts(parts: Shape) -> None:
 # --- Shapely, vectorised (a large chart) ----------------------------------------------------
 
 
-def _vectorised(atlas: Atlas, points, spans: dict | None) -> None:
+def _vectorised(atlas: Atlas, packed: Packed | None) -> None:
     """The rules of `_plain` with Shapely's vectorised functions: every ring a valid polygon
     (`is_valid`, as `_sound_polygons` in builder.py) of at least MIN_AREA_MM2 (a valid
     polygon's convex hull is at least as large: the builder's hull test adds nothing
-    here), every vertex covered by its view's outline (`intersects_xy`) or within the
-    tolerance of it (`distance`)."""
+    here), every vertex covered by its view's outline or within the tolerance of it (a
+    polygon the outline covers has every vertex covered: only the others' vertices are
+    tested one by one, with `intersects_xy`, then `distance`)."""
     import itertools
 
     import numpy as np
@@ -254,16 +257,15 @@ def _vectorised(atlas: Atlas, points, spans: dict | None) -> None:
         if polygon_problem(view.outline):
             raise Refused("outline")
     views = [view.id for view in atlas.views]
-    codes = {view_id: k for k, view_id in enumerate(views)}
-    if points is not None and spans is not None:  # (offset, count) of every ring, by view
-        where = [[ring for _, _, rings in spans[view_id] for ring in rings] for view_id in views]
+    if packed is not None:  # (offset, count) of every ring, by view
+        where = [[ring for _, _, rings in packed.views[view_id] for ring in rings] for view_id in views]
         per_view = np.fromiter(map(len, where), dtype=np.intp, count=len(views))
         pairs = np.array([ring for rings in where for ring in rings], dtype=np.intp).reshape(-1, 2)
         offsets, counts = pairs[:, 0], pairs[:, 1]
         at = np.repeat(offsets - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
-        coords = points[at]
-    else:  # rings given as points (an entry put() did not write): taken from the zones
-        rings_of = {view_id: [] for view_id in views}
+        coords = packed.points[at]
+    else:  # a chart of more points than the plain checks take, or rings an entry gave as points
+        rings_of: dict[str, list] = {view_id: [] for view_id in views}
         for zone in atlas.zones:
             for view_id, parts in zone.shapes.items():
                 rings_of[view_id].extend(parts)
@@ -278,29 +280,31 @@ def _vectorised(atlas: Atlas, points, spans: dict | None) -> None:
     if ((counts == 3) & (coords[ends - 1] == coords[ends - 3]).all(axis=1)).any():
         raise Refused("zone ring")  # a closed ring of 2 points
     try:
-        polygons = shapely.polygons(
-            shapely.linearrings(coords, indices=np.repeat(np.arange(len(counts)), counts))
-        )
+        linear = shapely.linearrings(coords, indices=np.repeat(np.arange(len(counts)), counts))
+        polygons = shapely.polygons(linear)
     except (shapely.errors.GEOSException, ValueError):
         raise Refused("zone ring") from None
     if not (shapely.is_valid(polygons).all() and (shapely.area(polygons) >= MIN_AREA_MM2).all()):
         raise Refused("zone ring")
-    # geometry.outside_problem: every vertex covered by its view's outline, or within the tolerance
     first = np.concatenate(([0], np.cumsum(per_view)))  # the rings of view k: first[k] to first[k + 1]
-    outlines = {view.id: view.outline for view in atlas.views}
-    for view_id, code in codes.items():
-        if first[code] == first[code + 1]:
+    for k, view in enumerate(atlas.views):
+        if first[k] == first[k + 1]:
             continue
-        start = 0 if first[code] == 0 else int(ends[first[code] - 1])
-        stop = int(ends[first[code + 1] - 1])
-        x, y = coords[start:stop, 0], coords[start:stop, 1]
-        outline = shapely.Polygon(outlines[view_id])
+        mine = polygons[first[k] : first[k + 1]]
+        outline = shapely.Polygon(view.outline)
         shapely.prepare(outline)
-        outside = np.flatnonzero(~shapely.intersects_xy(outline, x, y))
-        if len(outside):
-            away = shapely.distance(outline.exterior, shapely.points(x[outside], y[outside]))
-            if (away > OUTLINE_TOLERANCE_MM).any():
-                raise Refused("zone outside")
+        uncovered = ~shapely.covers(outline, mine)
+        if uncovered.any():  # geometry.outside_problem, vertex by vertex
+            start = 0 if first[k] == 0 else int(ends[first[k] - 1])
+            stop = int(ends[first[k + 1] - 1])
+            points = coords[start:stop][np.repeat(uncovered, counts[first[k] : first[k + 1]])]
+            outside = points[~shapely.intersects_xy(outline, points[:, 0], points[:, 1])]
+            if len(outside):
+                away = shapely.distance(outline.exterior, shapely.points(outside))
+                if (away > OUTLINE_TOLERANCE_MM).any():
+                    raise Refused("zone outside")
+        if packed is not None and len(mine) == len(packed.views[view.id]):  # one ring a zone
+            packed.polygons[view.id] = mine
     for zone in atlas.zones:  # several parts: rare
         for parts in zone.shapes.values():
             if len(parts) > 1:

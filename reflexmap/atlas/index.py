@@ -50,11 +50,14 @@ class Packed:
     array whose values the caller has checked; `views[view_id]` lists the view's zones as
     (zone id, parts, rings as (offset, count) into `points`), the parts being those points."""
 
-    __slots__ = ("points", "views")
+    __slots__ = ("points", "views", "polygons")
 
     def __init__(self, points: np.ndarray, views: dict[str, list[tuple[str, Shape, Spans]]]):
         self.points = points
         self.views = views
+        # per view, its zones' polygons when the cache's check has made them already (the
+        # same points, the same calls): the hit-test tree takes them instead of making them again
+        self.polygons: dict[str, np.ndarray] = {}
 
     def ring_areas(self, spans: list[tuple[int, int]]) -> np.ndarray:
         """`ring_area` of each ring, bit for bit: the same differences and products, summed
@@ -183,14 +186,19 @@ class _ViewTree:
         self,
         entries: list[tuple[str, Shape]],
         areas: dict[str, float],
-        packed: tuple[Packed, list[Spans]] | None = None,
+        packed: tuple[Packed, list[Spans], np.ndarray | tuple] | None = None,
     ):
         import numpy as np
         import shapely
 
         self.zone_ids = [zone_id for zone_id, _ in entries]
         shapes = [parts for _, parts in entries]
-        polygons = _geometries(shapes) if packed is None else packed[0].geometries(packed[1], shapes)
+        if packed is None:
+            polygons = _geometries(shapes)
+        elif len(made := packed[2]) == len(shapes):
+            polygons = made
+        else:
+            polygons = packed[0].geometries(packed[1], shapes)
         shapely.prepare(polygons)
         # the same areas that order the drawing order the hits: what is on top is found first
         self.areas = np.array([areas[zone_id] for zone_id in self.zone_ids], dtype=float)
@@ -402,7 +410,10 @@ class ZoneIndex:
             if len(entries) <= PLAIN_ZONES:
                 tree = _PlainView(entries, self._areas[view_id])
             else:
-                packed = None if self._packed is None else (self._packed, self._spans[view_id])
+                packed = None
+                if self._packed is not None:
+                    made = self._packed.polygons.get(view_id, ())
+                    packed = (self._packed, self._spans[view_id], made)
                 tree = _ViewTree(entries, self._areas[view_id], packed)
             self._trees[view_id] = tree
             if self.is_warm():  # every tree made: the packed points are needed no more
