@@ -86,12 +86,12 @@ def check_geometry(atlas: Atlas, packed: Packed | None = None) -> None:
         for guide in view.guides:  # geometry.line_problem: a line with a length
             if len(set(guide.points)) < 2:
                 raise Refused("guide")
-    rings = [ring for zone in atlas.zones for parts in zone.shapes.values() for ring in parts]
-    total = sum(map(len, rings))
-    if packed is None and total <= PLAIN_POINTS and all(len(ring) <= PLAIN_RING for ring in rings):
-        _plain(atlas)
-    else:
-        _vectorised(atlas, packed)
+    if packed is None:
+        lengths = [len(ring) for zone in atlas.zones for parts in zone.shapes.values() for ring in parts]
+        if sum(lengths) <= PLAIN_POINTS and max(lengths, default=0) <= PLAIN_RING:
+            _plain(atlas)
+            return
+    _vectorised(atlas, packed)
 
 
 # --- plain Python (a small chart) ---------------------------------------------------------
@@ -257,11 +257,13 @@ def _vectorised(atlas: Atlas, packed: Packed | None) -> None:
         if polygon_problem(view.outline):
             raise Refused("outline")
     views = [view.id for view in atlas.views]
+    chained = itertools.chain.from_iterable
     if packed is not None:  # (offset, count) of every ring, by view
-        where = [[ring for _, _, rings in packed.views[view_id] for ring in rings] for view_id in views]
-        per_view = np.fromiter(map(len, where), dtype=np.intp, count=len(views))
-        pairs = np.array([ring for rings in where for ring in rings], dtype=np.intp).reshape(-1, 2)
-        offsets, counts = pairs[:, 0], pairs[:, 1]
+        where = [[rings for _, _, rings in packed.views[view_id]] for view_id in views]
+        per_view = np.fromiter((sum(map(len, w)) for w in where), dtype=np.intp, count=len(views))
+        pairs = np.fromiter(chained(chained(chained(where))), dtype=np.intp, count=2 * int(per_view.sum()))
+        offsets, counts = pairs[0::2], pairs[1::2]
+        multi = [rings for w in where for rings in w if len(rings) > 1]
         at = np.repeat(offsets - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
         coords = packed.points[at]
     else:  # a chart of more points than the plain checks take, or rings an entry gave as points
@@ -272,7 +274,9 @@ def _vectorised(atlas: Atlas, packed: Packed | None) -> None:
         rings = [ring for view_id in views for ring in rings_of[view_id]]
         per_view = np.fromiter((len(rings_of[v]) for v in views), dtype=np.intp, count=len(views))
         counts = np.fromiter(map(len, rings), dtype=np.intp, count=len(rings))
-        chained = itertools.chain.from_iterable
+        multi = (
+            [True] if any(len(parts) > 1 for zone in atlas.zones for parts in zone.shapes.values()) else []
+        )
         coords = np.fromiter(chained(chained(rings)), dtype=float, count=2 * int(counts.sum())).reshape(-1, 2)
     if not len(counts):
         return
@@ -305,7 +309,8 @@ def _vectorised(atlas: Atlas, packed: Packed | None) -> None:
                     raise Refused("zone outside")
         if packed is not None and len(mine) == len(packed.views[view.id]):  # one ring a zone
             packed.polygons[view.id] = mine
-    for zone in atlas.zones:  # several parts: rare
-        for parts in zone.shapes.values():
-            if len(parts) > 1:
-                _parts(parts)
+    if multi:  # a zone of several parts in a view: rare
+        for zone in atlas.zones:
+            for parts in zone.shapes.values():
+                if len(parts) > 1:
+                    _parts(parts)
