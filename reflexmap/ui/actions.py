@@ -16,9 +16,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolBar,
+)
 
 from ..content import NOTES
 from ..i18n import N_, _
@@ -324,7 +332,51 @@ def build_actions(window: MainWindow, specs: list[ActionSpec]) -> dict[str, QAct
         window.addAction(action)
         setattr(window, f"{spec.name}_action", action)
         actions[spec.name] = action
+    app = QApplication.instance()
+    if app is not None:
+        app.installEventFilter(TypingKeys(window))  # a child of the window: gone with it
     return actions
+
+
+# The keys a text field edits with (on this platform: Ctrl+Del deletes the next word): while
+# a field that takes typing has focus they are its, never a window action's (Delete zone).
+_TEXT_KEYS = tuple(
+    getattr(QKeySequence.StandardKey, name)
+    for name in (
+        "Delete Backspace DeleteStartOfWord DeleteEndOfWord DeleteEndOfLine DeleteCompleteLine "
+        "Cut Copy Paste Undo Redo SelectAll Deselect InsertParagraphSeparator InsertLineSeparator "
+        "MoveToNextChar MoveToPreviousChar MoveToNextWord MoveToPreviousWord MoveToNextLine "
+        "MoveToPreviousLine MoveToStartOfLine MoveToEndOfLine MoveToStartOfBlock MoveToEndOfBlock "
+        "MoveToStartOfDocument MoveToEndOfDocument SelectNextChar SelectPreviousChar SelectNextWord "
+        "SelectPreviousWord SelectNextLine SelectPreviousLine SelectStartOfLine SelectEndOfLine "
+        "SelectStartOfBlock SelectEndOfBlock SelectStartOfDocument SelectEndOfDocument"
+    ).split()
+)
+_COMMAND = (
+    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+)
+
+
+def takes_typing(widget) -> bool:
+    """A field a person types into now (an editable line, text box, spin box or combo box)."""
+    if isinstance(widget, QComboBox):
+        return widget.isEditable()
+    if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox):
+        return not widget.isReadOnly()
+    return False
+
+
+class TypingKeys(QObject):
+    """Gives a focused text field the keys it edits with before any window shortcut: Qt
+    lets a field claim a key (ShortcutOverride), but a line edit claims neither Ctrl+Del nor
+    Ctrl+K, so the Edit menu's Delete zone (Ctrl+Del) deleted the zone being typed into."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.ShortcutOverride and takes_typing(watched):
+            plain = not event.modifiers() & _COMMAND and event.text().isprintable() and event.text()
+            if plain or any(event.matches(key) for key in _TEXT_KEYS):
+                event.accept()  # the field gets the key as a key press
+        return False
 
 
 def fill_menu(menu, specs: list[ActionSpec], actions: dict[str, QAction], key: str) -> None:
