@@ -110,6 +110,13 @@ def _edit_rows() -> list[ActionSpec]:
     def zone_row(name: str, text: str, run, key: Key = None, separator: bool = False) -> ActionSpec:
         return ActionSpec(name, text, run, key, menu="edit", separator=separator)
 
+    def change_row(name: str, text: str, run, key: Key = None) -> ActionSpec:
+        """A change to the selected zone: on only in edit mode, while it can act (a zone is
+        selected; a mirror to make or to break), as Undo is (no key changes a chart unseen)."""
+        return ActionSpec(
+            name, text, run, key, menu="edit", enabled=lambda w: bool(w.edits and w.edits.can(name))
+        )
+
     return [
         ActionSpec(
             "edit",
@@ -143,10 +150,10 @@ def _edit_rows() -> list[ActionSpec]:
         zone_row(
             "draw", N_("&Draw a new zone"), lambda w: w.editor.draw_zone(), "Ctrl+Shift+N", separator=True
         ),
-        zone_row("duplicate", N_("D&uplicate zone"), lambda w: w.editor.duplicate_zone(), "Ctrl+D"),
-        zone_row("delete", N_("De&lete zone"), lambda w: w.editor.delete_zone(), "Ctrl+Del"),
-        zone_row("mirror_zone", N_("&Mirror to the other foot"), lambda w: w.editor.mirror_zone()),
-        zone_row("break_mirror", N_("&Break mirror"), lambda w: w.editor.break_mirror()),
+        change_row("duplicate", N_("D&uplicate zone"), lambda w: w.editor.duplicate_zone(), "Ctrl+D"),
+        change_row("delete", N_("De&lete zone"), lambda w: w.editor.delete_zone(), "Ctrl+Del"),
+        change_row("mirror_zone", N_("&Mirror to the other foot"), lambda w: w.editor.mirror_zone()),
+        change_row("break_mirror", N_("&Break mirror"), lambda w: w.editor.break_mirror()),
         zone_row("form", N_("Zone &texts"), lambda w: w.editor.show_form(), separator=True),
         zone_row("chart_properties", N_("&Chart properties…"), lambda w: w.editor.chart_properties()),
     ]

@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from .test_editor import chart, editing  # noqa: F401 (fixtures)
+from .conftest import click_mm
+from .test_editor import DATA, chart, editing  # noqa: F401 (fixtures)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -38,3 +39,53 @@ def test_ctrl_del_in_a_form_field_deletes_a_word_not_the_zone(qtbot, editing, fi
     editing.map.setFocus()
     qtbot.keyClick(editing.map, Qt.Key.Key_Delete, CTRL)
     assert not editing.state.atlas.has_zone("heel")
+
+
+def zone_actions(window) -> dict[str, bool]:
+    return {
+        name: getattr(window, f"{name}_action").isEnabled()
+        for name in ("duplicate", "delete", "mirror_zone", "break_mirror")
+    }
+
+
+def test_zone_actions_are_on_only_while_they_can_act(qtbot, editing):
+    # the heel, selected, is mirrored: it can be duplicated, deleted, its mirror broken
+    assert zone_actions(editing) == {
+        "duplicate": True,
+        "delete": True,
+        "mirror_zone": False,
+        "break_mirror": True,
+    }
+    editing.break_mirror_action.trigger()
+    assert zone_actions(editing) == {
+        "duplicate": True,
+        "delete": True,
+        "mirror_zone": True,
+        "break_mirror": False,
+    }
+    click_mm(qtbot, editing, "plantar-left", 0.0, 60.0)  # inside the foot, on no zone: nothing selected
+    assert editing.state.zone_id == ""
+    assert not any(zone_actions(editing).values())
+    editing.delete_action.trigger()  # its key does nothing either
+    assert editing.state.atlas.has_zone("heel")
+    click_mm(qtbot, editing, "plantar-left", 0.0, 25.0)
+    assert zone_actions(editing)["delete"]
+    editing.delete_action.trigger()
+    assert not any(zone_actions(editing).values())  # the zone is gone, and with it the selection
+    editing.edit_action.trigger()  # browsing: no key changes the chart unseen
+    click_mm(qtbot, editing, "plantar-left", 0.0, 14.0)
+    assert editing.state.zone_id == "band"
+    assert not any(zone_actions(editing).values())
+
+
+def test_a_chart_without_zones_offers_no_zone_action(qtbot, make_window, tmp_path):
+    from reflexmap.atlas import load_atlas
+
+    text = (DATA / "small.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "empty.yaml"
+    path.write_text(text[: text.index("zones:")] + "zones: []\n", encoding="utf-8")
+    window = make_window(load_atlas(path))
+    window.edit_action.trigger()
+    assert window.editor.active
+    assert not any(zone_actions(window).values())
+    assert window.draw_action.isEnabled()

@@ -63,6 +63,9 @@ class EditMode(QObject):
         self.saving = Saving(self)
         self.state.atlas_changed.connect(self._chart_changed)
         self.state.mode_changed.connect(self._stack_changed)
+        # the zone actions are on while they can act: asked again when the selection or the chart changes
+        self.state.selection_changed.connect(self._stack_changed)
+        self.session.changed.connect(self._stack_changed)
 
     @property
     def active(self) -> bool:
@@ -225,6 +228,45 @@ class EditMode(QObject):
             self.say(_("Select a zone first."))
         return self.state.zone_id
 
+    def can(self, action: str) -> bool:
+        """Whether the Edit menu's zone change `action` ("duplicate", "delete", "mirror_zone",
+        "break_mirror") can act now: in edit mode, on a selected zone of the chart edited."""
+        draft = self.session.draft
+        zone = self.state.zone_id
+        if not self.active or not zone or draft is None or zone not in draft.shapes:
+            return False
+        if action == "mirror_zone":
+            return self._mirror_source(zone)[0] is not None
+        if action == "break_mirror":
+            return bool(self._mirrored_views(zone))
+        return True
+
+    def _mirrored_views(self, zone: str) -> list[str]:
+        """The views of this aspect where `zone` is written as "mirror", the foot clicked first."""
+        views = [v.id for v in self.state.atlas.views_of(self.state.aspect)]
+        views.sort(key=lambda v: v != self.state.view_id)
+        return [v for v in views if self.session.written_shape(zone, v) == "mirror"]
+
+    def _mirror_source(self, zone: str) -> tuple[str | None, str]:
+        """The foot whose points Mirror to the other foot mirrors (the foot it was selected on
+        first), or None and why not."""
+        views = {v.id: v for v in self.state.atlas.views_of(self.state.aspect)}
+        order = sorted(views, key=lambda v: v != self.state.view_id)  # the foot clicked first
+        paired = {m.mirror_of for m in views.values()} | {v for v, m in views.items() if m.mirror_of}
+        if any(self.session.written_shape(zone, v) == "mirror" for v in paired):
+            return None, _("The other foot mirrors this zone already: editing one foot edits both.")
+        source = next(
+            (
+                v
+                for v in order
+                if v in paired and isinstance(self.session.written_shape(zone, v), list | tuple)
+            ),
+            None,
+        )
+        if source is None:
+            return None, _("This zone has no points of its own on a foot that the other foot mirrors.")
+        return source, ""
+
     def draw_zone(self) -> None:
         if self._editing():
             self.tool.start_drawing()
@@ -254,14 +296,11 @@ class EditMode(QObject):
 
         if not self._editing() or not self._selected():
             return
-        zone = self.state.zone_id
-        views = [v.id for v in self.state.atlas.views_of(self.state.aspect)]
-        views.sort(key=lambda v: v != self.state.view_id)  # the foot clicked first
-        mirrored = [v for v in views if self.session.written_shape(zone, v) == "mirror"]
+        mirrored = self._mirrored_views(self.state.zone_id)
         if not mirrored:
             self.say(_("This zone is not mirrored in this view."))
             return
-        if self.session.apply(BreakMirror(zone, mirrored[0]), _("Break mirror")):
+        if self.session.apply(BreakMirror(self.state.zone_id, mirrored[0]), _("Break mirror")):
             self.say(_("The two feet of this zone are now edited apart."))
 
     def mirror_zone(self) -> None:
@@ -273,22 +312,9 @@ class EditMode(QObject):
         if not self._editing() or not self._selected():
             return
         zone = self.state.zone_id
-        views = {v.id: v for v in self.state.atlas.views_of(self.state.aspect)}
-        order = sorted(views, key=lambda v: v != self.state.view_id)  # the foot clicked first
-        paired = {m.mirror_of for m in views.values()} | {v for v, m in views.items() if m.mirror_of}
-        source = next(
-            (
-                v
-                for v in order
-                if v in paired and isinstance(self.session.written_shape(zone, v), list | tuple)
-            ),
-            None,
-        )
+        source, why_not = self._mirror_source(zone)
         if source is None:
-            self.say(_("This zone has no points of its own on a foot that the other foot mirrors."))
-            return
-        if any(self.session.written_shape(zone, v) == "mirror" for v in paired):
-            self.say(_("The other foot mirrors this zone already: editing one foot edits both."))
+            self.say(why_not)
             return
         if self.session.apply(MirrorZone(zone, source), _("Mirror to the other foot")):
             self.say(_("The other foot now mirrors this zone: editing one foot edits both."))
