@@ -72,6 +72,18 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _translation.ngettext(singular, plural, count)
 
 
+def gettext_in(code: str, text: str) -> str:
+    """`text` in the language `code` (the interface's language where the app has not that one):
+    words written into a chart's text in one of its languages, such as a copy's name."""
+    if code == _language or code not in LANGUAGES:
+        return _(text)
+    if code == DEFAULT:
+        return text
+    import gettext
+
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[code], fallback=True).gettext(text)
+
+
 def pgettext(context: str, text: str) -> str:
     """For a word whose translation depends on where it stands (e.g. a menu vs a verb)."""
     return text if _translation is None else _translation.pgettext(context, text)

@@ -1038,22 +1038,58 @@ def add_zone(
 @dataclass(frozen=True, slots=True)
 class DuplicateZone(Edit):
     """A copy of a zone under `new_id`, right after it, shifted by (dx, dy) mm in every view
-    with its own points (so that it does not hide the original)."""
+    with its own points (so that it does not hide the original). `names`: (language, name)
+    of the copy, language None for the zone's own name (`copy_names` gives names of its own)."""
 
     zone: str
     new_id: str
     dx: float = 0.0
     dy: float = 0.0
+    names: tuple[tuple[str | None, str], ...] = ()
 
     def change(self, tree: CommentedMap) -> Edit:
         index = zone_index(tree, self.zone)
         node = copy_node(_zones(tree)[index])
         _take_trailing(node)  # the comments that follow the original follow the copy instead
         node["id"] = self.new_id
+        for language, name in self.names:
+            if language is None:
+                node["name"] = name
+            elif isinstance(node.get("translations"), dict) and isinstance(
+                node["translations"].get(language), dict
+            ):
+                node["translations"][language]["name"] = name
         inverse = InsertZone(index + 1, node).change(tree)
         if self.dx or self.dy:
             MoveZone(self.new_id, self.dx, self.dy).change(tree)
         return inverse
+
+
+def copy_names(
+    zone: Any, taken: dict[str | None, set[str]], interface: str
+) -> tuple[tuple[str | None, str], ...]:
+    """Names for a copy of `zone` (a model Zone) that no zone has yet: "Heel (copy)", then
+    "Heel (copy 2)" …, each translated name with the word in its language where the app has
+    it. `taken`: the names in use, per language (None: the zones' own names); `interface`: the
+    interface's language. The zone's own name is taken to be English when the chart translates
+    it into the interface's language (the built-in charts are written in English)."""
+    from ..i18n import DEFAULT, gettext_in
+
+    own = DEFAULT if interface in zone.translations else interface
+    found: list[tuple[str | None, str]] = []
+    names = [(None, own, zone.name)] + [
+        (language, language, texts["name"])
+        for language, texts in sorted(zone.translations.items())
+        if isinstance(texts.get("name"), str)
+    ]
+    for key, language, name in names:
+        used = taken.get(key, set())
+        candidates = [gettext_in(language, N_("{name} (copy)")).format(name=name)] + [
+            gettext_in(language, N_("{name} (copy {number})")).format(name=name, number=number)
+            for number in range(2, 10_000)
+        ]
+        found.append((key, next(c for c in candidates if c not in used)))
+    return tuple(found)
 
 
 def apply_all(document: ChartDocument, edits: list[Edit]) -> tuple[ChartDocument, list[Edit]]:

@@ -89,3 +89,34 @@ def test_a_chart_without_zones_offers_no_zone_action(qtbot, make_window, tmp_pat
     assert window.editor.active
     assert not any(zone_actions(window).values())
     assert window.draw_action.isEnabled()
+
+
+def zone_names(window) -> list[str]:
+    return [z.name for z in window.editor.session.draft.atlas.zones]
+
+
+def test_a_duplicate_gets_a_name_of_its_own_in_each_language(qtbot, editing):
+    german = editing.editor.form.fields[("name", "de")]
+    focused(qtbot, editing, german)
+    qtbot.keyClicks(german, "Ferse")
+    qtbot.keyClick(german, Qt.Key.Key_Return)
+    editing.map.setFocus()
+    qtbot.keyClick(editing.map, Qt.Key.Key_D, CTRL)  # Edit → Duplicate zone's key
+    copy = editing.editor.session.draft.atlas.zone("heel-copy")
+    assert copy.name == "Heel (copy)"
+    assert copy.translations["de"]["name"] == "Ferse (Kopie)"
+    assert editing.editor.form.fields[("name", None)].text() == "Heel (copy)"  # the copy is selected
+    editing.state.select("heel", "plantar-left")
+    editing.duplicate_action.trigger()
+    assert zone_names(editing).count("Heel") == 1
+    assert editing.editor.session.draft.atlas.zone("heel-copy-2").name == "Heel (copy 2)"
+    window = editing.set_language("de")  # the German interface goes on with the same work
+    qtbot.addWidget(window)
+    window.state.select("heel", "plantar-left")
+    window.duplicate_action.trigger()
+    copy = window.editor.session.draft.atlas.zone("heel-copy-3")
+    # the chart's own names are English (it translates them into German): only the German one says Kopie
+    assert copy.name == "Heel (copy 3)"
+    assert copy.translations["de"]["name"] == "Ferse (Kopie 3)"
+    names = zone_names(window)
+    assert len(names) == len(set(names))

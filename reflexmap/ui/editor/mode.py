@@ -272,7 +272,8 @@ class EditMode(QObject):
             self.tool.start_drawing()
 
     def duplicate_zone(self) -> None:
-        from ...atlas.edits import DuplicateZone
+        from ...atlas.edits import DuplicateZone, copy_names
+        from ...i18n import language as language_now
 
         if not self._editing() or not self._selected():
             return
@@ -281,7 +282,18 @@ class EditMode(QObject):
         new_id = next(
             i for i in (f"{zone}-copy", *(f"{zone}-copy-{n}" for n in range(2, 10_000))) if i not in taken
         )
-        if self.session.apply(DuplicateZone(zone, new_id[:64], 3.0, -3.0), _("Duplicate zone")):
+        atlas = (
+            self.session.draft.atlas if self.session.draft and self.session.draft.atlas else self.state.atlas
+        )
+        names = ()
+        if atlas.has_zone(zone):  # a copy has a name of its own, as it has an id of its own
+            taken: dict[str | None, set[str]] = {None: {z.name for z in atlas.zones}}
+            for other in atlas.zones:
+                for language, texts in other.translations.items():
+                    taken.setdefault(language, set()).add(texts.get("name"))
+            names = copy_names(atlas.zone(zone), taken, language_now())
+        copy = DuplicateZone(zone, new_id[:64], 3.0, -3.0, names)
+        if self.session.apply(copy, _("Duplicate zone")):
             self.state.select(new_id[:64], self.state.view_id)
 
     def delete_zone(self) -> None:
