@@ -57,6 +57,10 @@ class CompareController:
         )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.show()
+        # in front and focused, so that its keys (Escape closes it) are its own at once: a window
+        # manager that keeps focus where it was (or none) left Escape to the main window
+        window.raise_()
+        window.activateWindow()
         return window
 
     def _first_to_compare(self, loaded: list[tuple[Path, Atlas]]) -> Atlas:

@@ -116,3 +116,22 @@ def test_guide_names_stay_legible_over_the_other_charts_hatching(qtbot, window):
             assert with_overlay == without, name.text()
     assert covered  # the built-in charts do put a guide name on the other's zones
     shown.close()
+
+
+def test_escape_closes_the_compare_window_wherever_its_focus_is(qtbot, window):
+    """Opened by its key, the comparison has the focus; Escape closes it from its choices, its
+    charts and its table alike (and the main window stays)."""
+    for place in ("opened", "other", "aspect", "mode", "left", "right", "table"):
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+        combo = window.compare_action.shortcut()[0]
+        qtbot.keyClick(window.map, combo.key(), combo.keyboardModifiers())
+        (compare,) = comparison_windows()
+        qtbot.waitUntil(lambda c=compare: QApplication.activeWindow() is c, timeout=2000)
+        if place != "opened":
+            getattr(compare, place).setFocus()
+        if place == "table":
+            compare.table.selectRow(1)
+        qtbot.keyClick(QApplication.focusWidget() or compare, Qt.Key.Key_Escape)
+        assert not comparison_windows(), place
+        assert window.isVisible()
