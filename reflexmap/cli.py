@@ -165,7 +165,7 @@ def _arguments(argv: list[str]) -> argparse.Namespace | SimpleNamespace:
 
 def check(files: list[str]) -> int:
     from .atlas import read_atlas
-    from .i18n import _, set_language, system_language
+    from .i18n import _, format_count, ngettext, set_language, system_language
 
     set_language(system_language())  # the checker's messages in the user's language
     failed = 0
@@ -174,9 +174,12 @@ def check(files: list[str]) -> int:
         if result.ok:
             atlas = result.atlas
             assert atlas is not None
+            views, zones = len(atlas.views), len(atlas.zones)
             print(
-                _("{file}: ok ({views} views, {zones} zones)").format(
-                    file=name, views=len(atlas.views), zones=len(atlas.zones)
+                _("{file}: ok ({views}, {zones})").format(
+                    file=name,
+                    views=ngettext("{count} view", "{count} views", views).format(count=format_count(views)),
+                    zones=ngettext("{count} zone", "{count} zones", zones).format(count=format_count(zones)),
                 )
             )
         else:
@@ -185,7 +188,9 @@ def check(files: list[str]) -> int:
                 print(error)
     if failed:
         print(
-            _("{failed} of {total} file(s) have errors").format(failed=failed, total=len(files)),
+            ngettext(
+                "{failed} file of {total} has errors", "{failed} files of {total} have errors", failed
+            ).format(failed=format_count(failed), total=format_count(len(files))),
             file=sys.stderr,
         )
     return 1 if failed else 0

@@ -20,6 +20,43 @@ def test_check_clean_file_exits_0(capsys):
     assert "small.yaml: ok (3 views, 5 zones)" in capsys.readouterr().out
 
 
+def one_of_each(folder: Path) -> Path:
+    """The small chart cut down to one view and one zone."""
+    text = (DATA / "small.yaml").read_text(encoding="utf-8")
+    views = text[text.index("views:") : text.index("  - id: plantar-right")]
+    zone = text[text.index("zones:") : text.index("      plantar-right: mirror")]
+    path = folder / "one.yaml"
+    path.write_text(text[: text.index("views:")] + views + zone, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("language", "ok", "failed"),
+    [
+        ("en", "one.yaml: ok (1 view, 1 zone)", "1 file of 2 has errors"),
+        ("de", "one.yaml: in Ordnung (1 Ansicht, 1 Zone)", "1 Datei von 2 hat Fehler"),
+    ],
+)
+def test_check_counts_in_the_singular_and_plural_of_each_language(
+    tmp_path: Path, capsys, monkeypatch, language, ok, failed
+):
+    from reflexmap import i18n
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("zones: [\n", encoding="utf-8")
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANGUAGE", language)
+    try:
+        assert main(["check", str(one_of_each(tmp_path)), str(bad)]) == 1
+        assert main(["check", str(DATA / "small.yaml")]) == 0
+    finally:
+        i18n.set_language("en")
+    out = capsys.readouterr()
+    assert ok in out.out and failed in out.err, out
+    assert ("3 views, 5 zones" if language == "en" else "3 Ansichten, 5 Zonen") in out.out
+
+
 def test_check_prints_file_line_column_and_exits_1(tmp_path: Path, capsys):
     bad = tmp_path / "bad.yaml"
     bad.write_text(
@@ -30,7 +67,7 @@ def test_check_prints_file_line_column_and_exits_1(tmp_path: Path, capsys):
     line = next(text for text in out.out.splitlines() if text.startswith(str(bad)))
     regions = "head, neck, chest, abdomen, pelvis, spine, back, limb, nerve"
     assert line == f"{bad}:36:13: 'nerves' is not a valid region; expected one of: {regions}"
-    assert "1 of 2 file(s) have errors" in out.err
+    assert "1 file of 2 has errors" in out.err
 
 
 def test_check_builtin_zone_files_are_clean():
