@@ -90,7 +90,7 @@ def test_check_in_a_german_environment_says_every_kind_of_error_in_german(tmp_pa
     paths = _make(tmp_path)
     result = _german_check(list(paths.values()), "check")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert f"{len(paths)} von {len(paths)} Datei(en) haben Fehler" in result.stderr
+    assert f"{len(paths)} Dateien von {len(paths)} haben Fehler" in result.stderr
     said = result.stdout.splitlines()
     for name, path in paths.items():
         english = read_atlas(path).errors  # in-process: English
@@ -113,7 +113,7 @@ def test_a_chart_that_passes_is_said_in_german_too(tmp_path):
     good.write_text(chart(), encoding="utf-8")
     result = _german_check([good], "check")
     assert result.returncode == 0
-    assert f"{good}: in Ordnung (1 Ansichten, 1 Zonen)" in result.stdout
+    assert f"{good}: in Ordnung (1 Ansicht, 1 Zone)" in result.stdout
 
 
 def test_export_of_a_broken_chart_says_its_errors_in_german(tmp_path):

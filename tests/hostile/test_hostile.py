@@ -58,7 +58,7 @@ def test_check_survives_the_whole_corpus_in_bounded_memory(tmp_path: Path):
     assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
     for path in paths:
         assert f"{path}:" in result.stdout, path
-    assert f"{len(paths)} of {len(paths)} file(s) have errors" in result.stderr
+    assert f"{len(paths)} files of {len(paths)} have errors" in result.stderr
 
 
 def _with_folders(tmp_path: Path) -> list[Case]:
