@@ -73,26 +73,37 @@ def _sound_polygons(fine, counts, coords):
 
 
 def shape_problems(
-    zone_id: str, view_id: str, parts: Shape, outline: Polygon
+    zone_id: str, view_id: str, parts: Shape, outline: Polygon, view_words: str | None = None
 ) -> list[tuple[int, int | None, str]]:
     """What `reflexmap check` says about one zone's shape in one view, as (part, vertex,
-    message): the builder's rules, also run by the editor on a shape while it is dragged."""
+    message): the builder's rules, also run by the editor on a shape while it is dragged.
+    `view_words`: the view as the interface names it ("left foot, plantar view"), said instead
+    of its id (the editor's marks on the map; the check speaks of the file's ids)."""
+
+    def where(part: int | None) -> str:
+        if view_words is not None:
+            if part is not None:
+                return _("zone '{zone}', {view} (part {part})").format(
+                    zone=zone_id, view=view_words, part=part
+                )
+            return _("zone '{zone}', {view}").format(zone=zone_id, view=view_words)
+        if part is not None:
+            return _("zone '{zone}' in view '{view}' (part {part})").format(
+                zone=zone_id, view=view_id, part=part
+            )
+        return _("zone '{zone}' in view '{view}'").format(zone=zone_id, view=view_id)
+
     found: list[tuple[int, int | None, str]] = []
     for k, ring in enumerate(parts):
-        problem = geometry.polygon_problem(ring) or geometry.outside_problem(ring, outline, view_id)
+        problem = geometry.polygon_problem(ring) or geometry.outside_problem(
+            ring, outline, view_id, named=view_words is not None
+        )
         if problem:
-            if len(parts) > 1:
-                where = _("zone '{zone}' in view '{view}' (part {part})").format(
-                    zone=zone_id, view=view_id, part=k + 1
-                )
-            else:
-                where = _("zone '{zone}' in view '{view}'").format(zone=zone_id, view=view_id)
-            found.append((k, problem[0], f"{where}: {problem[1]}"))
+            found.append((k, problem[0], f"{where(k + 1 if len(parts) > 1 else None)}: {problem[1]}"))
     if not found and len(parts) > 1:
         problem = geometry.parts_problem(parts)
         if problem:  # drawing, labelling and comparing need one valid geometry
-            where = _("zone '{zone}' in view '{view}'").format(zone=zone_id, view=view_id)
-            found.append((problem[0], 0, f"{where}: {problem[1]}"))
+            found.append((problem[0], 0, f"{where(None)}: {problem[1]}"))
     return found
 
 

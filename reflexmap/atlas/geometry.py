@@ -73,6 +73,21 @@ def polygon_problem(ring: Ring) -> Problem | None:
     return None
 
 
+def problem_place(ring: Ring) -> tuple[float, float] | None:
+    """Where `ring`'s problem lies when polygon_problem says it is invalid there (the point where
+    a bowtie crosses itself, as Shapely explains its validity), else None: the problem is at
+    the vertex it names."""
+    try:
+        if len(set(ring)) < 3 or not all(math.isfinite(x) and math.isfinite(y) for x, y in ring):
+            return None  # polygon_problem blames a point
+        poly = Polygon(ring)
+        if poly.is_valid or poly.convex_hull.area < MIN_AREA_MM2:
+            return None
+        return _coordinates_in(shapely.is_valid_reason(poly))
+    except (ValueError, TypeError, shapely.errors.GEOSException):
+        return None
+
+
 def parts_problem(parts: Shape) -> tuple[int, str] | None:
     """Why a zone's parts in one view do not make one valid geometry (index of the later part
     to blame), or None: parts may touch at a point, never overlap or share an edge."""
@@ -98,8 +113,9 @@ def parts_problem(parts: Shape) -> tuple[int, str] | None:
     return None
 
 
-def outside_problem(ring: Ring, outline: Polygon, view_id: str) -> Problem | None:
-    """Blame the vertex furthest outside the view outline, if any is beyond tolerance."""
+def outside_problem(ring: Ring, outline: Polygon, view_id: str, *, named: bool = False) -> Problem | None:
+    """Blame the vertex furthest outside the view outline, if any is beyond tolerance.
+    `named`: the message's reader knows the view already (the editor names it in words)."""
     boundary = outline.exterior
     worst, worst_index = 0.0, None
     for i, (x, y) in enumerate(ring):
@@ -111,6 +127,10 @@ def outside_problem(ring: Ring, outline: Polygon, view_id: str) -> Problem | Non
             worst, worst_index = d, i
     if worst_index is None or worst <= OUTLINE_TOLERANCE_MM:
         return None
+    if named:
+        return worst_index, _(
+            "the zone lies outside the foot's outline: point {number} is {distance} mm outside"
+        ).format(number=worst_index + 1, distance=format_number(worst, 1))
     return worst_index, _(
         "the zone lies outside the outline of view '{view}': point {number} is {distance} mm outside"
     ).format(view=view_id, number=worst_index + 1, distance=format_number(worst, 1))

@@ -5,10 +5,10 @@ are on only when they can act, a duplicate gets a name of its own, live-check ma
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtWidgets import QApplication
 
-from .conftest import click_mm
+from .conftest import click_mm, viewport_pos
 from .test_editor import DATA, chart, editing  # noqa: F401 (fixtures)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -120,3 +120,76 @@ def test_a_duplicate_gets_a_name_of_its_own_in_each_language(qtbot, editing):
     assert copy.translations["de"]["name"] == "Ferse (Kopie 3)"
     names = zone_names(window)
     assert len(names) == len(set(names))
+
+
+def message_boxes(window) -> list[tuple[str, QRectF]]:
+    """(text, rectangle on the viewport) of each problem message drawn on the map."""
+    from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSimpleTextItem
+
+    view = window.map
+    found = []
+    for item in view.scene().items():
+        texts = [c for c in item.childItems() if isinstance(c, QGraphicsSimpleTextItem)]
+        if isinstance(item, QGraphicsRectItem) and texts and item.isVisible():
+            rect = item.deviceTransform(view.viewportTransform()).mapRect(item.boundingRect())
+            found.append((texts[0].text(), rect))
+    return found
+
+
+def problem_rings(window) -> list[QPointF]:
+    """Viewport centres of the red rings that mark problems."""
+    from PySide6.QtWidgets import QGraphicsEllipseItem
+
+    from reflexmap.ui.editor.overlay import PROBLEM
+
+    view = window.map
+    return [
+        QPointF(view.mapFromScene(item.pos()))
+        for item in view.scene().items()
+        if isinstance(item, QGraphicsEllipseItem) and item.pen().color() == PROBLEM and item.isVisible()
+    ]
+
+
+def press_and_move(qtbot, window, view_id, start, end):
+    viewport = window.map.viewport()
+    a, b = viewport_pos(window, view_id, *start), viewport_pos(window, view_id, *end)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=a)
+    for i in range(1, 7):
+        qtbot.mouseMove(viewport, QPoint(a.x() + (b.x() - a.x()) * i // 6, a.y() + (b.y() - a.y()) * i // 6))
+    return b
+
+
+def test_a_zone_and_its_mirror_get_their_messages_apart_named_in_words(qtbot, editing):
+    end = press_and_move(qtbot, editing, "plantar-left", (18, 30), (32, 30))  # out of the foot
+    for moment in ("dragging", "dropped"):
+        boxes = message_boxes(editing)
+        assert len(boxes) == 2, (moment, boxes)  # the zone's and its mirror's
+        (_a, first), (_b, second) = boxes
+        assert not first.intersects(second), (moment, first, second)
+        texts = " ".join(t for t, _r in boxes).replace("\n", " ")
+        assert "plantar-left" not in texts and "plantar-right" not in texts, texts
+        assert "left foot, plantar view" in texts and "right foot, plantar view" in texts, texts
+        if moment == "dragging":
+            qtbot.mouseRelease(editing.map.viewport(), Qt.MouseButton.LeftButton, pos=end)
+
+
+def test_a_crossing_ring_is_marked_where_it_crosses(qtbot, editing):
+    import shapely
+
+    from reflexmap.atlas.geometry import problem_place
+
+    end = press_and_move(qtbot, editing, "plantar-left", (18, 30), (-10, 1))  # a bowtie
+    for moment in ("dragging", "dropped"):
+        if moment == "dropped":
+            qtbot.mouseRelease(editing.map.viewport(), Qt.MouseButton.LeftButton, pos=end)
+            ring = editing.editor.session.written_shape("heel", "plantar-left")[0]
+        else:
+            ring = editing.editor.tool.rings_in("plantar-left")[0]
+        assert "Self-intersection" in shapely.is_valid_reason(shapely.Polygon(ring))
+        x, y = problem_place(ring)
+        crossing = QPointF(viewport_pos(editing, "plantar-left", x, y))
+        first_point = QPointF(viewport_pos(editing, "plantar-left", *ring[0]))
+        rings = problem_rings(editing)
+        assert any((r - crossing).manhattanLength() < 3 for r in rings), (moment, rings, crossing)
+        assert not any((r - first_point).manhattanLength() < 3 for r in rings), moment
+        assert any("crosses itself" in m for m in editing.editor.tool.overlay.messages)

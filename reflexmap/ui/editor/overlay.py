@@ -72,13 +72,14 @@ class Overlay:
         self.target = None
         self.handles: list[QGraphicsItem] = []
         self.messages: list[str] = []  # the problem texts shown, for tests and screen readers
+        self.boxes: list[QRectF] = []  # the messages' boxes placed so far (view pixels)
 
     def begin(self, target) -> None:
         self.target = target
-        self.handles, self.messages = [], []
+        self.handles, self.messages, self.boxes = [], [], []
 
     def clear(self) -> None:
-        self.handles, self.messages = [], []
+        self.handles, self.messages, self.boxes = [], [], []
 
     def _add(self, item: QGraphicsItem, z: float) -> QGraphicsItem:
         item.setZValue(z)
@@ -184,9 +185,35 @@ class Overlay:
         if area is not None and scale > 0:  # never past the edges of what is in view
             dx = max(-left + EDGE_PX, min(dx, right - EDGE_PX - w))
             dy = max(-above + EDGE_PX, min(dy, below - EDGE_PX - h))
+        origin = (at - area.topLeft()) * scale if area is not None and scale > 0 else at
+        dx, dy = self._apart(origin, dx, dy, w, h, (left, right, above, below) if area is not None else None)
         back.setTransform(back.transform().translate(dx, dy))
         self._add(back, 33)
         self.messages.append(message)
+
+    def _apart(self, origin: QPointF, dx: float, dy: float, w: float, h: float, room) -> tuple[float, float]:
+        """(dx, dy) moved so that the message's box covers none placed before (a zone's problem
+        and its mirror's, two problems close together): the first free of the other side of the
+        ring, above or below the boxes in the way; as it was if none is free."""
+
+        def box(x: float, y: float) -> QRectF:
+            return QRectF(origin.x() + x, origin.y() + y, w, h).adjusted(-2, -2, 2, 2)
+
+        def fits(x: float, y: float) -> bool:
+            if room is not None:
+                left, right, above, below = room
+                if x < -left + EDGE_PX - 0.5 or x + w > right - EDGE_PX + 0.5:
+                    return False
+                if y < -above + EDGE_PX - 0.5 or y + h > below - EDGE_PX + 0.5:
+                    return False
+            return not any(box(x, y).intersects(other) for other in self.boxes)
+
+        tries = [(dx, dy), (dx, -10.0 - h if dy >= 0 else 10.0), (-SIDE_PX - w if dx >= 0 else SIDE_PX, dy)]
+        for other in self.boxes:  # just below or above each box in the way
+            tries += [(dx, other.bottom() + 2 - origin.y()), (dx, other.top() - 2 - h - origin.y())]
+        chosen = next(((x, y) for x, y in tries if fits(x, y)), (dx, dy))
+        self.boxes.append(box(*chosen))
+        return chosen
 
     def points(self, points: list[QPointF]) -> None:
         """A zone being drawn: the points clicked so far, joined."""

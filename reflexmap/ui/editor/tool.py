@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
     QTextEdit,
 )
 
+from ...atlas.geometry import problem_place
 from ...i18n import _, bidi_isolate, format_number
 from ...vocab import aspect_name, foot_name
+from ...vocab import where as view_words
 from ..modes import EDIT, MapEvent, Mode
 from .overlay import HANDLE_PX, Overlay
 
@@ -184,15 +186,22 @@ class ZoneTool(Mode):
         check of the zone being dragged, and the last full check of the others."""
         marks: list[tuple[str, float, float, str]] = []
         shown = self.shown_views()
-        live_views = set(self.live) if self.live_problems is not None else set()
         zone = self.state.zone_id
-        if self.live_problems is not None:
-            for view_id, problems in self.live_problems.items():
+        live_problems, live_views = (
+            self.live_problems,
+            set(self.live) if self.live_problems is not None else set(),
+        )
+        if live_problems is None and zone and self.drawing is None:
+            # the selected zone's shape, dropped: the same rules, said in the same words as while dragging
+            live_views = {self.source_of(v) or v for v in shown if self.rings_in(v) is not None}
+            live_problems = self._shape_check(zone, live_views)
+        if live_problems is not None:
+            for view_id, problems in live_problems.items():
                 rings = self.rings_in(view_id)
                 for part, vertex, message in problems:
                     if rings:
                         ring = rings[min(part, len(rings) - 1)]
-                        x, y = ring[min(vertex or 0, len(ring) - 1)]
+                        x, y = problem_place(ring) or ring[min(vertex or 0, len(ring) - 1)]
                         marks.append((view_id, x, y, message))
         draft = self.session.draft
         for problem in draft.problems if draft is not None else ():
@@ -220,7 +229,9 @@ class ZoneTool(Mode):
         ring = shape[min(part or 0, len(shape) - 1)]
         if not ring:
             return None
-        x, y = ring[min(vertex or 0, len(ring) - 1)]
+        # a problem with the ring's points: where a crossing ring crosses, else at the vertex
+        place = problem_place(ring) if vertex is not None else None
+        x, y = place or ring[min(vertex or 0, len(ring) - 1)]
         return (-x, y) if mirror else (x, y)
 
     # --- hit-testing (in screen pixels, so a handle is as easy to take at any zoom) -----
@@ -568,22 +579,30 @@ class ZoneTool(Mode):
     # --- live check ----------------------------------------------------------------------
     def _check_live(self) -> None:
         """The builder's own rules on the dragged shape, in its view and in its mirror."""
+        self.live_problems = self._shape_check(self.state.zone_id, self.live)
+
+    def _shape_check(self, zone: str, edited_views) -> dict[str, list[tuple[int, int | None, str]]]:
+        """{shown view: (part, vertex, message)} of `zone`'s shape where the file's points are
+        those of `edited_views` (a mirror's: its source's), by the builder's own rules, each
+        view named in words ("left foot, plantar view") as the interface names it."""
         from shapely.geometry import Polygon
 
         from ...atlas.builder import shape_problems
 
-        zone = self.state.zone_id
         problems: dict[str, list[tuple[int, int | None, str]]] = {}
         atlas = self.state.atlas
         for view_id in self.shown_views():
             rings = self.rings_in(view_id)
             edited = self.source_of(view_id) or view_id
-            if rings is None or edited not in self.live:
+            if rings is None or edited not in edited_views:
                 continue
-            found = shape_problems(zone, view_id, rings, Polygon(atlas.view(view_id).outline))
+            view = atlas.view(view_id)  # named in the interface's words, as the status bar does
+            found = shape_problems(
+                zone, view_id, rings, Polygon(view.outline), view_words(view.foot, view.aspect)
+            )
             if found:
                 problems[view_id] = found
-        self.live_problems = problems
+        return problems
 
     def _say_point(self, view_id: str, x: float, y: float) -> None:
         view = self.state.atlas.view(view_id)
