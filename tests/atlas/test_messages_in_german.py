@@ -28,7 +28,7 @@ BROKEN: dict[str, tuple[bytes | None, str]] = {
     "no-colon.yaml": (chart().replace("    region: spine\n", "    region\n").encode(), "fehlt ein ':'"),
     "colon.yaml": (chart().replace('claim: "x"', "claim: x: y").encode(), "nicht erlaubt"),
     "indent.yaml": (chart().replace("    region: spine", "   region: spine").encode(), "Einrückung"),
-    "bracket.yaml": (chart("[[0, 0], [10, 0], [10, 10], [0, 10]").encode(), "schließende ']'"),
+    "bracket.yaml": (chart("[[0, 0], [10, 0], [10, 10], [0, 10]").encode(), "vor ihrer schließenden ']'"),
     "quote.yaml": (chart().replace('name: "Z"', 'name: "Z').encode(), "in seiner Zeile nicht geschlossen"),
     "quote-at-end.yaml": ((chart() + 'more: "x\n').encode(), "nie geschlossen"),
     "tab.yaml": (b"atlas_format: 1\n\tid: t\n", "Tabulator"),
