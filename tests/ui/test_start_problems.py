@@ -36,7 +36,7 @@ def test_problems_at_start_are_said_in_one_message(qtbot, tmp_path: Path):
     told = box.informativeText()
     assert told.startswith("Settings: settings.json:1:6: ") and "could not be used" in told
     assert "Chart not loaded: " in told and "<b>chart" in told  # shown as written
-    assert f"{chart}:4:1:" in box.detailedText()
+    assert f"{chart}:3:8:" in box.detailedText()
     box.done(0)
     qtbot.waitUntil(lambda: window.findChild(QDialog, "note-first-run") is not None)
     assert window.findChild(QDialog, "note-first-run").isVisible()
@@ -56,5 +56,5 @@ def test_one_problem_at_start_keeps_its_own_dialog(qtbot, tmp_path: Path):
     window.show_errors(chart.name, read_atlas(chart).errors)
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "chart-errors") is not None)
     box = window.findChild(QMessageBox, "chart-errors")
-    assert "last.yaml has 1 error" in box.text() and f"{chart}:4:1:" in box.detailedText()
+    assert "last.yaml has 1 error" in box.text() and f"{chart}:3:8:" in box.detailedText()
     assert window.findChild(QMessageBox, "start-problems") is None

@@ -114,7 +114,7 @@ def test_open_invalid_chart_shows_errors_and_keeps_the_chart(qtbot, window, tmp_
     box = window.findChild(QMessageBox, "chart-errors")
     assert box is not None and box.isVisible()
     assert "bad.yaml has 1 error" in box.text()
-    assert f"{bad}:4:1:" in box.detailedText()
+    assert f"{bad}:3:8:" in box.detailedText()
     assert window.state.atlas is before
     box.close()
 
