@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ..content import NOTES
 from ..i18n import N_, _
 from ..vocab import ASPECTS, aspect_menu_text
-from .modes import QUIZ
+from .modes import EDIT, QUIZ
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -339,9 +339,8 @@ def build_actions(window: MainWindow, specs: list[ActionSpec]) -> dict[str, QAct
         window.addAction(action)
         setattr(window, f"{spec.name}_action", action)
         actions[spec.name] = action
-    app = QApplication.instance()
-    if app is not None:
-        app.installEventFilter(TypingKeys(window))  # a child of the window: gone with it
+    typing = TypingKeys(window)  # a child of the window: gone with it
+    window.state.mode_changed.connect(typing.follow)
     return actions
 
 
@@ -377,6 +376,18 @@ class TypingKeys(QObject):
     """Gives a focused text field the keys it edits with before any window shortcut: Qt
     lets a field claim a key (ShortcutOverride), but a line edit claims neither Ctrl+Del nor
     Ctrl+K, so the Edit menu's Delete zone (Ctrl+Del) deleted the zone being typed into."""
+
+    def follow(self, mode: str) -> None:
+        """Watch the keys while editing only: the shortcuts that take a field's keys (Delete
+        zone: Ctrl+Del) are on only then, and a filter on the whole application sees every
+        event of every object (each one brought into Python: at the first paint, it made
+        PySide6 build classes for widgets the window never shows)."""
+        app = QApplication.instance()
+        if app is None:
+            return
+        app.removeEventFilter(self)
+        if mode == EDIT:
+            app.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.ShortcutOverride and takes_typing(watched):
