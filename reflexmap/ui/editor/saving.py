@@ -288,17 +288,7 @@ class Saving(QObject):
             return False
         document = document_to_fix(path)
         if isinstance(document, str):
-            from .. import dialogs
-
-            dialogs.warning(
-                self.host.parent,
-                _("Chart not opened"),
-                _("The editor cannot open {file}: {reason}").format(
-                    file=bidi_isolate(path.name), reason=bidi_isolate(document)
-                ),
-                "fix-refused",
-            )
-            return False
+            return self._refused_to_fix(path, document)
         forget_autosaves(path)
         self._autosaved_text = ""
         ok = self.mode.edit_document(document, path, modified=False)
@@ -527,13 +517,25 @@ class Saving(QObject):
         return True
 
     # --- a chart saved with problems ----------------------------------------------------
+    def _refused_to_fix(self, path: Path, reason: str) -> bool:
+        """Says why the editor cannot open `path` (a file refused for what it is); False."""
+        from .. import dialogs
+
+        dialogs.warning(
+            self.host.parent,
+            _("Chart not opened"),
+            _("The editor cannot open {file}: {reason}").format(
+                file=bidi_isolate(path.name), reason=bidi_isolate(reason)
+            ),
+            "fix-refused",
+        )
+        return False
+
     def open_to_fix(self, path: Path) -> bool:
         """Edit the chart file at `path` although `reflexmap check` refuses it (it was saved
         with problems, or written so by hand): shown with its problems marked on the map and
         listed, saved as usual. A file that is not a chart the editor can show is refused,
         with why (see atlas.document.document_to_fix)."""
-        from .. import dialogs
-
         if not self.may_switch():
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -543,15 +545,7 @@ class Saving(QObject):
         finally:
             QApplication.restoreOverrideCursor()
         if isinstance(document, str):
-            dialogs.warning(
-                self.host.parent,
-                _("Chart not opened"),
-                _("The editor cannot open {file}: {reason}").format(
-                    file=bidi_isolate(path.name), reason=bidi_isolate(document)
-                ),
-                "fix-refused",
-            )
-            return False
+            return self._refused_to_fix(path, document)
         if not self.mode.edit_document(document, path, modified=False):
             return False
         self.host.settings.setValue("chart/last", str(path))
