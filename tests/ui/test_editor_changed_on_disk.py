@@ -110,3 +110,16 @@ def test_the_window_coming_back_says_the_change_on_disk(qtbot, editing, chart, u
     QApplication.sendEvent(editing, QEvent(QEvent.Type.WindowActivate))  # asked once per change
     assert not [b for b in editing.findChildren(QMessageBox, "changed-on-disk-now") if b.isVisible()]
     editing.editor.saving.discard()
+
+
+def test_a_file_another_program_broke_beyond_fixing_is_refused_with_why(qtbot, editing, chart):
+    """The window comes back to a file that is no longer a chart the editor can show (not
+    YAML now): it says so, names the file, and keeps the chart it had."""
+    chart.write_text("zones: [unclosed\n", encoding="utf-8")
+    stat = chart.stat()
+    os.utime(chart, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    QApplication.sendEvent(editing, QEvent(QEvent.Type.WindowActivate))
+    qtbot.waitUntil(lambda: editing.findChild(QMessageBox, "fix-refused") is not None)
+    box = editing.findChild(QMessageBox, "fix-refused")
+    assert "The editor cannot open" in box.text() and "small.yaml" in box.text()
+    assert editing.state.atlas.zone("heel").name == "Heel"  # the chart it had
