@@ -129,6 +129,31 @@ def block_length(
     return size - 1 if chomp == "-" else size + trail if chomp == "+" else size
 
 
+def block_refused(text: str, p: int, end: int, parent: int, explicit: int = 0) -> bool:
+    """Whether the parser refuses the block value whose lines run from `p` to `end` (as for
+    block_length): a blank line before its text deeper than the text, or, after a line less
+    indented than the text (which ends the value), a line with text that is not a comment
+    (the value is over, and text more indented than its parent cannot follow it)."""
+    if explicit:
+        indent = (parent if parent >= 0 else 0) + explicit
+        start = p
+    else:
+        first = _first_text(0).search(text, p, end)
+        if first is None:
+            return False
+        indent = len(first.group(1))
+        if indent <= parent or indent < 1:
+            return False  # an empty value: the line belongs to the mapping or list
+        if _patterns(indent)["deeper blank"].search(text, p, first.start()):
+            return True
+        start = first.start()
+    shallow = _patterns(indent)["shallow"].search(text, max(start - 1, 0), end)
+    return shallow is not None and _NOT_COMMENT.search(text, shallow.start() + 1, end) is not None
+
+
+_NOT_COMMENT = re.compile(r"(?m)^ *+[^ #\n]")
+
+
 def _tail(text: str, start: int, end: int, indent: int) -> tuple[int, int]:
     """Where the blank lines (`indent` spaces or fewer) at the end of a block value from
     `start` to `end` start, and how many there are (read back from its end, line by line)."""

@@ -217,6 +217,37 @@ def test_the_walk_reports_what_the_parser_reports(data, tiny_limits, monkeypatch
     _agrees(found, _parser_alone(text, monkeypatch), text)
 
 
+# Block values the parser stops at (found by the fuzzer above in CI): a line less indented than
+# the value's text, after it, with text that is not a comment; a blank line deeper than the text
+# before it; an indentation indicator the text does not reach; a header that is not one. Each
+# is followed by a list nested too deep, which the walk must not report: the parser never gets
+# there.
+STOPPED_BLOCKS = [
+    "zones:\n- |\n    1\n# a comment\n- |\n       more\n    1\n# c\nviews: !!seq [{zones: {}}]\n",
+    "a: |\n     more\n  1\nb: [[[[1]]]]\n",
+    "a: |\n     more\n # a comment, then text\n   1\nb: [[[[1]]]]\n",
+    "a: >-\n\n        \n    text\nb: [[[[1]]]]\n",
+    "a: |4\n  text\nb: [[[[1]]]]\n",
+    "a:\n  - |2+\n   text\n   more\n  x\nb: [[[[1]]]]\n",
+    "a: |x\n  text\nb: [[[[1]]]]\n",
+]
+
+
+@pytest.mark.parametrize("text", STOPPED_BLOCKS)
+def test_the_walk_says_nothing_after_a_block_value_the_parser_stops_at(text, tiny_limits, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_DEPTH", 3)
+    told = _parser_alone(text, monkeypatch)
+    assert told and "nested" not in told[0][2], told  # the parser stops at the block value
+    assert walk.prescan(text) is None
+
+
+def test_a_comment_less_indented_inside_a_block_value_still_lets_the_walk_go_on(tiny_limits, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_DEPTH", 3)
+    text = "a: |\n    text\n  # a comment less indented: the value ends here\nb: [[[[1]]]]\n"
+    found = walk.prescan(text)
+    assert found == _parser_alone(text, monkeypatch) and "nested" in found[0][2], found
+
+
 def _agrees(found: list[tuple[int, int, str]], told: list[tuple[int, int, str]], text: str) -> None:
     """What the walk found is what the parser alone tells (within the tolerances below)."""
     if len(found) == 1 and "more than" in found[0][2]:  # a limit: the parser stops there too,

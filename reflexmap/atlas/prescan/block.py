@@ -4,7 +4,7 @@ lines taken at once."""
 from __future__ import annotations
 
 from .. import limits
-from ..scalar_length import block_header, block_length
+from ..scalar_length import block_header, block_length, block_refused
 from .counting import _Coll, _Counting, _GiveUp
 from .runs import (
     _block_items,
@@ -481,14 +481,14 @@ class _Block(_Counting):
         after = _block_end(parent).search(text, p - 1) if parent >= 0 and p > 0 else None
         end = after.start() + 1 if after else len(text)
         header = block_header(text, at)
-        size = None
-        if header is not None:
-            folded, chomp, explicit, _ = header
-            kept = self.original if folded and self.separators else None  # (LS, PS: see there)
-            size = block_length(
-                text, p, end, parent, folded=folded, chomp=chomp, explicit=explicit, kept=kept
-            )
+        if header is None:
+            raise _GiveUp  # not a header the parser reads: it says what it is
+        folded, chomp, explicit, _ = header
+        kept = self.original if folded and self.separators else None  # (LS, PS: see there)
+        size = block_length(text, p, end, parent, folded=folded, chomp=chomp, explicit=explicit, kept=kept)
         if size is None:
+            if block_refused(text, p, end, parent, explicit):
+                raise _GiveUp  # the parser stops at this value: nothing after it is told
             self.inexact = True  # a length the parser tells
         else:
             self._check_length(start, size, False, True)
