@@ -13,6 +13,15 @@ for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
     os.environ[var] = os.path.join(_home, var.lower())
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+# The suite draws the same examples on every run (hypothesis derives each test's seed from the
+# test), so a failure in CI is the same failure on any machine. A fuzzing campaign draws new
+# random examples each run: REFLEXMAP_FUZZ_EXAMPLES=N or REFLEXMAP_FUZZ_RANDOM=1 (README).
+settings.register_profile("suite", derandomize=True)
+settings.register_profile("campaign", derandomize=False)
+_campaign = os.environ.get("REFLEXMAP_FUZZ_EXAMPLES") or os.environ.get("REFLEXMAP_FUZZ_RANDOM")
+settings.load_profile("campaign" if _campaign else "suite")
 
 DATA = Path(__file__).parent / "data"
 
