@@ -168,20 +168,44 @@ class Settings:
         self.update({key: value})
 
     def update(self, values: dict[str, Any]) -> None:
-        """Set several values with one write of the file (closing the window saves five)."""
-        changed = False
+        """Set several values with one write of the file (closing the window saves five).
+
+        A value set is written even when this instance already held it: another window may
+        have written another value since, and the one chosen last is the one kept."""
         for key, value in values.items():
             if isinstance(value, (bytes, bytearray, memoryview)):
                 value = {"$base64": base64.b64encode(bytes(value)).decode("ascii")}
             elif isinstance(value, Path):
                 value = str(value)
             json.dumps(value)  # only JSON-able values: a bug to pass anything else
-            if self._values.get(key) != value:
-                self._values[key] = value
-                self._changed[key] = value
-                changed = True
-        if changed:
+            self._values[key] = value
+            self._changed[key] = value
+        if values:
             self.sync()
+
+    def edit(self, key: str, change: Callable[[Any], Any]) -> None:
+        """Change a value from what it is on disk, under the lock: `change` gets the value as
+        the file holds it now (None when it has none) and returns the new one. For values that
+        gather what several windows do (the recent charts): setting the whole value from this
+        window's copy would drop what another window added since it read the file."""
+        earlier = self._changed.get(key)
+        if callable(earlier):  # a change not yet written (the folder refused it): both, in order
+            first = earlier
+            step = change
+
+            def change(value: Any, first=first, step=step) -> Any:
+                return step(first(value))
+
+        elif key in self._changed:  # a whole value set, not yet written: changed from it
+            whole = earlier
+
+            def change(value: Any, whole=whole, step=change) -> Any:
+                return step(None if whole is _DELETED else whole)
+
+        self._values[key] = change(self._values.get(key))
+        json.dumps(self._values[key])
+        self._changed[key] = change
+        self.sync()
 
     def remove(self, key: str) -> None:
         if self._values.pop(key, None) is not None:
@@ -199,14 +223,18 @@ class Settings:
         have written since), under a lock; a failure is reported once and nothing is lost."""
         try:
             with _locked(self.path):
-                on_disk = self._read_current()
+                on_disk, exact = self._read_current()
+                before = dict(on_disk)
                 for key, value in self._changed.items():
                     if value is _DELETED:
                         on_disk.pop(key, None)
+                    elif callable(value):  # an edit of what is on disk now (Settings.edit)
+                        on_disk[key] = value(on_disk.get(key))
                     else:
                         on_disk[key] = value
-                data = {"format": FORMAT, "version": VERSION, "values": on_disk}
-                write_with_backup(self.path, json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
+                if on_disk != before or not exact:
+                    data = {"format": FORMAT, "version": VERSION, "values": on_disk}
+                    write_with_backup(self.path, json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
         except OSError as exc:
             self._report_write_failure(exc)
             return
@@ -214,23 +242,24 @@ class Settings:
         self._changed.clear()
         self._write_failed = False
 
-    def _read_current(self) -> dict[str, Any]:
+    def _read_current(self) -> tuple[dict[str, Any], bool]:
         """What another window may have written since this one read the file (never set aside
-        here: a file this instance cannot use is replaced by its own values as before)."""
+        here: a file this instance cannot use is replaced by its own values as before), and
+        whether the file holds exactly these values (so that writing them again is needless)."""
         try:
             raw = read_regular(self.path, MAX_BYTES)
         except OSError:  # gone, or not a file this instance can use: its own values stand
-            return dict(self._values)
+            return dict(self._values), False
         try:
             values = parse(raw)
         except Unreadable:
-            return dict(self._values)
+            return dict(self._values), False
         usable = {}
         for key, value in values.items():
             checked = setting_rules.check(key, value)
             if checked.value is not None:
                 usable[key] = checked.value
-        return usable
+        return usable, usable == values
 
     def _report_write_failure(self, exc: OSError) -> None:
         if self._write_failed:

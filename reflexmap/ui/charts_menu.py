@@ -56,8 +56,7 @@ class ChartsMenu(QMenu):
         path = str(Path(path).resolve())
         if any(Path(path) == p.resolve() for p in builtin_charts()):
             return
-        recent = [p for p in (self.settings.value("chart/recent", [], type=list) or []) if p != path]
-        self.settings.setValue("chart/recent", [path, *recent][:MAX_RECENT])
+        self.settings.edit("chart/recent", lambda stored: with_recent(stored, path))
 
     def chart_title(self, path: Path) -> str:
         """The chart's own title, which names it (and, for the built-in ones, its tradition)."""
@@ -128,3 +127,9 @@ class ChartsMenu(QMenu):
 
     def chart_actions(self) -> list[QAction]:
         return list(self.group.actions())
+
+
+def with_recent(stored: object, path: str) -> list[str]:
+    """The recent charts as stored (by any window), with `path` moved to the front."""
+    recent = [p for p in stored if isinstance(p, str) and p != path] if isinstance(stored, list) else []
+    return [path, *recent][:MAX_RECENT]
