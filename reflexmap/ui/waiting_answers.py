@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMessageBox
 
 from ..i18n import _, bidi_isolate, ngettext
@@ -62,6 +63,7 @@ def ask(controller, exc: BaseException, go_on: Callable[[], object]) -> QMessage
     discard = box.addButton(_("&Discard answers"), QMessageBox.ButtonRole.DestructiveRole)
     discard.setObjectName("discard-answers")
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    cancel.setIcon(QIcon())  # the style's icon on Cancel alone: at Largest it touched the word
     box.setDefaultButton(save)
     box.setEscapeButton(cancel)
     dialogs.plain_labels(box)
@@ -78,6 +80,83 @@ def ask(controller, exc: BaseException, go_on: Callable[[], object]) -> QMessage
             go_on()
         else:  # Cancel, Escape, the box closed: nothing is lost, the window stays
             controller.keep_trying()
+
+    box.finished.connect(lambda _result: answered())
+    box.open()
+    return box
+
+
+def in_temporary_folder(kept: Path, database: Path) -> bool:
+    """Whether answers were kept in the system's temporary folder (the last spare folder),
+    not beside the log: a folder the system may empty when the computer restarts."""
+    import tempfile
+
+    try:
+        temporary = Path(tempfile.gettempdir()).resolve()
+        kept = kept.resolve()
+    except OSError:
+        return False
+    return kept.parent != database.parent.resolve() and kept.is_relative_to(temporary)
+
+
+def tell_kept_in_temporary_folder(controller, kept: Path, go_on: Callable[[], object]) -> QMessageBox:
+    """Said once, when the window closes (or the learner changes): the answers the progress
+    folder could not take are in the temporary folder, written into the progress at the next
+    start; the system may empty that folder, so they can be saved elsewhere too. The window
+    closes (`go_on`) when the box is left, whichever way."""
+    from . import dialogs
+
+    try:
+        count = len(pending.read(kept))
+    except (OSError, ValueError):
+        count = len(controller.scheduler.pending) if controller.scheduler is not None else 0
+    box = QMessageBox(
+        QMessageBox.Icon.Information, _("Answers kept for later"), "", parent=controller.map.window()
+    )
+    box.setObjectName("answers-in-temporary-folder")
+    box.setText(
+        ngettext(
+            "{count} answer could not be written to {path}. It is kept in the system's temporary "
+            "folder, in {file}, and written to your progress when ReflexMap next starts.",
+            "{count} answers could not be written to {path}. They are kept in the system's "
+            "temporary folder, in {file}, and written to your progress when ReflexMap next starts.",
+            count,
+        ).format(
+            count=count,
+            path=bidi_isolate(str(controller.database_path)),
+            file=bidi_isolate(str(kept)),
+        )
+    )
+    box.setInformativeText(
+        _(
+            "The system may empty that folder when the computer restarts. To be safe, save a copy "
+            "somewhere else now; Quiz → Import saved answers… brings it back, each answer once."
+        )
+    )
+    save = box.addButton(_("&Save a copy…"), QMessageBox.ButtonRole.AcceptRole)
+    save.setObjectName("save-answers-copy")
+    close = box.addButton(_("&Close"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(close)
+    box.setEscapeButton(close)
+    dialogs.plain_labels(box)
+
+    def answered() -> None:
+        if box.clickedButton() is save:
+            start = Path.home() / f"reflexmap-answers-{time.strftime('%Y%m%d-%H%M%S')}.json"
+            chosen = dialogs.save_file(box.parentWidget(), _("Save the answers"), str(start), FILTER)
+            if chosen:
+                try:
+                    pending.write_file(Path(chosen), controller.database_path, pending.read(kept))
+                except OSError as exc:
+                    dialogs.warning(
+                        box.parentWidget(),
+                        _("Answers kept for later"),
+                        _("Could not save a copy to {file} ({reason}). The answers stay in {kept}.").format(
+                            file=bidi_isolate(chosen), reason=_reason(exc), kept=bidi_isolate(str(kept))
+                        ),
+                        "answers-copy-failed",
+                    )
+        go_on()
 
     box.finished.connect(lambda _result: answered())
     box.open()

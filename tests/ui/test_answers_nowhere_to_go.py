@@ -219,3 +219,35 @@ def test_a_read_only_data_folder_keeps_the_answers_and_asks_when_nothing_takes_t
         qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
     finally:
         subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def test_answers_kept_in_the_temporary_folder_are_said_once_in_the_window(
+    qtbot, make_window, full_data, monkeypatch, tmp_path: Path
+):
+    """The data folder is full and the only folder that takes the waiting answers is the
+    user's own folder in the system's temporary folder (which the system may empty): closing
+    says so in the window, once, with where they are and a way to save a copy (before, only
+    stderr said it), and the window closes after; the answers are in that folder."""
+    import os
+    import tempfile
+
+    from reflexmap.quiz import pending
+
+    data, fill, _room = full_data
+    system_temporary = tmp_path / "system-temporary"
+    system_temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(system_temporary))
+    own = system_temporary / f"reflexmap-{os.getuid()}"
+    monkeypatch.setattr("reflexmap.ui.modes.quiz.spare_folders", lambda settings: (own,))
+    window, database, _first, waiting = _waiting_window(qtbot, make_window, data, fill)
+    window.close()
+    box = _box(qtbot, "answers-in-temporary-folder")
+    assert window.isVisible()  # said before the window goes
+    text = box.text() + " " + box.informativeText()
+    assert "2 answers could not be written" in text and "temporary folder" in text, text
+    (kept,) = pending.files(database, (own,))
+    assert str(kept) in text and "Import saved answers" in text, text
+    assert len(pending.read(kept)) == len(waiting)
+    box.escapeButton().click()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    assert [b for b in QApplication.topLevelWidgets() if isinstance(b, QMessageBox) and b.isVisible()] == []

@@ -280,7 +280,7 @@ class QuizController(Mode):
                     "{count} answers could not be saved: neither {path} nor any other folder can be "
                     "written ({error}).",
                     waiting,
-                ).format(count=waiting, path=self.database_path, error=why(exc)),
+                ).format(count=waiting, path=bidi_isolate(str(self.database_path)), error=why(exc)),
             )
         else:
             if kept is not None:
@@ -302,12 +302,15 @@ class QuizController(Mode):
         scheduler = self._scheduler
         if scheduler is None or not scheduler.pending or self._log is None:
             return True
-        try:
-            scheduler.keep_pending()
-        except OSError as exc:
-            from .. import waiting_answers
+        from .. import waiting_answers
 
+        try:
+            kept = scheduler.keep_pending()
+        except OSError as exc:
             waiting_answers.ask(self, exc, go_on)
+            return False
+        if kept is not None and waiting_answers.in_temporary_folder(kept, self.database_path):
+            waiting_answers.tell_kept_in_temporary_folder(self, kept, go_on)  # the system may empty it
             return False
         return True
 
