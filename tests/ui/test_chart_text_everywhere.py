@@ -222,3 +222,89 @@ def test_problems_at_start_show_chart_text_as_written(qtbot, hostile_file, tmp_p
     box = window.findChild(QMessageBox, "start-problems")
     problems += _problems([("start problems details", box.detailedText(), False)])
     assert not problems, "\n".join(problems[:20])
+
+
+def _seen_in_dialog() -> int:
+    """How many texts of the open dialog hold chart text (its markup written out), read as the
+    walk reads them, fields included: the walk had chart text to look at there."""
+    from PySide6.QtWidgets import QWidget
+
+    (dialog,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+    inside = set(dialog.findChildren(QWidget))
+    texts = [
+        text
+        for where, text, _rich in _shown_texts()
+        if any(where.startswith(f"{type(w).__name__}#") for w in inside)
+    ]
+    for widget in inside:
+        for read in ("text", "toPlainText", "currentText"):
+            if hasattr(widget, read) and callable(getattr(widget, read)):
+                try:
+                    texts.append(str(getattr(widget, read)()))
+                except TypeError:
+                    pass
+    return sum("here<b>bold" in text for text in texts)
+
+
+def test_the_editors_windows_show_chart_text_as_written(qtbot, make_window, tmp_path, monkeypatch):
+    """The windows added with the editor, on a chart full of markup and direction controls
+    whose file has a problem the editor fixes (a corner out of the foot): "Chart not loaded",
+    then Open in the editor to fix, the Chart problems panel (each problem names its zone),
+    the zone-texts form, Edit → Chart properties…, File → New chart… (it lists the charts by
+    title) and Edit → History after a change; the window title and status bar at each step."""
+    from reflexmap.ui import dialogs
+
+    from .test_editor import DATA
+    from .test_editor_reopen import HEEL
+
+    text = (DATA / "small.yaml").read_text(encoding="utf-8")
+    text = text.replace(HEEL, "[[-18, 2], [18, 2], [25, 30], [-18, 30]]").replace('"Band"', '"Ba\\u0007nd"')
+    data = _hostile(yaml.safe_load(text))
+    path = tmp_path / FILE_NAME
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    CHART_TEXTS.add(_norm(path.name))
+    problems: list[str] = []
+    window = make_window()
+    window.resize(1400, 900)
+    monkeypatch.setattr(dialogs, "open_file", lambda *args: str(path))
+    window.open_action.trigger()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "chart-errors") is not None)
+    box = window.findChild(QMessageBox, "chart-errors")
+    _walk(qtbot, "Chart not loaded", problems)
+    problems += _problems([("Chart not loaded details", box.detailedText(), False)])
+    fix = next(b for b in box.buttons() if b.objectName() == "fix-in-editor")
+    qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
+    assert window.editor.active
+    from PySide6.QtWidgets import QDockWidget
+
+    dock = window.findChild(QDockWidget, "dock-chart-problems")
+    assert dock is not None and dock.isVisible()
+    listed = dock.widget().list
+    assert listed.count() >= 1
+    assert listed.count() == 2, [listed.item(row).text() for row in range(listed.count())]
+    listed.setCurrentRow(0)  # choosing a problem selects its zone: the form and status bar show it
+    _walk(qtbot, "editor with its Chart problems", problems)
+
+    window.chart_properties_action.trigger()
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, QDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+    )
+    _walk(qtbot, "Chart properties", problems)
+    assert _seen_in_dialog() >= 2, "the dialog shows the chart's texts (title, sources)"
+    for dialog in QApplication.topLevelWidgets():
+        if isinstance(dialog, QDialog) and dialog.isVisible():
+            dialog.reject()
+
+    window.new_chart_action.trigger()
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, QDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+    )
+    _walk(qtbot, "New chart", problems)
+    assert _seen_in_dialog() >= 1, "the dialog offers the chart by its title"
+    for dialog in QApplication.topLevelWidgets():
+        if isinstance(dialog, QDialog) and dialog.isVisible():
+            dialog.reject()
+
+    window.editor.show_history()
+    _walk(qtbot, "History", problems)
+    assert not problems, "\n".join(problems[:20])
