@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..i18n import _
+from ..i18n import _, bidi_isolate
 from ..quiz.profiles import DEFAULT, Profiles
+from ..storage import error_text
 
 
 def profile_title(name: str) -> str:
@@ -93,8 +94,17 @@ class ProfileDialog(QDialog):
         name = self.name.text()
         try:
             self.profiles.create(name)
-        except (ValueError, OSError) as exc:
+        except ValueError as exc:
             self.problem.setText(str(exc))
+            return
+        except OSError as exc:  # a read-only or full data folder: said in words, nothing changed
+            self.problem.setText(
+                _("The profile {name} could not be made in {folder} ({reason}). Nothing was changed.").format(
+                    name=bidi_isolate(name),
+                    folder=bidi_isolate(str(self.profiles.others)),
+                    reason=error_text(exc),
+                )
+            )
             return
         self.problem.clear()
         self.name.clear()
