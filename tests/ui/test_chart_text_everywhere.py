@@ -82,6 +82,21 @@ def _raw_markup_in(text: str) -> bool:
     return "<b>bold</b>" in text or f'src="{IMAGE}"' in text or '<a href="x">' in text
 
 
+def _sentences(html: str) -> list[str]:
+    """The texts of a web page or card as a reader meets them: each block element's text (a
+    heading, a paragraph, a list item, an SVG label) and each attribute that is read out or
+    shown (alt, aria-label, title), entities decoded. Script and style are not text."""
+    import html as html_module
+
+    html = re.sub(r"(?is)<(script|style)\b.*?</\1>", "", html)
+    said = [html_module.unescape(m[2]) for m in re.finditer(r'(?i)\b(alt|aria-label|title)="([^"]*)"', html)]
+    blocks = re.split(
+        r"(?i)</?(?:p|h[1-6]|li|ul|div|td|th|tr|text|title|header|article|section|button|label)\b[^>]*>", html
+    )
+    said += [html_module.unescape(re.sub(r"<[^>]*>", "", block)) for block in blocks]
+    return [text.strip() for text in said if text.strip()]
+
+
 def test_every_window_and_file_shows_chart_text_as_written(
     qtbot, make_window, hostile_file, tmp_path, monkeypatch
 ):
@@ -176,6 +191,10 @@ def test_every_window_and_file_shows_chart_text_as_written(
     fields = [row[0] for row in sqlite3.connect(collection).execute("SELECT flds FROM notes")]
     assert fields and not any(_raw_markup_in(f) for f in fields)
     assert any("&lt;b&gt;bold&lt;/b&gt;" in f for f in fields)
+    # every sentence of the web page and the cards (each block of text, and the words read
+    # out or shown for a picture: alt, aria-label, title) isolates the chart's text in it
+    for where, html in [("web page", page), *(("Anki card", f) for f in fields)]:
+        problems += [f"{where}: {p}" for p in _problems(("block", t, False) for t in _sentences(html))]
 
     # the editor (F2): its form shows the zone's texts as the file has them; History names the change
     for box in QApplication.topLevelWidgets():
