@@ -26,7 +26,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedSeq
 
 from ..i18n import _
-from .draft import Draft, Problem, locate_parsed, written_shapes
+from .draft import Draft, Problem, locate_parsed, with_repeats, written_shapes
 from .errors import AtlasError
 from .loader import LoadResult, parse_atlas
 
@@ -333,7 +333,11 @@ class ChartDocument:
                 except Exception:  # noqa: BLE001 - a shortcut that fails: the whole check is exact
                     derived = None
                     self.parsed.clear()
-            self.checked.append(derived if derived is not None else self.full_draft())
+            draft = derived if derived is not None else self.full_draft()
+            if draft.atlas is not None and self.parsed:  # every zone shown, a repeated id too
+                data, positions = self.parsed[0]
+                draft = with_repeats(draft, data, positions, self.source)
+            self.checked.append(draft)
         return self.checked[0]
 
     def cached_draft(self) -> Draft | None:
@@ -542,7 +546,9 @@ def document_to_fix(path: str | Path) -> ChartDocument | str:
         return _("the editor cannot read this file: {reason}").format(reason=exc)
     document.parsed.append((data, positions))  # read once: its check is the one just made
     problems = locate_parsed(data, positions, errors) if errors else ()
-    document.checked.append(Draft(atlas, problems, written_shapes(data)))
+    document.checked.append(
+        with_repeats(Draft(atlas, problems, written_shapes(data)), data, positions, source)
+    )
     return document
 
 

@@ -50,18 +50,92 @@ def shape_place(path: tuple) -> tuple[str | None, int | None, int | None]:
     return view, part, vertex
 
 
+REPEAT_MARK = "#"  # a zone repeating an earlier zone's id is shown as "heel#2" (no id has "#")
+
+
+def shown_ids(ids: list[Any]) -> list[Any]:
+    """The id an editor knows each zone by, in the file's order: its own, or for a zone that
+    repeats an earlier zone's id (a problem `check` reports) that id with "#2", "#3"… (one no
+    zone has), so that every zone written stays listed, drawn, selectable and editable until
+    its id is fixed. Ids that are not text are kept as they are."""
+    taken = {i for i in ids if isinstance(i, str)}
+    seen: dict[str, int] = {}
+    shown: list[Any] = []
+    for zone_id in ids:
+        if not isinstance(zone_id, str) or zone_id not in seen:
+            if isinstance(zone_id, str):
+                seen[zone_id] = 1
+            shown.append(zone_id)
+            continue
+        count = seen[zone_id]
+        while True:
+            count += 1
+            alias = f"{zone_id}{REPEAT_MARK}{count}"
+            if alias not in taken:
+                break
+        seen[zone_id] = count
+        taken.add(alias)
+        shown.append(alias)
+    return shown
+
+
+def shown_zone_ids(zones: Any) -> list[Any]:
+    """`shown_ids` of a parsed list of zones (None for an entry that is not a zone)."""
+    return shown_ids([z.get("id") if isinstance(z, dict) else None for z in zones])
+
+
+def written_id(zone_id: str) -> str:
+    """The id written in the file of a zone shown as `zone_id` ("heel#2" -> "heel")."""
+    head, mark, count = zone_id.rpartition(REPEAT_MARK)
+    return head if mark and head and count.isdigit() else zone_id
+
+
 def written_shapes(data: dict) -> dict[str, dict[str, Any]]:
+    """Each zone's shapes as written, by the id the editor shows it under (see shown_ids)."""
     from .builder import _parts
 
     shapes: dict[str, dict[str, Any]] = {}
-    for zone in data.get("zones", []):
+    zones = data.get("zones", [])
+    for zone, zone_id in zip(zones, shown_zone_ids(zones), strict=True):
         for view_id, shape in (zone.get("shapes") or {}).items():
             try:
                 parts = shape if shape == "mirror" else _parts(shape)
             except (TypeError, ValueError):
                 continue
-            shapes.setdefault(zone["id"], {}).setdefault(view_id, parts)
+            shapes.setdefault(zone_id, {}).setdefault(view_id, parts)
     return shapes
+
+
+def with_repeats(draft: Draft, data: Any, positions: Any, source: str) -> Draft:
+    """`draft` with the zones that repeat an earlier zone's id put back under the id the editor
+    shows them by (see shown_ids): the lenient chart leaves them out, and a zone the person
+    cannot see or select cannot be fixed. The draft itself when no id repeats."""
+    atlas = draft.atlas
+    zones = data.get("zones") if isinstance(data, dict) else None
+    if atlas is None or not isinstance(zones, list):
+        return draft
+    ids = [z.get("id") if isinstance(z, dict) else None for z in zones]
+    shown = shown_ids(ids)
+    if shown == ids:
+        return draft
+    import dataclasses
+
+    from .builder import Builder
+    from .index import ZoneIndex
+
+    builder = Builder(data, positions, source)
+    views = {view.id: view for view in atlas.views}
+    kept = []
+    for i, (raw, written, zone_id) in enumerate(zip(zones, ids, shown, strict=True)):
+        if written == zone_id:
+            if atlas.has_zone(zone_id):
+                kept.append(atlas.zone(zone_id))
+            continue
+        zone = builder.build_zone(i, raw, views, atlas.sources)
+        if zone is not None:
+            kept.append(dataclasses.replace(zone, id=zone_id))
+    index = ZoneIndex((v, z.id, parts) for z in kept for v, parts in z.shapes.items())
+    return dataclasses.replace(draft, atlas=dataclasses.replace(atlas, zones=tuple(kept), index=index))
 
 
 def locate_parsed(data: Any, positions: Any, errors: tuple[AtlasError, ...]) -> tuple[Problem, ...]:
@@ -73,6 +147,7 @@ def locate_parsed(data: Any, positions: Any, errors: tuple[AtlasError, ...]) -> 
                 at[where] = path
     placed = sorted(at)
     problems = []
+    shown: list[Any] | None = None  # the zones' ids as the editor shows them (once asked)
     for error in errors:
         path = at.get((error.line, error.column), ())
         if not path and placed and error.placed:
@@ -87,7 +162,9 @@ def locate_parsed(data: Any, positions: Any, errors: tuple[AtlasError, ...]) -> 
                 path = at[placed[before]]
         zone = None
         if len(path) >= 2 and path[0] == "zones" and isinstance(path[1], int):
-            zone = data["zones"][path[1]].get("id") if isinstance(data["zones"][path[1]], dict) else None
+            if shown is None:
+                shown = shown_zone_ids(data["zones"])
+            zone = shown[path[1]] if isinstance(data["zones"][path[1]], dict) else None
         view, part, vertex = shape_place(path)
         problems.append(Problem(error.message, error.line, error.column, zone, view, part, vertex, error))
     return tuple(problems)
@@ -200,3 +277,45 @@ def drawable(shape: Any) -> tuple | None:
         except (shapely.errors.GEOSException, ValueError):
             continue
     return tuple(rings) or None
+
+
+# What `reflexmap check` says naming a view by its id, and how the editor says the same with
+# the view named in words ("left foot, plantar view"): the same sentences (the builder's and
+# geometry's), so that a problem reads alike in the list, on the map and while dragging.
+_VIEW_PHRASES = (
+    ("zone '{zone}' in view '{view}' (part {part})", "zone '{zone}', {view} (part {part})"),
+    ("zone '{zone}' in view '{view}'", "zone '{zone}', {view}"),
+    (
+        "the zone lies outside the outline of view '{view}': point {number} is {distance} mm outside",
+        "the zone lies outside the foot's outline: point {number} is {distance} mm outside",
+    ),
+)
+
+
+def in_words(message: str, views: Any) -> str:
+    """`message` (a problem as `reflexmap check` says it, in the interface's language) with
+    each view it names by id (`views`: the chart's) named as the interface names it, "left
+    foot, plantar view": the editor shows problems to a person, who knows the views by what
+    they show, not by the file's ids."""
+    import re
+
+    from ..i18n import _
+    from ..vocab import where
+
+    for view in views:
+        quoted = f"'{view.id}'"
+        if quoted not in message:
+            continue
+        words = where(view.foot, view.aspect)
+        for said, shown in _VIEW_PHRASES:
+            pattern = re.escape(_(said))
+            for name in ("zone", "part", "number", "distance"):
+                pattern = pattern.replace(re.escape("{" + name + "}"), f"(?P<{name}>.+?)", 1)
+            pattern = pattern.replace(re.escape("{view}"), re.escape(view.id), 1)
+            message = re.sub(
+                pattern,
+                lambda m, shown=shown, words=words: _(shown).format(**m.groupdict(), view=words),
+                message,
+            )
+        message = message.replace(quoted, f"'{words}'")  # any other sentence naming it
+    return message

@@ -187,10 +187,23 @@ def _zones(tree: CommentedMap) -> CommentedSeq:
 
 
 def zone_index(tree: CommentedMap, zone_id: str) -> int:
-    for i, zone in enumerate(_zones(tree)):
-        if isinstance(zone, dict) and zone.get("id") == zone_id:
-            return i
+    """Where the zone an editor shows as `zone_id` is in the list (a zone repeating an earlier
+    zone's id is shown as "heel#2": see draft.shown_ids)."""
+    index = shown_index(_zones(tree), zone_id)
+    if index is not None:
+        return index
     raise EditRefused(_("there is no zone '{zone}'").format(zone=_said(zone_id)))
+
+
+def shown_index(zones: list, zone_id: str) -> int | None:
+    """The index in `zones` (parsed) of the zone an editor shows as `zone_id`, or None."""
+    from .draft import shown_ids
+
+    ids = [z.get("id") if isinstance(z, dict) else None for z in zones]
+    if zone_id in ids:
+        return ids.index(zone_id)  # the first zone of an id is shown with it
+    shown = shown_ids(ids)
+    return shown.index(zone_id) if zone_id in shown else None
 
 
 def _mirror_views(tree: CommentedMap) -> dict[str, str]:
@@ -331,9 +344,7 @@ class _PointsEdit(_ZoneEdit):
         zones = data.get("zones") if isinstance(data, dict) else None
         if not isinstance(zones, list):
             return None
-        index = next(
-            (i for i, z in enumerate(zones) if isinstance(z, dict) and z.get("id") == self.zone), None
-        )
+        index = shown_index(zones, self.zone)
         if index is None:
             return None
         zone = zones[index]

@@ -123,3 +123,65 @@ def test_a_file_another_program_broke_beyond_fixing_is_refused_with_why(qtbot, e
     box = editing.findChild(QMessageBox, "fix-refused")
     assert "The editor cannot open" in box.text() and "small.yaml" in box.text()
     assert editing.state.atlas.zone("heel").name == "Heel"  # the chart it had
+
+
+def heel_bottom(window) -> float:
+    return window.editor.session.written_shape("heel", "plantar-left")[0][0][1]
+
+
+def test_a_reload_when_the_window_comes_back_keeps_the_way_back(qtbot, editing, chart):
+    """Nothing unsaved, the file changed by another program: the reload is one step on the
+    history (Edit → History names it), and Ctrl+Z gives back the chart as it was here, then
+    the changes made before; Ctrl+Shift+Z the other program's version again."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QDockWidget, QUndoView
+
+    from .test_editor import key
+
+    start = heel_bottom(editing)
+    nudge(qtbot, editing)
+    nudged = heel_bottom(editing)
+    qtbot.keyClick(editing.map, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not editing.isWindowModified() and nudged != start
+    other_program_renames_the_heel(chart)
+    QApplication.sendEvent(editing, QEvent(QEvent.Type.WindowActivate))
+    assert editing.state.atlas.zone("heel").name == "Heel pad"
+    assert not editing.isWindowModified()
+    editing.history_action.trigger()
+    view = editing.findChild(QDockWidget, "dock-history").findChild(QUndoView)
+    rows = [view.model().index(r, 0).data() for r in range(view.model().rowCount())]
+    assert rows[-2:] == ["Nudge zone", "Reload small.yaml"], rows
+    key(qtbot, editing, QKeySequence.StandardKey.Undo)
+    assert editing.state.atlas.zone("heel").name == "Heel"  # the chart as it was here
+    assert editing.isWindowModified()  # (it is not what the file holds now)
+    assert heel_bottom(editing) == nudged
+    key(qtbot, editing, QKeySequence.StandardKey.Undo)
+    assert heel_bottom(editing) == start  # the nudge before, undone too
+    key(qtbot, editing, QKeySequence.StandardKey.Redo)
+    key(qtbot, editing, QKeySequence.StandardKey.Redo)
+    assert editing.state.atlas.zone("heel").name == "Heel pad" and not editing.isWindowModified()
+
+
+def test_reload_chosen_with_unsaved_changes_can_be_undone(qtbot, editing, chart):
+    """ "Reload the file" when the window comes back to a changed file with unsaved work: the
+    work is not lost, Ctrl+Z brings it back."""
+    from PySide6.QtGui import QKeySequence
+
+    from .test_editor import key
+
+    start = heel_bottom(editing)
+    nudge(qtbot, editing)
+    nudged = heel_bottom(editing)
+    other_program_renames_the_heel(chart)
+    QApplication.sendEvent(editing, QEvent(QEvent.Type.WindowActivate))
+    qtbot.waitUntil(lambda: editing.findChild(QMessageBox, "changed-on-disk-now") is not None)
+    box = editing.findChild(QMessageBox, "changed-on-disk-now")
+    assert "Undo" in box.text()
+    reload = next(b for b in box.findChildren(QPushButton) if "Reload" in b.text())
+    qtbot.mouseClick(reload, Qt.MouseButton.LeftButton)
+    assert editing.state.atlas.zone("heel").name == "Heel pad" and heel_bottom(editing) == start
+    assert not editing.isWindowModified()
+    key(qtbot, editing, QKeySequence.StandardKey.Undo)
+    assert editing.state.atlas.zone("heel").name == "Heel" and heel_bottom(editing) == nudged
+    assert editing.isWindowModified()
+    editing.editor.saving.discard()

@@ -60,7 +60,7 @@ def test_open_a_chart_saved_with_problems_fix_it_and_save_it(qtbot, window, brok
     qtbot.mouseClick(fix_button(box), Qt.MouseButton.LeftButton)
     assert window.editor.active and window.state.atlas.path == broken
     problems = listed_problems(window)
-    assert len(problems) == 2 and any("outside the outline" in p for p in problems), problems
+    assert len(problems) == 2 and any("outside the foot's outline" in p for p in problems), problems
     assert any(p.startswith("line 32, column ") for p in problems), problems  # with its place
     assert window.editor.tool.problem_marks()  # marked on the map
     zone_list = window.zones.list.model()

@@ -192,13 +192,13 @@ class ZoneForm(QScrollArea):
         if self._filling or zone is None:
             return
         new_id = self.zone_id.text().strip()
-        if new_id == zone.id:
+        if new_id == self.session.written_id(zone.id):
             return
         taken = set(self.session.draft.shapes) | {z.id for z in self.session.draft.atlas.zones}
         problem = id_problem(taken, new_id)
         if problem is not None:
             self.status(_("The id was not changed: {reason}").format(reason=_id_reason(problem, new_id)))
-            self.zone_id.setText(zone.id)
+            self.zone_id.setText(self.session.written_id(zone.id))
             return
         view = self.state.view_id
         if self.session.apply(RenameZone(zone.id, new_id), _("Rename zone")):
@@ -222,7 +222,8 @@ class ZoneForm(QScrollArea):
                 if zone
                 else _("Select a zone to edit its texts.")
             )
-            self.zone_id.setText(zone.id if zone else "")
+            # (a zone repeating an earlier zone's id is known as "heel#2": its id is "heel")
+            self.zone_id.setText(self.session.written_id(zone.id) if zone else "")
             for (name, language), line in self.fields.items():
                 value = ""
                 if zone is not None:

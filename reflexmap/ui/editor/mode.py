@@ -200,6 +200,7 @@ class EditMode(QObject):
             self.problems_label.hide()
             return
         if count:
+            from ...content.markup import plain_tooltip
             from .problems import placed
 
             self.problems_label.setText(
@@ -207,7 +208,9 @@ class EditMode(QObject):
                     count=count
                 )
             )
-            self.problems_label.setToolTip("\n".join(placed(p) for p in draft.problems[:20]))
+            views = draft.atlas.views if draft.atlas is not None else ()
+            listed = "\n".join(placed(p, views) for p in draft.problems[:20])
+            self.problems_label.setToolTip(plain_tooltip(listed))  # (the ids are the chart's text)
         else:
             self.problems_label.setText(_("✔ The chart passes the check"))
             self.problems_label.setToolTip("")
@@ -279,8 +282,11 @@ class EditMode(QObject):
             return
         zone = self.state.zone_id
         taken = set(self.session.draft.shapes) if self.session.draft else set()
+        written = self.session.written_id(zone)  # (a repeated id's zone, shown as "heel#2")
         new_id = next(
-            i for i in (f"{zone}-copy", *(f"{zone}-copy-{n}" for n in range(2, 10_000))) if i not in taken
+            i
+            for i in (f"{written}-copy", *(f"{written}-copy-{n}" for n in range(2, 10_000)))
+            if i not in taken
         )
         atlas = (
             self.session.draft.atlas if self.session.draft and self.session.draft.atlas else self.state.atlas

@@ -67,8 +67,9 @@ class ProblemList(QWidget):
                 len(problems),
             ).format(count=len(problems))
         )
+        views = draft.atlas.views if draft.atlas is not None else ()
         for problem in problems[:MAX_LISTED]:
-            item = QListWidgetItem(placed(problem))  # a list item's text is plain text
+            item = QListWidgetItem(placed(problem, views))  # a list item's text is plain text
             item.setData(ZONE_ROLE, problem.zone or "")
             item.setData(VIEW_ROLE, problem.view or "")
             self.list.addItem(item)
@@ -96,10 +97,21 @@ class ProblemList(QWidget):
             self.state.show_zone(zone_id)
 
 
-def placed(problem) -> str:
-    """A problem of the chart with its line and column in the file, as `reflexmap check` says it."""
+def said(problem, views) -> str:
+    """A problem's message as the editor shows it: `reflexmap check`'s words, with each view it
+    names (`views`: the chart's) named as the interface names it ("left foot, plantar view"),
+    not by its id in the file."""
+    from ...atlas.draft import in_words
+
+    return in_words(problem.message, views)
+
+
+def placed(problem, views=()) -> str:
+    """A problem of the chart with its line and column in the file, as `reflexmap check` says
+    it, its views named in words (see `said`)."""
+    message = said(problem, views)
     if problem.line <= 0:
-        return problem.message
+        return message
     return _("line {line}, column {column}: {message}").format(
-        line=problem.line, column=problem.column, message=problem.message
+        line=problem.line, column=problem.column, message=message
     )

@@ -264,7 +264,7 @@ class Saving(QObject):
         box.setInformativeText(
             _(
                 "Overwrite: your version replaces the other program's (which is kept as {backup}).\n"
-                "Reload: the file as it is now is opened; your changes here are lost.\n"
+                "Reload: the file as it is now is opened (Undo brings your version back).\n"
                 "Save as: your version goes to another file; this one stays as the other program left it."
             ).format(backup=bidi_isolate(path.name + ".bak"))
         )
@@ -289,14 +289,20 @@ class Saving(QObject):
         document = document_to_fix(path)
         if isinstance(document, str):
             return self._refused_to_fix(path, document)
+        if document.draft().atlas is None:  # (document_to_fix refuses broken views first)
+            return self._refused_to_fix(path, _("its views or sources are broken"))
         forget_autosaves(path)
         self._autosaved_text = ""
-        ok = self.mode.edit_document(document, path, modified=False)
-        if ok:
-            self.mode.say(
-                _("{file} reloaded as the other program left it.").format(file=bidi_isolate(path.name))
-            )
-        return ok
+        # one change on the history: Undo gives back the chart as it was here (nothing is lost)
+        self.session.reloaded(document, _("Reload {file}").format(file=bidi_isolate(path.name)))
+        if not self.mode.active:
+            self.mode.set_editing(True)
+        self.mode.say(
+            _(
+                "{file} reloaded as the other program left it (Undo brings back the chart as it was here)."
+            ).format(file=bidi_isolate(path.name))
+        )
+        return True
 
     def window_activated(self) -> None:
         """The window is active again (the person may have changed the file in another program):
@@ -318,8 +324,8 @@ class Saving(QObject):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
             _(
-                "{file} was changed by another program. Reload it (your unsaved changes here are "
-                "lost), or keep editing your version (saving it will ask before writing over theirs)?"
+                "{file} was changed by another program. Reload it (Undo brings your version "
+                "back), or keep editing your version (saving it will ask before writing over theirs)?"
             ).format(file=bidi_isolate(path.name))
         )
         reload = box.addButton(_("&Reload the file"), QMessageBox.ButtonRole.DestructiveRole)

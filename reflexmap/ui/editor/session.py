@@ -176,6 +176,18 @@ class EditSession(QObject):
             return None
         return now
 
+    def reloaded(self, document: ChartDocument, text: str) -> None:
+        """`document` (the file as another program left it) shown instead of the one edited,
+        as one change named `text` on the history: the file's state is the saved one (the
+        history before it stays, so Undo gives back the chart as it was here: a reload never
+        takes away the person's way back)."""
+        assert self.document is not None
+        self.on_disk = disk_stamp(self.saved_path)
+        self.unsaved_start = False
+        self.renamed, self.saved_ids = {}, _zone_ids(document)
+        self.stack.push(EditCommand(self, self.document, document, text))
+        self.stack.setClean()
+
     def renamed_zones(self, pairs: tuple[tuple[str, str], ...]) -> None:
         """Zones took new ids (a rename made, undone or redone): remember what each was
         called in the file, so that saving can say which zones were renamed."""
@@ -271,6 +283,15 @@ class EditSession(QObject):
         data = parsed[0] if parsed is not None else None
         title = data.get("title") if isinstance(data, dict) else None
         return title if isinstance(title, str) else ""
+
+    def written_id(self, zone_id: str) -> str:
+        """The id the zone shown as `zone_id` has in the file: a zone repeating an earlier
+        zone's id is shown as "heel#2" (see atlas.draft.shown_ids), its id is "heel"."""
+        from ...atlas.draft import written_id
+
+        if self.document is None or zone_id in _zone_ids(self.document):
+            return zone_id
+        return written_id(zone_id)
 
     def written_shape(self, zone_id: str, view_id: str):
         """The zone's shape in `view_id` as the file has it now: rings of (x, y) mm, the

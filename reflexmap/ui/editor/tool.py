@@ -203,6 +203,8 @@ class ZoneTool(Mode):
                         ring = rings[min(part, len(rings) - 1)]
                         x, y = problem_place(ring) or ring[min(vertex or 0, len(ring) - 1)]
                         marks.append((view_id, x, y, message))
+        from .problems import said  # (the views named in words, as in the list)
+
         draft = self.session.draft
         for problem in draft.problems if draft is not None else ():
             if problem.zone is None:
@@ -215,7 +217,7 @@ class ZoneTool(Mode):
             for view_id in views[:1]:
                 point = self._problem_point(problem.zone, view_id, problem.part, problem.vertex)
                 if point is not None:
-                    marks.append((view_id, *point, problem.message))
+                    marks.append((view_id, *point, said(problem, self.state.atlas.views)))
         return marks
 
     def _problem_point(self, zone: str, view_id: str, part: int | None, vertex: int | None) -> Point | None:
@@ -591,6 +593,7 @@ class ZoneTool(Mode):
 
         problems: dict[str, list[tuple[int, int | None, str]]] = {}
         atlas = self.state.atlas
+        written = self.session.written_id(zone)  # (a repeated id's zone is shown as "heel#2")
         for view_id in self.shown_views():
             rings = self.rings_in(view_id)
             edited = self.source_of(view_id) or view_id
@@ -598,7 +601,7 @@ class ZoneTool(Mode):
                 continue
             view = atlas.view(view_id)  # named in the interface's words, as the status bar does
             found = shape_problems(
-                zone, view_id, rings, Polygon(view.outline), view_words(view.foot, view.aspect)
+                written, view_id, rings, Polygon(view.outline), view_words(view.foot, view.aspect)
             )
             if found:
                 problems[view_id] = found
