@@ -30,6 +30,18 @@ p {{ margin-top: 2px; }}
 """
 
 
+def _anchors(block) -> set[str]:
+    """The link targets in one block of a text document."""
+    found = set()
+    it = block.begin()
+    while not it.atEnd():
+        href = it.fragment().charFormat().anchorHref()
+        if href:
+            found.add(href)
+        it += 1
+    return found
+
+
 class InfoPanel(QTextBrowser):
     """Shows the selected zone; links select other zones or open the evidence notes."""
 
@@ -38,6 +50,7 @@ class InfoPanel(QTextBrowser):
     def __init__(self, state: AppState, parent=None):
         super().__init__(parent)
         self.state = state
+        self._stacked = False  # the notes' links one under the other (they do not fit side by side)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName(_("Zone information"))
@@ -50,8 +63,12 @@ class InfoPanel(QTextBrowser):
     def refresh(self, *_args) -> None:
         atlas = self.state.atlas
         zone_id = self.state.zone_id
-        body = self._zone_html(atlas, atlas.zone(zone_id)) if zone_id else self._welcome_html(atlas)
-        self.setHtml(_style() + body)
+        self._html = lambda: (
+            self._zone_html(atlas, atlas.zone(zone_id)) if zone_id else self._welcome_html(atlas)
+        )
+        self._stacked = False
+        self.setHtml(_style() + self._html())
+        self._lay_out_notes()
         zone = atlas.zone(zone_id) if zone_id else None
         description = zone_card.summary_text(zone) if zone else atlas.title
         self.setAccessibleDescription(description)
@@ -102,15 +119,44 @@ class InfoPanel(QTextBrowser):
         )
 
     def _notes_html(self) -> str:
-        """The two notes' links on one line where both fit, else one under the other: a
-        link never breaks inside (its spaces do not break), only at the dot between them."""
+        """The two notes' links on one line, a dot between them, where both fit; else one
+        under the other with no dot (a dot left at the end of a line reads as a stray mark).
+        Which of the two is chosen by the card's own layout (`_lay_out_notes`)."""
         evidence, red_flags = (
             escape(_(NOTES[key])).replace(" ", "&nbsp;") for key in ("evidence", "red-flags")
         )
-        return (
-            f"<p class='notes'><a href='note:evidence'>{evidence}</a>&nbsp;&nbsp;· "
-            f"<a href='note:red-flags'>{red_flags}</a></p>"
-        )
+        first, second = f"<a href='note:evidence'>{evidence}</a>", f"<a href='note:red-flags'>{red_flags}</a>"
+        if self._stacked:
+            return f"<p class='notes'>{first}<br>{second}</p>"
+        return f"<p class='notes'>{first}&nbsp;&nbsp;· {second}</p>"
+
+    def _notes_fit_on_one_line(self) -> bool:
+        """Whether the notes' paragraph, laid out at the card's width, is one line."""
+        document = self.document()
+        document.size()  # laid out at the viewport's width
+        block = document.begin()
+        while block.isValid():
+            if "note:red-flags" in _anchors(block):
+                return block.layout().lineCount() <= 1
+            block = block.next()
+        return True
+
+    def _lay_out_notes(self) -> None:
+        """The card again with the notes' links one under the other when they do not fit on
+        one line at this width (or side by side again when they now do)."""
+        bar = self.verticalScrollBar().value()
+        if self._stacked:
+            self._stacked = False
+            self.setHtml(_style() + self._html())
+        if not self._notes_fit_on_one_line():
+            self._stacked = True
+            self.setHtml(_style() + self._html())
+        self.verticalScrollBar().setValue(bar)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width() and hasattr(self, "_html"):
+            self._lay_out_notes()
 
     def _follow(self, url: QUrl) -> None:
         target = url.toString()

@@ -45,3 +45,47 @@ def test_no_note_link_breaks_across_lines_at_any_panel_width(qtbot, window, lang
         window.resizeDocks([window.info_dock], [width], Qt.Orientation.Horizontal)
         qtbot.wait(1)
         assert broken_links(window.info) == [], width
+
+
+def line_texts(browser) -> list[str]:
+    """Every line of the card as laid out on screen, as text."""
+    document = browser.document()
+    document.size()
+    lines = []
+    block = document.begin()
+    while block.isValid():
+        layout = block.layout()
+        for number in range(layout.lineCount()):
+            line = layout.lineAt(number)
+            lines.append(block.text()[line.textStart() : line.textStart() + line.textLength()].strip())
+        block = block.next()
+    return lines
+
+
+@pytest.mark.parametrize(("language", "scale"), [("en", 1.0), ("de", 1.0), ("en", 1.5), ("de", 1.5)])
+def test_no_line_of_the_card_begins_or_ends_on_a_separator(qtbot, window, language, scale):
+    """At every width of the panel, the notes' links stand side by side with a dot between
+    them, or one under the other with none: never a dot left at the end or start of a line."""
+    if scale != 1.0:
+        window.text_size_actions[scale].trigger()  # Settings → Text size
+    if language != "en":
+        window = window.set_language(language)
+        qtbot.addWidget(window)
+    window.resize(1440, 900)
+    click_zone(qtbot, window, "plantar-left", "lumbar-spine")
+    sides = set()
+    for width in range(240, 760, 16):
+        window.resizeDocks([window.info_dock], [width], Qt.Orientation.Horizontal)
+        qtbot.wait(1)
+        lines = line_texts(window.info)
+        stray = [line for line in lines if line.endswith("·") or line.startswith("·")]
+        assert stray == [], (width, stray)
+        red_flags = next(
+            line
+            for line in lines
+            if line.startswith(("Sciatica", "Ischias:")) or "· Sciatica" in line or "· Ischias:" in line
+        )
+        sides.add("·" in red_flags)
+    # side by side where both fit, else one under the other (the German window's narrowest
+    # card still holds both side by side)
+    assert sides == ({True, False} if language == "en" else {True})
