@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QGraphicsPathItem,
@@ -50,6 +51,8 @@ def verdict(value: float) -> str:
 class _ChartView(QGraphicsView):
     """One chart of the comparison: fitted, text kept legible, wheel to zoom, drag to pan,
     double-click to fit again."""
+
+    resized = Signal()  # its size changed: the text legible at the old size may not be now
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -108,6 +111,7 @@ class _ChartView(QGraphicsView):
         super().resizeEvent(event)
         if self._fitted:
             self.fit()
+        self.resized.emit()
 
 
 class CompareWindow(QDialog):
@@ -161,11 +165,17 @@ class CompareWindow(QDialog):
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("disagreements")
         self.table.setHorizontalHeaderLabels([_("Zone"), _("View"), _("Overlap (IoU)"), _("Verdict")])
+        # The zone's name and the verdict (which names a tradition, of any length) share the
+        # width left by the view and the figure, and wrap: no column runs past the table's edge.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self._rows_fitted = QTimer(self, singleShot=True, interval=40)
+        self._rows_fitted.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_args: self._rows_fitted.start())
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -188,22 +198,39 @@ class CompareWindow(QDialog):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.summary)
         side_layout.addWidget(self.table)
-        body = QSplitter(self)
-        body.addWidget(charts)
-        body.addWidget(side)
-        body.setStretchFactor(0, 3)
-        body.setStretchFactor(1, 2)
-        body.setSizes([900, 600])
+        # The charts over the whole width, the table under them: a chart of both feet is wider
+        # than tall, and two narrow upright panes beside the table drew it small.
+        self.body = QSplitter(Qt.Orientation.Vertical, self)
+        self.body.setObjectName("compare-body")
+        self.body.addWidget(charts)
+        self.body.addWidget(side)
+        self.body.setStretchFactor(0, 2)
+        self.body.setStretchFactor(1, 1)
+        self.body.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
-        layout.addWidget(body)
+        layout.addWidget(self.body)
         self._fill_aspects(aspect)
         self._name_charts()
         self.aspect.currentIndexChanged.connect(self.refresh)
         self.mode.currentIndexChanged.connect(self.refresh)
         self.other.currentIndexChanged.connect(self._other_chosen)
-        self.resize(1500, 860)
+        # A pane resized (the window, the splitters) is drawn again once the resizing rests:
+        # only the drawing knows how large its text must be at that size to stay legible.
+        self._redraw = QTimer(self, singleShot=True, interval=150)
+        self._redraw.timeout.connect(self._redraw_charts)
+        for view in (self.left, self.right):
+            view.resized.connect(lambda: self._redraw.start() if self._shown_once else None)
+        self.resize(self._fitting_size())
+        self.body.setSizes([640, 320])
+        charts.setSizes([1, 1])  # the two charts alike
         self.refresh()
+
+    def _fitting_size(self) -> QSize:
+        """Most of the screen the window opens on (never more than it): the charts need room."""
+        screen = (self.parentWidget() or self).screen() or QApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else QRect(0, 0, 1500, 900)
+        return QSize(int(room.width() * 0.94), int(room.height() * 0.92))
 
     def _fill_aspects(self, wanted: str) -> None:
         """The views both charts draw; keep `wanted` if it is one of them."""
@@ -277,6 +304,17 @@ class CompareWindow(QDialog):
             self.table.setRowCount(0)
             self.summary.setText(_("These two charts have no view in common."))
             return
+        self._draw_charts(aspect)
+        self._fill_table(aspect)
+
+    def _redraw_charts(self) -> None:
+        """The charts drawn again at their panes' new size, the row chosen still marked."""
+        aspect = self.aspect.currentData()
+        if aspect is not None:
+            self._draw_charts(aspect)
+            self._row_selected()
+
+    def _draw_charts(self, aspect: str) -> None:
         overlay = self.mode.currentData() == "overlay"
         self.left.show_chart(self.a, aspect, text_scale=self.text_scale)
         self.right.setVisible(not overlay)
@@ -285,7 +323,6 @@ class CompareWindow(QDialog):
             self._draw_overlay(aspect)
         else:
             self.right.show_chart(self.b, aspect, text_scale=self.text_scale)
-        self._fill_table(aspect)
 
     def _draw_overlay(self, aspect: str) -> None:
         """Chart B's zones as dashed, hatched outlines over chart A (colour is not needed),
