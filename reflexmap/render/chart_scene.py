@@ -81,6 +81,9 @@ class ChartScene(QGraphicsScene):
         self.frames: list[Frame] = []
         self.zone_items: dict[tuple[str, str], ZoneItem] = {}
         self.labels: dict[tuple[str, str], ZoneLabel] = {}
+        # The widest a label may be (mm), besides MAX_LABEL_MM: the map kept in place while a
+        # chart is edited sets it to the room its label columns have on screen (None: no limit)
+        self.label_room_mm: float | None = None
         self.anchors: dict[tuple[str, str], tuple[float, float]] = {}
         self.keys_by_zone: dict[str, list[tuple[str, str]]] = {}
         self.selected_keys: set[tuple[str, str]] = set()
@@ -438,6 +441,8 @@ class ChartScene(QGraphicsScene):
         """The zone's name; in the heat map also how well it is known, in words and numbers."""
         assert self.atlas is not None
         widest = max(MAX_LABEL_MM, MAX_LABEL_EMS * self.label_mm)
+        if self.label_room_mm is not None:
+            widest = min(widest, self.label_room_mm)
         name = elided(self.atlas.zone(zone_id).name, self.label_mm, widest)
         if self.numbers is not None:
             number = str(self.numbers.get(zone_id, "?"))

@@ -26,6 +26,7 @@ from ..render import palette
 from ..render.chart_key import CAVEAT_MM
 from ..render.chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
 from .kept_sizes import KeptSizes
+from .label_room import label_room
 from .map_layers import RING, TILE, Layers, Level, tile_span
 from .modes import EDIT, MapEvent, MapOverlay
 from .state import AppState
@@ -218,6 +219,7 @@ class MapView(QGraphicsView):
         per view, text size, language and theme: a chart drawn again (a theme, a view shown
         before, a new window size) is measured once, and drawn once."""
         kept = self._kept_view()
+        self.chart.label_room_mm = None if kept is None else label_room(self)
         self._layers.clear()  # every item is new
         key = self._measure_key()
         drawn = None if need is None else 0.0  # the minimum text size of the drawing shown
@@ -631,7 +633,12 @@ class MapView(QGraphicsView):
         return plain_tooltip("\n".join(lines))
 
     def fit(self) -> None:
-        """Show the whole chart, as large as the window allows, centred."""
+        """Show the whole chart, as large as the window allows, centred (drawn afresh when
+        its labels were held to the room they had on screen: whole again)."""
+        if self.chart.label_room_mm is not None:
+            self._fitted = True
+            self._rebuild()
+            return
         self._zooming = self._refining = False  # drawn at once (its tiles are often kept)
         self.fitInView(self.chart.chart_rect, Qt.AspectRatioMode.KeepAspectRatio)
         self.centerOn(self.chart.chart_rect.center())

@@ -143,8 +143,53 @@ def test_an_edit_that_widens_the_labels_leaves_the_feet_where_they_are(qtbot, ed
     qtbot.keyClicks(name, "The heel pad and the whole lower part of the heel, outer side")
     qtbot.keyClick(name, Qt.Key.Key_Return)
     assert editing.state.atlas.zone("heel").name.startswith("The heel pad")
-    assert editing.map.chart.chart_rect != rect  # the labels took other room
+    # the name is shortened to the room its label has on screen: the chart grows only into
+    # the paper shown beside it, and no label runs past the map's edge
+    assert editing.map.chart.chart_rect.width() > rect.width()
+    assert labels_outside(editing) == []
     assert editing.map.transform().m11() == before[0]
     assert (viewport_pos(editing, "plantar-left", 0, 25) - before[1]).manhattanLength() <= 1
     editing.fit_action.trigger()
     assert editing.map.transform().m11() != before[0]
+
+
+LONG_NAME = "The heel pad and the whole lower part of the heel, outer side, as far as the ankle bone"
+
+
+def labels_outside(window) -> list[str]:
+    """The labels drawn past the map's visible edges."""
+    shown = window.map.viewport().rect()
+    outside = []
+    for label in window.map.chart.labels.values():
+        if not label.text.isVisible():
+            continue
+        box = window.map.mapFromScene(label.text.sceneBoundingRect()).boundingRect()
+        if not shown.contains(box):
+            outside.append(f"{label.text.text()} {box} in {shown}")
+    return outside
+
+
+@pytest.mark.parametrize("zoomed", [False, True])
+def test_a_much_longer_name_stays_inside_the_map_without_rescaling_it(qtbot, editing, zoomed):
+    """A name made much longer while the map is kept in place is shortened with "…" inside
+    the map (it ran past the viewport's edge until Fit to window); the map keeps its scale
+    and place; Fit to window shows it whole."""
+    if zoomed:
+        editing.zoom_in_action.trigger()
+    assert labels_outside(editing) == [] or zoomed
+    before = labels_outside(editing)
+    scale, heel = editing.map.transform().m11(), viewport_pos(editing, "plantar-left", 0, 25)
+    name = editing.editor.form.fields[("name", None)]
+    name.setFocus()
+    name.selectAll()
+    qtbot.keyClicks(name, LONG_NAME)
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert editing.state.atlas.zone("heel").name == LONG_NAME
+    assert editing.map.transform().m11() == scale
+    assert (viewport_pos(editing, "plantar-left", 0, 25) - heel).manhattanLength() <= 1
+    assert len(labels_outside(editing)) <= len(before)
+    shortened = editing.map.chart.label_text("heel")
+    assert editing.map.chart.labels[("plantar-left", "heel")].text.isVisible() and "…" in shortened
+    editing.fit_action.trigger()  # View → Fit to window: as long as a label may be
+    assert editing.map.chart.label_room_mm is None
+    assert len(editing.map.chart.label_text("heel")) > len(shortened)
