@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import itertools
 import json
 import math
 import os
@@ -24,7 +25,7 @@ from typing import Any
 from .. import bounded_json
 from ..storage import atomic_path, read_regular
 from ..vocab import ASPECTS, CONFIDENCES, FEET, REGIONS
-from .cache_rules import check_geometry, check_texts
+from .cache_rules import check_anchors, check_geometry, check_texts, check_views
 from .index import Packed, ZoneIndex
 from .model import Atlas, Guide, Source, View, Zone
 
@@ -32,6 +33,9 @@ from .model import Atlas, Guide, Source, View, Zone
 LIMIT_MM = 2000.0
 MAX_POINTS = 100_000
 MAX_PARTS = 100
+MAX_ZONES = 10_000
+MAX_SOURCES = 1_000
+MAX_ZONE_SOURCES = 100
 
 # Bump when the model or the loader's rules change, so old entries are not trusted.
 CACHE_FORMAT = 5  # 4: zone coordinates packed as binary doubles; 5: check refuses invisible texts
@@ -318,7 +322,7 @@ def _zone_shapes(zone_id: str, shapes: Any, view_ids: set[str], flat: list, pack
     With `packed` (a large chart), each view's entry for the index, (zone id, parts) and the
     rings' (offset, count), is added to packed[view]; a ring given as points sets
     packed["?"], and the caller then makes the index from the points alone."""
-    if type(shapes) is not dict:
+    if type(shapes) is not dict or not shapes:  # a zone is drawn in one view at least
         raise _Untrusted("zone")
     checked = {}
     points = len(flat)
@@ -356,7 +360,7 @@ def _zone_shapes(zone_id: str, shapes: Any, view_ids: set[str], flat: list, pack
 def _zones(rows: Any, sources: dict, view_ids: set[str], flat: list, packed: dict | None) -> list[Zone]:
     """The entry's zones, every value checked (the checks of `_text` and `_translations`
     written out for the fields every zone has: 10,000 zones are read at a second open)."""
-    if type(rows) is not list:
+    if type(rows) is not list or len(rows) > MAX_ZONES:
         raise _Untrusted("zones")
     zones = []
     append = zones.append
@@ -390,7 +394,11 @@ def _zones(rows: Any, sources: dict, view_ids: set[str], flat: list, packed: dic
             raise _Untrusted("text")
         if region not in REGIONS or confidence not in CONFIDENCES:
             raise _Untrusted("zone")
-        if type(zone_sources) is not list or any(s not in sources for s in zone_sources):
+        if (
+            type(zone_sources) is not list
+            or not 0 < len(zone_sources) <= MAX_ZONE_SOURCES
+            or any(s not in sources for s in zone_sources)
+        ):
             raise _Untrusted("zone sources")
         if tr or type(tr) is not dict:  # most zones have no translations
             _translations(tr, "zone")
@@ -434,6 +442,9 @@ def _atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
     view_ids = {view.id for view in views}
     if len(view_ids) != len(views) or not views:
         raise _Untrusted("views")
+    check_views(tuple(views))  # one view a foot and aspect; mirrors as `check` makes them
+    if type(plain["sources"]) is not list or len(plain["sources"]) > MAX_SOURCES:
+        raise _Untrusted("sources")
     sources = {}
     for sid, title, url, note, tr in plain["sources"]:
         sources[_id(sid)] = Source(
@@ -465,13 +476,35 @@ def _atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
     # itself, parts that overlap, a zone outside its outline (cache_rules.py)
     check_texts(atlas)
     check_geometry(atlas, shared)
-    anchors = plain["anchors"]
-    if type(anchors) is not dict or set(anchors) != view_ids:
-        raise _Untrusted("anchors")
-    remembered = {}
-    for view_id, points in anchors.items():
-        if type(points) is not dict or points.keys() != {z.id for z in zones if view_id in z.shapes}:
-            raise _Untrusted("anchors")
-        remembered[view_id] = {zone_id: _point(point) for zone_id, point in points.items()}
+    remembered = _anchors(plain["anchors"], zones, view_ids)
+    check_anchors(atlas, remembered, shared)  # each in its zone: a leader points at its zone
     atlas.remember_anchors(remembered)
     return atlas
+
+
+def _anchors(anchors: Any, zones: list[Zone], view_ids: set[str]) -> dict[str, dict[str, tuple]]:
+    """The label anchors an entry holds: one point for each zone of each view, each a pair of
+    finite doubles within the coordinate limits (checked a view at a time, not point by point:
+    10,000 of them at a second open)."""
+    if type(anchors) is not dict or anchors.keys() != view_ids:
+        raise _Untrusted("anchors")
+    in_view: dict[str, set[str]] = {view_id: set() for view_id in view_ids}
+    for zone in zones:
+        for view_id in zone.shapes:
+            in_view[view_id].add(zone.id)
+    chained = itertools.chain.from_iterable
+    remembered = {}
+    for view_id, points in anchors.items():
+        if type(points) is not dict or points.keys() != in_view[view_id]:
+            raise _Untrusted("anchors")
+        pairs = list(points.values())
+        if any(type(point) is not list or len(point) != 2 for point in pairs):
+            raise _Untrusted("anchors")
+        flat = list(chained(pairs))
+        if any(type(number) is not float for number in flat) or (
+            flat and (any(map(math.isnan, flat)) or min(flat) < -LIMIT_MM or max(flat) > LIMIT_MM)
+        ):  # NaN first: min and max are meaningless with one among the numbers
+            raise _Untrusted("coordinate")
+        numbers = iter(flat)
+        remembered[view_id] = dict(zip(points, zip(numbers, numbers, strict=False), strict=True))
+    return remembered

@@ -1,7 +1,8 @@
 """The check's rules, run again on a chart-cache entry: an entry that holds what `check`
 would refuse (a self-crossing zone, overlapping parts, a zone outside its outline, a text
-with a control character or nothing visible) is damaged, and the chart is loaded from its
-file instead.
+with a control character or nothing visible, a mirror view that is not its target's mirror)
+or what the loader never writes (a label anchor away from its zone) is damaged, and the
+chart is loaded from its file instead.
 
 Texts go through `text.text_problem`, as the builder runs it on the file. Geometry: a
 large chart (the cache hands its points over as one NumPy array) is checked with Shapely's
@@ -23,11 +24,17 @@ from .text import first_text_problem
 
 if TYPE_CHECKING:  # pragma: no cover
     from .index import Packed
-    from .model import Atlas
+    from .model import Atlas, View
 
 # Up to these sizes a chart's geometry is checked in plain Python (without importing Shapely)
 PLAIN_POINTS = 4096  # points of every zone ring together
 PLAIN_RING = 256  # points of one ring
+
+MAX_VIEWS = 8  # the schema's
+MAX_GUIDES = 100  # a view's, the schema's
+# How far from its zone a label anchor may lie: the anchors the loader stores lie inside their
+# zones (polylabel, point_on_surface); this allows for a polylabel cell of a sliver of a zone.
+ANCHOR_TOLERANCE_MM = OUTLINE_TOLERANCE_MM
 
 
 class Refused(ValueError):
@@ -75,6 +82,30 @@ def check_texts(atlas: Atlas) -> None:
     """Raise Refused when any text is one `check` refuses (text.text_problem)."""
     if first_text_problem(_texts(atlas)):
         raise Refused("text")
+
+
+def check_views(views: tuple[View, ...]) -> None:
+    """Raise Refused unless the views are ones `check` builds (builder.build_views): one view
+    a foot and aspect, and a mirror view mirroring a view with an outline of its own, of the
+    other foot and the same aspect, with exactly that view's outline mirrored about x = 0
+    (its guides may be its own, so they are not compared)."""
+    if not 1 <= len(views) <= MAX_VIEWS or len({(v.foot, v.aspect) for v in views}) != len(views):
+        raise Refused("views")
+    by_id = {view.id: view for view in views}
+    for view in views:
+        if len(view.guides) > MAX_GUIDES:
+            raise Refused("guides")
+        if view.mirror_of is None:
+            continue
+        target = by_id.get(view.mirror_of)
+        if (
+            target is None
+            or target.mirror_of is not None
+            or target.foot == view.foot
+            or target.aspect != view.aspect
+            or view.outline != tuple((-x, y) for x, y in target.outline)  # geometry.mirror
+        ):
+            raise Refused("mirror")
 
 
 def check_geometry(atlas: Atlas, packed: Packed | None = None) -> None:
@@ -314,3 +345,54 @@ def _vectorised(atlas: Atlas, packed: Packed | None) -> None:
             for parts in zone.shapes.values():
                 if len(parts) > 1:
                     _parts(parts)
+
+
+# --- label anchors ------------------------------------------------------------------------
+
+
+def check_anchors(atlas: Atlas, anchors: dict[str, dict[str, tuple[float, float]]], packed=None) -> None:
+    """Raise Refused unless every zone's label anchor in every view lies in that zone (its
+    border included) or within ANCHOR_TOLERANCE_MM of it: a leader drawn from anywhere else
+    would point at another zone. `anchors` holds one point for each zone of each view (the
+    caller checked the keys). A large chart (`packed`, or more points than the plain rules
+    take) is tested with Shapely at once, on the polygons its geometry check made."""
+    if packed is None:
+        lengths = [len(ring) for zone in atlas.zones for parts in zone.shapes.values() for ring in parts]
+        if sum(lengths) <= PLAIN_POINTS and max(lengths, default=0) <= PLAIN_RING:
+            _plain_anchors(atlas, anchors)
+            return
+    _vectorised_anchors(atlas, anchors, packed)
+
+
+def _plain_anchors(atlas: Atlas, anchors: dict) -> None:
+    from .index import ring_covers
+
+    for zone in atlas.zones:
+        for view_id, parts in zone.shapes.items():
+            x, y = anchors[view_id][zone.id]
+            if not any(ring_covers(ring, x, y) for ring in parts) and (
+                min(_distance_to_ring(ring, x, y) for ring in parts) > ANCHOR_TOLERANCE_MM
+            ):
+                raise Refused("anchor")
+
+
+def _vectorised_anchors(atlas: Atlas, anchors: dict, packed) -> None:
+    import numpy as np
+    import shapely
+
+    from .index import _geometries
+
+    for view in atlas.views:
+        zones = atlas.zones_in(view.id)
+        if not zones:
+            continue
+        polygons = packed.polygons.get(view.id) if packed is not None else None
+        if polygons is None or len(polygons) != len(zones):
+            polygons = _geometries([zone.shapes[view.id] for zone in zones])
+        mine = anchors[view.id]
+        points = np.array([mine[zone.id] for zone in zones], dtype=float).reshape(-1, 2)
+        away = ~shapely.intersects_xy(polygons, points[:, 0], points[:, 1])
+        if away.any():
+            distance = shapely.distance(polygons[away], shapely.points(points[away]))
+            if (distance > ANCHOR_TOLERANCE_MM).any():
+                raise Refused("anchor")

@@ -1,7 +1,9 @@
 """A chart-cache entry rewritten at the current version to hold what `check` refuses (a zone
 that crosses itself, parts that overlap, a zone outside its outline, a text with a control
-character or nothing visible) is damaged: the window opens the chart from its file instead,
-shows the file's zones and names, and the entry is replaced by the checked chart."""
+character or nothing visible, a mirror view whose outline is not its target's mirror, a label
+anchor away from its zone, a zone without sources or shapes) is damaged: the window opens the
+chart from its file instead, shows the file's zones and names, and the entry is replaced by the
+checked chart."""
 
 from __future__ import annotations
 
@@ -85,6 +87,53 @@ def _set(path: tuple, text: str):
     return change
 
 
+def _mirror_outline_shifted(dx: float):
+    """The right sole's outline (a mirror of the left's) moved sideways: still a sound polygon
+    holding its zones within the outline tolerance, but no longer the left's mirror."""
+
+    def change(plain: dict) -> None:
+        view = next(v for v in plain["views"] if v[0] == "plantar-right")
+        view[3] = [[x + dx, y] for x, y in view[3]]
+
+    return change
+
+
+def _view_field(view_id: str, index: int, value):
+    def change(plain: dict) -> None:
+        view = next(v for v in plain["views"] if v[0] == view_id)
+        view[index] = value
+
+    return change
+
+
+def _mirror_of_a_mirror(plain: dict) -> None:
+    """plantar-right mirrors the left sole; the left sole is said to mirror it back, with an
+    outline that is indeed the mirror of its own mirror (only the chain is wrong)."""
+    left = next(v for v in plain["views"] if v[0] == "plantar-left")
+    left[5] = "plantar-right"
+
+
+def _anchor_in_another_zone(plain: dict) -> None:
+    """The first zone's label anchor set to the anchor furthest from it (in another zone)."""
+    anchors = plain["anchors"]["plantar-left"]
+    ax, ay = anchors[plain["zones"][0][0]]
+    anchors[plain["zones"][0][0]] = max(anchors.values(), key=lambda p: (p[0] - ax) ** 2 + (p[1] - ay) ** 2)
+
+
+def _zone_without_shapes(plain: dict) -> None:
+    """The first zone drawn in no view (its anchors gone with its shapes)."""
+    for view_id in plain["zones"][0][7]:
+        del plain["anchors"][view_id][plain["zones"][0][0]]
+    plain["zones"][0][7] = {}
+
+
+def _zone_field(index: int, value):
+    def change(plain: dict) -> None:
+        plain["zones"][0][index] = value
+
+    return change
+
+
 # a bowtie: its edges (0,0)-(4,4) and (4,0)-(0,2) cross; its signed area is 4 mm², so only
 # the crossing refuses it
 BOWTIE = ((-2.0, -1.0), (2.0, 3.0), (2.0, -1.0), (-2.0, 1.0))
@@ -102,6 +151,15 @@ DAMAGE = {
     "control character in a source title": _set(("sources", 0, 1), "Voner\x9b31m"),
     "control character in a translation": _set(("zones", 0, 10, "de", "name"), "Kopf\x00"),
     "blank chart title": _set(("title",), "\u2800"),
+    "mirror view's outline not its target's mirror": _mirror_outline_shifted(0.3),
+    "mirror of a view of the same foot": _view_field("plantar-right", 1, "left"),
+    "mirror of a view of another aspect": _view_field("medial-right", 5, "dorsal-left"),
+    "mirror of a view that does not exist": _view_field("medial-right", 5, "medial-middle"),
+    "mirror of a view that is itself a mirror": _mirror_of_a_mirror,
+    "two views of the same foot and aspect": _view_field("dorsal-left", 2, "medial"),
+    "label anchor in another zone": _anchor_in_another_zone,
+    "zone drawn in no view": _zone_without_shapes,
+    "zone without a source": _zone_field(5, []),
 }
 
 
