@@ -119,6 +119,7 @@ class ChartScene(QGraphicsScene):
         self._drawing: list[QGraphicsItem] | None = None  # the frame being drawn collects here
         self._staging: list[QGraphicsItem] | None = None  # see _redraw_frame
         self._wide = False
+        self.labelled = True  # whether the last chart was laid out with its label columns
         self.setBackgroundBrush(QBrush(palette.PAPER))
 
     def addItem(self, item: QGraphicsItem) -> None:  # noqa: N802 (Qt's name)
@@ -145,8 +146,12 @@ class ChartScene(QGraphicsScene):
         min_guide_mm: float | None = None,
         base: Atlas | None = None,
         base_note: str = "",
+        labels: bool = True,
     ) -> None:
         """Draw `aspect` of `atlas` (or only the listed view ids), replacing what was there.
+
+        With `labels` False no label columns are laid out (labels hidden, as in a quiz): the
+        feet, title and key take the room the columns would have kept empty.
 
         With `mastery` (zone id -> 0..1, None for never practised) zones are coloured as a
         heat map of what the student knows, and each label carries its percentage.
@@ -179,6 +184,7 @@ class ChartScene(QGraphicsScene):
         self.key = None
         self._hovered = None
         self.atlas, self.aspect = atlas, aspect
+        self.labelled = labels
         shown = [v for v in atlas.views_of(aspect) if views is None or v.id in views]
         wide = is_wide(shown)
         placed = [self._label_sides(atlas, view, wide) for view in shown]
@@ -270,7 +276,8 @@ class ChartScene(QGraphicsScene):
         self.unlabelled_views.sort(key=shown.index)
         for view_id in shown:
             if view_id not in placed and (view_id, self._wide) in known:
-                placed[view_id] = tuple(list(ids) for ids in known[(view_id, self._wide)])
+                sides = known[(view_id, self._wide)] if self.labelled else ((), (), ())
+                placed[view_id] = tuple(list(ids) for ids in sides)
         if (
             len(placed) != len(shown)
             or self._place(
@@ -397,6 +404,8 @@ class ChartScene(QGraphicsScene):
             self.unlabelled_views.append(view.id)
         for zone_id, point in atlas.anchors(view.id).items():
             self.anchors[(view.id, zone_id)] = point
+        if not self.labelled:  # labels hidden: no columns kept for them
+            return [], [], []
         left, right, below = known[(view.id, wide)]
         return list(left), list(right), list(below)
 

@@ -208,7 +208,8 @@ class MapView(QGraphicsView):
         if self._measured_atlas is not self.state.atlas:  # a chart that is no more: forgotten
             self._measured, self._measured_atlas = {}, self.state.atlas
         label_mm = (self.label_mm or LABEL_MM) * self.text_scale
-        return (self.state.aspect, label_mm, self.text_scale, i18n.language(), palette.current.name)
+        key = (self.state.aspect, label_mm, self.text_scale, i18n.language(), palette.current.name)
+        return key if self.state.labels_visible else (*key, "no labels")
 
     def _rebuild(self, need: float | None = None) -> None:
         """Larger minimum text makes the chart wider (label columns, key rows), which makes
@@ -354,6 +355,7 @@ class MapView(QGraphicsView):
                 min_guide_mm=min_text_mm * LABEL_MM / (self.label_mm or LABEL_MM),
                 base=base,
                 base_note=what_it_adds(atlas, base) if base is not None else "",
+                labels=self.state.labels_visible,
             )
         finally:
             self.chart.measuring = False
@@ -534,8 +536,13 @@ class MapView(QGraphicsView):
             self.rebuild()
 
     def _labels_changed(self, visible: bool) -> None:
-        self.chart.set_labels_visible(visible)
-        self._show_presentation()
+        """Hidden labels keep no columns beside the feet: the chart is laid out again and
+        fitted to the room it has (a quiz, or L while browsing)."""
+        if visible == self.chart.labelled or self._unshown:
+            self.chart.set_labels_visible(visible)
+            self._show_presentation()
+        else:
+            self.rebuild()
 
     def _guides_changed(self, visible: bool) -> None:
         self.chart.set_guides_visible(visible)
