@@ -2,6 +2,10 @@
 day, retention over time, mastery per body region and per foot, and the hardest zones (the
 largest share of answers missed or nearly missed).
 
+Every figure has one scope: the zones the chart has now. Answers to zones since deleted from
+the chart (or renamed by hand outside the editor) are left out of all of them alike, and counted
+apart (`left_out`) so that the window can say so.
+
 The figures per day and per foot are computed in SQL over the last days of the review log
 (indexed by time); the figures per card (answers, misses, due dates, mastery) come from the card
 states stored beside the log, which count every answer in the same transaction that logs it. So
@@ -48,6 +52,8 @@ class Statistics:
     hardest: list[Hard] = field(default_factory=list)
     # question kind -> the Easy threshold in seconds, for the kinds whose pace is known
     easy_seconds: dict[str, float] = field(default_factory=dict)
+    zones: int = 0  # the chart's zones: the scope of every figure above
+    left_out: int = 0  # answers to this chart's zones it no longer has, counted in no figure
 
     def days_back(self) -> list[dt.date]:
         return [self.today - dt.timedelta(days=len(self.reviews) - 1 - i) for i in range(len(self.reviews))]
@@ -67,7 +73,8 @@ def compute(
     back: int = DAYS_BACK,
     states: dict[str, CardState] | None = None,
 ) -> Statistics:
-    """Statistics of `atlas`'s cards (the review log may hold other charts' too)."""
+    """Statistics of the cards of `atlas`'s zones as the chart has them now (the review log
+    may hold other charts' too, and answers to zones since deleted)."""
     conn: sqlite3.Connection = log.conn
     today = dt.datetime.fromtimestamp(now).date()
     prefix = atlas.id + ":"
@@ -76,12 +83,15 @@ def compute(
     right = [0] * back
     first = today - dt.timedelta(days=back - 1)
     foot_of = {v.id: v.foot for v in atlas.views}
+    zone_ids = {zone.id for zone in atlas.zones}
     answers_by_foot = {foot: (0, 0) for foot in sorted(set(foot_of.values()))}
-    for day, view, count, correct in conn.execute(  # one pass over the last days
-        "SELECT date(time, 'unixepoch', 'localtime') AS day, view, count(*), sum(correct = 1) FROM reviews"
-        " WHERE time >= ? AND time < ? AND substr(card, 1, ?) = ? GROUP BY day, view",
+    for day, view, card, count, correct in conn.execute(  # one pass over the last days
+        "SELECT date(time, 'unixepoch', 'localtime') AS day, view, card, count(*), sum(correct = 1)"
+        " FROM reviews WHERE time >= ? AND time < ? AND substr(card, 1, ?) = ? GROUP BY day, view, card",
         (start, now + 86_400, len(prefix), prefix),  # a time in the future is not a day of study
     ):
+        if not isinstance(card, str) or card[len(prefix) :].rsplit(":", 1)[0] not in zone_ids:
+            continue  # a zone the chart no longer has: left out here as everywhere
         count, correct = int(count), int(correct or 0)
         foot = foot_of.get(view)
         if foot is not None:  # not '' (answered before the view was logged), nor a view gone
@@ -107,10 +117,15 @@ def compute(
     midnight = _local_midnight(now)
     due = [0] * ahead
     per_zone: dict[str, list[CardState]] = {}
+    left_out = 0
     for key, state in states.items():
         if not key.startswith(prefix) or not state.seen:
             continue
-        per_zone.setdefault(key[len(prefix) :].rsplit(":", 1)[0], []).append(state)
+        zone_id = key[len(prefix) :].rsplit(":", 1)[0]
+        if zone_id not in zone_ids:
+            left_out += state.seen
+            continue
+        per_zone.setdefault(zone_id, []).append(state)
         index = max(0, int((state.due - midnight) // 86_400))
         if index < ahead:
             due[index] += 1
@@ -148,6 +163,8 @@ def compute(
         answers_by_foot=answers_by_foot,
         hardest=hardest[:HARDEST],
         easy_seconds=pace(log),
+        zones=len(zone_ids),
+        left_out=left_out,
     )
 
 

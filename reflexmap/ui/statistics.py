@@ -16,14 +16,17 @@ from PySide6.QtGui import QColor, QFontMetricsF, QGuiApplication, QPainter, QPal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGridLayout,
     QLabel,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from ..atlas import Atlas
+from ..content.markup import isolate, shortened
 from ..i18n import _, format_count, format_number, ngettext, pgettext
 from ..quiz.cards import KIND_SHORT
 from ..quiz.reviewlog import ReviewLog
@@ -282,6 +285,10 @@ class StatisticsWindow(QDialog):
         summary = QLabel(seen, self)
         summary.setTextFormat(Qt.TextFormat.PlainText)
         summary.setObjectName("statistics-summary")
+        scope = QLabel(self._scope_text(s, atlas), self)
+        scope.setTextFormat(Qt.TextFormat.PlainText)
+        scope.setWordWrap(True)
+        scope.setObjectName("statistics-scope")
         easy = QLabel(self._easy_text(s.easy_seconds), self)
         easy.setTextFormat(Qt.TextFormat.PlainText)
         easy.setWordWrap(True)
@@ -356,9 +363,19 @@ class StatisticsWindow(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
+        layout.addWidget(scope)
         layout.addWidget(easy)
         layout.addSpacing(self.fontMetrics().height() // 2)
-        layout.addLayout(grid, 1)
+        # the charts scroll when the screen is too low for them all (largest text, 800 px)
+        charts = QWidget(self)
+        charts.setLayout(grid)
+        grid.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("statistics-charts")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(charts)
+        layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
         room = screen.availableGeometry() if screen is not None else None
@@ -366,6 +383,23 @@ class StatisticsWindow(QDialog):
             self.resize(1100, 820)
         else:  # never larger than the screen: its Close button stays on it
             self.resize(min(1100, room.width() - 40), min(820, room.height() - 60))
+
+    @staticmethod
+    def _scope_text(stats: Statistics, atlas: Atlas) -> str:
+        """What every figure counts: the chart's zones as it has them now (said, because a
+        log can hold answers to zones since deleted, which no figure counts)."""
+        text = ngettext(
+            "Every figure counts the answers to the {count} zone of {chart} as the chart has it now.",
+            "Every figure counts the answers to the {count} zones of {chart} as the chart has them now.",
+            stats.zones,
+        ).format(count=format_count(stats.zones), chart=isolate(shortened(atlas.title, 80)))
+        if stats.left_out:
+            text += " " + ngettext(
+                "{count} answer to a zone no longer in the chart is left out.",
+                "{count} answers to zones no longer in the chart are left out.",
+                stats.left_out,
+            ).format(count=format_count(stats.left_out))
+        return text
 
     @staticmethod
     def _easy_text(thresholds: dict[str, float]) -> str:

@@ -108,3 +108,20 @@ def test_the_easy_thresholds_are_in_the_statistics(tmp_path: Path, atlas):
         "find": pytest.approx(EASY_SHARE * 5.0),
         "name": pytest.approx(EASY_SHARE * 10.0),
     }
+
+
+def test_answers_to_zones_the_chart_no_longer_has_count_in_no_figure(tmp_path: Path, atlas):
+    """One scope for every figure: the chart's zones now. Answers to a zone since deleted are
+    counted apart (`left_out`), in the headline, per day, per foot and the hardest alike."""
+    log = ReviewLog(tmp_path / "reviews.sqlite3")
+    clock = [noon(1)]
+    scheduler = Scheduler(log=log, clock=lambda: clock[0])
+    for zone, correct in (("neck", True), ("a-deleted-zone", False), ("a-deleted-zone", False)):
+        clock[0] += 60
+        scheduler.record(Card(atlas.id, zone, "find"), correct, seconds=4.0, view="plantar-left")
+    stats = compute(log, atlas, noon(0))
+    assert stats.total_reviews == sum(stats.reviews) == 1
+    assert stats.answers_by_foot["left"] == (1, 1)
+    assert stats.cards_seen == sum(stats.due) == 1
+    assert [h.zone_id for h in stats.hardest] == []
+    assert stats.left_out == 2 and stats.zones == len(atlas.zones)
