@@ -85,6 +85,7 @@ class QuizSession:
         self.started = clock()
         self.asked_at = self.started
         self.ended_by = ""
+        self.paused_at: float | None = None  # see pause()
         self._reasked: set[str] = set()
         self.current: Question | None = None
         self.feedback: Feedback | None = None
@@ -104,7 +105,22 @@ class QuizSession:
     def time_left(self) -> float | None:
         if self.options.time_limit_s is None:
             return None
-        return max(0.0, self.options.time_limit_s - (self.clock() - self.started))
+        now = self.clock() if self.paused_at is None else self.paused_at
+        return max(0.0, self.options.time_limit_s - (now - self.started))
+
+    def pause(self) -> None:
+        """Stop the round's clocks (a message box the student must read first stands over the
+        question): the time limit, the round's time and the answer time (which rates a right
+        answer Easy or Good) go on from where they stood at resume()."""
+        if self.paused_at is None:
+            self.paused_at = self.clock()
+
+    def resume(self) -> None:
+        if self.paused_at is not None:
+            away = max(0.0, self.clock() - self.paused_at)
+            self.paused_at = None
+            self.started += away
+            self.asked_at += away
 
     def next(self) -> Question | None:
         """Move on after feedback; None when the session is over."""

@@ -233,3 +233,19 @@ def test_answering_twice_is_a_bug_not_a_score(atlas):
     session.answer_choice(0)
     with pytest.raises(RuntimeError):
         session.answer_choice(0)
+
+
+def test_a_paused_round_keeps_its_time_and_the_answer_time(atlas):
+    """While a message box stands over the question (the window pauses the round), neither the
+    time limit nor the answer's time runs: a right answer stays quick (Easy) after it."""
+    session = session_for(atlas, ["sacrum", "coccyx", "neck"], kinds=("name",), time_limit_s=30)
+    session.clock.now += 2
+    session.pause()
+    session.clock.now += 100  # the box stays open long past the round's time
+    assert session.time_left() == 28 and not session.finished
+    session.resume()
+    assert session.time_left() == 28
+    session.clock.now += 1
+    session.answer_choice(session.current.answer)
+    assert session.results[-1].seconds == 3
+    assert session.time_left() == 27 and session.summary().seconds == 3

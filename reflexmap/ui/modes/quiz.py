@@ -13,7 +13,7 @@ from enum import IntEnum
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
 
 from ...content.markup import escape
 from ...i18n import N_, _, bidi_isolate, format_number, ngettext
@@ -92,7 +92,9 @@ class QuizController(Mode):
         self._keyboard_views: frozenset[str] = frozenset()
         self._advance = QTimer(self)
         self._advance.setSingleShot(True)
-        self._advance.timeout.connect(self.next)
+        self._advance.timeout.connect(self._advance_due)
+        self._advance_ms = 0  # the delay the next question was last set to follow after
+        self._advance_held = False  # it was due while a message box stood over the window
         self._clock = QTimer(self)
         self._clock.setInterval(250)
         self._clock.timeout.connect(self._tick)
@@ -482,8 +484,7 @@ class QuizController(Mode):
         self.state.select("")
         self.state.set_labels_visible(False)
         self.started.emit()
-        if options.time_limit_s is not None:
-            self._clock.start()
+        self._clock.start()  # the time left, and whether a message box stands over the round
         self._show_question()
         return True
 
@@ -603,7 +604,7 @@ class QuizController(Mode):
         if last:
             hint = _("Press Enter to see the results.")
         elif feedback.correct and not self.wait_for_enter:
-            delay = self.advance_delay_ms(feedback.message)
+            delay = self._advance_ms = self.advance_delay_ms(feedback.message)
             self._advance.start(delay)
             hint = _("The next question follows in {seconds} s; press Enter to go on now.").format(
                 seconds=round(delay / 1000)
@@ -628,6 +629,7 @@ class QuizController(Mode):
     # --- flow -----------------------------------------------------------------------------
     def next(self) -> None:
         self._advance.stop()
+        self._advance_held = False
         if self.session is None or self.session.feedback is None:
             return
         if self.session.next() is None:
@@ -707,9 +709,40 @@ class QuizController(Mode):
         else:
             self.panel.focus_answer()
 
+    def _advance_due(self) -> None:
+        """The next question's time came: not while a message box stands over the window
+        (a full disk said after the answer): the answer stays shown until it is closed."""
+        if self._held_by_modal():
+            self._advance_held = True
+        else:
+            self.next()
+
+    def _held_by_modal(self) -> bool:
+        """Whether a modal box stands over the window now. Nothing moves behind one: the
+        round's clocks pause (its time limit, the answer time) and the next question waits;
+        once it is closed the answer judged stays on screen for its whole reading time again."""
+        session = self.session
+        if session is None:
+            return False
+        if QApplication.activeModalWidget() is not None:
+            if session.paused_at is None:
+                session.pause()
+                if self._advance.isActive():
+                    self._advance.stop()
+                    self._advance_held = True
+            return True
+        if session.paused_at is not None:
+            session.resume()
+            if self._advance_held and session.feedback is not None:
+                self._advance_held = False
+                self._advance.start(self._advance_ms)
+        return False
+
     def _tick(self) -> None:
         if self.session is None:
             self._clock.stop()
+            return
+        if self._held_by_modal() or self.session.options.time_limit_s is None:
             return
         if self.session.finished and self.session.feedback is None:
             self._finish()
@@ -724,6 +757,7 @@ class QuizController(Mode):
         if self._confirm is not None:  # the round ended (time, last answer) while asking
             self._confirm.close()
         self._advance.stop()
+        self._advance_held = False
         self._clock.stop()
         self._keyboard_views = frozenset()
         self.state.set_annotations(Annotations())
