@@ -379,18 +379,22 @@ class StatisticsWindow(QDialog):
         layout.addWidget(buttons)
         screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
         room = screen.availableGeometry() if screen is not None else None
+        # tall enough for every chart without scrolling where the screen allows (the largest
+        # text needs more than 820 px), never larger than the screen: Close stays on it
+        whole = self.minimumSizeHint().height() - scroll.minimumSizeHint().height()
+        whole += charts.minimumSizeHint().height()
         if room is None:
-            self.resize(1100, 820)
-        else:  # never larger than the screen: its Close button stays on it
-            self.resize(min(1100, room.width() - 40), min(820, room.height() - 60))
+            self.resize(1100, max(820, whole))
+        else:
+            self.resize(min(1100, room.width() - 40), min(max(820, whole), room.height() - 60))
 
     @staticmethod
     def _scope_text(stats: Statistics, atlas: Atlas) -> str:
         """What every figure counts: the chart's zones as it has them now (said, because a
         log can hold answers to zones since deleted, which no figure counts)."""
         text = ngettext(
-            "Every figure counts the answers to the {count} zone of {chart} as the chart has it now.",
-            "Every figure counts the answers to the {count} zones of {chart} as the chart has them now.",
+            "Every figure counts the answers to the {count} zone of the chart {chart} as it is now.",
+            "Every figure counts the answers to the {count} zones of the chart {chart} as it is now.",
             stats.zones,
         ).format(count=format_count(stats.zones), chart=isolate(shortened(atlas.title, 80)))
         if stats.left_out:
