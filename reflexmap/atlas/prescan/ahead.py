@@ -19,6 +19,9 @@ _POINT_FIRST = re.compile(
 )
 
 
+_ALIAS_IN = re.compile(r"\*([0-9A-Za-z_-]++)")  # an alias, or text that may be one
+
+
 class _Ahead(_Counting):
     # ---- counting a list's items ahead ---------------------------------------------------
 
@@ -34,18 +37,21 @@ class _Ahead(_Counting):
         Runs of simple items (points, plain values) are counted in one match each."""
         text, end, room = self.text, len(self.text), coll.limit
         items = 0
+        pieces: list[tuple[int, int]] = []  # the items read one by one: where each starts, ends
+        simple = [0, 0]  # items taken in runs, and the values they hold (each one as written)
         while True:
             if items:
                 p = _SPACE.match(text, p).end()
-                for item, _, mark, _ in _FLOW_ITEMS.values():
+                for item, per, mark, per_pair in _FLOW_ITEMS.values():
                     run_end = _run(item, text, p)
                     if run_end > p:
                         run = _marks(text, p, run_end, mark)
-                        if items + run > room:
-                            p = _run(item, text, p, room - items)
-                            items = room
-                        else:
-                            items, p = items + run, run_end
+                        if items + run > room:  # (none of it when the list is full:
+                            run = room - items  # `_run` told 0 takes the whole run)
+                            run_end = _run(item, text, p, run) if run else p
+                        simple[0] += run
+                        simple[1] += per * run + per_pair * _marks(text, p, run_end, ":")
+                        items, p = items + run, run_end
                         break
             m = _patterns()["flow item"].match(text, p)
             q = m.end()
@@ -58,9 +64,10 @@ class _Ahead(_Counting):
                 return
             items += 1
             if items > room:
-                if self._values_first(coll):
+                if not self._reaches(coll, start, pieces, simple):
                     return
                 raise _Refuse(start, self._over(coll))
+            pieces.append((start, q))
             if text[q] == "]":
                 return
             p = q + 1
@@ -80,10 +87,11 @@ class _Ahead(_Counting):
         lines = _block_list_lines(indent)
         items, p, item = 1, first.end(), dash  # items so far, where to go on, the last item
         at = _nth(text, marker, p - 1, coll.limit)  # the '-' line that would go over the limit
+        skipped: list[tuple[int, int]] = []  # values stepped over: their '-' lines are no items
         while at >= 0:
             stop = lines.match(text, p, at + 1).end()  # its own lines, and values that hide none
             if stop == at + 1:
-                self._refuse_item(at + 1, indent, coll)
+                self._refuse_item(at + 1, indent, coll, dash, skipped)
                 return
             last = stop - 2 + len(marker)  # (a '-' line starting before `stop`)
             found = text.count(marker, p - 1, last)
@@ -99,11 +107,13 @@ class _Ahead(_Counting):
             if col == indent:  # one of its items, whose value runs over several lines
                 items, item = items + 1, stop
                 if items > coll.limit:
-                    self._refuse_item(stop, indent, coll)
+                    self._refuse_item(stop, indent, coll, dash, skipped)
                     return
             # the '-' lines found between `p` and `at` still count, but for those inside the
             # value just stepped over: as many more are found after `at`
             hidden = text.count(marker, stop, skip - 2 + len(marker))
+            if hidden:
+                skipped.append((stop, skip - 1))
             if skip - 1 > at:
                 at = _nth(text, marker, skip - 1, coll.limit - items + 1)
             elif hidden:
@@ -135,9 +145,13 @@ class _Ahead(_Counting):
         m = _free_line(indent).match(text, line)
         return m.end() if m else None
 
-    def _refuse_item(self, line: int, indent: int, coll: _Coll) -> None:
+    def _refuse_item(
+        self, line: int, indent: int, coll: _Coll, dash: int, skipped: list[tuple[int, int]]
+    ) -> None:
         """Refuses the item of `coll` whose '-' line starts at `line`, where its value starts
-        (on the line below for '- # a comment'), unless the parser stops before it."""
+        (on the line below for '- # a comment'), unless the parser may stop before it (the
+        items before it start at `dash` and at the list's '-' lines after it, but for those
+        inside the values `skipped`, whose spans are given)."""
         text = self.text
         node = line + indent + 1
         while node < len(text) and text[node] == " ":
@@ -149,11 +163,65 @@ class _Ahead(_Counting):
             node = below.end()
         if node >= len(text):
             return
-        if not self._values_first(coll):
+        marker = "\n" + " " * indent + "-"
+        starts, at = [dash], text.find(marker, dash, line)
+        for start, stop in skipped:  # (each value stepped over: its '-' lines are text)
+            while 0 <= at < start:
+                starts.append(at + 1)
+                at = text.find(marker, at + 1, line)
+            while 0 <= at < stop:
+                at = text.find(marker, at + 1, line)
+        while at >= 0:
+            starts.append(at + 1)
+            at = text.find(marker, at + 1, line)
+        if self._reaches(coll, line, list(zip(starts, starts[1:] + [line], strict=True)), [0, 0]):
             raise _Refuse(node, self._over(coll))
 
-    def _values_first(self, coll: _Coll) -> bool:
-        """Whether the parser surely stops at the limit on values before it reaches the item
-        of `coll` counted ahead as over its limit (each item before it holds one value or
-        more): then the walk reads on, item by item, to where the parser stops."""
-        return self.nodes + coll.limit + 1 > limits.MAX_NODES
+    def _reaches(self, coll: _Coll, end: int, pieces: list[tuple[int, int]], simple: list[int]) -> bool:
+        """Whether the parser, reading the items of `coll` before the one at `end` that goes
+        over its limit, surely gets there: no limit is hit inside them first (values, items
+        of a list inside, keys, nesting), else the walk reads on, item by item, to where the
+        parser stops. `pieces`: the spans of those items (a block item with its lines);
+        `simple`: how many more were taken in runs, and the values those hold.
+
+        Told from the text without reading it: every value but an empty one starts after an
+        indicator ('[', '{', ',', ':', '- ', '? ') or a line break, or at its item's start; an
+        empty value stands for a missing one after ':', '- ', '? ', or a flow key's ',' or
+        '{'; a block list starts at a '- ', a block mapping at a key with its ':' or '?'.
+        So an item holds no more values than its counts below allow, and none of its lists
+        or mappings more items or keys, or deeper nesting, than it holds such marks. An alias
+        counts its value again: only one to a value read before (as large as then) is told."""
+        text = self.text
+        inner = limits.MAX_KEYS  # the fewest items a list inside may hold, or keys a mapping
+        outer = ("zones", "views", "sources") if coll.path else ()
+        for kind, (limit, _) in self.limits.items():
+            if kind not in outer:
+                inner = min(inner, limit)
+        depth = limits.MAX_DEPTH - len(self.stack) - 1
+        values = self.nodes + simple[1] + 1  # (the item that goes over is one value more)
+        if simple[0] and (inner < 2 or depth < 2):  # (each holds a point's two marks, or none)
+            return False
+        aliased: dict[str, int] = {}
+        count = text.count
+        for a, b in pieces:
+            square, curly = count("[", a, b), count("{", a, b)
+            comma, colon = count(",", a, b), count(":", a, b)
+            dash = count("- ", a, b) + count("-\n", a, b)
+            ask = count("? ", a, b) + count("?\n", a, b)
+            breaks = count("\n", a, b)
+            marks = square + curly + comma + colon + dash + ask + breaks
+            if marks > inner or marks > depth:
+                return False
+            values += 2 * square + 3 * curly + 3 * dash + 3 * colon + 4 * ask + 2 * comma + breaks + 1
+            if text.find("*", a, b) >= 0:
+                for m in _ALIAS_IN.finditer(text, a, b):
+                    name = m.group(1)
+                    if name not in aliased:  # (an anchor given again inside: not told)
+                        known = self.anchors.get(name)
+                        if known is None or text.find("&" + name, pieces[0][0], end) >= 0:
+                            return False
+                        aliased[name] = known[0]
+                    values += aliased[name]
+            if values > limits.MAX_NODES:
+                return False
+        return True

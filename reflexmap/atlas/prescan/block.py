@@ -26,6 +26,7 @@ from .tokens import (
     _REST,
     _SPACES,
     _SQ,
+    _TAG,
     _TO_EOL,
     _block_end,
     _block_plain,
@@ -348,6 +349,8 @@ class _Block(_Counting):
             if c in "&!":
                 if carried is not None:
                     raise _GiveUp  # properties over two lines
+                if c == "!" and not _TAG.match(text, p):
+                    raise _GiveUp  # a tag the parser refuses (or reads otherwise)
                 m = _PROPERTY.match(text, p)
                 props = p if props is None else props
                 if c == "&":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import limits
 from .counting import _Coll, _Counting, _GiveUp
 from .runs import _FLOW_ITEMS, _chunk, _marks, _run
-from .tokens import _DQ, _FLOW_PLAIN, _NAME, _PROPERTY, _SPACE, _SQ
+from .tokens import _DQ, _FLOW_PLAIN, _NAME, _PROPERTY, _SPACE, _SQ, _TAG
 
 
 class _Flow(_Counting):
@@ -62,6 +62,8 @@ class _Flow(_Counting):
             if c in "&!":
                 props = p if props is None else props
                 if c == "!":
+                    if not _TAG.match(text, p):
+                        raise _GiveUp  # a tag the parser refuses (or reads otherwise)
                     self.inexact = True
                 else:
                     name = _NAME.match(text, p)

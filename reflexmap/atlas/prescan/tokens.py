@@ -27,6 +27,10 @@ _TO_EOL = re.compile(r"[^\n]*+\n?")
 _DQ = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"', re.S)
 _SQ = re.compile(r"'[^']*+(?:''[^']*+)*+'")
 _PROPERTY = re.compile(r"[&!][^ \t\n,\[\]{}]*+[ \t]*+")
+# a tag both parsers read as one, and end where a space or a line break follows it: '!', a
+# local '!name', '!!name' (any other character in it, or a handle '!a!b', is the parser's to
+# refuse or read: the walk leaves the file to it)
+_TAG = re.compile(r"!(?:!?[0-9A-Za-z][-0-9A-Za-z_.]*+)?+(?=[ \t\n]|\Z)")
 # an anchor or alias name as both YAML parsers read it, and what may follow it here
 _NAME = re.compile(r"[&*]([0-9A-Za-z_-]++)(?=[ \t\n,\]}]|\Z)")
 _LISTS = ("list", "polygon")  # kinds of anchored values that are lists (see _Scan.anchors)
