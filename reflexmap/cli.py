@@ -271,7 +271,11 @@ def _take_away(atlas, args: argparse.Namespace) -> int:
     from .export.files import export_file
 
     try:
-        out = export_file(atlas, Path(args.output))
+        out = export_file(
+            atlas,
+            Path(args.output),
+            said=lambda message: print(f"reflexmap export: {message}", file=sys.stderr),
+        )
     except (OSError, ValueError) as exc:
         print(f"reflexmap export: {_said(exc)}", file=sys.stderr)
         return 1

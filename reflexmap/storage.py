@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from .i18n import N_, _, format_count
+from .i18n import N_, _, bidi_isolate, format_count
 
 FRESH_START = {
     "progress": N_("Starting with empty progress."),
@@ -346,3 +346,56 @@ def _set_aside(path: Path, label: str) -> Path:
         aside = path.with_name(f"{path.name}.{label}-{n}")
     os.replace(path, aside)
     return aside
+
+
+@contextlib.contextmanager
+def temporary_folder_beside(target: Path, said: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Work files (tempfile's, ours and libraries' alike) in the system's temporary folder, or,
+    when it cannot take a file (read-only, full, gone), in a hidden folder beside `target`
+    for the time of the block (then removed): the export goes on, and `said` gets one sentence
+    saying so. An OSError naming the two folders if neither can be written."""
+    try:
+        with tempfile.TemporaryFile():
+            pass
+    except OSError as exc:
+        system, reason = _system_temporary_folder(), error_text(exc)
+        try:
+            folder = Path(tempfile.mkdtemp(prefix=".reflexmap-work-", dir=target.parent))
+        except OSError as beside:
+            raise OSError(
+                beside.errno,
+                _(
+                    "neither the temporary folder {folder} ({reason}) nor {beside} can take work "
+                    "files ({why})"
+                ).format(
+                    folder=bidi_isolate(system),
+                    reason=reason,
+                    beside=bidi_isolate(str(target.parent)),
+                    why=error_text(beside),
+                ),
+            ) from None
+    else:
+        yield
+        return
+    saved = tempfile.tempdir
+    tempfile.tempdir = str(folder)
+    try:
+        yield
+    finally:
+        tempfile.tempdir = saved
+        shutil.rmtree(folder, ignore_errors=True)
+    if said is not None:
+        said(
+            _(
+                "The system's temporary folder {folder} cannot be written ({reason}): the work files "
+                "were made beside {file} instead, and removed."
+            ).format(folder=bidi_isolate(system), reason=reason, file=bidi_isolate(target.name))
+        )
+
+
+def _system_temporary_folder() -> str:
+    """The temporary folder tempfile would use, for messages (it may be gone too)."""
+    try:
+        return tempfile.gettempdir()
+    except OSError:  # none of TMPDIR, /tmp, /var/tmp… is usable
+        return os.environ.get("TMPDIR") or "/tmp"

@@ -24,7 +24,7 @@ import genanki
 from ..atlas import Atlas, View, Zone
 from ..content.zone_card import claim_sentence, details_html, isolate
 from ..i18n import _, language
-from ..storage import atomic_path
+from ..storage import atomic_path, temporary_folder_beside
 from ..vocab import aspect_name, foot_name
 from . import ExportCancelled
 
@@ -301,13 +301,20 @@ def deck(atlas: Atlas) -> tuple[genanki.Deck, dict[str, tuple[str, str | None]]]
     return result, pictures
 
 
-def export_deck(atlas: Atlas, out: Path, progress: Progress | None = None) -> Path:
+def export_deck(
+    atlas: Atlas, out: Path, progress: Progress | None = None, said: Callable[[str], None] | None = None
+) -> Path:
     """Write the .apkg for `atlas` (texts in the current language) atomically; `progress`:
-    see render_pictures (cancelled, nothing is written)."""
+    see render_pictures (cancelled, nothing is written). The pictures and genanki's database
+    are made in the system's temporary folder, or beside `out` when that folder cannot be
+    written (`said` is told so)."""
     out = Path(out)
     atlas = atlas.localized(language())
     built, pictures = deck(atlas)
-    with tempfile.TemporaryDirectory(prefix="reflexmap-anki-") as folder:
+    with (
+        temporary_folder_beside(out, said),
+        tempfile.TemporaryDirectory(prefix="reflexmap-anki-") as folder,
+    ):
         media = render_pictures(atlas, pictures, Path(folder), progress)
         with atomic_path(out, backup=True) as temporary:
             genanki.Package(built, media_files=[str(p) for p in media]).write_to_file(str(temporary))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ..i18n import N_, _
+from ..i18n import N_, _, bidi_isolate
 from ..settings import Settings
 from .state import AppState
 
@@ -37,6 +37,7 @@ class ExportController:
         status bar."""
         self.parent, self.state, self.settings = parent, state, settings
         self._text_scale, self._say = text_scale, say
+        self._temporary_folder_said = False
 
     def export_dialog(self) -> None:
         from . import dialogs
@@ -58,9 +59,10 @@ class ExportController:
         progress = self._deck_progress() if path.suffix.lower() in DECK_SUFFIXES else None
         if progress is None:  # a picture or a page: a moment
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        notes: list[str] = []  # said with the result (the temporary folder refused work files)
         try:
             if is_take_away(str(path)):
-                export_file(self.state.atlas, path, progress)
+                export_file(self.state.atlas, path, progress, notes.append)
             else:
                 export_chart(self.state.atlas, path, aspect=self.state.aspect, text_scale=self._text_scale())
         except ExportCancelled:
@@ -82,11 +84,14 @@ class ExportController:
             if str(path) in error:  # the writer's words name the file already ("could not write …")
                 text = error[:1].upper() + error[1:]
             else:
-                text = _("Could not write {path}:\n{error}").format(path=path, error=error)
+                text = _("Could not write {path}:\n{error}").format(path=bidi_isolate(str(path)), error=error)
             dialogs.warning(self.parent, _("Export failed"), text, "export-failed")
             return False
         self.settings.setValue("export/dir", str(path.parent))
-        self._say(_("Exported {path}").format(path=path), 5000)
+        self._say(_("Exported {path}").format(path=bidi_isolate(str(path))), 5000)
+        if notes and not self._temporary_folder_said:  # said once a session, in words whole
+            self._temporary_folder_said = True
+            dialogs.warning(self.parent, _("Temporary folder"), "\n".join(notes), "temporary-folder")
         return True
 
     def _deck_progress(self):

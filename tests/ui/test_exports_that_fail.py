@@ -142,3 +142,40 @@ def test_a_long_name_is_written_and_one_too_long_is_said(qtbot, window, tmp_path
     too_long = _target(tmp_path, kind, "y" * 300)
     _says(_export(qtbot, window, kind, too_long, monkeypatch), too_long, "File name too long")
     assert sorted(p.name for p in tmp_path.iterdir()) == [longest.name]  # nothing half-written
+
+
+def test_a_temporary_folder_that_cannot_be_written_is_said_once_and_the_deck_is_made(
+    qtbot, window, mount, monkeypatch, tmp_path: Path
+):
+    """The system's temporary folder is read-only (a tmpfs remounted so; TMPDIR pointing at a
+    full or read-only disk is the same): the Anki deck draws its pictures and genanki builds
+    its database there, so the export failed with "Read-only file system" as if the user's
+    own folder were read-only. Now the work files are made beside the deck (and removed), the
+    deck is written, and a message says so once, naming the temporary folder."""
+    import tempfile
+    import zipfile
+
+    system = mount("system-temporary")
+    subprocess.run(["mount", "-o", "remount,ro", str(system)], check=True)
+    monkeypatch.setattr(tempfile, "tempdir", str(system))
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    first = folder / "deck.apkg"
+    assert _export(qtbot, window, "apkg", first, monkeypatch) is None
+    with zipfile.ZipFile(first) as deck:
+        assert "collection.anki2" in deck.namelist() and deck.testzip() is None
+    (box,) = [
+        w for w in QApplication.topLevelWidgets() if w.objectName() == "temporary-folder" and w.isVisible()
+    ]
+    said = box.text()
+    assert str(system) in said and "deck.apkg" in said and "Read-only file system" in said, said
+    assert str(first) in window.statusBar().currentMessage()
+    box.close()
+    assert sorted(p.name for p in folder.iterdir()) == ["deck.apkg"]  # no work file left beside it
+    second = folder / "again.apkg"
+    assert _export(qtbot, window, "apkg", second, monkeypatch) is None
+    assert second.is_file()
+    assert not [
+        w for w in QApplication.topLevelWidgets() if w.objectName() == "temporary-folder" and w.isVisible()
+    ]
+    assert list(system.iterdir()) == []
