@@ -251,3 +251,19 @@ def test_answers_kept_in_the_temporary_folder_are_said_once_in_the_window(
     box.escapeButton().click()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
     assert [b for b in QApplication.topLevelWidgets() if isinstance(b, QMessageBox) and b.isVisible()] == []
+
+
+def test_no_usable_temporary_folder_at_all_does_not_stop_the_quiz(qtbot, make_window, monkeypatch):
+    """TMPDIR, /tmp, /var/tmp and the working folder all refuse files (tempfile finds no
+    usable temporary folder): the spare folders leave it out, and the quiz opens and saves
+    answers as ever (before, opening the quiz raised FileNotFoundError)."""
+    import tempfile
+
+    def no_temporary_folder() -> str:
+        raise FileNotFoundError(2, "No usable temporary directory found")
+
+    monkeypatch.setattr(tempfile, "gettempdir", no_temporary_folder)
+    window = make_window()
+    start(window)
+    card = answer_one(qtbot, window)
+    assert [c for c, _t in answers(window.quiz.database_path)] == [card]

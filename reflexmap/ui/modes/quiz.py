@@ -789,8 +789,12 @@ def spare_folders(settings: Settings | None) -> tuple[Path, ...]:
     if cache:
         folders.append(Path(cache))
     getuid = getattr(os, "getuid", None)
+    try:
+        temporary = tempfile.gettempdir()
+    except OSError:  # no usable temporary folder at all (TMPDIR, /tmp, /var/tmp… refuse)
+        getuid = None
     if getuid is not None:
-        own = Path(tempfile.gettempdir()) / f"reflexmap-{getuid()}"
+        own = Path(temporary) / f"reflexmap-{getuid()}"
         try:  # made when it is needed; one that is there must be the user's own folder
             mine = own.lstat().st_uid == getuid() and own.is_dir() and not own.is_symlink()
         except FileNotFoundError:
