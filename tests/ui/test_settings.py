@@ -141,3 +141,38 @@ def test_settings_reset_at_start_are_said_once_not_again_after_a_language_switch
     qtbot.addWidget(window.successor)  # closed after the test, like the first window
     qtbot.wait(300)
     assert boxes() == []
+
+
+def test_recent_charts_kept_while_the_disk_is_full_merge_with_another_windows_later(
+    tmp_path: Path, monkeypatch
+):
+    """Charts opened while the settings cannot be written (a full disk: said once) are kept
+    in memory, in order, and written once the disk has room, merged into the list another
+    window wrote meanwhile: nothing either window opened is dropped."""
+    import errno
+
+    from reflexmap import settings as settings_module
+    from reflexmap.ui.charts_menu import with_recent
+
+    path = tmp_path / "settings.json"
+    mine, other = Settings(path), Settings(path)
+    said: list[str] = []
+    mine.on_problem = said.append
+    written = settings_module.write_with_backup
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(settings_module, "write_with_backup", full)
+    mine.edit("chart/recent", lambda stored: with_recent(stored, "/charts/a.yaml"))
+    mine.edit("chart/recent", lambda stored: with_recent(stored, "/charts/b.yaml"))
+    assert len(said) == 1 and "could not be saved" in said[0]
+    assert mine.value("chart/recent", [], type=list) == ["/charts/b.yaml", "/charts/a.yaml"]
+    monkeypatch.setattr(settings_module, "write_with_backup", written)
+    other.edit("chart/recent", lambda stored: with_recent(stored, "/charts/c.yaml"))  # room again
+    mine.setValue("view/labels", False)  # the next write of this window takes what waited
+    assert Settings(path).value("chart/recent", [], type=list) == [
+        "/charts/b.yaml",
+        "/charts/a.yaml",
+        "/charts/c.yaml",
+    ]
