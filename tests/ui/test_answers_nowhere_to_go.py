@@ -267,3 +267,34 @@ def test_no_usable_temporary_folder_at_all_does_not_stop_the_quiz(qtbot, make_wi
     start(window)
     card = answer_one(qtbot, window)
     assert [c for c, _t in answers(window.quiz.database_path)] == [card]
+
+
+def test_a_copy_of_answers_kept_in_the_temporary_folder_is_saved_where_the_student_chooses(
+    qtbot, make_window, full_data, monkeypatch, tmp_path: Path
+):
+    """The same closing, Save a copy… chosen: the answers are written to the student's file
+    too (Quiz → Import saved answers… reads it), and the window closes."""
+    import os
+    import tempfile
+
+    from reflexmap.quiz import pending
+    from reflexmap.ui import dialogs
+
+    data, fill, _room = full_data
+    system_temporary = tmp_path / "system-temporary"
+    system_temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(system_temporary))
+    own = system_temporary / f"reflexmap-{os.getuid()}"
+    monkeypatch.setattr("reflexmap.ui.modes.quiz.spare_folders", lambda settings: (own,))
+    copy = tmp_path / "usb" / "my-answers.json"
+    copy.parent.mkdir()
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: str(copy))
+    window, database, _first, waiting = _waiting_window(qtbot, make_window, data, fill)
+    window.close()
+    box = _box(qtbot, "answers-in-temporary-folder")
+    _press(box, "save-answers-copy")
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    assert len(pending.read(copy)) == len(waiting)
+    assert pending.database_of(copy) is not None and Path(pending.database_of(copy)) == database
+    (kept,) = pending.files(database, (own,))
+    assert len(pending.read(kept)) == len(waiting)  # still there, for the next start
