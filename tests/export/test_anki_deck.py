@@ -88,11 +88,14 @@ def test_deck_has_two_cards_per_zone_and_view_with_fields_tags_and_pictures(two_
     assert fields["Prompt"] == "Where do charts place the sacrum?"
     assert "Charts place <b>the sacrum</b> here." in fields["Answer"]
     assert "Technique" in fields["Details"] and "Sources" in fields["Details"]
-    assert (
-        fields["Picture"]
-        == '<img src="reflexmap-ingham-western-plantar-left.png" alt="The foot with every zone outlined">'
-    )
-    assert 'src="reflexmap-ingham-western-plantar-left-sacrum.png"' in fields["AnswerPicture"]
+    # the question shows the view's picture; the answer lays the sacrum's over it, in one cell
+    assert _sources(fields["Picture"]) == ["reflexmap-ingham-western-plantar-left.png"]
+    assert 'alt="The foot with every zone outlined"' in fields["Picture"]
+    assert _sources(fields["AnswerPicture"]) == [
+        "reflexmap-ingham-western-plantar-left.png",
+        "reflexmap-ingham-western-plantar-left-sacrum.png",
+    ]
+    assert "display:grid" in fields["AnswerPicture"] and fields["AnswerPicture"].count("grid-area:1/1") == 2
     assert set(sacrum_find["tags"]) >= {
         "reflexmap::ingham-western",
         "view::plantar",
@@ -116,6 +119,11 @@ def test_deck_has_two_cards_per_zone_and_view_with_fields_tags_and_pictures(two_
         assert data.startswith(b"\x89PNG")
         image = QImage.fromData(data)
         assert max(image.width(), image.height()) >= 900
+    # the overlay is the view's size (they line up at any scale) and small
+    view = QImage.fromData(media["reflexmap-ingham-western-plantar-left.png"])
+    sacrum = QImage.fromData(media["reflexmap-ingham-western-plantar-left-sacrum.png"])
+    assert sacrum.size() == view.size() and sacrum.hasAlphaChannel() and not view.hasAlphaChannel()
+    assert len(media["reflexmap-ingham-western-plantar-left-sacrum.png"]) < 20_000
 
 
 def _sources(field: str) -> list[str]:
@@ -148,3 +156,21 @@ def test_deck_of_a_user_chart_escapes_its_text(qapp, tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in note["fields"]["Answer"]
     assert "reflexmap::test-small" in note["tags"]
     assert len(notes) == 2 * sum(len(atlas.zones_in(v.id)) for v in atlas.views)
+
+
+def test_deck_of_a_large_chart_is_small_enough_for_a_phone(qapp, tmp_path):
+    """Every card's picture used to be a whole foot of its own (about 0.33 MB: 1.0 GB for
+    3,000 zones, which Anki on a phone cannot import). The cards of a view share its
+    picture and each zone adds a mostly transparent overlay of a few kilobytes."""
+    import yaml
+
+    from benchmarks.synthetic import synthetic_chart
+    from reflexmap.atlas import parse_atlas
+
+    atlas = parse_atlas(yaml.safe_dump(synthetic_chart(240), sort_keys=False)).atlas
+    set_language("en")
+    out = export_deck(atlas, tmp_path / "large.apkg")
+    notes, media = _open_deck(out, tmp_path / "large")
+    assert len(notes) == 2 * 240 and len(media) == 240 + 2
+    assert sum(map(len, media.values())) < 2_000_000, sum(map(len, media.values()))
+    assert out.stat().st_size < 3_000_000, out.stat().st_size
