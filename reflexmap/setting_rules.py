@@ -19,6 +19,7 @@ import re
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
@@ -225,6 +226,17 @@ def path_problem(value: Any) -> str | None:
     return None
 
 
+def day(value: Any) -> Checked:
+    """A calendar day as ISO 8601 (2026-11-26)."""
+    if reason := _text(value):
+        return _bad(reason)
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return _bad(_("{value} is not a day (year-month-day)").format(value=shown(value)))
+    return _ok(value)
+
+
 def path(value: Any) -> Checked:
     reason = path_problem(value)
     return _bad(reason) if reason else _ok(value)
@@ -384,6 +396,7 @@ RULES: dict[str, Rule] = {
     "quiz/profile": Rule(N_("Learner profile"), profile),
     "quiz/desired-retention": Rule(N_("Desired retention"), number_range(bounds=_retention_bounds)),
     "quiz/wait-for-enter": Rule(N_("Quiz: wait for Enter"), boolean),
+    "quiz/backup-failure-said": Rule(N_("Quiz: day a failed backup was said"), day),
     "quiz/setup/kinds": Rule(N_("Quiz: questions"), listing(among(_quiz_kinds))),
     "quiz/setup/aspects": Rule(N_("Quiz: views"), listing(among(ASPECTS))),
     "quiz/setup/feet": Rule(N_("Quiz: feet"), listing(among(FEET))),

@@ -85,3 +85,37 @@ def test_closing_the_window_backs_up_and_a_damaged_database_is_restored(qtbot, m
     box = window.findChild(QMessageBox, "quiz-warning")
     assert box is not None and "damaged" in box.text() and "restored" in box.text()
     assert window.map.chart.mastery["neck"] is not None  # the backup's answer is back
+
+
+def test_a_failed_daily_backup_is_said_in_a_box_once_a_day_and_in_the_status_bar_after(
+    qtbot, make_window, settings, tmp_path: Path
+):
+    """The backups folder cannot be made (a file has its name): the answers are saved, but
+    no backup is. The first window of the day says so in a box; the next ones (the student
+    opens the app again, a second window) only in the status bar, until the next day."""
+    progress = tmp_path / "progress.json"
+    options = QuizOptions(kinds=("name",), zone_ids=("neck",), seed=3, length=1)
+
+    def quiz_in_a_new_window():
+        window = make_window(progress_path=progress)
+        (window.quiz.database_path.parent / "backups").write_text("not a folder", encoding="utf-8")
+        window.quiz.advance_after_right_ms = 60_000
+        assert window.quiz.start(options)
+        boxes = [b for b in window.findChildren(QMessageBox, "quiz-warning") if "No backup" in b.text()]
+        for box in boxes:
+            box.close()
+        answer_by_click(qtbot, window)  # the answer is saved all the same
+        window.findChild(QDialog, "quiz-summary").reject()
+        status = window.statusBar().currentMessage()
+        assert ReviewLog(window.quiz.database_path).count() >= 1
+        window.close()
+        return boxes, status
+
+    boxes, _status = quiz_in_a_new_window()
+    assert len(boxes) == 1 and "No backup could be made" in boxes[0].text()
+    for _again in range(2):  # the same day: no box, but the status bar still says it
+        boxes, status = quiz_in_a_new_window()
+        assert boxes == [] and "No backup could be made" in status
+    settings.setValue("quiz/backup-failure-said", "2020-01-01")  # the next day comes
+    boxes, _status = quiz_in_a_new_window()
+    assert len(boxes) == 1

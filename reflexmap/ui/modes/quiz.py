@@ -36,6 +36,7 @@ from . import QUIZ, MapEvent, MapSurface, Mode
 ADVANCE_BASE_MS = 1500
 ADVANCE_PER_CHAR_MS = 50
 ADVANCE_MIN_MS, ADVANCE_MAX_MS = 2500, 9000
+BACKUP_FAILURE_KEY = "quiz/backup-failure-said"  # the day a failed backup was last said in a box
 RETENTION_KEY = "quiz/desired-retention"  # older, for every profile; now kept per profile:
 RETENTION_META = "desired-retention"  # in the profile's review log (its meta table)
 PROFILE_KEY = "quiz/profile"
@@ -166,13 +167,18 @@ class QuizController(Mode):
             log, states = None, {}
             self.warnings.append(_("Answers in this session are not saved."))
         self._log = log
+        backup_failed = None
         if log is not None:
             try:
                 log.backup()  # at most once a day; answers are saved even if this fails
             except (OSError, sqlite3.Error) as exc:
-                self.warnings.append(_("No backup could be made: {error}").format(error=why(exc)))
+                backup_failed = _("No backup could be made: {error}").format(error=why(exc))
+                if first_time_today(self.settings, BACKUP_FAILURE_KEY, log.clock()):
+                    self.warnings.append(backup_failed)  # in the box once a day
         if self.warnings:
             self._warn(_("Quiz progress"), "\n".join(self.warnings))
+        elif backup_failed is not None:  # said again each time, without a box to dismiss
+            self._show_status(backup_failed)
         scheduler = Scheduler(
             states,
             log=log,
@@ -771,6 +777,25 @@ class QuizController(Mode):
         from .. import dialogs
 
         dialogs.warning(self.map.window(), title, text, "quiz-warning")
+
+
+_SAID_TODAY: set[tuple[str, str]] = set()  # when the settings cannot keep it: once a session
+
+
+def first_time_today(settings: Settings | None, key: str, now: float) -> bool:
+    """True the first time a day (local time, `now` in seconds since the epoch) this is
+    asked about `key`, then False until the next day: across sessions and windows through
+    the settings, and within this session if they cannot be written."""
+    today = time.strftime("%Y-%m-%d", time.localtime(now))
+    if settings is None:
+        if (key, today) in _SAID_TODAY:
+            return False
+        _SAID_TODAY.add((key, today))
+        return True
+    if settings.value(key) == today:  # kept in memory too when the file cannot be written
+        return False
+    settings.setValue(key, today)
+    return True
 
 
 def spare_folders(settings: Settings | None) -> tuple[Path, ...]:
