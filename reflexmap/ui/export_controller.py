@@ -17,6 +17,7 @@ from .state import AppState
 if TYPE_CHECKING:
     from .handout_dialog import HandoutDialog
 
+SAID_MS = 8000  # how long "Exported …" stays once nothing else about the export is up
 EXPORT_FILTERS = N_(
     "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;"
     "Web page, works offline (*.html);;Anki deck (*.apkg)"
@@ -66,7 +67,7 @@ class ExportController:
             else:
                 export_chart(self.state.atlas, path, aspect=self.state.aspect, text_scale=self._text_scale())
         except ExportCancelled:
-            self._say(_("Export cancelled: nothing was written."), 5000)
+            self._say(_("Export cancelled: nothing was written."), SAID_MS)
             return False
         except (OSError, ValueError) as exc:
             from ..storage import error_text
@@ -88,11 +89,28 @@ class ExportController:
             dialogs.warning(self.parent, _("Export failed"), text, "export-failed")
             return False
         self.settings.setValue("export/dir", str(path.parent))
-        self._say(_("Exported {path}").format(path=bidi_isolate(str(path))), 5000)
+        exported = _("Exported {path}").format(path=bidi_isolate(str(path)))
         if notes and not self._temporary_folder_said:  # said once a session, in words whole
             self._temporary_folder_said = True
-            dialogs.warning(self.parent, _("Temporary folder"), "\n".join(notes), "temporary-folder")
+            box = dialogs.warning(self.parent, _("Temporary folder"), "\n".join(notes), "temporary-folder")
+            self._say_while_open(exported, box)
+        else:
+            self._say(exported, SAID_MS)
         return True
+
+    def _say_while_open(self, message: str, box: QWidget) -> None:
+        """`message` in the status bar as long as `box` (about the same export) is up, and
+        SAID_MS after it closes, unless something else has been said meanwhile: a message
+        timed from when it was said would be gone before the box is read."""
+        self._say(message, 0)
+        bar = getattr(self.parent, "statusBar", None)
+        shown = bar().currentMessage() if bar is not None else None
+
+        def closed(*_args) -> None:
+            if bar is not None and bar().currentMessage() == shown:
+                self._say(message, SAID_MS)
+
+        box.finished.connect(closed)
 
     def _deck_progress(self):
         """A deck draws two pictures per zone and view (seconds for a full chart): a progress

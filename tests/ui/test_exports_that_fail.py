@@ -179,3 +179,30 @@ def test_a_temporary_folder_that_cannot_be_written_is_said_once_and_the_deck_is_
         w for w in QApplication.topLevelWidgets() if w.objectName() == "temporary-folder" and w.isVisible()
     ]
     assert list(system.iterdir()) == []
+
+
+def test_exported_stays_in_the_status_bar_while_the_box_about_the_export_is_up(
+    qtbot, window, mount, monkeypatch, tmp_path: Path
+):
+    """The deck is written, and a box says its work files went beside it: "Exported …" was
+    timed from when it was said (5 s) and was gone while the student still read the box.
+    It now stays while the box is up and for SAID_MS after it closes."""
+    import tempfile
+
+    from reflexmap.ui import export_controller
+
+    monkeypatch.setattr(export_controller, "SAID_MS", 1500, raising=False)
+    system = mount("system-temporary")
+    subprocess.run(["mount", "-o", "remount,ro", str(system)], check=True)
+    monkeypatch.setattr(tempfile, "tempdir", str(system))
+    deck = tmp_path / "deck.apkg"
+    assert _export(qtbot, window, "apkg", deck, monkeypatch) is None
+    (box,) = [
+        w for w in QApplication.topLevelWidgets() if w.objectName() == "temporary-folder" and w.isVisible()
+    ]
+    qtbot.wait(6_000)  # longer than the message used to last; the box is still up
+    assert box.isVisible() and str(deck) in window.statusBar().currentMessage()
+    box.close()
+    qtbot.wait(500)
+    assert str(deck) in window.statusBar().currentMessage()  # still there just after
+    qtbot.waitUntil(lambda: str(deck) not in window.statusBar().currentMessage(), timeout=5_000)
