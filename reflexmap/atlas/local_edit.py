@@ -134,7 +134,12 @@ def applied_locally(
         for v in data.get("views") or ()
         if isinstance(v, dict)
     ]
-    window_edit.change(tree)
+    try:
+        window_edit.change(tree)
+    except kinds.EditRefused:
+        if window_edit is edit:
+            raise
+        return None  # (made for the window: the round trip refuses it in the edit's own words)
     del tree["views"]
     dumped = part.with_tree(tree, indent)
     if not dumped.text.startswith(_HEAD):
@@ -159,6 +164,8 @@ def applied_locally(
 
 def _plan(edit: Edit, ids: list[Any], kinds: ModuleType) -> tuple[int, int, Edit] | None:
     """(first, last) zone of the window and the edit to make there, or None."""
+    from .draft import shown_ids
+
     n = len(ids)
     EditRefused, said = kinds.EditRefused, kinds._said  # noqa: N806 (a class)
 
@@ -166,7 +173,16 @@ def _plan(edit: Edit, ids: list[Any], kinds: ModuleType) -> tuple[int, int, Edit
         return max(k - 1, 0), min(k + 1, n - 1)
 
     def index_of(zone_id: Any) -> int | None:
-        return ids.index(zone_id) if ids.count(zone_id) == 1 else None
+        if ids.count(zone_id) == 1:
+            return ids.index(zone_id)
+        shown = shown_ids(ids)  # a zone repeating an earlier zone's id is known as "heel#2"
+        return shown.index(zone_id) if zone_id in shown else None
+
+    def in_window(edit: Any, k: int, first: int, last: int) -> Any:
+        """`edit` naming its zone as the window's zones alone name it (an earlier zone of the
+        same id may lie outside the window)."""
+        local = shown_ids(ids[first : last + 1])[k - first]
+        return edit if local == edit.zone else dataclasses.replace(edit, zone=local)
 
     if isinstance(edit, kinds.ReplaceZone):
         if not 0 <= edit.index < n:
@@ -187,7 +203,7 @@ def _plan(edit: Edit, ids: list[Any], kinds: ModuleType) -> tuple[int, int, Edit
             return None
         if edit.new_id in ids:
             raise EditRefused(_("there is already a zone '{zone}'").format(zone=said(edit.new_id)))
-        return (*around(k), edit)
+        return (*around(k), in_window(edit, k, *around(k)))
     if isinstance(edit, kinds.DeleteZone) or (
         isinstance(edit, kinds._ZoneEdit) and type(edit).change is kinds._ZoneEdit.change
     ):
@@ -198,7 +214,7 @@ def _plan(edit: Edit, ids: list[Any], kinds: ModuleType) -> tuple[int, int, Edit
             problem = kinds.id_problem({i for i in ids if isinstance(i, str)}, edit.new_id)
             if problem:
                 raise EditRefused(problem)
-        return (*around(k), edit)
+        return (*around(k), in_window(edit, k, *around(k)))
     return None
 
 

@@ -189,3 +189,28 @@ def test_edits_of_zones_in_a_large_chart_read_only_the_zones_they_touch(tmp_path
         assert loaded and max(loaded) < len(document.text) / 50, type(edit).__name__
     with pytest.raises(EditRefused, match="already a zone"):
         RenameZone("zone-150", "zone-7").apply(document, check=False)
+
+
+REPEATED = ChartDocument.from_text(  # the toes under the heel's id, the side under the band's
+    SMALL.text.replace("  - id: toes\n", "  - id: heel\n").replace("  - id: side\n", "  - id: band\n")
+)
+REPEATED_ZONES = ("heel", "heel#2", "band", "band#2", "strip", "new-a")
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(edits(REPEATED_ZONES), min_size=1, max_size=4))
+def test_local_edits_of_a_chart_with_repeated_ids_give_the_round_trip_text(sequence):
+    """A zone repeating an earlier zone's id is edited as the editor shows it ("heel#2")."""
+    check_sequence(REPEATED, sequence, same_text=True)
+
+
+def test_a_zone_repeating_an_id_is_edited_on_its_own_lines():
+    """Not by the round trip of the whole chart (seconds on a large chart), and the edit
+    reaches the repeat, not the first zone of that id."""
+    from reflexmap.atlas.recheck_zones import Before
+
+    with mock.patch.object(local_edit, "LOCAL", [True]):
+        applied = SetText("heel#2", "name", "Toes again").apply(REPEATED, check=False)
+    assert applied.document.basis and isinstance(applied.document.basis[0], Before)
+    atlas = applied.document.draft().atlas
+    assert atlas.zone("heel#2").name == "Toes again" and atlas.zone("heel").name == "Heel"

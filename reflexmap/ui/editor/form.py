@@ -218,7 +218,7 @@ class ZoneForm(QScrollArea):
         self._filling = True
         try:
             self.heading.setText(
-                _("Zone {id}").format(id=bidi_isolate(zone.id))
+                _("Zone {id}").format(id=bidi_isolate(self.session.written_id(zone.id)))
                 if zone
                 else _("Select a zone to edit its texts.")
             )
