@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtWidgets import QApplication
 
 from .conftest import click_mm, viewport_pos
-from .test_editor import DATA, chart, editing  # noqa: F401 (fixtures)
+from .test_editor import DATA, chart, drag, editing  # noqa: F401 (fixtures)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -193,3 +193,25 @@ def test_a_crossing_ring_is_marked_where_it_crosses(qtbot, editing):
         assert any((r - crossing).manhattanLength() < 3 for r in rings), (moment, rings, crossing)
         assert not any((r - first_point).manhattanLength() < 3 for r in rings), moment
         assert any("crosses itself" in m for m in editing.editor.tool.overlay.messages)
+
+
+def test_each_message_stands_nearer_its_own_mark_than_the_mirrors(qtbot, editing):
+    """A corner dragged out of the foot: the zone's message and its mirror's each stand on the
+    outer side of their own mark (before, both stood between the feet, the left foot's beside
+    the right foot's mark and the other way round)."""
+    import math
+
+    drag(qtbot, editing, "plantar-left", (18, 30), (27, 30), modifier=Qt.KeyboardModifier.AltModifier)
+    rings = sorted(problem_rings(editing), key=lambda p: p.x())
+    boxes = message_boxes(editing)
+    assert len(rings) == 2 and len(boxes) == 2, (rings, boxes)
+
+    def distance(rect: QRectF, point: QPointF) -> float:
+        dx = max(rect.left() - point.x(), 0.0, point.x() - rect.right())
+        dy = max(rect.top() - point.y(), 0.0, point.y() - rect.bottom())
+        return math.hypot(dx, dy)
+
+    for text, rect in boxes:
+        own, other = rings if "left foot" in text.replace("\n", " ") else rings[::-1]
+        assert distance(rect, own) < distance(rect, other), (text, rect, rings)
+    editing.editor.saving.discard()

@@ -38,6 +38,7 @@ MAX_MESSAGE_PX = 420  # no wider than this, however much room there is
 MIN_MESSAGE_PX = 120  # no narrower, however little
 SIDE_PX = 12  # from the ring's centre to its message
 EDGE_PX = 4  # kept free at the edges of the view
+OUTWARD_PX = 2 * MIN_MESSAGE_PX  # room enough on the outer side of a mark for its message
 
 
 def wrapped(text: str, font: QFont, width: float, most: int) -> list[str]:
@@ -135,7 +136,7 @@ class Overlay:
         self._add(item, 31)
         self.handles.append(item)
 
-    def problem(self, at: QPointF, message: str) -> None:
+    def problem(self, at: QPointF, message: str, outward: str = "") -> None:
         """A red ring at the place of a problem and its message beside it, on paper: on the
         side of the ring with more room, wrapped (and, past MAX_MESSAGE_LINES, cut with "…")
         to fit the part of the map in view, never past its edges."""
@@ -166,7 +167,16 @@ class Overlay:
         across = right + left  # the view's width: a mark out of view gets no more than that
         room_right = min(right, across - 2 * EDGE_PX) - SIDE_PX - 8 - EDGE_PX
         room_left = min(left, across - 2 * EDGE_PX) - SIDE_PX - 8 - EDGE_PX
-        on_right = natural <= room_right or room_right >= room_left
+        # `outward` first ("left", "right": the side of the chart the mark's foot is drawn on;
+        # else away from the middle of what is in view) when the message fits there in a few
+        # lines: a zone's message and its mirror's then stand each beside its own foot, not
+        # both between the feet, each nearer the other's mark
+        outward_right = outward == "right" if outward else right >= left
+        outward_room = room_right if outward_right else room_left
+        if outward_room >= min(natural, OUTWARD_PX):
+            on_right = outward_right
+        else:
+            on_right = natural <= room_right or room_right >= room_left
         width = min(MAX_MESSAGE_PX, max(MIN_MESSAGE_PX, room_right if on_right else room_left))
         text.setText("\n".join(wrapped(shown, text.font(), width, MAX_MESSAGE_LINES)))
         box = text.boundingRect()

@@ -154,7 +154,8 @@ class ZoneTool(Mode):
                         point, selected=self.vertex == (edited, part, index), mirrored=mirrored
                     )
         for view_id, x, y, message in self.problem_marks():
-            self.overlay.problem(overlay.to_scene(view_id, x, y), message)
+            foot = self.state.atlas.view(view_id).foot  # (the left foot is drawn on the left)
+            self.overlay.problem(overlay.to_scene(view_id, x, y), message, foot)
         if self.drawing:
             self.overlay.points([overlay.to_scene(self.drawing_view, x, y) for x, y in self.drawing])
 
