@@ -450,9 +450,12 @@ class ChartScene(QGraphicsScene):
         """The zone's name; in the heat map also how well it is known, in words and numbers."""
         assert self.atlas is not None
         widest = max(MAX_LABEL_MM, MAX_LABEL_EMS * self.label_mm)
-        if self.label_room_mm is not None:
-            widest = min(widest, self.label_room_mm)
-        name = elided(self.atlas.zone(zone_id).name, self.label_mm, widest)
+        name = self.atlas.zone(zone_id).name
+        room = self.label_room_mm
+        if room is not None and room < widest and text_width(name, self.label_mm) > room:
+            # a name too long for its room is cut to it in bold: selected, it must fit too
+            name = elided(name, self.label_mm, room, bold=True)
+        name = elided(name, self.label_mm, widest)
         if self.numbers is not None:
             number = str(self.numbers.get(zone_id, "?"))
             return f"{number}  {name}" if self.names else number

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..render.chart_text import text_width
+
 if TYPE_CHECKING:
     from .map_view import MapView
 
@@ -15,11 +17,13 @@ FIRST_ROOM_EMS = 6.0  # the first label of a chart drawn without any: about 10 l
 
 def label_room(view: MapView) -> float:
     """The widest a label may be (mm) in the next drawing of `view`'s chart, kept at its scale
-    and place: as wide as the widest label drawn now, plus the paper shown beside the chart
+    and place: as wide as the widest label drawn now (none drawn whole is shortened), plus the paper shown beside the chart
     on its narrower side (none when zoomed in: the chart already fills the view); the first
     label of a chart that had none, FIRST_ROOM_EMS label heights."""
     chart = view.chart
-    widest = max((label.text.sceneBoundingRect().width() for label in chart.labels.values()), default=0.0)
+    widest = max(
+        (text_width(label.text.text(), chart.label_mm) for label in chart.labels.values()), default=0.0
+    )
     rect = chart.chart_rect
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
     # a zone is labelled once per foot, and both its labels may widen the chart on one side

@@ -230,8 +230,11 @@ class MapView(QGraphicsView):
                 self._measured[key] = known
         if need is None and key in self._measured:
             need = self.min_text_mm_needed(self._measured[key])
-        min_mm = 0.0
-        for _round in range(5):
+        # kept in place (an edit): drawn at the text size it has on screen now, in one round,
+        # so that the labels held to their room on screen (label_room) keep to it
+        min_mm = 0.0 if kept is None else self.chart.min_text_mm
+        drawn = None if kept is not None else drawn
+        for _round in range(5 if kept is None else 0):
             if _round or need is None:
                 # the first round only measures the chart: its guide names, placed inside
                 # the feet, are left out (the costliest part of a drawing)

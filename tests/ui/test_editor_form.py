@@ -136,16 +136,13 @@ def test_an_edit_that_widens_the_labels_leaves_the_feet_where_they_are(qtbot, ed
     under the author's hand (it did: the chart was fitted again after every edit). Fit to
     window still fits the chart on request."""
     before = editing.map.transform().m11(), viewport_pos(editing, "plantar-left", 0, 25)
-    rect = editing.map.chart.chart_rect
     name = editing.editor.form.fields[("name", None)]
     name.setFocus()
     name.selectAll()
     qtbot.keyClicks(name, "The heel pad and the whole lower part of the heel, outer side")
     qtbot.keyClick(name, Qt.Key.Key_Return)
     assert editing.state.atlas.zone("heel").name.startswith("The heel pad")
-    # the name is shortened to the room its label has on screen: the chart grows only into
-    # the paper shown beside it, and no label runs past the map's edge
-    assert editing.map.chart.chart_rect.width() > rect.width()
+    # the name is shortened to the room its label has on screen: no label runs past the map
     assert labels_outside(editing) == []
     assert editing.map.transform().m11() == before[0]
     assert (viewport_pos(editing, "plantar-left", 0, 25) - before[1]).manhattanLength() <= 1
@@ -178,6 +175,7 @@ def test_a_much_longer_name_stays_inside_the_map_without_rescaling_it(qtbot, edi
         editing.zoom_in_action.trigger()
     assert labels_outside(editing) == [] or zoomed
     before = labels_outside(editing)
+    others = {k: v.text.text() for k, v in editing.map.chart.labels.items() if k[1] != "heel"}
     scale, heel = editing.map.transform().m11(), viewport_pos(editing, "plantar-left", 0, 25)
     name = editing.editor.form.fields[("name", None)]
     name.setFocus()
@@ -188,8 +186,37 @@ def test_a_much_longer_name_stays_inside_the_map_without_rescaling_it(qtbot, edi
     assert editing.map.transform().m11() == scale
     assert (viewport_pos(editing, "plantar-left", 0, 25) - heel).manhattanLength() <= 1
     assert len(labels_outside(editing)) <= len(before)
+    assert {k: v.text.text() for k, v in editing.map.chart.labels.items() if k[1] != "heel"} == others
     shortened = editing.map.chart.label_text("heel")
     assert editing.map.chart.labels[("plantar-left", "heel")].text.isVisible() and "…" in shortened
     editing.fit_action.trigger()  # View → Fit to window: as long as a label may be
     assert editing.map.chart.label_room_mm is None
     assert len(editing.map.chart.label_text("heel")) > len(shortened)
+
+
+def test_renaming_on_a_full_chart_at_largest_text_shortens_only_that_name(qtbot, make_window):
+    """The Western chart at Largest text, 1440 × 900: its sciatic nerve renamed at length. The
+    drawing kept in place keeps its text size (a second round made every label 2 % larger,
+    and the widest, whole before, was cut), no other label changes and none runs past the map."""
+    from reflexmap.atlas import builtin_charts
+
+    from .conftest import click_zone
+
+    western = next(p for p in builtin_charts() if "ingham" in p.name)
+    window = make_window(load_atlas(western))
+    window.text_size_actions[1.5].trigger()  # Settings → Text size → Largest
+    window.resize(1440, 900)
+    qtbot.wait(200)
+    window.edit_action.trigger()
+    click_zone(qtbot, window, "plantar-left", "sciatic-nerve")
+    chart = window.map.chart
+    others = {k: v.text.text() for k, v in chart.labels.items() if k[1] != "sciatic-nerve"}
+    size = chart.label_mm
+    name = window.editor.form.fields[("name", None)]
+    name.setFocus()
+    name.selectAll()
+    qtbot.keyClicks(name, "Sciatic nerve with the whole heel band up to the inner ankle bone")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert window.map.chart.label_mm == size
+    assert {k: v.text.text() for k, v in window.map.chart.labels.items() if k[1] != "sciatic-nerve"} == others
+    assert labels_outside(window) == []
