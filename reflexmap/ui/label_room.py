@@ -17,9 +17,10 @@ FIRST_ROOM_EMS = 6.0  # the first label of a chart drawn without any: about 10 l
 
 def label_room(view: MapView) -> float:
     """The widest a label may be (mm) in the next drawing of `view`'s chart, kept at its scale
-    and place: as wide as the widest label drawn now (none drawn whole is shortened), plus the paper shown beside the chart
-    on its narrower side (none when zoomed in: the chart already fills the view); the first
-    label of a chart that had none, FIRST_ROOM_EMS label heights."""
+    and place: as wide as the widest label drawn now (none drawn whole is shortened), plus
+    half the paper shown beside the chart on its narrower side (none when zoomed in: the
+    chart already fills the view); the first label of a chart that had none, FIRST_ROOM_EMS
+    label heights."""
     chart = view.chart
     widest = max(
         (text_width(label.text.text(), chart.label_mm) for label in chart.labels.values()), default=0.0

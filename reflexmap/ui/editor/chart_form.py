@@ -8,17 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -280,7 +283,17 @@ class ChartPropertiesDialog(QDialog):
         self.submit = submit
         labels = {"title": _("&Title:"), "tradition": _("T&radition:"), "description": _("&Description:")}
         self.fields: dict[tuple[str, str | None], QLineEdit | TextBox] = {}
-        layout = QVBoxLayout(self)
+        # Everything but the buttons scrolls: at Largest text in German the dialog is taller
+        # than a 900 px screen, and its OK and Cancel went off its bottom edge.
+        outer = QVBoxLayout(self)
+        self.body = QScrollArea(self)
+        self.body.setObjectName("chart-properties-body")
+        self.body.setWidgetResizable(True)
+        self.body.setFrameShape(QFrame.Shape.NoFrame)
+        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inside = QWidget(self.body)
+        layout = QVBoxLayout(inside)
+        layout.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
         for name in FIELDS:
             form.addRow(labels[name], self._field(name, None, getattr(atlas, name) or ""))
@@ -303,8 +316,20 @@ class ChartPropertiesDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(max(self.sizeHint().width(), 860), self.sizeHint().height())
+        self.body.setWidget(inside)
+        outer.addWidget(self.body, 1)
+        outer.addWidget(buttons)
+        self.resize(self._fitting_size(inside))
+
+    def _fitting_size(self, inside: QWidget) -> QSize:
+        """As large as its contents ask (at least 860 px wide), within the screen it opens on."""
+        screen = (self.parentWidget() or self).screen() or QApplication.primaryScreen()
+        room = screen.availableGeometry().size() if screen is not None else QSize(1440, 900)
+        want = inside.sizeHint() + QSize(2 * self.layout().contentsMargins().left() + 24, 80)
+        return QSize(
+            min(max(want.width(), 860), int(room.width() * 0.95)),
+            min(want.height(), int(room.height() * 0.92)),
+        )
 
     def _field(self, name: str, language: str | None, value: str) -> QLineEdit | TextBox:
         if name == "description":
