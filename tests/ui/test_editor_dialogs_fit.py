@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 
 from reflexmap.atlas import builtin_charts, load_atlas
 
+from .conftest import click_zone
+
 WESTERN = next(p for p in builtin_charts() if "ingham" in p.name)
 SCREEN = QRect(0, 0, 1440, 900)
 
@@ -55,4 +57,21 @@ def test_chart_properties_fit_a_1440_by_900_screen_at_largest_german(qtbot, make
     assert dialog.rect().contains(buttons.geometry())
     assert cut_texts(dialog) == []
     dialog.reject()
+    window.editor.saving.discard()
+
+
+def test_the_zone_forms_fields_keep_room_to_write_in_at_largest_german(qtbot, make_window, monkeypatch):
+    """Beside a long German label ("Behauptung (Karten verorten …):") the claim, technique
+    and note were a few words wide at Largest text: each field now keeps at least 30
+    characters of width (under its label where the panel is narrow), and no label is cut."""
+    window = german_largest(qtbot, make_window, monkeypatch)
+    window.edit_action.trigger()
+    click_zone(qtbot, window, "plantar-left", "sciatic-nerve")
+    form = window.editor.form
+    qtbot.waitUntil(lambda: form.isVisible())
+    qtbot.wait(50)
+    room = 30 * form.fontMetrics().averageCharWidth()
+    narrow = {key: field.width() for key, field in form.fields.items() if field.width() < room}
+    assert narrow == {}
+    assert cut_texts(form.widget()) == []
     window.editor.saving.discard()

@@ -34,6 +34,7 @@ TRANSLATED = ("name", "claim", "technique", "note")
 MULTI_LINE = ("claim", "technique", "note")  # texts of sentences: several lines to write them in
 TEXT_LINES = 3  # a multi-line field's height
 LIST_CHARS = 300  # a source title shown in a list past this is cut (the tooltip has it whole)
+FIELD_CHARS = 30  # a field beside its label keeps this many average characters of width
 
 
 class WrappedList(QListWidget):
@@ -109,7 +110,7 @@ class ZoneForm(QScrollArea):
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.heading)
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow panel: fields below
+        self.forms = [form]  # their rows put fields under their labels where the panel is narrow
         self.zone_id = QLineEdit()
         self.zone_id.setObjectName("zone-id")
         self.zone_id.setMaxLength(64)
@@ -157,12 +158,33 @@ class ZoneForm(QScrollArea):
                 inner.addRow(labels[name].replace("&", ""), self._line(name, language))
             layout.addWidget(box)
             self.translation_boxes[language] = box
+            self.forms.append(inner)
         layout.addStretch(1)
         self.setWidget(body)
         self._filling = False
         state.selection_changed.connect(lambda _z: self.refill())
         session.changed.connect(self.refill)
         self.refill()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._lay_out_rows()
+
+    def _lay_out_rows(self) -> None:
+        """Each field beside its label where the field keeps FIELD_CHARS characters of width,
+        else under it across the panel: a long German label ("Behauptung (Karten verorten
+        …):") at Largest text left fields a few words wide, sentences three words a line."""
+        room = self.viewport().width() - 40  # the body's and the group boxes' margins
+        field = FIELD_CHARS * self.fontMetrics().averageCharWidth()
+        for form in self.forms:
+            labels = [form.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in range(form.rowCount())]
+            widest = max(
+                (item.widget().sizeHint().width() for item in labels if item and item.widget()), default=0
+            )
+            wrap = room - widest - max(0, form.horizontalSpacing()) < field
+            policy = QFormLayout.RowWrapPolicy.WrapAllRows if wrap else QFormLayout.RowWrapPolicy.DontWrapRows
+            if form.rowWrapPolicy() != policy:
+                form.setRowWrapPolicy(policy)
 
     def _line(self, name: str, language: str | None) -> QLineEdit | TextBox:
         if name in MULTI_LINE:
