@@ -42,6 +42,10 @@ class ProblemList(QWidget):
         self.list.setAccessibleName(_("Chart problems"))
         self.list.setWordWrap(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # a problem wraps over several lines: rows set apart, so where one ends is seen
+        self.list.setSpacing(4)
+        self.list.setAlternatingRowColors(True)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)  # wrapped again when resized
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
