@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser
 
 from ..atlas import Atlas, Zone
@@ -51,6 +51,9 @@ class InfoPanel(QTextBrowser):
         super().__init__(parent)
         self.state = state
         self._stacked = False  # the notes' links one under the other (they do not fit side by side)
+        self._laying_out = False
+        self._relayout = QTimer(self, singleShot=True, interval=0)
+        self._relayout.timeout.connect(self._lay_out_notes)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName(_("Zone information"))
@@ -67,7 +70,11 @@ class InfoPanel(QTextBrowser):
             self._zone_html(atlas, atlas.zone(zone_id)) if zone_id else self._welcome_html(atlas)
         )
         self._stacked = False
-        self.setHtml(_style() + self._html())
+        self._laying_out = True  # (the scroll bar it may bring is laid out for below)
+        try:
+            self.setHtml(_style() + self._html())
+        finally:
+            self._laying_out = False
         self._lay_out_notes()
         zone = atlas.zone(zone_id) if zone_id else None
         description = zone_card.summary_text(zone) if zone else atlas.title
@@ -143,20 +150,28 @@ class InfoPanel(QTextBrowser):
 
     def _lay_out_notes(self) -> None:
         """The card again with the notes' links one under the other when they do not fit on
-        one line at this width (or side by side again when they now do)."""
-        bar = self.verticalScrollBar().value()
-        if self._stacked:
-            self._stacked = False
-            self.setHtml(_style() + self._html())
-        if not self._notes_fit_on_one_line():
-            self._stacked = True
-            self.setHtml(_style() + self._html())
-        self.verticalScrollBar().setValue(bar)
+        one line at this width (or side by side again when they now do). Never within itself:
+        a new text can show or hide the scroll bar, which resizes the card (and a text set
+        while another is being set was added to it: the card stood twice)."""
+        if self._laying_out:
+            return
+        self._laying_out = True
+        try:
+            bar = self.verticalScrollBar().value()
+            if self._stacked:
+                self._stacked = False
+                self.setHtml(_style() + self._html())
+            if not self._notes_fit_on_one_line():
+                self._stacked = True
+                self.setHtml(_style() + self._html())
+            self.verticalScrollBar().setValue(bar)
+        finally:
+            self._laying_out = False
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width() and hasattr(self, "_html"):
-            self._lay_out_notes()
+            self._relayout.start()  # once the resizing is done
 
     def _follow(self, url: QUrl) -> None:
         target = url.toString()

@@ -74,10 +74,13 @@ def test_no_line_of_the_card_begins_or_ends_on_a_separator(qtbot, window, langua
     window.resize(1440, 900)
     click_zone(qtbot, window, "plantar-left", "lumbar-spine")
     sides = set()
+    evidence = "Was die Studienlage sagt" if language == "de" else "What the evidence says"
     for width in range(240, 760, 16):
         window.resizeDocks([window.info_dock], [width], Qt.Orientation.Horizontal)
         qtbot.wait(1)
         lines = line_texts(window.info)
+        # the card once (a text set while the scroll bar came set it twice, one after the other)
+        assert window.info.toPlainText().count(evidence) == 1, width
         stray = [line for line in lines if line.endswith("·") or line.startswith("·")]
         assert stray == [], (width, stray)
         red_flags = next(
