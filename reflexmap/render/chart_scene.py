@@ -43,7 +43,7 @@ from ..layout.order import keyboard_order
 from ..vocab import REGION_COLOURS, aspect_name, aspect_title, foot_name
 from . import palette
 from .chart_key import DrawnKey, draw_key, mastery_swatches, region_swatches
-from .chart_text import bold_stretch, elided, text_item, text_width, wrap_words
+from .chart_text import elided, text_item, text_width, wrap_words
 from .zone_item import ZoneItem, guide_pen, outline_pen
 
 LABEL_MM = 4.6
@@ -1057,8 +1057,6 @@ class ChartScene(QGraphicsScene):
             if label is not None:
                 font = label.text.font()
                 font.setBold(on)
-                # as wide bold as it was laid out: condensed to its column's width
-                font.setStretch(bold_stretch(label.text.text()) if on else 100)
                 label.text.setFont(font)
         self.selected_keys = selected
 

@@ -68,22 +68,3 @@ def wrap_words(text: str, size_mm: float, width_mm: float, *, italic: bool = Fal
 def _advance(text: str, bold: bool, italic: bool = False) -> float:
     """Width in px at FONT_PX; layout asks for the same labels many times while placing columns."""
     return QFontMetricsF(label_font(bold, italic)).horizontalAdvance(text)
-
-
-@lru_cache(maxsize=4096)
-def bold_stretch(text: str) -> int:
-    """The font stretch (percent) at which `text` in bold is no wider than in regular type:
-    a selected zone's label turns bold in place, and bold made it wider than the column the
-    layout measured (a name in the outer column on the right ran past the map's edge)."""
-    regular = _advance(text, False)
-    font = label_font(True)
-    bold = QFontMetricsF(font).horizontalAdvance(text)
-    if bold <= regular or regular <= 0:
-        return 100
-    stretch = int(100 * regular / bold)
-    while stretch > 50:
-        font.setStretch(stretch)
-        if QFontMetricsF(font).horizontalAdvance(text) <= regular:
-            break
-        stretch -= 1
-    return stretch
