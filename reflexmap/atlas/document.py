@@ -191,6 +191,121 @@ def written_layouts(text: str) -> dict[Frozen, Layout]:
     return layouts
 
 
+# a token of a flow list of numbers: a bracket or comma, a comment (after a space), or a scalar
+_FLOW_PAIR = re.compile(
+    r"(?m)^[ ]*- (\[ *(-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?) *, *(-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?) *\])"
+)
+_FLOW_TOKEN = re.compile(r"\s*(?:([\[\],])|(#[^\n]*)|([^\s\[\],#]+))")
+
+
+def parsed_layouts(text: str, data: Any, positions: Any) -> dict[Frozen, Layout] | None:
+    """`written_layouts(text)`, found from the loader's parse of the same text (`data` and
+    its `positions`, see yaml_source.parse_yaml) instead of a second walk of the parser's
+    events (1.5 s of CPU on 10,000 zones): each list of the data is looked at where it
+    starts; the first flow list on a way down is read from the text by its brackets, commas
+    and scalars, a list of points read from the text directly (point_lists.py) from its
+    text; a value met again (an alias) is its anchor's, looked at once. None where this
+    reading could differ from the parser's (an anchor or a tag on a list, quotes, aliases or
+    mappings inside a flow list, a list the parse did not place): `written_layouts` is asked
+    then. `tests/atlas/test_parsed_layouts.py` compares the two."""
+    seen: set[int] = set()
+    layouts: dict[Frozen, Layout] = {}
+
+    def record(start: int, end: int, values: Frozen) -> None:
+        line_start = text.rfind("\n", 0, start) + 1
+        layouts.setdefault(values, Layout(text[start:end], _lead(text[line_start:start])))
+
+    point_lists = positions.point_lists
+    stack: list[tuple[tuple, Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        if type(value) is dict:
+            stack.extend((path + (k,), v) for k, v in reversed(value.items()) if type(v) in (dict, list))
+            continue
+        if all(type(v) in (str, dict) for v in value):  # texts (a zone's sources), mappings (views)
+            stack.extend((path + (k,), v) for k, v in reversed(list(enumerate(value))) if type(v) is dict)
+            continue  # not a list of numbers itself, in flow style or not: only its mappings hold any
+        points = point_lists.get(path)
+        if points is not None and points.text is text:
+            if points.pad < 0:  # a flow list
+                if not _flow_span(text, points.start, record):
+                    return None
+            elif "[" in text[points.start : points.end]:  # block, one point a line: `- [x, y]`
+                region = text[points.start : points.end]
+                found = _FLOW_PAIR.findall(region)
+                if len(found) == region.count("["):  # (the usual way, in one regular expression)
+                    for written, x, y in found:  # each on its own line, its '-' at the list's column
+                        layouts.setdefault((float(x), float(y)), Layout(written, points.pad))
+                    continue
+                at = text.find("[", points.start, points.end)
+                while at >= 0:
+                    if not _flow_span(text, at, record):
+                        return None
+                    at = text.find("[", _flow_end(text, at), points.end)
+            continue
+        where = positions.values.get(path)
+        start = None if where is None or positions.text is not text else positions.offset(*where)
+        if start is None:
+            return None
+        if text.startswith("[", start):
+            if not _flow_span(text, start, record):
+                return None
+        elif text.startswith("-", start):  # a block list
+            stack.extend(
+                (path + (k,), v) for k, v in reversed(list(enumerate(value))) if type(v) in (dict, list)
+            )
+        else:
+            return None  # a tag, or a place not understood
+    return layouts
+
+
+def _flow_span(text: str, start: int, record) -> bool:
+    """Reads the flow list starting at `start` (its `[`) as `written_layouts` reads it, and
+    `record`s each outermost non-empty list of plain numbers in it; False when it holds
+    anything but brackets, commas, comments and plain scalars."""
+    end = _flow_end(text, start)
+    # a frame per open list: [its start, its values (None: not all plain numbers), found]
+    frames: list[list] = [[start, [], []]]
+    at = start + 1
+    while frames:
+        token = _FLOW_TOKEN.match(text, at, end)
+        if token is None:
+            return False
+        at = token.end()
+        bracket, comment, scalar = token.groups()
+        if comment is not None:
+            if text[token.start(2) - 1] not in " \t\n":
+                return False
+        elif scalar is not None:
+            if any(c in scalar for c in "\"'{}!&*|>?:%@`"):
+                return False
+            if frames[-1][1] is not None:
+                if _PLAIN_NUMBER.fullmatch(scalar):
+                    frames[-1][1].append(float(scalar))
+                else:
+                    frames[-1][1] = None
+        elif bracket == "[":
+            frames.append([token.start(1), [], []])
+        elif bracket == "]":
+            opened, values, found = frames.pop()
+            if values:
+                found = [(opened, token.end(1), tuple(values))]
+            if frames:
+                parent = frames[-1]
+                if parent[1] is not None:
+                    parent[1].append(tuple(values) if values is not None else None)
+                    if values is None:
+                        parent[1] = None
+                parent[2].extend(found)
+            else:
+                for where, until, frozen in found:
+                    record(where, until, frozen)
+    return at == end
+
+
 def _number(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
@@ -249,13 +364,32 @@ class ChartDocument:
     checked: list = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
-    def from_text(cls, text: str, source: str = "<chart>", path: Path | None = None) -> ChartDocument:
+    def from_text(
+        cls, text: str, source: str = "<chart>", path: Path | None = None, *, parse: bool = False
+    ) -> ChartDocument:
+        """The document of a chart's text (raises ValueError when it is not YAML). `parse`:
+        parsed now as the loader parses it, kept for the check (`draft`) and the edits, and
+        the flow lists' texts found from that parse (`parsed_layouts`), not from a second
+        reading of the whole text."""
         bom = text.startswith("\ufeff")
         text = text.removeprefix("\ufeff")
         crlf = "\r\n" in text
         if crlf:
             text = text.replace("\r\n", "\n")
-        return cls(text, source, path, written_layouts(text), bom, crlf, text)
+        layouts, parsed = None, None
+        if parse:
+            from .yaml_source import parse_yaml
+
+            data, positions, errors = parse_yaml(text, source)
+            if not errors:
+                parsed = (data, positions)
+                layouts = parsed_layouts(text, data, positions)
+        document = cls(
+            text, source, path, written_layouts(text) if layouts is None else layouts, bom, crlf, text
+        )
+        if parsed is not None:
+            document.parsed.append(parsed)
+        return document
 
     def at(self, path: Path | None, source: str) -> ChartDocument:
         """The same text as the file at `path` (Save As): checked afresh, since the chart
@@ -467,7 +601,7 @@ def read_document(path: str | Path) -> ChartDocument:
         raise ChartUnreadable(stray)
     try:
         return ChartDocument.from_text(
-            ("\ufeff" if raw.startswith(b"\xef\xbb\xbf") else "") + text, str(path), path
+            ("\ufeff" if raw.startswith(b"\xef\xbb\xbf") else "") + text, str(path), path, parse=True
         )
     except Exception as exc:  # ruamel's own errors (in English, with its own positions)
         from ruamel.yaml.error import YAMLError
