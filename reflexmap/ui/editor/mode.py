@@ -50,6 +50,7 @@ class EditMode(QObject):
         self.problems_dock: QDockWidget | None = None
         self.form_dock: QDockWidget | None = None
         self.form = None
+        self.opening = None  # a large chart being read for editing (opening.Opening)
         stack = self.session.stack
         for signal in (
             stack.canUndoChanged,
@@ -128,6 +129,19 @@ class EditMode(QObject):
             if path is None:
                 self.say(_("This chart has no file to edit."))
                 return False
+            from .opening import Opening, in_background
+
+            if in_background(Path(path)):  # a large chart: read in a worker, the window answering
+                if self.opening is None:
+                    self.opening = Opening(
+                        self.host.parent,
+                        Path(path),
+                        lambda document: self._opened(document, path),
+                        self._open_failed,
+                        self._open_cancelled,
+                    )
+                    self.opening.start()
+                return False
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
                 self.session.open_file(Path(path))
@@ -146,6 +160,26 @@ class EditMode(QObject):
             )
         )
         return True
+
+    def _opened(self, document, path) -> None:
+        """The chart read in the background (opening.py): edit mode begins on it, if the
+        window still shows that chart."""
+        self.opening = None
+        if self.state.source.path != path:
+            self.actions_changed.emit()
+            return
+        self.session.start(document, Path(path))
+        self.set_editing(True)
+
+    def _open_failed(self, error: Exception) -> None:
+        self.opening = None
+        self.say(_("Could not read the chart: {error}").format(error=error))
+        self.actions_changed.emit()
+
+    def _open_cancelled(self) -> None:
+        self.opening = None
+        self.say(_("Edit mode not begun: opening the chart for editing was cancelled."))
+        self.actions_changed.emit()
 
     def edit_document(self, document, path: Path | None, *, modified: bool) -> bool:
         """Show `document` (a new chart, recovered work) in edit mode; its file is `path`."""
@@ -177,6 +211,8 @@ class EditMode(QObject):
             return
         if self.session.document is not None and self.state.source.path == self._editing_path():
             return
+        if self.opening is not None:  # the chart being read for editing is no longer shown
+            self.opening.cancel()
         self.session.close()
         if self.active:
             self.state.leave_mode(self.tool)
