@@ -316,6 +316,7 @@ def run(runs: int, sizes: list[int], work: Path, clicks: int) -> list[Figure]:
                 name,
                 "ms",
                 large["entry"],
+                baseline=f"read twice, as before: {statistics.median(large['entry_before']):,.0f} ms",
             )
         )
         before = large["delete_round_trip"]

@@ -104,18 +104,26 @@ def _drag(window, app, zone: str, run: int) -> float:
 def large_chart_samples(path: Path, runs: int, *, round_trip: bool) -> dict[str, list[float]]:
     """On a large chart file, in CPU milliseconds (the machine may be shared): `entry`,
     what entering edit mode costs the core (the file read as a document and checked, as
-    `reflexmap check` checks it); `delete`, a zone deleted and the chart checked (a
+    `reflexmap check` checks it; the window does it in a worker thread from 2 MB on, see
+    ui/editor/opening.py), and by turns with it `entry_before`, the same as it was made
+    before the flow lists' texts came from the loader's parse (a second walk of the file);
+    `delete`, a zone deleted and the chart checked (a
     structural edit, made on the zones it touches: atlas/local_edit.py; a duplicate would
     take a chart of 10,000 zones over the limit); with `round_trip`, `delete_round_trip`,
     the same edit taking the round trip of the whole chart through ruamel.yaml as every such
     edit did before (once, by turns with the others: slow)."""
     from reflexmap.atlas import local_edit
-    from reflexmap.atlas.document import read_document
+    from reflexmap.atlas.document import ChartDocument, read_document
     from reflexmap.atlas.edits import DeleteZone
+    from reflexmap.atlas.loader import decode, read_bytes
 
-    samples: dict[str, list[float]] = {"entry": [], "delete": [], "delete_round_trip": []}
+    samples: dict[str, list[float]] = {"entry": [], "entry_before": [], "delete": [], "delete_round_trip": []}
     document = None
     for run in range(runs):
+        # as before 26 Nov 11:20: the flow lists' texts found by a second walk of the whole file
+        started = time.process_time()
+        ChartDocument.from_text(decode(read_bytes(path), str(path)), str(path), path).draft()
+        samples["entry_before"].append((time.process_time() - started) * 1000)
         started = time.process_time()
         document = read_document(path)
         draft = document.draft()
