@@ -5,9 +5,12 @@ is, then with text legible at the window's size (map_view's `_rebuild`). That fi
 depends only on the chart file, the view, the text size, the language, the theme, the font
 and the drawing code: all of them are in the key (the files by their time and size). A later
 start of the same chart, with the same settings, takes the size from here and draws the chart
-once, the same picture. Only the chart a window starts with is matched with its file (an edit
-makes a new chart that no file holds yet). The file is read with limits; anything in it that
-is not a size of the expected form is ignored, and it is written after the first paint.
+once, the same picture. The text size the map's rounds settled on for that and the viewport's
+size is kept the same way, with what that drawing needed (at the largest text the rounds
+take four drawings; see map_view's `_rebuild`). Only the chart a window starts with is
+matched with its file (an edit makes a new chart that no file holds yet). The file is read
+with limits; anything in it that is not a size of the expected form is ignored, and it is
+written after the first paint.
 """
 
 from __future__ import annotations

@@ -146,6 +146,7 @@ class MapView(QGraphicsView):
         # again at once with its text sized for the screen.
         self._unshown = True
         self._measured: dict[tuple, tuple[float, float]] = {}  # see _rebuild
+        self._text_settled: dict[tuple, tuple[float, float]] = {}  # see _settled_size
         self._measured_atlas: object | None = None
         # the chart shown at start, as its file holds it: its size may be known from before
         # (None: nothing kept, as for a script's --screenshot, which keeps no state)
@@ -206,7 +207,7 @@ class MapView(QGraphicsView):
         if self.state.mastery is not None:
             return None
         if self._measured_atlas is not self.state.atlas:  # a chart that is no more: forgotten
-            self._measured, self._measured_atlas = {}, self.state.atlas
+            self._measured, self._text_settled, self._measured_atlas = {}, {}, self.state.atlas
         label_mm = (self.label_mm or LABEL_MM) * self.text_scale
         key = (self.state.aspect, label_mm, self.text_scale, i18n.language(), palette.current.name)
         return key if self.state.labels_visible else (*key, "no labels")
@@ -218,11 +219,27 @@ class MapView(QGraphicsView):
         the feet); `need`, when given, is what that chart needs at this size, known because it
         is the drawing shown (a resize): not measured again. The first round's size is kept
         per view, text size, language and theme: a chart drawn again (a theme, a view shown
-        before, a new window size) is measured once, and drawn once."""
+        before, a new window size) is measured once, and drawn once. The size the rounds
+        settle on is kept too, for that and the viewport's size (`_settled_key`): drawn again
+        so (a view shown again, the next start at the largest text, where the rounds take
+        four drawings), the chart is drawn once at it, the same picture, when it still holds."""
         kept = self._kept_view()
         self.chart.label_room_mm = None if kept is None else label_room(self)
         self._layers.clear()  # every item is new
         key = self._measure_key()
+        settled_key = self._settled_key(key) if need is None else None
+        settled = self._settled_size(settled_key)
+        if settled is None or not self._draws_settled(*settled):
+            final = self._rounds(key, need)
+            if settled_key is not None and final > 0.0:
+                # (a chart with no minimum: its measuring drawing, without the guide names,
+                # costs less than drawing it whole, and is what tells that it holds)
+                self._text_settled[settled_key] = (final, self.min_text_mm_needed())
+                self._keep_size(settled_key, self._text_settled[settled_key])
+        self._shown_drawn(kept)
+
+    def _rounds(self, key: tuple | None, need: float | None) -> float:
+        """The rounds of `_rebuild`; the minimum text size (mm) of the drawing shown."""
         drawn = None if need is None else 0.0  # the minimum text size of the drawing shown
         if need is None and key is not None and key not in self._measured:
             known = self._kept_size(key)  # from an earlier start
@@ -246,13 +263,51 @@ class MapView(QGraphicsView):
                     rect = self.chart.chart_rect
                     self._measured[key] = (rect.width(), rect.height())
                     self._keep_size(key, self._measured[key])
-            if need <= min_mm * 1.001 or (
-                min_mm == 0.0 and need <= min(CAVEAT_MM * self.text_scale, GUIDE_LABEL_MM)
-            ):
+            if self._holds(min_mm, need):
                 break
             min_mm = need * 1.04 if min_mm == 0.0 else need  # headroom: the next drawing is wider
         if drawn is None:  # the chart with no minimum holds: drawn whole
             self._draw(min_mm)
+            drawn = min_mm
+        return drawn
+
+    def _holds(self, min_mm: float, need: float) -> bool:
+        """Whether a chart drawn with text no smaller than `min_mm` needs no larger text."""
+        return need <= min_mm * 1.001 or (
+            min_mm == 0.0 and need <= min(CAVEAT_MM * self.text_scale, GUIDE_LABEL_MM)
+        )
+
+    def _draws_settled(self, min_mm: float, need: float) -> bool:
+        """Draw the chart whole at the text size the rounds settled on before (`min_mm`);
+        False when that drawing is not the one they ended with (it needs other than `need`
+        here: then the rounds draw it again, as always)."""
+        self._draw(min_mm)
+        return self.min_text_mm_needed() == need
+
+    def _settled_key(self, key: tuple | None) -> tuple | None:
+        """What the size the rounds settle on depends on: the measuring key, and the
+        viewport's size (None: not kept, as for the key, or not shown yet)."""
+        if key is None or not self.isVisible():
+            return None
+        return (*key, "settled", self.viewport().width(), self.viewport().height())
+
+    def _settled_size(self, settled_key: tuple | None) -> tuple[float, float] | None:
+        """(minimum text size, what the drawing at it needed) the rounds ended with before."""
+        if settled_key is None:
+            return None
+        if settled_key not in self._text_settled:
+            known = self._kept_size(settled_key)  # from an earlier start
+            # no more than the rounds can reach (the largest text they ask for, with the
+            # first round's headroom): a damaged file never draws the chart in huge type
+            largest = MAX_TEXT_GROWTH * (self.label_mm or LABEL_MM) * self.text_scale * 1.04
+            if known is None or len(known) != 2 or not known[0] <= largest * 1.001:
+                return None
+            self._text_settled[settled_key] = (known[0], known[1])
+        return self._text_settled[settled_key]
+
+    def _shown_drawn(self, kept) -> None:
+        """After a drawing: the state's toggles, selection and marks on it, and the view
+        fitted (or, `kept`, left where it was: see `_kept_view`)."""
         self.chart.set_labels_visible(self.state.labels_visible)
         self.chart.set_guides_visible(self.state.guides_visible)
         self.chart.set_selected(self.state.zone_id or None)

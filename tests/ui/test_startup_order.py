@@ -97,6 +97,36 @@ def test_a_second_start_draws_the_chart_once_and_the_same(env):
     assert second["picture at paint"] == first["picture at paint"]
 
 
+def test_a_second_start_at_the_largest_text_draws_the_chart_once_and_the_same(env):
+    """At the largest text the rounds that fit the text to the window draw the chart four
+    times, placing the guide names each time (every start did). The size they settle on is
+    kept with the measured one: the next start draws the chart once, the same picture."""
+    first = _start(env, "--text-scale", "1.5")
+    assert first["drawings at paint"] >= 3
+    second = _start(env, "--text-scale", "1.5")
+    assert second["drawings at paint"] == 1
+    assert second["guide names placed at paint"] == ["plantar-left", "plantar-right"]
+    assert second["text at paint"] == first["text at paint"]
+    assert second["picture at paint"] == first["picture at paint"]
+
+
+@pytest.mark.parametrize("factors", [(0.5, 1.0), (1.2, 1.0), (1e5, 1.0), (1.0, 1.001)])
+def test_a_kept_text_size_that_does_not_hold_is_settled_again(env, factors: tuple[float, float]):
+    """A kept settled text size that is too small for the window, larger than the rounds
+    reach or absurd, or whose drawing needs other than was kept (a damaged or edited file),
+    is not what is shown: the rounds settle again, on the same picture as a first start."""
+    first = _start(env, "--text-scale", "1.5")
+    stored = json.loads(_kept_sizes(env).read_text())
+    settled = [key for key in stored if '"settled"' in key]
+    assert settled
+    for key in settled:
+        stored[key] = [stored[key][0] * factors[0], stored[key][1] * factors[1]]
+    _kept_sizes(env).write_text(json.dumps(stored))
+    again = _start(env, "--text-scale", "1.5")
+    assert again["drawings at paint"] > 1
+    assert again["picture at paint"] == first["picture at paint"]
+
+
 @pytest.mark.parametrize(
     "stored",
     [
