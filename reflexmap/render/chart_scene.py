@@ -102,6 +102,7 @@ class ChartScene(QGraphicsScene):
         self.key: DrawnKey | None = None
         self.guide_names: list[QGraphicsItem] = []  # the names of guide lines (with their veils)
         self._pending_names: list = []  # a view's guide names, placed after its labels
+        self._leaders: list = []  # the leaders of the view whose guide names are placed
         self._guide_lines: dict = {}  # a guide name's lines at a size, for one drawing
         # view id -> (inputs, edges index, squares and rows read, places) of its guide names
         # as last placed while a view was drawn again after an edit (see _draw_guide_names)
@@ -586,9 +587,10 @@ class ChartScene(QGraphicsScene):
         drawn again after an edit keeps the names where they were when nothing the placement
         read has changed (see layout/guide_reads.py)."""
         view_keys = [key for key in self.labels if key[0] == frame.view.id]
+        leaders = [line for key in view_keys for line in _path_lines(self.labels[key].leader)]
+        self._leaders = leaders  # (a crowded name keeps off them at least: _guide_name_place)
         lines = segments_of(
-            [self._scene_ring(frame, guide.points) for _item, guide, *_rest in self._pending_names]
-            + [line for key in view_keys for line in _path_lines(self.labels[key].leader)]
+            [self._scene_ring(frame, guide.points) for _item, guide, *_rest in self._pending_names] + leaders
         )
         pending = self._pending_names
         # a name's places lie over the foot (upright lines: within its sides; crosswise: along
@@ -722,7 +724,20 @@ class ChartScene(QGraphicsScene):
             text = "\n".join(lines)
             width = max(text_width(line, size, italic=True) for line in lines)
             height = text_item(text, size, italic=True).sceneBoundingRect().height()
-            at = self._guide_name_position(frame, guide.points, width, len(lines), height, edges, size=size)
+            # guide lines too close together for a name between them: it may cross them,
+            # but keeps off the leaders, the labels and the other names where it can
+            at = self._guide_name_position(
+                frame,
+                guide.points,
+                width,
+                len(lines),
+                height,
+                edges,
+                SegmentIndex(segments_of(self._leaders)),
+                rects + apart,
+                size=size,
+                fills=fills,
+            ) or self._guide_name_position(frame, guide.points, width, len(lines), height, edges, size=size)
             found = (text, size, width, height, at)
         text, size, width, height, at = found
         # two lines close together (shoulder and diaphragm on a side view) and no clear

@@ -100,3 +100,48 @@ def test_crosswise_guide_names_sit_clear_of_the_outline_and_zone_edges(qapp):
                 assert edges.intersection(spot).length <= 4.0, where
                 checked += 1
     assert checked >= 8
+
+
+def test_names_of_guide_lines_too_close_for_a_clear_place_keep_off_leaders_labels_and_each_other(
+    qapp, tmp_path
+):
+    """Eight more guide lines 1.2 mm apart under the diaphragm line of the Western sole: no
+    name finds a place clear of every line, in any size or in two lines, on many of them
+    (the case of `_guide_name_place` with no free place near its line). Each name is still
+    drawn, whole, in its view; it may cross the guide lines, but not a leader, a label or
+    another name (it was put where it covered the fewest zone edges, across leaders and
+    touching other names)."""
+    import yaml
+
+    from reflexmap import read_atlas
+    from reflexmap.atlas.loader import builtin_chart_path
+    from reflexmap.render.chart_scene import ChartScene
+
+    from .test_label_legibility import guide_name_problems, label_problems
+
+    data = yaml.safe_load(builtin_chart_path().read_text(encoding="utf-8"))
+    view = next(v for v in data["views"] if v["id"] == "plantar-left")
+    (x0, y0), (x1, y1) = next(g for g in view["guides"] if g["id"] == "diaphragm-line")["points"]
+    view["guides"] += [
+        {"id": f"crowd-{k}", "name": f"Crowded line {k}", "points": [[x0, y0 + k * 1.2], [x1, y1 + k * 1.2]]}
+        for k in range(1, 9)
+    ]
+    path = tmp_path / "crowded.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    atlas = read_atlas(path).atlas
+    assert atlas is not None
+    scene = ChartScene()
+    scene.show_chart(atlas, "plantar")
+    names = sorted(" ".join(name.text().split()) for name in scene.guide_names[1::2])
+    expected = [
+        " ".join(g.name.replace(" line", "").split()) for v in atlas.views_of("plantar") for g in v.guides
+    ]
+    assert len(names) == len(expected)
+    assert [n for n in names if n.startswith("Crowded")] == sorted(
+        n for n in expected if n.startswith("Crowded")
+    )
+    problems = guide_name_problems(scene, fills=False)
+    crossing = [p for p in problems if p[0] == "guide name on a guide line"]
+    assert crossing  # no clear place was there: the names cross the lines
+    assert [p for p in problems if p[0] != "guide name on a guide line"] == []
+    assert label_problems(scene) == []
