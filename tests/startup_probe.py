@@ -63,7 +63,10 @@ def painted():
 
     seen["unshown widget classes at paint"] = sorted(
         n
-        for n in ("QWizard", "QCalendarWidget", "QFileDialog", "QFontDialog", "QMdiArea")
+        for n in (
+            *("QWizard", "QCalendarWidget", "QFileDialog", "QFontDialog", "QMdiArea"),
+            *("QComboBox", "QAbstractSpinBox", "QPlainTextEdit"),  # the editor's, for its keys
+        )
         if n in vars(QtWidgets)
     )
 

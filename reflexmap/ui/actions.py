@@ -18,15 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
-    QToolBar,
-)
+from PySide6.QtWidgets import QApplication, QToolBar
 
 from ..content import NOTES
 from ..i18n import N_, _
@@ -365,6 +357,10 @@ _COMMAND = (
 
 def takes_typing(widget) -> bool:
     """A field a person types into now (an editable line, text box, spin box or combo box)."""
+    # (asked only while editing: PySide6 makes these classes, with their enumerations, when
+    # first named, and the window shows none of them before its first paint)
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
+
     if isinstance(widget, QComboBox):
         return widget.isEditable()
     if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox):
