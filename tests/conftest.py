@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -43,3 +44,13 @@ def small_atlas():
     from reflexmap import load_atlas
 
     return load_atlas(DATA / "small.yaml")
+
+
+@pytest.fixture(autouse=True)
+def _nothing_left_frozen():
+    """A large chart's read freezes what it leaves until the next read (atlas/loader.py): every
+    test ends with nothing frozen, so that a later test's counts of live objects compare."""
+    yield
+    loader = sys.modules.get("reflexmap.atlas.loader")
+    if loader is not None:
+        loader.thaw()

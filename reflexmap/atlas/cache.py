@@ -17,6 +17,7 @@ import json
 import math
 import os
 import re
+import struct
 import sys
 from array import array
 from pathlib import Path
@@ -263,7 +264,7 @@ def _coordinates(text: Any) -> tuple[list[tuple[float, float]], Any]:
     if type(text) is not str or len(text) > MAX_ENTRY_BYTES:
         raise _Untrusted("coordinates")
     try:
-        raw = base64.b64decode(text, validate=True)
+        raw = binascii.a2b_base64(text, strict_mode=True)  # b64decode(validate=True), in C
     except (binascii.Error, ValueError):
         raise _Untrusted("coordinates") from None
     if len(raw) % 16:  # whole points of two doubles
@@ -275,21 +276,18 @@ def _coordinates(text: Any) -> tuple[list[tuple[float, float]], Any]:
         packed = np.frombuffer(raw, dtype="<f8")
         if not np.all(np.abs(packed) <= LIMIT_MM):  # also false for NaN
             raise _Untrusted("coordinate")
-        flat = packed.tolist()
         array_of_points = packed.astype(float).reshape(-1, 2)  # native order, its own memory
     else:
         numbers = array("d")
         numbers.frombytes(raw)
         if sys.byteorder != "little":  # pragma: no cover
             numbers.byteswap()
-        flat = numbers.tolist()
-        if flat and (
-            any(map(math.isnan, flat)) or min(flat) < -LIMIT_MM or max(flat) > LIMIT_MM
+        if numbers and (
+            any(map(math.isnan, numbers)) or min(numbers) < -LIMIT_MM or max(numbers) > LIMIT_MM
         ):  # NaN first: min and max are meaningless with one among the numbers
             raise _Untrusted("coordinate")
-    pairs = iter(flat)
-    # an even count: every ring is a slice of these
-    return list(zip(pairs, pairs, strict=False)), array_of_points
+    # the (x, y) tuples straight from the bytes: half the time of a list of floats zipped
+    return list(struct.iter_unpack("<dd", raw)), array_of_points
 
 
 def _span(value: Any, points: int) -> tuple[int, int]:
@@ -397,7 +395,7 @@ def _zones(rows: Any, sources: dict, view_ids: set[str], flat: list, packed: dic
         if (
             type(zone_sources) is not list
             or not 0 < len(zone_sources) <= MAX_ZONE_SOURCES
-            or any(s not in sources for s in zone_sources)
+            or not all(map(sources.__contains__, zone_sources))
         ):
             raise _Untrusted("zone sources")
         if tr or type(tr) is not dict:  # most zones have no translations

@@ -382,15 +382,22 @@ def _vectorised_anchors(atlas: Atlas, anchors: dict, packed) -> None:
 
     from .index import _geometries
 
-    for view in atlas.views:
-        zones = atlas.zones_in(view.id)
-        if not zones:
+    shapes_of: dict[str, list] = {view.id: [] for view in atlas.views}  # (zone id, parts) by view
+    if packed is not None:
+        for view_id in shapes_of:
+            shapes_of[view_id] = [(zone_id, parts) for zone_id, parts, _ in packed.views[view_id]]
+    else:
+        for zone in atlas.zones:
+            for view_id, parts in zone.shapes.items():
+                shapes_of[view_id].append((zone.id, parts))
+    for view_id, shapes in shapes_of.items():
+        if not shapes:
             continue
-        polygons = packed.polygons.get(view.id) if packed is not None else None
-        if polygons is None or len(polygons) != len(zones):
-            polygons = _geometries([zone.shapes[view.id] for zone in zones])
-        mine = anchors[view.id]
-        points = np.array([mine[zone.id] for zone in zones], dtype=float).reshape(-1, 2)
+        polygons = packed.polygons.get(view_id) if packed is not None else None
+        if polygons is None or len(polygons) != len(shapes):
+            polygons = _geometries([parts for _, parts in shapes])
+        mine = anchors[view_id]
+        points = np.array([mine[zone_id] for zone_id, _ in shapes], dtype=float).reshape(-1, 2)
         away = ~shapely.intersects_xy(polygons, points[:, 0], points[:, 1])
         if away.any():
             distance = shapely.distance(polygons[away], shapely.points(points[away]))

@@ -229,6 +229,52 @@ def test_reading_a_chart_leaves_the_garbage_collector_as_it_found_it(tmp_path: P
         gc.enable()
 
 
+class _Node:
+    """An object that can sit in a reference cycle and be watched with a weak reference."""
+
+    def __init__(self):
+        self.me = self
+
+
+def test_a_large_read_leaves_its_chart_out_of_the_collections_after_it(tmp_path: Path, monkeypatch):
+    """A large chart's objects (here the built-in chart counts as large) are frozen after the
+    read: the collections that follow do not walk them. A cycle dropped just before the read
+    is collected all the same; one dropped while frozen is collected after the next read."""
+    import gc
+    import weakref
+
+    from reflexmap.atlas import loader
+
+    monkeypatch.setattr(loader, "FREEZE_FROM", 1_000)
+    path = _copy_chart(tmp_path)
+    before, kept = _Node(), _Node()
+    gone_before = weakref.ref(before)
+    del before
+    try:
+        atlas = read_atlas(path, AtlasCache(tmp_path / "cache")).atlas
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+        collectable = {id(o) for o in gc.get_objects()}  # every generation, not the frozen
+        assert id(atlas.zones[0]) not in collectable and id(atlas.zones[0].shapes) not in collectable
+        assert gone_before() is None  # collected before the freeze
+        gone_later = weakref.ref(kept)
+        del kept  # frozen with the chart: waits for the next read
+        gc.collect()
+        assert gone_later() is not None
+        assert read_atlas(path, AtlasCache(tmp_path / "cache")).ok
+        gc.collect()
+        assert gone_later() is None
+    finally:
+        loader.thaw()
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_small_read_freezes_nothing(tmp_path: Path):
+    import gc
+
+    assert read_atlas(_copy_chart(tmp_path)).ok
+    assert gc.get_freeze_count() == 0
+
+
 def test_a_large_charts_index_made_from_the_packed_points_is_the_one_the_loader_makes(
     tmp_path: Path, monkeypatch
 ):
