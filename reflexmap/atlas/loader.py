@@ -36,7 +36,7 @@ class LoadResult:
 
 
 # From this many objects left for the collector by one read (a chart of some 2,000 zones), the
-# chart is exempted from collection until the next read (see _without_cycle_collection).
+# chart is exempted from collection until the next read (see _frozen_when_large).
 FREEZE_FROM = 100_000
 _froze: list[bool] = [False]  # whether the last read froze what it left
 
@@ -45,20 +45,36 @@ def _without_cycle_collection(function: Callable) -> Callable:
     """Runs `function` with Python's cyclic garbage collector paused. Reading a large chart
     creates millions of small objects and no reference cycles; each allocation threshold
     crossed would otherwise walk every object made so far (a quarter of a 10,000-zone load).
-    What is freed is freed by reference counting as usual; collection resumes afterwards.
-
-    A read that leaves FREEZE_FROM objects or more (a large chart: a third of a million for
-    10,000 zones) then freezes them (`gc.freeze`): the first collections after it would
-    otherwise walk them all, once a generation, about 65 ms in all while the window draws
-    the chart, to find no garbage among them. Frozen objects are still freed by reference
-    counting; only a reference cycle among them waits, until the next read: that unfreezes
-    them and, before anything is frozen again, collects every generation (a cycle dropped
-    since is collected then). A read after none froze collects only the young generations
-    first (a few thousand objects at most), so a cycle made just before it is not frozen;
-    one already in the oldest generation waits for the next read."""
+    What is freed is freed by reference counting as usual; collection resumes afterwards."""
 
     @wraps(function)
     def paused(*args, **kwargs):
+        if not gc.isenabled():
+            return function(*args, **kwargs)
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return paused
+
+
+def _frozen_when_large(function: Callable) -> Callable:
+    """Runs `function` (a chart read) as _without_cycle_collection does; a read that leaves
+    FREEZE_FROM objects or more (a large chart: a third of a million for 10,000 zones) then
+    freezes them (`gc.freeze`): the first collections after it would otherwise walk them all,
+    once a generation, about 65 ms in all while the window draws the chart, to find no
+    garbage among them. Frozen objects are still freed by reference counting; only a
+    reference cycle among them waits, until the next read: that unfreezes them and, before
+    anything is frozen again, collects every generation (a cycle dropped since is collected
+    then). A read after none froze collects only the young generations first (a few
+    thousand objects at most), so a cycle made just before it is not frozen; one already in
+    the oldest generation waits for the next read. Only opening a chart does this; the
+    editor's checks of the chart it edits (parse_atlas) only pause collection."""
+
+    @wraps(function)
+    def read(*args, **kwargs):
         if not gc.isenabled():
             return function(*args, **kwargs)
         if thaw():
@@ -74,7 +90,7 @@ def _without_cycle_collection(function: Callable) -> Callable:
                 _froze[0] = True
             gc.enable()
 
-    return paused
+    return read
 
 
 def thaw() -> bool:
@@ -108,7 +124,7 @@ def builtin_charts() -> list[Path]:
     return sorted(p for p in _zones_folder().iterdir() if p.name.endswith(".yaml"))
 
 
-@_without_cycle_collection
+@_frozen_when_large
 def read_atlas(path: str | Path, cache: AtlasCache | None = None) -> LoadResult:
     """Load and validate one zone file; never raises for anything wrong in the file.
 

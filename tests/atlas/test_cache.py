@@ -275,6 +275,18 @@ def test_a_small_read_freezes_nothing(tmp_path: Path):
     assert gc.get_freeze_count() == 0
 
 
+def test_the_editors_check_of_a_large_chart_freezes_nothing(tmp_path: Path, monkeypatch):
+    """parse_atlas (what the editor checks an edit with) only pauses collection: an edit
+    session's charts come and go, each one's objects collected as usual."""
+    import gc
+
+    from reflexmap.atlas import loader, parse_atlas
+
+    monkeypatch.setattr(loader, "FREEZE_FROM", 1_000)
+    assert parse_atlas(_copy_chart(tmp_path).read_bytes()).ok
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
 def test_a_large_charts_index_made_from_the_packed_points_is_the_one_the_loader_makes(
     tmp_path: Path, monkeypatch
 ):
