@@ -448,6 +448,8 @@ def _atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
         sources[_id(sid)] = Source(
             sid, _text(title), _url(url), _text(note, optional=True), _translations(tr, "source")
         )
+    if len(sources) != len(plain["sources"]):  # an id given twice: `check` refuses that
+        raise _Untrusted("source ids")
     packed = None if array_of_points is None else {view_id: [] for view_id in view_ids}
     zones = _zones(plain["zones"], sources, view_ids, flat, packed)
     if len({zone.id for zone in zones}) != len(zones):

@@ -127,6 +127,13 @@ def _zone_without_shapes(plain: dict) -> None:
     plain["zones"][0][7] = {}
 
 
+def _source_twice(plain: dict) -> None:
+    """A second source under the first one's id, with another title."""
+    first = list(plain["sources"][0])
+    first[1] = "Another title"
+    plain["sources"].append(first)
+
+
 def _zone_field(index: int, value):
     def change(plain: dict) -> None:
         plain["zones"][0][index] = value
@@ -160,6 +167,7 @@ DAMAGE = {
     "label anchor in another zone": _anchor_in_another_zone,
     "zone drawn in no view": _zone_without_shapes,
     "zone without a source": _zone_field(5, []),
+    "two sources with one id": _source_twice,
 }
 
 
