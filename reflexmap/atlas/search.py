@@ -2,7 +2,10 @@
 
 "low back" finds "Lower back"; "hip" finds the hip zones on whichever views draw them;
 "Ischias" finds "Ischiasnerv". Case and accents are folded, so "fuss" finds "Fuß"
-and "rucken" finds "Rücken". Qt-free, tested alone.
+and "rucken" finds "Rücken". A word of INNER_MIN letters or more is also found inside a
+longer word, after the word beginnings: German joins words, so "Darm" finds "Dünndarm"
+and "Mastdarm", "Drüse" finds "Schilddrüse" (short words would find too much: "ear" in
+"heart"). Qt-free, tested alone.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from .text import _letters, natural_key
 
 _WORD = re.compile(r"\w+")
 MAX_QUERY = 200  # characters looked at; a pasted page is not a search
+INNER_MIN = 4  # letters a typed word needs to be found inside a longer word
 
 
 def words(text: str) -> list[str]:
@@ -28,7 +32,9 @@ class Match:
     zone_id: str
     name: str
     aspects: tuple[str, ...]  # the views (by aspect) that draw the zone, in the chart's order
-    rank: int  # 0: every word in the name; 1: some only in the claim, region or notes
+    rank: int  # 0: every word begins a word of the name; 1: some only of the claim or region;
+    # 2: some only inside a longer word of the name (a compound: "Darm" in "Dünndarm");
+    # 3: some only inside a longer word of the claim or region
 
 
 def _rank(query: list[str], name: list[str], rest: list[str]) -> int | None:
@@ -39,6 +45,14 @@ def _rank(query: list[str], name: list[str], rest: list[str]) -> int | None:
         return 0
     if all(found(q, name) or found(q, rest) for q in query):
         return 1
+
+    def inside(word: str, haystack: Iterable[str]) -> bool:
+        return len(word) >= INNER_MIN and any(word in w for w in haystack)
+
+    if all(found(q, name) or inside(q, name) for q in query):
+        return 2
+    if all(found(q, name) or found(q, rest) or inside(q, name) or inside(q, rest) for q in query):
+        return 3
     return None
 
 

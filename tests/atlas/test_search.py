@@ -40,3 +40,21 @@ def test_running_text_does_not_match(builtin_atlas):
     """Technique and notes are prose: two common words would match half the chart."""
     ids = [m.zone_id for m in search_zones(builtin_atlas, "low back")]
     assert ids[0] == "lower-back" and "gallbladder" not in ids
+
+
+def test_a_german_word_is_found_inside_compound_names(builtin_atlas):
+    """German joins words: "Darm" found none of Dünndarm, Mastdarm, Querdarm, Dickdarm, and
+    "Drüse" none of the glands. Found now, after word beginnings; names before claims."""
+    german = builtin_atlas.localized("de")
+    darm = search_zones(german, "Darm")
+    names = [m.name for m in darm]
+    assert {"Dünndarm", "Mastdarm", "Querdarm", "Absteigender Dickdarm"} <= set(names), names
+    ranks = [m.rank for m in darm]
+    assert ranks == sorted(ranks)
+    assert all(m.rank == 2 for m in darm if m.name.endswith("darm"))  # in the name: before claims
+    assert {"Zirbeldrüse", "Bauchspeicheldrüse"} <= {m.name for m in search_zones(german, "druse")}
+    assert {m.zone_id for m in search_zones(german, "säule")} >= {"lumbar-spine", "cervical-spine"}
+
+
+def test_short_words_are_not_looked_for_inside_words(builtin_atlas):
+    assert [m.name for m in search_zones(builtin_atlas, "ear")] == ["Ears", "Inner ear and equilibrium"]
