@@ -595,8 +595,11 @@ class MapView(QGraphicsView):
 
     def _labels_changed(self, visible: bool) -> None:
         """Hidden labels keep no columns beside the feet: the chart is laid out again and
-        fitted to the room it has (a quiz, or L while browsing)."""
-        if visible == self.chart.labelled or self._unshown:
+        fitted to the room it has (a quiz, or L while browsing). A chart drawn without labels
+        (its views too full to label) keeps its layout: nothing would move."""
+        chart = self.chart
+        relayout = (chart.labels and not visible) or (visible and not chart.labelled)
+        if not relayout or self._unshown:
             self.chart.set_labels_visible(visible)
             self._show_presentation()
         else:
