@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QScrollArea,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..atlas import Atlas
+from ..atlas.search import search_zones
 from ..atlas.text import natural_key
 from ..content.markup import shortened
 from ..i18n import _, bidi_isolate
@@ -168,7 +170,19 @@ class QuizSetupDialog(QDialog):
         self.custom.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long names elide
         self.custom.setMaximumHeight(self.fontMetrics().lineSpacing() * 8)  # grows with the text size
         self.custom.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
-        form.addRow(_("Custom set\n(none ticked: all)"), self.custom)
+        # a chart of hundreds of zones (or a German name in the middle of 54): typed, not scrolled
+        self.custom_filter = QLineEdit(self)
+        self.custom_filter.setObjectName("custom-filter")
+        self.custom_filter.setPlaceholderText(_("Show only zones matching (name, claim, region)…"))
+        self.custom_filter.setAccessibleName(_("Filter the custom set"))
+        self.custom_filter.setClearButtonEnabled(True)
+        self.custom_filter.textChanged.connect(self._filter_custom)
+        self.custom_filter.installEventFilter(self)
+        custom_box = QVBoxLayout()
+        custom_box.setContentsMargins(0, 0, 0, 0)
+        custom_box.addWidget(self.custom_filter)
+        custom_box.addWidget(self.custom)
+        form.addRow(_("Custom set\n(none ticked: all)"), custom_box)
         self.length = QSpinBox(self)
         self.length.setRange(*LENGTH_RANGE)
         self.length.setValue(remembered_int(settings, "length", 10, *LENGTH_RANGE))
@@ -327,6 +341,36 @@ class QuizSetupDialog(QDialog):
 
     def desired_retention(self) -> float:
         return self.retention.value() / 100
+
+    def _filter_custom(self, text: str) -> None:
+        """The custom set's rows matching `text` as the zone search finds them (ticks stay,
+        hidden or not: the set is what is ticked)."""
+        if not text.strip():
+            for i in range(self.custom.count()):
+                self.custom.item(i).setHidden(False)
+            return
+        regions = {z.id: region_name(z.region) for z in self.atlas.zones}
+        found = {m.zone_id for m in search_zones(self.atlas, text, regions)}
+        for i in range(self.custom.count()):
+            item = self.custom.item(i)
+            item.setHidden(item.data(Qt.ItemDataRole.UserRole) not in found)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Enter in the filter goes to the first row shown, to tick it with Space; it does not
+        start the round (the dialog's default button)."""
+        if (
+            watched is self.custom_filter
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            shown = [
+                self.custom.item(i) for i in range(self.custom.count()) if not self.custom.item(i).isHidden()
+            ]
+            if shown:
+                self.custom.setCurrentItem(shown[0])
+                self.custom.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def _custom(self) -> tuple[str, ...]:
         return tuple(
