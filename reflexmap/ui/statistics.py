@@ -393,8 +393,10 @@ class StatisticsWindow(QDialog):
         """What every figure counts: the chart's zones as it has them now (said, because a
         log can hold answers to zones since deleted, which no figure counts)."""
         text = ngettext(
-            "Every figure counts the answers to the {count} zone of the chart {chart} as it is now.",
-            "Every figure counts the answers to the {count} zones of the chart {chart} as it is now.",
+            "The counts and charts here cover the answers to the {count} zone of the chart {chart} "
+            "as it is now.",
+            "The counts and charts here cover the answers to the {count} zones of the chart {chart} "
+            "as it is now.",
             stats.zones,
         ).format(count=format_count(stats.zones), chart=isolate(shortened(atlas.title, 80)))
         if stats.left_out:
@@ -411,7 +413,7 @@ class StatisticsWindow(QDialog):
         if not thresholds:
             return _(
                 "A right answer within {seconds} s counts as Easy for the scheduler, until "
-                "{count} right answers of a kind show your own pace."
+                "{count} right answers of a kind (on any chart) show your own pace."
             ).format(seconds=format_number(FAST_SECONDS, 0), count=PACE_MIN)
         times = ", ".join(
             _("{seconds} s for {kind}").format(seconds=format_number(t, 1), kind=_(KIND_SHORT[k]))
@@ -419,7 +421,7 @@ class StatisticsWindow(QDialog):
         )
         return _(
             "A right answer counts as Easy for the scheduler when it is quicker than {share} % of "
-            "your usual time: now {times}."
+            "your usual time on any chart: now {times}."
         ).format(share=round(EASY_SHARE * 100), times=times)
 
 
