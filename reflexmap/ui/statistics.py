@@ -11,7 +11,7 @@ import math
 import sqlite3
 import time
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QDialog,
@@ -61,6 +61,17 @@ class BarChart(QWidget):
         self.setMinimumSize(380, 200 if not horizontal else 40 + 24 * max(1, len(labels)))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(title)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """Room for the title on two lines and every row at its full height (a row is squeezed
+        below that when the window is smaller): at the largest text the fixed minimum is too low."""
+        metrics = QFontMetricsF(self.font())
+        line = metrics.height()
+        rows = max(1, len(self.labels))
+        widest = max((metrics.horizontalAdvance(t) for t in self.labels), default=0) + 8
+        stacked = widest > max(self.width(), 480) * 0.45  # as _horizontal decides, at a likely width
+        body = rows * (26.0 + (line if stacked else 0.0)) if self.horizontal else max(200.0, 8 * line)
+        return QSize(self.minimumWidth(), max(self.minimumHeight(), round(line * 2.6 + body)))
 
     def title_lines(self) -> list[str]:
         """The title broken between words into lines as wide as the chart (a German title ran
@@ -382,7 +393,7 @@ class StatisticsWindow(QDialog):
         # tall enough for every chart without scrolling where the screen allows (the largest
         # text needs more than 820 px), never larger than the screen: Close stays on it
         whole = self.minimumSizeHint().height() - scroll.minimumSizeHint().height()
-        whole += charts.minimumSizeHint().height()
+        whole += charts.sizeHint().height()
         if room is None:
             self.resize(1100, max(820, whole))
         else:
