@@ -226,6 +226,12 @@ class MapView(QGraphicsView):
         kept = self._kept_view()
         self.chart.label_room_mm = None if kept is None else label_room(self)
         self._layers.clear()  # every item is new
+        if kept is not None:
+            # kept in place (an edit): drawn once at the text size it has on screen now, so
+            # that the labels held to their room on screen (label_room) keep to it
+            self._draw(self.chart.min_text_mm)
+            self._shown_drawn(kept)
+            return
         key = self._measure_key()
         settled_key = self._settled_key(key) if need is None else None
         settled = self._settled_size(settled_key)
@@ -247,11 +253,8 @@ class MapView(QGraphicsView):
                 self._measured[key] = known
         if need is None and key in self._measured:
             need = self.min_text_mm_needed(self._measured[key])
-        # kept in place (an edit): drawn at the text size it has on screen now, in one round,
-        # so that the labels held to their room on screen (label_room) keep to it
-        min_mm = 0.0 if kept is None else self.chart.min_text_mm
-        drawn = None if kept is not None else drawn
-        for _round in range(5 if kept is None else 0):
+        min_mm = 0.0
+        for _round in range(5):
             if _round or need is None:
                 # the first round only measures the chart: its guide names, placed inside
                 # the feet, are left out (the costliest part of a drawing)
