@@ -63,8 +63,18 @@ _PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             N_("this character cannot start a value (put quotes around text starting with '@', '`' or '%')"),
         ),
         (
-            r"found unknown escape character|found invalid Unicode character escape|expected escape sequence|"
-            r"did not find expected hexdecimal number",
+            r"found invalid Unicode character escape|chr\(\) arg not in range",
+            N_(
+                "this escape names no character (\\uD800 to \\uDFFF are halves of a UTF-16 pair, and "
+                "Unicode ends at \\U0010FFFF): write the character itself"
+            ),
+        ),
+        (
+            r"expected escape sequence|did not find expected hexdecimal number",
+            N_("an escape '\\x', '\\u' or '\\U' needs 2, 4 or 8 hexadecimal digits here"),
+        ),
+        (
+            r"found unknown escape character",
             N_(
                 "an unknown escape in double-quoted text (write '\\\\' for a backslash, or use single quotes)"
             ),

@@ -351,6 +351,9 @@ def parse_yaml(text: str, source: str) -> tuple[Any, Positions, list[AtlasError]
     return (None if errors else data), positions, errors
 
 
+_BAD_ESCAPE = re.compile("invalid Unicode character escape|hexdecimal number|expected escape sequence")
+
+
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, source: str) -> AtlasError:
     """The parser's error in our words (yaml_messages), at the place that explains it."""
     line, col = _pos(exc.problem_mark or exc.context_mark)
@@ -386,6 +389,10 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, source: str) -> AtlasErr
     if exc.problem_mark is not None:
         offset = exc.problem_mark.index
         at = text[offset : offset + 1] if isinstance(offset, int) else ""
+        if isinstance(offset, int) and _BAD_ESCAPE.search(exc.problem or ""):
+            # the parser points at the escape's digits: the escape starts at its backslash
+            slash = text.rfind("\\", max(0, offset - 9), offset)
+            col -= offset - slash if slash >= 0 else 0
     return AtlasError(
         source, line, col, yaml_messages.syntax_message(exc.problem, exc.context, context_mark, line, at)
     )

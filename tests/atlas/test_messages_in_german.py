@@ -33,6 +33,8 @@ BROKEN: dict[str, tuple[bytes | None, str]] = {
     "quote-at-end.yaml": ((chart() + 'more: "x\n').encode(), "nie geschlossen"),
     "tab.yaml": (b"atlas_format: 1\n\tid: t\n", "Tabulator"),
     "escape.yaml": (chart().replace('name: "Z"', 'name: "Z\\q"').encode(), "Escape-Folge"),
+    "half-pair.yaml": (chart().replace('name: "Z"', 'name: "Z\\ud800"').encode(), "steht für kein Zeichen"),
+    "hex-digits.yaml": (chart().replace('name: "Z"', 'name: "Z\\uzz12"').encode(), "Hexadezimalziffern"),
     "two-docs.yaml": ((chart() + "---\nmore: 1\n").encode(), "zweites Dokument"),
     "alias.yaml": (chart().replace('claim: "x"', "claim: *nowhere").encode(), "unbekannter Alias"),
     "duplicate-key.yaml": (chart().replace('claim: "x"', 'claim: "x"\n    claim: "y"').encode(), "doppelter"),
@@ -235,3 +237,21 @@ def test_the_quick_walks_refusals_are_said_in_german_as_the_parser_says_them(kin
     parsed = parse_atlas(text, "t.yaml").errors
     assert walked[0] == parsed[0]  # the same place and the same words
     assert said in walked[0].message
+
+
+@pytest.mark.parametrize(
+    ("escape", "said"),
+    [
+        ("\\ud800", "names no character"),  # half of a UTF-16 pair (it was "an unknown escape")
+        ("\\U0011ffff", "names no character"),  # beyond Unicode
+        ("\\uzz12", "hexadecimal digits"),
+        ("\\x4", "hexadecimal digits"),
+        ("\\q", "an unknown escape"),
+    ],
+)
+def test_a_bad_escape_is_named_for_what_it_is_at_its_backslash(escape, said):
+    text = chart().replace('name: "Z"', f'name: "Zé{escape}"')
+    errors = parse_atlas(text, "f.yaml").errors
+    line = text[: text.index(escape)].count("\n") + 1
+    column = text.index(escape) - text.rfind("\n", 0, text.index(escape))
+    assert [(e.line, e.column) for e in errors] == [(line, column)] and said in errors[0].message, errors

@@ -485,6 +485,9 @@ ONE_MESSAGE = [
     ("views: !!seq [1, '1', 1, 1]\n", "more than 2 views"),
     ("views: [x, 'y', a, b, c]\n", "more than 2 views"),
     ('a: !"!seq [1, {zones: 1, views: [], sources: 1}]\nzones: |\n  1\nviews: []\n', "cannot be read"),
+    # a flow list too deep in a block, then a line that is no key: the parser's scanner reads
+    # that line (is the list a key?) and stops there first (found by the fuzzer below, 5,000 examples)
+    ("zones:\n- id: [s1]\n  name:\n    v:\n      - [0, 0]\n      deeper\n- id: [s1]\n", "':' is missing", 5),
 ]
 
 
@@ -496,5 +499,5 @@ def test_one_file_one_message_whichever_reads_it(case, tiny_limits, monkeypatch)
     assert said in told[0][2], told
     found = walk.prescan(text)
     assert found is None or found == told, (found, told)
-    if "cannot" not in said:
+    if "more than" in said or "nested" in said:
         assert found == told  # told by the walk, at once

@@ -3,9 +3,11 @@ lines taken at once."""
 
 from __future__ import annotations
 
+import re
+
 from .. import limits
 from ..scalar_length import block_header, block_length, block_refused
-from .counting import _Coll, _Counting, _GiveUp
+from .counting import _Coll, _Counting, _GiveUp, _Refuse
 from .runs import (
     _block_items,
     _items,
@@ -31,6 +33,9 @@ from .tokens import (
     _block_end,
     _block_plain,
 )
+
+# plain words, numbers and flow indicators: nothing the parser's scanner stops at
+_SAFE_WORDS = re.compile(r"[0-9A-Za-z_.+\- ,:\[\]{}]*+")
 
 # what a block list's item starts with -> the runs of simple items it may begin
 _RUNS_BY_START = {"[": ("points",), "&": ("points",), "-": ("compact points", "words")}
@@ -390,7 +395,12 @@ class _Block(_Counting):
             start = props if props is not None else p
             if c in "[{":
                 self._place(col)
-                p = self._flow(p, start, anchor)
+                try:
+                    p = self._flow(p, start, anchor)
+                except _Refuse as refusal:
+                    if refusal.pos - p < 1024 and not self._seen_after(p, refusal.pos):
+                        raise _GiveUp from None  # the parser may stop at what follows it first
+                    raise
                 if _KEY_COLON.match(text, p):
                     raise _GiveUp  # a flow collection as a key
                 rest = _REST.match(text, p)
@@ -440,6 +450,53 @@ class _Block(_Counting):
             # parser's error (read as any line: the walk leaves the file to the parser there)
             self.cont = None if quoted else self._cont_indent()
             return rest.end()
+
+    def _seen_after(self, p: int, refused: int) -> bool:
+        """Whether the parser reads a flow collection in a block, opened at `p`, up to where the
+        walk refused it (at `refused`) with no syntax error first: its scanner reads on to know
+        whether the collection is a key, while it may be one (on its first line, within 1,024
+        characters), and the next token, so an error there comes first. Sure for a collection
+        closed on its line, then a next line that is an item, a plain key with its ':', or
+        none; and for one that goes on below, refused on a later line, or on its first line
+        followed by plain words and brackets only (and the next line's first token too)."""
+        text = self.text
+        eol = text.find("\n", p)
+        eol = len(text) if eol < 0 else eol
+        depth, q = 0, p
+        while q < eol:
+            ch = text[q]
+            if ch in "\"'":  # (a quote that starts no value is text: the walk read it so)
+                quoted = (_DQ if ch == '"' else _SQ).match(text, q)
+                if quoted is None or quoted.end() > eol:
+                    return False
+                q = quoted.end()
+                continue
+            if ch == "#" and text[q - 1] == " ":
+                break  # a comment: the collection goes on below
+            depth += ch in "[{"
+            depth -= ch in "]}"
+            if depth == 0:
+                break
+            q += 1
+        if depth:  # it goes on below: the scanner reads its first line and the next token
+            if refused > eol:
+                return True
+            below = _LINE.match(text, eol + 1) if eol < len(text) else None
+            return (
+                _SAFE_WORDS.fullmatch(self.original, refused, eol) is not None
+                and below is not None
+                and _SAFE_WORDS.match(self.original, below.end()).end() > below.end()
+            )
+        if not _REST.match(text, q + 1):
+            return False
+        line = _LINE.match(text, eol + 1) if eol < len(text) else None
+        if line is None or line.end() >= len(text):
+            return True
+        after = line.end()
+        if text.startswith(("- ", "-\n"), after):
+            return True
+        key = _block_plain(text, after)
+        return bool(key) and key[0] not in "\"'[{&*!|>%@`?:-" and text.startswith(":", after + len(key))
 
     def _next_token(self, p: int) -> tuple[int, bool]:
         """After an indicator ('-', a key's ':') at `p`: where the next token on its line starts,
