@@ -172,7 +172,9 @@ class QuizController(Mode):
             try:
                 log.backup()  # at most once a day; answers are saved even if this fails
             except (OSError, sqlite3.Error) as exc:
-                backup_failed = _("No backup could be made: {error}").format(error=why(exc))
+                backup_failed = _(
+                    "No backup could be made in {folder}: {error}. Your answers are still saved."
+                ).format(folder=bidi_isolate(str(log.backup_folder)), error=why(exc))
                 if first_time_today(self.settings, BACKUP_FAILURE_KEY, log.clock()):
                     self.warnings.append(backup_failed)  # in the box once a day
         if self.warnings:
