@@ -185,7 +185,8 @@ class EditSession(QObject):
         self.on_disk = disk_stamp(self.saved_path)
         self.unsaved_start = False
         self.renamed, self.saved_ids = {}, _zone_ids(document)
-        self.stack.push(EditCommand(self, self.document, document, text))
+        if document.text != self.document.text:  # (the same text: nothing to show or undo)
+            self.stack.push(EditCommand(self, self.document, document, text))
         self.stack.setClean()
 
     def renamed_zones(self, pairs: tuple[tuple[str, str], ...]) -> None:
