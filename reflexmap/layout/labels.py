@@ -386,20 +386,15 @@ def _best(
         bottom = top + height
         if within is not None and (x < within[0] or x + width > within[1]):
             continue  # past the foot's sides, where the label columns are
-        cost = None
-        if best is not None:
-            # the edges it covers first (bounded by the best place's cost): most places are
-            # passed over by it, before the costlier question whether it is on a fill
-            covered = edges.length(x, top, x + width, bottom, base, best[0])
-            if not base + covered < best[0]:
-                continue  # clear or not, it would not be chosen (a fill adds to its cost)
         on_fill = None
         if fills and (off_fills_only or best is not None):
             on_fill = any(f.on_fill(x, top, x + width, bottom) for f in fills)
             if on_fill and (off_fills_only or best[0] < FILL_COST):  # type: ignore[index]
                 continue  # a place off the fills is known (or the only kind asked for)
+        cost = None
         if best is not None:
-            cost = base + covered + (FILL_COST if on_fill else 0.0)
+            extra = FILL_COST if on_fill else 0.0
+            cost = base + edges.length(x, top, x + width, bottom, base, best[0], extra) + extra
             if not cost < best[0]:
                 continue  # clear or not, it would not be chosen
         left, right = x - clearance, x + width + clearance
