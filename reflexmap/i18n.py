@@ -191,6 +191,14 @@ def format_value(value: object) -> str:
     return text.replace(".", ",") if _language == "de" and isinstance(value, float) else text
 
 
+def format_percent(fraction: float) -> str:
+    """A share (0..1) as a whole percentage the way the language writes it: "14%" in English,
+    "14 %" in German (a no-break space, so that the sign never starts a line). The one place
+    percentages are written: statistics, results, heat-map labels and key, progress bars."""
+    number = round(fraction * 100)
+    return f"{number}\u00a0%" if _language == "de" else f"{number}%"
+
+
 def format_count(value: int) -> str:
     """A whole number with its thousands grouped as the language writes them (33,554,432 in
     English, 33.554.432 in German)."""

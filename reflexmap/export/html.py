@@ -23,7 +23,7 @@ from ..atlas.coords import MAX_LABELLED_ZONES
 from ..atlas.index import shape_area
 from ..content import NOTES, note_html
 from ..content.zone_card import claim_text, details_html, heading_html, isolate
-from ..i18n import N_, _, bidi_isolate, language
+from ..i18n import N_, _, bidi_isolate, in_sentence, language
 from ..layout import order as layout_order
 from ..layout.frames import bounds, is_wide
 from ..layout.labels import spread
@@ -153,6 +153,7 @@ def _aspect_svg(atlas: Atlas, aspect: str) -> str:
     frames = _frames(atlas, views)
     layers = {"feet": [], "zones": [], "keys": [], "labels": [], "captions": []}
     left = right = top = bottom = None
+    bare = None  # the feet and captions alone: labels hidden (a quiz, the box)
     for frame in frames:
         view = frame.view
         minx, miny, maxx, maxy = bounds(view.outline)
@@ -193,6 +194,12 @@ def _aspect_svg(atlas: Atlas, aspect: str) -> str:
         f_left = frame.dx + minx - (LEAD_MM + column_l if frame.left_ids else 2)
         f_right = frame.dx + maxx + (LEAD_MM + column_r if frame.right_ids else 2)
         f_top, f_bottom = min(label_top, frame.dy - maxy), max(label_bottom, cy + 2)
+        b_box = (frame.dx + minx - 2, frame.dy - maxy, frame.dx + maxx + 2, cy + 2)
+        bare = (
+            b_box
+            if bare is None
+            else [f(a, b) for f, a, b in zip((min, min, max, max), bare, b_box, strict=True)]
+        )
         left = f_left if left is None else min(left, f_left)
         right = f_right if right is None else max(right, f_right)
         top = f_top if top is None else min(top, f_top)
@@ -200,8 +207,12 @@ def _aspect_svg(atlas: Atlas, aspect: str) -> str:
     assert left is not None and right is not None and top is not None and bottom is not None
     left, top, right, bottom = left - 3, top - 3, right + 3, bottom + 3
     box = f"{_num(left)} {_num(top)} {_num(right - left)} {_num(bottom - top)}"
+    assert bare is not None
+    b_left, b_top, b_right, b_bottom = bare[0] - 3, bare[1] - 3, bare[2] + 3, bare[3] + 3
+    bare_box = f"{_num(b_left)} {_num(b_top)} {_num(b_right - b_left)} {_num(b_bottom - b_top)}"
     return (
-        f'<svg class="chart" viewBox="{box}" role="group" aria-label="{escape(aspect_title(aspect))}">'
+        f'<svg class="chart" viewBox="{box}" data-box="{box}" data-bare-box="{bare_box}" '
+        f'role="group" aria-label="{escape(aspect_title(aspect))}">'
         + "".join(layers["feet"])
         + "".join(layers["zones"])
         + '<g class="labels" aria-hidden="true">'
@@ -224,6 +235,7 @@ def _card(atlas: Atlas, zone: Zone) -> str:
     return (
         f'<article class="card" id="card-{escape(zone.id)}" data-zone="{escape(zone.id)}" '
         f'data-name="{escape(zone.name)}" data-said="{escape(isolate(zone.name))}" '
+        f'data-mid="{escape(in_sentence(zone.name))}" '
         f'data-words="{escape(words.lower())}" hidden>'
         + heading_html(atlas, zone)
         + _notes_buttons()
@@ -246,10 +258,11 @@ def _notes_buttons() -> str:
 # Interface strings the script shows (filled in with chart text through textContent only).
 def _script_strings() -> dict[str, str]:
     return {
-        "findPrompt": _("Where do charts place {name}? Tap it on the feet."),
+        # {name}/{tapped} mid-sentence: as the app words them (i18n.in_sentence, "the coccyx")
+        "findPrompt": _("Where do charts place the {name}? Tap it on the feet."),
         "right": _("✔ Right: {name}."),
         "close": _("✔ Right: {name} (you tapped inside it, where zones overlap)."),
-        "wrong": _("✖ Not quite: you tapped {tapped}. {name} is outlined on the feet."),
+        "wrong": _("✖ Not quite: you tapped the {tapped}. {name} is outlined on the feet."),
         "wrongOutside": _("✖ Not quite: that is outside every zone. {name} is outlined on the feet."),
         "score": _("Score: {right} of {asked}"),
         "done": _("Round over: {right} of {asked} right."),

@@ -11,6 +11,8 @@
   const nameOf = (id) => (card(id) ? card(id).dataset.name : id);
   // in a sentence: between isolates when the name could reorder the words around it
   const said = (id) => (card(id) ? card(id).dataset.said : id);
+  // inside a sentence, as the app words it ("the coccyx" in English; German keeps the capital)
+  const mid = (id) => (card(id) ? card(id).dataset.mid : id);
   let selected = null;
   let lastUnder = [];
   let quiz = null;
@@ -87,9 +89,21 @@
 
   // --- the quiz: state in this page only ---------------------------------------------
   const ROUND = 10;
+  // Hidden labels (a quiz, or the Labels box cleared) keep no room: each chart is fitted to
+  // its feet alone, and the Labels box says what is shown (cleared and off during a quiz).
+  function fitCharts() {
+    const bare = Boolean(quiz) || !$("#labels").checked;
+    $$("svg.chart").forEach((svg) => svg.setAttribute("viewBox", bare ? svg.dataset.bareBox : svg.dataset.box));
+  }
+  let labelsBefore = null;
   function startQuiz() {
     quiz = { asked: 0, right: 0, target: null, answered: false, seen: [] };
     document.body.classList.add("quizzing");
+    const box = $("#labels");
+    if (labelsBefore === null) labelsBefore = box.checked;
+    box.checked = false;
+    box.disabled = true;
+    fitCharts();
     $("#quiz").hidden = false;
     openPanel();
     ask();
@@ -100,6 +114,12 @@
     const ended = quiz;
     quiz = null;
     document.body.classList.remove("quizzing");
+    const box = $("#labels");
+    box.disabled = false;
+    if (labelsBefore !== null) box.checked = labelsBefore;
+    labelsBefore = null;
+    document.body.classList.toggle("nolabels", !box.checked);
+    fitCharts();
     clearMarks();
     if (!ended || $("#quiz").hidden) { $("#quiz").hidden = true; return; }
     $("#quiz-count").textContent = "";
@@ -121,7 +141,7 @@
     quiz.seen.push(quiz.target);
     quiz.answered = false;
     $("#quiz-count").textContent = fill(S.question, { number: quiz.asked + 1, count: ROUND });
-    $("#quiz-prompt").textContent = fill(S.findPrompt, { name: said(quiz.target) });
+    $("#quiz-prompt").textContent = fill(S.findPrompt, { name: mid(quiz.target) });
     $("#quiz-mark").textContent = "";
     $("#quiz-next").hidden = true;
     $("#quiz-score").textContent = fill(S.score, { right: quiz.right, asked: quiz.asked });
@@ -137,7 +157,7 @@
       mark(quiz.target, "answer");
     } else {
       text = under.length
-        ? fill(S.wrong, { tapped: said(under[0]), name: name })
+        ? fill(S.wrong, { tapped: mid(under[0]), name: name })
         : fill(S.wrongOutside, { name: name });
       if (under.length) mark(under[0], "wrong");
       mark(quiz.target, "answer");
@@ -207,7 +227,10 @@
     });
   });
   $$(".tab").forEach((t) => t.addEventListener("click", () => showAspect(t.dataset.aspect)));
-  $("#labels").addEventListener("change", (e) => document.body.classList.toggle("nolabels", !e.target.checked));
+  $("#labels").addEventListener("change", (e) => {
+    document.body.classList.toggle("nolabels", !e.target.checked);
+    fitCharts();
+  });
   $("#zoom-in").addEventListener("click", () => zoom(1));
   $("#zoom-out").addEventListener("click", () => zoom(-1));
   function zoom(step) {

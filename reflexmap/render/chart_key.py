@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene
 
-from ..i18n import _, bidi_isolate, isolated
+from ..i18n import _, bidi_isolate, format_percent, isolated
 from ..vocab import region_name
 from . import palette
 from .chart_text import text_item, text_width, wrap_words
@@ -44,8 +44,8 @@ def region_swatches(regions: list[str]) -> list[Swatch]:
 def mastery_swatches() -> list[Swatch]:
     pen = QPen(palette.OUTLINE, 0.3)
     steps = [
-        (QBrush(QColor(colour)), pen, name)
-        for colour, name in zip(palette.MASTERY, palette.MASTERY_NAMES, strict=True)
+        (QBrush(QColor(colour)), pen, f"{low}–{format_percent(high / 100)}")
+        for colour, (low, high) in zip(palette.MASTERY, palette.MASTERY_RANGES, strict=True)
     ]
     return [(palette.unpractised_brush(), pen, _("not practised yet")), *steps]
 

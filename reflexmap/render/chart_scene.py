@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from ..atlas import Atlas, View
 from ..atlas.coords import MAX_LABELLED_ZONES
 from ..content.markup import isolate, plain_tooltip
-from ..i18n import _, bidi_isolate
+from ..i18n import _, bidi_isolate, format_percent
+from ..layout.columns import column_room, feet_width
 from ..layout.frames import Frame, bounds, is_wide, locate
 from ..layout.guide_reads import same_reads, watch
 from ..layout.labels import (
@@ -121,6 +122,7 @@ class ChartScene(QGraphicsScene):
         self._staging: list[QGraphicsItem] | None = None  # see _redraw_frame
         self._wide = False
         self.labelled = True  # whether the last chart was laid out with its label columns
+        self.column_mm = MAX_LABEL_MM  # the widest a label column may be (layout/columns.py)
         self.setBackgroundBrush(QBrush(palette.PAPER))
 
     def addItem(self, item: QGraphicsItem) -> None:  # noqa: N802 (Qt's name)
@@ -188,6 +190,11 @@ class ChartScene(QGraphicsScene):
         self.labelled = labels
         shown = [v for v in atlas.views_of(aspect) if views is None or v.id in views]
         wide = is_wide(shown)
+        # label columns are bounded by the feet's width, their names shortened to it
+        boxes = [bounds(v.outline) for v in shown]
+        self.column_mm = column_room(
+            feet_width([b[2] - b[0] for b in boxes], wide), 2 if wide else 2 * len(shown), self.label_mm
+        )
         placed = [self._label_sides(atlas, view, wide) for view in shown]
         sides = [(left_ids, right_ids) for left_ids, right_ids, _ in placed]
         rows = [self._below_rows(view, below) for view, (_, _, below) in zip(shown, placed, strict=True)]
@@ -448,24 +455,30 @@ class ChartScene(QGraphicsScene):
         return max((text_width(self.label_text(z), self.label_mm) for z in zone_ids), default=0.0)
 
     def label_text(self, zone_id: str) -> str:
-        """The zone's name; in the heat map also how well it is known, in words and numbers."""
+        """The zone's name; in the heat map also how well it is known, in words and numbers.
+        The name is shortened to its column's room (`column_mm`) and, kept in place in edit
+        mode, to its room on screen (`label_room_mm`); the number or share kept."""
         assert self.atlas is not None
-        widest = max(MAX_LABEL_MM, MAX_LABEL_EMS * self.label_mm)
+        size = self.label_mm
+        widest = min(max(MAX_LABEL_MM, MAX_LABEL_EMS * size), self.column_mm)
         name = self.atlas.zone(zone_id).name
         room = self.label_room_mm
-        if room is not None and room < widest and text_width(name, self.label_mm) > room:
-            # a name too long for its room is cut to it in bold: selected, it must fit too
-            name = elided(name, self.label_mm, room, bold=True)
-        name = elided(name, self.label_mm, widest)
+        if room is not None and room < widest and text_width(name, size) > room:
+            # kept in place in edit mode: a name too long for its room on screen is cut to it
+            # in bold (selected, it must fit too)
+            name = elided(name, size, room, bold=True)
         if self.numbers is not None:
             number = str(self.numbers.get(zone_id, "?"))
-            return f"{number}  {name}" if self.names else number
-        if self.mastery is None:
-            return name
-        value = self.mastery.get(zone_id)
-        if value is None:
-            return _("{name} (new)").format(name=name)
-        return f"{name} {round(value * 100)} %"
+            if not self.names:
+                return number
+            template = number + "  {name}"
+        elif self.mastery is None:
+            template = "{name}"
+        else:
+            value = self.mastery.get(zone_id)
+            template = _("{name} (new)") if value is None else "{name} " + format_percent(value)
+        rest = text_width(template.replace("{name}", ""), size) if template != "{name}" else 0.0
+        return template.replace("{name}", elided(name, size, max(widest - rest, size * 2)))
 
     def _place(
         self, views: list[View], sides: list[tuple[list[str], list[str]]], rows_below: list[int]

@@ -197,7 +197,7 @@ def fill(region: str, alpha: int) -> QColor:
 # Mastery heat map: ColorBrewer "Blues", light to dark; safe for colour-blind readers and in
 # grey print. Zones never practised are hatched, and every label also carries a percentage.
 MASTERY = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")
-MASTERY_NAMES = ("0–19 %", "20–39 %", "40–59 %", "60–79 %", "80–100 %")
+MASTERY_RANGES = ((0, 19), (20, 39), (40, 59), (60, 79), (80, 100))  # in percent, one per colour
 
 
 def mastery_colour(value: float) -> QColor:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ..i18n import N_, _, bidi_isolate
+from ..i18n import N_, _, bidi_isolate, format_percent
 from ..settings import Settings
 from .state import AppState
 
@@ -115,7 +115,7 @@ class ExportController:
     def _deck_progress(self):
         """A deck draws two pictures per zone and view (seconds for a full chart): a progress
         bar with Cancel, window-modal, instead of a window that stops answering."""
-        from PySide6.QtWidgets import QProgressDialog
+        from PySide6.QtWidgets import QProgressBar, QProgressDialog
 
         dialog = QProgressDialog(_("Drawing the deck's pictures…"), _("Cancel"), 0, 0, self.parent)
         dialog.setObjectName("export-progress")
@@ -125,8 +125,12 @@ class ExportController:
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
 
+        bar = QProgressBar(dialog)
+        dialog.setBar(bar)
+
         def progress(done: int, total: int) -> bool:
             dialog.setMaximum(total)
+            bar.setFormat(format_percent(done / total) if total else "")  # ("14 %" in German)
             dialog.setValue(done)  # a modal progress dialog lets the events through: Cancel works
             return not dialog.wasCanceled()
 

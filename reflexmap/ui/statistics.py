@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..atlas import Atlas
 from ..content.markup import isolate, shortened
-from ..i18n import _, format_count, format_number, ngettext, pgettext
+from ..i18n import _, format_count, format_number, format_percent, ngettext, pgettext
 from ..quiz.cards import KIND_SHORT
 from ..quiz.reviewlog import ReviewLog
 from ..quiz.scheduler import EASY_SHARE, FAST_SECONDS, PACE_MIN, is_busy
@@ -91,7 +91,7 @@ class BarChart(QWidget):
     def text(self, value: float | None) -> str:
         if value is None:
             return "–"
-        return f"{round(value * 100)} %" if self.percent else format_count(round(value))
+        return format_percent(value) if self.percent else format_count(round(value))
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
@@ -431,9 +431,9 @@ class StatisticsWindow(QDialog):
             for k, t in thresholds.items()
         )
         return _(
-            "A right answer counts as Easy for the scheduler when it is quicker than {share} % of "
+            "A right answer counts as Easy for the scheduler when it is quicker than {share} of "
             "your usual time on any chart: now {times}."
-        ).format(share=round(EASY_SHARE * 100), times=times)
+        ).format(share=format_percent(EASY_SHARE), times=times)
 
 
 def open_statistics(parent, quiz, atlas: Atlas) -> QDialog | None:

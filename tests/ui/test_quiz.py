@@ -154,7 +154,7 @@ def test_mastery_heat_map(qtbot, quiz_window):
     window.mastery_action.trigger()
     chart = window.map.chart
     assert chart.mastery["neck"] > 0 and chart.mastery["sacrum"] is None
-    assert chart.labels[("plantar-left", "neck")].text.text().endswith(" %")
+    assert chart.labels[("plantar-left", "neck")].text.text().endswith("%")  # 49% (German: 49 %)
     assert chart.labels[("plantar-left", "sacrum")].text.text().endswith("(new)")
     window.mastery_action.trigger()
     assert chart.labels[("plantar-left", "neck")].text.text() == "Neck"

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
 
 from ...content.markup import escape
-from ...i18n import N_, _, bidi_isolate, format_number, ngettext
+from ...i18n import N_, _, bidi_isolate, format_number, format_percent, ngettext
 from ...quiz import Feedback, QuizOptions, QuizSession, ReviewLog, Scheduler, Summary
 from ...quiz.cards import KINDS
 from ...quiz.pending import PendingAnswer, why
@@ -855,7 +855,7 @@ def summary_dialog(parent, summary: Summary, names: dict[str, str]) -> QDialog:
     else:
         score = _("{right} of {asked}").format(right=summary.right, asked=summary.asked)
         result = _("{score} right ({accuracy})").format(
-            score=f"<b>{escape(score)}</b>", accuracy=f"{round(summary.accuracy * 100)} %"
+            score=f"<b>{escape(score)}</b>", accuracy=format_percent(summary.accuracy)
         )
         if summary.close:
             result += ", " + _("{count} close").format(count=summary.close)

@@ -1,0 +1,78 @@
+"""The web page's quiz, in Chromium: hidden labels keep no room (the feet were drawn as small
+as beside their label columns, which stood empty), the Labels box says what is shown, and
+the question names the zone as the app does inside a sentence ("Where do charts place the
+neck?", not "… place Neck?"; German keeps the noun's capital)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reflexmap import load_atlas
+from reflexmap.export.html import export_page
+from reflexmap.i18n import set_language
+
+from .browser import browser
+
+NARROW = (800, 900)  # a narrow window or tablet: the chart is as wide as the window allows
+
+
+@pytest.fixture(scope="module")
+def desktop():
+    driver = browser(NARROW)
+    yield driver
+    driver.quit()
+
+
+def _feet_width(driver) -> float:
+    """The feet's outlines on screen, side by side, in pixels."""
+    return driver.execute_script(
+        "return [...document.querySelectorAll('figure:not([hidden]) g.view')]"
+        ".reduce((w, g) => w + g.getBoundingClientRect().width, 0);"
+    )
+
+
+def _page(tmp_path, language: str):
+    set_language(language)
+    try:
+        atlas = load_atlas().localized(language) if language != "en" else load_atlas()
+        return atlas, export_page(atlas, tmp_path / f"chart-{language}.html")
+    finally:
+        set_language("en")
+
+
+def test_quiz_gives_the_feet_the_label_columns_room(desktop, tmp_path):
+    _atlas, page = _page(tmp_path, "en")
+    desktop.get(page.as_uri())
+    box = desktop.find_element("id", "labels")
+    labelled = _feet_width(desktop)
+    desktop.find_element("id", "quiz-start").click()
+    quizzing = _feet_width(desktop)
+    assert quizzing >= labelled * 1.25, (labelled, quizzing)
+    assert not box.is_selected() and not box.is_enabled()  # labels are hidden: the box says so
+    desktop.find_element("id", "quiz-stop").click()
+    assert box.is_selected() and box.is_enabled()
+    assert _feet_width(desktop) == pytest.approx(labelled, rel=0.01)
+    box.click()  # labels cleared by hand while browsing: the feet take the room too
+    assert _feet_width(desktop) == pytest.approx(quizzing, rel=0.01)
+    box.click()
+    assert _feet_width(desktop) == pytest.approx(labelled, rel=0.01)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_question_names_the_zone_as_inside_a_sentence(desktop, tmp_path, language):
+    atlas, page = _page(tmp_path, language)
+    desktop.get(page.as_uri())
+    desktop.find_element("id", "quiz-start").click()
+    names = [z.name for z in atlas.zones]
+    for _question in range(4):
+        prompt = desktop.find_element("id", "quiz-prompt").text
+        name = max((n for n in names if n.lower() in prompt.lower()), key=len)
+        if language == "en":
+            assert prompt.startswith("Where do charts place the "), prompt
+            if re.fullmatch(r"[A-Z][a-z]+( .*)?", name):  # a plain capitalised word is lowered
+                assert name[0].lower() + name[1:] in prompt, prompt
+        else:
+            assert name in prompt, prompt  # nouns keep their capital
+        desktop.execute_script("document.querySelector('#quiz-next').click()")
