@@ -195,6 +195,8 @@ class ChartScene(QGraphicsScene):
         self.column_mm = column_room(
             feet_width([b[2] - b[0] for b in boxes], wide), 2 if wide else 2 * len(shown), self.label_mm
         )
+        if label_mm > LABEL_MM * text_scale * 1.001:  # presenting asks for larger labels, names whole
+            self.column_mm = max(MAX_LABEL_MM, MAX_LABEL_EMS * self.label_mm)
         placed = [self._label_sides(atlas, view, wide) for view in shown]
         sides = [(left_ids, right_ids) for left_ids, right_ids, _ in placed]
         rows = [self._below_rows(view, below) for view, (_, _, below) in zip(shown, placed, strict=True)]
