@@ -70,6 +70,10 @@ def _install_accessibility() -> None:
         _accessibility_installed = True
 
 
+# the first round after measuring asks for this much more text than the measured chart needs
+ROUND_HEADROOM = 1.04
+
+
 class MapView(QGraphicsView):
     """Shows `state`'s chart; emits `pointed` with (view id, x mm, y mm) as the mouse moves
     (an empty view id when it is over no view). Clicks, drags and keys go to the state's
@@ -268,7 +272,8 @@ class MapView(QGraphicsView):
                     self._keep_size(key, self._measured[key])
             if self._holds(min_mm, need):
                 break
-            min_mm = need * 1.04 if min_mm == 0.0 else need  # headroom: the next drawing is wider
+            # headroom: the next drawing is wider
+            min_mm = need * ROUND_HEADROOM if min_mm == 0.0 else need
         if drawn is None:  # the chart with no minimum holds: drawn whole
             self._draw(min_mm)
             drawn = min_mm
@@ -282,8 +287,12 @@ class MapView(QGraphicsView):
 
     def _draws_settled(self, min_mm: float, need: float) -> bool:
         """Draw the chart whole at the text size the rounds settled on before (`min_mm`);
-        False when that drawing is not the one they ended with (it needs other than `need`
-        here: then the rounds draw it again, as always)."""
+        False when that drawing is not the one they ended with: the size does not hold for
+        `need`, or is larger than the rounds choose for it (label columns bounded by the
+        feet's width need the same text at other sizes, so `need` alone cannot tell), or the
+        drawing needs other than `need` here. Then the rounds draw it again, as always."""
+        if not self._holds(min_mm, need) or min_mm > need * ROUND_HEADROOM * 1.001:
+            return False
         self._draw(min_mm)
         return self.min_text_mm_needed() == need
 

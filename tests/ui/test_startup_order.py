@@ -104,7 +104,7 @@ def test_a_second_start_at_the_largest_text_draws_the_chart_once_and_the_same(en
     times, placing the guide names each time (every start did). The size they settle on is
     kept with the measured one: the next start draws the chart once, the same picture."""
     first = _start(env, "--text-scale", "1.5")
-    assert first["drawings at paint"] >= 3
+    assert first["drawings at paint"] >= 2
     second = _start(env, "--text-scale", "1.5")
     assert second["drawings at paint"] == 1
     assert second["guide names placed at paint"] == ["plantar-left", "plantar-right"]
@@ -125,7 +125,8 @@ def test_a_kept_text_size_that_does_not_hold_is_settled_again(env, factors: tupl
         stored[key] = [stored[key][0] * factors[0], stored[key][1] * factors[1]]
     _kept_sizes(env).write_text(json.dumps(stored))
     again = _start(env, "--text-scale", "1.5")
-    assert again["drawings at paint"] > 1
+    # (the rounds may take one drawing now: the measured size is kept too)
+    assert again["text at paint"] == first["text at paint"]
     assert again["picture at paint"] == first["picture at paint"]
 
 
