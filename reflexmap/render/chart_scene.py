@@ -464,11 +464,6 @@ class ChartScene(QGraphicsScene):
         size = self.label_mm
         widest = min(max(MAX_LABEL_MM, MAX_LABEL_EMS * size), self.column_mm)
         name = self.atlas.zone(zone_id).name
-        room = self.label_room_mm
-        if room is not None and room < widest and text_width(name, size) > room:
-            # kept in place in edit mode: a name too long for its room on screen is cut to it
-            # in bold (selected, it must fit too)
-            name = elided(name, size, room, bold=True)
         if self.numbers is not None:
             number = str(self.numbers.get(zone_id, "?"))
             if not self.names:
@@ -480,7 +475,13 @@ class ChartScene(QGraphicsScene):
             value = self.mastery.get(zone_id)
             template = _("{name} (new)") if value is None else "{name} " + format_percent(value)
         rest = text_width(template.replace("{name}", ""), size) if template != "{name}" else 0.0
-        return template.replace("{name}", elided(name, size, max(widest - rest, size * 2)))
+        name = elided(name, size, max(widest - rest, size * 2))
+        room = self.label_room_mm
+        if room is not None and room < widest and text_width(name, size) > room:
+            # kept in place in edit mode: a name still too long for its room on screen is cut
+            # to it in bold (selected, it must fit too)
+            name = elided(name, size, room, bold=True)
+        return template.replace("{name}", name)
 
     def _place(
         self, views: list[View], sides: list[tuple[list[str], list[str]]], rows_below: list[int]
