@@ -252,6 +252,26 @@ def test_a_comment_less_indented_inside_a_block_value_still_lets_the_walk_go_on(
 _LIMIT = re.compile("more than|nested deeper")  # the parser's refusals for a limit
 
 
+# A tag or anchor alone on its line: the parser reads on to the next line with a token for the
+# node's start, and stops first at a tab in that line's indentation (found by the fuzzer above
+# in a full run of the suite); the walk, which would place a nesting error at the tag, says
+# nothing.
+TAB_AFTER_PROPERTIES = [
+    "zones:\n- []\n- zones:\n    !!seq\n\t   - 1\n",
+    "zones:\n- zones:\n    !!seq\n\n  # c\n\t   - 1\n",
+]
+
+
+@pytest.mark.parametrize("text", TAB_AFTER_PROPERTIES)
+def test_the_walk_says_nothing_where_the_parser_meets_a_tab_looking_for_a_node(
+    text, tiny_limits, monkeypatch
+):
+    monkeypatch.setattr(limits, "MAX_DEPTH", 3)
+    told = _parser_alone(text, monkeypatch)
+    assert told and "tab" in told[0][2], told
+    assert walk.prescan(text) is None
+
+
 def _agrees(found: list[tuple[int, int, str]], told: list[tuple[int, int, str]], text: str) -> None:
     """What the walk found is what the parser alone tells (within the tolerances below)."""
     if len(found) == 1 and "more than" in found[0][2]:  # a limit: the parser stops there too,

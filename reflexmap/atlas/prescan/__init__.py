@@ -36,6 +36,8 @@ The walk is one class made of parts, one job each:
 
 from __future__ import annotations
 
+import re
+
 from . import tuning
 from .ahead import _Ahead
 from .block import _Block
@@ -81,11 +83,24 @@ def prescan(text: str) -> list[Finding] | None:
         lined = original  # tabs as written, every line break as '\n' (where lines start)
         for other in ("\x85", "\u2028", "\u2029"):
             lined = lined.replace(other, "\n")
-        for odd in _ODD_TAB.finditer(lined, 0, found[0][0] + 1):
+        # (up to the end of the next line with a token: the parser looks that far ahead for
+        # the token a node starts with, as after a tag or anchor alone on its line)
+        for odd in _ODD_TAB.finditer(lined, 0, _next_token_line_end(lined, found[0][0])):
             if not in_block_text(text, odd.start(), odd.end() - 1, known):
                 return None  # the parser may stop at that tab first, with its own message
             known = (odd.start(), odd.end() - 1 - odd.start())
     return [(*scan.where(pos), message) for pos, message in found]
+
+
+def _next_token_line_end(lined: str, pos: int) -> int:
+    """Where the first line after the one holding `pos` that has a token (not blank, not only
+    a comment) ends; the text's end if there is none (one search, however many lines)."""
+    end = lined.find("\n", pos)
+    found = _TOKEN_LINE.search(lined, end + 1) if end >= 0 else None
+    return len(lined) if found is None else found.end() + 1
+
+
+_TOKEN_LINE = re.compile(r"(?m)^[ \t]*+[^ \t\n#][^\n]*+")
 
 
 class _Scan(_Block, _Flow, _Ahead):
