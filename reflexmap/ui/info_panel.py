@@ -51,6 +51,7 @@ class InfoPanel(QTextBrowser):
         super().__init__(parent)
         self.state = state
         self._stacked = False  # the notes' links one under the other (they do not fit side by side)
+        self._notes_stacked: dict[tuple, bool] = {}  # that choice, by `_notes_key`
         self._laying_out = False
         self._relayout = QTimer(self, singleShot=True, interval=0)
         self._relayout.timeout.connect(self._lay_out_notes)
@@ -69,7 +70,8 @@ class InfoPanel(QTextBrowser):
         self._html = lambda: (
             self._zone_html(atlas, atlas.zone(zone_id)) if zone_id else self._welcome_html(atlas)
         )
-        self._stacked = False
+        # the notes' layout chosen before at this width (the same in every card): one text set
+        self._stacked = self._notes_stacked.get(self._notes_key(), False)
         self._laying_out = True  # (the scroll bar it may bring is laid out for below)
         try:
             self.setHtml(_style() + self._html())
@@ -155,18 +157,35 @@ class InfoPanel(QTextBrowser):
         while another is being set was added to it: the card stood twice)."""
         if self._laying_out:
             return
+        key = self._notes_key()
+        known = self._notes_stacked.get(key)
+        if known is not None and known == self._stacked:
+            return  # laid out so at this width before: the card as it is
         self._laying_out = True
         try:
             bar = self.verticalScrollBar().value()
-            if self._stacked:
-                self._stacked = False
+            if known is not None:
+                self._stacked = known
                 self.setHtml(_style() + self._html())
-            if not self._notes_fit_on_one_line():
-                self._stacked = True
-                self.setHtml(_style() + self._html())
+            else:
+                if self._stacked:
+                    self._stacked = False
+                    self.setHtml(_style() + self._html())
+                if not self._notes_fit_on_one_line():
+                    self._stacked = True
+                    self.setHtml(_style() + self._html())
+                if len(self._notes_stacked) > 512:
+                    self._notes_stacked.clear()
+                self._notes_stacked[key] = self._stacked
             self.verticalScrollBar().setValue(bar)
         finally:
             self._laying_out = False
+
+    def _notes_key(self) -> tuple:
+        """What the notes' layout depends on: the card's width, its style (text size, theme)
+        and the notes' words (the language)."""
+        words = tuple(_(NOTES[key]) for key in ("evidence", "red-flags"))
+        return (self.viewport().width(), _style(), words)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
