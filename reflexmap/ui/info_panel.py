@@ -183,9 +183,11 @@ class InfoPanel(QTextBrowser):
 
     def _notes_key(self) -> tuple:
         """What the notes' layout depends on: the card's width, its style (text size, theme)
-        and the notes' words (the language)."""
+        and the notes' words (the language). The width is the text's, which the card sets from
+        its viewport (asking the viewport, a widget Qt made, has PySide6 build every widget
+        class to learn its type: the start-up test forbids that before the first paint)."""
         words = tuple(_(NOTES[key]) for key in ("evidence", "red-flags"))
-        return (self.viewport().width(), _style(), words)
+        return (self.document().textWidth(), _style(), words)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
