@@ -17,8 +17,9 @@ import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
 
 # Every hypothesis test in the suite starts from a fixed seed derived from the test, not a
-# random one, so that CI does not fail on a new random draw unrelated to the change it checks. A fuzzing campaign draws new
-# random examples each run: REFLEXMAP_FUZZ_EXAMPLES=N or REFLEXMAP_FUZZ_RANDOM=1 (README).
+# random one, so that CI does not fail on a new random draw unrelated to the change it checks.
+# A fuzzing campaign draws new random examples each run: REFLEXMAP_FUZZ_EXAMPLES=N or
+# REFLEXMAP_FUZZ_RANDOM=1 (README).
 settings.register_profile("suite", derandomize=True)
 settings.register_profile("campaign", derandomize=False)
 _campaign = os.environ.get("REFLEXMAP_FUZZ_EXAMPLES") or os.environ.get("REFLEXMAP_FUZZ_RANDOM")
