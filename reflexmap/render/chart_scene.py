@@ -714,9 +714,7 @@ class ChartScene(QGraphicsScene):
                 lines = self._guide_name_lines(frame, short, size, split)
                 if split and len(lines) < 2:
                     continue
-                text = "\n".join(lines)
-                width = max(text_width(line, size, italic=True) for line in lines)
-                height = text_item(text, size, italic=True).sceneBoundingRect().height()
+                text, width, height = _name_measured(lines, size)
                 at = self._guide_name_position(
                     frame,
                     guide.points,
@@ -737,9 +735,7 @@ class ChartScene(QGraphicsScene):
         if found is None:  # crowded everywhere: where it covers the least, as it is
             size = self.guide_mm
             lines = self._guide_name_lines(frame, short, size)
-            text = "\n".join(lines)
-            width = max(text_width(line, size, italic=True) for line in lines)
-            height = text_item(text, size, italic=True).sceneBoundingRect().height()
+            text, width, height = _name_measured(lines, size)
             # guide lines too close together for a name between them: it may cross them,
             # but keeps off the leaders, the labels and the other names where it can
             at = self._guide_name_position(
@@ -1289,3 +1285,10 @@ def _line(a: QPointF, b: QPointF) -> QPainterPath:
     path = QPainterPath(a)
     path.lineTo(b)
     return path
+
+
+def _name_measured(lines: list[str], size: float) -> tuple[str, float, float]:
+    """A guide name's text (its lines joined), width and height in italic at `size` mm."""
+    text = "\n".join(lines)
+    width = max(text_width(line, size, italic=True) for line in lines)
+    return text, width, text_item(text, size, italic=True).sceneBoundingRect().height()
