@@ -17,7 +17,7 @@ from . import geometry
 from .errors import AtlasError
 from .index import ZoneIndex
 from .model import Atlas, Guide, Ring, Shape, Source, View, Zone
-from .text import char_place, problem_char, text_problems
+from .text import problem_place, text_problems
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -133,7 +133,7 @@ class Builder:
         for key in path:
             value = value[key]
         line, column = self.positions.of_value(path)
-        line, column = char_place(self.positions, line, column, problem_char(path[-1], value), value)
+        line, column = problem_place(self.positions, line, column, path[-1], value)
         self.errors.append(AtlasError(self.source, line, column, message))
 
     def _number_in(self, path: tuple) -> tuple:

@@ -8,7 +8,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from ..i18n import _
+from ..i18n import _, format_count
+from .char_classes import INVISIBLE, SPACING_MARKS, STACKING
 
 _NUMBER = re.compile(r"(\d+)")
 
@@ -46,33 +47,114 @@ _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 _CONTROLS_BUT_BREAKS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SEEN_VISIBLE = re.compile("[0-9A-Za-z]")  # surely visible (see `visible`): no lookup needed
 
+# Invisible characters in a row: an emoji's longest sequence (a flag's tag characters, a
+# variation selector before a joiner) has 7; thousands of them made a label draw nothing.
+MAX_INVISIBLE_RUN = 8
+# Non-spacing marks on one character: real scripts use 1 to 4 (Vietnamese 2, Hebrew points
+# with a cantillation mark, Devanagari nukta, vowel sign, candrabindu and a Vedic accent, Arabic
+# shadda and harakat); 30 stacked marks rose far above the label in the window and exports.
+# Spacing marks (they stand beside their base) and invisible characters between the marks
+# neither count nor end the stack.
+MAX_STACKED_MARKS = 4
 
-def text_problem(key: str, text: str) -> str | None:
-    """Why chart text `text` (under `key`) cannot be shown, or None: it has no visible character
-    (a heading, a list row and a label would be empty), or a control character that every widget
-    would draw as a box (only a note, a technique and a description may break lines)."""
+
+def _char_class(body: str) -> str:
+    """A pattern for one character of class `body` ("a-cx") that is as quick for the common
+    characters as a small class: `re` looks a character of the Basic Multilingual Plane up in
+    a table, but tries the ranges above it one by one (300 of them for the marks: five times
+    slower over the texts of a 10,000-zone chart), so those are tried only for such a character."""
+    bmp, astral, i = [], [], 0
+    while i < len(body):
+        item = body[i : i + 3] if body[i + 1 : i + 2] == "-" else body[i]
+        (astral if ord(item[0]) > 0xFFFF else bmp).append(item)
+        i += len(item)
+    if not astral:
+        return f"[{''.join(bmp)}]"
+    return f"(?:[{''.join(bmp)}]|(?=[\U00010000-\U0010ffff])[{''.join(astral)}])"
+
+
+_INVISIBLE = _char_class(INVISIBLE)
+_STACKING_CHAR = _char_class(STACKING)
+_TRANSPARENT = f"(?:(?!{_STACKING_CHAR}){_INVISIBLE}|{_char_class(SPACING_MARKS)})"
+_INVISIBLE_RUN = re.compile(f"{_INVISIBLE}{{{MAX_INVISIBLE_RUN + 1},}}")
+_STACKED = re.compile(f"{_STACKING_CHAR}(?:{_TRANSPARENT}*{_STACKING_CHAR}){{{MAX_STACKED_MARKS},}}")
+_STACKING = re.compile(_STACKING_CHAR)
+# Whether a text may hold either at all: every mark and invisible character but the soft
+# hyphen is at U+0300 or above (a text in Latin letters, German's included, is passed at once)
+_UNUSUAL = re.compile("[\u00ad\u0300-\U0010ffff]")
+
+
+def _unusual_problem(key: str, text: str) -> tuple[int, str] | None:
+    """Where in `text` (an index) and why it has too many invisible characters in a row or too
+    many marks stacked on one character, or None."""
+    run = _INVISIBLE_RUN.search(text)
+    stack = _STACKED.search(text)
+    if run is not None and (stack is None or run.start() <= stack.start()):
+        message = _(
+            "'{key}' has {count} invisible characters in a row (such as {code}, a zero-width or "
+            "format character); at most {limit} may stand together: remove them"
+        )
+        code = f"U+{ord(run.group()[0]):04X}"
+        return run.start(), message.format(
+            key=key, count=format_count(len(run.group())), code=code, limit=MAX_INVISIBLE_RUN
+        )
+    if stack is not None:
+        marks = _STACKING.findall(stack.group())
+        over = stack.start() + _nth_mark(stack.group(), MAX_STACKED_MARKS)
+        message = _(
+            "'{key}' has {count} combining marks stacked on one character, which draw far above "
+            "or below the line; at most {limit} may stand on one character: remove the others"
+        )
+        return over, message.format(key=key, count=format_count(len(marks)), limit=MAX_STACKED_MARKS)
+    return None
+
+
+def _nth_mark(text: str, n: int) -> int:
+    """The index in `text` of its stacking mark number `n` (from 0)."""
+    return [m.start() for m in _STACKING.finditer(text)][n]
+
+
+def _problem(key: str, text: str) -> tuple[int, str] | None:
+    """Where in `text` (an index of the character it is about) and why it cannot be shown."""
     control = (_CONTROLS_BUT_BREAKS if key in MULTILINE_KEYS else _CONTROLS).search(text)
     if control is not None:
         char = control.group()
         if char == "\n":
-            return _("'{key}' is one line of text: remove the line break").format(key=key)
-        return _("'{key}' holds the control character {code}, which shows as a box: remove it").format(
-            key=key, code=f"U+{ord(char):04X}"
-        )
+            return control.start(), _("'{key}' is one line of text: remove the line break").format(key=key)
+        message = _("'{key}' holds the control character {code}, which shows as a box: remove it")
+        return control.start(), message.format(key=key, code=f"U+{ord(char):04X}")
     if not _SEEN_VISIBLE.search(text) and not any(visible(char) for char in text):
-        return _("'{key}' has no visible character: write at least one letter, digit or sign").format(key=key)
+        message = _("'{key}' has no visible character: write at least one letter, digit or sign")
+        return 0, message.format(key=key)
+    if _UNUSUAL.search(text) is not None:
+        return _unusual_problem(key, text)
     return None
+
+
+def text_problem(key: str, text: str) -> str | None:
+    """Why chart text `text` (under `key`) cannot be shown, or None: a control character that
+    every widget would draw as a box (only a note, a technique and a description may break
+    lines); no visible character (a heading, a list row and a label would be empty); more than
+    MAX_INVISIBLE_RUN invisible characters in a row (a label of 3,000 zero-width joiners and a
+    letter drew nothing); more than MAX_STACKED_MARKS marks stacked on one character."""
+    found = _problem(key, text)
+    return None if found is None else found[1]
 
 
 def first_text_problem(by_key: dict[str, list[str]]) -> str | None:
     """`text_problem` of the first text it refuses among these (by key), or None: the same
-    answers as asking it of each, found with one search of each key's texts joined for a
-    control character and one quick search of each text for a letter or digit (the 30,000
-    texts of a 10,000-zone chart's cache entry)."""
+    answers as asking it of each, found with a few searches of each key's texts joined (for a
+    control character, a mark or an invisible character) and one quick search of each text for
+    a letter or digit (the 30,000 texts of a 10,000-zone chart's cache entry)."""
     for key, texts in by_key.items():
         controls = _CONTROLS_BUT_BREAKS if key in MULTILINE_KEYS else _CONTROLS
-        if controls.search(" ".join(texts)) is None and all(map(_SEEN_VISIBLE.search, texts)):
-            continue  # no control character, and a visible character in each
+        joined = " ".join(texts)
+        if (
+            controls.search(joined) is None
+            and all(map(_SEEN_VISIBLE.search, texts))
+            and _UNUSUAL.search(joined) is None
+        ):
+            continue  # no control character, a visible character in each, nothing unusual
         problem = next((found for text in texts if (found := text_problem(key, text))), None)
         if problem:
             return problem
@@ -95,14 +177,20 @@ def text_problems(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
                 yield from text_problems(value, path + (i,))
 
 
-def problem_char(key: str, text: str) -> str:
-    """The character `text_problem` is about: the first control character not allowed under
-    `key`, else (no visible character) the first character."""
-    for char in text:
-        code = ord(char)
-        if (code < 32 or 0x7F <= code <= 0x9F) and not (char in "\n\t" and key in MULTILINE_KEYS):
-            return char
-    return text[:1]
+def problem_index(key: str, text: str) -> int:
+    """The index in `text` of the character `text_problem` is about: the first control
+    character not allowed under `key`; the first character of a text with none visible; the
+    first of too many invisible characters in a row; the first mark over the limit on one
+    character."""
+    found = _problem(key, text)
+    return 0 if found is None else found[0]
+
+
+def problem_place(positions, line: int, column: int, key: str, value: str) -> tuple[int, int]:
+    """Where the character `text_problem` is about stands in the file (see char_place)."""
+    index = problem_index(key, value)
+    char = value[index : index + 1]
+    return char_place(positions, line, column, char, value, value.count(char, 0, index) if char else 0)
 
 
 # How a double-quoted YAML scalar may write a character by escape (besides \xXX, \uXXXX and
@@ -132,10 +220,11 @@ def _escape_of(char: str) -> re.Pattern:
     return re.compile(r"(?<!\\)(?:\\\\)*\\(" + "|".join(forms) + ")")
 
 
-def char_place(positions, line: int, column: int, char: str, value: str) -> tuple[int, int]:
+def char_place(positions, line: int, column: int, char: str, value: str, nth: int = 0) -> tuple[int, int]:
     """Where `char` of chart text `value` stands in the file, for an error about it (the value
-    starts at `line`, `column`): its first appearance in the value as written, literally or
-    (in double quotes) as an escape; the value's start when the text is not at hand."""
+    starts at `line`, `column`): its appearance number `nth` (from 0) in the value as written,
+    literally or (in double quotes) as an escape; the value's start when the text is not at
+    hand."""
     start = positions.offset(line, column) if char else None
     if start is None:
         return line, column
@@ -143,11 +232,15 @@ def char_place(positions, line: int, column: int, char: str, value: str) -> tupl
     opening = text[start : start + 1]
     body = start + 1 if opening in ("'", '"') else start
     end = min(len(text), body + min(_SCAN_LIMIT, 8 * len(value) + 64))
-    found = text.find(char, body, end)
-    if opening == '"':
-        escaped = _escape_of(char).search(text, body, end)
+    escape = _escape_of(char) if opening == '"' else None
+    found, cursor = -1, body
+    for _seen in range(nth + 1):
+        found = text.find(char, cursor, end)
+        after = found + len(char)
+        escaped = escape.search(text, cursor, end) if escape is not None else None
         if escaped is not None and (found < 0 or escaped.start(1) - 1 < found):
-            found = escaped.start(1) - 1  # at its backslash
-    if found < 0:
-        return line, column
+            found, after = escaped.start(1) - 1, escaped.end()  # at its backslash
+        if found < 0:
+            return line, column
+        cursor = after
     return positions.line_column(found)

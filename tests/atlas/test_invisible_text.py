@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reflexmap.atlas import read_atlas
-from reflexmap.atlas.text import text_problem
+from reflexmap.atlas.text import problem_index, text_problem
 from reflexmap.cli import main
 
 DATA = Path(__file__).parents[1] / "data"
@@ -146,38 +146,72 @@ def test_check_messages_write_decimals_as_the_language_does(tmp_path):
     assert "2.5 is not" in english and "[-18, 2, 0.5]" in english, english
 
 
-def _problem_char_by_char(key: str, text: str) -> str | None:
-    """The rule as first written, one character at a time: the reference for the fast path."""
-    from reflexmap.atlas.text import MULTILINE_KEYS, visible
+def _problem_char_by_char(key: str, text: str) -> tuple[str, int] | None:
+    """The rules one character at a time, from `unicodedata` itself: the reference for the
+    regular expressions (what is refused, and the index of the character it is about)."""
+    import unicodedata
 
-    for char in text:
+    from reflexmap.atlas.text import MAX_INVISIBLE_RUN, MAX_STACKED_MARKS, MULTILINE_KEYS, visible
+
+    from .test_text_marks import invisible
+
+    for i, char in enumerate(text):
         code = ord(char)
         if code < 32 or 0x7F <= code <= 0x9F:
             if char in "\n\t" and key in MULTILINE_KEYS:
                 continue
-            return "break" if char == "\n" else f"U+{code:04X}"
-    return None if any(visible(char) for char in text) else "blank"
+            return ("break" if char == "\n" else f"U+{code:04X}"), i
+    if not any(visible(char) for char in text):
+        return "blank", 0
+    runs = stacks = None  # (start, index told) of the first run too long, of the first stack
+    run = stacked = start = 0
+    for i, char in enumerate(text):
+        category = unicodedata.category(char)
+        run = run + 1 if invisible(char) else 0
+        if run == MAX_INVISIBLE_RUN + 1 and runs is None:
+            runs = (i - MAX_INVISIBLE_RUN, i - MAX_INVISIBLE_RUN)
+        if category in ("Mn", "Me"):
+            start = i if stacked == 0 else start
+            stacked += 1
+            if stacked == MAX_STACKED_MARKS + 1 and stacks is None:
+                stacks = (start, i)  # told at the first mark over the limit
+        elif category != "Mc" and not invisible(char):
+            stacked = 0
+    if runs is not None and (stacks is None or runs[0] <= stacks[0]):
+        return "in a row", runs[1]
+    if stacks is not None:
+        return "stacked", stacks[1]
+    return None
 
 
+# (zero-width joiner, variation selector 16, combining acute, dot below, a spacing mark, tag g)
 _ODD = "\x00\x07\t\n\r\x1b\x7f\x85\x9f\xa0 \u200b\u0301\u3164\u2800\u202e\ufeff"
+_ODD += "\u200d\ufe0f\u0323\u093e\U000e0067\u00ad\u0600"
 
 
 @settings(max_examples=400, deadline=None)
 @given(
     st.sampled_from(["name", "note", "claim", "technique", "title", "description"]),
-    st.text(alphabet=st.sampled_from(_ODD) | st.characters(), max_size=12),
+    st.text(alphabet=st.sampled_from(_ODD) | st.characters(), max_size=24),
 )
 def test_text_problem_says_what_the_character_by_character_rule_says(key, text):
     found = text_problem(key, text)
     expected = _problem_char_by_char(key, text)
     if expected is None:
         assert found is None
-    elif expected == "break":
+        return
+    said, index = expected
+    assert problem_index(key, text) == index, (found, expected)
+    if said == "break":
         assert found is not None and "line break" in found
-    elif expected == "blank":
+    elif said == "blank":
         assert found is not None and "visible" in found
+    elif said == "in a row":
+        assert found is not None and "invisible characters in a row" in found
+    elif said == "stacked":
+        assert found is not None and "combining marks stacked" in found
     else:
-        assert found is not None and expected in found
+        assert found is not None and said in found
 
 
 @pytest.mark.parametrize("written", ['name: "Heel\\x07"', "name: He\tel", 'name: "\\u200b\\u200b"'])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -236,3 +237,34 @@ def test_fuzz_chart_cache_files(tmp_path_factory, data):
     atlas = cache.get(raw)
     expected = [z.id for z in parse_atlas(raw, "chart.yaml").atlas.zones] if atlas is not None else []
     assert atlas is None or [z.id for z in atlas.zones] == expected
+
+
+def _double_quoted(text: str, escaped: bool) -> str:
+    """`text` in YAML double quotes, every character written as it is or as an escape."""
+    if not escaped:
+        return json.dumps(text, ensure_ascii=False)
+    return '"' + "".join(f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}" for c in text) + '"'
+
+
+_TEXT_CHARS = "\u200d\u200b\u2060\ufe0f\u00ad\U000e0067\u0301\u0323\u0489\u093e\u0915a Z\u05d0"
+
+
+@FUZZ
+@given(st.text(alphabet=st.sampled_from(_TEXT_CHARS), min_size=1, max_size=40), st.booleans())
+def test_fuzz_zone_names_of_marks_and_invisible_characters(name, escaped):
+    """A name drawn from joiners, format characters, tags, marks and letters, written as it is
+    or escaped: the chart loads exactly when the rules one character at a time let the name
+    be shown, and a refusal points at the character the rules are about."""
+    from tests.atlas.test_invisible_text import _problem_char_by_char
+
+    small = (Path(__file__).parents[1] / "data" / "small.yaml").read_text(encoding="utf-8")
+    written = _double_quoted(name, escaped)
+    result = parse_atlas(small.replace('name: "Heel"', "name: " + written, 1), "fuzz.yaml")
+    expected = _problem_char_by_char("name", name)
+    assert result.ok == (expected is None), (result.errors, expected)
+    if expected is not None:
+        (error,) = result.errors
+        line = small.splitlines()[error.line - 1]
+        assert line.strip() == 'name: "Heel"', error
+        start = line.index('"') + 1 + len(_double_quoted(name[: expected[1]], escaped)) - 2
+        assert error.column - 1 == start, (error, expected)

@@ -262,6 +262,23 @@ BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + 
     f"{c}: &{c} [{', '.join([f'*{p}'] * 10)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
 )
 
+
+def _marked(text: str, marker: str) -> tuple[str, int, int]:
+    """`text` without `marker` (one character, "\x00"), and the line and column it stood at."""
+    before = text[: text.index(marker)]
+    return text.replace(marker, "", 1), before.count("\n") + 1, len(before) - before.rfind("\n")
+
+
+def _hostile_text(name: str, old: str, new: str, message: str) -> Case:
+    """A chart text that cannot be shown (invisible, stacked): `old` of the valid chart
+    replaced by `new`, whose character "\x00" marks where the error must point."""
+    text, line, column = _marked(chart().replace(old, new, 1), "\x00")
+    return Case(name, _text(name.replace(" ", "-")[:40] + ".yaml", text), message, line, column, alone=True)
+
+
+_GUIDED = "aspect: plantar, guides: [{id: g, name: NAME, points: [[-20, 50], [20, 50]]}], outline:"
+
+
 CASES = [
     Case("empty", _text("empty.yaml", ""), "the file is empty", 1),
     Case("only comments", _text("comments.yaml", "# nothing\n# here\n"), "the file is empty", 1),
@@ -855,6 +872,49 @@ CASES = [
         "this value is 6,000,000 characters long; the limit is 4,000",
         12,
         column=12,
+    ),
+    # chart texts that draw nothing or stack marks far above their line (text.py's rules)
+    _hostile_text(
+        "name of 3,000 zero-width joiners",
+        'name: "Z"',
+        'name: "\x00' + "\u200d" * 3000 + 'Z"',
+        "'name' has 3,000 invisible characters in a row",
+    ),
+    _hostile_text(
+        "name with 30 marks on one letter",
+        'name: "Z"',
+        'name: "Z' + "\u0301" * 4 + "\x00" + "\u0301" * 26 + '"',
+        "'name' has 30 combining marks stacked on one character",
+    ),
+    _hostile_text(
+        "claim of escaped zero-width spaces",
+        'claim: "x"',
+        'claim: "x\x00' + "\\u200b" * 20 + '"',
+        "'claim' has 20 invisible characters in a row",
+    ),
+    _hostile_text(
+        "source title of tag characters",
+        'title: "S"',
+        'title: "S\x00' + "\U000e0041" * 12 + '"',
+        "'title' has 12 invisible characters in a row",
+    ),
+    _hostile_text(
+        "guide name with stacked marks",
+        "aspect: plantar, outline:",
+        _GUIDED.replace("NAME", "Waist" + "\u0489" * 4 + "\x00" + "\u0489" * 8),
+        "'name' has 12 combining marks stacked",
+    ),
+    _hostile_text(
+        "translated name of invisible separators",
+        'claim: "x"\n',
+        'claim: "x"\n    translations: {de: {name: "Fu\x00' + "\u2063" * 12 + 'ß"}}\n',
+        "'name' has 12 invisible characters in a row",
+    ),
+    _hostile_text(
+        "chart title of variation selectors",
+        'title: "T"',
+        'title: "T\x00' + "\ufe0f" * 10 + '"',
+        "'title' has 10 invisible characters in a row",
     ),
     # generated forms (benchmarks/hostile_forms.py) the walk left to the slow parse before
     *(
