@@ -57,8 +57,9 @@ def check_structure(data: Any, positions: Positions, source: str) -> list[AtlasE
     data = _without_sound_zones(_without_sound_coordinates(data, positions))
     if _document_surely_valid(data):
         return errors  # jsonschema would find nothing: not even imported (a tenth of a load)
-    for error in _validator().iter_errors(data):
-        for leaf in _leaves(error):
+    leaves = [leaf for error in _validator().iter_errors(data) for leaf in _leaves(error)]
+    for leaf in leaves:
+        if not _said_by_pattern(leaf, leaves):
             errors.append(_describe(leaf, positions, source))
     return sorted(set(errors))
 
@@ -671,7 +672,7 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
         if kind == "minLength":
             message = _("'{field}' must not be empty").format(field=field)
         else:
-            message = _("'{field}' is too long").format(field=field)
+            message = _too_long(path, value, error.validator_value, naming)
     elif kind == "anyOf":
         message = _(
             "'{field}' must be a polygon (a list of [x, y] points), a list of polygons "
@@ -681,6 +682,39 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
         message = f"'{field}': {error.message}"
     line, column = where
     return AtlasError(source, line, column, message)
+
+
+def _said_by_pattern(error: ValidationError, siblings: list[ValidationError]) -> bool:
+    """Whether `error` says an id is too long when a sibling already says it is no id at all
+    (one message for one key or value: "AAA… is not a valid id", not that and its length)."""
+    return error.validator == "maxLength" and any(
+        other.validator == "pattern"
+        and other.instance == error.instance
+        and other.absolute_path == error.absolute_path
+        for other in siblings
+    )
+
+
+# What the schema's length limit is about, by where it stands: a key of this mapping, an item
+# of this list (an id naming something defined elsewhere in the file)
+_KEYED_IDS = {"shapes": N_("the view id {value}")}
+_LISTED_IDS = {"sources": N_("the source id {value}")}
+
+
+def _too_long(path: Path, value: Any, limit: int, naming: bool) -> str:
+    """A value or key over the schema's maxLength, with its length and the limit (it said only
+    "'shapes' is too long" of a view id 300 characters long used as a key of 'shapes')."""
+    field = _name(path)
+    if naming:
+        what = _(_KEYED_IDS[field]) if field in _KEYED_IDS else _("the key {value} of '{field}'")
+    elif path and isinstance(path[-1], int):
+        what = _(_LISTED_IDS[field]) if field in _LISTED_IDS else _("an item of '{field}'")
+    else:
+        what = "'{field}'"
+    size = len(value) if isinstance(value, str) else 0
+    return _("{what} is {size} characters long; the limit is {limit}").format(
+        what=what.format(value=_short(value), field=field), size=format_count(size), limit=format_count(limit)
+    )
 
 
 def _is_polygon(path: Path) -> bool:
