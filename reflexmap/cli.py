@@ -187,11 +187,10 @@ def check(files: list[str]) -> int:
             for error in result.errors:
                 print(error)
     if failed:
-        print(
+        _complain(
             ngettext(
                 "{failed} file of {total} has errors", "{failed} files of {total} have errors", failed
-            ).format(failed=format_count(failed), total=format_count(len(files))),
-            file=sys.stderr,
+            ).format(failed=format_count(failed), total=format_count(len(files)))
         )
     return 1 if failed else 0
 
@@ -211,7 +210,7 @@ def export(args: argparse.Namespace) -> int:
         i18n.set_language(language)  # the picture's words: --language (below) or English, as before
         if not result.ok:
             for error in result.errors:
-                print(error, file=sys.stderr)
+                _complain(error)
             return 1
         atlas = result.atlas
     else:
@@ -233,10 +232,9 @@ def export(args: argparse.Namespace) -> int:
     elif args.view:
         known = [v.id for v in atlas.views]
         if args.view not in known:
-            print(
+            _complain(
                 f"reflexmap export: no view '{args.view}'; views: {', '.join(known)}; "
-                f"or an aspect: {', '.join(atlas.aspects())}",
-                file=sys.stderr,
+                f"or an aspect: {', '.join(atlas.aspects())}"
             )
             return 2
         view_id = args.view
@@ -255,7 +253,7 @@ def export(args: argparse.Namespace) -> int:
             text_scale=getattr(args, "text_scale", None) or 1.0,
         )
     except (OSError, ValueError) as exc:
-        print(f"reflexmap export: {_said(exc)}", file=sys.stderr)
+        _complain(f"reflexmap export: {_said(exc)}")
         return 1
     print(out)
     return 0
@@ -274,10 +272,10 @@ def _take_away(atlas, args: argparse.Namespace) -> int:
         out = export_file(
             atlas,
             Path(args.output),
-            said=lambda message: print(f"reflexmap export: {message}", file=sys.stderr),
+            said=lambda message: _complain(f"reflexmap export: {message}"),
         )
     except (OSError, ValueError) as exc:
-        print(f"reflexmap export: {_said(exc)}", file=sys.stderr)
+        _complain(f"reflexmap export: {_said(exc)}")
         return 1
     print(out)
     return 0
@@ -293,7 +291,7 @@ def _handout(atlas, args: argparse.Namespace) -> int:
     elif args.view in {v.id for v in atlas.views}:
         aspects = [atlas.view(args.view).aspect]
     else:
-        print(f"reflexmap export: no view '{args.view}'", file=sys.stderr)
+        _complain(f"reflexmap export: no view '{args.view}'")
         return 2
     _headless_platform()
     from .render.handout import export_handout
@@ -310,7 +308,7 @@ def _handout(atlas, args: argparse.Namespace) -> int:
             text_scale=getattr(args, "text_scale", None) or 1.0,  # `reflexmap --text-scale 1.5 export …`
         )
     except (OSError, ValueError) as exc:
-        print(f"reflexmap export: {_said(exc)}", file=sys.stderr)
+        _complain(f"reflexmap export: {_said(exc)}")
         return 1
     print(out)
     return 0
@@ -322,7 +320,7 @@ def install_desktop(remove: bool = False) -> int:
     try:
         files = desktop.uninstall() if remove else desktop.install()
     except OSError as exc:
-        print(f"reflexmap: {_said(exc)}", file=sys.stderr)
+        _complain(f"reflexmap: {_said(exc)}")
         return 1
     for path in files:
         print(path)
@@ -379,10 +377,9 @@ def main(
     if args.screenshot:
         _headless_platform()
     elif not _has_display():
-        print(
+        _complain(
             "reflexmap: no display found (DISPLAY and WAYLAND_DISPLAY are not set).\n"
-            "Run it in a desktop session, or save a picture of the window with --screenshot FILE.",
-            file=sys.stderr,
+            "Run it in a desktop session, or save a picture of the window with --screenshot FILE."
         )
         return 2
     from .ui.app import run
@@ -405,3 +402,13 @@ def _said(exc: BaseException) -> str:
     from .storage import error_text
 
     return error_text(exc)
+
+
+def _complain(message: object) -> None:
+    """One message on stderr, as whole lines after everything already printed on stdout.
+
+    stdout into a pipe or a file is written in blocks, stderr at once: without the flush a
+    summary written to stderr lands inside a line of the errors still waiting on stdout
+    (`reflexmap check big.yaml 2>&1 | less` read "… outside1 file of 1 has errors")."""
+    sys.stdout.flush()
+    print(str(message).rstrip("\r\n"), file=sys.stderr, flush=True)

@@ -251,3 +251,79 @@ def test_the_global_chart_and_view_options_apply_to_export(tmp_path: Path):
     )
     assert result.returncode != 0  # small.yaml has no lateral view: refused, naming its views
     assert "lateral" in result.stderr
+
+
+def _many_errors(folder: Path) -> Path:
+    """The small chart with every zone moved far off its feet: one error line per zone and
+    view, many kilobytes of them (more than a pipe's block of buffered output)."""
+    import yaml
+
+    chart = yaml.safe_load((DATA / "small.yaml").read_text(encoding="utf-8"))
+    template = chart["zones"][0]
+    chart["zones"] = []
+    for number in range(120):
+        zone = dict(template, id=f"far-{number}", shapes={})
+        for view, ring in template["shapes"].items():
+            zone["shapes"][view] = ring if ring == "mirror" else [[x + 900, y] for x, y in ring]
+        chart["zones"].append(zone)
+    path = folder / "far-away-outside.yaml"
+    path.write_text(yaml.safe_dump(chart, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def _run_merged(*arguments: str) -> subprocess.CompletedProcess:
+    """The real command with stdout and stderr into one pipe, as `reflexmap … 2>&1 | less`
+    has them: Python writes into a pipe in blocks, unless told otherwise."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    env.update(QT_QPA_PLATFORM="offscreen", LANGUAGE="en")
+    return subprocess.run(
+        [sys.executable, "-m", "reflexmap", *arguments],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=180,
+        env=env,
+    )
+
+
+def test_check_writes_whole_lines_in_order_for_one_and_several_files(tmp_path: Path):
+    good = str(DATA / "small.yaml")
+    unclosed = tmp_path / "unclosed.yaml"
+    unclosed.write_text("zones: [\n", encoding="utf-8")
+    far = str(_many_errors(tmp_path))
+    for files, summary in [
+        ([good], None),
+        ([good, good], None),
+        ([str(unclosed)], "1 file of 1 has errors"),
+        ([far], "1 file of 1 has errors"),
+        ([good, far, str(unclosed), good], "2 files of 4 have errors"),
+    ]:
+        result = _run_merged("check", *files)
+        assert result.returncode == (1 if summary else 0), result.stdout
+        assert result.stdout.endswith("\n"), result.stdout[-200:]
+        lines = result.stdout.splitlines()
+        if summary is not None:
+            assert lines[-1] == summary, lines[-3:]  # last, alone on its line
+            lines = lines[:-1]
+        assert lines and all(line.startswith(tuple(f"{name}:" for name in files)) for line in lines), [
+            line for line in lines if not line.startswith(tuple(files))
+        ][:3]
+        assert all(line.count(": ok (") == 1 for line in lines if not line.startswith((far, str(unclosed))))
+    assert sum(line.startswith(far) for line in lines) >= 100  # the pipe's block was overrun
+
+
+def test_export_and_schema_write_whole_lines_good_and_bad(tmp_path: Path):
+    out = tmp_path / "chart.svg"
+    result = _run_merged("export", "--chart", str(DATA / "small.yaml"), "-o", str(out))
+    assert (result.returncode, result.stdout) == (0, f"{out}\n")
+    far = _many_errors(tmp_path)
+    result = _run_merged("export", "--chart", str(far), "-o", str(out))
+    assert result.returncode == 1 and result.stdout.endswith("\n")
+    assert all(line.startswith(f"{far}:") for line in result.stdout.splitlines())
+    nowhere = tmp_path / "no such folder" / "chart.html"
+    result = _run_merged("export", "--chart", str(DATA / "small.yaml"), "-o", str(nowhere))
+    assert result.returncode == 1 and result.stdout.endswith("\n")
+    assert [line.startswith("reflexmap export: ") for line in result.stdout.splitlines()] == [True]
+    assert str(nowhere) in result.stdout
+    result = _run_merged("schema")
+    assert result.returncode == 0 and result.stdout.endswith("}\n")
