@@ -1,9 +1,8 @@
-"""The main window: wiring only. It builds the map and the panels, makes the actions from
-the table (actions.py) and hands each concern to its own module: the status line
-(window_status.py), Settings (settings_menu.py, language_switch.py), start-up problems
-(start_problems.py), presenting's full screen (presenting_chrome.py), exports
-(export_controller.py), comparing (compare_controller.py), the quiz (quiz_shell.py) and the
-editor (editor/). Behaviour lives there, in the widgets and in the core."""
+"""The main window: wiring only. It builds the map and the panels, makes the actions from the table
+(actions.py) and hands each concern to its own module: the status line (window_status.py), Settings
+(settings_menu.py, language_switch.py), start-up problems and questions (start_problems.py), presenting's
+full screen (presenting_chrome.py), exports (export_controller.py), comparing (compare_controller.py),
+the quiz (quiz_shell.py) and the editor (editor/). Behaviour lives there, in the widgets and the core."""
 
 from __future__ import annotations
 
@@ -229,10 +228,11 @@ class MainWindow(QMainWindow):
     def show_note(self, name: str) -> QDialog:
         return _lazy("dialogs").text_dialog(self, _(NOTES[name]), note_html(name), f"note-{name}")
 
-    def show_first_run_note(self) -> None:
+    def show_first_run_note(self) -> QDialog:
         """Evidence, contraindications and red flags, once, before the first chart is studied."""
         dialog = self.show_note("first-run")
         dialog.finished.connect(lambda _result: self.settings.setValue("notes/first-run-seen", True))
+        return dialog
 
     def show_errors(self, name: str, errors: tuple[AtlasError, ...]) -> None:
         self.problems.chart_errors_found(name, errors)

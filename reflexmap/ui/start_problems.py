@@ -1,7 +1,7 @@
 """What goes wrong while the window starts (damaged settings, the last chart not loaded, a
-folder that cannot be written) is gathered and said in one message once the window is up,
-never as dialogs stacked one after another; the first-run note waits until it is read.
-Later problems are said as they come."""
+folder that cannot be written) is gathered and said in one message once the window is up;
+then work a crash left unsaved is offered back, then the first-run note: one box at a time,
+each after the one before is closed, never stacked. Later problems are said as they come."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from ..atlas import AtlasError
 from ..i18n import _
 from .timers import later
 
+PROBLEMS, RECOVERY, FIRST_RUN = range(3)  # the start's boxes, in the order they come
+
 
 class StartProblems:
     def __init__(self, window: QWidget, settings_warnings: list[str]):
@@ -21,6 +23,8 @@ class StartProblems:
         self.pending: list[tuple[str, str]] | None = []  # None once the window is up
         self.chart_errors: tuple[AtlasError, ...] = ()
         self.closing = False  # the window is going: say a problem at once
+        self._waiting: list[tuple[int, Callable[[], QWidget | None]]] = []  # boxes in turn
+        self._shown: QWidget | None = None  # the start-up box up now
         if settings_warnings:
             self.pending.append((_("Settings"), "\n".join(settings_warnings)))
 
@@ -43,31 +47,59 @@ class StartProblems:
 
     def offer_recovery(self) -> None:
         """Work a crash left unsaved is offered back, after the first paint (reading the list
-        of autosaves loads OpenSSL); the editor is built only when there are some."""
+        of autosaves loads OpenSSL); the editor is built only when there are some. The question
+        waits for the problems at start (a damaged settings file, a chart not loaded) to be read:
+        one box at a time, never one over another."""
         from .editor.saving import read_index
 
         if read_index():
-            self.window.editor.saving.offer_recovery()
+            self._in_turn(RECOVERY, lambda: self.window.editor.saving.offer_recovery())
 
-    def started(self, first_run_note: Callable[[], None] | None) -> None:
-        """The window is up: say what went wrong while starting, in one message, then the
-        first-run note (if this is the first run)."""
+    def started(self, first_run_note: Callable[[], QWidget | None] | None) -> None:
+        """The window is up: say what went wrong while starting, in one message, then offer
+        work a crash left unsaved back (if any), then the first-run note (if this is the first
+        run), each once the one before is closed."""
         problems, self.pending = self.pending or [], None
-        if not problems:
-            if first_run_note is not None:
-                first_run_note()
-            return
+        if problems:
+            self._in_turn(PROBLEMS, lambda: self._say_problems(problems))
+        if first_run_note is not None:
+            self._in_turn(FIRST_RUN, first_run_note)
+        self._next()
+
+    def _say_problems(self, problems: list[tuple[str, str]]) -> QWidget:
         from . import dialogs  # (not imported by a start without problems)
 
         fix = self._fix(self.chart_errors) if self.chart_errors else None
         if len(problems) == 1 and self.chart_errors:
-            box = dialogs.chart_errors(self.window, "", self.chart_errors, text=problems[0][1], fix=fix)
-        elif len(problems) == 1:
-            box = dialogs.warning(self.window, problems[0][0], problems[0][1], "settings-warning")
-        else:
-            box = dialogs.start_problems(self.window, problems, self.chart_errors, fix=fix)
-        if first_run_note is not None:
-            box.finished.connect(lambda _result: first_run_note())
+            return dialogs.chart_errors(self.window, "", self.chart_errors, text=problems[0][1], fix=fix)
+        if len(problems) == 1:
+            return dialogs.warning(self.window, problems[0][0], problems[0][1], "settings-warning")
+        return dialogs.start_problems(self.window, problems, self.chart_errors, fix=fix)
+
+    def _in_turn(self, rank: int, show: Callable[[], QWidget | None]) -> None:
+        """`show` opens a box (or says nothing and returns None): it comes in the order of
+        `rank`, after the box up now is closed. Until `started`, the boxes wait: the problems
+        are still being gathered."""
+        self._waiting.append((rank, show))
+        self._waiting.sort(key=lambda item: item[0])  # stable: same rank, first come first
+        if self.pending is None:
+            self._next()
+
+    def _next(self) -> None:
+        if self._shown is not None:
+            return  # the box up now calls again once closed
+        while self._waiting:
+            _rank, show = self._waiting.pop(0)
+            box = show()
+            if box is not None:
+                self._shown = box
+                box.finished.connect(lambda _result: self._closed())
+                return
+
+    def _closed(self) -> None:
+        """The box up was answered; the next comes once its answer is acted on."""
+        self._shown = None
+        later(self.window, self._next)
 
     def settings_problem(self, message: str) -> None:
         """The settings could not be written: gathered at start, said at once when closing

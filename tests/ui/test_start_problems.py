@@ -58,3 +58,33 @@ def test_one_problem_at_start_keeps_its_own_dialog(qtbot, tmp_path: Path):
     box = window.findChild(QMessageBox, "chart-errors")
     assert "last.yaml has 1 error" in box.text() and f"{chart}:3:8:" in box.detailedText()
     assert window.findChild(QMessageBox, "start-problems") is None
+
+
+def _start_after_a_crash(tmp_path: Path, *, damaged_settings: bool) -> dict:
+    """A real start (reflexmap.ui.app.run in a child) after a crash left work on a chart."""
+    import shutil
+
+    from tests.hostile.children import child_env, play
+
+    chart = tmp_path / "my chart.yaml"
+    shutil.copyfile(Path(__file__).parents[1] / "data" / "small.yaml", chart)
+    folders = [tmp_path / name for name in ("home", "config", "data", "cache")]
+    for folder in folders:
+        folder.mkdir()
+    extra = {"REFLEXMAP_TEST_CHART": str(chart), "LANGUAGE": "en"}
+    if damaged_settings:
+        extra["REFLEXMAP_TEST_DAMAGE"] = "1"
+    return play("_questions_child", child_env(*folders, **extra), timeout=120)
+
+
+def test_problems_at_start_come_before_the_recovery_question_never_under_it(tmp_path: Path):
+    facts = _start_after_a_crash(tmp_path, damaged_settings=True)
+    assert facts["most_at_once"] == 1, facts  # one box at a time
+    # the problems first (they say why the settings are back to their defaults), then the
+    # question about the work, then the note a first run shows (the settings were set aside)
+    assert facts["order"] == ["settings-warning", "recover-autosave", "note-first-run"], facts
+
+
+def test_the_recovery_question_alone_comes_at_once(tmp_path: Path):
+    facts = _start_after_a_crash(tmp_path, damaged_settings=False)
+    assert facts["order"] == ["recover-autosave"] and facts["most_at_once"] == 1, facts
