@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ..i18n import N_, _, bidi_isolate, format_percent
+from ..i18n import N_, _, bidi_isolate, format_percent, isolated
 from ..settings import Settings
 from .state import AppState
 
@@ -82,21 +82,49 @@ class ExportController:
                 progress.dialog.close()
                 progress.dialog.deleteLater()
         if error is not None:
-            if str(path) in error:  # the writer's words name the file already ("could not write …")
-                text = error[:1].upper() + error[1:]
-            else:
-                text = _("Could not write {path}:\n{error}").format(path=bidi_isolate(str(path)), error=error)
-            dialogs.warning(self.parent, _("Export failed"), text, "export-failed")
+            self.failed(path, error)
             return False
-        self.settings.setValue("export/dir", str(path.parent))
-        exported = _("Exported {path}").format(path=bidi_isolate(str(path)))
+        exported = self.exported([path])
         if notes and not self._temporary_folder_said:  # said once a session, in words whole
             self._temporary_folder_said = True
             box = dialogs.warning(self.parent, _("Temporary folder"), "\n".join(notes), "temporary-folder")
             self._say_while_open(exported, box)
-        else:
-            self._say(exported, SAID_MS)
         return True
+
+    # --- what every export says: pictures, web page, deck and handouts alike ----------------
+    def exported(self, written: list[Path]) -> str:
+        """Said in the status bar (the work goes on; a box to close after every export would
+        be in the way): the file written as the person named it (and the answer key written
+        beside a worksheet). The folder is remembered for the next export."""
+        self.settings.setValue("export/dir", str(written[0].parent))
+        # always isolated: the status line (window_status.fitted) then shortens a long path in
+        # its folders, keeping the files' names whole, instead of cutting the sentence's end
+        if len(written) == 2:  # a worksheet and its answer key, beside it: the names first
+            text = _("Exported {worksheet} and its answer key {key} in {folder}").format(
+                worksheet=isolated(written[0].name),
+                key=isolated(written[1].name),
+                folder=isolated(str(written[0].parent)),
+            )
+        else:
+            text = _("Exported {path}").format(path=isolated(str(written[0])))
+        self._say(text, SAID_MS)
+        return text
+
+    def failed(self, path: Path, error: str, written: list[Path] | tuple[Path, ...] = ()) -> QWidget:
+        """Said in a box, which stays until it is read: the file the person chose that could not
+        be written (never a hidden temporary), why, and what was written before it (the
+        worksheet of a pair whose answer key failed)."""
+        from . import dialogs
+
+        if str(path) in error:  # the writer's words name the file already ("could not write …")
+            text = error[:1].upper() + error[1:]
+        else:
+            text = _("Could not write {path}:\n{error}").format(path=bidi_isolate(str(path)), error=error)
+        if written:  # a worksheet on the disk, its answer key not: which is which
+            text = _("The worksheet {worksheet} was saved, but not its answer key {key}:\n{reason}").format(
+                worksheet=bidi_isolate(written[0].name), key=bidi_isolate(path.name), reason=text
+            )
+        return dialogs.warning(self.parent, _("Export failed"), text, "export-failed")
 
     def _say_while_open(self, message: str, box: QWidget) -> None:
         """`message` in the status bar as long as `box` (about the same export) is up, and
@@ -141,7 +169,14 @@ class ExportController:
         from .handout_dialog import HandoutDialog
 
         start = self.settings.value("export/dir", str(Path.home()))
-        dialog = HandoutDialog(self.state.atlas, self.state.aspect, start, self.parent)
+        dialog = HandoutDialog(
+            self.state.atlas,
+            self.state.aspect,
+            start,
+            self.parent,
+            on_saved=self.exported,
+            on_failed=self.failed,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed is gone, not hidden
         dialog.open()
         return dialog

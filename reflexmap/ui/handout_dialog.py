@@ -3,11 +3,13 @@ a PDF or print.
 
 The preview paints the same pages as the PDF and the printer (render.handout.paint_handout),
 so what the trainer checks is what the class gets. A worksheet with its answer key is two
-files: the dialog says so before saving, with the names it will use, and again after.
+files: the dialog says so before saving, with the names it will use; the window says what
+was written (or what was not), as it does for every export.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
@@ -22,7 +24,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -53,8 +54,20 @@ def isolate(text: str) -> str:
 
 
 class HandoutDialog(QDialog):
-    def __init__(self, atlas: Atlas, aspect: str, start_dir: str, parent=None):
+    def __init__(
+        self,
+        atlas: Atlas,
+        aspect: str,
+        start_dir: str,
+        parent=None,
+        *,
+        on_saved: Callable[[list[Path]], object] | None = None,
+        on_failed: Callable[[Path, str, list[Path]], object] | None = None,
+    ):
+        """`on_saved(files written)` and `on_failed(file not written, reason, files written
+        before it)` say the result, as every export says it (export_controller.py)."""
         super().__init__(parent)
+        self.on_saved, self.on_failed = on_saved, on_failed
         self.setObjectName("handouts")
         self.setWindowTitle(_("Handouts"))
         self.atlas, self.aspect, self.start_dir = atlas, aspect, start_dir
@@ -188,44 +201,19 @@ class HandoutDialog(QDialog):
         )
         if not path:
             return
+        target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
         written: list[Path] = []
         try:
-            self.save_to(Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf"), written)
+            self.save_to(target, written)
         except (OSError, ValueError) as exc:
             from ..storage import error_text
-            from . import dialogs
 
-            text = error_text(exc)
-            if written:  # the worksheet is on the disk and its answer key is not: say which is which
-                text = _(
-                    "The worksheet {worksheet} was saved, but not its answer key {key}:\n{reason}"
-                ).format(
-                    worksheet=isolate(written[0].name),
-                    key=isolate(answers_path(written[0]).name),
-                    reason=text,
-                )
-            title = _("Answer key not saved") if written else _("Handout not saved")
-            dialogs.warning(self, title, text, "handout-failed")  # plain text
+            if self.on_failed is not None:  # said as every export says it (export_controller.py)
+                self.on_failed(answers_path(target) if written else target, error_text(exc), written)
             return
         self.accept()
-        self.saved_message(written)
-
-    def saved_message(self, written: list[Path]) -> QMessageBox:
-        """Says what was written, every file by name, and where."""
-        box = QMessageBox(QMessageBox.Icon.Information, _("Handout saved"), "", parent=self.parentWidget())
-        box.setObjectName("handout-saved")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        folder = isolate(str(written[0].parent))
-        if len(written) == 2:
-            box.setText(
-                _("Saved two files in {folder}:\n{worksheet} (the worksheet)\n{key} (its answer key)").format(
-                    folder=folder, worksheet=isolate(written[0].name), key=isolate(written[1].name)
-                )
-            )
-        else:
-            box.setText(_("Saved {file} in {folder}.").format(file=isolate(written[0].name), folder=folder))
-        box.open()
-        return box
+        if self.on_saved is not None:
+            self.on_saved(written)
 
     def print_to(self, printer: QPrinter) -> int:
         """One print job, even for a worksheet and its answer key."""

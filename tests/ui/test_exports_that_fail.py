@@ -61,11 +61,10 @@ def _export(qtbot, window, kind: str, target: Path, monkeypatch) -> str | None:
             w for w in QApplication.topLevelWidgets() if w.objectName() == "handouts" and w.isVisible()
         )
         dialog.save_button.click()
-        name = "handout-failed"
     else:
         monkeypatch.setattr(dialogs, "save_file", lambda *a: str(target))
         window.export_action.trigger()
-        name = "export-failed"
+    name = "export-failed"  # as every export says it
     qtbot.wait(20)
     shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
     failed = [w for w in shown if w.objectName() == name]
