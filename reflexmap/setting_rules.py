@@ -39,6 +39,7 @@ MAX_LIST = 100  # entries of any other list
 MAX_PATH = 4096
 MAX_BYTES = 64 * 1024  # window geometry (66 bytes) and dock layout (well under 1 KiB)
 MAX_ID = 200
+MAX_FOLDER_DAYS = 64  # data folders (one per learner profile) whose failed backup was said
 _ZONE_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")  # the schema's pattern for zone ids
 _GEOMETRY_MAGIC = 0x01D9D0CB  # QWidget::saveGeometry
 _STATE_MARKER = 0xFF  # QMainWindow::saveState
@@ -237,6 +238,32 @@ def day(value: Any) -> Checked:
     return _ok(value)
 
 
+def days_by_folder(value: Any) -> Checked:
+    """{full path of a folder: the day (ISO 8601) something about it was last said}, at most
+    MAX_FOLDER_DAYS folders: the usable entries are kept, the reason names how many were not."""
+    if not isinstance(value, dict):
+        return _bad(_("{value} is not a table of folders and days").format(value=shown(value)))
+    if len(value) > MAX_FOLDER_DAYS:
+        return _bad(
+            _("{count} entries are more than {limit}").format(
+                count=format_number(len(value), 0), limit=format_number(MAX_FOLDER_DAYS, 0)
+            )
+        )
+    kept, first = {}, None
+    for folder, when in value.items():
+        reason = path_problem(folder) or day(when).reason
+        if reason is None:
+            kept[folder] = when
+        elif first is None:
+            first = reason
+    if first is None:
+        return _ok(value)
+    note = _("{count} of {total} entries left out ({first})").format(
+        count=len(value) - len(kept), total=len(value), first=first
+    )
+    return Checked(kept if kept else None, note)
+
+
 def path(value: Any) -> Checked:
     reason = path_problem(value)
     return _bad(reason) if reason else _ok(value)
@@ -396,7 +423,8 @@ RULES: dict[str, Rule] = {
     "quiz/profile": Rule(N_("Learner profile"), profile),
     "quiz/desired-retention": Rule(N_("Desired retention"), number_range(bounds=_retention_bounds)),
     "quiz/wait-for-enter": Rule(N_("Quiz: wait for Enter"), boolean),
-    "quiz/backup-failure-said": Rule(N_("Quiz: day a failed backup was said"), day),
+    "quiz/backup-failure-said": Rule(N_("Quiz: day a failed backup was said"), day),  # before 26 Nov 2026
+    "quiz/backup-failures-said": Rule(N_("Quiz: days a failed backup was said, by folder"), days_by_folder),
     "quiz/setup/kinds": Rule(N_("Quiz: questions"), listing(among(_quiz_kinds))),
     "quiz/setup/aspects": Rule(N_("Quiz: views"), listing(among(ASPECTS))),
     "quiz/setup/feet": Rule(N_("Quiz: feet"), listing(among(FEET))),

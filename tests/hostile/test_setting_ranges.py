@@ -73,6 +73,14 @@ OUT_OF_RANGE = [
     ("quiz/setup/kinds", '["find", "guess"]', "1 of 2 entries left out"),
     ("quiz/setup/feet", '["middle"]', "1 of 1 entries left out"),
     ("quiz/setup/custom", '["Lumbar Spine"]', "is not a zone id"),
+    ("quiz/backup-failures-said", '"2026-11-26"', "is not a table of folders and days"),
+    ("quiz/backup-failures-said", '{"/data/backups": "yesterday"}', "is not a day"),
+    ("quiz/backup-failures-said", '{"backups": "2026-11-26", "/b": "2026-11-26"}', "1 of 2 entries left out"),
+    (
+        "quiz/backup-failures-said",
+        json.dumps({f"/d{i}/backups": "2026-11-26" for i in range(65)}),
+        "65 entries are more than 64",
+    ),
 ]
 
 

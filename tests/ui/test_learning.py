@@ -117,6 +117,38 @@ def test_a_failed_daily_backup_is_said_in_a_box_once_a_day_and_in_the_status_bar
     for _again in range(2):  # the same day: no box, but the status bar still says it
         boxes, status = quiz_in_a_new_window()
         assert boxes == [] and "No backup could be made" in status
-    settings.setValue("quiz/backup-failure-said", "2020-01-01")  # the next day comes
+    backups = str(window_backups(progress))
+    settings.setValue("quiz/backup-failures-said", {backups: "2020-01-01"})  # the next day comes
     boxes, _status = quiz_in_a_new_window()
     assert len(boxes) == 1
+
+
+def window_backups(progress: Path) -> Path:
+    """The backups folder of the review log a window with `progress` answers into."""
+    return progress.parent / "backups"  # beside reviews.sqlite3 (quiz/reviewlog.py)
+
+
+def test_a_failed_backup_is_said_once_a_day_in_each_data_folder(qtbot, make_window, settings, tmp_path: Path):
+    """Two data folders (two installs' progress, say, with one settings file) whose backups
+    both fail the same day: each is said in its box the first time, neither the second; one
+    folder's box said does not silence the other's."""
+    options = QuizOptions(kinds=("name",), zone_ids=("neck",), seed=3, length=1)
+
+    def backup_boxes(folder: Path) -> list[str]:
+        folder.mkdir(exist_ok=True)
+        window = make_window(progress_path=folder / "progress.json")
+        (window.quiz.database_path.parent / "backups").write_text("not a folder", encoding="utf-8")
+        assert window.quiz.start(options)
+        boxes = [b for b in window.findChildren(QMessageBox, "quiz-warning") if "No backup" in b.text()]
+        texts = [box.text() for box in boxes]
+        for box in boxes:
+            box.close()
+        window.close()
+        return texts
+
+    anna, ben = tmp_path / "anna", tmp_path / "ben"
+    (said,) = backup_boxes(anna)
+    assert str(anna) in said
+    (said,) = backup_boxes(ben)  # the same day, another folder: said too
+    assert str(ben) in said
+    assert backup_boxes(anna) == [] and backup_boxes(ben) == []  # each once a day

@@ -36,7 +36,7 @@ from . import QUIZ, MapEvent, MapSurface, Mode
 ADVANCE_BASE_MS = 1500
 ADVANCE_PER_CHAR_MS = 50
 ADVANCE_MIN_MS, ADVANCE_MAX_MS = 2500, 9000
-BACKUP_FAILURE_KEY = "quiz/backup-failure-said"  # the day a failed backup was last said in a box
+BACKUP_FAILURE_KEY = "quiz/backup-failures-said"  # {backup folder: day its failure was said in a box}
 RETENTION_KEY = "quiz/desired-retention"  # older, for every profile; now kept per profile:
 RETENTION_META = "desired-retention"  # in the profile's review log (its meta table)
 PROFILE_KEY = "quiz/profile"
@@ -175,8 +175,8 @@ class QuizController(Mode):
                 backup_failed = _(
                     "No backup could be made in {folder}: {error}. Your answers are still saved."
                 ).format(folder=bidi_isolate(str(log.backup_folder)), error=why(exc))
-                if first_time_today(self.settings, BACKUP_FAILURE_KEY, log.clock()):
-                    self.warnings.append(backup_failed)  # in the box once a day
+                if first_time_today(self.settings, BACKUP_FAILURE_KEY, log.clock(), str(log.backup_folder)):
+                    self.warnings.append(backup_failed)  # in the box once a day for each folder
         if self.warnings:
             self._warn(_("Quiz progress"), "\n".join(self.warnings))
         elif backup_failed is not None:  # said again each time, without a box to dismiss
@@ -781,22 +781,27 @@ class QuizController(Mode):
         dialogs.warning(self.map.window(), title, text, "quiz-warning")
 
 
-_SAID_TODAY: set[tuple[str, str]] = set()  # when the settings cannot keep it: once a session
+_SAID_TODAY: set[tuple[str, str, str]] = set()  # when the settings cannot keep it: once a session
 
 
-def first_time_today(settings: Settings | None, key: str, now: float) -> bool:
+def first_time_today(settings: Settings | None, key: str, now: float, place: str = "") -> bool:
     """True the first time a day (local time, `now` in seconds since the epoch) this is
-    asked about `key`, then False until the next day: across sessions and windows through
-    the settings, and within this session if they cannot be written."""
+    asked about `key` for `place` (a folder: one learner profile's trouble is not said for
+    another's), then False until the next day: across sessions and windows through the
+    settings ({place: day} under `key`), and within this session if they cannot be written."""
+    from ...setting_rules import MAX_FOLDER_DAYS
+
     today = time.strftime("%Y-%m-%d", time.localtime(now))
     if settings is None:
-        if (key, today) in _SAID_TODAY:
+        if (key, place, today) in _SAID_TODAY:
             return False
-        _SAID_TODAY.add((key, today))
+        _SAID_TODAY.add((key, place, today))
         return True
-    if settings.value(key) == today:  # kept in memory too when the file cannot be written
+    said = settings.value(key) or {}  # kept in memory too when the file cannot be written
+    if said.get(place) == today:
         return False
-    settings.setValue(key, today)
+    others = [(folder, day) for folder, day in said.items() if folder != place and day == today]
+    settings.setValue(key, dict([*others[-(MAX_FOLDER_DAYS - 1) :], (place, today)]))  # today's only
     return True
 
 
