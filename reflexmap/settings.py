@@ -9,7 +9,8 @@ every known value is checked by type and range when read (a bad one falls back t
 default alone, with a message, and the file as it was is kept beside it), and a value asked
 for with a default of another type is never handed out. Two windows (or two ReflexMaps)
 share the file: each writes only the keys it changed, merged into what is on disk under a
-file lock, so closing one after the other loses neither's changes. A folder that cannot be
+file lock (flock on POSIX, msvcrt's byte lock on Windows), so closing one after the other
+loses neither's changes. A folder that cannot be
 written is reported once; the app keeps working with the settings in memory.
 """
 
@@ -310,18 +311,63 @@ def _same_kind(value: Any, default: Any) -> bool:
     return True
 
 
+LOCK_WAIT_S = 10.0  # Windows: how long a write waits for another window's lock before it is said
+
+
 @contextlib.contextmanager
 def _locked(path: Path) -> Iterator[None]:
-    """An exclusive lock beside `path` (a separate file: the settings file itself is replaced)."""
+    """An exclusive lock beside `path` (a separate file: the settings file itself is replaced).
+
+    POSIX: flock(2) on the lock file. Windows: msvcrt's lock on its first byte. Either is held
+    by the open file, so the system drops it when the process ends however it ends (a crash
+    leaves no stale lock to judge). On Windows the wait is bounded: a window that holds the
+    lock for LOCK_WAIT_S (hung) makes this write fail as a full disk does, said once, the
+    settings kept in memory and written at the next change."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    lock = path.with_name(path.name + ".lock")
     try:
         import fcntl
-    except ImportError:  # pragma: no cover - Windows: writes are still atomic, not merged under a lock
-        yield
+    except ImportError:
+        fcntl = None
+    if fcntl is None:
+        try:
+            import msvcrt
+        except ImportError:  # neither (no such platform is supported): atomic writes, not merged
+            yield
+            return
+        with _windows_lock(lock, msvcrt):
+            yield
         return
-    fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def _windows_lock(lock: Path, msvcrt: Any) -> Iterator[None]:
+    """msvcrt.locking on byte 0 of `lock`, tried until LOCK_WAIT_S have passed (its own
+    LK_LOCK gives up after 10 tries of a second each, with the same error as any other)."""
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        deadline = time.monotonic() + LOCK_WAIT_S
+        while True:
+            os.lseek(fd, 0, os.SEEK_SET)  # the lock covers bytes from the file's position
+            try:
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+                break
+            except OSError as exc:
+                if time.monotonic() >= deadline:
+                    raise OSError(
+                        exc.errno, _("another ReflexMap window kept the settings locked"), str(lock)
+                    ) from exc
+                time.sleep(0.02)
+        try:
+            yield
+        finally:
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
     finally:
         os.close(fd)
