@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QToolButton
 
 from ...i18n import _, ngettext
 from ..modes import QUIZ
+from .field_undo import FieldUndo, typing_made
 from .host import BESIDE_CARD, LEFT
 from .session import EditSession
 from .tool import ZoneTool
@@ -74,12 +75,21 @@ class EditMode(QObject):
 
     # --- undo (the Edit menu's rows are in ui/actions.py) ---------------------------------
     def undo(self) -> None:
-        if self.active and self.session.stack.canUndo():
-            self.tool.commit_nudge()
-            self.session.stack.undo()
+        """Undo the last change; what is being typed in the form is made one first (so it
+        is what Undo takes back, and the field agrees with the map)."""
+        if not self.active:
+            return
+        self.tool.commit_nudge()
+        stack = self.session.stack
+        index = stack.index()
+        if typing_made(self.form, stack) and stack.index() == index:
+            return  # the typing was refused: the field shows the chart's text again
+        if stack.canUndo():
+            stack.undo()
 
     def redo(self) -> None:
-        if self.active and self.session.stack.canRedo():
+        """Redo the change undone last, unless what is typed in the form is a new one."""
+        if self.active and not typing_made(self.form, self.session.stack) and self.session.stack.canRedo():
             self.session.stack.redo()
 
     def can_undo(self) -> bool:
@@ -424,6 +434,7 @@ class EditMode(QObject):
 
         if self.form_dock is None:
             self.form = ZoneForm(self.state, self.session, self.say)
+            FieldUndo(self).watch((*self.form.fields.values(), self.form.zone_id))
             dock = QDockWidget(_("Zone texts"), self.host.parent)
             dock.setObjectName("dock-zone-texts")
             dock.setWidget(self.form)
