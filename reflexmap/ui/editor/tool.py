@@ -79,6 +79,7 @@ class ZoneTool(Mode):
         self.active = False
         self.on_left: Callable[[], None] | None = None  # the Edit menu unticks its action
         self.drawing: list[Point] | None = None  # the corners of a new zone, while drawing one
+        self.after_double = False  # a double-click added a corner: its release is no click
         self.drawing_view = ""
 
     # --- switching on and off ----------------------------------------------------------
@@ -275,12 +276,36 @@ class ZoneTool(Mode):
                 return moved
         return event
 
+    def _edge_zone_at(self, event: MapEvent) -> str | None:
+        """The zone, other than the selected one, with an edge under the pointer (the
+        nearest edge within EDGE_PX screen pixels), or None."""
+        reach = EDGE_PX / event.px_per_mm
+        p = (event.x_mm, event.y_mm)
+        best, found = reach, None
+        for zone in self.state.atlas.zones_in(event.view_id):
+            if zone.id == self.state.zone_id or zone.id not in (
+                self.session.draft.shapes if self.session.draft else ()
+            ):
+                continue
+            for ring in zone.shapes[event.view_id]:
+                xs, ys = [x for x, _y in ring], [y for _x, y in ring]
+                if not (
+                    min(xs) - reach <= p[0] <= max(xs) + reach and min(ys) - reach <= p[1] <= max(ys) + reach
+                ):
+                    continue
+                for index in range(len(ring)):
+                    d, _t = _segment_distance(ring[index], ring[(index + 1) % len(ring)], p)
+                    if d <= best:
+                        best, found = d, zone.id
+        return found
+
     def inside_selected(self, event: MapEvent) -> bool:
         rings = self.rings_in(event.view_id) if event.view_id and self.state.zone_id else None
         return bool(rings) and any(_contains(ring, (event.x_mm, event.y_mm)) for ring in rings)
 
     # --- mouse -------------------------------------------------------------------------
     def press(self, event: MapEvent) -> bool:
+        self.after_double = False
         if self.drawing is not None:
             return False  # each click is a corner (see click); a drag pans
         event = self._past_the_frames(event)
@@ -370,6 +395,9 @@ class ZoneTool(Mode):
 
     def click(self, event: MapEvent) -> bool:
         """While drawing a new zone, a click adds a corner where it lands (snapped)."""
+        if self.after_double:  # the release of a double-click that added a corner
+            self.after_double = False
+            return True
         if self.drawing is None or event.button != Qt.MouseButton.LeftButton or not event.view_id:
             return False
         if self.drawing_view and event.view_id != self.drawing_view:
@@ -384,14 +412,21 @@ class ZoneTool(Mode):
         return True
 
     def double_click(self, event: MapEvent) -> bool:
+        """On an edge: a corner added there, to the selected zone's edge or else to the
+        zone whose edge it is (selected first, whichever zone was selected before)."""
         if self.drawing is not None:
             self.finish_drawing()
             return True
-        if event.button != Qt.MouseButton.LeftButton or not self.state.zone_id or not event.view_id:
+        if event.button != Qt.MouseButton.LeftButton or not event.view_id:
             return False
-        hit = self.edge_at(event)
+        hit = self.edge_at(event) if self.state.zone_id else None
+        if hit is None and (other := self._edge_zone_at(event)) is not None:
+            self.state.select(other, event.view_id)
+            hit = self.edge_at(event)
         if hit is None:
             return False
+        self.drag = None  # (the press before it was the double-click's, not a drag)
+        self.after_double = True  # its release picks nothing (see click)
         shown, part, index, (x, y) = hit
         source = self.source_of(shown)
         if source is not None:
