@@ -686,7 +686,9 @@ class MapView(QGraphicsView):
         else:
             self.chart.set_selected(zone_id or None, only)
         key = (self.state.view_id, zone_id)
-        if zone_id and key in self.chart.zone_items:
+        if zone_id and key in self.chart.zone_items and not self.state.updating:
+            # (a zone newly chosen is brought into view; the same one said again after an
+            # edit is not: the map stays where it is while editing)
             self.ensureVisible(self.chart.zone_items[key], 30, 30)
         if QAccessible.isActive():  # a screen reader is listening
             from .accessibility import announce_selection
