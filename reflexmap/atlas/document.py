@@ -505,8 +505,13 @@ def parsed_data(document: ChartDocument) -> tuple[Any, Any] | None:
     """(data, positions) of the document's text as the loader parses it; None when it does
     not parse. Kept with the document: the data must not be changed."""
     if not document.parsed:
+        from .recheck_window import spliced
         from .yaml_source import parse_yaml
 
+        found = spliced(document)  # made by an edit of a few zones' text: those parsed alone
+        if found is not None:
+            document.parsed.append(found)
+            return found
         data, positions, errors = parse_yaml(document.text, document.source)
         if errors:
             return None

@@ -352,14 +352,19 @@ class _PointsEdit(_ZoneEdit):
         if not isinstance(shapes, dict):
             return None
         views = self.views_changed(zone)
-        text, offsets = document.text, _line_offsets(document.text)
+        text = document.text
+        if positions.text is not text:
+            return None
 
         def flow_at(path: tuple) -> int | None:
             """Where the flow list at `path` starts in the text (its `[`)."""
+            points = positions.point_lists.get(path)  # read from the text: where it starts is known
+            if points is not None and points.text is text:
+                return None if points.block else points.start
             where = positions.values.get(path)
-            if where is None or not 0 < where[0] <= len(offsets):
+            start = None if where is None else positions.offset(*where)  # (lines counted once)
+            if start is None:
                 return None
-            start = offsets[where[0] - 1] + where[1] - 1
             return start if text[start : start + 1] == "[" else None  # not an anchor or alias
 
         for view in views:
@@ -394,13 +399,6 @@ class _PointsEdit(_ZoneEdit):
 
             new = dataclasses.replace(new, basis=(Before(document),))
         return new, inverse
-
-
-def _line_offsets(text: str) -> list[int]:
-    offsets = [0]
-    for line in text.split("\n"):
-        offsets.append(offsets[-1] + len(line) + 1)
-    return offsets
 
 
 @dataclass(frozen=True, slots=True)

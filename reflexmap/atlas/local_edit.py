@@ -141,6 +141,7 @@ def applied_locally(
             raise
         return None  # (made for the window: the round trip refuses it in the edit's own words)
     del tree["views"]
+    new_count = len(tree["zones"])
     dumped = part.with_tree(tree, indent)
     if not dumped.text.startswith(_HEAD):
         return None  # no zone left in the window's list ("zones: []"): the round trip writes that
@@ -153,12 +154,16 @@ def applied_locally(
         new_text = text
     else:
         new_text = text[:start] + new_window + text[end:]
-    from .recheck_zones import Before
+    from .recheck_window import Window
 
     new = ChartDocument(
         new_text, document.source, document.path, dumped.layouts, document.bom, document.crlf, document.origin
     )
-    new = dataclasses.replace(new, basis=(Before(document),))
+    points_of = None  # a drag or a nudge: the map redraws that zone alone
+    if isinstance(edit, kinds._PointsEdit) and new_count == last - first + 1:
+        points_of = kinds.shown_index(zones, edit.zone)
+    window_basis = Window(document, start, end, new_window, first, last - first + 1, new_count, points_of)
+    new = dataclasses.replace(new, basis=(window_basis,))  # its parse and check: recheck_window.py
     return new, kinds.TextEdit(start, window, new_window)
 
 

@@ -56,6 +56,7 @@ def derived_draft(document: ChartDocument) -> Draft | None:
     """`document.draft()` from the draft of a document before it, or None when it must be
     checked whole."""
     from .builder import Builder
+    from .document import parsed_data
     from .draft import Draft, locate_parsed, written_shapes
     from .index import ZoneIndex
     from .schema import _surely_valid, _without_sound_coordinates, check_structure, schema
@@ -66,15 +67,15 @@ def derived_draft(document: ChartDocument) -> Draft | None:
     old = before.cached_draft() if before is not None else None
     if old is None or old.atlas is None or any(p.zone is None for p in old.problems):
         return None
-    if not before.parsed:
-        parsed, _positions, errors = parse_yaml(before.text, before.source)
-        if errors:
-            return None
-        before.parsed.append((parsed, _positions))
+    if parsed_data(before) is None:
+        return None
     old_data = before.parsed[0][0]
     if type(old_data) is not dict:
         return None
-    data, positions, errors = parse_yaml(document.text, document.source)
+    from .recheck_window import spliced
+
+    found = document.parsed[0] if document.parsed else spliced(document)  # (a few zones parsed alone)
+    data, positions, errors = (*found, []) if found else parse_yaml(document.text, document.source)
     if errors or type(data) is not dict:
         return None
     zones, old_zones = data.get("zones"), old_data.get("zones")
@@ -88,10 +89,12 @@ def derived_draft(document: ChartDocument) -> Draft | None:
         return None  # a rule on the whole list: the schema sees it whole
     n, m = len(zones), len(old_zones)
     first = 0
-    while first < min(n, m) and zones[first] == old_zones[first]:
+    while first < min(n, m) and (zones[first] is old_zones[first] or zones[first] == old_zones[first]):
         first += 1
     last = 0
-    while last < min(n, m) - first and zones[n - 1 - last] == old_zones[m - 1 - last]:
+    while last < min(n, m) - first and (
+        zones[n - 1 - last] is old_zones[m - 1 - last] or zones[n - 1 - last] == old_zones[m - 1 - last]
+    ):
         last += 1
     changed = range(first, n - last)
     sound = _without_sound_coordinates({"zones": [zones[i] for i in changed]})["zones"]

@@ -316,10 +316,12 @@ def _shapes_changed(before: ChartDocument | None, after: ChartDocument) -> tuple
     a nudge, or its undo), or () when more may have changed."""
     for new, old in ((after, before), (before, after)):
         basis = new.basis[0] if new is not None and new.basis else None
-        if not hasattr(basis, "index") or basis.before is not old or not old.parsed:  # recheck.Basis
+        # recheck.Basis (points written in place), or recheck_window.Window of a drag
+        index = getattr(basis, "index", getattr(basis, "points_of", None))
+        if index is None or basis.before is not old or not old.parsed:
             continue
         zones = old.parsed[0][0].get("zones") if isinstance(old.parsed[0][0], dict) else None
-        if isinstance(zones, list) and 0 <= basis.index < len(zones) and isinstance(zones[basis.index], dict):
-            zone_id = zones[basis.index].get("id")
+        if isinstance(zones, list) and 0 <= index < len(zones) and isinstance(zones[index], dict):
+            zone_id = zones[index].get("id")
             return (zone_id,) if isinstance(zone_id, str) else ()
     return ()

@@ -1,0 +1,137 @@
+"""An edit made on a few zones' text (local_edit.py) is parsed and checked from the parse and
+check before it (recheck_window.py, recheck_zones.py), whatever way the chart writes its
+rings: flow lists, block lists one number a line (as `yaml.safe_dump` writes them), block
+lists of `[x, y]` pairs, mixed in one chart, whole numbers or decimals, comments between the
+points, lists indented under their keys or not. Each time: the same chart as the round trip
+of the whole file through ruamel.yaml gives, the text outside the edited zones byte for byte,
+and the same parse (values, positions) and check (problems with their lines and columns, the
+lenient chart, its index) as the whole new text parsed and checked from scratch."""
+
+from __future__ import annotations
+
+import os
+from unittest import mock
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reflexmap.atlas import local_edit, recheck_window
+from reflexmap.atlas.document import ChartDocument
+from reflexmap.atlas.edits import DeleteZone, EditRefused, InsertVertex, MoveVertex, MoveZone
+
+from .test_recheck_zones import SMALL, same_as_full_zones, zone_edits
+
+HEADER = SMALL.text[: SMALL.text.index("zones:\n")]
+ZONES = yaml.safe_load(SMALL.text)["zones"]
+EXAMPLES = int(os.environ.get("REFLEXMAP_FUZZ_EXAMPLES", "25"))
+
+
+def _number(value: float, decimals: bool) -> str:
+    return f"{float(value)!r}" if decimals else str(int(value)) if float(value).is_integer() else repr(value)
+
+
+def _ring(points: list, style: str, at: int, indented: bool, decimals: bool, comments: bool) -> list[str]:
+    """The lines of `key:` and its ring, the key at column `at`."""
+    if style == "flow":
+        pairs = ", ".join(f"[{_number(x, decimals)}, {_number(y, decimals)}]" for x, y in points)
+        return [f"[{pairs}]"]
+    dash = " " * (at + (2 if indented else 0))
+    lines = [""]
+    for k, (x, y) in enumerate(points):
+        if comments and k == 1:
+            lines.append(f"{dash}# the second corner")
+        if style == "pairs":
+            lines.append(f"{dash}- [{_number(x, decimals)}, {_number(y, decimals)}]")
+        else:  # one number a line, as yaml.safe_dump writes points
+            lines.append(f"{dash}- - {_number(x, decimals)}")
+            lines.append(f"{dash}  - {_number(y, decimals)}")
+    return lines
+
+
+def chart_text(styles: list[tuple[str, bool, bool]], indented: bool, comments: bool) -> str:
+    """SMALL's zones, each ring written in its own style: (flow | block | pairs, decimals,
+    a comment line between its points); lists indented under their keys or not."""
+    dash = "  " if indented else ""
+    out = [HEADER, "zones:\n"]
+    for zone, (style, decimals, commented) in zip(ZONES, styles, strict=False):
+        body = dash + "  "
+        lines = [f"{dash}- id: {zone['id']}"]
+        for key in ("name", "region", "claim", "technique", "confidence"):
+            lines.append(f"{body}{key}: {zone[key]!r}".replace("'", '"'))
+        lines.append(f"{body}sources: [s1]")
+        lines.append(f"{body}shapes:")
+        for view, shape in zone["shapes"].items():
+            if shape == "mirror":
+                lines.append(f"{body}  {view}: mirror")
+                continue
+            ring = _ring(shape, style, len(body) + 2, indented, decimals, commented and comments)
+            lines.append(f"{body}  {view}: {ring[0]}".rstrip())
+            lines.extend(ring[1:])
+        if comments:
+            lines.append(f"{dash}# after {zone['id']}")
+        out.append("\n".join(lines) + "\n")
+    return "".join(out)
+
+
+STYLE = st.tuples(st.sampled_from(("flow", "block", "pairs")), st.booleans(), st.booleans())
+EDITS = zone_edits(SMALL)
+
+
+def _check(document: ChartDocument, edit, undo: bool) -> ChartDocument:
+    try:
+        applied = edit.apply(document, check=False)
+    except EditRefused:
+        return document
+    new = applied.document
+    basis = new.basis[0] if new.basis else None
+    if isinstance(basis, recheck_window.Window):  # made on the zones it touches
+        assert new.text == document.text[: basis.start] + basis.new + document.text[basis.end :]
+        with mock.patch.object(local_edit, "LOCAL", [False]):
+            whole = edit.apply(document, check=False).document  # the round trip of the whole chart
+        assert yaml.safe_load(new.text) == yaml.safe_load(whole.text)
+    same_as_full_zones(new)
+    if undo:
+        back = applied.inverse.apply(new, check=False).document
+        if isinstance(basis, recheck_window.Window):  # the old text put back
+            assert back.text == document.text
+        same_as_full_zones(back)
+        return back
+    return new
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(STYLE, min_size=len(ZONES), max_size=len(ZONES)),
+    st.booleans(),
+    st.booleans(),
+    EDITS,
+)
+def test_edits_of_charts_in_every_style_parse_and_check_as_the_whole_text(styles, indented, comments, edits):
+    document = ChartDocument.from_text(chart_text(styles, indented, comments), SMALL.source, SMALL.path)
+    assert yaml.safe_load(document.text)["zones"] == ZONES  # the same chart, written otherwise
+    document.draft()
+    for edit, undo in edits:
+        document = _check(document, edit, undo)
+
+
+def test_a_vertex_dragged_in_a_block_ring_is_parsed_from_the_zones_it_touches():
+    """The defect: on a chart written by yaml.safe_dump, a drag's check parsed the whole text
+    again (3 to 5 s on 10,000 zones, and the map was drawn whole); now only the zones the
+    edit touched are parsed, and the map is told which zone's points changed."""
+    document = ChartDocument.from_text(yaml.safe_dump(yaml.safe_load(SMALL.text)), SMALL.source, SMALL.path)
+    document.draft()
+    for edit in (
+        MoveVertex("band", "plantar-left", 0, 1, (17.5, 11.0)),
+        InsertVertex("band", "plantar-left", 0, 2, (18.0, 14.0)),
+        MoveZone("toes", 1.0, -0.5),
+        DeleteZone("strip"),
+    ):
+        new = edit.apply(document, check=False).document
+        basis = new.basis[0]
+        assert isinstance(basis, recheck_window.Window)
+        assert recheck_window.spliced(new) is not None
+        if not isinstance(edit, DeleteZone):
+            assert basis.points_of == [z["id"] for z in ZONES].index(edit.zone)
+        same_as_full_zones(new)
+        document = new
