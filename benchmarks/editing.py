@@ -6,7 +6,8 @@ The baselines are measured by turns in the same process: the same drags as the e
 them before issue 16's work (every edit a round trip of the whole chart through
 ruamel.yaml, every label anchor worked out afresh), and as it made them before the check
 and the map followed only the dragged zone (the whole chart checked again by
-`reflexmap check`'s rules, the whole map drawn again)."""
+`reflexmap check`'s rules, the whole map drawn again). On a large chart written by PyYAML
+(block lists), the same drag as before recheck_window.py, by turns."""
 
 from __future__ import annotations
 
@@ -69,6 +70,53 @@ def release_samples(runs: int) -> tuple[list[float], list[float], list[float]]:
             app.processEvents()
 
 
+def block_release_samples(path: Path, runs: int) -> tuple[list[float], list[float]]:
+    """(now, before) in milliseconds: a vertex dragged on the window showing the chart at
+    `path` (a large chart written by PyYAML: rings as block lists, one number a line), from
+    the button's release to the map painted, `runs` drags each, by turns. `before`: as it was
+    made before recheck_window.py (the check parsed the whole text again, and the map, not
+    told which zone changed, was drawn whole)."""
+    from reflexmap.atlas import recheck_window
+    from reflexmap.ui.editor import session
+
+    app = application()
+    with tempfile.TemporaryDirectory(prefix="reflexmap-bench-block-") as folder:
+        chart = Path(folder) / "chart.yaml"
+        shutil.copy(path, chart)
+        settings = Settings(Path(folder) / "settings.json")
+        settings.setValue("notes/first-run-seen", True)
+        window = create_window(
+            load_atlas(chart), settings, restore=False, progress_path=Path(folder) / "p.json"
+        )
+        try:
+            window.resize(1440, 900)
+            window.show()
+            for _ in range(5):
+                app.processEvents()
+            window.edit_action.trigger()
+            waited = time.monotonic()
+            while window.editor.session.draft is None and time.monotonic() - waited < 600:
+                app.processEvents()  # a large chart is read in a worker (ui/editor/opening.py)
+                time.sleep(0.02)
+            zone = _select_a_zone(window, app)
+            now, before = [], []
+            for run in range(2 * runs):
+                if run % 2 == 1:
+                    with (
+                        mock.patch.object(recheck_window, "SPLICE", [False]),
+                        mock.patch.object(session, "_shapes_changed", lambda before, after: ()),
+                    ):
+                        before.append(_drag(window, app, zone, run))
+                else:
+                    now.append(_drag(window, app, zone, run))
+            return now, before
+        finally:
+            window.editor.session.discard()
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+
+
 def _select_a_zone(window, app) -> str:
     """A zone in the middle of the sole, selected by a click at its label's anchor."""
     atlas = window.state.atlas
@@ -108,16 +156,24 @@ def large_chart_samples(path: Path, runs: int, *, round_trip: bool) -> dict[str,
     ui/editor/opening.py), and by turns with it `entry_before`, the same as it was made
     before the flow lists' texts came from the loader's parse (a second walk of the file);
     `delete`, a zone deleted and the chart checked (a
-    structural edit, made on the zones it touches: atlas/local_edit.py; a duplicate would
-    take a chart of 10,000 zones over the limit); with `round_trip`, `delete_round_trip`,
+    structural edit, made on the zones it touches: atlas/local_edit.py, and parsed from the
+    parse before it and those zones' text: atlas/recheck_window.py; a duplicate would take a
+    chart of 10,000 zones over the limit), by turns with `delete_whole_parse`, the same with
+    the new text parsed whole as before recheck_window.py; with `round_trip`, `delete_round_trip`,
     the same edit taking the round trip of the whole chart through ruamel.yaml as every such
     edit did before (once, by turns with the others: slow)."""
-    from reflexmap.atlas import local_edit
+    from reflexmap.atlas import local_edit, recheck_window
     from reflexmap.atlas.document import ChartDocument, read_document
     from reflexmap.atlas.edits import DeleteZone
     from reflexmap.atlas.loader import decode, read_bytes
 
-    samples: dict[str, list[float]] = {"entry": [], "entry_before": [], "delete": [], "delete_round_trip": []}
+    samples: dict[str, list[float]] = {
+        "entry": [],
+        "entry_before": [],
+        "delete": [],
+        "delete_whole_parse": [],
+        "delete_round_trip": [],
+    }
     document = None
     for run in range(runs):
         # as before 26 Nov 11:20: the flow lists' texts found by a second walk of the whole file
@@ -129,11 +185,13 @@ def large_chart_samples(path: Path, runs: int, *, round_trip: bool) -> dict[str,
         draft = document.draft()
         samples["entry"].append((time.process_time() - started) * 1000)
         zone = draft.atlas.zones[len(draft.atlas.zones) // 2].id
-        arms = [True, False] if round_trip and run == 0 else [True]
-        for local in arms:
-            with mock.patch.object(local_edit, "LOCAL", [local]):
+        arms = ["delete", "delete_whole_parse"] + (["delete_round_trip"] if round_trip and run == 0 else [])
+        for arm in arms:
+            with (
+                mock.patch.object(local_edit, "LOCAL", [arm != "delete_round_trip"]),
+                mock.patch.object(recheck_window, "SPLICE", [arm == "delete"]),
+            ):
                 started = time.process_time()
                 DeleteZone(zone).apply(document, check=False).document.draft()
-                spent = (time.process_time() - started) * 1000
-            samples["delete" if local else "delete_round_trip"].append(spent)
+                samples[arm].append((time.process_time() - started) * 1000)
     return samples

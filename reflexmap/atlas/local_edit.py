@@ -226,7 +226,8 @@ def _plan(edit: Edit, ids: list[Any], kinds: ModuleType) -> tuple[int, int, Edit
 def _indent_kept(part: ChartDocument, tree: Any, items: Items) -> tuple[int, int, int] | None:
     """ruamel.yaml's (mapping, sequence, dash) indents under which the window's zones,
     dumped unchanged, come back byte for byte; None if none does."""
-    for indent in ((2, items.content, items.dash), (4, items.content, items.dash)):
+    # a mapping's indent: 2 (most charts), 4, or what an author's own writer chose
+    for indent in ((m, items.content, items.dash) for m in (2, 4, 3, 1, 5, 6, 8)):
         if indent[1] - indent[2] < 2:
             continue
         try:

@@ -49,24 +49,25 @@ def _ring(points: list, style: str, at: int, indented: bool, decimals: bool, com
     return lines
 
 
-def chart_text(styles: list[tuple[str, bool, bool]], indented: bool, comments: bool) -> str:
+def chart_text(styles: list[tuple[str, bool, bool]], indented: bool, comments: bool, step: int = 2) -> str:
     """SMALL's zones, each ring written in its own style: (flow | block | pairs, decimals,
-    a comment line between its points); lists indented under their keys or not."""
+    a comment line between its points); lists indented under their keys or not; mappings
+    indented by `step`."""
     dash = "  " if indented else ""
     out = [HEADER, "zones:\n"]
     for zone, (style, decimals, commented) in zip(ZONES, styles, strict=False):
-        body = dash + "  "
-        lines = [f"{dash}- id: {zone['id']}"]
+        body = dash + " " * step
+        lines = [f"{dash}-{' ' * (step - 1)}id: {zone['id']}"]
         for key in ("name", "region", "claim", "technique", "confidence"):
             lines.append(f"{body}{key}: {zone[key]!r}".replace("'", '"'))
         lines.append(f"{body}sources: [s1]")
         lines.append(f"{body}shapes:")
         for view, shape in zone["shapes"].items():
             if shape == "mirror":
-                lines.append(f"{body}  {view}: mirror")
+                lines.append(f"{body}{' ' * step}{view}: mirror")
                 continue
-            ring = _ring(shape, style, len(body) + 2, indented, decimals, commented and comments)
-            lines.append(f"{body}  {view}: {ring[0]}".rstrip())
+            ring = _ring(shape, style, len(body) + step, indented, decimals, commented and comments)
+            lines.append(f"{body}{' ' * step}{view}: {ring[0]}".rstrip())
             lines.extend(ring[1:])
         if comments:
             lines.append(f"{dash}# after {zone['id']}")
@@ -105,10 +106,14 @@ def _check(document: ChartDocument, edit, undo: bool) -> ChartDocument:
     st.lists(STYLE, min_size=len(ZONES), max_size=len(ZONES)),
     st.booleans(),
     st.booleans(),
+    st.sampled_from((2, 3, 4)),
     EDITS,
 )
-def test_edits_of_charts_in_every_style_parse_and_check_as_the_whole_text(styles, indented, comments, edits):
-    document = ChartDocument.from_text(chart_text(styles, indented, comments), SMALL.source, SMALL.path)
+def test_edits_of_charts_in_every_style_parse_and_check_as_the_whole_text(
+    styles, indented, comments, step, edits
+):
+    text = chart_text(styles, indented, comments, step)
+    document = ChartDocument.from_text(text, SMALL.source, SMALL.path)
     assert yaml.safe_load(document.text)["zones"] == ZONES  # the same chart, written otherwise
     document.draft()
     for edit, undo in edits:
