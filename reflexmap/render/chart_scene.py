@@ -8,7 +8,9 @@ to toes, up) is negated and each view is shifted right by its own offset.
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
@@ -110,6 +112,10 @@ class ChartScene(QGraphicsScene):
         self._guide_places: dict[str, tuple] = {}
         self.guide_names_kept = 0  # placements kept so far (tests and benchmarks count them) …
         self.guide_names_placed = 0  # … and made again after an edit
+        # places of guide names kept from an earlier start of the same chart, drawn alike
+        # (set by the map for the chart it starts with: ui/kept_sizes.py); checked, never trusted
+        self.kept_guide_places: KeptPlaces | None = None
+        self.guide_names_searched = 0  # views whose guide names were placed by searching
         self.base: Atlas | None = None  # the main chart under a partial one, drawn in grey
         self.base_items: list[ZoneItem] = []
         self.base_note: QGraphicsSimpleTextItem | None = None
@@ -633,9 +639,17 @@ class ChartScene(QGraphicsScene):
         known = kept[1] if again and kept is not None and kept[0] == inputs else []
         if any(len(fills) != 1 for *_rest, fills in pending):
             known = []  # a main chart's zones under these: not followed
-        places, entries = self._guide_name_places(frame, SegmentIndex(lines), rects, known, watching=again)
-        if again:
-            self._guide_places[frame.view.id] = (inputs, entries)
+        memo = None if again or not pending else self.kept_guide_places
+        token = _places_token(frame, self.guide_mm, self.min_guide_mm, inputs) if memo is not None else ""
+        places = memo.get(frame.view.id, token) if memo is not None else None
+        if places is None or not self._kept_places_hold(frame, pending, places):
+            avoid = SegmentIndex(lines)
+            places, entries = self._guide_name_places(frame, avoid, rects, known, watching=again)
+            self.guide_names_searched += 1
+            if again:
+                self._guide_places[frame.view.id] = (inputs, entries)
+            if memo is not None:
+                memo.put(frame.view.id, token, places)
         for (item, *_rest), (text, size, width, height, x, y) in zip(pending, places, strict=True):
             name = text_item(text, size, italic=True)
             name.setBrush(QBrush(palette.GUIDE))
@@ -652,6 +666,25 @@ class ChartScene(QGraphicsScene):
             self.addItem(veil)
             self.guide_items += [item, veil, name]
             self.guide_names += [veil, name]
+
+    def _kept_places_hold(self, frame: Frame, pending: list, places: list) -> bool:
+        """Whether places read from the kept file are ones this drawing's search could give:
+        one per name, each name's text as it is drawn at one of its sizes (width and height
+        measured again), in the view's frame. The file is input: anything else is searched."""
+        if len(places) != len(pending):
+            return False
+        for (_item, _guide, short, *_rest), place in zip(pending, places, strict=True):
+            text, size, width, height, x, y = place
+            sizes = [self.guide_mm * factor for factor in GUIDE_SIZES]
+            if size not in sizes:
+                return False
+            texts = {"\n".join(self._guide_name_lines(frame, short, size, split)) for split in (False, True)}
+            if text not in texts or _name_measured(text.split("\n"), size)[1:] != (width, height):
+                return False
+            across = frame.left - width <= x <= frame.right
+            if not (across and frame.top - 4 * height <= y <= frame.bottom + height):
+                return False
+        return True
 
     def _guide_name_places(
         self, frame: Frame, avoid: SegmentIndex, rects: list, known: list, *, watching: bool
@@ -1285,6 +1318,26 @@ def _line(a: QPointF, b: QPointF) -> QPainterPath:
     path = QPainterPath(a)
     path.lineTo(b)
     return path
+
+
+class KeptPlaces(Protocol):
+    """Guide names' places kept between starts, by view and `_places_token`."""
+
+    def get(self, view_id: str, token: str) -> list[tuple] | None: ...
+
+    def put(self, view_id: str, token: str, places: list[tuple]) -> None: ...
+
+
+def _places_token(frame: Frame, guide_mm: float, min_guide_mm: float, inputs: tuple) -> str:
+    """What a view's guide names' places depend on besides the chart file, the settings, the
+    font and the code (the kept file's key): the view's place, the type sizes, the guides
+    and their names, the labels' boxes and the zones under them; as a short checksum."""
+    _frame, _guide_mm, guides, rects, fills = inputs
+    text = repr(
+        (frame.view.id, frame.dx, frame.dy, frame.left, frame.right, frame.top, frame.bottom)
+        + (guide_mm, min_guide_mm, guides, rects, fills)
+    ).encode()
+    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(text)}"
 
 
 def _name_measured(lines: list[str], size: float) -> tuple[str, float, float]:

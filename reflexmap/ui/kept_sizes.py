@@ -7,10 +7,14 @@ and the drawing code: all of them are in the key (the files by their time and si
 start of the same chart, with the same settings, takes the size from here and draws the chart
 once, the same picture. The text size the map's rounds settled on for that and the viewport's
 size is kept the same way, with what that drawing needed (at the largest text the rounds
-take four drawings; see map_view's `_rebuild`). Only the chart a window starts with is
+take four drawings; see map_view's `_rebuild`). The places of each view's guide names (the
+costliest part of a drawing: a search along each guide line) are kept the same way, for the
+drawing's text size and a checksum of what the search reads besides the chart file
+(chart_scene's `_places_token`); the drawing checks each place read before using it
+(`_kept_places_hold`). Only the chart a window starts with is
 matched with its file (an edit makes a new chart that no file holds yet). The file is read
-with limits; anything in it that is not a size of the expected form is ignored, and it is
-written after the first paint.
+with limits; anything in it that is not a size or places of the expected form is ignored,
+and it is written after the first paint.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import qVersion
@@ -26,8 +31,10 @@ from PySide6.QtGui import QFontInfo
 from ..render.chart_text import label_font
 from ..storage import atomic_path, read_regular
 
-MAX_BYTES = 256 * 1024  # a few hundred sizes; a larger file is not read at all
-MAX_KEPT = 200  # sizes kept, the latest first
+MAX_BYTES = 512 * 1024  # a few hundred sizes and places; a larger file is not read at all
+MAX_KEPT = 200  # sizes and places kept, the latest first
+MAX_NAMES = 64  # guide names of one view
+MAX_NAME = 2000  # characters of a guide name's text as drawn
 _ROOT = Path(__file__).resolve().parents[1]
 # the code that lays out a chart: a changed drawing code measures again
 _CODE = (
@@ -46,13 +53,31 @@ def _stamp(path: Path) -> str:
     return f"{info.st_mtime_ns}:{info.st_size}"
 
 
+def _finite(value: object) -> bool:
+    return isinstance(value, float) and math.isfinite(value) and -1e6 < value < 1e6
+
+
+def _places(value: object) -> tuple[tuple, ...] | None:
+    """Guide names' places as kept: (text, size, width, height, x, y) each, or None."""
+    if not isinstance(value, list) or not 0 < len(value) <= MAX_NAMES:
+        return None
+    found = []
+    for place in value:
+        if not (isinstance(place, list) and len(place) == 6 and isinstance(place[0], str)):
+            return None
+        if len(place[0]) > MAX_NAME or not all(_finite(v) for v in place[1:]):
+            return None
+        found.append(tuple(place))
+    return tuple(found)
+
+
 class KeptSizes:
-    """Chart sizes (width, height in mm) by key, in one JSON file."""
+    """Chart sizes (width, height in mm), and guide names' places, by key, in one JSON file."""
 
     def __init__(self, path: Path):
         self.path = path
-        self._read: dict[str, tuple[float, float]] | None = None
-        self._new: dict[str, tuple[float, float]] = {}
+        self._read: dict[str, tuple] | None = None
+        self._new: dict[str, tuple] = {}
 
     def key(self, chart: Path, parts: tuple) -> str | None:
         """The key of a measurement of the chart file `chart` with `parts` (view, text
@@ -65,15 +90,27 @@ class KeptSizes:
         typeface = [font.toString(), QFontInfo(font).family(), qVersion()]
         return json.dumps([str(chart), *stamps, *typeface, *parts])
 
-    def get(self, key: str) -> tuple[float, float] | None:
+    def _kept(self, key: str) -> tuple | None:
         if key in self._new:
             return self._new[key]
         if self._read is None:
             self._read = self._load()
         return self._read.get(key)
 
+    def get(self, key: str) -> tuple[float, float] | None:
+        found = self._kept(key)
+        return found if found is not None and len(found) == 2 and _finite(found[0]) else None
+
     def put(self, key: str, size: tuple[float, float]) -> None:
         self._new[key] = size
+
+    def places(self, key: str) -> list[tuple] | None:
+        """Guide names' places kept under `key`: see `GuidePlaces`."""
+        found = self._kept(key)
+        return list(found) if found and isinstance(found[0], tuple) else None
+
+    def put_places(self, key: str, places: list[tuple]) -> None:
+        self._new[key] = tuple(tuple(place) for place in places)
 
     def save(self) -> None:
         """Write the sizes measured since (the file's others kept, the latest first); a
@@ -82,7 +119,9 @@ class KeptSizes:
             return
         kept = {**self._new, **{k: v for k, v in self._load().items() if k not in self._new}}
         self._new = {}
-        payload = json.dumps({k: list(v) for k, v in list(kept.items())[:MAX_KEPT]}).encode()
+        payload = json.dumps(
+            {k: [list(p) if isinstance(p, tuple) else p for p in v] for k, v in list(kept.items())[:MAX_KEPT]}
+        ).encode()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with atomic_path(self.path) as temporary:
@@ -91,7 +130,7 @@ class KeptSizes:
             pass
         self._read = None
 
-    def _load(self) -> dict[str, tuple[float, float]]:
+    def _load(self) -> dict[str, tuple]:
         try:
             found = json.loads(read_regular(self.path, MAX_BYTES))
         except (OSError, ValueError, RecursionError):
@@ -106,4 +145,25 @@ class KeptSizes:
                 and all(isinstance(v, float) and math.isfinite(v) and 0 < v < 1e6 for v in value)
             ):
                 sizes[key] = (value[0], value[1])
+            elif (places := _places(value)) is not None:
+                sizes[key] = places
         return sizes
+
+
+class GuidePlaces:
+    """The guide names' places of one drawing of the start's chart (chart_scene's
+    `KeptPlaces`): kept under `key(view id, token)`; `kept` is called when one is new (the
+    map writes the file after the next paint)."""
+
+    def __init__(self, sizes: KeptSizes, key: Callable[[str, str], str | None], kept: Callable[[], None]):
+        self.sizes, self.key, self.kept = sizes, key, kept
+
+    def get(self, view_id: str, token: str) -> list[tuple] | None:
+        key = self.key(view_id, token)
+        return None if key is None else self.sizes.places(key)
+
+    def put(self, view_id: str, token: str, places: list[tuple]) -> None:
+        key = self.key(view_id, token)
+        if key is not None:
+            self.sizes.put_places(key, places)
+            self.kept()

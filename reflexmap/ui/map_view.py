@@ -25,7 +25,7 @@ from ..paths import kept_sizes_path
 from ..render import palette
 from ..render.chart_key import CAVEAT_MM
 from ..render.chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
-from .kept_sizes import KeptSizes
+from .kept_sizes import GuidePlaces, KeptSizes
 from .label_room import label_room
 from .map_layers import RING, TILE, Layers, Level, tile_span
 from .modes import EDIT, MapEvent, MapOverlay
@@ -414,6 +414,7 @@ class MapView(QGraphicsView):
         atlas = self.state.atlas
         base = base_for(atlas)  # a partial chart is drawn over the main one, in grey
         self.chart.measuring = measuring
+        self.chart.kept_guide_places = None if measuring else self._kept_places(min_text_mm)
         try:
             self.chart.show_chart(
                 atlas,
@@ -429,6 +430,21 @@ class MapView(QGraphicsView):
             )
         finally:
             self.chart.measuring = False
+            self.chart.kept_guide_places = None
+
+    def _kept_places(self, min_text_mm: float) -> GuidePlaces | None:
+        """Where this drawing of the start's chart may find its guide names' places from an
+        earlier start, and keeps them for the next (ui/kept_sizes.py); None for any other."""
+        key = self._measure_key()
+        kept = self.kept_sizes
+        if key is None or kept is None or self._kept_key(key) is None:
+            return None
+        parts = (*key, "guide names", min_text_mm)
+        return GuidePlaces(
+            kept,
+            lambda view_id, token: self._kept_key((*parts, view_id, token)),
+            lambda: when_painted(self.viewport(), kept.save),  # not before the picture
+        )
 
     # --- the kept drawing (tiles) ----------------------------------------------------
     def set_layered(self, on: bool) -> None:

@@ -112,6 +112,51 @@ def test_a_second_start_at_the_largest_text_draws_the_chart_once_and_the_same(en
     assert second["picture at paint"] == first["picture at paint"]
 
 
+def _kept_places(env: dict[str, str]) -> tuple[dict, list[str]]:
+    stored = json.loads(_kept_sizes(env).read_text())
+    return stored, [key for key in stored if '"guide names"' in key]
+
+
+@pytest.mark.parametrize("args", [(), ("--text-scale", "1.5"), ("--language", "de")])
+def test_a_second_start_keeps_the_guide_names_places_and_draws_the_same(env, args):
+    """Placing the guide names is the costliest part of a drawing: their places are kept with
+    the sizes, and the next start of the same chart, alike, draws them there without a
+    search: the same picture."""
+    first = _start(env, *args)
+    assert first["guide names searched at paint"] == 2
+    assert len(_kept_places(env)[1]) == 2
+    second = _start(env, *args)
+    assert second["guide names searched at paint"] == 0
+    assert second["text at paint"] == first["text at paint"]
+    assert second["picture at paint"] == first["picture at paint"]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda place: [place[0] + "x", *place[1:]],  # a text this guide's name never is
+        lambda place: [place[0], place[1] * 1.5, *place[2:]],  # a size it is never drawn at
+        lambda place: [*place[:2], place[2] + 1.0, *place[3:]],  # a width it does not measure
+        lambda place: [*place[:4], place[4] + 1e4, place[5]],  # far outside its view
+        lambda place: [*place[:5], float("nan")],
+        lambda place: [place[0]],
+        lambda place: "x",
+    ],
+)
+def test_kept_guide_names_places_that_are_not_this_charts_are_searched_again(env, damage):
+    """The kept file is input: a place whose text, size or measure is not one this guide's
+    name can have, or that lies outside its view, or is not a place at all, is not drawn:
+    the names are searched again, as on a first start, the same picture."""
+    first = _start(env)
+    stored, keys = _kept_places(env)
+    for key in keys:
+        stored[key] = [damage(place) for place in stored[key]]
+    _kept_sizes(env).write_text(json.dumps(stored))
+    again = _start(env)
+    assert again["guide names searched at paint"] == 2
+    assert again["picture at paint"] == first["picture at paint"]
+
+
 @pytest.mark.parametrize("factors", [(0.5, 1.0), (1.2, 1.0), (1e5, 1.0), (1.0, 1.001)])
 def test_a_kept_text_size_that_does_not_hold_is_settled_again(env, factors: tuple[float, float]):
     """A kept settled text size that is too small for the window, larger than the rounds
