@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import itertools
 import json
 import math
@@ -39,7 +40,8 @@ MAX_SOURCES = 1_000
 MAX_ZONE_SOURCES = 100
 
 # Bump when the model or the loader's rules change, so old entries are not trusted.
-CACHE_FORMAT = 5  # 4: zone coordinates packed as binary doubles; 5: check refuses invisible texts
+CACHE_FORMAT = 6  # 4: zone coordinates packed as binary doubles; 5: check refuses invisible texts;
+# 6: ring lengths and label anchors packed too (an entry holds no JSON number but in outlines)
 MAX_ENTRIES = 20  # oldest entries beyond this are removed when a new one is written
 MAX_ENTRY_BYTES = 256 * 1024 * 1024  # a 32 MiB chart's entry is a few times its size at most
 
@@ -122,30 +124,56 @@ class AtlasCache:
                 pass
 
 
-def _packed(atlas: Atlas) -> tuple[str, dict[str, list]]:
-    """Every zone polygon's points as one run of little-endian doubles (base64), and each
-    zone's shapes as [offset, count] into it: reading 200,000 points back is a copy, not
-    400,000 numbers parsed and checked one at a time (a second open of 10,000 zones)."""
-    numbers = array("d")
-    refs: dict[str, list] = {}
+def _doubles(numbers: array) -> str:
+    if sys.byteorder != "little":  # pragma: no cover - every platform ReflexMap ships for
+        numbers.byteswap()
+    return base64.b64encode(numbers.tobytes()).decode("ascii")
+
+
+def _packed(atlas: Atlas) -> tuple[str, str, dict[str, list[str]]]:
+    """Every zone polygon's points as one run of little-endian doubles (base64), the number
+    of points of each ring as little-endian 32-bit counts (base64), and each zone's shapes as
+    the ids of its views, one for each part, in the order of the rings: reading 200,000
+    points back is a copy, not 400,000 numbers parsed and checked one at a time, and no
+    number is left in the JSON for the parser to convert one by one (a second open of 10,000
+    zones)."""
+    numbers, counts = array("d"), array("I")
+    views: dict[str, list[str]] = {}
     for zone in atlas.zones:
-        shapes = refs[zone.id] = {}
+        parts_in = views[zone.id] = []
         for view_id, parts in zone.shapes.items():
-            spans = shapes[view_id] = []
             for ring in parts:
-                spans.append([len(numbers) // 2, len(ring)])
+                parts_in.append(view_id)
+                counts.append(len(ring))
                 for x, y in ring:
                     numbers.append(x)
                     numbers.append(y)
-    if sys.byteorder != "little":  # pragma: no cover - every platform ReflexMap ships for
-        numbers.byteswap()
-    return base64.b64encode(numbers.tobytes()).decode("ascii"), refs
+    if counts.itemsize != 4:  # pragma: no cover - 'I' is 32 bits wherever CPython runs
+        counts = array("L", counts)
+    if sys.byteorder != "little":  # pragma: no cover
+        counts.byteswap()
+    return _doubles(numbers), base64.b64encode(counts.tobytes()).decode("ascii"), views
+
+
+def _packed_anchors(atlas: Atlas) -> dict[str, str]:
+    """Each view's label anchors as little-endian doubles (base64), x and y of each of the
+    view's zones in the chart's order (label anchors take polylabel and polygon differences:
+    worth keeping for the next start)."""
+    packed = {}
+    for view in atlas.views:
+        anchors = atlas.anchors(view.id)
+        numbers = array("d")
+        for zone in atlas.zones_in(view.id):
+            numbers.extend(anchors[zone.id])
+        packed[view.id] = _doubles(numbers)
+    return packed
 
 
 def atlas_to_plain(atlas: Atlas) -> dict[str, Any]:
-    coordinates, refs = _packed(atlas)
+    coordinates, rings, views = _packed(atlas)
     return {
         "coordinates": coordinates,
+        "rings": rings,
         "id": atlas.id,
         "title": atlas.title,
         "tradition": atlas.tradition,
@@ -163,8 +191,7 @@ def atlas_to_plain(atlas: Atlas) -> dict[str, Any]:
             ]
             for v in atlas.views
         ],
-        # label anchors take polylabel and polygon differences: worth keeping for the next start
-        "anchors": {view.id: atlas.anchors(view.id) for view in atlas.views},
+        "anchors": _packed_anchors(atlas),
         "zones": [
             [
                 z.id,
@@ -174,7 +201,7 @@ def atlas_to_plain(atlas: Atlas) -> dict[str, Any]:
                 z.technique,
                 z.sources,
                 z.confidence,
-                refs[z.id],
+                views[z.id],
                 z.note,
                 z.tradition,
                 z.translations,
@@ -195,6 +222,7 @@ class _Untrusted(ValueError):
 # The schema's ranges of the values an entry holds (atlas-v1.schema.json): a value of the right
 # type outside them is not one the loader accepted.
 _ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_IDS = re.compile(r"(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\n)*[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 _LANGUAGE = re.compile(r"[a-z]{2}(?:-[A-Z]{2})?")
 _URL = re.compile(r"https?://", re.IGNORECASE)
 
@@ -257,53 +285,67 @@ def _checked_ring(value: Any, fewest: int = 3) -> tuple:
     return tuple(_point(point) for point in value)
 
 
-def _coordinates(text: Any) -> tuple[list[tuple[float, float]], Any]:
-    """The packed zone points as (x, y) pairs, each a finite double within the coordinate
-    limits; and, for a large chart, the same points as an (n, 2) NumPy array (else None),
-    from which the index makes areas and polygons at once."""
+def _decoded(text: Any) -> bytes:
+    """The bytes of a base64 text an entry holds (strictly base64, no longer than an entry)."""
     if type(text) is not str or len(text) > MAX_ENTRY_BYTES:
-        raise _Untrusted("coordinates")
+        raise _Untrusted("packed")
     try:
-        raw = binascii.a2b_base64(text, strict_mode=True)  # b64decode(validate=True), in C
+        return binascii.a2b_base64(text, strict_mode=True)  # b64decode(validate=True), in C
     except (binascii.Error, ValueError):
-        raise _Untrusted("coordinates") from None
+        raise _Untrusted("packed") from None
+
+
+def _checked_doubles(raw: bytes) -> Any:
+    """Refuses unless `raw` is whole (x, y) pairs of little-endian doubles, each finite and
+    within the coordinate limits; for a large run, gives them as an (n, 2) NumPy array in
+    native order (else None), from which the index makes areas and polygons at once."""
     if len(raw) % 16:  # whole points of two doubles
         raise _Untrusted("coordinates")
-    array_of_points = None
     if len(raw) >= _NUMPY_FROM:  # a large chart: checked at once (its index needs NumPy anyway)
         import numpy as np
 
         packed = np.frombuffer(raw, dtype="<f8")
         if not np.all(np.abs(packed) <= LIMIT_MM):  # also false for NaN
             raise _Untrusted("coordinate")
-        array_of_points = packed.astype(float).reshape(-1, 2)  # native order, its own memory
-    else:
-        numbers = array("d")
-        numbers.frombytes(raw)
-        if sys.byteorder != "little":  # pragma: no cover
-            numbers.byteswap()
-        if numbers and (
-            any(map(math.isnan, numbers)) or min(numbers) < -LIMIT_MM or max(numbers) > LIMIT_MM
-        ):  # NaN first: min and max are meaningless with one among the numbers
-            raise _Untrusted("coordinate")
-    # the (x, y) tuples straight from the bytes: half the time of a list of floats zipped
-    return list(struct.iter_unpack("<dd", raw)), array_of_points
+        return packed.astype(float).reshape(-1, 2)  # native order, its own memory
+    numbers = array("d")
+    numbers.frombytes(raw)
+    if sys.byteorder != "little":  # pragma: no cover
+        numbers.byteswap()
+    if numbers and (any(map(math.isnan, numbers)) or min(numbers) < -LIMIT_MM or max(numbers) > LIMIT_MM):
+        raise _Untrusted("coordinate")  # NaN first: min and max are meaningless with one among them
+    return None
 
 
-def _span(value: Any, points: int) -> tuple[int, int]:
-    """A ring given as [offset, count] into the packed points, checked against `points`."""
-    if type(value) is not list or len(value) != 2:
-        raise _Untrusted("ring")
-    offset, count = value
-    if (
-        type(offset) is not int
-        or type(count) is not int
-        or not 3 <= count <= MAX_POINTS
-        or offset < 0
-        or offset + count > points
-    ):
-        raise _Untrusted("ring")
-    return offset, count
+def _coordinates(text: Any) -> tuple[memoryview, Any]:
+    """The packed zone points, each a finite double within the coordinate limits; and, for a
+    large chart, the same points as an (n, 2) NumPy array (else None)."""
+    raw = _decoded(text)
+    return memoryview(raw), _checked_doubles(raw)
+
+
+# (x, y) tuples straight from a ring's bytes: half the time of a list of floats zipped, and a
+# quarter less than slicing one list of every point
+_pairs = struct.Struct("<dd").iter_unpack
+
+
+def _ring_counts(text: Any, points: int) -> list[int]:
+    """The number of points of every ring, in order: each from 3 to MAX_POINTS, and all of
+    them together every packed point, each once (so every ring's slice lies within them)."""
+    raw = _decoded(text)
+    if len(raw) % 4:
+        raise _Untrusted("rings")
+    counts = array("I")
+    if counts.itemsize != 4:  # pragma: no cover - 'I' is 32 bits wherever CPython runs
+        return [count for (count,) in struct.iter_unpack("<I", raw)]
+    counts.frombytes(raw)
+    if sys.byteorder != "little":  # pragma: no cover
+        counts.byteswap()
+    if counts and (min(counts) < 3 or max(counts) > MAX_POINTS):
+        raise _Untrusted("rings")
+    if sum(counts) != points:
+        raise _Untrusted("rings")
+    return counts.tolist()
 
 
 def atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
@@ -314,54 +356,69 @@ def atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
     return _atlas_from_plain(plain, path)
 
 
-def _zone_shapes(zone_id: str, shapes: Any, view_ids: set[str], flat: list, packed: dict | None) -> dict:
-    """A zone's shapes: per view, its parts as rings given as [offset, count] into the packed
-    points (or, as an entry may also hold them, as lists of [x, y] points, checked one by one).
-    With `packed` (a large chart), each view's entry for the index, (zone id, parts) and the
-    rings' (offset, count), is added to packed[view]; a ring given as points sets
-    packed["?"], and the caller then makes the index from the points alone."""
-    if type(shapes) is not dict or not shapes:  # a zone is drawn in one view at least
-        raise _Untrusted("zone")
-    checked = {}
-    points = len(flat)
-    for view_id, parts in shapes.items():
-        if view_id not in view_ids or type(parts) is not list or not 1 <= len(parts) <= MAX_PARTS:
-            raise _Untrusted("zone shape")
-        if len(parts) == 1 and type(part := parts[0]) is list and len(part) == 2:
-            offset, count = part  # one ring given as [offset, count]: nearly every zone
-            if (
-                type(offset) is int
-                and type(count) is int
-                and 3 <= count <= MAX_POINTS
-                and 0 <= offset <= points - count
-            ):
-                shape = checked[view_id] = (tuple(flat[offset : offset + count]),)
-                if packed is not None:
-                    packed[view_id].append((zone_id, shape, ((offset, count),)))
-                continue
-        rings, where = [], []
-        for part in parts:
-            if type(part) is list and part and type(part[0]) is list:
-                rings.append(_checked_ring(part))
-                if packed is not None:
-                    packed["?"] = None
-            else:
-                offset, count = _span(part, points)
-                rings.append(tuple(flat[offset : offset + count]))
-                where.append((offset, count))
-        shape = checked[view_id] = tuple(rings)
-        if packed is not None:
-            packed[view_id].append((zone_id, shape, tuple(where)))
-    return checked
+_ZONE_FIELDS = (
+    "id",
+    "name",
+    "region",
+    "claim",
+    "technique",
+    "sources",
+    "confidence",
+    "shapes",
+    "note",
+    "tradition",
+    "translations",
+)
+if tuple(f.name for f in dataclasses.fields(Zone)) != _ZONE_FIELDS:  # pragma: no cover
+    raise ImportError("cache.py's _new_zone no longer sets every field of Zone")
+_SET = {name: Zone.__dict__[name].__set__ for name in _ZONE_FIELDS}  # the slots' own setters
+(_s_id, _s_name, _s_region, _s_claim, _s_technique, _s_sources, _s_confidence, _s_shapes) = (
+    _SET[name] for name in _ZONE_FIELDS[:8]
+)
+_s_note, _s_tradition, _s_translations = (_SET[name] for name in _ZONE_FIELDS[8:])
 
 
-def _zones(rows: Any, sources: dict, view_ids: set[str], flat: list, packed: dict | None) -> list[Zone]:
+def _new_zone(zone_id, name, region, claim, technique, sources, confidence, shapes, note, tradition, tr):
+    """Zone(...) with the values checked by the caller, its slots set directly: the frozen
+    dataclass's __init__ goes through object.__setattr__ once a field, half the cost of
+    reading a zone back (10,000 of them at a second open). The same object."""
+    zone = _new(Zone)
+    _s_id(zone, zone_id)
+    _s_name(zone, name)
+    _s_region(zone, region)
+    _s_claim(zone, claim)
+    _s_technique(zone, technique)
+    _s_sources(zone, sources)
+    _s_confidence(zone, confidence)
+    _s_shapes(zone, shapes)
+    _s_note(zone, note)
+    _s_tradition(zone, tradition)
+    _s_translations(zone, tr)
+    return zone
+
+
+_new = object.__new__
+
+
+def _zones(
+    rows: Any, sources: dict, view_ids: set[str], points: memoryview, counts: list[int], packed: dict | None
+) -> tuple[list[Zone], dict[str, list[str]]]:
     """The entry's zones, every value checked (the checks of `_text` and `_translations`
-    written out for the fields every zone has: 10,000 zones are read at a second open)."""
+    written out for the fields every zone has: 10,000 zones are read at a second open), and
+    the ids of each view's zones in order. A zone's shapes are the ids of its views, one for
+    each part, the parts of a view together; its rings are the next ones of `counts` (the
+    rings' lengths) in the packed `points`. With `packed` (a large chart), each view's
+    entry for the index, (zone id, parts) and the rings' (offset, count), is added to
+    packed[view]."""
     if type(rows) is not list or len(rows) > MAX_ZONES:
         raise _Untrusted("zones")
     zones = []
     append = zones.append
+    in_view: dict[str, list[str]] = {view_id: [] for view_id in view_ids}
+    rings = len(counts)
+    k = offset = 0  # the next ring, and its first point
+    regions, confidences = frozenset(REGIONS), frozenset(CONFIDENCES)
+    ids, cited = [], []  # checked at once after the loop
     for row in rows:
         (
             zone_id,
@@ -371,15 +428,14 @@ def _zones(rows: Any, sources: dict, view_ids: set[str], flat: list, packed: dic
             technique,
             zone_sources,
             confidence,
-            shapes,
+            parts_in,
             note,
             tradition,
             tr,
         ) = row
         if not (
             type(zone_id) is str
-            and len(zone_id) <= 64
-            and _ID.fullmatch(zone_id)
+            and 0 < len(zone_id) <= 64
             and type(name) is str
             and 0 < len(name) <= 4000
             and type(claim) is str
@@ -390,18 +446,37 @@ def _zones(rows: Any, sources: dict, view_ids: set[str], flat: list, packed: dic
             and (tradition is None or (type(tradition) is str and 0 < len(tradition) <= 4000))
         ):
             raise _Untrusted("text")
-        if region not in REGIONS or confidence not in CONFIDENCES:
+        if type(region) is not str or region not in regions or type(confidence) is not str:
             raise _Untrusted("zone")
-        if (
-            type(zone_sources) is not list
-            or not 0 < len(zone_sources) <= MAX_ZONE_SOURCES
-            or not all(map(sources.__contains__, zone_sources))
-        ):
+        if confidence not in confidences:
+            raise _Untrusted("zone")
+        if type(zone_sources) is not list or not 0 < len(zone_sources) <= MAX_ZONE_SOURCES:
             raise _Untrusted("zone sources")
+        ids.append(zone_id)
+        cited.append(zone_sources)
         if tr or type(tr) is not dict:  # most zones have no translations
             _translations(tr, "zone")
+        # a zone is drawn in one view at least
+        if type(parts_in) is not list or not 0 < len(parts_in) <= MAX_PARTS * len(view_ids) or k >= rings:
+            raise _Untrusted("zone shape")
+        if len(parts_in) == 1:  # one ring in one view: nearly every zone
+            view_id = parts_in[0]
+            if type(view_id) is not str or view_id not in view_ids:
+                raise _Untrusted("zone shape")
+            count = counts[k]
+            shape = (tuple(_pairs(points[16 * offset : 16 * (offset + count)])),)
+            shapes = {view_id: shape}
+            in_view[view_id].append(zone_id)
+            if packed is not None:
+                packed[view_id].append((zone_id, shape, ((offset, count),)))
+            k += 1
+            offset += count
+        else:
+            shapes, k, offset = _zone_shapes(zone_id, parts_in, view_ids, points, counts, k, offset, packed)
+            for view_id in shapes:
+                in_view[view_id].append(zone_id)
         append(
-            Zone(
+            _new_zone(
                 zone_id,
                 name,
                 region,
@@ -409,17 +484,59 @@ def _zones(rows: Any, sources: dict, view_ids: set[str], flat: list, packed: dic
                 technique,
                 tuple(zone_sources),
                 confidence,
-                _zone_shapes(zone_id, shapes, view_ids, flat, packed),
+                shapes,
                 note,
                 tradition,
                 tr,
             )
         )
-    return zones
+    if k != rings:  # a ring no zone has
+        raise _Untrusted("rings")
+    # every id as the schema has it, in one match: lines of ids, as many lines as zones (an id
+    # holding a line break would make more)
+    joined = "\n".join(ids)
+    if ids and (joined.count("\n") != len(ids) - 1 or not _IDS.fullmatch(joined)):
+        raise _Untrusted("text")
+    every = set(itertools.chain.from_iterable(cited))  # (a list among them: TypeError, damaged)
+    if not every <= sources.keys():
+        raise _Untrusted("zone sources")
+    return zones, in_view
+
+
+def _zone_shapes(
+    zone_id: str,
+    parts_in: list,
+    view_ids: set[str],
+    points: memoryview,
+    counts: list[int],
+    k: int,
+    offset: int,
+    packed: Any,
+) -> tuple[dict, int, int]:
+    """A zone of several parts (or views): its shapes, and the next ring and point after them."""
+    rings_of: dict[str, list] = {}
+    where: dict[str, list] = {}
+    last = None
+    for view_id in parts_in:
+        if type(view_id) is not str or view_id not in view_ids or k >= len(counts):
+            raise _Untrusted("zone shape")
+        if view_id != last and view_id in rings_of:  # a view's parts are given together
+            raise _Untrusted("zone shape")
+        count = counts[k]
+        rings_of.setdefault(view_id, []).append(tuple(_pairs(points[16 * offset : 16 * (offset + count)])))
+        where.setdefault(view_id, []).append((offset, count))
+        if len(rings_of[view_id]) > MAX_PARTS:
+            raise _Untrusted("zone shape")
+        last, k, offset = view_id, k + 1, offset + count
+    shapes = {view_id: tuple(rings) for view_id, rings in rings_of.items()}
+    if packed is not None:
+        for view_id, shape in shapes.items():
+            packed[view_id].append((zone_id, shape, tuple(where[view_id])))
+    return shapes, k, offset
 
 
 def _atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
-    flat, array_of_points = _coordinates(plain["coordinates"])
+    points, array_of_points = _coordinates(plain["coordinates"])
     views = []
     for view_id, foot, aspect, outline, guides, mirror_of in plain["views"]:
         if foot not in FEET or aspect not in ASPECTS or type(guides) is not list:
@@ -450,12 +567,13 @@ def _atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
         )
     if len(sources) != len(plain["sources"]):  # an id given twice: `check` refuses that
         raise _Untrusted("source ids")
+    counts = _ring_counts(plain["rings"], len(points) // 16)
     packed = None if array_of_points is None else {view_id: [] for view_id in view_ids}
-    zones = _zones(plain["zones"], sources, view_ids, flat, packed)
+    zones, in_view = _zones(plain["zones"], sources, view_ids, points, counts, packed)
     if len({zone.id for zone in zones}) != len(zones):
         raise _Untrusted("zone ids")
-    shared = None  # the packed points, when the index and the geometry check may take them
-    if packed is not None and "?" not in packed:
+    shared = None  # the packed points, which the index and the geometry check take
+    if packed is not None:
         shared = Packed(array_of_points, packed)
         index = ZoneIndex.from_packed(shared)
     else:
@@ -476,35 +594,24 @@ def _atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
     # itself, parts that overlap, a zone outside its outline (cache_rules.py)
     check_texts(atlas)
     check_geometry(atlas, shared)
-    remembered = _anchors(plain["anchors"], zones, view_ids)
+    remembered = _anchors(plain["anchors"], in_view)
     check_anchors(atlas, remembered, shared)  # each in its zone: a leader points at its zone
     atlas.remember_anchors(remembered)
     return atlas
 
 
-def _anchors(anchors: Any, zones: list[Zone], view_ids: set[str]) -> dict[str, dict[str, tuple]]:
-    """The label anchors an entry holds: one point for each zone of each view, each a pair of
-    finite doubles within the coordinate limits (checked a view at a time, not point by point:
-    10,000 of them at a second open)."""
-    if type(anchors) is not dict or anchors.keys() != view_ids:
+def _anchors(anchors: Any, in_view: dict[str, list[str]]) -> dict[str, dict[str, tuple]]:
+    """The label anchors an entry holds: for each view, the x and y of each of its zones in
+    order, packed as doubles, each finite and within the coordinate limits (checked a view at
+    a time, not point by point: 10,000 of them at a second open)."""
+    if type(anchors) is not dict or anchors.keys() != in_view.keys():
         raise _Untrusted("anchors")
-    in_view: dict[str, set[str]] = {view_id: set() for view_id in view_ids}
-    for zone in zones:
-        for view_id in zone.shapes:
-            in_view[view_id].add(zone.id)
-    chained = itertools.chain.from_iterable
     remembered = {}
-    for view_id, points in anchors.items():
-        if type(points) is not dict or points.keys() != in_view[view_id]:
+    for view_id, text in anchors.items():
+        raw = _decoded(text)
+        zone_ids = in_view[view_id]
+        if len(raw) != 16 * len(zone_ids):  # one point for each of the view's zones
             raise _Untrusted("anchors")
-        pairs = list(points.values())
-        if any(type(point) is not list or len(point) != 2 for point in pairs):
-            raise _Untrusted("anchors")
-        flat = list(chained(pairs))
-        if any(type(number) is not float for number in flat) or (
-            flat and (any(map(math.isnan, flat)) or min(flat) < -LIMIT_MM or max(flat) > LIMIT_MM)
-        ):  # NaN first: min and max are meaningless with one among the numbers
-            raise _Untrusted("coordinate")
-        numbers = iter(flat)
-        remembered[view_id] = dict(zip(points, zip(numbers, numbers, strict=False), strict=True))
+        _checked_doubles(raw)
+        remembered[view_id] = dict(zip(zone_ids, struct.iter_unpack("<dd", raw), strict=True))
     return remembered

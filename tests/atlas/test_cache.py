@@ -13,6 +13,8 @@ from reflexmap.atlas import builtin_chart_path, read_atlas
 from reflexmap.atlas import cache as cache_module
 from reflexmap.atlas.cache import MAX_ENTRIES, AtlasCache
 
+from .cache_entries import closed, opened
+
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
@@ -163,13 +165,50 @@ def _set_number(index: int, value: float):
     return change
 
 
-def _set_first_ring(value):
+def _set_count(index: int, value: int):
+    """The length of ring `index` (-1: the last) set to `value`."""
+
     def change(atlas):
-        shapes = atlas["zones"][0][7]
-        first = next(iter(shapes))
-        shapes[first] = [value]
+        import base64
+        import struct
+
+        raw = bytearray(base64.b64decode(atlas["rings"]))
+        at = (index % (len(raw) // 4)) * 4
+        raw[at : at + 4] = struct.pack("<I", value)
+        atlas["rings"] = base64.b64encode(bytes(raw)).decode("ascii")
 
     return change
+
+
+def _add_count(value: int):
+    def change(atlas):
+        import base64
+        import struct
+
+        raw = base64.b64decode(atlas["rings"]) + struct.pack("<I", value)
+        atlas["rings"] = base64.b64encode(raw).decode("ascii")
+
+    return change
+
+
+def _set_parts(zone: int, parts):
+    """The views of zone `zone`'s parts (one id for each part) replaced by `parts`."""
+
+    def change(atlas):
+        atlas["zones"][zone][7] = parts(atlas["zones"][zone][7])
+
+    return change
+
+
+def _multi_part_zone(atlas) -> int:
+    return next(k for k, zone in enumerate(atlas["zones"]) if len(zone[7]) > 2)
+
+
+def _split_views(atlas):
+    """A zone of several parts in several views, its parts no longer given view by view."""
+    k = _multi_part_zone(atlas)
+    parts = atlas["zones"][k][7]
+    atlas["zones"][k][7] = parts[1:] + parts[:1]
 
 
 @pytest.mark.parametrize(
@@ -182,11 +221,26 @@ def _set_first_ring(value):
         lambda atlas: atlas.__setitem__("coordinates", "not base64 at all!"),
         lambda atlas: atlas.__setitem__("coordinates", atlas["coordinates"][:-4]),  # half a point
         lambda atlas: atlas.__setitem__("coordinates", 17),
-        _set_first_ring([10**9, 5]),  # beyond the points
-        _set_first_ring([-1, 5]),
-        _set_first_ring([0, 2]),  # too few points for a polygon
-        _set_first_ring([0.0, 5]),
-        _set_first_ring([0, 5, 1]),
+        _set_count(0, 2),  # too few points for a polygon
+        _set_count(0, 0),
+        _set_count(0, 2**32 - 1),
+        _set_count(0, 100_001),
+        _set_count(-1, 5),  # the rings no longer cover the points exactly
+        _add_count(3),  # a ring no zone has
+        lambda atlas: atlas.__setitem__("rings", atlas["rings"][:-4]),  # a ring too few
+        lambda atlas: atlas.__setitem__("rings", "AAA="),  # not whole counts
+        lambda atlas: atlas.__setitem__("rings", [20, 20]),
+        lambda atlas: atlas.__delitem__("rings"),
+        _set_parts(0, lambda parts: []),  # a zone drawn in no view
+        _set_parts(0, lambda parts: ["plantar-middle"]),  # a view that does not exist
+        _set_parts(0, lambda parts: [None]),
+        _set_parts(0, lambda parts: [[0, 20]]),  # as format 5 gave a ring
+        _set_parts(0, lambda parts: {parts[0]: [[0, 20]]}),
+        _set_parts(0, lambda parts: parts * 101),  # more parts than a zone may have
+        _split_views,
+        lambda atlas: atlas["anchors"].__setitem__(next(iter(atlas["anchors"])), "AAAA"),  # not whole
+        lambda atlas: atlas["anchors"].popitem(),
+        lambda atlas: atlas.__setitem__("anchors", []),
     ],
 )
 def test_packed_points_are_checked_like_any_other_value(tmp_path: Path, damage, reading):
@@ -346,31 +400,24 @@ def test_ring_areas_from_packed_points_match_the_shoelace_sum_bit_for_bit():
     assert areas == [ring_area(ring) for ring in rings]
 
 
-def test_a_large_entry_with_a_ring_written_as_points_gives_the_same_answers(tmp_path: Path, monkeypatch):
-    """An entry may hold a ring as a list of points instead of a slice of the packed ones:
-    the index is then made from the points, with the same areas and answers."""
-    import base64
-    import struct
-
-    from reflexmap.atlas import index as index_module
-
-    monkeypatch.setattr(cache_module, "_NUMPY_FROM", 0)
-    monkeypatch.setattr(index_module, "PLAIN_ZONES", 0)
-
-    def as_points(atlas):
-        raw = base64.b64decode(atlas["coordinates"])
-        shapes = atlas["zones"][0][7]
-        view = next(iter(shapes))
-        offset, count = shapes[view][0]
-        shapes[view][0] = [list(struct.unpack_from("<dd", raw, 16 * (offset + k))) for k in range(count)]
-
-    cache, path = _packed_entry_damaged(tmp_path, as_points)
-    cached = cache.get(path.read_bytes(), path)
-    fresh = read_atlas(path).atlas
-    assert cached == fresh
-    for view in fresh.views:
-        for zone in fresh.zones_in(view.id):
-            assert cached.index.area(view.id, zone.id) == fresh.index.area(view.id, zone.id)
-        for x in range(-70, 71, 6):
-            for y in range(-5, 275, 6):
-                assert cached.zones_at(view.id, x, y) == fresh.zones_at(view.id, x, y)
+def test_anchors_and_parts_read_back_exactly(tmp_path: Path, reading):
+    """Label anchors and zones of several parts in several views come back as they went in,
+    and the entry holds no JSON number outside the outlines and guides (the parser would
+    convert each one through a hook: a second open of 10,000 zones)."""
+    path = _copy_chart(tmp_path)
+    cache = AtlasCache(tmp_path / "cache")
+    full = read_atlas(path, cache).atlas
+    (entry,) = cache.folder.glob("*.json")
+    plain = json.loads(entry.read_text(encoding="utf-8"))["atlas"]
+    assert not any(type(value) is int for zone in plain["zones"] for value in zone)
+    assert all(type(view_id) is str for zone in plain["zones"] for view_id in zone[7])
+    hit = cache.get(path.read_bytes(), path)
+    assert hit is not None
+    for view in full.views:
+        assert hit.known_anchors()[view.id] == full.anchors(view.id)
+    assert any(len(z.shapes) > 1 and len(next(iter(z.shapes.values()))) > 1 for z in hit.zones)
+    assert [z.shapes for z in hit.zones] == [z.shapes for z in full.zones]
+    shapes, anchors = opened(plain)
+    again = json.loads(json.dumps(plain))
+    closed(again, shapes, anchors)
+    assert again == plain  # the tests' helpers write what the cache writes

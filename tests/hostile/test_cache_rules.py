@@ -16,6 +16,8 @@ from reflexmap.atlas import builtin_chart_path, read_atlas
 from reflexmap.paths import chart_cache
 from reflexmap.settings import Settings
 
+from ..atlas.cache_entries import closed, opened
+
 
 @pytest.fixture
 def make_window(qtbot, tmp_path: Path):
@@ -40,34 +42,31 @@ def _shape(*rings):
     """The first zone's shape in plantar-left replaced by `rings` (drawn about its anchor)."""
 
     def change(plain: dict) -> None:
-        ax, ay = plain["anchors"]["plantar-left"][plain["zones"][0][0]]
-        parts = [[[ax + x, ay + y] for x, y in ring] for ring in rings]
-        plain["zones"][0][7]["plantar-left"] = parts
+        shapes, anchors = opened(plain)
+        ax, ay = anchors["plantar-left"][plain["zones"][0][0]]
+        shapes[0]["plantar-left"] = [[[ax + x, ay + y] for x, y in ring] for ring in rings]
+        closed(plain, shapes, anchors)
 
     return change
 
 
 def _first_ring_moved(dx: float):
     def change(plain: dict) -> None:
-        import base64
-        from array import array
-
-        numbers = array("d")
-        numbers.frombytes(base64.b64decode(plain["coordinates"]))
-        offset, count = plain["zones"][0][7]["plantar-left"][0]
-        for k in range(offset, offset + count):
-            numbers[2 * k] += dx
-        plain["coordinates"] = base64.b64encode(numbers.tobytes()).decode("ascii")
+        shapes, anchors = opened(plain)
+        for point in shapes[0]["plantar-left"][0]:
+            point[0] += dx
+        closed(plain, shapes, anchors)
 
     return change
 
 
 def _overlapping_parts(plain: dict) -> None:
     """The first zone's ring, and beside it a small square inside it (around its anchor)."""
-    ax, ay = plain["anchors"]["plantar-left"][plain["zones"][0][0]]
-    shape = plain["zones"][0][7]["plantar-left"]
+    shapes, anchors = opened(plain)
+    ax, ay = anchors["plantar-left"][plain["zones"][0][0]]
     square = [[ax - 0.8, ay - 0.8], [ax + 0.8, ay - 0.8], [ax + 0.8, ay + 0.8], [ax - 0.8, ay + 0.8]]
-    shape.append(square)
+    shapes[0]["plantar-left"].append(square)
+    closed(plain, shapes, anchors)
 
 
 def _zone_text(index: int, text: str):
@@ -115,16 +114,20 @@ def _mirror_of_a_mirror(plain: dict) -> None:
 
 def _anchor_in_another_zone(plain: dict) -> None:
     """The first zone's label anchor set to the anchor furthest from it (in another zone)."""
-    anchors = plain["anchors"]["plantar-left"]
-    ax, ay = anchors[plain["zones"][0][0]]
-    anchors[plain["zones"][0][0]] = max(anchors.values(), key=lambda p: (p[0] - ax) ** 2 + (p[1] - ay) ** 2)
+    shapes, anchors = opened(plain)
+    mine = anchors["plantar-left"]
+    ax, ay = mine[plain["zones"][0][0]]
+    mine[plain["zones"][0][0]] = max(mine.values(), key=lambda p: (p[0] - ax) ** 2 + (p[1] - ay) ** 2)
+    closed(plain, shapes, anchors)
 
 
 def _zone_without_shapes(plain: dict) -> None:
     """The first zone drawn in no view (its anchors gone with its shapes)."""
-    for view_id in plain["zones"][0][7]:
-        del plain["anchors"][view_id][plain["zones"][0][0]]
-    plain["zones"][0][7] = {}
+    shapes, anchors = opened(plain)
+    for view_id in shapes[0]:
+        del anchors[view_id][plain["zones"][0][0]]
+    shapes[0] = {}
+    closed(plain, shapes, anchors)
 
 
 def _source_twice(plain: dict) -> None:

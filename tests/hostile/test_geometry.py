@@ -13,6 +13,7 @@ from reflexmap.atlas.cache import AtlasCache
 from reflexmap.atlas.compare import compare
 from reflexmap.atlas.geometry import inner_points, label_anchors
 
+from ..atlas.cache_entries import closed, opened
 from .cases import chart
 
 OVERLAP = (
@@ -43,10 +44,13 @@ def _tampered_atlas(tmp_path: Path, monkeypatch):
     assert read_atlas(path, cache).ok
     (entry,) = cache.folder.glob("*.json")
     plain = json.loads(entry.read_text())
+    shapes, anchors = opened(plain["atlas"])
     zone = list(plain["atlas"]["zones"][0])
-    zone[0], zone[7] = "z2", {"plantar-left": [[list(p) for p in ring] for ring in OVERLAP]}
+    zone[0] = "z2"
     plain["atlas"]["zones"].append(zone)
-    plain["atlas"]["anchors"]["plantar-left"]["z2"] = [1.0, 12.0]
+    shapes.append({"plantar-left": [[list(p) for p in ring] for ring in OVERLAP]})
+    anchors["plantar-left"]["z2"] = [1.0, 12.0]
+    closed(plain["atlas"], shapes, anchors)
     entry.write_text(json.dumps(plain))
     atlas = read_atlas(path, cache).atlas
     assert atlas is not None and len(atlas.zones) == 2  # the entry was taken as it is
