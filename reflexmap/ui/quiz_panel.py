@@ -5,6 +5,8 @@ Shows what the controller tells it and reports what the student does; it judges 
 
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtCore import QEvent, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -29,6 +31,53 @@ from ..render import palette
 PROMPT_CHARS = 300
 CHOICE_CHARS = 200
 FEEDBACK_CHARS = 400
+# Qt wraps a label's text at spaces only and cuts a longer word at the label's edge, where the
+# student cannot read its end (a 190-letter name, a technique of one long word, a web address):
+# a run of more than LONG_RUN characters without a space gets an invisible break opportunity
+# (U+200B) every BREAK_EVERY characters, shown only (accessible names and answers keep the text).
+LONG_RUN = 24
+BREAK_EVERY = 12
+ZWSP = "\u200b"
+
+
+def _clings(char: str) -> bool:
+    """A character that belongs to the one before it: a combining mark, a variation selector,
+    a joiner (or what follows one), an emoji modifier; no break may come before it."""
+    return unicodedata.category(char) in ("Mn", "Mc", "Me", "Sk") or char in "\u200c\u200d"
+
+
+def breakable(text: str) -> str:
+    """`text` as shown in a wrapping label: long runs without a space get break opportunities."""
+    if len(text) <= LONG_RUN:
+        return text
+    out: list[str] = []
+    start = 0  # where the run without a space began, in `text`
+    for i, char in enumerate(text):
+        if char.isspace() or char == ZWSP:
+            start = i + 1
+        elif (
+            i - start >= BREAK_EVERY
+            and _run_length(text, start) > LONG_RUN
+            and not _clings(char)
+            and text[i - 1] != "\u200d"
+            and not (_regional(char) and _regional(text[i - 1]))
+        ):
+            out.append(ZWSP)
+            start = i
+        out.append(char)
+    return "".join(out)
+
+
+def _run_length(text: str, start: int) -> int:
+    end = start
+    while end < len(text) and not text[end].isspace() and text[end] != ZWSP:
+        end += 1
+    return end - start
+
+
+def _regional(char: str) -> bool:  # the halves of a flag
+    return "\U0001f1e6" <= char <= "\U0001f1ff"
+
 
 BUTTON_STYLE = "QPushButton { text-align:left; padding:6px; }"
 CHOICE_STYLE = {  # a judged choice: the right one and a wrong pick stay readable while disabled
@@ -95,12 +144,13 @@ class ChoiceButton(QPushButton):
         self.setSizePolicy(policy)
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
-        self.label.setText(text)
+        self._text = text
+        self.label.setText(breakable(text))
         self.setAccessibleName(text)
         self.updateGeometry()
 
     def text(self) -> str:
-        return self.label.text()
+        return getattr(self, "_text", "")
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802
         return True
@@ -212,7 +262,7 @@ class QuizPanel(QWidget):
     ) -> None:
         self._choices = choices
         self.status.setText(status)
-        self.prompt.setText(middle_cut(prompt, PROMPT_CHARS))
+        self.prompt.setText(breakable(middle_cut(prompt, PROMPT_CHARS)))
         self.hint.setText(hint)
         for i, button in enumerate(self.buttons):
             button.setVisible(i < len(choices))
@@ -237,7 +287,7 @@ class QuizPanel(QWidget):
         end the round)."""
         if last:
             self.next_button.setText(_("&See results"))
-        self.feedback.setText(middle_cut(message, FEEDBACK_CHARS))
+        self.feedback.setText(breakable(middle_cut(message, FEEDBACK_CHARS)))
         self.feedback.setStyleSheet(FEEDBACK_STYLE[kind] + "padding:8px; border-radius:4px;")
         self.hint.setText(hint)
         self.next_button.setEnabled(True)
