@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
 
-from ...content.markup import escape
+from ...content.markup import escape, shortened
 from ...i18n import N_, _, bidi_isolate, format_number, format_percent, ngettext
 from ...quiz import Feedback, QuizOptions, QuizSession, ReviewLog, Scheduler, Summary
 from ...quiz.cards import KINDS
@@ -25,7 +25,7 @@ from ...quiz.questions import where
 from ...quiz.scheduler import DEFAULT_RETENTION, is_busy, is_retention
 from ...settings import Settings
 from ...vocab import on_foot
-from ..quiz_panel import QuizPanel
+from ..quiz_panel import QuizPanel, breakable
 from ..quiz_setup import WAIT_FOR_ENTER_KEY, remembered_bool
 from ..state import Annotations, AppState, Mark
 from . import QUIZ, MapEvent, MapSurface, Mode
@@ -838,6 +838,9 @@ def spare_folders(settings: Settings | None) -> tuple[Path, ...]:
     return tuple(dict.fromkeys(folders))
 
 
+REVIEW_NAME_CHARS = 120  # each zone to review, at most (names may be 4,000 characters long)
+
+
 class SummaryChoice(IntEnum):
     """How the results dialog was left, besides Close (QDialog.DialogCode.Rejected)."""
 
@@ -849,7 +852,11 @@ def summary_dialog(parent, summary: Summary, names: dict[str, str]) -> QDialog:
     """Score, accuracy, best streak, time, and the zones to review."""
     ended = _(ENDINGS[summary.ended_by])
     minutes, seconds = divmod(int(summary.seconds), 60)
-    missed = ", ".join(escape(names.get(z, z)) for z in summary.missed) or escape(_("none"))
+    # chart text in the app's sentence: each name isolated (an override reversed the names after
+    # it), cut, and breakable (a one-word name of 192 letters made the dialog wider than the window)
+    missed = ", ".join(
+        escape(breakable(bidi_isolate(shortened(names.get(z, z), REVIEW_NAME_CHARS)))) for z in summary.missed
+    ) or escape(_("none"))
     time_spent = escape(_("Time: {time}").format(time=f"{minutes}:{seconds:02d}"))
     if summary.asked == 0:  # ended before the first answer: no score to give, nothing to review
         html = (
