@@ -72,6 +72,31 @@ def _patterns(indent: int) -> dict[str, re.Pattern[str]]:
     }
 
 
+def _text_start(text: str, p: int, end: int, parent: int, explicit: int) -> tuple[int, int, str | None]:
+    """The indentation of the block value whose lines run from `p` to `end` (`parent`,
+    `explicit`: as for block_length), where its text starts, and what keeps the parser from
+    reading it as text (None: nothing). The indentation is the parent's plus the indicator,
+    or else the first line with text's. What keeps it: "empty" (no text; without an indicator,
+    none deeper than the parent: the lines belong to the mapping or list), "short" (text less
+    indented than the indicator says), "deeper blank" (a blank line before the text deeper
+    than the text: the parser's error)."""
+    if explicit:
+        indent = max(parent, 0) + explicit
+        first = _first_text(indent).search(text, p, end)
+        if first is None:
+            return indent, p, "empty"
+        return indent, first.start(), "short" if len(first.group(1)) < indent else None
+    first = _first_text(0).search(text, p, end)
+    if first is None:
+        return 0, p, "empty"
+    indent = len(first.group(1))
+    if indent <= parent or indent < 1:
+        return indent, first.start(), "empty"
+    if _patterns(indent)["deeper blank"].search(text, p, first.start()):
+        return indent, first.start(), "deeper blank"
+    return indent, first.start(), None
+
+
 def block_length(
     text: str,
     p: int,
@@ -92,22 +117,10 @@ def block_length(
     a line indented less than the text, nothing in it, no line break at its end."""
     if not text.endswith("\n", p, end):
         return None
-    if explicit:
-        indent = (parent if parent >= 0 else 0) + explicit
-        first = _first_text(indent).search(text, p, end)
-        if first is None or len(first.group(1)) < indent:
-            return None  # only blank lines, or text indented less than the indicator says
-    else:
-        first = _first_text(0).search(text, p, end)
-        if first is None:
-            return None
-        indent = len(first.group(1))
-        if indent <= parent or indent < 1:
-            return None  # an empty value: the line belongs to the mapping or list
-        if _patterns(indent)["deeper blank"].search(text, p, first.start()):
-            return None  # a blank line before the text deeper than the text: the parser's error
+    indent, start, problem = _text_start(text, p, end, parent, explicit)
+    if problem is not None:
+        return None
     found = _patterns(indent)
-    start = first.start()
     if found["shallow"].search(text, start, end):
         return None  # a line less indented than the text: the parser's error, or a comment
     leading = text.count("\n", p, start)  # blank lines before the text: a break each
@@ -134,19 +147,13 @@ def block_refused(text: str, p: int, end: int, parent: int, explicit: int = 0) -
     block_length): a blank line before its text deeper than the text, or, after a line less
     indented than the text (which ends the value), a line with text that is not a comment
     (the value is over, and text more indented than its parent cannot follow it)."""
+    indent, start, problem = _text_start(text, p, end, parent, explicit)
     if explicit:
-        indent = (parent if parent >= 0 else 0) + explicit
-        start = p
-    else:
-        first = _first_text(0).search(text, p, end)
-        if first is None:
-            return False
-        indent = len(first.group(1))
-        if indent <= parent or indent < 1:
-            return False  # an empty value: the line belongs to the mapping or list
-        if _patterns(indent)["deeper blank"].search(text, p, first.start()):
-            return True
-        start = first.start()
+        start = p  # (its indentation is known: any line less indented ends it, the first too)
+    elif problem == "empty":
+        return False  # the line belongs to the mapping or list
+    elif problem == "deeper blank":
+        return True
     shallow = _patterns(indent)["shallow"].search(text, max(start - 1, 0), end)
     return shallow is not None and _NOT_COMMENT.search(text, shallow.start() + 1, end) is not None
 
