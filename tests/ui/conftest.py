@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -86,6 +89,99 @@ def make_window(qtbot, settings, tmp_path: Path):
 @pytest.fixture
 def window(make_window):
     return make_window()
+
+
+ASPECT_KEYS = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4)  # Ctrl+1 … Ctrl+4: the views
+
+
+@pytest.fixture
+def window_in(qtbot, make_window):
+    """`window_in(language, size=None, text_scale=None)`: a window in `language` (switched as
+    Settings → Language does: a new window), `size` (width, height) in pixels and
+    `text_scale` chosen as Settings → Text size does."""
+
+    def make(language: str = "en", size: tuple[int, int] | None = None, text_scale: float | None = None):
+        window = make_window()
+        if language != "en":
+            window = window.set_language(language)
+            qtbot.addWidget(window)
+            window.show()
+            qtbot.waitExposed(window)
+        if size is not None:
+            window.resize(*size)
+        if text_scale is not None:
+            window.settings_menu.text_size_actions[text_scale].trigger()
+        if size is not None or text_scale is not None:
+            qtbot.wait(50)  # the map is drawn again at its size
+        return window
+
+    return make
+
+
+@pytest.fixture
+def largest_text_window(window_in):
+    """`largest_text_window(language)`: a laptop's window (1440×900) at Largest text, where
+    long names (German's) leave the map the least room."""
+    return lambda language: window_in(language, size=(1440, 900), text_scale=1.5)
+
+
+@pytest.fixture
+def mount(tmp_path: Path):
+    """`mount(name, size="256k")`: a folder of the test's that is a real tmpfs of `size` (a
+    disk to fill or make read-only), unmounted after the test; the test is skipped where it
+    may not mount."""
+    made: list[Path] = []
+
+    def make(name: str, size: str = "256k") -> Path:
+        folder = tmp_path / name
+        folder.mkdir()
+        result = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True
+        )
+        if result.returncode != 0:
+            pytest.skip(f"cannot mount a tmpfs here: {result.stderr.decode(errors='replace').strip()}")
+        made.append(folder)
+        return folder
+
+    yield make
+    for folder in reversed(made):
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+@dataclass(frozen=True)
+class SmallDisk:
+    """A data folder on a disk of its own (1 MiB) that a test fills up or turns read-only."""
+
+    path: Path
+
+    def fill(self) -> None:
+        """No byte more fits."""
+        with contextlib.suppress(OSError), open(self.path / "filler", "wb") as filler:
+            while True:
+                filler.write(b"\0" * 4096)
+                filler.flush()
+
+    def room(self) -> None:
+        """Room again."""
+        (self.path / "filler").unlink()
+
+    def read_only(self) -> None:
+        subprocess.run(["mount", "-o", "remount,ro", str(self.path)], check=True)
+
+
+@pytest.fixture
+def data_disk(mount) -> SmallDisk:
+    """The learner's data folder on a small disk of its own (`SmallDisk`)."""
+    return SmallDisk(mount("data", "1m"))
+
+
+@pytest.fixture
+def full_data(data_disk, monkeypatch):
+    """(data folder, fill, room): the data folder on a small disk of its own; `fill()` fills
+    it up, `room()` frees it. The spare folders (settings, cache, temporary folder) that take
+    answers the data folder cannot are one folder on the same disk: nothing takes them."""
+    monkeypatch.setattr("reflexmap.ui.modes.quiz.spare_folders", lambda settings: (data_disk.path / "spare",))
+    return data_disk.path, data_disk.fill, data_disk.room
 
 
 def inside_point(atlas, view_id: str, zone_id: str) -> tuple[float, float]:

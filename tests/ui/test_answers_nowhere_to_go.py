@@ -7,41 +7,12 @@ with the answers still kept in memory and written once there is room."""
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
-import subprocess
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from .test_locked_review_log import answer_one, answers, start
-
-
-@pytest.fixture
-def full_data(tmp_path: Path, monkeypatch):
-    """A 1 MiB tmpfs as the data folder; `fill()` fills it up. The spare folders (settings,
-    cache, temporary folder) are a folder on the same full disk."""
-    folder = tmp_path / "data"
-    folder.mkdir()
-    result = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)], capture_output=True
-    )
-    if result.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {result.stderr.decode(errors='replace').strip()}")
-    monkeypatch.setattr("reflexmap.ui.modes.quiz.spare_folders", lambda settings: (folder / "spare",))
-
-    def fill() -> None:
-        with contextlib.suppress(OSError), open(folder / "filler", "wb") as filler:
-            while True:
-                filler.write(b"\0" * 4096)
-                filler.flush()
-
-    def room() -> None:
-        (folder / "filler").unlink()
-
-    yield folder, fill, room
-    subprocess.run(["umount", "-l", str(folder)], check=False)
 
 
 def _box(qtbot, name: str = "answers-not-saved") -> QMessageBox:
@@ -184,41 +155,32 @@ def test_a_language_switch_hands_the_waiting_answers_to_the_new_window(qtbot, ma
 
 
 def test_a_read_only_data_folder_keeps_the_answers_and_asks_when_nothing_takes_them(
-    qtbot, make_window, tmp_path, monkeypatch
+    qtbot, make_window, data_disk, monkeypatch
 ):
     """The data folder (and every spare folder) read-only from the start: the answers wait
     (they were not kept at all), the status line does not blame another program, and closing
     asks, saying the folder is read-only."""
-    folder = tmp_path / "data"
-    folder.mkdir()
-    result = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)], capture_output=True
-    )
-    if result.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {result.stderr.decode(errors='replace').strip()}")
-    try:
-        from reflexmap.quiz import ReviewLog
+    from reflexmap.quiz import ReviewLog
 
-        ReviewLog(folder / "reviews.sqlite3").close()
-        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
-        monkeypatch.setattr("reflexmap.ui.modes.quiz.spare_folders", lambda settings: (folder / "spare",))
-        window = make_window(progress_path=folder / "progress.json")
-        start(window)
-        _close_others()
-        answer = answer_one(qtbot, window)
-        _close_others()
-        assert [a.card for a in window.quiz.scheduler.pending] == [answer]
-        assert "another program" not in window.statusBar().currentMessage()
-        assert "1 answer waiting to be saved" in window.quiz_panel.status.text()
-        window.quiz.stop()
-        window.close()
-        box = _box(qtbot)
-        assert "read-only" in box.text(), box.text()
-        assert window.isVisible()
-        _press(box, "discard-answers")
-        qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
+    folder = data_disk.path
+    ReviewLog(folder / "reviews.sqlite3").close()
+    data_disk.read_only()
+    monkeypatch.setattr("reflexmap.ui.modes.quiz.spare_folders", lambda settings: (folder / "spare",))
+    window = make_window(progress_path=folder / "progress.json")
+    start(window)
+    _close_others()
+    answer = answer_one(qtbot, window)
+    _close_others()
+    assert [a.card for a in window.quiz.scheduler.pending] == [answer]
+    assert "another program" not in window.statusBar().currentMessage()
+    assert "1 answer waiting to be saved" in window.quiz_panel.status.text()
+    window.quiz.stop()
+    window.close()
+    box = _box(qtbot)
+    assert "read-only" in box.text(), box.text()
+    assert window.isVisible()
+    _press(box, "discard-answers")
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
 
 
 def test_answers_kept_in_the_temporary_folder_are_said_once_in_the_window(

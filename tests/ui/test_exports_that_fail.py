@@ -16,26 +16,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 KINDS = ["png", "svg", "pdf", "html", "apkg", "handout"]
 
 
-@pytest.fixture
-def mount(tmp_path: Path):
-    made: list[Path] = []
-
-    def make(name: str, size: str = "256k") -> Path:
-        folder = tmp_path / name
-        folder.mkdir()
-        result = subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True
-        )
-        if result.returncode != 0:
-            pytest.skip(f"cannot mount a tmpfs here: {result.stderr.decode(errors='replace').strip()}")
-        made.append(folder)
-        return folder
-
-    yield make
-    for folder in reversed(made):
-        subprocess.run(["umount", "-l", str(folder)], check=False)
-
-
 def _fill(folder: Path) -> None:
     fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT)
     try:

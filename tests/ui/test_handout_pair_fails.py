@@ -13,8 +13,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QRadioButt
 
 from reflexmap.ui.handout_dialog import HandoutDialog
 
-from .test_exports_that_fail import mount  # noqa: F401 (the fixture)
-
 
 def save_pair(qtbot, window, target: Path, monkeypatch) -> None:
     window.handout_action.trigger()
@@ -32,7 +30,7 @@ def shown_boxes() -> list[QMessageBox]:
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
 
 
-def test_a_worksheet_saved_without_its_key_is_said_so(qtbot, window, mount, tmp_path, monkeypatch):  # noqa: F811
+def test_a_worksheet_saved_without_its_key_is_said_so(qtbot, window, mount, tmp_path, monkeypatch):
     save_pair(qtbot, window, tmp_path / "measure.pdf", monkeypatch)  # how large this worksheet is
     for box in shown_boxes():
         box.close()

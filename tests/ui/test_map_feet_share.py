@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from .test_quiz_map_room import ASPECT_KEYS, largest_text_window
+from .conftest import ASPECT_KEYS
 
 # the feet take at least this share of the map's width or height (on the small window at the
 # largest text less: the columns are bounded so that names stay whole at Normal text, below)
@@ -32,10 +32,8 @@ def feet_share(window) -> tuple[float, float]:
 
 @pytest.mark.parametrize("language", ["en", "de"])
 @pytest.mark.parametrize("size", [(1440, 900), (1024, 700)])
-def test_labelled_feet_keep_a_fair_share_of_the_map(qtbot, make_window, language, size):
-    window = largest_text_window(qtbot, make_window, language)
-    window.resize(*size)
-    qtbot.wait(50)
+def test_labelled_feet_keep_a_fair_share_of_the_map(qtbot, window_in, language, size):
+    window = window_in(language, size=size, text_scale=1.5)  # Largest text
     assert window.state.labels_visible
     for key in ASPECT_KEYS:
         qtbot.keyClick(window.map, key, Qt.KeyboardModifier.ControlModifier)
@@ -48,17 +46,10 @@ def test_labelled_feet_keep_a_fair_share_of_the_map(qtbot, make_window, language
 
 
 @pytest.mark.parametrize("language", ["en", "de"])
-def test_at_normal_text_on_a_laptop_window_every_label_is_whole(qtbot, make_window, language):
+def test_at_normal_text_on_a_laptop_window_every_label_is_whole(qtbot, window_in, language):
     """The bound on label columns is for large text and small windows: at Normal text on a
     1440×900 window every name of the built-in chart is written whole, in every view."""
-    window = make_window()
-    if language != "en":
-        window = window.set_language(language)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-    window.resize(1440, 900)
-    qtbot.wait(50)
+    window = window_in(language, size=(1440, 900))
     for key in ASPECT_KEYS:
         qtbot.keyClick(window.map, key, Qt.KeyboardModifier.ControlModifier)
         qtbot.wait(20)

@@ -11,16 +11,11 @@ from PySide6.QtWidgets import QProgressBar, QProgressDialog
 
 @pytest.mark.parametrize(("language", "pattern"), [("de", r"^\d{1,3}\u00a0%$"), ("en", r"^\d{1,3}%$")])
 def test_the_deck_progress_bar_writes_the_percentage_as_the_language_does(
-    qtbot, make_window, tmp_path, monkeypatch, language, pattern
+    qtbot, window_in, tmp_path, monkeypatch, language, pattern
 ):
     from reflexmap.ui import dialogs
 
-    window = make_window()
-    if language != "en":
-        window = window.set_language(language)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
+    window = window_in(language)
     seen: list[str] = []
     original = QProgressDialog.setValue
 

@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .conftest import click_zone
-from .test_answers_nowhere_to_go import full_data  # noqa: F401 (a fixture)
 from .test_locked_review_log import answer_one, answers
 from .test_quiz_student import click, visible_dialog
 
@@ -48,7 +47,7 @@ def warning_box() -> QMessageBox | None:
 def test_the_next_question_waits_for_the_full_disk_warning_to_close(
     qtbot,
     make_window,
-    full_data,  # noqa: F811
+    full_data,
 ):
     data, fill, room = full_data
     window = make_window(progress_path=Path(data) / "progress.json")

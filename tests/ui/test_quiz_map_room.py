@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRectF, Qt
 
+from .conftest import ASPECT_KEYS
 from .test_quiz_student import click, setup_by_mouse, visible_dialog
 
-ASPECT_KEYS = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4)
 ROOM = 0.7  # the feet fill at least this share of the map's width or height
 
 
@@ -29,22 +29,9 @@ def room_used(window) -> float:
     return max(feet.width() / port.width(), feet.height() / port.height())
 
 
-def largest_text_window(qtbot, make_window, language: str):
-    window = make_window()
-    if language != "en":
-        window = window.set_language(language)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-    window.resize(1440, 900)
-    window.settings_menu.text_size_actions[1.5].trigger()  # Settings → Text size → Largest
-    qtbot.wait(50)
-    return window
-
-
 @pytest.mark.parametrize("language", ["en", "de"])
-def test_labels_hidden_by_key_give_the_feet_the_columns_room(qtbot, make_window, language):
-    window = largest_text_window(qtbot, make_window, language)
+def test_labels_hidden_by_key_give_the_feet_the_columns_room(qtbot, largest_text_window, language):
+    window = largest_text_window(language)
     for key in ASPECT_KEYS:
         qtbot.keyClick(window.map, key, Qt.KeyboardModifier.ControlModifier)
         qtbot.wait(20)
@@ -60,8 +47,8 @@ def test_labels_hidden_by_key_give_the_feet_the_columns_room(qtbot, make_window,
         assert room_used(window) == pytest.approx(with_labels, abs=0.005)
 
 
-def test_german_quiz_at_largest_text_draws_the_feet_large(qtbot, make_window):
-    window = largest_text_window(qtbot, make_window, "de")
+def test_german_quiz_at_largest_text_draws_the_feet_large(qtbot, largest_text_window):
+    window = largest_text_window("de")
     window.quiz.advance_after_right_ms = 60_000
     setup_by_mouse(qtbot, window, kinds={"name", "find"}, feet={"left", "right"}, zones=set(), length=4)
     seen = set()

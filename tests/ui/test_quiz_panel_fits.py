@@ -31,14 +31,8 @@ def overflowing(panel: QWidget) -> list[str]:
 
 
 @pytest.mark.parametrize("language", ["en", "de"])
-def test_no_text_of_the_quiz_panel_is_wider_than_the_panel(qtbot, make_window, language):
-    window = make_window()
-    if language != "en":
-        window = window.set_language(language)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-    window.resize(1280, 800)
+def test_no_text_of_the_quiz_panel_is_wider_than_the_panel(qtbot, window_in, language):
+    window = window_in(language, size=(1280, 800))
     start(window)
     answer_one(qtbot, window)
     holder = Holder(window.quiz.database_path)  # the next answer waits: the long status line

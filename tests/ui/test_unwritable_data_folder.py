@@ -4,9 +4,6 @@ interface's language, and keeps working; nothing that was on disk is lost."""
 
 from __future__ import annotations
 
-import subprocess
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget
@@ -16,33 +13,15 @@ from reflexmap import i18n
 from .test_quiz_student import visible_dialog
 
 
-@pytest.fixture
-def data_folder(tmp_path: Path):
-    """A 1 MiB tmpfs as the data folder; `read_only()` remounts it so."""
-    folder = tmp_path / "data"
-    folder.mkdir()
-    result = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)], capture_output=True
-    )
-    if result.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {result.stderr.decode(errors='replace').strip()}")
-
-    def read_only() -> None:
-        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
-
-    yield folder, read_only
-    subprocess.run(["umount", "-l", str(folder)], check=False)
-
-
 @pytest.mark.parametrize("language", ["en", "de"])
 def test_a_new_profile_in_a_read_only_data_folder_is_refused_in_words(
-    qtbot, make_window, settings, data_folder, language
+    qtbot, make_window, settings, data_disk, language
 ):
     """File → Profile…, a new learner's name, Enter: the folder cannot be made. Before, the
     dialog showed Python's "[Errno 30] Read-only file system: '…/profiles/Anna'" (English in
     the German window too); now a sentence in the interface's language that names the folder,
     and the profiles listed stay as they were."""
-    folder, read_only = data_folder
+    folder, read_only = data_disk.path, data_disk.read_only  # a small disk (conftest.py)
     settings.setValue("appearance/language", language)
     try:
         window = make_window(progress_path=folder / "progress.json")
