@@ -177,7 +177,7 @@ def check(files: list[str]) -> int:
             views, zones = len(atlas.views), len(atlas.zones)
             print(
                 _("{file}: ok ({views}, {zones})").format(
-                    file=name,
+                    file=one_line(name),
                     views=ngettext("{count} view", "{count} views", views).format(count=format_count(views)),
                     zones=ngettext("{count} zone", "{count} zones", zones).format(count=format_count(zones)),
                 )
@@ -185,7 +185,7 @@ def check(files: list[str]) -> int:
         else:
             failed += 1
             for error in result.errors:
-                print(error)
+                print(one_line(str(error)))  # one line each, whatever the file's name holds
     if failed:
         _complain(
             ngettext(
@@ -210,7 +210,7 @@ def export(args: argparse.Namespace) -> int:
         i18n.set_language(language)  # the picture's words: --language (below) or English, as before
         if not result.ok:
             for error in result.errors:
-                _complain(error)
+                _complain(one_line(str(error)))
             return 1
         atlas = result.atlas
     else:
@@ -402,6 +402,18 @@ def _said(exc: BaseException) -> str:
     from .storage import error_text
 
     return error_text(exc)
+
+
+def one_line(text: str) -> str:
+    """`text` on one line, as written: a line break, carriage return or other control
+    character (in a file's name, say) is shown escaped (\\n, \\r, \\x1b), so that each
+    problem stays one `file:line:column: message` line and nothing rewrites the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(
+        char if char.isprintable() or char == "\t" else char.encode("unicode_escape").decode("ascii")
+        for char in text
+    )
 
 
 def _complain(message: object) -> None:

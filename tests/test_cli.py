@@ -327,3 +327,20 @@ def test_export_and_schema_write_whole_lines_good_and_bad(tmp_path: Path):
     assert str(nowhere) in result.stdout
     result = _run_merged("schema")
     assert result.returncode == 0 and result.stdout.endswith("}\n")
+
+
+def test_check_keeps_one_line_per_file_whatever_its_name_holds(tmp_path: Path):
+    """A file's name with a line break, a carriage return or a direction override: each
+    result is still one line (the name shown escaped), and the terminal shows it as written."""
+    good = tmp_path / "two\nlines.yaml"
+    good.write_bytes((DATA / "small.yaml").read_bytes())
+    bad = tmp_path / "bad\rname\u202e.yaml"
+    bad.write_text("zones: [\n", encoding="utf-8")
+    result = _run_merged("check", str(good), str(bad))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{tmp_path}/two\\nlines.yaml: ok (3 views, 5 zones)",
+        f"{tmp_path}/bad\\rname\\u202e.yaml:1:8: this list is never closed: "
+        "the file ends before its closing ']'",
+        "1 file of 2 has errors",
+    ]
