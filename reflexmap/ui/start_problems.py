@@ -111,7 +111,10 @@ class StartProblems:
             self.pending.append((_("Settings"), message))
         elif self.closing:
             dialogs.warning(self.window, _("Settings"), message, "settings-warning").exec()
-        else:
+        else:  # soon, and never over a start-up box still up (the recovery question, say)
             later(
-                self.window, lambda: dialogs.warning(self.window, _("Settings"), message, "settings-warning")
+                self.window,
+                lambda: self._in_turn(
+                    PROBLEMS, lambda: dialogs.warning(self.window, _("Settings"), message, "settings-warning")
+                ),
             )

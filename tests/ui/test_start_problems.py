@@ -88,3 +88,36 @@ def test_problems_at_start_come_before_the_recovery_question_never_under_it(tmp_
 def test_the_recovery_question_alone_comes_at_once(tmp_path: Path):
     facts = _start_after_a_crash(tmp_path, damaged_settings=False)
     assert facts["order"] == ["recover-autosave"] and facts["most_at_once"] == 1, facts
+
+
+def test_a_settings_problem_while_the_recovery_question_is_up_waits_for_it(
+    qtbot, make_window, tmp_path: Path, monkeypatch
+):
+    """The settings cannot be written (a full disk) while the crash-recovery question is up:
+    the message comes once the question is answered, not on top of it."""
+    import errno
+    import shutil
+    import time
+
+    from reflexmap.ui.editor import saving
+
+    chart = tmp_path / "work.yaml"
+    shutil.copyfile(Path(__file__).parents[1] / "data" / "small.yaml", chart)
+    autosave = saving.autosave_path(chart)
+    shutil.copyfile(chart, autosave)
+    saving._write_index([{"autosave": str(autosave), "chart": str(chart), "time": time.time()}])
+    window = make_window()
+    qtbot.waitUntil(lambda: [d.objectName() for d in _shown_dialogs(window)] == ["recover-autosave"])
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("reflexmap.settings.write_with_backup", full)
+    window.settings.setValue("view/labels", False)  # any change written while the box is up
+    qtbot.wait(100)
+    (question,) = _shown_dialogs(window)
+    assert question.objectName() == "recover-autosave"
+    later = next(b for b in question.buttons() if question.buttonRole(b) == QMessageBox.ButtonRole.RejectRole)
+    later.click()
+    qtbot.waitUntil(lambda: [d.objectName() for d in _shown_dialogs(window)] == ["settings-warning"])
+    assert "No space left on device" in _shown_dialogs(window)[0].text()
