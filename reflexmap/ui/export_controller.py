@@ -110,10 +110,13 @@ class ExportController:
         self._say(text, SAID_MS)
         return text
 
-    def failed(self, path: Path, error: str, written: list[Path] | tuple[Path, ...] = ()) -> QWidget:
-        """Said in a box, which stays until it is read: the file the person chose that could not
-        be written (never a hidden temporary), why, and what was written before it (the
-        worksheet of a pair whose answer key failed)."""
+    def failed(
+        self, path: Path, error: str, written: list[Path] | tuple[Path, ...] = (), over: QWidget | None = None
+    ) -> QWidget:
+        """Said in a box (over `over`: the handouts, still up to try elsewhere; else the window),
+        which stays until it is read: the file the person chose that could not be written (never
+        a hidden temporary), why, and what was written before it (the worksheet of a pair whose
+        answer key failed)."""
         from . import dialogs
 
         if str(path) in error:  # the writer's words name the file already ("could not write …")
@@ -124,7 +127,7 @@ class ExportController:
             text = _("The worksheet {worksheet} was saved, but not its answer key {key}:\n{reason}").format(
                 worksheet=bidi_isolate(written[0].name), key=bidi_isolate(path.name), reason=text
             )
-        return dialogs.warning(self.parent, _("Export failed"), text, "export-failed")
+        return dialogs.warning(over or self.parent, _("Export failed"), text, "export-failed")
 
     def _say_while_open(self, message: str, box: QWidget) -> None:
         """`message` in the status bar as long as `box` (about the same export) is up, and

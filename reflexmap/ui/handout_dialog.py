@@ -62,10 +62,10 @@ class HandoutDialog(QDialog):
         parent=None,
         *,
         on_saved: Callable[[list[Path]], object] | None = None,
-        on_failed: Callable[[Path, str, list[Path]], object] | None = None,
+        on_failed: Callable[[Path, str, list[Path], QWidget], object] | None = None,
     ):
         """`on_saved(files written)` and `on_failed(file not written, reason, files written
-        before it)` say the result, as every export says it (export_controller.py)."""
+        before it, this dialog)` say the result, as every export says it (export_controller.py)."""
         super().__init__(parent)
         self.on_saved, self.on_failed = on_saved, on_failed
         self.setObjectName("handouts")
@@ -209,7 +209,7 @@ class HandoutDialog(QDialog):
             from ..storage import error_text
 
             if self.on_failed is not None:  # said as every export says it (export_controller.py)
-                self.on_failed(answers_path(target) if written else target, error_text(exc), written)
+                self.on_failed(answers_path(target) if written else target, error_text(exc), written, self)
             return
         self.accept()
         if self.on_saved is not None:
