@@ -403,8 +403,29 @@ class ChartDocument:
 
     def tree(self) -> Any:
         """A fresh round-trip tree of the text (ruamel CommentedMap) to change and pass to
-        `with_tree`; changing it never changes this document."""
-        return _yaml().load(self.text)
+        `with_tree`; changing it never changes this document. Raises edits.EditRefused, with
+        the place, where ruamel.yaml reads the text otherwise than the loader does (a tab
+        before a colon, lines ended by U+0085 or U+2028): the loader opened the chart, but a
+        change cannot be written into it (it was lost without a word, and "Saved")."""
+        try:
+            return _yaml().load(self.text)
+        except Exception as exc:  # ruamel's own errors (in English, with its own positions)
+            from ruamel.yaml.error import YAMLError
+
+            if not isinstance(exc, YAMLError | RecursionError):
+                raise
+            from .edits import EditRefused
+
+            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+            where = self.source
+            if mark is not None and isinstance(getattr(mark, "index", None), int):
+                line = self.text.count("\n", 0, mark.index) + 1
+                column = mark.index - (self.text.rfind("\n", 0, mark.index) + 1) + 1
+                where = f"{self.source}:{line}:{column}"
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            problem = getattr(exc, "problem", None) or first
+            reason = _("the editor cannot read this file: {reason}").format(reason=problem)
+            raise EditRefused(f"{where}: {reason}") from None
 
     def with_tree(self, tree: Any, indent: tuple[int, int, int] = (2, 4, 2)) -> ChartDocument:
         """A new document whose text is `tree` dumped, flow lists kept as written (`indent`:

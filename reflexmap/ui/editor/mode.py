@@ -435,6 +435,8 @@ class EditMode(QObject):
         if self.form_dock is None:
             self.form = ZoneForm(self.state, self.session, self.say)
             FieldUndo(self).watch((*self.form.fields.values(), self.form.zone_id))
+            # a text change refused (a file ruamel.yaml cannot read): the field shows the chart's text again
+            self.session.refused.connect(lambda _why: self.form.refill())
             dock = QDockWidget(_("Zone texts"), self.host.parent)
             dock.setObjectName("dock-zone-texts")
             dock.setWidget(self.form)
