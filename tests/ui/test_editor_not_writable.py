@@ -64,3 +64,20 @@ def test_a_zone_duplicated_in_a_file_the_editor_cannot_write_is_refused(qtbot, m
     assert window.editor.session.stack.count() == 0
     assert len(window.state.atlas.zones) == 5
     window.editor.saving.discard()
+
+
+def test_a_nudge_in_a_file_the_editor_cannot_write_is_refused_and_the_zone_goes_back(
+    qtbot, make_window, tmp_path
+):
+    path = written(tmp_path, "nel")
+    window = make_window(load_atlas(path))
+    window.edit_action.trigger()
+    click_mm(qtbot, window, "plantar-left", 0.0, 25.0)
+    shape = window.editor.session.written_shape("heel", "plantar-left")
+    qtbot.keyClick(window.map, Qt.Key.Key_Up)
+    qtbot.waitUntil(lambda: "cannot read this file" in window.statusBar().currentMessage(), timeout=3000)
+    tool = window.editor.tool
+    assert not tool.live and tool.nudge[2] == ""  # the nudge shown is taken back
+    assert window.editor.session.written_shape("heel", "plantar-left") == shape
+    assert window.editor.session.stack.count() == 0
+    window.editor.saving.discard()
