@@ -6,7 +6,7 @@ anchors and are pushed apart just enough not to overlap, staying inside the colu
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 
 def spread(anchors: Sequence[float], gap: float, low: float, high: float) -> list[float]:
@@ -608,6 +608,23 @@ class SegmentIndex:
                 if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
                     crossed.setdefault(seg[10] if len(seg) > 10 else None, set()).add(id(seg))
         return any(len(ids) % 2 for ids in crossed.values())
+
+
+class DeferredSegmentIndex(SegmentIndex):
+    """A `SegmentIndex` of segments made when it is first asked about (`segments()`): a view
+    whose guide names' places are kept from before (ui/kept_sizes.py) asks nothing, and
+    filing its zones' edges was a third of what placing them cost."""
+
+    def __init__(self, segments: Callable[[], Sequence[tuple[float, ...]]]) -> None:
+        self._segments_of = segments
+
+    def __getattr__(self, name: str):
+        # only for what is not set yet: the index's fields, made now (once)
+        make = self.__dict__.pop("_segments_of", None)
+        if make is None:
+            raise AttributeError(name)
+        SegmentIndex.__init__(self, make())
+        return getattr(self, name)
 
 
 def zone_segments(zones: Sequence[Sequence[Sequence[Point]]]) -> list[tuple[float, ...]]:

@@ -31,6 +31,7 @@ from ..layout.columns import Drawn, column_room, column_room_on_screen, feet_wid
 from ..layout.frames import Frame, bounds, is_wide, locate
 from ..layout.guide_reads import same_reads, watch
 from ..layout.labels import (
+    DeferredSegmentIndex,
     SegmentIndex,
     best_spot,
     better_side,
@@ -764,8 +765,12 @@ class ChartScene(QGraphicsScene):
             sizes = [self.guide_mm * factor for factor in GUIDE_SIZES]
             if size not in sizes:
                 return False
-            texts = {"\n".join(self._guide_name_lines(frame, short, size, split)) for split in (False, True)}
-            if text not in texts or _name_measured(text.split("\n"), size)[1:] != (width, height):
+            if not any(
+                text == "\n".join(self._guide_name_lines(frame, short, size, split))
+                for split in (False, True)
+            ):
+                return False  # (the unsplit name first: the split one is measured only when needed)
+            if _name_measured(text.split("\n"), size)[1:] != (width, height):
                 return False
             across = frame.left - width <= x <= frame.right
             if not (across and frame.top - 4 * height <= y <= frame.bottom + height):
@@ -903,8 +908,13 @@ class ChartScene(QGraphicsScene):
         found = self._indexes[1].get(key)
         if found is None:
             dx, dy = key[2], key[3]
-            moved = [[[(dx + x, dy - y) for x, y in ring] for ring in rings] for rings in zones()]
-            found = SegmentIndex(zone_segments(moved))
+
+            def segments() -> list[tuple[float, ...]]:  # when a placement first asks
+                return zone_segments(
+                    [[[(dx + x, dy - y) for x, y in ring] for ring in rings] for rings in zones()]
+                )
+
+            found = DeferredSegmentIndex(segments)
             self._indexes[1][key] = found
         return found
 

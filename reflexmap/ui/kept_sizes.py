@@ -78,17 +78,23 @@ class KeptSizes:
         self.path = path
         self._read: dict[str, tuple] | None = None
         self._new: dict[str, tuple] = {}
+        self._code: list[str] | None = None  # the stamps of the drawing code (see `key`)
+        self._typeface: list[str] | None = None  # the label font, as described and as found
 
     def key(self, chart: Path, parts: tuple) -> str | None:
         """The key of a measurement of the chart file `chart` with `parts` (view, text
         sizes, language, theme); None when a file cannot be looked at."""
         try:
-            stamps = [_stamp(chart), *(_stamp(_ROOT / name) for name in _CODE)]
+            if self._code is None:  # (the code of this run: looked at once)
+                self._code = [_stamp(_ROOT / name) for name in _CODE]
+            stamps = [_stamp(chart), *self._code]
         except OSError:
             return None
         font = label_font()
-        typeface = [font.toString(), QFontInfo(font).family(), qVersion()]
-        return json.dumps([str(chart), *stamps, *typeface, *parts])
+        described = font.toString()
+        if self._typeface is None or self._typeface[0] != described:
+            self._typeface = [described, QFontInfo(font).family(), qVersion()]
+        return json.dumps([str(chart), *stamps, *self._typeface, *parts])
 
     def _kept(self, key: str) -> tuple | None:
         if key in self._new:
