@@ -401,7 +401,7 @@ _new = object.__new__
 
 
 def _zones(
-    rows: Any, sources: dict, view_ids: set[str], points: memoryview, counts: list[int], packed: dict | None
+    rows: Any, sources: dict, view_ids: set[str], points: memoryview, counts: list[int], packed: Packed | None
 ) -> tuple[list[Zone], dict[str, list[str]]]:
     """The entry's zones, every value checked (the checks of `_text` and `_translations`
     written out for the fields every zone has: 10,000 zones are read at a second open), and
@@ -409,7 +409,7 @@ def _zones(
     each part, the parts of a view together; its rings are the next ones of `counts` (the
     rings' lengths) in the packed `points`. With `packed` (a large chart), each view's
     entry for the index, (zone id, parts) and the rings' (offset, count), is added to
-    packed[view]."""
+    packed.views[view], and the rings' offsets and counts to packed.rings[view]."""
     if type(rows) is not list or len(rows) > MAX_ZONES:
         raise _Untrusted("zones")
     zones = []
@@ -468,7 +468,10 @@ def _zones(
             shapes = {view_id: shape}
             in_view[view_id].append(zone_id)
             if packed is not None:
-                packed[view_id].append((zone_id, shape, ((offset, count),)))
+                packed.views[view_id].append((zone_id, shape, ((offset, count),)))
+                listed = packed.rings[view_id]
+                listed[0].append(offset)
+                listed[1].append(count)
             k += 1
             offset += count
         else:
@@ -531,7 +534,10 @@ def _zone_shapes(
     shapes = {view_id: tuple(rings) for view_id, rings in rings_of.items()}
     if packed is not None:
         for view_id, shape in shapes.items():
-            packed[view_id].append((zone_id, shape, tuple(where[view_id])))
+            packed.views[view_id].append((zone_id, shape, tuple(where[view_id])))
+            listed = packed.rings[view_id]
+            listed[0].extend(o for o, _ in where[view_id])
+            listed[1].extend(c for _, c in where[view_id])
     return shapes, k, offset
 
 
@@ -568,13 +574,14 @@ def _atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
     if len(sources) != len(plain["sources"]):  # an id given twice: `check` refuses that
         raise _Untrusted("source ids")
     counts = _ring_counts(plain["rings"], len(points) // 16)
-    packed = None if array_of_points is None else {view_id: [] for view_id in view_ids}
-    zones, in_view = _zones(plain["zones"], sources, view_ids, points, counts, packed)
+    shared = None  # the packed points, which the index and the geometry check take
+    if array_of_points is not None:
+        rings = {view_id: ([], []) for view_id in view_ids}
+        shared = Packed(array_of_points, {view_id: [] for view_id in view_ids}, rings)
+    zones, in_view = _zones(plain["zones"], sources, view_ids, points, counts, shared)
     if len({zone.id for zone in zones}) != len(zones):
         raise _Untrusted("zone ids")
-    shared = None  # the packed points, which the index and the geometry check take
-    if packed is not None:
-        shared = Packed(array_of_points, packed)
+    if shared is not None:
         index = ZoneIndex.from_packed(shared)
     else:
         index = ZoneIndex((view_id, z.id, parts) for z in zones for view_id, parts in z.shapes.items())
@@ -594,16 +601,19 @@ def _atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
     # itself, parts that overlap, a zone outside its outline (cache_rules.py)
     check_texts(atlas)
     check_geometry(atlas, shared)
-    remembered = _anchors(plain["anchors"], in_view)
+    remembered = _anchors(plain["anchors"], in_view, shared)
     check_anchors(atlas, remembered, shared)  # each in its zone: a leader points at its zone
     atlas.remember_anchors(remembered)
     return atlas
 
 
-def _anchors(anchors: Any, in_view: dict[str, list[str]]) -> dict[str, dict[str, tuple]]:
+def _anchors(
+    anchors: Any, in_view: dict[str, list[str]], packed: Packed | None
+) -> dict[str, dict[str, tuple]]:
     """The label anchors an entry holds: for each view, the x and y of each of its zones in
     order, packed as doubles, each finite and within the coordinate limits (checked a view at
-    a time, not point by point: 10,000 of them at a second open)."""
+    a time, not point by point: 10,000 of them at a second open). With `packed`, each view's
+    run is also handed to the anchor check, which reads it at once."""
     if type(anchors) is not dict or anchors.keys() != in_view.keys():
         raise _Untrusted("anchors")
     remembered = {}
@@ -613,5 +623,7 @@ def _anchors(anchors: Any, in_view: dict[str, list[str]]) -> dict[str, dict[str,
         if len(raw) != 16 * len(zone_ids):  # one point for each of the view's zones
             raise _Untrusted("anchors")
         _checked_doubles(raw)
-        remembered[view_id] = dict(zip(zone_ids, struct.iter_unpack("<dd", raw), strict=True))
+        remembered[view_id] = dict(zip(zone_ids, _pairs(raw), strict=True))
+        if packed is not None:  # in the order of packed.views[view_id]: the same zones' ids
+            packed.anchors[view_id] = raw
     return remembered

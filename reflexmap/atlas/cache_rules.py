@@ -290,11 +290,11 @@ def _vectorised(atlas: Atlas, packed: Packed | None) -> None:
     views = [view.id for view in atlas.views]
     chained = itertools.chain.from_iterable
     if packed is not None:  # (offset, count) of every ring, by view
-        where = [[rings for _, _, rings in packed.views[view_id]] for view_id in views]
-        per_view = np.fromiter((sum(map(len, w)) for w in where), dtype=np.intp, count=len(views))
-        pairs = np.fromiter(chained(chained(chained(where))), dtype=np.intp, count=2 * int(per_view.sum()))
-        offsets, counts = pairs[0::2], pairs[1::2]
-        multi = [rings for w in where for rings in w if len(rings) > 1]
+        arrays = [packed.ring_arrays(view_id) for view_id in views]
+        per_view = np.fromiter((len(c) for _, c in arrays), dtype=np.intp, count=len(views))
+        offsets = np.concatenate([o for o, _ in arrays])
+        counts = np.concatenate([c for _, c in arrays])
+        multi = [True] if int(per_view.sum()) != sum(len(packed.views[view_id]) for view_id in views) else []
         at = np.repeat(offsets - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
         coords = packed.points[at]
     else:  # a chart of more points than the plain checks take, or rings an entry gave as points
@@ -396,8 +396,12 @@ def _vectorised_anchors(atlas: Atlas, anchors: dict, packed) -> None:
         polygons = packed.polygons.get(view_id) if packed is not None else None
         if polygons is None or len(polygons) != len(shapes):
             polygons = _geometries([parts for _, parts in shapes])
-        mine = anchors[view_id]
-        points = np.array([mine[zone_id] for zone_id, _ in shapes], dtype=float).reshape(-1, 2)
+        packed_anchors = packed.anchors.get(view_id) if packed is not None else None
+        if packed_anchors is not None and len(packed_anchors) == 16 * len(shapes):  # the same points
+            points = np.frombuffer(packed_anchors, dtype="<f8").astype(float).reshape(-1, 2)
+        else:
+            mine = anchors[view_id]
+            points = np.array([mine[zone_id] for zone_id, _ in shapes], dtype=float).reshape(-1, 2)
         away = ~shapely.intersects_xy(polygons, points[:, 0], points[:, 1])
         if away.any():
             distance = shapely.distance(polygons[away], shapely.points(points[away]))

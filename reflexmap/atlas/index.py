@@ -50,25 +50,54 @@ class Packed:
     array whose values the caller has checked; `views[view_id]` lists the view's zones as
     (zone id, parts, rings as (offset, count) into `points`), the parts being those points."""
 
-    __slots__ = ("points", "views", "polygons")
+    __slots__ = ("points", "views", "polygons", "anchors", "rings")
 
-    def __init__(self, points: np.ndarray, views: dict[str, list[tuple[str, Shape, Spans]]]):
+    def __init__(
+        self,
+        points: np.ndarray,
+        views: dict[str, list[tuple[str, Shape, Spans]]],
+        rings: dict[str, tuple[list[int], list[int]]] | None = None,
+    ):
         self.points = points
         self.views = views
+        # per view, the (offsets, counts) of its zones' rings in order, when the caller listed
+        # them as it went (else they are taken from `views` when asked)
+        self.rings = rings or {}
         # per view, its zones' polygons when the cache's check has made them already (the
         # same points, the same calls): the hit-test tree takes them instead of making them again
         self.polygons: dict[str, np.ndarray] = {}
+        # per view, its zones' label anchors as little-endian (x, y) doubles in the order of
+        # views[view_id], when the entry gave them so (the anchor check reads them at once)
+        self.anchors: dict[str, bytes] = {}
+
+    def ring_arrays(self, view_id: str) -> tuple[np.ndarray, np.ndarray]:
+        """The offsets and counts of a view's rings, in order, as arrays."""
+        import numpy as np
+
+        listed = self.rings.get(view_id)
+        if listed is not None:
+            return np.array(listed[0], dtype=np.intp), np.array(listed[1], dtype=np.intp)
+        spans = [ring for _, _, where in self.views[view_id] for ring in where]
+        offsets = np.fromiter((o for o, _ in spans), dtype=np.intp, count=len(spans))
+        return offsets, np.fromiter((c for _, c in spans), dtype=np.intp, count=len(spans))
 
     def ring_areas(self, spans: list[tuple[int, int]]) -> np.ndarray:
-        """`ring_area` of each ring, bit for bit: the same differences and products, summed
-        in the same order (a running sum along each ring, rings padded with zeros to a power
-        of two of points so that one array holds many lengths)."""
+        """`ring_area` of each ring, bit for bit (see `areas_of`)."""
         import numpy as np
 
         offsets = np.fromiter((o for o, _ in spans), dtype=np.intp, count=len(spans))
         counts = np.fromiter((c for _, c in spans), dtype=np.intp, count=len(spans))
-        areas = np.zeros(len(spans))
-        if not len(spans):
+        return self.areas_of(offsets, counts)
+
+    def areas_of(self, offsets: np.ndarray, counts: np.ndarray) -> np.ndarray:
+        """`ring_area` of each ring given by its offset and count, bit for bit: the same
+        differences and products, summed in the same order (a running sum along each ring,
+        rings padded with zeros to a power of two of points so that one array holds many
+        lengths)."""
+        import numpy as np
+
+        areas = np.zeros(len(counts))
+        if not len(counts):
             return areas
         widths = 1 << np.ceil(np.log2(counts)).astype(np.intp)  # the padded length of each ring
         for width in set(widths.tolist()):  # (np.unique would import numpy.ma: 11 ms)
@@ -379,7 +408,7 @@ class ZoneIndex:
             ids = [zone_id for zone_id, _, _ in zones]
             index._entries[view_id] = [(zone_id, parts) for zone_id, parts, _ in zones]
             spans = index._spans[view_id] = [where for _, _, where in zones]
-            rings = packed.ring_areas([ring for where in spans for ring in where]).tolist()
+            rings = packed.areas_of(*packed.ring_arrays(view_id)).tolist()
             if len(rings) == len(ids):  # one ring each (nearly always)
                 index._areas[view_id] = dict(zip(ids, rings, strict=True))
                 continue
