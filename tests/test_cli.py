@@ -344,3 +344,22 @@ def test_check_keeps_one_line_per_file_whatever_its_name_holds(tmp_path: Path):
         "the file ends before its closing ']'",
         "1 file of 2 has errors",
     ]
+
+
+def test_check_says_a_file_name_with_control_characters_on_one_line_without_escapes(tmp_path: Path, capsys):
+    """A file name may hold any byte but '/': an escape sequence in it recoloured (or worse) the
+    terminal, and a line break split "file:line:column: message" over two lines, so that editors
+    and scripts reading the check's output lost the place. They are written as \\x1b, \\n."""
+    good = tmp_path / "ok\x1b[31mred\x1b[0m\nline.yaml"
+    good.write_bytes((DATA / "small.yaml").read_bytes())
+    bad = tmp_path / "bad\x07\r\u2028two.yaml"
+    bad.write_text("zones: [\n", encoding="utf-8")
+    assert main(["check", str(good), str(bad)]) == 1
+    captured = capsys.readouterr()
+    out = captured.out
+    assert not any(c in out for c in "\x1b\x07\r\u2028"), repr(out)
+    lines = out.splitlines()
+    assert len(lines) == 2, lines  # the ok line and the error, each on one line
+    assert lines[0].startswith(str(tmp_path)) and "\\x1b[31mred\\x1b[0m\\nline.yaml: ok" in lines[0], lines
+    assert lines[1].startswith(str(tmp_path) + "/bad\\x07\\r\\u2028two.yaml:"), lines
+    assert lines[1].split(".yaml:")[1].split(":")[0].isdigit(), lines  # then the line number
