@@ -49,14 +49,30 @@ def middle_cut(text: str, limit: int) -> str:
     return f"{head} \u2026 {tail}"
 
 
+def cut_at(text: str, limit: int) -> int:
+    """Where `text` ends after `limit` characters as a reader counts them: a combining mark
+    counts with the letter it sits on (five letters with 300 marks are five characters, not a
+    "Z" and 119 marks). At most 4 x `limit` code points, so that the cut still bounds the text."""
+    import unicodedata
+
+    cap, count = min(len(text), 4 * limit), 0
+    for index in range(cap):
+        if unicodedata.category(text[index]) not in ("Mn", "Me", "Mc"):
+            count += 1
+            if count > limit:
+                return index
+    return cap
+
+
 def shortened(text: str, limit: int) -> str:
-    """`text` cut to about `limit` characters, at a space where there is one near the end, with
-    an ellipsis; the isolates it opened are closed (a cut inside one would leave our words after
-    it inside the chart's text)."""
-    if len(text) <= limit:
+    """`text` cut to about `limit` characters (as read: see cut_at), at a space where there is
+    one near the end, with an ellipsis; the isolates it opened are closed (a cut inside one
+    would leave our words after it inside the chart's text)."""
+    end = len(text) if len(text) <= limit else cut_at(text, limit)
+    if end >= len(text):
         return text
-    cut = text[:limit]
-    space = cut.rfind(" ", limit - limit // 5)
+    cut = text[:end]
+    space = cut.rfind(" ", end - end // 5)
     return balanced((cut[:space] if space > 0 else cut).rstrip()) + "\u2026"
 
 

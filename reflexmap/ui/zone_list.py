@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QSizePolicy, QVBoxLa
 from ..atlas import Atlas
 from ..atlas.search import search_zones
 from ..atlas.text import natural_key
-from ..content.markup import charts_place, isolate, plain_tooltip, shortened
+from ..content.markup import charts_place, cut_at, isolate, plain_tooltip, shortened
 from ..i18n import _, bidi_isolate
 from ..render import palette
 from ..vocab import aspect_name, region_name
@@ -274,5 +274,6 @@ ROW_CHARS = 120  # a list row: longer chart text ends in "…" (the zone's card 
 
 def _short(text: str) -> str:
     """One row's worth of a chart's text: a 4,000-character name would fill the list alone."""
-    text = " ".join(text[: ROW_CHARS * 2].split())
-    return text if len(text) <= ROW_CHARS else bidi_isolate(text[:ROW_CHARS].rstrip()) + "…"
+    text = " ".join(text[: ROW_CHARS * 5].split())
+    end = cut_at(text, ROW_CHARS)  # as read: a letter's combining marks count with it
+    return text if end >= len(text) else bidi_isolate(text[:end].rstrip()) + "…"
