@@ -110,3 +110,15 @@ def test_ctrl_z_on_a_refused_id_gives_the_id_back_and_undoes_nothing_else(qtbot,
     press(qtbot, form.zone_id, QKeySequence.StandardKey.Undo)
     assert form.zone_id.text() == "heel"
     agree(editing, name, "Heel pad", 1)  # the name change is still made
+
+
+def test_ctrl_z_in_the_id_field_gives_the_zone_its_id_back_and_keeps_it_selected(qtbot, editing):
+    form = editing.editor.form
+    type_into(qtbot, form.zone_id, "heel-pad")
+    press(qtbot, form.zone_id, QKeySequence.StandardKey.Undo)  # made, then undone
+    assert editing.state.atlas.has_zone("heel") and not editing.state.atlas.has_zone("heel-pad")
+    assert editing.state.zone_id == "heel" and form.zone_id.text() == "heel"
+    assert form.isEnabled()
+    press(qtbot, form.zone_id, QKeySequence.StandardKey.Redo)
+    assert editing.state.zone_id == "heel-pad" and form.zone_id.text() == "heel-pad"
+    assert editing.editor.session.stack.index() == 1

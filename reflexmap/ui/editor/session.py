@@ -39,11 +39,12 @@ class EditCommand(QUndoCommand):
 
     def redo(self) -> None:
         self.session.renamed_zones(self.renames)
-        self.session.show(self.after)
+        self.session.show(self.after, follow=self.renames)
 
     def undo(self) -> None:
-        self.session.renamed_zones(tuple((new, old) for old, new in reversed(self.renames)))
-        self.session.show(self.before)
+        back = tuple((new, old) for old, new in reversed(self.renames))
+        self.session.renamed_zones(back)
+        self.session.show(self.before, follow=back)
 
 
 class _Shown(EditCommand):
@@ -251,9 +252,14 @@ class EditSession(QObject):
         self.stack.push(EditCommand(self, self.document, after, text, renames))
         return True
 
-    def show(self, document: ChartDocument, *, fresh: bool = False) -> None:
+    def show(
+        self, document: ChartDocument, *, fresh: bool = False, follow: tuple[tuple[str, str], ...] = ()
+    ) -> None:
         """Make `document` the one shown, checked; the map redraws what still builds.
-        `fresh`: another chart than before (the selection goes)."""
+        `fresh`: another chart than before (the selection goes); `follow`: (old id, new id)
+        of zones renamed by this change: the selected one stays selected under its new id
+        (a rename undone or redone)."""
+        selected, view = self.state.zone_id, self.state.view_id
         if document.path != self.saved_path:  # undo past a Save As: the file is the new one
             source = str(self.saved_path) if self.saved_path is not None else "<new chart>"
             document = document.at(self.saved_path, source)
@@ -272,6 +278,9 @@ class EditSession(QObject):
                     self.state.update_atlas(shown, _shapes_changed(before, document))
             finally:
                 self.showing = False
+            renamed = dict(follow).get(selected) if selected and not fresh else None
+            if renamed and self.state.atlas.has_zone(renamed):
+                self.state.select(renamed, view)
         self.changed.emit()
 
     def title(self) -> str:
