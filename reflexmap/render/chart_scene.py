@@ -1141,6 +1141,19 @@ class ChartScene(QGraphicsScene):
         )
         self.addItem(item)
 
+    def chart_text_boxes(self) -> list[QRectF]:
+        """Where the chart's own text stands (scene mm): each foot's caption and the key's rows
+        and caveat. A mode's message over the map keeps clear of them (the editor's problems)."""
+        boxes = []
+        size = self.caption_mm * 0.85
+        for frame in self.frames:
+            width = text_width(foot_name(frame.view.foot), size, True)
+            middle, top = (frame.left + frame.right) / 2, frame.bottom + frame.below + 5
+            boxes.append(QRectF(middle - width / 2, top, width, size * 1.3))
+        if self.key is not None:
+            boxes += [item.sceneBoundingRect() for item in (*self.key.swatches, *self.key.caveat)]
+        return boxes
+
     def _draw_key(self, atlas: Atlas, views: list[View], left: float, right: float, y: float) -> None:
         if self.mastery is not None:
             swatches = mastery_swatches()

@@ -196,15 +196,26 @@ class Overlay:
             dx = max(-left + EDGE_PX, min(dx, right - EDGE_PX - w))
             dy = max(-above + EDGE_PX, min(dy, below - EDGE_PX - h))
         origin = (at - area.topLeft()) * scale if area is not None and scale > 0 else at
-        dx, dy = self._apart(origin, dx, dy, w, h, (left, right, above, below) if area is not None else None)
+        # the feet's captions and the key stay readable: a message goes beside them, not over them
+        text_boxes = self.target.chart_text() if hasattr(self.target, "chart_text") else []
+        clear = [
+            QRectF((r.topLeft() - area.topLeft()) * scale, r.size() * scale)
+            for r in text_boxes
+            if area is not None and scale > 0
+        ]
+        room = (left, right, above, below) if area is not None else None
+        dx, dy = self._apart(origin, dx, dy, w, h, room, clear)
         back.setTransform(back.transform().translate(dx, dy))
         self._add(back, 33)
         self.messages.append(message)
 
-    def _apart(self, origin: QPointF, dx: float, dy: float, w: float, h: float, room) -> tuple[float, float]:
+    def _apart(
+        self, origin: QPointF, dx: float, dy: float, w: float, h: float, room, clear: list[QRectF] = ()
+    ) -> tuple[float, float]:
         """(dx, dy) moved so that the message's box covers none placed before (a zone's problem
-        and its mirror's, two problems close together): the first free of the other side of the
-        ring, above or below the boxes in the way; as it was if none is free."""
+        and its mirror's, two problems close together) nor the chart's text in `clear` (view
+        pixels: the feet's captions, the key): the first free of the other side of the ring,
+        above or below the boxes in the way; else the one over the least of that text."""
 
         def box(x: float, y: float) -> QRectF:
             return QRectF(origin.x() + x, origin.y() + y, w, h).adjusted(-2, -2, 2, 2)
@@ -216,12 +227,18 @@ class Overlay:
                     return False
                 if y < -above + EDGE_PX - 0.5 or y + h > below - EDGE_PX + 0.5:
                     return False
-            return not any(box(x, y).intersects(other) for other in self.boxes)
+            return not any(box(x, y).intersects(other) for other in (*self.boxes, *clear))
+
+        def over_text(xy: tuple[float, float]) -> float:
+            covered = [box(*xy).intersected(other) for other in clear]
+            return sum(r.width() * r.height() for r in covered if not r.isEmpty())
 
         tries = [(dx, dy), (dx, -10.0 - h if dy >= 0 else 10.0), (-SIDE_PX - w if dx >= 0 else SIDE_PX, dy)]
-        for other in self.boxes:  # just below or above each box in the way
+        for other in (*self.boxes, *clear):  # just below or above each box in the way
             tries += [(dx, other.bottom() + 2 - origin.y()), (dx, other.top() - 2 - h - origin.y())]
-        chosen = next(((x, y) for x, y in tries if fits(x, y)), (dx, dy))
+        chosen = next(((x, y) for x, y in tries if fits(x, y)), None)
+        if chosen is None:  # nowhere free: over the least of the chart's text
+            chosen = min(tries[:3], key=over_text) if clear else (dx, dy)
         self.boxes.append(box(*chosen))
         return chosen
 

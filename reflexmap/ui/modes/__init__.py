@@ -123,6 +123,11 @@ class MapOverlay:
         map shows the overlay: a message drawn on the map fits inside what is visible."""
         return self._visible() if self._visible is not None else None
 
+    def chart_text(self) -> list:
+        """The scene rectangles of the chart's own text a message keeps clear of (captions, key)."""
+        boxes = getattr(self._scene, "chart_text_boxes", None)
+        return boxes() if boxes is not None else []
+
     def to_scene(self, view_id: str, x_mm: float, y_mm: float) -> QPointF:
         return self._to_scene(view_id, x_mm, y_mm)
 
