@@ -133,6 +133,7 @@ class ChartScene(QGraphicsScene):
         # (set by the map for the chart it starts with: ui/kept_sizes.py); checked, never trusted
         self.kept_guide_places: KeptPlaces | None = None
         self.guide_names_searched = 0  # views whose guide names were placed by searching
+        self._names_waiting: dict[str, list] = {}  # view id -> its guide names, drawn measuring
         self.base: Atlas | None = None  # the main chart under a partial one, drawn in grey
         self.base_items: list[ZoneItem] = []
         self.base_note: QGraphicsSimpleTextItem | None = None
@@ -243,6 +244,7 @@ class ChartScene(QGraphicsScene):
         With `base` (the main chart, under a partial one) its outlines and zones are drawn in
         grey under this chart's zones, and `base_note` says under the title what this one adds."""
         self.clear()
+        self._names_waiting = {}
         self.setBackgroundBrush(QBrush(palette.PAPER))  # the theme may have changed
         self.marks = []
         self.mastery = mastery
@@ -332,11 +334,33 @@ class ChartScene(QGraphicsScene):
             self._draw_labels(atlas, frame, left_ids, side="left")
             self._draw_labels(atlas, frame, right_ids, side="right")
             self._draw_labels_below(atlas, frame, below_ids)
-            if not getattr(self, "measuring", False):  # (a map's first round learns the size only)
+            if getattr(self, "measuring", False):  # (a map's rounds learn the size: see place_guide_names)
+                self._names_waiting[frame.view.id] = self._pending_names
+            else:
                 self._draw_guide_names(frame)
             self._draw_caption(frame)
         finally:
             self._drawing = None
+
+    def place_guide_names(self) -> None:
+        """The guide names of a chart drawn `measuring` (without them), placed now: the map's
+        rounds that fit its text to the window draw it so until a drawing holds, and name
+        only that one. The same picture as the chart drawn whole: the names are placed from
+        the same labels and leaders, on top of their guide lines, and the chart's bounds
+        taken again with them."""
+        waiting, self._names_waiting = self._names_waiting, {}
+        for frame in self.frames:
+            pending = waiting.get(frame.view.id)
+            if pending is None:
+                continue
+            self._pending_names, self._drawing = pending, self.frame_items[frame.view.id]
+            try:
+                self._draw_guide_names(frame)
+            finally:
+                self._drawing = None
+        if waiting:
+            self.chart_rect = self.itemsBoundingRect().adjusted(-6, -6, 6, 6)
+            self.setSceneRect(self.chart_rect)
 
     def update_zones(self, atlas: Atlas, zone_ids: tuple[str, ...]) -> bool:
         """The same chart with only the shapes of `zone_ids` changed (an edit): the views

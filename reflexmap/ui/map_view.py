@@ -260,13 +260,12 @@ class MapView(QGraphicsView):
         min_mm = 0.0
         for _round in range(5):
             if _round or need is None:
-                # the first round only measures the chart: its guide names, placed inside
-                # the feet, are left out (the costliest part of a drawing)
-                measuring = min_mm == 0.0
-                self._draw(min_mm, measuring=measuring)
-                drawn = None if measuring else min_mm
+                # each round only measures the chart: its guide names, placed inside the
+                # feet (the costliest part of a drawing), wait for the drawing that holds
+                self._draw(min_mm, measuring=True)
+                drawn = min_mm
                 need = self.min_text_mm_needed()
-                if measuring and key is not None:
+                if min_mm == 0.0 and key is not None:
                     rect = self.chart.chart_rect
                     self._measured[key] = (rect.width(), rect.height())
                     self._keep_size(key, self._measured[key])
@@ -274,10 +273,20 @@ class MapView(QGraphicsView):
                 break
             # headroom: the next drawing is wider
             min_mm = need * ROUND_HEADROOM if min_mm == 0.0 else need
-        if drawn is None:  # the chart with no minimum holds: drawn whole
+        if drawn is None:  # the chart with no minimum holds, as measured before: drawn whole
             self._draw(min_mm)
-            drawn = min_mm
+            return min_mm
+        self._name_guides(drawn)  # on the drawing shown: the rounds' last
         return drawn
+
+    def _name_guides(self, min_text_mm: float) -> None:
+        """The guide names of the chart drawn measuring at `min_text_mm`, placed (see
+        ChartScene.place_guide_names), their places kept as a whole drawing keeps them."""
+        self.chart.kept_guide_places = self._kept_places(min_text_mm)
+        try:
+            self.chart.place_guide_names()
+        finally:
+            self.chart.kept_guide_places = None
 
     def _holds(self, min_mm: float, need: float) -> bool:
         """Whether a chart drawn with text no smaller than `min_mm` needs no larger text."""
