@@ -1,27 +1,36 @@
 """Tests' helpers for editing a chart-cache entry's packed values (cache.py writes zone rings
-and label anchors as base64 runs of doubles and ring lengths): `opened` gives them as lists
-a test can change, `closed` packs them back into the entry. Neither checks anything."""
+and label anchors as runs of doubles and ring lengths): `opened` gives them as lists a test
+can change, `closed` packs them back into the entry (as cache.entry_plain gives it, written
+with cache.entry_bytes); `file_of_json` is an entry file holding any JSON text. None of them
+checks anything."""
 
 from __future__ import annotations
 
-import base64
 import struct
+import zlib
+
+from reflexmap.atlas.cache import MAGIC
 
 
-def _doubles(text: str) -> list[float]:
-    raw = base64.b64decode(text)
+def _doubles(raw: bytes) -> list[float]:
     return list(struct.unpack(f"<{len(raw) // 8}d", raw))
 
 
-def _packed(numbers: list[float], kind: str = "d") -> str:
-    return base64.b64encode(struct.pack(f"<{len(numbers)}{kind}", *numbers)).decode("ascii")
+def _packed(numbers: list[float], kind: str = "d") -> bytes:
+    return struct.pack(f"<{len(numbers)}{kind}", *numbers)
+
+
+def file_of_json(text: str) -> bytes:
+    """An entry file (magic, CRC, length) whose JSON is `text`, with no packed run after it."""
+    body = text.encode("utf-8")
+    return MAGIC + struct.pack("<IQ", zlib.crc32(body), len(body)) + body
 
 
 def opened(atlas: dict) -> tuple[list[dict[str, list]], dict[str, dict[str, list[float]]]]:
     """(each zone's shapes as {view id: [ring as [[x, y], …], …]}, {view id: {zone id: [x, y]}})
     of an entry's "atlas" as cache.py wrote it."""
     numbers = _doubles(atlas["coordinates"])
-    raw = base64.b64decode(atlas["rings"])
+    raw = atlas["rings"]
     counts = list(struct.unpack(f"<{len(raw) // 4}I", raw))
     shapes, k, at = [], 0, 0
     for zone in atlas["zones"]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from reflexmap.atlas import builtin_chart_path, read_atlas
 from reflexmap.atlas import cache as cache_module
-from reflexmap.atlas.cache import MAX_ENTRIES, AtlasCache
+from reflexmap.atlas.cache import MAX_ENTRIES, AtlasCache, _version, entry_bytes, entry_plain
 
 from .cache_entries import closed, opened
 
@@ -94,16 +95,22 @@ def test_a_chart_with_errors_is_never_cached(tmp_path: Path):
     for _ in range(2):
         result = read_atlas(path, cache)
         assert result.atlas is None and "hed" in result.errors[0].message
-    assert not list((tmp_path / "cache").glob("*.json"))
+    assert not list((tmp_path / "cache").glob("*.entry"))
 
 
 def test_a_damaged_or_older_entry_is_ignored_and_replaced(tmp_path: Path):
     path = _copy_chart(tmp_path)
     cache = AtlasCache(tmp_path / "cache")
     expected = read_atlas(path).atlas
-    entry = cache.folder / f"{cache.key(path.read_bytes())}.json"
+    entry = cache.folder / f"{cache.key(path.read_bytes())}.entry"
     entry.parent.mkdir(parents=True)
-    for damage in (b"{not json", b"\x00" * 100, json.dumps({"version": "0:old", "atlas": {}}).encode()):
+    for damage in (
+        b"{not json",
+        b"\x00" * 100,
+        json.dumps({"version": _version(), "atlas": {}}).encode(),  # a JSON entry of format 6
+        entry_bytes({"version": "0:old", "atlas": {}}),
+        _sound_entry(tmp_path)[:-1],  # cut short
+    ):
         entry.write_bytes(damage)
         assert read_atlas(path, cache).atlas == expected
         assert cache.get(path.read_bytes(), path) == expected  # replaced by a sound entry
@@ -115,12 +122,30 @@ def test_any_json_in_an_entry_gives_a_chart_or_none_never_an_exception(tmp_path_
     folder = tmp_path_factory.mktemp("cache")
     cache = AtlasCache(folder)
     raw = b"some chart"
-    (folder / f"{cache.key(raw)}.json").write_text(json.dumps({"version": "1:x", "atlas": plain}))
+    (folder / f"{cache.key(raw)}.entry").write_bytes(entry_bytes({"version": "1:x", "atlas": plain}))
     assert cache.get(raw) is None  # wrong version
-    from reflexmap.atlas.cache import _version
-
-    (folder / f"{cache.key(raw)}.json").write_text(json.dumps({"version": _version(), "atlas": plain}))
+    (folder / f"{cache.key(raw)}.entry").write_bytes(entry_bytes({"version": _version(), "atlas": plain}))
     cache.get(raw)  # must not raise
+
+
+def test_a_bit_changed_anywhere_in_an_entry_is_refused(tmp_path: Path):
+    """A damaged byte is found even where it leaves a valid value: the lowest bit of the last
+    label anchor's y (a millionth of a millimetre away, still inside its zone), of a zone
+    point, of a ring length, of a text; the entry's CRC-32 fails and the chart is checked."""
+    path = _copy_chart(tmp_path)
+    cache = AtlasCache(tmp_path / "cache")
+    expected = read_atlas(path, cache).atlas
+    (entry,) = cache.folder.glob("*.entry")
+    data = entry.read_bytes()
+    plain = entry_plain(data)["atlas"]
+    name = data.index(plain["zones"][3][3].encode())  # a claim, in the JSON
+    coordinates = data.index(plain["coordinates"])
+    rings = data.index(plain["rings"])
+    for at in (len(data) - 8, coordinates + 800, rings, name):
+        entry.write_bytes(data[:at] + bytes([data[at] ^ 1]) + data[at + 1 :])
+        assert cache.get(path.read_bytes(), path) is None, at
+    entry.write_bytes(data)
+    assert cache.get(path.read_bytes(), path) == expected
 
 
 def test_old_entries_are_trimmed(tmp_path: Path):
@@ -129,7 +154,7 @@ def test_old_entries_are_trimmed(tmp_path: Path):
     atlas = read_atlas(path).atlas
     for n in range(MAX_ENTRIES + 5):
         cache.put(f"chart {n}".encode(), atlas)
-    assert len(list(cache.folder.glob("*.json"))) == MAX_ENTRIES
+    assert len(list(cache.folder.glob("*.entry"))) == MAX_ENTRIES
     assert cache.get(f"chart {MAX_ENTRIES + 4}".encode(), path) == atlas
 
 
@@ -142,25 +167,32 @@ def test_an_unwritable_cache_only_costs_speed(tmp_path: Path):
     assert read_atlas(path, cache).ok
 
 
+def _sound_entry(tmp_path: Path) -> bytes:
+    folder = tmp_path / "sound"
+    cache = AtlasCache(folder)
+    assert read_atlas(_copy_chart(tmp_path), cache).ok
+    (entry,) = folder.glob("*.entry")
+    return entry.read_bytes()
+
+
 def _packed_entry_damaged(tmp_path: Path, change) -> tuple[AtlasCache, Path]:
     path = _copy_chart(tmp_path)
     cache = AtlasCache(tmp_path / "cache")
     assert read_atlas(path, cache).ok
-    (entry,) = cache.folder.glob("*.json")
-    plain = json.loads(entry.read_text(encoding="utf-8"))
+    (entry,) = cache.folder.glob("*.entry")
+    plain = entry_plain(entry.read_bytes())
     change(plain["atlas"])
-    entry.write_text(json.dumps(plain), encoding="utf-8")
+    entry.write_bytes(entry_bytes(plain))
     return cache, path
 
 
 def _set_number(index: int, value: float):
     def change(atlas):
-        import base64
         import struct
 
-        raw = bytearray(base64.b64decode(atlas["coordinates"]))
+        raw = bytearray(atlas["coordinates"])
         raw[8 * index : 8 * index + 8] = struct.pack("<d", value)
-        atlas["coordinates"] = base64.b64encode(bytes(raw)).decode("ascii")
+        atlas["coordinates"] = bytes(raw)
 
     return change
 
@@ -169,24 +201,21 @@ def _set_count(index: int, value: int):
     """The length of ring `index` (-1: the last) set to `value`."""
 
     def change(atlas):
-        import base64
         import struct
 
-        raw = bytearray(base64.b64decode(atlas["rings"]))
+        raw = bytearray(atlas["rings"])
         at = (index % (len(raw) // 4)) * 4
         raw[at : at + 4] = struct.pack("<I", value)
-        atlas["rings"] = base64.b64encode(bytes(raw)).decode("ascii")
+        atlas["rings"] = bytes(raw)
 
     return change
 
 
 def _add_count(value: int):
     def change(atlas):
-        import base64
         import struct
 
-        raw = base64.b64decode(atlas["rings"]) + struct.pack("<I", value)
-        atlas["rings"] = base64.b64encode(raw).decode("ascii")
+        atlas["rings"] = atlas["rings"] + struct.pack("<I", value)
 
     return change
 
@@ -219,6 +248,7 @@ def _split_views(atlas):
         _set_number(5, 2000.5),
         _set_number(1, -1e308),
         lambda atlas: atlas.__setitem__("coordinates", "not base64 at all!"),
+        lambda atlas: atlas.__setitem__("coordinates", "AAAAAAAAAAAAAAAAAAAAAA=="),  # base64, as format 6
         lambda atlas: atlas.__setitem__("coordinates", atlas["coordinates"][:-4]),  # half a point
         lambda atlas: atlas.__setitem__("coordinates", 17),
         _set_count(0, 2),  # too few points for a polygon
@@ -228,7 +258,8 @@ def _split_views(atlas):
         _set_count(-1, 5),  # the rings no longer cover the points exactly
         _add_count(3),  # a ring no zone has
         lambda atlas: atlas.__setitem__("rings", atlas["rings"][:-4]),  # a ring too few
-        lambda atlas: atlas.__setitem__("rings", "AAA="),  # not whole counts
+        lambda atlas: atlas.__setitem__("rings", b"\x03\x00\x00"),  # not whole counts
+        lambda atlas: atlas.__setitem__("rings", "AwAAAA=="),  # base64, as format 6
         lambda atlas: atlas.__setitem__("rings", [20, 20]),
         lambda atlas: atlas.__delitem__("rings"),
         _set_parts(0, lambda parts: []),  # a zone drawn in no view
@@ -238,7 +269,7 @@ def _split_views(atlas):
         _set_parts(0, lambda parts: {parts[0]: [[0, 20]]}),
         _set_parts(0, lambda parts: parts * 101),  # more parts than a zone may have
         _split_views,
-        lambda atlas: atlas["anchors"].__setitem__(next(iter(atlas["anchors"])), "AAAA"),  # not whole
+        lambda atlas: atlas["anchors"].__setitem__(next(iter(atlas["anchors"])), b"\x00" * 8),  # not whole
         lambda atlas: atlas["anchors"].popitem(),
         lambda atlas: atlas.__setitem__("anchors", []),
     ],
@@ -407,8 +438,8 @@ def test_anchors_and_parts_read_back_exactly(tmp_path: Path, reading):
     path = _copy_chart(tmp_path)
     cache = AtlasCache(tmp_path / "cache")
     full = read_atlas(path, cache).atlas
-    (entry,) = cache.folder.glob("*.json")
-    plain = json.loads(entry.read_text(encoding="utf-8"))["atlas"]
+    (entry,) = cache.folder.glob("*.entry")
+    plain = entry_plain(entry.read_bytes())["atlas"]
     assert not any(type(value) is int for zone in plain["zones"] for value in zone)
     assert all(type(view_id) is str for zone in plain["zones"] for view_id in zone[7])
     hit = cache.get(path.read_bytes(), path)
@@ -418,6 +449,6 @@ def test_anchors_and_parts_read_back_exactly(tmp_path: Path, reading):
     assert any(len(z.shapes) > 1 and len(next(iter(z.shapes.values()))) > 1 for z in hit.zones)
     assert [z.shapes for z in hit.zones] == [z.shapes for z in full.zones]
     shapes, anchors = opened(plain)
-    again = json.loads(json.dumps(plain))
+    again = copy.deepcopy(plain)
     closed(again, shapes, anchors)
     assert again == plain  # the tests' helpers write what the cache writes

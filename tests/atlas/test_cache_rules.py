@@ -3,7 +3,6 @@ rules of a small chart and the vectorised ones of a large chart give `check`'s a
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 
 from reflexmap.atlas import builtin_chart_path, cache_rules, read_atlas
 from reflexmap.atlas import cache as cache_module
-from reflexmap.atlas.cache import AtlasCache
+from reflexmap.atlas.cache import AtlasCache, entry_bytes, entry_plain
 from reflexmap.atlas.geometry import parts_problem, polygon_problem
 from tests.hostile.test_cache_rules import DAMAGE
 
@@ -31,7 +30,7 @@ def _cached(tmp_path: Path) -> tuple[AtlasCache, Path, Path]:
     chart.write_bytes(builtin_chart_path().read_bytes())
     cache = AtlasCache(tmp_path / "cache")
     assert read_atlas(chart, cache).ok
-    (entry,) = cache.folder.glob("*.json")
+    (entry,) = cache.folder.glob("*.entry")
     return cache, chart, entry
 
 
@@ -44,9 +43,9 @@ def test_a_sound_entry_is_trusted_by_both_rules(tmp_path: Path, rules):
 @pytest.mark.parametrize("kind", list(DAMAGE))
 def test_both_rules_refuse_what_check_refuses(tmp_path: Path, rules, kind):
     cache, chart, entry = _cached(tmp_path)
-    plain = json.loads(entry.read_text())
+    plain = entry_plain(entry.read_bytes())
     DAMAGE[kind](plain["atlas"])
-    entry.write_text(json.dumps(plain))
+    entry.write_bytes(entry_bytes(plain))
     assert cache.get(chart.read_bytes(), chart) is None
     result = read_atlas(chart, cache)  # checked from the file; the entry replaced
     assert result.ok and result.atlas.zones == read_atlas(chart).atlas.zones

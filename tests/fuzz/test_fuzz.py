@@ -11,6 +11,7 @@ any other exception, a crash or a hang is a failure.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 from pathlib import Path
@@ -19,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reflexmap.atlas import AtlasError, builtin_chart_path, parse_atlas
-from reflexmap.atlas.cache import AtlasCache, _version, atlas_to_plain
+from reflexmap.atlas.cache import AtlasCache, _version, atlas_to_plain, entry_bytes
 from reflexmap.quiz.progress import ProgressError
 from reflexmap.quiz.progress import parse as parse_progress
 from reflexmap.setting_rules import RULES, check
@@ -172,7 +173,7 @@ def test_fuzz_chart_cache_entries(tmp_path_factory, data):
     """A cache entry changed anywhere into anything gives a chart or a full check, never an
     exception: the cache folder is the user's and is never trusted."""
     raw, plain = ENTRY
-    plain = json.loads(json.dumps(plain))
+    plain = copy.deepcopy(plain)
     for _ in range(data.draw(st.integers(1, 4))):
         parent, key, node = None, None, plain
         for _depth in range(data.draw(st.integers(1, 6))):
@@ -187,7 +188,7 @@ def test_fuzz_chart_cache_entries(tmp_path_factory, data):
             parent[key] = data.draw(json_values)
     cache = AtlasCache(tmp_path_factory.mktemp("cache"))
     cache.folder.mkdir(exist_ok=True)
-    (cache.folder / f"{cache.key(raw)}.json").write_text(json.dumps(plain))
+    (cache.folder / f"{cache.key(raw)}.entry").write_bytes(entry_bytes(plain))
     atlas = cache.get(raw)
     assert atlas is None or atlas.zones
 
@@ -204,7 +205,7 @@ def _entry_file() -> bytes:
         raw = ENTRY[0]
         cache = AtlasCache(Path(tempfile.mkdtemp()))
         cache.put(raw, parse_atlas(raw, "chart.yaml").atlas)
-        _ENTRY_FILE.append(next(cache.folder.glob("*.json")).read_bytes())
+        _ENTRY_FILE.append(next(cache.folder.glob("*.entry")).read_bytes())
     return _ENTRY_FILE[0]
 
 
@@ -216,7 +217,7 @@ def test_fuzz_chart_cache_files(tmp_path_factory, data):
     raw = ENTRY[0]
     cache = AtlasCache(tmp_path_factory.mktemp("cache"))
     cache.folder.mkdir(exist_ok=True)
-    entry = cache.folder / f"{cache.key(raw)}.json"
+    entry = cache.folder / f"{cache.key(raw)}.entry"
     content = bytearray(_entry_file())
     for _ in range(data.draw(st.integers(1, 6))):
         op = data.draw(st.sampled_from(["truncate", "flip", "insert", "delete", "huge", "nest"]))

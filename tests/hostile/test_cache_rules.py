@@ -7,12 +7,12 @@ checked chart."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from reflexmap.atlas import builtin_chart_path, read_atlas
+from reflexmap.atlas.cache import entry_bytes, entry_plain
 from reflexmap.paths import chart_cache
 from reflexmap.settings import Settings
 
@@ -182,9 +182,9 @@ def test_an_entry_holding_what_check_refuses_is_replaced_by_the_file(make_window
     window = make_window()
     assert window.open_chart(chart)  # fills the cache
     entry = chart_cache()._entry(chart.read_bytes())
-    plain = json.loads(entry.read_text())
+    plain = entry_plain(entry.read_bytes())
     DAMAGE[kind](plain["atlas"])
-    entry.write_text(json.dumps(plain))
+    entry.write_bytes(entry_bytes(plain))
     tampered = entry.read_bytes()
 
     assert window.open_chart(chart)  # the next start or open, as the window does it

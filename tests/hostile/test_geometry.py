@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reflexmap.atlas import read_atlas
-from reflexmap.atlas.cache import AtlasCache
+from reflexmap.atlas.cache import AtlasCache, entry_bytes, entry_plain
 from reflexmap.atlas.compare import compare
 from reflexmap.atlas.geometry import inner_points, label_anchors
 
@@ -42,8 +42,8 @@ def _tampered_atlas(tmp_path: Path, monkeypatch):
     )
     cache = AtlasCache(tmp_path / "cache")
     assert read_atlas(path, cache).ok
-    (entry,) = cache.folder.glob("*.json")
-    plain = json.loads(entry.read_text())
+    (entry,) = cache.folder.glob("*.entry")
+    plain = entry_plain(entry.read_bytes())
     shapes, anchors = opened(plain["atlas"])
     zone = list(plain["atlas"]["zones"][0])
     zone[0] = "z2"
@@ -51,7 +51,7 @@ def _tampered_atlas(tmp_path: Path, monkeypatch):
     shapes.append({"plantar-left": [[list(p) for p in ring] for ring in OVERLAP]})
     anchors["plantar-left"]["z2"] = [1.0, 12.0]
     closed(plain["atlas"], shapes, anchors)
-    entry.write_text(json.dumps(plain))
+    entry.write_bytes(entry_bytes(plain))
     atlas = read_atlas(path, cache).atlas
     assert atlas is not None and len(atlas.zones) == 2  # the entry was taken as it is
     return atlas

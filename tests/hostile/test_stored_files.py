@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 from reflexmap.atlas import builtin_chart_path, read_atlas
-from reflexmap.atlas.cache import AtlasCache
+from reflexmap.atlas.cache import AtlasCache, entry_bytes, entry_plain
 from reflexmap.bounded_json import JSONBoundsError, loads
 from reflexmap.quiz.progress import ProgressStore
 from reflexmap.settings import Settings
 
+from ..atlas.cache_entries import file_of_json
 from .children import child_env, spawn
 
 
@@ -202,14 +203,14 @@ def _cached_entry(tmp_path: Path) -> tuple[AtlasCache, Path, Path]:
     chart.write_bytes(builtin_chart_path().read_bytes())
     cache = AtlasCache(tmp_path / "cache")
     assert read_atlas(chart, cache).ok
-    (entry,) = cache.folder.glob("*.json")
+    (entry,) = cache.folder.glob("*.entry")
     return cache, chart, entry
 
 
 def _replace(entry: Path, change) -> None:
-    plain = json.loads(entry.read_text())
+    plain = entry_plain(entry.read_bytes())
     change(plain["atlas"])
-    entry.write_text(json.dumps(plain))
+    entry.write_bytes(entry_bytes(plain))
 
 
 def _set_zone(index: int, value):
@@ -232,6 +233,7 @@ def _set_zone(index: int, value):
         _set_zone(7, {"plantar-left": [[[0.0, 0.0], [1.0, 0.0]]]}),
         _set_zone(7, {"no-such-view": [[[0.0, 0.0], [10.0, 0.0], [0.0, 10.0]]]}),
         _set_zone(7, {"plantar-left": [[[0.0, 0.0], [1e308, 0.0], [0.0, 10.0]]]}),
+        _set_zone(7, ["no-such-view"]),
         _set_zone(5, ["no-such-source"]),
         lambda atlas: atlas["anchors"].clear(),
         # the right type, out of the schema's range
@@ -247,7 +249,7 @@ def _set_zone(index: int, value):
 def test_a_tampered_cache_entry_is_never_trusted(tmp_path: Path, damage):
     cache, chart, entry = _cached_entry(tmp_path)
     if isinstance(damage, str):
-        entry.write_text(damage)
+        entry.write_bytes(file_of_json(damage))
     else:
         _replace(entry, damage)
     result = read_atlas(chart, cache)  # a full check instead, and the entry is replaced
