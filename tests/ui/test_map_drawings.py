@@ -11,7 +11,9 @@ from reflexmap.render.chart_scene import ChartScene
 
 @pytest.fixture
 def drawings(monkeypatch):
-    """(aspect, whole drawing?) per chart drawn, and the views whose guide names were placed."""
+    """(aspect, whole drawing?) per chart drawn, and the views whose guide names were placed
+    (on a whole drawing, or afterwards on the drawing the rounds end with: see
+    MapView._rounds)."""
     seen = {"charts": [], "names": []}
     show_chart, draw_guide_names = ChartScene.show_chart, ChartScene._draw_guide_names
 
@@ -47,7 +49,7 @@ def test_a_view_shown_again_is_drawn_once(qtbot, window, drawings):
 def test_a_new_theme_places_the_guide_names_once_and_a_theme_shown_before_draws_once(qtbot, window, drawings):
     _clear(drawings)
     window.theme_actions["dark"].trigger()  # (a theme's lines may be wider: measured again)
-    assert sum(whole for _aspect, whole in drawings["charts"]) == 1
+    assert sum(whole for _aspect, whole in drawings["charts"]) <= 1
     assert sorted(drawings["names"]) == ["plantar-left", "plantar-right"]
     window.theme_actions["light"].trigger()
     _clear(drawings)
@@ -57,9 +59,9 @@ def test_a_new_theme_places_the_guide_names_once_and_a_theme_shown_before_draws_
 
 
 def test_the_first_visit_of_a_view_places_its_guide_names_once(qtbot, window, drawings):
-    """Measured without guide names, then drawn whole: the names are placed once."""
+    """Measured without guide names; the names are placed once, on the drawing shown."""
     _clear(drawings)
     window.aspect_actions["dorsal"].trigger()
-    assert drawings["charts"][-1] == ("dorsal", True)
-    assert sum(whole for _aspect, whole in drawings["charts"]) == 1
+    assert drawings["charts"][-1][0] == "dorsal"
+    assert sum(whole for _aspect, whole in drawings["charts"]) <= 1
     assert sorted(drawings["names"]) == ["dorsal-left", "dorsal-right"]
