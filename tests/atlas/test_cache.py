@@ -148,6 +148,21 @@ def test_a_bit_changed_anywhere_in_an_entry_is_refused(tmp_path: Path):
     assert cache.get(path.read_bytes(), path) == expected
 
 
+def test_entries_of_the_json_formats_are_removed_when_an_entry_is_written(tmp_path: Path):
+    """Entries before format 7 were JSON files named by their key: never read again, they
+    go when the cache next writes one; other files in the folder stay."""
+    path = _copy_chart(tmp_path)
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    old = folder / f"{'a' * 64}.json"
+    old.write_text('{"version": "6:x", "atlas": {}}')
+    other = folder / "notes.json"
+    other.write_text("{}")
+    assert read_atlas(path, AtlasCache(folder)).ok
+    assert not old.exists() and other.exists()
+    assert len(list(folder.glob("*.entry"))) == 1
+
+
 def test_old_entries_are_trimmed(tmp_path: Path):
     path = _copy_chart(tmp_path)
     cache = AtlasCache(tmp_path / "cache")
