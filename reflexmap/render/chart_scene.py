@@ -43,6 +43,7 @@ from ..layout.labels import (
     upright_name_spots,
     zone_segments,
 )
+from ..layout.marks import Box, place_notes
 from ..layout.order import keyboard_order
 from ..vocab import REGION_COLOURS, aspect_name, aspect_title, foot_name
 from . import palette
@@ -114,6 +115,8 @@ class ChartScene(QGraphicsScene):
         self._hovered: tuple[str, str] | None = None
         self.mastery: dict[str, float | None] | None = None
         self.marks: list[QGraphicsItem] = []
+        self._notes: list[tuple[Box, QGraphicsItem, QGraphicsRectItem]] = []  # wanted box, text, back
+        self._rings: list[Box] = []
         self.numbers: dict[str, int] | None = None
         self.names = True
         self.label_mm = LABEL_MM
@@ -246,7 +249,7 @@ class ChartScene(QGraphicsScene):
         self.clear()
         self._names_waiting = {}
         self.setBackgroundBrush(QBrush(palette.PAPER))  # the theme may have changed
-        self.marks = []
+        self.marks, self._notes, self._rings = [], [], []
         self.mastery = mastery
         self.min_text_mm = min_text_mm
         # guide names sit inside the foot, among each other: presenting does not enlarge them
@@ -1293,6 +1296,7 @@ class ChartScene(QGraphicsScene):
             ring.setZValue(22)
             self.addItem(ring)
             self.marks.append(ring)
+            self._rings.append((anchor.x() - 1.7, anchor.y() - 1.7, 3.4, 3.4))  # with its pen
             if away_from is not None and away_from in self.anchors:
                 above = anchor.y() <= self.to_scene(away_from[0], *self.anchors[away_from]).y()
         top = anchor.y() - size * 2.2 - extra if above else anchor.y() + size * 0.9
@@ -1305,21 +1309,30 @@ class ChartScene(QGraphicsScene):
         left = anchor.x() - width / 2
         chart = self.chart_rect
         left = max(chart.left() + 1.5, min(left, chart.right() - 1.5 - width))  # inside the chart
-        label.setPos(left, top)
-        back = QGraphicsRectItem(label.pos().x() - 1.5, label.pos().y() - 0.8, width + 3, size * 1.45 + extra)
+        back = QGraphicsRectItem()
         back.setBrush(QBrush(palette.PAPER))
         back.setPen(QPen(palette.INK, 0.4))
         for z, item in ((20, back), (21, label)):
             item.setZValue(z)
             self.addItem(item)
             self.marks.append(item)
+        self._notes.append(((left - 1.5, top - 0.8, width + 3, size * 1.45 + extra), label, back))
+        self._place_notes()
         if (view_id, zone_id) in self.zone_items:
             self.zone_items[(view_id, zone_id)].set_marked(True)
+
+    def _place_notes(self) -> None:
+        """Every note where it wants to be, unless that covers a ring or a note before it
+        (layout.marks): a ring added later may move an earlier note too."""
+        boxes = place_notes([wanted for wanted, _label, _back in self._notes], self._rings)
+        for (left, top, width, height), (_wanted, label, back) in zip(boxes, self._notes, strict=True):
+            label.setPos(left + 1.5, top + 0.8)
+            back.setRect(left, top, width, height)
 
     def clear_marks(self) -> None:
         for item in self.marks:
             self.removeItem(item)
-        self.marks = []
+        self.marks, self._notes, self._rings = [], [], []
         for item in self.zone_items.values():
             item.set_marked(False)
 
