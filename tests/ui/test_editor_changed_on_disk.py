@@ -185,3 +185,22 @@ def test_reload_chosen_with_unsaved_changes_can_be_undone(qtbot, editing, chart)
     assert editing.state.atlas.zone("heel").name == "Heel" and heel_bottom(editing) == nudged
     assert editing.isWindowModified()
     editing.editor.saving.discard()
+
+
+def test_save_asks_when_the_other_program_kept_the_files_time_and_size(qtbot, editing, chart):
+    """A program that keeps the file's time (`cp -p`, `rsync -t`, a restore from backup) or
+    writes within the file system's clock tick, with text of the same length: Save reads the
+    file again before writing over it (its time and size alone said "unchanged")."""
+    nudge(qtbot, editing)
+    before = chart.stat()
+    text = chart.read_text(encoding="utf-8")
+    assert 'name: "Heel"' in text
+    chart.write_text(text.replace('name: "Heel"', 'name: "Hell"'), encoding="utf-8")  # same size
+    os.utime(chart, ns=(before.st_atime_ns, before.st_mtime_ns))  # the time kept
+    assert chart.stat().st_size == before.st_size
+    seen: list[str] = []
+    answer_with("Cancel", seen)
+    editing.save_action.trigger()
+    assert seen and seen[0] == "changed-on-disk", seen
+    assert 'name: "Hell"' in chart.read_text(encoding="utf-8")  # not written over
+    editing.editor.saving.discard()

@@ -204,7 +204,7 @@ class Saving(QObject):
         session = self.session
         document = session.document
         assert document is not None
-        changed = session.changed_on_disk() if path == session.saved_path else None
+        changed = session.changed_on_disk(read_again=True) if path == session.saved_path else None
         if changed is not None:
             self._told_on_disk = changed  # (not asked again when the window comes back)
             answer = self._changed_elsewhere_at_save(path)

@@ -165,12 +165,15 @@ class EditSession(QObject):
         """Forget the changes (the window is closing, or shows another chart)."""
         self.close()
 
-    def changed_on_disk(self) -> tuple | None:
+    def changed_on_disk(self, read_again: bool = False) -> tuple | None:
         """The file's stamp when another program changed it since this session last read or
-        wrote it (None: unchanged, or no file, or it is gone)."""
+        wrote it (None: unchanged, or no file, or it is gone). `read_again` (before a save
+        writes over it): the file is read and hashed even when its time and size are unchanged
+        (a program that keeps the time, `cp -p`, `rsync -t`, or a coarse clock, writes the same
+        size unseen otherwise)."""
         if self.document is None or self.saved_path is None or self.on_disk is None:
             return None
-        now = disk_stamp(self.saved_path, self.on_disk)
+        now = disk_stamp(self.saved_path, None if read_again else self.on_disk)
         if now is None or now[2] == self.on_disk[2]:
             if now is not None:
                 self.on_disk = now  # touched, not changed
