@@ -89,15 +89,18 @@ def _write(path: Path, payload: bytes) -> None:
         write_checked(temporary, payload)
 
 
-def _write_first(targets: tuple[Path, ...], payload: bytes) -> Path | None:
-    """Write `payload` to the first of `targets` that takes it; None if none does."""
+def _write_first(targets: tuple[Path, ...], payload: bytes) -> tuple[Path | None, OSError | None]:
+    """Write `payload` to the first of `targets` that takes it (None if none does), and why
+    the first one refused it (None if it took it)."""
+    first: OSError | None = None
     for target in targets:
         try:
             _write(target, payload)
-        except OSError:
+        except OSError as exc:
+            first = first or exc
             continue
-        return target
-    return None
+        return target, first
+    return None, first
 
 
 def read_index() -> list[dict]:
@@ -145,6 +148,7 @@ class Saving(QObject):
         self._autosaved_text = ""
         self._changes = 0
         self._told_no_autosave = False
+        self._told_elsewhere: Path | None = None  # the fallback autosave said (once)
         self._told_on_disk: tuple | None = None  # the change on disk said when the window came back
         self._asking = False
         self.timer = QTimer(self)
@@ -421,7 +425,7 @@ class Saving(QObject):
             return None
         targets = autosave_paths(session.saved_path)
         try:
-            target = _write_first(targets, data)
+            target, refused = _write_first(targets, data)
             if target is None:
                 self._no_autosave()
                 return None
@@ -443,7 +447,36 @@ class Saving(QObject):
                     pass
         self._autosaved_text = data.decode("utf-8")
         self._told_no_autosave = False
+        if target == targets[0]:
+            self._told_elsewhere = None  # (beside the file again: a later fallback is said again)
+        elif refused is not None and session.saved_path is not None:
+            self._autosaved_elsewhere(session.saved_path, target, refused)
         return target
+
+    def _autosaved_elsewhere(self, chart: Path, target: Path, refused: OSError) -> None:
+        """The chart's folder refused the autosave and the data folder took it: said once (a
+        box that does not block, and the status bar), so that a person who looks for it beside
+        the chart, or who cleans the data folder, knows where the crash protection is."""
+        from .. import dialogs
+
+        if self._told_elsewhere == target:
+            return
+        self._told_elsewhere = target
+        text = _(
+            "The autosave of {file} cannot be kept beside it ({reason}): it is kept in "
+            "ReflexMap's data folder instead ({folder}), and offered back from there at the next "
+            "start if ReflexMap stops before you save."
+        ).format(
+            file=bidi_isolate(chart.name),
+            reason=write_failure(refused),
+            folder=bidi_isolate(str(target.parent)),
+        )
+        self.mode.say(
+            _(
+                "Autosave kept in ReflexMap's data folder: the chart's folder cannot take it ({reason})."
+            ).format(reason=write_failure(refused))
+        )
+        dialogs.warning(self.host.parent, _("Autosave kept elsewhere"), text, "autosave-elsewhere")
 
     def _no_autosave(self) -> None:
         """No autosave could be written anywhere: said once (a dialog), not at every try."""
