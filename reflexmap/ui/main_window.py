@@ -20,7 +20,7 @@ from ..i18n import _, bidi_isolate
 from ..paths import chart_cache, default_progress_path
 from ..settings import Settings
 from ..vocab import ASPECTS
-from . import actions, appearance
+from . import actions, appearance, dock_room
 from .charts_menu import ChartsMenu
 from .compare_controller import CompareController
 from .editing_shell import build_editor
@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.info_dock, self.quiz_dock)
         self.quiz_dock.hide()
         self.splitDockWidget(self.zones_dock, self.info_dock, Qt.Orientation.Vertical)
-        self.resizeDocks([self.zones_dock], [360], Qt.Orientation.Horizontal)
+        dock_room.keep_map_room(self)  # the docks 360 px wide, held to their share of the window
         self.resizeDocks([self.zones_dock, self.info_dock], [260, 540], Qt.Orientation.Vertical)
         bar = self.statusBar()
         self.status = StatusLine(self.state, bar, lambda: self.map.chart.unlabelled_views)

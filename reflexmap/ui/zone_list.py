@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QIcon, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QSizePolicy, QVBoxLayout, QWidget
 
 from ..atlas import Atlas
@@ -21,6 +21,7 @@ from ..content.markup import charts_place, cut_at, isolate, plain_tooltip, short
 from ..i18n import _, bidi_isolate
 from ..render import palette
 from ..vocab import aspect_name, region_name
+from .dock_room import PlaceholderFit
 from .state import AppState
 
 ECHO_CHARS = 30  # of a query said back in "No zone matches …"
@@ -62,9 +63,10 @@ class ZoneList(QWidget):
         # Other charts to search by name: () -> [(path, atlas in the interface's language)].
         self.other_charts: Callable[[], list[tuple[Path, Atlas]]] = list
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(_("Search all views (name, claim, region)…"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(_("Search zones"))
+        # the placeholder says what the search covers, shortened to the field's room (dock_room)
+        self._search_fit = PlaceholderFit(self.search, _("Search all views (name, claim, region)…"))
         self._fit_search()
         self.model = QStandardItemModel(self)
         self.items: dict[str, QStandardItem] = {}  # rows of this chart, by zone id
@@ -107,10 +109,10 @@ class ZoneList(QWidget):
             self._fit_search()
 
     def _fit_search(self) -> None:
-        """The placeholder says what the search covers: the field is wide enough to show all of
-        it at any text size (frame, margins and the clear button besides)."""
-        text = self.search.placeholderText()
-        self.search.setMinimumWidth(QFontMetrics(self.font()).horizontalAdvance(text) + 44)
+        """The field is wide enough to show its whole placeholder at any text size, unless
+        its dock may not be so wide (the map keeps its room: dock_room.py); the placeholder
+        is then shortened to it."""
+        self._search_fit.fit()
 
     def _atlas_changed(self) -> None:
         """Rows made again, unless only some zones' points changed (an editor's drag: 10,000

@@ -1,0 +1,106 @@
+"""The map keeps a usable share of the window beside its docks (zone list, zone card, the
+editor's form): on a 1024×700 window at Largest text in German the docks took 586 of its
+1024 pixels (the zone search asked room for its whole placeholder) and left the map 430.
+
+The docks on each side of the window are held to their share of MAP_SHARE's rest, however
+wide their contents would like to be; the zone search shortens its placeholder ("…", the
+whole in its tooltip) to the room it is given. A dock the person drags wider is still theirs
+up to that bound, and on a wide window the bound is far away."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QDockWidget, QLineEdit, QMainWindow
+
+MAP_SHARE = 0.6  # the map keeps at least this share of the window's width (docks open)
+MIN_DOCK_PX = 220  # a dock is never held narrower than this (the window then gives way)
+START_DOCK_PX = 360  # the docks' first width on a window that has the room
+
+
+def keep_map_room(window: QMainWindow) -> None:
+    """Hold `window`'s docks to their share of its width from now on, starting at
+    START_DOCK_PX (where that fits the window's size)."""
+    docks = [d for d in window.findChildren(QDockWidget) if not d.isFloating()]
+    if docks:  # (held from the window's first size on: set before it, the bound would stay)
+        window.resizeDocks(docks[:1], [START_DOCK_PX], Qt.Orientation.Horizontal)
+    room = DockRoom(window)
+    window.installEventFilter(room)
+    window._dock_room = room  # (kept alive with the window)
+
+
+class DockRoom(QObject):
+    """Event filter on the main window: on every resize, a dock shown or hidden, the docks'
+    maximum widths are set again."""
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        kinds = (QEvent.Type.Show, QEvent.Type.Resize, QEvent.Type.LayoutRequest)
+        if event.type() in kinds and self.window.isVisible():  # (its size before: not its own)
+            self.hold()
+        return False
+
+    def areas(self) -> dict:
+        """Dock area -> the docks shown there (docked, not floating)."""
+        shown: dict = {}
+        for dock in self.window.findChildren(QDockWidget):
+            if dock.isFloating() or not dock.isVisibleTo(self.window):
+                continue
+            area = self.window.dockWidgetArea(dock)
+            if area in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea):
+                shown.setdefault(area, []).append(dock)
+        return shown
+
+    def most(self, window_width: int) -> int:
+        """The widest a dock may be (px): the rest of MAP_SHARE, shared by the sides in use."""
+        sides = max(1, len(self.areas()))
+        return max(MIN_DOCK_PX, int(window_width * (1 - MAP_SHARE) / sides))
+
+    def hold(self) -> None:
+        """Each dock at most its share; a dock within it is left alone (the map is not laid
+        out again, and so not drawn again, for nothing)."""
+        most = self.most(self.window.width())
+        for docks in self.areas().values():
+            for dock in docks:
+                for field in dock.findChildren(PlaceholderFit):  # (whole where it fits)
+                    field.cap(most - 40)
+                if dock.width() > most or dock.maximumWidth() < most:
+                    dock.setMaximumWidth(most)
+
+
+class PlaceholderFit(QObject):
+    """Event filter on a line edit: wide enough for its whole placeholder, but no wider than
+    its dock may be (`cap`, set by DockRoom); the placeholder then shortened with "…" to the
+    field's width (the whole placeholder in the tooltip)."""
+
+    def __init__(self, field: QLineEdit, text: str):
+        super().__init__(field)
+        self.field, self.text, self.most = field, text, None
+        field.installEventFilter(self)
+        self.fit()
+
+    def cap(self, most: int) -> None:
+        if most != self.most:
+            self.most = most
+            self.fit()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        field = self.field
+        # the whole placeholder, frame, margins and the clear button besides
+        natural = field.fontMetrics().horizontalAdvance(self.text) + 44
+        wanted = natural if self.most is None else max(min(natural, self.most), 80)
+        if field.minimumWidth() != wanted:
+            field.setMinimumWidth(wanted)
+        room = field.width() - 34  # frame, margins and the clear button
+        metrics = field.fontMetrics()
+        shown = metrics.elidedText(self.text, Qt.TextElideMode.ElideRight, max(room, 0))
+        if shown != field.placeholderText():
+            field.setPlaceholderText(shown)
+        field.setToolTip(self.text if shown != self.text else "")
