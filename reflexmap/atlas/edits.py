@@ -325,9 +325,21 @@ class _PointsEdit(_ZoneEdit):
     round trip would give. Anything else takes the round trip."""
 
     def apply(self, document: ChartDocument, *, check: bool = True) -> Applied:
-        patched = self._patched(document)
-        if patched is None:
-            return _ZoneEdit.apply(self, document, check=check)
+        from . import local_edit, ring_text
+
+        patched = self._patched(document)  # flow lists
+        kinds = sys.modules[__name__]
+        if patched is None:  # the zone and its neighbours written back by ruamel.yaml
+            patched = local_edit.applied_locally(self, document, kinds)
+        if patched is None:  # block lists in a style ruamel.yaml does not write
+            patched = ring_text.ring_patched(self, document, kinds)
+        if patched is None:  # the round trip of the whole chart
+            tree = document.tree()
+            inverse = self.change(tree)
+            from .recheck_zones import Before
+
+            new = dataclasses.replace(document.with_tree(tree), basis=(Before(document),))
+            return Applied(new, inverse, new.problems() if check else ())
         new, inverse = patched
         return Applied(new, inverse, new.problems() if check else ())
 
@@ -353,14 +365,14 @@ class _PointsEdit(_ZoneEdit):
             return None
         views = self.views_changed(zone)
         text = document.text
-        if positions.text is not text:
-            return None
+        if positions.text is not text and positions.text != text:
+            return None  # (placed in another text: none of its offsets can be used here)
 
         def flow_at(path: tuple) -> int | None:
             """Where the flow list at `path` starts in the text (its `[`)."""
             points = positions.point_lists.get(path)  # read from the text: where it starts is known
-            if points is not None and points.text is text:
-                return None if points.block else points.start
+            if points is not None:
+                return points.start if not points.block and text.startswith("[", points.start) else None
             where = positions.values.get(path)
             start = None if where is None else positions.offset(*where)  # (lines counted once)
             if start is None:
