@@ -73,6 +73,8 @@ def prescan(text: str) -> list[Finding] | None:
     except _GiveUp:
         return None
     except _Refuse as refusal:
+        if _STOPS_THE_PARSER.search(original) or ("\\" in text and _BAD_ESCAPE.search(text, 0, refusal.pos)):
+            return None  # the parser stops at it first, with its own message
         found = [(refusal.pos, refusal.message)]
     else:
         if scan.inexact or not scan.big or not scan.errors:
@@ -100,6 +102,14 @@ def _next_token_line_end(lined: str, pos: int) -> int:
     return len(lined) if found is None else found.end() + 1
 
 
+# A character the parser's reader refuses wherever it stands (before the first token: see
+# yaml_source), and an escape in double-quoted text it refuses (a backslash in plain or
+# single-quoted text is taken for one too: the parser then decides, which costs only time)
+_STOPS_THE_PARSER = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_BAD_ESCAPE = re.compile(
+    r"(?<!\\)(?:\\\\)*+\\(?:[^0abt\tnvfre \"/\\N_LPxuU\n]|x(?![0-9A-Fa-f]{2})|u(?![0-9A-Fa-f]{4})"
+    r"|U(?![0-9A-Fa-f]{8}))"
+)
 _TOKEN_LINE = re.compile(r"(?m)^[ \t]*+[^ \t\n#][^\n]*+")
 
 

@@ -8,7 +8,7 @@ import re
 from .. import limits
 from . import tuning
 from .counting import _Coll, _Counting, _Refuse
-from .item_lines import _KEY_OR_ITEM, _MAYBE_HEADER, _block_list_lines, _free_line, _patterns
+from .item_lines import _KEY_OR_ITEM, _MAYBE_HEADER, _block_list_lines, _free_line, _patterns, suspect_lines
 from .runs import _FLOW_ITEMS, _NUM, _marks, _nth, _run
 from .tokens import _LINE, _SPACE, _SPACES, _TO_EOL
 
@@ -174,6 +174,8 @@ class _Ahead(_Counting):
         while at >= 0:
             starts.append(at + 1)
             at = text.find(marker, at + 1, line)
+        if suspect_lines(text, dash, line, indent):
+            return  # the parser may stop at a syntax error in them: the walk reads them
         if self._reaches(coll, line, list(zip(starts, starts[1:] + [line], strict=True)), [0, 0]):
             raise _Refuse(node, self._over(coll))
 

@@ -93,3 +93,47 @@ _KEY_OR_ITEM = re.compile(
 )
 # the header of a block value ('|', '>'), or text that may be one: its lines may hold quotes
 _MAYBE_HEADER = re.compile(r"[|>][-+0-9]*+[ ]*+(?:#[^\n]*+)?+\n")
+
+
+# Lines of items counted ahead the parser may stop at, with a syntax error of its own before
+# the item over the limit (the walk would have named the limit instead). Counting ahead reads
+# no line: these few searches over the items' text find every kind met so far, and more (a
+# quoted ': ' is taken for one too: the walk then reads on, item by item, which costs only time).
+_S_KEY = r"""(?:"[^"\n]*+"|'[^'\n]*+'|[^\s"'\[\]{}#&*!|>%@`,?:-](?:[^\n:]++|:(?![ \n]))*+)[ ]*+:"""
+_S_PLAIN = r"""[ ]++(?!["'\[{|>&*!#])[^ \n]"""  # a key's value on its line, plain text
+_S_TO_COLON = r"(?:[^\n:]++|:(?![ \n]))*+:(?=[ \n])"  # the rest of a line up to a ': ' in it
+_S_BLANKS = r"(?:[ ]*+(?:#[^\n]*+)?+\n)*+"  # blank and comment lines
+_SUSPECT = re.compile(  # (each from a line's start: the search runs from '\n' to '\n')
+    r"\n(?:"
+    rf"[ ]*+(?:[-?:][ ]++)*+(?:{_S_KEY}[ ]++)?+(?:"
+    r"[@`%,\]}]"  # a value no value starts with
+    r"|[&*](?![0-9A-Za-z_-])"  # an anchor or alias without a name
+    r"|[|>](?![-+]?+[1-9]?+[-+]?+[ ]*+(?:#[^\n]*+)?+\n)"  # a block value's header that is none
+    r")"
+    rf"|[ ]*+(?:[-?][ ]++)*+{_S_KEY}{_S_PLAIN}{_S_TO_COLON}"  # ': ' in a plain value
+    # a key with a plain value, then a line deeper than the key holding ': ' (read as more of
+    # the value), or a '-' or a ':' at the key's column (no list or value can follow a value)
+    rf"|([ ]*+){_S_KEY}{_S_PLAIN}[^\n]*+\n{_S_BLANKS}(?:\1[ ]++{_S_TO_COLON}|\1[-:][ \n])"
+    rf"|([ ]*+)-[ ]{_S_KEY}{_S_PLAIN}[^\n]*+\n{_S_BLANKS}(?:\2[ ]{{3,}}{_S_TO_COLON}|\2[ ]{{2}}[-:][ \n])"
+    # a '-' line in a flow collection over lines (after a line whose last bracket opens one)
+    rf"|[^\n]*?[\[{{][^\[\]{{}}\n]*+\n{_S_BLANKS}[ ]*+-[ \n]"
+    # a key too long for the parser (1,024 characters at most)
+    r"""|[ ]*+(?:[-?][ ]++)*+(?:[^\s\[\]{}#"'][^\n:]{1023,}|"[^"\n]{1023,}"|'[^'\n]{1023,}')[ ]*+:"""
+    r")"
+)
+
+
+@cache
+def _between(indent: int) -> re.Pattern[str]:
+    """A line indented one space deeper than a block list's '-' at `indent`: no key of its
+    items' mappings (they start two deeper, after '- '), nor more of a plain value in them."""
+    return re.compile(rf"\n {{{indent + 1}}}[^ \n#]")
+
+
+def suspect_lines(text: str, start: int, end: int, indent: int) -> bool:
+    """Whether the lines from `start` to `end` (items of the block list at `indent`, counted
+    ahead) may hold a syntax error the parser stops at: see _SUSPECT."""
+    begin = max(start - 1, 0)  # (the break before its first line: each search starts at one)
+    if _SUSPECT.search(text, begin, end) is not None:
+        return True
+    return _between(indent).search(text, begin, end) is not None
