@@ -306,6 +306,7 @@ def _handout(atlas, args: argparse.Namespace) -> int:
             aspects=aspects,
             paper=args.paper,
             text_scale=getattr(args, "text_scale", None) or 1.0,  # `reflexmap --text-scale 1.5 export …`
+            said=lambda message: _complain(f"reflexmap export: {message}"),
         )
     except (OSError, ValueError) as exc:
         _complain(f"reflexmap export: {_said(exc)}")

@@ -26,10 +26,11 @@ from PySide6.QtGui import (
 
 from ..atlas import Atlas
 from ..content import zone_card
-from ..i18n import N_, _, bidi_isolate, isolated
+from ..i18n import N_, _, bidi_isolate, isolated, ngettext
 from ..storage import atomic_path, refuse_special, write_checked
 from ..vocab import aspect_title
 from .chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
+from .handout_numbers import crowded, draw_numbers, numbered, place_numbers
 from .palette import on_paper
 
 KINDS = ("chart", "worksheet", "answer-key")
@@ -69,8 +70,10 @@ def export_handout(
     aspects: list[str] | None = None,
     paper: str = "a4",
     text_scale: float = 1.0,
+    said=None,
 ) -> Path:
-    """Write a handout PDF (atomically). Needs a running QApplication."""
+    """Write a handout PDF (atomically). Needs a running QApplication. `said(message)` is
+    told what the pages cannot show (zones too small to number at this size)."""
     out = Path(out)
     if out.suffix.lower() != ".pdf":
         raise ValueError("handouts are PDF files: give an output name ending in .pdf")
@@ -81,7 +84,7 @@ def export_handout(
     writer.setTitle(f"{bidi_isolate(atlas.title)}: {_(KIND_TITLES[kind])}")
     writer.setCreator("ReflexMap")
     writer.setResolution(300)
-    paint_handout(writer, atlas, kind=kind, aspects=aspects, paper=paper, text_scale=text_scale)
+    paint_handout(writer, atlas, kind=kind, aspects=aspects, paper=paper, text_scale=text_scale, said=said)
     del writer  # finishes the document
     from .export import checked_pdf
 
@@ -98,6 +101,7 @@ def export_handout(
 MAX_TITLE_LINES = 3
 MAX_FOOTER_LINES = 5
 MAX_ENTRY_LINES = {"chart": 6, "answer-key": 3, "worksheet": 1}
+NOTE_LINES = 4  # a note among a legend's entries (one without a number)
 MAX_TITLE_CHARS = 160  # of the chart's title in a page's heading
 MAX_TRADITION_CHARS = 120  # of the tradition in the footer
 MAX_LAID_OUT_CHARS = 1500  # more than six lines of the smallest type can show
@@ -116,6 +120,7 @@ class Sheet:
     legend: list[tuple[tuple[str, str], QRectF, float]] | None = None
     continued: bool = False
     continues: bool = False  # more of this legend on the next page
+    unplaced: int = 0  # zones too small to carry their number on this page's chart
 
 
 @on_paper
@@ -127,13 +132,18 @@ def paint_handout(
     aspects: list[str] | None = None,
     paper: str = "a4",
     text_scale: float = 1.0,
+    said=None,
 ) -> int:
     """Paint every page of one handout (or several, one after the other, as for a worksheet
     and its answer key) on `device`; returns the number of pages.
 
     `text_scale` is the text-size setting (0.9 to 1.5): the chart's labels, the title, the
-    legend and the footer grow with it, as on screen."""
+    legend and the footer grow with it, as on screen. `said(message)`, if given, is told once
+    for each page whose chart cannot show some of its zones' numbers."""
     sheets = plan_handout(device, atlas, kind=kind, aspects=aspects, paper=paper, text_scale=text_scale)
+    if said is not None:
+        for message in unplaced_messages(sheets):
+            said(message)
     painter: QPainter | None = None
     for i, sheet in enumerate(sheets):
         device.setPageLayout(_page_layout(paper, sheet.orientation))
@@ -193,12 +203,12 @@ def plan_handout(
     for name, page in [(name, page) for name in kinds for page in pages_for(atlas, aspects)]:
         scene = ChartScene()
 
-        def draw(names: bool, scene=scene, page=page) -> None:
+        def draw(names: bool, scene=scene, page=page, numbers=None) -> None:
             scene.show_chart(
                 atlas,
                 page.aspect,
                 title="",
-                numbers=page.numbers,
+                numbers=page.numbers if numbers is None else numbers,
                 names=names,
                 key=False,
                 label_mm=LABEL_MM * text_scale,
@@ -231,13 +241,17 @@ def plan_handout(
             if _printed_label_mm(scene, chart, mm) >= MIN_PRINTED_LABEL_MM:
                 break
             chart, legend, legend_top = _arrange(device, scene, texts, body, name, mm, text_scale, share)
+        if crowded(scene):  # too many zones to label: numbers inside the zones where they fit
+            page, texts, chart, legend, legend_top = _numbers_inside(
+                device, atlas, sheet, draw, texts, body, chart, legend, legend_top, mm, text_scale
+            )
         sheet.chart = chart
         sheet.legend = [(text, box.translated(0, legend_top), points) for text, box, points in legend]
         sheets.append(sheet)
         rest = texts[len(legend) :]
         while rest:  # the legend goes on over further pages, the whole page for it
             sheets[-1].continues = True
-            more = Sheet(name, page, orientation, continued=True)
+            more = Sheet(name, page, orientation, continued=True, unplaced=sheet.unplaced)
             body = _body(device, atlas, more, text_scale)
             boxes, _height = _legend_flow(device, rest, body, name, mm, text_scale)
             if len(boxes) == len(rest):  # the last page of it: in even columns
@@ -246,6 +260,81 @@ def plan_handout(
             sheets.append(more)
             rest = rest[len(boxes) :]
     return sheets
+
+
+def _numbers_inside(device, atlas, sheet: Sheet, draw, texts, body, chart, legend, legend_top, mm, scale):
+    """A chart whose views have too many zones to label beside the feet: each zone's number
+    is drawn inside it where it fits at a legible size. The zones numbered so are numbered
+    1, 2, … along the feet; the others are listed after them, marked "–" (left out of a
+    worksheet), and the legend starts by saying how many have no place. Sets the sheet's page, scene
+    items and `unplaced`; returns (page, legend texts, chart, legend, legend top)."""
+    scene, name, page = sheet.scene, sheet.kind, sheet.page
+    order = [zone_id for zone_id, _n in sorted(page.numbers.items(), key=lambda i: i[1])]
+    unlabelled = set(scene.unlabelled_views)
+    labelled = {zone_id for view_id, zone_id in scene.keyboard_order() if view_id not in unlabelled}
+    numbers = dict(page.numbers)
+    # the chart as large as the page lets it, the legend going on overleaf: more zones hold
+    # their number (a legend of hundreds of entries goes on over pages anyway)
+    best = None
+    for share in (0.0, 0.2, 0.08):
+        arranged = (
+            _arrange(device, scene, texts, body, name, mm, scale, share)
+            if share
+            else (chart, legend, legend_top)
+        )
+        count = len(place_numbers(scene, numbers, _fit(scene.chart_rect, arranged[0]) / mm, scale))
+        if best is None or count > best[0]:
+            best = (count, share, arranged)
+    _count, share, (chart, legend, legend_top) = best
+    for _round in range(6):  # the numbered set only shrinks: a few rounds settle it
+        places = place_numbers(scene, numbers, _fit(scene.chart_rect, chart) / mm, scale)
+        shown = numbered(places) | labelled
+        if shown >= set(numbers):
+            break
+        numbers = {zone_id: i + 1 for i, zone_id in enumerate(z for z in order if z in shown)}
+        if labelled:
+            draw(sheet.scene.names, numbers=numbers)  # the labels beside other views renumbered
+        texts = [_legend_text(atlas, zone_id, n, name) for zone_id, n in numbers.items()]
+        left = [zone_id for zone_id in order if zone_id not in numbers]
+        texts.insert(0, ("", _unplaced_note(len(left), name)))  # said first, on the chart's page
+        if name != "worksheet":
+            texts += [("–", _legend_text(atlas, zone_id, 0, name)[1]) for zone_id in left]
+        chart, legend, legend_top = _arrange(device, scene, texts, body, name, mm, scale, share)
+    draw_numbers(scene, numbers, places)
+    sheet.page = Page(page.aspect, numbers)
+    sheet.unplaced = len(page.numbers) - len(numbers)
+    return sheet.page, texts, chart, legend, legend_top
+
+
+def _unplaced_note(count: int, kind: str) -> str:
+    if kind == "worksheet":
+        text = ngettext(
+            "{count} zone too small to number on the chart at this size is left out.",
+            "{count} zones too small to number on the chart at this size are left out.",
+            count,
+        )
+    else:
+        text = ngettext(
+            "{count} zone too small to number on the chart at this size is listed at the end, "
+            "marked –, without a place.",
+            "{count} zones too small to number on the chart at this size are listed at the end, "
+            "marked –, without a place.",
+            count,
+        )
+    return text.format(count=count)
+
+
+def unplaced_messages(sheets: list[Sheet]) -> list[str]:
+    """One line for each page whose chart leaves zones without their number."""
+    return [
+        ngettext(
+            "{kind}, {view}: {count} zone is too small to number on the chart at this size",
+            "{kind}, {view}: {count} zones are too small to number on the chart at this size",
+            sheet.unplaced,
+        ).format(kind=_(KIND_TITLES[sheet.kind]), view=aspect_title(sheet.page.aspect), count=sheet.unplaced)
+        for sheet in sheets
+        if sheet.unplaced and not sheet.continued
+    ]
 
 
 def _heading(atlas: Atlas, sheet: Sheet, limit: int = MAX_TITLE_CHARS) -> str:
@@ -346,7 +435,8 @@ def _paint_sheet(
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
             number_text,
         )
-        entry = _block(device, text, box.width() - indent, points, MAX_ENTRY_LINES[sheet.kind])
+        lines = MAX_ENTRY_LINES[sheet.kind] if number_text else NOTE_LINES
+        entry = _block(device, text, box.width() - indent, points, lines)
         entry.draw(painter, QPointF(box.left() + indent, box.top()))
         bottom = max(bottom, box.bottom())
     if sheet.continues and legend:
@@ -462,7 +552,11 @@ def _entry_height(device, texts, width: float, points: float, mm: float, kind: s
     """The height of one entry's text in a column `width` wide (a function of the text)."""
     indent = _number_width(device, points, max((len(n) for n, _t in texts), default=3))
     lines = MAX_ENTRY_LINES.get(kind, 6)
-    return lambda text: _block(device, text, width - 3 * mm - indent, points, lines).height + 1.2 * mm
+    notes = {text for number, text in texts if not number}  # a note among the entries: its own lines
+    return lambda text: (
+        _block(device, text, width - 3 * mm - indent, points, NOTE_LINES if text in notes else lines).height
+        + 1.2 * mm
+    )
 
 
 def _legend_layout(

@@ -92,10 +92,11 @@ class ExportController:
         return True
 
     # --- what every export says: pictures, web page, deck and handouts alike ----------------
-    def exported(self, written: list[Path]) -> str:
+    def exported(self, written: list[Path], notes: list[str] | tuple[str, ...] = ()) -> str:
         """Said in the status bar (the work goes on; a box to close after every export would
         be in the way): the file written as the person named it (and the answer key written
-        beside a worksheet). The folder is remembered for the next export."""
+        beside a worksheet), and `notes`, what the files cannot show (a handout's zones too small
+        to number). The folder is remembered for the next export."""
         self.settings.setValue("export/dir", str(written[0].parent))
         # always isolated: the status line (window_status.fitted) then shortens a long path in
         # its folders, keeping the files' names whole, instead of cutting the sentence's end
@@ -107,6 +108,8 @@ class ExportController:
             )
         else:
             text = _("Exported {path}").format(path=isolated(str(written[0])))
+        if notes:
+            text = "; ".join([text, *notes])
         self._say(text, SAID_MS)
         return text
 

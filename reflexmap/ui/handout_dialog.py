@@ -61,10 +61,10 @@ class HandoutDialog(QDialog):
         start_dir: str,
         parent=None,
         *,
-        on_saved: Callable[[list[Path]], object] | None = None,
+        on_saved: Callable[[list[Path], list[str]], object] | None = None,
         on_failed: Callable[[Path, str, list[Path], QWidget], object] | None = None,
     ):
-        """`on_saved(files written)` and `on_failed(file not written, reason, files written
+        """`on_saved(files written, notes)` and `on_failed(file not written, reason, files written
         before it, this dialog)` say the result, as every export says it (export_controller.py)."""
         super().__init__(parent)
         self.on_saved, self.on_failed = on_saved, on_failed
@@ -181,6 +181,7 @@ class HandoutDialog(QDialog):
         """Write the chosen sheet(s); the answer key of a pair goes beside the worksheet.
         `written` gets each file as it is written (what is on the disk when the next fails)."""
         written = [] if written is None else written
+        self.notes: list[str] = []  # what the pages cannot show (zones too small to number)
         for kind in self.kinds():
             target = path if kind == self.kinds()[0] else answers_path(path)
             export_handout(
@@ -190,6 +191,7 @@ class HandoutDialog(QDialog):
                 aspects=self.views.currentData(),
                 paper=self.paper.currentData(),
                 text_scale=current_text_scale(),
+                said=self.notes.append,
             )
             written.append(target)
         self.saved = written
@@ -213,7 +215,7 @@ class HandoutDialog(QDialog):
             return
         self.accept()
         if self.on_saved is not None:
-            self.on_saved(written)
+            self.on_saved(written, self.notes)
 
     def print_to(self, printer: QPrinter) -> int:
         """One print job, even for a worksheet and its answer key."""

@@ -161,14 +161,16 @@ def test_a_hostile_chart_prints_its_feet_and_a_bounded_legend_over_numbered_page
     assert total > len(atlas.aspects())  # hundreds of zones do not fit on one page a view
     charts = iter(drawn["charts"])
     for aspect in atlas.aspects():
-        numbers = [
-            int(n)
-            for sheet in sheets
-            if sheet.page.aspect == aspect
-            for (n, _text), _box, _points in sheet.legend
+        entries = [
+            n for sheet in sheets if sheet.page.aspect == aspect for (n, _text), _box, _points in sheet.legend
         ]
+        numbers = [int(n) for n in entries if n.isdigit()]
+        # a view of hundreds of zones numbers them inside the zones: those too small for a
+        # number are listed marked "–", after a note (an entry without a number) saying so
+        unplaced = entries.count("–")
+        assert len(entries) == len(numbers) + unplaced + (1 if unplaced else 0), aspect
         zones = {z.id for v in atlas.views_of(aspect) for z in atlas.zones_in(v.id)}
-        assert sorted(numbers) == list(range(1, len(zones) + 1)), aspect
+        assert sorted(numbers) == list(range(1, len(zones) - unplaced + 1)), aspect
     for sheet in sheets:
         page = QRectF(0, 0, 0, 0)
         if sheet.continued:
