@@ -157,6 +157,7 @@ class MapView(QGraphicsView):
         self.kept_sizes: KeptSizes | None = KeptSizes(kept_sizes_path())
         self._start_atlas = state.atlas
         self._on_drawn: list = []
+        self._kept_saving = False  # the kept sizes are to be written after the next paint
 
     @property
     def label_mm(self) -> float | None:
@@ -370,7 +371,20 @@ class MapView(QGraphicsView):
         kept, kept_key = self.kept_sizes, self._kept_key(key)
         if kept is not None and kept_key is not None and kept.get(kept_key) != size:
             kept.put(kept_key, size)
-            when_painted(self.viewport(), kept.save)  # not before the picture
+            self._save_kept()
+
+    def _save_kept(self) -> None:
+        """Write the kept sizes and places after the next paint (not before the picture),
+        once for all that were kept until then (a resize keeps places at each step)."""
+        if self._kept_saving or self.kept_sizes is None:
+            return
+        self._kept_saving, kept = True, self.kept_sizes
+
+        def save() -> None:
+            self._kept_saving = False
+            kept.save()
+
+        when_painted(self.viewport(), save)
 
     def _redraw_zones(self, zone_ids: tuple[str, ...]) -> bool:
         chart = self.chart
@@ -452,7 +466,7 @@ class MapView(QGraphicsView):
         return GuidePlaces(
             kept,
             lambda view_id, token: self._kept_key((*parts, view_id, token)),
-            lambda: when_painted(self.viewport(), kept.save),  # not before the picture
+            self._save_kept,
         )
 
     # --- the kept drawing (tiles) ----------------------------------------------------

@@ -33,7 +33,8 @@ class _FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint and self.call is not None:
             call, self.call = self.call, None
             watched.removeEventFilter(self)
-            later(self, call)  # once this paint has finished
+            later(watched, call)  # once this paint has finished (gone with the widget)
+            self.deleteLater()  # (a watcher left behind per call added up: a resize keeps places)
         return False
 
 

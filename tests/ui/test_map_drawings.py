@@ -65,3 +65,17 @@ def test_the_first_visit_of_a_view_places_its_guide_names_once(qtbot, window, dr
     assert drawings["charts"][-1][0] == "dorsal"
     assert sum(whole for _aspect, whole in drawings["charts"]) <= 1
     assert sorted(drawings["names"]) == ["dorsal-left", "dorsal-right"]
+
+
+def test_resizing_the_window_leaves_nothing_behind_on_the_map(qtbot, window):
+    """Each size the window is dragged through draws the chart and keeps its guide names'
+    places for the next start (written after the next paint): no watcher of that paint is
+    left on the map per size."""
+    viewport = window.map.viewport()
+    qtbot.wait(50)
+    before = len(viewport.children())
+    for width in range(1000, 1400, 40):
+        window.resize(width, 800)
+        qtbot.wait(20)
+    qtbot.wait(50)
+    assert len(viewport.children()) <= before
