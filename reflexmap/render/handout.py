@@ -14,6 +14,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
+    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -133,13 +134,18 @@ def paint_handout(
     paper: str = "a4",
     text_scale: float = 1.0,
     said=None,
+    as_images: bool = False,
 ) -> int:
     """Paint every page of one handout (or several, one after the other, as for a worksheet
     and its answer key) on `device`; returns the number of pages.
 
     `text_scale` is the text-size setting (0.9 to 1.5): the chart's labels, the title, the
     legend and the footer grow with it, as on screen. `said(message)`, if given, is told once
-    for each page whose chart cannot show some of its zones' numbers."""
+    for each page whose chart cannot show some of its zones' numbers. `as_images` paints each
+    page on an image at the device's resolution and hands the device that image: for a device
+    that records and replays text (the print preview's pages), which loses the text's layout:
+    right-to-left names came out in the wrong letter order, Arabic unjoined, overrides
+    ignored, while the PDF was right."""
     sheets = plan_handout(device, atlas, kind=kind, aspects=aspects, paper=paper, text_scale=text_scale)
     if said is not None:
         for message in unplaced_messages(sheets):
@@ -155,10 +161,29 @@ def paint_handout(
             # the painter keeps the first page's geometry; this page may be turned the other way
             painter.setViewport(0, 0, device.width(), device.height())
             painter.setWindow(0, 0, device.width(), device.height())
-        _paint_sheet(painter, atlas, sheet, i + 1, len(sheets), text_scale)
+        if as_images:
+            painter.drawImage(0, 0, sheet_image(device, atlas, sheet, i + 1, len(sheets), text_scale))
+        else:
+            _paint_sheet(painter, atlas, sheet, i + 1, len(sheets), text_scale)
     if painter is not None and not painter.end():
         raise OSError(_("the handout could not be finished"))
     return len(sheets)
+
+
+def sheet_image(
+    device, atlas: Atlas, sheet: Sheet, number: int, total: int, text_scale: float = 1.0
+) -> QImage:
+    """One planned page painted directly (text laid out as on a PDF) on a white image of
+    `device`'s page size and resolution, so that sizes and line breaks are the planned ones."""
+    image = QImage(device.width(), device.height(), QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDotsPerMeterX(round(device.logicalDpiX() / 0.0254))
+    image.setDotsPerMeterY(round(device.logicalDpiY() / 0.0254))
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    _paint_sheet(painter, atlas, sheet, number, total, text_scale)
+    painter.end()
+    return image
 
 
 def _turns_pages(device) -> bool:

@@ -169,7 +169,9 @@ class HandoutDialog(QDialog):
         self.preview.updatePreview()
 
     def _paint_preview(self, printer: QPrinter) -> None:
-        pages = self.print_to(printer)
+        # each page as an image: the preview records and replays what is painted, and text
+        # replayed loses its layout (right-to-left names reversed and unjoined, overrides lost)
+        pages = self.print_to(printer, as_images=True)
         self.pages_label.setText(ngettext("{count} page", "{count} pages", pages).format(count=pages))
 
     def page_count(self) -> int:
@@ -217,7 +219,7 @@ class HandoutDialog(QDialog):
         if self.on_saved is not None:
             self.on_saved(written, self.notes)
 
-    def print_to(self, printer: QPrinter) -> int:
+    def print_to(self, printer: QPrinter, as_images: bool = False) -> int:
         """One print job, even for a worksheet and its answer key."""
         aspects, paper = self.views.currentData(), self.paper.currentData()
         return paint_handout(
@@ -227,6 +229,7 @@ class HandoutDialog(QDialog):
             aspects=aspects,
             paper=paper,
             text_scale=current_text_scale(),
+            as_images=as_images,
         )
 
     def print_dialog(self) -> None:
