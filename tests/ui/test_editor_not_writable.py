@@ -1,83 +1,76 @@
 """A chart the loader reads but ruamel.yaml (which writes the editor's changes) reads
-otherwise: a tab before a colon, lines ended by U+0085 (NEL) or U+2028. A change that needs
-ruamel.yaml is refused with the file, line and column and why, the form shows the chart's
-text again, and nothing is lost without a word (the change vanished, a traceback went to
-the log and Save said "Saved")."""
+otherwise: a tab before a colon, lines ended by U+0085 (NEL), U+2028 or U+2029. Edit mode is
+refused when it is entered (before, at the first change, after the person had worked), with
+the file, the line and column the loader counts (its line ends counted as line ends) and a
+reason in the interface's language; the window keeps browsing the chart."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 
+from reflexmap import i18n
 from reflexmap.atlas import load_atlas
 
-from .conftest import click_mm
 from .test_editor import DATA
+from .test_editor_files import box_named
+
+ODD = {"nel": "\x85", "ls": "\u2028", "ps": "\u2029"}
 
 
-def written(tmp_path: Path, kind: str) -> Path:
+def written(tmp_path: Path, kind: str) -> tuple[Path, int, int]:
+    """The small chart with `kind`'s difference; the line and column the loader gives it."""
     text = (DATA / "small.yaml").read_text(encoding="utf-8")
+    lines = text.split("\n")
     if kind == "tab":
+        line = next(i for i, t in enumerate(lines) if t == "    region: pelvis") + 1
         text = text.replace("    region: pelvis", "    region\t: pelvis", 1)
-    else:
-        text = text.replace("\n", {"nel": "\x85", "ls": "\u2028"}[kind])
+        column = len("    region") + 1
+    else:  # the first nine lines end in LF, the others in the odd line end
+        text = "\n".join(lines[:10]) + ODD[kind] + ODD[kind].join(lines[10:])
+        line, column = 10, len(lines[9]) + 1
     path = tmp_path / f"{kind}.yaml"
     path.write_text(text, encoding="utf-8")
-    return path
+    return path, line, column
 
 
-@pytest.mark.parametrize("kind", ["tab", "nel", "ls"])
-def test_a_name_typed_in_a_file_the_editor_cannot_write_is_refused_with_its_place(
-    qtbot, make_window, tmp_path, kind
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("kind", ["tab", "nel", "ls", "ps"])
+def test_edit_mode_is_refused_at_entry_with_the_loaders_place_and_a_translated_reason(
+    qtbot, make_window, settings, tmp_path, kind, language
 ):
-    path = written(tmp_path, kind)
+    path, line, column = written(tmp_path, kind)
     before = path.read_bytes()
-    window = make_window(load_atlas(path))
-    window.edit_action.trigger()
-    click_mm(qtbot, window, "plantar-left", 0.0, 25.0)
-    assert window.state.zone_id == "heel"
-    field = window.editor.form.fields[("name", None)]
-    field.setFocus()
-    field.selectAll()
-    qtbot.keyClicks(field, "Renamed")
-    qtbot.keyClick(field, Qt.Key.Key_Tab)
-    said = window.statusBar().currentMessage()
-    assert said.startswith(f"{path}:") and "the editor cannot read this file" in said
-    if kind == "tab":
-        assert f"{path}:26:" in said  # the line of the tab
-    assert field.text() == "Heel" == window.state.atlas.zone("heel").name  # the form agrees with the chart
-    assert window.editor.session.stack.count() == 0
-    window.save_action.trigger()
-    assert path.read_bytes() == before
-    window.editor.saving.discard()
+    settings.setValue("appearance/language", language)
+    try:
+        window = make_window(load_atlas(path))  # the app opens it
+        window.edit_action.trigger()  # Edit → Edit zones
+        assert not window.editor.active
+        box = box_named("edit-refused")  # said whole (the status bar cuts a long reason)
+        assert box is not None
+        said = box.text()
+        box.close()
+        assert f"{path}:{line}:{column}:" in said, said
+        if language == "de":
+            assert "der Editor kann diese Datei nicht lesen" in said, said
+        else:
+            assert "the editor cannot read this file" in said, said
+        if kind != "tab":
+            assert f"U+{ord(ODD[kind]):04X}" in said
+        assert window.state.atlas.zone("heel") is not None  # still browsing the chart
+        assert path.read_bytes() == before
+    finally:
+        i18n.set_language("en")
 
 
-def test_a_zone_duplicated_in_a_file_the_editor_cannot_write_is_refused(qtbot, make_window, tmp_path):
-    path = written(tmp_path, "nel")
-    window = make_window(load_atlas(path))
-    window.edit_action.trigger()
-    click_mm(qtbot, window, "plantar-left", 0.0, 25.0)
-    window.duplicate_action.trigger()
-    assert "the editor cannot read this file" in window.statusBar().currentMessage()
-    assert window.editor.session.stack.count() == 0
-    assert len(window.state.atlas.zones) == 5
-    window.editor.saving.discard()
+@pytest.mark.parametrize(
+    "line",
+    ['    name: "Heel\t: pad"', "    name: Heel # a note\t: kept", "    name: 'Heel\t:'"],
+)
+def test_a_tab_before_a_colon_inside_quotes_or_a_comment_is_not_refused(line):
+    from reflexmap.atlas.document import editor_cannot_read
 
-
-def test_a_nudge_in_a_file_the_editor_cannot_write_is_refused_and_the_zone_goes_back(
-    qtbot, make_window, tmp_path
-):
-    path = written(tmp_path, "nel")
-    window = make_window(load_atlas(path))
-    window.edit_action.trigger()
-    click_mm(qtbot, window, "plantar-left", 0.0, 25.0)
-    shape = window.editor.session.written_shape("heel", "plantar-left")
-    qtbot.keyClick(window.map, Qt.Key.Key_Up)
-    qtbot.waitUntil(lambda: "cannot read this file" in window.statusBar().currentMessage(), timeout=3000)
-    tool = window.editor.tool
-    assert not tool.live and tool.nudge[2] == ""  # the nudge shown is taken back
-    assert window.editor.session.written_shape("heel", "plantar-left") == shape
-    assert window.editor.session.stack.count() == 0
-    window.editor.saving.discard()
+    text = (DATA / "small.yaml").read_text(encoding="utf-8").replace('    name: "Heel"', line, 1)
+    assert line in text
+    assert editor_cannot_read(text, "x.yaml") is None

@@ -156,7 +156,7 @@ class EditMode(QObject):
             try:
                 self.session.open_file(Path(path))
             except (OSError, ValueError) as exc:
-                self.say(_("Could not read the chart: {error}").format(error=exc))
+                self._open_failed(exc)
                 return False
             finally:
                 QApplication.restoreOverrideCursor()
@@ -182,8 +182,14 @@ class EditMode(QObject):
         self.set_editing(True)
 
     def _open_failed(self, error: Exception) -> None:
+        """Edit mode refused: said in the status bar and, whole (the bar cuts a long reason
+        with its place), in a box that does not block."""
+        from .. import dialogs
+
         self.opening = None
-        self.say(_("Could not read the chart: {error}").format(error=error))
+        said = _("Could not read the chart: {error}").format(error=error)
+        self.say(said)
+        dialogs.warning(self.host.parent, _("Edit zones"), said, "edit-refused")
         self.actions_changed.emit()
 
     def _open_cancelled(self) -> None:
