@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..atlas import AtlasError
 from ..i18n import _, bidi_isolate, ngettext
+from . import file_dialogs
 
 MAX_ERRORS_SHOWN = 30
 
@@ -142,11 +143,13 @@ def information(parent: QWidget, title: str, text: str) -> None:
 
 
 def open_file(parent: QWidget, title: str, start: str, filters: str) -> str:
+    file_dialogs.install()  # (fitted to its text when shown)
     path, _ = QFileDialog.getOpenFileName(parent, title, start, filters)
     return path
 
 
 def save_file(parent: QWidget, title: str, start: str, filters: str) -> str:
+    file_dialogs.install()
     path, _ = QFileDialog.getSaveFileName(parent, title, start, filters)
     return path
 

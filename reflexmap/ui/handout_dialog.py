@@ -33,6 +33,7 @@ from ..atlas import Atlas
 from ..i18n import N_, _, isolated, ngettext
 from ..render.handout import export_handout, paint_handout
 from ..vocab import aspect_name
+from . import file_dialogs
 from .appearance import current_text_scale
 
 PREVIEW_MIN = QSize(420, 360)  # pixels of the pages' preview, at least
@@ -200,6 +201,7 @@ class HandoutDialog(QDialog):
         return written
 
     def save_dialog(self) -> None:
+        file_dialogs.install()  # (fitted to its text when shown)
         path, _filter = QFileDialog.getSaveFileName(
             self, _("Save handout"), str(Path(self.start_dir) / self.default_name()), _("PDF (*.pdf)")
         )
