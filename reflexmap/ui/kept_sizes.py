@@ -123,11 +123,16 @@ class KeptSizes:
         failed write only costs a measurement at the next start."""
         if not self._new:
             return
-        kept = {**self._new, **{k: v for k, v in self._load().items() if k not in self._new}}
+        newest = dict(reversed(self._new.items()))  # the latest first
+        kept = {**newest, **{k: v for k, v in self._load().items() if k not in newest}}
         self._new = {}
-        payload = json.dumps(
-            {k: [list(p) if isinstance(p, tuple) else p for p in v] for k, v in list(kept.items())[:MAX_KEPT]}
-        ).encode()
+        items = list(kept.items())[:MAX_KEPT]
+        while True:  # the latest that fit: a file over MAX_BYTES would not be read at all
+            payload = json.dumps({k: [list(p) if isinstance(p, tuple) else p for p in v] for k, v in items})
+            if len(payload) <= MAX_BYTES or len(items) <= 1:
+                break
+            items = items[: len(items) * 3 // 4]
+        payload = payload.encode()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with atomic_path(self.path) as temporary:

@@ -250,3 +250,21 @@ def test_the_quicker_feature_scan_answers_as_pyside6s_own():
     assert len(modules) > 300
     differ = [m.__name__ for m in modules if quicker(m) != pyside6s_own(m)]
     assert differ == []
+
+
+def test_the_kept_file_keeps_the_latest_that_fit_its_limit(tmp_path: Path):
+    """Places of many names, kept at many sizes (a window dragged through them), never make
+    the file too large to be read: the oldest are left out, the latest kept."""
+    from reflexmap.ui.kept_sizes import MAX_BYTES, KeptSizes
+
+    path = tmp_path / "chart-sizes.json"
+    kept = KeptSizes(path)
+    place = ("Diaphragm line " * 20, 2.0, 30.5, 4.25, 120.125, 88.5)
+    for n in range(180):
+        kept.put_places(f"key {n}", [place] * 60)
+        kept.put(f"size {n}", (300.5, 200.25))
+    kept.save()
+    assert 0 < path.stat().st_size <= MAX_BYTES
+    again = KeptSizes(path)
+    assert again.places("key 179") == [place] * 60
+    assert again.get("size 179") == (300.5, 200.25)
