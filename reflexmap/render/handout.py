@@ -162,6 +162,7 @@ def paint_handout(
             painter.setViewport(0, 0, device.width(), device.height())
             painter.setWindow(0, 0, device.width(), device.height())
         if as_images:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)  # the preview shrinks it
             painter.drawImage(0, 0, sheet_image(device, atlas, sheet, i + 1, len(sheets), text_scale))
         else:
             _paint_sheet(painter, atlas, sheet, i + 1, len(sheets), text_scale)
