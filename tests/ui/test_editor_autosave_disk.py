@@ -1,5 +1,5 @@
 # ruff: noqa: F811 (the editing fixtures come from test_editor)
-"""The chart's folder cannot take the autosave (a real tmpfs, filled up; tryout F17): the
+"""The chart's folder cannot take the autosave (a real tmpfs, filled up or read-only; tryout F17): the
 autosave goes to the data folder, the window says so once, and the next start offers the
 work back from there."""
 
@@ -21,9 +21,10 @@ from .test_editor import DATA, drag
 from .test_editor_files import box_named
 
 
-@pytest.fixture
-def full_folder_chart(tmp_path: Path):
-    """small.yaml in a 256 KiB tmpfs; `fill()` fills the tmpfs up."""
+@pytest.fixture(params=["full", "read-only"])
+def full_folder_chart(tmp_path: Path, request):
+    """small.yaml in a 256 KiB tmpfs; `fill()` fills the tmpfs up, or remounts it read-only
+    (root writes into a folder whatever its permissions say: only the mount refuses)."""
     folder = tmp_path / "charts"
     folder.mkdir()
     result = subprocess.run(
@@ -34,19 +35,23 @@ def full_folder_chart(tmp_path: Path):
     chart = folder / "small.yaml"
     shutil.copy(DATA / "small.yaml", chart)
 
-    def fill() -> None:
+    def fill() -> str:
+        if request.param == "read-only":
+            subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+            return "the disk is read-only"
         try:
             with open(folder / "filler", "wb", buffering=0) as out:
                 while True:
                     out.write(b"x" * 4096)
         except OSError as exc:
             assert exc.errno == errno.ENOSPC
+        return "the disk is full"
 
     yield chart, fill
     subprocess.run(["umount", "-l", str(folder)], check=False)
 
 
-def test_autosave_in_a_full_folder_goes_to_the_data_folder_said_once_and_found_again(
+def test_autosave_in_a_full_or_read_only_folder_goes_to_the_data_folder_said_once_and_found_again(
     qtbot, make_window, full_folder_chart
 ):
     chart, fill = full_folder_chart
@@ -54,14 +59,14 @@ def test_autosave_in_a_full_folder_goes_to_the_data_folder_said_once_and_found_a
     window.edit_action.trigger()
     assert window.editor.active
     click_mm(qtbot, window, "plantar-left", 0.0, 25.0)  # the heel
-    fill()
+    reason = fill()
     keeper = window.editor.saving
     keeper.timer.setInterval(50)  # (the autosave's own timer, sooner)
     drag(qtbot, window, "plantar-left", (0, 25), (0, 30))
     assert window.editor.session.modified
     qtbot.waitUntil(lambda: box_named("autosave-elsewhere") is not None, timeout=5000)
     box = box_named("autosave-elsewhere")
-    assert "small.yaml" in box.text() and "the disk is full" in box.text(), box.text()
+    assert "small.yaml" in box.text() and reason in box.text(), box.text()
     assert str(saving.autosave_folder()) in box.text()
     assert "data folder" in window.statusBar().currentMessage()
     assert box_named("autosave-failed") is None

@@ -89,6 +89,15 @@ def _write(path: Path, payload: bytes) -> None:
         write_checked(temporary, payload)
 
 
+def _unwritable(folder: Path) -> OSError:
+    """Why `folder` takes no file (os.access said so before any write was tried)."""
+    try:
+        read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # (gone, or no statvfs: Windows)
+        read_only = False
+    return OSError(errno.EROFS if read_only else errno.EACCES, "", str(folder))
+
+
 def _write_first(targets: tuple[Path, ...], payload: bytes) -> tuple[Path | None, OSError | None]:
     """Write `payload` to the first of `targets` that takes it (None if none does), and why
     the first one refused it (None if it took it)."""
@@ -447,10 +456,11 @@ class Saving(QObject):
                     pass
         self._autosaved_text = data.decode("utf-8")
         self._told_no_autosave = False
-        if target == targets[0]:
+        chart = session.saved_path
+        if len(targets) > 1 and target == targets[0]:
             self._told_elsewhere = None  # (beside the file again: a later fallback is said again)
-        elif refused is not None and session.saved_path is not None:
-            self._autosaved_elsewhere(session.saved_path, target, refused)
+        elif chart is not None and not is_builtin(chart):  # refused beside the file, or not tried
+            self._autosaved_elsewhere(chart, target, refused or _unwritable(chart.parent))
         return target
 
     def _autosaved_elsewhere(self, chart: Path, target: Path, refused: OSError) -> None:
