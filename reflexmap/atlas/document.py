@@ -701,7 +701,10 @@ def _ruamel_refusal(exc: Exception, text: str, source: str) -> AtlasError | None
         return AtlasError(source, 0, 0, reason)
     line, column = position_in(text, index)
     at = text[index : index + 1]
-    said = syntax_message(getattr(exc, "problem", None), None, None, line, at)
+    if _TAB_BEFORE_COLON.match(text, index):  # (the loader reads it: "indents with spaces" would mislead)
+        said = _("a tab stands before the colon: replace it with a space")
+    else:
+        said = syntax_message(getattr(exc, "problem", None), None, None, line, at)
     return AtlasError(
         source, line, column, _("the editor cannot read this file: {reason}").format(reason=said)
     )
