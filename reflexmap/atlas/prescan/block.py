@@ -334,6 +334,9 @@ class _Block(_Counting):
                     if carried is not None:
                         raise _GiveUp
                     top.pending = True  # the next item of this list
+                    if top.ahead_again:  # (its first item read: its anchors are known)
+                        top.ahead_again = False
+                        self._block_ahead(p, col, top, top.count)
                 elif self._expecting(col, seq=True):
                     if top is not None:
                         top.pending = False

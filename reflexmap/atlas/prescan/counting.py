@@ -42,6 +42,9 @@ class _Coll:
     item_values: int = 0
     template: object = None  # the pattern of its items (templates.Template)
     misses: int = 0  # patterns made from its items that matched no next item
+    # a block list whose items counted ahead alias an anchor given in its first item: counted
+    # ahead again from its second item, once the walk has read the first (see _refuse_item)
+    ahead_again: bool = False
 
 
 # Whole items of a list, for counting a list's items without reading them (see _Scan._ahead).

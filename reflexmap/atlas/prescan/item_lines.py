@@ -115,12 +115,15 @@ _SUSPECT = re.compile(  # (each from a line's start: the search runs from '\n' t
     # the value), or a '-' or a ':' at the key's column (no list or value can follow a value)
     rf"|([ ]*+){_S_KEY}{_S_PLAIN}[^\n]*+\n{_S_BLANKS}(?:\1[ ]++{_S_TO_COLON}|\1[-:][ \n])"
     rf"|([ ]*+)-[ ]{_S_KEY}{_S_PLAIN}[^\n]*+\n{_S_BLANKS}(?:\2[ ]{{3,}}{_S_TO_COLON}|\2[ ]{{2}}[-:][ \n])"
-    # a '-' line in a flow collection over lines (after a line whose last bracket opens one)
-    rf"|[^\n]*?[\[{{][^\[\]{{}}\n]*+\n{_S_BLANKS}[ ]*+-[ \n]"
     # a key too long for the parser (1,024 characters at most)
     r"""|[ ]*+(?:[-?][ ]++)*+(?:[^\s\[\]{}#"'][^\n:]{1023,}|"[^"\n]{1023,}"|'[^'\n]{1023,}')[ ]*+:"""
     r")"
 )
+
+
+# a '-' line in a flow collection over lines (after a line whose last bracket opens one;
+# searched for from the bracket: a third of the time of a search from each line's start)
+_DASH_IN_FLOW = re.compile(rf"[\[{{][^\[\]{{}}\n]*+\n{_S_BLANKS}[ ]*+-[ \n]")
 
 
 @cache
@@ -134,6 +137,6 @@ def suspect_lines(text: str, start: int, end: int, indent: int) -> bool:
     """Whether the lines from `start` to `end` (items of the block list at `indent`, counted
     ahead) may hold a syntax error the parser stops at: see _SUSPECT."""
     begin = max(start - 1, 0)  # (the break before its first line: each search starts at one)
-    if _SUSPECT.search(text, begin, end) is not None:
+    if _SUSPECT.search(text, begin, end) is not None or _DASH_IN_FLOW.search(text, begin, end) is not None:
         return True
     return _between(indent).search(text, begin, end) is not None
