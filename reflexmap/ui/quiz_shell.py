@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from ..i18n import _
@@ -54,6 +54,9 @@ class QuizShell(QObject):
         self._summary = None  # the last round's results, for "Review mistakes" there
         dock.installEventFilter(self)  # its × during a round asks to end the round
         self._quiet = False  # a round ended by end_round(): no results dialog
+        self._statistics: QDialog | None = None  # the Statistics window last opened, while open
+        self._following = False  # a fresh Statistics window is on its way (a zero timer)
+        state.atlas_changed.connect(self._statistics_follow_chart)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         """The quiz panel's × while a round runs: the panel stays, and the round may end (as
@@ -175,10 +178,38 @@ class QuizShell(QObject):
 
     # --- progress -----------------------------------------------------------------------
     def statistics_window(self) -> QDialog | None:
-        """Quiz → Statistics…: the review log's figures for this chart, as plots."""
+        """Quiz → Statistics…: the review log's figures for this chart, as plots. While it is
+        open it follows the chart: another chart opened (or this one edited) shows it afresh."""
         from .statistics import open_statistics
 
-        return open_statistics(self.window, self.controller, self.state.atlas)
+        window = open_statistics(self.window, self.controller, self.state.atlas)
+        if window is not None:
+            self._statistics = window
+            window.destroyed.connect(lambda *_: self._forget_statistics(window))
+        return window
+
+    def _forget_statistics(self, window: QDialog) -> None:
+        if self._statistics is window:
+            self._statistics = None
+
+    def _statistics_follow_chart(self) -> None:
+        """The chart changed under an open Statistics window: its figures were the old chart's
+        ("54 zones of the chart …" beside another chart). It is opened afresh, where it was;
+        once the changes of one edit are over (a zero timer), not for each of them."""
+        if self._statistics is not None and not self._following:
+            self._following = True
+            QTimer.singleShot(0, self._statistics_again)
+
+    def _statistics_again(self) -> None:
+        self._following = False
+        old = self._statistics
+        if old is None or not old.isVisible():
+            return
+        place = old.geometry()
+        old.close()
+        new = self.statistics_window()
+        if new is not None:
+            new.setGeometry(place)
 
     def profile_dialog(self) -> QDialog:
         """File → Profile…: switch learner, or create one; each has its own review log."""
