@@ -48,6 +48,19 @@ def _ring(raw: list[list[float]]) -> Ring:
     return ring
 
 
+def _area_rounding(counts, coords):
+    """For each ring (`counts` points each, in `coords`), a bound many times over on how far
+    rounding can move the area Shapely computes for its polygon or for that polygon's convex
+    hull (some of the same points): a sum of at most n products, each below 4·M² (M the
+    ring's largest coordinate size), added one by one, is off by less than about n²·ε·4·M²;
+    64·n²·ε·M² is asked (a 20-point zone 300 mm from the origin: 10⁻⁶ mm²)."""
+    import numpy as np
+
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    size = np.maximum.reduceat(np.abs(coords).max(axis=1), starts)
+    return 64 * np.finfo(float).eps * (counts * size).astype(float) ** 2
+
+
 def _sound_polygons(fine, counts, coords):
     """`fine` (per ring) narrowed to the rings whose polygon is valid and not too small: the
     checks of `geometry.polygon_problem`, for all rings in a few vectorised calls."""
@@ -59,13 +72,16 @@ def _sound_polygons(fine, counts, coords):
     if len(chosen):
         which = np.repeat(np.arange(len(counts)), counts)
         keep = fine[which]
-        linear = shapely.linearrings(coords[keep], indices=np.searchsorted(chosen, which[keep]))
+        points = coords[keep]
+        linear = shapely.linearrings(points, indices=np.searchsorted(chosen, which[keep]))
         built = shapely.polygons(linear)
         area = shapely.area(built)
         sound = shapely.is_valid(built) & (area >= geometry.MIN_AREA_MM2)
-        # a valid polygon lies inside its convex hull: the hull's area is asked only where
-        # the polygon's own is near the minimum (the hull of nearly every zone is never made)
-        small = np.flatnonzero(sound & (area < 2 * geometry.MIN_AREA_MM2))
+        # a valid polygon lies inside its convex hull, so the hull's area is no smaller than
+        # its own; the hull is asked only where the two areas' rounding could tell them apart
+        # near the minimum (the hull of nearly every zone is never made: small zones included)
+        near = geometry.MIN_AREA_MM2 + _area_rounding(counts[chosen], points)
+        small = np.flatnonzero(sound & (area < near))
         if len(small):
             sound[small] = shapely.area(shapely.convex_hull(built[small])) >= geometry.MIN_AREA_MM2
         fine[chosen] = sound

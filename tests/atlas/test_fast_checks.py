@@ -213,3 +213,29 @@ def test_points_read_at_once_give_the_rings_and_the_answers_of_the_walks_over_th
             data, without, "c"
         ), name
     assert atlas_schema.check_structure(*parse_yaml(charts["out of range"], "c")[:2], "c")  # refused
+
+
+def test_shapes_near_the_smallest_area_are_sound_exactly_when_the_per_polygon_rules_say_so():
+    """The convex hull is asked only where rounding could matter: a zone just over, at or
+    under the minimum area (and a crossed one whose hull is large) is judged as one by one."""
+    data, positions, errors = parse_yaml(builtin_chart_path().read_text(encoding="utf-8"), "x")
+    assert not errors
+    zones = [z for z in data["zones"] if isinstance(z["shapes"].get("plantar-left"), list)]
+    builder = Builder(data, positions, "x")
+    outline = builder.outline_polygon(builder.build_views()["plantar-left"])
+    x0, y0 = outline.centroid.x, outline.centroid.y  # well inside: the outline test says yes
+    rings = [
+        [[x0, y0], [x0 + 2, y0], [x0, y0 + height]]  # a triangle of area `height`
+        for height in (1.0, 1.0 + 1e-12, 1.0 - 1e-12, 0.999, 1.001, 1.5, 1.999, 2.5)
+    ]
+    rings.append([[x0, y0], [x0 + 2, y0 + 1.2], [x0 + 2, y0], [x0, y0 + 1.2]])  # crossed, hull 2.4
+    rings.append([[x0, y0], [x0 + 1, y0], [x0 + 1, y0 + 1], [x0, y0 + 1]])  # a square of 1 mm²
+    for zone, ring in zip(zones, rings, strict=False):
+        zone["shapes"]["plantar-left"] = ring
+    sound = builder.sound_shapes(builder.build_views())
+    index = {id(z): i for i, z in enumerate(data["zones"])}
+    for zone, ring in zip(zones, rings, strict=False):
+        points = tuple(map(tuple, ring))
+        assert outside_problem(points, outline, "plantar-left") is None
+        expected = polygon_problem(points) is None
+        assert ((index[id(zone)], "plantar-left") in sound) == expected, ring
