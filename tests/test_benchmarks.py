@@ -30,6 +30,7 @@ MEASURES = {
     "Answer to saved (FSRS + one SQLite transaction, synchronous=FULL)",
     "Statistics window: figures computed, shown and painted",
     "Editor: drag release to redrawn (edit, check, map rebuilt and painted)",
+    "Editor: drag release to redrawn, rings written as block lists (yaml.safe_dump)",
     "Editor: enter edit mode (file read as a document and checked), CPU",
     "Editor: a zone deleted, the chart checked (structural edit), CPU",
     *(

@@ -27,7 +27,7 @@ from ruamel.yaml.comments import CommentedSeq
 
 from ..i18n import _
 from .draft import Draft, Problem, locate_parsed, with_repeats, written_shapes
-from .errors import AtlasError
+from .errors import AtlasError, EditRefused
 from .loader import LoadResult, parse_atlas
 
 WIDTH = 100  # columns: the house style wraps new point lists here
@@ -403,7 +403,7 @@ class ChartDocument:
 
     def tree(self) -> Any:
         """A fresh round-trip tree of the text (ruamel CommentedMap) to change and pass to
-        `with_tree`; changing it never changes this document. Raises edits.EditRefused, with
+        `with_tree`; changing it never changes this document. Raises EditRefused, with
         the place, where ruamel.yaml reads the text otherwise than the loader does (a tab
         before a colon, lines ended by U+0085 or U+2028): the loader opened the chart, but a
         change cannot be written into it (it was lost without a word, and "Saved")."""
@@ -413,8 +413,6 @@ class ChartDocument:
             error = _ruamel_refusal(exc, self.text, self.source)
             if error is None:
                 raise
-            from .edits import EditRefused
-
             raise EditRefused(str(error)) from None
 
     def with_tree(self, tree: Any, indent: tuple[int, int, int] = (2, 4, 2)) -> ChartDocument:
@@ -510,24 +508,6 @@ class ChartDocument:
         errors = tuple(sorted(set(builder.errors)))
         problems = locate(self.text, errors) if errors else ()
         return Draft(atlas, problems, written_shapes(data))
-
-
-def parsed_data(document: ChartDocument) -> tuple[Any, Any] | None:
-    """(data, positions) of the document's text as the loader parses it; None when it does
-    not parse. Kept with the document: the data must not be changed."""
-    if not document.parsed:
-        from .recheck_window import spliced
-        from .yaml_source import parse_yaml
-
-        found = spliced(document)  # made by an edit of a few zones' text: those parsed alone
-        if found is not None:
-            document.parsed.append(found)
-            return found
-        data, positions, errors = parse_yaml(document.text, document.source)
-        if errors:
-            return None
-        document.parsed.append((data, positions))
-    return document.parsed[0]
 
 
 def replace_flow_lists(document: ChartDocument, changes: list[tuple[int, Any]]) -> ChartDocument:

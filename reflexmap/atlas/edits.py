@@ -34,6 +34,7 @@ from ruamel.yaml.tokens import CommentToken
 from ..i18n import N_, _, bidi_isolate, format_count, ngettext
 from . import geometry
 from .document import ChartDocument, Problem, copy_node
+from .errors import EditRefused
 
 Point = tuple[float, float]
 TEXT_FIELDS = ("name", "region", "claim", "technique", "note", "tradition", "confidence")
@@ -45,10 +46,6 @@ def _said(value: object) -> str:
     words around it; a long one shortened)."""
     text = str(value)
     return bidi_isolate(text if len(text) <= 80 else text[:79] + "…")
-
-
-class EditRefused(ValueError):
-    """An edit that cannot be made to this document; the message says why, for a person."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +60,7 @@ class Edit:
 
     def apply(self, document: ChartDocument, *, check: bool = True) -> Applied:
         from . import local_edit
-        from .recheck_zones import Before
+        from .recheck_window import Before
 
         local = local_edit.applied_locally(self, document, sys.modules[__name__])  # where it can be
         if local is not None:
@@ -88,7 +85,7 @@ class TextEdit(Edit):
     new: str
 
     def apply(self, document: ChartDocument, *, check: bool = True) -> Applied:
-        from .recheck_zones import Before
+        from .recheck_window import Before
 
         text = document.text
         if text[self.start : self.start + len(self.new)] != self.new:
@@ -336,7 +333,7 @@ class _PointsEdit(_ZoneEdit):
         if patched is None:  # the round trip of the whole chart
             tree = document.tree()
             inverse = self.change(tree)
-            from .recheck_zones import Before
+            from .recheck_window import Before
 
             new = dataclasses.replace(document.with_tree(tree), basis=(Before(document),))
             return Applied(new, inverse, new.problems() if check else ())
@@ -347,7 +344,8 @@ class _PointsEdit(_ZoneEdit):
         return [self.view]
 
     def _patched(self, document: ChartDocument) -> tuple[ChartDocument, Edit] | None:
-        from .document import parsed_data, replaced_flow_lists
+        from .document import replaced_flow_lists
+        from .recheck_window import parsed_data
 
         parsed = parsed_data(document)
         if parsed is None:
@@ -407,7 +405,7 @@ class _PointsEdit(_ZoneEdit):
             basis = Basis(document, index, tuple(views), tuple(spans))
             new = dataclasses.replace(new, basis=(basis,))
         else:  # ring by ring (parts written as a block list): the check of changed zones follows
-            from .recheck_zones import Before
+            from .recheck_window import Before
 
             new = dataclasses.replace(new, basis=(Before(document),))
         return new, inverse

@@ -34,6 +34,11 @@ class AtlasError:
         return f"{self.where()}: {self.message}"
 
 
+class EditRefused(ValueError):
+    """An edit that cannot be made to this document; the message says why, for a person.
+    (Here, below the document and the edits, which both raise it; `edits` names it too.)"""
+
+
 class AtlasLoadError(Exception):
     """Raised by the public `load_atlas()` when a file has errors; carries all of them."""
 

@@ -92,7 +92,7 @@ def applied_locally(
     modules do not import each other)."""
     if not LOCAL[0]:
         return None
-    from .document import parsed_data
+    from .recheck_window import parsed_data
 
     parsed = parsed_data(document)
     if parsed is None or type(parsed[0]) is not dict:

@@ -23,8 +23,6 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING, Any
 
-from .recheck_zones import Before
-
 if TYPE_CHECKING:
     from .document import ChartDocument
     from .yaml_source import Positions
@@ -34,6 +32,13 @@ _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what the parser counts as 
 _OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
 _COUNTS: list[tuple[Any, int]] = []  # (data, its values as the parser counts them), a few
 SPLICE = [True]  # benchmarks turn it off to measure the whole text parsed beside it
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Before:
+    """A document was made from `before` by an edit of its zones (the round trip)."""
+
+    before: ChartDocument
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -50,6 +55,24 @@ class Window(Before):
     old_count: int = 0
     new_count: int = 0
     points_of: int | None = None
+
+
+def parsed_data(document: ChartDocument) -> tuple[Any, Any] | None:
+    """(data, positions) of the document's text as the loader parses it; None when it does
+    not parse. Kept with the document: the data must not be changed. (Here, not in
+    document.py: the zones' recheck and the edits ask for it, and the document asks them.)"""
+    if not document.parsed:
+        from .yaml_source import parse_yaml
+
+        found = spliced(document)  # made by an edit of a few zones' text: those parsed alone
+        if found is not None:
+            document.parsed.append(found)
+            return found
+        data, positions, errors = parse_yaml(document.text, document.source)
+        if errors:
+            return None
+        document.parsed.append((data, positions))
+    return document.parsed[0]
 
 
 def spliced(document: ChartDocument) -> tuple[Any, Positions] | None:

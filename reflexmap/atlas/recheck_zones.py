@@ -30,13 +30,6 @@ MAX_BACK = 32  # documents walked back to find one checked (edits made in turn, 
 MAX_INDEXED = 1  # zones put into the index one by one; more: the index is made afresh
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Before:
-    """A document was made from `before` by an edit of its zones (the round trip)."""
-
-    before: ChartDocument
-
-
 def checked_before(document: ChartDocument) -> ChartDocument | None:
     """The nearest document this one was made from (through edits) whose check is known and
     can be started from: a chart that builds, every problem about a zone (an edit undone
@@ -56,9 +49,9 @@ def derived_draft(document: ChartDocument) -> Draft | None:
     """`document.draft()` from the draft of a document before it, or None when it must be
     checked whole."""
     from .builder import Builder
-    from .document import parsed_data
     from .draft import Draft, locate_parsed, written_shapes
     from .index import ZoneIndex
+    from .recheck_window import parsed_data
     from .schema import _surely_valid, _without_sound_coordinates, check_structure, schema
     from .text import text_problems
     from .yaml_source import parse_yaml

@@ -31,9 +31,9 @@ _PLAIN_ITEM = re.compile(r"[-\[\],\s]*")  # what an item holds besides its two n
 def ring_patched(edit: Any, document: ChartDocument, kinds: ModuleType) -> tuple[ChartDocument, Edit] | None:
     """(new document, inverse) of an edit of points (`edits._PointsEdit`) made in the text of
     the zone's block lists, or None. Raises EditRefused as the round trip would."""
-    from .document import ChartDocument, copy_node, parsed_data
+    from .document import ChartDocument, copy_node
     from .local_edit import LOCAL, zone_items
-    from .recheck_window import Window, spliced
+    from .recheck_window import Window, parsed_data, spliced
 
     if not LOCAL[0]:
         return None  # (benchmarks and tests: the round trip)

@@ -207,7 +207,7 @@ def test_local_edits_of_a_chart_with_repeated_ids_give_the_round_trip_text(seque
 def test_a_zone_repeating_an_id_is_edited_on_its_own_lines():
     """Not by the round trip of the whole chart (seconds on a large chart), and the edit
     reaches the repeat, not the first zone of that id."""
-    from reflexmap.atlas.recheck_zones import Before
+    from reflexmap.atlas.recheck_window import Before
 
     with mock.patch.object(local_edit, "LOCAL", [True]):
         applied = SetText("heel#2", "name", "Toes again").apply(REPEATED, check=False)

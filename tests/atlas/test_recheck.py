@@ -13,9 +13,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reflexmap.atlas import builtin_chart_path
-from reflexmap.atlas.document import ChartDocument, parsed_data, read_document
+from reflexmap.atlas.document import ChartDocument, read_document
 from reflexmap.atlas.edits import DeleteVertex, EditRefused, MoveVertex, MoveZone
 from reflexmap.atlas.recheck import Basis, derived_draft
+from reflexmap.atlas.recheck_window import parsed_data
 from reflexmap.atlas.yaml_source import parse_yaml
 
 DATA = Path(__file__).resolve().parents[1] / "data"

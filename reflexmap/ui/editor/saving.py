@@ -645,7 +645,7 @@ def _renames(value: object) -> dict[str, str]:
 
 
 def _chart_id(document) -> str:
-    from ...atlas.document import parsed_data
+    from ...atlas.recheck_window import parsed_data
 
     parsed = parsed_data(document)
     chart_id = parsed[0].get("id") if parsed is not None and isinstance(parsed[0], dict) else None

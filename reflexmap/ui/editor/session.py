@@ -288,7 +288,7 @@ class EditSession(QObject):
 
     def title(self) -> str:
         """The chart's title as the file has it now (also while the chart has errors), or ""."""
-        from ...atlas.document import parsed_data
+        from ...atlas.recheck_window import parsed_data
 
         if self.draft is not None and self.draft.atlas is not None:
             return self.draft.atlas.title
@@ -316,7 +316,7 @@ class EditSession(QObject):
 
 def _zone_ids(document: ChartDocument) -> frozenset[str]:
     """The ids of the zones written in `document` (also of zones with errors)."""
-    from ...atlas.document import parsed_data
+    from ...atlas.recheck_window import parsed_data
 
     parsed = parsed_data(document)
     zones = parsed[0].get("zones") if parsed is not None and isinstance(parsed[0], dict) else None
