@@ -42,6 +42,18 @@ def _width(text: str) -> int:
     return width
 
 
+def _file_name(text: str) -> str:
+    """A file's name as given (--chart, --screenshot, -o, check's files): an empty one is
+    refused as the parser refuses any bad value (it named no file: `--chart ""` opened the
+    built-in chart, `--screenshot ""` the whole window with nothing to end it, `check ""` and
+    `-o ""` spoke of the folder ".")."""
+    import argparse
+
+    if not text:
+        raise argparse.ArgumentTypeError("an empty name is not a file")
+    return text
+
+
 def _size(text: str) -> tuple[int, int]:
     import argparse
 
@@ -59,9 +71,14 @@ def _parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(prog="reflexmap", description="Study foot reflex-zone charts.")
     parser.add_argument("--version", action="version", version=f"reflexmap {__version__}")
-    parser.add_argument("--chart", metavar="FILE", help="open this zone file instead of the built-in chart")
     parser.add_argument(
-        "--screenshot", metavar="OUT.png", help="open the main window, save it once painted, exit"
+        "--chart", type=_file_name, metavar="FILE", help="open this zone file instead of the built-in chart"
+    )
+    parser.add_argument(
+        "--screenshot",
+        type=_file_name,
+        metavar="OUT.png",
+        help="open the main window, save it once painted, exit",
     )
     parser.add_argument(
         "--select", metavar="ZONE", help="select this zone id at start (useful with --screenshot)"
@@ -88,7 +105,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command")
     check = commands.add_parser("check", help="validate zone files; exit 1 if any has errors")
-    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument("files", nargs="+", type=_file_name, metavar="FILE")
     export = commands.add_parser(
         "export", help="render a chart to PNG, SVG or PDF, a web page (.html) or an Anki deck (.apkg)"
     )
@@ -96,6 +113,7 @@ def _parser() -> argparse.ArgumentParser:
         "--atlas",
         "--chart",
         dest="chart",
+        type=_file_name,
         metavar="FILE",
         default=argparse.SUPPRESS,
         help="zone file (default: the built-in chart, or the one given by --chart before 'export')",
@@ -120,7 +138,12 @@ def _parser() -> argparse.ArgumentParser:
         help="a view id (one foot), an aspect such as 'plantar' (both feet), or 'all' (handouts)",
     )
     export.add_argument(
-        "-o", "--output", required=True, metavar="OUT", help="output file: .png, .svg, .pdf, .html or .apkg"
+        "-o",
+        "--output",
+        required=True,
+        type=_file_name,
+        metavar="OUT",
+        help="output file: .png, .svg, .pdf, .html or .apkg",
     )
     export.add_argument(
         "--width",
@@ -376,6 +399,13 @@ def main(
         print(json.dumps(schema(), indent=2, ensure_ascii=False))
         return 0
     if args.screenshot:
+        from .storage import refuse_special
+
+        try:  # a folder or a device is said before the window opens (was "could not write" after)
+            refuse_special(Path(args.screenshot))
+        except OSError as exc:
+            _complain(f"reflexmap: {_said(exc)}")
+            return 1
         _headless_platform()
     elif not _has_display():
         _complain(
