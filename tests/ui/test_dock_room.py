@@ -9,8 +9,6 @@ from PySide6.QtWidgets import QDockWidget
 
 from reflexmap.ui.dock_room import MAP_SHARE
 
-from .test_quiz_map_room import largest_text_window
-
 
 def docks_shown(window) -> list[QDockWidget]:
     return [d for d in window.findChildren(QDockWidget) if d.isVisible() and not d.isFloating()]
@@ -27,8 +25,8 @@ def check_room(window) -> None:
 
 
 @pytest.mark.parametrize("language", ["en", "de"])
-def test_docks_give_the_map_its_share_on_a_small_window(qtbot, make_window, language):
-    window = largest_text_window(qtbot, make_window, language)
+def test_docks_give_the_map_its_share_on_a_small_window(qtbot, largest_text_window, language):
+    window = largest_text_window(language)
     window.resize(1024, 700)
     qtbot.wait(100)
     check_room(window)
@@ -39,8 +37,8 @@ def test_docks_give_the_map_its_share_on_a_small_window(qtbot, make_window, lang
         assert search.toolTip().startswith(search.placeholderText().rstrip("…"))
 
 
-def test_docks_give_way_in_edit_mode_too(qtbot, make_window):
-    window = largest_text_window(qtbot, make_window, "de")
+def test_docks_give_way_in_edit_mode_too(qtbot, largest_text_window):
+    window = largest_text_window("de")
     window.resize(1024, 700)
     qtbot.wait(50)
     window.edit_action.trigger()

@@ -12,8 +12,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QTreeView
 
 from reflexmap.atlas import builtin_chart_path
 
-from .test_quiz_map_room import largest_text_window
-
 LONG = "Westliche Fußkarte nach Ingham mit allen Zonen und Anmerkungen der Kursgruppe Herbst.yaml"
 
 
@@ -48,12 +46,12 @@ def check_dialog(folder, seen: list) -> None:
 
 
 @pytest.mark.parametrize("action", ["save_as", "open", "export"])
-def test_file_dialogs_are_readable_at_largest_text_in_german(qtbot, make_window, tmp_path, action):
+def test_file_dialogs_are_readable_at_largest_text_in_german(qtbot, largest_text_window, tmp_path, action):
     folder = tmp_path / "Eine lange Ordnerbezeichnung für Reflexzonenkarten"
     folder.mkdir()
     for name in (LONG, "kurz.yaml", "Zonen.png"):
         shutil.copy(builtin_chart_path(), folder / name)
-    window = largest_text_window(qtbot, make_window, "de")
+    window = largest_text_window("de")
     if action == "save_as":
         window.edit_action.trigger()
         qtbot.wait(50)
