@@ -43,8 +43,16 @@ def visible(char: str) -> bool:
 # The characters `text_problem` refuses, found by one regular-expression search instead of a
 # Python loop over every character (30,000 texts in a 10,000-zone chart): C0 and C1 controls
 # and DEL; a note, a technique and a description may also hold line breaks and tabs.
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
-_CONTROLS_BUT_BREAKS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# The line and paragraph separators (U+2028, U+2029) break a line as "\n" does (a name
+# broke the status bar and the card's heading in two); noncharacters (U+FFFE, U+FFFF,
+# U+FDD0-U+FDEF; the last two of each plane above, found with the unusual characters) are
+# not characters at all and show as boxes.
+_NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff"
+_CONTROLS = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_NONCHARACTERS}]")
+_CONTROLS_BUT_BREAKS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_NONCHARACTERS}]")
+_ASTRAL_NONCHARACTER = re.compile(
+    "[" + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(1, 17)) + "]"
+)
 _SEEN_VISIBLE = re.compile("[0-9A-Za-z]")  # surely visible (see `visible`): no lookup needed
 
 # Invisible characters in a row: an emoji's longest sequence (a flag's tag characters, a
@@ -119,16 +127,28 @@ def _problem(key: str, text: str) -> tuple[int, str] | None:
     control = (_CONTROLS_BUT_BREAKS if key in MULTILINE_KEYS else _CONTROLS).search(text)
     if control is not None:
         char = control.group()
-        if char == "\n":
+        if char in "\n\u2028\u2029":
             return control.start(), _("'{key}' is one line of text: remove the line break").format(key=key)
+        if "\ufdd0" <= char <= "\ufdef" or char in "\ufffe\uffff":
+            return control.start(), _noncharacter(key, char)
         message = _("'{key}' holds the control character {code}, which shows as a box: remove it")
         return control.start(), message.format(key=key, code=f"U+{ord(char):04X}")
     if not _SEEN_VISIBLE.search(text) and not any(visible(char) for char in text):
         message = _("'{key}' has no visible character: write at least one letter, digit or sign")
         return 0, message.format(key=key)
     if _UNUSUAL.search(text) is not None:
+        astral = _ASTRAL_NONCHARACTER.search(text)
+        if astral is not None:
+            return astral.start(), _noncharacter(key, astral.group())
         return _unusual_problem(key, text)
     return None
+
+
+def _noncharacter(key: str, char: str) -> str:
+    message = _(
+        "'{key}' holds {code}, which is not a character (a noncharacter) and shows as a box: remove it"
+    )
+    return message.format(key=key, code=f"U+{ord(char):04X}")
 
 
 def text_problem(key: str, text: str) -> str | None:

@@ -33,6 +33,7 @@ def _chart(tmp_path: Path, old: str, new: str) -> tuple[Path, int]:
 
 BLANK = [" ", "\n\n\n", "\u200b" * 3999, "\t", "\u2068\u202e\u2069", "\u3164", "\u00a0\u2003", "\u0301"]
 CONTROL = ["Heel\x00", "Heel\x07", "\x1b[31mHeel", "He\x7fel", "Heel\x85", "Heel\r"]
+CONTROL += ["Up\u2028per", "Upper\u2029", "Sto\ufffemach", "Heel\uffff"]
 PLACES = ['name: "Heel"', 'claim: "the pelvis"', 'title: "Small test chart"', 'name: "Waistline"']
 PLACES += ['title: "Source one"', 'tradition: "Test"', 'technique: "Finger-walk."']
 
@@ -155,14 +156,25 @@ def _problem_char_by_char(key: str, text: str) -> tuple[str, int] | None:
 
     from .test_text_marks import invisible
 
+    def noncharacter(code: int) -> bool:
+        return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+
     for i, char in enumerate(text):
         code = ord(char)
-        if code < 32 or 0x7F <= code <= 0x9F:
-            if char in "\n\t" and key in MULTILINE_KEYS:
+        if (
+            code < 32
+            or 0x7F <= code <= 0x9F
+            or code in (0x2028, 0x2029)
+            or (noncharacter(code) and code < 0x10000)
+        ):
+            if char in "\n\t\u2028\u2029" and key in MULTILINE_KEYS:
                 continue
-            return ("break" if char == "\n" else f"U+{code:04X}"), i
+            return ("break" if char in "\n\u2028\u2029" else f"U+{code:04X}"), i
     if not any(visible(char) for char in text):
         return "blank", 0
+    for i, char in enumerate(text):  # a noncharacter above the first plane: after the blank text
+        if noncharacter(ord(char)):
+            return f"U+{ord(char):04X}", i
     runs = stacks = None  # (start, index told) of the first run too long, of the first stack
     run = stacked = start = 0
     for i, char in enumerate(text):
@@ -187,6 +199,7 @@ def _problem_char_by_char(key: str, text: str) -> tuple[str, int] | None:
 # (zero-width joiner, variation selector 16, combining acute, dot below, a spacing mark, tag g)
 _ODD = "\x00\x07\t\n\r\x1b\x7f\x85\x9f\xa0 \u200b\u0301\u3164\u2800\u202e\ufeff"
 _ODD += "\u200d\ufe0f\u0323\u093e\U000e0067\u00ad\u0600"
+_ODD += "\u2028\u2029\ufffe\uffff\ufdd0\U0001fffe\U0010ffff"  # separators, noncharacters
 
 
 @settings(max_examples=400, deadline=None)
