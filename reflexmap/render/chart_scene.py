@@ -49,7 +49,7 @@ from ..vocab import REGION_COLOURS, aspect_name, aspect_title, foot_name
 from . import palette
 from .chart_key import DrawnKey, draw_key, mastery_swatches, region_swatches
 from .chart_text import elided, text_item, text_width, wrap_words
-from .zone_item import GuideItem, ZoneItem, guide_pen, outline_pen
+from .zone_item import ZoneItem, guide_pen, outline_pen
 
 LABEL_MM = 4.6
 # A zone's name beside the foot: longer names end in "…" (the card shows all). The bound grows
@@ -152,8 +152,6 @@ class ChartScene(QGraphicsScene):
         self.column_mm = MAX_LABEL_MM  # the widest a label column may be (layout/columns.py)
         self._column_override: float | None = None  # … wider where the map has room (show_chart)
         self._measure_if_cut = False
-        self._cut_measured = False  # whether the last _draw_chart measured for wider columns
-        self._columns_across: tuple[float, float] | None = None  # its columns' outer edges
         self._first_drawn: tuple[Drawn, float] | None = None  # measured, and its columns' room
         self.names_cut = False  # whether the last drawing shortened a name to its column
         self.setBackgroundBrush(QBrush(palette.PAPER))
@@ -172,24 +170,20 @@ class ChartScene(QGraphicsScene):
         feet keeping their share of the map. The first drawing then only measures (its guide
         names, the costliest part, are left out)."""
         self._column_override = None
-        measuring = getattr(self, "measuring", False)  # the map's rounds: names placed later
+        measuring = getattr(self, "measuring", False)
         ratio = self.map_ratio()
         self._measure_if_cut = ratio > 0  # see _draw_chart
-        self._cut_measured = False
         try:
             self._draw_chart(atlas, aspect, **options)
         finally:
-            self._measure_if_cut = False
+            self._measure_if_cut, cut_measured = False, getattr(self, "measuring", False) and not measuring
             self.measuring = measuring
-        # (also in the map's rounds, which draw measuring: the drawing they end with is laid
-        # out as one drawn whole, with the same columns, else an edit's redraw differs)
-        self._first_drawn = self._drawn_shape() if self._cut_measured else None
+        self._first_drawn = self._drawn_shape() if cut_measured else None
         if self._first_drawn is not None:
             room = column_room_on_screen(self._first_drawn, self.column_mm, ratio)
             self._first_drawn = (self._first_drawn, self.column_mm)
             self._column_override = room if room > self.column_mm * 1.01 else None
-            if self._column_override is not None or not measuring:  # (else the first holds)
-                self._draw_chart(atlas, aspect, **options)
+            self._draw_chart(atlas, aspect, **options)
 
     def columns_stale(self) -> bool:
         """Whether the map's shape changed so that its label columns have another room (the
@@ -296,7 +290,7 @@ class ChartScene(QGraphicsScene):
         rows = [self._below_rows(view, below) for view, (_, _, below) in zip(shown, placed, strict=True)]
         self.frames = self._place(shown, sides, rows)
         if self._measure_if_cut and self.names_cut:  # wider columns may be drawn: measured first
-            self.measuring = self._cut_measured = True
+            self.measuring = True
         self._wide = wide
         self.frame_items = {}
         for frame, sides_of_view in zip(self.frames, placed, strict=True):
@@ -325,15 +319,10 @@ class ChartScene(QGraphicsScene):
             self._draw_title(heading, top, left, right)
         if key:
             self._draw_key(atlas, shown, left, right, bottom)
-        self._columns_across = (left, right) if self.labels else None
-        self._take_bounds()
-
-    def _take_bounds(self) -> None:
-        """The chart's bounds: its items', and sideways the label columns as wide as their
-        names in bold (a selected label stays on the chart; the height is the items')."""
+        # the label columns as wide as their names in bold: a selected label stays on the chart
+        # (sideways only: the height is the items')
         items = self.itemsBoundingRect()
-        if self._columns_across is not None:
-            left, right = self._columns_across
+        if self.labels:
             items.setLeft(min(items.left(), left))
             items.setRight(max(items.right(), right))
         self.chart_rect = items.adjusted(-6, -6, 6, 6)
@@ -373,7 +362,8 @@ class ChartScene(QGraphicsScene):
             finally:
                 self._drawing = None
         if waiting:
-            self._take_bounds()  # as _draw_chart takes them (the columns in bold too)
+            self.chart_rect = self.itemsBoundingRect().adjusted(-6, -6, 6, 6)
+            self.setSceneRect(self.chart_rect)
 
     def update_zones(self, atlas: Atlas, zone_ids: tuple[str, ...]) -> bool:
         """The same chart with only the shapes of `zone_ids` changed (an edit): the views
@@ -686,7 +676,7 @@ class ChartScene(QGraphicsScene):
         for guide in view.guides:
             line = QPainterPath()
             line.addPolygon(QPolygonF(self._points(frame, guide.points)))
-            item = GuideItem(line)  # (its dashes the same in a tile as drawn whole)
+            item = QGraphicsPathItem(line)
             item.setPen(guide_pen())
             item.setZValue(5)
             item.setToolTip(plain_tooltip(_("{guide} (approximate)").format(guide=isolate(guide.name))))

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from ..atlas import Zone
@@ -94,72 +92,3 @@ def guide_pen() -> QPen:
     pen = QPen(QColor(palette.GUIDE), 0.4 * palette.current.line_scale)
     pen.setDashPattern([6, 4])
     return pen
-
-
-class GuideItem(QGraphicsPathItem):
-    """A dashed line (a guide line, its sample in the key) whose dashes stay where they are
-    whatever part of it is drawn. Where its pen is a device pixel wide or less, Qt strokes it
-    with its cosmetic stroker, which starts the dash pattern afresh where the device clips the
-    line: the map's tiles, each band drawn on its own pixmap, showed the dashes shifted at the
-    bands' edges (a dash cut short or run together with the next) and elsewhere than a drawing
-    of the whole view. There the dashes are laid out here along the whole line, as Qt's dash
-    stroker lays them out, and each is drawn solid; a wider pen is stroked by Qt as before."""
-
-    def __init__(self, path: QPainterPath):
-        super().__init__(path)
-        self._dashes: tuple[tuple, QPainterPath] | None = None  # (pen's width and pattern, dashes)
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:
-        pen = self.pen()
-        across = pen.widthF() * math.sqrt(abs(painter.worldTransform().determinant()))
-        if pen.style() == Qt.PenStyle.SolidLine or pen.isCosmetic() or across > 1.0:
-            super().paint(painter, option, widget)
-            return
-        solid = QPen(pen)
-        solid.setStyle(Qt.PenStyle.SolidLine)
-        painter.setPen(solid)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._dashed(pen))
-
-    def _dashed(self, pen: QPen) -> QPainterPath:
-        key = (pen.widthF(), tuple(pen.dashPattern()), pen.dashOffset(), self.path())
-        if self._dashes is None or self._dashes[0] != key:
-            pattern = [max(v, 1e-3) * pen.widthF() for v in pen.dashPattern()] or [1.0]
-            self._dashes = (key, dashed(self.path(), pattern, pen.dashOffset() * pen.widthF()))
-        return self._dashes[1]
-
-
-def dashed(path: QPainterPath, pattern: list[float], offset: float = 0.0) -> QPainterPath:
-    """The dashes of `path`'s lines (scene units: on, off, on, off, …), each subpath from the
-    pattern's start moved on by `offset`, as QPen's dash pattern places them."""
-    out = QPainterPath()
-    period = sum(pattern)
-    for polygon in path.toSubpathPolygons():
-        points = [(p.x(), p.y()) for p in polygon]
-        index, left = 0, pattern[0]
-        skip = offset % period if period > 0 else 0.0
-        while skip > 0:  # the offset: the pattern moved on
-            step = min(skip, left)
-            skip -= step
-            left -= step
-            if left <= 1e-9:
-                index = (index + 1) % len(pattern)
-                left = pattern[index]
-        pen_down = False
-        for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
-            length = math.hypot(x1 - x0, y1 - y0)
-            t = 0.0
-            while length - t > 1e-9:
-                step = min(left, length - t)
-                if index % 2 == 0:  # a dash
-                    if not pen_down:
-                        out.moveTo(x0 + (x1 - x0) * t / length, y0 + (y1 - y0) * t / length)
-                        pen_down = True
-                    out.lineTo(x0 + (x1 - x0) * (t + step) / length, y0 + (y1 - y0) * (t + step) / length)
-                t += step
-                left -= step
-                if left <= 1e-9:
-                    index = (index + 1) % len(pattern)
-                    left = pattern[index]
-                    pen_down = False
-    return out

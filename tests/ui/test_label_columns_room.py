@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 
 from reflexmap.layout.columns import FEET_SHARE_OF_MAP, Drawn, column_room_on_screen
 
-from .conftest import ASPECT_KEYS
 from .test_map_feet_share import feet_share
+from .test_quiz_map_room import ASPECT_KEYS, largest_text_window
 
 MAIN_CUT = 30  # labels shortened on main, German, Largest text, 1440×900 (all four views)
 
@@ -22,9 +22,11 @@ def cut_labels(window) -> list[str]:
 
 
 def test_german_at_largest_text_shortens_fewer_names_and_only_where_the_feet_need_the_room(
-    qtbot, largest_text_window
+    qtbot, make_window
 ):
-    window = largest_text_window("de")
+    window = largest_text_window(qtbot, make_window, "de")
+    window.resize(1440, 900)
+    qtbot.wait(50)
     total = 0
     for key in ASPECT_KEYS:
         qtbot.keyClick(window.map, key, Qt.KeyboardModifier.ControlModifier)
@@ -39,10 +41,12 @@ def test_german_at_largest_text_shortens_fewer_names_and_only_where_the_feet_nee
     assert total < MAIN_CUT * 0.8, total
 
 
-def test_a_wider_window_gives_the_columns_its_room(qtbot, largest_text_window):
+def test_a_wider_window_gives_the_columns_its_room(qtbot, make_window):
     """The same chart on a window made wider: names shortened before are whole (drawn again
     on the resize), and narrower again: shortened again, the feet keeping their share."""
-    window = largest_text_window("de")
+    window = largest_text_window(qtbot, make_window, "de")
+    window.resize(1440, 900)
+    qtbot.wait(50)
     narrow = len(cut_labels(window))
     assert narrow > 0
     window.resize(1900, 1000)

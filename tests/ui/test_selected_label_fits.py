@@ -8,8 +8,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from .conftest import ASPECT_KEYS, click_zone, inside_point
+from .conftest import click_zone, inside_point
 from .test_editor_form import labels_outside
+from .test_quiz_map_room import ASPECT_KEYS
 
 SIZES = {"normal": 1.0, "largest": 1.5}
 
