@@ -27,7 +27,7 @@ from ..atlas import Atlas, View
 from ..atlas.coords import MAX_LABELLED_ZONES
 from ..content.markup import isolate, plain_tooltip
 from ..i18n import _, bidi_isolate, format_percent
-from ..layout.columns import Drawn, column_room, column_room_on_screen, feet_width
+from ..layout.columns import column_room, feet_width
 from ..layout.frames import Frame, bounds, is_wide, locate
 from ..layout.guide_reads import same_reads, watch
 from ..layout.labels import (
@@ -69,22 +69,6 @@ INNER_LEAD_MM = 9.0  # between the two feet's inner edges and their label column
 COLUMN_SEP_MM = 12.0
 SOLE_BAND_MM = 24.0  # on side views, zones this close to the sole are labelled below it
 BELOW_ROW_MM = 14.0
-
-
-ENDS_AT_RIGHT = 0  # key of a label's item data: True for a label that ends at its leader
-
-
-def set_bold(text: QGraphicsSimpleTextItem, bold: bool) -> None:
-    """A label drawn bold (selected) or not: a label of a left column keeps its right end at its
-    leader (grown to the right it would run into it); every other keeps its left end."""
-    font = text.font()
-    if font.bold() == bold:
-        return
-    font.setBold(bold)
-    before = text.boundingRect().width()
-    text.setFont(font)
-    if text.data(ENDS_AT_RIGHT):
-        text.moveBy((before - text.boundingRect().width()) * text.scale(), 0)
 
 
 @dataclass(slots=True)
@@ -150,10 +134,6 @@ class ChartScene(QGraphicsScene):
         self._wide = False
         self.labelled = True  # whether the last chart was laid out with its label columns
         self.column_mm = MAX_LABEL_MM  # the widest a label column may be (layout/columns.py)
-        self._column_override: float | None = None  # … wider where the map has room (show_chart)
-        self._measure_if_cut = False
-        self._first_drawn: tuple[Drawn, float] | None = None  # measured, and its columns' room
-        self.names_cut = False  # whether the last drawing shortened a name to its column
         self.setBackgroundBrush(QBrush(palette.PAPER))
 
     def addItem(self, item: QGraphicsItem) -> None:  # noqa: N802 (Qt's name)
@@ -163,60 +143,7 @@ class ChartScene(QGraphicsScene):
             self._drawing.append(item)
 
     # --- building -------------------------------------------------------------------
-    def show_chart(self, atlas: Atlas, aspect: str, **options) -> None:
-        """Draw `aspect` of `atlas` (the options: see `_draw_chart`). On a map (a view shows
-        this scene) whose shape leaves room beside the chart, names shortened in their columns
-        get that room: the chart is drawn again with wider columns (layout/columns.py), the
-        feet keeping their share of the map. The first drawing then only measures (its guide
-        names, the costliest part, are left out)."""
-        self._column_override = None
-        measuring = getattr(self, "measuring", False)
-        ratio = self.map_ratio()
-        self._measure_if_cut = ratio > 0  # see _draw_chart
-        try:
-            self._draw_chart(atlas, aspect, **options)
-        finally:
-            self._measure_if_cut, cut_measured = False, getattr(self, "measuring", False) and not measuring
-            self.measuring = measuring
-        self._first_drawn = self._drawn_shape() if cut_measured else None
-        if self._first_drawn is not None:
-            room = column_room_on_screen(self._first_drawn, self.column_mm, ratio)
-            self._first_drawn = (self._first_drawn, self.column_mm)
-            self._column_override = room if room > self.column_mm * 1.01 else None
-            self._draw_chart(atlas, aspect, **options)
-
-    def columns_stale(self) -> bool:
-        """Whether the map's shape changed so that its label columns have another room (the
-        chart is then drawn again, see MapView.refit): only where names were shortened."""
-        ratio = self.map_ratio()
-        if self._first_drawn is None or ratio <= 0:
-            return False
-        room = column_room_on_screen(*self._first_drawn, ratio)
-        return abs(max(room, self._first_drawn[1]) - self.column_mm) > self.label_mm
-
-    def map_ratio(self) -> float:
-        """Width over height of the map showing this scene (0: none shown, as in an export)."""
-        for view in self.views():
-            port = view.viewport()
-            if view.isVisible() and port.width() > 0 and port.height() > 0:
-                return port.width() / port.height()
-        return 0.0
-
-    def _drawn_shape(self) -> Drawn | None:
-        """The last drawing's size, its feet's extent and its columns across (mm)."""
-        if not self.frames or not self.labels or self.chart_rect.isEmpty():
-            return None
-        widths = [f.right - f.left for f in self.frames]
-        heights = [f.bottom - f.top for f in self.frames]
-        return Drawn(
-            self.chart_rect.width(),
-            self.chart_rect.height(),
-            feet_width(widths, self._wide),
-            sum(heights) if self._wide else max(heights),
-            2 if self._wide else 2 * len(self.frames),
-        )
-
-    def _draw_chart(
+    def show_chart(
         self,
         atlas: Atlas,
         aspect: str,
@@ -282,15 +209,10 @@ class ChartScene(QGraphicsScene):
         )
         if label_mm > LABEL_MM * text_scale * 1.001:  # presenting asks for larger labels, names whole
             self.column_mm = max(MAX_LABEL_MM, MAX_LABEL_EMS * self.label_mm)
-        elif self._column_override is not None:  # the map has room for wider columns
-            self.column_mm = max(self.column_mm, self._column_override)
-        self.names_cut = False  # (label_text says when it shortens a name to its column)
         placed = [self._label_sides(atlas, view, wide) for view in shown]
         sides = [(left_ids, right_ids) for left_ids, right_ids, _ in placed]
         rows = [self._below_rows(view, below) for view, (_, _, below) in zip(shown, placed, strict=True)]
         self.frames = self._place(shown, sides, rows)
-        if self._measure_if_cut and self.names_cut:  # wider columns may be drawn: measured first
-            self.measuring = True
         self._wide = wide
         self.frame_items = {}
         for frame, sides_of_view in zip(self.frames, placed, strict=True):
@@ -319,13 +241,7 @@ class ChartScene(QGraphicsScene):
             self._draw_title(heading, top, left, right)
         if key:
             self._draw_key(atlas, shown, left, right, bottom)
-        # the label columns as wide as their names in bold: a selected label stays on the chart
-        # (sideways only: the height is the items')
-        items = self.itemsBoundingRect()
-        if self.labels:
-            items.setLeft(min(items.left(), left))
-            items.setRight(max(items.right(), right))
-        self.chart_rect = items.adjusted(-6, -6, 6, 6)
+        self.chart_rect = self.itemsBoundingRect().adjusted(-6, -6, 6, 6)
         self.setSceneRect(self.chart_rect)
 
     def _draw_frame(self, atlas: Atlas, frame: Frame, sides: tuple[list[str], list[str], list[str]]) -> None:
@@ -572,8 +488,7 @@ class ChartScene(QGraphicsScene):
         return left, right, below
 
     def _column_width(self, atlas: Atlas, zone_ids: list[str]) -> float:
-        """The column's width (mm): its widest name in bold, as it is drawn when selected."""
-        return max((text_width(self.label_text(z), self.label_mm, True) for z in zone_ids), default=0.0)
+        return max((text_width(self.label_text(z), self.label_mm) for z in zone_ids), default=0.0)
 
     def label_text(self, zone_id: str) -> str:
         """The zone's name; in the heat map also how well it is known, in words and numbers.
@@ -594,10 +509,9 @@ class ChartScene(QGraphicsScene):
             value = self.mastery.get(zone_id)
             template = _("{name} (new)") if value is None else "{name} " + format_percent(value)
         rest = text_width(template.replace("{name}", ""), size) if template != "{name}" else 0.0
-        whole, name = name, elided(name, size, max(widest - rest, size * 2))
-        self.names_cut = self.names_cut or ("…" in name and "…" not in whole and widest >= self.column_mm)
+        name = elided(name, size, max(widest - rest, size * 2))
         room = self.label_room_mm
-        if room is not None and room < widest and text_width(name, size, True) > room:
+        if room is not None and room < widest and text_width(name, size) > room:
             # kept in place in edit mode: a name still too long for its room on screen is cut
             # to it in bold (selected, it must fit too)
             name = elided(name, size, room, bold=True)
@@ -1033,7 +947,6 @@ class ChartScene(QGraphicsScene):
             if side == "left":
                 x_end = frame.left - frame.lead_left
                 text.setPos(x_end - width, y - self.label_mm * 0.62)
-                text.setData(ENDS_AT_RIGHT, True)  # made bold, it grows to the left
                 start = QPointF(x_end + 1.2, y)
             else:
                 x_end = frame.right + frame.lead_right
@@ -1252,7 +1165,9 @@ class ChartScene(QGraphicsScene):
             self.zone_items[key].set_selected(on)
             label = self.labels.get(key)
             if label is not None:
-                set_bold(label.text, on)
+                font = label.text.font()
+                font.setBold(on)
+                label.text.setFont(font)
         self.selected_keys = selected
 
     def mark(

@@ -16,15 +16,14 @@ FIRST_ROOM_EMS = 6.0  # the first label of a chart drawn without any: about 10 l
 
 
 def label_room(view: MapView) -> float:
-    """The widest a label may be (mm, in bold) in the next drawing of `view`'s chart, kept at
-    its scale and place: as wide as the widest label drawn now (none drawn whole is shortened), plus
+    """The widest a label may be (mm) in the next drawing of `view`'s chart, kept at its scale
+    and place: as wide as the widest label drawn now (none drawn whole is shortened), plus
     half the paper shown beside the chart on its narrower side (none when zoomed in: the
     chart already fills the view); the first label of a chart that had none, FIRST_ROOM_EMS
     label heights."""
     chart = view.chart
-    # measured in bold, as a selected label is drawn (its column is as wide)
     widest = max(
-        (text_width(label.text.text(), chart.label_mm, True) for label in chart.labels.values()), default=0.0
+        (text_width(label.text.text(), chart.label_mm) for label in chart.labels.values()), default=0.0
     )
     rect = chart.chart_rect
     shown = view.mapToScene(view.viewport().rect()).boundingRect()

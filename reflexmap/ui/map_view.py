@@ -479,9 +479,6 @@ class MapView(QGraphicsView):
         self.viewport().update()
 
     def _render_scene(self, painter: QPainter, scene_rect) -> None:
-        # paper under the whole band first, unsmoothed: the scene's own background, smoothed at
-        # a band's edge, left a pixel row of the band's blank pixmap showing through
-        painter.fillRect(scene_rect, self.chart.backgroundBrush())
         painter.setRenderHints(self.renderHints())
         self.chart.render(painter, scene_rect, scene_rect)
 
@@ -808,8 +805,7 @@ class MapView(QGraphicsView):
     def refit(self) -> None:
         """The viewport changed size (window, viewport margins): fit the chart again, drawn
         afresh when its text would otherwise fall under the minimum size."""
-        stale = self._text_size_stale() or self.chart.columns_stale()  # (names shortened: another room)
-        if stale and not self.state.annotations.marks:  # a quiz's marks stay put
+        if self._text_size_stale() and not self.state.annotations.marks:  # a quiz's marks stay put
             # drawn with no minimum (the first drawing, made before the window had its size):
             # what it needs here is the first round of the rebuild
             self._rebuild(self.min_text_mm_needed() if self.chart.min_text_mm == 0.0 else None)
