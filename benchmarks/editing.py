@@ -14,6 +14,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from unittest import mock
 
@@ -32,42 +33,23 @@ def release_samples(runs: int) -> tuple[list[float], list[float], list[float]]:
     from reflexmap.atlas import document, edits, geometry
     from reflexmap.ui.editor import session
 
-    app = application()
-    with tempfile.TemporaryDirectory(prefix="reflexmap-bench-edit-") as folder:
-        chart = Path(folder) / "chart.yaml"
-        shutil.copy(builtin_chart_path(), chart)
-        settings = Settings(Path(folder) / "settings.json")
-        settings.setValue("notes/first-run-seen", True)
-        window = create_window(
-            load_atlas(chart), settings, restore=False, progress_path=Path(folder) / "p.json"
-        )
-        try:
-            window.resize(1440, 900)
-            window.show()
-            for _ in range(5):
-                app.processEvents()
-            window.edit_action.trigger()
-            zone = _select_a_zone(window, app)
-            now, whole, before = [], [], []
-            for run in range(3 * runs):
-                if run % 3 == 2:
-                    with mock.patch.object(edits._PointsEdit, "_patched", lambda self, document: None):
-                        geometry._ANCHORS.clear()
-                        before.append(_drag(window, app, zone, run))
-                elif run % 3 == 1:
-                    with (
-                        mock.patch.object(document, "INCREMENTAL", [False]),
-                        mock.patch.object(session, "_shapes_changed", lambda before, after: ()),
-                    ):
-                        whole.append(_drag(window, app, zone, run))
-                else:
-                    now.append(_drag(window, app, zone, run))
-            return now, whole, before
-        finally:
-            window.editor.session.discard()
-            window.close()
-            window.deleteLater()
-            app.processEvents()
+    with _editing(builtin_chart_path()) as (window, app):
+        zone = _select_a_zone(window, app)
+        now, whole, before = [], [], []
+        for run in range(3 * runs):
+            if run % 3 == 2:
+                with mock.patch.object(edits._PointsEdit, "_patched", lambda self, document: None):
+                    geometry._ANCHORS.clear()
+                    before.append(_drag(window, app, zone, run))
+            elif run % 3 == 1:
+                with (
+                    mock.patch.object(document, "INCREMENTAL", [False]),
+                    mock.patch.object(session, "_shapes_changed", lambda before, after: ()),
+                ):
+                    whole.append(_drag(window, app, zone, run))
+            else:
+                now.append(_drag(window, app, zone, run))
+        return now, whole, before
 
 
 def block_release_samples(path: Path, runs: int) -> tuple[list[float], list[float]]:
@@ -79,8 +61,27 @@ def block_release_samples(path: Path, runs: int) -> tuple[list[float], list[floa
     from reflexmap.atlas import recheck_window
     from reflexmap.ui.editor import session
 
+    with _editing(path) as (window, app):
+        zone = _select_a_zone(window, app)
+        now, before = [], []
+        for run in range(2 * runs):
+            if run % 2 == 1:
+                with (
+                    mock.patch.object(recheck_window, "SPLICE", [False]),
+                    mock.patch.object(session, "_shapes_changed", lambda before, after: ()),
+                ):
+                    before.append(_drag(window, app, zone, run))
+            else:
+                now.append(_drag(window, app, zone, run))
+        return now, before
+
+
+@contextmanager
+def _editing(path: Path):
+    """(window, app): a 1440×900 window on a copy of the chart at `path`, in edit mode, its
+    document read (a large chart is read in a worker: ui/editor/opening.py); closed after."""
     app = application()
-    with tempfile.TemporaryDirectory(prefix="reflexmap-bench-block-") as folder:
+    with tempfile.TemporaryDirectory(prefix="reflexmap-bench-edit-") as folder:
         chart = Path(folder) / "chart.yaml"
         shutil.copy(path, chart)
         settings = Settings(Path(folder) / "settings.json")
@@ -96,20 +97,9 @@ def block_release_samples(path: Path, runs: int) -> tuple[list[float], list[floa
             window.edit_action.trigger()
             waited = time.monotonic()
             while window.editor.session.draft is None and time.monotonic() - waited < 600:
-                app.processEvents()  # a large chart is read in a worker (ui/editor/opening.py)
+                app.processEvents()
                 time.sleep(0.02)
-            zone = _select_a_zone(window, app)
-            now, before = [], []
-            for run in range(2 * runs):
-                if run % 2 == 1:
-                    with (
-                        mock.patch.object(recheck_window, "SPLICE", [False]),
-                        mock.patch.object(session, "_shapes_changed", lambda before, after: ()),
-                    ):
-                        before.append(_drag(window, app, zone, run))
-                else:
-                    now.append(_drag(window, app, zone, run))
-            return now, before
+            yield window, app
         finally:
             window.editor.session.discard()
             window.close()
