@@ -244,11 +244,7 @@ def days_by_folder(value: Any) -> Checked:
     if not isinstance(value, dict):
         return _bad(_("{value} is not a table of folders and days").format(value=shown(value)))
     if len(value) > MAX_FOLDER_DAYS:
-        return _bad(
-            _("{count} entries are more than {limit}").format(
-                count=format_number(len(value), 0), limit=format_number(MAX_FOLDER_DAYS, 0)
-            )
-        )
+        return _too_many(len(value), MAX_FOLDER_DAYS)
     kept, first = {}, None
     for folder, when in value.items():
         reason = path_problem(folder) or day(when).reason
@@ -256,6 +252,20 @@ def days_by_folder(value: Any) -> Checked:
             kept[folder] = when
         elif first is None:
             first = reason
+    return _kept(value, kept, first)
+
+
+def _too_many(count: int, limit: int) -> Checked:
+    return _bad(
+        _("{count} entries are more than {limit}").format(
+            count=format_number(count, 0), limit=format_number(limit, 0)
+        )
+    )
+
+
+def _kept(value, kept, first: str | None) -> Checked:
+    """The entries of `value` that are usable (`kept`); `first`: the first trouble, or None
+    when every entry was usable. Nothing usable: the default."""
     if first is None:
         return _ok(value)
     note = _("{count} of {total} entries left out ({first})").format(
@@ -291,11 +301,7 @@ def listing(
         if not isinstance(value, list):
             return _bad(_("{value} is not a list").format(value=shown(value)))
         if len(value) > most:
-            return _bad(
-                _("{count} entries are more than {limit}").format(
-                    count=format_number(len(value), 0), limit=format_number(most, 0)
-                )
-            )
+            return _too_many(len(value), most)
         kept, first = [], None
         for entry in value:
             reason = item(entry)
@@ -306,12 +312,7 @@ def listing(
         if keep is not None and len(kept) > keep:
             kept = kept[:keep]
             first = first or _("more than {count}").format(count=keep)
-        if first is None:
-            return _ok(value)
-        note = _("{count} of {total} entries left out ({first})").format(
-            count=len(value) - len(kept), total=len(value), first=first
-        )
-        return Checked(kept if kept else None, note)  # nothing usable: the default
+        return _kept(value, kept, first)
 
     return check
 
