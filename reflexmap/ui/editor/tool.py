@@ -71,7 +71,8 @@ class ZoneTool(Mode):
         self.drag: _Drag | None = None
         self.live: dict[str, Rings] = {}  # edited view -> rings shown instead of the file's
         self.live_problems: dict[str, list[tuple[int, int | None, str]]] | None = None
-        self.nudge = (0.0, 0.0, "")  # (dx, dy, edited view) waiting to be made one change
+        # (dx, dy, edited view, corner or None, zone) waiting to be made one change
+        self.nudge: tuple = (0.0, 0.0, "", None, "")
         self._nudge_timer = QTimer(self)
         self._nudge_timer.setSingleShot(True)
         self._nudge_timer.setInterval(NUDGE_SETTLE_MS)
@@ -389,8 +390,10 @@ class ZoneTool(Mode):
             edit = edits.MoveZone(zone, dx, dy, views=(drag.view,))
             text = _("Move zone")
         self.live, self.live_problems = {}, None
-        if not self.session.apply(edit, text):
-            self.refresh()
+        made = self.session.apply(edit, text)
+        if made and drag.kind == "vertex":  # the dropped corner stays selected (Delete, arrows)
+            self.vertex = (drag.view, drag.part, drag.index)
+        self.refresh()
         return True
 
     def click(self, event: MapEvent) -> bool:
@@ -491,39 +494,55 @@ class ZoneTool(Mode):
             self.refresh()
 
     def nudge_by(self, dx: float, dy: float) -> None:
-        """Move the zone now on screen; the change is made once the keys rest."""
+        """Move the selected corner, or else the zone now on screen; the change is made once
+        the keys rest."""
         shown = self.state.view_id or next(iter(self.shown_views()), "")
-        view = self.source_of(shown) or shown
-        if view != shown:
+        view = self.vertex[0] if self.vertex is not None else self.source_of(shown) or shown
+        if self.source_of(shown) == view:  # on the mirrored foot: the source moves mirrored
             dx = -dx
         rings = self.session.written_shape(self.state.zone_id, view)
         if not rings or rings == "mirror":
             return
-        old_dx, old_dy, old_view = self.nudge
-        if old_view and old_view != view:
+        corner, zone = self.vertex, self.state.zone_id
+        old_dx, old_dy, old_view, old_corner, old_zone = self.nudge
+        if old_view and (old_view, old_corner, old_zone) != (view, corner, zone):
             self.commit_nudge()
             old_dx, old_dy = 0.0, 0.0
         total = (old_dx + dx, old_dy + dy)
-        self.nudge = (*total, view)
-        self.live = {view: tuple(tuple((x + total[0], y + total[1]) for x, y in r) for r in rings)}
+        self.nudge = (*total, view, corner, zone)
+        moved = [list(r) for r in rings]
+        if corner is not None:
+            _view, part, index = corner
+            x, y = moved[part][index]
+            moved[part][index] = (x + total[0], y + total[1])
+        else:
+            moved = [[(x + total[0], y + total[1]) for x, y in r] for r in moved]
+        self.live = {view: tuple(tuple(r) for r in moved)}
         self._check_live()
         self.status(_("Nudged by {dx} mm, {dy} mm").format(dx=_n(total[0]), dy=_n(total[1])))
         self.refresh()
         self._nudge_timer.start()
 
     def commit_nudge(self) -> None:
-        dx, dy, view = self.nudge
+        dx, dy, view, corner, zone = self.nudge
         self._nudge_timer.stop()
         if not view:
             return
-        self.nudge = (0.0, 0.0, "")
+        self.nudge = (0.0, 0.0, "", None, "")
+        live = self.live.get(view)
         self.live, self.live_problems = {}, None
         if dx or dy:
             from ...atlas import edits
 
-            self.session.apply(
-                edits.MoveZone(self.state.zone_id, round(dx, 3), round(dy, 3), views=(view,)), _("Nudge zone")
-            )
+            if corner is not None and live is not None:
+                _view, part, index = corner
+                point = _rounded(live[part][index])
+                made = self.session.apply(edits.MoveVertex(zone, view, part, index, point), _("Nudge vertex"))
+                if made and zone == self.state.zone_id:
+                    self.vertex = corner
+            else:
+                move = edits.MoveZone(zone, round(dx, 3), round(dy, 3), views=(view,))
+                self.session.apply(move, _("Nudge zone"))
         self.refresh()
 
     # --- drawing a new zone ----------------------------------------------------------------
