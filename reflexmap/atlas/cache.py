@@ -41,9 +41,10 @@ MAX_SOURCES = 1_000
 MAX_ZONE_SOURCES = 100
 
 # Bump when the model or the loader's rules change, so old entries are not trusted.
-CACHE_FORMAT = 7  # 4: zone coordinates packed as binary doubles; 5: check refuses invisible texts;
+CACHE_FORMAT = 8  # 4: zone coordinates packed as binary doubles; 5: check refuses invisible texts;
 # 6: ring lengths and label anchors packed too (no JSON number but in outlines); 7: binary entry
-# (the packed runs as raw bytes after the JSON, not base64 inside it) with a CRC-32
+# (the packed runs as raw bytes after the JSON, not base64 inside it) with a CRC-32; 8: numbers
+# only in decimal (010, 0x10, .nan refused), YAML 1.1 words read as text, script-aware marks
 MAX_ENTRIES = 20  # oldest entries beyond this are removed when a new one is written
 MAX_ENTRY_BYTES = 256 * 1024 * 1024  # a 32 MiB chart's entry is a few times its size at most
 

@@ -12,7 +12,7 @@ a key in a block mapping,
     - [3.25, 4]                              (or one point a line)
 
 is found with regular expressions, its numbers converted as `yaml_source` converts plain
-numbers (`-?(0|[1-9][0-9]*)` to int, `-?[0-9]+.[0-9]+` to float: the same values), and its
+numbers (in decimal only, by `written_numbers`' one rule: the same values), and its
 text replaced, for the parser, by a short placeholder with a tag nobody can write in a file
 (it holds a random nonce), followed by as many line breaks as the list had: every line and
 column after it is where it was. `yaml_source` puts the list in place of the placeholder with
@@ -31,8 +31,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-# the numbers yaml_source reads without a resolver (its _INT and _DECIMAL), at most 81 chars
-_NUM = r"-?(?:[0-9]{1,40}\.[0-9]{1,40}|0|[1-9][0-9]{0,39})"
+from .written_numbers import SIGN, convert
+
+# numbers written in decimal (written_numbers.py: the reader's one rule), bounded in length
+_NUM = rf"{SIGN}(?:0|[1-9][0-9]{{0,39}})(?:\.[0-9]{{1,40}})?+(?:[eE][-+]?[0-9]{{1,4}})?+"
 _SEPARATORS = str.maketrans("[],", "   ")
 _W = r"[ \n]*+"  # flow context: spaces and line breaks (no comments, no tabs)
 _FLOW_POINT = rf"\[{_W}{_NUM}{_W},{_W}{_NUM}{_W}\]"
@@ -64,7 +66,17 @@ def _block_items(pad: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return (re.compile(rf"(?:{compact}){{1,{_CHUNK}}}+"), re.compile(rf"(?:{one_line}){{1,{_CHUNK}}}+"))
 
 
-_POINT_START = re.compile(r"\[(?=[ \n]*+-?[0-9])")
+_POINT_START = re.compile(r"\[(?=[ \n]*+[-+]?[0-9])")
+
+
+def read_numbers(region: str, tokens: list[str]) -> list[int | float]:
+    """The numbers written as `tokens` (all in decimal, from `region`), as the reader reads
+    each (`written_numbers.convert`), in one pass when every one has a '.' or none an exponent."""
+    if region.count(".") == len(tokens):  # a '.' in every number
+        return list(map(float, tokens))
+    if "e" in region or "E" in region:
+        return list(map(convert, tokens))
+    return [float(t) if "." in t else int(t) for t in tokens]
 
 
 @cache
@@ -92,10 +104,7 @@ class PointList:
         region = self.text[self.start : self.end]
         # only numbers, '- ' (block), brackets, commas, spaces and line breaks are there
         tokens = region.replace("- ", "  ").translate(_SEPARATORS).split()
-        if region.count(".") == len(tokens):  # a '.' in every number
-            numbers = list(map(float, tokens))
-        else:
-            numbers = [float(t) if "." in t else int(t) for t in tokens]
+        numbers = read_numbers(region, tokens)
         pairs = iter(numbers)
         return list(map(list, zip(pairs, pairs, strict=True)))
 

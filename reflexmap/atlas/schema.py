@@ -16,6 +16,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import N_, _, format_count, format_value, ngettext
+from . import written_numbers
 from .errors import AtlasError
 
 if TYPE_CHECKING:  # jsonschema costs ~35 ms to import: only a chart that is not cached needs it
@@ -545,7 +546,17 @@ def _either(words: list[str]) -> str:
     return said
 
 
-_EXPONENT_WITHOUT_POINT = re.compile(r"[-+]?[0-9]+[eE][-+]?[0-9]+")
+def _written_number(positions: Positions, where: tuple[int, int], value: Any) -> str:
+    """A number as written in the file at `where` (1.10, not 1.1), or as read."""
+    offset = positions.offset(*where) if getattr(positions, "text", "") else None
+    found = written_numbers.DECIMAL.match(positions.text, offset) if offset is not None else None
+    return found.group() if found else format_value(value)
+
+
+def _is_number_written_otherwise(value: Any) -> bool:
+    """Text where a number is wanted, that reads as one written otherwise than in decimal (010,
+    0x1F, 1_000, .inf): the reader keeps such a plain value as the text written."""
+    return isinstance(value, str) and written_numbers.looks_like_number(value)
 
 
 def _bound(value: float) -> str:
@@ -595,8 +606,12 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
             message = _("a coordinate must be a number, not {found} ({value})").format(
                 found=_type_of(value), value=_short(value)
             )
-            if isinstance(value, str) and _EXPONENT_WITHOUT_POINT.fullmatch(value):
-                message += _("; YAML reads a number with an exponent only with a decimal point (1.0e+5)")
+        if "number" in wanted and _is_number_written_otherwise(value):
+            message = written_numbers.not_decimal(value)
+        if "string" in wanted and type(value) in (int, float) and path:
+            message = _(
+                "'{field}' must be text, not the number {written}; put text in quotes: \"{written}\""
+            ).format(field=field, written=_written_number(positions, where, value))
         if not path:
             message = _("the file must be {expected} at the top, not {found}").format(
                 expected=words, found=_type_of(value)
@@ -607,7 +622,9 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
             value=_short(value), field=field, choices=choices
         )
     elif kind == "const":
-        if field == "atlas_format":
+        if type(error.validator_value) in (int, float) and _is_number_written_otherwise(value):
+            message = written_numbers.not_decimal(value)
+        elif field == "atlas_format":
             message = _("unsupported atlas_format {value}: this ReflexMap reads format 1").format(
                 value=_short(value)
             )

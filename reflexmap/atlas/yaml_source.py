@@ -24,7 +24,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from ..i18n import N_, _, format_count
-from . import limits, yaml_messages
+from . import limits, written_numbers, yaml_messages
 from .errors import AtlasError, position_in
 from .limits import Path
 from .prescan import prescan
@@ -44,13 +44,7 @@ _REPORTED = object()  # a scalar already reported as an error: no follow-on erro
 _UNKNOWN = object()
 _PLAIN_TYPES = (str, int, float, bool, type(None))
 MAX_KNOWN_PLAIN = 100_000  # distinct plain scalars remembered while reading (100 chars at most)
-# Plain numbers that YAML 1.1 (PyYAML) reads exactly as Python does; anything else goes
-# through the resolver ("010" is octal there, "1e9" is text, "1_000" is a number).
-_INT = re.compile(r"-?(0|[1-9][0-9]*)")
-_DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+")
 _NUMBER_TAGS = {_TAG + "int", _TAG + "float"}
-# First characters of plain scalars PyYAML may read as something other than text
-_RESOLVED_FIRST = frozenset(_Loader.yaml_implicit_resolvers) - {""}
 
 
 def _is_polygon(value: Any) -> bool:
@@ -554,18 +548,15 @@ def _read_points(lists: list) -> tuple[list[list], list[tuple], tuple[float, flo
     it, its points as (x, y) floats, the lowest and highest number of all); one split and one
     conversion over the lists' joined text instead of one per list. None (each list is then
     read alone) if the count of numbers is not what the lists hold."""
-    from .point_lists import _SEPARATORS
+    from .point_lists import _SEPARATORS, read_numbers
 
     joined = "\n".join([points.text[points.start : points.end] for points in lists])
     # only numbers, '- ', brackets, commas, spaces and line breaks are there (see values())
     tokens = joined.replace("- ", "  ").translate(_SEPARATORS).split()
     if not tokens or len(tokens) != 2 * sum(points.points for points in lists):
         return None
-    if joined.count(".") == len(tokens):  # a '.' in every number: all floats
-        numbers = floats = list(map(float, tokens))
-    else:  # as values(): a number with a '.' is a float, else an int (the same values)
-        numbers = [float(t) if "." in t else int(t) for t in tokens]
-        floats = list(map(float, numbers))
+    numbers = read_numbers(joined, tokens)  # as values(): the same values
+    floats = numbers if joined.count(".") == len(tokens) else list(map(float, numbers))
     values, rings, k = [], [], 0
     for points in lists:
         n = 2 * points.points
@@ -888,16 +879,18 @@ class _Builder:
         value = event.value
         if len(value) > limits.MAX_NUMBER_CHARS:  # bounded before any resolver or conversion sees it
             return self._long_scalar(event, plain)
-        if plain:  # plain numbers, as PyYAML would read them, without its regexes
-            if _INT.fullmatch(value):
-                return int(value)
-            if _DECIMAL.fullmatch(value):
-                return float(value)
-            if value and value[0] not in _RESOLVED_FIRST:
-                return value  # no implicit type starts with this character: text
-        elif event.tag is None and not event.implicit[0]:
+        if plain:  # a number written in decimal, else the text written (written_numbers.py)
+            number = written_numbers.read(value)
+            if number is not None:
+                return number
+            if value == "<<":
+                return _MERGE
+            return value if value else None  # `off`, `no`, `~`, `010`, `2024-01-01`: as written
+        if event.tag is None and not event.implicit[0]:
             return value  # quoted or block text without a tag
         tag = event.tag
+        if tag in _NUMBER_TAGS:  # !!int, !!float: written in decimal too
+            return self._tagged_number(event, tag)
         if tag is None or tag == "!":
             tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
         if tag in _TEXT_TAGS:
@@ -921,6 +914,22 @@ class _Builder:
             )
             self._error(event.start_mark, message)
             return None
+
+    def _tagged_number(self, event: yaml.ScalarEvent, tag: str) -> Any:
+        number = written_numbers.read(event.value)
+        if number is None:
+            self._error(event.start_mark, written_numbers.not_decimal(event.value))
+            return _REPORTED
+        if tag == _TAG + "float":
+            return float(number)
+        if type(number) is not int:
+            kind = _(_KIND_OF_TAG[tag])
+            self._error(
+                event.start_mark,
+                _("cannot read {value} as {kind}").format(value=_short(event.value), kind=kind),
+            )
+            return _REPORTED
+        return number
 
     def _long_scalar(self, event: yaml.ScalarEvent, plain: bool) -> Any:
         """A scalar longer than any number: text within the text limit, or an error."""

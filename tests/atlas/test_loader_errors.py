@@ -107,7 +107,7 @@ def test_tab_indentation_is_a_syntax_error_at_the_tab():
 def test_wrong_type_names_the_key():
     error = only_error(HEAD + zone().replace('name: "Zone"', "name: 42"))
     assert (error.line, error.column) == (ZONE_LINE + 1, 11)
-    assert error.message == "'name' must be text, not a number"
+    assert error.message == "'name' must be text, not the number 42; put text in quotes: \"42\""
 
 
 def test_missing_key_points_at_the_entry():
@@ -237,8 +237,10 @@ def test_polygon_given_as_text():
 
 def test_not_a_finite_number():
     error = only_error(HEAD + zone(polygon="[[0, 0], [.nan, 0], [10, 10]]"))
-    assert "not a finite number" in error.message
+    assert error.message == "write numbers in decimal, such as 10, -2.5 or 1.5e3: '.nan'"
     error = only_error(HEAD + zone(polygon="[[0, 0], [.inf, 0], [10, 10]]"))
+    assert error.message == "write numbers in decimal, such as 10, -2.5 or 1.5e3: '.inf'"
+    error = only_error(HEAD + zone(polygon="[[0, 0], [1e999, 0], [10, 10]]"))
     assert "outside the allowed range" in error.message
 
 

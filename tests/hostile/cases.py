@@ -279,6 +279,52 @@ def _hostile_text(name: str, old: str, new: str, message: str) -> Case:
 _GUIDED = "aspect: plantar, guides: [{id: g, name: NAME, points: [[-20, 50], [20, 50]]}], outline:"
 
 
+# Numbers YAML 1.1 reads silently as other numbers (or as infinity, not-a-number), and a
+# number with a unit or a leading point or a trailing one
+NOT_DECIMAL = ("010", "0b11", "1_0", "0x10", "0o7", "1:20", "+.inf", ".nan", ".5", "5.", "00.5", "10mm")
+# a zone's square with its second point's x written as N (column 23 of line 17 in flow style)
+NUMBER_LISTS = {
+    "flow": "[[0, 0], [N, 0], [10, 10], [0, 10]]",
+    "one a line": "\n      - [0, 0]\n      - [N, 0]\n      - [10, 10]\n      - [0, 10]",
+    "compact block": "\n      - - 0\n        - 0\n      - - N\n        - 0\n      - - 10\n        - 10",
+    "mixed": "\n      - [0, 0]\n      - - N\n        - 0\n      - [10, 10]",
+}
+
+
+def _place_of_n(text: str) -> tuple[int, int]:
+    """Line and column of the N in `text` (where the number is written)."""
+    at = text.index("N")
+    return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+
+
+_WRONG = "is not a valid {}; expected one of: "
+WORDS_IN_FIELDS = [  # (field, word, old text, new text, message, line, column)
+    ("region", "off", "region: spine", "region: off", "'off' " + _WRONG.format("region"), 11, 13),
+    ("region", "~", "region: spine", "region: ~", "'~' " + _WRONG.format("region"), 11, 13),
+    (
+        "confidence",
+        "yes",
+        "confidence: sourced",
+        "confidence: yes",
+        "'yes' " + _WRONG.format("confidence"),
+        15,
+        17,
+    ),
+    (
+        "aspect",
+        "a date",
+        "aspect: plantar",
+        "aspect: 2024-01-01",
+        "'2024-01-01' " + _WRONG.format("aspect"),
+        7,
+        44,
+    ),
+    ("foot", "null", "foot: left", "foot: null", "'null' " + _WRONG.format("foot"), 7, 30),
+    ("zone id", "010", "  - id: z\n", "  - id: 010\n", "'010' is not a valid id", 9, 9),
+    ("source named", "no", "sources: [s1]", "sources: [no]", "unknown source 'no'", 14, 15),
+    ("name", "a number", 'name: "Z"', "name: 1.10", "'name' must be text, not the number 1.10", 10, 11),
+]
+
 CASES = [
     Case("empty", _text("empty.yaml", ""), "the file is empty", 1),
     Case("only comments", _text("comments.yaml", "# nothing\n# here\n"), "the file is empty", 1),
@@ -334,12 +380,15 @@ CASES = [
         1,
     ),
     Case(
-        "NaN coordinate", _text("nan.yaml", chart("[[0, 0], [.nan, 0], [10, 10]]")), "not a finite number", 17
+        "NaN coordinate (YAML 1.1's .nan: no decimal number)",
+        _text("nan.yaml", chart("[[0, 0], [.nan, 0], [10, 10]]")),
+        "write numbers in decimal, such as 10, -2.5 or 1.5e3: '.nan'",
+        17,
     ),
     Case(
-        "infinite coordinate",
+        "infinite coordinate (YAML 1.1's -.inf: no decimal number)",
         _text("inf.yaml", chart("[[0, 0], [-.inf, 0], [10, 10]]")),
-        "outside the allowed range -2000..2000 mm",
+        "write numbers in decimal, such as 10, -2.5 or 1.5e3: '-.inf'",
         17,
         column=31,
     ),
@@ -517,9 +566,9 @@ CASES = [
         18,
     ),
     Case(
-        "coordinate 1e999999 (text to YAML 1.1)",
+        "coordinate 1e999999 (a decimal number, infinite)",
         _text("exponent.yaml", chart("[[0, 0], [1e999999, 0], [10, 10]]")),
-        "a coordinate must be a number, not text ('1e999999'); YAML reads a number with an exponent",
+        "coordinate inf is outside the allowed range -2000..2000 mm",
         17,
         column=31,
         alone=True,
@@ -538,7 +587,7 @@ CASES = [
             "inf-dump.yaml",
             chart("POLY").replace(
                 "plantar-left: POLY",
-                "plantar-left:\n      - - 0\n        - 0\n      - - 10\n        - -.inf\n"
+                "plantar-left:\n      - - 0\n        - 0\n      - - 10\n        - -1e400\n"
                 "      - - 10\n        - 10",
             ),
         ),
@@ -937,5 +986,37 @@ CASES = [
                 strict=True,
             )
         )
+    ),
+    # YAML 1.1's other number forms: refused where a number is wanted, quoted as written
+    # (written_numbers.py), whichever way the list of points is written
+    *(
+        Case(
+            f"coordinate {written} ({how})",
+            _text(f"number-{k}-{j}.yaml", chart(form.replace("N", written))),
+            f"write numbers in decimal, such as 10, -2.5 or 1.5e3: {written!r}",
+            *_place_of_n(chart(form)),
+            alone=True,
+        )
+        for k, written in enumerate(NOT_DECIMAL)
+        for j, (how, form) in enumerate(NUMBER_LISTS.items())
+    ),
+    Case(
+        "format version in octal",
+        _text("format-octal.yaml", chart().replace("atlas_format: 1", "atlas_format: 01")),
+        "write numbers in decimal, such as 10, -2.5 or 1.5e3: '01'",
+        1,
+        column=15,
+        alone=True,
+    ),
+    # YAML 1.1's true/false, null and dates in text and choice fields: the word written
+    *(
+        Case(
+            f"{field} {word}",
+            _text(f"word-{k}.yaml", chart().replace(old, new)),
+            message,
+            line,
+            column=column,
+        )
+        for k, (field, word, old, new, message, line, column) in enumerate(WORDS_IN_FIELDS)
     ),
 ]
