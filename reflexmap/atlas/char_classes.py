@@ -60,6 +60,14 @@ STACKING = (
     "\U0001e2ec-\U0001e2ef\U0001e8d0-\U0001e8d6\U0001e944-\U0001e94a\U000e0100-\U000e01ef"
 )
 
+# Tibetan subjoined consonants (Mn, inside STACKING): letters written below the letter before
+# them, as in བསྒྲུབས or the Sanskrit stack ཀྵྨྱཱྀ; text.py counts them apart from the other marks.
+SUBJOINED = "\u0f8d-\u0f97\u0f99-\u0fbc"
+
+# Marks drawn inside their letter, not above or below it (Hebrew dagesh or mapiq, shin and sin
+# dots): they do not stack, so they do not count (שּׁ with a vowel, an accent and a meteg).
+INSIDE_MARKS = "\u05bc\u05c1\u05c2"
+
 # Spacing marks (Mc): they stand beside their base, so they do not stack.
 SPACING_MARKS = (
     "\u0903\u093b\u093e-\u0940\u0949-\u094c\u094e\u094f\u0982\u0983\u09be-\u09c0\u09c7\u09c8"

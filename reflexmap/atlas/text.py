@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..i18n import _, format_count
-from .char_classes import INVISIBLE, SPACING_MARKS, STACKING
+from .char_classes import INSIDE_MARKS, INVISIBLE, SPACING_MARKS, STACKING, SUBJOINED
 
 _NUMBER = re.compile(r"(\d+)")
 
@@ -62,8 +62,12 @@ MAX_INVISIBLE_RUN = 8
 # with a cantillation mark, Devanagari nukta, vowel sign, candrabindu and a Vedic accent, Arabic
 # shadda and harakat); 30 stacked marks rose far above the label in the window and exports.
 # Spacing marks (they stand beside their base) and invisible characters between the marks
-# neither count nor end the stack.
+# neither count nor end the stack. Tibetan subjoined consonants are letters, not marks: they
+# do not count here but have their own limit (Tibetan stacks 3, Sanskrit in Tibetan script 4,
+# such as ཀྵྨྱཱྀ: three subjoined letters and two vowel signs), so that a tower of them is refused too;
+# Hebrew's dagesh and shin and sin dots, drawn inside the letter, do not count either.
 MAX_STACKED_MARKS = 4
+MAX_SUBJOINED = 6
 
 
 def _char_class(body: str) -> str:
@@ -82,11 +86,17 @@ def _char_class(body: str) -> str:
 
 
 _INVISIBLE = _char_class(INVISIBLE)
-_STACKING_CHAR = _char_class(STACKING)
-_TRANSPARENT = f"(?:(?!{_STACKING_CHAR}){_INVISIBLE}|{_char_class(SPACING_MARKS)})"
+_SUBJOINED_CHAR = f"[{SUBJOINED}]"
+_NOT_COUNTED = f"[{SUBJOINED}{INSIDE_MARKS}]"
+_MARK_CHAR = f"(?!{_NOT_COUNTED}){_char_class(STACKING)}"  # a mark that counts
+_TRANSPARENT = f"(?:(?!{_char_class(STACKING)}){_INVISIBLE}|{_char_class(SPACING_MARKS)}|{_NOT_COUNTED})"
 _INVISIBLE_RUN = re.compile(f"{_INVISIBLE}{{{MAX_INVISIBLE_RUN + 1},}}")
-_STACKED = re.compile(f"{_STACKING_CHAR}(?:{_TRANSPARENT}*{_STACKING_CHAR}){{{MAX_STACKED_MARKS},}}")
-_STACKING = re.compile(_STACKING_CHAR)
+_STACKED = re.compile(f"{_MARK_CHAR}(?:{_TRANSPARENT}*{_MARK_CHAR}){{{MAX_STACKED_MARKS},}}")
+_STACKING = re.compile(_MARK_CHAR)
+# subjoined letters under one character: other marks and what is transparent may stand between
+_SUBJOINED_STACK = re.compile(
+    f"{_SUBJOINED_CHAR}(?:(?:{_MARK_CHAR}|{_TRANSPARENT})*?{_SUBJOINED_CHAR}){{{MAX_SUBJOINED},}}"
+)
 # Whether a text may hold either at all: every mark and invisible character but the soft
 # hyphen is at U+0300 or above (a text in Latin letters, German's included, is passed at once)
 _UNUSUAL = re.compile("[\u00ad\u0300-\U0010ffff]")
@@ -114,6 +124,15 @@ def _unusual_problem(key: str, text: str) -> tuple[int, str] | None:
             "or below the line; at most {limit} may stand on one character: remove the others"
         )
         return over, message.format(key=key, count=format_count(len(marks)), limit=MAX_STACKED_MARKS)
+    tower = _SUBJOINED_STACK.search(text)
+    if tower is not None:
+        letters = re.findall(_SUBJOINED_CHAR, tower.group())
+        over = tower.start() + [m.start() for m in re.finditer(_SUBJOINED_CHAR, tower.group())][MAX_SUBJOINED]
+        message = _(
+            "'{key}' has {count} letters subjoined below one character, which draw far below the "
+            "line; at most {limit} may stand under one character: remove the others"
+        )
+        return over, message.format(key=key, count=format_count(len(letters)), limit=MAX_SUBJOINED)
     return None
 
 

@@ -93,6 +93,16 @@ REAL = [
     "\u0628\u0650\u0633\u0652\u0645\u0650 \u0627\u0644\u0644\u0651\u064e\u0670\u0647\u0650",  # Arabic
     "\u1000\u103b\u103d\u1032\u1037",  # Myanmar: spacing and non-spacing marks on one letter
     "1\ufe0f\u20e3 keycap",
+    # Tibetan: subjoined consonants are letters (issue 14: 5 and more were refused as marks)
+    "\u0f56\u0f66\u0f92\u0fb2\u0f74\u0f56\u0f66",  # བསྒྲུབས
+    "\u0f67\u0f71\u0f74\u0f83",  # ཧཱུྃ
+    "\u0f40\u0fb5\u0fa8\u0fb1\u0f71\u0f80",  # ཀྵྨྱཱྀ: 3 subjoined, 2 vowel signs
+    "\u0f67\u0fa8\u0fb1\u0f71\u0f74\u0f83\u0f0b\u0f68\u0f7c\u0f7e",  # ཧྨྱཱུྃ་ཨོཾ
+    "\u0f40\u0fb5\u0fa8\u0fb1\u0fad\u0f71\u0f80\u0f7e",  # 4 subjoined, 3 marks
+    "\u0e19\u0e49\u0e33 \u0e17\u0e35\u0e48 \u0e01\u0e34\u0e4a",  # Thai: vowels and tone marks
+    "\u0939\u093f\u0928\u094d\u0926\u0940",  # Devanagari: हिन्दी
+    "\u05d1\u05bc\u05b0\u05e8\u05b5\u05d0\u05e9\u05c1\u05b4\u0596\u05d9\u05ea",  # Hebrew, tipcha
+    "\u05e9\u05bc\u05c1\u05b8\u0594\u05bd\u05dc",  # Hebrew: dagesh, shin dot, qamats, accent, meteg
 ]
 
 
@@ -112,6 +122,36 @@ def test_a_chart_named_in_a_real_script_loads(tmp_path, text):
 
 ZWJ_RUN = "\u200d" * 3000 + "Z"
 STACKED = "Z" + "\u0301" * 30
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Z\u0337\u0322\u031b\u034e\u033c\u0331\u032c\u0318\u030e\u0344\u0313\u0351a", "12 combining marks"),
+        ("\u0f40" + "\u0f90" * 30, "30 letters subjoined below one character"),  # a tower of Tibetan ka
+        ("\u0f40" + "\u0f90\u0f74" * 7, "7 combining marks"),  # marks between them
+        (
+            "\u0f40\u0fb5\u0fa8\u0fb1" + "\u0f71\u0f80\u0f7e\u0f82\u0f83",
+            "5 combining marks",
+        ),  # Zalgo on a stack
+        ("\u0e01" + "\u0e48\u0e49" * 4, "8 combining marks"),  # Thai tone marks piled up
+        ("\u05e9" + "\u0591" * 9, "9 combining marks"),  # Hebrew accents piled up
+    ],
+    ids=["zalgo", "tibetan-tower", "tibetan-tower-marked", "marks-on-a-stack", "thai", "hebrew"],
+)
+def test_abuse_in_any_script_is_refused(text, said):
+    problem = text_problem("name", text)
+    assert problem is not None and said in problem, problem
+
+
+def test_the_subjoined_letters_are_tibetan_letters_that_are_marks():
+    letters = _members(char_classes.SUBJOINED)
+    assert len(letters) == 47
+    for code in letters:
+        assert unicodedata.category(chr(code)) == "Mn"
+        assert unicodedata.name(chr(code)).startswith("TIBETAN SUBJOINED"), hex(code)
+
+
 # Every kind of chart text the rules see: a zone's name, claim and technique, a guide line's
 # name, a source's title, the chart's title and tradition, a translation
 PLACES = [

@@ -948,6 +948,18 @@ CASES = [
         "'title' has 12 invisible characters in a row",
     ),
     _hostile_text(
+        "zone name of a tower of Tibetan subjoined letters",
+        'name: "Z"',
+        'name: "\u0f40' + "\u0f90" * 6 + "\x00" + "\u0f90" * 24 + '"',
+        "'name' has 30 letters subjoined below one character",
+    ),
+    _hostile_text(
+        "Zalgo on a Tibetan stack",
+        'name: "Z"',
+        'name: "\u0f40\u0fb5\u0fa8\u0fb1\u0f71\u0f80\u0f7e\u0f82\x00\u0f83\u0f86"',
+        "'name' has 6 combining marks stacked",
+    ),
+    _hostile_text(
         "guide name with stacked marks",
         "aspect: plantar, outline:",
         _GUIDED.replace("NAME", "Waist" + "\u0489" * 4 + "\x00" + "\u0489" * 8),
