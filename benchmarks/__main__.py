@@ -355,6 +355,21 @@ def run(runs: int, sizes: list[int], work: Path, clicks: int) -> list[Figure]:
             )
         )
 
+    if sizes:  # the largest synthetic chart written with indent=4
+        from .editing import indented_entry_samples
+
+        print(f"… editor on {largest}, indented by 4: edit mode", file=sys.stderr)
+        indented, usual = indented_entry_samples(max(sizes), work, max(1, min(runs, 3)))
+        figures.append(
+            Figure(
+                "Editor: enter edit mode, rings indented by 4 (yaml.safe_dump indent=4), CPU",
+                largest,
+                "ms",
+                indented,
+                baseline=f"the same chart indented by 2: {statistics.median(usual):,.0f} ms",
+            )
+        )
+
     print("… over-limit files", file=sys.stderr)
     figures.extend(refusal_figures(max(1, min(runs, 5))))
 

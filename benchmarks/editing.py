@@ -185,3 +185,32 @@ def large_chart_samples(path: Path, runs: int, *, round_trip: bool) -> dict[str,
                 DeleteZone(zone).apply(document, check=False).document.draft()
                 samples[arm].append((time.process_time() - started) * 1000)
     return samples
+
+
+def indented_entry_samples(zones: int, work: Path, runs: int) -> tuple[list[float], list[float]]:
+    """(indented, usual) CPU milliseconds of entering edit mode (as `entry` above) on the
+    synthetic chart of `zones` zones written by yaml.safe_dump with indent=4 (compact points
+    as `-   - x` then `    - y`), and by turns on the same chart with its usual indentation.
+    Before 26 Nov the wider indentation was read line by line and parsed whole: 4× longer."""
+    import yaml
+
+    from reflexmap.atlas.document import read_document
+
+    from .synthetic import synthetic_chart, write_synthetic_chart
+
+    work.mkdir(parents=True, exist_ok=True)
+    usual = write_synthetic_chart(zones, work)
+    indented = work / f"synthetic-{zones}-indent4.yaml"
+    if not indented.exists():
+        text = yaml.dump(
+            synthetic_chart(zones), Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, indent=4
+        )
+        indented.with_suffix(".tmp").write_text(text, encoding="utf-8")
+        indented.with_suffix(".tmp").replace(indented)
+    samples: tuple[list[float], list[float]] = ([], [])
+    for _run in range(runs):
+        for path, into in zip((indented, usual), samples, strict=True):
+            started = time.process_time()
+            read_document(path).draft()
+            into.append((time.process_time() - started) * 1000)
+    return samples

@@ -32,6 +32,7 @@ MEASURES = {
     "Editor: drag release to redrawn (edit, check, map rebuilt and painted)",
     "Editor: drag release to redrawn, rings written as block lists (yaml.safe_dump)",
     "Editor: enter edit mode (file read as a document and checked), CPU",
+    "Editor: enter edit mode, rings indented by 4 (yaml.safe_dump indent=4), CPU",
     "Editor: a zone deleted, the chart checked (structural edit), CPU",
     *(
         f"Over-limit file refused (too many {what}): {figure}"

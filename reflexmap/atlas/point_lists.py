@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from .prescan.tokens import compact_point
 from .written_numbers import SIGN, convert
 
 # numbers written in decimal (written_numbers.py: the reader's one rule), bounded in length
@@ -61,7 +62,7 @@ def _block_items(pad: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A run of points of a block list whose '-' are at column `pad`: compact (`- - x` then
     `  - y`, as yaml.safe_dump writes them) and one a line (`- [x, y]`)."""
     p = " " * pad
-    compact = rf"{p}- - {_NUM}[ ]*+\n{p}  - {_NUM}[ ]*+\n"
+    compact = p + compact_point(p, _NUM, r"[ ]*+\n", "- ")
     one_line = rf"{p}-[ ]++\[[ ]*+{_NUM}[ ]*+,[ ]*+{_NUM}[ ]*+\][ ]*+\n"
     return (re.compile(rf"(?:{compact}){{1,{_CHUNK}}}+"), re.compile(rf"(?:{one_line}){{1,{_CHUNK}}}+"))
 

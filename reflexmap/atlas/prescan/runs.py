@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from ..limits import MAX_KEYS
-from .tokens import _COMMENT, _GAP, _POINT, _WORD, _WS
+from .tokens import _COMMENT, _GAP, _POINT, _WORD, _WS, compact_point
 
 _NUM = r"[-+]?(?:[0-9]{1,40}(?:\.[0-9]{0,40})?|\.[0-9]{1,40})(?:[eE][-+]?[0-9]{1,4})?"
 _PAIR = rf"{_WORD}[ \t]*+:[ \t\n]++-?{_WORD}"  # a key and its value, plain words (no ':' in them)
@@ -63,7 +63,7 @@ def _block_items(indent: int, what: str) -> tuple[str, int]:
     if what == "points":  # (an anchor may name a point: see anchored_points)
         item, nodes = rf"{pad}-[ \t]++(?:&[0-9A-Za-z_-]++[ \t]++)?{_POINT}{end}", 3
     elif what == "compact points":
-        item, nodes = rf"{pad}-[ \t]++-[ \t]++{_NUM}{end}{pad}  -[ \t]++{_NUM}{end}", 3
+        item, nodes = pad + compact_point(pad, _NUM, end, r"-[ \t]++"), 3
     elif what == "words":
         item, nodes = rf"{pad}-[ \t]++-?{_WORD}{end}", 1
     elif what == "empty":  # an empty list or mapping, or '~': one value each

@@ -33,6 +33,7 @@ from functools import cache
 
 from .. import limits
 from .runs import _SKIP, _items
+from .tokens import compact_point
 
 _LONGEST = 64 * 1024  # an item longer than this is read line by line (made a pattern: no gain)
 _MOST = 1000  # a list of more items than this is read otherwise (no regex repeats further)
@@ -73,7 +74,7 @@ def _block_group(indent: int, what: str, most: int, tokens: dict[str, str]) -> s
         item = rf"{pad}-[ ]++{tokens['point']}{_END}"
     elif what == "compact points":
         num = tokens["num"]
-        item = rf"{pad}-[ ]++-[ ]++{num}{_END}{pad}  -[ ]++{num}{_END}"
+        item = pad + compact_point(pad, num, _END)
     else:
         item = rf"{pad}-[ ]++{tokens['word']}{_END}"
     return rf"(?:{item}){{1,{most}}}+"

@@ -98,3 +98,18 @@ def in_block_text(text: str, line: int, tab: int, known: tuple[int, int] = (-1, 
             first = indent
         end = start - 1
     return False
+
+
+def compact_point(pad: str, num: str, end: str, dash: str = "-[ ]++") -> str:
+    """A point of a block list written compact, `- - x` then `  - y`: its first line after
+    the list's indentation `pad` (already matched), its second line with `pad`. The inner
+    list's '-' lines up under the one on the first line, one to eight spaces after the
+    outer '-' (yaml.safe_dump's indent=2 writes one space, indent=4 three: `-   - x`).
+    `dash` is an inner '-' and the spaces after it; `end` ends each line."""
+    return (
+        "(?:"
+        + "|".join(
+            rf"-{' ' * gap}{dash}{num}{end}{pad}{' ' * (gap + 1)}{dash}{num}{end}" for gap in range(1, 9)
+        )
+        + ")"
+    )
