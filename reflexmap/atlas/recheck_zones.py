@@ -163,8 +163,30 @@ def derived_draft(document: ChartDocument) -> Draft | None:
         index=index,
         translations=data.get("translations", {}),
     )
-    new_atlas.remember_anchors({v: a for v, a in atlas.known_anchors().items() if v not in touched})
+    known = atlas.known_anchors()
+    new_atlas.remember_anchors({v: a for v, a in known.items() if v not in touched})
+    new_atlas.remember_anchors(_crowded_anchors(new_atlas, known, touched, {z.id for z in moved}))
     return Draft(new_atlas, problems, _written(old, zones, old_count, first, n - last, written_shapes))
+
+
+def _crowded_anchors(atlas, known: dict, touched: set[str], moved: set[str]) -> dict:
+    """The anchors of the touched views too crowded to label, in the new `atlas`, from those
+    `known` before: there each zone's anchor is its own (geometry.inner_points), so only the
+    zones whose shapes changed are worked out again (a drag on a chart of 10,000 zones took
+    a second to find all 5,000 anchors of its view again)."""
+    from .coords import MAX_LABELLED_ZONES
+    from .geometry import inner_points
+
+    found = {}
+    for view in touched:
+        before = known.get(view)
+        zones = atlas.zones_in(view)
+        if before is None or len(before) <= MAX_LABELLED_ZONES or len(zones) <= MAX_LABELLED_ZONES:
+            continue  # (labelled views: each anchor depends on the zones level with it)
+        again = {z.id: z.shapes[view] for z in zones if z.id in moved or z.id not in before}
+        fresh = inner_points(again) if again else {}
+        found[view] = {z.id: fresh[z.id] if z.id in fresh else before[z.id] for z in zones}
+    return found
 
 
 def _written(old: Draft, zones: list[Any], old_count: Counter, first: int, end: int, written_shapes) -> dict:

@@ -28,6 +28,7 @@ from ..atlas.coords import MAX_LABELLED_ZONES
 from ..content.markup import isolate, plain_tooltip
 from ..i18n import _, bidi_isolate, format_percent
 from ..layout.columns import column_room, feet_width
+from ..layout.edge_patch import refiled
 from ..layout.frames import Frame, bounds, is_wide, locate
 from ..layout.guide_reads import same_reads, watch
 from ..layout.labels import (
@@ -131,6 +132,7 @@ class ChartScene(QGraphicsScene):
         self.frame_items: dict[str, list[QGraphicsItem]] = {}  # view id -> what its frame drew
         self._drawing: list[QGraphicsItem] | None = None  # the frame being drawn collects here
         self._staging: list[QGraphicsItem] | None = None  # see _redraw_frame
+        self._placing_again = False  # see _place_names_again
         self._wide = False
         self.labelled = True  # whether the last chart was laid out with its label columns
         self.column_mm = MAX_LABEL_MM  # the widest a label column may be (layout/columns.py)
@@ -337,7 +339,11 @@ class ChartScene(QGraphicsScene):
                 anchors,
             )  # the label columns moved: the
             return False  # whole chart is laid out again
-        swapped = [self._redraw_frame(atlas, frame, placed[frame.view.id]) for frame in changed]
+        swapped = [
+            self._patch_frame(old, atlas, frame, zone_ids)
+            or self._redraw_frame(atlas, frame, placed[frame.view.id])
+            for frame in changed
+        ]
         if not self._within_bounds(swapped):
             return False  # a shape drawn past the chart's edge (editing): drawn whole, bounds anew
         # every view's items in the order show_chart makes them (keyboard order, screen readers)
@@ -433,6 +439,132 @@ class ChartScene(QGraphicsScene):
         self.guide_items = [mine(i) for i in self.guide_items]
         self.guide_names = [mine(i) for i in self.guide_names]
         return gone, came
+
+    def _patch_frame(
+        self, old: Atlas, atlas: Atlas, frame: Frame, zone_ids: tuple[str, ...]
+    ) -> tuple[QRectF, QRectF] | None:
+        """A view too crowded to label (no labels, no leaders) where only the shapes of
+        `zone_ids` changed: their zone items replaced, nothing else drawn again, when that
+        is what `_redraw_frame` gives: the zones drawn in the same order, and every guide
+        name's last placement read no square of the zones' edges that changed (edges filed
+        again only for those zones: chart_patch.py). Returns what `_redraw_frame` returns,
+        or None (drawn again as usual). A drag on a view of 5,000 zones drew it all again."""
+        view_id = frame.view.id
+        if self.base is not None or view_id not in self.unlabelled_views:
+            return None
+        if any(key[0] == view_id for key in self.labels):
+            return None
+        filed = [z.id for z in atlas.zones_in(view_id)]
+        if filed != [z.id for z in old.zones_in(view_id)]:
+            return None
+        number = {zone_id: k for k, zone_id in enumerate(filed)}
+        changed = [z for z in zone_ids if z in number]
+        names = None
+        if frame.view.guides:
+            kept = self._guide_places.get(view_id)
+            if kept is None or kept[2][0] is not old or not kept[1] or None in kept[1]:
+                return None  # (the names' reads are known from a drawing of the chart before)
+            guides = tuple((g.points, _short(g)) for g in frame.view.guides)
+            inputs = (frame, self.guide_mm, guides, (), (1,) * len(guides))
+            if kept[0] != inputs:
+                return None
+            edges = refiled(
+                kept[2][1],
+                [(number[z], self._zone_rings(frame, old.zone(z).shapes[view_id])) for z in changed],
+                [(number[z], self._zone_rings(frame, atlas.zone(z).shapes[view_id])) for z in changed],
+            )
+            if all(same_reads(entry[1], edges, *entry[2]) for entry in kept[1]):
+                self._guide_places[view_id] = (
+                    inputs,
+                    [(e[0], edges, *e[2:]) for e in kept[1]],
+                    (atlas, edges),
+                )
+            else:  # a guide name's place may change: the names placed again, off the new edges
+                names = self._place_names_again(frame, edges)
+                if names is None:
+                    return None
+            if self._indexes[0] is not atlas:
+                self._indexes = (atlas, {})
+            self._indexes[1][("edges", view_id, frame.dx, frame.dy)] = edges
+        gone, came = QRectF(), QRectF()
+        items = self.frame_items[view_id]
+        if frame.view.guides and names is not None:
+            for was, item in zip(*names, strict=True):
+                if not _same_item(was, item):
+                    gone, came = gone.united(was.sceneBoundingRect()), came.united(item.sceneBoundingRect())
+        at = {id(item): k for k, item in enumerate(items)}
+        for zone_id in changed:
+            key = (view_id, zone_id)
+            was = self.zone_items[key]
+            zone = atlas.zone(zone_id)
+            item = ZoneItem(view_id, zone, [self._points(frame, ring) for ring in zone.shapes[view_id]])
+            if self.mastery is not None:
+                value = self.mastery.get(zone_id)
+                fill = palette.unpractised_brush() if value is None else QBrush(palette.mastery_colour(value))
+                item.set_fill(fill)
+            item.setZValue(was.zValue())  # (its depth set below)
+            gone = gone.united(was.sceneBoundingRect())
+            self.removeItem(was)
+            QGraphicsScene.addItem(self, item)
+            came = came.united(item.sceneBoundingRect())
+            items[at[id(was)]] = item
+            self.zone_items[key] = item
+            self.selected_keys.discard(key)  # (selected again on the new item by the map)
+            if self._hovered == key:
+                self._hovered = None
+        order = [z.id for z in _drawn(atlas, view_id)]
+        if order != [z.id for z in _drawn(old, view_id)]:  # an area passed another's: depths
+            slots = [k for k, item in enumerate(items) if isinstance(item, ZoneItem)]
+            for rank, (slot, zone_id) in enumerate(zip(slots, order, strict=True)):
+                item = self.zone_items[(view_id, zone_id)]
+                if items[slot] is not item:
+                    items[slot] = item
+                    item.setZValue(1 + rank / 10_000)
+            mine = {(view_id, zone_id): self.zone_items[(view_id, zone_id)] for zone_id in order}
+            self.zone_items = {k: v for k, v in self.zone_items.items() if k[0] != view_id} | mine
+        return gone, came
+
+    def _place_names_again(self, frame: Frame, edges) -> tuple[list, list] | None:
+        """The guide names of a view whose zones' edges changed (`edges`, filed again) placed
+        again as `_redraw_frame` places them (those whose placement read nothing that changed
+        kept); their items replace the old ones. (old items, new items), or None when the
+        view's drawing is not as expected (then it is drawn again whole)."""
+        view_id = frame.view.id
+        items = self.frame_items[view_id]
+        name_ids = {id(i) for i in self.guide_names}
+        line_ids = {id(i) for i in self.guide_items} - name_ids
+        lines = [i for i in items if id(i) in line_ids]
+        old = [i for i in items if id(i) in name_ids]
+        guides = frame.view.guides
+        if len(lines) != len(guides) or len(old) != 2 * len(guides):
+            return None
+        self._pending_names = [
+            (line, g, _short(g), edges, [edges]) for line, g in zip(lines, guides, strict=True)
+        ]
+        guide_items, guide_names = self.guide_items, self.guide_names
+        self.guide_items, self.guide_names = [], []
+        self._placing_again, self._drawing = True, []
+        try:
+            self._draw_guide_names(frame)
+            new = self.guide_names
+        finally:
+            self._placing_again, self._drawing = False, None
+            self.guide_items, self.guide_names = guide_items, guide_names
+        if len(new) != len(old):
+            for item in new:
+                self.removeItem(item)
+            return None
+        swap = {id(a): b for a, b in zip(old, new, strict=True)}
+        for item in old:
+            self.removeItem(item)
+        self.frame_items[view_id] = [swap.get(id(i), i) for i in items]
+        self.guide_items = [swap.get(id(i), i) for i in self.guide_items]
+        self.guide_names = [swap.get(id(i), i) for i in self.guide_names]
+        return old, new
+
+    def _zone_rings(self, frame: Frame, rings) -> list[list[tuple[float, float]]]:
+        """A zone's rings in scene mm, as `_filed` files them."""
+        return [[(frame.dx + x, frame.dy - y) for x, y in ring] for ring in rings]
 
     def _label_sides(self, atlas: Atlas, view: View, wide: bool) -> tuple[list[str], list[str], list[str]]:
         """Zone ids labelled in the left column, the right column, and (side views) below
@@ -569,9 +701,7 @@ class ChartScene(QGraphicsScene):
                 item.setAcceptHoverEvents(False)
                 self.addItem(item)
                 self.base_items.append(item)
-        zones = sorted(
-            atlas.zones_in(view.id), key=lambda z: -atlas.index.area(view.id, z.id)
-        )  # small on top
+        zones = _drawn(atlas, view.id)  # small on top
         for rank, zone in enumerate(zones):
             item = ZoneItem(view.id, zone, [self._points(frame, ring) for ring in zone.shapes[view.id]])
             if self.mastery is not None:
@@ -583,7 +713,9 @@ class ChartScene(QGraphicsScene):
             self.zone_items[(view.id, zone.id)] = item
             self.keys_by_zone.setdefault(zone.id, []).append((view.id, zone.id))
         self._pending_names = []  # named after the labels: see _draw_guide_names
-        edges = self._zone_edges(frame, zones)
+        # each zone's edges tagged with its place in the file (not in the drawing: a drag that
+        # makes a zone larger than another changes only its own edges, see _patch_frame)
+        edges = self._zone_edges(frame, atlas.zones_in(view.id))
         fills = [edges]  # a guide's name is placed off the zones' fills where it can be
         if under is not None:  # and off the main chart's (grey) zones under a partial chart
             fills.append(self._zone_edges(frame, self.base.zones_in(view.id), "base"))
@@ -595,7 +727,7 @@ class ChartScene(QGraphicsScene):
             item.setZValue(5)
             item.setToolTip(plain_tooltip(_("{guide} (approximate)").format(guide=isolate(guide.name))))
             self.addItem(item)
-            short = guide.name.split(" (")[0].replace(" line", "")
+            short = _short(guide)
             self._pending_names.append((item, guide, short, edges, fills))
 
     def _guide_name_lines(self, frame: Frame, short: str, size: float, split: bool = False) -> list[str]:
@@ -663,7 +795,8 @@ class ChartScene(QGraphicsScene):
             tuple(len(fills) for *_rest, fills in pending),
         )
         kept = self._guide_places.get(frame.view.id)
-        again = self._staging is not None and edges is not None  # a view drawn again after an edit
+        # a view drawn again after an edit, or its names placed again (_patch_frame)
+        again = (self._staging is not None or self._placing_again) and edges is not None
         known = kept[1] if again and kept is not None and kept[0] == inputs else []
         if any(len(fills) != 1 for *_rest, fills in pending):
             known = []  # a main chart's zones under these: not followed
@@ -675,7 +808,7 @@ class ChartScene(QGraphicsScene):
             places, entries = self._guide_name_places(frame, avoid, rects, known, watching=again)
             self.guide_names_searched += 1
             if again:
-                self._guide_places[frame.view.id] = (inputs, entries)
+                self._guide_places[frame.view.id] = (inputs, entries, (self.atlas, edges))
             if memo is not None:
                 memo.put(frame.view.id, token, places)
         for (item, *_rest), (text, size, width, height, x, y) in zip(pending, places, strict=True):
@@ -1355,6 +1488,16 @@ def _key_regions(atlas: Atlas, views: list[View]) -> list[str]:
             if zone.region not in regions:
                 regions.append(zone.region)
     return sorted(regions, key=list(REGION_COLOURS).index)
+
+
+def _drawn(atlas: Atlas, view_id: str) -> list:
+    """The zones of a view in the order they are drawn: larger first, smaller on top."""
+    return sorted(atlas.zones_in(view_id), key=lambda z: -atlas.index.area(view_id, z.id))
+
+
+def _short(guide) -> str:
+    """A guide line's name as drawn on the map ("Diaphragm line (approximate)": "Diaphragm")."""
+    return guide.name.split(" (")[0].replace(" line", "")
 
 
 def _has_view(atlas: Atlas, view_id: str) -> bool:
