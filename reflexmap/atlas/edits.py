@@ -372,7 +372,7 @@ class _PointsEdit(_ZoneEdit):
             if points is not None:
                 return points.start if not points.block and text.startswith("[", points.start) else None
             where = positions.values.get(path)
-            start = None if where is None else positions.offset(*where)  # (lines counted once)
+            start = None if where is None else _offset(positions, text, *where)
             if start is None:
                 return None
             return start if text[start : start + 1] == "[" else None  # not an anchor or alias
@@ -409,6 +409,26 @@ class _PointsEdit(_ZoneEdit):
 
             new = dataclasses.replace(new, basis=(Before(document),))
         return new, inverse
+
+
+def _offset(positions: Any, text: str, line: int, column: int) -> int | None:
+    """The index in `text` of a 1-based line and column, counted from the nearest list of
+    points read from the text before it (`positions.offset` counts every line of the text
+    once per document: a third of a second for a chart of 10,000 zones, on every drag)."""
+    best = None
+    for points in positions.point_lists.values():
+        if points.line <= line and (best is None or points.line > best.line):
+            best = points
+    if best is None or best.text is not text:
+        return positions.offset(line, column)
+    start = best.start - best.position()[1] + 1  # its line's start
+    for _line in range(line - best.line):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return None
+    if any(text.find(odd, best.start, start) >= 0 for odd in "\r\x85\u2028\u2029"):
+        return positions.offset(line, column)  # (line breaks the parser counts besides \n)
+    return start + column - 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ ways after random edits. No Qt.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -83,6 +84,43 @@ def zone_items(text: str) -> Items | None:
     return Items(head, starts, end, dash, content)
 
 
+_ITEMS: list = [None, None]  # the text of the document made last here, and its zones' Items
+
+
+def _shifted(
+    items: Items, text: str, first: int, last: int, start: int, end: int, window: str
+) -> Items | None:
+    """The Items of `text`, which is the text `items` were found in with its zones `first`
+    to `last` (from `start` to `end`) written anew as `window`: found in the window alone,
+    the others moved by the change of length; what `zone_items(text)` finds (10,000 zones:
+    a regular expression over the whole text on every drag), or None (found that way)."""
+    dash = items.dash
+    if not text.startswith(" " * dash + "- ", start) or not window.endswith("\n"):
+        return None
+    inner = "\n" + window[:-1]  # the line break before the window, and the window's lines
+    if any(not inner.startswith(" " * dash + "- ", m.start() + 1) for m in _ends(dash).finditer(inner)):
+        return None  # a line that would end the list, or start no zone, inside the window
+    shift = len(window) - (end - start)
+    fresh = tuple(start + m.start() for m in re.finditer(rf"\n {{{dash}}}- ", inner))
+    content = items.content
+    if first != 0 and (not fresh or fresh[0] != start):
+        return None
+    if first == 0:  # the list's first line is in the window: as zone_items reads it
+        found = _CONTENT.search(text, items.head)
+        if not fresh or found is None or found.start() != fresh[0]:
+            return None
+        line = text[fresh[0] : text.find("\n", fresh[0])].lstrip(" ")
+        content = dash + 1 + len(line[1:]) - len(line[1:].lstrip(" "))
+    before = items.starts[:first]
+    after = tuple(at + shift for at in items.starts[last + 1 :])
+    return Items(items.head, before + fresh + after, items.end + shift, dash, content)
+
+
+@functools.cache
+def _ends(dash: int) -> re.Pattern[str]:
+    return re.compile(rf"\n {{0,{dash}}}[^ \n#]")
+
+
 def applied_locally(
     edit: Edit, document: ChartDocument, kinds: ModuleType
 ) -> tuple[ChartDocument, Edit] | None:
@@ -106,7 +144,7 @@ def applied_locally(
     if plan is None:
         return None
     first, last, window_edit = plan
-    items = zone_items(document.text)
+    items = _ITEMS[1] if _ITEMS[0] is document.text else zone_items(document.text)
     if items is None or len(items.starts) != len(zones):
         return None
     text = document.text
@@ -154,6 +192,7 @@ def applied_locally(
         new_text = text
     else:
         new_text = text[:start] + new_window + text[end:]
+    _ITEMS[:] = [new_text, _shifted(items, new_text, first, last, start, end, new_window)]
     from .recheck_window import Window
 
     new = ChartDocument(

@@ -107,6 +107,9 @@ def check_sequence(start: ChartDocument, sequence, *, same_text: bool) -> None:
             assert yaml.safe_load(local[0].text) == yaml.safe_load(whole[0].text)
         full = ChartDocument.from_text(local[0].text, local[0].source, local[0].path)
         assert local[0].draft().problems == full.full_draft().problems
+        if local_edit._ITEMS[0] is local[0].text and local_edit._ITEMS[1] is not None:
+            # the zones' places in the new text, moved from the ones before: as found afresh
+            assert local_edit._ITEMS[1] == local_edit.zone_items(local[0].text)
         document = local[0]
         inverses.append(local[1])
     for inverse in reversed(inverses):
