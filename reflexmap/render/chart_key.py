@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene
 
 from ..i18n import _, bidi_isolate, format_percent, isolated
 from ..vocab import region_name
 from . import palette
 from .chart_text import text_item, text_width, wrap_words
+from .guide_item import GuideItem
 from .zone_item import guide_pen
 
 KEY_MM = 3.6
@@ -93,7 +94,7 @@ def draw_key(
             else:
                 path = QPainterPath(QPointF(x, y + size / 2))
                 path.lineTo(QPointF(x + dash, y + size / 2))
-                box = QGraphicsPathItem(path)
+                box = GuideItem(path)
                 box.setPen(guide_pen())
                 label = text_item(name, size, italic=True)
                 label.setPos(x + dash + 3, y - size * 0.12)

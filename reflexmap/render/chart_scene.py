@@ -50,6 +50,7 @@ from ..vocab import REGION_COLOURS, aspect_name, aspect_title, foot_name
 from . import palette
 from .chart_key import DrawnKey, draw_key, mastery_swatches, region_swatches
 from .chart_text import elided, text_item, text_width, wrap_words
+from .guide_item import GuideItem
 from .zone_item import ZoneItem, guide_pen, outline_pen
 
 LABEL_MM = 4.6
@@ -722,7 +723,7 @@ class ChartScene(QGraphicsScene):
         for guide in view.guides:
             line = QPainterPath()
             line.addPolygon(QPolygonF(self._points(frame, guide.points)))
-            item = QGraphicsPathItem(line)
+            item = GuideItem(line)  # (its dashes continuous across the map's tiles)
             item.setPen(guide_pen())
             item.setZValue(5)
             item.setToolTip(plain_tooltip(_("{guide} (approximate)").format(guide=isolate(guide.name))))
