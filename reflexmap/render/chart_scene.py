@@ -9,11 +9,11 @@ to toes, up) is negated and each view is shifted right by its own offset.
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -49,7 +49,7 @@ from ..layout.order import keyboard_order
 from ..vocab import REGION_COLOURS, aspect_name, aspect_title, foot_name
 from . import palette
 from .chart_key import DrawnKey, draw_key, mastery_swatches, region_swatches
-from .chart_text import elided, text_item, text_width, wrap_words
+from .chart_text import FONT_PX, elided, text_item, text_width, wrap_words
 from .guide_item import GuideItem
 from .zone_item import ZoneItem, guide_pen, outline_pen
 
@@ -73,11 +73,21 @@ SOLE_BAND_MM = 24.0  # on side views, zones this close to the sole are labelled 
 BELOW_ROW_MM = 14.0
 
 
+LEADER_GAP_MM = 1.2  # between a column's label and the start of its leader
+LEADER_STUB_MM = 6.0  # the leader's level start, from the label's end to its bend
+# a selected (bold) label in a column grows towards its leader by at most this: over the
+# leader's level start, which only it has (further on, a neighbour's slanting leader may pass)
+BOLD_INTO_LEAD_MM = LEADER_STUB_MM - LEADER_GAP_MM - 0.6
+
+
 @dataclass(slots=True)
 class ZoneLabel:
     text: QGraphicsSimpleTextItem
     leader: QGraphicsPathItem
     dot: QGraphicsEllipseItem
+    side: str = ""  # "left" or "right": the column it stands in ("": a row under the sole)
+    points: tuple[QPointF, ...] = ()  # its leader's bends, as drawn for the regular weight
+    home: QPointF | None = None  # where its text stands in the regular weight
 
 
 class ChartScene(QGraphicsScene):
@@ -434,7 +444,7 @@ class ChartScene(QGraphicsScene):
         self.frame_items[view_id] = [mine(i) for i in new]
         self.zone_items = {k: mine(v) for k, v in self.zone_items.items()}
         self.labels = {
-            k: ZoneLabel(mine(v.text), mine(v.leader), mine(v.dot)) if k[0] == view_id else v
+            k: replace(v, text=mine(v.text), leader=mine(v.leader), dot=mine(v.dot)) if k[0] == view_id else v
             for k, v in self.labels.items()
         }
         self.guide_items = [mine(i) for i in self.guide_items]
@@ -1081,16 +1091,17 @@ class ChartScene(QGraphicsScene):
             if side == "left":
                 x_end = frame.left - frame.lead_left
                 text.setPos(x_end - width, y - self.label_mm * 0.62)
-                start = QPointF(x_end + 1.2, y)
+                start = QPointF(x_end + LEADER_GAP_MM, y)
+                elbow = QPointF(x_end + LEADER_STUB_MM, y)
             else:
                 x_end = frame.right + frame.lead_right
                 text.setPos(x_end, y - self.label_mm * 0.62)
-                start = QPointF(x_end - 1.2, y)
-            elbow = QPointF(start.x() + (6 if side == "left" else -6), y)
+                start = QPointF(x_end - LEADER_GAP_MM, y)
+                elbow = QPointF(x_end - LEADER_STUB_MM, y)
             # into the foot level with the anchor, along the path that chose this side: a
             # label moved up or down to make room slants outside the foot, not over other zones
             edge = QPointF(frame.left - 1.0 if side == "left" else frame.right + 1.0, anchor.y())
-            self._add_label(frame, zone_id, text, [start, elbow, edge, anchor])
+            self._add_label(frame, zone_id, text, [start, elbow, edge, anchor], side)
 
     def _below_rows(self, view: View, zone_ids: list[str]) -> int:
         """Rows of labels under a side view's sole: one, or two when one would reach far past
@@ -1154,11 +1165,8 @@ class ChartScene(QGraphicsScene):
             points = [*start, QPointF(rise, run), QPointF(anchor.x(), run), anchor]
             self._add_label(frame, zone_id, text, points)
 
-    def _add_label(self, frame: Frame, zone_id: str, text, points: list[QPointF]) -> None:
-        path = QPainterPath(points[0])
-        for point in points[1:]:
-            path.lineTo(point)
-        leader = QGraphicsPathItem(path)
+    def _add_label(self, frame: Frame, zone_id: str, text, points: list[QPointF], side: str = "") -> None:
+        leader = QGraphicsPathItem(_polyline(points))
         pen = QPen(palette.OUTLINE, 0.3)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         leader.setPen(pen)
@@ -1169,7 +1177,7 @@ class ChartScene(QGraphicsScene):
         for z, item in ((7, text), (6, leader), (6.5, dot)):
             item.setZValue(z)
             self.addItem(item)
-        self.labels[(frame.view.id, zone_id)] = ZoneLabel(text, leader, dot)
+        self.labels[(frame.view.id, zone_id)] = ZoneLabel(text, leader, dot, side, tuple(points), text.pos())
 
     @property
     def caption_mm(self) -> float:
@@ -1299,9 +1307,7 @@ class ChartScene(QGraphicsScene):
             self.zone_items[key].set_selected(on)
             label = self.labels.get(key)
             if label is not None:
-                font = label.text.font()
-                font.setBold(on)
-                label.text.setFont(font)
+                _set_bold(label, on)
         self.selected_keys = selected
 
     def mark(
@@ -1460,6 +1466,43 @@ def _same_item(a: QGraphicsItem, b: QGraphicsItem) -> bool:
             return (a.rect(), a.startAngle(), a.spanAngle()) == (b.rect(), b.startAngle(), b.spanAngle())
         return a.rect() == b.rect()
     return False
+
+
+def _set_bold(label: ZoneLabel, bold: bool) -> None:
+    """A label drawn bold (its zone selected) or regular again. In a column, the bold text
+    keeps its outer end (the chart's edge, or the column facing it across the feet) and grows
+    towards its leader, whose start moves with it, by at most BOLD_INTO_LEAD_MM; what the bold
+    weight needs beyond that is taken back by setting the bold letters a little narrower (about
+    6 % for the longest names at Largest text), never by shrinking the text's height. So a
+    selected label stays where the layout measured its column: on the map, off its neighbours."""
+    text = label.text
+    font = text.font()
+    if font.bold() == bold:
+        return
+    font.setBold(bold)
+    text.setFont(font)
+    if label.side not in ("left", "right") or not label.points or label.home is None:
+        return  # (a row under a side view's sole is measured in bold)
+    size = text.scale() * FONT_PX
+    regular = text_width(text.text(), size)
+    inward, squeeze = 0.0, 1.0
+    if bold:
+        heavy = text_width(text.text(), size, bold=True)
+        inward = min(max(heavy - regular, 0.0), BOLD_INTO_LEAD_MM)
+        squeeze = min(1.0, (regular + inward) / heavy) if heavy > 0 else 1.0
+    text.setTransform(QTransform.fromScale(squeeze, 1.0))
+    towards = 1.0 if label.side == "left" else -1.0  # the leader's side of the text
+    start = label.points[0]
+    text.setPos(label.home.x() - (inward if label.side == "right" else 0.0), label.home.y())
+    moved = QPointF(start.x() + towards * inward, start.y())
+    label.leader.setPath(_polyline([moved, *label.points[1:]]))
+
+
+def _polyline(points) -> QPainterPath:
+    path = QPainterPath(points[0])
+    for point in points[1:]:
+        path.lineTo(point)
+    return path
 
 
 def _run_levels(spans: list[tuple[float, float]]) -> list[int]:

@@ -1,0 +1,106 @@
+"""A selected zone's label is drawn bold. Its column was measured in the regular weight, so the
+bold text ran about 5 mm past the map's edge (a right column) or over its own leader (a left
+column). Now it keeps its outer end and grows towards its leader, which moves with it; the
+label keeps its height (no smaller type), at every text size, in English and German,
+browsing and editing alike."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from .conftest import ASPECT_KEYS, click_zone, inside_point
+from .test_editor_form import labels_outside
+
+
+def visible_zones(window) -> list[tuple[str, str]]:
+    """(view, zone) of each label on the map whose zone a click can reach on screen."""
+    port = window.map.viewport().rect()
+    reachable = []
+    for (view_id, zone_id), label in window.map.chart.labels.items():
+        if not label.text.isVisible():
+            continue
+        point = window.map.scene_point_to_viewport(
+            view_id, *inside_point(window.state.atlas, view_id, zone_id)
+        )
+        if port.contains(point):
+            reachable.append((view_id, zone_id))
+    return reachable
+
+
+def column_box(label):
+    """The label's box (scene mm) as its column was measured: in the regular weight."""
+    return label.text.sceneBoundingRect()
+
+
+def check_bold_label(window, key, regular) -> None:
+    chart = window.map.chart
+    label = chart.labels[key]
+    assert label.text.font().bold()
+    box = label.text.sceneBoundingRect()
+    # as tall as before: the type keeps its size
+    assert abs(box.height() - regular.height()) < 1e-6
+    if label.side in ("left", "right"):
+        # its outer end stays where the column ends (within the letters' side bearings)
+        if label.side == "left":
+            assert regular.left() - 0.05 <= box.left() < regular.left() + 0.5, key
+        else:
+            assert regular.right() - 0.5 < box.right() <= regular.right() + 0.05, key
+        start = label.leader.path().elementAt(0)
+        start = QPointF(start.x, start.y)
+        # the leader starts beside the bold text, never under it
+        gap = start.x() - box.right() if label.side == "left" else box.left() - start.x()
+        assert gap > 1.0, (key, gap)
+    # it covers no other label
+    for other_key, other in chart.labels.items():
+        if other_key != key and other.text.isVisible() and other_key[0] == key[0]:
+            assert not box.adjusted(0.1, 0.1, -0.1, -0.1).intersects(other.text.sceneBoundingRect()), (
+                key,
+                other_key,
+            )
+
+
+def select_each_zone_and_check(qtbot, window) -> int:
+    """Click every labelled zone of every aspect in turn: every label stays inside the map,
+    the bold one where its column is, beside its leader."""
+    clicked = 0
+    for key in ASPECT_KEYS:
+        qtbot.keyClick(window.map, key, Qt.KeyboardModifier.ControlModifier)
+        qtbot.wait(20)
+        assert labels_outside(window) == [], window.state.aspect
+        regular = {k: column_box(label) for k, label in window.map.chart.labels.items()}
+        seen = set()
+        for view_id, zone_id in visible_zones(window):
+            if zone_id in seen:  # a zone is selected on both feet at once
+                continue
+            seen.add(zone_id)
+            click_zone(qtbot, window, view_id, zone_id)
+            if window.state.zone_id != zone_id:
+                continue  # a smaller zone lies over this one's label point
+            clicked += 1
+            bold = [k for k, lb in window.map.chart.labels.items() if lb.text.font().bold()]
+            assert bold and all(k[1] == zone_id for k in bold)
+            for k in bold:
+                check_bold_label(window, k, regular[k])
+            assert labels_outside(window) == [], (window.state.aspect, zone_id)
+        window.map.chart.set_selected(None)
+        for k, label in window.map.chart.labels.items():  # regular again, where it was
+            assert label.text.sceneBoundingRect() == regular[k], k
+    return clicked
+
+
+@pytest.mark.parametrize(
+    ("language", "scale", "size"),
+    [("en", 1.5, (1440, 900)), ("de", 1.5, (1440, 900)), ("de", 1.5, (1024, 700)), ("en", 1.0, (1024, 700))],
+)
+def test_every_selected_label_stays_in_its_column_on_the_map(qtbot, window_in, language, scale, size):
+    """Fails on the old code: bold labels ran past the map's right edge and over their leaders."""
+    window = window_in(language, size=size, text_scale=scale)
+    assert select_each_zone_and_check(qtbot, window) > 40
+
+
+def test_every_selected_label_stays_in_its_column_in_edit_mode(qtbot, largest_text_window):
+    window = largest_text_window("en")
+    window.edit_action.trigger()
+    qtbot.wait(50)
+    assert select_each_zone_and_check(qtbot, window) > 40
