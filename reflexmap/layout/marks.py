@@ -66,3 +66,56 @@ def _nearest_free(box: Box, taken: Sequence[Box], gap: float) -> Box:
         return best[1]
     bottom = max(t[1] + t[3] for t in taken)
     return (left, bottom + gap * 1.01, width, height)
+
+
+def free_spot(
+    size: tuple[float, float],
+    point: tuple[float, float],
+    preferred: Sequence[tuple[float, float]],
+    taken: Sequence[Box],
+    bounds: Box | None = None,
+    *,
+    reach: float,
+    gap: float = 2.0,
+) -> tuple[float, float] | None:
+    """Top-left corner for a box of `size` (width, height) near `point` that overlaps none of
+    `taken` (kept `gap` apart) and lies inside `bounds`: the first of `preferred` corners that
+    is free, else the free corner nearest `point` among those flush against the sides of the
+    taken boxes near it (and the preferred rows and columns), no further than `reach` from it;
+    None when there is none (a message then says so elsewhere than over the chart's text).
+    Any units: the editor's problem messages use view pixels."""
+    width, height = size
+    px, py = point
+
+    def free(x: float, y: float) -> bool:
+        box = (x, y, width, height)
+        if bounds is not None and not (
+            bounds[0] <= x
+            and x + width <= bounds[0] + bounds[2]
+            and bounds[1] <= y
+            and y + height <= bounds[1] + bounds[3]
+        ):
+            return False
+        return not any(overlaps(box, other, gap) for other in near)
+
+    def far(xy: tuple[float, float]) -> float:  # from the point to the box's nearest side
+        x, y = xy
+        return (max(x - px, px - x - width, 0.0) ** 2 + max(y - py, py - y - height, 0.0) ** 2) ** 0.5
+
+    around = (px - reach - width, py - reach - height, 2 * (reach + width), 2 * (reach + height))
+    near = [t for t in taken if overlaps(around, t)]
+    for xy in preferred:
+        if far(xy) <= reach and free(*xy):
+            return xy
+    xs = {x for x, _y in preferred}
+    ys = {y for _x, y in preferred}
+    for t in near:
+        xs.update((t[0] + t[2] + gap * 1.01, t[0] - width - gap * 1.01))
+        ys.update((t[1] + t[3] + gap * 1.01, t[1] - height - gap * 1.01))
+    spots = sorted((far((x, y)), x, y) for x in xs for y in ys)
+    for distance, x, y in spots:
+        if distance > reach:
+            break
+        if free(x, y):
+            return (x, y)
+    return None

@@ -119,6 +119,7 @@ class ChartScene(QGraphicsScene):
         self.text_scale = 1.0
         self.min_text_mm = 0.0
         self.key: DrawnKey | None = None
+        self.title_items: list[QGraphicsSimpleTextItem] = []  # the title's lines (and the note under it)
         self.guide_names: list[QGraphicsItem] = []  # the names of guide lines (with their veils)
         self._pending_names: list = []  # a view's guide names, placed after its labels
         self._leaders: list = []  # the leaders of the view whose guide names are placed
@@ -210,6 +211,7 @@ class ChartScene(QGraphicsScene):
         self._guide_lines = {}
         self.base, self.base_items, self.base_note = base, [], None
         self.key = None
+        self.title_items = []
         self._hovered = None
         self.atlas, self.aspect = atlas, aspect
         self.labelled = labels
@@ -249,6 +251,7 @@ class ChartScene(QGraphicsScene):
             width = max(text_width(line, note_mm, italic=True) for line in note_lines)
             self.base_note.setPos((left + right) / 2 - width / 2, top - 6 - note_mm * 1.25 * len(note_lines))
             self.addItem(self.base_note)
+            self.title_items.append(self.base_note)
             top -= 4 + note_mm * 1.25 * len(note_lines)
         if heading:
             self._draw_title(heading, top, left, right)
@@ -1207,6 +1210,7 @@ class ChartScene(QGraphicsScene):
             y = top - 10 - size - (len(lines) - 1 - k) * size * 1.25
             heading.setPos((left + right) / 2 - text_width(line, size, True) / 2, y)
             self.addItem(heading)
+            self.title_items.append(heading)
 
     def view_caption(self, view_id: str) -> str:
         """ "Left foot" (and, on side views, which side): where a zone is, in words."""
@@ -1224,9 +1228,10 @@ class ChartScene(QGraphicsScene):
         self.addItem(item)
 
     def chart_text_boxes(self) -> list[QRectF]:
-        """Where the chart's own text stands (scene mm): each foot's caption and the key's rows
-        and caveat. A mode's message over the map keeps clear of them (the editor's problems)."""
-        boxes = []
+        """Where the chart's own text stands (scene mm): the title, each foot's caption, the
+        key's rows and caveat, and every zone label and guide name shown. A mode's message over
+        the map keeps clear of them (the editor's problems)."""
+        boxes = [item.sceneBoundingRect() for item in self.title_items]
         size = self.caption_mm * 0.85
         for frame in self.frames:
             width = text_width(foot_name(frame.view.foot), size, True)
@@ -1234,7 +1239,9 @@ class ChartScene(QGraphicsScene):
             boxes.append(QRectF(middle - width / 2, top, width, size * 1.3))
         if self.key is not None:
             boxes += [item.sceneBoundingRect() for item in (*self.key.swatches, *self.key.caveat)]
-        return boxes
+        shown = [label.text for label in self.labels.values()]
+        shown += [item for item in self.guide_names if isinstance(item, QGraphicsSimpleTextItem)]
+        return boxes + [item.sceneBoundingRect() for item in shown if item.isVisible()]
 
     def _draw_key(self, atlas: Atlas, views: list[View], left: float, right: float, y: float) -> None:
         if self.mastery is not None:

@@ -8,6 +8,8 @@ the outline is a cosmetic pen. Positions are scene points (see ChartScene.to_sce
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -28,17 +30,20 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
+from ...layout.marks import free_spot
 from ...render import palette
 
 HANDLE_PX = 8.0
 PROBLEM = QColor("#c0392b")  # an error's red, readable on paper and on the dark theme's fills
 MAX_MESSAGE_CHARS = 160
-MAX_MESSAGE_LINES = 4  # a problem's message on the map, wrapped to the room in view
-MAX_MESSAGE_PX = 420  # no wider than this, however much room there is
+MAX_MESSAGE_LINES = 5  # a problem's message on the map, wrapped to the room in view
+MAX_MESSAGE_PX = 320  # no wider than this, however much room there is
+NARROWER_PX = (240, 180)  # tried in turn where the widest has no place free of the chart's text
 MIN_MESSAGE_PX = 120  # no narrower, however little
 SIDE_PX = 12  # from the ring's centre to its message
 EDGE_PX = 4  # kept free at the edges of the view
 OUTWARD_PX = 2 * MIN_MESSAGE_PX  # room enough on the outer side of a mark for its message
+MAX_REACH_PX = 240  # a message stands no further than this from its ring (a line joins them)
 
 
 def wrapped(text: str, font: QFont, width: float, most: int) -> list[str]:
@@ -74,13 +79,15 @@ class Overlay:
         self.handles: list[QGraphicsItem] = []
         self.messages: list[str] = []  # the problem texts shown, for tests and screen readers
         self.boxes: list[QRectF] = []  # the messages' boxes placed so far (view pixels)
+        self.unshown: list[str] = []  # messages with no place on the map free of its text
+        self._scale = 1.0  # pixels a scene unit, where the messages are laid out
 
     def begin(self, target) -> None:
         self.target = target
-        self.handles, self.messages, self.boxes = [], [], []
+        self.handles, self.messages, self.boxes, self.unshown = [], [], [], []
 
     def clear(self) -> None:
-        self.handles, self.messages, self.boxes = [], [], []
+        self.handles, self.messages, self.boxes, self.unshown = [], [], [], []
 
     def _add(self, item: QGraphicsItem, z: float) -> QGraphicsItem:
         item.setZValue(z)
@@ -137,23 +144,21 @@ class Overlay:
         self.handles.append(item)
 
     def problem(self, at: QPointF, message: str, outward: str = "") -> None:
-        """A red ring at the place of a problem and its message beside it, on paper: on the
-        side of the ring with more room, wrapped (and, past MAX_MESSAGE_LINES, cut with "…")
-        to fit the part of the map in view, never past its edges."""
-        ring = QGraphicsEllipseItem(QRectF(-9, -9, 18, 18))
-        ring.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        ring.setPos(at)
-        pen = QPen(PROBLEM, 2.5)
-        pen.setCosmetic(True)
-        ring.setPen(pen)
-        self._add(ring, 32)
+        """A red ring at the place of a problem and its message beside it, on paper: wrapped
+        to the room in view (past MAX_MESSAGE_LINES cut with "…"), never past the view's
+        edges, and never over the chart's own text (zone labels, guide names, captions, the
+        key, the title) nor another message. It is tried on the side of the ring with more
+        room, then narrower and on the other sides; where no place is free of text, the map
+        shows only a small "!" tag by the ring (its tooltip the message) and the message is
+        kept in `unshown`, for the status bar (the problem list has it too)."""
+        self._in_red(QGraphicsEllipseItem(QRectF(-9, -9, 18, 18)), at, 2.5)
+        self.messages.append(message)
         shown = message if len(message) <= MAX_MESSAGE_CHARS else message[: MAX_MESSAGE_CHARS - 1] + "…"
-        text = QGraphicsSimpleTextItem()  # plain text: the message quotes the chart's ids
-        text.setBrush(QBrush(PROBLEM))
         visible = self.target.visible() if hasattr(self.target, "visible") else None
         if visible is not None:
             self.target.follows_view = True  # laid out for this view: again when it moves
         area, scale = visible if visible is not None else (None, 1.0)
+        self._scale = scale if scale > 0 else 1.0
         # room (px) from the ring to the visible edges, each side
         if area is not None and scale > 0:
             right = (area.right() - at.x()) * scale
@@ -162,8 +167,8 @@ class Overlay:
             above = (at.y() - area.top()) * scale
         else:
             right, left, below, above = MAX_MESSAGE_PX + 40, 0.0, 1e6, 0.0
-        metrics = QFontMetricsF(text.font())
-        natural = max(metrics.horizontalAdvance(line) for line in shown.splitlines() or [""])
+        font = QGraphicsSimpleTextItem().font()
+        natural = max(QFontMetricsF(font).horizontalAdvance(line) for line in shown.splitlines() or [""])
         across = right + left  # the view's width: a mark out of view gets no more than that
         room_right = min(right, across - 2 * EDGE_PX) - SIDE_PX - 8 - EDGE_PX
         room_left = min(left, across - 2 * EDGE_PX) - SIDE_PX - 8 - EDGE_PX
@@ -177,26 +182,8 @@ class Overlay:
             on_right = outward_right
         else:
             on_right = natural <= room_right or room_right >= room_left
-        width = min(MAX_MESSAGE_PX, max(MIN_MESSAGE_PX, room_right if on_right else room_left))
-        text.setText("\n".join(wrapped(shown, text.font(), width, MAX_MESSAGE_LINES)))
-        box = text.boundingRect()
-        back = QGraphicsRectItem(QRectF(0, 0, box.width() + 8, box.height() + 4))
-        back.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        back.setPos(at)
-        back.setBrush(QBrush(palette.PAPER))
-        pen = QPen(PROBLEM, 1.0)
-        pen.setCosmetic(True)
-        back.setPen(pen)
-        text.setParentItem(back)
-        text.setPos(4, 2)
-        w, h = box.width() + 8, box.height() + 4
-        dx = SIDE_PX if on_right else -SIDE_PX - w  # beside the ring, not over it
-        dy = 10.0 if h + 10 + EDGE_PX <= below or below >= above else -10.0 - h
-        if area is not None and scale > 0:  # never past the edges of what is in view
-            dx = max(-left + EDGE_PX, min(dx, right - EDGE_PX - w))
-            dy = max(-above + EDGE_PX, min(dy, below - EDGE_PX - h))
         origin = (at - area.topLeft()) * scale if area is not None and scale > 0 else at
-        # the feet's captions and the key stay readable: a message goes beside them, not over them
+        # the chart's own text stays readable: a message goes beside it, not over it
         text_boxes = self.target.chart_text() if hasattr(self.target, "chart_text") else []
         clear = [
             QRectF((r.topLeft() - area.topLeft()) * scale, r.size() * scale)
@@ -204,43 +191,124 @@ class Overlay:
             if area is not None and scale > 0
         ]
         room = (left, right, above, below) if area is not None else None
-        dx, dy = self._apart(origin, dx, dy, w, h, room, clear)
-        back.setTransform(back.transform().translate(dx, dy))
+        widest = min(MAX_MESSAGE_PX, max(MIN_MESSAGE_PX, room_right if on_right else room_left))
+        for width in [widest] + [w for w in NARROWER_PX if w < widest and w < natural]:
+            lines = wrapped(shown, font, width, MAX_MESSAGE_LINES)
+            metrics = QFontMetricsF(font)
+            w = max(metrics.horizontalAdvance(line) for line in lines) + 8
+            h = metrics.height() * len(lines) + 4
+            dx = SIDE_PX if on_right else -SIDE_PX - w  # beside the ring, not over it
+            dy = 10.0 if h + 10 + EDGE_PX <= below or below >= above else -10.0 - h
+            if area is not None and scale > 0:  # never past the edges of what is in view
+                dx = max(-left + EDGE_PX, min(dx, right - EDGE_PX - w))
+                dy = max(-above + EDGE_PX, min(dy, below - EDGE_PX - h))
+            chosen = self._apart(origin, dx, dy, w, h, room, clear)
+            if chosen is not None:
+                self._box_at(at, "\n".join(lines), chosen)
+                self._connect(at, chosen, w, h)
+                return
+        # nowhere free of the chart's text: a short tag by the ring, the message said elsewhere
+        self.unshown.append(message)
+        metrics = QFontMetricsF(font)
+        w, h = metrics.horizontalAdvance("!") + 10, metrics.height() + 4
+        tag = self._apart(origin, SIDE_PX - 4, -h / 2, w, h, room, clear, reach=MAX_REACH_PX / 4)
+        if tag is not None:  # (else the ring alone: a tag too would cover the chart's text)
+            self._box_at(at, "!", tag, bold=True).setToolTip(message)
+
+    def _connect(self, at: QPointF, offset: tuple[float, float], w: float, h: float) -> None:
+        """A red line from the ring to its message where the message stands off from it (the
+        place beside the ring was on the chart's text), so that it is read as the ring's."""
+        x, y = offset
+        nx, ny = min(max(0.0, x), x + w), min(max(0.0, y), y + h)  # the box's point nearest the ring
+        length = math.hypot(nx, ny)
+        if length <= SIDE_PX + 10:
+            return
+        path = QPainterPath(QPointF(nx * 10 / length, ny * 10 / length))  # from the ring's edge
+        path.lineTo(QPointF(nx, ny))
+        self._in_red(QGraphicsPathItem(path), at, 1.5)
+
+    def _in_red(self, item, at: QPointF, width: float) -> None:
+        """A ring or line of a problem, `width` pixels wide at any zoom, drawn at `at`."""
+        item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        item.setPos(at)
+        pen = QPen(PROBLEM, width)
+        pen.setCosmetic(True)
+        item.setPen(pen)
+        self._add(item, 32)
+
+    def _box_at(self, at: QPointF, text: str, offset: tuple[float, float], *, bold: bool = False):
+        """A paper box with red text at `offset` (view px) from the scene point `at`."""
+        item = QGraphicsSimpleTextItem(text)  # plain text: the message quotes the chart's ids
+        item.setBrush(QBrush(PROBLEM))
+        if bold:
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+        box = item.boundingRect()
+        # the box's own corner is its position (the offset in pixels at the map's scale): the
+        # scene takes an item that ignores the view's scale as a pixel a millimetre, so only
+        # from its position onwards does it repaint the map's tiles under it (a box set far
+        # from its ring by a transform, or by its offset within the item, was never painted)
+        x, y = offset
+        scale = self._scale
+        back = QGraphicsRectItem(QRectF(0, 0, box.width() + 8, box.height() + 4))
+        back.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        back.setPos(at + QPointF(x / scale, y / scale))
+        back.setBrush(QBrush(palette.PAPER))
+        pen = QPen(PROBLEM, 1.0)
+        pen.setCosmetic(True)
+        back.setPen(pen)
+        item.setParentItem(back)
+        item.setPos(4, 2)
         self._add(back, 33)
-        self.messages.append(message)
+        return back
 
     def _apart(
-        self, origin: QPointF, dx: float, dy: float, w: float, h: float, room, clear: list[QRectF] = ()
-    ) -> tuple[float, float]:
-        """(dx, dy) moved so that the message's box covers none placed before (a zone's problem
-        and its mirror's, two problems close together) nor the chart's text in `clear` (view
-        pixels: the feet's captions, the key): the first free of the other side of the ring,
-        above or below the boxes in the way; else the one over the least of that text."""
-
-        def box(x: float, y: float) -> QRectF:
-            return QRectF(origin.x() + x, origin.y() + y, w, h).adjusted(-2, -2, 2, 2)
-
-        def fits(x: float, y: float) -> bool:
-            if room is not None:
-                left, right, above, below = room
-                if x < -left + EDGE_PX - 0.5 or x + w > right - EDGE_PX + 0.5:
-                    return False
-                if y < -above + EDGE_PX - 0.5 or y + h > below - EDGE_PX + 0.5:
-                    return False
-            return not any(box(x, y).intersects(other) for other in (*self.boxes, *clear))
-
-        def over_text(xy: tuple[float, float]) -> float:
-            covered = [box(*xy).intersected(other) for other in clear]
-            return sum(r.width() * r.height() for r in covered if not r.isEmpty())
-
-        tries = [(dx, dy), (dx, -10.0 - h if dy >= 0 else 10.0), (-SIDE_PX - w if dx >= 0 else SIDE_PX, dy)]
-        for other in (*self.boxes, *clear):  # just below or above each box in the way
-            tries += [(dx, other.bottom() + 2 - origin.y()), (dx, other.top() - 2 - h - origin.y())]
-        chosen = next(((x, y) for x, y in tries if fits(x, y)), None)
-        if chosen is None:  # nowhere free: over the least of the chart's text
-            chosen = min(tries[:3], key=over_text) if clear else (dx, dy)
-        self.boxes.append(box(*chosen))
-        return chosen
+        self,
+        origin: QPointF,
+        dx: float,
+        dy: float,
+        w: float,
+        h: float,
+        room,
+        clear: list[QRectF] = (),
+        *,
+        reach: float = MAX_REACH_PX,
+    ) -> tuple[float, float] | None:
+        """(dx, dy) from the ring at `origin` (view pixels) of a `w` × `h` box that covers no
+        message placed before (a zone's problem and its mirror's, two problems close
+        together), nor the chart's text in `clear`, nor the ring, inside the view (`room`):
+        (dx, dy) itself, the other side of the ring, under or over it, else the nearest place
+        beside the boxes in the way (layout.marks.free_spot); None when none is free."""
+        other_x = -SIDE_PX - w if dx >= 0 else SIDE_PX
+        other_y = -10.0 - h if dy >= 0 else 10.0
+        tries = [
+            (dx, dy),
+            (dx, other_y),
+            (other_x, dy),
+            (other_x, other_y),
+            (-w / 2, 12.0),
+            (-w / 2, -12.0 - h),
+        ]
+        taken = [(b.left(), b.top(), b.width(), b.height()) for b in (*self.boxes, *clear)]
+        x0, y0 = origin.x(), origin.y()
+        taken.append((x0 - 11, y0 - 11, 22, 22))  # the ring, with its pen
+        bounds = None
+        if room is not None:
+            left, right, above, below = room
+            bounds = (
+                x0 - left + EDGE_PX,
+                y0 - above + EDGE_PX,
+                left + right - 2 * EDGE_PX,
+                above + below - 2 * EDGE_PX,
+            )
+        spot = free_spot(
+            (w, h), (x0, y0), [(x0 + x, y0 + y) for x, y in tries], taken, bounds, reach=reach, gap=4.0
+        )
+        if spot is None:
+            return None
+        self.boxes.append(QRectF(spot[0], spot[1], w, h))
+        return spot[0] - x0, spot[1] - y0
 
     def points(self, points: list[QPointF]) -> None:
         """A zone being drawn: the points clicked so far, joined."""

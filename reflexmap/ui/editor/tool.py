@@ -158,6 +158,10 @@ class ZoneTool(Mode):
         for view_id, x, y, message in self.problem_marks():
             foot = self.state.atlas.view(view_id).foot  # (the left foot is drawn on the left)
             self.overlay.problem(overlay.to_scene(view_id, x, y), message, foot)
+        if self.overlay.unshown:  # no room on the map free of the chart's text: said here
+            self.status(
+                _("Problem (marked “!” on the map): {message}").format(message=self.overlay.unshown[0])
+            )
         if self.drawing:
             self.overlay.points([overlay.to_scene(self.drawing_view, x, y) for x, y in self.drawing])
 
