@@ -148,6 +148,9 @@ class ChartScene(QGraphicsScene):
         self._wide = False
         self.labelled = True  # whether the last chart was laid out with its label columns
         self.column_mm = MAX_LABEL_MM  # the widest a label column may be (layout/columns.py)
+        # view id -> whether the column between the feet has labels, as last drawn (see
+        # _inner_kept_closed)
+        self._inner_open: dict[str, bool] = {}
         self.setBackgroundBrush(QBrush(palette.PAPER))
 
     def addItem(self, item: QGraphicsItem) -> None:  # noqa: N802 (Qt's name)
@@ -225,6 +228,12 @@ class ChartScene(QGraphicsScene):
         if label_mm > LABEL_MM * text_scale * 1.001:  # presenting asks for larger labels, names whole
             self.column_mm = max(MAX_LABEL_MM, MAX_LABEL_EMS * self.label_mm)
         placed = [self._label_sides(atlas, view, wide) for view in shown]
+        if not wide and self.label_room_mm is not None:  # kept in place while editing
+            placed = self._inner_kept_closed(shown, placed)
+        self._inner_open = {
+            view.id: bool(sides[1] if k == 0 else sides[0])
+            for k, (view, sides) in enumerate(zip(shown, placed, strict=True))
+        }
         sides = [(left_ids, right_ids) for left_ids, right_ids, _ in placed]
         rows = [self._below_rows(view, below) for view, (_, _, below) in zip(shown, placed, strict=True)]
         self.frames = self._place(shown, sides, rows)
@@ -259,6 +268,28 @@ class ChartScene(QGraphicsScene):
             self._draw_key(atlas, shown, left, right, bottom)
         self.chart_rect = self.itemsBoundingRect().adjusted(-6, -6, 6, 6)
         self.setSceneRect(self.chart_rect)
+
+    def _inner_kept_closed(self, shown: list[View], placed: list[tuple[list[str], ...]]) -> list[tuple]:
+        """The label sides of feet drawn side by side while the map is kept in place (editing):
+        a label that would open a column between the feet that the drawing on screen has empty
+        goes to its foot's outer column instead. Opening it would push the feet apart under
+        the author's hand (about 70 px at each new chart's first zone on an inner side); an
+        outer column grows outwards. Fit to window lays the labels out afresh."""
+        kept = []
+        for k, (view, (left, right, below)) in enumerate(zip(shown, placed, strict=True)):
+            first, last = k == 0, k == len(shown) - 1
+            if first and last:
+                kept.append((left, right, below))
+                continue
+            inner_left = not first  # (a middle view has no outer column: both kept as they are)
+            inner = left if inner_left else right
+            if not inner or self._inner_open.get(view.id, True) or (not first and not last):
+                kept.append((left, right, below))
+            elif inner_left:
+                kept.append(([], right + left, below))
+            else:
+                kept.append((left + right, [], below))
+        return kept
 
     def _draw_frame(self, atlas: Atlas, frame: Frame, sides: tuple[list[str], list[str], list[str]]) -> None:
         """One view: its outline, zones, guides, labels and caption (kept in `frame_items`)."""
