@@ -230,9 +230,10 @@ class ChartScene(QGraphicsScene):
         placed = [self._label_sides(atlas, view, wide) for view in shown]
         if not wide and self.label_room_mm is not None:  # kept in place while editing
             placed = self._inner_kept_closed(shown, placed)
-        self._inner_open = {
+        self._inner_open = {  # (labels hidden: nothing known, nothing kept closed next time)
             view.id: bool(sides[1] if k == 0 else sides[0])
             for k, (view, sides) in enumerate(zip(shown, placed, strict=True))
+            if labels and view.id not in self.unlabelled_views
         }
         sides = [(left_ids, right_ids) for left_ids, right_ids, _ in placed]
         rows = [self._below_rows(view, below) for view, (_, _, below) in zip(shown, placed, strict=True)]

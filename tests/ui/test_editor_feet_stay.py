@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 
 from reflexmap.atlas import load_atlas
 
@@ -63,3 +64,29 @@ def test_zones_drawn_by_the_inner_edges_keep_the_feet_in_place(qtbot, new_chart)
     drawn.append(draw(qtbot, editing, "plantar-right", [(10, 40), (18, 40), (18, 48), (10, 48)]))
     assert ("plantar-right", drawn[-1]) in chart.labels
     assert feet(editing) == before
+
+
+def test_labels_hidden_and_shown_again_while_editing_keep_their_columns(qtbot, make_window, tmp_path):
+    """Labels hidden (L) and shown again while the map is kept in place: the drawing before
+    had no labels, which says nothing of its columns between the feet (taken as closed, every
+    label there went to the outer columns)."""
+    import shutil
+
+    path = tmp_path / "chart.yaml"
+    shutil.copy(DATA.parents[1] / "zones" / "ingham-western.yaml", path)
+    window = make_window(load_atlas(path))
+    window.edit_action.trigger()
+    window.map.zoom(1.25)  # kept in place from now on
+    sides = {key: label.side for key, label in window.map.chart.labels.items()}
+    assert "right" in {side for (view, _z), side in sides.items() if view == "plantar-left"}
+    action = next(
+        a
+        for a in window.findChildren(QAction)
+        if a.objectName() == "labels" or a.shortcut().toString() == "L"
+    )
+    action.trigger()
+    assert not any(label.text.isVisible() for label in window.map.chart.labels.values())
+    action.trigger()
+    qtbot.wait(20)
+    assert {key: label.side for key, label in window.map.chart.labels.items()} == sides
+    window.editor.saving.discard()
