@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -134,18 +134,16 @@ def paint_handout(
     paper: str = "a4",
     text_scale: float = 1.0,
     said=None,
-    as_images: bool = False,
 ) -> int:
     """Paint every page of one handout (or several, one after the other, as for a worksheet
     and its answer key) on `device`; returns the number of pages.
 
     `text_scale` is the text-size setting (0.9 to 1.5): the chart's labels, the title, the
     legend and the footer grow with it, as on screen. `said(message)`, if given, is told once
-    for each page whose chart cannot show some of its zones' numbers. `as_images` paints each
-    page on an image at the device's resolution and hands the device that image: for a device
-    that records and replays text (the print preview's pages), which loses the text's layout:
-    right-to-left names came out in the wrong letter order, Arabic unjoined, overrides
-    ignored, while the PDF was right."""
+    for each page whose chart cannot show some of its zones' numbers. (The Handouts dialog's
+    preview paints each page as it shows, with sheet_image: a device that records and
+    replays text, as Qt's print preview did, loses its layout: right-to-left names came out
+    in the wrong letter order, Arabic unjoined, overrides ignored.)"""
     sheets = plan_handout(device, atlas, kind=kind, aspects=aspects, paper=paper, text_scale=text_scale)
     if said is not None:
         for message in unplaced_messages(sheets):
@@ -161,30 +159,49 @@ def paint_handout(
             # the painter keeps the first page's geometry; this page may be turned the other way
             painter.setViewport(0, 0, device.width(), device.height())
             painter.setWindow(0, 0, device.width(), device.height())
-        if as_images:
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)  # the preview shrinks it
-            painter.drawImage(0, 0, sheet_image(device, atlas, sheet, i + 1, len(sheets), text_scale))
-        else:
-            _paint_sheet(painter, atlas, sheet, i + 1, len(sheets), text_scale)
+        _paint_sheet(painter, atlas, sheet, i + 1, len(sheets), text_scale)
     if painter is not None and not painter.end():
         raise OSError(_("the handout could not be finished"))
     return len(sheets)
 
 
 def sheet_image(
-    device, atlas: Atlas, sheet: Sheet, number: int, total: int, text_scale: float = 1.0
+    device,
+    atlas: Atlas,
+    sheet: Sheet,
+    number: int,
+    total: int,
+    text_scale: float = 1.0,
+    size: QSize | None = None,
 ) -> QImage:
     """One planned page painted directly (text laid out as on a PDF) on a white image of
-    `device`'s page size and resolution, so that sizes and line breaks are the planned ones."""
-    image = QImage(device.width(), device.height(), QImage.Format.Format_ARGB32_Premultiplied)
-    image.setDotsPerMeterX(round(device.logicalDpiX() / 0.0254))
+    `device`'s page size and resolution, so that sizes and line breaks are the planned ones;
+    or, given `size` (pixels), the same page shrunk (or grown) to that size, as a preview
+    shows it, without painting it at the page's own size first."""
+    width, height = device.width(), device.height()
+    size = size or QSize(width, height)
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDotsPerMeterX(round(device.logicalDpiX() / 0.0254))  # the text measured as planned
     image.setDotsPerMeterY(round(device.logicalDpiY() / 0.0254))
     image.fill(Qt.GlobalColor.white)
     painter = QPainter(image)
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-    _paint_sheet(painter, atlas, sheet, number, total, text_scale)
+    if size != QSize(width, height):
+        painter.scale(size.width() / max(1, width), size.height() / max(1, height))
+        _paint_sheet(painter, atlas, sheet, number, total, text_scale, page=device)
+    else:
+        _paint_sheet(painter, atlas, sheet, number, total, text_scale)
     painter.end()
     return image
+
+
+def page_rects(device: QPagedPaintDevice, paper: str, sheet: Sheet) -> tuple[QRectF, QRectF]:
+    """The paper of `sheet` and the part inside its margins, in `device`'s pixels; `device`
+    (not painting: a preview's) is left set to that page, so sheet_image paints it."""
+    layout = _page_layout(paper, sheet.orientation)
+    device.setPageLayout(layout)
+    dpi = device.resolution()
+    return QRectF(layout.fullRectPixels(dpi)), QRectF(layout.paintRectPixels(dpi))
 
 
 def _turns_pages(device) -> bool:
@@ -431,9 +448,17 @@ def _body(device, atlas: Atlas, sheet: Sheet, scale: float) -> QRectF:
 
 
 def _paint_sheet(
-    painter: QPainter, atlas: Atlas, sheet: Sheet, number: int, total: int, text_scale: float = 1.0
+    painter: QPainter,
+    atlas: Atlas,
+    sheet: Sheet,
+    number: int,
+    total: int,
+    text_scale: float = 1.0,
+    page=None,
 ) -> None:
-    device = painter.device()
+    """`page`: the device whose page this is, when the painter's is another size (a preview's
+    image, the painter scaled to it); the texts are measured on it."""
+    device = page or painter.device()
     area = QRectF(0, 0, device.width(), device.height())
     mm = area.width() / (device.widthMM() or 1)
     painter.setPen(QPen(Qt.GlobalColor.black))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
@@ -31,10 +31,12 @@ from PySide6.QtWidgets import (
 
 from ..atlas import Atlas
 from ..i18n import N_, _, isolated, ngettext
-from ..render.handout import export_handout, paint_handout
+from ..render import handout
+from ..render.handout import export_handout, page_rects, paint_handout, plan_handout
 from ..vocab import aspect_name
 from . import file_dialogs
 from .appearance import current_text_scale
+from .handout_preview import HandoutPreview
 
 PREVIEW_MIN = QSize(420, 360)  # pixels of the pages' preview, at least
 SHEETS = [
@@ -100,13 +102,10 @@ class HandoutDialog(QDialog):
         self.pages_label.setObjectName("handout-pages")
         form.addRow(_("Preview"), self.pages_label)
 
-        # the real pages, painted as they will be printed (a screen-resolution "printer")
+        # the real pages, planned as they will be printed (on a screen-resolution "printer"),
+        # each painted when it shows (handout_preview.py)
         self.preview_printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
-        self.preview = QPrintPreviewWidget(self.preview_printer, self)
-        self.preview.setObjectName("handout-preview")
-        self.preview.setViewMode(QPrintPreviewWidget.ViewMode.AllPagesView)
-        self.preview.setZoomMode(QPrintPreviewWidget.ZoomMode.FitInView)
-        self.preview.paintRequested.connect(self._paint_preview)
+        self.preview = HandoutPreview(self)
         self.preview.setMinimumSize(PREVIEW_MIN)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
@@ -167,17 +166,29 @@ class HandoutDialog(QDialog):
             self.files_note.show()
         else:
             self.files_note.hide()
-        self.preview.updatePreview()
+        self._plan_preview()
 
-    def _paint_preview(self, printer: QPrinter) -> None:
-        # each page as an image: the preview records and replays what is painted, and text
-        # replayed loses its layout (right-to-left names reversed and unjoined, overrides lost)
-        pages = self.print_to(printer, as_images=True)
+    def _plan_preview(self) -> None:
+        """The pages laid out for the preview's printer; none is painted until it shows."""
+        printer, paper, scale = self.preview_printer, self.paper.currentData(), current_text_scale()
+        aspects = self.views.currentData()
+        self.preview.set_pages([], lambda _i, _size: None)  # the last plan dropped before the next
+        sheets = plan_handout(
+            printer, self.atlas, kind=self.kinds(), aspects=aspects, paper=paper, text_scale=scale
+        )
+        total = len(sheets)
+
+        def paint(index: int, size):
+            page_rects(printer, paper, sheets[index])  # (the printer set to that page)
+            return handout.sheet_image(printer, self.atlas, sheets[index], index + 1, total, scale, size)
+
+        self.preview.set_pages([page_rects(printer, paper, sheet) for sheet in sheets], paint)
+        pages = len(sheets)
         self.pages_label.setText(ngettext("{count} page", "{count} pages", pages).format(count=pages))
 
     def page_count(self) -> int:
         """Pages in the preview now (the same as saved or printed)."""
-        return self.preview.pageCount()
+        return len(self.preview.pages)
 
     # --- saving and printing -------------------------------------------------------------
     def save_to(self, path: Path, written: list[Path] | None = None) -> list[Path]:
@@ -221,7 +232,7 @@ class HandoutDialog(QDialog):
         if self.on_saved is not None:
             self.on_saved(written, self.notes)
 
-    def print_to(self, printer: QPrinter, as_images: bool = False) -> int:
+    def print_to(self, printer: QPrinter) -> int:
         """One print job, even for a worksheet and its answer key."""
         aspects, paper = self.views.currentData(), self.paper.currentData()
         return paint_handout(
@@ -231,7 +242,6 @@ class HandoutDialog(QDialog):
             aspects=aspects,
             paper=paper,
             text_scale=current_text_scale(),
-            as_images=as_images,
         )
 
     def print_dialog(self) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QGraphicsView
+from PySide6.QtWidgets import QApplication
 
 from reflexmap.render.handout import plan_handout, sheet_image
 from reflexmap.ui.appearance import current_text_scale
@@ -34,7 +34,7 @@ def rtl_chart(data_dir: Path, folder: Path) -> Path:
 
 def preview_page(dialog) -> QImage:
     """The preview's first page as the preview widget draws it, at the page's own size."""
-    view = dialog.preview.findChild(QGraphicsView)
+    view = dialog.preview  # (a QGraphicsView of the pages)
     scene = view.scene()
     pages = sorted((i for i in scene.items() if i.parentItem() is None), key=lambda i: i.pos().y())
     page = next(i for i in pages if i.boundingRect().width() > 100)
