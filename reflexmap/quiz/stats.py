@@ -64,6 +64,18 @@ def _local_midnight(now: float) -> float:
     return dt.datetime.combine(day, dt.time()).timestamp()
 
 
+def what_it_reads(atlas: Atlas) -> tuple:
+    """What the statistics (and their window) read of a chart: its id and title, its views'
+    feet, its zones' ids, names, regions and views. An edit that changes none of these (a
+    vertex dragged, a claim typed) leaves every figure as it was."""
+    return (
+        atlas.id,
+        atlas.title,
+        tuple((view.id, view.foot) for view in atlas.views),
+        tuple((zone.id, zone.name, zone.region, tuple(zone.shapes)) for zone in atlas.zones),
+    )
+
+
 def compute(
     log: ReviewLog,
     atlas: Atlas,

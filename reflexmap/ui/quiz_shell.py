@@ -55,7 +55,10 @@ class QuizShell(QObject):
         dock.installEventFilter(self)  # its × during a round asks to end the round
         self._quiet = False  # a round ended by end_round(): no results dialog
         self._statistics: QDialog | None = None  # the Statistics window last opened, while open
+        self._statistics_read: tuple | None = None  # what of the chart it shows (stats.what_it_reads)
         self._following = False  # a fresh Statistics window is on its way (a zero timer)
+        self._progressed = False  # ... because the review log changed (a round ended)
+        self.statistics_built = 0  # Statistics windows made (shown in the tests)
         state.atlas_changed.connect(self._statistics_follow_chart)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
@@ -132,6 +135,8 @@ class QuizShell(QObject):
             dock.setVisible(visible)
         self._hidden = []
         self._summary = summary
+        self._progressed = True  # the round's answers are in the review log: new figures
+        self._statistics_follow_chart()
         if not self._quiet:
             self.show_summary(summary)
 
@@ -180,11 +185,14 @@ class QuizShell(QObject):
     def statistics_window(self) -> QDialog | None:
         """Quiz → Statistics…: the review log's figures for this chart, as plots. While it is
         open it follows the chart: another chart opened (or this one edited) shows it afresh."""
+        from ..quiz.stats import what_it_reads
         from .statistics import open_statistics
 
         window = open_statistics(self.window, self.controller, self.state.atlas)
+        self.statistics_built += 1
         if window is not None:
             self._statistics = window
+            self._statistics_read = what_it_reads(self.state.atlas)
             window.destroyed.connect(lambda *_: self._forget_statistics(window))
         return window
 
@@ -193,17 +201,24 @@ class QuizShell(QObject):
             self._statistics = None
 
     def _statistics_follow_chart(self) -> None:
-        """The chart changed under an open Statistics window: its figures were the old chart's
-        ("54 zones of the chart …" beside another chart). It is opened afresh, where it was;
-        once the changes of one edit are over (a zero timer), not for each of them."""
+        """The chart changed under an open Statistics window (or a round's answers were
+        logged): its figures were the old chart's ("54 zones of the chart …" beside another
+        chart). It is opened afresh, where it was, once the changes of one event are over (a
+        zero timer), and only if what it shows changed: an edit of the zones' shapes or of
+        their other texts (each keystroke, each step of a drag) leaves it as it was."""
         if self._statistics is not None and not self._following:
             self._following = True
             QTimer.singleShot(0, self._statistics_again)
 
     def _statistics_again(self) -> None:
+        from ..quiz.stats import what_it_reads
+
         self._following = False
+        progressed, self._progressed = self._progressed, False
         old = self._statistics
         if old is None or not old.isVisible():
+            return
+        if not progressed and what_it_reads(self.state.atlas) == self._statistics_read:
             return
         place = old.geometry()
         old.close()
