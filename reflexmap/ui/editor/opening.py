@@ -6,15 +6,15 @@ is opened at once, as before: it takes less than a person notices.
 
 The worker only calls the Qt-free core on objects of its own; the window takes the result in
 its own thread (a timer looks every 25 ms), so no Qt object is touched from the worker.
-Cancel (or the window closing, or another chart shown) stops the worker: `Cancelled` is
-raised inside it (PyThreadState_SetAsyncExc) at its next step of Python, wherever it is in
-the core's loops (the parser, the check, the builder), so it ends within milliseconds
-instead of reading on for seconds of CPU in the background. The work touches nothing but
-objects of its own, which are dropped with it; the window keeps what it had."""
+Cancel (or Escape, the window closing, another chart shown) abandons the reading: the box
+closes and the window is free at once, whatever the worker is doing, and what it reads is
+never looked at. The worker stops itself at its next stage (before the check, before the
+ids), never inside the core: an exception sent into the thread (PyThreadState_SetAsyncExc,
+as before) stopped the parser or the check halfway, wherever it was, and waited anyway for
+a call in C (PyYAML's parser, Shapely) to return."""
 
 from __future__ import annotations
 
-import ctypes
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -29,18 +29,26 @@ POLL_MS = 25
 
 
 class Cancelled(BaseException):
-    """Raised inside the worker to stop it (a BaseException: no `except Exception` of the
-    core's takes it for an error of the chart's)."""
+    """The reading was abandoned: raised by the worker itself between its stages (a
+    BaseException: no `except Exception` takes it for an error of the chart's)."""
 
 
-def read_checked(path: Path):
+def read_checked(path: Path, stopped: Callable[[], bool] = lambda: False):
     """The chart file as a document, checked (its draft worked out), and the ids of its zones:
-    what editing it needs first. Raises OSError or ValueError as read_document does."""
+    what editing it needs first. Raises OSError or ValueError as read_document does, and
+    Cancelled between its stages once `stopped()`."""
     from ...atlas.document import read_document
     from .session import _zone_ids
 
+    def stage() -> None:
+        if stopped():
+            raise Cancelled
+
+    stage()
     document = read_document(path)
+    stage()
     document.draft()
+    stage()
     _zone_ids(document)  # parsed once with the check: asked for at the start of the session
     return document
 
@@ -77,12 +85,14 @@ class Opening(QObject):
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.canceled.connect(self.cancel)
+        self.dialog.rejected.connect(self.cancel)  # Escape: it only hid the box, and edit mode began later
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self._look)
         self.worker = _Worker(path)
         self.result = self.worker.result
-        self.destroyed.connect(self.worker.stop)  # (the window gone: a plain object's method)
+        stopped = self.worker.stopped  # (the window gone: not this object's method)
+        self.destroyed.connect(lambda *_: stopped.set())
 
     def start(self) -> None:
         # the modules the reading uses are imported here, not in the worker: Cancel never
@@ -106,9 +116,10 @@ class Opening(QObject):
             self.done(found)
 
     def cancel(self) -> None:
+        """Abandon the reading: the window goes on at once; the worker stops by itself."""
         if self.over:
             return
-        self.worker.stop()
+        self.worker.stopped.set()
         self._finish()
         self.cancelled()
 
@@ -116,47 +127,29 @@ class Opening(QObject):
         self.over = True
         self.timer.stop()
         self.dialog.canceled.disconnect(self.cancel)
+        self.dialog.rejected.disconnect(self.cancel)
         self.dialog.close()
         self.dialog.deleteLater()
         self.deleteLater()
 
 
 class _Worker:
-    """The reading in its thread, and the way to stop it. A plain object (not Qt's): it is
-    stopped when the window is gone too. `reading`: the thread is inside read_checked, where
-    Cancelled may be raised; both threads change it, and `stop` sends the exception, only
-    while holding `guard`."""
+    """The reading in its thread. A plain object (not Qt's): it is stopped when the window is
+    gone too. It touches nothing but objects of its own and `result`, which nobody reads once
+    `stopped` is set."""
 
     def __init__(self, path: Path):
         self.path = path
         self.result: list = []  # [document] or [exception], set by the worker
         self.thread = threading.Thread(target=self.run, name="reflexmap-edit-open", daemon=True)
-        self.guard = threading.Lock()
-        self.reading = False
-        self.stopped = False
+        self.stopped = threading.Event()
 
     def run(self) -> None:
         try:
-            with self.guard:
-                if self.stopped:
-                    return
-                self.reading = True
-            try:
-                found = read_checked(self.path)
-            except Exception as exc:  # noqa: BLE001 - handed to the window's thread, said there
-                found = exc
-            finally:
-                with self.guard:  # (a Cancelled sent before this is raised in here, and caught below)
-                    self.reading = False
-            self.result.append(found)
+            found = read_checked(self.path, self.stopped.is_set)
         except Cancelled:
-            return  # stopped: nothing to hand over
-
-    def stop(self, *_args) -> None:
-        """Raise Cancelled in the thread, if it is still reading."""
-        with self.guard:
-            self.stopped = True
-            if self.reading and self.thread.ident is not None:
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(
-                    ctypes.c_ulong(self.thread.ident), ctypes.py_object(Cancelled)
-                )
+            return  # abandoned: nothing to hand over
+        except Exception as exc:  # noqa: BLE001 - handed to the window's thread, said there
+            found = exc
+        if not self.stopped.is_set():
+            self.result.append(found)

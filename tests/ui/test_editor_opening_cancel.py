@@ -1,0 +1,112 @@
+"""Cancel while a large chart is read for editing (ui/editor/opening.py): the window is free
+at once and the reading abandoned; the worker stops itself at its next stage, never inside
+the core. It was stopped by an exception sent into its thread, raised wherever it was: in
+the middle of the parser or the check (or, inside a call in C, only when that returned)."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import yaml
+from PySide6.QtCore import Qt
+
+from reflexmap.atlas import document as atlas_document
+from reflexmap.atlas import load_atlas
+from reflexmap.ui import dialogs
+from reflexmap.ui.editor import opening
+
+from .test_editor import DATA
+from .test_editor_opening import the_box
+
+
+def workers() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "reflexmap-edit-open"]
+
+
+def large_chart(folder: Path, zones: int = 2000) -> Path:
+    from benchmarks.synthetic import synthetic_chart
+
+    path = folder / "large.yaml"
+    path.write_text(
+        yaml.safe_dump(synthetic_chart(zones), sort_keys=False, default_flow_style=None, width=200)
+    )
+    return path
+
+
+def test_escape_frees_the_window_at_once_and_the_reading_stops_between_stages(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    """The reading's first stage (the parser) runs on in Python after Escape: it is not cut
+    halfway; the check after it never starts; nothing read reaches the window."""
+    path = tmp_path / "small.yaml"
+    shutil.copy(DATA / "small.yaml", path)
+    inside, let_go, parsed, checked = threading.Event(), threading.Event(), [], []
+    read, draft = atlas_document.read_document, atlas_document.ChartDocument.draft
+
+    def parsing(path):
+        inside.set()
+        end = time.monotonic() + 20
+        while not let_go.is_set() and time.monotonic() < end:  # the core's own steps of Python
+            sum(range(100))
+        document = read(path)
+        parsed.append(document)
+        return document
+
+    def checking(document, *args, **kwargs):
+        if threading.current_thread().name == "reflexmap-edit-open":
+            checked.append(document)
+        return draft(document, *args, **kwargs)
+
+    monkeypatch.setattr(opening, "IN_BACKGROUND", 0)
+    monkeypatch.setattr(atlas_document, "read_document", parsing)
+    monkeypatch.setattr(atlas_document.ChartDocument, "draft", checking)
+    window = make_window(load_atlas(path))
+    window.edit_action.trigger()
+    qtbot.waitUntil(lambda: the_box(window) is not None)
+    assert inside.wait(10)
+    [worker] = workers()
+    qtbot.keyClick(the_box(window), Qt.Key.Key_Escape)
+    assert the_box(window) is None  # at once, the worker still reading
+    assert worker.is_alive()
+    assert "cancelled" in window.statusBar().currentMessage()
+    assert not window.editor.active and not window.edit_action.isChecked()
+    let_go.set()
+    qtbot.waitUntil(lambda: not worker.is_alive(), timeout=10000)
+    assert len(parsed) == 1  # the parser's stage ran to its end: never cut halfway
+    assert checked == []  # the check after it never began
+    qtbot.wait(100)  # (the window's timer would have taken a result by now)
+    assert window.editor.session.document is None and not window.editor.active
+
+
+def test_another_chart_opened_after_cancel_is_edited_as_itself(qtbot, make_window, tmp_path, monkeypatch):
+    """A chart of 2,000 zones read for editing, Escape, then File → Open another chart and Edit
+    zones on it while the first reading still ends in the background: the second chart is
+    shown and edited, never the first one's document."""
+    monkeypatch.setattr(opening, "IN_BACKGROUND", 0)
+    large = large_chart(tmp_path)
+    small = tmp_path / "small.yaml"
+    shutil.copy(DATA / "small.yaml", small)
+    window = make_window(load_atlas(large))
+    window.edit_action.trigger()
+    qtbot.waitUntil(lambda: the_box(window) is not None)
+    qtbot.waitUntil(lambda: bool(workers()))
+    [abandoned] = workers()
+    qtbot.wait(30)
+    qtbot.keyClick(the_box(window), Qt.Key.Key_Escape)
+    assert the_box(window) is None
+    monkeypatch.setattr(dialogs, "open_file", lambda *args: str(small))
+    window.actions_by_name["open"].trigger()  # File → Open chart…
+    assert Path(window.state.atlas.path) == small
+    window.edit_action.trigger()
+    qtbot.waitUntil(lambda: window.editor.active, timeout=30000)
+    small_ids = [zone.id for zone in load_atlas(small).zones]
+    assert [zone.id for zone in window.editor.session.draft.atlas.zones] == small_ids
+    qtbot.waitUntil(lambda: not abandoned.is_alive(), timeout=60000)  # it ends by itself
+    qtbot.wait(100)
+    assert window.editor.active and Path(window.state.atlas.path) == small
+    assert [zone.id for zone in window.editor.session.draft.atlas.zones] == small_ids
+    assert [zone.id for zone in window.state.atlas.zones] == small_ids
+    window.editor.saving.discard()
