@@ -24,7 +24,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from ..i18n import N_, _, format_count
-from . import limits, written_numbers, yaml_messages
+from . import limits, stopping, written_numbers, yaml_messages
 from .errors import AtlasError, position_in
 from .limits import Path
 from .prescan import prescan
@@ -669,8 +669,12 @@ class _Builder:
         plain_values = self.plain_values
         scalar_event = yaml.ScalarEvent
         max_nodes, max_keys = limits.MAX_NODES, limits.MAX_KEYS
+        events = 0
         while True:
             event = get_event()
+            events += 1
+            if not events & (stopping.EVERY - 1):  # a reading abandoned stops here (opening.py)
+                stopping.check()
             kind = type(event)
             parent = stack[-1] if stack else None
             if kind is scalar_event and (tag := event.tag) is not None and tag == spliced_tag:

@@ -22,15 +22,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ...atlas import stopping
 from ...i18n import _
 
 IN_BACKGROUND = 2_000_000  # bytes: a larger chart file is read and checked in a worker thread
 POLL_MS = 25
 
 
-class Cancelled(BaseException):
-    """The reading was abandoned: raised by the worker itself between its stages (a
-    BaseException: no `except Exception` takes it for an error of the chart's)."""
+Cancelled = stopping.Stopped  # the reading abandoned: raised between stages, and by the parser
 
 
 def read_checked(path: Path, stopped: Callable[[], bool] = lambda: False):
@@ -146,7 +145,8 @@ class _Worker:
 
     def run(self) -> None:
         try:
-            found = read_checked(self.path, self.stopped.is_set)
+            with stopping.stoppable(self.stopped):  # the parser checks too, every few thousand values
+                found = read_checked(self.path, self.stopped.is_set)
         except Cancelled:
             return  # abandoned: nothing to hand over
         except Exception as exc:  # noqa: BLE001 - handed to the window's thread, said there
