@@ -18,6 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import is_not
 
 from ..atlas import Atlas
 from .cards import KINDS
@@ -64,15 +66,23 @@ def _local_midnight(now: float) -> float:
     return dt.datetime.combine(day, dt.time()).timestamp()
 
 
-def what_it_reads(atlas: Atlas) -> tuple:
-    """What the statistics (and their window) read of a chart: its id and title, its views'
-    feet, its zones' ids, names, regions and views. An edit that changes none of these (a
-    vertex dragged, a claim typed) leaves every figure as it was."""
-    return (
-        atlas.id,
-        atlas.title,
-        tuple((view.id, view.foot) for view in atlas.views),
-        tuple((zone.id, zone.name, zone.region, tuple(zone.shapes)) for zone in atlas.zones),
+def read_alike(old: Atlas, new: Atlas) -> bool:
+    """Whether the statistics read the same of both charts: their ids and titles, their views'
+    feet, their zones' ids, names, regions and views. An edit that changes none of these (a
+    vertex dragged, a claim typed) leaves every figure as it was. Zones that are the same
+    objects (an edit makes new ones only for what it changed) are not looked into."""
+    if old is new:
+        return True
+    if (old.id, old.title, len(old.zones)) != (new.id, new.title, len(new.zones)):
+        return False
+    if old.views is not new.views and [(v.id, v.foot) for v in old.views] != [
+        (v.id, v.foot) for v in new.views
+    ]:
+        return False
+    changed = compress(zip(old.zones, new.zones, strict=True), map(is_not, old.zones, new.zones))
+    return all(
+        a.id == b.id and a.name == b.name and a.region == b.region and a.shapes.keys() == b.shapes.keys()
+        for a, b in changed
     )
 
 

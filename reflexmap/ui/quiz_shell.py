@@ -55,7 +55,7 @@ class QuizShell(QObject):
         dock.installEventFilter(self)  # its × during a round asks to end the round
         self._quiet = False  # a round ended by end_round(): no results dialog
         self._statistics: QDialog | None = None  # the Statistics window last opened, while open
-        self._statistics_read: tuple | None = None  # what of the chart it shows (stats.what_it_reads)
+        self._statistics_atlas = state.atlas  # the chart it shows the figures of
         self._following = False  # a fresh Statistics window is on its way (a zero timer)
         self._progressed = False  # ... because the review log changed (a round ended)
         self.statistics_built = 0  # Statistics windows made (shown in the tests)
@@ -185,14 +185,13 @@ class QuizShell(QObject):
     def statistics_window(self) -> QDialog | None:
         """Quiz → Statistics…: the review log's figures for this chart, as plots. While it is
         open it follows the chart: another chart opened (or this one edited) shows it afresh."""
-        from ..quiz.stats import what_it_reads
         from .statistics import open_statistics
 
         window = open_statistics(self.window, self.controller, self.state.atlas)
         self.statistics_built += 1
         if window is not None:
             self._statistics = window
-            self._statistics_read = what_it_reads(self.state.atlas)
+            self._statistics_atlas = self.state.atlas
             window.destroyed.connect(lambda *_: self._forget_statistics(window))
         return window
 
@@ -211,14 +210,15 @@ class QuizShell(QObject):
             QTimer.singleShot(0, self._statistics_again)
 
     def _statistics_again(self) -> None:
-        from ..quiz.stats import what_it_reads
+        from ..quiz.stats import read_alike
 
         self._following = False
         progressed, self._progressed = self._progressed, False
         old = self._statistics
         if old is None or not old.isVisible():
             return
-        if not progressed and what_it_reads(self.state.atlas) == self._statistics_read:
+        if not progressed and read_alike(self._statistics_atlas, self.state.atlas):
+            self._statistics_atlas = self.state.atlas  # (its zones compared from here next time)
             return
         place = old.geometry()
         old.close()
