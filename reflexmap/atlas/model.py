@@ -104,8 +104,14 @@ class Atlas:
         object.__setattr__(self, "_localized", {})
 
     def languages(self) -> set[str]:
-        """Languages the file carries translations for (besides its own)."""
+        """Languages the file carries translations for (besides its own): of any text that
+        `localized` translates (the chart's, its sources', its guides' and its zones')."""
         found = set(self.translations)
+        for source in self.sources.values():
+            found |= set(source.translations)
+        for view in self.views:
+            for guide in view.guides:
+                found |= set(guide.translations)
         for zone in self.zones:
             found |= set(zone.translations)
         return found
