@@ -17,6 +17,8 @@ from reflexmap.atlas import read_atlas
 from reflexmap.atlas.text import problem_index, text_problem
 from reflexmap.cli import main
 
+from .test_text_marks import invisible  # imported here: importing it inside a @given test nests its @given
+
 DATA = Path(__file__).parents[1] / "data"
 SMALL = (DATA / "small.yaml").read_text(encoding="utf-8")
 
@@ -153,8 +155,6 @@ def _problem_char_by_char(key: str, text: str) -> tuple[str, int] | None:
     import unicodedata
 
     from reflexmap.atlas.text import MAX_INVISIBLE_RUN, MAX_STACKED_MARKS, MULTILINE_KEYS, visible
-
-    from .test_text_marks import invisible
 
     def noncharacter(code: int) -> bool:
         return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
