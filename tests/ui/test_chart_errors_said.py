@@ -92,9 +92,8 @@ def test_problems_at_start_in_german(qtbot, tmp_path: Path):
     box = window.findChild(QMessageBox, "start-problems")
     assert box.windowTitle() == "Probleme beim Start"
     assert "Karte nicht geladen: letzte.yaml hat 1 Fehler" in box.informativeText()
-    # at the number that is not finite, in German
+    # at the number not written in decimal, in German
     assert box.detailedText() == (
-        f"{last}:17:44: Zone 'z' in Ansicht 'plantar-left': Punkt 3 hat eine Koordinate, "
-        "die keine endliche Zahl ist"
+        f"{last}:17:44: Zahlen dezimal schreiben, etwa 10, -2.5 oder 1.5e3 (mit Punkt): '.nan'"
     )
     box.done(0)
