@@ -46,6 +46,41 @@ def _yaml(indent: tuple[int, int, int] = (2, 4, 2)) -> YAML:
     return yaml
 
 
+_BLOCK_KEY = re.compile(r"^( *)[^\s#\-][^\n]*:[ \t]*(?:#[^\n]*)?$")  # `key:` opening a block
+_NEXT_ITEM = re.compile(r"^( *)(- +)?\S")
+
+
+def written_indent(text: str) -> tuple[int, int, int]:
+    """ruamel.yaml's (mapping, sequence, dash) indents the text is written with, as most of
+    its blocks are: a chart indented by four spaces, or with its dashes indented, keeps its
+    indentation when an edit writes the whole chart again (before: every line moved to the
+    house style, two spaces). (2, 4, 2), the house style, where nothing says otherwise."""
+    from collections import Counter
+
+    mappings: Counter = Counter()
+    sequences: Counter = Counter()
+    lines = text.split("\n")
+    for n, line in enumerate(lines[:-1]):
+        key = _BLOCK_KEY.match(line)
+        if key is None:
+            continue
+        below = (x for x in lines[n + 1 : n + 20] if x.strip() and not x.lstrip().startswith("#"))
+        following = next(below, "")
+        item = _NEXT_ITEM.match(following)
+        if item is None:
+            continue
+        depth = len(item.group(1)) - len(key.group(1))
+        if item.group(2):
+            sequences[(depth + len(item.group(2)), depth)] += 1
+        elif depth > 0:
+            mappings[depth] += 1
+    mapping = mappings.most_common(1)[0][0] if mappings else 2
+    sequence, dash = sequences.most_common(1)[0][0] if sequences else (mapping + 2, mapping)
+    if sequence - dash < 2 or dash < 0:  # (ruamel.yaml writes no less)
+        return (2, 4, 2)
+    return (mapping, sequence, dash)
+
+
 def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
@@ -415,10 +450,12 @@ class ChartDocument:
                 raise
             raise EditRefused(str(error)) from None
 
-    def with_tree(self, tree: Any, indent: tuple[int, int, int] = (2, 4, 2)) -> ChartDocument:
+    def with_tree(self, tree: Any, indent: tuple[int, int, int] | None = None) -> ChartDocument:
         """A new document whose text is `tree` dumped, flow lists kept as written (`indent`:
         ruamel.yaml's mapping, sequence and dash indents; local_edit.py writes a few zones in
-        the file's own)."""
+        the file's own; by default the indents the chart is written with, `written_indent`)."""
+        if indent is None:
+            indent = written_indent(self.origin or self.text)
         found = _flow_lists(tree)
         originals = []
         try:
@@ -541,6 +578,23 @@ def replaced_flow_lists(
         text, document.source, document.path, layouts, document.bom, document.crlf, document.origin
     )
     return new, spans
+
+
+def text_change(before: ChartDocument, after: ChartDocument) -> tuple[int, str, str]:
+    """(start, text of `before` there, text of `after` there): the one stretch where the two
+    texts differ. The inverse of an edit that wrote the whole chart again puts it back
+    (edits.TextEdit), byte for byte: a round trip back through ruamel.yaml wrote what the
+    file had in ruamel's style (a four-space indent as two, `- s1` as `-   s1`), so Undo,
+    or an inverse in a script, then Save changed a file that no change was left in."""
+    old, new = before.text, after.text
+    start = 0
+    limit = min(len(old), len(new))
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < limit - start and old[len(old) - 1 - end] == new[len(new) - 1 - end]:
+        end += 1
+    return start, old[start : len(old) - end], new[start : len(new) - end]
 
 
 def _keep_trailing_spaces(old: str, new: str) -> str:

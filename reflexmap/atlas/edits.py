@@ -33,7 +33,7 @@ from ruamel.yaml.tokens import CommentToken
 
 from ..i18n import N_, _, bidi_isolate, format_count, ngettext
 from . import geometry
-from .document import ChartDocument, Problem, copy_node
+from .document import ChartDocument, Problem, copy_node, text_change
 from .errors import EditRefused
 
 Point = tuple[float, float]
@@ -67,8 +67,9 @@ class Edit:
             new, inverse = local
         else:
             tree = document.tree()
-            inverse = self.change(tree)
+            self.change(tree)
             new = dataclasses.replace(document.with_tree(tree), basis=(Before(document),))  # see draft()
+            inverse = TextEdit(*text_change(document, new))  # (byte for byte: see text_change)
         return Applied(new, inverse, new.problems() if check else ())
 
     def change(self, tree: CommentedMap) -> Edit:  # pragma: no cover - abstract
@@ -332,10 +333,11 @@ class _PointsEdit(_ZoneEdit):
             patched = ring_text.ring_patched(self, document, kinds)
         if patched is None:  # the round trip of the whole chart
             tree = document.tree()
-            inverse = self.change(tree)
+            self.change(tree)
             from .recheck_window import Before
 
             new = dataclasses.replace(document.with_tree(tree), basis=(Before(document),))
+            inverse = TextEdit(*text_change(document, new))
             return Applied(new, inverse, new.problems() if check else ())
         new, inverse = patched
         return Applied(new, inverse, new.problems() if check else ())
@@ -764,10 +766,11 @@ class SetSources(Edit):
         each source's lines move (or go) whole, with the comment lines above it."""
         tree = document.tree()
         before = [s.get("id") if isinstance(s, dict) else None for s in tree.get("sources") or ()]
-        inverse = self.change(tree)
+        self.change(tree)
         added = iter(range(len(before), len(before) + len(self.entries)))
         order = [before.index(e.was) if e.was is not None else next(added) for e in self.entries]
         new = _reordered(document.with_tree(tree), "sources", order, added_from=len(before))
+        inverse = TextEdit(*text_change(document, new))
         return Applied(new, inverse, new.problems() if check else ())
 
     def change(self, tree: CommentedMap) -> Edit:
