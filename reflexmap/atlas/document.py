@@ -442,10 +442,12 @@ class ChartDocument:
         the place, where ruamel.yaml reads the text otherwise than the loader does (a tab
         before a colon, lines ended by U+0085 or U+2028): the loader opened the chart, but a
         change cannot be written into it (it was lost without a word, and "Saved")."""
+        from .read_alike import ruamel_refusal
+
         try:
             return _yaml().load(self.text)
         except Exception as exc:  # ruamel's own errors (in English, with its own positions)
-            error = _ruamel_refusal(exc, self.text, self.source)
+            error = ruamel_refusal(exc, self.text, self.source)
             if error is None:
                 raise
             raise EditRefused(str(error)) from None
@@ -671,77 +673,13 @@ def read_document(path: str | Path) -> ChartDocument:
         raise ChartUnreadable(AtlasError(str(path), 0, 0, message)) from None
 
 
-_TAB_BEFORE_COLON = re.compile("\t[ \t]*:")  # ruamel.yaml refuses "key<TAB>: value"
-# line ends the loader (YAML 1.1) takes for line ends and ruamel.yaml (YAML 1.2), which
-# writes the editor's changes, reads as characters of the line
-_LINE_END_NAMES = {
-    "\x85": "U+0085 (NEL)",
-    "\u2028": "U+2028 (LINE SEPARATOR)",
-    "\u2029": "U+2029 (PARAGRAPH SEPARATOR)",
-}
-
-
 def editor_cannot_read(text: str, source: str) -> AtlasError | None:
-    """Why the editor cannot change the chart `text` (which the loader reads): the place and a
-    translated reason, or None. Asked when edit mode is entered, so that a file is refused
-    before the person works on it, not at the first change (which ruamel.yaml, writing the
-    changes, could not read). Cheap: ruamel.yaml reads the whole text (slow on large charts)
-    only when a tab stands before a colon; line ends it does not take are found by a search."""
-    from .errors import position_in
+    """Why the editor cannot change the chart `text`: the loader and ruamel.yaml, which
+    writes the changes, would read it otherwise (read_alike.py: the one rule, by which the
+    loader and `reflexmap check` refuse the file too, in the same words and place)."""
+    from .read_alike import not_read_alike
 
-    found = [at for at in map(text.find, _LINE_END_NAMES) if at >= 0]  # (str.find: 10x a regex)
-    if found:
-        odd = min(found)
-        line, column = position_in(text, odd)
-        return AtlasError(
-            source,
-            line,
-            column,
-            _("the editor cannot read this file: {reason}").format(
-                reason=_(
-                    "this line ends with {character}, which the editor does not take for a line "
-                    "end: save the file with ordinary line ends (LF) in a text editor, then edit it here"
-                ).format(character=_LINE_END_NAMES[text[odd]])
-            ),
-        )
-    if _TAB_BEFORE_COLON.search(text) is None:
-        return None
-    try:
-        _yaml().compose(text)  # (a tab inside quotes or a comment is read alike: no refusal)
-    except Exception as exc:  # ruamel's own errors (in English, with its own positions)
-        error = _ruamel_refusal(exc, text, source)
-        if error is None:
-            raise
-        return error
-    return None
-
-
-def _ruamel_refusal(exc: Exception, text: str, source: str) -> AtlasError | None:
-    """ruamel.yaml's error reading `text`, placed as the loader places (its line ends
-    counted) and said in the interface's language; None for an error of another kind."""
-    from ruamel.yaml.error import YAMLError
-
-    from .errors import position_in
-    from .yaml_messages import syntax_message
-
-    if not isinstance(exc, YAMLError | RecursionError):
-        return None
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    index = getattr(mark, "index", None)
-    if not isinstance(index, int) or not 0 <= index <= len(text):
-        reason = _("the editor cannot read this file: {reason}").format(
-            reason=(str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        )
-        return AtlasError(source, 0, 0, reason)
-    line, column = position_in(text, index)
-    at = text[index : index + 1]
-    if _TAB_BEFORE_COLON.match(text, index):  # (the loader reads it: "indents with spaces" would mislead)
-        said = _("a tab stands before the colon: replace it with a space")
-    else:
-        said = syntax_message(getattr(exc, "problem", None), None, None, line, at)
-    return AtlasError(
-        source, line, column, _("the editor cannot read this file: {reason}").format(reason=said)
-    )
+    return not_read_alike(text, source)
 
 
 def copy_node(node: Any) -> Any:

@@ -260,6 +260,11 @@ def parse_atlas(raw: bytes | str, source: str = "<atlas>", path: Path | None = N
     data, positions, errors = parse_yaml(text, source)
     if errors:
         return LoadResult(None, tuple(errors))
+    from .read_alike import not_read_alike
+
+    unlike = not_read_alike(text, source)  # what the editor would write otherwise: refused alike
+    if unlike is not None:
+        return LoadResult(None, (unlike,))
     from .builder import Builder
     from .schema import check_structure
 
