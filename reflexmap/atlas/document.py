@@ -408,7 +408,9 @@ class ChartDocument:
         reading of the whole text."""
         bom = text.startswith("\ufeff")
         text = text.removeprefix("\ufeff")
-        crlf = "\r\n" in text
+        # CRLF throughout: read as LF and written back so; mixed line ends are kept as they
+        # are in the text (before: an unchanged chart with a few CRLF lines was saved all CRLF)
+        crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
         if crlf:
             text = text.replace("\r\n", "\n")
         layouts, parsed = None, None

@@ -100,3 +100,18 @@ def read_document_from(text: str):
     from reflexmap.atlas.document import ChartDocument
 
     return ChartDocument.from_text(text, "<odd>", parse=True)
+
+
+def test_a_chart_with_mixed_line_ends_is_saved_unchanged_and_an_edit_undone_gives_it_back(tmp_path):
+    """A few lines ended by CRLF among LF lines: before, an unchanged chart was written back
+    with CRLF on every line."""
+    raw = (
+        (Path(__file__).resolve().parents[1] / "data" / "small.yaml").read_bytes().replace(b"\n", b"\r\n", 5)
+    )
+    path = tmp_path / "mixed.yaml"
+    path.write_bytes(raw)
+    document = read_document(path)
+    assert document.to_bytes() == raw
+    for edits in kinds(document).values():
+        changed, inverses = E.apply_all(document, edits)
+        assert E.apply_all(changed, inverses)[0].to_bytes() == raw
