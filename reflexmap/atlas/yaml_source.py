@@ -752,6 +752,8 @@ class _Builder:
                     self.anchors[closed.anchor] = (closed.value, closed.size)
                 value, size = closed.value, closed.size
             elif kind is yaml.AliasEvent:
+                if parent is not None and type(parent.value) is list and len(parent.value) >= parent.limit:
+                    self._over_limit(parent, event)  # the item over the limit, whatever it is
                 if event.anchor not in self.anchors:
                     raise _Refused(
                         _("unknown alias '*{name}' (no '&{name}' comes before it)").format(name=event.anchor),

@@ -154,7 +154,13 @@ def _problem_char_by_char(key: str, text: str) -> tuple[str, int] | None:
     regular expressions (what is refused, and the index of the character it is about)."""
     import unicodedata
 
-    from reflexmap.atlas.text import MAX_INVISIBLE_RUN, MAX_STACKED_MARKS, MULTILINE_KEYS, visible
+    from reflexmap.atlas.text import (
+        MAX_INVISIBLE_RUN,
+        MAX_STACKED_MARKS,
+        MAX_SUBJOINED,
+        MULTILINE_KEYS,
+        visible,
+    )
 
     def noncharacter(code: int) -> bool:
         return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
@@ -175,24 +181,32 @@ def _problem_char_by_char(key: str, text: str) -> tuple[str, int] | None:
     for i, char in enumerate(text):  # a noncharacter above the first plane: after the blank text
         if noncharacter(ord(char)):
             return f"U+{ord(char):04X}", i
-    runs = stacks = None  # (start, index told) of the first run too long, of the first stack
-    run = stacked = start = 0
+    runs = stacks = towers = None  # (start, index told) of the first run too long, stack, tower
+    run = stacked = start = below = 0
     for i, char in enumerate(text):
         category = unicodedata.category(char)
         run = run + 1 if invisible(char) else 0
         if run == MAX_INVISIBLE_RUN + 1 and runs is None:
             runs = (i - MAX_INVISIBLE_RUN, i - MAX_INVISIBLE_RUN)
-        if category in ("Mn", "Me"):
+        if unicodedata.name(char, "").startswith("TIBETAN SUBJOINED"):  # letters below: apart
+            below += 1
+            if below == MAX_SUBJOINED + 1 and towers is None:
+                towers = (i, i)
+        elif char in "\u05bc\u05c1\u05c2":  # drawn inside the letter: no stacking
+            pass
+        elif category in ("Mn", "Me"):
             start = i if stacked == 0 else start
             stacked += 1
             if stacked == MAX_STACKED_MARKS + 1 and stacks is None:
                 stacks = (start, i)  # told at the first mark over the limit
         elif category != "Mc" and not invisible(char):
-            stacked = 0
+            stacked = below = 0
     if runs is not None and (stacks is None or runs[0] <= stacks[0]):
         return "in a row", runs[1]
     if stacks is not None:
         return "stacked", stacks[1]
+    if towers is not None:
+        return "subjoined", towers[1]
     return None
 
 

@@ -63,7 +63,8 @@ yaml_token = st.sampled_from(
      "---", "...", "? ", "|", ">", "1", "-1.5", ".nan", ".inf", "~", "null", "yes", "id", "zones", "shapes",
      "views", "atlas_format", "plantar-left", "mirror", "<<", "%YAML 1.1\n", "\t", "\x00", "é",
      "\r", "\r\n", "\ufeff", "1e5", "0o17", "0b101", "1_000", "1:30.5", "-.inf", "&b ", "*b", "<<: *a\n",
-     "k" * 1100 + ": ", "[[0, 0], [10, 0], [10, 10]]", "- - 0\n  - 0\n"]
+     "k" * 1100 + ": ", "[[0, 0], [10, 0], [10, 10]]", "- - 0\n  - 0\n", "010", "0x1F", "+.inf", "1.5e3",
+     "+3", "off", "no", "2024-01-01", "00.5", "5.", "!!int 010", "!!float .nan", "region: off\n"]
 )  # fmt: skip
 
 
@@ -248,6 +249,7 @@ def _double_quoted(text: str, escaped: bool) -> str:
 
 
 _TEXT_CHARS = "\u200d\u200b\u2060\ufe0f\u00ad\U000e0067\u0301\u0323\u0489\u093e\u0915a Z\u05d0"
+_TEXT_CHARS += "\u0f40\u0f90\u0fb1\u0f71\u0f74\u05bc\u05c1\u0591"  # Tibetan stacks, Hebrew points
 
 
 @FUZZ

@@ -8,7 +8,15 @@ import re
 from .. import limits
 from . import tuning
 from .counting import _Coll, _Counting, _Refuse
-from .item_lines import _KEY_OR_ITEM, _MAYBE_HEADER, _block_list_lines, _free_line, _patterns, suspect_lines
+from .item_lines import (
+    _KEY_OR_ITEM,
+    _MAYBE_HEADER,
+    _Q1,
+    _block_list_lines,
+    _free_line,
+    _patterns,
+    suspect_lines,
+)
 from .runs import _FLOW_ITEMS, _NUM, _marks, _nth, _run
 from .tokens import _LINE, _SPACE, _SPACES, _TO_EOL
 
@@ -20,6 +28,10 @@ _POINT_FIRST = re.compile(
 
 
 _ALIAS_IN = re.compile(r"\*([0-9A-Za-z_-]++)")  # an alias, or text that may be one
+
+# the item's value starts with quoted text (after any anchors and tags), and that text on one line
+_QUOTE_FIRST = re.compile(r"""(?:[&!][^ \n]*+[ ]++)*+["']""")
+_ONE_LINE_QUOTED = re.compile(_Q1)
 
 
 class _Ahead(_Counting):
@@ -164,6 +176,9 @@ class _Ahead(_Counting):
             node = below.end()
         if node >= len(text):
             return
+        quote = _QUOTE_FIRST.match(text, node)
+        if quote is not None and _ONE_LINE_QUOTED.match(text, quote.end() - 1) is None:
+            return  # quoted text that runs on: the parser reads it before the item counts
         marker = "\n" + " " * indent + "-"
         starts, at = [dash], text.find(marker, dash, line)
         for start, stop in skipped:  # (each value stepped over: its '-' lines are text)
