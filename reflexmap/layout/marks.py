@@ -68,6 +68,9 @@ def _nearest_free(box: Box, taken: Sequence[Box], gap: float) -> Box:
     return (left, bottom + gap * 1.01, width, height)
 
 
+SIDE_BOXES = 32  # free_spot: the boxes nearest the point whose sides make candidate corners
+
+
 def free_spot(
     size: tuple[float, float],
     point: tuple[float, float],
@@ -81,41 +84,74 @@ def free_spot(
     """Top-left corner for a box of `size` (width, height) near `point` that overlaps none of
     `taken` (kept `gap` apart) and lies inside `bounds`: the first of `preferred` corners that
     is free, else the free corner nearest `point` among those flush against the sides of the
-    taken boxes near it (and the preferred rows and columns), no further than `reach` from it;
-    None when there is none (a message then says so elsewhere than over the chart's text).
-    Any units: the editor's problem messages use view pixels."""
+    taken boxes nearest it (SIDE_BOXES of them) and the preferred rows and columns, no further
+    than `reach` from it; None when there is none (a message then says so elsewhere than over
+    the chart's text). Every corner is tested against every box at once (numpy): it answers on
+    every move of a drag, however crowded the view. Any units: the editor's messages use view
+    pixels."""
+    import numpy as np  # (only when a message is placed: not at start-up)
+
     width, height = size
     px, py = point
-
-    def free(x: float, y: float) -> bool:
-        box = (x, y, width, height)
-        if bounds is not None and not (
-            bounds[0] <= x
-            and x + width <= bounds[0] + bounds[2]
-            and bounds[1] <= y
-            and y + height <= bounds[1] + bounds[3]
-        ):
-            return False
-        return not any(overlaps(box, other, gap) for other in near)
-
-    def far(xy: tuple[float, float]) -> float:  # from the point to the box's nearest side
-        x, y = xy
-        return (max(x - px, px - x - width, 0.0) ** 2 + max(y - py, py - y - height, 0.0) ** 2) ** 0.5
-
     around = (px - reach - width, py - reach - height, 2 * (reach + width), 2 * (reach + height))
-    near = [t for t in taken if overlaps(around, t)]
-    for xy in preferred:
-        if far(xy) <= reach and free(*xy):
-            return xy
-    xs = {x for x, _y in preferred}
-    ys = {y for _x, y in preferred}
-    for t in near:
-        xs.update((t[0] + t[2] + gap * 1.01, t[0] - width - gap * 1.01))
-        ys.update((t[1] + t[3] + gap * 1.01, t[1] - height - gap * 1.01))
-    spots = sorted((far((x, y)), x, y) for x in xs for y in ys)
-    for distance, x, y in spots:
-        if distance > reach:
-            break
-        if free(x, y):
-            return (x, y)
+    near = np.array([t for t in taken if overlaps(around, t, gap)] or [(0.0, 0.0, 0.0, 0.0)], dtype=float)
+    left, top = near[:, 0] - gap, near[:, 1] - gap
+    right, bottom = near[:, 0] + near[:, 2] + gap, near[:, 1] + near[:, 3] + gap
+    real = (near[:, 2] > 0) | (near[:, 3] > 0)
+
+    def distance(x, y, w=width, h=height):  # from the point to the nearest side of the box at x, y
+        return np.hypot(
+            np.maximum(np.maximum(x - px, px - x - w), 0.0), np.maximum(np.maximum(y - py, py - y - h), 0.0)
+        )
+
+    def free(x, y):  # arrays of corners -> array of bools
+        x, y = np.asarray(x, dtype=float)[:, None], np.asarray(y, dtype=float)[:, None]
+        hit = ((x < right) & (left < x + width) & (y < bottom) & (top < y + height) & real).any(axis=1)
+        ok = ~hit
+        if bounds is not None:
+            x, y = x[:, 0], y[:, 0]
+            ok &= (bounds[0] <= x) & (x + width <= bounds[0] + bounds[2])
+            ok &= (bounds[1] <= y) & (y + height <= bounds[1] + bounds[3])
+        return ok
+
+    if preferred:
+        xs, ys = np.array([p[0] for p in preferred]), np.array([p[1] for p in preferred])
+        good = free(xs, ys) & (distance(xs, ys) <= reach)
+        if good.any():
+            k = int(np.argmax(good))
+            return (float(xs[k]), float(ys[k]))
+    order = np.argsort(distance(near[:, 0], near[:, 1], near[:, 2], near[:, 3]))[:SIDE_BOXES]
+    sides = near[order]
+    xs = np.unique(
+        np.concatenate(
+            [
+                [p[0] for p in preferred],
+                sides[:, 0] + sides[:, 2] + gap * 1.01,
+                sides[:, 0] - width - gap * 1.01,
+            ]
+        )
+    )
+    ys = np.unique(
+        np.concatenate(
+            [
+                [p[1] for p in preferred],
+                sides[:, 1] + sides[:, 3] + gap * 1.01,
+                sides[:, 1] - height - gap * 1.01,
+            ]
+        )
+    )
+    gx, gy = np.meshgrid(xs, ys)
+    gx, gy = gx.ravel(), gy.ravel()
+    far = distance(gx, gy)
+    within = far <= reach
+    gx, gy, far = gx[within], gy[within], far[within]
+    if not len(gx):
+        return None
+    by_distance = np.argsort(far, kind="stable")
+    for start in range(0, len(by_distance), 1024):  # the nearest first: most answer in one go
+        chunk = by_distance[start : start + 1024]
+        good = free(gx[chunk], gy[chunk])
+        if good.any():
+            k = chunk[int(np.argmax(good))]
+            return (float(gx[k]), float(gy[k]))
     return None
