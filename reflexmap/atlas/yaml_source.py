@@ -669,11 +669,11 @@ class _Builder:
         plain_values = self.plain_values
         scalar_event = yaml.ScalarEvent
         max_nodes, max_keys = limits.MAX_NODES, limits.MAX_KEYS
-        events = 0
+        events, every = 0, stopping.EVERY - 1
         while True:
             event = get_event()
             events += 1
-            if not events & (stopping.EVERY - 1):  # a reading abandoned stops here (opening.py)
+            if not events & every:  # a reading abandoned stops here (opening.py)
                 stopping.check()
             kind = type(event)
             parent = stack[-1] if stack else None
