@@ -164,11 +164,11 @@ def test_new_chart_from_the_built_in_outlines(qtbot, editing, monkeypatch, tmp_p
     dialog = next(
         w for w in QApplication.topLevelWidgets() if w.objectName() == "new-chart" and w.isVisible()
     )
-    dialog.title.setText("Practice chart")
+    dialog.title.setText("Annas Fußkarte")
     (dialog.with_zones if with_zones else dialog.empty).setChecked(True)
     qtbot.keyClicks(dialog.tradition, "My practice")  # the author's own: asked, OK waits for it
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
-    qtbot.waitUntil(lambda: editing.state.atlas.title == "Practice chart", timeout=5000)
+    qtbot.waitUntil(lambda: editing.state.atlas.title == "Annas Fußkarte", timeout=5000)
     atlas = editing.state.atlas
     assert editing.editor.active and editing.editor.session.modified
     assert (len(atlas.zones) > 40) == with_zones
@@ -177,8 +177,15 @@ def test_new_chart_from_the_built_in_outlines(qtbot, editing, monkeypatch, tmp_p
     monkeypatch.setattr(dialogs, "save_file", lambda *args: str(target))
     press(qtbot, editing, QKeySequence.StandardKey.Save)
     saved = load_atlas(target)
-    assert saved.title == "Practice chart" and saved.id == "practice-chart"
+    assert saved.title == "Annas Fußkarte" and saved.id == "annas-fusskarte"  # (was "annas-fu-karte")
     assert len(saved.zones) == len(atlas.zones)
+    # the only comment is the new chart's own: none of the outlines' file (its tools, its sources)
+    comments = [
+        line for line in target.read_text(encoding="utf-8").splitlines() if line.lstrip().startswith("#")
+    ]
+    assert comments == [
+        "# Annas Fußkarte: a chart made with ReflexMap from the views of ingham-western.yaml."
+    ]
     if not with_zones:  # no comment left over from the outlines' first zone ("# Head: the toes…")
         assert target.read_text(encoding="utf-8").endswith("\nzones: []\n")
 

@@ -20,18 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...atlas.ids import id_from_name
 from ...i18n import _, bidi_isolate
 
 MAX_TITLE_CHARS = 200
 MAX_STEM_CHARS = 60  # a suggested file name's length before ".yaml"
 # names Windows keeps for devices, whatever the extension: a chart file must not be one
 RESERVED_STEMS = {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(1, 10)}
-
-
-def chart_id(title: str) -> str:
-    """A chart id from its title: lower-case ASCII words joined by hyphens."""
-    words = re.findall(r"[a-z0-9]+", title.lower())
-    return "-".join(words)[:60].strip("-") or "my-chart"
 
 
 def chart_file_name(title: str, folder: Path | None = None) -> str:
@@ -53,8 +48,9 @@ def chart_file_name(title: str, folder: Path | None = None) -> str:
 def new_chart_document(outlines: Path, title: str, *, with_zones: bool, tradition: str = ""):
     """A new chart (a ChartDocument without a file yet) with the views, guide lines and
     sources of the chart at `outlines`, and its zones or none. It is the author's chart:
-    its title and `tradition` are theirs (the outlines' tradition, description and their
-    translations do not come along; an empty tradition is left for the check to ask for)."""
+    its title and `tradition` are theirs (the outlines' tradition, description, their
+    translations and the outlines' file's comments do not come along; an empty tradition is
+    left for the check to ask for). Its id is made from its title (atlas/ids.py)."""
     from ruamel.yaml.comments import CommentedSeq
 
     from ...atlas.document import ChartDocument, read_document
@@ -62,7 +58,7 @@ def new_chart_document(outlines: Path, title: str, *, with_zones: bool, traditio
     base = read_document(outlines)
     tree = base.tree()
     title = title.strip()[:MAX_TITLE_CHARS] or _("My chart")
-    tree["id"] = chart_id(title)
+    tree["id"] = id_from_name(title)
     tree["title"] = title
     tree["tradition"] = " ".join(tradition.split())[:MAX_TITLE_CHARS]
     tree.pop("description", None)
@@ -74,47 +70,33 @@ def new_chart_document(outlines: Path, title: str, *, with_zones: bool, traditio
             del tree["translations"][language]
     if "translations" in tree and not tree["translations"]:
         del tree["translations"]
-    if not with_zones:  # the other chart's zones, the sources they cite and the words about them go
-        about_views = _take_comment_before(tree, "views")  # kept at the end of the sources
+    _drop_comments(tree)  # the outlines' chart's words about itself (its tools, its sources)
+    if not with_zones:  # the other chart's zones and the sources they cite go
         for key in ("sources", "zones"):
             if key in tree:
-                _take_comment_before(tree, key)
                 empty = CommentedSeq()
                 empty.fa.set_flow_style()
                 tree[key] = empty
-                tree.ca.items.pop(key, None)
-        if about_views and "views" in tree:
-            tree.yaml_set_comment_before_after_key("views", before=about_views)
     text = base.with_tree(tree).text
     start = text.find("atlas_format:")
     header = f"# {title}: a chart made with ReflexMap from the views of {outlines.name}.\n"
     return ChartDocument.from_text(header + text[max(start, 0) :], "<new chart>", None)
 
 
-def _take_comment_before(tree, key: str) -> str:
-    """Remove the comment lines written just above `key` in the mapping `tree` and return
-    their text (without '#'): ruamel.yaml keeps them after the value before `key`, at the
-    deepest last item of that value."""
-    keys = list(tree.keys())
-    if key not in keys or keys.index(key) == 0:
-        return ""
-    node, last = tree, keys[keys.index(key) - 1]
-    taken: list[str] = []
-    while True:
-        comments = node.ca.items.get(last) if hasattr(node, "ca") else None
-        if comments and len(comments) > 2 and comments[2] is not None:
-            tokens = comments[2] if isinstance(comments[2], list) else [comments[2]]
-            taken += [token.value for token in tokens if token is not None]
-            comments[2] = None
-        value = node[last]
-        if isinstance(value, dict) and value:
-            node, last = value, list(value.keys())[-1]
-        elif isinstance(value, list) and value:
-            node, last = value, len(value) - 1
-        else:
-            break
-    lines = "".join(taken).splitlines()
-    return "\n".join(line.strip().removeprefix("#").strip() for line in lines if line.strip())
+def _drop_comments(node) -> None:
+    """Every comment of the mapping or sequence `node` and of all it holds (ruamel.yaml keeps
+    them on the node before and after which they stand)."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if hasattr(node, "ca"):
+            node.ca.comment = None
+            node.ca.items.clear()
+            node.ca.end = []
+        if isinstance(node, dict):
+            stack += node.values()
+        elif isinstance(node, list):
+            stack += node
 
 
 class NewChartDialog(QDialog):
