@@ -185,10 +185,21 @@ def format_value(value: object) -> str:
     if isinstance(value, bool) or not isinstance(value, (int, float, list, tuple)):
         return repr(value)
     if isinstance(value, (list, tuple)):
-        items = [format_value(item) for item in value]
-        return "[" + ("; " if _language == "de" else ", ").join(items) + "]"
+        return "[" + _between_numbers().join(format_value(item) for item in value) + "]"
     text = repr(value)
     return text.replace(".", ",") if _language == "de" and isinstance(value, float) else text
+
+
+def format_point(x: float, y: float, decimals: int = 1) -> str:
+    """A point in a message, "(20.0, 117.1)": the one place a pair of coordinates is
+    written. German, whose decimal sign is a comma, separates them with a semicolon,
+    "(20,0; 117,1)" (not "(20,0, 117,1)", which reads as four numbers)."""
+    return "(" + _between_numbers().join(format_number(v, decimals) for v in (x, y)) + ")"
+
+
+def _between_numbers() -> str:
+    """What separates numbers in a list: "; " where the decimal sign is a comma, else ", "."""
+    return "; " if _language == "de" else ", "
 
 
 def format_percent(fraction: float) -> str:

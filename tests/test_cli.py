@@ -363,3 +363,23 @@ def test_check_says_a_file_name_with_control_characters_on_one_line_without_esca
     assert lines[0].startswith(str(tmp_path)) and "\\x1b[31mred\\x1b[0m\\nline.yaml: ok" in lines[0], lines
     assert lines[1].startswith(str(tmp_path) + "/bad\\x07\\r\\u2028two.yaml:"), lines
     assert lines[1].split(".yaml:")[1].split(":")[0].isdigit(), lines  # then the line number
+
+
+def test_check_in_german_writes_a_point_with_a_semicolon_between_its_numbers(
+    tmp_path: Path, capsys, monkeypatch
+):
+    """`LANGUAGE=de reflexmap check`: "(5,0; 5,0) mm" (before: "(5,0, 5,0) mm", four numbers?)."""
+    from reflexmap import i18n
+
+    from .hostile.cases import chart
+
+    crossed = tmp_path / "crossed.yaml"
+    crossed.write_text(chart("[[0, 0], [10, 10], [10, 0], [0, 10]]"), encoding="utf-8")
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANGUAGE", "de")
+    try:
+        assert main(["check", str(crossed)]) == 1
+    finally:
+        i18n.set_language("en")
+    assert "das Polygon kreuzt sich selbst bei (5,0; 5,0) mm, an der Kante" in capsys.readouterr().out

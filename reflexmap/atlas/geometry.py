@@ -13,7 +13,7 @@ import numpy
 import shapely
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 
-from ..i18n import _, format_number, format_value
+from ..i18n import _, format_number, format_point, format_value
 from .coords import MAX_LABELLED_ZONES, MIN_AREA_MM2, OUTLINE_TOLERANCE_MM, Ring, Shape
 
 Problem = tuple[int | None, str]
@@ -56,12 +56,11 @@ def polygon_problem(ring: Ring) -> Problem | None:
             return 0, _("the polygon is invalid: {reason}").format(reason=reason)
         index = nearest_edge(ring, where)
         if "self-intersection" in reason.lower():
-            text = _("the polygon crosses itself near ({x}, {y}) mm, at the edge from point {a} to point {b}")
+            text = _("the polygon crosses itself near {point} mm, at the edge from point {a} to point {b}")
         else:
-            text = _("the polygon is invalid near ({x}, {y}) mm, at the edge from point {a} to point {b}")
+            text = _("the polygon is invalid near {point} mm, at the edge from point {a} to point {b}")
         return index, text.format(
-            x=format_number(where[0], 1),
-            y=format_number(where[1], 1),
+            point=format_point(*where[:2]),
             a=index + 1,
             b=(index + 1) % len(ring) + 1,
         )

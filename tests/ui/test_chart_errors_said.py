@@ -97,3 +97,22 @@ def test_problems_at_start_in_german(qtbot, tmp_path: Path):
         f"{last}:17:44: Zahlen dezimal schreiben, etwa 10, -2.5 oder 1.5e3 (mit Punkt): '.nan'"
     )
     box.done(0)
+
+
+BOWTIE = "[[0, 0], [10, 10], [10, 0], [0, 10]]"  # its edges cross at (5, 5)
+
+
+def test_a_point_in_a_german_message_separates_its_numbers_with_a_semicolon(
+    qtbot, window, tmp_path, monkeypatch
+):
+    """German writes 5,0 for 5.0: the crossing's point is "(5,0; 5,0) mm", never "(5,0, 5,0)
+    mm", which reads as four numbers (tryout S9-9). English keeps "(5.0, 5.0) mm"."""
+    crossed = tmp_path / "gekreuzt.yaml"
+    crossed.write_text(chart(BOWTIE), encoding="utf-8")
+    box = _open(qtbot, window, crossed, monkeypatch)
+    assert "the polygon crosses itself near (5.0, 5.0) mm" in box.informativeText()
+    box.done(0)
+    german = _german(qtbot, window)
+    box = _open(qtbot, german, crossed, monkeypatch)
+    assert "das Polygon kreuzt sich selbst bei (5,0; 5,0) mm" in box.informativeText()
+    box.done(0)
