@@ -1,7 +1,7 @@
 """Command line: open the app, check zone files, export charts, take a screenshot.
 
 reflexmap [--chart FILE] [--view ASPECT] [--screenshot OUT.png [--select ZONE] [--size WxH]]
-reflexmap check FILE...
+reflexmap [--language LANG] check [--language LANG] FILE...
 reflexmap [--chart FILE] export [--chart FILE] [--view ID] -o OUT.{png,svg,pdf,html,apkg}
 reflexmap schema
 reflexmap --install-desktop | --uninstall-desktop
@@ -92,7 +92,11 @@ def _parser() -> argparse.ArgumentParser:
         choices=THEMES,
         help="colours for this run (the Settings menu remembers a choice)",
     )
-    parser.add_argument("--language", choices=tuple(LANGUAGES), help="interface language for this run")
+    parser.add_argument(
+        "--language",
+        choices=tuple(LANGUAGES),
+        help="interface language for this run: the window's, and check's and export's words",
+    )
     parser.add_argument("--text-scale", type=float, choices=TEXT_SCALES, help="text size for this run")
     parser.add_argument(
         "--install-desktop",
@@ -106,6 +110,12 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
     check = commands.add_parser("check", help="validate zone files; exit 1 if any has errors")
     check.add_argument("files", nargs="+", type=_file_name, metavar="FILE")
+    check.add_argument(  # SUPPRESS, as export's: `reflexmap --language de check …` works too
+        "--language",
+        choices=tuple(LANGUAGES),
+        default=argparse.SUPPRESS,
+        help="language of the messages (default: the system's, as the app's)",
+    )
     export = commands.add_parser(
         "export", help="render a chart to PNG, SVG or PDF, a web page (.html) or an Anki deck (.apkg)"
     )
@@ -186,11 +196,11 @@ def _arguments(argv: list[str]) -> argparse.Namespace | SimpleNamespace:
     return SimpleNamespace(**NO_ARGUMENTS) if not argv else _parser().parse_args(argv)
 
 
-def check(files: list[str]) -> int:
+def check(files: list[str], language: str | None = None) -> int:
     from .atlas import read_atlas
     from .i18n import _, format_count, ngettext, set_language, system_language
 
-    set_language(system_language())  # the checker's messages in the user's language
+    set_language(language or system_language())  # --language, else the user's, as the app's
     failed = 0
     for name in files:
         result = read_atlas(name)
@@ -388,7 +398,7 @@ def main(
     if args.install_desktop or args.uninstall_desktop:
         return install_desktop(remove=args.uninstall_desktop)
     if args.command == "check":
-        return check(args.files)
+        return check(args.files, args.language)
     if args.command == "export":
         return export(args)
     if args.command == "schema":

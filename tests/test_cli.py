@@ -383,3 +383,39 @@ def test_check_in_german_writes_a_point_with_a_semicolon_between_its_numbers(
     finally:
         i18n.set_language("en")
     assert "das Polygon kreuzt sich selbst bei (5,0; 5,0) mm, an der Kante" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--language", "de", "check", "FILE"],
+        ["check", "--language", "de", "FILE"],
+        ["check", "FILE", "--language", "de"],
+    ],
+)
+def test_check_answers_in_the_language_asked_for_before_or_after_check(
+    tmp_path: Path, capsys, monkeypatch, argv
+):
+    """`reflexmap --language de check FILE` (as the README's `--language de export`) and
+    `reflexmap check --language de FILE` answer in German in an English environment (before:
+    English, and "unrecognized arguments: --language")."""
+    from reflexmap import i18n
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        (DATA / "small.yaml").read_text().replace("region: nerve", "region: nerves"), encoding="utf-8"
+    )
+    monkeypatch.setenv("LANGUAGE", "en")
+    try:
+        assert main([str(bad) if part == "FILE" else part for part in argv]) == 1
+    finally:
+        i18n.set_language("en")
+    out = capsys.readouterr()
+    assert f"{bad}:36:13: 'nerves' ist kein gültiger Wert für region" in out.out
+    assert "1 Datei von 1 hat Fehler" in out.err
+
+
+def test_the_help_of_check_names_its_language_option(capsys):
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    assert "--language {en,de}" in capsys.readouterr().out
