@@ -250,6 +250,7 @@ class ChartScene(QGraphicsScene):
         )
         top = min(f.top for f in self.frames)
         bottom = max(f.bottom + f.below for f in self.frames) + 5 + self.caption_mm * 0.85 * 1.3 + 4
+        left, right = self._across_feet(left, right)
         heading = aspect_title(aspect) if title is None else title
         if mastery is not None:
             heading = _("{heading}. Mastery: how well you know each zone").format(heading=heading)
@@ -291,6 +292,18 @@ class ChartScene(QGraphicsScene):
             else:
                 kept.append((left + right, [], below))
         return kept
+
+    def _across_feet(self, left: float, right: float) -> tuple[float, float]:
+        """Where the title, the note above it and the key below the feet are centred: on the
+        feet (with the leads beside them), as wide as the chart (from `left` to `right`, label
+        columns included) allows on both sides of that middle. Centred on the label columns
+        too, they moved sideways whenever a column changed width (a name typed or undone in
+        edit mode) while the feet stayed put on screen."""
+        middle = (
+            min(f.left - f.lead_left for f in self.frames) + max(f.right + f.lead_right for f in self.frames)
+        ) / 2
+        half = max(min(middle - left, right - middle), 0.0)
+        return middle - half, middle + half
 
     def _draw_frame(self, atlas: Atlas, frame: Frame, sides: tuple[list[str], list[str], list[str]]) -> None:
         """One view: its outline, zones, guides, labels and caption (kept in `frame_items`)."""
