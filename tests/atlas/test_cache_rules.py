@@ -106,3 +106,58 @@ def test_overlapping_or_edge_sharing_parts_are_refused_and_apart_ones_kept():
             refused = True
         assert refused == (parts_problem(parts) is not None), name
     assert parts_problem(cases["overlapping"]) and not parts_problem(cases["apart"])
+
+
+def test_the_banded_outline_cover_is_ring_covers():
+    """`_Banded.covers` (the outline test of every zone vertex) answers as index.ring_covers
+    for sound rings and points on a fine grid: inside, outside, on vertices and on edges."""
+    from reflexmap.atlas.index import ring_covers
+
+    rings = [ring for ring in _random_rings(600, 16) if cache_rules.ring_is_sound(ring)]
+    rings.append(read_atlas(builtin_chart_path()).atlas.views[0].outline)
+    points = [(x / 2, y / 2) for x in range(-1, 10) for y in range(-1, 10)]
+    for ring in rings:
+        banded = cache_rules._Banded(ring)
+        sample = points + list(ring) if len(ring) < 20 else list(ring) + [(x + 0.3, y - 0.2) for x, y in ring]
+        for x, y in sample:
+            assert banded.covers(x, y) == ring_covers(ring, x, y), (ring, x, y)
+
+
+def _two_feet(left_ring, right_ring, right_outline=None):
+    """A chart of a left sole and its mirror, one zone drawn in both."""
+    from reflexmap.atlas.model import Atlas, View, Zone
+
+    outline = ((-60.0, -50.0), (-10.0, -50.0), (-10.0, 50.0), (-60.0, 50.0))
+    mirrored = tuple((-x, y) for x, y in outline)
+    views = (
+        View("plantar-left", "left", "plantar", outline, (), None),
+        View("plantar-right", "right", "plantar", right_outline or mirrored, (), "plantar-left"),
+    )
+    shapes = {"plantar-left": (left_ring,), "plantar-right": (right_ring,)}
+    zone = Zone("z", "Z", "head", "x", "y", (), "sourced", shapes, None, None, {})
+    return Atlas(id="a", title="A", tradition="T", sources={}, views=views, zones=(zone,))
+
+
+def _refused(atlas) -> bool:
+    try:
+        cache_rules.check_geometry(atlas)
+    except cache_rules.Refused:
+        return True
+    return False
+
+
+def test_a_mirror_views_rings_are_checked_unless_they_are_the_mirror_of_checked_ones():
+    """The plain rules take a zone's rings in a mirror view as sound when they are exactly the
+    mirror of its rings in the view mirrored, which are checked: anything else there is
+    checked in full, and a bad ring mirrored is refused through its original."""
+    square = ((-40.0, -10.0), (-30.0, -10.0), (-30.0, 0.0), (-40.0, 0.0))
+    mirror = tuple((-x, y) for x, y in square)
+    bowtie = ((-40.0, -10.0), (-30.0, 0.0), (-30.0, -10.0), (-40.0, 0.0))
+    assert not _refused(_two_feet(square, mirror))
+    assert _refused(_two_feet(square, tuple((x + 200, y) for x, y in mirror)))  # outside its outline
+    assert _refused(_two_feet(square, tuple(reversed(tuple((-x, y) for x, y in bowtie))))), "a bowtie"
+    assert _refused(_two_feet(bowtie, tuple((-x, y) for x, y in bowtie))), "a bowtie and its mirror"
+    # a mirror view whose outline is not its target's mirror: its rings are checked against it
+    narrow = ((10.0, -50.0), (35.0, -50.0), (35.0, 50.0), (10.0, 50.0))
+    assert _refused(_two_feet(square, mirror, right_outline=narrow))
+    assert not _refused(_two_feet(square, ((12.0, 0.0), (20.0, 0.0), (20.0, 8.0)), right_outline=narrow))
