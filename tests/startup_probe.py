@@ -56,6 +56,10 @@ def painted():
     seen["dialog modules at paint"] = sorted(
         n for n in ("reflexmap.ui.dialogs", "reflexmap.ui.help_dialogs") if n in sys.modules
     )
+    seen["html modules at paint"] = sorted(n for n in ("html", "html.entities") if n in sys.modules)
+    from PySide6 import QtCore
+
+    seen["link classes at paint"] = [n for n in ("QUrl",) if n in vars(QtCore)]  # (and its 5 enums)
     seen["editor at paint"] = getattr(window(), "edits", "built") is not None
     seen["editor modules at paint"] = sorted(n for n in sys.modules if n.startswith("reflexmap.ui.editor."))
     # PySide6 makes a class (and a Python enum class for each of its enums) when it is first

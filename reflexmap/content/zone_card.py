@@ -3,19 +3,18 @@ and caption, the status bar, the web page, the Anki deck and the handouts' legen
 
 What the chart places there (always as the charts' claim, never as a treatment), how it is
 worked, the tradition and chart, the sources and how sure the placement is. Every chart text
-goes through `html.escape`; inside the app's own sentences it is set between Unicode isolates
-(U+2068 … U+2069), so its own direction cannot reorder our words. Only web addresses become
-links (`markup.safe_link`)."""
+goes through `markup.escape` (html.escape's result, without the stdlib module at start-up);
+inside the app's own sentences it is set between Unicode isolates (U+2068 … U+2069), so its
+own direction cannot reorder our words. Only web addresses become links (`markup.safe_link`)."""
 
 from __future__ import annotations
 
 import re
-from html import escape
 
 from ..atlas import Atlas, Zone
 from ..i18n import _, bidi_isolate
 from ..vocab import CONFIDENCE_TEXT, REGION_COLOURS, region_name
-from .markup import charts_place, safe_link
+from .markup import charts_place, escape, safe_link
 
 isolate = bidi_isolate
 PANEL, PAGE = "panel", "page"  # where the card is shown: the app's panel, or a web page / deck

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QTextBrowser
 
 from ..atlas import Atlas, Zone
@@ -11,6 +13,9 @@ from ..content.markup import escape
 from ..i18n import _, bidi_isolate
 from ..render import palette
 from .state import AppState
+
+if TYPE_CHECKING:  # (made by PySide6 with its enums when first used: a link's click, not the start)
+    from PySide6.QtCore import QUrl
 
 
 def _style() -> str:

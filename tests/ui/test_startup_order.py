@@ -83,6 +83,15 @@ def test_the_first_paint_makes_no_widget_class_the_window_does_not_show(env):
     assert _start(env)["unshown widget classes at paint"] == []
 
 
+def test_the_cards_escape_without_the_html_module_and_links_wait_for_a_click(env):
+    """The zone card escapes its text with markup.escape (the stdlib `html` module and its
+    table of entities are not imported to paint), and the zone panel's link type (QUrl, with
+    its 5 enum classes) is made when a link is first followed, not at import."""
+    seen = _start(env)
+    assert seen["html modules at paint"] == []
+    assert seen["link classes at paint"] == []
+
+
 def _kept_sizes(env: dict[str, str]) -> Path:
     return Path(env["XDG_CACHE_HOME"]) / "ReflexMap" / "ReflexMap" / "chart-sizes.json"
 
