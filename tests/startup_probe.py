@@ -56,7 +56,8 @@ def painted():
     seen["dialog modules at paint"] = sorted(
         n for n in ("reflexmap.ui.dialogs", "reflexmap.ui.help_dialogs") if n in sys.modules
     )
-    seen["html modules at paint"] = sorted(n for n in ("html", "html.entities") if n in sys.modules)
+    later = ("html", "html.entities", "reflexmap.atlas.search")  # escaping; the zone list's search
+    seen["modules for later at paint"] = sorted(n for n in later if n in sys.modules)
     from PySide6 import QtCore
 
     seen["link classes at paint"] = [n for n in ("QUrl",) if n in vars(QtCore)]  # (and its 5 enums)

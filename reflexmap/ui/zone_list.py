@@ -15,7 +15,6 @@ from PySide6.QtGui import QColor, QIcon, QPixmap, QStandardItem, QStandardItemMo
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QSizePolicy, QVBoxLayout, QWidget
 
 from ..atlas import Atlas
-from ..atlas.search import search_zones
 from ..atlas.text import natural_key
 from ..content.markup import charts_place, cut_at, isolate, plain_tooltip, shortened
 from ..i18n import _, bidi_isolate
@@ -170,6 +169,8 @@ class ZoneList(QWidget):
         return rows
 
     def _matches(self, query: str) -> list[QStandardItem]:
+        from ..atlas.search import search_zones  # (when first typed: not for the first picture)
+
         atlas = self.state.atlas
         regions = {z.id: region_name(z.region) for z in atlas.zones}
         here = self.state.aspect
@@ -185,6 +186,8 @@ class ZoneList(QWidget):
         return rows
 
     def _other_chart_rows(self, query: str) -> list[QStandardItem]:
+        from ..atlas.search import search_zones
+
         rows: list[QStandardItem] = []
         for path, other in self.other_charts():
             for match in search_zones(other, query):

@@ -83,12 +83,13 @@ def test_the_first_paint_makes_no_widget_class_the_window_does_not_show(env):
     assert _start(env)["unshown widget classes at paint"] == []
 
 
-def test_the_cards_escape_without_the_html_module_and_links_wait_for_a_click(env):
+def test_the_cards_escape_without_the_html_module_and_links_and_search_wait_for_use(env):
     """The zone card escapes its text with markup.escape (the stdlib `html` module and its
-    table of entities are not imported to paint), and the zone panel's link type (QUrl, with
-    its 5 enum classes) is made when a link is first followed, not at import."""
+    table of entities are not imported to paint), the zone list's search is imported when
+    first typed in, and the zone panel's link type (QUrl, with its 5 enum classes) is made
+    when a link is first followed, not at import."""
     seen = _start(env)
-    assert seen["html modules at paint"] == []
+    assert seen["modules for later at paint"] == []
     assert seen["link classes at paint"] == []
 
 
