@@ -18,6 +18,7 @@ from reflexmap.atlas.document import ChartDocument
 
 from .conftest import click_mm, inside_point
 from .test_editor import DATA, drag
+from .test_map_cache import _differing
 
 
 def picture(window) -> QImage:
@@ -57,7 +58,9 @@ def same_as_full(window) -> None:
         window.state.updating = False
     assert state_of(window) == seen
     assert picture(window) == shown
-    assert window.map.viewport().grab().toImage() == on_screen
+    # the kept tiles may round a level or two apart from a fresh drawing where they meet (seams of
+    # 254 for 255 at some scales, as tests/ui/test_map_cache.py allows); a stale zone differs far more
+    assert _differing(window.map.viewport().grab().toImage(), on_screen) == 0
 
 
 @pytest.fixture
