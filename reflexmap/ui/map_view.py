@@ -6,6 +6,8 @@ Clicks are answered by the atlas's Shapely index, not by Qt's item picking, so t
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
@@ -569,14 +571,24 @@ class MapView(QGraphicsView):
         self._prune(level)
 
     def _bands(self):
-        """Pieces of tile rows across the viewport, then of the rings around it (rows above and
-        below, columns left and right), in tile space: each at most BAND_PIXELS device pixels,
-        so that drawing one keeps a frame short."""
+        """Where to draw next, in tile space, each piece at most BAND_PIXELS device pixels so
+        that drawing one keeps a frame short: first the viewport itself, row by row (the map
+        is crisp once these are drawn; the tiles along its edges are drawn only as far as they
+        show), then the rest of those edge tiles, then RING rings of tiles around the viewport
+        (rows above and below, columns left and right), drawn ahead for a pan."""
         view = self._tile_area()
+        dpr = self.viewport().devicePixelRatioF()
         columns, rows = tile_span(view)
         left, right = columns[0] * TILE, (columns[-1] + 1) * TILE
         top, bottom = rows[0] * TILE, (rows[-1] + 1) * TILE
-        strips = [QRect(left, j * TILE, right - left, TILE) for j in rows]
+        for j in rows:  # what shows: pieces of the viewport's rows, of about equal width
+            row = QRect(view.left(), j * TILE, view.width(), TILE) & view
+            pieces = max(1, math.ceil(row.width() * row.height() * dpr * dpr / BAND_PIXELS))
+            for k in range(pieces):
+                x0 = row.left() + row.width() * k // pieces
+                x1 = row.left() + row.width() * (k + 1) // pieces
+                yield QRect(x0, row.top(), x1 - x0, row.height())
+        strips = [QRect(left, j * TILE, right - left, TILE) for j in rows]  # the edge tiles' rest
         for _ring in range(RING):  # RING rings of tiles around, the nearer first
             strips += [
                 QRect(left - TILE, top - TILE, right - left + 2 * TILE, TILE),
@@ -585,7 +597,6 @@ class MapView(QGraphicsView):
                 QRect(right, top, TILE, bottom - top),
             ]
             left, top, right, bottom = left - TILE, top - TILE, right + TILE, bottom + TILE
-        dpr = self.viewport().devicePixelRatioF()
         most = max(1, int(BAND_PIXELS / (TILE * TILE * dpr * dpr)))  # tiles in a band
         for strip in strips:
             across = strip.width() >= strip.height()

@@ -116,6 +116,34 @@ def test_a_wheel_zoom_shows_a_scaled_picture_then_settles_crisp(qtbot, window):
     _assert_as_afresh(view, _still(qtbot, view))
 
 
+def test_a_wheel_zoom_turns_crisp_drawing_only_what_shows_first(qtbot, window):
+    """After a zoom the part in view is drawn first and only it: the tiles along the
+    viewport's edges are drawn only as far as they show before the map is crisp, their rest
+    after (it was drawn whole before: a third more pixels at ratio 2 before the map turned
+    crisp), and the map still looks as drawn afresh."""
+    view = window.map
+    _still(qtbot, view)
+    drawn: list[tuple[float, bool]] = []  # device pixels of each band, and whether crisp before it
+    render = view._layers._render
+
+    def counting(painter, scene_rect) -> None:
+        device = painter.device()
+        drawn.append((device.width() * device.height(), view.crisp))
+        render(painter, scene_rect)
+
+    view._layers._render = counting
+    try:
+        _wheel(view, QPoint(view.viewport().width() // 3, view.viewport().height() // 2), 3)
+        settled = _still(qtbot, view)
+    finally:
+        view._layers._render = render
+    ratio = view.viewport().devicePixelRatioF()
+    shown = view.viewport().width() * view.viewport().height() * ratio * ratio
+    before_crisp = sum(pixels for pixels, crisp in drawn if not crisp)
+    assert shown <= before_crisp <= shown * 1.01
+    _assert_as_afresh(view, settled)
+
+
 def test_a_drag_pans_the_kept_picture_and_shows_what_comes_into_view(qtbot, window):
     view = window.map
     _still(qtbot, view)
