@@ -20,14 +20,20 @@ from .test_editor_incremental import same_as_full
 VIEW = "plantar-left"
 
 
-def test_drags_on_a_crowded_view_replace_only_the_dragged_zone(qtbot, make_window, tmp_path, request):
-    from .test_editor import drag
-
+def _crowded_in_edit_mode(make_window, tmp_path, request):
+    """A window in edit mode on a chart whose views are too crowded to label."""
     path = tmp_path / "crowded.yaml"
     path.write_text(yaml.safe_dump(synthetic_chart(2 * MAX_LABELLED_ZONES + 60), sort_keys=False))
     window = make_window(load_atlas(path))
     window.edit_action.trigger()
     request.addfinalizer(window.editor.saving.discard)
+    return window
+
+
+def test_drags_on_a_crowded_view_replace_only_the_dragged_zone(qtbot, make_window, tmp_path, request):
+    from .test_editor import drag
+
+    window = _crowded_in_edit_mode(make_window, tmp_path, request)
     chart = window.map.chart
     assert VIEW in chart.unlabelled_views
     zones = [z.id for z in window.state.atlas.zones_in(VIEW)]
@@ -85,11 +91,7 @@ def test_snapping_while_dragging_gathers_the_corners_once(make_window, tmp_path,
 
     from reflexmap.atlas.model import Atlas
 
-    path = tmp_path / "crowded.yaml"
-    path.write_text(yaml.safe_dump(synthetic_chart(2 * MAX_LABELLED_ZONES + 60), sort_keys=False))
-    window = make_window(load_atlas(path))
-    window.edit_action.trigger()
-    request.addfinalizer(window.editor.saving.discard)
+    window = _crowded_in_edit_mode(make_window, tmp_path, request)
     atlas = window.state.atlas
     zone = atlas.zones_in(VIEW)[20].id
     click_mm(qtbot, window, VIEW, *atlas.anchors(VIEW)[zone])
