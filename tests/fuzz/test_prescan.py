@@ -463,13 +463,27 @@ def test_block_lists_counted_ahead_say_what_the_parser_says(data, tiny_limits, m
     if found is None:
         return
     told = _parser_alone(text, monkeypatch)
-    assert told, text
-    # (a quoted value of the item over the limit that runs on, a line no key at a key's
-    # column after a block value: pinned in RUNS_ON below, told as the parser tells them; the
-    # fuzzer still finds a kind the walk names the limit for, '-#' as an item's line, so a
-    # limit the walk names is held to the parser's only where the parser names one too)
-    if "more than" in found[0][2] and _LIMIT.search(told[0][2]):
-        assert found == told, text
+    if found != told and _in_items_counted_ahead(found, told):
+        return
+    assert found == told, text
+
+
+def _in_items_counted_ahead(found: list[tuple[int, int, str]], told: list[tuple[int, int, str]]) -> bool:
+    """The one exemption from saying what the parser says: the walk named a list's limit at
+    the item over it, counted ahead, where the parser stops first at a syntax error on a line
+    of the items before that one. Counting ahead reads none of those items (that is what
+    refuses 50,000 zones in a quarter of a second; reading them costs what parsing does);
+    `item_lines.suspect_lines` searches their distinct lines for every kind of syntax error
+    met so far (the walk then reads them, item by item, and leaves the file to the parser),
+    but YAML has more kinds than a search can know without parsing (a key split over lines in
+    a flow mapping, a plain value continued below a '- ' and then a ':' line, ...). The file
+    is refused either way, at a real place, naming a limit it does break. Everything else is
+    held to the parser's words and place: the item over the limit, its line and the next
+    token (which the parser reads before the item counts), lines that are no items ('-#',
+    '-x'), long values, a character or a tab the parser stops at anywhere."""
+    if len(found) != 1 or "more than" not in found[0][2] or not told or _LIMIT.search(told[0][2]):
+        return False
+    return told[0][0] < found[0][0]
 
 
 @pytest.mark.parametrize("line_end", ["\n", "\r\n", "\x85", "\u2028", "\u2029"])
@@ -588,6 +602,11 @@ RUNS_ON = [
     ("- id: z\n  claim: x\n" * 3 + "- &q 'a\n\n- b\n", "never closed", (8, 6)),
     ("- claim: |\n    text\n  not a key\n" + "- id: z\n" * 3, "':' is missing", (4, 3)),
     ("-\n    id: z\n  name: Z\n" + "- id: z\n  claim: x\n" * 3, "a key of the mapping was expected", (4, 3)),
+    # a line '-#' or '-x' where the item over the limit would stand: text, no item (the walk
+    # named the limit at it; found by the block-list fuzzer below, made strict)
+    ("- id: z\n  claim: x\n" * 3 + "-# c\n  id: z\n", "':' is missing", (8, 1)),
+    ("- id: z\n  claim: x\n" * 3 + "-#\n", "':' is missing", (8, 1)),
+    ("- id: z\n  claim: x\n" * 3 + "-x\n", "':' is missing", (8, 1)),
 ]
 
 

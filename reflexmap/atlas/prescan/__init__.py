@@ -37,6 +37,7 @@ The walk is one class made of parts, one job each:
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from . import tuning
 from .ahead import _Ahead
@@ -76,18 +77,23 @@ def prescan(text: str) -> list[Finding] | None:
         if _STOPS_THE_PARSER.search(original) or ("\\" in text and _BAD_ESCAPE.search(text, 0, refusal.pos)):
             return None  # the parser stops at it first, with its own message
         found = [(refusal.pos, refusal.message)]
+        ahead = _next_token_line_end  # how far the parser reads before it stops at a limit
     else:
         if scan.inexact or not scan.big or not scan.errors:
             return None
+        if _STOPS_THE_PARSER.search(original) or ("\\" in text and _BAD_ESCAPE.search(text)):
+            return None  # the parser reads the whole file, and stops at it
         found = scan.errors
+        ahead = _to_the_end
     if scan.tabs:
         known = (-1, -1)  # the last tab found in a block value: its line, its indentation
         lined = original  # tabs as written, every line break as '\n' (where lines start)
         for other in ("\x85", "\u2028", "\u2029"):
             lined = lined.replace(other, "\n")
         # (up to the end of the next line with a token: the parser looks that far ahead for
-        # the token a node starts with, as after a tag or anchor alone on its line)
-        for odd in _ODD_TAB.finditer(lined, 0, _next_token_line_end(lined, found[0][0])):
+        # the token a node starts with, as after a tag or anchor alone on its line; to the
+        # text's end when it reads it all, telling long values)
+        for odd in _ODD_TAB.finditer(lined, 0, ahead(lined, found[0][0])):
             if not in_block_text(text, odd.start(), odd.end() - 1, known):
                 return None  # the parser may stop at that tab first, with its own message
             known = (odd.start(), odd.end() - 1 - odd.start())
@@ -96,10 +102,24 @@ def prescan(text: str) -> list[Finding] | None:
 
 def _next_token_line_end(lined: str, pos: int) -> int:
     """Where the first line after the one holding `pos` that has a token (not blank, not only
-    a comment) ends; the text's end if there is none (one search, however many lines)."""
+    a comment) at most as deep as that line's ends; the text's end if there is none (one
+    search, however many lines). The lines between may be more of a plain value on the line
+    of `pos`, which the parser's scanner reads on through before it hands that value over."""
+    start = lined.rfind("\n", 0, pos) + 1
+    depth = len(lined[start:pos]) - len(lined[start:pos].lstrip(" "))  # (its indentation)
     end = lined.find("\n", pos)
-    found = _TOKEN_LINE.search(lined, end + 1) if end >= 0 else None
+    found = _token_line(depth).search(lined, end + 1) if end >= 0 else None
     return len(lined) if found is None else found.end() + 1
+
+
+def _to_the_end(lined: str, pos: int) -> int:
+    return len(lined)
+
+
+@cache
+def _token_line(depth: int) -> re.Pattern[str]:
+    """A line with a token indented `depth` spaces or less."""
+    return re.compile(rf"(?m)^[ ]{{0,{depth}}}[^ \t\n#][^\n]*+")
 
 
 # A character the parser's reader refuses wherever it stands (before the first token: see
@@ -110,7 +130,6 @@ _BAD_ESCAPE = re.compile(
     r"(?<!\\)(?:\\\\)*+\\(?:[^0abt\tnvfre \"/\\N_LPxuU\n]|x(?![0-9A-Fa-f]{2})|u(?![0-9A-Fa-f]{4})"
     r"|U(?![0-9A-Fa-f]{8}))"
 )
-_TOKEN_LINE = re.compile(r"(?m)^[ \t]*+[^ \t\n#][^\n]*+")
 
 
 class _Scan(_Block, _Flow, _Ahead):

@@ -34,6 +34,17 @@ _QUOTE_FIRST = re.compile(r"""(?:[&!][^ \n]*+[ ]++)*+["']""")
 _ONE_LINE_QUOTED = re.compile(_Q1)
 
 
+def _next_token_line_end(text: str, pos: int) -> int:
+    """Where the first line after the one holding `pos` that holds a token ends (with its line
+    break), or the text's end."""
+    eol = text.find("\n", pos)
+    found = _TOKEN_LINE.search(text, eol + 1) if eol >= 0 else None
+    return len(text) if found is None else min(found.end() + 1, len(text))
+
+
+_TOKEN_LINE = re.compile(r"(?m)^[ ]*+[^ \n#][^\n]*+")
+
+
 class _Ahead(_Counting):
     # ---- counting a list's items ahead ---------------------------------------------------
 
@@ -167,6 +178,8 @@ class _Ahead(_Counting):
         inside the values `skipped`, whose spans are given)."""
         text = self.text
         node = line + indent + 1
+        if node < len(text) and text[node] not in " \n":
+            return  # '-x', '-#': no item but text (a plain value, a key): the parser says what
         while node < len(text) and text[node] == " ":
             node += 1
         if node < len(text) and text[node] in "\n#":  # the item's value is on a later line
@@ -190,7 +203,9 @@ class _Ahead(_Counting):
         while at >= 0:
             starts.append(at + 1)
             at = text.find(marker, at + 1, line)
-        if suspect_lines(text, dash, line, indent):
+        # (and the line where the item over the limit starts, and the next line with a token:
+        # the parser reads its first token, and looks at the next, before the item counts)
+        if suspect_lines(text, dash, _next_token_line_end(text, node), indent):
             return  # the parser may stop at a syntax error in them: the walk reads them
         if self._reaches(coll, line, list(zip(starts, starts[1:] + [line], strict=True)), [0, 0]):
             raise _Refuse(node, self._over(coll))

@@ -4,6 +4,8 @@ lines taken at once."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from .. import limits
 from ..scalar_length import block_header, block_length, block_refused
@@ -33,6 +35,12 @@ from .tokens import (
     _block_end,
     _block_plain,
 )
+
+# blank and comment lines, and the indentation of the next line with a token; what that
+# token may start with where the scanner surely reads it without an error
+_NEXT_TOKEN = re.compile(r"(?:[ ]*+(?:#[^\n]*+)?+\n)*+[ ]*+")
+_SAFE_START = re.compile(r"[0-9A-Za-z_.\[{]|[-?:](?:[ \n]|\Z)")
+_FLOW_FIRST = re.compile(r"[ \n]*+(?:[0-9A-Za-z_.\[{\]}]|-[0-9])")  # after a flow collection's bracket
 
 # plain words, numbers and flow indicators: nothing the parser's scanner stops at
 _SAFE_WORDS = re.compile(r"[0-9A-Za-z_.+\- ,:\[\]{}]*+")
@@ -77,9 +85,8 @@ class _Block(_Counting):
                 more = text[p : _TO_EOL.match(text, p).end()]
                 if ": " in more or more.rstrip("\n").endswith(":") or " #" in more:
                     raise _GiveUp  # no more of a plain value: the parser says what it is
-                if self.held is not None:
-                    self.held = None
-                    self.inexact = True  # a long plain value continues: its length is not exact
+                self.held = None
+                self.inexact = True  # a plain value continues: its length is not told here
                 p = _TO_EOL.match(text, p).end()
                 continue
             self._release_held()
@@ -385,7 +392,8 @@ class _Block(_Counting):
                 if not rest:
                     raise _GiveUp
                 self._place(col)
-                self._alias(p, name.group(1))
+                with self._next_token_first(rest.end()):
+                    self._alias(p, name.group(1))
                 return rest.end()
             if c in "@`%,]}#":
                 raise _GiveUp  # reserved characters, or not a value here
@@ -403,6 +411,8 @@ class _Block(_Counting):
                 except _Refuse as refusal:
                     if refusal.pos - p < 1024 and not self._seen_after(p, refusal.pos):
                         raise _GiveUp from None  # the parser may stop at what follows it first
+                    if refusal.pos <= p and not _FLOW_FIRST.match(text, p + 1):
+                        raise _GiveUp from None  # the collection counts once its next token is read
                     raise
                 if _KEY_COLON.match(text, p):
                     raise _GiveUp  # a flow collection as a key
@@ -440,7 +450,8 @@ class _Block(_Counting):
                 raise _GiveUp
             self._place(col)
             if quoted:
-                self._scalar(start, size, False, exact)
+                with self._next_token_first(rest.end()):
+                    self._scalar(start, size, False, exact)
             else:
                 self._node(start)
             self._anchored(anchor)
@@ -453,6 +464,19 @@ class _Block(_Counting):
             # parser's error (read as any line: the walk leaves the file to the parser there)
             self.cont = None if quoted else self._cont_indent()
             return rest.end()
+
+    @contextmanager
+    def _next_token_first(self, after: int) -> Iterator[None]:
+        """Around counting an alias or a quoted value (whose line ends at `after`): the parser's
+        scanner reads the next token before it hands them over, so a refusal stands only where
+        that token surely starts without a syntax error (else the parser decides)."""
+        try:
+            yield
+        except _Refuse:
+            token = _NEXT_TOKEN.match(self.text, after)
+            if token.end() < len(self.text) and not _SAFE_START.match(self.text, token.end()):
+                raise _GiveUp from None
+            raise
 
     def _seen_after(self, p: int, refused: int) -> bool:
         """Whether the parser reads a flow collection in a block, opened at `p`, up to where the
@@ -534,6 +558,9 @@ class _Block(_Counting):
     def _block_scalar(self, start: int, col: int, at: int) -> int:
         """A literal or folded value (its '|' or '>' at `at`): its lines are those indented
         more than its parent. Its length is told exactly (see scalar_length.block_length)."""
+        header = block_header(self.text, at)
+        if header is None:
+            raise _GiveUp  # not a header the parser reads: it says what it is (before counting)
         self._place(col)
         self._node(start)
         text = self.text
@@ -543,9 +570,6 @@ class _Block(_Counting):
         # searching for line breaks: a block of millions of lines costs no state per line)
         after = _block_end(parent).search(text, p - 1) if parent >= 0 and p > 0 else None
         end = after.start() + 1 if after else len(text)
-        header = block_header(text, at)
-        if header is None:
-            raise _GiveUp  # not a header the parser reads: it says what it is
         folded, chomp, explicit, _ = header
         kept = self.original if folded and self.separators else None  # (LS, PS: see there)
         size = block_length(text, p, end, parent, folded=folded, chomp=chomp, explicit=explicit, kept=kept)

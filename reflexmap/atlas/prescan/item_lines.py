@@ -104,12 +104,22 @@ _S_PLAIN = r"""[ ]++(?!["'\[{|>&*!#])[^ \n]"""  # a key's value on its line, pla
 _S_TO_COLON = r"(?:[^\n:]++|:(?![ \n]))*+:(?=[ \n])"  # the rest of a line up to a ': ' in it
 _S_BLANKS = r"(?:[ ]*+(?:#[^\n]*+)?+\n)*+"  # blank and comment lines
 # (each from a line's start: the search runs from '\n' to '\n'): within one line,
+_S_TAG_CHAR = r"[0-9A-Za-z\-;/?:@&=+$,_.~*'()\[\]]"  # what a tag may hold (a '%' escape: suspect)
+_S_TAG = rf"(?:!!{_S_TAG_CHAR}++|!(?!!){_S_TAG_CHAR}*+)"  # a tag the parser reads (no '!' inside)
 _S_ONE_LINE = (
-    rf"[ ]*+(?:[-?:][ ]++)*+(?:{_S_KEY}[ ]++)?+(?:"
+    rf"[ ]*+(?:[-?:][ ]++)*+(?:{_S_KEY}[ ]++)?+(?:&[0-9A-Za-z_-]++[ ]++|{_S_TAG}[ ]++)*+(?:"
     r"[@`%,\]}]"  # a value no value starts with
+    r"|[\[{][ ]*+[@`%,]"  # nor a flow collection's first value
     r"|[&*](?![0-9A-Za-z_-])"  # an anchor or alias without a name
-    r"|[|>](?![-+]?+[1-9]?+[-+]?+[ ]*+(?:#[^\n]*+)?+\n)"  # a block value's header that is none
+    r"|[&*][0-9A-Za-z_-]++[^ \n0-9A-Za-z_-]"  # an anchor or alias, then no space
+    r"|!!(?![^ \n,\[\]{}])"  # a tag without a suffix
+    rf"|!!?+{_S_TAG_CHAR}*+[^ \n{_S_TAG_CHAR[1:-1]}]"  # a tag with a character no tag holds
+    r"|[|>](?![-+]?+[1-9]?+[-+]?+[ ]*+(?:#[^\n]*+)?+(?:\n|\Z))"  # a block value's header that is none
+    rf"|{_Q1}[^ \n:,\]}}#]"  # text right after quoted text
+    rf"|{_Q1}[ ]*+:[^ \n]"  # a quoted key with no space after its ':'
     r")"
+    r"|[ ]*+(?:-[ ]++)++:(?=[ \n]|\Z)"  # a value with no key in an item
+    r"|[^\n]*?[\]}][^ \n,\]}:#]"  # text right after a flow collection (or text that looks so)
     rf"|[ ]*+(?:[-?][ ]++)*+{_S_KEY}{_S_PLAIN}{_S_TO_COLON}"  # ': ' in a plain value
     # a key too long for the parser (1,024 characters at most)
     r"""|[ ]*+(?:[-?][ ]++)*+(?:[^\s\[\]{}#"'][^\n:]{1023,}|"[^"\n]{1023,}"|'[^'\n]{1023,}')[ ]*+:"""
@@ -118,15 +128,18 @@ _S_ONE_LINE = (
 # a line deeper than the key holding ': ' (read as more of the value), or a '-' or a ':' at
 # the key's column (no list or value can follow a value)
 _S_TWO_LINES = (
-    rf"([ ]*+){_S_KEY}{_S_PLAIN}[^\n]*+\n{_S_BLANKS}(?:\1[ ]++{_S_TO_COLON}|\1[-:][ \n])"
-    rf"|([ ]*+)-[ ]{_S_KEY}{_S_PLAIN}[^\n]*+\n{_S_BLANKS}(?:\2[ ]{{3,}}{_S_TO_COLON}|\2[ ]{{2}}[-:][ \n])"
+    # an item's plain value (no key), then a deeper line holding ': ': more of that value
+    r"""([ ]*+)-[ ]++(?![-?:"'\[{|>&*!#%@`])(?:[^\n:#]++|:(?![ \n])|(?<! )#)*+\n"""
+    rf"{_S_BLANKS}\1[ ]++{_S_TO_COLON}|"
+    rf"([ ]*+){_S_KEY}{_S_PLAIN}[^\n]*+\n{_S_BLANKS}(?:\2[ ]++{_S_TO_COLON}|\2[-:][ \n])"
+    rf"|([ ]*+)-[ ]{_S_KEY}{_S_PLAIN}[^\n]*+\n{_S_BLANKS}(?:\3[ ]{{3,}}{_S_TO_COLON}|\3[ ]{{2}}[-:][ \n])"
 )
 _BLANK_LINE = re.compile(r"\n[ ]*+(?:#|\n)")  # a blank or comment line (not the last)
 
 
-# a '-' line in a flow collection over lines (after a line whose last bracket opens one;
+# a '-' or ':' line in a flow collection over lines (after a line whose last bracket opens one;
 # searched for from the bracket: a third of the time of a search from each line's start)
-_DASH_IN_FLOW = re.compile(rf"[\[{{][^\[\]{{}}\n]*+\n{_S_BLANKS}[ ]*+-[ \n]")
+_DASH_IN_FLOW = re.compile(rf"[\[{{][^\[\]{{}}\n]*+\n{_S_BLANKS}[ ]*+[-:][ \n]")
 
 
 def _between(indent: int) -> str:
@@ -162,7 +175,9 @@ def suspect_lines(text: str, start: int, end: int, indent: int) -> bool:
     """Whether the lines from `start` to `end` (items of the block list at `indent`, counted
     ahead) may hold a syntax error the parser stops at: see _S_ONE_LINE, _S_TWO_LINES,
     _off_key_column and _between; a '-' line in a flow collection over lines."""
-    begin = max(start - 1, 0)  # (the break before its first line: each search starts at one)
+    begin = text.rfind("\n", 0, start)  # (the break before its first line: each search starts at one)
+    if begin < 0:  # the first line of the text: a break put before it
+        text, begin, end = "\n" + text[:end], 0, end + 1
     return _suspect(text, begin, end, indent) or _DASH_IN_FLOW.search(text, begin, end) is not None
 
 

@@ -59,7 +59,7 @@ def _open_key_line(indent: int) -> re.Pattern[str]:
 def _block_items(indent: int, what: str) -> tuple[str, int]:
     """A run of simple one-line items of a block list or mapping at `indent`."""
     pad = _SKIP + " " * indent  # blank and comment lines may stand before each item
-    end = r"[ \t]*+(?:#[^\n]*+)?+\n"  # a comment may follow
+    end = r"[ \t]*+(?:#(?<=[ \t]#)[^\n]*+)?+\n"  # a comment may follow (after a space: 'o#' is text)
     if what == "points":  # (an anchor may name a point: see anchored_points)
         item, nodes = rf"{pad}-[ \t]++(?:&[0-9A-Za-z_-]++[ \t]++)?{_POINT}{end}", 3
     elif what == "compact points":
