@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 
 from PySide6.QtWidgets import QApplication
@@ -61,6 +62,13 @@ def painted():
     from PySide6 import QtCore
 
     seen["link classes at paint"] = [n for n in ("QUrl",) if n in vars(QtCore)]  # (and its 5 enums)
+    from reflexmap.atlas import text
+
+    seen["text patterns compiled at paint"] = sorted(
+        n
+        for n, v in vars(text).items()
+        if n.lstrip("_").isupper() and (isinstance(v, re.Pattern) or "search" in getattr(v, "__dict__", {}))
+    )
     seen["editor at paint"] = getattr(window(), "edits", "built") is not None
     seen["editor modules at paint"] = sorted(n for n in sys.modules if n.startswith("reflexmap.ui.editor."))
     # PySide6 makes a class (and a Python enum class for each of its enums) when it is first

@@ -3,6 +3,8 @@ them, and which chart texts can be shown at all."""
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -48,11 +50,33 @@ def visible(char: str) -> bool:
 # U+FDD0-U+FDEF; the last two of each plane above, found with the unusual characters) are
 # not characters at all and show as boxes.
 _NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff"
-_CONTROLS = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_NONCHARACTERS}]")
-_CONTROLS_BUT_BREAKS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_NONCHARACTERS}]")
-_ASTRAL_NONCHARACTER = re.compile(
-    "[" + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(1, 17)) + "]"
+_ASTRAL_NONCHARACTERS = "".join(
+    chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(1, 17)
 )
+
+
+class _Lazy:
+    """A pattern compiled when first searched with: compiling the classes of characters far
+    above Latin-1 took about 60 ms of every start, for a chart that has none of them."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def __getattr__(self, name: str):  # the first search: its methods are kept from then on
+        compiled = re.compile(self.source)
+        for method in ("search", "findall", "finditer"):
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
+_CONTROLS = _Lazy(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_NONCHARACTERS}]")
+_CONTROLS_BUT_BREAKS = _Lazy(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_NONCHARACTERS}]")
+_ASTRAL_NONCHARACTER = _Lazy(f"[{_ASTRAL_NONCHARACTERS}]")
+# The same below U+0300, quick to compile: the characters of _CONTROLS above it are in _HIGH_CONTROLS
+_LOW_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+_LOW_CONTROLS_BUT_BREAKS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_HIGH_CONTROLS = frozenset("\u2028\u2029\ufffe\uffff").union(map(chr, range(0xFDD0, 0xFDF0)))
+_HIGH_CONTROLS_BUT_BREAKS = _HIGH_CONTROLS - {"\u2028", "\u2029"}
 _SEEN_VISIBLE = re.compile("[0-9A-Za-z]")  # surely visible (see `visible`): no lookup needed
 
 # Invisible characters in a row: an emoji's longest sequence (a flag's tag characters, a
@@ -90,16 +114,67 @@ _SUBJOINED_CHAR = f"[{SUBJOINED}]"
 _NOT_COUNTED = f"[{SUBJOINED}{INSIDE_MARKS}]"
 _MARK_CHAR = f"(?!{_NOT_COUNTED}){_char_class(STACKING)}"  # a mark that counts
 _TRANSPARENT = f"(?:(?!{_char_class(STACKING)}){_INVISIBLE}|{_char_class(SPACING_MARKS)}|{_NOT_COUNTED})"
-_INVISIBLE_RUN = re.compile(f"{_INVISIBLE}{{{MAX_INVISIBLE_RUN + 1},}}")
-_STACKED = re.compile(f"{_MARK_CHAR}(?:{_TRANSPARENT}*{_MARK_CHAR}){{{MAX_STACKED_MARKS},}}")
-_STACKING = re.compile(_MARK_CHAR)
+_INVISIBLE_RUN = _Lazy(f"{_INVISIBLE}{{{MAX_INVISIBLE_RUN + 1},}}")
+_STACKED = _Lazy(f"{_MARK_CHAR}(?:{_TRANSPARENT}*{_MARK_CHAR}){{{MAX_STACKED_MARKS},}}")
+_STACKING = _Lazy(_MARK_CHAR)
 # subjoined letters under one character: other marks and what is transparent may stand between
-_SUBJOINED_STACK = re.compile(
+_SUBJOINED_STACK = _Lazy(
     f"{_SUBJOINED_CHAR}(?:(?:{_MARK_CHAR}|{_TRANSPARENT})*?{_SUBJOINED_CHAR}){{{MAX_SUBJOINED},}}"
 )
-# Whether a text may hold either at all: every mark and invisible character but the soft
-# hyphen is at U+0300 or above (a text in Latin letters, German's included, is passed at once)
-_UNUSUAL = re.compile("[\u00ad\u0300-\U0010ffff]")
+# Whether a text may hold a high control or an unusual character at all: every mark and
+# invisible character but the soft hyphen is at U+0300 or above (a text in Latin letters,
+# German's included, is passed at once); the ones found are looked up one by one (`_unusual_char`)
+_HIGH = re.compile("[^\x00-\xac\xae-\u02ff]")
+
+
+def _ranges(body: str) -> list[tuple[str, str]]:
+    """The (first, last) characters of the ranges of class body `body` ("a-cx")."""
+    items, i = [], 0
+    while i < len(body):
+        item = body[i : i + 3] if body[i + 1 : i + 2] == "-" else body[i]
+        items.append((item[0], item[-1]))
+        i += len(item)
+    return items
+
+
+@functools.cache
+def _unusual_firsts() -> tuple[list[str], list[str]]:
+    """The first and last characters of the sorted ranges of the characters that can begin an
+    unusual problem: an invisible character, a mark, a subjoined letter, an astral noncharacter."""
+    firsts: list[str] = []
+    lasts: list[str] = []
+    for first, last in sorted(_ranges(INVISIBLE + STACKING + SUBJOINED + _ASTRAL_NONCHARACTERS)):
+        if lasts and first <= chr(ord(lasts[-1]) + 1):  # overlapping or next to the one before
+            lasts[-1] = max(lasts[-1], last)
+        else:
+            firsts.append(first)
+            lasts.append(last)
+    return firsts, lasts
+
+
+def _unusual_char(char: str) -> bool:
+    firsts, lasts = _unusual_firsts()
+    i = bisect.bisect_right(firsts, char) - 1
+    return i >= 0 and char <= lasts[i]
+
+
+def _high(text: str) -> frozenset[str]:
+    """The soft hyphens and characters from U+0300 up that `text` holds."""
+    return frozenset(_HIGH.findall(text))
+
+
+def _may_be_unusual(high: frozenset[str]) -> bool:
+    """Whether a text holding these high characters (`_high`) may have an unusual problem."""
+    return any(map(_unusual_char, high))
+
+
+def _control(key: str, text: str, high: frozenset[str]) -> re.Match | None:
+    """The first character of `text` (holding `high`) that `key` may not hold (_CONTROLS)."""
+    if key in MULTILINE_KEYS:
+        return (
+            _CONTROLS_BUT_BREAKS if high & _HIGH_CONTROLS_BUT_BREAKS else _LOW_CONTROLS_BUT_BREAKS
+        ).search(text)
+    return (_CONTROLS if high & _HIGH_CONTROLS else _LOW_CONTROLS).search(text)
 
 
 def _unusual_problem(key: str, text: str) -> tuple[int, str] | None:
@@ -143,7 +218,8 @@ def _nth_mark(text: str, n: int) -> int:
 
 def _problem(key: str, text: str) -> tuple[int, str] | None:
     """Where in `text` (an index of the character it is about) and why it cannot be shown."""
-    control = (_CONTROLS_BUT_BREAKS if key in MULTILINE_KEYS else _CONTROLS).search(text)
+    high = _high(text)
+    control = _control(key, text, high)
     if control is not None:
         char = control.group()
         if char in "\n\u2028\u2029":
@@ -155,7 +231,7 @@ def _problem(key: str, text: str) -> tuple[int, str] | None:
     if not _SEEN_VISIBLE.search(text) and not any(visible(char) for char in text):
         message = _("'{key}' has no visible character: write at least one letter, digit or sign")
         return 0, message.format(key=key)
-    if _UNUSUAL.search(text) is not None:
+    if _may_be_unusual(high):
         astral = _ASTRAL_NONCHARACTER.search(text)
         if astral is not None:
             return astral.start(), _noncharacter(key, astral.group())
@@ -186,12 +262,12 @@ def first_text_problem(by_key: dict[str, list[str]]) -> str | None:
     control character, a mark or an invisible character) and one quick search of each text for
     a letter or digit (the 30,000 texts of a 10,000-zone chart's cache entry)."""
     for key, texts in by_key.items():
-        controls = _CONTROLS_BUT_BREAKS if key in MULTILINE_KEYS else _CONTROLS
         joined = " ".join(texts)
+        high = _high(joined)
         if (
-            controls.search(joined) is None
+            _control(key, joined, high) is None
             and all(map(_SEEN_VISIBLE.search, texts))
-            and _UNUSUAL.search(joined) is None
+            and not _may_be_unusual(high)
         ):
             continue  # no control character, a visible character in each, nothing unusual
         problem = next((found for text in texts if (found := text_problem(key, text))), None)

@@ -93,6 +93,18 @@ def test_the_cards_escape_without_the_html_module_and_links_and_search_wait_for_
     assert seen["link classes at paint"] == []
 
 
+def test_the_chart_texts_are_checked_without_compiling_the_unusual_characters_patterns(env):
+    """A cached chart's texts are checked again at start (atlas/cache_rules.py). The patterns
+    for marks, invisible characters and controls above Latin-1 took about 60 ms to compile;
+    the built-in chart's texts hold none of those characters (an en dash at most), so a
+    quick search finds that and the big patterns are compiled only for a text that has one."""
+    seen = _start(env)
+    big = {"_CONTROLS", "_CONTROLS_BUT_BREAKS", "_ASTRAL_NONCHARACTER", "_UNUSUAL"}
+    big |= {"_INVISIBLE_RUN", "_STACKED", "_STACKING", "_SUBJOINED_STACK"}
+    assert "_SEEN_VISIBLE" in seen["text patterns compiled at paint"]  # (the probe sees patterns)
+    assert not big & set(seen["text patterns compiled at paint"])
+
+
 def _kept_sizes(env: dict[str, str]) -> Path:
     return Path(env["XDG_CACHE_HOME"]) / "ReflexMap" / "ReflexMap" / "chart-sizes.json"
 
