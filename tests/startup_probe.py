@@ -58,6 +58,7 @@ def painted():
         n for n in ("reflexmap.ui.dialogs", "reflexmap.ui.help_dialogs") if n in sys.modules
     )
     later = ("html", "html.entities", "reflexmap.atlas.search")  # escaping; the zone list's search
+    later += ("reflexmap.atlas.partial",)  # what a partial chart adds (the start's is the main chart)
     seen["modules for later at paint"] = sorted(n for n in later if n in sys.modules)
     from PySide6 import QtCore
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from .. import i18n
 from ..atlas import Atlas, builtin_chart_path, read_atlas
-from ..atlas.partial import additions, is_partial
 from ..i18n import _, isolated, ngettext
 from ..paths import chart_cache
 from ..vocab import aspect_name
@@ -29,6 +28,8 @@ def base_for(atlas: Atlas) -> Atlas | None:
     """The main chart when `atlas` only adds to it (to draw it under `atlas` in grey)."""
     if atlas.path is not None and atlas.path == builtin_chart_path():
         return None  # the main chart itself (no chart is partial to itself): not read again
+    from ..atlas.partial import is_partial  # (not for the start's chart, the main chart)
+
     main = main_chart()
     return main if main is not None and is_partial(atlas, main) else None
 
@@ -36,6 +37,8 @@ def base_for(atlas: Atlas) -> Atlas | None:
 def what_it_adds(atlas: Atlas, main: Atlas) -> str:
     """One sentence for the chart and the status bar: what the partial chart adds, and what the
     grey zones are."""
+    from ..atlas.partial import additions
+
     added = additions(atlas, main)
     first = ngettext(
         "This chart adds {count} zone to the {main}",

@@ -87,7 +87,8 @@ def test_the_cards_escape_without_the_html_module_and_links_and_search_wait_for_
     """The zone card escapes its text with markup.escape (the stdlib `html` module and its
     table of entities are not imported to paint), the zone list's search is imported when
     first typed in, and the zone panel's link type (QUrl, with its 5 enum classes) is made
-    when a link is first followed, not at import."""
+    when a link is first followed, not at import. Whether a chart is partial is not asked of
+    the main chart itself, so the rules for partial charts (and their dataclass) wait too."""
     seen = _start(env)
     assert seen["modules for later at paint"] == []
     assert seen["link classes at paint"] == []
