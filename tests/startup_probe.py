@@ -63,6 +63,9 @@ def painted():
     from PySide6 import QtCore
 
     seen["link classes at paint"] = [n for n in ("QUrl",) if n in vars(QtCore)]  # (and its 5 enums)
+    from PySide6 import QtGui
+
+    seen["text format classes at paint"] = [n for n in ("QTextFormat", "QTextCharFormat") if n in vars(QtGui)]
     from reflexmap.atlas import text
 
     seen["text patterns compiled at paint"] = sorted(

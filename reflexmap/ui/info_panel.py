@@ -35,16 +35,10 @@ p {{ margin-top: 2px; }}
 """
 
 
-def _anchors(block) -> set[str]:
-    """The link targets in one block of a text document."""
-    found = set()
-    it = block.begin()
-    while not it.atEnd():
-        href = it.fragment().charFormat().anchorHref()
-        if href:
-            found.add(href)
-        it += 1
-    return found
+# The notes' paragraph is the block of this user state (Qt's `-qt-user-state`, which chart text,
+# escaped, cannot set): found without asking each fragment's format for its link (PySide6 built
+# the text-format classes and their 7 enum classes, 147 values, for that before the first paint)
+NOTES_BLOCK = 1
 
 
 class InfoPanel(QTextBrowser):
@@ -141,8 +135,8 @@ class InfoPanel(QTextBrowser):
         )
         first, second = f"<a href='note:evidence'>{evidence}</a>", f"<a href='note:red-flags'>{red_flags}</a>"
         if self._stacked:
-            return f"<p class='notes'>{first}<br>{second}</p>"
-        return f"<p class='notes'>{first}&nbsp;&nbsp;· {second}</p>"
+            return f"<p class='notes' style='-qt-user-state: {NOTES_BLOCK}'>{first}<br>{second}</p>"
+        return f"<p class='notes' style='-qt-user-state: {NOTES_BLOCK}'>{first}&nbsp;&nbsp;· {second}</p>"
 
     def _notes_fit_on_one_line(self) -> bool:
         """Whether the notes' paragraph, laid out at the card's width, is one line."""
@@ -150,7 +144,7 @@ class InfoPanel(QTextBrowser):
         document.size()  # laid out at the viewport's width
         block = document.begin()
         while block.isValid():
-            if "note:red-flags" in _anchors(block):
+            if block.userState() == NOTES_BLOCK:
                 return block.layout().lineCount() <= 1
             block = block.next()
         return True

@@ -106,6 +106,15 @@ def test_the_chart_texts_are_checked_without_compiling_the_unusual_characters_pa
     assert not big & set(seen["text patterns compiled at paint"])
 
 
+def test_the_welcome_card_finds_its_notes_line_without_the_text_format_classes(env):
+    """The zone panel finds the notes' paragraph (to tell whether its two links fit on one
+    line) by the block's user state, not by asking every fragment's format for its link:
+    PySide6 made the text-format classes, with 7 enum classes of 147 values, for that.
+    (tests/ui/test_card_links.py shows the links still stacked where they do not fit.)"""
+    seen = _start(env)
+    assert seen["text format classes at paint"] == []
+
+
 def _kept_sizes(env: dict[str, str]) -> Path:
     return Path(env["XDG_CACHE_HOME"]) / "ReflexMap" / "ReflexMap" / "chart-sizes.json"
 
