@@ -125,6 +125,8 @@ _SUBJOINED_STACK = _Lazy(
 # invisible character but the soft hyphen is at U+0300 or above (a text in Latin letters,
 # German's included, is passed at once); the ones found are looked up one by one (`_unusual_char`)
 _HIGH = re.compile("[^\x00-\xac\xae-\u02ff]")
+_LOW_RUN = re.compile("[\x00-\xac\xae-\u02ff]+")
+_NO_CHARS: frozenset[str] = frozenset()
 
 
 def _ranges(body: str) -> list[tuple[str, str]]:
@@ -159,8 +161,11 @@ def _unusual_char(char: str) -> bool:
 
 
 def _high(text: str) -> frozenset[str]:
-    """The soft hyphens and characters from U+0300 up that `text` holds."""
-    return frozenset(_HIGH.findall(text))
+    """The soft hyphens and characters from U+0300 up that `text` holds, each once (a text
+    of a million such characters makes one string of them, not a million strings)."""
+    if _HIGH.search(text) is None:
+        return _NO_CHARS
+    return frozenset(_LOW_RUN.sub("", text))
 
 
 def _may_be_unusual(high: frozenset[str]) -> bool:

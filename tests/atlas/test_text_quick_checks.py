@@ -37,3 +37,19 @@ def test_a_text_with_a_mark_after_an_en_dash_is_still_refused():
     assert text.first_text_problem({"name": ["Zone \u2013 a\u0301"]}) is None
     assert text.first_text_problem({"name": ["Zone\u2028a"]}) is not None
     assert text.first_text_problem({"note": ["Zone\u2028a", "b\ufffe"]}) is not None
+
+
+def test_the_high_characters_of_a_long_text_are_gathered_without_a_string_for_each():
+    """A chart in Chinese holds millions of characters from U+0300 up: gathering which ones
+    it holds makes one string of them (twice the text at most), not a string for each."""
+    import tracemalloc
+
+    texts = ["".join(chr(0x4E00 + (i * 7 + k) % 20000) for k in range(1000)) for i in range(300)]
+    size = sum(len(t) for t in texts) * 2  # (two bytes a character)
+    tracemalloc.start()
+    try:
+        assert text.first_text_problem({"technique": texts}) is None
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * size, (peak, size)
