@@ -51,7 +51,7 @@ from . import palette
 from .chart_key import DrawnKey, draw_key, mastery_swatches, region_swatches
 from .chart_text import FONT_PX, elided, text_item, text_width, wrap_words
 from .guide_item import GuideItem
-from .zone_item import ZoneItem, guide_pen, outline_pen
+from .zone_item import StrokedPathItem, ZoneItem, guide_pen, outline_pen
 
 LABEL_MM = 4.6
 # A zone's name beside the foot: longer names end in "…" (the card shows all). The bound grows
@@ -745,7 +745,7 @@ class ChartScene(QGraphicsScene):
     def _draw_view(self, atlas: Atlas, frame: Frame) -> None:
         view = frame.view
         under = self.base.view(view.id) if self.base is not None and _has_view(self.base, view.id) else None
-        outline = QGraphicsPathItem(self._path(frame, (under or view).outline))
+        outline = StrokedPathItem(self._path(frame, (under or view).outline))
         outline.setPen(outline_pen())
         outline.setBrush(QBrush(palette.SKIN))
         outline.setZValue(0)

@@ -2,15 +2,59 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from ..atlas import Zone
 from . import palette
 
 
-class ZoneItem(QGraphicsPathItem):
+class StrokedPathItem(QGraphicsPathItem):
+    """A path item whose outline's shape (its pen's stroke, round joins and dashes included)
+    is made once per path and pen, not at every paint: the map's tiles draw a zone once per
+    band it crosses, and Qt strokes the whole path each time (in the item's coordinates,
+    before the transform: the same shape as made here), most of a zone's drawing when zoomed
+    in. Filling that shape is what Qt's own stroke does after making it.
+
+    A pen a device pixel wide or less is stroked by Qt, which draws it with its cosmetic
+    line stroker there (a hairline's look), not by filling its shape."""
+
+    def __init__(self, path: QPainterPath | None = None):
+        super().__init__()
+        self._stroke: tuple[QPainterPath, QBrush] | None = None  # the pen's shape along the path
+        if path is not None:
+            self.setPath(path)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        pen = self.pen()
+        across = pen.widthF() * math.sqrt(abs(painter.worldTransform().determinant()))
+        if pen.style() == Qt.PenStyle.NoPen or pen.isCosmetic() or across <= 1.0:
+            super().paint(painter, option, widget)
+            return
+        shape, brush = self._stroked(pen)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.brush())
+        painter.drawPath(self.path())
+        painter.fillPath(shape, brush)
+
+    def setPath(self, path: QPainterPath) -> None:  # noqa: N802 (Qt's name)
+        self._stroke = None
+        super().setPath(path)
+
+    def setPen(self, pen: QPen) -> None:  # noqa: N802 (Qt's name)
+        self._stroke = None
+        super().setPen(pen)
+
+    def _stroked(self, pen: QPen) -> tuple[QPainterPath, QBrush]:
+        if self._stroke is None:
+            self._stroke = (QPainterPathStroker(pen).createStroke(self.path()), pen.brush())
+        return self._stroke
+
+
+class ZoneItem(StrokedPathItem):
     """Drawn in scene millimetres; the map view, not the item, decides what a click hits."""
 
     def __init__(self, view_id: str, zone: Zone, parts: list[list[QPointF]]):
