@@ -7,6 +7,7 @@ Clicks are answered by the atlas's Shapely index, not by Qt's item picking, so t
 from __future__ import annotations
 
 import math
+import time
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -41,7 +42,8 @@ MAX_TEXT_GROWTH = 1.25  # a window too small for that grows text at most to 1.25
 FIT_MARGIN_PX = 2  # QGraphicsView.fitInView keeps this much free on each side
 # The map's drawing is kept as tiles of device pixels (reflexmap/ui/map_layers.py). While
 # the wheel turns, the new scale is shown by scaling the tiles already drawn; once the wheel
-# has been still this long, the new scale is drawn, a band of tiles per turn of the event loop.
+# has been still this long, the new scale is drawn, a few small bands of tiles per turn of the
+# event loop (as many as fit REFINE_MS, at least one).
 SETTLE_MS = 40
 OVERLAY_FOLLOW_MS = 60  # a mode's messages are laid out for the view again this long after it moved
 # The hover tooltip quotes chart texts of up to 4,000 characters: each is cut so that the tip
@@ -50,7 +52,10 @@ TIP_NAME_CHARS = 100
 TIP_CLAIM_CHARS = 240
 TIP_OTHER_CHARS = 48
 TIP_OTHERS = 4  # the other zones under the pointer named in full; more are an ellipsis
-BAND_PIXELS = 450_000  # device pixels drawn in one turn of the event loop while settling
+BAND_PIXELS = 150_000  # device pixels of one band drawn while settling (about 1 ms at ratio 2)
+# A turn of the event loop draws bands while the next (estimated as the longest so far in this
+# turn) still ends within this many milliseconds: a frame waits at most about this long for it.
+REFINE_MS = 4.0
 
 
 _accessibility_installed = False
@@ -553,20 +558,27 @@ class MapView(QGraphicsView):
         self._refine.start()
 
     def _refine_step(self) -> None:
-        """Draw one band of the current scale's tiles: first those in view (then shown), then
-        RING rings of tiles around the viewport, drawn ahead for a pan."""
+        """Draw the next bands of the current scale's tiles, as many as fit REFINE_MS (at
+        least one): first those in view (then shown), then RING rings of tiles around the
+        viewport, drawn ahead for a pan."""
         if not self.layered or self._zooming or not self.isVisible():
             return
         level = self._current_level()
         assert level is not None
+        started = time.perf_counter()
+        longest = 0.0  # seconds, the longest band drawn in this turn
+        ox, oy = self._offset()
         for band in self._bands():
+            before = time.perf_counter()
             drawn = self._layers.fill(level, band)
             if drawn:
-                ox, oy = self._offset()
                 for rect in drawn:
                     self.viewport().update(rect.translated(-ox, -oy))
-                self._refine.start()
-                return
+                now = time.perf_counter()
+                longest = max(longest, now - before)
+                if (now - started + longest) * 1000 > REFINE_MS:
+                    self._refine.start()
+                    return
         self._refining = False
         self._prune(level)
 

@@ -213,3 +213,68 @@ def test_a_scaled_preview_has_no_paper_seams_between_the_tiles_it_scales(qtbot):
         # inside the grid's outer edges, every pixel is covered; none beyond them is
         assert outer.left() >= -1 * TILE * factor - ox and outer.right() < 9 * TILE * factor - ox
         assert outer.left() - (-1 * TILE * factor - ox) < 1 and (9 * TILE * factor - ox) - outer.right() <= 2
+
+
+class _Clock:
+    """A stand-in for time.perf_counter in map_view: each band drawn takes `band_ms`."""
+
+    def __init__(self, band_ms: float):
+        self.now, self.band_ms = 100.0, band_ms
+
+    def perf_counter(self) -> float:
+        return self.now
+
+
+@pytest.mark.parametrize("band_ms", [0.5, 1.0, 3.0, 9.0])
+def test_a_turn_of_the_event_loop_draws_as_many_small_bands_as_fit_its_time(
+    qtbot, window, monkeypatch, band_ms
+):
+    """After a zoom the new scale is drawn in small bands (at most BAND_PIXELS device pixels),
+    in one turn of the event loop as many as end within REFINE_MS, and at least one: a frame
+    waits for no more than about that (before: one band of 450,000 device pixels a turn,
+    15–35 ms on a busy machine at ratio 2), and quick bands make the map crisp in few turns.
+    The clock is a stand-in: each piece drawn takes `band_ms`."""
+    from reflexmap.ui import map_view
+
+    view = window.map
+    _still(qtbot, view)
+    clock = _Clock(band_ms)
+    monkeypatch.setattr(map_view, "time", clock)
+    pixels: list[float] = []  # device pixels of each piece drawn
+    bands: list[float] = []  # milliseconds of each band the step being watched drew
+    render, fill = view._layers._render, view._layers.fill
+
+    def timed_render(painter, scene_rect) -> None:
+        device = painter.device()
+        pixels.append(device.width() * device.height())
+        clock.now += band_ms / 1000
+        render(painter, scene_rect)
+
+    def timed_fill(*args, **kwargs):
+        before = clock.now
+        drawn = fill(*args, **kwargs)
+        if drawn:
+            bands.append((clock.now - before) * 1000)
+        return drawn
+
+    monkeypatch.setattr(view._layers, "_render", timed_render)
+    monkeypatch.setattr(view._layers, "fill", timed_fill)
+    _wheel(view, QPoint(view.viewport().width() // 3, view.viewport().height() // 2), 3)
+    view._settle.stop()
+    view._zoom_settled()
+    view._refine.stop()  # each turn's step is called here, one at a time
+    steps = []
+    while view._refining:
+        bands.clear()
+        view._refine_step()
+        if bands:
+            steps.append(list(bands))
+    assert view.crisp
+    assert pixels and max(pixels) <= map_view.BAND_PIXELS
+    for step in steps:  # within the turn's time, unless one band alone takes longer
+        assert sum(step) <= map_view.REFINE_MS + 1e-6 or len(step) == 1, steps
+    for step in steps[:-1]:  # and no turn stops while the next band would still fit
+        assert sum(step) + max(step) > map_view.REFINE_MS - 1e-6, steps
+    if band_ms <= 1.0:
+        assert len(steps) < len(pixels) / 2  # quick bands: several a turn
+    _assert_as_afresh(view, view.viewport().grab().toImage())
