@@ -398,8 +398,9 @@ def _coordinates(value: Any) -> tuple[memoryview, Any]:
     return memoryview(raw), _checked_doubles(raw)
 
 
-# (x, y) tuples straight from a ring's bytes: half the time of a list of floats zipped, and a
-# quarter less than slicing one list of every point
+# (x, y) tuples straight from the packed bytes: half the time of a list of floats zipped.
+# _zones unpacks every point in one call and slices that list into rings (callgrind, a
+# fresh second open of 10,000 zones: 77 M instructions fewer than one call per ring)
 _pairs = struct.Struct("<dd").iter_unpack
 
 
@@ -493,6 +494,8 @@ def _zones(
     k = offset = 0  # the next ring, and its first point
     regions, confidences = frozenset(REGIONS), frozenset(CONFIDENCES)
     ids, cited = [], []  # checked at once after the loop
+    # every point unpacked in one call: a zone's ring is then a slice of them (see _pairs)
+    every_point = list(_pairs(points))
     for row in rows:
         (
             zone_id,
@@ -538,7 +541,7 @@ def _zones(
             if type(view_id) is not str or view_id not in view_ids:
                 raise _Untrusted("zone shape")
             count = counts[k]
-            shape = (tuple(_pairs(points[16 * offset : 16 * (offset + count)])),)
+            shape = (tuple(every_point[offset : offset + count]),)
             shapes = {view_id: shape}
             in_view[view_id].append(zone_id)
             if packed is not None:
@@ -549,7 +552,9 @@ def _zones(
             k += 1
             offset += count
         else:
-            shapes, k, offset = _zone_shapes(zone_id, parts_in, view_ids, points, counts, k, offset, packed)
+            shapes, k, offset = _zone_shapes(
+                zone_id, parts_in, view_ids, every_point, counts, k, offset, packed
+            )
             for view_id in shapes:
                 in_view[view_id].append(zone_id)
         append(
@@ -584,7 +589,7 @@ def _zone_shapes(
     zone_id: str,
     parts_in: list,
     view_ids: set[str],
-    points: memoryview,
+    points: list[tuple[float, float]],
     counts: list[int],
     k: int,
     offset: int,
@@ -600,7 +605,7 @@ def _zone_shapes(
         if view_id != last and view_id in rings_of:  # a view's parts are given together
             raise _Untrusted("zone shape")
         count = counts[k]
-        rings_of.setdefault(view_id, []).append(tuple(_pairs(points[16 * offset : 16 * (offset + count)])))
+        rings_of.setdefault(view_id, []).append(tuple(points[offset : offset + count]))
         where.setdefault(view_id, []).append((offset, count))
         if len(rings_of[view_id]) > MAX_PARTS:
             raise _Untrusted("zone shape")
