@@ -44,7 +44,7 @@ FIT_MARGIN_PX = 2  # QGraphicsView.fitInView keeps this much free on each side
 # the wheel turns, the new scale is shown by scaling the tiles already drawn; once the wheel
 # has been still this long, the new scale is drawn, a few small bands of tiles per turn of the
 # event loop (as many as fit REFINE_MS, at least one).
-SETTLE_MS = 40
+SETTLE_MS = 30
 OVERLAY_FOLLOW_MS = 60  # a mode's messages are laid out for the view again this long after it moved
 # The hover tooltip quotes chart texts of up to 4,000 characters: each is cut so that the tip
 # stays a few lines long (a 4,000-character name and claim covered the screen).
