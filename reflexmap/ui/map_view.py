@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import time
+import weakref
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -137,6 +138,10 @@ class MapView(QGraphicsView):
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self._zoom_settled)
+        # where the last step stopped: (its level, weakly: a level let go is not kept for it;
+        # the viewport's place and size; the rest of its bands), so that a step does not test
+        # again every band drawn before it
+        self._band_queue: tuple[weakref.ref, tuple, object] | None = None
         self._refine = QTimer(self)
         self._refine.setSingleShot(True)
         self._refine.setInterval(0)
@@ -568,7 +573,7 @@ class MapView(QGraphicsView):
         started = time.perf_counter()
         longest = 0.0  # seconds, the longest band drawn in this turn
         ox, oy = self._offset()
-        for band in self._bands():
+        for band in self._pending_bands(level):
             before = time.perf_counter()
             drawn = self._layers.fill(level, band)
             if drawn:
@@ -579,8 +584,18 @@ class MapView(QGraphicsView):
                 if (now - started + longest) * 1000 > REFINE_MS:
                     self._refine.start()
                     return
+        self._band_queue = None
         self._refining = False
         self._prune(level)
+
+    def _pending_bands(self, level: Level):
+        """The bands after those the last step drew, when the view has stayed where it was
+        (a hover meanwhile is drawn by the paint that shows it); else all of them afresh."""
+        place = (self._offset(), self.viewport().size().toTuple(), self.viewport().devicePixelRatioF())
+        queue = self._band_queue
+        if queue is None or queue[0]() is not level or queue[1] != place:
+            queue = self._band_queue = (weakref.ref(level), place, self._bands())
+        return queue[2]
 
     def _bands(self):
         """Where to draw next, in tile space, each piece at most BAND_PIXELS device pixels so

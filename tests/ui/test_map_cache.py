@@ -278,3 +278,39 @@ def test_a_turn_of_the_event_loop_draws_as_many_small_bands_as_fit_its_time(
     if band_ms <= 1.0:
         assert len(steps) < len(pixels) / 2  # quick bands: several a turn
     _assert_as_afresh(view, view.viewport().grab().toImage())
+
+
+def test_each_band_is_tested_once_while_the_view_stays_and_all_again_after_it_moves(
+    qtbot, window, monkeypatch
+):
+    """A step after a zoom goes on from the band where the last one stopped (before: every step
+    tested again every band from the first, some 100 at ratio 2 by the last rings, a few
+    milliseconds of each turn); once the view moves, its bands are all taken afresh."""
+    view = window.map
+    _still(qtbot, view)
+    tested: list[int] = []
+    fill = view._layers.fill
+
+    def counting(*args, **kwargs):
+        tested.append(1)
+        return fill(*args, **kwargs)
+
+    monkeypatch.setattr(view._layers, "fill", counting)
+    monkeypatch.setattr(view._layers, "_render", lambda painter, rect: None)  # drawing: not the point
+    _wheel(view, QPoint(view.viewport().width() // 3, view.viewport().height() // 2), 3)
+    view._settle.stop()
+    view._zoom_settled()
+    view._refine.stop()
+    bands = len(list(view._bands()))
+    steps = 0
+    while view._refining and steps < 3:
+        view._refine_step()
+        steps += 1
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + 40)  # a pan meanwhile
+    assert view._refining
+    while view._refining:
+        view._refine_step()
+        steps += 1
+    assert view.crisp
+    assert len(tested) <= 2 * bands + steps  # once before the pan, once after it
+    assert steps > 3
