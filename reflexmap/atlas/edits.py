@@ -417,8 +417,9 @@ def _offset(positions: Any, text: str, line: int, column: int) -> int | None:
     """The index in `text` of a 1-based line and column, counted from the nearest list of
     points read from the text before it (`positions.offset` counts every line of the text
     once per document: a third of a second for a chart of 10,000 zones, on every drag)."""
-    best = None
-    for points in positions.point_lists.values():
+    nearest = getattr(positions.point_lists, "nearest", None)  # (recheck_tables.PointLists)
+    best = nearest(line) if nearest is not None else None
+    for points in positions.point_lists.values() if nearest is None else ():
         if points.line <= line and (best is None or points.line > best.line):
             best = points
     if best is None or best.text is not text:

@@ -140,6 +140,9 @@ def _positions(
     lines = _breaks(basis.new) - old_lines
     chars = len(basis.new) - (basis.end - basis.start)
     renumber = new_count - count
+    lazy = _moved_lazily(basis, old, window, text, top, lines, chars)
+    if lazy is not None:
+        return lazy
     window_paths = range(first, first + count)
 
     def outside(table: dict) -> dict | None:
@@ -200,16 +203,7 @@ def _positions(
             points.points,
             line=points.line - 2 + top,
         )
-    # rings: by the lists' identity, checked there (a zone of the window is not found); the
-    # range of their numbers may stay wider than it is: their check is then made in full
-    rings = {**old.rings, **window.rings}
-    numbers_range = old.numbers_range
-    if window.point_lists:
-        low, high = old.numbers_range or (None, None)
-        if window.numbers_range is None or low is None:
-            numbers_range = None
-        else:
-            numbers_range = (min(low, window.numbers_range[0]), max(high, window.numbers_range[1]))
+    rings, numbers_range = _rings(old, window)
     return Positions(
         values=values,
         keys=keys,
@@ -218,6 +212,86 @@ def _positions(
         rings=rings,
         numbers_range=numbers_range,
     )
+
+
+def _moved_lazily(
+    basis: Window, old: Positions, window: Positions, text: str, top: int, lines: int, chars: int
+) -> Positions | None:
+    """`_positions` as tables that look the positions up in the parse they started from
+    (recheck_tables.py: only the zones parsed anew are written), or None where the
+    positions are not orderly (then every one is moved here)."""
+    from .point_lists import PointList
+    from .recheck_tables import MAX_FRESH, Plan, PointLists, Table, first_zone_line, window_orderly
+    from .yaml_source import Positions
+
+    first, count, new_count = basis.first, basis.old_count, basis.new_count
+    tables = (old.values, old.keys, old.point_lists)
+    if not (
+        isinstance(tables[0], Table) and isinstance(tables[1], Table) and isinstance(tables[2], PointLists)
+    ):
+        zones = basis.before.parsed[0][0]["zones"]
+        line = first_zone_line(old, len(zones))
+        if line is None:
+            return None
+        plan = Plan(line)
+        tables = (
+            Table(old.values, {}, plan),
+            Table(old.keys, {}, plan),
+            PointLists(old.point_lists, {}, plan, text),
+        )
+
+    def now(path: tuple) -> tuple | None:
+        zoned = len(path) >= 2 and path[0] == "zones" and type(path[1]) is int
+        return ("zones", path[1] + first, *path[2:]) if zoned else None
+
+    values = {now(p): (line - 2 + top, column) for p, (line, column) in window.values.items() if now(p)}
+    keys = {now(p): (line - 2 + top, column) for p, (line, column) in window.keys.items() if now(p)}
+    shift = basis.start - len(HEAD)
+    lists = {
+        now(p): PointList(text, q.start + shift, q.end + shift, q.pad, q.points, line=q.line - 2 + top)
+        for p, q in window.point_lists.items()
+        if now(p)
+    }
+    for table in (window.values, window.keys, window.point_lists):
+        if any(now(p) is None and p not in ((), ("zones",)) for p in table):
+            return None  # a value of the window's text not in one of its zones
+    below = top + _breaks(basis.new)
+    if not window_orderly(values, keys, lists, first, new_count, below):
+        return None
+    if first == 0 and ("zones",) in window.values:
+        line, column = window.values[("zones",)]
+        values[("zones",)] = (line - 2 + top, column)
+    plan = tables[0]._plan.after(first, count, new_count, lines, chars)
+    moved = (
+        tables[0].moved(values, plan, first, count, new_count, lines),
+        tables[1].moved(keys, plan, first, count, new_count, lines),
+        tables[2].moved(lists, plan, first, count, new_count, text),
+    )
+    if sum(len(table._fresh) for table in moved) > MAX_FRESH:
+        return None
+    rings, numbers_range = _rings(old, window)
+    return Positions(
+        values=moved[0],
+        keys=moved[1],
+        text=text,
+        point_lists=moved[2],
+        rings=rings,
+        numbers_range=numbers_range,
+    )
+
+
+def _rings(old: Positions, window: Positions) -> tuple[dict, tuple[float, float] | None]:
+    """The lists of points by identity and the range of their numbers, after the window."""
+    # rings: by the lists' identity, checked there (a zone of the window is not found); the
+    # range of their numbers may stay wider than it is: their check is then made in full
+    numbers_range = old.numbers_range
+    if window.point_lists:
+        low, high = old.numbers_range or (None, None)
+        if window.numbers_range is None or low is None:
+            numbers_range = None
+        else:
+            numbers_range = (min(low, window.numbers_range[0]), max(high, window.numbers_range[1]))
+    return {**old.rings, **window.rings}, numbers_range
 
 
 def _values_within_limits(data: dict, old_zones: list, new_zones: list) -> int | None:
