@@ -327,10 +327,10 @@ class _PointsEdit(_ZoneEdit):
 
         patched = self._patched(document)  # flow lists
         kinds = sys.modules[__name__]
+        if patched is None:  # block lists: the changed points written in their own lines
+            patched = ring_text.ring_patched(self, document, kinds)
         if patched is None:  # the zone and its neighbours written back by ruamel.yaml
             patched = local_edit.applied_locally(self, document, kinds)
-        if patched is None:  # block lists in a style ruamel.yaml does not write
-            patched = ring_text.ring_patched(self, document, kinds)
         if patched is None:  # the round trip of the whole chart
             tree = document.tree()
             self.change(tree)

@@ -87,6 +87,16 @@ def zone_items(text: str) -> Items | None:
 _ITEMS: list = [None, None]  # the text of the document made last here, and its zones' Items
 
 
+def items_of(text: str) -> Items | None:
+    """`zone_items(text)`, known without a scan when `text` was made here last."""
+    return _ITEMS[1] if _ITEMS[0] is text else zone_items(text)
+
+
+def remember(items: Items, text: str, first: int, last: int, start: int, end: int, window: str) -> None:
+    """`text` was made from the text of `items` by writing zones `first` to `last` anew."""
+    _ITEMS[:] = [text, _shifted(items, text, first, last, start, end, window)]
+
+
 def _shifted(
     items: Items, text: str, first: int, last: int, start: int, end: int, window: str
 ) -> Items | None:
@@ -144,7 +154,7 @@ def applied_locally(
     if plan is None:
         return None
     first, last, window_edit = plan
-    items = _ITEMS[1] if _ITEMS[0] is document.text else zone_items(document.text)
+    items = items_of(document.text)
     if items is None or len(items.starts) != len(zones):
         return None
     text = document.text

@@ -32,7 +32,7 @@ def ring_patched(edit: Any, document: ChartDocument, kinds: ModuleType) -> tuple
     """(new document, inverse) of an edit of points (`edits._PointsEdit`) made in the text of
     the zone's block lists, or None. Raises EditRefused as the round trip would."""
     from .document import ChartDocument, copy_node
-    from .local_edit import LOCAL, zone_items
+    from .local_edit import LOCAL, items_of, remember
     from .recheck_window import Window, parsed_data, spliced
 
     if not LOCAL[0]:
@@ -52,7 +52,7 @@ def ring_patched(edit: Any, document: ChartDocument, kinds: ModuleType) -> tuple
     changed = {**zones[k], "shapes": {**shapes, **{view: copy_node(shapes[view]) for view in views}}}
     edit.change_zone(data, changed)  # on copies: the parsed data stays the document's
     text = document.text
-    items = zone_items(text)
+    items = items_of(text)
     if items is None or len(items.starts) != len(zones):
         return None
     start = items.head if k == 0 else items.starts[k]
@@ -65,7 +65,7 @@ def ring_patched(edit: Any, document: ChartDocument, kinds: ModuleType) -> tuple
             return None
         for part, (ring, new_ring) in enumerate(zip(old, new, strict=True) if parts else [(old, new)]):
             path = ("zones", k, "shapes", view, *((part,) if parts else ()))
-            span = _rewritten(text, positions, path, ring, new_ring)
+            span = _rewritten(text, positions, path, ring, new_ring, kinds)
             if span is None or not start <= span[0] <= span[1] <= end:
                 return None
             spans.append(span)
@@ -80,17 +80,18 @@ def ring_patched(edit: Any, document: ChartDocument, kinds: ModuleType) -> tuple
     if found is None or found[0]["zones"][k] != changed:
         return None
     new.parsed.append(found)
+    remember(items, new_text, k, k, start, end, window)
     return new, kinds.TextEdit(start, text[start:end], window)
 
 
 def _rewritten(
-    text: str, positions: Any, path: tuple, ring: list, new_ring: list
+    text: str, positions: Any, path: tuple, ring: list, new_ring: list, kinds: ModuleType
 ) -> tuple[int, int, str] | None:
     """(start, end, new text) of the block list of points at `path` holding `new_ring`."""
     from .document import _number
 
     where = positions.values.get(path)
-    at = None if where is None else positions.offset(*where)
+    at = None if where is None else kinds._offset(positions, text, *where)
     if at is None or not text.startswith("-", at):
         return None  # a flow list (written in place by edits._PointsEdit), a tag, an anchor
     column = at - (text.rfind("\n", 0, at) + 1)

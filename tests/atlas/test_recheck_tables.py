@@ -150,3 +150,27 @@ def test_a_drag_writes_the_positions_of_its_zone_alone():
         everything = len(positions.values) + len(positions.keys)  # (written out whole here)
         assert written < everything / 20, (written, everything)  # the edited zones and their neighbours
         assert _same_as_parsed_whole(document)
+
+
+def test_a_drag_on_block_lists_writes_the_moved_point_alone_without_ruamel():
+    """The defect: a drag on a chart written by yaml.safe_dump (block lists) loaded and
+    dumped the zone and its neighbours with ruamel.yaml (a tenth of a second on every
+    release); now the moved point's lines are written in place (ring_text.py), comments
+    kept, and undo gives the old text back byte for byte."""
+    from unittest import mock
+
+    from reflexmap.atlas import document as document_module
+
+    document = LARGE[True]
+    document.draft()
+    real = document_module._yaml
+    with mock.patch.object(document_module, "_yaml", side_effect=real) as loaded:
+        applied = MoveVertex("zone-200", "plantar-left", 0, 1, (1.5, 3.0)).apply(document, check=False)
+    assert loaded.call_count == 0
+    new = applied.document
+    old_lines, new_lines = document.text.split("\n"), new.text.split("\n")
+    assert len(old_lines) == len(new_lines)
+    assert sum(a != b for a, b in zip(old_lines, new_lines, strict=True)) == 2  # its x and y
+    assert new.text.count("# between zones") == document.text.count("# between zones")
+    assert applied.inverse.apply(new, check=False).document.text == document.text
+    _same_as_parsed_whole(new)
