@@ -28,9 +28,9 @@ from ruamel.yaml.comments import CommentedSeq
 from ..i18n import _
 from .draft import Draft, Problem, locate_parsed, with_repeats, written_shapes
 from .errors import AtlasError, EditRefused
+from .flow_style import FlowStyle, common_style, format_flow, number_text, style_at
 from .loader import LoadResult, parse_atlas
 
-WIDTH = 100  # columns: the house style wraps new point lists here
 INCREMENTAL = [True]  # drafts after an edit of points worked out from the one before (benchmarks: off)
 _TOKEN = "RMFLOWPLACEHOLDER{:06d}X"
 _TOKEN_RE = re.compile(r"RMFLOWPLACEHOLDER(\d{6})X")
@@ -121,10 +121,13 @@ def _flow_end(text: str, start: int) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """A flow list's text as written, and the indentation of the line it starts on."""
+    """A flow list's text as written, the indentation of the line it starts on and the
+    column of its `[`."""
 
     text: str
     indent: int
+    column: int = field(default=-1, compare=False)  # where its `[` stands on its line (-1: not known)
+    node: int = field(default=-1, compare=False)  # its node's indent (see node_indent)
 
     def at(self, indent: int) -> str:
         lines = self.text.split("\n")
@@ -137,6 +140,21 @@ class Layout:
 
 def _lead(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
+
+
+def _layout(text: str, line_start: int, start: int, end: int) -> Layout:
+    """The Layout of the flow list from `start` to `end` of `text`, on the line from `line_start`."""
+    before = text[line_start:start]
+    return Layout(text[start:end], _lead(before), start - line_start, node_indent(before))
+
+
+_DASHES = re.compile(r" *(?:-[ ]+)*")
+
+
+def node_indent(before: str) -> int:
+    """The indentation of the node a flow list belongs to, from the text of its line before
+    its `[`: the line's indent, past any `- ` of block list items (`    - [` is a list at 6)."""
+    return _DASHES.match(before).end()
 
 
 def _flow_lists(node: Any) -> list[tuple[Any, Any, CommentedSeq]]:
@@ -160,7 +178,7 @@ def _layouts_of(text: str, tree: Any) -> dict[Frozen, Layout]:
         start = offsets[seq.lc.line] + seq.lc.col
         end = _flow_end(text, start)
         line_start = offsets[seq.lc.line]
-        layouts.setdefault(freeze(seq), Layout(text[start:end], _lead(text[line_start:start])))
+        layouts.setdefault(freeze(seq), _layout(text, line_start, start, end))
     return layouts
 
 
@@ -222,7 +240,7 @@ def written_layouts(text: str) -> dict[Frozen, Layout]:
     for start, values in frames[0][3]:
         end = _flow_end(text, start)
         line_start = text.rfind("\n", 0, start) + 1
-        layouts.setdefault(values, Layout(text[start:end], _lead(text[line_start:start])))
+        layouts.setdefault(values, _layout(text, line_start, start, end))
     return layouts
 
 
@@ -248,7 +266,7 @@ def parsed_layouts(text: str, data: Any, positions: Any) -> dict[Frozen, Layout]
 
     def record(start: int, end: int, values: Frozen) -> None:
         line_start = text.rfind("\n", 0, start) + 1
-        layouts.setdefault(values, Layout(text[start:end], _lead(text[line_start:start])))
+        layouts.setdefault(values, _layout(text, line_start, start, end))
 
     point_lists = positions.point_lists
     stack: list[tuple[tuple, Any]] = [((), data)]
@@ -341,39 +359,17 @@ def _flow_span(text: str, start: int, record) -> bool:
     return at == end
 
 
-def _number(value: Any) -> str:
-    if isinstance(value, int):
-        return str(value)
-    value = round(float(value), 3)
-    return str(int(value)) + ".0" if value.is_integer() else repr(value)
+_number = number_text  # (ring_text.py writes a moved point's numbers so)
 
 
-def format_flow(value: Any, indent: int, column: int) -> str:
-    """House style for a changed list: on one line when it fits in WIDTH from `column`,
-    else points packed in lines at `indent` + 2 and the `]` back at `indent`."""
-    one_line = _one_line(value)
-    if column + len(one_line) <= WIDTH or all(_is_number(v) for v in value):
-        return one_line
-    inner = " " * (indent + 2)
-    lines: list[str] = []
-    if all(isinstance(v, list) and all(_is_number(n) for n in v) for v in value):  # a ring or line
-        current = inner
-        for point in value:
-            piece = _one_line(point) + ","
-            if current.strip() and len(current) + 1 + len(piece) > WIDTH:
-                lines.append(current)
-                current = inner
-            current += (" " if current.strip() else "") + piece
-        lines.append(current)
-    else:  # parts: one ring after another
-        lines = [inner + format_flow(part, indent + 2, indent + 2) + "," for part in value]
-    return "[\n" + "\n".join(lines) + "\n" + " " * indent + "]"
-
-
-def _one_line(value: Any) -> str:
-    if isinstance(value, list):
-        return "[" + ", ".join(_one_line(v) for v in value) + "]"
-    return _number(value)
+def flow_style(document_text: str, layouts: Mapping[Frozen, Layout]) -> FlowStyle:
+    """How the chart wraps a flow list of numbers written anew: as most of its wrapped lists
+    (`layouts`, the lists as written), else one mapping indent deeper (flow_style.py)."""
+    texts = ((layout.text, layout.node, layout.column) for layout in layouts.values() if "\n" in layout.text)
+    found = common_style(texts)
+    if found is not None:
+        return found
+    return FlowStyle(step=written_indent(document_text)[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -475,6 +471,7 @@ class ChartDocument:
             for (parent, key, _unused), seq in zip(found, originals, strict=False):
                 parent[key] = seq
         layouts = dict(self.layouts)
+        style: list[FlowStyle] = []  # the chart's, found when a list is first written anew
 
         def replace(match: re.Match) -> str:
             seq = originals[int(match.group(1))]
@@ -483,8 +480,13 @@ class ChartDocument:
             layout = layouts.get(freeze(seq))
             if layout is not None:
                 return layout.at(indent)
-            written = format_flow(seq, indent, match.start() - line_start)
-            layouts[freeze(seq)] = Layout(written, indent)
+            column = match.start() - line_start
+            if not style:
+                style.append(flow_style(self.origin or self.text, self.layouts))
+            written = format_flow(seq, node_indent(dumped[line_start : match.start()]), column, style[0])
+            layouts[freeze(seq)] = Layout(
+                written, indent, column, node_indent(dumped[line_start : match.start()])
+            )
             return written
 
         text = _keep_trailing_spaces(self.origin or self.text, _TOKEN_RE.sub(replace, dumped))
@@ -573,9 +575,13 @@ def replaced_flow_lists(
         layout = layouts.get(freeze(value))
         if layout is not None:
             written = layout.at(indent)
-        else:
-            written = format_flow(value, indent, start - line_start)
-            layouts[freeze(value)] = Layout(written, indent)
+        else:  # wrapped as the list itself was, else as the chart wraps its lists
+            column = start - line_start
+            node = node_indent(text[line_start:start])
+            own = style_at(text[start:end], node, column)
+            style = own or flow_style(document.origin or document.text, document.layouts)
+            written = format_flow(value, node, column, style)
+            layouts[freeze(value)] = Layout(written, indent, column, node)
         spans.append((start, end, written))
         text = text[:start] + written + text[end:]
     new = ChartDocument(

@@ -1,0 +1,91 @@
+"""A flow list of points written anew lines up as the file's own lists do (flow_style.py):
+its own wrapping where it was wrapped (2, 3 or 4 spaces deeper, or under its first point),
+else the file's most common, else one of the file's mapping indents deeper. Before, every
+list written anew had its continuation lines two spaces deeper than its line."""
+
+from __future__ import annotations
+
+import pytest
+
+from reflexmap.atlas import edits as E
+from reflexmap.atlas.document import ChartDocument
+
+HEAD = "atlas_format: 1\nid: t\ntitle: T\ntradition: T\n"
+POINTS = (
+    "[-18, 2], [-12, 1.5], [-6, 1.25], [0, 1.125], [6, 1.25], [12, 1.5], [18, 2],",
+    "[18, 30], [12, 30.5], [6, 30.75], [0, 30.875], [-6, 30.75], [-12, 30.5], [-18, 30],",
+)
+
+
+def _chart(step: int, wrapped: str) -> str:
+    """A chart indented by `step` spaces whose heel's points are `wrapped` (its lines)."""
+    s = " " * step
+    dash = "-" + " " * (step - 1)
+    return (
+        f"{HEAD}sources:\n{s}{dash}id: s1\n{s}{s}title: S\nviews:\n"
+        f"{s}{dash}id: plantar-left\n{s}{s}foot: left\n{s}{s}aspect: plantar\n"
+        f"{s}{s}outline: [[-20, 0], [20, 0], [20, 100], [-20, 100]]\n"
+        f"{s}{dash}id: plantar-right\n{s}{s}foot: right\n{s}{s}aspect: plantar\n"
+        f"{s}{s}mirror_of: plantar-left\n"
+        f"zones:\n{s}{dash}id: heel\n{s}{s}name: Heel\n{s}{s}region: pelvis\n{s}{s}claim: c\n"
+        f"{s}{s}technique: t\n{s}{s}sources: [s1]\n{s}{s}confidence: sourced\n{s}{s}shapes:\n"
+        f"{s * 3}plantar-left: {wrapped}\n{s * 3}plantar-right: mirror\n"
+    )
+
+
+def _wrapped_lines(text: str, key: str) -> list[str]:
+    lines = text.split("\n")
+    at = next(n for n, line in enumerate(lines) if line.strip().startswith(key))
+    end = next(n for n in range(at, len(lines)) if lines[n].rstrip().endswith("]"))
+    return lines[at : end + 1]
+
+
+@pytest.mark.parametrize("step", [2, 3, 4])
+def test_a_moved_wrapped_list_keeps_its_continuation_lines_where_they_were(step):
+    base = " " * (3 * step)
+    wrapped = "[\n" + "\n".join(base + " " * step + p for p in POINTS) + "\n" + base + "]"
+    document = ChartDocument.from_text(_chart(step, wrapped), parse=True)
+    assert document.problems() == ()
+    for edit in (E.MoveZone("heel", 0.5, 0.5), E.InsertVertex("heel", "plantar-left", 0, 1, (-15, 1.8))):
+        changed = edit.apply(document).document
+        lines = _wrapped_lines(changed.text, "plantar-left:")
+        assert lines[0] == base + "plantar-left: ["
+        assert lines[-1] == base + "]"
+        assert len(lines) > 3 and all(line.startswith(base + " " * step + "[") for line in lines[1:-1]), lines
+
+
+@pytest.mark.parametrize("step", [3, 4])
+def test_a_list_written_anew_by_the_round_trip_wraps_as_the_files_lists(step):
+    """A zone duplicated and a mirror broken: lists no one wrapped yet, written as the file's."""
+    base = " " * (3 * step)
+    wrapped = "[\n" + "\n".join(base + " " * step + p for p in POINTS) + "\n" + base + "]"
+    document = ChartDocument.from_text(_chart(step, wrapped), parse=True)
+    for edit, key in (
+        (E.DuplicateZone("heel", "copy", 1, 1), "plantar-left:"),
+        (E.BreakMirror("heel", "plantar-right"), "plantar-right:"),
+    ):
+        text = edit.apply(document).document.text
+        found = text.split("\n")
+        last = max(n for n, line in enumerate(found) if line.strip().startswith(key))
+        lines = _wrapped_lines("\n".join(found[last:]), key)
+        assert len(lines) > 3 and all(line.startswith(base + " " * step + "[") for line in lines[1:-1]), lines
+        assert lines[-1] == base + "]"
+
+
+def test_a_list_lined_up_under_its_first_point_stays_so():
+    base = " " * 6
+    column = len(base + "plantar-left: [")
+    wrapped = POINTS[0] + "\n" + " " * column + POINTS[1][:-1] + "]"
+    document = ChartDocument.from_text(_chart(2, "[" + wrapped), parse=True)
+    changed = E.MoveZone("heel", 0.5, 0.5).apply(document).document
+    lines = _wrapped_lines(changed.text, "plantar-left:")
+    assert lines[0].startswith(base + "plantar-left: [[")
+    assert len(lines) > 1 and all(line.startswith(" " * column + "[") for line in lines[1:])
+    assert lines[-1].endswith("]]")
+
+
+def test_with_no_wrapped_list_a_long_new_list_is_one_mapping_indent_deeper():
+    document = ChartDocument.from_text(_chart(4, "[" + " ".join(POINTS)[:-1] + "]"), parse=True)
+    changed = E.InsertVertex("heel", "plantar-left", 0, 1, (-15, 1.8)).apply(document).document
+    lines = _wrapped_lines(changed.text, "plantar-left:")
+    assert len(lines) > 3 and all(line.startswith(" " * 16 + "[") for line in lines[1:-1]), lines

@@ -1,0 +1,82 @@
+"""An edit writes what it changes in the file's own style: a chart indented by four spaces
+whose zone's points are a flow list wrapped over several lines keeps its continuation
+lines where the author put them (before: 14 spaces where the file had 16), on a nudge by
+the arrow keys and a save, as a person does it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from reflexmap.atlas import load_atlas
+
+from .conftest import click_mm
+
+FOUR = """\
+atlas_format: 1
+id: test-four
+title: "Four"
+tradition: "Test"
+sources:
+    -   id: s1
+        title: "Source one"
+views:
+    -   id: plantar-left
+        foot: left
+        aspect: plantar
+        outline: [[-20, 0], [20, 0], [20, 100], [-20, 100]]
+    -   id: plantar-right
+        foot: right
+        aspect: plantar
+        mirror_of: plantar-left
+zones:
+    -   id: heel
+        name: "Heel"
+        region: pelvis
+        claim: "the pelvis"
+        technique: "Thumb-walk."
+        sources: [s1]
+        confidence: sourced
+        shapes:
+            plantar-left: [
+                [-18, 2], [-12, 1.5], [-6, 1.25], [0, 1.125], [6, 1.25], [12, 1.5], [18, 2],
+                [18, 30], [12, 30.5], [6, 30.75], [0, 30.875], [-6, 30.75], [-12, 30.5], [-18, 30],
+            ]
+            plantar-right: mirror
+    -   id: toes
+        name: "Toes"
+        region: head
+        claim: "the head"
+        technique: "Thumb-walk."
+        sources: [s1]
+        confidence: sourced
+        shapes:
+            plantar-left:
+                -   [-18, 80]
+                -   [18, 80]
+                -   [18, 98]
+                -   [-18, 98]
+"""
+
+
+def test_a_nudged_zone_of_a_four_space_chart_keeps_its_wrapped_points_lined_up(
+    qtbot, make_window, tmp_path, request
+):
+    path = tmp_path / "four.yaml"
+    path.write_text(FOUR, encoding="utf-8")
+    window = make_window(load_atlas(path))
+    window.edit_action.trigger()
+    request.addfinalizer(window.editor.saving.discard)
+    click_mm(qtbot, window, "plantar-left", 0.0, 15.0)
+    assert window.state.zone_id == "heel"
+    for _ in range(3):
+        qtbot.keyClick(window.map, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: window.editor.session.stack.count() == 1, timeout=3000)
+    window.save_action.trigger()
+    old, new = FOUR.split("\n"), path.read_text(encoding="utf-8").split("\n")
+    opened = old.index("            plantar-left: [")
+    assert new[opened] == old[opened]
+    closed = new.index("            ]", opened)
+    moved = new[opened + 1 : closed]
+    assert len(moved) >= 2 and all(line.startswith(" " * 16 + "[") for line in moved), moved
+    assert new[:opened] == old[:opened] and new[closed:] == old[old.index("            ]") :]
+    assert load_atlas(path).zone("heel").shapes == window.state.atlas.zone("heel").shapes
