@@ -29,6 +29,7 @@ from ..i18n import _
 from .draft import Draft, Problem, locate_parsed, with_repeats, written_shapes
 from .errors import AtlasError, EditRefused
 from .flow_style import FlowStyle, common_style, format_flow, number_text, style_at
+from .kept_lines import keep_written_lines
 from .loader import LoadResult, parse_atlas
 
 INCREMENTAL = [True]  # drafts after an edit of points worked out from the one before (benchmarks: off)
@@ -454,7 +455,8 @@ class ChartDocument:
         """A new document whose text is `tree` dumped, flow lists kept as written (`indent`:
         ruamel.yaml's mapping, sequence and dash indents; local_edit.py writes a few zones in
         the file's own; by default the indents the chart is written with, `written_indent`)."""
-        if indent is None:
+        whole = indent is None  # the whole chart, not local_edit.py's zones in one indentation
+        if whole:
             indent = written_indent(self.origin or self.text)
         found = _flow_lists(tree)
         originals = []
@@ -489,7 +491,10 @@ class ChartDocument:
             )
             return written
 
-        text = _keep_trailing_spaces(self.origin or self.text, _TOKEN_RE.sub(replace, dumped))
+        written = _TOKEN_RE.sub(replace, dumped)
+        if whole:  # each list in its own style where the chart's lists are written in several
+            written = keep_written_lines(self.text, written)
+        text = _keep_trailing_spaces(self.origin or self.text, written)
         return ChartDocument(text, self.source, self.path, layouts, self.bom, self.crlf, self.origin)
 
     def validate(self) -> LoadResult:

@@ -17,6 +17,66 @@ POINTS = (
 )
 
 
+MIXED = """\
+atlas_format: 1
+id: test-mixed
+title: "Mixed"
+tradition: "Test"
+sources:
+- id: s1
+  title: "Source one"
+views:
+  - id: plantar-left
+    foot: left
+    aspect: plantar
+    outline: [[-20, 0], [20, 0], [20, 100], [-20, 100]]
+  - id: plantar-right
+    foot: right
+    aspect: plantar
+    mirror_of: plantar-left
+zones:
+  - id: heel
+    name: "Heel"
+    region: pelvis
+    claim: "the pelvis"
+    technique: "Thumb-walk."
+    sources: [s1]
+    confidence: sourced
+    shapes:
+      plantar-left: [[-18, 2], [18, 2], [18, 30], [-18, 30]]
+      plantar-right: mirror
+  - id: toes
+    name: "Toes"
+    region: head
+    claim: "the head"
+    technique: "Thumb-walk."
+    sources:
+    - s1
+    confidence: sourced
+    shapes:
+      plantar-left:
+      - [-18, 80]
+      - [18, 80]
+      - [18, 98]
+      - [-18, 98]
+  - id: side
+    name: "Side"
+    region: head
+    claim: "the head"
+    technique: "Thumb-walk."
+    sources: [s1]
+    confidence: sourced
+    shapes:
+      plantar-left:
+        - - -10
+          - 50
+        - - 10
+          - 50
+        - - 0
+          - 60
+"""
+
+
 def _chart(step: int, wrapped: str) -> str:
     """A chart indented by `step` spaces whose heel's points are `wrapped` (its lines)."""
     s = " " * step
@@ -89,3 +149,49 @@ def test_with_no_wrapped_list_a_long_new_list_is_one_mapping_indent_deeper():
     changed = E.InsertVertex("heel", "plantar-left", 0, 1, (-15, 1.8)).apply(document).document
     lines = _wrapped_lines(changed.text, "plantar-left:")
     assert len(lines) > 3 and all(line.startswith(" " * 16 + "[") for line in lines[1:-1]), lines
+
+
+def test_whole_chart_edits_keep_each_lists_own_style():
+    """A source renamed (its zones' lists follow), a zone added after a zone whose points
+    are `- - x` two spaces in, a zone duplicated: each line not changed keeps its bytes and
+    the lines written anew stand as their neighbours do."""
+    from reflexmap.atlas import local_edit
+
+    document = ChartDocument.from_text(MIXED, parse=True)
+    assert document.problems() == ()
+    renamed = E.SetSources((E.SourceEntry("s2", "s1", ()),)).apply(document).document.text
+    changed = [(a, b) for a, b in zip(MIXED.split("\n"), renamed.split("\n"), strict=True) if a != b]
+    assert changed == [
+        ("- id: s1", "- id: s2"),
+        ("    sources: [s1]", "    sources: [s2]"),
+        ("    - s1", "    - s2"),
+        ("    sources: [s1]", "    sources: [s2]"),
+    ]
+    drawn = E.add_zone(
+        "new",
+        "plantar-left",
+        [(-5, 60), (5, 60), (0, 70)],
+        name="N",
+        region="spine",
+        claim="c",
+        technique="t",
+        sources=("s1",),
+    )
+    for local in (True, False):  # in the zones' window, and through the whole chart
+        local_edit.LOCAL[0] = local
+        try:
+            for edit, added in ((drawn, "  - id: new"), (E.DuplicateZone("toes", "toes2"), "  - id: toes2")):
+                text = edit.apply(document).document.text
+                lines = text.split("\n")
+                at = lines.index(added)
+                kept = [
+                    line
+                    for n, line in enumerate(lines)
+                    if not at <= n < at + (len(lines) - len(MIXED.split("\n")))
+                ]
+                assert kept == MIXED.split("\n"), (edit, local)
+                assert lines[at + 1].startswith("    name:")
+            copy = E.DuplicateZone("toes", "toes2").apply(document).document.text
+            assert copy.count("      plantar-left:\n      - [-18, 80]\n      - [18, 80]\n") == 2
+        finally:
+            local_edit.LOCAL[0] = True
