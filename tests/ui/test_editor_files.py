@@ -200,7 +200,7 @@ def test_a_new_chart_asks_for_its_own_tradition_and_is_saved_under_a_name_from_i
 
     editing.editor.session.stack.setClean()
     editing.settings.setValue("chart/dir", str(tmp_path))
-    (tmp_path / "meine-fußkarte-schule-b-test.yaml").write_text("someone else's", encoding="utf-8")
+    (tmp_path / "meine-fusskarte-schule-b-test.yaml").write_text("someone else's", encoding="utf-8")
     editing.new_chart_action.trigger()
     dialog = next(
         w for w in QApplication.topLevelWidgets() if w.objectName() == "new-chart" and w.isVisible()
@@ -218,7 +218,7 @@ def test_a_new_chart_asks_for_its_own_tradition_and_is_saved_under_a_name_from_i
     target = tmp_path / "chosen.yaml"
     monkeypatch.setattr(dialogs, "save_file", lambda *args: suggested.append(args[2]) or str(target))
     press(qtbot, editing, QKeySequence.StandardKey.Save)
-    assert suggested == [str(tmp_path / "meine-fußkarte-schule-b-test-2.yaml")]
+    assert suggested == [str(tmp_path / "meine-fusskarte-schule-b-test-2.yaml")]  # as its id (atlas/ids.py)
     text = target.read_text(encoding="utf-8")
     assert "Ingham" not in text.split("zones:")[0]  # neither "Western (Ingham)" nor "Westlich (Ingham)"
     assert load_atlas(target).tradition == "Schule Weber"
@@ -226,12 +226,15 @@ def test_a_new_chart_asks_for_its_own_tradition_and_is_saved_under_a_name_from_i
     assert suggested[-1] == str(target)
 
 
-def test_the_first_zone_of_a_new_chart_waits_for_its_first_source(qtbot, editing, monkeypatch):
-    """An outlines-only chart has no sources yet and a zone must name one: the drawing is kept,
-    the status bar says where to add a source, and Enter then draws the zone."""
-    from PySide6.QtWidgets import QDialog, QPushButton
+def test_the_first_zone_of_a_new_chart_asks_for_its_first_source_and_closes(qtbot, editing, monkeypatch):
+    """An outlines-only chart has no sources yet and a zone must name one: a double-click
+    closes the zone and Chart properties opens at once with a source added, its title ready
+    to type over; OK draws the zone naming it (before: nothing happened but a status line,
+    the user had to find the dialog, add a source and press Enter). Cancel keeps the drawing
+    and says how to go on."""
+    from PySide6.QtWidgets import QDialog
 
-    from .conftest import click_mm
+    from .conftest import click_mm, viewport_pos
 
     editing.editor.session.stack.setClean()
     editing.new_chart_action.trigger()
@@ -242,20 +245,27 @@ def test_the_first_zone_of_a_new_chart_waits_for_its_first_source(qtbot, editing
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: editing.state.atlas.title == "My chart", timeout=5000)
     editing.draw_action.trigger()
-    for point in ((-15, 60), (5, 60), (5, 72), (-15, 72)):
+    corners = ((-15, 60), (5, 60), (5, 72), (-15, 72))
+    for point in corners:
         click_mm(qtbot, editing, "plantar-left", *point)
     qtbot.keyClick(editing.map, Qt.Key.Key_Return)
-    assert editing.state.atlas.zones == ()
-    assert "Chart properties" in editing.statusBar().currentMessage()
-    editing.chart_properties_action.trigger()
     properties = editing.findChild(QDialog, "chart-properties")
-    qtbot.mouseClick(properties.findChild(QPushButton, "source-add"), Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(properties.sources.fields[("title", None)], "My course notes, 2025")
+    assert properties is not None and properties.isVisible()
+    assert "OK draws the zone" in editing.statusBar().currentMessage()
+    properties.reject()  # Cancel: the drawing stays
+    assert editing.state.atlas.zones == () and editing.editor.tool.drawing
+    assert "waits for a source" in editing.statusBar().currentMessage()
+    last = viewport_pos(editing, "plantar-left", *corners[-1])
+    qtbot.mouseDClick(editing.map.viewport(), Qt.MouseButton.LeftButton, pos=last)  # closes it again
+    properties = next(d for d in editing.findChildren(QDialog, "chart-properties") if d.isVisible())
+    title = properties.sources.fields[("title", None)]
+    assert title.hasFocus() or title.selectedText() == title.text()  # typed over
+    qtbot.keyClicks(title, "My course notes, 2025")
     properties.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     assert [s.title for s in editing.state.atlas.sources.values()] == ["My course notes, 2025"]
-    qtbot.keyClick(editing.map, Qt.Key.Key_Return)
     assert [z.id for z in editing.state.atlas.zones] == ["new-zone-1"]
     assert editing.state.atlas.zone("new-zone-1").sources == ("source-1",)
+    assert editing.state.zone_id == "new-zone-1"
     editing.editor.saving.discard()
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QToolButton
+from PySide6.QtWidgets import QApplication, QDialog, QToolButton
 
 from ...i18n import _, ngettext
 from ..modes import QUIZ
@@ -40,6 +40,7 @@ class EditMode(QObject):
         self.session.changed.connect(self._problems_shown)
         self.tool = ZoneTool(state, self.session, self.say, host.pointed, self)
         self.tool.on_left = self._left
+        self.tool.needs_source = self._first_source
         # the status bar's word about problems: a click lists them (the Chart problems panel)
         self.problems_label = QToolButton(host.parent)
         self.problems_label.setAutoRaise(True)
@@ -409,6 +410,34 @@ class EditMode(QObject):
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.open()
         return dialog
+
+    def _first_source(self) -> bool:
+        """A zone closed on a chart with no source yet (a new chart): Chart properties opens
+        with a source added, its title selected to type over; OK draws the zone naming it,
+        Cancel keeps the drawing (Enter closes it again). True if the dialog is shown."""
+        from .chart_form import ChartPropertiesDialog
+
+        shown = self.host.parent.findChild(ChartPropertiesDialog, "chart-properties")
+        if shown is not None and shown.isVisible():  # (Enter again while it is open)
+            shown.activateWindow()
+            return True
+        dialog = self.chart_properties()
+        if dialog is None:
+            return False
+        dialog.sources.add()
+
+        def closed(result: int) -> None:
+            if self.tool.drawing is None:
+                return
+            if result == QDialog.DialogCode.Accepted and self.session.draft.atlas.sources:
+                self.tool.finish_drawing()
+            else:
+                self.say(
+                    _("The zone waits for a source: add one in Edit → Chart properties…, then press Enter.")
+                )
+
+        dialog.finished.connect(closed)
+        return True
 
     def _chart_properties(self, changes, sources) -> str | None:
         """The dialog's OK: its texts and sources as one change; the reason if it cannot be."""

@@ -3,8 +3,6 @@ built-in chart, with no zones or with that chart's zones to adapt."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,13 +28,13 @@ RESERVED_STEMS = {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt
 
 
 def chart_file_name(title: str, folder: Path | None = None) -> str:
-    """A file name to suggest for a chart: its title's words (letters and digits of any
-    script, lower case) joined by hyphens, + ".yaml". Nothing else of the title gets in:
-    no slash, dot, colon, quote, control or direction mark, so the name is safe on every
-    system; a name Windows keeps for a device gets "-chart". In `folder`, a name that is
-    taken there gets "-2", "-3" …, so that the suggestion never writes over another file."""
-    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", title).lower())
-    stem = "-".join(words)[:MAX_STEM_CHARS].strip("-") or "chart"
+    """A file name to suggest for a chart: the id its title gives (atlas/ids.py, as a new
+    chart's id is made: "Annas Fußkarte" → annas-fusskarte.yaml, before annas-fußkarte.yaml
+    beside the id annas-fusskarte) + ".yaml". Nothing else of the title gets in: no slash,
+    dot, colon, quote, control or direction mark, so the name is safe on every system; a
+    name Windows keeps for a device gets "-chart". In `folder`, a name that is taken there
+    gets "-2", "-3" …, so that the suggestion never writes over another file."""
+    stem = id_from_name(title)[:MAX_STEM_CHARS].strip("-") or "chart"
     if stem in RESERVED_STEMS:
         stem += "-chart"
     name, number = f"{stem}.yaml", 2

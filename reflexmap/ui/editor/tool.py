@@ -12,6 +12,7 @@ stay mirrored (Edit → Break mirror makes them separate).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...atlas.geometry import problem_place
-from ...i18n import _, bidi_isolate, format_number
+from ...i18n import N_, _, bidi_isolate, format_number
 from ...vocab import aspect_name, foot_name
 from ...vocab import where as view_words
 from ..modes import EDIT, MapEvent, Mode
@@ -68,6 +69,8 @@ class ZoneTool(Mode):
         self.state, self.session = state, session
         self.status, self.pointed = status, pointed
         self.overlay = Overlay()
+        # asks for a chart's first source (the editor's Chart properties, a source added); True if shown
+        self.needs_source: Callable[[], bool] | None = None
         self.vertex: tuple[str, int, int] | None = None  # (edited view, part, index)
         self.drag: _Drag | None = None
         self.live: dict[str, Rings] = {}  # edited view -> rings shown instead of the file's
@@ -580,24 +583,26 @@ class ZoneTool(Mode):
         if atlas is None:
             self.status(_("This chart's views or sources are broken: fix them in the file first."))
             return
-        if not atlas.sources:  # a new chart: the drawing waits (Enter) while a source is added
-            self.status(_("A zone names its sources: add one in Edit → Chart properties…, then press Enter."))
+        if not atlas.sources:  # a new chart: its first source is asked for now; OK draws the zone
+            if self.needs_source is not None and self.needs_source():
+                self.status(_("Name the source this zone comes from; OK draws the zone."))
+            else:
+                self.status(
+                    _("A zone names its sources: add one in Edit → Chart properties…, then press Enter.")
+                )
             return
         taken = {z.id for z in atlas.zones} | set(draft.shapes)
         number = next(n for n in range(1, 10_000) if f"new-zone-{n}" not in taken)
         zone_id = f"new-zone-{number}"
         region = atlas.zone(self.state.zone_id).region if atlas.has_zone(self.state.zone_id) else "abdomen"
-        # chart texts are in the chart's own language (English); the form beside the map edits them
-        edit = edits.add_zone(
-            zone_id,
-            view,
-            [_rounded(p) for p in points],
-            name=f"New zone {number}",
-            region=region,
-            claim="an area not described yet",
-            technique="Not described yet.",
-            sources=(next(iter(atlas.sources)),),
-        )
+        own, translated = new_zone_texts(atlas, number)  # the form beside the map edits them
+        sources = (next(iter(atlas.sources)),)
+        corners = [_rounded(p) for p in points]
+        edit = edits.add_zone(zone_id, view, corners, **own, region=region, sources=sources)
+        if translated:  # (its translation beside its own texts, as charts write them)
+            raw = {k: v for k, v in edit.raw.items() if k not in ("sources", "confidence", "shapes")}
+            raw["translations"] = translated
+            edit = dataclasses.replace(edit, raw={**raw, **edit.raw})
         self.drawing, self.drawing_view = None, ""
         if self.session.apply(edit, _("Draw zone")):
             self.state.select(zone_id, view)
@@ -699,6 +704,29 @@ _TYPING = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractItemView, QComboBox, Q
 
 def _n(value: float) -> str:
     return format_number(value, 1)
+
+
+NEW_ZONE_TEXTS = {
+    "name": N_("New zone {number}"),
+    "claim": N_("an area not described yet"),
+    "technique": N_("Not described yet."),
+}
+
+
+def new_zone_texts(atlas, number: int) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """A drawn zone's first texts: (its own, its translations). Its own are in the chart's
+    own language, the interface's (a chart of one's own, made in German, is German) unless
+    the chart translates into the interface's language (the built-in charts are written in
+    English, with German beside them): then English, and the interface's beside them."""
+    from ...i18n import DEFAULT, gettext_in, language
+
+    interface = language()
+    own = DEFAULT if interface != DEFAULT and interface in atlas.languages() else interface
+
+    def said(code: str) -> dict[str, str]:
+        return {key: gettext_in(code, text).format(number=number) for key, text in NEW_ZONE_TEXTS.items()}
+
+    return said(own), ({interface: said(interface)} if own != interface else {})
 
 
 def _rounded(point: Point) -> Point:

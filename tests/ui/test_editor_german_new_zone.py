@@ -1,0 +1,91 @@
+"""In the German interface a drawn zone's first texts are German where the chart is the
+author's own (before: "New zone 1", "an area not described yet", "Not described yet."),
+and on a chart written in English with German beside it they are English with the German
+beside them; File → Save suggests the file name its id has ("Annas Fußkarte":
+annas-fusskarte.yaml, before annas-fußkarte.yaml beside the id annas-fusskarte)."""
+
+from __future__ import annotations
+
+import shutil
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from reflexmap.atlas import builtin_chart_path, load_atlas
+
+from .conftest import click_mm
+from .test_editor import DATA
+
+
+def _german(qtbot, window):
+    window.language_actions["de"].trigger()  # Einstellungen → Sprache → Deutsch
+    german = window.successor
+    qtbot.addWidget(german)
+    return german
+
+
+def _draw(qtbot, window, points) -> str:
+    window.draw_action.trigger()
+    for point in points:
+        click_mm(qtbot, window, "plantar-left", *point)
+    qtbot.keyClick(window.map, Qt.Key.Key_Return)
+    return window.state.zone_id
+
+
+def test_a_zone_drawn_in_german_on_ones_own_chart_gets_german_texts(qtbot, make_window, tmp_path, request):
+    path = tmp_path / "small.yaml"
+    shutil.copy(DATA / "small.yaml", path)
+    window = _german(qtbot, make_window(load_atlas(path)))
+    window.edit_action.trigger()
+    request.addfinalizer(window.editor.saving.discard)
+    zone_id = _draw(qtbot, window, ((-15, 55), (5, 55), (5, 70), (-15, 70)))
+    zone = window.editor.session.draft.atlas.zone(zone_id)
+    assert (zone.name, zone.claim, zone.technique) == (
+        "Neue Zone 1",
+        "ein noch nicht beschriebener Bereich",
+        "Noch nicht beschrieben.",
+    )
+    assert zone.translations == {}
+
+
+def test_a_zone_drawn_in_german_on_an_english_chart_gets_its_german_beside(
+    qtbot, make_window, tmp_path, request
+):
+    path = tmp_path / "western.yaml"
+    shutil.copy(builtin_chart_path(), path)
+    window = _german(qtbot, make_window(load_atlas(path)))
+    window.edit_action.trigger()
+    request.addfinalizer(window.editor.saving.discard)
+    zone_id = _draw(qtbot, window, ((-30, 120), (-20, 120), (-20, 130), (-30, 130)))
+    zone = window.editor.session.draft.atlas.zone(zone_id)
+    assert zone.name.startswith("New zone") and zone.translations["de"]["name"].startswith("Neue Zone")
+    assert zone.translations["de"]["technique"] == "Noch nicht beschrieben."
+    text = window.editor.session.document.text
+    block = text[text.index(f"- id: {zone_id}") :]
+    assert block.index("translations:") < block.index("sources:") < block.index("shapes:")
+
+
+def test_save_suggests_the_file_name_of_the_new_charts_id(qtbot, make_window, monkeypatch, tmp_path):
+    from reflexmap.ui import dialogs
+
+    window = make_window(load_atlas(DATA / "small.yaml"))
+    window.settings.setValue("chart/dir", str(tmp_path))
+    window.new_chart_action.trigger()
+    dialog = next(
+        w for w in QApplication.topLevelWidgets() if w.objectName() == "new-chart" and w.isVisible()
+    )
+    dialog.title.setText("Annas Fußkarte")
+    qtbot.keyClicks(dialog.tradition, "Meine Praxis")
+    qtbot.mouseClick(
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+        Qt.MouseButton.LeftButton,
+    )
+    qtbot.waitUntil(lambda: window.state.atlas.title == "Annas Fußkarte", timeout=5000)
+    suggested = []
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: suggested.append(args[2]))  # Cancel
+    combo = QKeySequence(QKeySequence.StandardKey.Save)[0]
+    qtbot.keyClick(window.map, combo.key(), combo.keyboardModifiers())
+    assert suggested == [str(tmp_path / "annas-fusskarte.yaml")]
+    assert window.editor.session.draft.atlas.id == "annas-fusskarte"
+    window.editor.saving.discard()
