@@ -1,9 +1,10 @@
 """What the mouse and keys do on the map in edit mode.
 
 The selected zone shows a handle at each vertex. Drag a handle to move the vertex, drag
-inside the zone to move it, double-click on its edge to add a vertex there, Delete removes
-the selected vertex, the arrow keys nudge the zone. While the mouse moves only the overlay
-moves, checked by the builder's own rules as it goes; the edit is made on release.
+inside the zone to move it (with Ctrl held, also from a handle; on a zone small on screen a
+handle is taken only near its centre from inside), double-click on its edge to add a vertex
+there, Delete removes the selected vertex, the arrow keys nudge the zone. While the mouse
+moves only the overlay moves, checked by the builder's own rules as it goes; the edit is made on release.
 
 A mirrored foot (`mirror` in the file) is edited through the foot it mirrors: a vertex
 dragged on the right foot moves the left foot's vertex to the mirrored place, so the two
@@ -35,6 +36,8 @@ from ...vocab import aspect_name, foot_name
 from ...vocab import where as view_words
 from ..modes import EDIT, MapEvent, Mode
 from .overlay import HANDLE_PX, Overlay
+
+SMALL_PX = 4 * HANDLE_PX  # a zone narrower than this on screen is mostly covered by its handles
 
 Point = tuple[float, float]
 Rings = tuple[tuple[Point, ...], ...]
@@ -250,8 +253,13 @@ class ZoneTool(Mode):
 
     # --- hit-testing (in screen pixels, so a handle is as easy to take at any zoom) -----
     def vertex_at(self, event: MapEvent) -> tuple[str, int, int] | None:
-        """(shown view, part, index) of the selected zone's vertex under the pointer."""
+        """(shown view, part, index) of the selected zone's vertex under the pointer. Inside
+        a zone small on screen (its handles would cover it) a vertex is taken only near its
+        handle's centre, so that a drag between them moves the whole zone."""
         best, found = HANDLE_PX * 0.9, None
+        small = self.small_on_screen(event)
+        if small is not None and self.inside_selected(event):
+            best = max(1.5, best * small / SMALL_PX)
         for part, ring in enumerate(self.rings_in(event.view_id) or ()):
             for index, (x, y) in enumerate(ring):
                 d = math.hypot(x - event.x_mm, y - event.y_mm) * event.px_per_mm
@@ -309,6 +317,17 @@ class ZoneTool(Mode):
                         best, found = d, zone.id
         return found
 
+    def small_on_screen(self, event: MapEvent) -> float | None:
+        """The selected zone's narrower extent on screen (px) in the event's view, when it
+        is below SMALL_PX: there its handles cover most of it."""
+        rings = self.rings_in(event.view_id) if event.view_id and self.state.zone_id else None
+        if not rings:
+            return None
+        xs = [x for ring in rings for x, _y in ring]
+        ys = [y for ring in rings for _x, y in ring]
+        extent = min(max(xs) - min(xs), max(ys) - min(ys)) * event.px_per_mm
+        return extent if extent < SMALL_PX else None
+
     def inside_selected(self, event: MapEvent) -> bool:
         rings = self.rings_in(event.view_id) if event.view_id and self.state.zone_id else None
         return bool(rings) and any(_contains(ring, (event.x_mm, event.y_mm)) for ring in rings)
@@ -322,9 +341,13 @@ class ZoneTool(Mode):
         if event.button != Qt.MouseButton.LeftButton or not self.state.zone_id or not event.view_id:
             return False
         self.commit_nudge()
+        whole = bool(event.modifiers & Qt.KeyboardModifier.ControlModifier)  # Ctrl: the zone, not a corner
         hit = self.vertex_at(event)
         start = (event.x_mm, event.y_mm)
-        if hit is not None:
+        if whole and (hit is not None or self.inside_selected(event)):
+            shown = event.view_id
+            drag = _Drag("zone", self.source_of(shown) or shown, shown, start, event.px_per_mm)
+        elif hit is not None:
             shown, part, index = hit
             edited = self.source_of(shown) or shown
             self.vertex = (edited, part, index)
@@ -343,6 +366,13 @@ class ZoneTool(Mode):
             return False
         drag.rings = tuple(tuple(r) for r in rings)
         self.drag = drag
+        if drag.kind == "vertex" and self.small_on_screen(event) is not None:
+            self.status(
+                _(
+                    "This zone is small on screen: drag inside it between its corners, or hold Ctrl "
+                    "and drag, to move the whole zone."
+                )
+            )
         self.refresh()
         return True
 
