@@ -228,8 +228,8 @@ def test_a_new_chart_asks_for_its_own_tradition_and_is_saved_under_a_name_from_i
 
 def test_the_first_zone_of_a_new_chart_asks_for_its_first_source_and_closes(qtbot, editing, monkeypatch):
     """An outlines-only chart has no sources yet and a zone must name one: a double-click
-    closes the zone and Chart properties opens at once with a source added, its title ready
-    to type over; OK draws the zone naming it (before: nothing happened but a status line,
+    closes the zone and Chart properties opens at once with a source added, its title empty
+    to type (OK refuses it empty); OK draws the zone naming it (before: nothing happened but a status line,
     the user had to find the dialog, add a source and press Enter). Cancel keeps the drawing
     and says how to go on."""
     from PySide6.QtWidgets import QDialog
@@ -259,9 +259,13 @@ def test_the_first_zone_of_a_new_chart_asks_for_its_first_source_and_closes(qtbo
     qtbot.mouseDClick(editing.map.viewport(), Qt.MouseButton.LeftButton, pos=last)  # closes it again
     properties = next(d for d in editing.findChildren(QDialog, "chart-properties") if d.isVisible())
     title = properties.sources.fields[("title", None)]
-    assert title.hasFocus() or title.selectedText() == title.text()  # typed over
+    assert title.text() == ""  # the author's words, no stand-in that would pass the check
+    ok = properties.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    ok.click()  # refused: said in the dialog, which stays
+    assert properties.isVisible() and "needs a title" in properties.sources.message.text()
+    assert editing.state.atlas.zones == ()
     qtbot.keyClicks(title, "My course notes, 2025")
-    properties.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    ok.click()
     assert [s.title for s in editing.state.atlas.sources.values()] == ["My course notes, 2025"]
     assert [z.id for z in editing.state.atlas.zones] == ["new-zone-1"]
     assert editing.state.atlas.zone("new-zone-1").sources == ("source-1",)

@@ -43,7 +43,7 @@ def test_a_zone_drawn_in_german_on_ones_own_chart_gets_german_texts(qtbot, make_
     zone = window.editor.session.draft.atlas.zone(zone_id)
     assert (zone.name, zone.claim, zone.technique) == (
         "Neue Zone 1",
-        "ein noch nicht beschriebener Bereich",
+        "einen noch nicht beschriebenen Bereich",  # (Karten verorten hier …)
         "Noch nicht beschrieben.",
     )
     assert zone.translations == {}
@@ -89,3 +89,27 @@ def test_save_suggests_the_file_name_of_the_new_charts_id(qtbot, make_window, mo
     assert suggested == [str(tmp_path / "annas-fusskarte.yaml")]
     assert window.editor.session.draft.atlas.id == "annas-fusskarte"
     window.editor.saving.discard()
+
+
+def test_the_first_zone_of_a_new_chart_made_in_german_is_german(qtbot, make_window, request):
+    """The new chart's guide names come with German beside English, but its zones are the
+    author's: German in the form beside the map too (before: English there, German on the map)."""
+    from PySide6.QtWidgets import QDialog
+
+    window = _german(qtbot, make_window(load_atlas(DATA / "small.yaml")))
+    window.edit_action.trigger()
+    request.addfinalizer(window.editor.saving.discard)
+    window.editor.session.stack.setClean()
+    window.new_chart_action.trigger()
+    shown = QApplication.topLevelWidgets()
+    dialog = next(w for w in shown if w.objectName() == "new-chart" and w.isVisible())
+    dialog.title.setText("Annas Fußkarte")
+    qtbot.keyClicks(dialog.tradition, "Meine Praxis")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: window.state.atlas.title == "Annas Fußkarte", timeout=5000)
+    _draw(qtbot, window, ((-15, 60), (5, 60), (5, 72), (-15, 72)))
+    properties = next(d for d in window.findChildren(QDialog, "chart-properties") if d.isVisible())
+    qtbot.keyClicks(properties.sources.fields[("title", None)], "Kursunterlagen 2025")
+    properties.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    zone = window.editor.session.draft.atlas.zone("new-zone-1")
+    assert (zone.name, zone.technique, zone.translations) == ("Neue Zone 1", "Noch nicht beschrieben.", {})

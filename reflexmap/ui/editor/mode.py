@@ -413,7 +413,7 @@ class EditMode(QObject):
 
     def _first_source(self) -> bool:
         """A zone closed on a chart with no source yet (a new chart): Chart properties opens
-        with a source added, its title selected to type over; OK draws the zone naming it,
+        with a source added, its title empty to type; OK draws the zone naming it,
         Cancel keeps the drawing (Enter closes it again). True if the dialog is shown."""
         from .chart_form import ChartPropertiesDialog
 
@@ -425,6 +425,10 @@ class EditMode(QObject):
         if dialog is None:
             return False
         dialog.sources.add()
+        title = dialog.sources.fields[("title", None)]
+        title.clear()  # typed by the author: OK says "needs a title" until it is (no stand-in title)
+        title.textEdited.emit("")
+        title.setFocus()
 
         def closed(result: int) -> None:
             if self.tool.drawing is None:

@@ -745,13 +745,15 @@ NEW_ZONE_TEXTS = {
 
 def new_zone_texts(atlas, number: int) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
     """A drawn zone's first texts: (its own, its translations). Its own are in the chart's
-    own language, the interface's (a chart of one's own, made in German, is German) unless
-    the chart translates into the interface's language (the built-in charts are written in
+    own language, the interface's (a chart of one's own, made in German, is German, though
+    its guide names came with German beside English) unless the chart's zones or its title
+    are translated into the interface's language (the built-in charts' zones are written in
     English, with German beside them): then English, and the interface's beside them."""
     from ...i18n import DEFAULT, gettext_in, language
 
     interface = language()
-    own = DEFAULT if interface != DEFAULT and interface in atlas.languages() else interface
+    translated = interface in atlas.translations or any(interface in z.translations for z in atlas.zones)
+    own = DEFAULT if interface != DEFAULT and translated else interface
 
     def said(code: str) -> dict[str, str]:
         return {key: gettext_in(code, text).format(number=number) for key, text in NEW_ZONE_TEXTS.items()}
