@@ -96,3 +96,4 @@ def test_a_corner_of_a_small_zone_is_still_taken_and_the_status_bar_says_how_to_
     after = _heel(window)
     assert after[0] != before[0] and after[1:] == before[1:]  # that corner alone
     assert any("hold Ctrl" in message for message in said)
+    assert "hold Ctrl" in window.statusBar().currentMessage()  # still there after the drop

@@ -59,6 +59,7 @@ class _Drag:
     moved: bool = False
     rings: Rings = field(default_factory=tuple)  # the edited view's rings at the press
     edge: bool = False  # pressed on the zone's outline (maybe just outside): a click keeps it selected
+    small: bool = False  # a corner of a zone small on screen: the status bar says how to move it whole
 
 
 class ZoneTool(Mode):
@@ -366,13 +367,9 @@ class ZoneTool(Mode):
             return False
         drag.rings = tuple(tuple(r) for r in rings)
         self.drag = drag
-        if drag.kind == "vertex" and self.small_on_screen(event) is not None:
-            self.status(
-                _(
-                    "This zone is small on screen: drag inside it between its corners, or hold Ctrl "
-                    "and drag, to move the whole zone."
-                )
-            )
+        drag.small = drag.kind == "vertex" and self.small_on_screen(event) is not None
+        if drag.small:
+            self._say_small()
         self.refresh()
         return True
 
@@ -432,6 +429,8 @@ class ZoneTool(Mode):
         made = self.session.apply(edit, text)
         if made and drag.kind == "vertex":  # the dropped corner stays selected (Delete, arrows)
             self.vertex = (drag.view, drag.part, drag.index)
+            if drag.small:  # (said at the press too, but the corner's place replaced it at once)
+                self._say_small()
         self.refresh()
         return True
 
@@ -720,6 +719,14 @@ class ZoneTool(Mode):
             if found:
                 problems[view_id] = found
         return problems
+
+    def _say_small(self) -> None:
+        self.status(
+            _(
+                "This zone is small on screen: drag inside it between its corners, or hold Ctrl "
+                "and drag, to move the whole zone."
+            )
+        )
 
     def _say_point(self, view_id: str, x: float, y: float) -> None:
         view = self.state.atlas.view(view_id)
