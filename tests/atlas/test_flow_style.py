@@ -77,6 +77,12 @@ zones:
 """
 
 
+def wrapped_chart(step: int) -> str:
+    """A chart indented by `step` spaces whose heel's points wrap `step` spaces deeper."""
+    base = " " * (3 * step)
+    return _chart(step, "[\n" + "\n".join(base + " " * step + p for p in POINTS) + "\n" + base + "]")
+
+
 def _chart(step: int, wrapped: str) -> str:
     """A chart indented by `step` spaces whose heel's points are `wrapped` (its lines)."""
     s = " " * step
@@ -103,8 +109,7 @@ def _wrapped_lines(text: str, key: str) -> list[str]:
 @pytest.mark.parametrize("step", [2, 3, 4])
 def test_a_moved_wrapped_list_keeps_its_continuation_lines_where_they_were(step):
     base = " " * (3 * step)
-    wrapped = "[\n" + "\n".join(base + " " * step + p for p in POINTS) + "\n" + base + "]"
-    document = ChartDocument.from_text(_chart(step, wrapped), parse=True)
+    document = ChartDocument.from_text(wrapped_chart(step), parse=True)
     assert document.problems() == ()
     for edit in (E.MoveZone("heel", 0.5, 0.5), E.InsertVertex("heel", "plantar-left", 0, 1, (-15, 1.8))):
         changed = edit.apply(document).document
@@ -118,8 +123,7 @@ def test_a_moved_wrapped_list_keeps_its_continuation_lines_where_they_were(step)
 def test_a_list_written_anew_by_the_round_trip_wraps_as_the_files_lists(step):
     """A zone duplicated and a mirror broken: lists no one wrapped yet, written as the file's."""
     base = " " * (3 * step)
-    wrapped = "[\n" + "\n".join(base + " " * step + p for p in POINTS) + "\n" + base + "]"
-    document = ChartDocument.from_text(_chart(step, wrapped), parse=True)
+    document = ChartDocument.from_text(wrapped_chart(step), parse=True)
     for edit, key in (
         (E.DuplicateZone("heel", "copy", 1, 1), "plantar-left:"),
         (E.BreakMirror("heel", "plantar-right"), "plantar-right:"),

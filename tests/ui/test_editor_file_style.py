@@ -9,54 +9,10 @@ from PySide6.QtCore import Qt
 
 from reflexmap.atlas import load_atlas
 
-from ..atlas.test_flow_style import MIXED
+from ..atlas.test_flow_style import MIXED, wrapped_chart
 from .conftest import click_mm
 
-FOUR = """\
-atlas_format: 1
-id: test-four
-title: "Four"
-tradition: "Test"
-sources:
-    -   id: s1
-        title: "Source one"
-views:
-    -   id: plantar-left
-        foot: left
-        aspect: plantar
-        outline: [[-20, 0], [20, 0], [20, 100], [-20, 100]]
-    -   id: plantar-right
-        foot: right
-        aspect: plantar
-        mirror_of: plantar-left
-zones:
-    -   id: heel
-        name: "Heel"
-        region: pelvis
-        claim: "the pelvis"
-        technique: "Thumb-walk."
-        sources: [s1]
-        confidence: sourced
-        shapes:
-            plantar-left: [
-                [-18, 2], [-12, 1.5], [-6, 1.25], [0, 1.125], [6, 1.25], [12, 1.5], [18, 2],
-                [18, 30], [12, 30.5], [6, 30.75], [0, 30.875], [-6, 30.75], [-12, 30.5], [-18, 30],
-            ]
-            plantar-right: mirror
-    -   id: toes
-        name: "Toes"
-        region: head
-        claim: "the head"
-        technique: "Thumb-walk."
-        sources: [s1]
-        confidence: sourced
-        shapes:
-            plantar-left:
-                -   [-18, 80]
-                -   [18, 80]
-                -   [18, 98]
-                -   [-18, 98]
-"""
+FOUR = wrapped_chart(4)  # indented by four spaces, the heel's points wrapped four deeper
 
 
 def test_a_nudged_zone_of_a_four_space_chart_keeps_its_wrapped_points_lined_up(
