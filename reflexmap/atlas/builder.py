@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from shapely.geometry import Polygon
 
 from ..i18n import _
-from . import geometry
+from . import geometry, stopping
 from .errors import AtlasError
 from .index import ZoneIndex
 from .model import Atlas, Guide, Ring, Shape, Source, View, Zone
@@ -46,6 +46,16 @@ def _ring(raw: list[list[float]]) -> Ring:
     if len(ring) > 3 and ring[0] == ring[-1]:
         ring = ring[:-1]  # an explicitly closed ring means the same polygon
     return ring
+
+
+def _text_problems(data: dict):
+    """`text_problems(data)`, zone by zone (a stop asked for is taken between two zones:
+    stopping.py); the same problems, the zones' last (the errors are sorted)."""
+    rest = {key: value for key, value in data.items() if key != "zones"}
+    yield from text_problems(rest)
+    for i, zone in stopping.each(enumerate(data["zones"])):
+        if isinstance(zone, dict | list):
+            yield from text_problems(zone, ("zones", i))
 
 
 def _area_rounding(counts, coords):
@@ -200,15 +210,16 @@ class Builder:
         }
         views = self.build_views()
         self._sound = self.sound_shapes(views)
-        zones = [self.build_zone(i, raw, views, sources) for i, raw in enumerate(data["zones"])]
-        for where, problem in text_problems(data):  # blank names, control characters
+        each = stopping.each(enumerate(data["zones"]))  # (a stop asked for: stopping.py)
+        zones = [self.build_zone(i, raw, views, sources) for i, raw in each]
+        for where, problem in _text_problems(data):  # blank names, control characters
             self.text_error(where, problem)
         if self.errors and not lenient:
             return None
         if lenient:
             seen: set[str] = set()
             zones = [z for z in zones if not (z.id in seen or seen.add(z.id))]
-        shapes = ((view_id, z.id, parts) for z in zones for view_id, parts in z.shapes.items())
+        shapes = ((view_id, z.id, parts) for z in stopping.each(zones) for view_id, parts in z.shapes.items())
         return Atlas(
             id=data["id"],
             title=data["title"],
@@ -233,7 +244,7 @@ class Builder:
 
         keys: list[tuple[int, str]] = []
         rings: list[Ring] = []
-        for i, raw in enumerate(self.data["zones"]):
+        for i, raw in stopping.each(enumerate(self.data["zones"])):
             for view_id, shape in raw["shapes"].items():
                 view = views.get(view_id)
                 if view is None:
@@ -256,12 +267,14 @@ class Builder:
         coords = np.fromiter(chained(chained(rings)), dtype=float, count=2 * int(counts.sum())).reshape(-1, 2)
         starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
         finite = np.logical_and.reduceat(np.isfinite(coords).all(axis=1), starts)
+        stopping.check()  # (between the steps over all rings: each about a tenth of a second)
         closed = np.array([ring[0] == ring[-1] for ring in rings])
         fine = finite & ((counts >= 4) | ((counts == 3) & ~closed))  # a ring Shapely can build
         try:
             fine = _sound_polygons(fine, counts, coords)
         except (shapely.errors.GEOSException, ValueError):  # never for what the schema let through
             return set()
+        stopping.check()
         # every vertex inside (or on) its view's outline: no distance to measure
         inside = np.zeros(len(coords), dtype=bool)
         codes = {view_id: k for k, view_id in enumerate(dict.fromkeys(view_id for _, view_id in keys))}

@@ -17,7 +17,7 @@ from __future__ import annotations
 import copy
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedSeq
 
 from ..i18n import _
+from . import stopping
 from .draft import Draft, Problem, locate_parsed, with_repeats, written_shapes
 from .errors import AtlasError, EditRefused
 from .flow_style import FlowStyle, common_style, format_flow, number_text, style_at
@@ -271,8 +272,7 @@ def parsed_layouts(text: str, data: Any, positions: Any) -> dict[Frozen, Layout]
 
     point_lists = positions.point_lists
     stack: list[tuple[tuple, Any]] = [((), data)]
-    while stack:
-        path, value = stack.pop()
+    for path, value in stopping.each(_popped(stack), 256):  # (stops when asked: stopping.py)
         if id(value) in seen:
             continue
         seen.add(id(value))
@@ -314,6 +314,12 @@ def parsed_layouts(text: str, data: Any, positions: Any) -> dict[Frozen, Layout]
         else:
             return None  # a tag, or a place not understood
     return layouts
+
+
+def _popped(stack: list) -> Iterator:
+    """The items of `stack`, the last first, while it has any (it grows meanwhile)."""
+    while stack:
+        yield stack.pop()
 
 
 def _flow_span(text: str, start: int, record) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from . import stopping
 from .errors import AtlasError
 
 
@@ -96,7 +97,7 @@ def written_shapes(data: dict) -> dict[str, dict[str, Any]]:
 
     shapes: dict[str, dict[str, Any]] = {}
     zones = data.get("zones", [])
-    for zone, zone_id in zip(zones, shown_zone_ids(zones), strict=True):
+    for zone, zone_id in stopping.each(zip(zones, shown_zone_ids(zones), strict=True)):
         for view_id, shape in (zone.get("shapes") or {}).items():
             try:
                 parts = shape if shape == "mirror" else _parts(shape)

@@ -41,7 +41,7 @@ FREEZE_FROM = 100_000
 _froze: list[bool] = [False]  # whether the last read froze what it left
 
 
-def _without_cycle_collection(function: Callable) -> Callable:
+def without_cycle_collection(function: Callable) -> Callable:
     """Runs `function` with Python's cyclic garbage collector paused. Reading a large chart
     creates millions of small objects and no reference cycles; each allocation threshold
     crossed would otherwise walk every object made so far (a quarter of a 10,000-zone load).
@@ -61,7 +61,7 @@ def _without_cycle_collection(function: Callable) -> Callable:
 
 
 def _frozen_when_large(function: Callable) -> Callable:
-    """Runs `function` (a chart read) as _without_cycle_collection does; a read that leaves
+    """Runs `function` (a chart read) as without_cycle_collection does; a read that leaves
     FREEZE_FROM objects or more (a large chart: a third of a million for 10,000 zones) then
     freezes them (`gc.freeze`): the first collections after it would otherwise walk them all,
     once a generation, about 65 ms in all while the window draws the chart, to find no
@@ -244,7 +244,7 @@ def stray_byte_order_mark(text: str, source: str) -> AtlasError | None:
     return None
 
 
-@_without_cycle_collection
+@without_cycle_collection
 def parse_atlas(raw: bytes | str, source: str = "<atlas>", path: Path | None = None) -> LoadResult:
     """Validate zone-file content given as bytes (UTF-8) or text."""
     text = decode(raw, source) if isinstance(raw, bytes) else raw.removeprefix("\ufeff")

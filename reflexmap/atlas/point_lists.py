@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from . import stopping
 from .prescan.tokens import compact_point
 from .written_numbers import SIGN, convert
 
@@ -151,7 +152,7 @@ def splice(text: str) -> Spliced | None:
     pieces: list[str] = []
     done = 0
     line, counted = 1, 0  # the line at offset `counted`
-    for candidate in _CANDIDATE.finditer(text):
+    for candidate in stopping.each(_CANDIDATE.finditer(text), 256):
         if candidate.start() < done:
             continue
         key = _KEY.fullmatch(text, text.rfind("\n", 0, candidate.start()) + 1, candidate.start())

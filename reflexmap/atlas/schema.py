@@ -16,7 +16,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import N_, _, format_count, format_value, ngettext
-from . import written_numbers
+from . import stopping, written_numbers
 from .errors import AtlasError
 
 if TYPE_CHECKING:  # jsonschema costs ~35 ms to import: only a chart that is not cached needs it
@@ -136,7 +136,7 @@ def _without_sound_coordinates(data: Any, positions: Positions | None = None) ->
         ]
     if type(data.get("zones")) is list:
         zones = []
-        for zone in data["zones"]:
+        for zone in stopping.each(data["zones"]):
             shapes = zone.get("shapes") if type(zone) is dict else None
             if type(shapes) is dict:
                 shapes = {
@@ -469,7 +469,7 @@ def _without_sound_zones(data: Any) -> Any:
         return data
     if len(zones) > array.get("maxItems", len(zones)):
         return data
-    if not all(_surely_valid(zone, array["items"]) for zone in zones):
+    if not all(_surely_valid(zone, array["items"]) for zone in stopping.each(zones)):
         return data
     return {**data, "zones": []}
 

@@ -551,14 +551,17 @@ def _read_points(lists: list) -> tuple[list[list], list[tuple], tuple[float, flo
     from .point_lists import _SEPARATORS, read_numbers
 
     joined = "\n".join([points.text[points.start : points.end] for points in lists])
+    stopping.check()  # (between the steps over all lists: each a tenth of a second on 10,000 zones)
     # only numbers, '- ', brackets, commas, spaces and line breaks are there (see values())
     tokens = joined.replace("- ", "  ").translate(_SEPARATORS).split()
     if not tokens or len(tokens) != 2 * sum(points.points for points in lists):
         return None
+    stopping.check()
     numbers = read_numbers(joined, tokens)  # as values(): the same values
+    stopping.check()
     floats = numbers if joined.count(".") == len(tokens) else list(map(float, numbers))
     values, rings, k = [], [], 0
-    for points in lists:
+    for points in stopping.each(lists, 256):
         n = 2 * points.points
         pairs = iter(floats[k : k + n])
         ring = tuple(zip(pairs, pairs, strict=True))

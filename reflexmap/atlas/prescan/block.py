@@ -3,11 +3,12 @@ lines taken at once."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from .. import limits
+from .. import limits, stopping
 from ..scalar_length import block_header, block_length, block_refused
 from .counting import _Coll, _Counting, _GiveUp, _Refuse
 from .runs import (
@@ -55,7 +56,7 @@ class _Block(_Counting):
     def run(self) -> None:
         text, end = self.text, len(self.text)
         p = 0
-        while True:
+        for _line in stopping.each(itertools.repeat(None), 1024):  # (a stop asked for: stopping.py)
             m = _LINE.match(text, p)
             if self.cont is not None and text.find("#", p, m.start(1)) >= 0:
                 self.cont = None  # a comment line ends a plain value: a deeper line is no more of it
@@ -219,6 +220,8 @@ class _Block(_Counting):
                 self.nodes += values
                 p = m.end()
                 taken += 1
+                if not taken & 1023:
+                    stopping.check()  # (a stop asked for: stopping.py)
             if not taken:
                 top.template, top.misses = None, top.misses + 1
         top.item_line, top.item_values = p, self.nodes  # the item read next, line by line
