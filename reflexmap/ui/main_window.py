@@ -14,10 +14,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolBar, QWidget
 
-from ..atlas import Atlas, AtlasError, read_atlas
+from ..atlas import Atlas, AtlasError
 from ..content import NOTES, note_html
 from ..i18n import _, bidi_isolate
-from ..paths import chart_cache, default_progress_path
+from ..paths import default_progress_path
 from ..settings import Settings
 from ..vocab import ASPECTS
 from . import actions, appearance, dock_room
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.zones_dock, self.info_dock], [260, 540], Qt.Orientation.Vertical)
         bar = self.statusBar()
         self.status = StatusLine(self.state, bar, lambda: self.map.chart.unlabelled_views)
+        self.opening = None  # a large chart read in the background (chart_opening.py)
         self.coordinates = self.status.coordinates
         self.charts_menu = ChartsMenu(self.state, settings, self)
         self.exports = ExportController(
@@ -280,24 +281,17 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(event)
 
     # --- files ------------------------------------------------------------------------
-    def open_chart(self, path: str | Path) -> bool:
-        """Load a zone file; on errors show them and keep the chart we had."""
+    def open_chart(self, path: str | Path, then=None) -> bool:
+        """Load a zone file (a large one in the background: chart_opening.py), then call
+        `then`; on errors show them and keep the chart we had. True when shown at once."""
         if self.edits and not self.editor.may_switch():  # unsaved edits: saved, discarded or kept
             return False
-        result = read_atlas(path, chart_cache())
-        if not result.ok:
-            self.show_errors(Path(path).name, result.errors)
-            return False
-        assert result.atlas is not None
-        self.state.set_atlas(result.atlas)
-        self.settings.setValue("chart/last", str(path))
-        self.charts_menu.remember(path)
-        return True
+        self.opening = self.opening or _lazy("chart_opening").ChartOpening(self)
+        return self.opening.open(path, then)
 
     def _open_chart_at(self, path: str, zone_id: str) -> None:
         """A search match in another chart: show that chart with the zone selected."""
-        if self.open_chart(path):
-            self.state.show_zone(zone_id)
+        self.open_chart(path, lambda: self.state.show_zone(zone_id))
 
     def open_chart_dialog(self) -> None:
         start = self.settings.value("chart/dir", str(Path.home()))

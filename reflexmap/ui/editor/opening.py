@@ -67,7 +67,8 @@ def in_background(path: Path) -> bool:
 class Opening(QObject):
     """One chart being read in a worker thread. `done(document)` is called in the window's
     thread when it is read; `failed(error)` when it cannot be (OSError, ValueError); neither
-    after `cancel()`."""
+    after `cancel()`. `read(stopped)` reads it (the editor's read_checked unless given);
+    `words` are the box's text and title; `name` the thread's."""
 
     def __init__(
         self,
@@ -76,14 +77,19 @@ class Opening(QObject):
         done: Callable[[object], None],
         failed: Callable[[Exception], None],
         cancelled: Callable[[], None],
+        *,
+        read: Callable[[Callable[[], bool]], object] | None = None,
+        words: tuple[str, str] | None = None,
+        name: str = "reflexmap-edit-open",
     ):
         super().__init__(parent)
         self.path, self.done, self.failed, self.cancelled = path, done, failed, cancelled
         self.over = False
+        text, title = words or (_("Opening the chart for editing…"), _("Edit zones"))
         self.dialog = QProgressDialog(
-            _("Opening the chart for editing…"), _("Cancel"), 0, 0, parent
+            text, _("Cancel"), 0, 0, parent
         )  # 0, 0: busy, no percentage (the check cannot tell how far it is)
-        self.dialog.setWindowTitle(_("Edit zones"))
+        self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(0)
         self.dialog.setAutoClose(False)
@@ -93,7 +99,7 @@ class Opening(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self._look)
-        self.worker = _Worker(path)
+        self.worker = _Worker(path, read or (lambda stopped: read_checked(path, stopped)), name)
         self.result = self.worker.result
         stopped = self.worker.stopped  # (the window gone: not this object's method)
         self.destroyed.connect(lambda *_: stopped.set())
@@ -101,7 +107,7 @@ class Opening(QObject):
     def start(self) -> None:
         # the modules the reading uses are imported here, not in the worker: Cancel never
         # stops it halfway through an import
-        from ...atlas import builder, document, draft, schema, yaml_source  # noqa: F401
+        from ...atlas import builder, document, draft, read_alike, schema, yaml_source  # noqa: F401
 
         self.worker.thread.start()
         self.timer.start()
@@ -142,16 +148,16 @@ class _Worker:
     gone too. It touches nothing but objects of its own and `result`, which nobody reads once
     `stopped` is set."""
 
-    def __init__(self, path: Path):
-        self.path = path
+    def __init__(self, path: Path, read: Callable[[Callable[[], bool]], object], name: str):
+        self.path, self.read = path, read
         self.result: list = []  # [document] or [exception], set by the worker
-        self.thread = threading.Thread(target=self.run, name="reflexmap-edit-open", daemon=True)
+        self.thread = threading.Thread(target=self.run, name=name, daemon=True)
         self.stopped = threading.Event()
 
     def run(self) -> None:
         try:
             with stopping.stoppable(self.stopped):  # the parser checks too, every few thousand values
-                found = read_checked(self.path, self.stopped.is_set)
+                found = self.read(self.stopped.is_set)
         except Cancelled:
             return  # abandoned: nothing to hand over
         except Exception as exc:  # noqa: BLE001 - handed to the window's thread, said there
