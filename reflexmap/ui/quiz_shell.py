@@ -92,6 +92,8 @@ class QuizShell(QObject):
             )
             self._controller.started.connect(self._started)
             self._controller.finished.connect(self._finished)
+            self._controller.answered.connect(self._progress_changed)  # an open Statistics
+            self._controller.profile_changed.connect(self._progress_changed)  # window follows
             self._controller.said.connect(lambda text: self._say(text, 15_000))
         return self._controller
 
@@ -135,8 +137,6 @@ class QuizShell(QObject):
             dock.setVisible(visible)
         self._hidden = []
         self._summary = summary
-        self._progressed = True  # the round's answers are in the review log: new figures
-        self._statistics_follow_chart()
         if not self._quiet:
             self.show_summary(summary)
 
@@ -195,13 +195,19 @@ class QuizShell(QObject):
             window.destroyed.connect(lambda *_: self._forget_statistics(window))
         return window
 
+    def _progress_changed(self) -> None:
+        """An answer logged, or another learner chosen: an open Statistics window shows the
+        figures afresh (once for the changes of one event)."""
+        self._progressed = True
+        self._statistics_follow_chart()
+
     def _forget_statistics(self, window: QDialog) -> None:
         if self._statistics is window:
             self._statistics = None
 
     def _statistics_follow_chart(self) -> None:
-        """The chart changed under an open Statistics window (or a round's answers were
-        logged): its figures were the old chart's ("54 zones of the chart …" beside another
+        """The chart changed under an open Statistics window (or an answer was logged, or
+        the profile switched): its figures were the old chart's ("54 zones of the chart …" beside another
         chart). It is opened afresh, where it was, once the changes of one event are over (a
         zero timer), and only if what it shows changed: an edit of the zones' shapes or of
         their other texts (each keystroke, each step of a drag) leaves it as it was."""

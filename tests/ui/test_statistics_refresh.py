@@ -12,6 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
+from reflexmap.quiz import QuizOptions
+
 from .test_editor import chart, drag, editing  # noqa: F401 (fixtures)
 from .test_editor_form import type_lines
 from .test_statistics_window import answer_round
@@ -63,4 +65,54 @@ def test_a_round_answered_while_the_statistics_window_is_open_shows_in_it(qtbot,
     qtbot.waitUntil(lambda: shown_statistics(window) != [stats], timeout=3000)
     [again] = shown_statistics(window)
     assert again.findChild(QLabel, "statistics-summary").text().startswith("2 reviews in all")
+    again.close()
+
+
+def summary_text(stats: QDialog) -> str:
+    return stats.findChild(QLabel, "statistics-summary").text()
+
+
+def test_the_statistics_window_follows_each_answer_once(qtbot, make_window, tmp_path: Path):
+    """Each answer of a round shows in an open Statistics window as it is given, made afresh
+    once per answer (and not again when the round ends); before, only the round's end did."""
+    window = make_window(progress_path=tmp_path / "progress.json")
+    window.statistics_action.trigger()
+    [stats] = shown_statistics(window)
+    assert summary_text(stats).startswith("0 reviews in all")
+    built = window.quizzing.statistics_built
+    window.quiz.advance_after_right_ms = 60_000
+    assert window.quiz.start(QuizOptions(kinds=("name",), zone_ids=("neck", "heart"), seed=3, length=2))
+    for answered in (1, 2):
+        session = window.quiz.session
+        qtbot.mouseClick(window.quiz_panel.buttons[session.current.answer], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda n=answered: window.quizzing.statistics_built == built + n, timeout=3000)
+        [stats] = shown_statistics(window)
+        assert summary_text(stats).startswith(f"{answered} review")
+        qtbot.keyClick(window.quiz_panel.next_button, Qt.Key.Key_Return)
+    window.findChild(QDialog, "quiz-summary").reject()
+    qtbot.wait(50)
+    assert window.quizzing.statistics_built == built + 2  # the round's end changed nothing more
+    stats.close()
+
+
+def test_the_statistics_window_follows_the_profile_switched(qtbot, make_window, tmp_path: Path):
+    """Another learner chosen (File → Profile…, Use) while Statistics is open: it shows that
+    learner's figures and name at once; it went on showing the first learner's."""
+    window = make_window(progress_path=tmp_path / "progress.json")
+    answer_round(qtbot, window, ["neck"])
+    window.quiz.profiles.create("Anna")
+    window.statistics_action.trigger()
+    [stats] = shown_statistics(window)
+    assert summary_text(stats).startswith("1 review")
+    built = window.quizzing.statistics_built
+    window.profile_action.trigger()
+    dialog = window.findChild(QDialog, "profiles")
+    dialog.list.setCurrentRow([dialog.list.item(i).text() for i in range(dialog.list.count())].index("Anna"))
+    qtbot.mouseClick(dialog.findChild(type(dialog.create_button), "use-profile"), Qt.MouseButton.LeftButton)
+    assert window.quiz.profile == "Anna"
+    qtbot.waitUntil(lambda: window.quizzing.statistics_built == built + 1, timeout=3000)
+    [again] = shown_statistics(window)
+    assert summary_text(again).startswith("0 reviews in all") and "Anna" in again.windowTitle()
+    qtbot.wait(50)
+    assert window.quizzing.statistics_built == built + 1
     again.close()

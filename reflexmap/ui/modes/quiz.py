@@ -63,6 +63,8 @@ class QuizController(Mode):
     started = Signal()
     said = Signal(str)  # a message for the status line (the shell shows it)
     finished = Signal(object)  # Summary
+    answered = Signal()  # an answer given, in the review log: its figures changed
+    profile_changed = Signal()  # another learner's progress is used
 
     def __init__(
         self,
@@ -383,6 +385,7 @@ class QuizController(Mode):
         if self.state.mastery is not None:
             self.state.set_mastery(self.mastery())
         switched()
+        self.profile_changed.emit()
         return True
 
     def _said_unsaved(self) -> None:
@@ -621,6 +624,7 @@ class QuizController(Mode):
             hint = _("Press Enter for the next question.")
         self.panel.show_feedback(kind, feedback.message, hint, last=last)
         self.panel.set_status(self._status())
+        self.answered.emit()
 
     @property
     def wait_for_enter(self) -> bool:
