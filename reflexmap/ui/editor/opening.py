@@ -8,10 +8,11 @@ The worker only calls the Qt-free core on objects of its own; the window takes t
 its own thread (a timer looks every 25 ms), so no Qt object is touched from the worker.
 Cancel (or Escape, the window closing, another chart shown) abandons the reading: the box
 closes and the window is free at once, whatever the worker is doing, and what it reads is
-never looked at. The worker stops itself at its next stage (before the check, before the
-ids), never inside the core: an exception sent into the thread (PyThreadState_SetAsyncExc,
-as before) stopped the parser or the check halfway, wherever it was, and waited anyway for
-a call in C (PyYAML's parser, Shapely) to return."""
+never looked at. The worker stops itself at the core's next look at the stop (between its
+stages, and inside them every few dozen zones: atlas/stopping.py), where nothing is half
+done: an exception sent into the thread (PyThreadState_SetAsyncExc, as before) stopped the
+parser or the check wherever it was, and waited anyway for a call in C to return.
+File → Open reads a large chart with the same box and worker (ui/chart_opening.py)."""
 
 from __future__ import annotations
 
