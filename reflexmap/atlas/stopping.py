@@ -1,10 +1,11 @@
 """A long reading asked to stop: a large chart is opened (File → Open) or read for editing
 in a worker thread (ui/chart_opening.py, ui/editor/opening.py), and Cancel abandons it.
 The worker asks for the stop with `stoppable(event)`; the core's long loops call `check()`
-(the parser's, every thousand values) or go through `each()` (the walks before the parser, the check's walks
-over the zones: schema, builder, the document's layouts), where nothing is half done, and
-`Stopped` ends the reading there: within some 100 ms on a 10,000-zone chart, whatever its
-stage. Any other thread's reading (the window's own) is never stopped. No Qt."""
+(the parser's, every thousand values) or go through `each()` (the walks before the parser,
+the check's walks over the zones: schema, builder, the document's layouts), where nothing
+is half done, and `Stopped` ends the reading there: within some 100 ms of CPU on a
+10,000-zone chart, whatever its stage. Any other thread's reading (the window's own) is
+never stopped. No Qt."""
 
 from __future__ import annotations
 
