@@ -226,6 +226,28 @@ def _aspect_svg(atlas: Atlas, aspect: str) -> str:
     )
 
 
+def _names_html(atlas: Atlas, aspect: str) -> str:
+    """The labelled zones of one aspect as a list of buttons, toes to heel, once each: where the
+    labels beside the feet would come out too small to read (a phone), the page shows the feet
+    alone and this list instead (page.js decides by the size the labels would have)."""
+    ids: dict[str, None] = {}
+    for view in atlas.views_of(aspect):
+        left, right = _sides(atlas, view)
+        labelled = set(left) | set(right)
+        ids.update((z, None) for z in along_foot(atlas, view) if z in labelled)
+    if not ids:
+        return ""
+    items = "".join(
+        f'<li><button type="button" class="name" data-zone="{escape(z)}">'
+        f'<svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" '
+        f'rx="2" fill="{REGION_COLOURS.get(atlas.zone(z).region, "#999999")}"/></svg>'
+        f"{escape(label_text(atlas.zone(z).name))}</button></li>"
+        for z in ids
+    )
+    hint = t(N_("Tap a name to see its zone on the feet."))
+    return f'<div class="names"><p class="small">{hint}</p><ul>{items}</ul></div>'
+
+
 def _key_label(zone: Zone, view: View) -> str:
     return f"{isolate(zone.name)}: {claim_text(zone)} {foot_name(view.foot)}, {aspect_name(view.aspect)}."
 
@@ -308,7 +330,8 @@ def page_html(atlas: Atlas) -> str:
     )
     figures = "".join(
         f'<figure class="aspect" data-aspect="{a}"{"" if i == 0 else " hidden"}>'
-        f"<figcaption>{escape(aspect_title(a))}</figcaption>{_aspect_svg(atlas, a)}</figure>"
+        f"<figcaption>{escape(aspect_title(a))}</figcaption>{_aspect_svg(atlas, a)}{_names_html(atlas, a)}"
+        "</figure>"
         for i, a in enumerate(aspects)
     )
     cards = "".join(_card(atlas, z) for z in atlas.zones)

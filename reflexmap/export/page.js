@@ -25,6 +25,7 @@
   function showAspect(aspect) {
     $$("figure.aspect").forEach((f) => { f.hidden = f.dataset.aspect !== aspect; });
     $$(".tab").forEach((t) => t.setAttribute("aria-selected", String(t.dataset.aspect === aspect)));
+    fitCharts();
     if (selected) mark(selected);
     if (quiz && quiz.target && !zonesInFigure(currentFigure()).includes(quiz.target)) ask();
   }
@@ -34,7 +35,7 @@
   }
   function mark(id, cls) {
     $$('[data-zone="' + CSS.escape(id) + '"]', $("#chart")).forEach((e) => {
-      if (e.matches(".z, .lab")) e.classList.add(cls || "sel");
+      if (e.matches(".z, .lab, .name")) e.classList.add(cls || "sel");
     });
   }
   function openPanel() { panel.classList.remove("closed"); }
@@ -91,9 +92,27 @@
   const ROUND = 10;
   // Hidden labels (a quiz, or the Labels box cleared) keep no room: each chart is fitted to
   // its feet alone, and the Labels box says what is shown (cleared and off during a quiz).
+  // On a phone or tablet, labels that would come out smaller than READABLE CSS px at the
+  // chart's width and zoom (390 px wide: about 4 px) give way too: the feet are fitted alone
+  // and the view's names are listed under them as buttons ("listed"). A desktop keeps its
+  // labels beside the feet (the browser's own zoom is at hand there).
+  const READABLE = 11;
+  const handheld = window.matchMedia("(max-width: 600px), (pointer: coarse)");
+  function labelsTooSmall(svg) {
+    const label = $("text.lab", svg);
+    if (!label || !handheld.matches) return false;
+    svg.setAttribute("viewBox", svg.dataset.box);
+    const matrix = svg.getScreenCTM();
+    return Boolean(matrix) && matrix.a * parseFloat(getComputedStyle(label).fontSize) < READABLE;
+  }
   function fitCharts() {
-    const bare = Boolean(quiz) || !$("#labels").checked;
-    $$("svg.chart").forEach((svg) => svg.setAttribute("viewBox", bare ? svg.dataset.bareBox : svg.dataset.box));
+    const off = Boolean(quiz) || !$("#labels").checked;
+    $$("figure.aspect:not([hidden])").forEach((fig) => {
+      const svg = $("svg.chart", fig);
+      const listed = labelsTooSmall(svg);
+      fig.classList.toggle("listed", listed);
+      svg.setAttribute("viewBox", off || listed ? svg.dataset.bareBox : svg.dataset.box);
+    });
   }
   let labelsBefore = null;
   function startQuiz() {
@@ -227,6 +246,11 @@
     });
   });
   $$(".tab").forEach((t) => t.addEventListener("click", () => showAspect(t.dataset.aspect)));
+  $$(".names button").forEach((b) => b.addEventListener("click", () => {
+    select(b.dataset.zone, []);
+    $("svg.chart", b.closest("figure")).scrollIntoView({ block: "start" });
+  }));
+  window.addEventListener("resize", fitCharts);
   $("#labels").addEventListener("change", (e) => {
     document.body.classList.toggle("nolabels", !e.target.checked);
     fitCharts();
@@ -237,6 +261,7 @@
     const chart = $("#chart");
     const level = Math.min(3, Math.max(1, (parseInt(chart.dataset.zoom || "1", 10)) + step));
     if (level === 1) delete chart.dataset.zoom; else chart.dataset.zoom = String(level);
+    fitCharts();
   }
   $("#quiz-start").addEventListener("click", startQuiz);
   $("#quiz-stop").addEventListener("click", stopQuiz);
@@ -252,6 +277,7 @@
     if (opener) document.getElementById("note-" + opener.dataset.note).showModal();
     if (!e.target.closest || !e.target.closest(".search")) $("#results").hidden = true;
   });
+  fitCharts();
   document.addEventListener("keydown", (e) => {
     if (e.key === "Escape" && !document.querySelector("dialog[open]")) {
       if (quiz) stopQuiz();
