@@ -52,6 +52,13 @@ def test_both_commands_install_the_same_qt_libraries_wayland_included():
     assert set(app_packages) <= set(_system_packages(tests))
 
 
+def test_app_command_installs_fonts_for_names_in_other_scripts():
+    """Tibetan, Devanagari, Chinese and emoji names showed as boxes with DejaVu alone
+    (tests/test_fonts.py checks that the fonts draw them)."""
+    app, _ = setup_commands()
+    assert {"fonts-noto-core", "fonts-noto-color-emoji", "fonts-droid-fallback"} <= set(_system_packages(app))
+
+
 def test_test_command_installs_the_browser_the_web_page_tests_drive():
     """tests/export drive Debian's Chromium through its own chromedriver (nothing downloaded)."""
     _, tests = setup_commands()
