@@ -33,6 +33,7 @@ from ..vocab import REGION_COLOURS, aspect_name, aspect_title, foot_name, region
 LABEL_MM = 4.2
 LEAD_MM = 12.0  # between a foot's edge and its label column
 SEP_MM = 8.0  # between a column and the next foot's column
+BARE_GAP_MM = 16.0  # between two feet shown without their labels
 CHAR_MM = 0.56  # average advance of one character at 1 mm type (sans serif), for column widths
 CAPTION_MM = 5.5
 LABEL_CHARS = 30  # a label is cut after this many characters ("…"): as in the app's pictures
@@ -95,28 +96,30 @@ def _column(atlas: Atlas, ids: list[str]) -> float:
     return max((_text_mm(label_text(atlas.zone(z).name), LABEL_MM) for z in ids), default=0.0)
 
 
-def _frames(atlas: Atlas, views: tuple[View, ...]) -> list[_Frame]:
+def _frames(atlas: Atlas, views: tuple[View, ...], labelled: bool = True) -> list[_Frame]:
     """Where each view sits: soles and tops side by side, side views one above the other,
-    with a column of labels on each side of each foot."""
-    sides = [_sides(atlas, v) for v in views]
+    with a column of labels on each side of each foot (`labelled`), or close together, as the
+    feet are shown without labels (a quiz, the Labels box cleared, the names listed on a phone)."""
+    sides = [_sides(atlas, v) if labelled else ([], []) for v in views]
+    lead = LEAD_MM if labelled else BARE_GAP_MM / 2
     frames = []
     if is_wide(views):
         left_w = max(_column(atlas, s[0]) for s in sides)
         top = 0.0
         for view, (left, right) in zip(views, sides, strict=True):
             minx, miny, _maxx, maxy = bounds(view.outline)
-            frames.append(_Frame(view, left_w + LEAD_MM - minx, top + maxy, left, right))
+            frames.append(_Frame(view, left_w + lead - minx, top + maxy, left, right))
             gap = LABEL_MM * 1.5
             tallest = max(len(left), len(right)) * gap
-            top = top + max(maxy - miny, tallest) + CAPTION_MM + 16
+            top = top + max(maxy - miny, tallest) + CAPTION_MM + (16 if labelled else 10)
         return frames
     cursor = 0.0
     for view, (left, right) in zip(views, sides, strict=True):
         minx, _miny, maxx, maxy = bounds(view.outline)
-        cursor += _column(atlas, left) + LEAD_MM
+        cursor += _column(atlas, left) + lead
         dx = cursor - minx
         frames.append(_Frame(view, dx, maxy, left, right))
-        cursor = dx + maxx + LEAD_MM + _column(atlas, right) + SEP_MM
+        cursor = dx + maxx + lead + _column(atlas, right) + (SEP_MM if labelled else 0)
     return frames
 
 
@@ -153,11 +156,16 @@ def _aspect_svg(atlas: Atlas, aspect: str) -> str:
     frames = _frames(atlas, views)
     layers = {"feet": [], "zones": [], "keys": [], "labels": [], "captions": []}
     left = right = top = bottom = None
-    bare = None  # the feet and captions alone: labels hidden (a quiz, the box)
-    for frame in frames:
+    bare = None  # the feet and captions alone, moved together: labels hidden (a quiz, the box)
+    for frame, alone in zip(frames, _frames(atlas, views, labelled=False), strict=True):
         view = frame.view
         minx, miny, maxx, maxy = bounds(view.outline)
-        transform = f'transform="translate({_num(frame.dx)} {_num(frame.dy)}) scale(1 -1)"'
+        # page.js moves each view to its place without labels (data-bare) and back (data-placed)
+        placed = f"translate({_num(frame.dx)} {_num(frame.dy)}) scale(1 -1)"
+        transform = (
+            f'transform="{placed}" data-placed="{placed}" '
+            f'data-bare="translate({_num(alone.dx)} {_num(alone.dy)}) scale(1 -1)"'
+        )
         guides = "".join(
             f'<polyline class="guide" points="{" ".join(f"{_num(x)},{_num(y)}" for x, y in g.points)}">'
             f"<title>{escape(_('{guide} (approximate)').format(guide=isolate(g.name)))}</title></polyline>"
@@ -187,14 +195,17 @@ def _aspect_svg(atlas: Atlas, aspect: str) -> str:
         layers["labels"] += parts
         cx, cy = frame.dx + (minx + maxx) / 2, frame.dy - miny + CAPTION_MM * 1.6
         layers["captions"].append(
-            f'<text class="cap" x="{_num(cx)}" y="{_num(cy)}" text-anchor="middle">'
+            f'<text class="cap" x="{_num(cx)}" y="{_num(cy)}" text-anchor="middle" '
+            f'data-placed="translate(0 0)" data-bare="translate({_num(alone.dx - frame.dx)} '
+            f'{_num(alone.dy - frame.dy)})">'
             f"{escape(foot_name(view.foot))}</text>"
         )
         column_l, column_r = _column(atlas, frame.left_ids), _column(atlas, frame.right_ids)
         f_left = frame.dx + minx - (LEAD_MM + column_l if frame.left_ids else 2)
         f_right = frame.dx + maxx + (LEAD_MM + column_r if frame.right_ids else 2)
         f_top, f_bottom = min(label_top, frame.dy - maxy), max(label_bottom, cy + 2)
-        b_box = (frame.dx + minx - 2, frame.dy - maxy, frame.dx + maxx + 2, cy + 2)
+        b_cy = alone.dy - miny + CAPTION_MM * 1.6
+        b_box = (alone.dx + minx - 2, alone.dy - maxy, alone.dx + maxx + 2, b_cy + 2)
         bare = (
             b_box
             if bare is None

@@ -90,8 +90,9 @@
 
   // --- the quiz: state in this page only ---------------------------------------------
   const ROUND = 10;
-  // Hidden labels (a quiz, or the Labels box cleared) keep no room: each chart is fitted to
-  // its feet alone, and the Labels box says what is shown (cleared and off during a quiz).
+  // Hidden labels (a quiz, or the Labels box cleared) keep no room: the feet move together
+  // (each view to its data-bare place) and the chart is fitted to them alone; the Labels box
+  // says what is shown (cleared and off during a quiz).
   // On a phone or tablet, labels that would come out smaller than READABLE CSS px at the
   // chart's width and zoom (390 px wide: about 4 px) give way too: the feet are fitted alone
   // and the view's names are listed under them as buttons ("listed"). A desktop keeps its
@@ -111,7 +112,9 @@
       const svg = $("svg.chart", fig);
       const listed = labelsTooSmall(svg);
       fig.classList.toggle("listed", listed);
-      svg.setAttribute("viewBox", off || listed ? svg.dataset.bareBox : svg.dataset.box);
+      const bare = off || listed;
+      svg.setAttribute("viewBox", bare ? svg.dataset.bareBox : svg.dataset.box);
+      $$("[data-bare]", svg).forEach((e) => e.setAttribute("transform", bare ? e.dataset.bare : e.dataset.placed));
     });
   }
   let labelsBefore = null;

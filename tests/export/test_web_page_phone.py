@@ -169,3 +169,18 @@ def test_the_names_list_gives_nothing_away_during_a_quiz(phone, page):
     assert not phone.execute_script(
         "return document.querySelector('figure:not([hidden]) text.lab').getClientRects().length > 0"
     )
+
+
+def test_the_feet_alone_move_together_and_fill_the_phone(phone, page):
+    """With the names listed, the soles stand side by side without the label columns' gap
+    between them: together 292 px of the 390 (163 px beside the labels, 226 px when the
+    feet kept the places they have beside their columns)."""
+    phone.get(page.as_uri())
+    feet = phone.execute_script(
+        "return [...document.querySelectorAll('figure:not([hidden]) g.view')]"
+        ".map((g) => { const r = g.getBoundingClientRect(); return [r.left, r.right]; })"
+    )
+    assert len(feet) == 2
+    assert sum(right - left for left, right in feet) >= 0.7 * PHONE[0], feet
+    (_l1, r1), (l2, _r2) = sorted(feet)
+    assert 0 < l2 - r1 < 0.1 * PHONE[0], feet  # apart, but close
