@@ -184,3 +184,23 @@ def test_the_feet_alone_move_together_and_fill_the_phone(phone, page):
     assert sum(right - left for left, right in feet) >= 0.7 * PHONE[0], feet
     (_l1, r1), (l2, _r2) = sorted(feet)
     assert 0 < l2 - r1 < 0.1 * PHONE[0], feet  # apart, but close
+
+
+def test_a_phone_held_sideways_keeps_finger_sized_controls_and_draws_the_feet(page):
+    """844×390: the desktop layout (panel beside the chart) on a touch screen; the names list
+    under the feet must not squeeze the drawing away (it once took the whole pane)."""
+    driver = browser(PHONE[::-1], mobile=True)
+    try:
+        driver.get(page.as_uri())
+        for c in driver.execute_script(CONTROLS):
+            if c["name"] != "labels":
+                assert c["height"] >= TARGET_PX and c["width"] >= TARGET_PX, c
+        svg = driver.execute_script(
+            "const r = document.querySelector('figure:not([hidden]) svg.chart').getBoundingClientRect();"
+            "return [r.width, r.height];"
+        )
+        assert svg[1] >= 150, svg
+        named = driver.execute_script(NAMED)
+        assert min(named.values()) >= READABLE_PX
+    finally:
+        driver.quit()
