@@ -60,13 +60,14 @@ def test_cancel_in_the_check_stops_the_reading_and_another_chart_opens_at_once(
     shutil.copy(DATA / "small.yaml", small)
     window = make_window()
     before = window.state.atlas.path
-    checking, checked = threading.Event(), []
+    checking, pressed, checked = threading.Event(), threading.Event(), []
     check = schema.check_structure
 
     def watched(*args, **kwargs):
         if threading.current_thread().name != "reflexmap-open":
             return check(*args, **kwargs)
         checking.set()
+        pressed.wait(30)  # the check runs once Cancel is clicked, however loaded the machine
         result = check(*args, **kwargs)
         checked.append(True)
         return result
@@ -77,6 +78,7 @@ def test_cancel_in_the_check_stops_the_reading_and_another_chart_opens_at_once(
     [reader] = readers()
     qtbot.waitUntil(checking.is_set, timeout=60000)
     qtbot.mouseClick(the_box(window).findChild(QPushButton), Qt.MouseButton.LeftButton)  # Cancel
+    pressed.set()
     assert the_box(window) is None
     assert window.state.atlas.path == before  # the chart shown stays
     assert "cancelled" in window.statusBar().currentMessage()

@@ -120,13 +120,14 @@ def test_cancel_in_the_check_stops_the_worker_inside_it(qtbot, make_window, tmp_
     its end in the background before."""
     monkeypatch.setattr(opening, "IN_BACKGROUND", 0)
     path = large_chart(tmp_path)
-    checking, checked = threading.Event(), []
+    checking, pressed, checked = threading.Event(), threading.Event(), []
     draft = atlas_document.ChartDocument.draft
 
     def watched(document, *args, **kwargs):
         if threading.current_thread().name != "reflexmap-edit-open":
             return draft(document, *args, **kwargs)
         checking.set()
+        pressed.wait(30)  # the check runs once Cancel is clicked, however loaded the machine
         result = draft(document, *args, **kwargs)
         checked.append(document)
         return result
@@ -139,6 +140,7 @@ def test_cancel_in_the_check_stops_the_worker_inside_it(qtbot, make_window, tmp_
     qtbot.waitUntil(checking.is_set, timeout=60000)
     cancel = the_box(window).findChild(QPushButton)
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    pressed.set()
     assert the_box(window) is None and not window.editor.active
     qtbot.waitUntil(lambda: not worker.is_alive(), timeout=30000)
     assert checked == []  # stopped inside the check

@@ -41,6 +41,7 @@ class EditMode(QObject):
         self.tool = ZoneTool(state, self.session, self.say, host.pointed, self)
         self.tool.on_left = self._left
         self.tool.needs_source = self._first_source
+        self._first_source_dialog = None  # Chart properties opened for a new chart's first zone
         # the status bar's word about problems: a click lists them (the Chart problems panel)
         self.problems_label = QToolButton(host.parent)
         self.problems_label.setAutoRaise(True)
@@ -415,15 +416,14 @@ class EditMode(QObject):
         """A zone closed on a chart with no source yet (a new chart): Chart properties opens
         with a source added, its title empty to type; OK draws the zone naming it,
         Cancel keeps the drawing (Enter closes it again). True if the dialog is shown."""
-        from .chart_form import ChartPropertiesDialog
-
-        shown = self.host.parent.findChild(ChartPropertiesDialog, "chart-properties")
+        shown = self._first_source_dialog
         if shown is not None and shown.isVisible():  # (Enter again while it is open)
             shown.activateWindow()
             return True
         dialog = self.chart_properties()
         if dialog is None:
             return False
+        self._first_source_dialog = dialog
         dialog.sources.add()
         title = dialog.sources.fields[("title", None)]
         title.clear()  # typed by the author: OK says "needs a title" until it is (no stand-in title)
@@ -431,6 +431,7 @@ class EditMode(QObject):
         title.setFocus()
 
         def closed(result: int) -> None:
+            self._first_source_dialog = None
             if self.tool.drawing is None:
                 return
             if result == QDialog.DialogCode.Accepted and self.session.draft.atlas.sources:
