@@ -84,7 +84,22 @@ class Plan:
         return Plan(self.first_line, starts, shift, moved, chars_moved, frozenset(fresh), tail)
 
 
-class Table(Mapping):
+class _LookedUp(Mapping):
+    """A mapping whose `get` is the lookup (no value is None); the rest follows from it."""
+
+    __slots__ = ()
+
+    def __getitem__(self, path: Any) -> Any:
+        found = self.get(path)
+        if found is None:
+            raise KeyError(path)
+        return found
+
+    def __contains__(self, path: object) -> bool:
+        return self.get(path) is not None
+
+
+class Table(_LookedUp):
     """The values' or keys' positions (path → (line, column)) of a parse made by edits from
     `base` (a parse's own table, orderly), as `Plan` says."""
 
@@ -114,15 +129,6 @@ class Table(Mapping):
         if path == ("zones",):  # where its first zone starts: parsed anew with it, or not moved
             return default if 0 in plan.fresh else where
         return (where[0] + plan.tail[0], where[1])  # after the list
-
-    def __getitem__(self, path: Any) -> Any:
-        found = self.get(path)
-        if found is None:
-            raise KeyError(path)
-        return found
-
-    def __contains__(self, path: object) -> bool:
-        return self.get(path) is not None
 
     def whole(self) -> dict:
         """Every position, written out (once)."""
@@ -164,7 +170,7 @@ class Table(Mapping):
         return Table(self._base, kept, plan)
 
 
-class PointLists(Mapping):
+class PointLists(_LookedUp):
     """The lists of points read from the text (path → point_lists.PointList) of a parse made
     by edits, as `Table` makes its positions: from the base's, moved, in the text of now."""
 
@@ -204,15 +210,6 @@ class PointLists(Mapping):
         )
         self._made[path] = made
         return made
-
-    def __getitem__(self, path: Any) -> Any:
-        found = self.get(path)
-        if found is None:
-            raise KeyError(path)
-        return found
-
-    def __contains__(self, path: object) -> bool:
-        return self.get(path) is not None
 
     def nearest(self, line: int) -> Any:
         """The list that starts last on or before `line` (None if none does), without
