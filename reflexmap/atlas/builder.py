@@ -15,9 +15,9 @@ from shapely.geometry import Polygon
 from ..i18n import _
 from . import geometry, stopping
 from .errors import AtlasError
-from .index import ZoneIndex
+from .index import Packed, ZoneIndex
 from .model import Atlas, Guide, Ring, Shape, Source, View, Zone
-from .text import problem_place, text_problems
+from .text import GEOMETRY_KEYS, TEXT_KEYS, first_text_problem, problem_place, text_problems
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -56,6 +56,68 @@ def _text_problems(data: dict):
     for i, zone in stopping.each(enumerate(data["zones"])):
         if isinstance(zone, dict | list):
             yield from text_problems(zone, ("zones", i))
+
+
+def _texts_by_key(data: dict) -> dict[str, list[str]]:
+    """Every text `text_problems(data)` looks at, by its key (the same walk, only collecting,
+    zone by zone as `_text_problems`): `first_text_problem` answers for all of them at once,
+    as `text_problem` would for each (30,000 texts in a 10,000-zone chart); only a chart it
+    finds a problem in is walked again for each problem's place."""
+    by_key: dict[str, list[str]] = {}
+
+    def collect(stack: list[Any]) -> None:
+        while stack:
+            value = stack.pop()
+            if isinstance(value, dict):
+                for key, item in value.items():
+                    if isinstance(item, str):
+                        if key in TEXT_KEYS:
+                            by_key.setdefault(key, []).append(item)
+                    elif isinstance(item, (dict, list)) and key not in GEOMETRY_KEYS:
+                        stack.append(item)
+            elif isinstance(value, list):
+                stack.extend(item for item in value if isinstance(item, (dict, list)))
+
+    collect([{key: value for key, value in data.items() if key != "zones"}])
+    for zone in stopping.each(data["zones"]):
+        if isinstance(zone, (dict, list)):
+            collect([zone])
+    return by_key
+
+
+# From this many points of zone rings, the index takes them as one array (index.Packed), as
+# from the chart cache: areas and hit-test polygons made by NumPy at once, the same bit for bit
+PACKED_FROM = 16_384
+
+
+def _index(zones: list[Zone]) -> ZoneIndex:
+    """The hit-test index of these zones; a large chart's from its points as one array."""
+    shapes = [(view_id, z.id, parts) for z in stopping.each(zones) for view_id, parts in z.shapes.items()]
+    total = sum(len(ring) for _, _, parts in shapes for ring in parts)
+    if total < PACKED_FROM:
+        return ZoneIndex(shapes)
+    import numpy as np
+
+    views: dict[str, list] = {}
+    rings: dict[str, tuple[list[int], list[int]]] = {}
+    offset = 0
+    for view_id, zone_id, parts in shapes:
+        listed = rings.get(view_id)
+        if listed is None:
+            listed = rings[view_id] = ([], [])
+            views[view_id] = []
+        offsets, counts = listed
+        where = []
+        for ring in parts:
+            where.append((offset, len(ring)))
+            offsets.append(offset)
+            counts.append(len(ring))
+            offset += len(ring)
+        views[view_id].append((zone_id, parts, tuple(where)))
+    chained = itertools.chain.from_iterable
+    every_ring = (ring for _, _, parts in shapes for ring in parts)
+    points = np.fromiter(chained(chained(every_ring)), dtype=float, count=2 * total).reshape(-1, 2)
+    return ZoneIndex.from_packed(Packed(points, views, rings))
 
 
 def _area_rounding(counts, coords):
@@ -212,14 +274,14 @@ class Builder:
         self._sound = self.sound_shapes(views)
         each = stopping.each(enumerate(data["zones"]))  # (a stop asked for: stopping.py)
         zones = [self.build_zone(i, raw, views, sources) for i, raw in each]
-        for where, problem in _text_problems(data):  # blank names, control characters
-            self.text_error(where, problem)
+        if first_text_problem(_texts_by_key(data)):  # found: each one and its place
+            for where, problem in _text_problems(data):  # blank names, control characters
+                self.text_error(where, problem)
         if self.errors and not lenient:
             return None
         if lenient:
             seen: set[str] = set()
             zones = [z for z in zones if not (z.id in seen or seen.add(z.id))]
-        shapes = ((view_id, z.id, parts) for z in stopping.each(zones) for view_id, parts in z.shapes.items())
         return Atlas(
             id=data["id"],
             title=data["title"],
@@ -229,7 +291,7 @@ class Builder:
             views=tuple(views.values()),
             zones=tuple(zones),
             path=path,
-            index=ZoneIndex(shapes),
+            index=_index(zones),
             translations=data.get("translations", {}),
         )
 

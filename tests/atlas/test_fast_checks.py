@@ -239,3 +239,26 @@ def test_shapes_near_the_smallest_area_are_sound_exactly_when_the_per_polygon_ru
         assert outside_problem(points, outline, "plantar-left") is None
         expected = polygon_problem(points) is None
         assert ((index[id(zone)], "plantar-left") in sound) == expected, ring
+
+
+def test_the_texts_are_walked_for_places_only_when_one_of_them_has_a_problem(monkeypatch):
+    """The builder asks `first_text_problem` of all the chart's texts at once; the walk that
+    places each problem (a generator and a path for every text: a tenth of the builder's time
+    on 10,000 zones) runs only for a chart holding one, and then finds each as before."""
+    from reflexmap.atlas import builder
+
+    walks = []
+    walk = builder.text_problems
+    monkeypatch.setattr(builder, "text_problems", lambda *args: walks.append(args) or walk(*args))
+    assert parse_atlas(builtin_chart_path().read_bytes(), "chart.yaml").ok
+    assert walks == []  # nothing to place: not walked
+
+    data = copy.deepcopy(BASE)
+    data["zones"][3]["name"] = "Heel\u0007"
+    data["zones"][5]["translations"] = {"de": {"claim": "\u200b"}}
+    result = parse_atlas(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "chart.yaml")
+    assert walks and not result.ok
+    messages = [error.message for error in result.errors]
+    assert len(messages) == 2, messages
+    assert "U+0007" in messages[0] or "U+0007" in messages[1]
+    assert any("no visible character" in message for message in messages)

@@ -232,3 +232,34 @@ def test_a_view_of_large_zones_is_answered_by_its_tree():
     assert view._grid is None
     for x, y in [(50, 50), (100, 100), (-3, 2), (130, 130)]:
         assert view.zones_at(x, y) == _scan(view, x, y)
+
+
+def test_a_large_chart_checked_from_its_file_is_indexed_from_one_points_array_with_the_same_answers():
+    """The builder hands a large chart's points to the index as one array (index.Packed, as
+    the chart cache does; before: every ring's area summed point by point in Python): the
+    areas are the shoelace sums bit for bit, and every click is answered as by the index
+    made from the zones' shapes one by one."""
+    import yaml
+
+    from benchmarks.synthetic import synthetic_chart
+    from reflexmap.atlas import builder
+    from reflexmap.atlas.loader import parse_atlas
+
+    text = yaml.safe_dump(synthetic_chart(1000), sort_keys=False, default_flow_style=None, width=200)
+    atlas = parse_atlas(text, "large.yaml").atlas
+    assert atlas is not None
+    points = sum(len(ring) for zone in atlas.zones for parts in zone.shapes.values() for ring in parts)
+    assert points >= builder.PACKED_FROM
+    index = atlas.index
+    assert index._packed is not None  # taken from the array (the trees not made yet)
+    one_by_one = ZoneIndex(
+        (view_id, zone.id, parts) for zone in atlas.zones for view_id, parts in zone.shapes.items()
+    )
+    for zone in atlas.zones:
+        for view_id in zone.shapes:
+            assert index.area(view_id, zone.id) == one_by_one.area(view_id, zone.id)
+    rng = random.Random(19)
+    for view_id in {view_id for zone in atlas.zones for view_id in zone.shapes}:
+        for _ in range(300):
+            x, y = rng.uniform(-60, 60), rng.uniform(-20, 260)
+            assert index.zones_at(view_id, x, y) == one_by_one.zones_at(view_id, x, y)
