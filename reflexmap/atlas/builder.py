@@ -76,12 +76,14 @@ def _texts_by_key(data: dict) -> dict[str, list[str]]:
                     elif isinstance(item, (dict, list)) and key not in GEOMETRY_KEYS:
                         stack.append(item)
             elif isinstance(value, list):
-                stack.extend(item for item in value if isinstance(item, (dict, list)))
+                for item in value:
+                    if isinstance(item, (dict, list)):
+                        stack.append(item)
 
     collect([{key: value for key, value in data.items() if key != "zones"}])
-    for zone in stopping.each(data["zones"]):
-        if isinstance(zone, (dict, list)):
-            collect([zone])
+    zones = data["zones"]
+    for start in stopping.each(range(0, len(zones), 64), 1):  # a look every 64 zones
+        collect(zones[start : start + 64][::-1])  # (popped last first: in order)
     return by_key
 
 
