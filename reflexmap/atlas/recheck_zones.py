@@ -165,11 +165,11 @@ def derived_draft(document: ChartDocument) -> Draft | None:
     )
     known = atlas.known_anchors()
     new_atlas.remember_anchors({v: a for v, a in known.items() if v not in touched})
-    new_atlas.remember_anchors(_crowded_anchors(new_atlas, known, touched, {z.id for z in moved}))
+    new_atlas.remember_anchors(crowded_anchors(new_atlas, known, touched, {z.id for z in moved}))
     return Draft(new_atlas, problems, _written(old, zones, old_count, first, n - last, written_shapes))
 
 
-def _crowded_anchors(atlas, known: dict, touched: set[str], moved: set[str]) -> dict:
+def crowded_anchors(atlas, known: dict, touched: set[str], moved: set[str]) -> dict:
     """The anchors of the touched views too crowded to label, in the new `atlas`, from those
     `known` before: there each zone's anchor is its own (geometry.inner_points), so only the
     zones whose shapes changed are worked out again (a drag on a chart of 10,000 zones took
