@@ -55,3 +55,15 @@ def _nothing_left_frozen():
     loader = sys.modules.get("reflexmap.atlas.loader")
     if loader is not None:
         loader.thaw()
+
+
+@pytest.fixture(autouse=True)
+def quick_readings_at_once(monkeypatch):
+    """A small chart's reading (in a worker: ui/chart_opening.py) is waited for up to
+    QUICK_S before it goes behind the box; on a machine loaded by a whole test run a small
+    chart's first reading in a process took over the app's 0.4 s, so the tests that open one
+    and look at it at once wait longer. The tests of the box set QUICK_S themselves. (The
+    module imports no Qt module of its own.)"""
+    from reflexmap.ui import chart_opening
+
+    monkeypatch.setattr(chart_opening, "QUICK_S", 30.0)

@@ -14,7 +14,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from reflexmap.paths import default_settings_path  # noqa: E402
 from reflexmap.settings import Settings  # noqa: E402
+from reflexmap.ui import chart_opening  # noqa: E402
 from reflexmap.ui.app import application, create_window  # noqa: E402
+
+chart_opening.QUICK_S = 60.0  # `open` is answered once the chart is shown (a first reading may be slow)
 
 
 def main() -> int:
