@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from .. import i18n
-from ..atlas import Atlas, AtlasError, read_atlas
+from ..atlas import Atlas, AtlasError, LoadResult, read_atlas
 from ..i18n import _, bidi_isolate, ngettext
 from ..paths import chart_cache
 from .charts_menu import ChartsMenu
@@ -34,7 +34,10 @@ class CompareController:
     def compare_dialog(self, other_path: str | None = None) -> CompareWindow | None:
         """The comparison window, on `other_path` or else on the first known chart that draws
         the view shown (else any view of this chart); the charts it offers to switch to are
-        the known ones that load: a chart with errors cannot be compared, so it is not offered."""
+        the known ones that load: a chart with errors cannot be compared, so it is not offered.
+        `other_path` is read as File → Open reads (chart_opening.py): a reading that takes
+        long goes behind a box with Cancel, and the window opens when it is read (None is
+        returned then)."""
         loaded = self.charts.other_charts(self.state.atlas.path)
         if other_path is None:
             if not loaded:
@@ -44,11 +47,17 @@ class CompareController:
                     self.parent, _("Compare charts"), _("Open a second chart first (Chart menu).")
                 )
                 return None
-            other = self._first_to_compare(loaded).localized(i18n.language())
-        else:
-            other = self.read_other(str(other_path))
-            if other is None:
-                return None
+            return self._compare_window(self._first_to_compare(loaded).localized(i18n.language()), loaded)
+        opened: list[CompareWindow] = []
+
+        def read(other: Atlas | None) -> None:
+            if other is not None:
+                opened.append(self._compare_window(other, loaded))
+
+        self.read_other(str(other_path), None, read)
+        return opened[0] if opened else None
+
+    def _compare_window(self, other: Atlas, loaded: list[tuple[Path, Atlas]]) -> CompareWindow:
         from .compare_window import CompareWindow
 
         others = [(self.charts.chart_title(p), str(p)) for p, _atlas in loaded]
@@ -73,11 +82,39 @@ class CompareController:
                 return chosen
         return loaded[0][1]
 
-    def read_other(self, path: str, parent: QWidget | None = None) -> Atlas | None:
-        """A chart to compare with, in the interface's language; on errors they are listed
-        (over `parent`, the comparison window when it asks), said as what they mean here: the
-        comparison stays as it was. None then."""
-        result = read_atlas(path, chart_cache())
+    def read_other(
+        self, path: str, parent: QWidget | None = None, then: Callable[[Atlas | None], None] | None = None
+    ) -> None:
+        """A chart to compare with, in the interface's language, handed to `then` (None when
+        it was not read: errors, listed over `parent` (the comparison window when it asks)
+        and said as what they mean here, or Cancel; the comparison stays as it was). Read in
+        a worker as File → Open reads: at once when quick, else behind a box with Cancel."""
+        from .chart_opening import QUICK_S, failure, in_background
+        from .editor.opening import Opening
+
+        over = parent or self.parent
+        given = then or (lambda _other: None)
+
+        def read(result: LoadResult) -> None:
+            given(self._compared(path, result, over))
+
+        def failed(error: Exception) -> None:
+            given(self._compared(path, LoadResult(None, (failure(path, error),)), over))
+
+        opening = Opening(
+            over,
+            Path(path),
+            read,
+            failed,
+            lambda: given(None),
+            read=lambda _stopped: read_atlas(path, chart_cache()),
+            words=(_("Opening the chart…"), _("Compare charts")),
+            name="reflexmap-open",
+            drawing=_("Drawing the chart…"),
+        )
+        opening.start(wait=0.0 if in_background(Path(path)) else QUICK_S)
+
+    def _compared(self, path: str, result: LoadResult, parent: QWidget) -> Atlas | None:
         if not result.ok:
             from . import dialogs
 
@@ -87,7 +124,7 @@ class CompareController:
                 "{file} has {count} errors and cannot be compared; the comparison is unchanged.",
                 count,
             ).format(file=bidi_isolate(Path(path).name), count=count)
-            box = dialogs.chart_errors(parent or self.parent, Path(path).name, result.errors, text=text)
+            box = dialogs.chart_errors(parent, Path(path).name, result.errors, text=text)
             box.setWindowTitle(_("Chart not compared"))
             return None
         assert result.atlas is not None

@@ -116,8 +116,8 @@ class _ChartView(QGraphicsView):
 
 class CompareWindow(QDialog):
     """Chart `a` (the one shown in the main window) against `b`; `others` lists the charts the
-    user can switch `b` to, as (title, path), and `load(path, window)` reads one (None: it had
-    errors, said over the window)."""
+    user can switch `b` to, as (title, path), and `load(path, window, then)` reads one and
+    hands it to `then` (None: it had errors, said over the window, or was cancelled)."""
 
     def __init__(
         self,
@@ -127,7 +127,7 @@ class CompareWindow(QDialog):
         parent=None,
         *,
         others: list[tuple[str, str]] | None = None,
-        load: Callable[[str, QWidget], Atlas | None] | None = None,
+        load: Callable[[str, QWidget, Callable[[Atlas | None], None]], None] | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("compare-charts")
@@ -253,12 +253,18 @@ class CompareWindow(QDialog):
         self.right.setAccessibleName(_("Chart: {title}").format(title=isolate(self.b.title)))
 
     def _other_chosen(self, index: int) -> None:
-        """Another chart picked in "Compare with": read it; on errors or a cancelled file
-        dialog the chart compared stays, and so does the list."""
+        """Another chart picked in "Compare with": read it (a long reading behind a box with
+        Cancel: compare_controller.read_other); on errors, Cancel or a cancelled file dialog
+        the chart compared stays, and so does the list."""
         path = self.other.itemData(index)
         if path == OTHER_FILE:
             path = self._ask_for_file()
-        other = self._load(path, self) if path and self._load is not None else None
+        if not path or self._load is None:
+            self._chosen(index, path, None)
+            return
+        self._load(path, self, lambda other: self._chosen(index, path, other))
+
+    def _chosen(self, index: int, path: str, other: Atlas | None) -> None:
         self.other.blockSignals(True)
         if other is not None and self.other.findData(path) < 0:
             self.other.insertItem(index, Path(path).name, path)
