@@ -50,7 +50,7 @@ class ChartOpening:
         assert result.atlas is not None
         window.state.set_atlas(result.atlas)
         window.settings.setValue("chart/last", str(path))
-        window.charts_menu.remember(path)
+        window.charts_menu.remember(path, result)
         return True
 
     def open(self, path: str | Path, then: Callable[[], None] | None = None) -> bool:

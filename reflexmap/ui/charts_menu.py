@@ -52,7 +52,18 @@ class ChartsMenu(QMenu):
             del self._cache[path]
         return unique
 
-    def remember(self, path: str | Path) -> None:
+    def remember(self, path: str | Path, result: LoadResult | None = None) -> None:
+        """`path` first among the recent charts; `result`, its reading just shown, kept for
+        the menu's titles: opening the menu after a large chart was opened (in a worker:
+        chart_opening.py) does not read it again on the window's thread."""
+        if result is not None:
+            try:
+                mtime = Path(path).stat().st_mtime
+            except OSError:
+                mtime = None
+            if mtime is not None:
+                for key in {Path(path), Path(path).resolve()}:
+                    self._cache[key] = (mtime, result)
         path = str(Path(path).resolve())
         if any(Path(path) == p.resolve() for p in builtin_charts()):
             return

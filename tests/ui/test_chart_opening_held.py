@@ -33,6 +33,20 @@ def copied(tmp_path: Path, name: str = "small.yaml") -> Path:
     return path
 
 
+def slow_readings(monkeypatch, module) -> threading.Event:
+    """`module`'s readings wait for the gate returned (a slow disk) and the app's short wait
+    for a quick reading is used (the tests' own is longer: conftest)."""
+    gate = threading.Event()
+
+    def slow(path, cache=None):
+        assert gate.wait(20)
+        return read_atlas(path, cache)
+
+    monkeypatch.setattr(module, "read_atlas", slow)
+    monkeypatch.setattr(chart_opening, "QUICK_S", 0.2)
+    return gate
+
+
 def first_zone(window) -> tuple[str, str]:
     atlas = window.state.atlas
     view = atlas.views_of(window.state.aspect)[0].id
@@ -146,14 +160,7 @@ def test_a_small_chart_slow_to_read_goes_behind_the_box_and_cancel_keeps_the_cha
     small = copied(tmp_path)
     window = make_window()
     before = window.state.atlas
-    gate = threading.Event()
-
-    def slow(path, cache=None):
-        assert gate.wait(20)
-        return read_atlas(path, cache)
-
-    monkeypatch.setattr(chart_opening, "read_atlas", slow)
-    monkeypatch.setattr(chart_opening, "QUICK_S", 0.2)  # (the tests' own wait is longer: conftest)
+    gate = slow_readings(monkeypatch, chart_opening)
     monkeypatch.setattr(dialogs, "open_file", lambda *args: str(small))
     began = time.monotonic()
     window.actions_by_name["open"].trigger()
@@ -204,3 +211,31 @@ def test_a_chart_read_then_abandoned_is_freed_in_the_worker_not_the_window(
     qtbot.wait(100)
     assert freed == ["reflexmap-open"]
     assert window.state.atlas is before
+
+
+def test_the_chart_menu_does_not_read_again_the_chart_just_opened(qtbot, make_window, tmp_path, monkeypatch):
+    """The Chart menu names every known chart by its title, read when the menu opens: the
+    chart just opened (a 10,000-zone one read in the worker) was read again then, on the
+    window's thread. Its reading is kept for the menu now."""
+    from reflexmap.ui import charts_menu
+
+    monkeypatch.setattr(chart_opening, "IN_BACKGROUND", 0)
+    small = copied(tmp_path, "mine.yaml")
+    window = make_window()
+    monkeypatch.setattr(dialogs, "open_file", lambda *args: str(small))
+    window.actions_by_name["open"].trigger()
+    qtbot.waitUntil(lambda: Path(window.state.atlas.path or "") == small, timeout=30000)
+    read_again = []
+
+    def counted(path, cache=None):
+        if Path(path).resolve() == small.resolve():
+            read_again.append(path)
+        return read_atlas(path, cache)
+
+    monkeypatch.setattr(charts_menu, "read_atlas", counted)
+    window.charts_menu.popup(window.mapToGlobal(window.rect().center()))  # the Chart menu opens
+    qtbot.waitUntil(window.charts_menu.isVisible)
+    titles = [action.text() for action in window.charts_menu.chart_actions()]
+    assert any(window.state.atlas.title in title for title in titles)
+    assert read_again == []
+    window.charts_menu.close()

@@ -6,16 +6,15 @@ Before, the comparison window read the chosen chart on the window's thread."""
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 
-from reflexmap.atlas import read_atlas
-from reflexmap.ui import chart_opening, compare_controller, dialogs
+from reflexmap.ui import compare_controller, dialogs
 from reflexmap.ui.compare_window import OTHER_FILE
 
+from .test_chart_opening_held import slow_readings
 from .test_compare_choices import opened
 from .test_editor import DATA
 
@@ -30,14 +29,7 @@ def test_a_slow_chart_to_compare_with_is_read_behind_a_box_and_cancel_keeps_the_
 ):
     shown = opened(qtbot, window)
     before = shown.b
-    gate = threading.Event()
-
-    def slow(path, cache=None):
-        assert gate.wait(20)
-        return read_atlas(path, cache)
-
-    monkeypatch.setattr(compare_controller, "read_atlas", slow)
-    monkeypatch.setattr(chart_opening, "QUICK_S", 0.2)  # (the tests' own wait is longer: conftest)
+    gate = slow_readings(monkeypatch, compare_controller)
     monkeypatch.setattr(dialogs, "open_file", lambda *args: str(DATA / "small.yaml"))
     shown.other.setCurrentIndex(shown.other.findData(OTHER_FILE))  # "Another chart file…"
     box = box_over(shown)
