@@ -78,7 +78,17 @@ def synthetic_chart(zones: int) -> dict:
                 }
             )
     base["id"] = f"synthetic-{zones}"
+    # Its own texts in every language: the built-in chart's translations (its German title
+    # and description) would otherwise name every synthetic chart "Westliche Fußkarte" in German.
     base["title"] = f"Synthetic chart of {zones:,} zones"
+    base["description"] = "Small round zones on a grid inside the soles, for benchmarks and tests."
+    base["translations"] = {
+        "de": {
+            "title": f"Synthetische Karte mit {zones:,} Zonen".replace(",", "."),
+            "tradition": base["translations"]["de"]["tradition"],  # the zones' sources are its
+            "description": "Kleine runde Zonen auf einem Raster in den Sohlen, für Messungen und Tests.",
+        }
+    }
     base["zones"] = out
     return base
 
