@@ -23,6 +23,7 @@ from ..vocab import ASPECTS
 from . import actions, appearance, dock_room
 from .charts_menu import ChartsMenu
 from .compare_controller import CompareController
+from .dialog_place import place_dialogs
 from .editing_shell import build_editor
 from .export_controller import ExportController
 from .info_panel import InfoPanel
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         if restore:
             self._restore()
             when_painted(self.map.viewport(), self.problems.offer_recovery)  # work a crash left unsaved
+        later(self, lambda: place_dialogs(self))  # every dialog fits the screen, over this window
         first_run = restore and not settings.value("notes/first-run-seen", False, type=bool)
         later(self, lambda: self.problems.started(self.show_first_run_note if first_run else None))
         self._view_at_start = self._view_settings()  # closing writes only what changed since

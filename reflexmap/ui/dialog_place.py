@@ -1,0 +1,119 @@
+"""Every dialog and window the app opens fits the screen it opens on and stands over the window
+it belongs to.
+
+Qt centres a dialog over its parent from the size it has before its last layout, and only a
+window manager keeps it on the screen: without one (a kiosk, a bare X session) the German
+Chart properties opened with its top cut off, Statistics at German + Largest text was
+1100×960 on a 768-pixel screen, and Handouts stood over the Zones list. So each window the
+main window (or one of its dialogs) shows is fitted here as it is shown: no larger than the
+screen's available area, centred over the visible part of its parent window, inside the area.
+
+`placement` is the pure arithmetic (pixels, tuples); `place_dialogs(window)` wires it: a filter
+on `window` sees each child window polished (just before it is shown) and watches that one
+for its Show, so no application-wide filter costs every event of the app a Python call.
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+from .timers import later
+
+Rect = tuple[int, int, int, int]  # x, y, width, height in screen pixels
+
+WATCHED = "reflexmap-placed"  # a widget's property: already watched by a filter
+
+
+def placement(size: tuple[int, int], frame: tuple[int, int], parent: Rect | None, room: Rect) -> Rect:
+    """Where a window of `size` (its contents; `frame` = what the window manager's frame adds,
+    width and height) goes: its size bounded by `room` (the screen's available geometry), its
+    frame centred over the part of `parent` (the parent window's frame) inside `room`, or over
+    `room` without a parent, and moved inside `room`. Returns the contents' x, y, width, height."""
+    rx, ry, rw, rh = room
+    fw, fh = frame
+    width, height = max(1, min(size[0], rw - fw)), max(1, min(size[1], rh - fh))
+    cx, cy = rx + rw / 2, ry + rh / 2
+    if parent is not None:
+        px, py, pw, ph = parent
+        left, top = max(px, rx), max(py, ry)
+        right, bottom = min(px + pw, rx + rw), min(py + ph, ry + rh)
+        if right > left and bottom > top:  # the part of the parent one can see
+            cx, cy = (left + right) / 2, (top + bottom) / 2
+    x = min(max(round(cx - (width + fw) / 2), rx), rx + rw - width - fw)
+    y = min(max(round(cy - (height + fh) / 2), ry), ry + rh - height - fh)
+    return x, y, width, height
+
+
+def _rect(rect: QRect) -> Rect:
+    return rect.x(), rect.y(), rect.width(), rect.height()
+
+
+def place(window: QWidget) -> None:
+    """Fit `window` (a dialog about to be shown, or shown) to its screen, over its parent."""
+    if not shiboken6.isValid(window) or not window.isWindow():
+        return
+    parent = window.parentWidget()
+    owner = parent.window() if parent is not None else None
+    screen = None
+    if owner is not None:
+        screen = QGuiApplication.screenAt(owner.frameGeometry().center()) or owner.screen()
+    screen = screen or window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    outer, inner = window.frameGeometry(), window.geometry()
+    frame = (outer.width() - inner.width(), outer.height() - inner.height())
+    x, y, width, height = placement(
+        (window.width(), window.height()),
+        frame,
+        _rect(owner.frameGeometry()) if owner is not None else None,
+        _rect(screen.availableGeometry()),
+    )
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    # move() places the frame's corner; a window manager adds its frame round the contents
+    window.move(x, y)
+
+
+def _is_dialog_window(widget) -> bool:
+    """A dialog or a window of its own: not a menu, a tooltip or a combo box's list, which
+    Qt places by what opened them."""
+    return isinstance(widget, QWidget) and widget.windowType() in (Qt.WindowType.Dialog, Qt.WindowType.Window)
+
+
+class _Placer(QObject):
+    """Watches one window: its child windows are watched in turn as they are polished; the
+    window itself is placed when it is shown, and once more after the turn of the event loop
+    in which it was shown (a message box sizes itself in its own show event)."""
+
+    def __init__(self, widget: QWidget, placed: bool):
+        super().__init__(widget)
+        self.placed = placed  # False for the main window: only its dialogs are placed
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        kind = event.type()
+        if kind == QEvent.Type.ChildPolished:
+            child = event.child()
+            if _is_dialog_window(child) and not child.property(WATCHED):
+                watch(child)
+        elif kind == QEvent.Type.Show and self.placed and watched.isWindow():
+            if not event.spontaneous():
+                place(watched)
+                watched.setAttribute(Qt.WidgetAttribute.WA_Moved)  # QDialog's own centring: not again
+                later(watched, lambda: place(watched))
+        return False
+
+
+def watch(widget: QWidget, placed: bool = True) -> None:
+    """Place `widget` each time it is shown (with `placed`) and watch its child windows."""
+    widget.setProperty(WATCHED, True)
+    widget.installEventFilter(_Placer(widget, placed))
+
+
+def place_dialogs(window: QWidget) -> None:
+    """Every window shown from `window` (a dialog, a message box, a file dialog, Statistics,
+    Compare), and from those in turn, is fitted and placed by `place` as it is shown."""
+    if not window.property(WATCHED):
+        watch(window, placed=False)
