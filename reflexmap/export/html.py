@@ -30,11 +30,11 @@ from ..layout.labels import spread
 from ..storage import atomic_path
 from ..vocab import REGION_COLOURS, aspect_name, aspect_title, foot_name, region_name
 
-LABEL_MM = 4.2
+LABEL_MM = 5.3  # page.css's .lab font-size: 12 CSS px at the scale a 1920×1080 screen gives
 LEAD_MM = 12.0  # between a foot's edge and its label column
 SEP_MM = 8.0  # between a column and the next foot's column
 BARE_GAP_MM = 16.0  # between two feet shown without their labels
-CHAR_MM = 0.56  # average advance of one character at 1 mm type (sans serif), for column widths
+CHAR_MM = 0.56  # average advance of one character at 1 mm type in DejaVu Sans (page.css), for column widths
 CAPTION_MM = 5.5
 LABEL_CHARS = 30  # a label is cut after this many characters ("…"): as in the app's pictures
 
@@ -111,7 +111,7 @@ def _frames(atlas: Atlas, views: tuple[View, ...], labelled: bool = True) -> lis
             frames.append(_Frame(view, left_w + lead - minx, top + maxy, left, right))
             gap = LABEL_MM * 1.5
             tallest = max(len(left), len(right)) * gap
-            top = top + max(maxy - miny, tallest) + CAPTION_MM + (16 if labelled else 10)
+            top = top + max(maxy - miny, tallest) + CAPTION_MM + 16  # room for page.js's larger captions
         return frames
     cursor = 0.0
     for view, (left, right) in zip(views, sides, strict=True):
@@ -195,7 +195,8 @@ def _aspect_svg(atlas: Atlas, aspect: str) -> str:
         layers["labels"] += parts
         cx, cy = frame.dx + (minx + maxx) / 2, frame.dy - miny + CAPTION_MM * 1.6
         layers["captions"].append(
-            f'<text class="cap" x="{_num(cx)}" y="{_num(cy)}" text-anchor="middle" '
+            f'<text class="cap" x="{_num(cx)}" y="{_num(cy)}" font-size="{_num(CAPTION_MM)}" '
+            'text-anchor="middle" '
             f'data-placed="translate(0 0)" data-bare="translate({_num(alone.dx - frame.dx)} '
             f'{_num(alone.dy - frame.dy)})">'
             f"{escape(foot_name(view.foot))}</text>"
@@ -223,6 +224,7 @@ def _aspect_svg(atlas: Atlas, aspect: str) -> str:
     bare_box = f"{_num(b_left)} {_num(b_top)} {_num(b_right - b_left)} {_num(b_bottom - b_top)}"
     return (
         f'<svg class="chart" viewBox="{box}" data-box="{box}" data-bare-box="{bare_box}" '
+        f'data-caption="{_num(CAPTION_MM)}" '
         f'role="group" aria-label="{escape(aspect_title(aspect))}">'
         + "".join(layers["feet"])
         + "".join(layers["zones"])

@@ -38,7 +38,23 @@
       if (e.matches(".z, .lab, .name")) e.classList.add(cls || "sel");
     });
   }
-  function openPanel() { panel.classList.remove("closed"); }
+  // On a phone the zone card (or the quiz) is a sheet over the lower part of the screen
+  // ("carded"); × puts it back in the page under the feet. Elsewhere the panel stands beside.
+  function openPanel() { document.body.classList.add("carded"); }
+  function sheetTop() {
+    return getComputedStyle(panel).position === "fixed" ? panel.getBoundingClientRect().top : window.innerHeight;
+  }
+  function reveal(id) {
+    // the marked zone scrolled into sight above the sheet, if the sheet or the screen's edge hides it
+    const rects = $$('path.z[data-zone="' + CSS.escape(id) + '"]', currentFigure())
+      .map((p) => p.getBoundingClientRect()).filter((r) => r.height > 0);
+    if (!rects.length) return;
+    const top = Math.min(...rects.map((r) => r.top));
+    const bottom = Math.max(...rects.map((r) => r.bottom));
+    const room = sheetTop();
+    if (top >= 0 && bottom <= room) return;
+    window.scrollBy(0, top - Math.max(8, (room - (bottom - top)) / 2));
+  }
 
   function select(id, under) {
     if (!card(id)) return;
@@ -50,6 +66,7 @@
     showUnder(id, under || []);
     openPanel();
     panel.scrollTop = 0;
+    reveal(id);
   }
 
   function showUnder(id, under) {
@@ -93,15 +110,15 @@
   // Hidden labels (a quiz, or the Labels box cleared) keep no room: the feet move together
   // (each view to its data-bare place) and the chart is fitted to them alone; the Labels box
   // says what is shown (cleared and off during a quiz).
-  // On a phone or tablet, labels that would come out smaller than READABLE CSS px at the
-  // chart's width and zoom (390 px wide: about 4 px) give way too: the feet are fitted alone
-  // and the view's names are listed under them as buttons ("listed"). A desktop keeps its
-  // labels beside the feet (the browser's own zoom is at hand there).
-  const READABLE = 11;
-  const handheld = window.matchMedia("(max-width: 600px), (pointer: coarse)");
+  // Labels that would come out smaller than READABLE CSS px at the chart's width and zoom (a
+  // phone: about 4 px; a 1280×720 screen: about 6) give way too: the feet are fitted alone and
+  // the view's names are listed as buttons ("listed"), under the feet or, in a wide pane,
+  // beside them. Zoomed in far enough, the labels return beside the feet.
+  const READABLE = 12;
   function labelsTooSmall(svg) {
     const label = $("text.lab", svg);
-    if (!label || !handheld.matches) return false;
+    if (!label) return false;
+    svg.closest("figure").classList.remove("listed"); // measured where the labels would stand
     svg.setAttribute("viewBox", svg.dataset.box);
     const matrix = svg.getScreenCTM();
     return Boolean(matrix) && matrix.a * parseFloat(getComputedStyle(label).fontSize) < READABLE;
@@ -113,9 +130,28 @@
       const listed = labelsTooSmall(svg);
       fig.classList.toggle("listed", listed);
       const bare = off || listed;
-      svg.setAttribute("viewBox", bare ? svg.dataset.bareBox : svg.dataset.box);
       $$("[data-bare]", svg).forEach((e) => e.setAttribute("transform", bare ? e.dataset.bare : e.dataset.placed));
+      fitCaptions(svg, (bare ? svg.dataset.bareBox : svg.dataset.box).split(" ").map(Number));
     });
+  }
+  // The feet's captions ("Left foot") at least CAPTION_PX CSS px, however small the drawing:
+  // a larger caption keeps its top under the heel and the drawing grows at its foot to hold it.
+  const CAPTION_PX = 13;
+  function fitCaptions(svg, box) {
+    const caps = $$("text.cap", svg);
+    const base = parseFloat(svg.dataset.caption);
+    let [x, y, w, h] = box;
+    let size = base;
+    for (let turn = 0; turn < 3; turn++) {
+      svg.setAttribute("viewBox", [x, y, w, h].join(" "));
+      const matrix = svg.getScreenCTM();
+      if (!matrix || !caps.length) return;
+      const wanted = Math.max(base, CAPTION_PX / matrix.a);
+      if (Math.abs(wanted - size) < 0.05 && turn) break;
+      size = wanted;
+      caps.forEach((c) => { c.setAttribute("font-size", size); c.setAttribute("dy", 0.8 * (size - base)); });
+      h = box[3] + 1.1 * (size - base);
+    }
   }
   let labelsBefore = null;
   function startQuiz() {
@@ -274,7 +310,7 @@
     if (e.key === "Enter") { const first = $("#results button"); if (first) first.click(); }
     if (e.key === "Escape") { $("#results").hidden = true; }
   });
-  $("#panel-close").addEventListener("click", () => panel.classList.add("closed"));
+  $("#panel-close").addEventListener("click", () => document.body.classList.remove("carded"));
   document.addEventListener("click", (e) => {
     const opener = e.target.closest && e.target.closest(".note-open");
     if (opener) document.getElementById("note-" + opener.dataset.note).showModal();
@@ -285,7 +321,7 @@
     if (e.key === "Escape" && !document.querySelector("dialog[open]")) {
       if (quiz) stopQuiz();
       else { clearMarks(); selected = null; $("#quiz").hidden = true; $$("article.card").forEach((c) => { c.hidden = true; });
-        $("#under").hidden = true; $("#welcome").hidden = false; }
+        $("#under").hidden = true; $("#welcome").hidden = false; document.body.classList.remove("carded"); }
     }
   });
 })();
