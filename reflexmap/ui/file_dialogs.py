@@ -10,6 +10,8 @@ import shiboken6
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QSplitter, QTreeView
 
+from .dialog_place import place
+
 WIDTH_EMS = 130  # the dialog's width in average characters (about 60 of a file's name) …
 HEIGHT_LINES = 26  # … and its height in lines, each at most SCREEN_SHARE of the screen
 SCREEN_SHARE = 0.9
@@ -49,12 +51,7 @@ def fit(dialog: QFileDialog) -> None:
     height = min(int(screen.height() * SCREEN_SHARE), wanted)
     if (width, height) != (dialog.width(), dialog.height()):
         dialog.resize(width, height)
-        parent = dialog.parentWidget()
-        if parent is not None:  # centred on the window it belongs to, inside the screen
-            centre = parent.window().frameGeometry().center()
-            x = max(screen.left(), min(centre.x() - width // 2, screen.right() - width))
-            y = max(screen.top(), min(centre.y() - height // 2, screen.bottom() - height))
-            dialog.move(x, y)
+        place(dialog)  # centred on the window it belongs to, inside the screen
     for tree in dialog.findChildren(QTreeView):  # the detail view (Qt's own dialog only)
         header = tree.header()
         if header.count() < 2:
