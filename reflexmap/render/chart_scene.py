@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -37,10 +37,10 @@ from ..layout.labels import (
     SegmentIndex,
     best_spot,
     better_side,
+    column_places,
     free_x,
     guide_name_spot,
     segments_of,
-    spread,
     spread_sized,
     upright_name_spots,
     zone_segments,
@@ -50,7 +50,7 @@ from ..layout.order import keyboard_order
 from ..vocab import REGION_COLOURS, aspect_name, aspect_title, foot_name
 from . import palette
 from .chart_key import DrawnKey, draw_key, mastery_swatches, region_swatches
-from .chart_text import FONT_PX, elided, text_item, text_width, wrap_words
+from .chart_text import FONT_PX, elided, line_mm, name_lines, text_item, text_width, wrap_words
 from .guide_item import GuideItem
 from .zone_item import StrokedPathItem, ZoneItem, guide_pen, outline_pen
 
@@ -76,9 +76,6 @@ BELOW_ROW_MM = 14.0
 
 LEADER_GAP_MM = 1.2  # between a column's label and the start of its leader
 LEADER_STUB_MM = 6.0  # the leader's level start, from the label's end to its bend
-# a selected (bold) label in a column grows towards its leader by at most this: over the
-# leader's level start, which only it has (further on, a neighbour's slanting leader may pass)
-BOLD_INTO_LEAD_MM = LEADER_STUB_MM - LEADER_GAP_MM - 0.6
 
 
 @dataclass(slots=True)
@@ -244,13 +241,16 @@ class ChartScene(QGraphicsScene):
         for frame, sides_of_view in zip(self.frames, placed, strict=True):
             self._draw_frame(atlas, frame, sides_of_view)
         left = min(f.left - f.lead_left for f in self.frames) - max(
-            self._column_width(atlas, s[0]) for s in sides
+            self._column_width(v, s[0]) for v, s in zip(shown, sides, strict=True)
         )
         right = max(f.right + f.lead_right for f in self.frames) + max(
-            self._column_width(atlas, s[1]) for s in sides
+            self._column_width(v, s[1]) for v, s in zip(shown, sides, strict=True)
         )
         top = min(f.top for f in self.frames)
         bottom = max(f.bottom + f.below for f in self.frames) + 5 + self.caption_mm * 0.85 * 1.3 + 4
+        # a column whose names take two lines may reach below its foot: the key goes under it
+        columns = [label.text.sceneBoundingRect().bottom() for label in self.labels.values() if label.side]
+        bottom = max([bottom, *(low + 4 for low in columns)])
         left, right = self._across_feet(left, right)
         heading = aspect_title(aspect) if title is None else title
         if mastery is not None:
@@ -684,17 +684,34 @@ class ChartScene(QGraphicsScene):
                 right.append(zone_id)
         return left, right, below
 
-    def _column_width(self, atlas: Atlas, zone_ids: list[str]) -> float:
-        return max((text_width(self.label_text(z), self.label_mm) for z in zone_ids), default=0.0)
+    def _column_width(self, view: View, zone_ids: list[str]) -> float:
+        """The widest of the labels (mm) in bold where a label can be selected (not on a
+        handout's page): a selected label is drawn bold in its place."""
+        return max(
+            (text_width(name, self.label_mm, True) for name in self._column_names(view, zone_ids)),
+            default=0.0,
+        )
 
-    def label_text(self, zone_id: str) -> str:
+    def _column_names(self, view: View, zone_ids: list[str]) -> list[str]:
+        """The labels of a column beside `view`'s foot (see `label_text`)."""
+        return [self.label_text(z) for z in zone_ids]
+
+    @property
+    def selectable(self) -> bool:
+        """Whether a label can be selected (drawn bold): on the map, not on a handout's page,
+        whose labels carry zone numbers."""
+        return self.numbers is None
+
+    def label_text(self, zone_id: str, lines: int = 2) -> str:
         """The zone's name; in the heat map also how well it is known, in words and numbers.
-        The name is shortened to its column's room (`column_mm`) and, kept in place in edit
-        mode, to its room on screen (`label_room_mm`); the number or share kept."""
+        The name takes up to `lines` lines (a column's label two, a row's under a sole one) in
+        its column's room (`column_mm`) and, kept in place in edit mode, in its room on screen
+        (`label_room_mm`), and is shortened only where it still does not fit; the number or
+        share kept."""
         assert self.atlas is not None
         size = self.label_mm
         widest = min(max(MAX_LABEL_MM, MAX_LABEL_EMS * size), self.column_mm)
-        name = self.atlas.zone(zone_id).name
+        whole = self.atlas.zone(zone_id).name
         if self.numbers is not None:
             number = str(self.numbers.get(zone_id, "?"))
             if not self.names:
@@ -706,12 +723,14 @@ class ChartScene(QGraphicsScene):
             value = self.mastery.get(zone_id)
             template = _("{name} (new)") if value is None else "{name} " + format_percent(value)
         rest = text_width(template.replace("{name}", ""), size) if template != "{name}" else 0.0
-        name = elided(name, size, max(widest - rest, size * 2))
+        # measured in bold: selected, it is drawn bold in the same room
+        bold = self.selectable
+        name = "\n".join(name_lines(whole, size, max(widest - rest, size * 2), lines=lines, bold=bold))
         room = self.label_room_mm
         if room is not None and room < widest and text_width(name, size) > room:
             # kept in place in edit mode: a name still too long for its room on screen is cut
             # to it in bold (selected, it must fit too)
-            name = elided(name, size, room, bold=True)
+            name = "\n".join(name_lines(whole, size, room, lines=lines, bold=True))
         return template.replace("{name}", name)
 
     def _place(
@@ -722,7 +741,7 @@ class ChartScene(QGraphicsScene):
         boxes = [bounds(v.outline) for v in views]
         frames: list[Frame] = []
         if is_wide(views):
-            left_column = max(self._column_width(self.atlas, s[0]) for s in sides)
+            left_column = max(self._column_width(v, s[0]) for v, s in zip(views, sides, strict=True))
             x = left_column + OUTER_LEAD_MM
             top = 0.0
             for view, (minx, miny, maxx, maxy), below in zip(views, boxes, rows_below, strict=True):
@@ -741,8 +760,8 @@ class ChartScene(QGraphicsScene):
             lead_left = OUTER_LEAD_MM if i == 0 else INNER_LEAD_MM
             lead_right = OUTER_LEAD_MM if i == last else INNER_LEAD_MM
             if frames:
-                cursor += self._column_width(self.atlas, sides[i - 1][1]) + COLUMN_SEP_MM
-            cursor += self._column_width(self.atlas, left_ids) + lead_left
+                cursor += self._column_width(views[i - 1], sides[i - 1][1]) + COLUMN_SEP_MM
+            cursor += self._column_width(view, left_ids) + lead_left
             dx = cursor - minx
             frames.append(Frame(view, dx, 0.0, cursor, dx + maxx, -maxy, -miny, lead_left, lead_right))
             cursor = dx + maxx + lead_right
@@ -1144,19 +1163,24 @@ class ChartScene(QGraphicsScene):
             return
         anchors = [self.to_scene(frame.view.id, *self.anchors[(frame.view.id, z)]) for z in zone_ids]
         size = self.label_mm
-        positions = spread([a.y() for a in anchors], size * 1.55, frame.top + size, frame.bottom - size)
-        for zone_id, anchor, y in zip(zone_ids, anchors, positions, strict=True):
-            name = self.label_text(zone_id)
-            text = text_item(name, self.label_mm)
-            width = text_width(name, self.label_mm)
+        names = self._column_names(frame.view, zone_ids)
+        counts = [name.count("\n") + 1 for name in names]
+        pitch = line_mm(size)
+        positions = column_places(
+            [a.y() for a in anchors], counts, size * 1.55, pitch, frame.top + size, frame.bottom - size
+        )
+        for zone_id, anchor, y, name, count in zip(zone_ids, anchors, positions, names, counts, strict=True):
+            text = text_item(name, size, flush_right=side == "left")
+            width = text_width(name, size)
+            top = y - size * 0.62 - (count - 1) * pitch / 2  # the leader meets the middle line
             if side == "left":
                 x_end = frame.left - frame.lead_left
-                text.setPos(x_end - width, y - self.label_mm * 0.62)
+                text.setPos(x_end - width, top)
                 start = QPointF(x_end + LEADER_GAP_MM, y)
                 elbow = QPointF(x_end + LEADER_STUB_MM, y)
             else:
                 x_end = frame.right + frame.lead_right
-                text.setPos(x_end, y - self.label_mm * 0.62)
+                text.setPos(x_end, top)
                 start = QPointF(x_end - LEADER_GAP_MM, y)
                 elbow = QPointF(x_end - LEADER_STUB_MM, y)
             # into the foot level with the anchor, along the path that chose this side: a
@@ -1170,7 +1194,7 @@ class ChartScene(QGraphicsScene):
         if not zone_ids:
             return 0
         minx, _, maxx, _ = bounds(view.outline)
-        need = sum(text_width(self.label_text(z), self.label_mm, True) + 5.0 for z in zone_ids)
+        need = sum(text_width(self.label_text(z, 1), self.label_mm, True) + 5.0 for z in zone_ids)
         return 1 if need <= maxx - minx + OUTER_LEAD_MM or len(zone_ids) < 3 else 2
 
     def _draw_labels_below(self, atlas: Atlas, frame: Frame, zone_ids: list[str]) -> None:
@@ -1179,7 +1203,7 @@ class ChartScene(QGraphicsScene):
         if not zone_ids:
             return
         anchors = [self.to_scene(frame.view.id, *self.anchors[(frame.view.id, z)]) for z in zone_ids]
-        widths = [text_width(self.label_text(z), self.label_mm, True) for z in zone_ids]  # room for bold
+        widths = [text_width(self.label_text(z, 1), self.label_mm, True) for z in zone_ids]  # room for bold
         low, high = frame.left - frame.lead_left / 2, frame.right + frame.lead_right / 2
         rows = self._below_rows(frame.view, zone_ids)
         by_x = sorted(range(len(zone_ids)), key=lambda i: anchors[i].x())
@@ -1212,7 +1236,7 @@ class ChartScene(QGraphicsScene):
             zip(zone_ids, anchors, widths, centres, levels, strict=True)
         ):
             row_y = frame.bottom + 7 + row_of[i] * self.label_mm * 1.45
-            text = text_item(self.label_text(zone_id), self.label_mm)
+            text = text_item(self.label_text(zone_id, 1), self.label_mm)
             text.setPos(x - width / 2, row_y)
             rise = risers[i]
             start = [QPointF(rise, row_y - 0.6)]
@@ -1534,33 +1558,22 @@ def _same_item(a: QGraphicsItem, b: QGraphicsItem) -> bool:
 
 
 def _set_bold(label: ZoneLabel, bold: bool) -> None:
-    """A label drawn bold (its zone selected) or regular again. In a column, the bold text
-    keeps its outer end (the chart's edge, or the column facing it across the feet) and grows
-    towards its leader, whose start moves with it, by at most BOLD_INTO_LEAD_MM; what the bold
-    weight needs beyond that is taken back by setting the bold letters a little narrower (about
-    6 % for the longest names at Largest text), never by shrinking the text's height. So a
-    selected label stays where the layout measured its column: on the map, off its neighbours."""
+    """A label drawn bold (its zone selected) or regular again. Its column was measured in
+    bold (`ChartScene._column_width`), so in a column the bold text keeps the end by its
+    leader, where the regular text stands, and grows outwards into that room: the leader and
+    the gap before it stay as drawn (growing towards the leader, a bold "Ischiasnerv" at
+    Largest text in German touched its leader's end). The type keeps its size."""
     text = label.text
     font = text.font()
     if font.bold() == bold:
         return
     font.setBold(bold)
     text.setFont(font)
-    if label.side not in ("left", "right") or not label.points or label.home is None:
-        return  # (a row under a side view's sole is measured in bold)
+    if label.side != "left" or label.home is None:
+        return  # (a right column's text starts by its leader; a row under a sole is measured bold)
     size = text.scale() * FONT_PX
-    regular = text_width(text.text(), size)
-    inward, squeeze = 0.0, 1.0
-    if bold:
-        heavy = text_width(text.text(), size, bold=True)
-        inward = min(max(heavy - regular, 0.0), BOLD_INTO_LEAD_MM)
-        squeeze = min(1.0, (regular + inward) / heavy) if heavy > 0 else 1.0
-    text.setTransform(QTransform.fromScale(squeeze, 1.0))
-    towards = 1.0 if label.side == "left" else -1.0  # the leader's side of the text
-    start = label.points[0]
-    text.setPos(label.home.x() - (inward if label.side == "right" else 0.0), label.home.y())
-    moved = QPointF(start.x() + towards * inward, start.y())
-    label.leader.setPath(_polyline([moved, *label.points[1:]]))
+    grown = text_width(text.text(), size, bold=True) - text_width(text.text(), size) if bold else 0.0
+    text.setPos(label.home.x() - max(grown, 0.0), label.home.y())
 
 
 def _polyline(points) -> QPainterPath:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QFont, QFontMetricsF
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
 from ..i18n import balanced_lines, bidi_isolate
@@ -23,9 +23,11 @@ def label_font(bold: bool = False, italic: bool = False) -> QFont:
 
 
 def text_item(
-    text: str, size_mm: float, *, bold: bool = False, italic: bool = False
+    text: str, size_mm: float, *, bold: bool = False, italic: bool = False, flush_right: bool = False
 ) -> QGraphicsSimpleTextItem:
-    item = QGraphicsSimpleTextItem(text)
+    item = ColumnText(text) if flush_right else QGraphicsSimpleTextItem(text)
+    if flush_right:
+        item.flush_right = True
     item.setFont(label_font(bold, italic))
     item.setBrush(QBrush(palette.INK))
     item.setScale(size_mm / FONT_PX)
@@ -33,7 +35,37 @@ def text_item(
 
 
 def text_width(text: str, size_mm: float, bold: bool = False, italic: bool = False) -> float:
+    """Width (mm) of `text` at `size_mm`: of its widest line, for a text of several lines."""
+    if "\n" in text:
+        return max(_advance(line, bold, italic) for line in text.split("\n")) * size_mm / FONT_PX
     return _advance(text, bold, italic) * size_mm / FONT_PX
+
+
+def line_mm(size_mm: float) -> float:
+    """How far apart (mm) the lines of a text of several lines stand at `size_mm`."""
+    return QFontMetricsF(label_font()).lineSpacing() * size_mm / FONT_PX
+
+
+def name_lines(text: str, size_mm: float, max_mm: float, *, lines: int = 2, bold: bool = False) -> list[str]:
+    """A name in at most `lines` lines no wider than `max_mm`: on one line when it fits; else
+    broken between words where its widest line is narrowest (a label column's name takes two
+    lines before it is shortened); only what still does not fit is cut with "…" (a single word
+    longer than the room, or a name that needs more lines)."""
+    text = " ".join(text[:2000].split())
+    if lines <= 1 or text_width(text, size_mm, bold) <= max_mm:
+        return [elided(text, size_mm, max_mm, bold=bold)]
+    words = text.split(" ")
+    best: tuple[float, list[str]] | None = None
+    for cut in range(1, len(words)):  # the break that leaves the narrowest widest line
+        first, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        widest = max(text_width(first, size_mm, bold), text_width(rest, size_mm, bold))
+        if text_width(first, size_mm, bold) <= max_mm and (best is None or widest < best[0]):
+            best = (widest, [first, rest])
+    if best is None:  # a first word wider than the room
+        return [elided(text, size_mm, max_mm, bold=bold)]
+    first, rest = best[1]
+    more = name_lines(rest, size_mm, max_mm, lines=lines - 1, bold=bold)
+    return balanced_lines([first, *more])
 
 
 def elided(text: str, size_mm: float, max_mm: float, *, bold: bool = False, italic: bool = False) -> str:
@@ -62,6 +94,22 @@ def wrap_words(text: str, size_mm: float, width_mm: float, *, italic: bool = Fal
         else:
             lines.append(word)
     return balanced_lines(lines)
+
+
+class ColumnText(QGraphicsSimpleTextItem):
+    """A label's text whose lines are set flush right (`flush_right`: in a column left of the
+    foot, each line ends by its leader) or, as Qt sets them, flush left."""
+
+    flush_right = False
+
+    def paint(self, painter, option, widget=None) -> None:  # noqa: D102 (Qt's)
+        if not self.flush_right or "\n" not in self.text():
+            super().paint(painter, option, widget)
+            return
+        painter.setFont(self.font())
+        painter.setPen(QPen(self.brush(), 0))
+        flags = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+        painter.drawText(self.boundingRect(), int(flags), self.text())
 
 
 @lru_cache(maxsize=8192)

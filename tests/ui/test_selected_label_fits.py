@@ -1,6 +1,7 @@
 """A selected zone's label is drawn bold. Its column was measured in the regular weight, so the
 bold text ran about 5 mm past the map's edge (a right column) or over its own leader (a left
-column). Now it keeps its outer end and grows towards its leader, which moves with it; the
+column); then it grew towards its leader, which moved with it and touched it. Now its column
+is measured in bold: the text keeps its end by the leader and grows outwards; the
 label keeps its height (no smaller type), at every text size, in English and German,
 browsing and editing alike."""
 
@@ -8,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
+
+from reflexmap.render.chart_scene import LEADER_GAP_MM, LEADER_STUB_MM
 
 from .conftest import ASPECT_KEYS, click_zone, inside_point
 from .test_editor_form import labels_outside
@@ -41,16 +44,21 @@ def check_bold_label(window, key, regular) -> None:
     # as tall as before: the type keeps its size
     assert abs(box.height() - regular.height()) < 1e-6
     if label.side in ("left", "right"):
-        # its outer end stays where the column ends (within the letters' side bearings)
+        # its end by the leader stays where the regular text's is (within the letters' side
+        # bearings): the column was measured in bold, the text grows outwards
         if label.side == "left":
-            assert regular.left() - 0.05 <= box.left() < regular.left() + 0.5, key
-        else:
             assert regular.right() - 0.5 < box.right() <= regular.right() + 0.05, key
-        start = label.leader.path().elementAt(0)
-        start = QPointF(start.x, start.y)
-        # the leader starts beside the bold text, never under it
+        else:
+            assert regular.left() - 0.05 <= box.left() < regular.left() + 0.5, key
+        # the leader is not moved under it: its level start keeps its length, and a gap of
+        # LEADER_GAP_MM stays before the bold text (before: the leader's start moved up to
+        # 4.2 mm towards the foot, its level start shrank to 0.6 mm and the bold "Ischiasnerv"
+        # touched the leader's end on screen)
+        first, second = label.leader.path().elementAt(0), label.leader.path().elementAt(1)
+        assert abs(abs(second.x - first.x) - (LEADER_STUB_MM - LEADER_GAP_MM)) < 1e-6, key
+        start = QPointF(first.x, first.y)
         gap = start.x() - box.right() if label.side == "left" else box.left() - start.x()
-        assert gap > 1.0, (key, gap)
+        assert gap > LEADER_GAP_MM - 0.1, (key, gap)
     # it covers no other label
     for other_key, other in chart.labels.items():
         if other_key != key and other.text.isVisible() and other_key[0] == key[0]:
