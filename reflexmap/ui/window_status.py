@@ -5,8 +5,10 @@ The window makes one `StatusLine`; it listens to the state and says the rest its
 Every message shown in the bar is fitted to the room it has (`fitted`): a text from the chart
 (a zone's name or claim, the chart's title, any isolated text) that would not fit is elided
 with "…", the app's own words around it kept; the whole message is elided only when that is
-not enough. QStatusBar itself would cut a long message off at the edge, mid-letter. Qt's own
-status tips (QAction.setStatusTip, shown when a menu item is pointed at) are fitted too."""
+not enough, and then a problem's place in its file (file:line:column) is kept whole. QStatusBar
+itself would cut a long message off at the edge, mid-letter. A message shortened is shown whole
+in the bar's tooltip. Qt's own status tips (QAction.setStatusTip, shown when a menu item is
+pointed at) are fitted too."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from .. import i18n
 from ..content import zone_card
+from ..content.markup import plain_tooltip
 from ..i18n import _, bidi_isolate, ngettext
 from ..vocab import aspect_name, aspect_title, foot_name
 from .modes import QUIZ
@@ -50,6 +53,8 @@ class StatusLine(QObject):
         shown = fitted(message, QFontMetrics(self.bar.font()), self._room(), self._chart_texts())
         self._said = (message, shown, time.monotonic(), timeout)
         self._show(shown, timeout)
+        # shortened: the whole message where the pointer rests on the bar
+        self.bar.setToolTip(plain_tooltip(message) if shown != message else "")
 
     def _room(self) -> int:
         """The width the message has: the bar's, less the pointer position's room (its widest
@@ -131,6 +136,8 @@ class StatusLine(QObject):
 
 
 _ISOLATED = re.compile("\u2068([^\u2068\u2069]*)\u2069")
+# a problem's place: "file:line:column:" or "line:column:" (the file's name maybe isolated)
+_PLACE = re.compile("(?:\u2068[^\u2068\u2069]*\u2069:|[^\\s:\u2068\u2069]+:)?\\d+:\\d+(?=:)")
 
 
 def fitted(text: str, metrics: QFontMetrics, width: int, chart_texts: Iterable[str] = ()) -> str:
@@ -162,6 +169,25 @@ def fitted(text: str, metrics: QFontMetrics, width: int, chart_texts: Iterable[s
             shortened = "".join([*pieces, text[last:]])
             if metrics.horizontalAdvance(shortened) <= width:
                 return shortened
+    return _elided_keeping_place(text, metrics, width)
+
+
+def _elided_keeping_place(text: str, metrics: QFontMetrics, width: int) -> str:
+    """`text` cut with "…" to `width` pixels at its end; a problem's place in it (file:line:
+    column) kept whole, the words before and after it sharing what room is left."""
+    place = _PLACE.search(text)
+    if place is None or metrics.horizontalAdvance(place.group()) > width:
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+    before, after = text[: place.start()], text[place.end() :]
+    budget = width - metrics.horizontalAdvance(place.group())
+    rooms = _shared(budget, [metrics.horizontalAdvance(before), metrics.horizontalAdvance(after)])
+    for _turn in range(8):  # the pieces' widths do not quite add up: narrower until it fits
+        head = metrics.elidedText(before, Qt.TextElideMode.ElideRight, rooms[0]) if before else ""
+        tail = metrics.elidedText(after, Qt.TextElideMode.ElideRight, rooms[1]) if after else ""
+        shown = f"{head}{place.group()}{tail}"
+        if metrics.horizontalAdvance(shown) <= width:
+            return shown
+        rooms = [max(0, r - 4) for r in rooms]
     return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
 
 

@@ -1,0 +1,34 @@
+"""A problem's message in the status bar of a narrow window (1024 px, German) keeps its place
+in the file (file:line:column) whole when the message is shortened, and the bar's tooltip
+has the whole message (before: the end was cut off, the place with it, and nothing showed
+the rest)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFontMetrics
+
+from reflexmap.i18n import _, bidi_isolate
+
+
+def _message(reason: str, at_end: bool) -> str:
+    place = f"{bidi_isolate('/home/therapist/Karten/meine-karte.yaml')}:412:17"
+    long = "Die Zone überschneidet sich selbst und verlässt den Umriss der Fußsohle " * 3
+    error = f"{long}({place}: {reason})" if at_end else f"{place}: {reason} {long}"
+    return _("Could not read the chart: {error}").format(error=error)
+
+
+def test_a_shortened_problem_keeps_its_place_and_the_tooltip_has_it_all(qtbot, window_in):
+    window = window_in("de", (1024, 700))
+    bar = window.statusBar()
+    for at_end in (False, True):
+        message = _message("Schlüssel „zones“ fehlt", at_end)
+        bar.showMessage(message)  # as every part of the app says things in the bar
+        shown = bar.currentMessage()
+        assert shown != message and "…" in shown
+        assert QFontMetrics(bar.font()).horizontalAdvance(shown) <= bar.width()
+        assert ":412:17" in shown and "meine-karte.yaml" in shown, shown
+        assert message.replace("\u2068", "").replace("\u2069", "") in bar.toolTip().replace(
+            "\u2068", ""
+        ).replace("\u2069", ""), bar.toolTip()
+    bar.showMessage("Gespeichert")  # a message that fits has no tooltip
+    assert bar.currentMessage() == "Gespeichert" and bar.toolTip() == ""
