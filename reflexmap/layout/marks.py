@@ -80,6 +80,9 @@ def free_spot(
     *,
     reach: float,
     gap: float = 2.0,
+    soft: Sequence[Box] = (),
+    soft_cost: float = 0.0,
+    line_cost: float = 0.0,
 ) -> tuple[float, float] | None:
     """Top-left corner for a box of `size` (width, height) near `point` that overlaps none of
     `taken` (kept `gap` apart) and lies inside `bounds`: the first of `preferred` corners that
@@ -88,7 +91,13 @@ def free_spot(
     than `reach` from it; None when there is none (a message then says so elsewhere than over
     the chart's text). Every corner is tested against every box at once (numpy): it answers on
     every move of a drag, however crowded the view. Any units: the editor's messages use view
-    pixels."""
+    pixels.
+
+    With `soft` boxes (what a message had better not hide: zones, pieces of leader and guide
+    lines, see `line_pieces`) or `line_cost`, every free corner is weighed instead: its
+    distance, plus `soft_cost` × the share of the box over the soft boxes, plus `line_cost`
+    for each taken box (a label) that the line joining the point to the box (to its nearest
+    point) crosses; the preferred corners, in their order, win a tie."""
     import numpy as np  # (only when a message is placed: not at start-up)
 
     width, height = size
@@ -114,6 +123,10 @@ def free_spot(
             ok &= (bounds[1] <= y) & (y + height <= bounds[1] + bounds[3])
         return ok
 
+    if soft or line_cost:
+        return _weighed(
+            np, size, point, preferred, near, real, gap, free, distance, reach, soft, soft_cost, line_cost
+        )
     if preferred:
         xs, ys = np.array([p[0] for p in preferred]), np.array([p[1] for p in preferred])
         good = free(xs, ys) & (distance(xs, ys) <= reach)
@@ -155,3 +168,97 @@ def free_spot(
             k = chunk[int(np.argmax(good))]
             return (float(gx[k]), float(gy[k]))
     return None
+
+
+def _grid(np, preferred, sides, width: float, height: float, gap: float):
+    """Corners flush against the sides of the boxes `sides`, and the preferred rows and columns."""
+    xs = np.unique(
+        np.concatenate(
+            [
+                [p[0] for p in preferred],
+                sides[:, 0] + sides[:, 2] + gap * 1.01,
+                sides[:, 0] - width - gap * 1.01,
+            ]
+        )
+    )
+    ys = np.unique(
+        np.concatenate(
+            [
+                [p[1] for p in preferred],
+                sides[:, 1] + sides[:, 3] + gap * 1.01,
+                sides[:, 1] - height - gap * 1.01,
+            ]
+        )
+    )
+    gx, gy = np.meshgrid(xs, ys)
+    return gx.ravel(), gy.ravel()
+
+
+def _weighed(np, size, point, preferred, near, real, gap, free, distance, reach, soft, soft_cost, line_cost):
+    """`free_spot` weighing each free corner (see there)."""
+    width, height = size
+    px, py = point
+    order = np.argsort(distance(near[:, 0], near[:, 1], near[:, 2], near[:, 3]))[:SIDE_BOXES]
+    soft_boxes = np.array(list(soft) or [(0.0, 0.0, 0.0, 0.0)], dtype=float)
+    sides = np.concatenate([near[order], soft_boxes[np.argsort(distance(*soft_boxes.T))[:SIDE_BOXES]]])
+    gx, gy = _grid(np, preferred, sides, width, height, gap)
+    first = np.array([p[0] for p in preferred], dtype=float), np.array([p[1] for p in preferred], dtype=float)
+    gx, gy = np.concatenate([first[0], gx]), np.concatenate([first[1], gy])
+    rank = np.concatenate([np.arange(len(preferred), dtype=float), np.full(len(gx) - len(preferred), 1e3)])
+    far = distance(gx, gy)
+    keep = far <= reach
+    gx, gy, far, rank = gx[keep], gy[keep], far[keep], rank[keep]
+    if not len(gx):
+        return None
+    good = free(gx, gy)
+    gx, gy, far, rank = gx[good], gy[good], far[good], rank[good]
+    if not len(gx):
+        return None
+    cost = far.copy()
+    if soft:  # the share of the box over zones and lines
+        sx, sy = soft_boxes[:, 0][None, :], soft_boxes[:, 1][None, :]
+        sr, sb = sx + soft_boxes[:, 2][None, :], sy + soft_boxes[:, 3][None, :]
+        x, y = gx[:, None], gy[:, None]
+        across = np.clip(np.minimum(x + width, sr) - np.maximum(x, sx), 0.0, None)
+        down = np.clip(np.minimum(y + height, sb) - np.maximum(y, sy), 0.0, None)
+        share = np.minimum((across * down).sum(axis=1) / max(width * height, 1e-9), 1.0)
+        cost += soft_cost * share
+    if line_cost:  # the joining line through a label: sampled every few units along it
+        nx = np.clip(px, gx, gx + width)
+        ny = np.clip(py, gy, gy + height)
+        ring = (
+            (near[:, 0] <= px)
+            & (px <= near[:, 0] + near[:, 2])
+            & (near[:, 1] <= py)
+            & (py <= near[:, 1] + near[:, 3])
+        )
+        boxes = near[real & ~ring]
+        if len(boxes):
+            t = np.linspace(0.15, 1.0, 24)[None, :]
+            lx = (px + (nx[:, None] - px) * t)[:, :, None]
+            ly = (py + (ny[:, None] - py) * t)[:, :, None]
+            inside = (
+                (boxes[:, 0] < lx)
+                & (lx < boxes[:, 0] + boxes[:, 2])
+                & (boxes[:, 1] < ly)
+                & (ly < boxes[:, 1] + boxes[:, 3])
+            )
+            cost += line_cost * inside.any(axis=1).sum(axis=1)  # each label it crosses
+    k = int(np.lexsort((rank, cost))[0])
+    return (float(gx[k]), float(gy[k]))
+
+
+def line_pieces(points: Sequence[tuple[float, float]], piece: float, pad: float) -> list[Box]:
+    """Boxes (left, top, width, height) along a polyline, each over a piece no longer than
+    `piece`, `pad` round it: a slanting leader covers only the strip it runs along (one box
+    round the whole of it would cover the zones beside it too). For `free_spot`'s `soft`."""
+    boxes = []
+    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+        steps = max(1, int(((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5 // piece) + 1)
+        for k in range(steps):
+            ax, ay = x0 + (x1 - x0) * k / steps, y0 + (y1 - y0) * k / steps
+            bx, by = x0 + (x1 - x0) * (k + 1) / steps, y0 + (y1 - y0) * (k + 1) / steps
+            boxes.append(
+                (min(ax, bx) - pad, min(ay, by) - pad, abs(bx - ax) + 2 * pad, abs(by - ay) + 2 * pad)
+            )
+    return boxes

@@ -1309,6 +1309,24 @@ class ChartScene(QGraphicsScene):
         )
         self.addItem(item)
 
+    def chart_shapes(self) -> tuple[list[QRectF], list[list[tuple[float, float]]]]:
+        """What a problem's message had better not hide (scene mm): the zones' bounding boxes,
+        and the leaders and guide lines as polylines."""
+        zones = [item.sceneBoundingRect() for item in self.zone_items.values() if item.isVisible()]
+        lines = [
+            line
+            for label in self.labels.values()
+            if label.leader.isVisible()
+            for line in _path_lines(label.leader)
+        ]
+        lines += [
+            line
+            for item in self.guide_items
+            if isinstance(item, QGraphicsPathItem) and item.isVisible()
+            for line in _path_lines(item)
+        ]
+        return zones, lines
+
     def chart_text_boxes(self) -> list[QRectF]:
         """Where the chart's own text stands (scene mm): the title, each foot's caption, the
         key's rows and caveat, and every zone label and guide name shown. A mode's message over

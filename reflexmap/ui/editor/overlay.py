@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
-from ...layout.marks import free_spot
+from ...layout.marks import free_spot, line_pieces
 from ...render import palette
 
 HANDLE_PX = 8.0
@@ -43,6 +43,11 @@ MIN_MESSAGE_PX = 120  # no narrower, however little
 SIDE_PX = 12  # from the ring's centre to its message
 EDGE_PX = 4  # kept free at the edges of the view
 OUTWARD_PX = 2 * MIN_MESSAGE_PX  # room enough on the outer side of a mark for its message
+# a message wholly over zones, leaders or guide lines weighs as one this much further off; a
+# red line joining a message to its ring through a label, as one this much further (the
+# spleen's message lay over the colon's zones, another's line crossed a guide's name)
+OVER_ZONES_PX = 160.0
+THROUGH_LABEL_PX = 1000.0
 MAX_REACH_PX = 240  # a message stands no further than this from its ring (a line joins them)
 
 
@@ -81,6 +86,7 @@ class Overlay:
         self.boxes: list[QRectF] = []  # the messages' boxes placed so far (view pixels)
         self.unshown: list[str] = []  # messages with no place on the map free of its text
         self._scale = 1.0  # pixels a scene unit, where the messages are laid out
+        self._clear: list[QRectF] = []  # the chart's texts, view px from the ring being joined
 
     def begin(self, target) -> None:
         self.target = target
@@ -190,6 +196,22 @@ class Overlay:
             for r in text_boxes
             if area is not None and scale > 0
         ]
+        # and off the zones, leaders and guide lines where it can (view px; see free_spot)
+        soft: list[tuple[float, float, float, float]] = []
+        if area is not None and scale > 0 and hasattr(self.target, "chart_shapes"):
+            zones, lines = self.target.chart_shapes()
+            for r in zones:
+                soft.append(
+                    (
+                        (r.left() - area.left()) * scale,
+                        (r.top() - area.top()) * scale,
+                        r.width() * scale,
+                        r.height() * scale,
+                    )
+                )
+            for line in lines:
+                points = [((x - area.left()) * scale, (y - area.top()) * scale) for x, y in line]
+                soft += line_pieces(points, 12.0, 2.0)
         room = (left, right, above, below) if area is not None else None
         widest = min(MAX_MESSAGE_PX, max(MIN_MESSAGE_PX, room_right if on_right else room_left))
         for width in [widest] + [w for w in NARROWER_PX if w < widest and w < natural]:
@@ -202,8 +224,9 @@ class Overlay:
             if area is not None and scale > 0:  # never past the edges of what is in view
                 dx = max(-left + EDGE_PX, min(dx, right - EDGE_PX - w))
                 dy = max(-above + EDGE_PX, min(dy, below - EDGE_PX - h))
-            chosen = self._apart(origin, dx, dy, w, h, room, clear)
+            chosen = self._apart(origin, dx, dy, w, h, room, clear, soft=soft)
             if chosen is not None:
+                self._clear = [r.translated(-origin.x(), -origin.y()) for r in clear]  # from the ring
                 self._box_at(at, "\n".join(lines), chosen)
                 self._connect(at, chosen, w, h)
                 return
@@ -223,9 +246,27 @@ class Overlay:
         length = math.hypot(nx, ny)
         if length <= SIDE_PX + 10:
             return
-        path = QPainterPath(QPointF(nx * 10 / length, ny * 10 / length))  # from the ring's edge
-        path.lineTo(QPointF(nx, ny))
+        # straight, else across then up or down (or the other way round): the way that
+        # crosses the fewest of the chart's texts (a straight line crossed a guide's name)
+        start = QPointF(nx * 10 / length, ny * 10 / length)  # from the ring's edge
+        ways = [[start, QPointF(nx, ny)]]
+        if abs(nx) > 10 and abs(ny) > 10:
+            ways.append([QPointF(10 if nx > 0 else -10, 0), QPointF(nx, 0), QPointF(nx, ny)])
+            ways.append([QPointF(0, 10 if ny > 0 else -10), QPointF(0, ny), QPointF(nx, ny)])
+        path = QPainterPath(min(ways, key=self._texts_crossed)[0])
+        for point in min(ways, key=self._texts_crossed)[1:]:
+            path.lineTo(point)
         self._in_red(QGraphicsPathItem(path), at, 1.5)
+
+    def _texts_crossed(self, way: list[QPointF]) -> int:
+        """How many of the chart's texts (`_clear`, view px from the ring) a line crosses."""
+        crossed = set()
+        for a, b in zip(way, way[1:], strict=False):
+            steps = max(2, int(math.hypot(b.x() - a.x(), b.y() - a.y()) // 4))
+            for k in range(steps + 1):
+                point = a + (b - a) * (k / steps)
+                crossed.update(i for i, r in enumerate(self._clear) if r.contains(point))
+        return len(crossed)
 
     def _in_red(self, item, at: QPointF, width: float) -> None:
         """A ring or line of a problem, `width` pixels wide at any zoom, drawn at `at`."""
@@ -274,6 +315,7 @@ class Overlay:
         clear: list[QRectF] = (),
         *,
         reach: float = MAX_REACH_PX,
+        soft: list[tuple[float, float, float, float]] = (),
     ) -> tuple[float, float] | None:
         """(dx, dy) from the ring at `origin` (view pixels) of a `w` × `h` box that covers no
         message placed before (a zone's problem and its mirror's, two problems close
@@ -303,7 +345,16 @@ class Overlay:
                 above + below - 2 * EDGE_PX,
             )
         spot = free_spot(
-            (w, h), (x0, y0), [(x0 + x, y0 + y) for x, y in tries], taken, bounds, reach=reach, gap=4.0
+            (w, h),
+            (x0, y0),
+            [(x0 + x, y0 + y) for x, y in tries],
+            taken,
+            bounds,
+            reach=reach,
+            gap=4.0,
+            soft=soft,
+            soft_cost=OVER_ZONES_PX if soft else 0.0,
+            line_cost=THROUGH_LABEL_PX,
         )
         if spot is None:
             return None

@@ -128,6 +128,11 @@ class MapOverlay:
         boxes = getattr(self._scene, "chart_text_boxes", None)
         return boxes() if boxes is not None else []
 
+    def chart_shapes(self) -> tuple[list, list]:
+        """(zones' scene rectangles, leader and guide polylines) a message had better not hide."""
+        shapes = getattr(self._scene, "chart_shapes", None)
+        return shapes() if shapes is not None else ([], [])
+
     def to_scene(self, view_id: str, x_mm: float, y_mm: float) -> QPointF:
         return self._to_scene(view_id, x_mm, y_mm)
 
