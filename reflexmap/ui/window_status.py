@@ -172,10 +172,17 @@ def fitted(text: str, metrics: QFontMetrics, width: int, chart_texts: Iterable[s
     return _elided_keeping_place(text, metrics, width)
 
 
+def _worded_place() -> re.Pattern[str]:
+    """A problem's place in words, as the editor's problems say it ("line 12, column 5", in
+    the interface's language: ui/editor/problems.py `placed`)."""
+    template = _("line {line}, column {column}: {message}").split("{message}")[0].rstrip(": ")
+    return re.compile(re.escape(template).replace(r"\{line\}", r"\d+").replace(r"\{column\}", r"\d+"))
+
+
 def _elided_keeping_place(text: str, metrics: QFontMetrics, width: int) -> str:
     """`text` cut with "…" to `width` pixels at its end; a problem's place in it (file:line:
     column) kept whole, the words before and after it sharing what room is left."""
-    place = _PLACE.search(text)
+    place = _PLACE.search(text) or _worded_place().search(text)
     if place is None or metrics.horizontalAdvance(place.group()) > width:
         return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
     before, after = text[: place.start()], text[place.end() :]

@@ -30,5 +30,18 @@ def test_a_shortened_problem_keeps_its_place_and_the_tooltip_has_it_all(qtbot, w
         assert message.replace("\u2068", "").replace("\u2069", "") in bar.toolTip().replace(
             "\u2068", ""
         ).replace("\u2069", ""), bar.toolTip()
+    # the editor's problem, its place in words (ui/editor/problems.py), said when the map has
+    # no room for it
+    long = "Die Zone überschneidet sich selbst und verlässt den Umriss der Fußsohle " * 3
+    problem = _("line {line}, column {column}: {message}").format(line=412, column=17, message=long)
+    message = _("Problem (marked “!” on the map): {message}").format(message=long + problem)
+    bar.showMessage(message)
+    shown = bar.currentMessage()
+    assert (
+        "…" in shown
+        and _("line {line}, column {column}: {message}").format(line=412, column=17, message="").rstrip(": ")
+        in shown
+    ), shown
+    assert QFontMetrics(bar.font()).horizontalAdvance(shown) <= bar.width()
     bar.showMessage("Gespeichert")  # a message that fits has no tooltip
     assert bar.currentMessage() == "Gespeichert" and bar.toolTip() == ""
