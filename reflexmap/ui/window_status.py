@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QLabel, QStatusBar
+from PySide6.QtWidgets import QLabel, QSizeGrip, QStatusBar, QWidget
 
 from .. import i18n
 from ..content import zone_card
@@ -58,10 +58,16 @@ class StatusLine(QObject):
 
     def _room(self) -> int:
         """The width the message has: the bar's, less the pointer position's room (its widest
-        text, so that a message does not run under it as the pointer moves) and margins."""
+        text, so that a message does not run under it as the pointer moves), the other
+        widgets the bar shows (the editor's "✔ The chart passes the check") and margins."""
         metrics = QFontMetrics(self.coordinates.font())
         widest = metrics.horizontalAdvance("Rechter Fuß · Lateral   x -000,0 mm   y -000,0 mm")
-        return max(40, self.bar.width() - max(widest, self.coordinates.sizeHint().width()) - 40)
+        others = sum(
+            max(child.width(), child.sizeHint().width()) + 8
+            for child in self.bar.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            if child is not self.coordinates and child.isVisible() and not isinstance(child, QSizeGrip)
+        )
+        return max(40, self.bar.width() - max(widest, self.coordinates.sizeHint().width()) - others - 40)
 
     def _chart_texts(self) -> list[str]:
         atlas = self.state.atlas
@@ -80,9 +86,11 @@ class StatusLine(QObject):
         if watched is self._window and event.type() == QEvent.Type.StatusTip:
             self.say(event.tip())
             return True
-        if watched is self.bar and event.type() == QEvent.Type.Resize and self._said is not None:
+        relaid = event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest)  # (a widget beside it grew)
+        if watched is self.bar and relaid and self._said is not None:
             message, shown, when, timeout = self._said
-            if self.bar.currentMessage() == shown:
+            again = fitted(message, QFontMetrics(self.bar.font()), self._room(), self._chart_texts())
+            if self.bar.currentMessage() == shown and again != shown:  # (shown again only if it changes)
                 left = 0 if timeout == 0 else int(timeout - (time.monotonic() - when) * 1000)
                 if timeout == 0 or left > 0:
                     self.say(message, left)

@@ -45,3 +45,28 @@ def test_a_shortened_problem_keeps_its_place_and_the_tooltip_has_it_all(qtbot, w
     assert QFontMetrics(bar.font()).horizontalAdvance(shown) <= bar.width()
     bar.showMessage("Gespeichert")  # a message that fits has no tooltip
     assert bar.currentMessage() == "Gespeichert" and bar.toolTip() == ""
+
+
+def test_the_message_ends_before_the_widgets_beside_it(qtbot, window_in):
+    """Editing at 1024 px in German: the bar also shows "✔ Die Karte besteht die Prüfung";
+    the message is shortened to end before it, the whole in the tooltip (before: the message
+    was fitted as if the bar had only the pointer's position, and ran under that note, cut off
+    mid-word: "Bearbeitungsmodus: Eckpur")."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QSizeGrip, QWidget
+
+    window = window_in("de", (1024, 700), 1.5)
+    window.edit_action.trigger()  # Bearbeiten → Zonen bearbeiten
+    qtbot.wait(50)
+    bar = window.statusBar()
+    shown = bar.currentMessage()
+    assert shown.startswith("Bearbeitungsmodus"), shown
+    beside = [
+        child
+        for child in bar.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if child.isVisible() and not isinstance(child, QSizeGrip) and child.width() > 0
+    ]
+    assert len(beside) >= 2  # the pointer's position and the editor's check
+    first = min(child.geometry().left() for child in beside)
+    assert QFontMetrics(bar.font()).horizontalAdvance(shown) + 6 <= first, (shown, first)
+    assert "…" in shown and bar.toolTip()
