@@ -87,3 +87,31 @@ def test_a_free_spot_keeps_off_zones_and_its_line_off_labels():
         assert not (10 < x < 40 and 10 < y < 14), (spot, x, y)
     pieces = line_pieces([(0.0, 0.0), (30.0, 30.0)], 10.0, 1.0)
     assert len(pieces) >= 4 and all(w < 12 and h < 12 for _x, _y, w, h in pieces)
+
+
+def test_in_german_the_line_goes_round_the_guide_names(qtbot, make_window, tmp_path):
+    """German, Largest, 1440×900: every free place for the kidneys' message is above the toes,
+    and a straight line to it crossed 'Schulterlinie' and 'Zwerchfelllinie'; the line now
+    runs sideways from the ring and up beside them."""
+    import shutil
+
+    from reflexmap.atlas import load_atlas
+
+    from .test_problem_messages_clear_of_labels import BUILT_IN
+
+    path = tmp_path / "chart.yaml"
+    shutil.copy(BUILT_IN, path)
+    window = make_window(load_atlas(path)).set_language("de")  # Einstellungen → Sprache
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.resize(1440, 900)
+    window.settings_menu.text_size_actions[1.5].trigger()
+    qtbot.wait(50)
+    window.edit_action.trigger()
+    for zone_id, dx in (("kidneys", -22.0), ("stomach", 30.0)):
+        drag_corner_out(qtbot, window, "plantar-left", zone_id, dx)
+        assert [box for box, text in message_boxes(window) if text != "!"]
+        assert texts_crossed(window) == [], zone_id
+        window.undo_action.trigger()
+    window.editor.saving.discard()

@@ -246,15 +246,23 @@ class Overlay:
         length = math.hypot(nx, ny)
         if length <= SIDE_PX + 10:
             return
-        # straight, else across then up or down (or the other way round): the way that
-        # crosses the fewest of the chart's texts (a straight line crossed a guide's name)
+        # straight, else across then up or down (or the other way round), else sideways to
+        # a gap between the chart's texts and up or down it to the box: the way that crosses
+        # the fewest of them (a straight line crossed a guide's name), the shortest of those
         start = QPointF(nx * 10 / length, ny * 10 / length)  # from the ring's edge
         ways = [[start, QPointF(nx, ny)]]
         if abs(nx) > 10 and abs(ny) > 10:
             ways.append([QPointF(10 if nx > 0 else -10, 0), QPointF(nx, 0), QPointF(nx, ny)])
             ways.append([QPointF(0, 10 if ny > 0 else -10), QPointF(0, ny), QPointF(nx, ny)])
-        path = QPainterPath(min(ways, key=self._texts_crossed)[0])
-        for point in min(ways, key=self._texts_crossed)[1:]:
+        if abs(ny) > 10 and (y > 0 or y + h < 0):  # the box above or below: rise beside the texts
+            end = y if y > 0 else y + h
+            for k in range(1, 1 + int(w // 8)):
+                side = x + 8 * k - 4
+                if abs(side) > 10:
+                    ways.append([QPointF(10 if side > 0 else -10, 0), QPointF(side, 0), QPointF(side, end)])
+        best = min(ways, key=lambda way: (self._texts_crossed(way), _way_length(way)))
+        path = QPainterPath(best[0])
+        for point in best[1:]:
             path.lineTo(point)
         self._in_red(QGraphicsPathItem(path), at, 1.5)
 
@@ -366,3 +374,7 @@ class Overlay:
         self.outline([points], closed=False)
         for point in points:
             self.handle(point)
+
+
+def _way_length(way: list[QPointF]) -> float:
+    return sum(math.hypot(b.x() - a.x(), b.y() - a.y()) for a, b in zip(way, way[1:], strict=False))
