@@ -83,6 +83,7 @@ def free_spot(
     soft: Sequence[Box] = (),
     soft_cost: float = 0.0,
     line_cost: float = 0.0,
+    others: Sequence[tuple[float, float]] = (),
 ) -> tuple[float, float] | None:
     """Top-left corner for a box of `size` (width, height) near `point` that overlaps none of
     `taken` (kept `gap` apart) and lies inside `bounds`: the first of `preferred` corners that
@@ -97,7 +98,11 @@ def free_spot(
     lines, see `line_pieces`) or `line_cost`, every free corner is weighed instead: its
     distance, plus `soft_cost` × the share of the box over the soft boxes, plus `line_cost`
     for each taken box (a label) that the line joining the point to the box (to its nearest
-    point) crosses; the preferred corners, in their order, win a tie."""
+    point) crosses; the preferred corners, in their order, win a tie. With `others` (the
+    places of other problems' marks) only a corner whose box is strictly nearer `point` than
+    each of them is taken, where there is one: a message read beside another mark is read as
+    that mark's (a zone's and its mirror's messages stood as near each other's marks as their
+    own, 14.45 px from both)."""
     import numpy as np  # (only when a message is placed: not at start-up)
 
     width, height = size
@@ -123,9 +128,22 @@ def free_spot(
             ok &= (bounds[1] <= y) & (y + height <= bounds[1] + bounds[3])
         return ok
 
-    if soft or line_cost:
+    if soft or line_cost or others:
         return _weighed(
-            np, size, point, preferred, near, real, gap, free, distance, reach, soft, soft_cost, line_cost
+            np,
+            size,
+            point,
+            preferred,
+            near,
+            real,
+            gap,
+            free,
+            distance,
+            reach,
+            soft,
+            soft_cost,
+            line_cost,
+            others,
         )
     if preferred:
         xs, ys = np.array([p[0] for p in preferred]), np.array([p[1] for p in preferred])
@@ -194,7 +212,9 @@ def _grid(np, preferred, sides, width: float, height: float, gap: float):
     return gx.ravel(), gy.ravel()
 
 
-def _weighed(np, size, point, preferred, near, real, gap, free, distance, reach, soft, soft_cost, line_cost):
+def _weighed(
+    np, size, point, preferred, near, real, gap, free, distance, reach, soft, soft_cost, line_cost, others=()
+):
     """`free_spot` weighing each free corner (see there)."""
     width, height = size
     px, py = point
@@ -214,6 +234,16 @@ def _weighed(np, size, point, preferred, near, real, gap, free, distance, reach,
     gx, gy, far, rank = gx[good], gy[good], far[good], rank[good]
     if not len(gx):
         return None
+    if others:  # nearer its own mark than any other's, where a corner is
+        ox, oy = np.array([o[0] for o in others])[None, :], np.array([o[1] for o in others])[None, :]
+        x, y = gx[:, None], gy[:, None]
+        theirs = np.hypot(
+            np.maximum(np.maximum(x - ox, ox - x - width), 0.0),
+            np.maximum(np.maximum(y - oy, oy - y - height), 0.0),
+        ).min(axis=1)
+        own = far < theirs
+        if own.any():
+            gx, gy, far, rank = gx[own], gy[own], far[own], rank[own]
     cost = far.copy()
     if soft:  # the share of the box over zones and lines
         sx, sy = soft_boxes[:, 0][None, :], soft_boxes[:, 1][None, :]

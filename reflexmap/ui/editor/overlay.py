@@ -48,6 +48,7 @@ OUTWARD_PX = 2 * MIN_MESSAGE_PX  # room enough on the outer side of a mark for i
 # spleen's message lay over the colon's zones, another's line crossed a guide's name)
 OVER_ZONES_PX = 160.0
 THROUGH_LABEL_PX = 1000.0
+TEXT_MARGIN_PX = 3.0  # a joining line keeps this far off the chart's texts where it can
 MAX_REACH_PX = 240  # a message stands no further than this from its ring (a line joins them)
 
 
@@ -149,14 +150,16 @@ class Overlay:
         self._add(item, 31)
         self.handles.append(item)
 
-    def problem(self, at: QPointF, message: str, outward: str = "") -> None:
+    def problem(self, at: QPointF, message: str, outward: str = "", marks: list[QPointF] = ()) -> None:
         """A red ring at the place of a problem and its message beside it, on paper: wrapped
         to the room in view (past MAX_MESSAGE_LINES cut with "…"), never past the view's
         edges, and never over the chart's own text (zone labels, guide names, captions, the
         key, the title) nor another message. It is tried on the side of the ring with more
         room, then narrower and on the other sides; where no place is free of text, the map
         shows only a small "!" tag by the ring (its tooltip the message) and the message is
-        kept in `unshown`, for the status bar (the problem list has it too)."""
+        kept in `unshown`, for the status bar (the problem list has it too). `marks`: the
+        places of every problem shown (scene); the message stands nearer its own than any
+        other, where it can."""
         self._in_red(QGraphicsEllipseItem(QRectF(-9, -9, 18, 18)), at, 2.5)
         self.messages.append(message)
         shown = message if len(message) <= MAX_MESSAGE_CHARS else message[: MAX_MESSAGE_CHARS - 1] + "…"
@@ -212,6 +215,11 @@ class Overlay:
             for line in lines:
                 points = [((x - area.left()) * scale, (y - area.top()) * scale) for x, y in line]
                 soft += line_pieces(points, 12.0, 2.0)
+        others = [
+            ((m - area.topLeft()) * scale).toTuple()
+            for m in marks
+            if m != at and area is not None and scale > 0
+        ]
         room = (left, right, above, below) if area is not None else None
         widest = min(MAX_MESSAGE_PX, max(MIN_MESSAGE_PX, room_right if on_right else room_left))
         for width in [widest] + [w for w in NARROWER_PX if w < widest and w < natural]:
@@ -224,9 +232,12 @@ class Overlay:
             if area is not None and scale > 0:  # never past the edges of what is in view
                 dx = max(-left + EDGE_PX, min(dx, right - EDGE_PX - w))
                 dy = max(-above + EDGE_PX, min(dy, below - EDGE_PX - h))
-            chosen = self._apart(origin, dx, dy, w, h, room, clear, soft=soft)
+            chosen = self._apart(origin, dx, dy, w, h, room, clear, soft=soft, others=others)
             if chosen is not None:
-                self._clear = [r.translated(-origin.x(), -origin.y()) for r in clear]  # from the ring
+                # from the ring, TEXT_MARGIN_PX round each: a line grazing a text's box reads
+                # as through it (the stomach's line passed 0.3 px by 'Shoulder')
+                m = TEXT_MARGIN_PX
+                self._clear = [r.translated(-origin.x(), -origin.y()).adjusted(-m, -m, m, m) for r in clear]
                 self._box_at(at, "\n".join(lines), chosen)
                 self._connect(at, chosen, w, h)
                 return
@@ -324,6 +335,7 @@ class Overlay:
         *,
         reach: float = MAX_REACH_PX,
         soft: list[tuple[float, float, float, float]] = (),
+        others: list[tuple[float, float]] = (),
     ) -> tuple[float, float] | None:
         """(dx, dy) from the ring at `origin` (view pixels) of a `w` × `h` box that covers no
         message placed before (a zone's problem and its mirror's, two problems close
@@ -363,6 +375,7 @@ class Overlay:
             soft=soft,
             soft_cost=OVER_ZONES_PX if soft else 0.0,
             line_cost=THROUGH_LABEL_PX,
+            others=others,
         )
         if spot is None:
             return None

@@ -164,9 +164,13 @@ class ZoneTool(Mode):
                     self.overlay.handle(
                         point, selected=self.vertex == (edited, part, index), mirrored=mirrored
                     )
-        for view_id, x, y, message in self.problem_marks():
+        marks = [
+            (view_id, overlay.to_scene(view_id, x, y), message)
+            for view_id, x, y, message in self.problem_marks()
+        ]
+        for view_id, at, message in marks:
             foot = self.state.atlas.view(view_id).foot  # (the left foot is drawn on the left)
-            self.overlay.problem(overlay.to_scene(view_id, x, y), message, foot)
+            self.overlay.problem(at, message, foot, [m[1] for m in marks])
         if self.overlay.unshown:  # no room on the map free of the chart's text: said here
             self.status(
                 _("Problem (marked “!” on the map): {message}").format(message=self.overlay.unshown[0])
