@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -50,7 +50,7 @@ from ..layout.order import keyboard_order
 from ..vocab import REGION_COLOURS, aspect_name, aspect_title, foot_name
 from . import palette
 from .chart_key import DrawnKey, draw_key, mastery_swatches, region_swatches
-from .chart_text import FONT_PX, elided, line_mm, name_lines, text_item, text_width, wrap_words
+from .chart_text import elided, line_mm, name_lines, text_item, text_width, wrap_words
 from .guide_item import GuideItem
 from .zone_item import StrokedPathItem, ZoneItem, guide_pen, outline_pen
 
@@ -1171,7 +1171,9 @@ class ChartScene(QGraphicsScene):
         )
         for zone_id, anchor, y, name, count in zip(zone_ids, anchors, positions, names, counts, strict=True):
             text = text_item(name, size, flush_right=side == "left")
-            width = text_width(name, size)
+            # as drawn: DejaVu Sans's last 'k' or 'r' inks a pixel (at FONT_PX) past its
+            # advance, and a left column's 'Neck' stood 1.05 mm from its leader, not 1.2
+            width = text.boundingRect().width() * text.scale()
             top = y - size * 0.62 - (count - 1) * pitch / 2  # the leader meets the middle line
             if side == "left":
                 x_end = frame.left - frame.lead_left
@@ -1414,7 +1416,7 @@ class ChartScene(QGraphicsScene):
             self.zone_items[key].set_selected(on)
             label = self.labels.get(key)
             if label is not None:
-                _set_bold(label, on)
+                _set_bold(label, on, self.chart_rect)
         self.selected_keys = selected
 
     def mark(
@@ -1575,23 +1577,42 @@ def _same_item(a: QGraphicsItem, b: QGraphicsItem) -> bool:
     return False
 
 
-def _set_bold(label: ZoneLabel, bold: bool) -> None:
+def _set_bold(label: ZoneLabel, bold: bool, bounds: QRectF) -> None:
     """A label drawn bold (its zone selected) or regular again. Its column was measured in
     bold (`ChartScene._column_width`), so in a column the bold text keeps the end by its
     leader, where the regular text stands, and grows outwards into that room: the leader and
     the gap before it stay as drawn (growing towards the leader, a bold "Ischiasnerv" at
-    Largest text in German touched its leader's end). The type keeps its size."""
+    Largest text in German touched its leader's end). The type keeps its size; only where
+    the bold text would pass `bounds` (the fitted chart) is it set narrower, to end there."""
     text = label.text
     font = text.font()
     if font.bold() == bold:
         return
+    before = text.boundingRect().width()  # as drawn: a last letter's ink past its advance too
     font.setBold(bold)
     text.setFont(font)
-    if label.side != "left" or label.home is None:
-        return  # (a right column's text starts by its leader; a row under a sole is measured bold)
-    size = text.scale() * FONT_PX
-    grown = text_width(text.text(), size, bold=True) - text_width(text.text(), size) if bold else 0.0
-    text.setPos(label.home.x() - max(grown, 0.0), label.home.y())
+    text.setTransform(QTransform())
+    if label.side not in ("left", "right") or label.home is None:
+        return  # (a row under a sole is measured bold)
+    if not bold:
+        text.setPos(label.home)
+        return
+    heavy = text.boundingRect().width() * text.scale()
+    grown = max(heavy - before * text.scale(), 0.0)
+    # the chart is fitted to what it draws, 6 mm round it (ChartScene.chart_rect): a long
+    # name at its outer edge, bold, would pass that by what its weight adds beyond the 6 mm
+    # (to 8 px past the map's edge on screen: 'Gebärmutter oder Prostata', German, Largest
+    # text); it is set that much narrower instead (fitting the chart to the bold room made
+    # every text smaller, below legible on a 1024×768 projector)
+    inside = (
+        label.home.x() + before * text.scale() - bounds.left()
+        if label.side == "left"
+        else bounds.right() - label.home.x()
+    )
+    squeeze = min(1.0, inside / heavy) if heavy > 0 and inside > 0 else 1.0
+    text.setTransform(QTransform.fromScale(squeeze, 1.0))
+    shift = grown - heavy * (1.0 - squeeze) if label.side == "left" else 0.0
+    text.setPos(label.home.x() - shift, label.home.y())
 
 
 def _polyline(points) -> QPainterPath:

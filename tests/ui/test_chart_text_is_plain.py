@@ -271,19 +271,19 @@ def test_every_widget_shows_chart_text_as_written(qtbot, make_window, hostile_at
 def test_long_words_in_chart_text_never_widen_the_chart(qtbot, make_window, hostile_atlas):
     """Every text of the chart ends in a 270-letter word: the key's sentence (which names the
     tradition) and the note are no wider than the feet with their label columns (names are
-    cut there at their bound), so they never widen the drawing and shrink the chart."""
+    cut there at their bound), so they never widen the drawing and shrink the chart. A
+    column is as wide as its labels are drawn selected (bold), as each is clicked."""
     window = make_window(atlas=hostile_atlas)
     window.resize(1400, 900)
     qtbot.wait(20)
     chart = window.map.chart
-    feet = chart.zone_items.values()
-    labels = [label.text for label in chart.labels.values()]
-    left = min(
-        min(i.sceneBoundingRect().left() for i in feet), min(t.sceneBoundingRect().left() for t in labels)
-    )
-    right = max(
-        max(i.sceneBoundingRect().right() for i in feet), max(t.sceneBoundingRect().right() for t in labels)
-    )
+    feet = [i.sceneBoundingRect() for i in chart.zone_items.values()]
+    labels = [label.text.sceneBoundingRect() for label in chart.labels.values()]
+    for view_id, zone_id in list(chart.labels):
+        click_zone(qtbot, window, view_id, zone_id)  # selected: drawn bold
+        labels.append(chart.labels[(view_id, zone_id)].text.sceneBoundingRect())
+    left = min(r.left() for r in feet + labels)
+    right = max(r.right() for r in feet + labels)
     for line in chart.key.caveat:
         box = line.sceneBoundingRect()
         assert left - 1 <= box.left() and box.right() <= right + 1, line.text()[:80]

@@ -35,7 +35,9 @@ def test_german_names_at_largest_text_wrap_before_they_are_cut(qtbot, window_in)
         # (the card, the zone list and the hover tip show it whole)
         whole = chart.atlas.zone(zone_id).name
         assert " " not in whole and text_width(whole, chart.label_mm, True) > chart.column_mm, (zone_id, text)
-    assert len(cut) <= 8, cut
+    # (11 in DejaVu Sans, the app's typeface: the spines' compounds, 'Nasennebenhöhlen',
+    # 'Bauchspeicheldrüse', 'Ileozäkalklappe'; 8 in Noto Sans, narrower)
+    assert len(cut) <= 11, cut
     for (_view, zone_id), text in wrapped.items():
         assert text.replace("\n", " ") == chart.atlas.zone(zone_id).name or "…" in text
         for line in text.split("\n"):
