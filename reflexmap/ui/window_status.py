@@ -57,17 +57,17 @@ class StatusLine(QObject):
         self.bar.setToolTip(plain_tooltip(message) if shown != message else "")
 
     def _room(self) -> int:
-        """The width the message has: the bar's, less the pointer position's room (its widest
-        text, so that a message does not run under it as the pointer moves), the other
-        widgets the bar shows (the editor's "✔ The chart passes the check") and margins."""
-        metrics = QFontMetrics(self.coordinates.font())
-        widest = metrics.horizontalAdvance("Rechter Fuß · Lateral   x -000,0 mm   y -000,0 mm")
+        """The width the message has: the bar's, less what the widgets beside it take now (the
+        pointer's place while it is over a foot, the editor's "✔ The chart passes the check")
+        and margins. A widget that grows or goes has the message fitted again (`eventFilter`).
+        (Before, the pointer's place was kept room for at its widest while it showed nothing:
+        "Neue Zone 1: Karten …" with about 470 px empty beside it.)"""
         others = sum(
-            max(child.width(), child.sizeHint().width()) + 8
+            max(child.minimumWidth(), child.sizeHint().width()) + 8
             for child in self.bar.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-            if child is not self.coordinates and child.isVisible() and not isinstance(child, QSizeGrip)
+            if child.isVisible() and not isinstance(child, QSizeGrip)
         )
-        return max(40, self.bar.width() - max(widest, self.coordinates.sizeHint().width()) - others - 40)
+        return max(40, self.bar.width() - others - 40)
 
     def _chart_texts(self) -> list[str]:
         atlas = self.state.atlas
@@ -112,7 +112,7 @@ class StatusLine(QObject):
 
     def view_shown(self, aspect: str) -> None:
         """A view switch: the pointer's last position belonged to the other view."""
-        self.coordinates.clear()
+        self._place_shown("")
         self.chart_shown(view=aspect_title(aspect))
 
     def selection_shown(self, zone_id: str) -> None:
@@ -120,10 +120,16 @@ class StatusLine(QObject):
             return
         if zone_id:
             zone = self.state.atlas.zone(zone_id)
-            self.say(zone_card.summary_text(zone))
-            self._selection_message = self.bar.currentMessage()
-        elif self.bar.currentMessage() == self._selection_message:
+            self._selection_message = zone_card.summary_text(zone)
+            self.say(self._selection_message)
+        elif self._on_show() == self._selection_message:
             self.bar.clearMessage()  # nothing selected: no zone's claim lingers
+
+    def _on_show(self) -> str | None:
+        """The whole of the message the bar shows (fitted to its room: maybe shortened)."""
+        if self._said is None or self.bar.currentMessage() != self._said[1]:
+            return None
+        return self._said[0]
 
     def link_pointed(self, url) -> None:
         """The address behind a source's link, as browsers show it, before it is followed."""
@@ -136,11 +142,20 @@ class StatusLine(QObject):
         """Which foot and view the pointer is over, and where in millimetres ("" off the feet)."""
         view = next((v for v in self.state.atlas.views if v.id == view_id), None)
         if view is None:
-            self.coordinates.clear()
+            self._place_shown("")
             return
         where = f"{foot_name(view.foot)} \u00b7 {aspect_name(view.aspect)}"
         x_mm, y_mm = (i18n.format_number(v, 1) for v in (x, y))
-        self.coordinates.setText(f"{where}   x {x_mm} mm   y {y_mm} mm")
+        self._place_shown(f"{where}   x {x_mm} mm   y {y_mm} mm")
+
+    def _place_shown(self, text: str) -> None:
+        """The pointer's place (or none): while shown, as wide as it is at its widest, so that
+        the message beside it is fitted again only when the pointer comes onto a foot or
+        leaves it, not at each millimetre."""
+        metrics = QFontMetrics(self.coordinates.font())
+        widest = metrics.horizontalAdvance("Rechter Fuß · Lateral   x -000,0 mm   y -000,0 mm")
+        self.coordinates.setMinimumWidth(max(widest, metrics.horizontalAdvance(text)) + 8 if text else 0)
+        self.coordinates.setText(text)
 
 
 _ISOLATED = re.compile("\u2068([^\u2068\u2069]*)\u2069")

@@ -70,3 +70,63 @@ def test_the_message_ends_before_the_widgets_beside_it(qtbot, window_in):
     first = min(child.geometry().left() for child in beside)
     assert QFontMetrics(bar.font()).horizontalAdvance(shown) + 6 <= first, (shown, first)
     assert "…" in shown and bar.toolTip()
+
+
+def test_a_message_takes_the_room_the_widgets_beside_it_leave(qtbot, make_window, tmp_path):
+    """A zone drawn by clicks on a new chart, editing at 1024 px in German at Largest text:
+    the bar says the new zone's name and claim in all the room left of the editor's check
+    (before: room was kept for the pointer's place while it showed nothing, and the bar said
+    "Neue Zone 1: Karten …" with about 470 px empty beside it). With the pointer over a foot
+    its place is shown and the message ends before it; off the feet, the message has its
+    room back."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtWidgets import QSizeGrip, QWidget
+
+    from reflexmap.atlas import load_atlas
+
+    from .test_editor import DATA
+    from .test_editor_feet_stay import draw
+
+    text = (DATA / "small.yaml").read_text()
+    path = tmp_path / "new.yaml"
+    path.write_text(text[: text.index("\nzones:")] + "\nzones: []\n")
+    window = make_window(load_atlas(path)).set_language("de")  # Einstellungen → Sprache
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.resize(1024, 700)
+    window.settings_menu.text_size_actions[1.5].trigger()
+    qtbot.wait(50)
+    window.edit_action.trigger()
+    qtbot.wait(50)
+    draw(qtbot, window, "plantar-left", [(10, 60), (18, 60), (18, 70), (10, 70)])
+    qtbot.wait(50)
+    bar, metrics = window.statusBar(), QFontMetrics(window.statusBar().font())
+    zone = window.state.atlas.zone(window.state.zone_id)
+    assert bar.currentMessage().startswith(zone.name), bar.currentMessage()
+
+    def beside() -> int:  # where the first widget beside the message begins
+        shown = [
+            child
+            for child in bar.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            if child.isVisible() and not isinstance(child, QSizeGrip) and child.width() > 8
+        ]
+        return min(child.geometry().left() for child in shown)
+
+    def room_left() -> int:
+        return beside() - metrics.horizontalAdvance(bar.currentMessage())
+
+    assert "…" in bar.currentMessage() and 0 < room_left() < 3 * metrics.horizontalAdvance("M"), (
+        bar.currentMessage(),
+        room_left(),
+    )
+    viewport = window.map.viewport()
+    qtbot.mouseMove(viewport, window.map.scene_point_to_viewport("plantar-left", 5, 100))
+    qtbot.wait(50)
+    assert window.coordinates.text()  # the pointer's place, beside the message
+    assert 0 < room_left() < 3 * metrics.horizontalAdvance("M"), (bar.currentMessage(), room_left())
+    qtbot.mouseMove(viewport, QPoint(2, 2))  # off the feet
+    qtbot.wait(50)
+    assert not window.coordinates.text()
+    assert 0 < room_left() < 3 * metrics.horizontalAdvance("M"), (bar.currentMessage(), room_left())
+    window.editor.saving.discard()
