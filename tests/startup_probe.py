@@ -45,6 +45,10 @@ def window():
 
 def painted():
     seen["painted"] = loaded()
+    from PySide6 import QtGui
+
+    # (asked before the picture below, which makes a QImage)
+    seen["brush pattern classes at paint"] = [n for n in ("QGradient", "QImage") if n in vars(QtGui)]
     seen["warm at paint"] = window().state.atlas.index.is_warm()
     seen["drawings at paint"] = len(drawings)
     chart = window().map.chart
@@ -63,8 +67,6 @@ def painted():
     from PySide6 import QtCore
 
     seen["link classes at paint"] = [n for n in ("QUrl",) if n in vars(QtCore)]  # (and its 5 enums)
-    from PySide6 import QtGui
-
     seen["text format classes at paint"] = [n for n in ("QTextFormat", "QTextCharFormat") if n in vars(QtGui)]
     from reflexmap.atlas import text
 

@@ -22,7 +22,7 @@ from .zone_item import guide_pen
 KEY_MM = 3.6
 CAVEAT_MM = 3.0
 
-Swatch = tuple[QBrush, QPen, str]
+Swatch = tuple[QBrush | QColor, QPen, str]  # a QColor is a solid brush (QBrush(colour) makes 7 enum classes)
 
 
 @dataclass(slots=True)
@@ -38,7 +38,7 @@ def region_swatches(regions: list[str]) -> list[Swatch]:
     swatches = []
     for region in regions:
         pen = QPen(palette.edge_colour(region), 0.3 * palette.current.line_scale)
-        swatches.append((QBrush(palette.fill(region, 160)), pen, region_name(region)))
+        swatches.append((palette.fill(region, 160), pen, region_name(region)))
     return swatches
 
 
@@ -114,7 +114,7 @@ def draw_key(
     y += 2.5
     for line in wrap_words(sentences, caveat_mm, right - left, italic=True):
         caveat = text_item(line, caveat_mm, italic=True)
-        caveat.setBrush(QBrush(palette.GUIDE))
+        caveat.setBrush(palette.GUIDE)
         caveat.setPos((left + right) / 2 - text_width(line, caveat_mm, italic=True) / 2, y)
         scene.addItem(caveat)
         drawn.caveat.append(caveat)

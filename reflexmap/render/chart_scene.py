@@ -149,7 +149,7 @@ class ChartScene(QGraphicsScene):
         # view id -> whether the column between the feet has labels, as last drawn (see
         # _inner_kept_closed)
         self._inner_open: dict[str, bool] = {}
-        self.setBackgroundBrush(QBrush(palette.PAPER))
+        self.setBackgroundBrush(palette.PAPER)
 
     def addItem(self, item: QGraphicsItem) -> None:  # noqa: N802 (Qt's name)
         if self._staging is None:  # a view drawn again is compared before it is shown
@@ -190,7 +190,7 @@ class ChartScene(QGraphicsScene):
         grey under this chart's zones, and `base_note` says under the title what this one adds."""
         self.clear()
         self._names_waiting = {}
-        self.setBackgroundBrush(QBrush(palette.PAPER))  # the theme may have changed
+        self.setBackgroundBrush(palette.PAPER)  # the theme may have changed
         self.marks, self._notes, self._rings = [], [], []
         self.mastery = mastery
         self.min_text_mm = min_text_mm
@@ -259,7 +259,7 @@ class ChartScene(QGraphicsScene):
         note_lines = wrap_words(base_note, note_mm, right - left, italic=True) if base_note else []
         if note_lines:
             self.base_note = text_item("\n".join(note_lines), note_mm, italic=True)
-            self.base_note.setBrush(QBrush(palette.GUIDE))
+            self.base_note.setBrush(palette.GUIDE)
             width = max(text_width(line, note_mm, italic=True) for line in note_lines)
             self.base_note.setPos((left + right) / 2 - width / 2, top - 6 - note_mm * 1.25 * len(note_lines))
             self.addItem(self.base_note)
@@ -772,7 +772,7 @@ class ChartScene(QGraphicsScene):
         under = self.base.view(view.id) if self.base is not None and _has_view(self.base, view.id) else None
         outline = StrokedPathItem(self._path(frame, (under or view).outline))
         outline.setPen(outline_pen())
-        outline.setBrush(QBrush(palette.SKIN))
+        outline.setBrush(palette.SKIN)
         outline.setZValue(0)
         self.addItem(outline)
         if under is not None:  # the main chart's zones, grey, under this (partial) chart's own
@@ -904,14 +904,14 @@ class ChartScene(QGraphicsScene):
             self._guide_places[frame.view.id] = (inputs, None, (self.atlas, edges), places)
         for (item, *_rest), (text, size, width, height, x, y) in zip(pending, places, strict=True):
             name = text_item(text, size, italic=True)
-            name.setBrush(QBrush(palette.GUIDE))
+            name.setBrush(palette.GUIDE)
             name.setPos(x, y)
             name.setZValue(5)
             # a veil of paper behind the name keeps it legible over any zone's fill
             veil = QGraphicsRectItem(x - 0.4, y + size * 0.1, width + 0.8, height - size * 0.1)
             paper = QColor(palette.PAPER)
             paper.setAlpha(200)
-            veil.setBrush(QBrush(paper))
+            veil.setBrush(paper)
             veil.setPen(QPen(Qt.PenStyle.NoPen))
             veil.setZValue(4.9)
             self.addItem(name)
@@ -1259,7 +1259,7 @@ class ChartScene(QGraphicsScene):
         leader.setPen(pen)
         anchor = points[-1]
         dot = QGraphicsEllipseItem(anchor.x() - 0.9, anchor.y() - 0.9, 1.8, 1.8)
-        dot.setBrush(QBrush(palette.OUTLINE))
+        dot.setBrush(palette.OUTLINE)
         dot.setPen(QPen(Qt.PenStyle.NoPen))
         for z, item in ((7, text), (6, leader), (6.5, dot)):
             item.setZValue(z)
@@ -1456,7 +1456,7 @@ class ChartScene(QGraphicsScene):
         if at is not None:
             ring = QGraphicsEllipseItem(anchor.x() - 1.4, anchor.y() - 1.4, 2.8, 2.8)
             ring.setPen(QPen(palette.INK, 0.6))
-            ring.setBrush(QBrush(palette.PAPER))
+            ring.setBrush(palette.PAPER)
             ring.setZValue(22)
             self.addItem(ring)
             self.marks.append(ring)
@@ -1474,7 +1474,7 @@ class ChartScene(QGraphicsScene):
         chart = self.chart_rect
         left = max(chart.left() + 1.5, min(left, chart.right() - 1.5 - width))  # inside the chart
         back = QGraphicsRectItem()
-        back.setBrush(QBrush(palette.PAPER))
+        back.setBrush(palette.PAPER)
         back.setPen(QPen(palette.INK, 0.4))
         for z, item in ((20, back), (21, label)):
             item.setZValue(z)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPen
+from PySide6.QtGui import QFont, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
 from ..i18n import balanced_lines, bidi_isolate
@@ -29,7 +29,7 @@ def text_item(
     if flush_right:
         item.flush_right = True
     item.setFont(label_font(bold, italic))
-    item.setBrush(QBrush(palette.INK))
+    item.setBrush(palette.INK)
     item.setScale(size_mm / FONT_PX)
     return item
 

@@ -68,7 +68,7 @@ def _veil_guide_names(scene: ChartScene, zones: Iterable[QGraphicsPathItem]) -> 
         if covered:
             veil.setRect(box.adjusted(-0.4, -0.1, 0.4, 0.1))
             paper = QColor(palette.PAPER)
-            veil.setBrush(QBrush(paper))
+            veil.setBrush(paper)
 
 
 def label_other_zones(
@@ -148,7 +148,7 @@ def _draw_label(scene: ChartScene, text, rect: QRectF, anchor: QPointF, name: st
     backing = QGraphicsRectItem(rect)
     paper = QColor(palette.PAPER)
     paper.setAlpha(235)
-    backing.setBrush(QBrush(paper))
+    backing.setBrush(paper)
     backing.setPen(overlay_pen(0.3))
     backing.setZValue(LABEL_Z)
     text.setPos(rect.left() + 0.8, rect.top() + 0.2)
@@ -165,7 +165,7 @@ def _draw_label(scene: ChartScene, text, rect: QRectF, anchor: QPointF, name: st
         leader.setPen(overlay_pen(0.35))
         leader.setZValue(LABEL_Z - 0.1)
         dot = QGraphicsRectItem(anchor.x() - 0.6, anchor.y() - 0.6, 1.2, 1.2)
-        dot.setBrush(QBrush(palette.OUTLINE))
+        dot.setBrush(palette.OUTLINE)
         dot.setPen(QPen(Qt.PenStyle.NoPen))
         dot.setZValue(LABEL_Z - 0.1)
         made += [leader, dot]

@@ -123,7 +123,7 @@ class ZoneItem(StrokedPathItem):
         elif self.fill is not None:
             self.setBrush(self.fill)
         else:
-            self.setBrush(QBrush(palette.fill(self.region, alpha)))
+            self.setBrush(palette.fill(self.region, alpha))
 
 
 def outline_pen() -> QPen:

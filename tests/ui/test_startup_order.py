@@ -115,6 +115,13 @@ def test_the_welcome_card_finds_its_notes_line_without_the_text_format_classes(e
     assert seen["text format classes at paint"] == []
 
 
+def test_solid_fills_make_no_gradient_or_image_classes_before_the_first_paint(env):
+    """A solid fill is given as its colour (`setBrush(colour)`): `QBrush(colour)` had PySide6
+    weigh QBrush's other constructors, making the gradient and image classes with their 7
+    enum classes (about 7 M instructions of a start) for a scene background."""
+    assert _start(env)["brush pattern classes at paint"] == []
+
+
 def _kept_sizes(env: dict[str, str]) -> Path:
     return Path(env["XDG_CACHE_HOME"]) / "ReflexMap" / "ReflexMap" / "chart-sizes.json"
 
