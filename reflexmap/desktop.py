@@ -22,10 +22,12 @@ ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
 def assets_folder() -> Path:
     """Beside the package when installed from a wheel; an editable install maps
     `reflexmap.assets` to the checkout's assets/ folder instead. Found once (the app's icon
-    asks for it at each of its seven sizes at start)."""
-    installed = Path(__file__).resolve().parent / "assets"
-    if (installed / "icons").is_dir():
-        return installed
+    asks for it at each of its seven sizes at start). The checkout's own folder is taken
+    without asking importlib.resources (its import is a cost of every start from a checkout)."""
+    here = Path(__file__).resolve().parent
+    for folder in (here / "assets", here.parent / "assets"):  # a wheel's; an editable checkout's
+        if (folder / "icons").is_dir() and (folder / f"{APP_ID}.desktop").is_file():
+            return folder
     from importlib import resources
 
     return Path(str(resources.files("reflexmap.assets")))

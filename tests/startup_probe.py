@@ -49,6 +49,7 @@ def painted():
 
     # (asked before the picture below, which makes a QImage)
     seen["brush pattern classes at paint"] = [n for n in ("QGradient", "QImage") if n in vars(QtGui)]
+    seen["resource modules at paint"] = sorted(n for n in sys.modules if n.startswith("importlib.resources"))
     seen["warm at paint"] = window().state.atlas.index.is_warm()
     seen["drawings at paint"] = len(drawings)
     chart = window().map.chart

@@ -107,9 +107,10 @@ def thaw() -> bool:
 def _zones_folder() -> Path:
     """Where the built-in charts are: beside the package when installed from a wheel; an
     editable install maps `reflexmap.zones` to the checkout's zones/ folder instead."""
-    installed = Path(__file__).resolve().parents[1] / "zones"
-    if installed.is_dir():
-        return installed
+    here = Path(__file__).resolve().parents[1]
+    for installed in (here / "zones", here.parent / "zones"):  # a wheel's; a checkout's (no resources)
+        if (installed / DEFAULT_CHART).is_file():
+            return installed
     from importlib import resources
 
     return Path(str(resources.files("reflexmap.zones")))

@@ -122,6 +122,12 @@ def test_solid_fills_make_no_gradient_or_image_classes_before_the_first_paint(en
     assert _start(env)["brush pattern classes at paint"] == []
 
 
+def test_the_built_in_charts_and_icons_are_found_without_importlib_resources(env):
+    """Run from a checkout (an editable install), the built-in charts' and the icon's folders
+    are found beside the package, not by importing importlib.resources to ask for them."""
+    assert _start(env)["resource modules at paint"] == []
+
+
 def _kept_sizes(env: dict[str, str]) -> Path:
     return Path(env["XDG_CACHE_HOME"]) / "ReflexMap" / "ReflexMap" / "chart-sizes.json"
 
