@@ -29,7 +29,7 @@ from ..i18n import _
 from . import stopping
 from .draft import Draft, Problem, locate_parsed, with_repeats, written_shapes
 from .errors import AtlasError, EditRefused
-from .flow_style import FlowStyle, common_style, format_flow, number_text, style_at
+from .flow_style import FlowStyle, NumberStyle, common_style, format_flow, number_style, number_text, style_at
 from .kept_lines import keep_written_lines
 from .loader import LoadResult, parse_atlas
 
@@ -366,10 +366,24 @@ def _flow_span(text: str, start: int, record) -> bool:
     return at == end
 
 
-_number = number_text  # (ring_text.py writes a moved point's numbers so)
-
-
 _STYLE_OF: list = [None, None]  # the text last asked about (the chart as loaded) and its style
+_NUMBERS_OF: list = [None, None]  # likewise for the style of its numbers
+
+
+def numbers_of(document: ChartDocument) -> NumberStyle:
+    """How `document`'s chart, as loaded, writes the numbers of its points (flow_style.py):
+    a moved point is written `[18, 80]` beside `[-18, 80]`, `[18.0, 80.0]` beside `[-18.0, 80.0]`."""
+    if document.numbers is not None:
+        return document.numbers
+    text = document.origin or document.text
+    if _NUMBERS_OF[0] is not text:
+        _NUMBERS_OF[:] = [text, number_style(text)]
+    return _NUMBERS_OF[1]
+
+
+def written_number(value: float, document: ChartDocument) -> str:
+    """`value` written as `document`'s chart writes its numbers (ring_text.py: a moved point)."""
+    return number_text(value, numbers_of(document))
 
 
 def flow_style(document_text: str, layouts: Mapping[Frozen, Layout]) -> FlowStyle:
@@ -413,6 +427,9 @@ class ChartDocument:
     # out from that one's; and the check once made (drafts are asked for again on undo)
     basis: tuple = field(default=(), repr=False, compare=False)
     checked: list = field(default_factory=list, repr=False, compare=False)
+    # how the numbers are written where the text is not the whole chart (local_edit.py's few
+    # zones: the chart's own style, not theirs); None: found in the chart as loaded
+    numbers: NumberStyle | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_text(
@@ -504,7 +521,8 @@ class ChartDocument:
             column = match.start() - line_start
             if not style:
                 style.append(flow_style(self.origin or self.text, self.layouts))
-            written = format_flow(seq, node_indent(dumped[line_start : match.start()]), column, style[0])
+            node = node_indent(dumped[line_start : match.start()])
+            written = format_flow(seq, node, column, style[0], numbers_of(self))
             layouts[freeze(seq)] = Layout(
                 written, indent, column, node_indent(dumped[line_start : match.start()])
             )
@@ -604,7 +622,7 @@ def replaced_flow_lists(
             node = node_indent(text[line_start:start])
             own = style_at(text[start:end], node, column)
             style = own or flow_style(document.origin or document.text, document.layouts)
-            written = format_flow(value, node, column, style)
+            written = format_flow(value, node, column, style, numbers_of(document))
             layouts[freeze(value)] = Layout(written, indent, column, node)
         spans.append((start, end, written))
         text = text[:start] + written + text[end:]

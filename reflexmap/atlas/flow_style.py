@@ -8,11 +8,17 @@ point (`hanging`), the `]` on a line of its own or after the last point, a comma
 last point or not. The style is read from the list's own old text where it was wrapped,
 else from the file's wrapped lists (the most common style), else its continuation lines
 are one mapping indent deeper (the file's own: a chart indented by four spaces gets four).
+
+Numbers are written as the file writes its points (`NumberStyle`, `number_style`): a whole
+value as an integer (`18`) where the file writes its whole coordinates so, else with the
+file's decimals (`18.0`, `18.00`); a value with a fraction keeps every digit the editor gave
+it (to a thousandth), padded to the file's decimals (`17.50` in a file of two decimals).
 No Qt.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,6 +37,42 @@ class FlowStyle:
 
 
 HOUSE = FlowStyle()
+
+
+@dataclass(frozen=True, slots=True)
+class NumberStyle:
+    """How a chart writes the numbers of its points."""
+
+    whole_as_int: bool = False  # `18`, not `18.0`
+    places: int = 1  # at least this many decimals where a number is written with a point
+
+
+HOUSE_NUMBERS = NumberStyle()  # (a chart that says nothing: `18.0`, as PyYAML and ruamel.yaml write it)
+_SAMPLE = 2000  # numbers looked at: the head of a chart of 10,000 zones says as much as all of it
+# a number standing alone as an item of a flow list (`[18, 80.5]`) or of a block list (`- 18`)
+_POINT_NUMBER = re.compile(
+    r"(?:[\[,]|^[ ]*-|[ ]-)[ ]*(-?[0-9]+)(?:\.([0-9]+))?[ ]*(?=[\],#\n]|$)", re.MULTILINE
+)
+
+
+def number_style(text: str) -> NumberStyle:
+    """The style of the numbers written in `text`'s lists: whole values as integers when more
+    of them are written so than as `18.0`; the fewest decimals any number is written with
+    (HOUSE_NUMBERS where the text says nothing)."""
+    ints = whole_decimals = 0
+    places: Counter = Counter()
+    for n, match in enumerate(_POINT_NUMBER.finditer(text)):
+        if n >= _SAMPLE:
+            break
+        fraction = match.group(2)
+        if fraction is None:
+            ints += 1
+            continue
+        places[len(fraction)] += 1
+        whole_decimals += fraction.strip("0") == ""
+    if not ints and not places:
+        return HOUSE_NUMBERS
+    return NumberStyle(ints > whole_decimals, min(places) if places else 1)
 
 
 def _lead(line: str) -> int:
@@ -72,17 +114,20 @@ def common_style(texts: Iterable[tuple[str, int, int]]) -> FlowStyle | None:
     return found.most_common(1)[0][0] if found else None
 
 
-def format_flow(value: Any, indent: int, column: int, style: FlowStyle = HOUSE) -> str:
-    """A list of numbers written in `style`: on one line when it fits in WIDTH from `column`
-    (or holds numbers alone), else wrapped (see the module's docstring)."""
-    one_line = one_line_of(value)
+def format_flow(
+    value: Any, indent: int, column: int, style: FlowStyle = HOUSE, numbers: NumberStyle = HOUSE_NUMBERS
+) -> str:
+    """A list of numbers written in `style`, its numbers in `numbers`: on one line when it
+    fits in WIDTH from `column` (or holds numbers alone), else wrapped (see the module's
+    docstring)."""
+    one_line = one_line_of(value, numbers)
     if column + len(one_line) <= WIDTH or all(is_number(v) for v in value):
         return one_line
     lead = column + 1 if style.hanging else indent + style.step
     if all(isinstance(v, list) and all(is_number(n) for n in v) for v in value):  # a ring or line: packed
-        pieces = [one_line_of(point) + "," for point in value]
+        pieces = [one_line_of(point, numbers) + "," for point in value]
     else:  # parts: one ring after another
-        pieces = [format_flow(part, lead, lead, style) + "," for part in value]
+        pieces = [format_flow(part, lead, lead, style, numbers) + "," for part in value]
     if not style.trailing_comma:
         pieces[-1] = pieces[-1][:-1]
     lines: list[str] = []
@@ -114,14 +159,19 @@ def is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def number_text(value: Any) -> str:
+def number_text(value: Any, numbers: NumberStyle = HOUSE_NUMBERS) -> str:
+    """`value` (millimetres, to a thousandth) written in the style `numbers`; an int (a
+    value the file holds as it wrote it) as it is."""
     if isinstance(value, int):
         return str(value)
-    value = round(float(value), 3)
-    return str(int(value)) + ".0" if value.is_integer() else repr(value)
+    value = round(float(value), 3) + 0.0  # (+ 0.0: -0.0 is written 0)
+    if value.is_integer():
+        return str(int(value)) if numbers.whole_as_int else f"{value:.{numbers.places}f}"
+    written = repr(value)
+    return written + "0" * (numbers.places - len(written.partition(".")[2]))
 
 
-def one_line_of(value: Any) -> str:
+def one_line_of(value: Any, numbers: NumberStyle = HOUSE_NUMBERS) -> str:
     if isinstance(value, list):
-        return "[" + ", ".join(one_line_of(v) for v in value) + "]"
-    return number_text(value)
+        return "[" + ", ".join(one_line_of(v, numbers) for v in value) + "]"
+    return number_text(value, numbers)

@@ -165,9 +165,11 @@ def applied_locally(
     reduced = _HEAD + (window if closed else window + "\n")
     if _has_anchors(reduced):
         return None
-    from .document import ChartDocument, _yaml
+    from .document import ChartDocument, _yaml, numbers_of
 
-    part = ChartDocument(reduced, document.source, document.path, document.layouts)
+    part = ChartDocument(
+        reduced, document.source, document.path, document.layouts, numbers=numbers_of(document)
+    )
     try:
         tree = _yaml().load(reduced)
     except Exception:  # noqa: BLE001 - ruamel's own errors: the round trip says them

@@ -4,11 +4,11 @@ write, such as PyYAML's `indent=4`: `-   - 12.0`): there every drag took the rou
 the whole chart, 13 s of CPU per 1,000 zones, and wrote every line of the file anew.
 
 Each point kept keeps its text; a point moved keeps its item's text with its two numbers
-written anew (as the house style writes numbers); a point added copies a neighbour's text;
-comment lines between points stay. Only rings whose items hold two plain numbers and nothing
-but dashes, brackets, commas and spaces are written so; then the zone's new text is parsed
-alone (recheck_window.py) and taken only if it holds exactly the points the edit asks for.
-Otherwise `ring_patched` returns None and the round trip makes the edit. No Qt.
+written anew (as the file writes its numbers, flow_style.NumberStyle); a point added copies
+a neighbour's text; comment lines between points stay. Only rings whose items hold two
+plain numbers and nothing but dashes, brackets, commas and spaces are written so; then the
+zone's new text is parsed alone (recheck_window.py) and taken only if it holds exactly the
+points the edit asks for. Otherwise `ring_patched` returns None and the round trip makes the edit. No Qt.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def ring_patched(edit: Any, document: ChartDocument, kinds: ModuleType) -> tuple
             return None
         for part, (ring, new_ring) in enumerate(zip(old, new, strict=True) if parts else [(old, new)]):
             path = ("zones", k, "shapes", view, *((part,) if parts else ()))
-            span = _rewritten(text, positions, path, ring, new_ring, kinds)
+            span = _rewritten(document, positions, path, ring, new_ring, kinds)
             if span is None or not start <= span[0] <= span[1] <= end:
                 return None
             spans.append(span)
@@ -85,11 +85,12 @@ def ring_patched(edit: Any, document: ChartDocument, kinds: ModuleType) -> tuple
 
 
 def _rewritten(
-    text: str, positions: Any, path: tuple, ring: list, new_ring: list, kinds: ModuleType
+    document: ChartDocument, positions: Any, path: tuple, ring: list, new_ring: list, kinds: ModuleType
 ) -> tuple[int, int, str] | None:
     """(start, end, new text) of the block list of points at `path` holding `new_ring`."""
-    from .document import _number
+    from .document import written_number
 
+    text = document.text
     where = positions.values.get(path)
     at = None if where is None else kinds._offset(positions, text, *where)
     if at is None or not text.startswith("-", at):
@@ -105,7 +106,7 @@ def _rewritten(
     fresh = "\n" + " " * column
 
     def written(template: str, point: Any) -> str:
-        numbers = iter([_number(point[0]), _number(point[1])])
+        numbers = iter([written_number(point[0], document), written_number(point[1], document)])
         return _NUMBER.sub(lambda _m: next(numbers), template)
 
     old_points = [tuple(float(v) for v in p) for p in ring]

@@ -10,6 +10,7 @@ lenient chart, its index) as the whole new text parsed and checked from scratch.
 from __future__ import annotations
 
 import copy
+import difflib
 import os
 from unittest import mock
 
@@ -221,13 +222,14 @@ def test_a_drag_on_a_chart_written_with_indent_4_changes_only_the_dragged_point(
     document.draft()
     x, y = "        -   - {}", "            - {}"
     for edit, lines in (
-        (MoveVertex("band", "plantar-left", 0, 1, (17.5, 11.0)), [y.format(11.0), x.format(17.5)]),
-        (InsertVertex("band", "plantar-left", 0, 2, (18.0, 14.0)), [y.format(14.0), x.format(18.0)]),
+        (MoveVertex("band", "plantar-left", 0, 1, (17.5, 11.0)), [y.format(11), x.format(17.5)]),
+        (InsertVertex("band", "plantar-left", 0, 2, (18.0, 14.0)), [y.format(14), x.format(18)]),
     ):
         applied = edit.apply(document, check=False)
         new = applied.document
         old_lines, new_lines = document.text.split("\n"), new.text.split("\n")
-        assert sorted(set(new_lines) - set(old_lines)) == lines
+        added = [line[1:] for line in difflib.unified_diff(old_lines, new_lines, n=0) if line[:1] == "+"]
+        assert sorted(added[1:]) == lines  # (after the "+++" header)
         assert "        # a corner" in new_lines
         assert isinstance(new.basis[0], recheck_window.Window)
         same_as_full_zones(new)
