@@ -305,6 +305,8 @@ class MainWindow(QMainWindow):
             self.open_chart(path)
 
     def reload_chart(self) -> None:
+        if self.edits and self.editor.reload_chart():  # editing: the file read into the editor
+            return
         if self.state.atlas.path is not None:
             self.open_chart(self.state.atlas.path)
 

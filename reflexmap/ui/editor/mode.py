@@ -240,6 +240,23 @@ class EditMode(QObject):
     def may_switch(self) -> bool:
         return self.saving.may_switch()
 
+    def reload_chart(self) -> bool:
+        """File → Reload while editing the chart's own file: the file read into the editor
+        (one change on the history), said as what happened (read again unchanged, or changed
+        by another program). False when the window opens the chart afresh instead (not
+        editing, no file, unsaved changes discarded)."""
+        session = self.session
+        if not self.active or session.document is None or session.saved_path is None:
+            return False
+        if session.saved_path != self.state.source.path:
+            return False
+        if not self.may_switch():
+            return True  # cancelled: the chart stays as it is
+        if session.document is None:
+            return False  # the changes were discarded: opened afresh
+        self.saving.reload_from_disk(asked=True)
+        return True
+
     def may_close(self, close_again) -> bool:
         return self.saving.may_close(close_again)
 

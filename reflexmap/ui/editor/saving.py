@@ -291,14 +291,17 @@ class Saving(QObject):
         box.exec()
         return next((name for name, button in buttons.items() if box.clickedButton() is button), "")
 
-    def reload_from_disk(self) -> bool:
-        """The file as another program left it, edited from now on (the changes here are lost,
-        the other program's kept); a file with problems opens with them marked, as to fix them."""
+    def reload_from_disk(self, *, asked: bool = False) -> bool:
+        """The file as it is on disk, edited from now on (the changes here are undone, the
+        file's kept); a file with problems opens with them marked, as to fix them. `asked`:
+        the person chose File → Reload (else another program changed the file); the status
+        line says whether the file had changed since it was read or saved here."""
         from ...atlas.document import document_to_fix
 
         path = self.session.saved_path
         if path is None:
             return False
+        elsewhere = not asked or self.session.changed_on_disk(read_again=True) is not None
         document = document_to_fix(path)
         if isinstance(document, str):
             return self._refused_to_fix(path, document)
@@ -310,11 +313,18 @@ class Saving(QObject):
         self.session.reloaded(document, _("Reload {file}").format(file=bidi_isolate(path.name)))
         if not self.mode.active:
             self.mode.set_editing(True)
-        self.mode.say(
-            _(
+        if not asked:
+            said = _(
                 "{file} reloaded as the other program left it (Undo brings back the chart as it was here)."
-            ).format(file=bidi_isolate(path.name))
-        )
+            )
+        elif elsewhere:
+            said = _(
+                "{file} reloaded: another program changed it since it was opened or saved here "
+                "(Undo brings back the chart as it was here)."
+            )
+        else:
+            said = _("{file} reloaded: unchanged since it was opened or saved here.")
+        self.mode.say(said.format(file=bidi_isolate(path.name)))
         return True
 
     def window_activated(self) -> None:
