@@ -87,12 +87,19 @@ class EditMode(QObject):
         if typing_made(self.form, stack) and stack.index() == index:
             return  # the typing was refused: the field shows the chart's text again
         if stack.canUndo():
+            text = stack.undoText()
             stack.undo()
+            # said: a change of a zone not shown (a name, a zone away from the view) is
+            # otherwise undone with nothing to see where the person looks
+            self.say(_("Undone: {change}").format(change=text))
 
     def redo(self) -> None:
         """Redo the change undone last, unless what is typed in the form is a new one."""
-        if self.active and not typing_made(self.form, self.session.stack) and self.session.stack.canRedo():
-            self.session.stack.redo()
+        stack = self.session.stack
+        if self.active and not typing_made(self.form, stack) and stack.canRedo():
+            text = stack.redoText()
+            stack.redo()
+            self.say(_("Redone: {change}").format(change=text))
 
     def can_undo(self) -> bool:
         """Undo and Redo are on in edit mode only."""
