@@ -2,8 +2,10 @@
 the app's own save, that the file was unchanged; after another program changed it, so (and
 Undo brings back the chart as it was here). Before, the menu reopened the chart on the map
 but left the editor holding the text it had (the next drag put the other program's change
-back out of the map), and on a real window the activation that followed said "reloaded as
-the other program left it", also after the app's own save."""
+back out of the map), and the menu itself said only "Small test chart: 5 zones"; on a real
+window the activation that followed the menu reloaded the file and said "reloaded as the
+other program left it" (seen after a change made outside; after the app's own save this
+session saw no message at all, offscreen or on a real window)."""
 
 from __future__ import annotations
 
