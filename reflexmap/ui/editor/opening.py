@@ -40,8 +40,10 @@ def read_checked(path: Path, stopped: Callable[[], bool] = lambda: False):
     """The chart file as a document, checked (its draft worked out), and the ids of its zones:
     what editing it needs first. Raises OSError or ValueError as read_document does, and
     Cancelled between its stages once `stopped()`."""
+    from ...atlas import edits, recheck, ring_text  # noqa: F401 (taken by the first edit: imported here)
     from ...atlas.document import read_document
     from ...atlas.loader import without_cycle_collection
+    from ...atlas.local_edit import prepare
     from .session import _zone_ids
 
     def stage() -> None:
@@ -56,6 +58,8 @@ def read_checked(path: Path, stopped: Callable[[], bool] = lambda: False):
         document.draft()
         stage()
         _zone_ids(document)  # parsed once with the check: asked for at the start of the session
+        stage()
+        prepare(document)  # what the first edit finds out first (atlas/local_edit.py)
         return document
 
     return read()
