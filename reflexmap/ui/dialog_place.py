@@ -15,6 +15,8 @@ for its Show, so no application-wide filter costs every event of the app a Pytho
 
 from __future__ import annotations
 
+import weakref
+
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QGuiApplication
@@ -77,6 +79,12 @@ def place(window: QWidget) -> None:
     window.move(x, y)
 
 
+def _place_if_alive(held: weakref.ref) -> None:
+    widget = held()
+    if widget is not None:
+        place(widget)
+
+
 def _is_dialog_window(widget) -> bool:
     """A dialog or a window of its own: not a menu, a tooltip or a combo box's list, which
     Qt places by what opened them."""
@@ -102,7 +110,11 @@ class _Placer(QObject):
             if not event.spontaneous():
                 place(watched)
                 watched.setAttribute(Qt.WidgetAttribute.WA_Moved)  # QDialog's own centring: not again
-                later(watched, lambda: place(watched))
+                # Not `lambda: place(watched)`: the timer's call would hold the only reference to
+                # a message box whose Python side owns it, and deleting the timer would then
+                # delete the box, and the timer with it, twice (a crash after a second Save).
+                held = weakref.ref(watched)
+                later(watched, lambda: _place_if_alive(held))
         return False
 
 
