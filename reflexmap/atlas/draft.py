@@ -161,6 +161,8 @@ def locate_parsed(data: Any, positions: Any, errors: tuple[AtlasError, ...]) -> 
                 _is_point_path(at[placed[before]]) or isinstance(_value_at(data, at[placed[before]]), str)
             ):
                 path = at[placed[before]]
+        if _is_point_path(path[:-1]) and not isinstance(_value_at(data, path), list):
+            path = path[:-1]  # a number of a point (text where it is wanted: 1e999, .nan): the point
         zone = None
         if len(path) >= 2 and path[0] == "zones" and isinstance(path[1], int):
             if shown is None:

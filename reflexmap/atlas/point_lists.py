@@ -35,8 +35,11 @@ from . import stopping
 from .prescan.tokens import compact_point
 from .written_numbers import SIGN, convert
 
-# numbers written in decimal (written_numbers.py: the reader's one rule), bounded in length
-_NUM = rf"{SIGN}(?:0|[1-9][0-9]{{0,39}})(?:\.[0-9]{{1,40}})?+(?:[eE][-+]?[0-9]{{1,4}})?+"
+# numbers written in decimal (written_numbers.py: the reader's one rule), bounded in length;
+# with an exponent of at most two digits every one is a float as written (between 1e-179 and
+# 1e139: never infinity, 0 or digits lost), so none is refused here that the parser refuses
+# (a list with 1e999 or 1e-400 in it is parsed as written and refused there)
+_NUM = rf"{SIGN}(?:0|[1-9][0-9]{{0,39}})(?:\.[0-9]{{1,40}})?+(?:[eE][-+]?[0-9]{{1,2}})?+"
 _SEPARATORS = str.maketrans("[],", "   ")
 _W = r"[ \n]*+"  # flow context: spaces and line breaks (no comments, no tabs)
 _FLOW_POINT = rf"\[{_W}{_NUM}{_W},{_W}{_NUM}{_W}\]"

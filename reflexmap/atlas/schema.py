@@ -607,7 +607,7 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
                 found=_type_of(value), value=_short(value)
             )
         if "number" in wanted and _is_number_written_otherwise(value):
-            message = written_numbers.not_decimal(value)
+            message = written_numbers.wanted(value)
         if "string" in wanted and type(value) in (int, float) and path:
             message = _(
                 "'{field}' must be text, not the number {written}; put text in quotes: \"{written}\""
@@ -623,7 +623,7 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
         )
     elif kind == "const":
         if type(error.validator_value) in (int, float) and _is_number_written_otherwise(value):
-            message = written_numbers.not_decimal(value)
+            message = written_numbers.wanted(value)
         elif field == "atlas_format":
             message = _("unsupported atlas_format {value}: this ReflexMap reads format 1").format(
                 value=_short(value)

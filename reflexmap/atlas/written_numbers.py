@@ -11,13 +11,17 @@ false and null. A chart author who wrote `010` meant 10 or made a typo, and one 
 `region: off` or `name: no` meant the word. So the reader (`yaml_source`, and the quick
 reader of point lists, `point_lists`) takes a plain value as a number only when it is written
 as above, and every other plain value as the text written: a zone file holds text and
-decimal numbers only (it has no true/false or null fields). Where a number is wanted, text
-that looks like a number written another way is refused with `not_decimal` (`schema`).
+decimal numbers only (it has no true/false or null fields). A number in decimal that no
+float holds as written (`1e999` would be infinity, `1e-400` 0) is kept as the text written
+too (`unreadable`). Where a number is wanted, text that looks like a number is refused with
+`wanted` (`schema`), quoting it: "this number is too large to read: '1e999'", or
+`not_decimal` for a number written another way.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 
 from ..i18n import _
 
@@ -45,6 +49,38 @@ def read(written: str) -> int | float | None:
     return None
 
 
+# the floats a number written in decimal is read as exactly enough: zero, or a normal float
+# (a float cannot hold 1e999, read as infinity, nor 1e-400, read as 0, and holds 1e-310
+# only with digits lost)
+SMALLEST = sys.float_info.min
+LARGEST = sys.float_info.max
+
+
+def unreadable(written: str, number: float) -> str | None:
+    """The message for `written` (in decimal) when the float it is read as is not the number
+    written: too large (infinity) or too close to zero (0, or digits lost); None when it is.
+    Quick to ask: the caller asks only when `SMALLEST <= abs(number) <= LARGEST` is false."""
+    if number != number or abs(number) > LARGEST:
+        return _too_large(written)
+    if abs(number) < SMALLEST and written.lower().partition("e")[0].strip("+-0."):  # not 0, 0.0, -0e5
+        return _too_small(written)
+    return None
+
+
+def _quoted(written: str) -> str:
+    return repr(written if len(written) <= 40 else written[:37] + "...")
+
+
+def _too_large(written: str) -> str:
+    return _("this number is too large to read: {written}").format(written=_quoted(written))
+
+
+def _too_small(written: str) -> str:
+    return _("this number is too close to zero to read (write 0 for zero): {written}").format(
+        written=_quoted(written)
+    )
+
+
 def convert(token: str) -> int | float:
     """A token already known to be written in decimal, as `read` gives it."""
     return float(token) if "." in token or "e" in token or "E" in token else int(token)
@@ -59,7 +95,17 @@ def _is_word_number(text: str) -> bool:
     return text.lstrip("+-").lstrip(".").lower() in ("inf", "nan") and text.lstrip("+-").startswith(".")
 
 
+def wanted(written: str) -> str:
+    """The message for text where a number is wanted that reads as one (`looks_like_number`):
+    written in decimal but held by no float (1e999), or written another way (010)."""
+    number = read(written)
+    return (number is not None and type(number) is float and unreadable(written, number)) or not_decimal(
+        written
+    )
+
+
 def not_decimal(written: str) -> str:
     """The message for a number written otherwise than in decimal, quoting what was written."""
-    shown = written if len(written) <= 40 else written[:37] + "..."
-    return _("write numbers in decimal, such as 10, -2.5 or 1.5e3: {written}").format(written=repr(shown))
+    return _("write numbers in decimal, such as 10, -2.5 or 1.5e3: {written}").format(
+        written=_quoted(written)
+    )

@@ -41,6 +41,7 @@ _TEXT_TAGS = {_TAG + "timestamp"}  # unquoted dates: an atlas never needs dateti
 
 _MERGE = object()  # the '<<' merge key, which an atlas does not support
 _REPORTED = object()  # a scalar already reported as an error: no follow-on error about it
+_SMALLEST, _LARGEST = written_numbers.SMALLEST, written_numbers.LARGEST  # read exactly enough
 _UNKNOWN = object()
 _PLAIN_TYPES = (str, int, float, bool, type(None))
 MAX_KNOWN_PLAIN = 100_000  # distinct plain scalars remembered while reading (100 chars at most)
@@ -891,6 +892,10 @@ class _Builder:
         if plain:  # a number written in decimal, else the text written (written_numbers.py)
             number = written_numbers.read(value)
             if number is not None:
+                if type(number) is float and not _SMALLEST <= abs(number) <= _LARGEST:  # (or 0.0)
+                    # 1e999, 1e-400: no float holds them as written; kept as the text written,
+                    # as `010` is, and refused where a number is wanted (schema)
+                    return number if written_numbers.unreadable(value, number) is None else value
                 return number
             if value == "<<":
                 return _MERGE
@@ -930,7 +935,16 @@ class _Builder:
             self._error(event.start_mark, written_numbers.not_decimal(event.value))
             return _REPORTED
         if tag == _TAG + "float":
-            return float(number)
+            number = float(number)
+            problem = (
+                written_numbers.unreadable(event.value, number)
+                if not _SMALLEST <= abs(number) <= _LARGEST
+                else None
+            )
+            if problem is not None:
+                self._error(event.start_mark, problem)
+                return _REPORTED
+            return number
         if type(number) is not int:
             kind = _(_KIND_OF_TAG[tag])
             self._error(

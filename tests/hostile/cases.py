@@ -568,7 +568,7 @@ CASES = [
     Case(
         "coordinate 1e999999 (a decimal number, infinite)",
         _text("exponent.yaml", chart("[[0, 0], [1e999999, 0], [10, 10]]")),
-        "coordinate inf is outside the allowed range -2000..2000 mm",
+        "this number is too large to read: '1e999999'",
         17,
         column=31,
         alone=True,
@@ -576,7 +576,7 @@ CASES = [
     Case(
         "coordinate 1.0e+999999 (infinite)",
         _text("exponent-inf.yaml", chart("[[0, 0], [0, 1.0e+999999], [10, 10]]")),
-        "coordinate inf is outside the allowed range -2000..2000 mm",
+        "this number is too large to read: '1.0e+999999'",
         17,
         column=34,  # at the number itself, not the point that holds it
         alone=True,
@@ -591,9 +591,25 @@ CASES = [
                 "      - - 10\n        - 10",
             ),
         ),
-        "coordinate -inf is outside the allowed range -2000..2000 mm",
+        "this number is too large to read: '-1e400'",
         21,
         column=11,
+        alone=True,
+    ),
+    Case(
+        "coordinate 1e-400 (read as 0 by a float)",
+        _text("exponent-zero.yaml", chart("[[0, 0], [10, 1e-400], [10, 10]]")),
+        "this number is too close to zero to read (write 0 for zero): '1e-400'",
+        17,
+        column=35,
+        alone=True,
+    ),
+    Case(
+        "coordinate -2.5e-320 (digits lost by a float)",
+        _text("exponent-subnormal.yaml", chart("[[0, 0], [-2.5e-320, 0], [10, 10]]")),
+        "this number is too close to zero to read (write 0 for zero): '-2.5e-320'",
+        17,
+        column=31,
         alone=True,
     ),
     Case(

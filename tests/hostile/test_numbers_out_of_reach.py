@@ -1,0 +1,98 @@
+"""Numbers written in decimal that no float holds as written: `1e999` and `-1e400` (read as
+infinity), `1e-400` (read as 0), `2.5e-320` (digits lost). Each is refused where it is
+written, quoting it, by the parser and by the quick reader of large charts' point lists
+alike, in English and German; never "coordinate inf" or a polygon made degenerate by a
+number silently read as 0 (written_numbers.unreadable)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reflexmap import i18n
+from reflexmap.atlas import parse_atlas, point_lists
+from reflexmap.atlas.document import ChartDocument
+
+from ..atlas.test_loader_errors import HEAD, SQUARE, ZONE
+
+TOO_LARGE = "this number is too large to read: '{}'"
+TOO_SMALL = "this number is too close to zero to read (write 0 for zero): '{}'"
+WRITTEN = {
+    "1e999": TOO_LARGE,
+    "-1e400": TOO_LARGE,
+    "1E999": TOO_LARGE,
+    "12.5e+308": TOO_LARGE,
+    "1e-400": TOO_SMALL,
+    "-0.001e-330": TOO_SMALL,
+    "2.5e-320": TOO_SMALL,  # a float holds it with digits lost (subnormal)
+}
+SHAPES = {  # the point [number, 0] written in each way the reader meets it
+    "flow": "[[0, 0], [{n}, 0], [10, 10]]",
+    "one a line": "\n        - [0, 0]\n        - [{n}, 0]\n        - [10, 10]",
+    "compact block": "\n        - - 0\n          - 0\n        - - {n}\n          - 0"
+    "\n        - - 10\n          - 10",
+    "tagged": "[[0, 0], [!!float {n}, 0], [10, 10]]",
+}
+
+
+def _chart(shape: str, zones: int = 1) -> str:
+    return (
+        HEAD
+        + "".join(ZONE.format(id=f"z{i}", polygon=SQUARE) for i in range(zones - 1))
+        + ZONE.format(id="z", polygon=shape)
+    )
+
+
+def _at(text: str, error) -> str:
+    line = text.split("\n")[error.line - 1]
+    return line[error.column - 1 :]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("written", WRITTEN)
+def test_a_number_no_float_holds_is_refused_where_it_is_written(written: str, shape: str):
+    text = _chart(SHAPES[shape].format(n=written))
+    errors = parse_atlas(text, "chart.yaml").errors
+    assert [e.message for e in errors] == [WRITTEN[written].format(written)]
+    number = ("!!float " if shape == "tagged" else "") + written
+    after = _at(text, errors[0])
+    assert after.startswith(number) and after[len(number) : len(number) + 1] in ("", ","), after
+
+
+@pytest.mark.parametrize("written", ["1e999", "-1e400", "1e-400"])
+def test_a_large_chart_says_the_same_at_the_same_place_as_the_parser_alone(written: str, monkeypatch):
+    """A chart over point_lists.MIN_CHARS: its point lists are read from the text directly."""
+    text = _chart(f"[[0, 0], [10, 0], [10, {written}], [0, 10]]", zones=400)
+    assert len(text) > point_lists.MIN_CHARS and point_lists.splice(text) is not None
+    quick = parse_atlas(text, "chart.yaml").errors
+    monkeypatch.setattr(point_lists, "splice", lambda text: None)
+    alone = parse_atlas(text, "chart.yaml").errors
+    assert [str(e) for e in quick] == [str(e) for e in alone]
+    assert [e.message for e in quick] == [WRITTEN.get(written, TOO_LARGE).format(written)]
+    assert _at(text, quick[0]).startswith(written + "]")
+
+
+@pytest.mark.parametrize("written", ["0e-400", "-0.0e-999", "0.000e+999", "1e-300", "1.5e300"])
+def test_zero_and_numbers_a_float_holds_are_read_whatever_their_exponent(written: str):
+    text = HEAD.replace("[20, 0]", f"[20, {written}]") + ZONE.format(id="z", polygon=SQUARE)
+    errors = parse_atlas(text, "chart.yaml").errors
+    assert not any("to read" in e.message for e in errors), [str(e) for e in errors]
+
+
+def test_outside_points_too_a_number_no_float_holds_is_refused_in_german():
+    text = HEAD.replace("atlas_format: 1", "atlas_format: 1e999") + ZONE.format(id="z", polygon=SQUARE)
+    i18n.set_language("de")
+    try:
+        errors = parse_atlas(text, "chart.yaml").errors
+    finally:
+        i18n.set_language("en")
+    assert [(e.line, e.column, e.message) for e in errors] == [
+        (1, 15, "diese Zahl ist zu groß, um sie zu lesen: '1e999'")
+    ]
+
+
+@pytest.mark.parametrize("written", ["1e999", "1e-400", ".nan"])
+def test_the_editor_marks_the_point_holding_a_number_it_cannot_read(written: str):
+    """Not a second part's vertex: [10, 1e999] is point 1 of part 0 (its y is number 1)."""
+    text = _chart(f"[[0, 0], [10, {written}], [10, 10], [0, 10]]")
+    problems = ChartDocument.from_text(text).draft().problems
+    assert [(p.zone, p.view, p.part, p.vertex) for p in problems] == [("z", "plantar-left", 0, 1)]
