@@ -552,6 +552,39 @@ def test_one_file_one_message_whichever_reads_it(case, tiny_limits, monkeypatch)
         assert found == told  # told by the walk, at once
 
 
+# The item over a list's limit is a flow collection: the parser counts it once it has read its
+# next token, and on its line what the scanner reads on to know whether that is a key. Found
+# by the fuzzer below (3,000 examples, seed 216465076321010863555378800947353484129: a point
+# `['3', 0]` over the limit, which the walk left to the parser); the old walk left every one
+# of the first group to the parser, and named the limit for each of the second, where the
+# parser stops at the syntax error first.
+FLOW_OVER = [
+    "['3', 0]",
+    '["3", 0]',
+    "{'a': 1}",
+    "[&a 0]",
+    "[!!int 0]",
+    "[ '3', 0]",
+    "[*x]",
+    "[1, [2, {a: '3'}]]",
+]
+FLOW_OVER_STOPPED = ["[x, @]", "[x: @]", '[x, "\\q"]', "[x, 'y]", "[x, `y]"]
+
+
+@pytest.mark.parametrize("item", FLOW_OVER + FLOW_OVER_STOPPED)
+def test_a_flow_collection_over_the_limit_is_told_as_the_parser_tells_it(item, tiny_limits, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_NODES", 90)
+    text = "  - [0, 0]\n" * 6 + "  - " + item + "\n"
+    told = _parser_alone(text, monkeypatch)
+    found = walk.prescan(text)
+    if item in FLOW_OVER:
+        assert told == [(7, 5, "more than 6 items in one list; the limit is 6")]
+        assert found == told  # told by the walk, at once
+    else:
+        assert "more than" not in told[0][2]
+        assert found is None  # left to the parser, which stops at the error first
+
+
 # Items of a block list counted ahead, one of which holds a syntax error before the item over
 # the limit: the parser stops there with its own message; the walk named the limit (on the old
 # walk each of these but the control character's said "more than 3 zones").

@@ -35,6 +35,7 @@ from .tokens import (
     _TO_EOL,
     _block_end,
     _block_plain,
+    flow_read_safely,
 )
 
 # blank and comment lines, and the indentation of the next line with a token; what that
@@ -414,7 +415,7 @@ class _Block(_Counting):
                 except _Refuse as refusal:
                     if refusal.pos - p < 1024 and not self._seen_after(p, refusal.pos):
                         raise _GiveUp from None  # the parser may stop at what follows it first
-                    if refusal.pos <= p and not _FLOW_FIRST.match(text, p + 1):
+                    if refusal.pos <= p and not self._first_read(p):
                         raise _GiveUp from None  # the collection counts once its next token is read
                     raise
                 if _KEY_COLON.match(text, p):
@@ -480,6 +481,13 @@ class _Block(_Counting):
             if token.end() < len(self.text) and not _SAFE_START.match(self.text, token.end()):
                 raise _GiveUp from None
             raise
+
+    def _first_read(self, p: int) -> bool:
+        """Whether the parser reads the flow collection opened at `p` as far as it counts it
+        (its next token, and on its line what the scanner reads on to know whether that is a
+        key) without a syntax error: all of it when it closes on its line, or its first token."""
+        sure = flow_read_safely(self.text, p)
+        return sure if sure is not None else _FLOW_FIRST.match(self.text, p + 1) is not None
 
     def _seen_after(self, p: int, refused: int) -> bool:
         """Whether the parser reads a flow collection in a block, opened at `p`, up to where the

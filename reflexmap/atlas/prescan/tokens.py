@@ -113,3 +113,36 @@ def compact_point(pad: str, num: str, end: str, dash: str = "-[ ]++") -> str:
         )
         + ")"
     )
+
+
+# A flow collection written on one line in tokens the scanner reads without an error: plain
+# words (no ':' in them, none starting with an indicator), quoted text (double-quoted with
+# YAML's escapes only) followed by an indicator, anchors and tags followed by a space, aliases,
+# indicators ('[', ']', '{', '}', ',', ': ', '? ') and spaces. Anything else (a '@', a tab, a
+# comment, '\q', a quote left open, '- ' in a flow): the parser may stop at it first.
+_ESCAPE = r"""\\(?:[0abt\tnvfre "/\\N_LP]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})"""
+_FLOW_WORD_FIRST = r"(?:[0-9A-Za-z_.]|[-+](?=[0-9A-Za-z_.]))"  # a plain word's first character
+_FLOW_WORD_REST = r"[^\s,\[\]{}:\x00-\x1f\x7f-\x9f]*+"  # (no tab, control character or line break)
+_FLOW_TOKEN = re.compile(
+    rf"""[ ]++|(?P<open>[\[{{])|(?P<close>[\]}}])|,|[:?](?=[ ,\]}}])"""
+    rf"""|(?:'(?:[^'\n]|'')*+'|"(?:[^"\\\n]|{_ESCAPE})*+")(?=[ ]*+[,\]}}:])"""
+    rf"""|&[0-9A-Za-z_-]++[ ]++|!(?:!(?:int|float|str|seq|map))?+[ ]++|\*[0-9A-Za-z_-]++(?=[ ,\]}}])"""
+    rf"""|{_FLOW_WORD_FIRST}{_FLOW_WORD_REST}(?:[ ]++[0-9A-Za-z_.]{_FLOW_WORD_REST})*+"""
+)
+
+
+def flow_read_safely(text: str, p: int) -> bool | None:
+    """Whether the flow collection opened at `p` is written on its line in tokens the scanner
+    reads without an error (True), holds one it may stop at there (False), or goes on below
+    with none of those on its first line (None: not known here)."""
+    depth = 0
+    match = _FLOW_TOKEN.match
+    while (m := match(text, p)) is not None:
+        if m.group("open"):
+            depth += 1
+        elif m.group("close"):
+            depth -= 1
+            if depth == 0:
+                return True
+        p = m.end()
+    return None if p >= len(text) or text[p] == "\n" else False
