@@ -181,6 +181,44 @@ def suspect_lines(text: str, start: int, end: int, indent: int) -> bool:
     return _suspect(text, begin, end, indent) or _DASH_IN_FLOW.search(text, begin, end) is not None
 
 
+# a line of closing brackets only (a comment after them): the end of a flow collection over
+# lines, or a value no value starts with; and a line that may open such a collection
+_CLOSER_LINE = re.compile(r"[ ]*+[\]}]++[ ]*+(?:#[^\n]*+)?+")
+_CLOSER_LINES = re.compile(r"\n[ ]*+[\]}]++[ ]*+(?:#[^\n]*+)?+(?=\n)")
+_OPENS_BELOW = re.compile(r"[\[{][ ,]*+(?:#[^\n]*+)?+\n")
+
+
+@cache
+def _value_over_lines() -> re.Pattern[str]:
+    return re.compile(rf"[ ]*+{_line_over_lines(None)}")
+
+
+def _closers_close_flows(text: str, first: int, end: int) -> bool:
+    """Whether every line of closing brackets only after the line break at `first` (up to
+    `end`) ends a flow collection opened on a line above, whose value the item lines' own
+    pattern reads whole, over its lines (quotes, nested collections, comments): the parser
+    then reads that line as the collection's end, not as a value (a '}' no value starts with).
+    One match for each line that opens a collection below (a line inside one is stepped over)."""
+    covered, until = [], first
+    value = _value_over_lines().match
+    for opener in _OPENS_BELOW.finditer(text, first, end):
+        if opener.start() < until:
+            continue
+        start = text.rfind("\n", first, opener.start()) + 1
+        m = value(text, start, end)
+        if m is not None and m.end() > opener.end():
+            covered.append((start, m.end()))
+            until = m.end()
+    k = 0
+    for closer in _CLOSER_LINES.finditer(text, first, end):
+        at = closer.start() + 1
+        while k < len(covered) and covered[k][1] <= at:
+            k += 1
+        if k == len(covered) or covered[k][0] > at:
+            return False
+    return True
+
+
 def _suspect(text: str, begin: int, end: int, indent: int) -> bool:
     """`_suspects(indent)[2].search(text, begin, end)`, told from each different line once
     and each different pair of lines once: the items of a large list repeat most of their
@@ -193,6 +231,12 @@ def _suspect(text: str, begin: int, end: int, indent: int) -> bool:
     lines = text[first + 1 : end].split("\n")
     last = lines.pop()  # (no line break after it in the span: none is given after it below)
     seen = list(dict.fromkeys(lines))
+    closers = [line for line in seen if _CLOSER_LINE.fullmatch(line)]
+    if closers:  # ('  }' ending a flow mapping over lines: suspect only where it closes none)
+        if not _closers_close_flows(text, first, end):
+            return True
+        closing = set(closers)
+        seen = [line for line in seen if line not in closing]
     if line_pattern.search("".join([f"\n{line}" for line in seen]) + "\n" + last) is not None:
         return True
     if not lines:
