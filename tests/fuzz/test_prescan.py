@@ -674,9 +674,17 @@ def test_a_flow_mapping_closed_on_a_line_of_its_own_is_counted_ahead(tiny_limits
     assert walk.prescan(text) == told
 
 
-@pytest.mark.parametrize(
-    "stray", ["    }\n", "    ]]\n", "  }\n", "    shapes: {a: 1}\n    }\n", "    a: '{\n    }\n"]
-)
+STRAY_CLOSERS = [
+    "    }\n",
+    "    ]]\n",
+    "  }\n",
+    "    shapes: {a: 1}\n    }\n",
+    "    a: '{\n    }\n",
+    "    shapes: {\n      v: [[0, 0],\n      - x\n        [1, 1]]\n    }\n",  # '- ' in a flow: an error
+]
+
+
+@pytest.mark.parametrize("stray", STRAY_CLOSERS)
 def test_a_closing_line_that_closes_nothing_is_suspect(stray, tiny_limits, monkeypatch):
     monkeypatch.setattr(limits, "MAX_NODES", 1000)
     text = "zones:\n" + CLOSED_BELOW + "  - id: y\n" + stray + CLOSED_BELOW * 4

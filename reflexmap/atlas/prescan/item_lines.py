@@ -185,6 +185,7 @@ def suspect_lines(text: str, start: int, end: int, indent: int) -> bool:
 # lines, or a value no value starts with; and a line that may open such a collection
 _CLOSER_LINE = re.compile(r"[ ]*+[\]}]++[ ]*+(?:#[^\n]*+)?+")
 _CLOSER_LINES = re.compile(r"\n[ ]*+[\]}]++[ ]*+(?:#[^\n]*+)?+(?=\n)")
+_FLOW_DASH = re.compile(r"(?<![^ \n,\[{])-(?=[ \n])|\n[ ]*+[:?](?=[ \n])")
 _OPENS_BELOW = re.compile(r"[\[{][ ,]*+(?:#[^\n]*+)?+\n")
 
 
@@ -196,19 +197,29 @@ def _value_over_lines() -> re.Pattern[str]:
 def _closers_close_flows(text: str, first: int, end: int) -> bool:
     """Whether every line of closing brackets only after the line break at `first` (up to
     `end`) ends a flow collection opened on a line above, whose value the item lines' own
-    pattern reads whole, over its lines (quotes, nested collections, comments): the parser
-    then reads that line as the collection's end, not as a value (a '}' no value starts with).
-    One match for each line that opens a collection below (a line inside one is stepped over)."""
-    covered, until = [], first
-    value = _value_over_lines().match
+    pattern reads whole, from its line to that closing line (quotes, nested collections,
+    comments): the parser then reads that line as the collection's end, not as a value (a
+    '}' no value starts with). Each different such value is matched once (items repeat them)."""
+    covered: list[tuple[int, int]] = []
+    until = first
+    whole: dict[str, bool] = {}
+    value = _value_over_lines().fullmatch
+    closing = _CLOSER_LINES.search
     for opener in _OPENS_BELOW.finditer(text, first, end):
         if opener.start() < until:
             continue
-        start = text.rfind("\n", first, opener.start()) + 1
-        m = value(text, start, end)
-        if m is not None and m.end() > opener.end():
-            covered.append((start, m.end()))
-            until = m.end()
+        closer = closing(text, opener.end() - 1, end)
+        if closer is None:
+            break
+        start, stop = text.rfind("\n", first, opener.start()) + 1, closer.end() + 1
+        written = text[start:stop]
+        known = whole.get(written)
+        if known is None:  # (a '- ' in a flow is an error; ': ', '? ' first on a line may be one)
+            inside = written[opener.start() - start :]
+            known = whole[written] = value(written) is not None and _FLOW_DASH.search(inside) is None
+        if known:
+            covered.append((start, stop))
+            until = stop
     k = 0
     for closer in _CLOSER_LINES.finditer(text, first, end):
         at = closer.start() + 1
