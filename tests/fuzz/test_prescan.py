@@ -537,6 +537,14 @@ ONE_MESSAGE = [
     # a flow list too deep in a block, then a line that is no key: the parser's scanner reads
     # that line (is the list a key?) and stops there first (found by the fuzzer below, 5,000 examples)
     ("zones:\n- id: [s1]\n  name:\n    v:\n      - [0, 0]\n      deeper\n- id: [s1]\n", "':' is missing", 5),
+    # a flow list over its limit on its line, then a deeper line of plain words: the scanner
+    # reads that line as plain text, and the parser counts the items first (found by the
+    # fuzzer below, 3,000 examples: the walk had left the file to the parser)
+    (
+        "zones:\n- id: [[0, 0]]\n- id: [" + "[0, 0], " * 6 + "[0, 0]]\n      deeper\n  name: [s1]\n",
+        "more than 6 items",
+        5,
+    ),
 ]
 
 

@@ -44,6 +44,9 @@ _NEXT_TOKEN = re.compile(r"(?:[ ]*+(?:#[^\n]*+)?+\n)*+[ ]*+")
 _SAFE_START = re.compile(r"[0-9A-Za-z_.\[{]|[-?:](?:[ \n]|\Z)")
 _FLOW_FIRST = re.compile(r"[ \n]*+(?:[0-9A-Za-z_.\[{\]}]|-[0-9])")  # after a flow collection's bracket
 
+# a line of plain words and numbers only (no indicator in it), then its line break
+_PLAIN_WORDS_LINE = re.compile(r"[0-9A-Za-z_.][0-9A-Za-z_.+\- ]*+(?:\n|\Z)")
+
 # plain words, numbers and flow indicators: nothing the parser's scanner stops at
 _SAFE_WORDS = re.compile(r"[0-9A-Za-z_.+\- ,:\[\]{}]*+")
 
@@ -534,7 +537,12 @@ class _Block(_Counting):
         if text.startswith(("- ", "-\n"), after):
             return True
         key = _block_plain(text, after)
-        return bool(key) and key[0] not in "\"'[{&*!|>%@`?:-" and text.startswith(":", after + len(key))
+        if bool(key) and key[0] not in "\"'[{&*!|>%@`?:-" and text.startswith(":", after + len(key)):
+            return True
+        # refused at an item inside it, and a line of plain words only: the scanner reads that
+        # as plain text without an error, and the parser counts the items before it stops
+        # there (a collection refused as a whole, too deep, is counted once that line is read)
+        return refused > p and _PLAIN_WORDS_LINE.match(self.original, after) is not None
 
     def _next_token(self, p: int) -> tuple[int, bool]:
         """After an indicator ('-', a key's ':') at `p`: where the next token on its line starts,
