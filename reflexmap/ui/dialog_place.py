@@ -27,6 +27,7 @@ from .timers import later
 Rect = tuple[int, int, int, int]  # x, y, width, height in screen pixels
 
 WATCHED = "reflexmap-placed"  # a widget's property: already watched by a filter
+SHOWN = "reflexmap-placed-shown"  # a widget's property: placed when it was first shown
 
 
 def placement(size: tuple[int, int], frame: tuple[int, int], parent: Rect | None, room: Rect) -> Rect:
@@ -79,9 +80,11 @@ def place(window: QWidget) -> None:
     window.move(x, y)
 
 
-def _place_if_alive(held: weakref.ref) -> None:
+def _place_if_alive(held: weakref.ref, where) -> None:
+    """Place the window again after the turn of the event loop it was shown in (a message box
+    sizes itself then), unless it is gone or was moved meanwhile (`where`: where it was put)."""
     widget = held()
-    if widget is not None:
+    if widget is not None and widget.pos() == where:
         place(widget)
 
 
@@ -107,19 +110,22 @@ class _Placer(QObject):
             if _is_dialog_window(child) and not child.property(WATCHED):
                 watch(child)
         elif kind == QEvent.Type.Show and self.placed and watched.isWindow():
-            if not event.spontaneous():
+            if not event.spontaneous() and not watched.property(SHOWN):
+                # placed when first shown only: a window shown again stays where the person
+                # (or the code that showed it, as Statistics following the chart) put it
+                watched.setProperty(SHOWN, True)
                 place(watched)
                 watched.setAttribute(Qt.WidgetAttribute.WA_Moved)  # QDialog's own centring: not again
                 # Not `lambda: place(watched)`: the timer's call would hold the only reference to
                 # a message box whose Python side owns it, and deleting the timer would then
                 # delete the box, and the timer with it, twice (a crash after a second Save).
-                held = weakref.ref(watched)
-                later(watched, lambda: _place_if_alive(held))
+                held, where = weakref.ref(watched), watched.pos()
+                later(watched, lambda: _place_if_alive(held, where))
         return False
 
 
 def watch(widget: QWidget, placed: bool = True) -> None:
-    """Place `widget` each time it is shown (with `placed`) and watch its child windows."""
+    """Place `widget` when it is first shown (with `placed`) and watch its child windows."""
     widget.setProperty(WATCHED, True)
     widget.installEventFilter(_Placer(widget, placed))
 
