@@ -1,4 +1,5 @@
-"""Opening a chart (File → Open, the Chart menu, Ctrl+R, a search match in another chart).
+"""Opening a chart (File → Open, the Chart menu, Ctrl+R, a search match in another chart),
+asked about first where something would be lost or left behind (a quiz round, unsaved edits).
 Every chart is read and checked in a worker thread (editor/opening.py's Opening). A reading
 that ends within `QUICK_S` (a small chart: less than a person notices) is shown at once, as
 if read on the window's thread; a longer one (a large chart, `IN_BACKGROUND` bytes or more,
@@ -55,9 +56,20 @@ class ChartOpening:
 
     def open(self, path: str | Path, then: Callable[[], None] | None = None) -> bool:
         """Read the chart at `path` and show it (`shown`), then call `then`. True when it
-        was shown at once; False when it could not be or is read in the background."""
+        was shown at once; False when it could not be, is read in the background, or is
+        asked about first: another chart goes through the state's one way to it
+        (AppState.change_chart: a quiz round asks "End this round now?" and ends first), and
+        unsaved edits are saved, discarded or kept (the editor asks)."""
+        shown: list[bool] = []
+        self.window.state.change_chart(lambda: shown.append(self._open(path, then)))
+        return shown == [True]
+
+    def _open(self, path: str | Path, then: Callable[[], None] | None) -> bool:
         from .editor.opening import Opening
 
+        window = self.window
+        if window.edits and not window.editor.may_switch():  # unsaved edits: saved, discarded or kept
+            return False
         self.cancel()  # another chart asked for: the one being read is abandoned
         outcome: list[bool] = []
 

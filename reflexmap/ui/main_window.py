@@ -284,10 +284,9 @@ class MainWindow(QMainWindow):
 
     # --- files ------------------------------------------------------------------------
     def open_chart(self, path: str | Path, then=None) -> bool:
-        """Load a zone file (a large one in the background: chart_opening.py), then call
-        `then`; on errors show them and keep the chart we had. True when shown at once."""
-        if self.edits and not self.editor.may_switch():  # unsaved edits: saved, discarded or kept
-            return False
+        """Load a zone file (a large one in the background; a quiz round or unsaved edits asked
+        about first: chart_opening.py), then call `then`; on errors show them and keep the chart
+        we had. True when shown at once."""
         self.opening = self.opening or _lazy("chart_opening").ChartOpening(self)
         return self.opening.open(path, then)
 

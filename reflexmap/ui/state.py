@@ -3,10 +3,19 @@
 Widgets change the state and listen to it; none of them talks to another directly. The state
 also owns the *mode* (browsing, quiz, presenter, editing: see `reflexmap.ui.modes`), and what a
 mode shows on the map: larger type, a highlighted zone with notes, revealed names.
+
+**Another chart** is shown through one place: `change_chart(change)` (File → Open chart…, the
+Chart menu, File → Reload chart, a search match in another chart, File → New chart…, recovered
+work, a file reloaded after another program changed it). The current mode may ask first (a quiz
+round: "End this round now?"); `change` runs once it agreed, never if it did not. `set_atlas`
+and `update_atlas` then tell the mode before the chart is replaced (`Mode.chart_changing`): a
+mode holding things of the old chart (a quiz's questions) puts them away, so that nothing is
+ever asked or answered about a zone the map does not show, also on a path that did not ask.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -114,9 +123,22 @@ class AppState(QObject):
             self.presentation = presentation
             self.presentation_changed.emit()
 
+    # --- the chart --------------------------------------------------------------------------
+    def change_chart(self, change: Callable[[], object]) -> bool:
+        """The one way to another chart: the current mode may ask first (a quiz round asks
+        "End this round now?", and ends it on yes). `change` (which shows the other chart) is
+        called now, or once the mode agreed; never if it did not. True when called now."""
+        if self.mode.may_change_chart(change):
+            change()
+            return True
+        return False
+
     def set_atlas(self, atlas: Atlas) -> None:
+        """Show another chart (`change_chart` asked first): the selection goes."""
+        shown = atlas.localized(i18n.language())
+        self.mode.chart_changing(shown, replaced=True)
         self.source = atlas
-        self.atlas = atlas.localized(i18n.language())
+        self.atlas = shown
         if self.aspect not in atlas.aspects():
             self.aspect = atlas.aspects()[0]
         self.zone_id, self.view_id, self.under_point = "", "", ()
@@ -134,8 +156,10 @@ class AppState(QObject):
             self.changed_zones, self.updating = (), False
 
     def _update_atlas(self, atlas: Atlas) -> None:
+        shown = atlas.localized(i18n.language())
+        self.mode.chart_changing(shown, replaced=False)
         self.source = atlas
-        self.atlas = atlas.localized(i18n.language())
+        self.atlas = shown
         if self.aspect not in atlas.aspects():
             self.aspect = atlas.aspects()[0]
         gone = bool(self.zone_id) and not self.atlas.has_zone(self.zone_id)

@@ -211,10 +211,14 @@ class EditMode(QObject):
         if document.draft().atlas is None:
             self.say(_("This chart's views or sources are broken: fix them in the file first."))
             return False
-        self.session.start(document, path, show=True, modified=modified)
-        if not self.active:
-            self.set_editing(True)
-        return self.active
+
+        def shown() -> None:
+            self.session.start(document, path, show=True, modified=modified)
+            if not self.active:
+                self.set_editing(True)
+
+        # another chart: through the state's one way to it (a quiz round is asked to end first)
+        return self.state.change_chart(shown) and self.active
 
     def adopt(self, other: EditMode) -> None:
         """A language switch: this new window goes on with the other's work (the history

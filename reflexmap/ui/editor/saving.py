@@ -224,7 +224,7 @@ class Saving(QObject):
             if answer == "save-as":
                 return self.save_as()
             if answer == "reload":
-                self.reload_from_disk()
+                self.mode.state.change_chart(self.reload_from_disk)  # (a quiz round asked first)
                 return False  # (nothing saved)
             if answer != "overwrite":
                 return False
@@ -357,8 +357,8 @@ class Saving(QObject):
 
         def answered() -> None:
             self._asking = False
-            if box.clickedButton() is reload:
-                self.reload_from_disk()
+            if box.clickedButton() is reload:  # (the state's way: a quiz round is asked to end first)
+                self.mode.state.change_chart(self.reload_from_disk)
 
         box.finished.connect(lambda _result: answered())
         box.open()

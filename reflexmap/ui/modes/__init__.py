@@ -48,6 +48,12 @@ room kept free beside the chart, the keys' stepping order, and the window to par
 dialogs. Nothing else of the map, and nothing of any other widget (the panels, the window's
 attributes); `tests/ui/test_modes_reach.py` fails on any other reach.
 
+**Another chart.** Every way of showing another chart goes through `AppState.change_chart`,
+which asks the mode first: `may_change_chart(change) -> bool` (True: go on now; False: the mode
+asks, and calls `change` itself once agreed: a quiz round asks "End this round now?"). Before
+the chart is replaced the state calls `chart_changing(atlas, replaced=…)` (also on a path that
+did not ask): a mode holding things of the old chart puts them away.
+
 Implemented by: browsing (`Mode` itself, `AppState.browsing`), the quiz
 (`reflexmap.ui.modes.quiz.QuizController`, with its own panel), the presenter
 (`reflexmap.ui.modes.presenter.Presenter`), the editor (`reflexmap.ui.editor`).
@@ -63,8 +69,12 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtCore import QPointF, SignalInstance
     from PySide6.QtWidgets import QGraphicsItem, QWidget
+
+    from ...atlas import Atlas
 
 BROWSE, QUIZ, PRESENT, EDIT = "browse", "quiz", "present", "edit"
 
@@ -200,3 +210,14 @@ class Mode(QObject):
 
     def draw(self, overlay: MapOverlay) -> None:
         """Draw this mode's own items (nothing while browsing)."""
+
+    def may_change_chart(self, change: Callable[[], object]) -> bool:
+        """Another chart is to be shown (`AppState.change_chart`): True lets it be shown now;
+        False when the mode asks first, and then calls `change` itself once agreed (and
+        never if not). Browsing lets it."""
+        return True
+
+    def chart_changing(self, atlas: Atlas, *, replaced: bool) -> None:
+        """The chart shown is about to be `atlas` (in the interface's language): another chart
+        (`replaced`), or the same one changed (an edit, a reload). A mode that holds things of
+        the chart shown (a quiz's questions) puts away what no longer holds."""

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
 
+from ...atlas import Atlas
 from ...content.markup import escape, shortened
 from ...i18n import N_, _, bidi_isolate, format_number, format_percent, ngettext
 from ...quiz import Feedback, QuizOptions, QuizSession, ReviewLog, Scheduler, Summary
@@ -107,6 +108,7 @@ class QuizController(Mode):
         self._said_waiting = False
         self._said_failing = False  # answers could not be written (full, read-only): said once
         self._retention_waiting: float | None = None  # chosen while the log was locked
+        self._then_chart: Callable[[], object] | None = None  # shown once the round ended (asked)
         panel.chose.connect(self.answer_choice)
         panel.typed.connect(self.answer_text)
         panel.next_requested.connect(self.next)
@@ -137,6 +139,33 @@ class QuizController(Mode):
         """Another mode took over (presenting, editing): the round ends, its answers saved."""
         if self.session is not None:
             self.stop()
+
+    def may_change_chart(self, change: Callable[[], object]) -> bool:
+        """Another chart asked for during a round (AppState.change_chart): asked first, as End
+        quiz asks. End round ends the round (its results shown, its answers saved), then
+        `change` shows the chart; Keep practising keeps the round and the chart shown. A
+        second chart asked for while the question stands replaces the first."""
+        if self.session is None:
+            return True
+        self._then_chart = change
+        self.confirm_stop(for_chart=True)
+        if self.session is None:  # nothing was left to ask: the round is over already
+            self._then_chart = None
+            return True
+        return False
+
+    def chart_changing(self, atlas: Atlas, *, replaced: bool) -> None:
+        """The chart shown changes under a running round (a way that did not ask): the round
+        ends first, its results shown and answers saved, so that no question is asked, and no
+        answer logged, about a zone the map does not show. The same chart with the same views
+        and zones (saved under another name) keeps the round."""
+        session = self.session
+        if session is None:
+            return
+        old = session.atlas
+        if not replaced and (old.id, old.views, old.zones) == (atlas.id, atlas.views, atlas.zones):
+            return
+        self.stop()
 
     # --- progress -----------------------------------------------------------------------
     @property
@@ -655,9 +684,10 @@ class QuizController(Mode):
             self.session.stop()
             self._finish()
 
-    def confirm_stop(self) -> QMessageBox | None:
+    def confirm_stop(self, *, for_chart: bool = False) -> QMessageBox | None:
         """End the round early, after asking: a stray key or click must not throw a round
-        away. A round with nothing left to ask ends at once."""
+        away. A round with nothing left to ask ends at once. `for_chart`: asked because
+        another chart is to be shown (`may_change_chart`), which the box says."""
         session = self.session
         if session is None:
             return None
@@ -677,13 +707,14 @@ class QuizController(Mode):
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(_("End quiz"))
         box.setText(_("End this round now?"))
-        box.setInformativeText(
-            ngettext(
-                "{count} question is still to come. Your answers so far are saved.",
-                "{count} questions are still to come. Your answers so far are saved.",
-                left,
-            ).format(count=left)
-        )
+        still = ngettext(
+            "{count} question is still to come. Your answers so far are saved.",
+            "{count} questions are still to come. Your answers so far are saved.",
+            left,
+        ).format(count=left)
+        if for_chart:
+            still = _("The other chart is shown once the round has ended.") + " " + still
+        box.setInformativeText(still)
         end = box.addButton(_("&End round"), QMessageBox.ButtonRole.DestructiveRole)
         end.setObjectName("end-round")
         keep = box.addButton(_("&Keep practising"), QMessageBox.ButtonRole.RejectRole)
@@ -696,11 +727,16 @@ class QuizController(Mode):
 
         def closed() -> None:
             self._confirm = None
-            if self.session is not session:
+            then, self._then_chart = self._then_chart, None  # the chart asked for, if one was
+            if self.session is not session:  # the round ended meanwhile (its time was up)
+                if then is not None:  # nothing holds the chart back now: shown after this turn
+                    QTimer.singleShot(0, self, then)
                 return
             if box.clickedButton() is end:
                 self.stop()
-            else:  # back to answering, where the keys were
+                if then is not None:
+                    then()
+            else:  # back to answering, where the keys were (the chart shown stays)
                 self._focus_answer()
 
         box.finished.connect(closed)

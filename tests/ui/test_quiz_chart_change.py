@@ -1,0 +1,305 @@
+"""A quiz round and another chart (tryout S11-2): every way of showing another chart while a
+round runs (File → Open chart…, an entry of the Chart menu, File → Reload chart, File → New
+chart…) first asks "End this round now?", as Quiz → End quiz does. Keep practising keeps the
+round and the chart shown; End round ends the round (its results shown, its answers saved)
+before the other chart is shown. Before: the other chart was shown behind a round that went
+on asking for the first chart's zones, and Tab + Enter on the map logged an "Again" for
+`ingham-western:descending-colon:find` with "pancreas" clicked, a zone the map did not show.
+The results name the zones as the round's chart does, in the window's language (they said
+"heart, trapezius, descending-colon" once the chart had changed)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox, QPushButton
+
+from reflexmap.atlas import builtin_charts
+from reflexmap.ui import dialogs
+
+from .conftest import click_zone
+from .test_locked_review_log import Holder
+from .test_quiz_student import click, setup_by_mouse, visible_dialog
+
+ZONES = {"heart", "trapezius", "descending-colon"}
+WESTERN = "ingham-western"
+
+
+def reviews(window) -> list[tuple[str, str]]:
+    """(card, zones clicked) of every answer in the learner's review log, read apart."""
+    database = window.quiz.database_path
+    conn = sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True, timeout=5)
+    try:
+        return conn.execute("SELECT card, clicked FROM reviews ORDER BY id").fetchall()
+    finally:
+        conn.close()
+
+
+def round_with_one_answer(qtbot, window) -> None:
+    """F7 → three "find it" questions on the left sole; the first answered by Tab + Enter on
+    the map, then Enter for the second question, which waits for its answer."""
+    window.quiz.advance_after_right_ms = 60_000
+    setup_by_mouse(qtbot, window, kinds={"find"}, feet={"left"}, zones=ZONES, length=3)
+    tab_enter(qtbot, window)
+    assert window.quiz.session.feedback is not None
+    qtbot.keyClick(window.map, Qt.Key.Key_Return)  # the next question
+    assert window.quiz.session.feedback is None
+    assert len(reviews(window)) == 1
+
+
+def tab_enter(qtbot, window) -> None:
+    window.map.setFocus()
+    qtbot.keyClick(window.map, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.map, Qt.Key.Key_Return)
+
+
+def the_question(window) -> QMessageBox | None:
+    boxes = [b for b in window.findChildren(QMessageBox, "quiz-end-confirm") if b.isVisible()]
+    return boxes[0] if boxes else None
+
+
+def answer(qtbot, window, button: str) -> None:
+    box = the_question(window)
+    assert box is not None, "no question before the chart changes"
+    assert box.text() == "End this round now?"
+    click(qtbot, box.findChild(QPushButton, button))
+    qtbot.waitUntil(lambda: the_question(window) is None)
+
+
+def open_by_file_menu(window, monkeypatch, path: Path) -> None:
+    monkeypatch.setattr(dialogs, "open_file", lambda *args: str(path))
+    window.actions_by_name["open"].trigger()  # File → Open chart…
+
+
+def open_by_chart_menu(window, monkeypatch, path: Path) -> None:
+    window.charts_menu.refill()  # as the menu does when it opens
+    entry = next(a for a in window.charts_menu.chart_actions() if Path(a.data()) == path)
+    entry.trigger()
+
+
+def reload_by_file_menu(window, monkeypatch, path: Path) -> None:
+    window.actions_by_name["reload"].trigger()  # File → Reload chart
+
+
+WAYS = {
+    "file-open": (open_by_file_menu, "small"),
+    "chart-menu": (open_by_chart_menu, "alternative"),
+    "reload": (reload_by_file_menu, "same"),
+}
+
+
+def chart_path(which: str, data_dir: Path, window) -> Path:
+    if which == "small":
+        return data_dir / "small.yaml"
+    if which == "alternative":
+        return next(p for p in builtin_charts() if p.name == "alternative-placements.yaml")
+    return Path(window.state.atlas.path)
+
+
+@pytest.mark.parametrize("way", WAYS)
+def test_another_chart_during_a_round_asks_first_and_logs_nothing_for_it(
+    qtbot, make_window, data_dir, monkeypatch, way
+):
+    window = make_window()
+    act, which = WAYS[way]
+    path = chart_path(which, data_dir, window)
+    round_with_one_answer(qtbot, window)
+    logged = reviews(window)
+    asked = window.quiz.session.current
+
+    # Keep practising: the round and the chart stay as they were.
+    act(window, monkeypatch, path)
+    assert window.quiz.active and window.state.atlas.id == WESTERN
+    answer(qtbot, window, "keep-practising")
+    assert window.quiz.active and window.quiz.session.current is asked
+    assert window.state.atlas.id == WESTERN and window.state.mode.name == "quiz"
+
+    # End round: the results of the round, then the other chart.
+    act(window, monkeypatch, path)
+    answer(qtbot, window, "end-round")
+    assert not window.quiz.active and window.state.mode.name == "browse"
+    qtbot.waitUntil(lambda: Path(window.state.atlas.path) == path)
+    summary = visible_dialog(window, "quiz-summary")
+    assert summary is not None
+    text = summary.findChild(QLabel).text()
+    assert "1 of 1" in text or "0 of 1" in text, text
+    summary.reject()
+
+    # Tab + Enter on the map now select; nothing is logged, and nothing for zones not shown.
+    tab_enter(qtbot, window)
+    assert reviews(window) == logged
+    shown = window.state.atlas
+    for card, _clicked in reviews(window):
+        chart, zone, _kind = card.split(":")
+        assert chart == WESTERN and zone in ZONES
+    assert not window.quiz_dock.isVisible() and window.info_dock.isVisible()
+    if shown.id != WESTERN:
+        assert window.state.zone_id == "" or shown.has_zone(window.state.zone_id)
+
+
+def test_the_results_name_the_zones_of_the_rounds_chart_in_german(qtbot, window_in, monkeypatch, data_dir):
+    """German window: the zones missed are named as the Western chart names them in German,
+    after the small test chart (which has none of them) has been opened."""
+    window = window_in("de")
+    window.quiz.advance_after_right_ms = 60_000
+    setup_by_mouse(qtbot, window, kinds={"find"}, feet={"left"}, zones=ZONES, length=3)
+    missed = []
+    for _ in range(2):  # two answers wrong (a zone that is not the one asked)
+        question = window.quiz.session.current
+        wrong = next(z.id for z in window.state.atlas.zones_in(question.view_id) if z.id != question.zone_id)
+        click_zone(qtbot, window, question.view_id, wrong)
+        assert not window.quiz.session.feedback.correct
+        missed.append(window.state.atlas.zone(question.zone_id).name)
+        qtbot.keyClick(window.map, Qt.Key.Key_Return)
+    open_by_file_menu(window, monkeypatch, data_dir / "small.yaml")
+    box = the_question(window)
+    assert box is not None and box.text() == "Diese Runde jetzt beenden?"
+    click(qtbot, box.findChild(QPushButton, "end-round"))
+    qtbot.waitUntil(lambda: window.state.atlas.id == "test-small")
+    summary = visible_dialog(window, "quiz-summary")
+    text = summary.findChild(QLabel).text()
+    for name in missed:
+        assert name in text, (name, text)
+    assert not [zone for zone in ZONES if zone in text], text  # no raw ids
+    summary.reject()
+
+
+def test_the_question_is_asked_once_for_two_charts_chosen_and_the_last_one_opens(
+    qtbot, make_window, data_dir, monkeypatch
+):
+    """File → Open, then the Chart menu while the question stands: one question; End round
+    shows the chart chosen last."""
+    window = make_window()
+    round_with_one_answer(qtbot, window)
+    open_by_file_menu(window, monkeypatch, data_dir / "small.yaml")
+    alternative = chart_path("alternative", data_dir, window)
+    open_by_chart_menu(window, monkeypatch, alternative)
+    assert len([b for b in window.findChildren(QMessageBox, "quiz-end-confirm") if b.isVisible()]) == 1
+    answer(qtbot, window, "end-round")
+    qtbot.waitUntil(lambda: Path(window.state.atlas.path) == alternative)
+    for dialog in [d for d in window.findChildren(QDialog, "quiz-summary") if d.isVisible()]:
+        dialog.reject()
+    QApplication.processEvents()
+    assert window.state.atlas.id == "alternative-placements"
+
+
+def test_a_new_chart_during_a_round_asks_first(qtbot, make_window):
+    """File → New chart… while a round runs: the new chart is shown (in edit mode) only once
+    the round has ended; Keep practising keeps the round on the chart shown."""
+    window = make_window()
+    round_with_one_answer(qtbot, window)
+
+    def new_chart() -> None:
+        window.new_chart_action.trigger()
+        dialog = next(
+            w for w in QApplication.topLevelWidgets() if w.objectName() == "new-chart" and w.isVisible()
+        )
+        dialog.title.setText("Annas Karte")
+        dialog.empty.setChecked(True)
+        qtbot.keyClicks(dialog.tradition, "My practice")
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    new_chart()
+    answer(qtbot, window, "keep-practising")
+    assert window.quiz.active and window.state.atlas.id == WESTERN
+    new_chart()
+    answer(qtbot, window, "end-round")
+    qtbot.waitUntil(lambda: window.state.atlas.title == "Annas Karte")
+    assert not window.quiz.active and window.editor.active
+    for dialog in [d for d in window.findChildren(QDialog, "quiz-summary") if d.isVisible()]:
+        dialog.reject()
+    window.editor.saving.discard()
+
+
+def test_answers_waiting_for_a_locked_log_are_written_after_the_chart_changed(
+    qtbot, make_window, data_dir, monkeypatch
+):
+    """Another program holds the review log: an answer waits in memory. Another chart opened
+    (the round ended) keeps it waiting, and it is written, for the Western chart, once the log
+    is free; nothing is written for the chart shown."""
+    window = make_window()
+    round_with_one_answer(qtbot, window)
+    holder = Holder(window.quiz.database_path)
+    try:
+        tab_enter(qtbot, window)  # the second answer: kept, the log being held
+        assert len(window.quiz.scheduler.pending) == 1
+        open_by_file_menu(window, monkeypatch, data_dir / "small.yaml")
+        answer(qtbot, window, "end-round")
+        qtbot.waitUntil(lambda: window.state.atlas.id == "test-small")
+        assert len(window.quiz.scheduler.pending) == 1  # still kept
+    finally:
+        holder.release()
+    qtbot.waitUntil(lambda: len(reviews(window)) == 2, timeout=10_000)
+    assert [card.split(":")[0] for card, _clicked in reviews(window)] == [WESTERN, WESTERN]
+    assert window.quiz.scheduler.pending == []
+    for dialog in [d for d in window.findChildren(QDialog, "quiz-summary") if d.isVisible()]:
+        dialog.reject()
+
+
+@pytest.mark.parametrize("button", ["keep-practising", "end-round"])
+def test_a_file_changed_by_another_program_is_read_again_only_once_the_round_ended(
+    qtbot, make_window, tmp_path, button
+):
+    """Edits left unsaved (edit mode ended), a round on the chart, and another program renames
+    the heel in the file: the window coming back asks to reload; Reload then asks about the
+    round first. Before: the chart was read again under the running round ("Heel pad" shown,
+    the question's choices still "Heel")."""
+    from PySide6.QtCore import QEvent
+
+    from reflexmap import load_atlas
+
+    from .test_editor_changed_on_disk import other_program_renames_the_heel
+
+    chart = tmp_path / "small.yaml"
+    chart.write_bytes((Path(__file__).parents[1] / "data" / "small.yaml").read_bytes())
+    window = make_window(load_atlas(chart))
+    window.edit_action.trigger()
+    window.map.setFocus()
+    click_zone(qtbot, window, "plantar-left", "heel")
+    qtbot.keyClick(window.map, Qt.Key.Key_Up)  # the heel nudged: an edit not saved
+    window.editor.tool.commit_nudge()
+    window.edit_action.trigger()  # edit mode ends; the change stays
+    assert window.editor.session.modified and not window.editor.active
+    window.quiz.advance_after_right_ms = 60_000
+    setup_by_mouse(qtbot, window, kinds={"name"}, feet={"left"}, zones={"heel", "band", "toes"}, length=2)
+    other_program_renames_the_heel(chart)
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))  # the window is active again
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "changed-on-disk-now") is not None)
+    disk = window.findChild(QMessageBox, "changed-on-disk-now")
+    click(qtbot, next(b for b in disk.findChildren(QPushButton) if "Reload" in b.text()))
+    assert window.state.atlas.zone("heel").name == "Heel"  # not before the round is asked about
+    answer(qtbot, window, button)
+    if button == "keep-practising":
+        assert window.quiz.active and window.state.atlas.zone("heel").name == "Heel"
+        window.quiz.stop()
+    else:
+        assert not window.quiz.active
+        assert window.state.atlas.zone("heel").name == "Heel pad"
+    for dialog in [d for d in window.findChildren(QDialog, "quiz-summary") if d.isVisible()]:
+        dialog.reject()
+    window.editor.saving.discard()
+
+
+def test_a_chart_replaced_without_asking_ends_the_round_first(qtbot, make_window, data_dir):
+    """The guard under every way (one that forgot to ask, such as a future one): the state
+    replacing the chart ends a running round first, its results shown, so Tab + Enter on the
+    map never answers about a zone the map does not show. The same chart saved under another
+    name (same zones) keeps the round."""
+    from dataclasses import replace
+
+    from reflexmap import load_atlas
+
+    window = make_window()
+    round_with_one_answer(qtbot, window)
+    logged = reviews(window)
+    window.state.update_atlas(replace(window.state.source, path=data_dir / "elsewhere.yaml"))
+    assert window.quiz.active  # same zones, same views: the round goes on
+    window.state.set_atlas(load_atlas(data_dir / "small.yaml"))
+    assert not window.quiz.active and window.state.mode.name == "browse"
+    assert visible_dialog(window, "quiz-summary") is not None
+    tab_enter(qtbot, window)
+    assert reviews(window) == logged
+    visible_dialog(window, "quiz-summary").reject()
