@@ -53,10 +53,20 @@ class Summary:
     missed: list[str] = field(default_factory=list)  # zone ids, in the order missed
     ended_by: str = "done"  # "done", "time", "sudden death", "stopped"
     options: QuizOptions | None = None  # what the round practised (its review asks the same way)
+    chart: Atlas | None = None  # the chart the round asked about, as loaded (its names in any language)
 
     @property
     def accuracy(self) -> float:
         return self.right / self.asked if self.asked else 0.0
+
+    def zone_names(self, language: str) -> dict[str, str]:
+        """{zone id: name} of the zones missed, as the round's chart names them in `language`
+        (the chart shown may be another one by the time the results are read, or the window
+        may have changed its language since). A zone the chart does not have keeps its id."""
+        if self.chart is None:
+            return {}
+        chart = self.chart.localized(language)
+        return {z: chart.zone(z).name for z in self.missed if chart.has_zone(z)}
 
 
 class QuizSession:
@@ -67,8 +77,12 @@ class QuizSession:
         scheduler: Scheduler,
         *,
         clock: Callable[[], float] = time.monotonic,
+        chart: Atlas | None = None,
     ):
+        """`atlas`: the chart asked about, in the interface's language; `chart`: the same chart
+        as loaded (the results name its zones in any language), if not `atlas` itself."""
         self.atlas = atlas
+        self.chart = chart if chart is not None else atlas
         self.options = options
         self.scheduler = scheduler
         self.clock = clock
@@ -273,6 +287,7 @@ class QuizSession:
             missed=missed,
             ended_by=self.ended_by or "stopped",
             options=self.options,
+            chart=self.chart,
         )
 
 

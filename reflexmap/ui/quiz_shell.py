@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QWidget
 
-from ..i18n import _
+from .. import i18n
+from ..i18n import _, bidi_isolate
 from ..settings import Settings
 from .state import AppState
 
@@ -167,8 +168,9 @@ class QuizShell(QObject):
         from .modes.quiz import summary_dialog
 
         self._summary = summary
-        names = {z.id: z.name for z in self.state.atlas.zones}
-        dialog = summary_dialog(self.window, summary, names)
+        # named as the round's chart names them, in the window's language: by the time the
+        # results are read another chart may be shown (its names gave raw ids: "heart, …")
+        dialog = summary_dialog(self.window, summary, summary.zone_names(i18n.language()))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._after_summary)
         dialog.open()
@@ -177,6 +179,15 @@ class QuizShell(QObject):
         from .modes.quiz import SummaryChoice
 
         if result == SummaryChoice.REVIEW:
+            chart = self._summary.chart if self._summary is not None else None
+            if chart is not None and chart.id != self.state.atlas.id:  # another chart shown since
+                title = chart.localized(i18n.language()).title
+                self._say(
+                    _("Those mistakes were made on {chart}: open that chart to review them.").format(
+                        chart=bidi_isolate(title)
+                    )
+                )
+                return
             self.controller.review_mistakes(self._summary)
         elif result == SummaryChoice.NEW_QUIZ:
             self.new_quiz_dialog()

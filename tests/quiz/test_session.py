@@ -249,3 +249,21 @@ def test_a_paused_round_keeps_its_time_and_the_answer_time(atlas):
     session.answer_choice(session.current.answer)
     assert session.results[-1].seconds == 3
     assert session.time_left() == 27 and session.summary().seconds == 3
+
+
+def test_the_summary_names_the_zones_as_its_own_chart_does_in_any_language(atlas):
+    """The results name the zones missed as the round's chart names them, in the language
+    asked for: the window may show another chart by then (which named them by raw ids), or
+    have been rebuilt in another language. A round asked in German is named in English too."""
+    german = atlas.localized("de")
+    opts = QuizOptions(kinds=("find",), zone_ids=("heart", "descending-colon"), feet=("left",), seed=1)
+    session = QuizSession(german, opts, Scheduler(clock=lambda: 1e9, rng=random.Random(1)), chart=atlas)
+    while session.current is not None:
+        session.answer_click(session.current.view_id, -500.0, -500.0)  # outside every zone
+        session.next()
+    summary = session.summary()
+    assert sorted(summary.missed) == ["descending-colon", "heart"]
+    assert summary.zone_names("de") == {"heart": "Herz", "descending-colon": "Absteigender Dickdarm"}
+    assert summary.zone_names("en") == {"heart": "Heart", "descending-colon": "Descending colon"}
+    summary.missed.append("no-such-zone")  # a zone the chart does not have keeps its id
+    assert "no-such-zone" not in summary.zone_names("en")

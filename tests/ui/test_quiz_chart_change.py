@@ -186,6 +186,28 @@ def test_the_question_is_asked_once_for_two_charts_chosen_and_the_last_one_opens
     assert window.state.atlas.id == "alternative-placements"
 
 
+def test_review_mistakes_of_a_round_on_another_chart_starts_no_round_on_the_chart_shown(
+    qtbot, make_window, data_dir, monkeypatch
+):
+    """The results stand over the chart opened since: Review mistakes would ask the Western
+    chart's zones on the small chart. It says where the mistakes are instead."""
+    window = make_window()
+    window.quiz.advance_after_right_ms = 60_000
+    setup_by_mouse(qtbot, window, kinds={"find"}, feet={"left"}, zones=ZONES, length=3)
+    question = window.quiz.session.current
+    wrong = next(z.id for z in window.state.atlas.zones_in(question.view_id) if z.id != question.zone_id)
+    click_zone(qtbot, window, question.view_id, wrong)
+    qtbot.keyClick(window.map, Qt.Key.Key_Return)
+    open_by_file_menu(window, monkeypatch, data_dir / "small.yaml")
+    answer(qtbot, window, "end-round")
+    qtbot.waitUntil(lambda: window.state.atlas.id == "test-small")
+    summary = visible_dialog(window, "quiz-summary")
+    click(qtbot, summary.findChild(QPushButton, "review-mistakes"))
+    assert not window.quiz.active and window.state.atlas.id == "test-small"
+    message = window.statusBar().currentMessage()
+    assert "Western foot chart (Ingham tradition)" in message and "review" in message, message
+
+
 def test_a_new_chart_during_a_round_asks_first(qtbot, make_window):
     """File → New chart… while a round runs: the new chart is shown (in edit mode) only once
     the round has ended; Keep practising keeps the round on the chart shown."""

@@ -510,7 +510,7 @@ class QuizController(Mode):
 
     def start(self, options: QuizOptions) -> bool:
         self.refresh()
-        session = QuizSession(self.state.atlas, options, self.scheduler)
+        session = QuizSession(self.state.atlas, options, self.scheduler, chart=self.state.source)
         if session.current is None:
             if options.mistakes_only:
                 text = _("No mistakes to review: your last answer to each of these questions was right.")
