@@ -258,7 +258,10 @@ class QuizShell(QObject):
                 self.window.refresh_actions()  # the menu's tick taken off again; no map redrawn
             self._say(_("Mastery heat map not shown:") + " " + self.controller.in_use_by_another())
             return
-        self.state.set_mastery(self.controller.mastery() if on else None)
+        # (another chart shown gets its own values: they stayed the first chart's, all hatched)
+        self.state.set_mastery(
+            self.controller.mastery() if on else None, self.controller.mastery if on else None
+        )
         message = _("Mastery heat map: darker zones are better known; hatched ones never practised")
         if on:
             self._say(message)

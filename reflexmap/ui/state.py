@@ -80,6 +80,8 @@ class AppState(QObject):
         self.labels_visible = True
         self.guides_visible = True
         self.mastery: dict[str, float | None] | None = None  # zone id -> 0..1; None: off
+        # while the heat map is on: a chart's mastery values (another chart shown gets its own)
+        self.mastery_of: Callable[[Atlas], dict[str, float | None]] | None = None
         self.browsing = Mode(self)
         self.mode: Mode = self.browsing
         self.label_mm: float | None = None  # larger chart type (presenting); None: the usual
@@ -142,6 +144,8 @@ class AppState(QObject):
         if self.aspect not in atlas.aspects():
             self.aspect = atlas.aspects()[0]
         self.zone_id, self.view_id, self.under_point = "", "", ()
+        if self.mastery is not None and self.mastery_of is not None:  # drawn once, with its own
+            self.mastery = self.mastery_of(shown)
         self.atlas_changed.emit()
         self.selection_changed.emit("")
 
@@ -232,6 +236,13 @@ class AppState(QObject):
             self.guides_visible = visible
             self.guides_changed.emit(visible)
 
-    def set_mastery(self, mastery: dict[str, float | None] | None) -> None:
+    def set_mastery(
+        self,
+        mastery: dict[str, float | None] | None,
+        of: Callable[[Atlas], dict[str, float | None]] | None = None,
+    ) -> None:
+        """The heat map's values (None: off); `of(atlas)` gives another chart's, once shown."""
         self.mastery = mastery
+        if of is not None or mastery is None:
+            self.mastery_of = of
         self.mastery_changed.emit()

@@ -325,3 +325,29 @@ def test_a_chart_replaced_without_asking_ends_the_round_first(qtbot, make_window
     tab_enter(qtbot, window)
     assert reviews(window) == logged
     visible_dialog(window, "quiz-summary").reject()
+
+
+def test_the_heat_map_follows_the_chart_opened(qtbot, make_window, data_dir, monkeypatch):
+    """View → Mastery heat map on, answers given on the alternative chart, then the Western
+    chart and the alternative one again by the Chart menu: each is coloured by its own
+    progress. Before: the values of the chart shown when the heat map was switched on stayed,
+    so every zone of the chart opened after looked never practised (hatched)."""
+    alternative = chart_path("alternative", data_dir, window := make_window())
+    open_by_chart_menu(window, monkeypatch, alternative)
+    window.quiz.advance_after_right_ms = 60_000
+    setup_by_mouse(qtbot, window, kinds={"find"}, feet={"left"}, zones=set(), length=1)
+    question = window.quiz.session.current
+    click_zone(qtbot, window, question.view_id, question.zone_id)  # right
+    qtbot.keyClick(window.map, Qt.Key.Key_Return)  # the results
+    visible_dialog(window, "quiz-summary").reject()
+    western = next(p for p in builtin_charts() if p.name == "ingham-western.yaml")
+    open_by_chart_menu(window, monkeypatch, western)
+    window.actions_by_name["mastery"].trigger()  # View → Mastery heat map
+    assert window.state.mastery is not None and set(window.state.mastery) == {
+        z.id for z in window.state.atlas.zones
+    }
+    open_by_chart_menu(window, monkeypatch, alternative)
+    mastery = window.state.mastery
+    assert mastery is not None and set(mastery) == {z.id for z in window.state.atlas.zones}
+    assert mastery[question.zone_id] is not None and mastery[question.zone_id] > 0
+    assert window.actions_by_name["mastery"].isChecked()

@@ -487,10 +487,10 @@ class QuizController(Mode):
     def _show_status(self, text: str) -> None:
         self.said.emit(text)
 
-    def mastery(self) -> dict[str, float | None]:
-        """Zone id -> mean mastery of its cards in this chart; None if never practised."""
+    def mastery(self, atlas: Atlas | None = None) -> dict[str, float | None]:
+        """Zone id -> mean mastery of its cards in `atlas` (the chart shown); None if never practised."""
         self.refresh()
-        atlas = self.state.atlas
+        atlas = atlas if atlas is not None else self.state.atlas
         prefix = atlas.id + ":"
         now = time.time()
         per_zone: dict[str, list[float]] = {}
