@@ -230,8 +230,14 @@ def table() -> list[ActionSpec]:
             separator=True,
             enabled=lambda w: w.state.mode.name != QUIZ,  # presenting would end the round
         ),
-        ActionSpec(
-            "find", N_("&Find zone…"), lambda w: w.find_zone(), standard.Find, menu="view", separator=True
+        ActionSpec(  # not in a quiz: the zone list would give the answers away (as Zone list)
+            "find",
+            N_("&Find zone…"),
+            lambda w: w.find_zone(),
+            standard.Find,
+            menu="view",
+            separator=True,
+            enabled=lambda w: w.state.mode.name != QUIZ,
         ),
         ActionSpec(
             "mastery",
@@ -266,9 +272,21 @@ def table() -> list[ActionSpec]:
             menu="view",
             enabled=lambda w: w.state.mode.name != "quiz",
         ),
-        ActionSpec("new_quiz", N_("&New quiz…"), lambda w: w.quizzing.new_quiz_dialog(), "F7", menu="quiz"),
+        ActionSpec(  # (not during a round: it was replaced unseen, its results and labels lost)
+            "new_quiz",
+            N_("&New quiz…"),
+            lambda w: w.quizzing.new_quiz_dialog(),
+            "F7",
+            menu="quiz",
+            enabled=lambda w: w.state.mode.name != QUIZ,
+        ),
         ActionSpec(
-            "review", N_("&Review mistakes"), lambda w: w.quiz.review_mistakes(), "Shift+F7", menu="quiz"
+            "review",
+            N_("&Review mistakes"),
+            lambda w: w.quiz.review_mistakes(),
+            "Shift+F7",
+            menu="quiz",
+            enabled=lambda w: w.state.mode.name != QUIZ,
         ),
         ActionSpec(
             "end_quiz",

@@ -351,3 +351,35 @@ def test_the_heat_map_follows_the_chart_opened(qtbot, make_window, data_dir, mon
     assert mastery is not None and set(mastery) == {z.id for z in window.state.atlas.zones}
     assert mastery[question.zone_id] is not None and mastery[question.zone_id] > 0
     assert window.actions_by_name["mastery"].isChecked()
+
+
+def test_a_new_round_is_not_started_over_a_running_one(qtbot, make_window):
+    """Quiz → New quiz… (F7) and Review mistakes (Shift+F7) wait until the round has ended, as
+    Presenter mode does. Before: Start in the setup dialog replaced the running round unseen
+    (no results), and the labels it had hidden stayed off after the new round ended."""
+    window = make_window()
+    assert window.state.labels_visible
+    round_with_one_answer(qtbot, window)
+    session = window.quiz.session
+    window.actions_by_name["new_quiz"].trigger()  # F7
+    assert visible_dialog(window, "quiz-setup") is None
+    window.actions_by_name["review"].trigger()  # Shift+F7
+    assert window.quiz.session is session
+    window.actions_by_name["end_quiz"].trigger()
+    answer(qtbot, window, "end-round")
+    assert window.state.labels_visible and window.actions_by_name["new_quiz"].isEnabled()
+    visible_dialog(window, "quiz-summary").reject()
+
+
+def test_find_zone_does_not_show_the_zone_list_during_a_round(qtbot, make_window):
+    """View → Find zone… (Ctrl+F) during a round: the zone list stays hidden, as View → Zone
+    list does (it names every zone beside the question). Before: it was shown and focused."""
+    window = make_window()
+    round_with_one_answer(qtbot, window)
+    qtbot.keyClick(window.map, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    window.actions_by_name["find"].trigger()
+    assert not window.zones_dock.isVisible() and window.quiz.active
+    window.quiz.stop()
+    visible_dialog(window, "quiz-summary").reject()
+    window.actions_by_name["find"].trigger()
+    assert window.zones_dock.isVisible()

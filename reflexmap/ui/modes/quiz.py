@@ -509,6 +509,10 @@ class QuizController(Mode):
         return self.session is not None
 
     def start(self, options: QuizOptions) -> bool:
+        """A new round (a running one ends first, its results shown and the labels it hid
+        given back: replaced unseen, it left the labels off after the new round)."""
+        if self.session is not None:
+            self.stop()
         self.refresh()
         session = QuizSession(self.state.atlas, options, self.scheduler, chart=self.state.source)
         if session.current is None:
