@@ -373,12 +373,16 @@ def page_html(atlas: Atlas) -> str:
     search = t(N_("Search zones"))
     bar = (
         f'<div role="tablist" aria-label="{t(N_("Views"))}">{tabs}</div>'
-        f'<label class="check"><input type="checkbox" id="labels" checked> {t(N_("Labels"))}</label>'
+        # on a low screen (a phone held sideways) the tools fold into a menu behind ☰ (page.css)
+        f'<button type="button" id="tools-open" aria-expanded="false" aria-controls="tools" '
+        f'aria-label="{t(N_("More controls"))}">☰</button><div class="tools" id="tools">'
+        f'<label class="check"><input type="checkbox" id="labels" checked> <span id="labels-text">'
+        f"{t(N_('Labels'))}</span></label>"
         f'<span class="zoom"><button type="button" id="zoom-out" aria-label="{t(N_("Zoom out"))}">−</button>'
         f'<button type="button" id="zoom-in" aria-label="{t(N_("Zoom in"))}">+</button></span>'
         f'<button type="button" id="quiz-start">{t(N_("Find it: quiz"))}</button>'
         f'<span class="search"><input type="search" id="search" autocomplete="off" placeholder="{search}" '
-        f'aria-label="{search}" aria-controls="results"><ul id="results" hidden></ul></span>'
+        f'aria-label="{search}" aria-controls="results"><ul id="results" hidden></ul></span></div>'
     )
     quiz = (
         '<div id="quiz" hidden><p id="quiz-count" class="kind"></p><p id="quiz-prompt" class="claim"></p>'

@@ -42,7 +42,9 @@
   // ("carded"); × puts it back in the page under the feet. Elsewhere the panel stands beside.
   function openPanel() { document.body.classList.add("carded"); }
   function sheetTop() {
-    return getComputedStyle(panel).position === "fixed" ? panel.getBoundingClientRect().top : window.innerHeight;
+    // a sheet beside the feet (a phone held sideways) leaves them the screen's whole height
+    const r = panel.getBoundingClientRect();
+    return getComputedStyle(panel).position === "fixed" && r.left <= 0 ? r.top : window.innerHeight;
   }
   function reveal(id) {
     // the marked zone scrolled into sight above the sheet, if the sheet or the screen's edge hides it
@@ -311,6 +313,16 @@
     if (e.key === "Escape") { $("#results").hidden = true; }
   });
   $("#panel-close").addEventListener("click", () => document.body.classList.remove("carded"));
+  // ☰ (shown on a low screen only) opens the tools under the bar; a tap elsewhere closes them
+  function showTools(open) {
+    $("header").classList.toggle("open", open);
+    $("#tools-open").setAttribute("aria-expanded", String(open));
+  }
+  $("#tools-open").addEventListener("click", () => showTools(!$("header").classList.contains("open")));
+  document.addEventListener("click", (e) => {
+    if (e.target.closest && !e.target.closest("#tools, #tools-open")) showTools(false);
+  });
+  $("#quiz-start").addEventListener("click", () => showTools(false));
   document.addEventListener("click", (e) => {
     const opener = e.target.closest && e.target.closest(".note-open");
     if (opener) document.getElementById("note-" + opener.dataset.note).showModal();

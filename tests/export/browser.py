@@ -16,7 +16,12 @@ PHONE = (390, 844)
 DESKTOP = (1920, 1080)  # a desktop monitor: labels beside the feet (smaller windows list them)
 
 
-def browser(size: tuple[int, int], mobile: bool = False):
+def browser(size: tuple[int, int], mobile: bool = False, viewport: bool = False):
+    """Chromium whose window is `size`; with `mobile`, a phone of that many CSS px at device
+    pixel ratio 2 (the page sees innerWidth × innerHeight = size). A plain window's size is
+    the outer window's: headless Chromium keeps about 140 px of it for its own (invisible)
+    toolbar, so an 844×390 window shows the page 844×247; `viewport` resizes the window until
+    the page itself sees `size` (the screen of a phone, a laptop's browser without its bars)."""
     if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
         pytest.fail("Chromium is missing: apt-get install chromium chromium-driver (see the README)")
     os.environ["SE_OFFLINE"] = "true"
@@ -50,6 +55,9 @@ def browser(size: tuple[int, int], mobile: bool = False):
     options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     driver.set_window_size(*size)
+    if viewport and not mobile:
+        inner = driver.execute_script("return [window.innerWidth, window.innerHeight]")
+        driver.set_window_size(2 * size[0] - inner[0], 2 * size[1] - inner[1])
     return driver
 
 

@@ -1,0 +1,133 @@
+"""The web page on a phone held sideways (844×390 CSS px), as Chromium's mobile emulation at
+device pixel ratio 2 and as a plain window whose page sees 844×390 (a plain 844×390 window
+shows the page only 844×247: headless Chromium keeps the rest for its toolbar, which is why
+two measurements once disagreed, 366 px against 150 px for the map). The controls take one
+row (the tools behind ☰), the feet are whole in the rest of the height, and the names list
+and the welcome follow below; a zone's card is a sheet beside the feet. Portrait 390×844 and
+a 1280×720 desktop keep every control in the bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reflexmap import load_atlas
+from reflexmap.export.html import export_page
+from reflexmap.i18n import set_language
+
+from .browser import browser
+
+SIDEWAYS = (844, 390)
+TARGET_PX = 44
+
+LAYOUT = """
+const box = (e) => { const r = e.getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top,
+  bottom: r.bottom, width: r.width, height: r.height}; };
+const fig = document.querySelector('figure.aspect:not([hidden])');
+const shown = (e) => e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+return {inner: [innerWidth, innerHeight], header: box(document.querySelector('header')),
+  feet: [...fig.querySelectorAll('g.view')].map(box), svg: box(fig.querySelector('svg.chart')),
+  names: shown(fig.querySelector('.names')) ? box(fig.querySelector('.names')) : null,
+  panel: box(document.getElementById('panel')),
+  controls: [...document.querySelectorAll('header button, header input[type=search], header label')]
+    .filter(shown).map((e) => Object.assign({name: e.id || e.textContent.trim()}, box(e)))};
+"""
+
+
+@pytest.fixture(scope="module", params=["en", "de"])
+def page(request, tmp_path_factory) -> Path:
+    set_language(request.param)
+    try:
+        return export_page(load_atlas(), tmp_path_factory.mktemp("page") / f"chart-{request.param}.html")
+    finally:
+        set_language("en")
+
+
+@pytest.fixture(scope="module", params=["phone", "window"])
+def sideways(request):
+    driver = browser(SIDEWAYS, mobile=request.param == "phone", viewport=True)
+    yield driver
+    driver.quit()
+
+
+def _inside(c, width, height):
+    return 0 <= c["left"] and c["right"] <= width and 0 <= c["top"] and c["bottom"] <= height
+
+
+def test_sideways_the_controls_take_one_row_and_the_feet_the_rest_whole(sideways, page):
+    sideways.get(page.as_uri())
+    got = sideways.execute_script(LAYOUT)
+    width, height = got["inner"]
+    assert (width, height) == SIDEWAYS  # the page sees the phone's screen, not the window's
+    assert got["header"]["height"] <= TARGET_PX + 16, got["header"]  # one row (was 130 px: three)
+    for c in got["controls"]:
+        assert _inside(c, width, height) and c["height"] >= TARGET_PX and c["width"] >= TARGET_PX, c
+    assert {c["name"] for c in got["controls"]} >= {"tools-open"}
+    feet = got["feet"]
+    assert len(feet) == 2
+    for foot in feet:  # both feet whole on the first screen, under the bar (was cut at the toes)
+        assert got["header"]["bottom"] <= foot["top"] and foot["bottom"] <= height, (foot, got["header"])
+        assert foot["height"] >= 0.7 * height, foot
+    # the names list and the welcome follow below the feet: no columns squeezed beside them
+    assert got["names"] and got["names"]["top"] >= got["svg"]["bottom"] - 1, got["names"]
+    assert got["panel"]["top"] >= got["svg"]["bottom"] - 1, got["panel"]
+    assert sideways.execute_script("return document.documentElement.scrollWidth") <= width
+
+
+def test_sideways_the_menu_holds_the_tools_finger_sized_and_on_the_screen(sideways, page):
+    sideways.get(page.as_uri())
+    assert not sideways.find_element("id", "zoom-in").is_displayed()
+    sideways.find_element("id", "tools-open").click()
+    assert sideways.find_element("id", "tools-open").get_attribute("aria-expanded") == "true"
+    got = sideways.execute_script(LAYOUT)
+    width, height = got["inner"]
+    names = {c["name"] for c in got["controls"]}
+    assert {"zoom-in", "zoom-out", "quiz-start", "search"} <= names, names
+    assert sideways.find_element("id", "labels").is_displayed()
+    for c in got["controls"]:
+        assert _inside(c, width, height) and c["height"] >= TARGET_PX, c
+    sideways.find_element("id", "zoom-in").click()  # the menu stays open for a second step
+    assert sideways.find_element("id", "zoom-in").is_displayed()
+    sideways.find_element("id", "quiz-start").click()  # the quiz starts and the menu folds away
+    assert not sideways.find_element("id", "zoom-in").is_displayed()
+    assert sideways.find_element("id", "quiz").is_displayed()
+
+
+def test_sideways_a_zones_card_stands_beside_its_marked_zone(sideways, page):
+    sideways.get(page.as_uri())
+    button = sideways.find_element("css selector", "figure:not([hidden]) .names button[data-zone=sacrum]")
+    sideways.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    button.click()
+    got = sideways.execute_script(LAYOUT)
+    marked = sideways.execute_script(
+        "return [...document.querySelectorAll('figure:not([hidden]) path.z.sel')].map((p) => {"
+        "  const r = p.getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom]; })"
+    )
+    assert marked
+    panel = got["panel"]
+    assert panel["top"] >= got["header"]["bottom"] - 1 and panel["bottom"] <= got["inner"][1] + 1, panel
+    for _left, right, top, bottom in marked:  # in sight: under the bar, left of the card
+        assert right <= panel["left"] and got["header"]["bottom"] <= top and bottom <= got["inner"][1]
+    for foot in got["feet"]:  # the feet, scrolled to, are whole under the bar
+        assert foot["top"] >= got["header"]["bottom"] - 1, (foot, got["header"])
+
+
+@pytest.mark.parametrize("size, mobile", [((390, 844), True), ((1280, 720), False)])
+def test_upright_and_on_a_desktop_every_tool_stays_in_the_bar(page, size, mobile):
+    driver = browser(size, mobile=mobile, viewport=True)
+    try:
+        driver.get(page.as_uri())
+        assert not driver.find_element("id", "tools-open").is_displayed()
+        for control in ("zoom-in", "zoom-out", "quiz-start", "search", "labels"):
+            assert driver.find_element("id", control).is_displayed(), control
+        assert driver.find_element("css selector", "h1").is_displayed()
+        got = driver.execute_script(LAYOUT)
+        for c in got["controls"]:
+            assert 0 <= c["left"] and c["right"] <= size[0], c
+        if not mobile:  # the desktop: feet whole in the window beside the panel, as before
+            for foot in got["feet"]:
+                assert got["header"]["bottom"] <= foot["top"] and foot["bottom"] <= size[1], foot
+            assert got["panel"]["left"] >= got["svg"]["right"]
+    finally:
+        driver.quit()
