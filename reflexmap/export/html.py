@@ -308,6 +308,8 @@ def _script_strings() -> dict[str, str]:
         "noMatch": _("No zone matches."),
         "next": _("Next question"),
         "again": _("New round"),
+        "labelsBox": _("Labels"),
+        "namesBox": _("Name list"),  # the Labels box where the names are listed (a phone)
     }
 
 

@@ -131,6 +131,8 @@
       const svg = $("svg.chart", fig);
       const listed = labelsTooSmall(svg);
       fig.classList.toggle("listed", listed);
+      // the box says what it shows or hides: the labels beside the feet, or the list of names
+      $("#labels-text").textContent = listed ? S.namesBox : S.labelsBox;
       const bare = off || listed;
       $$("[data-bare]", svg).forEach((e) => e.setAttribute("transform", bare ? e.dataset.bare : e.dataset.placed));
       fitCaptions(svg, (bare ? svg.dataset.bareBox : svg.dataset.box).split(" ").map(Number));

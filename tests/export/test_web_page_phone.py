@@ -208,3 +208,26 @@ def test_a_phone_held_sideways_keeps_finger_sized_controls_and_draws_the_feet(pa
         assert min(named.values()) >= READABLE_PX
     finally:
         driver.quit()
+
+
+def test_the_labels_box_says_what_it_shows_and_does_it(phone, desktop, page):
+    """On the phone the names are listed under the feet (no labels beside them): the box there
+    says "Name list" and hides and shows that list (it said "Labels", ticked, with no label on
+    the map). On a desktop monitor it says "Labels" and hides and shows the labels."""
+    listed_word = {"en": "Name list", "de": "Namensliste"}[page.stem.rsplit("-", 1)[1]]
+    labels_word = {"en": "Labels", "de": "Beschriftungen"}[page.stem.rsplit("-", 1)[1]]
+    shown = "return [...document.querySelectorAll(arguments[0])].some((e) => e.getClientRects().length > 0)"
+    for driver, word, what in (
+        (phone, listed_word, "figure:not([hidden]) .names"),
+        (desktop, labels_word, "figure:not([hidden]) text.lab"),
+    ):
+        driver.get(page.as_uri())
+        for tab in _tabs(driver):
+            tab.click()
+            box = driver.find_element("css selector", "label.check")
+            assert box.text == word and driver.find_element("id", "labels").is_selected(), tab.text
+            assert driver.execute_script(shown, what), (tab.text, what)
+            box.click()
+            assert not driver.execute_script(shown, what), (tab.text, what)
+            box.click()
+            assert driver.execute_script(shown, what), (tab.text, what)
