@@ -287,7 +287,7 @@ def test_cli_writes_a_german_page_for_a_user_chart(desktop, tmp_path):
     assert result.returncode == 0, result.stderr
     _open(desktop, out)
     assert desktop.find_element("tag name", "html").get_attribute("lang") == "de"
-    assert desktop.find_element("id", "quiz-start").text == "Finden: Quiz"
+    assert desktop.find_element("id", "quiz-start").text == "Quiz: Zone finden"  # was "Finden: Quiz"
     atlas = read_atlas(chart).atlas.localized("de")
     view = atlas.views_of(atlas.aspects()[0])[0].id
     if atlas.aspects()[0] != "plantar":
