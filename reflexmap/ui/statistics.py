@@ -1,4 +1,4 @@
-"""The Statistics window: what the review log says, drawn with plain Qt painting.
+"""The Statistics window: what the review log says, drawn with plain Qt painting (bar_chart).
 
 Cards due today and in the next days, reviews per day, retention (right answers as a share of
 reviews) per day, mastery per body region and per foot, and the hardest zones. Every chart
@@ -7,12 +7,11 @@ carrier. The window reads the same card states as the mastery heat map."""
 
 from __future__ import annotations
 
-import math
 import sqlite3
 import time
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -33,215 +31,7 @@ from ..quiz.reviewlog import ReviewLog
 from ..quiz.scheduler import EASY_SHARE, FAST_SECONDS, PACE_MIN, is_busy
 from ..quiz.stats import Statistics, compute
 from ..vocab import foot_name, region_name
-
-BAR = QColor("#3f7fbf")
-GOOD = QColor("#2e8b57")
-
-
-class BarChart(QWidget):
-    """Labelled bars: vertical (one per day) or horizontal (one per named row)."""
-
-    def __init__(
-        self,
-        title: str,
-        labels: list[str],
-        values: list[float | None],
-        *,
-        horizontal: bool = False,
-        percent: bool = False,
-        colour: QColor = BAR,
-        every: int = 1,
-        notes: list[str] | None = None,
-        parent=None,
-    ):
-        super().__init__(parent)
-        self.title, self.labels, self.values = title, labels, values
-        self.notes = notes or [""] * len(values)  # horizontal: said after each value
-        self.horizontal, self.percent, self.colour, self.every = horizontal, percent, colour, every
-        self.setMinimumSize(380, 200 if not horizontal else 40 + 24 * max(1, len(labels)))
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName(title)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        """Room for the title on two lines and every row at its full height (a row is squeezed
-        below that when the window is smaller): at the largest text the fixed minimum is too low."""
-        metrics = QFontMetricsF(self.font())
-        line = metrics.height()
-        rows = max(1, len(self.labels))
-        widest = max((metrics.horizontalAdvance(t) for t in self.labels), default=0) + 8
-        stacked = widest > max(self.width(), 480) * 0.45  # as _horizontal decides, at a likely width
-        body = rows * (26.0 + (line if stacked else 0.0)) if self.horizontal else max(200.0, 8 * line)
-        return QSize(self.minimumWidth(), max(self.minimumHeight(), round(line * 2.6 + body)))
-
-    def title_lines(self) -> list[str]:
-        """The title broken between words into lines as wide as the chart (a German title ran
-        past the window's edge at the largest text); a word wider than that stands alone."""
-        bold = self.font()
-        bold.setBold(True)
-        metrics = QFontMetricsF(bold)
-        lines: list[str] = []
-        for word in self.title.split():
-            wider = f"{lines[-1]} {word}" if lines else word
-            if lines and metrics.horizontalAdvance(wider) <= self.width() - 2:
-                lines[-1] = wider
-            else:
-                lines.append(word)
-        return lines or [""]
-
-    def text(self, value: float | None) -> str:
-        if value is None:
-            return "–"
-        return format_percent(value) if self.percent else format_count(round(value))
-
-    def paintEvent(self, _event) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        ink = self.palette().color(QPalette.ColorRole.WindowText)
-        muted = QColor(ink)
-        muted.setAlpha(110)
-        metrics = QFontMetricsF(self.font())
-        line = metrics.height()
-        bold = self.font()
-        bold.setBold(True)
-        painter.setFont(bold)
-        painter.setPen(ink)
-        titles = self.title_lines()
-        for i, text in enumerate(titles):  # the whole title, on as many lines as it needs
-            painter.drawText(QRectF(0, i * line, self.width(), line * 1.4), Qt.AlignmentFlag.AlignLeft, text)
-        painter.setFont(self.font())
-        top = line * (len(titles) + 0.6)
-        area = QRectF(0, top, self.width(), self.height() - top)
-        known = [v for v in self.values if v is not None]
-        peak = 1.0 if self.percent else nice_ceiling(max(known, default=0))
-        if self.horizontal:
-            self._horizontal(painter, area, peak, ink, muted, metrics)
-        else:
-            self._vertical(painter, area, peak, ink, muted, metrics)
-        painter.end()
-
-    def _horizontal(self, painter, area, peak, ink, muted, metrics) -> None:
-        """A bar per row, its label to the left; where a label would be cut there (German
-        "Linker Fuß: richtige Antworten" at the largest text), every label stands over its bar."""
-        widest = max((metrics.horizontalAdvance(t) for t in self.labels), default=0) + 8
-        stacked = widest > area.width() * 0.45
-        label_w = 0.0 if stacked else widest
-        line = metrics.height() if stacked else 0.0
-        value_w = (
-            max(
-                metrics.horizontalAdvance(" ".join(filter(None, (self.text(v), n))))
-                for v, n in zip([1.0, *self.values], ["", *self.notes], strict=True)
-            )
-            + 8
-        )
-        row = min(26.0 + line, area.height() / max(1, len(self.labels)))
-        bar = row - line
-        for i, (label, value, note) in enumerate(zip(self.labels, self.values, self.notes, strict=True)):
-            y = area.top() + i * row
-            painter.setPen(ink)
-            if stacked:
-                text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, area.width())
-                painter.drawText(
-                    QRectF(0, y, area.width(), line),
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                    text,
-                )
-            else:
-                text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_w - 8)
-                painter.drawText(
-                    QRectF(0, y, label_w - 8, row),
-                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                    text,
-                )
-            top = y + line
-            full = area.width() - label_w - value_w
-            painter.fillRect(
-                QRectF(label_w, top + bar * 0.2, full, bar * 0.6),
-                QColor(muted.red(), muted.green(), muted.blue(), 30),
-            )
-            if value:
-                painter.fillRect(
-                    QRectF(label_w, top + bar * 0.2, full * min(1.0, value / peak), bar * 0.6), self.colour
-                )
-            painter.setPen(ink)
-            painter.drawText(
-                QRectF(label_w + full + 6, top, value_w, bar),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                " ".join(filter(None, (self.text(value), note))),
-            )
-
-    def _vertical(self, painter, area, peak, ink, muted, metrics) -> None:
-        line = metrics.height()
-        axis_w = metrics.horizontalAdvance(self.text(peak)) + 10
-        right = metrics.horizontalAdvance(self.labels[-1]) / 2 + 4 if self.labels else 4.0  # last label fits
-        plot = QRectF(
-            area.left() + axis_w,
-            area.top() + line * 0.5,
-            area.width() - axis_w - right,
-            area.height() - line * 2.4,
-        )
-        painter.setPen(QPen(muted, 1))
-        for fraction in (0.0, 0.5, 1.0):
-            if not self.percent and (peak * fraction) % 1:
-                continue  # counts are whole numbers: no "0.5" line
-            y = plot.bottom() - fraction * plot.height()
-            painter.drawLine(plot.left(), y, plot.right(), y)
-            painter.setPen(ink)
-            painter.drawText(
-                QRectF(0, y - line / 2, axis_w - 6, line),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                self.text(peak * fraction),
-            )
-            painter.setPen(QPen(muted, 1))
-        count = max(1, len(self.values))
-        slot = plot.width() / count
-        for i, value in enumerate(self.values):
-            x = plot.left() + i * slot
-            if value is None:
-                painter.setPen(muted)
-                painter.drawText(  # no reviews that day (not 0 %)
-                    QRectF(x, plot.bottom() - line, slot, line), Qt.AlignmentFlag.AlignCenter, "–"
-                )
-            elif value > 0:
-                h = plot.height() * min(1.0, value / peak)
-                painter.fillRect(QRectF(x + slot * 0.15, plot.bottom() - h, slot * 0.7, h), self.colour)
-        painter.setPen(ink)
-        for left, width, text in self._day_labels(plot, slot, metrics):
-            painter.drawText(
-                QRectF(left, plot.bottom() + line / 2 + 2, width, line),  # below the axis's "0"
-                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                text,
-            )
-
-    def _day_labels(
-        self, plot: QRectF, slot: float, metrics: QFontMetricsF
-    ) -> list[tuple[float, float, str]]:
-        """Every `every`-th label and the last: (left, width, text), each centred under its bar
-        but kept inside the widget and clear of the value axis. A label that would touch the one
-        before it is left out; the last one always stays."""
-        count = len(self.labels)
-        if not count:
-            return []
-        gap = metrics.horizontalAdvance("  ")
-        placed: list[tuple[float, float, str]] = []
-        for i in sorted(set(range(0, count, self.every)) | {count - 1}):
-            text = self.labels[i]
-            width = metrics.horizontalAdvance(text) + 2
-            left = max(plot.left(), min(self.width() - width, plot.left() + (i + 0.5) * slot - width / 2))
-            if i == count - 1:
-                while placed and placed[-1][0] + placed[-1][1] + gap > left:
-                    placed.pop()
-            elif placed and placed[-1][0] + placed[-1][1] + gap > left:
-                continue
-            placed.append((left, width, text))
-        return placed
-
-
-def nice_ceiling(value: float) -> float:
-    """The axis top for counts: a round number (1, 1.2, 1.5, 2 … 10 times a power of ten) at least `value`."""
-    if value <= 1:
-        return 1.0
-    power = 10 ** math.floor(math.log10(value))
-    return next(step * power for step in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if step * power >= value)
+from .bar_chart import GOOD, BarChart
 
 
 def _month_abbreviation(month: int) -> str:
@@ -327,6 +117,7 @@ class StatisticsWindow(QDialog):
                 [_day(d) for d in days],
                 list(s.reviews),
                 every=5,
+                from_end=True,
                 parent=self,
             ),
             "retention": BarChart(
@@ -336,6 +127,8 @@ class StatisticsWindow(QDialog):
                 percent=True,
                 colour=GOOD,
                 every=5,
+                from_end=True,
+                note=_("A day without reviews has no column."),
                 parent=self,
             ),
             "regions": BarChart(
@@ -367,6 +160,9 @@ class StatisticsWindow(QDialog):
                 parent=self,
             ),
         }
+        days_charts = [self.charts["reviews"], self.charts["retention"]]
+        for chart in days_charts:  # the same dates under both
+            chart.partners = [c for c in days_charts if c is not chart]
         grid = QGridLayout()
         for i, key in enumerate(("due", "reviews", "retention", "hardest", "regions", "feet")):
             grid.addWidget(self.charts[key], i // 2, i % 2)
