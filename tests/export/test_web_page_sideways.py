@@ -131,3 +131,49 @@ def test_upright_and_on_a_desktop_every_tool_stays_in_the_bar(page, size, mobile
             assert got["panel"]["left"] >= got["svg"]["right"]
     finally:
         driver.quit()
+
+
+def test_a_reader_who_chose_large_text_gets_it_everywhere_and_nothing_spills(page):
+    """German at the browser's "very large" text (24 px) on a 1024×768 window: the Labels box,
+    the search field and the names are as large as the buttons (the box and the field stayed
+    at 16 px beside 23 px buttons), and a long name ("Nasennebenhöhlen") wraps inside the
+    names column instead of running under the zone card."""
+    import os
+
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    from . import browser as chromium
+
+    os.environ["SE_OFFLINE"] = "true"
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(chromium.CHROMIUM)
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--hide-scrollbars",
+        "--force-device-scale-factor=1",
+        "--window-size=1024,768",
+    ):
+        options.add_argument(flag)
+    options.add_experimental_option("prefs", {"webkit.webprefs.default_font_size": 24})
+    driver = webdriver.Chrome(service=Service(str(chromium.CHROMEDRIVER)), options=options)
+    try:
+        driver.get(page.as_uri())
+        sizes = driver.execute_script(
+            "const px = (s) => parseFloat(getComputedStyle(document.querySelector(s)).fontSize);"
+            "return [px('label.check'), px('#search'), px('#quiz-start'),"
+            "        px('figure:not([hidden]) .names button')];"
+        )
+        assert min(sizes) >= 22, sizes
+        spilled = driver.execute_script(
+            "const list = document.querySelector('figure:not([hidden]) .names');"
+            "const edge = list.getBoundingClientRect().right;"
+            "return [...list.querySelectorAll('button')]"
+            "  .filter((b) => b.getBoundingClientRect().right > edge + 0.5).map((b) => b.textContent);"
+        )
+        assert spilled == [], spilled
+    finally:
+        driver.quit()
