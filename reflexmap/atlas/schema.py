@@ -49,7 +49,15 @@ def _validator() -> jsonschema.protocols.Validator:
 
     cls = jsonschema.validators.validator_for(schema())
     cls.check_schema(schema())
-    return cls(schema())
+    # a plain value written in decimal that no float holds (1e999) is a number, not text
+    checker = cls.TYPE_CHECKER.redefine(
+        "string", lambda _checker, value: isinstance(value, str) and not _out_of_reach(value)
+    )
+    return jsonschema.validators.extend(cls, type_checker=checker)(schema())
+
+
+def _out_of_reach(value: Any) -> bool:
+    return type(value) is written_numbers.OutOfReach
 
 
 def check_structure(data: Any, positions: Positions, source: str) -> list[AtlasError]:
@@ -548,6 +556,8 @@ def _either(words: list[str]) -> str:
 
 def _written_number(positions: Positions, where: tuple[int, int], value: Any) -> str:
     """A number as written in the file at `where` (1.10, not 1.1), or as read."""
+    if _out_of_reach(value):
+        return str(value)  # (the text written, also after a tag: `!!float 1e999`)
     offset = positions.offset(*where) if getattr(positions, "text", "") else None
     found = written_numbers.DECIMAL.match(positions.text, offset) if offset is not None else None
     return found.group() if found else format_value(value)
@@ -608,7 +618,7 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
             )
         if "number" in wanted and _is_number_written_otherwise(value):
             message = written_numbers.wanted(value)
-        if "string" in wanted and type(value) in (int, float) and path:
+        if "string" in wanted and (type(value) in (int, float) or _out_of_reach(value)) and path:
             message = _(
                 "'{field}' must be text, not the number {written}; put text in quotes: \"{written}\""
             ).format(field=field, written=_written_number(positions, where, value))
@@ -618,8 +628,11 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
             )
     elif kind == "enum":
         choices = ", ".join(str(c) for c in error.validator_value)
+        number = type(value) in (int, float) or _out_of_reach(value)  # as written: 1e3, not 1000.0
         message = _("{value} is not a valid {field}; expected one of: {choices}").format(
-            value=_short(value), field=field, choices=choices
+            value=_written_number(positions, where, value) if number else _short(value),
+            field=field,
+            choices=choices,
         )
     elif kind == "const":
         if type(error.validator_value) in (int, float) and _is_number_written_otherwise(value):

@@ -13,9 +13,11 @@ reader of point lists, `point_lists`) takes a plain value as a number only when 
 as above, and every other plain value as the text written: a zone file holds text and
 decimal numbers only (it has no true/false or null fields). A number in decimal that no
 float holds as written (`1e999` would be infinity, `1e-400` 0) is kept as the text written
-too (`unreadable`). Where a number is wanted, text that looks like a number is refused with
-`wanted` (`schema`), quoting it: "this number is too large to read: '1e999'", or
-`not_decimal` for a number written another way.
+(`unreadable`), marked as a number (`OutOfReach`): where a number is wanted, text that looks
+like a number is refused with `wanted` (`schema`), quoting it: "this number is too large to
+read: '1e999'", or `not_decimal` for a number written another way; where text is wanted, a
+plain value written in decimal is a number whatever its size (`name: 1e3` and `name: 1e999`
+alike): "put text in quotes".
 """
 
 from __future__ import annotations
@@ -37,6 +39,14 @@ _WHOLE = re.compile(rf"{SIGN}{DIGITS}")
 # first (010, 0x1F, 1_000, 1:20, .5, 5., +.inf, .NaN, 10mm), or a YAML word for infinity or
 # not-a-number.
 _NUMBER_LIKE = re.compile(r"[-+]?(?:[0-9.][0-9A-Za-z_:.+-]*|\.?(?:inf|Inf|INF|nan|NaN|NAN))")
+
+
+class OutOfReach(str):
+    """A plain value written in decimal that no float holds as written (1e999, 1e-400): a
+    number by the rule above, kept as the text written so that a message can quote it. Not
+    text: a key or a text field holding one is refused as one holding 1e3 is."""
+
+    __slots__ = ()
 
 
 def read(written: str) -> int | float | None:

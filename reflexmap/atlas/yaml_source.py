@@ -840,7 +840,7 @@ class _Builder:
                 parent.bad_key = True
             elif value is _REPORTED:
                 parent.bad_key = True
-            elif not isinstance(value, str) or not isinstance(event, yaml.ScalarEvent):
+            elif type(value) is not str or not isinstance(event, yaml.ScalarEvent):  # 10, 1e999
                 self._error(event.start_mark, _("keys must be plain text (put quotes around it)"))
                 parent.bad_key = True
             elif value in parent.seen:
@@ -894,8 +894,10 @@ class _Builder:
             if number is not None:
                 if type(number) is float and not _SMALLEST <= abs(number) <= _LARGEST:  # (or 0.0)
                     # 1e999, 1e-400: no float holds them as written; kept as the text written,
-                    # as `010` is, and refused where a number is wanted (schema)
-                    return number if written_numbers.unreadable(value, number) is None else value
+                    # marked as a number: refused where a number or text is wanted (schema)
+                    if written_numbers.unreadable(value, number) is None:
+                        return number
+                    return written_numbers.OutOfReach(value)
                 return number
             if value == "<<":
                 return _MERGE

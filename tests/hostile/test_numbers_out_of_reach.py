@@ -96,3 +96,68 @@ def test_the_editor_marks_the_point_holding_a_number_it_cannot_read(written: str
     text = _chart(f"[[0, 0], [10, {written}], [10, 10], [0, 10]]")
     problems = ChartDocument.from_text(text).draft().problems
     assert [(p.zone, p.view, p.part, p.vertex) for p in problems] == [("z", "plantar-left", 0, 1)]
+
+
+TEXT_FIELDS = {  # where text is wanted: (the line as in _chart, the line with the number)
+    "name": ('name: "Zone"', "name: {n}"),
+    "claim": ('claim: "the sacrum"', "claim: {n}"),
+    "chart title": ('title: "T"', "title: {n}"),
+    "zone id": ("  - id: z\n", "  - id: {n}\n"),
+}
+
+
+@pytest.mark.parametrize("field", TEXT_FIELDS)
+@pytest.mark.parametrize("written", ["1e3", "1e999", "-1e400", "1e-400", "2.5e-320"])
+def test_a_text_field_refuses_every_number_written_in_decimal_alike(written: str, field: str):
+    """One rule: a plain value written in decimal where text is wanted is a number, whether a
+    float holds it or not (before: `name: 1e999` was taken as the text "1e999")."""
+    old, new = TEXT_FIELDS[field]
+    text = _chart(SQUARE).replace(old, new.format(n=written), 1)
+    errors = parse_atlas(text, "chart.yaml").errors
+    key = {"chart title": "title", "zone id": "id"}.get(field, field)
+    assert [e.message for e in errors] == [
+        f"'{key}' must be text, not the number {written}; put text in quotes: \"{written}\""
+    ]
+    assert _at(text, errors[0]).startswith(written)
+
+
+@pytest.mark.parametrize("written", ["1e999", "1e-400"])
+def test_a_text_field_refuses_such_a_number_in_german(written: str):
+    text = _chart(SQUARE).replace('name: "Zone"', f"name: {written}")
+    i18n.set_language("de")
+    try:
+        errors = parse_atlas(text, "chart.yaml").errors
+    finally:
+        i18n.set_language("en")
+    line = text.split("\n").index(f"    name: {written}") + 1
+    assert [(e.line, e.column, e.message) for e in errors] == [
+        (
+            line,
+            11,
+            f"'name' muss Text sein, nicht die Zahl {written}; "
+            f'Text in Anführungszeichen setzen: "{written}"',
+        )
+    ]
+
+
+@pytest.mark.parametrize("written", ['"1e999"', "'1e-400'", "!!str 1e999", "010"])
+def test_text_in_quotes_or_tagged_as_text_stays_text(written: str):
+    text = _chart(SQUARE).replace('name: "Zone"', f"name: {written}")
+    result = parse_atlas(text, "chart.yaml")
+    assert not result.errors, [str(e) for e in result.errors]
+
+
+@pytest.mark.parametrize("written", ["10", "1e3", "1e999", "1e-400"])
+def test_a_key_written_as_such_a_number_is_refused_as_any_number_is(written: str):
+    text = _chart(SQUARE).replace('claim: "the sacrum"', f"{written}: x")
+    errors = parse_atlas(text, "chart.yaml").errors
+    assert [e.message for e in errors] == ["keys must be plain text (put quotes around it)"]
+    assert _at(text, errors[0]).startswith(f"{written}: x")
+
+
+@pytest.mark.parametrize("written", ["1e3", "1e999", "1e-400"])
+def test_a_choice_quotes_such_a_number_as_written(written: str):
+    """`region: 1e3` was "1000.0 is not a valid region", `region: 1e999` "'1e999' is …"."""
+    text = _chart(SQUARE).replace("region: spine", f"region: {written}")
+    errors = parse_atlas(text, "chart.yaml").errors
+    assert [e.message.split(";")[0] for e in errors] == [f"{written} is not a valid region"]
