@@ -943,9 +943,8 @@ class _Builder:
                 if not _SMALLEST <= abs(number) <= _LARGEST
                 else None
             )
-            if problem is not None:
-                self._error(event.start_mark, problem)
-                return _REPORTED
+            if problem is not None:  # as a plain 1e999 is: refused by the schema at its path
+                return written_numbers.OutOfReach(event.value)  # (so the editor marks its vertex)
             return number
         if type(number) is not int:
             kind = _(_KIND_OF_TAG[tag])

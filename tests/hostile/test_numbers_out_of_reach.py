@@ -90,7 +90,7 @@ def test_outside_points_too_a_number_no_float_holds_is_refused_in_german():
     ]
 
 
-@pytest.mark.parametrize("written", ["1e999", "1e-400", ".nan"])
+@pytest.mark.parametrize("written", ["1e999", "1e-400", ".nan", "!!float 1e999", "!!float -1e-400"])
 def test_the_editor_marks_the_point_holding_a_number_it_cannot_read(written: str):
     """Not a second part's vertex: [10, 1e999] is point 1 of part 0 (its y is number 1)."""
     text = _chart(f"[[0, 0], [10, {written}], [10, 10], [0, 10]]")
@@ -161,3 +161,19 @@ def test_a_choice_quotes_such_a_number_as_written(written: str):
     text = _chart(SQUARE).replace("region: spine", f"region: {written}")
     errors = parse_atlas(text, "chart.yaml").errors
     assert [e.message.split(";")[0] for e in errors] == [f"{written} is not a valid region"]
+
+
+@pytest.mark.parametrize("written", ["!!float 1e999", "!!float 1e-400"])
+def test_a_tagged_number_no_float_holds_is_said_at_its_point_like_a_plain_one(written: str):
+    """The schema's word at the value's path (before: the reader's, with no path), where a
+    number or text is wanted, in every place of a chart."""
+    text = _chart(f"[[0, 0], [10, {written}], [10, 10], [0, 10]]")
+    errors = parse_atlas(text, "chart.yaml").errors
+    number = written.split()[1]
+    assert [e.message for e in errors] == [WRITTEN[number].format(number)]
+    assert _at(text, errors[0]).startswith(written + "]")
+    text = _chart(SQUARE).replace('name: "Zone"', f"name: {written}")
+    errors = parse_atlas(text, "chart.yaml").errors
+    assert [e.message for e in errors] == [
+        f"'name' must be text, not the number {number}; put text in quotes: \"{number}\""
+    ]
