@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from . import number_reach
 from .i18n import N_, _, format_count
 
 MAX_DEPTH = 64
@@ -23,6 +24,23 @@ MAX_NUMBER_CHARS = 100  # a float written in full is at most 24 characters
 
 # strings (escapes skipped; unrolled so the regex never backtracks), brackets and numbers
 _TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[{]|[\]}]|-?[0-9][-+0-9.eE]*', re.DOTALL)
+
+
+class Unheld(float):
+    """A number written in decimal that no float holds as written (1e999: infinity, 1e-400:
+    0), read for a caller that checks every value (`loads(nonfinite=True)`): a float (inf, 0)
+    that knows what was written, so that it is refused alone quoting it (`reason`)."""
+
+    written: str
+
+    def __new__(cls, written: str, number: float) -> Unheld:
+        made = super().__new__(cls, number)
+        made.written = written
+        return made
+
+    def reason(self) -> str:
+        """ "this number is too large to read: '1e999'", in the interface language of now."""
+        return number_reach.unreadable(self.written, float(self)) or ""
 
 
 class JSONBoundsError(ValueError):
@@ -130,6 +148,26 @@ def _first_beyond(text: str, max_depth: int, max_number: int) -> JSONBoundsError
     return None
 
 
+def _first_unheld(text: str) -> JSONBoundsError | None:
+    """The first number outside strings that no float holds as written, said at its place."""
+    for match in _TOKENS.finditer(text):
+        written = match.group()
+        if written[0] in '"[{]}' or not ("e" in written or "E" in written):  # (100 digits at most)
+            continue
+        try:
+            number = float(written)
+        except ValueError:  # pragma: no cover - json read it
+            continue
+        if number_reach.SMALLEST <= abs(number) <= number_reach.LARGEST:
+            continue
+        if number_reach.unreadable(written, number) is not None:
+            return JSONBoundsError(
+                lambda w=written, n=number: number_reach.unreadable(w, n) or "",
+                *_position(text, match.start()),
+            )
+    return None
+
+
 def _depth_exceeds(value: Any, max_depth: int) -> bool:
     """Iteratively, a level at a time: is `value` nested deeper than `max_depth`? (A level's
     containers in one list: a chart cache's 200,000 points are checked in ~20 ms.)"""
@@ -163,8 +201,9 @@ def loads(
     value it takes, so that anything nested deeper than it expects is refused there anyway.
 
     NaN and Infinity are refused (`nonfinite`: read as floats, for a caller that checks every
-    value's range, so that one such value is refused alone); a float too large to be finite
-    reads as inf, which the caller's range check refuses like any other out-of-range value."""
+    value's range, so that one such value is refused alone). So is a number no float holds as
+    written (1e999, 1e-400), quoting it at its place as a zone file does ("this number is too
+    large to read: '1e999'"; `nonfinite`: read as an `Unheld`, for the caller to refuse alone)."""
     if len(raw) > max_bytes:
         size = len(raw)
         raise JSONBoundsError(
@@ -190,13 +229,26 @@ def loads(
             raise _TooLong
         return int(digits)
 
+    unheld: list[str] = []
+
+    def decimal(written: str) -> float:
+        number = float(written)
+        if number_reach.SMALLEST <= abs(number) <= number_reach.LARGEST or (
+            number_reach.unreadable(written, number) is None
+        ):
+            return number
+        if nonfinite:
+            return Unheld(written, number)
+        unheld.append(written)
+        return number
+
     def constant(name: str) -> Any:
         if nonfinite:
             return float(name)
         raise JSONBoundsError(lambda: _("{name} is not a number this file may hold").format(name=name))
 
     try:
-        value = json.loads(text, parse_int=whole, parse_constant=constant)
+        value = json.loads(text, parse_int=whole, parse_float=decimal, parse_constant=constant)
     except json.JSONDecodeError as exc:
         raise JSONBoundsError(lambda e=exc: json_problem(e), exc.lineno, exc.colno) from None
     except (RecursionError, _TooLong):
@@ -210,5 +262,9 @@ def loads(
         scan_depth = MAX_DEPTH if max_depth is None else max_depth
         raise _first_beyond(text, scan_depth, max_number) or JSONBoundsError(
             lambda: _("values are nested too deeply")
+        )
+    if unheld:
+        raise _first_unheld(text) or JSONBoundsError(
+            lambda w=unheld[0]: number_reach.unreadable(w, float(w)) or ""
         )
     return value

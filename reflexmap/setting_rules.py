@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
-from . import i18n
+from . import bounded_json, i18n
 from .i18n import LANGUAGES, N_, _, format_number, isolated
 from .vocab import ASPECTS, FEET, REGIONS
 
@@ -81,6 +81,8 @@ def shown(value: Any) -> str:
 def _figure_of(value: float) -> str:
     """A stored number as the language writes it: whole numbers grouped, others with the
     digits Python writes for them (no rounding: the message quotes what is stored)."""
+    if type(value) is bounded_json.Unheld:
+        return value.written  # as written, not "Infinity" or 0.0
     if isinstance(value, int):
         if abs(value) >= 10**40:  # longer than a message shows: its size instead
             return f"{'-' if value < 0 else ''}10^{len(str(abs(value))) - 1}…"
@@ -442,6 +444,8 @@ def check(key: str, value: Any) -> Checked:
     """`value` as stored under `key`, checked: a key this version does not know (a newer
     one's) is kept as it is; value() never hands it out as another kind than asked for."""
     rule = RULES.get(key)
+    if type(value) is bounded_json.Unheld and rule is not None:  # 1e999, 1e-400: not inf, not 0
+        return _bad(value.reason())
     return rule.check(value) if rule is not None else Checked(value)
 
 

@@ -23,8 +23,8 @@ alike): "put text in quotes".
 from __future__ import annotations
 
 import re
-import sys
 
+from .. import number_reach
 from ..i18n import _
 
 SIGN = r"[-+]?"
@@ -59,36 +59,13 @@ def read(written: str) -> int | float | None:
     return None
 
 
-# the floats a number written in decimal is read as exactly enough: zero, or a normal float
-# (a float cannot hold 1e999, read as infinity, nor 1e-400, read as 0, and holds 1e-310
-# only with digits lost)
-SMALLEST = sys.float_info.min
-LARGEST = sys.float_info.max
-
-
-def unreadable(written: str, number: float) -> str | None:
-    """The message for `written` (in decimal) when the float it is read as is not the number
-    written: too large (infinity) or too close to zero (0, or digits lost); None when it is.
-    Quick to ask: the caller asks only when `SMALLEST <= abs(number) <= LARGEST` is false."""
-    if number != number or abs(number) > LARGEST:
-        return _too_large(written)
-    if abs(number) < SMALLEST and written.lower().partition("e")[0].strip("+-0."):  # not 0, 0.0, -0e5
-        return _too_small(written)
-    return None
-
-
-def _quoted(written: str) -> str:
-    return repr(written if len(written) <= 40 else written[:37] + "...")
-
-
-def _too_large(written: str) -> str:
-    return _("this number is too large to read: {written}").format(written=_quoted(written))
-
-
-def _too_small(written: str) -> str:
-    return _("this number is too close to zero to read (write 0 for zero): {written}").format(
-        written=_quoted(written)
-    )
+# (SMALLEST, LARGEST, unreadable: the rule settings and progress read numbers by too)
+SMALLEST, LARGEST, unreadable, _quoted = (
+    number_reach.SMALLEST,
+    number_reach.LARGEST,
+    number_reach.unreadable,
+    number_reach.quoted,
+)
 
 
 def convert(token: str) -> int | float:

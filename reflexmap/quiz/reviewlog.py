@@ -1009,7 +1009,7 @@ def parse_state(raw: object) -> CardState | None:
     if not isinstance(raw, str) or len(raw) > MAX_STATE_CHARS:
         return None
     try:
-        data = json.loads(raw)
+        data = bounded_json.loads(raw, max_bytes=MAX_STATE_CHARS)  # 1e-400: refused, not 0
         if not isinstance(data, dict):
             return None
         state = CardState.from_json(data)
