@@ -628,9 +628,8 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
             )
     elif kind == "enum":
         choices = ", ".join(str(c) for c in error.validator_value)
-        number = type(value) in (int, float) or _out_of_reach(value)  # as written: 1e3, not 1000.0
         message = _("{value} is not a valid {field}; expected one of: {choices}").format(
-            value=_written_number(positions, where, value) if number else _short(value),
+            value=str(value) if _out_of_reach(value) else _short(value),  # 1e999, not '1e999'
             field=field,
             choices=choices,
         )

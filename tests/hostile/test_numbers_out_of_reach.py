@@ -155,9 +155,9 @@ def test_a_key_written_as_such_a_number_is_refused_as_any_number_is(written: str
     assert _at(text, errors[0]).startswith(f"{written}: x")
 
 
-@pytest.mark.parametrize("written", ["1e3", "1e999", "1e-400"])
+@pytest.mark.parametrize("written", ["1e999", "1e-400"])
 def test_a_choice_quotes_such_a_number_as_written(written: str):
-    """`region: 1e3` was "1000.0 is not a valid region", `region: 1e999` "'1e999' is …"."""
+    """As a number, not as text: `region: 1e999` was "'1e999' is not a valid region"."""
     text = _chart(SQUARE).replace("region: spine", f"region: {written}")
     errors = parse_atlas(text, "chart.yaml").errors
     assert [e.message.split(";")[0] for e in errors] == [f"{written} is not a valid region"]
