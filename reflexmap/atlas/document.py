@@ -41,7 +41,10 @@ Frozen = Any  # nested tuples of floats: a flow list's values, for comparing lay
 
 
 def _yaml(indent: tuple[int, int, int] = (2, 4, 2)) -> YAML:
+    from .read_alike import read_numbers_as_the_loader
+
     yaml = YAML()  # round-trip
+    read_numbers_as_the_loader(yaml)  # 1e999 kept as written, not read as infinity
     yaml.preserve_quotes = True
     yaml.width = 4096  # long plain and quoted lines stay on one line, as authors wrote them
     yaml.indent(mapping=indent[0], sequence=indent[1], offset=indent[2])
@@ -84,7 +87,8 @@ def written_indent(text: str) -> tuple[int, int, int]:
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    """A number ruamel.yaml read (not 1e999, which the loader refuses: read_alike.Unheld)."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and not hasattr(value, "written")
 
 
 def _numeric(value: Any) -> bool:

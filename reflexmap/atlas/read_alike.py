@@ -9,12 +9,21 @@ with ruamel.yaml's own words). The one place of this rule. No Qt.
 - A tab ruamel.yaml does not take where the loader does (before a colon, after one, at the
   end of a line): ruamel.yaml reads the text (only when it holds a tab, so never for most
   charts) and its first error is the refusal.
+- A number no float holds as written (1e999, 1e-400): ruamel.yaml reads infinity or 0; here
+  it is kept as written (`read_numbers_as_the_loader`), as the loader keeps it to refuse it.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.representer import RoundTripRepresenter
+
 from ..i18n import _
+from . import written_numbers
 from .errors import AtlasError, position_in
+from .limits import MAX_NUMBER_CHARS
 
 LINE_END_NAMES = {
     "\x85": "U+0085 (NEL)",
@@ -82,3 +91,48 @@ def ruamel_refusal(exc: Exception, text: str, source: str) -> AtlasError | None:
         said = syntax_message(getattr(exc, "problem", None), None, None, line, text[index : index + 1])
     line, column = position_in(text, index)
     return AtlasError(source, line, column, said)
+
+
+def read_numbers_as_the_loader(yaml: Any) -> None:
+    """Makes the round-trip `yaml` read a float by the loader's rule (written_numbers.py): a
+    number no float holds as written (1e999, 1e-400) is kept as written (`Unheld`) and
+    written back so, where ruamel.yaml read it as infinity or 0 and an edit elsewhere wrote
+    the whole chart with `inf0` or `0` in its place (1e-400, an error, then read as a sound 0)."""
+    yaml.Constructor = _Constructor
+    yaml.Representer = _Representer
+
+
+class Unheld(float):
+    """A number written in decimal that no float holds (1e999: inf, 1e-400: 0), as written."""
+
+    written: str
+
+    def __new__(cls, written: str) -> Unheld:
+        made = super().__new__(cls, float(written))
+        made.written = written
+        return made
+
+
+def _construct_float(constructor: Any, node: Any) -> Any:
+    written = node.value if isinstance(node.value, str) else ""
+    number = written_numbers.read(written) if len(written) <= MAX_NUMBER_CHARS else None
+    if type(number) is float and not written_numbers.SMALLEST <= abs(number) <= written_numbers.LARGEST:
+        if written_numbers.unreadable(written, number) is not None:
+            return Unheld(written)
+    return RoundTripConstructor.construct_yaml_float(constructor, node)
+
+
+def _represent_unheld(representer: Any, data: Unheld) -> Any:
+    return representer.represent_scalar("tag:yaml.org,2002:float", data.written)
+
+
+class _Constructor(RoundTripConstructor):
+    pass
+
+
+class _Representer(RoundTripRepresenter):
+    pass
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:float", _construct_float)
+_Representer.add_representer(Unheld, _represent_unheld)

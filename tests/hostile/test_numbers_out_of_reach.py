@@ -177,3 +177,24 @@ def test_a_tagged_number_no_float_holds_is_said_at_its_point_like_a_plain_one(wr
     assert [e.message for e in errors] == [
         f"'name' must be text, not the number {number}; put text in quotes: \"{number}\""
     ]
+
+
+@pytest.mark.parametrize("written", ["1e999", "-1e400", "1e-400", "2.5e-320"])
+@pytest.mark.parametrize("edit", ["chart title", "name of its zone", "name of another zone"])
+def test_an_edit_elsewhere_keeps_such_a_number_as_written(written: str, edit: str):
+    """The editor's reader (ruamel.yaml) reads by the loader's rule: an edit that writes the
+    chart again leaves 1e999 and 1e-400 as written, still refused (before: written back as
+    `inf0` and `0`, and a 1e-400 refused before became a sound 0 without a word)."""
+    from reflexmap.atlas.edits import SetChartText, SetText
+
+    text = _chart(f"[[0, 0], [10, {written}], [10, 10], [0, 10]]", zones=2)
+    change = {
+        "chart title": SetChartText("title", "T2"),
+        "name of its zone": SetText("z", "name", "Zone 2"),
+        "name of another zone": SetText("z0", "name", "Zone 2"),
+    }[edit]
+    applied = change.apply(ChartDocument.from_text(text))
+    new = applied.document.text
+    assert f"[10, {written}]" in new, new
+    assert [p.message for p in applied.problems] == [WRITTEN[written].format(written)]
+    assert [(p.zone, p.part, p.vertex) for p in applied.problems] == [("z", 0, 1)]
