@@ -102,7 +102,7 @@ def freeze(value: Any) -> Frozen:
     """Values compared by number, not by spelling: 33 and 33.0 are the same coordinate."""
     if isinstance(value, list):
         return tuple(freeze(v) for v in value)
-    return float(value)
+    return value if isinstance(value, str) else float(value)  # (text: 1e999 as the loader keeps it)
 
 
 def _flow_end(text: str, start: int) -> int:

@@ -161,9 +161,13 @@ def is_number(value: Any) -> bool:
 
 def number_text(value: Any, numbers: NumberStyle = HOUSE_NUMBERS) -> str:
     """`value` (millimetres, to a thousandth) written in the style `numbers`; an int (a
-    value the file holds as it wrote it) as it is."""
+    value the file holds as it wrote it) as it is; a number kept as written because no float
+    holds it (1e999, 1e-400: text to the loader, read_alike.Unheld to ruamel.yaml) as written,
+    never as infinity ('inf0') or 0."""
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, str) or hasattr(value, "written"):
+        return value if isinstance(value, str) else value.written
     value = round(float(value), 3) + 0.0  # (+ 0.0: -0.0 is written 0)
     if value.is_integer():
         return str(int(value)) if numbers.whole_as_int else f"{value:.{numbers.places}f}"

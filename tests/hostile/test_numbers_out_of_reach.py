@@ -198,3 +198,20 @@ def test_an_edit_elsewhere_keeps_such_a_number_as_written(written: str, edit: st
     assert f"[10, {written}]" in new, new
     assert [p.message for p in applied.problems] == [WRITTEN[written].format(written)]
     assert [(p.zone, p.part, p.vertex) for p in applied.problems] == [("z", 0, 1)]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("written", ["1e999", "1e-400"])
+def test_a_vertex_moved_beside_such_a_number_leaves_it_as_written(written: str, shape: str):
+    """The ring is written anew (in place, line by line, or by the round trip): the number
+    no float holds stays as written, still refused at its vertex (before: '[10, inf0]' said
+    "a coordinate must be a number, not text ('inf0')", and 1e-400 became a sound 0)."""
+    from reflexmap.atlas.edits import MoveVertex
+
+    text = _chart(SHAPES[shape].format(n=written), zones=2)
+    applied = MoveVertex("z", "plantar-left", 0, 2, (12, 12)).apply(ChartDocument.from_text(text))
+    zone = applied.document.text.split("  - id: z\n")[1]
+    assert written in zone and "12" in zone, zone
+    assert [(p.message, p.zone, p.vertex) for p in applied.problems] == [
+        (WRITTEN[written].format(written), "z", 1)
+    ]
