@@ -118,7 +118,9 @@ def test_fuzz_progress_reader_with_bytes(raw):
 
 # --- settings files and chart-cache entries: input too --------------------------------------
 
-hostile_numbers = st.sampled_from(["9" * 5000, "1e999", "-0", "1" * 120, "NaN", "Infinity"])
+hostile_numbers = st.sampled_from(
+    ["9" * 5000, "1e999", "1e-400", "-2.5e-320", "-0", "1" * 120, "NaN", "Infinity"]
+)
 setting_values = json_values | st.sampled_from(
     [
         {"$base64": "!!"},
