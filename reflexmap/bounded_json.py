@@ -43,6 +43,34 @@ class Unheld(float):
         return number_reach.unreadable(self.written, float(self)) or ""
 
 
+def dumps(value: Any, **options: Any) -> str:
+    """`json.dumps(value, **options)`, with a number read as an `Unheld` written back as it
+    was written (1e999, 1e-400), never as Infinity or 0.0: a key this version does not know
+    (a newer one's) is kept as it was."""
+    plain = json.dumps(value, **options)
+    if "Infinity" not in plain and "0.0" not in plain and "e-" not in plain:
+        return plain  # (an Unheld is written one of these ways: no walk for most files)
+    mark = "RMUNHELD"
+    while mark in plain:  # a mark no text of the file holds
+        mark += "_"
+    held: list[str] = []
+
+    def swap(item: Any) -> Any:
+        if type(item) is Unheld:
+            held.append(item.written)
+            return f"{mark}{len(held) - 1}"
+        if type(item) is list:
+            return [swap(x) for x in item]
+        if type(item) is dict:
+            return {k: swap(x) for k, x in item.items()}
+        return item
+
+    swapped = swap(value)
+    if not held:
+        return plain
+    return re.sub(rf'"{mark}(\d+)"', lambda m: held[int(m.group(1))], json.dumps(swapped, **options))
+
+
 class JSONBoundsError(ValueError):
     """Text that is not JSON, or JSON beyond a bound; `line` and `column` count from 1.
 

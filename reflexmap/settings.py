@@ -235,7 +235,8 @@ class Settings:
                         on_disk[key] = value
                 if on_disk != before or not exact:
                     data = {"format": FORMAT, "version": VERSION, "values": on_disk}
-                    write_with_backup(self.path, json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
+                    text = bounded_json.dumps(data, indent=1, sort_keys=True)  # 1e999 kept as written
+                    write_with_backup(self.path, text.encode("utf-8"))
         except OSError as exc:
             self._report_write_failure(exc)
             return

@@ -92,3 +92,22 @@ def test_a_card_record_holding_it_does_not_read_back(written: str):
     raw = json.dumps({**GOOD, "due": 1.0}).replace('"due": 1.0', f'"due": {written}')
     assert parse_state(raw) is None
     assert parse_state(json.dumps({**GOOD, "due": 0.0})) is not None
+
+
+def test_a_key_this_version_does_not_know_keeps_such_a_number_as_written(tmp_path: Path):
+    """A newer ReflexMap's setting is kept as it is when this one writes the file: before,
+    1e999 was written back as Infinity and 1e-400 as 0.0."""
+    path = tmp_path / "settings.json"
+    path.write_text(
+        '{"format": "reflexmap-settings", "version": 1, "values": {"future/large": 1e999,'
+        ' "future/small": [1, -1e-400], "future/text": "RMUNHELD0X", "view/labels": false}}',
+        encoding="utf-8",
+    )
+    settings = Settings(path)
+    assert settings.warnings == []
+    settings.setValue("view/labels", True)
+    settings.sync()
+    written = path.read_text(encoding="utf-8")
+    assert '"future/large": 1e999' in written and "-1e-400" in written, written
+    assert '"future/text": "RMUNHELD0X"' in written and "Infinity" not in written
+    assert Settings(path).value("view/labels") is True
