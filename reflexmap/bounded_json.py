@@ -26,21 +26,7 @@ MAX_NUMBER_CHARS = 100  # a float written in full is at most 24 characters
 _TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[{]|[\]}]|-?[0-9][-+0-9.eE]*', re.DOTALL)
 
 
-class Unheld(float):
-    """A number written in decimal that no float holds as written (1e999: infinity, 1e-400:
-    0), read for a caller that checks every value (`loads(nonfinite=True)`): a float (inf, 0)
-    that knows what was written, so that it is refused alone quoting it (`reason`)."""
-
-    written: str
-
-    def __new__(cls, written: str, number: float) -> Unheld:
-        made = super().__new__(cls, number)
-        made.written = written
-        return made
-
-    def reason(self) -> str:
-        """ "this number is too large to read: '1e999'", in the interface language of now."""
-        return number_reach.unreadable(self.written, float(self)) or ""
+Unheld = number_reach.Unheld  # (read with `loads(nonfinite=True)`)
 
 
 def dumps(value: Any, **options: Any) -> str:

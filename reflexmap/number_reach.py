@@ -28,6 +28,24 @@ def unreadable(written: str, number: float) -> str | None:
     return None
 
 
+class Unheld(float):
+    """A number written in decimal that no float holds as written, as a float (inf, 0) that
+    knows what was written: read so by the settings' reader (`bounded_json.loads(nonfinite=
+    True)`), which refuses it alone quoting it (`reason`), and by the editor's (ruamel.yaml,
+    `atlas.read_alike`), which writes it back as written."""
+
+    written: str
+
+    def __new__(cls, written: str, number: float | None = None) -> Unheld:
+        made = super().__new__(cls, float(written) if number is None else number)
+        made.written = written
+        return made
+
+    def reason(self) -> str:
+        """ "this number is too large to read: '1e999'", in the interface language of now."""
+        return unreadable(self.written, float(self)) or ""
+
+
 def quoted(written: str) -> str:
     """What was written, quoted in a message (cut at 40 characters)."""
     return repr(written if len(written) <= 40 else written[:37] + "...")

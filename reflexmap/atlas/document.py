@@ -87,7 +87,7 @@ def written_indent(text: str) -> tuple[int, int, int]:
 
 
 def _is_number(value: Any) -> bool:
-    """A number ruamel.yaml read (not 1e999, which the loader refuses: read_alike.Unheld)."""
+    """A number ruamel.yaml read (not 1e999, which the loader refuses: number_reach.Unheld)."""
     return isinstance(value, int | float) and not isinstance(value, bool) and not hasattr(value, "written")
 
 

@@ -162,7 +162,7 @@ def is_number(value: Any) -> bool:
 def number_text(value: Any, numbers: NumberStyle = HOUSE_NUMBERS) -> str:
     """`value` (millimetres, to a thousandth) written in the style `numbers`; an int (a
     value the file holds as it wrote it) as it is; a number kept as written because no float
-    holds it (1e999, 1e-400: text to the loader, read_alike.Unheld to ruamel.yaml) as written,
+    holds it (1e999, 1e-400: text to the loader, number_reach.Unheld to ruamel.yaml) as written,
     never as infinity ('inf0') or 0."""
     if isinstance(value, int):
         return str(value)

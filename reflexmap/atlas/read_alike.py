@@ -20,6 +20,7 @@ from typing import Any
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.representer import RoundTripRepresenter
 
+from .. import number_reach
 from ..i18n import _
 from . import written_numbers
 from .errors import AtlasError, position_in
@@ -102,15 +103,7 @@ def read_numbers_as_the_loader(yaml: Any) -> None:
     yaml.Representer = _Representer
 
 
-class Unheld(float):
-    """A number written in decimal that no float holds (1e999: inf, 1e-400: 0), as written."""
-
-    written: str
-
-    def __new__(cls, written: str) -> Unheld:
-        made = super().__new__(cls, float(written))
-        made.written = written
-        return made
+Unheld = number_reach.Unheld
 
 
 def _construct_float(constructor: Any, node: Any) -> Any:
