@@ -676,8 +676,8 @@ def locate(text: str, errors: tuple[AtlasError, ...]) -> tuple[Problem, ...]:
     """Map each error's line and column back to the YAML path it was reported at."""
     from .yaml_source import parse_yaml
 
-    data, positions, parse_errors = parse_yaml(text, "<chart>")
-    return locate_parsed(data, None if parse_errors else positions, errors)
+    data, positions, parse_errors = parse_yaml(text, "<chart>", keep_data=True)  # (`!!int 1.5`: placed)
+    return locate_parsed(data, None if data is None else positions, errors)
 
 
 class ChartUnreadable(ValueError):

@@ -306,8 +306,11 @@ class _AsWritten(Exception):
     """Lists read from the text directly did not fit: the text is parsed as written."""
 
 
-def parse_yaml(text: str, source: str) -> tuple[Any, Positions, list[AtlasError]]:
-    """Parse one YAML document; returns (data, positions, errors). Data is None on error."""
+def parse_yaml(text: str, source: str, *, keep_data: bool = False) -> tuple[Any, Positions, list[AtlasError]]:
+    """Parse one YAML document; returns (data, positions, errors). Data is None on error;
+    with `keep_data`, only where the text could not be read to its end (a syntax error, a
+    limit): errors about values (`!!int 1.5`, a duplicate key) keep what was read, so that
+    they can be placed in it (document.locate: the editor marks the vertex or zone)."""
     positions = Positions(text=text)
     found = prescan(text)  # an over-limit file is refused before parsing (see prescan.py)
     if found:
@@ -343,7 +346,7 @@ def parse_yaml(text: str, source: str) -> tuple[Any, Positions, list[AtlasError]
         return None, positions, [_reader_error(exc, text, source)]
     finally:
         loader.dispose()
-    return (None if errors else data), positions, errors
+    return (None if errors and not keep_data else data), positions, errors
 
 
 _BAD_ESCAPE = re.compile("invalid Unicode character escape|hexdecimal number|expected escape sequence")

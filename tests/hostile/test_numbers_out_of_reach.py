@@ -215,3 +215,22 @@ def test_a_vertex_moved_beside_such_a_number_leaves_it_as_written(written: str, 
     assert [(p.message, p.zone, p.vertex) for p in applied.problems] == [
         (WRITTEN[written].format(written), "z", 1)
     ]
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("!!int 1e999", "cannot read '1e999' as a whole number"),
+        ("!!int 1.5", "cannot read '1.5' as a whole number"),
+        ("!!float 010", "write numbers in decimal, such as 10, -2.5 or 1.5e3: '010'"),
+        ("!!int 0x1F", "write numbers in decimal, such as 10, -2.5 or 1.5e3: '0x1F'"),
+    ],
+)
+def test_the_editor_marks_the_point_of_a_tagged_number_the_reader_refuses(written: str, said: str):
+    """The reader's own refusals of a value are placed in what it read (before: any such
+    error left every problem without a zone, so the editor marked nothing)."""
+    text = _chart(f"[[0, 0], [10, {written}], [10, 10], [0, 10]]")
+    problems = ChartDocument.from_text(text).draft().problems
+    assert [(p.message, p.zone, p.view, p.part, p.vertex) for p in problems] == [
+        (said, "z", "plantar-left", 0, 1)
+    ]
