@@ -66,6 +66,7 @@ class PresentingChrome(QObject):
         if mode == PRESENT and before != PRESENT:
             self._before = {
                 "geometry": window.saveGeometry(),
+                "place": window.geometry(),  # the window's own area, as it stands
                 "state": window.saveState(),
                 "maximized": window.isMaximized(),
                 "widgets": [w for w in self.chrome() if w.isVisible()],
@@ -80,6 +81,9 @@ class PresentingChrome(QObject):
             window.restoreState(saved["state"])
             if saved["maximized"]:
                 window.showMaximized()
+            else:  # exactly where it was: restoreGeometry alone put a window at (0, 0) back
+                # at (1, 25) on a screen without a window manager (a guessed title bar's room)
+                window.setGeometry(saved["place"])
             for widget in saved["widgets"]:
                 widget.show()
             self._redraw()

@@ -79,3 +79,22 @@ def test_a_long_name_and_claim_keep_the_caption_to_three_lines(qtbot, make_windo
         assert caption.minimumSizeHint().width() <= caption.width()  # every word fits a line
         assert window.map.viewport().height() >= window.map.height() / 2  # the chart keeps its room
         assert "…" in caption.text() or len(caption.text()) < 600
+
+
+def test_escape_puts_the_window_back_exactly_where_it_was(qtbot, make_window):
+    """After presenting the window stands where it stood, to the pixel: restoring its saved
+    geometry alone put a window at the screen's top left corner back at (1, 25) on a screen
+    without a window manager (the tryout's 1920×1080 Xvfb; offscreen (3, 25))."""
+    from PySide6.QtCore import QPoint
+
+    window = make_window()
+    window.resize(700, 520)
+    window.move(0, 0)  # the window's frame at the screen's corner
+    qtbot.waitUntil(lambda: window.pos() == QPoint(0, 0))
+    before = window.geometry()
+    window.present_action.trigger()  # View → Presenter mode
+    qtbot.waitUntil(lambda: window.isFullScreen())
+    qtbot.keyClick(window.map, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    qtbot.wait(50)  # anything the window system does after showing it again
+    assert (window.pos(), window.geometry()) == (QPoint(0, 0), before)
