@@ -1,7 +1,7 @@
 """The key under a chart: colour swatches with names, the guide-line sample, the caveat.
 
-Both the swatch row and the caveat wrap to the chart's width, so a minimum text size
-(see `ChartScene.min_text_mm`) never pushes them past the drawing's edges.
+Both the swatch row and the caveat wrap to the chart's width, so larger type (a minimum text
+size, presenter mode: layout/text_sizes.py) never pushes them past the drawing's edges.
 """
 
 from __future__ import annotations
@@ -13,14 +13,12 @@ from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene
 
 from ..i18n import _, bidi_isolate, format_percent, isolated
+from ..layout.text_sizes import ChartType
 from ..vocab import region_name
 from . import palette
 from .chart_text import text_item, text_width, wrap_words
 from .guide_item import GuideItem
 from .zone_item import guide_pen
-
-KEY_MM = 3.6
-CAVEAT_MM = 3.0
 
 Swatch = tuple[QBrush | QColor, QPen, str]  # a QColor is a solid brush (QBrush(colour) makes 7 enum classes)
 
@@ -58,15 +56,13 @@ def draw_key(
     right: float,
     y: float,
     tradition: str,
-    scale: float = 1.0,
-    min_mm: float = 0.0,
+    sizes: ChartType,
     guides: bool = True,
 ) -> DrawnKey:
     """Draws the key centred between `left` and `right` from `y` down, in rows that fit
-    that width; text is `scale` × the usual size and never under `min_mm`. `guides`: the
-    drawing has guide lines, so the key shows their sample."""
-    size = max(KEY_MM * scale, min_mm)
-    caveat_mm = max(CAVEAT_MM * scale, min_mm)
+    that width, its names and caveat at the drawing's `sizes`. `guides`: the drawing has
+    guide lines, so the key shows their sample."""
+    size, caveat_mm = sizes.key, sizes.caveat
     drawn = DrawnKey(y)
     guide_text = _("guide lines (approximate)")
     entries: list[tuple[Swatch | None, str, float]] = [

@@ -47,6 +47,7 @@ from ..layout.labels import (
 )
 from ..layout.marks import Box, place_notes
 from ..layout.order import keyboard_order
+from ..layout.text_sizes import GUIDE_SHARE, LABEL_MM, ChartType, chart_type
 from ..vocab import REGION_COLOURS, aspect_name, aspect_title, foot_name
 from . import palette
 from .chart_key import DrawnKey, draw_key, mastery_swatches, region_swatches
@@ -54,7 +55,6 @@ from .chart_text import elided, line_mm, name_lines, text_item, text_width, wrap
 from .guide_item import GuideItem
 from .zone_item import StrokedPathItem, ZoneItem, guide_pen, outline_pen
 
-LABEL_MM = 4.6
 # A zone's name beside the foot: longer names end in "…" (the card shows all). The bound grows
 # with the type (presenter mode's larger labels must not cut "Inner ear and equilibrium").
 MAX_LABEL_MM = 70.0
@@ -64,9 +64,8 @@ GUIDE_NAMES_APART_LINES = 0.6  # … or this many of its lines (above or below i
 # A guide's name where the foot is crowded: at its size, else down to 85 % and 70 % of it
 GUIDE_SIZES = (1.0, 0.85, 0.7, 0.6)
 MAX_LABEL_EMS = 16.0  # in label heights: about 30 characters at any size
-GUIDE_LABEL_MM = 3.2
+GUIDE_LABEL_MM = GUIDE_SHARE * LABEL_MM  # a guide line's name at the usual text size
 PRESENTER_DIMMED = 0.18  # opacity of the zones a presenter's spotlight leaves out
-CAPTION_MM = 6.0
 OUTER_LEAD_MM = 17.0  # between a foot's outer edge and its label column: guide names sit here
 INNER_LEAD_MM = 9.0  # between the two feet's inner edges and their label columns
 COLUMN_SEP_MM = 12.0
@@ -116,6 +115,7 @@ class ChartScene(QGraphicsScene):
         self.label_mm = LABEL_MM
         self.text_scale = 1.0
         self.min_text_mm = 0.0
+        self.type: ChartType = chart_type()  # each kind of text's size (layout/text_sizes.py)
         self.key: DrawnKey | None = None
         self.title_items: list[QGraphicsSimpleTextItem] = []  # the title's lines (and the note under it)
         self.guide_names: list[QGraphicsItem] = []  # the names of guide lines (with their veils)
@@ -194,10 +194,11 @@ class ChartScene(QGraphicsScene):
         self.marks, self._notes, self._rings = [], [], []
         self.mastery = mastery
         self.min_text_mm = min_text_mm
-        # guide names sit inside the foot, among each other: presenting does not enlarge them
         self.min_guide_mm = min_text_mm if min_guide_mm is None else min_guide_mm
-        self.label_mm = max(label_mm, min_text_mm)  # presenter mode asks for larger type
-        self.text_scale = text_scale  # the text-size setting: titles, captions and the key too
+        # every text grows with the labels asked for (the text-size setting, presenting)
+        self.type = chart_type(label_mm, min_text_mm, min_guide_mm)
+        self.label_mm = self.type.label
+        self.text_scale = text_scale  # the text-size setting
         self.numbers = numbers  # handouts: labels carry zone numbers …
         self.names = names  # … and a worksheet leaves the names out
         self.zone_items.clear()
@@ -247,7 +248,7 @@ class ChartScene(QGraphicsScene):
             self._column_width(v, s[1]) for v, s in zip(shown, sides, strict=True)
         )
         top = min(f.top for f in self.frames)
-        bottom = max(f.bottom + f.below for f in self.frames) + 5 + self.caption_mm * 0.85 * 1.3 + 4
+        bottom = max(f.bottom + f.below for f in self.frames) + 5 + self.type.foot * 1.3 + 4
         # a column whose names take two lines may reach below its foot: the key goes under it
         columns = [label.text.sceneBoundingRect().bottom() for label in self.labels.values() if label.side]
         bottom = max([bottom, *(low + 4 for low in columns)])
@@ -255,7 +256,7 @@ class ChartScene(QGraphicsScene):
         heading = aspect_title(aspect) if title is None else title
         if mastery is not None:
             heading = _("{heading}. Mastery: how well you know each zone").format(heading=heading)
-        note_mm = max(self.caption_mm * 0.62, self.min_text_mm)
+        note_mm = self.type.note
         note_lines = wrap_words(base_note, note_mm, right - left, italic=True) if base_note else []
         if note_lines:
             self.base_note = text_item("\n".join(note_lines), note_mm, italic=True)
@@ -1145,7 +1146,7 @@ class ChartScene(QGraphicsScene):
                 width + 0.8,  # the veil behind the name reaches 0.4 mm past its text
                 box_height,
                 from_left=on_left,
-                gap=max(size * 0.15, GUIDE_CLEARANCE_MM + 0.1),
+                gap=max(min(size * 0.15, 0.6), GUIDE_CLEARANCE_MM + 0.1),  # close by its line at any size
                 avoid=avoid,
                 avoid_rects=rects,
                 clearance=GUIDE_CLEARANCE_MM,
@@ -1268,11 +1269,12 @@ class ChartScene(QGraphicsScene):
 
     @property
     def caption_mm(self) -> float:
-        return max(CAPTION_MM * self.text_scale, self.min_text_mm / 0.85)
+        """The title's size (mm)."""
+        return self.type.title
 
     @property
     def guide_mm(self) -> float:
-        return max(GUIDE_LABEL_MM, self.min_guide_mm)
+        return self.type.guide
 
     def _draw_title(self, title: str, top: float, left: float, right: float) -> None:
         """Centred above the chart; a title wider than the chart (large type, German) takes a
@@ -1303,7 +1305,7 @@ class ChartScene(QGraphicsScene):
 
     def _draw_caption(self, frame: Frame) -> None:
         caption = foot_name(frame.view.foot)
-        size = self.caption_mm * 0.85
+        size = self.type.foot
         item = text_item(caption, size, bold=True)
         item.setPos(
             (frame.left + frame.right) / 2 - text_width(caption, size, True) / 2,
@@ -1334,7 +1336,7 @@ class ChartScene(QGraphicsScene):
         key's rows and caveat, and every zone label and guide name shown. A mode's message over
         the map keeps clear of them (the editor's problems)."""
         boxes = [item.sceneBoundingRect() for item in self.title_items]
-        size = self.caption_mm * 0.85
+        size = self.type.foot
         for frame in self.frames:
             width = text_width(foot_name(frame.view.foot), size, True)
             middle, top = (frame.left + frame.right) / 2, frame.bottom + frame.below + 5
@@ -1357,8 +1359,7 @@ class ChartScene(QGraphicsScene):
             right,
             y,
             atlas.tradition,
-            self.text_scale,
-            self.min_text_mm,
+            self.type,
             guides=any(view.guides for view in views),
         )
 

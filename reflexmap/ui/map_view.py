@@ -26,10 +26,10 @@ from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip, QWidget
 from .. import i18n
 from ..content.markup import charts_place, plain_tooltip, shortened
 from ..i18n import _, bidi_isolate
+from ..layout.text_sizes import chart_type
 from ..paths import kept_sizes_path
 from ..render import palette
-from ..render.chart_key import CAVEAT_MM
-from ..render.chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
+from ..render.chart_scene import LABEL_MM, ChartScene
 from .kept_sizes import GuidePlaces, KeptSizes
 from .label_room import label_room
 from .map_layers import RING, TILE, Layers, Level, tile_span
@@ -39,7 +39,8 @@ from .timers import when_painted
 
 ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE = 0.3, 60.0  # screen pixels per millimetre
-MIN_TEXT_PX = 9.0  # no chart text is smaller on screen (font pixel size, × the text-size setting)
+MIN_TEXT_PX = 9.0  # no label is smaller on screen (font pixel size, × the text-size setting);
+# guide names not under 11 px (layout/text_sizes.py MINOR_FLOOR)
 MAX_TEXT_GROWTH = 1.25  # a window too small for that grows text at most to 1.25 × the label size
 FIT_MARGIN_PX = 2  # QGraphicsView.fitInView keeps this much free on each side
 # The map's drawing is kept as tiles of device pixels (reflexmap/ui/map_layers.py). While
@@ -304,9 +305,11 @@ class MapView(QGraphicsView):
 
     def _holds(self, min_mm: float, need: float) -> bool:
         """Whether a chart drawn with text no smaller than `min_mm` needs no larger text."""
-        return need <= min_mm * 1.001 or (
-            min_mm == 0.0 and need <= min(CAVEAT_MM * self.text_scale, GUIDE_LABEL_MM)
-        )
+        return need <= min_mm * 1.001 or (min_mm == 0.0 and need <= self._smallest_text_mm())
+
+    def _smallest_text_mm(self) -> float:
+        """The largest minimum (mm) a drawing with no minimum text size meets as it is."""
+        return chart_type((self.label_mm or LABEL_MM) * self.text_scale).minimum_met
 
     def _draws_settled(self, min_mm: float, need: float) -> bool:
         """Draw the chart whole at the text size the rounds settled on before (`min_mm`);
@@ -464,7 +467,6 @@ class MapView(QGraphicsView):
                 label_mm=(self.label_mm or LABEL_MM) * self.text_scale,
                 text_scale=self.text_scale,
                 min_text_mm=min_text_mm,
-                min_guide_mm=min_text_mm * LABEL_MM / (self.label_mm or LABEL_MM),
                 base=base,
                 base_note=what_it_adds(atlas, base) if base is not None else "",
                 labels=self.state.labels_visible,
@@ -860,7 +862,7 @@ class MapView(QGraphicsView):
         """Whether the window's new size makes chart text too small (or needlessly large)."""
         have, need = self.chart.min_text_mm, self.min_text_mm_needed()
         if have == 0.0:
-            return need > min(CAVEAT_MM * self.text_scale, GUIDE_LABEL_MM)
+            return need > self._smallest_text_mm()
         return need > have * 1.02 or need < have / 1.25
 
     # --- hit-testing ----------------------------------------------------------------

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
-MIN_TEXT_PX = 9.0  # reflexmap.ui.map_view.MIN_TEXT_PX
+MIN_TEXT_PX = 9.0  # the floor a 1024×700 window reaches (map_view.MIN_TEXT_PX is 11: growth is capped)
 
 
 def on_screen_heights(view) -> dict[str, float]:
