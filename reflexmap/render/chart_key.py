@@ -101,8 +101,11 @@ def draw_key(
         y += size * 1.5
     sentences = " ".join(
         [
+            # the chart's tradition named on its own, as any name reads there (a name such as
+            # "Marlene's own" inside "charts of the … tradition" did not)
             _(
-                "Zones show where charts of the {tradition} tradition place their claimed correspondences."
+                "Tradition: {tradition}. Zones show where charts of this tradition place their "
+                "claimed correspondences."
             ).format(tradition=_tradition(tradition)),
             _("The evidence that working them helps any condition is weak."),
         ]

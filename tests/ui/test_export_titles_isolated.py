@@ -1,9 +1,9 @@
 """The chart's title and tradition in PNG, SVG and PDF exports and in the handout, from a
 chart whose every text holds markup, a right-to-left override (U+202E) and other direction
 controls: each is drawn as plain text, and inside its isolate, so the app's own words around
-it ("Chart: … . Plantar view: the soles", "Zones show where charts of the … tradition place
-their claimed correspondences", "Page 1 of 3.") keep their order. The PDFs are read as a reader
-sees them (pdftotext gives the order on the page: the chart's overridden text reads backwards
+it ("Chart: … . Plantar view: the soles", "Tradition: … . Zones show where charts of this
+tradition place their claimed correspondences", "Page 1 of 3.") keep their order. The PDFs are
+read as a reader sees them (pdftotext gives the order on the page: the chart's overridden text reads backwards
 there, the app's words forwards); the SVG by its text runs, where each sits on the line. The PNG
 is painted from the same scene by the same code (render/export.py); it has no text to read.
 Each test fails when the isolates around the title and tradition are taken out."""
@@ -22,7 +22,7 @@ from reflexmap.cli import main
 from .test_chart_text_is_plain import hostile_atlas  # noqa: F401 - a fixture
 
 FSI, PDI = "\u2068", "\u2069"
-CAVEAT_START, CAVEAT_END = "Zones show where charts of the", "tradition place their claimed correspondences"
+CAVEAT_START, CAVEAT_END = "Tradition:", "Zones show where charts of this tradition"
 
 
 def _export(atlas, folder: Path, name: str, *extra: str) -> Path:
