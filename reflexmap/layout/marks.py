@@ -152,27 +152,7 @@ def free_spot(
             k = int(np.argmax(good))
             return (float(xs[k]), float(ys[k]))
     order = np.argsort(distance(near[:, 0], near[:, 1], near[:, 2], near[:, 3]))[:SIDE_BOXES]
-    sides = near[order]
-    xs = np.unique(
-        np.concatenate(
-            [
-                [p[0] for p in preferred],
-                sides[:, 0] + sides[:, 2] + gap * 1.01,
-                sides[:, 0] - width - gap * 1.01,
-            ]
-        )
-    )
-    ys = np.unique(
-        np.concatenate(
-            [
-                [p[1] for p in preferred],
-                sides[:, 1] + sides[:, 3] + gap * 1.01,
-                sides[:, 1] - height - gap * 1.01,
-            ]
-        )
-    )
-    gx, gy = np.meshgrid(xs, ys)
-    gx, gy = gx.ravel(), gy.ravel()
+    gx, gy = _grid(np, preferred, near[order], width, height, gap)
     far = distance(gx, gy)
     within = far <= reach
     gx, gy, far = gx[within], gy[within], far[within]
