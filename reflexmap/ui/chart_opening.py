@@ -45,6 +45,7 @@ class ChartOpening:
         """The chart read shown, remembered as the last one; on errors they are shown and
         the chart we had stays."""
         window = self.window
+        window.charts_menu.keep(path, result)  # named by it, or "(has errors)", in the Chart menu
         if not result.ok:
             window.show_errors(Path(path).name, result.errors)
             return False

@@ -1,5 +1,7 @@
 """The Chart menu: every chart the app knows (built-in ones and those opened before), to
-switch between traditions in one click. Charts are read when the menu opens, not at start."""
+switch between traditions in one click. Each is named by what was kept of it when it was
+read (kept_charts.py): opening the menu reads no chart file of the person's (the built-in
+ones, small and the app's own, are read once when first named)."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from ..paths import chart_cache
 from ..setting_rules import MAX_RECENT
 from ..settings import Settings
 from ..storage import is_regular_file
+from .kept_charts import KeptChart, kept_of, stamp
 from .state import AppState
 
 TITLE_EMS = 60  # the widest chart title (or file name) a menu item shows, in average characters
@@ -29,10 +32,23 @@ class ChartsMenu(QMenu):
         super().__init__(_("&Chart"), parent)
         self.state = state
         self.settings = settings
-        self._cache: dict[Path, tuple[float, LoadResult]] = {}
+        self._cache: dict[Path, tuple[float, LoadResult]] = {}  # readings held (charts shown)
+        self._kept: dict[Path, KeptChart] = {}  # by resolved path: what was read of each chart
         self.group = QActionGroup(self)
         self.extra_actions: list[QAction] = []  # shown under the charts (Compare with…)
         self.aboutToShow.connect(self.refill)
+        self._started_on(state.atlas)
+
+    def _started_on(self, atlas: Atlas) -> None:
+        """The chart the window starts on (given with --chart, or the last one) is one opened,
+        as with File → Open: it stays in the menu after switching away."""
+        if atlas.path is None:
+            return
+        path = Path(atlas.path)
+        self.keep(path, LoadResult(atlas, ()))
+        recent = self.settings.value("chart/recent", [], type=list) or []
+        if str(path.resolve()) not in recent and is_regular_file(path):
+            self.remember(path)
 
     def known(self) -> list[Path]:
         """Built-in charts first, then charts opened before (most recent first)."""
@@ -57,6 +73,7 @@ class ChartsMenu(QMenu):
         the menu's titles: opening the menu after a large chart was opened (in a worker:
         chart_opening.py) does not read it again on the window's thread."""
         if result is not None:
+            self.keep(path, result)
             try:
                 mtime = Path(path).stat().st_mtime
             except OSError:
@@ -69,12 +86,43 @@ class ChartsMenu(QMenu):
             return
         self.settings.edit("chart/recent", lambda stored: with_recent(stored, path))
 
+    def keep(self, path: str | Path, result: LoadResult) -> None:
+        """What `result`, a reading of `path` just made (anywhere), says of the chart: kept for
+        naming and choosing it without reading it again."""
+        self._kept[Path(path).resolve()] = kept_of(result, stamp(Path(path)))
+
+    def kept(self, path: Path) -> KeptChart | None:
+        """What was kept of the chart at `path` (a built-in one is read for it the first time:
+        they are small and the app's own); None when it was not read in this session."""
+        found = self._kept.get(path.resolve())
+        if found is None and self._builtin(path):
+            self.keep(path, self._read(path))
+            found = self._kept.get(path.resolve())
+        return found
+
+    @staticmethod
+    def _builtin(path: Path) -> bool:
+        return any(path.resolve() == p.resolve() for p in builtin_charts())
+
     def chart_title(self, path: Path) -> str:
-        """The chart's own title, which names it (and, for the built-in ones, its tradition)."""
-        result = self._read(path)
-        if result.atlas is None:
+        """The chart's own title, which names it (and, for the built-in ones, its tradition);
+        a chart not read in this session yet, by its file's name."""
+        kept = self.kept(path)
+        if kept is None:
+            return self._elided(path.name)
+        if not kept.loads:
             return _("{file} (has errors)").format(file=isolated(self._elided(path.name)))
-        return self._elided(result.atlas.localized(i18n.language()).title)
+        return self._elided(kept.title(i18n.language()))
+
+    def name(self, path: Path) -> str:
+        """The chart's name wherever it is shown beside others (the menu, Compare with):
+        its title, and its file's name when another known chart has the same title."""
+        known = self.known()
+        title = self.chart_title(path)
+        same = [p for p in known if p.resolve() != path.resolve() and self.chart_title(p) == title]
+        if same and self.kept(path) is not None:
+            return f"{bidi_isolate(title)} \u2014 {bidi_isolate(self._elided(path.name))}"
+        return bidi_isolate(title)
 
     def _elided(self, text: str) -> str:
         """`text` cut with an ellipsis to at most TITLE_EMS average characters' width: a chart
@@ -84,23 +132,40 @@ class ChartsMenu(QMenu):
 
     def _describe(self, path: Path) -> str:
         """The tradition and file, for the status bar and tooltip of the chart's menu item."""
-        atlas = self._read(path).atlas
-        if atlas is None:
+        kept = self.kept(path)
+        if kept is None or not kept.loads:
             return str(path)
-        tradition = atlas.localized(i18n.language()).tradition
         return _("Tradition: {tradition}. File: {file}").format(
-            tradition=isolated(tradition), file=isolated(str(path))
+            tradition=isolated(kept.tradition(i18n.language())), file=isolated(str(path))
         )
 
     def other_charts(self, current: Path | None) -> list[tuple[Path, Atlas]]:
-        """Every known chart but `current` that loads, in the interface's language."""
+        """Every known chart but `current` that loads and is at hand (a built-in one, or one
+        whose reading is held: read in this session), in the interface's language. No other
+        chart file is read: a search typed in the zone list read every known chart here."""
         here = Path(current).resolve() if current is not None else None
         charts = []
         for path in self.known():
+            if path.resolve() == here:
+                continue
+            held = self._cache.get(path)
+            if held is None and not self._builtin(path):
+                continue
             result = self._read(path)
-            if path.resolve() != here and result.atlas is not None:
+            if result.atlas is not None:
                 charts.append((path, result.atlas.localized(i18n.language())))
         return charts
+
+    def to_compare(self, current: Path | None) -> list[Path]:
+        """The known charts but `current` that may be compared with it: all but those read
+        with errors (and unchanged since). Nothing is read."""
+        here = Path(current).resolve() if current is not None else None
+        offered = []
+        for path in self.known():
+            kept = self.kept(path)
+            if path.resolve() != here and (kept is None or kept.loads or not kept.current(path)):
+                offered.append(path)
+        return offered
 
     def _read(self, path: Path) -> LoadResult:
         mtime = path.stat().st_mtime
@@ -117,12 +182,11 @@ class ChartsMenu(QMenu):
             self.group.removeAction(action)
         self.clear()
         current = self.state.atlas.path
+        if current is not None:  # named as it is now (Chart properties may have retitled it)
+            self.keep(current, LoadResult(self.state.atlas, ()))
         known = self.known()
-        titles = [self.chart_title(path) for path in known]
-        for number, (path, title) in enumerate(zip(known, titles, strict=True), start=1):
-            title = bidi_isolate(title)
-            if titles.count(titles[number - 1]) > 1:  # two charts of one title: tell them apart by file
-                title = f"{title} \u2014 {bidi_isolate(self._elided(path.name))}"
+        for number, path in enumerate(known, start=1):
+            title = self.name(path)
             action = QAction(f"&{number} {title.replace('&', '&&')}", self, checkable=True)
             action.setStatusTip(self._describe(path))
             action.setToolTip(plain_tooltip(self._describe(path)))

@@ -33,36 +33,41 @@ class CompareController:
 
     def compare_dialog(self, other_path: str | None = None) -> CompareWindow | None:
         """The comparison window, on `other_path` or else on the first known chart that draws
-        the view shown (else any view of this chart); the charts it offers to switch to are
-        the known ones that load: a chart with errors cannot be compared, so it is not offered.
-        `other_path` is read as File → Open reads (chart_opening.py): a reading that takes
-        long goes behind a box with Cancel, and the window opens when it is read (None is
-        returned then)."""
-        loaded = self.charts.other_charts(self.state.atlas.path)
+        the view shown (else one sharing a view, else any: charts.to_compare, from what was
+        kept of each, nothing read). The other chart is read as File → Open reads
+        (chart_opening.py): a reading that takes long goes behind a box with Cancel, and the
+        window opens when it is read (None is returned then). The charts it offers to switch
+        to are the known ones, less those read with errors: they cannot be compared."""
+        offered = self.charts.to_compare(self.state.atlas.path)
         if other_path is None:
-            if not loaded:
+            if not offered:
                 from . import dialogs
 
                 dialogs.information(
                     self.parent, _("Compare charts"), _("Open a second chart first (Chart menu).")
                 )
                 return None
-            return self._compare_window(self._first_to_compare(loaded).localized(i18n.language()), loaded)
+            other_path = str(self._first_to_compare(offered))
         opened: list[CompareWindow] = []
 
         def read(other: Atlas | None) -> None:
             if other is not None:
-                opened.append(self._compare_window(other, loaded))
+                opened.append(self._compare_window(other, offered))
 
         self.read_other(str(other_path), None, read)
         return opened[0] if opened else None
 
-    def _compare_window(self, other: Atlas, loaded: list[tuple[Path, Atlas]]) -> CompareWindow:
+    def _compare_window(self, other: Atlas, offered: list[Path]) -> CompareWindow:
         from .compare_window import CompareWindow
 
-        others = [(self.charts.chart_title(p), str(p)) for p, _atlas in loaded]
+        others = [(self.charts.name(p), str(p)) for p in offered]
         window = CompareWindow(
-            self.state.atlas, other, self.state.aspect, self.parent, others=others, load=self.read_other
+            self.state.atlas,
+            other,
+            self.state.aspect,
+            self.parent,
+            others=others,
+            load=self.read_other,
         )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.show()
@@ -72,15 +77,17 @@ class CompareController:
         window.activateWindow()
         return window
 
-    def _first_to_compare(self, loaded: list[tuple[Path, Atlas]]) -> Atlas:
+    def _first_to_compare(self, offered: list[Path]) -> Path:
         """The first chart drawing the view shown, else the first sharing any view with the
-        chart shown, else the first: two empty panes are the last thing to open on."""
+        chart shown, else the first read, else the first: two empty panes are the last thing
+        to open on. What each draws is what was kept of it when read (nothing is read here)."""
         shown, mine = self.state.aspect, set(self.state.atlas.aspects())
+        kept = [(path, self.charts.kept(path)) for path in offered]
         for wanted in ({shown}, mine):
-            chosen = next((atlas for _path, atlas in loaded if wanted & set(atlas.aspects())), None)
+            chosen = next((p for p, k in kept if k is not None and wanted & set(k.aspects)), None)
             if chosen is not None:
                 return chosen
-        return loaded[0][1]
+        return next((p for p, k in kept if k is not None), offered[0])
 
     def read_other(
         self, path: str, parent: QWidget | None = None, then: Callable[[Atlas | None], None] | None = None
@@ -96,6 +103,7 @@ class CompareController:
         given = then or (lambda _other: None)
 
         def read(result: LoadResult) -> None:
+            self.charts.keep(path, result)  # named and chosen by it from now on
             given(self._compared(path, result, over))
 
         def failed(error: Exception) -> None:

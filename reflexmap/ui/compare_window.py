@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 from ..atlas import Atlas
 from ..atlas.compare import Comparison, compare
 from ..content.markup import escape, isolate
-from ..i18n import _, bidi_isolate, format_number
+from ..i18n import _, bidi_isolate, format_count, format_number
 from ..quiz.questions import where
 from ..render.chart_scene import LABEL_MM, ChartScene
 from ..vocab import aspect_name
 from .appearance import current_text_scale
+from .charts_menu import TITLE_EMS
 from .map_view import MAX_SCALE, MAX_TEXT_GROWTH, MIN_SCALE, MIN_TEXT_PX, ZOOM_STEP
 from .timers import later
 
@@ -146,7 +147,7 @@ class CompareWindow(QDialog):
         if b.path is not None:
             known = self.other.findData(str(b.path))
             if known < 0:
-                self.other.insertItem(0, b.title, str(b.path))
+                self.other.insertItem(0, bidi_isolate(self._elided(b.title)), str(b.path))
                 known = 0
             self.other.setCurrentIndex(known)
         if load is not None:
@@ -244,13 +245,27 @@ class CompareWindow(QDialog):
         self.aspect.blockSignals(False)
 
     def _name_charts(self) -> None:
+        """Each chart named by its title, as the Chart menu names it (two charts of one
+        tradition were both called by it: "Western (Ingham) and Western (Ingham)"); two of
+        one title, by title and file. A title of any length is cut with an ellipsis."""
+        names = [self._elided(atlas.title) for atlas in (self.a, self.b)]
+        if names[0] == names[1]:
+            names = [
+                f"{name} \u2014 {self._elided(Path(atlas.path).name)}" if atlas.path is not None else name
+                for name, atlas in zip(names, (self.a, self.b), strict=True)
+            ]
+        self.name_a, self.name_b = names
         self.setWindowTitle(
             _("Compare charts: {first} and {second}").format(
-                first=isolate(self.a.tradition), second=isolate(self.b.tradition)
+                first=isolate(self.name_a), second=isolate(self.name_b)
             )
         )
         self.left.setAccessibleName(_("Chart: {title}").format(title=isolate(self.a.title)))
         self.right.setAccessibleName(_("Chart: {title}").format(title=isolate(self.b.title)))
+
+    def _elided(self, text: str) -> str:
+        metrics = self.fontMetrics()
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, TITLE_EMS * metrics.averageCharWidth())
 
     def _other_chosen(self, index: int) -> None:
         """Another chart picked in "Compare with": read it (a long reading behind a box with
@@ -266,8 +281,17 @@ class CompareWindow(QDialog):
 
     def _chosen(self, index: int, path: str, other: Atlas | None) -> None:
         self.other.blockSignals(True)
-        if other is not None and self.other.findData(path) < 0:
-            self.other.insertItem(index, Path(path).name, path)
+        if other is not None:  # named by its title now it is read (a chart not read before had its file's)
+            items = range(self.other.count())
+            named = [self.other.itemText(i) for i in items if self.other.itemData(i) != path]
+            named.append(bidi_isolate(self._elided(self.a.title)))  # the chart it is compared with
+            title = bidi_isolate(self._elided(other.title))
+            if title in named:  # two charts of one title: told apart by file, as in the Chart menu
+                title = f"{title} \u2014 {bidi_isolate(self._elided(Path(path).name))}"
+            if self.other.findData(path) < 0:
+                self.other.insertItem(index, title, path)
+            else:
+                self.other.setItemText(self.other.findData(path), title)
         self.other.setCurrentIndex(self.other.findData(path if other is not None else str(self.b.path)))
         self.other.blockSignals(False)
         if other is not None:
@@ -322,13 +346,13 @@ class CompareWindow(QDialog):
 
     def _draw_charts(self, aspect: str) -> None:
         overlay = self.mode.currentData() == "overlay"
-        self.left.show_chart(self.a, aspect, text_scale=self.text_scale)
+        self.left.show_chart(self.a, aspect, title=self.name_a, text_scale=self.text_scale)
         self.right.setVisible(not overlay)
         self.overlay_items, self.overlay_labels = {}, []
         if overlay:
             self._draw_overlay(aspect)
         else:
-            self.right.show_chart(self.b, aspect, text_scale=self.text_scale)
+            self.right.show_chart(self.b, aspect, title=self.name_b, text_scale=self.text_scale)
 
     def _draw_overlay(self, aspect: str) -> None:
         """Chart B's zones as dashed, hatched outlines over chart A (colour is not needed),
@@ -338,7 +362,7 @@ class CompareWindow(QDialog):
 
         scene = self.left.chart
         title = _("{first} (filled) and {second} (dashed)").format(
-            first=isolate(self.a.tradition), second=isolate(self.b.tradition)
+            first=isolate(self.name_a), second=isolate(self.name_b)
         )
         self.left.show_chart(self.a, aspect, title=title, text_scale=self.text_scale)
         self.overlay_items = draw_other_zones(scene, self.b, self.b.tradition)
@@ -364,18 +388,16 @@ class CompareWindow(QDialog):
         for zone_id in self.comparison.only_a:
             for view_id in self.a.zone(zone_id).shapes:
                 if view_id in views:
-                    rows.append((self.a.zone(zone_id).name, zone_id, view_id, "–", self._only_in(self.a)))
+                    rows.append(
+                        (self.a.zone(zone_id).name, zone_id, view_id, "–", self._only_in(self.name_a))
+                    )
         for zone_id in self.comparison.only_b:
             for view_id in self.b.zone(zone_id).shapes:
                 if view_id in views:
-                    rows.append((self.b.zone(zone_id).name, zone_id, view_id, "–", self._only_in(self.b)))
-        self.table.setRowCount(len(rows))
-        for r, (name, zone_id, view_id, value, text) in enumerate(rows):
-            for c, cell in enumerate((name, self._view_name(view_id), value, text)):
-                item = QTableWidgetItem(cell)
-                item.setData(Qt.ItemDataRole.UserRole, (view_id, zone_id))
-                self.table.setItem(r, c, item)
-        self.table.resizeRowsToContents()
+                    rows.append(
+                        (self.b.zone(zone_id).name, zone_id, view_id, "–", self._only_in(self.name_b))
+                    )
+        self._set_rows(rows)
         differ = sum(1 for a in self.comparison.both if a.worst < SAME)
         text = _(
             "{differ} of {shared} shared zones are placed differently somewhere; "
@@ -384,18 +406,41 @@ class CompareWindow(QDialog):
         )
         self.summary.setText(
             escape(text).format(
-                differ=f"<b>{differ}</b>",
-                shared=len(self.comparison.both),
-                only_a=len(self.comparison.only_a),
-                first=escape(bidi_isolate(self.a.tradition)),
-                only_b=len(self.comparison.only_b),
-                second=escape(bidi_isolate(self.b.tradition)),
+                differ=f"<b>{format_count(differ)}</b>",
+                shared=format_count(len(self.comparison.both)),
+                only_a=format_count(len(self.comparison.only_a)),
+                first=escape(bidi_isolate(self.name_a)),
+                only_b=format_count(len(self.comparison.only_b)),
+                second=escape(bidi_isolate(self.name_b)),
             )
         )
 
+    def _set_rows(self, rows: list[tuple[str, str, str, str, str]]) -> None:
+        """The table filled at once: while it is filled its columns keep their widths and it
+        is not drawn. Each cell set into a shown table sized to its contents measured the
+        columns again: 5,000 rows (a 2,500-zone chart) took minutes, the window frozen."""
+        header = self.table.horizontalHeader()
+        modes = [header.sectionResizeMode(c) for c in range(self.table.columnCount())]
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setUpdatesEnabled(False)
+        try:
+            self.table.clearContents()
+            self.table.setRowCount(len(rows))
+            names = {view_id: self._view_name(view_id) for view_id in {row[2] for row in rows}}
+            for r, (name, zone_id, view_id, value, text) in enumerate(rows):
+                for c, cell in enumerate((name, names[view_id], value, text)):
+                    item = QTableWidgetItem(cell)
+                    item.setData(Qt.ItemDataRole.UserRole, (view_id, zone_id))
+                    self.table.setItem(r, c, item)
+        finally:
+            for column, mode in enumerate(modes):
+                header.setSectionResizeMode(column, mode)
+            self.table.setUpdatesEnabled(True)
+        self.table.resizeRowsToContents()
+
     @staticmethod
-    def _only_in(atlas) -> str:
-        return _("only in {tradition}").format(tradition=bidi_isolate(atlas.tradition))
+    def _only_in(name: str) -> str:
+        return _("only in {tradition}").format(tradition=bidi_isolate(name))
 
     def _view_name(self, view_id: str) -> str:
         for atlas in (self.a, self.b):

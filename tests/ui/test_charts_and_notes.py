@@ -85,3 +85,19 @@ def test_every_view_of_the_main_chart_can_be_shown_and_clicked(qtbot, window):
             zone_id = window.state.atlas.zones_in(view_id)[0].id
             click_zone(qtbot, window, view_id, zone_id)
             assert (window.state.view_id, window.state.zone_id) == (view_id, zone_id)
+
+
+def test_a_chart_the_window_started_on_stays_in_the_menu(qtbot, make_window, data_dir: Path, tmp_path):
+    """A chart given with --chart (the window made on it) dropped out of the Chart menu once
+    another was chosen; it stays, as one opened with File → Open does."""
+    from reflexmap.atlas import load_atlas
+
+    mine = tmp_path / "mine.yaml"
+    mine.write_bytes((data_dir / "small.yaml").read_bytes())
+    window = make_window(load_atlas(mine))
+    chart_action(window, "ingham").trigger()
+    assert window.state.atlas.id == "ingham-western"
+    window.charts_menu.refill()
+    assert any(
+        a.data() == str(mine) and "Small test chart" in a.text() for a in window.charts_menu.chart_actions()
+    )

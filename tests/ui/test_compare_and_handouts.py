@@ -29,8 +29,11 @@ def test_compare_side_by_side_and_overlaid(qtbot, window):
     rows = dialog.rows()
     sciatic = [r for r in rows if r[0] == "Sciatic nerve" and r[1] == "left foot, medial view"]
     assert sciatic and float(sciatic[0][2]) == 0 and sciatic[0][3] == "different place"
-    assert any(r[0] == "Spinal cord (second path)" and r[3].startswith("only in Chinese") for r in rows)
-    assert any(r[0] == "Lumbar spine" and r[3] == "only in Western (Ingham)" for r in rows)
+    # each chart named by its title (both were named by tradition: two of one tradition alike)
+    alternative = "only in Chinese and Japanese placements (Rwo-Shur lineage)"
+    assert any(r[0] == "Spinal cord (second path)" and r[3] == alternative for r in rows)
+    western = "only in Western foot chart (Ingham tradition)"
+    assert any(r[0] == "Lumbar spine" and r[3] == western for r in rows)
     assert dialog.right.isVisible()
     dialog.mode.setCurrentIndex(dialog.mode.findData("overlay"))
     assert not dialog.right.isVisible()
@@ -149,11 +152,15 @@ def test_compare_window_switches_to_another_chart_file(qtbot, window, tmp_path: 
     assert shown.other.isEnabled()
     shown.other.setCurrentIndex(shown.other.findData(OTHER_FILE))  # as picked from the list
     assert shown.b.path is not None and Path(shown.b.path) == copy
-    assert shown.other.currentText() == "my-chart.yaml"
+    # named by its title, as in the Chart menu; the same title as the chart shown: and its file
+    named = "Western foot chart (Ingham tradition) \u2014 my-chart.yaml"
+    assert shown.other.currentText() == named
+    assert shown.windowTitle().count("Western foot chart (Ingham tradition)") == 2
+    assert "my-chart.yaml" in shown.windowTitle() and "ingham-western.yaml" in shown.windowTitle()
     assert all(r[3] == "same place" for r in shown.rows())  # the same chart: every zone agrees
     monkeypatch.setattr(dialogs, "open_file", lambda *args: "")  # cancelled: nothing changes
     shown.other.setCurrentIndex(shown.other.findData(OTHER_FILE))
-    assert Path(shown.b.path) == copy and shown.other.currentText() == "my-chart.yaml"
+    assert Path(shown.b.path) == copy and shown.other.currentText() == named
     shown.close()
 
 

@@ -54,6 +54,9 @@ def test_a_chart_with_errors_is_not_offered_and_is_refused_in_the_comparisons_wo
     broken = tmp_path / "anna.yaml"
     broken.write_text("atlas_format: 1\nid: anna\ntitle: [unclosed\n", encoding="utf-8")
     window.settings.setValue("chart/recent", [str(broken)])  # opened once, since spoiled
+    window.open_chart(str(broken))  # and tried again: it has errors (said in a box)
+    for box in [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]:
+        box.close()
     shown = opened(qtbot, window)
     offered = [shown.other.itemData(i) for i in range(shown.other.count())]
     assert str(broken) not in offered and str(ALTERNATIVE) in offered
