@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
     QSplitter,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -47,6 +50,24 @@ def verdict(value: float) -> str:
     if value > 0:
         return _("placed differently")
     return _("different place")
+
+
+class _NamesCombo(QComboBox):
+    """A list of chart names that shows the chosen one cut with an ellipsis when it is wider
+    than the box (Qt cut it at a word, as if that were the whole name)."""
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        option.currentText = self.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, field.width()
+        )
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 class _ChartView(QGraphicsView):
@@ -139,7 +160,7 @@ class CompareWindow(QDialog):
         self.comparison: Comparison = compare(a, b)
         self.overlay_items: dict[tuple[str, str], QGraphicsPathItem] = {}
         self.overlay_labels: list = []  # B's names over A (Overlaid): see _draw_overlay
-        self.other = QComboBox(self)
+        self.other = _NamesCombo(self)
         self.other.setObjectName("compare-with")
         self.other.setAccessibleName(_("Compare with"))
         for title, path in others or []:
@@ -153,6 +174,14 @@ class CompareWindow(QDialog):
         if load is not None:
             self.other.addItem(_("Another chart file…"), OTHER_FILE)
         self.other.setEnabled(load is not None)
+        # as wide as the row leaves it, its names cut to fit: sized to its longest name (a title
+        # of 60 characters, at Largest text in German) the window could not be narrower than
+        # 1,312 px, past a 1,024 px screen; the list it opens shows the names whole
+        self.other.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.other.setMinimumContentsLength(12)
+        self.other.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.other.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+        self._fit_list()
         self.aspect = QComboBox(self)
         self.aspect.setAccessibleName(_("View"))
         # as wide as its longest view name, also after "Compare with" brings other views, and
@@ -263,6 +292,16 @@ class CompareWindow(QDialog):
         self.left.setAccessibleName(_("Chart: {title}").format(title=isolate(self.a.title)))
         self.right.setAccessibleName(_("Chart: {title}").format(title=isolate(self.b.title)))
 
+    def _fit_list(self) -> None:
+        """The list "Compare with" opens is as wide as its longest name (up to the screen's
+        width), so the names the narrow box cuts are read whole there."""
+        view, metrics = self.other.view(), self.other.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(self.other.itemText(i)) for i in range(self.other.count())), default=0
+        )
+        room = self._fitting_size().width()
+        view.setMinimumWidth(min(room, widest + 2 * view.frameWidth() + 4 * metrics.averageCharWidth()))
+
     def _elided(self, text: str) -> str:
         metrics = self.fontMetrics()
         return metrics.elidedText(text, Qt.TextElideMode.ElideRight, TITLE_EMS * metrics.averageCharWidth())
@@ -292,6 +331,7 @@ class CompareWindow(QDialog):
                 self.other.insertItem(index, title, path)
             else:
                 self.other.setItemText(self.other.findData(path), title)
+            self._fit_list()
         self.other.setCurrentIndex(self.other.findData(path if other is not None else str(self.b.path)))
         self.other.blockSignals(False)
         if other is not None:
@@ -318,12 +358,14 @@ class CompareWindow(QDialog):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
+            self._fit_list()  # in the font it is shown in
             later(self, self.refresh)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         """Settings → Text size while the window is open: its charts' text follows."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and self._shown_once:
+            self._fit_list()
             if current_text_scale() != self.text_scale:
                 self.text_scale = current_text_scale()
                 later(self, self.refresh)

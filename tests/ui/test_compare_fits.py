@@ -56,3 +56,18 @@ def test_the_comparison_fits_and_draws_its_charts_large(qtbot, window, size, lan
         # narrow upright panes beside the table drew them at 5.2 px at 1440 × 900)
         assert pane.chart.label_mm * pane.transform().m11() >= 6.5 * scale
     shown.close()
+
+
+def test_the_comparison_fits_a_1024_px_screen_in_german_at_largest_text(qtbot, window):
+    """Its row of controls, sized to the longest chart title in "Compare with", made the
+    window at least 1,312 px wide (German, Largest text): past a 1,024 × 768 screen. The box
+    gives way now (the name cut with an ellipsis; its list shows the names whole)."""
+    window.text_size_actions[1.5].trigger()
+    window = window.set_language("de")
+    qtbot.addWidget(window)
+    shown = opened(qtbot, window)
+    assert shown.minimumSizeHint().width() <= 1024 * 0.96, shown.minimumSizeHint()
+    names = [shown.other.itemText(i) for i in range(shown.other.count())]
+    longest = max(shown.other.fontMetrics().horizontalAdvance(name) for name in names)
+    assert shown.other.view().minimumWidth() >= longest  # the list opened shows them whole
+    shown.close()
