@@ -157,6 +157,7 @@ class CompareWindow(QDialog):
         self.text_scale = current_text_scale()  # Settings → Text size, as on the map
         self._load = load
         self._shown_once = False
+        self._table: tuple = ()  # what the table shows: (view, comparison, names)
         self.comparison: Comparison = compare(a, b)
         self.overlay_items: dict[tuple[str, str], QGraphicsPathItem] = {}
         self.overlay_labels: list = []  # B's names over A (Overlaid): see _draw_overlay
@@ -376,8 +377,14 @@ class CompareWindow(QDialog):
             self.table.setRowCount(0)
             self.summary.setText(_("These two charts have no view in common."))
             return
-        self._draw_charts(aspect)
-        self._fill_table(aspect)
+        if self._shown_once:  # drawn at the panes' size (before, it was drawn twice: unsized too)
+            self._draw_charts(aspect)
+        table = (aspect, self.comparison, self.name_a, self.name_b)
+        if table != self._table:  # 5,000 rows: filled once, not again when only the charts change
+            self._table = table
+            self._fill_table(aspect)
+        else:
+            self._row_selected()  # the row chosen still marked on the charts drawn again
 
     def _redraw_charts(self) -> None:
         """The charts drawn again at their panes' new size, the row chosen still marked."""
