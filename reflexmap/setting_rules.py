@@ -257,6 +257,27 @@ def days_by_folder(value: Any) -> Checked:
     return _kept(value, kept, first)
 
 
+def titles_by_chart(value: Any) -> Checked:
+    """{full path of a chart opened before: {language code ("" its file's own): its title}},
+    at most MAX_RECENT * 2 charts: the Chart menu names them without reading them."""
+    if not isinstance(value, dict):
+        return _bad(_("{value} is not a table of charts and titles").format(value=shown(value)))
+    if len(value) > 2 * MAX_RECENT:
+        return _too_many(len(value), 2 * MAX_RECENT)
+    kept, first = {}, None
+    for chart, titles in value.items():
+        reason = path_problem(chart)
+        if reason is None and not isinstance(titles, dict) or (isinstance(titles, dict) and len(titles) > 8):
+            reason = _("{value} is not a table of titles").format(value=shown(titles))
+        if reason is None:
+            reason = next((r for key, title in titles.items() for r in (_text(key), _text(title)) if r), None)
+        if reason is None:
+            kept[chart] = titles
+        elif first is None:
+            first = reason
+    return _kept(value, kept, first)
+
+
 def _too_many(count: int, limit: int) -> Checked:
     return _bad(
         _("{count} entries are more than {limit}").format(
@@ -416,6 +437,7 @@ RULES: dict[str, Rule] = {
     "chart/last": Rule(N_("Chart opened last"), path),
     "chart/dir": Rule(N_("Folder of charts"), path),
     "chart/recent": Rule(N_("Recent charts"), listing(path_problem, keep=MAX_RECENT)),
+    "chart/titles": Rule(N_("Titles of recent charts"), titles_by_chart),
     "export/dir": Rule(N_("Folder of exports"), path),
     "notes/first-run-seen": Rule(N_("First-run note read"), boolean),
     "view/labels": Rule(N_("Labels shown"), boolean),

@@ -37,6 +37,10 @@ class ChartsMenu(QMenu):
         self.group = QActionGroup(self)
         self.extra_actions: list[QAction] = []  # shown under the charts (Compare with…)
         self.aboutToShow.connect(self.refill)
+        stored = settings.value("chart/titles", {})
+        for path, titles in (stored if isinstance(stored, dict) else {}).items():
+            # titled as when read in an earlier session (what it draws is not known until read)
+            self._kept[Path(path).resolve()] = KeptChart(None, True, dict(titles))
         self._started_on(state.atlas)
 
     def _started_on(self, atlas: Atlas) -> None:
@@ -89,7 +93,23 @@ class ChartsMenu(QMenu):
     def keep(self, path: str | Path, result: LoadResult) -> None:
         """What `result`, a reading of `path` just made (anywhere), says of the chart: kept for
         naming and choosing it without reading it again."""
-        self._kept[Path(path).resolve()] = kept_of(result, stamp(Path(path)))
+        kept = self._kept[Path(path).resolve()] = kept_of(result, stamp(Path(path)))
+        self._store_titles(Path(path), kept)
+
+    def _store_titles(self, path: Path, kept: KeptChart) -> None:
+        """A recent chart's titles, stored for the next start's menu (when they changed)."""
+        name = str(path.resolve())
+        stored = self.settings.value("chart/titles", {})
+        stored = stored if isinstance(stored, dict) else {}
+        if not kept.loads or self._builtin(path) or stored.get(name) == kept.titles:
+            return
+        recent = set(self.settings.value("chart/recent", [], type=list) or []) | {name}
+
+        def change(value: object) -> dict:
+            titles = {k: v for k, v in value.items() if k in recent} if isinstance(value, dict) else {}
+            return {**titles, name: dict(kept.titles)}
+
+        self.settings.edit("chart/titles", change)
 
     def kept(self, path: Path) -> KeptChart | None:
         """What was kept of the chart at `path` (a built-in one is read for it the first time:

@@ -91,3 +91,22 @@ def test_the_chart_menu_reads_no_chart_file_when_it_opens(qtbot, make_window, tm
     assert threads == []
     assert any(text.endswith("Synthetic chart of 1,500 zones") for text in texts)  # kept from its opening
     assert any(text.endswith(never_read.name) for text in texts)
+
+
+def test_a_chart_opened_in_an_earlier_session_is_titled_without_reading_it(
+    qtbot, make_window, settings, tmp_path, monkeypatch
+):
+    """The titles of recent charts are kept with the settings: the next start's menu names
+    them as before, reading none."""
+    monkeypatch.setattr(chart_opening, "IN_BACKGROUND", 0)
+    large = write_synthetic_chart(ZONES, tmp_path)
+    first = make_window()
+    first.open_chart(large)
+    qtbot.waitUntil(lambda: Path(first.state.atlas.path or "") == large, timeout=60000)
+    first.close()
+    threads = readings_counted(monkeypatch, large)
+    second = make_window()  # the next start, on the built-in chart
+    second.charts_menu.aboutToShow.emit()
+    texts = [action.text() for action in second.charts_menu.chart_actions()]
+    assert threads == []
+    assert any(text.endswith("Synthetic chart of 1,500 zones") for text in texts), texts
