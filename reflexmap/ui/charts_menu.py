@@ -41,7 +41,7 @@ class ChartsMenu(QMenu):
         for path, titles in (stored if isinstance(stored, dict) else {}).items():
             # titled as when read in an earlier session (what it draws is not known until read)
             self._kept[Path(path).resolve()] = KeptChart(None, True, dict(titles))
-        self._started_on(state.atlas)
+        self._started_on(state.source)
 
     def _started_on(self, atlas: Atlas) -> None:
         """The chart the window starts on (given with --chart, or the last one) is one opened,
@@ -203,7 +203,7 @@ class ChartsMenu(QMenu):
         self.clear()
         current = self.state.atlas.path
         if current is not None:  # named as it is now (Chart properties may have retitled it)
-            self.keep(current, LoadResult(self.state.atlas, ()))
+            self.keep(current, LoadResult(self.state.source, ()))
         known = self.known()
         for number, path in enumerate(known, start=1):
             title = self.name(path)

@@ -110,3 +110,16 @@ def test_a_chart_opened_in_an_earlier_session_is_titled_without_reading_it(
     texts = [action.text() for action in second.charts_menu.chart_actions()]
     assert threads == []
     assert any(text.endswith("Synthetic chart of 1,500 zones") for text in texts), texts
+
+
+def test_the_chart_shown_is_kept_by_its_titles_in_every_language(qtbot, make_window, settings, tmp_path):
+    """The chart a German window starts on is kept under its English title too (the window
+    shows it in German): an English start names it in English."""
+    large = write_synthetic_chart(ZONES, tmp_path)
+    german = make_window(read_atlas(large).atlas)
+    german.set_language("de")
+    stored = settings.value("chart/titles", {})[str(large.resolve())]
+    assert (
+        stored["en"] == "Synthetic chart of 1,500 zones"
+        and stored["de"] == "Synthetische Karte mit 1.500 Zonen"
+    )
