@@ -131,17 +131,32 @@ class Table(_LookedUp):
         return (where[0] + plan.tail[0], where[1])  # after the list
 
     def whole(self) -> dict:
-        """Every position, written out (once)."""
+        """Every position, written out (once): as `get` finds each, a zone's move found once
+        for all its paths (a drag after an edit of whole items writes them all out)."""
         if self._whole is None:
-            now = _now_paths(self._plan)
+            plan, fresh = self._plan, self._fresh
+            first_line, tail = plan.first_line, plan.tail[0]
+            zones = _zones_now(plan)
             whole = {}
-            for path in self._base:
-                path_now = now(path)
-                if path_now is not None:
-                    where = self.get(path_now)
-                    if where is not None:
-                        whole[path_now] = where
-            whole.update(self._fresh)
+            for path, where in self._base.items():
+                if len(path) >= 2 and path[0] == "zones" and type(path[1]) is int:
+                    moved = zones(path[1])
+                    if moved is None:
+                        continue
+                    j, k = moved
+                    path_now = path if j == path[1] else ("zones", j, *path[2:])
+                    found = fresh.get(path_now)
+                    whole[path_now] = found if found is not None else (where[0] + plan.lines[k], where[1])
+                elif path in fresh:
+                    whole[path] = fresh[path]
+                elif where[0] < first_line:
+                    whole[path] = where
+                elif path == ("zones",):  # as `get`: parsed anew with its first zone, or not moved
+                    if 0 not in plan.fresh:
+                        whole[path] = where
+                else:
+                    whole[path] = (where[0] + tail, where[1])
+            whole.update(fresh)
             self._whole = whole
         return self._whole
 
@@ -174,11 +189,12 @@ class PointLists(_LookedUp):
     """The lists of points read from the text (path → point_lists.PointList) of a parse made
     by edits, as `Table` makes its positions: from the base's, moved, in the text of now."""
 
-    __slots__ = ("_base", "_fresh", "_plan", "_text", "_made")
+    __slots__ = ("_base", "_fresh", "_plan", "_text", "_made", "_whole")
 
     def __init__(self, base: Mapping, fresh: dict, plan: Plan, text: str):
         self._base, self._fresh, self._plan, self._text = base, fresh, plan, text
         self._made: dict = {}
+        self._whole: dict | None = None
 
     def get(self, path: Any, default: Any = None) -> Any:
         from .point_lists import PointList
@@ -233,16 +249,52 @@ class PointLists(_LookedUp):
         return max(found, key=lambda q: q.line, default=None)
 
     def __iter__(self) -> Iterator:
-        return iter(self._paths())
+        return iter(self.whole())
 
     def __len__(self) -> int:
-        return len(self._paths())
+        return len(self.whole())
 
-    def _paths(self) -> list:
-        now = _now_paths(self._plan)
-        found = [p for p in map(now, self._base) if p is not None and self.get(p) is not None]
-        known = set(found)
-        return found + [p for p in self._fresh if p not in known]
+    def items(self):  # type: ignore[override]
+        return self.whole().items()
+
+    def values(self):  # type: ignore[override]
+        return self.whole().values()
+
+    def whole(self) -> dict:
+        """Every list, written out (once), the same objects `get` gives: a zone's move found
+        once for all its lists."""
+        if self._whole is None:
+            from .point_lists import PointList
+
+            plan, fresh, made, text = self._plan, self._fresh, self._made, self._text
+            zones = _zones_now(plan)
+            whole = {}
+            for path, points in self._base.items():
+                if len(path) >= 2 and path[0] == "zones" and type(path[1]) is int:
+                    moved = zones(path[1])
+                    if moved is None:
+                        continue
+                    j, k = moved
+                    path_now = path if j == path[1] else ("zones", j, *path[2:])
+                    lines, chars = plan.lines[k], plan.chars[k]
+                else:
+                    path_now = path
+                    lines, chars = plan.tail if points.line >= plan.first_line else (0, 0)
+                found = fresh.get(path_now) or made.get(path_now)
+                if found is None:
+                    found = made[path_now] = PointList(
+                        text,
+                        points.start + chars,
+                        points.end + chars,
+                        points.pad,
+                        points.points,
+                        line=points.line + lines,
+                    )
+                whole[path_now] = found
+            for path, points in fresh.items():
+                whole.setdefault(path, points)
+            self._whole = whole
+        return self._whole
 
     def moved(self, fresh: dict, plan: Plan, first: int, count: int, new_count: int, text: str) -> PointLists:
         from .point_lists import PointList
@@ -287,24 +339,22 @@ def _by_zone(lists: Mapping) -> tuple[list[int], list[int], list[tuple], list[tu
     return found
 
 
-def _now_paths(plan: Plan):
-    """A function from a base path to its path of now, or None (its zone was parsed anew)."""
-    zones: dict[int, int | None] = {}
+def _zones_now(plan: Plan):
+    """A function from a base zone's index to (its index now, its plan segment), or None
+    (it was parsed anew); each zone worked out once."""
+    zones: dict[int, tuple[int, int] | None] = {}
+    segments = list(enumerate(zip(plan.starts, plan.shift, [*plan.starts[1:], None], strict=True)))
 
-    def now(path: tuple) -> tuple | None:
-        if not _zoned(path):
-            return path
-        zone = path[1]
-        if zone not in zones:
-            zones[zone] = None
-            for k, start in enumerate(plan.starts):  # the zone j with j - shift == zone
-                j = zone + plan.shift[k]
-                end = plan.starts[k + 1] if k + 1 < len(plan.starts) else None
+    def now(zone: int) -> tuple[int, int] | None:
+        found = zones.get(zone, False)
+        if found is False:
+            found = zones[zone] = None
+            for k, (start, shift, end) in segments:  # the zone j with j - shift == zone
+                j = zone + shift
                 if start <= j and (end is None or j < end) and j not in plan.fresh:
-                    zones[zone] = j
+                    found = zones[zone] = (j, k)
                     break
-        j = zones[zone]
-        return None if j is None else ("zones", j, *path[2:])
+        return found
 
     return now
 

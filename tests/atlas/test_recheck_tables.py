@@ -92,6 +92,8 @@ def _same_as_parsed_whole(document: ChartDocument) -> bool:
         assert path in whole.values or whole.of_value(path) == where, path
     assert dict(positions.keys.items()) == whole.keys
     assert set(positions.point_lists) <= set(whole.point_lists)
+    for path, mine in positions.point_lists.items():  # written out whole: the lists looked up
+        assert mine is positions.point_lists.get(path), path
     nearest = getattr(positions.point_lists, "nearest", None)
     if nearest is not None:
         for line in (1, whole.values[("zones",)][0], len(document.text.split("\n")) // 2, 10**9):
