@@ -596,7 +596,7 @@ class ChartDocument:
         atlas = builder.build(self.path, lenient=True)
         errors = tuple(sorted(set(builder.errors)))
         problems = locate(self.text, errors) if errors else ()
-        return Draft(atlas, problems, written_shapes(data))
+        return Draft(atlas, problems, written_shapes(data, positions))
 
 
 def replace_flow_lists(document: ChartDocument, changes: list[tuple[int, Any]]) -> ChartDocument:
@@ -802,7 +802,7 @@ def document_to_fix(path: str | Path) -> ChartDocument | str:
     document.parsed.append((data, positions))  # read once: its check is the one just made
     problems = locate_parsed(data, positions, errors) if errors else ()
     document.checked.append(
-        with_repeats(Draft(atlas, problems, written_shapes(data)), data, positions, source)
+        with_repeats(Draft(atlas, problems, written_shapes(data, positions)), data, positions, source)
     )
     return document
 

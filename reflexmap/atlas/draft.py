@@ -91,14 +91,22 @@ def written_id(zone_id: str) -> str:
     return head if mark and head and count.isdigit() else zone_id
 
 
-def written_shapes(data: dict) -> dict[str, dict[str, Any]]:
-    """Each zone's shapes as written, by the id the editor shows it under (see shown_ids)."""
+def written_shapes(data: dict, positions: Any = None) -> dict[str, dict[str, Any]]:
+    """Each zone's shapes as written, by the id the editor shows it under (see shown_ids).
+    With the parse's `positions`, a ring read from the text directly is taken as the parser
+    read it (Positions.read_points, as the builder takes it) instead of converted again."""
     from .builder import _parts
 
+    read = getattr(positions, "read_points", None)
     shapes: dict[str, dict[str, Any]] = {}
     zones = data.get("zones", [])
     for zone, zone_id in stopping.each(zip(zones, shown_zone_ids(zones), strict=True)):
         for view_id, shape in (zone.get("shapes") or {}).items():
+            ring = read(shape) if read is not None and type(shape) is list else None
+            if ring is not None:
+                parts = (ring[:-1] if len(ring) > 3 and ring[0] == ring[-1] else ring,)  # as _ring
+                shapes.setdefault(zone_id, {}).setdefault(view_id, parts)
+                continue
             try:
                 parts = shape if shape == "mirror" else _parts(shape)
             except (TypeError, ValueError):

@@ -69,3 +69,24 @@ def test_written_layouts_are_what_the_round_trip_finds(tmp_path):
     assert odd == {(1.0, 2.0): Layout("[1, 2]", 0)}  # only the plainly written list inside e
     with pytest.raises(ValueError):
         written_layouts("a: [1, 2\n")
+
+
+def test_written_shapes_of_a_large_chart_are_its_rings_as_written(tmp_path):
+    """A chart large enough for its point lists to be read from the text directly (the
+    draft takes those rings as the parser read them, not converted again): the same shapes
+    as converted anew from the lists."""
+    from benchmarks.synthetic import write_synthetic_chart
+    from reflexmap.atlas.draft import written_shapes
+    from reflexmap.atlas.point_lists import splice
+
+    path = write_synthetic_chart(1000, tmp_path)
+    assert splice(path.read_text(encoding="utf-8")) is not None
+    document = read_document(path)
+    shapes = document.draft().shapes
+    data, positions = document.parsed[0]
+    assert positions.rings  # (read from the text directly)
+    assert shapes == written_shapes(data)  # converted anew from the lists
+    assert len(shapes) == 1000
+    zone = data["zones"][500]
+    view, raw = next(iter(zone["shapes"].items()))
+    assert shapes[zone["id"]][view][0] is positions.read_points(raw)  # the parser's own ring
