@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPalette
@@ -23,9 +23,9 @@ from ..vocab import REGION_COLOURS
 # The region colours and names live in reflexmap.vocab (the web page and Anki deck use them too).
 
 
-@dataclass(frozen=True)
-class Theme:
-    """One look of the chart and the window; `name` is what settings store."""
+class Theme(NamedTuple):
+    """One look of the chart and the window; `name` is what settings store. (A NamedTuple: a
+    frozen dataclass took 6 M instructions of every start to make.)"""
 
     name: str
     paper: str

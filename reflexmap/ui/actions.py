@@ -13,8 +13,7 @@ checkable get a lambda that drops it (a handler with an optional argument once t
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -43,8 +42,7 @@ MENUS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):  # (a frozen dataclass took 7 M instructions of every start to make)
     name: str  # the window's attribute is `<name>_action`; tests and scripts trigger it
     text: str  # marked with N_(), translated when built
     run: Callable[..., object]  # run(window), or run(window, checked) when checkable
