@@ -290,11 +290,9 @@ class ZoneTool(Mode):
         back by its handles. The event is given in the view that draws that part."""
         if event.view_id or not self.state.zone_id or self.overlay.target is None:
             return event
-        from dataclasses import replace
-
         for view_id in self.shown_views():
             x, y = self.overlay.target.view_mm(view_id, event.scene)
-            moved = replace(event, view_id=view_id, x_mm=x, y_mm=y)
+            moved = event._replace(view_id=view_id, x_mm=x, y_mm=y)
             if self.vertex_at(moved) is not None or self.inside_selected(moved):
                 return moved
         return event
