@@ -50,6 +50,36 @@ def placement(size: tuple[int, int], frame: tuple[int, int], parent: Rect | None
     return x, y, width, height
 
 
+FIRST_SIZE = (1440, 900)  # the main window's size at a first start, where the screen has room
+SCREEN_SHARE = 0.9  # ... and at most this share of the screen's available width and height
+
+
+def first_placement(room: Rect) -> Rect:
+    """The main window at a first start (nothing saved): FIRST_SIZE, or SCREEN_SHARE of `room`
+    (the screen's available geometry) where that is smaller, centred in `room`."""
+    rx, ry, rw, rh = room
+    width = max(1, min(FIRST_SIZE[0], round(rw * SCREEN_SHARE)))
+    height = max(1, min(FIRST_SIZE[1], round(rh * SCREEN_SHARE)))
+    return rx + (rw - width) // 2, ry + (rh - height) // 2, width, height
+
+
+def kept_inside(rect: Rect, frame: tuple[int, int], room: Rect) -> Rect:
+    """A window saved at `rect` (its frame's corner, its contents' size; `frame` as for
+    `placement`) brought inside `room` (a smaller screen than it was saved on, a screen gone):
+    a window that fits stays as it is; one too large for `room` is cut to SCREEN_SHARE of it
+    (a frame added only once shown stays inside too), and moved the least to be inside."""
+    x, y, width, height = rect
+    rx, ry, rw, rh = room
+    fw, fh = frame
+    if width + fw > rw:
+        width = max(1, min(width, round(rw * SCREEN_SHARE) - fw))
+    if height + fh > rh:
+        height = max(1, min(height, round(rh * SCREEN_SHARE) - fh))
+    x = max(min(x, rx + rw - width - fw), rx)
+    y = max(min(y, ry + rh - height - fh), ry)
+    return x, y, width, height
+
+
 def _rect(rect: QRect) -> Rect:
     return rect.x(), rect.y(), rect.width(), rect.height()
 
@@ -78,6 +108,39 @@ def place(window: QWidget) -> None:
         window.resize(width, height)
     # move() places the frame's corner; a window manager adds its frame round the contents
     window.move(x, y)
+
+
+def _room(window: QWidget) -> Rect | None:
+    screen = QGuiApplication.screenAt(window.frameGeometry().center()) or window.screen()
+    screen = screen or QGuiApplication.primaryScreen()
+    return _rect(screen.availableGeometry()) if screen is not None else None
+
+
+def open_on_screen(window: QWidget) -> None:
+    """The main window at a first start: FIRST_SIZE where the screen has room, else fitted to
+    it, centred (without this it opened 1440×900 on a 1024×768 screen, its status bar and the
+    right of its panels off the screen)."""
+    room = _room(window)
+    if room is not None:
+        x, y, width, height = first_placement(room)
+        window.resize(width, height)
+        window.move(x, y)
+
+
+def keep_on_screen(window: QWidget) -> None:
+    """A window restored from a saved geometry (another screen, a larger one then) brought
+    inside the screen it is on now; maximised and full-screen windows are the screen's already."""
+    states = Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
+    room = _room(window)
+    if room is None or window.windowState() & states:
+        return
+    outer, inner = window.frameGeometry(), window.geometry()
+    frame = (outer.width() - inner.width(), outer.height() - inner.height())
+    x, y, width, height = kept_inside((outer.x(), outer.y(), inner.width(), inner.height()), frame, room)
+    if (width, height) != (inner.width(), inner.height()):
+        window.resize(width, height)
+    if (x, y) != (outer.x(), outer.y()):
+        window.move(x, y)
 
 
 def _place_if_alive(held: weakref.ref, where) -> None:

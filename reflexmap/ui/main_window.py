@@ -23,7 +23,7 @@ from ..vocab import ASPECTS
 from . import actions, appearance, dock_room
 from .charts_menu import ChartsMenu
 from .compare_controller import CompareController
-from .dialog_place import place_dialogs
+from .dialog_place import keep_on_screen, open_on_screen, place_dialogs
 from .editing_shell import build_editor
 from .export_controller import ExportController
 from .info_panel import InfoPanel
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         # after the menus: reading the appearance settings is what finds them damaged
         self.problems = StartProblems(self, settings.take_warnings())
         settings.on_problem = self.problems.settings_problem
-        self.resize(1440, 900)
+        open_on_screen(self)  # 1440×900 where the screen has room
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.settings_menu.system_scheme_changed)
         if restore:
             self._restore()
@@ -312,6 +312,7 @@ class MainWindow(QMainWindow):
     # --- window state -------------------------------------------------------------------
     def _restore(self) -> None:
         self.chrome.restore(self.settings.value("window/geometry"), self.settings.value("window/state"))
+        keep_on_screen(self)  # saved on a larger screen: brought inside this one
         self.quizzing.layout_restored(self.zones_dock, self.info_dock)
         self.state.set_labels_visible(self.settings.value("view/labels", True, type=bool))
         self.state.set_guides_visible(self.settings.value("view/guides", True, type=bool))
