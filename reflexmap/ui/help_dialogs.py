@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -93,13 +94,34 @@ class AboutDialog(QDialog):
         buttons.addButton(self.guide_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.guide_button.clicked.connect(self._show_guide)
+        # The text scrolls where the screen is too small for it (German at Largest text on a
+        # 768-pixel screen cut it mid-line, the version line gone, with no scroll bar).
+        self.area = QScrollArea(self)
+        self.area.setObjectName("about-scroll")
+        self.area.setWidgetResizable(True)
+        self.area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.area.setWidget(self.text)
         row = QHBoxLayout()
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.text, 1)
+        row.addWidget(self.area, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
+        self._grow_to_text()
+
+    def _grow_to_text(self) -> None:
+        """As large as its text at about 60 characters a line (the text's height for that
+        width, not Qt's guess for a word-wrapped label); the screen bounds it when it is
+        shown (dialog_place.py) and the text scrolls beyond."""
+        width = max(420, self.text.fontMetrics().averageCharWidth() * 60)
+        bar = self.area.verticalScrollBar().sizeHint().width()  # a scroll bar never covers text
+        hint, area = self.sizeHint(), self.area.sizeHint()
+        self.resize(
+            hint.width() + max(0, width + bar - area.width()),
+            hint.height() + max(0, self.text.heightForWidth(width) - area.height()),
+        )
 
     def _show_guide(self) -> None:
         """The guide replaces this dialog: a window-modal About would block input to it."""
