@@ -31,11 +31,19 @@ def build_editor(window: MainWindow) -> EditMode:
         chart_title=window.charts_menu.chart_title,
         zones_renamed=window.quizzing.zones_renamed,
         when_activated=lambda call: _Activation(window, call),
+        keep_status=lambda: _kept_message(bar),
+        raise_card=window.info_dock.raise_,
     )
     editor = EditMode(window.state, host)
     editor.actions_changed.connect(window.refresh_actions)
     _UnsavedMark(window, editor)
     return editor
+
+
+def _kept_message(bar):
+    """A call that shows the status bar's message of now again (or none, as now)."""
+    message = bar.currentMessage()
+    return lambda: bar.showMessage(message) if message else bar.clearMessage()
 
 
 class _Activation(QObject):

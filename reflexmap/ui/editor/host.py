@@ -38,3 +38,6 @@ class EditorHost:
     zones_renamed: Callable[[str, dict[str, str], frozenset[str]], None]
     # `call` called whenever the window becomes active again (a file may have changed meanwhile)
     when_activated: Callable[[Callable[[], None]], None] = lambda call: None
+    # the status bar's message now, as a call that shows it again (a dialog cancelled)
+    keep_status: Callable[[], Callable[[], None]] = lambda: lambda: None
+    raise_card: Callable[[], None] = lambda: None  # the zone card in front of the docks tabbed with it

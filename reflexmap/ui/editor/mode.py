@@ -429,6 +429,7 @@ class EditMode(QObject):
         the sources; OK makes what changed one undoable change."""
         from .chart_form import ChartPropertiesDialog
 
+        back = self._way_back()
         if not self._editing():
             return None
         draft = self.session.draft
@@ -437,8 +438,35 @@ class EditMode(QObject):
             return None
         dialog = ChartPropertiesDialog(draft.atlas, self.host.parent, submit=self._chart_properties)
         dialog.finished.connect(lambda _result: dialog.deleteLater())
+        if back is not None:  # opened outside edit mode: Cancel leaves the window as it was
+            dialog.finished.connect(lambda result: result == QDialog.DialogCode.Accepted or back())
         dialog.open()
         return dialog
+
+    def _way_back(self):
+        """Outside edit mode, a call that puts the window back as it is now (browsing, the
+        zone-texts form as it is, the status message) after a dialog that entered the mode
+        for itself was cancelled; None in edit mode. (Cancel left the mode on, a greyed form
+        in front of the zone card for the rest of the session.)"""
+        if self.active:
+            return None
+        form = self.form_dock
+        shown = form is not None and not form.isHidden()
+        in_front = shown and form.isVisible()  # tabbed behind the zone card: not visible
+        message_back = self.host.keep_status()
+
+        def back() -> None:
+            if not self.active:
+                return
+            self.state.leave_mode(self.tool)
+            if self.form_dock is not None and not shown:
+                self.form_dock.hide()
+            if not in_front:
+                self.host.raise_card()
+            message_back()
+            self.actions_changed.emit()  # Edit zones unticked
+
+        return back
 
     def _first_source(self) -> bool:
         """A zone closed on a chart with no source yet (a new chart): Chart properties opens
