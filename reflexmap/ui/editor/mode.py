@@ -252,19 +252,20 @@ class EditMode(QObject):
         return self.saving.may_switch()
 
     def reload_chart(self) -> bool:
-        """File → Reload while editing the chart's own file: the file read into the editor
+        """File → Reload of the chart whose file is edited here: the file read into the editor
         (one change on the history), said as what happened (read again unchanged, or changed
-        by another program). False when the window opens the chart afresh instead (not
-        editing, no file, unsaved changes discarded)."""
+        by another program). Changes not saved are asked about as a reload, not as a save
+        (Reload or Cancel: Undo brings them back). False when the window opens the chart
+        afresh instead (not edited here, no file, or browsing with nothing unsaved)."""
         session = self.session
-        if not self.active or session.document is None or session.saved_path is None:
+        if session.document is None or session.saved_path is None:
             return False
         if session.saved_path != self.state.source.path:
             return False
-        if not self.may_switch():
+        if not self.active and not session.modified:
+            return False
+        if not self.saving.may_reload():
             return True  # cancelled: the chart stays as it is
-        if session.document is None:
-            return False  # the changes were discarded: opened afresh
         self.saving.reload_from_disk(asked=True)
         return True
 

@@ -411,6 +411,33 @@ class Saving(QObject):
             return True
         return self._answered(self._unsaved_box().exec())
 
+    def may_reload(self) -> bool:
+        """File → Reload with changes not saved: True to read the file over them. Asked as
+        what it does (before: "Save the changes to …?", whose Save made the reload a no-op)."""
+        self._typed()
+        session = self.session
+        if not session.modified or session.saved_path is None:
+            return True
+        stack = session.stack
+        count = max(1, abs(stack.index() - stack.cleanIndex()) if stack.cleanIndex() >= 0 else stack.index())
+        box = QMessageBox(QMessageBox.Icon.Question, _("Reload chart"), "", parent=self.host.parent)
+        box.setObjectName("reload-unsaved")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a file's name, as written
+        box.setText(_("Reload {file} from the disk?").format(file=bidi_isolate(session.saved_path.name)))
+        box.setInformativeText(
+            ngettext(
+                "Your {count} change here is replaced by the file (Edit → Undo brings it back).",
+                "Your {count} changes here are replaced by the file (Edit → Undo brings them back).",
+                count,
+            ).format(count=count)
+        )
+        reload = box.addButton(_("&Reload"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is reload
+
     def may_close(self, close_again: Callable[[], object]) -> bool:
         """Before the window closes: True to close now; else the question is shown (not
         blocking) and `close_again` is called once the changes are saved or discarded."""
