@@ -151,9 +151,12 @@ class ZoneList(QWidget):
                 # invisibleRootItem() keep their Python wrappers alive after clear() (PySide6
                 # keeps them as that item's children), about 9 KiB more at every view switch.
                 self.model.appendColumn(rows)
-            self.hint.setVisible(bool(query))
+            # a view the chart draws no zone on says so (it showed an empty list and feet)
+            self.hint.setVisible(bool(query) or not rows)
             if query:
                 self.hint.setText(self._hint(query, rows))
+            elif not rows:
+                self.hint.setText(_("This chart draws no zones on this view."))
         finally:
             selection.blockSignals(False)
             self._filling = False
