@@ -206,7 +206,10 @@ def test_history_lists_the_changes(qtbot, editing):
     editing.history_action.trigger()
     dock = editing.editor.history_dock
     assert dock.isVisible()
-    assert editing.editor.session.stack.text(0) == "Move vertex"
+    assert (
+        editing.editor.session.stack.text(0)
+        == f"Move vertex: {editing.state.atlas.zone(editing.state.zone_id).name}"
+    )
 
 
 def test_leaving_edit_mode_hides_the_handles_and_clicks_select_again(qtbot, editing):

@@ -25,7 +25,21 @@ def test_undo_and_redo_of_a_name_say_what_they_did(qtbot, editing):
     assert not window.state.zone_id
     key(qtbot, window, QKeySequence.StandardKey.Undo)
     assert window.state.atlas.zone("heel").name == "Heel"
-    assert window.statusBar().currentMessage() == "Undone: Edit Name"
+    # the zone named, as it was named when changed
+    assert window.statusBar().currentMessage() == "Undone: Edit Name: Heel"
     key(qtbot, window, QKeySequence.StandardKey.Redo)
     assert window.state.atlas.zone("heel").name == "Pelvis and hips"
-    assert window.statusBar().currentMessage() == "Redone: Edit Name"
+    assert window.statusBar().currentMessage() == "Redone: Edit Name: Heel"
+    assert window.undo_action.text() == "&Undo Edit Name: Heel"
+
+
+def test_a_right_to_left_zone_name_is_isolated_in_the_undo_words(qtbot, editing):
+    window = editing
+    field = window.editor.form.fields[("name", None)]
+    for name in ("עקב", "Heel again"):
+        qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+        field.setText(name)  # (QTest types no Hebrew letters)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.state.atlas.zone("heel").name == "Heel again"
+    key(qtbot, window, QKeySequence.StandardKey.Undo)
+    assert window.statusBar().currentMessage() == "Undone: Edit Name: \u2068עקב\u2069"

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ...i18n import _, bidi_isolate
+
 if TYPE_CHECKING:
     from ...atlas.document import ChartDocument, Draft
     from ...atlas.edits import Edit
@@ -234,10 +236,20 @@ class EditSession(QObject):
         from ...atlas.edits import EditRefused
 
         try:
-            return self.make((edit,), text)
+            return self.make((edit,), self._naming_zone(edit, text))
         except EditRefused as exc:
             self.refused.emit(str(exc))
             return False
+
+    def _naming_zone(self, edit: Edit, text: str) -> str:
+        """The change's name with the zone it changes, as shown (its name isolated: it is
+        chart text), so that Undo, Redo, their status words and the History say which zone
+        ("Undone: Edit Name: ⁨Heel⁩"; before, only "Undone: Edit Name")."""
+        zone_id = getattr(edit, "zone", None)
+        atlas = self.state.atlas
+        if not isinstance(zone_id, str) or not atlas.has_zone(zone_id):
+            return text
+        return _("{change}: {zone}").format(change=text, zone=bidi_isolate(atlas.zone(zone_id).name))
 
     def make(self, edits: tuple[Edit, ...] | list[Edit], text: str) -> bool:
         """Make `edits`, in turn, one undoable change named `text` (a dialog's OK): True if
