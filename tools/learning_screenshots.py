@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         suffix = "" if args.language == "en" else f"-{args.language}"
         subprocess.run(["xdotool", "key", "--window", main_window, "m"], env=env, check=True)
         shoot(env, main_window, args.out / f"mastery-heat-map{suffix}.png")
-        subprocess.run(["xdotool", "key", "--window", main_window, "ctrl+shift+s"], env=env, check=True)
+        subprocess.run(["xdotool", "key", "--window", main_window, "F8"], env=env, check=True)
         title = "Statistics" if args.language == "en" else "Statistik"
         statistics = wait_for_window(env, title)
         shoot(env, statistics, args.out / f"statistics{suffix}.png")
