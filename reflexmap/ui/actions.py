@@ -185,7 +185,13 @@ def table() -> list[ActionSpec]:
         ),
         ActionSpec("quit", N_("&Quit"), lambda w: w.close(), standard.Quit, menu="file", separator=True),
         *_edit_rows(),
-        ActionSpec("compare", N_("&Compare with…"), lambda w: w.comparing.compare_dialog(), "Ctrl+Shift+C"),
+        ActionSpec(  # not in a quiz: the comparison labels every zone, giving the answers away
+            "compare",
+            N_("&Compare with…"),
+            lambda w: w.comparing.compare_dialog(),
+            "Ctrl+Shift+C",
+            enabled=lambda w: w.state.mode.name != QUIZ,
+        ),
         *_aspect_rows(),
         ActionSpec(
             "labels",

@@ -15,6 +15,7 @@ from ..atlas import Atlas, AtlasError, LoadResult, read_atlas
 from ..i18n import _, bidi_isolate, ngettext
 from ..paths import chart_cache
 from .charts_menu import ChartsMenu
+from .modes import QUIZ
 from .state import AppState
 
 if TYPE_CHECKING:
@@ -30,6 +31,17 @@ class CompareController:
         show_errors: Callable[[str, tuple[AtlasError, ...]], None],
     ):
         self.parent, self.state, self.charts, self._show_errors = parent, state, charts, show_errors
+        state.mode_changed.connect(self._mode_changed)
+
+    def _mode_changed(self, mode: str) -> None:
+        """A quiz round begins: open comparisons are closed, as they label every zone of both
+        charts beside the question (Compare with… stays off until the round ends)."""
+        if mode != QUIZ:
+            return
+        from .compare_window import CompareWindow
+
+        for window in self.parent.findChildren(CompareWindow):
+            window.close()
 
     def compare_dialog(self, other_path: str | None = None) -> CompareWindow | None:
         """The comparison window, on `other_path` or else on the first known chart that draws

@@ -383,3 +383,40 @@ def test_find_zone_does_not_show_the_zone_list_during_a_round(qtbot, make_window
     visible_dialog(window, "quiz-summary").reject()
     window.actions_by_name["find"].trigger()
     assert window.zones_dock.isVisible()
+
+
+def test_compare_is_not_opened_during_a_round(qtbot, make_window):
+    """Chart → Compare with… (Ctrl+Shift+C) during a round opens no comparison: it labels
+    every zone of both charts beside the question (found by the tryout of 27 Nov, S12-10).
+    After the round it opens again."""
+    window = make_window()
+    round_with_one_answer(qtbot, window)
+    qtbot.keyClick(
+        window.map, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    window.actions_by_name["compare"].trigger()
+    assert not compare_windows(window) and window.quiz.active
+    window.actions_by_name["end_quiz"].trigger()
+    answer(qtbot, window, "end-round")
+    visible_dialog(window, "quiz-summary").reject()
+    window.actions_by_name["compare"].trigger()
+    qtbot.waitUntil(lambda: len(compare_windows(window)) == 1)
+    compare_windows(window)[0].close()
+
+
+def test_a_comparison_open_when_a_round_begins_is_closed(qtbot, make_window):
+    """A comparison opened before Quiz → New quiz… is closed when the round begins: it would
+    show every zone's name beside the questions."""
+    window = make_window()
+    window.actions_by_name["compare"].trigger()
+    qtbot.waitUntil(lambda: len(compare_windows(window)) == 1)
+    round_with_one_answer(qtbot, window)
+    assert not compare_windows(window) and window.quiz.active
+    window.quiz.stop()
+    visible_dialog(window, "quiz-summary").reject()
+
+
+def compare_windows(window) -> list:
+    from reflexmap.ui.compare_window import CompareWindow
+
+    return [each for each in window.findChildren(CompareWindow) if each.isVisible()]
