@@ -717,7 +717,7 @@ class QuizController(Mode):
             left,
         ).format(count=left)
         if for_chart:
-            still = _("The other chart is shown once the round has ended.") + " " + still
+            still = _("The chart you asked for is shown once the round has ended.") + " " + still
         box.setInformativeText(still)
         end = box.addButton(_("&End round"), QMessageBox.ButtonRole.DestructiveRole)
         end.setObjectName("end-round")
