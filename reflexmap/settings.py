@@ -294,7 +294,10 @@ def _bad_values_message(bad: dict[str, Any], kept: Path | None) -> str:
         + "\n".join("• " + line for line in lines)
     )
     if kept is not None:
-        message += "\n" + _("The file as it was is kept as {kept}.").format(kept=_show(kept.name))
+        # the whole path: the person has to find it (the folder is nowhere else in the message)
+        message += "\n" + _("The file as it was is kept as {kept}.").format(
+            kept="\u2068" + str(kept) + "\u2069"
+        )
     return message
 
 

@@ -196,6 +196,7 @@ def test_the_app_starts_with_out_of_range_settings_and_says_what_was_reset(tmp_p
     assert all(setting_rules.check(k, v).reason is None for k, v in values.items())
     (kept,) = settings.parent.glob("settings.json.bad-values-*")
     assert '"purple"' in kept.read_text(encoding="utf-8")
+    assert f"The file as it was is kept as {FSI}{kept}{PDI}." in text  # where it is (tryout S12-4)
     facts, _settings = _start_again(tmp_path)
     assert facts["shown"] == []  # said once: the next start is quiet
 
