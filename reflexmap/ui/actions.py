@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QToolBar
 
 from ..content import NOTES
+from ..content.markup import plain_tooltip
 from ..i18n import N_, _
 from ..vocab import ASPECTS, aspect_menu_text
 from .modes import EDIT, QUIZ
@@ -443,6 +444,8 @@ def refresh(window: MainWindow, specs: list[ActionSpec], actions: dict[str, QAct
         action = actions[spec.name]
         if spec.label is not None and (text := spec.label(window)) is not None:
             action.setText(text)
+            # the tip Qt makes of the text would show a zone's name in it as rich text
+            action.setToolTip(plain_tooltip(text.replace("&&", "\0").replace("&", "").replace("\0", "&")))
         if spec.enabled is not None:
             action.setEnabled(bool(spec.enabled(window)))
         if spec.checkable and spec.checked is not None:

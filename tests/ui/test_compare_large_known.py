@@ -117,7 +117,7 @@ def test_the_chart_shown_is_kept_by_its_titles_in_every_language(qtbot, make_win
     shows it in German): an English start names it in English."""
     large = write_synthetic_chart(ZONES, tmp_path)
     german = make_window(read_atlas(large).atlas)
-    german.set_language("de")
+    qtbot.addWidget(german.set_language("de"))  # the new window, closed after the test
     stored = settings.value("chart/titles", {})[str(large.resolve())]
     assert (
         stored["en"] == "Synthetic chart of 1,500 zones"

@@ -150,7 +150,7 @@ def test_a_reload_when_the_window_comes_back_keeps_the_way_back(qtbot, editing, 
     editing.history_action.trigger()
     view = editing.findChild(QDockWidget, "dock-history").findChild(QUndoView)
     rows = [view.model().index(r, 0).data() for r in range(view.model().rowCount())]
-    assert rows[-2:] == ["Nudge zone", "Reload small.yaml"], rows
+    assert rows[-2:] == ["Nudge zone: Heel", "Reload small.yaml"], rows
     key(qtbot, editing, QKeySequence.StandardKey.Undo)
     assert editing.state.atlas.zone("heel").name == "Heel"  # the chart as it was here
     assert editing.isWindowModified()  # (it is not what the file holds now)

@@ -110,11 +110,11 @@ class EditMode(QObject):
 
     def undo_label(self) -> str:
         """ "Undo Move vertex": Undo names the change it undoes."""
-        text = self.session.stack.undoText()
+        text = self.session.stack.undoText().replace("&", "&&")  # a zone's '&' is no mnemonic
         return f"{_('&Undo')} {text}" if text else _("&Undo")
 
     def redo_label(self) -> str:
-        text = self.session.stack.redoText()
+        text = self.session.stack.redoText().replace("&", "&&")
         return f"{_('&Redo')} {text}" if text else _("&Redo")
 
     def _stack_changed(self, *_args) -> None:
