@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QPushButton, QWidget
 
 from .. import i18n
+from ..content.markup import plain_tooltip
 from ..i18n import _, bidi_isolate
 from ..settings import Settings
 from .state import AppState
@@ -173,7 +174,26 @@ class QuizShell(QObject):
         dialog = summary_dialog(self.window, summary, summary.zone_names(i18n.language()))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._after_summary)
+        review = dialog.findChild(QPushButton, "review-mistakes")
+
+        def chart_shown() -> None:
+            """Review mistakes is off while another chart than the round's is shown (a round
+            ended by opening one): it would ask that chart's zones; its tip says where they are."""
+            if review is None or summary.chart is None or summary.chart.id == self.state.atlas.id:
+                return
+            review.setEnabled(False)
+            review.setToolTip(plain_tooltip(self._elsewhere(summary.chart)))
+
+        chart_shown()
+        self.state.atlas_changed.connect(chart_shown)
+        dialog.finished.connect(lambda *_: self.state.atlas_changed.disconnect(chart_shown))
         dialog.open()
+
+    def _elsewhere(self, chart) -> str:
+        title = chart.localized(i18n.language()).title
+        return _("Those mistakes were made on {chart}: open that chart to review them.").format(
+            chart=bidi_isolate(title)
+        )
 
     def _after_summary(self, result: int) -> None:
         from .modes.quiz import SummaryChoice
@@ -181,12 +201,7 @@ class QuizShell(QObject):
         if result == SummaryChoice.REVIEW:
             chart = self._summary.chart if self._summary is not None else None
             if chart is not None and chart.id != self.state.atlas.id:  # another chart shown since
-                title = chart.localized(i18n.language()).title
-                self._say(
-                    _("Those mistakes were made on {chart}: open that chart to review them.").format(
-                        chart=bidi_isolate(title)
-                    )
-                )
+                self._say(self._elsewhere(chart))
                 return
             self.controller.review_mistakes(self._summary)
         elif result == SummaryChoice.NEW_QUIZ:
