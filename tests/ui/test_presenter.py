@@ -22,6 +22,8 @@ def test_presenter_mode_reveals_zones_one_at_a_time(qtbot, window):
     assert not window.menuBar().isVisible() and not window.info_dock.isVisible()
     assert window.map.chart.label_mm > 6  # large type
     assert visible_labels(window) == set()  # hidden until revealed
+    caption = window.findChild(QWidget, "presenter-caption")  # ... which the class is told
+    assert caption.isVisible() and "A shows all" in caption.text(), caption.text()
     order = presenter.order
     left_sole = {z.id for z in window.state.atlas.zones_in("plantar-left")}
     left_order = [zone_id for zone_id in order if zone_id in left_sole]

@@ -223,6 +223,12 @@ class Presenter(Mode):
                 self.caption.setText(escape(_("Where is …?")))
                 self._place_caption()
                 self.caption.show()
+            elif self.index < 0 and not self.all_revealed:
+                # before the first zone no label is drawn: without a word, it looked as if the
+                # labels had failed to draw (tryout S12-7); the first key replaces this
+                self.caption.setText(escape(_("→ shows the zones one by one · A shows all · Esc leaves")))
+                self._place_caption()
+                self.caption.show()
             else:
                 self.caption.hide()
                 self._place_caption()
