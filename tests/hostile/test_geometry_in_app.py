@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 
 from reflexmap.atlas import read_atlas
 from reflexmap.quiz.cards import QuizOptions
@@ -97,6 +98,12 @@ def test_odd_geometry_that_check_passes_works_everywhere(kind: str, qtbot, make_
         qtbot.wait(5)
     if window.quiz.session is not None:
         window.quiz_panel.stop_button.click()
+        box = window.findChild(QMessageBox, "quiz-end-confirm")  # "End this round now?"
+        if box is not None and box.isVisible():
+            box.findChild(QPushButton, "end-round").click()
+    for results in window.findChildren(QDialog, "quiz-summary"):
+        results.reject()
+    assert not window.quiz.active  # (Compare with… is off during a round)
     # presenter mode, stepping through the zones
     window.present_action.trigger()
     for _ in range(3):
