@@ -136,15 +136,9 @@ class Table(_LookedUp):
         if self._whole is None:
             plan, fresh = self._plan, self._fresh
             first_line, tail = plan.first_line, plan.tail[0]
-            zones = _zones_now(plan)
             whole = {}
-            for path, where in self._base.items():
-                if len(path) >= 2 and path[0] == "zones" and type(path[1]) is int:
-                    moved = zones(path[1])
-                    if moved is None:
-                        continue
-                    j, k = moved
-                    path_now = path if j == path[1] else ("zones", j, *path[2:])
+            for path, where, path_now, k in _paths_now(plan, self._base):
+                if k is not None:
                     found = fresh.get(path_now)
                     whole[path_now] = found if found is not None else (where[0] + plan.lines[k], where[1])
                 elif path in fresh:
@@ -267,18 +261,11 @@ class PointLists(_LookedUp):
             from .point_lists import PointList
 
             plan, fresh, made, text = self._plan, self._fresh, self._made, self._text
-            zones = _zones_now(plan)
             whole = {}
-            for path, points in self._base.items():
-                if len(path) >= 2 and path[0] == "zones" and type(path[1]) is int:
-                    moved = zones(path[1])
-                    if moved is None:
-                        continue
-                    j, k = moved
-                    path_now = path if j == path[1] else ("zones", j, *path[2:])
+            for _path, points, path_now, k in _paths_now(plan, self._base):
+                if k is not None:
                     lines, chars = plan.lines[k], plan.chars[k]
                 else:
-                    path_now = path
                     lines, chars = plan.tail if points.line >= plan.first_line else (0, 0)
                 found = fresh.get(path_now) or made.get(path_now)
                 if found is None:
@@ -337,6 +324,22 @@ def _by_zone(lists: Mapping) -> tuple[list[int], list[int], list[tuple], list[tu
     _BY_ZONE.insert(0, (lists, found))
     del _BY_ZONE[3:]
     return found
+
+
+def _paths_now(plan: Plan, base: dict) -> Iterator:
+    """(path, value, its path now, its zone's plan segment) for each path of `base` (a
+    table's entries before the edit): a path inside a zone parsed anew is left out; one
+    outside the zones has the segment None and its path unchanged."""
+    zones = _zones_now(plan)
+    for path, value in base.items():
+        if len(path) >= 2 and path[0] == "zones" and type(path[1]) is int:
+            moved = zones(path[1])
+            if moved is None:
+                continue
+            j, k = moved
+            yield path, value, (path if j == path[1] else ("zones", j, *path[2:])), k
+        else:
+            yield path, value, path, None
 
 
 def _zones_now(plan: Plan):
