@@ -142,9 +142,11 @@ def _drag(window, app, zone: str, run: int) -> float:
 def large_chart_samples(path: Path, runs: int, *, round_trip: bool) -> dict[str, list[float]]:
     """On a large chart file, in CPU milliseconds (the machine may be shared): `entry`,
     what entering edit mode costs the core (the file read as a document and checked, as
-    `reflexmap check` checks it; the window does it in a worker thread from 2 MB on, see
-    ui/editor/opening.py), and by turns with it `entry_before`, the same as it was made
-    before the flow lists' texts came from the loader's parse (a second walk of the file);
+    `reflexmap check` checks it, and prepared for the first edit: ui/editor/opening.py's
+    read_checked, which the window runs in a worker thread with the cyclic collector paused;
+    before 27 Nov the row read it with collection on, 1,034 ms where the app took 774), and
+    by turns with it `entry_before`, the same as it was made before the flow lists' texts
+    came from the loader's parse (a second walk of the file);
     `delete`, a zone deleted and the chart checked (a
     structural edit, made on the zones it touches: atlas/local_edit.py, and parsed from the
     parse before it and those zones' text: atlas/recheck_window.py; a duplicate would take a
@@ -153,9 +155,10 @@ def large_chart_samples(path: Path, runs: int, *, round_trip: bool) -> dict[str,
     the same edit taking the round trip of the whole chart through ruamel.yaml as every such
     edit did before (once, by turns with the others: slow)."""
     from reflexmap.atlas import local_edit, recheck_window
-    from reflexmap.atlas.document import ChartDocument, read_document
+    from reflexmap.atlas.document import ChartDocument
     from reflexmap.atlas.edits import DeleteZone
-    from reflexmap.atlas.loader import decode, read_bytes
+    from reflexmap.atlas.loader import decode, read_bytes, without_cycle_collection
+    from reflexmap.ui.editor.opening import read_checked
 
     samples: dict[str, list[float]] = {
         "entry": [],
@@ -167,12 +170,15 @@ def large_chart_samples(path: Path, runs: int, *, round_trip: bool) -> dict[str,
     document = None
     for run in range(runs):
         # as before 26 Nov 11:20: the flow lists' texts found by a second walk of the whole file
+        # (with the cyclic collector paused, as the app's reading pauses it: the two alike)
         started = time.process_time()
-        ChartDocument.from_text(decode(read_bytes(path), str(path)), str(path), path).draft()
+        without_cycle_collection(
+            lambda: ChartDocument.from_text(decode(read_bytes(path), str(path)), str(path), path).draft()
+        )()
         samples["entry_before"].append((time.process_time() - started) * 1000)
         started = time.process_time()
-        document = read_document(path)
-        draft = document.draft()
+        document = read_checked(path)  # what the app's worker does on entering edit mode
+        draft = document.draft()  # (worked out by read_checked: the same draft)
         samples["entry"].append((time.process_time() - started) * 1000)
         zone = draft.atlas.zones[len(draft.atlas.zones) // 2].id
         arms = ["delete", "delete_whole_parse"] + (["delete_round_trip"] if round_trip and run == 0 else [])
@@ -194,7 +200,7 @@ def indented_entry_samples(zones: int, work: Path, runs: int) -> tuple[list[floa
     Before 26 Nov the wider indentation was read line by line and parsed whole: 4× longer."""
     import yaml
 
-    from reflexmap.atlas.document import read_document
+    from reflexmap.ui.editor.opening import read_checked
 
     from .synthetic import synthetic_chart, write_synthetic_chart
 
@@ -211,6 +217,6 @@ def indented_entry_samples(zones: int, work: Path, runs: int) -> tuple[list[floa
     for _run in range(runs):
         for path, into in zip((indented, usual), samples, strict=True):
             started = time.process_time()
-            read_document(path).draft()
+            read_checked(path)  # as the app's worker reads it (collection paused)
             into.append((time.process_time() - started) * 1000)
     return samples
