@@ -94,13 +94,16 @@ def items_of(text: str) -> Items | None:
 
 def prepare(document: ChartDocument) -> None:
     """Work out now what the first edit of `document` finds out first: where its zones'
-    items are in the text, and whether its parse's positions are orderly (recheck_tables),
-    so that an edit mode reading a large chart in the background does it there: on a chart
-    of 10,000 zones the first drop took ~0.5 s of CPU more than later ones, on the window's
-    thread."""
+    items are in the text, whether its parse's positions are orderly (recheck_tables) and
+    how the chart writes its numbers (document.numbers_of: a scan of the text), so that an
+    edit mode reading the chart in the background does it there: on a chart of 10,000 zones
+    the first drop took ~0.5 s of CPU more than later ones, on the window's thread, and on
+    the built-in chart 15 M instructions more (the number style)."""
+    from .document import numbers_of
     from .recheck_tables import first_zone_line
     from .recheck_window import parsed_data
 
+    numbers_of(document)  # (kept for the chart as loaded: every later edit's document asks)
     parsed = parsed_data(document)
     if parsed is None or type(parsed[0]) is not dict or type(parsed[0].get("zones")) is not list:
         return

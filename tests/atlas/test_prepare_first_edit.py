@@ -1,6 +1,7 @@
 """An edit mode reading a large chart in the background also works out there what the first
 edit finds out first (where the zones' items are in the text, whether the parse's positions
-are orderly: atlas/local_edit.prepare), so the first drop costs what later drops cost.
+are orderly, how the chart writes its numbers: atlas/local_edit.prepare), so the first drop
+costs what later drops cost.
 Before: on a chart of 10,000 zones the first drop took ~0.5 s of CPU more, on the window's
 thread."""
 
@@ -10,6 +11,7 @@ import pytest
 import yaml
 
 from benchmarks.synthetic import synthetic_chart
+from reflexmap.atlas import document as document_module
 from reflexmap.atlas import local_edit, recheck_tables
 from reflexmap.atlas.document import read_document
 from reflexmap.atlas.edits import MoveVertex
@@ -28,6 +30,8 @@ def test_a_prepared_document_s_first_drop_finds_nothing_out_again(tmp_path, monk
     orderly, items = recheck_tables._orderly, local_edit.zone_items
     monkeypatch.setattr(recheck_tables, "_orderly", lambda *a: found.append("orderly") or orderly(*a))
     monkeypatch.setattr(local_edit, "zone_items", lambda *a: found.append("items") or items(*a))
+    numbers = document_module.number_style
+    monkeypatch.setattr(document_module, "number_style", lambda *a: found.append("numbers") or numbers(*a))
     zone = draft.atlas.zones[150]
     view = next(iter(zone.shapes))
     x, y = draft.shapes[zone.id][view][0][0]
@@ -37,4 +41,4 @@ def test_a_prepared_document_s_first_drop_finds_nothing_out_again(tmp_path, monk
     if prepared:
         assert found == []
     else:  # (the test sees the first edit find these out when nothing prepared them)
-        assert set(found) == {"orderly", "items"}
+        assert set(found) == {"orderly", "items", "numbers"}

@@ -124,10 +124,16 @@ class EditSession(QObject):
         return self.document is not None and (not self.stack.isClean() or self.unsaved_start)
 
     def open_file(self, path: Path) -> None:
-        """Start editing the chart file at `path` (raises OSError, ValueError)."""
+        """Start editing the chart file at `path` (raises OSError, ValueError), prepared for
+        the first edit and its modules imported, as the worker reads a large chart
+        (opening.read_checked): the first drop costs what later drops cost."""
+        from ...atlas import edits, recheck, ring_text  # noqa: F401 (taken by the first edit)
         from ...atlas.document import read_document
+        from ...atlas.local_edit import prepare
 
-        self.start(read_document(path), path)
+        document = read_document(path)
+        prepare(document)
+        self.start(document, path)
 
     def start(
         self, document: ChartDocument, path: Path | None, *, show: bool = False, modified: bool = False
