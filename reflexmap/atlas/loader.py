@@ -258,7 +258,8 @@ def parse_atlas(raw: bytes | str, source: str = "<atlas>", path: Path | None = N
     # (0.1-0.3 s with numpy) not to refuse a file that is not YAML or is over a limit
     from .yaml_source import parse_yaml
 
-    data, positions, errors = parse_yaml(text, source)
+    # lean: places found only if a message below asks for one (the text read again then)
+    data, positions, errors = parse_yaml(text, source, lean=True)
     if errors:
         return LoadResult(None, tuple(errors))
     from .read_alike import not_read_alike

@@ -211,6 +211,43 @@ class Positions:
         return self.keys.get(tuple(path)) or self.of_value(path)
 
 
+class _PlacedWhenAsked(Positions):
+    """Positions of a text read with `parse_yaml(..., lean=True)`: the places of its values
+    and keys (and of its point lists) are found when first asked for, by reading the text
+    again as `parse_yaml` reads it without `lean` (the same places, so the same messages);
+    what the lean reading recorded (the points read from the text, their range) is kept."""
+
+    __slots__ = ("_source", "_asked")
+
+    def __init__(self, text: str, source: str):
+        self._asked = False
+        self._source = source
+        Positions.__init__(self, text=text)
+
+    def _place(self) -> None:
+        self._asked = True
+        whole = parse_yaml(self.text, self._source)[1]
+        for table in _PLACED:
+            table.__set__(self, table.__get__(whole))
+
+
+_PLACED = (Positions.values, Positions.keys, Positions.point_lists)  # (the slots themselves)
+
+
+def _placed_when_asked(table: Any) -> property:
+    def get(self: _PlacedWhenAsked) -> Any:
+        if not self._asked:
+            self._place()
+        return table.__get__(self)
+
+    return property(get, table.__set__)
+
+
+_PlacedWhenAsked.values = _placed_when_asked(Positions.values)  # type: ignore[assignment]
+_PlacedWhenAsked.keys = _placed_when_asked(Positions.keys)  # type: ignore[assignment]
+_PlacedWhenAsked.point_lists = _placed_when_asked(Positions.point_lists)  # type: ignore[assignment]
+
+
 MAX_PARSED_LOOKUPS = 200  # more errors than this are placed at the point or list around them
 _FIRST_WINDOW = 64 * 1024  # characters given to the parser first; the rest only if needed
 
@@ -306,12 +343,18 @@ class _AsWritten(Exception):
     """Lists read from the text directly did not fit: the text is parsed as written."""
 
 
-def parse_yaml(text: str, source: str, *, keep_data: bool = False) -> tuple[Any, Positions, list[AtlasError]]:
+def parse_yaml(
+    text: str, source: str, *, keep_data: bool = False, lean: bool = False
+) -> tuple[Any, Positions, list[AtlasError]]:
     """Parse one YAML document; returns (data, positions, errors). Data is None on error;
     with `keep_data`, only where the text could not be read to its end (a syntax error, a
     limit): errors about values (`!!int 1.5`, a duplicate key) keep what was read, so that
-    they can be placed in it (document.locate: the editor marks the vertex or zone)."""
-    positions = Positions(text=text)
+    they can be placed in it (document.locate: the editor marks the vertex or zone).
+    `lean`: the values' and keys' places are not recorded while reading, only found when a
+    message first asks for one (_PlacedWhenAsked: the text read again); the loader's read of
+    a chart that has no mistake never asks. Errors of the reading itself are placed by the
+    parser's marks, as without `lean`: the same errors, every limit checked alike."""
+    positions = _PlacedWhenAsked(text, source) if lean else Positions(text=text)
     found = prescan(text)  # an over-limit file is refused before parsing (see prescan.py)
     if found:
         return None, positions, [AtlasError(source, line, col, message) for line, col, message in found]
@@ -320,7 +363,7 @@ def parse_yaml(text: str, source: str, *, keep_data: bool = False) -> tuple[Any,
     spliced = splice(text)  # a large chart's point lists, read from the text directly
     if spliced is not None:
         try:
-            return *_parse_spliced(spliced, source, text), []
+            return *_parse_spliced(spliced, source, text, lean), []
         except _AsWritten:
             pass  # parsed as written below: the same result, or its errors as the parser says
     errors: list[AtlasError] = []
@@ -336,7 +379,7 @@ def parse_yaml(text: str, source: str, *, keep_data: bool = False) -> tuple[Any,
             [AtlasError(source, line, col, yaml_messages.reader_message(ord(text[exc.start])))],
         )
     try:
-        data = _Builder(loader, source, positions, errors).document()
+        data = _Builder(loader, source, positions, errors, lean=lean).document()
     except _Refused as exc:
         line, col = _pos(exc.mark) if exc.mark is not None else (1, 1)
         return None, positions, [AtlasError(source, line, col, exc.message)]
@@ -525,17 +568,18 @@ def _long_key(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, int] | No
     return mark.line + 1, start + 1, size
 
 
-def _parse_spliced(spliced: Any, source: str, text: str) -> tuple[Any, Positions]:
+def _parse_spliced(spliced: Any, source: str, text: str, lean: bool = False) -> tuple[Any, Positions]:
     """The text with its point lists spliced out, parsed; anything unexpected, any error or
     limit, or a placeholder not put in place raises _AsWritten."""
-    positions = Positions(text=text)  # positions are the written text's (splicing keeps them)
+    # positions are the written text's (splicing keeps them)
+    positions = _PlacedWhenAsked(text, source) if lean else Positions(text=text)
     errors: list[AtlasError] = []
     read = _read_points(spliced.lists)
     if read is not None:
         positions.numbers_range = read[2]
     loader = _Loader(spliced.text)
     try:
-        builder = _Builder(loader, source, positions, errors, spliced)
+        builder = _Builder(loader, source, positions, errors, spliced, lean=lean)
         builder.read = read
         data = builder.document()
     except (_Refused, yaml.YAMLError):
@@ -622,8 +666,16 @@ class _Open:
 
 class _Builder:
     def __init__(
-        self, loader: Any, source: str, positions: Positions, errors: list[AtlasError], spliced: Any = None
+        self,
+        loader: Any,
+        source: str,
+        positions: Positions,
+        errors: list[AtlasError],
+        spliced: Any = None,
+        *,
+        lean: bool = False,
     ):
+        self.lean = lean  # no places recorded (parse_yaml's `lean`)
         self.spliced = spliced  # point lists read from the text directly (point_lists.py)
         self.spliced_tag = spliced.tag if spliced is not None else None
         self.read: tuple | None = None  # the spliced lists' points read at once (_read_points)
@@ -670,8 +722,10 @@ class _Builder:
         The hot path is a number inside a list (a coordinate): it skips path bookkeeping."""
         stack: list[_Open] = []
         get_event = self.loader.get_event
-        positions = self.positions.values
-        keys = self.positions.keys
+        lean = self.lean
+        positions = keys = None  # (lean: no places recorded)
+        if not lean:
+            positions, keys = self.positions.values, self.positions.keys
         spliced_tag = self.spliced_tag
         plain_values = self.plain_values
         scalar_event = yaml.ScalarEvent
@@ -707,8 +761,10 @@ class _Builder:
                     # (not plain text, a duplicate, one too many) goes the long way
                     if parent.has_key:  # the value of the key before it
                         if not parent.bad_key:
-                            key, mark = parent.key, event.start_mark
-                            positions.setdefault(parent.path + (key,), (mark.line + 1, mark.column + 1))
+                            key = parent.key
+                            if not lean:
+                                mark = event.start_mark
+                                positions.setdefault(parent.path + (key,), (mark.line + 1, mark.column + 1))
                             mapping[key] = "<<" if value is _MERGE else value
                         parent.size += 1
                         parent.has_key = False
@@ -720,10 +776,11 @@ class _Builder:
                         parent.has_key, parent.key, parent.key_mark, parent.bad_key = True, value, mark, False
                         line = mark.line + 1
                         seen[value] = line
-                        keys[parent.path + (value,)] = (line, mark.column + 1)
+                        if not lean:
+                            keys[parent.path + (value,)] = (line, mark.column + 1)
                         continue
                 in_list = parent is not None and type(parent.value) is list
-                if not (in_list and type(value) in (int, float)):
+                if not (lean or (in_list and type(value) in (int, float))):
                     path = self._child_path(parent)
                     if path is not None:
                         positions.setdefault(path, _pos(event.start_mark))
@@ -740,7 +797,7 @@ class _Builder:
                 if parent is not None and type(parent.value) is list and len(parent.value) >= parent.limit:
                     self._over_limit(parent, event)  # at the item that goes over, where it starts
                 path = self._child_path(parent)
-                if path is not None:
+                if path is not None and not lean:
                     positions.setdefault(path, _pos(event.start_mark))
                 is_map = kind is yaml.MappingStartEvent
                 wanted = _TAG + ("map" if is_map else "seq")
@@ -772,7 +829,7 @@ class _Builder:
                 if parent is not None and type(parent.value) is list and len(parent.value) >= parent.limit:
                     self._over_limit(parent, event)
                 path = self._child_path(parent)
-                if path is not None:
+                if path is not None and not lean:
                     positions.setdefault(path, _pos(event.start_mark))
             else:  # pragma: no cover - the parser only yields the events above here
                 raise _Refused(_("unexpected YAML event {kind}").format(kind=kind.__name__), event.start_mark)
@@ -812,8 +869,9 @@ class _Builder:
         else:
             value = points.values()
         self.taken += 1
-        self.positions.values.setdefault(path, points.position())
-        self.positions.point_lists[path] = points
+        if not self.lean:
+            self.positions.values.setdefault(path, points.position())
+            self.positions.point_lists[path] = points
         return value, size
 
     def _over_limit(self, parent: _Open, event: Any) -> None:
@@ -859,7 +917,8 @@ class _Builder:
                 if len(parent.seen) >= limits.MAX_KEYS:
                     raise _Refused(limits.too_many_keys(), event.start_mark)
                 parent.seen[value] = event.start_mark.line + 1
-                self.positions.keys[parent.path + (value,)] = _pos(event.start_mark)
+                if not self.lean:
+                    self.positions.keys[parent.path + (value,)] = _pos(event.start_mark)
             return
         if not parent.bad_key:
             parent.value[parent.key] = "<<" if value is _MERGE else value
