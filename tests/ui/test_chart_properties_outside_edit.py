@@ -29,12 +29,16 @@ def _look(window) -> dict:
     }
 
 
-def test_cancel_outside_edit_mode_leaves_the_window_as_it_was(qtbot, window):
+def _cancelled_properties_leave_it_as_it_was(qtbot, window) -> None:
     before = _look(window)
     window.chart_properties_action.trigger()
     _dialog(window).reject()
     qtbot.wait(30)
     assert _look(window) == before
+
+
+def test_cancel_outside_edit_mode_leaves_the_window_as_it_was(qtbot, window):
+    _cancelled_properties_leave_it_as_it_was(qtbot, window)
 
 
 def test_cancel_outside_edit_mode_with_the_form_left_beside_the_map_keeps_it_so(qtbot, window):
@@ -42,11 +46,7 @@ def test_cancel_outside_edit_mode_with_the_form_left_beside_the_map_keeps_it_so(
     window.edit_action.trigger()  # and leaves it beside the map, behind the card or in front
     window.info_dock.raise_()
     qtbot.wait(10)
-    before = _look(window)
-    window.chart_properties_action.trigger()
-    _dialog(window).reject()
-    qtbot.wait(30)
-    assert _look(window) == before
+    _cancelled_properties_leave_it_as_it_was(qtbot, window)
 
 
 def test_ok_outside_edit_mode_makes_the_change_in_edit_mode_shown_as_such(qtbot, window):

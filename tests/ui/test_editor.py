@@ -47,6 +47,19 @@ def drag(qtbot, window, view_id, start, end, steps=6, modifier=Qt.KeyboardModifi
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, modifier, b)
 
 
+def edited_copy(make_window, tmp_path: Path, qtbot):
+    """A copy of small.yaml opened and edited through the window: edit mode, the heel selected,
+    one vertex dragged (one change on the undo stack). Returns the window and the copy's path."""
+    path = tmp_path / "small.yaml"
+    shutil.copy(DATA / "small.yaml", path)
+    window = make_window(load_atlas(path))
+    window.edit_action.trigger()
+    click_mm(qtbot, window, "plantar-left", 0.0, 25.0)
+    drag(qtbot, window, "plantar-left", (18.0, 2.0), (19.7, 0.3))
+    qtbot.waitUntil(lambda: window.editor.session.stack.count() == 1, timeout=3000)
+    return window, path
+
+
 def heel(window, view="plantar-left"):
     return window.editor.session.written_shape("heel", view)[0]
 

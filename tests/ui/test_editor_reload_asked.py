@@ -6,16 +6,11 @@ status bar says the file was reloaded, in English and in German."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from reflexmap.atlas import load_atlas
-
-from .conftest import click_mm
-from .test_editor import DATA, drag
+from .test_editor import drag, edited_copy
 
 BIDI = dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069"))
 
@@ -45,13 +40,7 @@ def changed(make_window, tmp_path, qtbot):
     """small.yaml edited here: two vertices dragged, nothing saved."""
 
     def make(language: str = "en"):
-        path = tmp_path / "small.yaml"
-        shutil.copy(DATA / "small.yaml", path)
-        window = make_window(load_atlas(path))
-        window.edit_action.trigger()
-        click_mm(qtbot, window, "plantar-left", 0.0, 25.0)
-        drag(qtbot, window, "plantar-left", (18.0, 2.0), (19.7, 0.3))
-        qtbot.waitUntil(lambda: window.editor.session.stack.count() == 1, timeout=3000)
+        window, path = edited_copy(make_window, tmp_path, qtbot)
         drag(qtbot, window, "plantar-left", (18.0, 30.0), (14.0, 33.0))
         qtbot.waitUntil(lambda: window.editor.session.stack.count() == 2, timeout=3000)
         if language != "en":  # the interface in `language` goes on with the same work

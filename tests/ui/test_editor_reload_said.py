@@ -9,26 +9,15 @@ session saw no message at all, offscreen or on a real window)."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from PySide6.QtGui import QKeySequence
 
-from reflexmap.atlas import load_atlas
-
-from .conftest import click_mm
-from .test_editor import DATA, drag, key
+from .test_editor import drag, edited_copy, key
 
 
 @pytest.fixture
 def editing(make_window, tmp_path, qtbot):
-    path = tmp_path / "small.yaml"
-    shutil.copy(DATA / "small.yaml", path)
-    window = make_window(load_atlas(path))
-    window.edit_action.trigger()
-    click_mm(qtbot, window, "plantar-left", 0.0, 25.0)
-    drag(qtbot, window, "plantar-left", (18.0, 2.0), (19.7, 0.3))
-    qtbot.waitUntil(lambda: window.editor.session.stack.count() == 1, timeout=3000)
+    window, path = edited_copy(make_window, tmp_path, qtbot)
     window.save_action.trigger()
     assert not window.editor.session.modified
     return window, path
