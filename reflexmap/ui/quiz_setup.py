@@ -35,6 +35,7 @@ from ..quiz.scheduler import DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION, is
 from ..setting_rules import MAX_REMEMBERED, QUIZ_LENGTH, QUIZ_SECONDS
 from ..settings import Settings
 from ..vocab import FEET, REGION_COLOURS, aspect_name, foot_name, region_name
+from .wheel_guard import scroll_past_fields
 
 
 def _boxes(
@@ -246,6 +247,7 @@ class QuizSetupDialog(QDialog):
         self.scroller.setWidgetResizable(True)
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroller.setWidget(choices)
+        scroll_past_fields(choices)
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroller, 1)
         layout.addWidget(self.buttons)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ... import i18n
 from ...content.markup import plain_tooltip
 from ...i18n import _, bidi_isolate, ngettext
+from ..wheel_guard import scroll_past_fields
 from .form import MAX_TEXT_CHARS, TextBox, WrappedList
 
 FIELDS = ("title", "tradition", "description")
@@ -317,6 +318,7 @@ class ChartPropertiesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.body.setWidget(inside)
+        scroll_past_fields(inside)
         outer.addWidget(self.body, 1)
         outer.addWidget(buttons)
         self.resize(self._fitting_size(inside))

@@ -27,6 +27,7 @@ from ... import i18n
 from ...content.markup import plain_tooltip, shortened
 from ...i18n import _, bidi_isolate
 from ...vocab import REGION_NAMES, region_name
+from ..wheel_guard import scroll_past_fields
 
 MAX_TEXT_CHARS = 4000  # the schema's bound for a text
 REQUIRED = ("name", "claim", "technique")
@@ -161,6 +162,7 @@ class ZoneForm(QScrollArea):
             self.forms.append(inner)
         layout.addStretch(1)
         self.setWidget(body)
+        scroll_past_fields(body)
         self._filling = False
         state.selection_changed.connect(lambda _z: self.refill())
         session.changed.connect(self.refill)
