@@ -215,6 +215,8 @@ def check(files: list[str], language: str | None = None) -> int:
                     zones=ngettext("{count} zone", "{count} zones", zones).format(count=format_count(zones)),
                 )
             )
+            for note in _effect_notes(atlas, name):
+                print(one_line(str(note)))  # a note: the file still passes
         else:
             failed += 1
             for error in result.errors:
@@ -226,6 +228,19 @@ def check(files: list[str], language: str | None = None) -> int:
             ).format(failed=format_count(failed), total=format_count(len(files)))
         )
     return 1 if failed else 0
+
+
+def _effect_notes(atlas, name: str) -> tuple:
+    """Notes on texts of a chart that passed the check which claim an effect (atlas/wording)."""
+    from .atlas.loader import decode, read_bytes
+    from .atlas.wording import effect_notes, effect_wording
+
+    if not effect_wording(atlas):
+        return ()
+    raw = read_bytes(Path(name))
+    text = raw if isinstance(raw, bytes) else b""
+    decoded = decode(text, name)
+    return effect_notes(atlas, decoded if isinstance(decoded, str) else "", name)
 
 
 def export(args: argparse.Namespace) -> int:

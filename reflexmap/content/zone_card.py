@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..atlas import Atlas, Zone
+from ..atlas.wording import effect_words, quoted
 from ..i18n import _, bidi_isolate
 from ..vocab import CONFIDENCE_TEXT, REGION_COLOURS, region_name
 from .markup import charts_place, escape, safe_link
@@ -97,6 +98,9 @@ def details_html(atlas: Atlas, zone: Zone, where: str = PAGE) -> str:
     parts = [_label(_("Technique"), where), f"<p>{escape(zone.technique)}</p>"]
     if zone.note:
         parts += [_label(_("Note"), where), f"<p>{escape(zone.note)}</p>"]
+    said = effect_words(" \n ".join((zone.name, zone.claim, zone.technique, zone.note or "")))
+    if said:  # a chart someone wrote may say a zone heals: the card does not let it pass unsaid
+        parts.append(f"<p class='effect'><i>{escape(effect_caveat(said))}</i></p>")
     parts += [
         _label(_("Tradition and chart"), where),
         f"<p>{escape(isolate(tradition))}: {escape(isolate(atlas.title))}</p>",
@@ -106,6 +110,14 @@ def details_html(atlas: Atlas, zone: Zone, where: str = PAGE) -> str:
     if zone.confidence in CONFIDENCE_TEXT:
         parts.append(f"<p class='small'>{escape(_(CONFIDENCE_TEXT[zone.confidence]))}</p>")
     return "".join(parts)
+
+
+def effect_caveat(words: list[str]) -> str:
+    """What the card says under a zone's texts that claim an effect (plain text)."""
+    return _(
+        "This chart's text speaks of an effect ({words}). Charts place their claims on the feet; "
+        "whether working a zone does anything is what studies asked: see What the evidence says."
+    ).format(words=quoted(words))
 
 
 def caption_html(zone: Zone, limit: int | None = None) -> str:

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from ... import i18n
+from ...atlas.wording import zone_effect_words
 from ...content.markup import plain_tooltip, shortened
+from ...content.zone_card import effect_caveat
 from ...i18n import _, bidi_isolate
 from ...vocab import REGION_NAMES, region_name
 from ..wheel_guard import scroll_past_fields
@@ -110,6 +112,13 @@ class ZoneForm(QScrollArea):
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.heading)
+        self.effect = QLabel()  # a text that says the zone heals: said here as on the card
+        self.effect.setObjectName("zone-effect-words")
+        self.effect.setTextFormat(Qt.TextFormat.PlainText)
+        self.effect.setWordWrap(True)
+        self.effect.setStyleSheet("font-style: italic")
+        self.effect.hide()
+        layout.addWidget(self.effect)
         form = QFormLayout()
         self.forms = [form]  # their rows put fields under their labels where the panel is narrow
         self.zone_id = QLineEdit()
@@ -260,6 +269,9 @@ class ZoneForm(QScrollArea):
                 self.region.setCurrentIndex(max(0, self.region.findData(zone.region)))
                 self.confidence.setCurrentIndex(max(0, self.confidence.findData(zone.confidence)))
             self._fill_sources(zone)
+            said = zone_effect_words(zone) if zone is not None else []
+            self.effect.setText(effect_caveat(said) if said else "")
+            self.effect.setVisible(bool(said))
         finally:
             self._filling = False
 
