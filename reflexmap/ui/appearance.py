@@ -85,9 +85,12 @@ def apply_theme(app: QApplication, choice: str, scheme: Qt.ColorScheme | None = 
             app.setStyleSheet("")
     else:
         _themed = True
-        app.setStyleSheet(theme.style_sheet)
+        # The style first, then its palette, then the style sheet: a style set after the sheet
+        # (coming from the light theme's own style) left every panel with the old palette, and
+        # the card drew its high-contrast text white on white (tryout S13-5).
         set_style(app, "fusion")  # follows the palette fully on every platform
         app.setPalette(palette.window_palette(theme, app.style().standardPalette()))
+        app.setStyleSheet(theme.style_sheet)
     return theme
 
 
