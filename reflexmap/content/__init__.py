@@ -13,6 +13,11 @@ NOTES = {  # translated where shown: _(NOTES[name])
     "red-flags": N_("Sciatica: when to see a doctor"),
     "first-run": N_("Before you start"),
 }
+NOTE_MENU_TITLES = {  # the same in the Help menu, each with its Alt-letter
+    "evidence": N_("What the &evidence says"),
+    "red-flags": N_("&Sciatica: when to see a doctor"),
+    "first-run": N_("&Before you start"),
+}
 # The first-run note is its own introduction followed by the two others, in full.
 _PARTS = {"first-run": ("first-run", "evidence", "red-flags")}
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QToolBar
 
-from ..content import NOTES
+from ..content import NOTE_MENU_TITLES
 from ..content.markup import plain_tooltip
 from ..i18n import N_, _
 from ..vocab import ASPECTS, aspect_menu_text
@@ -89,7 +89,7 @@ def _aspect_rows() -> list[ActionSpec]:
 def _note_rows() -> list[ActionSpec]:
     return [
         ActionSpec(f"note_{name}", title, lambda w, n=name: w.show_note(n), menu="help", separator=i == 0)
-        for i, (name, title) in enumerate(NOTES.items())
+        for i, (name, title) in enumerate(NOTE_MENU_TITLES.items())
     ]
 
 
@@ -141,7 +141,7 @@ def _edit_rows() -> list[ActionSpec]:
         zone_row(
             "draw", N_("&Draw a new zone"), lambda w: w.editor.draw_zone(), "Ctrl+Shift+N", separator=True
         ),
-        change_row("duplicate", N_("D&uplicate zone"), lambda w: w.editor.duplicate_zone(), "Ctrl+D"),
+        change_row("duplicate", N_("Duplicate z&one"), lambda w: w.editor.duplicate_zone(), "Ctrl+D"),
         change_row("delete", N_("De&lete zone"), lambda w: w.editor.delete_zone(), "Ctrl+Del"),
         change_row("mirror_zone", N_("&Mirror to the other foot"), lambda w: w.editor.mirror_zone()),
         change_row("break_mirror", N_("&Break mirror"), lambda w: w.editor.break_mirror()),
@@ -196,7 +196,7 @@ def table() -> list[ActionSpec]:
         *_aspect_rows(),
         ActionSpec(
             "labels",
-            N_("Show &labels"),
+            N_("Show l&abels"),
             lambda w, on: w.state.set_labels_visible(on),
             "L",
             menu="view",
@@ -228,7 +228,7 @@ def table() -> list[ActionSpec]:
         ActionSpec("fit", N_("&Fit to window"), lambda w: w.map.fit(), "Ctrl+0", menu="view", toolbar=True),
         ActionSpec(
             "present",
-            N_("&Presenter mode"),
+            N_("Pre&senter mode"),
             lambda w: w.presenter.enter(),
             "F5",
             menu="view",
@@ -237,7 +237,7 @@ def table() -> list[ActionSpec]:
         ),
         ActionSpec(  # not in a quiz: the zone list would give the answers away (as Zone list)
             "find",
-            N_("&Find zone…"),
+            N_("Fi&nd zone…"),
             lambda w: w.find_zone(),
             standard.Find,
             menu="view",
@@ -246,7 +246,7 @@ def table() -> list[ActionSpec]:
         ),
         ActionSpec(
             "mastery",
-            N_("&Mastery heat map"),
+            N_("Mas&tery heat map"),
             lambda w, on: w.quizzing.show_mastery(on),
             "M",
             menu="view",
@@ -255,7 +255,7 @@ def table() -> list[ActionSpec]:
             checked=lambda w: w.state.mastery is not None,
         ),
         ActionSpec(
-            "next_pane", N_("Next &pane"), lambda w: w.cycle_pane(1), "F6", menu="view", separator=True
+            "next_pane", N_("Ne&xt pane"), lambda w: w.cycle_pane(1), "F6", menu="view", separator=True
         ),
         ActionSpec(
             "previous_pane", N_("Pre&vious pane"), lambda w: w.cycle_pane(-1), "Shift+F6", menu="view"

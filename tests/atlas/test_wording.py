@@ -10,7 +10,7 @@ from pathlib import Path
 
 from reflexmap import cli
 from reflexmap.atlas import load_atlas
-from reflexmap.atlas.wording import effect_notes, effect_words, effect_wording, zone_effect_words
+from reflexmap.atlas.wording import effect_notes, effect_wording, effect_words, zone_effect_words
 from reflexmap.content.zone_card import details_html
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -32,7 +32,8 @@ def _chart(tmp_path: Path) -> Path:
 
 
 def test_words_of_either_language_are_found_as_written():
-    assert effect_words("This point Cures sciatica and heals; dieser lindert") == ["Cures", "heals", "lindert"]
+    found = effect_words("This point Cures sciatica and heals; dieser lindert")
+    assert found == ["Cures", "heals", "lindert"]
     assert effect_words("Charts place the kidneys here; needs treatment within hours") == []
 
 

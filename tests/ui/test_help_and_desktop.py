@@ -391,7 +391,7 @@ def test_a_note_link_with_no_browser_says_so(qtbot, window, monkeypatch):
     from PySide6.QtWidgets import QTextBrowser
 
     help_menu = window.guide_action.associatedObjects()[-1]
-    evidence = next(a for a in help_menu.actions() if a.text() == "What the evidence says")
+    evidence = next(a for a in help_menu.actions() if a.text().replace("&", "") == "What the evidence says")
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda address: False)
     evidence.trigger()
     note = _visible_dialog("note-evidence")

@@ -188,11 +188,11 @@ def test_comparison_windows_leave_nothing_behind(qtbot, window):
 
 @pytest.mark.parametrize("note", ["evidence", "red-flags"])
 def test_notes_leave_nothing_behind(qtbot, window, note):
-    from reflexmap.content import NOTES
+    from reflexmap.content import NOTE_MENU_TITLES
 
-    if note not in NOTES:
+    if note not in NOTE_MENU_TITLES:
         pytest.skip(f"no note {note}")
-    title = NOTES[note]
+    title = NOTE_MENU_TITLES[note]
     from reflexmap.i18n import _
 
     action = next(a for a in window.actions() if a.text() == _(title))
