@@ -5,6 +5,7 @@ application state."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -226,6 +227,10 @@ class EditMode(QObject):
         document, path = other.session.document, other.session.saved_path
         if document is None:
             return
+        # checked anew: the check kept with the document was worded in the old language (the
+        # map's marks stayed English in the German window, beside new German ones)
+        document = replace(document, checked=[], basis=())
+        problems_shown = other.problems_dock is not None and not other.problems_dock.isHidden()
         modified = other.session.modified
         if other.active:
             self.edit_document(document, path, modified=modified)
@@ -233,6 +238,8 @@ class EditMode(QObject):
             self.session.start(document, path, show=True, modified=modified)
         self.session.renamed, self.session.saved_ids = other.session.renamed, other.session.saved_ids
         other.session.close()  # nothing is left to ask about in the old window
+        if problems_shown:  # the Chart problems panel goes on too (it was gone)
+            self.show_problems()
 
     def _chart_changed(self) -> None:
         """Another chart is shown (opened, reloaded): its own file is edited from now on."""
