@@ -87,9 +87,7 @@ def prescan(text: str) -> list[Finding] | None:
         ahead = _to_the_end
     if scan.tabs:
         known = (-1, -1)  # the last tab found in a block value: its line, its indentation
-        lined = original  # tabs as written, every line break as '\n' (where lines start)
-        for other in ("\x85", "\u2028", "\u2029"):
-            lined = lined.replace(other, "\n")
+        lined = scan.lined  # tabs as written, every line break as '\n' (where lines start)
         # (up to the end of the next line with a token: the parser looks that far ahead for
         # the token a node starts with, as after a tag or anchor alone on its line; to the
         # text's end when it reads it all, telling long values)

@@ -524,9 +524,9 @@ class _Block(_Counting):
                 return True
             below = _LINE.match(text, eol + 1) if eol < len(text) else None
             return (
-                _SAFE_WORDS.fullmatch(self.original, refused, eol) is not None
+                _SAFE_WORDS.fullmatch(self.lined, refused, eol) is not None
                 and below is not None
-                and _SAFE_WORDS.match(self.original, below.end()).end() > below.end()
+                and _SAFE_WORDS.match(self.lined, below.end()).end() > below.end()
             )
         if not _REST.match(text, q + 1):
             return False
@@ -542,7 +542,7 @@ class _Block(_Counting):
         # refused at an item inside it, and a line of plain words only: the scanner reads that
         # as plain text without an error, and the parser counts the items before it stops
         # there (a collection refused as a whole, too deep, is counted once that line is read)
-        return refused > p and _PLAIN_WORDS_LINE.match(self.original, after) is not None
+        return refused > p and _PLAIN_WORDS_LINE.match(self.lined, after) is not None
 
     def _next_token(self, p: int) -> tuple[int, bool]:
         """After an indicator ('-', a key's ':') at `p`: where the next token on its line starts,

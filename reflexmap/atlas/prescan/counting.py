@@ -47,6 +47,13 @@ class _Coll:
     ahead_again: bool = False
 
 
+def _lined(original: str) -> str:
+    """`original` with every line break YAML knows after CR (NEL, LS, PS) as '\n'."""
+    for other in ("\x85", "\u2028", "\u2029"):
+        original = original.replace(other, "\n")
+    return original
+
+
 # Whole items of a list, for counting a list's items without reading them (see _Scan._ahead).
 
 
@@ -55,6 +62,9 @@ class _Counting:
         self.text = text
         self.original = text if original is None else original  # tabs, NEL, LS, PS as written
         self.tabs = "\t" in self.original
+        # tabs as written, every line break as '\n': what the walk's checks for a tab read (a
+        # search on `original` for a line's end would miss NEL, LS and PS, which end lines too)
+        self.lined = _lined(self.original) if self.tabs else text
         self.separators = "\u2028" in self.original or "\u2029" in self.original
         self.stack: list[_Coll] = []
         self.nodes = 0
