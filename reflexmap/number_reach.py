@@ -3,7 +3,8 @@
 
 A float cannot hold 1e999 (read as infinity) nor 1e-400 (read as 0), and holds 2.5e-320
 only with digits lost; such a number is refused quoting what was written ("this number is
-too large to read: '1e999'"), never shown as "Infinity" or taken for 0. Pure Python: no Qt.
+too large to read: '1e999'", "too far from zero to read: '-1e999'"), never shown as
+"Infinity" or taken for 0. Pure Python: no Qt.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ def quoted(written: str) -> str:
 
 
 def _too_large(written: str) -> str:
+    if written.lstrip().startswith("-"):  # (-1e999 is not large: it is far below zero)
+        return _("this number is too far from zero to read: {written}").format(written=quoted(written))
     return _("this number is too large to read: {written}").format(written=quoted(written))
 
 

@@ -559,8 +559,35 @@ def _written_number(positions: Positions, where: tuple[int, int], value: Any) ->
     if _out_of_reach(value):
         return str(value)  # (the text written, also after a tag: `!!float 1e999`)
     offset = positions.offset(*where) if getattr(positions, "text", "") else None
+    if offset is not None:  # (after its tag and anchor, if it has them: `!!float 1e308`)
+        offset = _PROPERTIES.match(positions.text, offset).end()
     found = written_numbers.DECIMAL.match(positions.text, offset) if offset is not None else None
     return found.group() if found else format_value(value)
+
+
+_PROPERTIES = re.compile(r"(?:[!&][^ \t\n,\[\]{}]*+[ \t]++)*+")  # a value's tag and anchor
+
+
+# a flow list of numbers on one line, as written (a point quoted in a message)
+_FLOW_NUMBERS = re.compile(r"\[[-+0-9.eE, ]*+\]")
+
+
+def _as_written(positions: Positions, where: tuple[int, int], value: Any) -> str:
+    """A value from the file quoted in a message: a number, or a list of numbers on one line,
+    as written at `where` (1e308, not 1e+308; [1.50, 2], not [1.5, 2]), cut at 40
+    characters; anything else as `_short` quotes it."""
+    numbers = type(value) in (int, float) or (
+        type(value) is list and all(type(item) in (int, float) for item in value)
+    )
+    if not numbers or not getattr(positions, "text", ""):
+        return _short(value)
+    if type(value) is list:
+        offset = positions.offset(*where)
+        found = _FLOW_NUMBERS.match(positions.text, offset) if offset is not None else None
+        text = found.group() if found else format_value(value)
+    else:
+        text = _written_number(positions, where, value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _is_number_written_otherwise(value: Any) -> bool:
@@ -590,6 +617,10 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
     naming = "propertyNames" in error.absolute_schema_path  # about a key of the mapping at `path`
     if naming and isinstance(value, str):
         where = positions.of_key(path + (value,))  # at that key, not at the mapping
+
+    def shown() -> str:  # the value quoted, numbers as written where it stands
+        return _as_written(positions, where, value)
+
     if kind == "required":
         missing = str(error.message).split("'")[1] if "'" in error.message else error.message
         message = _("missing key '{key}' in {owner}").format(key=missing, owner=_owner(path, value))
@@ -614,7 +645,7 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
         )
         if "number" in wanted and len(path) >= 2 and type(path[-1]) is int and type(path[-2]) is int:
             message = _("a coordinate must be a number, not {found} ({value})").format(
-                found=_type_of(value), value=_short(value)
+                found=_type_of(value), value=shown()
             )
         if "number" in wanted and _is_number_written_otherwise(value):
             message = written_numbers.wanted(value)
@@ -629,7 +660,7 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
     elif kind == "enum":
         choices = ", ".join(str(c) for c in error.validator_value)
         message = _("{value} is not a valid {field}; expected one of: {choices}").format(
-            value=str(value) if _out_of_reach(value) else _short(value),  # 1e999, not '1e999'
+            value=str(value) if _out_of_reach(value) else shown(),  # 1e999, not '1e999'
             field=field,
             choices=choices,
         )
@@ -638,16 +669,16 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
             message = written_numbers.wanted(value)
         elif field == "atlas_format":
             message = _("unsupported atlas_format {value}: this ReflexMap reads format 1").format(
-                value=_short(value)
+                value=shown()
             )
         else:
             message = _("'{field}' must be {expected}, not {value}").format(
-                field=field, expected=repr(error.validator_value), value=_short(value)
+                field=field, expected=repr(error.validator_value), value=shown()
             )
     elif kind == "pattern" and naming and path and path[-1] == "translations":
         message = _(
             "{value} is not a language code: two lower-case letters, optionally a region ('de', 'pt-BR')"
-        ).format(value=_short(value))
+        ).format(value=shown())
     elif kind == "pattern":
         if "https?" in str(error.validator_value):
             message = _("'{field}' must be a web address starting with http:// or https://").format(
@@ -657,11 +688,11 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
             message = _(
                 "{value} is not a valid id: use lowercase letters, digits and single hyphens, "
                 "starting with a letter"
-            ).format(value=_short(value))
+            ).format(value=shown())
     elif kind == "propertyNames":
-        message = _("{value}: view ids are lowercase letters, digits and hyphens").format(value=_short(value))
+        message = _("{value}: view ids are lowercase letters, digits and hyphens").format(value=shown())
     elif kind in ("minItems", "maxItems") and error.schema.get("prefixItems"):
-        message = _("a point must be [x, y] (two numbers), not {value}").format(value=_short(value))
+        message = _("a point must be [x, y] (two numbers), not {value}").format(value=shown())
     elif kind in ("minItems", "maxItems"):
         count = len(value) if isinstance(value, list) else 0
         bound = error.validator_value
@@ -695,7 +726,7 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
     elif kind in ("minimum", "maximum"):
         _low_high = _polygon_limits()
         message = _("coordinate {value} is outside the allowed range {low}..{high} mm").format(
-            value=_short(value), low=_bound(_low_high[2]), high=_bound(_low_high[3])
+            value=shown(), low=_bound(_low_high[2]), high=_bound(_low_high[3])
         )
     elif kind in ("minLength", "maxLength"):
         if kind == "minLength":
@@ -706,7 +737,7 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
         message = _(
             "'{field}' must be a polygon (a list of [x, y] points), a list of polygons "
             "or 'mirror', not {value}"
-        ).format(field=field, value=_short(value))
+        ).format(field=field, value=shown())
     else:
         message = f"'{field}': {error.message}"
     line, column = where

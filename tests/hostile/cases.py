@@ -591,7 +591,7 @@ CASES = [
                 "      - - 10\n        - 10",
             ),
         ),
-        "this number is too large to read: '-1e400'",
+        "this number is too far from zero to read: '-1e400'",
         21,
         column=11,
         alone=True,

@@ -20,7 +20,12 @@ from .test_progress_ranges import GOOD
 
 TOO_LARGE = "this number is too large to read: '{}'"
 TOO_SMALL = "this number is too close to zero to read (write 0 for zero): '{}'"
-WRITTEN = {"1e999": TOO_LARGE, "-1E400": TOO_LARGE, "1e-400": TOO_SMALL, "2.5e-320": TOO_SMALL}
+WRITTEN = {
+    "1e999": TOO_LARGE,
+    "-1E400": "this number is too far from zero to read: '{}'",
+    "1e-400": TOO_SMALL,
+    "2.5e-320": TOO_SMALL,
+}
 
 
 @pytest.mark.parametrize("written", WRITTEN)

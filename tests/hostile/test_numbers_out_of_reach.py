@@ -16,9 +16,11 @@ from ..atlas.test_loader_errors import HEAD, SQUARE, ZONE
 
 TOO_LARGE = "this number is too large to read: '{}'"
 TOO_SMALL = "this number is too close to zero to read (write 0 for zero): '{}'"
+TOO_FAR = "this number is too far from zero to read: '{}'"  # (before: "too large", for -1e999)
 WRITTEN = {
     "1e999": TOO_LARGE,
-    "-1e400": TOO_LARGE,
+    "-1e400": TOO_FAR,
+    "-1e999": TOO_FAR,
     "1E999": TOO_LARGE,
     "12.5e+308": TOO_LARGE,
     "1e-400": TOO_SMALL,
@@ -67,7 +69,7 @@ def test_a_large_chart_says_the_same_at_the_same_place_as_the_parser_alone(writt
     monkeypatch.setattr(point_lists, "splice", lambda text: None)
     alone = parse_atlas(text, "chart.yaml").errors
     assert [str(e) for e in quick] == [str(e) for e in alone]
-    assert [e.message for e in quick] == [WRITTEN.get(written, TOO_LARGE).format(written)]
+    assert [e.message for e in quick] == [WRITTEN[written].format(written)]
     assert _at(text, quick[0]).startswith(written + "]")
 
 
@@ -87,6 +89,66 @@ def test_outside_points_too_a_number_no_float_holds_is_refused_in_german():
         i18n.set_language("en")
     assert [(e.line, e.column, e.message) for e in errors] == [
         (1, 15, "diese Zahl ist zu groß, um sie zu lesen: '1e999'")
+    ]
+
+
+def test_a_negative_number_no_float_holds_is_too_far_from_zero_in_german():
+    text = _chart(SHAPES["flow"].format(n="-1e999"))
+    i18n.set_language("de")
+    try:
+        errors = parse_atlas(text, "chart.yaml").errors
+    finally:
+        i18n.set_language("en")
+    assert [(e.line, e.column, e.message) for e in errors] == [
+        (25, 31, "diese Zahl ist zu weit von null entfernt, um sie zu lesen: '-1e999'")
+    ]
+
+
+# A number a float holds, outside the coordinates' range: quoted as written, not as Python
+# writes the float it is read as (before: "coordinate 1e+308", "-3000.5", "2001.0" after a tag)
+OUT_OF_RANGE = ["1e308", "1E+308", "-3000.50", "2001", "12345.678901234567890", "0.25e4"]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("written", OUT_OF_RANGE)
+def test_a_coordinate_out_of_range_is_quoted_as_written(written: str, shape: str):
+    text = _chart(SHAPES[shape].format(n=written))
+    errors = parse_atlas(text, "chart.yaml").errors
+    place = {"flow": (25, 31), "one a line": (27, 12), "compact block": (28, 13), "tagged": (25, 31)}[shape]
+    said = f"coordinate {written} is outside the allowed range -2000..2000 mm"
+    assert [(e.line, e.column, e.message) for e in errors] == [(*place, said)]
+
+
+@pytest.mark.parametrize("written", ["1e308", "-3000.50"])
+def test_a_large_chart_quotes_a_coordinate_out_of_range_as_written(written: str):
+    text = _chart(f"[[0, 0], [10, 0], [10, {written}], [0, 10]]", zones=400)
+    assert point_lists.splice(text) is not None  # (read from the text directly)
+    errors = parse_atlas(text, "chart.yaml").errors
+    said = f"coordinate {written} is outside the allowed range -2000..2000 mm"
+    assert [(e.line, e.column, e.message) for e in errors] == [(3616, 44, said)]
+
+
+def test_a_coordinate_out_of_range_is_quoted_as_written_in_german():
+    text = _chart(SHAPES["flow"].format(n="1.50e4"))
+    i18n.set_language("de")
+    try:
+        errors = parse_atlas(text, "chart.yaml").errors
+    finally:
+        i18n.set_language("en")
+    assert [(e.line, e.column, e.message) for e in errors] == [
+        (25, 31, "Koordinate 1.50e4 liegt außerhalb des erlaubten Bereichs -2000..2000 mm")
+    ]
+
+
+def test_other_messages_quote_numbers_as_written():
+    """A point that is no [x, y], and a number where a word is wanted (before: [1.5, 0, 3], 1.5)."""
+    errors = parse_atlas(_chart("[[0, 0], [1.50, 0, 3], [10, 10]]"), "chart.yaml").errors
+    assert [(e.line, e.column, e.message) for e in errors] == [
+        (25, 30, "a point must be [x, y] (two numbers), not [1.50, 0, 3]")
+    ]
+    errors = parse_atlas(_chart(SQUARE).replace("foot: left", "foot: 1.50"), "chart.yaml").errors
+    assert [(e.line, e.column, e.message) for e in errors] == [
+        (9, 11, "1.50 is not a valid foot; expected one of: left, right")
     ]
 
 

@@ -47,7 +47,7 @@ OUT_OF_RANGE = [
     ("appearance/text-scale", "NaN", f"{FSI}NaN{PDI} is not one of"),
     ("appearance/text-scale", "-Infinity", "is not one of"),
     ("appearance/text-scale", "1e999", "this number is too large to read: '1e999'"),
-    ("appearance/text-scale", "-1e400", "this number is too large to read: '-1e400'"),
+    ("appearance/text-scale", "-1e400", "this number is too far from zero to read: '-1e400'"),
     ("quiz/setup/seconds", "1e-400", "this number is too close to zero to read (write 0 for zero): '1e-400'"),
     (
         "appearance/theme",
