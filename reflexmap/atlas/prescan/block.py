@@ -300,9 +300,13 @@ class _Block(_Counting):
         continue its last value, if that is plain (a word, a number, a plain `key: value`).
         A deeper line after a quoted value or a flow list is the parser's error, read as any
         line (the walk leaves the file to the parser there)."""
-        if what in ("points", "words", "compact points"):
-            return None if what == "points" else indent
+        if what == "points":
+            return None
         last = self.text.rfind("\n", 0, end - 1) + 1
+        if self.text.find(" #", last, end) >= 0:
+            return None  # a comment after its value ends it
+        if what in ("words", "compact points"):
+            return indent
         colon = self.text.find(":", last, end)
         value = _SPACES.match(self.text, colon + 1).end()
         return None if self.text.startswith(("'", '"'), value) else indent
@@ -469,7 +473,8 @@ class _Block(_Counting):
                     self.held = (start, key)  # checked once we know it does not continue
             # a plain value continues on deeper lines; after a quoted one, a deeper line is the
             # parser's error (read as any line: the walk leaves the file to the parser there)
-            self.cont = None if quoted else self._cont_indent()
+            # (a comment after it ends it too: '# c' on its line, then a deeper line, is the same)
+            self.cont = None if quoted or "#" in rest.group() else self._cont_indent()
             return rest.end()
 
     @contextmanager

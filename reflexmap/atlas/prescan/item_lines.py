@@ -103,6 +103,20 @@ _S_KEY = r"""(?:"[^"\n]*+"|'[^'\n]*+'|[^\s"'\[\]{}#&*!|>%@`,?:-](?:[^\n:]++|:(?!
 _S_PLAIN = r"""[ ]++(?!["'\[{|>&*!#])[^ \n]"""  # a key's value on its line, plain text
 _S_TO_COLON = r"(?:[^\n:]++|:(?![ \n]))*+:(?=[ \n])"  # the rest of a line up to a ': ' in it
 _S_BLANKS = r"(?:[ ]*+(?:#[^\n]*+)?+\n)*+"  # blank and comment lines
+
+
+# the rest of a plain value's line, its deeper lines (`deeper`: their indentation), up to a
+# comment (on a line of its own or after the text), blank and comment lines, and a deeper line
+def _s_commented(deeper: str, rest: str = r"(?:[^\n#]|(?<! )#)") -> str:
+    """The rest of a plain value's line (each character: `rest`), its deeper lines (their
+    indentation: `deeper`) up to a comment, on a line of its own or after the text (which ends
+    the value), blank and comment lines, and a line as deep: no more of the value, and no key."""
+    return (
+        rf"{rest}*+(?:\n(?:{deeper}(?:[^\n#]|(?<! )#)++)?+)*?"
+        rf"(?:(?<=[ ])#|\n[ ]*+#)[^\n]*+\n(?:[ ]*+(?:#[^\n]*+)?+\n)*+{deeper}[^ \n#]"
+    )
+
+
 # (each from a line's start: the search runs from '\n' to '\n'): within one line,
 _S_TAG_CHAR = r"[0-9A-Za-z\-;/?:@&=+$,_.~*'()\[\]]"  # what a tag may hold (a '%' escape: suspect)
 _S_TAG = rf"(?:!!{_S_TAG_CHAR}++|!(?!!){_S_TAG_CHAR}*+)"  # a tag the parser reads (no '!' inside)
@@ -117,8 +131,11 @@ _S_ONE_LINE = (
     r"|[|>](?![-+]?+[1-9]?+[-+]?+[ ]*+(?:#[^\n]*+)?+(?:\n|\Z))"  # a block value's header that is none
     rf"|{_Q1}[^ \n:,\]}}#]"  # text right after quoted text
     rf"|{_Q1}[ ]*+:[^ \n]"  # a quoted key with no space after its ':'
+    rf"|{_Q1}[ ]++[^ \n:,\]}}#]"  # text after quoted text and spaces
     r")"
-    r"|[ ]*+(?:-[ ]++)++:(?=[ \n]|\Z)"  # a value with no key in an item
+    r"|[ ]*+(?:-[ ]++)++:(?=[ \n]|\Z)"  # a value with no key in an item (see too _colon_without_key)
+    rf"|[^\n]*?[\[{{,][ ]*+{_Q1}[ ]*+[^ \n:,\]}}#]"  # text after quoted text in a flow collection
+    r"|[^\n]*?[\[{,][ ]*+,"  # a value missing in a flow collection (or plain text that looks so)
     r"|[^\n]*?[\]}][^ \n,\]}:#]"  # text right after a flow collection (or text that looks so)
     rf"|[ ]*+(?:[-?][ ]++)*+{_S_KEY}{_S_PLAIN}{_S_TO_COLON}"  # ': ' in a plain value
     # a key too long for the parser (1,024 characters at most)
@@ -127,12 +144,21 @@ _S_ONE_LINE = (
 # and on a line and the next one but blank and comment lines: a key with a plain value, then
 # a line deeper than the key holding ': ' (read as more of the value), or a '-' or a ':' at
 # the key's column (no list or value can follow a value)
+_DEEPER_4, _DEEPER_5, _DEEPER_6 = r"\4[ ]++", r"\5[ ]{3,}", r"\6[ ]++"
+_S_PLAIN_ITEM = r"""(?![-?:"'\[{|>&*!#%@`])"""  # an item's value that is plain text
+_S_ITEM_CHAR = r"(?:[^\n:#]|:(?![ \n])|(?<! )#)"  # and a character of it (no ': ': no key)
 _S_TWO_LINES = (
     # an item's plain value (no key), then a deeper line holding ': ': more of that value
     r"""([ ]*+)-[ ]++(?![-?:"'\[{|>&*!#%@`])(?:[^\n:#]++|:(?![ \n])|(?<! )#)*+\n"""
     rf"{_S_BLANKS}\1[ ]++{_S_TO_COLON}|"
     rf"([ ]*+){_S_KEY}{_S_PLAIN}[^\n]*+\n{_S_BLANKS}(?:\2[ ]++{_S_TO_COLON}|\2[-:][ \n])"
     rf"|([ ]*+)-[ ]{_S_KEY}{_S_PLAIN}[^\n]*+\n{_S_BLANKS}(?:\3[ ]{{3,}}{_S_TO_COLON}|\3[ ]{{2}}[-:][ \n])"
+    # a plain value, maybe over deeper lines, then a comment (which ends it), then a line deeper
+    # than its key or '-': no more of the value, and no key (on two lines, or more: searched
+    # as written where a comment line stands between, see _suspect)
+    rf"|([ ]*+){_S_KEY}{_S_PLAIN}{_s_commented(_DEEPER_4)}"
+    rf"|([ ]*+)-[ ]{_S_KEY}{_S_PLAIN}{_s_commented(_DEEPER_5)}"
+    rf"|([ ]*+)-[ ]++{_S_PLAIN_ITEM}{_s_commented(_DEEPER_6, _S_ITEM_CHAR)}"
 )
 _BLANK_LINE = re.compile(r"\n[ ]*+(?:#|\n)")  # a blank or comment line (not the last)
 
@@ -178,7 +204,36 @@ def suspect_lines(text: str, start: int, end: int, indent: int) -> bool:
     begin = text.rfind("\n", 0, start)  # (the break before its first line: each search starts at one)
     if begin < 0:  # the first line of the text: a break put before it
         text, begin, end = "\n" + text[:end], 0, end + 1
-    return _suspect(text, begin, end, indent) or _DASH_IN_FLOW.search(text, begin, end) is not None
+    return (
+        _suspect(text, begin, end, indent)
+        or _DASH_IN_FLOW.search(text, begin, end) is not None
+        or _colon_without_key(text, begin, end)
+    )
+
+
+_COLON_LINE = re.compile(r"\n([ ]*+):(?=[ \n]|\Z)")  # a line whose first token is a ':'
+
+
+def _colon_without_key(text: str, begin: int, end: int) -> bool:
+    """Whether a line from `begin` to `end` starts with a ':' (a value) that does not stand
+    below its '? ' key, at that key's column (`? k` or `- ? k` on the nearest line above not
+    deeper than it, blank, comment and deeper lines between): after a quoted value over
+    lines, after a tag alone on its line, at a list's column, the parser stops there."""
+    for colon in _COLON_LINE.finditer(text, begin, end):
+        col = len(colon.group(1))
+        p = colon.start()  # (the line break before it)
+        while True:  # the nearest line above with a token no deeper than the ':'
+            if p <= 0:
+                return True
+            start = text.rfind("\n", 0, p) + 1
+            line = text[start:p]
+            body = line.lstrip(" ")
+            if body and not body.startswith("#") and len(line) - len(body) <= col:
+                break
+            p = start - 1
+        if line[col : col + 1] != "?" or line[col + 1 : col + 2] not in (" ", "") or line[:col].strip(" -"):
+            return True
+    return False
 
 
 # a line of closing brackets only (a comment after them): the end of a flow collection over
