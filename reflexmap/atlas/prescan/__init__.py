@@ -124,8 +124,11 @@ def _token_line(depth: int) -> re.Pattern[str]:
 # yaml_source), and an escape in double-quoted text it refuses (a backslash in plain or
 # single-quoted text is taken for one too: the parser then decides, which costs only time)
 _STOPS_THE_PARSER = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# (a run of backslashes from its first, told by looking behind once one is found: a pattern
+# that starts with a look-behind is tried at every character, 0.37 s of CPU for a text of
+# 6.6 M characters with escapes, against 0.12 s so)
 _BAD_ESCAPE = re.compile(
-    r"(?<!\\)(?:\\\\)*+\\(?:[^0abt\tnvfre \"/\\N_LPxuU\n]|x(?![0-9A-Fa-f]{2})|u(?![0-9A-Fa-f]{4})"
+    r"\\(?<!\\\\)(?:\\\\)*+(?:[^0abt\tnvfre \"/\\N_LPxuU\n]|x(?![0-9A-Fa-f]{2})|u(?![0-9A-Fa-f]{4})"
     r"|U(?![0-9A-Fa-f]{8}))"
 )
 
