@@ -74,14 +74,14 @@ def prescan(text: str) -> list[Finding] | None:
     except _GiveUp:
         return None
     except _Refuse as refusal:
-        if _STOPS_THE_PARSER.search(original) or ("\\" in text and _BAD_ESCAPE.search(text, 0, refusal.pos)):
+        if _stops_the_parser(original) or ("\\" in text and _BAD_ESCAPE.search(text, 0, refusal.pos)):
             return None  # the parser stops at it first, with its own message
         found = [(refusal.pos, refusal.message)]
         ahead = _next_token_line_end  # how far the parser reads before it stops at a limit
     else:
         if scan.inexact or not scan.big or not scan.errors:
             return None
-        if _STOPS_THE_PARSER.search(original) or ("\\" in text and _BAD_ESCAPE.search(text)):
+        if _stops_the_parser(original) or ("\\" in text and _BAD_ESCAPE.search(text)):
             return None  # the parser reads the whole file, and stops at it
         found = scan.errors
         ahead = _to_the_end
@@ -124,6 +124,21 @@ def _token_line(depth: int) -> re.Pattern[str]:
 # yaml_source), and an escape in double-quoted text it refuses (a backslash in plain or
 # single-quoted text is taken for one too: the parser then decides, which costs only time)
 _STOPS_THE_PARSER = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_ASCII_READ = bytes([0x09, 0x0A, 0x0D, *range(0x20, 0x7F)])  # the ASCII characters the parser reads
+
+
+def _stops_the_parser(text: str) -> bool:
+    """Whether `text` holds a character the parser's reader refuses. ASCII text (most files)
+    is told by deleting from its bytes every character the reader takes, which leaves nothing,
+    a megabyte at a time (no copy of the whole file): 0.03 s of CPU for a 32 MB file, where
+    the search of the pattern took 0.19 s."""
+    if text.isascii():
+        step = 1 << 20
+        chunks = (text[at : at + step].encode("ascii") for at in range(0, len(text), step))
+        return any(chunk.translate(None, _ASCII_READ) for chunk in chunks)
+    return _STOPS_THE_PARSER.search(text) is not None
+
+
 # (a run of backslashes from its first, told by looking behind once one is found: a pattern
 # that starts with a look-behind is tried at every character, 0.37 s of CPU for a text of
 # 6.6 M characters with escapes, against 0.12 s so)
