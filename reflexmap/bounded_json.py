@@ -282,3 +282,45 @@ def loads(
             lambda w=unheld[0]: number_reach.unreadable(w, float(w)) or ""
         )
     return value
+
+
+# strings, the six marks of JSON and the words and numbers between them (never backtracks)
+_PARTS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}:,]|[^\s\[\]{}:,"]+')
+
+
+def places(text: str, wanted: set[tuple]) -> dict[tuple, tuple[int, int]]:
+    """Where each value named in `wanted` starts in `text` (JSON read by `loads`): its line and
+    column from 1. A value is named by the keys and list indexes that lead to it, from the top
+    ("values", "chart/recent", 2). One linear scan of the text, made only when a value read
+    from it cannot be used; with a key written twice, the later one (the one json keeps)."""
+    found: dict[tuple, int] = {}
+    frames: list[list] = []  # [in an object, key or index, a key comes next]
+    for match in _PARTS.finditer(text):
+        part = match.group()
+        first = part[0]
+        if first == ",":
+            if frames:
+                if frames[-1][0]:
+                    frames[-1][2] = True
+                else:
+                    frames[-1][1] += 1
+            continue
+        if first == ":":
+            continue
+        if first in "]}":
+            if frames:
+                frames.pop()
+            continue
+        if frames and frames[-1][0] and frames[-1][2]:  # a key
+            try:
+                frames[-1][1] = json.loads(part)
+            except ValueError:
+                frames[-1][1] = None
+            frames[-1][2] = False
+            continue
+        here = tuple(frame[1] for frame in frames)
+        if here in wanted:
+            found[here] = match.start()
+        if first in "[{":
+            frames.append([first == "{", None if first == "{" else 0, first == "{"])
+    return {path: _position(text, at) for path, at in found.items()}

@@ -53,11 +53,13 @@ class Checked(NamedTuple):
 
     value: Any
     reason: str | None = None
+    where: tuple = ()  # the entry of a list or table the reason is about (its index or key)
 
 
 class Rule(NamedTuple):
     label: str  # N_(): the setting's name in messages
     check: Callable[[Any], Checked]
+    default: Any = None  # what the app uses without the value, when it is one to name
 
 
 def shown(value: Any) -> str:
@@ -69,11 +71,13 @@ def shown(value: Any) -> str:
     elif isinstance(value, (list, dict)) and i18n.language() == "de" and _holds_number(value):
         text = _written(value)
     else:
-        try:
-            text = json.dumps(value, ensure_ascii=False, allow_nan=True)
-        except (TypeError, ValueError):
-            text = repr(value)
+        return written(value)
     return isolated(text if len(text) <= 40 else text[:39] + "…")
+
+
+def shown_default(value: Any) -> str:
+    """A default inside a message: a number as people write it (1, 0.9; 0,9 in German)."""
+    return isolated(figure(value)) if _number(value) else shown(value)
 
 
 def _figure_of(value: float) -> str:
@@ -136,8 +140,8 @@ def _ok(value: Any) -> Checked:
     return Checked(value)
 
 
-def _bad(reason: str) -> Checked:
-    return Checked(None, reason)
+def _bad(reason: str, where: tuple = ()) -> Checked:
+    return Checked(None, reason, where)
 
 
 def _number(value: Any) -> bool:
@@ -155,9 +159,38 @@ def boolean(value: Any) -> Checked:
     )
 
 
-def _text(value: Any) -> str | None:
+def written(value: Any) -> str:
+    """A stored value as the file writes it, isolated: a number as written (1e999), never in
+    the interface language's notation (the person looks for it in the file)."""
+    try:  # (bounded_json: a number no float holds, 1e999, written as it was, not Infinity)
+        text = bounded_json.dumps(value, ensure_ascii=False, allow_nan=True)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return isolated(text if len(text) <= 40 else text[:39] + "…")
+
+
+def found(value: Any) -> str:
+    """What a value of the wrong kind is, for "expected …, found …": "a number written 1e999"."""
+    if isinstance(value, bool):
+        return _("{value} (true or false)").format(value=written(value))
+    if _number(value):
+        return _("a number written {value}").format(value=written(value))
+    if value is None:
+        return _("null (no value)")
+    if isinstance(value, list):
+        return _("a list ({value})").format(value=written(value))
+    if isinstance(value, dict):
+        return _("a table ({value})").format(value=written(value))
+    return written(value)
+
+
+def _text(value: Any, expected: str | None = None) -> str | None:
+    """Why `value` is not a text of at most MAX_PATH characters; `expected` says what the text
+    names ("a file name as text")."""
     if not isinstance(value, str):
-        return _("{value} is not a text").format(value=shown(value))
+        return _("expected {expected}, found {found}").format(
+            expected=expected or _("a text in double quotes"), found=found(value)
+        )
     if len(value) > MAX_PATH:
         return _("a text of {count} characters is longer than {limit}").format(
             count=format_number(len(value), 0), limit=format_number(MAX_PATH, 0)
@@ -168,7 +201,7 @@ def _text(value: Any) -> str | None:
 def choice(options: tuple[str, ...] | Callable[[], tuple[str, ...]]) -> Callable[[Any], Checked]:
     def check(value: Any) -> Checked:
         allowed = options() if callable(options) else options
-        if reason := _text(value):
+        if reason := _text(value, _("one of: {choices} (as text)").format(choices=", ".join(allowed))):
             return _bad(reason)
         if value not in allowed:
             return _bad(
@@ -216,9 +249,9 @@ def number_range(
     return check
 
 
-def path_problem(value: Any) -> str | None:
-    """Why `value` cannot be a file or folder the app remembered (it stores full paths only)."""
-    if reason := _text(value):
+def path_problem(value: Any, folder: bool = False) -> str | None:
+    """Why `value` cannot be a file (or `folder`) the app remembered (it stores full paths only)."""
+    if reason := _text(value, _("a folder name as text") if folder else _("a file name as text")):
         return reason
     if "\x00" in value:  # no file system allows it (any other character may be in a name)
         return _("{value} holds a NUL character").format(value=shown(value))
@@ -229,7 +262,7 @@ def path_problem(value: Any) -> str | None:
 
 def day(value: Any) -> Checked:
     """A calendar day as ISO 8601 (2026-11-26)."""
-    if reason := _text(value):
+    if reason := _text(value, _("a day as text (year-month-day)")):
         return _bad(reason)
     try:
         date.fromisoformat(value)
@@ -245,14 +278,14 @@ def days_by_folder(value: Any) -> Checked:
         return _bad(_("{value} is not a table of folders and days").format(value=shown(value)))
     if len(value) > MAX_FOLDER_DAYS:
         return _too_many(len(value), MAX_FOLDER_DAYS)
-    kept, first = {}, None
+    kept, first, where = {}, None, ()
     for folder, when in value.items():
-        reason = path_problem(folder) or day(when).reason
+        reason = path_problem(folder, folder=True) or day(when).reason
         if reason is None:
             kept[folder] = when
         elif first is None:
-            first = reason
-    return _kept(value, kept, first)
+            first, where = reason, (folder,)
+    return _kept(value, kept, first, where)
 
 
 def titles_by_chart(value: Any) -> Checked:
@@ -262,18 +295,25 @@ def titles_by_chart(value: Any) -> Checked:
         return _bad(_("{value} is not a table of charts and titles").format(value=shown(value)))
     if len(value) > 2 * MAX_RECENT:
         return _too_many(len(value), 2 * MAX_RECENT)
-    kept, first = {}, None
+    kept, first, where = {}, None, ()
     for chart, titles in value.items():
-        reason = path_problem(chart)
+        reason, at = path_problem(chart), (chart,)
         if reason is None and not isinstance(titles, dict) or (isinstance(titles, dict) and len(titles) > 8):
             reason = _("{value} is not a table of titles").format(value=shown(titles))
         if reason is None:
-            reason = next((r for key, title in titles.items() for r in (_text(key), _text(title)) if r), None)
+            reason, at = next(
+                (
+                    (r, (chart, key))
+                    for key, title in titles.items()
+                    if (r := _text(title, _("a title as text")))
+                ),
+                (None, at),
+            )
         if reason is None:
             kept[chart] = titles
         elif first is None:
-            first = reason
-    return _kept(value, kept, first)
+            first, where = reason, at
+    return _kept(value, kept, first, where)
 
 
 def _too_many(count: int, limit: int) -> Checked:
@@ -284,15 +324,15 @@ def _too_many(count: int, limit: int) -> Checked:
     )
 
 
-def _kept(value, kept, first: str | None) -> Checked:
-    """The entries of `value` that are usable (`kept`); `first`: the first trouble, or None
-    when every entry was usable. Nothing usable: the default."""
+def _kept(value, kept, first: str | None, where: tuple = ()) -> Checked:
+    """The entries of `value` that are usable (`kept`); `first`: the first trouble (about the
+    entry `where`), or None when every entry was usable. Nothing usable: the default."""
     if first is None:
         return _ok(value)
     note = _("{count} of {total} entries left out ({first})").format(
         count=len(value) - len(kept), total=len(value), first=first
     )
-    return Checked(kept if kept else None, note)
+    return Checked(kept if kept else None, note, where)
 
 
 def path(value: Any) -> Checked:
@@ -300,8 +340,13 @@ def path(value: Any) -> Checked:
     return _bad(reason) if reason else _ok(value)
 
 
+def folder(value: Any) -> Checked:
+    reason = path_problem(value, folder=True)
+    return _bad(reason) if reason else _ok(value)
+
+
 def profile(value: Any) -> Checked:
-    if reason := _text(value):
+    if reason := _text(value, _("a profile name as text")):
         return _bad(reason)
     from .quiz.profiles import problem  # the quiz's own rule for names (imported when needed)
 
@@ -323,17 +368,18 @@ def listing(
             return _bad(_("{value} is not a list").format(value=shown(value)))
         if len(value) > most:
             return _too_many(len(value), most)
-        kept, first = [], None
-        for entry in value:
+        kept, first, where = [], None, ()
+        for index, entry in enumerate(value):
             reason = item(entry)
             if reason is None and entry not in kept:
                 kept.append(entry)
             elif first is None:
                 first = reason or _("{value} is listed twice").format(value=shown(entry))
+                where = (index,)
         if keep is not None and len(kept) > keep:
             kept = kept[:keep]
             first = first or _("more than {count}").format(count=keep)
-        return _kept(value, kept, first)
+        return _kept(value, kept, first, where)
 
     return check
 
@@ -348,18 +394,22 @@ def zone_id(entry: Any) -> str | None:
     return _("{value} is not a zone id").format(value=shown(entry))
 
 
-def _decoded(value: Any) -> bytes | str:
-    """The bytes of a {"$base64": …} value, or why there are none."""
+def _decoded(value: Any) -> bytes | Checked:
+    """The bytes of a {"$base64": …} value, or why there are none (about the object, or about
+    the text in it)."""
     if not (isinstance(value, dict) and set(value) == {"$base64"} and isinstance(value["$base64"], str)):
-        return _("{value} is not binary data (base64)").format(value=shown(value))
+        return _bad(_("{value} is not binary data (base64)").format(value=shown(value)))
     if len(value["$base64"]) > MAX_BYTES * 4 // 3 + 4:
-        return _("{count} bytes of data are more than {limit}").format(
-            count=format_number(len(value["$base64"]) * 3 // 4, 0), limit=format_number(MAX_BYTES, 0)
+        return _bad(
+            _("{count} bytes of data are more than {limit}").format(
+                count=format_number(len(value["$base64"]) * 3 // 4, 0), limit=format_number(MAX_BYTES, 0)
+            ),
+            ("$base64",),
         )
     try:
         return base64.b64decode(value["$base64"], validate=True)
     except (binascii.Error, ValueError):
-        return _("{value} is not valid base64").format(value=shown(value["$base64"]))
+        return _bad(_("{value} is not valid base64").format(value=shown(value["$base64"])), ("$base64",))
 
 
 def decoded(value: Any) -> bytes | None:
@@ -372,8 +422,8 @@ def window_geometry(value: Any) -> Checked:
     (version 2 and later) the window's own rectangle in pixels, each of them a size a screen
     can show, somewhere a screen can be."""
     data = _decoded(value)
-    if isinstance(data, str):
-        return _bad(data)
+    if isinstance(data, Checked):
+        return data
     absurd = _bad(_("not a window size and position ReflexMap saved"))
     if len(data) < 40:
         return absurd
@@ -401,8 +451,8 @@ def window_geometry(value: Any) -> Checked:
 def window_state(value: Any) -> Checked:
     """QMainWindow::saveState's bytes start with its version marker."""
     data = _decoded(value)
-    if isinstance(data, str):
-        return _bad(data)
+    if isinstance(data, Checked):
+        return data
     if len(data) < 8 or struct.unpack(">i", data[:4])[0] != _STATE_MARKER:
         return _bad(_("not a panel layout ReflexMap saved"))
     return _ok(value)
@@ -429,23 +479,23 @@ def _retention_bounds() -> tuple[float, float]:
 # --- the table ------------------------------------------------------------------------------
 
 RULES: dict[str, Rule] = {
-    "appearance/theme": Rule(N_("Theme"), choice(THEMES)),
-    "appearance/text-scale": Rule(N_("Text size"), number_choice(TEXT_SCALES)),
+    "appearance/theme": Rule(N_("Theme"), choice(THEMES), "system"),
+    "appearance/text-scale": Rule(N_("Text size"), number_choice(TEXT_SCALES), 1.0),
     "appearance/language": Rule(N_("Language"), choice(_languages)),
     "chart/last": Rule(N_("Chart opened last"), path),
-    "chart/dir": Rule(N_("Folder of charts"), path),
+    "chart/dir": Rule(N_("Folder of charts"), folder),
     "chart/recent": Rule(N_("Recent charts"), listing(path_problem, keep=MAX_RECENT)),
     "chart/titles": Rule(N_("Titles of recent charts"), titles_by_chart),
-    "export/dir": Rule(N_("Folder of exports"), path),
-    "notes/first-run-seen": Rule(N_("First-run note read"), boolean),
-    "view/labels": Rule(N_("Labels shown"), boolean),
-    "view/guides": Rule(N_("Guide lines shown"), boolean),
+    "export/dir": Rule(N_("Folder of exports"), folder),
+    "notes/first-run-seen": Rule(N_("First-run note read"), boolean, False),
+    "view/labels": Rule(N_("Labels shown"), boolean, True),
+    "view/guides": Rule(N_("Guide lines shown"), boolean, True),
     "view/aspect": Rule(N_("View"), choice(ASPECTS)),
     "window/geometry": Rule(N_("Window size and position"), window_geometry),
     "window/state": Rule(N_("Panel layout"), window_state),
     "quiz/profile": Rule(N_("Learner profile"), profile),
-    "quiz/desired-retention": Rule(N_("Desired retention"), number_range(bounds=_retention_bounds)),
-    "quiz/wait-for-enter": Rule(N_("Quiz: wait for Enter"), boolean),
+    "quiz/desired-retention": Rule(N_("Desired retention"), number_range(bounds=_retention_bounds), 0.9),
+    "quiz/wait-for-enter": Rule(N_("Quiz: wait for Enter"), boolean, False),
     "quiz/backup-failure-said": Rule(N_("Quiz: day a failed backup was said"), day),  # before 26 Nov 2026
     "quiz/backup-failures-said": Rule(N_("Quiz: days a failed backup was said, by folder"), days_by_folder),
     "quiz/setup/kinds": Rule(N_("Quiz: questions"), listing(among(_quiz_kinds))),
@@ -453,10 +503,10 @@ RULES: dict[str, Rule] = {
     "quiz/setup/feet": Rule(N_("Quiz: feet"), listing(among(FEET))),
     "quiz/setup/regions": Rule(N_("Quiz: body regions"), listing(among(REGIONS))),
     "quiz/setup/custom": Rule(N_("Quiz: custom set of zones"), listing(zone_id, MAX_REMEMBERED)),
-    "quiz/setup/length": Rule(N_("Quiz: questions per round"), number_range(*QUIZ_LENGTH, whole=True)),
-    "quiz/setup/timed": Rule(N_("Quiz: timed round"), boolean),
-    "quiz/setup/seconds": Rule(N_("Quiz: seconds per round"), number_range(*QUIZ_SECONDS, whole=True)),
-    "quiz/setup/sudden-death": Rule(N_("Quiz: sudden death"), boolean),
+    "quiz/setup/length": Rule(N_("Quiz: questions per round"), number_range(*QUIZ_LENGTH, whole=True), 10),
+    "quiz/setup/timed": Rule(N_("Quiz: timed round"), boolean, False),
+    "quiz/setup/seconds": Rule(N_("Quiz: seconds per round"), number_range(*QUIZ_SECONDS, whole=True), 120),
+    "quiz/setup/sudden-death": Rule(N_("Quiz: sudden death"), boolean, False),
 }
 
 
@@ -467,6 +517,13 @@ def check(key: str, value: Any) -> Checked:
     if type(value) is bounded_json.Unheld and rule is not None:  # 1e999, 1e-400: not inf, not 0
         return _bad(value.reason())
     return rule.check(value) if rule is not None else Checked(value)
+
+
+def default(key: str) -> Any:
+    """What the app uses for `key` without a usable value, when the table names it (None: a
+    default that depends on the computer, such as the home folder or the screen)."""
+    rule = RULES.get(key)
+    return rule.default if rule is not None else None
 
 
 def label(key: str) -> str:

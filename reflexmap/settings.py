@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from . import bounded_json, setting_rules
-from .i18n import _, format_count
-from .storage import Unreadable, error_text, read_guarded, read_regular, write_with_backup
+from .i18n import _, format_count, ngettext
+from .storage import Unreadable, backup_of, error_text, read_guarded, read_regular, write_with_backup
 
 FORMAT = "reflexmap-settings"
 VERSION = 1
@@ -83,8 +83,14 @@ class Settings:
         self.on_problem: Callable[[str], None] | None = None  # the window shows write failures
         self._changed: dict[str, Any] = {}  # key -> value (or _DELETED) this instance set
         self._write_failed = False
+        read: list[bytes] = []  # the bytes parsed last: of the file, or of its backup
+
+        def parse_keeping(raw: bytes) -> dict[str, Any]:
+            read[:] = [raw]
+            return parse(raw)
+
         try:
-            values, said = read_guarded(self.path, parse, "settings", MAX_BYTES)
+            values, said = read_guarded(self.path, parse_keeping, "settings", MAX_BYTES)
             self._said = list(said)
         except OSError as exc:  # the folder itself cannot be read
             values = None
@@ -93,7 +99,8 @@ class Settings:
                     "The settings could not be read ({reason}). Starting with default settings."
                 ).format(reason=error_text(e))
             ]
-        self._values: dict[str, Any] = self._checked(values or {})
+        source = self.path if self.path.exists() else backup_of(self.path)  # (a damaged one is aside)
+        self._values: dict[str, Any] = self._checked(values or {}, read[0] if read else b"", source)
         folder = self.path.parent
         if folder.is_dir() and not os.access(folder, os.W_OK):  # read-only: say so once, now
             self._write_failed = True
@@ -116,32 +123,38 @@ class Settings:
         warnings, self._said = self.warnings, []
         return warnings
 
-    def _checked(self, values: dict[str, Any]) -> dict[str, Any]:
+    def _checked(self, values: dict[str, Any], raw: bytes, source: Path) -> dict[str, Any]:
         """The values that are what they must be (type and range, setting_rules.RULES); each
         other one falls back to its default alone (a list keeps its usable entries), all of
-        them named with the reason in one message, and the file as it was is copied aside so
-        that nothing in it is lost."""
+        them named with their place in `raw` (read from `source`) and the reason in one
+        message, and the file as it was is copied aside so that nothing in it is lost."""
         usable: dict[str, Any] = {}
-        bad: dict[str, Any] = {}
+        bad: dict[str, tuple[Any, tuple]] = {}  # key -> (value, the place of the trouble in it)
         for key, value in values.items():
             checked = setting_rules.check(key, value)
             if checked.reason is None:
                 usable[key] = value
                 continue
-            bad[key] = value
+            bad[key] = (value, ("values", key, *checked.where))
             if checked.value is not None:
                 usable[key] = checked.value
         if not bad:
             return values
-        kept = self._copy_aside("bad-values")
-        self._said.append(lambda: _bad_values_message(bad, kept))
+        text = raw.decode("utf-8", "replace")
+        found = bounded_json.places(text, {at for _value, at in bad.values()})
+        places = {
+            key: (source, *found[at]) if at in found else (source, *found.get(at[:2], (0, 0)))
+            for key, (_value, at) in bad.items()
+        }
+        kept = self._copy_aside(source, "bad-values")
+        self._said.append(lambda: _bad_values_message(bad, places, kept))
         return usable
 
-    def _copy_aside(self, label: str) -> Path | None:
+    def _copy_aside(self, source: Path, label: str) -> Path | None:
         aside = self.path.with_name(f"{self.path.name}.{label}-{time.strftime('%Y%m%d-%H%M%S')}")
         try:
             if not aside.exists():
-                shutil.copyfile(self.path, aside)
+                shutil.copyfile(source, aside)
             return aside
         except OSError:
             return None
@@ -277,21 +290,23 @@ class Settings:
             self._said.append(message)
 
 
-def _bad_values_message(bad: dict[str, Any], kept: Path | None) -> str:
-    """One message for every value that fell back: the setting, its key and why (checked
-    again now, so that the reasons are in the interface language of now)."""
-    lines = [
-        _("{setting} ({key}): {reason}.").format(
-            setting=setting_rules.label(key), key=_show(key), reason=setting_rules.check(key, value).reason
-        )
-        for key, value in bad.items()
-    ]
+def _bad_values_message(
+    bad: dict[str, tuple[Any, tuple]], places: dict[str, tuple[Path, int, int]], kept: Path | None
+) -> str:
+    """One message for every value that fell back: where it is (file:line:column), the
+    setting, its key, why and what is used instead (checked again now, so that the reasons are
+    in the interface language of now)."""
+    lines = [_bad_value_line(key, value, places[key]) for key, (value, _at) in bad.items()]
     if len(lines) > 10:
         lines = [*lines[:10], _("… and {count} more.").format(count=len(lines) - 10)]
     message = (
-        _("These settings could not be used as stored and are back to their defaults:")
+        ngettext(
+            "This setting could not be used as stored; the others are kept:",
+            "These {count} settings could not be used as stored; the others are kept:",
+            len(bad),
+        ).format(count=format_count(len(bad)))
         + "\n"
-        + "\n".join("• " + line for line in lines)
+        + "\n".join(lines)
     )
     if kept is not None:
         # the whole path: the person has to find it (the folder is nowhere else in the message)
@@ -299,6 +314,24 @@ def _bad_values_message(bad: dict[str, Any], kept: Path | None) -> str:
             kept="\u2068" + str(kept) + "\u2069"
         )
     return message
+
+
+def _bad_value_line(key: str, value: Any, place: tuple[Path, int, int]) -> str:
+    """`/home/…/settings.json:9:25: Quiz: questions per round (quiz/setup/length): this number
+    is too large to read: '1e999'; the default 10 is used.`"""
+    file, line, column = place
+    checked = setting_rules.check(key, value)
+    default = setting_rules.default(key)
+    if checked.value is not None:
+        outcome = _("the other entries are kept")
+    elif default is not None:
+        outcome = _("the default {value} is used").format(value=setting_rules.shown_default(default))
+    else:
+        outcome = _("the default is used")
+    where = "\u2068" + str(file) + "\u2069" + (f":{line}:{column}" if line else "")
+    return _("{place}: {setting} ({key}): {reason}; {outcome}.").format(
+        place=where, setting=setting_rules.label(key), key=_show(key), reason=checked.reason, outcome=outcome
+    )
 
 
 def _same_kind(value: Any, default: Any) -> bool:

@@ -166,22 +166,37 @@ def test_the_app_starts_with_out_of_range_settings_and_says_what_was_reset(tmp_p
     (box,) = facts["shown"]  # one message, at start
     assert box["title"] == "Settings"
     text = box["text"]
-    assert text.startswith("These settings could not be used as stored and are back to their defaults:")
+    assert text.startswith("These 7 settings could not be used as stored; the others are kept:\n")
+    (kept,) = settings.parent.glob("settings.json.bad-values-*")
+    stored = kept.read_text(encoding="utf-8")
+
+    def at(written: str, skip: int = 0) -> str:
+        """The whole path, line and column of what is written so in the file (one line), after
+        `skip` characters of it."""
+        return f"{FSI}{settings}{PDI}:1:{stored.index(written) + skip + 1}: "
+
     for line in (
-        f'• Theme ({FSI}appearance/theme{PDI}): {FSI}"purple"{PDI} is not one of: system, light, dark, '
-        "high-contrast.",
-        f"• Text size ({FSI}appearance/text-scale{PDI}): {FSI}1,000,000{PDI} is not one of: "
-        "0.9; 1; 1.25; 1.5.",
-        f"• Window size and position ({FSI}window/geometry{PDI}): a window of 1000000 × 1000000 pixels.",
-        f'• Recent charts ({FSI}chart/recent{PDI}): 2 of 3 entries left out ({FSI}"relative.yaml"{PDI} '
-        "is not a full path).",
-        f"• Quiz: questions per round ({FSI}quiz/setup/length{PDI}): {FSI}-3{PDI} is outside 1 to 200.",
-        f"• Desired retention ({FSI}quiz/desired-retention{PDI}): {FSI}5{PDI} is outside 0.7 to 0.97.",
-        f"• Quiz: questions ({FSI}quiz/setup/kinds{PDI}): 1 of 2 entries left out "
-        f"({FSI}NaN{PDI} is not a text).",
+        at('"purple"') + f'Theme ({FSI}appearance/theme{PDI}): {FSI}"purple"{PDI} is not one of: system, '
+        f'light, dark, high-contrast; the default {FSI}"system"{PDI} is used.',
+        at("1000000") + f"Text size ({FSI}appearance/text-scale{PDI}): {FSI}1,000,000{PDI} is not one of: "
+        f"0.9; 1; 1.25; 1.5; the default {FSI}1{PDI} is used.",
+        at('{"$base64"')
+        + f"Window size and position ({FSI}window/geometry{PDI}): a window of 1000000 × 1000000 "
+        "pixels; the default is used.",
+        at('"relative.yaml"') + f"Recent charts ({FSI}chart/recent{PDI}): 2 of 3 entries left out ({FSI}"
+        '"relative.yaml"' + f"{PDI} is not a full path); the other entries are kept.",
+        at("-3")
+        + f"Quiz: questions per round ({FSI}quiz/setup/length{PDI}): {FSI}-3{PDI} is outside 1 to 200; "
+        f"the default {FSI}10{PDI} is used.",
+        at('"quiz/desired-retention": 5', 26)
+        + f"Desired retention ({FSI}quiz/desired-retention{PDI}): {FSI}5{PDI} is outside 0.7 to 0.97; "
+        f"the default {FSI}0.9{PDI} is used.",
+        at("NaN")
+        + f"Quiz: questions ({FSI}quiz/setup/kinds{PDI}): 1 of 2 entries left out (expected one of: "
+        f"find, name, technique, claim (as text), found a number written {FSI}NaN{PDI}); the other entries "
+        "are kept.",
     ):
-        assert line in text.splitlines(), (line, text)
-    assert "The file as it was is kept as" in text
+        assert line in text.splitlines(), (line, text.splitlines())
     # the defaults for the bad ones, the good ones as they were
     assert facts["theme"] == "light" and facts["text_scale"] == 1.0 and facts["language"] == "en"
     assert facts["aspect"] == "medial" and facts["labels"] is False
@@ -194,7 +209,6 @@ def test_the_app_starts_with_out_of_range_settings_and_says_what_was_reset(tmp_p
     assert values["chart/recent"] == [str(chart)] and values["quiz/setup/kinds"] == ["find"]
     assert "appearance/theme" not in values and "quiz/setup/length" not in values
     assert all(setting_rules.check(k, v).reason is None for k, v in values.items())
-    (kept,) = settings.parent.glob("settings.json.bad-values-*")
     assert '"purple"' in kept.read_text(encoding="utf-8")
     assert f"The file as it was is kept as {FSI}{kept}{PDI}." in text  # where it is (tryout S12-4)
     facts, _settings = _start_again(tmp_path)
@@ -215,7 +229,10 @@ def test_the_message_is_in_the_interface_language(tmp_path: Path):
     (box,) = facts["shown"]
     assert facts["language"] == "de"
     assert box["title"] == "Einstellungen"
-    assert box["text"].startswith("Diese Einstellungen")
+    assert box["text"].startswith(
+        "Diese 3 Einstellungen waren so nicht verwendbar; die übrigen bleiben erhalten:\n"
+    )
+    assert f"die Voreinstellung {FSI}10{PDI} gilt." in box["text"]
     theme = f'Farbschema ({FSI}appearance/theme{PDI}): {FSI}"purple"{PDI} ist keine der Möglichkeiten'
     assert theme in box["text"]
     assert f"{FSI}1.000{PDI} liegt nicht zwischen 1 und 200" in box["text"]
