@@ -21,7 +21,6 @@ import contextlib
 import json
 import math
 import os
-import shutil
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -29,7 +28,15 @@ from typing import Any
 
 from . import bounded_json, setting_rules
 from .i18n import _, format_count, ngettext
-from .storage import Unreadable, backup_of, error_text, read_guarded, read_regular, write_with_backup
+from .storage import (
+    Unreadable,
+    backup_of,
+    copy_aside,
+    error_text,
+    read_guarded,
+    read_regular,
+    write_with_backup,
+)
 
 FORMAT = "reflexmap-settings"
 VERSION = 1
@@ -146,18 +153,9 @@ class Settings:
             key: (source, *found[at]) if at in found else (source, *found.get(at[:2], (0, 0)))
             for key, (_value, at) in bad.items()
         }
-        kept = self._copy_aside(source, "bad-values")
+        kept = copy_aside(self.path, "bad-values", source)
         self._said.append(lambda: _bad_values_message(bad, places, kept))
         return usable
-
-    def _copy_aside(self, source: Path, label: str) -> Path | None:
-        aside = self.path.with_name(f"{self.path.name}.{label}-{time.strftime('%Y%m%d-%H%M%S')}")
-        try:
-            if not aside.exists():
-                shutil.copyfile(source, aside)
-            return aside
-        except OSError:
-            return None
 
     def fileName(self) -> str:  # noqa: N802 - the QSettings name, for code that used it
         return str(self.path)

@@ -338,6 +338,18 @@ def _remove_interrupted_writes(path: Path) -> None:
                     leftover.unlink(missing_ok=True)
 
 
+def copy_aside(path: Path, label: str, source: Path | None = None) -> Path | None:
+    """`source` (or `path`) as it is, copied beside `path` as `<name>.<label>-<time>` (a file
+    that is read and used in part stays where it is); None when it cannot be copied."""
+    aside = path.with_name(f"{path.name}.{label}-{time.strftime('%Y%m%d-%H%M%S')}")
+    try:
+        if not aside.exists():
+            shutil.copyfile(source or path, aside)
+        return aside
+    except OSError:
+        return None
+
+
 def _set_aside(path: Path, label: str) -> Path:
     aside = path.with_name(f"{path.name}.{label}")
     n = 1

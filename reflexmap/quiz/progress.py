@@ -7,18 +7,23 @@ log (reviewlog.py) imported it. Read, with every bound and check, to import it o
 - Loading a damaged file, or one written by a newer ReflexMap, never crashes and never
   overwrites it: the file is renamed aside (`<name>.damaged-<time>` or
   `<name>.from-version-<n>`), the backup is used if it is sound, and a warning says so.
+- A card record that cannot be used (a field of the wrong type or out of range, a number no
+  float holds such as 1e999) is left out alone: the others are read, the message names each
+  record left out with its place (file:line:column of the field), and the file as it was is
+  copied aside as `<name>.damaged-<time>`.
 """
 
 from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .. import bounded_json
-from ..i18n import _, format_count
-from ..storage import Unreadable, backup_of, read_guarded, said, write_with_backup
+from ..i18n import _, format_count, isolated, ngettext
+from ..storage import Unreadable, backup_of, copy_aside, read_guarded, said, write_with_backup
 
 FORMAT = "reflexmap-progress"
 VERSION = 1
@@ -78,6 +83,15 @@ class Loaded:
     warnings: list[str] = field(default_factory=list)
 
 
+class Cards(dict):
+    """The usable card states of a file (card key -> LegacyCardState), and the records left
+    out: (card, why, the field the trouble is in or None), with the text they were read from."""
+
+    def __init__(self, states: dict, dropped: list[tuple[str, Callable[[], str], str | None]], text: str):
+        super().__init__(states)
+        self.dropped, self.text = dropped, text
+
+
 class ProgressStore:
     def __init__(self, path: str | Path):
         self.path = Path(path)
@@ -89,7 +103,10 @@ class ProgressStore:
     def load(self) -> Loaded:
         """The saved progress, or the backup's, or nothing; with a warning for each problem."""
         states, warnings = read_guarded(self.path, parse, "progress")
-        return Loaded(states or {}, said(warnings))
+        if isinstance(states, Cards) and states.dropped:
+            source = self.path if self.path.exists() else self.backup  # (a damaged one is aside)
+            warnings.append(_dropped_said(source, states, copy_aside(source, "damaged")))
+        return Loaded(dict(states or {}), said(warnings))
 
     def save(self, states: dict[str, LegacyCardState]) -> None:
         data = {
@@ -105,8 +122,9 @@ def parse(raw: bytes) -> dict[str, LegacyCardState]:
     """Progress file bytes -> card states; raises ProgressError for anything unexpected."""
     if len(raw) > MAX_BYTES:
         raise ProgressError(_("it is larger than {size} MiB").format(size=MAX_BYTES // 2**20))
-    try:  # bounded: depth, and every number's length before it is converted
-        data = bounded_json.loads(raw, max_bytes=MAX_BYTES)
+    try:  # bounded: depth, and every number's length before it is converted; 1e999 and NaN
+        # are read (as an Unheld, a float) to be refused with their card alone
+        data = bounded_json.loads(raw, max_bytes=MAX_BYTES, nonfinite=True)
     except bounded_json.JSONBoundsError as exc:
         # says itself, at its place: not JSON, or beyond a bound
         raise ProgressError(exc.message, line=exc.line, column=exc.column) from None
@@ -120,28 +138,83 @@ def parse(raw: bytes) -> dict[str, LegacyCardState]:
     cards = data.get("cards")
     if not isinstance(cards, dict):
         raise ProgressError(_("no cards"))
-    states = {}
+    states, dropped = {}, []
     for key, value in cards.items():
-        if not isinstance(value, dict):
-            raise ProgressError(_("card {card} is not a record").format(card=repr(key)))
-        try:
-            state = LegacyCardState.from_json(value)
-            for name in ("box", "seen", "right", "wrong"):
-                if not isinstance(getattr(state, name), int) or isinstance(getattr(state, name), bool):
-                    raise ValueError(_("{name} is not a whole number").format(name=name))
-                if not 0 <= getattr(state, name) <= MAX_COUNT:
-                    raise ValueError(
-                        _("{name} is outside 0 to {top}").format(name=name, top=format_count(MAX_COUNT))
-                    )
-            for name in ("due", "last_seen"):
-                number = getattr(state, name)
-                if not isinstance(number, (int, float)) or isinstance(number, bool) or number != number:
-                    raise ValueError(_("{name} is not a number").format(name=name))
-                if not abs(number) <= MAX_TIME:  # also refuses infinity
-                    raise ValueError(_("{name} is not a time ReflexMap can use").format(name=name))
-            if not isinstance(state.last_right, bool):
-                raise ValueError(_("{name} is not true or false").format(name="last_right"))
-        except (TypeError, ValueError, OverflowError) as exc:  # box: 1e999 is infinity
-            raise ProgressError(_("card {card}: {error}").format(card=repr(key), error=exc)) from None
-        states[key] = state
-    return states
+        problem = card_problem(value)
+        if problem is not None:
+            dropped.append((key, *problem))
+            continue
+        states[key] = LegacyCardState.from_json(value)
+    return Cards(states, dropped, raw.decode("utf-8", "replace") if dropped else "")
+
+
+_WHOLE = {
+    "box": (1, LEGACY_TOP_BOX),
+    "seen": (0, MAX_COUNT),
+    "right": (0, MAX_COUNT),
+    "wrong": (0, MAX_COUNT),
+}
+
+
+def card_problem(value: object) -> tuple[Callable[[], str], str | None] | None:
+    """Why a card record cannot be used (said in the language of when it is shown), and the
+    field the trouble is in (None: the record as a whole); None when it can be used."""
+    if not isinstance(value, dict):
+        return (lambda: _("not a record")), None
+    for name in LegacyCardState.__slots__:  # type: ignore[attr-defined]
+        if name not in value:
+            continue
+        number = value[name]
+        if type(number) is bounded_json.Unheld:
+            return number.reason, name
+        if name in _WHOLE:
+            low, high = _WHOLE[name]
+            if not isinstance(number, int) or isinstance(number, bool):
+                return (lambda n=name: _("{name} is not a whole number").format(name=n)), name
+            if not low <= number <= high:
+                return (lambda n=name, v=number, hi=high: _outside(n, v, hi)), name
+        elif name in ("due", "last_seen"):
+            if not isinstance(number, (int, float)) or isinstance(number, bool) or number != number:
+                return (lambda n=name: _("{name} is not a number").format(name=n)), name
+            if not abs(number) <= MAX_TIME:  # also refuses infinity
+                return (lambda n=name: _("{name} is not a time ReflexMap can use").format(name=n)), name
+        elif not isinstance(number, bool):  # last_right
+            return (lambda n=name: _("{name} is not true or false").format(name=n)), name
+    return None
+
+
+def _outside(name: str, value: int, high: int) -> str:
+    if name == "box":
+        return _("box {box} is outside 1 to {top}").format(box=format_count(value), top=high)
+    return _("{name} is outside 0 to {top}").format(name=name, top=format_count(high))
+
+
+def _dropped_said(path: Path, cards: Cards, kept: Path | None) -> Callable[[], str]:
+    """One message for the records left out: each one's place, card and why."""
+    wanted = {("cards", key, name) if name else ("cards", key) for key, _why, name in cards.dropped[:10]}
+    places = bounded_json.places(cards.text, wanted)
+
+    def say() -> str:
+        lines = []
+        for key, why, name in cards.dropped[:10]:
+            line, column = places.get(("cards", key, name) if name else ("cards", key), (0, 0))
+            place = isolated(str(path)) + (f":{line}:{column}" if line else "")
+            lines.append(
+                _("{place}: card {card}: {reason}; this card is left out.").format(
+                    place=place, card=isolated(key[:200]), reason=why()
+                )
+            )
+        if len(cards.dropped) > 10:
+            lines.append(_("… and {count} more.").format(count=format_count(len(cards.dropped) - 10)))
+        count = len(cards.dropped)
+        message = ngettext(
+            "{count} card record could not be used; the other cards are read:",
+            "{count} card records could not be used; the other cards are read:",
+            count,
+        ).format(count=format_count(count))
+        message += "\n" + "\n".join(lines)
+        if kept is not None:
+            message += "\n" + _("The file as it was is kept as {kept}.").format(kept=isolated(str(kept)))
+        return message
+
+    return say

@@ -76,7 +76,7 @@ def test_a_setting_holding_it_is_said_in_german(tmp_path: Path):
 
 
 @pytest.mark.parametrize("written", WRITTEN)
-def test_a_progress_file_holding_it_is_set_aside_saying_where(tmp_path: Path, written: str):
+def test_a_progress_record_holding_it_is_left_out_saying_where(tmp_path: Path, written: str):
     path = tmp_path / "progress.json"
     path.write_text(
         '{"format": "reflexmap-progress", "version": 1, "cards": {\n'
@@ -86,9 +86,12 @@ def test_a_progress_file_holding_it_is_set_aside_saying_where(tmp_path: Path, wr
     )
     loaded = ProgressStore(path).load()
     assert loaded.states == {}
-    assert loaded.warnings[0].startswith(
-        "progress.json:2:32: " + WRITTEN[written].format(written) + ". The file could not be used"
+    assert loaded.warnings[0].splitlines()[1] == (
+        f"\u2068{path}\u2069:2:32: card \u2068a:b:find\u2069: "
+        + WRITTEN[written].format(written)
+        + "; this card is left out."
     ), loaded.warnings
+    assert list(tmp_path.glob("progress.json.damaged-*"))  # the file as it was
 
 
 @pytest.mark.parametrize("written", ["1e-400", "1e999"])

@@ -78,9 +78,6 @@ def test_future_version_is_never_overwritten(tmp_path: Path):
         b'{"format": "something-else", "version": 1, "cards": {}}',
         b'{"format": "reflexmap-progress", "cards": {}}',
         b'{"format": "reflexmap-progress", "version": 1, "cards": []}',
-        b'{"format": "reflexmap-progress", "version": 1, "cards": {"k": {"box": 99}}}',
-        b'{"format": "reflexmap-progress", "version": 1, "cards": {"k": {"box": "two"}}}',
-        b'{"format": "reflexmap-progress", "version": 1, "cards": {"k": {"due": NaN}}}',
         b"[" * 100_000,
     ],
 )
@@ -92,6 +89,67 @@ def test_every_kind_of_damage_is_a_warning_not_a_crash(tmp_path: Path, content: 
     assert loaded.warnings and "Starting with empty progress." in loaded.warnings
     assert not store.path.exists()  # moved aside, so the next save cannot destroy it
     assert len([p for p in tmp_path.iterdir() if ".damaged-" in p.name]) == 1
+
+
+@pytest.mark.parametrize(
+    "record, written, reason",
+    [
+        ('{"box": 99}', "99", "box 99 is outside 1 to 5"),
+        ('{"box": "two"}', '"two"', "box is not a whole number"),
+        ('{"box": 2, "due": NaN}', "NaN", "due is not a number"),
+        ('{"box": 2, "seen": 1e999}', "1e999", "this number is too large to read: '1e999'"),
+        (
+            '{"box": 2, "due": 1e-400}',
+            "1e-400",
+            "this number is too close to zero to read (write 0 for zero): '1e-400'",
+        ),
+        ('{"box": 2, "last_right": 1}', "1}", "last_right is not true or false"),
+        ("[]", "[]", "not a record"),
+    ],
+)
+def test_a_record_that_cannot_be_used_is_left_out_alone_at_its_place(tmp_path: Path, record, written, reason):
+    """Before: the whole file was set aside for one card (every other card's progress was not
+    imported), with "card 'k': …" and no place."""
+    store = ProgressStore(tmp_path / "progress.json")
+    good = '{"box": 3, "due": 5, "seen": 2, "right": 1, "wrong": 1, "last_seen": 4, "last_right": false}'
+    text = '{"format": "reflexmap-progress", "version": 1, "cards": {\n "k": ' + record + ",\n"
+    text += ' "a:b:find": ' + good + "}}"
+    store.path.write_text(text, encoding="utf-8")
+    place = f"2:{len(' _k_: ') + record.index(written) + 1}"  # the field's value, or the record
+    loaded = store.load()
+    assert list(loaded.states) == ["a:b:find"] and loaded.states["a:b:find"].box == 3
+    (message,) = loaded.warnings
+    (kept,) = tmp_path.glob("progress.json.damaged-*")
+    assert message.splitlines() == [
+        "1 card record could not be used; the other cards are read:",
+        f"\u2068{store.path}\u2069:{place}: card \u2068k\u2069: {reason}; this card is left out.",
+        f"The file as it was is kept as \u2068{kept}\u2069.",
+    ]
+    assert kept.read_text(encoding="utf-8") == text and store.path.read_text(encoding="utf-8") == text
+
+
+def test_several_records_left_out_are_said_as_several_in_german(tmp_path: Path):
+    from reflexmap import i18n
+
+    store = ProgressStore(tmp_path / "progress.json")
+    cards = {f"c{i}": {"box": 9} for i in range(12)}
+    store.path.write_text(
+        json.dumps({"format": "reflexmap-progress", "version": 1, "cards": cards}, indent=1)
+    )
+    i18n.set_language("de")
+    try:
+        (message,) = store.load().warnings
+    finally:
+        i18n.set_language("en")
+    lines = message.splitlines()
+    assert lines[0] == "12 Karteneinträge waren nicht verwendbar; die übrigen Karten werden gelesen:"
+    assert (
+        lines[1]
+        == f"\u2068{store.path}\u2069:6:11: Karte \u2068c0\u2069: Fach 9 liegt nicht zwischen 1 und 5; "
+        "diese Karte wird ausgelassen."
+    )
+    assert lines[11] == "… und 2 weitere."
+    assert lines[12].startswith("Die Datei ist so, wie sie war, aufbewahrt als") or "aufbewahrt" in lines[12]
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
