@@ -267,7 +267,9 @@ def loads(
         raise JSONBoundsError(lambda e=exc: json_problem(e), exc.lineno, exc.colno) from None
     except (RecursionError, _TooLong):
         value = _REFUSED
-    except JSONBoundsError:
+    except JSONBoundsError as exc:  # NaN or Infinity: said at its place
+        if not exc.line:
+            exc.line, exc.column = _first_constant(text)
         raise
     except ValueError as exc:  # pragma: no cover - a bound json has that the scan did not see
         raise JSONBoundsError(lambda e=exc: _("JSON syntax error: {problem}").format(problem=e)) from None
@@ -286,6 +288,14 @@ def loads(
 
 # strings, the six marks of JSON and the words and numbers between them (never backtracks)
 _PARTS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}:,]|[^\s\[\]{}:,"]+')
+
+
+def _first_constant(text: str) -> tuple[int, int]:
+    """Where the first NaN, Infinity or -Infinity outside a text stands (0, 0: nowhere)."""
+    for match in _PARTS.finditer(text):
+        if match.group() in ("NaN", "Infinity", "-Infinity"):
+            return _position(text, match.start())
+    return 0, 0
 
 
 def places(text: str, wanted: set[tuple]) -> dict[tuple, tuple[int, int]]:

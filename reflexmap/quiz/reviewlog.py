@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import bounded_json
-from ..i18n import _
+from ..i18n import _, format_count, isolated, ngettext
 from . import pending
 from .pending import PendingAnswer
 from .progress import LegacyCardState, ProgressStore
@@ -570,19 +570,17 @@ class ReviewLog:
                 _("Could not read {path}: {error}").format(path=self.path, error=pending.why(exc))
             )
             return {}
-        bad = 0
+        bad: list[tuple[object, Callable[[], str]]] = []
         for card, raw in rows:
-            state = parse_state(raw)
-            if state is None or not isinstance(card, str):
-                bad += 1
+            state = read_state(raw)
+            if not isinstance(card, str):
+                bad.append((card, lambda: _("the card's name is not a text")))
+            elif not isinstance(state, CardState):
+                bad.append((card, state))
             else:
                 states[card] = state
         if bad:
-            self.warnings.append(
-                _("{count} card records in {path} could not be read and are ignored.").format(
-                    count=bad, path=self.path
-                )
-            )
+            self.warnings.append(_bad_records(self.path, bad))
         return states
 
     def reviews(self, since: float | None = None) -> list[Review]:
@@ -1003,32 +1001,71 @@ STATE_RANGES = {
 WHOLE = frozenset({"seen", "right", "wrong", "step"})
 
 
+def _bad_records(path: Path, bad: list[tuple[object, Callable[[], str]]]) -> str:
+    """The card records that did not read back: each one's card and why (the first ten)."""
+    lines = [
+        _("{path}: card {card}: {reason}.").format(
+            path=isolated(str(path)), card=isolated(str(card)[:200]), reason=why().rstrip(".")
+        )
+        for card, why in bad[:10]
+    ]
+    if len(bad) > 10:
+        lines.append(_("… and {count} more.").format(count=format_count(len(bad) - 10)))
+    heading = ngettext(
+        "{count} card record could not be read and is ignored; the card starts afresh:",
+        "{count} card records could not be read and are ignored; these cards start afresh:",
+        len(bad),
+    ).format(count=format_count(len(bad)))
+    return heading + "\n" + "\n".join(lines)
+
+
+def _figure(value: float) -> str:
+    """A stored number in a message: whole ones grouped, others as few digits as tell them."""
+    return format_count(value) if isinstance(value, int) else f"{value:g}"
+
+
 def parse_state(raw: object) -> CardState | None:
     """A stored card state, checked field by field (STATE_RANGES) and as a whole (no more
     right or wrong answers than answers); None if it is not one."""
+    state = read_state(raw)
+    return state if isinstance(state, CardState) else None
+
+
+def read_state(raw: object) -> CardState | Callable[[], str]:
+    """parse_state's state, or why the record is not one (said in the language of then)."""
     if not isinstance(raw, str) or len(raw) > MAX_STATE_CHARS:
-        return None
+        return lambda: _("the record is not a text of at most {limit} characters").format(
+            limit=MAX_STATE_CHARS
+        )
     try:
         data = bounded_json.loads(raw, max_bytes=MAX_STATE_CHARS)  # 1e-400: refused, not 0
-        if not isinstance(data, dict):
-            return None
+    except bounded_json.JSONBoundsError as exc:
+        return exc.__str__  # "line 1, column 9: this number is too large to read: '1e999'"
+    if not isinstance(data, dict):
+        return lambda: _("not a record")
+    try:
         state = CardState.from_json(data)
     except (ValueError, TypeError):
-        return None
+        return lambda: _("a field is missing")
     for name, (low, high) in STATE_RANGES.items():
         value = getattr(state, name)
         if value is None and name in ("stability", "difficulty", "step"):
             continue
         if not isinstance(value, int if name in WHOLE else (int, float)) or isinstance(value, bool):
-            return None
+            kind = _("{name} is not a whole number") if name in WHOLE else _("{name} is not a number")
+            return lambda k=kind, n=name: k.format(name=n)
         if not (math.isfinite(value) and low <= value <= high):
-            return None
-    if state.phase not in (1, 2, 3) or not isinstance(state.last_right, bool):
-        return None
+            return lambda n=name, v=value, lo=low, hi=high: _(
+                "{name} {value} is outside {low} to {high}"
+            ).format(name=n, value=_figure(v), low=_figure(lo), high=_figure(hi))
+    if state.phase not in (1, 2, 3):
+        return lambda: _("{name} is not 1, 2 or 3").format(name="phase")
+    if not isinstance(state.last_right, bool):
+        return lambda: _("{name} is not true or false").format(name="last_right")
     if state.phase != 1 and state.stability is None:
-        return None
+        return lambda: _("a card in review has no stability")
     if state.right > state.seen or state.wrong > state.seen:
-        return None
+        return lambda: _("more right or wrong answers than answers")
     return state
 
 

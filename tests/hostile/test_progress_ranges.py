@@ -26,20 +26,22 @@ GOOD = {
 
 
 @pytest.mark.parametrize(
-    "change",
+    "change, reason",
     [
-        {"due": -5e10},  # before year 1: datetime refuses it
-        {"last_seen": -5e10},
-        {"stability": 0.0},  # FSRS divides by it
-        {"difficulty": 0.0},
-        {"difficulty": 11.0},
-        {"right": 7},  # more right answers than answers
-        {"due": float("inf")},
-        {"seen": 2.5},
+        ({"due": -5e10}, "due -5e+10 is outside 0 to 1e+11"),  # before year 1: datetime refuses it
+        ({"last_seen": -5e10}, "last_seen -5e+10 is outside 0 to 1e+11"),
+        ({"stability": 0.0}, "stability 0 is outside 0.001 to 1e+06"),  # FSRS divides by it
+        ({"difficulty": 0.0}, "difficulty 0 is outside 1 to 10"),
+        ({"difficulty": 11.0}, "difficulty 11 is outside 1 to 10"),
+        ({"right": 7}, "more right or wrong answers than answers"),
+        ({"due": float("inf")}, "line 1, column 9: Infinity is not a number this file may hold"),
+        ({"seen": 2.5}, "seen is not a whole number"),
     ],
-    ids=lambda c: ",".join(f"{k}={v}" for k, v in c.items()),
+    ids=lambda c: ",".join(f"{k}={v}" for k, v in c.items()) if isinstance(c, dict) else "",
 )
-def test_a_card_state_out_of_range_is_set_aside_and_the_quiz_goes_on(tmp_path: Path, change: dict):
+def test_a_card_state_out_of_range_is_set_aside_and_the_quiz_goes_on(
+    tmp_path: Path, change: dict, reason: str
+):
     data = tmp_path / "data"
     database = data / "ReflexMap/ReflexMap/reviews.sqlite3"
     database.parent.mkdir(parents=True)
@@ -59,10 +61,11 @@ def test_a_card_state_out_of_range_is_set_aside_and_the_quiz_goes_on(tmp_path: P
     shown = _play(tmp_path, config, data, quiz=True, statistics=True, facts=facts)  # no traceback
     progress = [box for box in shown if box["name"] == "quiz-warning"]
     assert len(progress) == 1, _texts(shown)
-    assert (
-        "1 card records in" in progress[0]["text"]
-        and "could not be read and are ignored" in progress[0]["text"]
-    )
+    # the record named, with why (before: "1 card records in … could not be read and are ignored.")
+    assert progress[0]["text"].splitlines() == [
+        "1 card record could not be read and is ignored; the card starts afresh:",
+        f"\u2068{database}\u2069: card \u2068{CARD}\u2069: {reason}.",
+    ], progress[0]["text"]
     assert facts["feedback"].startswith("✔"), facts
     conn = sqlite3.connect(database)
     (raw,) = conn.execute("SELECT state FROM cards WHERE card = ?", (CARD,)).fetchone()
