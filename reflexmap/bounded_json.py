@@ -217,7 +217,8 @@ def loads(
     NaN and Infinity are refused (`nonfinite`: read as floats, for a caller that checks every
     value's range, so that one such value is refused alone). So is a number no float holds as
     written (1e999, 1e-400), quoting it at its place as a zone file does ("this number is too
-    large to read: '1e999'"; `nonfinite`: read as an `Unheld`, for the caller to refuse alone)."""
+    large to read: '1e999'"; `nonfinite`: read as an `Unheld`, for the caller to refuse alone),
+    and a whole number longer than `max_number` (`nonfinite`: an `Unheld` too, never converted)."""
     if len(raw) > max_bytes:
         size = len(raw)
         raise JSONBoundsError(
@@ -238,8 +239,10 @@ def loads(
     else:
         text = raw
 
-    def whole(digits: str) -> int:
+    def whole(digits: str) -> int | Unheld:
         if len(digits) > max_number:
+            if nonfinite:  # never converted: refused alone by the caller, quoting its start
+                return Unheld(digits, float("-inf" if digits[0] == "-" else "inf"))
             raise _TooLong
         return int(digits)
 

@@ -11,9 +11,11 @@ any other exception, a crash or a hang is a failure.
 
 from __future__ import annotations
 
+import base64
 import copy
 import json
 import os
+import struct
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -21,7 +23,7 @@ from hypothesis import strategies as st
 
 from reflexmap.atlas import AtlasError, builtin_chart_path, parse_atlas
 from reflexmap.atlas.cache import AtlasCache, _version, atlas_to_plain, entry_bytes
-from reflexmap.quiz.progress import ProgressError
+from reflexmap.quiz.progress import ProgressError, ProgressStore, card_problem
 from reflexmap.quiz.progress import parse as parse_progress
 from reflexmap.setting_rules import RULES, check
 from reflexmap.settings import Settings
@@ -116,6 +118,60 @@ def test_fuzz_progress_reader_with_bytes(raw):
         pass
 
 
+GOOD_CARD = {"box": 2, "due": 5.0, "seen": 3, "right": 2, "wrong": 1, "last_seen": 4.0, "last_right": True}
+
+
+@FUZZ
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(sorted(GOOD_CARD)), st.sampled_from(["1e999", "1e-400", "NaN", "9" * 5000]))
+        | st.tuples(st.sampled_from(sorted(GOOD_CARD)), st.sampled_from(['"x"', "null", "[]", "-1", "2.5"])),
+        min_size=1,
+        max_size=5,
+    ),
+    st.integers(1, 4),
+)
+def test_fuzz_progress_records_are_left_out_alone_each_at_its_place(tmp_path_factory, bad_fields, good):
+    """Hostile values in some card records of a progress file (numbers no float holds, numbers
+    beyond the bound, wrong types): each such record left out, named at its place, in one
+    message; every other record read; no exception."""
+    lines = ['{"format": "reflexmap-progress", "version": 1, "cards": {']
+    places = {}
+    for n, (field, written) in enumerate(bad_fields):
+        record = json.dumps(GOOD_CARD).replace(
+            f'"{field}": {json.dumps(GOOD_CARD[field])}', f'"{field}": {written}'
+        )
+        start = f' "bad{n}": '
+        places[f"bad{n}"] = (len(lines) + 1, len(start) + record.index(f'"{field}": ') + len(field) + 5)
+        lines.append(start + record + ",")
+    lines += [f' "good{n}": {json.dumps(GOOD_CARD)},' for n in range(good)]
+    lines[-1] = lines[-1].rstrip(",") + "}}"
+    path = tmp_path_factory.mktemp("progress") / "progress.json"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    loaded = ProgressStore(path).load()
+    bad = {
+        f"bad{n}" for n, (field, written) in enumerate(bad_fields) if card_problem(_read_card(field, written))
+    }
+    assert set(loaded.states) == {f"good{n}" for n in range(good)} | (
+        {f"bad{n}" for n in range(len(bad_fields))} - bad
+    )
+    if not bad:
+        assert loaded.warnings == []
+        return
+    (message,) = loaded.warnings
+    said = message.splitlines()[1:-1]
+    assert len(said) == len(bad), message
+    for key in bad:
+        line, column = places[key]
+        assert f"\u2068{path}\u2069:{line}:{column}: card \u2068{key}\u2069: " in message, (key, message)
+
+
+def _read_card(field: str, written: str) -> dict:
+    from reflexmap import bounded_json
+
+    return {**GOOD_CARD, field: bounded_json.loads(written, max_bytes=10_000, nonfinite=True)}
+
+
 # --- settings files and chart-cache entries: input too --------------------------------------
 
 hostile_numbers = st.sampled_from(
@@ -159,6 +215,127 @@ def test_fuzz_settings_files(tmp_path_factory, values, numbers):
     assert all(isinstance(w, str) and w for w in settings.warnings)
     assert settings.value("appearance/theme", "system") is not None
     settings.value("chart/recent", [], type=list)
+
+
+# Every setting holding a usable value, written one to a line as a person writes the file.
+_STATE = {"$base64": base64.b64encode(struct.pack(">i", 0xFF) + bytes(12)).decode("ascii")}
+_RECT = struct.pack(">4i", 10, 10, 809, 609)
+_GEOMETRY = (
+    struct.pack(">IHH", 0x01D9D0CB, 3, 0) + _RECT + _RECT + struct.pack(">iBBi", 0, 0, 0, 1920) + _RECT
+)
+GOOD_SETTINGS = {
+    "appearance/theme": "dark",
+    "appearance/text-scale": 1.25,
+    "appearance/language": "en",
+    "chart/last": "/c/a.yaml",
+    "chart/dir": "/c",
+    "chart/recent": ["/c/a.yaml", "/c/b.yaml"],
+    "chart/titles": {"/c/a.yaml": {"": "A"}},
+    "export/dir": "/e",
+    "notes/first-run-seen": True,
+    "view/labels": False,
+    "view/guides": False,
+    "view/aspect": "medial",
+    "window/geometry": {"$base64": base64.b64encode(_GEOMETRY).decode("ascii")},
+    "window/state": _STATE,
+    "quiz/profile": "",
+    "quiz/desired-retention": 0.8,
+    "quiz/wait-for-enter": True,
+    "quiz/backup-failure-said": "2026-11-26",
+    "quiz/backup-failures-said": {"/d/backups": "2026-11-26"},
+    "quiz/setup/kinds": ["find", "name"],
+    "quiz/setup/aspects": ["plantar"],
+    "quiz/setup/feet": ["left"],
+    "quiz/setup/regions": ["head"],
+    "quiz/setup/custom": ["lumbar-spine"],
+    "quiz/setup/length": 20,
+    "quiz/setup/timed": True,
+    "quiz/setup/seconds": 300,
+    "quiz/setup/sudden-death": True,
+}
+# written as they stand in the file: numbers no float holds, numbers beyond any bound, every
+# kind of JSON value, nesting as deep as the reader takes (64 levels in all)
+HOSTILE_WRITTEN = (
+    st.sampled_from(
+        ["1e999", "-1E400", "1e-400", "2.5e-320", "9" * 5000, "-" + "7" * 150, "NaN", "-Infinity", "0.1e400"]
+    )
+    | st.sampled_from(
+        ['"purple"', "true", "null", "[]", "{}", '{"$base64": "!!"}', "[1e999]", '[["x"]]', "-0"]
+    )
+    | (st.integers(1, 60).map(lambda depth: "[" * depth + "1e999" + "]" * depth))
+)
+SPOTS = ["chart/recent", "quiz/setup/kinds", "quiz/setup/custom"]  # lists whose one entry is changed
+
+
+def _settings_text(
+    changed: dict[str, str], entries: dict[str, str]
+) -> tuple[str, dict[str, tuple[int, int]]]:
+    """The settings file with the values in `changed` (key -> as written) and one entry of the
+    lists in `entries` replaced, and where (line, column) each written value starts."""
+    lines, places = ["{", ' "format": "reflexmap-settings",', ' "version": 1,', ' "values": {'], {}
+    for n, (key, value) in enumerate(GOOD_SETTINGS.items()):
+        start = f'  "{key}": '
+        if key in changed:
+            written = changed[key]
+            places[key] = (len(lines) + 1, len(start) + 1)
+        elif key in entries:
+            first = json.dumps(value[0])
+            written = "[" + first + ", " + entries[key] + "]"
+            places[key] = (len(lines) + 1, len(start) + len(first) + 4)
+        else:
+            written = json.dumps(value)
+        lines.append(start + written + ("," if n < len(GOOD_SETTINGS) - 1 else ""))
+    return "\n".join([*lines, " }", "}", ""]), places
+
+
+@FUZZ
+@given(
+    st.dictionaries(st.sampled_from(sorted(GOOD_SETTINGS)), HOSTILE_WRITTEN, min_size=1, max_size=6),
+    st.dictionaries(st.sampled_from(SPOTS), HOSTILE_WRITTEN, max_size=2),
+)
+def test_fuzz_settings_values_fall_back_alone_each_at_its_place(tmp_path_factory, changed, entries):
+    """Hostile values written into a hand-written settings file (huge and tiny numbers, wrong
+    types, deep nesting): one message, each bad value at its line and column, no exception;
+    every other setting keeps its value, each bad one its default (a list its usable entries)."""
+    entries = {k: v for k, v in entries.items() if k not in changed}
+    text, places = _settings_text(changed, entries)
+    folder = tmp_path_factory.mktemp("settings")
+    path = folder / "settings.json"
+    path.write_text(text, encoding="utf-8")
+    settings = Settings(path)
+    bad = {key for key, written in changed.items() if check(key, _read(written)).reason is not None}
+    listed = {key: [GOOD_SETTINGS[key][0], _read(written)] for key, written in entries.items()}
+    bad |= {key for key, value in listed.items() if check(key, value).reason is not None}
+    for key, value in GOOD_SETTINGS.items():  # the others keep their values
+        if key not in bad and key not in entries:
+            kept = _read(changed[key]) if key in changed else value
+            if isinstance(kept, dict) and "$base64" in kept:  # handed out as bytes
+                kept = base64.b64decode(kept["$base64"])
+            assert settings.value(key) == kept, key
+    for key in entries:  # a list keeps its usable entry
+        assert settings.value(key) == (listed[key][:1] if key in bad else listed[key]), key
+    for key in changed.keys() & bad:
+        assert settings.value(key) is None, key  # its default
+    if not bad:
+        assert settings.warnings == []
+        return
+    (message,) = settings.warnings
+    lines = message.splitlines()
+    assert lines[0].startswith("Th") and lines[-1].startswith("The file as it was is kept as")
+    said = sorted(tuple(map(int, line.split(": ", 1)[0].rsplit(":", 2)[1:])) for line in lines[1:-1])
+    assert all(line.startswith(f"\u2068{path}\u2069:") for line in lines[1:-1]), message
+    # each at its value's line, at the value or at the entry in it the trouble is about
+    spans = sorted((places[key], len((changed | entries)[key])) for key in bad)
+    assert len(said) == len(spans), (said, spans, message)
+    for (line, column), ((at_line, at_column), length) in zip(said, spans, strict=True):
+        assert line == at_line and at_column <= column < at_column + length, (said, spans, message)
+    assert "Traceback" not in message
+
+
+def _read(written: str):
+    from reflexmap import bounded_json
+
+    return bounded_json.loads(written, max_bytes=100_000, nonfinite=True)
 
 
 def _cache_entry() -> tuple[bytes, dict]:
@@ -234,7 +411,12 @@ def test_fuzz_chart_cache_files(tmp_path_factory, data):
         elif op == "delete":
             del content[i : i + data.draw(st.integers(1, 400))]
         elif op == "huge":
-            content[i:i] = data.draw(st.sampled_from([b"9" * 5000, b'"' + b"x" * 100_000 + b'"', b"1e999"]))
+            content[i:i] = data.draw(
+                st.sampled_from(
+                    [b"9" * 5000, b'"' + b"x" * 100_000 + b'"', b"1e999", b"-1E400", b"1e-400", b"2.5e-320"]
+                    + [b"NaN", b"-Infinity", b"true", b"null", b'{"x": []}', b"[" * 60 + b"1e999" + b"]" * 60]
+                )
+            )
         else:
             content[i:i] = b"[" * data.draw(st.integers(1000, 200_000))
     entry.write_bytes(bytes(content))
