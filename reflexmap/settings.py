@@ -33,6 +33,7 @@ from .storage import (
     backup_of,
     copy_aside,
     error_text,
+    listed,
     read_guarded,
     read_regular,
     write_with_backup,
@@ -295,8 +296,6 @@ def _bad_values_message(
     setting, its key, why and what is used instead (checked again now, so that the reasons are
     in the interface language of now)."""
     lines = [_bad_value_line(key, value, places[key]) for key, (value, _at) in bad.items()]
-    if len(lines) > 10:
-        lines = [*lines[:10], _("… and {count} more.").format(count=len(lines) - 10)]
     message = (
         ngettext(
             "This setting could not be used as stored; the others are kept:",
@@ -304,7 +303,7 @@ def _bad_values_message(
             len(bad),
         ).format(count=format_count(len(bad)))
         + "\n"
-        + "\n".join(lines)
+        + listed(lines[:10], len(lines))
     )
     if kept is not None:
         # the whole path: the person has to find it (the folder is nowhere else in the message)

@@ -338,6 +338,15 @@ def _remove_interrupted_writes(path: Path) -> None:
                     leftover.unlink(missing_ok=True)
 
 
+def listed(lines: list[str], total: int) -> str:
+    """Problems one under another, each after a bullet (so that where each starts shows when
+    they wrap), then how many more of the `total` there are."""
+    shown = "\n".join("• " + line for line in lines)
+    if total > len(lines):
+        shown += "\n" + _("… and {count} more.").format(count=format_count(total - len(lines)))
+    return shown
+
+
 def copy_aside(path: Path, label: str, source: Path | None = None) -> Path | None:
     """`source` (or `path`) as it is, copied beside `path` as `<name>.<label>-<time>` (a file
     that is read and used in part stays where it is); None when it cannot be copied."""

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .. import bounded_json
 from ..i18n import _, format_count, isolated, ngettext
-from ..storage import Unreadable, backup_of, copy_aside, read_guarded, said, write_with_backup
+from ..storage import Unreadable, backup_of, copy_aside, listed, read_guarded, said, write_with_backup
 
 FORMAT = "reflexmap-progress"
 VERSION = 1
@@ -204,15 +204,13 @@ def _dropped_said(path: Path, cards: Cards, kept: Path | None) -> Callable[[], s
                     place=place, card=isolated(key[:200]), reason=why()
                 )
             )
-        if len(cards.dropped) > 10:
-            lines.append(_("… and {count} more.").format(count=format_count(len(cards.dropped) - 10)))
         count = len(cards.dropped)
         message = ngettext(
             "{count} card record could not be used; the other cards are read:",
             "{count} card records could not be used; the other cards are read:",
             count,
         ).format(count=format_count(count))
-        message += "\n" + "\n".join(lines)
+        message += "\n" + listed(lines, count)
         if kept is not None:
             message += "\n" + _("The file as it was is kept as {kept}.").format(kept=isolated(str(kept)))
         return message

@@ -38,6 +38,7 @@ from pathlib import Path
 
 from .. import bounded_json
 from ..i18n import _, format_count, isolated, ngettext
+from ..storage import listed
 from . import pending
 from .pending import PendingAnswer
 from .progress import LegacyCardState, ProgressStore
@@ -1009,14 +1010,12 @@ def _bad_records(path: Path, bad: list[tuple[object, Callable[[], str]]]) -> str
         )
         for card, why in bad[:10]
     ]
-    if len(bad) > 10:
-        lines.append(_("… and {count} more.").format(count=format_count(len(bad) - 10)))
     heading = ngettext(
         "{count} card record could not be read and is ignored; the card starts afresh:",
         "{count} card records could not be read and are ignored; these cards start afresh:",
         len(bad),
     ).format(count=format_count(len(bad)))
-    return heading + "\n" + "\n".join(lines)
+    return heading + "\n" + listed(lines, len(bad))
 
 
 def _figure(value: float) -> str:

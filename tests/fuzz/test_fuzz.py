@@ -323,7 +323,7 @@ def test_fuzz_settings_values_fall_back_alone_each_at_its_place(tmp_path_factory
     lines = message.splitlines()
     assert lines[0].startswith("Th") and lines[-1].startswith("The file as it was is kept as")
     said = sorted(tuple(map(int, line.split(": ", 1)[0].rsplit(":", 2)[1:])) for line in lines[1:-1])
-    assert all(line.startswith(f"\u2068{path}\u2069:") for line in lines[1:-1]), message
+    assert all(line.startswith(f"• \u2068{path}\u2069:") for line in lines[1:-1]), message
     # each at its value's line, at the value or at the entry in it the trouble is about
     spans = sorted((places[key], len((changed | entries)[key])) for key in bad)
     assert len(said) == len(spans), (said, spans, message)

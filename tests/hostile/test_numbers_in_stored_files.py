@@ -87,7 +87,7 @@ def test_a_progress_record_holding_it_is_left_out_saying_where(tmp_path: Path, w
     loaded = ProgressStore(path).load()
     assert loaded.states == {}
     assert loaded.warnings[0].splitlines()[1] == (
-        f"\u2068{path}\u2069:2:32: card \u2068a:b:find\u2069: "
+        f"• \u2068{path}\u2069:2:32: card \u2068a:b:find\u2069: "
         + WRITTEN[written].format(written)
         + "; this card is left out."
     ), loaded.warnings

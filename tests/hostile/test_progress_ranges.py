@@ -64,7 +64,7 @@ def test_a_card_state_out_of_range_is_set_aside_and_the_quiz_goes_on(
     # the record named, with why (before: "1 card records in … could not be read and are ignored.")
     assert progress[0]["text"].splitlines() == [
         "1 card record could not be read and is ignored; the card starts afresh:",
-        f"\u2068{database}\u2069: card \u2068{CARD}\u2069: {reason}.",
+        f"• \u2068{database}\u2069: card \u2068{CARD}\u2069: {reason}.",
     ], progress[0]["text"]
     assert facts["feedback"].startswith("✔"), facts
     conn = sqlite3.connect(database)

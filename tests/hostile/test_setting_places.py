@@ -50,7 +50,7 @@ EXPECTED = {
 def _place(path: Path, text: str, written: str) -> str:
     at = text.index(written)
     line = text.count("\n", 0, at) + 1
-    return f"{FSI}{path}{PDI}:{line}:{at - text.rfind(chr(10), 0, at)}: "
+    return f"• {FSI}{path}{PDI}:{line}:{at - text.rfind(chr(10), 0, at)}: "
 
 
 def test_each_bad_value_is_said_at_its_line_and_column_with_what_is_used(tmp_path: Path):

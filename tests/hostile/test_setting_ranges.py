@@ -173,7 +173,7 @@ def test_the_app_starts_with_out_of_range_settings_and_says_what_was_reset(tmp_p
     def at(written: str, skip: int = 0) -> str:
         """The whole path, line and column of what is written so in the file (one line), after
         `skip` characters of it."""
-        return f"{FSI}{settings}{PDI}:1:{stored.index(written) + skip + 1}: "
+        return f"• {FSI}{settings}{PDI}:1:{stored.index(written) + skip + 1}: "
 
     for line in (
         at('"purple"') + f'Theme ({FSI}appearance/theme{PDI}): {FSI}"purple"{PDI} is not one of: system, '

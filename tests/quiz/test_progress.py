@@ -122,7 +122,7 @@ def test_a_record_that_cannot_be_used_is_left_out_alone_at_its_place(tmp_path: P
     (kept,) = tmp_path.glob("progress.json.damaged-*")
     assert message.splitlines() == [
         "1 card record could not be used; the other cards are read:",
-        f"\u2068{store.path}\u2069:{place}: card \u2068k\u2069: {reason}; this card is left out.",
+        f"• \u2068{store.path}\u2069:{place}: card \u2068k\u2069: {reason}; this card is left out.",
         f"The file as it was is kept as \u2068{kept}\u2069.",
     ]
     assert kept.read_text(encoding="utf-8") == text and store.path.read_text(encoding="utf-8") == text
@@ -145,7 +145,7 @@ def test_several_records_left_out_are_said_as_several_in_german(tmp_path: Path):
     assert lines[0] == "12 Karteneinträge waren nicht verwendbar; die übrigen Karten werden gelesen:"
     assert (
         lines[1]
-        == f"\u2068{store.path}\u2069:6:11: Karte \u2068c0\u2069: Fach 9 liegt nicht zwischen 1 und 5; "
+        == f"• \u2068{store.path}\u2069:6:11: Karte \u2068c0\u2069: Fach 9 liegt nicht zwischen 1 und 5; "
         "diese Karte wird ausgelassen."
     )
     assert lines[11] == "… und 2 weitere."
