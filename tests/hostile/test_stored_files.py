@@ -95,12 +95,21 @@ def test_each_bad_setting_falls_back_alone_with_a_message(tmp_path: Path):
     assert len(kept) == 1 and json.loads(kept[0].read_text())["values"]["chart/recent"] == [1, 2, 3]
 
 
+def test_a_setting_of_5000_digits_falls_back_alone_quoting_its_start(tmp_path: Path):
+    """Never converted (Python refuses 4,300 digits): the value alone is refused, the others
+    kept (before: the whole file was set aside)."""
+    body = '{"view/labels": false, "appearance/text-scale": ' + "1" * 5000 + "}"
+    settings = Settings(_settings_file(tmp_path / "settings.json", body))
+    (warning,) = settings.warnings
+    assert "this number is too large to read: '" + "1" * 37 + "...'" in warning, warning
+    assert settings.value("view/labels", True, type=bool) is False
+    assert settings.value("appearance/text-scale") is None
+    assert [p for p in tmp_path.iterdir() if ".bad-values-" in p.name]
+
+
 @pytest.mark.parametrize(
     "body, reason",
-    [
-        ('{"appearance/text-scale": ' + "1" * 5000 + "}", "a number of 5,000 characters"),
-        ('{"a": ' + "[" * 200_000 + "]" * 200_000 + "}", "nested deeper than 64 levels"),
-    ],
+    [('{"a": ' + "[" * 200_000 + "]" * 200_000 + "}", "nested deeper than 64 levels")],
 )
 def test_a_settings_file_beyond_bounds_is_set_aside(tmp_path: Path, body: str, reason: str):
     path = _settings_file(tmp_path / "settings.json", body)
@@ -181,7 +190,7 @@ def test_a_read_only_folder_with_a_damaged_file_does_not_stop_the_start(tmp_path
 @pytest.mark.parametrize(
     "card, reason",
     [
-        ('{"box": 1, "due": ' + "9" * 5000 + "}", "a number of 5,000 characters"),
+        ('{"box": 1, "due": ' + "9" * 5000 + "}", "this number is too large to read: '" + "9" * 37 + "...'"),
         ('{"box": 1, "seen": ' + "9" * 50 + "}", "seen is outside"),
         ('{"box": 1, "due": 1e300}', "due is not a time"),
     ],
@@ -192,7 +201,7 @@ def test_a_progress_file_with_a_huge_number_is_reported(tmp_path: Path, card: st
     loaded = ProgressStore(path).load()
     assert loaded.states == {}
     assert any(reason in w for w in loaded.warnings), loaded.warnings
-    assert [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
+    assert [p for p in tmp_path.iterdir() if ".damaged-" in p.name]  # the file as it was, kept
 
 
 # --- chart cache --------------------------------------------------------------------------
