@@ -32,3 +32,20 @@ def column_room(feet_mm: float, columns: int, label_mm: float) -> float:
     if columns <= 0 or feet_mm <= 0:
         return MIN_COLUMN_EMS * label_mm
     return max(COLUMNS_PER_FEET * feet_mm / columns, MIN_COLUMN_EMS * label_mm)
+
+
+COLUMN_PITCH_EMS = 1.55  # a one-line label's room in its column, in label heights (column_places)
+
+
+def label_within_feet(asked_mm: float, columns: Sequence[tuple[float, int]], least_mm: float) -> float:
+    """The label size (mm) for large type asked at `asked_mm` (presenting): no larger than
+    lets each column of labels stand within its foot's height (`columns`: (the foot's height
+    in mm, labels in its column) for each), never under `least_mm` (the usual size). Columns
+    taller than their feet made the chart tall and wide for its feet: on a 1024×768 projector
+    at Largest text in German the feet were about 280 pixels tall, the bands above and below
+    the chart empty; the map's minimum size on screen then makes the text as large as the
+    window allows, the feet larger with it."""
+    bounds = [height / (count * COLUMN_PITCH_EMS) for height, count in columns if count > 0 and height > 0]
+    if not bounds:
+        return asked_mm
+    return max(min(asked_mm, min(bounds)), least_mm)

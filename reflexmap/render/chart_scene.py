@@ -8,6 +8,7 @@ to toes, up) is negated and each view is shifted right by its own offset.
 
 from __future__ import annotations
 
+import math
 import zlib
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -28,7 +29,7 @@ from ..atlas.coords import MAX_LABELLED_ZONES
 from ..atlas.recheck_zones import crowded_anchors
 from ..content.markup import isolate, plain_tooltip
 from ..i18n import _, bidi_isolate, format_percent
-from ..layout.columns import column_room, feet_width
+from ..layout.columns import COLUMN_PITCH_EMS, MIN_COLUMN_EMS, column_room, feet_width, label_within_feet
 from ..layout.edge_patch import refiled
 from ..layout.frames import Frame, bounds, is_wide, locate
 from ..layout.guide_reads import same_reads, watch
@@ -51,7 +52,7 @@ from ..layout.text_sizes import GUIDE_SHARE, LABEL_MM, ChartType, chart_type
 from ..vocab import REGION_COLOURS, aspect_name, aspect_title, foot_name
 from . import palette
 from .chart_key import DrawnKey, draw_key, mastery_swatches, region_swatches
-from .chart_text import elided, line_mm, name_lines, text_item, text_width, wrap_words
+from .chart_text import elided, line_mm, name_lines, text_item, text_width, two_line_width, wrap_words
 from .guide_item import GuideItem
 from .zone_item import StrokedPathItem, ZoneItem, guide_pen, outline_pen
 
@@ -63,6 +64,7 @@ GUIDE_NAMES_APART_MM = 1.6  # and this far (beside) from another guide's name �
 GUIDE_NAMES_APART_LINES = 0.6  # … or this many of its lines (above or below it)
 # A guide's name where the foot is crowded: at its size, else down to 85 % and 70 % of it
 GUIDE_SIZES = (1.0, 0.85, 0.7, 0.6)
+COMMON_GUIDE_STEP = 1  # a view's names are set at one size down to GUIDE_SIZES[this] (see _guide_name_places)
 MAX_LABEL_EMS = 16.0  # in label heights: about 30 characters at any size
 GUIDE_LABEL_MM = GUIDE_SHARE * LABEL_MM  # a guide line's name at the usual text size
 PRESENTER_DIMMED = 0.18  # opacity of the zones a presenter's spotlight leaves out
@@ -146,6 +148,7 @@ class ChartScene(QGraphicsScene):
         self._wide = False
         self.labelled = True  # whether the last chart was laid out with its label columns
         self.column_mm = MAX_LABEL_MM  # the widest a label column may be (layout/columns.py)
+        self.largest_label_mm = math.inf  # presenting: labels no larger (layout/columns.py)
         # view id -> whether the column between the feet has labels, as last drawn (see
         # _inner_kept_closed)
         self._inner_open: dict[str, bool] = {}
@@ -176,8 +179,12 @@ class ChartScene(QGraphicsScene):
         base: Atlas | None = None,
         base_note: str = "",
         labels: bool = True,
+        room: float | None = None,
     ) -> None:
         """Draw `aspect` of `atlas` (or only the listed view ids), replacing what was there.
+
+        `room`: the width over the height of the window it is fitted to, when known (presenting
+        wraps long names only where the chart would be too wide for it).
 
         With `labels` False no label columns are laid out (labels hidden, as in a quiz): the
         feet, title and key take the room the columns would have kept empty.
@@ -193,11 +200,6 @@ class ChartScene(QGraphicsScene):
         self.setBackgroundBrush(palette.PAPER)  # the theme may have changed
         self.marks, self._notes, self._rings = [], [], []
         self.mastery = mastery
-        self.min_text_mm = min_text_mm
-        self.min_guide_mm = min_text_mm if min_guide_mm is None else min_guide_mm
-        # every text grows with the labels asked for (the text-size setting, presenting)
-        self.type = chart_type(label_mm, min_text_mm, min_guide_mm)
-        self.label_mm = self.type.label
         self.text_scale = text_scale  # the text-size setting
         self.numbers = numbers  # handouts: labels carry zone numbers …
         self.names = names  # … and a worksheet leaves the names out
@@ -220,13 +222,30 @@ class ChartScene(QGraphicsScene):
         shown = [v for v in atlas.views_of(aspect) if views is None or v.id in views]
         wide = is_wide(shown)
         # label columns are bounded by the feet's width, their names shortened to it
+        placed = [self._label_sides(atlas, view, wide) for view in shown]
+        presenting = label_mm > LABEL_MM * text_scale * 1.001  # larger labels asked for
+        if presenting:  # no larger than lets the columns stand beside their feet
+            heights = [bounds(v.outline)[3] - bounds(v.outline)[1] for v in shown]
+            columns = [(h, max(len(p[0]), len(p[1]))) for h, p in zip(heights, placed, strict=True)]
+            label_mm = label_within_feet(label_mm, columns, LABEL_MM * text_scale)
+            # nor does the map's minimum on screen make them larger (it would, round after
+            # round, shrinking the feet: ui/map_view.py stops asking at `largest_label_mm`)
+            self.largest_label_mm = label_within_feet(math.inf, columns, LABEL_MM * text_scale)
+            min_text_mm = min(min_text_mm, self.largest_label_mm)
+            min_guide_mm = None if min_guide_mm is None else min(min_guide_mm, self.largest_label_mm)
+        else:
+            self.largest_label_mm = math.inf
+        # every text grows with the labels asked for (the text-size setting, presenting)
+        self.min_text_mm = min_text_mm
+        self.min_guide_mm = min_text_mm if min_guide_mm is None else min_guide_mm
+        self.type = chart_type(label_mm, min_text_mm, min_guide_mm)
+        self.label_mm = self.type.label
         boxes = [bounds(v.outline) for v in shown]
         self.column_mm = column_room(
             feet_width([b[2] - b[0] for b in boxes], wide), 2 if wide else 2 * len(shown), self.label_mm
         )
-        if label_mm > LABEL_MM * text_scale * 1.001:  # presenting asks for larger labels, names whole
-            self.column_mm = max(MAX_LABEL_MM, MAX_LABEL_EMS * self.label_mm)
-        placed = [self._label_sides(atlas, view, wide) for view in shown]
+        if presenting:  # names whole, in two lines where they are long and the chart too wide
+            self.column_mm = self._presenting_columns(shown, placed, wide, room)
         if not wide and self.label_room_mm is not None:  # kept in place while editing
             placed = self._inner_kept_closed(shown, placed)
         self._inner_open = {  # (labels hidden: nothing known, nothing kept closed next time)
@@ -249,9 +268,10 @@ class ChartScene(QGraphicsScene):
         )
         top = min(f.top for f in self.frames)
         bottom = max(f.bottom + f.below for f in self.frames) + 5 + self.type.foot * 1.3 + 4
-        # a column whose names take two lines may reach below its foot: the key goes under it
+        # a column whose names take two lines may reach below its foot: the key goes under it,
+        # a line of its type below (4 mm, fixed, let presenting's large last label touch it)
         columns = [label.text.sceneBoundingRect().bottom() for label in self.labels.values() if label.side]
-        bottom = max([bottom, *(low + 4 for low in columns)])
+        bottom = max([bottom, *(low + max(4.0, self.type.key) for low in columns)])
         left, right = self._across_feet(left, right)
         heading = aspect_title(aspect) if title is None else title
         if mastery is not None:
@@ -272,6 +292,30 @@ class ChartScene(QGraphicsScene):
             self._draw_key(atlas, shown, left, right, bottom)
         self.chart_rect = self.itemsBoundingRect().adjusted(-6, -6, 6, 6)
         self.setSceneRect(self.chart_rect)
+
+    def _presenting_columns(self, shown: list[View], placed: list, wide: bool, room: float | None) -> float:
+        """The widest a label column may be when presenting: every name whole on one line
+        where the chart then fits a window of `room` (width over height) by its height; else
+        narrower, down to the narrowest column in which every name is whole in two lines.
+        Columns of long names on one line made the chart wide: fitted to a 1024×768 projector
+        by its width, the feet were small, with empty bands above and below."""
+        assert self.atlas is not None
+        whole = max(MAX_LABEL_MM, MAX_LABEL_EMS * self.label_mm)
+        if wide or room is None or not shown:
+            return whole
+        names = {zone.name for view in shown for zone in self.atlas.zones_in(view.id)}
+        two_lines = max((two_line_width(name, self.label_mm, bold=True) for name in names), default=0.0)
+        narrowest = min(whole, max(two_lines + 0.5, MIN_COLUMN_EMS * self.label_mm))
+        boxes = [bounds(v.outline) for v in shown]
+        columns = sum(bool(p[0]) + bool(p[1]) for p in placed)
+        fixed = sum(b[2] - b[0] for b in boxes) + 2 * OUTER_LEAD_MM
+        fixed += (len(shown) - 1) * (2 * INNER_LEAD_MM + COLUMN_SEP_MM)
+        # the chart's height: its feet, or its tallest column, and the title and key under it
+        tallest = max(max(len(p[0]), len(p[1])) for p in placed) * COLUMN_PITCH_EMS * self.label_mm
+        height = max(max(b[3] - b[1] for b in boxes), tallest) + 14 * self.label_mm
+        if columns == 0:
+            return whole
+        return min(whole, max(narrowest, (room * height - fixed) / columns))
 
     def _inner_kept_closed(self, shown: list[View], placed: list[tuple[list[str], ...]]) -> list[tuple]:
         """The label sides of feet drawn side by side while the map is kept in place (editing):
@@ -950,13 +994,36 @@ class ChartScene(QGraphicsScene):
         `_draw_guide_names`); and, `watching`, what each read: (places before it, the zones'
         edges' index and the (squares, rows) it read there, the same of the index of leaders
         and guide lines, its place). A name placed before (`known`) after the same names,
-        that read nothing that changed in either index, keeps its place."""
+        that read nothing that changed in either index, keeps its place.
+
+        The names of a view are set at one size: where one of them needs smaller type to have
+        a place, they are all placed again starting at that size (before, each took its own:
+        a projector's German names at 10, 14 and 9 pixels side by side)."""
+        start = 0
+        while True:
+            places, entries = self._guide_name_places_from(
+                frame, avoid, rects, known, watching=watching, start=start
+            )
+            smallest = max(self._guide_size_step(place[1]) for place in places) if places else start
+            if smallest <= start or start >= COMMON_GUIDE_STEP:
+                break
+            start = min(smallest, COMMON_GUIDE_STEP)
+        return places, entries
+
+    def _guide_size_step(self, size: float) -> int:
+        """Which of GUIDE_SIZES a name at `size` (mm) is set at."""
+        return min(range(len(GUIDE_SIZES)), key=lambda k: abs(self.guide_mm * GUIDE_SIZES[k] - size))
+
+    def _guide_name_places_from(
+        self, frame: Frame, avoid: SegmentIndex, rects: list, known: list, *, watching: bool, start: int
+    ) -> tuple[list[tuple], list[tuple]]:
+        """(`_guide_name_places`, every name at GUIDE_SIZES[`start`] or smaller)"""
         placed: list[QRectF] = []  # this view's guide names so far: none covers another
         gaps: list[float] = []  # how far above and below each of them the next keeps off
         places: list[tuple] = []
         entries: list[tuple] = []
         for k, (_item, guide, short, edges, fills) in enumerate(self._pending_names):
-            before = tuple(places)
+            before = (start, *places)
             entry = known[k] if k < len(known) else None
             if (
                 entry is not None
@@ -971,13 +1038,15 @@ class ChartScene(QGraphicsScene):
                 edges_read, avoid_read = watch(edges), watch(avoid)
                 try:
                     place = self._guide_name_place(
-                        frame, guide, short, edges, fills, avoid, rects, placed, gaps
+                        frame, guide, short, edges, fills, avoid, rects, placed, gaps, start
                     )
                 finally:
                     entry = (before, edges, edges_read.stop(), avoid, avoid_read.stop(), None)
                 entry = (*entry[:5], place)
             else:
-                place = self._guide_name_place(frame, guide, short, edges, fills, avoid, rects, placed, gaps)
+                place = self._guide_name_place(
+                    frame, guide, short, edges, fills, avoid, rects, placed, gaps, start
+                )
             entries.append(entry)
             _text, size, width, height, x, y = place
             placed.append(QRectF(x, y, width, height).adjusted(-0.4, 0, 0.4, 0))
@@ -986,9 +1055,20 @@ class ChartScene(QGraphicsScene):
         return places, entries
 
     def _guide_name_place(
-        self, frame: Frame, guide, short: str, edges, fills, avoid, rects: list, placed: list, gaps: list
+        self,
+        frame: Frame,
+        guide,
+        short: str,
+        edges,
+        fills,
+        avoid,
+        rects: list,
+        placed: list,
+        gaps: list,
+        start: int = 0,
     ) -> tuple:
-        """(text, size, width, height, x, y) of one guide's name after the names `placed`."""
+        """(text, size, width, height, x, y) of one guide's name after the names `placed`, at
+        GUIDE_SIZES[`start`] or smaller."""
         # other names kept further off than other text: two names one over the other
         # (or end to end) would read as one
         apart = [
@@ -998,7 +1078,7 @@ class ChartScene(QGraphicsScene):
         # the name as it is, else in two lines, else in smaller type (down to
         # 70 % of it): the first that has a place clear of everything
         found = None
-        for factor in GUIDE_SIZES:
+        for factor in GUIDE_SIZES[start:]:
             size = self.guide_mm * factor
             for split in (False, True):
                 lines = self._guide_name_lines(frame, short, size, split)
@@ -1023,7 +1103,7 @@ class ChartScene(QGraphicsScene):
             if found is not None:
                 break
         if found is None:  # crowded everywhere: where it covers the least, as it is
-            size = self.guide_mm
+            size = self.guide_mm * GUIDE_SIZES[start]
             lines = self._guide_name_lines(frame, short, size)
             text, width, height = _name_measured(lines, size)
             # guide lines too close together for a name between them: it may cross them,

@@ -68,6 +68,17 @@ def name_lines(text: str, size_mm: float, max_mm: float, *, lines: int = 2, bold
     return balanced_lines([first, *more])
 
 
+def two_line_width(text: str, size_mm: float, *, bold: bool = False) -> float:
+    """The narrowest width (mm) in which `text` takes at most two lines, broken between words
+    (`name_lines`): its width on one line when it has a single word."""
+    words = " ".join(text[:2000].split()).split(" ")
+    best = text_width(" ".join(words), size_mm, bold)
+    for cut in range(1, len(words)):
+        first, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        best = min(best, max(text_width(first, size_mm, bold), text_width(rest, size_mm, bold)))
+    return best
+
+
 def elided(text: str, size_mm: float, max_mm: float, *, bold: bool = False, italic: bool = False) -> str:
     """`text` on one line no wider than `max_mm`, cut with "…" if it is longer: a chart's text,
     however long, never widens the drawing (and with it shrinks the whole chart to fit)."""

@@ -470,6 +470,7 @@ class MapView(QGraphicsView):
                 base=base,
                 base_note=what_it_adds(atlas, base) if base is not None else "",
                 labels=self.state.labels_visible,
+                room=self.viewport().width() / max(1, self.viewport().height()) if self.isVisible() else None,
             )
         finally:
             self.chart.measuring = False
@@ -681,6 +682,7 @@ class MapView(QGraphicsView):
         if not self.isVisible() or scale <= 0 or self.viewport().width() < 120:
             return 0.0
         largest = MAX_TEXT_GROWTH * (self.label_mm or LABEL_MM) * self.text_scale
+        largest = min(largest, self.chart.largest_label_mm)  # presenting: columns beside the feet
         # presenting asks for larger labels: the key and captions grow alike
         presenting = (self.label_mm or LABEL_MM) / LABEL_MM
         return min(MIN_TEXT_PX * presenting * self.text_scale / scale, largest)
