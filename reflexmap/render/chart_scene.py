@@ -289,9 +289,43 @@ class ChartScene(QGraphicsScene):
         if heading:
             self._draw_title(heading, top, left, right)
         if key:
-            self._draw_key(atlas, shown, left, right, bottom)
+            self._draw_key_in_room(atlas, shown, left, right, bottom, room)
         self.chart_rect = self.itemsBoundingRect().adjusted(-6, -6, 6, 6)
         self.setSceneRect(self.chart_rect)
+
+    def _draw_key_in_room(
+        self, atlas: Atlas, shown: list[View], left: float, right: float, y: float, room: float | None
+    ) -> None:
+        """The key, its names and caveat as large as the guide names' minimum (11 px in the
+        window, where the plain minimum is 9) when the chart fitted to a window of `room`
+        (width over height) is held by its width, so that the key's taller rows take only
+        the paper left empty under the chart: the feet keep their size (a chart held by its
+        height draws the key at its size: larger, it would shrink them)."""
+        chart_type, larger = self.type, self.min_text_mm * self.type.guide_floor
+        if room is None or larger <= min(chart_type.key, chart_type.caveat):
+            self._draw_key(atlas, shown, left, right, y)
+            return
+        self._draw_key(atlas, shown, left, right, y)
+        usual = self.itemsBoundingRect()
+        self._remove_key()
+        self.type = replace(
+            chart_type, key=max(chart_type.key, larger), caveat=max(chart_type.caveat, larger)
+        )
+        try:
+            self._draw_key(atlas, shown, left, right, y)
+        finally:
+            self.type = chart_type
+        rect = self.itemsBoundingRect()
+        if rect.width() <= usual.width() + 0.01 and rect.width() + 12 >= room * (rect.height() + 12):
+            return  # as wide as with the usual key and held by its width: the feet as large
+        self._remove_key()
+        self._draw_key(atlas, shown, left, right, y)
+
+    def _remove_key(self) -> None:
+        assert self.key is not None
+        for item in self.key.swatches + self.key.caveat:
+            self.removeItem(item)
+        self.key = None
 
     def _presenting_columns(self, shown: list[View], placed: list, wide: bool, room: float | None) -> float:
         """The widest a label column may be when presenting: every name whole on one line
