@@ -63,13 +63,21 @@ def spread_sized(
 
 
 def column_places(
-    anchors: Sequence[float], lines: Sequence[int], gap: float, line_mm: float, low: float, high: float
+    anchors: Sequence[float],
+    lines: Sequence[int],
+    gap: float,
+    line_mm: float,
+    low: float,
+    high: float,
+    taller: Sequence[float] = (),
 ) -> list[float]:
     """Middles of a column's labels wanted at `anchors`, label i of `lines[i]` lines: a label of
     one line takes `gap` (as `spread` keeps them apart), each further line `line_mm` more, so
-    that a name broken onto two lines has room between its neighbours. Middles of one-line
-    labels stay in [low, high], as `spread` keeps them, when they all fit."""
-    sizes = [gap + (max(n, 1) - 1) * line_mm for n in lines]
+    that a name broken onto two lines has room between its neighbours, and `taller[i]` more
+    where its text is drawn taller than the usual font's lines (a fallback font's script).
+    Middles of one-line labels stay in [low, high], as `spread` keeps them, when they all fit."""
+    extra = list(taller) or [0.0] * len(lines)
+    sizes = [gap + (max(n, 1) - 1) * line_mm + e for n, e in zip(lines, extra, strict=True)]
     return spread_sized(anchors, sizes, 0.0, low - gap / 2, high + gap / 2)
 
 

@@ -52,7 +52,16 @@ from ..layout.text_sizes import GUIDE_SHARE, LABEL_MM, ChartType, chart_type
 from ..vocab import REGION_COLOURS, aspect_name, aspect_title, foot_name
 from . import palette
 from .chart_key import DrawnKey, draw_key, mastery_swatches, region_swatches
-from .chart_text import elided, line_mm, name_lines, text_item, text_width, two_line_width, wrap_words
+from .chart_text import (
+    elided,
+    ink_beyond_usual,
+    line_mm,
+    name_lines,
+    text_item,
+    text_width,
+    two_line_width,
+    wrap_words,
+)
 from .guide_item import GuideItem
 from .zone_item import StrokedPathItem, ZoneItem, guide_pen, outline_pen
 
@@ -148,6 +157,7 @@ class ChartScene(QGraphicsScene):
         self._wide = False
         self.labelled = True  # whether the last chart was laid out with its label columns
         self.column_mm = MAX_LABEL_MM  # the widest a label column may be (layout/columns.py)
+        self._row_pitches: dict[str, float] = {}  # view id -> its rows' pitch under the sole
         self.largest_label_mm = math.inf  # presenting: labels no larger (layout/columns.py)
         # view id -> whether the column between the feet has labels, as last drawn (see
         # _inner_kept_closed)
@@ -255,6 +265,9 @@ class ChartScene(QGraphicsScene):
         }
         sides = [(left_ids, right_ids) for left_ids, right_ids, _ in placed]
         rows = [self._below_rows(view, below) for view, (_, _, below) in zip(shown, placed, strict=True)]
+        self._row_pitches = {
+            view.id: self._row_pitch(below) for view, (_, _, below) in zip(shown, placed, strict=True)
+        }
         self.frames = self._place(shown, sides, rows)
         self._wide = wide
         self.frame_items = {}
@@ -825,7 +838,8 @@ class ChartScene(QGraphicsScene):
             top = 0.0
             for view, (minx, miny, maxx, maxy), below in zip(views, boxes, rows_below, strict=True):
                 dx, dy = x - minx, top + maxy
-                extra = max(BELOW_ROW_MM, 7 + self.label_mm * 1.45 * below) if below else 0.0
+                pitch = self._row_pitches.get(view.id, self.label_mm * 1.45)
+                extra = max(BELOW_ROW_MM, 7 + pitch * below) if below else 0.0
                 frames.append(
                     Frame(view, dx, dy, x, dx + maxx, top, dy - miny, OUTER_LEAD_MM, OUTER_LEAD_MM, extra)
                 )
@@ -1281,9 +1295,20 @@ class ChartScene(QGraphicsScene):
         names = self._column_names(frame.view, zone_ids)
         counts = [name.count("\n") + 1 for name in names]
         pitch = line_mm(size)
-        positions = column_places(
-            [a.y() for a in anchors], counts, size * 1.55, pitch, frame.top + size, frame.bottom - size
+        # a name drawn by a font whose letters reach further (Tibetan) takes as much more room,
+        # and its middle stands that much off its leader
+        beyond = [ink_beyond_usual(name, size) for name in names]
+        offsets = [(below - above) / 2 for above, below in beyond]
+        middles = column_places(
+            [a.y() + off for a, off in zip(anchors, offsets, strict=True)],
+            counts,
+            size * 1.55,
+            pitch,
+            frame.top + size,
+            frame.bottom - size,
+            [above + below for above, below in beyond],
         )
+        positions = [m - off for m, off in zip(middles, offsets, strict=True)]
         for zone_id, anchor, y, name, count in zip(zone_ids, anchors, positions, names, counts, strict=True):
             text = text_item(name, size, flush_right=side == "left")
             # as drawn: DejaVu Sans's last 'k' or 'r' inks a pixel (at FONT_PX) past its
@@ -1313,6 +1338,14 @@ class ChartScene(QGraphicsScene):
         minx, _, maxx, _ = bounds(view.outline)
         need = sum(text_width(self.label_text(z, 1), self.label_mm, True) + 5.0 for z in zone_ids)
         return 1 if need <= maxx - minx + OUTER_LEAD_MM or len(zone_ids) < 3 else 2
+
+    def _row_pitch(self, zone_ids: list[str]) -> float:
+        """How far apart (mm) the rows of labels under a side view's sole stand: 1.45 label
+        heights, more where a name's script is drawn by a taller font (Tibetan)."""
+        taller = max(
+            (sum(ink_beyond_usual(self.label_text(z, 1), self.label_mm)) for z in zone_ids), default=0.0
+        )
+        return self.label_mm * 1.45 + taller
 
     def _draw_labels_below(self, atlas: Atlas, frame: Frame, zone_ids: list[str]) -> None:
         """Labels for zones along the sole of a side view: a row (or two, alternating) under
@@ -1352,7 +1385,7 @@ class ChartScene(QGraphicsScene):
         for i, (zone_id, anchor, width, x, level) in enumerate(
             zip(zone_ids, anchors, widths, centres, levels, strict=True)
         ):
-            row_y = frame.bottom + 7 + row_of[i] * self.label_mm * 1.45
+            row_y = frame.bottom + 7 + row_of[i] * self._row_pitches.get(frame.view.id, self.label_mm * 1.45)
             text = text_item(self.label_text(zone_id, 1), self.label_mm)
             text.setPos(x - width / 2, row_y)
             rise = risers[i]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPen
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPen, QTextLayout
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
 from ..i18n import balanced_lines, bidi_isolate
@@ -44,6 +44,24 @@ def text_width(text: str, size_mm: float, bold: bool = False, italic: bool = Fal
 def line_mm(size_mm: float) -> float:
     """How far apart (mm) the lines of a text of several lines stand at `size_mm`."""
     return QFontMetricsF(label_font()).lineSpacing() * size_mm / FONT_PX
+
+
+def ink_beyond_usual(text: str, size_mm: float) -> tuple[float, float]:
+    """How far (mm) the ink of `text` at `size_mm` reaches above and below where DejaVu Sans's
+    letters reach in their lines: a name in Tibetan is drawn by a fallback font whose letters
+    hang lower and stack taller, and a column's room per label, from DejaVu's line spacing,
+    let such labels touch. (Its ink, not the fallback font's line spacing, which is twice
+    DejaVu's: a column of such labels spaced by it stood twice as tall as its foot.)"""
+    usual_top, usual_bottom = _ink(USUAL_LINE)
+    above = below = 0.0
+    for line in text.split("\n"):
+        top, bottom = _ink(line)
+        above += max(0.0, usual_top - top)
+        below += max(0.0, bottom - usual_bottom)
+    return above * size_mm / FONT_PX, below * size_mm / FONT_PX
+
+
+USUAL_LINE = "ÅKgjy"  # the tallest reach of DejaVu Sans's letters, up and down
 
 
 def name_lines(text: str, size_mm: float, max_mm: float, *, lines: int = 2, bold: bool = False) -> list[str]:
@@ -121,6 +139,27 @@ class ColumnText(QGraphicsSimpleTextItem):
         painter.setPen(QPen(self.brush(), 0))
         flags = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
         painter.drawText(self.boundingRect(), int(flags), self.text())
+
+
+def _ink_height(line: str) -> float:
+    top, bottom = _ink(line)
+    return bottom - top
+
+
+@lru_cache(maxsize=4096)
+def _ink(line: str) -> tuple[float, float]:
+    """(top, bottom) in px at FONT_PX of the ink of one line as laid out, from the top of the
+    line, with the fallback fonts that draw its letters."""
+    layout = QTextLayout(line, label_font())
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    ink = QRectF()
+    for run in layout.glyphRuns():
+        raw = run.rawFont()
+        for glyph, at in zip(run.glyphIndexes(), run.positions(), strict=False):
+            ink = ink.united(raw.boundingRect(glyph).translated(at))
+    return (ink.top(), ink.bottom()) if not ink.isNull() else (0.0, 0.0)
 
 
 @lru_cache(maxsize=8192)
