@@ -50,6 +50,7 @@ def painted():
 
     # (asked before the picture below, which makes a QImage)
     seen["brush pattern classes at paint"] = [n for n in ("QGradient", "QImage") if n in vars(QtGui)]
+    seen["accessibility classes at paint"] = [n for n in ("QAccessible",) if n in vars(QtGui)]
     seen["resource modules at paint"] = sorted(n for n in sys.modules if n.startswith("importlib.resources"))
     seen["warm at paint"] = window().state.atlas.index.is_warm()
     seen["drawings at paint"] = len(drawings)
@@ -104,6 +105,9 @@ def ready():
     seen["ready"] = loaded()
     seen["warm when ready"] = window().state.atlas.index.is_warm()
     seen["editor when ready"] = getattr(window(), "edits", "built") is not None
+    from PySide6 import QtGui
+
+    seen["accessibility classes when ready"] = [n for n in ("QAccessible",) if n in vars(QtGui)]
     print(json.dumps(seen))
     QApplication.instance().exit(0)
 

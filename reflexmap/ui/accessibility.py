@@ -158,6 +158,26 @@ class MapAccessible(QAccessibleWidget):
         return super().text(kind)
 
 
+_maps: list[type] = []  # the map view's class, as install() was given it (map_view imports this)
+
+
+def _interface(key: str, obj: QObject) -> QAccessibleInterface | None:
+    """Qt asks for an object's accessible interface only when assistive technology is active."""
+    return MapAccessible(obj) if isinstance(obj, tuple(_maps)) else None
+
+
+def install(map_view: MapView) -> None:
+    """The map's interface given to Qt (done once the start is ready, see MapView): an
+    interface Qt made for `map_view` before, as for any widget, is dropped for this one."""
+    if not _maps:
+        _maps.append(type(map_view))
+        QAccessible.installFactory(_interface)
+    if QAccessible.isActive():  # (Qt keeps the interfaces it made)
+        made = QAccessible.queryAccessibleInterface(map_view)
+        if made is not None and not isinstance(made, MapAccessible):
+            QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(made))
+
+
 def announce_selection(map_view: MapView) -> None:
     """Tell assistive technology that the selected zone now has focus and is selected."""
     if not QAccessible.isActive():

@@ -12,7 +12,6 @@ import weakref
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAccessible,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -35,7 +34,7 @@ from .label_room import label_room
 from .map_layers import RING, TILE, Layers, Level, tile_span
 from .modes import EDIT, MapEvent, MapOverlay
 from .state import AppState
-from .timers import when_painted
+from .timers import later, when_painted
 
 ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE = 0.3, 60.0  # screen pixels per millimetre
@@ -61,25 +60,6 @@ BAND_PIXELS = 150_000  # device pixels of one band drawn while settling (about 1
 REFINE_MS = 4.0
 
 
-_accessibility_installed = False
-
-
-def _accessible_interface(key: str, obj):
-    """Qt asks for an object's accessible interface only when assistive technology is active."""
-    if isinstance(obj, MapView):
-        from .accessibility import MapAccessible
-
-        return MapAccessible(obj)
-    return None
-
-
-def _install_accessibility() -> None:
-    global _accessibility_installed
-    if not _accessibility_installed:
-        QAccessible.installFactory(_accessible_interface)
-        _accessibility_installed = True
-
-
 # the first round after measuring asks for this much more text than the measured chart needs
 ROUND_HEADROOM = 1.04
 
@@ -100,7 +80,11 @@ class MapView(QGraphicsView):
         # PySide6 then builds every QWidget subclass it has, to find which one it is (54 enum
         # classes, 40 M instructions of a start); a widget made in Python is known already.
         self.setViewport(QWidget())
-        _install_accessibility()
+        # The screen-reader interface (ui/accessibility.py) is installed the turn after the
+        # start is ready for clicks (ui/app.py): PySide6 makes QAccessible's 8 enum classes
+        # (190 values) when the name is first imported, 1 % of a start's instructions
+        self.accessible = False
+        when_painted(self.viewport(), lambda: later(self, self._make_accessible))
         self.state = state
         self.chart = ChartScene(self)
         self.setScene(self.chart)
@@ -172,6 +156,12 @@ class MapView(QGraphicsView):
         self._start_atlas = state.atlas
         self._on_drawn: list = []
         self._kept_saving = False  # the kept sizes are to be written after the next paint
+
+    def _make_accessible(self) -> None:
+        from .accessibility import install
+
+        install(self)
+        self.accessible = True
 
     @property
     def label_mm(self) -> float | None:
@@ -777,7 +767,7 @@ class MapView(QGraphicsView):
             # (a zone newly chosen is brought into view; the same one said again after an
             # edit is not: the map stays where it is while editing)
             self.ensureVisible(self.chart.zone_items[key], 30, 30)
-        if QAccessible.isActive():  # a screen reader is listening
+        if self.accessible:  # (a screen reader, if one listens, is told)
             from .accessibility import announce_selection
 
             announce_selection(self)

@@ -196,3 +196,19 @@ def test_selection_is_announced_when_a_screen_reader_listens(qtbot, window):
         assert interface.focusChild().text(QAccessible.Text.Name) == "Coccyx"
     finally:
         QAccessible.setActive(False)
+
+
+def test_a_screen_reader_listening_from_the_start_is_given_the_maps_zones(qtbot, make_window):
+    """The map's interface is installed after the start is ready (ui/accessibility.py): with a
+    screen reader already listening when the window is shown, Qt made a plain widget's interface
+    for the map first; it is dropped, and the map's own (one child per zone) answers."""
+    QAccessible.setActive(True)
+    try:
+        window = make_window()
+        qtbot.waitUntil(lambda: window.map.accessible)
+        interface = QAccessible.queryAccessibleInterface(window.map)
+        items = [item for item in window.map.chart.zone_items.values() if isinstance(item, ZoneItem)]
+        assert interface.childCount() == len(items) > 0
+        assert interface.child(0).role() == QAccessible.Role.ListItem
+    finally:
+        QAccessible.setActive(False)

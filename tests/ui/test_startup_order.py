@@ -131,6 +131,16 @@ def test_plain_records_of_the_start_are_made_without_dataclasses(env):
     assert not {"ActionSpec", "Theme", "Rule", "Checked", "MapEvent"} & set(made)
 
 
+def test_the_screen_reader_interface_is_installed_after_the_start_is_ready(env):
+    """The map's accessible interface (ui/accessibility.py) is given to Qt the turn after the
+    start is ready for clicks: importing the name QAccessible made PySide6 build its 8 enum
+    classes (190 values, 12 M instructions of a start) before the first paint.
+    (tests/ui/test_accessibility.py shows the interface answering once the window is up.)"""
+    seen = _start(env)
+    assert seen["accessibility classes at paint"] == []
+    assert seen["accessibility classes when ready"] == []
+
+
 def test_the_built_in_charts_and_icons_are_found_without_importlib_resources(env):
     """Run from a checkout (an editable install), the built-in charts' and the icon's folders
     are found beside the package, not by importing importlib.resources to ask for them."""
