@@ -16,7 +16,7 @@ ever asked or answered about a zone the map does not show, also on a path that d
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
@@ -25,8 +25,8 @@ from ..atlas import Atlas
 from .modes import Mode
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+# (the three records below were frozen dataclasses: 3 M instructions of every start each to make)
+class Mark(NamedTuple):
     """A boxed note on the chart: at a zone (`zone_id`), or at a point `at` (x, y mm) of the
     view, standing on the side away from the zone `away_from` (view id, zone id)."""
 
@@ -37,8 +37,7 @@ class Mark:
     away_from: tuple[str, str] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Annotations:
+class Annotations(NamedTuple):
     """What a mode marks on the chart besides the selection (a quiz: the zone asked about,
     highlighted in one view, and the verdicts)."""
 
@@ -46,8 +45,7 @@ class Annotations:
     marks: tuple[Mark, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Presentation:
+class Presentation(NamedTuple):
     """What the class sees in presenter mode: names of `revealed` zones only, `current` one
     outlined, others dimmed under a `spotlight`, or a `blank` chart (grey outlines, no key)."""
 
