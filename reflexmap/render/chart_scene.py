@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 import zlib
-from dataclasses import dataclass, replace
-from typing import Protocol
+from dataclasses import replace
+from typing import NamedTuple, Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF, QTransform
@@ -88,8 +88,7 @@ LEADER_GAP_MM = 1.2  # between a column's label and the start of its leader
 LEADER_STUB_MM = 6.0  # the leader's level start, from the label's end to its bend
 
 
-@dataclass(slots=True)
-class ZoneLabel:
+class ZoneLabel(NamedTuple):  # (a dataclass took 1 M instructions of every start to make)
     text: QGraphicsSimpleTextItem
     leader: QGraphicsPathItem
     dot: QGraphicsEllipseItem

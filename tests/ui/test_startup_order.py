@@ -129,8 +129,8 @@ def test_plain_records_of_the_start_are_made_without_dataclasses(env):
     made = _start(env)["dataclasses at paint"]
     assert "Zone" in made  # (the probe sees dataclasses)
     assert not {"ActionSpec", "Theme", "Rule", "Checked", "MapEvent"} & set(made)
-    # the state's marks, annotations and presentation and a chart's load result
-    assert not {"Mark", "Annotations", "Presentation", "LoadResult"} & set(made)
+    # the state's marks, annotations and presentation, a chart's load result, a drawn label
+    assert not {"Mark", "Annotations", "Presentation", "LoadResult", "ZoneLabel"} & set(made)
 
 
 def test_the_screen_reader_interface_is_installed_after_the_start_is_ready(env):
