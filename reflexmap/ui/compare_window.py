@@ -30,17 +30,17 @@ from PySide6.QtWidgets import (
 
 from ..atlas import Atlas
 from ..atlas.compare import Comparison, compare
-from ..content.markup import escape, isolate
-from ..i18n import _, bidi_isolate, format_count, format_number
+from ..content.markup import isolate
+from ..i18n import _, bidi_isolate, format_number
 from ..quiz.questions import where
 from ..render.chart_scene import LABEL_MM, ChartScene
 from ..vocab import aspect_name
 from .appearance import current_text_scale
 from .charts_menu import TITLE_EMS
+from .compare_summary import SAME, summary
 from .map_view import MAX_SCALE, MAX_TEXT_GROWTH, MIN_SCALE, MIN_TEXT_PX, ZOOM_STEP
 from .timers import later
 
-SAME = 0.9  # IoU at or above which a placement counts as the same
 OTHER_FILE = "\0other-file"  # the "Compare with" entry that asks for a file
 
 
@@ -447,22 +447,7 @@ class CompareWindow(QDialog):
                         (self.b.zone(zone_id).name, zone_id, view_id, "–", self._only_in(self.name_b))
                     )
         self._set_rows(rows)
-        differ = sum(1 for a in self.comparison.both if a.worst < SAME)
-        text = _(
-            "{differ} of {shared} shared zones are placed differently somewhere; "
-            "{only_a} zones only in {first}, {only_b} only in {second}. "
-            "Overlap is intersection over union: 1 = drawn identically, 0 = no overlap."
-        )
-        self.summary.setText(
-            escape(text).format(
-                differ=f"<b>{format_count(differ)}</b>",
-                shared=format_count(len(self.comparison.both)),
-                only_a=format_count(len(self.comparison.only_a)),
-                first=escape(bidi_isolate(self.name_a)),
-                only_b=format_count(len(self.comparison.only_b)),
-                second=escape(bidi_isolate(self.name_b)),
-            )
-        )
+        self.summary.setText(summary(self.comparison, self.name_a, self.name_b))
 
     def _set_rows(self, rows: list[tuple[str, str, str, str, str]]) -> None:
         """The table filled at once: while it is filled its columns keep their widths and it
