@@ -70,10 +70,54 @@ def search_zones(atlas: Atlas, query: str, extra_words: dict[str, str] | None = 
         rank = _rank(wanted, words(zone.name), words(rest))
         if rank is None:
             continue
-        aspects = tuple(a for a in order if any(zone.in_view(v.id) for v in atlas.views_of(a)))
-        matches.append(Match(zone.id, zone.name, aspects, rank))
+        matches.append(Match(zone.id, zone.name, _aspects(atlas, zone, order), rank))
     matches.sort(key=lambda m: (m.rank, natural_key(m.name)))
     return matches
+
+
+def _aspects(atlas: Atlas, zone: Zone, order: list[str]) -> tuple[str, ...]:
+    return tuple(a for a in order if any(zone.in_view(v.id) for v in atlas.views_of(a)))
+
+
+@dataclass(frozen=True, slots=True)
+class Searchable:
+    """What searching a chart needs of it, and nothing else: its title and, per zone, its id,
+    name, views and folded words (a 10,000-zone chart's own objects are many times larger).
+    Made where the chart was read (a worker: ui/known_readings.py), searched anywhere."""
+
+    title: str
+    zones: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]
+    # (id, name, aspects, words of the name, words of the claim, region and id)
+
+    @classmethod
+    def of(cls, atlas: Atlas) -> Searchable:
+        order = atlas.aspects()
+        return cls(
+            atlas.title,
+            tuple(
+                (
+                    zone.id,
+                    zone.name,
+                    _aspects(atlas, zone, order),
+                    tuple(words(zone.name)),
+                    tuple(words(" ".join(_zone_text(zone)))),
+                )
+                for zone in atlas.zones
+            ),
+        )
+
+    def find(self, query: str) -> list[Match]:
+        """As search_zones finds in the chart it was made of."""
+        wanted = words(query[:MAX_QUERY])
+        if not wanted:
+            return []
+        matches = []
+        for zone_id, name, aspects, name_words, rest in self.zones:
+            rank = _rank(wanted, name_words, rest)
+            if rank is not None:
+                matches.append(Match(zone_id, name, aspects, rank))
+        matches.sort(key=lambda m: (m.rank, natural_key(m.name)))
+        return matches
 
 
 def _zone_text(zone: Zone) -> list[str]:

@@ -1,7 +1,10 @@
 """The Chart menu: every chart the app knows (built-in ones and those opened before), to
 switch between traditions in one click. Each is named by what was kept of it when it was
 read (kept_charts.py): opening the menu reads no chart file of the person's (the built-in
-ones, small and the app's own, are read once when first named)."""
+ones, small and the app's own, are read once when first named). A recent chart with no
+title kept (opened before titles were kept) is read in the background after the start
+(known_readings.py), and its titles are stored with the settings; the same worker reads
+the known charts a search in the zone list looks through."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from PySide6.QtWidgets import QMenu
 
 from .. import i18n
 from ..atlas import Atlas, LoadResult, builtin_charts, read_atlas
+from ..atlas.search import Searchable
 from ..content.markup import plain_tooltip
 from ..i18n import _, bidi_isolate, isolated
 from ..paths import chart_cache
@@ -20,9 +24,12 @@ from ..setting_rules import MAX_RECENT
 from ..settings import Settings
 from ..storage import is_regular_file
 from .kept_charts import KeptChart, kept_of, stamp
+from .known_readings import KnownReadings
 from .state import AppState
+from .timers import later
 
 TITLE_EMS = 60  # the widest chart title (or file name) a menu item shows, in average characters
+TITLES_AFTER_MS = 1500  # after the start: the recent charts with no title kept are read then
 
 
 class ChartsMenu(QMenu):
@@ -41,7 +48,12 @@ class ChartsMenu(QMenu):
         for path, titles in (stored if isinstance(stored, dict) else {}).items():
             # titled as when read in an earlier session (what it draws is not known until read)
             self._kept[Path(path).resolve()] = KeptChart(None, True, dict(titles))
+        self._searchables: dict[Path, tuple[LoadResult, Searchable]] = {}  # of the readings held
+        # the known charts not read in this session, read in a worker (titles, search)
+        self.readings = KnownReadings(self, i18n.language)
+        self.readings.arrived.connect(self._arrived)
         self._started_on(state.source)
+        later(self, self.fill_titles, TITLES_AFTER_MS)
 
     def _started_on(self, atlas: Atlas) -> None:
         """The chart the window starts on (given with --chart, or the last one) is one opened,
@@ -70,6 +82,9 @@ class ChartsMenu(QMenu):
         listed = set(unique)
         for path in [p for p in self._cache if p not in listed]:
             del self._cache[path]
+            self._searchables.pop(path, None)
+        for path in [p for p in self.readings.readings if p not in {q.resolve() for q in unique}]:
+            self.readings.forget(path)
         return unique
 
     def remember(self, path: str | Path, result: LoadResult | None = None) -> None:
@@ -159,22 +174,58 @@ class ChartsMenu(QMenu):
             tradition=isolated(kept.tradition(i18n.language())), file=isolated(str(path))
         )
 
-    def other_charts(self, current: Path | None) -> list[tuple[Path, Atlas]]:
-        """Every known chart but `current` that loads and is at hand (a built-in one, or one
-        whose reading is held: read in this session), in the interface's language. No other
-        chart file is read: a search typed in the zone list read every known chart here."""
+    def other_charts(self, current: Path | None) -> tuple[list[tuple[Path, Searchable]], list[Path]]:
+        """What a search looks through: every known chart but `current` that loads, in the
+        interface's language, as (path, what searching needs) — the built-in ones, those read
+        in this session and those the worker read — and the known charts still being read by
+        the worker (asked for here: none is read on the window's thread)."""
         here = Path(current).resolve() if current is not None else None
-        charts = []
+        charts: list[tuple[Path, Searchable]] = []
+        missing: list[Path] = []
         for path in self.known():
             if path.resolve() == here:
                 continue
-            held = self._cache.get(path)
-            if held is None and not self._builtin(path):
+            if path in self._cache or self._builtin(path):
+                found = self._searchable(path)
+                if found is not None:
+                    charts.append((path, found))
                 continue
-            result = self._read(path)
-            if result.atlas is not None:
-                charts.append((path, result.atlas.localized(i18n.language())))
-        return charts
+            reading = self.readings.readings.get(path.resolve())
+            if reading is not None and reading.kept is not None and not reading.kept.current(path):
+                self.readings.forget(path)  # the file changed since: read again
+                reading = None
+            if reading is None:
+                missing.append(path)
+            elif reading.searchable is not None:
+                charts.append((path, reading.searchable))
+        self.readings.ask(missing)
+        return charts, self.readings.waiting(missing)
+
+    def _searchable(self, path: Path) -> Searchable | None:
+        """What searching a chart at hand needs, made once per reading of it."""
+        result = self._read(path)
+        if result.atlas is None:
+            return None
+        made = self._searchables.get(path)
+        if made is None or made[0] is not result:
+            made = self._searchables[path] = (result, Searchable.of(result.atlas.localized(i18n.language())))
+        return made[1]
+
+    def fill_titles(self) -> None:
+        """The recent charts with no title kept, read in the worker (at most the recent list)."""
+        self.readings.ask([p for p in self.known() if self.kept(p) is None])
+
+    def _arrived(self, name: str) -> None:
+        """A chart the worker read: kept for naming it (and its titles stored), unless it
+        was read here meanwhile (that reading is the newer)."""
+        path = Path(name)
+        reading = self.readings.readings.get(path)
+        if reading is None or reading.kept is None:
+            return
+        kept = self._kept.get(path)
+        if kept is None or kept.stamp is None:
+            self._kept[path] = reading.kept
+            self._store_titles(path, reading.kept)
 
     def to_compare(self, current: Path | None) -> list[Path]:
         """The known charts but `current` that may be compared with it: all but those read

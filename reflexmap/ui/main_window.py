@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         self.charts_menu.extra_actions = [self.compare_action]
         self.zones.other_charts = lambda: self.charts_menu.other_charts(self.state.atlas.path)
         self.zones.chart_requested.connect(self._open_chart_at)
+        self.charts_menu.readings.arrived.connect(self.zones.other_chart_read)
         self.settings_menu = SettingsMenu(
             self,
             self.settings,

@@ -2,7 +2,9 @@
 
 With the search empty the list shows the zones of the view on screen. A search looks through
 every view of the chart (and the other charts the app knows, by name), says where each match is
-drawn, and picking a match switches to its view (or chart) before selecting it.
+drawn, and picking a match switches to its view (or chart) before selecting it. The known charts
+not read in this session are read in a worker (charts_menu.py, known_readings.py): their matches
+are added as each is read, and a line under the field says charts are still being searched.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from PySide6.QtGui import QColor, QIcon, QPixmap, QStandardItem, QStandardItemMo
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QSizePolicy, QVBoxLayout, QWidget
 
 from ..atlas import Atlas
+from ..atlas.search import Searchable
 from ..atlas.text import natural_key
 from ..content.markup import charts_place, cut_at, isolate, plain_tooltip, shortened
-from ..i18n import _, bidi_isolate
+from ..i18n import _, bidi_isolate, ngettext
 from ..render import palette
 from ..vocab import aspect_name, region_name
 from .dock_room import PlaceholderFit
@@ -59,8 +62,10 @@ class ZoneList(QWidget):
     def __init__(self, state: AppState, parent=None):
         super().__init__(parent)
         self.state = state
-        # Other charts to search by name: () -> [(path, atlas in the interface's language)].
-        self.other_charts: Callable[[], list[tuple[Path, Atlas]]] = list
+        # Other charts to search: () -> ([(path, what searching it needs)], [paths still being read])
+        self.other_charts: Callable[[], tuple[list[tuple[Path, Searchable]], list[Path]]] = lambda: ([], [])
+        self._searched: set[str] = set()  # the other charts whose matches are listed (by path)
+        self._waiting: list[Path] = []  # the other charts still being read for the search
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(_("Search zones"))
@@ -136,6 +141,7 @@ class ZoneList(QWidget):
     def refill(self, *_args) -> None:
         """Rebuild the rows; the selection on the map is never changed by it."""
         self._listed = self.state.atlas if not self.search.text().strip() else None
+        self._waiting = []
         self._filling = True
         selection = self.list.selectionModel()
         selection.blockSignals(True)
@@ -154,7 +160,7 @@ class ZoneList(QWidget):
             # a view the chart draws no zone on says so (it showed an empty list and feet)
             self.hint.setVisible(bool(query) or not rows)
             if query:
-                self.hint.setText(self._hint(query, rows))
+                self._say_hint(query)
             elif not rows:
                 self.hint.setText(_("This chart draws no zones on this view."))
         finally:
@@ -189,26 +195,55 @@ class ZoneList(QWidget):
         return rows
 
     def _other_chart_rows(self, query: str) -> list[QStandardItem]:
-        from ..atlas.search import search_zones
-
+        charts, self._waiting = self.other_charts()
+        self._searched = set()
         rows: list[QStandardItem] = []
-        for path, other in self.other_charts():
-            for match in search_zones(other, query):
-                if len(rows) >= MAX_OTHER_CHART_ROWS:
-                    return rows
-                where = ", ".join(aspect_name(a) for a in match.aspects)
-                text = _("{zone} — in {chart}: {views}").format(
-                    zone=_short(match.name), chart=_short(other.title), views=where
-                )
-                item = QStandardItem(text)
-                item.setData(match.zone_id, ZONE_ID_ROLE)
-                item.setData(str(path), CHART_ROLE)
-                item.setData(match.aspects[0] if match.aspects else "", ASPECT_ROLE)
-                tip = _("Opens the chart {chart}").format(chart=isolate(other.title))
-                item.setToolTip(plain_tooltip(tip))
-                item.setForeground(QColor(palette.current.muted))
-                rows.append(item)
+        for path, other in charts:
+            rows += self._chart_rows(query, path, other, MAX_OTHER_CHART_ROWS - len(rows))
         return rows
+
+    def _chart_rows(self, query: str, path: Path, other: Searchable, room: int) -> list[QStandardItem]:
+        """The matches in another chart (at most `room` of them)."""
+        self._searched.add(str(Path(path).resolve()))
+        rows: list[QStandardItem] = []
+        for match in other.find(query)[: max(room, 0)]:
+            where = ", ".join(aspect_name(a) for a in match.aspects)
+            text = _("{zone} — in {chart}: {views}").format(
+                zone=_short(match.name), chart=_short(other.title), views=where
+            )
+            item = QStandardItem(text)
+            item.setData(match.zone_id, ZONE_ID_ROLE)
+            item.setData(str(path), CHART_ROLE)
+            item.setData(match.aspects[0] if match.aspects else "", ASPECT_ROLE)
+            tip = _("Opens the chart {chart}").format(chart=isolate(other.title))
+            item.setToolTip(plain_tooltip(tip))
+            item.setForeground(QColor(palette.current.muted))
+            rows.append(item)
+        return rows
+
+    def other_chart_read(self, _path: str = "") -> None:
+        """A chart the search waited for was read: its matches added under those listed
+        (the rows there stay, and so does the row chosen)."""
+        query = self.search.text().strip()
+        if not query or not self._waiting:
+            return
+        charts, self._waiting = self.other_charts()
+        listed = sum(1 for r in range(self.model.rowCount()) if self.model.item(r).data(CHART_ROLE))
+        rows: list[QStandardItem] = []
+        for path, other in charts:
+            if str(Path(path).resolve()) not in self._searched:
+                rows += self._chart_rows(query, path, other, MAX_OTHER_CHART_ROWS - listed - len(rows))
+        if rows:
+            self._filling = True
+            selection = self.list.selectionModel()
+            selection.blockSignals(True)
+            try:
+                for row in rows:
+                    self.model.appendRow(row)
+            finally:
+                selection.blockSignals(False)
+                self._filling = False
+        self._say_hint(query)
 
     def _row(self, zone_id: str, name: str, text: str, aspect: str) -> QStandardItem:
         zone = self.state.atlas.zone(zone_id)
@@ -223,9 +258,23 @@ class ZoneList(QWidget):
         self.items.setdefault(zone_id, item)
         return item
 
+    def _say_hint(self, query: str) -> None:
+        rows = [self.model.item(r) for r in range(self.model.rowCount())]
+        text = self._hint(query, rows)
+        if self._waiting:
+            count = len(self._waiting)
+            text += "\n" + ngettext(
+                "{count} other chart is still being searched…",
+                "{count} other charts are still being searched…",
+                count,
+            ).format(count=count)
+        self.hint.setText(text)
+
     def _hint(self, query: str, rows: list[QStandardItem]) -> str:
         if not rows:
             shown = query if len(query) <= ECHO_CHARS else query[: ECHO_CHARS - 1].rstrip() + "…"
+            if self._waiting:
+                return _("No zone matches “{query}” so far.").format(query=isolate(shown))
             return _("No zone in any view matches “{query}”.").format(query=isolate(shown))
         elsewhere = sum(1 for r in rows if r.data(CHART_ROLE) or r.data(ASPECT_ROLE) != self.state.aspect)
         if elsewhere:
