@@ -98,8 +98,10 @@ def _edit_rows() -> list[ActionSpec]:
     change they undo is shown (while browsing no key changes the chart unseen), named after it."""
     standard = QKeySequence.StandardKey
 
-    def zone_row(name: str, text: str, run, key: Key = None, separator: bool = False) -> ActionSpec:
-        return ActionSpec(name, text, run, key, menu="edit", separator=separator)
+    def zone_row(
+        name: str, text: str, run, key: Key = None, separator: bool = False, enabled=None
+    ) -> ActionSpec:
+        return ActionSpec(name, text, run, key, menu="edit", separator=separator, enabled=enabled)
 
     def change_row(name: str, text: str, run, key: Key = None) -> ActionSpec:
         """A change to the selected zone: on only in edit mode, while it can act (a zone is
@@ -107,6 +109,9 @@ def _edit_rows() -> list[ActionSpec]:
         return ActionSpec(
             name, text, run, key, menu="edit", enabled=lambda w: bool(w.edits and w.edits.can(name))
         )
+
+    def not_in_round(w) -> bool:  # the editor's docks show every zone's texts: answers in a round
+        return w.state.mode.name != QUIZ
 
     return [
         ActionSpec(
@@ -137,7 +142,7 @@ def _edit_rows() -> list[ActionSpec]:
             enabled=lambda w: bool(w.edits and w.edits.can_redo()),
             label=lambda w: w.edits and w.edits.redo_label(),
         ),
-        zone_row("history", N_("&History"), lambda w: w.editor.show_history()),
+        zone_row("history", N_("&History"), lambda w: w.editor.show_history(), enabled=not_in_round),
         zone_row(
             "draw", N_("&Draw a new zone"), lambda w: w.editor.draw_zone(), "Ctrl+Shift+N", separator=True
         ),
@@ -145,7 +150,9 @@ def _edit_rows() -> list[ActionSpec]:
         change_row("delete", N_("De&lete zone"), lambda w: w.editor.delete_zone(), "Ctrl+Del"),
         change_row("mirror_zone", N_("&Mirror to the other foot"), lambda w: w.editor.mirror_zone()),
         change_row("break_mirror", N_("&Break mirror"), lambda w: w.editor.break_mirror()),
-        zone_row("form", N_("Zone &texts"), lambda w: w.editor.show_form(), separator=True),
+        zone_row(
+            "form", N_("Zone &texts"), lambda w: w.editor.show_form(), separator=True, enabled=not_in_round
+        ),
         zone_row("chart_properties", N_("&Chart properties…"), lambda w: w.editor.chart_properties()),
     ]
 

@@ -140,9 +140,16 @@ class EditMode(QObject):
             self.problems_dock.hide()
         self.actions_changed.emit()  # Edit zones shows whether the mode runs
 
-    def _enter(self) -> bool:
+    def _in_round(self) -> bool:
+        """A quiz round runs: the editor's docks stay closed (they show every zone's texts,
+        the answers) and editing waits, as said."""
         if self.state.mode.name == QUIZ:
             self.say(_("End the quiz before editing the chart."))
+            return True
+        return False
+
+    def _enter(self) -> bool:
+        if self._in_round():
             return False
         path = self.state.source.path
         if self.session.document is None or self._editing_path() != path:
@@ -536,6 +543,8 @@ class EditMode(QObject):
 
         from .form import ZoneForm
 
+        if self._in_round():
+            return
         if self.form_dock is None:
             self.form = ZoneForm(self.state, self.session, self.say)
             FieldUndo(self).watch((*self.form.fields.values(), self.form.zone_id))
@@ -568,6 +577,8 @@ class EditMode(QObject):
         """Edit → History: the list of changes; clicking one goes back (or forward) to it."""
         from PySide6.QtWidgets import QDockWidget, QUndoView
 
+        if self._in_round():
+            return
         if self.history_dock is None:
             view = QUndoView(self.session.stack)
             view.setEmptyLabel(_("<chart as opened>"))
