@@ -291,9 +291,15 @@ class ZoneList(QWidget):
         return [row.data(ZONE_ID_ROLE) for row in rows if not row.data(CHART_ROLE)]
 
     def _pick_first(self) -> None:
-        if self.proxy.rowCount():
-            self.list.setCurrentIndex(self.proxy.index(0, 0))
-            self._picked(self.proxy.index(0, 0))
+        """Enter: the first match picked, once (making it the current row picks it; picked
+        again, a match in another chart was opened twice, the first opening cancelled)."""
+        if not self.proxy.rowCount():
+            return
+        first = self.proxy.index(0, 0)
+        if self.list.currentIndex() == first:
+            self._picked(first)
+        else:
+            self.list.setCurrentIndex(first)
 
     def _picked(self, index: QModelIndex, *_args) -> None:
         if self._filling or not index.isValid():

@@ -13,15 +13,15 @@ from PySide6.QtCore import Qt
 
 from benchmarks.synthetic import write_synthetic_chart
 from reflexmap.atlas import read_atlas
-from reflexmap.ui import known_readings
+from reflexmap.ui import chart_opening, known_readings
 from reflexmap.ui.zone_list import CHART_ROLE, MAX_OTHER_CHART_ROWS
 
 ZONES = 600
 TITLE = f"Synthetic chart of {ZONES:,} zones"
 
 
-def threads_reading(monkeypatch, path: Path) -> list[str]:
-    """The names of the threads the chart at `path` is read on by the worker's reader."""
+def readings(monkeypatch, module, path: Path) -> list[str]:
+    """The names of the threads the chart at `path` is read on by `module`'s reader."""
     threads: list[str] = []
 
     def counted(where, cache=None):
@@ -29,7 +29,7 @@ def threads_reading(monkeypatch, path: Path) -> list[str]:
             threads.append(threading.current_thread().name)
         return read_atlas(where, cache)
 
-    monkeypatch.setattr(known_readings, "read_atlas", counted)
+    monkeypatch.setattr(module, "read_atlas", counted)
     return threads
 
 
@@ -43,7 +43,7 @@ def test_search_finds_zones_of_a_recent_chart_never_opened_and_enter_opens_it(
 ):
     recent = write_synthetic_chart(ZONES, tmp_path)
     settings.setValue("chart/recent", [str(recent)])
-    threads = threads_reading(monkeypatch, recent)
+    threads = readings(monkeypatch, known_readings, recent)
     window = make_window()
     window.zones.focus_search()
     qtbot.keyClicks(window.zones.search, "synthetic")
@@ -56,10 +56,15 @@ def test_search_finds_zones_of_a_recent_chart_never_opened_and_enter_opens_it(
     assert threads and threading.main_thread().name not in threads
     qtbot.waitUntil(lambda: "still being searched" not in window.zones.hint.text())
     assert window.zones.hint.isVisible() and "switches the view or chart" in window.zones.hint.text()
-    # Enter opens the chart of the first match (the normal chart change) with the zone chosen
+    # Enter opens the chart of the first match (the normal chart change) with the zone chosen,
+    # once: it was opened twice, the first opening cancelled ("Opening the chart was cancelled")
+    openings = readings(monkeypatch, chart_opening, recent)
+    monkeypatch.setattr(chart_opening, "IN_BACKGROUND", 0)  # read behind the box, as a large chart is
     qtbot.keyClick(window.zones.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: Path(window.state.atlas.path or "") == recent, timeout=60000)
     assert window.state.zone_id and window.state.atlas.has_zone(window.state.zone_id)
+    qtbot.wait(100)
+    assert len(openings) == 1 and "cancelled" not in window.statusBar().currentMessage()
 
 
 def test_a_click_on_a_match_in_a_chart_never_opened_opens_it(qtbot, make_window, settings, tmp_path):
