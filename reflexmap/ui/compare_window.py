@@ -1,29 +1,24 @@
 """Comparing two charts: side by side on the same foot, or overlaid, with a table of where
-they disagree (overlap per zone and view, and the zones one chart lacks)."""
+they disagree (overlap per zone and view, and the zones one chart lacks). This module wires
+the window (its controls, choosing the other chart, drawing and marking the row chosen);
+the pictures are compare_views.py's, the table compare_table.py's, the sentences over it
+compare_summary.py's."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
     QGraphicsPathItem,
-    QGraphicsView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSizePolicy,
     QSplitter,
-    QStyle,
-    QStyleOptionComboBox,
-    QStylePainter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -31,109 +26,16 @@ from PySide6.QtWidgets import (
 from ..atlas import Atlas
 from ..atlas.compare import Comparison, compare
 from ..content.markup import isolate
-from ..i18n import _, bidi_isolate, format_number
-from ..quiz.questions import where
-from ..render.chart_scene import LABEL_MM, ChartScene
+from ..i18n import _, bidi_isolate
 from ..vocab import aspect_name
 from .appearance import current_text_scale
 from .charts_menu import TITLE_EMS
 from .compare_summary import SAME, summary
-from .map_view import MAX_SCALE, MAX_TEXT_GROWTH, MIN_SCALE, MIN_TEXT_PX, ZOOM_STEP
+from .compare_table import DisagreementTable, table_rows
+from .compare_views import ChartView, NamesCombo, draw_overlay, mark_chosen
 from .timers import later
 
 OTHER_FILE = "\0other-file"  # the "Compare with" entry that asks for a file
-
-
-def verdict(value: float) -> str:
-    if value >= SAME:
-        return _("same place")
-    if value > 0:
-        return _("placed differently")
-    return _("different place")
-
-
-class _NamesCombo(QComboBox):
-    """A list of chart names that shows the chosen one cut with an ellipsis when it is wider
-    than the box (Qt cut it at a word, as if that were the whole name)."""
-
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        painter = QStylePainter(self)
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-        field = self.style().subControlRect(
-            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
-        )
-        option.currentText = self.fontMetrics().elidedText(
-            option.currentText, Qt.TextElideMode.ElideRight, field.width()
-        )
-        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
-
-
-class _ChartView(QGraphicsView):
-    """One chart of the comparison: fitted, text kept legible, wheel to zoom, drag to pan,
-    double-click to fit again."""
-
-    resized = Signal()  # its size changed: the text legible at the old size may not be now
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.chart = ChartScene(self)
-        self.setScene(self.chart)
-        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._fitted = True
-
-    def show_chart(
-        self, atlas: Atlas, aspect: str, title: str | None = None, text_scale: float = 1.0
-    ) -> None:
-        """Draw, then again with larger text while the fitted chart would show it too small
-        (larger text widens the chart, so a few rounds find the size that holds). The text is
-        `text_scale` times the usual size, as Settings → Text size makes it on the map."""
-        title = title if title is not None else atlas.tradition
-        label_mm = LABEL_MM * text_scale
-        min_mm = 0.0
-        for _round in range(4):
-            self.chart.show_chart(
-                atlas, aspect, title=title, label_mm=label_mm, text_scale=text_scale, min_text_mm=min_mm
-            )
-            self.fit()
-            scale = self.transform().m11()
-            need = MIN_TEXT_PX * text_scale / scale if self.isVisible() and scale > 0 else 0.0
-            # As on the map: text grows only so far (it widens the chart, which shrinks the
-            # feet); past that the person zooms in.
-            need = min(need, MAX_TEXT_GROWTH * label_mm)
-            if need <= max(min_mm, label_mm) * 1.001:
-                break
-            min_mm = need * 1.04
-
-    def fit(self) -> None:
-        rect = self.chart.chart_rect
-        self.setSceneRect(rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height()))
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        self._fitted = True
-
-    def wheelEvent(self, event) -> None:
-        steps = event.angleDelta().y() / 120
-        if steps:
-            factor = ZOOM_STEP**steps
-            scale = self.transform().m11() * factor
-            if MIN_SCALE <= scale <= MAX_SCALE:
-                self.scale(factor, factor)
-                self._fitted = False
-        event.accept()
-
-    def mouseDoubleClickEvent(self, event) -> None:
-        self.fit()
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if self._fitted:
-            self.fit()
-        self.resized.emit()
 
 
 class CompareWindow(QDialog):
@@ -161,7 +63,7 @@ class CompareWindow(QDialog):
         self.comparison: Comparison = compare(a, b)
         self.overlay_items: dict[tuple[str, str], QGraphicsPathItem] = {}
         self.overlay_labels: list = []  # B's names over A (Overlaid): see _draw_overlay
-        self.other = _NamesCombo(self)
+        self.other = NamesCombo(self)
         self.other.setObjectName("compare-with")
         self.other.setAccessibleName(_("Compare with"))
         for title, path in others or []:
@@ -192,24 +94,8 @@ class CompareWindow(QDialog):
         self.mode = QComboBox(self)
         self.mode.addItem(_("Side by side"), "side")
         self.mode.addItem(_("Overlaid"), "overlay")
-        self.left, self.right = _ChartView(self), _ChartView(self)
-        self.table = QTableWidget(0, 4, self)
-        self.table.setObjectName("disagreements")
-        self.table.setHorizontalHeaderLabels([_("Zone"), _("View"), _("Overlap (IoU)"), _("Verdict")])
-        # The zone's name and the verdict (which names a tradition, of any length) share the
-        # width left by the view and the figure, and wrap: no column runs past the table's edge.
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column in (0, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.table.setWordWrap(True)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self._rows_fitted = QTimer(self, singleShot=True, interval=40)
-        self._rows_fitted.timeout.connect(self.table.resizeRowsToContents)
-        header.sectionResized.connect(lambda *_args: self._rows_fitted.start())
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.left, self.right = ChartView(self), ChartView(self)
+        self.table = DisagreementTable(self)
         self.table.itemSelectionChanged.connect(self._row_selected)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -404,21 +290,12 @@ class CompareWindow(QDialog):
             self.right.show_chart(self.b, aspect, title=self.name_b, text_scale=self.text_scale)
 
     def _draw_overlay(self, aspect: str) -> None:
-        """Chart B's zones as dashed, hatched outlines over chart A (colour is not needed),
-        and the names of those it places differently or alone: italic, framed and with
-        leaders dashed like its zones (render.overlay), so never taken for A's labels."""
-        from ..render.overlay import draw_other_zones, label_other_zones
-
-        scene = self.left.chart
         title = _("{first} (filled) and {second} (dashed)").format(
             first=isolate(self.name_a), second=isolate(self.name_b)
         )
-        self.left.show_chart(self.a, aspect, title=title, text_scale=self.text_scale)
-        self.overlay_items = draw_other_zones(scene, self.b, self.b.tradition)
-        self.overlay_labels = label_other_zones(
-            scene, self.b, [k for k in self.overlay_items if self._differs(*k)]
+        self.overlay_items, self.overlay_labels = draw_overlay(
+            self.left, self.a, self.b, aspect, title, self.text_scale, self._differs
         )
-        self.left.fit()
 
     def _differs(self, view_id: str, zone_id: str) -> bool:
         """Whether chart B places the zone elsewhere than A in that view, or A lacks it."""
@@ -426,76 +303,15 @@ class CompareWindow(QDialog):
         return agreement is None or agreement.iou.get(view_id, 0.0) < SAME
 
     def _fill_table(self, aspect: str) -> None:
-        views = {v.id for v in self.a.views_of(aspect)} | {v.id for v in self.b.views_of(aspect)}
-        rows = []
-        for agreement in self.comparison.both:
-            for view_id, value in agreement.iou.items():
-                if view_id in views:
-                    rows.append(
-                        (agreement.name, agreement.zone_id, view_id, format_number(value, 2), verdict(value))
-                    )
-        for zone_id in self.comparison.only_a:
-            for view_id in self.a.zone(zone_id).shapes:
-                if view_id in views:
-                    rows.append(
-                        (self.a.zone(zone_id).name, zone_id, view_id, "–", self._only_in(self.name_a))
-                    )
-        for zone_id in self.comparison.only_b:
-            for view_id in self.b.zone(zone_id).shapes:
-                if view_id in views:
-                    rows.append(
-                        (self.b.zone(zone_id).name, zone_id, view_id, "–", self._only_in(self.name_b))
-                    )
-        self._set_rows(rows)
+        rows = table_rows(self.a, self.b, self.comparison, aspect, self.name_a, self.name_b)
+        self.table.set_rows(rows, (self.a, self.b))
         self.summary.setText(summary(self.comparison, self.name_a, self.name_b))
 
-    def _set_rows(self, rows: list[tuple[str, str, str, str, str]]) -> None:
-        """The table filled at once: while it is filled its columns keep their widths and it
-        is not drawn. Each cell set into a shown table sized to its contents measured the
-        columns again: 5,000 rows (a 2,500-zone chart) took minutes, the window frozen."""
-        header = self.table.horizontalHeader()
-        modes = [header.sectionResizeMode(c) for c in range(self.table.columnCount())]
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.setUpdatesEnabled(False)
-        try:
-            self.table.clearContents()
-            self.table.setRowCount(len(rows))
-            names = {view_id: self._view_name(view_id) for view_id in {row[2] for row in rows}}
-            for r, (name, zone_id, view_id, value, text) in enumerate(rows):
-                for c, cell in enumerate((name, names[view_id], value, text)):
-                    item = QTableWidgetItem(cell)
-                    item.setData(Qt.ItemDataRole.UserRole, (view_id, zone_id))
-                    self.table.setItem(r, c, item)
-        finally:
-            for column, mode in enumerate(modes):
-                header.setSectionResizeMode(column, mode)
-            self.table.setUpdatesEnabled(True)
-        self.table.resizeRowsToContents()
-
-    @staticmethod
-    def _only_in(name: str) -> str:
-        return _("only in {tradition}").format(tradition=bidi_isolate(name))
-
-    def _view_name(self, view_id: str) -> str:
-        for atlas in (self.a, self.b):
-            if any(v.id == view_id for v in atlas.views):
-                return where(atlas.view(view_id))
-        return view_id
-
     def rows(self) -> list[tuple[str, ...]]:
-        return [
-            tuple(self.table.item(r, c).text() for c in range(self.table.columnCount()))
-            for r in range(self.table.rowCount())
-        ]
+        return self.table.texts()
 
     def _row_selected(self) -> None:
-        items = self.table.selectedItems()
-        if not items:
+        chosen = self.table.chosen()
+        if chosen is None:
             return
-        view_id, zone_id = items[0].data(Qt.ItemDataRole.UserRole)
-        for view in (self.left, self.right):
-            view.chart.set_selected(zone_id, view_id)
-        for key, item in self.overlay_items.items():
-            pen = item.pen()
-            pen.setWidthF(1.6 if key == (view_id, zone_id) else 0.9)
-            item.setPen(pen)
+        mark_chosen((self.left, self.right), self.overlay_items, *chosen)

@@ -1,0 +1,144 @@
+"""The pictures of the comparison window: each chart in a view of its own (fitted, its text
+kept legible, wheel to zoom, drag to pan), and the "Compare with" box that cuts a long name
+with an ellipsis. Split from compare_window.py."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGraphicsPathItem,
+    QGraphicsView,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+)
+
+from ..atlas import Atlas
+from ..render.chart_scene import LABEL_MM, ChartScene
+from .map_view import MAX_SCALE, MAX_TEXT_GROWTH, MIN_SCALE, MIN_TEXT_PX, ZOOM_STEP
+
+
+class NamesCombo(QComboBox):
+    """A list of chart names that shows the chosen one cut with an ellipsis when it is wider
+    than the box (Qt cut it at a word, as if that were the whole name)."""
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        option.currentText = self.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, field.width()
+        )
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
+class ChartView(QGraphicsView):
+    """One chart of the comparison: fitted, text kept legible, wheel to zoom, drag to pan,
+    double-click to fit again."""
+
+    resized = Signal()  # its size changed: the text legible at the old size may not be now
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.chart = ChartScene(self)
+        self.setScene(self.chart)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fitted = True
+
+    def show_chart(
+        self, atlas: Atlas, aspect: str, title: str | None = None, text_scale: float = 1.0
+    ) -> None:
+        """Draw, then again with larger text while the fitted chart would show it too small
+        (larger text widens the chart, so a few rounds find the size that holds). The text is
+        `text_scale` times the usual size, as Settings → Text size makes it on the map."""
+        title = title if title is not None else atlas.tradition
+        label_mm = LABEL_MM * text_scale
+        min_mm = 0.0
+        for _round in range(4):
+            self.chart.show_chart(
+                atlas, aspect, title=title, label_mm=label_mm, text_scale=text_scale, min_text_mm=min_mm
+            )
+            self.fit()
+            scale = self.transform().m11()
+            need = MIN_TEXT_PX * text_scale / scale if self.isVisible() and scale > 0 else 0.0
+            # As on the map: text grows only so far (it widens the chart, which shrinks the
+            # feet); past that the person zooms in.
+            need = min(need, MAX_TEXT_GROWTH * label_mm)
+            if need <= max(min_mm, label_mm) * 1.001:
+                break
+            min_mm = need * 1.04
+
+    def fit(self) -> None:
+        rect = self.chart.chart_rect
+        self.setSceneRect(rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height()))
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        self._fitted = True
+
+    def wheelEvent(self, event) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            factor = ZOOM_STEP**steps
+            scale = self.transform().m11() * factor
+            if MIN_SCALE <= scale <= MAX_SCALE:
+                self.scale(factor, factor)
+                self._fitted = False
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        self.fit()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._fitted:
+            self.fit()
+        self.resized.emit()
+
+
+def draw_overlay(
+    view: ChartView,
+    a: Atlas,
+    b: Atlas,
+    aspect: str,
+    title: str,
+    text_scale: float,
+    differs: Callable[[str, str], bool],
+) -> tuple[dict[tuple[str, str], QGraphicsPathItem], list]:
+    """Chart B's zones as dashed, hatched outlines over chart A in `view` (colour is not
+    needed), and the names of those it places differently or alone (`differs(view id, zone
+    id)`): italic, framed and with leaders dashed like its zones (render.overlay), so never
+    taken for A's labels. Returns B's zones drawn, by (view id, zone id), and the names."""
+    from ..render.overlay import draw_other_zones, label_other_zones
+
+    view.show_chart(a, aspect, title=title, text_scale=text_scale)
+    items = draw_other_zones(view.chart, b, b.tradition)
+    labels = label_other_zones(view.chart, b, [k for k in items if differs(*k)])
+    view.fit()
+    return items, labels
+
+
+def mark_chosen(
+    views: tuple[ChartView, ...],
+    overlay: dict[tuple[str, str], QGraphicsPathItem],
+    view_id: str,
+    zone_id: str,
+) -> None:
+    """The zone of the table's row chosen marked in every view, and its outline over the other
+    chart drawn bolder."""
+    for view in views:
+        view.chart.set_selected(zone_id, view_id)
+    for key, item in overlay.items():
+        pen = item.pen()
+        pen.setWidthF(1.6 if key == (view_id, zone_id) else 0.9)
+        item.setPen(pen)
