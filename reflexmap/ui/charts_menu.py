@@ -212,8 +212,11 @@ class ChartsMenu(QMenu):
         return made[1]
 
     def fill_titles(self) -> None:
-        """The recent charts with no title kept, read in the worker (at most the recent list)."""
-        self.readings.ask([p for p in self.known() if self.kept(p) is None])
+        """The recent charts with no title kept, read in the worker (at most the recent list;
+        the built-in ones are named by reading them when the menu first opens, as before)."""
+        self.readings.ask(
+            [p for p in self.known() if not self._builtin(p) and self._kept.get(p.resolve()) is None]
+        )
 
     def _arrived(self, name: str) -> None:
         """A chart the worker read: kept for naming it (and its titles stored), unless it

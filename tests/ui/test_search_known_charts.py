@@ -96,3 +96,23 @@ def test_a_recent_chart_without_a_kept_title_is_titled_after_the_start_and_store
     assert not any(text.endswith(recent.name) for text in named())
     stored = settings.value("chart/titles", {})[str(recent.resolve())]
     assert stored["en"] == TITLE and stored["de"] == f"Synthetische Karte mit {ZONES} Zonen"
+
+
+def test_a_damaged_cache_entry_is_not_trusted_by_the_search(qtbot, make_window, settings, tmp_path):
+    """The worker reads through the chart cache, hostile input like the file: an entry of the
+    chart's bytes cut short (or garbage) is not believed; the chart is read from its file, its
+    own zones are found, and the entry is written whole again."""
+    from reflexmap.paths import chart_cache
+
+    recent = write_synthetic_chart(ZONES, tmp_path)
+    store, raw = chart_cache(), recent.read_bytes()
+    store.put(raw, read_atlas(recent).atlas)
+    entry = store._entry(raw)
+    whole = entry.read_bytes()
+    entry.write_bytes(whole[: len(whole) // 2])  # cut short
+    settings.setValue("chart/recent", [str(recent)])
+    window = make_window()
+    qtbot.keyClicks(window.zones.search, "synthetic")
+    qtbot.waitUntil(lambda: any(chart for _text, chart in rows(window)), timeout=60000)
+    assert all(f"in {TITLE}" in text for text, chart in rows(window) if chart)
+    assert entry.read_bytes() == whole  # the damaged entry replaced by the reading of the file
