@@ -40,6 +40,8 @@ class BarChart(QWidget):
         self.from_end = from_end  # vertical: the ticks counted back from the last column (today)
         self.note = note  # vertical: a line under the day ticks (what an empty day means)
         self.partners: list[BarChart] = []  # charts over the same days: one step between ticks
+        # vertical charts one above another: one plot edge, so their days stand one over another
+        self.stacked_with: list[BarChart] = []
         self._set_minimum()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(title)
@@ -112,13 +114,32 @@ class BarChart(QWidget):
         painter.setFont(self.font())
         top = line * (len(titles) + 0.6)
         area = QRectF(0, top, self.width(), self.height() - top)
-        known = [v for v in self.values if v is not None]
-        peak = 1.0 if self.percent else nice_ceiling(max(known, default=0))
+        peak = self.peak()
         if self.horizontal:
             self._horizontal(painter, area, peak, ink, muted, metrics)
         else:
             self._vertical(painter, area, peak, ink, muted, metrics)
         painter.end()
+
+    def peak(self) -> float:
+        """The value at the top of the axis: 100 % or a round count at least the largest."""
+        known = [v for v in self.values if v is not None]
+        return 1.0 if self.percent else nice_ceiling(max(known, default=0))
+
+    def _own_margins(self, metrics: QFontMetricsF) -> tuple[float, float]:
+        """The room left of the plot for the axis's figures, and right of it for half the last
+        day's tick."""
+        peak = self.peak()
+        axis = max(metrics.horizontalAdvance(self.text(peak * f)) for f in (0.0, 0.5, 1.0)) + 10
+        right = metrics.horizontalAdvance(self.labels[-1]) / 2 + 4 if self.labels else 4.0
+        return axis, right
+
+    def margins(self, metrics: QFontMetricsF) -> tuple[float, float]:
+        """The plot's margins, the widest among the charts stacked with this one: "100 %" on
+        the retention's axis took more room than "4" on the reviews', and their dates stood
+        apart by the difference."""
+        own = [c._own_margins(metrics) for c in [self, *self.stacked_with]]
+        return max(a for a, _r in own), max(r for _a, r in own)
 
     def _horizontal(self, painter, area, peak, ink, muted, metrics) -> None:
         """A bar per row, its label to the left; where a label would be cut there (German
@@ -176,8 +197,7 @@ class BarChart(QWidget):
         day of 0 % keeps a mark on the axis with its "0 %"; a day with no figure (no reviews)
         has no column, which the note under the ticks says. The day ticks are evenly spaced."""
         line = metrics.height()
-        axis_w = metrics.horizontalAdvance(self.text(peak)) + 10
-        right = metrics.horizontalAdvance(self.labels[-1]) / 2 + 4 if self.labels else 4.0  # last label fits
+        axis_w, right = self.margins(metrics)  # the last label fits
         notes = wrapped(self.note, metrics, self.width())  # what an empty day means
         below = line * (2.4 + 1.1 * len(notes))
         plot = QRectF(
@@ -261,8 +281,8 @@ class BarChart(QWidget):
         """The least step (from `every` on: 5, 7, 10, 15 …) whose ticks stand clear at this width."""
         metrics = QFontMetricsF(self.font())
         count = max(1, len(self.labels))
-        axis_w = metrics.horizontalAdvance(self.text(1.0 if self.percent else 100)) + 10
-        slot = max(1.0, (self.width() - axis_w - 20) / count)
+        axis_w, right = self.margins(metrics)
+        slot = max(1.0, (self.width() - axis_w - right) / count)
         steps = [s for s in (1, 2, 5, 7, 10, 14, 15, 30) if s >= self.every] + [count]
         return next((s for s in steps if self._fits(s, slot, metrics)), count)
 

@@ -163,9 +163,17 @@ class StatisticsWindow(QDialog):
         days_charts = [self.charts["reviews"], self.charts["retention"]]
         for chart in days_charts:  # the same dates under both
             chart.partners = [c for c in days_charts if c is not chart]
+        # the charts over days in the left column, one above another, their plots' left edges
+        # as one (the dates of the reviews stand over the same dates of the retention); the
+        # charts by region, foot and zone in the right column
+        columns = (("due", "reviews", "retention"), ("hardest", "regions", "feet"))
         grid = QGridLayout()
-        for i, key in enumerate(("due", "reviews", "retention", "hardest", "regions", "feet")):
-            grid.addWidget(self.charts[key], i // 2, i % 2)
+        for x, keys in enumerate(columns):
+            for y, key in enumerate(keys):
+                grid.addWidget(self.charts[key], y, x)
+        stacked = [self.charts[k] for k in columns[0]]
+        for chart in stacked:
+            chart.stacked_with = [c for c in stacked if c is not chart]
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
