@@ -16,12 +16,13 @@ PHONE = (390, 844)
 DESKTOP = (1920, 1080)  # a desktop monitor: labels beside the feet (smaller windows list them)
 
 
-def browser(size: tuple[int, int], mobile: bool = False, viewport: bool = False):
+def browser(size: tuple[int, int], mobile: bool = False, viewport: bool = False, text_px: int = 0):
     """Chromium whose window is `size`; with `mobile`, a phone of that many CSS px at device
     pixel ratio 2 (the page sees innerWidth × innerHeight = size). A plain window's size is
     the outer window's: headless Chromium keeps about 140 px of it for its own (invisible)
     toolbar, so an 844×390 window shows the page 844×247; `viewport` resizes the window until
-    the page itself sees `size` (the screen of a phone, a laptop's browser without its bars)."""
+    the page itself sees `size` (the screen of a phone, a laptop's browser without its bars).
+    `text_px`: the reader's own text size in the browser's settings (16 unless they chose)."""
     if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
         pytest.fail("Chromium is missing: apt-get install chromium chromium-driver (see the README)")
     os.environ["SE_OFFLINE"] = "true"
@@ -52,6 +53,8 @@ def browser(size: tuple[int, int], mobile: bool = False, viewport: bool = False)
             "mobileEmulation",
             {"deviceMetrics": {"width": size[0], "height": size[1], "pixelRatio": 2, "touch": True}},
         )
+    if text_px:
+        options.add_experimental_option("prefs", {"webkit.webprefs.default_font_size": text_px})
     options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     driver.set_window_size(*size)

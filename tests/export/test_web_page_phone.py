@@ -5,27 +5,12 @@ page lists the names under the feet instead). The desktop page keeps its labels 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from reflexmap import load_atlas
-from reflexmap.export.html import export_page
-from reflexmap.i18n import set_language
 
 from .browser import DESKTOP, PHONE, browser
 
 TARGET_PX = 44  # the smallest target a finger hits reliably (WCAG 2.5.5, Apple's HIG)
 READABLE_PX = 12  # the smallest type a student reads on a phone held in the hand
-
-
-@pytest.fixture(scope="module", params=["en", "de"])
-def page(request, tmp_path_factory) -> Path:
-    set_language(request.param)
-    try:
-        return export_page(load_atlas(), tmp_path_factory.mktemp("page") / f"chart-{request.param}.html")
-    finally:
-        set_language("en")
 
 
 @pytest.fixture(scope="module")

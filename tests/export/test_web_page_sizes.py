@@ -7,13 +7,9 @@ at the drawing's edge, and held sideways the feet take the screen's height (they
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from reflexmap import load_atlas
-from reflexmap.export.html import export_page
-from reflexmap.i18n import set_language
 
 from .browser import browser, click_mm
 
@@ -24,15 +20,6 @@ SIZES = {
     "1280x720": ((1280, 720), False),
     "1920x1080": ((1920, 1080), False),
 }
-
-
-@pytest.fixture(scope="module", params=["en", "de"])
-def page(request, tmp_path_factory) -> Path:
-    set_language(request.param)
-    try:
-        return export_page(load_atlas(), tmp_path_factory.mktemp("page") / f"chart-{request.param}.html")
-    finally:
-        set_language("en")
 
 
 @pytest.fixture(scope="module", params=sorted(SIZES))
