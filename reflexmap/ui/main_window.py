@@ -20,7 +20,7 @@ from ..i18n import _, bidi_isolate
 from ..paths import default_progress_path
 from ..settings import Settings
 from ..vocab import ASPECTS
-from . import actions, appearance, dock_room
+from . import actions, appearance, dock_room, dock_share
 from .charts_menu import ChartsMenu
 from .compare_controller import CompareController
 from .dialog_place import keep_on_screen, open_on_screen, place_dialogs
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(self.zones_dock, self.info_dock, Qt.Orientation.Vertical)
         dock_room.keep_map_room(self)  # the docks 360 px wide, held to their share of the window
         self.resizeDocks([self.zones_dock, self.info_dock], [260, 540], Qt.Orientation.Vertical)
+        dock_share.keep_list_share(self, self.zones_dock, self.zones.list)  # 5 rows beside the card
         bar = self.statusBar()
         self.status = StatusLine(self.state, bar, lambda: self.map.chart.unlabelled_views)
         self.opening = None  # a large chart read in the background (chart_opening.py)
