@@ -575,13 +575,14 @@ class EditMode(QObject):
 
     def show_history(self) -> None:
         """Edit → History: the list of changes; clicking one goes back (or forward) to it."""
-        from PySide6.QtWidgets import QDockWidget, QUndoView
+        from PySide6.QtWidgets import QDockWidget
+
+        from .history_view import history_view
 
         if self._in_round():
             return
         if self.history_dock is None:
-            view = QUndoView(self.session.stack)
-            view.setEmptyLabel(_("<chart as opened>"))
+            view = history_view(self.session.stack, _("<chart as opened>"))  # entries wrap
             dock = QDockWidget(_("History"), self.host.parent)
             dock.setObjectName("dock-history")
             dock.setWidget(view)
