@@ -20,7 +20,7 @@ import weakref
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from .timers import later
 
@@ -184,7 +184,29 @@ class _Placer(QObject):
                 # delete the box, and the timer with it, twice (a crash after a second Save).
                 held, where = weakref.ref(watched), watched.pos()
                 later(watched, lambda: _place_if_alive(held, where))
+        elif kind == QEvent.Type.Hide and self.placed and watched.isWindow() and not event.spontaneous():
+            owner = watched.parentWidget().window() if watched.parentWidget() is not None else None
+            if owner is not None:  # (the owner held, not the dialog: deleted on close, it is gone)
+                held_owner = weakref.ref(owner)
+                later(owner, lambda: _focus_back(held_owner))
         return False
+
+
+def _focus_back(held: weakref.ref) -> None:
+    """A dialog closed: its window is made the active one again where no other window is
+    (without a window manager nothing did, and the main window's keys were dead until a
+    click), its focus where it was."""
+    owner = held()
+    if owner is None or not shiboken6.isValid(owner) or not owner.isVisible():
+        return
+    active = QApplication.activeWindow()
+    if active is not None and active.isVisible() and active is not owner:
+        return  # another window (the next dialog) has the keys
+    if active is not owner:
+        owner.activateWindow()
+    focus = owner.focusWidget()
+    if focus is not None and not focus.hasFocus():
+        focus.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
 
 def watch(widget: QWidget, placed: bool = True) -> None:
