@@ -91,7 +91,8 @@ def test_sideways_the_right_half_shows_the_names_from_the_start(sideways, page):
     in_sight = sideways.execute_script(
         "return [...document.querySelectorAll('figure:not([hidden]) .names button')].filter((b) => {"
         "  const r = b.getBoundingClientRect();"
-        "  return r.top >= 0 && r.bottom <= innerHeight && r.left >= innerWidth / 2 && r.right <= innerWidth; })"
+        "  return r.top >= 0 && r.bottom <= innerHeight"
+        "    && r.left >= innerWidth / 2 && r.right <= innerWidth; })"
         ".length"
     )
     assert in_sight >= 12, in_sight
