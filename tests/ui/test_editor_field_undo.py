@@ -122,3 +122,34 @@ def test_ctrl_z_in_the_id_field_gives_the_zone_its_id_back_and_keeps_it_selected
     press(qtbot, form.zone_id, QKeySequence.StandardKey.Redo)
     assert editing.state.zone_id == "heel-pad" and form.zone_id.text() == "heel-pad"
     assert editing.editor.session.stack.index() == 1
+
+
+def test_after_ctrl_z_typing_goes_on_where_the_undone_text_began(qtbot, editing):
+    """Tryout S13-11: the caret jumped to the start of the field after Ctrl+Z, so "abc",
+    " def" typed at its end, Ctrl+Z, "ghi" made "ghiabc"."""
+    form = editing.editor.form
+    for name in ("claim", "name"):  # a multi-line field and a line
+        field = form.fields[(name, None)]
+        type_into(qtbot, field, "abc")
+        qtbot.keyClick(field, Qt.Key.Key_Tab)  # left: "abc" is one change
+        field.setFocus()
+        qtbot.keyClick(field, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # at its end
+        qtbot.keyClicks(field, " def")
+        press(qtbot, field, QKeySequence.StandardKey.Undo)
+        assert field.hasFocus() and field.text() == "abc"
+        qtbot.keyClicks(field, "ghi")
+        assert field.text() == "abcghi", name
+        press(qtbot, field, QKeySequence.StandardKey.Undo)  # "ghi" undone
+        press(qtbot, field, QKeySequence.StandardKey.Redo)  # and redone: the caret after it
+        qtbot.keyClicks(field, "!")
+        assert field.text() == "abcghi!", name
+
+
+def test_a_field_not_typed_in_shows_the_beginning_of_its_text_after_an_undo(qtbot, editing):
+    form = editing.editor.form
+    claim = form.fields[("claim", None)]
+    type_into(qtbot, claim, "A long claim " * 20)
+    qtbot.keyClick(claim, Qt.Key.Key_Tab)
+    form.fields[("name", None)].setFocus()
+    press(qtbot, form.fields[("name", None)], QKeySequence.StandardKey.Undo)
+    assert claim.textCursor().position() == 0

@@ -7,7 +7,7 @@ written to the file as a YAML block (`|-`)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QTextCursor
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -91,7 +91,7 @@ class TextBox(QPlainTextEdit):
 
     def setCursorPosition(self, position: int) -> None:  # noqa: N802 (as QLineEdit)
         cursor = self.textCursor()
-        cursor.movePosition(QTextCursor.MoveOperation.Start)
+        cursor.setPosition(max(0, min(position, len(self.toPlainText()))))
         self.setTextCursor(cursor)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
@@ -263,8 +263,11 @@ class ZoneForm(QScrollArea):
                     texts = zone.translations.get(language, {}) if language else None
                     value = (texts.get(name) if language else getattr(zone, name)) or ""
                 if line.text() != value:
+                    # a long text shows its beginning; the field typed in (an undo, a redo, a
+                    # text tidied) keeps its caret where the change was, to type on from there
+                    caret = caret_after(line.text(), value) if line.hasFocus() else 0
                     line.setText(value)
-                    line.setCursorPosition(0)  # a long text shows its beginning
+                    line.setCursorPosition(caret)
             if zone is not None:
                 self.region.setCurrentIndex(max(0, self.region.findData(zone.region)))
                 self.confidence.setCurrentIndex(max(0, self.confidence.findData(zone.confidence)))
@@ -329,6 +332,18 @@ class ZoneForm(QScrollArea):
         field = self.labels.get(name, name) + (f" ({language})" if language else "")
         label = _("Edit {field}").format(field=field)
         self.session.apply(SetText(zone.id, name, value or None, language), label)
+
+
+def caret_after(old: str, new: str) -> int:
+    """Where the caret goes when a field's text `old` becomes `new`: at the end of what
+    changed in `new` (where an undone insertion began, after a redone or restored text)."""
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    kept = 0  # the same text after the change, not reaching back into the same text before
+    while kept < min(len(old), len(new)) - start and old[-1 - kept] == new[-1 - kept]:
+        kept += 1
+    return len(new) - kept
 
 
 def _id_reason(problem: str, new_id: str) -> str:
