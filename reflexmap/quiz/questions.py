@@ -20,6 +20,7 @@ class Question:
     view_id: str  # where the zone is shown (find: where to click; others: highlighted)
     choices: tuple[str, ...] = ()  # texts to pick from (name, technique, claim)
     answer: int = -1  # index of the right choice
+    owners: tuple[str, ...] = ()  # the id of a zone each choice is the chart's text for
 
     @property
     def kind(self) -> str:
@@ -56,32 +57,38 @@ def make_question(atlas: Atlas, card: Card, views: list[str], rng: random.Random
             _("Which zone is highlighted?"),
             view_id,
             zone.name,
-            [z.name for z in atlas.zones_in(view_id) if z.id != zone.id],
+            _texts((z for z in atlas.zones_in(view_id) if z.id != zone.id), "name"),
             rng,
         )
     if card.kind == "technique":
-        others = [z.technique for z in atlas.zones if z.technique != zone.technique]
         return _choice(
             card,
             _("Which technique does the chart note for the {zone}?").format(zone=in_sentence(zone.name)),
             view_id,
             zone.technique,
-            others,
+            _texts(atlas.zones, "technique"),
             rng,
         )
     if card.kind == "claim":
-        others = [z.claim for z in atlas.zones if z.claim != zone.claim]
-        return _choice(
-            card, _("What does this chart place at the highlighted zone?"), view_id, zone.claim, others, rng
-        )
+        prompt = _("What does this chart place at the highlighted zone?")
+        return _choice(card, prompt, view_id, zone.claim, _texts(atlas.zones, "claim"), rng)
     raise ValueError(f"unknown question kind {card.kind!r}")
 
 
+def _texts(zones, name: str) -> dict[str, str]:
+    """Each zone's text `name` (its technique, claim or name), with the first zone it is of."""
+    texts: dict[str, str] = {}
+    for zone in zones:
+        texts.setdefault(getattr(zone, name), zone.id)
+    return texts
+
+
 def _choice(
-    card: Card, prompt: str, view_id: str, right: str, others: list[str], rng: random.Random
+    card: Card, prompt: str, view_id: str, right: str, others: dict[str, str], rng: random.Random
 ) -> Question:
     distractors = sorted(set(others) - {right})
     rng.shuffle(distractors)
     choices = [right, *distractors[: CHOICES - 1]]
     rng.shuffle(choices)
-    return Question(card, prompt, view_id, tuple(choices), choices.index(right))
+    owners = tuple(card.zone_id if choice == right else others[choice] for choice in choices)
+    return Question(card, prompt, view_id, tuple(choices), choices.index(right), owners)

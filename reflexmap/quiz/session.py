@@ -227,7 +227,18 @@ class QuizSession:
         right = bidi_isolate(question.choices[question.answer].rstrip("."))
         if index == question.answer:
             return self._judge(True, False, _("✔ Right: {answer}.").format(answer=right))
-        return self._judge(False, False, _("✖ Not quite: the answer is {answer}.").format(answer=right))
+        picked = question.owners[index] if question.owners else None
+        if picked is None or question.kind not in ("technique", "claim"):
+            return self._wrong_choice(right)  # (a name picked is the zone it names)
+        zone = in_sentence(self.atlas.zone(picked).name)
+        if question.kind == "technique":
+            message = _("✖ Wrong: that is the technique for the {zone}. The answer is {answer}.")
+        else:
+            message = _("✖ Wrong: that is what this chart places at the {zone}. The answer is {answer}.")
+        return self._judge(False, False, message.format(zone=zone, answer=right))
+
+    def _wrong_choice(self, right: str) -> Feedback:
+        return self._judge(False, False, _("✖ Wrong: the answer is {answer}.").format(answer=right))
 
     def answer_text(self, text: str) -> Feedback:
         """A typed answer to a choice question (with completion in the UI), case-insensitive."""
@@ -236,8 +247,7 @@ class QuizSession:
         for i, choice in enumerate(question.choices):
             if choice.casefold() == wanted:
                 return self.answer_choice(i)
-        right = bidi_isolate(question.choices[question.answer].rstrip("."))
-        return self._judge(False, False, _("✖ Not quite: the answer is {answer}.").format(answer=right))
+        return self._wrong_choice(bidi_isolate(question.choices[question.answer].rstrip(".")))
 
     def _open_question(self) -> Question:
         if self.current is None or self.feedback is not None:

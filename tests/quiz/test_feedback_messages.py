@@ -10,6 +10,7 @@ import pytest
 
 from reflexmap import i18n, load_atlas
 from reflexmap.atlas.geometry import label_anchors, to_shapely
+from reflexmap.i18n import bidi_isolate, in_sentence
 from reflexmap.quiz import QuizOptions, QuizSession, Scheduler
 
 
@@ -125,3 +126,27 @@ def test_feedback_is_coherent(atlas, language, case):
         case in feet_named
     ):  # the clicked zone is named once, and it is not the target unless the foot is wrong
         assert message.count("✔") <= 1
+
+
+@pytest.mark.parametrize("kind", ["technique", "claim", "name"])
+def test_a_wrong_choice_is_wrong_and_names_whose_text_was_picked(atlas, language, kind):
+    """Tryout S13-8: a wrong choice is "Wrong" (not the near miss's "Not quite"), and a
+    technique or claim picked names the zone it belongs to, isolated, in either language."""
+    chart = atlas.localized(language)
+    session = QuizSession(
+        chart,
+        QuizOptions(
+            kinds=(kind,), zone_ids=("thoracic-spine",), aspects=("plantar",), feet=("left",), seed=3
+        ),
+        Scheduler(clock=lambda: 1e9, rng=random.Random(1)),
+    )
+    question = session.current
+    wrong = (question.answer + 1) % len(question.choices)
+    owner = next(z for z in chart.zones if getattr(z, kind) == question.choices[wrong])
+    message = session.answer_choice(wrong).message
+    assert message.startswith("✖ Falsch: " if language == "de" else "✖ Wrong: ") and message.endswith(".")
+    assert "{" not in message and bidi_isolate(question.choices[question.answer].rstrip(".")) in message
+    named = in_sentence(owner.name) in message
+    assert named == (kind != "name"), message  # a name picked is the zone it names
+    if language == "de":
+        assert not any(word in message for word in ENGLISH_WORDS), message

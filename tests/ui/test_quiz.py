@@ -115,7 +115,7 @@ def test_choice_buttons_and_highlight(qtbot, quiz_window):
     assert item.selected  # the asked zone is highlighted, in its view only
     wrong = (question.answer + 1) % 4
     qtbot.mouseClick(window.quiz_panel.buttons[wrong], Qt.MouseButton.LeftButton)
-    assert feedback_text(window).startswith("✖ Not quite: the answer is")
+    assert feedback_text(window).startswith("✖ Wrong: that is what this chart places at the ")
     assert not window.quiz_panel.buttons[0].isEnabled()
 
 

@@ -164,7 +164,7 @@ def test_typing_with_completion_and_enter_to_go_on(qtbot, quiz_window):
     wrong = question.choices[(question.answer + 1) % len(question.choices)]
     qtbot.keyClicks(panel.answer, wrong)
     qtbot.keyClick(panel.answer, Qt.Key.Key_Return)
-    assert feedback(window).startswith("✖ Not quite: the answer is")
+    assert feedback(window) == f"✖ Wrong: the answer is {question.choices[question.answer]}."
     focus = QApplication.focusWidget()
     assert focus is panel.next_button
     qtbot.keyClick(focus, Qt.Key.Key_Space)  # Space too goes on; it never ends the round
@@ -424,3 +424,25 @@ def test_enter_prefers_a_completion_that_begins_with_the_typed_letters(qtbot, qu
     chosen = popup.currentIndex().data()
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert panel.answer.text() == chosen and feedback(window) == ""
+
+
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        ("technique", "that is the technique for the {zone}."),
+        ("claim", "that is what this chart places at the {zone}."),
+    ],
+)
+def test_a_wrong_choice_is_called_wrong_and_names_the_zone_it_belongs_to(qtbot, quiz_window, kind, said):
+    """Tryout S13-8: a wrong technique picked was "Not quite" (the near-miss word) and the
+    zone whose technique it is went unnamed."""
+    window = quiz_window
+    session = start(window, ["heart", "neck", "stomach"], kinds=(kind,))
+    question = session.current
+    wrong = (question.answer + 1) % len(question.choices)
+    qtbot.keyClick(window.quiz_panel.answer, Qt.Key(Qt.Key.Key_1 + wrong))  # its number
+    owner = next(z for z in window.state.atlas.zones if getattr(z, kind) == question.choices[wrong])
+    zone = owner.name[0].lower() + owner.name[1:]
+    right = question.choices[question.answer].rstrip(".")
+    assert feedback(window) == f"✖ Wrong: {said.format(zone=zone)} The answer is {right}."
+    assert not session.results[-1].feedback.correct
