@@ -166,16 +166,38 @@ def build_notes(atlas: Atlas) -> tuple[list[genanki.Note], dict[str, tuple[str, 
                     escape(where),
                 ],
             }
+            key = _hidden(f" ({zone.id}, {view.id})")  # Anki's duplicate check reads it
             for kind in KINDS:
+                prompt, *rest = (_inert(field) for field in fields[kind])
                 notes.append(
                     genanki.Note(
                         model=model,
-                        fields=fields[kind],
+                        fields=[prompt + key, *rest],
                         tags=tags(atlas, zone, view, kind),
                         guid=guid(atlas, zone, view, kind),
                     )
                 )
     return notes, pictures
+
+
+def _hidden(text: str) -> str:
+    """Text on no card: a note's first field must differ from every other note's, or Anki
+    flags it a duplicate ("What do charts place here?" is every *what* note's prompt); the
+    zone and view in it make it unique, and name the note in Browse's sort column."""
+    return f'<span style="display:none">{_inert(escape(text))}</span>'
+
+
+_ANKI_SIGNS = str.maketrans({"[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;"})
+
+
+def _inert(html: str) -> str:
+    """A field's HTML with what Anki reads in it made plain text: `[sound:x.mp3]` (played),
+    `[latex]`, `{{…}}`, `\\(` and `\\[` (MathJax) show as written. Brackets and braces become
+    character references (the card shows them; Anki's patterns on the field no longer
+    match); a word joiner after a backslash before a bracket keeps MathJax from seeing its
+    delimiter in the page's text. The fields' own markup has no brackets or braces."""
+    html = re.sub(r"\\(?=[()\[\]])", lambda _m: "\\\u2060", html)
+    return html.translate(_ANKI_SIGNS)
 
 
 Progress = Callable[[int, int], bool]  # (pictures drawn, pictures in all) -> go on?

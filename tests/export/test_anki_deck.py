@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import zipfile
+from html.parser import HTMLParser
 from pathlib import Path
 
 import genanki
@@ -85,7 +86,7 @@ def test_deck_has_two_cards_per_zone_and_view_with_fields_tags_and_pictures(two_
         n for n in notes if n["guid"] == genanki.guid_for(atlas.id, "sacrum", "plantar-left", "find")
     )
     fields = sacrum_find["fields"]
-    assert fields["Prompt"] == "Where do charts place the sacrum?"
+    assert shown(fields["Prompt"]) == "Where do charts place the sacrum?"
     assert "Charts place <b>the sacrum</b> here." in fields["Answer"]
     assert "Technique" in fields["Details"] and "Sources" in fields["Details"]
     # the question shows the view's picture; the answer lays the sacrum's over it, in one cell
@@ -104,7 +105,7 @@ def test_deck_has_two_cards_per_zone_and_view_with_fields_tags_and_pictures(two_
         "card::find",
     }
     what = next(n for n in notes if n["guid"] == genanki.guid_for(atlas.id, "sacrum", "plantar-left", "what"))
-    assert what["fields"]["Prompt"] == "What do charts place here?"
+    assert shown(what["fields"]["Prompt"]) == "What do charts place here?"
     assert "sacrum" in what["fields"]["Picture"] and "Sacrum" in what["fields"]["Answer"]
     # every picture a note names is in the package, and is a sharp PNG
     named = {src for n in notes for f in ("Picture", "AnswerPicture") for src in _sources(n["fields"][f])}
@@ -124,6 +125,44 @@ def test_deck_has_two_cards_per_zone_and_view_with_fields_tags_and_pictures(two_
     sacrum = QImage.fromData(media["reflexmap-ingham-western-plantar-left-sacrum.png"])
     assert sacrum.size() == view.size() and sacrum.hasAlphaChannel() and not view.hasAlphaChannel()
     assert len(media["reflexmap-ingham-western-plantar-left-sacrum.png"]) < 20_000
+
+
+class _Text(HTMLParser):
+    """A field's text: all of it (as Anki's duplicate check reads it, tags stripped), or
+    only what a card shows (without elements styled display:none)."""
+
+    def __init__(self, *, shown: bool):
+        super().__init__(convert_charrefs=True)
+        self.shown, self.hidden, self.parts = shown, 0, []
+
+    def handle_starttag(self, tag, attrs):
+        if self.hidden or (self.shown and "display:none" in (dict(attrs).get("style") or "")):
+            self.hidden += tag not in ("img", "br", "hr")
+
+    def handle_endtag(self, tag):
+        self.hidden = max(0, self.hidden - 1) if self.hidden else 0
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def shown(field: str, *, on_card: bool = True) -> str:
+    parser = _Text(shown=on_card)
+    parser.feed(field)
+    parser.close()
+    return "".join(parser.parts)
+
+
+def test_each_note_has_a_first_field_of_its_own_and_cards_show_the_same_prompts(two_exports):
+    """Tryout S13-14: every *what* note's first field was "What do charts place here?", so
+    Anki flagged 115 of 230 notes as duplicates (it compares the first field, tags stripped)."""
+    folder, first, _ = two_exports
+    notes, _media = _open_deck(first, folder / "u")
+    firsts = [shown(n["fields"]["Prompt"], on_card=False) for n in notes]
+    assert len(set(firsts)) == len(notes)
+    prompts = {shown(n["fields"]["Prompt"]) for n in notes if "card::what" in n["tags"]}
+    assert prompts == {"What do charts place here?"}
 
 
 def _sources(field: str) -> list[str]:
@@ -156,6 +195,26 @@ def test_deck_of_a_user_chart_escapes_its_text(qapp, tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in note["fields"]["Answer"]
     assert "reflexmap::test-small" in note["tags"]
     assert len(notes) == 2 * sum(len(atlas.zones_in(v.id)) for v in atlas.views)
+
+
+def test_anki_syntax_in_chart_text_shows_as_written(qapp, tmp_path):
+    """Tryout S13-14: a technique's `[sound:x.mp3]` reached the card as Anki's sound tag (it
+    plays the file), `{{…}}` as template syntax; `\\(`, `[latex]`: MathJax and LaTeX."""
+    source = (ROOT / "tests" / "data" / "small.yaml").read_text(encoding="utf-8")
+    technique = r"Hook {{c1::in}} with the thumb {{Front}} [sound:x.mp3] \(x^2\) [latex]y[/latex]"
+    source = source.replace('"Thumb-walk."', json.dumps(technique), 1)
+    source = source.replace('"Heel"', json.dumps("Heel [sound:heel.mp3]"))
+    chart = tmp_path / "anki.yaml"
+    chart.write_text(source, encoding="utf-8")
+    atlas = read_atlas(chart).atlas
+    set_language("en")
+    notes, _media = _open_deck(export_deck(atlas, tmp_path / "anki.apkg"), tmp_path / "d")
+    fields = "".join(f for n in notes for f in n["fields"].values())
+    for sign in ("[sound:", "{{", "}}", "[latex]", "\\(", "\\)"):
+        assert sign not in fields, sign
+    [heel] = [n for n in notes if n["guid"] == genanki.guid_for("test-small", "heel", "plantar-left", "what")]
+    assert technique.replace("\\", "\\\u2060") in shown(heel["fields"]["Details"])
+    assert "Heel [sound:heel.mp3]" in shown(heel["fields"]["Answer"])
 
 
 def test_deck_of_a_large_chart_is_small_enough_for_a_phone(qapp, tmp_path):
