@@ -92,36 +92,48 @@ FEEDBACK_STYLE = {  # background and border; the ✔ ≈ ✖ symbol carries the 
 
 
 class AnswerField(QLineEdit):
-    """The typed answer. Enter while the completion list is open takes the completion (the
-    highlighted one, else the first that begins with what was typed, else the first) instead
-    of sending the half-typed text; Enter on a text that is already complete sends it."""
+    """The typed answer. Enter on a text that is not yet a choice takes a completion instead
+    of sending it (the highlighted row of the open list, else the first choice that begins
+    with what was typed, else the first that holds it), whether the list is open or not: a
+    half-typed answer sent is always wrong, and the list can be closed by Escape or, with no
+    window manager, by the window not being the active one. Enter on a choice sends it."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        completer = self.completer()
-        if (
-            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and completer is not None
-            and completer.popup().isVisible()
-        ):
-            popup = completer.popup()
-            index = popup.currentIndex()
-            picked = index.isValid()  # highlighted with the arrow keys: take it, send nothing yet
-            if not picked:  # none highlighted: the first that begins so, else the first
-                model = completer.completionModel()
-                typed = " ".join(self.text().split()).casefold()
-                rows = [model.index(row, 0) for row in range(model.rowCount())]
-                begins = [i for i in rows if str(i.data()).casefold().startswith(typed)]
-                index = (begins or rows or [index])[0]
-            popup.hide()
-            if index.isValid():
-                chosen = str(index.data())
-                if picked or " ".join(self.text().split()).casefold() != chosen.casefold():
-                    self.setText(chosen)
-                    event.accept()
-                    return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            chosen = self.completion()
+            if chosen is not None:
+                self.setText(chosen)  # taken; the next Enter sends it
+                event.accept()
+                return
         super().keyPressEvent(event)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()  # answered: the same Enter must not also go on to the next question
+
+    def completion(self) -> str | None:
+        """What Enter takes instead of sending the text; None: send it as it is (a choice
+        already, or like none)."""
+        completer = self.completer()
+        if completer is None:
+            return None
+        popup = completer.popup()
+        if popup.isVisible():
+            index = popup.currentIndex()
+            popup.hide()
+            if index.isValid():  # highlighted with the arrow keys: take it, send nothing yet
+                return str(index.data())
+        typed = _folded(self.text())
+        model = completer.model()
+        choices = [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+        if not typed or any(_folded(choice) == typed for choice in choices):
+            return None
+        holding = [choice for choice in choices if typed in _folded(choice)]
+        begins = [choice for choice in holding if _folded(choice).startswith(typed)]
+        return (begins or holding or [None])[0]
+
+
+def _folded(text: str) -> str:
+    """A text as typed answers are compared: spaces collapsed, case ignored."""
+    return " ".join(text.split()).casefold()
 
 
 class ChoiceButton(QPushButton):

@@ -172,6 +172,30 @@ def test_typing_with_completion_and_enter_to_go_on(qtbot, quiz_window):
     assert session.current is not question
 
 
+def test_enter_on_a_half_typed_technique_takes_it_with_the_completion_list_closed(qtbot, quiz_window):
+    """Tryout S13-4: with the list closed (here by Escape; on X with no window manager the
+    window not being the active one closed it on every other key) Enter sent the half-typed
+    text, marked wrong. Enter now takes the choice that begins so; the next Enter sends it."""
+    window = quiz_window
+    session = start(window, ["splenic-flexure", "stomach", "heart"], kinds=("technique",))
+    panel = window.quiz_panel
+    question = session.current
+    answer = question.choices[question.answer]
+    others = [c.lower() for c in question.choices if c != answer]
+    typed = next(
+        answer[:k] for k in range(4, len(answer)) if not any(answer[:k].lower() in o for o in others)
+    )
+    qtbot.keyClicks(panel.answer, typed)
+    popup = panel.answer.completer().popup()
+    assert popup.isVisible()
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)  # the list closed, the text as typed
+    assert not popup.isVisible() and panel.answer.text() == typed
+    qtbot.keyClick(panel.answer, Qt.Key.Key_Return)
+    assert panel.answer.text() == answer and feedback(window) == "" and not session.results
+    qtbot.keyClick(panel.answer, Qt.Key.Key_Return)
+    assert feedback(window) == f"✔ Right: {answer.rstrip('.')}."
+
+
 def test_enter_goes_on_from_anywhere_in_the_panel(qtbot, quiz_window):
     window = quiz_window
     session = start(window, ["neck", "heart"], kinds=("claim",))
