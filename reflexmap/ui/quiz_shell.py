@@ -122,6 +122,9 @@ class QuizShell(QObject):
         return dialog
 
     def _start(self, dialog: QuizSetupDialog) -> None:
+        # the window is the active one again, as a window manager makes it: with none, it was
+        # left inactive, and the typed answer's completion list shut at every other key
+        self.window.activateWindow()
         self.controller.set_retention(dialog.desired_retention())
         self.controller.start(dialog.options())
 

@@ -196,6 +196,27 @@ def test_enter_on_a_half_typed_technique_takes_it_with_the_completion_list_close
     assert feedback(window) == f"✔ Right: {answer.rstrip('.')}."
 
 
+def test_the_completion_list_stays_open_key_by_key_after_the_setup_dialog(qtbot, quiz_window):
+    """Tryout S13-4: with no window manager the window was left inactive when the setup
+    dialog closed; keys still reached the answer field, but those the open list passed on
+    (it takes the keys while open) shut it, as the field had no focus: the list was open
+    after every odd key and shut after every even one. Typed here as X delivers the keys:
+    to the list while it is open, else to the field."""
+    window = quiz_window
+    window.new_quiz_action.trigger()
+    dialog = window.findChild(QDialog, "quiz-setup")
+    for kind, box in dialog.kinds.items():
+        box.setChecked(kind == "technique")
+    qtbot.keyClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.Key.Key_Return)
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    session, field = window.quiz.session, window.quiz_panel.answer
+    popup = field.completer().popup()
+    answer = session.current.choices[session.current.answer]
+    for typed, letter in enumerate(answer[:12], start=1):
+        qtbot.keyClick(popup if popup.isVisible() else field, letter)
+        assert field.text() == answer[:typed] and popup.isVisible(), answer[:typed]
+
+
 def test_enter_goes_on_from_anywhere_in_the_panel(qtbot, quiz_window):
     window = quiz_window
     session = start(window, ["neck", "heart"], kinds=("claim",))
