@@ -99,9 +99,6 @@ class AnswerField(QLineEdit):
     window manager, by the window not being the active one. Enter on a choice sends it."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        window = self.window()
-        if not window.isActiveWindow():  # typed into: with no window manager after a dialog
-            window.activateWindow()  # (else the completion list shuts at every other key)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             chosen = self.completion()
             if chosen is not None:

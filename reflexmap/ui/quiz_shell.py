@@ -122,14 +122,16 @@ class QuizShell(QObject):
         return dialog
 
     def _start(self, dialog: QuizSetupDialog) -> None:
-        # the window is the active one again, as a window manager makes it: with none, it was
-        # left inactive, and the typed answer's completion list shut at every other key
-        self.window.activateWindow()
         self.controller.set_retention(dialog.desired_retention())
         self.controller.start(dialog.options())
 
     def _started(self) -> None:
-        """The quiz panel takes the side: the zone card and list would give answers away."""
+        """The quiz panel takes the side: the zone card and list would give answers away.
+        The window is the active one (a round is begun here: from the menu, the setup dialog,
+        the results): with no window manager a closed dialog left none active, and the typed
+        answer's completion list, passing keys on to a field without focus, shut at every
+        other key."""
+        self.window.activateWindow()  # (the closing dialog may still count as active now)
         self._hidden = [(d, d.isVisible()) for d in self.asides()]
         for dock, _visible in self._hidden:
             dock.hide()

@@ -208,10 +208,31 @@ def test_the_completion_list_stays_open_key_by_key_after_the_setup_dialog(qtbot,
     for kind, box in dialog.kinds.items():
         box.setChecked(kind == "technique")
     qtbot.keyClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.Key.Key_Return)
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.wait(300)  # a person reads the question first
+    assert window.isActiveWindow()
     session, field = window.quiz.session, window.quiz_panel.answer
     popup = field.completer().popup()
     answer = session.current.choices[session.current.answer]
+    for typed, letter in enumerate(answer[:12], start=1):
+        qtbot.keyClick(popup if popup.isVisible() else field, letter)
+        assert field.text() == answer[:typed] and popup.isVisible(), answer[:typed]
+
+
+def test_a_round_begun_with_no_window_active_makes_the_window_active(qtbot, quiz_window):
+    """Review mistakes or New round in the results, with no window manager: the results
+    dialog closed left no window active; the round makes its window the active one."""
+    window = quiz_window
+    other = QDialog(window)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(other.isActiveWindow)
+    other.close()
+    qtbot.wait(50)
+    assert QApplication.activeWindow() is None  # as a closed dialog leaves it with no window manager
+    session = start(window, ["splenic-flexure", "stomach", "heart"], kinds=("technique",))
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    field, answer = window.quiz_panel.answer, session.current.choices[session.current.answer]
+    popup = field.completer().popup()
     for typed, letter in enumerate(answer[:12], start=1):
         qtbot.keyClick(popup if popup.isVisible() else field, letter)
         assert field.text() == answer[:typed] and popup.isVisible(), answer[:typed]
