@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QWidget,
 )
 
 from reflexmap.quiz import QuizOptions
@@ -222,13 +223,16 @@ def test_a_round_begun_with_no_window_active_makes_the_window_active(qtbot, quiz
     """Review mistakes or New round in the results, with no window manager: the results
     dialog closed left no window active; the round makes its window the active one."""
     window = quiz_window
-    other = QDialog(window)
+    # A window of its own (not one of the app's dialogs: those give the window back its
+    # activation when they close, dialog_place.py) closed: no window is active, as a closed
+    # dialog left it with no window manager before.
+    other = QWidget()
     other.show()
     other.activateWindow()
     qtbot.waitUntil(other.isActiveWindow)
     other.close()
     qtbot.wait(50)
-    assert QApplication.activeWindow() is None  # as a closed dialog leaves it with no window manager
+    assert QApplication.activeWindow() is None
     session = start(window, ["splenic-flexure", "stomach", "heart"], kinds=("technique",))
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     field, answer = window.quiz_panel.answer, session.current.choices[session.current.answer]
