@@ -28,6 +28,13 @@ def keep_map_room(window: QMainWindow) -> None:
     window._dock_room = room  # (kept alive with the window)
 
 
+def two_sides_fit(window: QMainWindow) -> bool:
+    """Whether docks on both sides of `window` leave the map its MAP_SHARE: each side's
+    share of the rest is at least MIN_DOCK_PX (on a 922 px window, the default on a 1024×768
+    screen, a left dock besides the right ones left the map 467 px, 51 %)."""
+    return window.width() * (1 - MAP_SHARE) / 2 >= MIN_DOCK_PX
+
+
 class DockRoom(QObject):
     """Event filter on the main window: on every resize, a dock shown or hidden, the docks'
     maximum widths are set again."""

@@ -85,10 +85,13 @@ class _UnsavedMark(QObject):
 
 
 def _add_dock(window: MainWindow, dock: QDockWidget, where: str) -> None:
-    """The editor's docks: the zone-texts form tabbed with the zone card, the history left."""
+    """The editor's docks: the zone-texts form tabbed with the zone card; the history and the
+    chart's problems left, or tabbed with the card too where two sides would leave the map
+    less than its share of the window (dock_room.two_sides_fit)."""
+    from .dock_room import two_sides_fit
     from .editor.host import BESIDE_CARD
 
-    if where == BESIDE_CARD:
+    if where == BESIDE_CARD or not two_sides_fit(window):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         window.tabifyDockWidget(window.info_dock, dock)
     else:
