@@ -41,6 +41,8 @@ class EditMode(QObject):
         self.session.changed.connect(self._problems_shown)
         self.tool = ZoneTool(state, self.session, self.say, host.pointed, self)
         self.tool.on_left = self._left
+        # the note counts what the marks show, drawn afresh with them (a drag's live check too)
+        self.tool.overlay_changed.connect(self._problems_shown)
         self.tool.needs_source = self._first_source
         self._first_source_dialog = None  # Chart properties opened for a new chart's first zone
         # the status bar's word about problems: a click lists them (the Chart problems panel)
@@ -292,7 +294,7 @@ class EditMode(QObject):
 
     def _problems_shown(self) -> None:
         draft = self.session.draft
-        count = len(draft.problems) if draft is not None else 0
+        count = self.tool.problem_count()
         if not self.active or draft is None:
             self.problems_label.hide()
             return

@@ -240,6 +240,24 @@ class ZoneTool(Mode):
                     marks.append((view_id, *point, said(problem, self.state.atlas.views)))
         return marks
 
+    def problem_count(self) -> int:
+        """The chart's problems as the map marks them now, for the status bar's note: the
+        last full check's, and while a shape is dragged (the full check comes with the drop)
+        its live check standing for its own, a problem in a view and its mirror counted once,
+        as the full check counts it."""
+        draft = self.session.draft
+        problems = draft.problems if draft is not None else ()
+        if self.live_problems is None or not self.live:
+            return len(problems)
+        zone, live_views = self.state.zone_id, set(self.live)
+        kept = sum(1 for p in problems if not (p.zone == zone and p.view in live_views))
+        found = {
+            (self.source_of(view_id) or view_id, part, vertex)
+            for view_id, listed in self.live_problems.items()
+            for part, vertex, _message in listed
+        }
+        return kept + len(found)
+
     def _problem_point(self, zone: str, view_id: str, part: int | None, vertex: int | None) -> Point | None:
         shape = self.session.written_shape(zone, view_id)
         mirror = shape == "mirror"
