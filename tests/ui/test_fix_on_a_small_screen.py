@@ -35,6 +35,13 @@ def test_fixing_on_a_small_screen_keeps_the_map_its_share(qtbot, make_window, br
     assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
     assert dock.widget().list.count() == 2
     assert dock.widget().list.width() >= 300
+    # each problem's message whole on the map, inside what is in view (no "!" tag instead)
+    overlay = window.editor.tool.overlay
+    qtbot.waitUntil(lambda: len(overlay.messages) == 2)
+    assert not overlay.unshown, overlay.unshown
+    seen = window.map.viewport().rect().toRectF()
+    for box in overlay.boxes:
+        assert seen.contains(box), (box, seen)
 
 
 def test_fixing_on_a_wide_window_keeps_the_panel_on_the_left(qtbot, make_window, broken, monkeypatch):  # noqa: F811
