@@ -22,6 +22,8 @@ def _agree(window) -> None:
     note = _note(window)
     if marks:
         assert note.startswith("⚠"), (note, marks)
+        # its tooltip lists what the marks say (the heel's corner out of the foot)
+        assert "heel" in window.editor.problems_label.toolTip(), window.editor.problems_label.toolTip()
     else:
         assert note.startswith("✔"), (note, marks)
 

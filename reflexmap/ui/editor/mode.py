@@ -294,11 +294,14 @@ class EditMode(QObject):
 
     def _problems_shown(self) -> None:
         draft = self.session.draft
-        count = self.tool.problem_count()
+        checked, live = self.tool.problems_now()  # (what the marks show, a drag's live check too)
+        count = len(checked) + len(live)
         if not self.active or draft is None:
             self.problems_label.hide()
             return
         if count:
+            from itertools import chain, islice
+
             from ...content.markup import plain_tooltip
             from .problems import placed
 
@@ -308,7 +311,7 @@ class EditMode(QObject):
                 )
             )
             views = draft.atlas.views if draft.atlas is not None else ()
-            listed = "\n".join(placed(p, views) for p in draft.problems[:20])
+            listed = "\n".join(islice(chain(live, (placed(p, views) for p in checked)), 20))
             self.problems_label.setToolTip(plain_tooltip(listed))  # (the ids are the chart's text)
         else:
             self.problems_label.setText(_("✔ The chart passes the check"))

@@ -240,23 +240,22 @@ class ZoneTool(Mode):
                     marks.append((view_id, *point, said(problem, self.state.atlas.views)))
         return marks
 
-    def problem_count(self) -> int:
-        """The chart's problems as the map marks them now, for the status bar's note: the
-        last full check's, and while a shape is dragged (the full check comes with the drop)
-        its live check standing for its own, a problem in a view and its mirror counted once,
-        as the full check counts it."""
+    def problems_now(self) -> tuple[list, list[str]]:
+        """The chart's problems as the map marks them now, for the status bar's note: (the
+        last full check's problems, the live check's messages). While a shape is dragged (the
+        full check comes with the drop) its live check stands for its own, a problem in a
+        view and its mirror once, as the full check counts it."""
         draft = self.session.draft
-        problems = draft.problems if draft is not None else ()
+        problems = list(draft.problems) if draft is not None else []
         if self.live_problems is None or not self.live:
-            return len(problems)
+            return problems, []
         zone, live_views = self.state.zone_id, set(self.live)
-        kept = sum(1 for p in problems if not (p.zone == zone and p.view in live_views))
-        found = {
-            (self.source_of(view_id) or view_id, part, vertex)
-            for view_id, listed in self.live_problems.items()
-            for part, vertex, _message in listed
-        }
-        return kept + len(found)
+        kept = [p for p in problems if not (p.zone == zone and p.view in live_views)]
+        found: dict[tuple, str] = {}
+        for view_id, listed in self.live_problems.items():
+            for part, vertex, message in listed:
+                found.setdefault((self.source_of(view_id) or view_id, part, vertex), message)
+        return kept, list(found.values())
 
     def _problem_point(self, zone: str, view_id: str, part: int | None, vertex: int | None) -> Point | None:
         shape = self.session.written_shape(zone, view_id)
