@@ -46,6 +46,52 @@
     const r = panel.getBoundingClientRect();
     return getComputedStyle(panel).position === "fixed" && r.left <= 0 ? r.top : window.innerHeight;
   }
+  function room() {
+    // the part of the screen the feet may use: under a bar that stays (sideways), above a
+    // sheet at the foot of the screen (upright) or left of one beside the feet (sideways)
+    const r = panel.getBoundingClientRect();
+    const header = $("header");
+    const bar = ["sticky", "fixed"].includes(getComputedStyle(header).position) ? header.getBoundingClientRect().bottom : 0;
+    const box = { top: Math.max(0, bar), bottom: window.innerHeight, right: window.innerWidth };
+    if (getComputedStyle(panel).position === "fixed") {
+      if (r.left <= 0) box.bottom = r.top; else box.right = r.left;
+    }
+    return box;
+  }
+  function zonesBox(fig) {
+    const rects = $$("path.z", fig).map((p) => p.getBoundingClientRect()).filter((r) => r.height > 0);
+    if (!rects.length) return null;
+    return { top: Math.min(...rects.map((r) => r.top)), bottom: Math.max(...rects.map((r) => r.bottom)),
+      right: Math.max(...rects.map((r) => r.right)) };
+  }
+  const MARGIN = 6;
+  function feetFree() { $$("svg.chart").forEach((svg) => { svg.style.maxHeight = ""; svg.style.maxWidth = ""; }); }
+  function feetInSight() {
+    // A question asks for any zone of the feet shown: all of them in sight beside the sheet,
+    // the drawing made smaller where the room left is lower than the feet (it was 456 px
+    // above the sheet on an upright phone, the heels under it).
+    // (beside the feet on a desktop the panel takes no room from them: nothing to do)
+    feetFree();
+    fitCharts();
+    if (getComputedStyle(panel).position !== "fixed") return;
+    const fig = currentFigure();
+    const svg = $("svg.chart", fig);
+    let box = zonesBox(fig);
+    if (!box) return;
+    const space = room();
+    const high = space.bottom - space.top - 2 * MARGIN;
+    const tall = box.bottom - box.top;
+    const svgBox = svg.getBoundingClientRect();
+    let scale = Math.min(1, high / tall);
+    if (box.right > space.right - MARGIN) scale = Math.min(scale, (space.right - MARGIN - svgBox.left) / (box.right - svgBox.left));
+    if (scale < 1 && !$("#chart").dataset.zoom) { // zoomed in, the reader chose the size: scrolled only
+      svg.style.maxHeight = Math.floor(svgBox.height * scale) + "px";
+      svg.style.maxWidth = Math.floor(svgBox.width * scale) + "px";
+      fitCharts();
+      box = zonesBox(fig);
+    }
+    window.scrollBy(0, box.top - space.top - Math.max(MARGIN, (high - (box.bottom - box.top)) / 2));
+  }
   function reveal(id) {
     // the marked zone scrolled into sight above the sheet, if the sheet or the screen's edge hides it
     const rects = $$('path.z[data-zone="' + CSS.escape(id) + '"]', currentFigure())
@@ -181,6 +227,7 @@
     if (labelsBefore !== null) box.checked = labelsBefore;
     labelsBefore = null;
     document.body.classList.toggle("nolabels", !box.checked);
+    feetFree();
     fitCharts();
     clearMarks();
     if (!ended || $("#quiz").hidden) { $("#quiz").hidden = true; return; }
@@ -207,6 +254,7 @@
     $("#quiz-mark").textContent = "";
     $("#quiz-next").hidden = true;
     $("#quiz-score").textContent = fill(S.score, { right: quiz.right, asked: quiz.asked });
+    feetInSight();
   }
   function answer(under) {
     quiz.answered = true;
@@ -293,7 +341,13 @@
     select(b.dataset.zone, []);
     $("svg.chart", b.closest("figure")).scrollIntoView({ block: "start" });
   }));
-  window.addEventListener("resize", fitCharts);
+  // turned (not a bar of the browser sliding away as the page scrolls): the feet in sight again
+  let wide = window.innerWidth;
+  window.addEventListener("resize", () => {
+    const turned = window.innerWidth !== wide;
+    wide = window.innerWidth;
+    if (turned && quiz && quiz.target) feetInSight(); else fitCharts();
+  });
   $("#labels").addEventListener("change", (e) => {
     document.body.classList.toggle("nolabels", !e.target.checked);
     fitCharts();
