@@ -22,6 +22,20 @@ def charts_place(claim: str, *, sentence: bool = True) -> str:
     return text.format(claim=claim if claim.startswith("\u2068") else bidi_isolate(claim))
 
 
+QUESTION_CLAIM_CHARS = 160
+
+
+def where_question(claim: str) -> str:
+    """ "Where do charts place the sacrum?": the one wording of the find-it question, in the
+    app's quiz, the web page and the Anki deck. The claim, as written for "Charts place {claim}
+    here.", carries its article (German: "das Steißbein", "den Dünndarm"), so the question is
+    German for every zone; the bare name was not ("Wo verorten Karten Dünndarm?")."""
+    claim = shortened(claim, QUESTION_CLAIM_CHARS)  # a 4,000-character claim: the question whole
+    return _("Where do charts place {claim}?").format(
+        claim=claim if claim.startswith("\u2068") else bidi_isolate(claim)
+    )
+
+
 def isolate(text: str) -> str:
     """Chart text set inside one of the app's sentences, between Unicode isolates (FSI … PDI),
     so that its own direction (or a stray right-to-left override) cannot reorder our words."""

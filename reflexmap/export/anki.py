@@ -31,6 +31,7 @@ from pathlib import Path
 import genanki
 
 from ..atlas import Atlas, View, Zone
+from ..content.markup import where_question
 from ..content.zone_card import claim_sentence, details_html, isolate
 from ..i18n import _, language
 from ..storage import atomic_path, temporary_folder_beside
@@ -139,7 +140,6 @@ def build_notes(atlas: Atlas) -> tuple[list[genanki.Note], dict[str, tuple[str, 
         for zone in zones:
             shown = _media_name(atlas.id, view.id, zone.id)
             pictures[shown] = (view.id, zone.id)
-            claim = escape(isolate(zone.claim))
             answer = (
                 f"<p class='name'>{escape(zone.name)}</p><p class='claim'>{claim_sentence(zone.claim)}</p>"
             )
@@ -150,7 +150,7 @@ def build_notes(atlas: Atlas) -> tuple[list[genanki.Note], dict[str, tuple[str, 
             blank_img = _pictures((blank, _("The foot with every zone outlined")))
             fields = {
                 "find": [
-                    escape(_("Where do charts place {claim}?")).replace("{claim}", claim),
+                    escape(where_question(zone.claim)),
                     blank_img,
                     answer,
                     highlighted,

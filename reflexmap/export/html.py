@@ -22,6 +22,7 @@ from ..atlas import Atlas, View, Zone
 from ..atlas.coords import MAX_LABELLED_ZONES
 from ..atlas.index import shape_area
 from ..content import NOTES, note_html
+from ..content.markup import where_question
 from ..content.zone_card import claim_text, details_html, heading_html, isolate
 from ..i18n import N_, _, bidi_isolate, in_sentence, language
 from ..layout import order as layout_order
@@ -271,6 +272,7 @@ def _card(atlas: Atlas, zone: Zone) -> str:
         f'<article class="card" id="card-{escape(zone.id)}" data-zone="{escape(zone.id)}" '
         f'data-name="{escape(zone.name)}" data-said="{escape(isolate(zone.name))}" '
         f'data-mid="{escape(in_sentence(zone.name))}" '
+        f'data-ask="{escape(where_question(zone.claim))}" '
         f'data-words="{escape(words.lower())}" hidden>'
         + heading_html(atlas, zone)
         + _notes_buttons()
@@ -294,7 +296,7 @@ def _notes_buttons() -> str:
 def _script_strings() -> dict[str, str]:
     return {
         # {name}/{tapped} mid-sentence: as the app words them (i18n.in_sentence, "the coccyx")
-        "findPrompt": _("Where do charts place the {name}? Tap it on the feet."),
+        "findPrompt": _("{question} Tap it on the feet."),  # content.markup.where_question
         "right": _("✔ Right: {name}."),
         "close": _("✔ Right: {name} (you tapped inside it, where zones overlap)."),
         "wrong": _("✖ Not quite: you tapped the {tapped}. {name} is outlined on the feet."),

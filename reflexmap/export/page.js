@@ -13,6 +13,8 @@
   const said = (id) => (card(id) ? card(id).dataset.said : id);
   // inside a sentence, as the app words it ("the coccyx" in English; German keeps the capital)
   const mid = (id) => (card(id) ? card(id).dataset.mid : id);
+  // the find-it question, worded as in the app and the Anki deck ("Where do charts place the coccyx?")
+  const question = (id) => (card(id) ? card(id).dataset.ask : id);
   let selected = null;
   let lastUnder = [];
   let quiz = null;
@@ -250,7 +252,7 @@
     quiz.seen.push(quiz.target);
     quiz.answered = false;
     $("#quiz-count").textContent = fill(S.question, { number: quiz.asked + 1, count: ROUND });
-    $("#quiz-prompt").textContent = fill(S.findPrompt, { name: mid(quiz.target) });
+    $("#quiz-prompt").textContent = fill(S.findPrompt, { question: question(quiz.target) });
     $("#quiz-mark").textContent = "";
     $("#quiz-next").hidden = true;
     $("#quiz-score").textContent = fill(S.score, { right: quiz.right, asked: quiz.asked });

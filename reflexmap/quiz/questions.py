@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .. import vocab
 from ..atlas import Atlas, View
+from ..content.markup import where_question
 from ..i18n import _, in_sentence
 from .cards import MIN_FIND_AREA_MM2, Card
 
@@ -48,7 +49,9 @@ def make_question(atlas: Atlas, card: Card, views: list[str], rng: random.Random
     if card.kind == "find":
         return Question(
             card,
-            _("Click the {zone} ({view})").format(zone=in_sentence(zone.name), view=where(view)),
+            _("{question} Click it on the {view}.").format(
+                question=where_question(zone.claim), view=where(view)
+            ),
             view_id,
         )
     if card.kind == "name":

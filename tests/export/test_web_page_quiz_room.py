@@ -1,15 +1,14 @@
 """The web page's quiz, in Chromium: hidden labels keep no room (the feet were drawn as small
 as beside their label columns, which stood empty), the Labels box says what is shown, and
-the question names the zone as the app does inside a sentence ("Where do charts place the
-neck?", not "… place Neck?"; German keeps the noun's capital)."""
+the question is worded as the app's quiz and the Anki deck word it, with the zone's claim
+("Where do charts place the neck?", "Wo verorten Karten den Hals (Nacken)?")."""
 
 from __future__ import annotations
-
-import re
 
 import pytest
 
 from reflexmap import load_atlas
+from reflexmap.content.markup import where_question
 from reflexmap.export.html import export_page
 from reflexmap.i18n import set_language
 
@@ -64,19 +63,27 @@ def test_quiz_gives_the_feet_the_label_columns_room(desktop, tmp_path):
     assert _feet_width(desktop) == pytest.approx(labelled, rel=0.01)
 
 
-@pytest.mark.parametrize("language", ["en", "de"])
-def test_the_question_names_the_zone_as_inside_a_sentence(desktop, tmp_path, language):
+@pytest.mark.parametrize(
+    ("language", "tap"), [("en", "Tap it on the feet."), ("de", "Tippen Sie auf die Stelle am Fuß.")]
+)
+def test_the_question_is_worded_as_in_the_app_and_the_deck(desktop, tmp_path, language, tap):
+    """One wording of the find-it question (content.markup.where_question) with the zone's
+    claim, which carries its article: "Wo verorten Karten das Steißbein?" (before, the bare
+    name: "Wo verorten Karten Steißbein?", "… Karten Dünndarm?", not German)."""
     atlas, page = _page(tmp_path, language)
     desktop.get(page.as_uri())
     desktop.find_element("id", "quiz-start").click()
-    names = [z.name for z in atlas.zones]
-    for _question in range(4):
+    set_language(language)
+    try:
+        questions = {f"{where_question(z.claim)} {tap}": z for z in atlas.zones}
+    finally:
+        set_language("en")
+    for _question in range(6):
         prompt = desktop.find_element("id", "quiz-prompt").text
-        name = max((n for n in names if n.lower() in prompt.lower()), key=len)
-        if language == "en":
-            assert prompt.startswith("Where do charts place the "), prompt
-            if re.fullmatch(r"[A-Z][a-z]+( .*)?", name):  # a plain capitalised word is lowered
-                assert name[0].lower() + name[1:] in prompt, prompt
-        else:
-            assert name in prompt, prompt  # nouns keep their capital
+        assert prompt in questions, prompt
+        zone = questions[prompt]
+        words = prompt.replace("\u2068", "").replace("\u2069", "").split()
+        article = words[4] if language == "en" else words[3]  # "Where do charts place the …"
+        assert article in ({"the"} if language == "en" else {"der", "die", "das", "den"}), prompt
+        assert zone.claim in prompt
         desktop.execute_script("document.querySelector('#quiz-next').click()")

@@ -41,7 +41,9 @@ def inside(atlas, view_id, zone_id):
 def test_find_right_click(atlas):
     session = session_for(atlas, ["lumbar-spine"])
     q = session.current
-    assert q.prompt == "Click the lumbar spine (left foot, plantar view)"
+    assert q.prompt == (
+        "Where do charts place the lower-back vertebrae (L1–L5)? Click it on the left foot, plantar view."
+    )
     feedback = session.answer_click(q.view_id, *inside(atlas, q.view_id, "lumbar-spine"))
     assert feedback.correct and feedback.message.startswith("✔")
     assert session.streak == 1

@@ -444,7 +444,8 @@ def test_a_zone_named_with_a_code_keeps_its_case_in_questions(qtbot, make_window
     chart.write_text(ONE_FOOT.replace('name: "Ball"', 'name: "T12 vertebra"'), encoding="utf-8")
     assert window.open_chart(chart)
     setup_by_mouse(qtbot, window, kinds={"find"}, feet={"left"}, zones={"ball"}, length=1)
-    assert window.quiz_panel.prompt.text().startswith("Click the T12 vertebra"), (
+    # the question names what charts place there (the claim: content.markup.where_question)
+    assert window.quiz_panel.prompt.text().startswith("Where do charts place the chest?"), (
         window.quiz_panel.prompt.text()
     )
     click_zone(qtbot, window, "plantar-left", "ball")
