@@ -30,6 +30,9 @@ def language(request):
 
 
 def _plain(text: str) -> str:
+    """The text as a student reads it: no isolates, no hidden key (anki.py makes each note's
+    first field its own with a hidden span naming the zone and view)."""
+    text = re.sub(r'<span style="display:none">.*?</span>', "", text)
     return text.replace("\u2068", "").replace("\u2069", "")
 
 
