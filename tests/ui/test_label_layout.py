@@ -37,10 +37,16 @@ def test_a_label_goes_to_the_side_whose_leader_crosses_no_other_zone():
     # the anchor is nearer the left column, but a zone lies that way: the right column it is
     assert better_side(25.0, 5.0, 0.0, 60.0, [[square]]) == "right"
     assert better_side(25.0, 15.0, 0.0, 60.0, [[square]]) == "left"  # nothing in the way: nearer
-    # a clear path wins over a short crossing even when it runs far over bare skin
+    # a short crossing by the heel does not send a label the whole length of a long foot
     foot = [(0.0, 0.0), (400.0, 0.0), (400.0, 20.0), (0.0, 20.0)]
     strip = [(12.0, 0.0), (18.0, 0.0), (18.0, 20.0), (12.0, 20.0)]
-    assert better_side(25.0, 5.0, 0.0, 401.0, [[strip]], foot) == "right"
+    assert better_side(25.0, 5.0, 0.0, 401.0, [[strip]], foot) == "left"
+    # ... but on a narrow sole a clear path a little further wins over the crossing
+    sole = [(0.0, 0.0), (90.0, 0.0), (90.0, 20.0), (0.0, 20.0)]
+    assert better_side(35.0, 5.0, 0.0, 91.0, [[strip]], sole) == "right"
+    # and the near side loses where its leader would cross far more than the far one saves
+    wide = [(12.0, 0.0), (22.0, 0.0), (22.0, 20.0), (12.0, 20.0)]
+    assert better_side(30.0, 5.0, 0.0, 401.0, [[wide]] * 5, foot) == "right"
 
 
 def test_a_guide_name_moves_inwards_off_a_narrowing_outline_and_off_zone_edges():

@@ -26,8 +26,15 @@ from .test_leader_lines import crossed_zones
 # the whole inner edge and the colon frames the arch, so from most zones of the toes, the
 # ball and the arch a level leader to either column crosses one of them. Each zone's leader
 # starts where its path is clearest (geometry.label_anchors with the label columns): that
-# brought the sole from 47 pairs / 453 mm to 38 / 321 mm. Every other view: none.
-CROSSINGS = {("ingham-western", "plantar"): (38, 325.0)}
+# brought the sole from 47 pairs / 453 mm to 38 / 321 mm. On the side views a label stands by
+# its zone's end of the foot (27 Nov 2026): the Western hip, ovary and uterus labels by the heel
+# cross the thin sciatic band once (6.9 mm each) rather than run the foot's whole length from
+# the far column. Every other view: none.
+CROSSINGS = {
+    ("ingham-western", "plantar"): (38, 325.0),
+    ("ingham-western", "lateral"): (4, 27.6),
+    ("ingham-western", "medial"): (2, 13.8),
+}
 
 
 def _rect(item, shrink: float = 0.15):
