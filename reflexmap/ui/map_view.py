@@ -828,6 +828,11 @@ class MapView(QGraphicsView):
         self._fitted = False
         self._view_moved()
 
+    def chart_size(self) -> tuple[float, float]:
+        """The whole chart's width and height (scene mm): what `fit` fits into the viewport."""
+        rect = self.chart.chart_rect
+        return rect.width(), rect.height()
+
     def pixels_per_mm(self) -> float:
         return self.transform().m11()
 

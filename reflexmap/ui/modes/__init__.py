@@ -44,7 +44,7 @@ at once).
 
 **The map itself.** A mode that puts widgets of its own on the map (the presenter's caption
 and notes) or moves the keyboard focus gets the map as a `MapSurface`: focus, size, a fit,
-room kept free beside the chart, the keys' stepping order, and the window to parent
+the chart's own size, room kept free beside the chart, the keys' stepping order, and the window to parent
 dialogs. Nothing else of the map, and nothing of any other widget (the panels, the window's
 attributes); `tests/ui/test_modes_reach.py` fails on any other reach.
 
@@ -103,6 +103,8 @@ class MapSurface(Protocol):
     def refit(self) -> None: ...
 
     def set_reserved_margins(self, right: int, bottom: int) -> None: ...
+
+    def chart_size(self) -> tuple[float, float]: ...
 
     def keyboard_order(self) -> list[tuple[str, str]]: ...
 

@@ -9,7 +9,8 @@ N opens the trainer's notes (on a second screen when one is attached), Home/End 
 What the class sees gives nothing away that the trainer has not revealed: a blank chart has
 grey outlines, no colour key and no guide names. Hints for the trainer (which key does what,
 where the lesson stands, "5 / 23") go into the notes only. With one screen the notes are a
-panel beside the chart, which is fitted into the room left, so they never cover it.
+panel beside the chart or, under a wide chart, below it (where the chart loses least), and
+the chart is fitted into the room left, so they never cover it.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ CAPTION_CHARS = 200  # of a zone's name or claim in it, at most
 CAPTION_PADDING_PX = 12  # above and below its lines (the style sheet's 10 px padding, its 2 px border)
 NOTES_PANEL_SHARE = 0.3  # of the screen's width, for the notes beside the chart (one screen)
 NOTES_PANEL_MAX_PX = 460
+NOTES_BESIDE_MIN_PX = 240  # the notes beside a tall chart: at least this wide
+NOTES_UNDER_MIN_PX = 120  # the notes under a wide chart: at least this tall
+NOTES_UNDER_MAX_SHARE = 0.35  # and at most this share of the screen's height
 # Tab too: on the map it steps through the zones, here through the lesson (a trainer used to it)
 NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space, Qt.Key.Key_PageDown, Qt.Key.Key_Tab)
 BACK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backspace, Qt.Key.Key_PageUp, Qt.Key.Key_Backtab)
@@ -239,14 +243,50 @@ class Presenter(Mode):
         self._place_caption()
 
     def _place_caption(self) -> None:
-        """The caption along the bottom and (one screen) the notes panel on the right: the
-        chart is fitted into the rest of the view, so neither covers it."""
+        """The caption along the bottom and (one screen) the notes panel where the chart loses
+        least: beside it on the right, or under it in the height a wide chart leaves unused
+        (a 1024×768 projector: beside, the chart shrank by a third with bands empty above and
+        below). The chart is fitted into the rest of the view, so neither covers it."""
         width, height = self.map.width(), self.map.height()
-        right = 0
+        right = under = 0
         if self.notes is not None and self.notes.panel:
-            right = min(NOTES_PANEL_MAX_PX, round(width * NOTES_PANEL_SHARE))
-            self.notes.setGeometry(width - right, 0, right, height)
-        self.caption.setFixedWidth(width - right)
+            right, under = self._notes_room(width, height)
+        caption = self._fit_caption(width - right, height)
+        self.caption.move(0, height - under - caption)  # along the bottom of the view, over the notes
+        if self.notes is not None and self.notes.panel:
+            if under:
+                self.notes.setGeometry(0, height - under, width, under)
+            else:
+                self.notes.setGeometry(width - right, 0, right, height)
+        bottom = caption if self.caption.isVisibleTo(self.map) else 0
+        self.map.set_reserved_margins(right, bottom + under)
+
+    def _notes_room(self, width: int, height: int) -> tuple[int, int]:
+        """(width beside the chart, height under it) for the notes panel on one screen: the
+        place that leaves the chart the larger scale."""
+        shown = self.caption.isVisibleTo(self.map)
+        beside = min(NOTES_PANEL_MAX_PX, round(width * NOTES_PANEL_SHARE))
+        chart_w, chart_h = self.map.chart_size()
+        if chart_w <= 0 or chart_h <= 0:
+            return beside, 0
+        caption_full = self._fit_caption(width, height) if shown else 0
+        # each place as large as the chart leaves unused, within its bounds
+        spare = width - chart_w * (height - caption_full) / chart_h
+        beside = max(NOTES_BESIDE_MIN_PX, min(round(spare), beside))
+        spare = height - caption_full - chart_h * width / chart_w
+        under = max(NOTES_UNDER_MIN_PX, min(round(spare), round(height * NOTES_UNDER_MAX_SHARE)))
+        caption_beside = self._fit_caption(width - beside, height) if shown else 0
+
+        def scale(w: float, h: float) -> float:
+            return min(w / chart_w, h / chart_h)
+
+        if scale(width, height - caption_full - under) >= scale(width - beside, height - caption_beside):
+            return 0, under
+        return beside, 0
+
+    def _fit_caption(self, width: int, height: int) -> int:
+        """Fits the caption to `width` and returns its height."""
+        self.caption.setFixedWidth(width)
         font = QFont(self.caption.font())
         font.setPixelSize(max(18, height // 24))  # type scales with the screen
         self.caption.setFont(font)
@@ -263,15 +303,13 @@ class Presenter(Mode):
         zone_id, limit = getattr(self, "_caption_zone", ""), CAPTION_CHARS
         while zone_id and limit >= 8:
             self.caption.setText(zone_card.caption_html(self.state.atlas.zone(zone_id), limit))
-            if self.caption.heightForWidth(width - right) <= most:
+            if self.caption.heightForWidth(width) <= most:
                 break
             limit = int(limit * 0.7)
         # a wrapped caption is as tall as its lines at this width (adjustSize would guess a width)
-        lines = self.caption.heightForWidth(width - right)  # -1 while it holds no text yet
+        lines = self.caption.heightForWidth(width)  # -1 while it holds no text yet
         self.caption.setFixedHeight(min(most, lines) if lines >= 0 else self.caption.sizeHint().height())
-        self.caption.move(0, height - self.caption.height())  # along the bottom of the view
-        bottom = self.caption.height() if self.caption.isVisibleTo(self.map) else 0
-        self.map.set_reserved_margins(right, bottom)
+        return self.caption.height()
 
     # --- the trainer's notes ------------------------------------------------------------------
     def toggle_notes(self, screen=None) -> None:
