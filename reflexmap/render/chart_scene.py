@@ -589,7 +589,7 @@ class ChartScene(QGraphicsScene):
         self.frame_items[view_id] = [mine(i) for i in new]
         self.zone_items = {k: mine(v) for k, v in self.zone_items.items()}
         self.labels = {
-            k: replace(v, text=mine(v.text), leader=mine(v.leader), dot=mine(v.dot)) if k[0] == view_id else v
+            k: v._replace(text=mine(v.text), leader=mine(v.leader), dot=mine(v.dot)) if k[0] == view_id else v
             for k, v in self.labels.items()
         }
         self.guide_items = [mine(i) for i in self.guide_items]
