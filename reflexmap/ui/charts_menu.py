@@ -9,6 +9,7 @@ the known charts a search in the zone list looks through."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import QMenu
 
 from .. import i18n
 from ..atlas import Atlas, LoadResult, builtin_charts, read_atlas
-from ..atlas.search import Searchable
 from ..content.markup import plain_tooltip
 from ..i18n import _, bidi_isolate, isolated
 from ..paths import chart_cache
@@ -27,6 +27,9 @@ from .kept_charts import KeptChart, kept_of, stamp
 from .known_readings import KnownReadings
 from .state import AppState
 from .timers import later
+
+if TYPE_CHECKING:
+    from ..atlas.search import Searchable  # (made when a search asks: not at start-up)
 
 TITLE_EMS = 60  # the widest chart title (or file name) a menu item shows, in average characters
 TITLES_AFTER_MS = 1500  # after the start: the recent charts with no title kept are read then
@@ -208,6 +211,8 @@ class ChartsMenu(QMenu):
             return None
         made = self._searchables.get(path)
         if made is None or made[0] is not result:
+            from ..atlas.search import Searchable
+
             made = self._searchables[path] = (result, Searchable.of(result.atlas.localized(i18n.language())))
         return made[1]
 

@@ -17,13 +17,16 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..atlas import read_atlas, stopping
-from ..atlas.search import Searchable
 from ..paths import chart_cache
 from .kept_charts import KeptChart, kept_of, stamp
+
+if TYPE_CHECKING:
+    from ..atlas.search import Searchable  # (made when a search asks: not at start-up)
 
 POLL_MS = 50
 MAX_ASKED = 32  # charts waiting to be read at once (the known ones: built-in and recent)
@@ -47,6 +50,8 @@ def read_known(path: Path, language: str) -> Reading:
         return Reading(path, None, None)  # not read: named by its file
     result = read_atlas(path, chart_cache())
     kept = kept_of(result, when)
+    from ..atlas.search import Searchable
+
     searchable = Searchable.of(result.atlas.localized(language)) if result.atlas is not None else None
     return Reading(path, kept, searchable)
 

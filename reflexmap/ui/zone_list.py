@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QSizePolicy, QVBoxLayout, QWidget
 
 from ..atlas import Atlas
-from ..atlas.search import Searchable
 from ..atlas.text import natural_key
 from ..content.markup import charts_place, cut_at, isolate, plain_tooltip, shortened
 from ..i18n import _, bidi_isolate, ngettext
@@ -25,6 +25,9 @@ from ..render import palette
 from ..vocab import aspect_name, region_name
 from .dock_room import PlaceholderFit
 from .state import AppState
+
+if TYPE_CHECKING:
+    from ..atlas.search import Searchable  # (made when a search asks: not at start-up)
 
 ECHO_CHARS = 30  # of a query said back in "No zone matches …"
 
