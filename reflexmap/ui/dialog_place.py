@@ -202,6 +202,10 @@ def _focus_back(held: weakref.ref) -> None:
     active = QApplication.activeWindow()
     if active is not None and active.isVisible() and active is not owner:
         return  # another window (the next dialog) has the keys
+    modal = QApplication.activeModalWidget()
+    if modal is not None and modal.isVisible() and modal is not owner:
+        modal.activateWindow()  # the next dialog, shown as this one closed, gets the keys
+        return
     if active is not owner:
         owner.activateWindow()
     focus = owner.focusWidget()
