@@ -39,6 +39,14 @@ _ROOT = Path(__file__).resolve().parents[1]
 # the code that lays out a chart: a changed drawing code measures again
 _CODE = (
     "render/chart_scene.py",
+    "render/chart_scene_parts.py",
+    "render/chart_scene_frames.py",
+    "render/chart_scene_labels.py",
+    "render/chart_scene_guides.py",
+    "render/chart_scene_guide_spots.py",
+    "render/chart_scene_key.py",
+    "render/chart_scene_state.py",
+    "render/chart_scene_update.py",
     "render/chart_text.py",
     "render/chart_key.py",
     "layout/frames.py",

@@ -1,0 +1,284 @@
+"""Guide lines' names: placed once a view's labels and leaders are drawn, all of a view at one
+size, kept where nothing they read changed (an edit) or read from the places kept between
+starts (ui/kept_sizes.py). Part of `ChartScene` (render/chart_scene.py); where one name can
+stand is chart_scene_guide_spots.py."""
+
+from __future__ import annotations
+
+import zlib
+from typing import Protocol
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import (
+    QGraphicsRectItem,
+)
+
+from ..i18n import bidi_isolate
+from ..layout.frames import Frame
+from ..layout.guide_reads import same_reads, watch
+from ..layout.labels import (
+    SegmentIndex,
+    segments_of,
+)
+from . import palette
+from .chart_scene_parts import (
+    COMMON_GUIDE_STEP,
+    GUIDE_CLEARANCE_MM,
+    GUIDE_NAMES_APART_LINES,
+    GUIDE_SIZES,
+    _box,
+    _path_lines,
+)
+from .chart_text import (
+    elided,
+    text_item,
+    text_width,
+    wrap_words,
+)
+
+
+class GuideNamesMixin:
+    """(`ChartScene`'s part: see the module's docstring)"""
+
+    def place_guide_names(self) -> None:
+        """The guide names of a chart drawn `measuring` (without them), placed now: the map's
+        rounds that fit its text to the window draw it so until a drawing holds, and name
+        only that one. The same picture as the chart drawn whole: the names are placed from
+        the same labels and leaders, on top of their guide lines, and the chart's bounds
+        taken again with them."""
+        waiting, self._names_waiting = self._names_waiting, {}
+        for frame in self.frames:
+            pending = waiting.get(frame.view.id)
+            if pending is None:
+                continue
+            self._pending_names, self._drawing = pending, self.frame_items[frame.view.id]
+            try:
+                self._draw_guide_names(frame)
+            finally:
+                self._drawing = None
+        if waiting:
+            self.chart_rect = self.itemsBoundingRect().adjusted(-6, -6, 6, 6)
+            self.setSceneRect(self.chart_rect)
+
+    def _guide_name_lines(self, frame: Frame, short: str, size: float, split: bool = False) -> list[str]:
+        """The guide's name in lines inside the foot's width: a long name (large type,
+        German) takes two lines, and a name longer than two lines ends in "…" there (the
+        tooltip has it all): a chart's text never makes the drawing taller or wider. With
+        `split`, a name of several words takes two lines even where one would fit."""
+        key = (short, size, split, frame.right - frame.left)
+        if key not in self._guide_lines:  # the ladder of sizes asks again for the same
+            self._guide_lines[key] = self._guide_name_lines_new(frame, short, size, split)
+        return self._guide_lines[key]
+
+    def _guide_name_lines_new(self, frame: Frame, short: str, size: float, split: bool) -> list[str]:
+        """(`_guide_name_lines`, worked out)"""
+        room = frame.right - frame.left - 6
+        # no more of it than two lines of the narrowest letters could show (a 4,000-letter name)
+        most = int(2 * room / (0.2 * size)) + 2
+        if len(short) > most:
+            short = " ".join(short[:most].split()) + "…"
+        lines = [short]
+        if text_width(short, size, italic=True) > room or (split and len(short.split()) > 1):
+            words = short[:2000].split()
+            if split and text_width(short, size, italic=True) <= room:
+                half = min(range(1, len(words)), key=lambda k: abs(len(" ".join(words[:k])) - len(short) / 2))
+                words = [" ".join(words[:half]), " ".join(words[half:])]
+            else:
+                words = wrap_words(" ".join(words), size, room, italic=True)
+            lines = words[:1] + ([" ".join(words[1:])] if len(words) > 1 else [])
+        return [
+            bidi_isolate(line)
+            if text_width(line, size, italic=True) <= room
+            else elided(line, size, room, italic=True)
+            for line in lines
+        ]
+
+    def _draw_guide_names(self, frame: Frame) -> None:
+        """The names of the view's guide lines, placed once its labels and leaders are drawn:
+        clear of every leader, label and guide line (their own too) and of each other. A view
+        drawn again after an edit keeps the names where they were when nothing the placement
+        read has changed (see layout/guide_reads.py)."""
+        view_keys = [key for key in self.labels if key[0] == frame.view.id]
+        leaders = [line for key in view_keys for line in _path_lines(self.labels[key].leader)]
+        self._leaders = leaders  # (a crowded name keeps off them at least: _guide_name_place)
+        lines = segments_of(
+            [self._scene_ring(frame, guide.points) for _item, guide, *_rest in self._pending_names] + leaders
+        )
+        pending = self._pending_names
+        # a name's places lie over the foot (upright lines: within its sides; crosswise: along
+        # the line): labels beside it, in the columns, are never in the way and are left out
+        xs = [frame.left, frame.right] + [
+            frame.dx + x for _i, guide, *_r in pending for x, _y in guide.points
+        ]
+        low, high = min(xs) - GUIDE_CLEARANCE_MM - 0.1, max(xs) + GUIDE_CLEARANCE_MM + 0.1
+        rects = [
+            box
+            for box in (_box(self.labels[key].text.sceneBoundingRect()) for key in view_keys)
+            if box[2] > low and box[0] < high
+        ]
+        edges = pending[0][3] if pending else None
+        inputs = (
+            frame,
+            self.guide_mm,
+            tuple((guide.points, short) for _item, guide, short, _edges, _fills in pending),
+            tuple(rects),
+            tuple(len(fills) for *_rest, fills in pending),
+        )
+        kept = self._guide_places.get(frame.view.id)
+        # a view drawn again after an edit, or its names placed again (_patch_frame)
+        again = (self._staging is not None or self._placing_again) and edges is not None
+        known = (kept[1] or []) if again and kept is not None and kept[0] == inputs else []
+        if any(len(fills) != 1 for *_rest, fills in pending):
+            known = []  # a main chart's zones under these: not followed
+        memo = None if again or not pending else self.kept_guide_places
+        token = _places_token(frame, self.guide_mm, self.min_guide_mm, inputs) if memo is not None else ""
+        places = memo.get(frame.view.id, token) if memo is not None else None
+        if places is None or not self._kept_places_hold(frame, pending, places):
+            # on a view too crowded to label what each name's search read is noted on the first
+            # drawing too: the first edit after it keeps the names as later edits do (before, it
+            # drew the view again whole: 1.5–1.8 s for the first drop on a view of 5,000 zones)
+            watching = again or (edges is not None and frame.view.id in self.unlabelled_views)
+            places, entries = self._guide_name_places(
+                frame, SegmentIndex(lines), rects, known, watching=watching
+            )
+            self.guide_names_searched += 1
+            if watching:
+                self._guide_places[frame.view.id] = (inputs, entries, (self.atlas, edges))
+            if memo is not None:
+                memo.put(frame.view.id, token, places)
+        elif edges is not None:  # found in the kept file: what a search would read is not known
+            self._guide_places[frame.view.id] = (inputs, None, (self.atlas, edges), places)
+        for (item, *_rest), (text, size, width, height, x, y) in zip(pending, places, strict=True):
+            name = text_item(text, size, italic=True)
+            name.setBrush(palette.GUIDE)
+            name.setPos(x, y)
+            name.setZValue(5)
+            # a veil of paper behind the name keeps it legible over any zone's fill
+            veil = QGraphicsRectItem(x - 0.4, y + size * 0.1, width + 0.8, height - size * 0.1)
+            paper = QColor(palette.PAPER)
+            paper.setAlpha(200)
+            veil.setBrush(paper)
+            veil.setPen(QPen(Qt.PenStyle.NoPen))
+            veil.setZValue(4.9)
+            self.addItem(name)
+            self.addItem(veil)
+            self.guide_items += [item, veil, name]
+            self.guide_names += [veil, name]
+
+    def _kept_places_hold(self, frame: Frame, pending: list, places: list) -> bool:
+        """Whether places read from the kept file are ones this drawing's search could give:
+        one per name, each name's text as it is drawn at one of its sizes (width and height
+        measured again), in the view's frame. The file is input: anything else is searched."""
+        if len(places) != len(pending):
+            return False
+        for (_item, _guide, short, *_rest), place in zip(pending, places, strict=True):
+            text, size, width, height, x, y = place
+            sizes = [self.guide_mm * factor for factor in GUIDE_SIZES]
+            if size not in sizes:
+                return False
+            if not any(
+                text == "\n".join(self._guide_name_lines(frame, short, size, split))
+                for split in (False, True)
+            ):
+                return False  # (the unsplit name first: the split one is measured only when needed)
+            if _name_measured(text.split("\n"), size)[1:] != (width, height):
+                return False
+            across = frame.left - width <= x <= frame.right
+            if not (across and frame.top - 4 * height <= y <= frame.bottom + height):
+                return False
+        return True
+
+    def _guide_name_places(
+        self, frame: Frame, avoid: SegmentIndex, rects: list, known: list, *, watching: bool
+    ) -> tuple[list[tuple], list[tuple]]:
+        """(text, size, width, height, x, y) of each pending guide name, in turn (see
+        `_draw_guide_names`); and, `watching`, what each read: (places before it, the zones'
+        edges' index and the (squares, rows) it read there, the same of the index of leaders
+        and guide lines, its place). A name placed before (`known`) after the same names,
+        that read nothing that changed in either index, keeps its place.
+
+        The names of a view are set at one size: where one of them needs smaller type to have
+        a place, they are all placed again starting at that size (before, each took its own:
+        a projector's German names at 10, 14 and 9 pixels side by side)."""
+        start = 0
+        while True:
+            places, entries = self._guide_name_places_from(
+                frame, avoid, rects, known, watching=watching, start=start
+            )
+            smallest = max(self._guide_size_step(place[1]) for place in places) if places else start
+            if smallest <= start or start >= COMMON_GUIDE_STEP:
+                break
+            start = min(smallest, COMMON_GUIDE_STEP)
+        return places, entries
+
+    def _guide_size_step(self, size: float) -> int:
+        """Which of GUIDE_SIZES a name at `size` (mm) is set at."""
+        return min(range(len(GUIDE_SIZES)), key=lambda k: abs(self.guide_mm * GUIDE_SIZES[k] - size))
+
+    def _guide_name_places_from(
+        self, frame: Frame, avoid: SegmentIndex, rects: list, known: list, *, watching: bool, start: int
+    ) -> tuple[list[tuple], list[tuple]]:
+        """(`_guide_name_places`, every name at GUIDE_SIZES[`start`] or smaller)"""
+        placed: list[QRectF] = []  # this view's guide names so far: none covers another
+        gaps: list[float] = []  # how far above and below each of them the next keeps off
+        places: list[tuple] = []
+        entries: list[tuple] = []
+        for k, (_item, guide, short, edges, fills) in enumerate(self._pending_names):
+            before = (start, *places)
+            entry = known[k] if k < len(known) else None
+            if (
+                entry is not None
+                and entry[0] == before
+                and same_reads(entry[1], edges, *entry[2])
+                and same_reads(entry[3], avoid, *entry[4])
+            ):
+                place = entry[5]
+                self.guide_names_kept += 1
+            elif watching:
+                self.guide_names_placed += entry is not None
+                edges_read, avoid_read = watch(edges), watch(avoid)
+                try:
+                    place = self._guide_name_place(
+                        frame, guide, short, edges, fills, avoid, rects, placed, gaps, start
+                    )
+                finally:
+                    entry = (before, edges, edges_read.stop(), avoid, avoid_read.stop(), None)
+                entry = (*entry[:5], place)
+            else:
+                place = self._guide_name_place(
+                    frame, guide, short, edges, fills, avoid, rects, placed, gaps, start
+                )
+            entries.append(entry)
+            _text, size, width, height, x, y = place
+            placed.append(QRectF(x, y, width, height).adjusted(-0.4, 0, 0.4, 0))
+            gaps.append(GUIDE_NAMES_APART_LINES * size)
+            places.append(place)
+        return places, entries
+
+
+class KeptPlaces(Protocol):
+    """Guide names' places kept between starts, by view and `_places_token`."""
+
+    def get(self, view_id: str, token: str) -> list[tuple] | None: ...
+
+    def put(self, view_id: str, token: str, places: list[tuple]) -> None: ...
+
+
+def _places_token(frame: Frame, guide_mm: float, min_guide_mm: float, inputs: tuple) -> str:
+    """What a view's guide names' places depend on besides the chart file, the settings, the
+    font and the code (the kept file's key): the view's place, the type sizes, the guides
+    and their names, the labels' boxes and the zones under them; as a short checksum."""
+    _frame, _guide_mm, guides, rects, fills = inputs
+    text = repr(
+        (frame.view.id, frame.dx, frame.dy, frame.left, frame.right, frame.top, frame.bottom)
+        + (guide_mm, min_guide_mm, guides, rects, fills)
+    ).encode()
+    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(text)}"
+
+
+def _name_measured(lines: list[str], size: float) -> tuple[str, float, float]:
+    """A guide name's text (its lines joined), width and height in italic at `size` mm."""
+    text = "\n".join(lines)
+    width = max(text_width(line, size, italic=True) for line in lines)
+    return text, width, text_item(text, size, italic=True).sceneBoundingRect().height()

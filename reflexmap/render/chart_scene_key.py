@@ -1,0 +1,136 @@
+"""The text around the feet: the chart's title, the colour key and its caveat under the
+feet, and where the chart's shapes and text stand (so that a message over the map keeps
+clear of them). Part of `ChartScene` (render/chart_scene.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import (
+    QGraphicsPathItem,
+    QGraphicsSimpleTextItem,
+)
+
+from ..atlas import Atlas, View
+from ..vocab import foot_name
+from .chart_key import draw_key, mastery_swatches, region_swatches
+from .chart_scene_parts import (
+    _key_regions,
+    _path_lines,
+)
+from .chart_text import (
+    elided,
+    text_item,
+    text_width,
+)
+
+
+class KeyMixin:
+    """(`ChartScene`'s part: see the module's docstring)"""
+
+    def _draw_key_in_room(
+        self, atlas: Atlas, shown: list[View], left: float, right: float, y: float, room: float | None
+    ) -> None:
+        """The key, its names and caveat as large as the guide names' minimum (11 px in the
+        window, where the plain minimum is 9) when the chart fitted to a window of `room`
+        (width over height) is held by its width, so that the key's taller rows take only
+        the paper left empty under the chart: the feet keep their size (a chart held by its
+        height draws the key at its size: larger, it would shrink them)."""
+        chart_type, larger = self.type, self.min_text_mm * self.type.guide_floor
+        if room is None or larger <= min(chart_type.key, chart_type.caveat):
+            self._draw_key(atlas, shown, left, right, y)
+            return
+        self._draw_key(atlas, shown, left, right, y)
+        usual = self.itemsBoundingRect()
+        self._remove_key()
+        self.type = replace(
+            chart_type, key=max(chart_type.key, larger), caveat=max(chart_type.caveat, larger)
+        )
+        try:
+            self._draw_key(atlas, shown, left, right, y)
+        finally:
+            self.type = chart_type
+        rect = self.itemsBoundingRect()
+        if rect.width() <= usual.width() + 0.01 and rect.width() + 12 >= room * (rect.height() + 12):
+            return  # as wide as with the usual key and held by its width: the feet as large
+        self._remove_key()
+        self._draw_key(atlas, shown, left, right, y)
+
+    def _remove_key(self) -> None:
+        assert self.key is not None
+        for item in self.key.swatches + self.key.caveat:
+            self.removeItem(item)
+        self.key = None
+
+    def _draw_key(self, atlas: Atlas, views: list[View], left: float, right: float, y: float) -> None:
+        if self.mastery is not None:
+            swatches = mastery_swatches()
+        else:
+            swatches = region_swatches(_key_regions(atlas, views))
+        self.key = draw_key(
+            self,
+            swatches,
+            left,
+            right,
+            y,
+            atlas.tradition,
+            self.type,
+            guides=any(view.guides for view in views),
+        )
+
+    def _draw_title(self, title: str, top: float, left: float, right: float) -> None:
+        """Centred above the chart; a title wider than the chart (large type, German) takes a
+        second line, and only what would not fit on two lines is cut with "…"."""
+        size = self.caption_mm
+        width = max(right - left, 40.0)
+        lines = [" ".join(title[:2000].split())]
+        if text_width(lines[0], size, True) > width:
+            words = lines[0].split(" ")
+            first = ""
+            for k in range(len(words), 0, -1):  # the longest start that fits, then the rest
+                first = " ".join(words[:k])
+                if text_width(first, size, True) <= width:
+                    lines = [first, " ".join(words[k:])] if k < len(words) else [first]
+                    break
+            lines = [elided(line, size, width, bold=True) for line in lines[:2]]
+        for k, line in enumerate(lines):
+            heading = text_item(line, size, bold=True)
+            y = top - 10 - size - (len(lines) - 1 - k) * size * 1.25
+            heading.setPos((left + right) / 2 - text_width(line, size, True) / 2, y)
+            self.addItem(heading)
+            self.title_items.append(heading)
+
+    def chart_shapes(self) -> tuple[list[QRectF], list[list[tuple[float, float]]]]:
+        """What a problem's message had better not hide (scene mm): the zones' bounding boxes,
+        and the leaders and guide lines as polylines."""
+        zones = [item.sceneBoundingRect() for item in self.zone_items.values() if item.isVisible()]
+        lines = [
+            line
+            for label in self.labels.values()
+            if label.leader.isVisible()
+            for line in _path_lines(label.leader)
+        ]
+        lines += [
+            line
+            for item in self.guide_items
+            if isinstance(item, QGraphicsPathItem) and item.isVisible()
+            for line in _path_lines(item)
+        ]
+        return zones, lines
+
+    def chart_text_boxes(self) -> list[QRectF]:
+        """Where the chart's own text stands (scene mm): the title, each foot's caption, the
+        key's rows and caveat, and every zone label and guide name shown. A mode's message over
+        the map keeps clear of them (the editor's problems)."""
+        boxes = [item.sceneBoundingRect() for item in self.title_items]
+        size = self.type.foot
+        for frame in self.frames:
+            width = text_width(foot_name(frame.view.foot), size, True)
+            middle, top = (frame.left + frame.right) / 2, frame.bottom + frame.below + 5
+            boxes.append(QRectF(middle - width / 2, top, width, size * 1.3))
+        if self.key is not None:
+            boxes += [item.sceneBoundingRect() for item in (*self.key.swatches, *self.key.caveat)]
+        shown = [label.text for label in self.labels.values()]
+        shown += [item for item in self.guide_names if isinstance(item, QGraphicsSimpleTextItem)]
+        return boxes + [item.sceneBoundingRect() for item in shown if item.isVisible()]

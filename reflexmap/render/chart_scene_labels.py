@@ -1,0 +1,299 @@
+"""Zone labels: which side of its foot a zone's name stands on, its text, and the columns
+beside the feet or rows under a side view's sole with their leaders. Part of `ChartScene`
+(render/chart_scene.py)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsPathItem,
+)
+
+from ..atlas import Atlas, View
+from ..atlas.coords import MAX_LABELLED_ZONES
+from ..i18n import _, format_percent
+from ..layout.frames import Frame, bounds
+from ..layout.labels import (
+    better_side,
+    column_places,
+    free_x,
+    spread_sized,
+)
+from . import palette
+from .chart_scene_parts import (
+    LEADER_GAP_MM,
+    LEADER_STUB_MM,
+    MAX_LABEL_EMS,
+    MAX_LABEL_MM,
+    OUTER_LEAD_MM,
+    SOLE_BAND_MM,
+    ZoneLabel,
+)
+from .chart_text import (
+    ink_beyond_usual,
+    line_mm,
+    name_lines,
+    text_item,
+    text_width,
+)
+
+
+class LabelsMixin:
+    """(`ChartScene`'s part: see the module's docstring)"""
+
+    def _label_sides(self, atlas: Atlas, view: View, wide: bool) -> tuple[list[str], list[str], list[str]]:
+        """Zone ids labelled in the left column, the right column, and (side views) below
+        (worked out once per chart, view and layout; see `_choose_sides`)."""
+        if self._sides[0] is not atlas:
+            self._sides = (atlas, {})
+        known = self._sides[1]
+        if (view.id, wide) not in known:
+            unlabelled_before = len(self.unlabelled_views)
+            known[(view.id, wide)] = self._choose_sides(atlas, view, wide)
+            known[(view.id, wide, "unlabelled")] = len(self.unlabelled_views) > unlabelled_before
+        elif known[(view.id, wide, "unlabelled")]:
+            self.unlabelled_views.append(view.id)
+        for zone_id, point in atlas.anchors(view.id).items():
+            self.anchors[(view.id, zone_id)] = point
+        if not self.labelled:  # labels hidden: no columns kept for them
+            return [], [], []
+        left, right, below = known[(view.id, wide)]
+        return list(left), list(right), list(below)
+
+    def _choose_sides(self, atlas: Atlas, view: View, wide: bool) -> tuple[list[str], list[str], list[str]]:
+        minx, miny, maxx, _ = bounds(view.outline)
+        middle = (minx + maxx) / 2
+        left, right, below = [], [], []
+        anchors = atlas.anchors(view.id)
+        if len(anchors) > MAX_LABELLED_ZONES:  # unreadable: names show on hover, list and panel
+            self.unlabelled_views.append(view.id)
+            for zone_id, point in anchors.items():
+                self.anchors[(view.id, zone_id)] = point
+            return left, right, below
+        shapes = {zone.id: zone.shapes[view.id] for zone in atlas.zones_in(view.id)}
+        heights = {}
+        for zone_id, rings in shapes.items():
+            ys = [y for ring in rings for _x, y in ring]
+            heights[zone_id] = (min(ys), max(ys)) if ys else (0.0, 0.0)
+        for zone_id, (x, y) in anchors.items():
+            self.anchors[(view.id, zone_id)] = (x, y)
+            if wide and y < miny + SOLE_BAND_MM:  # zones along the sole: labels in a row under it
+                below.append(zone_id)
+                continue
+            # the side whose leader crosses less of the other zones; else the nearer one (a
+            # level leader can only cross the zones level with it)
+            others = [
+                rings
+                for other, rings in shapes.items()
+                if other != zone_id and heights[other][0] <= y <= heights[other][1]
+            ]
+            side = better_side(x, y, minx - 1, maxx + 1, others, view.outline) if len(shapes) > 1 else ""
+            if side == "left" or (not side and x <= middle):
+                left.append(zone_id)
+            else:
+                right.append(zone_id)
+        return left, right, below
+
+    def _column_width(self, view: View, zone_ids: list[str]) -> float:
+        """The widest of the labels (mm) in bold where a label can be selected (not on a
+        handout's page): a selected label is drawn bold in its place."""
+        return max(
+            (text_width(name, self.label_mm, True) for name in self._column_names(view, zone_ids)),
+            default=0.0,
+        )
+
+    def _column_names(self, view: View, zone_ids: list[str]) -> list[str]:
+        """The labels of a column beside `view`'s foot (see `label_text`)."""
+        return [self.label_text(z) for z in zone_ids]
+
+    @property
+    def selectable(self) -> bool:
+        """Whether a label can be selected (drawn bold): on the map, not on a handout's page,
+        whose labels carry zone numbers."""
+        return self.numbers is None
+
+    def label_text(self, zone_id: str, lines: int = 2) -> str:
+        """The zone's name; in the heat map also how well it is known, in words and numbers.
+        The name takes up to `lines` lines (a column's label two, a row's under a sole one) in
+        its column's room (`column_mm`) and, kept in place in edit mode, in its room on screen
+        (`label_room_mm`), and is shortened only where it still does not fit; the number or
+        share kept."""
+        assert self.atlas is not None
+        size = self.label_mm
+        widest = min(max(MAX_LABEL_MM, MAX_LABEL_EMS * size), self.column_mm)
+        whole = self.atlas.zone(zone_id).name
+        if self.numbers is not None:
+            number = str(self.numbers.get(zone_id, "?"))
+            if not self.names:
+                return number
+            template = number + "  {name}"
+        elif self.mastery is None:
+            template = "{name}"
+        else:
+            value = self.mastery.get(zone_id)
+            template = _("{name} (new)") if value is None else "{name} " + format_percent(value)
+        rest = text_width(template.replace("{name}", ""), size) if template != "{name}" else 0.0
+        # measured in bold: selected, it is drawn bold in the same room
+        bold = self.selectable
+        name = "\n".join(name_lines(whole, size, max(widest - rest, size * 2), lines=lines, bold=bold))
+        room = self.label_room_mm
+        if room is not None and room < widest and text_width(name, size) > room:
+            # kept in place in edit mode: a name still too long for its room on screen is cut
+            # to it in bold (selected, it must fit too)
+            name = "\n".join(name_lines(whole, size, room, lines=lines, bold=True))
+        return template.replace("{name}", name)
+
+    def _draw_labels(self, atlas: Atlas, frame: Frame, zone_ids: list[str], side: str) -> None:
+        if not zone_ids:
+            return
+        anchors = [self.to_scene(frame.view.id, *self.anchors[(frame.view.id, z)]) for z in zone_ids]
+        size = self.label_mm
+        names = self._column_names(frame.view, zone_ids)
+        counts = [name.count("\n") + 1 for name in names]
+        pitch = line_mm(size)
+        # a name drawn by a font whose letters reach further (Tibetan) takes as much more room,
+        # and its middle stands that much off its leader
+        beyond = [ink_beyond_usual(name, size) for name in names]
+        offsets = [(below - above) / 2 for above, below in beyond]
+        middles = column_places(
+            [a.y() + off for a, off in zip(anchors, offsets, strict=True)],
+            counts,
+            size * 1.55,
+            pitch,
+            frame.top + size,
+            frame.bottom - size,
+            [above + below for above, below in beyond],
+        )
+        positions = [m - off for m, off in zip(middles, offsets, strict=True)]
+        for zone_id, anchor, y, name, count in zip(zone_ids, anchors, positions, names, counts, strict=True):
+            text = text_item(name, size, flush_right=side == "left")
+            # as drawn: DejaVu Sans's last 'k' or 'r' inks a pixel (at FONT_PX) past its
+            # advance, and a left column's 'Neck' stood 1.05 mm from its leader, not 1.2
+            width = text.boundingRect().width() * text.scale()
+            top = y - size * 0.62 - (count - 1) * pitch / 2  # the leader meets the middle line
+            if side == "left":
+                x_end = frame.left - frame.lead_left
+                text.setPos(x_end - width, top)
+                start = QPointF(x_end + LEADER_GAP_MM, y)
+                elbow = QPointF(x_end + LEADER_STUB_MM, y)
+            else:
+                x_end = frame.right + frame.lead_right
+                text.setPos(x_end, top)
+                start = QPointF(x_end - LEADER_GAP_MM, y)
+                elbow = QPointF(x_end - LEADER_STUB_MM, y)
+            # into the foot level with the anchor, along the path that chose this side: a
+            # label moved up or down to make room slants outside the foot, not over other zones
+            edge = QPointF(frame.left - 1.0 if side == "left" else frame.right + 1.0, anchor.y())
+            self._add_label(frame, zone_id, text, [start, elbow, edge, anchor], side)
+
+    def _below_rows(self, view: View, zone_ids: list[str]) -> int:
+        """Rows of labels under a side view's sole: one, or two when one would reach far past
+        the foot (long names, large type), so that labels stay near their zones."""
+        if not zone_ids:
+            return 0
+        minx, _, maxx, _ = bounds(view.outline)
+        need = sum(text_width(self.label_text(z, 1), self.label_mm, True) + 5.0 for z in zone_ids)
+        return 1 if need <= maxx - minx + OUTER_LEAD_MM or len(zone_ids) < 3 else 2
+
+    def _row_pitch(self, zone_ids: list[str]) -> float:
+        """How far apart (mm) the rows of labels under a side view's sole stand: 1.45 label
+        heights, more where a name's script is drawn by a taller font (Tibetan)."""
+        taller = max(
+            (sum(ink_beyond_usual(self.label_text(z, 1), self.label_mm)) for z in zone_ids), default=0.0
+        )
+        return self.label_mm * 1.45 + taller
+
+    def _draw_labels_below(self, atlas: Atlas, frame: Frame, zone_ids: list[str]) -> None:
+        """Labels for zones along the sole of a side view: a row (or two, alternating) under
+        it, leaders going up."""
+        if not zone_ids:
+            return
+        anchors = [self.to_scene(frame.view.id, *self.anchors[(frame.view.id, z)]) for z in zone_ids]
+        widths = [text_width(self.label_text(z, 1), self.label_mm, True) for z in zone_ids]  # room for bold
+        low, high = frame.left - frame.lead_left / 2, frame.right + frame.lead_right / 2
+        rows = self._below_rows(frame.view, zone_ids)
+        by_x = sorted(range(len(zone_ids)), key=lambda i: anchors[i].x())
+        row_of = {i: k % rows for k, i in enumerate(by_x)}
+        centres = [0.0] * len(zone_ids)
+        for row in range(rows):
+            members = [i for i in range(len(zone_ids)) if row_of[i] == row]
+            placed = spread_sized(
+                [anchors[i].x() for i in members], [widths[i] for i in members], 5.0, low, high
+            )
+            for i, x in zip(members, placed, strict=True):
+                centres[i] = x
+        # a label in the second row rises to the sole between the first row's labels, never
+        # through one of them
+        first_row = [(centres[i] - widths[i] / 2 - 1.0, centres[i] + widths[i] / 2 + 1.0) for i in by_x]
+        first_row = [span for i, span in zip(by_x, first_row, strict=True) if row_of[i] == 0]
+        risers = []
+        for i, (x, width, anchor) in enumerate(zip(centres, widths, anchors, strict=True)):
+            if row_of[i] == 0:
+                risers.append(x)
+                continue
+            inset = min(1.0, width / 2)
+            free = free_x(x - width / 2 + inset, x + width / 2 - inset, first_row, anchor.x())
+            if free is None:  # hidden under a wider label: rise just beside it
+                reach = 2.0 * self.label_mm
+                free = free_x(x - width / 2 - reach, x + width / 2 + reach, first_row, anchor.x())
+            risers.append(x if free is None else free)
+        levels = _run_levels([(min(x, a.x()), max(x, a.x())) for x, a in zip(risers, anchors, strict=True)])
+        for i, (zone_id, anchor, width, x, level) in enumerate(
+            zip(zone_ids, anchors, widths, centres, levels, strict=True)
+        ):
+            row_y = frame.bottom + 7 + row_of[i] * self._row_pitches.get(frame.view.id, self.label_mm * 1.45)
+            text = text_item(self.label_text(zone_id, 1), self.label_mm)
+            text.setPos(x - width / 2, row_y)
+            rise = risers[i]
+            start = [QPointF(rise, row_y - 0.6)]
+            if not x - width / 2 < rise < x + width / 2:  # from the label's side, then up
+                middle = row_y + self.label_mm * 0.6
+                side = x - width / 2 - 0.6 if rise < x else x + width / 2 + 0.6
+                start = [QPointF(side, middle), QPointF(rise, middle)]
+            # under the sole to below the anchor, then straight up: a label pushed sideways
+            # never runs its leader along the sole over its neighbours
+            run = frame.bottom + 1.2 + 1.3 * level
+            points = [*start, QPointF(rise, run), QPointF(anchor.x(), run), anchor]
+            self._add_label(frame, zone_id, text, points)
+
+    def _add_label(self, frame: Frame, zone_id: str, text, points: list[QPointF], side: str = "") -> None:
+        leader = QGraphicsPathItem(_polyline(points))
+        pen = QPen(palette.OUTLINE, 0.3)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        leader.setPen(pen)
+        anchor = points[-1]
+        dot = QGraphicsEllipseItem(anchor.x() - 0.9, anchor.y() - 0.9, 1.8, 1.8)
+        dot.setBrush(palette.OUTLINE)
+        dot.setPen(QPen(Qt.PenStyle.NoPen))
+        for z, item in ((7, text), (6, leader), (6.5, dot)):
+            item.setZValue(z)
+            self.addItem(item)
+        self.labels[(frame.view.id, zone_id)] = ZoneLabel(text, leader, dot, side, tuple(points), text.pos())
+
+
+def _polyline(points) -> QPainterPath:
+    path = QPainterPath(points[0])
+    for point in points[1:]:
+        path.lineTo(point)
+    return path
+
+
+def _run_levels(spans: list[tuple[float, float]]) -> list[int]:
+    """A level (0, 1, 2 …) for each horizontal leader run so that runs that overlap lie on
+    different levels; a run of (almost) no length stays on level 0."""
+    levels = [0] * len(spans)
+    taken: list[list[tuple[float, float]]] = []
+    for i in sorted(range(len(spans)), key=lambda k: spans[k][1] - spans[k][0]):
+        low, high = spans[i]
+        if high - low < 0.5:
+            continue
+        level = 0
+        while level < len(taken) and any(a - 1 < high and low < b + 1 for a, b in taken[level]):
+            level += 1
+        if level == len(taken):
+            taken.append([])
+        taken[level].append((low, high))
+        levels[i] = level
+    return [min(level, 3) for level in levels]
