@@ -79,6 +79,15 @@ class DisagreementTable(QTableWidget):
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """The rows fitted to the columns before the table's first paint: the window's layout
+        gives the columns their widths as it is shown, and the rows, fitted while the table
+        was narrow, stood two or three lines tall until the timer fitted them a moment later."""
+        super().showEvent(event)
+        if self._rows_fitted.isActive():
+            self._rows_fitted.stop()
+            self.resizeRowsToContents()
+
     def set_rows(self, rows: list[Row], charts: tuple[Atlas, Atlas]) -> None:
         """The table filled at once: while it is filled its columns keep their widths and it
         is not drawn. Each cell set into a shown table sized to its contents measured the
