@@ -59,8 +59,14 @@ def alone_sentence(only_a: int, only_b: int, first: str, second: str) -> str:
 
 
 def _only_in(count: int, name: str) -> str:
+    """How many zones the chart `name` has alone, its title the sentence's subject: in German
+    "nur in {title}" left the title undeclined after "in"; a subject is never declined."""
     chart = escape(bidi_isolate(name))
     if count == 0:
-        return escape(_("No zone is only in {chart}.")).format(chart=chart)
-    text = ngettext("{count} zone is only in {chart}.", "{count} zones are only in {chart}.", count)
+        return escape(_("{chart} has no zone the other chart lacks.")).format(chart=chart)
+    text = ngettext(
+        "{chart} has {count} zone the other chart lacks.",
+        "{chart} has {count} zones the other chart lacks.",
+        count,
+    )
     return escape(text).format(count=format_count(count), chart=chart)

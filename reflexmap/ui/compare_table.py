@@ -26,7 +26,10 @@ def verdict(value: float) -> str:
 
 
 def only_in(name: str) -> str:
-    return _("only in {tradition}").format(tradition=bidi_isolate(name))
+    """The verdict on a zone only the chart `name` has. Its title stands after a colon, where
+    no language declines it: "nur in {title}" left a title such as "Die westliche Fußkarte"
+    undeclined after "in"."""
+    return _("only in one chart: {chart}").format(chart=bidi_isolate(name))
 
 
 def table_rows(

@@ -30,9 +30,9 @@ def test_compare_side_by_side_and_overlaid(qtbot, window):
     sciatic = [r for r in rows if r[0] == "Sciatic nerve" and r[1] == "left foot, medial view"]
     assert sciatic and float(sciatic[0][2]) == 0 and sciatic[0][3] == "different place"
     # each chart named by its title (both were named by tradition: two of one tradition alike)
-    alternative = "only in Chinese and Japanese placements (Rwo-Shur lineage)"
+    alternative = "only in one chart: Chinese and Japanese placements (Rwo-Shur lineage)"
     assert any(r[0] == "Spinal cord (second path)" and r[3] == alternative for r in rows)
-    western = "only in Western foot chart (Ingham tradition)"
+    western = "only in one chart: Western foot chart (Ingham tradition)"
     assert any(r[0] == "Lumbar spine" and r[3] == western for r in rows)
     assert dialog.right.isVisible()
     dialog.mode.setCurrentIndex(dialog.mode.findData("overlay"))
