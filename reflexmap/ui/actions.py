@@ -23,6 +23,7 @@ from ..content import NOTE_MENU_TITLES
 from ..content.markup import plain_tooltip
 from ..i18n import N_, _
 from ..vocab import ASPECTS, aspect_menu_text
+from .editing_shell import RoundTips
 from .modes import EDIT, QUIZ
 
 if TYPE_CHECKING:
@@ -363,6 +364,7 @@ def build_actions(window: MainWindow, specs: list[ActionSpec]) -> dict[str, QAct
         actions[spec.name] = action
     typing = TypingKeys(window)  # a child of the window: gone with it
     window.state.mode_changed.connect(typing.follow)
+    RoundTips(window, actions)  # why Zone texts and History are off in a quiz round (editing_shell)
     return actions
 
 

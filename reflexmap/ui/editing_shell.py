@@ -7,7 +7,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QMenu
+
+from ..i18n import _
+from .modes import QUIZ
 
 if TYPE_CHECKING:
     from .editor.mode import EditMode
@@ -38,6 +42,45 @@ def build_editor(window: MainWindow) -> EditMode:
     editor.actions_changed.connect(window.refresh_actions)
     _UnsavedMark(window, editor)
     return editor
+
+
+class RoundTips(QObject):
+    """Why Edit → Zone texts and Edit → History are off while a quiz round runs, said where a
+    person looks: as the actions' tip (the Edit menu shows its tips) and status tip, and on the
+    docks' own entries in the window's menu of panels (right-click on the toolbar), which are
+    off too. Before, the actions were greyed without a word (only asking the editor some other
+    way said "End the quiz …"), and the panels' menu could open a dock beside the question.
+    A child of the window: gone with it."""
+
+    NAMES = ("form", "history")
+
+    def __init__(self, window: MainWindow, actions: dict[str, QAction]):
+        super().__init__(window)
+        self.window, self.actions = window, actions
+        window.state.mode_changed.connect(self.follow)
+
+    def follow(self, mode: str) -> None:
+        why = why_off_in_round() if mode == QUIZ else ""
+        for name in self.NAMES:
+            action = self.actions[name]
+            action.setToolTip(why)  # (empty: Qt's own tip, the action's text, and none in the menu)
+            action.setStatusTip(why)
+            for menu in action.associatedObjects():
+                if isinstance(menu, QMenu):
+                    menu.setToolTipsVisible(True)
+        docks = self.window.edits.docks() if self.window.edits else ()
+        for dock in docks:
+            if dock.objectName() in ("dock-zone-texts", "dock-history"):
+                toggle = dock.toggleViewAction()
+                toggle.setEnabled(not why)
+                toggle.setToolTip(why)
+                toggle.setStatusTip(why)
+                dock.setToolTip(why)
+
+
+def why_off_in_round() -> str:
+    """(RoundTips: the zone-texts form and the history show every zone's name and texts)"""
+    return _("Off during a quiz round: it would show the answers. End the quiz to open it.")
 
 
 def _kept_message(bar):

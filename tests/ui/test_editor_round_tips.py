@@ -1,0 +1,82 @@
+"""During a quiz round Edit → Zone texts and Edit → History are off, and say why where a
+person looks: the tip over the greyed entry in the Edit menu, the status tip, and the docks'
+entries in the window's menu of panels (right-click on the toolbar), which are off too; in
+English and German. Before, they were greyed without a word (only asking the editor some
+other way said why), and the panels' menu opened the zone-texts dock beside the question."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QPushButton, QToolTip
+
+from .test_editor_docks_in_round import DOCKS, dock, start_round
+from .test_quiz_chart_change import the_question
+from .test_quiz_student import click, visible_dialog
+
+WHY = {
+    "en": "Off during a quiz round: it would show the answers. End the quiz to open it.",
+    "de": "Während einer Quizrunde aus: Es würde die Antworten zeigen. "
+    "Beenden Sie das Quiz, um es zu öffnen.",
+}
+
+
+def menu_tip(qtbot, menu, action) -> str:
+    """The tip the Edit menu shows with the pointer resting on `action`."""
+    menu.popup(QPoint(0, 0))
+    qtbot.waitUntil(menu.isVisible)
+    at = menu.actionGeometry(action).center()
+    QApplication.sendEvent(menu, QHelpEvent(QEvent.Type.ToolTip, at, menu.mapToGlobal(at)))
+    text = QToolTip.text() if QToolTip.isVisible() else ""
+    QToolTip.hideText()
+    menu.hide()
+    return text
+
+
+def edit_menu(window):
+    """The Edit menu, in any language."""
+    form = window.actions_by_name["form"]
+    return next(a.menu() for a in window.menuBar().actions() if a.menu() and form in a.menu().actions())
+
+
+def panel_entries(window) -> dict[str, object]:
+    """The docks' entries in the window's menu of panels, by dock name."""
+    popup = window.createPopupMenu()
+    found = {}
+    for name in DOCKS:
+        toggle = dock(window, name).toggleViewAction()
+        found[name] = next(a for a in popup.actions() if a is toggle)
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_docks_off_in_a_round_say_why(qtbot, window, language):
+    if language != "en":
+        window = window.set_language(language)
+        qtbot.addWidget(window)
+    for name in DOCKS:  # opened once before the round: the panels' menu lists them
+        window.actions_by_name[name].trigger()
+    start_round(qtbot, window)
+    menu = edit_menu(window)
+    for name in DOCKS:
+        action = window.actions_by_name[name]
+        assert not action.isEnabled()
+        assert menu_tip(qtbot, menu, action) == WHY[language]
+        assert action.statusTip() == WHY[language]
+    for name, entry in panel_entries(window).items():
+        assert not entry.isEnabled() and entry.toolTip() == WHY[language], name
+        entry.trigger()  # greyed: nothing opens beside the question
+        assert not dock(window, name).isVisible()
+    window.actions_by_name["end_quiz"].trigger()
+    if the_question(window) is not None:  # "End this round now?", in either language
+        click(qtbot, the_question(window).findChild(QPushButton, "end-round"))
+    qtbot.waitUntil(lambda: not window.quiz.active)
+    summary = visible_dialog(window, "quiz-summary")
+    if summary is not None:
+        summary.reject()
+    for name in DOCKS:  # after the round: on, and no tip left saying they are off
+        action = window.actions_by_name[name]
+        assert action.isEnabled() and action.statusTip() == ""
+        assert menu_tip(qtbot, menu, action) == ""
+    assert all(entry.isEnabled() for entry in panel_entries(window).values())
