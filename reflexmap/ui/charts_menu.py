@@ -194,8 +194,8 @@ class ChartsMenu(QMenu):
                     charts.append((path, found))
                 continue
             reading = self.readings.readings.get(path.resolve())
-            if reading is not None and reading.kept is not None and not reading.kept.current(path):
-                self.readings.forget(path)  # the file changed since: read again
+            if reading is not None and not reading.current(path):
+                self.readings.forget(path)  # the file changed since it was read or tried: again
                 reading = None
             if reading is None:
                 missing.append(path)

@@ -35,25 +35,38 @@ MAX_BYTES = 40_000_000  # a chart file larger than this is left to File → Open
 
 class Reading:
     """What was read of one chart: its kept facts (None: not read, too large or the reading
-    failed), and (when it loads) what a search needs, in the language asked for."""
+    failed), (when it loads) what a search needs, in the language asked for, and the file's
+    stamp (modification time and size) taken before it was read."""
 
-    __slots__ = ("path", "kept", "searchable")
+    __slots__ = ("path", "kept", "searchable", "when")
 
-    def __init__(self, path: Path, kept: KeptChart | None, searchable: Searchable | None):
-        self.path, self.kept, self.searchable = path, kept, searchable
+    def __init__(
+        self,
+        path: Path,
+        kept: KeptChart | None,
+        searchable: Searchable | None,
+        when: tuple[float, int] | None = None,
+    ):
+        self.path, self.kept, self.searchable, self.when = path, kept, searchable, when
+
+    def current(self, path: Path) -> bool:
+        """Whether the file is still as it was read: a reading that failed (or a chart too
+        large) is tried again once its file changes, as one that loaded is read again. A
+        chart the worker could not read was not tried again for the rest of the session."""
+        return self.when is not None and self.when == stamp(path)
 
 
 def read_known(path: Path, language: str) -> Reading:
     """Read `path` (through the cache) into a Reading; the chart itself stays in this call."""
     when = stamp(path)
     if when is not None and when[1] > MAX_BYTES:
-        return Reading(path, None, None)  # not read: named by its file
+        return Reading(path, None, None, when)  # not read: named by its file
     result = read_atlas(path, chart_cache())
     kept = kept_of(result, when)
     from ..atlas.search import Searchable
 
     searchable = Searchable.of(result.atlas.localized(language)) if result.atlas is not None else None
-    return Reading(path, kept, searchable)
+    return Reading(path, kept, searchable, when)
 
 
 class KnownReadings(QObject):
@@ -117,12 +130,15 @@ class KnownReadings(QObject):
                     self._wake.wait()
                     self._wake.clear()
                     continue
+                when = stamp(path)  # (before reading: a change while it is read is a change)
                 try:
                     reading = self.read(path, language)
                 except stopping.Stopped:
                     return
                 except Exception:  # noqa: BLE001 - a chart the loader did not foresee: not searched
-                    reading = Reading(path, None, None)
+                    reading = Reading(path, None, None, when)  # (until its file changes)
+                if reading.when is None:
+                    reading.when = when
                 with self._lock:
                     self._done.append(reading)
                     self._busy = None

@@ -116,3 +116,42 @@ def test_a_damaged_cache_entry_is_not_trusted_by_the_search(qtbot, make_window, 
     qtbot.waitUntil(lambda: any(chart for _text, chart in rows(window)), timeout=60000)
     assert all(f"in {TITLE}" in text for text, chart in rows(window) if chart)
     assert entry.read_bytes() == whole  # the damaged entry replaced by the reading of the file
+
+
+def test_a_chart_the_worker_could_not_read_is_tried_again_once_its_file_changes(
+    qtbot, make_window, settings, tmp_path, monkeypatch
+):
+    """A reading that failed (here the loader raised what it did not foresee) kept the chart
+    out of every search for the rest of the session, even after the file was saved again. Now
+    it is not read again while the file is as it was, and is read at the next search once it
+    changed."""
+    recent = write_synthetic_chart(ZONES, tmp_path)
+    settings.setValue("chart/recent", [str(recent)])
+    tries: list[str] = []
+
+    def failing(where, cache=None):
+        if Path(where).resolve() == recent.resolve():
+            tries.append("failed" if not tries else "read")
+            if len(tries) == 1:
+                raise RuntimeError("a loader bug on the first reading")
+        return read_atlas(where, cache)
+
+    monkeypatch.setattr(known_readings, "read_atlas", failing)
+    window = make_window()
+
+    def search() -> None:
+        window.zones.search.clear()
+        qtbot.keyClicks(window.zones.search, "synthetic")
+        qtbot.waitUntil(lambda: "still being searched" not in window.zones.hint.text(), timeout=60000)
+
+    search()
+    qtbot.waitUntil(lambda: tries == ["failed"], timeout=60000)
+    search()  # the file as it was: not read again
+    qtbot.wait(200)
+    assert tries == ["failed"] and not any(chart for _text, chart in rows(window))
+    text = recent.read_text(encoding="utf-8")
+    recent.write_text(text + "# saved again\n", encoding="utf-8")  # (its size changes too)
+    search()
+    qtbot.waitUntil(lambda: any(chart for _text, chart in rows(window)), timeout=60000)
+    assert tries == ["failed", "read"]
+    assert all(Path(chart) == recent for _text, chart in rows(window) if chart)
