@@ -178,7 +178,9 @@
     $$("figure.aspect:not([hidden])").forEach((fig) => {
       const svg = $("svg.chart", fig);
       const listed = labelsTooSmall(svg);
-      fig.classList.toggle("listed", listed);
+      // "listed": the names stand under or beside the feet; cleared (or in a quiz) the list
+      // keeps no room either, and the feet take the pane (it was left white beside them)
+      fig.classList.toggle("listed", listed && !off);
       // the box says what it shows or hides: the labels beside the feet, or the list of names
       $("#labels-text").textContent = listed ? S.namesBox : S.labelsBox;
       const bare = off || listed;
