@@ -170,19 +170,24 @@ class QuizSession:
         if view_id in target.shapes:
             distance = _edge_distance(target.shapes[view_id], x, y)
         if view_id == question.view_id or view_id not in {v.id for v in self.atlas.views}:
-            if distance is not None and distance <= NEAR_MISS_MM:
-                message = _("≈ Close: {distance} mm from the {zone}.").format(
-                    distance=format_number(distance, 1), zone=zone
-                )
+            if distance is not None and distance <= NEAR_MISS_MM:  # what was clicked, and how far off
+                mm = format_number(distance, 1)
+                if hits:
+                    message = _(
+                        "≈ Close: that is the {clicked}, {distance} mm from the {zone}, which is marked ✔."
+                    ).format(clicked=in_sentence(self.atlas.zone(hits[0]).name), distance=mm, zone=zone)
+                else:
+                    message = _("≈ Close: {distance} mm outside the {zone}, which is marked ✔.").format(
+                        distance=mm, zone=zone
+                    )
                 return self._judge(False, True, message, hits, distance)
             if hits:
-                message = _("✖ Not quite: that is the {clicked}. The {zone} is marked ✔.").format(
+                message = _("✖ Wrong: that is the {clicked}. The {zone} is marked ✔.").format(
                     clicked=in_sentence(self.atlas.zone(hits[0]).name), zone=zone
                 )
             else:
-                message = _("✖ Not quite: you clicked outside every zone. The {zone} is marked ✔.").format(
-                    zone=zone
-                )
+                message = _("✖ Wrong: you clicked outside every zone. The {zone} is marked ✔.")
+                message = message.format(zone=zone)
             return self._judge(False, False, message, hits, distance)
         # Another view: usually the other foot, which is shown beside the asked one.
         asked = self.atlas.view(question.view_id)
@@ -199,7 +204,7 @@ class QuizSession:
             message = key.format(zone=zone, clicked_on=clicked_on, asked_on=asked_on)
         elif hits:
             message = _(
-                "✖ Not quite: that is the {clicked} {clicked_on}. The {zone} {asked_on} is marked ✔."
+                "✖ Wrong: that is the {clicked} {clicked_on}. The {zone} {asked_on} is marked ✔."
             ).format(
                 clicked=in_sentence(self.atlas.zone(hits[0]).name),
                 clicked_on=clicked_on,
@@ -208,8 +213,7 @@ class QuizSession:
             )
         else:
             message = _(
-                "✖ Not quite: you clicked outside every zone, {clicked_on}. "
-                "The {zone} {asked_on} is marked ✔."
+                "✖ Wrong: you clicked outside every zone, {clicked_on}. The {zone} {asked_on} is marked ✔."
             ).format(clicked_on=clicked_on, zone=zone, asked_on=asked_on)
         return self._judge(False, False, message, hits, distance)
 

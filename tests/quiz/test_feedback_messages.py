@@ -31,10 +31,25 @@ def inside(atlas, view_id, zone_id):
 
 
 def near(atlas, view_id, zone_id):
-    """A point 2 mm outside the zone's edge."""
+    """A point 2 mm outside the zone's edge, on no zone."""
     shape = to_shapely(atlas.zone(zone_id).shapes[view_id])
-    point = shape.buffer(2.0).exterior.interpolate(0.3, normalized=True)
-    return point.x, point.y
+    ring = shape.buffer(2.0).exterior
+    for step in range(200):
+        point = ring.interpolate((0.3 + step / 200) % 1, normalized=True)
+        if not atlas.zones_at(view_id, point.x, point.y):
+            return point.x, point.y
+    raise AssertionError("no bare point 2 mm from " + zone_id)
+
+
+def near_on(atlas, view_id, zone_id):
+    """A point 2 mm outside the zone's edge that lies on another zone."""
+    shape = to_shapely(atlas.zone(zone_id).shapes[view_id])
+    ring = shape.buffer(2.0).exterior
+    for step in range(200):
+        point = ring.interpolate(step / 200, normalized=True)
+        if any(z.id != zone_id for z in atlas.zones_at(view_id, point.x, point.y)):
+            return point.x, point.y
+    raise AssertionError("no other zone 2 mm from " + zone_id)
 
 
 def answer(atlas, foot, where):
@@ -58,14 +73,20 @@ CASES = {  # (asked foot, where the answer is given) -> expected English
     "wrong zone": (
         "left",
         lambda a: ("plantar-left", *inside(a, "plantar-left", "stomach")),
-        "✖ Not quite: that is the stomach. The thoracic spine is marked ✔.",
+        "✖ Wrong: that is the stomach. The thoracic spine is marked ✔.",
     ),
     "outside": (
         "left",
         lambda a: ("plantar-left", -15, 130),
-        "✖ Not quite: you clicked outside every zone. The thoracic spine is marked ✔.",
+        "✖ Wrong: you clicked outside every zone. The thoracic spine is marked ✔.",
     ),
     "near miss": ("left", lambda a: ("plantar-left", *near(a, "plantar-left", "thoracic-spine")), None),
+    # 2 mm off the thoracic spine, on the neighbouring zone: what was clicked is said, and how far off
+    "near miss on another zone": (
+        "left",
+        lambda a: ("plantar-left", *near_on(a, "plantar-left", "thoracic-spine")),
+        None,
+    ),
     "wrong foot": (
         "left",
         lambda a: ("plantar-right", *inside(a, "plantar-right", "thoracic-spine")),
@@ -81,12 +102,12 @@ CASES = {  # (asked foot, where the answer is given) -> expected English
     "wrong zone, wrong foot": (
         "left",
         lambda a: ("plantar-right", *inside(a, "plantar-right", "coccyx")),
-        "✖ Not quite: that is the coccyx on the right foot. The thoracic spine on the left foot is marked ✔.",
+        "✖ Wrong: that is the coccyx on the right foot. The thoracic spine on the left foot is marked ✔.",
     ),
     "outside, wrong foot": (
         "right",
         lambda a: ("plantar-left", -15, 130),
-        "✖ Not quite: you clicked outside every zone, on the left foot. "
+        "✖ Wrong: you clicked outside every zone, on the left foot. "
         "The thoracic spine on the right foot is marked ✔.",
     ),
 }
@@ -105,16 +126,28 @@ def test_feedback_is_coherent(atlas, language, case):
     assert target in message or target[0].lower() + target[1:] in message
     if case == "right":
         assert feedback.correct
-    elif case == "near miss":
+    elif case.startswith("near miss"):
         assert feedback.close and message.startswith("≈")
+        assert bool(feedback.clicked) == (case == "near miss on another zone"), feedback
+        if feedback.clicked:  # the zone clicked is named, isolated, before the asked one
+            clicked = in_sentence(chart.zone(feedback.clicked[0]).name)
+            assert clicked in message and message.index(clicked) < message.index(in_sentence(target)), message
     else:
         assert not feedback.correct and not feedback.close and message.startswith("✖")
     feet_named = {"wrong foot", "wrong foot, other way", "wrong zone, wrong foot", "outside, wrong foot"}
     if language == "en":
+        assert "Not quite" not in message  # right, close (said as such) or wrong
         if english is not None:
             assert message == english
+        elif feedback.clicked:
+            clicked = in_sentence(chart.zone(feedback.clicked[0]).name)
+            assert message.startswith(f"≈ Close: that is the {clicked}, ") and message.endswith(
+                " mm from the thoracic spine, which is marked ✔."
+            ), message
         else:
-            assert message.startswith("≈ Close: ") and message.endswith(" mm from the thoracic spine.")
+            assert message.startswith("≈ Close: ") and message.endswith(
+                " mm outside the thoracic spine, which is marked ✔."
+            ), message
     else:
         assert not any(word in message for word in ENGLISH_WORDS), message
         if case in feet_named:

@@ -64,7 +64,7 @@ def test_find_wrong_click_says_what_was_clicked(atlas):
     session = session_for(atlas, ["lumbar-spine"])
     feedback = session.answer_click("plantar-left", *inside(atlas, "plantar-left", "stomach"))
     assert not feedback.correct and not feedback.close
-    assert feedback.message == "✖ Not quite: that is the stomach. The lumbar spine is marked ✔."
+    assert feedback.message == "✖ Wrong: that is the stomach. The lumbar spine is marked ✔."
     assert feedback.clicked == ("stomach",)
     assert session.streak == 0
 
@@ -79,7 +79,13 @@ def test_find_near_miss_is_close(atlas):
     session = session_for(atlas, ["lumbar-spine"])
     feedback = session.answer_click("plantar-left", x, y)
     assert feedback.close and not feedback.correct
-    assert feedback.message.startswith("≈ Close:") and "mm from the lumbar spine" in feedback.message
+    mm = f"{feedback.distance_mm:.1f} mm"
+    if feedback.clicked:  # what was clicked is said, then how far off the asked zone is
+        clicked = atlas.zone(feedback.clicked[0]).name.lower()
+        said = f"≈ Close: that is the {clicked}, {mm} from the lumbar spine, which is marked ✔."
+    else:
+        said = f"≈ Close: {mm} outside the lumbar spine, which is marked ✔."
+    assert feedback.message == said
     assert 0 < feedback.distance_mm <= NEAR_MISS_MM
     assert row is not None
 
@@ -87,7 +93,7 @@ def test_find_near_miss_is_close(atlas):
 def test_click_outside_every_zone(atlas):
     session = session_for(atlas, ["head-brain"])
     feedback = session.answer_click("plantar-left", -15, 130)
-    assert feedback.message.startswith("✖ Not quite: you clicked outside every zone")
+    assert feedback.message.startswith("✖ Wrong: you clicked outside every zone")
 
 
 def test_name_by_choice_and_by_typing(atlas):

@@ -92,9 +92,7 @@ def test_wrong_answer_by_key_is_marked_and_explained(qtbot, quiz_window):
     chosen = window.state.atlas.zone(window.state.zone_id).name
     qtbot.keyClick(window.map, Qt.Key.Key_Return)
     text = feedback(window)
-    assert (
-        text == f"✖ Not quite: that is the {chosen[0].lower() + chosen[1:]}. The thoracic spine is marked ✔."
-    )
+    assert text == f"✖ Wrong: that is the {chosen[0].lower() + chosen[1:]}. The thoracic spine is marked ✔."
     assert f"✖ {chosen}" in marks(window) and "✔ Thoracic spine" in marks(window)
     assert not session.feedback.correct
     assert window.quiz_panel.hint.text() == "Press Enter for the next question."
@@ -118,7 +116,7 @@ def test_wrong_zone_on_the_wrong_foot_names_both(qtbot, quiz_window):
     start(window, ["thoracic-spine"])
     click_zone(qtbot, window, "plantar-right", "coccyx")
     assert feedback(window) == (
-        "✖ Not quite: that is the coccyx on the right foot. The thoracic spine on the left foot is marked ✔."
+        "✖ Wrong: that is the coccyx on the right foot. The thoracic spine on the left foot is marked ✔."
     )
     assert "✖ Coccyx" in marks(window)
 
@@ -129,7 +127,7 @@ def test_click_outside_every_zone_gets_a_cross_where_it_was(qtbot, quiz_window):
     window = quiz_window
     start(window, ["thoracic-spine"])
     click_mm(qtbot, window, "plantar-left", -15, 130)  # mid-arch, outside every zone
-    assert feedback(window) == "✖ Not quite: you clicked outside every zone. The thoracic spine is marked ✔."
+    assert feedback(window) == "✖ Wrong: you clicked outside every zone. The thoracic spine is marked ✔."
     assert "✖" in marks(window)
 
 
@@ -433,7 +431,9 @@ def test_near_miss_marks_the_point_and_the_distance(qtbot, quiz_window):
     x, y = (x0 + x1) / 2, y0 - 2.5  # just outside one edge
     assert 1.5 < heart.distance(Point(x, y)) < 4
     click_mm(qtbot, window, "plantar-left", x, y)
-    assert feedback(window).startswith("≈ Close: ") and feedback(window).endswith(" mm from the heart.")
+    said = feedback(window)
+    ends = (" mm from the heart, which is marked ✔.", " mm outside the heart, which is marked ✔.")
+    assert said.startswith("≈ Close: ") and said.endswith(ends), said
     assert any(text.startswith("≈ ") and text.endswith(" mm") for text in marks(window))
     assert "✔ Heart" in marks(window)
 

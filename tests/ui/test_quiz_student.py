@@ -55,7 +55,7 @@ def mouse_round(qtbot, window, *, miss: str = "", wrong_foot: bool = False) -> t
                 assert feedback(window).startswith("✖ Wrong foot:"), feedback(window)
             elif wrong:
                 click_zone(qtbot, window, view, other_zone_in(window, view, question.zone_id))
-                assert feedback(window).startswith("✖ Not quite: that is the"), feedback(window)
+                assert feedback(window).startswith("✖ Wrong: that is the"), feedback(window)
             else:
                 click_zone(qtbot, window, view, question.zone_id)
                 assert feedback(window).startswith("✔ Right:"), feedback(window)
