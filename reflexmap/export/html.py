@@ -177,9 +177,12 @@ def _aspect_svg(atlas: Atlas, aspect: str) -> str:
             f'<path class="outline" d="{_path((view.outline,))}"/>{guides}</g>'
         )
         zones = sorted(atlas.zones_in(view.id), key=lambda z: -shape_area(z.shapes[view.id]))  # small on top
+        anchors = atlas.anchors(view.id)  # where a quiz's ✔ stands (page.js markZone)
         painted = "".join(
             f'<path class="z" fill="{REGION_COLOURS.get(z.region, "#999999")}" data-zone="{escape(z.id)}" '
-            f'data-area="{_num(shape_area(z.shapes[view.id]))}" d="{_path(z.shapes[view.id])}"/>'
+            f'data-area="{_num(shape_area(z.shapes[view.id]))}" '
+            + (f'data-at="{_num(anchors[z.id][0])} {_num(anchors[z.id][1])}" ' if z.id in anchors else "")
+            + f'd="{_path(z.shapes[view.id])}"/>'
             for z in zones
         )
         layers["zones"].append(f'<g data-view="{escape(view.id)}" {transform}>{painted}</g>')
@@ -299,8 +302,12 @@ def _script_strings() -> dict[str, str]:
         "findPrompt": _("{question} Tap it on the feet."),  # content.markup.where_question
         "right": _("✔ Right: {name}."),
         "close": _("✔ Right: {name} (you tapped inside it, where zones overlap)."),
-        "wrong": _("✖ Not quite: you tapped the {tapped}. {name} is outlined on the feet."),
-        "wrongOutside": _("✖ Not quite: that is outside every zone. {name} is outlined on the feet."),
+        "near": _(
+            "≈ Close: you tapped the {tapped}, {distance} mm from the {zone}, which is marked ✔ on the feet."
+        ),
+        "nearOutside": _("≈ Close: {distance} mm outside the {zone}, which is marked ✔ on the feet."),
+        "wrong": _("✖ Wrong: you tapped the {tapped}. {name} is marked ✔ on the feet."),
+        "wrongOutside": _("✖ Wrong: that is outside every zone. {name} is marked ✔ on the feet."),
         "score": _("Score: {right} of {asked}"),
         "done": _("Round over: {right} of {asked} right."),
         "noAnswers": _("No question was answered in this round, so there is no score."),

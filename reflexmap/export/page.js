@@ -34,6 +34,56 @@
 
   function clearMarks() {
     $$(".sel, .answer, .wrong").forEach((e) => e.classList.remove("sel", "answer", "wrong"));
+    $$(".qmark").forEach((e) => e.remove());
+  }
+  // A quiz's verdict on the feet in words, not colour alone: ✔ at the asked zone (on each foot
+  // shown), ✖ (≈ when near) where the tap was. Sized in CSS px whatever the drawing's scale.
+  const SVGNS = "http://www.w3.org/2000/svg";
+  function symbolAt(svg, x, y, symbol) {
+    const m = svg.getScreenCTM();
+    if (!m) return;
+    const p = new DOMPoint(x, y).matrixTransform(m.inverse());
+    const t = document.createElementNS(SVGNS, "text");
+    t.setAttribute("class", "qmark");
+    t.setAttribute("x", p.x);
+    t.setAttribute("y", p.y);
+    t.setAttribute("dy", "0.35em");
+    t.setAttribute("text-anchor", "middle");
+    t.setAttribute("font-size", 20 / m.a);
+    t.setAttribute("stroke-width", 4 / m.a);
+    t.setAttribute("aria-hidden", "true");
+    t.textContent = symbol;
+    svg.appendChild(t);
+  }
+  function markZone(id, symbol) {
+    $$('path.z[data-zone="' + CSS.escape(id) + '"]', currentFigure()).forEach((path) => {
+      const at = (path.dataset.at || "").split(" ").map(Number);
+      const m = path.getScreenCTM();
+      if (at.length !== 2 || !m) return;
+      const q = new DOMPoint(at[0], at[1]).matrixTransform(m);
+      symbolAt(path.ownerSVGElement, q.x, q.y, symbol);
+    });
+  }
+  // How far (in the chart's millimetres) a tap at (x, y) on the screen is from a zone's edge,
+  // over every place the zone is drawn in the view shown.
+  function edgeMm(id, x, y) {
+    let best = Infinity;
+    $$('path.z[data-zone="' + CSS.escape(id) + '"]', currentFigure()).forEach((path) => {
+      const m = path.getScreenCTM();
+      if (!m) return;
+      const p = new DOMPoint(x, y).matrixTransform(m.inverse());
+      path.getAttribute("d").split("M").filter((r) => r.trim()).forEach((ring) => {
+        const n = ring.match(/-?[0-9.]+/g).map(Number);
+        for (let i = 0; i + 1 < n.length; i += 2) {
+          const j = (i + 2) % (n.length - n.length % 2);
+          const [ax, ay, bx, by] = [n[i], n[i + 1], n[j], n[j + 1]];
+          const dx = bx - ax, dy = by - ay;
+          const t = dx || dy ? Math.max(0, Math.min(1, ((p.x - ax) * dx + (p.y - ay) * dy) / (dx * dx + dy * dy))) : 0;
+          best = Math.min(best, Math.hypot(p.x - ax - t * dx, p.y - ay - t * dy));
+        }
+      });
+    });
+    return best;
   }
   function mark(id, cls) {
     $$('[data-zone="' + CSS.escape(id) + '"]', $("#chart")).forEach((e) => {
@@ -146,7 +196,7 @@
 
   function onChartClick(event) {
     const under = zonesAt(event.clientX, event.clientY);
-    if (quiz && quiz.target && !quiz.answered) { answer(under); return; }
+    if (quiz && quiz.target && !quiz.answered) { answer(under, [event.clientX, event.clientY]); return; }
     if (!under.length) return;
     let id = under[0];
     const same = under.length === lastUnder.length && under.every((z, i) => z === lastUnder[i]);
@@ -260,21 +310,30 @@
     $("#quiz-score").textContent = fill(S.score, { right: quiz.right, asked: quiz.asked });
     feetInSight();
   }
-  function answer(under) {
+  const NEAR_MM = 4; // a tap this close to the asked zone's edge is near (the app's quiz: NEAR_MISS_MM)
+  function answer(under, point) {
     quiz.answered = true;
     quiz.asked += 1;
     const name = said(quiz.target);
+    // the question fits every zone it asks alike (a chart may place one claim at two zones)
+    const fits = (z) => z === quiz.target || (card(z) && card(z).dataset.ask === question(quiz.target));
+    const hit = under.find(fits);
     let text;
-    if (under.includes(quiz.target)) {
+    if (hit) {
       quiz.right += 1;
-      text = fill(under[0] === quiz.target ? S.right : S.close, { name: name });
-      mark(quiz.target, "answer");
+      text = fill(under[0] === hit ? S.right : S.close, { name: said(hit) });
+      mark(hit, "answer");
+      markZone(hit, "✔");
     } else {
-      text = under.length
-        ? fill(S.wrong, { tapped: mid(under[0]), name: name })
-        : fill(S.wrongOutside, { name: name });
+      const near = point ? edgeMm(quiz.target, point[0], point[1]) : Infinity;
+      const values = { tapped: under.length ? mid(under[0]) : "", name: name, zone: mid(quiz.target),
+        distance: near.toLocaleString(document.documentElement.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) };
+      if (near <= NEAR_MM) text = fill(under.length ? S.near : S.nearOutside, values);
+      else text = fill(under.length ? S.wrong : S.wrongOutside, values);
       if (under.length) mark(under[0], "wrong");
       mark(quiz.target, "answer");
+      markZone(quiz.target, "✔");
+      if (point) symbolAt(currentFigure().querySelector("svg.chart"), point[0], point[1], near <= NEAR_MM ? "≈" : "✖");
     }
     $("#quiz-mark").textContent = text;
     $("#quiz-score").textContent = fill(S.score, { right: quiz.right, asked: quiz.asked });

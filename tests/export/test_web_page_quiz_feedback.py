@@ -1,0 +1,145 @@
+"""The web page's find-it quiz says what a wrong tap was: '✖ Wrong: you tapped the stomach.'
+on another zone, '≈ Close: … 2.0 mm from the …' within 4 mm of the asked zone's edge (the
+app's near miss), and shows where the asked zone is with a ✔ on the feet (✖ or ≈ where the
+tap was). Before, every miss said "Not quite" ("Nicht ganz"), the near miss's word, and only
+the outline's width showed the zone."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from shapely.geometry import Point, Polygon
+
+from reflexmap import load_atlas
+from reflexmap.atlas.geometry import to_shapely
+from reflexmap.i18n import set_language
+
+from .browser import browser, click_mm
+
+WORDS = {
+    "en": {"wrong": "✖ Wrong: you tapped the ", "near": "≈ Close: you tapped the ", "old": "Not quite"},
+    "de": {
+        "wrong": "✖ Falsch: Sie haben die Zone",
+        "near": "≈ Knapp daneben: Sie haben die Zone",
+        "old": "Nicht",
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def desktop():
+    driver = browser((1920, 1080))
+    yield driver
+    driver.quit()
+
+
+def _target(driver, chart) -> str:
+    asks = {
+        z.id: driver.execute_script(
+            "return document.getElementById('card-' + arguments[0]).dataset.ask", z.id
+        )
+        for z in chart.zones
+    }
+    prompt = driver.find_element("id", "quiz-prompt").text
+    found = [
+        z
+        for z, ask in asks.items()
+        if prompt.startswith(ask.replace("\u2068", "").replace("\u2069", "")) or prompt.startswith(ask)
+    ]
+    assert found, prompt
+    return found[0]
+
+
+def _point(chart, view_id, zone_id, gap, on_zone):
+    """A point `gap` mm outside the zone, on another zone (or on none)."""
+    shape = to_shapely(chart.zone(zone_id).shapes[view_id])
+    ring = shape.buffer(gap).exterior
+    outline = Polygon(chart.view(view_id).outline)
+    for step in range(120):
+        p = ring.interpolate(step / 120, normalized=True)
+        hits = [z.id for z in chart.zones_at(view_id, p.x, p.y)]
+        if zone_id in hits or not outline.contains(Point(p.x, p.y).buffer(0.5)):
+            continue
+        if bool(hits) == on_zone and abs(shape.distance(p) - gap) < 0.2:
+            return p.x, p.y, hits
+    return None
+
+
+@pytest.mark.parametrize(
+    ("gap", "on_zone", "kind"), [(2.0, True, "near"), (2.0, False, "near"), (9.0, True, "wrong")]
+)
+def test_a_miss_says_what_was_tapped_and_marks_the_asked_zone(desktop, page, gap, on_zone, kind):
+    language = page.stem.rsplit("-", 1)[1]
+    chart = load_atlas().localized(language)
+    desktop.get(page.as_uri())
+    view = "plantar-left"
+    for _attempt in range(40):  # a round asks at random: until a zone with such a point is asked
+        desktop.find_element("id", "quiz-start").click()
+        if desktop.find_element("id", "quiz-next").is_displayed():
+            desktop.find_element("id", "quiz-start").click()
+        target = _target(desktop, chart)
+        if view not in chart.zone(target).shapes:
+            continue
+        found = _point(chart, view, target, gap, on_zone)
+        if found:
+            break
+    else:
+        pytest.fail("no question with such a point")
+    x, y, hits = found
+    click_mm(desktop, view, x, y)
+    said = desktop.find_element("id", "quiz-mark").text
+    words = WORDS[language]
+    assert words["old"] not in said, said
+    if on_zone:
+        assert said.startswith(words[kind]), said
+        set_language(language)
+        try:
+            from reflexmap.i18n import in_sentence
+
+            assert in_sentence(chart.zone(hits[0]).name).strip("\u2068\u2069") in said, said
+        finally:
+            set_language("en")
+    else:
+        assert said.startswith(words["near"].split(":")[0] + ":") and "mm" in said, said
+    if kind == "near":  # the distance in the language's numbers (a click lands on a whole pixel)
+        number = re.search(r"(\d+)[.,](\d) mm", said)
+        assert number and abs(float(f"{number[1]}.{number[2]}") - gap) <= 0.3, said
+        assert ("," in number[0]) == (language == "de"), said
+    marks = desktop.execute_script(
+        "return [...document.querySelectorAll('text.qmark')].map((t) => t.textContent)"
+    )
+    assert "✔" in marks and ("≈" if kind == "near" else "✖") in marks, marks
+    assert "Score: 0 of 1" in desktop.find_element("id", "quiz-score").text or language == "de"
+
+
+def test_a_question_two_zones_fit_takes_either(desktop, tmp_path):
+    """A user's chart placing one claim at two zones of a view (the coccyx given the sacrum's
+    claim): "Where do charts place the sacrum …?" fits both, so a tap on the other one is right."""
+    from dataclasses import replace
+
+    from reflexmap.export.html import export_page
+
+    atlas = load_atlas()
+    sacrum = atlas.zone("sacrum")
+    chart = replace(
+        atlas,
+        zones=tuple(
+            replace(z, claim=sacrum.claim, translations={}) if z.id == "coccyx" else z for z in atlas.zones
+        ),
+    )
+    page = export_page(chart, tmp_path / "twice.html")
+    desktop.get(page.as_uri())
+    for _round in range(8):  # either zone may be the one drawn: every time, the coccyx is right
+        asked = desktop.execute_script(
+            "const ask = document.getElementById('card-sacrum').dataset.ask;"
+            "for (let i = 0; i < 400; i++) {"
+            "  document.getElementById('quiz-start').click();"
+            "  if (document.getElementById('quiz-prompt').textContent.startsWith(ask)) return true; }"
+            "return false;"
+        )
+        assert asked
+        click_mm(desktop, "plantar-left", *chart.anchors("plantar-left")["coccyx"])
+        said = desktop.find_element("id", "quiz-mark").text
+        assert said.startswith(("✔ Right: Coccyx", "✔ Right: \u2068Coccyx")), said
+        assert "Score: 1 of 1" in desktop.find_element("id", "quiz-score").text
