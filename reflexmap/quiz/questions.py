@@ -22,6 +22,9 @@ class Question:
     choices: tuple[str, ...] = ()  # texts to pick from (name, technique, claim)
     answer: int = -1  # index of the right choice
     owners: tuple[str, ...] = ()  # the id of a zone each choice is the chart's text for
+    # find: every zone of the view the question fits, the asked one first (a chart may place
+    # one claim at two zones of a view: "Where do charts place the kidneys?" fits both)
+    fits: tuple[str, ...] = ()
 
     @property
     def kind(self) -> str:
@@ -47,12 +50,15 @@ def make_question(atlas: Atlas, card: Card, views: list[str], rng: random.Random
     view_id = rng.choice(sorted(candidates))
     view = atlas.view(view_id)
     if card.kind == "find":
+        asked = where_question(zone.claim)
+        alike = (
+            z.id for z in atlas.zones_in(view_id) if z.id != zone.id and where_question(z.claim) == asked
+        )
         return Question(
             card,
-            _("{question} Click it on the {view}.").format(
-                question=where_question(zone.claim), view=where(view)
-            ),
+            _("{question} Click it on the {view}.").format(question=asked, view=where(view)),
             view_id,
+            fits=(zone.id, *alike),
         )
     if card.kind == "name":
         return _choice(

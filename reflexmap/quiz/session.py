@@ -16,6 +16,7 @@ from shapely.geometry import Point
 
 from ..atlas import Atlas, View
 from ..atlas.geometry import to_shapely
+from ..content.markup import QUESTION_CLAIM_CHARS, shortened
 from ..i18n import _, bidi_isolate, format_number, in_sentence
 from ..vocab import FEET, on_foot
 from .cards import Card, QuizOptions, allowed_views, cards_for
@@ -166,6 +167,14 @@ class QuizSession:
         zone = in_sentence(target.name)
         if view_id == question.view_id and target.id in hits:
             return self._judge(True, False, _("✔ Right: the {zone}.").format(zone=zone), hits, 0.0)
+        alike = next((z for z in hits if z in question.fits), None) if view_id == question.view_id else None
+        if alike is not None:  # another zone the question fits as well: right, and said so
+            message = _("✔ Right: the {clicked}. This chart places {claim} at the {zone} too.").format(
+                clicked=in_sentence(self.atlas.zone(alike).name),
+                claim=bidi_isolate(shortened(target.claim, QUESTION_CLAIM_CHARS)),
+                zone=zone,
+            )
+            return self._judge(True, False, message, hits, 0.0)
         distance = None
         if view_id in target.shapes:
             distance = _edge_distance(target.shapes[view_id], x, y)
