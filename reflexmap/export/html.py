@@ -399,7 +399,11 @@ def page_html(atlas: Atlas) -> str:
         '<div id="quiz" hidden><p id="quiz-count" class="kind"></p><p id="quiz-prompt" class="claim"></p>'
         '<p id="quiz-mark"></p><p id="quiz-score" class="kind"></p>'
         '<p><button type="button" id="quiz-next" hidden></button> '
-        f'<button type="button" id="quiz-stop">{t(N_("Stop the quiz"))}</button></p></div>'
+        f'<button type="button" id="quiz-stop">{t(N_("Stop the quiz"))}</button> '
+        # zoom and pan of the feet beside the sheet (page.js stage): the bar's + and − may be out of reach
+        '<span class="zoom">'
+        f'<button type="button" id="quiz-zoom-out" aria-label="{t(N_("Zoom out"))}">−</button>'
+        f'<button type="button" id="quiz-zoom-in" aria-label="{t(N_("Zoom in"))}">+</button></span></p></div>'
     )
     under = (
         '<div id="under" hidden><p><b id="under-label"></b> <span id="under-list"></span></p>'

@@ -27,9 +27,18 @@
   function showAspect(aspect) {
     $$("figure.aspect").forEach((f) => { f.hidden = f.dataset.aspect !== aspect; });
     $$(".tab").forEach((t) => t.setAttribute("aria-selected", String(t.dataset.aspect === aspect)));
+    if (quiz) stageReset();
     fitCharts();
-    if (selected) mark(selected);
-    if (quiz && quiz.target && !zonesInFigure(currentFigure()).includes(quiz.target)) ask();
+    if (quiz && quiz.target) {
+      // the question's feet whole beside its sheet again (they were left as the other view
+      // had them: the heels under the sheet); a zone the new view does not draw is asked anew
+      if (!zonesInFigure(currentFigure()).includes(quiz.target)) ask(); else feetInSight();
+      return;
+    }
+    if (!selected) return;
+    if (zonesInFigure(currentFigure()).includes(selected)) { mark(selected); reveal(selected); return; }
+    // its card stood as a sheet over the new view's feet and names: back into the page
+    document.body.classList.remove("carded");
   }
 
   function clearMarks() {
@@ -117,7 +126,9 @@
       right: Math.max(...rects.map((r) => r.right)) };
   }
   const MARGIN = 6;
-  function feetFree() { $$("svg.chart").forEach((svg) => { svg.style.maxHeight = ""; svg.style.maxWidth = ""; }); }
+  function feetFree() {
+    $$("svg.chart").forEach((svg) => { svg.style.maxHeight = ""; svg.style.maxWidth = ""; svg.style.width = ""; });
+  }
   function feetInSight() {
     // A question asks for any zone of the feet shown: all of them in sight beside the sheet,
     // the drawing made smaller where the room left is lower than the feet (it was 456 px
@@ -136,11 +147,20 @@
     const svgBox = svg.getBoundingClientRect();
     let scale = Math.min(1, high / tall);
     if (box.right > space.right - MARGIN) scale = Math.min(scale, (space.right - MARGIN - svgBox.left) / (box.right - svgBox.left));
+    const beside = panel.getBoundingClientRect().left > 0; // the sheet beside the feet (sideways)
     if (scale < 1 && !$("#chart").dataset.zoom) { // zoomed in, the reader chose the size: scrolled only
       svg.style.maxHeight = Math.floor(svgBox.height * scale) + "px";
-      svg.style.maxWidth = Math.floor(svgBox.width * scale) + "px";
+      if (beside) svg.style.maxWidth = Math.floor(svgBox.width * scale) + "px";
       fitCharts();
       box = zonesBox(fig);
+    }
+    if (beside) {
+      // the drawing as wide as the room left of the sheet (the feet centred in it): zoomed in
+      // (the quiz's stage, below), the feet spread over all of it
+      const now = svg.getBoundingClientRect();
+      svg.style.width = Math.max(now.width, Math.floor(space.right - MARGIN - now.left)) + "px";
+      svg.style.maxWidth = "none";
+      fitCharts();
     }
     window.scrollBy(0, box.top - space.top - Math.max(MARGIN, (high - (box.bottom - box.top)) / 2));
   }
@@ -195,6 +215,7 @@
   }
 
   function onChartClick(event) {
+    if (quiz && dragged > 8) { dragged = 0; return; } // the end of a pan or a pinch, not a tap
     const under = zonesAt(event.clientX, event.clientY);
     if (quiz && quiz.target && !quiz.answered) { answer(under, [event.clientX, event.clientY]); return; }
     if (!under.length) return;
@@ -236,7 +257,105 @@
       const bare = off || listed;
       $$("[data-bare]", svg).forEach((e) => e.setAttribute("transform", bare ? e.dataset.bare : e.dataset.placed));
       fitCaptions(svg, (bare ? svg.dataset.bareBox : svg.dataset.box).split(" ").map(Number));
+      svg.dataset.fitted = svg.getAttribute("viewBox");
+      if (quiz) applyStage(svg);
     });
+  }
+  // --- a quiz's zoom and pan: the feet keep their place beside the question's sheet and the
+  // drawing's viewBox shows a part of them, larger (two fingers spread, Ctrl+wheel or a
+  // trackpad's pinch, the + and − buttons; a finger or the mouse dragged pans). The page itself
+  // is not zoomed (the sheet kept its size and the feet stayed under it, only scrolled), and
+  // a tap answers where the zone is drawn at any zoom.
+  const MAX_ZOOM = 8;
+  const stage = { zoom: 1, fx: 0.5, fy: 0.5 }; // the part in sight: zoom, centre (share of the drawing)
+  function shownSvg() { const fig = currentFigure(); return fig && $("svg.chart", fig); }
+  function applyStage(svg) {
+    svg = svg || shownSvg();
+    if (!svg || !svg.dataset.fitted) return;
+    if (stage.zoom === 1) { svg.setAttribute("viewBox", svg.dataset.fitted); return; }
+    const [x, y, w, h] = svg.dataset.fitted.split(" ").map(Number);
+    const r = svg.getBoundingClientRect();
+    if (!r.width || !r.height) return;
+    // the box shown has the element's own shape, and stays inside what the whole feet showed
+    // (the drawing and the margins it was centred in), so a pinch at the edge does not jump
+    const fit = Math.min(r.width / w, r.height / h); // CSS px per unit, whole feet
+    const wideW = r.width / fit / w, wideH = r.height / fit / h; // all of it, as shares of the drawing
+    const seenW = r.width / fit / stage.zoom, seenH = r.height / fit / stage.zoom;
+    const keep = (f, wide, seen) => Math.min(0.5 + wide / 2 - seen / 2, Math.max(0.5 - wide / 2 + seen / 2, f));
+    stage.fx = keep(stage.fx, wideW, seenW / w);
+    stage.fy = keep(stage.fy, wideH, seenH / h);
+    svg.setAttribute("viewBox", [x + stage.fx * w - seenW / 2, y + stage.fy * h - seenH / 2, seenW, seenH].join(" "));
+  }
+  function zoomAt(px, py, factor) {
+    // the point of the drawing under (px, py) stays there
+    const svg = shownSvg();
+    const m = svg && svg.getScreenCTM();
+    if (!m || !svg.dataset.fitted) return;
+    const [x, y, w, h] = svg.dataset.fitted.split(" ").map(Number);
+    const p = new DOMPoint(px, py).matrixTransform(m.inverse());
+    const r = svg.getBoundingClientRect();
+    const z1 = Math.min(MAX_ZOOM, Math.max(1, stage.zoom * factor));
+    const scale = Math.min(r.width / w, r.height / h) * z1; // CSS px per unit at the new zoom
+    stage.zoom = z1;
+    stage.fx = (p.x + (r.left + r.width / 2 - px) / scale - x) / w;
+    stage.fy = (p.y + (r.top + r.height / 2 - py) / scale - y) / h;
+    applyStage(svg);
+  }
+  function panBy(dx, dy) {
+    const svg = shownSvg();
+    const m = svg && svg.getScreenCTM();
+    if (!m || !svg.dataset.fitted) return;
+    const [, , w, h] = svg.dataset.fitted.split(" ").map(Number);
+    stage.fx -= dx / m.a / w;
+    stage.fy -= dy / m.d / h;
+    applyStage(svg);
+  }
+  function stageReset() { stage.zoom = 1; stage.fx = 0.5; stage.fy = 0.5; }
+  function stageShow(x, y) {
+    // a point of the drawing (its own units) brought into sight, if the zoom left it out
+    const svg = shownSvg();
+    if (!svg || stage.zoom === 1 || !svg.dataset.fitted) return;
+    const b = svg.viewBox.baseVal;
+    if (x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height) return;
+    const [fx, fy, w, h] = svg.dataset.fitted.split(" ").map(Number);
+    stage.fx = (x - fx) / w;
+    stage.fy = (y - fy) / h;
+    applyStage(svg);
+  }
+  const touches = new Map();
+  let dragged = 0;
+  function onPointerDown(e) {
+    if (!quiz) return;
+    if (!touches.size) dragged = 0;
+    touches.set(e.pointerId, [e.clientX, e.clientY]);
+  }
+  function onPointerMove(e) {
+    if (!quiz || !touches.has(e.pointerId)) return;
+    const [ox, oy] = touches.get(e.pointerId);
+    if (touches.size >= 2) {
+      const [a, b] = [...touches.values()];
+      const d0 = Math.hypot(a[0] - b[0], a[1] - b[1]);
+      const m0 = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+      touches.set(e.pointerId, [e.clientX, e.clientY]);
+      const [c, d] = [...touches.values()];
+      const d1 = Math.hypot(c[0] - d[0], c[1] - d[1]);
+      const m1 = [(c[0] + d[0]) / 2, (c[1] + d[1]) / 2];
+      if (d0 > 0) zoomAt(m1[0], m1[1], d1 / d0);
+      panBy(m1[0] - m0[0], m1[1] - m0[1]);
+      dragged = Infinity;
+      return;
+    }
+    touches.set(e.pointerId, [e.clientX, e.clientY]);
+    if (stage.zoom > 1) {
+      dragged += Math.hypot(e.clientX - ox, e.clientY - oy);
+      if (dragged > 8) panBy(e.clientX - ox, e.clientY - oy);
+    }
+  }
+  function onPointerUp(e) { touches.delete(e.pointerId); }
+  function onWheel(e) {
+    if (!quiz || !e.ctrlKey) return; // a trackpad's pinch arrives as Ctrl+wheel
+    e.preventDefault();
+    zoomAt(e.clientX, e.clientY, Math.exp(-e.deltaY / 150));
   }
   // The feet's captions ("Left foot") at least CAPTION_PX CSS px, however small the drawing:
   // a larger caption keeps its top under the heel and the drawing grows at its foot to hold it.
@@ -258,8 +377,15 @@
     }
   }
   let labelsBefore = null;
+  let zoomBefore = null;
   function startQuiz() {
     quiz = { asked: 0, right: 0, target: null, answered: false, seen: [] };
+    // the zone read before is put away: its card stood under the question in the sheet
+    selected = null;
+    $$("article.card").forEach((c) => { c.hidden = true; });
+    $("#under").hidden = true;
+    $("#welcome").hidden = false;
+    stageReset();
     document.body.classList.add("quizzing");
     const box = $("#labels");
     if (labelsBefore === null) labelsBefore = box.checked;
@@ -268,6 +394,12 @@
     fitCharts();
     $("#quiz").hidden = false;
     openPanel();
+    if (getComputedStyle(panel).position === "fixed") {
+      // on a phone the feet are fitted beside the sheet and zoomed in the quiz's own way
+      // (the stage, above); the page's zoom is kept for after the round
+      if (zoomBefore === null) zoomBefore = $("#chart").dataset.zoom || "";
+      delete $("#chart").dataset.zoom;
+    }
     ask();
   }
   function stopQuiz() {
@@ -280,6 +412,9 @@
     box.disabled = false;
     if (labelsBefore !== null) box.checked = labelsBefore;
     labelsBefore = null;
+    if (zoomBefore) $("#chart").dataset.zoom = zoomBefore;
+    zoomBefore = null;
+    stageReset();
     document.body.classList.toggle("nolabels", !box.checked);
     feetFree();
     fitCharts();
@@ -297,6 +432,7 @@
   }
   function ask() {
     clearMarks();
+    stageReset();
     const pool = zonesInFigure(currentFigure());
     const fresh = pool.filter((z) => !quiz.seen.includes(z));
     const from = fresh.length ? fresh : pool;
@@ -334,6 +470,12 @@
       mark(quiz.target, "answer");
       markZone(quiz.target, "✔");
       if (point) symbolAt(currentFigure().querySelector("svg.chart"), point[0], point[1], near <= NEAR_MM ? "≈" : "✖");
+      // zoomed in, the asked zone is brought into sight if none of its ✔ is
+      const ticks = $$("text.qmark", currentFigure()).filter((t) => t.textContent === "✔")
+        .map((t) => [parseFloat(t.getAttribute("x")), parseFloat(t.getAttribute("y"))]);
+      const b = shownSvg().viewBox.baseVal;
+      const inSight = ticks.some(([x, y]) => x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height);
+      if (ticks.length && !inSight) stageShow(ticks[0][0], ticks[0][1]);
     }
     $("#quiz-mark").textContent = text;
     $("#quiz-score").textContent = fill(S.score, { right: quiz.right, asked: quiz.asked });
@@ -389,7 +531,15 @@
   }
 
   // --- wiring ------------------------------------------------------------------------
-  $$("svg.chart").forEach((svg) => svg.addEventListener("click", onChartClick));
+  $$("svg.chart").forEach((svg) => {
+    svg.addEventListener("click", onChartClick);
+    svg.addEventListener("pointerdown", onPointerDown);
+    svg.addEventListener("pointermove", onPointerMove);
+    ["pointerup", "pointercancel", "pointerleave"].forEach((kind) => svg.addEventListener(kind, onPointerUp));
+    svg.addEventListener("wheel", onWheel, { passive: false });
+  });
+  $("#quiz-zoom-in").addEventListener("click", () => zoom(1));
+  $("#quiz-zoom-out").addEventListener("click", () => zoom(-1));
   $$("path.k").forEach((k) => {
     k.addEventListener("keydown", (e) => {
       if (e.key === "Enter" || e.key === " ") {
@@ -418,6 +568,14 @@
   $("#zoom-in").addEventListener("click", () => zoom(1));
   $("#zoom-out").addEventListener("click", () => zoom(-1));
   function zoom(step) {
+    if (quiz) {
+      const r = shownSvg().getBoundingClientRect();
+      const space = room();
+      const x = (Math.max(r.left, 0) + Math.min(r.right, space.right)) / 2;
+      const y = (Math.max(r.top, space.top) + Math.min(r.bottom, space.bottom)) / 2;
+      zoomAt(x, y, step > 0 ? 1.6 : 1 / 1.6);
+      return;
+    }
     const chart = $("#chart");
     const level = Math.min(3, Math.max(1, (parseInt(chart.dataset.zoom || "1", 10)) + step));
     if (level === 1) delete chart.dataset.zoom; else chart.dataset.zoom = String(level);

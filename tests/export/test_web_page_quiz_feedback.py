@@ -54,10 +54,11 @@ def _target(driver, chart) -> str:
 def _point(chart, view_id, zone_id, gap, on_zone):
     """A point `gap` mm outside the zone, on another zone (or on none)."""
     shape = to_shapely(chart.zone(zone_id).shapes[view_id])
-    ring = shape.buffer(gap).exterior
+    grown = shape.buffer(gap)
+    rings = [part.exterior for part in getattr(grown, "geoms", [grown])]  # a zone drawn in two parts
     outline = Polygon(chart.view(view_id).outline)
-    for step in range(120):
-        p = ring.interpolate(step / 120, normalized=True)
+    for step in range(120 * len(rings)):
+        p = rings[step % len(rings)].interpolate(step // len(rings) / 120, normalized=True)
         hits = [z.id for z in chart.zones_at(view_id, p.x, p.y)]
         if zone_id in hits or not outline.contains(Point(p.x, p.y).buffer(0.5)):
             continue

@@ -68,3 +68,51 @@ def test_every_zone_is_in_sight_above_the_sheet_at_each_question(phone, page):
             phone.execute_script("document.getElementById('quiz-next').click()")
         phone.execute_script("document.getElementById('quiz-stop').click()")
         phone.execute_script("document.getElementById('quiz-stop').click()")
+
+
+# The page as a student walks it on a phone: a zone's card
+# open, then another view; a quiz started with a card open; a view chosen during the quiz. What
+# broke: the card of a zone the new view does not draw stayed a sheet over the new view's feet
+# and names (upright: the lateral feet under it; sideways: the names beside them); a view chosen
+# during a quiz left its feet as they fell, the heels under the question's sheet; and the card
+# read before the quiz stood under the question in the sheet.
+
+
+def _tab(driver, index):
+    driver.execute_script(
+        "window.scrollTo(0, 0); document.querySelectorAll('.tab')[arguments[0]].click()", index
+    )
+
+
+def test_another_view_puts_away_the_card_of_a_zone_it_does_not_draw(phone, page):
+    phone.get(page.as_uri())
+    phone.execute_script(
+        "document.querySelector('figure:not([hidden]) .names button[data-zone=adrenal-glands]').click()"
+    )
+    assert phone.execute_script("return document.body.classList.contains('carded')")
+    _tab(phone, 2)  # lateral: no adrenals there
+    assert not phone.execute_script("return document.body.classList.contains('carded')")
+    assert (
+        phone.execute_script("return getComputedStyle(document.getElementById('panel')).position") != "fixed"
+    )
+    _tab(phone, 0)  # back: the card is in the page, its zone marked
+    assert phone.execute_script(
+        "return document.querySelectorAll('figure:not([hidden]) path.z.sel[data-zone=adrenal-glands]').length"
+    )
+
+
+def test_a_view_chosen_during_a_quiz_has_its_feet_whole_beside_the_sheet(phone, page):
+    phone.get(page.as_uri())
+    phone.execute_script(
+        "document.querySelector('figure:not([hidden]) .names button[data-zone=stomach]').click()"
+    )
+    phone.execute_script("document.getElementById('quiz-start').click()")
+    shown = phone.execute_script(
+        "return [...document.querySelectorAll('article.card')]"
+        ".filter((c) => !c.hidden).map((c) => c.dataset.zone)"
+    )
+    assert shown == [], shown  # the stomach's card no longer stands under the question
+    for index in (2, 0, 1, 3, 0):
+        _tab(phone, index)
+        hidden, got = _hidden_zones(phone)
+        assert got["zones"] and not hidden, (index, got["room"], got["sheet"], hidden[:3])
