@@ -467,8 +467,8 @@
       if (near <= NEAR_MM) text = fill(under.length ? S.near : S.nearOutside, values);
       else text = fill(under.length ? S.wrong : S.wrongOutside, values);
       if (under.length) mark(under[0], "wrong");
-      mark(quiz.target, "answer");
-      markZone(quiz.target, "✔");
+      // ✔ at every zone the question fits alike
+      zonesInFigure(currentFigure()).filter(fits).forEach((z) => { mark(z, "answer"); markZone(z, "✔"); });
       if (point) symbolAt(currentFigure().querySelector("svg.chart"), point[0], point[1], near <= NEAR_MM ? "≈" : "✖");
       // zoomed in, the asked zone is brought into sight if none of its ✔ is
       const ticks = $$("text.qmark", currentFigure()).filter((t) => t.textContent === "✔")

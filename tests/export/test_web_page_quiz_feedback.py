@@ -144,3 +144,18 @@ def test_a_question_two_zones_fit_takes_either(desktop, tmp_path):
         said = desktop.find_element("id", "quiz-mark").text
         assert said.startswith(("✔ Right: Coccyx", "✔ Right: \u2068Coccyx")), said
         assert "Score: 1 of 1" in desktop.find_element("id", "quiz-score").text
+    # a miss: a ✔ at both zones the question fits, on every foot that draws them
+    desktop.execute_script(
+        "const ask = document.getElementById('card-sacrum').dataset.ask;"
+        "do { document.getElementById('quiz-start').click(); }"
+        " while (!document.getElementById('quiz-prompt').textContent.startsWith(ask));"
+    )
+    click_mm(desktop, "plantar-left", *chart.anchors("plantar-left")["stomach"])
+    assert desktop.find_element("id", "quiz-mark").text.startswith("✖ Wrong: you tapped the stomach.")
+    ticks, places = desktop.execute_script(
+        "const fig = document.querySelector('figure:not([hidden])');"
+        "return [[...fig.querySelectorAll('text.qmark')].filter((t) => t.textContent === '✔').length,"
+        " fig.querySelectorAll('path.z[data-at][data-zone=sacrum], path.z[data-at][data-zone=coccyx]')"
+        ".length];"
+    )
+    assert places >= 2 and ticks == places, (ticks, places)

@@ -37,3 +37,16 @@ def test_a_question_two_zones_fit_takes_either(qtbot, make_window):
     assert text.startswith("✔ Right: the coccyx. This chart places "), text
     assert text.endswith(" at the sacrum too."), text
     assert session.results[-1].feedback.correct
+
+
+def test_a_miss_marks_every_zone_the_question_fits(qtbot, make_window):
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    window = make_window(_chart())
+    window.quiz.advance_after_right_ms = 60_000
+    options = QuizOptions(kinds=("find",), zone_ids=("sacrum",), aspects=("plantar",), feet=("left",), seed=7)
+    assert window.quiz.start(options)
+    click_zone(qtbot, window, "plantar-left", "stomach")
+    assert window.quiz_panel.feedback.text().startswith("✖ Wrong: that is the stomach.")
+    marks = {item.text() for item in window.map.chart.marks if isinstance(item, QGraphicsSimpleTextItem)}
+    assert {"✔ Sacrum", "✔ Coccyx"} <= marks, marks  # both places the question asked for

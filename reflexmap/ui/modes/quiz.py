@@ -628,7 +628,9 @@ class QuizController(Mode):
         atlas = self.state.atlas
         self.state.select("")
         target_view = session.current.view_id
-        marks = [Mark(target_view, feedback.target, f"✔ {bidi_isolate(atlas.zone(feedback.target).name)}")]
+        # ✔ at every zone the question fits (a chart may place its claim at two zones of the view)
+        fits = session.current.fits or (feedback.target,)
+        marks = [Mark(target_view, zone, f"✔ {bidi_isolate(atlas.zone(zone).name)}") for zone in fits]
         if not feedback.correct and point is not None:
             if feedback.close:  # where the click was, and how far off
                 distance = format_number(feedback.distance_mm or 0.0, 1)
