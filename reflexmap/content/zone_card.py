@@ -146,7 +146,8 @@ def compact_html(atlas: Atlas, zone: Zone) -> str:
     )
     if zone.note:
         html += f"<p><b>{escape(_('Note:'))}</b> {escape(isolate(zone.note))}</p>"
-    sources = "; ".join(escape(isolate(atlas.sources[s].title)) for s in zone.sources if s in atlas.sources)
+    # Titles are whole citations that often end in a full stop: "; " after it read ".;".
+    sources = " · ".join(escape(isolate(atlas.sources[s].title)) for s in zone.sources if s in atlas.sources)
     tradition = escape(isolate(zone.tradition or atlas.tradition))
     about = escape(_("Tradition: {tradition}. Sources: {sources}")).format(
         tradition=tradition, sources=sources

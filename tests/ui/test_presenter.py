@@ -109,7 +109,8 @@ def test_blank_chart_gives_nothing_away(qtbot, window):
     press(qtbot, window, Qt.Key.Key_N)
     notes = window.presenter.notes.text.toPlainText()
     current = window.state.atlas.zone(window.presenter.order[1]).name
-    assert "B shows the zones again" in notes and f"where is \u2068{current}\u2069?" in notes
+    # "where is the zone …": one question whatever the name's number (Adrenal glands, Kidneys)
+    assert "B shows the zones again" in notes and f"where is the zone \u2068{current}\u2069?" in notes
     press(qtbot, window, Qt.Key.Key_B)  # back: colours, key and guide names again
     assert len({item.pen().color().name() for item in chart.zone_items.values()}) > 2
     assert all(item.isVisible() for item in chart.key.swatches)
@@ -158,3 +159,22 @@ def test_presenter_labels_keep_whole_names(qtbot, window):
         t.endswith("…") for t in texts if t.rstrip("…") and any(n.startswith(t[:-1]) for n in names)
     )
     window.presenter.leave()
+
+
+def test_notes_join_sources_that_end_in_a_full_stop_without_a_stray_semicolon(qtbot, window):
+    """Source titles are whole citations ("… ISBN 978-….") and a zone may name two: the notes'
+    sources line must not read ".;" where they meet."""
+    atlas = window.state.atlas
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    for _ in window.presenter.order:
+        press(qtbot, window, Qt.Key.Key_Right)
+        zone = atlas.zone(window.presenter.current)
+        if sum(s in atlas.sources for s in zone.sources) > 1:
+            break
+    else:
+        raise AssertionError("no zone of the built-in chart names two sources")
+    press(qtbot, window, Qt.Key.Key_N)
+    notes = window.presenter.notes.text.toPlainText()
+    titles = [atlas.sources[s].title for s in zone.sources if s in atlas.sources]
+    assert all(title in notes for title in titles), notes
+    assert ".;" not in notes.replace("\u2069", "") and " · " in notes

@@ -354,7 +354,7 @@ class Presenter(Mode):
         zone = atlas.zone(self.current)
         following = self.order[self.index + 1] if self.index + 1 < len(self.order) else ""
         if self.blank:
-            ask = _("Ask the class: where is {zone}?").format(zone=isolated(zone.name))
+            ask = _("Ask the class: where is the zone {zone}?").format(zone=isolated(zone.name))
             where += f"<p>{escape(ask)}</p>"
         html = where + zone_card.compact_html(atlas, zone)
         if following:
