@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QPushButton
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QPushButton
 
 from reflexmap.atlas import load_atlas
 from reflexmap.atlas.document import read_document
@@ -147,7 +147,11 @@ def test_sources_are_added_removed_reordered_and_edited_in_one_undoable_change(q
         ("id", "Bad Id", "not an id"),
         ("id", "s2", "two sources have the id"),
         ("title", "   ", "needs a title"),
-        ("url", "example.org", "http"),
+        (
+            "url",
+            "javascript:alert(1)",
+            "must start with http:// or https:// (javascript:alert(1) does not)",
+        ),
     ],
 )
 def test_a_source_that_cannot_be_is_refused_in_the_dialog(qtbot, editing, chart, field, typed, said):
@@ -158,6 +162,9 @@ def test_a_source_that_cannot_be_is_refused_in_the_dialog(qtbot, editing, chart,
     assert dialog.isVisible()  # stays open, saying why
     assert said in dialog.findChild(QLabel, "sources-message").text()
     assert editing.editor.session.stack.count() == 0
+    # the field the problem is in has the keys, its text selected to be typed over
+    focused = dialog.focusWidget()
+    assert isinstance(focused, QLineEdit) and focused.text() == typed and focused.selectedText() == typed
 
 
 def test_an_unchanged_dialog_changes_nothing(qtbot, editing, chart):

@@ -219,6 +219,7 @@ class SourceList(QGroupBox):
         for row, entry in enumerate(self.entries):
             title = bidi_isolate(self._title(entry))
             reason = None
+            field = ("id", None)
             if id_problem(seen, entry["id"]):
                 reason = (
                     _("two sources have the id {id}").format(id=bidi_isolate(entry["id"]))
@@ -229,13 +230,21 @@ class SourceList(QGroupBox):
                 )
             elif _typed(entry, "title") and not _clean(entry["texts"][("title", None)]):
                 reason = _("source {id} needs a title").format(id=bidi_isolate(entry["id"]))
+                field = ("title", None)
             elif (
                 _typed(entry, "url") and (url := _clean(entry["texts"][("url", None)])) and not URL.match(url)
             ):
-                reason = _("the web address of {title} starts with http:// or https://").format(title=title)
+                shown = url if len(url) <= 40 else url[:40] + "…"
+                reason = _(
+                    "the web address of {title} must start with http:// or https:// ({address} does not)"
+                ).format(title=title, address=bidi_isolate(shown))
+                field = ("url", None)
             seen.add(entry["id"])
             if reason:
                 self.list.setCurrentRow(row)
+                box = self.id_field if field == ("id", None) else self.fields[field]
+                box.setFocus()  # the field the problem is in, to be put right
+                box.selectAll()
                 return reason
         return None
 
