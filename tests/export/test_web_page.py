@@ -65,6 +65,9 @@ def _click_zone(driver, atlas, view_id: str, zone_id: str) -> None:
 def test_page_is_small_self_contained_and_locked_down(atlas, page):
     text = page.read_text(encoding="utf-8")
     assert page.stat().st_size < 400_000
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    stated = int(re.search(r"\(([\d,]+)\s+bytes in English", readme)[1].replace(",", ""))
+    assert abs(stated - page.stat().st_size) < 0.05 * stated, "README's page size is out of date"
     assert "default-src 'none'" in text
     assert not re.search(r"""(src|href)=["'](?!#)(?!https?://)""", text), "no file or relative references"
     assert text.count("<script") == 2  # the strings (JSON, not run) and the page's own script
