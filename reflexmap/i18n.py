@@ -207,6 +207,10 @@ def format_percent(fraction: float) -> str:
     "14 %" in German (a no-break space, so that the sign never starts a line). The one place
     percentages are written: statistics, results, heat-map labels and key, progress bars."""
     number = round(fraction * 100)
+    if number == 0 and fraction > 0:
+        number = "<1"  # a sliver of a bar beside "0%" read as a mistake (Mastery: Head 0.3 %)
+    elif number == 100 and fraction < 1:
+        number = ">99"
     return f"{number}\u00a0%" if _language == "de" else f"{number}%"
 
 

@@ -20,8 +20,11 @@ from hypothesis import settings  # noqa: E402
 # random one, so that CI does not fail on a new random draw unrelated to the change it checks.
 # A fuzzing campaign draws new random examples each run: REFLEXMAP_FUZZ_EXAMPLES=N or
 # REFLEXMAP_FUZZ_RANDOM=1 (README).
-settings.register_profile("suite", derandomize=True)
-settings.register_profile("campaign", derandomize=False)
+# No per-example deadline: a test's time is not what it checks (speed is the benchmarks' job),
+# and on a loaded machine hypothesis's 200 ms default failed a correct example
+# (test_pending_renames, load average 9 on 2 cores).
+settings.register_profile("suite", derandomize=True, deadline=None)
+settings.register_profile("campaign", derandomize=False, deadline=None)
 _campaign = os.environ.get("REFLEXMAP_FUZZ_EXAMPLES") or os.environ.get("REFLEXMAP_FUZZ_RANDOM")
 settings.load_profile("campaign" if _campaign else "suite")
 

@@ -42,5 +42,10 @@ def test_format_percent_in_each_language():
         assert i18n.format_percent(0.144) == "14\u00a0%"
         i18n.set_language("en")
         assert i18n.format_percent(0.145) == "14%" and i18n.format_percent(1.0) == "100%"
+        # a share that rounds to 0 or 100 but is not: its bar has a sliver (or a gap) to show
+        assert i18n.format_percent(0.0) == "0%" and i18n.format_percent(0.003) == "<1%"
+        assert i18n.format_percent(0.996) == ">99%"
+        i18n.set_language("de")
+        assert i18n.format_percent(0.003) == "<1\u00a0%"
     finally:
         i18n.set_language("en")
