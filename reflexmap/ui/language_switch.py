@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu
 
 from .. import i18n
+from ..i18n import _
 from . import appearance
 
 if TYPE_CHECKING:
@@ -27,14 +28,31 @@ def switch_language(window: MainWindow, choice: str) -> MainWindow:
     the choice is remembered. Returns the live window (`window`, or the one replacing it)."""
     if window.successor is not None:  # this window was replaced: the live one switches
         return window.successor.set_language(choice)
-    window.settings.setValue("appearance/language", choice)
-    code = appearance.language_choice(window.settings)
+    code = i18n.system_language() if choice == "system" else choice
     if code == i18n.language():
+        window.settings.setValue("appearance/language", choice)
         window.settings_menu.language_actions[choice].setChecked(True)
         return window
+    # A quiz round asks first, as another chart does ("End this round now?"); Keep practising
+    # keeps the round and the language in use, End round switches once its results are in.
+    note = _("The language you chose is used once the round has ended.")
+    if not window.state.change_chart(partial(_switch, window, choice, code), note=note):
+        current = appearance.language_setting(window.settings)  # as the menu marked it
+        if appearance.language_choice(window.settings) != i18n.language():  # --language
+            current = i18n.language()
+        window.settings_menu.language_actions[current].setChecked(True)
+        return window
+    return window.successor or window
+
+
+def _switch(window: MainWindow, choice: str, code: str) -> None:
+    if window.successor is not None:  # replaced meanwhile: the live window switches
+        window.successor.set_language(choice)
+        return
+    window.settings.setValue("appearance/language", choice)
     # A round ends (its answers are saved) and the window is put back as it was before it:
     # the new window is built browsing, and shows the round's results in the new language.
-    summary = window.quizzing.end_round()
+    summary = window.quizzing.end_round() or window.quizzing.summary_open()
     appearance.apply_language(QApplication.instance(), code)
     state = window.state
     successor = type(window)(state.source, window.settings, restore=False, progress_path=window.progress_path)
@@ -68,4 +86,3 @@ def switch_language(window: MainWindow, choice: str) -> MainWindow:
     # the first one) would keep every replaced window's panels, scene items and list rows
     # through the chain of successors. Only `successor` stays, to find the live window.
     window.destroyed.connect(partial(_forget_all_but_successor, window.__dict__))
-    return successor

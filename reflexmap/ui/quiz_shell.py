@@ -54,6 +54,7 @@ class QuizShell(QObject):
         self._panel: QuizPanel | None = None
         self._hidden: list[tuple[QDockWidget, bool]] = []
         self._summary = None  # the last round's results, for "Review mistakes" there
+        self._summary_dialog = None  # its results dialog while open
         dock.installEventFilter(self)  # its × during a round asks to end the round
         self._quiet = False  # a round ended by end_round(): no results dialog
         self._statistics: QDialog | None = None  # the Statistics window last opened, while open
@@ -169,6 +170,11 @@ class QuizShell(QObject):
             self._quiet = False
         return self._summary
 
+    def summary_open(self):
+        """The Summary whose results dialog is open (None if none is): a window rebuilt in
+        another language shows it again."""
+        return self._summary if self._summary_dialog is not None else None
+
     def show_summary(self, summary) -> None:
         """The results dialog of a round (Review mistakes and New quiz… go on from it)."""
         from .modes.quiz import summary_dialog
@@ -179,6 +185,8 @@ class QuizShell(QObject):
         dialog = summary_dialog(self.window, summary, summary.zone_names(i18n.language()))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._after_summary)
+        self._summary_dialog = dialog
+        dialog.finished.connect(lambda *_: setattr(self, "_summary_dialog", None))
         review = dialog.findChild(QPushButton, "review-mistakes")
 
         def chart_shown() -> None:

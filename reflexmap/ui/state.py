@@ -124,11 +124,12 @@ class AppState(QObject):
             self.presentation_changed.emit()
 
     # --- the chart --------------------------------------------------------------------------
-    def change_chart(self, change: Callable[[], object]) -> bool:
+    def change_chart(self, change: Callable[[], object], note: str | None = None) -> bool:
         """The one way to another chart: the current mode may ask first (a quiz round asks
         "End this round now?", and ends it on yes). `change` (which shows the other chart) is
-        called now, or once the mode agreed; never if it did not. True when called now."""
-        if self.mode.may_change_chart(change):
+        called now, or once the mode agreed; never if it did not. True when called now.
+        `note`: what waits, if not another chart (a new language rebuilds the window)."""
+        if self.mode.may_change_chart(change, note):
             change()
             return True
         return False

@@ -271,21 +271,39 @@ def test_closing_the_window_mid_round_starts_the_next_time_browsing(qtbot, make_
     assert again.quiz.scheduler.states  # the answer given is kept
 
 
-def test_switching_language_mid_round_ends_it_and_shows_its_results(qtbot, make_window):
+def test_switching_language_mid_round_asks_first_then_shows_its_results(qtbot, make_window):
     """Settings → Language → Deutsch during a round: the rebuilt window had an empty Quiz
-    panel, no zone list and no labels, and the round was gone without a word. Now the round
-    ends (its answers saved), the window comes back browsing, and the results show in German."""
+    panel, then the round ended without a word (tryout S14-6), where opening another chart asks
+    "End this round now?". Now it asks too: Keep practising keeps the round, the English
+    window and English ticked in the menu; End round switches, and the rebuilt window is
+    browsing with the round's results in German."""
+    from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+
+    def the_question():
+        boxes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "quiz-end-confirm"]
+        return next((b for b in boxes if isinstance(b, QMessageBox) and b.isVisible()), None)
+
     window = make_window()
     window.quiz.advance_after_right_ms = 60_000
     setup_by_mouse(qtbot, window, kinds={"name"}, feet={"left"}, zones=set(), length=5)
     question = window.quiz.session.current
     click(qtbot, window.quiz_panel.buttons[(question.answer + 1) % len(question.choices)])
     window.language_actions["de"].trigger()
+    box = the_question()
+    assert box is not None and box.text() == "End this round now?"
+    assert "language you chose" in box.informativeText(), box.informativeText()
+    click(qtbot, box.findChild(QPushButton, "keep-practising"))
+    qtbot.waitUntil(lambda: the_question() is None)
+    assert window.successor is None and window.quiz.active  # the round goes on, in English
+    assert window.language_actions["system"].isChecked() and not window.language_actions["de"].isChecked()
+
+    window.language_actions["de"].trigger()
+    click(qtbot, the_question().findChild(QPushButton, "end-round"))
     german = window.successor
     assert german is not None
     qtbot.addWidget(german)
     qtbot.waitUntil(lambda: visible_dialog(german, "quiz-summary") is not None)
-    assert _browsing(german)
+    assert _browsing(german) and german.language_actions["de"].isChecked()
     summary = visible_dialog(german, "quiz-summary").findChild(QLabel).text()
     assert "Runde" in summary and "0 von 1" in summary, summary
     visible_dialog(german, "quiz-summary").reject()

@@ -212,7 +212,7 @@ class Mode(QObject):
     def draw(self, overlay: MapOverlay) -> None:
         """Draw this mode's own items (nothing while browsing)."""
 
-    def may_change_chart(self, change: Callable[[], object]) -> bool:
+    def may_change_chart(self, change: Callable[[], object], note: str | None = None) -> bool:
         """Another chart is to be shown (`AppState.change_chart`): True lets it be shown now;
         False when the mode asks first, and then calls `change` itself once agreed (and
         never if not). Browsing lets it."""

@@ -140,7 +140,7 @@ class QuizController(Mode):
         if self.session is not None:
             self.stop()
 
-    def may_change_chart(self, change: Callable[[], object]) -> bool:
+    def may_change_chart(self, change: Callable[[], object], note: str | None = None) -> bool:
         """Another chart asked for during a round (AppState.change_chart): asked first, as End
         quiz asks. End round ends the round (its results shown, its answers saved), then
         `change` shows the chart; Keep practising keeps the round and the chart shown. A
@@ -148,7 +148,7 @@ class QuizController(Mode):
         if self.session is None:
             return True
         self._then_chart = change
-        self.confirm_stop(for_chart=True)
+        self.confirm_stop(for_chart=True, note=note)
         if self.session is None:  # nothing was left to ask: the round is over already
             self._then_chart = None
             return True
@@ -690,10 +690,11 @@ class QuizController(Mode):
             self.session.stop()
             self._finish()
 
-    def confirm_stop(self, *, for_chart: bool = False) -> QMessageBox | None:
+    def confirm_stop(self, *, for_chart: bool = False, note: str | None = None) -> QMessageBox | None:
         """End the round early, after asking: a stray key or click must not throw a round
         away. A round with nothing left to ask ends at once. `for_chart`: asked because
-        another chart is to be shown (`may_change_chart`), which the box says."""
+        another chart is to be shown (`may_change_chart`), which the box says (or `note`, for
+        what else waits)."""
         session = self.session
         if session is None:
             return None
@@ -719,7 +720,7 @@ class QuizController(Mode):
             left,
         ).format(count=left)
         if for_chart:
-            still = _("The chart you asked for is shown once the round has ended.") + " " + still
+            still = (note or _("The chart you asked for is shown once the round has ended.")) + " " + still
         box.setInformativeText(still)
         end = box.addButton(_("&End round"), QMessageBox.ButtonRole.DestructiveRole)
         end.setObjectName("end-round")
