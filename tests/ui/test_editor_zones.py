@@ -223,3 +223,24 @@ def test_a_zone_with_points_on_both_feet_is_mirrored_from_the_foot_it_was_select
     editing.mirror_zone_action.trigger()
     left = editing.state.atlas.zone(zone_id).shapes["plantar-left"][0]
     assert left == tuple((-x, y) for x, y in right)
+
+
+def test_leaving_edit_mode_puts_the_card_in_front_and_the_form_edits_nothing(qtbot, editing):
+    """F2 off after editing: the Zone texts form stayed in front of the zone card and, with a
+    zone clicked while browsing, took typing that changed the chart where Undo is off (tryout
+    S14-13). Now the form goes with the mode, the card comes to the front, and Edit → Zone
+    texts while browsing begins edit mode (the form is never live outside it)."""
+    form = editing.editor.form
+    name = form.fields[("name", None)]
+    qtbot.keyClick(editing.map, Qt.Key.Key_F2)  # Edit zones off
+    assert not editing.editor.active
+    assert not editing.editor.form_dock.isVisible() and editing.info_dock.isVisible()
+    click_mm(qtbot, editing, "plantar-left", 0.0, 25.0)  # a zone clicked while browsing
+    assert editing.state.zone_id == "heel" and not form.isEnabled()
+    qtbot.keyClicks(name, "XYZ")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert editing.state.atlas.zone("heel").name == "Heel"
+    assert editing.editor.session.stack.count() == 0
+    editing.actions_by_name["form"].trigger()  # Edit → Zone texts: edit mode again, form live
+    assert editing.editor.active and editing.edit_action.isChecked()
+    assert editing.editor.form_dock.isVisible() and form.isEnabled()

@@ -102,9 +102,10 @@ class TextBox(QPlainTextEdit):
 class ZoneForm(QScrollArea):
     """Shows the selected zone's texts as the file has them; editing one changes the file."""
 
-    def __init__(self, state, session, status, parent: QWidget | None = None):
+    def __init__(self, state, session, status, parent: QWidget | None = None, *, editing=lambda: True):
         super().__init__(parent)
         self.state, self.session, self.status = state, session, status
+        self.editing = editing  # whether edit mode runs: the form is off while browsing
         self.setObjectName("zone-form")
         self.setWidgetResizable(True)
         body = QWidget()
@@ -247,7 +248,7 @@ class ZoneForm(QScrollArea):
     def refill(self) -> None:
         """The selected zone's texts as the file has them now (after an edit, undo, redo)."""
         zone = self.zone()
-        self.setEnabled(zone is not None)
+        self.setEnabled(zone is not None and self.editing())  # (never while browsing)
         self._filling = True
         try:
             self.heading.setText(

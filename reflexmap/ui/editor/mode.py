@@ -140,6 +140,10 @@ class EditMode(QObject):
         self.problems_label.hide()
         if self.problems_dock is not None:
             self.problems_dock.hide()
+        if self.form_dock is not None:  # browsing changes no chart: the form goes, the card comes
+            self.form.refill()  # (off, should it be shown again before edit mode is)
+            self.form_dock.hide()
+            self.host.raise_card()
         self.actions_changed.emit()  # Edit zones shows whether the mode runs
 
     def _in_round(self) -> bool:
@@ -550,8 +554,11 @@ class EditMode(QObject):
 
         if self._in_round():
             return
+        if not self.active:  # the form edits the chart: edit mode begins with it (and shows it)
+            self.set_editing(True)
+            return
         if self.form_dock is None:
-            self.form = ZoneForm(self.state, self.session, self.say)
+            self.form = ZoneForm(self.state, self.session, self.say, editing=lambda: self.active)
             FieldUndo(self).watch((*self.form.fields.values(), self.form.zone_id))
             # a text change refused (a file ruamel.yaml cannot read): the field shows the chart's text again
             self.session.refused.connect(lambda _why: self.form.refill())
@@ -560,6 +567,8 @@ class EditMode(QObject):
             dock.setWidget(self.form)
             self.host.add_dock(dock, BESIDE_CARD)
             self.form_dock = dock
+        else:
+            self.form.refill()  # on again: it was off while browsing
         self.form_dock.show()
         self.form_dock.raise_()
 
