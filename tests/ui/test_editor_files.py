@@ -318,3 +318,21 @@ def test_a_language_switch_keeps_the_unsaved_work_in_edit_mode(qtbot, editing, c
     assert not editing.editor.session.modified  # the old window has nothing left to ask
     german.save_action.trigger()
     assert load_atlas(chart).zone("heel").shapes == german.editor.session.draft.atlas.zone("heel").shapes
+
+
+def test_a_nudge_then_at_once_save_or_close_is_not_lost(qtbot, editing, chart):
+    """Arrow keys nudge the zone as one change once the keys rest; Ctrl+S or closing the
+    window before then saved nothing and quit without a question (tryout S14-21)."""
+    before = heel(editing)
+    for _ in range(3):
+        qtbot.keyClick(editing.map, Qt.Key.Key_Up)
+    press(qtbot, editing, QKeySequence.StandardKey.Save)  # at once, before the keys "rest"
+    saved = load_atlas(chart).zone("heel").shapes["plantar-left"][0]
+    assert saved[0] != pytest.approx(before[0]) and heel(editing)[0] == pytest.approx(saved[0])
+    qtbot.keyClick(editing.map, Qt.Key.Key_Left)
+    editing.close()  # at once again: asked, not closed
+    box = box_named("unsaved-changes")
+    assert box is not None and editing.isVisible()
+    box.button(QMessageBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: not editing.isVisible(), timeout=2000)
+    assert load_atlas(chart).zone("heel").shapes == editing.state.atlas.zone("heel").shapes

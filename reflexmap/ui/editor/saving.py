@@ -169,7 +169,11 @@ class Saving(QObject):
 
     # --- saving ------------------------------------------------------------------------
     def _typed(self) -> None:
-        """What is being typed in the form becomes a change first: saved with the rest."""
+        """What is being typed in the form, and a nudge by the arrow keys still settling,
+        become changes first: saved with the rest, asked about before closing (a nudge
+        followed at once by Ctrl+Q quit without a question and was lost, Ctrl+S saved
+        nothing: tryout S14-21)."""
+        self.mode.tool.commit_nudge()
         if self.mode.form is not None:
             self.mode.form.commit()
 
