@@ -360,7 +360,7 @@ def page_html(atlas: Atlas) -> str:
     )
     cards = "".join(_card(atlas, z) for z in atlas.zones)
     notes = "".join(
-        f'<dialog class="note" id="note-{key}" aria-label="{escape(_(NOTES[key]))}">'
+        f'<dialog class="note" id="note-{key}" tabindex="-1" aria-label="{escape(_(NOTES[key]))}">'
         f'<div class="note-body">{note_html(key)}</div>'
         f'<form method="dialog"><button>{t(N_("Close"))}</button></form></dialog>'
         for key in ("evidence", "red-flags")

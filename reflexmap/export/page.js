@@ -602,7 +602,14 @@
   $("#quiz-start").addEventListener("click", () => showTools(false));
   document.addEventListener("click", (e) => {
     const opener = e.target.closest && e.target.closest(".note-open");
-    if (opener) document.getElementById("note-" + opener.dataset.note).showModal();
+    if (opener) {
+      const note = document.getElementById("note-" + opener.dataset.note);
+      note.showModal();
+      // It opens at its top: its first link (the sources, at the end of the sciatica note)
+      // took the focus and scrolled the emergency signs out of sight.
+      note.focus({ preventScroll: true });
+      for (const box of [note, note.querySelector(".note-body")]) if (box) box.scrollTop = 0;
+    }
     if (!e.target.closest || !e.target.closest(".search")) $("#results").hidden = true;
   });
   fitCharts();

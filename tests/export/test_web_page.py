@@ -335,3 +335,38 @@ def test_labels_toggle_and_zoom_buttons(desktop, atlas, page):
     assert abs(chart_width() - fitted) < 1
     _click_zone(desktop, atlas, view, "sacrum")
     assert _shown_zone(desktop) == "sacrum"
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1024, 768)])
+def test_the_sciatica_note_opens_at_its_top_with_the_emergency_signs_in_view(atlas, page, size):
+    """The note's first link is in its sources line at the end: it took the focus and the
+    note opened scrolled to the bottom, the emergency signs out of sight (tryout S14-19)."""
+    driver = browser(size, mobile=size[0] < 500)
+    try:
+        _open(driver, page)
+        view = atlas.views_of("plantar")[0].id
+        _click_zone(
+            driver,
+            atlas,
+            view,
+            "lumbar-spine" if "lumbar-spine" in atlas.anchors(view) else next(iter(atlas.anchors(view))),
+        )
+        card = driver.find_element("css selector", "article.card:not([hidden])")
+        card.find_element("css selector", ".note-open[data-note=red-flags]").click()
+        dialog = driver.find_element("id", "note-red-flags")
+        assert dialog.get_attribute("open") is not None
+        scrolled = driver.execute_script(
+            "const d = arguments[0]; const b = d.querySelector('.note-body');"
+            "return [d.scrollTop, b ? b.scrollTop : 0];",
+            dialog,
+        )
+        assert scrolled == [0, 0], scrolled
+        first = driver.execute_script(
+            "const d = arguments[0]; const h = d.querySelector('h1, h2, h3, p');"
+            "const r = h.getBoundingClientRect(), box = d.getBoundingClientRect();"
+            "return [r.top >= box.top - 1, r.bottom <= Math.min(box.bottom, innerHeight) + 1, h.innerText];",
+            dialog,
+        )
+        assert first[0] and first[1], first
+    finally:
+        driver.quit()
