@@ -211,3 +211,20 @@ def test_a_comment_above_a_zone_stays_above_it(edit: Edit, commented: ChartDocum
     assert "# The strip: a comment about the next zone\n  - id: strip\n" in text
     assert ("# mirrored" in text) == (edit != DeleteZone("band"))
     assert done.inverse.apply(done.document, check=False).document.text == commented.text
+
+
+def test_a_copys_name_keeps_the_apps_words_readable_after_a_direction_control():
+    """A name holding U+202E (right-to-left override) ran on into " (copy)": the duplicate
+    read "Niere (ypoc)" reversed. The name is isolated before the app's words; a plain name
+    is left as written."""
+    from types import SimpleNamespace
+
+    from reflexmap.atlas.edits import copy_names
+
+    odd = SimpleNamespace(name="Kidney \u202eNiere", translations={})
+    assert copy_names(odd, {}, "en") == ((None, "\u2068Kidney \u202eNiere\u2069 (copy)"),)
+    plain = SimpleNamespace(name="Heel", translations={"de": {"name": "Ferse"}})
+    assert copy_names(plain, {None: {"Heel (copy)"}}, "en") == (
+        (None, "Heel (copy 2)"),
+        ("de", "Ferse (Kopie)"),
+    )
