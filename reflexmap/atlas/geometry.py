@@ -13,7 +13,7 @@ import numpy
 import shapely
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 
-from ..i18n import _, format_number, format_point, format_value
+from ..i18n import _, format_number, format_point, format_value, ngettext
 from .coords import MAX_LABELLED_ZONES, MIN_AREA_MM2, OUTLINE_TOLERANCE_MM, Ring, Shape
 
 Problem = tuple[int | None, str]
@@ -36,9 +36,11 @@ def polygon_problem(ring: Ring) -> Problem | None:
             return i, _("point {number} has a coordinate that is not a finite number").format(number=i + 1)
     distinct = set(ring)
     if len(distinct) < 3:
-        return 0, _("the polygon is degenerate: it has only {count} distinct point(s)").format(
-            count=len(distinct)
-        )
+        return 0, ngettext(
+            "the polygon is degenerate: all its points are the same point",
+            "the polygon is degenerate: it has only {count} different points (a zone needs 3)",
+            len(distinct),
+        ).format(count=len(distinct))
     poly = Polygon(ring)
     hull = poly.convex_hull.area  # a crossed ring's signed area can cancel out; its hull cannot
     if hull < MIN_AREA_MM2:

@@ -156,7 +156,9 @@ def test_degenerate_polygon():
 
 def test_repeated_points_are_degenerate():
     error = only_error(HEAD + zone(polygon="[[0, 0], [0, 0], [5, 5], [0, 0]]"))
-    assert "degenerate" in error.message
+    assert error.message.endswith("degenerate: it has only 2 different points (a zone needs 3)")
+    error = only_error(HEAD + zone(polygon="[[0, 0], [0, 0], [0, 0]]"))  # one, said as one
+    assert error.message.endswith("degenerate: all its points are the same point"), error.message
 
 
 def test_self_intersecting_polygon_names_the_crossing_edge():
