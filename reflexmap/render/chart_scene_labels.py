@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from ..atlas import Atlas, View
 from ..atlas.coords import MAX_LABELLED_ZONES
-from ..i18n import _, format_percent
+from ..i18n import _, bidi_isolate, format_percent
 from ..layout.frames import Frame, bounds
 from ..layout.labels import (
     better_side,
@@ -143,6 +143,9 @@ class LabelsMixin:
             # kept in place in edit mode: a name still too long for its room on screen is cut
             # to it in bold (selected, it must fit too)
             name = "\n".join(name_lines(whole, size, room, lines=lines, bold=True))
+        if template != "{name}":  # the app's words beside it: a U+202E in the name ran on into
+            # them ("Lumbar (wen)"); each line isolated where it could reorder them
+            name = "\n".join(bidi_isolate(line) for line in name.split("\n"))
         return template.replace("{name}", name)
 
     def _draw_labels(self, atlas: Atlas, frame: Frame, zone_ids: list[str], side: str) -> None:

@@ -210,3 +210,20 @@ def test_a_round_ended_before_any_answer_says_so_instead_of_a_score(qtbot, quiz_
     text = window.findChild(QDialog, "quiz-summary").findChild(type(window.coordinates)).text()
     assert "No question was answered in this round" in text, text
     assert "0 of 0" not in text and "0 %" not in text and "To review" not in text, text
+
+
+def test_heat_map_words_after_a_name_with_a_direction_control_read_forwards(qtbot, make_window, tmp_path):
+    """A zone name holding U+202E ran on into the heat map's "(new)": "Lumbar (wen) enoz".
+    The name is isolated where the app's words follow it (tryout S14-16)."""
+    from reflexmap.atlas import load_atlas
+
+    data = Path(__file__).parents[1] / "data" / "small.yaml"
+    chart = tmp_path / "odd.yaml"
+    chart.write_text(
+        data.read_text(encoding="utf-8").replace('name: "Heel"', 'name: "Heel \\u202ezone"'), encoding="utf-8"
+    )
+    window = make_window(load_atlas(chart))
+    window.mastery_action.trigger()
+    text = window.map.chart.labels[("plantar-left", "heel")].text.text()
+    last = text.split("\n")[-1]  # (the name may take two lines: the last one holds the override)
+    assert last.startswith("\u2068") and last.endswith("\u202ezone\u2069 (new)"), repr(text)
