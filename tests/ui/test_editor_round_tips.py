@@ -51,10 +51,8 @@ def panel_entries(window) -> dict[str, object]:
 
 
 @pytest.mark.parametrize("language", ["en", "de"])
-def test_the_docks_off_in_a_round_say_why(qtbot, window, language):
-    if language != "en":
-        window = window.set_language(language)
-        qtbot.addWidget(window)
+def test_the_docks_off_in_a_round_say_why(qtbot, window_in, language):
+    window = window_in(language)  # (German: switched as Settings → Language does)
     for name in DOCKS:  # opened once before the round: the panels' menu lists them
         window.actions_by_name[name].trigger()
     start_round(qtbot, window)

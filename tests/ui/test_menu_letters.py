@@ -22,10 +22,8 @@ def _letters(menu) -> list[tuple[str, str | None]]:
 
 
 @pytest.mark.parametrize("language", ["en", "de"])
-def test_every_menu_item_has_its_own_alt_letter(qtbot, window, language):
-    if language != "en":
-        window = window.set_language(language)
-        qtbot.addWidget(window)
+def test_every_menu_item_has_its_own_alt_letter(window_in, language):
+    window = window_in(language)  # (German: switched as Settings → Language does)
     problems = []
     for top in window.menuBar().actions():
         letters = _letters(top.menu())

@@ -9,10 +9,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QDialog
 
-from .test_statistics_columns import month_of_answers
-from .test_statistics_window import answer_round
+from .test_statistics_columns import LANGUAGES_AND_SIZES, open_statistics
 
 
 def _gridlines(chart, dialog) -> tuple[int, int]:
@@ -40,22 +38,11 @@ def _gridlines(chart, dialog) -> tuple[int, int]:
     return offset + min(starts), offset + max(ends)
 
 
-@pytest.mark.parametrize("language, size", [("en", 1.0), ("de", 1.5)], ids=["en", "de-largest"])
+@pytest.mark.parametrize(("language", "size"), **LANGUAGES_AND_SIZES)
 def test_the_dates_of_reviews_and_retention_stand_one_above_the_other(
     qtbot, make_window, tmp_path: Path, language, size
 ):
-    window = make_window(progress_path=tmp_path / "progress.json")
-    answer_round(qtbot, window, ["neck", "heart", "liver"])
-    month_of_answers(window)  # a count axis up to 4 beside a percent axis up to 100 %
-    if language != "en":
-        window = window.set_language(language)
-        qtbot.addWidget(window)
-    if size != 1.0:
-        window.text_size_actions[size].trigger()
-        qtbot.wait(20)
-    window.statistics_action.trigger()
-    dialog = window.findChild(QDialog, "statistics")
-    qtbot.waitUntil(dialog.isVisible)
+    dialog = open_statistics(qtbot, make_window, tmp_path, language, size)
     reviews, retention = dialog.charts["reviews"], dialog.charts["retention"]
     top = reviews.mapTo(dialog, reviews.rect().topLeft())
     below = retention.mapTo(dialog, retention.rect().topLeft())

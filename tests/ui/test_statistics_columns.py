@@ -40,12 +40,12 @@ def month_of_answers(window) -> None:
         )
 
 
-@pytest.fixture(params=[("en", 1.0), ("de", 1.5)], ids=["en", "de-largest"])
-def stats(request, qtbot, make_window, tmp_path: Path):
-    language, size = request.param
-    window = make_window(progress_path=tmp_path / "progress.json")
-    answer_round(qtbot, window, ["neck", "heart", "liver"])  # today: three right, three cards due ahead
-    month_of_answers(window)
+def open_statistics(qtbot, make_window, folder: Path, language: str, size: float) -> QDialog:
+    """Quiz → Statistics… after today's round (three right, three cards due ahead) and a
+    month of answers before it, in `language` at text size `size`."""
+    window = make_window(progress_path=folder / "progress.json")
+    answer_round(qtbot, window, ["neck", "heart", "liver"])
+    month_of_answers(window)  # a count axis up to 4 beside a percent axis up to 100 %
     if language != "en":
         window = window.set_language(language)
         qtbot.addWidget(window)
@@ -55,6 +55,15 @@ def stats(request, qtbot, make_window, tmp_path: Path):
     window.statistics_action.trigger()
     dialog = window.findChild(QDialog, "statistics")
     qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+LANGUAGES_AND_SIZES = {"argvalues": [("en", 1.0), ("de", 1.5)], "ids": ["en", "de-largest"]}
+
+
+@pytest.fixture(params=LANGUAGES_AND_SIZES["argvalues"], ids=LANGUAGES_AND_SIZES["ids"])
+def stats(request, qtbot, make_window, tmp_path: Path):
+    dialog = open_statistics(qtbot, make_window, tmp_path, *request.param)
     dialog.grab()  # painted at the size it opened at
     yield dialog
     dialog.close()
