@@ -44,6 +44,16 @@ def _chart(shape: str, zones: int = 1) -> str:
     )
 
 
+def german_errors(text: str) -> list[tuple[int, int, str]]:
+    """(line, column, message) of each error of the chart `text`, said in German."""
+    i18n.set_language("de")
+    try:
+        errors = parse_atlas(text, "chart.yaml").errors
+    finally:
+        i18n.set_language("en")
+    return [(e.line, e.column, e.message) for e in errors]
+
+
 def _at(text: str, error) -> str:
     line = text.split("\n")[error.line - 1]
     return line[error.column - 1 :]
@@ -82,24 +92,12 @@ def test_zero_and_numbers_a_float_holds_are_read_whatever_their_exponent(written
 
 def test_outside_points_too_a_number_no_float_holds_is_refused_in_german():
     text = HEAD.replace("atlas_format: 1", "atlas_format: 1e999") + ZONE.format(id="z", polygon=SQUARE)
-    i18n.set_language("de")
-    try:
-        errors = parse_atlas(text, "chart.yaml").errors
-    finally:
-        i18n.set_language("en")
-    assert [(e.line, e.column, e.message) for e in errors] == [
-        (1, 15, "diese Zahl ist zu groß, um sie zu lesen: '1e999'")
-    ]
+    assert german_errors(text) == [(1, 15, "diese Zahl ist zu groß, um sie zu lesen: '1e999'")]
 
 
 def test_a_negative_number_no_float_holds_is_too_far_from_zero_in_german():
     text = _chart(SHAPES["flow"].format(n="-1e999"))
-    i18n.set_language("de")
-    try:
-        errors = parse_atlas(text, "chart.yaml").errors
-    finally:
-        i18n.set_language("en")
-    assert [(e.line, e.column, e.message) for e in errors] == [
+    assert german_errors(text) == [
         (25, 31, "diese Zahl ist zu weit von null entfernt, um sie zu lesen: '-1e999'")
     ]
 
@@ -130,12 +128,7 @@ def test_a_large_chart_quotes_a_coordinate_out_of_range_as_written(written: str)
 
 def test_a_coordinate_out_of_range_is_quoted_as_written_in_german():
     text = _chart(SHAPES["flow"].format(n="1.50e4"))
-    i18n.set_language("de")
-    try:
-        errors = parse_atlas(text, "chart.yaml").errors
-    finally:
-        i18n.set_language("en")
-    assert [(e.line, e.column, e.message) for e in errors] == [
+    assert german_errors(text) == [
         (25, 31, "Koordinate 1.50e4 liegt außerhalb des erlaubten Bereichs -2000..2000 mm")
     ]
 
@@ -186,13 +179,8 @@ def test_a_text_field_refuses_every_number_written_in_decimal_alike(written: str
 @pytest.mark.parametrize("written", ["1e999", "1e-400"])
 def test_a_text_field_refuses_such_a_number_in_german(written: str):
     text = _chart(SQUARE).replace('name: "Zone"', f"name: {written}")
-    i18n.set_language("de")
-    try:
-        errors = parse_atlas(text, "chart.yaml").errors
-    finally:
-        i18n.set_language("en")
     line = text.split("\n").index(f"    name: {written}") + 1
-    assert [(e.line, e.column, e.message) for e in errors] == [
+    assert german_errors(text) == [
         (
             line,
             11,

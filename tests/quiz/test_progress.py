@@ -16,6 +16,7 @@ from reflexmap.quiz import ProgressStore
 from reflexmap.quiz.progress import ProgressError, parse
 
 from ..dying import ARM, PRELUDE
+from ..hostile.test_numbers_out_of_reach import TOO_LARGE, TOO_SMALL
 
 
 def states(n: int, box: int = 2) -> dict[str, CardState]:
@@ -97,12 +98,8 @@ def test_every_kind_of_damage_is_a_warning_not_a_crash(tmp_path: Path, content: 
         ('{"box": 99}', "99", "box 99 is outside 1 to 5"),
         ('{"box": "two"}', '"two"', "box is not a whole number"),
         ('{"box": 2, "due": NaN}', "NaN", "due is not a number"),
-        ('{"box": 2, "seen": 1e999}', "1e999", "this number is too large to read: '1e999'"),
-        (
-            '{"box": 2, "due": 1e-400}',
-            "1e-400",
-            "this number is too close to zero to read (write 0 for zero): '1e-400'",
-        ),
+        ('{"box": 2, "seen": 1e999}', "1e999", TOO_LARGE.format("1e999")),
+        ('{"box": 2, "due": 1e-400}', "1e-400", TOO_SMALL.format("1e-400")),
         ('{"box": 2, "last_right": 1}', "1}", "last_right is not true or false"),
         ("[]", "[]", "not a record"),
     ],
