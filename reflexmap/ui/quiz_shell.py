@@ -133,15 +133,27 @@ class QuizShell(QObject):
         answer's completion list, passing keys on to a field without focus, shut at every
         other key."""
         self.window.activateWindow()  # (the closing dialog may still count as active now)
+        from .editing_shell import why_off_in_round
+
         self._hidden = [(d, d.isVisible()) for d in self.asides()]
+        why = why_off_in_round()
         for dock, _visible in self._hidden:
             dock.hide()
+            # nor does the window's menu of panels (right-click on the toolbar) bring them back
+            toggle = dock.toggleViewAction()
+            toggle.setEnabled(False)
+            toggle.setToolTip(why)
+            toggle.setStatusTip(why)
         self.dock.show()
         self.dock.raise_()
 
     def _finished(self, summary) -> None:
         self.dock.hide()
         for dock, visible in self._hidden:
+            toggle = dock.toggleViewAction()
+            toggle.setEnabled(True)
+            toggle.setToolTip("")
+            toggle.setStatusTip("")
             dock.setVisible(visible)
         self._hidden = []
         self._summary = summary

@@ -78,3 +78,24 @@ def test_the_docks_off_in_a_round_say_why(qtbot, window_in, language):
         assert action.isEnabled() and action.statusTip() == ""
         assert menu_tip(qtbot, menu, action) == ""
     assert all(entry.isEnabled() for entry in panel_entries(window).values())
+
+
+def test_the_zone_card_and_list_cannot_be_brought_back_in_a_round_from_the_panels_menu(qtbot, window):
+    """The zone card and the zones list hide for a round (they give the answers away); their
+    entries in the window's menu of panels still opened them beside the question."""
+    start_round(qtbot, window)
+    popup = window.createPopupMenu()
+    for found in (window.info_dock, window.zones_dock):
+        entry = next(a for a in popup.actions() if a is found.toggleViewAction())
+        assert not entry.isEnabled() and entry.toolTip() == WHY["en"]
+        entry.trigger()
+        assert not found.isVisible()
+    window.actions_by_name["end_quiz"].trigger()
+    if the_question(window) is not None:
+        click(qtbot, the_question(window).findChild(QPushButton, "end-round"))
+    qtbot.waitUntil(lambda: not window.quiz.active)
+    summary = visible_dialog(window, "quiz-summary")
+    if summary is not None:
+        summary.reject()
+    assert window.info_dock.isVisible() and window.info_dock.toggleViewAction().isEnabled()
+    assert window.zones_dock.toggleViewAction().isEnabled()
