@@ -71,13 +71,16 @@ def painted():
 
     seen["link classes at paint"] = [n for n in ("QUrl",) if n in vars(QtCore)]  # (and its 5 enums)
     seen["text format classes at paint"] = [n for n in ("QTextFormat", "QTextCharFormat") if n in vars(QtGui)]
-    from reflexmap.atlas import text
+    from reflexmap.atlas import text, wording
 
     seen["text patterns compiled at paint"] = sorted(
         n
         for n, v in vars(text).items()
         if n.lstrip("_").isupper() and (isinstance(v, re.Pattern) or "search" in getattr(v, "__dict__", {}))
     )
+    seen["effect word patterns compiled at paint"] = [
+        n for n in ("EFFECT_WORDS_EN", "EFFECT_WORDS_DE") if "search" in dir(getattr(wording, n))
+    ]
     seen["dataclasses at paint"] = sorted(  # (each costs 3-7 M instructions to make at import)
         name
         for module, names in list(sys.modules.items())
@@ -105,6 +108,7 @@ def ready():
     seen["ready"] = loaded()
     seen["warm when ready"] = window().state.atlas.index.is_warm()
     seen["editor when ready"] = getattr(window(), "edits", "built") is not None
+    seen["editor modules when ready"] = sorted(n for n in sys.modules if n.startswith("reflexmap.ui.editor."))
     from PySide6 import QtGui
 
     seen["accessibility classes when ready"] = [n for n in ("QAccessible",) if n in vars(QtGui)]

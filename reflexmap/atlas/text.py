@@ -55,9 +55,10 @@ _ASTRAL_NONCHARACTERS = "".join(
 )
 
 
-class _Lazy:
+class LazyPattern:
     """A pattern compiled when first searched with: compiling the classes of characters far
-    above Latin-1 took about 60 ms of every start, for a chart that has none of them."""
+    above Latin-1 took about 60 ms of every start, for a chart that has none of them (and
+    wording.py's effect words 6 M instructions, for a start that shows no zone's card)."""
 
     def __init__(self, source: str) -> None:
         self.source = source
@@ -69,9 +70,9 @@ class _Lazy:
         return getattr(compiled, name)
 
 
-_CONTROLS = _Lazy(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_NONCHARACTERS}]")
-_CONTROLS_BUT_BREAKS = _Lazy(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_NONCHARACTERS}]")
-_ASTRAL_NONCHARACTER = _Lazy(f"[{_ASTRAL_NONCHARACTERS}]")
+_CONTROLS = LazyPattern(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_NONCHARACTERS}]")
+_CONTROLS_BUT_BREAKS = LazyPattern(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_NONCHARACTERS}]")
+_ASTRAL_NONCHARACTER = LazyPattern(f"[{_ASTRAL_NONCHARACTERS}]")
 # The same below U+0300, quick to compile: the characters of _CONTROLS above it are in _HIGH_CONTROLS
 _LOW_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 _LOW_CONTROLS_BUT_BREAKS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -114,11 +115,11 @@ _SUBJOINED_CHAR = f"[{SUBJOINED}]"
 _NOT_COUNTED = f"[{SUBJOINED}{INSIDE_MARKS}]"
 _MARK_CHAR = f"(?!{_NOT_COUNTED}){_char_class(STACKING)}"  # a mark that counts
 _TRANSPARENT = f"(?:(?!{_char_class(STACKING)}){_INVISIBLE}|{_char_class(SPACING_MARKS)}|{_NOT_COUNTED})"
-_INVISIBLE_RUN = _Lazy(f"{_INVISIBLE}{{{MAX_INVISIBLE_RUN + 1},}}")
-_STACKED = _Lazy(f"{_MARK_CHAR}(?:{_TRANSPARENT}*{_MARK_CHAR}){{{MAX_STACKED_MARKS},}}")
-_STACKING = _Lazy(_MARK_CHAR)
+_INVISIBLE_RUN = LazyPattern(f"{_INVISIBLE}{{{MAX_INVISIBLE_RUN + 1},}}")
+_STACKED = LazyPattern(f"{_MARK_CHAR}(?:{_TRANSPARENT}*{_MARK_CHAR}){{{MAX_STACKED_MARKS},}}")
+_STACKING = LazyPattern(_MARK_CHAR)
 # subjoined letters under one character: other marks and what is transparent may stand between
-_SUBJOINED_STACK = _Lazy(
+_SUBJOINED_STACK = LazyPattern(
     f"{_SUBJOINED_CHAR}(?:(?:{_MARK_CHAR}|{_TRANSPARENT})*?{_SUBJOINED_CHAR}){{{MAX_SUBJOINED},}}"
 )
 # Whether a text may hold a high control or an unusual character at all: every mark and

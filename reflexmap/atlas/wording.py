@@ -6,28 +6,27 @@ still opens). The one place for these word lists. No Qt."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from ..i18n import _, bidi_isolate
 from .errors import AtlasError
 from .model import Atlas
+from .text import LazyPattern
 
 # "treatment" is allowed: the red flags say a condition needs medical treatment, which is the
 # opposite of a claim for reflexology.
-EFFECT_WORDS_EN = re.compile(
-    r"\b(cure[sd]?|curing|curative|heal(s|ed|ing|er)?|treat(s|ed|ing)?|remed(y|ies)|reliev\w*|relief|"
-    r"detox\w*|boost\w*|unblock\w*|restor(e|es|ing)|balances?\b|therapeutic|stimulates?)\b",
-    re.IGNORECASE,
+# (compiled when a text is first searched: not for a start that shows no zone's card)
+EFFECT_WORDS_EN = LazyPattern(
+    r"(?i)\b(cure[sd]?|curing|curative|heal(s|ed|ing|er)?|treat(s|ed|ing)?|remed(y|ies)|reliev\w*|relief|"
+    r"detox\w*|boost\w*|unblock\w*|restor(e|es|ing)|balances?\b|therapeutic|stimulates?)\b"
 )
 # The same for German: "behandelt werden muss" (needs medical care) is not used; the red
 # flags say "ärztlich versorgt".
-EFFECT_WORDS_DE = re.compile(
-    r"\b(heil(t|en|ung|end|sam)\w*|kurier\w*|behandel\w*|lindert?|linderung|entgift\w*|"
+EFFECT_WORDS_DE = LazyPattern(
+    r"(?i)\b(heil(t|en|ung|end|sam)\w*|kurier\w*|behandel\w*|lindert?|linderung|entgift\w*|"
     r"therapeutisch\w*|stimulier\w*|aktivier\w*|st[äa]rkt|beseitig\w*|wirkt gegen|hilft gegen|"
-    r"blockaden)\b",
-    re.IGNORECASE,
+    r"blockaden)\b"
 )
 TEXTS = ("name", "claim", "technique", "note")  # a zone's texts that are read as sentences
 _SEEN_CHARS = 4000  # a text is searched this far (the schema's bound for a text)

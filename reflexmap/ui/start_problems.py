@@ -50,7 +50,7 @@ class StartProblems:
         of autosaves loads OpenSSL); the editor is built only when there are some. The question
         waits for the problems at start (a damaged settings file, a chart not loaded) to be read:
         one box at a time, never one over another."""
-        from .editor.saving import read_index
+        from .editor.autosaves import read_index  # (not saving.py: its dialogs, OpenSSL)
 
         if read_index():
             self._in_turn(RECOVERY, lambda: self.window.editor.saving.offer_recovery())

@@ -334,3 +334,17 @@ def test_the_kept_file_keeps_the_latest_that_fit_its_limit(tmp_path: Path):
     again = KeptSizes(path)
     assert again.places("key 179") == [place] * 60
     assert again.get("size 179") == (300.5, 200.25)
+
+
+def test_the_effect_words_patterns_wait_for_a_zone_card(env):
+    """The words that claim an effect (atlas/wording.py) are searched for in a zone's card;
+    the start shows the welcome card, so their two patterns (6 M instructions to compile)
+    are compiled when a card first asks, not at import."""
+    assert _start(env)["effect word patterns compiled at paint"] == []
+
+
+def test_the_start_asks_for_autosaves_without_the_editors_saving_module(env):
+    """After the first paint a start looks for work a crash left unsaved (the autosaves'
+    index); that question no longer imports the editor's saving module, its message boxes'
+    enum classes and hashlib's OpenSSL (about 18 M instructions, before ready for clicks)."""
+    assert _start(env)["editor modules when ready"] == ["reflexmap.ui.editor.autosaves"]

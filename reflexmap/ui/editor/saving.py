@@ -18,24 +18,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ...i18n import _, bidi_isolate, ngettext
 from ...storage import atomic_path, error_text, read_regular, write_checked
+from .autosaves import autosave_folder, read_index
 
 if TYPE_CHECKING:
     from .mode import EditMode
 
 AUTOSAVE_MS = 30_000
 AUTOSAVE_EVERY = 20  # changes: a long burst of work is kept sooner than every 30 s
-MAX_INDEX_BYTES = 1_000_000
 MAX_RENAMES = 100_000  # renames one autosave's entry may list
 MAX_ID = 64  # characters of a zone id (the schema's limit)
-
-
-def autosave_folder() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "autosave"
 
 
 def is_builtin(path: Path) -> bool:
@@ -110,27 +106,6 @@ def _write_first(targets: tuple[Path, ...], payload: bytes) -> tuple[Path | None
             continue
         return target, first
     return None, first
-
-
-def read_index() -> list[dict]:
-    """The autosaves known: [{"autosave": path, "chart": path or None, "time": seconds}]."""
-    index = autosave_folder() / "index.json"
-    try:
-        raw = read_regular(index, MAX_INDEX_BYTES)
-        from ...bounded_json import loads
-
-        entries = loads(raw, max_bytes=MAX_INDEX_BYTES).get("autosaves", [])
-        if not isinstance(entries, list):
-            return []
-    except (OSError, ValueError, AttributeError):
-        return []
-    return [
-        e
-        for e in entries
-        if isinstance(e, dict)
-        and isinstance(e.get("autosave"), str)
-        and isinstance(e.get("chart"), str | None)
-    ]
 
 
 def _write_index(entries: list[dict]) -> None:
