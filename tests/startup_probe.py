@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 import re
 import sys
 
@@ -104,6 +105,21 @@ def painted():
     )
 
 
+def _click_a_zone(zone_id: str) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from reflexmap.atlas.geometry import label_anchors  # (Shapely: imported after `ready` is noted)
+
+    state, view = window().state, window().map
+    view_id = next(v.id for v in state.atlas.views if v.aspect == state.aspect and v.foot == "left")
+    x, y = label_anchors({z.id: z.shapes[view_id] for z in state.atlas.zones_in(view_id)})[zone_id]
+    seen["zone before the click"] = state.zone_id
+    where = view.scene_point_to_viewport(view_id, x, y)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    seen["zone after a click at ready"] = state.zone_id
+
+
 def ready():
     seen["ready"] = loaded()
     seen["warm when ready"] = window().state.atlas.index.is_warm()
@@ -112,6 +128,8 @@ def ready():
     from PySide6 import QtGui
 
     seen["accessibility classes when ready"] = [n for n in ("QAccessible",) if n in vars(QtGui)]
+    if os.environ.get("PROBE_CLICK_AT_READY"):  # a person's click at this very moment is answered
+        _click_a_zone(os.environ["PROBE_CLICK_AT_READY"])
     print(json.dumps(seen))
     QApplication.instance().exit(0)
 

@@ -348,3 +348,12 @@ def test_the_start_asks_for_autosaves_without_the_editors_saving_module(env):
     index); that question no longer imports the editor's saving module, its message boxes'
     enum classes and hashlib's OpenSSL (about 18 M instructions, before ready for clicks)."""
     assert _start(env)["editor modules when ready"] == ["reflexmap.ui.editor.autosaves"]
+
+
+def test_a_click_at_the_moment_the_start_is_ready_selects_the_zone_under_it(env):
+    """Ready for clicks (what the start-up benchmark times) means it: a real mouse click on
+    the map's viewport, given in the very call that reports ready, selects the zone under it."""
+    env = {**env, "PROBE_CLICK_AT_READY": "stomach"}
+    seen = _start(env)
+    assert seen["zone before the click"] == ""  # (none selected)
+    assert seen["zone after a click at ready"] == "stomach"
