@@ -11,8 +11,10 @@ Pure Python: no Qt.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
+import secrets
 from collections.abc import Callable
 from typing import Any
 
@@ -55,6 +57,90 @@ def dumps(value: Any, **options: Any) -> str:
     if not held:
         return plain
     return re.sub(rf'"{mark}(\d+)"', lambda m: held[int(m.group(1))], json.dumps(swapped, **options))
+
+
+class Written(float):
+    """A decimal number as read with `loads(nonfinite=True)`: the float, knowing the text the
+    file wrote for it (`1E5`, `1.50`), so that a message quotes it as written, not as Python
+    writes the float (`100000.0`, `1.5`)."""
+
+    written: str
+
+    def __new__(cls, written: str, number: float) -> Written:
+        made = super().__new__(cls, number)
+        made.written = written
+        return made
+
+
+class TooDeep:
+    """A value nested deeper than the reader's bound, skipped while reading (`loads(
+    skip_deep=True)`): where its first bracket too many stands, for the caller to leave out the
+    setting or record it is in, alone, at this place."""
+
+    __slots__ = ("line", "column", "limit")
+
+    def __init__(self, line: int, column: int, limit: int):
+        self.line, self.column, self.limit = line, column, limit
+
+    def reason(self) -> str:
+        return _("values are nested deeper than {limit} levels").format(limit=self.limit)
+
+    def __repr__(self) -> str:
+        return f"TooDeep({self.line}, {self.column})"
+
+
+def deep_in(value: Any) -> TooDeep | None:
+    """The first value skipped as too deep in `value` (read by `loads(skip_deep=True)`, so at
+    most MAX_DEPTH levels: a walk a level at a time, no recursion), or None."""
+    level = [value]
+    while level:
+        deeper = []
+        for item in level:
+            if type(item) is TooDeep:
+                return item
+            if type(item) is list:
+                deeper.extend(item)
+            elif type(item) is dict:
+                deeper.extend(item.values())
+        level = deeper
+    return None
+
+
+def _deep_spans(text: str, max_depth: int) -> list[tuple[int, int]]:
+    """Where each outermost value nested deeper than `max_depth` starts and ends (its bracket
+    too many to the bracket that closes it, or the end of the text): one linear scan."""
+    spans, depth, start = [], 0, -1
+    for match in _TOKENS.finditer(text):
+        first = match.group()[0]
+        if first in "[{":
+            depth += 1
+            if depth == max_depth + 1:
+                start = match.start()
+        elif first in "]}":
+            depth -= 1
+            if depth == max_depth and start >= 0:
+                spans.append((start, match.end()))
+                start = -1
+    if start >= 0:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _marked_encoding(raw: bytes) -> str:
+    """The encoding a byte-order mark names (UTF-16 or UTF-32, as Windows editors save), else
+    UTF-8 (its own mark is dropped after decoding)."""
+    if raw[:4] in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE):
+        return "utf-32"
+    if raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return "utf-16"
+    return "utf-8"
+
+
+def text_of(raw: bytes) -> str:
+    """The text `loads` reads in `raw` (its encoding, without a byte-order mark), for finding
+    the places of values in it (`places`)."""
+    text = raw.decode(_marked_encoding(raw), "replace")
+    return text[1:] if text.startswith("\ufeff") else text
 
 
 class JSONBoundsError(ValueError):
@@ -207,6 +293,7 @@ def loads(
     max_depth: int | None = MAX_DEPTH,
     max_number: int = MAX_NUMBER_CHARS,
     nonfinite: bool = False,
+    skip_deep: bool = False,
 ) -> Any:
     """Parse JSON within bounds; raises JSONBoundsError (a ValueError) for anything else.
 
@@ -218,7 +305,13 @@ def loads(
     value's range, so that one such value is refused alone). So is a number no float holds as
     written (1e999, 1e-400), quoting it at its place as a zone file does ("this number is too
     large to read: '1e999'"; `nonfinite`: read as an `Unheld`, for the caller to refuse alone),
-    and a whole number longer than `max_number` (`nonfinite`: an `Unheld` too, never converted)."""
+    and a whole number longer than `max_number` (`nonfinite`: an `Unheld` too, never converted).
+    With `nonfinite`, every other decimal number is read as a `Written` (the float knowing its
+    text, so that a message quotes it as the file wrote it).
+
+    `skip_deep`: a value nested deeper than `max_depth` is skipped while reading (without
+    recursion) and read as a `TooDeep` holding its place, for a caller that leaves out the
+    setting or record it stands in alone; the other values are read."""
     if len(raw) > max_bytes:
         size = len(raw)
         raise JSONBoundsError(
@@ -227,9 +320,16 @@ def loads(
             )
         )
     if isinstance(raw, bytes):
+        encoding = _marked_encoding(raw)
         try:
-            text = raw.decode("utf-8")
+            text = raw.decode(encoding)
         except UnicodeDecodeError as exc:
+            if encoding != "utf-8":  # marked as UTF-16 or UTF-32, and not that
+                raise JSONBoundsError(
+                    lambda: _("the file starts with the mark of {encoding} text but is not").format(
+                        encoding=encoding.upper()
+                    )
+                ) from None
             byte = raw[exc.start]
             before = raw[: exc.start].decode("utf-8", "replace")
             line, column = _position(before, len(before))
@@ -238,6 +338,8 @@ def loads(
             ) from None
     else:
         text = raw
+    if text.startswith("\ufeff"):  # a byte-order mark (an editor's, on Windows): not the data's
+        text = text[1:]
 
     def whole(digits: str) -> int | Unheld:
         if len(digits) > max_number:
@@ -253,7 +355,7 @@ def loads(
         if number_reach.SMALLEST <= abs(number) <= number_reach.LARGEST or (
             number_reach.unreadable(written, number) is None
         ):
-            return number
+            return Written(written, number) if nonfinite else number
         if nonfinite:
             return Unheld(written, number)
         unheld.append(written)
@@ -264,28 +366,89 @@ def loads(
             return float(name)
         raise JSONBoundsError(lambda: _("{name} is not a number this file may hold").format(name=name))
 
-    try:
-        value = json.loads(text, parse_int=whole, parse_float=decimal, parse_constant=constant)
-    except json.JSONDecodeError as exc:
-        raise JSONBoundsError(lambda e=exc: json_problem(e), exc.lineno, exc.colno) from None
-    except (RecursionError, _TooLong):
-        value = _REFUSED
-    except JSONBoundsError as exc:  # NaN or Infinity: said at its place
-        if not exc.line:
-            exc.line, exc.column = _first_constant(text)
-        raise
-    except ValueError as exc:  # pragma: no cover - a bound json has that the scan did not see
-        raise JSONBoundsError(lambda e=exc: _("JSON syntax error: {problem}").format(problem=e)) from None
+    def parse(source: str, spans: list[tuple[int, int]] = ()) -> Any:
+        try:
+            return json.loads(source, parse_int=whole, parse_float=decimal, parse_constant=constant)
+        except json.JSONDecodeError as exc:
+            line, column = (
+                _position(text, _original_offset(exc.pos, spans)) if spans else (exc.lineno, exc.colno)
+            )
+            raise JSONBoundsError(lambda e=exc: json_problem(e), line, column) from None
+        except (RecursionError, _TooLong):
+            return _REFUSED
+        except JSONBoundsError as exc:  # NaN or Infinity: said at its place
+            if not exc.line:
+                exc.line, exc.column = _first_constant(text)
+            raise
+        except ValueError as exc:  # pragma: no cover - a bound json has that the scan did not see
+            raise JSONBoundsError(lambda e=exc: _("JSON syntax error: {problem}").format(problem=e)) from None
+
+    value = parse(text)
     walk = max_depth is not None and type(value) in (list, dict)
     if value is _REFUSED or (walk and _depth_exceeds(value, max_depth)):
         scan_depth = MAX_DEPTH if max_depth is None else max_depth
-        raise _first_beyond(text, scan_depth, max_number) or JSONBoundsError(
-            lambda: _("values are nested too deeply")
-        )
+        spans = _deep_spans(text, scan_depth) if skip_deep else []
+        if spans:
+            value = _read_skipping(text, spans, scan_depth, parse)
+        if not spans or value is _REFUSED:
+            raise _first_beyond(text, scan_depth, max_number) or JSONBoundsError(
+                lambda: _("values are nested too deeply")
+            )
     if unheld:
         raise _first_unheld(text) or JSONBoundsError(
             lambda w=unheld[0]: number_reach.unreadable(w, float(w)) or ""
         )
+    return value
+
+
+def _original_offset(offset: int, spans: list[tuple[int, int, int]]) -> int:
+    """Where `offset` in the text with the deep values replaced (`_read_skipping`) stands in
+    the text as written."""
+    shift = 0
+    for start, end, length in spans:
+        if offset < start + shift:
+            break
+        if offset < start + shift + length:
+            return start
+        shift += length - (end - start)
+    return offset - shift
+
+
+def _read_skipping(text: str, spans: list[tuple[int, int]], limit: int, parse: Callable) -> Any:
+    """`text` read with each value in `spans` (too deep) replaced by a text no file holds (a
+    random mark), then that text by a `TooDeep` at the value's place."""
+    mark = "RMDEEP" + secrets.token_hex(8) + "-"
+    pieces, at, replaced = [], 0, []
+    for index, (start, end) in enumerate(spans):
+        stand_in = f'"{mark}{index}"'
+        pieces += [text[at:start], stand_in]
+        replaced.append((start, end, len(stand_in)))
+        at = end
+    pieces.append(text[at:])
+    value = parse("".join(pieces), replaced)
+    if value is _REFUSED:
+        return value
+    skipped = [TooDeep(*_position(text, start), limit) for start, _end in spans]
+
+    def swap(item: Any) -> Any:
+        if type(item) is str and item.startswith(mark):
+            return skipped[int(item[len(mark) :])]
+        return item
+
+    if type(value) is str:
+        return swap(value)
+    level = [value] if type(value) in (list, dict) else []
+    while level:  # at most `limit` levels: no recursion
+        deeper = []
+        for item in level:
+            keys = item.keys() if type(item) is dict else range(len(item))
+            for key in keys:
+                child = item[key]
+                if type(child) is str:
+                    item[key] = swap(child)
+                elif type(child) in (list, dict):
+                    deeper.append(child)
+        level = deeper
     return value
 
 
@@ -308,6 +471,7 @@ def places(text: str, wanted: set[tuple]) -> dict[tuple, tuple[int, int]]:
     from it cannot be used; with a key written twice, the later one (the one json keeps)."""
     found: dict[tuple, int] = {}
     frames: list[list] = []  # [in an object, key or index, a key comes next]
+    longest = max((len(path) for path in wanted), default=0)
     for match in _PARTS.finditer(text):
         part = match.group()
         first = part[0]
@@ -331,9 +495,10 @@ def places(text: str, wanted: set[tuple]) -> dict[tuple, tuple[int, int]]:
                 frames[-1][1] = None
             frames[-1][2] = False
             continue
-        here = tuple(frame[1] for frame in frames)
-        if here in wanted:
-            found[here] = match.start()
+        if len(frames) <= longest:  # (deeper: no value wanted; no tuple made for each of 200,000)
+            here = tuple(frame[1] for frame in frames)
+            if here in wanted:
+                found[here] = match.start()
         if first in "[{":
             frames.append([first == "{", None if first == "{" else 0, first == "{"])
     return {path: _position(text, at) for path, at in found.items()}

@@ -15,6 +15,7 @@ import base64
 import binascii
 import json
 import math
+import os
 import re
 import struct
 from collections.abc import Callable
@@ -22,13 +23,23 @@ from datetime import date
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any, NamedTuple
 
-from . import bounded_json, i18n
+from . import bounded_json
 from .i18n import LANGUAGES, N_, _, format_number, isolated
 from .vocab import ASPECTS, FEET, REGIONS
 
 # The choices and bounds the window offers (its menus and fields read them from here).
 THEMES = ("system", "light", "dark", "high-contrast")
 TEXT_SCALES = (0.9, 1.0, 1.25, 1.5)  # × the system's font size
+THEME_CHOICES = dict(  # setting value -> menu text (ui/appearance; its words in messages too)
+    zip(
+        THEMES,
+        (N_("Follow the &system"), N_("&Light"), N_("&Dark"), N_("&High contrast")),
+        strict=True,
+    )
+)
+TEXT_SIZES = dict(  # setting value -> menu text (ui/appearance)
+    zip(TEXT_SCALES, (N_("&Smaller"), N_("&Normal"), N_("&Larger"), N_("L&argest")), strict=True)
+)
 MAX_RECENT = 8  # charts in the Chart menu's recent list
 QUIZ_LENGTH = (1, 200)  # questions in a round
 QUIZ_SECONDS = (10, 3600)  # a timed round
@@ -59,75 +70,63 @@ class Checked(NamedTuple):
 class Rule(NamedTuple):
     label: str  # N_(): the setting's name in messages
     check: Callable[[Any], Checked]
-    default: Any = None  # what the app uses without the value, when it is one to name
+    # What the app uses without a usable value, when it is one to name: the one place it is
+    # written (callers ask `default(key)`); a callable for a default defined where it is used.
+    default: Any = None
 
 
 def shown(value: Any) -> str:
-    """A stored value inside a message: short, isolated, as JSON writes it, but a number as
-    the interface language writes it (1,5 in German; a list's or mapping's numbers too, its
-    entries then parted by "; " where the decimal mark is a comma)."""
-    if _number(value):
-        text = _figure_of(value)
-    elif isinstance(value, (list, dict)) and i18n.language() == "de" and _holds_number(value):
-        text = _written(value)
-    else:
-        return written(value)
+    """A stored value inside a message: short, isolated, as the file wrote it, in every
+    language (a number as written: `1E5`, `1.50`, `1e999`; the person looks for it in the
+    file). Bounded: at most 20 entries of a list or table, 8 levels deep."""
+    text = _as_written(value, 0)
     return isolated(text if len(text) <= 40 else text[:39] + "…")
 
 
-def shown_default(value: Any) -> str:
-    """A default inside a message: a number as people write it (1, 0.9; 0,9 in German)."""
-    return isolated(figure(value)) if _number(value) else shown(value)
+def in_words(key: str, value: Any) -> str:
+    """A value the app uses (a default) as the person knows it, not as the file writes it:
+    on/off (an/aus), a number in the language's notation (0,9), a choice by its menu's
+    words; isolated. The one place such a value is put into words."""
+    if isinstance(value, bool):
+        text = _("on") if value else _("off")
+    elif _number(value):
+        text = figure(value)
+    elif key == "appearance/theme" and value in THEME_CHOICES:
+        # a menu's words, quoted: "the default “Follow the system” is used"
+        text = _("“{name}”").format(name=_(THEME_CHOICES[value]).replace("&", ""))
+    else:
+        return shown(value)
+    return isolated(text)
 
 
-def _figure_of(value: float) -> str:
-    """A stored number as the language writes it: whole numbers grouped, others with the
-    digits Python writes for them (no rounding: the message quotes what is stored)."""
-    if type(value) is bounded_json.Unheld:
-        return value.written  # as written, not "Infinity" or 0.0
+_SURROGATE = re.compile("[\ud800-\udfff]")  # a lone one (JSON's "\\ud800") shows as nothing
+
+
+def _as_written(value: Any, depth: int) -> str:
+    """`value` as JSON writes it, with every number as the file wrote it (read by
+    bounded_json as a Written or Unheld) and a value skipped as too deep as "…"."""
+    if isinstance(value, bool) or value is None:
+        return "true" if value is True else "false" if value is False else "null"
+    if isinstance(value, float):
+        held = getattr(value, "written", None)
+        return held if held is not None else json.dumps(value, allow_nan=True)
     if isinstance(value, int):
         if abs(value) >= 10**40:  # longer than a message shows: its size instead
             return f"{'-' if value < 0 else ''}10^{len(str(abs(value))) - 1}…"
-        return i18n.format_count(value)
-    if not math.isfinite(value):
-        return json.dumps(value, allow_nan=True)
-    text = repr(value)
-    return text.replace(".", ",") if i18n.language() == "de" else text
-
-
-def _holds_number(value: Any, depth: int = 0) -> bool:
-    if depth > 8:
-        return False
-    items = value.values() if isinstance(value, dict) else value
-    return any(
-        _number(v) or (isinstance(v, (list, dict)) and _holds_number(v, depth + 1)) for v in list(items)[:50]
-    )
-
-
-def _written(value: Any, depth: int = 0) -> str:
-    """A list or mapping written as JSON does, with numbers in the language's notation (at most
-    what a message can show)."""
-    if depth > 8:
+        return str(value)
+    if isinstance(value, str):
+        text = json.dumps(value[:80], ensure_ascii=False)  # (a message shows 40 characters)
+        return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)  # as the file wrote it
+    if depth >= 8 or not isinstance(value, (list, dict)):
         return "…"
-    if _number(value):
-        return _figure_of(value)
     if isinstance(value, list):
-        return (
-            "["
-            + "; ".join(_written(v, depth + 1) for v in value[:20])
-            + ("; …" if len(value) > 20 else "")
-            + "]"
-        )
-    if isinstance(value, dict):
-        entries = list(value.items())[:20]
-        inner = "; ".join(
-            json.dumps(str(k), ensure_ascii=False) + ": " + _written(v, depth + 1) for k, v in entries
-        )
-        return "{" + inner + ("; …" if len(value) > 20 else "") + "}"
-    try:
-        return json.dumps(value, ensure_ascii=False, allow_nan=True)
-    except (TypeError, ValueError):
-        return repr(value)
+        inner = [_as_written(v, depth + 1) for v in value[:20]]
+        return "[" + ", ".join(inner + (["…"] if len(value) > 20 else [])) + "]"
+    entries = [
+        json.dumps(str(k)[:80], ensure_ascii=False) + ": " + _as_written(v, depth + 1)
+        for k, v in list(value.items())[:20]
+    ]
+    return "{" + ", ".join(entries + (["…"] if len(value) > 20 else [])) + "}"
 
 
 def figure(value: float) -> str:
@@ -159,29 +158,21 @@ def boolean(value: Any) -> Checked:
     )
 
 
-def written(value: Any) -> str:
-    """A stored value as the file writes it, isolated: a number as written (1e999), never in
-    the interface language's notation (the person looks for it in the file)."""
-    try:  # (bounded_json: a number no float holds, 1e999, written as it was, not Infinity)
-        text = bounded_json.dumps(value, ensure_ascii=False, allow_nan=True)
-    except (TypeError, ValueError):
-        text = repr(value)
-    return isolated(text if len(text) <= 40 else text[:39] + "…")
-
-
 def found(value: Any) -> str:
     """What a value of the wrong kind is, for "expected …, found …": "a number written 1e999"."""
     if isinstance(value, bool):
-        return _("{value} (true or false)").format(value=written(value))
+        return _("{value} (true or false)").format(value=shown(value))
     if _number(value):
-        return _("a number written {value}").format(value=written(value))
+        return _("a number written {value}").format(value=shown(value))
     if value is None:
         return _("null (no value)")
     if isinstance(value, list):
-        return _("a list ({value})").format(value=written(value))
+        return _("a list ({value})").format(value=shown(value))
     if isinstance(value, dict):
-        return _("a table ({value})").format(value=written(value))
-    return written(value)
+        return _("a table ({value})").format(value=shown(value))
+    if type(value) is bounded_json.TooDeep:
+        return value.reason()
+    return shown(value)
 
 
 def _text(value: Any, expected: str | None = None) -> str | None:
@@ -255,6 +246,12 @@ def path_problem(value: Any, folder: bool = False) -> str | None:
         return reason
     if "\x00" in value:  # no file system allows it (any other character may be in a name)
         return _("{value} holds a NUL character").format(value=shown(value))
+    try:  # a lone surrogate (a "\\ud800" escape): no name this system's files can have
+        os.fsencode(value)
+    except UnicodeEncodeError as exc:
+        return _("{value} holds a character no file name here can hold (U+{code:04X})").format(
+            value=shown(value), code=ord(value[exc.start])
+        )
     if not (PurePosixPath(value).is_absolute() or PureWindowsPath(value).is_absolute()):
         return _("{value} is not a full path").format(value=shown(value))
     return None
@@ -476,6 +473,25 @@ def _retention_bounds() -> tuple[float, float]:
     return MIN_RETENTION, MAX_RETENTION
 
 
+def _quiz_default(name: str) -> Callable[[], Any]:
+    """The quiz's own default for a field of a round (QuizOptions), read when it is asked."""
+
+    def default() -> Any:
+        from dataclasses import fields
+
+        from .quiz.cards import QuizOptions
+
+        return next(f.default for f in fields(QuizOptions) if f.name == name)
+
+    return default
+
+
+def _default_retention() -> float:
+    from .quiz.scheduler import DEFAULT_RETENTION
+
+    return DEFAULT_RETENTION
+
+
 # --- the table ------------------------------------------------------------------------------
 
 RULES: dict[str, Rule] = {
@@ -494,7 +510,9 @@ RULES: dict[str, Rule] = {
     "window/geometry": Rule(N_("Window size and position"), window_geometry),
     "window/state": Rule(N_("Panel layout"), window_state),
     "quiz/profile": Rule(N_("Learner profile"), profile),
-    "quiz/desired-retention": Rule(N_("Desired retention"), number_range(bounds=_retention_bounds), 0.9),
+    "quiz/desired-retention": Rule(
+        N_("Desired retention"), number_range(bounds=_retention_bounds), _default_retention
+    ),
     "quiz/wait-for-enter": Rule(N_("Quiz: wait for Enter"), boolean, False),
     "quiz/backup-failure-said": Rule(N_("Quiz: day a failed backup was said"), day),  # before 26 Nov 2026
     "quiz/backup-failures-said": Rule(N_("Quiz: days a failed backup was said, by folder"), days_by_folder),
@@ -503,10 +521,12 @@ RULES: dict[str, Rule] = {
     "quiz/setup/feet": Rule(N_("Quiz: feet"), listing(among(FEET))),
     "quiz/setup/regions": Rule(N_("Quiz: body regions"), listing(among(REGIONS))),
     "quiz/setup/custom": Rule(N_("Quiz: custom set of zones"), listing(zone_id, MAX_REMEMBERED)),
-    "quiz/setup/length": Rule(N_("Quiz: questions per round"), number_range(*QUIZ_LENGTH, whole=True), 10),
+    "quiz/setup/length": Rule(
+        N_("Quiz: questions per round"), number_range(*QUIZ_LENGTH, whole=True), _quiz_default("length")
+    ),
     "quiz/setup/timed": Rule(N_("Quiz: timed round"), boolean, False),
     "quiz/setup/seconds": Rule(N_("Quiz: seconds per round"), number_range(*QUIZ_SECONDS, whole=True), 120),
-    "quiz/setup/sudden-death": Rule(N_("Quiz: sudden death"), boolean, False),
+    "quiz/setup/sudden-death": Rule(N_("Quiz: sudden death"), boolean, _quiz_default("sudden_death")),
 }
 
 
@@ -516,6 +536,12 @@ def check(key: str, value: Any) -> Checked:
     rule = RULES.get(key)
     if type(value) is bounded_json.Unheld and rule is not None:  # 1e999, 1e-400: not inf, not 0
         return _bad(value.reason())
+    deep = bounded_json.deep_in(value) if type(value) in (list, dict, bounded_json.TooDeep) else None
+    if deep is not None:  # skipped while reading: said at its own place; usable entries kept
+        kept = (
+            rule.check(value).value if rule is not None and type(value) is not bounded_json.TooDeep else None
+        )
+        return Checked(kept, deep.reason(), (deep,))
     return rule.check(value) if rule is not None else Checked(value)
 
 
@@ -523,7 +549,9 @@ def default(key: str) -> Any:
     """What the app uses for `key` without a usable value, when the table names it (None: a
     default that depends on the computer, such as the home folder or the screen)."""
     rule = RULES.get(key)
-    return rule.default if rule is not None else None
+    if rule is None:
+        return None
+    return rule.default() if callable(rule.default) else rule.default
 
 
 def label(key: str) -> str:

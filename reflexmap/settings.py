@@ -61,7 +61,8 @@ def valid(key: str, value: Any) -> bool:
 
 def parse(raw: bytes) -> dict[str, Any]:
     try:
-        data = bounded_json.loads(raw, max_bytes=MAX_BYTES, nonfinite=True)  # NaN: a bad value
+        # NaN, 1e999 and a value nested too deep: a bad value alone (said at its place)
+        data = bounded_json.loads(raw, max_bytes=MAX_BYTES, nonfinite=True, skip_deep=True)
     except bounded_json.JSONBoundsError as exc:
         # says itself, at its place: not JSON, or beyond a bound (in the language of then)
         raise Unreadable(lambda e=exc: e.message, line=exc.line, column=exc.column) from None
@@ -148,12 +149,14 @@ class Settings:
                 usable[key] = checked.value
         if not bad:
             return values
-        text = raw.decode("utf-8", "replace")
+        text = bounded_json.text_of(raw)
         found = bounded_json.places(text, {at for _value, at in bad.values()})
-        places = {
-            key: (source, *found[at]) if at in found else (source, *found.get(at[:2], (0, 0)))
-            for key, (_value, at) in bad.items()
-        }
+        places = {}
+        for key, (_value, at) in bad.items():
+            if type(at[-1]) is bounded_json.TooDeep:  # skipped while reading: its own place
+                places[key] = (source, at[-1].line, at[-1].column)
+            else:
+                places[key] = (source, *(found[at] if at in found else found.get(at[:2], (0, 0))))
         kept = copy_aside(self.path, "bad-values", source)
         self._said.append(lambda: _bad_values_message(bad, places, kept))
         return usable
@@ -176,6 +179,11 @@ class Settings:
         if default is not None and not _same_kind(value, default):
             return default  # never hand out a value of another kind than the caller expects
         return value
+
+    def setting(self, key: str, type: Any = None) -> Any:  # noqa: A002
+        """The value under `key`, or its default as the table names it (setting_rules.RULES:
+        the one place a default is written; the start message names the same one)."""
+        return self.value(key, setting_rules.default(key), type)
 
     def setValue(self, key: str, value: Any) -> None:  # noqa: N802
         self.update({key: value})
@@ -319,10 +327,12 @@ def _bad_value_line(key: str, value: Any, place: tuple[Path, int, int]) -> str:
     file, line, column = place
     checked = setting_rules.check(key, value)
     default = setting_rules.default(key)
-    if checked.value is not None:
+    if key not in setting_rules.RULES:  # (a newer ReflexMap's, holding what none writes)
+        outcome = _("it is left out")
+    elif checked.value is not None:
         outcome = _("the other entries are kept")
     elif default is not None:
-        outcome = _("the default {value} is used").format(value=setting_rules.shown_default(default))
+        outcome = _("the default {value} is used").format(value=setting_rules.in_words(key, default))
     else:
         outcome = _("the default is used")
     where = "\u2068" + str(file) + "\u2069" + (f":{line}:{column}" if line else "")

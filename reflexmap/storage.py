@@ -277,7 +277,8 @@ def read_guarded(
     path = Path(path)
     warnings: list[Said] = []
     _remove_interrupted_writes(path)
-    candidates = [p for p in (path, backup_of(path)) if p.exists()]
+    # (lexists: a link to nowhere or to itself is there too, said and set aside, not ignored)
+    candidates = [p for p in (path, backup_of(path)) if os.path.lexists(p)]
     if not candidates:
         return None, warnings
     for candidate in candidates:
@@ -295,7 +296,7 @@ def read_guarded(
             warnings.append(_set_aside_said(candidate, exc, aside))
             continue
         if candidate != path:
-            warnings.append(lambda: _("{file} was restored from the backup copy.").format(file=path.name))
+            warnings.append(lambda: _("{file} was restored from the backup copy.").format(file=_whole(path)))
         return value, warnings
     warnings.append(lambda: _(FRESH_START.get(what, FRESH_START["progress"])))
     return None, warnings
@@ -309,7 +310,12 @@ def said(warnings: list[Said]) -> list[str]:
 def _place(file: Path, exc: BaseException) -> str:
     """`name:line:column` where the trouble is, or the name alone."""
     line, column = getattr(exc, "line", 0), getattr(exc, "column", 0)
-    return f"{file.name}:{line}:{column}" if line else file.name
+    return f"{_whole(file)}:{line}:{column}" if line else _whole(file)
+
+
+def _whole(file: Path) -> str:
+    """A stored file in a message: its whole path (the person has to find it), isolated."""
+    return "\u2068" + str(Path(file).absolute()) + "\u2069"
 
 
 def _reason(exc: BaseException) -> str:
@@ -318,7 +324,7 @@ def _reason(exc: BaseException) -> str:
 
 def _set_aside_said(file: Path, exc: BaseException, aside: Path) -> Said:
     return lambda: _("{place}: {reason}. The file could not be used and was kept as {kept}.").format(
-        place=_place(file, exc), reason=_reason(exc).rstrip("."), kept=aside.name
+        place=_place(file, exc), reason=_reason(exc).rstrip("."), kept=_whole(aside)
     )
 
 

@@ -124,7 +124,8 @@ def parse(raw: bytes) -> dict[str, LegacyCardState]:
         raise ProgressError(_("it is larger than {size} MiB").format(size=MAX_BYTES // 2**20))
     try:  # bounded: depth, and every number's length before it is converted; 1e999 and NaN
         # are read (as an Unheld, a float) to be refused with their card alone
-        data = bounded_json.loads(raw, max_bytes=MAX_BYTES, nonfinite=True)
+        # (a record nested too deep is skipped while reading, to be left out alone too)
+        data = bounded_json.loads(raw, max_bytes=MAX_BYTES, nonfinite=True, skip_deep=True)
     except bounded_json.JSONBoundsError as exc:
         # says itself, at its place: not JSON, or beyond a bound
         raise ProgressError(exc.message, line=exc.line, column=exc.column) from None
@@ -140,12 +141,13 @@ def parse(raw: bytes) -> dict[str, LegacyCardState]:
         raise ProgressError(_("no cards"))
     states, dropped = {}, []
     for key, value in cards.items():
-        problem = card_problem(value)
+        deep = bounded_json.deep_in(value)
+        problem = (deep.reason, deep) if deep is not None else card_problem(value)
         if problem is not None:
             dropped.append((key, *problem))
             continue
         states[key] = LegacyCardState.from_json(value)
-    return Cards(states, dropped, raw.decode("utf-8", "replace") if dropped else "")
+    return Cards(states, dropped, bounded_json.text_of(raw) if dropped else "")
 
 
 _WHOLE = {
@@ -191,13 +193,19 @@ def _outside(name: str, value: int, high: int) -> str:
 
 def _dropped_said(path: Path, cards: Cards, kept: Path | None) -> Callable[[], str]:
     """One message for the records left out: each one's place, card and why."""
-    wanted = {("cards", key, name) if name else ("cards", key) for key, _why, name in cards.dropped[:10]}
+    wanted = {
+        ("cards", key, name) if isinstance(name, str) else ("cards", key)
+        for key, _why, name in cards.dropped[:10]
+    }
     places = bounded_json.places(cards.text, wanted)
 
     def say() -> str:
         lines = []
         for key, why, name in cards.dropped[:10]:
-            line, column = places.get(("cards", key, name) if name else ("cards", key), (0, 0))
+            if type(name) is bounded_json.TooDeep:  # skipped while reading: its own place
+                line, column = name.line, name.column
+            else:
+                line, column = places.get(("cards", key, name) if name else ("cards", key), (0, 0))
             place = isolated(str(path)) + (f":{line}:{column}" if line else "")
             lines.append(
                 _("{place}: card {card}: {reason}; this card is left out.").format(

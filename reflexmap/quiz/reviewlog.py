@@ -37,9 +37,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import bounded_json
-from ..i18n import _, format_count, isolated, ngettext
-from ..storage import listed
-from . import pending
+from ..i18n import _, format_count
+from . import log_records, pending
 from .pending import PendingAnswer
 from .progress import LegacyCardState, ProgressStore
 from .scheduler import DAY, MAX_DIFFICULTY, MIN_DIFFICULTY, STABILITY_MIN, CardState
@@ -563,7 +562,7 @@ class ReviewLog:
         what it knew (an empty answer would read as 'nothing practised')."""
         states = {}
         try:
-            rows = self.conn.execute("SELECT card, state FROM cards").fetchall()
+            rows = self.conn.execute("SELECT rowid, card, state FROM cards").fetchall()
         except sqlite3.Error as exc:
             if _busy(exc):
                 raise
@@ -571,48 +570,39 @@ class ReviewLog:
                 _("Could not read {path}: {error}").format(path=self.path, error=pending.why(exc))
             )
             return {}
-        bad: list[tuple[object, Callable[[], str]]] = []
-        for card, raw in rows:
+        bad: list[tuple[int, object, Callable[[], str]]] = []
+        for row, card, raw in rows:
             state = read_state(raw)
             if not isinstance(card, str):
-                bad.append((card, lambda: _("the card's name is not a text")))
+                bad.append((row, card, lambda: _("the card's name is not a text")))
             elif not isinstance(state, CardState):
-                bad.append((card, state))
+                bad.append((row, card, state))
             else:
                 states[card] = state
         if bad:
-            self.warnings.append(_bad_records(self.path, bad))
+            self.warnings.append(log_records.bad_cards(Path(self.path).absolute(), bad))
         return states
 
     def reviews(self, since: float | None = None) -> list[Review]:
         """The answers in the order given; a row that is not one ReflexMap wrote (a rating
         outside 1..4, a time outside 1970..MAX_TIME, a negative or endless answer time) is
         left out, with a warning."""
-        query = "SELECT time, card, rating, correct, close, seconds FROM reviews"
+        query = "SELECT id, time, card, rating, correct, close, seconds FROM reviews"
         args: tuple = ()
         if since is not None:
             query += " WHERE time >= ?"
             args = (since,)
-        found, bad = [], 0
-        for t, c, r, ok, cl, s in self.conn.execute(query + " ORDER BY time", args):
-            if (
-                isinstance(t, (int, float))
-                and 0 <= t <= MAX_TIME
-                and isinstance(c, str)
-                and r in (1, 2, 3, 4)
-                and ok in (0, 1)
-                and cl in (0, 1)
-                and (s is None or (isinstance(s, (int, float)) and 0 <= s <= MAX_ANSWER_SECONDS))
-            ):
+        found, bad = [], []
+        for row, t, c, r, ok, cl, s in self.conn.execute(query + " ORDER BY time", args):
+            why = log_records.answer_problem(
+                t, c, r, ok, cl, s, max_time=MAX_TIME, max_seconds=MAX_ANSWER_SECONDS
+            )
+            if why is None:
                 found.append(Review(float(t), c, int(r), bool(ok), bool(cl), s))
             else:
-                bad += 1
+                bad.append((row, t, why))
         if bad:
-            self.warnings.append(
-                _("{count} answers in {path} could not be read and are ignored.").format(
-                    count=bad, path=self.path
-                )
-            )
+            self.warnings.append(log_records.bad_answers(Path(self.path).absolute(), bad))
         return found
 
     def count(self) -> int:
@@ -1000,22 +990,6 @@ STATE_RANGES = {
     "step": (0, 100),
 }
 WHOLE = frozenset({"seen", "right", "wrong", "step"})
-
-
-def _bad_records(path: Path, bad: list[tuple[object, Callable[[], str]]]) -> str:
-    """The card records that did not read back: each one's card and why (the first ten)."""
-    lines = [
-        _("{path}: card {card}: {reason}.").format(
-            path=isolated(str(path)), card=isolated(str(card)[:200]), reason=why().rstrip(".")
-        )
-        for card, why in bad[:10]
-    ]
-    heading = ngettext(
-        "{count} card record could not be read and is ignored; the card starts afresh:",
-        "{count} card records could not be read and are ignored; these cards start afresh:",
-        len(bad),
-    ).format(count=format_count(len(bad)))
-    return heading + "\n" + listed(lines, len(bad))
 
 
 def _figure(value: float) -> str:

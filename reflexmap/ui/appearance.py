@@ -14,21 +14,9 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QP
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from .. import i18n
-from ..i18n import N_
 from ..render import palette
-from ..setting_rules import TEXT_SCALES, THEMES
+from ..setting_rules import TEXT_SIZES, THEME_CHOICES, default
 from ..settings import Settings
-
-THEME_CHOICES = dict(  # setting value (setting_rules.THEMES) -> menu text
-    zip(
-        THEMES,
-        (N_("Follow the &system"), N_("&Light"), N_("&Dark"), N_("&High contrast")),
-        strict=True,
-    )
-)
-TEXT_SIZES = dict(  # setting value (× the system's font size, setting_rules.TEXT_SCALES) -> menu text
-    zip(TEXT_SCALES, (N_("&Smaller"), N_("&Normal"), N_("&Larger"), N_("L&argest")), strict=True)
-)
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
@@ -45,13 +33,14 @@ def current_text_scale() -> float:
 
 
 def theme_choice(settings: Settings) -> str:
-    value = settings.value("appearance/theme", "system")
-    return value if value in THEME_CHOICES else "system"
+    value = settings.value("appearance/theme")
+    return value if value in THEME_CHOICES else default("appearance/theme")
 
 
 def text_scale_choice(settings: Settings) -> float:
-    value = settings.value("appearance/text-scale", 1.0)
-    return float(value) if isinstance(value, (int, float)) and float(value) in TEXT_SIZES else 1.0
+    value = settings.value("appearance/text-scale")
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and float(value) in TEXT_SIZES
+    return float(value) if ok else default("appearance/text-scale")
 
 
 def language_setting(settings: Settings) -> str:

@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
             self._restore()
             when_painted(self.map.viewport(), self.problems.offer_recovery)  # work a crash left unsaved
         later(self, lambda: place_dialogs(self))  # every dialog fits the screen, over this window
-        first_run = restore and not settings.value("notes/first-run-seen", False, type=bool)
+        first_run = restore and not settings.setting("notes/first-run-seen", type=bool)
         later(self, lambda: self.problems.started(self.show_first_run_note if first_run else None))
         self._view_at_start = self._view_settings()  # closing writes only what changed since
         self._atlas_shown()
@@ -316,8 +316,8 @@ class MainWindow(QMainWindow):
         self.chrome.restore(self.settings.value("window/geometry"), self.settings.value("window/state"))
         keep_on_screen(self)  # saved on a larger screen: brought inside this one
         self.quizzing.layout_restored(self.zones_dock, self.info_dock)
-        self.state.set_labels_visible(self.settings.value("view/labels", True, type=bool))
-        self.state.set_guides_visible(self.settings.value("view/guides", True, type=bool))
+        self.state.set_labels_visible(self.settings.setting("view/labels", type=bool))
+        self.state.set_guides_visible(self.settings.setting("view/guides", type=bool))
         aspect = self.settings.value("view/aspect", "")
         if aspect in self.state.atlas.aspects():
             self.state.set_aspect(aspect)

@@ -32,7 +32,7 @@ from ..i18n import _, bidi_isolate
 from ..quiz import KINDS, QuizOptions
 from ..quiz.cards import KIND_TITLES
 from ..quiz.scheduler import DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION, is_retention
-from ..setting_rules import MAX_REMEMBERED, QUIZ_LENGTH, QUIZ_SECONDS
+from ..setting_rules import MAX_REMEMBERED, QUIZ_LENGTH, QUIZ_SECONDS, default
 from ..settings import Settings
 from ..vocab import FEET, REGION_COLOURS, aspect_name, foot_name, region_name
 from .wheel_guard import scroll_past_fields
@@ -115,16 +115,18 @@ def remembered_ticks(settings: Settings | None, key: str, offered, default) -> s
     return chosen or set(default)  # none ticked would mean all: the row says what it means
 
 
-def remembered_int(settings: Settings | None, key: str, default: int, low: int, high: int) -> int:
+def remembered_int(settings: Settings | None, key: str, low: int, high: int) -> int:
+    """The whole number stored under KEY + `key`, or its default (setting_rules.RULES)."""
     value = stored(settings, KEY + key)
     if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
         return value
-    return default
+    return default(KEY + key)
 
 
-def remembered_bool(settings: Settings | None, key: str, default: bool = False) -> bool:
+def remembered_bool(settings: Settings | None, key: str) -> bool:
+    """The choice stored under `key`, or its default (setting_rules.RULES)."""
     value = stored(settings, key)
-    return value if isinstance(value, bool) else default
+    return value if isinstance(value, bool) else bool(default(key))
 
 
 class QuizSetupDialog(QDialog):
@@ -186,7 +188,7 @@ class QuizSetupDialog(QDialog):
         form.addRow(_("Custom set\n(none ticked: all)"), custom_box)
         self.length = QSpinBox(self)
         self.length.setRange(*LENGTH_RANGE)
-        self.length.setValue(remembered_int(settings, "length", 10, *LENGTH_RANGE))
+        self.length.setValue(remembered_int(settings, "length", *LENGTH_RANGE))
         self.length.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000") + 80)
         length_row = QHBoxLayout()  # the desired retention joins it below
         length_row.addWidget(self.length)
@@ -195,7 +197,7 @@ class QuizSetupDialog(QDialog):
         self.timed.setChecked(remembered_bool(settings, KEY + "timed"))
         self.seconds = QSpinBox(self)
         self.seconds.setRange(*SECONDS_RANGE)
-        self.seconds.setValue(remembered_int(settings, "seconds", 120, *SECONDS_RANGE))
+        self.seconds.setValue(remembered_int(settings, "seconds", *SECONDS_RANGE))
         timed_row = QHBoxLayout()
         timed_row.addWidget(self.timed)
         timed_row.addWidget(self.seconds)

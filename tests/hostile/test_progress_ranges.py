@@ -61,10 +61,12 @@ def test_a_card_state_out_of_range_is_set_aside_and_the_quiz_goes_on(
     shown = _play(tmp_path, config, data, quiz=True, statistics=True, facts=facts)  # no traceback
     progress = [box for box in shown if box["name"] == "quiz-warning"]
     assert len(progress) == 1, _texts(shown)
-    # the record named, with why (before: "1 card records in … could not be read and are ignored.")
+    # the record named by the database's whole path and its row, with why and what was done
+    # (before: "1 card records in … could not be read and are ignored."; then no row)
     assert progress[0]["text"].splitlines() == [
-        "1 card record could not be read and is ignored; the card starts afresh:",
-        f"• \u2068{database}\u2069: card \u2068{CARD}\u2069: {reason}.",
+        "1 card record in the review log could not be read; that card starts afresh, the other "
+        "records are kept:",
+        f"• \u2068{database}\u2069: record 1 (card \u2068{CARD}\u2069): {reason}; this record is left out.",
     ], progress[0]["text"]
     assert facts["feedback"].startswith("✔"), facts
     conn = sqlite3.connect(database)
@@ -97,4 +99,23 @@ def test_answers_out_of_range_in_the_log_do_not_skew_the_statistics(tmp_path: Pa
     stats = compute(log, atlas, NOW)
     assert all(share is None or 0 <= share <= 1 for share in stats.retention), stats.retention
     assert [r.card for r in log.reviews()] == [card]  # only the one ReflexMap wrote
-    assert any("3 answers in" in w and "could not be read" in w for w in log.warnings), log.warnings
+    (said,) = [w for w in log.warnings if "answers in the review log" in w]
+    lines = said.splitlines()
+    assert lines[0] == (
+        "3 answers in the review log could not be read; they are left out, the other answers are kept:"
+    )
+    # each named by the log's whole path, its row and when it was given, with why
+    path, when = (
+        f"\u2068{database.absolute()}\u2069",
+        time.strftime("%Y-%m-%d %H:%M", time.localtime(NOW - 30)),
+    )
+    assert f"• {path}: answer 2 (given {when}): correct 5 is not 0 or 1; this answer is left out." in lines
+    assert (
+        f"• {path}: answer 3: its time 1e+300 is not a time ReflexMap can use; this answer is left out."
+        in lines
+    )
+    when = time.strftime("%Y-%m-%d %H:%M", time.localtime(NOW - 20))
+    assert (
+        f"• {path}: answer 4 (given {when}): its rating 99 is not 1, 2, 3 or 4; this answer is left out."
+        in lines
+    ), lines

@@ -34,7 +34,7 @@ HAND_WRITTEN = """{
 
 # the value (or entry) as written on its line -> what the line of the message says after the key
 EXPECTED = {
-    '"yes"': f'{FSI}"yes"{PDI} is not true or false; the default {FSI}true{PDI} is used.',
+    '"yes"': f'{FSI}"yes"{PDI} is not true or false; the default {FSI}on{PDI} is used.',
     "1e999, ": "1 of 3 entries left out (expected a file name as text, found a number written "
     f"{FSI}1e999{PDI}); the other entries are kept.",
     "5}}": f"1 of 1 entries left out (expected a title as text, found a number written {FSI}5{PDI}); "

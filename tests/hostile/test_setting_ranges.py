@@ -174,8 +174,8 @@ def test_the_app_starts_with_out_of_range_settings_and_says_what_was_reset(tmp_p
 
     for line in (
         at('"purple"') + f'Theme ({FSI}appearance/theme{PDI}): {FSI}"purple"{PDI} is not one of: system, '
-        f'light, dark, high-contrast; the default {FSI}"system"{PDI} is used.',
-        at("1000000") + f"Text size ({FSI}appearance/text-scale{PDI}): {FSI}1,000,000{PDI} is not one of: "
+        f'light, dark, high-contrast; the default {FSI}“Follow the system”{PDI} is used.',
+        at("1000000") + f"Text size ({FSI}appearance/text-scale{PDI}): {FSI}1000000{PDI} is not one of: "
         f"0.9; 1; 1.25; 1.5; the default {FSI}1{PDI} is used.",
         at('{"$base64"')
         + f"Window size and position ({FSI}window/geometry{PDI}): a window of 1000000 × 1000000 "
@@ -232,9 +232,11 @@ def test_the_message_is_in_the_interface_language(tmp_path: Path):
     assert f"die Voreinstellung {FSI}10{PDI} gilt." in box["text"]
     theme = f'Farbschema ({FSI}appearance/theme{PDI}): {FSI}"purple"{PDI} ist keine der Möglichkeiten'
     assert theme in box["text"]
-    assert f"{FSI}1.000{PDI} liegt nicht zwischen 1 und 200" in box["text"]
-    # a stored decimal number as German writes it, like the bounds beside it (was 1.5)
-    assert f"{FSI}1,5{PDI} liegt nicht zwischen 0,7 und 0,97" in box["text"], box["text"]
+    # a stored number quoted as the file writes it, in German too (was 1.000 and 1,5); the
+    # bounds and the default, the app's own numbers, as German writes them
+    assert f"{FSI}1000{PDI} liegt nicht zwischen 1 und 200" in box["text"]
+    assert f"{FSI}1.5{PDI} liegt nicht zwischen 0,7 und 0,97" in box["text"], box["text"]
+    assert f"die Voreinstellung {FSI}„Wie das System“{PDI} gilt" in box["text"], box["text"]
 
 
 @pytest.mark.parametrize(
@@ -254,7 +256,7 @@ def test_a_damaged_settings_file_is_said_in_german_with_its_place(tmp_path: Path
     assert facts["language"] == "de"
     (box,) = facts["shown"]
     text = box["text"]
-    assert text.startswith(f"settings.json:{place}: "), text
+    assert text.startswith(f"\u2068{settings}\u2069:{place}: "), text  # the whole path (was the name)
     assert words in text and "aufbewahrt" in text, text
     for english in ("Expecting", "delimiter", "could not", "kept as", "line ", "column", "JSON syntax"):
         assert english not in text, text

@@ -199,3 +199,24 @@ def test_a_save_killed_at_any_stage_leaves_the_old_progress_intact(tmp_path: Pat
         stage += 1
     assert stage > 4  # fsync, copy, the backup's replace and the main replace were all interrupted
     assert sorted(p.name for p in tmp_path.iterdir()) == ["progress.json", "progress.json.bak"]
+
+
+def test_a_card_record_nested_too_deep_is_left_out_alone_at_its_bracket(tmp_path: Path):
+    """Before: the whole file was set aside ("values are nested deeper than 64 levels"), every
+    card's progress lost from it; now that card alone, said at the bracket that goes too deep."""
+    deep = "[" * 70 + "1" + "]" * 70
+    good = '{"box": 2, "due": 0, "seen": 1, "right": 1, "wrong": 0, "last_seen": 0, "last_right": true}'
+    text = (
+        '{"format": "reflexmap-progress", "version": 1, "cards": {\n'
+        f' "a:b:find": {good},\n'
+        f' "a:c:find": {{"box": {deep}}},\n'
+        f' "a:d:find": {good}\n'
+        "}}"
+    )
+    path = tmp_path / "progress.json"
+    path.write_text(text, encoding="utf-8")
+    loaded = ProgressStore(path).load()
+    assert sorted(loaded.states) == ["a:b:find", "a:d:find"]
+    (said,) = loaded.warnings
+    column = text.splitlines()[2].index("[") + 1 + 65 - 4  # the file, "cards", the card: level 4
+    assert f"\u2068{path}\u2069:3:{column}: card \u2068a:c:find\u2069: values are nested deeper than 64 levels" in said

@@ -34,7 +34,9 @@ def test_problems_at_start_are_said_in_one_message(qtbot, tmp_path: Path):
     assert _shown_dialogs(window) == [box]  # one message; the note waits until it is read
     assert "2 problems" in box.text()
     told = box.informativeText()
-    assert told.startswith("Settings: settings.json:1:6: ") and "could not be used" in told
+    # the whole path of the file, and of the copy kept (was the file's name alone)
+    assert told.startswith(f"Settings: \u2068{settings_path}\u2069:1:6: ") and "could not be used" in told
+    assert f"kept as \u2068{settings_path}.damaged-" in told
     assert "Chart not loaded: " in told and "<b>chart" in told  # shown as written
     assert f"{chart}:3:8:" in box.detailedText()
     box.done(0)
