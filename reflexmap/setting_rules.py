@@ -555,5 +555,5 @@ def default(key: str) -> Any:
 
 
 def label(key: str) -> str:
-    rule = RULES.get(key)
-    return _(rule.label) if rule is not None else key
+    rule = RULES.get(key)  # (a newer ReflexMap's key: its key alone says which one)
+    return _(rule.label) if rule is not None else _("A setting this version does not know")

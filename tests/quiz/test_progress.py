@@ -219,4 +219,5 @@ def test_a_card_record_nested_too_deep_is_left_out_alone_at_its_bracket(tmp_path
     assert sorted(loaded.states) == ["a:b:find", "a:d:find"]
     (said,) = loaded.warnings
     column = text.splitlines()[2].index("[") + 1 + 65 - 4  # the file, "cards", the card: level 4
-    assert f"\u2068{path}\u2069:3:{column}: card \u2068a:c:find\u2069: values are nested deeper than 64 levels" in said
+    deep = "values are nested deeper than 64 levels"
+    assert f"\u2068{path}\u2069:3:{column}: card \u2068a:c:find\u2069: {deep}" in said
