@@ -195,6 +195,9 @@ def json_problem(exc: json.JSONDecodeError) -> str:
     before = at
     while before > 0 and text[before - 1] in " \t\r\n":
         before -= 1
+    if exc.msg.startswith(("Expecting ',' delimiter", "Expecting ':' delimiter")) and after >= len(text):
+        # cut off after an entry: nothing is missing "between" entries, the rest is
+        return _("the file ends in the middle of the data (a value or a closing bracket is missing)")
     if exc.msg.startswith(("Expecting value", "Expecting property name")):
         if not text.strip(" \t\r\n"):
             return _("the file is empty")

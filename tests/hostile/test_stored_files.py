@@ -37,6 +37,10 @@ def _settings_file(path: Path, values: dict | str) -> Path:
         ("[" * 200_000 + "]" * 200_000, "nested deeper than 64 levels", 1, 65),
         ('{"a": ' + "[" * 70 + "]" * 70 + "}", "nested deeper than 64 levels", 1, 70),
         ('{"a": [1, 2,]}', "a ',' stands before the closing bracket", 1, 13),
+        # cut off after an entry (a full disk, a crash): it ends, nothing is missing "between"
+        ('{"a": {"b": [1, 5]\n', "the file ends in the middle of the data", 2, 1),
+        ('{"a": {"b"', "the file ends in the middle of the data", 1, 11),
+        ('{"a": 1 "b": 2}', "a ',' is missing between two entries", 1, 9),
     ],
 )
 def test_bounded_json_refuses_with_line_and_column(text, message, line, column):
