@@ -572,10 +572,11 @@ _PROPERTIES = re.compile(r"(?:[!&][^ \t\n,\[\]{}]*+[ \t]++)*+")  # a value's tag
 _FLOW_NUMBERS = re.compile(r"\[[-+0-9.eE, ]*+\]")
 
 
-def _as_written(positions: Positions, where: tuple[int, int], value: Any) -> str:
-    """A value from the file quoted in a message: a number, or a list of numbers on one line,
-    as written at `where` (1e308, not 1e+308; [1.50, 2], not [1.5, 2]), cut at 40
-    characters; anything else as `_short` quotes it."""
+def _as_written(positions: Positions, where: tuple[int, int], value: Any, path: Path = ()) -> str:
+    """A value from the file quoted in a message: a number, or a list of numbers, as written
+    at `where` (1e308, not 1e+308; [1.50, 2], not [1.5, 2]); a list written over lines (a
+    block list, a flow list broken over lines) as [its numbers as written] (the list's
+    `path` places them), cut at 40 characters; anything else as `_short` quotes it."""
     numbers = type(value) in (int, float) or (
         type(value) is list and all(type(item) in (int, float) for item in value)
     )
@@ -584,10 +585,19 @@ def _as_written(positions: Positions, where: tuple[int, int], value: Any) -> str
     if type(value) is list:
         offset = positions.offset(*where)
         found = _FLOW_NUMBERS.match(positions.text, offset) if offset is not None else None
-        text = found.group() if found else format_value(value)
+        text = found.group() if found else _items_as_written(positions, path, value)
     else:
         text = _written_number(positions, where, value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _items_as_written(positions: Positions, path: Path, value: list) -> str:
+    """A list of numbers not written on one line in flow style, as [its numbers as written]."""
+    items = []
+    for index, item in enumerate(value[:8]):  # (enough to fill the 40 characters quoted)
+        at = positions.of_value((*path, index)) if path else None
+        items.append(format_value(item) if at is None else _written_number(positions, at, item))
+    return "[" + ", ".join(items) + (", ...]" if len(value) > 8 else "]")
 
 
 def _is_number_written_otherwise(value: Any) -> bool:
@@ -619,7 +629,7 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
         where = positions.of_key(path + (value,))  # at that key, not at the mapping
 
     def shown() -> str:  # the value quoted, numbers as written where it stands
-        return _as_written(positions, where, value)
+        return _as_written(positions, where, value, path)
 
     if kind == "required":
         missing = str(error.message).split("'")[1] if "'" in error.message else error.message

@@ -145,6 +145,31 @@ def test_other_messages_quote_numbers_as_written():
     ]
 
 
+BLOCK_POINT = "\n        - [0, 0]\n        - - 1.50\n          - 0\n          - 3e0\n        - [10, 10]"
+FLOW_OVER_LINES = "[[0, 0], [1.50,\n   0, 3e0], [10, 10]]"
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("zones", [1, 400])  # (400: a large chart, its points read from the text)
+@pytest.mark.parametrize(("shape", "column"), [(BLOCK_POINT, 11), (FLOW_OVER_LINES, 30)])
+def test_a_point_written_over_lines_is_quoted_as_written(shape: str, column: int, zones: int, language: str):
+    """A point written as a block list, or a flow list over lines, is quoted with its numbers
+    as written, in both languages (before: in Python's formatting, [1.5, 0, 3.0], and in German
+    [1,5; 0; 3,0])."""
+    text = _chart(shape, zones=zones)
+    i18n.set_language(language)
+    try:
+        errors = parse_atlas(text, "chart.yaml").errors
+    finally:
+        i18n.set_language("en")
+    said = {
+        "en": "a point must be [x, y] (two numbers), not [1.50, 0, 3e0]",
+        "de": "ein Punkt muss [x, y] sein (zwei Zahlen), nicht [1.50, 0, 3e0]",
+    }[language]
+    line = text.count("\n", 0, text.index("1.50")) + 1
+    assert [(e.line, e.column, e.message) for e in errors] == [(line, column, said)]
+
+
 @pytest.mark.parametrize("written", ["1e999", "1e-400", ".nan", "!!float 1e999", "!!float -1e-400"])
 def test_the_editor_marks_the_point_holding_a_number_it_cannot_read(written: str):
     """Not a second part's vertex: [10, 1e999] is point 1 of part 0 (its y is number 1)."""
