@@ -60,6 +60,8 @@ def tiny_limits(monkeypatch):
     monkeypatch.setattr(tuning, "BIG_SCALAR", 8)
     monkeypatch.setattr(tuning, "SMALL", 0)  # long values are reported by the walk too
     monkeypatch.setattr(tuning, "AHEAD_FROM", 0)  # block lists are counted ahead too
+    monkeypatch.setattr(tuning, "WORDS_FROM", 0)  # one-word values made one in every search
+    monkeypatch.setattr(tuning, "ESCAPES_READ_FROM", 0)  # escapes read once in every value
 
 
 def _parser_alone(text: str, monkeypatch) -> list[tuple[int, int, str]]:

@@ -99,3 +99,60 @@ def test_an_indented_json_chart_over_the_zone_limit_is_refused_without_reading_i
     line, column, message = found[0]
     assert case.message in message and line == case.line
     assert len(scalars) < 1_000, f"{len(scalars):,} values read before the refusal"
+
+
+class _Searched:
+    """A compiled pattern that adds up how many characters it is searched over."""
+
+    def __init__(self, pattern, tally: list[int]):
+        self.pattern, self.tally = pattern, tally
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        self.tally.append((len(text) if endpos is None else min(endpos, len(text))) - pos)
+        return self.pattern.search(text, pos, len(text) if endpos is None else endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None):
+        return self.pattern.match(text, pos, len(text) if endpos is None else endpos)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "50,000 zones with notes in single quotes over three lines",
+        "10,001 zones as yaml.dump writes shared objects (anchors)",
+        "50,000 zones with folded notes ('>-', an indentation indicator)",
+        "50,000 zones",
+    ],
+)
+def test_the_items_counted_ahead_are_searched_for_syntax_errors_once_per_kind_of_line(
+    name: str, tmp_path: Path, monkeypatch
+):
+    """The 10,000 zones before the one over the limit are searched for a syntax error the
+    parser would stop at: each different line, and each different pair of lines, once, with
+    each zone's own word ('id: z17') made one. Before, the pairs were searched as written
+    where a blank line stood between (the notes in single quotes with a blank line inside:
+    1.04 s of CPU to refuse), and every zone's id made its lines differ from the others'."""
+    from reflexmap.atlas.prescan import item_lines, prescan
+
+    tally: list[int] = []
+    real = item_lines._suspects
+    searched = lambda indent: tuple(_Searched(p, tally) for p in real(indent))  # noqa: E731
+    monkeypatch.setattr(item_lines, "_suspects", searched)
+    text = BY_NAME[name].make(tmp_path).read_text(encoding="utf-8")
+    found = prescan(text)
+    assert found and BY_NAME[name].message in found[0][2]
+    assert sum(tally) < len(text) // 20, f"{sum(tally):,} characters searched of {len(text):,}"
+
+
+def test_a_long_double_quoted_value_is_searched_for_bad_escapes_once(tmp_path: Path, monkeypatch):
+    """The escapes of a double-quoted value of 6.6 M characters are read once, when its length
+    is told; before, the whole file was searched for a bad escape again before the refusal."""
+    from reflexmap.atlas import prescan as walk
+
+    tally: list[int] = []
+    monkeypatch.setattr(walk, "_BAD_ESCAPE", _Searched(walk._BAD_ESCAPE, tally))
+    name = "double-quoted text of 6,600,000 characters over lines, with escapes"
+    text = BY_NAME[name].make(tmp_path).read_text(encoding="utf-8")
+    found = walk.prescan(text)
+    assert found and BY_NAME[name].message in found[0][2]
+    assert sum(tally) < 10_000, f"{sum(tally):,} characters searched of {len(text):,}"

@@ -75,6 +75,9 @@ class _Counting:
         self.held: tuple[int, str] | None = None  # a long plain value that may continue
         self.errors: list[tuple[int, str]] = []
         self.inexact = False  # a long value whose length this walk cannot tell exactly
+        # long double-quoted values whose escapes quoted_length read, all known to the parser:
+        # (start, end) of their text (the search for a bad escape before a refusal skips them)
+        self.escapes_read: list[tuple[int, int]] = []
         self.big = False
         self.limits = limits.list_limits()
         self.text_limit = limits.max_text_chars()
@@ -225,8 +228,9 @@ class _Counting:
     def _quoted(self, m: re.Match[str]) -> tuple[str | None, int, bool]:
         """A quoted value matched by `m`: its text if it is that as written (a key), its
         length and whether that length is exact."""
-        inner = m.group()[1:-1]
-        double = m.group().startswith('"')
+        start, end = m.start() + 1, m.end() - 1
+        inner = self.text[start:end]  # (one copy: a value may be megabytes long)
+        double = self.text[m.start()] == '"'
         if "\n" not in inner and ("\\" not in inner if double else "''" not in inner):
             return inner, len(inner), True
         if len(inner) <= limits.MAX_NUMBER_CHARS:
@@ -234,5 +238,7 @@ class _Counting:
         kept = None  # the text as written, where folding keeps a separator (LS, PS) as it is
         if self.separators and "\n" in inner and _SEPARATORS.search(self.original, m.start(), m.end()):
             kept = self.original
-        size = quoted_length(inner, double, kept, m.start() + 1, m.end() - 1)
+        size = quoted_length(inner, double, kept, start, end)
+        if double and size is not None and end - start > tuning.ESCAPES_READ_FROM:
+            self.escapes_read.append((start, end))
         return None, len(inner) if size is None else size, size is not None

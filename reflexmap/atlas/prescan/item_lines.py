@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from . import tuning
+
 # Whole items of a list, for counting a list's items without reading them (see _Scan._ahead).
 # A quote is taken as one only where YAML takes it (at the start of a value); plain text runs
 # on through spaces and quotes; a tag is stepped over. Anything else (comments inside a flow list, aliases,
@@ -285,15 +287,38 @@ def _closers_close_flows(text: str, first: int, end: int) -> bool:
     return True
 
 
+# a line break that ends a unit: a line with a token and the blank and comment lines after it
+_UNIT_BREAK = re.compile(r"\n(?![ ]*+(?:#[^\n]*+)?+(?:\n|\Z))")
+# a plain value (a key's, an item's) with no comment on its line, continued on a deeper line
+# after empty lines: a value over more lines, which a pair of units may not hold whole
+_CONTINUED = re.compile(
+    rf"\n([ ]*+)(?:(?:-[ ])?+{_S_KEY}{_S_PLAIN}|-[ ]++{_S_PLAIN_ITEM})(?:[^\n#]|(?<! )#)*+\n"
+    r"(?:[ ]*+\n)*+\1[ ]++[^ \n#]"
+)
+
+
+# a value after ': ' that is one short word of letters, digits, '_' and '-', at the end of
+# its line: which word it is matters to none of the searches (each item's own id,
+# 'id: z17', made every line and pair of lines of a large list different)
+_ONE_WORD = re.compile(r"(?m): [0-9A-Za-z][0-9A-Za-z_-]{0,40}+$")
+
+
 def _suspect(text: str, begin: int, end: int, indent: int) -> bool:
     """`_suspects(indent)[2].search(text, begin, end)`, told from each different line once
-    and each different pair of lines once: the items of a large list repeat most of their
-    lines ('    region: spine'), and searching them all took a third of refusing 50,000 zones.
-    Where a blank or comment line stands between two lines, the pairs are searched as written."""
+    and each different pair of units once (a unit: a line with a token and the blank and
+    comment lines after it): the items of a large list repeat most of their lines
+    ('    region: spine'), and searching them all took a third of refusing 50,000 zones (and
+    two thirds of refusing 50,000 zones with notes over lines with blank lines inside, when
+    such spans were searched as written: 1.04 s of CPU). A match on two lines starts in a
+    unit and ends in the first line of the next; a plain value over more lines, which a
+    comment ends, is searched as written."""
     line_pattern, pair_pattern, _ = _suspects(indent)
     first = text.find("\n", begin, end)
     if first < 0:
         return False
+    if end - first > tuning.WORDS_FROM:  # a large list: every item's own word ('id: z17') made one
+        text = _ONE_WORD.sub(": x", text[first:end])
+        first, end = 0, len(text)
     lines = text[first + 1 : end].split("\n")
     last = lines.pop()  # (no line break after it in the span: none is given after it below)
     seen = list(dict.fromkeys(lines))
@@ -307,10 +332,47 @@ def _suspect(text: str, begin: int, end: int, indent: int) -> bool:
         return True
     if not lines:
         return False
-    if _BLANK_LINE.search(text, first, end) is not None:
-        return pair_pattern.search(text, first, end) is not None
-    pairs = dict.fromkeys(zip(lines, lines[1:], strict=False))
-    joined = "\x00".join([f"\n{a}\n{b}\n" for a, b in pairs])  # (a line "\x00" between: no key)
-    if pair_pattern.search(joined) is not None:
+    units = _UNIT_BREAK.split(text[first + 1 : end])
+    tail = units.pop()  # (as `last`: the end of the span is the end of the text searched)
+    if not units:
+        return pair_pattern.search(f"\n{tail}") is not None
+    heads = {unit: unit.partition("\n")[0] for unit in dict.fromkeys(units[1:])}
+    pairs = dict.fromkeys(zip(units, units[1:], strict=False))
+    joined = "\x00".join([f"\n{a}\n{heads[b]}\n" for a, b in pairs])  # (a line "\x00" between: no key)
+    ending = f"\n{units[-1]}\n{tail}"
+    if pair_pattern.search(joined) is not None or pair_pattern.search(ending) is not None:
         return True
-    return pair_pattern.search(f"\n{lines[-1]}\n{last}") is not None
+    if text.find("#", first, end) < 0:  # (a value over lines is ended by a comment only)
+        return False
+    if _CONTINUED.search(joined) is None and _CONTINUED.search(ending) is None:
+        return False
+    return _over_lines(text, first, end, units + [tail], pairs, heads, pair_pattern)
+
+
+def _over_lines(
+    text: str, first: int, end: int, units: list[str], pairs: dict, heads: dict, pattern: re.Pattern[str]
+) -> bool:
+    """Whether `pattern` is found from a unit of `units` holding a plain value continued on
+    deeper lines (see _CONTINUED), which a comment ends and a deeper line follows: each such
+    unit is searched with the units after it that start deeper, each different such run
+    once (a match on two lines is found in the pairs); as written where these runs hold much
+    more than the text itself."""
+    starts = {a for a, b in pairs if _CONTINUED.match(f"\n{a}\n{heads[b]}\n")}
+    if _CONTINUED.match(f"\n{units[-2]}\n{units[-1]}"):
+        starts.add(units[-2])
+    runs: dict[str, None] = {}
+    size, budget, count = 0, 2 * (end - first) + 1_000, len(units)
+    for i, unit in enumerate(units):
+        if unit not in starts:
+            continue
+        column = len(unit) - len(unit.lstrip(" "))
+        j = i + 1
+        while j < count and len(units[j]) - len(units[j].lstrip(" ")) > column:
+            j += 1
+        run = "\n" + "\n".join(units[i:j]) + ("\n" if j < count else "")
+        if run not in runs:
+            runs[run] = None
+            size += len(run)
+            if size > budget:
+                return pattern.search(text, first, end) is not None
+    return pattern.search("\x00".join(runs)) is not None
