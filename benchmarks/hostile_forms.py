@@ -446,6 +446,46 @@ FORMS: list[Form] = [
         lambda: zones(9_000) + "".join(" " * k + f"d{k}:\n" for k in range(100)) + " " * 100 + "x: 1\n",
         DEEP,
     ),
+    # ---- added in session 14 (each measured: CPU of refusing it, see the docs' table) ----
+    Form(
+        "zones, a plain note over lines, a comment after a continuation line",
+        lambda: zones(20_000, ("claim: x\n", "claim: charts place\n      it here # a comment\n")),
+        ZONES,
+    ),
+    Form(
+        "zones, a plain note over lines with a blank line, a comment after the last",
+        lambda: zones(20_000, ("claim: x\n", "claim: charts place\n\n      it\n      here # c\n")),
+        ZONES,
+    ),
+    Form(
+        "zones, literal notes ('|') with blank lines",
+        lambda: zones(20_000, ("claim: x\n", "claim: |\n      charts\n\n      - place\n      it: here\n")),
+        ZONES,
+    ),
+    Form(
+        "zones, a comment on every line",
+        lambda: "".join(
+            line + ("  # note\n" if line.strip() else "\n") for line in zones(20_000).split("\n")[:-1]
+        ),
+        ZONES,
+    ),
+    Form(
+        "zones, one line of flow style each",
+        lambda: (
+            HEAD
+            + "".join(
+                f"  - {{id: z{k}, name: Z, region: spine, claim: x, technique: y, sources: [s1], "
+                "confidence: sourced, shapes: {plantar-left: [[0, 0], [10, 0], [10, 10]]}}\n"
+                for k in range(20_000)
+            )
+        ),
+        ZONES,
+    ),
+    Form(
+        "zones, CRLF, a BOM and tabs before comments",
+        lambda: "\ufeff" + zones(20_000, ("region: spine\n", "region: spine\t# r\n")).replace("\n", "\r\n"),
+        ZONES,
+    ),
 ]
 
 

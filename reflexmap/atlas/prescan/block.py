@@ -54,6 +54,9 @@ _SAFE_WORDS = re.compile(r"[0-9A-Za-z_.+\- ,:\[\]{}]*+")
 _RUNS_BY_START = {"[": ("points",), "&": ("points",), "-": ("compact points", "words")}
 
 
+_COMMENT_IN_PLAIN = re.compile(r"[ \t]#")  # a comment after a plain value's words
+
+
 class _Block(_Counting):
     # ---- block structure --------------------------------------------------------------
 
@@ -88,10 +91,14 @@ class _Block(_Counting):
             self.started = True
             if self.cont is not None and indent > self.cont:
                 more = text[p : _TO_EOL.match(text, p).end()]
-                if ": " in more or more.rstrip("\n").endswith(":") or " #" in more:
+                comment = _COMMENT_IN_PLAIN.search(more)  # (it ends the value, on this line)
+                words = more if comment is None else more[: comment.start()]
+                if ": " in words or words.rstrip(" \t\n").endswith(":"):
                     raise _GiveUp  # no more of a plain value: the parser says what it is
                 self.held = None
                 self.inexact = True  # a plain value continues: its length is not told here
+                if comment is not None:
+                    self.cont = None  # a deeper line after it is no more of the value
                 p = _TO_EOL.match(text, p).end()
                 continue
             self._release_held()
