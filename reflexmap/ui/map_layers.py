@@ -24,6 +24,7 @@ from PySide6.QtGui import QPainter, QPixmap, QRegion, QTransform
 
 TILE = 128  # logical pixels
 MAX_LEVELS = 3  # the current scale's, the fitted chart's and one more, for previews
+BAND_MARGIN = 4  # logical pixels drawn around a band and not kept (see padded_band)
 RING = 2  # tiles drawn ahead around the viewport for a pan; farther ones are let go
 
 
@@ -60,6 +61,27 @@ class Level:
             if right > left and bottom > top:
                 region += QRect(left, top, right - left, bottom - top)
         return region
+
+
+def padded_band(rect: QRect) -> QRect:
+    """The rectangle of tile space drawn for a band `rect`, of which only `rect` is kept:
+    BAND_MARGIN pixels more on each side. Drawn exactly, a band differed from the same place
+    drawn as part of a larger one (a whole redraw), by up to 20 levels along zones' edges
+    and leaders where it ended: Qt clips a path to the pixmap before filling it, and an
+    antialiased edge cut there, or an item whose box ends just outside the band though its
+    edge reaches a pixel into it, came out lighter. Drawn so, a hover, a selection or a
+    dragged handle drawn again leaves no seam."""
+    return rect.adjusted(-BAND_MARGIN, -BAND_MARGIN, BAND_MARGIN, BAND_MARGIN)
+
+
+def pattern_origin(band: QRect, scale: float, dpr: float) -> QPointF:
+    """The brush origin that puts a hatched brush's pattern (a zone with a problem, the other
+    chart of Compare) on the same device pixels of tile space whichever band draws it. Qt
+    draws a pattern unscaled, shifted by the painter's translation divided by its scale plus
+    the brush origin (device pixels): a band starting at x shifted it by -x / scale, where
+    the band's own pixels start at -x × dpr; measured with Qt 6 (tests/ui/test_map_cache.py
+    compares a band with the same place drawn whole)."""
+    return QPointF(band.x() / scale - dpr * band.x(), band.y() / scale - dpr * band.y())
 
 
 def tile_span(rect: QRect) -> tuple[range, range]:
@@ -158,15 +180,17 @@ class Layers:
 
     def _draw(self, level: Level, rect: QRect) -> None:
         dpr = level.dpr
-        band = QPixmap(round(rect.width() * dpr), round(rect.height() * dpr))
+        padded = padded_band(rect)
+        band = QPixmap(round(padded.width() * dpr), round(padded.height() * dpr))
         band.setDevicePixelRatio(dpr)
         painter = QPainter(band)
-        painter.setTransform(QTransform(level.scale, 0, 0, level.scale, -rect.x(), -rect.y()))
+        painter.setTransform(QTransform(level.scale, 0, 0, level.scale, -padded.x(), -padded.y()))
+        painter.setBrushOrigin(pattern_origin(padded, level.scale, dpr))
         scene_rect = QRectF(
-            rect.x() / level.scale,
-            rect.y() / level.scale,
-            rect.width() / level.scale,
-            rect.height() / level.scale,
+            padded.x() / level.scale,
+            padded.y() / level.scale,
+            padded.width() / level.scale,
+            padded.height() / level.scale,
         )
         self._render(painter, scene_rect)
         painter.end()
@@ -182,7 +206,7 @@ class Layers:
                 copier = QPainter(tile.pixmap)
                 try:
                     copier.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-                    source = local.translated(i * TILE - rect.x(), j * TILE - rect.y())
+                    source = local.translated(i * TILE - padded.x(), j * TILE - padded.y())
                     copier.drawPixmap(
                         QRectF(local),
                         band,

@@ -725,7 +725,7 @@ class MapView(QGraphicsView):
     def _draw_overlay(self) -> None:
         """The current mode's own items (an editor's handles), drawn afresh (with the chart,
         when it is first drawn: before, its views have no place yet)."""
-        if self._unshown:
+        if self._unshown or self.state.mode.overlay_held:  # (a drop: drawn once, when made)
             return
         self.overlay.clear()
         self.state.mode.draw(self.overlay)

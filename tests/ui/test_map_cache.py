@@ -11,6 +11,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
+from reflexmap.ui.map_layers import BAND_MARGIN
+
 from .conftest import inside_point, viewport_pos
 
 # A kept tile and the same part drawn afresh are made by the same painter at the same device
@@ -124,11 +126,14 @@ def test_a_wheel_zoom_turns_crisp_drawing_only_what_shows_first(qtbot, window):
     view = window.map
     _still(qtbot, view)
     drawn: list[tuple[float, bool]] = []  # device pixels of each band, and whether crisp before it
+    padded: list[float] = []  # device pixels drawn for each band, with its margin
     render = view._layers._render
 
     def counting(painter, scene_rect) -> None:
-        device = painter.device()
-        drawn.append((device.width() * device.height(), view.crisp))
+        device = painter.device()  # (a band is drawn with a margin it does not keep: padded_band)
+        margin = 2 * BAND_MARGIN * device.devicePixelRatio()
+        drawn.append(((device.width() - margin) * (device.height() - margin), view.crisp))
+        padded.append(device.width() * device.height())
         render(painter, scene_rect)
 
     view._layers._render = counting
@@ -141,6 +146,7 @@ def test_a_wheel_zoom_turns_crisp_drawing_only_what_shows_first(qtbot, window):
     shown = view.viewport().width() * view.viewport().height() * ratio * ratio
     before_crisp = sum(pixels for pixels, crisp in drawn if not crisp)
     assert shown <= before_crisp <= shown * 1.01
+    assert sum(padded[: len([1 for _pixels, crisp in drawn if not crisp])]) <= shown * 1.1  # the margins
     _assert_as_afresh(view, settled)
 
 
@@ -245,8 +251,9 @@ def test_a_turn_of_the_event_loop_draws_as_many_small_bands_as_fit_its_time(
     render, fill = view._layers._render, view._layers.fill
 
     def timed_render(painter, scene_rect) -> None:
-        device = painter.device()
-        pixels.append(device.width() * device.height())
+        device = painter.device()  # (less the margin a band is drawn with and does not keep)
+        margin = 2 * BAND_MARGIN * device.devicePixelRatio()
+        pixels.append((device.width() - margin) * (device.height() - margin))
         clock.now += band_ms / 1000
         render(painter, scene_rect)
 

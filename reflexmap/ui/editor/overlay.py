@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 
+import numpy
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -87,7 +88,8 @@ class Overlay:
         self.boxes: list[QRectF] = []  # the messages' boxes placed so far (view pixels)
         self.unshown: list[str] = []  # messages with no place on the map free of its text
         self._scale = 1.0  # pixels a scene unit, where the messages are laid out
-        self._clear: list[QRectF] = []  # the chart's texts, view px from the ring being joined
+        # the chart's texts, view px from the ring being joined: left, top, right, bottom
+        self._clear = numpy.empty((0, 4))
 
     def begin(self, target) -> None:
         self.target = target
@@ -237,7 +239,10 @@ class Overlay:
                 # from the ring, TEXT_MARGIN_PX round each: a line grazing a text's box reads
                 # as through it (the stomach's line passed 0.3 px by 'Shoulder')
                 m = TEXT_MARGIN_PX
-                self._clear = [r.translated(-origin.x(), -origin.y()).adjusted(-m, -m, m, m) for r in clear]
+                boxes = [r.translated(-origin.x(), -origin.y()).adjusted(-m, -m, m, m) for r in clear]
+                self._clear = numpy.array(
+                    [(r.left(), r.top(), r.right(), r.bottom()) for r in boxes], dtype=float
+                ).reshape(-1, 4)
                 self._box_at(at, "\n".join(lines), chosen)
                 self._connect(at, chosen, w, h)
                 return
@@ -275,17 +280,24 @@ class Overlay:
         path = QPainterPath(best[0])
         for point in best[1:]:
             path.lineTo(point)
-        self._in_red(QGraphicsPathItem(path), at, 1.5)
+        self._in_red(_Joining(path), at, 1.5)
 
     def _texts_crossed(self, way: list[QPointF]) -> int:
         """How many of the chart's texts (`_clear`, view px from the ring) a line crosses."""
-        crossed = set()
+        # points every 4 px along it, each tested against every text's box at once (a drag
+        # laid out its message at every move: tested one by one, 180 ms a move)
+        xs, ys = [], []
         for a, b in zip(way, way[1:], strict=False):
             steps = max(2, int(math.hypot(b.x() - a.x(), b.y() - a.y()) // 4))
-            for k in range(steps + 1):
-                point = a + (b - a) * (k / steps)
-                crossed.update(i for i, r in enumerate(self._clear) if r.contains(point))
-        return len(crossed)
+            share = numpy.arange(steps + 1) / steps
+            xs.append(a.x() + (b.x() - a.x()) * share)
+            ys.append(a.y() + (b.y() - a.y()) * share)
+        if not xs or not len(self._clear):
+            return 0
+        x, y = numpy.concatenate(xs)[:, None], numpy.concatenate(ys)[:, None]
+        left, top, right, bottom = self._clear.T
+        inside = (left <= x) & (x <= right) & (top <= y) & (y <= bottom)
+        return int(inside.any(axis=0).sum())
 
     def _in_red(self, item, at: QPointF, width: float) -> None:
         """A ring or line of a problem, `width` pixels wide at any zoom, drawn at `at`."""
@@ -309,17 +321,19 @@ class Overlay:
         # scene takes an item that ignores the view's scale as a pixel a millimetre, so only
         # from its position onwards does it repaint the map's tiles under it (a box set far
         # from its ring by a transform, or by its offset within the item, was never painted)
+        # (the text at the origin of the box, its paper around it: the map's kept tiles find
+        # an item that keeps its size on screen by its box taken as a pixel a millimetre, which
+        # holds where it is drawn only if its box holds its origin; see _Joining)
         x, y = offset
         scale = self._scale
-        back = QGraphicsRectItem(QRectF(0, 0, box.width() + 8, box.height() + 4))
+        back = QGraphicsRectItem(QRectF(-4, -2, box.width() + 8, box.height() + 4))
         back.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        back.setPos(at + QPointF(x / scale, y / scale))
+        back.setPos(at + QPointF((x + 4) / scale, (y + 2) / scale))
         back.setBrush(QBrush(palette.PAPER))
         pen = QPen(PROBLEM, 1.0)
         pen.setCosmetic(True)
         back.setPen(pen)
         item.setParentItem(back)
-        item.setPos(4, 2)
         self._add(back, 33)
         return back
 
@@ -387,6 +401,17 @@ class Overlay:
         self.outline([points], closed=False)
         for point in points:
             self.handle(point)
+
+
+class _Joining(QGraphicsPathItem):
+    """A red line from a ring to its message, drawn at the ring's centre (its position) from
+    the ring's edge on. Its box holds its position: Qt finds an item that keeps its size on
+    screen for a part of the map (a kept tile, ui/map_layers.py) by its box taken as a pixel a
+    millimetre, around its position; a line starting 10 px off it was missed where a tile drew
+    only the line's first pixels (a gap in the line), at any scale above 1 px/mm."""
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
+        return super().boundingRect().united(QRectF(-0.5, -0.5, 1.0, 1.0))
 
 
 def _way_length(way: list[QPointF]) -> float:

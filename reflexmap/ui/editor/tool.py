@@ -117,7 +117,7 @@ class ZoneTool(Mode):
 
     def refresh(self, *_args) -> None:
         """Ask the map to draw handles, outline and problems afresh."""
-        if self.active:
+        if self.active and not self.overlay_held:
             self.overlay_changed.emit()
 
     # --- what is shown -----------------------------------------------------------------
@@ -148,7 +148,7 @@ class ZoneTool(Mode):
         self.overlay.begin(overlay)
         if not self.active:
             return
-        for view_id, rings in self.broken_shapes():
+        for view_id, rings in self.broken_shapes() + self.breaking_shapes():
             self.overlay.broken([[overlay.to_scene(view_id, x, y) for x, y in r] for r in rings])
         zone = self.state.zone_id if self.drawing is None else ""  # drawing: only the new corners
         for view_id in self.shown_views():
@@ -197,9 +197,23 @@ class ZoneTool(Mode):
                     rings, mirrored = shapes.get(source) if source else None, True
                 if not rings or rings == "mirror":
                     continue
+                if zone_id == self.state.zone_id and (source if mirrored else view_id) in self.live:
+                    continue  # being dragged: shown where the mouse holds it (breaking_shapes)
                 points = tuple(tuple(((-x if mirrored else x), y) for x, y in ring) for ring in rings)
                 broken.append((view_id, points))
         return broken
+
+    def breaking_shapes(self) -> list[tuple[str, Rings]]:
+        """(shown view, rings mm) of the shape being dragged or nudged where the live check
+        finds a problem: hatched as the chart will leave it out once dropped (broken_shapes),
+        while the mouse still holds it."""
+        if not self.live or not self.live_problems:
+            return []
+        return [
+            (view_id, rings)
+            for view_id in self.shown_views()
+            if self.live_problems.get(view_id) and (rings := self.rings_in(view_id)) is not None
+        ]
 
     def problem_marks(self) -> list[tuple[str, float, float, str]]:
         """(shown view, x, y mm, message) of each problem to mark on the map: the live
@@ -445,11 +459,17 @@ class ZoneTool(Mode):
             edit = edits.MoveZone(zone, dx, dy, views=(drag.view,))
             text = _("Move zone")
         self.live, self.live_problems = {}, None
-        made = self.session.apply(edit, text)
-        if made and drag.kind == "vertex":  # the dropped corner stays selected (Delete, arrows)
-            self.vertex = (drag.view, drag.part, drag.index)
-            if drag.small:  # (said at the press too, but the corner's place replaced it at once)
-                self._say_small()
+        # the edit redraws the map, selects the zone again, tells the session's listeners: the
+        # handles and marks are drawn once, after (they were drawn four times a drop)
+        self.overlay_held = True
+        try:
+            made = self.session.apply(edit, text)
+            if made and drag.kind == "vertex":  # the dropped corner stays selected (Delete, arrows)
+                self.vertex = (drag.view, drag.part, drag.index)
+                if drag.small:  # (said at the press too, but the corner's place replaced it at once)
+                    self._say_small()
+        finally:
+            self.overlay_held = False
         self.refresh()
         return True
 

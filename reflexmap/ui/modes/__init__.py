@@ -29,7 +29,9 @@ does (select on click, pan on drag, Tab to step, Esc to clear the selection).
 **Declared, read by the map:** `hover_hints` (tooltips and the hover outline: off while a quiz
 asks "where is …?"), `keyboard_views` (the views Tab and the arrows move through; None: all;
 a zone reached by key is then highlighted in that view only), `cursor` (the viewport's cursor
-while the mode takes the pointer's moves; None: the map's own). While a mode takes the moves,
+while the mode takes the pointer's moves; None: the map's own), `overlay_held` (True while the
+mode makes one change in several steps, a drop: the map leaves the mode's drawing as it is
+until the mode's next `overlay_changed` after it). While a mode takes the moves,
 the map still reports the pointer's millimetres (`MapView.pointed`, shown in the status bar).
 
 **Changes out.** A mode never touches another widget's attributes. It asks the state:
@@ -66,6 +68,8 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
+
+from ...render.scene_changes import remove_quietly, report
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -159,14 +163,16 @@ class MapOverlay:
         return self._view_mm(view_id, QPointF(*scene))
 
     def add(self, item: QGraphicsItem) -> QGraphicsItem:
+        """`item` drawn on the chart (where it is drawn reported: render/scene_changes.py)."""
         self._scene.addItem(item)
         self.items.append(item)
+        report(self._scene, [item])
         return item
 
     def clear(self) -> None:
-        for item in self.items:  # a rebuilt chart deleted them already
-            if shiboken6.isValid(item) and item.scene() is self._scene:
-                self._scene.removeItem(item)
+        # (a rebuilt chart deleted them already); taken away where they were, not the whole
+        # chart drawn again (render/scene_changes.py)
+        remove_quietly(self._scene, [i for i in self.items if shiboken6.isValid(i)])
         self.items = []
         self.follows_view = False
 
@@ -181,6 +187,7 @@ class Mode(QObject):
     hover_hints = True
     keyboard_views: frozenset[str] | None = None
     cursor: Qt.CursorShape | None = None
+    overlay_held = False
 
     def entered(self) -> None:
         """Called by the state when the mode becomes current."""
