@@ -25,6 +25,7 @@ from PySide6.QtGui import QPainter, QPixmap, QRegion, QTransform
 TILE = 128  # logical pixels
 MAX_LEVELS = 3  # the current scale's, the fitted chart's and one more, for previews
 BAND_MARGIN = 4  # logical pixels drawn around a band and not kept (see padded_band)
+MERGE = 2.0  # a region to draw is drawn as its bounding band when that is at most this much larger
 RING = 2  # tiles drawn ahead around the viewport for a pan; farther ones are let go
 
 
@@ -172,11 +173,16 @@ class Layers:
                     need += tile.dirty.translated(origin) & area
         if need.isEmpty():
             return []
-        drawn = []
-        for rect in need:  # each band once, however many tiles it spans
-            drawn.append(rect)
+        rects = list(need)
+        bound = need.boundingRect()
+        area_of = sum(r.width() * r.height() for r in rects)
+        if len(rects) > 1 and bound.width() * bound.height() <= MERGE * area_of:
+            # pieces close together (a dragged handle's old and new place, a message and its
+            # ring): drawn as one band, not a band each (each band walks the scene's items)
+            rects = [bound]
+        for rect in rects:  # each band once, however many tiles it spans
             self._draw(level, rect)
-        return drawn
+        return rects
 
     def _draw(self, level: Level, rect: QRect) -> None:
         dpr = level.dpr
