@@ -727,7 +727,10 @@ class MapView(QGraphicsView):
         when it is first drawn: before, its views have no place yet)."""
         if self._unshown or self.state.mode.overlay_held:  # (a drop: drawn once, when made)
             return
-        self.overlay.clear()
+        # while a drag moves the mode's items, only where they were and are is drawn again (a
+        # frame); else the whole map, once, as a drawing afresh: a dashed guide line cut by a
+        # band is dashed a pixel differently (Qt's dasher), which a drag's frames may show
+        self.overlay.clear(quietly=self._mode_drag)
         self.state.mode.draw(self.overlay)
 
     def _visible_scene(self) -> tuple[QRectF, float]:

@@ -169,10 +169,15 @@ class MapOverlay:
         report(self._scene, [item])
         return item
 
-    def clear(self) -> None:
-        # (a rebuilt chart deleted them already); taken away where they were, not the whole
-        # chart drawn again (render/scene_changes.py)
-        remove_quietly(self._scene, [i for i in self.items if shiboken6.isValid(i)])
+    def clear(self, quietly: bool = False) -> None:
+        """The items taken away (a rebuilt chart deleted them already); `quietly`: the map
+        draws again only where they were (render/scene_changes.py), else the whole map."""
+        items = [i for i in self.items if shiboken6.isValid(i) and i.scene() is self._scene]
+        if quietly:
+            remove_quietly(self._scene, items)
+        else:
+            for item in items:
+                self._scene.removeItem(item)
         self.items = []
         self.follows_view = False
 
