@@ -140,16 +140,19 @@ def _cut(text: str, limit: int) -> str:
 def compact_html(atlas: Atlas, zone: Zone) -> str:
     """The card in a few lines and no links (the trainer's notes, read at arm's length):
     name, claim, technique, note, then tradition and sources on one small line."""
-    html = (
-        f"<h2>{escape(zone.name)}</h2><p>{escape(charts_place(zone.claim))}</p>"
-        f"<p><b>{escape(_('Technique:'))}</b> {escape(isolate(zone.technique))}</p>"
-    )
-    if zone.note:
-        html += f"<p><b>{escape(_('Note:'))}</b> {escape(isolate(zone.note))}</p>"
+    return "".join(compact_parts(atlas, zone))
+
+
+def compact_parts(atlas: Atlas, zone: Zone) -> list[str]:
+    """`compact_html` in its four parts, each whole HTML: [name and claim, technique, note
+    ("" without one), tradition and sources] (the notes under a wide chart set them in columns)."""
+    work = f"<p><b>{escape(_('Technique:'))}</b> {escape(isolate(zone.technique))}</p>"
+    note = f"<p><b>{escape(_('Note:'))}</b> {escape(isolate(zone.note))}</p>" if zone.note else ""
     # Titles are whole citations that often end in a full stop: "; " after it read ".;".
     sources = " · ".join(escape(isolate(atlas.sources[s].title)) for s in zone.sources if s in atlas.sources)
     tradition = escape(isolate(zone.tradition or atlas.tradition))
     about = escape(_("Tradition: {tradition}. Sources: {sources}")).format(
         tradition=tradition, sources=sources
     )
-    return html + f"<p><small>{about}</small></p>"
+    named = f"<h2>{escape(zone.name)}</h2><p>{escape(charts_place(zone.claim))}</p>"
+    return [named, work, note, f"<p><small>{about}</small></p>"]

@@ -47,3 +47,27 @@ def test_notes_on_a_projector_leave_the_chart_legible(qtbot, window_in, language
         qtbot.keyClick(view, Qt.Key.Key_N)  # notes away again
         qtbot.wait(20)
         assert window.presenter.notes is None
+
+
+@pytest.mark.parametrize(("language", "text_scale"), [("de", 1.0), ("en", 1.5), ("en", 1.0)])
+def test_notes_on_a_projector_show_whole_without_scrolling(qtbot, window_in, language, text_scale):
+    """Under the soles (German, 1024×768) the notes had 120 px for some 290 px of text and
+    scrolled; now they take the room their text needs (in columns side by side under a wide
+    chart, their type stepping down to the window's own before that), the chart giving at
+    most a tenth of its scale, and every zone's notes show whole."""
+    window = presenting_on_a_projector(qtbot, window_in, language, text_scale)
+    view = window.map
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    for aspect in window.state.atlas.aspects():
+        window.state.set_aspect(aspect)
+        qtbot.wait(20)
+        notes = window.presenter.notes
+        scrolled = []
+        for _ in range(len(window.presenter.order)):
+            qtbot.keyClick(view, Qt.Key.Key_Right)
+            if notes.text.verticalScrollBar().maximum() > 0:
+                scrolled.append((window.presenter.current, notes.text.verticalScrollBar().maximum()))
+        assert scrolled == [], (aspect, scrolled)
+        text = notes.text.toPlainText()
+        assert window.presenter.position() in text and "Esc" in text  # where the lesson is, the keys
+        qtbot.keyClick(view, Qt.Key.Key_Home)

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
-from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel
 
 from ...content import zone_card
 from ...content.markup import escape
 from ...i18n import _, bidi_isolate, isolated
 from ..state import AppState, Presentation
 from . import PRESENT, MapSurface, Mode
+from .trainer_notes import TrainerNotes
 
 QWIDGETSIZE_MAX = 16_777_215  # Qt's largest widget size (QWIDGETSIZE_MAX in C++)
 PRESENTER_LABEL_MM = 6.8
@@ -35,41 +36,12 @@ NOTES_PANEL_MAX_PX = 460
 NOTES_BESIDE_MIN_PX = 240  # the notes beside a tall chart: at least this wide
 NOTES_UNDER_MIN_PX = 120  # the notes under a wide chart: at least this tall
 NOTES_UNDER_MAX_SHARE = 0.35  # and at most this share of the screen's height
+NOTES_CHART_KEEPS = 0.9  # the notes take room (beyond what the chart leaves unused) to this scale of it
+NAMED, ABOUT = 1, 5  # the notes' sections with the zone's name and claim (the caption shows them
+# too) and with its tradition and sources (on its card): left out when the notes cannot show all
 # Tab too: on the map it steps through the zones, here through the lesson (a trainer used to it)
 NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space, Qt.Key.Key_PageDown, Qt.Key.Key_Tab)
 BACK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backspace, Qt.Key.Key_PageUp, Qt.Key.Key_Backtab)
-
-
-class TrainerNotes(QFrame):
-    """The trainer's own view: where the lesson stands, the current zone in full, what comes
-    next and the keys. A window on a second screen, or (`parent` given) a panel beside the chart."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent, Qt.WindowType.Widget if parent is not None else Qt.WindowType.Window)
-        self.setObjectName("trainer-notes")
-        self.setWindowTitle(_("ReflexMap: trainer's notes"))
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        self.text = QTextBrowser(self)
-        self.text.setObjectName("trainer-notes-text")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.text)
-        font = QFont(self.text.font())  # read at arm's length, beside a projected chart
-        if font.pointSizeF() > 0:
-            font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.text.setFont(font)
-        if parent is None:
-            self.resize(720, 560)
-        else:  # keys stay with the chart, where the presenter listens for them
-            self.text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-
-    @property
-    def panel(self) -> bool:
-        return not self.isWindow()
-
-    def show_zone(self, html: str) -> None:
-        self.text.setHtml(html)
 
 
 class Presenter(Mode):
@@ -97,6 +69,7 @@ class Presenter(Mode):
             "background: rgba(255,255,255,235); color: #111; border-top: 2px solid #333; padding: 10px;"
         )
         self.caption.hide()
+        self._caption_whole = False  # the caption shows the current zone's name and claim uncut
         self._labels_before = True
 
     @property
@@ -214,9 +187,9 @@ class Presenter(Mode):
         self.state.set_presentation(
             Presentation(frozenset(self.revealed()), current, self.spotlight, self.blank)
         )
+        if self.notes is not None:  # (its text first: the room it takes is measured by it)
+            self.notes.show_sections(self._notes_sections())
         self._show_caption(current)
-        if self.notes is not None:
-            self.notes.show_zone(self._notes_html())
 
     def _show_caption(self, zone_id: str) -> None:
         """What the class reads under the chart: the revealed zone, or on a blank chart only
@@ -246,43 +219,63 @@ class Presenter(Mode):
         """The caption along the bottom and (one screen) the notes panel where the chart loses
         least: beside it on the right, or under it in the height a wide chart leaves unused
         (a 1024×768 projector: beside, the chart shrank by a third with bands empty above and
-        below). The chart is fitted into the rest of the view, so neither covers it."""
+        below), and as large as the notes' text needs (within bounds: the chart gives room,
+        its text kept legible by the map). The chart is fitted into the rest of the view, so
+        neither covers it."""
         width, height = self.map.width(), self.map.height()
         right = under = 0
+        shape: tuple = (1, 0, ())
         if self.notes is not None and self.notes.panel:
-            right, under = self._notes_room(width, height)
+            right, under, shape = self._notes_room(width, height)
         caption = self._fit_caption(width - right, height)
         self.caption.move(0, height - under - caption)  # along the bottom of the view, over the notes
         if self.notes is not None and self.notes.panel:
             if under:
-                self.notes.setGeometry(0, height - under, width, under)
+                self.notes.place(0, height - under, width, under, shape)
             else:
-                self.notes.setGeometry(width - right, 0, right, height)
+                self.notes.place(width - right, 0, right, height, shape)
         bottom = caption if self.caption.isVisibleTo(self.map) else 0
         self.map.set_reserved_margins(right, bottom + under)
 
-    def _notes_room(self, width: int, height: int) -> tuple[int, int]:
-        """(width beside the chart, height under it) for the notes panel on one screen: the
-        place that leaves the chart the larger scale."""
+    def _notes_room(self, width: int, height: int) -> tuple[int, int, tuple]:
+        """(width beside the chart, height under it, the notes' shape) for the notes panel on
+        one screen: the place that leaves the chart the larger scale. Each place takes what
+        the chart leaves unused there, or what the notes need if more, within its bounds and
+        down to NOTES_CHART_KEEPS of the chart's scale without them (at 1024×768 in German
+        at the largest text, the notes under the soles had 120 px for 400 px of text)."""
+        notes = self.notes
         shown = self.caption.isVisibleTo(self.map)
-        beside = min(NOTES_PANEL_MAX_PX, round(width * NOTES_PANEL_SHARE))
+        beside_most = min(NOTES_PANEL_MAX_PX, round(width * NOTES_PANEL_SHARE))
         chart_w, chart_h = self.map.chart_size()
         if chart_w <= 0 or chart_h <= 0:
-            return beside, 0
+            return max(NOTES_BESIDE_MIN_PX, beside_most), 0, (1, 0, ())
         caption_full = self._fit_caption(width, height) if shown else 0
-        # each place as large as the chart leaves unused, within its bounds
-        spare = width - chart_w * (height - caption_full) / chart_h
-        beside = max(NOTES_BESIDE_MIN_PX, min(round(spare), beside))
-        spare = height - caption_full - chart_h * width / chart_w
-        under = max(NOTES_UNDER_MIN_PX, min(round(spare), round(height * NOTES_UNDER_MAX_SHARE)))
-        caption_beside = self._fit_caption(width - beside, height) if shown else 0
+        # the zone's name and claim may be left out of the notes when the caption shows them whole
+        spare_sections = (NAMED, ABOUT) if shown and self._caption_whole else ()
 
         def scale(w: float, h: float) -> float:
             return min(w / chart_w, h / chart_h)
 
-        if scale(width, height - caption_full - under) >= scale(width - beside, height - caption_beside):
-            return 0, under
-        return beside, 0
+        keeps = NOTES_CHART_KEEPS * scale(width, height - caption_full)
+        beside_most = max(NOTES_BESIDE_MIN_PX, min(beside_most, round(width - keeps * chart_w)))
+        under_most = round(height * NOTES_UNDER_MAX_SHARE)
+        under_most = max(NOTES_UNDER_MIN_PX, min(under_most, round(height - caption_full - keeps * chart_h)))
+        spare = width - chart_w * (height - caption_full) / chart_h
+        beside, beside_shape = notes.fit_beside(height, NOTES_BESIDE_MIN_PX, beside_most, spare_sections)
+        beside_fits = notes.fits
+        beside = max(beside, min(round(spare), beside_most))
+        spare = height - caption_full - chart_h * width / chart_w
+        under, under_shape = notes.fit_under(width, NOTES_UNDER_MIN_PX, under_most, spare_sections)
+        under = max(under, min(round(spare), under_most))
+        caption_beside = self._fit_caption(width - beside, height) if shown else 0
+        # first the chart kept legible, then the notes shown whole, then the larger chart
+        under_rank = (scale(width, height - caption_full - under) >= keeps * 0.999, notes.fits)
+        beside_rank = (scale(width - beside, height - caption_beside) >= keeps * 0.999, beside_fits)
+        under_rank += (scale(width, height - caption_full - under),)
+        beside_rank += (scale(width - beside, height - caption_beside),)
+        if under_rank >= beside_rank:
+            return 0, under, under_shape
+        return beside, 0, beside_shape
 
     def _fit_caption(self, width: int, height: int) -> int:
         """Fits the caption to `width` and returns its height."""
@@ -306,6 +299,8 @@ class Presenter(Mode):
             if self.caption.heightForWidth(width) <= most:
                 break
             limit = int(limit * 0.7)
+        zone = self.state.atlas.zone(zone_id) if zone_id else None
+        self._caption_whole = zone is not None and max(len(zone.name), len(zone.claim)) <= limit
         # a wrapped caption is as tall as its lines at this width (adjustSize would guess a width)
         lines = self.caption.heightForWidth(width)  # -1 while it holds no text yet
         self.caption.setFixedHeight(min(most, lines) if lines >= 0 else self.caption.sizeHint().height())
@@ -328,7 +323,7 @@ class Presenter(Mode):
             self.notes.move(screen.geometry().topLeft())
         else:
             self.notes = TrainerNotes(self.map)
-        self.notes.show_zone(self._notes_html())
+        self.notes.show_sections(self._notes_sections())
         self.notes.show()
         self._place_caption()
 
@@ -336,9 +331,13 @@ class Presenter(Mode):
         """Where the lesson stands, for the trainer: "5 / 23" (0 before the first zone)."""
         return _("{current} / {total}").format(current=self.index + 1, total=len(self.order))
 
-    def _notes_html(self) -> str:
+    def _notes_sections(self) -> list[str]:
+        """The notes' text in parts, in reading order (the notes set them in columns under a
+        wide chart): where the lesson stands, the zone, how it is worked, what comes next,
+        its tradition and sources, the keys."""
         atlas = self.state.atlas
         keys = escape(_("→ next · ← back · A all · S spotlight · B blank · N notes · Esc leave"))
+        keys = f"<p><small>{keys}</small></p>"
         where = f"<p><b>{escape(_('Zone {position}').format(position=self.position()))}</b>"
         modes = []
         if self.blank:
@@ -350,15 +349,16 @@ class Presenter(Mode):
         where += "".join(f"<br>{escape(m)}" for m in modes) + "</p>"
         if not self.current:
             nothing = escape(_("No zone revealed yet."))
-            return f"<h2>{escape(atlas.title)}</h2>{where}<p>{nothing}</p><p><small>{keys}</small></p>"
+            return [f"<h2>{escape(atlas.title)}</h2>{where}<p>{nothing}</p>", keys]
         zone = atlas.zone(self.current)
         following = self.order[self.index + 1] if self.index + 1 < len(self.order) else ""
         if self.blank:
             ask = _("Ask the class: where is the zone {zone}?").format(zone=isolated(zone.name))
             where += f"<p>{escape(ask)}</p>"
-        html = where + zone_card.compact_html(atlas, zone)
+        named, technique, note, about = zone_card.compact_parts(atlas, zone)
+        after = ""
         if following:
-            html += "<p>{}</p>".format(
+            after = "<p>{}</p>".format(
                 escape(_("Next: {zone}").format(zone=bidi_isolate(atlas.zone(following).name)))
             )
-        return html + f"<p><small>{keys}</small></p>"
+        return [where, named, technique, note, after, about, keys]  # (see NAMED, ABOUT)
