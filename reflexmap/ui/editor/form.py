@@ -108,10 +108,13 @@ class ZoneForm(QScrollArea):
         self.editing = editing  # whether edit mode runs: the form is off while browsing
         self.setObjectName("zone-form")
         self.setWidgetResizable(True)
+        # never sideways: the rows wrap to the panel's width (see _lay_out_rows)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         layout = QVBoxLayout(body)
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)  # (a long zone id)
         layout.addWidget(self.heading)
         self.effect = QLabel()  # a text that says the zone heals: said here as on the card
         self.effect.setObjectName("zone-effect-words")
@@ -188,15 +191,26 @@ class ZoneForm(QScrollArea):
         …):") at Largest text left fields a few words wide, sentences three words a line."""
         room = self.viewport().width() - 40  # the body's and the group boxes' margins
         field = FIELD_CHARS * self.fontMetrics().averageCharWidth()
+        changed = False
         for form in self.forms:
-            labels = [form.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in range(form.rowCount())]
-            widest = max(
-                (item.widget().sizeHint().width() for item in labels if item and item.widget()), default=0
-            )
-            wrap = room - widest - max(0, form.horizontalSpacing()) < field
+            items = [form.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in range(form.rowCount())]
+            labels = [item.widget() for item in items if item and isinstance(item.widget(), QLabel)]
+            # each label's width on one line (its size hint is less once it wraps)
+            wholes = [8 + _one_line(label) for label in labels]
+            for label, whole in zip(labels, wholes, strict=True):  # longer than the panel: two lines
+                if label.wordWrap() != (whole > room):
+                    label.setWordWrap(whole > room)
+                    changed = True
+            wrap = room - max(wholes, default=0) - max(0, form.horizontalSpacing()) < field
             policy = QFormLayout.RowWrapPolicy.WrapAllRows if wrap else QFormLayout.RowWrapPolicy.DontWrapRows
             if form.rowWrapPolicy() != policy:
                 form.setRowWrapPolicy(policy)
+                changed = True
+        if changed:  # the body laid out again at the panel's width now: its minimum width
+            # changed, and the scroll area kept the width of the rows side by side (484 px in
+            # a 365 px panel, German at Largest) until something else laid it out
+            self.widget().layout().activate()
+            self.setWidgetResizable(True)
 
     def _line(self, name: str, language: str | None) -> QLineEdit | TextBox:
         if name in MULTI_LINE:
@@ -333,6 +347,11 @@ class ZoneForm(QScrollArea):
         field = self.labels.get(name, name) + (f" ({language})" if language else "")
         label = _("Edit {field}").format(field=field)
         self.session.apply(SetText(zone.id, name, value or None, language), label)
+
+
+def _one_line(label: QLabel) -> int:
+    """A label's text width on one line (px; its size hint is less once it wraps)."""
+    return label.fontMetrics().horizontalAdvance(label.text().replace("&", ""))
 
 
 def caret_after(old: str, new: str) -> int:
