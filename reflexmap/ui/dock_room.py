@@ -5,7 +5,12 @@ editor's form): on a 1024×700 window at Largest text in German the docks took 5
 The docks on each side of the window are held to their share of MAP_SHARE's rest, however
 wide their contents would like to be; the zone search shortens its placeholder ("…", the
 whole in its tooltip) to the room it is given. A dock the person drags wider is still theirs
-up to that bound, and on a wide window the bound is far away."""
+up to that bound, and on a wide window the bound is far away.
+
+A dock the app places on the left (`place_dock`: the editor's History and Chart problems)
+stands there only while two sides leave the map its share; its side is chosen again at every
+change of the window's width (made narrower: tabbed with the zone card; wider again: back on
+the left), until the person moves it: then it stays where they put it."""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from PySide6.QtWidgets import QDockWidget, QLineEdit, QMainWindow
 MAP_SHARE = 0.6  # the map keeps at least this share of the window's width (docks open)
 MIN_DOCK_PX = 220  # a dock is never held narrower than this (the window then gives way)
 START_DOCK_PX = 360  # the docks' first width on a window that has the room
+CARD_DOCK = "dock-info"  # the zone card's dock: a dock with no room on the left is tabbed with it
 
 
 def keep_map_room(window: QMainWindow) -> None:
@@ -26,6 +32,19 @@ def keep_map_room(window: QMainWindow) -> None:
     room = DockRoom(window)
     window.installEventFilter(room)
     window._dock_room = room  # (kept alive with the window)
+
+
+def place_dock(window: QMainWindow, dock: QDockWidget, left: bool) -> None:
+    """Add `dock` to `window`: on the left (`left`) where two sides fit, else on the right
+    tabbed with the zone card; placed again as the window's width changes (see the module)."""
+    room = getattr(window, "_dock_room", None)
+    if room is None:  # (a window without keep_map_room: placed once)
+        DockRoom(window).put(dock, left)
+        return
+    room.sides[dock] = left
+    room.put(dock, left)
+    dock.dockLocationChanged.connect(lambda _area, d=dock: room.moved(d))
+    dock.destroyed.connect(lambda _o=None, d=dock: room.sides.pop(d, None))
 
 
 def two_sides_fit(window: QMainWindow) -> bool:
@@ -42,10 +61,46 @@ class DockRoom(QObject):
     def __init__(self, window: QMainWindow):
         super().__init__(window)
         self.window = window
+        self.sides: dict[QDockWidget, bool] = {}  # docks placed by the app: on the left where two sides fit
+        self._putting = False  # (a move of ours, not the person's)
+        self._width = -1  # the window's width the sides were chosen for
+
+    def put(self, dock: QDockWidget, left: bool) -> None:
+        """`dock` on the left where `left` and two sides fit, else tabbed with the zone card."""
+        window = self.window
+        left = left and two_sides_fit(window)
+        area = Qt.DockWidgetArea.LeftDockWidgetArea if left else Qt.DockWidgetArea.RightDockWidgetArea
+        if window.dockWidgetArea(dock) == area:
+            return
+        self._putting = True
+        try:
+            window.addDockWidget(area, dock)
+            card = window.findChild(QDockWidget, CARD_DOCK)
+            if not left and card is not None and card is not dock:
+                window.tabifyDockWidget(card, dock)
+        finally:
+            self._putting = False
+
+    def moved(self, dock: QDockWidget) -> None:
+        """The person moved `dock` (a drag to another side or out of the window): theirs now."""
+        if not self._putting:
+            self.sides.pop(dock, None)
+
+    def choose_sides(self) -> None:
+        """The app's docks on the side the window's width allows (at each change of width)."""
+        width = self.window.width()
+        if width == self._width:
+            return
+        self._width = width
+        for dock, left in list(self.sides.items()):
+            if not dock.isFloating() and dock.toggleViewAction().isChecked():
+                self.put(dock, left)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         kinds = (QEvent.Type.Show, QEvent.Type.Resize, QEvent.Type.LayoutRequest)
         if event.type() in kinds and self.window.isVisible():  # (its size before: not its own)
+            if event.type() == QEvent.Type.Resize:
+                self.choose_sides()
             self.hold()
         return False
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu
 
@@ -130,12 +130,8 @@ class _UnsavedMark(QObject):
 def _add_dock(window: MainWindow, dock: QDockWidget, where: str) -> None:
     """The editor's docks: the zone-texts form tabbed with the zone card; the history and the
     chart's problems left, or tabbed with the card too where two sides would leave the map
-    less than its share of the window (dock_room.two_sides_fit)."""
-    from .dock_room import two_sides_fit
+    less than its share of the window (dock_room: chosen again as the window's width changes)."""
+    from .dock_room import place_dock
     from .editor.host import BESIDE_CARD
 
-    if where == BESIDE_CARD or not two_sides_fit(window):
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        window.tabifyDockWidget(window.info_dock, dock)
-    else:
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    place_dock(window, dock, left=where != BESIDE_CARD)
