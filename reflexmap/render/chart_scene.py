@@ -263,6 +263,8 @@ class ChartScene(
         )
         if presenting:  # names whole, in two lines where they are long and the chart too wide
             self.column_mm = self._presenting_columns(shown, placed, wide, room)
+        elif text_scale > 1.0:  # larger text chosen: names whole, the map scrolls (ui/label_room.py)
+            self.column_mm = max(self.column_mm, self._whole_names_column(shown))
         if not wide and self.label_room_mm is not None:  # kept in place while editing
             placed = self._inner_kept_closed(shown, placed)
         self._inner_open = {  # (labels hidden: nothing known, nothing kept closed next time)

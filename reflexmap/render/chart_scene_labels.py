@@ -37,6 +37,7 @@ from .chart_text import (
     name_lines,
     text_item,
     text_width,
+    two_line_width,
 )
 
 
@@ -95,6 +96,24 @@ class LabelsMixin:
             else:
                 right.append(zone_id)
         return left, right, below
+
+    def _whole_names_column(self, shown: list[View]) -> float:
+        """The narrowest label column (mm) in which every name of the `shown` views is whole
+        in two lines, with the heat map's words after it (at most MAX_LABEL_EMS label heights
+        or MAX_LABEL_MM: a longer single word is still shortened). At Largest text on a
+        1024×768 screen the columns bounded by the feet cut 14 German names ("Nasennebe…"),
+        and the heat map's almost all ("Nasen… (neu)")."""
+        assert self.atlas is not None
+        size = self.label_mm
+        rest = 0.0
+        if self.mastery is not None:
+            rest = max(
+                text_width(_("{name} (new)").replace("{name}", ""), size),
+                text_width(" " + format_percent(1.0), size),
+            )
+        names = {zone.name for view in shown for zone in self.atlas.zones_in(view.id)}
+        two_lines = max((two_line_width(n, size, bold=self.selectable) for n in names), default=0.0)
+        return min(two_lines + rest + 0.5, max(MAX_LABEL_MM, MAX_LABEL_EMS * size))
 
     def _column_width(self, view: View, zone_ids: list[str]) -> float:
         """The widest of the labels (mm) in bold where a label can be selected (not on a

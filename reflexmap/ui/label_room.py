@@ -32,3 +32,17 @@ def label_room(view: MapView) -> float:
     if widest <= 0:
         return max(slack, FIRST_ROOM_EMS * chart.label_mm)
     return widest + slack
+
+
+def legible_scale(view: MapView, normal_px: float) -> float:
+    """The least pixels per millimetre at which `view`'s chart shows its labels no smaller
+    than the text-size setting allows when larger than Normal: `normal_px` × it (map_view:
+    MIN_TEXT_PX less the MAX_TEXT_GROWTH a small window's chart may fall short by; at Large
+    9 px, Normal's minimum, at Largest 10.8 px); 0 at Normal and smaller. Fitted whole to a small window,
+    the chart's text stops growing: at Largest on a 1024×768 screen (German) its labels came
+    out 6.5 px, under Normal's. The map then shows less of the chart at that size, and pans
+    (the whole of it fitted at 1440×900: 12.2 px)."""
+    chart = view.chart
+    if view.text_scale <= 1.0 or not chart.labels or not view.state.labels_visible or chart.label_mm <= 0:
+        return 0.0
+    return normal_px * view.text_scale / chart.label_mm

@@ -30,7 +30,7 @@ from ..paths import kept_sizes_path
 from ..render import palette
 from ..render.chart_scene import LABEL_MM, ChartScene
 from .kept_sizes import GuidePlaces, KeptSizes
-from .label_room import label_room
+from .label_room import label_room, legible_scale
 from .map_layers import RING, TILE, Layers, Level, tile_span
 from .modes import EDIT, MapEvent, MapOverlay
 from .state import AppState
@@ -801,8 +801,14 @@ class MapView(QGraphicsView):
             self._rebuild()
             return
         self._zooming = self._refining = False  # drawn at once (its tiles are often kept)
-        self.fitInView(self.chart.chart_rect, Qt.AspectRatioMode.KeepAspectRatio)
-        self.centerOn(self.chart.chart_rect.center())
+        rect = self.chart.chart_rect
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        self.centerOn(rect.center())
+        least = legible_scale(self, MIN_TEXT_PX / MAX_TEXT_GROWTH)  # larger text: less of the chart
+        if least > self.transform().m11():
+            self.setTransform(QTransform.fromScale(least, least))
+            shown = self.mapToScene(self.viewport().rect()).boundingRect()
+            self.centerOn(rect.left() + shown.width() / 2, rect.top() + shown.height() / 2)
         self._fitted = True
         self._view_moved()
 

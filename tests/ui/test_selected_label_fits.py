@@ -75,7 +75,10 @@ def select_each_zone_and_check(qtbot, window) -> int:
     for key in ASPECT_KEYS:
         qtbot.keyClick(window.map, key, Qt.KeyboardModifier.ControlModifier)
         qtbot.wait(20)
-        assert labels_outside(window) == [], window.state.aspect
+        # (a chart whose labels would be too small fitted whole shows less of itself and
+        # pans: German at Largest on 1024×700, ui/label_room.py legible_scale)
+        whole = window.map.pixels_per_mm() <= window.map.fit_scale() * 1.001
+        assert labels_outside(window) == [] or not whole, window.state.aspect
         regular = {k: column_box(label) for k, label in window.map.chart.labels.items()}
         seen = set()
         for view_id, zone_id in visible_zones(window):
@@ -90,7 +93,7 @@ def select_each_zone_and_check(qtbot, window) -> int:
             assert bold and all(k[1] == zone_id for k in bold)
             for k in bold:
                 check_bold_label(window, k, regular[k])
-            assert labels_outside(window) == [], (window.state.aspect, zone_id)
+            assert labels_outside(window) == [] or not whole, (window.state.aspect, zone_id)
         window.map.chart.set_selected(None)
         for k, label in window.map.chart.labels.items():  # regular again, where it was
             assert label.text.sceneBoundingRect() == regular[k], k
