@@ -7,6 +7,7 @@ anchors and are pushed apart just enough not to overlap, staying inside the colu
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 
 def spread(anchors: Sequence[float], gap: float, low: float, high: float) -> list[float]:
@@ -115,6 +116,17 @@ SKIN_COST = 0.05  # a millimetre of leader over bare skin, against one over anot
 FAR_COST = 0.05
 
 
+def side_costs(
+    x: float, y: float, left: float, right: float, others: Sequence[Sequence[Ring]], outline: Ring = ()
+) -> tuple[float, float]:
+    """What a level leader from (x, y) to the left and to the right column costs: the
+    millimetres it runs over the other zones, and a twentieth of those over the bare foot."""
+    feet = [[outline]] if outline else []
+    to_left = ray_cost(x, y, left, others) + SKIN_COST * ray_cost(x, y, left, feet)
+    to_right = ray_cost(x, y, right, others) + SKIN_COST * ray_cost(x, y, right, feet)
+    return to_left, to_right
+
+
 def better_side(
     x: float, y: float, left: float, right: float, others: Sequence[Sequence[Ring]], outline: Ring = ()
 ) -> str:
@@ -123,13 +135,82 @@ def better_side(
     column's: by more than 1 mm and more than FAR_COST per millimetre the far leader is longer.
     On a narrow sole the far column wins where it saves a crossing; on a long side view a
     label stays by its zone rather than have its leader run along the whole foot."""
-    feet = [[outline]] if outline else []
-    to_left = ray_cost(x, y, left, others) + SKIN_COST * ray_cost(x, y, left, feet)
-    to_right = ray_cost(x, y, right, others) + SKIN_COST * ray_cost(x, y, right, feet)
+    to_left, to_right = side_costs(x, y, left, right, others, outline)
     near, far = ("left", to_left, x - left), ("right", to_right, right - x)
     if near[2] > far[2]:
         near, far = far, near
     return far[0] if near[1] - far[1] > max(1.0, FAR_COST * (far[2] - near[2])) else near[0]
+
+
+# A label moved to the other column must save this many millimetres of labels pushed off
+# their zones' level, over both columns, per millimetre more its leader crosses of other
+# zones (and SKIN_COST of bare foot) there: one 11 mm crossing of the spine strip for a
+# label pushed 11 mm less, not for one pushed 5 mm less.
+MOVE_COST = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Leader:
+    """A label's choice between the columns (`balance_columns`): its zone's level `y`, its
+    height in a column (mm), and what its leader costs to either side (`better_side`'s
+    crossings, bare foot a twentieth)."""
+
+    y: float
+    height: float
+    to_left: float
+    to_right: float
+
+
+def pushed(ys: Sequence[float], heights: Sequence[float], low: float, high: float) -> float:
+    """How far (mm, summed) a column's labels at levels `ys` stand off them, spread in
+    [low, high] (`spread_sized`): the slant of their leaders."""
+    if not ys:
+        return 0.0
+    placed = spread_sized(ys, heights, 0.0, low, high)
+    return sum(abs(p - y) for p, y in zip(placed, ys, strict=True))
+
+
+def balance_columns(leaders: Sequence[Leader], left: Sequence[bool], low: float, high: float) -> list[bool]:
+    """Which labels stand in the left column (`left`: each side as `better_side` chose it),
+    balanced by the room the columns have (labels between `low` and `high`) when one holds
+    more than its room: while moving one
+    label to the other column saves more of its labels' pushing off their level (`pushed`, both
+    columns) than MOVE_COST × what its leader costs more there, the label that saves most is
+    moved. At Largest text in German (1024×768) the Western sole's left column held 19 labels
+    against 16: "Linke Kolonflexur" stood 43 mm and Kidneys 22 mm below their zones."""
+    sides = list(left)
+    room = high - low
+    if all(
+        sum(c.height for c, s in zip(leaders, sides, strict=True) if s is side) <= room
+        for side in (True, False)
+    ):
+        return sides  # each column holds its labels: every label where its leader is best
+
+    def total(sides: list[bool]) -> float:
+        cost = 0.0
+        for column in (True, False):
+            chosen = [leader for leader, s in zip(leaders, sides, strict=True) if s is column]
+            cost += pushed([c.y for c in chosen], [c.height for c in chosen], low, high)
+        extra = sum(
+            (lead.to_left - lead.to_right) if s else (lead.to_right - lead.to_left)
+            for lead, s in zip(leaders, sides, strict=True)
+        )
+        return cost + MOVE_COST * extra
+
+    now = total(sides)
+    for _move in range(len(sides)):
+        best, best_cost = None, now - 1.0  # at least a millimetre saved
+        for k in range(len(sides)):
+            sides[k] = not sides[k]
+            cost = total(sides)
+            sides[k] = not sides[k]
+            if cost < best_cost:
+                best, best_cost = k, cost
+        if best is None:
+            break
+        sides[best] = not sides[best]
+        now = best_cost
+    return sides
 
 
 def free_x(low: float, high: float, blocked: Sequence[tuple[float, float]], target: float) -> float | None:

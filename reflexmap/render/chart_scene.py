@@ -157,6 +157,7 @@ class ChartScene(
         # the label sides of the last chart drawn, by (view id, wide): a chart is drawn a few
         # times while its text size settles (and on every resize), its sides stay the same
         self._sides: tuple[Atlas | None, dict] = (None, {})
+        self.sides_label_mm = LABEL_MM  # the labels' size their sides are chosen for
         self._indexes: tuple[Atlas | None, dict] = (None, {})  # see _filed
         self.frame_items: dict[str, list[QGraphicsItem]] = {}  # view id -> what its frame drew
         self._drawing: list[QGraphicsItem] | None = None  # the frame being drawn collects here
@@ -239,8 +240,10 @@ class ChartScene(
         shown = [v for v in atlas.views_of(aspect) if views is None or v.id in views]
         wide = is_wide(shown)
         # label columns are bounded by the feet's width, their names shortened to it
-        placed = [self._label_sides(atlas, view, wide) for view in shown]
         presenting = label_mm > LABEL_MM * text_scale * 1.001  # larger labels asked for
+        # (presenting: its labels shrink to what its columns hold, label_within_feet)
+        self.sides_label_mm = LABEL_MM * text_scale if presenting else max(label_mm, min_text_mm)
+        placed = [self._label_sides(atlas, view, wide) for view in shown]
         if presenting:  # no larger than lets the columns stand beside their feet
             heights = [bounds(v.outline)[3] - bounds(v.outline)[1] for v in shown]
             columns = [(h, max(len(p[0]), len(p[1]))) for h, p in zip(heights, placed, strict=True)]
@@ -248,6 +251,10 @@ class ChartScene(
             # nor does the map's minimum on screen make them larger (it would, round after
             # round, shrinking the feet: ui/map_view.py stops asking at `largest_label_mm`)
             self.largest_label_mm = label_within_feet(math.inf, columns, LABEL_MM * text_scale)
+            min_text_mm = min(min_text_mm, self.largest_label_mm)
+            min_guide_mm = None if min_guide_mm is None else min(min_guide_mm, self.largest_label_mm)
+        elif text_scale > 1.0 and not wide:  # larger text: its columns within the feet
+            self.largest_label_mm = self._columns_within_feet(shown, placed, LABEL_MM * text_scale)
             min_text_mm = min(min_text_mm, self.largest_label_mm)
             min_guide_mm = None if min_guide_mm is None else min(min_guide_mm, self.largest_label_mm)
         else:

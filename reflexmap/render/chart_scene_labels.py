@@ -4,6 +4,8 @@ beside the feet or rows under a side view's sole with their leaders. Part of `Ch
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainterPath, QPen
 from PySide6.QtWidgets import (
@@ -14,11 +16,16 @@ from PySide6.QtWidgets import (
 from ..atlas import Atlas, View
 from ..atlas.coords import MAX_LABELLED_ZONES
 from ..i18n import _, bidi_isolate, format_percent
+from ..layout.columns import COLUMN_PITCH_EMS, column_room
 from ..layout.frames import Frame, bounds
 from ..layout.labels import (
+    FAR_COST,
+    Leader,
+    balance_columns,
     better_side,
     column_places,
     free_x,
+    side_costs,
     spread_sized,
 )
 from . import palette
@@ -50,10 +57,15 @@ class LabelsMixin:
         if self._sides[0] is not atlas:
             self._sides = (atlas, {})
         known = self._sides[1]
-        if (view.id, wide) not in known:
+        # what the choice reads besides the view's shapes: the labels' size and names, which
+        # tell how tall each label stands in its column (balance_columns)
+        size = self.sides_label_mm
+        read = (round(size, 4), tuple(zone.name for zone in atlas.zones_in(view.id)))
+        if (view.id, wide) not in known or known.get((view.id, wide, "read")) != read:
             unlabelled_before = len(self.unlabelled_views)
-            known[(view.id, wide)] = self._choose_sides(atlas, view, wide)
+            known[(view.id, wide)] = self._choose_sides(atlas, view, wide, size)
             known[(view.id, wide, "unlabelled")] = len(self.unlabelled_views) > unlabelled_before
+            known[(view.id, wide, "read")] = read
         elif known[(view.id, wide, "unlabelled")]:
             self.unlabelled_views.append(view.id)
         for zone_id, point in atlas.anchors(view.id).items():
@@ -63,10 +75,16 @@ class LabelsMixin:
         left, right, below = known[(view.id, wide)]
         return list(left), list(right), list(below)
 
-    def _choose_sides(self, atlas: Atlas, view: View, wide: bool) -> tuple[list[str], list[str], list[str]]:
-        minx, miny, maxx, _ = bounds(view.outline)
+    def _choose_sides(
+        self, atlas: Atlas, view: View, wide: bool, size: float
+    ) -> tuple[list[str], list[str], list[str]]:
+        """Each zone's label on the side whose leader crosses less of the other zones
+        (`better_side`); then, on a sole (not `wide`), the columns balanced by the room they
+        have for labels `size` mm large (`balance_columns`)."""
+        minx, miny, maxx, maxy = bounds(view.outline)
         middle = (minx + maxx) / 2
         left, right, below = [], [], []
+        leaders: dict[str, Leader] = {}
         anchors = atlas.anchors(view.id)
         if len(anchors) > MAX_LABELLED_ZONES:  # unreadable: names show on hover, list and panel
             self.unlabelled_views.append(view.id)
@@ -95,7 +113,52 @@ class LabelsMixin:
                 left.append(zone_id)
             else:
                 right.append(zone_id)
+            if not wide and len(shapes) > 1:
+                leaders[zone_id] = self._leader(atlas, zone_id, x, y, (minx, maxx), others, view, size)
+        if leaders:
+            ids = [*left, *right]
+            chosen = balance_columns(
+                [leaders[z] for z in ids], [z in left for z in ids], size - maxy, -miny - size
+            )
+            left = [z for z, s in zip(ids, chosen, strict=True) if s]
+            right = [z for z, s in zip(ids, chosen, strict=True) if not s]
         return left, right, below
+
+    def _leader(
+        self, atlas: Atlas, zone_id: str, x: float, y: float, across, others, view: View, size: float
+    ) -> Leader:
+        """A label's choice between the columns (see `balance_columns`): its height (a name
+        longer than a column takes two lines) and its leader's cost to either side, the
+        farther a twentieth more per millimetre (as `better_side` weighs it)."""
+        minx, maxx = across
+        to_left, to_right = side_costs(x, y, minx - 1, maxx + 1, others, view.outline)
+        to_left += FAR_COST * (x - minx)
+        to_right += FAR_COST * (maxx - x)
+        # (downwards, as the columns are drawn: a view's y runs up)
+        return Leader(-y, self._label_height(atlas, zone_id, maxx - minx, size), to_left, to_right)
+
+    def _label_height(self, atlas: Atlas, zone_id: str, foot_mm: float, size: float) -> float:
+        """How tall (mm) a zone's label stands in a column beside a foot `foot_mm` wide: a
+        name longer than the column takes two lines."""
+        room = column_room(foot_mm, 2, size)
+        lines = 2 if text_width(atlas.zone(zone_id).name, size, self.selectable) > room else 1
+        return size * COLUMN_PITCH_EMS + (lines - 1) * line_mm(size)
+
+    def _columns_within_feet(self, shown: list[View], placed: list, size: float) -> float:
+        """The largest label size (mm) at which every column of the soles `shown` (`placed`:
+        their sides) stands within its foot's height, its names on the lines they take at
+        `size`; never under `size`. Grown larger on a small window (the map's minimum text),
+        German labels at Largest held more than the foot's height and stood up to 80 mm
+        below their zones: the map shows less of the chart instead (ui/label_room.py)."""
+        assert self.atlas is not None
+        bounds_mm = []
+        for view, (left, right, _below) in zip(shown, placed, strict=True):
+            minx, miny, maxx, maxy = bounds(view.outline)
+            for column in (left, right):
+                ems = sum(self._label_height(self.atlas, z, maxx - minx, size) for z in column) / size
+                if ems > 0:
+                    bounds_mm.append((maxy - miny) / (ems + 2))  # (a label height free at each end)
+        return max(size, min(bounds_mm, default=math.inf))
 
     def _whole_names_column(self, shown: list[View]) -> float:
         """The narrowest label column (mm) in which every name of the `shown` views is whole

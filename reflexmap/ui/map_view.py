@@ -674,7 +674,15 @@ class MapView(QGraphicsView):
         largest = min(largest, self.chart.largest_label_mm)  # presenting: columns beside the feet
         # presenting asks for larger labels: the key and captions grow alike
         presenting = (self.label_mm or LABEL_MM) / LABEL_MM
-        return min(MIN_TEXT_PX * presenting * self.text_scale / scale, largest)
+        need = MIN_TEXT_PX * presenting * self.text_scale / scale
+        if need > largest * MAX_TEXT_GROWTH and self.text_scale > 1.0 and self.label_mm is None:
+            # larger text chosen: fitted whole it would be too small even grown (under
+            # 1 / MAX_TEXT_GROWTH of the size asked), so the map shows less of the chart
+            # (`fit`, label_room.legible_scale); its text is not grown there, else its columns
+            # hold more than the feet's height (German at Largest: 9 mm labels pushed up to
+            # 80 mm off their zones)
+            return LABEL_MM * self.text_scale
+        return min(need, largest)
 
     def set_text_scale(self, scale: float) -> None:
         if scale != self.text_scale:

@@ -42,3 +42,39 @@ def test_largest_text_labels_whole_and_not_smaller_than_normal(window_in, qtbot,
     px = _label_px(window)
     assert px >= normal_px
     assert px >= MIN_TEXT_PX * 1.5 / MAX_TEXT_GROWTH * 0.99  # what Largest allows: 10.8 px
+
+
+def _pushed(chart) -> dict[str, tuple[int, int, float]]:
+    """Each sole's (labels left, labels right, the farthest a label stands off its zone's
+    level in mm)."""
+    found = {}
+    for frame in chart.frames:
+        left, right, _below = chart._label_sides(chart.atlas, frame.view, False)
+        off = [
+            abs(
+                label.text.sceneBoundingRect().center().y()
+                - chart.to_scene(view_id, *chart.anchors[(view_id, zone_id)]).y()
+            )
+            for (view_id, zone_id), label in chart.labels.items()
+            if view_id == frame.view.id
+        ]
+        found[frame.view.id] = (len(left), len(right), max(off))
+    return found
+
+
+def test_sole_columns_balanced_by_their_room(window_in, qtbot):
+    """German at Largest on 1024×768: the left column held 19 labels against 16 (old code:
+    "Linke Kolonflexur" 49 mm, with whole names up to 67 mm, below its zone); the columns are
+    balanced by the room they have and hold at most their feet's height of labels. The sides
+    are chosen again when the labels' size changes (Largest → Normal: as a fresh window's)."""
+    window = window_in("de", size=SIZE)
+    normal = _pushed(window.map.chart)
+    window.settings_menu.text_size_actions[1.5].trigger()
+    qtbot.wait(50)
+    largest = _pushed(window.map.chart)
+    for left, right, off in largest.values():
+        assert abs(left - right) <= 2
+        assert off < 45.0
+    window.settings_menu.text_size_actions[1.0].trigger()
+    qtbot.wait(50)
+    assert _pushed(window.map.chart) == normal

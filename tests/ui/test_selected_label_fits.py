@@ -79,6 +79,7 @@ def select_each_zone_and_check(qtbot, window) -> int:
         # pans: German at Largest on 1024×700, ui/label_room.py legible_scale)
         whole = window.map.pixels_per_mm() <= window.map.fit_scale() * 1.001
         assert labels_outside(window) == [] or not whole, window.state.aspect
+        window.map.chart.set_selected(None)  # (the last zone clicked may be on this aspect too)
         regular = {k: column_box(label) for k, label in window.map.chart.labels.items()}
         seen = set()
         for view_id, zone_id in visible_zones(window):
