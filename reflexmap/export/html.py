@@ -256,13 +256,40 @@ def _names_html(atlas: Atlas, aspect: str) -> str:
         return ""
     items = "".join(
         f'<li><button type="button" class="name" data-zone="{escape(z)}">'
-        f'<svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" '
-        f'rx="2" fill="{REGION_COLOURS.get(atlas.zone(z).region, "#999999")}"/></svg>'
-        f"{escape(label_text(atlas.zone(z).name))}</button></li>"
+        f"{_swatch(atlas.zone(z).region)}{escape(label_text(atlas.zone(z).name))}</button></li>"
         for z in ids
     )
     hint = t(N_("Tap a name to see its zone on the feet."))
     return f'<div class="names"><p class="small">{hint}</p><ul>{items}</ul></div>'
+
+
+def _swatch(region: str) -> str:
+    return (
+        '<svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" '
+        f'rx="2" fill="{REGION_COLOURS.get(region, "#999999")}"/></svg>'
+    )
+
+
+def _key_html(atlas: Atlas, aspect: str) -> str:
+    """The key under one aspect's feet, as the app's and the exports' (render/chart_key.py):
+    the regions of the zones drawn there, in the palette's order, and what the dashed lines
+    are, named (a phone shows no SVG <title>) and said to be approximate."""
+    views = atlas.views_of(aspect)
+    regions = {z.region for view in views for z in atlas.zones_in(view.id)}
+    order = list(REGION_COLOURS)
+    items = "".join(
+        f"<li>{_swatch(r)}{escape(region_name(r))}</li>"
+        for r in sorted(regions, key=lambda r: order.index(r) if r in order else len(order))
+    )
+    guides = list(dict.fromkeys(" ".join(g.name[:200].split()) for view in views for g in view.guides))
+    if guides:
+        names = escape(", ".join(isolate(g) for g in guides[:24]))
+        items += (
+            '<li class="guides"><svg class="dash" viewBox="0 0 24 10" aria-hidden="true">'
+            '<line x1="0" y1="5" x2="24" y2="5"/></svg>'
+            f"<span><i>{t(N_('guide lines (approximate)'))}</i>: {names}</span></li>"
+        )
+    return f'<ul class="key" aria-label="{t(N_("Key"))}">{items}</ul>' if items else ""
 
 
 def _key_label(zone: Zone, view: View) -> str:
@@ -354,7 +381,8 @@ def page_html(atlas: Atlas) -> str:
     )
     figures = "".join(
         f'<figure class="aspect" data-aspect="{a}"{"" if i == 0 else " hidden"}>'
-        f"<figcaption>{escape(aspect_title(a))}</figcaption>{_aspect_svg(atlas, a)}{_names_html(atlas, a)}"
+        f"<figcaption>{escape(aspect_title(a))}</figcaption>{_aspect_svg(atlas, a)}"
+        f"{_key_html(atlas, a)}{_names_html(atlas, a)}"
         "</figure>"
         for i, a in enumerate(aspects)
     )
