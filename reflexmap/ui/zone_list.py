@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QModelIndex, QRectF, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QSizePolicy, QVBoxLayout, QWidget
 
 from ..atlas import Atlas
@@ -37,6 +37,7 @@ ASPECT_ROLE = Qt.ItemDataRole.UserRole + 3  # the view to switch to; "" for the 
 CHART_ROLE = Qt.ItemDataRole.UserRole + 4  # path of another chart holding the match; "" for this one
 MAX_OTHER_CHART_ROWS = 50
 CLAIM_TIP_CHARS = 400  # the longest claim a row's tooltip shows in full
+FRAME = "#3b3f45"  # a swatch's frame: the chart key's outline grey
 _SWATCHES: dict[int, QIcon] = {}  # region colour (RGBA) -> its swatch, shared by every row
 
 
@@ -51,10 +52,23 @@ def swatch(color: QColor) -> QIcon:
         if len(_SWATCHES) > 256:  # themes and charts come and go: never more than a few hundred
             _SWATCHES.clear()
         icon = QIcon()
+        # opaque, as on the chart's paper, in a frame, and the same on a selected row: Qt's
+        # "selected" icon tinted it with the selection (Nerves orange turned grey-brown, Spine
+        # blue sank into the selection's blue)
+        shown = QColor(color)
+        shown.setAlpha(255)
+        alpha = color.alphaF()
+        shown.setRgbF(*(alpha * c + (1 - alpha) for c in (color.redF(), color.greenF(), color.blueF())))
         for side in (16, 32):  # the list's icon size, and twice that on a high-DPI screen
             pixmap = QPixmap(side, side)
-            pixmap.fill(color)
-            icon.addPixmap(pixmap)
+            pixmap.fill(shown)
+            painter = QPainter(pixmap)
+            width = side // 16
+            painter.setPen(QPen(QColor(FRAME), width))
+            painter.drawRect(QRectF(width / 2, width / 2, side - width, side - width))
+            painter.end()
+            for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+                icon.addPixmap(pixmap, mode)
         _SWATCHES[key] = icon
     return icon
 
