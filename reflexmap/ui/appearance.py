@@ -102,6 +102,7 @@ def scaled_style() -> type:
         metric.PM_DockWidgetTitleBarButtonMargin,
     )
     edged = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorRadioButton)
+    spin = (QStyle.PrimitiveElement.PE_IndicatorSpinUp, QStyle.PrimitiveElement.PE_IndicatorSpinDown)
 
     class ScaledStyle(QProxyStyle):
         def pixelMetric(self, metric, option=None, widget=None) -> int:
@@ -111,9 +112,14 @@ def scaled_style() -> type:
         def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802 - Qt's name
             """Check boxes and radio buttons with a visible edge on dark themes: Fusion draws it
             a shade darker than the window, which on a dark or black window is no edge at all (an
-            unticked box in the high-contrast theme did not show)."""
+            unticked box in the high-contrast theme did not show); and spin-box arrows drawn
+            here on dark themes (High contrast's styled spin boxes showed two empty boxes)."""
+            dark = option.palette.color(QPalette.ColorRole.Base).lightness() < 100
+            if dark and element in spin:
+                _spin_arrow(painter, option, element == QStyle.PrimitiveElement.PE_IndicatorSpinUp)
+                return
             super().drawPrimitive(element, option, painter, widget)
-            if element not in edged or option.palette.color(QPalette.ColorRole.Base).lightness() >= 100:
+            if element not in edged or not dark:
                 return
             edge = QColor(option.palette.color(QPalette.ColorRole.WindowText))
             edge.setAlpha(200)
@@ -129,6 +135,28 @@ def scaled_style() -> type:
             painter.restore()
 
     return ScaledStyle
+
+
+def _spin_arrow(painter: QPainter, option, up: bool) -> None:
+    """A spin box's arrow in the button's text colour (grey when the step is not possible),
+    filling its box (at least 7 px wide): in a spin box with a styled border (High contrast's)
+    the style was given a 5 px box and drew nothing in it, the button stayed black."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QPolygonF
+
+    box = QRectF(option.rect)
+    width = max(7.0, min(box.width(), box.height() * 1.6))
+    height = width / 1.8
+    cx, cy = box.center().x(), box.center().y()
+    tip, base = (cy - height / 2, cy + height / 2) if up else (cy + height / 2, cy - height / 2)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(option.palette.color(QPalette.ColorRole.ButtonText))
+    painter.drawPolygon(
+        QPolygonF([QPointF(cx, tip), QPointF(cx + width / 2, base), QPointF(cx - width / 2, base)])
+    )
+    painter.restore()
 
 
 def set_style(app: QApplication, name: str | None = None) -> None:
