@@ -601,16 +601,16 @@ class Saving(QObject):
         with problems, or written so by hand): shown with its problems marked on the map and
         listed, saved as usual. A file that is not a chart the editor can show is refused,
         with why (see atlas.document.document_to_fix)."""
-        if not self.may_switch():
-            return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             document = _document_to_fix(path)
             _LAST_CHECKED.clear()  # (a document keeps its check: never shown twice)
         finally:
             QApplication.restoreOverrideCursor()
-        if isinstance(document, str):
+        if isinstance(document, str):  # refused before any question: the chart edited stays
             return self._refused_to_fix(path, document)
+        if not self.may_switch():  # asked once there is a chart to replace this one
+            return False
         if not self.mode.edit_document(document, path, modified=False):
             return False
         self.host.settings.setValue("chart/last", str(path))
@@ -628,10 +628,10 @@ class Saving(QObject):
 
     # --- a new chart -------------------------------------------------------------------
     def new_chart_dialog(self):
+        """The New chart dialog; the unsaved changes are asked about only once it is confirmed
+        and the new chart is made (Cancel in it keeps the chart, its changes and their history)."""
         from .new_chart import NewChartDialog
 
-        if not self.may_switch():
-            return None
         dialog = NewChartDialog(self.host.chart_title, self.host.parent)
         dialog.accepted.connect(lambda: self._new_chart(dialog.chosen()))
         dialog.open()
@@ -645,6 +645,10 @@ class Saving(QObject):
             document = new_chart_document(outlines, title, with_zones=with_zones, tradition=tradition)
         except (OSError, ValueError) as exc:
             self.mode.say(_("Could not read the chart: {error}").format(error=exc))
+            return
+        # asked now, when the new chart is there to replace this one (a chart that cannot be
+        # shown is refused by edit_document first, without a question: nothing is replaced)
+        if document.draft().atlas is not None and not self.may_switch():
             return
         self.mode.edit_document(document, None, modified=True)
 
