@@ -6,10 +6,16 @@ closes is said once and offers Save as…, and nothing is lost."""
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
+import pytest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
+from reflexmap.atlas import load_atlas
+
 from .test_editor import chart, drag, editing  # noqa: F401 (fixtures)
-from .test_editor_files import answer_later
+from .test_editor_files import answer_later, box_named
 
 
 def new_chart_dialog():
@@ -67,3 +73,65 @@ def test_ok_in_the_new_chart_dialog_asks_then_cancel_keeps_and_discard_makes_the
             assert editing.state.atlas.zone("heel").shapes == shapes
     qtbot.waitUntil(lambda: editing.state.atlas.title == "Mine", timeout=5000)
     assert editing.editor.active and editing.editor.session.saved_path is None
+
+
+@pytest.fixture
+def refusing_folder(tmp_path: Path):
+    """`refuse(folder)`: the folder takes no new file and no rename, even for root (chattr
+    +i, as the tester's); undone after the test. Skipped where chattr is not allowed."""
+    made: list[Path] = []
+
+    def refuse(folder: Path) -> None:
+        result = subprocess.run(["chattr", "+i", str(folder)], capture_output=True)
+        if result.returncode != 0:
+            pytest.skip(f"cannot make a folder immutable here: {result.stderr.decode(errors='replace')}")
+        made.append(folder)
+
+    yield refuse
+    for folder in made:
+        subprocess.run(["chattr", "-i", str(folder)], check=False)
+
+
+def visible_boxes(name: str) -> list[QMessageBox]:
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()
+    ]
+
+
+def test_quit_save_into_a_refusing_folder_says_it_once_and_offers_save_as(
+    qtbot, editing, chart, refusing_folder, monkeypatch, tmp_path
+):
+    from reflexmap.ui import dialogs
+
+    drag(qtbot, editing, "plantar-left", (0, 25), (0, 30))
+    shapes = editing.state.atlas.zone("heel").shapes
+    original = chart.read_bytes()
+    elsewhere = tmp_path / "elsewhere"  # (made before the chart's folder refuses new files)
+    elsewhere.mkdir()
+    refusing_folder(chart.parent)
+    editing.close()
+    box_named("unsaved-changes").button(QMessageBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: box_named("save-failed-closing") is not None, timeout=3000)
+    qtbot.wait(100)  # (a second box would be open by now)
+    assert len(visible_boxes("save-failed-closing")) == 1
+    assert not visible_boxes("save-failed")  # said once: not also the plain "Chart not saved"
+    failed = box_named("save-failed-closing")
+    assert chart.name in failed.text() and "may not write" in failed.text()
+    assert editing.isVisible() and chart.read_bytes() == original
+    # Cancel: back to editing, nothing lost
+    failed.button(QMessageBox.StandardButton.Cancel).click()
+    assert editing.isVisible() and editing.editor.session.modified
+    # again, and Save as… to a folder that takes it: saved there, and the window closes
+    target = elsewhere / "mine.yaml"
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: str(target))
+    editing.close()
+    box_named("unsaved-changes").button(QMessageBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: box_named("save-failed-closing") is not None, timeout=3000)
+    failed = box_named("save-failed-closing")
+    save_as = next(b for b in failed.buttons() if "Save" in b.text() and "as" in b.text())
+    save_as.click()
+    qtbot.waitUntil(lambda: not editing.isVisible(), timeout=3000)
+    assert load_atlas(target).zone("heel").shapes == shapes
+    assert chart.read_bytes() == original

@@ -135,6 +135,7 @@ class Saving(QObject):
         self._told_elsewhere: Path | None = None  # the fallback autosave said (once)
         self._told_on_disk: tuple | None = None  # the change on disk said when the window came back
         self._asking = False
+        self._closing: Callable[[], object] | None = None  # the window closes once saved
         self.timer = QTimer(self)
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self.autosave)
@@ -215,16 +216,7 @@ class Saving(QObject):
         try:
             save_atlas(document.at(path, str(path)), path, allow_errors=True)
         except OSError as exc:
-            from .. import dialogs
-
-            dialogs.warning(
-                self.host.parent,
-                _("Chart not saved"),
-                _("Could not save the chart as {path}: {reason}.").format(
-                    path=bidi_isolate(str(path)), reason=write_failure(exc)
-                ),
-                "save-failed",
-            )
+            self._save_failed(path, exc)
             return False
         forget_autosaves(old_chart)
         forget_autosaves(path)
@@ -240,6 +232,51 @@ class Saving(QObject):
             if chart_id:
                 self.host.zones_renamed(chart_id, renames, _shown_elsewhere(chart_id, set(renames), path))
         return True
+
+    def _save_failed(self, path: Path, exc: OSError) -> None:
+        """Said once: while the window closes, with Save as… to another folder (or Cancel, to
+        go on editing); else as a warning."""
+        from .. import dialogs
+
+        said = _("Could not save the chart as {path}: {reason}.").format(
+            path=bidi_isolate(str(path)), reason=write_failure(exc)
+        )
+        close_again = self._closing
+        if close_again is None:
+            dialogs.warning(self.host.parent, _("Chart not saved"), said, "save-failed")
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Chart not saved"), "", parent=self.host.parent)
+        box.setObjectName("save-failed-closing")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a file's name, as written
+        box.setText(said)
+        box.setInformativeText(
+            _(
+                "Save as: your changes go to a file in another folder, then ReflexMap closes.\n"
+                "Cancel: ReflexMap stays open with your changes."
+            )
+        )
+        save_as = box.addButton(_("Save &as…"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.setEscapeButton(cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered() -> None:
+            if box.clickedButton() is save_as:
+                self._then_close(self.save_as, close_again)
+
+        box.finished.connect(lambda _result: answered())
+        box.open()
+
+    def _then_close(self, save: Callable[[], bool], close_again: Callable[[], object]) -> None:
+        """`save` while the window closes: closed once saved; a failure is said with a way on."""
+        self._closing = close_again
+        try:
+            saved = save()
+        finally:
+            self._closing = None
+        if saved:
+            close_again()
 
     # --- the file changed by another program ------------------------------------------------
     def _changed_elsewhere_at_save(self, path: Path) -> str:
@@ -424,7 +461,14 @@ class Saving(QObject):
         if not self.session.modified:
             return True
         box = self._unsaved_box()
-        box.finished.connect(lambda answer: self._answered(answer) and close_again())
+
+        def answered(answer: int) -> None:
+            if answer == QMessageBox.StandardButton.Save:
+                self._then_close(self.save, close_again)
+            elif self._answered(answer):
+                close_again()
+
+        box.finished.connect(answered)
         box.open()
         return False
 
