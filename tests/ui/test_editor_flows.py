@@ -10,6 +10,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from reflexmap.atlas import load_atlas
@@ -135,3 +137,101 @@ def test_quit_save_into_a_refusing_folder_says_it_once_and_offers_save_as(
     qtbot.waitUntil(lambda: not editing.isVisible(), timeout=3000)
     assert load_atlas(target).zone("heel").shapes == shapes
     assert chart.read_bytes() == original
+
+
+def dense_chart(folder: Path, per_side: int = 500) -> Path:
+    """small.yaml with the heel's outline (the same rectangle) written with 4 × `per_side`
+    corners (500: 2,000 corners about 0.07 mm apart, at the window's zoom less than a pixel)."""
+    from .test_editor import DATA
+
+    corners = [(-18, 2), (18, 2), (18, 30), (-18, 30)]
+    ring = []
+    for (x0, y0), (x1, y1) in zip(corners, corners[1:] + corners[:1], strict=True):
+        ring += [(x0 + (x1 - x0) * i / per_side, y0 + (y1 - y0) * i / per_side) for i in range(per_side)]
+    written = ", ".join(f"[{x:.4f}, {y:.4f}]" for x, y in ring)
+    path = folder / "dense.yaml"
+    text = (DATA / "small.yaml").read_text(encoding="utf-8")
+    old = "plantar-left: [[-18, 2], [18, 2], [18, 30], [-18, 30]]"
+    assert old in text
+    path.write_text(text.replace(old, f"plantar-left: [{written}]"), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def dense(tmp_path: Path) -> Path:
+    return dense_chart(tmp_path)
+
+
+def handle_places(window) -> list[tuple[int, int]]:
+    view = window.map
+    return [
+        (p.x(), p.y())
+        for p in (view.mapFromScene(h.pos()) for h in window.editor.tool.overlay.handles)
+        if view.viewport().rect().contains(p)
+    ]
+
+
+def gap(window) -> float:
+    """The median distance in the scene between handles next to each other."""
+    points = [h.pos() for h in window.editor.tool.overlay.handles]
+    gaps = sorted(
+        ((a.x() - b.x()) ** 2 + (a.y() - b.y()) ** 2) ** 0.5 for a, b in zip(points, points[1:], strict=False)
+    )
+    return gaps[len(gaps) // 2]
+
+
+def test_a_zone_of_many_close_corners_shows_handles_a_person_can_tell_apart(qtbot, make_window, dense):
+    from reflexmap.ui.editor.handle_room import APART_PX
+
+    from .conftest import click_mm, viewport_pos
+
+    window = make_window(load_atlas(dense))
+    window.edit_action.trigger()
+    click_mm(qtbot, window, "plantar-left", 0.0, 25.0)
+    assert window.state.zone_id == "heel"
+    places = handle_places(window)
+    assert 4 <= len(places) < 400  # not 2,000 squares over each other (a thick black ring)
+    for (ax, ay), (bx, by) in zip(places, places[1:], strict=False):
+        assert (ax - bx) ** 2 + (ay - by) ** 2 >= (APART_PX - 1.5) ** 2
+    said = window.statusBar().currentMessage()
+    assert "corners of this zone have no handle" in said and "zoom in" in said
+    gap_before = gap(window)
+    viewport = window.map.viewport()
+    for _ in range(8):  # the mouse wheel over the heel's right edge
+        at = QPointF(viewport_pos(window, "plantar-left", 18.0, 16.0))
+        wheel = QWheelEvent(
+            at,
+            viewport.mapToGlobal(at),
+            QPoint(),
+            QPoint(0, 120),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(viewport, wheel)
+    qtbot.wait(300)  # (the overlay follows the view after a short pause)
+    zoomed = handle_places(window)
+    # zoomed in: the corners in view have handles closer together on the zone (a few scene
+    # units apart, as many pixels apart on screen as before)
+    assert len(zoomed) >= 4 and gap(window) < gap_before / 3
+    for (ax, ay), (bx, by) in zip(zoomed, zoomed[1:], strict=False):
+        assert (ax - bx) ** 2 + (ay - by) ** 2 >= (APART_PX - 1.5) ** 2
+
+
+def test_edit_mode_on_a_chart_of_many_points_shows_that_it_is_being_opened(qtbot, make_window, tmp_path):
+    """A zone of 30,000 corners in a file well under IN_BACKGROUND (0.6 MB): read behind the
+    "Opening the chart for editing…" box (before: the window hung with only a wait cursor)."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    from reflexmap.ui.editor import opening
+
+    path = dense_chart(tmp_path, per_side=7_500)
+    assert path.stat().st_size < opening.IN_BACKGROUND
+    window = make_window(load_atlas(path))
+    window.edit_action.trigger()
+    boxes = [box for box in window.findChildren(QProgressDialog) if box.isVisible()]
+    assert [box.labelText() for box in boxes] == ["Opening the chart for editing…"]
+    qtbot.waitUntil(lambda: window.editor.active, timeout=60_000)
+    assert not [box for box in window.findChildren(QProgressDialog) if box.isVisible()]
+    assert window.editor.session.document is not None

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...atlas.geometry import problem_place
-from ...i18n import N_, _, bidi_isolate, format_number
+from ...i18n import N_, _, bidi_isolate, format_count, format_number, ngettext
 from ...vocab import aspect_name, foot_name
 from ...vocab import where as view_words
 from ..modes import EDIT, MapEvent, Mode
@@ -151,6 +151,7 @@ class ZoneTool(Mode):
         for view_id, rings in self.broken_shapes() + self.breaking_shapes():
             self.overlay.broken([[overlay.to_scene(view_id, x, y) for x, y in r] for r in rings])
         zone = self.state.zone_id if self.drawing is None else ""  # drawing: only the new corners
+        crowded = 0  # corners in view without a handle: too close together (handle_room.py)
         for view_id in self.shown_views():
             rings = self.rings_in(view_id) if zone else None
             if rings is None:
@@ -159,11 +160,7 @@ class ZoneTool(Mode):
             edited = self.source_of(view_id) or view_id
             scene = [[overlay.to_scene(view_id, x, y) for x, y in r] for r in rings]
             self.overlay.outline(scene, mirrored=mirrored)
-            for part, ring in enumerate(scene):
-                for index, point in enumerate(ring):
-                    self.overlay.handle(
-                        point, selected=self.vertex == (edited, part, index), mirrored=mirrored
-                    )
+            crowded += self._handles(overlay, scene, edited, mirrored)
         marks = [
             (view_id, overlay.to_scene(view_id, x, y), message)
             for view_id, x, y, message in self.problem_marks()
@@ -177,6 +174,33 @@ class ZoneTool(Mode):
             )
         if self.drawing:
             self.overlay.points([overlay.to_scene(self.drawing_view, x, y) for x, y in self.drawing])
+        if crowded and not self.overlay.unshown:
+            overlay.follows_view = True  # zoomed in or scrolled: the handles there are drawn
+            self.status(
+                ngettext(
+                    "{count} corner of this zone has no handle: the corners lie too close together "
+                    "at this zoom (zoom in to reach them; the zone can be dragged as a whole).",
+                    "{count} corners of this zone have no handle: the corners lie too close together "
+                    "at this zoom (zoom in to reach them; the zone can be dragged as a whole).",
+                    crowded,
+                ).format(count=format_count(crowded))
+            )
+
+    def _handles(self, overlay, scene, edited: str, mirrored: bool) -> int:
+        """The handles of a zone's rings (scene) that a person can tell apart (handle_room.py);
+        how many corners in view got none."""
+        from .handle_room import MAX_HANDLES, spaced
+
+        visible = overlay.visible() if hasattr(overlay, "visible") else None
+        area, px = visible if visible is not None else (None, 0.0)
+        crowded = 0
+        for part, ring in enumerate(scene):
+            selected = self.vertex[2] if self.vertex is not None and self.vertex[:2] == (edited, part) else -1
+            chosen, left_out = spaced(ring, px, area, selected, MAX_HANDLES - len(self.overlay.handles))
+            crowded += left_out
+            for index in chosen:
+                self.overlay.handle(ring[index], selected=index == selected, mirrored=mirrored)
+        return crowded
 
     def broken_shapes(self) -> list[tuple[str, Rings]]:
         """(shown view, rings mm) of each shape the file holds that the chart leaves out
