@@ -178,10 +178,8 @@ class ZoneTool(Mode):
             overlay.follows_view = True  # zoomed in or scrolled: the handles there are drawn
             self.status(
                 ngettext(
-                    "{count} corner of this zone has no handle: the corners lie too close together "
-                    "at this zoom (zoom in to reach them; the zone can be dragged as a whole).",
-                    "{count} corners of this zone have no handle: the corners lie too close together "
-                    "at this zoom (zoom in to reach them; the zone can be dragged as a whole).",
+                    "{count} corner has no handle, too close to others at this zoom: zoom in to reach it.",
+                    "{count} corners have no handle, too close together at this zoom: zoom in to reach them.",
                     crowded,
                 ).format(count=format_count(crowded))
             )
