@@ -77,7 +77,12 @@ class DockRoom(QObject):
             window.addDockWidget(area, dock)
             card = window.findChild(QDockWidget, CARD_DOCK)
             if not left and card is not None and card is not dock:
+                # the tab in front stays in front (the zone card, or the editor's form):
+                # a dock tabified becomes the front tab, and History hid the zone card
+                group = [card, *window.tabifiedDockWidgets(card)]
+                front = next((d for d in group if not d.visibleRegion().isEmpty()), card)
                 window.tabifyDockWidget(card, dock)
+                front.raise_()
         finally:
             self._putting = False
 
@@ -130,6 +135,22 @@ class DockRoom(QObject):
                     field.cap(most - 40)
                 if dock.width() > most or dock.maximumWidth() < most:
                     dock.setMaximumWidth(most)
+                self.hold_contents(dock, most)
+
+    def hold_contents(self, dock: QDockWidget, most: int) -> None:
+        """`dock`'s contents no wider at least than its share (`most` px): the zone card asks
+        for 300 px, and beside History on a 1440 px window (288 px a side) it stood 12 px past
+        the window's right edge, its text cut there. Its own minimum again where it fits."""
+        widget = dock.widget()
+        if widget is None:
+            return
+        own = widget.property("dockRoomOwnMinimum")
+        if own is None:
+            own = widget.minimumWidth()
+            widget.setProperty("dockRoomOwnMinimum", own)
+        wanted = min(int(own), most)
+        if widget.minimumWidth() != wanted:
+            widget.setMinimumWidth(wanted)
 
 
 class PlaceholderFit(QObject):
