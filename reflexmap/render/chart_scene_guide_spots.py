@@ -55,6 +55,7 @@ class GuideSpotsMixin:
         found = None
         for factor in GUIDE_SIZES[start:]:
             size = self.guide_mm * factor
+            near = self._other_uprights(frame, guide, size)
             for split in (False, True):
                 lines = self._guide_name_lines(frame, short, size, split)
                 if split and len(lines) < 2:
@@ -68,7 +69,7 @@ class GuideSpotsMixin:
                     height,
                     edges,
                     avoid,
-                    rects + apart,
+                    rects + apart + near,
                     size=size,
                     fills=fills,
                 )
@@ -106,6 +107,26 @@ class GuideSpotsMixin:
                 break
             spot.moveBottom(hit.top() - 0.2)
         return (text, size, width, height, spot.x(), spot.y())
+
+    def _other_uprights(self, frame: Frame, guide, size: float) -> list:
+        """Boxes about the other upright guide lines of `frame`'s view, a line of type (`size`)
+        wide on either side, for the name of `guide` when it is upright too: beside its own
+        line, a name that reached up to the next one read as that line's (German, Largest, the
+        lateral view: "Becken- / Fersenlinie" stood between the waistline and its own line,
+        under "Taillenlinie", reading as a second name of the waistline)."""
+        if not _upright(self._points(frame, guide.points)):
+            return []
+        boxes = []
+        for other in frame.view.guides:
+            if other is guide:
+                continue
+            ends = self._points(frame, other.points)
+            if _upright(ends):
+                xs, ys = [p.x() for p in ends], [p.y() for p in ends]
+                boxes.append(
+                    _box(QRectF(min(xs) - size, min(ys), max(xs) - min(xs) + 2 * size, max(ys) - min(ys)))
+                )
+        return boxes
 
     def _outline_index(self, frame: Frame) -> SegmentIndex:
         """The view's outline in scene mm, filed for guide names' places (made once per chart
@@ -210,3 +231,11 @@ class GuideSpotsMixin:
                 x, y = spot[0] + 0.4, spot[1]
         x = max(frame.left + 1.0, min(x, frame.right - width - 1.0))
         return QPointF(x, y)
+
+
+def _upright(ends) -> bool:
+    """Whether a guide line (its scene points) runs up the foot rather than across it, and is
+    not closed on itself (an ankle bone): as `_guide_name_position` tells them apart."""
+    xs, ys = [p.x() for p in ends], [p.y() for p in ends]
+    closed = len(ends) > 3 and ends[0] == ends[-1]
+    return not closed and max(xs) - min(xs) < 0.3 * (max(ys) - min(ys))
