@@ -95,6 +95,9 @@ __all__ = [  # (the sizes and helpers other modules and tests import from here)
 ]
 
 
+WHOLE_NAMES_GROWTH = 1.05  # text no larger than this × the size chosen: its names whole (above)
+
+
 class ChartScene(
     UpdateMixin,
     StateMixin,
@@ -270,7 +273,11 @@ class ChartScene(
         )
         if presenting:  # names whole, in two lines where they are long and the chart too wide
             self.column_mm = self._presenting_columns(shown, placed, wide, room)
-        elif text_scale > 1.0:  # larger text chosen: names whole, the map scrolls (ui/label_room.py)
+        elif text_scale > 1.0 and 0.0 < min_text_mm <= WHOLE_NAMES_GROWTH * LABEL_MM * text_scale:
+            # larger text chosen on a window too small to grow it (the map shows less of the
+            # chart at a legible size, ui/label_room.py): names whole. Grown (German at
+            # Largest on 1440×900), measured (no minimum) or on paper the columns stay
+            # bounded by the feet, as the README says, names shortened
             self.column_mm = max(self.column_mm, self._whole_names_column(shown))
         if not wide and self.label_room_mm is not None:  # kept in place while editing
             placed = self._inner_kept_closed(shown, placed)
