@@ -95,9 +95,6 @@ __all__ = [  # (the sizes and helpers other modules and tests import from here)
 ]
 
 
-WHOLE_NAMES_GROWTH = 1.05  # text no larger than this × the size chosen: its names whole (above)
-
-
 class ChartScene(
     UpdateMixin,
     StateMixin,
@@ -201,11 +198,13 @@ class ChartScene(
         base_note: str = "",
         labels: bool = True,
         room: float | None = None,
+        whole_names: bool = False,
     ) -> None:
         """Draw `aspect` of `atlas` (or only the listed view ids), replacing what was there.
 
         `room`: the width over the height of the window it is fitted to, when known (presenting
-        wraps long names only where the chart would be too wide for it).
+        wraps long names only where the chart would be too wide for it). `whole_names`: label
+        columns as wide as every name in two lines needs (the map shows less of the chart).
 
         With `labels` False no label columns are laid out (labels hidden, as in a quiz): the
         feet, title and key take the room the columns would have kept empty.
@@ -244,8 +243,12 @@ class ChartScene(
         wide = is_wide(shown)
         # label columns are bounded by the feet's width, their names shortened to it
         presenting = label_mm > LABEL_MM * text_scale * 1.001  # larger labels asked for
-        # (presenting: its labels shrink to what its columns hold, label_within_feet)
-        self.sides_label_mm = LABEL_MM * text_scale if presenting else max(label_mm, min_text_mm)
+        # the size the text setting asks for, not grown for the window: the sides stay the
+        # same through the map's rounds of text sizes (a layout that changed with them made
+        # the rounds settle elsewhere when labels were hidden and shown again); presenting's
+        # labels shrink to what its columns hold (label_within_feet). Where the map pans
+        # (`whole_names`) the text is not grown, and drawn at its size
+        self.sides_label_mm = max(label_mm, min_text_mm) if whole_names else LABEL_MM * text_scale
         placed = [self._label_sides(atlas, view, wide) for view in shown]
         if presenting:  # no larger than lets the columns stand beside their feet
             heights = [bounds(v.outline)[3] - bounds(v.outline)[1] for v in shown]
@@ -273,9 +276,9 @@ class ChartScene(
         )
         if presenting:  # names whole, in two lines where they are long and the chart too wide
             self.column_mm = self._presenting_columns(shown, placed, wide, room)
-        elif text_scale > 1.0 and 0.0 < min_text_mm <= WHOLE_NAMES_GROWTH * LABEL_MM * text_scale:
+        elif whole_names:
             # larger text chosen on a window too small to grow it (the map shows less of the
-            # chart at a legible size, ui/label_room.py): names whole. Grown (German at
+            # chart at a legible size, ui/map_view.py _pans): names whole. Grown (German at
             # Largest on 1440×900), measured (no minimum) or on paper the columns stay
             # bounded by the feet, as the README says, names shortened
             self.column_mm = max(self.column_mm, self._whole_names_column(shown))

@@ -459,6 +459,7 @@ class MapView(QGraphicsView):
                 base=base,
                 base_note=what_it_adds(atlas, base) if base is not None else "",
                 labels=self.state.labels_visible,
+                whole_names=min_text_mm > 0.0 and self._pans(),
                 room=self.viewport().width() / max(1, self.viewport().height()) if self.isVisible() else None,
             )
         finally:
@@ -674,15 +675,29 @@ class MapView(QGraphicsView):
         largest = min(largest, self.chart.largest_label_mm)  # presenting: columns beside the feet
         # presenting asks for larger labels: the key and captions grow alike
         presenting = (self.label_mm or LABEL_MM) / LABEL_MM
-        need = MIN_TEXT_PX * presenting * self.text_scale / scale
-        if need > largest * MAX_TEXT_GROWTH and self.text_scale > 1.0 and self.label_mm is None:
-            # larger text chosen: fitted whole it would be too small even grown (under
-            # 1 / MAX_TEXT_GROWTH of the size asked), so the map shows less of the chart
-            # (`fit`, label_room.legible_scale); its text is not grown there, else its columns
+        if self._pans():
+            # its text is not grown where the map shows less of the chart, else its columns
             # hold more than the feet's height (German at Largest: 9 mm labels pushed up to
             # 80 mm off their zones)
             return LABEL_MM * self.text_scale
-        return min(need, largest)
+        return min(MIN_TEXT_PX * presenting * self.text_scale / scale, largest)
+
+    def _pans(self) -> bool:
+        """Whether larger text was chosen on a window too small for the chart whole, its
+        labels under 1 / MAX_TEXT_GROWTH of the size asked even grown: the map then shows less
+        of the chart at a legible size (`fit`, label_room.legible_scale), its names whole.
+        Told by the chart measured with no minimum text (the rounds' first, its columns
+        bounded by the feet), else the one drawn: the same answer for a window's size, so
+        that labels hidden and shown again are drawn as before."""
+        if self.text_scale <= 1.0 or self.label_mm is not None:
+            return False
+        key = self._measure_key()
+        size = self._measured.get(key) if key is not None else None
+        scale = self.fit_scale(size)
+        if scale <= 0:
+            return False
+        largest = MAX_TEXT_GROWTH * LABEL_MM * self.text_scale
+        return MIN_TEXT_PX * self.text_scale / scale > largest * MAX_TEXT_GROWTH
 
     def set_text_scale(self, scale: float) -> None:
         if scale != self.text_scale:
