@@ -68,9 +68,6 @@ class ChartOpening:
     def _open(self, path: str | Path, then: Callable[[], None] | None) -> bool:
         from .editor.opening import Opening
 
-        window = self.window
-        if window.edits and not window.editor.may_switch():  # unsaved edits: saved, discarded or kept
-            return False
         self.cancel()  # another chart asked for: the one being read is abandoned
         outcome: list[bool] = []
 
@@ -97,6 +94,12 @@ class ChartOpening:
 
     def _read(self, path: str | Path, result: LoadResult, then: Callable[[], None] | None) -> bool:
         self.opening = None
+        window = self.window
+        # unsaved edits are saved, discarded or kept only now that a chart is read to replace
+        # them: asked before the reading, Discard then a chart that failed, was cancelled or
+        # had errors lost the edits and their history for nothing (as New chart did, S14-17)
+        if result.ok and window.edits and not window.editor.may_switch():
+            return False
         if not self.shown(path, result):
             return False
         if then is not None:

@@ -58,6 +58,8 @@ def main() -> int:
         facts["charts"] = [a.data() for a in window.charts_menu.actions() if a.data()]
         window.new_quiz_action.trigger()  # F7
         app.processEvents()
+        collect()  # a damaged progress file is said first; the dialog opens when that is closed
+        app.processEvents()
         dialog = next(w for w in app.topLevelWidgets() if w.objectName() == "quiz-setup" and w.isVisible())
         facts["quiz_length"] = dialog.length.value()
         facts["quiz_seconds"] = dialog.seconds.value()

@@ -336,3 +336,29 @@ def test_a_nudge_then_at_once_save_or_close_is_not_lost(qtbot, editing, chart):
     box.button(QMessageBox.StandardButton.Save).click()
     qtbot.waitUntil(lambda: not editing.isVisible(), timeout=2000)
     assert load_atlas(chart).zone("heel").shapes == editing.state.atlas.zone("heel").shapes
+
+
+def test_opening_a_chart_that_cannot_be_shown_keeps_the_edits_without_asking(qtbot, editing, chart, tmp_path):
+    """Open chart asked Save/Discard before reading: Discard, then a chart with errors (or
+    a failed or cancelled reading), lost the edits and their history for nothing. Now it asks
+    only once a chart is read to take this one's place."""
+    drag(qtbot, editing, "plantar-left", (0, 25), (0, 30))
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("zones: [\n", encoding="utf-8")
+    asked = []
+    timer = QTimer()
+    timer.timeout.connect(
+        lambda: asked.append(box_named("unsaved-changes")) if box_named("unsaved-changes") else None
+    )
+    timer.start(20)
+    try:
+        assert not editing.open_chart(broken)
+        qtbot.wait(50)
+    finally:
+        timer.stop()
+    for widget in QApplication.topLevelWidgets():  # the chart's errors, said
+        if widget.isVisible() and widget is not editing and widget.isWindow() and widget.isModal():
+            widget.close()
+    assert not any(asked), "asked about the edits though no chart was to replace them"
+    assert editing.editor.session.modified and editing.editor.session.stack.canUndo()
+    assert editing.editor.active

@@ -194,6 +194,9 @@ class Opening(QObject):
         self.cancelled()
 
     def _finish(self) -> None:
+        if getattr(self, "_finished", False):  # (once: `done` may have asked a question meanwhile,
+            return  # whose event loop deleted this object, as deleteLater below asks)
+        self._finished = True
         self.timer.stop()
         dialog, self.dialog = self.dialog, None
         if dialog is not None:
