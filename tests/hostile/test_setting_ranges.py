@@ -174,7 +174,7 @@ def test_the_app_starts_with_out_of_range_settings_and_says_what_was_reset(tmp_p
 
     for line in (
         at('"purple"') + f'Theme ({FSI}appearance/theme{PDI}): {FSI}"purple"{PDI} is not one of: system, '
-        f'light, dark, high-contrast; the default {FSI}“Follow the system”{PDI} is used.',
+        f"light, dark, high-contrast; the default {FSI}“Follow the system”{PDI} is used.",
         at("1000000") + f"Text size ({FSI}appearance/text-scale{PDI}): {FSI}1000000{PDI} is not one of: "
         f"0.9; 1; 1.25; 1.5; the default {FSI}1{PDI} is used.",
         at('{"$base64"')
