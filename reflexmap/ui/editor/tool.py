@@ -174,8 +174,12 @@ class ZoneTool(Mode):
             )
         if self.drawing:
             self.overlay.points([overlay.to_scene(self.drawing_view, x, y) for x, y in self.drawing])
+        said, self._crowded_said = getattr(self, "_crowded_said", 0), crowded
         if crowded and not self.overlay.unshown:
             overlay.follows_view = True  # zoomed in or scrolled: the handles there are drawn
+        if crowded and not self.overlay.unshown and crowded != said:
+            # said when the count changes, not at every drawing: after a drop the status bar
+            # keeps what the drop said ("hold Ctrl … to move the whole zone")
             self.status(
                 ngettext(
                     "{count} corner has no handle, too close to others at this zoom: zoom in to reach it.",
