@@ -109,6 +109,7 @@ class Opening(QObject):
         self.parent_widget = parent
         self.path, self.done, self.failed, self.cancelled = path, done, failed, cancelled
         self.over = False
+        self._finished = False  # _finish ran (it may be called again after `done` asked a question)
         self.words = words or (_("Opening the chart for editing…"), _("Edit zones"))
         self.drawing = drawing
         self.dialog: QProgressDialog | None = None  # shown only when the reading takes long
@@ -194,8 +195,8 @@ class Opening(QObject):
         self.cancelled()
 
     def _finish(self) -> None:
-        if getattr(self, "_finished", False):  # (once: `done` may have asked a question meanwhile,
-            return  # whose event loop deleted this object, as deleteLater below asks)
+        if self._finished:  # (once: `done` may have asked a question meanwhile, whose event
+            return  # loop deleted this object, as deleteLater below asks)
         self._finished = True
         self.timer.stop()
         dialog, self.dialog = self.dialog, None

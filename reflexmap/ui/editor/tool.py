@@ -82,6 +82,7 @@ class ZoneTool(Mode):
         self._snap_corners: tuple = (None, None, ([], numpy.empty(0), numpy.empty(0)))  # see _corners
         # (dx, dy, edited view, corner or None, zone) waiting to be made one change
         self.nudge: tuple = (0.0, 0.0, "", None, "")
+        self._crowded_said = 0  # corners without a handle, as last said in the status bar
         self._nudge_timer = QTimer(self)
         self._nudge_timer.setSingleShot(True)
         self._nudge_timer.setInterval(NUDGE_SETTLE_MS)
@@ -174,7 +175,7 @@ class ZoneTool(Mode):
             )
         if self.drawing:
             self.overlay.points([overlay.to_scene(self.drawing_view, x, y) for x, y in self.drawing])
-        said, self._crowded_said = getattr(self, "_crowded_said", 0), crowded
+        said, self._crowded_said = self._crowded_said, crowded
         if crowded and not self.overlay.unshown:
             overlay.follows_view = True  # zoomed in or scrolled: the handles there are drawn
         if crowded and not self.overlay.unshown and crowded != said:
