@@ -297,6 +297,7 @@ def loads(
     max_number: int = MAX_NUMBER_CHARS,
     nonfinite: bool = False,
     skip_deep: bool = False,
+    repeats: list[Repeated] | None = None,
 ) -> Any:
     """Parse JSON within bounds; raises JSONBoundsError (a ValueError) for anything else.
 
@@ -314,7 +315,10 @@ def loads(
 
     `skip_deep`: a value nested deeper than `max_depth` is skipped while reading (without
     recursion) and read as a `TooDeep` holding its place, for a caller that leaves out the
-    setting or record it stands in alone; the other values are read."""
+    setting or record it stands in alone; the other values are read.
+
+    `repeats`: a list that gets each key written twice in one object (json keeps the later
+    value, and so does this), for the caller to say so; without it they are not looked for."""
     if len(raw) > max_bytes:
         size = len(raw)
         raise JSONBoundsError(
@@ -369,9 +373,19 @@ def loads(
             return float(name)
         raise JSONBoundsError(lambda: _("{name} is not a number this file may hold").format(name=name))
 
+    twice: list[bool] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        made = dict(items)  # the later value of a key written twice, as json keeps it
+        if len(made) != len(items):
+            twice.append(True)
+        return made
+
+    hooks = {} if repeats is None else {"object_pairs_hook": pairs}
+
     def parse(source: str, spans: list[tuple[int, int]] = ()) -> Any:
         try:
-            return json.loads(source, parse_int=whole, parse_float=decimal, parse_constant=constant)
+            return json.loads(source, parse_int=whole, parse_float=decimal, parse_constant=constant, **hooks)
         except json.JSONDecodeError as exc:
             line, column = (
                 _position(text, _original_offset(exc.pos, spans)) if spans else (exc.lineno, exc.colno)
@@ -401,7 +415,66 @@ def loads(
         raise _first_unheld(text) or JSONBoundsError(
             lambda w=unheld[0]: number_reach.unreadable(w, float(w)) or ""
         )
+    if twice and repeats is not None:  # (found by one scan, only when there is one)
+        repeats.extend(repeated_keys(text))
     return value
+
+
+class Repeated:
+    """A key written a second time in one object: where it stands (its value is the one
+    used, as json keeps the later one) and where the key was first written."""
+
+    __slots__ = ("key", "line", "column", "first_line", "first_column")
+
+    def __init__(self, key: str, line: int, column: int, first_line: int, first_column: int):
+        self.key, self.line, self.column = key, line, column
+        self.first_line, self.first_column = first_line, first_column
+
+    def __repr__(self) -> str:
+        return f"Repeated({self.key!r}, {self.line}, {self.column})"
+
+
+def repeated_keys(text: str) -> list[Repeated]:
+    """Every key written again in the object it was first written in (JSON read by `loads`),
+    in the order of the text: one linear scan (lines counted as it goes), no recursion."""
+    found: list[Repeated] = []
+    keys: list[dict[str, tuple[int, int]] | None] = []  # each open bracket: an object's keys, or None
+    key_next = False
+    line, line_start, counted = 1, 0, 0  # the line, where it starts, how far it is counted
+
+    for match in _PARTS.finditer(text):
+        part = match.group()
+        first = part[0]
+        if first == ",":
+            key_next = bool(keys) and keys[-1] is not None
+        elif first == "{":
+            keys.append({})
+            key_next = True
+        elif first == "[":
+            keys.append(None)
+            key_next = False
+        elif first in "]}":
+            if keys:
+                keys.pop()
+            key_next = False
+        elif first != ":" and key_next:
+            key_next = False
+            at = match.start()
+            breaks = text.count("\n", counted, at)
+            if breaks:
+                line += breaks
+                line_start = text.rfind("\n", counted, at) + 1
+            counted = at
+            try:
+                key = json.loads(part)
+            except ValueError:  # pragma: no cover - loads read the text
+                continue
+            seen = keys[-1]
+            if key in seen:
+                found.append(Repeated(key, line, at - line_start + 1, *seen[key]))
+            else:
+                seen[key] = (line, at - line_start + 1)
+    return found
 
 
 def _original_offset(offset: int, spans: list[tuple[int, int, int]]) -> int:

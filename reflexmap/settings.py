@@ -36,6 +36,7 @@ from .storage import (
     listed,
     read_guarded,
     read_regular,
+    repeats_said,
     write_with_backup,
 )
 
@@ -59,10 +60,12 @@ def valid(key: str, value: Any) -> bool:
     return setting_rules.check(key, value).reason is None
 
 
-def parse(raw: bytes) -> dict[str, Any]:
+def parse(raw: bytes, repeats: list[bounded_json.Repeated] | None = None) -> dict[str, Any]:
+    """The values of a settings file; `repeats` gets each key written twice (the later value
+    is the one used)."""
     try:
         # NaN, 1e999 and a value nested too deep: a bad value alone (said at its place)
-        data = bounded_json.loads(raw, max_bytes=MAX_BYTES, nonfinite=True, skip_deep=True)
+        data = bounded_json.loads(raw, max_bytes=MAX_BYTES, nonfinite=True, skip_deep=True, repeats=repeats)
     except bounded_json.JSONBoundsError as exc:
         # says itself, at its place: not JSON, or beyond a bound (in the language of then)
         raise Unreadable(lambda e=exc: e.message, line=exc.line, column=exc.column) from None
@@ -93,10 +96,11 @@ class Settings:
         self._changed: dict[str, Any] = {}  # key -> value (or _DELETED) this instance set
         self._write_failed = False
         read: list[bytes] = []  # the bytes parsed last: of the file, or of its backup
+        repeats: list[bounded_json.Repeated] = []  # keys written twice in them
 
         def parse_keeping(raw: bytes) -> dict[str, Any]:
-            read[:] = [raw]
-            return parse(raw)
+            read[:], repeats[:] = [raw], []
+            return parse(raw, repeats)
 
         try:
             values, said = read_guarded(self.path, parse_keeping, "settings", MAX_BYTES)
@@ -109,6 +113,8 @@ class Settings:
                 ).format(reason=error_text(e))
             ]
         source = self.path if self.path.exists() else backup_of(self.path)  # (a damaged one is aside)
+        if repeats and values is not None:
+            self._said.append(repeats_said(source, repeats, copy_aside(self.path, "repeated-keys", source)))
         self._values: dict[str, Any] = self._checked(values or {}, read[0] if read else b"", source)
         folder = self.path.parent
         if folder.is_dir() and not os.access(folder, os.W_OK):  # read-only: say so once, now

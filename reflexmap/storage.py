@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from .i18n import N_, _, bidi_isolate, format_count
+from .i18n import N_, _, bidi_isolate, format_count, ngettext
 
 FRESH_START = {
     "progress": N_("Starting with empty progress."),
@@ -342,6 +342,35 @@ def _remove_interrupted_writes(path: Path) -> None:
             if leftover.is_file():
                 with contextlib.suppress(OSError):  # a read-only folder: they stay, harmless
                     leftover.unlink(missing_ok=True)
+
+
+def repeats_said(file: Path, repeats: list, kept: Path | None) -> Said:
+    """One message for the keys written twice in `file` (bounded_json.Repeated, each at its
+    place): the later value of each is used, as JSON readers do, and the file as it was is
+    `kept` (the next save writes each key once)."""
+
+    def say() -> str:
+        line_words = _("{place}: the key “{key}” was already written at line {line}, column {column}.")
+        lines = [
+            line_words.format(
+                place=f"{_whole(file)}:{repeat.line}:{repeat.column}",
+                key="\u2068" + repeat.key[:80] + "\u2069",
+                line=repeat.first_line,
+                column=repeat.first_column,
+            )
+            for repeat in repeats[:10]
+        ]
+        message = ngettext(
+            "A key is written twice in one place; its later value is used:",
+            "{count} keys are written twice in one place; the later value of each is used:",
+            len(repeats),
+        ).format(count=format_count(len(repeats)))
+        message += "\n" + listed(lines, len(repeats))
+        if kept is not None:
+            message += "\n" + _("The file as it was is kept as {kept}.").format(kept=_whole(kept))
+        return message
+
+    return say
 
 
 def listed(lines: list[str], total: int) -> str:

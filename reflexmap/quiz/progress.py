@@ -23,7 +23,16 @@ from pathlib import Path
 
 from .. import bounded_json
 from ..i18n import _, format_count, isolated, ngettext
-from ..storage import Unreadable, backup_of, copy_aside, listed, read_guarded, said, write_with_backup
+from ..storage import (
+    Unreadable,
+    backup_of,
+    copy_aside,
+    listed,
+    read_guarded,
+    repeats_said,
+    said,
+    write_with_backup,
+)
 
 FORMAT = "reflexmap-progress"
 VERSION = 1
@@ -87,9 +96,15 @@ class Cards(dict):
     """The usable card states of a file (card key -> LegacyCardState), and the records left
     out: (card, why, the field the trouble is in or None), with the text they were read from."""
 
-    def __init__(self, states: dict, dropped: list[tuple[str, Callable[[], str], str | None]], text: str):
+    def __init__(
+        self,
+        states: dict,
+        dropped: list[tuple[str, Callable[[], str], str | None]],
+        text: str,
+        repeats: list[bounded_json.Repeated] = (),
+    ):
         super().__init__(states)
-        self.dropped, self.text = dropped, text
+        self.dropped, self.text, self.repeats = dropped, text, list(repeats)
 
 
 class ProgressStore:
@@ -103,8 +118,10 @@ class ProgressStore:
     def load(self) -> Loaded:
         """The saved progress, or the backup's, or nothing; with a warning for each problem."""
         states, warnings = read_guarded(self.path, parse, "progress")
+        source = self.path if self.path.exists() else self.backup  # (a damaged one is aside)
+        if isinstance(states, Cards) and states.repeats:  # the later value used (the import keeps the file)
+            warnings.append(repeats_said(source, states.repeats, None))
         if isinstance(states, Cards) and states.dropped:
-            source = self.path if self.path.exists() else self.backup  # (a damaged one is aside)
             warnings.append(_dropped_said(source, states, copy_aside(source, "damaged")))
         return Loaded(dict(states or {}), said(warnings))
 
@@ -120,12 +137,13 @@ class ProgressStore:
 
 def parse(raw: bytes) -> dict[str, LegacyCardState]:
     """Progress file bytes -> card states; raises ProgressError for anything unexpected."""
+    repeats: list[bounded_json.Repeated] = []  # keys written twice: the later value is used
     if len(raw) > MAX_BYTES:
         raise ProgressError(_("it is larger than {size} MiB").format(size=MAX_BYTES // 2**20))
     try:  # bounded: depth, and every number's length before it is converted; 1e999 and NaN
         # are read (as an Unheld, a float) to be refused with their card alone
         # (a record nested too deep is skipped while reading, to be left out alone too)
-        data = bounded_json.loads(raw, max_bytes=MAX_BYTES, nonfinite=True, skip_deep=True)
+        data = bounded_json.loads(raw, max_bytes=MAX_BYTES, nonfinite=True, skip_deep=True, repeats=repeats)
     except bounded_json.JSONBoundsError as exc:
         # says itself, at its place: not JSON, or beyond a bound
         raise ProgressError(exc.message, line=exc.line, column=exc.column) from None
@@ -147,7 +165,7 @@ def parse(raw: bytes) -> dict[str, LegacyCardState]:
             dropped.append((key, *problem))
             continue
         states[key] = LegacyCardState.from_json(value)
-    return Cards(states, dropped, bounded_json.text_of(raw) if dropped else "")
+    return Cards(states, dropped, bounded_json.text_of(raw) if dropped else "", repeats)
 
 
 _WHOLE = {
