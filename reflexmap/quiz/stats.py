@@ -17,13 +17,16 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import is_not
+from pathlib import Path
 
 from ..atlas import Atlas
+from . import log_records
 from .cards import KINDS
-from .reviewlog import ReviewLog, parse_state
+from .reviewlog import MAX_ANSWER_SECONDS, MAX_TIME, ReviewLog, parse_state
 from .scheduler import PACE_ANSWERS, PACE_MIN, CardState, easy_seconds
 
 DAYS_AHEAD = 30
@@ -56,9 +59,45 @@ class Statistics:
     easy_seconds: dict[str, float] = field(default_factory=dict)
     zones: int = 0  # the chart's zones: the scope of every figure above
     left_out: int = 0  # answers to this chart's zones it no longer has, counted in no figure
+    # rows of the review log's answers that are not ones ReflexMap wrote (a rating of 9, a time
+    # in text), counted in no figure: (row id, its time, why), and the log's file
+    unreadable: list[tuple[int, object, Callable[[], str]]] = field(default_factory=list)
+    database: Path | None = None
 
     def days_back(self) -> list[dt.date]:
         return [self.today - dt.timedelta(days=len(self.reviews) - 1 - i) for i in range(len(self.reviews))]
+
+
+# An answer as ReflexMap writes it (log_records.answer_problem, said in SQL): the rows counted
+# per day and per foot. The others are left out of every figure, and listed (`_unreadable`).
+_READABLE = (
+    "typeof(time) IN ('integer', 'real') AND typeof(card) = 'text' AND rating IN (1, 2, 3, 4)"
+    " AND correct IN (0, 1) AND close IN (0, 1) AND (seconds IS NULL OR"
+    " (typeof(seconds) IN ('integer', 'real') AND seconds >= 0 AND seconds <= ?))"
+)
+
+
+def _unreadable(
+    conn: sqlite3.Connection, prefix: str, start: float, end: float
+) -> list[tuple[int, object, Callable[[], str]]]:
+    """The rows of `prefix`'s cards (or of no card that is a text) that would count in the
+    figures of the days from `start` to `end`, or have a time that is none, and are not answers
+    ReflexMap wrote: each one's id, time and why. (By the time index: the last days' rows, and
+    those with a time no day has, which sort below 0 or above every number.)"""
+    bad = []
+    for row, when, card, rating, correct, close, seconds in conn.execute(
+        "SELECT id, time, card, rating, correct, close, seconds FROM reviews"
+        " WHERE (time >= ? AND time < ? OR time < 0 OR time > ? OR time IS NULL)"
+        " AND (typeof(card) != 'text' OR substr(card, 1, ?) = ?) AND NOT (" + _READABLE + ")"
+        " ORDER BY id",
+        (start, end, MAX_TIME, len(prefix), prefix, MAX_ANSWER_SECONDS),
+    ):
+        why = log_records.answer_problem(
+            when, card, rating, correct, close, seconds, max_time=MAX_TIME, max_seconds=MAX_ANSWER_SECONDS
+        )
+        if why is not None:
+            bad.append((row, when, why))
+    return bad
 
 
 def _local_midnight(now: float) -> float:
@@ -109,9 +148,11 @@ def compute(
     answers_by_foot = {foot: (0, 0) for foot in sorted(set(foot_of.values()))}
     for day, view, card, count, correct in conn.execute(  # one pass over the last days
         "SELECT date(time, 'unixepoch', 'localtime') AS day, view, card, count(*), sum(correct = 1)"
-        " FROM reviews WHERE time >= ? AND time < ? AND substr(card, 1, ?) = ? GROUP BY day, view, card",
-        (start, now + 86_400, len(prefix), prefix),  # a time in the future is not a day of study
-    ):
+        " FROM reviews WHERE time >= ? AND time < ? AND substr(card, 1, ?) = ? AND "
+        + _READABLE
+        + " GROUP BY day, view, card",
+        (start, now + 86_400, len(prefix), prefix, MAX_ANSWER_SECONDS),  # (a time in the future:
+    ):  # not a day of study)
         if not isinstance(card, str) or card[len(prefix) :].rsplit(":", 1)[0] not in zone_ids:
             continue  # a zone the chart no longer has: left out here as everywhere
         count, correct = int(count), int(correct or 0)
@@ -187,6 +228,8 @@ def compute(
         easy_seconds=pace(log),
         zones=len(zone_ids),
         left_out=left_out,
+        unreadable=_unreadable(conn, prefix, start, now + 86_400),
+        database=Path(log.path).absolute(),
     )
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ..atlas import Atlas
 from ..content.markup import isolate, shortened
 from ..i18n import _, format_count, format_number, format_percent, ngettext, pgettext
+from ..quiz import log_records
 from ..quiz.cards import KIND_SHORT
 from ..quiz.reviewlog import ReviewLog
 from ..quiz.scheduler import EASY_SHARE, FAST_SECONDS, PACE_MIN, is_busy
@@ -90,6 +91,12 @@ class StatisticsWindow(QDialog):
         scope.setTextFormat(Qt.TextFormat.PlainText)
         scope.setWordWrap(True)
         scope.setObjectName("statistics-scope")
+        # rows of the log that are not answers ReflexMap wrote: in no figure, and said so
+        unreadable = QLabel(self._unreadable_text(s), self)
+        unreadable.setTextFormat(Qt.TextFormat.PlainText)
+        unreadable.setWordWrap(True)
+        unreadable.setObjectName("statistics-left-out")
+        unreadable.setVisible(bool(s.unreadable))
         easy = QLabel(self._easy_text(s.easy_seconds), self)
         easy.setTextFormat(Qt.TextFormat.PlainText)
         easy.setWordWrap(True)
@@ -179,6 +186,7 @@ class StatisticsWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(scope)
+        layout.addWidget(unreadable)
         layout.addWidget(easy)
         layout.addSpacing(self.fontMetrics().height() // 2)
         # the charts scroll when the screen is too low for them all (largest text, 800 px)
@@ -221,6 +229,14 @@ class StatisticsWindow(QDialog):
                 stats.left_out,
             ).format(count=format_count(stats.left_out))
         return text
+
+    @staticmethod
+    def _unreadable_text(stats: Statistics) -> str:
+        """The rows of the review log counted in no figure here (not answers ReflexMap wrote):
+        the log's file, each row's id and why."""
+        if not stats.unreadable or stats.database is None:
+            return ""
+        return log_records.bad_answers(stats.database, stats.unreadable)
 
     @staticmethod
     def _easy_text(thresholds: dict[str, float]) -> str:
