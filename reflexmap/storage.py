@@ -93,12 +93,17 @@ class Refused(OSError):
         return self._said()
 
 
-def read_regular(path: str | Path, max_bytes: int) -> bytes:
+def read_regular(path: str | Path, max_bytes: int, *, follow: bool = True) -> bytes:
     """The bytes of the regular file at `path`, never more than `max_bytes` read. A pipe,
     device, socket or folder is refused without waiting (opened non-blocking: a pipe with no
     writer would block open() for ever) and a file over `max_bytes` is refused with the exact
-    figures before anything is read, so that a huge or endless stored file is never loaded."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    figures before anything is read, so that a huge or endless stored file is never loaded.
+    `follow=False`: a symbolic link is refused too (OSError), never followed (where the system
+    has O_NOFOLLOW)."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):

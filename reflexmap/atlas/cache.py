@@ -7,7 +7,9 @@ little-endian runs, under a CRC-32 (see MAGIC), so reading one builds no object 
 choose, and a changed byte in the chart, a new ReflexMap version or a damaged entry simply
 means a full load again.
 An entry is only ever a copy of what the loader accepted, never user data: a damaged one is
-replaced, not kept.
+replaced, not kept. What stands at an entry's name and is not a regular file (a folder, a
+link, a loop of links, a pipe) is never read through and is taken out of the way when the
+entry is written (`_clear_the_way`), so that the cache works again.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ import json
 import math
 import os
 import re
+import stat
 import struct
 import sys
+import time
 import zlib
 from array import array
 from pathlib import Path
@@ -91,7 +95,8 @@ class AtlasCache:
         """The atlas checked earlier from exactly these bytes, or None."""
         entry = self._entry(raw)
         try:
-            data = read_regular(entry, MAX_ENTRY_BYTES)  # no pipe, never more than an entry holds
+            # no pipe, no link followed out of the folder, never more than an entry holds
+            data = read_regular(entry, MAX_ENTRY_BYTES, follow=False)
             plain = entry_plain(data)
             if type(plain) is not dict or plain.get("version") != _version():
                 return None
@@ -106,6 +111,7 @@ class AtlasCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             payload = entry_bytes({"version": _version(), "atlas": atlas_to_plain(atlas)})
+            _clear_the_way(self._entry(raw))
             with atomic_path(self._entry(raw)) as temporary:
                 temporary.write_bytes(payload)
             self._trim(keep=self._entry(raw))
@@ -119,13 +125,41 @@ class AtlasCache:
                     os.remove(old)
                 except OSError:
                     pass
-        others = [p for p in self.folder.glob(f"*{SUFFIX}") if p != keep]
-        others.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
-        for old in others[MAX_ENTRIES - 1 :]:
+        others = []
+        for other in self.folder.glob(f"*{SUFFIX}"):
+            try:  # (the link itself, never what it names; a folder or a pipe is set aside)
+                info = other.lstat() if other != keep else None
+            except OSError:
+                continue
+            if info is not None and stat.S_ISREG(info.st_mode):
+                others.append((info.st_mtime_ns, other))
+            elif info is not None:
+                _clear_the_way(other)
+        others.sort(reverse=True)
+        for _time, old in others[MAX_ENTRIES - 1 :]:
             try:
                 os.remove(old)
             except OSError:
                 pass
+
+
+def _clear_the_way(entry: Path) -> None:
+    """Whatever stands at `entry` that is not a regular file (a folder, a link, a loop of links,
+    a pipe) is taken out of the way of the entry to be written there: a link is removed (never
+    what it names, which may be outside the cache), anything else renamed aside, hidden and
+    under a name no entry has, so that nothing in it is lost or followed. Raises OSError when
+    it cannot be (the entry is then not written: only speed is lost)."""
+    try:
+        info = entry.lstat()
+    except FileNotFoundError:
+        return
+    if stat.S_ISREG(info.st_mode):
+        return
+    if stat.S_ISLNK(info.st_mode):
+        os.remove(entry)  # the link alone
+        return
+    aside = entry.with_name(f".{entry.stem}.set-aside-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}")
+    os.rename(entry, aside)
 
 
 # An entry's file: MAGIC, the CRC-32 of all that follows it and the length of the JSON (two
