@@ -462,3 +462,44 @@ def test_fuzz_zone_names_of_marks_and_invisible_characters(name, escaped):
         assert line.strip() == 'name: "Heel"', error
         start = line.index('"') + 1 + len(_double_quoted(name[: expected[1]], escaped)) - 2
         assert error.column - 1 == start, (error, expected)
+
+
+@FUZZ
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["view/labels", "view/guides", "notes/first-run-seen", "x"]),
+            st.booleans() | st.integers(-3, 3) | st.text(max_size=3),
+        ),
+        max_size=8,
+    ),
+    st.booleans(),
+)
+def test_fuzz_settings_keys_written_twice_are_said_and_the_later_value_used(tmp_path_factory, pairs, nested):
+    """Settings with keys written again (one to a line, as a person writes them; at the top or
+    inside a setting's value): the later value is the one used, as before, and each key written
+    again is said at its line and column, with where it was first written."""
+    lines = [f"  {json.dumps(key)}: {json.dumps(value)}" for key, value in pairs]
+    body = "{\n" + ",\n".join(lines) + "\n }"
+    if nested:  # the same pairs as the value of a setting newer versions may know
+        text = '{"format": "reflexmap-settings", "version": 1, "values": {"new/x": ' + body + "}}"
+    else:
+        text = '{"format": "reflexmap-settings", "version": 1, "values": ' + body + "}"
+    path = tmp_path_factory.mktemp("settings") / "settings.json"
+    path.write_text(text, encoding="utf-8")
+    settings = Settings(path)
+    said = "\n".join(settings.warnings)
+    first_line = text[: text.index("{\n")].count("\n") + 2  # the line of the first pair
+    seen: dict[str, int] = {}
+    for index, (key, _value) in enumerate(pairs):
+        line = first_line + index
+        if key in seen:
+            place = f"{path}\u2069:{line}:3: the key \u201c\u2068{key}\u2069\u201d"
+            assert f"{place} was already written at line {seen[key]}, column 3." in said, said
+        else:
+            seen[key] = line
+    later = dict(pairs)
+    if not nested and type(later.get("view/labels")) is bool:
+        assert settings.value("view/labels") is later["view/labels"]
+    if len(seen) == len(pairs):
+        assert "written twice" not in said
