@@ -29,8 +29,8 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from .. import bounded_json
-from ..i18n import N_, _
-from ..storage import atomic_path, read_regular, write_checked
+from ..i18n import N_, _, format_count, isolated, ngettext
+from ..storage import atomic_path, listed, read_regular, write_checked
 
 FORMAT = "reflexmap-pending-answers"
 VERSION = 1
@@ -130,7 +130,7 @@ def write_file(target: Path, database: Path, answers: list[PendingAnswer]) -> Pa
 def database_of(path: Path) -> str | None:
     """The review log a file of waiting answers was written for (None if it does not say);
     raises as `read` does."""
-    data = bounded_json.loads(read_regular(path, MAX_BYTES), max_bytes=MAX_BYTES)
+    data = bounded_json.loads(read_regular(path, MAX_BYTES), max_bytes=MAX_BYTES, skip_deep=True)
     name = data.get("database") if isinstance(data, dict) else None
     return name if isinstance(name, str) else None
 
@@ -166,6 +166,8 @@ def rename_in_files(
             answers = read(path)
         except (OSError, ValueError):
             continue  # set aside with its message when it is read to be written
+        if answers.left_out:  # rewritten, it would lose them: said and kept when it is read
+            continue
         moved = renamed(answers, chart_id, renames, keep)
         if moved != answers:
             with atomic_path(path) as temporary:
@@ -184,10 +186,41 @@ def _payload(database: Path, answers: list[PendingAnswer]) -> bytes:
     ).encode("utf-8")
 
 
-def read(path: Path) -> list[PendingAnswer]:
+class Answers(list):
+    """The answers of a file (`read`), and where each answer left out because a value in it is
+    nested too deep stands (bounded_json.TooDeep: its first bracket too many)."""
+
+    def __init__(self, answers: list[PendingAnswer], left_out: list[bounded_json.TooDeep]):
+        super().__init__(answers)
+        self.left_out = left_out
+
+
+def left_out_said(path: Path, left_out: list[bounded_json.TooDeep], kept: Path | None) -> str:
+    """One message for the answers of `path` left out alone (nested too deep), each at its
+    place; the other answers of the file are read."""
+    lines = [
+        _("{place}: {reason}; this answer is left out.").format(
+            place=f"{isolated(str(path.absolute()))}:{deep.line}:{deep.column}", reason=deep.reason()
+        )
+        for deep in left_out[:10]
+    ]
+    message = ngettext(
+        "{count} answer waiting to be saved could not be used; the other answers are read:",
+        "{count} answers waiting to be saved could not be used; the other answers are read:",
+        len(left_out),
+    ).format(count=format_count(len(left_out)))
+    message += "\n" + listed(lines, len(left_out))
+    if kept is not None:
+        kept_as = isolated(str(kept.absolute()))
+        message += "\n" + _("The file as it was is kept as {kept}.").format(kept=kept_as)
+    return message
+
+
+def read(path: Path) -> Answers:
     """The answers in a file written by `write`; raises ValueError (with a plain reason) for a
-    file that is not one, or holds an answer out of range."""
-    data = bounded_json.loads(read_regular(path, MAX_BYTES), max_bytes=MAX_BYTES)
+    file that is not one, or holds an answer out of range. An answer with a value nested too
+    deep is left out alone (`Answers.left_out`, with its place): the others are read."""
+    data = bounded_json.loads(read_regular(path, MAX_BYTES), max_bytes=MAX_BYTES, skip_deep=True)
     if (
         not isinstance(data, dict)
         or data.get("format") != FORMAT
@@ -196,13 +229,17 @@ def read(path: Path) -> list[PendingAnswer]:
         raise ValueError(_("not a file of answers waiting to be saved"))
     if data.get("version") != VERSION or len(data["answers"]) > MAX_ANSWERS:
         raise ValueError(_("not a file of answers waiting to be saved"))
-    answers = []
+    answers, left_out = [], []
     for entry in data["answers"]:
+        deep = bounded_json.deep_in(entry)
+        if deep is not None:
+            left_out.append(deep)
+            continue
         answer = _answer(entry, str(path))
         if answer is None:
             raise ValueError(_("an answer in it is not one ReflexMap wrote"))
         answers.append(answer)
-    return answers
+    return Answers(answers, left_out)
 
 
 def _answer(entry: object, source: str) -> PendingAnswer | None:

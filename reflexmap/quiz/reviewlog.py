@@ -33,11 +33,12 @@ import sqlite3
 import stat
 import time
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from .. import bounded_json
 from ..i18n import _, format_count
+from ..storage import copy_aside
 from . import log_records, pending
 from .pending import PendingAnswer
 from .progress import LegacyCardState, ProgressStore
@@ -431,7 +432,11 @@ class ReviewLog:
         found: list[PendingAnswer] = []
         for path in pending.files(self.path, spares):
             try:
-                found += pending.read(path)
+                answers = pending.read(path)
+                if answers.left_out:  # the others are read; the file as it was is kept
+                    kept = copy_aside(path, "damaged")
+                    self.warnings.append(pending.left_out_said(path, answers.left_out, kept))
+                found += answers
             except FileNotFoundError:
                 continue  # another window wrote them and removed the file just now
             except (OSError, ValueError) as exc:
@@ -990,6 +995,7 @@ STATE_RANGES = {
     "step": (0, 100),
 }
 WHOLE = frozenset({"seen", "right", "wrong", "step"})
+STATE_FIELDS = tuple(f.name for f in fields(CardState))  # the fields a stored state is read for
 
 
 def _figure(value: float) -> str:
@@ -1010,12 +1016,17 @@ def read_state(raw: object) -> CardState | Callable[[], str]:
         return lambda: _("the record is not a text of at most {limit} characters").format(
             limit=MAX_STATE_CHARS
         )
-    try:
-        data = bounded_json.loads(raw, max_bytes=MAX_STATE_CHARS)  # 1e-400: refused, not 0
+    try:  # 1e-400: refused, not 0; a value nested too deep: read as a TooDeep at its place
+        data = bounded_json.loads(raw, max_bytes=MAX_STATE_CHARS, skip_deep=True)
     except bounded_json.JSONBoundsError as exc:
         return exc.__str__  # "line 1, column 9: this number is too large to read: '1e999'"
     if not isinstance(data, dict):
         return lambda: _("not a record")
+    # a field this version does not know (a newer one's) may hold anything: only the state's
+    # own fields must read; one nested too deep is said at its bracket
+    deep = bounded_json.deep_in([data[f] for f in STATE_FIELDS if f in data])
+    if deep is not None:
+        return bounded_json.JSONBoundsError(deep.reason, deep.line, deep.column).__str__
     try:
         state = CardState.from_json(data)
     except (ValueError, TypeError):

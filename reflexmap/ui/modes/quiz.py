@@ -208,10 +208,7 @@ class QuizController(Mode):
                 ).format(folder=bidi_isolate(str(log.backup_folder)), error=why(exc))
                 if first_time_today(self.settings, BACKUP_FAILURE_KEY, log.clock(), str(log.backup_folder)):
                     self.warnings.append(backup_failed)  # in the box once a day for each folder
-        if self.warnings:
-            self._warn(_("Quiz progress"), "\n".join(self.warnings))
-        elif backup_failed is not None:  # said again each time, without a box to dismiss
-            self._show_status(backup_failed)
+        read_before = len(log.warnings) if log is not None else 0
         scheduler = Scheduler(
             states,
             log=log,
@@ -219,6 +216,12 @@ class QuizController(Mode):
             wait_ms=ANSWER_WAIT_MS,
             spares=spare_folders(self.settings),
         )
+        if log is not None:  # what reading the answers waiting in files found, said in the same box
+            self.warnings += log.warnings[read_before:]
+        if self.warnings:
+            self._warn(_("Quiz progress"), "\n".join(self.warnings))
+        elif backup_failed is not None:  # said again each time, without a box to dismiss
+            self._show_status(backup_failed)
         if scheduler.pending:  # answers from when a window closed while the log was locked
             self._save_retry.start()
         if log is not None and log.locked and is_busy(log.unavailable):  # said once, here or later
