@@ -104,10 +104,11 @@ def test_a_value_nested_too_deep_falls_back_alone_at_its_bracket(tmp_path: Path)
                 "1E5": f"{FSI}1E5{PDI} ist keine ganze Zahl; die Voreinstellung {FSI}10{PDI} gilt.",
                 "2.50": f"{FSI}2.50{PDI} ist keine der Möglichkeiten: 0,9; 1; 1,25; 1,5; die Voreinstellung "
                 f"{FSI}1{PDI} gilt.",
-                "1.0e0": f"{FSI}1.0e0{PDI} ist weder wahr noch falsch; die Voreinstellung {FSI}an{PDI} gilt.",
+                "1.0e0": f"{FSI}1.0e0{PDI} ist weder „an“ (true) noch „aus“ (false); die Voreinstellung "
+                f"{FSI}an{PDI} gilt.",
                 "[0.50, 7E-1]": f"{FSI}[0.50, 7E-1]{PDI} ist keine Zahl; die Voreinstellung "
                 f"{FSI}0,9{PDI} gilt.",
-                '"nope"': f'{FSI}"nope"{PDI} ist weder wahr noch falsch; die Voreinstellung '
+                '"nope"': f'{FSI}"nope"{PDI} ist weder „an“ (true) noch „aus“ (false); die Voreinstellung '
                 f"{FSI}aus{PDI} gilt.",
             },
         ),
