@@ -301,7 +301,12 @@ def read_guarded(
             warnings.append(_set_aside_said(candidate, exc, aside))
             continue
         if candidate != path:
-            warnings.append(lambda: _("{file} was restored from the backup copy.").format(file=_whole(path)))
+            # (not "restored": the file is written again only at the next save, if the folder can be)
+            warnings.append(
+                lambda: _("The backup copy {backup} of {file} is used instead.").format(
+                    backup=_whole(backup_of(path)), file=_whole(path)
+                )
+            )
         return value, warnings
     warnings.append(lambda: _(FRESH_START.get(what, FRESH_START["progress"])))
     return None, warnings

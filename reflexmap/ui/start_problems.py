@@ -26,7 +26,8 @@ class StartProblems:
         self._waiting: list[tuple[int, Callable[[], QWidget | None]]] = []  # boxes in turn
         self._shown: QWidget | None = None  # the start-up box up now
         if settings_warnings:
-            self.pending.append((_("Settings"), "\n".join(settings_warnings)))
+            # a blank line between problems: where each starts shows
+            self.pending.append((_("Settings"), "\n\n".join(settings_warnings)))
 
     def chart_errors_found(self, name: str, errors: tuple[AtlasError, ...]) -> None:
         """A chart that did not load: its errors, with their places."""

@@ -53,7 +53,7 @@ def test_damaged_settings_are_kept_and_the_backup_used(tmp_path: Path):
     again = Settings(path)
     assert again.value("a") == 1
     assert any("could not be used" in w for w in again.warnings)
-    assert any("restored from the backup" in w for w in again.warnings)
+    assert any("settings.json.bak\u2069 of \u2068" in w and "is used instead" in w for w in again.warnings)
     kept = [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
     assert len(kept) == 1 and kept[0].read_text() == "{{{ not json"
 
@@ -176,3 +176,33 @@ def test_recent_charts_kept_while_the_disk_is_full_merge_with_another_windows_la
         "/charts/a.yaml",
         "/charts/c.yaml",
     ]
+
+
+def test_a_damaged_file_in_a_folder_that_cannot_be_written_is_said_plainly(
+    qtbot, make_window, tmp_path: Path, monkeypatch
+):
+    """Seen as a non-root user with a read-only settings folder: the box said the file "could not
+    be set aside; it was left as it is" and then that it "was restored from the backup copy"
+    (nothing was restored), all problems run together line after line. Now the backup is said to
+    be used instead, and a blank line stands between problems."""
+    import errno
+
+    import reflexmap.storage
+
+    path = tmp_path / "settings.json"
+    Settings(path).setValue("view/labels", False)
+    Settings(path).setValue("view/guides", False)  # a backup that holds view/labels
+    path.write_text('{"format": "reflexmap-settings", "version": 1, "values": {"view/labels": [[[', "utf-8")
+
+    def read_only(*args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(reflexmap.storage.os, "replace", read_only)
+    window = make_window(settings_=Settings(path))
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "settings-warning") is not None)
+    said = window.findChild(QMessageBox, "settings-warning").text()
+    assert "restored" not in said, said
+    kept = "could not be set aside (Read-only file system); it was left as it is."
+    assert f"{kept}\n\nThe backup copy \u2068{path}.bak\u2069" in said, said
+    assert window.state.labels_visible is False  # the backup's value
+    monkeypatch.undo()  # the folder works again before the window closes (it writes the settings)

@@ -219,7 +219,7 @@ class QuizController(Mode):
         if log is not None:  # what reading the answers waiting in files found, said in the same box
             self.warnings += log.warnings[read_before:]
         if self.warnings:
-            self._warn(_("Quiz progress"), "\n".join(self.warnings))
+            self._warn(_("Quiz progress"), "\n\n".join(self.warnings))  # a blank line between problems
         elif backup_failed is not None:  # said again each time, without a box to dismiss
             self._show_status(backup_failed)
         if scheduler.pending:  # answers from when a window closed while the log was locked
