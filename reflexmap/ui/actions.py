@@ -123,6 +123,7 @@ def _edit_rows() -> list[ActionSpec]:
             menu="edit",
             checkable=True,
             checked=lambda w: bool(w.edits and w.edits.active),  # not built: not editing
+            enabled=not_in_round,  # (editing waits for the round's end: RoundTips says so)
         ),
         ActionSpec(
             "undo",
@@ -145,7 +146,12 @@ def _edit_rows() -> list[ActionSpec]:
         ),
         zone_row("history", N_("&History"), lambda w: w.editor.show_history(), enabled=not_in_round),
         zone_row(
-            "draw", N_("&Draw a new zone"), lambda w: w.editor.draw_zone(), "Ctrl+Shift+N", separator=True
+            "draw",
+            N_("&Draw a new zone"),
+            lambda w: w.editor.draw_zone(),
+            "Ctrl+Shift+N",
+            separator=True,
+            enabled=not_in_round,
         ),
         change_row("duplicate", N_("Duplicate z&one"), lambda w: w.editor.duplicate_zone(), "Ctrl+D"),
         change_row("delete", N_("De&lete zone"), lambda w: w.editor.delete_zone(), "Ctrl+Del"),
@@ -154,7 +160,12 @@ def _edit_rows() -> list[ActionSpec]:
         zone_row(
             "form", N_("Zone &texts"), lambda w: w.editor.show_form(), separator=True, enabled=not_in_round
         ),
-        zone_row("chart_properties", N_("&Chart properties…"), lambda w: w.editor.chart_properties()),
+        zone_row(
+            "chart_properties",
+            N_("&Chart properties…"),
+            lambda w: w.editor.chart_properties(),
+            enabled=not_in_round,
+        ),
     ]
 
 
@@ -364,7 +375,7 @@ def build_actions(window: MainWindow, specs: list[ActionSpec]) -> dict[str, QAct
         actions[spec.name] = action
     typing = TypingKeys(window)  # a child of the window: gone with it
     window.state.mode_changed.connect(typing.follow)
-    RoundTips(window, actions)  # why Zone texts and History are off in a quiz round (editing_shell)
+    RoundTips(window, actions)  # why the Edit menu's rows are off in a quiz round (editing_shell)
     return actions
 
 

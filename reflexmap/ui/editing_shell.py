@@ -45,14 +45,16 @@ def build_editor(window: MainWindow) -> EditMode:
 
 
 class RoundTips(QObject):
-    """Why Edit → Zone texts and Edit → History are off while a quiz round runs, said where a
+    """Why the Edit menu's rows that are off while a quiz round runs are off, said where a
     person looks: as the actions' tip (the Edit menu shows its tips) and status tip, and on the
     docks' own entries in the window's menu of panels (right-click on the toolbar), which are
-    off too. Before, the actions were greyed without a word (only asking the editor some other
-    way said "End the quiz …"), and the panels' menu could open a dock beside the question.
-    A child of the window: gone with it."""
+    off too. Zone texts and History would show the answers; Edit zones, Draw a new zone and
+    Chart properties… wait for the round's end, as editing does. Before, the actions were
+    greyed without a word (or, drawing, left on and said why only once used), and the
+    panels' menu could open a dock beside the question. A child of the window: gone with it."""
 
-    NAMES = ("form", "history")
+    DOCKS = ("form", "history")  # their docks show every zone's texts
+    EDITING = ("edit", "draw", "chart_properties")  # they begin edit mode, refused in a round
 
     def __init__(self, window: MainWindow, actions: dict[str, QAction]):
         super().__init__(window)
@@ -60,14 +62,17 @@ class RoundTips(QObject):
         window.state.mode_changed.connect(self.follow)
 
     def follow(self, mode: str) -> None:
-        why = why_off_in_round() if mode == QUIZ else ""
-        for name in self.NAMES:
+        in_round = mode == QUIZ
+        whys = {name: why_off_in_round() if in_round else "" for name in self.DOCKS}
+        whys.update({name: why_no_editing_in_round() if in_round else "" for name in self.EDITING})
+        for name, why in whys.items():
             action = self.actions[name]
             action.setToolTip(why)  # (empty: Qt's own tip, the action's text, and none in the menu)
             action.setStatusTip(why)
             for menu in action.associatedObjects():
                 if isinstance(menu, QMenu):
                     menu.setToolTipsVisible(True)
+        why = whys["form"]
         docks = self.window.edits.docks() if self.window.edits else ()
         for dock in docks:
             if dock.objectName() in ("dock-zone-texts", "dock-history"):
@@ -81,6 +86,12 @@ class RoundTips(QObject):
 def why_off_in_round() -> str:
     """(RoundTips: the zone-texts form and the history show every zone's name and texts)"""
     return _("Off during a quiz round: it would show the answers. End the quiz to open it.")
+
+
+def why_no_editing_in_round() -> str:
+    """(RoundTips, and the editor when asked some other way: a round and edit mode exclude
+    each other)"""
+    return _("End the quiz before editing the chart.")
 
 
 def _kept_message(bar):
