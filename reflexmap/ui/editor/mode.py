@@ -53,6 +53,7 @@ class EditMode(QObject):
         self.problems_label.hide()
         host.add_status_widget(self.problems_label)
         self.history_dock: QDockWidget | None = None
+        self.history_wanted = False  # open when editing ended: shown again when it begins
         self.problems_dock: QDockWidget | None = None
         self.form_dock: QDockWidget | None = None
         self.form = None
@@ -140,6 +141,9 @@ class EditMode(QObject):
         self.problems_label.hide()
         if self.problems_dock is not None:
             self.problems_dock.hide()
+        if self.history_dock is not None:  # (a row clicked while browsing would change the chart unseen)
+            self.history_wanted = not self.history_dock.isHidden()
+            self.history_dock.hide()
         if self.form_dock is not None:  # browsing changes no chart: the form goes, the card comes
             self.form.refill()  # (off, should it be shown again before edit mode is)
             self.form_dock.hide()
@@ -185,6 +189,8 @@ class EditMode(QObject):
                 QApplication.restoreOverrideCursor()
         self.state.enter_mode(self.tool)
         self.show_form()
+        if self.history_wanted:  # open when editing ended last
+            self.show_history()
         self._problems_shown()
         self.say(
             _(
@@ -244,6 +250,8 @@ class EditMode(QObject):
         # map's marks stayed English in the German window, beside new German ones)
         document = replace(document, checked=[], basis=())
         problems_shown = other.problems_dock is not None and not other.problems_dock.isHidden()
+        history = other.history_dock
+        self.history_wanted = other.history_wanted or (history is not None and not history.isHidden())
         modified = other.session.modified
         if other.active:
             self.edit_document(document, path, modified=modified)
@@ -588,12 +596,18 @@ class EditMode(QObject):
         self.problems_dock.raise_()
 
     def show_history(self) -> None:
-        """Edit → History: the list of changes; clicking one goes back (or forward) to it."""
+        """Edit → History: the list of changes; clicking one goes back (or forward) to it.
+        It belongs to edit mode (begun with it, here), as Undo does: it closes when editing
+        ends and comes back when editing begins again if it was open then."""
         from PySide6.QtWidgets import QDockWidget
 
         from .history_view import history_view
 
         if self._in_round():
+            return
+        if not self.active:
+            self.history_wanted = True  # shown as edit mode begins (_enter), if it does
+            self.set_editing(True)
             return
         if self.history_dock is None:
             view = history_view(self.session.stack, _("<chart as opened>"))  # entries wrap
