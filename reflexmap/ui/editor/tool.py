@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy
 from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtGui import QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -83,6 +84,9 @@ class ZoneTool(Mode):
         # (dx, dy, edited view, corner or None, zone) waiting to be made one change
         self.nudge: tuple = (0.0, 0.0, "", None, "")
         self._crowded_said = 0  # corners without a handle, as last said in the status bar
+        # (shown view, part) -> the indices of the corners drawn with a handle (handle_room.py):
+        # only these are taken by the mouse, the others are hidden in a crowd of corners
+        self.handled: dict[tuple[str, int], list[int]] = {}
         self._nudge_timer = QTimer(self)
         self._nudge_timer.setSingleShot(True)
         self._nudge_timer.setInterval(NUDGE_SETTLE_MS)
@@ -147,6 +151,7 @@ class ZoneTool(Mode):
     def draw(self, overlay) -> None:
         """Handles, the outline as written and the problems, in the map's overlay."""
         self.overlay.begin(overlay)
+        self.handled = {}
         if not self.active:
             return
         for view_id, rings in self.broken_shapes() + self.breaking_shapes():
@@ -161,7 +166,7 @@ class ZoneTool(Mode):
             edited = self.source_of(view_id) or view_id
             scene = [[overlay.to_scene(view_id, x, y) for x, y in r] for r in rings]
             self.overlay.outline(scene, mirrored=mirrored)
-            crowded += self._handles(overlay, scene, edited, mirrored)
+            crowded += self._handles(overlay, scene, view_id, edited, mirrored)
         marks = [
             (view_id, overlay.to_scene(view_id, x, y), message)
             for view_id, x, y, message in self.problem_marks()
@@ -189,9 +194,9 @@ class ZoneTool(Mode):
                 ).format(count=format_count(crowded))
             )
 
-    def _handles(self, overlay, scene, edited: str, mirrored: bool) -> int:
-        """The handles of a zone's rings (scene) that a person can tell apart (handle_room.py);
-        how many corners in view got none."""
+    def _handles(self, overlay, scene, view_id: str, edited: str, mirrored: bool) -> int:
+        """The handles of a zone's rings (scene) in shown view `view_id` that a person can tell
+        apart (handle_room.py), kept in `handled`; how many corners in view got none."""
         from .handle_room import MAX_HANDLES, spaced
 
         visible = overlay.visible() if hasattr(overlay, "visible") else None
@@ -201,6 +206,11 @@ class ZoneTool(Mode):
             selected = self.vertex[2] if self.vertex is not None and self.vertex[:2] == (edited, part) else -1
             chosen, left_out = spaced(ring, px, area, selected, MAX_HANDLES - len(self.overlay.handles))
             crowded += left_out
+            self.handled[(view_id, part)] = chosen
+            if area is not None and not area.contains(QPolygonF(ring).boundingRect()):
+                # corners out of view have no handle now: drawn again when the view moves, so
+                # that one scrolled or zoomed into view has its handle (and is taken)
+                overlay.follows_view = True
             for index in chosen:
                 self.overlay.handle(ring[index], selected=index == selected, mirrored=mirrored)
         return crowded
@@ -316,15 +326,20 @@ class ZoneTool(Mode):
 
     # --- hit-testing (in screen pixels, so a handle is as easy to take at any zoom) -----
     def vertex_at(self, event: MapEvent) -> tuple[str, int, int] | None:
-        """(shown view, part, index) of the selected zone's vertex under the pointer. Inside
-        a zone small on screen (its handles would cover it) a vertex is taken only near its
-        handle's centre, so that a drag between them moves the whole zone."""
+        """(shown view, part, index) of the selected zone's vertex under the pointer, of those
+        drawn with a handle: a corner hidden in a crowd of corners (handle_room.py) is never
+        taken, the press then is on the zone or its edge, as the picture shows. Inside a zone
+        small on screen (its handles would cover it) a vertex is taken only near its handle's
+        centre, so that a drag between them moves the whole zone."""
         best, found = HANDLE_PX * 0.9, None
         small = self.small_on_screen(event)
         if small is not None and self.inside_selected(event):
             best = max(1.5, best * small / SMALL_PX)
         for part, ring in enumerate(self.rings_in(event.view_id) or ()):
-            for index, (x, y) in enumerate(ring):
+            for index in self.handled.get((event.view_id, part), ()):
+                if index >= len(ring):  # (drawn before the ring lost corners: drawn again soon)
+                    continue
+                x, y = ring[index]
                 d = math.hypot(x - event.x_mm, y - event.y_mm) * event.px_per_mm
                 if d <= best:
                     best, found = d, (event.view_id, part, index)
