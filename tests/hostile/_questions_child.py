@@ -25,15 +25,15 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox  # noqa: E402
 from reflexmap.paths import default_settings_path  # noqa: E402
 from reflexmap.settings import Settings  # noqa: E402
 from reflexmap.ui.app import application, run  # noqa: E402
-from reflexmap.ui.editor import saving  # noqa: E402
+from reflexmap.ui.editor import autosaving  # noqa: E402
 
 
 def _crash_left_work(chart: Path) -> None:
     """What the editor's autosave leaves when the app is killed: the work beside its file and
     an entry in the index of the data folder."""
-    autosave = saving.autosave_path(chart)
+    autosave = autosaving.autosave_path(chart)
     shutil.copyfile(chart, autosave)
-    saving._write_index([{"autosave": str(autosave), "chart": str(chart), "time": time.time()}])
+    autosaving._write_index([{"autosave": str(autosave), "chart": str(chart), "time": time.time()}])
 
 
 def main() -> int:

@@ -49,7 +49,7 @@ def no_autosave_left_behind():
     """Work a test's window autosaved (its 30 s timer fires in a slow run, with edits still
     unsaved) is not offered back to the next test's window: the data folder is the session's."""
     yield
-    from reflexmap.ui.editor.saving import autosave_folder
+    from reflexmap.ui.editor.autosaves import autosave_folder
 
     shutil.rmtree(autosave_folder(), ignore_errors=True)
 

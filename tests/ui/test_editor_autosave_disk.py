@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from reflexmap.atlas import load_atlas
-from reflexmap.ui.editor import saving
+from reflexmap.ui.editor import autosaving
 
 from .conftest import click_mm
 from .test_editor import DATA, drag
@@ -67,12 +67,12 @@ def test_autosave_in_a_full_or_read_only_folder_goes_to_the_data_folder_said_onc
     qtbot.waitUntil(lambda: box_named("autosave-elsewhere") is not None, timeout=5000)
     box = box_named("autosave-elsewhere")
     assert "small.yaml" in box.text() and reason in box.text(), box.text()
-    assert str(saving.autosave_folder()) in box.text()
+    assert str(autosaving.autosave_folder()) in box.text()
     assert "data folder" in window.statusBar().currentMessage()
     assert box_named("autosave-failed") is None
     assert not chart.with_name(".small.yaml.autosave").exists()
-    kept = [Path(e["autosave"]) for e in saving.read_index() if e["chart"] == str(chart)]
-    assert len(kept) == 1 and kept[0].parent == saving.autosave_folder() and kept[0].is_file()
+    kept = [Path(e["autosave"]) for e in autosaving.read_index() if e["chart"] == str(chart)]
+    assert len(kept) == 1 and kept[0].parent == autosaving.autosave_folder() and kept[0].is_file()
     box.close()
     qtbot.waitUntil(lambda: box_named("autosave-elsewhere") is None, timeout=3000)
     drag(qtbot, window, "plantar-left", (0, 30), (0, 35))

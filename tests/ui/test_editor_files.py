@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from reflexmap.atlas import load_atlas
-from reflexmap.ui.editor import saving
+from reflexmap.ui.editor import autosaving
 
 from .conftest import viewport_pos
 from .test_editor import DATA, chart, drag, editing, heel  # noqa: F401 (fixtures)
@@ -142,11 +142,11 @@ def test_autosave_keeps_the_work_and_the_next_start_offers_it_back(qtbot, editin
     later.save_action.trigger()
     assert load_atlas(chart).zone("heel").shapes == later.state.atlas.zone("heel").shapes
     assert not autosave.exists()
-    assert saving.read_index() == []
+    assert autosaving.read_index() == []
 
 
 def test_autosave_runs_after_many_changes(qtbot, editing, chart, monkeypatch):
-    monkeypatch.setattr(saving, "AUTOSAVE_EVERY", 2)
+    monkeypatch.setattr(autosaving, "AUTOSAVE_EVERY", 2)
     drag(qtbot, editing, "plantar-left", (0, 25), (0, 30))
     drag(qtbot, editing, "plantar-left", (0, 30), (0, 35))
     autosave = chart.with_name(".small.yaml.autosave")

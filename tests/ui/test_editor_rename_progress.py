@@ -124,7 +124,7 @@ def test_renames_in_recovered_work_move_the_progress_when_it_is_saved(
     recovered work moves the progress to the new ids as saving in the first window would."""
     from PySide6.QtWidgets import QMessageBox
 
-    from reflexmap.ui.editor import saving
+    from reflexmap.ui.editor import autosaving
 
     from .test_editor_files import box_named
 
@@ -144,7 +144,7 @@ def test_renames_in_recovered_work_move_the_progress_when_it_is_saved(
     later.save_action.trigger()
     assert "id: rear-foot" in chart.read_text(encoding="utf-8")
     assert cards(later) == {"rear-foot", "band"}
-    assert saving.read_index() == []
+    assert autosaving.read_index() == []
     later.editor.saving.discard()
 
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from reflexmap.atlas import load_atlas
-from reflexmap.ui.editor import saving
+from reflexmap.ui.editor import autosaving
 
 from .test_editor import DATA, chart, drag, editing, heel  # noqa: F401 (fixtures)
 from .test_editor_files import box_named, press
@@ -109,28 +109,28 @@ def test_a_new_chart_is_not_drawn_over_the_main_charts_zones(qtbot, editing):
 
 
 def test_autosave_falls_back_to_the_data_folder_and_is_found_there(qtbot, editing, chart, monkeypatch):
-    real = saving._write
+    real = autosaving._write
 
     def beside_full(path, payload):  # the chart's folder is full (or read-only)
         if path.parent == chart.parent:
             raise OSError(errno.ENOSPC, "No space left on device", str(path))
         real(path, payload)
 
-    monkeypatch.setattr(saving, "_write", beside_full)
+    monkeypatch.setattr(autosaving, "_write", beside_full)
     drag(qtbot, editing, "plantar-left", (0, 25), (0, 30))
     written = editing.editor.saving.autosave()
-    assert written is not None and written.parent == saving.autosave_folder()
-    assert [e["chart"] for e in saving.read_index() if e["autosave"] == str(written)] == [str(chart)]
+    assert written is not None and written.parent == autosaving.autosave_folder()
+    assert [e["chart"] for e in autosaving.read_index() if e["autosave"] == str(written)] == [str(chart)]
     assert box_named("autosave-failed") is None
     editing.editor.saving.discard()
-    assert not written.exists() and saving.read_index() == []
+    assert not written.exists() and autosaving.read_index() == []
 
 
 def test_no_autosave_anywhere_is_said_once(qtbot, editing, monkeypatch):
     def full(path, payload):
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
-    monkeypatch.setattr(saving, "_write", full)
+    monkeypatch.setattr(autosaving, "_write", full)
     drag(qtbot, editing, "plantar-left", (0, 25), (0, 30))
     assert editing.editor.saving.autosave() is None
     box = box_named("autosave-failed")

@@ -101,13 +101,13 @@ def test_a_settings_problem_while_the_recovery_question_is_up_waits_for_it(
     import shutil
     import time
 
-    from reflexmap.ui.editor import saving
+    from reflexmap.ui.editor import autosaving
 
     chart = tmp_path / "work.yaml"
     shutil.copyfile(Path(__file__).parents[1] / "data" / "small.yaml", chart)
-    autosave = saving.autosave_path(chart)
+    autosave = autosaving.autosave_path(chart)
     shutil.copyfile(chart, autosave)
-    saving._write_index([{"autosave": str(autosave), "chart": str(chart), "time": time.time()}])
+    autosaving._write_index([{"autosave": str(autosave), "chart": str(chart), "time": time.time()}])
     window = make_window()
     qtbot.waitUntil(lambda: [d.objectName() for d in _shown_dialogs(window)] == ["recover-autosave"])
 
