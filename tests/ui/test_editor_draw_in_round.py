@@ -7,28 +7,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
 
 from .test_editor_docks_in_round import start_round
-from .test_editor_round_tips import edit_menu, menu_tip
-from .test_quiz_chart_change import the_question
-from .test_quiz_student import click, visible_dialog
+from .test_editor_round_tips import edit_menu, end_round, menu_tip
 
 WHY = {
     "en": "End the quiz before editing the chart.",
     "de": "Beenden Sie das Quiz, bevor Sie die Karte bearbeiten.",
 }
 EDITING = ("draw", "edit", "chart_properties")
-
-
-def end_round(qtbot, window) -> None:
-    window.actions_by_name["end_quiz"].trigger()
-    if the_question(window) is not None:  # "End this round now?", in either language
-        click(qtbot, the_question(window).findChild(QPushButton, "end-round"))
-    qtbot.waitUntil(lambda: not window.quiz.active)
-    summary = visible_dialog(window, "quiz-summary")
-    if summary is not None:
-        summary.reject()
 
 
 @pytest.mark.parametrize("language", ["en", "de"])

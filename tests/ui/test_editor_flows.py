@@ -162,6 +162,26 @@ def dense(tmp_path: Path) -> Path:
     return dense_chart(tmp_path)
 
 
+def wheel_in(window, view_id: str, x: float, y: float, notches: int) -> None:
+    """The mouse wheel turned `notches` towards the person over (x, y) mm in `view_id`."""
+    from .conftest import viewport_pos
+
+    viewport = window.map.viewport()
+    for _ in range(notches):
+        at = QPointF(viewport_pos(window, view_id, x, y))
+        wheel = QWheelEvent(
+            at,
+            viewport.mapToGlobal(at),
+            QPoint(),
+            QPoint(0, 120),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(viewport, wheel)
+
+
 def handle_places(window) -> list[tuple[int, int]]:
     view = window.map
     return [
@@ -183,7 +203,7 @@ def gap(window) -> float:
 def test_a_zone_of_many_close_corners_shows_handles_a_person_can_tell_apart(qtbot, make_window, dense):
     from reflexmap.ui.editor.handle_room import APART_PX
 
-    from .conftest import click_mm, viewport_pos
+    from .conftest import click_mm
 
     window = make_window(load_atlas(dense))
     window.edit_action.trigger()
@@ -196,20 +216,7 @@ def test_a_zone_of_many_close_corners_shows_handles_a_person_can_tell_apart(qtbo
     said = window.statusBar().currentMessage()
     assert "corners have no handle, too close together" in said and "zoom in" in said
     gap_before = gap(window)
-    viewport = window.map.viewport()
-    for _ in range(8):  # the mouse wheel over the heel's right edge
-        at = QPointF(viewport_pos(window, "plantar-left", 18.0, 16.0))
-        wheel = QWheelEvent(
-            at,
-            viewport.mapToGlobal(at),
-            QPoint(),
-            QPoint(0, 120),
-            Qt.MouseButton.NoButton,
-            Qt.KeyboardModifier.NoModifier,
-            Qt.ScrollPhase.NoScrollPhase,
-            False,
-        )
-        QApplication.sendEvent(viewport, wheel)
+    wheel_in(window, "plantar-left", 18.0, 16.0, 8)  # the mouse wheel over the heel's right edge
     qtbot.wait(300)  # (the overlay follows the view after a short pause)
     zoomed = handle_places(window)
     # zoomed in: the corners in view have handles closer together on the zone (a few scene

@@ -1,3 +1,4 @@
+# ruff: noqa: F811 (the dense chart fixture comes from test_editor_flows)
 """A click only ever takes a corner the person sees: on a zone of many corners close
 together only those that stand apart get a handle (handle_room.py), and a press between two
 handles, on or by the zone's edge, is a press on the zone, as the picture shows. Before, it
@@ -11,7 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from reflexmap.atlas import load_atlas
 
 from .conftest import click_mm, viewport_pos
-from .test_editor_flows import dense  # noqa: F401 (fixture)
+from .test_editor_flows import dense, wheel_in  # noqa: F401 (fixture)
 
 
 def between_handles_by_the_right_edge(window, outward_px: int) -> QPoint:
@@ -89,27 +90,6 @@ def test_a_handle_shown_is_still_taken_and_dragged(qtbot, make_window, dense):
     changed = [i for i, (a, b) in enumerate(zip(after, before, strict=True)) if a != b]
     assert len(changed) == 1  # that one corner
     assert window.editor.tool.vertex == ("plantar-left", 0, changed[0])
-
-
-def wheel_in(window, view_id: str, x: float, y: float, notches: int) -> None:
-    from PySide6.QtCore import QPointF
-    from PySide6.QtGui import QWheelEvent
-    from PySide6.QtWidgets import QApplication
-
-    viewport = window.map.viewport()
-    for _ in range(notches):
-        at = QPointF(viewport_pos(window, view_id, x, y))
-        wheel = QWheelEvent(
-            at,
-            viewport.mapToGlobal(at),
-            QPoint(),
-            QPoint(0, 120),
-            Qt.MouseButton.NoButton,
-            Qt.KeyboardModifier.NoModifier,
-            Qt.ScrollPhase.NoScrollPhase,
-            False,
-        )
-        QApplication.sendEvent(viewport, wheel)
 
 
 def test_a_corner_scrolled_into_view_gets_its_handle_and_is_taken(qtbot, make_window):

@@ -40,6 +40,17 @@ def edit_menu(window):
     return next(a.menu() for a in window.menuBar().actions() if a.menu() and form in a.menu().actions())
 
 
+def end_round(qtbot, window) -> None:
+    """Quiz → End quiz, "End this round now?" answered yes, the results closed."""
+    window.actions_by_name["end_quiz"].trigger()
+    if the_question(window) is not None:  # "End this round now?", in either language
+        click(qtbot, the_question(window).findChild(QPushButton, "end-round"))
+    qtbot.waitUntil(lambda: not window.quiz.active)
+    summary = visible_dialog(window, "quiz-summary")
+    if summary is not None:
+        summary.reject()
+
+
 def panel_entries(window) -> dict[str, object]:
     """The docks' entries in the window's menu of panels, by dock name."""
     popup = window.createPopupMenu()
@@ -66,13 +77,7 @@ def test_the_docks_off_in_a_round_say_why(qtbot, window_in, language):
         assert not entry.isEnabled() and entry.toolTip() == WHY[language], name
         entry.trigger()  # greyed: nothing opens beside the question
         assert not dock(window, name).isVisible()
-    window.actions_by_name["end_quiz"].trigger()
-    if the_question(window) is not None:  # "End this round now?", in either language
-        click(qtbot, the_question(window).findChild(QPushButton, "end-round"))
-    qtbot.waitUntil(lambda: not window.quiz.active)
-    summary = visible_dialog(window, "quiz-summary")
-    if summary is not None:
-        summary.reject()
+    end_round(qtbot, window)
     for name in DOCKS:  # after the round: on, and no tip left saying they are off
         action = window.actions_by_name[name]
         assert action.isEnabled() and action.statusTip() == ""
@@ -90,12 +95,6 @@ def test_the_zone_card_and_list_cannot_be_brought_back_in_a_round_from_the_panel
         assert not entry.isEnabled() and entry.toolTip() == WHY["en"]
         entry.trigger()
         assert not found.isVisible()
-    window.actions_by_name["end_quiz"].trigger()
-    if the_question(window) is not None:
-        click(qtbot, the_question(window).findChild(QPushButton, "end-round"))
-    qtbot.waitUntil(lambda: not window.quiz.active)
-    summary = visible_dialog(window, "quiz-summary")
-    if summary is not None:
-        summary.reject()
+    end_round(qtbot, window)
     assert window.info_dock.isVisible() and window.info_dock.toggleViewAction().isEnabled()
     assert window.zones_dock.toggleViewAction().isEnabled()
