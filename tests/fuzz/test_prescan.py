@@ -50,6 +50,18 @@ TINY = {
 }
 
 
+# TINY with room in every list but the zones, and in the nodes and keys: a file's zones over
+# their limit are counted ahead (item_lines) and refused at once, not read item by item
+ROOMY = {kind: (100 if kind != "zones" else limit, words) for kind, (limit, words) in TINY.items()}
+
+
+def room_in_the_items(monkeypatch) -> None:
+    """The limits of ROOMY (over tiny_limits' others)."""
+    monkeypatch.setattr(limits, "list_limits", lambda: ROOMY)
+    monkeypatch.setattr(limits, "MAX_NODES", 1000)
+    monkeypatch.setattr(limits, "MAX_KEYS", 100)
+
+
 @pytest.fixture
 def tiny_limits(monkeypatch):
     monkeypatch.setattr(limits, "list_limits", lambda: TINY)
@@ -477,10 +489,7 @@ def test_block_lists_counted_ahead_say_what_the_parser_says(data, tiny_limits, m
     syntax error in the items before the one over the limit is the parser's (the walk's
     searches, item_lines.suspect_lines, find it and leave the file to the parser)."""
     if data.draw(st.booleans()):  # room in the items for all but zones: counted ahead, refused
-        roomy = {kind: (100 if kind != "zones" else limit, words) for kind, (limit, words) in TINY.items()}
-        monkeypatch.setattr(limits, "list_limits", lambda: roomy)
-        monkeypatch.setattr(limits, "MAX_NODES", 1000)
-        monkeypatch.setattr(limits, "MAX_KEYS", 100)
+        room_in_the_items(monkeypatch)
     pad = " " * data.draw(st.sampled_from([0, 2]))
     items = data.draw(st.lists(st.sampled_from(ITEMS), min_size=1, max_size=7))
     body = "".join(pad + "-" + item.replace("\n", "\n" + pad).rstrip(" ") for item in items)
@@ -643,10 +652,7 @@ SYNTAX_IN_ITEMS = [
 def test_a_syntax_error_in_items_counted_ahead_is_the_parsers_message(line, said, tiny_limits, monkeypatch):
     # room for everything in the items before the one over the limit: counted ahead, the walk
     # refuses at once (else it reads them, item by item, and meets the error)
-    roomy = {kind: (100 if kind != "zones" else limit, words) for kind, (limit, words) in TINY.items()}
-    monkeypatch.setattr(limits, "list_limits", lambda: roomy)
-    monkeypatch.setattr(limits, "MAX_NODES", 1000)
-    monkeypatch.setattr(limits, "MAX_KEYS", 100)
+    room_in_the_items(monkeypatch)
     item = "- id: z\n  claim: x\n"
     before = "zones:\n" + item + item.replace("  claim: x\n", line) + item
     text = before + item * 3
@@ -680,10 +686,7 @@ RUNS_ON = [
 def test_a_syntax_error_the_parser_meets_first_is_told_not_the_limit(
     items, said, where, tiny_limits, monkeypatch
 ):
-    roomy = {kind: (100 if kind != "zones" else limit, words) for kind, (limit, words) in TINY.items()}
-    monkeypatch.setattr(limits, "list_limits", lambda: roomy)
-    monkeypatch.setattr(limits, "MAX_NODES", 1000)
-    monkeypatch.setattr(limits, "MAX_KEYS", 100)
+    room_in_the_items(monkeypatch)
     text = "zones:\n" + items + "- x\n"
     told = _parser_alone(text, monkeypatch)
     assert said in told[0][2] and told[0][:2] == where, told
