@@ -215,7 +215,7 @@ def check(files: list[str], language: str | None = None) -> int:
                     zones=ngettext("{count} zone", "{count} zones", zones).format(count=format_count(zones)),
                 )
             )
-            for note in _effect_notes(atlas, name):
+            for note in _notes(atlas, name):
                 print(one_line(str(note)))  # a note: the file still passes
         else:
             failed += 1
@@ -230,17 +230,18 @@ def check(files: list[str], language: str | None = None) -> int:
     return 1 if failed else 0
 
 
-def _effect_notes(atlas, name: str) -> tuple:
-    """Notes on texts of a chart that passed the check which claim an effect (atlas/wording)."""
+def _notes(atlas, name: str) -> tuple:
+    """Notes on texts of a chart that passed the check: those that claim an effect
+    (atlas/wording), those that leave a direction control open (atlas/bidi_notes)."""
+    from .atlas.bidi_notes import open_control_notes
     from .atlas.loader import decode, read_bytes
     from .atlas.wording import effect_notes, effect_wording
 
-    if not effect_wording(atlas):
-        return ()
     raw = read_bytes(Path(name))
-    text = raw if isinstance(raw, bytes) else b""
-    decoded = decode(text, name)
-    return effect_notes(atlas, decoded if isinstance(decoded, str) else "", name)
+    decoded = decode(raw if isinstance(raw, bytes) else b"", name)
+    text = decoded if isinstance(decoded, str) else ""
+    effects = effect_notes(atlas, text, name) if effect_wording(atlas) else ()
+    return (*effects, *open_control_notes(text, name))
 
 
 def export(args: argparse.Namespace) -> int:

@@ -285,17 +285,24 @@ def first_text_problem(by_key: dict[str, list[str]]) -> str | None:
 def text_problems(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
     """(path, message) of every chart text in a zone file's data (translations too) that
     cannot be shown; see text_problem."""
+    for where, key, value in chart_texts(data, path):
+        if problem := text_problem(key, value):
+            yield where, problem
+
+
+def chart_texts(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
+    """(path, key, text) of every chart text in a zone file's data (translations too)."""
     if isinstance(data, dict):
         for key, value in data.items():
             if isinstance(value, str):
-                if key in TEXT_KEYS and (problem := text_problem(key, value)):
-                    yield path + (key,), problem
+                if key in TEXT_KEYS:
+                    yield path + (key,), key, value
             elif isinstance(value, (dict, list)) and key not in GEOMETRY_KEYS:
-                yield from text_problems(value, path + (key,))
+                yield from chart_texts(value, path + (key,))
     elif isinstance(data, list):
         for i, value in enumerate(data):
             if isinstance(value, (dict, list)):
-                yield from text_problems(value, path + (i,))
+                yield from chart_texts(value, path + (i,))
 
 
 def problem_index(key: str, text: str) -> int:

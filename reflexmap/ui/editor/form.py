@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import i18n
+from ...atlas.bidi_notes import zone_notes
 from ...atlas.wording import zone_effect_words
 from ...content.markup import plain_tooltip, shortened
 from ...content.zone_card import effect_caveat
@@ -116,13 +117,11 @@ class ZoneForm(QScrollArea):
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setWordWrap(True)  # (a long zone id)
         layout.addWidget(self.heading)
-        self.effect = QLabel()  # a text that says the zone heals: said here as on the card
-        self.effect.setObjectName("zone-effect-words")
-        self.effect.setTextFormat(Qt.TextFormat.PlainText)
-        self.effect.setWordWrap(True)
-        self.effect.setStyleSheet("font-style: italic")
-        self.effect.hide()
+        # a text that says the zone heals: said here as on the card; a text that turns the rest
+        # of itself around (a direction control left open): said as `reflexmap check` says it
+        self.effect, self.direction = (_note("zone-effect-words"), _note("zone-open-direction-controls"))
         layout.addWidget(self.effect)
+        layout.addWidget(self.direction)
         form = QFormLayout()
         self.forms = [form]  # their rows put fields under their labels where the panel is narrow
         self.zone_id = QLineEdit()
@@ -290,6 +289,9 @@ class ZoneForm(QScrollArea):
             said = zone_effect_words(zone) if zone is not None else []
             self.effect.setText(effect_caveat(said) if said else "")
             self.effect.setVisible(bool(said))
+            notes = zone_notes(zone) if zone is not None else []
+            self.direction.setText("\n".join(notes))
+            self.direction.setVisible(bool(notes))
         finally:
             self._filling = False
 
@@ -375,3 +377,14 @@ def _id_reason(problem: str, new_id: str) -> str:
     if problem.startswith("an id has at most"):
         return _("an id has at most 64 characters")
     return _("an id has lower-case letters, digits and single hyphens, and starts with a letter")
+
+
+def _note(name: str) -> QLabel:
+    """A note under the form's heading (plain text, wrapped, in italics), hidden until said."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setStyleSheet("font-style: italic")
+    label.hide()
+    return label
