@@ -22,12 +22,13 @@ from ..atlas import Atlas, View, Zone
 from ..atlas.coords import MAX_LABELLED_ZONES
 from ..atlas.index import shape_area
 from ..content import NOTES, note_html
-from ..content.markup import where_question
+from ..content.markup import QUESTION_CLAIM_CHARS, shortened, where_question
 from ..content.zone_card import claim_text, details_html, heading_html, isolate
 from ..i18n import N_, _, bidi_isolate, in_sentence, language
 from ..layout import order as layout_order
 from ..layout.frames import bounds, is_wide
 from ..layout.labels import spread
+from ..quiz.find_words import NEAR_MISS_MM, find_words
 from ..storage import atomic_path
 from ..vocab import REGION_COLOURS, aspect_name, aspect_title, foot_name, region_name
 
@@ -303,6 +304,8 @@ def _card(atlas: Atlas, zone: Zone) -> str:
         f'data-name="{escape(zone.name)}" data-said="{escape(isolate(zone.name))}" '
         f'data-mid="{escape(in_sentence(zone.name))}" '
         f'data-ask="{escape(where_question(zone.claim))}" '
+        # (a tap on another zone the question fits: "This chart places … at the sacrum too")
+        f'data-claim="{escape(bidi_isolate(shortened(zone.claim, QUESTION_CLAIM_CHARS)))}" '
         f'data-words="{escape(words.lower())}" hidden>'
         + heading_html(atlas, zone)
         + _notes_buttons()
@@ -323,18 +326,15 @@ def _notes_buttons() -> str:
 
 
 # Interface strings the script shows (filled in with chart text through textContent only).
-def _script_strings() -> dict[str, str]:
+def _script_strings() -> dict[str, str | float]:
     return {
         # {name}/{tapped} mid-sentence: as the app words them (i18n.in_sentence, "the coccyx")
         "findPrompt": _("{question} Tap it on the feet."),  # content.markup.where_question
-        "right": _("✔ Right: {name}."),
+        # an answer's words, as the app's quiz says them (quiz/find_words.py: right, alike,
+        # near, nearOutside, wrong, wrongOutside), and the page's own for a tap where zones overlap
+        **find_words(),
         "close": _("✔ Right: {name} (you tapped inside it, where zones overlap)."),
-        "near": _(
-            "≈ Close: you tapped the {tapped}, {distance} mm from the {zone}, which is marked ✔ on the feet."
-        ),
-        "nearOutside": _("≈ Close: {distance} mm outside the {zone}, which is marked ✔ on the feet."),
-        "wrong": _("✖ Wrong: you tapped the {tapped}. {name} is marked ✔ on the feet."),
-        "wrongOutside": _("✖ Wrong: that is outside every zone. {name} is marked ✔ on the feet."),
+        "nearMm": NEAR_MISS_MM,  # a tap this close to the asked zone's edge is near (a number)
         "score": _("Score: {right} of {asked}"),
         "done": _("Round over: {right} of {asked} right."),
         "noAnswers": _("No question was answered in this round, so there is no score."),

@@ -446,30 +446,42 @@
     $("#quiz-score").textContent = fill(S.score, { right: quiz.right, asked: quiz.asked });
     feetInSight();
   }
-  const NEAR_MM = 4; // a tap this close to the asked zone's edge is near (the app's quiz: NEAR_MISS_MM)
   function answer(under, point) {
+    // The words are the app's (quiz/find_words.py, through the strings): a tap on another
+    // zone says which it was and how far the asked zone was; where the question fits two
+    // zones (a chart placing one claim twice), the nearer one is named and measured to.
     quiz.answered = true;
     quiz.asked += 1;
-    const name = said(quiz.target);
     // the question fits every zone it asks alike (a chart may place one claim at two zones)
     const fits = (z) => z === quiz.target || (card(z) && card(z).dataset.ask === question(quiz.target));
     const hit = under.find(fits);
     let text;
     if (hit) {
       quiz.right += 1;
-      text = fill(under[0] === hit ? S.right : S.close, { name: said(hit) });
+      if (hit !== quiz.target) {
+        text = fill(S.alike, { clicked: mid(hit), claim: card(quiz.target).dataset.claim, zone: mid(quiz.target) });
+      } else {
+        text = under[0] === hit ? fill(S.right, { zone: mid(hit) }) : fill(S.close, { name: said(hit) });
+      }
       mark(hit, "answer");
       markZone(hit, "✔");
     } else {
-      const near = point ? edgeMm(quiz.target, point[0], point[1]) : Infinity;
-      const values = { tapped: under.length ? mid(under[0]) : "", name: name, zone: mid(quiz.target),
+      const asked = zonesInFigure(currentFigure()).filter(fits);
+      let near = Infinity;
+      let nearest = quiz.target;
+      if (point) {
+        asked.forEach((z) => { const d = edgeMm(z, point[0], point[1]); if (d < near) { near = d; nearest = z; } });
+      }
+      const close = near <= S.nearMm;
+      const values = { clicked: under.length ? mid(under[0]) : "", zone: mid(nearest),
         distance: near.toLocaleString(document.documentElement.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) };
-      if (near <= NEAR_MM) text = fill(under.length ? S.near : S.nearOutside, values);
-      else text = fill(under.length ? S.wrong : S.wrongOutside, values);
+      // (a zone with no anchor answered by Enter gives no point: no distance to say)
+      const kind = under.length ? (close ? "near" : point ? "wrong" : "wrongElsewhere") : (close ? "nearOutside" : "wrongOutside");
+      text = fill(S[kind], values);
       if (under.length) mark(under[0], "wrong");
       // ✔ at every zone the question fits alike
-      zonesInFigure(currentFigure()).filter(fits).forEach((z) => { mark(z, "answer"); markZone(z, "✔"); });
-      if (point) symbolAt(currentFigure().querySelector("svg.chart"), point[0], point[1], near <= NEAR_MM ? "≈" : "✖");
+      asked.forEach((z) => { mark(z, "answer"); markZone(z, "✔"); });
+      if (point) symbolAt(currentFigure().querySelector("svg.chart"), point[0], point[1], close ? "≈" : "✖");
       // zoomed in, the asked zone is brought into sight if none of its ✔ is
       const ticks = $$("text.qmark", currentFigure()).filter((t) => t.textContent === "✔")
         .map((t) => [parseFloat(t.getAttribute("x")), parseFloat(t.getAttribute("y"))]);
@@ -540,11 +552,23 @@
   });
   $("#quiz-zoom-in").addEventListener("click", () => zoom(1));
   $("#quiz-zoom-out").addEventListener("click", () => zoom(-1));
+  // Enter on a zone answers at its label's anchor (as the app's Enter does): how far the
+  // asked zone was is measured from there
+  function anchorOf(k) {
+    const view = k.parentNode.dataset.view;
+    const path = $$('path.z[data-zone="' + CSS.escape(k.dataset.zone) + '"]', k.ownerSVGElement)
+      .find((p) => p.parentNode.dataset.view === view && p.dataset.at);
+    const m = path && path.getScreenCTM();
+    if (!m) return undefined;
+    const [x, y] = path.dataset.at.split(" ").map(Number);
+    const q = new DOMPoint(x, y).matrixTransform(m);
+    return [q.x, q.y];
+  }
   $$("path.k").forEach((k) => {
     k.addEventListener("keydown", (e) => {
       if (e.key === "Enter" || e.key === " ") {
         e.preventDefault();
-        if (quiz && quiz.target && !quiz.answered) answer([k.dataset.zone]);
+        if (quiz && quiz.target && !quiz.answered) answer([k.dataset.zone], anchorOf(k));
         else select(k.dataset.zone, []);
       }
     });

@@ -2,7 +2,8 @@
 
 Answers by click are judged with the atlas's own hit-testing: any zone under the point that
 is the one asked for counts (zones overlap, and a click on the sacrum where the sciatic band
-crosses it is right for both). A click within NEAR_MISS_MM of the zone's edge is "close".
+crosses it is right for both). A click within NEAR_MISS_MM of the zone's edge is "close";
+the words of an answer on the asked view are find_words.py's (the web page says the same).
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from ..content.markup import QUESTION_CLAIM_CHARS, shortened
 from ..i18n import _, bidi_isolate, format_number, in_sentence
 from ..vocab import FEET, on_foot
 from .cards import Card, QuizOptions, allowed_views, cards_for
+from .find_words import NEAR_MISS_MM as NEAR_MISS_MM  # (where the quiz's rules are read)
+from .find_words import find_message, miss_kind
 from .questions import Question, make_question, where
 from .scheduler import Scheduler
 
-NEAR_MISS_MM = 4.0
 REASK_AFTER = 3  # a missed card comes back this many questions later, once per session
 
 
@@ -166,10 +168,11 @@ class QuizSession:
         hits = tuple(z.id for z in self.atlas.zones_at(view_id, x, y))
         zone = in_sentence(target.name)
         if view_id == question.view_id and target.id in hits:
-            return self._judge(True, False, _("✔ Right: the {zone}.").format(zone=zone), hits, 0.0)
+            return self._judge(True, False, find_message("right", zone=zone), hits, 0.0)
         alike = next((z for z in hits if z in question.fits), None) if view_id == question.view_id else None
         if alike is not None:  # another zone the question fits as well: right, and said so
-            message = _("✔ Right: the {clicked}. This chart places {claim} at the {zone} too.").format(
+            message = find_message(
+                "alike",
                 clicked=in_sentence(self.atlas.zone(alike).name),
                 claim=bidi_isolate(shortened(target.claim, QUESTION_CLAIM_CHARS)),
                 zone=zone,
@@ -179,25 +182,18 @@ class QuizSession:
         if view_id in target.shapes:
             distance = _edge_distance(target.shapes[view_id], x, y)
         if view_id == question.view_id or view_id not in {v.id for v in self.atlas.views}:
-            if distance is not None and distance <= NEAR_MISS_MM:  # what was clicked, and how far off
-                mm = format_number(distance, 1)
-                if hits:
-                    message = _(
-                        "≈ Close: that is the {clicked}, {distance} mm from the {zone}, which is marked ✔."
-                    ).format(clicked=in_sentence(self.atlas.zone(hits[0]).name), distance=mm, zone=zone)
-                else:
-                    message = _("≈ Close: {distance} mm outside the {zone}, which is marked ✔.").format(
-                        distance=mm, zone=zone
-                    )
-                return self._judge(False, True, message, hits, distance)
-            if hits:
-                message = _("✖ Wrong: that is the {clicked}. The {zone} is marked ✔.").format(
-                    clicked=in_sentence(self.atlas.zone(hits[0]).name), zone=zone
-                )
-            else:
-                message = _("✖ Wrong: you clicked outside every zone. The {zone} is marked ✔.")
-                message = message.format(zone=zone)
-            return self._judge(False, False, message, hits, distance)
+            if view_id == question.view_id:  # how far the nearest zone the question fits was
+                shapes = {z: self.atlas.zone(z).shapes[view_id] for z in question.fits or (target.id,)}
+                distance, nearest = min((_edge_distance(shape, x, y), z) for z, shape in shapes.items())
+                zone = in_sentence(self.atlas.zone(nearest).name)
+            kind = miss_kind(on_zone=bool(hits), distance_mm=distance)
+            message = find_message(
+                kind,
+                clicked=in_sentence(self.atlas.zone(hits[0]).name) if hits else "",
+                distance=format_number(distance, 1) if distance is not None else "",
+                zone=zone,
+            )
+            return self._judge(False, kind.startswith("near"), message, hits, distance)
         # Another view: usually the other foot, which is shown beside the asked one.
         asked = self.atlas.view(question.view_id)
         clicked_on = self._on(view_id, asked)

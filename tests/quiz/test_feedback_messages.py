@@ -10,7 +10,7 @@ import pytest
 
 from reflexmap import i18n, load_atlas
 from reflexmap.atlas.geometry import label_anchors, to_shapely
-from reflexmap.i18n import bidi_isolate, in_sentence
+from reflexmap.i18n import bidi_isolate, format_number, in_sentence
 from reflexmap.quiz import QuizOptions, QuizSession, Scheduler
 
 
@@ -73,12 +73,12 @@ CASES = {  # (asked foot, where the answer is given) -> expected English
     "wrong zone": (
         "left",
         lambda a: ("plantar-left", *inside(a, "plantar-left", "stomach")),
-        "✖ Wrong: that is the stomach. The thoracic spine is marked ✔.",
+        None,  # "✖ Wrong: that is the stomach, 34.1 mm from the thoracic spine, which is marked ✔."
     ),
     "outside": (
         "left",
         lambda a: ("plantar-left", -15, 130),
-        "✖ Wrong: you clicked outside every zone. The thoracic spine is marked ✔.",
+        "✖ Wrong: that is outside every zone. The thoracic spine is marked ✔.",
     ),
     "near miss": ("left", lambda a: ("plantar-left", *near(a, "plantar-left", "thoracic-spine")), None),
     # 2 mm off the thoracic spine, on the neighbouring zone: what was clicked is said, and how far off
@@ -134,6 +134,12 @@ def test_feedback_is_coherent(atlas, language, case):
             assert clicked in message and message.index(clicked) < message.index(in_sentence(target)), message
     else:
         assert not feedback.correct and not feedback.close and message.startswith("✖")
+    if feedback.clicked and case in ("wrong zone", "near miss on another zone"):
+        # the zone clicked is named, isolated, and how far the asked one was, in the language's numbers
+        clicked = in_sentence(chart.zone(feedback.clicked[0]).name)
+        distance = format_number(feedback.distance_mm, 1)
+        assert clicked in message and f"{distance} mm" in message, message
+        assert message.index(clicked) < message.index(distance) < message.index(in_sentence(target)), message
     feet_named = {"wrong foot", "wrong foot, other way", "wrong zone, wrong foot", "outside, wrong foot"}
     if language == "en":
         assert "Not quite" not in message  # right, close (said as such) or wrong
@@ -141,7 +147,8 @@ def test_feedback_is_coherent(atlas, language, case):
             assert message == english
         elif feedback.clicked:
             clicked = in_sentence(chart.zone(feedback.clicked[0]).name)
-            assert message.startswith(f"≈ Close: that is the {clicked}, ") and message.endswith(
+            word = "≈ Close" if feedback.close else "✖ Wrong"
+            assert message.startswith(f"{word}: that is the {clicked}, ") and message.endswith(
                 " mm from the thoracic spine, which is marked ✔."
             ), message
         else:
@@ -183,3 +190,45 @@ def test_a_wrong_choice_is_wrong_and_names_whose_text_was_picked(atlas, language
     assert named == (kind != "name"), message  # a name picked is the zone it names
     if language == "de":
         assert not any(word in message for word in ENGLISH_WORDS), message
+
+
+def _claim_twice(atlas):
+    """A user's chart placing the sacrum's claim at the coccyx too: the question fits both."""
+    from dataclasses import replace
+
+    sacrum = atlas.zone("sacrum")
+    zones = tuple(
+        replace(z, claim=sacrum.claim, translations={}) if z.id == "coccyx" else z for z in atlas.zones
+    )
+    return replace(atlas, zones=zones)
+
+
+@pytest.mark.parametrize("on_zone", [False, True])
+def test_a_miss_is_measured_to_the_nearest_zone_the_question_fits(atlas, language, on_zone):
+    """A click 2 mm off the coccyx, when the question asks for the sacrum's claim that the
+    chart places at the coccyx too: a near miss of the coccyx, named and measured to it (before:
+    measured to the sacrum only, so '✖ Wrong' and the sacrum's distance)."""
+    chart = _claim_twice(atlas.localized(language))
+    session = QuizSession(
+        chart,
+        QuizOptions(kinds=("find",), zone_ids=("sacrum",), aspects=("plantar",), feet=("left",), seed=3),
+        Scheduler(clock=lambda: 1e9, rng=random.Random(1)),
+    )
+    assert set(session.current.fits) == {"sacrum", "coccyx"}
+    coccyx = to_shapely(chart.zone("coccyx").shapes["plantar-left"])
+    sacrum = to_shapely(chart.zone("sacrum").shapes["plantar-left"])
+    ring = coccyx.buffer(2.0).exterior
+    for step in range(400):
+        p = ring.interpolate(step / 400, normalized=True)
+        hits = [z.id for z in chart.zones_at("plantar-left", p.x, p.y)]
+        if bool(hits) == on_zone and "coccyx" not in hits and "sacrum" not in hits and sacrum.distance(p) > 4:
+            break
+    else:
+        pytest.skip("no such point beside the coccyx")
+    feedback = session.answer_click("plantar-left", p.x, p.y)
+    assert feedback.close and not feedback.correct, feedback.message
+    assert abs(feedback.distance_mm - 2.0) < 0.05
+    assert in_sentence(chart.zone("coccyx").name) in feedback.message
+    assert format_number(feedback.distance_mm, 1) + " mm" in feedback.message
+    if on_zone:
+        assert in_sentence(chart.zone(hits[0]).name) in feedback.message

@@ -64,7 +64,12 @@ def test_find_wrong_click_says_what_was_clicked(atlas):
     session = session_for(atlas, ["lumbar-spine"])
     feedback = session.answer_click("plantar-left", *inside(atlas, "plantar-left", "stomach"))
     assert not feedback.correct and not feedback.close
-    assert feedback.message == "✖ Wrong: that is the stomach. The lumbar spine is marked ✔."
+    # and how far the asked zone was (before: no distance, only on a near miss)
+    mm = f"{feedback.distance_mm:.1f}"
+    assert feedback.distance_mm > NEAR_MISS_MM
+    assert (
+        feedback.message == f"✖ Wrong: that is the stomach, {mm} mm from the lumbar spine, which is marked ✔."
+    )
     assert feedback.clicked == ("stomach",)
     assert session.streak == 0
 
@@ -93,7 +98,7 @@ def test_find_near_miss_is_close(atlas):
 def test_click_outside_every_zone(atlas):
     session = session_for(atlas, ["head-brain"])
     feedback = session.answer_click("plantar-left", -15, 130)
-    assert feedback.message.startswith("✖ Wrong: you clicked outside every zone")
+    assert feedback.message == "✖ Wrong: that is outside every zone. The head and brain is marked ✔."
 
 
 def test_name_by_choice_and_by_typing(atlas):

@@ -55,7 +55,7 @@ def test_find_round_right_wrong_overlap_near_miss(qtbot, quiz_window, tmp_path):
             assert feedback_text(window).startswith("✔")
         elif outcome == "wrong":
             click_mm(qtbot, window, view, -25, 130)  # outer arch between spleen and colon: no zone
-            assert feedback_text(window).startswith("✖ Wrong: you clicked outside every zone")
+            assert feedback_text(window).startswith("✖ Wrong: that is outside every zone")
             assert any(item.isVisible() for item in window.map.chart.marks)  # where it was
         elif outcome == "near":
             start_point = target.representative_point()  # walk out of the zone towards +x

@@ -92,7 +92,9 @@ def test_wrong_answer_by_key_is_marked_and_explained(qtbot, quiz_window):
     chosen = window.state.atlas.zone(window.state.zone_id).name
     qtbot.keyClick(window.map, Qt.Key.Key_Return)
     text = feedback(window)
-    assert text == f"✖ Wrong: that is the {chosen[0].lower() + chosen[1:]}. The thoracic spine is marked ✔."
+    mm = f"{session.feedback.distance_mm:.1f}"  # and how far the asked zone was
+    name = chosen[0].lower() + chosen[1:]
+    assert text == f"✖ Wrong: that is the {name}, {mm} mm from the thoracic spine, which is marked ✔."
     assert f"✖ {chosen}" in marks(window) and "✔ Thoracic spine" in marks(window)
     assert not session.feedback.correct
     assert window.quiz_panel.hint.text() == "Press Enter for the next question."
@@ -127,7 +129,7 @@ def test_click_outside_every_zone_gets_a_cross_where_it_was(qtbot, quiz_window):
     window = quiz_window
     start(window, ["thoracic-spine"])
     click_mm(qtbot, window, "plantar-left", -15, 130)  # mid-arch, outside every zone
-    assert feedback(window) == "✖ Wrong: you clicked outside every zone. The thoracic spine is marked ✔."
+    assert feedback(window) == "✖ Wrong: that is outside every zone. The thoracic spine is marked ✔."
     assert "✖" in marks(window)
 
 

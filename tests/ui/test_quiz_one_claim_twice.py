@@ -47,6 +47,6 @@ def test_a_miss_marks_every_zone_the_question_fits(qtbot, make_window):
     options = QuizOptions(kinds=("find",), zone_ids=("sacrum",), aspects=("plantar",), feet=("left",), seed=7)
     assert window.quiz.start(options)
     click_zone(qtbot, window, "plantar-left", "stomach")
-    assert window.quiz_panel.feedback.text().startswith("✖ Wrong: that is the stomach.")
+    assert window.quiz_panel.feedback.text().startswith("✖ Wrong: that is the stomach, ")
     marks = {item.text() for item in window.map.chart.marks if isinstance(item, QGraphicsSimpleTextItem)}
     assert {"✔ Sacrum", "✔ Coccyx"} <= marks, marks  # both places the question asked for
