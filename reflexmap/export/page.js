@@ -46,11 +46,15 @@
     $$(".qmark").forEach((e) => e.remove());
   }
   // A quiz's verdict on the feet in words, not colour alone: ✔ at the asked zone (on each foot
-  // shown), ✖ (≈ when near) where the tap was. Sized in CSS px whatever the drawing's scale.
+  // shown), ✖ (≈ when near) where the tap was. Sized to the verdict's text beside them (a
+  // quarter larger, as a symbol drawn on colours needs), whatever the drawing's scale and the
+  // reader's text size (they were 20 CSS px always: smaller than the words at a large text size).
   const SVGNS = "http://www.w3.org/2000/svg";
+  const MARK_EM = 1.25;
   function symbolAt(svg, x, y, symbol) {
     const m = svg.getScreenCTM();
     if (!m) return;
+    const px = MARK_EM * (parseFloat(getComputedStyle($("#quiz-mark")).fontSize) || 16);
     const p = new DOMPoint(x, y).matrixTransform(m.inverse());
     const t = document.createElementNS(SVGNS, "text");
     t.setAttribute("class", "qmark");
@@ -58,8 +62,8 @@
     t.setAttribute("y", p.y);
     t.setAttribute("dy", "0.35em");
     t.setAttribute("text-anchor", "middle");
-    t.setAttribute("font-size", 20 / m.a);
-    t.setAttribute("stroke-width", 4 / m.a);
+    t.setAttribute("font-size", px / m.a);
+    t.setAttribute("stroke-width", px / 5 / m.a);
     t.setAttribute("aria-hidden", "true");
     t.textContent = symbol;
     svg.appendChild(t);
@@ -272,6 +276,8 @@
   function applyStage(svg) {
     svg = svg || shownSvg();
     if (!svg || !svg.dataset.fitted) return;
+    // zoomed in, a finger drags the drawing; at the whole feet it scrolls the page (page.css)
+    svg.classList.toggle("zoomed", stage.zoom > 1);
     if (stage.zoom === 1) { svg.setAttribute("viewBox", svg.dataset.fitted); return; }
     const [x, y, w, h] = svg.dataset.fitted.split(" ").map(Number);
     const r = svg.getBoundingClientRect();
@@ -352,6 +358,11 @@
     }
   }
   function onPointerUp(e) { touches.delete(e.pointerId); }
+  function onTouchStart(e) {
+    // two fingers on the feet are a pinch of the drawing, not a scroll of the page (one
+    // finger scrolls the page while the whole feet are shown: touch-action in page.css)
+    if (quiz && e.touches.length >= 2 && e.cancelable) e.preventDefault();
+  }
   function onWheel(e) {
     if (!quiz || !e.ctrlKey) return; // a trackpad's pinch arrives as Ctrl+wheel
     e.preventDefault();
@@ -549,6 +560,7 @@
     svg.addEventListener("pointermove", onPointerMove);
     ["pointerup", "pointercancel", "pointerleave"].forEach((kind) => svg.addEventListener(kind, onPointerUp));
     svg.addEventListener("wheel", onWheel, { passive: false });
+    svg.addEventListener("touchstart", onTouchStart, { passive: false });
   });
   $("#quiz-zoom-in").addEventListener("click", () => zoom(1));
   $("#quiz-zoom-out").addEventListener("click", () => zoom(-1));
