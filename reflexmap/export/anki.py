@@ -1,7 +1,9 @@
 """An Anki deck from any chart, written with genanki: image-occlusion style cards per zone and view.
 
-- "find": *Where do charts place the sacrum?* over the foot with every zone outlined and none
-  coloured; the answer shows the zone filled and outlined.
+- "find": *Where do charts place the sacrum? Find it on the left foot, plantar view.* over the
+  foot with every zone outlined and none coloured (how many places to find where the chart
+  draws the answer in more than one: a zone in parts, or one claim at two zones, asked on one
+  card); the answer shows each filled and outlined, and names them.
 - "what": one zone filled and outlined; the answer is its name and the charts' claim.
 Both carry the technique, tradition and sources on the back. The pictures are drawn by the
 app's own chart scene (the window's drawing, on paper colours) at a sharp size.
@@ -33,9 +35,10 @@ import genanki
 from ..atlas import Atlas, View, Zone
 from ..content.markup import where_question
 from ..content.zone_card import claim_sentence, details_html, isolate
-from ..i18n import _, language
+from ..i18n import _, language, ngettext
 from ..storage import atomic_path, temporary_folder_beside
 from ..vocab import aspect_name, foot_name
+from ..vocab import where as vocab_where
 from . import ExportCancelled
 
 KINDS = ("find", "what")
@@ -137,6 +140,11 @@ def build_notes(atlas: Atlas) -> tuple[list[genanki.Note], dict[str, tuple[str, 
         blank = _media_name(atlas.id, view.id)
         pictures[blank] = (view.id, None)
         where = f"{foot_name(view.foot)}, {aspect_name(view.aspect)}"
+        # the zones each find question fits on this foot: a chart may place one claim at two
+        # zones ("Where do charts place the sacrum?" fits both); one card asks for them all
+        alike: dict[str, list[Zone]] = {}
+        for zone in zones:
+            alike.setdefault(where_question(zone.claim), []).append(zone)
         for zone in zones:
             shown = _media_name(atlas.id, view.id, zone.id)
             pictures[shown] = (view.id, zone.id)
@@ -144,19 +152,8 @@ def build_notes(atlas: Atlas) -> tuple[list[genanki.Note], dict[str, tuple[str, 
                 f"<p class='name'>{escape(zone.name)}</p><p class='claim'>{claim_sentence(zone.claim)}</p>"
             )
             details = details_html(atlas, zone) + f"<p class='small'>{caveat}</p>"
-            highlighted = _pictures(
-                (blank, ""), (shown, _("{name} highlighted on the foot").format(name=isolate(zone.name)))
-            )
-            blank_img = _pictures((blank, _("The foot with every zone outlined")))
+            highlighted = _pictures((blank, ""), _layer(atlas, view, zone))
             fields = {
-                "find": [
-                    escape(where_question(zone.claim)),
-                    blank_img,
-                    answer,
-                    highlighted,
-                    details,
-                    escape(where),
-                ],
                 "what": [
                     escape(_("What do charts place here?")),
                     highlighted,
@@ -166,8 +163,11 @@ def build_notes(atlas: Atlas) -> tuple[list[genanki.Note], dict[str, tuple[str, 
                     escape(where),
                 ],
             }
+            group = alike[where_question(zone.claim)]
+            if group[0] is zone:  # the others the question fits are asked on this card, not again
+                fields["find"] = _find_fields(atlas, view, group, blank, caveat, where)
             key = _hidden(f" ({zone.id}, {view.id})")  # Anki's duplicate check reads it
-            for kind in KINDS:
+            for kind in (k for k in KINDS if k in fields):
                 prompt, *rest = (_inert(field) for field in fields[kind])
                 notes.append(
                     genanki.Note(
@@ -178,6 +178,40 @@ def build_notes(atlas: Atlas) -> tuple[list[genanki.Note], dict[str, tuple[str, 
                     )
                 )
     return notes, pictures
+
+
+def _layer(atlas: Atlas, view: View, zone: Zone) -> tuple[str, str]:
+    """The picture that highlights `zone` over its view's, with its alt text."""
+    alt = _("{name} highlighted on the foot").format(name=isolate(zone.name))
+    return _media_name(atlas.id, view.id, zone.id), alt
+
+
+def _find_fields(
+    atlas: Atlas, view: View, group: list[Zone], blank: str, caveat: str, where: str
+) -> list[str]:
+    """A find card's fields, unambiguous: the front names the foot and view it asks about
+    and, where the chart draws the answer in more than one place on it (a zone in two parts,
+    or one claim at two zones), how many to find; the back highlights and names every one."""
+    first = group[0]
+    places = sum(len(zone.shapes[view.id]) for zone in group)
+    on = vocab_where(view.foot, view.aspect)
+    if places > 1:
+        find = ngettext(
+            "This chart draws it in {count} place on the {view}: find it.",
+            "This chart draws it in {count} places on the {view}: find them all.",
+            places,
+        ).format(view=on, count=places)
+    else:
+        find = _("Find it on the {view}.").format(view=on)
+    prompt = f"{escape(where_question(first.claim))}<br><span class='where'>{escape(find)}</span>"
+    answer = "".join(
+        f"<p class='name'>{escape(zone.name)}</p><p class='claim'>{claim_sentence(zone.claim)}</p>"
+        for zone in group
+    )
+    details = "".join(details_html(atlas, zone) for zone in group) + f"<p class='small'>{caveat}</p>"
+    blank_img = _pictures((blank, _("The foot with every zone outlined")))
+    highlighted = _pictures((blank, ""), *(_layer(atlas, view, zone) for zone in group))
+    return [prompt, blank_img, answer, highlighted, details, escape(where)]
 
 
 def _hidden(text: str) -> str:

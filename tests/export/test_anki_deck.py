@@ -86,7 +86,9 @@ def test_deck_has_two_cards_per_zone_and_view_with_fields_tags_and_pictures(two_
         n for n in notes if n["guid"] == genanki.guid_for(atlas.id, "sacrum", "plantar-left", "find")
     )
     fields = sacrum_find["fields"]
-    assert shown(fields["Prompt"]) == "Where do charts place the sacrum?"
+    # the question, and on a line of its own the foot and view it asks about
+    question = "Where do charts place the sacrum?"
+    assert shown(fields["Prompt"]) == question + "Find it on the left foot, plantar view."
     assert "Charts place <b>the sacrum</b> here." in fields["Answer"]
     assert "Technique" in fields["Details"] and "Sources" in fields["Details"]
     # the question shows the view's picture; the answer lays the sacrum's over it, in one cell
@@ -230,6 +232,8 @@ def test_deck_of_a_large_chart_is_small_enough_for_a_phone(qapp, tmp_path):
     set_language("en")
     out = export_deck(atlas, tmp_path / "large.apkg")
     notes, media = _open_deck(out, tmp_path / "large")
-    assert len(notes) == 2 * 240 and len(media) == 240 + 2
+    # a "what" card per zone; the synthetic zones all share one claim, so each view has one
+    # "find" card asking for all its places (test_anki_find_unambiguous)
+    assert len(notes) == 240 + 2 and len(media) == 240 + 2
     assert sum(map(len, media.values())) < 2_000_000, sum(map(len, media.values()))
     assert out.stat().st_size < 3_000_000, out.stat().st_size
