@@ -156,7 +156,7 @@ def _labels(atlas: Atlas, frame: _Frame) -> tuple[list[str], float, float]:
 def _aspect_svg(atlas: Atlas, aspect: str) -> str:
     views = atlas.views_of(aspect)
     frames = _frames(atlas, views)
-    layers = {"feet": [], "zones": [], "keys": [], "labels": [], "captions": []}
+    layers = {"feet": [], "zones": [], "keys": [], "labels": [], "captions": [], "guides": []}
     left = right = top = bottom = None
     bare = None  # the feet and captions alone, moved together: labels hidden (a quiz, the box)
     for frame, alone in zip(frames, _frames(atlas, views, labelled=False), strict=True):
@@ -196,6 +196,7 @@ def _aspect_svg(atlas: Atlas, aspect: str) -> str:
             for z in along_foot(atlas, view)
         )
         layers["keys"].append(f'<g class="keys" data-view="{escape(view.id)}" {transform}>{keys}</g>')
+        layers["guides"].append(_guide_names(view, frame, alone))
         parts, label_top, label_bottom = _labels(atlas, frame)
         layers["labels"] += parts
         cx, cy = frame.dx + (minx + maxx) / 2, frame.dy - miny + CAPTION_MM * 1.6
@@ -239,8 +240,34 @@ def _aspect_svg(atlas: Atlas, aspect: str) -> str:
         + '<g aria-hidden="true">'
         + "".join(layers["captions"])
         + "</g>"
+        + "".join(layers["guides"])
         + "".join(layers["keys"])
         + "</svg>"
+    )
+
+
+def _guide_names(view: View, frame: _Frame, alone: _Frame) -> str:
+    """The names of one view's guide lines, to stand on the feet by their lines as the app
+    names them (the key under the feet names them too). Written here with their lines'
+    points and the foot's bounds (the view's millimetres); page.js sizes them in CSS px
+    (readable at any scale of the drawing) and places each by its line, clear of the other
+    names, the labels and the captions, whenever it fits the drawing. Plain text, isolated
+    where it needs to be, cut as a label is (label_text)."""
+    if not view.guides:
+        return ""
+    minx, miny, maxx, maxy = bounds(view.outline)
+    names = "".join(
+        '<text class="gname" data-points="'
+        + " ".join(f"{_num(x)},{_num(y)}" for x, y in g.points[:400])
+        + f'">{escape(label_text(g.name[:200]))}</text>'
+        for g in view.guides[:24]  # (as many as the key names: the placement is quadratic)
+    )
+    return (
+        f'<g class="gnames" aria-hidden="true" data-view="{escape(view.id)}" '
+        f'data-foot="{_num(minx)} {_num(miny)} {_num(maxx)} {_num(maxy)}" '
+        f'transform="translate({_num(frame.dx)} {_num(frame.dy)})" '
+        f'data-placed="translate({_num(frame.dx)} {_num(frame.dy)})" '
+        f'data-bare="translate({_num(alone.dx)} {_num(alone.dy)})">{names}</g>'
     )
 
 

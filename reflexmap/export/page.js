@@ -262,6 +262,7 @@
       $$("[data-bare]", svg).forEach((e) => e.setAttribute("transform", bare ? e.dataset.bare : e.dataset.placed));
       fitCaptions(svg, (bare ? svg.dataset.bareBox : svg.dataset.box).split(" ").map(Number));
       svg.dataset.fitted = svg.getAttribute("viewBox");
+      placeGuideNames(svg);
       if (quiz) applyStage(svg);
     });
   }
@@ -386,6 +387,170 @@
       caps.forEach((c) => { c.setAttribute("font-size", size); c.setAttribute("dy", 0.8 * (size - base)); });
       h = box[3] + 1.1 * (size - base);
     }
+  }
+  // --- the guide lines' names on the feet (html.py _guide_names), as the app names them:
+  // GUIDE_PX CSS px at any scale of the drawing (on a paper veil that keeps them legible over
+  // the zones), each by its own line: a crosswise line's name just above it (or below), from
+  // the foot's outer edge inwards; an upright line's or an ankle bone's above its top, below
+  // its foot or beside it. None covers another name, a zone's label or a caption, and none
+  // leaves the drawing; a name wider than the foot takes two lines.
+  const GUIDE_PX = 12.5;
+  const overlaps = (a, b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+  function apart(line, box) { // how far a polyline comes to a box (the drawing's units)
+    let best = Infinity;
+    for (let i = 0; i + 1 < line.length; i++) {
+      const [[ax, ay], [bx, by]] = [line[i], line[i + 1]];
+      const n = Math.min(400, Math.ceil(Math.hypot(bx - ax, by - ay)));
+      for (let k = 0; k <= n; k++) {
+        const px = ax + (bx - ax) * k / n, py = ay + (by - ay) * k / n;
+        best = Math.min(best, Math.hypot(Math.max(box[0] - px, 0, px - box[2]), Math.max(box[1] - py, 0, py - box[3])));
+      }
+    }
+    return best;
+  }
+  function setRows(t, rows) {
+    t.textContent = "";
+    if (rows.length === 1) { t.textContent = rows[0]; return t.getComputedTextLength(); }
+    rows.forEach((row, i) => {
+      const span = document.createElementNS(SVGNS, "tspan");
+      span.textContent = row;
+      span.setAttribute("dy", i ? "1.15em" : "0");
+      t.appendChild(span);
+    });
+    return Math.max(...$$("tspan", t).map((sp) => sp.getComputedTextLength()));
+  }
+  function twoRows(name) { // broken at the space nearest the middle
+    const words = name.split(" ");
+    if (words.length < 2) return null;
+    let best = 1;
+    const off = (k) => Math.abs(words.slice(0, k).join(" ").length - name.length / 2);
+    for (let k = 2; k < words.length; k++) if (off(k) < off(best)) best = k;
+    return [words.slice(0, best).join(" "), words.slice(best).join(" ")];
+  }
+  // Where one name may stand, best first: {tl: its top-left corner, u: the direction its
+  // lines run} in its group's units (y down). A crosswise line's name runs along the line
+  // (a sloping shoulder line's name slopes with it: level, it floated between two lines).
+  function guideSpots(pts, w, h, gap, size, foot) {
+    const xs = pts.map((p) => p[0]), ys = pts.map((p) => p[1]);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const closed = pts.length > 2 && Math.hypot(pts[0][0] - pts.at(-1)[0], pts[0][1] - pts.at(-1)[1]) < 0.5;
+    const spots = [];
+    const level = (x, y) => ({ tl: [x, y], u: [1, 0] });
+    if (!closed && x1 - x0 >= y1 - y0) { // crosswise: above the line (or below), outer end first
+      let [p, q] = [pts[0], pts.at(-1)];
+      if (q[0] < p[0]) [p, q] = [q, p];
+      const length = Math.hypot(q[0] - p[0], q[1] - p[1]);
+      const u = [(q[0] - p[0]) / length, (q[1] - p[1]) / length];
+      const up = [u[1], -u[0]]; // (y down: this points up the page)
+      const outerLeft = (x0 + x1) / 2 < (foot[0] + foot[2]) / 2;
+      const room = Math.max(0, length - w - 2 * gap);
+      const steps = Math.max(1, Math.ceil(room / (size * 0.5)));
+      for (const above of [true, false]) {
+        for (let i = 0; i <= steps; i++) {
+          const s = outerLeft ? gap + i * room / steps : length - gap - w - i * room / steps;
+          const off = above ? gap + h : -gap;
+          spots.push({ tl: [p[0] + u[0] * s + up[0] * off, p[1] + u[1] * s + up[1] * off], u: u });
+        }
+      }
+      return spots;
+    }
+    // upright, or an ankle bone: above its top, below its foot, across or beside it
+    const cx = Math.min(Math.max((x0 + x1) / 2 - w / 2, foot[0] + gap), foot[2] - gap - w);
+    spots.push(level(cx, y0 - gap - h), level(cx, y1 + gap));
+    for (let i = 0; i <= 8; i++) {
+      const y = y0 + (i / 8) * Math.max(0, y1 - y0 - h);
+      spots.push(level(x1 + gap, y), level(x0 - gap - w, y), level((x0 + x1) / 2 - w / 2, y));
+    }
+    for (let k = 1; k <= 4; k++) spots.push(level(cx, y0 - gap - h - k * (h + gap)), level(cx, y1 + gap + k * (h + gap)));
+    return spots;
+  }
+  // A spot's box: its corners, middle and the level box around it (the drawing's units)
+  function spotBox(spot, w, h, pad) {
+    const [ux, uy] = spot.u, [tx, ty] = spot.tl;
+    const at = (x, y) => [tx + ux * x - uy * y, ty + uy * x + ux * y];
+    const corners = [at(-pad, 0), at(w + pad, 0), at(w + pad, h), at(-pad, h), at(w / 2, 0), at(w / 2, h)];
+    const xs = corners.map((c) => c[0]), ys = corners.map((c) => c[1]);
+    return { corners: corners, mid: at(w / 2, h / 2), level: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] };
+  }
+  function placeGuideNames(svg) {
+    const m = svg.getScreenCTM();
+    if (!m || !m.a) return;
+    $$(".gveil", svg).forEach((v) => v.remove());
+    const vb = svg.viewBox.baseVal;
+    const inside = [vb.x, vb.y, vb.x + vb.width, vb.y + vb.height];
+    const taken = $$("text.lab, text.cap", svg)
+      .filter((t) => t.getClientRects().length && getComputedStyle(t).display !== "none")
+      .map((t) => { const r = t.getBoundingClientRect(); const a = new DOMPoint(r.left, r.top).matrixTransform(m.inverse());
+        const b = new DOMPoint(r.right, r.bottom).matrixTransform(m.inverse()); return [a.x, a.y, b.x, b.y]; });
+    const size = GUIDE_PX / m.a;
+    const gap = size * 0.25;
+    const pad = size * 0.15;
+    $$("g.gnames", svg).forEach((g) => {
+      const [tx, ty] = (g.getAttribute("transform").match(/-?[0-9.]+/g) || [0, 0]).map(Number);
+      const [fx0, fy0, fx1, fy1] = g.dataset.foot.split(" ").map(Number);
+      const foot = [fx0, -fy1, fx1, -fy0]; // the foot's bounds, the group's units (y down)
+      const names = $$("text.gname", g);
+      const lines = names.map((t) => t.dataset.points.split(" ")
+        .map((p) => p.split(",").map(Number)).map(([x, y]) => [x, -y]));
+      const outline = $('g.view[data-view="' + CSS.escape(g.dataset.view) + '"] path.outline', svg); // (view mm, y up)
+      names.forEach((t, index) => {
+        if (!t.dataset.name) t.dataset.name = t.textContent;
+        t.setAttribute("font-size", size);
+        const pts = lines[index];
+        const others = lines.filter((line) => line !== pts);
+        const fits = (box) => box.level[0] + tx >= inside[0] && box.level[2] + tx <= inside[2]
+          && box.level[1] + ty >= inside[1] && box.level[3] + ty <= inside[3]
+          && !taken.some((o) => overlaps(o, [box.level[0] + tx, box.level[1] + ty, box.level[2] + tx, box.level[3] + ty]));
+        // on the foot (a name across its outline hid the edge), where a place by the line is
+        const onFoot = (box) => !outline || box.corners.every(([x, y]) => outline.isPointInFill(new DOMPoint(x, -y)));
+        // its middle nearer its own line than any other guide line of the view: it names that one
+        const ownNearest = (box) => {
+          const mid = [box.mid[0], box.mid[1], box.mid[0], box.mid[1]];
+          const own = apart(pts, mid);
+          const reach = (box.level[2] - box.level[0]) / 2 + (box.level[3] - box.level[1]) / 2;
+          return own < reach && others.every((line) => apart(line, mid) > own + gap);
+        };
+        const rules = [(b) => fits(b) && onFoot(b) && ownNearest(b), (b) => fits(b) && ownNearest(b),
+          (b) => fits(b) && onFoot(b), fits];
+        // one line, or two where a name does not find its place on one (a crowded foot)
+        let best = null;
+        for (const rows of [[t.dataset.name], twoRows(t.dataset.name)]) {
+          if (!rows) continue;
+          const w = setRows(t, rows);
+          const h = size * (1.15 * rows.length + 0.1);
+          const spots = guideSpots(pts, w, h, gap, size, foot);
+          const boxes = spots.map((spot) => spotBox(spot, w, h, pad));
+          const rule = rules.findIndex((r) => boxes.some(r));
+          if (!best || (rule >= 0 && (best.rule < 0 || rule < best.rule))) {
+            const k = rule >= 0 ? boxes.findIndex(rules[rule]) : 0;
+            best = { rows, rule, w, h, spot: spots[k], box: boxes[k] };
+          }
+          if (best.rule === 0) break;
+        }
+        setRows(t, best.rows);
+        t.dataset.rule = best.rule; // (0: by its own line, on the foot, as it should stand)
+        // no place by its own line (a crowded drawing, the feet small): not said on the feet,
+        // where it would name another line; the key under the feet names it
+        t.style.display = best.box && best.rule <= 1 ? "" : "none";
+        if (t.style.display) return;
+        const [ux, uy] = best.spot.u;
+        const place = `translate(${best.spot.tl[0]} ${best.spot.tl[1]}) rotate(${Math.atan2(uy, ux) * 180 / Math.PI})`;
+        t.setAttribute("transform", place);
+        t.setAttribute("x", 0);
+        t.setAttribute("y", size * 0.95);
+        $$("tspan", t).forEach((sp) => sp.setAttribute("x", 0));
+        const veil = document.createElementNS(SVGNS, "rect");
+        veil.setAttribute("class", "gveil");
+        veil.setAttribute("transform", place);
+        veil.setAttribute("x", -pad);
+        veil.setAttribute("y", 0);
+        veil.setAttribute("width", best.w + 2 * pad);
+        veil.setAttribute("height", best.h);
+        g.insertBefore(veil, t);
+        const lv = best.box.level;
+        taken.push([tx + lv[0], ty + lv[1], tx + lv[2], ty + lv[3]]);
+      });
+    });
   }
   let labelsBefore = null;
   let zoomBefore = null;

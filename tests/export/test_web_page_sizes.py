@@ -42,7 +42,8 @@ for (const e of document.querySelectorAll('body *')) {
     const style = getComputedStyle(e);
     if (style.visibility === 'hidden' || style.display === 'none') continue;
     let px = parseFloat(style.fontSize);
-    if (e instanceof SVGElement) px *= e.getScreenCTM().a;
+    // (the scale along the text: a guide line's name slopes with its line)
+    if (e instanceof SVGElement) { const m = e.getScreenCTM(); px *= Math.hypot(m.a, m.b); }
     const r = e.getBoundingClientRect();
     out.push({text: e.textContent.trim().slice(0, 40), px: px, svg: e instanceof SVGElement,
               box: [r.left, r.top, r.right, r.bottom]});

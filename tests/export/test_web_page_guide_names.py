@@ -1,0 +1,109 @@
+"""The web page names the guide lines on the feet, as the app does on its map (the key under
+the feet names them too): every guide line of the view shown has its name by its own line,
+nearer it than any other guide line, readable (12 CSS px or more), inside the drawing, and
+covering no other name, no zone's label and no caption, on a phone held upright, on a
+1024×768 and on a 1920×1080 screen, in English and German, on every view. Before, the page
+named them only in the key (and in SVG tooltips a phone never shows)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reflexmap import load_atlas
+
+from .browser import browser
+
+SIZES = {"phone": ((390, 844), True), "1024x768": ((1024, 768), False), "1920x1080": ((1920, 1080), False)}
+
+NAMES = """
+const fig = document.querySelector('figure.aspect:not([hidden])');
+const svg = fig.querySelector('svg.chart');
+const rect = (e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+const shown = (e) => e.getClientRects().length && getComputedStyle(e).display !== 'none'
+  && !e.closest('[hidden]') && getComputedStyle(e.closest('g')).display !== 'none';
+const names = [...fig.querySelectorAll('g.gnames')].flatMap((g) => {
+  const m = g.getScreenCTM();
+  const lines = [...g.querySelectorAll('text.gname')].map((t) => t.dataset.points.split(' ')
+    .map((p) => p.split(',').map(Number)).map(([x, y]) => { const q = new DOMPoint(x, -y).matrixTransform(m);
+      return [q.x, q.y]; }));
+  return [...g.querySelectorAll('text.gname')].map((t, i) => ({
+    view: g.dataset.view, text: t.textContent, shown: Boolean(shown(t)), box: rect(t),
+    px: parseFloat(t.getAttribute('font-size')) * m.a, own: lines[i],
+    others: lines.filter((l, k) => k !== i)}));
+});
+const others = [...svg.querySelectorAll('text.lab, text.cap')].filter(shown)
+  .map((e) => ({text: e.textContent, box: rect(e)}));
+return {names: names, others: others, svg: rect(svg)};
+"""
+
+
+def _apart(line, point) -> float:
+    """CSS px from a point to a polyline."""
+    (px, py), best = point, float("inf")
+    for (ax, ay), (bx, by) in zip(line, line[1:], strict=False):
+        dx, dy = bx - ax, by - ay
+        t = (
+            0.0
+            if not (dx or dy)
+            else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)))
+        )
+        best = min(best, ((px - ax - t * dx) ** 2 + (py - ay - t * dy) ** 2) ** 0.5)
+    return best
+
+
+def _overlap(a, b, slack=0.5) -> bool:
+    return a[0] < b[2] - slack and b[0] < a[2] - slack and a[1] < b[3] - slack and b[1] < a[3] - slack
+
+
+@pytest.fixture(scope="module", params=sorted(SIZES))
+def driver(request):
+    size, mobile = SIZES[request.param]
+    d = browser(size, mobile=mobile, viewport=not mobile)
+    d.size_name = request.param
+    yield d
+    d.quit()
+
+
+def test_every_guide_line_is_named_by_its_own_line(driver, page):
+    language = page.stem.rsplit("-", 1)[1]
+    chart = load_atlas().localized(language)
+    driver.get(page.as_uri())
+    for tab in driver.find_elements("css selector", ".tab"):
+        driver.execute_script("arguments[0].click()", tab)
+        aspect = tab.get_attribute("data-aspect")
+        got = driver.execute_script(NAMES)
+        where = f"{driver.size_name}, {language}, {aspect}"
+        # (a name on two lines reads as its rows, each a tspan: compared without spaces)
+        expected = sorted((v.id, "".join(g.name.split())) for v in chart.views_of(aspect) for g in v.guides)
+        names = got["names"]
+        strip = str.maketrans("", "", "\u2068\u2069 ")
+        assert sorted((n["view"], n["text"].translate(strip)) for n in names) == expected, where
+        assert all(n["shown"] for n in names), where
+        left, top, right, bottom = got["svg"]
+        for i, name in enumerate(names):
+            box, text = name["box"], name["text"]
+            assert name["px"] >= 12, (where, text, name["px"])
+            assert (
+                left - 0.5 <= box[0]
+                and box[2] <= right + 0.5
+                and top - 0.5 <= box[1]
+                and box[3] <= bottom + 0.5
+            ), (
+                where,
+                text,
+            )
+            for other in names[i + 1 :]:
+                assert not _overlap(box, other["box"]), (where, text, other["text"])
+            for other in got["others"]:  # the zones' labels and the feet's captions
+                assert not _overlap(box, other["box"]), (where, text, other["text"])
+            middle = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+            own = _apart(name["own"], middle)
+            # by its line: its middle nearer its own line than any other, and near it
+            assert own <= (box[2] - box[0]) / 2 + (box[3] - box[1]) / 2, (where, text, own)
+            assert all(_apart(line, middle) > own for line in name["others"]), (
+                where,
+                text,
+                own,
+                [_apart(line, middle) for line in name["others"]],
+                box,
+            )
