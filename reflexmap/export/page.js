@@ -44,6 +44,7 @@
   function clearMarks() {
     $$(".sel, .answer, .wrong").forEach((e) => e.classList.remove("sel", "answer", "wrong"));
     $$(".qmark").forEach((e) => e.remove());
+    $$(".under-mark").forEach((e) => e.classList.remove("under-mark"));
   }
   // A quiz's verdict on the feet in words, not colour alone: ✔ at the asked zone (on each foot
   // shown), ✖ (≈ when near) where the tap was. Sized to the verdict's text beside them (a
@@ -67,6 +68,15 @@
     t.setAttribute("aria-hidden", "true");
     t.textContent = symbol;
     svg.appendChild(t);
+    // a guide line's name under the mark gives way to it (the verdict is read first)
+    const r = t.getBoundingClientRect();
+    $$("text.gname", svg).forEach((n) => {
+      const b = n.getBoundingClientRect();
+      if (b.left < r.right && r.left < b.right && b.top < r.bottom && r.top < b.bottom) {
+        n.classList.add("under-mark");
+        if (n.previousElementSibling) n.previousElementSibling.classList.add("under-mark");
+      }
+    });
   }
   function markZone(id, symbol) {
     $$('path.z[data-zone="' + CSS.escape(id) + '"]', currentFigure()).forEach((path) => {
