@@ -107,3 +107,24 @@ def test_every_guide_line_is_named_by_its_own_line(driver, page):
                 [_apart(line, middle) for line in name["others"]],
                 box,
             )
+
+
+def test_a_guide_name_is_plain_text_on_the_feet():
+    """A chart's guide line named with markup and a direction override: written as text
+    (escaped) on the feet, its override closed inside its isolate (label_text) when cut."""
+    from dataclasses import replace
+
+    from reflexmap.export.html import page_html
+
+    atlas = load_atlas()
+    hostile = '\u202e<img src=x onerror="alert(1)">' + " long" * 10
+    views = tuple(
+        replace(v, guides=(replace(v.guides[0], name=hostile), *v.guides[1:])) if v.guides else v
+        for v in atlas.views
+    )
+    page = page_html(replace(atlas, views=views))
+    assert "<img src=x" not in page and 'class="gname"' in page
+    names = [part.split(">", 1)[1].split("</text>")[0] for part in page.split('<text class="gname"')[1:]]
+    # cut as a label is, the override closed inside its isolate before our "…"
+    assert any(n.startswith("\u2068\u202e&lt;img src=x onerror=&quot;alert(1)") for n in names)
+    assert all("\u202e" not in n or n.endswith("\u2069…") for n in names)
