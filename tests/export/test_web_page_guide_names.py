@@ -128,3 +128,43 @@ def test_a_guide_name_is_plain_text_on_the_feet():
     # cut as a label is, the override closed inside its isolate before our "…"
     assert any(n.startswith("\u2068\u202e&lt;img src=x onerror=&quot;alert(1)") for n in names)
     assert all("\u202e" not in n or n.endswith("\u2069…") for n in names)
+
+
+def test_a_guide_name_under_a_quiz_mark_gives_way(tmp_path):
+    """A miss tapped on a guide line's name: the ✖ stands where the tap was, over the name,
+    and the name fades under it (the verdict is read first); the next question shows it again."""
+    from reflexmap.export.html import export_page
+
+    from .browser import click_at
+
+    page = export_page(load_atlas(), tmp_path / "page.html")
+    driver = browser((1024, 768), viewport=True)
+    try:
+        driver.get(page.as_uri())
+        driver.find_element("id", "quiz-start").click()
+        spot = driver.execute_script(
+            "const p = document.getElementById('quiz-prompt').textContent;"
+            "const asked = [...document.querySelectorAll('article.card')].find((c) =>"
+            " p.startsWith(c.dataset.ask.replace(/[\\u2068\\u2069]/g, ''))).dataset.ask;"
+            "for (const t of document.querySelectorAll('figure:not([hidden]) text.gname')) {"
+            "  const r = t.getBoundingClientRect();"
+            "  const x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;"
+            "  const z = document.elementsFromPoint(x, y).find((e) => e.matches('path.z'));"
+            "  if (z && document.getElementById('card-' + z.dataset.zone).dataset.ask !== asked)"
+            "    return [x, y, t.dataset.name]; }"
+            "return null;"
+        )
+        assert spot, "no guide name over a zone that is not asked"
+        x, y, name = spot
+        click_at(driver, x, y)
+        assert driver.find_element("id", "quiz-mark").text[:1] in "✖≈"
+        faded = driver.execute_script(
+            "return [...document.querySelectorAll('text.gname')].filter((t) =>"
+            " t.dataset.name === arguments[0] && getComputedStyle(t).opacity < 0.5).length",
+            name,
+        )
+        assert faded >= 1
+        driver.find_element("id", "quiz-next").click()
+        assert driver.execute_script("return document.querySelectorAll('.under-mark').length") == 0
+    finally:
+        driver.quit()
