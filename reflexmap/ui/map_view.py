@@ -31,6 +31,7 @@ from ..render import palette
 from ..render.chart_scene import LABEL_MM, ChartScene
 from .kept_sizes import GuidePlaces, KeptSizes
 from .label_room import label_room, legible_scale
+from .map_hint import PartialHint
 from .map_layers import RING, TILE, Layers, Level, tile_span
 from .modes import EDIT, MapEvent, MapOverlay
 from .state import AppState
@@ -105,6 +106,7 @@ class MapView(QGraphicsView):
         self._panning = False
         self._fitted = True
         self._mode_drag = False  # the mode took the button press: moves and release go to it
+        self.partial_hint = PartialHint(self.viewport())  # the map shows part of the chart by itself
         self.overlay = MapOverlay(
             self.chart, self.chart.to_scene, self.chart.locate, self.chart.to_view, self._visible_scene
         )
@@ -828,6 +830,7 @@ class MapView(QGraphicsView):
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         self.centerOn(rect.center())
         least = legible_scale(self, MIN_TEXT_PX / MAX_TEXT_GROWTH)  # larger text: less of the chart
+        self.partial_hint.set_shown(least > self.transform().m11())
         if least > self.transform().m11():
             self.setTransform(QTransform.fromScale(least, least))
             shown = self.mapToScene(self.viewport().rect()).boundingRect()
@@ -841,6 +844,7 @@ class MapView(QGraphicsView):
         # never smaller than the whole chart: text keeps its minimum size on screen
         lowest = max(MIN_SCALE, min(self.fit_scale(), scale))
         factor = max(lowest / scale, min(MAX_SCALE / scale, factor))
+        self.partial_hint.set_shown(False)  # the person zooms: the map is theirs to move
         anchor = anchor if anchor is not None else self.viewport().rect().center()
         fixed = self.mapToScene(anchor)
         self._zoom_changing()
@@ -854,6 +858,10 @@ class MapView(QGraphicsView):
             drift = self.mapFromScene(fixed) - anchor
             self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + drift.x())
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() + drift.y())
+            if self.transform().m11() <= lowest * 1.0001 and lowest >= self.fit_scale():
+                # zoomed out as far as it goes: the whole chart, centred (kept about the
+                # pointer, a chart shown in part at Largest text stayed in part off screen)
+                self.centerOn(self.chart.chart_rect.center())
         finally:
             self.setViewportUpdateMode(mode)
         self._fitted = False

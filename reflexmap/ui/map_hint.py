@@ -1,0 +1,71 @@
+"""A note on the map when it shows only part of the chart by itself.
+
+At larger text on a small window the map shows the chart at a legible size and leaves part of
+it out (ui/map_view.py `fit`); the map has no scroll bars, so on a 1024×768 screen the right
+foot was simply missing, with nothing to say that the map pans or how to see it whole. This
+note stands at the bottom of the map while that is so, and goes once the person zooms.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel, QWidget
+
+from ..i18n import _
+from ..render import palette
+
+MARGIN_PX = 8
+
+
+def hint_text() -> str:
+    """What the note says, with the keys of Zoom out as this platform writes them."""
+    keys = QKeySequence(QKeySequence.StandardKey.ZoomOut).toString(QKeySequence.SequenceFormat.NativeText)
+    return _(
+        "Part of the chart is shown at this text size: drag it to see the rest, "
+        "or zoom out ({keys}) to see it whole."
+    ).replace("{keys}", keys or _("mouse wheel"))
+
+
+class PartialHint(QLabel):
+    """The note, kept at the bottom centre of `viewport` (it follows its size)."""
+
+    def __init__(self, viewport: QWidget):
+        super().__init__(viewport)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # the map still pans under it
+        self.setObjectName("partialHint")
+        self.hide()
+        viewport.installEventFilter(self)
+
+    def set_shown(self, shown: bool) -> None:
+        if shown == self.isVisible():
+            return
+        if shown:
+            self.setText(hint_text())  # the language may have changed since
+            ink, paper = palette.INK.name(), palette.PAPER.name()
+            self.setStyleSheet(
+                f"#partialHint {{ color: {ink}; background: {paper}; border: 1px solid {ink};"
+                " border-radius: 4px; padding: 4px 8px; }"
+            )
+            self._place()
+        self.setVisible(shown)
+
+    def _place(self) -> None:
+        viewport = self.parentWidget()
+        if viewport is None:
+            return
+        width = min(viewport.width() - 2 * MARGIN_PX, max(240, round(viewport.width() * 0.8)))
+        width = max(60, width)
+        height = self.heightForWidth(width)
+        height = height if height > 0 else self.sizeHint().height()
+        self.setGeometry(
+            (viewport.width() - width) // 2, viewport.height() - height - MARGIN_PX, width, height
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.isVisible():
+            self._place()
+        return False
