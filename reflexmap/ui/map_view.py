@@ -966,6 +966,7 @@ class MapView(QGraphicsView):
                 self.verticalScrollBar().setValue(self.verticalScrollBar().value() - moved.y())
                 self._press = pos
                 self._fitted = False
+                self.partial_hint.set_shown(False)  # the person found that the map pans
             event.accept()
             return
         self._hover(pos, event.globalPosition().toPoint())

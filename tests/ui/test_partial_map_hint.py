@@ -6,7 +6,7 @@ names) takes it away and shows the whole chart; at Normal text it never shows.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
 
 SIZE = (922, 690)  # a 1024×768 screen's window without a window manager
@@ -39,6 +39,15 @@ def test_note_while_part_of_the_chart_is_shown(window_in, qtbot):
     window.actions_by_name["fit"].trigger()  # View → Fit to window: part of it again, with the note
     qtbot.wait(50)
     assert hint.isVisible() == (not _whole_chart_shown(window))
+    assert hint.isVisible()
+    # a drag on the map pans it; the note has said what it had to
+    viewport = window.map.viewport()
+    start = viewport.rect().center()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 6):
+        qtbot.mouseMove(viewport, start - QPoint(40 * step, 0))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start - QPoint(200, 0))
+    assert not hint.isVisible()
 
 
 def test_no_note_when_the_whole_chart_is_shown(window_in, qtbot):
