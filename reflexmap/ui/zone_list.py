@@ -60,17 +60,31 @@ def swatch(color: QColor) -> QIcon:
         alpha = color.alphaF()
         shown.setRgbF(*(alpha * c + (1 - alpha) for c in (color.redF(), color.greenF(), color.blueF())))
         for side in (16, 32):  # the list's icon size, and twice that on a high-DPI screen
-            pixmap = QPixmap(side, side)
-            pixmap.fill(shown)
-            painter = QPainter(pixmap)
-            width = side // 16
-            painter.setPen(QPen(QColor(FRAME), width))
-            painter.drawRect(QRectF(width / 2, width / 2, side - width, side - width))
-            painter.end()
-            for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
-                icon.addPixmap(pixmap, mode)
+            for modes, ring in (
+                ((QIcon.Mode.Normal, QIcon.Mode.Active), False),
+                ((QIcon.Mode.Selected,), True),
+            ):
+                pixmap = _swatch_pixmap(shown, side, ring)
+                for mode in modes:
+                    icon.addPixmap(pixmap, mode)
         _SWATCHES[key] = icon
     return icon
+
+
+def _swatch_pixmap(shown: QColor, side: int, ring: bool) -> QPixmap:
+    """A swatch `side` pixels square in its frame; with `ring` (a selected row) a white band
+    inside the frame: Spine's blue on the selection's blue showed only as a dark square."""
+    pixmap = QPixmap(side, side)
+    pixmap.fill(shown)
+    painter = QPainter(pixmap)
+    width = side // 16
+    if ring:
+        painter.setPen(QPen(QColor("#ffffff"), 2 * width))
+        painter.drawRect(QRectF(2 * width, 2 * width, side - 4 * width, side - 4 * width))
+    painter.setPen(QPen(QColor(FRAME), width))
+    painter.drawRect(QRectF(width / 2, width / 2, side - width, side - width))
+    painter.end()
+    return pixmap
 
 
 class ZoneList(QWidget):

@@ -43,3 +43,38 @@ def test_a_selected_rows_swatch_keeps_its_region_colour(qtbot, make_window, zone
         abs(before.blue() - after.blue()),
     )
     assert diff <= 3, (zone, before.name(), after.name())
+
+
+def _swatch_row_pixels(view, index):
+    """The colours across the row's icon, left to right through its middle."""
+    rect = view.visualRect(index)
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    y = rect.center().y()
+    return [image.pixelColor(int(x * ratio), int(y * ratio)) for x in range(rect.left(), rect.left() + 30)]
+
+
+def test_a_selected_rows_swatch_stands_apart_from_the_selection(qtbot, make_window):
+    """Spine's blue on the selection's blue showed only as a dark frame (S14-14, left open):
+    on a selected row a white band runs inside the swatch's frame, between the selection and
+    the region's colour; an unselected row's swatch has none (the key's look)."""
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.zones.list
+    model = view.model()
+    rows = [model.index(r, 0) for r in range(model.rowCount())]
+    (index,) = [i for i in rows if i.data(ZONE_ID_ROLE) == "thoracic-spine"]
+    view.scrollTo(index)
+
+    def white(colour):
+        return min(colour.red(), colour.green(), colour.blue()) >= 235
+
+    assert not any(white(c) for c in _swatch_row_pixels(view, index)[6:22])  # the swatch, unselected
+    rect = view.visualRect(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.selectionModel().isSelected(index)
+    across = _swatch_row_pixels(view, index)
+    band = [k for k, c in enumerate(across) if white(c)]
+    assert band, [c.name() for c in across]
+    assert band[0] > 0 and not white(across[0])  # inside the row's selection, not its edge
