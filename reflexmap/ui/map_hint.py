@@ -21,10 +21,9 @@ MARGIN_PX = 8
 def hint_text() -> str:
     """What the note says, with the keys of Zoom out as this platform writes them."""
     keys = QKeySequence(QKeySequence.StandardKey.ZoomOut).toString(QKeySequence.SequenceFormat.NativeText)
-    return _(
-        "Part of the chart is shown at this text size: drag it to see the rest, "
-        "or zoom out ({keys}) to see it whole."
-    ).replace("{keys}", keys or _("mouse wheel"))
+    return _("Part of the chart: drag to see the rest, zoom out ({keys}) to see it whole.").replace(
+        "{keys}", keys or _("mouse wheel")
+    )
 
 
 class PartialHint(QLabel):
@@ -45,6 +44,9 @@ class PartialHint(QLabel):
             return
         if shown:
             self.setText(hint_text())  # the language may have changed since
+            font = self.parentWidget().font() if self.parentWidget() is not None else self.font()
+            font.setPointSizeF(font.pointSizeF() * 0.9)  # beside the chart's text, not over it
+            self.setFont(font)
             ink, paper = palette.INK.name(), palette.PAPER.name()
             self.setStyleSheet(
                 f"#partialHint {{ color: {ink}; background: {paper}; border: 1px solid {ink};"

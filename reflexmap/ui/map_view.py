@@ -695,6 +695,13 @@ class MapView(QGraphicsView):
             return False
         key = self._measure_key()
         size = self._measured.get(key) if key is not None else None
+        if size is None and key is not None:
+            # a start drawing its chart at the size kept from the last (`_draws_settled`) has
+            # not measured it: the kept measure tells, as in `_rounds` (without it the drawing
+            # took the map for one that does not pan, and cut the names: "Nasennebenhö…")
+            size = self._kept_size(key)
+            if size is not None:
+                self._measured[key] = size
         scale = self.fit_scale(size)
         if scale <= 0:
             return False
