@@ -404,7 +404,25 @@ def main(
     on_first_paint: Callable[[], None] | None = None,
     on_ready: Callable[[], None] | None = None,
 ) -> int:
-    """The `reflexmap` command; `on_first_paint` and `on_ready` are for the start-up benchmark."""
+    """The `reflexmap` command; `on_first_paint` and `on_ready` are for the start-up benchmark.
+
+    Output read by a program that stops reading (`reflexmap check … | head`) ends the command
+    quietly, as it ends `grep` or `ls`: it was a BrokenPipeError's traceback."""
+    try:
+        return _main(argv, on_first_paint, on_ready)
+    except BrokenPipeError:
+        # what is still buffered for the closed pipe goes nowhere, not into another error
+        # at exit (the recipe of Python's documentation, "Note on SIGPIPE")
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _main(
+    argv: list[str] | None,
+    on_first_paint: Callable[[], None] | None,
+    on_ready: Callable[[], None] | None,
+) -> int:
     args = _arguments(sys.argv[1:] if argv is None else argv)
     if args.command is None and not (args.screenshot or args.install_desktop or args.uninstall_desktop):
         # Opening the window imports Qt and builds many long-lived objects but no garbage
