@@ -244,7 +244,9 @@ def table() -> list[ActionSpec]:
             separator=True,
         ),
         ActionSpec("zoom_out", N_("Zoom &out"), lambda w: w.map.zoom(0.8), standard.ZoomOut, menu="view"),
-        ActionSpec("fit", N_("&Fit to window"), lambda w: w.map.fit(), "Ctrl+0", menu="view", toolbar=True),
+        ActionSpec(
+            "fit", N_("&Fit to window"), lambda w: w.map.fit(whole=True), "Ctrl+0", menu="view", toolbar=True
+        ),
         ActionSpec(
             "present",
             N_("Pre&senter mode"),

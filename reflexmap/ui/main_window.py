@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         )
         self._presenter: Presenter | None = None
         self.chrome = PresentingChrome(self, self.state, self.map.rebuild)
-        self.map.pointed.connect(self.status.show_coordinates)
+        self.status.follow_map(self.map)
         self.info.note_requested.connect(self.show_note)
         self.info.highlighted.connect(self.status.link_pointed)
         self.state.atlas_changed.connect(self._atlas_shown)

@@ -3,13 +3,14 @@
 At larger text on a small window the map shows the chart at a legible size and leaves part of
 it out (ui/map_view.py `fit`); the map has no scroll bars, so on a 1024×768 screen the right
 foot was simply missing, with nothing to say that the map pans or how to see it whole. This
-note stands at the bottom of the map while that is so, and goes once the person zooms.
+note stands at the bottom of the map while that is so, and goes once the person zooms or
+drags. The first zoom in that leaves part of the chart out of sight says in the status bar,
+once and for a few seconds, how to move the map and see it whole again (`zoomed_text`).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..i18n import _
@@ -18,12 +19,23 @@ from ..render import palette
 MARGIN_PX = 8
 
 
-def hint_text() -> str:
-    """What the note says, with the keys of Zoom out as this platform writes them."""
-    keys = QKeySequence(QKeySequence.StandardKey.ZoomOut).toString(QKeySequence.SequenceFormat.NativeText)
-    return _("Part of the chart: drag to see the rest, zoom out ({keys}) to see it whole.").replace(
-        "{keys}", keys or _("mouse wheel")
+ZOOMED_NOTE_MS = 8000  # the status bar's note after the first zoom in stays this long
+
+
+def hint_text(fit_keys: str) -> str:
+    """What the note on a map shown in part says, with the keys of Fit to window."""
+    if not fit_keys:
+        return _("Part of the chart: drag to see the rest; View → Fit to window shows it whole.")
+    return _("Part of the chart: drag to see the rest; Fit to window ({keys}) shows it whole.").replace(
+        "{keys}", fit_keys
     )
+
+
+def zoomed_text(fit_keys: str) -> str:
+    """The note after the first zoom that leaves part of the chart out of sight."""
+    if not fit_keys:
+        return _("Drag to move the chart; View → Fit to window shows it whole.")
+    return _("Drag to move the chart; Fit to window ({keys}) shows it whole.").replace("{keys}", fit_keys)
 
 
 class PartialHint(QLabel):
@@ -39,21 +51,25 @@ class PartialHint(QLabel):
         self.hide()
         viewport.installEventFilter(self)
 
-    def set_shown(self, shown: bool) -> None:
-        if shown == self.isVisible():
-            return
-        if shown:
-            self.setText(hint_text())  # the language may have changed since
-            font = self.parentWidget().font() if self.parentWidget() is not None else self.font()
-            font.setPointSizeF(font.pointSizeF() * 0.9)  # beside the chart's text, not over it
-            self.setFont(font)
-            ink, paper = palette.INK.name(), palette.PAPER.name()
-            self.setStyleSheet(
-                f"#partialHint {{ color: {ink}; background: {paper}; border: 1px solid {ink};"
-                " border-radius: 4px; padding: 4px 8px; }"
-            )
-            self._place()
-        self.setVisible(shown)
+    def set_shown(self, shown: bool, fit_keys: str = "") -> None:
+        """The note on a map that shows part of the chart by itself (shown), or none."""
+        if not shown:
+            self.hide()
+        else:
+            self._show(hint_text(fit_keys))  # the language and theme may have changed since
+
+    def _show(self, text: str) -> None:
+        self.setText(text)
+        font = self.parentWidget().font() if self.parentWidget() is not None else self.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)  # beside the chart's text, not over it
+        self.setFont(font)
+        ink, paper = palette.INK.name(), palette.PAPER.name()  # the theme may have changed
+        self.setStyleSheet(
+            f"#partialHint {{ color: {ink}; background: {paper}; border: 1px solid {ink};"
+            " border-radius: 4px; padding: 4px 8px; }"
+        )
+        self._place()
+        self.show()
 
     def _place(self) -> None:
         viewport = self.parentWidget()

@@ -12,7 +12,9 @@ import weakref
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAction,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -31,7 +33,7 @@ from ..render import palette
 from ..render.chart_scene import LABEL_MM, ChartScene
 from .kept_sizes import GuidePlaces, KeptSizes
 from .label_room import label_room, legible_scale
-from .map_hint import PartialHint
+from .map_hint import ZOOMED_NOTE_MS, PartialHint, zoomed_text
 from .map_layers import RING, TILE, Layers, Level, tile_span
 from .modes import EDIT, MapEvent, MapOverlay
 from .state import AppState
@@ -73,6 +75,7 @@ class MapView(QGraphicsView):
     pointed = Signal(str, float, float)
     rebuilt = Signal()  # the chart was drawn afresh
     resized = Signal()  # the widget changed size (a mode places its own widgets on it)
+    said = Signal(str, int)  # a note for the status bar, and for how many ms
 
     def __init__(self, state: AppState, parent=None, text_scale: float = 1.0):
         super().__init__(parent)
@@ -106,6 +109,8 @@ class MapView(QGraphicsView):
         self._panning = False
         self._fitted = True
         self._mode_drag = False  # the mode took the button press: moves and release go to it
+        self._zoom_said = False  # how to move a zoomed map: said once
+        self._fit_whole = False  # View → Fit to window asked for the whole chart (see fit)
         self.partial_hint = PartialHint(self.viewport())  # the map shows part of the chart by itself
         self.overlay = MapOverlay(
             self.chart, self.chart.to_scene, self.chart.locate, self.chart.to_view, self._visible_scene
@@ -825,9 +830,15 @@ class MapView(QGraphicsView):
             lines.append(_("Also here: {zones}").format(zones=", ".join(names)))
         return plain_tooltip("\n".join(lines))
 
-    def fit(self) -> None:
+    def fit(self, whole: bool | None = None) -> None:
         """Show the whole chart, as large as the window allows, centred (drawn afresh when
-        its labels were held to the room they had on screen: whole again)."""
+        its labels were held to the room they had on screen: whole again). Larger text on a
+        window too small for the whole chart at a legible size shows part of it, with a note
+        (`partial_hint`), unless the person asked for the whole (`whole`: View → Fit to
+        window), which holds until they zoom or drag (before, Fit to window changed nothing
+        there: the right foot stayed out of sight)."""
+        if whole is not None:
+            self._fit_whole = whole
         if self.chart.label_room_mm is not None:
             self._fitted = True
             self._rebuild()
@@ -837,8 +848,9 @@ class MapView(QGraphicsView):
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         self.centerOn(rect.center())
         least = legible_scale(self, MIN_TEXT_PX / MAX_TEXT_GROWTH)  # larger text: less of the chart
-        self.partial_hint.set_shown(least > self.transform().m11())
-        if least > self.transform().m11():
+        partial = least > self.transform().m11() and not self._fit_whole
+        self.partial_hint.set_shown(partial, self.fit_keys())
+        if partial:
             self.setTransform(QTransform.fromScale(least, least))
             shown = self.mapToScene(self.viewport().rect()).boundingRect()
             self.centerOn(rect.left() + shown.width() / 2, rect.top() + shown.height() / 2)
@@ -852,6 +864,7 @@ class MapView(QGraphicsView):
         lowest = max(MIN_SCALE, min(self.fit_scale(), scale))
         factor = max(lowest / scale, min(MAX_SCALE / scale, factor))
         self.partial_hint.set_shown(False)  # the person zooms: the map is theirs to move
+        self._fit_whole = False
         anchor = anchor if anchor is not None else self.viewport().rect().center()
         fixed = self.mapToScene(anchor)
         self._zoom_changing()
@@ -873,6 +886,18 @@ class MapView(QGraphicsView):
             self.setViewportUpdateMode(mode)
         self._fitted = False
         self._view_moved()
+        if factor > 1.0 and not self._zoom_said and not self._whole_chart_shown():
+            self._zoom_said = True  # said once a window
+            self.said.emit(zoomed_text(self.fit_keys()), ZOOMED_NOTE_MS)
+
+    def fit_keys(self) -> str:
+        """The keys of View → Fit to window, as the window's action has them ("" if none)."""
+        fit = self.window().findChild(QAction, "action-fit")
+        return fit.shortcut().toString(QKeySequence.SequenceFormat.NativeText) if fit is not None else ""
+
+    def _whole_chart_shown(self) -> bool:
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        return shown.contains(self.chart.chart_rect.adjusted(1, 1, -1, -1))
 
     def chart_size(self) -> tuple[float, float]:
         """The whole chart's width and height (scene mm): what `fit` fits into the viewport."""
@@ -974,6 +999,7 @@ class MapView(QGraphicsView):
                 self._press = pos
                 self._fitted = False
                 self.partial_hint.set_shown(False)  # the person found that the map pans
+                self._fit_whole = False
             event.accept()
             return
         self._hover(pos, event.globalPosition().toPoint())

@@ -48,6 +48,11 @@ class StatusLine(QObject):
         state.selection_changed.connect(self.selection_shown)
         state.aspect_changed.connect(self.view_shown)
 
+    def follow_map(self, map_view) -> None:
+        """Where the pointer is on `map_view`, and its notes (how to move a zoomed map)."""
+        map_view.pointed.connect(self.show_coordinates)
+        map_view.said.connect(self.say)
+
     def say(self, message: str, timeout: int = 0) -> None:
         """Show `message` (for `timeout` ms; 0: until replaced), fitted to the bar's room."""
         shown = fitted(message, QFontMetrics(self.bar.font()), self._room(), self._chart_texts())

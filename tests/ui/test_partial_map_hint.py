@@ -1,8 +1,9 @@
 """The map says so when it shows only part of the chart by itself (S14 left: "the map pans at
-Largest with no hint"). German at Largest text on a 1024×768 screen's window: the map shows
-the chart at a legible size, the right foot out of sight, and it has no scroll bars; a note
-at its bottom says that it pans and how to see the chart whole. Zooming out (the key the note
-names) takes it away and shows the whole chart; at Normal text it never shows."""
+Largest with no hint"; S15-14). German at Largest text on a 1024×768 screen's window: the map
+shows the chart at a legible size, the right foot out of sight, and it has no scroll bars; a
+note at its bottom says that it pans and how to see the chart whole. Zooming out takes it away
+and shows the whole chart; so does View → Fit to window, the key the note names (before, Fit
+to window changed nothing there). At Normal text it never shows."""
 
 from __future__ import annotations
 
@@ -25,20 +26,28 @@ def test_note_while_part_of_the_chart_is_shown(window_in, qtbot):
     assert hint.isVisible()
     assert hint.textFormat() == Qt.TextFormat.PlainText
     assert "Teil der Karte" in hint.text()  # in the window's language
-    keys = QKeySequence(QKeySequence.StandardKey.ZoomOut).toString(QKeySequence.SequenceFormat.NativeText)
-    assert keys in hint.text()
+    keys = window.actions_by_name["fit"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    assert keys and keys in hint.text()  # the keys of Fit to window
     viewport = window.map.viewport().rect()
     assert viewport.contains(hint.geometry())  # whole, within the map
     # the note does not take the map's clicks and drags
     assert hint.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-    for _ in range(6):  # zoom out, by the key the note names
+    for _ in range(6):  # zoom out, by the keys
         qtbot.keyClick(window.map, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     qtbot.wait(50)
     assert _whole_chart_shown(window)
     assert not hint.isVisible()
-    window.actions_by_name["fit"].trigger()  # View → Fit to window: part of it again, with the note
+    window.actions_by_name["fit"].trigger()  # View → Fit to window: the whole chart, asked for
     qtbot.wait(50)
-    assert hint.isVisible() == (not _whole_chart_shown(window))
+    assert _whole_chart_shown(window) and not hint.isVisible()
+    window.resize(SIZE[0] + 10, SIZE[1])  # asked for, it holds while the window changes size
+    qtbot.wait(50)
+    assert _whole_chart_shown(window) and not hint.isVisible()
+    window.actions_by_name["zoom_in"].trigger()  # zoomed in, and a new drawing at the size:
+    window.settings_menu.text_size_actions[1.25].trigger()  # part of it again, with the note
+    window.settings_menu.text_size_actions[1.5].trigger()
+    qtbot.wait(50)
+    assert not _whole_chart_shown(window)
     assert hint.isVisible()
     # a drag on the map pans it; the note has said what it had to
     viewport = window.map.viewport()
@@ -55,3 +64,25 @@ def test_no_note_when_the_whole_chart_is_shown(window_in, qtbot):
         window = window_in(language, size=size, text_scale=scale)
         assert _whole_chart_shown(window)
         assert not window.map.partial_hint.isVisible()
+
+
+def test_the_first_zoom_in_says_how_to_move_the_map_once(window, qtbot):
+    """S15-2: zoomed in, half of each foot is off the map and nothing said that it pans or how
+    to see it whole again. The first zoom in that leaves part of the chart out of sight says
+    so in the status bar, for a few seconds; the next zoom says nothing."""
+    from reflexmap.ui import map_hint
+
+    bar = window.statusBar()
+    assert "Drag to move" not in bar.currentMessage()
+    window.actions_by_name["zoom_in"].trigger()  # View → Zoom in
+    window.actions_by_name["zoom_in"].trigger()
+    fit_keys = window.actions_by_name["fit"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    assert fit_keys and bar.currentMessage() == map_hint.zoomed_text(fit_keys)
+    assert fit_keys in bar.currentMessage()
+    assert not window.map.partial_hint.isVisible()  # (not over the map: in the bar)
+    qtbot.waitUntil(
+        lambda: "Drag to move" not in bar.currentMessage(), timeout=map_hint.ZOOMED_NOTE_MS + 3000
+    )
+    window.actions_by_name["fit"].trigger()
+    window.actions_by_name["zoom_in"].trigger()
+    assert "Drag to move" not in bar.currentMessage()  # said once a window
