@@ -22,9 +22,15 @@ MAX_QUERY = 200  # characters looked at; a pasted page is not a search
 INNER_MIN = 4  # letters a typed word needs to be found inside a longer word
 
 
+# German written without umlauts: "Schilddruese" for "Schilddrüse". Both sides are folded
+# alike (ü -> u, then ue -> u), so "Dunndarm", "Duenndarm" and "Dünndarm" all find Dünndarm.
+_SPELLED_OUT = re.compile(r"([aou])e")
+
+
 def words(text: str) -> list[str]:
-    """The folded words of `text` ("Fußsohle, links" -> ["fusssohle", "links"])."""
-    return _WORD.findall(_letters(text))
+    """The folded words of `text` ("Fußsohle, links" -> ["fusssohle", "links"]; "Schilddrüse"
+    and "Schilddruese" -> ["schilddruse"])."""
+    return _WORD.findall(_SPELLED_OUT.sub(r"\1", _letters(text)))
 
 
 @dataclass(frozen=True, slots=True)
