@@ -27,9 +27,9 @@ FIND_WORDS = {
     "near": N_("≈ Close: that is the {clicked}, {distance} mm from the {zone}, which is marked ✔."),
     "nearOutside": N_("≈ Close: {distance} mm outside the {zone}, which is marked ✔."),
     "wrong": N_("✖ Wrong: that is the {clicked}, {distance} mm from the {zone}, which is marked ✔."),
-    "wrongOutside": N_("✖ Wrong: that is outside every zone. The {zone} is marked ✔."),
+    "wrongOutside": N_("✖ Wrong: that is outside every zone. ✔ marks the {zone}."),
     # (a view that does not draw the asked zone: no distance to say)
-    "wrongElsewhere": N_("✖ Wrong: that is the {clicked}. The {zone} is marked ✔."),
+    "wrongElsewhere": N_("✖ Wrong: that is the {clicked}. ✔ marks the {zone}."),
 }
 
 

@@ -208,9 +208,7 @@ class QuizSession:
             )
             message = key.format(zone=zone, clicked_on=clicked_on, asked_on=asked_on)
         elif hits:
-            message = _(
-                "✖ Wrong: that is the {clicked} {clicked_on}. The {zone} {asked_on} is marked ✔."
-            ).format(
+            message = _("✖ Wrong: that is the {clicked} {clicked_on}. ✔ marks the {zone} {asked_on}.").format(
                 clicked=in_sentence(self.atlas.zone(hits[0]).name),
                 clicked_on=clicked_on,
                 zone=zone,
@@ -218,7 +216,7 @@ class QuizSession:
             )
         else:
             message = _(
-                "✖ Wrong: you clicked outside every zone, {clicked_on}. The {zone} {asked_on} is marked ✔."
+                "✖ Wrong: you clicked outside every zone, {clicked_on}. ✔ marks the {zone} {asked_on}."
             ).format(clicked_on=clicked_on, zone=zone, asked_on=asked_on)
         return self._judge(False, False, message, hits, distance)
 

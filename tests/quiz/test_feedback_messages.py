@@ -78,7 +78,7 @@ CASES = {  # (asked foot, where the answer is given) -> expected English
     "outside": (
         "left",
         lambda a: ("plantar-left", -15, 130),
-        "✖ Wrong: that is outside every zone. The thoracic spine is marked ✔.",
+        "✖ Wrong: that is outside every zone. ✔ marks the thoracic spine.",
     ),
     "near miss": ("left", lambda a: ("plantar-left", *near(a, "plantar-left", "thoracic-spine")), None),
     # 2 mm off the thoracic spine, on the neighbouring zone: what was clicked is said, and how far off
@@ -102,13 +102,13 @@ CASES = {  # (asked foot, where the answer is given) -> expected English
     "wrong zone, wrong foot": (
         "left",
         lambda a: ("plantar-right", *inside(a, "plantar-right", "coccyx")),
-        "✖ Wrong: that is the coccyx on the right foot. The thoracic spine on the left foot is marked ✔.",
+        "✖ Wrong: that is the coccyx on the right foot. ✔ marks the thoracic spine on the left foot.",
     ),
     "outside, wrong foot": (
         "right",
         lambda a: ("plantar-left", -15, 130),
         "✖ Wrong: you clicked outside every zone, on the left foot. "
-        "The thoracic spine on the right foot is marked ✔.",
+        "✔ marks the thoracic spine on the right foot.",
     ),
 }
 ENGLISH_WORDS = ("that is", "foot", "clicked", "marked", "Right", "Not quite", "Close", "Wrong")

@@ -98,7 +98,7 @@ def test_find_near_miss_is_close(atlas):
 def test_click_outside_every_zone(atlas):
     session = session_for(atlas, ["head-brain"])
     feedback = session.answer_click("plantar-left", -15, 130)
-    assert feedback.message == "✖ Wrong: that is outside every zone. The head and brain is marked ✔."
+    assert feedback.message == "✖ Wrong: that is outside every zone. ✔ marks the head and brain."
 
 
 def test_name_by_choice_and_by_typing(atlas):
