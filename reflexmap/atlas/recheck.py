@@ -314,8 +314,9 @@ def _located(errors, positions: Positions, data: dict, index: int):
     mine = [(path, where) for path, where in positions.values.items() if path[:2] == prefix or len(path) < 2]
     for path, points in positions.point_lists.items():
         if path[:2] == prefix:
+            placed = points.point_positions()  # (one walk: each alone is a walk from the start)
             mine += [
-                (path + (k,), points.point_position(k) or positions.values[path])
+                (path + (k,), placed[k] if k < len(placed) else positions.values[path])
                 for k in range(points.points)
             ]
     mine += [(path, where) for path, where in positions.keys.items() if path[:2] == prefix]
