@@ -29,19 +29,60 @@ def to_shapely(parts: Shape) -> Polygon | MultiPolygon:
     return Polygon(parts[0]) if len(parts) == 1 else MultiPolygon([Polygon(r) for r in parts])
 
 
+def _array(ring) -> numpy.ndarray | None:
+    """`ring`'s points as an (n, 2) array of floats, or None where they are not all pairs of
+    numbers a float holds."""
+    try:
+        coords = numpy.asarray(ring, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return coords if coords.ndim == 2 and coords.shape[1:] == (2,) and len(coords) == len(ring) else None
+
+
+def _distinct(coords: numpy.ndarray) -> int:
+    """How many different points `coords` holds, counted up to 3 (as a set of the points
+    counts them: 0.0 and -0.0 the same)."""
+    if not len(coords):
+        return 0
+    other = (coords != coords[0]).any(axis=1)
+    if not other.any():
+        return 1
+    second = coords[int(numpy.argmax(other))]
+    return 3 if (other & (coords != second).any(axis=1)).any() else 2
+
+
 def polygon_problem(ring: Ring) -> Problem | None:
-    """Why `ring` is not a usable polygon, or None if it is fine."""
+    """Why `ring` is not a usable polygon, or None if it is fine. The points are looked at
+    all at once (numpy, Shapely's arrays): a zone of 100,000 corners is checked at every move
+    of a drag (2 s a move, one point at a time)."""
+    coords = _array(ring)
+    if coords is None:
+        return _polygon_problem_by_points(ring)
+    finite = numpy.isfinite(coords).all(axis=1)
+    if not finite.all():
+        i = int(numpy.argmin(finite))
+        return i, _("point {number} has a coordinate that is not a finite number").format(number=i + 1)
+    return _shape_problem(ring, _distinct(coords), shapely.polygons(coords) if len(coords) else Polygon())
+
+
+def _polygon_problem_by_points(ring: Ring) -> Problem | None:
     for i, (x, y) in enumerate(ring):
         if not (math.isfinite(x) and math.isfinite(y)):
             return i, _("point {number} has a coordinate that is not a finite number").format(number=i + 1)
-    distinct = set(ring)
-    if len(distinct) < 3:
+    return _shape_problem(ring, len(set(ring)), None)
+
+
+def _shape_problem(ring: Ring, distinct: int, poly: Polygon | None) -> Problem | None:
+    """polygon_problem of a ring of finite points with `distinct` different points (counted
+    to 3 at least), its polygon `poly` (None: made here)."""
+    if distinct < 3:
         return 0, ngettext(
             "the polygon is degenerate: all its points are the same point",
             "the polygon is degenerate: it has only {count} different points (a zone needs 3)",
-            len(distinct),
-        ).format(count=len(distinct))
-    poly = Polygon(ring)
+            distinct,
+        ).format(count=distinct)
+    if poly is None:
+        poly = Polygon(ring)
     hull = poly.convex_hull.area  # a crossed ring's signed area can cancel out; its hull cannot
     if hull < MIN_AREA_MM2:
         return 0, _(
@@ -79,9 +120,10 @@ def problem_place(ring: Ring) -> tuple[float, float] | None:
     a bowtie crosses itself, as Shapely explains its validity), else None: the problem is at
     the vertex it names."""
     try:
-        if len(set(ring)) < 3 or not all(math.isfinite(x) and math.isfinite(y) for x, y in ring):
+        coords = _array(ring)
+        if coords is None or not numpy.isfinite(coords).all() or _distinct(coords) < 3:
             return None  # polygon_problem blames a point
-        poly = Polygon(ring)
+        poly = shapely.polygons(coords)
         if poly.is_valid or poly.convex_hull.area < MIN_AREA_MM2:
             return None
         return _coordinates_in(shapely.is_valid_reason(poly))
@@ -151,7 +193,20 @@ def line_problem(points: Ring) -> Problem | None:
 
 
 def nearest_edge(ring: Ring, where: tuple[float, float]) -> int:
-    """Index of the first point of the edge closest to `where`."""
+    """Index of the first point of the edge closest to `where` (every edge at once: a zone
+    of 100,000 corners crossing itself as it is dragged made 100,000 lines a move)."""
+    coords = _array(ring)
+    if coords is None or not len(coords):
+        return _nearest_edge_by_points(ring, where)
+    ends = numpy.roll(coords, -1, axis=0)
+    with numpy.errstate(invalid="ignore"):  # (a NaN's edge: no distance, never the nearest)
+        away = shapely.distance(shapely.linestrings(numpy.stack([coords, ends], axis=1)), Point(where))
+    away[(coords == ends).all(axis=1) | numpy.isnan(away)] = math.inf  # (zero length: no direction)
+    best = int(numpy.argmin(away))
+    return best if away[best] < math.inf else 0
+
+
+def _nearest_edge_by_points(ring: Ring, where: tuple[float, float]) -> int:
     p = Point(where)
     best, best_index = math.inf, 0
     n = len(ring)
