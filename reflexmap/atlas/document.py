@@ -100,24 +100,41 @@ def _numeric(value: Any) -> bool:
 
 def freeze(value: Any) -> Frozen:
     """Values compared by number, not by spelling: 33 and 33.0 are the same coordinate."""
-    if isinstance(value, list):
-        return tuple(freeze(v) for v in value)
+    if isinstance(value, list):  # (a point of two numbers at once: 100,000 of them in a large zone)
+        return tuple(
+            [
+                (float(v[0]), float(v[1]))
+                if type(v) is list and len(v) == 2 and type(v[0]) in _NUMBERS and type(v[1]) in _NUMBERS
+                else freeze(v)
+                for v in value
+            ]
+        )
     return value if isinstance(value, str) else float(value)  # (text: 1e999 as the loader keeps it)
 
 
+_NUMBERS = (int, float)
+
+
+_FLOW_MARKS = re.compile(r"[\[\]#]")
+
+
 def _flow_end(text: str, start: int) -> int:
-    """Index just past the `]` that closes the flow sequence opened at `start`."""
+    """Index just past the `]` that closes the flow sequence opened at `start` (from bracket
+    to bracket: the characters between them looked at in C, 2 MB of a zone's list)."""
     depth, i = 0, start
-    while i < len(text):
+    search = _FLOW_MARKS.search
+    while (found := search(text, i)) is not None:
+        i = found.start()
         char = text[i]
-        if char == "#" and (i == 0 or text[i - 1] in " \t\n"):
-            i = text.find("\n", i)
-            if i < 0:
-                break
-            continue
-        if char == "[":
+        if char == "#":
+            if i == 0 or text[i - 1] in " \t\n":
+                i = text.find("\n", i)
+                if i < 0:
+                    break
+                continue
+        elif char == "[":
             depth += 1
-        elif char == "]":
+        else:
             depth -= 1
             if depth == 0:
                 return i + 1
@@ -608,17 +625,19 @@ def replace_flow_lists(document: ChartDocument, changes: list[tuple[int, Any]]) 
 
 
 def replaced_flow_lists(
-    document: ChartDocument, changes: list[tuple[int, Any]]
+    document: ChartDocument, changes: list[tuple[int, Any]], ends: dict[int, int] | None = None
 ) -> tuple[ChartDocument, list]:
-    """`replace_flow_lists`, and the spans it rewrote: (start, end) in the old text, new text."""
+    """`replace_flow_lists`, and the spans it rewrote: (start, end) in the old text, new text.
+    `ends`: where lists end (just past their `]`), by start, where that is known already."""
     text = document.text
     layouts = dict(document.layouts)
     spans = []
     for start, value in sorted(changes, key=lambda change: change[0], reverse=True):
-        end = _flow_end(text, start)
+        end = (ends or {}).get(start) or _flow_end(text, start)
         line_start = text.rfind("\n", 0, start) + 1
         indent = _lead(text[line_start:start])
-        layout = layouts.get(freeze(value))
+        frozen = freeze(value)  # (once: 100,000 points take a tenth of a second)
+        layout = layouts.get(frozen)
         if layout is not None:
             written = layout.at(indent)
         else:  # wrapped as the list itself was, else as the chart wraps its lists
@@ -627,7 +646,7 @@ def replaced_flow_lists(
             own = style_at(text[start:end], node, column)
             style = own or flow_style(document.origin or document.text, document.layouts)
             written = format_flow(value, node, column, style, numbers_of(document))
-            layouts[freeze(value)] = Layout(written, indent, column, node)
+            layouts[frozen] = Layout(written, indent, column, node)
         spans.append((start, end, written))
         text = text[:start] + written + text[end:]
     new = ChartDocument(

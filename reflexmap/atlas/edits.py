@@ -345,6 +345,11 @@ class _PointsEdit(_ZoneEdit):
     def views_changed(self, zone: dict) -> list[str]:
         return [self.view]
 
+    def change_parsed(self, data: dict, zone: dict) -> None:
+        """change_zone on the parsed data (plain lists), whose new lists are written into
+        the text by the editor's formatting, not ruamel.yaml's."""
+        self.change_zone(data, zone)
+
     def _patched(self, document: ChartDocument) -> tuple[ChartDocument, Edit] | None:
         from .document import replaced_flow_lists
         from .recheck_window import parsed_data
@@ -368,11 +373,17 @@ class _PointsEdit(_ZoneEdit):
         if positions.text is not text and positions.text != text:
             return None  # (placed in another text: none of its offsets can be used here)
 
+        ends: dict[int, int] = {}  # where the lists read from the text end (known: not looked for)
+
         def flow_at(path: tuple) -> int | None:
             """Where the flow list at `path` starts in the text (its `[`)."""
             points = positions.point_lists.get(path)  # read from the text: where it starts is known
             if points is not None:
-                return points.start if not points.block and text.startswith("[", points.start) else None
+                if points.block or not text.startswith("[", points.start):
+                    return None
+                if points.end > points.start and text[points.end - 1] == "]":
+                    ends[points.start] = points.end
+                return points.start
             where = positions.values.get(path)
             start = None if where is None else _offset(positions, text, *where)
             if start is None:
@@ -382,8 +393,8 @@ class _PointsEdit(_ZoneEdit):
         for view in views:
             if not isinstance(shapes.get(view), list):
                 return None  # a mirror, or no shape: the round trip refuses it with its reason
-        changed = {**zone, "shapes": {**shapes, **{view: copy_node(shapes[view]) for view in views}}}
-        self.change_zone(data, changed)  # on copies: the parsed data stays the document's
+        changed = {**zone, "shapes": {**shapes, **{view: _lists_copy(shapes[view]) for view in views}}}
+        self.change_parsed(data, changed)  # on copies: the parsed data stays the document's
         changes = []
         for view in views:
             path, old, new = ("zones", index, "shapes", view), shapes[view], changed["shapes"][view]
@@ -399,8 +410,8 @@ class _PointsEdit(_ZoneEdit):
                 if start is None:
                     return None
                 changes.append((start, ring))
-        inverse = SetPoints(self.zone, tuple((view, copy_node(shapes[view])) for view in views))
-        new, spans = replaced_flow_lists(document, changes)
+        inverse = SetPoints(self.zone, tuple((view, _lists_copy(shapes[view])) for view in views))
+        new, spans = replaced_flow_lists(document, changes, ends)
         if len(spans) == len(views):  # each view's list rewritten whole: recheck.py can follow it
             from .recheck import Basis
 
@@ -411,6 +422,22 @@ class _PointsEdit(_ZoneEdit):
 
             new = dataclasses.replace(new, basis=(Before(document),))
         return new, inverse
+
+
+def _lists_copy(value: Any) -> Any:
+    """A copy of the parsed lists of a shape (lists of numbers, of points, of rings), the
+    numbers shared: copy_node's deep copy of 100,000 points took a fifth of a second a copy."""
+    if type(value) is not list:
+        return value if type(value) in (int, float, str) else copy_node(value)
+    return [
+        v[:]
+        if type(v) is list and len(v) == 2 and type(v[0]) in _NUMBERS and type(v[1]) in _NUMBERS
+        else _lists_copy(v)
+        for v in value
+    ]
+
+
+_NUMBERS = (int, float)
 
 
 def _offset(positions: Any, text: str, line: int, column: int) -> int | None:
@@ -525,6 +552,11 @@ class SetPoints(_PointsEdit):
         for view, points in self.shapes:
             _editable_shape(tree, zone, view)
             zone["shapes"][view] = _flow_copy(points)
+
+    def change_parsed(self, data: dict, zone: dict) -> None:
+        for view, points in self.shapes:  # (plain lists: 100,000 flow lists of ruamel's took a second)
+            _editable_shape(data, zone, view)
+            zone["shapes"][view] = _lists_copy(points)
 
 
 def _flow_copy(value: Any) -> Any:

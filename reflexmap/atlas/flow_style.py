@@ -120,11 +120,14 @@ def format_flow(
     """A list of numbers written in `style`, its numbers in `numbers`: on one line when it
     fits in WIDTH from `column` (or holds numbers alone), else wrapped (see the module's
     docstring)."""
+    ring = all(isinstance(v, list) and all(is_number(n) for n in v) for v in value)
+    if ring and value:  # a ring or line: each point written once (100,000 of them: a large zone)
+        return _packed(value, indent, column, style, numbers)
     one_line = one_line_of(value, numbers)
     if column + len(one_line) <= WIDTH or all(is_number(v) for v in value):
         return one_line
     lead = column + 1 if style.hanging else indent + style.step
-    if all(isinstance(v, list) and all(is_number(n) for n in v) for v in value):  # a ring or line: packed
+    if ring:  # (a ring or line: packed; see _packed)
         pieces = [one_line_of(point, numbers) + "," for point in value]
     else:  # parts: one ring after another
         pieces = [format_flow(part, lead, lead, style, numbers) + "," for part in value]
@@ -150,6 +153,52 @@ def format_flow(
             current += " "
         current += piece
     lines.append(current)
+    head = "[\n" if style.open_break else ""
+    tail = "\n" + " " * indent + "]" if style.close_alone else "]"
+    return head + "\n".join(lines) + tail
+
+
+def _packed(value: list, indent: int, column: int, style: FlowStyle, numbers: NumberStyle) -> str:
+    """format_flow of a ring or line (a list of lists of numbers), the same text: each
+    point's text made once (and each number's once per list), the lines filled counting
+    their widths (a zone of 100,000 corners took a second a drop)."""
+    known: dict[float, str] = {}
+    whole, places = numbers.whole_as_int, numbers.places
+
+    def number(n: Any) -> str:
+        if type(n) is not float:
+            return number_text(n, numbers)
+        text = known.get(n)
+        if text is None:  # (number_text of a float, its steps inline)
+            value = round(n, 3) + 0.0
+            if value.is_integer():
+                text = str(int(value)) if whole else f"{value:.{places}f}"
+            else:
+                text = repr(value)
+                text += "0" * (places - len(text.partition(".")[2]))
+            known[n] = text
+        return text
+
+    points = ["[" + ", ".join(map(number, point)) + "]" for point in value]
+    if column + sum(map(len, points)) + 2 * len(points) <= WIDTH:  # "[" + ", ".join(points) + "]"
+        return "[" + ", ".join(points) + "]"
+    lead = column + 1 if style.hanging else indent + style.step
+    pieces = [point + "," for point in points]
+    if not style.trailing_comma:
+        pieces[-1] = pieces[-1][:-1]
+    lines: list[str] = []
+    start = "" if style.open_break else "["  # the line being filled: start + " ".join(parts)
+    parts: list[str] = []
+    width = len(start)
+    for piece in pieces:
+        if parts and width + (column if not lines and not style.open_break else 0) + 1 + len(piece) > WIDTH:
+            lines.append(start + " ".join(parts))
+            start, parts, width = "", [], 0
+        if not parts and not start:
+            start, width = " " * lead, lead
+        width += len(piece) + (1 if parts else 0)
+        parts.append(piece)
+    lines.append(start + " ".join(parts))
     head = "[\n" if style.open_break else ""
     tail = "\n" + " " * indent + "]" if style.close_alone else "]"
     return head + "\n".join(lines) + tail

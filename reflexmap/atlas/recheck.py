@@ -265,7 +265,14 @@ def _where(lines: list[int], offset: int) -> tuple[int, int]:
 
 
 def _count_points(text: str) -> int:
-    return sum(1 for depth, _ in _brackets(text) if depth == 2)
+    """The `[` at depth 2 of a flow list of numbers: its points (a ring's), or its rings
+    (parts'). Counted on the bytes all at once (2 MB of a zone of 100,000 points)."""
+    import numpy
+
+    data = numpy.frombuffer(text.encode("utf-8"), dtype=numpy.uint8)  # ('[' is never inside a character)
+    opens = data == ord("[")
+    depth = numpy.cumsum(opens.astype(numpy.int64) - (data == ord("]")))
+    return int(numpy.count_nonzero(opens & (depth == 2)))
 
 
 def _brackets(text: str):
