@@ -769,6 +769,7 @@ class MapView(QGraphicsView):
         # band is dashed a pixel differently (Qt's dasher), which a drag's frames may show
         self.overlay.clear(quietly=self._mode_drag)
         self.state.mode.draw(self.overlay)
+        self.overlay.settle()  # (a zone reshaped while dragged, dropped: its own shape back)
 
     def _visible_scene(self) -> tuple[QRectF, float]:
         """The part of the scene in view, and the pixels a scene unit takes."""

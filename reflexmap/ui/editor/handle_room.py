@@ -10,7 +10,10 @@ overlay is drawn again as the view moves); what is left out is said in the statu
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF
+import math
+
+import numpy
+from PySide6.QtCore import QRectF
 
 from .overlay import HANDLE_PX
 
@@ -19,40 +22,67 @@ MAX_HANDLES = 2_000  # handles drawn at once, at most (each is an item of the sc
 
 
 def spaced(
-    ring: list[QPointF],
+    xs: numpy.ndarray,
+    ys: numpy.ndarray,
     px_per_unit: float,
     visible: QRectF | None = None,
     keep: int = -1,
     room: int = MAX_HANDLES,
 ) -> tuple[list[int], int]:
-    """(the indices of `ring`'s points (scene) that get a handle, how many points in view get
-    none because they are too close together or past `room`). A handle stands at least
-    APART_PX on screen (`px_per_unit` pixels a scene unit) from the last one kept and, at the
-    ring's end, from the first; only inside `visible` (the scene in view; None: all); at most
-    `room`; index `keep` (the selected vertex) always has one."""
+    """(the indices of a ring's points (scene: `xs`, `ys`) that get a handle, how many points
+    in view get none because they are too close together or past `room`). A handle stands at
+    least APART_PX on screen (`px_per_unit` pixels a scene unit) from the last one kept and,
+    at the ring's end, from the first; only inside `visible` (the scene in view; None: all);
+    at most `room`; index `keep` (the selected vertex) always has one. The points between two
+    handles are passed over a block at a time (numpy): a ring of 100,000 corners is spaced at
+    every move of a drag (one point at a time, a tenth of a second)."""
     apart = APART_PX / px_per_unit if px_per_unit > 0 else 0.0
     apart2 = apart * apart
+    n = len(xs)
+    if visible is None:
+        candidates = numpy.arange(n)
+    elif visible.width() == 0 or visible.height() == 0:  # (QRectF.contains: nothing is in it)
+        candidates = numpy.empty(0, dtype=numpy.intp)
+    else:
+        inside = (
+            (xs >= visible.left())
+            & (xs <= visible.right())
+            & (ys >= visible.top())
+            & (ys <= visible.bottom())
+        )
+        candidates = numpy.flatnonzero(inside)
+    if 0 <= keep < n:  # (in its place among them)
+        at = int(numpy.searchsorted(candidates, keep))
+        if at == len(candidates) or candidates[at] != keep:
+            candidates = numpy.insert(candidates, at, keep)
     chosen: list[int] = []
     left_out = 0
-    last_x = last_y = float("inf")
-    end = len(ring) - 1
-    for index, point in enumerate(ring):
-        x, y = point.x(), point.y()
-        if index == keep:
-            chosen.append(index)
-            last_x, last_y = x, y
+    last_x = last_y = math.inf
+    end = n - 1
+    at, block = 0, 16
+    while at < len(candidates):  # (before the first handle: infinitely far from "the last")
+        if len(chosen) >= room:  # full: only the selected vertex still gets one
+            rest = candidates[at:]
+            kept = bool((rest == keep).any())
+            chosen += [keep] if kept else []
+            left_out += len(rest) - kept
+            break
+        indices = candidates[at : at + block]
+        far = (xs[indices] - last_x) ** 2 + (ys[indices] - last_y) ** 2 >= apart2
+        if chosen and indices[-1] == end and end != keep:  # the ring closes: clear of its first handle too
+            first = chosen[0]
+            far[-1] &= (xs[end] - xs[first]) ** 2 + (ys[end] - ys[first]) ** 2 >= apart2
+        taken = numpy.flatnonzero(far | (indices == keep))
+        if not len(taken):
+            left_out += len(indices)
+            at += len(indices)
+            block = min(2 * block, 4096)
             continue
-        if visible is not None and not visible.contains(point):
-            continue  # (out of view: not left out, only not drawn now)
-        dx, dy = x - last_x, y - last_y
-        close = dx * dx + dy * dy < apart2
-        if not close and index == end and chosen:  # the ring closes: clear of its first handle too
-            first = ring[chosen[0]]
-            fx, fy = x - first.x(), y - first.y()
-            close = fx * fx + fy * fy < apart2
-        if close or len(chosen) >= room:
-            left_out += 1
-            continue
+        k = int(taken[0])
+        index = int(indices[k])
+        left_out += k
         chosen.append(index)
-        last_x, last_y = x, y
+        last_x, last_y = float(xs[index]), float(ys[index])
+        at += k + 1
+        block = 16
     return chosen, left_out

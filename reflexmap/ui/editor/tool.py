@@ -19,8 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy
-from PySide6.QtCore import QEventLoop, Qt, QTimer
-from PySide6.QtGui import QPolygonF
+from PySide6.QtCore import QEventLoop, QPointF, QRectF, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -36,6 +35,7 @@ from ...i18n import N_, _, bidi_isolate, format_count, format_number, ngettext
 from ...vocab import aspect_name, foot_name
 from ...vocab import where as view_words
 from ..modes import EDIT, MapEvent, Mode
+from .drag_shapes import Shapes, scene_arrays, scene_transform
 from .overlay import HANDLE_PX, Overlay
 
 SMALL_PX = 4 * HANDLE_PX  # a zone narrower than this on screen is mostly covered by its handles
@@ -74,6 +74,7 @@ class ZoneTool(Mode):
         self.state, self.session = state, session
         self.status, self.pointed = status, pointed
         self.overlay = Overlay()
+        self.shapes = Shapes()  # the selected zone's rings as polygons and arrays (drag_shapes.py)
         # asks for a chart's first source (the editor's Chart properties, a source added); True if shown
         self.needs_source: Callable[[], bool] | None = None
         self.vertex: tuple[str, int, int] | None = None  # (edited view, part, index)
@@ -148,24 +149,59 @@ class ZoneTool(Mode):
             return tuple(tuple((-x, y) for x, y in ring) for ring in rings)
         return tuple(tuple(ring) for ring in rings)
 
+    def edited_rings(self, view_id: str):
+        """The selected zone's rings the file holds for a shown view (a mirror's: its
+        source's), the dragged ones while dragging; None where it has none of its own."""
+        edited = self.source_of(view_id) or view_id
+        rings = self.live.get(edited) or self.session.written_shape(self.state.zone_id, edited)
+        return None if not rings or rings == "mirror" else rings
+
+    def scene_rings(self, overlay, view_id: str):
+        """[(polygon, xs, ys)] of the selected zone's rings in a shown view, in the scene."""
+        rings = self.edited_rings(view_id)
+        if rings is None:
+            return None
+        transform = scene_transform(overlay.to_scene, view_id, self.source_of(view_id) is not None)
+        return [
+            (transform.map(polygon), *scene_arrays(transform, array))
+            for polygon, array in self.shapes.of(rings)
+        ]
+
+    def mm_arrays(self, view_id: str):
+        """The selected zone's rings in a shown view as (n, 2) arrays of mm (a mirror's seen
+        in the mirror), as rings_in gives them as tuples."""
+        rings = self.edited_rings(view_id)
+        if rings is None:
+            return None
+        mirrored = self.source_of(view_id) is not None
+        return [array * (-1.0, 1.0) if mirrored else array for _polygon, array in self.shapes.of(rings)]
+
     def draw(self, overlay) -> None:
-        """Handles, the outline as written and the problems, in the map's overlay."""
+        """Handles, the outline as written and the problems, in the map's overlay; while a
+        shape is dragged or nudged, the zone's own fill on the map follows it (its label,
+        placed for the shape as it was, is hidden until the drop)."""
         self.overlay.begin(overlay)
         self.handled = {}
         if not self.active:
             return
-        for view_id, rings in self.broken_shapes() + self.breaking_shapes():
+        for view_id, rings in self.broken_shapes():
             self.overlay.broken([[overlay.to_scene(view_id, x, y) for x, y in r] for r in rings])
         zone = self.state.zone_id if self.drawing is None else ""  # drawing: only the new corners
         crowded = 0  # corners in view without a handle: too close together (handle_room.py)
+        # the views of breaking_shapes (drawn here from the polygons made for the outline)
+        breaking = {v for v, found in (self.live_problems or {}).items() if found} if self.live else set()
         for view_id in self.shown_views():
-            rings = self.rings_in(view_id) if zone else None
-            if rings is None:
+            scene = self.scene_rings(overlay, view_id) if zone else None
+            if scene is None:
                 continue
             mirrored = self.source_of(view_id) is not None
             edited = self.source_of(view_id) or view_id
-            scene = [[overlay.to_scene(view_id, x, y) for x, y in r] for r in rings]
-            self.overlay.outline(scene, mirrored=mirrored)
+            polygons = [polygon for polygon, _xs, _ys in scene]
+            if edited in self.live and hasattr(overlay, "reshape_zone"):
+                overlay.reshape_zone(view_id, zone, polygons)
+            if view_id in breaking:
+                self.overlay.broken(polygons)
+            self.overlay.outline(polygons, mirrored=mirrored)
             crowded += self._handles(overlay, scene, view_id, edited, mirrored)
         marks = [
             (view_id, overlay.to_scene(view_id, x, y), message)
@@ -202,17 +238,22 @@ class ZoneTool(Mode):
         visible = overlay.visible() if hasattr(overlay, "visible") else None
         area, px = visible if visible is not None else (None, 0.0)
         crowded = 0
-        for part, ring in enumerate(scene):
+        for part, (_polygon, xs, ys) in enumerate(scene):
             selected = self.vertex[2] if self.vertex is not None and self.vertex[:2] == (edited, part) else -1
-            chosen, left_out = spaced(ring, px, area, selected, MAX_HANDLES - len(self.overlay.handles))
+            chosen, left_out = spaced(xs, ys, px, area, selected, MAX_HANDLES - len(self.overlay.handles))
             crowded += left_out
             self.handled[(view_id, part)] = chosen
-            if area is not None and not area.contains(QPolygonF(ring).boundingRect()):
+            if (
+                area is not None
+                and len(xs)
+                and not area.contains(QRectF(QPointF(xs.min(), ys.min()), QPointF(xs.max(), ys.max())))
+            ):
                 # corners out of view have no handle now: drawn again when the view moves, so
                 # that one scrolled or zoomed into view has its handle (and is taken)
                 overlay.follows_view = True
             for index in chosen:
-                self.overlay.handle(ring[index], selected=index == selected, mirrored=mirrored)
+                at = QPointF(float(xs[index]), float(ys[index]))
+                self.overlay.handle(at, selected=index == selected, mirrored=mirrored)
         return crowded
 
     def broken_shapes(self) -> list[tuple[str, Rings]]:
@@ -264,7 +305,7 @@ class ZoneTool(Mode):
         )
         if live_problems is None and zone and self.drawing is None:
             # the selected zone's shape, dropped: the same rules, said in the same words as while dragging
-            live_views = {self.source_of(v) or v for v in shown if self.rings_in(v) is not None}
+            live_views = {self.source_of(v) or v for v in shown if self.edited_rings(v) is not None}
             live_problems = self._shape_check(zone, live_views)
         if live_problems is not None:
             for view_id, problems in live_problems.items():
@@ -335,14 +376,16 @@ class ZoneTool(Mode):
         small = self.small_on_screen(event)
         if small is not None and self.inside_selected(event):
             best = max(1.5, best * small / SMALL_PX)
-        for part, ring in enumerate(self.rings_in(event.view_id) or ()):
+        for part, ring in enumerate(self.mm_arrays(event.view_id) or ()):
+            # only the corners drawn with a handle: a press between two handles of a dense
+            # zone takes the zone or its edge, not a corner nobody sees
             for index in self.handled.get((event.view_id, part), ()):
                 if index >= len(ring):  # (drawn before the ring lost corners: drawn again soon)
                     continue
                 x, y = ring[index]
                 d = math.hypot(x - event.x_mm, y - event.y_mm) * event.px_per_mm
                 if d <= best:
-                    best, found = d, (event.view_id, part, index)
+                    best, found = d, (event.view_id, part, int(index))
         return found
 
     def edge_at(self, event: MapEvent) -> tuple[str, int, int, Point] | None:
@@ -396,16 +439,18 @@ class ZoneTool(Mode):
     def small_on_screen(self, event: MapEvent) -> float | None:
         """The selected zone's narrower extent on screen (px) in the event's view, when it
         is below SMALL_PX: there its handles cover most of it."""
-        rings = self.rings_in(event.view_id) if event.view_id and self.state.zone_id else None
+        rings = self.mm_arrays(event.view_id) if event.view_id and self.state.zone_id else None
         if not rings:
             return None
-        xs = [x for ring in rings for x, _y in ring]
-        ys = [y for ring in rings for _x, y in ring]
-        extent = min(max(xs) - min(xs), max(ys) - min(ys)) * event.px_per_mm
+        points = numpy.concatenate(rings)
+        if not len(points):
+            return None
+        low, high = points.min(axis=0), points.max(axis=0)
+        extent = float(min(high[0] - low[0], high[1] - low[1])) * event.px_per_mm
         return extent if extent < SMALL_PX else None
 
     def inside_selected(self, event: MapEvent) -> bool:
-        rings = self.rings_in(event.view_id) if event.view_id and self.state.zone_id else None
+        rings = self.mm_arrays(event.view_id) if event.view_id and self.state.zone_id else None
         return bool(rings) and any(_contains(ring, (event.x_mm, event.y_mm)) for ring in rings)
 
     # --- mouse -------------------------------------------------------------------------
@@ -440,7 +485,8 @@ class ZoneTool(Mode):
         rings = self.session.written_shape(self.state.zone_id, drag.view)
         if not rings or rings == "mirror":
             return False
-        drag.rings = tuple(tuple(r) for r in rings)
+        tuples = type(rings) is tuple and all(type(r) is tuple for r in rings)
+        drag.rings = rings if tuples else tuple(tuple(r) for r in rings)  # (the same: drawn as made)
         self.drag = drag
         drag.small = drag.kind == "vertex" and self.small_on_screen(event) is not None
         if drag.small:
@@ -463,11 +509,15 @@ class ZoneTool(Mode):
             x, y = self.snapped(drag.shown, (x, y), drag.px_per_mm, event.modifiers)
             rings[drag.part][drag.index] = (sign * x, y)
             self._say_point(drag.shown, x, y)
+            live = tuple(tuple(r) for r in rings)
+            self.shapes.moved_point(drag.rings, live, drag.part, drag.index)
         else:
             dx, dy = sign * (x - drag.start[0]), y - drag.start[1]
             rings = [[(px + dx, py + dy) for px, py in r] for r in rings]
             self.status(_("Moving the zone by {dx} mm, {dy} mm").format(dx=_n(sign * dx), dy=_n(dy)))
-        self.live = {drag.view: tuple(tuple(r) for r in rings)}
+            live = tuple(tuple(r) for r in rings)
+            self.shapes.moved_by(drag.rings, live, dx, dy)
+        self.live = {drag.view: live}
         self._check_live()
         self.refresh()
         self.pointed(drag.shown, x, y)
@@ -789,10 +839,10 @@ class ZoneTool(Mode):
         atlas = self.state.atlas
         written = self.session.written_id(zone)  # (a repeated id's zone is shown as "heel#2")
         for view_id in self.shown_views():
-            rings = self.rings_in(view_id)
             edited = self.source_of(view_id) or view_id
-            if rings is None or edited not in edited_views:
+            if edited not in edited_views or self.edited_rings(view_id) is None:
                 continue
+            rings = self.mm_arrays(view_id)  # (the points as arrays: checked all at once)
             view = atlas.view(view_id)  # named in the interface's words, as the status bar does
             found = shape_problems(
                 written, view_id, rings, Polygon(view.outline), view_words(view.foot, view.aspect)
@@ -863,13 +913,15 @@ def _segment_distance(a: Point, b: Point, p: Point) -> tuple[float, float]:
     return math.hypot(px - (ax + t * (bx - ax)), py - (ay + t * (by - ay))), t
 
 
-def _contains(ring, point: Point) -> bool:
-    """Whether `point` is inside `ring` (even-odd rule; works for a ring that crosses itself)."""
+def _contains(ring: numpy.ndarray, point: Point) -> bool:
+    """Whether `point` is inside `ring` ((n, 2) array; even-odd rule; works for a ring that
+    crosses itself): every edge at once."""
     x, y = point
-    inside = False
-    n = len(ring)
-    for i in range(n):
-        (x1, y1), (x2, y2) = ring[i], ring[(i + 1) % n]
-        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
-            inside = not inside
-    return inside
+    if not len(ring):
+        return False
+    x1, y1 = ring[:, 0], ring[:, 1]
+    x2, y2 = numpy.roll(x1, -1), numpy.roll(y1, -1)
+    crossing = (y1 > y) != (y2 > y)
+    with numpy.errstate(divide="ignore", invalid="ignore"):
+        at = x1 + (y - y1) * (x2 - x1) / (y2 - y1)
+    return bool(numpy.count_nonzero(crossing & (x < at)) % 2)

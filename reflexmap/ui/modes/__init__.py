@@ -132,6 +132,11 @@ class MapOverlay:
         self._visible = visible
         self.items: list[QGraphicsItem] = []
         self.follows_view = False  # items laid out for the visible part: drawn again as it moves
+        # (view id, zone id) -> (its item, the item's own path, its label's items and whether
+        # each was visible) of the chart's zones drawn reshaped (reshape_zone), and those
+        # reshaped by the drawing under way
+        self._reshaped: dict[tuple[str, str], tuple] = {}
+        self._reshaping: set[tuple[str, str]] = set()
 
     def visible(self):
         """(the scene rectangle the map shows now, pixels per scene unit), or None where no
@@ -161,6 +166,41 @@ class MapOverlay:
         from PySide6.QtCore import QPointF
 
         return self._view_mm(view_id, QPointF(*scene))
+
+    def reshape_zone(self, view_id: str, zone_id: str, rings: list) -> None:
+        """The chart's own zone drawn with `rings` (QPolygonF, scene) instead of its shape
+        until the overlay is drawn without it (a zone dragged: its fill follows the pointer),
+        its label hidden meanwhile (it was placed for the shape as it was)."""
+        from PySide6.QtGui import QPainterPath
+
+        key = (view_id, zone_id)
+        item = getattr(self._scene, "zone_items", {}).get(key)
+        if item is None:
+            return
+        if key not in self._reshaped or self._reshaped[key][0] is not item:
+            label = getattr(self._scene, "labels", {}).get(key)
+            parts = [p for p in (label.text, label.leader, label.dot) if p is not None] if label else []
+            self._reshaped[key] = (item, item.path(), [(p, p.isVisible()) for p in parts])
+        path = QPainterPath()
+        for ring in rings:
+            path.addPolygon(ring)
+            path.closeSubpath()
+        item.setPath(path)
+        for part, _visible in self._reshaped[key][2]:
+            part.setVisible(False)
+        self._reshaping.add(key)
+
+    def settle(self) -> None:
+        """The drawing is done: the zones it did not reshape again get their own shape and
+        label back (items the chart has replaced since are left alone)."""
+        for key in [k for k in self._reshaped if k not in self._reshaping]:
+            item, path, parts = self._reshaped.pop(key)
+            if shiboken6.isValid(item) and item.scene() is self._scene:
+                item.setPath(path)
+            for part, visible in parts:
+                if shiboken6.isValid(part) and part.scene() is self._scene:
+                    part.setVisible(visible)
+        self._reshaping = set()
 
     def add(self, item: QGraphicsItem) -> QGraphicsItem:
         """`item` drawn on the chart (where it is drawn reported: render/scene_changes.py)."""
