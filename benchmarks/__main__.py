@@ -305,7 +305,28 @@ def run(runs: int, sizes: list[int], work: Path, clicks: int) -> list[Figure]:
         )
     )
 
-    from .editing import block_release_samples, large_chart_samples
+    from .editing import HUGE_CORNERS, block_release_samples, huge_zone_drag_samples, large_chart_samples
+
+    print("… editor: a corner of a zone of 100,000 corners dragged", file=sys.stderr)
+    huge = huge_zone_drag_samples(max(1, min(runs, 3)), work)
+    figures.append(
+        Figure(
+            "Editor: a mouse move dragging a corner of a huge zone (overlay, live check, fill), CPU",
+            f"{HUGE_CORNERS:,} corners",
+            "ms",
+            huge["move"],
+            baseline="before 27 Nov: about 1,500 ms",
+        )
+    )
+    figures.append(
+        Figure(
+            "Editor: a huge zone's corner dropped (written, checked, map redrawn), CPU",
+            f"{HUGE_CORNERS:,} corners",
+            "ms",
+            huge["drop"],
+            baseline="before 27 Nov: about 8,000 ms",
+        )
+    )
 
     if sizes:  # the largest synthetic chart: rings written by PyYAML as block lists
         name, path = _charts(sizes, work)[-1]

@@ -220,3 +220,85 @@ def indented_entry_samples(zones: int, work: Path, runs: int) -> tuple[list[floa
             read_checked(path)  # as the app's worker reads it (collection paused)
             into.append((time.process_time() - started) * 1000)
     return samples
+
+
+HUGE_CORNERS = 100_000  # the most a polygon may have (atlas/cache.py MAX_POINTS)
+
+_HUGE_CHART = """atlas_format: 1
+id: bench-huge-zone
+title: "A zone of {count} corners"
+tradition: "Benchmark"
+sources:
+  - {{id: s1, title: "Source one"}}
+views:
+  - id: plantar-left
+    foot: left
+    aspect: plantar
+    outline: [[-20, 0], [20, 0], [20, 100], [-20, 100]]
+    guides:
+      - {{id: waist, name: "Waistline", points: [[-20, 50], [20, 50]]}}
+  - id: plantar-right
+    foot: right
+    aspect: plantar
+    mirror_of: plantar-left
+zones:
+  - id: heel
+    name: "Heel"
+    region: pelvis
+    claim: "the pelvis"
+    technique: "Thumb-walk."
+    sources: [s1]
+    confidence: sourced
+    shapes:
+      plantar-left: [{ring}]
+      plantar-right: mirror
+"""
+
+
+def huge_zone_drag_samples(runs: int, work: Path) -> dict[str, list[float]]:
+    """In CPU milliseconds (the machine may be shared), a corner of a zone of 100,000
+    corners (a traced outline: a rectangle written with 4 decimals, one line) dragged 20 px
+    with the mouse on the real window (offscreen), `runs` drags: `move`, each mouse move of
+    the drag, the map painted (the overlay, the live check, the zone's fill following);
+    `drop`, from the release to the map painted (the edit written, checked, the map redrawn).
+    Before 27 Nov: about 1.5 s a move and 8 s a drop (16 s a drag), the text of the list
+    written again character by character and the rings converted point by point."""
+    per_side = HUGE_CORNERS // 4
+    corners = [(-18, 2), (18, 2), (18, 30), (-18, 30)]
+    ring = [
+        (x0 + (x1 - x0) * i / per_side, y0 + (y1 - y0) * i / per_side)
+        for (x0, y0), (x1, y1) in zip(corners, corners[1:] + corners[:1], strict=True)
+        for i in range(per_side)
+    ]
+    work.mkdir(parents=True, exist_ok=True)
+    path = work / "huge-zone.yaml"
+    written = ", ".join(f"[{x:.4f}, {y:.4f}]" for x, y in ring)
+    path.write_text(_HUGE_CHART.format(count=f"{HUGE_CORNERS:,}", ring=written), encoding="utf-8")
+    samples: dict[str, list[float]] = {"move": [], "drop": []}
+    with _editing(path) as (window, app):
+        viewport = window.map.viewport()
+        pos = window.map.scene_point_to_viewport("plantar-left", 0.0, 25.0)
+        QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+        app.processEvents()
+        none = Qt.KeyboardModifier.AltModifier  # no snapping
+        for run in range(runs):
+            x, y = window.editor.session.written_shape("heel", "plantar-left")[0][0]
+            a = window.map.scene_point_to_viewport("plantar-left", x, y)
+            sign = 1 if run % 2 == 0 else -1  # into the zone and back
+            QTest.mousePress(viewport, Qt.MouseButton.LeftButton, none, a)
+            app.processEvents()
+            for i in range(1, 11):
+                started = time.process_time()
+                QTest.mouseMove(viewport, QPoint(a.x() + sign * 2 * i, a.y() - sign * 2 * i))
+                viewport.repaint()
+                app.processEvents()
+                if i > 5:  # (the first moves are within the start distance of a drag)
+                    samples["move"].append((time.process_time() - started) * 1000)
+            started = time.process_time()
+            QTest.mouseRelease(
+                viewport, Qt.MouseButton.LeftButton, none, QPoint(a.x() + sign * 20, a.y() - sign * 20)
+            )
+            viewport.repaint()
+            app.processEvents()
+            samples["drop"].append((time.process_time() - started) * 1000)
+    return samples
