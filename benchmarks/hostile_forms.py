@@ -486,6 +486,36 @@ FORMS: list[Form] = [
         lambda: "\ufeff" + zones(20_000, ("region: spine\n", "region: spine\t# r\n")).replace("\n", "\r\n"),
         ZONES,
     ),
+    # ---- added in session 15 (zones read one by one, or searched as written, before) ----
+    Form(
+        "zones, each with a value nested 40 levels deep",
+        lambda: zones(20_000, ("claim: x\n", "claim: " + "[" * 40 + "]" * 40 + "\n")),
+        ZONES,
+    ),
+    Form(
+        "zones, each with its own words nested 30 levels deep",
+        lambda: zones(
+            20_000,
+            ("claim: x\n", "claim: " + "[" * 30 + "{a: z{k}, b: [s{k}, 'q'], c: {d: x}}" + "]" * 30 + "\n"),
+        ),
+        ZONES,
+    ),
+    Form(
+        "zones, 3,000 with ids of 3,000 characters, then 8,000 more",
+        lambda: (
+            zones(3_000, ("id: z{k}", "id: z{k}" + "x" * 3_000))
+            + zones(8_000, head="").replace("id: z", "id: y")
+        ),
+        ZONES,
+    ),
+    Form(
+        "zones, 3,000 with notes of 3,000 characters in words, then 8,000 more",
+        lambda: (
+            zones(3_000, ("claim: x\n", "claim: z{k} " + "charts place it " * 190 + "\n"))
+            + zones(8_000, head="").replace("id: z", "id: y")
+        ),
+        ZONES,
+    ),
 ]
 
 

@@ -50,6 +50,10 @@ UNUSUAL_FORMS = (  # tests/hostile/cases.py names them too (UNUSUAL_FORMS there)
             "text, double-quoted with LS",
             "text, folded with LS",
             "deep, block at the end of many zones",
+            "zones, each with a value nested 40 levels deep",
+            "zones, each with its own words nested 30 levels deep",
+            "zones, 3,000 with ids of 3,000 characters, then 8,000 more",
+            "zones, 3,000 with notes of 3,000 characters in words, then 8,000 more",
         )
     ),
 )

@@ -1010,6 +1010,7 @@ CASES = [
                     ("this value is 6,400,000 characters long; the limit is 4,000", 12, 12),
                     ("this value is 6,900,000 characters long; the limit is 4,000", 12, 12),
                     ("values are nested deeper than 64 levels", 81_073, 127),
+                    *[("more than 10,000 zones; the limit is 10,000", 90_009, 5)] * 4,  # (session 15)
                 ],
                 strict=True,
             )

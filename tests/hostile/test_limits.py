@@ -122,6 +122,9 @@ class _Searched:
         "10,001 zones as yaml.dump writes shared objects (anchors)",
         "50,000 zones with folded notes ('>-', an indentation indicator)",
         "50,000 zones",
+        # (long lines, each its own: their long runs of words searched as one or two words)
+        "zones, 3,000 with ids of 3,000 characters, then 8,000 more",
+        "zones, 3,000 with notes of 3,000 characters in words, then 8,000 more",
     ],
 )
 def test_the_items_counted_ahead_are_searched_for_syntax_errors_once_per_kind_of_line(
