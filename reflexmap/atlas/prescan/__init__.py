@@ -132,11 +132,21 @@ def _stops_the_parser(text: str) -> bool:
     is told by deleting from its bytes every character the reader takes, which leaves nothing,
     a megabyte at a time (no copy of the whole file): 0.03 s of CPU for a 32 MB file, where
     the search of the pattern took 0.19 s."""
+    step = 1 << 20
     if text.isascii():
-        step = 1 << 20
         chunks = (text[at : at + step].encode("ascii") for at in range(0, len(text), step))
         return any(chunk.translate(None, _ASCII_READ) for chunk in chunks)
-    return _STOPS_THE_PARSER.search(text) is not None
+    # other text: what is left of its UTF-8 bytes once those ASCII characters are deleted
+    # (every other character whole, in order) is searched; 0.05 s of CPU less for 50,000
+    # zones with LS and PS for line ends, where the pattern searched every character
+    for at in range(0, len(text), step):
+        try:
+            rest = text[at : at + step].encode("utf-8").translate(None, _ASCII_READ).decode("utf-8")
+        except UnicodeError:  # (half a UTF-16 pair: searched as it is)
+            rest = text[at : at + step]
+        if _STOPS_THE_PARSER.search(rest) is not None:
+            return True
+    return False
 
 
 # (a run of backslashes from its first, told by looking behind once one is found: a pattern
