@@ -251,11 +251,15 @@ class _Ahead(_Counting):
             return False
         aliased: dict[str, int] = {}
         count = text.count
+        # (marks none of the items holds are not counted item by item: a zone holds no '{',
+        # '?' or '-' but its own dash, most often; four counts an item of nine saved)
+        lo, hi = (pieces[0][0], pieces[-1][1]) if pieces else (0, 0)
+        curly_in, dash_in, ask_in = (text.find(mark, lo, hi) >= 0 for mark in "{-?")
         for a, b in pieces:
-            square, curly = count("[", a, b), count("{", a, b)
+            square, curly = count("[", a, b), count("{", a, b) if curly_in else 0
             comma, colon = count(",", a, b), count(":", a, b)
-            dash = count("- ", a, b) + count("-\n", a, b)
-            ask = count("? ", a, b) + count("?\n", a, b)
+            dash = count("- ", a, b) + count("-\n", a, b) if dash_in else 0
+            ask = count("? ", a, b) + count("?\n", a, b) if ask_in else 0
             breaks = count("\n", a, b)
             if flow:
                 if comma + 1 > inner or square + curly + colon + ask > depth:
