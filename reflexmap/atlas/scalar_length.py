@@ -246,14 +246,20 @@ def quoted_length(
     return size
 
 
-# per separator, one found by a fast search for it (a pattern that starts with a class of
+# per separator, each found by a fast search for it (a pattern that starts with a class of
 # characters is tried at every character: the two searches were a third of telling the
 # length of a double-quoted value of 6.4 M characters with LS): with a blank line after it;
-# and so, after a break; and so, after spaces or tabs (then looked behind, one at a time)
+# and so, after a break (up to 8 spaces or tabs between: looked behind); and so, after 9
+# spaces or tabs or more (then looked behind one at a time)
 _SEPARATOR_RUNS = {
-    sep: tuple(
-        re.compile(rf"{before}{sep}(?=[ \t]*+[{_BREAKS}])()")
-        for before in ("", f"(?<=[{_BREAKS}])", "(?<=[ \t])")
+    sep: (
+        re.compile(rf"{sep}(?=[ \t]*+[{_BREAKS}])()"),
+        re.compile(
+            rf"{sep}(?=[ \t]*+[{_BREAKS}])(?:"
+            + "|".join(rf"(?<=[{_BREAKS}][ \t]{{{k}}}{sep})" for k in range(9))
+            + ")()"
+        ),
+        re.compile(rf"{sep}(?=[ \t]*+[{_BREAKS}])(?<=[ \t]{{9}}{sep})()"),
     )
     for sep in "\u2028\u2029"
 }
@@ -262,20 +268,24 @@ _SEPARATOR_RUNS = {
 def _runs_separators_start(kept: str, start: int, end: int) -> int:
     """How many runs of breaks in `kept[start:end]` a separator starts, less those it goes on
     (`_SEPARATOR_THEN_BREAK` found, less `_BREAK_THEN_SEPARATOR`, counted per separator)."""
+    before = start - 1  # (the looks behind would see a break before `start`, spaces between)
+    while before >= 0 and kept[before] in " \t":
+        before -= 1
+    if before >= 0 and kept[before] in _BREAKS:
+        return len(_SEPARATOR_THEN_BREAK.findall(kept, start, end)) - len(
+            _BREAK_THEN_SEPARATOR.findall(kept, start, end)
+        )
     told = 0
-    for sep, (then_blank, after_break, after_space) in _SEPARATOR_RUNS.items():
+    for sep, (then_blank, after_break, after_many) in _SEPARATOR_RUNS.items():
         if kept.find(sep, start, end) < 0:
             continue
         runs = len(then_blank.findall(kept, start, end))
-        if not runs:
-            continue
-        runs -= len(after_break.findall(kept, start, end))
-        if start and kept[start - 1] in _BREAKS and after_break.match(kept, start, end):
-            runs += 1  # (a break before `start` is not in the text told)
-        for m in after_space.finditer(kept, start, end):
-            j = m.start() - 1
-            while j > start and kept[j] in " \t":
-                j -= 1
-            runs -= kept[j] in _BREAKS and j >= start
+        if runs:
+            runs -= len(after_break.findall(kept, start, end))
+            for m in after_many.finditer(kept, start, end):
+                j = m.start() - 1
+                while j > start and kept[j] in " \t":
+                    j -= 1
+                runs -= kept[j] in _BREAKS and j >= start
         told += runs
     return told
