@@ -62,6 +62,7 @@ def painted():
     seen["aspects drawn at paint"] = sorted(set(drawings))
     seen["guide names placed at paint"] = sorted(guide_names)
     seen["guide names searched at paint"] = chart.guide_names_searched  # (not kept from before)
+    seen["label sides chosen at paint"] = chart.label_sides_chosen  # (not kept from before)
     seen["dialog modules at paint"] = sorted(
         n for n in ("reflexmap.ui.dialogs", "reflexmap.ui.help_dialogs") if n in sys.modules
     )

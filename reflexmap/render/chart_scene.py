@@ -38,7 +38,7 @@ from .chart_scene_frames import FramesMixin
 from .chart_scene_guide_spots import GuideSpotsMixin
 from .chart_scene_guides import GuideNamesMixin, KeptPlaces
 from .chart_scene_key import KeyMixin
-from .chart_scene_labels import LabelsMixin
+from .chart_scene_labels import KeptSides, LabelsMixin
 from .chart_scene_parts import (
     BELOW_ROW_MM,
     COLUMN_SEP_MM,
@@ -89,6 +89,7 @@ __all__ = [  # (the sizes and helpers other modules and tests import from here)
     "SOLE_BAND_MM",
     "ChartScene",
     "KeptPlaces",
+    "KeptSides",
     "ZoneLabel",
     "_box",
     "_path_lines",
@@ -149,6 +150,8 @@ class ChartScene(
         # places of guide names kept from an earlier start of the same chart, drawn alike
         # (set by the map for the chart it starts with: ui/kept_sizes.py); checked, never trusted
         self.kept_guide_places: KeptPlaces | None = None
+        self.kept_label_sides: KeptSides | None = None  # label sides kept likewise
+        self.label_sides_chosen = 0  # views whose label sides were chosen (not kept from before)
         self.guide_names_searched = 0  # views whose guide names were placed by searching
         self._names_waiting: dict[str, list] = {}  # view id -> its guide names, drawn measuring
         self.base: Atlas | None = None  # the main chart under a partial one, drawn in grey

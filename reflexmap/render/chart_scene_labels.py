@@ -5,6 +5,8 @@ beside the feet or rows under a side view's sole with their leaders. Part of `Ch
 from __future__ import annotations
 
 import math
+import zlib
+from typing import Protocol
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainterPath, QPen
@@ -48,6 +50,37 @@ from .chart_text import (
 )
 
 
+class KeptSides(Protocol):
+    """Label sides kept between starts, by view and `_sides_token` (ui/kept_sizes.py)."""
+
+    def get(self, view_id: str, token: str) -> tuple | None: ...
+
+    def put(self, view_id: str, token: str, sides: tuple) -> None: ...
+
+
+def _sides_token(view: View, wide: bool, read: tuple) -> str:
+    """What a view's label sides depend on besides the chart file, the settings, the font
+    and the code (the kept file's key): the view, the layout, the labels' size and names;
+    as a short checksum."""
+    text = repr((view.id, wide, read)).encode()
+    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(text)}"
+
+
+def _kept_sides_hold(atlas: Atlas, view: View, wide: bool, kept: tuple) -> bool:
+    """Whether label sides read from the kept file are ones `_choose_sides` could give for
+    this view: every labelled zone once, in the row under a side view's sole exactly the
+    zones along it; a view too full to label has none."""
+    left, right, below, unlabelled = kept
+    anchors = atlas.anchors(view.id)
+    if unlabelled or len(anchors) > MAX_LABELLED_ZONES:
+        return unlabelled and len(anchors) > MAX_LABELLED_ZONES and not (left or right or below)
+    ids = [*left, *right, *below]
+    if len(ids) != len(anchors) or set(ids) != anchors.keys():
+        return False
+    sole = bounds(view.outline)[1] + SOLE_BAND_MM
+    return all((wide and anchors[z][1] < sole) == (z in below) for z in ids)
+
+
 class LabelsMixin:
     """(`ChartScene`'s part: see the module's docstring)"""
 
@@ -62,9 +95,23 @@ class LabelsMixin:
         size = self.sides_label_mm
         read = (round(size, 4), tuple(zone.name for zone in atlas.zones_in(view.id)))
         if (view.id, wide) not in known or known.get((view.id, wide, "read")) != read:
-            unlabelled_before = len(self.unlabelled_views)
-            known[(view.id, wide)] = self._choose_sides(atlas, view, wide, size)
-            known[(view.id, wide, "unlabelled")] = len(self.unlabelled_views) > unlabelled_before
+            memo = self.kept_label_sides
+            token = _sides_token(view, wide, read) if memo is not None else ""
+            kept = memo.get(view.id, token) if memo is not None else None
+            if kept is not None and _kept_sides_hold(atlas, view, wide, kept):
+                *sides, unlabelled = kept
+                known[(view.id, wide)] = tuple(list(ids) for ids in sides)
+                if unlabelled:
+                    self.unlabelled_views.append(view.id)
+            else:
+                unlabelled_before = len(self.unlabelled_views)
+                sides = self._choose_sides(atlas, view, wide, size)
+                self.label_sides_chosen += 1
+                known[(view.id, wide)] = sides
+                unlabelled = len(self.unlabelled_views) > unlabelled_before
+                if memo is not None:
+                    memo.put(view.id, token, (*sides, unlabelled))
+            known[(view.id, wide, "unlabelled")] = unlabelled
             known[(view.id, wide, "read")] = read
         elif known[(view.id, wide, "unlabelled")]:
             self.unlabelled_views.append(view.id)

@@ -11,7 +11,10 @@ take four drawings; see map_view's `_rebuild`). The places of each view's guide 
 costliest part of a drawing: a search along each guide line) are kept the same way, for the
 drawing's text size and a checksum of what the search reads besides the chart file
 (chart_scene's `_places_token`); the drawing checks each place read before using it
-(`_kept_places_hold`). Only the chart a window starts with is
+(`_kept_places_hold`). Each view's label sides (which column each zone's name stands in: a
+search along every label's leader) are kept the same way, for the labels' size and names,
+and checked against the view's zones before use (`_kept_sides_hold`). Only the chart a
+window starts with is
 matched with its file (an edit makes a new chart that no file holds yet). The file is read
 with limits; anything in it that is not a size or places of the expected form is ignored,
 and it is written after the first paint.
@@ -35,6 +38,8 @@ MAX_BYTES = 512 * 1024  # a few hundred sizes and places; a larger file is not r
 MAX_KEPT = 200  # sizes and places kept, the latest first
 MAX_NAMES = 64  # guide names of one view
 MAX_NAME = 2000  # characters of a guide name's text as drawn
+MAX_SIDE_IDS = 80  # zone ids of one view's label sides (a view with more is not labelled)
+MAX_ID = 200  # characters of a zone id in the label sides
 _ROOT = Path(__file__).resolve().parents[1]
 # the code that lays out a chart: a changed drawing code measures again
 _CODE = (
@@ -77,6 +82,21 @@ def _places(value: object) -> tuple[tuple, ...] | None:
             return None
         found.append(tuple(place))
     return tuple(found)
+
+
+def _sides(value: object) -> tuple | None:
+    """A view's label sides as kept: ("sides", left ids, right ids, ids below, whether the
+    view was too full to label), or None."""
+    if not (isinstance(value, list) and len(value) == 5 and value[0] == "sides"):
+        return None
+    *columns, unlabelled = value[1:]
+    if not isinstance(unlabelled, bool) or not all(isinstance(c, list) for c in columns):
+        return None
+    if sum(len(c) for c in columns) > MAX_SIDE_IDS:
+        return None
+    if not all(isinstance(z, str) and len(z) <= MAX_ID for c in columns for z in c):
+        return None
+    return ("sides", *(tuple(c) for c in columns), unlabelled)
 
 
 class KeptSizes:
@@ -126,6 +146,15 @@ class KeptSizes:
     def put_places(self, key: str, places: list[tuple]) -> None:
         self._new[key] = tuple(tuple(place) for place in places)
 
+    def sides(self, key: str) -> tuple | None:
+        """A view's label sides kept under `key`: see `LabelSides`."""
+        found = self._kept(key)
+        return found[1:] if found and found[0] == "sides" else None
+
+    def put_sides(self, key: str, sides: tuple) -> None:
+        left, right, below, unlabelled = sides
+        self._new[key] = ("sides", tuple(left), tuple(right), tuple(below), bool(unlabelled))
+
     def save(self) -> None:
         """Write the sizes measured since (the file's others kept, the latest first); a
         failed write only costs a measurement at the next start."""
@@ -166,6 +195,8 @@ class KeptSizes:
                 sizes[key] = (value[0], value[1])
             elif (places := _places(value)) is not None:
                 sizes[key] = places
+            elif (sides := _sides(value)) is not None:
+                sizes[key] = sides
         return sizes
 
 
@@ -185,4 +216,22 @@ class GuidePlaces:
         key = self.key(view_id, token)
         if key is not None:
             self.sizes.put_places(key, places)
+            self.kept()
+
+
+class LabelSides:
+    """The label sides of the start's chart's views (chart_scene_labels' `KeptSides`):
+    kept under `key(view id, token)`; `kept` is called when one is new."""
+
+    def __init__(self, sizes: KeptSizes, key: Callable[[str, str], str | None], kept: Callable[[], None]):
+        self.sizes, self.key, self.kept = sizes, key, kept
+
+    def get(self, view_id: str, token: str) -> tuple | None:
+        key = self.key(view_id, token)
+        return None if key is None else self.sizes.sides(key)
+
+    def put(self, view_id: str, token: str, sides: tuple) -> None:
+        key = self.key(view_id, token)
+        if key is not None:
+            self.sizes.put_sides(key, sides)
             self.kept()

@@ -31,7 +31,7 @@ from ..layout.text_sizes import chart_type
 from ..paths import kept_sizes_path
 from ..render import palette
 from ..render.chart_scene import LABEL_MM, ChartScene
-from .kept_sizes import GuidePlaces, KeptSizes
+from .kept_sizes import GuidePlaces, KeptSizes, LabelSides
 from .label_room import label_room, legible_scale
 from .map_hint import ZOOMED_NOTE_MS, PartialHint, zoomed_text
 from .map_layers import RING, TILE, Layers, Level, tile_span
@@ -455,6 +455,7 @@ class MapView(QGraphicsView):
         base = base_for(atlas)  # a partial chart is drawn over the main one, in grey
         self.chart.measuring = measuring
         self.chart.kept_guide_places = None if measuring else self._kept_places(min_text_mm)
+        self.chart.kept_label_sides = self._kept_sides()
         try:
             self.chart.show_chart(
                 atlas,
@@ -472,6 +473,7 @@ class MapView(QGraphicsView):
         finally:
             self.chart.measuring = False
             self.chart.kept_guide_places = None
+            self.chart.kept_label_sides = None
 
     def _kept_places(self, min_text_mm: float) -> GuidePlaces | None:
         """Where this drawing of the start's chart may find its guide names' places from an
@@ -484,6 +486,19 @@ class MapView(QGraphicsView):
         return GuidePlaces(
             kept,
             lambda view_id, token: self._kept_key((*parts, view_id, token)),
+            self._save_kept,
+        )
+
+    def _kept_sides(self) -> LabelSides | None:
+        """Where a drawing of the start's chart may find its views' label sides from an
+        earlier start, and keeps them for the next (ui/kept_sizes.py); None for any other."""
+        key = self._measure_key()
+        kept = self.kept_sizes
+        if key is None or kept is None or self._kept_key(key) is None:
+            return None
+        return LabelSides(
+            kept,
+            lambda view_id, token: self._kept_key((*key, "label sides", view_id, token)),
             self._save_kept,
         )
 

@@ -230,6 +230,71 @@ def test_kept_guide_names_places_that_are_not_this_charts_are_searched_again(env
     assert again["picture at paint"] == first["picture at paint"]
 
 
+def _kept_sides(env: dict[str, str]) -> tuple[dict, list[str]]:
+    stored = json.loads(_kept_sizes(env).read_text())
+    return stored, [key for key in stored if '"label sides"' in key]
+
+
+@pytest.mark.parametrize("args", [(), ("--text-scale", "1.5"), ("--language", "de"), ("--view", "lateral")])
+def test_a_second_start_keeps_the_label_sides_and_draws_the_same(env, args):
+    """Choosing each label's side (a search along every leader) is kept with the sizes as
+    well: the next start of the same chart, alike, takes the sides from the file after
+    checking them, and draws the same picture."""
+    first = _start(env, *args)
+    assert first["label sides chosen at paint"] >= 2  # (at the largest text, for two sizes)
+    assert len(_kept_sides(env)[1]) == first["label sides chosen at paint"]
+    second = _start(env, *args)
+    assert second["label sides chosen at paint"] == 0
+    assert second["text at paint"] == first["text at paint"]
+    assert second["picture at paint"] == first["picture at paint"]
+
+
+def _fuller_first(sides: list, change) -> list:
+    """Kept sides with the fuller of the two columns changed by `change`."""
+    left, right, below = sides[1:4]
+    if len(left) >= len(right):
+        return ["sides", change(left), right, below, False]
+    return ["sides", left, change(right), below, False]
+
+
+def _swap_below(sides: list) -> list:
+    """A zone of the row under a side view's sole put in a column, or one of a column under it."""
+    left, right, below = sides[1:4]
+    if below:
+        return ["sides", [*left, below[0]], right, below[1:], False]
+    return ["sides", left[1:], right, [left[0]], False]
+
+
+@pytest.mark.parametrize("view", ["plantar", "lateral"])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda sides: _fuller_first(sides, lambda ids: ids[1:]),  # a zone left out
+        lambda sides: _fuller_first(sides, lambda ids: ids + ids[:1]),  # one twice
+        lambda sides: _fuller_first(sides, lambda ids: [*ids[1:], "no-such-zone"]),
+        lambda sides: ["sides", [], [], [], True],  # "too full to label"
+        lambda sides: ["sides", sides[1], sides[2], sides[3], 0],
+        lambda sides: ["sides", [1], sides[2], sides[3], False],
+        lambda sides: ["sides", sides[1], sides[2]],
+        _swap_below,
+        lambda sides: "x",
+    ],
+)
+def test_kept_label_sides_that_are_not_this_views_are_chosen_again(env, damage, view):
+    """The kept file is input: sides that leave a zone out, name one twice or one the view
+    does not have, put a zone along a side view's sole in a column (or one above it in the
+    row under the sole), call a labelled view too full, or are not sides at all, are not
+    used: the sides are chosen again, as on a first start, the same picture."""
+    first = _start(env, "--view", view)
+    stored, keys = _kept_sides(env)
+    for key in keys:
+        stored[key] = damage(stored[key])
+    _kept_sizes(env).write_text(json.dumps(stored))
+    again = _start(env, "--view", view)
+    assert again["label sides chosen at paint"] == first["label sides chosen at paint"] == 2
+    assert again["picture at paint"] == first["picture at paint"]
+
+
 @pytest.mark.parametrize("factors", [(0.5, 1.0), (1.2, 1.0), (1e5, 1.0), (1.0, 1.001)])
 def test_a_kept_text_size_that_does_not_hold_is_settled_again(env, factors: tuple[float, float]):
     """A kept settled text size that is too small for the window, larger than the rounds
