@@ -14,7 +14,6 @@ from __future__ import annotations
 import codecs
 import json
 import re
-import secrets
 from collections.abc import Callable
 from typing import Any
 
@@ -493,6 +492,8 @@ def _original_offset(offset: int, spans: list[tuple[int, int, int]]) -> int:
 def _read_skipping(text: str, spans: list[tuple[int, int]], limit: int, parse: Callable) -> Any:
     """`text` read with each value in `spans` (too deep) replaced by a text no file holds (a
     random mark), then that text by a `TooDeep` at the value's place."""
+    import secrets  # (here: at import it loaded OpenSSL's hashlib into every start, ~13 M instructions)
+
     mark = "RMDEEP" + secrets.token_hex(8) + "-"
     pieces, at, replaced = [], 0, []
     for index, (start, end) in enumerate(spans):

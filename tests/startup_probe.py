@@ -69,6 +69,8 @@ def painted():
     later = ("html", "html.entities", "reflexmap.atlas.search")  # escaping; the zone list's search
     later += ("reflexmap.atlas.partial",)  # what a partial chart adds (the start's is the main chart)
     seen["modules for later at paint"] = sorted(n for n in later if n in sys.modules)
+    # (this probe imports hashlib itself, for the picture's hash; `secrets` brings it and hmac)
+    seen["secrets at paint"] = [n for n in ("secrets", "hmac") if n in sys.modules]
     from PySide6 import QtCore
 
     seen["link classes at paint"] = [n for n in ("QUrl",) if n in vars(QtCore)]  # (and its 5 enums)
@@ -101,6 +103,7 @@ def painted():
         for n in (
             *("QWizard", "QCalendarWidget", "QFileDialog", "QFontDialog", "QMdiArea"),
             *("QComboBox", "QAbstractSpinBox", "QPlainTextEdit"),  # the editor's, for its keys
+            "QMessageBox",  # (the quiz's warnings; 4 enum classes, 44 values)
         )
         if n in vars(QtWidgets)
     )

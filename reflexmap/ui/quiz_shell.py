@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QDockWidget, QPushButton, QWidget
 
 from .. import i18n
 from ..content.markup import plain_tooltip
@@ -122,6 +122,8 @@ class QuizShell(QObject):
         # opening the progress (quiz.retention, above) may have said it was damaged or could
         # not be opened: that is read first, the dialog comes when the box is closed (it
         # stood over the box, so the warning came after Start, over a running round)
+        from PySide6.QtWidgets import QMessageBox  # (its 4 enum classes: not made at start)
+
         said = [b for b in self.window.findChildren(QMessageBox, "quiz-warning") if b.isVisible()]
         if said:
             said[-1].finished.connect(dialog.open)

@@ -79,8 +79,15 @@ def test_the_first_paint_makes_no_widget_class_the_window_does_not_show(env):
     calendars, file dialogs… with a Python enum class for each of their enums (54), before
     the first paint. The window's widgets are made from Python, or met after it. The text
     fields whose keys edit mode guards (combo and spin boxes, plain text) are named when
-    first asked about, not at import (8 enum classes before the first paint)."""
+    first asked about, not at import (8 enum classes before the first paint). The quiz's
+    warning boxes are looked for when a quiz is set up (QMessageBox's 4 enum classes)."""
     assert _start(env)["unshown widget classes at paint"] == []
+
+
+def test_the_first_paint_imports_no_secrets(env):
+    """The JSON reader's random mark for values nested too deep (`secrets`, which loads
+    OpenSSL's hashlib: ~13 M instructions) is imported when a file nests that deep."""
+    assert _start(env)["secrets at paint"] == []
 
 
 def test_the_cards_escape_without_the_html_module_and_links_and_search_wait_for_use(env):
