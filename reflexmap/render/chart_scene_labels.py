@@ -58,11 +58,13 @@ class KeptSides(Protocol):
     def put(self, view_id: str, token: str, sides: tuple) -> None: ...
 
 
-def _sides_token(view: View, wide: bool, read: tuple) -> str:
+def _sides_token(atlas: Atlas, view: View, wide: bool, read: tuple) -> str:
     """What a view's label sides depend on besides the chart file, the settings, the font
-    and the code (the kept file's key): the view, the layout, the labels' size and names;
-    as a short checksum."""
-    text = repr((view.id, wide, read)).encode()
+    and the code (the kept file's key): the view, its outline, its zones' shapes and label
+    anchors (a chart made in memory from the file's, such as a test's, keeps its path), the
+    layout, the labels' size and names; as a short checksum."""
+    shapes = tuple(zone.shapes[view.id] for zone in atlas.zones_in(view.id))
+    text = repr((view.id, view.outline, shapes, tuple(atlas.anchors(view.id).items()), wide, read)).encode()
     return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(text)}"
 
 
@@ -96,7 +98,7 @@ class LabelsMixin:
         read = (round(size, 4), tuple(zone.name for zone in atlas.zones_in(view.id)))
         if (view.id, wide) not in known or known.get((view.id, wide, "read")) != read:
             memo = self.kept_label_sides
-            token = _sides_token(view, wide, read) if memo is not None else ""
+            token = _sides_token(atlas, view, wide, read) if memo is not None else ""
             kept = memo.get(view.id, token) if memo is not None else None
             if kept is not None and _kept_sides_hold(atlas, view, wide, kept):
                 *sides, unlabelled = kept
