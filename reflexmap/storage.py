@@ -35,9 +35,10 @@ def atomic_path(target: str | Path, suffix: str | None = None, *, backup: bool =
 
     The temporary file keeps the target's suffix so that writers choosing a format from
     the file name (QImage.save) still do the right thing. With `backup`, the version being
-    replaced is first copied (atomically too) to `<name>.bak`.
+    replaced is first copied (atomically too) to `<name>.bak`. A symbolic link is kept: the
+    file it leads to is replaced, in its own folder, with its backup beside it (as vim does).
     """
-    target = Path(target)
+    target = link_target(Path(target))
     refuse_special(target)
     try:
         fd, name = tempfile.mkstemp(  # a name as long as a name may be leaves no room for more
@@ -64,6 +65,32 @@ def atomic_path(target: str | Path, suffix: str | None = None, *, backup: bool =
         if temporary.exists():
             with contextlib.suppress(OSError):
                 temporary.unlink()
+
+
+def link_target(path: Path) -> Path:
+    """The file a write to `path` should replace: `path` itself, or, for a symbolic link
+    (through any chain of links), the file it finally leads to, so that the link stays a link
+    and the real file gets the data. A link to nowhere or round in a circle is an OSError with
+    a plain sentence."""
+    if not os.path.islink(path):
+        return path
+    try:
+        return Path(os.path.realpath(path, strict=True))
+    except FileNotFoundError:
+        where = os.path.realpath(path)
+        raise OSError(  # (not ENOENT: the folder is there, "no such file" would mislead)
+            errno.EINVAL,
+            _("{file} is a link to {target}, which does not exist; choose another file name").format(
+                file=bidi_isolate(str(path)), target=bidi_isolate(where)
+            ),
+        ) from None
+    except (OSError, RuntimeError):  # ELOOP (RuntimeError on older Pythons)
+        raise OSError(
+            errno.ELOOP,
+            _("{file} is a link that leads round in a circle; choose another file name").format(
+                file=bidi_isolate(str(path))
+            ),
+        ) from None
 
 
 def is_regular_file(path: str | Path) -> bool:
@@ -346,9 +373,11 @@ def _not_set_aside(file: Path, exc: BaseException, problem: OSError) -> Said:
 
 
 def _remove_interrupted_writes(path: Path) -> None:
-    """Temporary files of writes that never finished; never the real files."""
-    for name in (path.name, backup_of(path).name):
-        for leftover in path.parent.glob(f".{name}.*"):
+    """Temporary files of writes that never finished; never the real files (beside the file a
+    link leads to too: writes go there)."""
+    real = Path(os.path.realpath(path))
+    for name, folder in {(p.name, p.parent) for p in (path, backup_of(path), real, backup_of(real))}:
+        for leftover in folder.glob(f".{name}.*"):
             if leftover.is_file():
                 with contextlib.suppress(OSError):  # a read-only folder: they stay, harmless
                     leftover.unlink(missing_ok=True)
