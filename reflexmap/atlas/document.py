@@ -32,6 +32,7 @@ from .errors import AtlasError, EditRefused
 from .flow_style import FlowStyle, NumberStyle, common_style, format_flow, number_style, number_text, style_at
 from .kept_lines import keep_written_lines
 from .loader import LoadResult, parse_atlas
+from .visible_escapes import VisibleEmitter
 
 INCREMENTAL = [True]  # drafts after an edit of points worked out from the one before (benchmarks: off)
 _TOKEN = "RMFLOWPLACEHOLDER{:06d}X"
@@ -45,6 +46,7 @@ def _yaml(indent: tuple[int, int, int] = (2, 4, 2)) -> YAML:
 
     yaml = YAML()  # round-trip
     read_numbers_as_the_loader(yaml)  # 1e999 kept as written, not read as infinity
+    yaml.Emitter = VisibleEmitter  # a bidi control or zero-width character written as \u escape
     yaml.preserve_quotes = True
     yaml.width = 4096  # long plain and quoted lines stay on one line, as authors wrote them
     yaml.indent(mapping=indent[0], sequence=indent[1], offset=indent[2])

@@ -18,6 +18,8 @@ from __future__ import annotations
 import difflib
 import re
 
+from .visible_escapes import same_scalars
+
 _DASHES = re.compile(r"( *)((?:-[ ]+)*)")
 _BLOCK_TEXT = re.compile(r"(?::|^-|\s-)[ ]+[|>][-+0-9]*[ ]*(?:#.*)?$")
 
@@ -32,6 +34,7 @@ def _parts(line: str) -> tuple[list[int], int]:
 
 
 def _normal(line: str) -> str:
+    line = same_scalars(line)  # "\u202e" and "\u202E" (and a raw U+202E) alike
     body = line.lstrip(" ")
     if not body.startswith("-"):
         return body.rstrip(" \t")
