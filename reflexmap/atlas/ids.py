@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Collection
 
 MAX_ID_CHARS = 60  # of an id made from a name (the schema allows 64)
 
@@ -52,3 +53,18 @@ def id_from_name(name: str, fallback: str = "chart") -> str:
         cut = slug[: MAX_ID_CHARS + 1].rfind("-")
         slug = slug[:cut] if cut > MAX_ID_CHARS // 2 else slug[:MAX_ID_CHARS].rstrip("-")
     return slug
+
+
+def free_id(wanted: str, taken: Collection[str]) -> str:
+    """`wanted`, or, when a chart in `taken` has it already, `wanted` with "-2", "-3" … (cut
+    to stay within MAX_ID_CHARS): a chart's progress, statistics and Anki cards are kept by its
+    id, so a chart of one's own never shares the id of a chart one studies."""
+    if wanted not in taken:
+        return wanted
+    number = 2
+    while True:
+        suffix = f"-{number}"
+        candidate = wanted[: MAX_ID_CHARS - len(suffix)].rstrip("-") + suffix
+        if candidate not in taken:
+            return candidate
+        number += 1

@@ -138,6 +138,13 @@ class ChartsMenu(QMenu):
             found = self._kept.get(path.resolve())
         return found
 
+    def taken_ids(self, other_than: Path | None = None) -> set[str]:
+        """The ids of the known charts read in this session (the built-in ones always) but the
+        one at `other_than` (a file about to be written over)."""
+        mine = other_than.resolve() if other_than is not None else None
+        kept = (self.kept(path) for path in self.known() if path.resolve() != mine)
+        return {chart.chart_id for chart in kept if chart is not None and chart.chart_id}
+
     @staticmethod
     def _builtin(path: Path) -> bool:
         return any(path.resolve() == p.resolve() for p in builtin_charts())

@@ -37,6 +37,7 @@ def build_editor(window: MainWindow) -> EditMode:
         when_activated=lambda call: _Activation(window, call),
         keep_status=lambda: _kept_message(bar),
         raise_card=window.info_dock.raise_,
+        taken_ids=window.charts_menu.taken_ids,
     )
     editor = EditMode(window.state, host)
     editor.actions_changed.connect(window.refresh_actions)

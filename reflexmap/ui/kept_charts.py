@@ -32,6 +32,7 @@ class KeptChart:
     traditions: dict[str, str] = field(default_factory=dict)
     aspects: tuple[str, ...] = ()
     zones: int = 0
+    chart_id: str = ""  # its id (progress, statistics and Anki cards are kept by it)
 
     def title(self, language: str) -> str:
         return self.titles.get(language, self.titles.get("", ""))
@@ -53,4 +54,4 @@ def kept_of(result: LoadResult, when: tuple[float, int] | None) -> KeptChart:
         words = atlas.translations.get(language, {})
         titles[language] = words.get("title", atlas.title)
         traditions[language] = words.get("tradition", atlas.tradition)
-    return KeptChart(when, True, titles, traditions, tuple(atlas.aspects()), len(atlas.zones))
+    return KeptChart(when, True, titles, traditions, tuple(atlas.aspects()), len(atlas.zones), atlas.id)

@@ -41,3 +41,5 @@ class EditorHost:
     # the status bar's message now, as a call that shows it again (a dialog cancelled)
     keep_status: Callable[[], Callable[[], None]] = lambda: lambda: None
     raise_card: Callable[[], None] = lambda: None  # the zone card in front of the docks tabbed with it
+    # the ids of the charts known but the one at the path (a new chart's id is none of them)
+    taken_ids: Callable[[Path | None], set[str]] = lambda path: set()

@@ -3,7 +3,7 @@ built-in chart, with no zones or with that chart's zones to adapt."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...atlas.ids import id_from_name
+from ...atlas.ids import free_id, id_from_name
 from ...i18n import _, bidi_isolate
 
 MAX_TITLE_CHARS = 200
@@ -43,12 +43,15 @@ def chart_file_name(title: str, folder: Path | None = None) -> str:
     return name
 
 
-def new_chart_document(outlines: Path, title: str, *, with_zones: bool, tradition: str = ""):
+def new_chart_document(
+    outlines: Path, title: str, *, with_zones: bool, tradition: str = "", taken: Collection[str] = ()
+):
     """A new chart (a ChartDocument without a file yet) with the views, guide lines and
     sources of the chart at `outlines`, and its zones or none. It is the author's chart:
     its title and `tradition` are theirs (the outlines' tradition, description, their
     translations and the outlines' file's comments do not come along; an empty tradition is
-    left for the check to ask for). Its id is made from its title (atlas/ids.py)."""
+    left for the check to ask for). Its id is made from its title (atlas/ids.py), with "-2" …
+    when a chart in `taken` has that id (progress and Anki cards are kept by chart id)."""
     from ruamel.yaml.comments import CommentedSeq
 
     from ...atlas.document import ChartDocument, read_document
@@ -56,7 +59,7 @@ def new_chart_document(outlines: Path, title: str, *, with_zones: bool, traditio
     base = read_document(outlines)
     tree = base.tree()
     title = title.strip()[:MAX_TITLE_CHARS] or _("My chart")
-    tree["id"] = id_from_name(title)
+    tree["id"] = free_id(id_from_name(title), taken)
     tree["title"] = title
     tree["tradition"] = " ".join(tradition.split())[:MAX_TITLE_CHARS]
     tree.pop("description", None)

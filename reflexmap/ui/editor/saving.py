@@ -81,7 +81,29 @@ class Saving(QObject, Autosaving):
         if path.suffix.lower() not in (".yaml", ".yml"):
             path = path.with_name(path.name + ".yaml")
         self.host.settings.setValue("chart/dir", str(path.parent))
-        return self.write(path)
+        own_id = self._own_id(path)
+        if not self.write(path):
+            return False
+        if own_id:
+            self.mode.say(own_id)
+        return True
+
+    def _own_id(self, path: Path) -> str:
+        """A copy saved to `path` whose chart id another known chart has (Save as of a built-in
+        chart, of one's own under a new name) gets an id of its own, as an undoable change;
+        what was done, to say once saved (or "")."""
+        from ...atlas.chart_id import SetChartId
+        from ...atlas.ids import free_id
+
+        document = self.session.document
+        chart_id = _chart_id(document) if document is not None else ""
+        taken = self.host.taken_ids(path)
+        if not chart_id or chart_id not in taken:
+            return ""
+        own = free_id(chart_id, taken)
+        if not self.session.apply(SetChartId(own), _("Give the chart an id of its own")):
+            return ""
+        return own_id_said(path, own, chart_id)
 
     def write(self, path: Path) -> bool:
         from ...atlas.writer import save_atlas
@@ -429,8 +451,11 @@ class Saving(QObject, Autosaving):
         from .new_chart import new_chart_document
 
         outlines, with_zones, title, tradition = chosen
+        taken = self.host.taken_ids(None)
         try:
-            document = new_chart_document(outlines, title, with_zones=with_zones, tradition=tradition)
+            document = new_chart_document(
+                outlines, title, with_zones=with_zones, tradition=tradition, taken=taken
+            )
         except (OSError, ValueError) as exc:
             self.mode.say(_("Could not read the chart: {error}").format(error=exc))
             return
@@ -438,7 +463,24 @@ class Saving(QObject, Autosaving):
         # shown is refused by edit_document first, without a question: nothing is replaced)
         if document.draft().atlas is not None and not self.may_switch():
             return
-        self.mode.edit_document(document, None, modified=True)
+        if self.mode.edit_document(document, None, modified=True):
+            from ...atlas.ids import id_from_name
+
+            wanted, chart_id = id_from_name(title.strip()), _chart_id(document)
+            if wanted in taken and chart_id != wanted:
+                self.mode.say(
+                    _(
+                        "The new chart's id is {id}: {taken} is the id of another chart, whose "
+                        "progress, statistics and Anki cards stay its own."
+                    ).format(id=chart_id, taken=wanted)
+                )
+
+
+def own_id_said(path: Path, own: str, taken: str) -> str:
+    return _(
+        "Saved {path} as the chart {id}: {taken} is the id of another chart, whose progress, "
+        "statistics and Anki cards stay its own."
+    ).format(path=bidi_isolate(str(path)), id=own, taken=taken)
 
 
 def _chart_id(document) -> str:
