@@ -19,7 +19,7 @@ from ..settings import Settings
 from .state import AppState
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDialog
+    from PySide6.QtWidgets import QDialog, QMessageBox
 
     from .map_view import MapView
     from .modes.quiz import QuizController
@@ -122,14 +122,21 @@ class QuizShell(QObject):
         # opening the progress (quiz.retention, above) may have said it was damaged or could
         # not be opened: that is read first, the dialog comes when the box is closed (it
         # stood over the box, so the warning came after Start, over a running round)
-        from PySide6.QtWidgets import QMessageBox  # (its 4 enum classes: not made at start)
-
-        said = [b for b in self.window.findChildren(QMessageBox, "quiz-warning") if b.isVisible()]
-        if said:
-            said[-1].finished.connect(dialog.open)
+        said = self._said_box()
+        if said is not None:
+            said.finished.connect(dialog.open)
         else:
             dialog.open()
         return dialog
+
+    def _said_box(self) -> QMessageBox | None:
+        """The message about the progress (damaged, could not be opened) open now, if any: a
+        window that depends on it opens once it is answered (opened over it, it hid the
+        message, which being modal kept that window from closing)."""
+        from PySide6.QtWidgets import QMessageBox  # (its 4 enum classes: not made at start)
+
+        said = [b for b in self.window.findChildren(QMessageBox, "quiz-warning") if b.isVisible()]
+        return said[-1] if said else None
 
     def _start(self, dialog: QuizSetupDialog) -> None:
         self.controller.set_retention(dialog.desired_retention())
@@ -247,6 +254,11 @@ class QuizShell(QObject):
         open it follows the chart: another chart opened (or this one edited) shows it afresh."""
         from .statistics import open_statistics
 
+        self.controller.log  # noqa: B018 - opened first: what it says (a damaged file) comes first
+        said = self._said_box()
+        if said is not None:  # opened once the message is answered
+            said.finished.connect(lambda *_: self.statistics_window())
+            return None
         window = open_statistics(self.window, self.controller, self.state.atlas)
         self.statistics_built += 1
         if window is not None:

@@ -38,3 +38,24 @@ def test_f7_says_the_damaged_database_first_and_opens_the_dialog_when_it_is_read
     window.new_quiz_action.trigger()  # said once: the next F7 opens the dialog straight away
     qtbot.waitUntil(lambda: bool(_shown(window, QDialog, "quiz-setup")))
     assert not _shown(window, QMessageBox, "quiz-warning")
+
+
+def test_statistics_says_the_damaged_database_first_and_opens_when_it_is_answered(
+    qtbot, make_window, tmp_path: Path
+):
+    """S15-12: Quiz → Statistics… (F8) opened its window over the warning it depends on: the
+    window covered the modal box and could not be closed."""
+    window = make_window(progress_path=tmp_path / "progress.json")
+    database = window.quiz.database_path
+    database.parent.mkdir(parents=True, exist_ok=True)
+    database.write_bytes(os.urandom(3000))
+    window.statistics_action.trigger()
+    qtbot.waitUntil(lambda: bool(_shown(window, QMessageBox, "quiz-warning")))
+    (box,) = _shown(window, QMessageBox, "quiz-warning")
+    assert "damaged" in box.text()
+    assert not _shown(window, QDialog, "statistics")  # not over the warning
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(_shown(window, QDialog, "statistics")))
+    (stats,) = _shown(window, QDialog, "statistics")
+    qtbot.keyClick(stats, Qt.Key.Key_Escape)  # and it closes
+    qtbot.waitUntil(lambda: not _shown(window, QDialog, "statistics"))
