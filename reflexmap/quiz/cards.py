@@ -9,6 +9,7 @@ from ..atlas import Atlas
 from ..i18n import N_
 
 KINDS = ("find", "name", "technique", "claim")
+CHOICE_KINDS = ("name", "technique", "claim")  # answered by picking one of up to four texts
 KIND_TITLES = {  # translated where shown
     "find": N_("Find it on the foot"),
     "name": N_("Name the highlighted zone"),
@@ -63,9 +64,17 @@ def allowed_views(atlas: Atlas, options: QuizOptions) -> list[str]:
     ]
 
 
+def single_answer_kinds(atlas: Atlas) -> tuple[str, ...]:
+    """The kinds asked by choosing whose answer would be the only choice on this chart: fewer
+    than two different names, techniques or claims (a chart of one zone). Not asked at all."""
+    return tuple(kind for kind in CHOICE_KINDS if len({getattr(z, kind) for z in atlas.zones}) < 2)
+
+
 def cards_for(atlas: Atlas, options: QuizOptions) -> list[Card]:
-    """Every card of the practice set, in chart order."""
+    """Every card of the practice set, in chart order (none of a kind whose answer would be
+    the only choice: single_answer_kinds)."""
     views = set(allowed_views(atlas, options))
+    unaskable = set(single_answer_kinds(atlas))
     cards = []
     for zone in atlas.zones:
         if options.regions and zone.region not in options.regions:
@@ -78,8 +87,10 @@ def cards_for(atlas: Atlas, options: QuizOptions) -> list[Card]:
         findable = any(atlas.index.area(v, zone.id) >= MIN_FIND_AREA_MM2 for v in in_views)
         for kind in options.kinds:
             if kind == "find" and not findable:
-                if "name" not in options.kinds:  # small zones are asked by name instead
+                if "name" not in options.kinds and "name" not in unaskable:  # asked by name instead
                     cards.append(Card(atlas.id, zone.id, "name"))
+                continue
+            if kind in unaskable:
                 continue
             cards.append(Card(atlas.id, zone.id, kind))
     return cards

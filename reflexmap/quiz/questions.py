@@ -66,7 +66,9 @@ def make_question(atlas: Atlas, card: Card, views: list[str], rng: random.Random
             _("Which zone is highlighted?"),
             view_id,
             zone.name,
-            _texts((z for z in atlas.zones_in(view_id) if z.id != zone.id), "name"),
+            # names of the view's other zones; the chart's when the view draws this one alone
+            _texts((z for z in atlas.zones_in(view_id) if z.name != zone.name), "name")
+            or _texts(atlas.zones, "name"),
             rng,
         )
     if card.kind == "technique":

@@ -30,7 +30,7 @@ from ..atlas.text import natural_key
 from ..content.markup import shortened
 from ..i18n import _, bidi_isolate
 from ..quiz import KINDS, QuizOptions
-from ..quiz.cards import KIND_TITLES
+from ..quiz.cards import KIND_TITLES, single_answer_kinds
 from ..quiz.scheduler import DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION, is_retention
 from ..setting_rules import MAX_REMEMBERED, QUIZ_LENGTH, QUIZ_SECONDS, default
 from ..settings import Settings
@@ -148,7 +148,11 @@ class QuizSetupDialog(QDialog):
         room = self._room_for_boxes(parent)
         kinds = remembered_list(settings, "kinds", KINDS) or ["find", "name"]
         group, self.kinds = _boxes(self, [(k, _(KIND_TITLES[k])) for k in KINDS], set(kinds), room)
+        self._remembered_kinds = set(kinds)
         form.addRow(_("Questions"), group)
+        self.single_answer_note = self._leave_out(single_answer_kinds(atlas))
+        if self.single_answer_note is not None:
+            form.addRow("", self.single_answer_note)
         aspects = atlas.aspects()
         chosen = remembered_ticks(settings, "aspects", aspects, [aspect])
         group, self.aspects = _boxes(self, [(a, aspect_name(a)) for a in aspects], chosen, room)
@@ -255,6 +259,24 @@ class QuizSetupDialog(QDialog):
         layout.addWidget(self.buttons)
         self._open_fitting(form, choices, layout)
 
+    def _leave_out(self, kinds: tuple[str, ...]) -> QLabel | None:
+        """Boxes of the kinds whose answer would be the only choice on this chart, off and
+        greyed, and a line under them saying why (None when every kind can be asked)."""
+        if not kinds:
+            return None
+        why = _("This chart has only one answer to choose from: not asked.")
+        for kind in kinds:
+            self.kinds[kind].setChecked(False)
+            self.kinds[kind].setEnabled(False)
+            self.kinds[kind].setToolTip(why)
+        note = QLabel(
+            _("Greyed questions are not asked: this chart has only one answer to choose from."), self
+        )
+        note.setObjectName("single-answer-note")
+        note.setTextFormat(Qt.TextFormat.PlainText)
+        note.setWordWrap(True)
+        return note
+
     def _open_fitting(self, form: QFormLayout, choices: QWidget, layout: QVBoxLayout) -> None:
         """Open as wide as the rows want beside their titles and as tall as they are, or as
         the screen allows: a row goes under its title only where the screen is too narrow for
@@ -314,9 +336,15 @@ class QuizSetupDialog(QDialog):
         def ticked(boxes):
             return [k for k, box in boxes.items() if box.isChecked()]
 
+        # a kind this chart cannot ask keeps its tick for the next chart
+        kinds = [
+            k
+            for k, box in self.kinds.items()
+            if box.isChecked() or (not box.isEnabled() and k in self._remembered_kinds)
+        ]
         self.settings.update(
             {
-                KEY + "kinds": ticked(self.kinds),
+                KEY + "kinds": kinds,
                 **self._merged("aspects", self.aspects),
                 **self._merged("feet", self.feet),
                 **self._merged("regions", self.regions),

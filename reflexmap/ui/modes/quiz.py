@@ -54,6 +54,18 @@ ENDINGS = {
 }
 
 
+def choice_hint(view: str, count: int) -> str:
+    """How to answer a question of `count` choices, naming the keys there are ("Press 1 or 2",
+    "Press 1–3"): a chart with fewer than four different answers offers fewer."""
+    if count == 2:
+        return _("Highlighted on the {view}. Press 1 or 2, or type the answer and press Enter.").format(
+            view=view
+        )
+    return _("Highlighted on the {view}. Press 1–{last}, or type the answer and press Enter.").format(
+        view=view, last=count
+    )
+
+
 class QuizController(Mode):
     """The quiz mode: while a round runs it is the state's mode, so clicks and Enter on the map
     answer (they never select), the keys step only through the views a question is answered
@@ -569,9 +581,7 @@ class QuizController(Mode):
         else:
             self._keyboard_views = frozenset()  # the map only shows the question
             self.state.set_annotations(Annotations(highlight=(question.view_id, question.zone_id)))
-            hint = _("Highlighted on the {view}. Press 1–4, or type the answer and press Enter.").format(
-                view=where(view)
-            )
+            hint = choice_hint(where(view), len(question.choices))
         names = [z.name for z in self.state.atlas.zones] if question.kind == "name" else []
         self.panel.show_question(self._status(), question.prompt, hint, question.choices, names)
 
