@@ -7,7 +7,7 @@ the overlap of a zone's shapes is measured as intersection over union (IoU) per 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .geometry import to_shapely
 from .model import Atlas
@@ -18,6 +18,9 @@ class ZoneAgreement:
     zone_id: str
     name: str
     iou: dict[str, float]  # view id -> intersection over union, in views either chart draws it
+    # view id -> which chart alone draws the zone there (0: the first, 1: the second); its iou
+    # is 0 without the zone being drawn twice: no overlap figure to show for it
+    alone: dict[str, int] = field(default_factory=dict)
 
     @property
     def worst(self) -> float:
@@ -55,13 +58,14 @@ def compare(a: Atlas, b: Atlas) -> Comparison:
         if zone.id not in ids_b:
             continue
         other = b.zone(zone.id)
-        scores = {}
+        scores, alone = {}, {}
         for view_id in sorted(set(zone.shapes) | set(other.shapes)):
             if view_id in zone.shapes and view_id in other.shapes:
                 scores[view_id] = iou(to_shapely(zone.shapes[view_id]), to_shapely(other.shapes[view_id]))
             else:
                 scores[view_id] = 0.0  # drawn in this view by one chart only
-        agreements.append(ZoneAgreement(zone.id, zone.name, scores))
+                alone[view_id] = 0 if view_id in zone.shapes else 1
+        agreements.append(ZoneAgreement(zone.id, zone.name, scores, alone))
     agreements.sort(key=lambda z: (z.worst, z.zone_id))
     return Comparison(
         both=tuple(agreements),

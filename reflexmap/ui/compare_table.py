@@ -12,6 +12,7 @@ from ..atlas import Atlas
 from ..atlas.compare import Comparison
 from ..i18n import _, bidi_isolate, format_number
 from ..quiz.questions import where
+from ..vocab import ASPECT_IN_SENTENCE, ASPECTS, translated
 from .compare_summary import SAME
 
 Row = tuple[str, str, str, str, str]  # (zone's name, zone id, view id, overlap, verdict)
@@ -32,6 +33,15 @@ def only_in(name: str) -> str:
     return _("only in one chart: {chart}").format(chart=bidi_isolate(name))
 
 
+def only_here(name: str, aspects: list[str]) -> str:
+    """The verdict on a zone both charts have, drawn on this view by the chart `name` alone:
+    where the other chart draws it instead ("plantar view, lateral view")."""
+    views = ", ".join(translated(ASPECT_IN_SENTENCE, aspect) for aspect in aspects)
+    return _("only one chart draws it here: {chart}; the other on the {views}").format(
+        chart=bidi_isolate(name), views=views
+    )
+
+
 def table_rows(
     a: Atlas, b: Atlas, comparison: Comparison, aspect: str, name_a: str, name_b: str
 ) -> list[Row]:
@@ -39,9 +49,18 @@ def table_rows(
     those only in `a`, then those only in `b`."""
     views = {v.id for v in a.views_of(aspect)} | {v.id for v in b.views_of(aspect)}
     rows = []
+    charts, names = (a, b), (name_a, name_b)
     for agreement in comparison.both:
         for view_id, value in agreement.iou.items():
-            if view_id in views:
+            if view_id not in views:
+                continue
+            if view_id in agreement.alone:  # the other chart draws it on other views only
+                drawn = agreement.alone[view_id]
+                other = charts[1 - drawn]
+                aspects = {other.view(v).aspect for v in other.zone(agreement.zone_id).shapes}
+                text = only_here(names[drawn], [aspect for aspect in ASPECTS if aspect in aspects])
+                rows.append((agreement.name, agreement.zone_id, view_id, "–", text))
+            else:
                 rows.append(
                     (agreement.name, agreement.zone_id, view_id, format_number(value, 2), verdict(value))
                 )
