@@ -140,6 +140,9 @@ class ZoneForm(QScrollArea):
         }
         self.labels = {name: label.replace("&", "").rstrip(":") for name, label in labels.items()}
         self.labels.update(region=_("Region"), confidence=_("Confidence"), sources=_("Sources"))
+        self.base_note = self._base_note()
+        if self.base_note is not None:
+            form.addRow(self.base_note)
         for name, label in labels.items():
             form.addRow(label, self._line(name, None))
         self.region = QComboBox()
@@ -179,6 +182,21 @@ class ZoneForm(QScrollArea):
         state.selection_changed.connect(lambda _z: self.refill())
         session.changed.connect(self.refill)
         self.refill()
+
+    def _base_note(self) -> QLabel | None:
+        """In an interface language other than the file's base (English), a line above the
+        base texts saying which language they are in: a German author typed German into
+        them, taking "Name:" for the German name (None in English: nothing to tell apart)."""
+        if i18n.language() == i18n.DEFAULT:
+            return None
+        note = QLabel(_("Base texts, in English (the translations follow below):"))
+        note.setObjectName("base-texts-note")
+        note.setTextFormat(Qt.TextFormat.PlainText)
+        note.setWordWrap(True)
+        font = note.font()
+        font.setBold(True)
+        note.setFont(font)
+        return note
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
