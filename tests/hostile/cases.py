@@ -269,6 +269,27 @@ def _marked(text: str, marker: str) -> tuple[str, int, int]:
     return text.replace(marker, "", 1), before.count("\n") + 1, len(before) - before.rfind("\n")
 
 
+_COMPACT_SQUARE = "plantar-left:\n" + "".join(
+    f"        - - {x}\n          - {y}\n" for x, y in ((0, 0), (10, 0), (10, 10), (0, 10))
+)
+
+
+def _in_zone_3(count: int, old: str, new: str, compact: bool = False) -> str:
+    """`count` zones (their squares written as compact points, `compact`) with `old` in the
+    zone 'z3' replaced by `new`, whose "\x00" marks where the parser stops."""
+    text = _zones_written(count, *([(f"plantar-left: {SQUARE}\n", _COMPACT_SQUARE)] if compact else []))
+    at = text.index(old, text.index("  - id: z3\n"))
+    return text[:at] + new + text[at + len(old) :]
+
+
+def _stopped_in_zone_3(name: str, old: str, new: str, message: str, compact: bool = False) -> Case:
+    """50,000 zones, over the limit, with a syntax error in the zone 'z3' that the parser stops
+    at first (the quick walk counts the zones ahead: it must leave the file to the parser)."""
+    _, line, column = _marked(_in_zone_3(5, old, new, compact), "\x00")
+    build = lambda: _marked(_in_zone_3(50_000, old, new, compact), "\x00")[0]  # noqa: E731
+    return Case(name, _made(name.replace(" ", "-")[:40] + ".yaml", build), message, line, column)
+
+
 def _hostile_text(name: str, old: str, new: str, message: str) -> Case:
     """A chart text that cannot be shown (invisible, stacked): `old` of the valid chart
     replaced by `new`, whose character "\x00" marks where the error must point."""
@@ -1047,5 +1068,21 @@ CASES = [
             column=column,
         )
         for k, (field, word, old, new, message, line, column) in enumerate(WORDS_IN_FIELDS)
+    ),
+    # a syntax error in a zone before the one over the limit, where the walk counting the zones
+    # ahead named the limit ("more than 10,000 zones", 170,010:5 and 90,009:5): the parser's
+    # error is told (found by a generator of nested items, s15)
+    _stopped_in_zone_3(
+        "text at a compact point's inner dash",
+        "  - id: z4\n",
+        "          \x00deeper\n  - id: z4\n",
+        "a ':' is missing after this key",
+        compact=True,
+    ),
+    _stopped_in_zone_3(
+        "a colon with no key in a flow list",
+        "sources: [s1]",
+        "sources: [s1, \x00: s2]",
+        "a value is missing here",
     ),
 ]

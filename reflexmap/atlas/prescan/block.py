@@ -304,16 +304,20 @@ class _Block(_Counting):
 
     def _run_cont(self, end: int, indent: int, what: str) -> int | None:
         """After a run of lines ending at `end`: the indentation deeper than which lines
-        continue its last value, if that is plain (a word, a number, a plain `key: value`).
+        continue its last value, if that is plain (a word, a number, a plain `key: value`,
+        the second value of a compact point: deeper than its own '-').
         A deeper line after a quoted value or a flow list is the parser's error, read as any
         line (the walk leaves the file to the parser there)."""
-        if what == "points":
-            return None
         last = self.text.rfind("\n", 0, end - 1) + 1
+        if what == "points" or (what == "empty" and self.text.find("~", last, end) < 0):
+            return None  # ('[]', '{}': a deeper line is no more of them; '~' is plain text)
         if self.text.find(" #", last, end) >= 0:
             return None  # a comment after its value ends it
-        if what in ("words", "compact points"):
+        if what == "words":
             return indent
+        if what == "compact points":  # (the last value is the inner list's, `  - y`: lines
+            # continue it deeper than that '-'; one at its column is no item and no more of it)
+            return _SPACES.match(self.text, last).end() - last
         colon = self.text.find(":", last, end)
         value = _SPACES.match(self.text, colon + 1).end()
         return None if self.text.startswith(("'", '"'), value) else indent
@@ -427,7 +431,7 @@ class _Block(_Counting):
                 try:
                     p = self._flow(p, start, anchor)
                 except _Refuse as refusal:
-                    if refusal.pos - p < 1024 and not self._seen_after(p, refusal.pos):
+                    if refusal.pos - p < 1024 and not self._seen_after(p, refusal.pos, after_key):
                         raise _GiveUp from None  # the parser may stop at what follows it first
                     if refusal.pos <= p and not self._first_read(p):
                         raise _GiveUp from None  # the collection counts once its next token is read
@@ -504,14 +508,16 @@ class _Block(_Counting):
         sure = flow_read_safely(self.text, p)
         return sure if sure is not None else _FLOW_FIRST.match(self.text, p + 1) is not None
 
-    def _seen_after(self, p: int, refused: int) -> bool:
+    def _seen_after(self, p: int, refused: int, after_key: bool = False) -> bool:
         """Whether the parser reads a flow collection in a block, opened at `p`, up to where the
         walk refused it (at `refused`) with no syntax error first: its scanner reads on to know
         whether the collection is a key, while it may be one (on its first line, within 1,024
         characters), and the next token, so an error there comes first. Sure for a collection
         closed on its line, then a next line that is an item, a plain key with its ':', or
         none; and for one that goes on below, refused on a later line, or on its first line
-        followed by plain words and brackets only (and the next line's first token too)."""
+        followed by plain words and brackets only (and the next line's first token too).
+        `after_key`: the collection is the value of a key on its line (`k: [`), else an item
+        ('- [') or a value alone on its line."""
         text = self.text
         eol = text.find("\n", p)
         eol = len(text) if eol < 0 else eol
@@ -551,10 +557,18 @@ class _Block(_Counting):
         key = _block_plain(text, after)
         if bool(key) and key[0] not in "\"'[{&*!|>%@`?:-" and text.startswith(":", after + len(key)):
             return True
-        # refused at an item inside it, and a line of plain words only: the scanner reads that
-        # as plain text without an error, and the parser counts the items before it stops
-        # there (a collection refused as a whole, too deep, is counted once that line is read)
-        return refused > p and _PLAIN_WORDS_LINE.match(self.lined, after) is not None
+        # a line of plain words only: the scanner reads it as plain text without an error,
+        # and the parser counts the collection (refused at an item inside it, or as a whole,
+        # too deep) before it stops there. Unless those words stand at the column of a block
+        # list or mapping open around it (a key the scanner requires, its ':' missing: it
+        # stops there as soon as it has read them), and the collection is an item or alone
+        # on its line: the parser waits for the line after it to tell whether it is a key,
+        # where after a key's ':' it hands the collection over at once (libyaml, as PyYAML's
+        # C loader: found by the alike-items fuzzer, seed 2, and the walk's own generator)
+        if _PLAIN_WORDS_LINE.match(self.lined, after) is None:
+            return False
+        column = after - (text.rfind("\n", 0, after) + 1)
+        return after_key or all(c.flow or c.indent != column for c in self.stack)
 
     def _next_token(self, p: int) -> tuple[int, bool]:
         """After an indicator ('-', a key's ':') at `p`: where the next token on its line starts,

@@ -140,6 +140,7 @@ _S_ONE_LINE = (
     r"|[ ]*+(?:-[ ]++)++:(?=[ \n]|\Z)"  # a value with no key in an item (see too _colon_without_key)
     rf"|[^\n]*?[\[{{,][ ]*+{_Q1}[ ]*+[^ \n:,\]}}#]"  # text after quoted text in a flow collection
     r"|[^\n]*?[\[{,][ ]*+,"  # a value missing in a flow collection (or plain text that looks so)
+    r"|[^\n]*?[\[{,][ ]*+:"  # a ':' with no key in a flow collection (or plain text that looks so)
     r"|[^\n]*?[\]}][^ \n,\]}:#]"  # text right after a flow collection (or text that looks so)
     rf"|[ ]*+(?:[-?][ ]++)*+{_S_KEY}{_S_PLAIN}{_S_TO_COLON}"  # ': ' in a plain value
     rf"|{_S_LONG_KEY}"  # a key too long for the parser (1,024 characters at most)
@@ -150,6 +151,8 @@ _S_ONE_LINE = (
 _DEEPER_4, _DEEPER_5, _DEEPER_6 = r"\4[ ]++", r"\5[ ]{3,}", r"\6[ ]++"
 _S_PLAIN_ITEM = r"""(?![-?:"'\[{|>&*!#%@`])"""  # an item's value that is plain text
 _S_ITEM_CHAR = r"(?:[^\n:#]|:(?![ \n])|(?<! )#)"  # and a character of it (no ': ': no key)
+# a line of text: no indicator, no key (nor the "\x00" line between pairs of lines, see _suspect)
+_S_TEXT_LINE = rf"(?![-?:][ \n]|[# \x00]){_S_ITEM_CHAR}++(?:\n|$)"
 _S_TWO_LINES = (
     # an item's plain value (no key), then a deeper line holding ': ': more of that value
     r"""([ ]*+)-[ ]++(?![-?:"'\[{|>&*!#%@`])(?:[^\n:#]++|:(?![ \n])|(?<! )#)*+\n"""
@@ -162,6 +165,11 @@ _S_TWO_LINES = (
     rf"|([ ]*+){_S_KEY}{_S_PLAIN}{_s_commented(_DEEPER_4)}"
     rf"|([ ]*+)-[ ]{_S_KEY}{_S_PLAIN}{_s_commented(_DEEPER_5)}"
     rf"|([ ]*+)-[ ]++{_S_PLAIN_ITEM}{_s_commented(_DEEPER_6, _S_ITEM_CHAR)}"
+    # an item of a list (or of the list inside it, '- - x': at the inner '-'), then a line of
+    # text at that '-' column: no item, no more of a value (no deeper), no key (no ':'); a
+    # key of a mapping there is the next key where the list hangs below its key (not told)
+    rf"|([ ]*+)-[ ][^\n]*+\n{_S_BLANKS}\7{_S_TEXT_LINE}"
+    rf"|([ ]*+)-([ ]++)-[ ][^\n]*+\n{_S_BLANKS}\8[ ]\9{_S_TEXT_LINE}"
 )
 _BLANK_LINE = re.compile(r"\n[ ]*+(?:#|\n)")  # a blank or comment line (not the last)
 
@@ -212,6 +220,29 @@ def suspect_lines(text: str, start: int, end: int, indent: int) -> bool:
         or _DASH_IN_FLOW.search(text, begin, end) is not None
         or _colon_without_key(text, begin, end)
     )
+
+
+# in a flow collection, a ':' where a value starts (after '[', '{', ',' or a line break): a
+# value with no key (or a '- ' there: no list starts so in a flow); or a key's ':' on a line
+# after the one its key starts on (a key is on one line). The parser stops at each ("a value
+# is missing here", "a ',' or the closing '}' ... is missing"); inside a plain or quoted
+# value such text is text, and the walk reads on, which costs only time
+_FLOW_COLON = re.compile(
+    r"[\[{,\n][ \n]*+(?::|-(?=[ \n,\[\]{}])|[^ \n\[\]{},:][^\[\]{},\n:]*+\n[^\[\]{},:]*+:)"
+)
+
+
+def colon_without_key_in_flow(text: str, start: int, end: int) -> bool:
+    """Whether the flow collection's text from `start` to `end` (counted ahead) may hold a ':'
+    that starts a value, or a key's ':' on a later line: `[: b]`, `[a, : b]`, `{a\n  b: 1}`;
+    or a '- ' where a value starts (no list starts so in a flow: `[a,\n  - b]`). Where every
+    ':' ends a double-quoted key (JSON) and no '- ' stands, none does: told by counts (the
+    search takes 0.1 s over an indented JSON chart of 20,000 zones)."""
+    colons = text.count(":", start, end)
+    dash = text.find("- ", start, end) >= 0 or text.find("-\n", start, end) >= 0
+    if not dash and (not colons or colons == text.count('":', start, end)):
+        return False
+    return _FLOW_COLON.search(text, start - 1, end) is not None
 
 
 _COLON_LINE = re.compile(r"\n([ ]*+):(?=[ \n]|\Z)")  # a line whose first token is a ':'
