@@ -812,3 +812,37 @@ def test_a_line_after_the_last_item_is_placed_as_the_parser_places_it(
     else:
         assert found is None, (found, told)  # left to the parser, which stops there first
 
+
+# A ':' in a flow collection with no key before it ('[: b]', '[a, : b]', '[a, :b]'), or a key's
+# ':' on a line after its key starts ('{b\n  : 1}', '{b\n  c: 1}', '{"a"\n  : 1}'): the parser
+# stops there first; the walk counted the list ahead (or read the mapping) and named the
+# limit further on (found by the walk's own generator of nested items, s15).
+FLOW_COLONS = [
+    "zones:\n- [a, : b, c, d, e, f, g]\n- x\n",
+    "zones:\n- [: b, c, d, e, f, g, h]\n- x\n",
+    "zones:\n- [a, b, c, d, e, f, :g]\n",
+    "zones: [a, : b, c, d, e]\n",
+    "zones: [a, {b\n : 1}, c, d]\n",
+    "zones: [a, {b\n  c: 1}, c, d]\n",
+    'zones: [{"a"\n  : 1}, 1, 2, 3]\n',
+    "zones: [a, b,\n  - x\n  c, d, e]\n",  # a '- ' in a flow (seed 86 of the alike-items fuzzer)
+    "zones: [-1, -2, - 3, 4]\n",
+]
+
+
+@pytest.mark.parametrize("text", FLOW_COLONS)
+def test_a_colon_without_its_key_in_a_flow_collection_is_the_parsers_error(text, tiny_limits, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_NODES", 1000)
+    told = _parser_alone(text, monkeypatch)
+    assert not _LIMIT.search(told[0][2]), told
+    assert walk.prescan(text) is None
+
+
+def test_a_key_and_its_colon_on_one_line_in_a_flow_still_go_over_the_limit(tiny_limits, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_NODES", 1000)
+    within = ["zones: [a, {b: 1,\n  c: 2}, c, d]\n", "zones: [a, {b:\n   1}, c, d]\n"]
+    within.append('zones: [{"a": 1}, 1, 2, 3]\n')
+    for text in within:
+        told = _parser_alone(text, monkeypatch)
+        assert "more than 3 zones" in told[0][2]
+        assert walk.prescan(text) == told

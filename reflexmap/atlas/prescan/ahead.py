@@ -15,6 +15,7 @@ from .item_lines import (
     _block_list_lines,
     _free_line,
     _patterns,
+    colon_without_key_in_flow,
     suspect_lines,
 )
 from .runs import _FLOW_ITEMS, _NUM, _marks, _nth, _run
@@ -59,7 +60,7 @@ class _Ahead(_Counting):
         """Counts the items of a flow list from its first; refuses at the one over the limit.
         Runs of simple items (points, plain values) are counted in one match each."""
         text, end, room = self.text, len(self.text), coll.limit
-        items = 0
+        first, items = p, 0
         pieces: list[tuple[int, int]] = []  # the items read one by one: where each starts, ends
         simple = [0, 0]  # items taken in runs, and the values they hold (each one as written)
         while True:
@@ -89,6 +90,8 @@ class _Ahead(_Counting):
             if items > room:
                 if not self._reaches(coll, start, pieces, simple, flow=True):
                     return
+                if colon_without_key_in_flow(text, first, q):
+                    return  # the parser may stop at a ':' with no key first (read on, item by item)
                 raise _Refuse(start, self._over(coll))
             pieces.append((start, q))
             if text[q] == "]":

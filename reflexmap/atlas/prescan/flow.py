@@ -22,6 +22,7 @@ class _Flow(_Counting):
         p += 1
         props: int | None = None
         anchor = None
+        key_at = p  # where the key read last starts (a key and its ':' share a line)
         while True:
             p = _SPACE.match(text, p).end()
             if p >= end:
@@ -53,6 +54,8 @@ class _Flow(_Counting):
             if c == ":":
                 if not top.is_map or top.state != 1 or props is not None:
                     raise _GiveUp
+                if text.find("\n", key_at, p) >= 0:
+                    raise _GiveUp  # a key on a line before its ':': the parser's error
                 top.state = 2
                 p += 1
                 continue
@@ -102,6 +105,7 @@ class _Flow(_Counting):
                 if expecting_key:
                     if props is not None:
                         raise _GiveUp
+                    key_at = node_start
                     self._key(node_start, key)
                     top.state = 1
                     continue
@@ -125,6 +129,7 @@ class _Flow(_Counting):
             if expecting_key:
                 if props is not None:
                     raise _GiveUp
+                key_at = node_start
                 self._key(node_start, value, merge=True)
                 top.state = 1
                 continue
