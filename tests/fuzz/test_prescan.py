@@ -655,6 +655,9 @@ SYNTAX_IN_ITEMS = [
     ("  claim: [s1,\n    '' s2]\n", "or the closing ']' of a list is missing"),
     ("  claim: [s1, 'a' b]\n", "or the closing ']' of a list is missing"),
     ("  claim: 'a' b\n", "a key of the mapping was expected"),
+    # a ':' with no key after a key's ':' (the block-list fuzzer, seed 18 of 300 x 30 examples, s15)
+    ("  claim: :\n    x\n", "':' is not allowed here"),
+    ("  claim: : x\n", "':' is not allowed here"),
 ]
 
 

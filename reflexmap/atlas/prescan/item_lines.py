@@ -138,6 +138,7 @@ _S_ONE_LINE = (
     rf"|{_Q1}[ ]++[^ \n:,\]}}#]"  # text after quoted text and spaces
     r")"
     r"|[ ]*+(?:-[ ]++)++:(?=[ \n]|\Z)"  # a value with no key in an item (see too _colon_without_key)
+    rf"|[ ]*+(?:[-?][ ]++)*+{_S_KEY}[ ]++:(?=[ \n]|\Z)"  # and after a key's ':' ('k: : v')
     rf"|[^\n]*?[\[{{,][ ]*+{_Q1}[ ]*+[^ \n:,\]}}#]"  # text after quoted text in a flow collection
     r"|[^\n]*?[\[{,][ ]*+,"  # a value missing in a flow collection (or plain text that looks so)
     r"|[^\n]*?[\[{,][ ]*+:"  # a ':' with no key in a flow collection (or plain text that looks so)
