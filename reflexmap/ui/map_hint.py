@@ -11,7 +11,7 @@ once and for a few seconds, how to move the map and see it whole again (`zoomed_
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel
 
 from ..i18n import _
 from ..render import palette
@@ -39,17 +39,20 @@ def zoomed_text(fit_keys: str) -> str:
 
 
 class PartialHint(QLabel):
-    """The note, kept at the bottom centre of `viewport` (it follows its size)."""
+    """The note, kept at the bottom centre of `view`'s viewport (`follow`: its size). A child
+    of the view, not of its viewport: the viewport's children scroll with the map (the note
+    moved down by each scroll of the fit and stood partly below the map)."""
 
-    def __init__(self, viewport: QWidget):
-        super().__init__(viewport)
+    def __init__(self, view: QAbstractScrollArea):
+        super().__init__(view)
+        self.view = view
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # the map still pans under it
         self.setObjectName("partialHint")
         self.hide()
-        viewport.installEventFilter(self)
+        view.viewport().installEventFilter(self)  # its size changes with the view's margins too
 
     def set_shown(self, shown: bool, fit_keys: str = "") -> None:
         """The note on a map that shows part of the chart by itself (shown), or none."""
@@ -60,7 +63,7 @@ class PartialHint(QLabel):
 
     def _show(self, text: str) -> None:
         self.setText(text)
-        font = self.parentWidget().font() if self.parentWidget() is not None else self.font()
+        font = self.view.font()
         font.setPointSizeF(font.pointSizeF() * 0.9)  # beside the chart's text, not over it
         self.setFont(font)
         ink, paper = palette.INK.name(), palette.PAPER.name()  # the theme may have changed
@@ -72,18 +75,23 @@ class PartialHint(QLabel):
         self.show()
 
     def _place(self) -> None:
-        viewport = self.parentWidget()
-        if viewport is None:
-            return
-        width = min(viewport.width() - 2 * MARGIN_PX, max(240, round(viewport.width() * 0.8)))
+        area = self.view.viewport().geometry()  # (in the view's coordinates)
+        width = min(area.width() - 2 * MARGIN_PX, max(240, round(area.width() * 0.8)))
         width = max(60, width)
+        self.ensurePolished()  # (its style sheet's padding counted in its height)
         height = self.heightForWidth(width)
         height = height if height > 0 else self.sizeHint().height()
         self.setGeometry(
-            (viewport.width() - width) // 2, viewport.height() - height - MARGIN_PX, width, height
+            area.left() + (area.width() - width) // 2, area.bottom() + 1 - height - MARGIN_PX, width, height
         )
+        self.raise_()
+
+    def follow(self) -> None:
+        """The viewport changed size (its map's resizeEvent): kept at its bottom, whole."""
+        if not self.isHidden():
+            self._place()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and self.isVisible():
-            self._place()
+        if event.type() == QEvent.Type.Resize:
+            self.follow()
         return False

@@ -111,7 +111,7 @@ class MapView(QGraphicsView):
         self._mode_drag = False  # the mode took the button press: moves and release go to it
         self._zoom_said = False  # how to move a zoomed map: said once
         self._fit_whole = False  # View → Fit to window asked for the whole chart (see fit)
-        self.partial_hint = PartialHint(self.viewport())  # the map shows part of the chart by itself
+        self.partial_hint = PartialHint(self)  # the map shows part of the chart by itself
         self.overlay = MapOverlay(
             self.chart, self.chart.to_scene, self.chart.locate, self.chart.to_view, self._visible_scene
         )

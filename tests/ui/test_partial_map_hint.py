@@ -28,7 +28,7 @@ def test_note_while_part_of_the_chart_is_shown(window_in, qtbot):
     assert "Teil der Karte" in hint.text()  # in the window's language
     keys = window.actions_by_name["fit"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     assert keys and keys in hint.text()  # the keys of Fit to window
-    viewport = window.map.viewport().rect()
+    viewport = window.map.viewport().geometry()  # (the note is the map's child, not its viewport's)
     assert viewport.contains(hint.geometry())  # whole, within the map
     # the note does not take the map's clicks and drags
     assert hint.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
