@@ -30,6 +30,7 @@ class DrawnKey:
     bottom: float
     swatches: list[QGraphicsItem] = field(default_factory=list)
     caveat: list[QGraphicsItem] = field(default_factory=list)
+    note: list[QGraphicsItem] = field(default_factory=list)  # (also in `caveat`): about the labels
 
 
 def region_swatches(regions: list[str]) -> list[Swatch]:
@@ -58,10 +59,12 @@ def draw_key(
     tradition: str,
     sizes: ChartType,
     guides: bool = True,
+    note: str = "",
 ) -> DrawnKey:
     """Draws the key centred between `left` and `right` from `y` down, in rows that fit
     that width, its names and caveat at the drawing's `sizes`. `guides`: the drawing has
-    guide lines, so the key shows their sample."""
+    guide lines, so the key shows their sample. `note`: a line said under the key, before
+    the caveat, in the key's type (a view with too many zones to label says so)."""
     size, caveat_mm = sizes.key, sizes.caveat
     drawn = DrawnKey(y)
     guide_text = _("guide lines (approximate)")
@@ -110,6 +113,13 @@ def draw_key(
             _("The evidence that working them helps any condition is weak."),
         ]
     )
+    for line in wrap_words(note, size, right - left) if note else []:
+        said = text_item(line, size)
+        said.setPos((left + right) / 2 - text_width(line, size) / 2, y + size * 0.3)
+        scene.addItem(said)
+        drawn.caveat.append(said)
+        drawn.note.append(said)
+        y += size * 1.5
     y += 2.5
     for line in wrap_words(sentences, caveat_mm, right - left, italic=True):
         caveat = text_item(line, caveat_mm, italic=True)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..atlas import Atlas, View
+from ..i18n import _, format_count
 from ..vocab import foot_name
 from .chart_key import draw_key, mastery_swatches, region_swatches
 from .chart_scene_parts import (
@@ -77,6 +78,18 @@ class KeyMixin:
             atlas.tradition,
             self.type,
             guides=any(view.guides for view in views),
+            note=self._unlabelled_note(atlas, views),
+        )
+
+    def _unlabelled_note(self, atlas: Atlas, views: list[View]) -> str:
+        """On the map, labels shown: what a view with too many zones to label says under the
+        chart (S15-20: its labels all vanished, "Show labels" pressed, nothing said)."""
+        unlabelled = {v.id for v in views} & set(self.unlabelled_views)
+        if not unlabelled or not self.labelled or not self.selectable:
+            return ""
+        count = len({zone.id for view_id in unlabelled for zone in atlas.zones_in(view_id)})
+        return _("Too many zones on this view to label ({count}): point at a zone or use the list").format(
+            count=format_count(count)
         )
 
     def _draw_title(self, title: str, top: float, left: float, right: float) -> None:

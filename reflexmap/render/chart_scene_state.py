@@ -138,6 +138,8 @@ class StateMixin:
         for label in self.labels.values():
             for item in (label.text, label.leader, label.dot):
                 item.setVisible(visible)
+        for item in self.key.note if self.key is not None else []:  # "Too many zones … to label"
+            item.setVisible(visible)
 
     def set_guides_visible(self, visible: bool) -> None:
         for item in self.guide_items:
