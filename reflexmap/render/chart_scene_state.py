@@ -121,8 +121,19 @@ class StateMixin:
 
     def _place_notes(self) -> None:
         """Every note where it wants to be, unless that covers a ring or a note before it
-        (layout.marks): a ring added later may move an earlier note too."""
-        boxes = place_notes([wanted for wanted, _label, _back in self._notes], self._rings)
+        (layout.marks): a ring added later may move an earlier note too. The chart's title
+        is taken too, with TITLE_CLEARANCE_MM round it: "✖ Kopf und Gehirn" over the big toe
+        touched the German title at Largest text (S15-18)."""
+        title = [
+            (
+                r.left() - TITLE_CLEARANCE_MM,
+                r.top(),
+                r.width() + 2 * TITLE_CLEARANCE_MM,
+                r.height() + TITLE_CLEARANCE_MM,
+            )
+            for r in (item.sceneBoundingRect() for item in self.title_items)
+        ]
+        boxes = place_notes([wanted for wanted, _label, _back in self._notes], [*self._rings, *title])
         for (left, top, width, height), (_wanted, label, back) in zip(boxes, self._notes, strict=True):
             label.setPos(left + 1.5, top + 0.8)
             back.setRect(left, top, width, height)
@@ -166,6 +177,9 @@ class StateMixin:
         for item in self.guide_names:  # "Sciatic" would say where the sciatic zone is
             item.setVisible(not blank and guides_visible)
         self.set_selected(current or None)
+
+
+TITLE_CLEARANCE_MM = 1.0  # between a quiz note's box and the chart's title (with the notes' gap)
 
 
 def _set_bold(label: ZoneLabel, bold: bool, bounds: QRectF) -> None:
