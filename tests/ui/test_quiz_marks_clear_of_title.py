@@ -35,7 +35,7 @@ def test_answer_marks_keep_clear_of_the_title(qtbot, largest_text_window, langua
         assert question is not None
         toe = _toe_zone(window.state.atlas, question.view_id)
         click_mm(qtbot, window, question.view_id, *inside_point(window.state.atlas, question.view_id, toe))
-        qtbot.wait(10)
+        qtbot.waitUntil(lambda: bool(window.map.chart.marks), timeout=5000)  # (a loaded machine)
         chart = window.map.chart
         titles = [item.sceneBoundingRect() for item in chart.title_items if item.isVisible()]
         assert titles
@@ -47,7 +47,7 @@ def test_answer_marks_keep_clear_of_the_title(qtbot, largest_text_window, langua
                 )
                 found += [(number, t.getRect(), box.getRect()) for t in titles if box.intersects(t)]
         qtbot.keyClick(window.map, Qt.Key.Key_Return)  # on to the next question
-        qtbot.waitUntil(lambda q=question: window.quiz.session.current is not q, timeout=3000)
+        qtbot.waitUntil(lambda q=question: window.quiz.session.current is not q, timeout=5000)
     window.quiz.stop()
     assert marks
     assert found == []
