@@ -29,6 +29,7 @@ def test_a_zone_drawn_here_by_one_chart_has_no_overlap_figure(qtbot, make_window
     window = make_window()
     if code != "en":
         window = window.set_language(code)
+        qtbot.addWidget(window)  # (closed after the test: left open, it stood in the next one's way)
     shown = opened(qtbot, window)
     shown.aspect.setCurrentIndex(shown.aspect.findData("medial"))
     rows = {(r[0], r[1]): r for r in shown.rows()}

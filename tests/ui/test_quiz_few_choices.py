@@ -72,6 +72,7 @@ def test_the_key_hint_names_the_keys_there_are(qtbot, make_window, tmp_path, cou
     window = make_window(chart(tmp_path, count))
     if language != "en":
         window = window.set_language(language)
+        qtbot.addWidget(window)  # (closed after the test, as the first window is)
     window.new_quiz_action.trigger()
     dialog = visible_dialog(window, "quiz-setup")
     assert dialog.findChild(QLabel, "single-answer-note") is None
