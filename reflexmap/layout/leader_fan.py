@@ -47,23 +47,17 @@ def segments(points: list[Point]) -> list[tuple[Point, Point]]:
 
 def clashes(points: list[Point], dots: list[Point], drawn: list[tuple[Point, Point]]) -> int:
     """How many other anchor `dots` the leader through `points` (its anchor last) passes
-    closer than DOT_CLEARANCE_MM, and how many `drawn` leader segments it runs along. (Only
-    what lies within the leader's bounds is measured: every leader drawn is checked.)"""
+    closer than DOT_CLEARANCE_MM, and how many `drawn` leader segments it runs along."""
     mine = segments(points)
     anchor = points[-1]
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    near = DOT_CLEARANCE_MM
-    low_x, high_x, low_y, high_y = min(xs) - near, max(xs) + near, min(ys) - near, max(ys) + near
-    count = 0
-    for dot in dots:
-        if low_x < dot[0] < high_x and low_y < dot[1] < high_y and math.dist(dot, anchor) > 1e-6:
-            count += any(distance_to_segment(dot, a, b) < near for a, b in mine)
-    for t in drawn:
-        (cx, cy), (dx, dy) = t
-        if max(cx, dx) < low_x or min(cx, dx) > high_x or max(cy, dy) < low_y or min(cy, dy) > high_y:
-            continue
-        count += sum(1 for s in mine if shared_length(s, t) > 0.05)
-    return count
+    near = sum(
+        1
+        for dot in dots
+        if math.dist(dot, anchor) > 1e-6
+        and min(distance_to_segment(dot, a, b) for a, b in mine) < DOT_CLEARANCE_MM
+    )
+    along = sum(1 for s in mine for t in drawn if shared_length(s, t) > 0.05)
+    return near + along
 
 
 def fanned(
@@ -96,7 +90,5 @@ def fanned(
             )
             if best is None or cost < best[:3]:
                 best = (*cost, way)
-        if best is not None and best[0] == 0 and not best[1] and best[2] <= 0.5 * level + 1e-9:
-            break  # clear on its label's side, over no other zone: no farther level is tried
     assert best is not None
     return best[3] if best[0] < clashes(points, dots, drawn) else points

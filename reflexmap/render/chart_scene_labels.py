@@ -302,16 +302,6 @@ class LabelsMixin:
             [above + below for above, below in beyond],
         )
         positions = [m - off for m, off in zip(middles, offsets, strict=True)]
-        # what a leader keeps off: the view's anchor dots, the leaders drawn (layout/leader_fan.py)
-        view_id = frame.view.id
-        dots = [self.to_scene(v, *xy).toTuple() for (v, _z), xy in self.anchors.items() if v == view_id]
-        drawn = [
-            s
-            for (v, _z), label in self.labels.items()
-            if v == view_id
-            for s in segments(_tuples(label.points))
-        ]
-        rings: dict = {}
         for zone_id, anchor, y, name, count in zip(zone_ids, anchors, positions, names, counts, strict=True):
             text = text_item(name, size, flush_right=side == "left")
             # as drawn: DejaVu Sans's last 'k' or 'r' inks a pixel (at FONT_PX) past its
@@ -331,32 +321,29 @@ class LabelsMixin:
             # into the foot level with the anchor, along the path that chose this side: a
             # label moved up or down to make room slants outside the foot, not over other zones
             edge = QPointF(frame.left - 1.0 if side == "left" else frame.right + 1.0, anchor.y())
-            points = self._fanned(atlas, frame, zone_id, [start, elbow, edge, anchor], dots, drawn, rings)
-            drawn += segments(_tuples(points))
+            points = self._fanned(atlas, frame, zone_id, [start, elbow, edge, anchor])
             self._add_label(frame, zone_id, text, points, side)
 
-    def _fanned(
-        self, atlas: Atlas, frame: Frame, zone_id: str, points: list[QPointF], dots, drawn, rings: dict
-    ) -> list[QPointF]:
+    def _fanned(self, atlas: Atlas, frame: Frame, zone_id: str, points: list[QPointF]) -> list[QPointF]:
         """The leader `points`, fanned off another zone's dot or another leader's line
         (layout/leader_fan.py): three squares in a row had the far one's leader run along
         the near one's, through its dot (S15-4)."""
         view_id = frame.view.id
+        dots = [self.to_scene(v, *xy).toTuple() for (v, _z), xy in self.anchors.items() if v == view_id]
+        drawn = [
+            s
+            for (v, _z), label in self.labels.items()
+            if v == view_id
+            for s in segments(_tuples(label.points))
+        ]
         mine = _tuples(points)
         if not clashes(mine, dots, drawn):
             return points
-        if not rings:  # the zones in scene millimetres, once a column: a fanned run crosses the least
-            rings.update(
-                (
-                    zone.id,
-                    [
-                        [self.to_scene(view_id, x, y).toTuple() for x, y in ring]
-                        for ring in zone.shapes[view_id]
-                    ],
-                )
-                for zone in atlas.zones_in(view_id)
-            )
-        others = [zone_rings for other, zone_rings in rings.items() if other != zone_id]
+        others = [  # the other zones, in scene millimetres: a fanned run crosses the least of them
+            [[self.to_scene(view_id, x, y).toTuple() for x, y in ring] for ring in zone.shapes[view_id]]
+            for zone in atlas.zones_in(view_id)
+            if zone.id != zone_id
+        ]
         return [QPointF(x, y) for x, y in fanned(mine, dots, drawn, others)]
 
     def _below_rows(self, view: View, zone_ids: list[str]) -> int:
