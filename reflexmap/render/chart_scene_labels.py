@@ -30,7 +30,6 @@ from ..layout.labels import (
     side_costs,
     spread_sized,
 )
-from ..layout.leader_fan import clashes, fanned, segments
 from . import palette
 from .chart_scene_parts import (
     LEADER_GAP_MM,
@@ -321,30 +320,7 @@ class LabelsMixin:
             # into the foot level with the anchor, along the path that chose this side: a
             # label moved up or down to make room slants outside the foot, not over other zones
             edge = QPointF(frame.left - 1.0 if side == "left" else frame.right + 1.0, anchor.y())
-            points = self._fanned(atlas, frame, zone_id, [start, elbow, edge, anchor])
-            self._add_label(frame, zone_id, text, points, side)
-
-    def _fanned(self, atlas: Atlas, frame: Frame, zone_id: str, points: list[QPointF]) -> list[QPointF]:
-        """The leader `points`, fanned off another zone's dot or another leader's line
-        (layout/leader_fan.py): three squares in a row had the far one's leader run along
-        the near one's, through its dot (S15-4)."""
-        view_id = frame.view.id
-        dots = [self.to_scene(v, *xy).toTuple() for (v, _z), xy in self.anchors.items() if v == view_id]
-        drawn = [
-            s
-            for (v, _z), label in self.labels.items()
-            if v == view_id
-            for s in segments(_tuples(label.points))
-        ]
-        mine = _tuples(points)
-        if not clashes(mine, dots, drawn):
-            return points
-        others = [  # the other zones, in scene millimetres: a fanned run crosses the least of them
-            [[self.to_scene(view_id, x, y).toTuple() for x, y in ring] for ring in zone.shapes[view_id]]
-            for zone in atlas.zones_in(view_id)
-            if zone.id != zone_id
-        ]
-        return [QPointF(x, y) for x, y in fanned(mine, dots, drawn, others)]
+            self._add_label(frame, zone_id, text, [start, elbow, edge, anchor], side)
 
     def _below_rows(self, view: View, zone_ids: list[str]) -> int:
         """Rows of labels under a side view's sole: one, or two when one would reach far past
@@ -436,10 +412,6 @@ def _polyline(points) -> QPainterPath:
     for point in points[1:]:
         path.lineTo(point)
     return path
-
-
-def _tuples(points) -> list[tuple[float, float]]:
-    return [(p.x(), p.y()) for p in points]
 
 
 def _run_levels(spans: list[tuple[float, float]]) -> list[int]:
