@@ -317,13 +317,8 @@ def _bad_values_message(
             len(bad),
         ).format(count=format_count(len(bad)))
         + "\n"
-        + listed(lines[:10], len(lines))
+        + listed(lines[:10], len(lines), kept)
     )
-    if kept is not None:
-        # the whole path: the person has to find it (the folder is nowhere else in the message)
-        message += "\n" + _("The file as it was is kept as {kept}.").format(
-            kept="\u2068" + str(kept) + "\u2069"
-        )
     return message
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from .i18n import N_, _, bidi_isolate, format_count, ngettext
+from .i18n import N_, _, bidi_isolate, format_count, isolated, ngettext
 
 FRESH_START = {
     "progress": N_("Starting with empty progress."),
@@ -404,20 +404,22 @@ def repeats_said(file: Path, repeats: list, kept: Path | None) -> Said:
             "{count} keys are written twice in one place; the later value of each is used:",
             len(repeats),
         ).format(count=format_count(len(repeats)))
-        message += "\n" + listed(lines, len(repeats))
-        if kept is not None:
-            message += "\n" + _("The file as it was is kept as {kept}.").format(kept=_whole(kept))
-        return message
+        return message + "\n" + listed(lines, len(repeats), kept)
 
     return say
 
 
-def listed(lines: list[str], total: int) -> str:
+def listed(lines: list[str], total: int, kept: Path | None = None) -> str:
     """Problems one under another, each after a bullet (so that where each starts shows when
-    they wrap), then how many more of the `total` there are."""
+    they wrap), then how many more of the `total` there are, and where the file as it was is
+    `kept` (its whole path: the person has to find it)."""
     shown = "\n".join("• " + line for line in lines)
     if total > len(lines):
         shown += "\n" + _("… and {count} more.").format(count=format_count(total - len(lines)))
+    if kept is not None:
+        shown += "\n" + _("The file as it was is kept as {kept}.").format(
+            kept=isolated(str(Path(kept).absolute()))
+        )
     return shown
 
 

@@ -209,11 +209,7 @@ def left_out_said(path: Path, left_out: list[bounded_json.TooDeep], kept: Path |
         "{count} answers waiting to be saved could not be used; the other answers are read:",
         len(left_out),
     ).format(count=format_count(len(left_out)))
-    message += "\n" + listed(lines, len(left_out))
-    if kept is not None:
-        kept_as = isolated(str(kept.absolute()))
-        message += "\n" + _("The file as it was is kept as {kept}.").format(kept=kept_as)
-    return message
+    return message + "\n" + listed(lines, len(left_out), kept)
 
 
 def read(path: Path) -> Answers:

@@ -236,9 +236,6 @@ def _dropped_said(path: Path, cards: Cards, kept: Path | None) -> Callable[[], s
             "{count} card records could not be used; the other cards are read:",
             count,
         ).format(count=format_count(count))
-        message += "\n" + listed(lines, count)
-        if kept is not None:
-            message += "\n" + _("The file as it was is kept as {kept}.").format(kept=isolated(str(kept)))
-        return message
+        return message + "\n" + listed(lines, count, kept)
 
     return say
