@@ -24,10 +24,13 @@ def overlaps(a: Box, b: Box, gap: float = 0.0) -> bool:
     )
 
 
-def place_notes(wanted: Sequence[Box], fixed: Sequence[Box] = (), *, gap: float = 0.6) -> list[Box]:
+def place_notes(
+    wanted: Sequence[Box], fixed: Sequence[Box] = (), *, gap: float = 0.6, bounds: Box | None = None
+) -> list[Box]:
     """The boxes of `wanted`, in order, each moved as little as it takes to keep `gap` from
     every box in `fixed` (rings at exact points, with their pens) and every note placed
-    before it. A box's pen may take half of `gap`.
+    before it. A box's pen may take half of `gap`. With `bounds` (the chart as drawn), a
+    moved box stays inside it: a note pushed above the chart's title left the map's top.
 
     Candidates are the wanted spot and the spots flush against a taken box's sides (and
     their combinations); the nearest free one wins, vertical moves weighed slightly less
@@ -36,21 +39,30 @@ def place_notes(wanted: Sequence[Box], fixed: Sequence[Box] = (), *, gap: float 
     taken: list[Box] = list(fixed)
     placed: list[Box] = []
     for box in wanted:
-        spot = _nearest_free(box, taken, gap)
+        spot = _nearest_free(box, taken, gap, bounds)
         placed.append(spot)
         taken.append(spot)
     return placed
 
 
-def _nearest_free(box: Box, taken: Sequence[Box], gap: float) -> Box:
+def _inside(box: Box, bounds: Box | None) -> bool:
+    if bounds is None:
+        return True
+    return (
+        box[0] >= bounds[0] - 1e-9
+        and box[1] >= bounds[1] - 1e-9
+        and box[0] + box[2] <= bounds[0] + bounds[2] + 1e-9
+        and box[1] + box[3] <= bounds[1] + bounds[3] + 1e-9
+    )
+
+
+def _best_spot(
+    box: Box, sides: Sequence[Box], taken: Sequence[Box], gap: float, bounds: Box | None
+) -> Box | None:
     left, top, width, height = box
-    if not any(overlaps(box, other, gap) for other in taken):
-        return box
-    # only boxes near enough to matter make candidates: keeps many marks cheap
-    near = [t for t in taken if overlaps((left - width, top - height, 3 * width, 3 * height), t, gap)]
     xs = {left}
     ys = {top}
-    for t in near:
+    for t in sides:
         xs.update((t[0] + t[2] + gap * 1.01, t[0] - width - gap * 1.01))
         ys.update((t[1] + t[3] + gap * 1.01, t[1] - height - gap * 1.01))
     best: tuple[float, Box] | None = None
@@ -60,10 +72,22 @@ def _nearest_free(box: Box, taken: Sequence[Box], gap: float) -> Box:
             if best is not None and cost >= best[0]:
                 continue
             spot = (x, y, width, height)
-            if not any(overlaps(spot, other, gap) for other in taken):
+            if _inside(spot, bounds) and not any(overlaps(spot, other, gap) for other in taken):
                 best = (cost, spot)
-    if best is not None:
-        return best[1]
+    return None if best is None else best[1]
+
+
+def _nearest_free(box: Box, taken: Sequence[Box], gap: float, bounds: Box | None = None) -> Box:
+    left, top, width, height = box
+    if not any(overlaps(box, other, gap) for other in taken):
+        return box
+    # only boxes near enough to matter make candidates: keeps many marks cheap; when none
+    # of theirs is free (inside `bounds`), every taken box's sides are tried
+    near = [t for t in taken if overlaps((left - width, top - height, 3 * width, 3 * height), t, gap)]
+    for sides in (near, taken) if len(near) < len(taken) else (near,):
+        best = _best_spot(box, sides, taken, gap, bounds)
+        if best is not None:
+            return best
     bottom = max(t[1] + t[3] for t in taken)
     return (left, bottom + gap * 1.01, width, height)
 

@@ -122,18 +122,24 @@ class StateMixin:
     def _place_notes(self) -> None:
         """Every note where it wants to be, unless that covers a ring or a note before it
         (layout.marks): a ring added later may move an earlier note too. The chart's title
-        is taken too, with TITLE_CLEARANCE_MM round it: "✖ Kopf und Gehirn" over the big toe
-        touched the German title at Largest text (S15-18)."""
+        is taken too, with TITLE_CLEARANCE_MM round it on every side: "✖ Kopf und Gehirn" over
+        the big toe touched the German title at Largest text (S15-18); a note pushed above the
+        title sat 0.4 mm from its top (the clearance was kept below and beside it only)."""
         title = [
             (
                 r.left() - TITLE_CLEARANCE_MM,
-                r.top(),
+                r.top() - TITLE_CLEARANCE_MM,
                 r.width() + 2 * TITLE_CLEARANCE_MM,
-                r.height() + TITLE_CLEARANCE_MM,
+                r.height() + 2 * TITLE_CLEARANCE_MM,
             )
             for r in (item.sceneBoundingRect() for item in self.title_items)
         ]
-        boxes = place_notes([wanted for wanted, _label, _back in self._notes], [*self._rings, *title])
+        chart = self.chart_rect
+        boxes = place_notes(
+            [wanted for wanted, _label, _back in self._notes],
+            [*self._rings, *title],
+            bounds=(chart.left(), chart.top(), chart.width(), chart.height()),
+        )
         for (left, top, width, height), (_wanted, label, back) in zip(boxes, self._notes, strict=True):
             label.setPos(left + 1.5, top + 0.8)
             back.setRect(left, top, width, height)

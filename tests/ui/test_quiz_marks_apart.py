@@ -102,3 +102,18 @@ def test_placed_notes_keep_apart_from_rings_and_each_other():
     assert [(w, h) for _x, _y, w, h in placed] == [(w, h) for _x, _y, w, h in wanted]
     free = (100.0, 100.0, 5.0, 2.0)
     assert place_notes([free], rings) == [free], "a note with room stays where it wants to be"
+
+
+def test_a_note_kept_off_a_box_above_it_stays_inside_the_bounds():
+    """A note wanting the spot of the chart's title (at the chart's top edge) is moved below
+    or beside it, never above it out of the chart: notes pushed above the title left the map
+    at some window sizes."""
+    bounds = (0.0, 0.0, 200.0, 300.0)
+    title = (40.0, 0.5, 120.0, 10.0)
+    wanted = (60.0, 1.0, 60.0, 8.0)
+    unbounded = place_notes([wanted], [title])[0]
+    assert unbounded[1] < 0, "the test's case: without bounds the nearest spot is above the title"
+    (placed,) = place_notes([wanted], [title], bounds=bounds)
+    assert not overlaps(placed, title, 0.6)
+    assert bounds[1] <= placed[1] and placed[1] + placed[3] <= bounds[1] + bounds[3]
+    assert bounds[0] <= placed[0] and placed[0] + placed[2] <= bounds[0] + bounds[2]

@@ -22,14 +22,17 @@ def _toe_zone(atlas, view_id: str) -> str:
     return max(anchors, key=lambda z: anchors[z][1])
 
 
+@pytest.mark.parametrize(
+    "size", [(1440, 900), (1280, 800), (1024, 768), (1366, 768), (1920, 1080), (1600, 900)]
+)
 @pytest.mark.parametrize("language", ["de", "en"])
-def test_answer_marks_keep_clear_of_the_title(qtbot, largest_text_window, language):
-    window = largest_text_window(language)
+def test_answer_marks_keep_clear_of_the_title(qtbot, window_in, language, size):
+    window = window_in(language, size=size, text_scale=1.5)
     window.quiz.advance_after_right_ms = 60_000
     options = QuizOptions(kinds=("find",), aspects=("plantar",), feet=("left", "right"), seed=3)
     assert window.quiz.start(options)
     chart = window.map.chart
-    found, marks = [], 0
+    found, outside, marks = [], [], 0
     for number in range(4):
         question = window.quiz.session.current
         assert question is not None
@@ -46,8 +49,12 @@ def test_answer_marks_keep_clear_of_the_title(qtbot, largest_text_window, langua
                     -CLEARANCE_MM, -CLEARANCE_MM, CLEARANCE_MM, CLEARANCE_MM
                 )
                 found += [(number, t.getRect(), box.getRect()) for t in titles if box.intersects(t)]
+                # and the note is still on the map: not pushed off its top past the title
+                shown = window.map.mapToScene(window.map.viewport().rect()).boundingRect()
+                outside += [(number, box.getRect())] if not shown.contains(item.sceneBoundingRect()) else []
         qtbot.keyClick(window.map, Qt.Key.Key_Return)  # on to the next question
         qtbot.waitUntil(lambda q=question: window.quiz.session.current is not q, timeout=5000)
     window.quiz.stop()
     assert marks
     assert found == []
+    assert outside == []
