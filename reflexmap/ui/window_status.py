@@ -21,6 +21,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QSizeGrip, QStatusBar, QWidget
 
 from .. import i18n
+from ..atlas.coords import as_read
 from ..content import zone_card
 from ..content.markup import plain_tooltip
 from ..i18n import _, bidi_isolate, ngettext
@@ -150,7 +151,8 @@ class StatusLine(QObject):
             self._place_shown("")
             return
         where = f"{foot_name(view.foot)} \u00b7 {aspect_name(view.aspect)}"
-        x_mm, y_mm = (i18n.format_number(v, 1) for v in (x, y))
+        # read as on the other foot: from the heel and the inner edge (coords.as_read)
+        x_mm, y_mm = (i18n.format_number(v, 1) for v in as_read(view, x, y))
         self._place_shown(f"{where}   x {x_mm} mm   y {y_mm} mm")
 
     def _place_shown(self, text: str) -> None:

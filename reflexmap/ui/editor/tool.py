@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
 )
 
+from ...atlas.coords import as_read
 from ...atlas.geometry import problem_place
 from ...i18n import N_, _, bidi_isolate, format_count, format_number, ngettext
 from ...vocab import aspect_name, foot_name
@@ -514,7 +515,8 @@ class ZoneTool(Mode):
         else:
             dx, dy = sign * (x - drag.start[0]), y - drag.start[1]
             rings = [[(px + dx, py + dy) for px, py in r] for r in rings]
-            self.status(_("Moving the zone by {dx} mm, {dy} mm").format(dx=_n(sign * dx), dy=_n(dy)))
+            said = as_read(self.state.atlas.view(drag.view), dx, dy)  # as the author reads the feet
+            self.status(_("Moving the zone by {dx} mm, {dy} mm").format(dx=_n(said[0]), dy=_n(said[1])))
             live = tuple(tuple(r) for r in rings)
             self.shapes.moved_by(drag.rings, live, dx, dy)
         self.live = {drag.view: live}
@@ -688,7 +690,8 @@ class ZoneTool(Mode):
             moved = [[(x + total[0], y + total[1]) for x, y in r] for r in moved]
         self.live = {view: tuple(tuple(r) for r in moved)}
         self._check_live()
-        self.status(_("Nudged by {dx} mm, {dy} mm").format(dx=_n(total[0]), dy=_n(total[1])))
+        said = as_read(self.state.atlas.view(view), *total)  # as the author reads the feet
+        self.status(_("Nudged by {dx} mm, {dy} mm").format(dx=_n(said[0]), dy=_n(said[1])))
         self.refresh()
         self._nudge_timer.start()
 
@@ -862,6 +865,7 @@ class ZoneTool(Mode):
     def _say_point(self, view_id: str, x: float, y: float) -> None:
         view = self.state.atlas.view(view_id)
         where = f"{foot_name(view.foot)}, {aspect_name(view.aspect)}"
+        x, y = as_read(view, x, y)  # the same place reads the same on either foot
         self.status(
             _("Vertex at x {x} mm, y {y} mm ({view})").format(x=_n(x), y=_n(y), view=bidi_isolate(where))
         )
