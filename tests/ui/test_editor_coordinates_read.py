@@ -35,6 +35,7 @@ def test_a_vertex_dragged_on_the_right_foot_is_said_as_read(qtbot, editing):
     qtbot.mouseMove(viewport, b)
     said = editing.statusBar().currentMessage()
     assert said.startswith("Vertex at x 12.") and "x -" not in said
+    assert said.endswith("(right foot, plantar view)"), said  # in words, as problems name views
     assert "x 12." in editing.coordinates.text()
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=b)
 

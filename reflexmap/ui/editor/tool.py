@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 from ...atlas.coords import as_read
 from ...atlas.geometry import problem_place
 from ...i18n import N_, _, bidi_isolate, format_count, format_number, ngettext
-from ...vocab import aspect_name, foot_name
 from ...vocab import where as view_words
 from ..modes import EDIT, MapEvent, Mode
 from .drag_shapes import Shapes, scene_arrays, scene_transform
@@ -864,7 +863,7 @@ class ZoneTool(Mode):
 
     def _say_point(self, view_id: str, x: float, y: float) -> None:
         view = self.state.atlas.view(view_id)
-        where = f"{foot_name(view.foot)}, {aspect_name(view.aspect)}"
+        where = view_words(view.foot, view.aspect)  # "right foot, medial view", as problems say it
         x, y = as_read(view, x, y)  # the same place reads the same on either foot
         self.status(
             _("Vertex at x {x} mm, y {y} mm ({view})").format(x=_n(x), y=_n(y), view=bidi_isolate(where))
