@@ -90,6 +90,7 @@ class Overlay:
         self._scale = 1.0  # pixels a scene unit, where the messages are laid out
         # the chart's texts, view px from the ring being joined: left, top, right, bottom
         self._clear = numpy.empty((0, 4))
+        self._rings: list[tuple[float, float]] = []  # the other problems' rings (view px)
 
     def begin(self, target) -> None:
         self.target = target
@@ -222,6 +223,7 @@ class Overlay:
             for m in marks
             if m != at and area is not None and scale > 0
         ]
+        self._rings = others  # (kept clear of by the message and by its "!" tag: _apart)
         room = (left, right, above, below) if area is not None else None
         widest = min(MAX_MESSAGE_PX, max(MIN_MESSAGE_PX, room_right if on_right else room_left))
         for width in [widest] + [w for w in NARROWER_PX if w < widest and w < natural]:
@@ -369,6 +371,8 @@ class Overlay:
         taken = [(b.left(), b.top(), b.width(), b.height()) for b in (*self.boxes, *clear)]
         x0, y0 = origin.x(), origin.y()
         taken.append((x0 - 11, y0 - 11, 22, 22))  # the ring, with its pen
+        # and every other problem's ring: a message over one hid it, and read as its (S16-3)
+        taken += [(x - 11, y - 11, 22, 22) for x, y in self._rings]
         bounds = None
         if room is not None:
             left, right, above, below = room
