@@ -64,3 +64,34 @@ def test_messages_cover_no_problems_ring(qtbot, make_window, tmp_path, at, zoom,
         for ring in rings:
             assert not rect.intersects(ring), (shown, rect, ring)
     window.editor.saving.discard()
+
+
+def outline_px(window, view_id: str):
+    """The foot's outline in `view_id` as a closed line of viewport pixels (shapely)."""
+    from shapely.geometry import LineString
+
+    view = window.map
+    ring = window.state.atlas.view(view_id).outline
+    points = [view.mapFromScene(view.chart.to_scene(view_id, x, y)) for x, y in (*ring, ring[0])]
+    return LineString([(p.x(), p.y()) for p in points])
+
+
+@pytest.mark.parametrize("at", PLACES)
+def test_messages_keep_off_the_feet_outlines(qtbot, make_window, tmp_path, at):
+    """With room beside the feet (a wide window), no message is drawn across a foot's edge:
+    the edge the problem is about stays seen (S16-3)."""
+    from shapely.geometry import box
+
+    path = chart(tmp_path, **at)
+    window = make_window(load_atlas(DATA / "small.yaml"))
+    window.resize(1600, 1000)
+    window.edit_action.trigger()
+    assert window.editor.saving.open_to_fix(path)
+    settle(qtbot, window)
+    outlines = [outline_px(window, v) for v in ("plantar-left", "plantar-right")]
+    boxes = message_boxes(window)
+    assert len(boxes) >= 3
+    for rect, shown in boxes:
+        shape = box(rect.left(), rect.top(), rect.right(), rect.bottom())
+        assert not any(shape.intersects(line) for line in outlines), (shown, rect)
+    window.editor.saving.discard()

@@ -50,6 +50,7 @@ OUTWARD_PX = 2 * MIN_MESSAGE_PX  # room enough on the outer side of a mark for i
 OVER_ZONES_PX = 160.0
 THROUGH_LABEL_PX = 1000.0
 TEXT_MARGIN_PX = 3.0  # a joining line keeps this far off the chart's texts where it can
+OFF_OUTLINE_PX = 120  # a message stands off the feet's outlines where it can this near its ring
 MAX_REACH_PX = 240  # a message stands no further than this from its ring (a line joins them)
 
 
@@ -91,9 +92,12 @@ class Overlay:
         # the chart's texts, view px from the ring being joined: left, top, right, bottom
         self._clear = numpy.empty((0, 4))
         self._rings: list[tuple[float, float]] = []  # the other problems' rings (view px)
+        self._outlines: list[tuple[float, float, float, float]] = []  # outline pieces (view px)
+        self._outline_cache: tuple = (None, [])  # (the view laid out for, its outline pieces)
 
     def begin(self, target) -> None:
         self.target = target
+        self._outline_cache = (None, [])  # (the chart may be drawn anew)
         self.handles, self.messages, self.boxes, self.unshown = [], [], [], []
 
     def clear(self) -> None:
@@ -218,6 +222,8 @@ class Overlay:
             for line in lines:
                 points = [((x - area.left()) * scale, (y - area.top()) * scale) for x, y in line]
                 soft += line_pieces(points, 12.0, 2.0)
+        # the feet's outlines: kept off where a place near the ring is free of them (S16-3)
+        self._outlines = self._outline_pieces(area, scale)
         others = [
             ((m - area.topLeft()) * scale).toTuple()
             for m in marks
@@ -226,7 +232,11 @@ class Overlay:
         self._rings = others  # (kept clear of by the message and by its "!" tag: _apart)
         room = (left, right, above, below) if area is not None else None
         widest = min(MAX_MESSAGE_PX, max(MIN_MESSAGE_PX, room_right if on_right else room_left))
-        for width in [widest] + [w for w in NARROWER_PX if w < widest and w < natural]:
+        widths = [widest] + [w for w in NARROWER_PX if w < widest and w < natural]
+        # off the feet's outlines first, at every width, where a place near the ring is
+        # free of them; then over them (a message across a foot's edge hid the edge it is about)
+        tries = [(width, True) for width in widths if self._outlines] + [(width, False) for width in widths]
+        for width, off_outlines in tries:
             lines = wrapped(shown, font, width, MAX_MESSAGE_LINES)
             metrics = QFontMetricsF(font)
             w = max(metrics.horizontalAdvance(line) for line in lines) + 8
@@ -236,7 +246,9 @@ class Overlay:
             if area is not None and scale > 0:  # never past the edges of what is in view
                 dx = max(-left + EDGE_PX, min(dx, right - EDGE_PX - w))
                 dy = max(-above + EDGE_PX, min(dy, below - EDGE_PX - h))
-            chosen = self._apart(origin, dx, dy, w, h, room, clear, soft=soft, others=others)
+            chosen = self._apart(
+                origin, dx, dy, w, h, room, clear, soft=soft, others=others, off_outlines=off_outlines
+            )
             if chosen is not None:
                 # from the ring, TEXT_MARGIN_PX round each: a line grazing a text's box reads
                 # as through it (the stomach's line passed 0.3 px by 'Shoulder')
@@ -255,6 +267,25 @@ class Overlay:
         tag = self._apart(origin, SIDE_PX - 4, -h / 2, w, h, room, clear, reach=MAX_REACH_PX / 4)
         if tag is not None:  # (else the ring alone: a tag too would cover the chart's text)
             self._box_at(at, "!", tag, bold=True).setToolTip(message)
+
+    def _outline_pieces(self, area, scale: float) -> list[tuple[float, float, float, float]]:
+        """The feet's outlines in view as boxes along them (view px from the top left of
+        `area`), found once for the messages laid out for one view of the map."""
+        if area is None or scale <= 0 or not hasattr(self.target, "chart_outlines"):
+            return []
+        key = (area.getRect(), scale)
+        if self._outline_cache[0] != key:
+            width, height = area.width() * scale, area.height() * scale
+            pieces = []
+            for line in self.target.chart_outlines():
+                points = [((x - area.left()) * scale, (y - area.top()) * scale) for x, y in line]
+                pieces += [  # (the pieces in view: those out of it stand in no message's way)
+                    b
+                    for b in line_pieces(points, 12.0, 1.5)
+                    if b[0] + b[2] >= 0 and b[1] + b[3] >= 0 and b[0] <= width and b[1] <= height
+                ]
+            self._outline_cache = (key, pieces)
+        return self._outline_cache[1]
 
     def _connect(self, at: QPointF, offset: tuple[float, float], w: float, h: float) -> None:
         """A red line from the ring to its message where the message stands off from it (the
@@ -352,6 +383,7 @@ class Overlay:
         reach: float = MAX_REACH_PX,
         soft: list[tuple[float, float, float, float]] = (),
         others: list[tuple[float, float]] = (),
+        off_outlines: bool = False,
     ) -> tuple[float, float] | None:
         """(dx, dy) from the ring at `origin` (view pixels) of a `w` × `h` box that covers no
         message placed before (a zone's problem and its mirror's, two problems close
@@ -382,6 +414,9 @@ class Overlay:
                 left + right - 2 * EDGE_PX,
                 above + below - 2 * EDGE_PX,
             )
+
+        if off_outlines:  # (and no further than OFF_OUTLINE_PX from the ring)
+            taken, reach = taken + self._outlines, min(reach, OFF_OUTLINE_PX)
         spot = free_spot(
             (w, h),
             (x0, y0),
