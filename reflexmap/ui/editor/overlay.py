@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
+from ...i18n import _
 from ...layout.marks import free_spot, line_pieces
 from ...render import palette
 
@@ -88,6 +89,7 @@ class Overlay:
         self.messages: list[str] = []  # the problem texts shown, for tests and screen readers
         self.boxes: list[QRectF] = []  # the messages' boxes placed so far (view pixels)
         self.unshown: list[str] = []  # messages with no place on the map free of its text
+        self.out_of_view: list[str] = []  # messages whose ring is out of the view
         self._scale = 1.0  # pixels a scene unit, where the messages are laid out
         # the chart's texts, view px from the ring being joined: left, top, right, bottom
         self._clear = numpy.empty((0, 4))
@@ -99,9 +101,11 @@ class Overlay:
         self.target = target
         self._outline_cache = (None, [])  # (the chart may be drawn anew)
         self.handles, self.messages, self.boxes, self.unshown = [], [], [], []
+        self.out_of_view = []
 
     def clear(self) -> None:
         self.handles, self.messages, self.boxes, self.unshown = [], [], [], []
+        self.out_of_view = []
 
     def _add(self, item: QGraphicsItem, z: float) -> QGraphicsItem:
         item.setZValue(z)
@@ -171,6 +175,11 @@ class Overlay:
         self.messages.append(message)
         shown = message if len(message) <= MAX_MESSAGE_CHARS else message[: MAX_MESSAGE_CHARS - 1] + "…"
         visible = self.target.visible() if hasattr(self.target, "visible") else None
+        if visible is not None and not visible[0].contains(at):
+            # its ring is out of view (scrolled or zoomed away): the message, kept inside the
+            # view, says so, or it reads as about what is beside it
+            self.out_of_view.append(message)
+            shown += " " + out_of_view_words()
         if visible is not None:
             self.target.follows_view = True  # laid out for this view: again when it moves
         area, scale = visible if visible is not None else (None, 1.0)
@@ -451,6 +460,11 @@ class _Joining(QGraphicsPathItem):
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
         return super().boundingRect().united(QRectF(-0.5, -0.5, 1.0, 1.0))
+
+
+def out_of_view_words() -> str:
+    """Said after a problem whose ring is out of the part of the map in view."""
+    return _("(out of view: scroll or zoom out to see it)")
 
 
 def _way_length(way: list[QPointF]) -> float:

@@ -36,7 +36,7 @@ from ...i18n import N_, _, bidi_isolate, format_count, format_number, ngettext
 from ...vocab import where as view_words
 from ..modes import EDIT, MapEvent, Mode
 from .drag_shapes import Shapes, scene_arrays, scene_transform
-from .overlay import HANDLE_PX, Overlay
+from .overlay import HANDLE_PX, Overlay, out_of_view_words
 
 SMALL_PX = 4 * HANDLE_PX  # a zone narrower than this on screen is mostly covered by its handles
 
@@ -211,9 +211,13 @@ class ZoneTool(Mode):
             foot = self.state.atlas.view(view_id).foot  # (the left foot is drawn on the left)
             self.overlay.problem(at, message, foot, [m[1] for m in marks])
         if self.overlay.unshown:  # no room on the map free of the chart's text: said here
-            self.status(
-                _("Problem (marked “!” on the map): {message}").format(message=self.overlay.unshown[0])
-            )
+            message = self.overlay.unshown[0]
+            if message in self.overlay.out_of_view:  # (no "!" to look for: its place is not in view)
+                self.status(
+                    _("Problem {where}: {message}").format(where=out_of_view_words(), message=message)
+                )
+            else:
+                self.status(_("Problem (marked “!” on the map): {message}").format(message=message))
         if self.drawing:
             self.overlay.points([overlay.to_scene(self.drawing_view, x, y) for x, y in self.drawing])
         said, self._crowded_said = self._crowded_said, crowded
