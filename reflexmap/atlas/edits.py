@@ -508,8 +508,8 @@ class DeleteVertex(_PointsEdit):
             raise EditRefused(_("a zone needs at least three corners; delete the zone instead"))
         closed = _closed(ring)
         del ring[self.index]
-        if self.index == 0 and closed:
-            ring[-1] = _point((float(ring[0][0]), float(ring[0][1])))
+        if self.index == 0 and closed:  # the ring closed on its new first point, as written
+            ring[-1] = _flow([ring[0][0], ring[0][1]])
 
 
 @dataclass(frozen=True, slots=True)

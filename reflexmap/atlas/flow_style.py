@@ -171,7 +171,9 @@ def _packed(value: list, indent: int, column: int, style: FlowStyle, numbers: Nu
         text = known.get(n)
         if text is None:  # (number_text of a float, its steps inline)
             value = round(n, 3) + 0.0
-            if value.is_integer():
+            if value != n + 0.0:
+                text = repr(n)  # finer than a thousandth: as the file had it (see _fine)
+            elif value.is_integer():
                 text = str(int(value)) if whole else f"{value:.{places}f}"
             else:
                 text = repr(value)
@@ -208,6 +210,13 @@ def is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+# _fine: every number an edit computes is rounded to a thousandth of a millimetre (edits._mm),
+# so a number finer than that was not computed: it is the file's own, in a list rewritten
+# because another point of it moved (S15-7). It is written as read (repr: the shortest text
+# that reads back as the same float), not rounded: before, moving one corner of a ring wrote
+# its neighbours [2.0456, 30.0004] as [2.046, 30], changing points the author never touched.
+
+
 def number_text(value: Any, numbers: NumberStyle = HOUSE_NUMBERS) -> str:
     """`value` (millimetres, to a thousandth) written in the style `numbers`; an int (a
     value the file holds as it wrote it) as it is; a number kept as written because no float
@@ -217,7 +226,9 @@ def number_text(value: Any, numbers: NumberStyle = HOUSE_NUMBERS) -> str:
         return str(value)
     if isinstance(value, str) or hasattr(value, "written"):
         return value if isinstance(value, str) else value.written
-    value = round(float(value), 3) + 0.0  # (+ 0.0: -0.0 is written 0)
+    if (value := float(value)) != round(value, 3):
+        return repr(value)  # finer than a thousandth: as the file had it (see _fine)
+    value = value + 0.0  # (+ 0.0: -0.0 is written 0)
     if value.is_integer():
         return str(int(value)) if numbers.whole_as_int else f"{value:.{numbers.places}f}"
     written = repr(value)

@@ -22,6 +22,7 @@ from .chart_scene_parts import (
     MAX_LABEL_EMS,
     MAX_LABEL_MM,
     OUTER_LEAD_MM,
+    OUTLINE_ROLE,
     _drawn,
     _has_view,
     _short,
@@ -138,6 +139,7 @@ class FramesMixin:
         outline.setPen(outline_pen())
         outline.setBrush(palette.SKIN)
         outline.setZValue(0)
+        outline.setData(OUTLINE_ROLE, True)  # (chart_outlines: what a message keeps off)
         self.addItem(outline)
         if under is not None:  # the main chart's zones, grey, under this (partial) chart's own
             assert self.base is not None

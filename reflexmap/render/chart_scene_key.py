@@ -17,6 +17,7 @@ from ..i18n import _, format_count
 from ..vocab import foot_name
 from .chart_key import draw_key, mastery_swatches, region_swatches
 from .chart_scene_parts import (
+    OUTLINE_ROLE,
     _key_regions,
     _path_lines,
 )
@@ -131,6 +132,17 @@ class KeyMixin:
             for line in _path_lines(item)
         ]
         return zones, lines
+
+    def chart_outlines(self) -> list[list[tuple[float, float]]]:
+        """The feet's outlines shown, as closed polylines (scene mm): a problem's message stands
+        off them where it can, so that the foot's edge it is about stays seen."""
+        return [
+            line
+            for items in self.frame_items.values()
+            for item in items
+            if isinstance(item, QGraphicsPathItem) and item.data(OUTLINE_ROLE) and item.isVisible()
+            for line in _path_lines(item)
+        ]
 
     def chart_text_boxes(self) -> list[QRectF]:
         """Where the chart's own text stands (scene mm): the title, each foot's caption, the

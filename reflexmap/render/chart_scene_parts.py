@@ -73,6 +73,9 @@ def _has_view(atlas: Atlas, view_id: str) -> bool:
     return any(v.id == view_id for v in atlas.views)
 
 
+OUTLINE_ROLE = 0  # item data key: True on a foot's outline item
+
+
 def _path_lines(item: QGraphicsPathItem) -> list[list[tuple[float, float]]]:
     """A path item's polylines in scene coordinates (a leader's bends)."""
     found = []

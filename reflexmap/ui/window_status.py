@@ -21,10 +21,11 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QSizeGrip, QStatusBar, QWidget
 
 from .. import i18n
+from ..atlas.coords import as_read
 from ..content import zone_card
 from ..content.markup import plain_tooltip
 from ..i18n import _, bidi_isolate, ngettext
-from ..vocab import aspect_name, aspect_title, foot_name
+from ..vocab import ASPECTS, FEET, aspect_name, aspect_title, foot_name
 from .modes import QUIZ
 from .state import AppState
 
@@ -41,6 +42,7 @@ class StatusLine(QObject):
         self._show = bar.showMessage  # Qt's own; every caller's message goes through say():
         bar.showMessage = self.say  # type: ignore[method-assign]  # callers hold bar.showMessage
         self._said: tuple[str, str, float, int] | None = None  # full, shown, when, timeout ms
+        self._widest_for: tuple[tuple[str, str] | None, int] = (None, 0)  # (language, font): px
         bar.installEventFilter(self)
         self._window = bar.parentWidget()
         if self._window is not None:  # Qt's status tips (menu items) go to the bar from C++, not say()
@@ -149,19 +151,46 @@ class StatusLine(QObject):
         if view is None:
             self._place_shown("")
             return
-        where = f"{foot_name(view.foot)} \u00b7 {aspect_name(view.aspect)}"
-        x_mm, y_mm = (i18n.format_number(v, 1) for v in (x, y))
-        self._place_shown(f"{where}   x {x_mm} mm   y {y_mm} mm")
+        # read as on the other foot: from the heel and the inner edge (coords.as_read)
+        x_mm, y_mm = (i18n.format_number(v, 1) for v in as_read(view, x, y))
+        self._place_shown(_place_text(view.foot, view.aspect, x_mm, y_mm))
 
     def _place_shown(self, text: str) -> None:
         """The pointer's place (or none): while shown, as wide as it is at its widest, so that
-        the message beside it is fitted again only when the pointer comes onto a foot or
-        leaves it, not at each millimetre."""
-        metrics = QFontMetrics(self.coordinates.font())
-        widest = metrics.horizontalAdvance("Rechter Fuß · Lateral   x -000,0 mm   y -000,0 mm")
-        self.coordinates.setMinimumWidth(max(widest, metrics.horizontalAdvance(text)) + 8 if text else 0)
+        neither it nor the message beside it moves as the pointer moves, from foot to foot,
+        view to view and number to number. (Its width was kept for one German sample, narrower
+        than "Left foot · Medial (inner side)   x 100.0 mm": the field grew and shrank, and
+        the message beside it jittered, as the pointer crossed the feet.)"""
+        if text:
+            metrics = QFontMetrics(self.coordinates.font())
+            self.coordinates.setFixedWidth(max(self._widest(metrics), metrics.horizontalAdvance(text)) + 8)
+        else:  # off the feet: it takes no room
+            self.coordinates.setMinimumWidth(0)
+            self.coordinates.setMaximumWidth(QWIDGETSIZE_MAX)
         self.coordinates.setText(text)
 
+    def _widest(self, metrics: QFontMetrics) -> int:
+        """The widest pointer place there is in this language and font: every foot and view,
+        three digits before the decimal sign on both numbers (a 260 mm foot), with signs."""
+        key = (i18n.language(), self.coordinates.font().key())
+        if self._widest_for[0] != key:
+            digit = max("0123456789", key=metrics.horizontalAdvance)
+            number = "-" + digit * 3 + i18n.format_number(0.5, 1).strip("05") + digit
+            width = max(
+                metrics.horizontalAdvance(_place_text(foot, aspect, number, number))
+                for foot in FEET
+                for aspect in ASPECTS
+            )
+            self._widest_for = (key, width)
+        return self._widest_for[1]
+
+
+def _place_text(foot: str, aspect: str, x: str, y: str) -> str:
+    """The pointer's place as the status bar shows it (`x`, `y`: numbers as written)."""
+    return f"{foot_name(foot)} \u00b7 {aspect_name(aspect)}   x {x} mm   y {y} mm"
+
+
+QWIDGETSIZE_MAX = 16777215  # Qt's "no maximum width"
 
 _ISOLATED = re.compile("\u2068([^\u2068\u2069]*)\u2069")
 # a problem's place: "file:line:column:" or "line:column:" (the file's name maybe isolated)

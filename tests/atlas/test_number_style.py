@@ -143,9 +143,10 @@ def test_the_style_is_read_from_the_files_lists():
     assert number_style(chart("block", "one")) == NumberStyle(whole_as_int=False, places=1)
     assert number_style(chart("flow", "two")) == NumberStyle(whole_as_int=False, places=2)
     assert number_style("atlas_format: 1\nzones: []\n") == NumberStyle()  # nothing said: `18.0`
+    # 17.0004, finer than any edit computes (edits._mm): the file's own, written as read (S15-7)
     assert [number_text(v, NumberStyle(True, 1)) for v in (17.0, -0.0, 17.0004, 0.001)] == [
         "17",
         "0",
-        "17",
+        "17.0004",
         "0.001",
     ]

@@ -204,3 +204,27 @@ def test_save_asks_when_the_other_program_kept_the_files_time_and_size(qtbot, ed
     assert seen and seen[0] == "changed-on-disk", seen
     assert 'name: "Hell"' in chart.read_text(encoding="utf-8")  # not written over
     editing.editor.saving.discard()
+
+
+def test_reload_cancelled_is_not_asked_again_as_changed_on_disk(qtbot, editing, chart):
+    """File → Reload over work not saved, the file changed by another program, answered
+    Cancel: the window coming back from the question does not ask at once "… was changed by
+    another program. Reload it?" about the same change (S16-5); a later change is asked about."""
+    nudge(qtbot, editing)
+    other_program_renames_the_heel(chart)
+    seen: list[str] = []
+    answer_with("Cancel", seen)
+    editing.reload_action.trigger()
+    assert seen[0] == "reload-unsaved"
+    QApplication.sendEvent(editing, QEvent(QEvent.Type.WindowActivate))  # back from the question
+    qtbot.wait(50)
+    assert not [b for b in editing.findChildren(QMessageBox, "changed-on-disk-now") if b.isVisible()]
+    assert editing.isWindowModified() and editing.state.atlas.zone("heel").name == "Heel"
+    text = chart.read_text(encoding="utf-8").replace('name: "Heel pad"', 'name: "Heel zone"')
+    chart.write_text(text, encoding="utf-8")  # another change, later: said when the window comes back
+    stat = chart.stat()
+    os.utime(chart, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000))
+    QApplication.sendEvent(editing, QEvent(QEvent.Type.WindowActivate))
+    qtbot.waitUntil(lambda: editing.findChild(QMessageBox, "changed-on-disk-now") is not None)
+    editing.findChild(QMessageBox, "changed-on-disk-now").close()
+    editing.editor.saving.discard()

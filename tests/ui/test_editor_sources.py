@@ -8,7 +8,16 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QPushButton
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
 
 from reflexmap.atlas import load_atlas
 from reflexmap.atlas.document import read_document
@@ -69,7 +78,7 @@ def choose(qtbot, dialog, title: str) -> None:
 
 
 def type_into(qtbot, dialog, name: str, text: str) -> None:
-    field = dialog.sources.findChild(type(dialog.sources.id_field), f"source-{name}")
+    field = dialog.sources.findChild(QWidget, f"source-{name}")
     field.setFocus()
     field.selectAll()
     qtbot.keyClicks(field, text)
@@ -235,3 +244,29 @@ def test_long_source_titles_are_read_whole_in_the_zone_form_and_chart_properties
     wraps_whole(dialog.findChild(QListWidget, "chart-sources"))
     dialog.reject()
     window.editor.saving.discard()
+
+
+def test_a_sources_note_is_a_box_of_several_lines(qtbot, editing, chart):
+    """A source's note runs to sentences, some on lines of their own: it is typed in a box of
+    wrapped lines (it was a one-line field, a long note running off its edge), and its lines
+    are kept, saved and read back."""
+    dialog = open_dialog(editing)
+    choose(qtbot, dialog, "Source two")
+    note = dialog.sources.findChild(QWidget, "source-note")
+    assert isinstance(note, QPlainTextEdit)
+    assert isinstance(dialog.sources.findChild(QWidget, "source-note-de"), QPlainTextEdit)
+    assert note.height() >= 3 * note.fontMetrics().lineSpacing()
+    note.setFocus()
+    qtbot.keyClicks(note, "Second edition, 2004.")
+    qtbot.keyClick(note, Qt.Key.Key_Return)
+    qtbot.keyClicks(note, "Checked in a library.")
+    choose(qtbot, dialog, "Source one")  # another source and back: what was typed is kept
+    assert note.toPlainText() == ""
+    choose(qtbot, dialog, "Source two")
+    assert note.toPlainText() == "Second edition, 2004.\nChecked in a library."
+    ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    editing.save_action.trigger()
+    saved = load_atlas(chart)
+    assert saved.sources["s2"].note == "Second edition, 2004.\nChecked in a library."
+    assert saved.sources["s1"].note is None

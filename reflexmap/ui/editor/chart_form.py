@@ -80,7 +80,7 @@ class SourceList(QGroupBox):
         column = QVBoxLayout()
         column.addLayout(row)
         form = QFormLayout()
-        self.fields: dict[Key, QLineEdit] = {}
+        self.fields: dict[Key, QLineEdit | TextBox] = {}
         labels = {"title": _("Tit&le:"), "url": _("&Web address:"), "note": _("&Note:")}
         self.id_field = self._field(("id", None), _("&Id:"), form)
         self.id_field.setMaxLength(64)
@@ -110,11 +110,19 @@ class SourceList(QGroupBox):
     def languages() -> list[str]:
         return [language for language in i18n.LANGUAGES if language != "en"]
 
-    def _field(self, key: Key, label: str, form: QFormLayout) -> QLineEdit:
-        field = QLineEdit()
-        field.setMaxLength(MAX_TEXT_CHARS)
+    def _field(self, key: Key, label: str, form: QFormLayout) -> QLineEdit | TextBox:
+        """A source's text field: a note (it runs to several sentences, some on lines of
+        their own) in a box of three wrapped lines, the rest on one line. (The note was a
+        one-line field: a long note ran off its right edge, read a piece at a time.)"""
+        field: QLineEdit | TextBox
+        if key[0] == "note":
+            field = TextBox(lines=3)
+            field.textChanged.connect(lambda k=key, f=field: self._typed(k, f.text()))
+        else:
+            field = QLineEdit()
+            field.setMaxLength(MAX_TEXT_CHARS)
+            field.textEdited.connect(lambda text, k=key: self._typed(k, text))
         field.setObjectName("source-" + key[0] + (f"-{key[1]}" if key[1] else ""))
-        field.textEdited.connect(lambda text, k=key: self._typed(k, text))
         form.addRow(label, field)
         if key[0] != "id":
             self.fields[key] = field
@@ -142,12 +150,18 @@ class SourceList(QGroupBox):
         if self._filling:
             return
         entry = self.entries[row] if 0 <= row < len(self.entries) else None
-        for key, field in [(("id", None), self.id_field), *self.fields.items()]:
-            field.setEnabled(entry is not None)
-            value = "" if entry is None else entry["id"] if key[0] == "id" else entry["texts"].get(key, "")
-            if field.text() != value:
-                field.setText(value)
-                field.setCursorPosition(0)
+        self._filling = True  # (a note's box says it changed when filled: not typed)
+        try:
+            for key, field in [(("id", None), self.id_field), *self.fields.items()]:
+                field.setEnabled(entry is not None)
+                value = (
+                    "" if entry is None else entry["id"] if key[0] == "id" else entry["texts"].get(key, "")
+                )
+                if field.text() != value:
+                    field.setText(value)
+                    field.setCursorPosition(0)
+        finally:
+            self._filling = False
         self.buttons["remove"].setEnabled(entry is not None and len(self.entries) > 1)
         self.buttons["up"].setEnabled(row > 0)
         self.buttons["down"].setEnabled(0 <= row < len(self.entries) - 1)
@@ -158,7 +172,7 @@ class SourceList(QGroupBox):
 
     def _typed(self, key: Key, text: str) -> None:
         entry = self.current()
-        if entry is None:
+        if entry is None or self._filling:
             return
         if key[0] == "id":
             entry["id"] = text.strip()
@@ -259,7 +273,7 @@ class SourceList(QGroupBox):
                 old = entry["old"].get(key, "")
                 if entry["was"] is not None and value == old:
                     continue  # not typed in: stays exactly as the file has it
-                value = _clean(value)
+                value = _clean(value, lines=key[0] == "note")
                 if entry["was"] is None or value != old:
                     texts.append((key, value or None))
             entries.append(SourceEntry(entry["id"], entry["was"], tuple(texts)))
@@ -275,8 +289,12 @@ def _typed(entry: dict, name: str) -> bool:
     return entry["was"] is None or entry["texts"][key] != entry["old"].get(key, "")
 
 
-def _clean(text: str) -> str:
-    """A source's text on one line, as the charts write them, and within the schema's bound."""
+def _clean(text: str, lines: bool = False) -> str:
+    """A source's text on one line, as the charts write them, and within the schema's bound;
+    `lines`: a note, whose lines stay lines (each one's spaces tidied, empty ones dropped)."""
+    if lines:
+        kept = (" ".join(line.split()) for line in text.splitlines())
+        return "\n".join(line for line in kept if line)[:MAX_TEXT_CHARS]
     return " ".join(text.split())[:MAX_TEXT_CHARS]
 
 

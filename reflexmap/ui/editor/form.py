@@ -300,9 +300,13 @@ class ZoneForm(QScrollArea):
                     caret = caret_after(line.text(), value) if line.hasFocus() else 0
                     line.setText(value)
                     line.setCursorPosition(caret)
-            if zone is not None:
-                self.region.setCurrentIndex(max(0, self.region.findData(zone.region)))
-                self.confidence.setCurrentIndex(max(0, self.confidence.findData(zone.confidence)))
+            # no zone: the lists show nothing (they kept the last zone's region and confidence,
+            # as if they were some zone's, greyed beside empty fields)
+            for box, value in (
+                (self.region, zone and zone.region),
+                (self.confidence, zone and zone.confidence),
+            ):
+                box.setCurrentIndex(max(0, box.findData(value)) if zone is not None else -1)
             self._fill_sources(zone)
             said = zone_effect_words(zone) if zone is not None else []
             self.effect.setText(effect_caveat(said) if said else "")

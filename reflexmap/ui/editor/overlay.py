@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
+from ...i18n import _
 from ...layout.marks import free_spot, line_pieces
 from ...render import palette
 
@@ -50,6 +51,7 @@ OUTWARD_PX = 2 * MIN_MESSAGE_PX  # room enough on the outer side of a mark for i
 OVER_ZONES_PX = 160.0
 THROUGH_LABEL_PX = 1000.0
 TEXT_MARGIN_PX = 3.0  # a joining line keeps this far off the chart's texts where it can
+OFF_OUTLINE_PX = 120  # a message stands off the feet's outlines where it can this near its ring
 MAX_REACH_PX = 240  # a message stands no further than this from its ring (a line joins them)
 
 
@@ -87,16 +89,23 @@ class Overlay:
         self.messages: list[str] = []  # the problem texts shown, for tests and screen readers
         self.boxes: list[QRectF] = []  # the messages' boxes placed so far (view pixels)
         self.unshown: list[str] = []  # messages with no place on the map free of its text
+        self.out_of_view: list[str] = []  # messages whose ring is out of the view
         self._scale = 1.0  # pixels a scene unit, where the messages are laid out
         # the chart's texts, view px from the ring being joined: left, top, right, bottom
         self._clear = numpy.empty((0, 4))
+        self._rings: list[tuple[float, float]] = []  # the other problems' rings (view px)
+        self._outlines: list[tuple[float, float, float, float]] = []  # outline pieces (view px)
+        self._outline_cache: tuple = (None, [])  # (the view laid out for, its outline pieces)
 
     def begin(self, target) -> None:
         self.target = target
+        self._outline_cache = (None, [])  # (the chart may be drawn anew)
         self.handles, self.messages, self.boxes, self.unshown = [], [], [], []
+        self.out_of_view = []
 
     def clear(self) -> None:
         self.handles, self.messages, self.boxes, self.unshown = [], [], [], []
+        self.out_of_view = []
 
     def _add(self, item: QGraphicsItem, z: float) -> QGraphicsItem:
         item.setZValue(z)
@@ -166,6 +175,11 @@ class Overlay:
         self.messages.append(message)
         shown = message if len(message) <= MAX_MESSAGE_CHARS else message[: MAX_MESSAGE_CHARS - 1] + "…"
         visible = self.target.visible() if hasattr(self.target, "visible") else None
+        if visible is not None and not visible[0].contains(at):
+            # its ring is out of view (scrolled or zoomed away): the message, kept inside the
+            # view, says so, or it reads as about what is beside it
+            self.out_of_view.append(message)
+            shown += " " + out_of_view_words()
         if visible is not None:
             self.target.follows_view = True  # laid out for this view: again when it moves
         area, scale = visible if visible is not None else (None, 1.0)
@@ -217,14 +231,21 @@ class Overlay:
             for line in lines:
                 points = [((x - area.left()) * scale, (y - area.top()) * scale) for x, y in line]
                 soft += line_pieces(points, 12.0, 2.0)
+        # the feet's outlines: kept off where a place near the ring is free of them (S16-3)
+        self._outlines = self._outline_pieces(area, scale)
         others = [
             ((m - area.topLeft()) * scale).toTuple()
             for m in marks
             if m != at and area is not None and scale > 0
         ]
+        self._rings = others  # (kept clear of by the message and by its "!" tag: _apart)
         room = (left, right, above, below) if area is not None else None
         widest = min(MAX_MESSAGE_PX, max(MIN_MESSAGE_PX, room_right if on_right else room_left))
-        for width in [widest] + [w for w in NARROWER_PX if w < widest and w < natural]:
+        widths = [widest] + [w for w in NARROWER_PX if w < widest and w < natural]
+        # off the feet's outlines first, at every width, where a place near the ring is
+        # free of them; then over them (a message across a foot's edge hid the edge it is about)
+        tries = [(width, True) for width in widths if self._outlines] + [(width, False) for width in widths]
+        for width, off_outlines in tries:
             lines = wrapped(shown, font, width, MAX_MESSAGE_LINES)
             metrics = QFontMetricsF(font)
             w = max(metrics.horizontalAdvance(line) for line in lines) + 8
@@ -234,7 +255,9 @@ class Overlay:
             if area is not None and scale > 0:  # never past the edges of what is in view
                 dx = max(-left + EDGE_PX, min(dx, right - EDGE_PX - w))
                 dy = max(-above + EDGE_PX, min(dy, below - EDGE_PX - h))
-            chosen = self._apart(origin, dx, dy, w, h, room, clear, soft=soft, others=others)
+            chosen = self._apart(
+                origin, dx, dy, w, h, room, clear, soft=soft, others=others, off_outlines=off_outlines
+            )
             if chosen is not None:
                 # from the ring, TEXT_MARGIN_PX round each: a line grazing a text's box reads
                 # as through it (the stomach's line passed 0.3 px by 'Shoulder')
@@ -253,6 +276,25 @@ class Overlay:
         tag = self._apart(origin, SIDE_PX - 4, -h / 2, w, h, room, clear, reach=MAX_REACH_PX / 4)
         if tag is not None:  # (else the ring alone: a tag too would cover the chart's text)
             self._box_at(at, "!", tag, bold=True).setToolTip(message)
+
+    def _outline_pieces(self, area, scale: float) -> list[tuple[float, float, float, float]]:
+        """The feet's outlines in view as boxes along them (view px from the top left of
+        `area`), found once for the messages laid out for one view of the map."""
+        if area is None or scale <= 0 or not hasattr(self.target, "chart_outlines"):
+            return []
+        key = (area.getRect(), scale)
+        if self._outline_cache[0] != key:
+            width, height = area.width() * scale, area.height() * scale
+            pieces = []
+            for line in self.target.chart_outlines():
+                points = [((x - area.left()) * scale, (y - area.top()) * scale) for x, y in line]
+                pieces += [  # (the pieces in view: those out of it stand in no message's way)
+                    b
+                    for b in line_pieces(points, 12.0, 1.5)
+                    if b[0] + b[2] >= 0 and b[1] + b[3] >= 0 and b[0] <= width and b[1] <= height
+                ]
+            self._outline_cache = (key, pieces)
+        return self._outline_cache[1]
 
     def _connect(self, at: QPointF, offset: tuple[float, float], w: float, h: float) -> None:
         """A red line from the ring to its message where the message stands off from it (the
@@ -350,6 +392,7 @@ class Overlay:
         reach: float = MAX_REACH_PX,
         soft: list[tuple[float, float, float, float]] = (),
         others: list[tuple[float, float]] = (),
+        off_outlines: bool = False,
     ) -> tuple[float, float] | None:
         """(dx, dy) from the ring at `origin` (view pixels) of a `w` × `h` box that covers no
         message placed before (a zone's problem and its mirror's, two problems close
@@ -369,6 +412,8 @@ class Overlay:
         taken = [(b.left(), b.top(), b.width(), b.height()) for b in (*self.boxes, *clear)]
         x0, y0 = origin.x(), origin.y()
         taken.append((x0 - 11, y0 - 11, 22, 22))  # the ring, with its pen
+        # and every other problem's ring: a message over one hid it, and read as its (S16-3)
+        taken += [(x - 11, y - 11, 22, 22) for x, y in self._rings]
         bounds = None
         if room is not None:
             left, right, above, below = room
@@ -378,6 +423,9 @@ class Overlay:
                 left + right - 2 * EDGE_PX,
                 above + below - 2 * EDGE_PX,
             )
+
+        if off_outlines:  # (and no further than OFF_OUTLINE_PX from the ring)
+            taken, reach = taken + self._outlines, min(reach, OFF_OUTLINE_PX)
         spot = free_spot(
             (w, h),
             (x0, y0),
@@ -412,6 +460,11 @@ class _Joining(QGraphicsPathItem):
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
         return super().boundingRect().united(QRectF(-0.5, -0.5, 1.0, 1.0))
+
+
+def out_of_view_words() -> str:
+    """Said after a problem whose ring is out of the part of the map in view."""
+    return _("(out of view: scroll or zoom out to see it)")
 
 
 def _way_length(way: list[QPointF]) -> float:

@@ -365,7 +365,15 @@ class Saving(QObject, Autosaving):
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
-        box.exec()
+        # a change another program made is what this question is about: answered Cancel, it
+        # is not asked about again as the window comes back from the question (it was, at once:
+        # "… was changed by another program. Reload it?", the same file, the same change)
+        self._told_on_disk = session.changed_on_disk() or self._told_on_disk
+        self._asking = True
+        try:
+            box.exec()
+        finally:
+            self._asking = False
         return box.clickedButton() is reload
 
     def may_close(self, close_again: Callable[[], object]) -> bool:

@@ -250,7 +250,21 @@ class EditSession(QObject):
     def _naming_zone(self, edit: Edit, text: str) -> str:
         """The change's name with the zone it changes, as shown (its name isolated: it is
         chart text), so that Undo, Redo, their status words and the History say which zone
-        ("Undone: Edit Name: ⁨Heel⁩"; before, only "Undone: Edit Name")."""
+        ("Undone: Edit Name: ⁨Heel⁩"; before, only "Undone: Edit Name"). A rename says the
+        id before and after ("Rename zone: ⁨heel⁩ → ⁨heel-pad⁩"), a drawn zone its name (before,
+        "Draw zone" and "Rename zone: ⁨Heel⁩" alone: a History of three renames read alike)."""
+        from ...atlas.edits import InsertZone, RenameZone
+
+        if isinstance(edit, RenameZone):
+            return _("{change}: {old} → {new}").format(
+                change=text, old=bidi_isolate(self.written_id(edit.zone)), new=bidi_isolate(edit.new_id)
+            )
+        if (
+            isinstance(edit, InsertZone)
+            and isinstance(edit.raw, dict)
+            and isinstance(edit.raw.get("name"), str)
+        ):
+            return _("{change}: {zone}").format(change=text, zone=bidi_isolate(edit.raw["name"]))
         zone_id = getattr(edit, "zone", None)
         atlas = self.state.atlas
         if not isinstance(zone_id, str) or not atlas.has_zone(zone_id):

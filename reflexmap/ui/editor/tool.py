@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
     QTextEdit,
 )
 
+from ...atlas.coords import as_read
 from ...atlas.geometry import problem_place
 from ...i18n import N_, _, bidi_isolate, format_count, format_number, ngettext
-from ...vocab import aspect_name, foot_name
 from ...vocab import where as view_words
 from ..modes import EDIT, MapEvent, Mode
 from .drag_shapes import Shapes, scene_arrays, scene_transform
-from .overlay import HANDLE_PX, Overlay
+from .overlay import HANDLE_PX, Overlay, out_of_view_words
 
 SMALL_PX = 4 * HANDLE_PX  # a zone narrower than this on screen is mostly covered by its handles
 
@@ -211,9 +211,13 @@ class ZoneTool(Mode):
             foot = self.state.atlas.view(view_id).foot  # (the left foot is drawn on the left)
             self.overlay.problem(at, message, foot, [m[1] for m in marks])
         if self.overlay.unshown:  # no room on the map free of the chart's text: said here
-            self.status(
-                _("Problem (marked “!” on the map): {message}").format(message=self.overlay.unshown[0])
-            )
+            message = self.overlay.unshown[0]
+            if message in self.overlay.out_of_view:  # (no "!" to look for: its place is not in view)
+                self.status(
+                    _("Problem {where}: {message}").format(where=out_of_view_words(), message=message)
+                )
+            else:
+                self.status(_("Problem (marked “!” on the map): {message}").format(message=message))
         if self.drawing:
             self.overlay.points([overlay.to_scene(self.drawing_view, x, y) for x, y in self.drawing])
         said, self._crowded_said = self._crowded_said, crowded
@@ -514,7 +518,8 @@ class ZoneTool(Mode):
         else:
             dx, dy = sign * (x - drag.start[0]), y - drag.start[1]
             rings = [[(px + dx, py + dy) for px, py in r] for r in rings]
-            self.status(_("Moving the zone by {dx} mm, {dy} mm").format(dx=_n(sign * dx), dy=_n(dy)))
+            said = as_read(self.state.atlas.view(drag.view), dx, dy)  # as the author reads the feet
+            self.status(_("Moving the zone by {dx} mm, {dy} mm").format(dx=_n(said[0]), dy=_n(said[1])))
             live = tuple(tuple(r) for r in rings)
             self.shapes.moved_by(drag.rings, live, dx, dy)
         self.live = {drag.view: live}
@@ -688,7 +693,8 @@ class ZoneTool(Mode):
             moved = [[(x + total[0], y + total[1]) for x, y in r] for r in moved]
         self.live = {view: tuple(tuple(r) for r in moved)}
         self._check_live()
-        self.status(_("Nudged by {dx} mm, {dy} mm").format(dx=_n(total[0]), dy=_n(total[1])))
+        said = as_read(self.state.atlas.view(view), *total)  # as the author reads the feet
+        self.status(_("Nudged by {dx} mm, {dy} mm").format(dx=_n(said[0]), dy=_n(said[1])))
         self.refresh()
         self._nudge_timer.start()
 
@@ -861,7 +867,8 @@ class ZoneTool(Mode):
 
     def _say_point(self, view_id: str, x: float, y: float) -> None:
         view = self.state.atlas.view(view_id)
-        where = f"{foot_name(view.foot)}, {aspect_name(view.aspect)}"
+        where = view_words(view.foot, view.aspect)  # "right foot, medial view", as problems say it
+        x, y = as_read(view, x, y)  # the same place reads the same on either foot
         self.status(
             _("Vertex at x {x} mm, y {y} mm ({view})").format(x=_n(x), y=_n(y), view=bidi_isolate(where))
         )

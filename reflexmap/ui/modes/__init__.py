@@ -153,6 +153,11 @@ class MapOverlay:
         shapes = getattr(self._scene, "chart_shapes", None)
         return shapes() if shapes is not None else ([], [])
 
+    def chart_outlines(self) -> list:
+        """The feet's outlines shown (scene polylines): a message stands off them where it can."""
+        outlines = getattr(self._scene, "chart_outlines", None)
+        return outlines() if outlines is not None else []
+
     def to_scene(self, view_id: str, x_mm: float, y_mm: float) -> QPointF:
         return self._to_scene(view_id, x_mm, y_mm)
 
