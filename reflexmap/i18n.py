@@ -160,13 +160,16 @@ def balanced_lines(lines: list[str]) -> list[str]:
     return result
 
 
-def in_sentence(name: str) -> str:
-    """A zone name inside a sentence: English lower-cases its first letter ("the lumbar
-    spine"); German keeps nouns capitalised. Only a plain capitalised word is lowered: "T12
-    vertebra", "C7", "L5-S1 joint" and "MRT" keep their case. Isolated when it needs to be
-    (bidi_isolate)."""
+def in_sentence(name: str, *, common_noun: bool) -> str:
+    """A zone name inside a sentence, isolated when it needs to be (bidi_isolate). A name
+    written as it is said (`common_noun` false: a chart without `zone_names: common nouns`)
+    is used exactly as written: "the Achilles tendon". A common noun, capitalised only to
+    start its label, reads lower-case in English ("the lumbar spine"); German keeps nouns
+    capitalised. Only a plain capitalised word is lowered: "T12 vertebra", "C7", "L5-S1
+    joint" and "MRT" keep their case."""
     first = name.split(maxsplit=1)[0] if name.split() else ""
-    if _language == "en" and first[:1].isupper() and first[1:].isalpha() and first[1:].islower():
+    lowered = first[:1].isupper() and first[1:].isalpha() and first[1:].islower()
+    if common_noun and _language == "en" and lowered:
         name = name[:1].lower() + name[1:]
     return bidi_isolate(name)
 

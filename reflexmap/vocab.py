@@ -12,6 +12,7 @@ __all__ = [
     "FEET",
     "REGIONS",
     "CONFIDENCES",
+    "ZONE_NAME_STYLES",
     "LANGUAGES",  # defined beside the translation machinery (reflexmap.i18n), named here
 ]
 
@@ -20,6 +21,11 @@ ASPECTS = ("plantar", "medial", "lateral", "dorsal")  # in the order the views a
 FEET = ("left", "right")
 REGIONS = ("head", "neck", "chest", "abdomen", "pelvis", "spine", "back", "limb", "nerve")
 CONFIDENCES = ("sourced", "estimate")
+# How a chart's zone names read inside a sentence (its top-level `zone_names`): "common
+# nouns" are written capitalised only to start a label ("Lumbar spine") and read lower-case
+# in an English sentence ("the lumbar spine"); "as written" (also a chart that does not say)
+# are used exactly as the author wrote them ("the Achilles tendon", "the Rwo-Shur point").
+COMMON_NOUNS, AS_WRITTEN = ZONE_NAME_STYLES = ("common nouns", "as written")
 
 # Okabe–Ito (colour-blind safe) plus two from Paul Tol's muted set.
 REGION_COLOURS = {

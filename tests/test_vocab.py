@@ -16,6 +16,7 @@ NAMES = {
     "FEET",
     "REGIONS",
     "CONFIDENCES",
+    "ZONE_NAME_STYLES",
     "LANGUAGES",
     "REGION_COLOURS",
     "REGION_NAMES",
@@ -92,7 +93,7 @@ def test_the_chart_schema_allows_exactly_the_vocabulary():
                 walk(value)
 
     walk(json.loads(schema))
-    for ids in (vocab.ASPECTS, vocab.FEET, vocab.REGIONS, vocab.CONFIDENCES):
+    for ids in (vocab.ASPECTS, vocab.FEET, vocab.REGIONS, vocab.CONFIDENCES, vocab.ZONE_NAME_STYLES):
         assert any(set(e) == set(ids) for e in enums), ids
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from shapely.geometry import Polygon
 
 from ..i18n import _
+from ..vocab import AS_WRITTEN
 from . import geometry, stopping
 from .errors import AtlasError
 from .index import Packed, ZoneIndex
@@ -289,6 +290,7 @@ class Builder:
             title=data["title"],
             tradition=data["tradition"],
             description=data.get("description"),
+            zone_names=data.get("zone_names", AS_WRITTEN),
             sources=sources,
             views=tuple(views.values()),
             zones=tuple(zones),

@@ -31,7 +31,7 @@ from typing import Any
 
 from .. import bounded_json
 from ..storage import atomic_path, read_regular
-from ..vocab import ASPECTS, CONFIDENCES, FEET, REGIONS
+from ..vocab import ASPECTS, CONFIDENCES, FEET, REGIONS, ZONE_NAME_STYLES
 from .cache_rules import check_anchors, check_geometry, check_texts, check_views
 from .index import Packed, ZoneIndex
 from .model import Atlas, Guide, Source, View, Zone
@@ -45,10 +45,11 @@ MAX_SOURCES = 1_000
 MAX_ZONE_SOURCES = 100
 
 # Bump when the model or the loader's rules change, so old entries are not trusted.
-CACHE_FORMAT = 8  # 4: zone coordinates packed as binary doubles; 5: check refuses invisible texts;
+CACHE_FORMAT = 9  # 4: zone coordinates packed as binary doubles; 5: check refuses invisible texts;
 # 6: ring lengths and label anchors packed too (no JSON number but in outlines); 7: binary entry
 # (the packed runs as raw bytes after the JSON, not base64 inside it) with a CRC-32; 8: numbers
-# only in decimal (010, 0x10, .nan refused), YAML 1.1 words read as text, script-aware marks
+# only in decimal (010, 0x10, .nan refused), YAML 1.1 words read as text, script-aware marks;
+# 9: the chart's `zone_names` (how its names read in a sentence)
 MAX_ENTRIES = 20  # oldest entries beyond this are removed when a new one is written
 MAX_ENTRY_BYTES = 256 * 1024 * 1024  # a 32 MiB chart's entry is a few times its size at most
 
@@ -289,6 +290,7 @@ def atlas_to_plain(atlas: Atlas) -> dict[str, Any]:
         "title": atlas.title,
         "tradition": atlas.tradition,
         "description": atlas.description,
+        "zone_names": atlas.zone_names,
         "translations": atlas.translations,
         "sources": [[s.id, s.title, s.url, s.note, s.translations] for s in atlas.sources.values()],
         "views": [
@@ -343,6 +345,12 @@ def _text(value: Any, limit: int = 4000, optional: bool = False) -> Any:
     if (optional and value is None) or (type(value) is str and 0 < len(value) <= limit):
         return value
     raise _Untrusted("text")
+
+
+def _zone_names(value: Any) -> str:
+    if type(value) is str and value in ZONE_NAME_STYLES:
+        return value
+    raise _Untrusted("zone_names")
 
 
 def _id(value: Any, optional: bool = False) -> Any:
@@ -703,6 +711,7 @@ def _atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
         title=_text(plain["title"]),
         tradition=_text(plain["tradition"]),
         description=_text(plain["description"], optional=True),
+        zone_names=_zone_names(plain["zone_names"]),
         sources=sources,
         views=tuple(views),
         zones=tuple(zones),

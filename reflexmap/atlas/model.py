@@ -10,7 +10,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..vocab import ASPECTS, FEET, REGIONS  # noqa: F401 (re-exported by reflexmap.atlas)
+from ..i18n import in_sentence
+from ..vocab import AS_WRITTEN, ASPECTS, COMMON_NOUNS, FEET, REGIONS  # noqa: F401 (re-exported)
 from .coords import MAX_LABELLED_ZONES, Point, Ring, Shape  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -94,6 +95,7 @@ class Atlas:
     index: ZoneIndex | None = field(default=None, repr=False, compare=False, hash=False)
     translations: Translations = field(default_factory=dict, hash=False)
     language: str | None = field(default=None, compare=False)  # set on a localized copy
+    zone_names: str = AS_WRITTEN  # how its zone names read in a sentence (vocab.ZONE_NAME_STYLES)
     _by_id: dict[str, Zone] = field(init=False, repr=False, compare=False, hash=False)
     _anchors: dict[str, dict[str, Point]] = field(init=False, repr=False, compare=False, hash=False)
     _localized: dict[str, Atlas] = field(init=False, repr=False, compare=False, hash=False)
@@ -102,6 +104,11 @@ class Atlas:
         object.__setattr__(self, "_by_id", {z.id: z for z in self.zones})
         object.__setattr__(self, "_anchors", {})
         object.__setattr__(self, "_localized", {})
+
+    def in_sentence(self, name: str) -> str:
+        """One of this chart's zone names inside a sentence, as its `zone_names` says the
+        names read (i18n.in_sentence): "the lumbar spine", "the Achilles tendon"."""
+        return in_sentence(name, common_noun=self.zone_names == COMMON_NOUNS)
 
     def languages(self) -> set[str]:
         """Languages the file carries translations for (besides its own): of any text that

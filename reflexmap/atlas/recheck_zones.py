@@ -22,6 +22,8 @@ import dataclasses
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from ..vocab import AS_WRITTEN
+
 if TYPE_CHECKING:
     from .document import ChartDocument
     from .draft import Draft
@@ -159,6 +161,7 @@ def derived_draft(document: ChartDocument) -> Draft | None:
         title=data["title"],
         tradition=data["tradition"],
         description=data.get("description"),
+        zone_names=data.get("zone_names", AS_WRITTEN),
         zones=kept,
         index=index,
         translations=data.get("translations", {}),

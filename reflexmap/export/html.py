@@ -24,7 +24,7 @@ from ..atlas.index import shape_area
 from ..content import NOTES, note_html
 from ..content.markup import QUESTION_CLAIM_CHARS, shortened, where_question
 from ..content.zone_card import claim_text, details_html, heading_html, isolate
-from ..i18n import N_, _, bidi_isolate, in_sentence, language
+from ..i18n import N_, _, bidi_isolate, language
 from ..layout import order as layout_order
 from ..layout.frames import bounds, is_wide
 from ..layout.labels import spread
@@ -329,7 +329,7 @@ def _card(atlas: Atlas, zone: Zone) -> str:
     return (
         f'<article class="card" id="card-{escape(zone.id)}" data-zone="{escape(zone.id)}" '
         f'data-name="{escape(zone.name)}" data-said="{escape(isolate(zone.name))}" '
-        f'data-mid="{escape(in_sentence(zone.name))}" '
+        f'data-mid="{escape(atlas.in_sentence(zone.name))}" '
         f'data-ask="{escape(where_question(zone.claim))}" '
         # (a tap on another zone the question fits: "This chart places … at the sacrum too")
         f'data-claim="{escape(bidi_isolate(shortened(zone.claim, QUESTION_CLAIM_CHARS)))}" '
@@ -355,7 +355,7 @@ def _notes_buttons() -> str:
 # Interface strings the script shows (filled in with chart text through textContent only).
 def _script_strings() -> dict[str, str | float]:
     return {
-        # {name}/{tapped} mid-sentence: as the app words them (i18n.in_sentence, "the coccyx")
+        # {name}/{tapped} mid-sentence: as the app words them (Atlas.in_sentence: "the coccyx")
         "findPrompt": _("{question} Tap it on the feet."),  # content.markup.where_question
         # an answer's words, as the app's quiz says them (quiz/find_words.py: right, alike,
         # near, nearOutside, wrong, wrongOutside), and the page's own for a tap where zones overlap

@@ -495,16 +495,40 @@
     const size = GUIDE_PX / m.a;
     const gap = size * 0.25;
     const pad = size * 0.15;
+    // every foot's bounds in the drawing's units: a name off its foot stands beside its outer
+    // side, never in the gap towards another foot (sideways on a phone, a German name ran
+    // across the gap onto the other foot) nor over it
+    const feet = $$("g.view", svg).map((v) => {
+      const r = ($("path.outline", v) || v).getBoundingClientRect();
+      const a = new DOMPoint(r.left, r.top).matrixTransform(m.inverse());
+      const b = new DOMPoint(r.right, r.bottom).matrixTransform(m.inverse());
+      return { view: v.dataset.view, box: [a.x, a.y, b.x, b.y] };
+    });
     $$("g.gnames", svg).forEach((g) => {
       const [tx, ty] = (g.getAttribute("transform").match(/-?[0-9.]+/g) || [0, 0]).map(Number);
       const [fx0, fy0, fx1, fy1] = g.dataset.foot.split(" ").map(Number);
       const foot = [fx0, -fy1, fx1, -fy0]; // the foot's bounds, the group's units (y down)
+      // how far a name may reach each way (the group's units): on a side that faces another
+      // foot to its own foot's edge (`gap` beyond at most, and never past the middle of the
+      // space between the feet), on its outer sides to the drawing's edge
+      const reach = [-Infinity, -Infinity, Infinity, Infinity];
+      const own = [foot[0] + tx, foot[1] + ty, foot[2] + tx, foot[3] + ty];
+      feet.filter((f) => f.view !== g.dataset.view).forEach(({ box: o }) => {
+        const across = o[1] < own[3] && own[1] < o[3], along = o[0] < own[2] && own[0] < o[2];
+        if (across && o[0] >= own[2] - gap) reach[2] = Math.min(reach[2], foot[2] + gap, (own[2] + o[0]) / 2 - tx);
+        if (across && o[2] <= own[0] + gap) reach[0] = Math.max(reach[0], foot[0] - gap, (own[0] + o[2]) / 2 - tx);
+        if (along && o[1] >= own[3] - gap) reach[3] = Math.min(reach[3], foot[3] + gap, (own[3] + o[1]) / 2 - ty);
+        if (along && o[3] <= own[1] + gap) reach[1] = Math.max(reach[1], foot[1] - gap, (own[1] + o[3]) / 2 - ty);
+      });
+      const ownSide = (box) => box.level[0] >= reach[0] && box.level[1] >= reach[1]
+        && box.level[2] <= reach[2] && box.level[3] <= reach[3];
       const names = $$("text.gname", g);
       const lines = names.map((t) => t.dataset.points.split(" ")
         .map((p) => p.split(",").map(Number)).map(([x, y]) => [x, -y]));
       const outline = $('g.view[data-view="' + CSS.escape(g.dataset.view) + '"] path.outline', svg); // (view mm, y up)
       names.forEach((t, index) => {
         if (!t.dataset.name) t.dataset.name = t.textContent;
+        t.style.display = ""; // (a name hidden at the last placing measured 0 px wide: none is drawn)
         t.setAttribute("font-size", size);
         const pts = lines[index];
         const others = lines.filter((line) => line !== pts);
@@ -520,7 +544,7 @@
           const reach = (box.level[2] - box.level[0]) / 2 + (box.level[3] - box.level[1]) / 2;
           return own < reach && others.every((line) => apart(line, mid) > own + gap);
         };
-        const rules = [(b) => fits(b) && onFoot(b) && ownNearest(b), (b) => fits(b) && ownNearest(b),
+        const rules = [(b) => fits(b) && onFoot(b) && ownNearest(b), (b) => fits(b) && ownSide(b) && ownNearest(b),
           (b) => fits(b) && onFoot(b), fits];
         // one line, or two where a name does not find its place on one (a crowded foot)
         let best = null;

@@ -19,7 +19,7 @@ from ..i18n import N_, _
 NEAR_MISS_MM = 4.0  # a miss this close to the asked zone's edge is "close" (app and page)
 
 # {zone}: the asked zone (the nearest the question fits), {clicked}: the zone under the click
-# (both in_sentence: "the coccyx"), {distance}: millimetres written as the language writes
+# (both Atlas.in_sentence: "the coccyx"), {distance}: millimetres written as the language writes
 # numbers, {claim}: the chart's claim, isolated and shortened as the question asks it.
 FIND_WORDS = {
     "right": N_("✔ Right: the {zone}."),

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .. import vocab
 from ..atlas import Atlas, View
 from ..content.markup import where_question
-from ..i18n import _, in_sentence
+from ..i18n import _
 from .cards import MIN_FIND_AREA_MM2, Card
 
 CHOICES = 4
@@ -74,7 +74,9 @@ def make_question(atlas: Atlas, card: Card, views: list[str], rng: random.Random
     if card.kind == "technique":
         return _choice(
             card,
-            _("Which technique does the chart note for the {zone}?").format(zone=in_sentence(zone.name)),
+            _("Which technique does the chart note for the {zone}?").format(
+                zone=atlas.in_sentence(zone.name)
+            ),
             view_id,
             zone.technique,
             _texts(atlas.zones, "technique"),

@@ -18,7 +18,7 @@ from shapely.geometry import Point
 from ..atlas import Atlas, View
 from ..atlas.geometry import to_shapely
 from ..content.markup import QUESTION_CLAIM_CHARS, shortened
-from ..i18n import _, bidi_isolate, format_number, in_sentence
+from ..i18n import _, bidi_isolate, format_number
 from ..vocab import FEET, on_foot
 from .cards import Card, QuizOptions, allowed_views, cards_for
 from .find_words import NEAR_MISS_MM as NEAR_MISS_MM  # (where the quiz's rules are read)
@@ -166,14 +166,14 @@ class QuizSession:
         question = self._open_question()
         target = self.atlas.zone(question.zone_id)
         hits = tuple(z.id for z in self.atlas.zones_at(view_id, x, y))
-        zone = in_sentence(target.name)
+        zone = self.atlas.in_sentence(target.name)
         if view_id == question.view_id and target.id in hits:
             return self._judge(True, False, find_message("right", zone=zone), hits, 0.0)
         alike = next((z for z in hits if z in question.fits), None) if view_id == question.view_id else None
         if alike is not None:  # another zone the question fits as well: right, and said so
             message = find_message(
                 "alike",
-                clicked=in_sentence(self.atlas.zone(alike).name),
+                clicked=self.atlas.in_sentence(self.atlas.zone(alike).name),
                 claim=bidi_isolate(shortened(target.claim, QUESTION_CLAIM_CHARS)),
                 zone=zone,
             )
@@ -185,11 +185,11 @@ class QuizSession:
             if view_id == question.view_id:  # how far the nearest zone the question fits was
                 shapes = {z: self.atlas.zone(z).shapes[view_id] for z in question.fits or (target.id,)}
                 distance, nearest = min((_edge_distance(shape, x, y), z) for z, shape in shapes.items())
-                zone = in_sentence(self.atlas.zone(nearest).name)
+                zone = self.atlas.in_sentence(self.atlas.zone(nearest).name)
             kind = miss_kind(on_zone=bool(hits), distance_mm=distance)
             message = find_message(
                 kind,
-                clicked=in_sentence(self.atlas.zone(hits[0]).name) if hits else "",
+                clicked=self.atlas.in_sentence(self.atlas.zone(hits[0]).name) if hits else "",
                 distance=format_number(distance, 1) if distance is not None else "",
                 zone=zone,
             )
@@ -209,14 +209,14 @@ class QuizSession:
             message = key.format(zone=zone, clicked_on=clicked_on, asked_on=asked_on)
         elif hits:
             message = _("✖ Wrong: that is the {clicked} {clicked_on}. ✔ marks the {zone} {asked_on}.").format(
-                clicked=in_sentence(self.atlas.zone(hits[0]).name),
+                clicked=self.atlas.in_sentence(self.atlas.zone(hits[0]).name),
                 clicked_on=clicked_on,
                 zone=zone,
                 asked_on=asked_on,
             )
         else:
             message = _(
-                "✖ Wrong: you clicked outside every zone, {clicked_on}. ✔ marks the {zone} {asked_on}."
+                "✖ Wrong: that is outside every zone, {clicked_on}. ✔ marks the {zone} {asked_on}."
             ).format(clicked_on=clicked_on, zone=zone, asked_on=asked_on)
         return self._judge(False, False, message, hits, distance)
 
@@ -237,7 +237,7 @@ class QuizSession:
         picked = question.owners[index] if question.owners else None
         if picked is None or question.kind not in ("technique", "claim"):
             return self._wrong_choice(right)  # (a name picked is the zone it names)
-        zone = in_sentence(self.atlas.zone(picked).name)
+        zone = self.atlas.in_sentence(self.atlas.zone(picked).name)
         if question.kind == "technique":
             message = _("✖ Wrong: that is the technique for the {zone}. The answer is {answer}.")
         else:

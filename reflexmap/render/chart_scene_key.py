@@ -38,14 +38,16 @@ class KeyMixin:
         window, where the plain minimum is 9) when the chart fitted to a window of `room`
         (width over height) is held by its width, so that the key's taller rows take only
         the paper left empty under the chart: the feet keep their size (a chart held by its
-        height draws the key at its size: larger, it would shrink them)."""
+        height draws the key at its size: larger, it would shrink them).
+
+        The larger key is drawn first: when it stays within the chart's width, the chart is
+        as wide as with the usual key, which is then not drawn only to be measured (a start
+        drew the key twice)."""
         chart_type, larger = self.type, self.min_text_mm * self.type.guide_floor
         if room is None or larger <= min(chart_type.key, chart_type.caveat):
             self._draw_key(atlas, shown, left, right, y)
             return
-        self._draw_key(atlas, shown, left, right, y)
-        usual = self.itemsBoundingRect()
-        self._remove_key()
+        bare = self.itemsBoundingRect()  # the chart without its key
         self.type = replace(
             chart_type, key=max(chart_type.key, larger), caveat=max(chart_type.caveat, larger)
         )
@@ -54,10 +56,22 @@ class KeyMixin:
         finally:
             self.type = chart_type
         rect = self.itemsBoundingRect()
-        if rect.width() <= usual.width() + 0.01 and rect.width() + 12 >= room * (rect.height() + 12):
-            return  # as wide as with the usual key and held by its width: the feet as large
+        held = rect.width() + 12 >= room * (rect.height() + 12)
+        if held and rect.left() >= bare.left() - 0.01 and rect.right() <= bare.right() + 0.01:
+            return  # as wide as with any key and held by its width: the feet as large
         self._remove_key()
         self._draw_key(atlas, shown, left, right, y)
+        usual = self.itemsBoundingRect()
+        if not held or rect.width() > usual.width() + 0.01:
+            return  # the usual key: the larger one widened the chart, or it is held by its height
+        self._remove_key()  # as wide as with the usual key and held by its width
+        self.type = replace(
+            chart_type, key=max(chart_type.key, larger), caveat=max(chart_type.caveat, larger)
+        )
+        try:
+            self._draw_key(atlas, shown, left, right, y)
+        finally:
+            self.type = chart_type
 
     def _remove_key(self) -> None:
         assert self.key is not None

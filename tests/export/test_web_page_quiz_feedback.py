@@ -97,9 +97,7 @@ def test_a_miss_says_what_was_tapped_and_marks_the_asked_zone(desktop, page, gap
         assert said.startswith(words[kind]), said
         set_language(language)
         try:
-            from reflexmap.i18n import in_sentence
-
-            assert in_sentence(chart.zone(hits[0]).name).strip("\u2068\u2069") in said, said
+            assert chart.in_sentence(chart.zone(hits[0]).name).strip("\u2068\u2069") in said, said
         finally:
             set_language("en")
     else:

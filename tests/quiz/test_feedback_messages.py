@@ -10,7 +10,7 @@ import pytest
 
 from reflexmap import i18n, load_atlas
 from reflexmap.atlas.geometry import label_anchors, to_shapely
-from reflexmap.i18n import bidi_isolate, format_number, in_sentence
+from reflexmap.i18n import bidi_isolate, format_number
 from reflexmap.quiz import QuizOptions, QuizSession, Scheduler
 
 
@@ -107,7 +107,7 @@ CASES = {  # (asked foot, where the answer is given) -> expected English
     "outside, wrong foot": (
         "right",
         lambda a: ("plantar-left", -15, 130),
-        "✖ Wrong: you clicked outside every zone, on the left foot. "
+        "✖ Wrong: that is outside every zone, on the left foot. "
         "✔ marks the thoracic spine on the right foot.",
     ),
 }
@@ -130,23 +130,27 @@ def test_feedback_is_coherent(atlas, language, case):
         assert feedback.close and message.startswith("≈")
         assert bool(feedback.clicked) == (case == "near miss on another zone"), feedback
         if feedback.clicked:  # the zone clicked is named, isolated, before the asked one
-            clicked = in_sentence(chart.zone(feedback.clicked[0]).name)
-            assert clicked in message and message.index(clicked) < message.index(in_sentence(target)), message
+            clicked = chart.in_sentence(chart.zone(feedback.clicked[0]).name)
+            assert clicked in message and message.index(clicked) < message.index(chart.in_sentence(target)), (
+                message
+            )
     else:
         assert not feedback.correct and not feedback.close and message.startswith("✖")
     if feedback.clicked and case in ("wrong zone", "near miss on another zone"):
         # the zone clicked is named, isolated, and how far the asked one was, in the language's numbers
-        clicked = in_sentence(chart.zone(feedback.clicked[0]).name)
+        clicked = chart.in_sentence(chart.zone(feedback.clicked[0]).name)
         distance = format_number(feedback.distance_mm, 1)
         assert clicked in message and f"{distance} mm" in message, message
-        assert message.index(clicked) < message.index(distance) < message.index(in_sentence(target)), message
+        assert message.index(clicked) < message.index(distance) < message.index(chart.in_sentence(target)), (
+            message
+        )
     feet_named = {"wrong foot", "wrong foot, other way", "wrong zone, wrong foot", "outside, wrong foot"}
     if language == "en":
         assert "Not quite" not in message  # right, close (said as such) or wrong
         if english is not None:
             assert message == english
         elif feedback.clicked:
-            clicked = in_sentence(chart.zone(feedback.clicked[0]).name)
+            clicked = chart.in_sentence(chart.zone(feedback.clicked[0]).name)
             word = "≈ Close" if feedback.close else "✖ Wrong"
             assert message.startswith(f"{word}: that is the {clicked}, ") and message.endswith(
                 " mm from the thoracic spine, which is marked ✔."
@@ -186,7 +190,7 @@ def test_a_wrong_choice_is_wrong_and_names_whose_text_was_picked(atlas, language
     message = session.answer_choice(wrong).message
     assert message.startswith("✖ Falsch: " if language == "de" else "✖ Wrong: ") and message.endswith(".")
     assert "{" not in message and bidi_isolate(question.choices[question.answer].rstrip(".")) in message
-    named = in_sentence(owner.name) in message
+    named = chart.in_sentence(owner.name) in message
     assert named == (kind != "name"), message  # a name picked is the zone it names
     if language == "de":
         assert not any(word in message for word in ENGLISH_WORDS), message
@@ -228,7 +232,7 @@ def test_a_miss_is_measured_to_the_nearest_zone_the_question_fits(atlas, languag
     feedback = session.answer_click("plantar-left", p.x, p.y)
     assert feedback.close and not feedback.correct, feedback.message
     assert abs(feedback.distance_mm - 2.0) < 0.05
-    assert in_sentence(chart.zone("coccyx").name) in feedback.message
+    assert chart.in_sentence(chart.zone("coccyx").name) in feedback.message
     assert format_number(feedback.distance_mm, 1) + " mm" in feedback.message
     if on_zone:
-        assert in_sentence(chart.zone(hits[0]).name) in feedback.message
+        assert chart.in_sentence(chart.zone(hits[0]).name) in feedback.message

@@ -518,3 +518,21 @@ def test_a_wrong_choice_is_called_wrong_and_names_the_zone_it_belongs_to(qtbot, 
     right = question.choices[question.answer].rstrip(".")
     assert feedback(window) == f"✖ Wrong: {said.format(zone=zone)} The answer is {right}."
     assert not session.results[-1].feedback.correct
+
+
+def test_an_authors_names_are_said_as_written_on_either_foot(qtbot, make_window):
+    """A chart without `zone_names: common nouns` (S16-6): its "Achilles tendon" was said "the
+    achilles tendon"; a miss on the other foot said "you clicked", unlike every other miss."""
+    from reflexmap.atlas.loader import parse_atlas
+
+    from ..quiz.test_zone_names_as_written import author_chart_text
+    from .conftest import click_mm
+
+    window = make_window(atlas=parse_atlas(author_chart_text(declared=False), "mine.yaml").atlas)
+    window.quiz.advance_after_right_ms = 60_000
+    start(window, ["thoracic-spine"])
+    click_mm(qtbot, window, "plantar-right", -15, 130)  # the other foot, on no zone
+    assert feedback(window) == (
+        "✖ Wrong: that is outside every zone, on the right foot. "
+        "✔ marks the Achilles tendon on the left foot."
+    )

@@ -269,8 +269,10 @@ def test_numbers_and_names_follow_the_language():
     i18n.set_language("de")
     try:
         assert i18n.format_number(3.25, 1) == "3,2" or i18n.format_number(3.25, 1) == "3,3"
-        assert i18n.in_sentence("Lendenwirbelsäule") == "Lendenwirbelsäule"
+        assert i18n.in_sentence("Lendenwirbelsäule", common_noun=True) == "Lendenwirbelsäule"
     finally:
         i18n.set_language("en")
-    assert i18n.in_sentence("Lumbar spine") == "lumbar spine"
-    assert i18n.in_sentence("Sciatic nerve (Rwo-Shur)") == "sciatic nerve (Rwo-Shur)"
+    assert i18n.in_sentence("Lumbar spine", common_noun=True) == "lumbar spine"
+    assert i18n.in_sentence("Sciatic nerve (Rwo-Shur)", common_noun=True) == "sciatic nerve (Rwo-Shur)"
+    # a chart that does not say its names are common nouns has them used as written
+    assert i18n.in_sentence("Achilles tendon", common_noun=False) == "Achilles tendon"

@@ -73,6 +73,7 @@ def new_chart_document(
         del tree["translations"]
     _drop_comments(tree)  # the outlines' chart's words about itself (its tools, its sources)
     if not with_zones:  # the other chart's zones and the sources they cite go
+        tree.pop("zone_names", None)  # (and how its names read: the author's are as written)
         for key in ("sources", "zones"):
             if key in tree:
                 empty = CommentedSeq()
