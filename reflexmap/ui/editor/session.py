@@ -335,11 +335,26 @@ class EditSession(QObject):
         again after a language switch); False (and `refused`) if it cannot be."""
         from ...atlas.edits import EditRefused
 
+        name = self._naming_zone(edit, text)
         try:
-            return self.make((edit,), self._naming_zone(edit, text))
+            made = self.make((edit,), name)
         except EditRefused as exc:
             self.refused.emit(str(exc))
             return False
+        if made and name.zone is None:
+            self._naming_new_zone(edit)
+        return made
+
+    def _naming_new_zone(self, edit: Edit) -> None:
+        """A zone drawn (it had no name before the change): its change named with the name
+        it has now, as the others are ("Draw zone: New zone 1"; before, only "Draw zone")."""
+        raw = getattr(edit, "raw", None)
+        zone_id = raw.get("id") if hasattr(raw, "get") else None
+        atlas = self.state.atlas
+        command = self.stack.command(self.stack.index() - 1)
+        if isinstance(zone_id, str) and atlas.has_zone(zone_id) and isinstance(command, EditCommand):
+            command.name = StepName(command.name.words, atlas.zone(zone_id).name)
+            command.setText(command.name.text())
 
     def _naming_zone(self, edit: Edit, text: str | Words) -> StepName:
         """The change's name with the zone it changes, as shown (its name isolated: it is
