@@ -91,10 +91,10 @@ def test_reload_asked_in_german(changed, qtbot):
     window.reload_action.trigger()
     (name, text, informative, buttons) = seen[0]
     assert name == "reload-unsaved" and text == "small.yaml von der Festplatte neu laden?"
-    # (the work carried into the German window is one change on its history)
+    # (the work carried into the German window is its two changes, each its own step)
     assert (
         informative
-        == "Ihre 1 Änderung hier wird durch die Datei ersetzt (Bearbeiten → Rückgängig holt sie zurück)."
+        == "Ihre 2 Änderungen hier werden durch die Datei ersetzt (Bearbeiten → Rückgängig holt sie zurück)."
     )
     assert buttons == ["Abbrechen", "Neu laden"]
     assert "small.yaml neu geladen" in window.statusBar().currentMessage().translate(BIDI)

@@ -25,6 +25,8 @@ def test_drawing_a_zone_by_clicks_closed_with_enter(qtbot, editing, chart):
     ring = editing.editor.session.written_shape(zone_id, "plantar-left")[0]
     assert len(ring) == 4 and abs(ring[0][0] + 15) < 0.6 and abs(ring[2][1] - 72) < 0.6
     assert editing.state.atlas.zones_at("plantar-left", -5, 66)[0].id == zone_id
+    name = editing.state.atlas.zone(zone_id).name
+    assert editing.editor.session.stack.text(0) == f"Draw zone: {name}"  # as Edit → History says it
     key(qtbot, editing, QKeySequence.StandardKey.Undo)
     assert not editing.state.atlas.has_zone(zone_id)
     key(qtbot, editing, QKeySequence.StandardKey.Redo)

@@ -131,15 +131,7 @@ class ZoneForm(QScrollArea):
         self.zone_id.editingFinished.connect(self._rename)
         form.addRow(_("&Id:"), self.zone_id)
         self.fields: dict[tuple[str, str | None], QLineEdit] = {}
-        labels = {
-            "name": _("&Name:"),
-            "claim": _("&Claim (charts place …):"),
-            "technique": _("&Technique:"),
-            "note": _("N&ote:"),
-            "tradition": _("T&radition:"),
-        }
-        self.labels = {name: label.replace("&", "").rstrip(":") for name, label in labels.items()}
-        self.labels.update(region=_("Region"), confidence=_("Confidence"), sources=_("Sources"))
+        labels = _text_labels()
         self.base_note = self._base_note()
         if self.base_note is not None:
             form.addRow(self.base_note)
@@ -266,7 +258,7 @@ class ZoneForm(QScrollArea):
             self.zone_id.setText(self.session.written_id(zone.id))
             return
         view = self.state.view_id
-        if self.session.apply(RenameZone(zone.id, new_id), _("Rename zone")):
+        if self.session.apply(RenameZone(zone.id, new_id), lambda: _("Rename zone")):
             self.state.select(new_id, view)
 
     def zone(self):
@@ -368,9 +360,28 @@ class ZoneForm(QScrollArea):
             self.status(_("A zone needs a name, a claim and a technique."))
             self.refill()
             return
-        field = self.labels.get(name, name) + (f" ({language})" if language else "")
-        label = _("Edit {field}").format(field=field)
-        self.session.apply(SetText(zone.id, name, value or None, language), label)
+        # (worded again after a language switch: the History names it in the new language)
+        edit = SetText(zone.id, name, value or None, language)
+        self.session.apply(edit, lambda: _edit_words(name, language))
+
+
+def _text_labels() -> dict[str, str]:
+    """The labels of the form's text fields in the current language (with their keys' "&")."""
+    return {
+        "name": _("&Name:"),
+        "claim": _("&Claim (charts place …):"),
+        "technique": _("&Technique:"),
+        "note": _("N&ote:"),
+        "tradition": _("T&radition:"),
+    }
+
+
+def _edit_words(name: str, language: str | None) -> str:
+    """The name of a change of the field `name` ("Edit Claim (charts place …) (de)")."""
+    labels = {key: label.replace("&", "").rstrip(":") for key, label in _text_labels().items()}
+    labels.update(region=_("Region"), confidence=_("Confidence"), sources=_("Sources"))
+    field = labels.get(name, name) + (f" ({language})" if language else "")
+    return _("Edit {field}").format(field=field)
 
 
 def _one_line(label: QLabel) -> int:

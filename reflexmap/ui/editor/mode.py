@@ -241,8 +241,9 @@ class EditMode(QObject):
         return self.state.change_chart(shown) and self.active
 
     def adopt(self, other: EditMode) -> None:
-        """A language switch: this new window goes on with the other's work (the history
-        starts afresh; unsaved changes stay unsaved)."""
+        """A language switch: this new window goes on with the other's work and its history
+        (every change undoable on its own, named in the new language; the saved one still
+        the saved one, unsaved changes unsaved)."""
         document, path = other.session.document, other.session.saved_path
         if document is None:
             return
@@ -257,8 +258,9 @@ class EditMode(QObject):
             self.edit_document(document, path, modified=modified)
         else:
             self.session.start(document, path, show=True, modified=modified)
-        self.session.renamed, self.session.saved_ids = other.session.renamed, other.session.saved_ids
-        other.session.close()  # nothing is left to ask about in the old window
+        handed = other.session.take_history()  # nothing is left to ask about in the old window
+        if self.session.document is not None:
+            self.session.restore(handed)
         if problems_shown:  # the Chart problems panel goes on too (it was gone)
             self.show_problems()
 
@@ -413,14 +415,14 @@ class EditMode(QObject):
                     taken.setdefault(language, set()).add(texts.get("name"))
             names = copy_names(atlas.zone(zone), taken, language_now())
         copy = DuplicateZone(zone, new_id[:64], 3.0, -3.0, names)
-        if self.session.apply(copy, _("Duplicate zone")):
+        if self.session.apply(copy, lambda: _("Duplicate zone")):
             self.state.select(new_id[:64], self.state.view_id)
 
     def delete_zone(self) -> None:
         from ...atlas.edits import DeleteZone
 
         if self._editing() and self._selected():
-            self.session.apply(DeleteZone(self.state.zone_id), _("Delete zone"))
+            self.session.apply(DeleteZone(self.state.zone_id), lambda: _("Delete zone"))
 
     def break_mirror(self) -> None:
         """Edit → Break mirror: the selected zone's mirrored foot gets points of its own."""
@@ -432,7 +434,7 @@ class EditMode(QObject):
         if not mirrored:
             self.say(_("This zone is not mirrored in this view."))
             return
-        if self.session.apply(BreakMirror(self.state.zone_id, mirrored[0]), _("Break mirror")):
+        if self.session.apply(BreakMirror(self.state.zone_id, mirrored[0]), lambda: _("Break mirror")):
             self.say(_("The two feet of this zone are now edited apart."))
 
     def mirror_zone(self) -> None:
@@ -448,7 +450,7 @@ class EditMode(QObject):
         if source is None:
             self.say(why_not)
             return
-        if self.session.apply(MirrorZone(zone, source), _("Mirror to the other foot")):
+        if self.session.apply(MirrorZone(zone, source), lambda: _("Mirror to the other foot")):
             self.say(_("The other foot now mirrors this zone: editing one foot edits both."))
 
     def docks(self) -> tuple[QDockWidget, ...]:
@@ -547,7 +549,7 @@ class EditMode(QObject):
             return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a large chart takes a moment
         try:
-            self.session.make(edits, _("Chart properties"))
+            self.session.make(edits, lambda: _("Chart properties"))
         except EditRefused as exc:
             return str(exc)
         finally:

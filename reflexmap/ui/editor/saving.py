@@ -101,7 +101,7 @@ class Saving(QObject, Autosaving):
         if not chart_id or chart_id not in taken:
             return ""
         own = free_id(chart_id, taken)
-        if not self.session.apply(SetChartId(own), _("Give the chart an id of its own")):
+        if not self.session.apply(SetChartId(own), lambda: _("Give the chart an id of its own")):
             return ""
         return own_id_said(path, own, chart_id)
 
@@ -240,7 +240,7 @@ class Saving(QObject, Autosaving):
         forget_autosaves(path)
         self._autosaved_text = ""
         # one change on the history: Undo gives back the chart as it was here (nothing is lost)
-        self.session.reloaded(document, _("Reload {file}").format(file=bidi_isolate(path.name)))
+        self.session.reloaded(document, lambda: _("Reload {file}").format(file=bidi_isolate(path.name)))
         if not self.mode.active:
             self.mode.set_editing(True)
         if not asked:

@@ -10,6 +10,8 @@ text in place (see edits._PointsEdit); other edits take a round trip through rua
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +26,44 @@ if TYPE_CHECKING:
     from ..state import AppState
 
 
+Words = Callable[[], str]  # a change's name, worded in the language of the moment
+
+
+@dataclass(frozen=True)
+class StepName:
+    """What a change on the history is called, worded again after a language switch:
+    `words` says it in the current language (`lambda: _("Move vertex")`), `zone` is the
+    name (chart text, as shown when the change was made) of the zone it changes, if one."""
+
+    words: Words
+    zone: str | None = None
+
+    def text(self) -> str:
+        if self.zone is None:
+            return self.words()
+        return _("{change}: {zone}").format(change=self.words(), zone=bidi_isolate(self.zone))
+
+
+def step_name(text: str | Words | StepName) -> StepName:
+    """(a plain string stays as it is in every language: callers pass a callable)"""
+    if isinstance(text, StepName):
+        return text
+    return StepName(text if callable(text) else (lambda: text))
+
+
+@dataclass(frozen=True)
+class History:
+    """A session's undo history handed to another (a language switch): every change, the
+    one shown (index), the saved one (clean; -1: none is), and what saving needs to know."""
+
+    steps: tuple[tuple[ChartDocument, ChartDocument, StepName, tuple[tuple[str, str], ...]], ...]
+    index: int
+    clean: int
+    unsaved_start: bool
+    renamed: dict[str, str]
+    saved_ids: frozenset[str]
+
+
 class EditCommand(QUndoCommand):
     """One change on the undo stack: the documents before and after it."""
 
@@ -32,18 +72,23 @@ class EditCommand(QUndoCommand):
         session: EditSession,
         before: ChartDocument,
         after: ChartDocument,
-        text: str,
+        text: str | Words | StepName,
         renames: tuple[tuple[str, str], ...] = (),
     ):
-        super().__init__(text)
+        self.name = step_name(text)
+        super().__init__(self.name.text())
         self.session, self.before, self.after = session, before, after
         self.renames = renames  # (old id, new id) of the zones this change renames
 
     def redo(self) -> None:
+        if self.session.restoring:
+            return
         self.session.renamed_zones(self.renames)
         self.session.show(self.after, follow=self.renames)
 
     def undo(self) -> None:
+        if self.session.restoring:
+            return
         back = tuple((new, old) for old, new in reversed(self.renames))
         self.session.renamed_zones(back)
         self.session.show(self.before, follow=back)
@@ -112,6 +157,7 @@ class EditSession(QObject):
         self.saved_path: Path | None = None  # where Save writes; None: ask (a new chart)
         self.unsaved_start = False  # began with work not in the file (new chart, recovered)
         self.showing = False  # the window's chart is being replaced by this session
+        self.restoring = False  # a history handed over is being put on the stack (nothing shown)
         # zone id now -> its id in the file as last opened or saved (renames, undone or not)
         self.renamed: dict[str, str] = {}
         self.saved_ids: frozenset[str] = frozenset()  # the zones of the file as last opened or saved
@@ -159,7 +205,7 @@ class EditSession(QObject):
         if on_disk is not None:  # the work not in the file is one change: Undo gives the file back
             from ...i18n import _
 
-            self.stack.push(_Shown(self, on_disk, document, _("Unsaved work recovered")))
+            self.stack.push(_Shown(self, on_disk, document, lambda: _("Unsaved work recovered")))
 
     def close(self) -> None:
         self.stack.clear()
@@ -188,7 +234,54 @@ class EditSession(QObject):
             return None
         return now
 
-    def reloaded(self, document: ChartDocument, text: str) -> None:
+    def take_history(self) -> History:
+        """Every change of this session's history, for another session to go on with
+        (`restore`), in the order made; this session is left with none (closed)."""
+        stack = self.stack
+        steps = []
+        for i in range(stack.count()):
+            command = stack.command(i)
+            assert isinstance(command, EditCommand)
+            steps.append((command.before, command.after, command.name, command.renames))
+        index, clean = stack.index(), stack.cleanIndex()
+        history = History(tuple(steps), index, clean, self.unsaved_start, dict(self.renamed), self.saved_ids)
+        self.close()
+        return history
+
+    def restore(self, history: History) -> None:
+        """Go on with the changes of another session (`take_history`): each one undoable and
+        redoable on its own as before, named in the language of now, the saved one still the
+        saved one. The document shown (`start`, with the other's document) stays shown; the
+        documents of the history are checked again when shown (their check was worded in the
+        other language)."""
+        fresh: dict[int, ChartDocument] = {}  # id of a document of the history: it checked anew
+        if history.steps and self.document is not None:  # the one shown is the one started with
+            shown = history.steps[history.index - 1][1] if history.index else history.steps[0][0]
+            fresh[id(shown)] = self.document
+
+        def anew(document: ChartDocument) -> ChartDocument:
+            if id(document) not in fresh:
+                fresh[id(document)] = replace(document, checked=[], basis=())
+            return fresh[id(document)]
+
+        self.restoring = True
+        try:
+            self.stack.clear()
+            for before, after, name, renames in history.steps:
+                self.stack.push(EditCommand(self, anew(before), anew(after), name, renames))
+            if history.clean >= 0:
+                self.stack.setIndex(history.clean)
+                self.stack.setClean()
+            else:
+                self.stack.resetClean()
+            self.stack.setIndex(history.index)
+        finally:
+            self.restoring = False
+        self.unsaved_start = history.unsaved_start
+        self.renamed, self.saved_ids = history.renamed, history.saved_ids
+        self.changed.emit()
+
+    def reloaded(self, document: ChartDocument, text: str | Words) -> None:
         """`document` (the file as another program left it) shown instead of the one edited,
         as one change named `text` on the history: the file's state is the saved one (the
         history before it stays, so Undo gives back the chart as it was here: a reload never
@@ -237,17 +330,33 @@ class EditSession(QObject):
             self.show(self.document)  # the chart shown now comes from `path`
         self.changed.emit()
 
-    def apply(self, edit: Edit, text: str) -> bool:
-        """Make `edit` an undoable change named `text`; False (and `refused`) if it cannot be."""
+    def apply(self, edit: Edit, text: str | Words) -> bool:
+        """Make `edit` an undoable change named `text` (`lambda: _("Move vertex")`: worded
+        again after a language switch); False (and `refused`) if it cannot be."""
         from ...atlas.edits import EditRefused
 
+        name = self._naming_zone(edit, text)
         try:
-            return self.make((edit,), self._naming_zone(edit, text))
+            made = self.make((edit,), name)
         except EditRefused as exc:
             self.refused.emit(str(exc))
             return False
+        if made and name.zone is None:
+            self._naming_new_zone(edit)
+        return made
 
-    def _naming_zone(self, edit: Edit, text: str) -> str:
+    def _naming_new_zone(self, edit: Edit) -> None:
+        """A zone drawn (it had no name before the change): its change named with the name
+        it has now, as the others are ("Draw zone: New zone 1"; before, only "Draw zone")."""
+        raw = getattr(edit, "raw", None)
+        zone_id = raw.get("id") if hasattr(raw, "get") else None
+        atlas = self.state.atlas
+        command = self.stack.command(self.stack.index() - 1)
+        if isinstance(zone_id, str) and atlas.has_zone(zone_id) and isinstance(command, EditCommand):
+            command.name = StepName(command.name.words, atlas.zone(zone_id).name)
+            command.setText(command.name.text())
+
+    def _naming_zone(self, edit: Edit, text: str | Words) -> StepName:
         """The change's name with the zone it changes, as shown (its name isolated: it is
         chart text), so that Undo, Redo, their status words and the History say which zone
         ("Undone: Edit Name: ⁨Heel⁩"; before, only "Undone: Edit Name"). A rename says the
@@ -267,11 +376,12 @@ class EditSession(QObject):
             return _("{change}: {zone}").format(change=text, zone=bidi_isolate(edit.raw["name"]))
         zone_id = getattr(edit, "zone", None)
         atlas = self.state.atlas
+        name = step_name(text)
         if not isinstance(zone_id, str) or not atlas.has_zone(zone_id):
-            return text
-        return _("{change}: {zone}").format(change=text, zone=bidi_isolate(atlas.zone(zone_id).name))
+            return name
+        return StepName(name.words, atlas.zone(zone_id).name)
 
-    def make(self, edits: tuple[Edit, ...] | list[Edit], text: str) -> bool:
+    def make(self, edits: tuple[Edit, ...] | list[Edit], text: str | Words | StepName) -> bool:
         """Make `edits`, in turn, one undoable change named `text` (a dialog's OK): True if
         the chart changed. Raises EditRefused (the core's reason) when one of them cannot be
         made, and then none is."""

@@ -17,6 +17,7 @@ import dataclasses
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy
 from PySide6.QtCore import QEventLoop, QPointF, QRectF, Qt, QTimer
@@ -549,18 +550,18 @@ class ZoneTool(Mode):
             x, y = self.snapped(drag.shown, (x, y), drag.px_per_mm, event.modifiers)
             point = (-x, y) if drag.shown != drag.view else (x, y)
             edit = edits.MoveVertex(zone, drag.view, drag.part, drag.index, _rounded(point))
-            text = _("Move vertex")
+            text = N_("Move vertex")
         else:
             before, after = drag.rings[0][0], self.live[drag.view][0][0]
             dx, dy = round(after[0] - before[0], 3), round(after[1] - before[1], 3)
             edit = edits.MoveZone(zone, dx, dy, views=(drag.view,))
-            text = _("Move zone")
+            text = N_("Move zone")
         self.live, self.live_problems = {}, None
         # the edit redraws the map, selects the zone again, tells the session's listeners: the
         # handles and marks are drawn once, after (they were drawn four times a drop)
         self.overlay_held = True
         try:
-            made = self.session.apply(edit, text)
+            made = self.session.apply(edit, partial(_, text))  # (worded again after a language switch)
             if made and drag.kind == "vertex":  # the dropped corner stays selected (Delete, arrows)
                 self.vertex = (drag.view, drag.part, drag.index)
                 if drag.small:  # (said at the press too, but the corner's place replaced it at once)
@@ -612,7 +613,7 @@ class ZoneTool(Mode):
 
         view = source or shown
         insert = edits.InsertVertex(self.state.zone_id, view, part, index, _rounded((x, y)))
-        if self.session.apply(insert, _("Insert vertex")):
+        if self.session.apply(insert, lambda: _("Insert vertex")):
             self.vertex = (view, part, index)
             self.refresh()
         return True
@@ -663,7 +664,8 @@ class ZoneTool(Mode):
             return
         from ...atlas import edits
 
-        if self.session.apply(edits.DeleteVertex(self.state.zone_id, view, part, index), _("Delete vertex")):
+        delete = edits.DeleteVertex(self.state.zone_id, view, part, index)
+        if self.session.apply(delete, lambda: _("Delete vertex")):
             self.vertex = None
             self.refresh()
 
@@ -712,12 +714,13 @@ class ZoneTool(Mode):
             if corner is not None and live is not None:
                 _view, part, index = corner
                 point = _rounded(live[part][index])
-                made = self.session.apply(edits.MoveVertex(zone, view, part, index, point), _("Nudge vertex"))
+                move_vertex = edits.MoveVertex(zone, view, part, index, point)
+                made = self.session.apply(move_vertex, lambda: _("Nudge vertex"))
                 if made and zone == self.state.zone_id:
                     self.vertex = corner
             else:
                 move = edits.MoveZone(zone, round(dx, 3), round(dy, 3), views=(view,))
-                self.session.apply(move, _("Nudge zone"))
+                self.session.apply(move, lambda: _("Nudge zone"))
         self.refresh()
 
     # --- drawing a new zone ----------------------------------------------------------------
@@ -770,7 +773,7 @@ class ZoneTool(Mode):
             raw["translations"] = translated
             edit = dataclasses.replace(edit, raw={**raw, **edit.raw})
         self.drawing, self.drawing_view = None, ""
-        if self.session.apply(edit, _("Draw zone")):
+        if self.session.apply(edit, lambda: _("Draw zone")):
             self.state.select(zone_id, view)
         self.refresh()
 
