@@ -37,10 +37,15 @@ class StepName:
 
     words: Words
     zone: str | None = None
+    renamed_to: str | None = None  # a rename: `zone` is the id before, this the id after
 
     def text(self) -> str:
         if self.zone is None:
             return self.words()
+        if self.renamed_to is not None:
+            return _("{change}: {old} → {new}").format(
+                change=self.words(), old=bidi_isolate(self.zone), new=bidi_isolate(self.renamed_to)
+            )
         return _("{change}: {zone}").format(change=self.words(), zone=bidi_isolate(self.zone))
 
 
@@ -364,19 +369,17 @@ class EditSession(QObject):
         "Draw zone" and "Rename zone: ⁨Heel⁩" alone: a History of three renames read alike)."""
         from ...atlas.edits import InsertZone, RenameZone
 
+        name = step_name(text)
         if isinstance(edit, RenameZone):
-            return _("{change}: {old} → {new}").format(
-                change=text, old=bidi_isolate(self.written_id(edit.zone)), new=bidi_isolate(edit.new_id)
-            )
+            return StepName(name.words, self.written_id(edit.zone), edit.new_id)
         if (
             isinstance(edit, InsertZone)
             and isinstance(edit.raw, dict)
             and isinstance(edit.raw.get("name"), str)
         ):
-            return _("{change}: {zone}").format(change=text, zone=bidi_isolate(edit.raw["name"]))
+            return StepName(name.words, edit.raw["name"])
         zone_id = getattr(edit, "zone", None)
         atlas = self.state.atlas
-        name = step_name(text)
         if not isinstance(zone_id, str) or not atlas.has_zone(zone_id):
             return name
         return StepName(name.words, atlas.zone(zone_id).name)
