@@ -41,6 +41,13 @@ def text_width(text: str, size_mm: float, bold: bool = False, italic: bool = Fal
     return _advance(text, bold, italic) * size_mm / FONT_PX
 
 
+def forget_measures() -> None:
+    """The label font may have changed (a text size chosen anew takes the desktop's font as
+    it is then, another family perhaps): names measured again, not with the old font."""
+    _advance.cache_clear()
+    _ink.cache_clear()
+
+
 def line_mm(size_mm: float) -> float:
     """How far apart (mm) the lines of a text of several lines stand at `size_mm`."""
     return QFontMetricsF(label_font()).lineSpacing() * size_mm / FONT_PX
