@@ -186,11 +186,14 @@ class DockRoom(QObject):
         out again, and so not drawn again, for nothing)."""
         most = self.most(self.window.width())
         # the contents' minimums (the zone card asks for 300 px) no wider than a first start's
+        # docks; the search field's too on a small window (elsewhere, as before, its share:
+        # a German placeholder widened the docks of a 1440 px window a little, not more)
         least = min(most, start_width(self.window.width(), appearance.current_text_scale()))
+        field_most = least - FIELD_MARGINS_PX if least < START_DOCK_PX else most - 40
         for docks in self.areas().values():
             for dock in docks:
                 for field in dock.findChildren(PlaceholderFit):  # (whole where it fits)
-                    field.cap(least - FIELD_MARGINS_PX)
+                    field.cap(field_most)
                 if dock.width() > most or dock.maximumWidth() < most:
                     dock.setMaximumWidth(most)
                 self.hold_contents(dock, least)
