@@ -208,6 +208,13 @@ class Atlas:
         """Views of one aspect as charts place them: left foot first."""
         return tuple(sorted((v for v in self.views if v.aspect == aspect), key=lambda v: FEET.index(v.foot)))
 
+    def too_full_to_label(self, aspect: str) -> bool:
+        """Whether every view of `aspect` has more zones than MAX_LABELLED_ZONES: such a view
+        is drawn unlabelled (its names shown on hover, in the zone list and on the card), and
+        showing labels there changes nothing."""
+        views = self.views_of(aspect)
+        return bool(views) and all(len(self.zones_in(v.id)) > MAX_LABELLED_ZONES for v in views)
+
     def zones_in(self, view_id: str) -> tuple[Zone, ...]:
         return tuple(z for z in self.zones if view_id in z.shapes)
 

@@ -188,9 +188,12 @@ class LabelsMixin:
 
     def _label_height(self, atlas: Atlas, zone_id: str, foot_mm: float, size: float) -> float:
         """How tall (mm) a zone's label stands in a column beside a foot `foot_mm` wide: a
-        name longer than the column takes two lines."""
+        name longer than the column takes two lines, or three (`label_text`)."""
         room = column_room(foot_mm, 2, size)
-        lines = 2 if text_width(atlas.zone(zone_id).name, size, self.selectable) > room else 1
+        name = atlas.zone(zone_id).name
+        lines = 1
+        if text_width(name, size, self.selectable) > room:  # two lines, three where two cut it
+            lines = len(name_lines(name, size, room, lines=2, bold=self.selectable, spare=1))
         return size * COLUMN_PITCH_EMS + (lines - 1) * line_mm(size)
 
     def _columns_within_feet(self, shown: list[View], placed: list, size: float) -> float:
@@ -268,12 +271,15 @@ class LabelsMixin:
         rest = text_width(template.replace("{name}", ""), size) if template != "{name}" else 0.0
         # measured in bold: selected, it is drawn bold in the same room
         bold = self.selectable
-        name = "\n".join(name_lines(whole, size, max(widest - rest, size * 2), lines=lines, bold=bold))
+        spare = 1 if lines > 1 else 0  # a column's name takes a third line where two cut it
+        name = "\n".join(
+            name_lines(whole, size, max(widest - rest, size * 2), lines=lines, bold=bold, spare=spare)
+        )
         room = self.label_room_mm
         if room is not None and room < widest and text_width(name, size) > room:
             # kept in place in edit mode: a name still too long for its room on screen is cut
             # to it in bold (selected, it must fit too)
-            name = "\n".join(name_lines(whole, size, room, lines=lines, bold=True))
+            name = "\n".join(name_lines(whole, size, room, lines=lines, bold=True, spare=spare))
         if template != "{name}":  # the app's words beside it: a U+202E in the name ran on into
             # them ("Lumbar (wen)"); each line isolated where it could reorder them
             name = "\n".join(bidi_isolate(line) for line in name.split("\n"))

@@ -41,6 +41,13 @@ def text_width(text: str, size_mm: float, bold: bool = False, italic: bool = Fal
     return _advance(text, bold, italic) * size_mm / FONT_PX
 
 
+def forget_measures() -> None:
+    """The label font may have changed (a text size chosen anew takes the desktop's font as
+    it is then, another family perhaps): names measured again, not with the old font."""
+    _advance.cache_clear()
+    _ink.cache_clear()
+
+
 def line_mm(size_mm: float) -> float:
     """How far apart (mm) the lines of a text of several lines stand at `size_mm`."""
     return QFontMetricsF(label_font()).lineSpacing() * size_mm / FONT_PX
@@ -64,26 +71,118 @@ def ink_beyond_usual(text: str, size_mm: float) -> tuple[float, float]:
 USUAL_LINE = "ÅKgjy"  # the tallest reach of DejaVu Sans's letters, up and down
 
 
-def name_lines(text: str, size_mm: float, max_mm: float, *, lines: int = 2, bold: bool = False) -> list[str]:
+def name_lines(
+    text: str, size_mm: float, max_mm: float, *, lines: int = 2, bold: bool = False, spare: int = 0
+) -> list[str]:
     """A name in at most `lines` lines no wider than `max_mm`: on one line when it fits; else
     broken between words where its widest line is narrowest (a label column's name takes two
-    lines before it is shortened); only what still does not fit is cut with "…" (a single word
-    longer than the room, or a name that needs more lines)."""
+    lines before it is shortened); a word longer than the room broken between syllables with a
+    hyphen (`hyphen_breaks`: "Nasenneben-" / "höhlen"); `spare` lines more where that still
+    cuts it ("Innenohr" / "und Gleich-" / "gewicht"); only what still does not fit is cut with
+    "…" (a name that needs more lines, a word with no syllable to break at)."""
     text = " ".join(text[:2000].split())
-    if lines <= 1 or text_width(text, size_mm, bold) <= max_mm:
-        return [elided(text, size_mm, max_mm, bold=bold)]
+    found, whole = _name_lines(text, size_mm, max_mm, lines, bold, hyphens=False)
+    if whole:
+        return found
+    for more in range(spare + 1):  # (words broken before lines added)
+        hyphenated, whole = _name_lines(text, size_mm, max_mm, lines + more, bold, hyphens=True)
+        if whole:
+            return hyphenated
+    return found
+
+
+def _name_lines(
+    text: str, size_mm: float, max_mm: float, lines: int, bold: bool, *, hyphens: bool
+) -> tuple[list[str], bool]:
+    """(`name_lines`' lines, whether the name is whole in them)"""
+    if text_width(text, size_mm, bold) <= max_mm:
+        return [text], True
+    if lines <= 1:
+        return [elided(text, size_mm, max_mm, bold=bold)], False
     words = text.split(" ")
-    best: tuple[float, list[str]] | None = None
+    best: tuple[float, str, str] | None = None
     for cut in range(1, len(words)):  # the break that leaves the narrowest widest line
         first, rest = " ".join(words[:cut]), " ".join(words[cut:])
-        widest = max(text_width(first, size_mm, bold), text_width(rest, size_mm, bold))
-        if text_width(first, size_mm, bold) <= max_mm and (best is None or widest < best[0]):
-            best = (widest, [first, rest])
-    if best is None:  # a first word wider than the room
-        return [elided(text, size_mm, max_mm, bold=bold)]
-    first, rest = best[1]
-    more = name_lines(rest, size_mm, max_mm, lines=lines - 1, bold=bold)
-    return balanced_lines([first, *more])
+        head = text_width(first, size_mm, bold)
+        widest = max(head, text_width(rest, size_mm, bold))
+        if head <= max_mm and (best is None or widest < best[0]):
+            best = (widest, first, rest)
+    found = None
+    if best is not None:
+        more, whole = _name_lines(best[2], size_mm, max_mm, lines - 1, bold, hyphens=hyphens)
+        found = (balanced_lines([best[1], *more]), whole)
+        if whole or not hyphens:
+            return found
+    k = next((k for k, word in enumerate(words) if text_width(word, size_mm, bold) > max_mm), None)
+    if hyphens and k is not None:  # the first word too wide: broken at its last syllable that fits
+        before = " ".join([*words[:k], ""])
+        fitting = [
+            (before + head, " ".join([tail, *words[k + 1 :]]))
+            for head, tail in hyphen_breaks(words[k])
+            if text_width(before + head, size_mm, bold) <= max_mm
+        ]
+        if fitting:  # the longest first part (the breaks come in order), leaving a syllable
+            # of a few letters on the next line where one can ("Nasenneben-" / "höhlen", not
+            # "Nasennebenhöh-" / "len")
+            first, rest = ([f for f in fitting if len(f[1].split(" ")[0]) >= MIN_TAIL] or fitting)[-1]
+            more, whole = _name_lines(rest, size_mm, max_mm, lines - 1, bold, hyphens=True)
+            if whole or found is None:
+                return balanced_lines([first, *more]), whole
+    if found is not None:
+        return found
+    return [elided(text, size_mm, max_mm, bold=bold)], False
+
+
+MIN_TAIL = 4  # letters of a broken word's rest on the next line, where a break leaves as many
+VOWELS = frozenset("aeiouyäöüàáâãåæèéêëìíîïòóôõøùúûýœAEIOUYÄÖÜÀÁÂÃÅÆÈÉÊËÌÍÎÏÒÓÔÕØÙÚÛÝŒ")
+# consonants written together and never parted: a break goes before them
+KEPT_TOGETHER = ("sch", "ch", "ck", "ph", "th", "qu")
+# two consonants that begin a syllable: of three or more between two vowels, they go on
+# together ("Schild-drüse", "Bauch-speichel", not "Schildd-rüse", "Bauchs-peichel")
+ONSETS = ("bl", "br", "dr", "fl", "fr", "gl", "gr", "kl", "kr", "pl", "pr", "tr", "sp", "st")
+
+
+def hyphen_breaks(word: str) -> list[tuple[str, str]]:
+    """Where a long word may be broken at the end of a line, as (first line's part with its
+    "-", the rest), the shortest first part first, by a small rule for the Latin alphabets of
+    the charts' languages (not a hyphenation dictionary: importing one cost every start):
+    after a hyphen the word has; else between syllables, before the last consonant of those
+    between two vowels ("Na-sen", "Nasen-neben", "Gleich-gewicht"; "ch", "sch", "ck", "ph",
+    "th", "qu" kept together, and of three or more, ONSETS: "Bauch-speichel-drüse"), at
+    least two letters on each side. A word with no vowels we know (another script) has none:
+    it is shortened with "…" as before."""
+    if "-" in word.strip("-"):
+        parts = word.split("-")
+        return [
+            ("-".join(parts[:k]) + "-", "-".join(parts[k:]))
+            for k in range(1, len(parts))
+            if parts[k - 1] and parts[k]
+        ]
+    lower = word.lower()
+    units: list[tuple[int, str]] = []  # (where, letters): vowels and consonants, "ch" as one
+    i = 0
+    while i < len(lower):
+        unit = next((u for u in KEPT_TOGETHER if lower.startswith(u, i)), lower[i])
+        units.append((i, unit))
+        i += len(unit)
+    breaks = []
+    k = 0
+    while k < len(units):
+        if units[k][1][0] in VOWELS:
+            k += 1
+            continue
+        end = k  # the consonants units[k:end] between two vowels
+        while end < len(units) and units[end][1][0] not in VOWELS:
+            end += 1
+        if 0 < k and end < len(units) and all(u[1].isalpha() for u in units[k:end]):
+            at = end - 1  # before the last consonant …
+            if end - k >= 3 and units[end - 2][1] + units[end - 1][1] in ONSETS:
+                at = end - 2  # … or the last two, where they begin a syllable
+            where = units[at][0]
+            if where >= 2 and len(word) - where >= 2 and any(c in VOWELS for c in lower[:where]):
+                breaks.append((word[:where] + "-", word[where:]))
+        k = end
+    return breaks
 
 
 def two_line_width(text: str, size_mm: float, *, bold: bool = False) -> float:

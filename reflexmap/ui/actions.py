@@ -25,6 +25,7 @@ from ..i18n import N_, _
 from ..vocab import ASPECTS, aspect_menu_text
 from .editing_shell import RoundTips
 from .modes import EDIT, QUIZ
+from .window_status import TOO_FULL_TO_LABEL
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -59,6 +60,8 @@ class ActionSpec(NamedTuple):  # (a frozen dataclass took 7 M instructions of ev
     translate: bool = True  # False: `text` is already in the interface's language
     # text-when (Undo names the change); a None it gives keeps the text as it is
     label: Callable[[MainWindow], str | None] | None = None
+    # why it is greyed (its tooltip and status tip while disabled); "": Qt's tip, from its text
+    why_disabled: Callable[[MainWindow], str] | None = None
 
 
 def _show_panel(dock) -> None:
@@ -223,6 +226,9 @@ def table() -> list[ActionSpec]:
             separator=True,
             checkable=True,
             checked=lambda w: w.state.labels_visible,
+            # greyed where every view shown is too full to label: pressing it changed nothing
+            enabled=lambda w: not w.state.atlas.too_full_to_label(w.state.aspect),
+            why_disabled=lambda w: _(TOO_FULL_TO_LABEL),
         ),
         ActionSpec(
             "guides",
@@ -469,7 +475,13 @@ def refresh(window: MainWindow, specs: list[ActionSpec], actions: dict[str, QAct
             # the tip Qt makes of the text would show a zone's name in it as rich text
             action.setToolTip(plain_tooltip(text.replace("&&", "\0").replace("&", "").replace("\0", "&")))
         if spec.enabled is not None:
-            action.setEnabled(bool(spec.enabled(window)))
+            enabled = bool(spec.enabled(window))
+            action.setEnabled(enabled)
+            if spec.why_disabled is not None:
+                why = "" if enabled else spec.why_disabled(window)
+                if action.statusTip() != why:
+                    action.setToolTip(plain_tooltip(why) if why else "")  # "": Qt's own again
+                    action.setStatusTip(why)
         if spec.checkable and spec.checked is not None:
             want = bool(spec.checked(window))
             if action.isChecked() != want:

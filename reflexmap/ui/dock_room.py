@@ -15,23 +15,57 @@ the left), until the person moves it: then it stays where they put it."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QLineEdit, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QLineEdit, QMainWindow, QWidget
+
+from . import appearance
 
 MAP_SHARE = 0.6  # the map keeps at least this share of the window's width (docks open)
 MIN_DOCK_PX = 220  # a dock is never held narrower than this (the window then gives way)
 START_DOCK_PX = 360  # the docks' first width on a window that has the room
+START_DOCK_SHARE = 0.25  # ... and on a smaller one, this share of its width (MIN_DOCK_PX at least)
+FIELD_MARGINS_PX = 14  # a dock's width besides its search field (the zone list's margins)
 CARD_DOCK = "dock-info"  # the zone card's dock: a dock with no room on the left is tabbed with it
 
 
 def keep_map_room(window: QMainWindow) -> None:
     """Hold `window`'s docks to their share of its width from now on, starting at
-    START_DOCK_PX (where that fits the window's size)."""
-    docks = [d for d in window.findChildren(QDockWidget) if not d.isFloating()]
-    if docks:  # (held from the window's first size on: set before it, the bound would stay)
-        window.resizeDocks(docks[:1], [START_DOCK_PX], Qt.Orientation.Horizontal)
+    `start_width` of the width the window is first shown at, unless a saved layout is
+    restored before (`layout_restored`)."""
     room = DockRoom(window)
     window.installEventFilter(room)
     window._dock_room = room  # (kept alive with the window)
+
+
+def start_width(window_width: int, text_scale: float = 1.0) -> int:
+    """The docks' width at a first start (no layout saved) on a window `window_width` px wide:
+    START_DOCK_PX where it has the room, START_DOCK_SHARE of it on a smaller one, × the text
+    size (`text_scale`: the docks hold text). On a 1024×768 screen's window (922 px) 360 px
+    docks left the map 556 px, the chart's labels 6.5 px high, under the 9 px a label needs
+    to be read; at 230 px the map has 686 px. At Largest text (346 px) the map shows less of
+    the chart at legible text anyway, and the zone list keeps five German matches in sight
+    beside the card, which three-line rows under a five-line hint did not at 230 px."""
+    share = round(window_width * START_DOCK_SHARE * max(1.0, text_scale))
+    return max(MIN_DOCK_PX, min(START_DOCK_PX, share))
+
+
+def restoring_layout(window: QMainWindow) -> None:
+    """A saved layout is about to be restored into `window` (the last start's, or the window a
+    language switch replaced; its size restored before): the docks' contents held to the
+    window's width first, so that the docks take their saved widths (the contents' own
+    minimums, the zone card's 300 px, a German search field's, widened the 230 px docks of a
+    first start on a small window to 300 px at the next start and 368 px after a switch)."""
+    room = getattr(window, "_dock_room", None)
+    if room is not None:
+        room.hold()
+        room.settle()
+
+
+def layout_restored(window: QMainWindow) -> None:
+    """A saved layout was restored into `window`: its docks keep their widths, no first-start
+    width is set."""
+    room = getattr(window, "_dock_room", None)
+    if room is not None:
+        room.starting = False
 
 
 def place_dock(window: QMainWindow, dock: QDockWidget, left: bool) -> None:
@@ -64,6 +98,7 @@ class DockRoom(QObject):
         self.sides: dict[QDockWidget, bool] = {}  # docks placed by the app: on the left where two sides fit
         self._putting = False  # (a move of ours, not the person's)
         self._width = -1  # the window's width the sides were chosen for
+        self.starting = True  # the docks' first width is still to be set (at the first show)
 
     def put(self, dock: QDockWidget, left: bool) -> None:
         """`dock` on the left where `left` and two sides fit, else tabbed with the zone card."""
@@ -107,7 +142,28 @@ class DockRoom(QObject):
             if event.type() == QEvent.Type.Resize:
                 self.choose_sides()
             self.hold()
+            if self.starting:  # (after the contents' minimums are held: they bound it)
+                self.start()
         return False
+
+    def start(self) -> None:
+        """The docks' first width, for the width the window is shown at (a first start's
+        window is sized to the screen only after it was built). Only sizes are set here: a
+        saved layout restored from this filter crashed the tests (see `layout_restored`)."""
+        self.starting = False
+        self.settle()
+        docks = [d for d in self.window.findChildren(QDockWidget) if not d.isFloating()]
+        if docks:
+            width = start_width(self.window.width(), appearance.current_text_scale())
+            self.window.resizeDocks(docks[:1], [width], Qt.Orientation.Horizontal)
+
+    def settle(self) -> None:
+        """The docks' minimums as `hold` set them, at once (their layouts would take them
+        only at the next turn of the event loop, after the docks were given their widths)."""
+        for dock in self.window.findChildren(QDockWidget):
+            for widget in reversed([dock, *dock.findChildren(QWidget)]):
+                if widget.layout() is not None:
+                    widget.layout().activate()
 
     def areas(self) -> dict:
         """Dock area -> the docks shown there (docked, not floating)."""
@@ -129,18 +185,25 @@ class DockRoom(QObject):
         """Each dock at most its share; a dock within it is left alone (the map is not laid
         out again, and so not drawn again, for nothing)."""
         most = self.most(self.window.width())
+        # the contents' minimums (the zone card asks for 300 px) no wider than a first start's
+        # docks; the search field's too on a small window (elsewhere, as before, its share:
+        # a German placeholder widened the docks of a 1440 px window a little, not more)
+        least = min(most, start_width(self.window.width(), appearance.current_text_scale()))
+        field_most = least - FIELD_MARGINS_PX if least < START_DOCK_PX else most - 40
         for docks in self.areas().values():
             for dock in docks:
                 for field in dock.findChildren(PlaceholderFit):  # (whole where it fits)
-                    field.cap(most - 40)
+                    field.cap(field_most)
                 if dock.width() > most or dock.maximumWidth() < most:
                     dock.setMaximumWidth(most)
-                self.hold_contents(dock, most)
+                self.hold_contents(dock, least)
 
     def hold_contents(self, dock: QDockWidget, most: int) -> None:
-        """`dock`'s contents no wider at least than its share (`most` px): the zone card asks
-        for 300 px, and beside History on a 1440 px window (288 px a side) it stood 12 px past
-        the window's right edge, its text cut there. Its own minimum again where it fits."""
+        """`dock`'s contents no wider at least than its share (`most` px), nor than the first
+        start's docks on a small window (`start_width`): the zone card asks for 300 px, and
+        beside History on a 1440 px window (288 px a side) it stood 12 px past the window's
+        right edge, its text cut there; on a 922 px window it held the docks at 300 px. Its
+        own minimum again where it fits."""
         widget = dock.widget()
         if widget is None:
             return

@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.info_dock, self.quiz_dock)
         self.quiz_dock.hide()
         self.splitDockWidget(self.zones_dock, self.info_dock, Qt.Orientation.Vertical)
-        dock_room.keep_map_room(self)  # the docks 360 px wide, held to their share of the window
+        dock_room.keep_map_room(self)  # the docks 230-360 px wide, held to their share of the window
         self.resizeDocks([self.zones_dock, self.info_dock], [260, 540], Qt.Orientation.Vertical)
         dock_share.keep_list_share(self, self.zones_dock, self.zones.list)  # 5 rows beside the card
         bar = self.statusBar()
@@ -321,6 +321,14 @@ class MainWindow(QMainWindow):
         aspect = self.settings.value("view/aspect", "")
         if aspect in self.state.atlas.aspects():
             self.state.set_aspect(aspect)
+
+    def restoreState(self, state, version: int = 0) -> bool:  # noqa: N802 (Qt's name)
+        """A saved layout (the last start's, a language switch's): its docks' widths kept."""
+        dock_room.restoring_layout(self)
+        restored = super().restoreState(state, version)
+        if restored:
+            dock_room.layout_restored(self)
+        return restored
 
     def _view_settings(self) -> dict[str, object]:
         return {

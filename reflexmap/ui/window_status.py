@@ -24,10 +24,13 @@ from .. import i18n
 from ..atlas.coords import as_read
 from ..content import zone_card
 from ..content.markup import plain_tooltip
-from ..i18n import _, bidi_isolate, ngettext
+from ..i18n import N_, _, bidi_isolate, ngettext
 from ..vocab import ASPECTS, FEET, aspect_name, aspect_title, foot_name
 from .modes import QUIZ
 from .state import AppState
+
+# said in the status line, and by the greyed "Show labels" (actions.py)
+TOO_FULL_TO_LABEL = N_("Too many zones in this view to label: point at a zone to see its name")
 
 
 class StatusLine(QObject):
@@ -114,7 +117,7 @@ class StatusLine(QObject):
         if view:
             message = f"{view} \u00b7 {message}"
         if self._unlabelled_views():
-            message += ". " + _("Too many zones in this view to label: point at a zone to see its name")
+            message += ". " + _(TOO_FULL_TO_LABEL)
         self.say(message, 8000)
 
     def view_shown(self, aspect: str) -> None:

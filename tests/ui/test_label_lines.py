@@ -1,14 +1,32 @@
 """A name too long for its label column takes two lines before it is shortened with "…"
 (German, Largest text, a 1440×900 window: 18 plantar names were cut, every one that had a
-space in it now whole on two lines); the layout gives two-line labels their room, so no two
-labels overlap and the key stands under the longest column."""
+space in it now whole on two lines); a single word too long for the column is broken between
+syllables with a hyphen, and a name that two lines still cut takes a third; the layout gives
+two-line labels their room, so no two labels overlap and the key stands under the longest
+column."""
 
 from __future__ import annotations
 
 from reflexmap.layout.labels import column_places, spread
-from reflexmap.render.chart_text import text_width
+from reflexmap.render.chart_text import hyphen_breaks, name_lines, text_width
 
 from .test_label_legibility import label_problems
+
+
+def readings(text: str) -> set[str]:
+    """The name a label's lines may spell: joined by spaces, or where a line ends with a
+    hyphen, by the hyphen (the name's own: "Hals-" / "Nasen") or without it (ours)."""
+    found = {""}
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if k == 0:
+            found = {line}
+        else:
+            ways = {" "}
+            if lines[k - 1].endswith("-"):
+                ways = {"", "-"}
+            found = {f[:-1] + way + line if way != " " else f + " " + line for f in found for way in ways}
+    return found
 
 
 def test_a_two_line_label_takes_a_line_more_between_its_neighbours():
@@ -30,16 +48,11 @@ def test_german_names_at_largest_text_wrap_before_they_are_cut(qtbot, window_in)
     cut = {key: text for key, text in names.items() if "…" in text}
     wrapped = {key: text for key, text in names.items() if "\n" in text}
     assert len(wrapped) >= 8, wrapped
-    for (_view, zone_id), text in cut.items():
-        # only a single word wider than the column (in bold, as when selected) is still cut
-        # (the card, the zone list and the hover tip show it whole)
-        whole = chart.atlas.zone(zone_id).name
-        assert " " not in whole and text_width(whole, chart.label_mm, True) > chart.column_mm, (zone_id, text)
-    # (11 in DejaVu Sans, the app's typeface: the spines' compounds, 'Nasennebenhöhlen',
-    # 'Bauchspeicheldrüse', 'Ileozäkalklappe'; 8 in Noto Sans, narrower)
-    assert len(cut) <= 11, cut
+    # a single word wider than the column is broken between syllables: none is cut (were 11
+    # in DejaVu Sans, the app's typeface: 'Nasennebenhö…', 'Bauchspeicheld…', 'Lendenwirbelsä…')
+    assert cut == {}, cut
     for (_view, zone_id), text in wrapped.items():
-        assert text.replace("\n", " ") == chart.atlas.zone(zone_id).name or "…" in text
+        assert chart.atlas.zone(zone_id).name in readings(text), (zone_id, text)
         for line in text.split("\n"):
             assert text_width(line, chart.label_mm, True) <= chart.column_mm + 1e-6
     assert label_problems(chart) == []
@@ -48,3 +61,48 @@ def test_german_names_at_largest_text_wrap_before_they_are_cut(qtbot, window_in)
     key_top = min(item.sceneBoundingRect().top() for item in chart.key.swatches + chart.key.caveat)
     lowest = max(label.text.sceneBoundingRect().bottom() for label in chart.labels.values())
     assert key_top > lowest
+
+
+def test_a_long_word_breaks_between_syllables_and_a_name_takes_a_third_line(qapp):
+    """The hand-written rule (chart_text.hyphen_breaks: no hyphenation dictionary imported at
+    start-up) and `name_lines` with it: a third line only where two lines still cut."""
+    assert [head for head, _tail in hyphen_breaks("Nasennebenhöhlen")] == [
+        "Na-",
+        "Nasen-",
+        "Nasenne-",
+        "Nasenneben-",
+        "Nasennebenhöh-",
+    ]
+    assert [head for head, _ in hyphen_breaks("Bauchspeicheldrüse")] == [
+        "Bauch-",
+        "Bauchspei-",
+        "Bauchspeichel-",
+        "Bauchspeicheldrü-",
+    ]
+    assert ("Gleich-", "gewicht") in hyphen_breaks("Gleichgewicht")
+    assert hyphen_breaks("Hals-Nasen-Ohren") == [("Hals-", "Nasen-Ohren"), ("Hals-Nasen-", "Ohren")]
+    assert hyphen_breaks("Kopf") == [] and hyphen_breaks("ཀླད་པ") == []  # (another script)
+    size = 7.0
+    room = text_width("Nasenneben-", size, True) + 0.1
+    assert name_lines("Nasennebenhöhlen", size, room, bold=True) == ["Nasenneben-", "höhlen"]
+    room = text_width("und Gleich-", size, True) + 0.1
+    assert name_lines("Innenohr und Gleichgewicht", size, room, bold=True)[-1].endswith("…")
+    three = name_lines("Innenohr und Gleichgewicht", size, room, bold=True, spare=1)
+    assert three == ["Innenohr", "und Gleich-", "gewicht"]
+    # two lines that hold it whole take no third, and no hyphen
+    assert name_lines("Solar plexus", size, 40.0, bold=True, spare=1) == ["Solar", "plexus"]
+
+
+def test_german_names_at_largest_text_are_whole_on_every_view(qtbot, largest_text_window):
+    window = largest_text_window("de")  # 1440×900, Settings → Language, → Text size Largest
+    for aspect in window.state.atlas.aspects():
+        window.aspect_actions[aspect].trigger()  # View → Plantar, Medial, …
+        qtbot.wait(50)
+        chart = window.map.chart
+        assert chart.labels
+        for (_view, zone_id), label in chart.labels.items():
+            text = label.text.text()
+            assert "…" not in text and chart.atlas.zone(zone_id).name in readings(text), (aspect, text)
+            for line in text.split("\n"):
+                assert text_width(line, chart.label_mm, True) <= chart.column_mm + 1e-6
+        assert label_problems(chart) == []

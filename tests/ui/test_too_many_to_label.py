@@ -64,12 +64,43 @@ def test_a_view_too_full_to_label_says_so_under_the_chart(qtbot, window_in, tmp_
     notes = _notes(window)
     assert len(notes) == 1 and SAID[language] in notes[0]  # … and the chart says so, in view
     assert f"({count})" in notes[0]
-    window.labels_action.trigger()  # View → Show labels off: nothing to explain
-    qtbot.wait(20)
-    assert _notes(window) == []
-    window.labels_action.trigger()
-    qtbot.wait(20)
-    assert len(_notes(window)) == 1
+    assert not window.labels_action.isEnabled()  # (greyed here: see the test below)
     window.aspect_actions["lateral"].trigger()  # a view that is labelled says nothing
     qtbot.wait(20)
     assert window.map.chart.labels and _notes(window) == []
+    window.labels_action.trigger()  # View → Show labels off (there): nothing to explain
+    window.aspect_actions["medial"].trigger()
+    qtbot.wait(20)
+    assert _notes(window) == []
+    window.aspect_actions["lateral"].trigger()
+    window.labels_action.trigger()  # on again
+    window.aspect_actions["medial"].trigger()
+    qtbot.wait(20)
+    assert len(_notes(window)) == 1
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_show_labels_is_greyed_on_a_view_too_full_to_label_and_says_why(qtbot, window_in, tmp_path, language):
+    """Pressing "Show labels" there changed nothing: it is greyed, its tip says why (the
+    status line's words); on a view that is labelled it works again."""
+    window = window_in(language, size=(1440, 900))
+    assert window.open_chart(crowded_chart(tmp_path, MAX_LABELLED_ZONES + 10))
+    action = window.labels_action
+    window.aspect_actions["lateral"].trigger()  # a labelled view: it works
+    qtbot.wait(20)
+    assert action.isEnabled()
+    window.aspect_actions["medial"].trigger()  # (this chart's medial view: 94 zones)
+    qtbot.wait(20)
+    assert not action.isEnabled()
+    said = "Too many zones in this view to label" if language == "en" else "Zu viele Zonen in dieser Ansicht"
+    assert said in action.toolTip() and said in action.statusTip()
+    menu_items = [a for a in window.menuBar().actions() if a.menu() and action in a.menu().actions()]
+    assert menu_items, "Show labels is in the View menu"
+    labels_before = window.state.labels_visible
+    action.trigger()  # greyed: nothing happens
+    assert window.state.labels_visible == labels_before
+    window.aspect_actions["lateral"].trigger()
+    qtbot.wait(20)
+    assert action.isEnabled() and said not in action.toolTip() and not action.statusTip()
+    action.trigger()
+    assert window.state.labels_visible != labels_before
