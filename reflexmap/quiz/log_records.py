@@ -14,6 +14,10 @@ from ..i18n import _, format_count, isolated, ngettext
 from ..storage import listed
 
 MAX_LISTED = 10
+# The bounds of an answer, the same where it is written (the log, a file of waiting answers)
+# and where it is read back (the log's answers, the statistics, the waiting answers).
+MAX_TIME = 1e11  # epoch seconds: about the year 5138
+MAX_ANSWER_SECONDS = 86_400.0  # a question left open for a day is still an answer
 
 
 def stored(value: object) -> str:
@@ -33,9 +37,11 @@ def stored(value: object) -> str:
 
 def answer_problem(
     when: object, card: object, rating: object, correct: object, close: object, seconds: object,
-    *, max_time: float, max_seconds: float,
+    *, max_time: float = MAX_TIME, max_seconds: float = MAX_ANSWER_SECONDS,
 ) -> Callable[[], str] | None:  # fmt: skip
-    """Why a row of the answers (reviews) is not one ReflexMap wrote; None when it is."""
+    """Why a row of the answers (reviews) is not one ReflexMap wrote; None when it is. (An
+    answer waiting to be written is checked by the same rules: one the log would not read
+    back is left out there.)"""
     if not (isinstance(when, (int, float)) and not isinstance(when, bool) and 0 <= when <= max_time):
         return lambda: _("its time {value} is not a time ReflexMap can use").format(value=stored(when))
     if not isinstance(card, str):

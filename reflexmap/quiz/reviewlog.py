@@ -50,8 +50,8 @@ BACKUP_EVERY = DAY
 BUSY_TIMEOUT_MS = 15_000
 MAX_STATE_CHARS = 4096  # one card's stored state; ours are about 250
 MAX_CLICKED = 8  # zone ids kept per answer
-MAX_TIME = 1e11  # epoch seconds: about the year 5138
-MAX_ANSWER_SECONDS = 86_400.0  # a question left open for a day is still an answer
+MAX_TIME = log_records.MAX_TIME  # epoch seconds: about the year 5138
+MAX_ANSWER_SECONDS = log_records.MAX_ANSWER_SECONDS  # a question left open for a day is an answer
 MAX_VIEW = 200  # a view id's characters
 MAX_SETTING = 1000  # a stored choice's characters
 PACE_WINDOW = 5000  # the latest answers in which the pace of each kind of question is sought
@@ -436,6 +436,8 @@ class ReviewLog:
                 if answers.left_out:  # the others are read; the file as it was is kept
                     kept = copy_aside(path, "damaged")
                     self.warnings.append(pending.left_out_said(path, answers.left_out, kept))
+                    if not answers and kept is not None:  # nothing in it to write: said once
+                        path.unlink(missing_ok=True)
                 found += answers
             except FileNotFoundError:
                 continue  # another window wrote them and removed the file just now
@@ -524,6 +526,10 @@ class ReviewLog:
             row = conn.execute("SELECT state FROM cards WHERE card = ?", (card,)).fetchone()
             previous = parse_state(row[0]) if row else None
             state = advance(previous)
+            if seconds is not None and not (  # not one the log would read back: not known
+                isinstance(seconds, (int, float)) and 0 <= seconds <= MAX_ANSWER_SECONDS
+            ):
+                seconds = None
             conn.execute(
                 "INSERT INTO reviews (time, card, rating, correct, close, seconds, clicked, view)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
