@@ -106,3 +106,34 @@ def bad_cards(path: Path, bad: list[tuple[int, object, Callable[[], str]]]) -> s
         len(bad),
     ).format(count=format_count(len(bad)))
     return heading + "\n" + listed(lines, len(bad))
+
+
+def repeated_keys(path: Path, found: list[tuple[int, str, list]]) -> str:
+    """One message for the card records in which a key is written twice (each record's row id
+    and card, and each key's line and column in the record's text, bounded_json.Repeated):
+    the later value is used, as JSON readers do; the next answer to the card writes it once."""
+    lines = [
+        _(
+            "{path}: record {row} (card {card}), line {line}, column {column}: the key “{key}” was "
+            "already written at line {first_line}, column {first_column}."
+        ).format(
+            path=isolated(str(path)),
+            row=row,
+            card=isolated(card[:200]),
+            line=repeat.line,
+            column=repeat.column,
+            key=isolated(repeat.key[:80]),
+            first_line=repeat.first_line,
+            first_column=repeat.first_column,
+        )
+        for row, card, repeats in found
+        for repeat in repeats
+    ]
+    heading = ngettext(
+        "A key is written twice in a card record of the review log; its later value is used "
+        "(the next answer to that card writes it once):",
+        "{count} keys are written twice in card records of the review log; the later value of "
+        "each is used (the next answer to each card writes it once):",
+        len(lines),
+    ).format(count=format_count(len(lines)))
+    return heading + "\n" + listed(lines[:MAX_LISTED], len(lines))

@@ -582,16 +582,22 @@ class ReviewLog:
             )
             return {}
         bad: list[tuple[int, object, Callable[[], str]]] = []
+        twice: list[tuple[int, str, list[bounded_json.Repeated]]] = []  # keys written twice
         for row, card, raw in rows:
-            state = read_state(raw)
+            repeats: list[bounded_json.Repeated] = []
+            state = read_state(raw, repeats)
             if not isinstance(card, str):
                 bad.append((row, card, lambda: _("the card's name is not a text")))
             elif not isinstance(state, CardState):
                 bad.append((row, card, state))
             else:
                 states[card] = state
+                if repeats:
+                    twice.append((row, card, repeats))
         if bad:
             self.warnings.append(log_records.bad_cards(Path(self.path).absolute(), bad))
+        if twice:
+            self.warnings.append(log_records.repeated_keys(Path(self.path).absolute(), twice))
         return states
 
     def reviews(self, since: float | None = None) -> list[Review]:
@@ -1016,14 +1022,18 @@ def parse_state(raw: object) -> CardState | None:
     return state if isinstance(state, CardState) else None
 
 
-def read_state(raw: object) -> CardState | Callable[[], str]:
-    """parse_state's state, or why the record is not one (said in the language of then)."""
+def read_state(
+    raw: object, repeats: list[bounded_json.Repeated] | None = None
+) -> CardState | Callable[[], str]:
+    """parse_state's state, or why the record is not one (said in the language of then).
+    `repeats` gets each key written twice in the record (its later value is used, as JSON
+    readers do), for the caller to say so."""
     if not isinstance(raw, str) or len(raw) > MAX_STATE_CHARS:
         return lambda: _("the record is not a text of at most {limit} characters").format(
             limit=MAX_STATE_CHARS
         )
     try:  # 1e-400: refused, not 0; a value nested too deep: read as a TooDeep at its place
-        data = bounded_json.loads(raw, max_bytes=MAX_STATE_CHARS, skip_deep=True)
+        data = bounded_json.loads(raw, max_bytes=MAX_STATE_CHARS, skip_deep=True, repeats=repeats)
     except bounded_json.JSONBoundsError as exc:
         return exc.__str__  # "line 1, column 9: this number is too large to read: '1e999'"
     if not isinstance(data, dict):
