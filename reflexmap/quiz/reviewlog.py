@@ -37,9 +37,9 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from .. import bounded_json
-from ..i18n import _, format_count
+from ..i18n import _, format_count, ngettext
 from ..storage import copy_aside
-from . import log_records, pending
+from . import log_records, pending, salvage
 from .pending import PendingAnswer
 from .progress import LegacyCardState, ProgressStore
 from .scheduler import DAY, MAX_DIFFICULTY, MIN_DIFFICULTY, STABILITY_MIN, CardState
@@ -383,27 +383,49 @@ class ReviewLog:
             )
 
     def _replace_damaged(self) -> None:
-        """Set the damaged database aside and put the newest sound backup in its place."""
+        """Set the damaged database aside, alone, and put the newest sound backup in its place
+        (or nothing: a fresh log), with what still reads of the damaged one (salvage.py)."""
         stamp = time.strftime("%Y%m%d-%H%M%S")
         aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
         n = 1
         while aside.exists():
             n += 1
             aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{n}")
+        aside = aside.absolute()
         special = special_file(self.path)
-        for suffix in ("", "-wal", "-shm"):
-            part = Path(str(self.path) + suffix)
-            if part.exists():
-                os.replace(part, str(aside) + suffix)
+        os.replace(self.path, aside)
+        wal, shm = Path(str(self.path) + "-wal"), Path(str(self.path) + "-shm")
+        if _size(wal) > 0:  # answers not yet copied into the log: they go with it
+            os.replace(wal, str(aside) + "-wal")
+        else:  # an empty one says nothing: left, it would belong to the fresh log
+            wal.unlink(missing_ok=True)
+        shm.unlink(missing_ok=True)  # an index of the WAL (SQLite makes it again): of no log now
         if special:
             message = _(
                 "The progress database {path} is not a regular file (a pipe, device or folder); it "
                 "was set aside as {aside}."
-            ).format(path=self.path, aside=aside.name)
-        else:
-            message = _("The progress database {path} is damaged; it was set aside as {aside}.").format(
-                path=self.path, aside=aside.name
+            ).format(path=self.path.absolute(), aside=aside)
+            self.warnings.append(message + " " + self._restore_backup())
+            return
+        message = _("The progress database {path} is damaged; it was set aside as {aside}.").format(
+            path=self.path.absolute(), aside=aside
+        )
+        restored = self._restore_backup()
+        try:
+            found = self._salvage(aside)
+        except (OSError, sqlite3.Error) as exc:  # the fresh log stays as the backup made it
+            self.warnings.append(
+                message
+                + " "
+                + restored
+                + " "
+                + _("Nothing could be taken from the damaged file: {error}").format(error=pending.why(exc))
             )
+            return
+        self.warnings.append(message + " " + restored + " " + _salvaged_said(found))
+
+    def _restore_backup(self) -> str:
+        """The newest sound backup copied into the log's place; what was done, said."""
         for backup in self.backups():
             if is_sound(backup):
                 temporary = self.path.with_name(f".{self.path.name}.from-backup")
@@ -412,15 +434,63 @@ class ReviewLog:
                     os.fsync(handle.fileno())
                 os.replace(temporary, self.path)
                 when = time.strftime("%Y-%m-%d %H:%M", time.localtime(backup.stat().st_mtime))
-                self.warnings.append(
-                    message
-                    + " "
-                    + _("The backup of {time} was restored; answers given since then are lost.").format(
-                        time=when
-                    )
+                return _("The backup of {time} ({backup}) was restored.").format(
+                    time=when, backup=backup.absolute()
                 )
-                return
-        self.warnings.append(message + " " + _("There is no sound backup: starting with empty progress."))
+        return _("There is no sound backup: starting with empty progress.")
+
+    def _salvage(self, aside: Path) -> salvage.Salvaged:
+        """What reads of the damaged log `aside`, taken into the log now in its place, in one
+        transaction, with a record of it (for the statistics)."""
+        conn = connect(self.path, wait_ms=self._wait_ms)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                _create_or_migrate(conn, version)
+                found = salvage.salvage(aside, conn)
+                conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                    (
+                        salvage.SALVAGED_PREFIX + aside.name,
+                        json.dumps({"file": str(aside), "time": self.clock(), **found.to_json()}),
+                    ),
+                )
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        finally:
+            conn.close()
+        return found
+
+    def salvages(self) -> list[dict]:
+        """What each salvage of a damaged log found (newest last): the damaged file's whole
+        path, when, and the answers read, added and lost. Values not as written are passed over."""
+        try:
+            rows = self.conn.execute(
+                "SELECT value FROM meta WHERE key >= ? AND key < ?",
+                (salvage.SALVAGED_PREFIX, salvage.SALVAGED_PREFIX[:-1] + ";"),
+            ).fetchall()
+        except sqlite3.Error:
+            return []
+        found = []
+        for (value,) in rows:
+            try:
+                data = bounded_json.loads(value, max_bytes=MAX_SETTING) if isinstance(value, str) else None
+            except bounded_json.JSONBoundsError:
+                continue
+            if not isinstance(data, dict) or not isinstance(data.get("file"), str):
+                continue
+            counts = [data.get(k) for k in ("answers_read", "answers_added", "answers_lost", "time")]
+            if all(
+                isinstance(c, (int, float)) and not isinstance(c, bool) and 0 <= c <= MAX_TIME for c in counts
+            ):
+                found.append(data)
+        return sorted(found, key=lambda d: d["time"])
 
     # --- answers that waited for a lock (pending.py) -------------------------------------------
     def waiting_answers(self, spares: tuple[Path, ...] = ()) -> list[PendingAnswer]:
@@ -964,6 +1034,37 @@ def _is_ours(path: Path, wait_ms: int | None = None) -> bool:
         return False
     finally:
         conn.close()
+
+
+def _size(path: Path) -> int:
+    """A file's size (0: none, or not one that can be read)."""
+    try:
+        return os.stat(path).st_size if stat.S_ISREG(os.stat(path).st_mode) else 0
+    except OSError:
+        return 0
+
+
+def _salvaged_said(found: salvage.Salvaged) -> str:
+    """What a salvage kept of a damaged log, and what it lost, in counts."""
+    kept = ngettext(
+        "{count} answer could still be read in it and is kept",
+        "{count} answers could still be read in it and are kept",
+        found.answers_read,
+    ).format(count=format_count(found.answers_read))
+    if found.answers_added:
+        kept += " " + ngettext(
+            "({count} of them given since the backup)",
+            "({count} of them given since the backup)",
+            found.answers_added,
+        ).format(count=format_count(found.answers_added))
+    if not found.answers_lost:
+        return kept + "."
+    lost = ngettext(
+        "at least {count} answer could not be read and is lost.",
+        "at least {count} answers could not be read and are lost.",
+        found.answers_lost,
+    ).format(count=format_count(found.answers_lost))
+    return kept + "; " + lost
 
 
 def _writable_parent(folder: Path) -> bool:

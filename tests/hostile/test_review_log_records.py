@@ -6,6 +6,7 @@ mastery heat map, which opens the progress, and Quiz → Statistics…)."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -72,3 +73,87 @@ def test_the_window_says_a_key_written_twice_in_a_card_record(tmp_path: Path):
         in said[0]
     )
     assert facts["mastered"] == ["lumbar-spine"]  # the record is used
+
+
+# --- a damaged log: what still reads is kept ---------------------------------------------------
+def _log_of(path: Path, answers: int, backup_after: int) -> list[str]:
+    """A log of `answers` answers (each to its own card), backed up after `backup_after`."""
+    log = ReviewLog(path)
+    scheduler = Scheduler(log=log)
+    cards = []
+    for i in range(answers):
+        if i == backup_after:
+            log.backup(force=True)
+        scheduler.record(Card("chart", f"zone-{i:04d}", "find"), True, seconds=2.0)
+        cards.append(f"chart:zone-{i:04d}:find")
+    log.close()
+    return cards
+
+
+def _answer_pages(data: bytes, page_size: int = 4096) -> list[tuple[int, list[int]]]:
+    """The leaf pages of the answers' table: (page number from 0, the zone numbers of the
+    answers on it). A page of the cards' table holds its states ("due"); the index of the
+    cards' names is no table leaf (0x0D)."""
+    pages = []
+    for n in range(1, len(data) // page_size):
+        page = data[n * page_size : (n + 1) * page_size]
+        if page[0] == 0x0D and b":find" in page and b'"due"' not in page:
+            pages.append((n, sorted(int(z) for z in re.findall(rb"zone-(\d{4}):find", page))))
+    return pages
+
+
+def test_a_damaged_page_of_answers_loses_only_its_answers(tmp_path: Path):
+    path = tmp_path / "reviews.sqlite3"
+    cards = _log_of(path, 600, backup_after=300)
+    data = bytearray(path.read_bytes())
+    page, zones = next(p for p in _answer_pages(bytes(data)) if p[1][0] >= 300)  # none in the backup
+    on_it = len(zones)
+    data[page * 4096 : (page + 1) * 4096] = bytes(range(256)) * 16  # the page unreadable
+    path.write_bytes(bytes(data))
+    Path(str(path) + "-wal").write_bytes(b"")  # as a window closed on it left them
+    Path(str(path) + "-shm").write_bytes(b"\0" * 32768)
+
+    log = ReviewLog(path)
+    (aside,) = tmp_path.glob("reviews.sqlite3.damaged-*")  # alone: no -wal, no -shm with it
+    (said,) = log.warnings
+    (backup,) = log.backups()
+    kept = 600 - on_it
+    assert said.startswith(
+        f"The progress database {path.absolute()} is damaged; it was set aside as {aside}."
+    )
+    assert f"({backup.absolute()}) was restored." in said
+    assert (
+        f"{kept} answers could still be read in it and are kept ({kept - 300} of them given since the "
+        f"backup); at least {on_it} answers could not be read and are lost."
+    ) in said
+    answered = [review.card for review in log.reviews()]
+    lost = {f"chart:zone-{i:04d}:find" for i in zones}
+    assert sorted(answered) == sorted(set(cards) - lost) and not log.warnings[1:]
+    assert aside.read_bytes() == bytes(data)
+    log.close()
+    assert not [
+        p for p in tmp_path.iterdir() if p.name.endswith(("-wal", "-shm"))
+    ]  # none pointing at nothing
+
+
+def test_a_log_cut_short_keeps_no_half_zeroed_row_as_an_answer(tmp_path: Path):
+    """Cut short as a disk leaves it after a crash (its size kept, the end zeros), the log's
+    last pages read as rows half of zeros: a rating of 0, a card name of zero bytes, row 0.
+    Taken as answers, one invented a card that "starts afresh"."""
+    path = tmp_path / "reviews.sqlite3"
+    cards = _log_of(path, 600, backup_after=500)
+    data = path.read_bytes()
+    page, _zones = _answer_pages(data)[-2]
+    cut = page * 4096 + 2048  # in the middle of a page of answers
+    path.write_bytes(data[:cut] + bytes(len(data) - cut))
+
+    log = ReviewLog(path)
+    answered = [review.card for review in log.reviews()]
+    assert set(answered) <= set(cards) and len(answered) == len(set(answered)) and len(answered) > 500
+    states = log.states()
+    assert set(states) <= set(cards) and all(state.seen == 1 for state in states.values())
+    (said,) = log.warnings
+    gained = len(answered) - 500
+    assert f"could still be read in it and are kept ({gained} of them given since the backup); " in said
+    lost = int(said.split("; at least ")[1].split(" ")[0])  # the cut end had no rows left to count
+    assert 0 < lost <= 600 - len(answered) and said.endswith(("could not be read and are lost.", "is lost."))
