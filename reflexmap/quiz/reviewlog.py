@@ -485,9 +485,10 @@ class ReviewLog:
                 continue
             if not isinstance(data, dict) or not isinstance(data.get("file"), str):
                 continue
-            counts = [data.get(k) for k in ("answers_read", "answers_added", "answers_lost", "time")]
-            if all(
-                isinstance(c, (int, float)) and not isinstance(c, bool) and 0 <= c <= MAX_TIME for c in counts
+            counts = [data.get(k) for k in ("answers_read", "answers_added", "answers_lost")]
+            when = data.get("time")
+            if all(type(c) is int and 0 <= c <= salvage.MAX_ROWS for c in counts) and (
+                isinstance(when, (int, float)) and not isinstance(when, bool) and 0 <= when <= MAX_TIME
             ):
                 found.append(data)
         return sorted(found, key=lambda d: d["time"])

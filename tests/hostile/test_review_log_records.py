@@ -157,3 +157,25 @@ def test_a_log_cut_short_keeps_no_half_zeroed_row_as_an_answer(tmp_path: Path):
     assert f"could still be read in it and are kept ({gained} of them given since the backup); " in said
     lost = int(said.split("; at least ")[1].split(" ")[0])  # the cut end had no rows left to count
     assert 0 < lost <= 600 - len(answered) and said.endswith(("could not be read and are lost.", "is lost."))
+
+
+def test_the_window_says_the_damage_and_statistics_how_many_answers_it_lost(tmp_path: Path):
+    """The window's own way in: the heat map opens the progress (the damage said once, with
+    whole paths and counts), then Quiz → Statistics… says what the damaged log lost."""
+    data = tmp_path / "data"
+    path = data / LOG
+    path.parent.mkdir(parents=True)
+    _log_of(path, 600, backup_after=300)
+    raw = bytearray(path.read_bytes())
+    page, zones = next(p for p in _answer_pages(bytes(raw)) if p[1][0] >= 300)
+    raw[page * 4096 : (page + 1) * 4096] = bytes(range(256)) * 16
+    path.write_bytes(bytes(raw))
+    env = child_env(tmp_path / "home", tmp_path / "config", data, tmp_path / "cache")
+    env.update(CHILD_MASTERY="1", CHILD_STATS="1")
+    facts = play("_app_child", env, timeout=120)
+    said = [shown["text"] for shown in facts["shown"]]
+    (aside,) = path.parent.glob("reviews.sqlite3.damaged-*")
+    assert len(said) == 1 and f"{path} is damaged; it was set aside as {aside}." in said[0], said
+    assert f"at least {len(zones)} answers could not be read and are lost." in said[0]
+    assert f"at least {len(zones)} answers in it could not be read and are lost" in facts["lost"]
+    assert f"the damaged file is kept as \u2068{aside}\u2069." in facts["lost"]
