@@ -10,7 +10,8 @@ Safety, in order of what could go wrong:
   disk before the next question is shown (NORMAL would be corruption-safe too, but could drop
   the last answers on power loss; an answer is worth the fsync of a few hundred bytes).
 - A damaged file: `PRAGMA integrity_check` at open; a damaged database is set aside (renamed,
-  never deleted) and the newest sound backup restored, with a message.
+  never deleted; alone: an empty -wal and the -shm index are removed) and the newest sound
+  backup restored, with what still reads of the damaged one (salvage.py), with a message.
 - Backups with SQLite's online backup API, at most once a day and on exit, the newest
   KEEP_BACKUPS kept.
 - A database from a newer ReflexMap (`PRAGMA user_version` above SCHEMA) is read if it can be,
@@ -25,6 +26,7 @@ Safety, in order of what could go wrong:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -398,8 +400,10 @@ class ReviewLog:
         if _size(wal) > 0:  # answers not yet copied into the log: they go with it
             os.replace(wal, str(aside) + "-wal")
         else:  # an empty one says nothing: left, it would belong to the fresh log
-            wal.unlink(missing_ok=True)
-        shm.unlink(missing_ok=True)  # an index of the WAL (SQLite makes it again): of no log now
+            with contextlib.suppress(OSError):
+                wal.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # an index of the WAL (SQLite makes it again): of no log now
+            shm.unlink(missing_ok=True)
         if special:
             message = _(
                 "The progress database {path} is not a regular file (a pipe, device or folder); it "
@@ -422,7 +426,7 @@ class ReviewLog:
                 + _("Nothing could be taken from the damaged file: {error}").format(error=pending.why(exc))
             )
             return
-        self.warnings.append(message + " " + restored + " " + _salvaged_said(found))
+        self.warnings.append(" ".join(part for part in (message, restored, _salvaged_said(found)) if part))
 
     def _restore_backup(self) -> str:
         """The newest sound backup copied into the log's place; what was done, said."""
@@ -1046,7 +1050,10 @@ def _size(path: Path) -> int:
 
 
 def _salvaged_said(found: salvage.Salvaged) -> str:
-    """What a salvage kept of a damaged log, and what it lost, in counts."""
+    """What a salvage kept of a damaged log, and what it lost, in counts ("" when nothing in
+    it read as ours: a file of another program's, or no database at all)."""
+    if not (found.answers_read or found.answers_lost or found.cards):
+        return ""
     kept = ngettext(
         "{count} answer could still be read in it and is kept",
         "{count} answers could still be read in it and are kept",

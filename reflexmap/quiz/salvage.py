@@ -47,6 +47,13 @@ def _rows(conn: sqlite3.Connection, table: str, columns: str) -> tuple[list[tupl
     """Every row of `table` (its rowid first) that reads, and the rowids that could not be
     read (those on a damaged page)."""
     try:
+        if not conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+        ).fetchone():
+            return [], []  # (another program's database: nothing of ours in it)
+    except sqlite3.Error:
+        return [], []  # the schema cannot be read: no row can
+    try:
         top = conn.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0]  # noqa: S608
     except sqlite3.Error:
         top = None
