@@ -454,7 +454,7 @@ class ReviewLog:
             try:
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
                 _create_or_migrate(conn, version)
-                found = salvage.salvage(aside, conn)
+                found = salvage.salvage(aside, conn, read_state, max_clicked=MAX_CLICKED, max_view=MAX_VIEW)
                 conn.execute(
                     "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                     (

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,12 +92,18 @@ def _card_name(card: object) -> bool:
     return isinstance(card, str) and 0 < len(card) <= MAX_TEXT and card.count(":") >= 2 and "\0" not in card
 
 
-def salvage(damaged: Path, conn: sqlite3.Connection) -> Salvaged:
+def salvage(
+    damaged: Path,
+    conn: sqlite3.Connection,
+    read_state: Callable[[object], CardState | Callable[[], str]],
+    *,
+    max_clicked: int,
+    max_view: int,
+) -> Salvaged:
     """Take what reads of `damaged` (opened read-only) into the log `conn` (at SCHEMA, in one
-    transaction of the caller's). The answers the log has already (the backup it was built
-    on: the same id, time and card) are not added twice."""
-    from .reviewlog import MAX_CLICKED, MAX_VIEW, read_state
-
+    transaction of the caller's): card records as `read_state` reads them, zones clicked and
+    view ids within the log's bounds. The answers the log has already (the backup it was
+    built on: the same id, time and card) are not added twice."""
     found = Salvaged()
     wal, shm = Path(str(damaged) + "-wal"), Path(str(damaged) + "-shm")
     had_shm = shm.exists()
@@ -132,7 +139,7 @@ def salvage(damaged: Path, conn: sqlite3.Connection) -> Salvaged:
                 had = conn.execute("SELECT time, card FROM reviews WHERE id = ?", (rowid,)).fetchone()
                 if had == (when, card):
                     continue  # in the backup
-                zones = " ".join(clicked[:MAX_TEXT].split(" ")[:MAX_CLICKED])
+                zones = " ".join(clicked[:MAX_TEXT].split(" ")[:max_clicked])
                 conn.execute(
                     "INSERT INTO reviews (id, time, card, rating, correct, close, seconds, clicked, view)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -145,7 +152,7 @@ def salvage(damaged: Path, conn: sqlite3.Connection) -> Salvaged:
                         close,
                         seconds,
                         zones,
-                        seen_in[:MAX_VIEW],
+                        seen_in[:max_view],
                     ),
                 )
                 found.answers_added += 1
