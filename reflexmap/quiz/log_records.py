@@ -14,6 +14,10 @@ from ..i18n import _, format_count, isolated, ngettext
 from ..storage import listed
 
 MAX_LISTED = 10
+# The bounds of an answer, the same where it is written (the log, a file of waiting answers)
+# and where it is read back (the log's answers, the statistics, the waiting answers).
+MAX_TIME = 1e11  # epoch seconds: about the year 5138
+MAX_ANSWER_SECONDS = 86_400.0  # a question left open for a day is still an answer
 
 
 def stored(value: object) -> str:
@@ -33,9 +37,11 @@ def stored(value: object) -> str:
 
 def answer_problem(
     when: object, card: object, rating: object, correct: object, close: object, seconds: object,
-    *, max_time: float, max_seconds: float,
+    *, max_time: float = MAX_TIME, max_seconds: float = MAX_ANSWER_SECONDS,
 ) -> Callable[[], str] | None:  # fmt: skip
-    """Why a row of the answers (reviews) is not one ReflexMap wrote; None when it is."""
+    """Why a row of the answers (reviews) is not one ReflexMap wrote; None when it is. (An
+    answer waiting to be written is checked by the same rules: one the log would not read
+    back is left out there.)"""
     if not (isinstance(when, (int, float)) and not isinstance(when, bool) and 0 <= when <= max_time):
         return lambda: _("its time {value} is not a time ReflexMap can use").format(value=stored(when))
     if not isinstance(card, str):
@@ -100,3 +106,34 @@ def bad_cards(path: Path, bad: list[tuple[int, object, Callable[[], str]]]) -> s
         len(bad),
     ).format(count=format_count(len(bad)))
     return heading + "\n" + listed(lines, len(bad))
+
+
+def repeated_keys(path: Path, found: list[tuple[int, str, list]]) -> str:
+    """One message for the card records in which a key is written twice (each record's row id
+    and card, and each key's line and column in the record's text, bounded_json.Repeated):
+    the later value is used, as JSON readers do; the next answer to the card writes it once."""
+    lines = [
+        _(
+            "{path}: record {row} (card {card}), line {line}, column {column}: the key “{key}” was "
+            "already written at line {first_line}, column {first_column}."
+        ).format(
+            path=isolated(str(path)),
+            row=row,
+            card=isolated(card[:200]),
+            line=repeat.line,
+            column=repeat.column,
+            key=isolated(repeat.key[:80]),
+            first_line=repeat.first_line,
+            first_column=repeat.first_column,
+        )
+        for row, card, repeats in found
+        for repeat in repeats
+    ]
+    heading = ngettext(
+        "A key is written twice in a card record of the review log; its later value is used "
+        "(the next answer to that card writes it once):",
+        "{count} keys are written twice in card records of the review log; the later value of "
+        "each is used (the next answer to each card writes it once):",
+        len(lines),
+    ).format(count=format_count(len(lines)))
+    return heading + "\n" + listed(lines[:MAX_LISTED], len(lines))

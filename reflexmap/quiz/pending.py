@@ -20,23 +20,23 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 import sqlite3
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from .. import bounded_json
 from ..i18n import N_, _, format_count, isolated, ngettext
 from ..storage import atomic_path, listed, read_regular, write_checked
+from .log_records import MAX_ANSWER_SECONDS, MAX_TIME, answer_problem
 
 FORMAT = "reflexmap-pending-answers"
 VERSION = 1
 MAX_BYTES = 16 * 1024 * 1024
 MAX_ANSWERS = 100_000
-MAX_TIME = 1e11  # epoch seconds, as the review log (about the year 5138)
 MAX_TEXT = 1000
 
 
@@ -187,22 +187,37 @@ def _payload(database: Path, answers: list[PendingAnswer]) -> bytes:
 
 
 class Answers(list):
-    """The answers of a file (`read`), and where each answer left out because a value in it is
-    nested too deep stands (bounded_json.TooDeep: its first bracket too many)."""
+    """The answers of a file (`read`), and each answer left out alone (`left_out`): a value
+    in it nested too deep (bounded_json.TooDeep, its first bracket too many) or one the review
+    log would not read back (`Refused`, at that value)."""
 
-    def __init__(self, answers: list[PendingAnswer], left_out: list[bounded_json.TooDeep]):
+    def __init__(self, answers: list[PendingAnswer], left_out: list):
         super().__init__(answers)
         self.left_out = left_out
 
 
-def left_out_said(path: Path, left_out: list[bounded_json.TooDeep], kept: Path | None) -> str:
-    """One message for the answers of `path` left out alone (nested too deep), each at its
-    place; the other answers of the file are read."""
+class Refused:
+    """An answer of a file left out alone: a value in it that is not one ReflexMap writes
+    (an answer time of 1e300 or -4 seconds), where that value stands, and why."""
+
+    __slots__ = ("line", "column", "reason")
+
+    def __init__(self, line: int, column: int, reason):
+        self.line, self.column, self.reason = line, column, reason
+
+    def __repr__(self) -> str:
+        return f"Refused({self.line}, {self.column}, {self.reason()!r})"
+
+
+def left_out_said(path: Path, left_out: list, kept: Path | None) -> str:
+    """One message for the answers of `path` left out alone (nested too deep, a value out of
+    range), each at its place; the other answers of the file are read."""
     lines = [
         _("{place}: {reason}; this answer is left out.").format(
-            place=f"{isolated(str(path.absolute()))}:{deep.line}:{deep.column}", reason=deep.reason()
+            place=f"{isolated(str(path.absolute()))}:{item.line}:{item.column}",
+            reason=item.reason().rstrip("."),
         )
-        for deep in left_out[:10]
+        for item in left_out[:10]
     ]
     message = ngettext(
         "{count} answer waiting to be saved could not be used; the other answers are read:",
@@ -214,9 +229,11 @@ def left_out_said(path: Path, left_out: list[bounded_json.TooDeep], kept: Path |
 
 def read(path: Path) -> Answers:
     """The answers in a file written by `write`; raises ValueError (with a plain reason) for a
-    file that is not one, or holds an answer out of range. An answer with a value nested too
-    deep is left out alone (`Answers.left_out`, with its place): the others are read."""
-    data = bounded_json.loads(read_regular(path, MAX_BYTES), max_bytes=MAX_BYTES, skip_deep=True)
+    file that is not one. An answer with a value nested too deep, or a value the review log
+    would not read back (log_records' bounds), is left out alone (`Answers.left_out`, with its
+    place): the others are read."""
+    raw = read_regular(path, MAX_BYTES)  # 1e999, NaN: read as floats, to be refused alone
+    data = bounded_json.loads(raw, max_bytes=MAX_BYTES, skip_deep=True, nonfinite=True)
     if (
         not isinstance(data, dict)
         or data.get("format") != FORMAT
@@ -225,22 +242,32 @@ def read(path: Path) -> Answers:
         raise ValueError(_("not a file of answers waiting to be saved"))
     if data.get("version") != VERSION or len(data["answers"]) > MAX_ANSWERS:
         raise ValueError(_("not a file of answers waiting to be saved"))
-    answers, left_out = [], []
-    for entry in data["answers"]:
+    answers, left_out, refused = [], [], []
+    for index, entry in enumerate(data["answers"]):
         deep = bounded_json.deep_in(entry)
         if deep is not None:
             left_out.append(deep)
             continue
         answer = _answer(entry, str(path))
-        if answer is None:
-            raise ValueError(_("an answer in it is not one ReflexMap wrote"))
-        answers.append(answer)
+        if isinstance(answer, PendingAnswer):
+            answers.append(answer)
+        else:
+            key, why = answer
+            refused.append((len(left_out), ("answers", index, key) if key else ("answers", index), why))
+            left_out.append(None)
+    if refused:  # where each stands: one scan of the text, only when there is one
+        found = bounded_json.places(bounded_json.text_of(raw), {place for _i, place, _w in refused})
+        for at, place, why in refused:
+            line, column = found.get(place) or found.get(place[:2]) or (0, 0)
+            left_out[at] = Refused(line, column, why)
     return Answers(answers, left_out)
 
 
-def _answer(entry: object, source: str) -> PendingAnswer | None:
+def _answer(entry: object, source: str) -> PendingAnswer | tuple[str | None, Callable[[], str]]:
+    """The answer `entry` stands for, or the key of the value that makes it not one (None: the
+    entry as a whole) and why."""
     if not isinstance(entry, dict):
-        return None
+        return None, lambda: _("not an answer")
     card, at, rating = entry.get("card"), entry.get("time"), entry.get("rating")
     seconds, clicked, view, once = (
         entry.get("seconds"),
@@ -248,26 +275,39 @@ def _answer(entry: object, source: str) -> PendingAnswer | None:
         entry.get("view"),
         entry.get("once"),
     )
+    correct, close = entry.get("correct"), entry.get("close")
     if not (isinstance(card, str) and 0 < len(card) <= MAX_TEXT):
-        return None
-    if not (isinstance(at, (int, float)) and not isinstance(at, bool) and 0 <= at <= MAX_TIME):
-        return None
-    if rating not in (1, 2, 3, 4) or isinstance(rating, bool):
-        return None
-    if not isinstance(entry.get("correct"), bool) or not isinstance(entry.get("close"), bool):
-        return None
-    if seconds is not None and not (
-        isinstance(seconds, (int, float)) and not isinstance(seconds, bool) and math.isfinite(seconds)
-    ):
-        return None
+        return "card", lambda: _("the card's name is not a text of 1 to {limit} characters").format(
+            limit=format_count(MAX_TEXT)
+        )
+    for key, value in (("correct", correct), ("close", close)):
+        if not isinstance(value, bool):
+            return key, lambda k=key: _("{name} is not true or false").format(name=k)
+    problem = answer_problem(at, card, rating, int(correct), int(close), seconds)
+    if problem is not None:  # the same bounds as the log's answers read back
+        if not (isinstance(at, (int, float)) and not isinstance(at, bool) and 0 <= at <= MAX_TIME):
+            return "time", problem
+        return ("rating" if rating not in (1, 2, 3, 4) or isinstance(rating, bool) else "seconds"), problem
     if not (isinstance(clicked, list) and len(clicked) <= 8 and all(isinstance(c, str) for c in clicked)):
-        return None
-    if not (
-        isinstance(view, str) and len(view) <= MAX_TEXT and isinstance(once, str) and 0 < len(once) <= 64
-    ):
-        return None
+        return "clicked", lambda: _("the zones clicked are not a list of at most 8 texts")
+    if not (isinstance(view, str) and len(view) <= MAX_TEXT):
+        return "view", lambda: _("the view is not a text of at most {limit} characters").format(
+            limit=format_count(MAX_TEXT)
+        )
+    if not (isinstance(once, str) and 0 < len(once) <= 64):
+        return "once", lambda: _("its id is not a text of 1 to 64 characters")
+    assert seconds is None or 0 <= seconds <= MAX_ANSWER_SECONDS
     return PendingAnswer(
-        card, float(at), rating, entry["correct"], entry["close"], seconds, tuple(clicked), view, once, source
+        card,
+        float(at),
+        rating,
+        correct,
+        close,
+        None if seconds is None else float(seconds),
+        tuple(clicked),
+        view,
+        once,
+        source,
     )
 
 

@@ -10,7 +10,8 @@ Safety, in order of what could go wrong:
   disk before the next question is shown (NORMAL would be corruption-safe too, but could drop
   the last answers on power loss; an answer is worth the fsync of a few hundred bytes).
 - A damaged file: `PRAGMA integrity_check` at open; a damaged database is set aside (renamed,
-  never deleted) and the newest sound backup restored, with a message.
+  never deleted; alone: an empty -wal and the -shm index are removed) and the newest sound
+  backup restored, with what still reads of the damaged one (salvage.py), with a message.
 - Backups with SQLite's online backup API, at most once a day and on exit, the newest
   KEEP_BACKUPS kept.
 - A database from a newer ReflexMap (`PRAGMA user_version` above SCHEMA) is read if it can be,
@@ -25,6 +26,7 @@ Safety, in order of what could go wrong:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -37,9 +39,9 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from .. import bounded_json
-from ..i18n import _, format_count
+from ..i18n import _, format_count, ngettext
 from ..storage import copy_aside
-from . import log_records, pending
+from . import log_records, pending, salvage
 from .pending import PendingAnswer
 from .progress import LegacyCardState, ProgressStore
 from .scheduler import DAY, MAX_DIFFICULTY, MIN_DIFFICULTY, STABILITY_MIN, CardState
@@ -50,8 +52,8 @@ BACKUP_EVERY = DAY
 BUSY_TIMEOUT_MS = 15_000
 MAX_STATE_CHARS = 4096  # one card's stored state; ours are about 250
 MAX_CLICKED = 8  # zone ids kept per answer
-MAX_TIME = 1e11  # epoch seconds: about the year 5138
-MAX_ANSWER_SECONDS = 86_400.0  # a question left open for a day is still an answer
+MAX_TIME = log_records.MAX_TIME  # epoch seconds: about the year 5138
+MAX_ANSWER_SECONDS = log_records.MAX_ANSWER_SECONDS  # a question left open for a day is an answer
 MAX_VIEW = 200  # a view id's characters
 MAX_SETTING = 1000  # a stored choice's characters
 PACE_WINDOW = 5000  # the latest answers in which the pace of each kind of question is sought
@@ -383,27 +385,51 @@ class ReviewLog:
             )
 
     def _replace_damaged(self) -> None:
-        """Set the damaged database aside and put the newest sound backup in its place."""
+        """Set the damaged database aside, alone, and put the newest sound backup in its place
+        (or nothing: a fresh log), with what still reads of the damaged one (salvage.py)."""
         stamp = time.strftime("%Y%m%d-%H%M%S")
         aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
         n = 1
         while aside.exists():
             n += 1
             aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{n}")
+        aside = aside.absolute()
         special = special_file(self.path)
-        for suffix in ("", "-wal", "-shm"):
-            part = Path(str(self.path) + suffix)
-            if part.exists():
-                os.replace(part, str(aside) + suffix)
+        os.replace(self.path, aside)
+        wal, shm = Path(str(self.path) + "-wal"), Path(str(self.path) + "-shm")
+        if _size(wal) > 0:  # answers not yet copied into the log: they go with it
+            os.replace(wal, str(aside) + "-wal")
+        else:  # an empty one says nothing: left, it would belong to the fresh log
+            with contextlib.suppress(OSError):
+                wal.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # an index of the WAL (SQLite makes it again): of no log now
+            shm.unlink(missing_ok=True)
         if special:
             message = _(
                 "The progress database {path} is not a regular file (a pipe, device or folder); it "
                 "was set aside as {aside}."
-            ).format(path=self.path, aside=aside.name)
-        else:
-            message = _("The progress database {path} is damaged; it was set aside as {aside}.").format(
-                path=self.path, aside=aside.name
+            ).format(path=self.path.absolute(), aside=aside)
+            self.warnings.append(message + " " + self._restore_backup())
+            return
+        message = _("The progress database {path} is damaged; it was set aside as {aside}.").format(
+            path=self.path.absolute(), aside=aside
+        )
+        restored = self._restore_backup()
+        try:
+            found = self._salvage(aside)
+        except (OSError, sqlite3.Error) as exc:  # the fresh log stays as the backup made it
+            self.warnings.append(
+                message
+                + " "
+                + restored
+                + " "
+                + _("Nothing could be taken from the damaged file: {error}").format(error=pending.why(exc))
             )
+            return
+        self.warnings.append(" ".join(part for part in (message, restored, _salvaged_said(found)) if part))
+
+    def _restore_backup(self) -> str:
+        """The newest sound backup copied into the log's place; what was done, said."""
         for backup in self.backups():
             if is_sound(backup):
                 temporary = self.path.with_name(f".{self.path.name}.from-backup")
@@ -412,15 +438,64 @@ class ReviewLog:
                     os.fsync(handle.fileno())
                 os.replace(temporary, self.path)
                 when = time.strftime("%Y-%m-%d %H:%M", time.localtime(backup.stat().st_mtime))
-                self.warnings.append(
-                    message
-                    + " "
-                    + _("The backup of {time} was restored; answers given since then are lost.").format(
-                        time=when
-                    )
+                return _("The backup of {time} ({backup}) was restored.").format(
+                    time=when, backup=backup.absolute()
                 )
-                return
-        self.warnings.append(message + " " + _("There is no sound backup: starting with empty progress."))
+        return _("There is no sound backup: starting with empty progress.")
+
+    def _salvage(self, aside: Path) -> salvage.Salvaged:
+        """What reads of the damaged log `aside`, taken into the log now in its place, in one
+        transaction, with a record of it (for the statistics)."""
+        conn = connect(self.path, wait_ms=self._wait_ms)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                _create_or_migrate(conn, version)
+                found = salvage.salvage(aside, conn, read_state, max_clicked=MAX_CLICKED, max_view=MAX_VIEW)
+                conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                    (
+                        salvage.SALVAGED_PREFIX + aside.name,
+                        json.dumps({"file": str(aside), "time": self.clock(), **found.to_json()}),
+                    ),
+                )
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        finally:
+            conn.close()
+        return found
+
+    def salvages(self) -> list[dict]:
+        """What each salvage of a damaged log found (newest last): the damaged file's whole
+        path, when, and the answers read, added and lost. Values not as written are passed over."""
+        try:
+            rows = self.conn.execute(
+                "SELECT value FROM meta WHERE key >= ? AND key < ?",
+                (salvage.SALVAGED_PREFIX, salvage.SALVAGED_PREFIX[:-1] + ";"),
+            ).fetchall()
+        except sqlite3.Error:
+            return []
+        found = []
+        for (value,) in rows:
+            try:
+                data = bounded_json.loads(value, max_bytes=MAX_SETTING) if isinstance(value, str) else None
+            except bounded_json.JSONBoundsError:
+                continue
+            if not isinstance(data, dict) or not isinstance(data.get("file"), str):
+                continue
+            counts = [data.get(k) for k in ("answers_read", "answers_added", "answers_lost")]
+            when = data.get("time")
+            if all(type(c) is int and 0 <= c <= salvage.MAX_ROWS for c in counts) and (
+                isinstance(when, (int, float)) and not isinstance(when, bool) and 0 <= when <= MAX_TIME
+            ):
+                found.append(data)
+        return sorted(found, key=lambda d: d["time"])
 
     # --- answers that waited for a lock (pending.py) -------------------------------------------
     def waiting_answers(self, spares: tuple[Path, ...] = ()) -> list[PendingAnswer]:
@@ -436,6 +511,8 @@ class ReviewLog:
                 if answers.left_out:  # the others are read; the file as it was is kept
                     kept = copy_aside(path, "damaged")
                     self.warnings.append(pending.left_out_said(path, answers.left_out, kept))
+                    if not answers and kept is not None:  # nothing in it to write: said once
+                        path.unlink(missing_ok=True)
                 found += answers
             except FileNotFoundError:
                 continue  # another window wrote them and removed the file just now
@@ -524,6 +601,10 @@ class ReviewLog:
             row = conn.execute("SELECT state FROM cards WHERE card = ?", (card,)).fetchone()
             previous = parse_state(row[0]) if row else None
             state = advance(previous)
+            if seconds is not None and not (  # not one the log would read back: not known
+                isinstance(seconds, (int, float)) and 0 <= seconds <= MAX_ANSWER_SECONDS
+            ):
+                seconds = None
             conn.execute(
                 "INSERT INTO reviews (time, card, rating, correct, close, seconds, clicked, view)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -576,16 +657,22 @@ class ReviewLog:
             )
             return {}
         bad: list[tuple[int, object, Callable[[], str]]] = []
+        twice: list[tuple[int, str, list[bounded_json.Repeated]]] = []  # keys written twice
         for row, card, raw in rows:
-            state = read_state(raw)
+            repeats: list[bounded_json.Repeated] = []
+            state = read_state(raw, repeats)
             if not isinstance(card, str):
                 bad.append((row, card, lambda: _("the card's name is not a text")))
             elif not isinstance(state, CardState):
                 bad.append((row, card, state))
             else:
                 states[card] = state
+                if repeats:
+                    twice.append((row, card, repeats))
         if bad:
             self.warnings.append(log_records.bad_cards(Path(self.path).absolute(), bad))
+        if twice:
+            self.warnings.append(log_records.repeated_keys(Path(self.path).absolute(), twice))
         return states
 
     def reviews(self, since: float | None = None) -> list[Review]:
@@ -954,6 +1041,40 @@ def _is_ours(path: Path, wait_ms: int | None = None) -> bool:
         conn.close()
 
 
+def _size(path: Path) -> int:
+    """A file's size (0: none, or not one that can be read)."""
+    try:
+        return os.stat(path).st_size if stat.S_ISREG(os.stat(path).st_mode) else 0
+    except OSError:
+        return 0
+
+
+def _salvaged_said(found: salvage.Salvaged) -> str:
+    """What a salvage kept of a damaged log, and what it lost, in counts ("" when nothing in
+    it read as ours: a file of another program's, or no database at all)."""
+    if not (found.answers_read or found.answers_lost or found.cards):
+        return ""
+    kept = ngettext(
+        "{count} answer could still be read in it and is kept",
+        "{count} answers could still be read in it and are kept",
+        found.answers_read,
+    ).format(count=format_count(found.answers_read))
+    if found.answers_added:
+        kept += " " + ngettext(
+            "({count} of them given since the backup)",
+            "({count} of them given since the backup)",
+            found.answers_added,
+        ).format(count=format_count(found.answers_added))
+    if not found.answers_lost:
+        return kept + "."
+    lost = ngettext(
+        "at least {count} answer could not be read and is lost.",
+        "at least {count} answers could not be read and are lost.",
+        found.answers_lost,
+    ).format(count=format_count(found.answers_lost))
+    return kept + "; " + lost
+
+
 def _writable_parent(folder: Path) -> bool:
     """Whether the nearest existing folder above `folder` can be written."""
     for parent in (folder, *folder.parents):
@@ -1010,14 +1131,18 @@ def parse_state(raw: object) -> CardState | None:
     return state if isinstance(state, CardState) else None
 
 
-def read_state(raw: object) -> CardState | Callable[[], str]:
-    """parse_state's state, or why the record is not one (said in the language of then)."""
+def read_state(
+    raw: object, repeats: list[bounded_json.Repeated] | None = None
+) -> CardState | Callable[[], str]:
+    """parse_state's state, or why the record is not one (said in the language of then).
+    `repeats` gets each key written twice in the record (its later value is used, as JSON
+    readers do), for the caller to say so."""
     if not isinstance(raw, str) or len(raw) > MAX_STATE_CHARS:
         return lambda: _("the record is not a text of at most {limit} characters").format(
             limit=MAX_STATE_CHARS
         )
     try:  # 1e-400: refused, not 0; a value nested too deep: read as a TooDeep at its place
-        data = bounded_json.loads(raw, max_bytes=MAX_STATE_CHARS, skip_deep=True)
+        data = bounded_json.loads(raw, max_bytes=MAX_STATE_CHARS, skip_deep=True, repeats=repeats)
     except bounded_json.JSONBoundsError as exc:
         return exc.__str__  # "line 1, column 9: this number is too large to read: '1e999'"
     if not isinstance(data, dict):

@@ -63,6 +63,8 @@ class Statistics:
     # in text), counted in no figure: (row id, its time, why), and the log's file
     unreadable: list[tuple[int, object, Callable[[], str]]] = field(default_factory=list)
     database: Path | None = None
+    # each salvage of a damaged log (ReviewLog.salvages): its file, when, the answers lost
+    salvaged: list[dict] = field(default_factory=list)
 
     def days_back(self) -> list[dt.date]:
         return [self.today - dt.timedelta(days=len(self.reviews) - 1 - i) for i in range(len(self.reviews))]
@@ -230,6 +232,7 @@ def compute(
         left_out=left_out,
         unreadable=_unreadable(conn, prefix, start, now + 86_400),
         database=Path(log.path).absolute(),
+        salvaged=log.salvages(),
     )
 
 

@@ -97,6 +97,12 @@ class StatisticsWindow(QDialog):
         unreadable.setWordWrap(True)
         unreadable.setObjectName("statistics-left-out")
         unreadable.setVisible(bool(s.unreadable))
+        # answers a damaged log lost (what still read was salvaged): counted in no figure
+        lost = QLabel(self._lost_text(s), self)
+        lost.setTextFormat(Qt.TextFormat.PlainText)
+        lost.setWordWrap(True)
+        lost.setObjectName("statistics-lost")
+        lost.setVisible(bool(lost.text()))
         easy = QLabel(self._easy_text(s.easy_seconds), self)
         easy.setTextFormat(Qt.TextFormat.PlainText)
         easy.setWordWrap(True)
@@ -187,6 +193,7 @@ class StatisticsWindow(QDialog):
         layout.addWidget(summary)
         layout.addWidget(scope)
         layout.addWidget(unreadable)
+        layout.addWidget(lost)
         layout.addWidget(easy)
         layout.addSpacing(self.fontMetrics().height() // 2)
         # the charts scroll when the screen is too low for them all (largest text, 800 px)
@@ -237,6 +244,28 @@ class StatisticsWindow(QDialog):
         if not stats.unreadable or stats.database is None:
             return ""
         return log_records.bad_answers(stats.database, stats.unreadable)
+
+    @staticmethod
+    def _lost_text(stats: Statistics) -> str:
+        """The answers each damaged log lost (set aside, what still read salvaged), with when
+        and the damaged file's whole path; "" when none was lost."""
+        lines = []
+        for found in stats.salvaged:
+            if not found["answers_lost"]:
+                continue
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(found["time"]))
+            lines.append(
+                ngettext(
+                    "The review log was found damaged on {when}: at least {count} answer in it "
+                    "could not be read and is lost (counted in no figure here); the damaged file "
+                    "is kept as {file}.",
+                    "The review log was found damaged on {when}: at least {count} answers in it "
+                    "could not be read and are lost (counted in no figure here); the damaged file "
+                    "is kept as {file}.",
+                    found["answers_lost"],
+                ).format(when=when, count=format_count(found["answers_lost"]), file=isolate(found["file"]))
+            )
+        return "\n".join(lines)
 
     @staticmethod
     def _easy_text(thresholds: dict[str, float]) -> str:

@@ -60,9 +60,15 @@ def main() -> int:
         mastery = window.state.mastery or {}
         facts["mastered"] = sorted(zone for zone, level in mastery.items() if level is not None)
     if os.environ.get("CHILD_STATS"):
-        statistics = window.statistics_window()
+        window.statistics_action.trigger()  # Quiz → Statistics…, as a person opens it
         settle()
+        statistics = next((w for w in app.topLevelWidgets() if w.objectName() == "statistics"), None)
         facts["reviews"] = None if statistics is None else statistics.stats.total_reviews
+        if statistics is not None:  # what it says of answers a damaged log lost, if shown
+            from PySide6.QtWidgets import QLabel
+
+            lost = statistics.findChild(QLabel, "statistics-lost")
+            facts["lost"] = lost.text() if lost is not None and not lost.isHidden() else ""
         if statistics is not None:
             statistics.close()
     if os.environ.get("CHILD_FILL_FIRST"):  # the disk is full before the quiz

@@ -38,26 +38,72 @@ def test_waiting_answers_round_trip_and_are_written_once(tmp_path: Path):
 
 
 @pytest.mark.parametrize(
-    "entry",
+    ("entry", "key", "said"),
     [
-        {"card": "c:z:find", "time": -1, "rating": 3, "correct": True, "close": False},
-        {"card": "c:z:find", "time": 1e300, "rating": 3, "correct": True, "close": False},
-        {"card": "c:z:find", "time": 1.0, "rating": 9, "correct": True, "close": False},
-        {"card": "", "time": 1.0, "rating": 3, "correct": True, "close": False},
-        {"card": "c:z:find", "time": 1.0, "rating": 3, "correct": "yes", "close": False},
+        ({"time": -1}, "time", "its time -1 is not a time"),
+        ({"time": 1e300}, "time", "its time 1e+300 is not a time"),
+        ({"rating": 9}, "rating", "its rating 9 is not 1, 2, 3 or 4"),
+        ({"card": ""}, "card", "the card's name is not a text"),
+        ({"correct": "yes"}, "correct", "correct is not true or false"),
+        ({"seconds": 1e300}, "seconds", "its answer time 1e+300 is not 0 to 86,400 seconds"),
+        ({"seconds": -4}, "seconds", "its answer time -4 is not 0 to 86,400 seconds"),
+        ({"seconds": 1e999}, "seconds", "its answer time inf is not 0 to 86,400 seconds"),
     ],
 )
-def test_a_file_of_waiting_answers_out_of_range_is_set_aside(tmp_path: Path, entry: dict):
+def test_a_waiting_answer_the_log_would_not_read_back_is_left_out_alone_at_its_place(
+    tmp_path: Path, entry: dict, key: str, said: str
+):
+    """It used to be written into the log (an answer time of 1e300), which Statistics then
+    called unreadable at every opening; or it set the whole file aside with the good answers."""
     log = _log(tmp_path)
-    full = {"seconds": None, "clicked": [], "view": "", "once": "x1", **entry}
+    good = {"card": "c:y:find", "time": 1.0, "rating": 3, "correct": True, "close": False}
+    good |= {"seconds": 2.5, "clicked": [], "view": "", "once": "good1"}
+    bad = {**good, "card": "c:z:find", "once": "bad1"}
+    text = json.dumps({"format": "reflexmap-pending-answers", "version": 1, "answers": [good, bad]}, indent=1)
+    text = text.replace('"bad1"', '"bad1"' + "".join(f', "{k}": {json.dumps(v)}' for k, v in entry.items()))
+    text = text.replace("Infinity", "1e999")
+    waiting = tmp_path / "reviews.sqlite3.pending-1.json"
+    waiting.write_text(text)
+    lines = text.splitlines()
+    line = next(i for i, t in enumerate(lines, 1) if '"bad1"' in t)
+    column = lines[line - 1].rindex(f'"{key}": ') + len(f'"{key}": ') + 1
+
+    answers = read(waiting)
+    assert [a.once for a in answers] == ["good1"]
+    assert [(r.line, r.column) for r in answers.left_out] == [(line, column)]
+    Scheduler(log=log)
+    assert log.count() == 2  # the good one written, the other left out: none in the log
+    assert [r.card for r in log.reviews()] == ["c:y:find", "chart:a:find"]
+    (message,) = [w for w in log.warnings if "could not be used" in w]
+    assert f"{waiting.absolute()}\u2069:{line}:{column}: {said}" in message
+    assert "this answer is left out" in message
+    (kept,) = tmp_path.glob("reviews.sqlite3.pending-1.json.damaged-*")
+    assert kept.read_text() == text and not waiting.exists()  # said once, kept as it was
+    log.warnings.clear()
+    Scheduler(log=log)
+    assert log.count() == 2 and not log.warnings
+
+
+def test_a_file_of_waiting_answers_that_is_not_one_is_set_aside(tmp_path: Path):
+    log = _log(tmp_path)
     bad = tmp_path / "reviews.sqlite3.pending-1.json"
-    bad.write_text(json.dumps({"format": "reflexmap-pending-answers", "version": 1, "answers": [full]}))
+    bad.write_text(json.dumps({"format": "reflexmap-pending-answers", "version": 1, "answers": {}}))
     with pytest.raises(ValueError):
         read(bad)
     Scheduler(log=log)
     assert log.count() == 1
     assert not bad.exists() and list(tmp_path.glob("reviews.sqlite3.pending-1.json.damaged-*"))
     assert any("could not be used" in w for w in log.warnings)
+
+
+def test_an_answer_time_the_log_would_not_read_back_is_not_written_as_one(tmp_path: Path):
+    """The same bounds writing and reading: a question left open two days is an answer whose
+    time is not known, not a row Statistics calls unreadable."""
+    log = _log(tmp_path)
+    Scheduler(log=log).record(Card("chart", "b", "find"), True, seconds=2 * 86_400.0)
+    assert log.conn.execute("SELECT seconds FROM reviews WHERE card = 'chart:b:find'").fetchone() == (None,)
+    log.warnings.clear()
+    assert len(log.reviews()) == 2 and not log.warnings
 
 
 def test_an_answer_waits_while_the_log_is_locked_and_is_written_after(tmp_path: Path):

@@ -278,11 +278,14 @@ def test_a_damaged_database_is_set_aside_and_the_newest_sound_backup_restored(tm
     reopened = ReviewLog(path)
     assert any("damaged" in w and "restored" in w for w in reopened.warnings), reopened.warnings
     states = reopened.states()
-    assert len(states) == 300 and "chart:after-the-backup:find" not in states
+    # what still reads of the damaged log is kept (tests/hostile/test_review_log_records.py)
+    assert set(states) >= {f"chart:zone-{i}-" + "x" * 200 + ":find" for i in range(300)}
+    assert len(states) == 300 + ("chart:after-the-backup:find" in states)
+    before = len(states)
     aside = [p for p in tmp_path.glob("reviews.sqlite3.damaged-*") if not p.name.endswith(("-wal", "-shm"))]
     assert len(aside) == 1 and aside[0].read_bytes() == bytes(data)  # kept as it was
     Scheduler(states, log=reopened).record(Card("chart", "new", "find"), True)  # writable again
-    assert reopened.count() == 301
+    assert reopened.count() == before + 1
 
 
 def test_damage_without_a_backup_starts_empty_and_says_so(tmp_path: Path):
