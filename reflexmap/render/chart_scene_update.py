@@ -80,12 +80,6 @@ class UpdateMixin:
             if view_id not in placed and (view_id, self._wide) in known:
                 sides = known[(view_id, self._wide)] if self.labelled else ((), (), ())
                 placed[view_id] = tuple(list(ids) for ids in sides)
-        if len(placed) == len(shown) and not self._wide and self.label_room_mm is not None:
-            # kept in place while editing: a label that would open the column between the
-            # feet that the drawing has empty goes outside, as show_chart places it (without
-            # this a label crossing to that side always laid the whole chart out again)
-            kept = self._inner_kept_closed(views, [placed[v.id] for v in views])
-            placed = {v.id: tuple(sides) for v, sides in zip(views, kept, strict=True)}
         if (
             len(placed) != len(shown)
             or self._place(
@@ -101,11 +95,6 @@ class UpdateMixin:
                 anchors,
             )  # the label columns moved: the
             return False  # whole chart is laid out again
-        # the views' items as show_chart draws them, unselected (a selected label is bold, a
-        # little wider: it reached past the chart's bounds, and every drop of the selected
-        # zone, whose label stood at the chart's edge, drew the whole chart again); the map
-        # marks the selection again on the items drawn now
-        self.set_selected(None)
         swapped = [
             self._patch_frame(old, atlas, frame, zone_ids)
             or self._redraw_frame(atlas, frame, placed[frame.view.id])
