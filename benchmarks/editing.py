@@ -255,6 +255,24 @@ zones:
 """
 
 
+def write_huge_zone_chart(path: Path, corners: int = HUGE_CORNERS) -> Path:
+    """A chart at `path` whose one zone ("heel", mirrored on the right foot) has `corners`
+    corners: a traced outline, a rectangle 36 × 28 mm in the left sole written with 4
+    decimals on one line. Made where it is needed (a benchmark's work folder, a test's
+    tmp_path): such a file is too big to keep in the repository."""
+    per_side = corners // 4
+    box = [(-18, 2), (18, 2), (18, 30), (-18, 30)]
+    ring = [
+        (x0 + (x1 - x0) * i / per_side, y0 + (y1 - y0) * i / per_side)
+        for (x0, y0), (x1, y1) in zip(box, box[1:] + box[:1], strict=True)
+        for i in range(per_side)
+    ]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    written = ", ".join(f"[{x:.4f}, {y:.4f}]" for x, y in ring)
+    path.write_text(_HUGE_CHART.format(count=f"{len(ring):,}", ring=written), encoding="utf-8")
+    return path
+
+
 def huge_zone_drag_samples(runs: int, work: Path) -> dict[str, list[float]]:
     """In CPU milliseconds (the machine may be shared), a corner of a zone of 100,000
     corners (a traced outline: a rectangle written with 4 decimals, one line) dragged 20 px
@@ -263,17 +281,7 @@ def huge_zone_drag_samples(runs: int, work: Path) -> dict[str, list[float]]:
     `drop`, from the release to the map painted (the edit written, checked, the map redrawn).
     Before 27 Nov: about 1.5 s a move and 8 s a drop (16 s a drag), the text of the list
     written again character by character and the rings converted point by point."""
-    per_side = HUGE_CORNERS // 4
-    corners = [(-18, 2), (18, 2), (18, 30), (-18, 30)]
-    ring = [
-        (x0 + (x1 - x0) * i / per_side, y0 + (y1 - y0) * i / per_side)
-        for (x0, y0), (x1, y1) in zip(corners, corners[1:] + corners[:1], strict=True)
-        for i in range(per_side)
-    ]
-    work.mkdir(parents=True, exist_ok=True)
-    path = work / "huge-zone.yaml"
-    written = ", ".join(f"[{x:.4f}, {y:.4f}]" for x, y in ring)
-    path.write_text(_HUGE_CHART.format(count=f"{HUGE_CORNERS:,}", ring=written), encoding="utf-8")
+    path = write_huge_zone_chart(work / "huge-zone.yaml")
     samples: dict[str, list[float]] = {"move": [], "drop": []}
     with _editing(path) as (window, app):
         viewport = window.map.viewport()

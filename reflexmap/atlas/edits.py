@@ -536,6 +536,16 @@ class MoveZone(_PointsEdit):
                 for i, (x, y) in enumerate(list(ring)):
                     ring[i] = _point((float(x) + self.dx, float(y) + self.dy))
 
+    def change_parsed(self, data: dict, zone: dict) -> None:
+        """change_zone on the parsed data, its points plain lists [x, y] (the same numbers):
+        a flow list of ruamel's made for each of a zone's 100,000 points, and read back one
+        by one to be written, took about 2 s of a drop."""
+        dx, dy = self.dx, self.dy
+        for view in self.views_changed(zone):
+            shape = _editable_shape(data, zone, view)
+            for ring in shape if _is_parts(shape) else [shape]:
+                ring[:] = [[round(float(x) + dx, 3), round(float(y) + dy, 3)] for x, y in ring]
+
 
 @dataclass(frozen=True, slots=True)
 class SetPoints(_PointsEdit):

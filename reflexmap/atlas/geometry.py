@@ -286,7 +286,7 @@ def label_anchors(
     if todo:
         polygons = numpy.array([to_shapely(shapes[i]) for i in ids], dtype=object)
         tree = STRtree(polygons)
-        rims = shapely.buffer(polygons, 0.3) if sides else None  # a zone the point lies in is no crossing
+        rims = _Rims(polygons) if sides else None  # a zone the point lies in is no crossing
         for k in todo:
             try:
                 target, point = _visible_anchor(k, polygons[k], polygons, tree, polylabel)
@@ -301,6 +301,26 @@ def label_anchors(
         while len(_ANCHORS) > MAX_REMEMBERED_ANCHORS:
             del _ANCHORS[next(iter(_ANCHORS))]  # the oldest first
     return {i: anchors[i] for i in ids}
+
+
+class _Rims:
+    """The zones' polygons grown by 0.3 mm (`rims[indices]`, as an array of them would give),
+    each made when it is first asked for: most never are (a leader crosses few zones), and a
+    zone of 100,000 corners took up to 8 s to grow (a drop of a corner of it, on its own foot,
+    where no other zone asked for it)."""
+
+    def __init__(self, polygons: numpy.ndarray) -> None:
+        self._polygons = polygons
+        self._made = numpy.empty(len(polygons), dtype=object)
+        self._have = numpy.zeros(len(polygons), dtype=bool)
+
+    def __getitem__(self, indices) -> numpy.ndarray:
+        indices = numpy.asarray(indices, dtype=int)
+        wanted = numpy.unique(indices[~self._have[indices]])
+        if len(wanted):
+            self._made[wanted] = shapely.buffer(self._polygons[wanted], 0.3)
+            self._have[wanted] = True
+        return self._made[indices]
 
 
 MAX_REMEMBERED_ANCHORS = 4_000  # zones of every view of a few charts

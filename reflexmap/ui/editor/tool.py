@@ -21,6 +21,7 @@ from functools import partial
 
 import numpy
 from PySide6.QtCore import QEventLoop, QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -46,6 +47,7 @@ Rings = tuple[tuple[Point, ...], ...]
 EDGE_PX = 6.0  # a double-click this close to an edge (screen pixels) adds a vertex on it
 NUDGE_MM, BIG_NUDGE_MM = 0.5, 5.0
 NUDGE_SETTLE_MS = 600  # arrow presses this close together make one change (one undo step)
+BUSY_CORNERS = 20_000  # a drop on a zone this large shows a busy pointer and says what it does
 SNAP_PX = 8.0  # a dragged vertex or a drawn corner this close to a corner or line goes onto it
 
 
@@ -186,7 +188,10 @@ class ZoneTool(Mode):
         if not self.active:
             return
         for view_id, rings in self.broken_shapes():
-            self.overlay.broken([[overlay.to_scene(view_id, x, y) for x, y in r] for r in rings])
+            # (mapped to the scene a ring at once: a point at a time, 0.3 s a drop that left a
+            # ring of 100,000 corners broken)
+            transform = scene_transform(overlay.to_scene, view_id, False)
+            self.overlay.broken([transform.map(QPolygonF([QPointF(x, y) for x, y in r])) for r in rings])
         zone = self.state.zone_id if self.drawing is None else ""  # drawing: only the new corners
         crowded = 0  # corners in view without a handle: too close together (handle_room.py)
         # the views of breaking_shapes (drawn here from the polygons made for the outline)
@@ -198,7 +203,10 @@ class ZoneTool(Mode):
             mirrored = self.source_of(view_id) is not None
             edited = self.source_of(view_id) or view_id
             polygons = [polygon for polygon, _xs, _ys in scene]
-            if edited in self.live and hasattr(overlay, "reshape_zone"):
+            shift = self._shift_in(overlay, view_id) if edited in self.live else None
+            if shift is not None:  # a whole zone dragged: its fill moved, its shape kept
+                overlay.shift_zone(view_id, zone, shift.x(), shift.y())
+            elif edited in self.live and hasattr(overlay, "reshape_zone"):
                 overlay.reshape_zone(view_id, zone, polygons)
             if view_id in breaking:
                 self.overlay.broken(polygons)
@@ -234,6 +242,19 @@ class ZoneTool(Mode):
                     crowded,
                 ).format(count=format_count(crowded))
             )
+
+    def _shift_in(self, overlay, view_id: str) -> QPointF | None:
+        """How far (scene) the whole zone being dragged is moved in shown view `view_id` (a
+        mirror's seen in the mirror), or None when no whole zone is dragged there."""
+        drag = self.drag
+        if drag is None or drag.kind != "zone" or not hasattr(overlay, "shift_zone"):
+            return None
+        live = self.live.get(drag.view)
+        if not live or not live[0] or not drag.rings or not drag.rings[0]:
+            return None
+        (x0, y0), (x1, y1) = drag.rings[0][0], live[0][0]
+        transform = scene_transform(overlay.to_scene, view_id, self.source_of(view_id) is not None)
+        return transform.map(QPointF(x1 - x0, y1 - y0)) - transform.map(QPointF(0.0, 0.0))
 
     def _handles(self, overlay, scene, view_id: str, edited: str, mirrored: bool) -> int:
         """The handles of a zone's rings (scene) in shown view `view_id` that a person can tell
@@ -560,6 +581,7 @@ class ZoneTool(Mode):
         # the edit redraws the map, selects the zone again, tells the session's listeners: the
         # handles and marks are drawn once, after (they were drawn four times a drop)
         self.overlay_held = True
+        busy = self._say_busy(drag.rings)
         try:
             made = self.session.apply(edit, partial(_, text))  # (worded again after a language switch)
             if made and drag.kind == "vertex":  # the dropped corner stays selected (Delete, arrows)
@@ -568,7 +590,27 @@ class ZoneTool(Mode):
                     self._say_small()
         finally:
             self.overlay_held = False
+            if busy:
+                QApplication.restoreOverrideCursor()
         self.refresh()
+        return True
+
+    def _say_busy(self, rings: Rings) -> bool:
+        """A drop on a zone of BUSY_CORNERS corners or more takes a second or more to write,
+        check and draw: the pointer shows it is busy (until the caller restores it) and the
+        status bar says why, painted before the work starts. True if so."""
+        corners = sum(len(ring) for ring in rings)
+        if corners < BUSY_CORNERS:
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.status(
+            ngettext(
+                "Writing the change to a zone of {count} corner…",
+                "Writing the change to a zone of {count} corners…",
+                corners,
+            ).format(count=format_count(corners))
+        )
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         return True
 
     def click(self, event: MapEvent) -> bool:
