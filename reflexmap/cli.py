@@ -128,6 +128,9 @@ def _parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="zone file (default: the built-in chart, or the one given by --chart before 'export')",
     )
+    export.add_argument(  # `reflexmap export FILE -o OUT`, as `check FILE`: the same as --chart FILE
+        "file", nargs="?", type=_file_name, metavar="FILE", help="zone file (as --atlas FILE)"
+    )
     export.add_argument(  # SUPPRESS: `reflexmap --language de export …` keeps working too
         "--language",
         choices=tuple(LANGUAGES),
@@ -434,6 +437,11 @@ def _main(
     if args.command == "check":
         return check(args.files, args.language)
     if args.command == "export":
+        if args.file is not None:
+            if getattr(args, "chart", None) not in (None, args.file):
+                _complain(f"reflexmap export: two zone files given ({args.chart} and {args.file}): give one")
+                return 2
+            args.chart = args.file
         return export(args)
     if args.command == "schema":
         import json

@@ -121,6 +121,21 @@ def test_export_one_view_and_bad_arguments(qapp, tmp_path: Path, capsys):
     assert "no dorsal view" in capsys.readouterr().err
 
 
+def test_export_takes_the_zone_file_as_check_does(qapp, tmp_path: Path, capsys):
+    """`reflexmap export FILE -o OUT`, as `check FILE` is written (it said "unrecognized
+    arguments": only --atlas FILE was taken); two different files given is refused."""
+    small = str(DATA / "small.yaml")
+    assert main(["export", small, "--view", "dorsal", "-o", str(tmp_path / "x.png")]) == 1
+    assert "no dorsal view" in capsys.readouterr().err  # small.yaml was the chart exported
+    out = tmp_path / "small.svg"
+    assert main(["export", small, "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"<?xml")
+    assert main(["export", small, "--atlas", small, "-o", str(out)]) == 0  # the same file twice
+    other = str(DATA.parent.parent / "zones" / "ingham-western.yaml")
+    assert main(["export", small, "--atlas", other, "-o", str(out)]) == 2
+    assert "two zone files given" in capsys.readouterr().err
+
+
 def test_export_in_german_uses_the_charts_translations(qapp, tmp_path: Path):
     from reflexmap import i18n
 
