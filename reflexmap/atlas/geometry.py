@@ -249,11 +249,27 @@ def inner_points(shapes: dict[str, Shape]) -> dict[str, tuple[float, float]]:
     """A point inside each zone, fast (one vectorised call): for views too crowded to label."""
     ids = list(shapes)
     try:
-        points = shapely.point_on_surface([to_shapely(shapes[i]) for i in ids])
+        points = shapely.point_on_surface(_geometries([shapes[i] for i in ids]))
         coords = shapely.get_coordinates(points)
     except (shapely.errors.GEOSException, ValueError):  # never from a checked chart; still drawn
         return {zone_id: _vertex_mean(shapes[zone_id]) for zone_id in ids}
     return {zone_id: (float(x), float(y)) for zone_id, (x, y) in zip(ids, coords, strict=True)}
+
+
+def _geometries(shapes: list[Shape]) -> numpy.ndarray:
+    """The geometries `to_shapely` gives, made together: the one-part shapes (nearly every
+    zone) as one vectorised call on all their points, not a `Polygon` object each."""
+    single = [i for i, parts in enumerate(shapes) if len(parts) == 1]
+    result = numpy.empty(len(shapes), dtype=object)
+    if single:
+        rings = [shapes[i][0] for i in single]
+        coords = numpy.asarray([point for ring in rings for point in ring], dtype=float).reshape(-1, 2)
+        indices = numpy.repeat(numpy.arange(len(rings)), [len(ring) for ring in rings])
+        result[single] = shapely.polygons(shapely.linearrings(coords, indices=indices))
+    for i, parts in enumerate(shapes):
+        if len(parts) != 1:
+            result[i] = to_shapely(parts)
+    return result
 
 
 def _vertex_mean(parts: Shape) -> tuple[float, float]:
