@@ -231,6 +231,7 @@ GOOD_SETTINGS = {
     "chart/dir": "/c",
     "chart/recent": ["/c/a.yaml", "/c/b.yaml"],
     "chart/titles": {"/c/a.yaml": {"": "A"}},
+    "chart/ids": {"/c/a.yaml": "annas-chart"},
     "export/dir": "/e",
     "notes/first-run-seen": True,
     "view/labels": False,
