@@ -313,6 +313,27 @@ def titles_by_chart(value: Any) -> Checked:
     return _kept(value, kept, first, where)
 
 
+def ids_by_chart(value: Any) -> Checked:
+    """{full path of a chart opened before: its chart id}, at most MAX_RECENT * 2 charts: a
+    new chart's id avoids them (progress, statistics and Anki cards are kept by chart id)."""
+    if not isinstance(value, dict):
+        return _bad(_("{value} is not a table of charts and ids").format(value=shown(value)))
+    if len(value) > 2 * MAX_RECENT:
+        return _too_many(len(value), 2 * MAX_RECENT)
+    kept, first, where = {}, None, ()
+    for chart, chart_id in value.items():
+        reason, at = path_problem(chart), (chart,)
+        if reason is None and not (
+            isinstance(chart_id, str) and len(chart_id) <= 64 and _ZONE_ID.fullmatch(chart_id)
+        ):
+            reason = _("{value} is not a chart id").format(value=shown(chart_id))
+        if reason is None:
+            kept[chart] = chart_id
+        elif first is None:
+            first, where = reason, at
+    return _kept(value, kept, first, where)
+
+
 def _too_many(count: int, limit: int) -> Checked:
     return _bad(
         _("{count} entries are more than {limit}").format(
@@ -502,6 +523,7 @@ RULES: dict[str, Rule] = {
     "chart/dir": Rule(N_("Folder of charts"), folder),
     "chart/recent": Rule(N_("Recent charts"), listing(path_problem, keep=MAX_RECENT)),
     "chart/titles": Rule(N_("Titles of recent charts"), titles_by_chart),
+    "chart/ids": Rule(N_("Ids of recent charts"), ids_by_chart),
     "export/dir": Rule(N_("Folder of exports"), folder),
     "notes/first-run-seen": Rule(N_("First-run note read"), boolean, False),
     "view/labels": Rule(N_("Labels shown"), boolean, True),

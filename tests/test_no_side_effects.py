@@ -58,5 +58,8 @@ def test_commands_touch_nothing_but_their_output(tmp_path: Path):
     # the commands above keep no state; the window may only cache the validated chart
     written = [p.relative_to(home) for p in home.rglob("*") if p.is_file()]
     cache = Path(".cache/ReflexMap/ReflexMap/charts")
-    assert all(p.parent == cache and p.suffix == ".entry" for p in written), sorted(snapshot(home))
+    # (its entries, each with the check's verdict, and the verdicts' key)
+    assert all(
+        p.parent == cache and (p.suffix in (".entry", ".verdict") or p.name == "verdict.key") for p in written
+    ), sorted(snapshot(home))
     assert {p.name: p.stat().st_mtime_ns for p in zones.iterdir()} == before_zones

@@ -10,11 +10,22 @@ An entry is only ever a copy of what the loader accepted, never user data: a dam
 replaced, not kept. What stands at an entry's name and is not a regular file (a folder, a
 link, a loop of links, a pipe) is never read through and is taken out of the way when the
 entry is written (`_clear_the_way`), so that the cache works again.
+
+Beside each entry the cache keeps the check's verdict (`<entry>.verdict`): an HMAC-SHA256 of
+the entry's name and exact bytes under a random key of the cache's own (`verdict.key`, made
+once, readable by its owner alone). It says that the entry was written from a chart that
+passed the check's rules, so that reading it back need not run them again (cache_rules.py,
+the costly part of a second open). A verdict that does not match (a damaged byte, a forged
+or copied verdict, a link, a key missing, damaged, of another size or readable by others)
+is ignored: every value is then checked against the rules as before, and the verdict is
+written again only when they pass.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import errno
 import itertools
 import json
 import math
@@ -67,6 +78,34 @@ _NUMPY_FROM = 256 * 1024  # bytes of packed points (16,384 points): from here Nu
 _OPENSSL_FROM = 1024 * 1024  # bytes: from this size, hashing costs more than loading OpenSSL
 
 
+try:  # constant-time comparison without importing hmac (which loads OpenSSL at start)
+    from _operator import _compare_digest
+except ImportError:  # pragma: no cover - every CPython has it
+    from hmac import compare_digest as _compare_digest
+
+KEY_NAME = "verdict.key"
+KEY_BYTES = 32  # the HMAC key: random bytes, as many as SHA-256 gives
+VERDICT_SUFFIX = ".verdict"
+_VERDICT_BYTES = 32
+_VERDICT_LABEL = b"ReflexMap chart cache verdict\n"
+_BLOCK = 64  # SHA-256's block size
+
+
+def verdict_mac(key: bytes, name: str, data: bytes) -> bytes:
+    """HMAC-SHA256 (RFC 2104) under `key` of an entry's file name and exact bytes. Written out
+    with CPython's built-in SHA-256: the stdlib `hmac` imports OpenSSL's hashlib (~3 ms of
+    every start, which reads the built-in chart's entry); tests check it against `hmac`."""
+    if len(key) > _BLOCK:  # pragma: no cover - the cache's key is 32 bytes
+        key = _sha256(key).digest()
+    key = key.ljust(_BLOCK, b"\0")
+    inner = _sha256(bytes(b ^ 0x36 for b in key))
+    for part in (_VERDICT_LABEL, name.encode("utf-8"), b"\n", data):
+        inner.update(part)
+    outer = _sha256(bytes(b ^ 0x5C for b in key))
+    outer.update(inner.digest())
+    return outer.digest()
+
+
 def _version() -> str:
     from ..version import __version__
 
@@ -78,6 +117,7 @@ class AtlasCache:
 
     def __init__(self, folder: str | Path):
         self.folder = Path(folder)
+        self._key: bytes | None = None  # the verdicts' key, once read or made
 
     def key(self, raw: bytes) -> str:
         if len(raw) > _OPENSSL_FROM:  # the same digest, six times faster for a large chart
@@ -101,7 +141,11 @@ class AtlasCache:
             plain = entry_plain(data)
             if type(plain) is not dict or plain.get("version") != _version():
                 return None
-            return atlas_from_plain(plain["atlas"], path)
+            passed = self._verdict_holds(entry, data)
+            atlas = atlas_from_plain(plain["atlas"], path, passed=passed)
+            if not passed:  # the rules ran and passed: the next read need not run them
+                self._write_verdict(entry, data)
+            return atlas
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError):
@@ -115,7 +159,87 @@ class AtlasCache:
             _clear_the_way(self._entry(raw))
             with atomic_path(self._entry(raw)) as temporary:
                 temporary.write_bytes(payload)
+            self._write_verdict(self._entry(raw), payload)  # `atlas` is what the loader accepted
             self._trim(keep=self._entry(raw))
+        except OSError:
+            pass
+
+    # --- the check's verdict ----------------------------------------------------------------
+
+    def _read_key(self) -> bytes | None:
+        """The verdicts' key, if the cache has a sound one: a regular file (never a link
+        followed), the user's own, readable by them alone, of exactly KEY_BYTES bytes."""
+        if self._key is not None:
+            return self._key
+        try:
+            flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+            if stat.S_ISLNK((self.folder / KEY_NAME).lstat().st_mode):
+                return None
+            fd = os.open(self.folder / KEY_NAME, flags)
+            try:
+                info = os.fstat(fd)
+                if not stat.S_ISREG(info.st_mode) or info.st_size != KEY_BYTES:
+                    return None
+                if os.name == "posix" and (info.st_mode & 0o077 or info.st_uid != os.getuid()):
+                    return None  # another user could read it, and forge verdicts
+                key = os.read(fd, KEY_BYTES + 1)  # never more than a key holds
+            finally:
+                os.close(fd)
+        except OSError:
+            return None
+        if len(key) != KEY_BYTES:
+            return None
+        self._key = key
+        return key
+
+    def _make_key(self) -> bytes:
+        """A new random key, written (0600, synced) in place of whatever stood there (a link
+        is replaced, never followed). Verdicts under an earlier key no longer hold."""
+        key = os.urandom(KEY_BYTES)
+        target = self.folder / KEY_NAME
+        _clear_the_way(target)
+        temporary = self.folder / f".{KEY_NAME}.{os.getpid()}.tmp"
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(temporary)  # (a link or a file left by a crash: never written through)
+        flags = (
+            os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+        )
+        fd = os.open(temporary, flags, 0o600)
+        try:
+            try:
+                written = os.write(fd, key)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            if written != KEY_BYTES:
+                raise OSError(f"{temporary}: only {written} of {KEY_BYTES} bytes written")
+            os.replace(temporary, target)
+        finally:
+            with contextlib.suppress(OSError):
+                os.remove(temporary)
+        self._key = key
+        return key
+
+    def _verdict_holds(self, entry: Path, data: bytes) -> bool:
+        """Whether the verdict beside `entry` is the cache's own for exactly these bytes."""
+        key = self._read_key()
+        if key is None:
+            return False
+        try:
+            verdict = read_regular(entry.with_suffix(VERDICT_SUFFIX), _VERDICT_BYTES, follow=False)
+        except OSError:
+            return False
+        return len(verdict) == _VERDICT_BYTES and _compare_digest(verdict, verdict_mac(key, entry.name, data))
+
+    def _write_verdict(self, entry: Path, data: bytes) -> None:
+        """Says that `data`, the file at `entry`, passed the check's rules (failures only
+        cost speed: the rules run again at the next read)."""
+        try:
+            key = self._read_key() or self._make_key()
+            verdict = entry.with_suffix(VERDICT_SUFFIX)
+            _clear_the_way(verdict)
+            with atomic_path(verdict) as temporary:
+                temporary.write_bytes(verdict_mac(key, entry.name, data))
         except OSError:
             pass
 
@@ -142,6 +266,12 @@ class AtlasCache:
                 os.remove(old)
             except OSError:
                 pass
+        for verdict in self.folder.glob(f"*{VERDICT_SUFFIX}"):  # an entry's verdict goes with it
+            try:
+                if not os.path.lexists(verdict.with_suffix(SUFFIX)):
+                    os.remove(verdict)  # (a link itself; a folder stays, and is set aside when written)
+            except OSError:
+                pass
 
 
 def _clear_the_way(entry: Path) -> None:
@@ -159,8 +289,14 @@ def _clear_the_way(entry: Path) -> None:
     if stat.S_ISLNK(info.st_mode):
         os.remove(entry)  # the link alone
         return
-    aside = entry.with_name(f".{entry.stem}.set-aside-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}")
-    os.rename(entry, aside)
+    # the whole name (an entry and its verdict share a stem) and a count: never onto another
+    stamp = f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    for n in range(100):
+        aside = entry.with_name(f".{entry.name}.set-aside-{stamp}" + (f"-{n}" if n else ""))
+        if not os.path.lexists(aside):
+            os.rename(entry, aside)
+            return
+    raise FileExistsError(errno.EEXIST, "no name to set it aside under", str(entry))
 
 
 # An entry's file: MAGIC, the CRC-32 of all that follows it and the length of the JSON (two
@@ -465,12 +601,14 @@ def _ring_counts(value: Any, points: int) -> list[int]:
     return counts.tolist()
 
 
-def atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
+def atlas_from_plain(plain: dict[str, Any], path: Path | None, *, passed: bool = False) -> Atlas:
     """The atlas an entry holds, every value checked by type and range: the cache folder is
-    the user's, and an entry may have been replaced by anything (raises ValueError)."""
+    the user's, and an entry may have been replaced by anything (raises ValueError). The
+    check's rules (cache_rules.py) run too, unless `passed`: the cache's own verdict holds
+    for the entry's exact bytes."""
     if type(plain) is not dict:
         raise _Untrusted("entry")
-    return _atlas_from_plain(plain, path)
+    return _atlas_from_plain(plain, path, passed)
 
 
 _ZONE_FIELDS = (
@@ -662,7 +800,7 @@ def _zone_shapes(
     return shapes, k, offset
 
 
-def _atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
+def _atlas_from_plain(plain: dict[str, Any], path: Path | None, passed: bool = False) -> Atlas:
     points, array_of_points = _coordinates(plain["coordinates"])
     views = []
     for view_id, foot, aspect, outline, guides, mirror_of in plain["views"]:
@@ -720,11 +858,14 @@ def _atlas_from_plain(plain: dict[str, Any], path: Path | None) -> Atlas:
         translations=_translations(plain["translations"], "chart"),
     )
     # what `check` refuses is refused here too: a text it cannot show, a ring that crosses
-    # itself, parts that overlap, a zone outside its outline (cache_rules.py)
-    check_texts(atlas)
-    check_geometry(atlas, shared)
+    # itself, parts that overlap, a zone outside its outline (cache_rules.py), unless the
+    # cache's verdict says these very bytes passed them
+    if not passed:
+        check_texts(atlas)
+        check_geometry(atlas, shared)
     remembered = _anchors(plain["anchors"], in_view, shared)
-    check_anchors(atlas, remembered, shared)  # each in its zone: a leader points at its zone
+    if not passed:
+        check_anchors(atlas, remembered, shared)  # each in its zone: a leader points at its zone
     atlas.remember_anchors(remembered)
     return atlas
 

@@ -15,6 +15,8 @@ DATABASE = "reviews.sqlite3"
 MAX_NAME = 40
 MAX_PROFILES = 200
 RENAME_WAIT_MS = 100  # how long moving progress waits for another program's lock
+PROGRESS_IDS_WAIT_MS = 100  # how long reading the charts with progress waits for such a lock
+MAX_PROGRESS_IDS = 10_000  # chart ids read from one table of a log
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
 
@@ -71,6 +73,36 @@ class Profiles:
         path = self.others / name
         path.mkdir(parents=True)
         return path / DATABASE
+
+    def charts_with_progress(self) -> set[str]:
+        """The ids of every chart with cards or answers in any profile's review log (a new
+        chart's id avoids them: it must never inherit another chart's progress). Each log is
+        read read-only, waiting PROGRESS_IDS_WAIT_MS at most for another program's lock; a log
+        that cannot be read gives nothing."""
+        import sqlite3
+
+        from .reviewlog import connect
+
+        ids: set[str] = set()
+        for name in self.names():
+            path = self.database(name)
+            if not path.is_file():
+                continue
+            try:
+                conn = connect(path, read_only=True, wait_ms=PROGRESS_IDS_WAIT_MS)
+                try:
+                    for table in ("cards", "reviews"):  # a card is "chart:zone:kind"
+                        rows = conn.execute(
+                            f"SELECT DISTINCT substr(card, 1, instr(card, ':') - 1) FROM {table} "
+                            "WHERE typeof(card) = 'text' AND instr(card, ':') > 1 LIMIT ?",
+                            (MAX_PROGRESS_IDS,),
+                        )
+                        ids.update(chart for (chart,) in rows if isinstance(chart, str))
+                finally:
+                    conn.close()
+            except (OSError, sqlite3.Error):
+                continue
+        return ids
 
     def rename_zones(
         self,

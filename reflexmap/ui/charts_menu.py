@@ -113,6 +113,23 @@ class ChartsMenu(QMenu):
         naming and choosing it without reading it again."""
         kept = self._kept[Path(path).resolve()] = kept_of(result, stamp(Path(path)))
         self._store_titles(Path(path), kept)
+        self._store_id(Path(path), kept)
+
+    def _store_id(self, path: Path, kept: KeptChart) -> None:
+        """A recent chart's id, stored so that a new chart in a later session avoids it too
+        (when it changed; only the recent charts' are kept)."""
+        name = str(path.resolve())
+        stored = self.settings.value("chart/ids", {})
+        stored = stored if isinstance(stored, dict) else {}
+        if not kept.chart_id or self._builtin(path) or stored.get(name) == kept.chart_id:
+            return
+        recent = set(self.settings.value("chart/recent", [], type=list) or []) | {name}
+
+        def change(value: object) -> dict:
+            ids = {k: v for k, v in value.items() if k in recent} if isinstance(value, dict) else {}
+            return {**ids, name: kept.chart_id}
+
+        self.settings.edit("chart/ids", change)
 
     def _store_titles(self, path: Path, kept: KeptChart) -> None:
         """A recent chart's titles, stored for the next start's menu (when they changed)."""
@@ -139,11 +156,18 @@ class ChartsMenu(QMenu):
         return found
 
     def taken_ids(self, other_than: Path | None = None) -> set[str]:
-        """The ids of the known charts read in this session (the built-in ones always) but the
-        one at `other_than` (a file about to be written over)."""
+        """The ids of the known charts read in this session (the built-in ones always) and of
+        the recent charts read before (the setting chart/ids) but the one at `other_than` (a
+        file about to be written over)."""
         mine = other_than.resolve() if other_than is not None else None
         kept = (self.kept(path) for path in self.known() if path.resolve() != mine)
-        return {chart.chart_id for chart in kept if chart is not None and chart.chart_id}
+        taken = {chart.chart_id for chart in kept if chart is not None and chart.chart_id}
+        stored = self.settings.value("chart/ids", {})  # recent charts read in earlier sessions
+        if isinstance(stored, dict):
+            taken.update(
+                i for p, i in stored.items() if isinstance(i, str) and (mine is None or p != str(mine))
+            )
+        return taken
 
     @staticmethod
     def _builtin(path: Path) -> bool:

@@ -38,6 +38,7 @@ def build_editor(window: MainWindow) -> EditMode:
         keep_status=lambda: _kept_message(bar),
         raise_card=window.info_dock.raise_,
         taken_ids=window.charts_menu.taken_ids,
+        ids_with_progress=window.quizzing.charts_with_progress,
     )
     editor = EditMode(window.state, host)
     editor.actions_changed.connect(window.refresh_actions)

@@ -329,6 +329,12 @@ class QuizShell(QObject):
         elif self._status_message() == message:
             self._clear_message()  # the heat map is gone: so is its legend
 
+    def charts_with_progress(self) -> set[str]:
+        """The ids of the charts with progress in any profile (quiz/profiles.py, Qt-free)."""
+        from ..quiz.profiles import Profiles
+
+        return Profiles(self.progress_path.parent).charts_with_progress()
+
     def zones_renamed(self, chart_id: str, renames: dict[str, str], keep: frozenset[str]) -> None:
         """A chart was saved with zones renamed: every profile's progress follows the new ids
         (quiz/profiles.py, Qt-free); the heat map and the next round see it at once."""

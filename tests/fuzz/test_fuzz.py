@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reflexmap.atlas import AtlasError, builtin_chart_path, parse_atlas
+from reflexmap.atlas import cache as cache_module
 from reflexmap.atlas.cache import AtlasCache, _version, atlas_to_plain, entry_bytes
 from reflexmap.quiz.progress import ProgressError, ProgressStore, card_problem
 from reflexmap.quiz.progress import parse as parse_progress
@@ -231,6 +232,7 @@ GOOD_SETTINGS = {
     "chart/dir": "/c",
     "chart/recent": ["/c/a.yaml", "/c/b.yaml"],
     "chart/titles": {"/c/a.yaml": {"": "A"}},
+    "chart/ids": {"/c/a.yaml": "annas-chart"},
     "export/dir": "/e",
     "notes/first-run-seen": True,
     "view/labels": False,
@@ -430,6 +432,58 @@ def test_fuzz_chart_cache_files(tmp_path_factory, data):
     atlas = cache.get(raw)
     expected = [z.id for z in parse_atlas(raw, "chart.yaml").atlas.zones] if atlas is not None else []
     assert atlas is None or [z.id for z in atlas.zones] == expected
+
+
+@FUZZ
+@given(st.data())
+def test_fuzz_chart_cache_verdicts_and_keys(tmp_path_factory, data):
+    """The check's verdict beside an entry and the cache's key, changed into anything (bytes
+    flipped, cut, lengthened, swapped for garbage): the sound entry still gives the chart, and
+    the check's rules are skipped only when both are exactly the cache's own."""
+    import os
+
+    from reflexmap.atlas.cache import KEY_NAME, verdict_mac
+
+    raw = ENTRY[0]
+    folder = tmp_path_factory.mktemp("cache")
+    AtlasCache(folder).put(raw, parse_atlas(raw, "chart.yaml").atlas)
+    entry = folder / f"{AtlasCache(folder).key(raw)}.entry"
+    files = {"verdict": entry.with_suffix(".verdict"), "key": folder / KEY_NAME}
+    for _ in range(data.draw(st.integers(1, 4))):
+        target = files[data.draw(st.sampled_from(sorted(files)))]
+        content = bytearray(target.read_bytes())
+        op = data.draw(st.sampled_from(["flip", "truncate", "insert", "replace"]))
+        i = data.draw(st.integers(0, max(0, len(content) - 1)))
+        if op == "flip" and content:
+            content[i] ^= data.draw(st.integers(1, 255))
+        elif op == "truncate":
+            del content[i:]
+        elif op == "insert":
+            content[i:i] = data.draw(st.binary(min_size=1, max_size=64))
+        else:
+            content = bytearray(data.draw(st.binary(max_size=100)))
+        target.write_bytes(bytes(content))
+        os.chmod(target, 0o600)
+    key, verdict = files["key"].read_bytes(), files["verdict"].read_bytes()
+    own = len(key) == 32 and verdict == verdict_mac(key, entry.name, entry.read_bytes())
+    ran = []
+    real = cache_module.check_geometry
+    cache_module.check_geometry = lambda *args: ran.append(1) or real(*args)
+    try:
+        atlas = AtlasCache(folder).get(raw)
+    finally:
+        cache_module.check_geometry = real
+    assert atlas is not None and [z.id for z in atlas.zones] == [z.id for z in ENTRY_ZONES()]
+    assert bool(ran) != own
+
+
+def ENTRY_ZONES():  # noqa: N802 - read once, as ENTRY is
+    if not _ZONES:
+        _ZONES.extend(parse_atlas(ENTRY[0], "chart.yaml").atlas.zones)
+    return _ZONES
+
+
+_ZONES: list = []
 
 
 def _double_quoted(text: str, escaped: bool) -> str:

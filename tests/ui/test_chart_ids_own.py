@@ -52,3 +52,60 @@ def test_save_as_of_the_built_in_chart_gives_the_copy_its_own_id(qtbot, make_win
     assert load_atlas(target).id == "ingham-western-2"
     assert "another chart" not in window.statusBar().currentMessage()
     window.editor.saving.discard()
+
+
+def _new_chart(qtbot, window, title: str) -> str:
+    """File → New chart… with `title`, as a person fills the dialog in: the new chart's id."""
+    window.new_chart_action.trigger()
+    dialog = next(
+        w for w in QApplication.topLevelWidgets() if w.objectName() == "new-chart" and w.isVisible()
+    )
+    dialog.title.setText(title)
+    dialog.with_zones.setChecked(True)
+    qtbot.keyClicks(dialog.tradition, "Test")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: window.state.atlas.title == title, timeout=5000)
+    return window.state.atlas.id
+
+
+def test_a_new_chart_avoids_the_id_of_a_recent_chart_read_in_an_earlier_session(
+    qtbot, make_window, settings, tmp_path
+):
+    """The recent charts' ids are kept (setting chart/ids): a new chart made in a later session,
+    when that chart has not been read again, still gets an id of its own."""
+    from reflexmap.atlas import builtin_chart_path
+
+    annas = tmp_path / "annas.yaml"
+    annas.write_bytes(builtin_chart_path().read_bytes().replace(b"id: ingham-western", b"id: annas-chart", 1))
+    first = make_window()
+    assert first.open_chart(annas) and first.state.atlas.id == "annas-chart"
+    assert settings.value("chart/ids", {}) == {str(annas.resolve()): "annas-chart"}
+    first.close()
+    later = make_window()  # the next session: the built-in chart, annas.yaml only in the menu
+    assert _new_chart(qtbot, later, "Annas Chart") == "annas-chart-2"
+    assert "annas-chart is the id of another chart" in later.statusBar().currentMessage()
+    later.editor.saving.discard()
+
+
+def test_a_new_chart_avoids_every_id_with_progress_in_any_profile(qtbot, make_window, tmp_path):
+    """A chart studied before (its cards and answers in a profile's review log), its file gone
+    or never among the recent charts: a new chart titled like it must not inherit its progress."""
+    from reflexmap.quiz.reviewlog import ReviewLog
+
+    first = ReviewLog(tmp_path / "reviews.sqlite3")  # the first profile, answers only
+    first.conn.execute(
+        "INSERT INTO reviews (time, card, rating, correct, close)"
+        " VALUES (1, 'annas-chart:head:find', 3, 1, 0)"
+    )
+    first.close()
+    (tmp_path / "profiles" / "Ben").mkdir(parents=True)
+    ben = ReviewLog(tmp_path / "profiles" / "Ben" / "reviews.sqlite3")  # another profile, a card
+    ben.conn.execute("INSERT INTO cards (card, due, state) VALUES ('bens-chart:head:name', 1, '{}')")
+    ben.close()
+    window = make_window(progress_path=tmp_path / "progress.json")
+    assert _new_chart(qtbot, window, "Annas Chart") == "annas-chart-2"
+    window.editor.saving.discard()
+    assert _new_chart(qtbot, window, "Bens Chart") == "bens-chart-2"
+    window.editor.saving.discard()
+    assert _new_chart(qtbot, window, "Carls Chart") == "carls-chart"  # (no progress: its own)
+    window.editor.saving.discard()

@@ -43,3 +43,5 @@ class EditorHost:
     raise_card: Callable[[], None] = lambda: None  # the zone card in front of the docks tabbed with it
     # the ids of the charts known but the one at the path (a new chart's id is none of them)
     taken_ids: Callable[[Path | None], set[str]] = lambda path: set()
+    # the ids of the charts with progress in any profile (a new chart's id is none of them)
+    ids_with_progress: Callable[[], set[str]] = lambda: set()

@@ -459,7 +459,9 @@ class Saving(QObject, Autosaving):
         from .new_chart import new_chart_document
 
         outlines, with_zones, title, tradition = chosen
-        taken = self.host.taken_ids(None)
+        # the known charts' ids and every id with progress: a new chart never inherits the
+        # quiz progress, statistics or Anki cards of a chart that had its id before
+        taken = self.host.taken_ids(None) | self.host.ids_with_progress()
         try:
             document = new_chart_document(
                 outlines, title, with_zones=with_zones, tradition=tradition, taken=taken
