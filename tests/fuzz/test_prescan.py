@@ -658,6 +658,12 @@ SYNTAX_IN_ITEMS = [
     # a ':' with no key after a key's ':' (the block-list fuzzer, seed 18 of 300 x 30 examples, s15)
     ("  claim: :\n    x\n", "':' is not allowed here"),
     ("  claim: : x\n", "':' is not allowed here"),
+    # a '- ' or ': ' at a key's column after a block value (the block-list fuzzer, seed 1912
+    # of 300-2050 x 30 examples, s17): the block value is empty, and nothing follows a value
+    ("  claim: |\n  - x\n", "a key of the mapping was expected"),
+    ("  claim: >+ # c\n\n  - x\n", "a key of the mapping was expected"),
+    ("  claim: |-\n  : x\n", "a key of the mapping was expected"),
+    ("  claim: x\n- sources: |\n  - x\n", "a key of the mapping was expected"),
 ]
 
 

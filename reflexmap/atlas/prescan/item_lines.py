@@ -105,6 +105,7 @@ _S_KEY = r"""(?:"[^"\n]*+"|'[^'\n]*+'|[^\s"'\[\]{}#&*!|>%@`,?:-](?:[^\n:]++|:(?!
 _S_PLAIN = r"""[ ]++(?!["'\[{|>&*!#])[^ \n]"""  # a key's value on its line, plain text
 _S_TO_COLON = r"(?:[^\n:]++|:(?![ \n]))*+:(?=[ \n])"  # the rest of a line up to a ': ' in it
 _S_BLANKS = r"(?:[ ]*+(?:#[^\n]*+)?+\n)*+"  # blank and comment lines
+_S_BLOCK_HEADER = r"[|>][-+0-9]*+[ ]*+(?:#[^\n]*+)?+"  # a block value's header, to its line's end
 
 
 # the rest of a plain value's line, its deeper lines (`deeper`: their indentation), up to a
@@ -171,6 +172,11 @@ _S_TWO_LINES = (
     # key of a mapping there is the next key where the list hangs below its key (not told)
     rf"|([ ]*+)-[ ][^\n]*+\n{_S_BLANKS}\7{_S_TEXT_LINE}"
     rf"|([ ]*+)-([ ]++)-[ ][^\n]*+\n{_S_BLANKS}\8[ ]\9{_S_TEXT_LINE}"
+    # a key whose value is a block value ('|', '>'), then a '-' or a ':' at the key's column:
+    # the block value is empty (its lines are deeper than the key) and no list or value can
+    # follow a value
+    rf"|([ ]*+){_S_KEY}[ ]++{_S_BLOCK_HEADER}\n{_S_BLANKS}\10[-:][ \n]"
+    rf"|([ ]*+)-[ ]{_S_KEY}[ ]++{_S_BLOCK_HEADER}\n{_S_BLANKS}\11[ ]{{2}}[-:][ \n]"
 )
 _BLANK_LINE = re.compile(r"\n[ ]*+(?:#|\n)")  # a blank or comment line (not the last)
 
