@@ -664,6 +664,14 @@ SYNTAX_IN_ITEMS = [
     ("  claim: >+ # c\n\n  - x\n", "a key of the mapping was expected"),
     ("  claim: |-\n  : x\n", "a key of the mapping was expected"),
     ("  claim: x\n- sources: |\n  - x\n", "a key of the mapping was expected"),
+    # a plain value in a flow collection, then spaces and a bracket (the block-list fuzzer,
+    # seed 1948 of 300-2050 x 30 examples, s17): on the collection's line, or on a line of it below
+    ("  claim: [a b [1]]\n", "or the closing ']' of a list is missing"),
+    ("  claim: {a: b {c: d}}\n", "or the closing '}' of a mapping is missing"),
+    (
+        "  shapes: {\n    v: [[0, 0], # a corner\nx: y    [1, 0]]\n  }\n",
+        "or the closing ']' of a list is missing",
+    ),
 ]
 
 

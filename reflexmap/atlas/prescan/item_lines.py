@@ -120,6 +120,14 @@ def _s_commented(deeper: str, rest: str = r"(?:[^\n#]|(?<! )#)") -> str:
     )
 
 
+# a plain value in a flow collection, then spaces and a '[' or '{': the parser wants a ',' or
+# the collection's end there ('[a b [1]]'; on a line of a collection over lines, 'x: y [1]]',
+# taken to be one where the bracket's collection ends and a ']', '}' or ',' follows it: the
+# same text as a block value is text, and the walk reads on, which costs only time)
+_S_FLOW_WORD = (
+    r"""(?:[^\s,\[\]{}#"':&*!|>%@`?-]|[-?:](?=[^\s,\[\]{}]))"""
+    r"(?:(?:[^\n,\[\]{}#:]|:(?![\s,\[\]{}]))*?[^ \n,\[\]{}:])?"
+)
 # a key too long for the parser (1,024 characters at most), from its line's start
 _S_LONG_KEY = r"""[ ]*+(?:[-?][ ]++)*+(?:[^\s\[\]{}#"'][^\n:]{1023,}|"[^"\n]{1023,}"|'[^'\n]{1023,}')[ ]*+:"""
 # (each from a line's start: the search runs from '\n' to '\n'): within one line,
@@ -144,6 +152,7 @@ _S_ONE_LINE = (
     r"|[^\n]*?[\[{,][ ]*+,"  # a value missing in a flow collection (or plain text that looks so)
     r"|[^\n]*?[\[{,][ ]*+:"  # a ':' with no key in a flow collection (or plain text that looks so)
     r"|[^\n]*?[\]}][^ \n,\]}:#]"  # text right after a flow collection (or text that looks so)
+    rf"|[^\n]*?(?:[\[{{,]|(?<=\n)|:(?=[ ]))[ ]*+{_S_FLOW_WORD}[ ]++[\[{{][^\n]*?[\]}}][ ]*+[\]}},]"
     rf"|[ ]*+(?:[-?][ ]++)*+{_S_KEY}{_S_PLAIN}{_S_TO_COLON}"  # ': ' in a plain value
     rf"|{_S_LONG_KEY}"  # a key too long for the parser (1,024 characters at most)
 )
