@@ -672,6 +672,11 @@ SYNTAX_IN_ITEMS = [
         "  shapes: {\n    v: [[0, 0], # a corner\nx: y    [1, 0]]\n  }\n",
         "or the closing ']' of a list is missing",
     ),
+    # a plain value continued on deeper lines, then a deeper line holding ': ', more of the
+    # value (the block-list fuzzer, seed 1690 of 300-2050 x 30 examples, s17)
+    ("  claim: plain\n    'quoted start\n   x: y'\n", "':' is not allowed here"),
+    ("  claim: plain\n    more\n\n    and more\n   it: here\n", "':' is not allowed here"),
+    ("  claim: x\n- note: plain\n      more\n    it: here\n", "':' is not allowed here"),
 ]
 
 

@@ -186,6 +186,13 @@ _S_TWO_LINES = (
     # follow a value
     rf"|([ ]*+){_S_KEY}[ ]++{_S_BLOCK_HEADER}\n{_S_BLANKS}\10[-:][ \n]"
     rf"|([ ]*+)-[ ]{_S_KEY}[ ]++{_S_BLOCK_HEADER}\n{_S_BLANKS}\11[ ]{{2}}[-:][ \n]"
+    # a key's plain value continued on deeper lines of text, then a deeper line holding ': '
+    # (more of the value: the parser stops at the ': '); on more than two lines, searched in
+    # the runs of a value over lines (see _over_lines)
+    rf"|([ ]*+){_S_KEY}{_S_PLAIN}{_S_ITEM_CHAR}*+\n(?:{_S_BLANKS}\12[ ]++{_S_TEXT_LINE})*+"
+    rf"{_S_BLANKS}\12[ ]++{_S_TO_COLON}"
+    rf"|([ ]*+)-[ ]{_S_KEY}{_S_PLAIN}{_S_ITEM_CHAR}*+\n(?:{_S_BLANKS}\13[ ]{{3,}}{_S_TEXT_LINE})*+"
+    rf"{_S_BLANKS}\13[ ]{{3,}}{_S_TO_COLON}"
 )
 _BLANK_LINE = re.compile(r"\n[ ]*+(?:#|\n)")  # a blank or comment line (not the last)
 
@@ -371,8 +378,8 @@ def _suspect(text: str, begin: int, end: int, indent: int) -> bool:
     ('    region: spine'), and searching them all took a third of refusing 50,000 zones (and
     two thirds of refusing 50,000 zones with notes over lines with blank lines inside, when
     such spans were searched as written: 1.04 s of CPU). A match on two lines starts in a
-    unit and ends in the first line of the next; a plain value over more lines, which a
-    comment ends, is searched as written."""
+    unit and ends in the first line of the next; a plain value over more lines (which a
+    comment ends, or a line holding ': ' makes an error) is searched in runs (_over_lines)."""
     line_pattern, pair_pattern, _ = _suspects(indent)
     first = text.find("\n", begin, end)
     if first < 0:
@@ -411,8 +418,6 @@ def _suspect(text: str, begin: int, end: int, indent: int) -> bool:
     ending = f"\n{units[-1]}\n{tail}"
     if pair_pattern.search(joined) is not None or pair_pattern.search(ending) is not None:
         return True
-    if text.find("#", first, end) < 0:  # (a value over lines is ended by a comment only)
-        return False
     if _CONTINUED.search(joined) is None and _CONTINUED.search(ending) is None:
         return False
     return _over_lines(text, first, end, units + [tail], pairs, heads, pair_pattern)
