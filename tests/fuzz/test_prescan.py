@@ -677,6 +677,7 @@ SYNTAX_IN_ITEMS = [
     ("  claim: plain\n    'quoted start\n   x: y'\n", "':' is not allowed here"),
     ("  claim: plain\n    more\n\n    and more\n   it: here\n", "':' is not allowed here"),
     ("  claim: x\n- note: plain\n      more\n    it: here\n", "':' is not allowed here"),
+    ("  claim: x\n- plain\n    'more\n    it: here'\n", "':' is not allowed here"),  # (seed 1959)
 ]
 
 

@@ -165,9 +165,10 @@ _S_ITEM_CHAR = r"(?:[^\n:#]|:(?![ \n])|(?<! )#)"  # and a character of it (no ':
 # a line of text: no indicator, no key (nor the "\x00" line between pairs of lines, see _suspect)
 _S_TEXT_LINE = rf"(?![-?:][ \n]|[# \x00]){_S_ITEM_CHAR}++(?:\n|$)"
 _S_TWO_LINES = (
-    # an item's plain value (no key), then a deeper line holding ': ': more of that value
+    # an item's plain value (no key), maybe continued on deeper lines of text, then a deeper
+    # line holding ': ': more of that value
     r"""([ ]*+)-[ ]++(?![-?:"'\[{|>&*!#%@`])(?:[^\n:#]++|:(?![ \n])|(?<! )#)*+\n"""
-    rf"{_S_BLANKS}\1[ ]++{_S_TO_COLON}|"
+    rf"(?:{_S_BLANKS}\1[ ]++{_S_TEXT_LINE})*+{_S_BLANKS}\1[ ]++{_S_TO_COLON}|"
     rf"([ ]*+){_S_KEY}{_S_PLAIN}[^\n]*+\n{_S_BLANKS}(?:\2[ ]++{_S_TO_COLON}|\2[-:][ \n])"
     rf"|([ ]*+)-[ ]{_S_KEY}{_S_PLAIN}[^\n]*+\n{_S_BLANKS}(?:\3[ ]{{3,}}{_S_TO_COLON}|\3[ ]{{2}}[-:][ \n])"
     # a plain value, maybe over deeper lines, then a comment (which ends it), then a line deeper
