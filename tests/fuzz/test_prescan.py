@@ -678,6 +678,10 @@ SYNTAX_IN_ITEMS = [
     ("  claim: plain\n    more\n\n    and more\n   it: here\n", "':' is not allowed here"),
     ("  claim: x\n- note: plain\n      more\n    it: here\n", "':' is not allowed here"),
     ("  claim: x\n- plain\n    'more\n    it: here'\n", "':' is not allowed here"),  # (seed 1959)
+    # a plain key in a flow collection with a flow indicator right after its ':' (seed 1043)
+    ("  claim: !!map {id:, t}\n", "':' is not allowed here"),
+    ("  claim: [x:]\n", "':' is not allowed here"),
+    ("  claim: {a b:[1]}\n", "':' is not allowed here"),
 ]
 
 

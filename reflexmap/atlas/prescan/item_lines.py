@@ -152,6 +152,8 @@ _S_ONE_LINE = (
     r"|[^\n]*?[\[{,][ ]*+,"  # a value missing in a flow collection (or plain text that looks so)
     r"|[^\n]*?[\[{,][ ]*+:"  # a ':' with no key in a flow collection (or plain text that looks so)
     r"|[^\n]*?[\]}][^ \n,\]}:#]"  # text right after a flow collection (or text that looks so)
+    # a plain key in a flow collection with a '[', '{', ']', '}' or ',' right after its ':'
+    r"|[^\n]*?[\[{,][^\n\[\]{},#\"']*?[^ \n\[\]{},\"']:[,\[\]{}]"
     rf"|[^\n]*?(?:[\[{{,]|(?<=\n)|:(?=[ ]))[ ]*+{_S_FLOW_WORD}[ ]++[\[{{][^\n]*?[\]}}][ ]*+[\]}},]"
     rf"|[ ]*+(?:[-?][ ]++)*+{_S_KEY}{_S_PLAIN}{_S_TO_COLON}"  # ': ' in a plain value
     rf"|{_S_LONG_KEY}"  # a key too long for the parser (1,024 characters at most)
