@@ -873,3 +873,20 @@ def test_a_key_and_its_colon_on_one_line_in_a_flow_still_go_over_the_limit(tiny_
         told = _parser_alone(text, monkeypatch)
         assert "more than 3 zones" in told[0][2]
         assert walk.prescan(text) == told
+
+
+@pytest.mark.parametrize("line", ['"  - hidden\n', "x\n", " x: y\n"])
+def test_a_line_less_indented_than_the_list_in_items_counted_ahead_is_the_parsers(
+    line, tiny_limits, monkeypatch
+):
+    """A line less indented than an indented block list, inside its items counted ahead, after
+    a plain value over lines that holds a quote (the block-list fuzzer, seed 403 of 300-2050
+    x 30 examples, s17): the list has ended there, and the parser stops (quoted text that runs
+    on, a key or text where none may stand); the walk named the zones' limit."""
+    room_in_the_items(monkeypatch)
+    item = "  - id: z\n    name: Z\n"
+    text = "zones:\n" + item + "  - note: first\n      'third\n" + line + "      end'\n" + item * 3
+    told = _parser_alone(text, monkeypatch)
+    assert told and "more than" not in told[0][2], told
+    found = walk.prescan(text)
+    assert found is None or found == told, (found, told)

@@ -234,15 +234,26 @@ def _suspects(indent: int) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
     return re.compile(rf"\n(?:{one})"), re.compile(rf"\n(?:{two})"), re.compile(rf"\n(?:{one}|{two})")
 
 
+@cache
+def _shallower(indent: int) -> re.Pattern[str]:
+    """A line with a token less indented than a block list's '-' at `indent` (> 0), inside its
+    items: more of a quoted value or flow collection over lines, or where the parser stops
+    (the list has ended; quoted text there runs on). Not looked for on the last line counted,
+    the next token's after the item over the limit, which may be the next key."""
+    return re.compile(rf"\n[ ]{{0,{indent - 1}}}[^ \n#]")
+
+
 def suspect_lines(text: str, start: int, end: int, indent: int) -> bool:
     """Whether the lines from `start` to `end` (items of the block list at `indent`, counted
     ahead) may hold a syntax error the parser stops at: see _S_ONE_LINE, _S_TWO_LINES,
-    _off_key_column and _between; a '-' line in a flow collection over lines."""
+    _off_key_column and _between; a line less indented than the list (_shallower); a '-'
+    line in a flow collection over lines."""
     begin = text.rfind("\n", 0, start)  # (the break before its first line: each search starts at one)
     if begin < 0:  # the first line of the text: a break put before it
         text, begin, end = "\n" + text[:end], 0, end + 1
     return (
         _suspect(text, begin, end, indent)
+        or (indent > 0 and _shallower(indent).search(text, begin, text.rfind("\n", begin, end)) is not None)
         or _DASH_IN_FLOW.search(text, begin, end) is not None
         or _colon_without_key(text, begin, end)
     )
