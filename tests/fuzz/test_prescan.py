@@ -658,6 +658,30 @@ SYNTAX_IN_ITEMS = [
     # a ':' with no key after a key's ':' (the block-list fuzzer, seed 18 of 300 x 30 examples, s15)
     ("  claim: :\n    x\n", "':' is not allowed here"),
     ("  claim: : x\n", "':' is not allowed here"),
+    # a '- ' or ': ' at a key's column after a block value (the block-list fuzzer, seed 1912
+    # of 300-2050 x 30 examples, s17): the block value is empty, and nothing follows a value
+    ("  claim: |\n  - x\n", "a key of the mapping was expected"),
+    ("  claim: >+ # c\n\n  - x\n", "a key of the mapping was expected"),
+    ("  claim: |-\n  : x\n", "a key of the mapping was expected"),
+    ("  claim: x\n- sources: |\n  - x\n", "a key of the mapping was expected"),
+    # a plain value in a flow collection, then spaces and a bracket (the block-list fuzzer,
+    # seed 1948 of 300-2050 x 30 examples, s17): on the collection's line, or on a line of it below
+    ("  claim: [a b [1]]\n", "or the closing ']' of a list is missing"),
+    ("  claim: {a: b {c: d}}\n", "or the closing '}' of a mapping is missing"),
+    (
+        "  shapes: {\n    v: [[0, 0], # a corner\nx: y    [1, 0]]\n  }\n",
+        "or the closing ']' of a list is missing",
+    ),
+    # a plain value continued on deeper lines, then a deeper line holding ': ', more of the
+    # value (the block-list fuzzer, seed 1690 of 300-2050 x 30 examples, s17)
+    ("  claim: plain\n    'quoted start\n   x: y'\n", "':' is not allowed here"),
+    ("  claim: plain\n    more\n\n    and more\n   it: here\n", "':' is not allowed here"),
+    ("  claim: x\n- note: plain\n      more\n    it: here\n", "':' is not allowed here"),
+    ("  claim: x\n- plain\n    'more\n    it: here'\n", "':' is not allowed here"),  # (seed 1959)
+    # a plain key in a flow collection with a flow indicator right after its ':' (seed 1043)
+    ("  claim: !!map {id:, t}\n", "':' is not allowed here"),
+    ("  claim: [x:]\n", "':' is not allowed here"),
+    ("  claim: {a b:[1]}\n", "':' is not allowed here"),
 ]
 
 
@@ -849,3 +873,20 @@ def test_a_key_and_its_colon_on_one_line_in_a_flow_still_go_over_the_limit(tiny_
         told = _parser_alone(text, monkeypatch)
         assert "more than 3 zones" in told[0][2]
         assert walk.prescan(text) == told
+
+
+@pytest.mark.parametrize("line", ['"  - hidden\n', "x\n", " x: y\n"])
+def test_a_line_less_indented_than_the_list_in_items_counted_ahead_is_the_parsers(
+    line, tiny_limits, monkeypatch
+):
+    """A line less indented than an indented block list, inside its items counted ahead, after
+    a plain value over lines that holds a quote (the block-list fuzzer, seed 403 of 300-2050
+    x 30 examples, s17): the list has ended there, and the parser stops (quoted text that runs
+    on, a key or text where none may stand); the walk named the zones' limit."""
+    room_in_the_items(monkeypatch)
+    item = "  - id: z\n    name: Z\n"
+    text = "zones:\n" + item + "  - note: first\n      'third\n" + line + "      end'\n" + item * 3
+    told = _parser_alone(text, monkeypatch)
+    assert told and "more than" not in told[0][2], told
+    found = walk.prescan(text)
+    assert found is None or found == told, (found, told)

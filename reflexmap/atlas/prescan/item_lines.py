@@ -105,6 +105,7 @@ _S_KEY = r"""(?:"[^"\n]*+"|'[^'\n]*+'|[^\s"'\[\]{}#&*!|>%@`,?:-](?:[^\n:]++|:(?!
 _S_PLAIN = r"""[ ]++(?!["'\[{|>&*!#])[^ \n]"""  # a key's value on its line, plain text
 _S_TO_COLON = r"(?:[^\n:]++|:(?![ \n]))*+:(?=[ \n])"  # the rest of a line up to a ': ' in it
 _S_BLANKS = r"(?:[ ]*+(?:#[^\n]*+)?+\n)*+"  # blank and comment lines
+_S_BLOCK_HEADER = r"[|>][-+0-9]*+[ ]*+(?:#[^\n]*+)?+"  # a block value's header, to its line's end
 
 
 # the rest of a plain value's line, its deeper lines (`deeper`: their indentation), up to a
@@ -119,6 +120,14 @@ def _s_commented(deeper: str, rest: str = r"(?:[^\n#]|(?<! )#)") -> str:
     )
 
 
+# a plain value in a flow collection, then spaces and a '[' or '{': the parser wants a ',' or
+# the collection's end there ('[a b [1]]'; on a line of a collection over lines, 'x: y [1]]',
+# taken to be one where the bracket's collection ends and a ']', '}' or ',' follows it: the
+# same text as a block value is text, and the walk reads on, which costs only time)
+_S_FLOW_WORD = (
+    r"""(?:[^\s,\[\]{}#"':&*!|>%@`?-]|[-?:](?=[^\s,\[\]{}]))"""
+    r"(?:(?:[^\n,\[\]{}#:]|:(?![\s,\[\]{}]))*?[^ \n,\[\]{}:])?"
+)
 # a key too long for the parser (1,024 characters at most), from its line's start
 _S_LONG_KEY = r"""[ ]*+(?:[-?][ ]++)*+(?:[^\s\[\]{}#"'][^\n:]{1023,}|"[^"\n]{1023,}"|'[^'\n]{1023,}')[ ]*+:"""
 # (each from a line's start: the search runs from '\n' to '\n'): within one line,
@@ -143,6 +152,9 @@ _S_ONE_LINE = (
     r"|[^\n]*?[\[{,][ ]*+,"  # a value missing in a flow collection (or plain text that looks so)
     r"|[^\n]*?[\[{,][ ]*+:"  # a ':' with no key in a flow collection (or plain text that looks so)
     r"|[^\n]*?[\]}][^ \n,\]}:#]"  # text right after a flow collection (or text that looks so)
+    # a plain key in a flow collection with a '[', '{', ']', '}' or ',' right after its ':'
+    r"|[^\n]*?[\[{,][^\n\[\]{},#\"']*?[^ \n\[\]{},\"']:[,\[\]{}]"
+    rf"|[^\n]*?(?:[\[{{,]|(?<=\n)|:(?=[ ]))[ ]*+{_S_FLOW_WORD}[ ]++[\[{{][^\n]*?[\]}}][ ]*+[\]}},]"
     rf"|[ ]*+(?:[-?][ ]++)*+{_S_KEY}{_S_PLAIN}{_S_TO_COLON}"  # ': ' in a plain value
     rf"|{_S_LONG_KEY}"  # a key too long for the parser (1,024 characters at most)
 )
@@ -155,9 +167,10 @@ _S_ITEM_CHAR = r"(?:[^\n:#]|:(?![ \n])|(?<! )#)"  # and a character of it (no ':
 # a line of text: no indicator, no key (nor the "\x00" line between pairs of lines, see _suspect)
 _S_TEXT_LINE = rf"(?![-?:][ \n]|[# \x00]){_S_ITEM_CHAR}++(?:\n|$)"
 _S_TWO_LINES = (
-    # an item's plain value (no key), then a deeper line holding ': ': more of that value
+    # an item's plain value (no key), maybe continued on deeper lines of text, then a deeper
+    # line holding ': ': more of that value
     r"""([ ]*+)-[ ]++(?![-?:"'\[{|>&*!#%@`])(?:[^\n:#]++|:(?![ \n])|(?<! )#)*+\n"""
-    rf"{_S_BLANKS}\1[ ]++{_S_TO_COLON}|"
+    rf"(?:{_S_BLANKS}\1[ ]++{_S_TEXT_LINE})*+{_S_BLANKS}\1[ ]++{_S_TO_COLON}|"
     rf"([ ]*+){_S_KEY}{_S_PLAIN}[^\n]*+\n{_S_BLANKS}(?:\2[ ]++{_S_TO_COLON}|\2[-:][ \n])"
     rf"|([ ]*+)-[ ]{_S_KEY}{_S_PLAIN}[^\n]*+\n{_S_BLANKS}(?:\3[ ]{{3,}}{_S_TO_COLON}|\3[ ]{{2}}[-:][ \n])"
     # a plain value, maybe over deeper lines, then a comment (which ends it), then a line deeper
@@ -171,6 +184,18 @@ _S_TWO_LINES = (
     # key of a mapping there is the next key where the list hangs below its key (not told)
     rf"|([ ]*+)-[ ][^\n]*+\n{_S_BLANKS}\7{_S_TEXT_LINE}"
     rf"|([ ]*+)-([ ]++)-[ ][^\n]*+\n{_S_BLANKS}\8[ ]\9{_S_TEXT_LINE}"
+    # a key whose value is a block value ('|', '>'), then a '-' or a ':' at the key's column:
+    # the block value is empty (its lines are deeper than the key) and no list or value can
+    # follow a value
+    rf"|([ ]*+){_S_KEY}[ ]++{_S_BLOCK_HEADER}\n{_S_BLANKS}\10[-:][ \n]"
+    rf"|([ ]*+)-[ ]{_S_KEY}[ ]++{_S_BLOCK_HEADER}\n{_S_BLANKS}\11[ ]{{2}}[-:][ \n]"
+    # a key's plain value continued on deeper lines of text, then a deeper line holding ': '
+    # (more of the value: the parser stops at the ': '); on more than two lines, searched in
+    # the runs of a value over lines (see _over_lines)
+    rf"|([ ]*+){_S_KEY}{_S_PLAIN}{_S_ITEM_CHAR}*+\n(?:{_S_BLANKS}\12[ ]++{_S_TEXT_LINE})*+"
+    rf"{_S_BLANKS}\12[ ]++{_S_TO_COLON}"
+    rf"|([ ]*+)-[ ]{_S_KEY}{_S_PLAIN}{_S_ITEM_CHAR}*+\n(?:{_S_BLANKS}\13[ ]{{3,}}{_S_TEXT_LINE})*+"
+    rf"{_S_BLANKS}\13[ ]{{3,}}{_S_TO_COLON}"
 )
 _BLANK_LINE = re.compile(r"\n[ ]*+(?:#|\n)")  # a blank or comment line (not the last)
 
@@ -209,15 +234,26 @@ def _suspects(indent: int) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
     return re.compile(rf"\n(?:{one})"), re.compile(rf"\n(?:{two})"), re.compile(rf"\n(?:{one}|{two})")
 
 
+@cache
+def _shallower(indent: int) -> re.Pattern[str]:
+    """A line with a token less indented than a block list's '-' at `indent` (> 0), inside its
+    items: more of a quoted value or flow collection over lines, or where the parser stops
+    (the list has ended; quoted text there runs on). Not looked for on the last line counted,
+    the next token's after the item over the limit, which may be the next key."""
+    return re.compile(rf"\n[ ]{{0,{indent - 1}}}[^ \n#]")
+
+
 def suspect_lines(text: str, start: int, end: int, indent: int) -> bool:
     """Whether the lines from `start` to `end` (items of the block list at `indent`, counted
     ahead) may hold a syntax error the parser stops at: see _S_ONE_LINE, _S_TWO_LINES,
-    _off_key_column and _between; a '-' line in a flow collection over lines."""
+    _off_key_column and _between; a line less indented than the list (_shallower); a '-'
+    line in a flow collection over lines."""
     begin = text.rfind("\n", 0, start)  # (the break before its first line: each search starts at one)
     if begin < 0:  # the first line of the text: a break put before it
         text, begin, end = "\n" + text[:end], 0, end + 1
     return (
         _suspect(text, begin, end, indent)
+        or (indent > 0 and _shallower(indent).search(text, begin, text.rfind("\n", begin, end)) is not None)
         or _DASH_IN_FLOW.search(text, begin, end) is not None
         or _colon_without_key(text, begin, end)
     )
@@ -356,8 +392,8 @@ def _suspect(text: str, begin: int, end: int, indent: int) -> bool:
     ('    region: spine'), and searching them all took a third of refusing 50,000 zones (and
     two thirds of refusing 50,000 zones with notes over lines with blank lines inside, when
     such spans were searched as written: 1.04 s of CPU). A match on two lines starts in a
-    unit and ends in the first line of the next; a plain value over more lines, which a
-    comment ends, is searched as written."""
+    unit and ends in the first line of the next; a plain value over more lines (which a
+    comment ends, or a line holding ': ' makes an error) is searched in runs (_over_lines)."""
     line_pattern, pair_pattern, _ = _suspects(indent)
     first = text.find("\n", begin, end)
     if first < 0:
@@ -396,8 +432,6 @@ def _suspect(text: str, begin: int, end: int, indent: int) -> bool:
     ending = f"\n{units[-1]}\n{tail}"
     if pair_pattern.search(joined) is not None or pair_pattern.search(ending) is not None:
         return True
-    if text.find("#", first, end) < 0:  # (a value over lines is ended by a comment only)
-        return False
     if _CONTINUED.search(joined) is None and _CONTINUED.search(ending) is None:
         return False
     return _over_lines(text, first, end, units + [tail], pairs, heads, pair_pattern)
