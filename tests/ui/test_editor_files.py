@@ -362,3 +362,33 @@ def test_opening_a_chart_that_cannot_be_shown_keeps_the_edits_without_asking(qtb
     assert not any(asked), "asked about the edits though no chart was to replace them"
     assert editing.editor.session.modified and editing.editor.session.stack.canUndo()
     assert editing.editor.active
+
+
+def test_cancelling_save_it_anyway_leaves_the_chart_and_its_history(
+    qtbot, editing, chart, monkeypatch, tmp_path
+):
+    """Save as of a chart with a problem, the copy to get an id of its own: Cancel at "Save it
+    anyway?" saves nothing and leaves the chart's id and its history as they were (tryout
+    S17-3: History gained "Give the chart an id of its own" and the id was changed)."""
+    from reflexmap.ui import dialogs
+
+    drag(qtbot, editing, "plantar-left", (18, 30), (35, 30))  # out of the foot: a problem
+    session = editing.editor.session
+    assert session.draft.problems
+    chart_id, steps, text = editing.state.atlas.id, session.stack.count(), session.document.text
+    target = tmp_path / "copy.yaml"
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: str(target))
+    timer = answer_later("save-with-problems", QMessageBox.StandardButton.Cancel)
+    editing.save_as_action.trigger()
+    timer.stop()
+    assert not target.exists()
+    assert session.stack.count() == steps and session.stack.index() == steps
+    assert session.document.text == text and editing.state.atlas.id == chart_id
+    assert session.saved_path == chart
+    timer = answer_later("save-with-problems", QMessageBox.StandardButton.Save)
+    editing.save_as_action.trigger()  # saved: the copy's own id is a step of its history
+    timer.stop()
+    assert f"\nid: {editing.state.atlas.id}\n" in target.read_text(encoding="utf-8")
+    assert editing.state.atlas.id != chart_id
+    assert session.stack.text(session.stack.count() - 1) == "Give the chart an id of its own"
+    assert not session.modified

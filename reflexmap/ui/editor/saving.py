@@ -81,36 +81,45 @@ class Saving(QObject, Autosaving):
         if path.suffix.lower() not in (".yaml", ".yml"):
             path = path.with_name(path.name + ".yaml")
         self.host.settings.setValue("chart/dir", str(path.parent))
-        own_id = self._own_id(path)
-        if not self.write(path):
+        copy, said = self._own_copy(path)
+        if not self.write(path, copy):
             return False
-        if own_id:
-            self.mode.say(own_id)
+        if said:
+            self.mode.say(said)
         return True
 
-    def _own_id(self, path: Path) -> str:
+    def _own_copy(self, path: Path):
         """A copy saved to `path` whose chart id another known chart has (Save as of a built-in
-        chart, of one's own under a new name) gets an id of its own, as an undoable change;
-        what was done, to say once saved (or "")."""
+        chart, of one's own under a new name) gets an id of its own: (the document to write,
+        what to say once saved), or (None, "") for the chart as it is. The change becomes an
+        undoable step only once the file is written: a save cancelled ("Save it anyway?") or
+        failed leaves the chart and its history as they were (tryout S17-3: the step and the
+        new id stayed, nothing saved)."""
         from ...atlas.chart_id import SetChartId
+        from ...atlas.edits import EditRefused
         from ...atlas.ids import free_id
 
         document = self.session.document
         chart_id = _chart_id(document) if document is not None else ""
         taken = self.host.taken_ids(path)
-        if not chart_id or chart_id not in taken:
-            return ""
+        if document is None or not chart_id or chart_id not in taken:
+            return None, ""
         own = free_id(chart_id, taken)
-        if not self.session.apply(SetChartId(own), lambda: _("Give the chart an id of its own")):
-            return ""
-        return own_id_said(path, own, chart_id)
+        try:
+            copy = SetChartId(own).apply(document, check=False).document
+        except EditRefused as exc:
+            self.session.refused.emit(str(exc))
+            return None, ""
+        return copy, own_id_said(path, own, chart_id)
 
-    def write(self, path: Path) -> bool:
+    def write(self, path: Path, copy=None) -> bool:
+        """Write the chart to `path`; `copy`: the document to write instead of the one shown
+        (made from it by Save as), shown once written, as a step named as giving it its id."""
         from ...atlas.writer import save_atlas
 
         session = self.session
-        document = session.document
-        assert document is not None
+        assert session.document is not None
+        document = copy if copy is not None else session.document
         changed = session.changed_on_disk(read_again=True) if path == session.saved_path else None
         if changed is not None:
             self._told_on_disk = changed  # (not asked again when the window comes back)
@@ -132,6 +141,8 @@ class Saving(QObject, Autosaving):
         except OSError as exc:
             self._save_failed(path, exc)
             return False
+        if copy is not None:
+            session.took(copy, lambda: _("Give the chart an id of its own"))
         forget_autosaves(old_chart)
         forget_autosaves(path)
         self._autosaved_text = ""
