@@ -392,3 +392,20 @@ def test_cancelling_save_it_anyway_leaves_the_chart_and_its_history(
     assert editing.state.atlas.id != chart_id
     assert session.stack.text(session.stack.count() - 1) == "Give the chart an id of its own"
     assert not session.modified
+
+
+def test_the_window_title_names_the_file_and_marks_unsaved_changes(
+    qtbot, editing, chart, monkeypatch, tmp_path
+):
+    """Copies of one chart share its title: the window's title names the file too, and Qt's
+    unsaved mark follows the edits (tryout S17-9: "Western foot chart … — ReflexMap" alone)."""
+    from reflexmap.ui import dialogs
+
+    title = editing.state.atlas.title
+    assert editing.windowTitle() == f"{title} — {chart.name}[*] — ReflexMap"
+    assert not editing.isWindowModified()
+    drag(qtbot, editing, "plantar-left", (0, 25), (0, 30))
+    assert editing.isWindowModified()
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: str(tmp_path / "mychart.yaml"))
+    editing.save_as_action.trigger()
+    assert "mychart.yaml[*]" in editing.windowTitle() and not editing.isWindowModified()
