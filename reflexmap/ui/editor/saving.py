@@ -81,40 +81,57 @@ class Saving(QObject, Autosaving):
         if path.suffix.lower() not in (".yaml", ".yml"):
             path = path.with_name(path.name + ".yaml")
         self.host.settings.setValue("chart/dir", str(path.parent))
-        copy, said = self._own_copy(path)
-        if not self.write(path, copy):
+        copy, step, said = self._own_copy(path)
+        if not self.write(path, copy, step):
             return False
         if said:
             self.mode.say(said)
         return True
 
     def _own_copy(self, path: Path):
-        """A copy saved to `path` whose chart id another known chart has (Save as of a built-in
-        chart, of one's own under a new name) gets an id of its own: (the document to write,
-        what to say once saved), or (None, "") for the chart as it is. The change becomes an
-        undoable step only once the file is written: a save cancelled ("Save it anyway?") or
-        failed leaves the chart and its history as they were (tryout S17-3: the step and the
-        new id stayed, nothing saved)."""
+        """The chart as saved to `path` by Save as: (the document to write, the name of its
+        step, what to say once saved), or (None, None, "") for the chart as it is. A copy whose
+        chart id another known chart has (Save as of a built-in chart, of one's own under a new
+        name) gets an id of its own; a copy of a built-in chart no longer calls itself the
+        built-in chart, and the `$schema` comment points at the schema from the new folder
+        (atlas/copy_header.py). The change becomes an undoable step only once the file is
+        written: a save cancelled ("Save it anyway?") or failed leaves the chart and its
+        history as they were (tryout S17-3: the step and the new id stayed, nothing saved)."""
+        from dataclasses import replace
+
         from ...atlas.chart_id import SetChartId
+        from ...atlas.copy_header import copy_header
+        from ...atlas.document import ChartDocument
         from ...atlas.edits import EditRefused
         from ...atlas.ids import free_id
 
         document = self.session.document
-        chart_id = _chart_id(document) if document is not None else ""
+        if document is None:
+            return None, None, ""
+        copy, step, said = document, None, ""
+        chart_id = _chart_id(document)
         taken = self.host.taken_ids(path)
-        if document is None or not chart_id or chart_id not in taken:
-            return None, ""
-        own = free_id(chart_id, taken)
-        try:
-            copy = SetChartId(own).apply(document, check=False).document
-        except EditRefused as exc:
-            self.session.refused.emit(str(exc))
-            return None, ""
-        return copy, own_id_said(path, own, chart_id)
+        if chart_id and chart_id in taken:
+            own = free_id(chart_id, taken)
+            try:
+                copy = SetChartId(own).apply(document, check=False).document
+            except EditRefused as exc:
+                self.session.refused.emit(str(exc))
+                return None, None, ""
+            step = lambda: _("Give the chart an id of its own")  # noqa: E731
+            said = own_id_said(path, own, chart_id)
+        old = self.session.saved_path
+        builtin = old is not None and is_builtin(old) and not is_builtin(path)
+        text = copy_header(copy.text, old, path, builtin_title=self.session.title() if builtin else None)
+        if text != copy.text:
+            made = ChartDocument.from_text(text, copy.source, copy.path)
+            copy = replace(made, bom=copy.bom, crlf=copy.crlf, numbers=copy.numbers)
+            step = step or (lambda: _("Point the schema comment to the new folder"))
+        return (copy, step, said) if copy is not document else (None, None, "")
 
-    def write(self, path: Path, copy=None) -> bool:
+    def write(self, path: Path, copy=None, step=None) -> bool:
         """Write the chart to `path`; `copy`: the document to write instead of the one shown
-        (made from it by Save as), shown once written, as a step named as giving it its id."""
+        (made from it by Save as), shown once written, as a step named `step`."""
         from ...atlas.writer import save_atlas
 
         session = self.session
@@ -142,7 +159,7 @@ class Saving(QObject, Autosaving):
             self._save_failed(path, exc)
             return False
         if copy is not None:
-            session.took(copy, lambda: _("Give the chart an id of its own"))
+            session.took(copy, step)
         forget_autosaves(old_chart)
         forget_autosaves(path)
         self._autosaved_text = ""
