@@ -339,12 +339,23 @@ class Saving(QObject, Autosaving):
 
     # --- unsaved changes ---------------------------------------------------------------
     def _unsaved_box(self) -> QMessageBox:
-        path = self.session.saved_path
-        name = path.name if path is not None else _("the new chart")
+        session = self.session
+        path = session.saved_path
         box = QMessageBox(QMessageBox.Icon.Question, _("Unsaved changes"), "", parent=self.host.parent)
         box.setObjectName("unsaved-changes")
-        box.setText(_("Save the changes to {chart}?").format(chart=bidi_isolate(name)))
-        box.setInformativeText(_("Changes not saved are lost."))
+        if path is None and session.unsaved_start and session.stack.isClean():
+            # a new chart not changed since it was made: it has no changes, it is not saved
+            # yet (tryout S17-11: "Save the changes to the new chart?" after none)
+            box.setText(
+                _("The new chart {chart} is not saved yet. Save it?").format(
+                    chart=bidi_isolate(session.title())
+                )
+            )
+            box.setInformativeText(_("If not saved, the new chart is lost."))
+        else:
+            name = path.name if path is not None else _("the new chart")
+            box.setText(_("Save the changes to {chart}?").format(chart=bidi_isolate(name)))
+            box.setInformativeText(_("Changes not saved are lost."))
         box.setTextFormat(Qt.TextFormat.PlainText)  # a file's name, as written
         box.setStandardButtons(
             QMessageBox.StandardButton.Save
