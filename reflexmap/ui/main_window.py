@@ -269,8 +269,16 @@ class MainWindow(QMainWindow):
     def _atlas_shown(self) -> None:
         if self.isVisible():  # at start, run() warms up after the first paint instead
             later(self, self.warm_up)
-        title = bidi_isolate(self.state.atlas.title) + "[*]"  # [*]: Qt's unsaved mark (editing_shell)
-        self.setWindowTitle(_("{chart} — ReflexMap").format(chart=title))
+        # the chart's file named (copies of one chart have the same title: tryout S17-9), and
+        # [*]: Qt's unsaved mark (editing_shell)
+        path = self.state.atlas.path
+        title = bidi_isolate(self.state.atlas.title)
+        if path is None:
+            self.setWindowTitle(_("{chart} — ReflexMap").format(chart=title + "[*]"))
+        else:
+            self.setWindowTitle(
+                _("{chart} — {file} — ReflexMap").format(chart=title, file=bidi_isolate(path.name) + "[*]")
+            )
         self.map.when_drawn(self.status.chart_shown)  # (it says when a view is too full to label)
 
     def find_zone(self) -> None:

@@ -109,3 +109,34 @@ def test_a_new_chart_avoids_every_id_with_progress_in_any_profile(qtbot, make_wi
     window.editor.saving.discard()
     assert _new_chart(qtbot, window, "Carls Chart") == "carls-chart"  # (no progress: its own)
     window.editor.saving.discard()
+
+
+def test_a_save_as_copy_of_the_built_in_chart_no_longer_calls_itself_the_built_in_chart(
+    qtbot, make_window, monkeypatch, tmp_path
+):
+    """Its leading comments say what it is, and its `$schema` comment names the schema from
+    its own folder (tryout S17-9: "ReflexMap built-in chart: …" and a `../reflexmap/atlas/…`
+    path that points nowhere from there)."""
+    from reflexmap.atlas.copy_header import SCHEMA_PATH
+    from reflexmap.ui import dialogs
+
+    window = make_window()
+    window.edit_action.trigger()
+    target = tmp_path / "mine" / "mychart.yaml"
+    target.parent.mkdir()
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: str(target))
+    window.save_as_action.trigger()
+    text = target.read_text(encoding="utf-8")
+    head = text[: text.index("atlas_format:")].splitlines()
+    prefix = "# yaml-language-server: $schema="
+    assert head[0].startswith(prefix)
+    assert (target.parent / head[0].removeprefix(prefix)).resolve() == SCHEMA_PATH
+    assert head[1:] == [
+        "# Western foot chart (Ingham tradition): a copy of the ReflexMap built-in chart "
+        "ingham-western.yaml, saved with ReflexMap."
+    ]
+    assert load_atlas(target).id == "ingham-western-2"
+    assert not window.editor.session.modified  # the file holds the chart as shown
+    undo = window.editor.session.stack
+    assert undo.text(undo.count() - 1) == "Give the chart an id of its own"
+    window.editor.saving.discard()

@@ -362,3 +362,50 @@ def test_opening_a_chart_that_cannot_be_shown_keeps_the_edits_without_asking(qtb
     assert not any(asked), "asked about the edits though no chart was to replace them"
     assert editing.editor.session.modified and editing.editor.session.stack.canUndo()
     assert editing.editor.active
+
+
+def test_cancelling_save_it_anyway_leaves_the_chart_and_its_history(
+    qtbot, editing, chart, monkeypatch, tmp_path
+):
+    """Save as of a chart with a problem, the copy to get an id of its own: Cancel at "Save it
+    anyway?" saves nothing and leaves the chart's id and its history as they were (tryout
+    S17-3: History gained "Give the chart an id of its own" and the id was changed)."""
+    from reflexmap.ui import dialogs
+
+    drag(qtbot, editing, "plantar-left", (18, 30), (35, 30))  # out of the foot: a problem
+    session = editing.editor.session
+    assert session.draft.problems
+    chart_id, steps, text = editing.state.atlas.id, session.stack.count(), session.document.text
+    target = tmp_path / "copy.yaml"
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: str(target))
+    timer = answer_later("save-with-problems", QMessageBox.StandardButton.Cancel)
+    editing.save_as_action.trigger()
+    timer.stop()
+    assert not target.exists()
+    assert session.stack.count() == steps and session.stack.index() == steps
+    assert session.document.text == text and editing.state.atlas.id == chart_id
+    assert session.saved_path == chart
+    timer = answer_later("save-with-problems", QMessageBox.StandardButton.Save)
+    editing.save_as_action.trigger()  # saved: the copy's own id is a step of its history
+    timer.stop()
+    assert f"\nid: {editing.state.atlas.id}\n" in target.read_text(encoding="utf-8")
+    assert editing.state.atlas.id != chart_id
+    assert session.stack.text(session.stack.count() - 1) == "Give the chart an id of its own"
+    assert not session.modified
+
+
+def test_the_window_title_names_the_file_and_marks_unsaved_changes(
+    qtbot, editing, chart, monkeypatch, tmp_path
+):
+    """Copies of one chart share its title: the window's title names the file too, and Qt's
+    unsaved mark follows the edits (tryout S17-9: "Western foot chart … — ReflexMap" alone)."""
+    from reflexmap.ui import dialogs
+
+    title = editing.state.atlas.title
+    assert editing.windowTitle() == f"{title} — {chart.name}[*] — ReflexMap"
+    assert not editing.isWindowModified()
+    drag(qtbot, editing, "plantar-left", (0, 25), (0, 30))
+    assert editing.isWindowModified()
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: str(tmp_path / "mychart.yaml"))
+    editing.save_as_action.trigger()
+    assert "mychart.yaml[*]" in editing.windowTitle() and not editing.isWindowModified()

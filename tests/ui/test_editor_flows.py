@@ -242,3 +242,43 @@ def test_edit_mode_on_a_chart_of_many_points_shows_that_it_is_being_opened(qtbot
     qtbot.waitUntil(lambda: window.editor.active, timeout=60_000)
     assert not [box for box in window.findChildren(QProgressDialog) if box.isVisible()]
     assert window.editor.session.document is not None
+
+
+def test_open_after_an_untouched_new_chart_asks_in_words_for_a_new_chart(qtbot, editing):
+    """The new chart has no changes: Open asks whether to save it, not "Save the changes"
+    (tryout S17-11); Cancel keeps it, Discard opens the other chart."""
+    from .test_editor import DATA
+
+    editing.editor.session.stack.setClean()
+    editing.new_chart_action.trigger()
+    qtbot.waitUntil(lambda: new_chart_dialog() is not None, timeout=3000)
+    dialog = new_chart_dialog()
+    dialog.title.setText("Annas Karte")
+    qtbot.keyClicks(dialog.tradition, "My practice")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: editing.state.atlas.title == "Annas Karte", timeout=5000)
+    seen = []
+
+    def read_then(button):
+        def answer() -> None:
+            box = box_named("unsaved-changes")
+            if box is not None:
+                timer.stop()
+                seen.append((box.text(), box.informativeText()))
+                box.button(button).click()
+
+        timer = answer_later("no-such-box", button)
+        timer.timeout.connect(answer)
+        return timer
+
+    timer = read_then(QMessageBox.StandardButton.Cancel)
+    assert not editing.open_chart(DATA / "small.yaml")
+    timer.stop()
+    assert seen == [
+        ("The new chart Annas Karte is not saved yet. Save it?", "If not saved, the new chart is lost.")
+    ]
+    assert editing.state.atlas.title == "Annas Karte" and editing.editor.session.modified
+    timer = read_then(QMessageBox.StandardButton.Discard)
+    assert editing.open_chart(DATA / "small.yaml")
+    timer.stop()
+    assert editing.editor.session.document.path == DATA / "small.yaml"

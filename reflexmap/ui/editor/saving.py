@@ -81,36 +81,62 @@ class Saving(QObject, Autosaving):
         if path.suffix.lower() not in (".yaml", ".yml"):
             path = path.with_name(path.name + ".yaml")
         self.host.settings.setValue("chart/dir", str(path.parent))
-        own_id = self._own_id(path)
-        if not self.write(path):
+        copy, step, said = self._own_copy(path)
+        if not self.write(path, copy, step):
             return False
-        if own_id:
-            self.mode.say(own_id)
+        if said:
+            self.mode.say(said)
         return True
 
-    def _own_id(self, path: Path) -> str:
-        """A copy saved to `path` whose chart id another known chart has (Save as of a built-in
-        chart, of one's own under a new name) gets an id of its own, as an undoable change;
-        what was done, to say once saved (or "")."""
+    def _own_copy(self, path: Path):
+        """The chart as saved to `path` by Save as: (the document to write, the name of its
+        step, what to say once saved), or (None, None, "") for the chart as it is. A copy whose
+        chart id another known chart has (Save as of a built-in chart, of one's own under a new
+        name) gets an id of its own; a copy of a built-in chart no longer calls itself the
+        built-in chart, and the `$schema` comment points at the schema from the new folder
+        (atlas/copy_header.py). The change becomes an undoable step only once the file is
+        written: a save cancelled ("Save it anyway?") or failed leaves the chart and its
+        history as they were (tryout S17-3: the step and the new id stayed, nothing saved)."""
+        from dataclasses import replace
+
         from ...atlas.chart_id import SetChartId
+        from ...atlas.copy_header import copy_header
+        from ...atlas.document import ChartDocument
+        from ...atlas.edits import EditRefused
         from ...atlas.ids import free_id
 
         document = self.session.document
-        chart_id = _chart_id(document) if document is not None else ""
+        if document is None:
+            return None, None, ""
+        copy, step, said = document, None, ""
+        chart_id = _chart_id(document)
         taken = self.host.taken_ids(path)
-        if not chart_id or chart_id not in taken:
-            return ""
-        own = free_id(chart_id, taken)
-        if not self.session.apply(SetChartId(own), lambda: _("Give the chart an id of its own")):
-            return ""
-        return own_id_said(path, own, chart_id)
+        if chart_id and chart_id in taken:
+            own = free_id(chart_id, taken)
+            try:
+                copy = SetChartId(own).apply(document, check=False).document
+            except EditRefused as exc:
+                self.session.refused.emit(str(exc))
+                return None, None, ""
+            step = lambda: _("Give the chart an id of its own")  # noqa: E731
+            said = own_id_said(path, own, chart_id)
+        old = self.session.saved_path
+        builtin = old is not None and is_builtin(old) and not is_builtin(path)
+        text = copy_header(copy.text, old, path, builtin_title=self.session.title() if builtin else None)
+        if text != copy.text:
+            made = ChartDocument.from_text(text, copy.source, copy.path)
+            copy = replace(made, bom=copy.bom, crlf=copy.crlf, numbers=copy.numbers)
+            step = step or (lambda: _("Point the schema comment to the new folder"))
+        return (copy, step, said) if copy is not document else (None, None, "")
 
-    def write(self, path: Path) -> bool:
+    def write(self, path: Path, copy=None, step=None) -> bool:
+        """Write the chart to `path`; `copy`: the document to write instead of the one shown
+        (made from it by Save as), shown once written, as a step named `step`."""
         from ...atlas.writer import save_atlas
 
         session = self.session
-        document = session.document
-        assert document is not None
+        assert session.document is not None
+        document = copy if copy is not None else session.document
         changed = session.changed_on_disk(read_again=True) if path == session.saved_path else None
         if changed is not None:
             self._told_on_disk = changed  # (not asked again when the window comes back)
@@ -132,6 +158,8 @@ class Saving(QObject, Autosaving):
         except OSError as exc:
             self._save_failed(path, exc)
             return False
+        if copy is not None:
+            session.took(copy, step)
         forget_autosaves(old_chart)
         forget_autosaves(path)
         self._autosaved_text = ""
@@ -311,12 +339,23 @@ class Saving(QObject, Autosaving):
 
     # --- unsaved changes ---------------------------------------------------------------
     def _unsaved_box(self) -> QMessageBox:
-        path = self.session.saved_path
-        name = path.name if path is not None else _("the new chart")
+        session = self.session
+        path = session.saved_path
         box = QMessageBox(QMessageBox.Icon.Question, _("Unsaved changes"), "", parent=self.host.parent)
         box.setObjectName("unsaved-changes")
-        box.setText(_("Save the changes to {chart}?").format(chart=bidi_isolate(name)))
-        box.setInformativeText(_("Changes not saved are lost."))
+        if path is None and session.unsaved_start and session.stack.isClean():
+            # a new chart not changed since it was made: it has no changes, it is not saved
+            # yet (tryout S17-11: "Save the changes to the new chart?" after none)
+            box.setText(
+                _("The new chart {chart} is not saved yet. Save it?").format(
+                    chart=bidi_isolate(session.title())
+                )
+            )
+            box.setInformativeText(_("If not saved, the new chart is lost."))
+        else:
+            name = path.name if path is not None else _("the new chart")
+            box.setText(_("Save the changes to {chart}?").format(chart=bidi_isolate(name)))
+            box.setInformativeText(_("Changes not saved are lost."))
         box.setTextFormat(Qt.TextFormat.PlainText)  # a file's name, as written
         box.setStandardButtons(
             QMessageBox.StandardButton.Save

@@ -322,6 +322,12 @@ class EditSession(QObject):
             if was != zone and zone in now and was in self.saved_ids and was not in now
         }
 
+    def took(self, after: ChartDocument, text: str | Words) -> None:
+        """`after`, made from the document shown (and just written to its file), shown
+        instead as one undoable change named `text`."""
+        if self.document is not None and after.text != self.document.text:
+            self.stack.push(EditCommand(self, self.document, after, text))
+
     def saved_as(self, path: Path) -> None:
         """The document was written to `path`: that is its file from now on."""
         self.renamed = {}
