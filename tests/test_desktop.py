@@ -42,6 +42,15 @@ def test_every_icon_size_is_a_square_png_rendered_from_the_svg():
         assert (image.width(), image.height()) == (size, size), size
         assert image.hasAlphaChannel()
     assert build_icons.main(["--check"]) == 0, "run python tools/build_icons.py"
+    # the check allows a rounding step (another CPU drew edge pixels 1 apart), no more
+    drawn = build_icons.render(128)
+    stored = QImage(drawn)
+    for step, same in ((build_icons.ROUNDING, True), (build_icons.ROUNDING + 1, False), (60, False)):
+        colour = drawn.pixelColor(64, 64)
+        colour.setRed(colour.red() - step if colour.red() >= step else colour.red() + step)
+        stored.setPixelColor(64, 64, colour)
+        assert build_icons._same(stored, drawn) is same, step
+    assert not build_icons._same(QImage(), drawn)
 
 
 def test_the_icon_reads_at_16_px():
