@@ -318,3 +318,12 @@ def with_recent(stored: object, path: str) -> list[str]:
     """The recent charts as stored (by any window), with `path` moved to the front."""
     recent = [p for p in stored if isinstance(p, str) and p != path] if isinstance(stored, list) else []
     return [path, *recent][:MAX_RECENT]
+
+
+def window_title(atlas: Atlas) -> str:
+    """The window's title: the chart's, its file named (copies of one chart have the same
+    title: tryout S17-9), and [*], Qt's unsaved mark (editing_shell), after the file."""
+    title = bidi_isolate(atlas.title)
+    if atlas.path is None:
+        return _("{chart} — ReflexMap").format(chart=title + "[*]")
+    return _("{chart} — {file} — ReflexMap").format(chart=title, file=bidi_isolate(atlas.path.name) + "[*]")

@@ -68,6 +68,16 @@ def layout_restored(window: QMainWindow) -> None:
         room.starting = False
 
 
+def restore_layout(window: QMainWindow, state) -> bool:
+    """`window.restoreState(state)`, a saved layout (the last start's, a language switch's,
+    the presenter's): its docks' widths kept."""
+    restoring_layout(window)
+    restored = window.restoreState(state)
+    if restored:
+        layout_restored(window)
+    return restored
+
+
 def place_dock(window: QMainWindow, dock: QDockWidget, left: bool) -> None:
     """Add `dock` to `window`: on the left (`left`) where two sides fit, else on the right
     tabbed with the zone card; placed again as the window's width changes (see the module)."""

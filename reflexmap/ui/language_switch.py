@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from .. import i18n
 from ..i18n import _
-from . import appearance
+from . import appearance, dock_room
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -59,7 +59,7 @@ def _switch(window: MainWindow, choice: str, code: str) -> None:
     if window.edits:  # the chart being edited goes on in the new window
         successor.editor.adopt(window.edits)
     successor.restoreGeometry(window.saveGeometry())
-    successor.restoreState(window.saveState())
+    dock_room.restore_layout(successor, window.saveState())
     successor.state.set_labels_visible(state.labels_visible)
     successor.state.set_guides_visible(state.guides_visible)
     successor.state.set_aspect(state.aspect)

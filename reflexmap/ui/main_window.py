@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolBar, 
 
 from ..atlas import Atlas, AtlasError
 from ..content import NOTES, note_html
-from ..i18n import _, bidi_isolate
+from ..i18n import _
 from ..paths import default_progress_path
 from ..settings import Settings
 from ..vocab import ASPECTS
 from . import actions, appearance, dock_room, dock_share
-from .charts_menu import ChartsMenu
+from .charts_menu import ChartsMenu, window_title
 from .compare_controller import CompareController
 from .dialog_place import keep_on_screen, open_on_screen, place_dialogs
 from .editing_shell import build_editor
@@ -269,16 +269,7 @@ class MainWindow(QMainWindow):
     def _atlas_shown(self) -> None:
         if self.isVisible():  # at start, run() warms up after the first paint instead
             later(self, self.warm_up)
-        # the chart's file named (copies of one chart have the same title: tryout S17-9), and
-        # [*]: Qt's unsaved mark (editing_shell)
-        path = self.state.atlas.path
-        title = bidi_isolate(self.state.atlas.title)
-        if path is None:
-            self.setWindowTitle(_("{chart} — ReflexMap").format(chart=title + "[*]"))
-        else:
-            self.setWindowTitle(
-                _("{chart} — {file} — ReflexMap").format(chart=title, file=bidi_isolate(path.name) + "[*]")
-            )
+        self.setWindowTitle(window_title(self.state.atlas))
         self.map.when_drawn(self.status.chart_shown)  # (it says when a view is too full to label)
 
     def find_zone(self) -> None:
@@ -329,14 +320,6 @@ class MainWindow(QMainWindow):
         aspect = self.settings.value("view/aspect", "")
         if aspect in self.state.atlas.aspects():
             self.state.set_aspect(aspect)
-
-    def restoreState(self, state, version: int = 0) -> bool:  # noqa: N802 (Qt's name)
-        """A saved layout (the last start's, a language switch's): its docks' widths kept."""
-        dock_room.restoring_layout(self)
-        restored = super().restoreState(state, version)
-        if restored:
-            dock_room.layout_restored(self)
-        return restored
 
     def _view_settings(self) -> dict[str, object]:
         return {

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QByteArray, QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
 
+from . import dock_room
 from .modes import BROWSE, PRESENT
 from .state import AppState
 
@@ -45,7 +46,7 @@ class PresentingChrome(QObject):
             if presenting:
                 self.window.setWindowState(self.window.windowState() & ~Qt.WindowState.WindowFullScreen)
         if isinstance(state, bytes) and not presenting:
-            self.window.restoreState(QByteArray(state))
+            dock_room.restore_layout(self.window, QByteArray(state))
 
     def chrome(self) -> list[QWidget]:
         """Everything but the chart: menus, toolbars, panels, status bar, and the window's own
@@ -78,7 +79,7 @@ class PresentingChrome(QObject):
             saved = self._before
             window.showNormal()
             window.restoreGeometry(saved["geometry"])
-            window.restoreState(saved["state"])
+            dock_room.restore_layout(window, saved["state"])
             if saved["maximized"]:
                 window.showMaximized()
             else:  # exactly where it was: restoreGeometry alone put a window at (0, 0) back

@@ -87,6 +87,7 @@ def test_no_line_of_the_card_begins_or_ends_on_a_separator(qtbot, window, langua
             if line.startswith(("Sciatica", "Ischias:")) or "· Sciatica" in line or "· Ischias:" in line
         )
         sides.add("·" in red_flags)
-    # side by side where both fit, else one under the other (the German window's narrowest
-    # card still holds both side by side)
-    assert sides == ({True, False} if language == "en" else {True})
+    # side by side where both fit, else one under the other (the German docks may now be
+    # as narrow as the English ones, down to the card's 300 px: there they stand one under
+    # the other too, as in English)
+    assert sides == {True, False} if language == "en" else True in sides
