@@ -124,7 +124,9 @@ class StateMixin:
         (layout.marks): a ring added later may move an earlier note too. The chart's title
         is taken too, with TITLE_CLEARANCE_MM round it on every side: "✖ Kopf und Gehirn" over
         the big toe touched the German title at Largest text (S15-18); a note pushed above the
-        title sat 0.4 mm from its top (the clearance was kept below and beside it only)."""
+        title sat 0.4 mm from its top (the clearance was kept below and beside it only). The
+        guide lines' names shown are taken too, by their veils: "✔ Throat and thyroid" covered
+        "Shoulder" (S17-13)."""
         title = [
             (
                 r.left() - TITLE_CLEARANCE_MM,
@@ -134,10 +136,15 @@ class StateMixin:
             )
             for r in (item.sceneBoundingRect() for item in self.title_items)
         ]
+        guides = [
+            item.sceneBoundingRect().getRect()
+            for item in self.guide_names
+            if isinstance(item, QGraphicsRectItem) and item.isVisible()
+        ]
         chart = self.chart_rect
         boxes = place_notes(
             [wanted for wanted, _label, _back in self._notes],
-            [*self._rings, *title],
+            [*self._rings, *title, *guides],
             bounds=(chart.left(), chart.top(), chart.width(), chart.height()),
         )
         for (left, top, width, height), (_wanted, label, back) in zip(boxes, self._notes, strict=True):
@@ -161,6 +168,8 @@ class StateMixin:
     def set_guides_visible(self, visible: bool) -> None:
         for item in self.guide_items:
             item.setVisible(visible)
+        if self._notes:  # the names shown are what notes keep clear of
+            self._place_notes()
 
     def present(self, presentation, *, guides_visible: bool) -> None:
         """Presenter mode (a `state.Presentation`): names of revealed zones only, the current

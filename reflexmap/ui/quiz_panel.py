@@ -93,42 +93,50 @@ FEEDBACK_STYLE = {  # background and border; the ✔ ≈ ✖ symbol carries the 
 
 class AnswerField(QLineEdit):
     """The typed answer. Enter on a text that is not yet a choice takes a completion instead
-    of sending it (the highlighted row of the open list, else the first choice that begins
-    with what was typed, else the first that holds it), whether the list is open or not: a
-    half-typed answer sent is always wrong, and the list can be closed by Escape or, with no
-    window manager, by the window not being the active one. Enter on a choice sends it."""
+    of the half-typed text (a half-typed answer sent is always wrong), whether the list is open
+    or not (Escape, or with no window manager the window not being the active one, closes it).
+    The completion is answered with at once (S17-5: the prompt says "type the answer and press
+    Enter", one Enter) when the student pointed at it (the highlighted row of the open list) or
+    when it is the only one the typed letters can mean. When several fit and none is
+    highlighted, Enter puts the likeliest in the field (the first that begins with the letters,
+    else the first that holds them) and sends nothing: a guess is never answered for them.
+    Enter on a choice sends it."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            chosen = self.completion()
+            chosen, sure = self.completion()
             if chosen is not None:
-                self.setText(chosen)  # taken; the next Enter sends it
-                event.accept()
-                return
+                self.setText(chosen)
+                if not sure:  # one of several: shown, the next Enter sends it
+                    event.accept()
+                    return
         super().keyPressEvent(event)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()  # answered: the same Enter must not also go on to the next question
 
-    def completion(self) -> str | None:
-        """What Enter takes instead of sending the text; None: send it as it is (a choice
-        already, or like none)."""
+    def completion(self) -> tuple[str | None, bool]:
+        """What Enter takes instead of the text, and whether it is sure enough to send at once
+        (highlighted, or the only fit); (None, True): send the text as it is (a choice already,
+        or like none)."""
         completer = self.completer()
         if completer is None:
-            return None
+            return None, True
         popup = completer.popup()
         if popup.isVisible():
             index = popup.currentIndex()
             popup.hide()
-            if index.isValid():  # highlighted with the arrow keys: take it, send nothing yet
-                return str(index.data())
+            if index.isValid():  # highlighted with the arrow keys: what the student means
+                return str(index.data()), True
         typed = _folded(self.text())
         model = completer.model()
         choices = [str(model.index(row, 0).data()) for row in range(model.rowCount())]
         if not typed or any(_folded(choice) == typed for choice in choices):
-            return None
+            return None, True
         holding = [choice for choice in choices if typed in _folded(choice)]
         begins = [choice for choice in holding if _folded(choice).startswith(typed)]
-        return (begins or holding or [None])[0]
+        if not holding:
+            return None, True
+        return (begins or holding)[0], len(holding) == 1
 
 
 def _folded(text: str) -> str:

@@ -4,8 +4,11 @@ The window makes one `StatusLine`; it listens to the state and says the rest its
 
 Every message shown in the bar is fitted to the room it has (`fitted`): a text from the chart
 (a zone's name or claim, the chart's title, any isolated text) that would not fit is elided
-with "…", the app's own words around it kept; the whole message is elided only when that is
-not enough, and then a problem's place in its file (file:line:column) is kept whole. QStatusBar
+with "…", the app's own words around it kept, a zone's claim before its name ("Pelvis and
+lo…: charts place the pelvis an… here" cut both, S17-6); the whole
+message is elided only when that is not enough, and then a problem's place in its file
+(file:line:column) is kept whole. Texts are cut between words where a word ends in the room
+(never "…removes the selected ve…"). QStatusBar
 itself would cut a long message off at the edge, mid-letter. A message shortened is shown whole
 in the bar's tooltip. Qt's own status tips (QAction.setStatusTip, shown when a menu item is
 pointed at) are fitted too."""
@@ -60,7 +63,7 @@ class StatusLine(QObject):
 
     def say(self, message: str, timeout: int = 0) -> None:
         """Show `message` (for `timeout` ms; 0: until replaced), fitted to the bar's room."""
-        shown = fitted(message, QFontMetrics(self.bar.font()), self._room(), self._chart_texts())
+        shown = fitted(message, QFontMetrics(self.bar.font()), self._room(), *self._chart_texts())
         self._said = (message, shown, time.monotonic(), timeout)
         self._show(shown, timeout)
         # shortened: the whole message where the pointer rests on the bar
@@ -79,14 +82,16 @@ class StatusLine(QObject):
         )
         return max(40, self.bar.width() - others - 40)
 
-    def _chart_texts(self) -> list[str]:
+    def _chart_texts(self) -> tuple[list[str], list[str]]:
+        """The chart's texts a message may quote, and those of them cut first (the selected
+        zone's claim: its name says which zone the message is about)."""
         atlas = self.state.atlas
         texts = [atlas.title] if atlas is not None else []
         selected = self.state.zone_id
         if atlas is not None and selected and atlas.has_zone(selected):
             zone = atlas.zone(selected)
-            texts += [zone.name, zone.claim]
-        return texts
+            return [*texts, zone.name, zone.claim], [zone.claim]
+        return texts, []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """The bar was resized: the message on show is fitted again (for the time it has left).
@@ -99,7 +104,7 @@ class StatusLine(QObject):
         relaid = event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest)  # (a widget beside it grew)
         if watched is self.bar and relaid and self._said is not None:
             message, shown, when, timeout = self._said
-            again = fitted(message, QFontMetrics(self.bar.font()), self._room(), self._chart_texts())
+            again = fitted(message, QFontMetrics(self.bar.font()), self._room(), *self._chart_texts())
             if self.bar.currentMessage() == shown and again != shown:  # (shown again only if it changes)
                 left = 0 if timeout == 0 else int(timeout - (time.monotonic() - when) * 1000)
                 if timeout == 0 or left > 0:
@@ -200,11 +205,19 @@ _ISOLATED = re.compile("\u2068([^\u2068\u2069]*)\u2069")
 _PLACE = re.compile("(?:\u2068[^\u2068\u2069]*\u2069:|[^\\s:\u2068\u2069]+:)?\\d+:\\d+(?=:)")
 
 
-def fitted(text: str, metrics: QFontMetrics, width: int, chart_texts: Iterable[str] = ()) -> str:
+def fitted(
+    text: str,
+    metrics: QFontMetrics,
+    width: int,
+    chart_texts: Iterable[str] = (),
+    cut_first: Iterable[str] = (),
+) -> str:
     """`text` as it fits in `width` pixels: the chart texts in it (`chart_texts`, and any text
     between Unicode isolates) elided with "…" first, sharing the room the app's own words leave
-    (a short one keeps its room whole), so that those words stay whole; then, if that is not
-    enough, the whole text, at its end."""
+    (a short one keeps its room whole), so that those words stay whole; those in `cut_first`
+    (a zone's claim, said after its name) take only what the others leave. Then, if that is
+    not enough, the whole text, at its end. Cut between words where one ends in the room."""
+    cut_first = {t for t in cut_first if t}
     if metrics.horizontalAdvance(text) <= width:
         return text
     found = {t for t in chart_texts if t} | {m.group(1) for m in _ISOLATED.finditer(text) if m.group(1)}
@@ -220,8 +233,18 @@ def fitted(text: str, metrics: QFontMetrics, width: int, chart_texts: Iterable[s
             for (_s, end), (start, _e) in zip([(0, 0), *spans], [*spans, (len(text), 0)], strict=True)
         )
         budget = width - metrics.horizontalAdvance(words)
-        if budget >= metrics.horizontalAdvance("MMM…") * len(spans):
-            rooms = _shared(budget, [metrics.horizontalAdvance(text[a:b]) for a, b in spans])
+        least = metrics.horizontalAdvance("MMM…")
+        if budget >= least * len(spans):
+            widths = [metrics.horizontalAdvance(text[a:b]) for a, b in spans]
+            later = {i for i, (a, b) in enumerate(spans) if text[a:b] in cut_first}
+            kept = [i for i in range(len(spans)) if i not in later]
+            rooms = [0] * len(spans)
+            shares = _shared(budget - least * len(later), [widths[i] for i in kept])
+            for i, room in zip(kept, shares, strict=True):
+                rooms[i] = room
+            left = budget - sum(shares)
+            for i, room in zip(sorted(later), _shared(left, [widths[i] for i in sorted(later)]), strict=True):
+                rooms[i] = room
             pieces, last = [], 0
             for (start, end), room in zip(spans, rooms, strict=True):
                 pieces += [text[last:start], _elided(text[start:end], metrics, room)]
@@ -244,7 +267,7 @@ def _elided_keeping_place(text: str, metrics: QFontMetrics, width: int) -> str:
     column) kept whole, the words before and after it sharing what room is left."""
     place = _PLACE.search(text) or _worded_place().search(text)
     if place is None or metrics.horizontalAdvance(place.group()) > width:
-        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        return _elided_words(text, metrics, width)
     before, after = text[: place.start()], text[place.end() :]
     budget = width - metrics.horizontalAdvance(place.group())
     rooms = _shared(budget, [metrics.horizontalAdvance(before), metrics.horizontalAdvance(after)])
@@ -255,7 +278,7 @@ def _elided_keeping_place(text: str, metrics: QFontMetrics, width: int) -> str:
         if metrics.horizontalAdvance(shown) <= width:
             return shown
         rooms = [max(0, r - 4) for r in rooms]
-    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+    return _elided_words(text, metrics, width)
 
 
 def _elided(text: str, metrics: QFontMetrics, room: int) -> str:
@@ -269,7 +292,33 @@ def _elided(text: str, metrics: QFontMetrics, room: int) -> str:
         if left >= metrics.horizontalAdvance("/…"):
             return metrics.elidedText(text[:cut], Qt.TextElideMode.ElideRight, left) + name
         return metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, room)
-    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+    return _elided_words(text, metrics, room)
+
+
+WORD_CHARS = 24  # the longest word fragment dropped to cut between words instead
+_TRAILING = " ,;:\u00b7-\u2013"  # not left before the "…"
+_ISOLATES = "\u2068\u2069 "
+
+
+def _elided_words(text: str, metrics: QFontMetrics, room: int) -> str:
+    """`text` cut with "…" at its end to `room` pixels, after the last word that fits whole
+    ("the pelvis…", not "the pelvis an…"); mid-word only when not one word fits (a name of one
+    long word). An isolate cut open is closed after the "…"."""
+    if metrics.horizontalAdvance(text) <= room:
+        return text
+    cut = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+    if not cut.endswith("…") or not text.startswith(cut[:-1]):
+        return cut  # (nothing fits, or Qt cut otherwise: as it is)
+    head = cut[:-1]
+    if head and not text[len(head)].isspace() and not head[-1].isspace():  # a word cut in two
+        space = max(head.rfind(" "), head.rfind("\u00a0"))
+        words = head[:space].rstrip(_TRAILING)
+        # (a path or a very long word is cut where the room ends: dropping it would say nothing)
+        if space > 0 and words.strip(_ISOLATES) and len(head) - space <= WORD_CHARS:
+            head = words
+    head = head.rstrip(_TRAILING)
+    closing = "\u2069" * max(0, head.count("\u2068") - head.count("\u2069"))
+    return f"{head}…{closing}"
 
 
 def _shared(budget: int, widths: list[int]) -> list[int]:

@@ -152,9 +152,8 @@ def test_typing_with_completion_and_enter_to_go_on(qtbot, quiz_window):
     assert panel.answer.hasFocus()
     qtbot.keyClicks(panel.answer, unique_prefix(answer, names))
     assert panel.answer.completer().popup().isVisible()
-    qtbot.keyClick(panel.answer, Qt.Key.Key_Return)  # takes the completion, sends nothing yet
-    assert panel.answer.text() == answer and feedback(window) == "" and not session.results
-    qtbot.keyClick(panel.answer, Qt.Key.Key_Return)
+    qtbot.keyClick(panel.answer, Qt.Key.Key_Return)  # one Enter takes the only fit and answers (S17-5)
+    assert panel.answer.text() == answer
     assert feedback(window) == f"✔ Right: {answer}."
     focus = QApplication.focusWidget()
     assert focus is panel.next_button  # never "End quiz"
@@ -176,7 +175,7 @@ def test_typing_with_completion_and_enter_to_go_on(qtbot, quiz_window):
 def test_enter_on_a_half_typed_technique_takes_it_with_the_completion_list_closed(qtbot, quiz_window):
     """Tryout S13-4: with the list closed (here by Escape; on X with no window manager the
     window not being the active one closed it on every other key) Enter sent the half-typed
-    text, marked wrong. Enter now takes the choice that begins so; the next Enter sends it."""
+    text, marked wrong. Enter now takes the only choice that holds it, and answers with it."""
     window = quiz_window
     session = start(window, ["splenic-flexure", "stomach", "heart"], kinds=("technique",))
     panel = window.quiz_panel
@@ -192,8 +191,7 @@ def test_enter_on_a_half_typed_technique_takes_it_with_the_completion_list_close
     qtbot.keyClick(popup, Qt.Key.Key_Escape)  # the list closed, the text as typed
     assert not popup.isVisible() and panel.answer.text() == typed
     qtbot.keyClick(panel.answer, Qt.Key.Key_Return)
-    assert panel.answer.text() == answer and feedback(window) == "" and not session.results
-    qtbot.keyClick(panel.answer, Qt.Key.Key_Return)
+    assert panel.answer.text() == answer
     assert feedback(window) == f"✔ Right: {answer.rstrip('.')}."
 
 
@@ -487,15 +485,37 @@ def test_enter_prefers_a_completion_that_begins_with_the_typed_letters(qtbot, qu
     qtbot.keyClicks(panel.answer, "he")  # "Chest and lungs" contains it; "Head and brain" begins so
     popup = panel.answer.completer().popup()
     assert popup.isVisible() and popup.model().rowCount() >= 3
-    qtbot.keyClick(panel.answer, Qt.Key.Key_Return)
+    qtbot.keyClick(panel.answer, Qt.Key.Key_Return)  # one of several: shown, never answered for them
     assert panel.answer.text() == "Head and brain" and feedback(window) == ""
+    assert not window.quiz.session.results
     panel.answer.clear()
     qtbot.keyClicks(panel.answer, "he")
-    qtbot.keyClick(popup, Qt.Key.Key_Down)  # a highlighted completion wins
+    qtbot.keyClick(popup, Qt.Key.Key_Down)  # a highlighted completion wins, and is the answer
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     chosen = popup.currentIndex().data()
     qtbot.keyClick(popup, Qt.Key.Key_Return)
-    assert panel.answer.text() == chosen and feedback(window) == ""
+    assert panel.answer.text() == chosen
+    assert len(window.quiz.session.results) == 1 and feedback(window)  # answered with it
+
+
+def test_one_enter_on_the_completion_shown_answers(qtbot, quiz_window):
+    """Tryout S17-5: "rect", Enter put "Rectum" in the field and answered nothing; a second
+    Enter answered, though the prompt says "type the answer and press Enter". Typed as X
+    delivers the keys: to the open list while it is open, else to the field."""
+    window = quiz_window
+    session = start(window, ["rectum"], kinds=("name",))
+    panel = window.quiz_panel
+    field = panel.answer
+    popup = field.completer().popup()
+    question = session.current
+    assert question.choices[question.answer] == "Rectum"
+    for letter in "rect":
+        qtbot.keyClick(popup if popup.isVisible() else field, letter)
+    assert popup.isVisible() and field.text() == "rect"
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert feedback(window) == "✔ Right: Rectum."
+    assert len(session.results) == 1 and session.current is question
+    assert QApplication.focusWidget() is panel.next_button
 
 
 @pytest.mark.parametrize(

@@ -117,3 +117,41 @@ def test_a_note_kept_off_a_box_above_it_stays_inside_the_bounds():
     assert not overlaps(placed, title, 0.6)
     assert bounds[1] <= placed[1] and placed[1] + placed[3] <= bounds[1] + bounds[3]
     assert bounds[0] <= placed[0] and placed[0] + placed[2] <= bounds[0] + bounds[2]
+
+
+@pytest.mark.parametrize("zone", ["throat-thyroid", "chest-lungs", "stomach", "pelvis"])
+def test_the_answer_note_keeps_clear_of_the_guide_lines_names(qtbot, make_window, zone):
+    """Tryout S17-13: "✔ Throat and thyroid", the note of a right answer, covered the
+    "Shoulder" guide line's name at 1024x768 ("✔ Chest and lungs" did here, "✔ Stomach" covered
+    "Diaphragm"). Answered by its number, as a student does; the note then stands off every
+    guide name shown, and off them still when they are hidden and shown again (G)."""
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    window.resize(1024, 768)
+    qtbot.wait(20)
+    window.quiz.advance_after_right_ms = 60_000
+    options = QuizOptions(kinds=("name",), zone_ids=(zone,), aspects=("plantar",), feet=("left",), seed=1)
+    assert window.quiz.start(options)
+    question = window.quiz.session.current
+    assert window.quiz_panel.answer.hasFocus()
+    qtbot.keyClick(window.quiz_panel.answer, Qt.Key(Qt.Key.Key_1 + question.answer))
+    assert window.quiz_panel.feedback.text().startswith("✔ Right:")
+    chart = window.map.chart
+
+    def covered() -> list[str]:
+        notes = [item for item in chart.marks if isinstance(item, QGraphicsSimpleTextItem)]
+        names = [item for item in chart.guide_names if isinstance(item, QGraphicsSimpleTextItem)]
+        assert notes and any(name.isVisible() for name in names)
+        return [
+            f"{note.text()!r} {note.sceneBoundingRect().getRect()} covers "
+            f"{name.text()!r} {name.sceneBoundingRect().getRect()}"
+            for note in notes
+            for name in names
+            if name.isVisible() and note.sceneBoundingRect().intersects(name.sceneBoundingRect())
+        ]
+
+    assert not covered()
+    window.guides_action.trigger()  # G: off, and on again
+    window.guides_action.trigger()
+    assert window.state.guides_visible and not covered()

@@ -12,7 +12,7 @@ from PySide6.QtGui import QFontMetrics
 
 from reflexmap.atlas import builtin_chart_path, read_atlas
 
-from .conftest import click_zone
+from .conftest import click_zone, inside_point, viewport_pos
 
 LONG = "Lumbar " + "and sacral " * 360 + "spine"  # a 3,999-character name, as tried
 
@@ -88,3 +88,47 @@ def test_a_menu_items_status_tip_is_fitted(qtbot, make_window, long_named, tmp_p
     assert shown.startswith("Tradition: ") and "…" in shown, shown
     assert "File: " in shown and "long-tradition.yaml" in shown, shown  # the app's words and the file kept
     menu.close()
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_on_a_small_screen_the_claim_is_cut_between_words_and_the_name_kept(
+    qtbot, make_window, tmp_path, language
+):
+    """Tryout S17-6: at 1024x768 in the editor (F2), the pointer's place and "✔ The chart
+    passes the check" beside it, a zone's summary was cut in both its parts and mid-word:
+    "Pelvis and lo…: charts place the pelvis an… here". The name stays whole, the claim (said
+    after it, the less needed) is cut after a whole word, the app's words stay, and the bar's
+    tooltip holds the whole sentence."""
+    data = yaml.safe_load(builtin_chart_path().read_text(encoding="utf-8"))
+    name = "Heart and the great vessels"
+    claim = "the heart, the pericardium, the aorta and the great vessels of the chest and the lungs"
+    for zone in data["zones"]:
+        if zone["id"] == "heart":
+            zone.update(name=name, claim=claim)
+            zone.pop("translations", None)
+    path = tmp_path / "heart.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = read_atlas(path)
+    assert result.ok, result.errors
+    window = make_window(result.atlas)
+    if language == "de":
+        window.language_actions["de"].trigger()  # Settings -> Language -> Deutsch
+        window = window.successor
+        qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.resize(1024, 768)
+    window.edit_action.trigger()  # F2
+    qtbot.wait(20)
+    view = next(v for v in result.atlas.zone("heart").shapes if "plantar" in v)
+    point = viewport_pos(window, view, *inside_point(result.atlas, view, "heart"))
+    qtbot.mouseMove(window.map.viewport(), point)  # the pointer on the foot: its place shown
+    click_zone(qtbot, window, view, "heart")
+    assert window.status.coordinates.text() and window.state.zone_id == "heart"
+    whole = window.statusBar().toolTip()
+    shown = _fits(window).replace("\u2068", "").replace("\u2069", "")
+    assert shown.startswith(f"{name}: "), shown  # the name whole
+    assert "…" in shown and claim in whole, (shown, whole)
+    said = shown.split(": ", 1)[1]
+    fragment = said[said.index(claim[:3]) : said.index("…")]
+    assert claim.startswith(fragment) and claim[len(fragment)] in " ,", fragment  # after a whole word
