@@ -47,3 +47,21 @@ def test_a_corner_on_the_foot_says_no_more_than_where_it_is(qtbot, editing):
     click_mm(qtbot, editing, "plantar-left", -15, 60)
     said = editing.statusBar().currentMessage()
     assert said.startswith("Vertex at") and "outside" not in said, said
+
+
+def test_the_outside_message_names_the_corner_as_the_map_shows_it(qtbot, editing):
+    """Tryout S17-2: the message said "point 3", but the map numbers no corners: it rings the
+    corner meant, and the message says so (while dragging, after the drop, in the note)."""
+    viewport = editing.map.viewport()
+    a = viewport_pos(editing, "plantar-left", 18, 30)  # a corner of the heel
+    b = viewport_pos(editing, "plantar-left", 32, 30)  # out of the foot
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=a)
+    for i in range(1, 6):
+        qtbot.mouseMove(viewport, QPoint(a.x() + (b.x() - a.x()) * i // 5, a.y()))
+    held = editing.editor.tool.overlay.messages
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=b)
+    dropped = editing.editor.tool.overlay.messages
+    tip = editing.editor.problems_label.toolTip()
+    assert held and dropped
+    for said in (*held, *dropped, tip):
+        assert "point " not in said and "marked corner" in said, said
