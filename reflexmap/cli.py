@@ -236,15 +236,13 @@ def check(files: list[str], language: str | None = None) -> int:
 def _notes(atlas, name: str) -> tuple:
     """Notes on texts of a chart that passed the check: those that claim an effect
     (atlas/wording), those that leave a direction control open (atlas/bidi_notes)."""
-    from .atlas.bidi_notes import open_control_notes
     from .atlas.loader import decode, read_bytes
-    from .atlas.wording import effect_notes, effect_wording
+    from .atlas.notes import chart_notes
 
     raw = read_bytes(Path(name))
     decoded = decode(raw if isinstance(raw, bytes) else b"", name)
     text = decoded if isinstance(decoded, str) else ""
-    effects = effect_notes(atlas, text, name) if effect_wording(atlas) else ()
-    return (*effects, *open_control_notes(text, name))
+    return chart_notes(atlas, text, name)
 
 
 def export(args: argparse.Namespace) -> int:

@@ -300,7 +300,7 @@ _VIEW_PHRASES = (
     ("zone '{zone}' in view '{view}'", "zone '{zone}', {view}"),
     (
         "the zone lies outside the outline of view '{view}': point {number} is {distance} mm outside",
-        "the zone lies outside the foot's outline: point {number} is {distance} mm outside",
+        "the zone lies {distance} mm outside the foot's outline at its marked corner",
     ),
 )
 

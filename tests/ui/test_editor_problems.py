@@ -65,7 +65,9 @@ def test_live_check_messages_are_german_in_the_german_app(qtbot, editing):
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=a)
     for i in range(1, 6):
         qtbot.mouseMove(viewport, QPoint(a.x() + (b.x() - a.x()) * i // 5, a.y()))
-    assert any("außerhalb des Umrisses" in m for m in german.editor.tool.overlay.messages)  # while dragging
+    assert any(
+        "außerhalb des Fußumrisses" in m for m in german.editor.tool.overlay.messages
+    )  # while dragging
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=b)
     messages = german.editor.tool.overlay.messages
     assert any("Zone 'heel', linker Fuß, Fußsohle" in m and "außerhalb" in m for m in messages), messages

@@ -307,6 +307,8 @@ class EditMode(QObject):
         return document.path if document is not None else None
 
     def _problems_shown(self) -> None:
+        from .problems import warnings
+
         draft = self.session.draft
         checked, live = self.tool.problems_now()  # (what the marks show, a drag's live check too)
         count = len(checked) + len(live)
@@ -327,6 +329,18 @@ class EditMode(QObject):
             views = draft.atlas.views if draft.atlas is not None else ()
             listed = "\n".join(islice(chain(live, (placed(p, views) for p in checked)), 20))
             self.problems_label.setToolTip(plain_tooltip(listed))  # (the ids are the chart's text)
+        elif notes := warnings(self.session):  # as `reflexmap check` says it: passes, with warnings
+            from ...content.markup import plain_tooltip
+            from .problems import noted
+
+            self.problems_label.setText(
+                ngettext(
+                    "✔ The chart passes the check, with {count} warning: click to see it",
+                    "✔ The chart passes the check, with {count} warnings: click to see them",
+                    len(notes),
+                ).format(count=len(notes))
+            )
+            self.problems_label.setToolTip(plain_tooltip("\n".join(noted(n) for n in notes[:20])))
         else:
             self.problems_label.setText(_("✔ The chart passes the check"))
             self.problems_label.setToolTip("")

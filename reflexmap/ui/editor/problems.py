@@ -60,7 +60,21 @@ class ProblemList(QWidget):
         problems = draft.problems if draft is not None else ()
         self.list.clear()
         if not problems:
-            self.summary.setText(_("The chart passes the check: no problems."))
+            notes = warnings(self.session)
+            if not notes:
+                self.summary.setText(_("The chart passes the check: no problems."))
+                return
+            self.summary.setText(
+                ngettext(
+                    "The chart passes the check, with {count} warning (`reflexmap check` prints it too):",
+                    "The chart passes the check, with {count} warnings (`reflexmap check` prints them too):",
+                    len(notes),
+                ).format(count=len(notes))
+            )
+            for note in notes[:MAX_LISTED]:
+                item = QListWidgetItem(noted(note))  # (plain text)
+                item.setData(ZONE_ROLE, None)  # (a chart text: nothing on the map to show)
+                self.list.addItem(item)
             return
         self.summary.setText(
             ngettext(
@@ -99,6 +113,31 @@ class ProblemList(QWidget):
             self.state.select(zone_id, view_id)
         else:
             self.state.show_zone(zone_id)
+
+
+_NOTED: list = [None, None, ()]  # (the text, the chart, its warnings) last worked out
+
+
+def warnings(session) -> tuple:
+    """The warnings on the chart being edited when it passes the check, as `reflexmap check`
+    prints them (atlas/notes.py: the same rules), worked out once for each text."""
+    document, draft = session.document, session.draft
+    if document is None or draft is None or draft.atlas is None or draft.problems:
+        return ()
+    if _NOTED[0] is not document.text or _NOTED[1] is not draft.atlas:
+        from ...atlas.notes import chart_notes
+
+        _NOTED[:] = [document.text, draft.atlas, chart_notes(draft.atlas, document.text, document.source)]
+    return _NOTED[2]
+
+
+def noted(note) -> str:
+    """A warning with its line and column in the file, as the list shows a problem."""
+    if note.line <= 0:
+        return note.message
+    return _("line {line}, column {column}: {message}").format(
+        line=note.line, column=note.column, message=note.message
+    )
 
 
 def said(problem, views) -> str:

@@ -618,8 +618,12 @@ class ZoneTool(Mode):
         if self.after_double:  # the release of a double-click that added a corner
             self.after_double = False
             return True
-        if self.drawing is None or event.button != Qt.MouseButton.LeftButton or not event.view_id:
+        if self.drawing is None or event.button != Qt.MouseButton.LeftButton:
             return False
+        event = self._beside_the_feet(event)
+        if not event.view_id:  # (no view shown to draw in)
+            self.status(_("Click the corners of the new zone on a foot."))
+            return True
         if self.drawing_view and event.view_id != self.drawing_view:
             self.status(_("A zone is drawn in one view at a time: click on the same foot."))
             return True
@@ -627,9 +631,33 @@ class ZoneTool(Mode):
         point = self.snapped(event.view_id, (event.x_mm, event.y_mm), event.px_per_mm, event.modifiers)
         if not self.drawing or point != self.drawing[-1]:
             self.drawing.append(point)
-        self._say_point(event.view_id, *point)
+        self._say_point(event.view_id, *point, outside=not self._on_the_foot(event.view_id, point))
         self.refresh()
         return True
+
+    def _beside_the_feet(self, event: MapEvent) -> MapEvent:
+        """A corner clicked past every view (beside a foot, above the title) is taken as a
+        dragged vertex is, in the view the zone is drawn in (the first corner: the view whose
+        foot is nearest); the check then marks it outside the outline."""
+        if event.view_id or self.overlay.target is None:
+            return event
+        from shapely.geometry import Point as ShapelyPoint
+        from shapely.geometry import Polygon
+
+        best, found = math.inf, event
+        for view_id in [self.drawing_view] if self.drawing_view else self.shown_views():
+            x, y = self.overlay.target.view_mm(view_id, event.scene)
+            far = Polygon(self.state.atlas.view(view_id).outline).distance(ShapelyPoint(x, y))
+            if far < best:
+                best, found = far, event._replace(view_id=view_id, x_mm=x, y_mm=y)
+        return found
+
+    def _on_the_foot(self, view_id: str, point: Point) -> bool:
+        """Whether a drawn corner is on the foot's outline or inside it."""
+        from shapely.geometry import Point as ShapelyPoint
+        from shapely.geometry import Polygon
+
+        return Polygon(self.state.atlas.view(view_id).outline).distance(ShapelyPoint(*point)) <= 1e-6
 
     def double_click(self, event: MapEvent) -> bool:
         """On an edge: a corner added there, to the selected zone's edge or else to the
@@ -910,13 +938,14 @@ class ZoneTool(Mode):
             )
         )
 
-    def _say_point(self, view_id: str, x: float, y: float) -> None:
+    def _say_point(self, view_id: str, x: float, y: float, outside: bool = False) -> None:
         view = self.state.atlas.view(view_id)
         where = view_words(view.foot, view.aspect)  # "right foot, medial view", as problems say it
         x, y = as_read(view, x, y)  # the same place reads the same on either foot
-        self.status(
-            _("Vertex at x {x} mm, y {y} mm ({view})").format(x=_n(x), y=_n(y), view=bidi_isolate(where))
-        )
+        said = _("Vertex at x {x} mm, y {y} mm ({view})").format(x=_n(x), y=_n(y), view=bidi_isolate(where))
+        if outside:  # a corner drawn beside the foot: taken, and said, as the check will say it
+            said = _("{said}: outside the foot's outline (Backspace takes it back)").format(said=said)
+        self.status(said)
 
 
 _TYPING = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractItemView, QComboBox, QAbstractSpinBox)
