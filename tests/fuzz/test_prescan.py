@@ -682,6 +682,10 @@ SYNTAX_IN_ITEMS = [
     ("  claim: !!map {id:, t}\n", "':' is not allowed here"),
     ("  claim: [x:]\n", "':' is not allowed here"),
     ("  claim: {a b:[1]}\n", "':' is not allowed here"),
+    # ': ' in a key's plain value, the key after an anchor or a tag (seed 1948, again)
+    ("  claim: x\n- &a x: y{id: z}\n", "':' is not allowed here"),
+    ("  claim: x\n- !t x: y: z\n", "':' is not allowed here"),
+    ("  claim: x\n- &a !t x: y: z\n", "':' is not allowed here"),
 ]
 
 

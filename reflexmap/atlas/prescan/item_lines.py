@@ -155,7 +155,8 @@ _S_ONE_LINE = (
     # a plain key in a flow collection with a '[', '{', ']', '}' or ',' right after its ':'
     r"|[^\n]*?[\[{,][^\n\[\]{},#\"']*?[^ \n\[\]{},\"']:[,\[\]{}]"
     rf"|[^\n]*?(?:[\[{{,]|(?<=\n)|:(?=[ ]))[ ]*+{_S_FLOW_WORD}[ ]++[\[{{][^\n]*?[\]}}][ ]*+[\]}},]"
-    rf"|[ ]*+(?:[-?][ ]++)*+{_S_KEY}{_S_PLAIN}{_S_TO_COLON}"  # ': ' in a plain value
+    # ': ' in a plain value (a key's, maybe after an anchor or a tag: '&a x: y{id: z}')
+    rf"|[ ]*+(?:[-?][ ]++)*+(?:&[0-9A-Za-z_-]++[ ]++|{_S_TAG}[ ]++)*+{_S_KEY}{_S_PLAIN}{_S_TO_COLON}"
     rf"|{_S_LONG_KEY}"  # a key too long for the parser (1,024 characters at most)
 )
 # and on a line and the next one but blank and comment lines: a key with a plain value, then
