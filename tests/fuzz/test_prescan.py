@@ -682,6 +682,14 @@ SYNTAX_IN_ITEMS = [
     ("  claim: !!map {id:, t}\n", "':' is not allowed here"),
     ("  claim: [x:]\n", "':' is not allowed here"),
     ("  claim: {a b:[1]}\n", "':' is not allowed here"),
+    # ': ' in a key's plain value, the key after an anchor or a tag (seed 1948, again)
+    ("  claim: x\n- &a x: y{id: z}\n", "':' is not allowed here"),
+    ("  claim: x\n- !t x: y: z\n", "':' is not allowed here"),
+    ("  claim: x\n- &a !t x: y: z\n", "':' is not allowed here"),
+    # a key's plain value starting on the line below it, then a '-' or ':' at the key's
+    # column after blank lines, even of spaces (the block-list fuzzer, seed 403, again)
+    ("  note:\n    -first\n   \n  - hidden\n", "a key of the mapping was expected"),
+    ("  note:\n    first\n   \n  - hidden\n", "a key of the mapping was expected"),
 ]
 
 

@@ -155,7 +155,8 @@ _S_ONE_LINE = (
     # a plain key in a flow collection with a '[', '{', ']', '}' or ',' right after its ':'
     r"|[^\n]*?[\[{,][^\n\[\]{},#\"']*?[^ \n\[\]{},\"']:[,\[\]{}]"
     rf"|[^\n]*?(?:[\[{{,]|(?<=\n)|:(?=[ ]))[ ]*+{_S_FLOW_WORD}[ ]++[\[{{][^\n]*?[\]}}][ ]*+[\]}},]"
-    rf"|[ ]*+(?:[-?][ ]++)*+{_S_KEY}{_S_PLAIN}{_S_TO_COLON}"  # ': ' in a plain value
+    # ': ' in a plain value (a key's, maybe after an anchor or a tag: '&a x: y{id: z}')
+    rf"|[ ]*+(?:[-?][ ]++)*+(?:&[0-9A-Za-z_-]++[ ]++|{_S_TAG}[ ]++)*+{_S_KEY}{_S_PLAIN}{_S_TO_COLON}"
     rf"|{_S_LONG_KEY}"  # a key too long for the parser (1,024 characters at most)
 )
 # and on a line and the next one but blank and comment lines: a key with a plain value, then
@@ -163,6 +164,7 @@ _S_ONE_LINE = (
 # the key's column (no list or value can follow a value)
 _DEEPER_4, _DEEPER_5, _DEEPER_6 = r"\4[ ]++", r"\5[ ]{3,}", r"\6[ ]++"
 _S_PLAIN_ITEM = r"""(?![-?:"'\[{|>&*!#%@`])"""  # an item's value that is plain text
+_S_PLAIN_BELOW = r"""(?![-?:][ \n]|["'\[{|>&*!#%@`])"""  # a plain value's first line below its key ('-x')
 _S_ITEM_CHAR = r"(?:[^\n:#]|:(?![ \n])|(?<! )#)"  # and a character of it (no ': ': no key)
 # a line of text: no indicator, no key (nor the "\x00" line between pairs of lines, see _suspect)
 _S_TEXT_LINE = rf"(?![-?:][ \n]|[# \x00]){_S_ITEM_CHAR}++(?:\n|$)"
@@ -196,6 +198,13 @@ _S_TWO_LINES = (
     rf"{_S_BLANKS}\12[ ]++{_S_TO_COLON}"
     rf"|([ ]*+)-[ ]{_S_KEY}{_S_PLAIN}{_S_ITEM_CHAR}*+\n(?:{_S_BLANKS}\13[ ]{{3,}}{_S_TEXT_LINE})*+"
     rf"{_S_BLANKS}\13[ ]{{3,}}{_S_TO_COLON}"
+    # a key's plain value starting on the line below it, maybe over more deeper lines of text,
+    # then a '-' or a ':' at the key's column (nothing follows a value; blank lines between,
+    # even of spaces); on more than two lines, searched in the runs of a value over lines
+    rf"|([ ]*+){_S_KEY}[ ]*+(?:#[^\n]*+)?+\n{_S_BLANKS}\14[ ]++{_S_PLAIN_BELOW}{_S_TEXT_LINE}"
+    rf"(?:{_S_BLANKS}\14[ ]++{_S_TEXT_LINE})*+{_S_BLANKS}\14[-:][ \n]"
+    rf"|([ ]*+)-[ ]{_S_KEY}[ ]*+(?:#[^\n]*+)?+\n{_S_BLANKS}\15[ ]{{3,}}{_S_PLAIN_BELOW}{_S_TEXT_LINE}"
+    rf"(?:{_S_BLANKS}\15[ ]{{3,}}{_S_TEXT_LINE})*+{_S_BLANKS}\15[ ]{{2}}[-:][ \n]"
 )
 _BLANK_LINE = re.compile(r"\n[ ]*+(?:#|\n)")  # a blank or comment line (not the last)
 
@@ -363,6 +372,9 @@ _UNIT_BREAK = re.compile(r"\n(?![ ]*+(?:#[^\n]*+)?+(?:\n|\Z))")
 _CONTINUED = re.compile(
     rf"\n([ ]*+)(?:(?:-[ ])?+{_S_KEY}{_S_PLAIN}|-[ ]++{_S_PLAIN_ITEM})(?:[^\n#]|(?<! )#)*+\n"
     r"(?:[ ]*+\n)*+\1[ ]++[^ \n#]"
+    # or starting on the line below its key (text, no key: not a mapping's first line)
+    rf"|\n([ ]*+)(?:-[ ])?+{_S_KEY}[ ]*+(?:#[^\n]*+)?+\n(?:[ ]*+(?:#[^\n]*+)?+\n)*+"
+    rf"\2[ ]++{_S_PLAIN_BELOW}{_S_ITEM_CHAR}++\n"
 )
 
 
@@ -457,7 +469,8 @@ def _over_lines(
         j = i + 1
         while j < count and len(units[j]) - len(units[j].lstrip(" ")) > column:
             j += 1
-        run = "\n" + "\n".join(units[i:j]) + ("\n" if j < count else "")
+        # (and the first line after the run: a '-' or ':' at a key's column ends a value)
+        run = "\n" + "\n".join(units[i:j]) + (f"\n{units[j].partition(chr(10))[0]}\n" if j < count else "")
         if run not in runs:
             runs[run] = None
             size += len(run)
