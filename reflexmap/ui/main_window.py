@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
         if restore:
             self._restore()
             when_painted(self.map.viewport(), self.problems.offer_recovery)  # work a crash left unsaved
+            when_painted(
+                self.map.viewport(), lambda: self.problems.check_review_log(self.quizzing.database_path())
+            )
         later(self, lambda: place_dialogs(self))  # every dialog fits the screen, over this window
         first_run = restore and not settings.setting("notes/first-run-seen", type=bool)
         later(self, lambda: self.problems.started(self.show_first_run_note if first_run else None))
