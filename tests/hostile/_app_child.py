@@ -101,7 +101,7 @@ def _wait_for_start(app, window) -> None:
         if done:
             break
         QTest.qWait(25)
-    app.processEvents()
+    QTest.qWait(200)  # the checks come a turn or two after the first paint
 
 
 def _fill(path: str) -> None:
