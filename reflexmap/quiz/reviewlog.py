@@ -158,6 +158,52 @@ def is_sound(path: Path, wait_ms: int | None = None) -> bool:
         return False
 
 
+def damaged_at_start(path: Path) -> bool:
+    """True if the log at `path` fails SQLite's quick_check, read without leaving a file
+    behind: with no -wal and no -shm the file alone is the log, read as immutable (no -shm
+    made); with an index already there, read through it. A log with answers in its -wal but
+    no index is left to the first opening of the progress (reading it would make a -shm); so
+    is one that is missing, locked, or not a regular file (ReviewLog says those)."""
+    path = Path(path)
+    wal, shm = Path(str(path) + "-wal"), Path(str(path) + "-shm")
+    try:
+        if not stat.S_ISREG(path.lstat().st_mode) or special_file(wal) or special_file(shm):
+            return False
+        if shm.exists():
+            conn = connect(path, read_only=True, wait_ms=0)
+        elif _size(wal) > 0 or os.path.lexists(str(path) + "-journal"):  # not in the file alone
+            return False
+        else:
+            conn = sqlite3.connect(f"{path.absolute().as_uri()}?immutable=1", uri=True, isolation_level=None)
+        try:
+            return conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]
+        finally:
+            conn.close()
+    except OSError:
+        return False
+    except sqlite3.OperationalError as exc:
+        return not (_busy(exc) or _full(exc) or "unable to open" in str(exc))
+    except sqlite3.Error:
+        return True
+
+
+def check_at_start(path: Path) -> list[str]:
+    """A log found damaged at start (damaged_at_start) is opened as the progress opens it: set
+    aside, the newest sound backup restored, what still reads salvaged; what was done, said.
+    Nothing is said (or done) of a sound log, nor when it cannot be opened now (the first
+    opening of the progress says that)."""
+    if not damaged_at_start(path):
+        return []
+    try:
+        log = ReviewLog(path, wait_ms=0)
+    except (OSError, sqlite3.Error):
+        return []
+    try:
+        return list(log.warnings)
+    finally:
+        log.close()
+
+
 def _full(exc: sqlite3.Error) -> bool:
     """The disk is full (or fails): the log cannot be opened or written until there is room.
     A full disk shows as SQLITE_FULL, or as an I/O error when the index (-shm) file cannot be

@@ -82,6 +82,17 @@ class QuizShell(QObject):
     def built(self) -> bool:
         return self._controller is not None
 
+    def database_path(self) -> Path:
+        """The review log of the student chosen (the quiz's own once it is set up)."""
+        if self._controller is not None:
+            return self._controller.database_path
+        from ..quiz.profiles import DEFAULT, Profiles
+        from .modes.quiz import PROFILE_KEY
+
+        profiles = Profiles(self.progress_path.parent)
+        name = self.settings.value(PROFILE_KEY, DEFAULT)
+        return profiles.database(name if isinstance(name, str) and name in profiles.names() else DEFAULT)
+
     @property
     def controller(self) -> QuizController:
         if self._controller is None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
@@ -55,6 +56,25 @@ class StartProblems:
 
         if read_index():
             self._in_turn(RECOVERY, lambda: self.window.editor.saving.offer_recovery())
+
+    def check_review_log(self, path: Path) -> None:
+        """The review log checked soon after the first paint (SQLite's quick_check; a sound log
+        is left as it was, with no file made beside it): a damaged one is set aside and salvaged
+        as the progress does when it opens, and that is said with the problems found at start."""
+        from ..quiz.reviewlog import check_at_start
+
+        said = check_at_start(path)
+        if said:
+            self.problem_found(_("Quiz progress"), "\n\n".join(said))
+
+    def problem_found(self, title: str, message: str) -> None:
+        """A problem found while starting: with the others, or in its turn once they are said."""
+        from . import dialogs
+
+        if self.pending is not None:
+            self.pending.append((title, message))
+        else:
+            self._in_turn(PROBLEMS, lambda: dialogs.warning(self.window, title, message, "quiz-warning"))
 
     def started(self, first_run_note: Callable[[], QWidget | None] | None) -> None:
         """The window is up: say what went wrong while starting, in one message, then offer

@@ -52,6 +52,7 @@ def main() -> int:
     closer.start(20)
     window = create_window(settings=Settings(default_settings_path()))
     window.show()
+    _wait_for_start(app, window)  # as a person looks at the window before touching it
     settle()
     facts: dict = {}
     if os.environ.get("CHILD_MASTERY"):
@@ -86,6 +87,21 @@ def main() -> int:
     # inside, while `closer` watches
     print(json.dumps({"shown": shown, **facts}))
     return 0
+
+
+def _wait_for_start(app, window) -> None:
+    """Until the window has painted and what it does soon after (the start-up checks) is done."""
+    from PySide6.QtTest import QTest
+
+    from reflexmap.ui.timers import when_painted
+
+    done: list[bool] = []
+    when_painted(window.map.viewport(), lambda: done.append(True))  # runs after the checks queued before
+    for _ in range(200):
+        if done:
+            break
+        QTest.qWait(25)
+    QTest.qWait(200)  # the checks come a turn or two after the first paint
 
 
 def _fill(path: str) -> None:

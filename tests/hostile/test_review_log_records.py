@@ -17,6 +17,15 @@ from .children import child_env, play
 LOG = Path("ReflexMap/ReflexMap/reviews.sqlite3")
 
 
+def _returning(config: Path) -> Path:
+    """A student who has started ReflexMap before (the first-run note seen): `config`."""
+    settings = config / "ReflexMap/ReflexMap/settings.json"
+    settings.parent.mkdir(parents=True)
+    values = {"notes/first-run-seen": True}
+    settings.write_text(json.dumps({"format": "reflexmap-settings", "version": 1, "values": values}))
+    return config
+
+
 def _twice(path: Path, card: str) -> tuple[int, int, int, int, int]:
     """The card's stored record rewritten with "seen" written twice (5 first, the real count
     after): its row id, and where the second "seen" and the first stand (line, column)."""
@@ -160,8 +169,9 @@ def test_a_log_cut_short_keeps_no_half_zeroed_row_as_an_answer(tmp_path: Path):
 
 
 def test_the_window_says_the_damage_and_statistics_how_many_answers_it_lost(tmp_path: Path):
-    """The window's own way in: the heat map opens the progress (the damage said once, with
-    whole paths and counts), then Quiz → Statistics… says what the damaged log lost."""
+    """The window's own way in: the damage is found at start and said once, with whole paths
+    and counts (the heat map then opens the salvaged log: nothing more is said), then
+    Quiz → Statistics… says what the damaged log lost."""
     data = tmp_path / "data"
     path = data / LOG
     path.parent.mkdir(parents=True)
@@ -170,7 +180,7 @@ def test_the_window_says_the_damage_and_statistics_how_many_answers_it_lost(tmp_
     page, zones = next(p for p in _answer_pages(bytes(raw)) if p[1][0] >= 300)
     raw[page * 4096 : (page + 1) * 4096] = bytes(range(256)) * 16
     path.write_bytes(bytes(raw))
-    env = child_env(tmp_path / "home", tmp_path / "config", data, tmp_path / "cache")
+    env = child_env(tmp_path / "home", _returning(tmp_path / "config"), data, tmp_path / "cache")
     env.update(CHILD_MASTERY="1", CHILD_STATS="1")
     facts = play("_app_child", env, timeout=120)
     said = [shown["text"] for shown in facts["shown"]]
@@ -179,3 +189,40 @@ def test_the_window_says_the_damage_and_statistics_how_many_answers_it_lost(tmp_
     assert f"at least {len(zones)} answers could not be read and are lost." in said[0]
     assert f"at least {len(zones)} answers in it could not be read and are lost" in facts["lost"]
     assert f"the damaged file is kept as \u2068{aside}\u2069." in facts["lost"]
+
+
+def test_a_damaged_log_is_said_at_start_without_opening_the_progress(tmp_path: Path):
+    """The window only started (no heat map, no quiz, no Statistics): the damage is found soon
+    after the first paint and said in the start-up box, whole paths; the log is set aside and
+    salvaged as opening the progress does."""
+    data = tmp_path / "data"
+    path = data / LOG
+    path.parent.mkdir(parents=True)
+    _log_of(path, 600, backup_after=300)
+    raw = bytearray(path.read_bytes())
+    page, zones = next(p for p in _answer_pages(bytes(raw)) if p[1][0] >= 300)
+    raw[page * 4096 : (page + 1) * 4096] = bytes(range(256)) * 16
+    path.write_bytes(bytes(raw))
+    env = child_env(tmp_path / "home", _returning(tmp_path / "config"), data, tmp_path / "cache")
+    facts = play("_app_child", env, timeout=120)
+    (aside,) = path.parent.glob("reviews.sqlite3.damaged-*")
+    assert [(shown["title"], shown["name"]) for shown in facts["shown"]] == [
+        ("Quiz progress", "quiz-warning")
+    ]
+    said = facts["shown"][0]["text"]
+    assert f"The progress database {path} is damaged; it was set aside as {aside}." in said, said
+    assert f"at least {len(zones)} answers could not be read and are lost." in said
+
+
+def test_a_sound_log_at_start_says_nothing_and_leaves_no_file(tmp_path: Path):
+    data = tmp_path / "data"
+    path = data / LOG
+    path.parent.mkdir(parents=True)
+    _log_of(path, 20, backup_after=10)
+    before = sorted(p.relative_to(data) for p in data.rglob("*"))
+    content = path.read_bytes()
+    env = child_env(tmp_path / "home", _returning(tmp_path / "config"), data, tmp_path / "cache")
+    facts = play("_app_child", env, timeout=120)
+    assert facts["shown"] == []
+    assert sorted(p.relative_to(data) for p in data.rglob("*")) == before  # no -shm, no -wal
+    assert path.read_bytes() == content
