@@ -48,13 +48,7 @@ class KeyMixin:
             self._draw_key(atlas, shown, left, right, y)
             return
         bare = self.itemsBoundingRect()  # the chart without its key
-        self.type = replace(
-            chart_type, key=max(chart_type.key, larger), caveat=max(chart_type.caveat, larger)
-        )
-        try:
-            self._draw_key(atlas, shown, left, right, y)
-        finally:
-            self.type = chart_type
+        self._draw_key_in(larger, atlas, shown, left, right, y)
         rect = self.itemsBoundingRect()
         held = rect.width() + 12 >= room * (rect.height() + 12)
         if held and rect.left() >= bare.left() - 0.01 and rect.right() <= bare.right() + 0.01:
@@ -65,6 +59,11 @@ class KeyMixin:
         if not held or rect.width() > usual.width() + 0.01:
             return  # the usual key: the larger one widened the chart, or it is held by its height
         self._remove_key()  # as wide as with the usual key and held by its width
+        self._draw_key_in(larger, atlas, shown, left, right, y)
+
+    def _draw_key_in(self, larger: float, atlas, shown, left, right, y) -> None:
+        """The key drawn with its text and the caveat at least `larger` mm."""
+        chart_type = self.type
         self.type = replace(
             chart_type, key=max(chart_type.key, larger), caveat=max(chart_type.caveat, larger)
         )
