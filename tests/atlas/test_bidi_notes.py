@@ -10,6 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reflexmap import cli
 from reflexmap.atlas.bidi_notes import open_control, open_control_notes
@@ -83,3 +85,25 @@ def test_no_warning_for_a_file_without_controls_or_one_that_does_not_read():
     assert open_control_notes("zones: [", "broken.yaml") == ()  # no control: not even read
     # a file that does not read: its errors are said, not this
     assert open_control_notes('title: "\u202e\nzones: [', "broken.yaml") == ()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet='\\uU0267abdeABDE\u202a\u202e\u2066\u2068\u2069x \n"', max_size=40))
+def test_the_quick_look_never_passes_over_a_control_the_pattern_finds(text):
+    """The substring test before the file's pattern (run at every edit: the editor counts a
+    chart's notes) says "may hold one" wherever the pattern finds one."""
+    from reflexmap.atlas.bidi_notes import _IN_FILE, _may_hold_control
+
+    if _IN_FILE.search(text) is not None:
+        assert _may_hold_control(text)
+
+
+def test_effect_words_kept_for_a_text_are_not_shared():
+    """The words found in a text are kept for the next search of it (a drag changes no text);
+    a caller changing the list it was given changes nothing kept."""
+    from reflexmap.atlas.wording import effect_words
+
+    first = effect_words("This cures and heals the liver.")
+    assert first == ["cures", "heals"]
+    first.append("x")
+    assert effect_words("This cures and heals the liver.") == ["cures", "heals"]
