@@ -111,8 +111,7 @@ class MainWindow(QMainWindow):
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.settings_menu.system_scheme_changed)
         if restore:
             self._restore()
-            when_painted(self.map.viewport(), self.problems.offer_recovery)  # work a crash left unsaved
-            when_painted(self.map.viewport(), lambda: later(self, self._check_review_log))
+            when_painted(self.map.viewport(), lambda: self.problems.painted(self.quizzing.database_path))
         later(self, lambda: place_dialogs(self))  # every dialog fits the screen, over this window
         first_run = restore and not settings.setting("notes/first-run-seen", type=bool)
         later(self, lambda: self.problems.started(self.show_first_run_note if first_run else None))
@@ -261,11 +260,6 @@ class MainWindow(QMainWindow):
         focused = QApplication.focusWidget()
         index = next((i for i, p in enumerate(visible) if p is focused or p.isAncestorOf(focused)), -1)
         visible[(index + step) % len(visible)].setFocus(Qt.FocusReason.TabFocusReason)
-
-    def _check_review_log(self) -> None:
-        """The review log checked at start, one turn after the first paint's own work (the clicks
-        made ready first): reading it imports the quiz, and with it Shapely."""
-        self.problems.check_review_log(self.quizzing.database_path())
 
     def warm_up(self) -> None:
         """The hit-test trees built now (after the first paint, after a chart change): no click waits."""

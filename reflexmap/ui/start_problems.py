@@ -57,6 +57,13 @@ class StartProblems:
         if read_index():
             self._in_turn(RECOVERY, lambda: self.window.editor.saving.offer_recovery())
 
+    def painted(self, log_path: Callable[[], Path]) -> None:
+        """The window's first paint is done: work a crash left unsaved is offered back, and the
+        review log at `log_path()` is checked a turn later (the clicks made ready first:
+        reading it imports the quiz, and with it Shapely)."""
+        self.offer_recovery()
+        later(self.window, lambda: self.check_review_log(log_path()))
+
     def check_review_log(self, path: Path) -> None:
         """The review log checked soon after the first paint (SQLite's quick_check; a sound log
         is left as it was, with no file made beside it): a damaged one is set aside and salvaged
