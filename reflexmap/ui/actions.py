@@ -322,7 +322,7 @@ def table() -> list[ActionSpec]:
         ),
         ActionSpec(
             "end_quiz",
-            N_("&End quiz"),
+            N_("En&d quiz"),
             lambda w: w.quiz.confirm_stop(),
             "Ctrl+Shift+Q",
             menu="quiz",

@@ -234,7 +234,7 @@ class QuizPanel(QWidget):
         self.feedback.setAccessibleName(_("Feedback"))
         self.next_button = QPushButton(_("&Next question"), self)
         self.next_button.clicked.connect(self.next_requested)
-        self.stop_button = QPushButton(_("&End quiz"), self)
+        self.stop_button = QPushButton(_("En&d quiz"), self)
         self.stop_button.clicked.connect(self.stop_requested)
         # Reached by Tab, never by a click: after clicking it (and keeping on), Enter and Space
         # must still answer and go on, not ask to end the round again.
@@ -306,7 +306,7 @@ class QuizPanel(QWidget):
         moves to "Next question" (never to "End quiz": Enter and Space there must go on, not
         end the round)."""
         if last:
-            self.next_button.setText(_("&See results"))
+            self.next_button.setText(_("See &results"))
         self.feedback.setText(breakable(middle_cut(message, FEEDBACK_CHARS)))
         self.feedback.setStyleSheet(FEEDBACK_STYLE[kind] + "padding:8px; border-radius:4px;")
         self.hint.setText(hint)

@@ -468,7 +468,7 @@ def test_sudden_death_round_ends_at_the_first_mistake(qtbot, quiz_window):
     qtbot.keyClick(panel.answer, Qt.Key(Qt.Key.Key_1 + (session.current.answer + 1) % 4))
     assert feedback(window).startswith("✖")
     assert panel.hint.text() == "Press Enter to see the results."
-    assert panel.next_button.text() == "&See results"
+    assert panel.next_button.text() == "See &results"
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
     summary = window.findChild(QDialog, "quiz-summary")
     assert summary is not None and summary.isVisible() and "Sudden death" in summary.findChild(QLabel).text()

@@ -146,12 +146,12 @@ class ZoneForm(QScrollArea):
         self.confidence.addItem(_("Sourced"), "sourced")
         self.confidence.addItem(_("Estimate"), "estimate")
         self.confidence.activated.connect(lambda _i: self._set("confidence", self.confidence.currentData()))
-        form.addRow(_("Con&fidence:"), self.confidence)
+        form.addRow(_("Confi&dence:"), self.confidence)
         self.sources = WrappedList()
         self.sources.setObjectName("zone-sources")
         self.sources.setAccessibleName(_("Sources"))
         self.sources.itemChanged.connect(self._sources_changed)
-        sources_label = QLabel(_("&Sources:"))
+        sources_label = QLabel(_("So&urces:"))
         sources_label.setBuddy(self.sources)
         form.addRow(sources_label)  # the list below it, as wide as the panel: titles are long
         form.addRow(self.sources)
@@ -369,7 +369,7 @@ def _text_labels() -> dict[str, str]:
     """The labels of the form's text fields in the current language (with their keys' "&")."""
     return {
         "name": _("&Name:"),
-        "claim": _("&Claim (charts place …):"),
+        "claim": _("Cl&aim (charts place …):"),
         "technique": _("&Technique:"),
         "note": _("N&ote:"),
         "tradition": _("T&radition:"),
