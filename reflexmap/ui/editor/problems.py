@@ -66,8 +66,10 @@ class ProblemList(QWidget):
                 return
             self.summary.setText(
                 ngettext(
-                    "The chart passes the check, with {count} warning (`reflexmap check` prints it too):",
-                    "The chart passes the check, with {count} warnings (`reflexmap check` prints them too):",
+                    "The chart passes the check, with {count} warning "
+                    "(the command “reflexmap check” prints it too):",
+                    "The chart passes the check, with {count} warnings "
+                    "(the command “reflexmap check” prints them too):",
                     len(notes),
                 ).format(count=len(notes))
             )
@@ -78,10 +80,10 @@ class ProblemList(QWidget):
             return
         self.summary.setText(
             ngettext(
-                "{count} problem: `reflexmap check` and other windows refuse the chart until it is "
-                "fixed. Choose it to see it on the map.",
-                "{count} problems: `reflexmap check` and other windows refuse the chart until they "
-                "are fixed. Choose one to see it on the map.",
+                "{count} problem: the command “reflexmap check” and other windows refuse the chart "
+                "until it is fixed. Choose it to see it on the map.",
+                "{count} problems: the command “reflexmap check” and other windows refuse the chart "
+                "until they are fixed. Choose one to see it on the map.",
                 len(problems),
             ).format(count=len(problems))
         )

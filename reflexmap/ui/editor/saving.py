@@ -326,10 +326,10 @@ class Saving(QObject, Autosaving):
         box.setObjectName("save-with-problems")
         box.setText(
             ngettext(
-                "The chart has {count} problem: `reflexmap check` and other windows will not open it "
-                "until it is fixed. Save it anyway?",
-                "The chart has {count} problems: `reflexmap check` and other windows will not open it "
-                "until they are fixed. Save it anyway?",
+                "The chart has {count} problem: the command “reflexmap check” and other windows "
+                "will not open it until it is fixed. Save it anyway?",
+                "The chart has {count} problems: the command “reflexmap check” and other windows "
+                "will not open it until they are fixed. Save it anyway?",
                 count,
             ).format(count=count)
         )
