@@ -114,6 +114,11 @@ class StatusLine(QObject):
         return False
 
     def chart_shown(self, *_args, view: str = "") -> None:
+        """The chart's title and count, said once the map is drawn or a view switched; a zone
+        selected then (at start with --select, by search, by keyboard) is named instead, as
+        a click names it: the count said over it hid which zone was selected (S18-17)."""
+        if self._selection_said():
+            return
         atlas = self.state.atlas
         count = len(atlas.zones)
         message = ngettext("{chart}: {count} zone", "{chart}: {count} zones", count).format(
@@ -131,14 +136,20 @@ class StatusLine(QObject):
         self.chart_shown(view=aspect_title(aspect))
 
     def selection_shown(self, zone_id: str) -> None:
-        if zone_id and self.state.mode.name == QUIZ:  # the summary would give the answer away
-            return
         if zone_id:
-            zone = self.state.atlas.zone(zone_id)
-            self._selection_message = zone_card.summary_text(zone)
-            self.say(self._selection_message)
+            self._selection_said()
         elif self._on_show() == self._selection_message:
             self.bar.clearMessage()  # nothing selected: no zone's claim lingers
+
+    def _selection_said(self) -> bool:
+        """Say the selected zone's summary; False if none is selected, or in a quiz (where the
+        summary would give the answer away)."""
+        atlas, zone_id = self.state.atlas, self.state.zone_id
+        if not zone_id or self.state.mode.name == QUIZ or atlas is None or not atlas.has_zone(zone_id):
+            return False
+        self._selection_message = zone_card.summary_text(atlas.zone(zone_id))
+        self.say(self._selection_message)
+        return True
 
     def _on_show(self) -> str | None:
         """The whole of the message the bar shows (fitted to its room: maybe shortened)."""
