@@ -35,7 +35,7 @@ from .kept_sizes import GuidePlaces, KeptSizes, LabelSides
 from .label_room import label_room, legible_scale
 from .map_hint import ZOOMED_NOTE_MS, PartialHint, zoomed_text
 from .map_layers import RING, TILE, Layers, Level, tile_span
-from .modes import EDIT, MapEvent, MapOverlay
+from .modes import EDIT, QUIZ, MapEvent, MapOverlay
 from .state import AppState
 from .timers import later, when_painted
 
@@ -1055,7 +1055,15 @@ class MapView(QGraphicsView):
         super().leaveEvent(event)
 
     def _hover(self, pos: QPoint, global_pos: QPoint) -> None:
-        if not self.state.mode.hover_hints:  # a quiz is asking where a zone is: no hints
+        if not self.state.mode.hover_hints:
+            # a quiz asking where a zone is, the editor drawing a new zone's corners: no zone's
+            # name, and none shown before stays (it hid where the next corner goes, S18-5)
+            self.chart.set_hovered(None)
+            if QToolTip.isVisible():
+                QToolTip.hideText()
+            if self.state.mode.name != QUIZ:  # (the pointer's place, as while a mode drags)
+                where = self.chart.locate(self.mapToScene(pos))
+                self.pointed.emit(*(where or ("", 0.0, 0.0)))
             return
         view_id, hits = self.zones_under(pos)
         self.chart.set_hovered((view_id, hits[0]) if hits else None)

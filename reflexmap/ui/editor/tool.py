@@ -101,6 +101,12 @@ class ZoneTool(Mode):
         self.after_double = False  # a double-click added a corner: its release is no click
         self.drawing_view = ""
 
+    @property
+    def hover_hints(self) -> bool:  # (read by the map at each move; see reflexmap.ui.modes)
+        """No zone's tooltip or hover outline while a new zone is drawn or a shape dragged: a
+        tip there covers where the next corner goes (tryout S18-5)."""
+        return self.drawing is None and self.drag is None
+
     # --- switching on and off ----------------------------------------------------------
     def entered(self) -> None:
         self.active = True
