@@ -61,7 +61,7 @@ class QuizShell(QObject):
         self._statistics_atlas = state.atlas  # the chart it shows the figures of
         self._following = False  # a fresh Statistics window is on its way (a zero timer)
         self._progressed = False  # ... because the review log changed (a round ended)
-        self.statistics_built = 0  # Statistics windows made (shown in the tests)
+        self.statistics_built = 0  # Statistics figures made: a new window, or afresh in the open one
         state.atlas_changed.connect(self._statistics_follow_chart)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
@@ -300,6 +300,7 @@ class QuizShell(QObject):
 
     def _statistics_again(self) -> None:
         from ..quiz.stats import read_alike
+        from .statistics import show_again
 
         self._following = False
         progressed, self._progressed = self._progressed, False
@@ -308,6 +309,10 @@ class QuizShell(QObject):
             return
         if not progressed and read_alike(self._statistics_atlas, self.state.atlas):
             self._statistics_atlas = self.state.atlas  # (its zones compared from here next time)
+            return
+        self._statistics_atlas = self.state.atlas
+        if show_again(old, self.controller, self.state.atlas):  # in place: not raised again
+            self.statistics_built += 1
             return
         place = old.geometry()
         old.close()

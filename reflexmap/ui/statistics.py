@@ -73,8 +73,43 @@ class StatisticsWindow(QDialog):
     ):
         super().__init__(parent)
         self.setObjectName("statistics")
+        self.body: QWidget | None = None
+        layout = QVBoxLayout(self)
+        scroll, charts = self.show_figures(log, atlas, profile=profile, now=now, states=states)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        # tall enough for every chart without scrolling where the screen allows (the largest
+        # text needs more than 820 px), never larger than the screen: Close stays on it
+        whole = self.minimumSizeHint().height() - scroll.minimumSizeHint().height()
+        whole += charts.sizeHint().height()
+        if room is None:
+            self.resize(1100, max(820, whole))
+        else:
+            self.resize(min(1100, room.width() - 40), min(max(820, whole), room.height() - 60))
+
+    def show_figures(
+        self,
+        log: ReviewLog,
+        atlas: Atlas,
+        *,
+        profile: str = "",
+        now: float | None = None,
+        states: dict | None = None,
+    ) -> tuple[QScrollArea, QWidget]:
+        """The figures of `log` for `atlas` shown in this window, in place of those it showed:
+        an answer logged, another chart or learner is shown in the same window, where it is
+        and as it is stacked (it was closed and opened afresh, and so came back in front of
+        the main window at every answer, S18-6). Returns the charts' scroll area and body."""
         self.setWindowTitle(_("Statistics") + (f" – {profile}" if profile else ""))
         self.stats: Statistics = compute(log, atlas, time.time() if now is None else now, states=states)
+        old, self.body = self.body, QWidget(self)
+        if old is not None:
+            old.setParent(None)  # (out of findChild at once; its plots go with it)
+            old.deleteLater()
+        body = self.body
         s = self.stats
         names = {z.id: z.name for z in atlas.zones}
         reviews = ngettext("{count} review in all", "{count} reviews in all", s.total_reviews)
@@ -84,26 +119,26 @@ class StatisticsWindow(QDialog):
             cards=cards.format(count=format_count(s.cards_seen)),
             due=format_count(s.due[0] if s.due else 0),
         )
-        summary = QLabel(seen, self)
+        summary = QLabel(seen, body)
         summary.setTextFormat(Qt.TextFormat.PlainText)
         summary.setObjectName("statistics-summary")
-        scope = QLabel(self._scope_text(s, atlas), self)
+        scope = QLabel(self._scope_text(s, atlas), body)
         scope.setTextFormat(Qt.TextFormat.PlainText)
         scope.setWordWrap(True)
         scope.setObjectName("statistics-scope")
         # rows of the log that are not answers ReflexMap wrote: in no figure, and said so
-        unreadable = QLabel(self._unreadable_text(s), self)
+        unreadable = QLabel(self._unreadable_text(s), body)
         unreadable.setTextFormat(Qt.TextFormat.PlainText)
         unreadable.setWordWrap(True)
         unreadable.setObjectName("statistics-left-out")
         unreadable.setVisible(bool(s.unreadable))
         # answers a damaged log lost (what still read was salvaged): counted in no figure
-        lost = QLabel(self._lost_text(s), self)
+        lost = QLabel(self._lost_text(s), body)
         lost.setTextFormat(Qt.TextFormat.PlainText)
         lost.setWordWrap(True)
         lost.setObjectName("statistics-lost")
         lost.setVisible(bool(lost.text()))
-        easy = QLabel(self._easy_text(s.easy_seconds), self)
+        easy = QLabel(self._easy_text(s.easy_seconds), body)
         easy.setTextFormat(Qt.TextFormat.PlainText)
         easy.setWordWrap(True)
         easy.setObjectName("statistics-easy")
@@ -131,7 +166,7 @@ class StatisticsWindow(QDialog):
                 list(s.reviews),
                 every=5,
                 from_end=True,
-                parent=self,
+                parent=body,
             ),
             "retention": BarChart(
                 _("Retention: right answers as a share of reviews, per day"),
@@ -142,7 +177,7 @@ class StatisticsWindow(QDialog):
                 every=5,
                 from_end=True,
                 note=_("A day without reviews has no column."),
-                parent=self,
+                parent=body,
             ),
             "regions": BarChart(
                 _("Mastery per body region"),
@@ -151,7 +186,7 @@ class StatisticsWindow(QDialog):
                 horizontal=True,
                 percent=True,
                 colour=GOOD,
-                parent=self,
+                parent=body,
             ),
             "feet": BarChart(
                 _("Mastery per foot, and right answers there in the last 30 days"),
@@ -161,7 +196,7 @@ class StatisticsWindow(QDialog):
                 percent=True,
                 colour=GOOD,
                 notes=feet_notes,
-                parent=self,
+                parent=body,
             ),
             "hardest": BarChart(
                 _("Hardest zones: answers missed or nearly missed"),
@@ -170,7 +205,7 @@ class StatisticsWindow(QDialog):
                 horizontal=True,
                 percent=True,
                 colour=QColor("#c0504d"),
-                parent=self,
+                parent=body,
             ),
         }
         days_charts = [self.charts["reviews"], self.charts["retention"]]
@@ -187,9 +222,8 @@ class StatisticsWindow(QDialog):
         stacked = [self.charts[k] for k in columns[0]]
         for chart in stacked:
             chart.stacked_with = [c for c in stacked if c is not chart]
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(summary)
         layout.addWidget(scope)
         layout.addWidget(unreadable)
@@ -197,26 +231,18 @@ class StatisticsWindow(QDialog):
         layout.addWidget(easy)
         layout.addSpacing(self.fontMetrics().height() // 2)
         # the charts scroll when the screen is too low for them all (largest text, 800 px)
-        charts = QWidget(self)
+        charts = QWidget(body)
         charts.setLayout(grid)
         grid.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
+        scroll = QScrollArea(body)
         scroll.setObjectName("statistics-charts")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(charts)
         layout.addWidget(scroll, 1)
-        layout.addWidget(buttons)
-        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
-        room = screen.availableGeometry() if screen is not None else None
-        # tall enough for every chart without scrolling where the screen allows (the largest
-        # text needs more than 820 px), never larger than the screen: Close stays on it
-        whole = self.minimumSizeHint().height() - scroll.minimumSizeHint().height()
-        whole += charts.sizeHint().height()
-        if room is None:
-            self.resize(1100, max(820, whole))
-        else:
-            self.resize(min(1100, room.width() - 40), min(max(820, whole), room.height() - 60))
+        outer = self.layout()
+        outer.insertWidget(0, body, 1)
+        return scroll, charts
 
     @staticmethod
     def _scope_text(stats: Statistics, atlas: Atlas) -> str:
@@ -307,6 +333,24 @@ def open_statistics(parent, quiz, atlas: Atlas) -> QDialog | None:
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.show()
     return window
+
+
+def show_again(window: QDialog, quiz, atlas: Atlas) -> bool:
+    """The open Statistics `window` shows the figures of `atlas` afresh, in place: where it is,
+    stacked where the person left it, the keys left where they are. False where that cannot be
+    (the log unread, or the window one saying why it was): the caller opens a new one."""
+    from .profile_dialog import profile_title
+
+    if not isinstance(window, StatisticsWindow) or not quiz.refresh() or quiz.log is None:
+        return False
+    try:
+        profile = profile_title(quiz.profile)
+        window.show_figures(quiz.log, atlas, profile=profile, states=quiz.scheduler.states)
+    except sqlite3.OperationalError as exc:  # taken between the two reads
+        if not is_busy(exc):
+            raise
+        return False
+    return True
 
 
 def _in_use_window(parent, profile: str, message: str) -> QDialog:
