@@ -126,3 +126,20 @@ def test_alt_c_in_edit_mode_opens_the_chart_menu_and_leaves_the_claim_alone(qtbo
     qtbot.keyClick(menu, Qt.Key.Key_Escape)
     qtbot.keyClicks(window.focusWidget() or window.map, "3")
     assert claim.toPlainText() == before
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_no_alt_letter_is_used_twice_in_chart_properties(qtbot, window_in, language):
+    """The dialog shares words with the zone form ("Id", "Note", "Tradition"): a letter moved
+    there must not land on one of the dialog's buttons (German "Kenn&ung" and "Nach &unten")."""
+    from PySide6.QtWidgets import QDialog
+
+    window = window_in(language)
+    _edit(qtbot, window)
+    window.chart_properties_action.trigger()  # Edit → Chart properties…
+    dialog = window.findChild(QDialog, "chart-properties")
+    assert dialog is not None and dialog.isVisible()
+    assert len(alt_letters(dialog)) >= 10
+    found = clashes(dialog)
+    dialog.reject()
+    assert found == [], "\n".join(found)
