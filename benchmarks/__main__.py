@@ -5,6 +5,8 @@
     python -m benchmarks --json out.json --runs 9 --sizes 1000,10000
     python -m benchmarks --soak          # a whole day in one process (benchmarks/soak.py)
     python -m benchmarks --soak --quick  # the same day, every count scaled down: checks it
+    python -m benchmarks --startup --runs 15 --against /tmp/before   # the start-up rows alone,
+                                         # this checkout and the code before a change by turns
 
 Every figure is a median with its middle half (25th-75th percentile) over several runs, and
 its 90th percentile where there are ten samples or more, next to its target and, where there
@@ -153,45 +155,57 @@ def _at_most(samples: list[float], limit: float, unit: str, applies: bool) -> di
     return {"target": f"≤ {limit:,.0f} {unit}", "met": statistics.median(samples) <= limit}
 
 
+def startup_figures(runs: int, against: list[Path] = ()) -> list[Figure]:
+    """The start-up rows: the bare window, ReflexMap to its first paint and to ready for clicks,
+    each ratio against the bare window of the same run; with `against`, the same rows for the
+    ReflexMap of other checkouts (the code before a change), started by turns with this one."""
+    from .startup import ROOT, startup_by_turns
+
+    roots = [ROOT, *against]
+    bare, starts = startup_by_turns(runs, roots)
+    figures = [
+        Figure("Start to first paint: bare PySide6 + Shapely", "none", "ms", bare, baseline="(baseline)")
+    ]
+    for n, (root, (app, ready)) in enumerate(zip(roots, starts, strict=True)):
+        which = f" at {root}" if n else ""
+        ratio = statistics.median(app) / statistics.median(bare)
+        figures.append(
+            Figure(
+                f"Start to first paint: ReflexMap{which}",
+                "built-in",
+                "ms",
+                app,
+                target=f"≤ {TARGETS['startup_ratio']}× baseline",
+                baseline=f"{ratio:.2f}× baseline (before: {BEFORE['first_paint']})",
+                met=ratio <= TARGETS["startup_ratio"],
+            )
+        )
+        # The moment a click can be answered (issue 19 sets a target on it too).
+        ready_ratio = statistics.median(ready) / statistics.median(bare)
+        figures.append(
+            Figure(
+                f"Start to ready for clicks: ReflexMap{which}",
+                "built-in",
+                "ms",
+                ready,
+                target=f"≤ {TARGETS['ready_ratio']}× baseline",
+                baseline=f"{ready_ratio:.2f}× baseline (before: {BEFORE['ready']})",
+                met=ready_ratio <= TARGETS["ready_ratio"],
+            )
+        )
+    return figures
+
+
 def run(runs: int, sizes: list[int], work: Path, clicks: int) -> list[Figure]:
     from reflexmap.atlas import read_atlas
 
     from .interactive import measure
     from .loading import load_samples
-    from .startup import startup_times
 
     figures: list[Figure] = []
     largest = f"{max(sizes):,} zones" if sizes else "built-in"
 
-    bare, app, ready = startup_times(runs)
-    ratio = statistics.median(app) / statistics.median(bare)
-    figures.append(
-        Figure("Start to first paint: bare PySide6 + Shapely", "none", "ms", bare, baseline="(baseline)")
-    )
-    figures.append(
-        Figure(
-            "Start to first paint: ReflexMap",
-            "built-in",
-            "ms",
-            app,
-            target=f"≤ {TARGETS['startup_ratio']}× baseline",
-            baseline=f"{ratio:.2f}× baseline (before: {BEFORE['first_paint']})",
-            met=ratio <= TARGETS["startup_ratio"],
-        )
-    )
-    # The moment a click can be answered (issue 19 sets a target on it too).
-    ready_ratio = statistics.median(ready) / statistics.median(bare)
-    figures.append(
-        Figure(
-            "Start to ready for clicks: ReflexMap",
-            "built-in",
-            "ms",
-            ready,
-            target=f"≤ {TARGETS['ready_ratio']}× baseline",
-            baseline=f"{ready_ratio:.2f}× baseline (before: {BEFORE['ready']})",
-            met=ready_ratio <= TARGETS["ready_ratio"],
-        )
-    )
+    figures += startup_figures(runs)
     figures += frame_figures(runs)
 
     for name, path in _charts(sizes, work):
@@ -423,14 +437,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="runs per measurement (default 7)")
     parser.add_argument("--sizes", default="1000,10000", help="synthetic chart sizes (default 1000,10000)")
     parser.add_argument("--clicks", type=int, default=60, help="clicks per chart (default 60)")
-    parser.add_argument("--json", default="benchmarks/results.json", help="where to write the numbers")
+    parser.add_argument("--json", default=None, help="where to write the numbers (benchmarks/results.json)")
     parser.add_argument("--work", default=str(Path(tempfile.gettempdir()) / "reflexmap-benchmarks"))
     parser.add_argument("--quick", action="store_true", help="one run on a 40-zone chart: checks the suite")
     parser.add_argument("--soak", action="store_true", help="a whole day in one process: nothing left behind")
     parser.add_argument("--scale", type=float, default=None, help="with --soak: scale every count of the day")
+    parser.add_argument(
+        "--startup", action="store_true", help="only the start-up rows (written to --json only where given)"
+    )
+    parser.add_argument(
+        "--against",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="with --startup: the same rows for the checkout at DIR too, started by turns with this one",
+    )
     args = parser.parse_args(argv)
     if args.soak:
         return soak_main(args)
+    if args.against and not args.startup:
+        parser.error("--against is for --startup")
+    if args.startup:
+        return startup_main(args)
+    args.json = args.json or "benchmarks/results.json"
     runs, sizes, clicks = args.runs, [int(s) for s in args.sizes.split(",") if s], args.clicks
     if args.quick:
         runs, sizes, clicks = 1, [40], 4
@@ -459,13 +488,31 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def startup_main(args) -> int:
+    """`--startup`: the start-up rows alone (a change measured by turns with `--against` the
+    code before it), with the load the machine had: the full run's table is not written over."""
+    started, load = time.time(), os.getloadavg()
+    runs = 1 if args.quick else args.runs
+    figures = startup_figures(runs, [Path(p).resolve() for p in args.against])
+    print(table(figures))
+    print(f"\n{runs} rounds in {time.time() - started:.1f} s; load average before and after:")
+    print(f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f} → " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
+    if args.json:
+        out = Path(args.json)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        report = {"when": time.strftime("%Y-%m-%d %H:%M:%S %z"), "runs": runs, "load": list(load)}
+        report["figures"] = [f.as_dict() for f in figures]
+        out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
 def soak_main(args) -> int:
     from . import soak
 
     started = time.time()
     scale = args.scale if args.scale is not None else 0.01 if args.quick else 1.0
     figures, kinds = soak.run(scale=scale, clicks=4 if args.quick else soak.CLICKS)
-    out = Path(args.json if args.json != "benchmarks/results.json" else "benchmarks/soak.json")
+    out = Path(args.json or "benchmarks/soak.json")
     report = {
         "when": time.strftime("%Y-%m-%d %H:%M:%S %z"),
         "machine": {

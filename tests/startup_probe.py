@@ -20,6 +20,21 @@ drawings = []  # the map's chart drawn (each round of fitting its text size is o
 guide_names = []  # the views whose guide names were placed, once per drawing of the view
 
 
+refine_steps = []  # the map's steps drawing tiles ahead (around the viewport), in turn
+
+
+def _count_refine_steps() -> None:
+    from reflexmap.ui.map_view import MapView
+
+    step = MapView._refine_step
+
+    def counted(self):
+        refine_steps.append(self)
+        return step(self)
+
+    MapView._refine_step = counted
+
+
 def _count_drawings() -> None:
     from reflexmap.render.chart_scene import ChartScene
 
@@ -132,12 +147,33 @@ def ready():
     from PySide6 import QtGui
 
     seen["accessibility classes when ready"] = [n for n in ("QAccessible",) if n in vars(QtGui)]
+    seen["tiles drawn ahead when ready"] = len(refine_steps)
+    seen["tiles ahead waiting when ready"] = window().map.drawing_ahead
     if os.environ.get("PROBE_CLICK_AT_READY"):  # a person's click at this very moment is answered
         _click_a_zone(os.environ["PROBE_CLICK_AT_READY"])
+    if os.environ.get("PROBE_AFTER_READY"):  # what the turns after it do, until the map is still
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, _after_ready)
+        return
+    print(json.dumps(seen))
+    QApplication.instance().exit(0)
+
+
+def _after_ready() -> None:
+    if window().map.drawing_ahead:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, _after_ready)
+        return
+    seen["tiles drawn ahead after ready"] = len(refine_steps)
+    level = window().map._current_level(create=False)
+    seen["tiles kept after ready"] = len(level.tiles) if level is not None else 0
     print(json.dumps(seen))
     QApplication.instance().exit(0)
 
 
 if __name__ == "__main__":
     _count_drawings()
+    _count_refine_steps()
     main(sys.argv[1:], on_first_paint=painted, on_ready=ready)

@@ -109,3 +109,35 @@ def test_quick_soak_day_leaves_no_widgets_behind(tmp_path: Path):
     widgets = next(f for f in report["figures"] if f["name"].startswith("Soak: live widgets"))
     assert widgets["met"] is True
     assert "| Measure" in result.stdout and "| Kind" in result.stdout
+
+
+def test_the_start_up_rows_alone_compare_two_checkouts_by_turns(tmp_path: Path):
+    """`--startup --against DIR`: the start-up rows alone, for this checkout and the one at
+    DIR (here the same code), each round starting the bare window and both by turns; the
+    full run's JSON (the README's table) is not written over, only the file asked for."""
+    out = tmp_path / "startup.json"
+    results = ROOT / "benchmarks" / "results.json"
+    before = results.read_bytes()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--startup", "--runs", "2", "--against", str(ROOT)]
+        + ["--json", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert results.read_bytes() == before
+    figures = json.loads(out.read_text(encoding="utf-8"))["figures"]
+    assert [f["name"] for f in figures] == [
+        "Start to first paint: bare PySide6 + Shapely",
+        "Start to first paint: ReflexMap",
+        "Start to ready for clicks: ReflexMap",
+        f"Start to first paint: ReflexMap at {ROOT}",
+        f"Start to ready for clicks: ReflexMap at {ROOT}",
+    ]
+    assert all(len(f["samples"]) == 2 and min(f["samples"]) > 0 for f in figures)
+    assert all("× baseline" in f["baseline"] for f in figures[1:])
+    assert "load average" in result.stdout and "| Measure" in result.stdout

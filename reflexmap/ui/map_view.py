@@ -88,7 +88,12 @@ class MapView(QGraphicsView):
         # start is ready for clicks (ui/app.py): PySide6 makes QAccessible's 8 enum classes
         # (190 values) when the name is first imported, 1 % of a start's instructions
         self.accessible = False
-        when_painted(self.viewport(), lambda: later(self, self._make_accessible))
+        # Tiles around the viewport (drawn ahead for a pan) wait for that turn too: their first
+        # step, started by the first paint, drew bands for REFINE_MS (4 ms, 13 ms on a busy
+        # machine) between the first paint and the start's ready for clicks.
+        self._ahead_held = True  # until the turn after the start is ready (`_started`)
+        self._ahead_waiting = False  # a paint asked for tiles ahead while they were held
+        when_painted(self.viewport(), lambda: later(self, self._started))
         self.state = state
         self.chart = ChartScene(self)
         self.setScene(self.chart)
@@ -164,11 +169,18 @@ class MapView(QGraphicsView):
         self._on_drawn: list = []
         self._kept_saving = False  # the kept sizes are to be written after the next paint
 
-    def _make_accessible(self) -> None:
+    def _started(self) -> None:
+        """The turn after the start is ready for clicks: the screen-reader interface, and the
+        tiles around the viewport that the first paint asked for."""
         from .accessibility import install
 
         install(self)
         self.accessible = True
+        self._ahead_held = False
+        if self._ahead_waiting:
+            self._ahead_waiting = False
+            if not self._zooming and not self._refine.isActive():
+                self._refine.start()
 
     @property
     def label_mm(self) -> float | None:
@@ -179,7 +191,7 @@ class MapView(QGraphicsView):
     def drawing_ahead(self) -> bool:
         """Tiles are still being drawn, a band per turn of the event loop (after a zoom, or
         around the viewport for a pan); a bounded amount, let go again by pruning."""
-        return self._zooming or self._refine.isActive()
+        return self._zooming or self._refine.isActive() or self._ahead_waiting
 
     # --- drawing --------------------------------------------------------------------
     @property
@@ -568,7 +580,9 @@ class MapView(QGraphicsView):
                 painter.fillRect(holes.boundingRect(), self.chart.backgroundBrush())
         finally:
             painter.end()
-        if not self._zooming and not self._refine.isActive():
+        if self._ahead_held:  # (the start is not ready for clicks yet: see `_started`)
+            self._ahead_waiting = True
+        elif not self._zooming and not self._refine.isActive():
             self._refine.start()  # tiles around the viewport, for a pan, while nothing happens
 
     def _zoom_changing(self) -> None:
