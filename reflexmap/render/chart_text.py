@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPen, QTextLayout
+from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication, QPen, QTextLayout
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
 from ..i18n import balanced_lines, bidi_isolate
@@ -42,10 +42,25 @@ def text_width(text: str, size_mm: float, bold: bool = False, italic: bool = Fal
 
 
 def forget_measures() -> None:
-    """The label font may have changed (a text size chosen anew takes the desktop's font as
-    it is then, another family perhaps): names measured again, not with the old font."""
-    _advance.cache_clear()
-    _ink.cache_clear()
+    """The label font (the application's) changed: names measured again, not with the old
+    font. Called by the application's `fontChanged` (`_follow_font`), whoever changed it: a
+    text size chosen anew, the typeface pinned at start (`application()`), a test's own
+    application. (Only the text size forgot them before: a scene drawn before the typeface
+    was pinned left the default font's widths to every later window in the process.)"""
+    _advance_in.cache_clear()
+    _ink_in.cache_clear()
+
+
+_followed: list[QGuiApplication] = []  # the application whose font the measures follow
+
+
+def _follow_font() -> None:
+    """Measures kept only while the application's font is the one they were made with."""
+    app = QGuiApplication.instance()
+    if app is not None and (not _followed or _followed[0] is not app):
+        forget_measures()
+        app.fontChanged.connect(forget_measures)
+        _followed[:] = [app]
 
 
 def line_mm(size_mm: float) -> float:
@@ -245,10 +260,17 @@ def _ink_height(line: str) -> float:
     return bottom - top
 
 
-@lru_cache(maxsize=4096)
 def _ink(line: str) -> tuple[float, float]:
     """(top, bottom) in px at FONT_PX of the ink of one line as laid out, from the top of the
     line, with the fallback fonts that draw its letters."""
+    if not _followed:
+        _follow_font()
+    return _ink_in(line)
+
+
+@lru_cache(maxsize=4096)
+def _ink_in(line: str) -> tuple[float, float]:
+    """(`_ink`, measured)"""
     layout = QTextLayout(line, label_font())
     layout.beginLayout()
     layout.createLine()
@@ -261,7 +283,14 @@ def _ink(line: str) -> tuple[float, float]:
     return (ink.top(), ink.bottom()) if not ink.isNull() else (0.0, 0.0)
 
 
-@lru_cache(maxsize=8192)
 def _advance(text: str, bold: bool, italic: bool = False) -> float:
     """Width in px at FONT_PX; layout asks for the same labels many times while placing columns."""
+    if not _followed:
+        _follow_font()
+    return _advance_in(text, bold, italic)
+
+
+@lru_cache(maxsize=8192)
+def _advance_in(text: str, bold: bool, italic: bool = False) -> float:
+    """(`_advance`, measured)"""
     return QFontMetricsF(label_font(bold, italic)).horizontalAdvance(text)
