@@ -85,3 +85,17 @@ def test_the_nose_sinuses_break_between_the_compounds_parts():
     assert ("Gleich-", "gewicht") in hyphen_breaks("Gleichgewicht", "de")
     assert hyphen_breaks("Hals-Nasen-Ohren", "de") == [("Hals-", "Nasen-Ohren"), ("Hals-Nasen-", "Ohren")]
     assert hyphen_breaks("Kopf", "de") == [] and hyphen_breaks("ཀླད་པ", "de") == []  # (another script)
+
+
+def test_without_pyphen_the_rule_gives_the_syllables_and_german_keeps_its_parts(monkeypatch):
+    """An environment that predates the dependency: the small rule's syllables, with the same
+    German filter ("Nasenne-" was the rule's own bad break)."""
+    from reflexmap.layout import hyphens
+
+    monkeypatch.setattr(hyphens, "_dictionary", lambda language: None)
+    hyphens._breaks.cache_clear()
+    try:
+        assert [head for head, _ in hyphen_breaks("Nasennebenhöhlen", "de")] == ["Nasen-", "Nasenneben-"]
+        assert [head for head, _ in hyphen_breaks("Bauchspeicheldrüse", "de")] == ["Bauch-", "Bauchspeichel-"]
+    finally:
+        hyphens._breaks.cache_clear()
