@@ -5,10 +5,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPen, QTextLayout
+from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication, QPen, QTextLayout
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
-from ..i18n import balanced_lines, bidi_isolate
+from ..i18n import balanced_lines, bidi_isolate, language
+from ..layout.hyphens import hyphen_breaks
 from . import palette
 
 FONT_PX = 40  # labels are drawn with a 40 px font and scaled to millimetres
@@ -42,10 +43,25 @@ def text_width(text: str, size_mm: float, bold: bool = False, italic: bool = Fal
 
 
 def forget_measures() -> None:
-    """The label font may have changed (a text size chosen anew takes the desktop's font as
-    it is then, another family perhaps): names measured again, not with the old font."""
-    _advance.cache_clear()
-    _ink.cache_clear()
+    """The label font (the application's) changed: names measured again, not with the old
+    font. Called by the application's `fontChanged` (`_follow_font`), whoever changed it: a
+    text size chosen anew, the typeface pinned at start (`application()`), a test's own
+    application. (Only the text size forgot them before: a scene drawn before the typeface
+    was pinned left the default font's widths to every later window in the process.)"""
+    _advance_in.cache_clear()
+    _ink_in.cache_clear()
+
+
+_followed: list[QGuiApplication] = []  # the application whose font the measures follow
+
+
+def _follow_font() -> None:
+    """Measures kept only while the application's font is the one they were made with."""
+    app = QGuiApplication.instance()
+    if app is not None and (not _followed or _followed[0] is not app):
+        forget_measures()
+        app.fontChanged.connect(forget_measures)
+        _followed[:] = [app]
 
 
 def line_mm(size_mm: float) -> float:
@@ -76,10 +92,11 @@ def name_lines(
 ) -> list[str]:
     """A name in at most `lines` lines no wider than `max_mm`: on one line when it fits; else
     broken between words where its widest line is narrowest (a label column's name takes two
-    lines before it is shortened); a word longer than the room broken between syllables with a
-    hyphen (`hyphen_breaks`: "Nasenneben-" / "höhlen"); `spare` lines more where that still
-    cuts it ("Innenohr" / "und Gleich-" / "gewicht"); only what still does not fit is cut with
-    "…" (a name that needs more lines, a word with no syllable to break at)."""
+    lines before it is shortened); a word longer than the room broken where the language
+    shown breaks it, with a hyphen (layout/hyphens.py: "Nasenneben-" / "höhlen", never
+    "Nasenne-" / "benhöhlen"); `spare` lines more where that still cuts it ("Innenohr" /
+    "und Gleich-" / "gewicht"); only what still does not fit is cut with "…" (a name that
+    needs more lines, a word with no place to break at)."""
     text = " ".join(text[:2000].split())
     found, whole = _name_lines(text, size_mm, max_mm, lines, bold, hyphens=False)
     if whole:
@@ -118,7 +135,7 @@ def _name_lines(
         before = " ".join([*words[:k], ""])
         fitting = [
             (before + head, " ".join([tail, *words[k + 1 :]]))
-            for head, tail in hyphen_breaks(words[k])
+            for head, tail in hyphen_breaks(words[k], language())
             if text_width(before + head, size_mm, bold) <= max_mm
         ]
         if fitting:  # the longest first part (the breaks come in order), leaving a syllable
@@ -134,55 +151,6 @@ def _name_lines(
 
 
 MIN_TAIL = 4  # letters of a broken word's rest on the next line, where a break leaves as many
-VOWELS = frozenset("aeiouyäöüàáâãåæèéêëìíîïòóôõøùúûýœAEIOUYÄÖÜÀÁÂÃÅÆÈÉÊËÌÍÎÏÒÓÔÕØÙÚÛÝŒ")
-# consonants written together and never parted: a break goes before them
-KEPT_TOGETHER = ("sch", "ch", "ck", "ph", "th", "qu")
-# two consonants that begin a syllable: of three or more between two vowels, they go on
-# together ("Schild-drüse", "Bauch-speichel", not "Schildd-rüse", "Bauchs-peichel")
-ONSETS = ("bl", "br", "dr", "fl", "fr", "gl", "gr", "kl", "kr", "pl", "pr", "tr", "sp", "st")
-
-
-def hyphen_breaks(word: str) -> list[tuple[str, str]]:
-    """Where a long word may be broken at the end of a line, as (first line's part with its
-    "-", the rest), the shortest first part first, by a small rule for the Latin alphabets of
-    the charts' languages (not a hyphenation dictionary: importing one cost every start):
-    after a hyphen the word has; else between syllables, before the last consonant of those
-    between two vowels ("Na-sen", "Nasen-neben", "Gleich-gewicht"; "ch", "sch", "ck", "ph",
-    "th", "qu" kept together, and of three or more, ONSETS: "Bauch-speichel-drüse"), at
-    least two letters on each side. A word with no vowels we know (another script) has none:
-    it is shortened with "…" as before."""
-    if "-" in word.strip("-"):
-        parts = word.split("-")
-        return [
-            ("-".join(parts[:k]) + "-", "-".join(parts[k:]))
-            for k in range(1, len(parts))
-            if parts[k - 1] and parts[k]
-        ]
-    lower = word.lower()
-    units: list[tuple[int, str]] = []  # (where, letters): vowels and consonants, "ch" as one
-    i = 0
-    while i < len(lower):
-        unit = next((u for u in KEPT_TOGETHER if lower.startswith(u, i)), lower[i])
-        units.append((i, unit))
-        i += len(unit)
-    breaks = []
-    k = 0
-    while k < len(units):
-        if units[k][1][0] in VOWELS:
-            k += 1
-            continue
-        end = k  # the consonants units[k:end] between two vowels
-        while end < len(units) and units[end][1][0] not in VOWELS:
-            end += 1
-        if 0 < k and end < len(units) and all(u[1].isalpha() for u in units[k:end]):
-            at = end - 1  # before the last consonant …
-            if end - k >= 3 and units[end - 2][1] + units[end - 1][1] in ONSETS:
-                at = end - 2  # … or the last two, where they begin a syllable
-            where = units[at][0]
-            if where >= 2 and len(word) - where >= 2 and any(c in VOWELS for c in lower[:where]):
-                breaks.append((word[:where] + "-", word[where:]))
-        k = end
-    return breaks
 
 
 def two_line_width(text: str, size_mm: float, *, bold: bool = False) -> float:
@@ -245,10 +213,17 @@ def _ink_height(line: str) -> float:
     return bottom - top
 
 
-@lru_cache(maxsize=4096)
 def _ink(line: str) -> tuple[float, float]:
     """(top, bottom) in px at FONT_PX of the ink of one line as laid out, from the top of the
     line, with the fallback fonts that draw its letters."""
+    if not _followed:
+        _follow_font()
+    return _ink_in(line)
+
+
+@lru_cache(maxsize=4096)
+def _ink_in(line: str) -> tuple[float, float]:
+    """(`_ink`, measured)"""
     layout = QTextLayout(line, label_font())
     layout.beginLayout()
     layout.createLine()
@@ -261,7 +236,14 @@ def _ink(line: str) -> tuple[float, float]:
     return (ink.top(), ink.bottom()) if not ink.isNull() else (0.0, 0.0)
 
 
-@lru_cache(maxsize=8192)
 def _advance(text: str, bold: bool, italic: bool = False) -> float:
     """Width in px at FONT_PX; layout asks for the same labels many times while placing columns."""
+    if not _followed:
+        _follow_font()
+    return _advance_in(text, bold, italic)
+
+
+@lru_cache(maxsize=8192)
+def _advance_in(text: str, bold: bool, italic: bool = False) -> float:
+    """(`_advance`, measured)"""
     return QFontMetricsF(label_font(bold, italic)).horizontalAdvance(text)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QP
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from .. import i18n
-from ..render import chart_text, palette
+from ..render import palette
 from ..setting_rules import TEXT_SIZES, THEME_CHOICES, default
 from ..settings import Settings
 
@@ -185,7 +185,6 @@ def apply_text_scale(app: QApplication, scale: float) -> None:
         font.setPixelSize(round(_base_font.pixelSize() * scale))
     set_style(app)
     app.setFont(font)
-    chart_text.forget_measures()  # (the labels' font follows the application's)
     for widget in app.allWidgets():
         if isinstance(widget, QDockWidget):
             _refont_dock(widget, font)

@@ -42,8 +42,12 @@ from .timers import later, when_painted
 ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE = 0.3, 60.0  # screen pixels per millimetre
 MIN_TEXT_PX = 9.0  # no label is smaller on screen (font pixel size, × the text-size setting);
-# guide names not under 11 px (layout/text_sizes.py MINOR_FLOOR)
-MAX_TEXT_GROWTH = 1.25  # a window too small for that grows text at most to 1.25 × the label size
+# guide names not under 11 px (layout/text_sizes.py MINOR_FLOOR). Held with the chart whole
+# in a window of 1024×700 and larger (its text grows to TEXT_GROWTH × the label size for it);
+# a smaller window's text stops there and the person zooms in (800×600: about 7.8 px); at
+# Large and Largest a window too small shows part of the chart at a legible size (`_pans`)
+TEXT_GROWTH = 1.8  # (at 1.25 a 1024×768 window's labels stopped at 7.7 px, English)
+MAX_TEXT_GROWTH = 1.25  # larger text asked for shows part of the chart when it falls this short
 FIT_MARGIN_PX = 2  # QGraphicsView.fitInView keeps this much free on each side
 # The map's drawing is kept as tiles of device pixels (reflexmap/ui/map_layers.py). While
 # the wheel turns, the new scale is shown by scaling the tiles already drawn; once the wheel
@@ -65,6 +69,22 @@ REFINE_MS = 4.0
 
 # the first round after measuring asks for this much more text than the measured chart needs
 ROUND_HEADROOM = 1.04
+
+
+def _toward_holding(before: tuple[float, float] | None, now: tuple[float, float]) -> float:
+    """The next round's minimum text size (mm), from this round's (minimum, what it needed)
+    and the last's: where the line through them meets need = minimum (a chart widens
+    about in proportion to its text), not merely this round's need, which on a small
+    window crept up on the size that holds and stopped short of it after five rounds
+    (1024×768: 8.98 px where 9 are the floor). Never less than this round's need, nor more
+    than a quarter above it."""
+    min_mm, need = now
+    if before is None or before[0] <= 0.0 or min_mm == before[0]:
+        return need
+    slope = (need - before[1]) / (min_mm - before[0])
+    if slope >= 1.0 or slope <= 0.0:
+        return need
+    return min(1.25 * need, max(need, min_mm + (need - min_mm) / (1.0 - slope)) * 1.002)
 
 
 class MapView(QGraphicsView):
@@ -282,6 +302,7 @@ class MapView(QGraphicsView):
         if need is None and key in self._measured:
             need = self.min_text_mm_needed(self._measured[key])
         min_mm = 0.0
+        before: tuple[float, float] | None = None  # the last round's (min_mm, need)
         for _round in range(5):
             if _round or need is None:
                 # each round only measures the chart: its guide names, placed inside the
@@ -295,8 +316,16 @@ class MapView(QGraphicsView):
                     self._keep_size(key, self._measured[key])
             if self._holds(min_mm, need):
                 break
-            # headroom: the next drawing is wider
-            min_mm = need * ROUND_HEADROOM if min_mm == 0.0 else need
+            if min_mm == 0.0:
+                following = need * ROUND_HEADROOM  # headroom: the next drawing is wider
+            else:
+                following = _toward_holding(before, (min_mm, need))
+            # never past the largest the view asks for, which holds (no need is larger):
+            # the last round's drawing is made there, so that the rounds end on a drawing
+            # that holds, the same whichever size they started from
+            growth = TEXT_GROWTH * (self.label_mm or LABEL_MM) * self.text_scale
+            following = growth if _round == 3 else min(following, growth)
+            before, min_mm = (min_mm, need), following
         if drawn is None:  # the chart with no minimum holds, as measured before: drawn whole
             self._draw(min_mm)
             return min_mm
@@ -346,7 +375,7 @@ class MapView(QGraphicsView):
             known = self._kept_size(settled_key)  # from an earlier start
             # no more than the rounds can reach (the largest text they ask for, with the
             # first round's headroom): a damaged file never draws the chart in huge type
-            largest = MAX_TEXT_GROWTH * (self.label_mm or LABEL_MM) * self.text_scale * 1.04
+            largest = TEXT_GROWTH * (self.label_mm or LABEL_MM) * self.text_scale * 1.04
             if known is None or len(known) != 2 or not known[0] <= largest * 1.001:
                 return None
             self._text_settled[settled_key] = (known[0], known[1])
@@ -707,7 +736,7 @@ class MapView(QGraphicsView):
         scale = self.fit_scale(size)
         if not self.isVisible() or scale <= 0 or self.viewport().width() < 120:
             return 0.0
-        largest = MAX_TEXT_GROWTH * (self.label_mm or LABEL_MM) * self.text_scale
+        largest = TEXT_GROWTH * (self.label_mm or LABEL_MM) * self.text_scale
         largest = min(largest, self.chart.largest_label_mm)  # presenting: columns beside the feet
         # presenting asks for larger labels: the key and captions grow alike
         presenting = (self.label_mm or LABEL_MM) / LABEL_MM

@@ -7,9 +7,13 @@ column."""
 
 from __future__ import annotations
 
-from reflexmap.layout.labels import column_places, spread
-from reflexmap.render.chart_text import hyphen_breaks, name_lines, text_width
+import pytest
 
+from reflexmap import i18n
+from reflexmap.layout.labels import column_places, spread
+from reflexmap.render.chart_text import name_lines, text_width
+
+from ..layout.test_hyphens import good_breaks
 from .test_label_legibility import label_problems
 
 
@@ -64,27 +68,22 @@ def test_german_names_at_largest_text_wrap_before_they_are_cut(qtbot, window_in)
 
 
 def test_a_long_word_breaks_between_syllables_and_a_name_takes_a_third_line(qapp):
-    """The hand-written rule (chart_text.hyphen_breaks: no hyphenation dictionary imported at
-    start-up) and `name_lines` with it: a third line only where two lines still cut."""
-    assert [head for head, _tail in hyphen_breaks("Nasennebenhöhlen")] == [
-        "Na-",
-        "Nasen-",
-        "Nasenne-",
-        "Nasenneben-",
-        "Nasennebenhöh-",
-    ]
-    assert [head for head, _ in hyphen_breaks("Bauchspeicheldrüse")] == [
-        "Bauch-",
-        "Bauchspei-",
-        "Bauchspeichel-",
-        "Bauchspeicheldrü-",
-    ]
-    assert ("Gleich-", "gewicht") in hyphen_breaks("Gleichgewicht")
-    assert hyphen_breaks("Hals-Nasen-Ohren") == [("Hals-", "Nasen-Ohren"), ("Hals-Nasen-", "Ohren")]
-    assert hyphen_breaks("Kopf") == [] and hyphen_breaks("ཀླད་པ") == []  # (another script)
+    """`name_lines` with the breaks of the language shown (layout/hyphens.py, tested there):
+    the longest first part that fits, and a third line only where two lines still cut."""
+    i18n.set_language("de")
+    try:
+        names_broken_in_german()
+    finally:
+        i18n.set_language("en")
+
+
+def names_broken_in_german() -> None:
     size = 7.0
     room = text_width("Nasenneben-", size, True) + 0.1
     assert name_lines("Nasennebenhöhlen", size, room, bold=True) == ["Nasenneben-", "höhlen"]
+    room = text_width("Nasenne-", size, True) + 0.1  # not "Nasenne-" / "benhöhlen"
+    narrow = name_lines("Nasennebenhöhlen", size, room, bold=True, spare=1)
+    assert narrow == ["Nasen-", "neben-", "höhlen"], narrow
     room = text_width("und Gleich-", size, True) + 0.1
     assert name_lines("Innenohr und Gleichgewicht", size, room, bold=True)[-1].endswith("…")
     three = name_lines("Innenohr und Gleichgewicht", size, room, bold=True, spare=1)
@@ -106,3 +105,28 @@ def test_german_names_at_largest_text_are_whole_on_every_view(qtbot, largest_tex
             for line in text.split("\n"):
                 assert text_width(line, chart.label_mm, True) <= chart.column_mm + 1e-6
         assert label_problems(chart) == []
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize("size, text_scale", [((1024, 768), 1.0), ((1024, 768), 1.5), ((1440, 900), 1.5)])
+def test_no_label_line_ends_in_a_bad_split_in_the_window(qtbot, window_in, language, size, text_scale):
+    """Every view of the real window, in both languages: a line ended by our hyphen is broken
+    at a place tests/layout/test_hyphens.py's GOOD has for the word."""
+    window = window_in(language, size, text_scale)
+    good = good_breaks(language)
+    broken = 0
+    for aspect in window.state.atlas.aspects():
+        window.aspect_actions[aspect].trigger()  # View → Plantar, Medial, …
+        qtbot.wait(50)
+        for (_view, zone_id), label in window.map.chart.labels.items():
+            lines = label.text.text().split("\n")
+            name = window.map.chart.atlas.zone(zone_id).name
+            for line, following in zip(lines, lines[1:], strict=False):
+                head, tail = line.split(" ")[-1], following.split(" ")[0]
+                if not head.endswith("-") or f"{head}{tail}" in name.split():
+                    continue  # between words, or at the name's own hyphen
+                broken += 1
+                word = head[:-1] + tail
+                assert len(head) - 1 in good.get(word, set()), (aspect, head, tail)
+    if language == "de" and text_scale > 1.0:
+        assert broken > 0  # (the test sees broken words: German's long ones at Largest)

