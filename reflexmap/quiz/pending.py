@@ -30,7 +30,7 @@ from pathlib import Path
 
 from .. import bounded_json
 from ..i18n import N_, _, format_count, isolated, ngettext
-from ..storage import atomic_path, listed, read_regular, write_checked
+from ..storage import atomic_path, listed, read_regular, version_problem, write_checked
 from .log_records import MAX_ANSWER_SECONDS, MAX_TIME, answer_problem
 
 FORMAT = "reflexmap-pending-answers"
@@ -194,6 +194,8 @@ class Answers(list):
     def __init__(self, answers: list[PendingAnswer], left_out: list):
         super().__init__(answers)
         self.left_out = left_out
+        self.version_wrong: Callable[[], str] | None = None  # why the version is not one
+        self.raw = b""  # the bytes read (for the version's place)
 
 
 class Refused:
@@ -240,7 +242,8 @@ def read(path: Path) -> Answers:
         or not isinstance(data.get("answers"), list)
     ):
         raise ValueError(_("not a file of answers waiting to be saved"))
-    if data.get("version") != VERSION or len(data["answers"]) > MAX_ANSWERS:
+    version_wrong = version_problem(data, VERSION)  # read as format 1, said: each answer is checked
+    if (version_wrong is None and data["version"] != VERSION) or len(data["answers"]) > MAX_ANSWERS:
         raise ValueError(_("not a file of answers waiting to be saved"))
     answers, left_out, refused = [], [], []
     for index, entry in enumerate(data["answers"]):
@@ -260,7 +263,9 @@ def read(path: Path) -> Answers:
         for at, place, why in refused:
             line, column = found.get(place) or found.get(place[:2]) or (0, 0)
             left_out[at] = Refused(line, column, why)
-    return Answers(answers, left_out)
+    read = Answers(answers, left_out)
+    read.version_wrong, read.raw = version_wrong, raw
+    return read
 
 
 def _answer(entry: object, source: str) -> PendingAnswer | tuple[str | None, Callable[[], str]]:

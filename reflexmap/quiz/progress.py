@@ -31,6 +31,8 @@ from ..storage import (
     read_guarded,
     repeats_said,
     said,
+    version_problem,
+    version_said,
     write_with_backup,
 )
 
@@ -105,6 +107,8 @@ class Cards(dict):
     ):
         super().__init__(states)
         self.dropped, self.text, self.repeats = dropped, text, list(repeats)
+        self.version_wrong: Callable[[], str] | None = None  # why the version is not one
+        self.raw = b""  # the bytes read (for the version's place)
 
 
 class ProgressStore:
@@ -121,6 +125,8 @@ class ProgressStore:
         source = self.path if self.path.exists() else self.backup  # (a damaged one is aside)
         if isinstance(states, Cards) and states.repeats:  # the later value used (the import keeps the file)
             warnings.append(repeats_said(source, states.repeats, None))
+        if isinstance(states, Cards) and states.version_wrong is not None:  # (the import keeps the file)
+            warnings.append(version_said(source, states.raw, states.version_wrong, VERSION, None))
         if isinstance(states, Cards) and states.dropped:
             warnings.append(_dropped_said(source, states, copy_aside(source, "damaged")))
         return Loaded(dict(states or {}), said(warnings))
@@ -149,11 +155,9 @@ def parse(raw: bytes) -> dict[str, LegacyCardState]:
         raise ProgressError(exc.message, line=exc.line, column=exc.column) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ProgressError(_("not a ReflexMap progress file"))
-    version = data.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise ProgressError(_("no format version"))
-    if version > VERSION:
-        raise FutureVersion(version)
+    version_wrong = version_problem(data, VERSION)  # read as format 1, said: each card is checked
+    if version_wrong is None and data["version"] > VERSION:
+        raise FutureVersion(data["version"])
     cards = data.get("cards")
     if not isinstance(cards, dict):
         raise ProgressError(_("no cards"))
@@ -165,7 +169,9 @@ def parse(raw: bytes) -> dict[str, LegacyCardState]:
             dropped.append((key, *problem))
             continue
         states[key] = LegacyCardState.from_json(value)
-    return Cards(states, dropped, bounded_json.text_of(raw) if dropped else "", repeats)
+    read = Cards(states, dropped, bounded_json.text_of(raw) if dropped else "", repeats)
+    read.version_wrong, read.raw = version_wrong, raw
+    return read
 
 
 _WHOLE = {

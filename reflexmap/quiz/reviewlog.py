@@ -39,8 +39,8 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from .. import bounded_json
-from ..i18n import _, format_count, ngettext
-from ..storage import copy_aside
+from ..i18n import _, format_count, isolated, ngettext
+from ..storage import copy_aside, version_said
 from . import log_records, pending, salvage
 from .pending import PendingAnswer
 from .progress import LegacyCardState, ProgressStore
@@ -554,6 +554,11 @@ class ReviewLog:
         for path in pending.files(self.path, spares):
             try:
                 answers = pending.read(path)
+                if answers.version_wrong is not None:  # the answers are read; the file as it was is kept
+                    kept = copy_aside(path, "bad-version")
+                    self.warnings.append(
+                        version_said(path, answers.raw, answers.version_wrong, pending.VERSION, kept)()
+                    )
                 if answers.left_out:  # the others are read; the file as it was is kept
                     kept = copy_aside(path, "damaged")
                     self.warnings.append(pending.left_out_said(path, answers.left_out, kept))
@@ -572,9 +577,11 @@ class ReviewLog:
                 reason = exc.message if isinstance(exc, bounded_json.JSONBoundsError) else pending.why(exc)
                 self.warnings.append(
                     _("{place}: {reason}. The file could not be used and was kept as {kept}.").format(
-                        place=f"{path.name}:{line}:{column}" if line else path.name,
+                        place=f"{isolated(str(path.absolute()))}:{line}:{column}"
+                        if line
+                        else isolated(str(path.absolute())),
                         reason=reason.rstrip("."),
-                        kept=aside.name,
+                        kept=isolated(str(aside.absolute())),
                     )
                 )
         return found
