@@ -104,6 +104,20 @@ def files(database: Path, spares: tuple[Path, ...] = ()) -> list[Path]:
     return found
 
 
+def spare_for(spares: tuple[Path, ...]) -> Path | None:
+    """The folder answers go to when the log's own cannot take them: `<spare>/answers-waiting`
+    of the first spare folder that can be written now (it, or the nearest folder above it that
+    is there, since it is made when needed), as `write` tries them; None when none can."""
+    for spare in spares:
+        folder = spare / SPARE_FOLDER
+        there = folder
+        while not there.exists() and there.parent != there:
+            there = there.parent
+        if there.is_dir() and os.access(there, os.W_OK | os.X_OK):
+            return folder
+    return None
+
+
 def write(database: Path, answers: list[PendingAnswer], spare: Path | None = None) -> Path:
     """Write `answers` to a new file beside `database` (or in the spare folder `spare`),
     atomically and fsync'ed; each gets an id (the one it had, if it came from a file)."""

@@ -221,7 +221,12 @@ def _busy(exc: sqlite3.Error) -> bool:
 
 class ReviewLog:
     def __init__(
-        self, path: str | Path, *, clock: Callable[[], float] = time.time, wait_ms: int | None = None
+        self,
+        path: str | Path,
+        *,
+        clock: Callable[[], float] = time.time,
+        wait_ms: int | None = None,
+        spares: tuple[Path, ...] = (),
     ):
         """`wait_ms`: how long opening waits for a lock another program holds on the file
         (None: BUSY_TIMEOUT_MS, then the error). Given, a log held locked past it (another
@@ -237,6 +242,7 @@ class ReviewLog:
         self.keeps_answers = False  # read-only folder: answers wait to be kept elsewhere (not written)
         self.locked = False
         self._wait_ms = wait_ms
+        self._spares = tuple(spares)  # where answers go when its folder cannot take them (named)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError:
@@ -307,7 +313,7 @@ class ReviewLog:
                 _(
                     "{path} was written by a newer ReflexMap (database version {version}). It is "
                     "left as it is: answers in this session are not saved."
-                ).format(path=self.path, version=version)
+                ).format(path=isolated(str(self.path.absolute())), version=version)
             )
             try:
                 return connect(self.path, read_only=True)
@@ -344,13 +350,21 @@ class ReviewLog:
         closing (pending.py), written into the log at the first start that can write it."""
         self.writable = False
         self.keeps_answers = True
-        self.warnings.append(
-            _(
+        spare = pending.spare_for(self._spares)
+        folder = isolated(str(self.path.parent.absolute()))
+        if spare is not None:
+            said = _(
                 "The folder {folder} cannot be written: the progress saved in it is shown, and "
-                "answers given in this session are kept in another folder when ReflexMap closes, "
-                "to be saved at the first start that can write it. Nothing in it is changed."
-            ).format(folder="\u2068" + str(self.path.parent) + "\u2069")
-        )
+                "answers given in this session are kept in {spare} when ReflexMap closes, to be "
+                "saved at the first start that can write it. Nothing in it is changed."
+            ).format(folder=folder, spare=isolated(str(spare.absolute())))
+        else:  # (the window asks where to save them when it closes)
+            said = _(
+                "The folder {folder} cannot be written, and no other folder of ReflexMap's can "
+                "either: the progress saved in it is shown; answers given in this session can be "
+                "saved to a file you choose when ReflexMap closes. Nothing in it is changed."
+            ).format(folder=folder)
+        self.warnings.append(said)
         memory = sqlite3.connect(":memory:", isolation_level=None)
         if self.path.exists():
             try:
@@ -370,7 +384,7 @@ class ReviewLog:
                 memory = sqlite3.connect(":memory:", isolation_level=None)
                 self.warnings.append(
                     _("{path} could not be read ({reason}); it is left as it is.").format(
-                        path=self.path, reason=reason
+                        path=isolated(str(self.path.absolute())), reason=reason
                     )
                 )
         version = memory.execute("PRAGMA user_version").fetchone()[0]
@@ -454,7 +468,7 @@ class ReviewLog:
             message = _(
                 "The progress database {path} is not a regular file (a pipe, device or folder); it "
                 "was set aside as {aside}."
-            ).format(path=self.path.absolute(), aside=aside)
+            ).format(path=isolated(str(self.path.absolute())), aside=isolated(str(Path(aside).absolute())))
             self.warnings.append(message + " " + self._restore_backup())
             return
         message = _("The progress database {path} is damaged; it was set aside as {aside}.").format(
@@ -706,7 +720,9 @@ class ReviewLog:
             if _busy(exc):
                 raise
             self.warnings.append(
-                _("Could not read {path}: {error}").format(path=self.path, error=pending.why(exc))
+                _("Could not read {path}: {error}").format(
+                    path=isolated(str(self.path.absolute())), error=pending.why(exc)
+                )
             )
             return {}
         bad: list[tuple[int, object, Callable[[], str]]] = []
