@@ -512,9 +512,26 @@ def version_problem(data: dict, newest: int) -> Callable[[], str] | None:
     version = data["version"]
     if type(version) is int and version >= 1:
         return None
-    from .setting_rules import shown  # (the one way a stored value is quoted in a message)
+    written = _as_written(version)
+    return lambda: _("the format version {value} is not one ReflexMap writes").format(value=isolated(written))
 
-    return lambda: _("the format version {value} is not one ReflexMap writes").format(value=shown(version))
+
+def _as_written(value: object) -> str:
+    """A top-level value quoted as the file wrote it, short (a number read by bounded_json
+    knows its text: `1.0`, `1e999`; 5,000 digits are not converted to be shown)."""
+    import json
+
+    held = getattr(value, "written", None)
+    if isinstance(held, str):
+        text = held
+    elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**40:
+        text = f"{'-' if value < 0 else ''}10^{len(str(abs(value))) - 1}…"
+    else:
+        try:
+            text = json.dumps(value, ensure_ascii=False)
+        except (TypeError, ValueError):  # (a value skipped as too deep)
+            text = "…"
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def version_said(file: Path, raw: bytes, reason: Callable[[], str], newest: int, kept: Path | None) -> Said:

@@ -159,20 +159,34 @@ def is_sound(path: Path, wait_ms: int | None = None) -> bool:
 
 
 def damaged_at_start(path: Path) -> bool:
-    """True if the log at `path` fails SQLite's quick_check, read without leaving a file
-    behind: with no -wal and no -shm the file alone is the log, read as immutable (no -shm
-    made); with an index already there, read through it. A log with answers in its -wal but
-    no index is left to the first opening of the progress (reading it would make a -shm); so
-    is one that is missing, locked, or not a regular file (ReviewLog says those)."""
+    """True if the log at `path` fails SQLite's quick_check. Run in a thread of its own after
+    the first paint (StartProblems): on 200,000 answers it takes 0.06 to 0.3 s, more from a
+    cold disk, which the window must not wait for.
+
+    How it is read depends on what is beside it, so that no answer is missed and a sound log
+    is never called damaged:
+    - nothing (the usual case: closed cleanly): the file alone is the log, read as immutable,
+      so that no file is made beside it;
+    - a -shm: read through it, read-only;
+    - a -wal holding answers but no -shm (a copy, a crash, a tool that removed the index):
+      read-only too, which reads the answers in the -wal (SQLite makes the -shm to do so, as
+      the progress's first opening would); the file alone would miss them;
+    - a -journal (left by a write that was cut off): the file alone may be half written; the
+      cut-off write is rolled back first (roll_back_cut_off_write, as any opening would),
+      which leaves the log as its last finished write left it, then it is checked.
+    A log that another program holds locked is not waited for (False: the progress's first
+    opening says it is in use, and checks it then); nor is one that is missing, not a regular
+    file, or in a folder that cannot be written where reading needs a file made (ReviewLog
+    says those)."""
     path = Path(path)
     wal, shm = Path(str(path) + "-wal"), Path(str(path) + "-shm")
+    journal = Path(str(path) + "-journal")
     try:
-        if not stat.S_ISREG(path.lstat().st_mode) or special_file(wal) or special_file(shm):
+        if not stat.S_ISREG(path.lstat().st_mode) or any(special_file(p) for p in (wal, shm, journal)):
             return False
-        if shm.exists():
+        roll_back_cut_off_write(path, wait_ms=0)  # (a -journal: else the file alone is half written)
+        if shm.exists() or _size(wal) > 0:
             conn = connect(path, read_only=True, wait_ms=0)
-        elif _size(wal) > 0 or os.path.lexists(str(path) + "-journal"):  # not in the file alone
-            return False
         else:
             conn = sqlite3.connect(f"{path.absolute().as_uri()}?immutable=1", uri=True, isolation_level=None)
         try:
@@ -187,12 +201,34 @@ def damaged_at_start(path: Path) -> bool:
         return True
 
 
-def check_at_start(path: Path) -> list[str]:
-    """A log found damaged at start (damaged_at_start) is opened as the progress opens it: set
-    aside, the newest sound backup restored, what still reads salvaged; what was done, said.
-    Nothing is said (or done) of a sound log, nor when it cannot be opened now (the first
-    opening of the progress says that)."""
-    if not damaged_at_start(path):
+def roll_back_cut_off_write(path: Path, wait_ms: int | None = None) -> None:
+    """A -journal left beside the log by a write that was cut off (a crash, a power cut) is
+    played back, as SQLite does at the first read of a connection that may write: the log is
+    then as its last finished write left it. Read alone (read-only, as the check reads), the
+    half-written file looked damaged and a sound log was set aside, with the cut-off write's
+    answers salvaged as if given. Raises SQLite's busy error when another holds the log; a
+    damaged log is left to the check that follows."""
+    if _size(Path(str(path) + "-journal")) == 0:
+        return
+    conn = connect(path, wait_ms=wait_ms)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.OperationalError as exc:
+        if _busy(exc) or _full(exc):
+            raise
+    except sqlite3.DatabaseError:
+        pass  # damaged: said by the check
+    finally:
+        conn.close()
+
+
+def check_at_start(path: Path, *, damaged: bool | None = None) -> list[str]:
+    """A log found damaged at start (damaged_at_start; `damaged`: already found so, in the
+    start's thread) is opened as the progress opens it: set aside, the newest sound backup
+    restored, what still reads salvaged; what was done, said. Nothing is said (or done) of a
+    sound log, nor when it cannot be opened now (the first opening of the progress says that):
+    one held locked by another program is not waited for (ReviewLog opens it `locked`)."""
+    if not (damaged if damaged is not None else damaged_at_start(path)):
         return []
     try:
         log = ReviewLog(path, wait_ms=0)
@@ -296,6 +332,7 @@ class ReviewLog:
         if not self._can_write():
             return self._open_read_only()
         wait = self._wait_ms
+        roll_back_cut_off_write(self.path, wait)  # else the file alone is checked: half written
         if self.path.exists() and not (is_sound(self.path, wait) and _is_ours(self.path, wait)):
             self._replace_damaged()  # damaged, or another program's tables: set aside, untouched
         conn = connect(self.path, wait_ms=wait)
@@ -464,6 +501,9 @@ class ReviewLog:
                 wal.unlink(missing_ok=True)
         with contextlib.suppress(OSError):  # an index of the WAL (SQLite makes it again): of no log now
             shm.unlink(missing_ok=True)
+        journal = Path(str(self.path) + "-journal")
+        if _size(journal) > 0:  # a cut-off write's pages: they go with it, never onto the fresh log
+            os.replace(journal, str(aside) + "-journal")
         if special:
             message = _(
                 "The progress database {path} is not a regular file (a pipe, device or folder); it "
@@ -472,7 +512,7 @@ class ReviewLog:
             self.warnings.append(message + " " + self._restore_backup())
             return
         message = _("The progress database {path} is damaged; it was set aside as {aside}.").format(
-            path=self.path.absolute(), aside=aside
+            path=isolated(str(self.path.absolute())), aside=isolated(str(aside))
         )
         restored = self._restore_backup()
         try:
