@@ -282,6 +282,18 @@ def read(path: Path) -> Answers:
     return read
 
 
+def _encodable(text: object) -> bool:
+    """False for a text SQLite cannot take (a lone surrogate, JSON's "\\ud800"); True for
+    anything else (its type is checked on its own)."""
+    if not isinstance(text, str):
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _answer(entry: object, source: str) -> PendingAnswer | tuple[str | None, Callable[[], str]]:
     """The answer `entry` stands for, or the key of the value that makes it not one (None: the
     entry as a whole) and why."""
@@ -295,6 +307,10 @@ def _answer(entry: object, source: str) -> PendingAnswer | tuple[str | None, Cal
         entry.get("once"),
     )
     correct, close = entry.get("correct"), entry.get("close")
+    for key, value in (("card", card), ("view", view), ("once", once), ("clicked", clicked)):
+        texts = value if key == "clicked" and isinstance(value, list) else [value]
+        if not all(_encodable(text) for text in texts):  # the log would stop on it at every start
+            return key, lambda: _("a text in it holds a character that is not text (a lone surrogate)")
     if not (isinstance(card, str) and 0 < len(card) <= MAX_TEXT):
         return "card", lambda: _("the card's name is not a text of 1 to {limit} characters").format(
             limit=format_count(MAX_TEXT)

@@ -35,6 +35,7 @@ from ..storage import (
     version_said,
     write_with_backup,
 )
+from ..terminal_text import one_line
 
 FORMAT = "reflexmap-progress"
 VERSION = 1
@@ -164,7 +165,7 @@ def parse(raw: bytes) -> dict[str, LegacyCardState]:
     states, dropped = {}, []
     for key, value in cards.items():
         deep = bounded_json.deep_in(value)
-        problem = (deep.reason, deep) if deep is not None else card_problem(value)
+        problem = key_problem(key) or ((deep.reason, deep) if deep is not None else card_problem(value))
         if problem is not None:
             dropped.append((key, *problem))
             continue
@@ -180,6 +181,29 @@ _WHOLE = {
     "right": (0, MAX_COUNT),
     "wrong": (0, MAX_COUNT),
 }
+
+
+MAX_KEY = 1000  # characters of a card's key (the review log's bound for a card)
+
+
+def key_problem(key: str) -> tuple[Callable[[], str], None] | None:
+    """Why a card's key cannot be used (None: it can): longer than the review log keeps (it
+    was left out without a word), or not text at all (a lone surrogate, JSON's "\\ud800": the
+    import stopped on it with a UnicodeEncodeError at every opening of the progress)."""
+    length = len(key)
+    if length == 0:
+        return (lambda: _("its name is empty")), None
+    if length > MAX_KEY:
+        return (
+            lambda: _("its name has {count} characters; the limit is {limit}").format(
+                count=format_count(length), limit=format_count(MAX_KEY)
+            )
+        ), None
+    try:
+        key.encode("utf-8")
+    except UnicodeEncodeError:
+        return (lambda: _("its name holds a character that is not text (a lone surrogate)")), None
+    return None
 
 
 def card_problem(value: object) -> tuple[Callable[[], str], str | None] | None:
@@ -233,7 +257,7 @@ def _dropped_said(path: Path, cards: Cards, kept: Path | None) -> Callable[[], s
             place = isolated(str(path)) + (f":{line}:{column}" if line else "")
             lines.append(
                 _("{place}: card {card}: {reason}; this card is left out.").format(
-                    place=place, card=isolated(key[:200]), reason=why()
+                    place=place, card=isolated(one_line(key[:200])), reason=why()
                 )
             )
         count = len(cards.dropped)
