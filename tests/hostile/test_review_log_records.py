@@ -212,7 +212,7 @@ def test_a_damaged_log_is_said_at_start_without_opening_the_progress(tmp_path: P
         ("Quiz progress", "quiz-warning")
     ]
     said = facts["shown"][0]["text"]
-    set_aside = f"The progress database \u2068{path}\u2069 is damaged; it was set aside as \u2068{aside}\u2069"
+    set_aside = f"The progress database \u2068{path}\u2069 is damaged; it was set aside as \u2068{aside}"
     assert set_aside in said, said
     assert f"at least {len(zones)} answers could not be read and are lost." in said
 
