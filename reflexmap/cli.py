@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .setting_rules import TEXT_SCALES, THEMES
+from .terminal_text import one_line
 from .vocab import ASPECTS, LANGUAGES
 
 if TYPE_CHECKING:
@@ -305,7 +306,7 @@ def export(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as exc:
         _complain(f"reflexmap export: {_said(exc)}")
         return 1
-    print(out)
+    print(one_line(str(out)))  # (a line break or an escape sequence in the name shown escaped)
     return 0
 
 
@@ -327,7 +328,7 @@ def _take_away(atlas, args: argparse.Namespace) -> int:
     except (OSError, ValueError) as exc:
         _complain(f"reflexmap export: {_said(exc)}")
         return 1
-    print(out)
+    print(one_line(str(out)))  # (a line break or an escape sequence in the name shown escaped)
     return 0
 
 
@@ -361,7 +362,7 @@ def _handout(atlas, args: argparse.Namespace) -> int:
     except (OSError, ValueError) as exc:
         _complain(f"reflexmap export: {_said(exc)}")
         return 1
-    print(out)
+    print(one_line(str(out)))  # (a line break or an escape sequence in the name shown escaped)
     return 0
 
 
@@ -460,7 +461,8 @@ def _main(
     elif not _has_display():
         _complain(
             "reflexmap: no display found (DISPLAY and WAYLAND_DISPLAY are not set).\n"
-            "Run it in a desktop session, or save a picture of the window with --screenshot FILE."
+            "Run it in a desktop session, or save a picture of the window with --screenshot FILE.",
+            lines=True,
         )
         return 2
     from .ui.app import run
@@ -485,23 +487,16 @@ def _said(exc: BaseException) -> str:
     return error_text(exc)
 
 
-def one_line(text: str) -> str:
-    """`text` on one line, as written: a line break, carriage return or other control
-    character (in a file's name, say) is shown escaped (\\n, \\r, \\x1b), so that each
-    problem stays one `file:line:column: message` line and nothing rewrites the terminal."""
-    if text.isprintable():
-        return text
-    return "".join(
-        char if char.isprintable() or char == "\t" else char.encode("unicode_escape").decode("ascii")
-        for char in text
-    )
-
-
-def _complain(message: object) -> None:
-    """One message on stderr, as whole lines after everything already printed on stdout.
+def _complain(message: object, *, lines: bool = False) -> None:
+    """One message on stderr, as whole lines after everything already printed on stdout;
+    on one line, every control character escaped (a file name or a view given with a line
+    break or an escape sequence in it: the terminal never acts on it), or with `lines`, each
+    of its own lines so (a message of ours written on two lines).
 
     stdout into a pipe or a file is written in blocks, stderr at once: without the flush a
     summary written to stderr lands inside a line of the errors still waiting on stdout
     (`reflexmap check big.yaml 2>&1 | less` read "… outside1 file of 1 has errors")."""
     sys.stdout.flush()
-    print(str(message).rstrip("\r\n"), file=sys.stderr, flush=True)
+    text = str(message).rstrip("\r\n")
+    text = "\n".join(one_line(line) for line in text.split("\n")) if lines else one_line(text)
+    print(text, file=sys.stderr, flush=True)

@@ -37,6 +37,8 @@ from .storage import (
     read_guarded,
     read_regular,
     repeats_said,
+    version_problem,
+    version_said,
     write_with_backup,
 )
 
@@ -60,9 +62,12 @@ def valid(key: str, value: Any) -> bool:
     return setting_rules.check(key, value).reason is None
 
 
-def parse(raw: bytes, repeats: list[bounded_json.Repeated] | None = None) -> dict[str, Any]:
+def parse(
+    raw: bytes, repeats: list[bounded_json.Repeated] | None = None, versions: list | None = None
+) -> dict[str, Any]:
     """The values of a settings file; `repeats` gets each key written twice (the later value
-    is the one used)."""
+    is the one used), `versions` why the file's version is not one (it is read as format 1:
+    storage.version_problem)."""
     try:
         # NaN, 1e999 and a value nested too deep: a bad value alone (said at its place)
         data = bounded_json.loads(raw, max_bytes=MAX_BYTES, nonfinite=True, skip_deep=True, repeats=repeats)
@@ -72,9 +77,11 @@ def parse(raw: bytes, repeats: list[bounded_json.Repeated] | None = None) -> dic
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("values"), dict):
         raise Unreadable(lambda: _("not a ReflexMap settings file"))
     version = data.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise Unreadable(lambda: _("no format version"))
-    if version > VERSION:
+    problem = version_problem(data, VERSION)
+    if problem is not None:  # the version falls back alone: every value is checked alone anyway
+        if versions is not None:
+            versions.append(problem)
+    elif version > VERSION:
         raise Unreadable(
             lambda: _("written by a newer ReflexMap (settings format {version})").format(
                 version=format_count(version)
@@ -97,10 +104,11 @@ class Settings:
         self._write_failed = False
         read: list[bytes] = []  # the bytes parsed last: of the file, or of its backup
         repeats: list[bounded_json.Repeated] = []  # keys written twice in them
+        versions: list[Callable[[], str]] = []  # why their version is not one
 
         def parse_keeping(raw: bytes) -> dict[str, Any]:
-            read[:], repeats[:] = [raw], []
-            return parse(raw, repeats)
+            read[:], repeats[:], versions[:] = [raw], [], []
+            return parse(raw, repeats, versions)
 
         try:
             values, said = read_guarded(self.path, parse_keeping, "settings", MAX_BYTES)
@@ -115,6 +123,9 @@ class Settings:
         source = self.path if self.path.exists() else backup_of(self.path)  # (a damaged one is aside)
         if repeats and values is not None:
             self._said.append(repeats_said(source, repeats, copy_aside(self.path, "repeated-keys", source)))
+        if versions and values is not None:  # the next write says 1: the file as it was is kept
+            kept = copy_aside(self.path, "bad-version", source)
+            self._said.append(version_said(source, read[0], versions[0], VERSION, kept))
         self._values: dict[str, Any] = self._checked(values or {}, read[0] if read else b"", source)
         folder = self.path.parent
         if folder.is_dir() and not os.access(folder, os.W_OK):  # read-only: say so once, now
@@ -278,8 +289,9 @@ class Settings:
             raw = read_regular(self.path, MAX_BYTES)
         except OSError:  # gone, or not a file this instance can use: its own values stand
             return dict(self._values), False
+        versions: list = []  # a version that is not one: written again as 1
         try:
-            values = parse(raw)
+            values = parse(raw, versions=versions)
         except Unreadable:
             return dict(self._values), False
         usable = {}
@@ -287,7 +299,7 @@ class Settings:
             checked = setting_rules.check(key, value)
             if checked.value is not None:
                 usable[key] = checked.value
-        return usable, usable == values
+        return usable, usable == values and not versions
 
     def _report_write_failure(self, exc: OSError) -> None:
         if self._write_failed:

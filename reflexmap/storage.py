@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
+from . import bounded_json
 from .i18n import N_, _, bidi_isolate, format_count, isolated, ngettext
 
 FRESH_START = {
@@ -496,3 +497,55 @@ def _system_temporary_folder() -> str:
         return tempfile.gettempdir()
     except OSError:  # none of TMPDIR, /tmp, /var/tmp… is usable
         return os.environ.get("TMPDIR") or "/tmp"
+
+
+def version_problem(data: dict, newest: int) -> Callable[[], str] | None:
+    """Why the `version` of a stored file's top level is not a format version (None: it is
+    one, or is newer than `newest`, a file the caller sets aside whole as another format's).
+
+    A version missing, of another type (`"one"`, `1.0`, `true`, a list) or below 1 says
+    nothing about how the values are written: every value is checked alone anyway, so such a
+    file is read as format `newest` (only format 1 exists), the version falling back alone as
+    any bad value does, with this reason; never the whole file set aside for it."""
+    if "version" not in data:
+        return lambda: _("the file has no format version")
+    version = data["version"]
+    if type(version) is int and version >= 1:
+        return None
+    written = _as_written(version)
+    return lambda: _("the format version {value} is not one ReflexMap writes").format(value=isolated(written))
+
+
+def _as_written(value: object) -> str:
+    """A top-level value quoted as the file wrote it, short (a number read by bounded_json
+    knows its text: `1.0`, `1e999`; 5,000 digits are not converted to be shown)."""
+    import json
+
+    held = getattr(value, "written", None)
+    if isinstance(held, str):
+        text = held
+    elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**40:
+        text = f"{'-' if value < 0 else ''}10^{len(str(abs(value))) - 1}…"
+    else:
+        try:
+            text = json.dumps(value, ensure_ascii=False)
+        except (TypeError, ValueError):  # (a value skipped as too deep)
+            text = "…"
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def version_said(file: Path, raw: bytes, reason: Callable[[], str], newest: int, kept: Path | None) -> Said:
+    """The message for a file read as format `newest` although its version is not one
+    (`version_problem`): at the version's place, and where the file as it was is kept."""
+    place = bounded_json.places(bounded_json.text_of(raw), {("version",)}).get(("version",))
+    where = f"{_whole(file)}:{place[0]}:{place[1]}" if place else _whole(file)
+
+    def say() -> str:
+        text = _("{place}: {reason}; it is read as format {version}, each value checked alone.").format(
+            place=where, reason=reason(), version=newest
+        )
+        if kept is not None:
+            text += "\n" + _("The file as it was is kept as {kept}.").format(kept=_whole(kept))
+        return text
+
+    return say

@@ -819,6 +819,14 @@ class _Builder:
                 if parent is not None and type(parent.value) is list and len(parent.value) >= parent.limit:
                     self._over_limit(parent, event)  # the item over the limit, whatever it is
                 if event.anchor not in self.anchors:
+                    if any(opened.anchor == event.anchor for opened in stack):  # (not yet closed)
+                        raise _Refused(
+                            _(
+                                "the alias '*{name}' is inside the value '&{name}' names: a value cannot "
+                                "hold itself"
+                            ).format(name=event.anchor),
+                            event.start_mark,
+                        )
                     raise _Refused(
                         _("unknown alias '*{name}' (no '&{name}' comes before it)").format(name=event.anchor),
                         event.start_mark,

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from .. import bounded_json
 from ..i18n import N_, _, format_count, isolated, ngettext
-from ..storage import atomic_path, listed, read_regular, write_checked
+from ..storage import atomic_path, listed, read_regular, version_problem, write_checked
 from .log_records import MAX_ANSWER_SECONDS, MAX_TIME, answer_problem
 
 FORMAT = "reflexmap-pending-answers"
@@ -102,6 +102,20 @@ def files(database: Path, spares: tuple[Path, ...] = ()) -> list[Path]:
         except OSError:
             continue
     return found
+
+
+def spare_for(spares: tuple[Path, ...]) -> Path | None:
+    """The folder answers go to when the log's own cannot take them: `<spare>/answers-waiting`
+    of the first spare folder that can be written now (it, or the nearest folder above it that
+    is there, since it is made when needed), as `write` tries them; None when none can."""
+    for spare in spares:
+        folder = spare / SPARE_FOLDER
+        there = folder
+        while not there.exists() and there.parent != there:
+            there = there.parent
+        if there.is_dir() and os.access(there, os.W_OK | os.X_OK):
+            return folder
+    return None
 
 
 def write(database: Path, answers: list[PendingAnswer], spare: Path | None = None) -> Path:
@@ -194,6 +208,8 @@ class Answers(list):
     def __init__(self, answers: list[PendingAnswer], left_out: list):
         super().__init__(answers)
         self.left_out = left_out
+        self.version_wrong: Callable[[], str] | None = None  # why the version is not one
+        self.raw = b""  # the bytes read (for the version's place)
 
 
 class Refused:
@@ -240,7 +256,8 @@ def read(path: Path) -> Answers:
         or not isinstance(data.get("answers"), list)
     ):
         raise ValueError(_("not a file of answers waiting to be saved"))
-    if data.get("version") != VERSION or len(data["answers"]) > MAX_ANSWERS:
+    version_wrong = version_problem(data, VERSION)  # read as format 1, said: each answer is checked
+    if (version_wrong is None and data["version"] != VERSION) or len(data["answers"]) > MAX_ANSWERS:
         raise ValueError(_("not a file of answers waiting to be saved"))
     answers, left_out, refused = [], [], []
     for index, entry in enumerate(data["answers"]):
@@ -260,7 +277,21 @@ def read(path: Path) -> Answers:
         for at, place, why in refused:
             line, column = found.get(place) or found.get(place[:2]) or (0, 0)
             left_out[at] = Refused(line, column, why)
-    return Answers(answers, left_out)
+    read = Answers(answers, left_out)
+    read.version_wrong, read.raw = version_wrong, raw
+    return read
+
+
+def _encodable(text: object) -> bool:
+    """False for a text SQLite cannot take (a lone surrogate, JSON's "\\ud800"); True for
+    anything else (its type is checked on its own)."""
+    if not isinstance(text, str):
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _answer(entry: object, source: str) -> PendingAnswer | tuple[str | None, Callable[[], str]]:
@@ -276,6 +307,10 @@ def _answer(entry: object, source: str) -> PendingAnswer | tuple[str | None, Cal
         entry.get("once"),
     )
     correct, close = entry.get("correct"), entry.get("close")
+    for key, value in (("card", card), ("view", view), ("once", once), ("clicked", clicked)):
+        texts = value if key == "clicked" and isinstance(value, list) else [value]
+        if not all(_encodable(text) for text in texts):  # the log would stop on it at every start
+            return key, lambda: _("a text in it holds a character that is not text (a lone surrogate)")
     if not (isinstance(card, str) and 0 < len(card) <= MAX_TEXT):
         return "card", lambda: _("the card's name is not a text of 1 to {limit} characters").format(
             limit=format_count(MAX_TEXT)

@@ -31,8 +31,11 @@ from ..storage import (
     read_guarded,
     repeats_said,
     said,
+    version_problem,
+    version_said,
     write_with_backup,
 )
+from ..terminal_text import one_line
 
 FORMAT = "reflexmap-progress"
 VERSION = 1
@@ -105,6 +108,8 @@ class Cards(dict):
     ):
         super().__init__(states)
         self.dropped, self.text, self.repeats = dropped, text, list(repeats)
+        self.version_wrong: Callable[[], str] | None = None  # why the version is not one
+        self.raw = b""  # the bytes read (for the version's place)
 
 
 class ProgressStore:
@@ -121,6 +126,8 @@ class ProgressStore:
         source = self.path if self.path.exists() else self.backup  # (a damaged one is aside)
         if isinstance(states, Cards) and states.repeats:  # the later value used (the import keeps the file)
             warnings.append(repeats_said(source, states.repeats, None))
+        if isinstance(states, Cards) and states.version_wrong is not None:  # (the import keeps the file)
+            warnings.append(version_said(source, states.raw, states.version_wrong, VERSION, None))
         if isinstance(states, Cards) and states.dropped:
             warnings.append(_dropped_said(source, states, copy_aside(source, "damaged")))
         return Loaded(dict(states or {}), said(warnings))
@@ -149,23 +156,23 @@ def parse(raw: bytes) -> dict[str, LegacyCardState]:
         raise ProgressError(exc.message, line=exc.line, column=exc.column) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ProgressError(_("not a ReflexMap progress file"))
-    version = data.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise ProgressError(_("no format version"))
-    if version > VERSION:
-        raise FutureVersion(version)
+    version_wrong = version_problem(data, VERSION)  # read as format 1, said: each card is checked
+    if version_wrong is None and data["version"] > VERSION:
+        raise FutureVersion(data["version"])
     cards = data.get("cards")
     if not isinstance(cards, dict):
         raise ProgressError(_("no cards"))
     states, dropped = {}, []
     for key, value in cards.items():
         deep = bounded_json.deep_in(value)
-        problem = (deep.reason, deep) if deep is not None else card_problem(value)
+        problem = key_problem(key) or ((deep.reason, deep) if deep is not None else card_problem(value))
         if problem is not None:
             dropped.append((key, *problem))
             continue
         states[key] = LegacyCardState.from_json(value)
-    return Cards(states, dropped, bounded_json.text_of(raw) if dropped else "", repeats)
+    read = Cards(states, dropped, bounded_json.text_of(raw) if dropped else "", repeats)
+    read.version_wrong, read.raw = version_wrong, raw
+    return read
 
 
 _WHOLE = {
@@ -174,6 +181,29 @@ _WHOLE = {
     "right": (0, MAX_COUNT),
     "wrong": (0, MAX_COUNT),
 }
+
+
+MAX_KEY = 1000  # characters of a card's key (the review log's bound for a card)
+
+
+def key_problem(key: str) -> tuple[Callable[[], str], None] | None:
+    """Why a card's key cannot be used (None: it can): longer than the review log keeps (it
+    was left out without a word), or not text at all (a lone surrogate, JSON's "\\ud800": the
+    import stopped on it with a UnicodeEncodeError at every opening of the progress)."""
+    length = len(key)
+    if length == 0:
+        return (lambda: _("its name is empty")), None
+    if length > MAX_KEY:
+        return (
+            lambda: _("its name has {count} characters; the limit is {limit}").format(
+                count=format_count(length), limit=format_count(MAX_KEY)
+            )
+        ), None
+    try:
+        key.encode("utf-8")
+    except UnicodeEncodeError:
+        return (lambda: _("its name holds a character that is not text (a lone surrogate)")), None
+    return None
 
 
 def card_problem(value: object) -> tuple[Callable[[], str], str | None] | None:
@@ -227,7 +257,7 @@ def _dropped_said(path: Path, cards: Cards, kept: Path | None) -> Callable[[], s
             place = isolated(str(path)) + (f":{line}:{column}" if line else "")
             lines.append(
                 _("{place}: card {card}: {reason}; this card is left out.").format(
-                    place=place, card=isolated(key[:200]), reason=why()
+                    place=place, card=isolated(one_line(key[:200])), reason=why()
                 )
             )
         count = len(cards.dropped)

@@ -39,8 +39,8 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from .. import bounded_json
-from ..i18n import _, format_count, ngettext
-from ..storage import copy_aside
+from ..i18n import _, format_count, isolated, ngettext
+from ..storage import copy_aside, version_said
 from . import log_records, pending, salvage
 from .pending import PendingAnswer
 from .progress import LegacyCardState, ProgressStore
@@ -159,20 +159,34 @@ def is_sound(path: Path, wait_ms: int | None = None) -> bool:
 
 
 def damaged_at_start(path: Path) -> bool:
-    """True if the log at `path` fails SQLite's quick_check, read without leaving a file
-    behind: with no -wal and no -shm the file alone is the log, read as immutable (no -shm
-    made); with an index already there, read through it. A log with answers in its -wal but
-    no index is left to the first opening of the progress (reading it would make a -shm); so
-    is one that is missing, locked, or not a regular file (ReviewLog says those)."""
+    """True if the log at `path` fails SQLite's quick_check. Run in a thread of its own after
+    the first paint (StartProblems): on 200,000 answers it takes 0.06 to 0.3 s, more from a
+    cold disk, which the window must not wait for.
+
+    How it is read depends on what is beside it, so that no answer is missed and a sound log
+    is never called damaged:
+    - nothing (the usual case: closed cleanly): the file alone is the log, read as immutable,
+      so that no file is made beside it;
+    - a -shm: read through it, read-only;
+    - a -wal holding answers but no -shm (a copy, a crash, a tool that removed the index):
+      read-only too, which reads the answers in the -wal (SQLite makes the -shm to do so, as
+      the progress's first opening would); the file alone would miss them;
+    - a -journal (left by a write that was cut off): the file alone may be half written; the
+      cut-off write is rolled back first (roll_back_cut_off_write, as any opening would),
+      which leaves the log as its last finished write left it, then it is checked.
+    A log that another program holds locked is not waited for (False: the progress's first
+    opening says it is in use, and checks it then); nor is one that is missing, not a regular
+    file, or in a folder that cannot be written where reading needs a file made (ReviewLog
+    says those)."""
     path = Path(path)
     wal, shm = Path(str(path) + "-wal"), Path(str(path) + "-shm")
+    journal = Path(str(path) + "-journal")
     try:
-        if not stat.S_ISREG(path.lstat().st_mode) or special_file(wal) or special_file(shm):
+        if not stat.S_ISREG(path.lstat().st_mode) or any(special_file(p) for p in (wal, shm, journal)):
             return False
-        if shm.exists():
+        roll_back_cut_off_write(path, wait_ms=0)  # (a -journal: else the file alone is half written)
+        if shm.exists() or _size(wal) > 0:
             conn = connect(path, read_only=True, wait_ms=0)
-        elif _size(wal) > 0 or os.path.lexists(str(path) + "-journal"):  # not in the file alone
-            return False
         else:
             conn = sqlite3.connect(f"{path.absolute().as_uri()}?immutable=1", uri=True, isolation_level=None)
         try:
@@ -187,12 +201,34 @@ def damaged_at_start(path: Path) -> bool:
         return True
 
 
-def check_at_start(path: Path) -> list[str]:
-    """A log found damaged at start (damaged_at_start) is opened as the progress opens it: set
-    aside, the newest sound backup restored, what still reads salvaged; what was done, said.
-    Nothing is said (or done) of a sound log, nor when it cannot be opened now (the first
-    opening of the progress says that)."""
-    if not damaged_at_start(path):
+def roll_back_cut_off_write(path: Path, wait_ms: int | None = None) -> None:
+    """A -journal left beside the log by a write that was cut off (a crash, a power cut) is
+    played back, as SQLite does at the first read of a connection that may write: the log is
+    then as its last finished write left it. Read alone (read-only, as the check reads), the
+    half-written file looked damaged and a sound log was set aside, with the cut-off write's
+    answers salvaged as if given. Raises SQLite's busy error when another holds the log; a
+    damaged log is left to the check that follows."""
+    if _size(Path(str(path) + "-journal")) == 0:
+        return
+    conn = connect(path, wait_ms=wait_ms)
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.OperationalError as exc:
+        if _busy(exc) or _full(exc):
+            raise
+    except sqlite3.DatabaseError:
+        pass  # damaged: said by the check
+    finally:
+        conn.close()
+
+
+def check_at_start(path: Path, *, damaged: bool | None = None) -> list[str]:
+    """A log found damaged at start (damaged_at_start; `damaged`: already found so, in the
+    start's thread) is opened as the progress opens it: set aside, the newest sound backup
+    restored, what still reads salvaged; what was done, said. Nothing is said (or done) of a
+    sound log, nor when it cannot be opened now (the first opening of the progress says that):
+    one held locked by another program is not waited for (ReviewLog opens it `locked`)."""
+    if not (damaged if damaged is not None else damaged_at_start(path)):
         return []
     try:
         log = ReviewLog(path, wait_ms=0)
@@ -221,7 +257,12 @@ def _busy(exc: sqlite3.Error) -> bool:
 
 class ReviewLog:
     def __init__(
-        self, path: str | Path, *, clock: Callable[[], float] = time.time, wait_ms: int | None = None
+        self,
+        path: str | Path,
+        *,
+        clock: Callable[[], float] = time.time,
+        wait_ms: int | None = None,
+        spares: tuple[Path, ...] = (),
     ):
         """`wait_ms`: how long opening waits for a lock another program holds on the file
         (None: BUSY_TIMEOUT_MS, then the error). Given, a log held locked past it (another
@@ -237,6 +278,7 @@ class ReviewLog:
         self.keeps_answers = False  # read-only folder: answers wait to be kept elsewhere (not written)
         self.locked = False
         self._wait_ms = wait_ms
+        self._spares = tuple(spares)  # where answers go when its folder cannot take them (named)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError:
@@ -290,6 +332,7 @@ class ReviewLog:
         if not self._can_write():
             return self._open_read_only()
         wait = self._wait_ms
+        roll_back_cut_off_write(self.path, wait)  # else the file alone is checked: half written
         if self.path.exists() and not (is_sound(self.path, wait) and _is_ours(self.path, wait)):
             self._replace_damaged()  # damaged, or another program's tables: set aside, untouched
         conn = connect(self.path, wait_ms=wait)
@@ -307,7 +350,7 @@ class ReviewLog:
                 _(
                     "{path} was written by a newer ReflexMap (database version {version}). It is "
                     "left as it is: answers in this session are not saved."
-                ).format(path=self.path, version=version)
+                ).format(path=isolated(str(self.path.absolute())), version=version)
             )
             try:
                 return connect(self.path, read_only=True)
@@ -344,13 +387,21 @@ class ReviewLog:
         closing (pending.py), written into the log at the first start that can write it."""
         self.writable = False
         self.keeps_answers = True
-        self.warnings.append(
-            _(
+        spare = pending.spare_for(self._spares)
+        folder = isolated(str(self.path.parent.absolute()))
+        if spare is not None:
+            said = _(
                 "The folder {folder} cannot be written: the progress saved in it is shown, and "
-                "answers given in this session are kept in another folder when ReflexMap closes, "
-                "to be saved at the first start that can write it. Nothing in it is changed."
-            ).format(folder="\u2068" + str(self.path.parent) + "\u2069")
-        )
+                "answers given in this session are kept in {spare} when ReflexMap closes, to be "
+                "saved at the first start that can write it. Nothing in it is changed."
+            ).format(folder=folder, spare=isolated(str(spare.absolute())))
+        else:  # (the window asks where to save them when it closes)
+            said = _(
+                "The folder {folder} cannot be written, and no other folder of ReflexMap's can "
+                "either: the progress saved in it is shown; answers given in this session can be "
+                "saved to a file you choose when ReflexMap closes. Nothing in it is changed."
+            ).format(folder=folder)
+        self.warnings.append(said)
         memory = sqlite3.connect(":memory:", isolation_level=None)
         if self.path.exists():
             try:
@@ -370,7 +421,7 @@ class ReviewLog:
                 memory = sqlite3.connect(":memory:", isolation_level=None)
                 self.warnings.append(
                     _("{path} could not be read ({reason}); it is left as it is.").format(
-                        path=self.path, reason=reason
+                        path=isolated(str(self.path.absolute())), reason=reason
                     )
                 )
         version = memory.execute("PRAGMA user_version").fetchone()[0]
@@ -450,15 +501,18 @@ class ReviewLog:
                 wal.unlink(missing_ok=True)
         with contextlib.suppress(OSError):  # an index of the WAL (SQLite makes it again): of no log now
             shm.unlink(missing_ok=True)
+        journal = Path(str(self.path) + "-journal")
+        if _size(journal) > 0:  # a cut-off write's pages: they go with it, never onto the fresh log
+            os.replace(journal, str(aside) + "-journal")
         if special:
             message = _(
                 "The progress database {path} is not a regular file (a pipe, device or folder); it "
                 "was set aside as {aside}."
-            ).format(path=self.path.absolute(), aside=aside)
+            ).format(path=isolated(str(self.path.absolute())), aside=isolated(str(Path(aside).absolute())))
             self.warnings.append(message + " " + self._restore_backup())
             return
         message = _("The progress database {path} is damaged; it was set aside as {aside}.").format(
-            path=self.path.absolute(), aside=aside
+            path=isolated(str(self.path.absolute())), aside=isolated(str(aside))
         )
         restored = self._restore_backup()
         try:
@@ -554,6 +608,11 @@ class ReviewLog:
         for path in pending.files(self.path, spares):
             try:
                 answers = pending.read(path)
+                if answers.version_wrong is not None:  # the answers are read; the file as it was is kept
+                    kept = copy_aside(path, "bad-version")
+                    self.warnings.append(
+                        version_said(path, answers.raw, answers.version_wrong, pending.VERSION, kept)()
+                    )
                 if answers.left_out:  # the others are read; the file as it was is kept
                     kept = copy_aside(path, "damaged")
                     self.warnings.append(pending.left_out_said(path, answers.left_out, kept))
@@ -572,9 +631,11 @@ class ReviewLog:
                 reason = exc.message if isinstance(exc, bounded_json.JSONBoundsError) else pending.why(exc)
                 self.warnings.append(
                     _("{place}: {reason}. The file could not be used and was kept as {kept}.").format(
-                        place=f"{path.name}:{line}:{column}" if line else path.name,
+                        place=f"{isolated(str(path.absolute()))}:{line}:{column}"
+                        if line
+                        else isolated(str(path.absolute())),
                         reason=reason.rstrip("."),
-                        kept=aside.name,
+                        kept=isolated(str(aside.absolute())),
                     )
                 )
         return found
@@ -699,7 +760,9 @@ class ReviewLog:
             if _busy(exc):
                 raise
             self.warnings.append(
-                _("Could not read {path}: {error}").format(path=self.path, error=pending.why(exc))
+                _("Could not read {path}: {error}").format(
+                    path=isolated(str(self.path.absolute())), error=pending.why(exc)
+                )
             )
             return {}
         bad: list[tuple[int, object, Callable[[], str]]] = []

@@ -14,6 +14,7 @@ from ..paths import chart_cache, default_settings_path
 from ..render.application import APPLICATION, ORGANISATION, app_icon, application  # noqa: F401
 from ..settings import Settings
 from ..storage import is_regular_file
+from ..terminal_text import one_line
 from . import appearance
 from .main_window import MainWindow
 from .timers import when_painted
@@ -76,7 +77,7 @@ def run(
         else:
             errors = result.errors
             for error in errors:
-                print(error, file=sys.stderr)
+                print(one_line(str(error)), file=sys.stderr)  # one line each, nothing the terminal acts on
     window = create_window(atlas, settings, restore=screenshot is None, apply=False)  # None: built-in
     if screenshot:
         window.resize(*size)
@@ -108,7 +109,7 @@ def run(
             app.processEvents()
             ok = window.grab().save(str(out))
             if not ok:
-                print(f"reflexmap: could not write {out}", file=sys.stderr)
+                print(one_line(f"reflexmap: could not write {out}"), file=sys.stderr)
             app.exit(0 if ok else 1)
 
         when_painted(window.map.viewport(), save)

@@ -715,6 +715,23 @@ CASES = [
         alone=True,
     ),
     Case("alias to nothing", _text("alias.yaml", "a: *nowhere\n"), "unknown alias '*nowhere'", 1),
+    # an alias inside the value its anchor names: it said "no '&x' comes before it" (one does)
+    Case(
+        "alias inside its own anchor, flow",
+        _text("self-alias.yaml", "a: &x [1, *x]\n"),
+        "the alias '*x' is inside the value '&x' names: a value cannot hold itself",
+        1,
+        column=11,
+        alone=True,
+    ),
+    Case(
+        "alias inside its own anchor, a zone",
+        _text("self-zone.yaml", "zones:\n  - &z\n    id: a\n    parts: [*z]\n"),
+        "the alias '*z' is inside the value '&z' names",
+        4,
+        column=13,
+        alone=True,
+    ),
     # over-limit files written with anchors and aliases: refused while reading, in the walk
     Case(
         "50,000 zones each merging an anchored mapping",

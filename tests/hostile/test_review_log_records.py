@@ -128,7 +128,8 @@ def test_a_damaged_page_of_answers_loses_only_its_answers(tmp_path: Path):
     (backup,) = log.backups()
     kept = 600 - on_it
     assert said.startswith(
-        f"The progress database {path.absolute()} is damaged; it was set aside as {aside}."
+        f"The progress database \u2068{path.absolute()}\u2069 is damaged; "
+        f"it was set aside as \u2068{aside}\u2069."
     )
     assert f"({backup.absolute()}) was restored." in said
     assert (
@@ -185,7 +186,8 @@ def test_the_window_says_the_damage_and_statistics_how_many_answers_it_lost(tmp_
     facts = play("_app_child", env, timeout=120)
     said = [shown["text"] for shown in facts["shown"]]
     (aside,) = path.parent.glob("reviews.sqlite3.damaged-*")
-    assert len(said) == 1 and f"{path} is damaged; it was set aside as {aside}." in said[0], said
+    assert len(said) == 1, said
+    assert f"{path}\u2069 is damaged; it was set aside as \u2068{aside}\u2069." in said[0], said
     assert f"at least {len(zones)} answers could not be read and are lost." in said[0]
     assert f"at least {len(zones)} answers in it could not be read and are lost" in facts["lost"]
     assert f"the damaged file is kept as \u2068{aside}\u2069." in facts["lost"]
@@ -210,7 +212,8 @@ def test_a_damaged_log_is_said_at_start_without_opening_the_progress(tmp_path: P
         ("Quiz progress", "quiz-warning")
     ]
     said = facts["shown"][0]["text"]
-    assert f"The progress database {path} is damaged; it was set aside as {aside}." in said, said
+    set_aside = f"The progress database \u2068{path}\u2069 is damaged; it was set aside as \u2068{aside}"
+    assert set_aside in said, said
     assert f"at least {len(zones)} answers could not be read and are lost." in said
 
 

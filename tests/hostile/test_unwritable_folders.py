@@ -190,8 +190,10 @@ def test_a_read_only_data_folder_shows_the_students_progress(tmp_path: Path, mou
     assert facts["feedback"].startswith("✔"), facts
     assert len(shown) == 1, text  # once, though the heat map, statistics and quiz all used it
     assert shown[0]["name"] == "quiz-warning"
-    assert "cannot be written" in shown[0]["text"] and "kept in another folder" in shown[0]["text"], text
-    assert str(database.parent) in shown[0]["text"], text
+    # the folders named, whole and isolated (it said "kept in another folder" and named none)
+    spares = config / "ReflexMap/ReflexMap/answers-waiting"
+    assert f"The folder \u2068{database.parent}\u2069 cannot be written" in shown[0]["text"], text
+    assert f"are kept in \u2068{spares}\u2069 when ReflexMap closes" in shown[0]["text"], text
     after = {p.name: p.read_bytes() for p in database.parent.rglob("*") if p.is_file()}
     assert after == before
     # the answer given meanwhile was kept in the settings folder (it was lost: "not saved"), and
@@ -285,3 +287,27 @@ def test_a_data_folder_already_full_when_the_quiz_opens_its_log(tmp_path: Path, 
     cards = sqlite3.connect(database).execute("SELECT card FROM reviews ORDER BY id").fetchall()
     assert [c for (c,) in cards] == ["ingham-western:sacrum:find", "ingham-western:lumbar-spine:find"]
     assert not spare.exists()
+
+
+def test_a_read_only_log_folder_names_the_spare_folder_that_takes_the_answers(tmp_path: Path, mounts):
+    """The message names the folder the answers will really go to: the first spare folder that
+    can be written (a read-only one is passed over; one not made yet counts when the folder
+    above it can be written), or says that none can (the window then asks where to save)."""
+    from reflexmap.quiz import ReviewLog, pending
+
+    data, read_only_spare = mounts("data"), mounts("spare-ro")
+    _answered(data / "reviews.sqlite3", ("stomach",), schema=None)
+    _read_only(data)
+    _read_only(read_only_spare)
+    later = tmp_path / "cache/not made yet"
+    log = ReviewLog(data / "reviews.sqlite3", spares=(read_only_spare, later))
+    (said,) = log.warnings
+    assert said.startswith(f"The folder \u2068{data}\u2069 cannot be written"), said
+    assert f"kept in \u2068{later / pending.SPARE_FOLDER}\u2069 when ReflexMap closes" in said, said
+    assert log.count() == 1
+    log.close()
+    assert not later.exists()  # named, not made: only an answer to keep makes it
+    nowhere = ReviewLog(data / "reviews.sqlite3", spares=(read_only_spare,))
+    (said,) = nowhere.warnings
+    assert "no other folder of ReflexMap's can either" in said and "a file you choose" in said, said
+    nowhere.close()

@@ -77,7 +77,7 @@ def test_future_version_is_never_overwritten(tmp_path: Path):
         b"\xff\xfe garbage",
         b"[]",
         b'{"format": "something-else", "version": 1, "cards": {}}',
-        b'{"format": "reflexmap-progress", "cards": {}}',
+        b'{"format": "reflexmap-progress", "version": 1}',  # (a version alone falls back: test_versions)
         b'{"format": "reflexmap-progress", "version": 1, "cards": []}',
         b"[" * 100_000,
     ],

@@ -192,7 +192,8 @@ class QuizController(Mode):
     def _open(self, path: Path) -> Scheduler:
         log = None
         try:
-            log = ReviewLog(path, wait_ms=ANSWER_WAIT_MS)  # held locked: opened when it is free
+            # held locked: opened when it is free; a read-only folder: names where answers go
+            log = ReviewLog(path, wait_ms=ANSWER_WAIT_MS, spares=spare_folders(self.settings))
             if path == self.profiles.database(DEFAULT):  # the old file was the first student's
                 log.import_progress_json(self.progress_path)
             states = log.states()
@@ -204,7 +205,9 @@ class QuizController(Mode):
                 error = _("the folder {folder} cannot be written; nothing in it is changed").format(
                     folder=bidi_isolate(str(path.parent))
                 )
-            self.warnings = [_("Could not open {path}:\n{error}").format(path=path, error=error)]
+            self.warnings = [
+                _("Could not open {path}:\n{error}").format(path=bidi_isolate(str(path)), error=error)
+            ]
             if log is not None:
                 log.close()
             log, states = None, {}
