@@ -143,9 +143,8 @@ def refusal_figures(runs: int) -> list:
     """Time and peak memory of refusing each file of REFUSAL_ROWS, as benchmark figures."""
     from tests.hostile.cases import CASES
 
-    from .measure import Figure
-
     from .hostile_forms import FORMS
+    from .measure import Figure
 
     cases = {case.name: case for case in CASES}
     forms = {form.name: form for form in FORMS}
