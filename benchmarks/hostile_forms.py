@@ -486,6 +486,29 @@ FORMS: list[Form] = [
         lambda: "\ufeff" + zones(20_000, ("region: spine\n", "region: spine\t# r\n")).replace("\n", "\r\n"),
         ZONES,
     ),
+    # ---- added in session 18 (read an item or a line at a time before: 0.4-0.9 s of CPU) ----
+    Form(
+        "items, double-quoted texts one a line",
+        lambda: "a:\n" + "".join(f'- "{WORDS}{k}"\n' for k in range(100_001)),
+        ITEMS,
+    ),
+    Form(
+        "items, single-quoted texts one a line, a comment after each, blank lines",
+        lambda: "a:\n  b:\n" + "".join(f"  - '{WORDS}{k}' # c\n\n" for k in range(100_001)),
+        ITEMS,
+    ),
+    Form(
+        "text, prose of 150,000 lines (no YAML in it)",
+        lambda: "".join(f"This is line {k} of some prose, not YAML at all really\n" for k in range(150_000)),
+        LONG,
+        walked=False,
+    ),
+    Form(
+        "text, plain, below its key, over 150,000 lines with blank ones",
+        lambda: long_text("claim:\n" + ("      " + WORDS + "\n\n") * 150_000),
+        LONG,
+        walked=False,
+    ),
     # ---- added in session 15 (zones read one by one, or searched as written, before) ----
     Form(
         "zones, each with a value nested 40 levels deep",
@@ -519,30 +542,105 @@ FORMS: list[Form] = [
 ]
 
 
-def main() -> None:
+# Huge files within the limits of reading (a comment has no limit, nor blank lines): each is
+# read to its end, and what `check` says then is measured (the sweep below; no walk asserted)
+HUGE: list[Form] = [
+    Form("huge, one comment line of 20 MB", lambda: "# " + "c" * 20_000_000 + "\na: 1\n", ""),
+    Form("huge, 3,000,000 blank lines", lambda: "\n" * 3_000_000 + "a: 1\n", ""),
+    Form("huge, 1,000,000 comment lines", lambda: "# c\n" * 1_000_000 + "a: 1\n", ""),
+    Form("huge, a chart then a comment of 20 MB", lambda: zones(10) + "# " + "c" * 20_000_000 + "\n", ""),
+    Form("huge, 20,000,000 spaces after a value", lambda: "a: 1" + " " * 20_000_000 + "\n", ""),
+    Form("huge, one plain value of 20 MB", lambda: "a: " + "x" * 20_000_000 + "\n", ""),
+    Form("huge, one double-quoted value of 20 MB", lambda: 'a: "' + "x" * 20_000_000 + '"\n', ""),
+    Form("huge, 200,000 keys", lambda: "".join(f"k{k}: 1\n" for k in range(200_000)), ""),
+    Form("huge, a flow list of 2,000,000 numbers", lambda: "a: [" + "1, " * 2_000_000 + "1]\n", ""),
+    Form("huge, keys nested 3,000 levels deep", lambda: "".join(f"{' ' * k}k:\n" for k in range(3000)), ""),
+]
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "atlas-format.md"
+MARKS = ("<!-- slowest forms: start (python -m benchmarks.hostile_forms --slowest 10 --docs) -->",
+         "<!-- slowest forms: end -->")  # fmt: skip
+
+
+def _measure(path: Path, runs: int, root: Path | None) -> tuple[float, float, float, str]:
+    """(median CPU s, median wall s, largest peak MiB, first line said) of checking `path`."""
     from .hostile_limits import measure_in_child
+
+    cpus, walls, peaks, said = [], [], [], "?"
+    for _ in range(runs):
+        _code, output, seconds, peak, cpu = measure_in_child(path, root=root)
+        cpus.append(cpu)
+        walls.append(seconds)
+        peaks.append(peak)
+        said = output.splitlines()[0].split(": ", 1)[-1] if output else "?"
+    return sorted(cpus)[runs // 2], sorted(walls)[runs // 2], max(peaks), said
+
+
+def slowest_table(rows: list[tuple[str, float, float, float, str]], count: int, note: str) -> str:
+    """The `count` slowest of `rows` (name, CPU s, wall s, MiB, message), by CPU, as markdown."""
+    lines = [
+        note,
+        "",
+        "| form | CPU | wall | peak memory | `check` says (the limit named) |",
+        "|---|---|---|---|---|",
+    ]
+    for name, cpu, wall, mib, said in sorted(rows, key=lambda row: -row[1])[:count]:
+        said = said.replace("|", "\\|")
+        lines.append(f"| {name} | {cpu:.2f} s | {wall:.2f} s | {mib:.0f} MiB | `{said[:110]}` |")
+    return "\n".join(lines) + "\n"
+
+
+def write_into_docs(table: str, docs: Path = DOCS) -> None:
+    """Replaces what stands between MARKS in `docs` by `table`."""
+    text = docs.read_text(encoding="utf-8")
+    start, end = text.index(MARKS[0]) + len(MARKS[0]), text.index(MARKS[1])
+    docs.write_text(text[:start] + "\n" + table + text[end:], encoding="utf-8")
+
+
+def main() -> None:
+    import datetime
+    import os
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--old", type=Path, help="a checkout of an older ReflexMap, measured by turns")
     parser.add_argument("--only", default="", help="forms whose name holds this")
+    parser.add_argument("--runs", type=int, default=1, help="runs of each file (the median is shown)")
+    parser.add_argument("--slowest", type=int, default=0, help="then print the N slowest forms' table")
+    parser.add_argument("--docs", action="store_true", help="and write it into docs/atlas-format.md")
     args = parser.parse_args()
     roots = [("new", None)] + ([("old", args.old)] if args.old else [])
     head = "| form | by | refused with |" + "".join(f" {r} CPU s | {r} MiB |" for r, _ in roots)
     print(head + "\n|" + "---|" * (head.count("|") - 1))
+    rows = []
+    loads = [os.getloadavg()[0]]
     with tempfile.TemporaryDirectory() as folder:
-        for form in FORMS:
+        for form in FORMS + HUGE:
             if args.only not in form.name:
                 continue
             path = Path(folder) / "form.yaml"
             path.write_bytes(form.build().encode("utf-8"))
             cells, said = [], "?"
-            for _, root in roots:
-                code, output, _seconds, peak, cpu = measure_in_child(path, root=root)
-                first = output.splitlines()[0].split(": ", 1)[-1] if output else "?"
+            for label, root in roots:
+                cpu, wall, peak, first = _measure(path, args.runs, root)
                 said = said if said != "?" else first[:70]
                 cells.append(f" {cpu:.2f} | {peak:.0f} |")
-            by = "walk" if form.walked else "parser"
+                if label == "new":
+                    rows.append((form.name, cpu, wall, peak, first))
+            by = "walk" if form.walked and form.message else "parser"
             print(f"| {form.name} | {by} | `{said}` |" + "".join(cells), flush=True)
+            loads.append(os.getloadavg()[0])
+    if args.slowest:
+        when = datetime.datetime.now(datetime.UTC).strftime("%d %b %Y %H:%M UTC")
+        note = (
+            f"The {args.slowest} slowest of {len(rows)} forms (`python -m benchmarks.hostile_forms"
+            f" --runs {args.runs} --slowest {args.slowest}`, {when}; each file checked by `reflexmap"
+            f" check` in a child capped at 1 GiB, start-up included; median of {args.runs} runs;"
+            f" load average {min(loads):.1f}-{max(loads):.1f} on 2 cores):"
+        )
+        table = slowest_table(rows, args.slowest, note)
+        print("\n" + table)
+        if args.docs:
+            write_into_docs(table)
 
 
 if __name__ == "__main__":

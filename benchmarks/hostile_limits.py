@@ -130,6 +130,12 @@ REFUSAL_ROWS = {  # the rows of `python -m benchmarks` (issue 19): one file per 
     "too many bytes": "59 bytes over the size limit",
     "too many zones, written with anchors": "10,001 zones as yaml.dump writes shared objects (anchors)",
 }
+# and the slowest forms of benchmarks/hostile_forms.py (its names): each limit written so that
+# the walk read it an item or a line at a time before (session 18)
+FORM_ROWS = {
+    "too many items, quoted texts": "items, double-quoted texts one a line",
+    "too long a text, 150,000 lines of prose": "text, prose of 150,000 lines (no YAML in it)",
+}
 REFUSAL_TARGETS = (1000.0, 200.0)  # ms, MiB
 
 
@@ -137,13 +143,19 @@ def refusal_figures(runs: int) -> list:
     """Time and peak memory of refusing each file of REFUSAL_ROWS, as benchmark figures."""
     from tests.hostile.cases import CASES
 
+    from .hostile_forms import FORMS
     from .measure import Figure
 
     cases = {case.name: case for case in CASES}
+    forms = {form.name: form for form in FORMS}
     figures = []
     with tempfile.TemporaryDirectory() as folder:
-        for row, name in REFUSAL_ROWS.items():
-            path = cases[name].make(Path(folder))
+        for row, name in {**REFUSAL_ROWS, **FORM_ROWS}.items():
+            if name in forms:
+                path = Path(folder) / "form.yaml"
+                path.write_bytes(forms[name].build().encode("utf-8"))
+            else:
+                path = cases[name].make(Path(folder))
             times, peaks, message = [], [], ""
             for _ in range(runs):
                 code, output, seconds, peak = check_in_child(path)

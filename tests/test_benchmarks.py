@@ -41,6 +41,11 @@ MEASURES = {
         for what in ("points", "zones", "bytes", "zones, written with anchors")
         for figure in ("time", "peak memory")
     ),
+    *(
+        f"Over-limit file refused ({what}): {figure}"
+        for what in ("too many items, quoted texts", "too long a text, 150,000 lines of prose")
+        for figure in ("time", "peak memory")
+    ),
 }
 
 

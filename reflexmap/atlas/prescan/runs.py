@@ -56,8 +56,9 @@ def _open_key_line(indent: int) -> re.Pattern[str]:
 
 
 @cache
-def _block_items(indent: int, what: str) -> tuple[str, int]:
-    """A run of simple one-line items of a block list or mapping at `indent`."""
+def _block_items(indent: int, what: str, text_limit: int = 0) -> tuple[str, int]:
+    """A run of simple one-line items of a block list or mapping at `indent`; `text_limit`:
+    the longest a quoted item may be (a longer one is read on its own, and its length told)."""
     pad = _SKIP + " " * indent  # blank and comment lines may stand before each item
     end = r"[ \t]*+(?:#(?<=[ \t]#)[^\n]*+)?+\n"  # a comment may follow (after a space: 'o#' is text)
     if what == "points":  # (an anchor may name a point: see anchored_points)
@@ -66,6 +67,9 @@ def _block_items(indent: int, what: str) -> tuple[str, int]:
         item, nodes = pad + compact_point(pad, _NUM, end, r"-[ \t]++"), 3
     elif what == "words":
         item, nodes = rf"{pad}-[ \t]++-?{_WORD}{end}", 1
+    elif what == "quoted":  # one line of quoted text, no escape in it (exactly as long as written)
+        text = rf"""(?:"[^"\\\n]{{0,{text_limit}}}+"|'[^'\n]{{0,{text_limit}}}+')"""
+        item, nodes = rf"{pad}-[ \t]++{text}{end}", 1
     elif what == "empty":  # an empty list or mapping, or '~': one value each
         item, nodes = rf"{pad}-[ \t]++(?:\[[ \t]*+\]|\{{[ \t]*+\}}|~){end}", 1
     else:  # key: value lines
