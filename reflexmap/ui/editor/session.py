@@ -67,6 +67,7 @@ class History:
     unsaved_start: bool
     renamed: dict[str, str]
     saved_ids: frozenset[str]
+    saved_own: tuple[str, str] = ("", "")
 
 
 class EditCommand(QUndoCommand):
@@ -166,6 +167,8 @@ class EditSession(QObject):
         # zone id now -> its id in the file as last opened or saved (renames, undone or not)
         self.renamed: dict[str, str] = {}
         self.saved_ids: frozenset[str] = frozenset()  # the zones of the file as last opened or saved
+        # the chart id and leading comments of the file as last opened or saved (own_marks)
+        self.saved_own: tuple[str, str] = ("", "")
         # the file as this session last read or wrote it (disk_stamp): another program's
         # change since is found before Save writes over it
         self.on_disk: tuple | None = None
@@ -201,6 +204,7 @@ class EditSession(QObject):
         self.unsaved_start = modified and on_disk is None
         self.renamed = {}
         self.saved_ids = _zone_ids(on_disk or document) if on_disk or not modified else frozenset()
+        self.saved_own = own_marks(on_disk or document) if on_disk or not modified else ("", "")
         if show:
             self.show(document, fresh=True)
         else:
@@ -214,7 +218,7 @@ class EditSession(QObject):
 
     def close(self) -> None:
         self.stack.clear()
-        self.renamed, self.saved_ids = {}, frozenset()
+        self.renamed, self.saved_ids, self.saved_own = {}, frozenset(), ("", "")
         self.document = self.draft = None
         self.saved_path = None
         self.on_disk = None
@@ -249,7 +253,8 @@ class EditSession(QObject):
             assert isinstance(command, EditCommand)
             steps.append((command.before, command.after, command.name, command.renames))
         index, clean = stack.index(), stack.cleanIndex()
-        history = History(tuple(steps), index, clean, self.unsaved_start, dict(self.renamed), self.saved_ids)
+        saved = (dict(self.renamed), self.saved_ids, self.saved_own)
+        history = History(tuple(steps), index, clean, self.unsaved_start, *saved)
         self.close()
         return history
 
@@ -284,6 +289,7 @@ class EditSession(QObject):
             self.restoring = False
         self.unsaved_start = history.unsaved_start
         self.renamed, self.saved_ids = history.renamed, history.saved_ids
+        self.saved_own = history.saved_own
         self.changed.emit()
 
     def reloaded(self, document: ChartDocument, text: str | Words) -> None:
@@ -295,6 +301,7 @@ class EditSession(QObject):
         self.on_disk = disk_stamp(self.saved_path)
         self.unsaved_start = False
         self.renamed, self.saved_ids = {}, _zone_ids(document)
+        self.saved_own = own_marks(document)
         if document.text != self.document.text:  # (the same text: nothing to show or undo)
             self.stack.push(EditCommand(self, self.document, document, text))
         self.stack.setClean()
@@ -332,6 +339,7 @@ class EditSession(QObject):
         """The document was written to `path`: that is its file from now on."""
         self.renamed = {}
         self.saved_ids = _zone_ids(self.document) if self.document is not None else frozenset()
+        self.saved_own = own_marks(self.document) if self.document is not None else ("", "")
         moved = path != self.saved_path
         self.saved_path = path
         self.on_disk = disk_stamp(path)
@@ -480,6 +488,23 @@ def _zone_ids(document: ChartDocument) -> frozenset[str]:
     ids = frozenset(z["id"] for z in zones or () if isinstance(z, dict) and isinstance(z.get("id"), str))
     _IDS[:] = [document, ids]
     return ids
+
+
+def chart_id_of(document: ChartDocument) -> str:
+    """The chart id written in `document` ("" when it has none that is a string)."""
+    from ...atlas.recheck_window import parsed_data
+
+    parsed = parsed_data(document)
+    chart_id = parsed[0].get("id") if parsed is not None and isinstance(parsed[0], dict) else None
+    return chart_id if isinstance(chart_id, str) else ""
+
+
+def own_marks(document: ChartDocument) -> tuple[str, str]:
+    """What makes a chart file its own, which a copy changes (saving.Saving._own_copy): its
+    chart id and its leading comments."""
+    from ...atlas.copy_header import leading_comments
+
+    return chart_id_of(document), leading_comments(document.text)
 
 
 def _shapes_changed(before: ChartDocument | None, after: ChartDocument) -> tuple[str, ...]:
