@@ -154,6 +154,10 @@ class ZoneForm(QScrollArea):
         sources_label = QLabel(_("&Sources:"))
         sources_label.setBuddy(self.sources)
         form.addRow(sources_label)  # the list below it, as wide as the panel: titles are long
+        # a zone just drawn names no source (none is chosen for it): said where they are ticked
+        self.no_source = _note("zone-no-source")
+        self.no_source.setText(_("This zone names no source yet: tick the ones its placement comes from."))
+        form.addRow(self.no_source)
         form.addRow(self.sources)
         layout.addLayout(form)
         self.translation_boxes: dict[str, QGroupBox] = {}
@@ -311,6 +315,7 @@ class ZoneForm(QScrollArea):
 
     def _fill_sources(self, zone) -> None:
         self.sources.clear()
+        self.no_source.setVisible(zone is not None and not zone.sources)
         draft = self.session.draft
         if zone is None or draft is None or draft.atlas is None:
             return

@@ -539,7 +539,7 @@ class EditMode(QObject):
             if self.tool.drawing is None:
                 return
             if result == QDialog.DialogCode.Accepted and self.session.draft.atlas.sources:
-                self.tool.finish_drawing()
+                self.tool.finish_drawing(tuple(self.session.draft.atlas.sources))  # the one typed for it
             else:
                 self.say(
                     _("The zone waits for a source: add one in Edit → Chart properties…, then press Enter.")
