@@ -38,6 +38,10 @@ class StepName:
     words: Words
     zone: str | None = None
     renamed_to: str | None = None  # a rename: `zone` is the id before, this the id after
+    # the zone's name in each language the chart gave it then ("": its own, untranslated):
+    # after a language switch the step says the name in the new language (before, the name
+    # stayed in the language the change was made in, inside re-worded step texts)
+    names: tuple[tuple[str, str], ...] = ()
 
     def text(self) -> str:
         if self.zone is None:
@@ -46,7 +50,26 @@ class StepName:
             return _("{change}: {old} → {new}").format(
                 change=self.words(), old=bidi_isolate(self.zone), new=bidi_isolate(self.renamed_to)
             )
-        return _("{change}: {zone}").format(change=self.words(), zone=bidi_isolate(self.zone))
+        return _("{change}: {zone}").format(change=self.words(), zone=bidi_isolate(self.zone_name()))
+
+    def zone_name(self) -> str:
+        """The zone's name in the language of the moment, as the chart had it at the change."""
+        from ...i18n import language
+
+        names = dict(self.names)
+        return names.get(language(), names.get("", self.zone or ""))
+
+
+def zone_names(own: object, translations: object) -> tuple[tuple[str, str], ...]:
+    """A zone's names by language for StepName.names: `own` its name as written, and its
+    `translations` ({language: {"name": …}}, as a zone or a zone's raw mapping has them)."""
+    names = [("", own)] if isinstance(own, str) else []
+    if isinstance(translations, dict):
+        for code, texts in translations.items():
+            name = texts.get("name") if isinstance(texts, dict) else None
+            if isinstance(code, str) and isinstance(name, str):
+                names.append((code, name))
+    return tuple(names)
 
 
 def step_name(text: str | Words | StepName) -> StepName:
@@ -372,7 +395,8 @@ class EditSession(QObject):
         atlas = self.state.atlas
         command = self.stack.command(self.stack.index() - 1)
         if isinstance(zone_id, str) and atlas.has_zone(zone_id) and isinstance(command, EditCommand):
-            command.name = StepName(command.name.words, atlas.zone(zone_id).name)
+            names = self._names_of(zone_id)
+            command.name = StepName(command.name.words, atlas.zone(zone_id).name, names=names)
             command.setText(command.name.text())
 
     def _naming_zone(self, edit: Edit, text: str | Words) -> StepName:
@@ -391,12 +415,21 @@ class EditSession(QObject):
             and isinstance(edit.raw, dict)
             and isinstance(edit.raw.get("name"), str)
         ):
-            return StepName(name.words, edit.raw["name"])
+            names = zone_names(edit.raw["name"], edit.raw.get("translations"))
+            return StepName(name.words, edit.raw["name"], names=names)
         zone_id = getattr(edit, "zone", None)
         atlas = self.state.atlas
         if not isinstance(zone_id, str) or not atlas.has_zone(zone_id):
             return name
-        return StepName(name.words, atlas.zone(zone_id).name)
+        return StepName(name.words, atlas.zone(zone_id).name, names=self._names_of(zone_id))
+
+    def _names_of(self, zone_id: str) -> tuple[tuple[str, str], ...]:
+        """The zone's names by language as the chart has them now (StepName.names)."""
+        atlas = self.draft.atlas if self.draft is not None else None  # (as written: not localized)
+        if atlas is None or not atlas.has_zone(zone_id):
+            return ()
+        zone = atlas.zone(zone_id)
+        return zone_names(zone.name, zone.translations)
 
     def make(self, edits: tuple[Edit, ...] | list[Edit], text: str | Words | StepName) -> bool:
         """Make `edits`, in turn, one undoable change named `text` (a dialog's OK): True if
