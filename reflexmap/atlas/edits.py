@@ -791,10 +791,9 @@ class SetZoneNames(Edit):
         from ..vocab import ZONE_NAME_STYLES
 
         if self.value is not None and self.value not in ZONE_NAME_STYLES:
+            common, written = ZONE_NAME_STYLES
             raise EditRefused(
-                _("zone names read either {styles}").format(
-                    styles=_(" or ").join(f"'{style}'" for style in ZONE_NAME_STYLES)
-                )
+                _("zone names read either '{common}' or '{written}'").format(common=common, written=written)
             )
         old = tree.get("zone_names")
         old = old if isinstance(old, str) else None
