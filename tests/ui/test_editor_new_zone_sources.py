@@ -44,6 +44,8 @@ def test_a_drawn_zone_names_no_source_until_one_is_ticked(qtbot, editing, chart)
     assert said == ["the zone names no source; name the sources it comes from (known sources: s1)"]
     assert "no source" in editing.statusBar().currentMessage()
     assert form.no_source.isVisibleTo(form)  # said where the sources are ticked
+    form.widget().adjustSize()
+    qtbot.waitUntil(lambda: form.sources.visibleRegion().boundingRect().height() > 0)  # scrolled to
     rows = [form.sources.item(i) for i in range(form.sources.count())]
     assert [r.checkState() for r in rows] == [Qt.CheckState.Unchecked]  # none ticked for it
     steps = session.stack.count()

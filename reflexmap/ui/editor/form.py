@@ -6,7 +6,7 @@ written to the file as a YAML block (`|-`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -147,6 +147,7 @@ class ZoneForm(QScrollArea):
         self.confidence.addItem(_("Estimate"), "estimate")
         self.confidence.activated.connect(lambda _i: self._set("confidence", self.confidence.currentData()))
         form.addRow(_("Con&fidence:"), self.confidence)
+        self._unsourced_shown = ""  # the zone naming no source whose sources were scrolled to
         self.sources = WrappedList()
         self.sources.setObjectName("zone-sources")
         self.sources.setAccessibleName(_("Sources"))
@@ -315,7 +316,13 @@ class ZoneForm(QScrollArea):
 
     def _fill_sources(self, zone) -> None:
         self.sources.clear()
-        self.no_source.setVisible(zone is not None and not zone.sources)
+        unsourced = zone is not None and not zone.sources
+        self.no_source.setVisible(unsourced)
+        if unsourced and zone.id != self._unsourced_shown:  # (once per zone: typing elsewhere stays put)
+            # a zone just drawn: its sources brought into sight, below the texts (they were
+            # under the fold of the panel, to be scrolled to)
+            QTimer.singleShot(0, self, lambda: self.ensureWidgetVisible(self.sources))
+        self._unsourced_shown = zone.id if unsourced else ""
         draft = self.session.draft
         if zone is None or draft is None or draft.atlas is None:
             return
