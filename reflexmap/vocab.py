@@ -86,6 +86,16 @@ CONFIDENCE_TEXT = {
 }
 
 
+ZONE_NAME_STYLE_NAMES = {  # (the chart properties' choice: each with an example of its own)
+    COMMON_NOUNS: N_("Common nouns: “Lumbar spine” reads “the lumbar spine” in a sentence"),
+    AS_WRITTEN: N_("As written: “Achilles tendon” reads “the Achilles tendon” in a sentence"),
+}
+
+
+def zone_name_style_name(style: str) -> str:
+    return translated(ZONE_NAME_STYLE_NAMES, style)
+
+
 def region_name(region: str) -> str:
     """The region's name in the current language."""
     return translated(REGION_NAMES, region)

@@ -457,6 +457,15 @@ class Builder:
 
     def build_zone(self, i: int, raw: dict, views: dict[str, View], sources: dict[str, Source]) -> Zone:
         base = ("zones", i)
+        if not raw["sources"]:  # (the schema lets it by: a zone just drawn is shown while one is chosen)
+            known = ", ".join(sources) or _("none are defined")
+            self.error(
+                base + ("sources",),
+                _("the zone names no source; name the sources it comes from (known sources: {known})").format(
+                    known=known
+                ),
+                at_key=True,
+            )
         for s, source_id in enumerate(raw["sources"]):
             if source_id not in sources:
                 known = ", ".join(sources) or _("none are defined")

@@ -25,6 +25,11 @@ def schema_reference(schema: Path, folder: Path) -> str:
         return schema.as_uri()
 
 
+def leading_comments(text: str) -> str:
+    """`text`'s leading block of comment and blank lines."""
+    return text[: _leading_comments(text)]
+
+
 def _leading_comments(text: str) -> int:
     """The number of characters of `text`'s leading block of comment and blank lines."""
     end = 0
@@ -33,6 +38,25 @@ def _leading_comments(text: str) -> int:
             break
         end += len(line)
     return end
+
+
+def builtin_head(text: str) -> Path | None:
+    """The built-in chart whose leading comments `text` still begins with (a copy of it, also
+    one whose new header was undone), or None."""
+    from .loader import builtin_charts
+
+    head = text[: _leading_comments(text)]
+    if not head.strip():
+        return None
+    for path in builtin_charts():
+        try:
+            with open(path, encoding="utf-8", newline="") as file:
+                start = file.read(len(head) + 1)
+        except OSError:
+            continue
+        if start[: _leading_comments(start)] == head:
+            return path
+    return None
 
 
 def copy_header(text: str, old: Path | None, new: Path, *, builtin_title: str | None = None) -> str:

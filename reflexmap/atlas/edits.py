@@ -778,6 +778,36 @@ class SetChartText(Edit):
         return SetChartText(self.field, old, self.language)
 
 
+@dataclass(frozen=True, slots=True)
+class SetZoneNames(Edit):
+    """How the chart's zone names read inside a sentence: its `zone_names` key, one of
+    vocab.ZONE_NAME_STYLES, or None (the key removed: read as written). A key the chart did
+    not have is written after its own texts (title, tradition, description), where the
+    built-in charts have it."""
+
+    value: str | None
+
+    def change(self, tree: CommentedMap) -> Edit:
+        from ..vocab import ZONE_NAME_STYLES
+
+        if self.value is not None and self.value not in ZONE_NAME_STYLES:
+            common, written = ZONE_NAME_STYLES
+            raise EditRefused(
+                _("zone names read either '{common}' or '{written}'").format(common=common, written=written)
+            )
+        old = tree.get("zone_names")
+        old = old if isinstance(old, str) else None
+        if self.value is None:
+            tree.pop("zone_names", None)
+        elif "zone_names" in tree:
+            tree["zone_names"] = self.value
+        else:
+            keys = list(tree)
+            after = [keys.index(k) for k in ("atlas_format", "id", *CHART_TEXTS) if k in keys]
+            tree.insert(max(after, default=-1) + 1, "zone_names", self.value)
+        return SetZoneNames(old)
+
+
 SOURCE_TEXTS = ("title", "url", "note")  # a source's texts; title and note are translated
 SOURCE_TRANSLATED = ("title", "note")
 URL = re.compile(r"^https?://")  # the schema's pattern for a source's address

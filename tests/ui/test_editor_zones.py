@@ -12,6 +12,7 @@ from reflexmap.atlas import load_atlas
 
 from .conftest import click_mm, viewport_pos
 from .test_editor import DATA, chart, drag, editing, heel, key  # noqa: F401 (fixtures)
+from .test_editor_new_zone_sources import tick_source
 
 
 def test_drawing_a_zone_by_clicks_closed_with_enter(qtbot, editing, chart):
@@ -31,6 +32,8 @@ def test_drawing_a_zone_by_clicks_closed_with_enter(qtbot, editing, chart):
     assert not editing.state.atlas.has_zone(zone_id)
     key(qtbot, editing, QKeySequence.StandardKey.Redo)
     assert editing.state.atlas.has_zone(zone_id)
+    click_mm(qtbot, editing, "plantar-left", -5, 66)  # (redone, selected again by a click)
+    tick_source(qtbot, editing)  # (a zone drawn names no source until one is ticked)
     editing.save_action.trigger()
     assert load_atlas(chart).zone(zone_id).shapes == editing.editor.session.draft.atlas.zone(zone_id).shapes
 
@@ -166,6 +169,7 @@ def test_a_zone_drawn_on_one_foot_is_mirrored_to_the_other_from_the_edit_menu(qt
         click_mm(qtbot, editing, "plantar-left", *point)
     qtbot.keyClick(editing.map, Qt.Key.Key_Return)
     zone_id = editing.state.zone_id
+    tick_source(qtbot, editing)
     assert "plantar-right" not in editing.state.atlas.zone(zone_id).shapes
     editing.mirror_zone_action.trigger()
     assert editing.editor.session.written_shape(zone_id, "plantar-right") == "mirror"
@@ -175,7 +179,7 @@ def test_a_zone_drawn_on_one_foot_is_mirrored_to_the_other_from_the_edit_menu(qt
     right = editing.state.atlas.zone(zone_id).shapes["plantar-right"][0]
     assert right == tuple((-x, y) for x, y in left)
     editing.mirror_zone_action.trigger()  # mirrored already: said, nothing changes
-    assert editing.editor.session.stack.count() == 3  # draw, mirror, drag
+    assert editing.editor.session.stack.count() == 4  # draw, its source, mirror, drag
     key(qtbot, editing, QKeySequence.StandardKey.Undo)
     key(qtbot, editing, QKeySequence.StandardKey.Undo)
     assert "plantar-right" not in editing.state.atlas.zone(zone_id).shapes
@@ -192,6 +196,7 @@ def test_a_zone_drawn_on_the_right_foot_is_mirrored_to_the_left_from_the_edit_me
         click_mm(qtbot, editing, "plantar-right", *point)
     qtbot.keyClick(editing.map, Qt.Key.Key_Return)
     zone_id = editing.state.zone_id
+    tick_source(qtbot, editing)
     assert "plantar-left" not in editing.state.atlas.zone(zone_id).shapes
     editing.mirror_zone_action.trigger()
     assert editing.editor.session.written_shape(zone_id, "plantar-right") == "mirror"

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from ... import i18n
 from ...content.markup import plain_tooltip
 from ...i18n import _, bidi_isolate, ngettext
+from ...vocab import ZONE_NAME_STYLES, zone_name_style_name
 from ..wheel_guard import scroll_past_fields
 from .form import MAX_TEXT_CHARS, TextBox, WrappedList
 
@@ -301,7 +303,8 @@ def _clean(text: str, lines: bool = False) -> str:
 class ChartPropertiesDialog(QDialog):
     """The chart's texts and sources as the file has them now; OK asks `submit(texts,
     sources)` to make the changes (`changes()`, `sources.edit()`), and stays open with the
-    reason when they cannot be made."""
+    reason when they cannot be made. The texts include ("zone_names", style, None) when the
+    choice of how zone names read in a sentence changed."""
 
     def __init__(self, atlas, parent: QWidget | None = None, submit: Callable | None = None):
         super().__init__(parent)
@@ -325,6 +328,12 @@ class ChartPropertiesDialog(QDialog):
         form = QFormLayout()
         for name in FIELDS:
             form.addRow(labels[name], self._field(name, None, getattr(atlas, name) or ""))
+        self.zone_names = QComboBox()  # the chart's `zone_names`: how the quiz, page and cards say them
+        self.zone_names.setObjectName("chart-zone-names")
+        for style in ZONE_NAME_STYLES:
+            self.zone_names.addItem(zone_name_style_name(style), style)
+        self.zone_names.setCurrentIndex(max(0, self.zone_names.findData(atlas.zone_names)))
+        form.addRow(_("&Zone names:"), self.zone_names)
         layout.addLayout(form)
         for language, title in i18n.LANGUAGES.items():
             if language == "en":
@@ -393,4 +402,7 @@ class ChartPropertiesDialog(QDialog):
                 old = getattr(self.atlas, name) or ""
             if value != old:
                 changed.append((name, value or None, language))
+        style = self.zone_names.currentData()
+        if style != self.atlas.zone_names:
+            changed.append(("zone_names", style, None))
         return changed

@@ -6,7 +6,7 @@ written to the file as a YAML block (`|-`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -147,6 +147,7 @@ class ZoneForm(QScrollArea):
         self.confidence.addItem(_("Estimate"), "estimate")
         self.confidence.activated.connect(lambda _i: self._set("confidence", self.confidence.currentData()))
         form.addRow(_("Confi&dence:"), self.confidence)
+        self._unsourced_shown = ""  # the zone naming no source whose sources were scrolled to
         self.sources = WrappedList()
         self.sources.setObjectName("zone-sources")
         self.sources.setAccessibleName(_("Sources"))
@@ -154,6 +155,10 @@ class ZoneForm(QScrollArea):
         sources_label = QLabel(_("So&urces:"))
         sources_label.setBuddy(self.sources)
         form.addRow(sources_label)  # the list below it, as wide as the panel: titles are long
+        # a zone just drawn names no source (none is chosen for it): said where they are ticked
+        self.no_source = _note("zone-no-source")
+        self.no_source.setText(_("This zone names no source yet: tick the ones its placement comes from."))
+        form.addRow(self.no_source)
         form.addRow(self.sources)
         layout.addLayout(form)
         self.translation_boxes: dict[str, QGroupBox] = {}
@@ -311,6 +316,13 @@ class ZoneForm(QScrollArea):
 
     def _fill_sources(self, zone) -> None:
         self.sources.clear()
+        unsourced = zone is not None and not zone.sources
+        self.no_source.setVisible(unsourced)
+        if unsourced and zone.id != self._unsourced_shown:  # (once per zone: typing elsewhere stays put)
+            # a zone just drawn: its sources brought into sight, below the texts (they were
+            # under the fold of the panel, to be scrolled to)
+            QTimer.singleShot(0, self, lambda: self.ensureWidgetVisible(self.sources))
+        self._unsourced_shown = zone.id if unsourced else ""
         draft = self.session.draft
         if zone is None or draft is None or draft.atlas is None:
             return

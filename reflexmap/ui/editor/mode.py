@@ -539,7 +539,7 @@ class EditMode(QObject):
             if self.tool.drawing is None:
                 return
             if result == QDialog.DialogCode.Accepted and self.session.draft.atlas.sources:
-                self.tool.finish_drawing()
+                self.tool.finish_drawing(tuple(self.session.draft.atlas.sources))  # the one typed for it
             else:
                 self.say(
                     _("The zone waits for a source: add one in Edit → Chart properties…, then press Enter.")
@@ -550,13 +550,15 @@ class EditMode(QObject):
 
     def _chart_properties(self, changes, sources) -> str | None:
         """The dialog's OK: its texts and sources as one change; the reason if it cannot be."""
-        from ...atlas.edits import EditRefused, SetChartText
+        from ...atlas.edits import EditRefused, SetChartText, SetZoneNames
 
+        edits: list = [SetZoneNames(value) for name, value, _l in changes if name == "zone_names"]
+        changes = [c for c in changes if c[0] != "zone_names"]
         needed = [name for name, value, language in changes if value is None and not language]
         if any(name != "description" for name in needed):
             self.say(_("A chart needs a title and a tradition."))
             changes = [c for c in changes if not (c[1] is None and not c[2] and c[0] != "description")]
-        edits = [SetChartText(name, value, language) for name, value, language in changes]
+        edits += [SetChartText(name, value, language) for name, value, language in changes]
         if sources is not None:
             edits.insert(0, sources)
         if not edits:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ...i18n import _, bidi_isolate, ngettext
 from .autosaving import Autosaving, forget_autosaves, is_builtin, write_failure
+from .session import chart_id_of, own_marks
 
 if TYPE_CHECKING:
     from .mode import EditMode
@@ -55,7 +56,7 @@ class Saving(QObject, Autosaving):
         path = session.saved_path
         if path is None or is_builtin(path):
             return self.save_as()
-        return self.write(path)
+        return self._write_own(path)
 
     def save_as(self) -> bool:
         from .. import dialogs
@@ -80,27 +81,37 @@ class Saving(QObject, Autosaving):
         path = Path(chosen)
         if path.suffix.lower() not in (".yaml", ".yml"):
             path = path.with_name(path.name + ".yaml")
-        self.host.settings.setValue("chart/dir", str(path.parent))
+        if not self._write_own(path):
+            return False
+        self.host.settings.setValue("chart/dir", str(path.parent))  # (only a folder saved to)
+        return True
+
+    def _write_own(self, path: Path) -> bool:
+        """Write the chart to `path` as a file of its own there (`_own_copy`): True once written."""
         copy, step, said = self._own_copy(path)
         if not self.write(path, copy, step):
             return False
-        if said:
+        if said and self.session.saved_path == path:  # (not when written elsewhere instead)
             self.mode.say(said)
         return True
 
     def _own_copy(self, path: Path):
-        """The chart as saved to `path` by Save as: (the document to write, the name of its
-        step, what to say once saved), or (None, None, "") for the chart as it is. A copy whose
-        chart id another known chart has (Save as of a built-in chart, of one's own under a new
-        name) gets an id of its own; a copy of a built-in chart no longer calls itself the
-        built-in chart, and the `$schema` comment points at the schema from the new folder
-        (atlas/copy_header.py). The change becomes an undoable step only once the file is
-        written: a save cancelled ("Save it anyway?") or failed leaves the chart and its
-        history as they were (tryout S17-3: the step and the new id stayed, nothing saved)."""
+        """The chart as saved to `path` (Save, Save as): (the document to write, the name of
+        its step, what to say once saved), or (None, None, "") for the chart as it is. A copy
+        whose chart id another known chart has (Save as of a built-in chart, of one's own
+        under a new name; or Save after the id was changed to a taken one, by Undo of "Give
+        the chart an id of its own" or by hand) gets an id of its own; a chart whose leading
+        comments are still a built-in chart's no longer calls itself the built-in chart, and
+        the `$schema` comment points at the schema from the new folder (atlas/copy_header.py).
+        So what is shown after a save is what the file holds (before, Undo of the own id, then
+        Save, wrote the built-in id and header back). The change becomes an undoable step only
+        once the file is written: a save cancelled ("Save it anyway?") or failed leaves the
+        chart and its history as they were (tryout S17-3: the step and the new id stayed,
+        nothing saved)."""
         from dataclasses import replace
 
         from ...atlas.chart_id import SetChartId
-        from ...atlas.copy_header import copy_header
+        from ...atlas.copy_header import builtin_head, copy_header
         from ...atlas.document import ChartDocument
         from ...atlas.edits import EditRefused
         from ...atlas.ids import free_id
@@ -109,9 +120,16 @@ class Saving(QObject, Autosaving):
         if document is None:
             return None, None, ""
         copy, step, said = document, None, ""
-        chart_id = _chart_id(document)
-        taken = self.host.taken_ids(path)
-        if chart_id and chart_id in taken:
+        session = self.session
+        chart_id, head = own_marks(document)
+        # saved over its own file, the id and header it was opened or saved with are kept
+        same_file = path == session.saved_path
+        kept_id, kept_head = (
+            same_file and chart_id == session.saved_own[0],
+            same_file and head == session.saved_own[1],
+        )
+        taken = self.host.taken_ids(path) if chart_id and not kept_id else set()
+        if chart_id in taken:
             own = free_id(chart_id, taken)
             try:
                 copy = SetChartId(own).apply(document, check=False).document
@@ -120,9 +138,11 @@ class Saving(QObject, Autosaving):
                 return None, None, ""
             step = lambda: _("Give the chart an id of its own")  # noqa: E731
             said = own_id_said(path, own, chart_id)
-        old = self.session.saved_path
-        builtin = old is not None and is_builtin(old) and not is_builtin(path)
-        text = copy_header(copy.text, old, path, builtin_title=self.session.title() if builtin else None)
+        builtin = None if is_builtin(path) or kept_head else builtin_head(copy.text)
+        if builtin is not None:
+            text = copy_header(copy.text, builtin, path, builtin_title=session.title())
+        else:
+            text = copy_header(copy.text, session.saved_path, path)
         if text != copy.text:
             made = ChartDocument.from_text(text, copy.source, copy.path)
             copy = replace(made, bom=copy.bom, crlf=copy.crlf, numbers=copy.numbers)
@@ -169,7 +189,7 @@ class Saving(QObject, Autosaving):
         self.mode.say(_("Saved {path}").format(path=bidi_isolate(str(path))))
         if renames:
             chart_id = (
-                session.draft.atlas.id if session.draft and session.draft.atlas else _chart_id(document)
+                session.draft.atlas.id if session.draft and session.draft.atlas else chart_id_of(document)
             )
             if chart_id:
                 self.host.zones_renamed(chart_id, renames, _shown_elsewhere(chart_id, set(renames), path))
@@ -515,7 +535,7 @@ class Saving(QObject, Autosaving):
         if self.mode.edit_document(document, None, modified=True):
             from ...atlas.ids import id_from_name
 
-            wanted, chart_id = id_from_name(title.strip()), _chart_id(document)
+            wanted, chart_id = id_from_name(title.strip()), chart_id_of(document)
             if wanted in taken and chart_id != wanted:
                 self.mode.say(
                     _(
@@ -530,14 +550,6 @@ def own_id_said(path: Path, own: str, taken: str) -> str:
         "Saved {path} as the chart {id}: {taken} is the id of another chart, whose progress, "
         "statistics and Anki cards stay its own."
     ).format(path=bidi_isolate(str(path)), id=own, taken=taken)
-
-
-def _chart_id(document) -> str:
-    from ...atlas.recheck_window import parsed_data
-
-    parsed = parsed_data(document)
-    chart_id = parsed[0].get("id") if parsed is not None and isinstance(parsed[0], dict) else None
-    return chart_id if isinstance(chart_id, str) else ""
 
 
 def _shown_elsewhere(chart_id: str, zone_ids: set[str], saved: Path) -> frozenset[str]:

@@ -38,6 +38,10 @@ class StepName:
     words: Words
     zone: str | None = None
     renamed_to: str | None = None  # a rename: `zone` is the id before, this the id after
+    # the zone's name in each language the chart gave it then ("": its own, untranslated):
+    # after a language switch the step says the name in the new language (before, the name
+    # stayed in the language the change was made in, inside re-worded step texts)
+    names: tuple[tuple[str, str], ...] = ()
 
     def text(self) -> str:
         if self.zone is None:
@@ -46,7 +50,26 @@ class StepName:
             return _("{change}: {old} → {new}").format(
                 change=self.words(), old=bidi_isolate(self.zone), new=bidi_isolate(self.renamed_to)
             )
-        return _("{change}: {zone}").format(change=self.words(), zone=bidi_isolate(self.zone))
+        return _("{change}: {zone}").format(change=self.words(), zone=bidi_isolate(self.zone_name()))
+
+    def zone_name(self) -> str:
+        """The zone's name in the language of the moment, as the chart had it at the change."""
+        from ...i18n import language
+
+        names = dict(self.names)
+        return names.get(language(), names.get("", self.zone or ""))
+
+
+def zone_names(own: object, translations: object) -> tuple[tuple[str, str], ...]:
+    """A zone's names by language for StepName.names: `own` its name as written, and its
+    `translations` ({language: {"name": …}}, as a zone or a zone's raw mapping has them)."""
+    names = [("", own)] if isinstance(own, str) else []
+    if isinstance(translations, dict):
+        for code, texts in translations.items():
+            name = texts.get("name") if isinstance(texts, dict) else None
+            if isinstance(code, str) and isinstance(name, str):
+                names.append((code, name))
+    return tuple(names)
 
 
 def step_name(text: str | Words | StepName) -> StepName:
@@ -67,6 +90,7 @@ class History:
     unsaved_start: bool
     renamed: dict[str, str]
     saved_ids: frozenset[str]
+    saved_own: tuple[str, str] = ("", "")
 
 
 class EditCommand(QUndoCommand):
@@ -166,6 +190,8 @@ class EditSession(QObject):
         # zone id now -> its id in the file as last opened or saved (renames, undone or not)
         self.renamed: dict[str, str] = {}
         self.saved_ids: frozenset[str] = frozenset()  # the zones of the file as last opened or saved
+        # the chart id and leading comments of the file as last opened or saved (own_marks)
+        self.saved_own: tuple[str, str] = ("", "")
         # the file as this session last read or wrote it (disk_stamp): another program's
         # change since is found before Save writes over it
         self.on_disk: tuple | None = None
@@ -201,6 +227,7 @@ class EditSession(QObject):
         self.unsaved_start = modified and on_disk is None
         self.renamed = {}
         self.saved_ids = _zone_ids(on_disk or document) if on_disk or not modified else frozenset()
+        self.saved_own = own_marks(on_disk or document) if on_disk or not modified else ("", "")
         if show:
             self.show(document, fresh=True)
         else:
@@ -214,7 +241,7 @@ class EditSession(QObject):
 
     def close(self) -> None:
         self.stack.clear()
-        self.renamed, self.saved_ids = {}, frozenset()
+        self.renamed, self.saved_ids, self.saved_own = {}, frozenset(), ("", "")
         self.document = self.draft = None
         self.saved_path = None
         self.on_disk = None
@@ -249,7 +276,8 @@ class EditSession(QObject):
             assert isinstance(command, EditCommand)
             steps.append((command.before, command.after, command.name, command.renames))
         index, clean = stack.index(), stack.cleanIndex()
-        history = History(tuple(steps), index, clean, self.unsaved_start, dict(self.renamed), self.saved_ids)
+        saved = (dict(self.renamed), self.saved_ids, self.saved_own)
+        history = History(tuple(steps), index, clean, self.unsaved_start, *saved)
         self.close()
         return history
 
@@ -284,6 +312,7 @@ class EditSession(QObject):
             self.restoring = False
         self.unsaved_start = history.unsaved_start
         self.renamed, self.saved_ids = history.renamed, history.saved_ids
+        self.saved_own = history.saved_own
         self.changed.emit()
 
     def reloaded(self, document: ChartDocument, text: str | Words) -> None:
@@ -295,6 +324,7 @@ class EditSession(QObject):
         self.on_disk = disk_stamp(self.saved_path)
         self.unsaved_start = False
         self.renamed, self.saved_ids = {}, _zone_ids(document)
+        self.saved_own = own_marks(document)
         if document.text != self.document.text:  # (the same text: nothing to show or undo)
             self.stack.push(EditCommand(self, self.document, document, text))
         self.stack.setClean()
@@ -332,6 +362,7 @@ class EditSession(QObject):
         """The document was written to `path`: that is its file from now on."""
         self.renamed = {}
         self.saved_ids = _zone_ids(self.document) if self.document is not None else frozenset()
+        self.saved_own = own_marks(self.document) if self.document is not None else ("", "")
         moved = path != self.saved_path
         self.saved_path = path
         self.on_disk = disk_stamp(path)
@@ -364,7 +395,8 @@ class EditSession(QObject):
         atlas = self.state.atlas
         command = self.stack.command(self.stack.index() - 1)
         if isinstance(zone_id, str) and atlas.has_zone(zone_id) and isinstance(command, EditCommand):
-            command.name = StepName(command.name.words, atlas.zone(zone_id).name)
+            names = self._names_of(zone_id)
+            command.name = StepName(command.name.words, atlas.zone(zone_id).name, names=names)
             command.setText(command.name.text())
 
     def _naming_zone(self, edit: Edit, text: str | Words) -> StepName:
@@ -383,12 +415,21 @@ class EditSession(QObject):
             and isinstance(edit.raw, dict)
             and isinstance(edit.raw.get("name"), str)
         ):
-            return StepName(name.words, edit.raw["name"])
+            names = zone_names(edit.raw["name"], edit.raw.get("translations"))
+            return StepName(name.words, edit.raw["name"], names=names)
         zone_id = getattr(edit, "zone", None)
         atlas = self.state.atlas
         if not isinstance(zone_id, str) or not atlas.has_zone(zone_id):
             return name
-        return StepName(name.words, atlas.zone(zone_id).name)
+        return StepName(name.words, atlas.zone(zone_id).name, names=self._names_of(zone_id))
+
+    def _names_of(self, zone_id: str) -> tuple[tuple[str, str], ...]:
+        """The zone's names by language as the chart has them now (StepName.names)."""
+        atlas = self.draft.atlas if self.draft is not None else None  # (as written: not localized)
+        if atlas is None or not atlas.has_zone(zone_id):
+            return ()
+        zone = atlas.zone(zone_id)
+        return zone_names(zone.name, zone.translations)
 
     def make(self, edits: tuple[Edit, ...] | list[Edit], text: str | Words | StepName) -> bool:
         """Make `edits`, in turn, one undoable change named `text` (a dialog's OK): True if
@@ -480,6 +521,23 @@ def _zone_ids(document: ChartDocument) -> frozenset[str]:
     ids = frozenset(z["id"] for z in zones or () if isinstance(z, dict) and isinstance(z.get("id"), str))
     _IDS[:] = [document, ids]
     return ids
+
+
+def chart_id_of(document: ChartDocument) -> str:
+    """The chart id written in `document` ("" when it has none that is a string)."""
+    from ...atlas.recheck_window import parsed_data
+
+    parsed = parsed_data(document)
+    chart_id = parsed[0].get("id") if parsed is not None and isinstance(parsed[0], dict) else None
+    return chart_id if isinstance(chart_id, str) else ""
+
+
+def own_marks(document: ChartDocument) -> tuple[str, str]:
+    """What makes a chart file its own, which a copy changes (saving.Saving._own_copy): its
+    chart id and its leading comments."""
+    from ...atlas.copy_header import leading_comments
+
+    return chart_id_of(document), leading_comments(document.text)
 
 
 def _shapes_changed(before: ChartDocument | None, after: ChartDocument) -> tuple[str, ...]:

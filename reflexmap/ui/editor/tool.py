@@ -816,7 +816,11 @@ class ZoneTool(Mode):
         self.status(_("No zone drawn."))
         self.refresh()
 
-    def finish_drawing(self) -> None:
+    def finish_drawing(self, sources: tuple[str, ...] = ()) -> None:
+        """Close the zone being drawn. It names `sources`: none unless the person chose them
+        (the source just added for it to a chart that had none): a zone drawn names no source
+        nobody chose (before, the chart's first source, as if it came from there); the form
+        beside the map and `reflexmap check` say it needs one until its sources are ticked."""
         points, view = self.drawing or [], self.drawing_view
         if len(set(points)) < 3:
             self.status(_("A zone needs at least three corners: click more, or Escape to cancel."))
@@ -841,7 +845,6 @@ class ZoneTool(Mode):
         zone_id = f"new-zone-{number}"
         region = atlas.zone(self.state.zone_id).region if atlas.has_zone(self.state.zone_id) else "abdomen"
         own, translated = new_zone_texts(atlas, number)  # the form beside the map edits them
-        sources = (next(iter(atlas.sources)),)
         corners = [_rounded(p) for p in points]
         edit = edits.add_zone(zone_id, view, corners, **own, region=region, sources=sources)
         if translated:  # (its translation beside its own texts, as charts write them)
@@ -851,6 +854,8 @@ class ZoneTool(Mode):
         self.drawing, self.drawing_view = None, ""
         if self.session.apply(edit, lambda: _("Draw zone")):
             self.state.select(zone_id, view)
+            if not sources:
+                self.status(_("Zone drawn. It names no source yet: tick its sources in Zone texts."))
         self.refresh()
 
     # --- snapping --------------------------------------------------------------------------
