@@ -28,12 +28,12 @@ def test_a_missed_question_is_said_to_come_back_and_the_count_stays(qtbot, make_
     panel = window.quiz_panel
     assert panel.status.text().startswith("Question 1 of 3 ·")
     _click_wrong(qtbot, window)
-    assert panel.feedback.text().endswith("This question is asked again later in this round.")
+    assert panel.hint.text().startswith("This question is asked again later in this round.")
     assert panel.status.text().startswith("Question 1 of 3 ·")
     statuses = []
     for _ in range(3):
         qtbot.keyClick(panel.next_button, Qt.Key.Key_Return)
         statuses.append(panel.status.text().split(" ·")[0])
         _click_right(qtbot, window)
-        assert "asked again later" not in panel.feedback.text()
+        assert "asked again later" not in panel.hint.text()
     assert statuses == ["Question 2 of 3", "Question 3 of 3", "Question 1 of 3, asked again"]

@@ -674,10 +674,9 @@ class QuizController(Mode):
             )
         else:
             hint = _("Press Enter for the next question.")
-        message = feedback.message
         if feedback.asked_again:  # the round grows by this question: said where it happens
-            message = _("{verdict} This question is asked again later in this round.").format(verdict=message)
-        self.panel.show_feedback(kind, message, hint, last=last)
+            hint = _("This question is asked again later in this round. {go_on}").format(go_on=hint)
+        self.panel.show_feedback(kind, feedback.message, hint, last=last)
         self.panel.set_status(self._status())
         self.answered.emit()
 
