@@ -447,7 +447,7 @@ def test_the_help_of_check_names_its_language_option(capsys):
         (
             "de",
             "Zone 'z', linker Fuß, Fußsohle [plantar-left]: "
-            "die Zone liegt bei Punkt 3 30,0 mm außerhalb des Fußumrisses",
+            "Punkt 3 der Zone liegt 30,0 mm außerhalb des Fußumrisses",
         ),
     ],
 )
