@@ -150,12 +150,22 @@ def _number(value: Any) -> bool:
 # --- the kinds of value ----------------------------------------------------------------------
 
 
+_JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+
+
+def _in_quotes(value: Any, *, words: tuple[str, ...] = ()) -> str | None:
+    """Why a value in quotes where a number (or true/false, `words`) is wanted is refused: the
+    quotes make it text ("1.5", "true"); None when it is no such value."""
+    if not isinstance(value, str) or not (_JSON_NUMBER.fullmatch(value) or value in words):
+        return None
+    return _("{value} in quotes is text; write it without quotes").format(value=shown(value))
+
+
 def boolean(value: Any) -> Checked:
-    return (
-        _ok(value)
-        if isinstance(value, bool)
-        else _bad(_("{value} is not true or false").format(value=shown(value)))
-    )
+    if isinstance(value, bool):
+        return _ok(value)
+    reason = _in_quotes(value, words=("true", "false"))
+    return _bad(reason or _("{value} is not true or false").format(value=shown(value)))
 
 
 def found(value: Any) -> str:
@@ -206,7 +216,7 @@ def choice(options: tuple[str, ...] | Callable[[], tuple[str, ...]]) -> Callable
 def number_choice(options: tuple[float, ...]) -> Callable[[Any], Checked]:
     def check(value: Any) -> Checked:
         if not _number(value):
-            return _bad(_("{value} is not a number").format(value=shown(value)))
+            return _bad(_in_quotes(value) or _("{value} is not a number").format(value=shown(value)))
         if not math.isfinite(value) or float(value) not in options:
             return _bad(
                 _("{value} is not one of: {choices}").format(
@@ -228,7 +238,7 @@ def number_range(
         lowest, highest = bounds() if bounds is not None else (low, high)
         if not _number(value) or (whole and not isinstance(value, int)):
             kind = _("{value} is not a whole number") if whole else _("{value} is not a number")
-            return _bad(kind.format(value=shown(value)))
+            return _bad(_in_quotes(value) or kind.format(value=shown(value)))
         if not (math.isfinite(value) and lowest <= value <= highest):
             return _bad(
                 _("{value} is outside {low} to {high}").format(

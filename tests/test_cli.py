@@ -434,3 +434,43 @@ def test_the_help_of_check_names_its_language_option(capsys):
     with pytest.raises(SystemExit):
         main(["check", "--help"])
     assert "--language {en,de}" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        (
+            "en",
+            "zone 'z', left foot, plantar view [plantar-left]: "
+            "the zone lies 30.0 mm outside the foot's outline at point 3",
+        ),
+        (
+            "de",
+            "Zone 'z', linker Fuß, Fußsohle [plantar-left]: "
+            "Punkt 3 der Zone liegt 30,0 mm außerhalb des Fußumrisses",
+        ),
+    ],
+)
+def test_check_names_views_as_the_app_does_with_the_id_in_brackets(
+    tmp_path: Path, capsys, monkeypatch, language, said
+):
+    """Before (tryout S18-7): "zone 'z' in view 'plantar-left': the zone lies outside the
+    outline of view 'plantar-left': point 3 is 30.0 mm outside", where the app's lists say
+    "left foot, plantar view"."""
+    from reflexmap import i18n
+
+    from .hostile.cases import chart
+
+    bad = tmp_path / "bad.yaml"
+    text = chart("[[0, 0], [10, 0], [10, 130], [0, 10]]")
+    bad.write_text(text, encoding="utf-8")
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANGUAGE", language)
+    try:
+        assert main(["check", str(bad)]) == 1
+    finally:
+        i18n.set_language("en")
+    at = text.index("[10, 130]")
+    line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+    assert f"{bad}:{line}:{column}: {said}" in capsys.readouterr().out.splitlines()

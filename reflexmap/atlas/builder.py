@@ -14,6 +14,7 @@ from shapely.geometry import Polygon
 
 from ..i18n import _
 from ..vocab import AS_WRITTEN
+from ..vocab import where as where_words
 from . import geometry, stopping
 from .errors import AtlasError
 from .index import Packed, ZoneIndex
@@ -163,26 +164,36 @@ def _sound_polygons(fine, counts, coords):
     return fine
 
 
+def view_in_words(view: View | None, view_id: str) -> str:
+    """A view as a message names it: as the interface does, in its language, with the id the
+    file uses in brackets to find it there ("left foot, plantar view [plantar-left]"); the
+    id alone for a view the chart does not have."""
+    if view is None:
+        return view_id
+    return _("{words} [{id}]").format(words=where_words(view.foot, view.aspect), id=view_id)
+
+
 def shape_problems(
-    zone_id: str, view_id: str, parts: Shape, outline: Polygon, view_words: str | None = None
+    zone_id: str,
+    view_id: str,
+    parts: Shape,
+    outline: Polygon,
+    view_words: str | None = None,
+    *,
+    view: View | None = None,
 ) -> list[tuple[int, int | None, str]]:
     """What `reflexmap check` says about one zone's shape in one view, as (part, vertex,
     message): the builder's rules, also run by the editor on a shape while it is dragged.
-    `view_words`: the view as the interface names it ("left foot, plantar view"), said instead
-    of its id (the editor's marks on the map; the check speaks of the file's ids)."""
+    `view_words`: the view as the interface names it ("left foot, plantar view"), said alone
+    (the editor's marks on the map, which number no corners); otherwise `view` is said in
+    words with its id in brackets, for `reflexmap check` and the lists of problems (tryout
+    S18-7: "zone 'z' in view 'plantar-left'", where the editor said "left foot, plantar view")."""
+    said = view_words if view_words is not None else view_in_words(view, view_id)
 
     def where(part: int | None) -> str:
-        if view_words is not None:
-            if part is not None:
-                return _("zone '{zone}', {view} (part {part})").format(
-                    zone=zone_id, view=view_words, part=part
-                )
-            return _("zone '{zone}', {view}").format(zone=zone_id, view=view_words)
         if part is not None:
-            return _("zone '{zone}' in view '{view}' (part {part})").format(
-                zone=zone_id, view=view_id, part=part
-            )
-        return _("zone '{zone}' in view '{view}'").format(zone=zone_id, view=view_id)
+            return _("zone '{zone}', {view} (part {part})").format(zone=zone_id, view=said, part=part)
+        return _("zone '{zone}', {view}").format(zone=zone_id, view=said)
 
     found: list[tuple[int, int | None, str]] = []
     for k, ring in enumerate(parts):
@@ -495,7 +506,7 @@ class Builder:
             if shape == "mirror":
                 if view.mirror_of in failed:
                     continue  # the cause was reported once, where the shape is drawn
-                parts = self.mirrored_shape(where, raw, view)
+                parts = self.mirrored_shape(where, raw, view, views)
                 if parts is None:
                     continue
             else:
@@ -504,7 +515,7 @@ class Builder:
             if (i, view_id) in self._sound:  # one part, every rule checked at once
                 shapes[view_id] = parts
                 continue
-            problems = shape_problems(raw["id"], view_id, parts, self.outline_polygon(view))
+            problems = shape_problems(raw["id"], view_id, parts, self.outline_polygon(view), view=view)
             for part, vertex, message in problems:
                 self.error(_point_path(where, shape, part, vertex), message)
             if problems:
@@ -526,7 +537,10 @@ class Builder:
             translations=raw.get("translations", {}),
         )
 
-    def mirrored_shape(self, where: tuple, raw: dict, view: View) -> Shape | None:
+    def mirrored_shape(
+        self, where: tuple, raw: dict, view: View, views: dict[str, View] | None = None
+    ) -> Shape | None:
+        views = views or {}
         if view.mirror_of is None:
             self.error(
                 where,
@@ -539,7 +553,9 @@ class Builder:
         if not isinstance(original, list):
             self.error(
                 where,
-                _("'mirror' needs a polygon for view '{view}' in this zone").format(view=view.mirror_of),
+                _("'mirror' needs a polygon for the {view} in this zone").format(
+                    view=view_in_words(views.get(view.mirror_of), view.mirror_of)
+                ),
             )
             return None
         parts = _parts(original)

@@ -292,43 +292,38 @@ def drawable(shape: Any) -> tuple | None:
     return tuple(rings) or None
 
 
-# What `reflexmap check` says naming a view by its id, and how the editor says the same with
-# the view named in words ("left foot, plantar view"): the same sentences (the builder's and
-# geometry's), so that a problem reads alike in the list, on the map and while dragging.
-_VIEW_PHRASES = (
-    ("zone '{zone}' in view '{view}' (part {part})", "zone '{zone}', {view} (part {part})"),
-    ("zone '{zone}' in view '{view}'", "zone '{zone}', {view}"),
+# What `reflexmap check` says of a corner (numbered: the person looks for it in the file), and
+# how the editor says the same on the map, which numbers no corners but rings the one meant.
+_CORNER_PHRASES = (
     (
-        "the zone lies outside the outline of view '{view}': point {number} is {distance} mm outside",
+        "the zone lies {distance} mm outside the foot's outline at point {number}",
         "the zone lies {distance} mm outside the foot's outline at its marked corner",
     ),
 )
 
 
 def in_words(message: str, views: Any) -> str:
-    """`message` (a problem as `reflexmap check` says it, in the interface's language) with
-    each view it names by id (`views`: the chart's) named as the interface names it, "left
-    foot, plantar view": the editor shows problems to a person, who knows the views by what
-    they show, not by the file's ids."""
+    """`message` (a problem as `reflexmap check` says it, in the interface's language) as the
+    editor shows it: each view (`views`: the chart's), which the check names in words with its
+    id in brackets ("left foot, plantar view [plantar-left]"), in words alone, and a corner
+    outside the outline as the one marked on the map: the editor shows problems to a person,
+    who knows the views by what they show, not by the file's ids."""
     import re
 
     from ..i18n import _
     from ..vocab import where
+    from .builder import view_in_words
 
     for view in views:
+        said = view_in_words(view, view.id)
+        if said in message:
+            message = message.replace(said, where(view.foot, view.aspect))
         quoted = f"'{view.id}'"
-        if quoted not in message:
-            continue
-        words = where(view.foot, view.aspect)
-        for said, shown in _VIEW_PHRASES:
-            pattern = re.escape(_(said))
-            for name in ("zone", "part", "number", "distance"):
-                pattern = pattern.replace(re.escape("{" + name + "}"), f"(?P<{name}>.+?)", 1)
-            pattern = pattern.replace(re.escape("{view}"), re.escape(view.id), 1)
-            message = re.sub(
-                pattern,
-                lambda m, shown=shown, words=words: _(shown).format(**m.groupdict(), view=words),
-                message,
-            )
-        message = message.replace(quoted, f"'{words}'")  # any other sentence naming it
+        if quoted in message:  # any other sentence naming it by its id alone
+            message = message.replace(quoted, f"'{where(view.foot, view.aspect)}'")
+    for said, shown in _CORNER_PHRASES:
+        pattern = re.escape(_(said))
+        for name in ("number", "distance"):
+            pattern = pattern.replace(re.escape("{" + name + "}"), f"(?P<{name}>[^ ]+?)", 1)
+        message = re.sub(pattern, lambda m, shown=shown: _(shown).format(distance=m["distance"]), message)
     return message

@@ -178,9 +178,9 @@ def outside_problem(ring: Ring, outline: Polygon, view_id: str, *, named: bool =
         return worst_index, _(
             "the zone lies {distance} mm outside the foot's outline at its marked corner"
         ).format(distance=format_number(worst, 1))  # (the map numbers no corners: it rings this one)
-    return worst_index, _(
-        "the zone lies outside the outline of view '{view}': point {number} is {distance} mm outside"
-    ).format(view=view_id, number=worst_index + 1, distance=format_number(worst, 1))
+    return worst_index, _("the zone lies {distance} mm outside the foot's outline at point {number}").format(
+        number=worst_index + 1, distance=format_number(worst, 1)
+    )  # (the view is named before it: "zone 'heel', left foot, plantar view [plantar-left]: …")
 
 
 def line_problem(points: Ring) -> Problem | None:

@@ -600,6 +600,25 @@ def _items_as_written(positions: Positions, path: Path, value: list) -> str:
     return "[" + ", ".join(items) + (", ...]" if len(value) > 8 else "]")
 
 
+def _in_quotes(positions: Positions, where: tuple[int, int]) -> bool:
+    """Whether the value at `where` is written in quotes (after its tag and anchor, if any)."""
+    offset = positions.offset(*where) if getattr(positions, "text", "") else None
+    if offset is None:
+        return False
+    offset = _PROPERTIES.match(positions.text, offset).end()
+    return positions.text[offset : offset + 1] in ("'", '"')
+
+
+def _number_wanted(positions: Positions, where: tuple[int, int], value: str) -> str:
+    """The message for text where a number is wanted that reads as one: a number in quotes is
+    text because of its quotes ("23.9", '1'); any other is written otherwise (010, .nan)."""
+    number = written_numbers.read(value)
+    in_reach = type(number) is int or (number is not None and not written_numbers.unreadable(value, number))
+    if in_reach and _in_quotes(positions, where):
+        return written_numbers.in_quotes(value)
+    return written_numbers.wanted(value)
+
+
 def _is_number_written_otherwise(value: Any) -> bool:
     """Text where a number is wanted, that reads as one written otherwise than in decimal (010,
     0x1F, 1_000, .inf): the reader keeps such a plain value as the text written."""
@@ -658,7 +677,7 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
                 found=_type_of(value), value=shown()
             )
         if "number" in wanted and _is_number_written_otherwise(value):
-            message = written_numbers.wanted(value)
+            message = _number_wanted(positions, where, value)
         if "string" in wanted and (type(value) in (int, float) or _out_of_reach(value)) and path:
             message = _(
                 "'{field}' must be text, not the number {written}; put text in quotes: \"{written}\""
@@ -676,7 +695,7 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
         )
     elif kind == "const":
         if type(error.validator_value) in (int, float) and _is_number_written_otherwise(value):
-            message = written_numbers.wanted(value)
+            message = _number_wanted(positions, where, value)
         elif field == "atlas_format":
             message = _("unsupported atlas_format {value}: this ReflexMap reads format 1").format(
                 value=shown()

@@ -91,6 +91,14 @@ def wanted(written: str) -> str:
     )
 
 
+def in_quotes(written: str) -> str:
+    """The message for a number written in quotes where a number is wanted ("23.9"): quotes
+    make any value text, so the cause is the quotes, not how the number is written."""
+    return _("a number in quotes is text; write it without quotes: {written}").format(
+        written=_quoted(written)
+    )
+
+
 def not_decimal(written: str) -> str:
     """The message for a number written otherwise than in decimal, quoting what was written."""
     return _("write numbers in decimal, such as 10, -2.5 or 1.5e3: {written}").format(

@@ -141,10 +141,12 @@ class CardState:
         return (1 + FACTOR * elapsed / self.stability) ** DECAY
 
     def mastery(self, now: float) -> float:
-        """0 (new or forgotten) .. 1 (a memory lasting three months, still fresh): how long the
-        memory lasts (stability, on a log scale up to MASTERED_DAYS) times the chance of
-        recalling the card now."""
-        if not self.seen or not self.stability:
+        """0 (new, never answered right, or forgotten) .. 1 (a memory lasting three months,
+        still fresh): how long the memory lasts (stability, on a log scale up to MASTERED_DAYS)
+        times the chance of recalling the card now. FSRS gives a card answered only wrongly a
+        stability too (a few hours) and so a chance of recall: mastery from that read "Abdomen
+        1 %" after two wrong answers; nothing has been learned until an answer was right."""
+        if not self.seen or not self.stability or self.right <= 0:
             return 0.0
         lasting = min(1.0, math.log1p(self.stability) / math.log1p(MASTERED_DAYS))
         return lasting * self.retrievability(now)

@@ -37,6 +37,7 @@ class Feedback:
     target: str  # zone id asked for
     clicked: tuple[str, ...] = ()  # zone ids under a click, most specific first
     distance_mm: float | None = None  # from a click to the target's edge
+    asked_again: bool = False  # missed, and asked again later in this round (the window says so)
 
 
 @dataclass(slots=True)
@@ -104,6 +105,10 @@ class QuizSession:
         self.ended_by = ""
         self.paused_at: float | None = None  # see pause()
         self._reasked: set[str] = set()
+        self.planned = len(self.queue)  # the round's questions, each asked once (re-asks aside)
+        self.number = 0  # the current question's place among the planned ones
+        self.asked_again = False  # the current question is a missed one asked again
+        self._numbers: dict[str, int] = {}  # card key -> its place among the planned questions
         self.current: Question | None = None
         self.feedback: Feedback | None = None
         self._advance()
@@ -156,6 +161,10 @@ class QuizSession:
             self.current = None
             return
         card = self.queue.pop(0)
+        self.asked_again = card.key in self._numbers
+        if not self.asked_again:
+            self._numbers[card.key] = len(self._numbers) + 1
+        self.number = self._numbers[card.key]
         self.current = make_question(self.atlas, card, self.views, self.rng)
         self.asked_at = self.clock()
 
@@ -271,7 +280,8 @@ class QuizSession:
     ) -> Feedback:
         question = self.current
         assert question is not None
-        feedback = Feedback(correct, close, message, question.zone_id, clicked, distance)
+        again = not correct and not self.options.sudden_death and question.card.key not in self._reasked
+        feedback = Feedback(correct, close, message, question.zone_id, clicked, distance, again)
         self.feedback = feedback
         seconds = self.clock() - self.asked_at
         self.results.append(Result(question, feedback, seconds))
@@ -285,7 +295,7 @@ class QuizSession:
             self.streak = 0
             if self.options.sudden_death:
                 self.ended_by = "sudden death"
-            elif question.card.key not in self._reasked:  # mistakes come back sooner
+            elif again:  # mistakes come back sooner, once
                 self._reasked.add(question.card.key)
                 self.queue.insert(min(REASK_AFTER - 1, len(self.queue)), question.card)
         return feedback

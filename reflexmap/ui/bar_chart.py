@@ -63,15 +63,23 @@ class BarChart(QWidget):
             self._set_minimum()
         super().changeEvent(event)
 
-    def _figures(self, metrics: QFontMetricsF, slot: float) -> tuple[list[tuple[int, str]], float]:
-        """The figures written on the columns, and the room above the columns they need: a
-        line, or the widest figure's width where one is wider than its column (then they stand
-        upright)."""
+    def _figures(self, metrics: QFontMetricsF, slot: float) -> tuple[list[tuple[int, str, bool]], float]:
+        """The figures written on the columns (index, text, upright), and the room above the
+        columns they need. A figure lies flat over its column where it stands clear of its
+        neighbours' figures, upright (read from below) only where it would run into one: a
+        lone "0%" among thirty narrow days stood upright on the axis, read as part of it."""
         figures = [
             (i, self.text(v)) for i, v in enumerate(self.values) if v is not None and (v > 0 or self.percent)
         ]
-        widest = max((metrics.horizontalAdvance(t) for _i, t in figures), default=0.0)
-        return figures, (widest if widest > slot - 1 else metrics.height())
+        widths = [metrics.horizontalAdvance(t) for _i, t in figures]
+        gap = metrics.horizontalAdvance("  ")
+        placed = []
+        for k, ((i, text), width) in enumerate(zip(figures, widths, strict=True)):
+            neighbours = [n for n in (k - 1, k + 1) if 0 <= n < len(figures)]
+            crowded = any(abs(i - figures[n][0]) * slot < (width + widths[n]) / 2 + gap for n in neighbours)
+            placed.append((i, text, crowded))
+        upright = [w for (_i, _t, up), w in zip(placed, widths, strict=True) if up]
+        return placed, max([metrics.height(), *upright])
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         """Room for the title on two lines and every row at its full height (a row is squeezed
@@ -209,7 +217,6 @@ class BarChart(QWidget):
         count = max(1, len(self.values))
         slot = plot.width() / count
         figures, head = self._figures(metrics, slot)
-        upright = head > line
         bars = QRectF(plot.left(), plot.top() + head + 2, plot.width(), plot.height() - head - 2)
         painter.setPen(QPen(muted, 1))
         for fraction in (0.0, 0.5, 1.0):
@@ -225,7 +232,7 @@ class BarChart(QWidget):
             )
             painter.setPen(QPen(muted, 1))
         painter.setPen(ink)
-        for i, text in figures:
+        for i, text, upright in figures:
             value = self.values[i]
             h = max(3.0, bars.height() * min(1.0, value / peak))  # 0 %: a mark on the axis
             x = plot.left() + i * slot
@@ -241,9 +248,11 @@ class BarChart(QWidget):
                     text,
                 )
                 painter.restore()
-            else:
+            else:  # centred over its column, inside the widget (the last day's at the edge)
+                width = max(slot * 3, metrics.horizontalAdvance(text) + 2)
+                left = max(0.0, min(self.width() - width, x + slot / 2 - width / 2))
                 painter.drawText(
-                    QRectF(x - slot, top - line, slot * 3, line),
+                    QRectF(left, top - line, width, line),
                     Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
                     text,
                 )

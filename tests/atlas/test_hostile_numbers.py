@@ -118,3 +118,33 @@ def test_both_readers_read_signs_and_exponents_alike(how, monkeypatch):
             values, [x for p in slow[0]["zones"][0]["shapes"]["plantar-left"] for x in p], strict=True
         )
     )
+
+
+@pytest.mark.parametrize(
+    ("polygon", "written"),
+    [
+        ('[["23.9", 253.1], [10, 0], [10, 10], [0, 10]]', "23.9"),
+        ("[[0, '-5'], [10, 0], [10, 10], [0, 10]]", "-5"),
+        ('\n      - [0, 0]\n      - [10, "1e1"]\n      - [10, 10]\n      - [0, 10]', "1e1"),
+    ],
+)
+def test_a_number_in_quotes_is_blamed_on_its_quotes(polygon, written):
+    """Before: "write numbers in decimal, such as 10, -2.5 or 1.5e3: '23.9'" (it is decimal)."""
+    text = chart(polygon)
+    (error,) = parse_atlas(text, "chart.yaml").errors
+    assert error.message == f"a number in quotes is text; write it without quotes: {written!r}"
+    at = text.index(written, text.index("plantar-left:", text.index("  - id: z\n"))) - 1
+    assert (error.line, error.column) == (text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at))
+
+
+def test_a_quoted_format_number_is_blamed_on_its_quotes():
+    text = chart().replace("atlas_format: 1", "atlas_format: '1'")
+    (error,) = parse_atlas(text, "chart.yaml").errors
+    assert (error.line, error.column) == (1, 15)
+    assert error.message == "a number in quotes is text; write it without quotes: '1'"
+
+
+@pytest.mark.parametrize("written", ['"010"', '"1e999"', '"0x10"'])
+def test_a_quoted_number_written_otherwise_still_says_how_to_write_it(written):
+    (error,) = parse_atlas(chart(f"[[{written}, 0], [10, 0], [10, 10], [0, 10]]"), "c.yaml").errors
+    assert "in quotes" not in error.message

@@ -181,7 +181,8 @@ def test_zone_outside_outline_blames_the_furthest_point():
         - [0, 10]"""
     error = only_error(HEAD + zone(polygon=polygon))
     assert error.line == ZONE_LINE + 11
-    assert "outside the outline of view 'plantar-left': point 3 is 15.0 mm outside" in error.message
+    said = "plantar view [plantar-left]: the zone lies 15.0 mm outside the foot's outline at point 3"
+    assert said in error.message
 
 
 def test_small_overhang_within_tolerance_is_accepted():
@@ -192,7 +193,7 @@ def test_small_overhang_within_tolerance_is_accepted():
 def test_mirror_of_a_missing_polygon():
     text = HEAD + zone().replace("      plantar-left: " + SQUARE + "\n", "      plantar-right: mirror\n")
     error = only_error(text)
-    assert "'mirror' needs a polygon for view 'plantar-left'" in error.message
+    assert "'mirror' needs a polygon for the left foot, plantar view [plantar-left]" in error.message
 
 
 def test_mirror_in_a_view_with_its_own_outline():
@@ -349,7 +350,7 @@ def test_error_in_a_second_part_points_at_its_point():
         - [[0, 0], [5, 0], [5, 5]]
         - [[10, 10], [50, 10], [15, 15]]"""
     error = only_error(HEAD + zone(polygon=parts))
-    assert "(part 2)" in error.message and "point 2 is 30.0 mm outside" in error.message
+    assert "(part 2)" in error.message and "30.0 mm outside the foot's outline at point 2" in error.message
     assert (error.line, error.column) == (ZONE_LINE + 10, 22)
 
 

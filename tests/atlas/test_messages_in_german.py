@@ -187,7 +187,7 @@ def test_the_parsers_own_english_never_reaches_a_german_reader(german):
 
 def test_german_messages_write_decimals_with_a_comma(german):
     error = parse_atlas(chart("[[0, 0], [10, 0], [35, 10], [0, 10]]"), "t.yaml").errors[0]
-    assert "Punkt 3 liegt 15,0 mm außerhalb" in error.message
+    assert "Punkt 3 der Zone liegt 15,0 mm außerhalb" in error.message
 
 
 def _ring(points: int) -> str:

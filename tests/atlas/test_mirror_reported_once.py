@@ -29,7 +29,7 @@ def test_a_zone_outside_its_outline_is_reported_once_not_again_for_its_mirror(ol
     assert result.atlas is None
     assert len(result.errors) == 1, "\n".join(map(str, result.errors))
     error = result.errors[0]
-    assert "'plantar-left'" in error.message and "outside" in error.message
+    assert "left foot, plantar view [plantar-left]" in error.message and "outside" in error.message
     assert TEXT.splitlines()[error.line - 1].lstrip().startswith("[23.9, 253.1]")
 
 

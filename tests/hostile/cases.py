@@ -653,7 +653,7 @@ CASES = [
     Case(
         "zone in two overlapping parts",
         _text("overlap.yaml", chart(OVERLAPPING_PARTS)),
-        "zone 'z' in view 'plantar-left': parts 1 and 2 overlap",
+        "zone 'z', left foot, plantar view [plantar-left]: parts 1 and 2 overlap",
         17,
     ),
     Case(
@@ -662,7 +662,7 @@ CASES = [
             "edge.yaml",
             chart("[[[0, 10], [10, 10], [10, 20], [0, 20]], [[10, 10], [15, 10], [15, 20], [10, 20]]]"),
         ),
-        "zone 'z' in view 'plantar-left': parts 1 and 2 share an edge",
+        "zone 'z', left foot, plantar view [plantar-left]: parts 1 and 2 share an edge",
         17,
     ),
     # messages that mislead: the cause once, nothing that follows from it
@@ -686,7 +686,7 @@ CASES = [
     Case(
         "bowtie and its mirror",
         _text("bowtie.yaml", two_feet(BOWTIE)),
-        "zone 'z' in view 'plantar-left': the polygon crosses itself",
+        "zone 'z', left foot, plantar view [plantar-left]: the polygon crosses itself",
         18,
         alone=True,
     ),

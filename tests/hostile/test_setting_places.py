@@ -133,3 +133,20 @@ def test_finding_places_is_linear_in_the_size_of_the_file():
     """A settings file of 4 MiB of entries (the reader's bound): one scan, no recursion."""
     text = '{"values": {"x": [' + ", ".join(["[1, 2]"] * 400_000) + '], "y": 1e999}}'
     assert bounded_json.places(text, {("values", "y")}) == {("values", "y"): (1, len(text) - 6)}
+
+
+@pytest.mark.parametrize(
+    ("key", "written", "said"),
+    [
+        ("view/labels", '"true"', f'{FSI}"true"{PDI} in quotes is text; write it without quotes'),
+        ("quiz/setup/length", '"10"', f'{FSI}"10"{PDI} in quotes is text; write it without quotes'),
+        ("view/labels", '"yes"', f'{FSI}"yes"{PDI} is not true or false'),
+    ],
+)
+def test_a_value_in_quotes_is_blamed_on_its_quotes(tmp_path: Path, key, written, said):
+    """Before: '"true" is not true or false', '"10" is not a whole number'."""
+    path = tmp_path / "settings.json"
+    text = '{"format": "reflexmap-settings", "version": 1, "values": {"KEY": VALUE}}'
+    path.write_text(text.replace("KEY", key).replace("VALUE", written), encoding="utf-8")
+    (message,) = Settings(path).warnings
+    assert f": {said}; the default" in message, message

@@ -166,6 +166,19 @@ def test_mastery_grows_with_lasting_memory_and_drops_after_a_miss():
     assert state.mastery(clock.now + 400 * DAY) < state.mastery(clock.now)  # forgetting
 
 
+def test_only_wrong_answers_are_no_mastery():
+    """Before: two misses gave FSRS a stability of hours and mastery about 1 % ("Abdomen 1 %")."""
+    clock = Clock()
+    scheduler = Scheduler(clock=clock)
+    c = card("a")
+    for _ in range(2):
+        state = scheduler.record(c, False)
+        assert state.stability and state.retrievability(clock.now) > 0.5
+        assert state.mastery(clock.now) == 0.0
+        clock.now += 60
+    assert scheduler.record(c, True).mastery(clock.now) > 0  # learned once answered right
+
+
 # --- Easy: quick for this student, not for a fixed clock ------------------------------------
 def test_the_easy_threshold_follows_the_students_own_pace():
     from reflexmap.quiz.scheduler import EASY_RANGE, EASY_SHARE, PACE_MIN, easy_seconds

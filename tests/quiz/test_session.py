@@ -182,6 +182,24 @@ def test_mistakes_come_back_later_in_the_session(atlas):
     assert asked.count(first) == 1 and asked.index(first) == 2  # re-asked after two others
 
 
+def test_a_re_asked_question_keeps_its_number_and_the_round_its_length(atlas):
+    """Before: "Question 1 of 4" became "1 of 5" after a miss, then "2 of 6", and nothing said
+    why. The count is of the round's questions; a missed one is said to come back, and is
+    numbered as it was when it does."""
+    session = session_for(atlas, ["sacrum", "coccyx", "neck", "heart"], kinds=("name",))
+    assert (session.number, session.planned, session.asked_again) == (1, 4, False)
+    assert session.answer_choice((session.current.answer + 1) % 4).asked_again
+    seen = []
+    while session.next():
+        seen.append((session.number, session.planned, session.asked_again))
+        feedback = session.answer_choice((session.current.answer + 1) % 4)  # all wrong
+        assert feedback.asked_again != session.asked_again  # a question comes back once
+    # the miss of question 1 comes back after two others; each of 2..4 comes back once too
+    assert seen[:3] == [(2, 4, False), (3, 4, False), (1, 4, True)]
+    assert sorted(n for n, _p, again in seen if again) == [1, 2, 3, 4]
+    assert session.summary().asked == 8
+
+
 def test_sudden_death_ends_at_the_first_mistake(atlas):
     session = session_for(atlas, ["sacrum", "coccyx", "neck"], kinds=("name",), sudden_death=True)
     session.answer_choice(session.current.answer)

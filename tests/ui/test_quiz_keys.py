@@ -97,7 +97,9 @@ def test_wrong_answer_by_key_is_marked_and_explained(qtbot, quiz_window):
     assert text == f"✖ Wrong: that is the {name}, {mm} mm from the thoracic spine, which is marked ✔."
     assert f"✖ {chosen}" in marks(window) and "✔ Thoracic spine" in marks(window)
     assert not session.feedback.correct
-    assert window.quiz_panel.hint.text() == "Press Enter for the next question."
+    assert window.quiz_panel.hint.text() == (
+        "This question is asked again later in this round. Press Enter for the next question."
+    )
 
 
 @pytest.mark.parametrize(("asked", "clicked"), [("left", "right"), ("right", "left")])

@@ -591,9 +591,13 @@ class QuizController(Mode):
     def _status(self) -> str:
         session = self.session
         assert session is not None
-        number = len(session.results) + (0 if session.feedback else 1)
+        count = (
+            _("Question {number} of {total}, asked again")
+            if session.asked_again
+            else _("Question {number} of {total}")
+        )
         parts = [
-            _("Question {number} of {total}").format(number=number, total=session.total),
+            count.format(number=session.number, total=session.planned),
             _("streak {streak}").format(streak=session.streak),
         ]
         right = sum(r.feedback.correct for r in session.results)
@@ -673,6 +677,8 @@ class QuizController(Mode):
             )
         else:
             hint = _("Press Enter for the next question.")
+        if feedback.asked_again:  # the round grows by this question: said where it happens
+            hint = _("This question is asked again later in this round. {go_on}").format(go_on=hint)
         self.panel.show_feedback(kind, feedback.message, hint, last=last)
         self.panel.set_status(self._status())
         self.answered.emit()

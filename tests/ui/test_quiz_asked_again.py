@@ -1,0 +1,39 @@
+"""A missed question comes back later in the round: the window says so when it is missed, and
+the counter counts the round's questions, numbering a returning one as before. Before:
+"Question 1 of 2" became "Question 2 of 3" after a miss, and nothing said why."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from reflexmap.quiz import QuizOptions
+
+
+def _click_wrong(qtbot, window) -> None:
+    session = window.quiz.session
+    wrong = next(i for i in range(len(window.quiz_panel.buttons)) if i != session.current.answer)
+    qtbot.mouseClick(window.quiz_panel.buttons[wrong], Qt.MouseButton.LeftButton)
+
+
+def _click_right(qtbot, window) -> None:
+    button = window.quiz_panel.buttons[window.quiz.session.current.answer]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_a_missed_question_is_said_to_come_back_and_the_count_stays(qtbot, make_window, tmp_path):
+    window = make_window(progress_path=tmp_path / "progress.json")
+    window.quiz.advance_after_right_ms = 60_000
+    zones = ("neck", "heart", "stomach")
+    assert window.quiz.start(QuizOptions(kinds=("name",), zone_ids=zones, seed=3, length=3))
+    panel = window.quiz_panel
+    assert panel.status.text().startswith("Question 1 of 3 ·")
+    _click_wrong(qtbot, window)
+    assert panel.hint.text().startswith("This question is asked again later in this round.")
+    assert panel.status.text().startswith("Question 1 of 3 ·")
+    statuses = []
+    for _ in range(3):
+        qtbot.keyClick(panel.next_button, Qt.Key.Key_Return)
+        statuses.append(panel.status.text().split(" ·")[0])
+        _click_right(qtbot, window)
+        assert "asked again later" not in panel.hint.text()
+    assert statuses == ["Question 2 of 3", "Question 3 of 3", "Question 1 of 3, asked again"]

@@ -1,0 +1,65 @@
+"""The figures on the columns of a day chart (Statistics window): flat over their column where
+they stand clear of their neighbours, upright only where they would run into one. Before: a
+lone "0%" among thirty narrow days stood upright on the axis (read as part of it)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QImage
+
+from reflexmap.ui.bar_chart import BAR, BarChart
+
+DAYS = [f"Nov {d}" for d in range(1, 31)]
+
+
+def _ink_boxes(qtbot, values: list[float | None], reach: int = 25) -> list[tuple[int, int, int, int]]:
+    """(left, top, right, bottom) of the dark pixels above each column's top, `reach` pixels
+    either side of its centre, per column drawn."""
+    chart = BarChart("Retention", DAYS, values, percent=True, every=5, from_end=True)
+    qtbot.addWidget(chart)
+    chart.resize(480, 320)
+    chart.show()
+    qtbot.waitExposed(chart)
+    image: QImage = chart.grab().toImage()
+    blue = {
+        (x, y) for x in range(image.width()) for y in range(image.height()) if image.pixelColor(x, y) == BAR
+    }
+    boxes = []
+    for column in _runs(sorted({x for x, _y in blue})):
+        left, right = column
+        top = min(y for x, y in blue if left <= x <= right)
+        centre = (left + right) // 2
+        dark = [
+            (x, y)
+            for x in range(max(0, centre - reach), min(image.width(), centre + reach + 1))
+            for y in range(0, top)
+            if _dark(image.pixelColor(x, y)) and y > 40  # under the title
+        ]
+        xs, ys = [x for x, _y in dark], [y for _x, y in dark]
+        boxes.append((min(xs), min(ys), max(xs), max(ys)))
+    return boxes
+
+
+def _dark(colour: QColor) -> bool:
+    return colour.red() < 90 and colour.green() < 90 and colour.blue() < 90
+
+
+def _runs(xs: list[int]) -> list[tuple[int, int]]:
+    runs = [[xs[0], xs[0]]]
+    for x in xs[1:]:
+        if x == runs[-1][1] + 1:
+            runs[-1][1] = x
+        else:
+            runs.append([x, x])
+    return [tuple(r) for r in runs]
+
+
+def test_a_lone_figure_lies_flat_over_its_narrow_column(qtbot):
+    (box,) = _ink_boxes(qtbot, [None] * 29 + [0.0])  # one day of reviews, none right
+    left, top, right, bottom = box
+    assert right - left > bottom - top  # "0%" read across, not upright along the axis
+
+
+def test_crowded_figures_stand_upright(qtbot):
+    boxes = _ink_boxes(qtbot, [0.5] * 30, reach=3)  # a column's middle: its own figure only
+    assert len(boxes) == 30
+    assert all(bottom - top > 2 * (right - left) for left, top, right, bottom in boxes)
