@@ -164,20 +164,25 @@ def _sound_polygons(fine, counts, coords):
 
 
 def shape_problems(
-    zone_id: str, view_id: str, parts: Shape, outline: Polygon, view_words: str | None = None
+    zone_id: str,
+    view_id: str,
+    parts: Shape,
+    outline: Polygon,
+    view_words: str | None = None,
+    zone_words: str | None = None,
 ) -> list[tuple[int, int | None, str]]:
     """What `reflexmap check` says about one zone's shape in one view, as (part, vertex,
     message): the builder's rules, also run by the editor on a shape while it is dragged.
     `view_words`: the view as the interface names it ("left foot, plantar view"), said instead
-    of its id (the editor's marks on the map; the check speaks of the file's ids)."""
+    of its id (the editor's marks on the map; the check speaks of the file's ids); with it,
+    `zone_words`: the zone's name as shown (isolated), said instead of its id."""
 
     def where(part: int | None) -> str:
         if view_words is not None:
+            zone = zone_words if zone_words is not None else zone_id
             if part is not None:
-                return _("zone '{zone}', {view} (part {part})").format(
-                    zone=zone_id, view=view_words, part=part
-                )
-            return _("zone '{zone}', {view}").format(zone=zone_id, view=view_words)
+                return _("zone '{zone}', {view} (part {part})").format(zone=zone, view=view_words, part=part)
+            return _("zone '{zone}', {view}").format(zone=zone, view=view_words)
         if part is not None:
             return _("zone '{zone}' in view '{view}' (part {part})").format(
                 zone=zone_id, view=view_id, part=part

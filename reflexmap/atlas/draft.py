@@ -305,11 +305,12 @@ _VIEW_PHRASES = (
 )
 
 
-def in_words(message: str, views: Any) -> str:
+def in_words(message: str, views: Any, names: Mapping[str, str] | None = None) -> str:
     """`message` (a problem as `reflexmap check` says it, in the interface's language) with
     each view it names by id (`views`: the chart's) named as the interface names it, "left
-    foot, plantar view": the editor shows problems to a person, who knows the views by what
-    they show, not by the file's ids."""
+    foot, plantar view", and the zone it is about by its name as shown (`names`: zone id ->
+    the name, isolated, S17-2): the editor shows problems to a person, who knows the views
+    by what they show and the zones by their names, not by the file's ids."""
     import re
 
     from ..i18n import _
@@ -327,8 +328,17 @@ def in_words(message: str, views: Any) -> str:
             pattern = pattern.replace(re.escape("{view}"), re.escape(view.id), 1)
             message = re.sub(
                 pattern,
-                lambda m, shown=shown, words=words: _(shown).format(**m.groupdict(), view=words),
+                lambda m, shown=shown, words=words: _(shown).format(
+                    **_named(m.groupdict(), names), view=words
+                ),
                 message,
             )
         message = message.replace(quoted, f"'{words}'")  # any other sentence naming it
     return message
+
+
+def _named(found: dict[str, str], names: Mapping[str, str] | None) -> dict[str, str]:
+    """A phrase's parts with the zone's id (as the check quotes it) replaced by its name."""
+    if names and found.get("zone") in names:
+        return {**found, "zone": names[found["zone"]]}
+    return found
