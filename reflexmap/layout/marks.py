@@ -142,7 +142,7 @@ def free_spot(
     px, py = point
     if feet:
         # (pieces as long as three gaps: a slanting piece's box covers little paper beside it)
-        taken = [*taken, *(b for ring in feet for b in line_pieces([*ring, ring[0]], 3 * gap, 0.0))]
+        taken = [*taken, *_outline_boxes(feet, gap)]
     around = (px - reach - width, py - reach - height, 2 * (reach + width), 2 * (reach + height))
     near = np.array([t for t in taken if overlaps(around, t, gap)] or [(0.0, 0.0, 0.0, 0.0)], dtype=float)
     left, top = near[:, 0] - gap, near[:, 1] - gap
@@ -162,10 +162,15 @@ def free_spot(
             x, y = x[:, 0], y[:, 0]
             ok &= (bounds[0] <= x) & (x + width <= bounds[0] + bounds[2])
             ok &= (bounds[1] <= y) & (y + height <= bounds[1] + bounds[3])
-        if feet and not inside_feet:
+        if feet and not inside_feet:  # (only the corners still free: the test costs most)
             x, y = np.ravel(x), np.ravel(y)
-            for fx, fy in ((0.0, 0.0), (width, 0.0), (0.0, height), (width, height), (width / 2, height / 2)):
-                ok &= ~inside_any(np, x + fx, y + fy, feet)
+            left_free = np.flatnonzero(ok)
+            for fx, fy in ((width / 2, height / 2), (0.0, 0.0), (width, 0.0), (0.0, height), (width, height)):
+                if not len(left_free):
+                    break
+                inside = inside_any(np, x[left_free] + fx, y[left_free] + fy, feet)
+                ok[left_free[inside]] = False
+                left_free = left_free[~inside]
         return ok
 
     if soft or line_cost or others:
@@ -314,6 +319,18 @@ def line_pieces(points: Sequence[tuple[float, float]], piece: float, pad: float)
     return boxes
 
 
+_OUTLINE_BOXES: list = [None, 0.0, []]  # the feet asked about last (held), its gap, its boxes
+
+
+def _outline_boxes(feet: Sequence[Sequence[tuple[float, float]]], gap: float) -> list[Box]:
+    """Boxes along the feet's outlines (line_pieces), made once for the feet asked about last:
+    a message is placed by up to 24 free_spot calls, all with the same feet."""
+    if _OUTLINE_BOXES[0] is not feet or _OUTLINE_BOXES[1] != gap:
+        boxes = [b for ring in feet for b in line_pieces([*ring, ring[0]], 3 * gap, 0.0)]
+        _OUTLINE_BOXES[:] = [feet, gap, boxes]
+    return _OUTLINE_BOXES[2]
+
+
 def inside_any(np, xs, ys, polygons: Sequence[Sequence[tuple[float, float]]]):
     """For each point (xs[k], ys[k]): whether it lies inside any of `polygons` (even-odd rule;
     every point against every edge at once)."""
@@ -323,12 +340,19 @@ def inside_any(np, xs, ys, polygons: Sequence[Sequence[tuple[float, float]]]):
         ring = np.asarray(ring, dtype=float).reshape(-1, 2)
         if len(ring) < 3:
             continue
+        low, high = ring.min(axis=0), ring.max(axis=0)  # (only the points within its box)
+        near = np.flatnonzero(
+            (low[0] <= xs[:, 0]) & (xs[:, 0] <= high[0]) & (low[1] <= ys[:, 0]) & (ys[:, 0] <= high[1])
+        )
+        if not len(near):
+            continue
+        px, py = xs[near], ys[near]
         x1, y1 = ring[:, 0][None, :], ring[:, 1][None, :]
         x2, y2 = np.roll(x1, -1, axis=1), np.roll(y1, -1, axis=1)
-        crossing = (y1 > ys) != (y2 > ys)
+        crossing = (y1 > py) != (y2 > py)
         with np.errstate(divide="ignore", invalid="ignore"):
-            at = x1 + (ys - y1) * (x2 - x1) / (y2 - y1)
-        found |= (np.count_nonzero(crossing & (xs < at), axis=1) % 2).astype(bool)
+            at = x1 + (py - y1) * (x2 - x1) / (y2 - y1)
+        found[near] |= (np.count_nonzero(crossing & (px < at), axis=1) % 2).astype(bool)
     return found
 
 
@@ -353,18 +377,23 @@ def crosses(
 
 
 def _through(way, boxes, point) -> bool:
+    import numpy as np
+
+    if not len(boxes):
+        return False
     px, py = point
-    for (ax, ay), (bx, by) in zip(way, way[1:], strict=False):
+    q = np.asarray(boxes, dtype=float).reshape(-1, 4)
+    holds = (q[:, 0] <= px) & (px <= q[:, 0] + q[:, 2]) & (q[:, 1] <= py) & (py <= q[:, 1] + q[:, 3])
+    q = q[~holds]  # (its own ring)
+    xs, ys = [], []
+    for (ax, ay), (bx, by) in zip(way, way[1:], strict=False):  # points every 2 units along it
         steps = max(2, int(math.hypot(bx - ax, by - ay) // 2))
-        for k in range(1, steps + 1):
-            lx, ly = ax + (bx - ax) * k / steps, ay + (by - ay) * k / steps
-            if (lx, ly) == (px, py):
-                continue
-            for qx, qy, qw, qh in boxes:
-                inside = qx < lx < qx + qw and qy < ly < qy + qh
-                if inside and not (qx <= px <= qx + qw and qy <= py <= qy + qh):
-                    return True
-    return False
+        share = np.arange(1, steps + 1) / steps
+        xs.append(ax + (bx - ax) * share)
+        ys.append(ay + (by - ay) * share)
+    x, y = np.concatenate(xs)[:, None], np.concatenate(ys)[:, None]
+    inside = (q[:, 0] < x) & (x < q[:, 0] + q[:, 2]) & (q[:, 1] < y) & (y < q[:, 1] + q[:, 3])
+    return bool(inside.any())
 
 
 def place_message(
@@ -404,20 +433,24 @@ def place_message(
         (2, reach, over_feet),
     )
     others = weighing.get("others", ())
+
+    def rank(spot, size, k, covers):
+        length = leader(point, spot, size)
+        theirs = any(leader(other, spot, size) <= length for other in others)
+        return (crosses(point, spot, size, taken), covers, theirs, round(length / 2), k, spot)
+
     for covers, far, how in passes if feet else passes[2:]:
         for k, (size, wanted) in enumerate(zip(sizes, preferred, strict=True)):
-            spots = [free_spot(size, point, wanted, taken, bounds, reach=far, **how)]
-            if others:  # (and the nearest place beside another mark: better than a leader through text)
-                spots.append(
-                    free_spot(size, point, wanted, taken, bounds, reach=far, **{**how, "others": ()})
-                )
-            for spot in spots:
-                if spot is None:
-                    continue
-                length = leader(point, spot, size)
-                theirs = any(leader(other, spot, size) <= length for other in others)
-                through = crosses(point, spot, size, taken)
-                found.append((through, covers, theirs, round(length / 2), k, spot))
+            spot = free_spot(size, point, wanted, taken, bounds, reach=far, **how)
+            if spot is not None:
+                found.append(rank(spot, size, k, covers))
+            if others and (spot is None or found[-1][0] or found[-1][2]):
+                # the nearest place beside another mark: better than a leader through text
+                spot = free_spot(size, point, wanted, taken, bounds, reach=far, **{**how, "others": ()})
+                if spot is not None:
+                    found.append(rank(spot, size, k, covers))
+        if any(not f[0] and not f[2] for f in found):
+            break  # (a later pass ranks after this one's clear places)
     if not found:
         return None
     _through, covers, _theirs, _length, k, spot = min(found, key=lambda f: f[:5])
