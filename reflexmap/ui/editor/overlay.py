@@ -250,10 +250,9 @@ class Overlay:
         ]
         metrics = QFontMetricsF(font)
         texts, sizes, wanted = [], [], []
+        whole: list[int] = []  # the sizes whose lines hold the whole message (no "…")
         for width in widths:
-            lines = wrapped(shown, font, width, MAX_MESSAGE_LINES + 1)
-            if len(lines) > MAX_MESSAGE_LINES and sizes:  # cut with "…": only if no width is whole
-                continue
+            cut = len(wrapped(shown, font, width, MAX_MESSAGE_LINES + 1)) > MAX_MESSAGE_LINES
             lines = wrapped(shown, font, width, MAX_MESSAGE_LINES)
             w = max(metrics.horizontalAdvance(line) for line in lines) + 8
             h = metrics.height() * len(lines) + 4
@@ -264,25 +263,33 @@ class Overlay:
             if area is not None and scale > 0:  # never past the edges of what is in view
                 dx = max(-left + EDGE_PX, min(dx, right - EDGE_PX - w))
                 dy = max(-above + EDGE_PX, min(dy, below - EDGE_PX - h))
+            if not cut:
+                whole.append(len(sizes))
             texts.append(lines)
             sizes.append((w, h))
             wanted.append(self._beside(origin, dx, dy, w, h))
         taken, bounds = self._taken(origin, room, clear)
-        found = place_message(
-            sizes,
-            origin.toTuple(),
-            wanted,
-            taken,
-            bounds,
-            feet=self._feet,
-            paper_reach=OFF_OUTLINE_PX,
-            reach=MAX_REACH_PX,
-            gap=4.0,
-            soft=soft,
-            soft_cost=OVER_ZONES_PX if soft else 0.0,
-            line_cost=THROUGH_LABEL_PX,
-            others=others,
-        )
+        found = None
+        # whole first; a message cut with "…" only where no whole one has a place
+        for ks in (whole, range(len(sizes))) if len(whole) < len(sizes) else (whole,):
+            found = place_message(
+                [sizes[k] for k in ks],
+                origin.toTuple(),
+                [wanted[k] for k in ks],
+                taken,
+                bounds,
+                feet=self._feet,
+                paper_reach=OFF_OUTLINE_PX,
+                reach=MAX_REACH_PX,
+                gap=4.0,
+                soft=soft,
+                soft_cost=OVER_ZONES_PX if soft else 0.0,
+                line_cost=THROUGH_LABEL_PX,
+                others=others,
+            )
+            if found is not None:
+                found = (list(ks)[found[0]], *found[1:])
+                break
         if found is not None:
             k, spot, _on_paper = found
             (w, h), lines = sizes[k], texts[k]
