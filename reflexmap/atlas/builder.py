@@ -179,6 +179,7 @@ def shape_problems(
     parts: Shape,
     outline: Polygon,
     view_words: str | None = None,
+    zone_words: str | None = None,
     *,
     view: View | None = None,
 ) -> list[tuple[int, int | None, str]]:
@@ -187,13 +188,16 @@ def shape_problems(
     `view_words`: the view as the interface names it ("left foot, plantar view"), said alone
     (the editor's marks on the map, which number no corners); otherwise `view` is said in
     words with its id in brackets, for `reflexmap check` and the lists of problems (tryout
-    S18-7: "zone 'z' in view 'plantar-left'", where the editor said "left foot, plantar view")."""
+    S18-7: "zone 'z' in view 'plantar-left'", where the editor said "left foot, plantar view").
+    `zone_words`: with `view_words`, the zone's name as shown (isolated), said instead of its
+    id (S17-2)."""
     said = view_words if view_words is not None else view_in_words(view, view_id)
+    zone = zone_words if view_words is not None and zone_words is not None else zone_id
 
     def where(part: int | None) -> str:
         if part is not None:
-            return _("zone '{zone}', {view} (part {part})").format(zone=zone_id, view=said, part=part)
-        return _("zone '{zone}', {view}").format(zone=zone_id, view=said)
+            return _("zone '{zone}', {view} (part {part})").format(zone=zone, view=said, part=part)
+        return _("zone '{zone}', {view}").format(zone=zone, view=said)
 
     found: list[tuple[int, int | None, str]] = []
     for k, ring in enumerate(parts):

@@ -302,12 +302,14 @@ _CORNER_PHRASES = (
 )
 
 
-def in_words(message: str, views: Any) -> str:
+def in_words(message: str, views: Any, names: Mapping[str, str] | None = None) -> str:
     """`message` (a problem as `reflexmap check` says it, in the interface's language) as the
     editor shows it: each view (`views`: the chart's), which the check names in words with its
-    id in brackets ("left foot, plantar view [plantar-left]"), in words alone, and a corner
-    outside the outline as the one marked on the map: the editor shows problems to a person,
-    who knows the views by what they show, not by the file's ids."""
+    id in brackets ("left foot, plantar view [plantar-left]"), in words alone; a corner
+    outside the outline as the one marked on the map; and the zone it is about by its name as
+    shown (`names`: zone id -> the name, isolated, S17-2): the editor shows problems to a
+    person, who knows the views by what they show and the zones by their names, not by the
+    file's ids."""
     import re
 
     from ..i18n import _
@@ -326,4 +328,9 @@ def in_words(message: str, views: Any) -> str:
         for name in ("number", "distance"):
             pattern = pattern.replace(re.escape("{" + name + "}"), f"(?P<{name}>[^ ]+?)", 1)
         message = re.sub(pattern, lambda m, shown=shown: _(shown).format(distance=m["distance"]), message)
+    if names:  # "zone 'heel', left foot…" as "zone 'Heel', left foot…"
+        before, _zone, after = _("zone '{zone}', {view}").partition("{zone}")
+        after = after.partition("{view}")[0]
+        for zone_id, name in names.items():
+            message = message.replace(f"{before}{zone_id}{after}", f"{before}{name}{after}")
     return message

@@ -9,6 +9,7 @@ scene, what does not overlap here does not overlap at any zoom.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 Box = tuple[float, float, float, float]  # left, top, width, height (mm)
@@ -108,6 +109,8 @@ def free_spot(
     soft_cost: float = 0.0,
     line_cost: float = 0.0,
     others: Sequence[tuple[float, float]] = (),
+    feet: Sequence[Sequence[tuple[float, float]]] = (),
+    inside_feet: bool = False,
 ) -> tuple[float, float] | None:
     """Top-left corner for a box of `size` (width, height) near `point` that overlaps none of
     `taken` (kept `gap` apart) and lies inside `bounds`: the first of `preferred` corners that
@@ -126,11 +129,20 @@ def free_spot(
     places of other problems' marks) only a corner whose box is strictly nearer `point` than
     each of them is taken, where there is one: a message read beside another mark is read as
     that mark's (a zone's and its mirror's messages stood as near each other's marks as their
-    own, 14.45 px from both)."""
+    own, 14.45 px from both).
+
+    With `feet` (the feet's outlines, closed polygons), only a box on the paper outside every
+    one is free: it crosses no outline (boxes along each, see `line_pieces`, count as taken)
+    and no point of it (its corners and centre) lies inside one. A box wholly inside a foot
+    crosses no outline: tested by its edges alone, messages landed on the feet (S17-2). With
+    `inside_feet` too, a box wholly inside a foot is free as well (it hides no edge)."""
     import numpy as np  # (only when a message is placed: not at start-up)
 
     width, height = size
     px, py = point
+    if feet:
+        # (pieces as long as three gaps: a slanting piece's box covers little paper beside it)
+        taken = [*taken, *_outline_boxes(feet, gap)]
     around = (px - reach - width, py - reach - height, 2 * (reach + width), 2 * (reach + height))
     near = np.array([t for t in taken if overlaps(around, t, gap)] or [(0.0, 0.0, 0.0, 0.0)], dtype=float)
     left, top = near[:, 0] - gap, near[:, 1] - gap
@@ -150,6 +162,15 @@ def free_spot(
             x, y = x[:, 0], y[:, 0]
             ok &= (bounds[0] <= x) & (x + width <= bounds[0] + bounds[2])
             ok &= (bounds[1] <= y) & (y + height <= bounds[1] + bounds[3])
+        if feet and not inside_feet:  # (only the corners still free: the test costs most)
+            x, y = np.ravel(x), np.ravel(y)
+            left_free = np.flatnonzero(ok)
+            for fx, fy in ((width / 2, height / 2), (0.0, 0.0), (width, 0.0), (0.0, height), (width, height)):
+                if not len(left_free):
+                    break
+                inside = inside_any(np, x[left_free] + fx, y[left_free] + fy, feet)
+                ok[left_free[inside]] = False
+                left_free = left_free[~inside]
         return ok
 
     if soft or line_cost or others:
@@ -296,3 +317,141 @@ def line_pieces(points: Sequence[tuple[float, float]], piece: float, pad: float)
                 (min(ax, bx) - pad, min(ay, by) - pad, abs(bx - ax) + 2 * pad, abs(by - ay) + 2 * pad)
             )
     return boxes
+
+
+_OUTLINE_BOXES: list = [None, 0.0, []]  # the feet asked about last (held), its gap, its boxes
+
+
+def _outline_boxes(feet: Sequence[Sequence[tuple[float, float]]], gap: float) -> list[Box]:
+    """Boxes along the feet's outlines (line_pieces), made once for the feet asked about last:
+    a message is placed by up to 24 free_spot calls, all with the same feet."""
+    if _OUTLINE_BOXES[0] is not feet or _OUTLINE_BOXES[1] != gap:
+        boxes = [b for ring in feet for b in line_pieces([*ring, ring[0]], 3 * gap, 0.0)]
+        _OUTLINE_BOXES[:] = [feet, gap, boxes]
+    return _OUTLINE_BOXES[2]
+
+
+def inside_any(np, xs, ys, polygons: Sequence[Sequence[tuple[float, float]]]):
+    """For each point (xs[k], ys[k]): whether it lies inside any of `polygons` (even-odd rule;
+    every point against every edge at once)."""
+    xs, ys = np.asarray(xs, dtype=float)[:, None], np.asarray(ys, dtype=float)[:, None]
+    found = np.zeros(len(xs), dtype=bool)
+    for ring in polygons:
+        ring = np.asarray(ring, dtype=float).reshape(-1, 2)
+        if len(ring) < 3:
+            continue
+        low, high = ring.min(axis=0), ring.max(axis=0)  # (only the points within its box)
+        near = np.flatnonzero(
+            (low[0] <= xs[:, 0]) & (xs[:, 0] <= high[0]) & (low[1] <= ys[:, 0]) & (ys[:, 0] <= high[1])
+        )
+        if not len(near):
+            continue
+        px, py = xs[near], ys[near]
+        x1, y1 = ring[:, 0][None, :], ring[:, 1][None, :]
+        x2, y2 = np.roll(x1, -1, axis=1), np.roll(y1, -1, axis=1)
+        crossing = (y1 > py) != (y2 > py)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            at = x1 + (py - y1) * (x2 - x1) / (y2 - y1)
+        found[near] |= (np.count_nonzero(crossing & (px < at), axis=1) % 2).astype(bool)
+    return found
+
+
+def leader(point: tuple[float, float], corner: tuple[float, float], size: tuple[float, float]) -> float:
+    """How far the box of `size` at `corner` stands from `point` (to its nearest side): the
+    length of the line that joins a message to its mark."""
+    (px, py), (x, y), (w, h) = point, corner, size
+    return math.hypot(max(x - px, 0.0, px - x - w), max(y - py, 0.0, py - y - h))
+
+
+def crosses(
+    point: tuple[float, float], corner: tuple[float, float], size: tuple[float, float], boxes
+) -> bool:
+    """Whether every way a leader may take from `point` to the nearest point of the box of
+    `size` at `corner` runs through one of `boxes` (those holding `point` left out: its own
+    ring): straight, or across then up or down, or up or down then across (the ways the
+    editor draws a leader round the chart's text)."""
+    (px, py), (x, y), (w, h) = point, corner, size
+    nx, ny = min(max(px, x), x + w), min(max(py, y), y + h)
+    ways = ([(px, py), (nx, ny)], [(px, py), (nx, py), (nx, ny)], [(px, py), (px, ny), (nx, ny)])
+    return all(_through(way, boxes, point) for way in ways)
+
+
+def _through(way, boxes, point) -> bool:
+    import numpy as np
+
+    if not len(boxes):
+        return False
+    px, py = point
+    q = np.asarray(boxes, dtype=float).reshape(-1, 4)
+    holds = (q[:, 0] <= px) & (px <= q[:, 0] + q[:, 2]) & (q[:, 1] <= py) & (py <= q[:, 1] + q[:, 3])
+    q = q[~holds]  # (its own ring)
+    xs, ys = [], []
+    for (ax, ay), (bx, by) in zip(way, way[1:], strict=False):  # points every 2 units along it
+        steps = max(2, int(math.hypot(bx - ax, by - ay) // 2))
+        share = np.arange(1, steps + 1) / steps
+        xs.append(ax + (bx - ax) * share)
+        ys.append(ay + (by - ay) * share)
+    x, y = np.concatenate(xs)[:, None], np.concatenate(ys)[:, None]
+    inside = (q[:, 0] < x) & (x < q[:, 0] + q[:, 2]) & (q[:, 1] < y) & (y < q[:, 1] + q[:, 3])
+    return bool(inside.any())
+
+
+def place_message(
+    sizes: Sequence[tuple[float, float]],
+    point: tuple[float, float],
+    preferred: Sequence[Sequence[tuple[float, float]]],
+    taken: Sequence[Box],
+    bounds: Box | None = None,
+    *,
+    feet: Sequence[Sequence[tuple[float, float]]] = (),
+    paper_reach: float,
+    reach: float,
+    **weighing,
+) -> tuple[int, tuple[float, float], bool] | None:
+    """Where a problem's message goes: (which of `sizes` it takes, its top-left corner, whether
+    it stands on paper), or None when no place is free of `taken`.
+
+    `sizes` are the message wrapped to several widths (wider ones are fewer lines), each with
+    its `preferred` corners (beside the mark). On the paper outside the `feet` first, no
+    further than `paper_reach` from `point`: at the size whose box stands nearest the point
+    (the shortest leader; the earlier size on a tie), a narrow box beside the mark beating a
+    wide one far off. Only where no paper within that reach is free may it cover a foot: first
+    wholly inside one, within the same reach (the outline the problem is about stays seen),
+    else across it, within `reach`, at its nearest free place (a message on a foot is boxed on
+    paper, so it reads). A place whose leader would run through one of `taken` (the chart's text) comes
+    after every place whose leader does not: the sciatic nerve's message stood on the paper
+    under the key, its leader through the key's caveat. Then a place nearer another mark
+    (`weighing`'s others) than its own comes after those nearer its own. `weighing`:
+    free_spot's gap, soft, soft_cost, line_cost and others."""
+    found: list[tuple[bool, bool, float, int, tuple[float, float]]] = []
+    # over a foot a box covers zones wherever it stands: what they weigh is only a tie-break
+    # there, or the box went 100 px off its ring to cover a little less of them
+    over_feet = {**weighing, "soft_cost": weighing.get("soft_cost", 0.0) / 8}
+    passes = (  # (how much it covers: 0 paper, 1 inside a foot, 2 across an outline; reach; how)
+        (0, paper_reach, {"feet": feet, **weighing}),
+        (1, paper_reach, {"feet": feet, "inside_feet": True, **over_feet}),
+        (2, reach, over_feet),
+    )
+    others = weighing.get("others", ())
+
+    def rank(spot, size, k, covers):
+        length = leader(point, spot, size)
+        theirs = any(leader(other, spot, size) <= length for other in others)
+        return (crosses(point, spot, size, taken), covers, theirs, round(length / 2), k, spot)
+
+    for covers, far, how in passes if feet else passes[2:]:
+        for k, (size, wanted) in enumerate(zip(sizes, preferred, strict=True)):
+            spot = free_spot(size, point, wanted, taken, bounds, reach=far, **how)
+            if spot is not None:
+                found.append(rank(spot, size, k, covers))
+            if others and (spot is None or found[-1][0] or found[-1][2]):
+                # the nearest place beside another mark: better than a leader through text
+                spot = free_spot(size, point, wanted, taken, bounds, reach=far, **{**how, "others": ()})
+                if spot is not None:
+                    found.append(rank(spot, size, k, covers))
+        if any(not f[0] and not f[2] for f in found):
+            break  # (a later pass ranks after this one's clear places)
+    if not found:
+        return None
+    _through, covers, _theirs, _length, k, spot = min(found, key=lambda f: f[:5])
+    return k, spot, covers == 0

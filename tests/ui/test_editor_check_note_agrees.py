@@ -23,7 +23,8 @@ def _agree(window) -> None:
     if marks:
         assert note.startswith("⚠"), (note, marks)
         # its tooltip lists what the marks say (the heel's corner out of the foot)
-        assert "heel" in window.editor.problems_label.toolTip(), window.editor.problems_label.toolTip()
+        # (the zone by its name, as the map shows it)
+        assert "Heel" in window.editor.problems_label.toolTip(), window.editor.problems_label.toolTip()
     else:
         assert note.startswith("✔"), (note, marks)
 

@@ -1,6 +1,7 @@
 # ruff: noqa: F811 (the fixture comes from test_editor_reopen)
 """Problems of zones that are not selected name views as the interface does ("left foot,
-plantar view"), not by their ids in the file ("plantar-left"), wherever the editor lists them:
+plantar view") and zones by their names ("Heel"), not by their ids in the file ("plantar-left",
+"heel"), wherever the editor lists them:
 the Chart problems panel, the marks on the map and the status bar's problem count's tooltip;
 in German too. Before, only the selected zone's marks did."""
 
@@ -29,11 +30,13 @@ def test_problems_of_zones_not_selected_name_the_view_in_words(
     assert window.editor.active
     click_mm(qtbot, window, "plantar-left", 0.0, 90.0)  # the toes: the heel, out of its foot, is not selected
     assert window.state.zone_id == "toes"
-    outside = [p for p in listed_problems(window) if "heel" in p]
+    # the zone named as the map and the list show it, not by its id (S17-2)
+    outside = [p for p in listed_problems(window) if "'Heel'" in p]
     assert len(outside) == 1 and words in outside[0], outside
-    marks = [m for *_place, m in window.editor.tool.problem_marks() if "heel" in m]
+    marks = [m for *_place, m in window.editor.tool.problem_marks() if "'Heel'" in m]
     assert marks and all(words in m for m in marks), marks
     tip = window.editor.problems_label.toolTip()
     assert words in tip
+    assert "&#x27;Heel&#x27;" in tip  # (a rich-text tip: quotes escaped)
     for said in (*outside, *marks, tip):
-        assert "plantar-left" not in said, said
+        assert "plantar-left" not in said and "'heel'" not in said and "&#x27;heel&#x27;" not in said, said

@@ -70,7 +70,9 @@ def test_live_check_messages_are_german_in_the_german_app(qtbot, editing):
     )  # while dragging
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=b)
     messages = german.editor.tool.overlay.messages
-    assert any("Zone 'heel', linker Fuß, Fußsohle" in m and "außerhalb" in m for m in messages), messages
+    assert any("Zone 'Heel', linker Fuß, Fußsohle" in m and "außerhalb" in m for m in messages), (
+        messages
+    )  # (by its name)
     assert "außerhalb" in german.editor.problems_label.toolTip()
 
 

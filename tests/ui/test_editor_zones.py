@@ -118,7 +118,7 @@ def test_a_vertex_dragged_out_of_the_foot_is_marked_while_dragging(qtbot, editin
     for i in range(1, 6):
         qtbot.mouseMove(viewport, QPoint(a.x() + (b.x() - a.x()) * i // 5, a.y()))
     messages = editing.editor.tool.overlay.messages
-    assert any("heel" in m and "outside" in m for m in messages), messages
+    assert any("Heel" in m and "outside" in m for m in messages), messages  # (the zone by its name)
     assert editing.editor.session.stack.count() == 0  # nothing changed yet: only marked
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=b)
     problems = editing.editor.session.draft.problems

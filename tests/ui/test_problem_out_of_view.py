@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeySequence
 from .test_editor import chart, drag, editing, key  # noqa: F401 (fixtures)
 from .test_map_messages import message_boxes, settle
 
-LEFT = "zone 'heel', left foot"
+LEFT = "zone 'Heel', left foot"  # (the zone by its name, as shown)
 WORDS = "(out of view: scroll or zoom out to see it)"
 
 

@@ -327,7 +327,7 @@ class EditMode(QObject):
                 )
             )
             views = draft.atlas.views if draft.atlas is not None else ()
-            listed = "\n".join(islice(chain(live, (placed(p, views) for p in checked)), 20))
+            listed = "\n".join(islice(chain(live, (placed(p, views, draft.atlas) for p in checked)), 20))
             self.problems_label.setToolTip(plain_tooltip(listed))  # (the ids are the chart's text)
         elif notes := warnings(self.session):  # as `reflexmap check` says it: passes, with warnings
             from ...content.markup import plain_tooltip

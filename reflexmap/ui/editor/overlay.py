@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _
-from ...layout.marks import free_spot, line_pieces
+from ...layout.marks import free_spot, line_pieces, place_message
 from ...render import palette
 
 HANDLE_PX = 8.0
@@ -40,7 +40,7 @@ PROBLEM = QColor("#c0392b")  # an error's red, readable on paper and on the dark
 MAX_MESSAGE_CHARS = 160
 MAX_MESSAGE_LINES = 5  # a problem's message on the map, wrapped to the room in view
 MAX_MESSAGE_PX = 320  # no wider than this, however much room there is
-NARROWER_PX = (240, 180)  # tried in turn where the widest has no place free of the chart's text
+NARROWER_PX = (240, 180)  # tried with the widest: more lines, a box that fits nearer its ring
 MIN_MESSAGE_PX = 120  # no narrower, however little
 SIDE_PX = 12  # from the ring's centre to its message
 EDGE_PX = 4  # kept free at the edges of the view
@@ -51,7 +51,7 @@ OUTWARD_PX = 2 * MIN_MESSAGE_PX  # room enough on the outer side of a mark for i
 OVER_ZONES_PX = 160.0
 THROUGH_LABEL_PX = 1000.0
 TEXT_MARGIN_PX = 3.0  # a joining line keeps this far off the chart's texts where it can
-OFF_OUTLINE_PX = 120  # a message stands off the feet's outlines where it can this near its ring
+OFF_OUTLINE_PX = 120  # a message stands on paper, off the feet, where it can this near its ring
 MAX_REACH_PX = 240  # a message stands no further than this from its ring (a line joins them)
 
 
@@ -94,8 +94,8 @@ class Overlay:
         # the chart's texts, view px from the ring being joined: left, top, right, bottom
         self._clear = numpy.empty((0, 4))
         self._rings: list[tuple[float, float]] = []  # the other problems' rings (view px)
-        self._outlines: list[tuple[float, float, float, float]] = []  # outline pieces (view px)
-        self._outline_cache: tuple = (None, [])  # (the view laid out for, its outline pieces)
+        self._feet: list[list[tuple[float, float]]] = []  # the feet's outlines (view px)
+        self._outline_cache: tuple = (None, [])  # (the view laid out for, its feet's outlines)
 
     def begin(self, target) -> None:
         self.target = target
@@ -165,8 +165,9 @@ class Overlay:
         """A red ring at the place of a problem and its message beside it, on paper: wrapped
         to the room in view (past MAX_MESSAGE_LINES cut with "…"), never past the view's
         edges, and never over the chart's own text (zone labels, guide names, captions, the
-        key, the title) nor another message. It is tried on the side of the ring with more
-        room, then narrower and on the other sides; where no place is free of text, the map
+        key, the title) nor another message: on the paper beside the feet near the ring where
+        it can (OFF_OUTLINE_PX), else over a foot near it, at the width that stands nearest
+        the ring (layout.marks.place_message); where no place is free of text, the map
         shows only a small "!" tag by the ring (its tooltip the message) and the message is
         kept in `unshown`, for the status bar (the problem list has it too). `marks`: the
         places of every problem shown (scene); the message stands nearer its own than any
@@ -231,44 +232,79 @@ class Overlay:
             for line in lines:
                 points = [((x - area.left()) * scale, (y - area.top()) * scale) for x, y in line]
                 soft += line_pieces(points, 12.0, 2.0)
-        # the feet's outlines: kept off where a place near the ring is free of them (S16-3)
-        self._outlines = self._outline_pieces(area, scale)
+        # the feet's outlines: a message stands on the paper beside them where it can (S16-3)
+        self._feet = self._feet_in_view(area, scale)
         others = [
             ((m - area.topLeft()) * scale).toTuple()
             for m in marks
             if m != at and area is not None and scale > 0
         ]
-        self._rings = others  # (kept clear of by the message and by its "!" tag: _apart)
+        self._rings = others  # (kept clear of by the message and by its "!" tag: _taken)
         room = (left, right, above, below) if area is not None else None
         widest = min(MAX_MESSAGE_PX, max(MIN_MESSAGE_PX, room_right if on_right else room_left))
-        widths = [widest] + [w for w in NARROWER_PX if w < widest and w < natural]
-        # off the feet's outlines first, at every width, where a place near the ring is
-        # free of them; then over them (a message across a foot's edge hid the edge it is about)
-        tries = [(width, True) for width in widths if self._outlines] + [(width, False) for width in widths]
-        for width, off_outlines in tries:
+        # every width at once: a narrow box of more lines beside the ring beats a wide one
+        # far off (the widest first wins a tie); wider than the side's room too, as a box
+        # may stand under or over the ring
+        widths = [widest] + [
+            w for w in (MAX_MESSAGE_PX, *NARROWER_PX, MIN_MESSAGE_PX) if w != widest and w < natural
+        ]
+        metrics = QFontMetricsF(font)
+        texts, sizes, wanted = [], [], []
+        whole: list[int] = []  # the sizes whose lines hold the whole message (no "…")
+        for width in widths:
+            cut = len(wrapped(shown, font, width, MAX_MESSAGE_LINES + 1)) > MAX_MESSAGE_LINES
             lines = wrapped(shown, font, width, MAX_MESSAGE_LINES)
-            metrics = QFontMetricsF(font)
             w = max(metrics.horizontalAdvance(line) for line in lines) + 8
             h = metrics.height() * len(lines) + 4
+            if (w, h) in sizes:
+                continue
             dx = SIDE_PX if on_right else -SIDE_PX - w  # beside the ring, not over it
             dy = 10.0 if h + 10 + EDGE_PX <= below or below >= above else -10.0 - h
             if area is not None and scale > 0:  # never past the edges of what is in view
                 dx = max(-left + EDGE_PX, min(dx, right - EDGE_PX - w))
                 dy = max(-above + EDGE_PX, min(dy, below - EDGE_PX - h))
-            chosen = self._apart(
-                origin, dx, dy, w, h, room, clear, soft=soft, others=others, off_outlines=off_outlines
+            if not cut:
+                whole.append(len(sizes))
+            texts.append(lines)
+            sizes.append((w, h))
+            wanted.append(self._beside(origin, dx, dy, w, h))
+        taken, bounds = self._taken(origin, room, clear)
+        found = None
+        # whole first; a message cut with "…" only where no whole one has a place
+        for ks in (whole, range(len(sizes))) if len(whole) < len(sizes) else (whole,):
+            found = place_message(
+                [sizes[k] for k in ks],
+                origin.toTuple(),
+                [wanted[k] for k in ks],
+                taken,
+                bounds,
+                feet=self._feet,
+                paper_reach=OFF_OUTLINE_PX,
+                reach=MAX_REACH_PX,
+                gap=4.0,
+                soft=soft,
+                soft_cost=OVER_ZONES_PX if soft else 0.0,
+                line_cost=THROUGH_LABEL_PX,
+                others=others,
             )
-            if chosen is not None:
-                # from the ring, TEXT_MARGIN_PX round each: a line grazing a text's box reads
-                # as through it (the stomach's line passed 0.3 px by 'Shoulder')
-                m = TEXT_MARGIN_PX
-                boxes = [r.translated(-origin.x(), -origin.y()).adjusted(-m, -m, m, m) for r in clear]
-                self._clear = numpy.array(
-                    [(r.left(), r.top(), r.right(), r.bottom()) for r in boxes], dtype=float
-                ).reshape(-1, 4)
-                self._box_at(at, "\n".join(lines), chosen)
-                self._connect(at, chosen, w, h)
-                return
+            if found is not None:
+                found = (list(ks)[found[0]], *found[1:])
+                break
+        if found is not None:
+            k, spot, _on_paper = found
+            (w, h), lines = sizes[k], texts[k]
+            self.boxes.append(QRectF(spot[0], spot[1], w, h))
+            chosen = (spot[0] - origin.x(), spot[1] - origin.y())
+            # from the ring, TEXT_MARGIN_PX round each: a line grazing a text's box reads
+            # as through it (the stomach's line passed 0.3 px by 'Shoulder')
+            m = TEXT_MARGIN_PX
+            boxes = [r.translated(-origin.x(), -origin.y()).adjusted(-m, -m, m, m) for r in clear]
+            self._clear = numpy.array(
+                [(r.left(), r.top(), r.right(), r.bottom()) for r in boxes], dtype=float
+            ).reshape(-1, 4)
+            self._box_at(at, "\n".join(lines), chosen)
+            self._connect(at, chosen, w, h)
+            return
         # nowhere free of the chart's text: a short tag by the ring, the message said elsewhere
         self.unshown.append(message)
         metrics = QFontMetricsF(font)
@@ -277,23 +313,18 @@ class Overlay:
         if tag is not None:  # (else the ring alone: a tag too would cover the chart's text)
             self._box_at(at, "!", tag, bold=True).setToolTip(message)
 
-    def _outline_pieces(self, area, scale: float) -> list[tuple[float, float, float, float]]:
-        """The feet's outlines in view as boxes along them (view px from the top left of
-        `area`), found once for the messages laid out for one view of the map."""
+    def _feet_in_view(self, area, scale: float) -> list[list[tuple[float, float]]]:
+        """The feet's outlines as polygons (view px from the top left of `area`), found once
+        for the messages laid out for one view of the map."""
         if area is None or scale <= 0 or not hasattr(self.target, "chart_outlines"):
             return []
         key = (area.getRect(), scale)
         if self._outline_cache[0] != key:
-            width, height = area.width() * scale, area.height() * scale
-            pieces = []
-            for line in self.target.chart_outlines():
-                points = [((x - area.left()) * scale, (y - area.top()) * scale) for x, y in line]
-                pieces += [  # (the pieces in view: those out of it stand in no message's way)
-                    b
-                    for b in line_pieces(points, 12.0, 1.5)
-                    if b[0] + b[2] >= 0 and b[1] + b[3] >= 0 and b[0] <= width and b[1] <= height
-                ]
-            self._outline_cache = (key, pieces)
+            feet = [
+                [((x - area.left()) * scale, (y - area.top()) * scale) for x, y in line]
+                for line in self.target.chart_outlines()
+            ]
+            self._outline_cache = (key, [ring for ring in feet if len(ring) >= 3])
         return self._outline_cache[1]
 
     def _connect(self, at: QPointF, offset: tuple[float, float], w: float, h: float) -> None:
@@ -379,26 +410,10 @@ class Overlay:
         self._add(back, 33)
         return back
 
-    def _apart(
-        self,
-        origin: QPointF,
-        dx: float,
-        dy: float,
-        w: float,
-        h: float,
-        room,
-        clear: list[QRectF] = (),
-        *,
-        reach: float = MAX_REACH_PX,
-        soft: list[tuple[float, float, float, float]] = (),
-        others: list[tuple[float, float]] = (),
-        off_outlines: bool = False,
-    ) -> tuple[float, float] | None:
-        """(dx, dy) from the ring at `origin` (view pixels) of a `w` × `h` box that covers no
-        message placed before (a zone's problem and its mirror's, two problems close
-        together), nor the chart's text in `clear`, nor the ring, inside the view (`room`):
-        (dx, dy) itself, the other side of the ring, under or over it, else the nearest place
-        beside the boxes in the way (layout.marks.free_spot); None when none is free."""
+    @staticmethod
+    def _beside(origin: QPointF, dx: float, dy: float, w: float, h: float) -> list[tuple[float, float]]:
+        """The corners (view px) of a `w` × `h` box beside the ring at `origin`, in the order
+        they are wanted: (dx, dy) itself, the other side of the ring, under or over it."""
         other_x = -SIDE_PX - w if dx >= 0 else SIDE_PX
         other_y = -10.0 - h if dy >= 0 else 10.0
         tries = [
@@ -409,6 +424,12 @@ class Overlay:
             (-w / 2, 12.0),
             (-w / 2, -12.0 - h),
         ]
+        return [(origin.x() + x, origin.y() + y) for x, y in tries]
+
+    def _taken(self, origin: QPointF, room, clear: list[QRectF]) -> tuple[list, tuple | None]:
+        """(boxes a message or tag may not cover: the messages placed before, the chart's
+        text in `clear`, its ring and every other problem's ring; the view's bounds less its
+        edges, from `room`), view px."""
         taken = [(b.left(), b.top(), b.width(), b.height()) for b in (*self.boxes, *clear)]
         x0, y0 = origin.x(), origin.y()
         taken.append((x0 - 11, y0 - 11, 22, 22))  # the ring, with its pen
@@ -423,21 +444,28 @@ class Overlay:
                 left + right - 2 * EDGE_PX,
                 above + below - 2 * EDGE_PX,
             )
+        return taken, bounds
 
-        if off_outlines:  # (and no further than OFF_OUTLINE_PX from the ring)
-            taken, reach = taken + self._outlines, min(reach, OFF_OUTLINE_PX)
+    def _apart(
+        self,
+        origin: QPointF,
+        dx: float,
+        dy: float,
+        w: float,
+        h: float,
+        room,
+        clear: list[QRectF],
+        *,
+        reach: float,
+    ) -> tuple[float, float] | None:
+        """(dx, dy) from the ring at `origin` (view pixels) of a `w` × `h` box (the "!" tag)
+        that covers no message placed before, nor the chart's text in `clear`, nor a ring,
+        inside the view (`room`): beside the ring where it can, else the nearest place beside
+        the boxes in the way (layout.marks.free_spot); None when none is free."""
+        taken, bounds = self._taken(origin, room, clear)
+        x0, y0 = origin.x(), origin.y()
         spot = free_spot(
-            (w, h),
-            (x0, y0),
-            [(x0 + x, y0 + y) for x, y in tries],
-            taken,
-            bounds,
-            reach=reach,
-            gap=4.0,
-            soft=soft,
-            soft_cost=OVER_ZONES_PX if soft else 0.0,
-            line_cost=THROUGH_LABEL_PX,
-            others=others,
+            (w, h), (x0, y0), self._beside(origin, dx, dy, w, h), taken, bounds, reach=reach, gap=4.0
         )
         if spot is None:
             return None

@@ -89,7 +89,7 @@ class ProblemList(QWidget):
         )
         views = draft.atlas.views if draft.atlas is not None else ()
         for problem in problems[:MAX_LISTED]:
-            item = QListWidgetItem(placed(problem, views))  # a list item's text is plain text
+            item = QListWidgetItem(placed(problem, views, draft.atlas))  # a list item's text is plain text
             item.setData(ZONE_ROLE, problem.zone or "")
             item.setData(VIEW_ROLE, problem.view or "")
             self.list.addItem(item)
@@ -142,19 +142,37 @@ def noted(note) -> str:
     )
 
 
-def said(problem, views) -> str:
+def said(problem, views, atlas=None) -> str:
     """A problem's message as the editor shows it: `reflexmap check`'s words, with each view it
     names (`views`: the chart's) named as the interface names it ("left foot, plantar view"),
-    not by its id in the file."""
-    from ...atlas.draft import in_words
+    not by its id in the file, and the zone it is about by its name as shown (`atlas`: the
+    chart as built; see zone_words)."""
+    from ...atlas.draft import REPEAT_MARK, in_words, written_id
 
-    return in_words(problem.message, views)
+    names = None
+    if atlas is not None and isinstance(problem.zone, str) and REPEAT_MARK not in problem.zone:
+        names = {written_id(problem.zone): zone_words(atlas, problem.zone)}
+    return in_words(problem.message, views, names)
 
 
-def placed(problem, views=()) -> str:
+def zone_words(atlas, zone_id: str) -> str:
+    """A zone of `atlas` as the editor's messages name it: its name as the map and the list
+    show it, in the interface's language (the atlas localized: the problems panel is filled
+    from the draft's atlas, built before the window's chart is set), isolated (chart text
+    inside a sentence), not its id in the file; a zone repeating another's id keeps its id
+    ("heel#2"), which tells it apart."""
+    from ...atlas.draft import REPEAT_MARK
+    from ...i18n import bidi_isolate, language
+
+    if REPEAT_MARK in zone_id or atlas is None or not atlas.has_zone(zone_id):
+        return bidi_isolate(zone_id)
+    return bidi_isolate(atlas.localized(language()).zone(zone_id).name)
+
+
+def placed(problem, views=(), atlas=None) -> str:
     """A problem of the chart with its line and column in the file, as `reflexmap check` says
-    it, its views named in words (see `said`)."""
-    message = said(problem, views)
+    it, its views and zone named in words (see `said`)."""
+    message = said(problem, views, atlas)
     if problem.line <= 0:
         return message
     return _("line {line}, column {column}: {message}").format(

@@ -361,7 +361,7 @@ class ZoneTool(Mode):
             for view_id in views[:1]:
                 point = self._problem_point(problem.zone, view_id, problem.part, problem.vertex)
                 if point is not None:
-                    marks.append((view_id, *point, said(problem, self.state.atlas.views)))
+                    marks.append((view_id, *point, said(problem, self.state.atlas.views, self.state.atlas)))
         return marks
 
     def problems_now(self) -> tuple[list, list[str]]:
@@ -924,6 +924,7 @@ class ZoneTool(Mode):
         from shapely.geometry import Polygon
 
         from ...atlas.builder import shape_problems
+        from .problems import zone_words
 
         problems: dict[str, list[tuple[int, int | None, str]]] = {}
         atlas = self.state.atlas
@@ -935,7 +936,12 @@ class ZoneTool(Mode):
             rings = self.mm_arrays(view_id)  # (the points as arrays: checked all at once)
             view = atlas.view(view_id)  # named in the interface's words, as the status bar does
             found = shape_problems(
-                written, view_id, rings, Polygon(view.outline), view_words(view.foot, view.aspect)
+                written,
+                view_id,
+                rings,
+                Polygon(view.outline),
+                view_words(view.foot, view.aspect),
+                zone_words(atlas, zone),  # (by its name, as the map and the list show it)
             )
             if found:
                 problems[view_id] = found

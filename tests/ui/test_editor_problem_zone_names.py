@@ -1,0 +1,61 @@
+"""The editor's problem messages name the zone by its name as shown, in the interface's
+language, not by its id in the file (S17-2: "zone 'sciatic-nerve', left foot, …" where the
+map and the list say "Sciatic nerve"); a right-to-left name stands between isolates."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from shapely.geometry import Polygon
+
+from reflexmap.atlas import load_atlas
+from reflexmap.atlas.builder import shape_problems
+from reflexmap.atlas.draft import in_words
+
+from .conftest import click_zone
+from .test_editor import drag
+from .test_map_messages import settle
+
+CHART = Path(__file__).resolve().parents[2] / "zones" / "ingham-western.yaml"
+
+
+def test_a_dragged_corner_names_the_zone_in_german(qtbot, make_window, tmp_path):
+    path = tmp_path / "chart.yaml"
+    shutil.copy(CHART, path)
+    window = make_window(load_atlas(path))
+    window.language_actions["de"].trigger()
+    window = window.successor
+    qtbot.addWidget(window)
+    window.resize(1440, 900)  # (the successor is fitted to the 800x800 offscreen screen)
+    window.edit_action.trigger()
+    settle(qtbot, window)
+    name = window.state.atlas.zone("sciatic-nerve").name
+    assert name != "Sciatic nerve"  # (the chart's German name)
+    click_zone(qtbot, window, "plantar-left", "sciatic-nerve")
+    drag(qtbot, window, "plantar-left", (-30.7, 46.8), (-40.0, 52.0))
+    settle(qtbot, window)
+    said = [m for *_place, m in window.editor.tool.problem_marks()]
+    shown = " ".join(window.editor.tool.overlay.messages)
+    assert said and all(f"'{name}'" in m for m in said), said
+    assert "sciatic-nerve" not in shown and f"'{name}'" in shown, shown
+    window.editor.saving.discard()
+
+
+def test_a_right_to_left_name_is_isolated_in_the_message():
+    from reflexmap.i18n import bidi_isolate
+
+    name = bidi_isolate("עקב")
+    assert name != "עקב"  # (between isolates)
+    ring = ((0.0, 0.0), (30.0, 0.0), (30.0, 10.0), (0.0, 10.0))
+    outline = Polygon([(0, 0), (20, 0), (20, 20), (0, 20)])
+    found = shape_problems("heel", "plantar-left", (ring,), outline, "left foot, plantar view", name)
+    assert found and found[0][2].startswith(f"zone '{name}', left foot, plantar view: "), found
+
+
+def test_a_checked_problem_names_the_zone_by_the_name_given():
+    message = "zone 'heel' in view 'plantar-left': the zone crosses itself"
+    atlas = load_atlas(CHART)
+    said = in_words(message, [v for v in atlas.views if v.id == "plantar-left"], {"heel": "Heel"})
+    assert said.startswith("zone 'Heel', "), said
+    assert in_words("duplicate zone id 'heel'", atlas.views, {"heel": "Heel"}) == "duplicate zone id 'heel'"
