@@ -166,6 +166,8 @@ class ChartScene(
         self._drawing: list[QGraphicsItem] | None = None  # the frame being drawn collects here
         self._staging: list[QGraphicsItem] | None = None  # see _redraw_frame
         self._placing_again = False  # see _place_names_again
+        self._deferring_names = False  # the views' guide names placed after them all (show_chart)
+        self._guide_step = 0  # the step of GUIDE_SIZES every view's guide names are set at
         self._wide = False
         self.labelled = True  # whether the last chart was laid out with its label columns
         self.column_mm = MAX_LABEL_MM  # the widest a label column may be (layout/columns.py)
@@ -300,8 +302,14 @@ class ChartScene(
         self.frames = self._place(shown, sides, rows)
         self._wide = wide
         self.frame_items = {}
-        for frame, sides_of_view in zip(self.frames, placed, strict=True):
-            self._draw_frame(atlas, frame, sides_of_view)
+        self._deferring_names, self._guide_step = True, 0
+        try:
+            for frame, sides_of_view in zip(self.frames, placed, strict=True):
+                self._draw_frame(atlas, frame, sides_of_view)
+        finally:
+            self._deferring_names = False
+        if not getattr(self, "measuring", False):  # (a map's rounds learn the size: see place_guide_names)
+            self.place_guide_names()
         left = min(f.left - f.lead_left for f in self.frames) - max(
             self._column_width(v, s[0]) for v, s in zip(shown, sides, strict=True)
         )
@@ -344,11 +352,11 @@ class ChartScene(
             self._draw_labels(atlas, frame, left_ids, side="left")
             self._draw_labels(atlas, frame, right_ids, side="right")
             self._draw_labels_below(atlas, frame, below_ids)
-            if getattr(self, "measuring", False):  # (a map's rounds learn the size: see place_guide_names)
+            self._draw_caption(frame)
+            if self._deferring_names:  # (all views' at one size: see place_guide_names)
                 self._names_waiting[frame.view.id] = self._pending_names
             else:
-                self._draw_guide_names(frame)
-            self._draw_caption(frame)
+                self._draw_guide_names(frame)  # (one view drawn again: at the others' size)
         finally:
             self._drawing = None
 

@@ -53,8 +53,7 @@ class GuideSpotsMixin:
         # the name as it is, else in two lines, else in smaller type (down to
         # 70 % of it): the first that has a place clear of everything
         found = None
-        for factor in GUIDE_SIZES[start:]:
-            size = self.guide_mm * factor
+        for size in dict.fromkeys(self._guide_size(k) for k in range(start, len(GUIDE_SIZES))):
             near = self._other_uprights(frame, guide, size)
             for split in (False, True):
                 lines = self._guide_name_lines(frame, short, size, split)
@@ -79,7 +78,7 @@ class GuideSpotsMixin:
             if found is not None:
                 break
         if found is None:  # crowded everywhere: where it covers the least, as it is
-            size = self.guide_mm * GUIDE_SIZES[start]
+            size = self._guide_size(start)
             lines = self._guide_name_lines(frame, short, size)
             text, width, height = _name_measured(lines, size)
             # guide lines too close together for a name between them: it may cross them,
