@@ -1,10 +1,12 @@
 """Guide lines' names at one size on every foot of the map, never larger than the zone labels
 (tryout S18-3: in German with a side panel open, the left foot's names were 1.18× the right
 foot's and 11 px beside 9 px labels, covering zones), through resizes, the language switched
-with Settings → Language, a dock opened and presenter mode."""
+with Settings → Language, a dock opened and presenter mode; and the key legible in a quiz,
+its rows using the paper beside the feet (S18-14)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QGraphicsSimpleTextItem
 
 
@@ -56,3 +58,32 @@ def test_guide_names_one_size_never_larger_than_labels_through_resizes_language_
         qtbot.wait(50)
         assert dock.isVisible()
         _assert_one_size_no_larger_than_labels(german, f"de, {action} shown again")
+    german.present_action.trigger()  # View → Presenter mode
+    qtbot.waitUntil(lambda: german.isFullScreen())
+    qtbot.keyClick(german.map, Qt.Key.Key_A)  # every name revealed
+    qtbot.wait(50)
+    _assert_one_size_no_larger_than_labels(german, "de, presenting")
+
+
+def test_quiz_key_legible_on_one_row_beside_the_feet(qtbot, window_in):
+    """Quiz → New quiz, OK: labels hidden, the chart held by its height; the key's names and
+    caveat stay at least the guide names' floor (11 px) and "guide lines (approximate)" stays on
+    the swatches' row (before: 9 px and wrapped, beside 400 px of empty paper)."""
+    window = window_in("en", size=(1440, 900))
+    height_before = window.map.chart.frames[0].bottom - window.map.chart.frames[0].top
+    window.new_quiz_action.trigger()
+    dialog = QApplication.activeModalWidget()
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.wait(100)
+    assert window.quiz.active
+    chart = window.map.chart
+    key = [i for i in chart.key.swatches if isinstance(i, QGraphicsSimpleTextItem)]
+    caveat = [i for i in chart.key.caveat if isinstance(i, QGraphicsSimpleTextItem)]
+    sizes = [_px(window, i) for i in key + caveat]
+    assert min(sizes) >= 11.0 * 0.98, sizes
+    rows = {round(i.sceneBoundingRect().center().y(), 1) for i in key}
+    assert len(rows) == 1, sorted((i.text(), round(i.sceneBoundingRect().center().y(), 1)) for i in key)
+    scale = window.map.pixels_per_mm()
+    assert chart.chart_rect.width() * scale <= window.map.viewport().width() + 1
+    assert chart.chart_rect.height() * scale <= window.map.viewport().height() + 1
+    assert height_before > 0
