@@ -122,7 +122,7 @@ class GuideNamesMixin:
 
     def _find_guide_places(self, frame: Frame, start: int) -> list[tuple]:
         """(text, size, width, height, x, y) of each of `_pending_names` on `frame`'s view, at
-        GUIDE_SIZES[`start`] or smaller (see `_draw_guide_names`)."""
+        `_guide_ladder()[start]` or smaller (see `_draw_guide_names`)."""
         view_keys = [key for key in self.labels if key[0] == frame.view.id]
         leaders = [line for key in view_keys for line in _path_lines(self.labels[key].leader)]
         self._leaders = leaders  # (a crowded name keeps off them at least: _guide_name_place)
@@ -206,7 +206,7 @@ class GuideNamesMixin:
             return False
         for (_item, _guide, short, *_rest), place in zip(pending, places, strict=True):
             text, size, width, height, x, y = place
-            sizes = [self._guide_size(k) for k in range(len(GUIDE_SIZES))]
+            sizes = self._guide_ladder()
             if size not in sizes:
                 return False
             if not any(
@@ -244,20 +244,26 @@ class GuideNamesMixin:
         return places, entries
 
     def _guide_size_step(self, size: float) -> int:
-        """Which of GUIDE_SIZES a name at `size` (mm) is set at (the first, where several are
-        held at the drawing's minimum)."""
-        return min(range(len(GUIDE_SIZES)), key=lambda k: abs(self._guide_size(k) - size))
+        """Which step of `_guide_ladder` a name at `size` (mm) is set at."""
+        ladder = self._guide_ladder()
+        return min(range(len(ladder)), key=lambda k: abs(ladder[k] - size))
 
-    def _guide_size(self, step: int) -> float:
-        """A guide name's size (mm) at GUIDE_SIZES[`step`]: not under the drawing's minimum
-        text size, unless the names' own size is (guide names no larger than the labels at
-        the minimum, 85 % of them were under the 9 px every label holds)."""
-        return max(self.guide_mm * GUIDE_SIZES[step], min(self.guide_mm, self.min_text_mm))
+    def _guide_ladder(self) -> tuple[float, ...]:
+        """The sizes (mm) a guide name is tried at, largest first: GUIDE_SIZES of the names'
+        size, those under the drawing's minimum text size raised to it (the names are no
+        larger than the labels, which stand at the minimum on a small map: 85 % of them fell
+        under the 9 px every label holds), then those under it, for a name that has no place
+        at the minimum (presenting, where the minimum is the names' size: the shoulder line's
+        name on the right foot's dorsal view, German names stacked on the medial view)."""
+        floor = min(self.guide_mm, self.min_text_mm)
+        sizes = [max(self.guide_mm * factor, floor) for factor in GUIDE_SIZES]
+        sizes += [self.guide_mm * factor for factor in GUIDE_SIZES if self.guide_mm * factor < floor]
+        return tuple(dict.fromkeys(sorted(sizes, reverse=True)))
 
     def _guide_name_places_from(
         self, frame: Frame, avoid: SegmentIndex, rects: list, known: list, *, watching: bool, start: int
     ) -> tuple[list[tuple], list[tuple]]:
-        """(`_guide_name_places`, every name at GUIDE_SIZES[`start`] or smaller)"""
+        """(`_guide_name_places`, every name at `_guide_ladder()[start]` or smaller)"""
         placed: list[QRectF] = []  # this view's guide names so far: none covers another
         gaps: list[float] = []  # how far above and below each of them the next keeps off
         places: list[tuple] = []
@@ -306,7 +312,7 @@ class KeptPlaces(Protocol):
 def _places_token(frame: Frame, guide_mm: float, min_guide_mm: float, inputs: tuple, start: int = 0) -> str:
     """What a view's guide names' places depend on besides the chart file, the settings, the
     font and the code (the kept file's key): the view's place, the type sizes (and the
-    largest step of GUIDE_SIZES, `start`), the guides and their names, the labels' boxes and
+    largest step of `_guide_ladder`, `start`), the guides and their names, the labels' boxes and
     the zones under them; as a short checksum."""
     _frame, _guide_mm, guides, rects, fills = inputs
     text = repr(
