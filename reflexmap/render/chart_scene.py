@@ -167,7 +167,8 @@ class ChartScene(
         self._staging: list[QGraphicsItem] | None = None  # see _redraw_frame
         self._placing_again = False  # see _place_names_again
         self._deferring_names = False  # the views' guide names placed after them all (show_chart)
-        self._guide_step = 0  # the step of GUIDE_SIZES every view's guide names are set at
+        self._guide_step = 0  # the step of _guide_ladder every view's guide names are set at
+        self.legible_mm = 0.0  # the guide names' least size (see show_chart)
         self._wide = False
         self.labelled = True  # whether the last chart was laid out with its label columns
         self.column_mm = MAX_LABEL_MM  # the widest a label column may be (layout/columns.py)
@@ -221,6 +222,7 @@ class ChartScene(
         With `base` (the main chart, under a partial one) its outlines and zones are drawn in
         grey under this chart's zones, and `base_note` says under the title what this one adds."""
         self.clear()
+        asked = label_mm  # (presenting's shrinks to its columns below)
         self._names_waiting = {}
         self.setBackgroundBrush(palette.PAPER)  # the theme may have changed
         self.marks, self._notes, self._rings = [], [], []
@@ -273,6 +275,9 @@ class ChartScene(
         # every text grows with the labels asked for (the text-size setting, presenting)
         self.min_text_mm = min_text_mm
         self.min_guide_mm = min_text_mm if min_guide_mm is None else min_guide_mm
+        # the minimum without the growth asked for (larger text, presenting): guide names
+        # crowded on a foot may shrink down to it (see _guide_ladder)
+        self.legible_mm = min_text_mm * min(1.0, LABEL_MM / asked)
         self.type = chart_type(label_mm, min_text_mm, min_guide_mm)
         self.label_mm = self.type.label
         boxes = [bounds(v.outline) for v in shown]

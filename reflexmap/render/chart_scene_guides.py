@@ -250,15 +250,13 @@ class GuideNamesMixin:
 
     def _guide_ladder(self) -> tuple[float, ...]:
         """The sizes (mm) a guide name is tried at, largest first: GUIDE_SIZES of the names'
-        size, those under the drawing's minimum text size raised to it (the names are no
-        larger than the labels, which stand at the minimum on a small map: 85 % of them fell
-        under the 9 px every label holds), then those under it, for a name that has no place
-        at the minimum (presenting, where the minimum is the names' size: the shoulder line's
-        name on the right foot's dorsal view, German names stacked on the medial view)."""
-        floor = min(self.guide_mm, self.min_text_mm)
-        sizes = [max(self.guide_mm * factor, floor) for factor in GUIDE_SIZES]
-        sizes += [self.guide_mm * factor for factor in GUIDE_SIZES if self.guide_mm * factor < floor]
-        return tuple(dict.fromkeys(sorted(sizes, reverse=True)))
+        size, none under the drawing's minimum text size without the growth asked for
+        (`legible_mm`: the names are no larger than the labels, which stand at the minimum on
+        a small map, and 85 % of them fell under the 9 px every label holds; presenting, whose
+        minimum is the names' own size, they may shrink to the usual minimum: the shoulder
+        line's name on the right foot's dorsal view stood on two leaders at the larger)."""
+        floor = min(self.guide_mm, self.legible_mm)
+        return tuple(dict.fromkeys(max(self.guide_mm * factor, floor) for factor in GUIDE_SIZES))
 
     def _guide_name_places_from(
         self, frame: Frame, avoid: SegmentIndex, rects: list, known: list, *, watching: bool, start: int
