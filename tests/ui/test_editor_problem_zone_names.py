@@ -10,7 +10,7 @@ from pathlib import Path
 from shapely.geometry import Polygon
 
 from reflexmap.atlas import load_atlas
-from reflexmap.atlas.builder import shape_problems
+from reflexmap.atlas.builder import shape_problems, view_in_words
 from reflexmap.atlas.draft import in_words
 
 from .conftest import click_zone
@@ -54,8 +54,11 @@ def test_a_right_to_left_name_is_isolated_in_the_message():
 
 
 def test_a_checked_problem_names_the_zone_by_the_name_given():
-    message = "zone 'heel' in view 'plantar-left': the zone crosses itself"
     atlas = load_atlas(CHART)
-    said = in_words(message, [v for v in atlas.views if v.id == "plantar-left"], {"heel": "Heel"})
-    assert said.startswith("zone 'Heel', "), said
+    view = atlas.view("plantar-left")
+    message = (
+        f"zone 'heel', {view_in_words(view, 'plantar-left')}: the zone crosses itself"  # as check says it
+    )
+    said = in_words(message, [view], {"heel": "Heel"})
+    assert said == "zone 'Heel', left foot, plantar view: the zone crosses itself", said
     assert in_words("duplicate zone id 'heel'", atlas.views, {"heel": "Heel"}) == "duplicate zone id 'heel'"
