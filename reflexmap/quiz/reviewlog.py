@@ -43,7 +43,7 @@ from ..i18n import _, format_count, isolated, ngettext
 from ..storage import copy_aside, version_said
 from . import log_records, pending, salvage
 from .pending import PendingAnswer
-from .progress import LegacyCardState, ProgressStore
+from .progress import MAX_KEY, LegacyCardState, ProgressStore
 from .scheduler import DAY, MAX_DIFFICULTY, MIN_DIFFICULTY, STABILITY_MIN, CardState
 
 SCHEMA = 2  # 1: reviews, cards, meta; 2: each review's view (and so its foot)
@@ -1041,16 +1041,19 @@ class ReviewLog:
         return imported
 
     def _insert_legacy(self, states: dict[str, LegacyCardState]) -> int:
-        imported = 0
-        for key, legacy in states.items():
-            if len(key) > 1000:
-                continue
-            cursor = self.conn.execute(
-                "INSERT OR IGNORE INTO cards (card, due, state) VALUES (?, ?, ?)",
-                (key, legacy.due, json.dumps(from_legacy(legacy).to_json())),
-            )
-            imported += cursor.rowcount
-        return imported
+        """The cards, in one statement run for each (inside the caller's transaction): a card
+        the log holds already keeps its state. Returns how many were added."""
+        before = self.conn.total_changes
+        dumps = json.dumps
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO cards (card, due, state) VALUES (?, ?, ?)",
+            (
+                (key, legacy.due, dumps(from_legacy(legacy).to_json()))
+                for key, legacy in states.items()
+                if len(key) <= MAX_KEY
+            ),
+        )
+        return self.conn.total_changes - before
 
     # --- backups -------------------------------------------------------------------------------
     def backups(self) -> list[Path]:
