@@ -12,7 +12,8 @@ Every figure is a median with its middle half (25th-75th percentile) over severa
 its 90th percentile where there are ten samples or more, next to its target and, where there
 is one, its baseline or peer. Frame times (benchmarks/frames.py) run the real window at
 device pixel ratio 1 and 2 (Qt's offscreen platform with QT_SCALE_FACTOR). The charts of 1,000 and 10,000
-zones are synthetic (benchmarks/synthetic.py), written once to a work folder.
+zones are synthetic (benchmarks/synthetic.py), written once to a work folder; "built-in ×50" is the
+built-in chart's zones written 50 times (benchmarks/realistic.py: long texts, translations, flow lists).
 """
 
 from __future__ import annotations
@@ -65,6 +66,17 @@ def _charts(sizes: list[int], work: Path) -> list[tuple[str, Path]]:
     return [("built-in", builtin_chart_path())] + [
         (f"{n:,} zones", write_synthetic_chart(n, work)) for n in sizes
     ]
+
+
+def _realistic(sizes: list[int], work: Path) -> tuple[str, Path]:
+    """The built-in chart's zones repeated (realistic.py): 50 copies, 2,700 zones, as the
+    new-user tryout S18-8 made it; two copies for a quick run (synthetic charts under 1,000)."""
+    from .realistic import COPIES, write_realistic_chart
+
+    copies = COPIES if sizes and max(sizes) >= 1000 else 2
+    work.mkdir(parents=True, exist_ok=True)
+    path = write_realistic_chart(work, copies)
+    return f"built-in ×{copies}", path
 
 
 def _below(samples: list[float], limit: float, unit: str, applies: bool) -> dict:
@@ -297,6 +309,18 @@ def run(runs: int, sizes: list[int], work: Path, clicks: int) -> list[Figure]:
                 **_at_most(samples["render_ms"], TARGETS["render_ms"], "ms", projector),
             )
         )
+    name, path = _realistic(sizes, work)
+    print(f"… {name}", file=sys.stderr)
+    loads = load_samples(path, runs)
+    figures.append(
+        Figure(
+            "Load, first open (parse + validate + index)",
+            name,
+            "ms",
+            loads["first_ms"],
+            baseline=f"CPU time {statistics.median(loads['first_cpu_ms']):,.0f} ms",
+        )
+    )
     from reflexmap import load_atlas
 
     from . import learning
@@ -359,7 +383,8 @@ def run(runs: int, sizes: list[int], work: Path, clicks: int) -> list[Figure]:
             )
         )
 
-    for name, path in _charts(sizes, work)[1:]:  # the synthetic charts (zones in PyYAML's style)
+    for name, path in [*_charts(sizes, work)[1:], _realistic(sizes, work)]:
+        # the synthetic charts (zones in PyYAML's style), and the built-in chart's zones repeated
         print(f"… editor on {name}: edit mode, a zone deleted", file=sys.stderr)
         large = large_chart_samples(path, max(1, min(runs, 3)), round_trip=name != largest)
         figures.append(

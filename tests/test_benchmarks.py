@@ -73,7 +73,7 @@ def test_quick_benchmark_run_prints_a_table_and_writes_json(tmp_path: Path):
     report = json.loads(out.read_text(encoding="utf-8"))
     figures = report["figures"]
     assert {f["name"] for f in figures} == MEASURES
-    assert {f["chart"] for f in figures} >= {"built-in", "40 zones", "100,000 reviews"}
+    assert {f["chart"] for f in figures} >= {"built-in", "40 zones", "100,000 reviews", "built-in ×2"}
     for figure in figures:
         assert figure["samples"] and all(s >= 0 for s in figure["samples"]), figure
         assert figure["median"] > 0 or figure["unit"] == "MiB"

@@ -308,7 +308,7 @@ def parsed_layouts(text: str, data: Any, positions: Any) -> dict[Frozen, Layout]
         points = point_lists.get(path)
         if points is not None and points.text is text:
             if points.pad < 0:  # a flow list
-                if not _flow_span(text, points.start, record):
+                if not _flow_points(text, points.start, record):
                     return None
             elif "[" in text[points.start : points.end]:  # block, one point a line: `- [x, y]`
                 region = text[points.start : points.end]
@@ -343,6 +343,24 @@ def _popped(stack: list) -> Iterator:
     """The items of `stack`, the last first, while it has any (it grows meanwhile)."""
     while stack:
         yield stack.pop()
+
+
+_NUMBER = r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?"  # as _PLAIN_NUMBER
+_PAIR = re.compile(rf"\[\s*({_NUMBER})\s*,\s*({_NUMBER})\s*\]")
+_POINTS = re.compile(rf"\[\s*(?:{_PAIR.pattern}\s*,\s*)*{_PAIR.pattern}\s*,?\s*\]".replace("(-?", "(?:-?"))
+
+
+def _flow_points(text: str, start: int, record) -> bool:
+    """`_flow_span` of a flow list of points: one written as plain number pairs only (no
+    comment, no other scalar) is matched whole and its pairs found by one regular expression
+    (what `_flow_span` records of it: the whole list, its values the pairs); any other is read
+    token by token. A realistic chart's shapes are flow lists over several lines: token by
+    token they took 0.5 s of CPU on 2,700 zones on entering edit mode."""
+    end = _flow_end(text, start)
+    if _POINTS.fullmatch(text, start, end) is None:
+        return _flow_span(text, start, record)
+    record(start, end, tuple((float(x), float(y)) for x, y in _PAIR.findall(text, start + 1, end)))
+    return True
 
 
 def _flow_span(text: str, start: int, record) -> bool:
