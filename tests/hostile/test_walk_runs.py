@@ -10,6 +10,8 @@ import pytest
 from reflexmap.atlas import limits
 from reflexmap.atlas.prescan import prescan, runs
 from reflexmap.atlas.prescan.block import _Block
+from reflexmap.atlas.prescan.flow import _Flow
+from tests.fuzz.test_prescan import _agrees, _parser_alone, tiny_limits  # noqa: F401 (a fixture)
 
 
 def _run_end(lines: str) -> int:
@@ -54,3 +56,66 @@ def test_a_chart_of_long_texts_is_read_in_runs(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(_Block, "_block_line", counted)
     assert prescan(text) is None
     assert len(read) < 2 * 2000  # (before: every technique and note line on its own, 3 a zone)
+
+
+def test_a_flow_list_of_points_over_lines_is_taken_from_its_first_point(monkeypatch: pytest.MonkeyPatch):
+    """Its first point is taken in the run with the others: no list opened for it (before:
+    one a shape, read token by token)."""
+    from reflexmap.atlas.prescan.counting import _Counting
+
+    shape = "[\n        " + ", ".join(f"[{i}.5, {i}.25]" for i in range(12)) + ",\n      ]"
+    zone = "  - id: z{n}\n    shapes:\n      plantar-left: " + shape + "\n      plantar-right: mirror\n"
+    text = "version: 1\nzones:\n" + "".join(zone.format(n=n) for n in range(1500))
+    flow_lists: list[int] = []
+    opened = _Counting._open
+
+    def counted(self, pos: int, is_map: bool, flow: bool, indent: int, anchor=None):
+        if flow:
+            flow_lists.append(pos)
+        return opened(self, pos, is_map, flow, indent, anchor)
+
+    monkeypatch.setattr(_Counting, "_open", counted)
+    assert prescan(text) is None
+    assert len(flow_lists) == 1500
+
+
+_SHAPES = [  # flow lists whose first items the walk takes in a run: what the parser says
+    "[[0, 0], [1, 0], [0, 1], [1, 1], [2, 2], [3, 3]]",  # a point over the polygon's limit
+    "[\n  [0, 0], [1, 0],\n  [0, 1], [1, 1], [2, 2],\n  [3, 3],\n]",
+    "[[[0, 0], [1, 0], [0, 1]], [[0, 0], [1, 0], [0, 1]], [[0, 0], [1, 0], [0, 1]]]",  # parts
+    "[[[0, 0], [1, 0]], [[0, 0]], [[0, 0]]]",
+    "[!!seq [0, 0], [1, 0], [0, 1], [1, 1], [2, 2], [3, 3]]",  # a tag: read token by token
+    "[[!!float 0, 0], [1, 0], [0, 1], [1, 1], [2, 2], [3, 3]]",
+    "[ # c\n [0, 0], [1, 0], [0, 1], [1, 1], [2, 2], [3, 3]]",
+    "[[0, 0] , [1, 0], [0, 1]]",
+    "[{x: 1}, {x: 2}]",
+    "\n        - [[0, 0], [1, 0]]\n        - [[0, 0]]\n        - [[0, 0]]",  # a block list of parts
+    "&s [[0, 0], [1, 0], [0, 1]]\n      u: [*s, *s, *s]",  # aliases to a list of points: parts
+    "[a, b, c, d, e, f, g]",
+    "[-1, 2, 3, 4, 5, 6]",
+]
+
+
+@pytest.mark.usefixtures("tiny_limits")
+@pytest.mark.parametrize("shape", _SHAPES)
+def test_first_items_in_a_run_say_what_the_parser_says(shape: str, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_NODES", 1000)
+    for zones in (1, 4):
+        text = "zones:\n" + "".join(
+            f"  - id: z{n}\n    shapes:\n      v: {shape}\n      w: [a, -b, c]\n" for n in range(zones)
+        )
+        found = prescan(text)
+        with monkeypatch.context() as m:  # the first items read token by token, as before
+            m.setattr(_Flow, "_first_run", lambda self, p, coll: p)
+            assert prescan(text) == found, text
+        if found:
+            _agrees(found, _parser_alone(text, monkeypatch), text)
+        seen.append(found)
+
+
+seen: list = []
+
+
+def test_first_items_in_a_run_were_refused_somewhere():
+    """(the cases above hold refusals, not only files left to the parser)"""
+    assert any(seen)
