@@ -20,6 +20,8 @@ class _Flow(_Counting):
         if not coll.is_map:
             self._flow_ahead(p + 1, coll)
         p += 1
+        if not coll.is_map:
+            p = self._first_run(p, coll)
         props: int | None = None
         anchor = None
         key_at = p  # where the key read last starts (a key and its ':' share a line)
@@ -141,6 +143,32 @@ class _Flow(_Counting):
     def _after_value(self) -> None:
         top = self.stack[-1]
         top.state = 3 if top.is_map else 1
+
+    def _first_run(self, p: int, coll: _Coll) -> int:
+        """A flow list's first items taken in a run, as those after a comma (see _flow_run),
+        where they are points or plain words: the first point was read token by token, 3
+        lists of points a zone on a realistic chart. A point with a tag is read so (a tag
+        makes a long value's length inexact); a first point makes its list one of lists, as
+        _Counting._node does."""
+        text = self.text
+        q = _SPACE.match(text, p).end()
+        if text.startswith("[", q):
+            close = text.find("]", q)
+            if close < 0 or text.find("!", q, close) >= 0:
+                return p
+        elif text.startswith(("{", "!"), q):
+            return p
+        taken = self._flow_run(q, coll)
+        if taken == q:
+            return p
+        if text[q] == "[":
+            coll.first_list = True
+            if len(self.stack) >= 2:
+                grand = self.stack[-2]
+                if not grand.is_map and grand.kind == "polygon" and grand.count == 1:
+                    grand.kind = "parts"  # a zone's list of parts (see _Builder._add)
+                    grand.limit = self.limits["parts"][0]
+        return taken
 
     def _flow_run(self, p: int, top: _Coll) -> int:
         """Takes a run of simple items of a flow list (points, plain words) at once."""

@@ -72,8 +72,10 @@ def _block_items(indent: int, what: str, text_limit: int = 0) -> tuple[str, int]
         item, nodes = rf"{pad}-[ \t]++{text}{end}", 1
     elif what == "empty":  # an empty list or mapping, or '~': one value each
         item, nodes = rf"{pad}-[ \t]++(?:\[[ \t]*+\]|\{{[ \t]*+\}}|~){end}", 1
-    else:  # key: value lines
-        value = r"""(?:[A-Za-z0-9_(][^\n#:"'\[\]{},]{0,90}+|"[^"\\\n]{0,90}+"|'[^'\n]{0,90}+')"""
+    else:  # key: value lines (a quoted value as long as a text may be: a technique, a note
+        # is longer than a line of 90 and broke the run, 2-3 times a zone of a realistic chart)
+        quoted = rf"""(?:"[^"\\\n]{{0,{max(text_limit, 90)}}}+"|'[^'\n]{{0,{max(text_limit, 90)}}}+')"""
+        value = rf"""(?:[A-Za-z0-9_(][^\n#:"'\[\]{{}},]{{0,90}}+|{quoted})"""
         item, nodes = rf"{pad}[A-Za-z_][A-Za-z0-9_\-]{{0,60}}:[ \t]++{value}{end}", 2
     return item, nodes
 

@@ -1,0 +1,121 @@
+"""The walk takes a mapping's `key: value` lines in one run when their quoted values are
+longer than a line of 90 characters (a technique, a note, their translations), as long as a
+text may be; a longer one, one with an escape or a doubled quote ends the run (it is read on
+its own, its length told). The verdicts stay those of the parser (test_prescan*, test_limits)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reflexmap.atlas import limits
+from reflexmap.atlas.prescan import prescan, runs
+from reflexmap.atlas.prescan.block import _Block
+from reflexmap.atlas.prescan.flow import _Flow
+from tests.fuzz.test_prescan import _agrees, _parser_alone, tiny_limits  # noqa: F401 (a fixture)
+
+
+def _run_end(lines: str) -> int:
+    item, _ = runs._block_items(4, "keys", limits.max_text_chars())
+    return runs._run(item, lines, 0)
+
+
+def test_long_quoted_values_stay_in_the_run():
+    long = "Thumb-walk over the top of the big-toe pad " * 5  # 215 characters
+    lines = f'    name: "Head"\n    technique: "{long}"\n    note: \'{long}\'\n    region: head\n'
+    assert _run_end(lines) == len(lines)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        '"' + "x" * (limits.max_text_chars() + 1) + '"',  # over the limit: its length told alone
+        '"a \\" b"' + "x" * 100,  # an escape
+        "'it''s " + "x" * 100 + "'",  # a doubled quote
+    ],
+)
+def test_values_read_on_their_own_end_the_run(value: str):
+    lines = f'    name: "Head"\n    technique: {value}\n    region: head\n'
+    assert _run_end(lines) == len('    name: "Head"\n')
+
+
+def test_a_chart_of_long_texts_is_read_in_runs(monkeypatch: pytest.MonkeyPatch):
+    """Zones with long techniques: their lines are taken in runs, not one by one."""
+    long = "press in with the thumb bent, then draw back across the point " * 3
+    zone = (
+        '  - id: z{n}\n    name: "Zone {n}"\n    region: head\n'
+        f'    technique: "{long}"\n    note: "{long}"\n    confidence: sourced\n'
+    )
+    text = "version: 1\nzones:\n" + "".join(zone.format(n=n) for n in range(2000))
+    read: list[int] = []
+    line = _Block._block_line
+
+    def counted(self, p: int, line_start: int) -> int:
+        read.append(p)
+        return line(self, p, line_start)
+
+    monkeypatch.setattr(_Block, "_block_line", counted)
+    assert prescan(text) is None
+    assert len(read) < 2 * 2000  # (before: every technique and note line on its own, 3 a zone)
+
+
+def test_a_flow_list_of_points_over_lines_is_taken_from_its_first_point(monkeypatch: pytest.MonkeyPatch):
+    """Its first point is taken in the run with the others: no list opened for it (before:
+    one a shape, read token by token)."""
+    from reflexmap.atlas.prescan.counting import _Counting
+
+    shape = "[\n        " + ", ".join(f"[{i}.5, {i}.25]" for i in range(12)) + ",\n      ]"
+    zone = "  - id: z{n}\n    shapes:\n      plantar-left: " + shape + "\n      plantar-right: mirror\n"
+    text = "version: 1\nzones:\n" + "".join(zone.format(n=n) for n in range(1500))
+    flow_lists: list[int] = []
+    opened = _Counting._open
+
+    def counted(self, pos: int, is_map: bool, flow: bool, indent: int, anchor=None):
+        if flow:
+            flow_lists.append(pos)
+        return opened(self, pos, is_map, flow, indent, anchor)
+
+    monkeypatch.setattr(_Counting, "_open", counted)
+    assert prescan(text) is None
+    assert len(flow_lists) == 1500
+
+
+_SHAPES = [  # flow lists whose first items the walk takes in a run: what the parser says
+    "[[0, 0], [1, 0], [0, 1], [1, 1], [2, 2], [3, 3]]",  # a point over the polygon's limit
+    "[\n  [0, 0], [1, 0],\n  [0, 1], [1, 1], [2, 2],\n  [3, 3],\n]",
+    "[[[0, 0], [1, 0], [0, 1]], [[0, 0], [1, 0], [0, 1]], [[0, 0], [1, 0], [0, 1]]]",  # parts
+    "[[[0, 0], [1, 0]], [[0, 0]], [[0, 0]]]",
+    "[!!seq [0, 0], [1, 0], [0, 1], [1, 1], [2, 2], [3, 3]]",  # a tag: read token by token
+    "[[!!float 0, 0], [1, 0], [0, 1], [1, 1], [2, 2], [3, 3]]",
+    "[ # c\n [0, 0], [1, 0], [0, 1], [1, 1], [2, 2], [3, 3]]",
+    "[[0, 0] , [1, 0], [0, 1]]",
+    "[{x: 1}, {x: 2}]",
+    "\n        - [[0, 0], [1, 0]]\n        - [[0, 0]]\n        - [[0, 0]]",  # a block list of parts
+    "&s [[0, 0], [1, 0], [0, 1]]\n      u: [*s, *s, *s]",  # aliases to a list of points: parts
+    "[a, b, c, d, e, f, g]",
+    "[-1, 2, 3, 4, 5, 6]",
+]
+
+
+@pytest.mark.usefixtures("tiny_limits")
+@pytest.mark.parametrize("shape", _SHAPES)
+def test_first_items_in_a_run_say_what_the_parser_says(shape: str, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_NODES", 1000)
+    for zones in (1, 4):
+        text = "zones:\n" + "".join(
+            f"  - id: z{n}\n    shapes:\n      v: {shape}\n      w: [a, -b, c]\n" for n in range(zones)
+        )
+        found = prescan(text)
+        with monkeypatch.context() as m:  # the first items read token by token, as before
+            m.setattr(_Flow, "_first_run", lambda self, p, coll: p)
+            assert prescan(text) == found, text
+        if found:
+            _agrees(found, _parser_alone(text, monkeypatch), text)
+        seen.append(found)
+
+
+seen: list = []
+
+
+def test_first_items_in_a_run_were_refused_somewhere():
+    """(the cases above hold refusals, not only files left to the parser)"""
+    assert any(seen)
