@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from reflexmap.atlas import load_atlas
@@ -46,3 +47,26 @@ def test_dragging_the_pelvis_corner_leaves_the_other_labels_in_their_columns(qtb
     after = _sides(window)
     moved = {key: (before[key], after.get(key)) for key in before if after.get(key) != before[key]}
     assert not moved
+
+
+# (10, 174): an 8 × 6 mm zone drawn by the heart sent the heart's label to the left column
+# (S17-13's kind); clicks with Alt, as a person does to place corners off the others' points
+@pytest.mark.parametrize("where", [(10.0, 174.0), (-15.0, 70.0)])
+def test_a_zone_drawn_leaves_the_other_labels_in_their_columns(qtbot, make_window, tmp_path, where):
+    path = tmp_path / "western.yaml"
+    shutil.copy(WESTERN, path)
+    window = make_window(load_atlas(path))
+    window.edit_action.trigger()
+    before = _sides(window)
+    window.draw_action.trigger()
+    x, y = where
+    for point in ((x, y), (x + 8, y), (x + 8, y + 6), (x, y + 6)):
+        at = viewport_pos(window, "plantar-left", *point)
+        qtbot.mouseClick(
+            window.map.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.AltModifier, at
+        )
+    qtbot.keyClick(window.map, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.state.atlas.has_zone("new-zone-1"), timeout=5000)
+    after = _sides(window)
+    assert any(key[1] == "new-zone-1" for key in after)  # the new zone is labelled
+    assert {key: (before[key], after[key]) for key in before if after.get(key) != before[key]} == {}
