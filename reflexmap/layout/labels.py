@@ -142,6 +142,36 @@ def better_side(
     return far[0] if near[1] - far[1] > max(1.0, FAR_COST * (far[2] - near[2])) else near[0]
 
 
+# While a chart is edited a label keeps the column it stood in before the edit while its
+# leader there costs at most this many millimetres more (crossings of other zones, bare foot
+# SKIN_COST, each millimetre farther FAR_COST) than in the column a fresh layout would give:
+# KEEP_COST for the zone edited, STAY_COST for one the edit left as it was. Dragging the
+# pelvis's corner by 30 × 40 px sent Rectum and Bladder, untouched, across their feet (S18-9:
+# their leaders would have crossed 17 and 24 mm more of the pelvis's new corner); a zone added
+# moved others' labels (S17-13). A person editing one zone expects the others to stay.
+KEEP_COST = 3.0
+STAY_COST = 40.0
+
+
+def kept_side(
+    side: str,
+    previous: str | None,
+    x: float,
+    left: float,
+    right: float,
+    costs: tuple[float, float],
+    margin: float = KEEP_COST,
+) -> str:
+    """`side` ("left"/"right", `better_side`'s choice for a zone at x), or `previous`, the
+    side its label had before an edit, while the leader there costs at most `margin` mm more
+    (`costs`: `side_costs` to the columns at x = `left` and `right`, the farther FAR_COST per
+    millimetre more, as `better_side` weighs them). Without a previous side: `side`."""
+    if previous not in ("left", "right") or previous == side or side not in ("left", "right"):
+        return side
+    cost = {"left": costs[0] + FAR_COST * (x - left), "right": costs[1] + FAR_COST * (right - x)}
+    return previous if cost[previous] - cost[side] <= margin else side
+
+
 # A label moved to the other column must save this many millimetres of labels pushed off
 # their zones' level, over both columns, per millimetre more its leader crosses of other
 # zones (and SKIN_COST of bare foot) there: one 11 mm crossing of the spine strip for a
@@ -170,14 +200,23 @@ def pushed(ys: Sequence[float], heights: Sequence[float], low: float, high: floa
     return sum(abs(p - y) for p, y in zip(placed, ys, strict=True))
 
 
-def balance_columns(leaders: Sequence[Leader], left: Sequence[bool], low: float, high: float) -> list[bool]:
+def balance_columns(
+    leaders: Sequence[Leader],
+    left: Sequence[bool],
+    low: float,
+    high: float,
+    previous: Sequence[bool | None] | None = None,
+) -> list[bool]:
     """Which labels stand in the left column (`left`: each side as `better_side` chose it),
     balanced by the room the columns have (labels between `low` and `high`) when one holds
     more than its room: while moving one
     label to the other column saves more of its labels' pushing off their level (`pushed`, both
     columns) than MOVE_COST × what its leader costs more there, the label that saves most is
     moved. At Largest text in German (1024×768) the Western sole's left column held 19 labels
-    against 16: "Linke Kolonflexur" stood 43 mm and Kidneys 22 mm below their zones."""
+    against 16: "Linke Kolonflexur" stood 43 mm and Kidneys 22 mm below their zones.
+    `previous` (while a chart is edited): each label's column before the edit (True: left;
+    None: a new label); a label moved off it costs KEEP_COST more, so an edit moves only the
+    labels it must. Without it the balance is the fresh layout's."""
     sides = list(left)
     room = high - low
     if all(
@@ -195,6 +234,10 @@ def balance_columns(leaders: Sequence[Leader], left: Sequence[bool], low: float,
             (lead.to_left - lead.to_right) if s else (lead.to_right - lead.to_left)
             for lead, s in zip(leaders, sides, strict=True)
         )
+        if previous is not None:
+            cost += KEEP_COST * sum(
+                p is not None and s is not p for s, p in zip(sides, previous, strict=True)
+            )
         return cost + MOVE_COST * extra
 
     now = total(sides)

@@ -160,6 +160,7 @@ class ChartScene(
         # the label sides of the last chart drawn, by (view id, wide): a chart is drawn a few
         # times while its text size settles (and on every resize), its sides stay the same
         self._sides: tuple[Atlas | None, dict] = (None, {})
+        self._sides_before: tuple[Atlas | None, dict] = (None, {})  # the chart's before an edit
         self.sides_label_mm = LABEL_MM  # the labels' size their sides are chosen for
         self._indexes: tuple[Atlas | None, dict] = (None, {})  # see _filed
         self.frame_items: dict[str, list[QGraphicsItem]] = {}  # view id -> what its frame drew

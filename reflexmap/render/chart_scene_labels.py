@@ -20,16 +20,8 @@ from ..atlas.coords import MAX_LABELLED_ZONES
 from ..i18n import _, bidi_isolate, format_percent
 from ..layout.columns import COLUMN_PITCH_EMS, column_room
 from ..layout.frames import Frame, bounds
-from ..layout.labels import (
-    FAR_COST,
-    Leader,
-    balance_columns,
-    better_side,
-    column_places,
-    free_x,
-    side_costs,
-    spread_sized,
-)
+from ..layout.labels import column_places, free_x, spread_sized
+from ..layout.sides import column_sides
 from . import palette
 from .chart_scene_parts import (
     LEADER_GAP_MM,
@@ -90,6 +82,7 @@ class LabelsMixin:
         """Zone ids labelled in the left column, the right column, and (side views) below
         (worked out once per chart, view and layout; see `_choose_sides`)."""
         if self._sides[0] is not atlas:
+            self._sides_before = self._sides
             self._sides = (atlas, {})
         known = self._sides[1]
         # what the choice reads besides the view's shapes: the labels' size and names, which
@@ -107,11 +100,12 @@ class LabelsMixin:
                     self.unlabelled_views.append(view.id)
             else:
                 unlabelled_before = len(self.unlabelled_views)
-                sides = self._choose_sides(atlas, view, wide, size)
+                previous = self._previous_sides(atlas, view.id, wide, read)
+                sides = self._choose_sides(atlas, view, wide, size, previous)
                 self.label_sides_chosen += 1
                 known[(view.id, wide)] = sides
                 unlabelled = len(self.unlabelled_views) > unlabelled_before
-                if memo is not None:
+                if memo is not None and previous is None:  # (a fresh layout only: kept between starts)
                     memo.put(view.id, token, (*sides, unlabelled))
             known[(view.id, wide, "unlabelled")] = unlabelled
             known[(view.id, wide, "read")] = read
@@ -124,67 +118,62 @@ class LabelsMixin:
         left, right, below = known[(view.id, wide)]
         return list(left), list(right), list(below)
 
+    def _previous_sides(self, atlas: Atlas, view_id: str, wide: bool, read: tuple) -> tuple | None:
+        """The view's label sides before an edit of the chart (another version of the same file
+        drawn in this scene), at the same label size; else None (a chart opened or drawn
+        afresh is laid out afresh, as it always was)."""
+        before, known = self._sides_before
+        if before is None or before is atlas or before.path != atlas.path:
+            return None
+        sides = known.get((view_id, wide))
+        if sides is None or known.get((view_id, wide, "read"), (None,))[0] != read[0]:
+            return None
+        return sides
+
+    def _touched_zones(self, atlas: Atlas, view_id: str) -> set[str]:
+        """The zones whose shape in the view the edit changed (or made) since `_sides_before`'s
+        chart: their labels may move to a better column, the others' stay (layout/sides.py)."""
+        before = self._sides_before[0]
+        assert before is not None
+        return {
+            zone.id
+            for zone in atlas.zones_in(view_id)
+            if not before.has_zone(zone.id)
+            or before.zone(zone.id).shapes.get(view_id) != zone.shapes[view_id]
+        }
+
     def _choose_sides(
-        self, atlas: Atlas, view: View, wide: bool, size: float
+        self, atlas: Atlas, view: View, wide: bool, size: float, previous: tuple | None = None
     ) -> tuple[list[str], list[str], list[str]]:
-        """Each zone's label on the side whose leader crosses less of the other zones
-        (`better_side`); then, on a sole (not `wide`), the columns balanced by the room they
-        have for labels `size` mm large (`balance_columns`)."""
+        """Each zone's label in the column beside its foot that `column_sides` chooses (on a
+        sole, not `wide`, balanced by the room the columns have for labels `size` mm large),
+        or in the row under a side view's sole. `previous`: the sides before an edit
+        (`_previous_sides`), kept where not much worse (layout/sides.py)."""
         minx, miny, maxx, maxy = bounds(view.outline)
-        middle = (minx + maxx) / 2
-        left, right, below = [], [], []
-        leaders: dict[str, Leader] = {}
+        below: list[str] = []
         anchors = atlas.anchors(view.id)
         if len(anchors) > MAX_LABELLED_ZONES:  # unreadable: names show on hover, list and panel
             self.unlabelled_views.append(view.id)
             for zone_id, point in anchors.items():
                 self.anchors[(view.id, zone_id)] = point
-            return left, right, below
-        shapes = {zone.id: zone.shapes[view.id] for zone in atlas.zones_in(view.id)}
-        heights = {}
-        for zone_id, rings in shapes.items():
-            ys = [y for ring in rings for _x, y in ring]
-            heights[zone_id] = (min(ys), max(ys)) if ys else (0.0, 0.0)
+            return [], [], below
+        columned = {}
         for zone_id, (x, y) in anchors.items():
             self.anchors[(view.id, zone_id)] = (x, y)
             if wide and y < miny + SOLE_BAND_MM:  # zones along the sole: labels in a row under it
                 below.append(zone_id)
-                continue
-            # the side whose leader crosses less of the other zones; else the nearer one (a
-            # level leader can only cross the zones level with it)
-            others = [
-                rings
-                for other, rings in shapes.items()
-                if other != zone_id and heights[other][0] <= y <= heights[other][1]
-            ]
-            side = better_side(x, y, minx - 1, maxx + 1, others, view.outline) if len(shapes) > 1 else ""
-            if side == "left" or (not side and x <= middle):
-                left.append(zone_id)
             else:
-                right.append(zone_id)
-            if not wide and len(shapes) > 1:
-                leaders[zone_id] = self._leader(atlas, zone_id, x, y, (minx, maxx), others, view, size)
-        if leaders:
-            ids = [*left, *right]
-            chosen = balance_columns(
-                [leaders[z] for z in ids], [z in left for z in ids], size - maxy, -miny - size
-            )
-            left = [z for z, s in zip(ids, chosen, strict=True) if s]
-            right = [z for z, s in zip(ids, chosen, strict=True) if not s]
+                columned[zone_id] = (x, y)
+        left, right = column_sides(
+            columned,
+            {zone.id: zone.shapes[view.id] for zone in atlas.zones_in(view.id)},
+            view.outline,
+            label_height=None if wide else lambda z: self._label_height(atlas, z, maxx - minx, size),
+            room=(size - maxy, -miny - size),
+            previous=None if previous is None else (previous[0], previous[1]),
+            touched=() if previous is None else self._touched_zones(atlas, view.id),
+        )
         return left, right, below
-
-    def _leader(
-        self, atlas: Atlas, zone_id: str, x: float, y: float, across, others, view: View, size: float
-    ) -> Leader:
-        """A label's choice between the columns (see `balance_columns`): its height (a name
-        longer than a column takes two lines) and its leader's cost to either side, the
-        farther a twentieth more per millimetre (as `better_side` weighs it)."""
-        minx, maxx = across
-        to_left, to_right = side_costs(x, y, minx - 1, maxx + 1, others, view.outline)
-        to_left += FAR_COST * (x - minx)
-        to_right += FAR_COST * (maxx - x)
-        # (downwards, as the columns are drawn: a view's y runs up)
-        return Leader(-y, self._label_height(atlas, zone_id, maxx - minx, size), to_left, to_right)
 
     def _label_height(self, atlas: Atlas, zone_id: str, foot_mm: float, size: float) -> float:
         """How tall (mm) a zone's label stands in a column beside a foot `foot_mm` wide: a

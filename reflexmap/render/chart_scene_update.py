@@ -62,6 +62,7 @@ class UpdateMixin:
             )
         ]
         known = self._sides[1] if self._sides[0] is old else {}
+        self._sides_before = (old, known)  # kept where not much worse (_previous_sides)
         redrawn = {f.view.id for f in changed}
         self._sides = (atlas, {k: v for k, v in known.items() if k[0] not in redrawn})
         # a crowded view's anchors follow from those drawn, but for the changed zones (the first

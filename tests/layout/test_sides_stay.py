@@ -1,0 +1,111 @@
+"""layout/sides.py alone (no Qt): while a chart is edited, the labels of the zones the edit
+left alone keep their columns (issue 16: a corner of the pelvis dragged sent Rectum and
+Bladder across their feet, S18-9; a zone added moved others, S17-13), and a fresh layout is
+the one it always was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reflexmap.atlas import load_atlas
+from reflexmap.layout.frames import bounds
+from reflexmap.layout.sides import column_sides
+
+WESTERN = load_atlas(Path(__file__).resolve().parents[2] / "zones" / "ingham-western.yaml")
+SIZE = 4.6  # mm, the labels at Normal text
+SOLES = ("plantar-left", "plantar-right")
+
+
+def _layout(view_id: str, shapes: dict, anchors: dict, previous=None, touched=()):
+    view = WESTERN.view(view_id)
+    _minx, miny, _maxx, maxy = bounds(view.outline)
+    return column_sides(
+        anchors,
+        shapes,
+        view.outline,
+        label_height=lambda _z: SIZE * 1.55,
+        room=(SIZE - maxy, -miny - SIZE),
+        previous=previous,
+        touched=touched,
+    )
+
+
+def _chart(view_id: str) -> tuple[dict, dict]:
+    shapes = {zone.id: zone.shapes[view_id] for zone in WESTERN.zones_in(view_id)}
+    return shapes, dict(WESTERN.anchors(view_id))
+
+
+def _side(columns: tuple[list[str], list[str]]) -> dict[str, str]:
+    return {z: "left" for z in columns[0]} | {z: "right" for z in columns[1]}
+
+
+def _fits(columns: tuple[list[str], list[str]], view_id: str) -> bool:
+    _minx, miny, _maxx, maxy = bounds(WESTERN.view(view_id).outline)
+    return all(len(c) * SIZE * 1.55 <= (-miny - SIZE) - (SIZE - maxy) for c in columns)
+
+
+@pytest.mark.parametrize("view_id", SOLES)
+def test_a_layout_kept_through_an_edit_that_changed_nothing_is_the_fresh_one(view_id):
+    shapes, anchors = _chart(view_id)
+    fresh = _layout(view_id, shapes, anchors)
+    assert _layout(view_id, shapes, anchors, previous=fresh) == fresh
+
+
+def test_the_pelvis_corner_dragged_up_leaves_rectum_and_bladder_in_their_columns():
+    shapes, anchors = _chart("plantar-left")
+    before = _side(_layout("plantar-left", shapes, anchors))
+    ring = [(-18.5, 79.0) if p == (-30.5, 66.0) else p for p in shapes["pelvis"][0]]
+    shapes["pelvis"] = (tuple(ring),)
+    fresh = _side(_layout("plantar-left", shapes, anchors))
+    assert fresh["rectum"] != before["rectum"]  # a fresh layout sends it across (the old way)
+    kept = _layout(
+        "plantar-left",
+        shapes,
+        anchors,
+        previous=_layout("plantar-left", *_chart("plantar-left")),
+        touched={"pelvis"},
+    )
+    after = _side(kept)
+    assert {z: s for z, s in after.items() if z != "pelvis" and s != before[z]} == {}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    view_id=st.sampled_from(SOLES),
+    k=st.integers(0, 10_000),
+    dx=st.floats(-5.0, 5.0),
+    dy=st.floats(-5.0, 5.0),
+)
+def test_a_zone_moved_a_little_leaves_the_others_in_their_columns(view_id, k, dx, dy):
+    shapes, anchors = _chart(view_id)
+    previous = _layout(view_id, shapes, anchors)
+    zone_id = sorted(shapes)[k % len(shapes)]
+    shapes[zone_id] = tuple(tuple((x + dx, y + dy) for x, y in ring) for ring in shapes[zone_id])
+    if zone_id in anchors:
+        x, y = anchors[zone_id]
+        anchors[zone_id] = (x + dx, y + dy)
+    after = _layout(view_id, shapes, anchors, previous=previous, touched={zone_id})
+    was, now = _side(previous), _side(after)
+    assert set(now) == set(was)
+    moved = {z for z in now if z != zone_id and now[z] != was[z]}
+    # only where the moved zone's label took a column's last room may another give way
+    assert not moved
+
+
+@settings(max_examples=40, deadline=None)
+@given(view_id=st.sampled_from(SOLES), k=st.integers(0, 10_000))
+def test_a_zone_added_leaves_the_others_in_their_columns(view_id, k):
+    shapes, anchors = _chart(view_id)
+    previous = _layout(view_id, shapes, anchors)
+    # a copy of one zone, 8 mm further up the foot, as a new zone
+    source = sorted(shapes)[k % len(shapes)]
+    shapes["new"] = tuple(tuple((x, y + 8.0) for x, y in ring) for ring in shapes[source])
+    if source in anchors:
+        anchors["new"] = (anchors[source][0], anchors[source][1] + 8.0)
+    after = _side(_layout(view_id, shapes, anchors, previous=previous, touched={"new"}))
+    was = _side(previous)
+    assert {z for z in was if after[z] != was[z]} == set()
