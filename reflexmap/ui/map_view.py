@@ -208,6 +208,14 @@ class MapView(QGraphicsView):
         return self.state.label_mm
 
     @property
+    def _text_growth(self) -> float:
+        """How far the chart's text may grow over the label size asked for to stay legible
+        with the chart whole: the window's up to TEXT_GROWTH (the 9 px floor at 1024×768);
+        presenting's, whose type is large already, up to MAX_TEXT_GROWTH as before (at 1.8
+        the German medial view of the second chart stacked its guide names on a projector)."""
+        return MAX_TEXT_GROWTH if self.label_mm else TEXT_GROWTH
+
+    @property
     def drawing_ahead(self) -> bool:
         """Tiles are still being drawn, a band per turn of the event loop (after a zoom, or
         around the viewport for a pan); a bounded amount, let go again by pruning."""
@@ -323,7 +331,7 @@ class MapView(QGraphicsView):
             # never past the largest the view asks for, which holds (no need is larger):
             # the last round's drawing is made there, so that the rounds end on a drawing
             # that holds, the same whichever size they started from
-            growth = TEXT_GROWTH * (self.label_mm or LABEL_MM) * self.text_scale
+            growth = self._text_growth * (self.label_mm or LABEL_MM) * self.text_scale
             following = growth if _round == 3 else min(following, growth)
             before, min_mm = (min_mm, need), following
         if drawn is None:  # the chart with no minimum holds, as measured before: drawn whole
@@ -375,7 +383,7 @@ class MapView(QGraphicsView):
             known = self._kept_size(settled_key)  # from an earlier start
             # no more than the rounds can reach (the largest text they ask for, with the
             # first round's headroom): a damaged file never draws the chart in huge type
-            largest = TEXT_GROWTH * (self.label_mm or LABEL_MM) * self.text_scale * 1.04
+            largest = self._text_growth * (self.label_mm or LABEL_MM) * self.text_scale * 1.04
             if known is None or len(known) != 2 or not known[0] <= largest * 1.001:
                 return None
             self._text_settled[settled_key] = (known[0], known[1])
@@ -736,7 +744,7 @@ class MapView(QGraphicsView):
         scale = self.fit_scale(size)
         if not self.isVisible() or scale <= 0 or self.viewport().width() < 120:
             return 0.0
-        largest = TEXT_GROWTH * (self.label_mm or LABEL_MM) * self.text_scale
+        largest = self._text_growth * (self.label_mm or LABEL_MM) * self.text_scale
         largest = min(largest, self.chart.largest_label_mm)  # presenting: columns beside the feet
         # presenting asks for larger labels: the key and captions grow alike
         presenting = (self.label_mm or LABEL_MM) / LABEL_MM
