@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
-from ...i18n import _
+from ...i18n import _, balanced, balanced_lines
 from ...layout.marks import free_spot, line_pieces, place_message
 from ...render import palette
 
@@ -76,7 +76,8 @@ def wrapped(text: str, font: QFont, width: float, most: int) -> list[str]:
     if len(lines) > most:
         rest = " ".join(" ".join(lines[most - 1 :]).split())
         lines = [*lines[: most - 1], metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
-    return lines or [""]
+    # a zone's name, isolated in the sentence, may be broken or cut: each line keeps it isolated
+    return balanced_lines(lines) or [""]
 
 
 class Overlay:
@@ -174,7 +175,9 @@ class Overlay:
         other, where it can."""
         self._in_red(QGraphicsEllipseItem(QRectF(-9, -9, 18, 18)), at, 2.5)
         self.messages.append(message)
-        shown = message if len(message) <= MAX_MESSAGE_CHARS else message[: MAX_MESSAGE_CHARS - 1] + "…"
+        shown = (
+            message if len(message) <= MAX_MESSAGE_CHARS else balanced(message[: MAX_MESSAGE_CHARS - 1]) + "…"
+        )
         visible = self.target.visible() if hasattr(self.target, "visible") else None
         if visible is not None and not visible[0].contains(at):
             # its ring is out of view (scrolled or zoomed away): the message, kept inside the
