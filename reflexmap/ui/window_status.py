@@ -116,8 +116,9 @@ class StatusLine(QObject):
     def chart_shown(self, *_args, view: str = "") -> None:
         """The chart's title and count, said once the map is drawn or a view switched; a zone
         selected then (at start with --select, by search, by keyboard) is named instead, as
-        a click names it: the count said over it hid which zone was selected (S18-17)."""
-        if self._selection_said():
+        a click names it: the count said over it hid which zone was selected (S18-17). A view
+        switched is always said (the zone may not be in it)."""
+        if not view and self._selection_said():
             return
         atlas = self.state.atlas
         count = len(atlas.zones)
