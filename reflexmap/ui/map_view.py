@@ -48,6 +48,10 @@ MIN_TEXT_PX = 9.0  # no label is smaller on screen (font pixel size, × the text
 # Large and Largest a window too small shows part of the chart at a legible size (`_pans`)
 TEXT_GROWTH = 1.8  # (at 1.25 a 1024×768 window's labels stopped at 7.7 px, English)
 MAX_TEXT_GROWTH = 1.25  # larger text asked for shows part of the chart when it falls this short
+# presenting: at 1.8 the second chart's German medial view stacked two guide names on a
+# projector; at 1.25 German notes on a projector left the dorsal view's labels under 12 px
+# (at 1.5 the guide names stacked again): tests/ui/test_presenter_text.py, test_presenter_notes_room.py
+PRESENTING_TEXT_GROWTH = 1.4
 FIT_MARGIN_PX = 2  # QGraphicsView.fitInView keeps this much free on each side
 # The map's drawing is kept as tiles of device pixels (reflexmap/ui/map_layers.py). While
 # the wheel turns, the new scale is shown by scaling the tiles already drawn; once the wheel
@@ -211,9 +215,8 @@ class MapView(QGraphicsView):
     def _text_growth(self) -> float:
         """How far the chart's text may grow over the label size asked for to stay legible
         with the chart whole: the window's up to TEXT_GROWTH (the 9 px floor at 1024×768);
-        presenting's, whose type is large already, up to MAX_TEXT_GROWTH as before (at 1.8
-        the German medial view of the second chart stacked its guide names on a projector)."""
-        return MAX_TEXT_GROWTH if self.label_mm else TEXT_GROWTH
+        presenting's, whose type is large already, up to PRESENTING_TEXT_GROWTH."""
+        return PRESENTING_TEXT_GROWTH if self.label_mm else TEXT_GROWTH
 
     @property
     def drawing_ahead(self) -> bool:
