@@ -19,9 +19,10 @@ Safety, in order of what could go wrong:
   backup of it as it was.
 - The old progress.json (format 1) is imported once, and then renamed, never deleted.
 - A folder that cannot be written (a read-only mount, a read-only file): the database is
-  read through a read-only connection (or as immutable, when its WAL index cannot be made)
-  into memory, brought up to SCHEMA there, and shown; nothing on disk is touched, and the
-  student is told once that answers are not saved, and why.
+  read through a read-only connection (or as immutable, when its WAL index cannot be made;
+  or from a private copy, when a -wal holds answers but its index is gone) into memory,
+  brought up to SCHEMA there, and shown; nothing on disk is touched, and the student is told
+  once that answers are not saved, and why.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ import os
 import shutil
 import sqlite3
 import stat
+import tempfile
 import time
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, fields
@@ -405,13 +407,9 @@ class ReviewLog:
         memory = sqlite3.connect(":memory:", isolation_level=None)
         if self.path.exists():
             try:
-                source = _connect_snapshot(self.path)
-                try:
-                    source.backup(memory)
-                finally:
-                    source.close()
+                _snapshot_into(self.path, memory)
                 sound = memory.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-            except sqlite3.Error as exc:
+            except (OSError, sqlite3.Error) as exc:  # (OSError: no room for the private copy)
                 sound = False
                 reason = pending.why(exc)
             else:
@@ -1195,21 +1193,55 @@ def _writable_parent(folder: Path) -> bool:
     return False
 
 
-def _connect_snapshot(path: Path) -> sqlite3.Connection:
-    """A read-only connection to a database in a folder that cannot be written. SQLite opens
-    a WAL database read-only only when its -shm index exists or can be made; where neither is
-    possible (a read-only mount after a clean close) the file is opened as immutable, which
-    is what it is: nothing can change it there."""
+def _snapshot_into(path: Path, memory: sqlite3.Connection) -> None:
+    """The database at `path`, in a folder that cannot be written, copied into `memory` with
+    every answer it holds. SQLite opens a WAL database read-only only when its -shm index
+    exists or can be made. Where neither is possible (a read-only mount) a clean close left
+    no -wal, and the file alone is the database: it is opened as immutable, which is what it
+    is there. A -wal holding answers with no -shm (a copy, a crash, a tool that removed the
+    index) is read from a private copy of the two files in the temporary folder, where SQLite
+    can make the index: opened as immutable, those answers were not shown."""
     _refuse_special(path)
     uri = path.resolve().as_uri()
     try:
-        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
-        conn.execute("PRAGMA user_version").fetchone()
-        return conn
+        source = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+        try:
+            source.execute("PRAGMA user_version").fetchone()
+            source.backup(memory)
+        finally:
+            source.close()
+        return
     except sqlite3.OperationalError as exc:
         if _busy(exc) or _full(exc):  # in use, or no room to read it: not damaged
             raise
-    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
+    wal = Path(str(path) + "-wal")
+    if _size(wal) == 0:
+        source = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
+        try:
+            source.backup(memory)
+        finally:
+            source.close()
+        return
+    with tempfile.TemporaryDirectory(prefix="reflexmap-log-") as private:  # (made 0700)
+        copy = Path(private) / "reviews.sqlite3"
+        _copy_bounded(path, copy)
+        _copy_bounded(wal, Path(str(copy) + "-wal"))
+        source = sqlite3.connect(copy, isolation_level=None)  # reads the -wal; makes its index
+        try:
+            source.backup(memory)
+        finally:
+            source.close()
+
+
+def _copy_bounded(source: Path, target: Path) -> None:
+    """`source` copied to `target`; a file that is not a regular one is refused (a pipe would
+    block the copy for ever). Read as SQLite reads it: no size is refused here, the
+    temporary folder's room is the bound (a full one raises, said as any reading error)."""
+    with open(source, "rb") as reading:
+        if not stat.S_ISREG(os.fstat(reading.fileno()).st_mode):
+            raise sqlite3.DatabaseError(_("{file} is not a regular file").format(file=isolated(str(source))))
+        with open(target, "wb") as writing:
+            shutil.copyfileobj(reading, writing, 1 << 20)
 
 
 # What each field of a stored card state may hold: FSRS's own bounds for its memory model

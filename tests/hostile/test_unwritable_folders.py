@@ -311,3 +311,52 @@ def test_a_read_only_log_folder_names_the_spare_folder_that_takes_the_answers(tm
     (said,) = nowhere.warnings
     assert "no other folder of ReflexMap's can either" in said and "a file you choose" in said, said
     nowhere.close()
+
+
+def test_a_read_only_data_folder_shows_the_answers_in_a_wal_without_its_index(tmp_path: Path, mounts):
+    """A review log whose last answers are in its -wal, with no -shm beside it (a copy made
+    while the app ran, a crash, a tool that removed the index), on a read-only disk: SQLite
+    can make no index there, and the log was read as immutable, which skips the -wal: those
+    answers were not shown. Now the heat map and the statistics count them; nothing on the
+    disk is changed."""
+    import shutil
+
+    from reflexmap.quiz.reviewlog import ReviewLog
+    from reflexmap.quiz.scheduler import Scheduler
+
+    config, data = tmp_path / "config", mounts("data")
+    _write(
+        config / SETTINGS,
+        json.dumps({"format": "reflexmap-settings", "version": 1, "values": {"notes/first-run-seen": True}}),
+    )
+    source = tmp_path / "source/reviews.sqlite3"
+    source.parent.mkdir()
+    _answered(source, ("lumbar-spine", "sacrum"))
+    log = ReviewLog(source)
+    log.conn.execute("PRAGMA wal_autocheckpoint=0")  # the next answer stays in the -wal
+    scheduler = Scheduler({}, log=log)
+    import time
+
+    now = time.time() - 1800
+    log.record(
+        "ingham-western:stomach:find",
+        lambda previous: scheduler.advance(previous, 3, now, True),
+        now=now,
+        rating=3,
+        correct=True,
+    )
+    database = data / "ReflexMap/ReflexMap/reviews.sqlite3"
+    database.parent.mkdir(parents=True)
+    shutil.copyfile(source, database)  # copied while the app runs: the log and its -wal
+    shutil.copyfile(str(source) + "-wal", str(database) + "-wal")
+    log.close()
+    assert Path(str(database) + "-wal").stat().st_size > 0 and not Path(str(database) + "-shm").exists()
+    before = {p.name: p.read_bytes() for p in database.parent.rglob("*") if p.is_file()}
+    _read_only(data)
+    facts: dict = {}
+    shown = _play(tmp_path, config, data, mastery=True, statistics=True, facts=facts)
+    text = _texts(shown)
+    assert facts["mastered"] == ["lumbar-spine", "sacrum", "stomach"], text
+    assert facts["reviews"] == 3, text
+    assert len(shown) == 1 and "cannot be written" in shown[0]["text"], text
+    assert {p.name: p.read_bytes() for p in database.parent.rglob("*") if p.is_file()} == before
