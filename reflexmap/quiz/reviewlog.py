@@ -133,10 +133,14 @@ def connect(path: Path, *, read_only: bool = False, wait_ms: int | None = None) 
     timeout = (BUSY_TIMEOUT_MS if wait_ms is None else max(0, wait_ms)) / 1000
     if read_only:
         conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout, isolation_level=None
+            f"{path.resolve().as_uri()}?mode=ro",
+            uri=True,
+            timeout=timeout,
+            isolation_level=None,
+            check_same_thread=False,  # (opened in the window's background work, used in the window)
         )
     else:
-        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout={round(timeout * 1000)}")
     return conn
 
@@ -295,7 +299,7 @@ class ReviewLog:
             if wait_ms is None or not (_busy(exc) or _full(exc)):
                 raise
             self.locked, self.unavailable = True, exc
-            self.conn = sqlite3.connect(":memory:", isolation_level=None)
+            self.conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
             _create_or_migrate(self.conn, 0)
 
     def _unlocked(self, wait_ms: int | None) -> None:
@@ -357,7 +361,7 @@ class ReviewLog:
             try:
                 return connect(self.path, read_only=True)
             except sqlite3.Error:
-                return sqlite3.connect(":memory:", isolation_level=None)
+                return sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         try:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
@@ -404,7 +408,7 @@ class ReviewLog:
                 "saved to a file you choose when ReflexMap closes. Nothing in it is changed."
             ).format(folder=folder)
         self.warnings.append(said)
-        memory = sqlite3.connect(":memory:", isolation_level=None)
+        memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         if self.path.exists():
             try:
                 _snapshot_into(self.path, memory)
@@ -416,7 +420,7 @@ class ReviewLog:
                 reason = _("it is damaged")
             if not sound:
                 memory.close()
-                memory = sqlite3.connect(":memory:", isolation_level=None)
+                memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
                 self.warnings.append(
                     _("{path} could not be read ({reason}); it is left as it is.").format(
                         path=isolated(str(self.path.absolute())), reason=reason

@@ -62,6 +62,9 @@ class QuizShell(QObject):
         self._following = False  # a fresh Statistics window is on its way (a zero timer)
         self._progressed = False  # ... because the review log changed (a round ended)
         self.statistics_built = 0  # Statistics figures made: a new window, or afresh in the open one
+        self._setup_waiting = False  # New quiz… asked: its dialog comes once the progress is read
+        self._statistics_waiting = False  # Statistics… asked: likewise
+        self._mastery_waiting = False  # the heat map asked: likewise
         state.atlas_changed.connect(self._statistics_follow_chart)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
@@ -121,9 +124,27 @@ class QuizShell(QObject):
         return self._panel is not None and self.dock.isVisible()
 
     # --- a round ------------------------------------------------------------------------
-    def new_quiz_dialog(self) -> QuizSetupDialog:
+    def new_quiz_dialog(self) -> QuizSetupDialog | None:
+        """Quiz → New quiz…: the setup dialog, once the progress is read (large progress is
+        read in the background: the dialog comes when it is done, and None is returned)."""
+        quiz = self.controller
+        if self._setup_waiting:
+            return None  # (asked again while the progress is read: one dialog comes)
+        if not quiz.read_at_once():
+            self._setup_waiting = True
+            quiz.when_ready(self._setup_ready)
+            return None
+        return self._setup_dialog()
+
+    def _setup_ready(self) -> None:
+        self._setup_waiting = False
+        if self._controller is not None and not self._controller.active:  # (a round may have begun)
+            self._setup_dialog()
+
+    def _setup_dialog(self) -> QuizSetupDialog:
         from .quiz_setup import QuizSetupDialog
 
+        self._setup_waiting = False
         quiz = self.controller
         dialog = QuizSetupDialog(
             self.state.atlas, self.state.aspect, self.window, settings=self.settings, retention=quiz.retention
@@ -265,7 +286,11 @@ class QuizShell(QObject):
         open it follows the chart: another chart opened (or this one edited) shows it afresh."""
         from .statistics import open_statistics
 
-        self.controller.log  # noqa: B018 - opened first: what it says (a damaged file) comes first
+        if not self.controller.read_at_once():  # large progress: read in the background first
+            if not self._statistics_waiting:
+                self._statistics_waiting = True
+                self.controller.when_ready(self._statistics_ready)
+            return None
         said = self._said_box()
         if said is not None:  # opened once the message is answered
             said.finished.connect(lambda *_: self.statistics_window())
@@ -277,6 +302,10 @@ class QuizShell(QObject):
             self._statistics_atlas = self.state.atlas
             window.destroyed.connect(lambda *_: self._forget_statistics(window))
         return window
+
+    def _statistics_ready(self) -> None:
+        self._statistics_waiting = False
+        self.statistics_window()
 
     def _progress_changed(self) -> None:
         """An answer logged, or another learner chosen: an open Statistics window shows the
@@ -327,7 +356,14 @@ class QuizShell(QObject):
         return choose_profile(self.window, self.controller, self._say)
 
     def show_mastery(self, on: bool) -> None:
-        """Colour the zones by how well the student knows them (from saved progress)."""
+        """Colour the zones by how well the student knows them (from saved progress): once
+        it is read (large progress is read in the background; the menu's tick says it is asked)."""
+        if on and not self.controller.read_at_once():
+            if not self._mastery_waiting:
+                self._mastery_waiting = True
+                self.controller.when_ready(self._mastery_ready)
+            return
+        self._mastery_waiting = False  # (turned off meanwhile: not turned on when read)
         if on and not self.controller.refresh():  # another program holds the file: not read
             if self.state.mastery is not None:  # (all hatched would say "never practised")
                 self.state.set_mastery(None)
@@ -344,6 +380,11 @@ class QuizShell(QObject):
             self._say(message)
         elif self._status_message() == message:
             self._clear_message()  # the heat map is gone: so is its legend
+
+    def _mastery_ready(self) -> None:
+        if self._mastery_waiting:
+            self.show_mastery(True)
+            self.window.refresh_actions()  # the menu's tick
 
     def charts_with_progress(self) -> set[str]:
         """The ids of the charts with progress in any profile (quiz/profiles.py, Qt-free)."""

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QWidget
 
 from ..atlas import AtlasError
 from ..i18n import _
+from .background import Background
 from .timers import later
 
 PROBLEMS, RECOVERY, FIRST_RUN = range(3)  # the start's boxes, in the order they come
-CHECK_POLL_MS = 50  # how often the window looks whether the review log's check is done
 
 
 class StartProblems:
@@ -67,30 +67,19 @@ class StartProblems:
         later(self.window, lambda: self.check_review_log(log_path()))
 
     def check_review_log(self, path: Path) -> threading.Thread:
-        """The review log checked soon after the first paint, in a thread of its own (SQLite's
-        quick_check: 0.06 to 0.3 s on 200,000 answers, more from a cold disk; the window
-        answers clicks meanwhile): a damaged one is then set aside and salvaged here as the
-        progress does when it opens, and that is said with the problems found at start."""
-        from ..quiz.reviewlog import damaged_at_start
+        """The review log checked soon after the first paint, in the window's background work
+        (background.py; SQLite's quick_check: 0.06 to 0.3 s on 200,000 answers, more from a
+        cold disk; the window answers clicks meanwhile): a damaged one is then set aside and
+        salvaged there too, as the progress does when it opens, and that is said with the
+        problems found at start. The quiz's opening, asked meanwhile, waits for it."""
+        from ..quiz import reviewlog
 
-        found: list[bool] = []
-        thread = threading.Thread(
-            target=lambda: found.append(damaged_at_start(path)), name="review-log-check", daemon=True
-        )
-        thread.start()
-        self._when_checked(thread, found, path)
-        return thread
+        def check() -> list[str]:
+            return reviewlog.check_at_start(path, damaged=reviewlog.damaged_at_start(path))
 
-    def _when_checked(self, thread: threading.Thread, found: list[bool], path: Path) -> None:
-        """Looked at every CHECK_POLL_MS (a timer of the window's: nothing runs once it is gone)."""
-        if thread.is_alive():
-            later(self.window, lambda: self._when_checked(thread, found, path), CHECK_POLL_MS)
-            return
-        if not (found and found[0]):
-            return
-        from ..quiz.reviewlog import check_at_start
+        return Background.of(self.window).run("review-log-check", check, self._checked).thread
 
-        said = check_at_start(path, damaged=True)  # (the quiz, opened meanwhile, may have done it)
+    def _checked(self, said: list[str]) -> None:
         if said:
             self.problem_found(_("Quiz progress"), "\n\n".join(said))
 

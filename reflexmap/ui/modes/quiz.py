@@ -9,6 +9,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from ...quiz.questions import where
 from ...quiz.scheduler import DEFAULT_RETENTION, is_busy, is_retention
 from ...settings import Settings
 from ...vocab import on_foot
+from ..background import Background, Job
 from ..quiz_panel import QuizPanel, breakable
 from ..quiz_setup import WAIT_FOR_ENTER_KEY, remembered_bool
 from ..state import Annotations, AppState, Mark
@@ -66,6 +68,66 @@ def choice_hint(view: str, count: int) -> str:
     )
 
 
+QUICK_BYTES = 1 << 20  # progress read on the window's thread at most (log, -wal, old file)
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """The progress as read (in the background or at once): Qt-free, handed to the window."""
+
+    path: Path
+    spares: tuple[Path, ...]
+    log: ReviewLog | None
+    states: dict
+    warnings: tuple[str, ...]
+    backup_error: BaseException | None
+
+
+def _quick(path: Path, old: Path | None) -> bool:
+    """Whether reading the review log at `path` (checked whole as it opens) and importing the
+    old progress file `old` take only a moment: together at most QUICK_BYTES."""
+    total = 0
+    for part in (path, Path(str(path) + "-wal"), old):
+        try:
+            total += part.stat().st_size if part is not None else 0
+        except (OSError, ValueError):
+            pass
+    return total <= QUICK_BYTES
+
+
+def _read(path: Path, old: Path | None, spares: tuple[Path, ...]) -> _Read:
+    """The review log at `path` opened (checked; a damaged one set aside and salvaged), the
+    old progress file `old` imported once, the cards' states read and the day's backup made:
+    Qt-free, so that it may run in the window's background work (background.py)."""
+    log = None
+    try:
+        # held locked: opened when it is free; a read-only folder: names where answers go
+        log = ReviewLog(path, wait_ms=ANSWER_WAIT_MS, spares=spares)
+        if old is not None:
+            log.import_progress_json(old)
+        states = log.states()
+        warnings = list(log.warnings)
+    except (OSError, sqlite3.Error) as exc:
+        error = why(exc)
+        if path.parent.is_dir() and not os.access(path.parent, os.W_OK):  # SQLite only says
+            # "unable to open database file": say why, and that nothing there is touched
+            error = _("the folder {folder} cannot be written; nothing in it is changed").format(
+                folder=bidi_isolate(str(path.parent))
+            )
+        warnings = [_("Could not open {path}:\n{error}").format(path=bidi_isolate(str(path)), error=error)]
+        if log is not None:
+            log.close()
+        log, states = None, {}
+        warnings.append(_("Answers in this session are not saved."))
+    backup_error = None
+    if log is not None:
+        try:
+            log.backup()  # at most once a day; answers are saved even if this fails
+        except (OSError, sqlite3.Error) as exc:
+            backup_error = exc
+    return _Read(path, spares, log, states, tuple(warnings), backup_error)
+
+
 class QuizController(Mode):
     """The quiz mode: while a round runs it is the state's mode, so clicks and Enter on the map
     answer (they never select), the keys step only through the views a question is answered
@@ -100,6 +162,8 @@ class QuizController(Mode):
         self.database_path = self.profiles.database(self.profile)
         self._log: ReviewLog | None = None
         self._scheduler: Scheduler | None = None
+        self._reading: Job[_Read] | None = None  # the progress read in the background, until taken
+        self._then_ready: list[Callable[[], object]] = []  # what waits for it (when_ready)
         self.session: QuizSession | None = None
         self.warnings: list[str] = []
         self.advance_after_right_ms: int | None = None  # fixed delay (tests); None: reading time
@@ -182,54 +246,97 @@ class QuizController(Mode):
     # --- progress -----------------------------------------------------------------------
     @property
     def scheduler(self) -> Scheduler:
-        """Opened on first use: the review log is read only if a quiz or heat map needs it."""
+        """Opened on first use: the review log is read only if a quiz or heat map needs it.
+        Large progress is read in the background first (when_ready); what cannot wait (answers
+        handed over) takes that reading at once, or reads it here."""
         if self._scheduler is None:
-            self._scheduler = self._open(self.database_path)
-            if self._scheduler.unsaved:
-                self._said_unsaved()
+            if self._reading is not None:
+                read = self._reading.wait()
+            else:
+                self._background.wait_idle()  # (the start's check of this log, if it still runs)
+                read = _read(self.database_path, self._old_progress(), spare_folders(self.settings))
+            self._take(read)
+        assert self._scheduler is not None
         return self._scheduler
 
-    def _open(self, path: Path) -> Scheduler:
-        log = None
-        try:
-            # held locked: opened when it is free; a read-only folder: names where answers go
-            log = ReviewLog(path, wait_ms=ANSWER_WAIT_MS, spares=spare_folders(self.settings))
-            if path == self.profiles.database(DEFAULT):  # the old file was the first student's
-                log.import_progress_json(self.progress_path)
-            states = log.states()
-            self.warnings = list(log.warnings)
-        except (OSError, sqlite3.Error) as exc:
-            error = why(exc)
-            if path.parent.is_dir() and not os.access(path.parent, os.W_OK):  # SQLite only says
-                # "unable to open database file": say why, and that nothing there is touched
-                error = _("the folder {folder} cannot be written; nothing in it is changed").format(
-                    folder=bidi_isolate(str(path.parent))
-                )
-            self.warnings = [
-                _("Could not open {path}:\n{error}").format(path=bidi_isolate(str(path)), error=error)
-            ]
-            if log is not None:
-                log.close()
-            log, states = None, {}
-            self.warnings.append(_("Answers in this session are not saved."))
+    @property
+    def ready(self) -> bool:
+        """The progress is read: the quiz, statistics and heat map can use it at once."""
+        return self._scheduler is not None
+
+    def read_at_once(self) -> bool:
+        """Whether the progress is read now: it was, or it is small and read here (when_ready)."""
+        if (
+            self._scheduler is None
+            and self._reading is None
+            and _quick(self.database_path, self._old_progress())
+        ):
+            self.scheduler  # noqa: B018 - opens it
+        return self._scheduler is not None
+
+    def when_ready(self, then: Callable[[], object]) -> bool:
+        """`then()` once the progress is read; True when it was called at once. Progress that
+        takes long to read (a large review log, checked whole as it opens; an old progress file
+        to import: 0.4 and 4 s on the window's thread, which froze) is read in the window's
+        background work (background.py) while the window answers; `then` follows when it is
+        done. Small progress is read here at once (a few milliseconds)."""
+        if self.read_at_once():
+            then()
+            return True
+        self._then_ready.append(then)
+        if self._reading is None:
+            path, old, spares = self.database_path, self._old_progress(), spare_folders(self.settings)
+            self._reading = self._background.run("quiz-opening", lambda: _read(path, old, spares), self._read)
+            self._show_status(_("Reading your quiz progress…"))
+        return False
+
+    def _read(self, read: _Read) -> None:
+        """The reading done in the background, on the window's thread."""
+        self._reading = None
+        if self._scheduler is not None or read.path != self.database_path:  # (taken meanwhile)
+            if read.log is not None and read.log is not getattr(self._scheduler, "log", None):
+                read.log.close()
+            return
+        self._show_status("")  # (the reading said; what opening says comes after)
+        self._take(read)
+        then, self._then_ready = self._then_ready, []
+        for call in then:
+            call()
+
+    @property
+    def _background(self) -> Background:
+        return Background.of(self.map.window())
+
+    def _old_progress(self) -> Path | None:
+        """The format-1 file to import: the first student's (the old file was theirs)."""
+        return self.progress_path if self.database_path == self.profiles.database(DEFAULT) else None
+
+    def _take(self, read: _Read) -> None:
+        self._scheduler = self._opened(read)
+        if self._scheduler.unsaved:
+            self._said_unsaved()
+
+    def _opened(self, read: _Read) -> Scheduler:
+        """The progress `read` (in the background or here) used: the scheduler over it, and
+        what reading found, said (on the window's thread)."""
+        log, states = read.log, read.states
+        self.warnings = list(read.warnings)
         self._log = log
         backup_failed = None
-        if log is not None:
-            try:
-                log.backup()  # at most once a day; answers are saved even if this fails
-            except (OSError, sqlite3.Error) as exc:
-                backup_failed = _(
-                    "No backup could be made in {folder}: {error}. Your answers are still saved."
-                ).format(folder=bidi_isolate(str(log.backup_folder)), error=why(exc))
-                if first_time_today(self.settings, BACKUP_FAILURE_KEY, log.clock(), str(log.backup_folder)):
-                    self.warnings.append(backup_failed)  # in the box once a day for each folder
+        if read.backup_error is not None:
+            assert log is not None
+            backup_failed = _(
+                "No backup could be made in {folder}: {error}. Your answers are still saved."
+            ).format(folder=bidi_isolate(str(log.backup_folder)), error=why(read.backup_error))
+            if first_time_today(self.settings, BACKUP_FAILURE_KEY, log.clock(), str(log.backup_folder)):
+                self.warnings.append(backup_failed)  # in the box once a day for each folder
         read_before = len(log.warnings) if log is not None else 0
         scheduler = Scheduler(
             states,
             log=log,
             retention=self._stored_retention(log),
             wait_ms=ANSWER_WAIT_MS,
-            spares=spare_folders(self.settings),
+            spares=read.spares,
         )
         if log is not None:  # what reading the answers waiting in files found, said in the same box
             self.warnings += log.warnings[read_before:]
@@ -322,7 +429,13 @@ class QuizController(Mode):
 
     def shutdown(self) -> None:
         """On exit: the answers still waiting for the log's lock kept in a file beside it (the
-        next open writes them), a backup (SQLite's online backup API), the database closed."""
+        next open writes them), a backup (SQLite's online backup API), the database closed.
+        A reading still in the background is waited for, and closed: nothing waits for it now."""
+        reading, self._reading, self._then_ready = self._reading, None, []
+        if reading is not None and self._scheduler is None:
+            read = reading.wait()
+            if read.log is not None:
+                read.log.close()
         if self._log is None:
             return
         self._save_retry.stop()
