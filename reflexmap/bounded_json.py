@@ -58,6 +58,29 @@ def dumps(value: Any, **options: Any) -> str:
     return re.sub(rf'"{mark}(\d+)"', lambda m: held[int(m.group(1))], json.dumps(swapped, **options))
 
 
+MAX_KEPT_FIELDS = 64  # unknown top-level fields of a file kept to be written back
+MAX_KEPT_CHARS = 64 * 1024  # each, as JSON
+
+
+def unknown_fields(data: dict, known: tuple[str, ...]) -> dict[str, Any]:
+    """The top-level fields of `data` (read by `loads`) that this version does not know: a
+    newer ReflexMap's, written back unchanged when the file is next written (they were
+    dropped: the newer version lost them). Bounded as the reader bounds input: at most
+    MAX_KEPT_FIELDS fields of at most MAX_KEPT_CHARS each; a value nested too deep (read as
+    a TooDeep) is not kept. What is beyond a bound is left out (the .bak still holds it)."""
+    kept: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in known or len(kept) >= MAX_KEPT_FIELDS or deep_in(value) is not None:
+            continue
+        try:
+            if len(dumps(value)) > MAX_KEPT_CHARS:
+                continue
+        except (TypeError, ValueError, RecursionError):
+            continue
+        kept[key] = value
+    return kept
+
+
 class Written(float):
     """A decimal number as read with `loads(nonfinite=True)`: the float, knowing the text the
     file wrote for it (`1E5`, `1.50`), so that a message quotes it as written, not as Python
@@ -69,6 +92,11 @@ class Written(float):
         made = super().__new__(cls, number)
         made.written = written
         return made
+
+    def __reduce__(self) -> tuple:
+        """Copied (a card's state made a dict by dataclasses.asdict) as what it is: float's
+        own way called __new__ with the number alone, and failed."""
+        return (type(self), (self.written, float(self)))
 
 
 class TooDeep:

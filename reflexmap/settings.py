@@ -62,12 +62,19 @@ def valid(key: str, value: Any) -> bool:
     return setting_rules.check(key, value).reason is None
 
 
+FIELDS = ("format", "version", "values")  # a settings file's top level, as this version writes it
+
+
 def parse(
-    raw: bytes, repeats: list[bounded_json.Repeated] | None = None, versions: list | None = None
+    raw: bytes,
+    repeats: list[bounded_json.Repeated] | None = None,
+    versions: list | None = None,
+    unknown: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The values of a settings file; `repeats` gets each key written twice (the later value
     is the one used), `versions` why the file's version is not one (it is read as format 1:
-    storage.version_problem)."""
+    storage.version_problem), `unknown` its top-level fields this version does not know (a
+    newer one's: written back as they were, bounded_json.unknown_fields)."""
     try:
         # NaN, 1e999 and a value nested too deep: a bad value alone (said at its place)
         data = bounded_json.loads(raw, max_bytes=MAX_BYTES, nonfinite=True, skip_deep=True, repeats=repeats)
@@ -88,6 +95,9 @@ def parse(
             ),
             f"from-version-{version}",
         )
+    if unknown is not None:
+        unknown.clear()
+        unknown.update(bounded_json.unknown_fields(data, FIELDS))
     return data["values"]
 
 
@@ -106,9 +116,11 @@ class Settings:
         repeats: list[bounded_json.Repeated] = []  # keys written twice in them
         versions: list[Callable[[], str]] = []  # why their version is not one
 
+        self._unknown: dict[str, Any] = {}  # top-level fields of a newer version, kept
+
         def parse_keeping(raw: bytes) -> dict[str, Any]:
             read[:], repeats[:], versions[:] = [raw], [], []
-            return parse(raw, repeats, versions)
+            return parse(raw, repeats, versions, self._unknown)
 
         try:
             values, said = read_guarded(self.path, parse_keeping, "settings", MAX_BYTES)
@@ -271,7 +283,7 @@ class Settings:
                     else:
                         on_disk[key] = value
                 if on_disk != before or not exact:
-                    data = {"format": FORMAT, "version": VERSION, "values": on_disk}
+                    data = {**self._unknown, "format": FORMAT, "version": VERSION, "values": on_disk}
                     text = bounded_json.dumps(data, indent=1, sort_keys=True)  # 1e999 kept as written
                     write_with_backup(self.path, text.encode("utf-8"))
         except OSError as exc:
@@ -290,10 +302,12 @@ class Settings:
         except OSError:  # gone, or not a file this instance can use: its own values stand
             return dict(self._values), False
         versions: list = []  # a version that is not one: written again as 1
+        unknown: dict[str, Any] = {}
         try:
-            values = parse(raw, versions=versions)
+            values = parse(raw, versions=versions, unknown=unknown)
         except Unreadable:
             return dict(self._values), False
+        self._unknown = unknown  # (another window's newer version may have written some since)
         usable = {}
         for key, value in values.items():
             checked = setting_rules.check(key, value)

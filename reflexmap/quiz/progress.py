@@ -119,11 +119,16 @@ class Cards(dict):
         self.dropped, self.text, self.repeats = dropped, text, list(repeats)
         self.version_wrong: Callable[[], str] | None = None  # why the version is not one
         self.raw = b""  # the bytes read (for the version's place)
+        self.unknown: dict = {}  # top-level fields of a newer version: written back as they were
+
+
+FIELDS = ("format", "version", "saved", "cards")  # the top level, as this version writes it
 
 
 class ProgressStore:
     def __init__(self, path: str | Path):
         self.path = Path(path)
+        self.unknown: dict = {}  # top-level fields of a newer version read by load(), kept by save()
 
     @property
     def backup(self) -> Path:
@@ -139,16 +144,18 @@ class ProgressStore:
             warnings.append(version_said(source, states.raw, states.version_wrong, VERSION, None))
         if isinstance(states, Cards) and states.dropped:
             warnings.append(_dropped_said(source, states, copy_aside(source, "damaged")))
+        self.unknown = states.unknown if isinstance(states, Cards) else {}
         return Loaded(dict(states or {}), said(warnings))
 
     def save(self, states: dict[str, LegacyCardState]) -> None:
         data = {
+            **self.unknown,  # a newer version's fields, as they were read
             "format": FORMAT,
             "version": VERSION,
             "saved": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "cards": {key: state.to_json() for key, state in sorted(states.items())},
         }
-        write_with_backup(self.path, json.dumps(data, indent=1).encode("utf-8"))
+        write_with_backup(self.path, bounded_json.dumps(data, indent=1).encode("utf-8"))
 
 
 def parse(raw: bytes) -> dict[str, LegacyCardState]:
@@ -186,6 +193,7 @@ def parse(raw: bytes) -> dict[str, LegacyCardState]:
         states[key] = LegacyCardState.from_json(value)
     read = Cards(states, dropped, bounded_json.text_of(raw) if dropped else "", repeats)
     read.version_wrong, read.raw = version_wrong, raw
+    read.unknown = bounded_json.unknown_fields(data, FIELDS)
     return read
 
 
