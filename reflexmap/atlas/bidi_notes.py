@@ -15,6 +15,7 @@ from typing import Any
 from ..i18n import _, bidi_isolate
 from .errors import AtlasError
 from .text import TEXT_KEYS, LazyPattern, char_place, chart_texts
+from .zone_said import zone_in_file
 
 EMBEDDINGS = "\u202a\u202b\u202d\u202e"  # LRE, RLE, LRO, RLO: closed by PDF (U+202C)
 ISOLATES = "\u2066\u2067\u2068"  # LRI, RLI, FSI: closed by PDI (U+2069)
@@ -49,14 +50,15 @@ def open_control(text: str) -> int | None:
     return open_[0][0] if open_ else None
 
 
-def open_control_note(key: str, text: str, zone: str | None = None) -> str | None:
-    """Why `text` (under `key`, of zone `zone` if given) reads wrongly, or None: a direction
-    control left open."""
+def open_control_note(key: str, text: str, zone: str | None = None, named: Any = None) -> str | None:
+    """Why `text` (under `key`, of zone `zone` if given: named by its name as shown, from
+    `named`, the zone's mapping, with its id to find it in the file) reads wrongly, or None:
+    a direction control left open."""
     index = open_control(text)
     if index is None:
         return None
     char = text[index]
-    what = _("'{key}' of zone '{zone}'").format(key=key, zone=bidi_isolate(zone[:64])) if zone else f"'{key}'"
+    what = _("'{key}' of {zone}").format(key=key, zone=zone_in_file(named, zone)) if zone else f"'{key}'"
     return _(
         "warning: {text} opens the direction control {code} and does not close it with "
         "{closer}: the rest of the text may show in another order; close it or remove it"
@@ -76,7 +78,7 @@ def open_control_notes(text: str, source: str) -> tuple[AtlasError, ...]:
         return ()  # (the check says the file's errors; a note waits for a file that reads)
     notes = []
     for path, key, value in chart_texts(data):
-        message = open_control_note(key, value, _zone_id(data, path))
+        message = open_control_note(key, value, _zone_id(data, path), _zone(data, path))
         if message is None:
             continue
         index = open_control(value) or 0
@@ -92,6 +94,13 @@ def _may_hold_control(text: str) -> bool:
     (a substring test runs through 10,000 zones' file in a few ms; the pattern took 80 ms,
     at every edit, since the editor counts a chart's notes)."""
     return any(char in text for char in EMBEDDINGS + ISOLATES) or "\\u20" in text or "\\U000020" in text
+
+
+def _zone(data: Any, path: tuple) -> Any:
+    """The zone (its mapping) whose text is at `path`, if it is a zone's."""
+    if len(path) < 3 or path[0] != "zones" or not isinstance(data.get("zones"), list):
+        return None
+    return data["zones"][path[1]]
 
 
 def _zone_id(data: Any, path: tuple) -> str | None:

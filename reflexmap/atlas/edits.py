@@ -35,6 +35,7 @@ from ..i18n import N_, _, bidi_isolate, format_count, ngettext
 from . import geometry
 from .document import ChartDocument, Problem, copy_node, text_change
 from .errors import EditRefused
+from .zone_said import zone_words
 
 Point = tuple[float, float]
 TEXT_FIELDS = ("name", "region", "claim", "technique", "note", "tradition", "confidence")
@@ -222,7 +223,7 @@ def _editable_shape(tree: CommentedMap, zone: CommentedMap, view: str) -> Any:
     if not isinstance(shapes, dict) or view not in shapes:
         raise EditRefused(
             _("zone '{zone}' has no shape in view '{view}'").format(
-                zone=_said(zone.get("id")), view=_said(view)
+                zone=zone_words(zone, zone.get("id")), view=_said(view)
             )
         )
     shape = shapes[view]
@@ -232,12 +233,12 @@ def _editable_shape(tree: CommentedMap, zone: CommentedMap, view: str) -> Any:
             _(
                 "zone '{zone}' in view '{view}' mirrors view '{source}': edit it there "
                 "(both feet change), or break the mirror first"
-            ).format(zone=_said(zone.get("id")), view=_said(view), source=_said(source))
+            ).format(zone=zone_words(zone, zone.get("id")), view=_said(view), source=_said(source))
         )
     if not isinstance(shape, list):
         raise EditRefused(
             _("zone '{zone}' in view '{view}' is not a list of points").format(
-                zone=_said(zone.get("id")), view=_said(view)
+                zone=zone_words(zone, zone.get("id")), view=_said(view)
             )
         )
     return shape
@@ -588,7 +589,7 @@ class BreakMirror(_ZoneEdit):
         if shapes.get(self.view) != "mirror":
             raise EditRefused(
                 _("zone '{zone}' in view '{view}' is not a mirror").format(
-                    zone=_said(self.zone), view=_said(self.view)
+                    zone=zone_words(zone, self.zone), view=_said(self.view)
                 )
             )
         source = _mirror_views(tree).get(self.view)
@@ -596,7 +597,7 @@ class BreakMirror(_ZoneEdit):
         if not isinstance(original, list):
             raise EditRefused(
                 _("zone '{zone}' has no shape in view '{view}' to mirror").format(
-                    zone=_said(self.zone), view=_said(source)
+                    zone=zone_words(zone, self.zone), view=_said(source)
                 )
             )
         shapes[self.view] = _mirrored(original)
@@ -923,7 +924,7 @@ class SetSources(Edit):
                 if source_id in old and source_id not in kept:
                     raise EditRefused(
                         _("zone '{zone}' names source '{source}': take it out of the zone first").format(
-                            zone=_said(zone.get("id")), source=_said(source_id)
+                            zone=zone_words(zone, zone.get("id")), source=_said(source_id)
                         )
                     )
         if len(self.entries) < 1:

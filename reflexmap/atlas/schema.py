@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ..i18n import N_, _, format_count, format_value, ngettext
 from . import stopping, written_numbers
 from .errors import AtlasError
+from .zone_said import zone_in_file
 
 if TYPE_CHECKING:  # jsonschema costs ~35 ms to import: only a chart that is not cached needs it
     import jsonschema
@@ -519,11 +520,13 @@ _ENTRY = (N_("entry '{id}'"), N_("this entry"))
 
 
 def _owner(path: Path, value: Any) -> str:
-    """'zone 'sacrum'' for an entry of the zones list, and so on."""
+    """ "zone 'Sacrum' [sacrum]" for an entry of the zones list, "source 'x'", and so on."""
     if not path:
         return _("the file")
     if isinstance(path[-1], int) and len(path) > 1:
         named, unnamed = _KINDS.get(str(path[-2]), _ENTRY)
+        if isinstance(value, dict) and isinstance(value.get("id"), str) and path[-2] == "zones":
+            return zone_in_file(value, value["id"])  # by its name as shown, its id to find it
         if isinstance(value, dict) and isinstance(value.get("id"), str):
             return _(named).format(id=value["id"])
         return _(unnamed)

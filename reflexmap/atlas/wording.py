@@ -14,6 +14,7 @@ from ..i18n import _, bidi_isolate
 from .errors import AtlasError
 from .model import Atlas
 from .text import LazyPattern
+from .zone_said import shown_name, zone_in_file
 
 # "treatment" is allowed: the red flags say a condition needs medical treatment, which is the
 # opposite of a claim for reflexology.
@@ -55,6 +56,7 @@ class EffectWording(NamedTuple):
     key: str
     language: str | None
     words: tuple[str, ...]
+    name: str | None = None  # the zone's name as shown (zone_said.shown_name)
 
 
 def _texts(owner: Any, keys: tuple[str, ...]) -> Iterator[tuple[str, str | None, str]]:
@@ -85,7 +87,8 @@ def effect_wording(atlas: Atlas) -> list[EffectWording]:
         for key, language, text in _texts(owner, keys):
             words = effect_words(text)
             if words:
-                found.append(EffectWording(zone_id, key, language, tuple(words)))
+                name = shown_name(owner) if zone_id else None
+                found.append(EffectWording(zone_id, key, language, tuple(words), name))
     return found
 
 
@@ -116,7 +119,7 @@ def effect_notes(atlas: Atlas, text: str, source: str) -> tuple[AtlasError, ...]
 
 
 def described(wording: EffectWording) -> str:
-    """ "note of zone 'heel'" / "claim (de) of zone 'heel'" / "chart's description"."""
+    """ "note of zone 'Heel' [heel]" / "claim (de) of zone 'Heel' [heel]" / "chart's description"."""
     what = {
         "name": _("name"),
         "claim": _("claim"),
@@ -128,7 +131,8 @@ def described(wording: EffectWording) -> str:
         what = f"{what} ({bidi_isolate(wording.language[:16])})"
     if not wording.zone:
         return _("chart's {text}").format(text=what)
-    return _("{text} of zone '{zone}'").format(text=what, zone=wording.zone)
+    zone = zone_in_file({"name": wording.name}, wording.zone)  # (its name already in the language shown)
+    return _("{text} of {zone}").format(text=what, zone=zone)
 
 
 def quoted(words: tuple[str, ...] | list[str]) -> str:

@@ -50,7 +50,9 @@ def test_check_notes_each_text_at_its_place_and_passes_the_file(tmp_path, capsys
     text = path.read_text(encoding="utf-8").splitlines()
     note_line = next(i for i, line in enumerate(text, 1) if "cures" in line)
     de_line = next(i for i, line in enumerate(text, 1) if "lindert" in line)
-    assert lines[1].startswith(f"{path}:{note_line}:11: note: the note of zone 'heel' says “cures”, “heals”")
+    assert lines[1].startswith(
+        f"{path}:{note_line}:11: note: the note of zone 'Heel' [heel] says “cures”, “heals”"
+    )
     assert lines[2].startswith(f"{path}:{de_line}:")
     assert "“lindert”" in lines[2] and "(de)" in lines[2]
 
