@@ -113,7 +113,7 @@ def test_wrong_type_names_the_key():
 def test_missing_key_points_at_the_entry():
     error = only_error(HEAD + zone().replace('    claim: "the sacrum"\n', ""))
     assert error.line == ZONE_LINE
-    assert error.message == "missing key 'claim' in zone 'z'"
+    assert error.message == "missing key 'claim' in zone 'Zone' [z]"  # its name, its id to find it
 
 
 def test_unknown_key_points_at_the_key_and_lists_allowed():

@@ -39,7 +39,7 @@ BROKEN: dict[str, tuple[bytes | None, str]] = {
     "alias.yaml": (chart().replace('claim: "x"', "claim: *nowhere").encode(), "unbekannter Alias"),
     "duplicate-key.yaml": (chart().replace('claim: "x"', 'claim: "x"\n    claim: "y"').encode(), "doppelter"),
     "tag.yaml": (chart().replace('name: "Z"', "name: !!python/object x").encode(), "nicht erlaubt"),
-    "missing-key.yaml": (chart().replace('    claim: "x"\n', "").encode(), "fehlt in Zone 'z'"),
+    "missing-key.yaml": (chart().replace('    claim: "x"\n', "").encode(), "fehlt in Zone 'Z' [z]"),
     "wrong-type.yaml": (chart().replace('name: "Z"', "name: [1]").encode(), "muss Text sein"),
     "unknown-key.yaml": (
         chart().replace('claim: "x"', 'claim: "x"\n    colour: red').encode(),
