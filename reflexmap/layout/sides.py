@@ -26,6 +26,38 @@ from .labels import (
 
 Point = tuple[float, float]
 
+# a side view's zone labelled in the row under its sole stays there while its anchor is less
+# than this above the sole's band, and one labelled in a column stays there while it is less
+# than this below it (a zone's breadth): a corner inserted on the bottom edge of a zone at the
+# band's edge moved its anchor 3 mm and its label between the left column and the row, the
+# labels in the column pushed down a label's height and back at every edit (S19-5)
+ROW_KEEP_MM = 10.0
+
+
+def sole_row(
+    anchors: Mapping[str, Point],
+    sole_y: float,
+    previous: tuple[Sequence[str], Sequence[str], Sequence[str]] | None = None,
+) -> list[str]:
+    """Zone ids labelled in the row under a side view's sole, in `anchors`' order: those whose
+    anchor (mm, y up) lies below `sole_y` (the top of the band along the sole). `previous`: the
+    (left, right, below) labels before an edit; a zone that stood in the row or in a column
+    keeps it while its anchor is within ROW_KEEP_MM of `sole_y`. Without `previous`: the
+    fresh layout."""
+    below_before = set() if previous is None else set(previous[2])
+    columned_before = set() if previous is None else {*previous[0], *previous[1]}
+    row = []
+    for zone_id, (_x, y) in anchors.items():
+        if zone_id in below_before:
+            limit = sole_y + ROW_KEEP_MM
+        elif zone_id in columned_before:
+            limit = sole_y - ROW_KEEP_MM
+        else:
+            limit = sole_y
+        if y < limit:
+            row.append(zone_id)
+    return row
+
 
 def column_sides(
     anchors: Mapping[str, Point],

@@ -21,7 +21,7 @@ from ..i18n import _, bidi_isolate, format_percent
 from ..layout.columns import COLUMN_PITCH_EMS, column_room
 from ..layout.frames import Frame, bounds
 from ..layout.labels import column_places, free_x, spread_sized
-from ..layout.sides import column_sides
+from ..layout.sides import column_sides, sole_row
 from . import palette
 from .chart_scene_parts import (
     LEADER_GAP_MM,
@@ -90,7 +90,9 @@ class LabelsMixin:
         size = self.sides_label_mm
         read = (round(size, 4), tuple(zone.name for zone in atlas.zones_in(view.id)))
         if (view.id, wide) not in known or known.get((view.id, wide, "read")) != read:
-            memo = self.kept_label_sides
+            previous = self._previous_sides(atlas, view.id, wide, read)
+            # (sides kept between starts are a fresh layout's: after an edit, the edit's own)
+            memo = self.kept_label_sides if previous is None else None
             token = _sides_token(atlas, view, wide, read) if memo is not None else ""
             kept = memo.get(view.id, token) if memo is not None else None
             if kept is not None and _kept_sides_hold(atlas, view, wide, kept):
@@ -100,12 +102,11 @@ class LabelsMixin:
                     self.unlabelled_views.append(view.id)
             else:
                 unlabelled_before = len(self.unlabelled_views)
-                previous = self._previous_sides(atlas, view.id, wide, read)
                 sides = self._choose_sides(atlas, view, wide, size, previous)
                 self.label_sides_chosen += 1
                 known[(view.id, wide)] = sides
                 unlabelled = len(self.unlabelled_views) > unlabelled_before
-                if memo is not None and previous is None:  # (a fresh layout only: kept between starts)
+                if memo is not None:  # (a fresh layout only: kept between starts)
                     memo.put(view.id, token, (*sides, unlabelled))
             known[(view.id, wide, "unlabelled")] = unlabelled
             known[(view.id, wide, "read")] = read
@@ -157,13 +158,11 @@ class LabelsMixin:
             for zone_id, point in anchors.items():
                 self.anchors[(view.id, zone_id)] = point
             return [], [], below
-        columned = {}
-        for zone_id, (x, y) in anchors.items():
-            self.anchors[(view.id, zone_id)] = (x, y)
-            if wide and y < miny + SOLE_BAND_MM:  # zones along the sole: labels in a row under it
-                below.append(zone_id)
-            else:
-                columned[zone_id] = (x, y)
+        for zone_id, point in anchors.items():
+            self.anchors[(view.id, zone_id)] = point
+        if wide:  # zones along the sole: labels in a row under it (kept through an edit)
+            below = sole_row(anchors, miny + SOLE_BAND_MM, previous)
+        columned = {z: point for z, point in anchors.items() if z not in below}
         left, right = column_sides(
             columned,
             {zone.id: zone.shapes[view.id] for zone in atlas.zones_in(view.id)},

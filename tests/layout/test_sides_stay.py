@@ -109,3 +109,24 @@ def test_a_zone_added_leaves_the_others_in_their_columns(view_id, k):
     after = _side(_layout(view_id, shapes, anchors, previous=previous, touched={"new"}))
     was = _side(previous)
     assert {z for z in was if after[z] != was[z]} == set()
+
+
+def test_a_side_views_label_keeps_the_row_or_its_column_while_its_anchor_is_near_the_band():
+    from reflexmap.layout.sides import ROW_KEEP_MM, sole_row
+
+    sole = 23.7
+    anchors = {"bladder": (85.5, 29.15), "copy": (88.5, sole - 2.0), "heel": (30.0, 5.0)}
+    fresh = sole_row(anchors, sole)
+    assert fresh == ["copy", "heel"]  # the fresh layout: the band decides
+    # S19-5: a corner inserted moved the copy's anchor 3 mm above the band and back
+    moved = {**anchors, "copy": (88.5, sole + 1.0)}
+    assert sole_row(moved, sole) == ["heel"]  # afresh it would cross to a column
+    assert sole_row(moved, sole, (["bladder"], [], fresh)) == fresh
+    assert sole_row(anchors, sole, (["bladder", "copy"], [], ["heel"])) == ["heel"]  # and back
+    # far enough it goes: the band still holds the zones along the sole
+    assert sole_row({**anchors, "copy": (88.5, sole + ROW_KEEP_MM + 1)}, sole, ([], [], fresh)) == ["heel"]
+    assert sole_row({**anchors, "bladder": (85.5, sole - ROW_KEEP_MM - 1)}, sole, (["bladder"], [], [])) == [
+        "bladder",
+        "copy",
+        "heel",
+    ]
