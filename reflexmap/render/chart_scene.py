@@ -130,6 +130,9 @@ class ChartScene(
         self.marks: list[QGraphicsItem] = []
         self._notes: list[tuple[Box, QGraphicsItem, QGraphicsRectItem]] = []  # wanted box, text, back
         self._rings: list[Box] = []
+        self._pointed: list[tuple[str, str]] = []  # the zones quiz feedback points at (point_at)
+        self._veiled: list[QGraphicsItem] = []  # guide names hidden over them
+        self.guides_shown = True  # (set_guides_visible)
         self.numbers: dict[str, int] | None = None
         self.names = True
         self.label_mm = LABEL_MM

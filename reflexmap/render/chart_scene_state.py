@@ -115,9 +115,44 @@ class StateMixin:
             self.addItem(item)
             self.marks.append(item)
         self._notes.append(((left - 1.5, top - 0.8, width + 3, size * 1.45 + extra), label, back))
-        self._place_notes()
-        if (view_id, zone_id) in self.zone_items:
+        if (view_id, zone_id) in self.zone_items and at is None:
             self.zone_items[(view_id, zone_id)].set_marked(True)
+            self.point_at(view_id, zone_id)  # (places the notes)
+        else:
+            self._place_notes()
+
+    def point_at(self, view_id: str, zone_id: str) -> None:
+        """Quiz feedback points at this zone (the one asked about, or a marked answer): it stays
+        seen until `clear_marks`. No note covers it, nor a guide line's name and veil
+        ("Schulterlinie" lay on the top edge of a marked "Brustkorb und Lunge", S19-3); those
+        names are hidden meanwhile, the line itself still drawn."""
+        key = (view_id, zone_id)
+        if key in self.zone_items and key not in self._pointed:
+            self._pointed.append(key)
+        self._veil_pointed()
+        self._place_notes()
+
+    def _pointed_boxes(self) -> list[tuple[float, float, float, float]]:
+        """The boxes (scene mm) of the zones pointed at, for notes to keep off."""
+        return [self.zone_items[key].sceneBoundingRect().getRect() for key in self._pointed_items()]
+
+    def _pointed_items(self) -> list:
+        """The keys pointed at still drawn (a chart drawn again leaves the others)."""
+        self._pointed = [key for key in self._pointed if key in self.zone_items]
+        return self._pointed
+
+    def _veil_pointed(self) -> None:
+        """Hide each guide name (with its veil) over a zone pointed at; show those hidden before."""
+        for item in self._veiled:
+            item.setVisible(self.guides_shown)
+        self._veiled = []
+        zones = [self.zone_items[key] for key in self._pointed_items()]
+        names = self.guide_names
+        for veil, name in zip(names[::2], names[1::2], strict=False):
+            if veil.isVisible() and any(veil.collidesWithItem(zone) for zone in zones):
+                for item in (veil, name):
+                    item.setVisible(False)
+                    self._veiled.append(item)
 
     def _place_notes(self) -> None:
         """Every note where it wants to be, unless that covers a ring or a note before it
@@ -144,7 +179,7 @@ class StateMixin:
         chart = self.chart_rect
         boxes = place_notes(
             [wanted for wanted, _label, _back in self._notes],
-            [*self._rings, *title, *guides],
+            [*self._rings, *title, *guides, *self._pointed_boxes()],
             bounds=(chart.left(), chart.top(), chart.width(), chart.height()),
         )
         for (left, top, width, height), (_wanted, label, back) in zip(boxes, self._notes, strict=True):
@@ -155,6 +190,8 @@ class StateMixin:
         for item in self.marks:
             self.removeItem(item)
         self.marks, self._notes, self._rings = [], [], []
+        self._pointed = []
+        self._veil_pointed()
         for item in self.zone_items.values():
             item.set_marked(False)
 
@@ -166,8 +203,11 @@ class StateMixin:
             item.setVisible(visible)
 
     def set_guides_visible(self, visible: bool) -> None:
+        self.guides_shown = visible
         for item in self.guide_items:
             item.setVisible(visible)
+        self._veiled = []
+        self._veil_pointed()
         if self._notes:  # the names shown are what notes keep clear of
             self._place_notes()
 

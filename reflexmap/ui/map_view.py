@@ -812,6 +812,7 @@ class MapView(QGraphicsView):
         if annotations.highlight is not None and not self.state.zone_id:
             view_id, zone_id = annotations.highlight
             self.chart.set_selected(zone_id, view_id)
+            self.chart.point_at(view_id, zone_id)  # (nothing covers the zone asked about)
         elif not self.state.zone_id:
             self.chart.set_selected(None)
         for mark in annotations.marks:
