@@ -15,7 +15,7 @@ a larger one widens the label columns, or the key's lines, and takes the feet's 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 LABEL_MM = 4.6  # a zone's label at the usual size: the unit of every other text
 
@@ -31,9 +31,9 @@ CAVEAT_SHARE = 3.0 / LABEL_MM
 MINOR_FLOOR = 11.0 / 9.0  # guide names' minimum over the drawing's: 9 px on screen -> 11 px
 
 
-@dataclass(frozen=True, slots=True)
-class ChartType:
-    """The size (mm) of each kind of text of one drawing."""
+class ChartType(NamedTuple):
+    """The size (mm) of each kind of text of one drawing (a NamedTuple: a dataclass was
+    5 M instructions of every start to make)."""
 
     label: float
     title: float

@@ -4,8 +4,6 @@ clear of them). Part of `ChartScene` (render/chart_scene.py)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import (
     QGraphicsPathItem,
@@ -64,8 +62,8 @@ class KeyMixin:
     def _draw_key_in(self, larger: float, atlas, shown, left, right, y) -> None:
         """The key drawn with its text and the caveat at least `larger` mm."""
         chart_type = self.type
-        self.type = replace(
-            chart_type, key=max(chart_type.key, larger), caveat=max(chart_type.caveat, larger)
+        self.type = chart_type._replace(
+            key=max(chart_type.key, larger), caveat=max(chart_type.caveat, larger)
         )
         try:
             self._draw_key(atlas, shown, left, right, y)
