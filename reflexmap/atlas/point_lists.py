@@ -166,10 +166,11 @@ class Spliced:
     cut: bool = False  # long comments cut from the text (long_comments.py)
 
 
-def splice(text: str, cut: bool = False) -> Spliced | None:
+def splice(text: str, cut: bool = True) -> Spliced | None:
     """The text with its simple point lists replaced by placeholders, or None (none found,
-    or a file too small to be worth it). `cut`: and its long comments cut (long_comments.py:
-    the same lines and columns; a 20 MB comment was copied twice here, then read by libyaml)."""
+    or a file too small to be worth it). Its long comments are cut too, unless not `cut`
+    (long_comments.py: the same lines and columns; a 20 MB comment was copied twice here,
+    then read by libyaml); `Spliced.cut` tells whether any was."""
     if len(text) < MIN_CHARS or any(c in text for c in _UNMODELLED):
         return None
     cuts = []

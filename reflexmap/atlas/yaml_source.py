@@ -362,7 +362,7 @@ def parse_yaml(
         return None, positions, [AtlasError(source, line, col, message) for line, col, message in found]
     from .point_lists import splice
 
-    spliced = splice(text, cut=True)  # a large chart's point lists, read from the text directly
+    spliced = splice(text)  # a large chart's point lists, read from the text directly
     if spliced is not None:
         try:
             return *_parse_spliced(spliced, source, text, lean), []
