@@ -105,14 +105,16 @@ class ChartView(QGraphicsView):
     def fit(self) -> None:
         """The chart whole in the view, or, where its labels grown as far as they go would
         still be under MIN_TEXT_PX whole (a small pane), as much of it as shows them at that
-        size, centred: drag to see the rest, as the map shows part of a chart."""
+        size, from its top left (the title, the left foot's labels): drag to see the rest, as
+        the map shows part of a chart."""
         rect = self.chart.chart_rect
         self.setSceneRect(rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height()))
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         legible = 1.0 / self._label_px_mm if self._label_px_mm > 0 else 0.0
         if legible > self.transform().m11():
             self.setTransform(QTransform.fromScale(legible, legible))
-            self.centerOn(rect.center())
+            shown = self.mapToScene(self.viewport().rect()).boundingRect()
+            self.centerOn(rect.left() + shown.width() / 2, rect.top() + shown.height() / 2)
         self._fitted = True
 
     def wheelEvent(self, event) -> None:
