@@ -75,7 +75,7 @@ REFINE_MS = 4.0
 ROUND_HEADROOM = 1.04
 
 
-def _toward_holding(before: tuple[float, float] | None, now: tuple[float, float]) -> float:
+def toward_holding(before: tuple[float, float] | None, now: tuple[float, float]) -> float:
     """The next round's minimum text size (mm), from this round's (minimum, what it needed)
     and the last's: where the line through them meets need = minimum (a chart widens
     about in proportion to its text), not merely this round's need, which on a small
@@ -330,7 +330,7 @@ class MapView(QGraphicsView):
             if min_mm == 0.0:
                 following = need * ROUND_HEADROOM  # headroom: the next drawing is wider
             else:
-                following = _toward_holding(before, (min_mm, need))
+                following = toward_holding(before, (min_mm, need))
             # never past the largest the view asks for, which holds (no need is larger):
             # the last round's drawing is made there, so that the rounds end on a drawing
             # that holds, the same whichever size they started from
