@@ -545,6 +545,7 @@ class EditMode(QObject):
         title.clear()  # typed by the author: OK says "needs a title" until it is (no stand-in title)
         title.textEdited.emit("")
         title.setFocus()
+        dialog.show_field(title)  # below the chart's texts: scrolled to (S19-1)
 
         def closed(result: int) -> None:
             self._first_source_dialog = None
