@@ -6,7 +6,7 @@ checked in English through the same question in test_editor_flows)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
 from reflexmap.atlas import load_atlas
 
@@ -38,3 +38,18 @@ def test_the_recovery_prompt_for_a_new_chart_declines_it(qtbot, make_window, cha
     assert box.text().startswith("Änderungen an einer neuen Karte waren"), box.text()
     box.reject()  # Später
     later.close()
+
+
+def test_statistics_name_the_chart_in_quotes(qtbot, make_window, chart):
+    window = make_window(load_atlas(chart)).set_language("de")
+    qtbot.addWidget(window)
+    window.show()
+    window.statistics_action.trigger()  # Quiz → Statistik…
+    scope = next(
+        label
+        for label in window.findChildren(QLabel, "statistics-scope")
+        if label.isVisible() and label.text()
+    )
+    said = scope.text().replace("\u2068", "").replace("\u2069", "")  # the title isolated
+    assert f"der Karte „{window.state.atlas.title}“, wie sie jetzt ist." in said, said
+    scope.window().close()
