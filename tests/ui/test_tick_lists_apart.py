@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QListWidget
 
+from .test_editor import chart, editing  # noqa: F401 (fixtures)
 from .test_quiz_student import visible_dialog
 
 
@@ -32,3 +33,12 @@ def test_the_custom_sets_rows_keep_apart(qtbot, window_in, language, scale):
     assert dialog.custom.count() > 6
     assert rows_apart(dialog.custom) == []
     dialog.reject()
+
+
+def test_a_zones_sources_rows_keep_apart(qtbot, editing):  # noqa: F811
+    """Edit → Zone texts: the zone's sources, ticked, are a list of tick boxes too."""
+    form = editing.editor.form
+    qtbot.waitUntil(lambda: form.sources.count() > 0)
+    assert form.sources.spacing() >= 2
+    assert rows_apart(form.sources) == []
+    editing.editor.saving.discard()
