@@ -248,7 +248,7 @@ class ZoneList(QWidget):
             item.setData(match.zone_id, ZONE_ID_ROLE)
             item.setData(str(path), CHART_ROLE)
             item.setData(match.aspects[0] if match.aspects else "", ASPECT_ROLE)
-            tip = _("Opens the chart {chart}").format(chart=isolate(other.title))
+            tip = _("Opens the chart “{chart}”").format(chart=isolate(other.title))
             item.setToolTip(plain_tooltip(tip))
             item.setForeground(QColor(palette.current.muted))
             rows.append(item)

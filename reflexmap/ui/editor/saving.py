@@ -367,14 +367,18 @@ class Saving(QObject, Autosaving):
             # a new chart not changed since it was made: it has no changes, it is not saved
             # yet (tryout S17-11: "Save the changes to the new chart?" after none)
             box.setText(
-                _("The new chart {chart} is not saved yet. Save it?").format(
+                _("The new chart “{chart}” is not saved yet. Save it?").format(
                     chart=bidi_isolate(session.title())
                 )
             )
             box.setInformativeText(_("If not saved, the new chart is lost."))
         else:
-            name = path.name if path is not None else _("the new chart")
-            box.setText(_("Save the changes to {chart}?").format(chart=bidi_isolate(name)))
+            # a sentence each: German declines "the new chart" after "an" (S19-10)
+            box.setText(
+                _("Save the changes to {chart}?").format(chart=bidi_isolate(path.name))
+                if path is not None
+                else _("Save the changes to the new chart?")
+            )
             box.setInformativeText(_("Changes not saved are lost."))
         box.setTextFormat(Qt.TextFormat.PlainText)  # a file's name, as written
         box.setStandardButtons(
