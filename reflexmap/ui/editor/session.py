@@ -479,6 +479,8 @@ class EditSession(QObject):
             return
         zone = state.atlas.zone(zone_id)
         shown = [view.id for view in state.atlas.views_of(state.aspect) if zone.in_view(view.id)]
+        if zone_id == state.zone_id and state.view_id in shown:
+            return  # (selected again, it was announced again: the map scrolled it into view)
         for view in (state.view_id, view_id):
             if view and view in shown:
                 state.select(zone_id, view)
