@@ -113,7 +113,7 @@ def draw_key(
             _("The evidence that working them helps any condition is weak."),
         ]
     )
-    for line in wrap_words(note, size, right - left, balance=True) if note else []:
+    for line in wrap_words(note, size, right - left) if note else []:
         said = text_item(line, size)
         said.setPos((left + right) / 2 - text_width(line, size) / 2, y + size * 0.3)
         scene.addItem(said)
@@ -121,7 +121,7 @@ def draw_key(
         drawn.note.append(said)
         y += size * 1.5
     y += 2.5
-    for line in wrap_words(sentences, caveat_mm, right - left, italic=True, balance=True):
+    for line in wrap_words(sentences, caveat_mm, right - left, italic=True):
         caveat = text_item(line, caveat_mm, italic=True)
         caveat.setBrush(palette.GUIDE)
         caveat.setPos((left + right) / 2 - text_width(line, caveat_mm, italic=True) / 2, y)

@@ -177,40 +177,19 @@ def elided(text: str, size_mm: float, max_mm: float, *, bold: bool = False, ital
     return bidi_isolate(cut.replace("…", "")) + "…"  # our "…" stays ours, after the chart's text
 
 
-def wrap_words(
-    text: str, size_mm: float, width_mm: float, *, italic: bool = False, balance: bool = False
-) -> list[str]:
+def wrap_words(text: str, size_mm: float, width_mm: float, *, italic: bool = False) -> list[str]:
     """`text` in lines no wider than `width_mm`; a single word longer than that gets a line of
     its own, cut with "…": a chart's text (a 300-letter word in its tradition) never widens
-    the drawing, which would shrink the whole chart to fit. `balance`: lines of about the same
-    length, as few as filled lines take (a sentence centred under the key ended in "weak."
-    alone on its last line), broken at the narrowest width that needs no more lines."""
-    lines = _wrapped(text, size_mm, width_mm, italic)
-    if balance and len(lines) > 1 and not any(line.endswith("…") and " " not in line for line in lines):
-        low, high = width_mm / len(lines), width_mm  # (narrower than that: more lines)
-        for _step in range(14):  # to about width / 16,000: far under a letter
-            middle = (low + high) / 2
-            if len(_wrapped(text, size_mm, middle, italic, cut=False)) > len(lines):
-                low = middle
-            else:
-                high = middle
-        lines = _wrapped(text, size_mm, high, italic)
-    return balanced_lines(lines)
-
-
-def _wrapped(text: str, size_mm: float, width_mm: float, italic: bool, cut: bool = True) -> list[str]:
-    """`text` broken greedily into lines no wider than `width_mm` (`wrap_words`); a word
-    wider than that on a line of its own, cut with "…" (`cut`) or, when only counting the
-    lines, whole."""
+    the drawing, which would shrink the whole chart to fit."""
     lines: list[str] = []
     for word in text.split():
         if lines and text_width(f"{lines[-1]} {word}", size_mm, italic=italic) <= width_mm:
             lines[-1] = f"{lines[-1]} {word}"
-        elif cut and text_width(word, size_mm, italic=italic) > width_mm:
+        elif text_width(word, size_mm, italic=italic) > width_mm:
             lines.append(elided(word, size_mm, width_mm, italic=italic))
         else:
             lines.append(word)
-    return lines
+    return balanced_lines(lines)
 
 
 class ColumnText(QGraphicsSimpleTextItem):
