@@ -550,9 +550,13 @@ class Saving(QObject, Autosaving):
 
 
 def own_id_said(path: Path, own: str, taken: str) -> str:
+    """Said in the status bar once a copy was saved with an id of its own. The news first and
+    the file last: the file's path (long, and just chosen) led the sentence before, so that in
+    a window of 1024 px only "Saved /home/…/chart.yaml as the chart…" was seen and the rest
+    was in the bar's tooltip (the bar cuts a message at its end, chart texts first)."""
     return _(
-        "Saved {path} as the chart {id}: {taken} is the id of another chart, whose progress, "
-        "statistics and Anki cards stay its own."
+        "Saved as the chart {id}, an id of its own: {taken} is the id of another chart, whose "
+        "progress, statistics and Anki cards stay its own. File: {path}"
     ).format(path=bidi_isolate(str(path)), id=own, taken=taken)
 
 
