@@ -167,6 +167,9 @@ class ChartScene(
         self._drawing: list[QGraphicsItem] | None = None  # the frame being drawn collects here
         self._staging: list[QGraphicsItem] | None = None  # see _redraw_frame
         self._placing_again = False  # see _place_names_again
+        self._deferring_names = False  # the views' guide names placed after them all (show_chart)
+        self._guide_step = 0  # the step of _guide_ladder every view's guide names are set at
+        self.legible_mm = 0.0  # the guide names' least size (see show_chart)
         self._wide = False
         self.labelled = True  # whether the last chart was laid out with its label columns
         self.column_mm = MAX_LABEL_MM  # the widest a label column may be (layout/columns.py)
@@ -220,6 +223,7 @@ class ChartScene(
         With `base` (the main chart, under a partial one) its outlines and zones are drawn in
         grey under this chart's zones, and `base_note` says under the title what this one adds."""
         self.clear()
+        asked = label_mm  # (presenting's shrinks to its columns below)
         self._names_waiting = {}
         self.setBackgroundBrush(palette.PAPER)  # the theme may have changed
         self.marks, self._notes, self._rings = [], [], []
@@ -272,6 +276,9 @@ class ChartScene(
         # every text grows with the labels asked for (the text-size setting, presenting)
         self.min_text_mm = min_text_mm
         self.min_guide_mm = min_text_mm if min_guide_mm is None else min_guide_mm
+        # the minimum without the growth asked for (larger text, presenting): guide names
+        # crowded on a foot may shrink down to it (see _guide_ladder)
+        self.legible_mm = min_text_mm * min(1.0, LABEL_MM / asked)
         self.type = chart_type(label_mm, min_text_mm, min_guide_mm)
         self.label_mm = self.type.label
         boxes = [bounds(v.outline) for v in shown]
@@ -301,8 +308,14 @@ class ChartScene(
         self.frames = self._place(shown, sides, rows)
         self._wide = wide
         self.frame_items = {}
-        for frame, sides_of_view in zip(self.frames, placed, strict=True):
-            self._draw_frame(atlas, frame, sides_of_view)
+        self._deferring_names, self._guide_step = True, 0
+        try:
+            for frame, sides_of_view in zip(self.frames, placed, strict=True):
+                self._draw_frame(atlas, frame, sides_of_view)
+        finally:
+            self._deferring_names = False
+        if not getattr(self, "measuring", False):  # (a map's rounds learn the size: see place_guide_names)
+            self.place_guide_names()
         left = min(f.left - f.lead_left for f in self.frames) - max(
             self._column_width(v, s[0]) for v, s in zip(shown, sides, strict=True)
         )
@@ -345,11 +358,11 @@ class ChartScene(
             self._draw_labels(atlas, frame, left_ids, side="left")
             self._draw_labels(atlas, frame, right_ids, side="right")
             self._draw_labels_below(atlas, frame, below_ids)
-            if getattr(self, "measuring", False):  # (a map's rounds learn the size: see place_guide_names)
+            self._draw_caption(frame)
+            if self._deferring_names:  # (all views' at one size: see place_guide_names)
                 self._names_waiting[frame.view.id] = self._pending_names
             else:
-                self._draw_guide_names(frame)
-            self._draw_caption(frame)
+                self._draw_guide_names(frame)  # (one view drawn again: at the others' size)
         finally:
             self._drawing = None
 

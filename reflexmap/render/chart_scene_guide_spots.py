@@ -21,7 +21,6 @@ from .chart_scene_guides import _name_measured
 from .chart_scene_parts import (
     GUIDE_CLEARANCE_MM,
     GUIDE_NAMES_APART_MM,
-    GUIDE_SIZES,
     _box,
 )
 
@@ -43,7 +42,7 @@ class GuideSpotsMixin:
         start: int = 0,
     ) -> tuple:
         """(text, size, width, height, x, y) of one guide's name after the names `placed`, at
-        GUIDE_SIZES[`start`] or smaller."""
+        `_guide_ladder()[start]` or smaller."""
         # other names kept further off than other text: two names one over the other
         # (or end to end) would read as one
         apart = [
@@ -53,8 +52,7 @@ class GuideSpotsMixin:
         # the name as it is, else in two lines, else in smaller type (down to
         # 70 % of it): the first that has a place clear of everything
         found = None
-        for factor in GUIDE_SIZES[start:]:
-            size = self.guide_mm * factor
+        for size in self._guide_ladder()[start:]:
             near = self._other_uprights(frame, guide, size)
             for split in (False, True):
                 lines = self._guide_name_lines(frame, short, size, split)
@@ -79,7 +77,7 @@ class GuideSpotsMixin:
             if found is not None:
                 break
         if found is None:  # crowded everywhere: where it covers the least, as it is
-            size = self.guide_mm * GUIDE_SIZES[start]
+            size = self._guide_ladder()[start]
             lines = self._guide_name_lines(frame, short, size)
             text, width, height = _name_measured(lines, size)
             # guide lines too close together for a name between them: it may cross them,

@@ -42,19 +42,37 @@ class GuideNamesMixin:
     """(`ChartScene`'s part: see the module's docstring)"""
 
     def place_guide_names(self) -> None:
-        """The guide names of a chart drawn `measuring` (without them), placed now: the map's
-        rounds that fit its text to the window draw it so until a drawing holds, and name
-        only that one. The same picture as the chart drawn whole: the names are placed from
-        the same labels and leaders, on top of their guide lines, and the chart's bounds
-        taken again with them."""
+        """The guide names of the views drawn without them (`_names_waiting`: a chart drawn
+        `measuring`, the map's rounds that fit its text to the window, or drawn whole), placed
+        now from their labels and leaders, on top of their guide lines, and the chart's bounds
+        taken again with them.
+
+        Every view's names are set at one size (tryout S18-3: each foot chose its own, the
+        left foot's names 1.18× the right's, those of the compare window's 1.4×): where the
+        names of one view need smaller type to have a place, those of the others are placed
+        again at that size (down to COMMON_GUIDE_STEP, as within a view)."""
         waiting, self._names_waiting = self._names_waiting, {}
-        for frame in self.frames:
-            pending = waiting.get(frame.view.id)
-            if pending is None:
-                continue
-            self._pending_names, self._drawing = pending, self.frame_items[frame.view.id]
+        frames = [frame for frame in self.frames if frame.view.id in waiting]
+        found = {}
+        for frame in frames:
+            self._pending_names = waiting[frame.view.id]
+            found[frame.view.id] = self._find_guide_places(frame, self._guide_step)
+        steps = [
+            min(COMMON_GUIDE_STEP, max(self._guide_size_step(place[1]) for place in places))
+            for places in found.values()
+            if places
+        ]
+        common = max([self._guide_step, *steps])
+        for frame in frames:
+            places = found[frame.view.id]
+            if places and max(self._guide_size_step(place[1]) for place in places) < common:
+                self._pending_names = waiting[frame.view.id]
+                found[frame.view.id] = self._find_guide_places(frame, common)
+        self._guide_step = common
+        for frame in frames:
+            self._pending_names, self._drawing = waiting[frame.view.id], self.frame_items[frame.view.id]
             try:
-                self._draw_guide_names(frame)
+                self._put_guide_names(found[frame.view.id])
             finally:
                 self._drawing = None
         if waiting:
@@ -98,7 +116,13 @@ class GuideNamesMixin:
         """The names of the view's guide lines, placed once its labels and leaders are drawn:
         clear of every leader, label and guide line (their own too) and of each other. A view
         drawn again after an edit keeps the names where they were when nothing the placement
-        read has changed (see layout/guide_reads.py)."""
+        read has changed (see layout/guide_reads.py). No larger than the other views' names
+        (`_guide_step`, see place_guide_names)."""
+        self._put_guide_names(self._find_guide_places(frame, self._guide_step))
+
+    def _find_guide_places(self, frame: Frame, start: int) -> list[tuple]:
+        """(text, size, width, height, x, y) of each of `_pending_names` on `frame`'s view, at
+        `_guide_ladder()[start]` or smaller (see `_draw_guide_names`)."""
         view_keys = [key for key in self.labels if key[0] == frame.view.id]
         leaders = [line for key in view_keys for line in _path_lines(self.labels[key].leader)]
         self._leaders = leaders  # (a crowded name keeps off them at least: _guide_name_place)
@@ -132,7 +156,9 @@ class GuideNamesMixin:
         if any(len(fills) != 1 for *_rest, fills in pending):
             known = []  # a main chart's zones under these: not followed
         memo = None if again or not pending else self.kept_guide_places
-        token = _places_token(frame, self.guide_mm, self.min_guide_mm, inputs) if memo is not None else ""
+        token = (
+            _places_token(frame, self.guide_mm, self.min_guide_mm, inputs, start) if memo is not None else ""
+        )
         places = memo.get(frame.view.id, token) if memo is not None else None
         if places is None or not self._kept_places_hold(frame, pending, places):
             # on a view too crowded to label what each name's search read is noted on the first
@@ -140,7 +166,7 @@ class GuideNamesMixin:
             # drew the view again whole: 1.5–1.8 s for the first drop on a view of 5,000 zones)
             watching = again or (edges is not None and frame.view.id in self.unlabelled_views)
             places, entries = self._guide_name_places(
-                frame, SegmentIndex(lines), rects, known, watching=watching
+                frame, SegmentIndex(lines), rects, known, watching=watching, start=start
             )
             self.guide_names_searched += 1
             if watching:
@@ -149,7 +175,13 @@ class GuideNamesMixin:
                 memo.put(frame.view.id, token, places)
         elif edges is not None:  # found in the kept file: what a search would read is not known
             self._guide_places[frame.view.id] = (inputs, None, (self.atlas, edges), places)
-        for (item, *_rest), (text, size, width, height, x, y) in zip(pending, places, strict=True):
+        return places
+
+    def _put_guide_names(self, places: list[tuple]) -> None:
+        """The names of `_pending_names` drawn at their `places`, each on a veil of paper."""
+        for (item, *_rest), (text, size, width, height, x, y) in zip(
+            self._pending_names, places, strict=True
+        ):
             name = text_item(text, size, italic=True)
             name.setBrush(palette.GUIDE)
             name.setPos(x, y)
@@ -174,7 +206,7 @@ class GuideNamesMixin:
             return False
         for (_item, _guide, short, *_rest), place in zip(pending, places, strict=True):
             text, size, width, height, x, y = place
-            sizes = [self.guide_mm * factor for factor in GUIDE_SIZES]
+            sizes = self._guide_ladder()
             if size not in sizes:
                 return False
             if not any(
@@ -190,7 +222,7 @@ class GuideNamesMixin:
         return True
 
     def _guide_name_places(
-        self, frame: Frame, avoid: SegmentIndex, rects: list, known: list, *, watching: bool
+        self, frame: Frame, avoid: SegmentIndex, rects: list, known: list, *, watching: bool, start: int = 0
     ) -> tuple[list[tuple], list[tuple]]:
         """(text, size, width, height, x, y) of each pending guide name, in turn (see
         `_draw_guide_names`); and, `watching`, what each read: (places before it, the zones'
@@ -201,7 +233,6 @@ class GuideNamesMixin:
         The names of a view are set at one size: where one of them needs smaller type to have
         a place, they are all placed again starting at that size (before, each took its own:
         a projector's German names at 10, 14 and 9 pixels side by side)."""
-        start = 0
         while True:
             places, entries = self._guide_name_places_from(
                 frame, avoid, rects, known, watching=watching, start=start
@@ -213,13 +244,24 @@ class GuideNamesMixin:
         return places, entries
 
     def _guide_size_step(self, size: float) -> int:
-        """Which of GUIDE_SIZES a name at `size` (mm) is set at."""
-        return min(range(len(GUIDE_SIZES)), key=lambda k: abs(self.guide_mm * GUIDE_SIZES[k] - size))
+        """Which step of `_guide_ladder` a name at `size` (mm) is set at."""
+        ladder = self._guide_ladder()
+        return min(range(len(ladder)), key=lambda k: abs(ladder[k] - size))
+
+    def _guide_ladder(self) -> tuple[float, ...]:
+        """The sizes (mm) a guide name is tried at, largest first: GUIDE_SIZES of the names'
+        size, none under the drawing's minimum text size without the growth asked for
+        (`legible_mm`: the names are no larger than the labels, which stand at the minimum on
+        a small map, and 85 % of them fell under the 9 px every label holds; presenting, whose
+        minimum is the names' own size, they may shrink to the usual minimum: the shoulder
+        line's name on the right foot's dorsal view stood on two leaders at the larger)."""
+        floor = min(self.guide_mm, self.legible_mm)
+        return tuple(dict.fromkeys(max(self.guide_mm * factor, floor) for factor in GUIDE_SIZES))
 
     def _guide_name_places_from(
         self, frame: Frame, avoid: SegmentIndex, rects: list, known: list, *, watching: bool, start: int
     ) -> tuple[list[tuple], list[tuple]]:
-        """(`_guide_name_places`, every name at GUIDE_SIZES[`start`] or smaller)"""
+        """(`_guide_name_places`, every name at `_guide_ladder()[start]` or smaller)"""
         placed: list[QRectF] = []  # this view's guide names so far: none covers another
         gaps: list[float] = []  # how far above and below each of them the next keeps off
         places: list[tuple] = []
@@ -265,14 +307,16 @@ class KeptPlaces(Protocol):
     def put(self, view_id: str, token: str, places: list[tuple]) -> None: ...
 
 
-def _places_token(frame: Frame, guide_mm: float, min_guide_mm: float, inputs: tuple) -> str:
+def _places_token(frame: Frame, guide_mm: float, min_guide_mm: float, inputs: tuple, start: int = 0) -> str:
     """What a view's guide names' places depend on besides the chart file, the settings, the
-    font and the code (the kept file's key): the view's place, the type sizes, the guides
-    and their names, the labels' boxes and the zones under them; as a short checksum."""
+    font and the code (the kept file's key): the view's place, the type sizes (and the
+    largest step of `_guide_ladder`, `start`), the guides and their names, the labels' boxes and
+    the zones under them; as a short checksum."""
     _frame, _guide_mm, guides, rects, fills = inputs
     text = repr(
         (frame.view.id, frame.dx, frame.dy, frame.left, frame.right, frame.top, frame.bottom)
         + (guide_mm, min_guide_mm, guides, rects, fills)
+        + ((start,) if start else ())
     ).encode()
     return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(text)}"
 

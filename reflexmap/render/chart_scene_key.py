@@ -35,31 +35,50 @@ class KeyMixin:
         self, atlas: Atlas, shown: list[View], left: float, right: float, y: float, room: float | None
     ) -> None:
         """The key, its names and caveat as large as the guide names' minimum (11 px in the
-        window, where the plain minimum is 9) when the chart fitted to a window of `room`
-        (width over height) is held by its width, so that the key's taller rows take only
-        the paper left empty under the chart: the feet keep their size (a chart held by its
-        height draws the key at its size: larger, it would shrink them).
+        window, where the plain minimum is 9) where that leaves the feet their size in a window
+        of `room` (width over height): the chart fitted to it is no smaller than with the usual
+        key. Where the chart is held by its height (labels hidden, as in a quiz) the key's rows
+        may also reach into the paper beside the feet, as wide as the window shows the chart
+        (tryout S18-14: in a quiz the key and caveat, bound to the feet's width, fell to 9 px
+        and "guide lines (approximate)" wrapped, beside 400 px of empty paper).
 
-        The larger key is drawn first: when it stays within the chart's width, the chart is
-        as wide as with the usual key, which is then not drawn only to be measured (a start
-        drew the key twice)."""
+        The larger key is drawn first: when it stays within the chart's width and the chart is
+        held by its width, it is kept without drawing another (a start drew the key twice)."""
         chart_type, larger = self.type, self.min_text_mm * self.type.guide_floor
-        if room is None or larger <= min(chart_type.key, chart_type.caveat):
+        if room is None:
             self._draw_key(atlas, shown, left, right, y)
             return
         bare = self.itemsBoundingRect()  # the chart without its key
-        self._draw_key_in(larger, atlas, shown, left, right, y)
-        rect = self.itemsBoundingRect()
-        held = rect.width() + 12 >= room * (rect.height() + 12)
-        if held and rect.left() >= bare.left() - 0.01 and rect.right() <= bare.right() + 0.01:
-            return  # as wide as with any key and held by its width: the feet as large
+        grows = larger > min(chart_type.key, chart_type.caveat)
+        narrow = (left, right)
+        if grows:
+            self._draw_key_in(larger, atlas, shown, left, right, y)
+            rect = self.itemsBoundingRect()
+            held = rect.width() + 12 >= room * (rect.height() + 12)
+            if held and rect.left() >= bare.left() - 0.01 and rect.right() <= bare.right() + 0.01:
+                return  # as wide as with any key and held by its width: the feet as large
+            self._remove_key()
+        self._draw_key(atlas, shown, left, right, y)
+        usual = _fit(self.itemsBoundingRect(), room)
+        wide = self._key_span(bare, left, right, room)
+        tries = [(larger, wide), (larger, narrow)] if grows else []
+        tries += [(0.0, wide)]
+        for size, (low, high) in dict.fromkeys(tries):  # (the wide span may be the narrow one)
+            if size == 0.0 and (low, high) == narrow:
+                continue
+            self._remove_key()
+            self._draw_key_in(size, atlas, shown, low, high, y)
+            if _fit(self.itemsBoundingRect(), room) >= usual * (1 - 1e-9):
+                return  # the feet as large as with the usual key
         self._remove_key()
         self._draw_key(atlas, shown, left, right, y)
-        usual = self.itemsBoundingRect()
-        if not held or rect.width() > usual.width() + 0.01:
-            return  # the usual key: the larger one widened the chart, or it is held by its height
-        self._remove_key()  # as wide as with the usual key and held by its width
-        self._draw_key_in(larger, atlas, shown, left, right, y)
+
+    def _key_span(self, bare: QRectF, left: float, right: float, room: float) -> tuple[float, float]:
+        """Where the key's rows may reach (scene mm): between `left` and `right`, or as wide as
+        a window of `room` shows a chart as tall as `bare` (held by its height), centred."""
+        width = max(right - left, room * (bare.height() + 12) - 12 - 2 * 6.0)
+        middle = (left + right) / 2
+        return middle - width / 2, middle + width / 2
 
     def _draw_key_in(self, larger: float, atlas, shown, left, right, y) -> None:
         """The key drawn with its text and the caveat at least `larger` mm."""
@@ -172,3 +191,9 @@ class KeyMixin:
         shown = [label.text for label in self.labels.values()]
         shown += [item for item in self.guide_names if isinstance(item, QGraphicsSimpleTextItem)]
         return boxes + [item.sceneBoundingRect() for item in shown if item.isVisible()]
+
+
+def _fit(rect: QRectF, room: float) -> float:
+    """How large a chart of bounds `rect` is drawn fitted to a window `room` wide over its
+    height (1): its scale, up to a constant."""
+    return min(room / (rect.width() + 12), 1.0 / (rect.height() + 12))
