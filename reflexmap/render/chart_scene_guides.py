@@ -19,6 +19,7 @@ from ..layout.frames import Frame
 from ..layout.guide_reads import same_reads, watch
 from ..layout.labels import (
     SegmentIndex,
+    best_spot,
     segments_of,
 )
 from . import palette
@@ -26,6 +27,7 @@ from .chart_scene_parts import (
     COMMON_GUIDE_STEP,
     GUIDE_CLEARANCE_MM,
     GUIDE_NAMES_APART_LINES,
+    GUIDE_NAMES_APART_MM,
     GUIDE_SIZES,
     _box,
     _path_lines,
@@ -69,6 +71,7 @@ class GuideNamesMixin:
                 self._pending_names = waiting[frame.view.id]
                 found[frame.view.id] = self._find_guide_places(frame, common)
         self._guide_step = common
+        self._pair_mirrored_names(frames, waiting, found)
         for frame in frames:
             self._pending_names, self._drawing = waiting[frame.view.id], self.frame_items[frame.view.id]
             try:
@@ -78,6 +81,119 @@ class GuideNamesMixin:
         if waiting:
             self.chart_rect = self.itemsBoundingRect().adjusted(-6, -6, 6, 6)
             self.setSceneRect(self.chart_rect)
+
+    def _pair_mirrored_names(self, frames: list[Frame], waiting: dict, found: dict) -> None:
+        """Where one foot's view mirrors another's (`mirror_of`: the right foot drawn from the
+        left), a guide's name placed differently on the two feet is set at mirrored places on
+        both where there is a spot clear on both (tryout S18: the right sole's "Tendon" stood
+        by the diaphragm line, the left's mid-arch): the other foot's place mirrored, else a
+        place searched for among both feet's leaders, labels and names (the other's mirrored).
+        Each foot keeps its own place where no spot is clear on both (their leaders differ).
+        Names of different text or size, or guides not drawn as mirror images, are left as
+        placed. Changes `found` in place."""
+        by_id = {frame.view.id: frame for frame in frames}
+        for frame in frames:
+            source = by_id.get(frame.view.mirror_of) if frame.view.mirror_of else None
+            if source is None or not found.get(frame.view.id) or not found.get(source.view.id):
+                continue
+            mine, theirs = waiting[frame.view.id], waiting[source.view.id]
+            if len(mine) != len(theirs) or not all(
+                _mirror_images(a[1].points, b[1].points) for a, b in zip(mine, theirs, strict=True)
+            ):
+                continue
+            places, other = found[frame.view.id], found[source.view.id]
+            step = max(self._guide_size_step(place[1]) for place in other)
+            shared = self._shared_guide_places(source, theirs, frame, mine, step)
+            # in rounds: a name moved may free the shared spot of one before it (German at
+            # 1024x768: the right sole's waistline name stood where the tendon's would)
+            for _round in range(len(places)):
+                moved = False
+                for k in range(len(places)):
+                    here, there = places[k], other[k]
+                    if here[:4] != there[:4] or _mirrored_place(there, source, frame) == here:
+                        continue
+                    spots = [there, _mirrored_place(here, frame, source)]
+                    if shared[k][:4] == there[:4]:
+                        spots.append(shared[k])
+                    for theirs_at in spots:
+                        mine_at = _mirrored_place(theirs_at, source, frame)
+                        if self._guide_spot_clear(frame, mine, places, k, mine_at) and self._guide_spot_clear(
+                            source, theirs, other, k, theirs_at
+                        ):
+                            places[k], other[k], moved = mine_at, theirs_at, True
+                            break
+                if not moved:
+                    break
+
+    def _shared_guide_places(
+        self, frame: Frame, pending: list, mirror: Frame, mirrored: list, start: int
+    ) -> list[tuple]:
+        """Places for `pending` names on `frame`'s view searched as the view's own are (at
+        `_guide_ladder()[start]` or smaller), keeping clear of the `mirror` view's leaders and
+        labels too, mirrored onto this one: where a name has a clear one, it is clear on both
+        feet (`_pair_mirrored_names` checks that it is)."""
+        lines, rects = self._guide_obstacles(frame, pending)
+        mirror_lines, mirror_rects = self._guide_obstacles(mirror, mirrored)
+        lines += [[_mirrored_point(p, mirror, frame) for p in line] for line in mirror_lines]
+        for x0, y0, x1, y1 in mirror_rects:
+            (mx0, my0), (mx1, my1) = (
+                _mirrored_point((x1, y0), mirror, frame),
+                _mirrored_point((x0, y1), mirror, frame),
+            )
+            rects.append((mx0, my0, mx1, my1))
+        kept = self._pending_names, self._leaders
+        self._pending_names = pending
+        self._leaders = [
+            line
+            for key in self.labels
+            if key[0] == frame.view.id
+            for line in _path_lines(self.labels[key].leader)
+        ]
+        try:
+            places, _entries = self._guide_name_places_from(
+                frame, SegmentIndex(segments_of(lines)), rects, [], watching=False, start=start
+            )
+        finally:
+            self._pending_names, self._leaders = kept
+        return places
+
+    def _guide_obstacles(self, frame: Frame, pending: list) -> tuple[list, list]:
+        """The lines (the view's guide lines and leaders, scene mm) and rectangles (its labels)
+        a guide name of `frame`'s view keeps clear of."""
+        view_keys = [key for key in self.labels if key[0] == frame.view.id]
+        leaders = [line for key in view_keys for line in _path_lines(self.labels[key].leader)]
+        lines = [self._scene_ring(frame, g.points) for _i, g, *_r in pending] + leaders
+        return lines, [_box(self.labels[key].text.sceneBoundingRect()) for key in view_keys]
+
+    def _guide_spot_clear(self, frame: Frame, pending: list, places: list, k: int, place: tuple) -> bool:
+        """Whether the `k`th of `pending` guide names could stand at `place` on `frame`'s
+        view: clear of its leaders, guide lines, labels and the view's other names (kept as
+        far apart as the search keeps them), never across the foot's outline nor past its
+        sides, as `_guide_name_position` asks of a place it finds."""
+        _item, guide, _short, edges, fills = pending[k]
+        text, size, width, height, x, y = place
+        lines, rects = self._guide_obstacles(frame, pending)
+        for j, (_t, s, w, h, px, py) in enumerate(places):
+            if j != k:
+                sep = GUIDE_NAMES_APART_LINES * s
+                rect = QRectF(px, py, w, h).adjusted(-0.4, 0, 0.4, 0)
+                rects.append(_box(rect.adjusted(-GUIDE_NAMES_APART_MM, -sep, GUIDE_NAMES_APART_MM, sep)))
+        rects += self._other_uprights(frame, guide, size)
+        closed = len(guide.points) > 3 and guide.points[0] == guide.points[-1]
+        spot = best_spot(
+            [(0.0, x - 0.4, y)],
+            width + 0.8,
+            max(height, size),
+            outline=self._outline_index(frame) if not closed else (),
+            edges=edges,
+            avoid=SegmentIndex(segments_of(lines)),
+            avoid_rects=rects,
+            clearance=GUIDE_CLEARANCE_MM,
+            within=(frame.left + 0.6, frame.right - 0.6),
+            inside=False,
+            fills=fills,
+        )
+        return spot is not None
 
     def _guide_name_lines(self, frame: Frame, short: str, size: float, split: bool = False) -> list[str]:
         """The guide's name in lines inside the foot's width: a long name (large type,
@@ -297,6 +413,26 @@ class GuideNamesMixin:
             gaps.append(GUIDE_NAMES_APART_LINES * size)
             places.append(place)
         return places, entries
+
+
+def _mirror_images(points, mirrored) -> bool:
+    """Whether a guide's points (mm, the view's x = 0 at its middle) are another's mirrored."""
+    return len(points) == len(mirrored) and all(
+        abs(x + mx) < 1e-6 and abs(y - my) < 1e-6 for (x, y), (mx, my) in zip(points, mirrored, strict=True)
+    )
+
+
+def _mirrored_place(place: tuple, source: Frame, frame: Frame) -> tuple:
+    """A guide name's `place` on `source`'s view, mirrored onto `frame`'s (its veil's middle at
+    minus its x from the view's middle, the same height from the view's top)."""
+    text, size, width, height, x, y = place
+    return (text, size, width, height, frame.dx - (x - source.dx) - width, y - source.dy + frame.dy)
+
+
+def _mirrored_point(point: tuple[float, float], source: Frame, frame: Frame) -> tuple[float, float]:
+    """A scene point of `source`'s view mirrored onto `frame`'s (see `_mirrored_place`)."""
+    x, y = point
+    return (frame.dx - (x - source.dx), y - source.dy + frame.dy)
 
 
 class KeptPlaces(Protocol):
