@@ -102,8 +102,7 @@ class GuideNamesMixin:
             ):
                 continue
             places, other = found[frame.view.id], found[source.view.id]
-            step = max(self._guide_size_step(place[1]) for place in other)
-            shared = self._shared_guide_places(source, theirs, frame, mine, step)
+            shared = None  # searched the first time a name's two places are both taken
             # in rounds: a name moved may free the shared spot of one before it (German at
             # 1024x768: the right sole's waistline name stood where the tendon's would)
             for _round in range(len(places)):
@@ -112,10 +111,15 @@ class GuideNamesMixin:
                     here, there = places[k], other[k]
                     if here[:4] != there[:4] or _mirrored_place(there, source, frame) == here:
                         continue
-                    spots = [there, _mirrored_place(here, frame, source)]
-                    if shared[k][:4] == there[:4]:
-                        spots.append(shared[k])
+                    spots = [there, _mirrored_place(here, frame, source), None]
                     for theirs_at in spots:
+                        if theirs_at is None:  # the searched place, the first time one is needed
+                            if shared is None:
+                                step = max(self._guide_size_step(place[1]) for place in other)
+                                shared = self._shared_guide_places(source, theirs, frame, mine, step)
+                            if shared[k][:4] != there[:4]:
+                                break
+                            theirs_at = shared[k]
                         mine_at = _mirrored_place(theirs_at, source, frame)
                         if self._guide_spot_clear(frame, mine, places, k, mine_at) and self._guide_spot_clear(
                             source, theirs, other, k, theirs_at
