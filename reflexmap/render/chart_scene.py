@@ -137,6 +137,8 @@ class ChartScene(
         self.min_text_mm = 0.0
         self.type: ChartType = chart_type()  # each kind of text's size (layout/text_sizes.py)
         self.key: DrawnKey | None = None
+        self.key_room: float | None = None  # the window's shape (width / height) the key was drawn for
+        self._key_args: tuple | None = None  # what else it was drawn from (see fit_key_to)
         self.title_items: list[QGraphicsSimpleTextItem] = []  # the title's lines (and the note under it)
         self.guide_names: list[QGraphicsItem] = []  # the names of guide lines (with their veils)
         self._pending_names: list = []  # a view's guide names, placed after its labels
@@ -242,7 +244,7 @@ class ChartScene(
         self.guide_names = []
         self._guide_lines = {}
         self.base, self.base_items, self.base_note = base, [], None
-        self.key = None
+        self.key, self.key_room, self._key_args = None, room, None
         self.title_items = []
         self._hovered = None
         self.atlas, self.aspect = atlas, aspect
@@ -345,7 +347,9 @@ class ChartScene(
         if heading:
             self._draw_title(heading, top, left, right)
         if key:
-            self._draw_key_in_room(atlas, shown, left, right, bottom, room)
+            bare = self._draw_key_in_room(atlas, shown, left, right, bottom, room)
+            # (presenting's columns are laid out for the window too: its key is not laid out alone)
+            self._key_args = None if presenting else (atlas, shown, left, right, bottom, bare)
         self.chart_rect = self.itemsBoundingRect().adjusted(-6, -6, 6, 6)
         self.setSceneRect(self.chart_rect)
 

@@ -39,7 +39,8 @@ class UpdateMixin:
         that draw them are drawn again (zones, guide names, labels), nothing else. False, and
         nothing kept, when that would not give what `show_chart` draws: another layout of
         the views (label columns changed), a main chart drawn under this one, or numbered
-        labels (a handout)."""
+        labels (a handout). (The key stays: the map lays it out for its window's shape first,
+        ChartScene.fit_key_to.)"""
         old = self.atlas
         if old is None or self.base is not None or self.numbers is not None or not self.frames:
             return False
