@@ -37,6 +37,7 @@ from .chart_key import DrawnKey
 from .chart_scene_frames import FramesMixin
 from .chart_scene_guide_spots import GuideSpotsMixin
 from .chart_scene_guides import GuideNamesMixin, KeptPlaces
+from .chart_scene_guides_alone import GuidesAloneMixin
 from .chart_scene_key import KeyMixin
 from .chart_scene_labels import KeptSides, LabelsMixin
 from .chart_scene_parts import (
@@ -102,6 +103,7 @@ class ChartScene(
     KeyMixin,
     LabelsMixin,
     GuideNamesMixin,
+    GuidesAloneMixin,
     GuideSpotsMixin,
     FramesMixin,
     QGraphicsScene,
@@ -172,6 +174,7 @@ class ChartScene(
         self._deferring_names = False  # the views' guide names placed after them all (show_chart)
         self._guide_step = 0  # the step of _guide_ladder every view's guide names are set at
         self.legible_mm = 0.0  # the guide names' least size (see show_chart)
+        self._forget_guide_steps()
         self._wide = False
         self.labelled = True  # whether the last chart was laid out with its label columns
         self.column_mm = MAX_LABEL_MM  # the widest a label column may be (layout/columns.py)
@@ -311,6 +314,7 @@ class ChartScene(
         self._wide = wide
         self.frame_items = {}
         self._deferring_names, self._guide_step = True, 0
+        self._forget_guide_steps()
         try:
             for frame, sides_of_view in zip(self.frames, placed, strict=True):
                 self._draw_frame(atlas, frame, sides_of_view)

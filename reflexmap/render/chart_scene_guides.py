@@ -59,19 +59,18 @@ class GuideNamesMixin:
         for frame in frames:
             self._pending_names = waiting[frame.view.id]
             found[frame.view.id] = self._find_guide_places(frame, self._guide_step)
-        steps = [
-            min(COMMON_GUIDE_STEP, max(self._guide_size_step(place[1]) for place in places))
-            for places in found.values()
-            if places
-        ]
-        common = max([self._guide_step, *steps])
+        own = {view_id: self._own_step(places) for view_id, places in found.items()}
+        common = max([self._guide_step, *(own[v] for v, places in found.items() if places)])
         for frame in frames:
             places = found[frame.view.id]
             if places and max(self._guide_size_step(place[1]) for place in places) < common:
                 self._pending_names = waiting[frame.view.id]
                 found[frame.view.id] = self._find_guide_places(frame, common)
         self._guide_step = common
+        for view_id, places in found.items():  # (a view drawn again alone: chart_scene_guides_alone.py)
+            self._note_guide_places(view_id, own[view_id], places, waiting[view_id])
         self._pair_mirrored_names(frames, waiting, found)
+        self._final.update({view_id: list(places) for view_id, places in found.items()})
         for frame in frames:
             self._pending_names, self._drawing = waiting[frame.view.id], self.frame_items[frame.view.id]
             try:
@@ -236,9 +235,10 @@ class GuideNamesMixin:
         """The names of the view's guide lines, placed once its labels and leaders are drawn:
         clear of every leader, label and guide line (their own too) and of each other. A view
         drawn again after an edit keeps the names where they were when nothing the placement
-        read has changed (see layout/guide_reads.py). No larger than the other views' names
-        (`_guide_step`, see place_guide_names)."""
-        self._put_guide_names(self._find_guide_places(frame, self._guide_step))
+        read has changed (see layout/guide_reads.py). Drawn alone (a view drawn again after an
+        edit), as a drawing of the whole chart places them: at the other views' names' size,
+        paired with the mirrored foot's after (chart_scene_guides_alone.py)."""
+        self._put_guide_names(self._places_alone(frame))
 
     def _find_guide_places(self, frame: Frame, start: int) -> list[tuple]:
         """(text, size, width, height, x, y) of each of `_pending_names` on `frame`'s view, at
