@@ -141,6 +141,7 @@ class ChartScene(
         self.key: DrawnKey | None = None
         self.key_room: float | None = None  # the window's shape (width / height) the key was drawn for
         self._key_args: tuple | None = None  # what else it was drawn from (see fit_key_to)
+        self.presenting = False  # the last chart drawn with presenting's larger labels
         self.title_items: list[QGraphicsSimpleTextItem] = []  # the title's lines (and the note under it)
         self.guide_names: list[QGraphicsItem] = []  # the names of guide lines (with their veils)
         self._pending_names: list = []  # a view's guide names, placed after its labels
@@ -256,6 +257,7 @@ class ChartScene(
         wide = is_wide(shown)
         # label columns are bounded by the feet's width, their names shortened to it
         presenting = label_mm > LABEL_MM * text_scale * 1.001  # larger labels asked for
+        self.presenting = presenting
         # the size the text setting asks for, not grown for the window: the sides stay the
         # same through the map's rounds of text sizes (a layout that changed with them made
         # the rounds settle elsewhere when labels were hidden and shown again); presenting's
