@@ -374,8 +374,11 @@ class GuideNamesMixin:
         (`legible_mm`: the names are no larger than the labels, which stand at the minimum on
         a small map, and 85 % of them fell under the 9 px every label holds; presenting, whose
         minimum is the names' own size, they may shrink to the usual minimum: the shoulder
-        line's name on the right foot's dorsal view stood on two leaders at the larger)."""
-        floor = min(self.guide_mm, self.legible_mm)
+        line's name on the right foot's dorsal view stood on two leaders at the larger).
+        Presenting, the crowded name may take the ladder's smallest step, as before the floor:
+        since presenting's text grows 1.4x (PRESENTING_TEXT_GROWTH) the German medial view's
+        'Zwerchfelllinie' had no place at the floor and stood stacked over 'Schulterlinie'."""
+        floor = 0.0 if self.presenting else min(self.guide_mm, self.legible_mm)
         return tuple(dict.fromkeys(max(self.guide_mm * factor, floor) for factor in GUIDE_SIZES))
 
     def _guide_name_places_from(
