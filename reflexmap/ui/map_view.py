@@ -458,6 +458,8 @@ class MapView(QGraphicsView):
         chart = self.chart
         if chart.aspect != self.state.aspect or chart.mastery is not self.state.mastery:
             return False
+        if not self.state.annotations.marks:  # the key as a whole drawing lays it out now
+            chart.fit_key_to(self._room())
         rect = chart.chart_rect
         # (no catch-all here: a bug in update_zones answered by a whole redraw went unseen a
         # morning, the TypeError of every drop hidden behind a slower but right picture)
@@ -520,12 +522,17 @@ class MapView(QGraphicsView):
                 base_note=what_it_adds(atlas, base) if base is not None else "",
                 labels=self.state.labels_visible,
                 whole_names=min_text_mm > 0.0 and self._pans(),
-                room=self.viewport().width() / max(1, self.viewport().height()) if self.isVisible() else None,
+                room=self._room(),
             )
         finally:
             self.chart.measuring = False
             self.chart.kept_guide_places = None
             self.chart.kept_label_sides = None
+
+    def _room(self) -> float | None:
+        """The viewport's width over its height, which the chart's key is drawn for (None
+        while the map is not shown)."""
+        return self.viewport().width() / max(1, self.viewport().height()) if self.isVisible() else None
 
     def _kept_places(self, min_text_mm: float) -> GuidePlaces | None:
         """Where this drawing of the start's chart may find its guide names' places from an
@@ -994,6 +1001,8 @@ class MapView(QGraphicsView):
             # what it needs here is the first round of the rebuild
             self._rebuild(self.min_text_mm_needed() if self.chart.min_text_mm == 0.0 else None)
         else:
+            if not self.state.annotations.marks:  # (a quiz's marks keep clear of the key drawn)
+                self.chart.fit_key_to(self._room())  # the key as a drawing for this shape lays it out
             self.fit()
 
     def _text_size_stale(self) -> bool:
