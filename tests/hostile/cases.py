@@ -438,6 +438,27 @@ CASES = [
     Case("python name tag", _text("pyname.yaml", "title: !!python/name:os.system\n"), "is not allowed", 1),
     Case("local tag", _text("localtag.yaml", "title: !shout hello\n"), "tag '!shout' is not allowed", 1),
     Case(
+        "!!bool on a word that is not true or false",
+        _text("bool-maybe.yaml", chart().replace('name: "Z"', "name: !!bool maybe")),
+        "cannot read 'maybe' as true or false",
+        10,
+        11,
+    ),
+    Case(
+        "!!bool on a block text",
+        _text("bool-block.yaml", chart().replace('name: "Z"', "name: !!bool |\n      maybe")),
+        "cannot read 'maybe\\n' as true or false",
+        10,
+        11,
+    ),
+    Case(
+        "!!null on text, as a key",
+        _text("null-key.yaml", chart().replace("    claim:", "    !!null x: 1\n    claim:")),
+        "cannot read 'x' as nothing (null)",
+        12,
+        5,
+    ),
+    Case(
         "hundreds of MB",
         _sparse("huge.yaml", 300 * 1024 * 1024),  # 300 MB: no disk and no time to make
         "the file is 314,572,800 bytes; files are limited to 33,554,432 bytes",
