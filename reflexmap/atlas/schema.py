@@ -16,7 +16,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import N_, _, format_count, format_value, ngettext
-from . import stopping, written_numbers
+from . import limits, stopping, written_numbers
 from .errors import AtlasError
 
 if TYPE_CHECKING:  # jsonschema costs ~35 ms to import: only a chart that is not cached needs it
@@ -60,17 +60,24 @@ def _out_of_reach(value: Any) -> bool:
     return type(value) is written_numbers.OutOfReach
 
 
-def check_structure(data: Any, positions: Positions, source: str) -> list[AtlasError]:
-    """All structural errors in `data`, each placed at the key or value it is about."""
+def check_structure(
+    data: Any, positions: Positions, source: str, *, most: int | None = None
+) -> list[AtlasError]:
+    """All structural errors in `data`, each placed at the key or value it is about; with
+    `most`, the search stops after `most` + 1 of them (see limits.first_errors)."""
     errors: list[AtlasError] = []
     data = _without_sound_zones(_without_sound_coordinates(data, positions))
     if _document_surely_valid(data):
         return errors  # jsonschema would find nothing: not even imported (a tenth of a load)
-    leaves = [leaf for error in _validator().iter_errors(data) for leaf in _leaves(error)]
+    leaves: list[ValidationError] = []
+    for error in _validator().iter_errors(data):  # lazily: the zones after the last not walked
+        leaves.extend(_leaves(error))
+        if most is not None and len(leaves) > most:
+            break
     for leaf in leaves:
         if not _said_by_pattern(leaf, leaves):
             errors.append(_describe(leaf, positions, source))
-    return sorted(set(errors))
+    return limits.first_errors(sorted(set(errors)), most)
 
 
 _STAND_IN = [[0, 0], [1, 0], [0, 1]]  # a polygon the schema accepts
