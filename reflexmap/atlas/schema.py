@@ -679,6 +679,10 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
         message = _("'{field}' must be {expected}, not {found}").format(
             field=field, expected=words, found=_type_of(value)
         )
+        if path and type(path[-1]) is int:  # an item: `zones: [a, 1]` is no zone, 'zones' a list
+            message = _("item {number} of '{field}' must be {expected}, not {found}").format(
+                number=format_count(path[-1] + 1), field=field, expected=words, found=_type_of(value)
+            )
         if "number" in wanted and len(path) >= 2 and type(path[-1]) is int and type(path[-2]) is int:
             message = _("a coordinate must be a number, not {found} ({value})").format(
                 found=_type_of(value), value=shown()

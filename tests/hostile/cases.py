@@ -374,6 +374,20 @@ CASES = [
         "must be a mapping (key: value) at the top, not a list",
         1,
     ),
+    Case(
+        "zones that are not mappings",
+        _text("zone-items.yaml", VALID_HEAD[: VALID_HEAD.index("zones:")] + "zones: [a, 1, ~]\n"),
+        "item 1 of 'zones' must be a mapping (key: value), not text",
+        8,
+        9,
+    ),
+    Case(
+        "a source that is a number",
+        _text("source-item.yaml", chart().replace('sources: [{id: s1, title: "S"}]', "sources: [7]")),
+        "item 1 of 'sources' must be a mapping (key: value), not a number",
+        5,
+        11,
+    ),
     Case("scalar at the top", _text("scalar.yaml", "just text\n"), "at the top, not text", 1),
     Case(
         "duplicate keys",
