@@ -74,10 +74,58 @@ def check_structure(
         leaves.extend(_leaves(error))
         if most is not None and len(leaves) > most:
             break
+    nested = _rings_where_one_is_wanted(data, leaves)
     for leaf in leaves:
+        inside = next((p for p in nested if tuple(leaf.absolute_path)[: len(p)] == p), None)
+        if inside is not None:  # one message for the list, none for each point in it
+            if nested[inside] is None:
+                nested[inside] = _list_of_rings(inside, positions, source)
+            continue
         if not _said_by_pattern(leaf, leaves):
             errors.append(_describe(leaf, positions, source))
+    errors.extend(error for error in nested.values() if error is not None)
     return limits.first_errors(sorted(set(errors)), most)
+
+
+def _rings_where_one_is_wanted(data: Any, leaves: list[ValidationError]) -> dict[Path, Any]:
+    """{path: None} of each view's outline written as a list of polygons (`[[[x, y],
+    …], […]]`, a zone's shape with parts): one cause, which jsonschema reported as a count and
+    a wrong point and a wrong coordinate for each ring (seven messages for two rings)."""
+    found: dict[Path, Any] = {}
+    for leaf in leaves:
+        path = tuple(leaf.absolute_path)
+        for end in range(len(path), 0, -1):
+            head = path[:end]
+            if head[-1] == "outline" and _is_list_of_rings(_at(data, head)):
+                found.setdefault(head, None)
+                break
+    return found
+
+
+def _at(data: Any, path: Path) -> Any:
+    for key in path:
+        try:
+            data = data[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _is_list_of_rings(value: Any) -> bool:
+    return (
+        type(value) is list
+        and len(value) > 0
+        and all(type(ring) is list and ring and all(type(p) is list for p in ring) for ring in value)
+    )
+
+
+def _list_of_rings(path: Path, positions: Positions, source: str) -> AtlasError:
+    line, column = positions.of_value(path)
+    message = _(
+        "'{field}' is one polygon (a list of [x, y] points), not a list of polygons: only a "
+        "zone's shape has parts"
+    ).format(field=_name(path))
+    return AtlasError(source, line, column, message)
 
 
 _STAND_IN = [[0, 0], [1, 0], [0, 1]]  # a polygon the schema accepts

@@ -388,6 +388,35 @@ CASES = [
         5,
         11,
     ),
+    Case(
+        "an outline in two parts",
+        _text(
+            "outline-parts.yaml",
+            chart().replace(
+                "outline: [[-20, 0], [20, 0], [20, 100], [-20, 100]]",
+                "outline: [[[-20, 0], [20, 0], [20, 100], [-20, 100]], [[-5, 40], [5, 40], [5, 60]]]",
+            ),
+        ),
+        "'outline' is one polygon (a list of [x, y] points), not a list of polygons",
+        7,
+        62,
+        alone=True,
+    ),
+    Case(
+        "an outline of three parts, one of them a hole (no count to complain of)",
+        _text(
+            "outline-three.yaml",
+            chart().replace(
+                "outline: [[-20, 0], [20, 0], [20, 100], [-20, 100]]",
+                "outline: [[[-20, 0], [20, 0], [20, 100]], [[-5, 40], [5, 40], [5, 60]],"
+                " [[0, 1], [1, 1], [1, 2]]]",
+            ),
+        ),
+        "'outline' is one polygon (a list of [x, y] points), not a list of polygons",
+        7,
+        62,
+        alone=True,
+    ),
     Case("scalar at the top", _text("scalar.yaml", "just text\n"), "at the top, not text", 1),
     Case(
         "duplicate keys",
