@@ -50,6 +50,14 @@ def first_errors(errors: list, most: int | None) -> list:
     return [*errors[:most], type(rest)(rest.path, rest.line, rest.column, too_many_errors())]
 
 
+def counted(errors: tuple | list) -> tuple[int, bool]:
+    """(how many mistakes `errors` lists, whether more follow): a list cut by first_errors
+    ends in its "more follow" message, which is no mistake and does not count."""
+    if len(errors) == MAX_ERRORS + 1 and errors[-1].message == too_many_errors():
+        return MAX_ERRORS, True
+    return len(errors), False
+
+
 def too_many_keys() -> str:
     return _("a mapping has more than {limit} keys").format(limit=format_count(MAX_KEYS))
 

@@ -95,3 +95,21 @@ def test_an_error_flood_is_listed_in_bounded_memory_without_a_traceback(tmp_path
     assert first in lines[0] and "more mistakes follow from here" in lines[-1]
     assert peak_mib < 200, f"{peak_mib:.0f} MiB"
     assert seconds < 120
+
+
+def test_the_chart_not_loaded_dialog_says_more_than_100_not_101(tmp_path: Path):
+    """The dialog counted the "more follow" message as a mistake: "has 101 errors" of a file
+    with 5,000; its details said "… and 71 more"."""
+    from reflexmap.ui.dialogs import _errors_listed, chart_errors_text
+
+    zones, _, _ = FLOODS["5,000 zones with one id (duplicates)"]
+    path = tmp_path / "flood.yaml"
+    path.write_text(HEAD + zones, encoding="utf-8")
+    errors = read_atlas(path).errors
+    said = chart_errors_text("flood.yaml", errors)
+    assert "has more than 100 errors; the chart shown is unchanged." in said, said
+    details = _errors_listed(errors).splitlines()
+    assert details[-2] == "… and 70 more (run: reflexmap check FILE)", details[-2]
+    assert "more mistakes follow from here" in details[-1]
+    few = errors[:3]
+    assert "has 3 errors;" in chart_errors_text("flood.yaml", few)
