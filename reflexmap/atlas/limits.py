@@ -9,6 +9,7 @@ import re
 from functools import cache
 
 from ..i18n import N_, _, format_count
+from .errors import MAX_ERRORS, counted, first_errors, too_many_errors  # noqa: F401 (here too)
 
 Path = tuple[str | int, ...]  # keys and indices from the document's root to a value
 
@@ -17,7 +18,6 @@ MAX_NODES = 1_000_000  # a 10,000-zone chart written with point lists needs abou
 MAX_KEYS = 1_000  # keys in one mapping; an atlas's largest has a dozen
 MAX_NUMBER_CHARS = 100  # a coordinate written in full is at most 24 characters
 MAX_ITEMS = 100_000  # any other list
-MAX_ERRORS = 100  # mistakes listed for one file; the same slip in 10,000 zones listed 10,000
 
 # What a YAML 1.1 int or float can be made of (decimal, hex, octal, binary, base-60 "1:0:0");
 # a longer plain scalar of only these characters is refused before any resolver or conversion.
@@ -31,31 +31,6 @@ def too_many_values(aliases: bool = False) -> str:
         limit=format_count(MAX_NODES)
     )
     return said + _(" (aliases used to inflate it?)") if aliases else said
-
-
-def too_many_errors() -> str:
-    return _(
-        "more mistakes follow from here; only the first {limit} are listed: correct them and check again"
-    ).format(limit=format_count(MAX_ERRORS))
-
-
-def first_errors(errors: list, most: int | None) -> list:
-    """The first `most` of `errors` (AtlasError, sorted), and in place of the rest one error
-    at the first left out, saying that more follow; all of them when `most` is None. A slip
-    repeated in every zone of a large chart gave one message a zone (63,000 lines, 15 s and
-    400 MiB to word and place them); the reader checks no further than `most` + 1."""
-    if most is None or len(errors) <= most:
-        return errors
-    rest = errors[most]
-    return [*errors[:most], type(rest)(rest.path, rest.line, rest.column, too_many_errors())]
-
-
-def counted(errors: tuple | list) -> tuple[int, bool]:
-    """(how many mistakes `errors` lists, whether more follow): a list cut by first_errors
-    ends in its "more follow" message, which is no mistake and does not count."""
-    if len(errors) == MAX_ERRORS + 1 and errors[-1].message == too_many_errors():
-        return MAX_ERRORS, True
-    return len(errors), False
 
 
 def too_many_keys() -> str:

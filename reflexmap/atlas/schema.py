@@ -16,8 +16,8 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import N_, _, format_count, format_value, ngettext
-from . import limits, stopping, written_numbers
-from .errors import AtlasError
+from . import stopping, written_numbers
+from .errors import AtlasError, first_errors
 
 if TYPE_CHECKING:  # jsonschema costs ~35 ms to import: only a chart that is not cached needs it
     import jsonschema
@@ -84,7 +84,7 @@ def check_structure(
         if not _said_by_pattern(leaf, leaves):
             errors.append(_describe(leaf, positions, source))
     errors.extend(error for error in nested.values() if error is not None)
-    return limits.first_errors(sorted(set(errors)), most)
+    return first_errors(sorted(set(errors)), most)
 
 
 def _rings_where_one_is_wanted(data: Any, leaves: list[ValidationError]) -> dict[Path, Any]:
