@@ -1005,11 +1005,19 @@ class _Builder:
         if tag not in _SCALAR_TAGS:
             self._error(event.start_mark, _not_allowed(tag))
             return None
+        kind = _KIND_OF_TAG.get(tag)
+        if kind and self.loader.resolve(yaml.ScalarNode, event.value, (True, False)) != tag:
+            # `!!bool maybe`, `!!null x`: the text is not one the tag names; PyYAML's
+            # constructors look it up unchecked (a KeyError) or ignore it (any text is null)
+            self._error(
+                event.start_mark,
+                _("cannot read {value} as {kind}").format(value=_short(event.value), kind=_(kind)),
+            )
+            return _REPORTED
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return self.scalars.construct_object(node)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            kind = _KIND_OF_TAG.get(tag)
             message = (
                 _("cannot read {value} as {kind}").format(value=_short(event.value), kind=_(kind))
                 if kind
