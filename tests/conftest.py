@@ -61,6 +61,17 @@ def _nothing_left_frozen():
 
 
 @pytest.fixture(autouse=True)
+def _walks_forgotten():
+    """The quick walk remembers the texts it found nothing in (atlas/prescan: not walked
+    again); each test starts with none remembered, so that a test counting the walk's steps
+    counts a walk, whatever another test walked before it."""
+    prescan = sys.modules.get("reflexmap.atlas.prescan")
+    if prescan is not None:
+        prescan.forget()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def quick_readings_at_once(monkeypatch):
     """A small chart's reading (in a worker: ui/chart_opening.py) is waited for up to
     QUICK_S before it goes behind the box; on a machine loaded by a whole test run a small

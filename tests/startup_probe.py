@@ -38,18 +38,19 @@ def _count_refine_steps() -> None:
 def _count_drawings() -> None:
     from reflexmap.render.chart_scene import ChartScene
 
-    show_chart, draw_guide_names = ChartScene.show_chart, ChartScene._draw_guide_names
+    show_chart, find_guide_places = ChartScene.show_chart, ChartScene._find_guide_places
 
     def counted(self, atlas, aspect, *args, **kwargs):
         drawings.append(aspect)
         return show_chart(self, atlas, aspect, *args, **kwargs)
 
-    def names_counted(self, frame):
-        guide_names.append(frame.view.id)
-        return draw_guide_names(self, frame)
+    def names_counted(self, frame, start):
+        if start == self._guide_step:  # (placed again at the other foot's size: not counted)
+            guide_names.append(frame.view.id)
+        return find_guide_places(self, frame, start)
 
     ChartScene.show_chart = counted
-    ChartScene._draw_guide_names = names_counted
+    ChartScene._find_guide_places = names_counted
 
 
 def loaded():

@@ -34,6 +34,7 @@ MEASURES = {
     "Editor: a mouse move dragging a corner of a huge zone (overlay, live check, fill), CPU",
     "Editor: a huge zone's corner dropped (written, checked, map redrawn), CPU",
     "Editor: enter edit mode (file read as a document and checked), CPU",
+    "Editor: enter edit mode just after opening the chart (not walked again), CPU",
     "Editor: enter edit mode, rings indented by 4 (yaml.safe_dump indent=4), CPU",
     "Editor: a zone deleted, the chart checked (structural edit), CPU",
     *(

@@ -39,11 +39,18 @@ def test_no_text_under_the_minimum_and_the_title_stays_larger():
     assert chart_type(LABEL_MM, min_mm=5.5, min_guide_mm=4.0).guide == pytest.approx(4.0)
 
 
-def test_guide_names_keep_a_higher_floor():
-    """9 px labels on screen: guide names at 11 px."""
+def test_guide_names_keep_a_higher_floor_but_never_outgrow_the_labels():
+    """Their floor is 11 px where the labels' is 9 px, but a guide name is never larger than
+    a zone's label (tryout S18-3: 11 px names beside 9 px labels covered the zones)."""
     sizes = chart_type(LABEL_MM, min_mm=5.0)
     assert sizes.label == sizes.key == sizes.caveat == 5.0
-    assert sizes.guide == pytest.approx(5.0 * 11 / 9)
+    assert sizes.guide == pytest.approx(5.0)  # (was 5.0 × 11 / 9, larger than the labels)
     assert sizes.minimum_met == pytest.approx(5.0)
+    between = chart_type(LABEL_MM, min_mm=3.5)  # the floor above the usual share, under the labels
+    assert between.guide == pytest.approx(3.5 * 11 / 9) and between.guide < between.label
+    for label_mm in (LABEL_MM, LABEL_MM * 1.25, LABEL_MM * 1.5, 9.0):
+        for min_mm in (0.0, 2.0, 3.0, 4.0, 4.57, 5.0, 6.0, 8.0):
+            sizes = chart_type(label_mm, min_mm=min_mm)
+            assert sizes.guide <= sizes.label, (label_mm, min_mm)
     larger = chart_type(LABEL_MM * 1.5, min_mm=7.5)  # Largest text: its minimum is 13.5 px already
     assert larger.label == larger.key == larger.guide == larger.caveat == 7.5

@@ -216,8 +216,9 @@ def shape_problems(
 class Builder:
     """Resolves references and mirrors, checks geometry, and builds the frozen model."""
 
-    def __init__(self, data: dict[str, Any], positions: Positions, source: str):
+    def __init__(self, data: dict[str, Any], positions: Positions, source: str, *, most: int | None = None):
         self.data = data
+        self.most = most  # errors after which no more zones are checked (limits.first_errors)
         self.positions = positions
         self.source = source
         self.errors: list[AtlasError] = []
@@ -242,6 +243,10 @@ class Builder:
         line, column = problem_place(self.positions, line, column, path[-1], value)
         self.errors.append(AtlasError(self.source, line, column, message))
 
+    def _enough(self) -> bool:
+        """More errors than will be listed: nothing more is checked (limits.first_errors)."""
+        return self.most is not None and len(self.errors) > self.most
+
     def _number_in(self, path: tuple) -> tuple:
         """`path` itself, or when it leads to a point holding a coordinate that is not a finite
         number (.nan, .inf, 1e999), the path of that number: the error is about it, and the
@@ -262,7 +267,7 @@ class Builder:
         first: dict[str, int] = {}
         for i, item in enumerate(items):
             item_id = item["id"]
-            if item_id in first:
+            if item_id in first and not self._enough():
                 line = self.positions.of_value(base + (first[item_id], "id"))[0]
                 templates = {
                     "zone": _("duplicate zone id '{id}' (first used on line {line})"),
@@ -291,10 +296,12 @@ class Builder:
         views = self.build_views()
         self._sound = self.sound_shapes(views)
         each = stopping.each(enumerate(data["zones"]))  # (a stop asked for: stopping.py)
-        zones = [self.build_zone(i, raw, views, sources) for i, raw in each]
-        if first_text_problem(_texts_by_key(data)):  # found: each one and its place
+        zones = [self.build_zone(i, raw, views, sources) for i, raw in each if not self._enough()]
+        if not self._enough() and first_text_problem(_texts_by_key(data)):  # each, and its place
             for where, problem in _text_problems(data):  # blank names, control characters
                 self.text_error(where, problem)
+                if self._enough():
+                    break
         if self.errors and not lenient:
             return None
         if lenient:

@@ -50,6 +50,30 @@ def _said(value: object) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Seen:
+    """The zone a person sees changed by an edit: its id before the edit (None: the edit
+    made it) and after it (None: the edit removed it), and the view it was changed in (None:
+    the edit does not say). Both ids None: a change of the chart as a whole (its title, its
+    sources) or an inverse (which stands for the edit it undoes). The editor selects `before`
+    when the change is undone and `after` when it is redone, so that the person sees what
+    changed (a drawn zone redone comes back selected, a deleted zone undone too)."""
+
+    before: str | None = None
+    after: str | None = None
+    view: str | None = None
+
+
+def seen_in(edits: tuple[Edit, ...] | list[Edit]) -> Seen:
+    """The zone seen changed by `edits` made in turn as one change (a dialog's OK): before
+    the first edit that changes a zone, after the last one."""
+    touching = [seen for seen in (edit.seen() for edit in edits) if seen.before or seen.after]
+    if not touching:
+        return Seen()
+    first, last = touching[0], touching[-1]
+    return Seen(first.before, last.after, last.view or first.view)
+
+
+@dataclass(frozen=True, slots=True)
 class Applied:
     document: ChartDocument
     inverse: Edit
@@ -75,6 +99,10 @@ class Edit:
 
     def change(self, tree: CommentedMap) -> Edit:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def seen(self) -> Seen:
+        """The zone a person sees changed (`Seen`); here none: a change of the whole chart."""
+        return Seen()
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,6 +342,11 @@ class _ZoneEdit(Edit):
 
     def change_zone(self, tree: CommentedMap, zone: CommentedMap) -> None:  # pragma: no cover
         raise NotImplementedError
+
+    def seen(self) -> Seen:
+        views = getattr(self, "views", None)  # (MoveZone: the views moved, None for all)
+        view = getattr(self, "view", None) or (views[0] if views else None)
+        return Seen(self.zone, self.zone, view)
 
 
 class _PointsEdit(_ZoneEdit):
@@ -739,6 +772,9 @@ class RenameZone(_ZoneEdit):
             raise EditRefused(problem)
         zone["id"] = self.new_id
 
+    def seen(self) -> Seen:
+        return Seen(self.zone, self.new_id)
+
 
 @dataclass(frozen=True, slots=True)
 class SetChartText(Edit):
@@ -1085,6 +1121,9 @@ class DeleteZone(Edit):
             _give_trailing(zones[index - 1], rest)
         return RestoreZones(before)
 
+    def seen(self) -> Seen:
+        return Seen(self.zone, None)
+
 
 @dataclass(frozen=True, slots=True)
 class InsertZone(Edit):
@@ -1106,6 +1145,13 @@ class InsertZone(Edit):
             _give_trailing(node, _take_trailing(zones[index - 1]))
         zones.insert(index, node)
         return RestoreZones(before)
+
+    def seen(self) -> Seen:
+        zone_id = self.raw.get("id") if hasattr(self.raw, "get") else None
+        shapes = self.raw.get("shapes") if hasattr(self.raw, "get") else None
+        view = next(iter(shapes), None) if isinstance(shapes, dict) else None  # (where it was drawn)
+        view = view if isinstance(view, str) else None
+        return Seen(None, zone_id if isinstance(zone_id, str) else None, view)
 
 
 def _mapping(value: Any) -> Any:
@@ -1179,6 +1225,9 @@ class DuplicateZone(Edit):
         if self.dx or self.dy:
             MoveZone(self.new_id, self.dx, self.dy).change(tree)
         return inverse
+
+    def seen(self) -> Seen:
+        return Seen(self.zone, self.new_id)
 
 
 def copy_names(

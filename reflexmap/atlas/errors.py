@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..i18n import _, format_count
+
+MAX_ERRORS = 100  # mistakes listed for one file; the same slip in 10,000 zones listed 10,000
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class AtlasError:
@@ -57,3 +61,28 @@ def position_in(text: str, offset: int) -> tuple[int, int]:
     for match in _LINE_BREAK.finditer(text, 0, offset):
         line, start = line + 1, match.end()
     return line, offset - start + 1
+
+
+def too_many_errors() -> str:
+    return _(
+        "more mistakes follow from here; only the first {limit} are listed: correct them and check again"
+    ).format(limit=format_count(MAX_ERRORS))
+
+
+def first_errors(errors: list, most: int | None) -> list:
+    """The first `most` of `errors` (AtlasError, sorted), and in place of the rest one error
+    at the first left out, saying that more follow; all of them when `most` is None. A slip
+    repeated in every zone of a large chart gave one message a zone (63,000 lines, 15 s and
+    400 MiB to word and place them); the reader checks no further than `most` + 1."""
+    if most is None or len(errors) <= most:
+        return errors
+    rest = errors[most]
+    return [*errors[:most], type(rest)(rest.path, rest.line, rest.column, too_many_errors())]
+
+
+def counted(errors: tuple | list) -> tuple[int, bool]:
+    """(how many mistakes `errors` lists, whether more follow): a list cut by first_errors
+    ends in its "more follow" message, which is no mistake and does not count."""
+    if len(errors) == MAX_ERRORS + 1 and errors[-1].message == too_many_errors():
+        return MAX_ERRORS, True
+    return len(errors), False

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..i18n import _, format_count
+from . import limits
 from .cache import AtlasCache
 from .errors import AtlasError, AtlasLoadError, position_in
 from .model import Atlas
@@ -269,13 +270,14 @@ def parse_atlas(raw: bytes | str, source: str = "<atlas>", path: Path | None = N
     from .builder import Builder
     from .schema import check_structure
 
-    errors = check_structure(data, positions, source)
+    most = limits.MAX_ERRORS  # a slip repeated in every zone: the first ones, and "more follow"
+    errors = check_structure(data, positions, source, most=most)
     if errors:
         return LoadResult(None, tuple(errors))
-    builder = Builder(data, positions, source)
+    builder = Builder(data, positions, source, most=most)
     atlas = builder.build(path)
     if builder.errors:
-        return LoadResult(None, tuple(sorted(set(builder.errors))))
+        return LoadResult(None, tuple(limits.first_errors(sorted(set(builder.errors)), most)))
     return LoadResult(atlas, ())
 
 

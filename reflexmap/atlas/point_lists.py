@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import stopping
+from .long_comments import shortened
 from .prescan.tokens import compact_point
 from .written_numbers import SIGN, convert
 
@@ -162,13 +163,25 @@ class Spliced:
     text: str
     tag: str
     lists: list[PointList]
+    cut: bool = False  # long comments cut from the text (long_comments.py)
 
 
-def splice(text: str) -> Spliced | None:
+def splice(text: str, cut: bool = True) -> Spliced | None:
     """The text with its simple point lists replaced by placeholders, or None (none found,
-    or a file too small to be worth it)."""
+    or a file too small to be worth it). Its long comments are cut too, unless not `cut`
+    (long_comments.py: the same lines and columns; a 20 MB comment was copied twice here,
+    then read by libyaml); `Spliced.cut` tells whether any was."""
     if len(text) < MIN_CHARS or any(c in text for c in _UNMODELLED):
         return None
+    cuts = []
+
+    def between(begin: int, stop: int | None = None) -> str:
+        short = shortened(text, begin, stop) if cut else None
+        if short is None:
+            return text[begin:stop]
+        cuts.append(begin)
+        return short
+
     nonce = os.urandom(8).hex()  # as secrets.token_hex does, without importing hmac and OpenSSL
     tag = f"!reflexmap-points-{nonce}"
     lists: list[PointList] = []
@@ -194,15 +207,15 @@ def splice(text: str) -> Spliced | None:
         end, points = found[:2]
         # a block list's placeholder one column deeper than its '-': a value, never a key
         placeholder = f"{' ' * (pad + 1)}{tag} {len(lists)}"
-        pieces += [text[done:start], placeholder, "\n" * text.count("\n", start, end)]
+        pieces += [between(done, start), placeholder, "\n" * text.count("\n", start, end)]
         line += text.count("\n", counted, start)
         counted = start
         lists.append(PointList(text, start + max(pad, 0), end, pad, points, line=line))
         done = end
     if not lists:
         return None
-    pieces.append(text[done:])
-    return Spliced("".join(pieces), tag, lists)
+    pieces.append(between(done))
+    return Spliced("".join(pieces), tag, lists, bool(cuts))
 
 
 def _flow_list(text: str, start: int) -> tuple[int, int] | None:

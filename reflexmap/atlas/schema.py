@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..i18n import N_, _, format_count, format_value, ngettext
 from . import stopping, written_numbers
-from .errors import AtlasError
+from .errors import AtlasError, first_errors
 from .zone_said import zone_in_file
 
 if TYPE_CHECKING:  # jsonschema costs ~35 ms to import: only a chart that is not cached needs it
@@ -61,17 +61,72 @@ def _out_of_reach(value: Any) -> bool:
     return type(value) is written_numbers.OutOfReach
 
 
-def check_structure(data: Any, positions: Positions, source: str) -> list[AtlasError]:
-    """All structural errors in `data`, each placed at the key or value it is about."""
+def check_structure(
+    data: Any, positions: Positions, source: str, *, most: int | None = None
+) -> list[AtlasError]:
+    """All structural errors in `data`, each placed at the key or value it is about; with
+    `most`, the search stops after `most` + 1 of them (see limits.first_errors)."""
     errors: list[AtlasError] = []
     data = _without_sound_zones(_without_sound_coordinates(data, positions))
     if _document_surely_valid(data):
         return errors  # jsonschema would find nothing: not even imported (a tenth of a load)
-    leaves = [leaf for error in _validator().iter_errors(data) for leaf in _leaves(error)]
+    leaves: list[ValidationError] = []
+    for error in _validator().iter_errors(data):  # lazily: the zones after the last not walked
+        leaves.extend(_leaves(error))
+        if most is not None and len(leaves) > most:
+            break
+    nested = _rings_where_one_is_wanted(data, leaves)
     for leaf in leaves:
+        inside = next((p for p in nested if tuple(leaf.absolute_path)[: len(p)] == p), None)
+        if inside is not None:  # one message for the list, none for each point in it
+            if nested[inside] is None:
+                nested[inside] = _list_of_rings(inside, positions, source)
+            continue
         if not _said_by_pattern(leaf, leaves):
             errors.append(_describe(leaf, positions, source))
-    return sorted(set(errors))
+    errors.extend(error for error in nested.values() if error is not None)
+    return first_errors(sorted(set(errors)), most)
+
+
+def _rings_where_one_is_wanted(data: Any, leaves: list[ValidationError]) -> dict[Path, Any]:
+    """{path: None} of each view's outline written as a list of polygons (`[[[x, y],
+    …], […]]`, a zone's shape with parts): one cause, which jsonschema reported as a count and
+    a wrong point and a wrong coordinate for each ring (seven messages for two rings)."""
+    found: dict[Path, Any] = {}
+    for leaf in leaves:
+        path = tuple(leaf.absolute_path)
+        for end in range(len(path), 0, -1):
+            head = path[:end]
+            if head[-1] == "outline" and _is_list_of_rings(_at(data, head)):
+                found.setdefault(head, None)
+                break
+    return found
+
+
+def _at(data: Any, path: Path) -> Any:
+    for key in path:
+        try:
+            data = data[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _is_list_of_rings(value: Any) -> bool:
+    return (
+        type(value) is list
+        and len(value) > 0
+        and all(type(ring) is list and ring and all(type(p) is list for p in ring) for ring in value)
+    )
+
+
+def _list_of_rings(path: Path, positions: Positions, source: str) -> AtlasError:
+    line, column = positions.of_value(path)
+    message = _(
+        "'{field}' is one polygon (a list of [x, y] points), not a list of polygons: only a "
+        "zone's shape has parts"
+    ).format(field=_name(path))
+    return AtlasError(source, line, column, message)
 
 
 _STAND_IN = [[0, 0], [1, 0], [0, 1]]  # a polygon the schema accepts
@@ -675,6 +730,10 @@ def _describe(error: ValidationError, positions: Positions, source: str) -> Atla
         message = _("'{field}' must be {expected}, not {found}").format(
             field=field, expected=words, found=_type_of(value)
         )
+        if path and type(path[-1]) is int:  # an item: `zones: [a, 1]` is no zone, 'zones' a list
+            message = _("item {number} of '{field}' must be {expected}, not {found}").format(
+                number=format_count(path[-1] + 1), field=field, expected=words, found=_type_of(value)
+            )
         if "number" in wanted and len(path) >= 2 and type(path[-1]) is int and type(path[-2]) is int:
             message = _("a coordinate must be a number, not {found} ({value})").format(
                 found=_type_of(value), value=shown()

@@ -27,6 +27,8 @@ from ..i18n import N_, _, format_count
 from . import limits, stopping, written_numbers, yaml_messages
 from .errors import AtlasError, position_in
 from .limits import Path
+from .long_comments import LONG as LONG_COMMENT
+from .long_comments import holds_mark, shortened
 from .prescan import prescan
 
 try:  # the C parser is ~10x faster; it is optional in PyYAML builds
@@ -366,9 +368,26 @@ def parse_yaml(
             return *_parse_spliced(spliced, source, text, lean), []
         except _AsWritten:
             pass  # parsed as written below: the same result, or its errors as the parser says
+    short = shortened(text) if len(text) > LONG_COMMENT else None
+    if short is not None:  # read with its long comments cut (long_comments.py): the same
+        found = _parse_events(short, text, source, keep_data, lean)  # lines and columns
+        if not found[2] and not holds_mark(found[0]):
+            return found
+        del found  # a cut was not a comment, or an error: read as written, to say it
+        positions = _PlacedWhenAsked(text, source) if lean else Positions(text=text)
+    return _parse_events(text, text, source, keep_data, lean, positions)
+
+
+def _parse_events(
+    reading: str, text: str, source: str, keep_data: bool, lean: bool, positions: Positions | None = None
+) -> tuple[Any, Positions, list[AtlasError]]:
+    """parse_yaml's reading of `reading` event by event: `text`, or `text` with its long
+    comments cut (the same lines and columns); places and messages are `text`'s."""
+    if positions is None:
+        positions = _PlacedWhenAsked(text, source) if lean else Positions(text=text)
     errors: list[AtlasError] = []
     try:
-        loader = _Loader(text)  # the pure-Python reader refuses a control character here
+        loader = _Loader(reading)  # the pure-Python reader refuses a control character here
     except yaml.YAMLError as exc:
         return None, positions, [_reader_error(exc, text, source)]
     except UnicodeEncodeError as exc:  # text given as a str with half a UTF-16 pair in it
@@ -577,7 +596,7 @@ def _parse_spliced(spliced: Any, source: str, text: str, lean: bool = False) -> 
     read = _read_points(spliced.lists)
     if read is not None:
         positions.numbers_range = read[2]
-    loader = _Loader(spliced.text)
+    loader = _Loader(spliced.text)  # (its long comments cut: the lists' places are `text`'s)
     try:
         builder = _Builder(loader, source, positions, errors, spliced, lean=lean)
         builder.read = read
@@ -586,7 +605,7 @@ def _parse_spliced(spliced: Any, source: str, text: str, lean: bool = False) -> 
         raise _AsWritten from None
     finally:
         loader.dispose()
-    if errors or builder.taken != len(spliced.lists):
+    if errors or builder.taken != len(spliced.lists) or (spliced.cut and holds_mark(data)):
         raise _AsWritten
     return data, positions
 
@@ -986,11 +1005,19 @@ class _Builder:
         if tag not in _SCALAR_TAGS:
             self._error(event.start_mark, _not_allowed(tag))
             return None
+        kind = _KIND_OF_TAG.get(tag)
+        if kind and self.loader.resolve(yaml.ScalarNode, event.value, (True, False)) != tag:
+            # `!!bool maybe`, `!!null x`: the text is not one the tag names; PyYAML's
+            # constructors look it up unchecked (a KeyError) or ignore it (any text is null)
+            self._error(
+                event.start_mark,
+                _("cannot read {value} as {kind}").format(value=_short(event.value), kind=_(kind)),
+            )
+            return _REPORTED
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return self.scalars.construct_object(node)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            kind = _KIND_OF_TAG.get(tag)
             message = (
                 _("cannot read {value} as {kind}").format(value=_short(event.value), kind=_(kind))
                 if kind

@@ -311,7 +311,10 @@ def _key_html(atlas: Atlas, aspect: str) -> str:
     )
     guides = list(dict.fromkeys(" ".join(g.name[:200].split()) for view in views for g in view.guides))
     if guides:
+        # a slash is held to the word before it (no break inside "nobr"), the text itself kept
+        # as it is (searched, copied, read aloud): a line of the key started with "/" (S19-14)
         names = escape(", ".join(isolate(g) for g in guides[:24]))
+        names = names.replace(" /", '<span class="nobr"> /</span>')
         items += (
             '<li class="guides"><svg class="dash" viewBox="0 0 24 10" aria-hidden="true">'
             '<line x1="0" y1="5" x2="24" y2="5"/></svg>'

@@ -7,7 +7,7 @@ anchors and are pushed apart just enough not to overlap, staying inside the colu
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 def spread(anchors: Sequence[float], gap: float, low: float, high: float) -> list[float]:
@@ -179,8 +179,7 @@ def kept_side(
 MOVE_COST = 1.0
 
 
-@dataclass(frozen=True, slots=True)
-class Leader:
+class Leader(NamedTuple):
     """A label's choice between the columns (`balance_columns`): its zone's level `y`, its
     height in a column (mm), and what its leader costs to either side (`better_side`'s
     crossings, bare foot a twentieth)."""

@@ -111,6 +111,7 @@ def free_spot(
     others: Sequence[tuple[float, float]] = (),
     feet: Sequence[Sequence[tuple[float, float]]] = (),
     inside_feet: bool = False,
+    clear_of: Sequence[Box] = (),
 ) -> tuple[float, float] | None:
     """Top-left corner for a box of `size` (width, height) near `point` that overlaps none of
     `taken` (kept `gap` apart) and lies inside `bounds`: the first of `preferred` corners that
@@ -135,7 +136,11 @@ def free_spot(
     one is free: it crosses no outline (boxes along each, see `line_pieces`, count as taken)
     and no point of it (its corners and centre) lies inside one. A box wholly inside a foot
     crosses no outline: tested by its edges alone, messages landed on the feet (S17-2). With
-    `inside_feet` too, a box wholly inside a foot is free as well (it hides no edge)."""
+    `inside_feet` too, a box wholly inside a foot is free as well (it hides no edge).
+
+    With `clear_of` (the chart's text), only a corner whose leader runs clear of those boxes
+    (`crosses`) is taken: the best such (place_message asks so where the best free corner's
+    leader runs through text)."""
     import numpy as np  # (only when a message is placed: not at start-up)
 
     width, height = size
@@ -189,13 +194,14 @@ def free_spot(
             soft_cost,
             line_cost,
             others,
+            clear_of,
         )
     if preferred:
         xs, ys = np.array([p[0] for p in preferred]), np.array([p[1] for p in preferred])
         good = free(xs, ys) & (distance(xs, ys) <= reach)
-        if good.any():
-            k = int(np.argmax(good))
-            return (float(xs[k]), float(ys[k]))
+        spot = _first_clear(np.flatnonzero(good), xs, ys, point, size, clear_of)
+        if spot is not None:
+            return spot
     order = np.argsort(distance(near[:, 0], near[:, 1], near[:, 2], near[:, 3]))[:SIDE_BOXES]
     gx, gy = _grid(np, preferred, near[order], width, height, gap)
     far = distance(gx, gy)
@@ -204,12 +210,37 @@ def free_spot(
     if not len(gx):
         return None
     by_distance = np.argsort(far, kind="stable")
+    tries = 0
     for start in range(0, len(by_distance), 1024):  # the nearest first: most answer in one go
         chunk = by_distance[start : start + 1024]
-        good = free(gx[chunk], gy[chunk])
-        if good.any():
-            k = chunk[int(np.argmax(good))]
-            return (float(gx[k]), float(gy[k]))
+        good = chunk[np.flatnonzero(free(gx[chunk], gy[chunk]))][: max(CLEAR_TRIES - tries, 1)]
+        spot = _first_clear(good, gx, gy, point, size, clear_of)
+        if spot is not None:
+            return spot
+        tries += len(good)
+        if len(clear_of) and tries >= CLEAR_TRIES:
+            return None
+    return None
+
+
+CLEAR_TRIES = 256  # free_spot's clear_of: the best free corners whose leaders are followed
+
+
+def _first_clear(ks, xs, ys, point, size, clear_of):
+    """The first of the corners `ks` (indices into xs, ys, best first) whose leader runs clear
+    of `clear_of` (all of them when that is empty): at most CLEAR_TRIES followed, each leader
+    costing a walk along it (so that a place with no clear leader near stays quick)."""
+    import numpy as np
+
+    if len(clear_of):
+        clear_of = np.asarray(clear_of, dtype=float).reshape(-1, 4)  # (once, not per leader)
+    for tried, k in enumerate(ks):
+        if not len(clear_of):
+            return (float(xs[k]), float(ys[k]))
+        if tried >= CLEAR_TRIES:
+            return None
+        if not crosses(point, (xs[k], ys[k]), size, clear_of):
+            return (float(xs[k]), float(ys[k]))
     return None
 
 
@@ -238,7 +269,21 @@ def _grid(np, preferred, sides, width: float, height: float, gap: float):
 
 
 def _weighed(
-    np, size, point, preferred, near, real, gap, free, distance, reach, soft, soft_cost, line_cost, others=()
+    np,
+    size,
+    point,
+    preferred,
+    near,
+    real,
+    gap,
+    free,
+    distance,
+    reach,
+    soft,
+    soft_cost,
+    line_cost,
+    others=(),
+    clear_of=(),
 ):
     """`free_spot` weighing each free corner (see there)."""
     width, height = size
@@ -299,8 +344,7 @@ def _weighed(
                 & (ly < boxes[:, 1] + boxes[:, 3])
             )
             cost += line_cost * inside.any(axis=1).sum(axis=1)  # each label it crosses
-    k = int(np.lexsort((rank, cost))[0])
-    return (float(gx[k]), float(gy[k]))
+    return _first_clear(np.lexsort((rank, cost)), gx, gy, point, size, clear_of)
 
 
 def line_pieces(points: Sequence[tuple[float, float]], piece: float, pad: float) -> list[Box]:
@@ -444,6 +488,13 @@ def place_message(
             spot = free_spot(size, point, wanted, taken, bounds, reach=far, **how)
             if spot is not None:
                 found.append(rank(spot, size, k, covers))
+            if spot is not None and found[-1][0] and covers == 0:  # (on paper: see place_message)
+                # the place's leader runs through text: the best whose leader does not, where
+                # there is one (a message above the big toe covered the foot while paper 25 mm
+                # off was free: only the nearest paper, its leader through a label, was asked)
+                clear = free_spot(size, point, wanted, taken, bounds, reach=far, **how, clear_of=taken)
+                if clear is not None:
+                    found.append(rank(clear, size, k, covers))
             if others and (spot is None or found[-1][0] or found[-1][2]):
                 # the nearest place beside another mark: better than a leader through text
                 spot = free_spot(size, point, wanted, taken, bounds, reach=far, **{**how, "others": ()})

@@ -8,14 +8,15 @@ size (guide names about 9 px beside 20 px labels on a 1920×1080 projector). Non
 under `min_mm`, the drawing's minimum (the map view's: legible pixels on screen), and the
 guide lines' names not under MINOR_FLOOR × it at the usual label size (less with larger
 labels, whose minimum is larger already): small and grey over the zones, they were the
-hardest text to read at the minimum (9 px in the window). Other text keeps the plain minimum:
+hardest text to read at the minimum (9 px in the window); never larger than the labels,
+though (11 px names beside 9 px labels covered the zones, tryout S18-3). Other text keeps the plain minimum:
 a larger one widens the label columns, or the key's lines, and takes the feet's room (a
 1024×700 window's labels fell under 9 px when the key and caveat had 11 px).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 LABEL_MM = 4.6  # a zone's label at the usual size: the unit of every other text
 
@@ -31,9 +32,9 @@ CAVEAT_SHARE = 3.0 / LABEL_MM
 MINOR_FLOOR = 11.0 / 9.0  # guide names' minimum over the drawing's: 9 px on screen -> 11 px
 
 
-@dataclass(frozen=True, slots=True)
-class ChartType:
-    """The size (mm) of each kind of text of one drawing."""
+class ChartType(NamedTuple):
+    """The size (mm) of each kind of text of one drawing (a NamedTuple: a dataclass was
+    5 M instructions of every start to make)."""
 
     label: float
     title: float
@@ -49,7 +50,8 @@ class ChartType:
     def minimum_met(self) -> float:
         """The largest minimum (`min_mm`) this drawing meets as it is: a drawing asked for no
         more is drawn alike without one."""
-        guide = self.guide / self.guide_floor
+        # guide names as large as the labels (their floor's cap) meet what the labels meet
+        guide = self.label if self.guide >= self.label else self.guide / self.guide_floor
         return min(self.label, self.title, self.foot, self.note, self.key, self.caveat, guide)
 
 
@@ -59,18 +61,20 @@ def chart_type(
     min_guide_mm: float | None = None,
 ) -> ChartType:
     """The sizes of a drawing whose labels are asked for at `label_mm`, no text under `min_mm`
-    and guide names under MINOR_FLOOR × `min_mm` (under `min_guide_mm`, when given). The title
-    stays larger than a foot's name when both meet the minimum."""
+    and guide names under MINOR_FLOOR × `min_mm` (under `min_guide_mm`, when given), nor
+    larger than the labels (tryout S18-3: 11 px names beside 9 px labels covered the zones).
+    The title stays larger than a foot's name when both meet the minimum."""
     floor = max(1.0, MINOR_FLOOR * LABEL_MM / label_mm)  # 11 px on screen, whatever the size
     guide_floor = min_mm * floor if min_guide_mm is None else min_guide_mm
     foot = max(FOOT_SHARE * label_mm, min_mm)
+    label = max(label_mm, min_mm)
     return ChartType(
-        label=max(label_mm, min_mm),
+        label=label,
         title=max(TITLE_SHARE * label_mm, foot * TITLE_SHARE / FOOT_SHARE),
         foot=foot,
         note=max(NOTE_SHARE * label_mm, min_mm),
         key=max(KEY_SHARE * label_mm, min_mm),
-        guide=max(GUIDE_SHARE * label_mm, guide_floor),
+        guide=min(max(GUIDE_SHARE * label_mm, guide_floor), label),
         caveat=max(CAVEAT_SHARE * label_mm, min_mm),
         guide_floor=floor,
     )

@@ -6,8 +6,6 @@ size, presenter mode: layout/text_sizes.py) never pushes them past the drawing's
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene
@@ -23,14 +21,17 @@ from .zone_item import guide_pen
 Swatch = tuple[QBrush | QColor, QPen, str]  # a QColor is a solid brush (QBrush(colour) makes 7 enum classes)
 
 
-@dataclass(slots=True)
 class DrawnKey:
-    """What `draw_key` added: the swatch rows (they give colours away) and the caveat lines."""
+    """What `draw_key` added: the swatch rows (they give colours away) and the caveat lines.
+    (A plain class: a dataclass was 5 M instructions of every start to make.)"""
 
-    bottom: float
-    swatches: list[QGraphicsItem] = field(default_factory=list)
-    caveat: list[QGraphicsItem] = field(default_factory=list)
-    note: list[QGraphicsItem] = field(default_factory=list)  # (also in `caveat`): about the labels
+    __slots__ = ("bottom", "swatches", "caveat", "note")
+
+    def __init__(self, bottom: float) -> None:
+        self.bottom = bottom
+        self.swatches: list[QGraphicsItem] = []
+        self.caveat: list[QGraphicsItem] = []
+        self.note: list[QGraphicsItem] = []  # (also in `caveat`): about the labels
 
 
 def region_swatches(regions: list[str]) -> list[Swatch]:

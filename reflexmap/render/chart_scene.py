@@ -37,6 +37,7 @@ from .chart_key import DrawnKey
 from .chart_scene_frames import FramesMixin
 from .chart_scene_guide_spots import GuideSpotsMixin
 from .chart_scene_guides import GuideNamesMixin, KeptPlaces
+from .chart_scene_guides_alone import GuidesAloneMixin
 from .chart_scene_key import KeyMixin
 from .chart_scene_labels import KeptSides, LabelsMixin
 from .chart_scene_parts import (
@@ -102,6 +103,7 @@ class ChartScene(
     KeyMixin,
     LabelsMixin,
     GuideNamesMixin,
+    GuidesAloneMixin,
     GuideSpotsMixin,
     FramesMixin,
     QGraphicsScene,
@@ -140,6 +142,9 @@ class ChartScene(
         self.min_text_mm = 0.0
         self.type: ChartType = chart_type()  # each kind of text's size (layout/text_sizes.py)
         self.key: DrawnKey | None = None
+        self.key_room: float | None = None  # the window's shape (width / height) the key was drawn for
+        self._key_args: tuple | None = None  # what else it was drawn from (see fit_key_to)
+        self.presenting = False  # the last chart drawn with presenting's larger labels
         self.title_items: list[QGraphicsSimpleTextItem] = []  # the title's lines (and the note under it)
         self.guide_names: list[QGraphicsItem] = []  # the names of guide lines (with their veils)
         self._pending_names: list = []  # a view's guide names, placed after its labels
@@ -170,6 +175,10 @@ class ChartScene(
         self._drawing: list[QGraphicsItem] | None = None  # the frame being drawn collects here
         self._staging: list[QGraphicsItem] | None = None  # see _redraw_frame
         self._placing_again = False  # see _place_names_again
+        self._deferring_names = False  # the views' guide names placed after them all (show_chart)
+        self._guide_step = 0  # the step of _guide_ladder every view's guide names are set at
+        self.legible_mm = 0.0  # the guide names' least size (see show_chart)
+        self._forget_guide_steps()
         self._wide = False
         self.labelled = True  # whether the last chart was laid out with its label columns
         self.column_mm = MAX_LABEL_MM  # the widest a label column may be (layout/columns.py)
@@ -223,6 +232,7 @@ class ChartScene(
         With `base` (the main chart, under a partial one) its outlines and zones are drawn in
         grey under this chart's zones, and `base_note` says under the title what this one adds."""
         self.clear()
+        asked = label_mm  # (presenting's shrinks to its columns below)
         self._names_waiting = {}
         self.setBackgroundBrush(palette.PAPER)  # the theme may have changed
         self.marks, self._notes, self._rings = [], [], []
@@ -241,7 +251,7 @@ class ChartScene(
         self.guide_names = []
         self._guide_lines = {}
         self.base, self.base_items, self.base_note = base, [], None
-        self.key = None
+        self.key, self.key_room, self._key_args = None, room, None
         self.title_items = []
         self._hovered = None
         self.atlas, self.aspect = atlas, aspect
@@ -250,6 +260,7 @@ class ChartScene(
         wide = is_wide(shown)
         # label columns are bounded by the feet's width, their names shortened to it
         presenting = label_mm > LABEL_MM * text_scale * 1.001  # larger labels asked for
+        self.presenting = presenting
         # the size the text setting asks for, not grown for the window: the sides stay the
         # same through the map's rounds of text sizes (a layout that changed with them made
         # the rounds settle elsewhere when labels were hidden and shown again); presenting's
@@ -275,6 +286,9 @@ class ChartScene(
         # every text grows with the labels asked for (the text-size setting, presenting)
         self.min_text_mm = min_text_mm
         self.min_guide_mm = min_text_mm if min_guide_mm is None else min_guide_mm
+        # the minimum without the growth asked for (larger text, presenting): guide names
+        # crowded on a foot may shrink down to it (see _guide_ladder)
+        self.legible_mm = min_text_mm * min(1.0, LABEL_MM / asked)
         self.type = chart_type(label_mm, min_text_mm, min_guide_mm)
         self.label_mm = self.type.label
         boxes = [bounds(v.outline) for v in shown]
@@ -304,8 +318,15 @@ class ChartScene(
         self.frames = self._place(shown, sides, rows)
         self._wide = wide
         self.frame_items = {}
-        for frame, sides_of_view in zip(self.frames, placed, strict=True):
-            self._draw_frame(atlas, frame, sides_of_view)
+        self._deferring_names, self._guide_step = True, 0
+        self._forget_guide_steps()
+        try:
+            for frame, sides_of_view in zip(self.frames, placed, strict=True):
+                self._draw_frame(atlas, frame, sides_of_view)
+        finally:
+            self._deferring_names = False
+        if not getattr(self, "measuring", False):  # (a map's rounds learn the size: see place_guide_names)
+            self.place_guide_names()
         left = min(f.left - f.lead_left for f in self.frames) - max(
             self._column_width(v, s[0]) for v, s in zip(shown, sides, strict=True)
         )
@@ -335,7 +356,9 @@ class ChartScene(
         if heading:
             self._draw_title(heading, top, left, right)
         if key:
-            self._draw_key_in_room(atlas, shown, left, right, bottom, room)
+            bare = self._draw_key_in_room(atlas, shown, left, right, bottom, room)
+            # (presenting's columns are laid out for the window too: its key is not laid out alone)
+            self._key_args = None if presenting else (atlas, shown, left, right, bottom, bare)
         self.chart_rect = self.itemsBoundingRect().adjusted(-6, -6, 6, 6)
         self.setSceneRect(self.chart_rect)
 
@@ -348,11 +371,11 @@ class ChartScene(
             self._draw_labels(atlas, frame, left_ids, side="left")
             self._draw_labels(atlas, frame, right_ids, side="right")
             self._draw_labels_below(atlas, frame, below_ids)
-            if getattr(self, "measuring", False):  # (a map's rounds learn the size: see place_guide_names)
+            self._draw_caption(frame)
+            if self._deferring_names:  # (all views' at one size: see place_guide_names)
                 self._names_waiting[frame.view.id] = self._pending_names
             else:
-                self._draw_guide_names(frame)
-            self._draw_caption(frame)
+                self._draw_guide_names(frame)  # (one view drawn again: at the others' size)
         finally:
             self._drawing = None
 

@@ -21,7 +21,6 @@ from .chart_scene_guides import _name_measured
 from .chart_scene_parts import (
     GUIDE_CLEARANCE_MM,
     GUIDE_NAMES_APART_MM,
-    GUIDE_SIZES,
     _box,
 )
 
@@ -43,7 +42,7 @@ class GuideSpotsMixin:
         start: int = 0,
     ) -> tuple:
         """(text, size, width, height, x, y) of one guide's name after the names `placed`, at
-        GUIDE_SIZES[`start`] or smaller."""
+        `_guide_ladder()[start]` or smaller."""
         # other names kept further off than other text: two names one over the other
         # (or end to end) would read as one
         apart = [
@@ -53,8 +52,7 @@ class GuideSpotsMixin:
         # the name as it is, else in two lines, else in smaller type (down to
         # 70 % of it): the first that has a place clear of everything
         found = None
-        for factor in GUIDE_SIZES[start:]:
-            size = self.guide_mm * factor
+        for size in self._guide_ladder()[start:]:
             near = self._other_uprights(frame, guide, size)
             for split in (False, True):
                 lines = self._guide_name_lines(frame, short, size, split)
@@ -79,7 +77,7 @@ class GuideSpotsMixin:
             if found is not None:
                 break
         if found is None:  # crowded everywhere: where it covers the least, as it is
-            size = self.guide_mm * GUIDE_SIZES[start]
+            size = self._guide_ladder()[start]
             lines = self._guide_name_lines(frame, short, size)
             text, width, height = _name_measured(lines, size)
             # guide lines too close together for a name between them: it may cross them,
@@ -99,13 +97,20 @@ class GuideSpotsMixin:
             found = (text, size, width, height, at)
         text, size, width, height, at = found
         # two lines close together (shoulder and diaphragm on a side view) and no clear
-        # place for the later name: it steps up above the earlier one instead of covering it
+        # place for the later name: it steps off the earlier one instead of covering it, on
+        # the side its own line is (German at 1024x768: the diaphragm line's name stepped up
+        # over the shoulder line's, above the toes, 20 mm from its own line)
         spot = QRectF(at.x(), at.y(), width, height)
+        own = self._points(frame, guide.points)
         for _round in range(len(placed)):
             hit = next((r for r in placed if r.intersects(spot.adjusted(0.2, 0.2, -0.2, -0.2))), None)
             if hit is None:
                 break
-            spot.moveBottom(hit.top() - 0.2)
+            line_y = _line_y(own, spot.left(), spot.right())
+            if line_y is not None and line_y > hit.center().y():
+                spot.moveTop(hit.bottom() + 0.2)
+            else:
+                spot.moveBottom(hit.top() - 0.2)
         return (text, size, width, height, spot.x(), spot.y())
 
     def _other_uprights(self, frame: Frame, guide, size: float) -> list:
@@ -231,6 +236,19 @@ class GuideSpotsMixin:
                 x, y = spot[0] + 0.4, spot[1]
         x = max(frame.left + 1.0, min(x, frame.right - width - 1.0))
         return QPointF(x, y)
+
+
+def _line_y(ends, left: float, right: float) -> float | None:
+    """The middle height (scene mm, down) of a guide line (its scene points) where it runs
+    between `left` and `right`; None where it does not (an upright line beside them)."""
+    ys = []
+    for a, b in zip(ends, ends[1:], strict=False):
+        low, high = min(a.x(), b.x()), max(a.x(), b.x())
+        if high < left or low > right or high - low < 1e-9:
+            continue
+        for x in (max(low, left), min(high, right)):
+            ys.append(a.y() + (b.y() - a.y()) * (x - a.x()) / (b.x() - a.x()))
+    return (min(ys) + max(ys)) / 2 if ys else None
 
 
 def _upright(ends) -> bool:

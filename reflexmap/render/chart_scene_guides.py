@@ -19,6 +19,7 @@ from ..layout.frames import Frame
 from ..layout.guide_reads import same_reads, watch
 from ..layout.labels import (
     SegmentIndex,
+    best_spot,
     segments_of,
 )
 from . import palette
@@ -26,6 +27,7 @@ from .chart_scene_parts import (
     COMMON_GUIDE_STEP,
     GUIDE_CLEARANCE_MM,
     GUIDE_NAMES_APART_LINES,
+    GUIDE_NAMES_APART_MM,
     GUIDE_SIZES,
     _box,
     _path_lines,
@@ -42,24 +44,159 @@ class GuideNamesMixin:
     """(`ChartScene`'s part: see the module's docstring)"""
 
     def place_guide_names(self) -> None:
-        """The guide names of a chart drawn `measuring` (without them), placed now: the map's
-        rounds that fit its text to the window draw it so until a drawing holds, and name
-        only that one. The same picture as the chart drawn whole: the names are placed from
-        the same labels and leaders, on top of their guide lines, and the chart's bounds
-        taken again with them."""
+        """The guide names of the views drawn without them (`_names_waiting`: a chart drawn
+        `measuring`, the map's rounds that fit its text to the window, or drawn whole), placed
+        now from their labels and leaders, on top of their guide lines, and the chart's bounds
+        taken again with them.
+
+        Every view's names are set at one size (tryout S18-3: each foot chose its own, the
+        left foot's names 1.18× the right's, those of the compare window's 1.4×): where the
+        names of one view need smaller type to have a place, those of the others are placed
+        again at that size (down to COMMON_GUIDE_STEP, as within a view)."""
         waiting, self._names_waiting = self._names_waiting, {}
-        for frame in self.frames:
-            pending = waiting.get(frame.view.id)
-            if pending is None:
-                continue
-            self._pending_names, self._drawing = pending, self.frame_items[frame.view.id]
+        frames = [frame for frame in self.frames if frame.view.id in waiting]
+        found = {}
+        for frame in frames:
+            self._pending_names = waiting[frame.view.id]
+            found[frame.view.id] = self._find_guide_places(frame, self._guide_step)
+        own = {view_id: self._own_step(places) for view_id, places in found.items()}
+        common = max([self._guide_step, *(own[v] for v, places in found.items() if places)])
+        for frame in frames:
+            places = found[frame.view.id]
+            if places and max(self._guide_size_step(place[1]) for place in places) < common:
+                self._pending_names = waiting[frame.view.id]
+                found[frame.view.id] = self._find_guide_places(frame, common)
+        self._guide_step = common
+        for view_id, places in found.items():  # (a view drawn again alone: chart_scene_guides_alone.py)
+            self._note_guide_places(view_id, own[view_id], places, waiting[view_id])
+        self._pair_mirrored_names(frames, waiting, found)
+        self._final.update({view_id: list(places) for view_id, places in found.items()})
+        for frame in frames:
+            self._pending_names, self._drawing = waiting[frame.view.id], self.frame_items[frame.view.id]
             try:
-                self._draw_guide_names(frame)
+                self._put_guide_names(found[frame.view.id])
             finally:
                 self._drawing = None
         if waiting:
             self.chart_rect = self.itemsBoundingRect().adjusted(-6, -6, 6, 6)
             self.setSceneRect(self.chart_rect)
+
+    def _pair_mirrored_names(self, frames: list[Frame], waiting: dict, found: dict) -> None:
+        """Where one foot's view mirrors another's (`mirror_of`: the right foot drawn from the
+        left), a guide's name placed differently on the two feet is set at mirrored places on
+        both where there is a spot clear on both (tryout S18: the right sole's "Tendon" stood
+        by the diaphragm line, the left's mid-arch): the other foot's place mirrored, else a
+        place searched for among both feet's leaders, labels and names (the other's mirrored).
+        Each foot keeps its own place where no spot is clear on both (their leaders differ).
+        Names of different text or size, or guides not drawn as mirror images, are left as
+        placed. Changes `found` in place."""
+        by_id = {frame.view.id: frame for frame in frames}
+        for frame in frames:
+            source = by_id.get(frame.view.mirror_of) if frame.view.mirror_of else None
+            if source is None or not found.get(frame.view.id) or not found.get(source.view.id):
+                continue
+            mine, theirs = waiting[frame.view.id], waiting[source.view.id]
+            if len(mine) != len(theirs) or not all(
+                _mirror_images(a[1].points, b[1].points) for a, b in zip(mine, theirs, strict=True)
+            ):
+                continue
+            places, other = found[frame.view.id], found[source.view.id]
+            shared = None  # searched the first time a name's two places are both taken
+            # in rounds: a name moved may free the shared spot of one before it (German at
+            # 1024x768: the right sole's waistline name stood where the tendon's would)
+            for _round in range(len(places)):
+                moved = False
+                for k in range(len(places)):
+                    here, there = places[k], other[k]
+                    if here[:4] != there[:4] or _mirrored_place(there, source, frame) == here:
+                        continue
+                    spots = [there, _mirrored_place(here, frame, source), None]
+                    for theirs_at in spots:
+                        if theirs_at is None:  # the searched place, the first time one is needed
+                            if shared is None:
+                                step = max(self._guide_size_step(place[1]) for place in other)
+                                shared = self._shared_guide_places(source, theirs, frame, mine, step)
+                            if shared[k][:4] != there[:4]:
+                                break
+                            theirs_at = shared[k]
+                        mine_at = _mirrored_place(theirs_at, source, frame)
+                        if self._guide_spot_clear(frame, mine, places, k, mine_at) and self._guide_spot_clear(
+                            source, theirs, other, k, theirs_at
+                        ):
+                            places[k], other[k], moved = mine_at, theirs_at, True
+                            break
+                if not moved:
+                    break
+
+    def _shared_guide_places(
+        self, frame: Frame, pending: list, mirror: Frame, mirrored: list, start: int
+    ) -> list[tuple]:
+        """Places for `pending` names on `frame`'s view searched as the view's own are (at
+        `_guide_ladder()[start]` or smaller), keeping clear of the `mirror` view's leaders and
+        labels too, mirrored onto this one: where a name has a clear one, it is clear on both
+        feet (`_pair_mirrored_names` checks that it is)."""
+        lines, rects = self._guide_obstacles(frame, pending)
+        mirror_lines, mirror_rects = self._guide_obstacles(mirror, mirrored)
+        lines += [[_mirrored_point(p, mirror, frame) for p in line] for line in mirror_lines]
+        for x0, y0, x1, y1 in mirror_rects:
+            (mx0, my0), (mx1, my1) = (
+                _mirrored_point((x1, y0), mirror, frame),
+                _mirrored_point((x0, y1), mirror, frame),
+            )
+            rects.append((mx0, my0, mx1, my1))
+        kept = self._pending_names, self._leaders
+        self._pending_names = pending
+        self._leaders = [
+            line
+            for key in self.labels
+            if key[0] == frame.view.id
+            for line in _path_lines(self.labels[key].leader)
+        ]
+        try:
+            places, _entries = self._guide_name_places_from(
+                frame, SegmentIndex(segments_of(lines)), rects, [], watching=False, start=start
+            )
+        finally:
+            self._pending_names, self._leaders = kept
+        return places
+
+    def _guide_obstacles(self, frame: Frame, pending: list) -> tuple[list, list]:
+        """The lines (the view's guide lines and leaders, scene mm) and rectangles (its labels)
+        a guide name of `frame`'s view keeps clear of."""
+        view_keys = [key for key in self.labels if key[0] == frame.view.id]
+        leaders = [line for key in view_keys for line in _path_lines(self.labels[key].leader)]
+        lines = [self._scene_ring(frame, g.points) for _i, g, *_r in pending] + leaders
+        return lines, [_box(self.labels[key].text.sceneBoundingRect()) for key in view_keys]
+
+    def _guide_spot_clear(self, frame: Frame, pending: list, places: list, k: int, place: tuple) -> bool:
+        """Whether the `k`th of `pending` guide names could stand at `place` on `frame`'s
+        view: clear of its leaders, guide lines, labels and the view's other names (kept as
+        far apart as the search keeps them), never across the foot's outline nor past its
+        sides, as `_guide_name_position` asks of a place it finds."""
+        _item, guide, _short, edges, fills = pending[k]
+        text, size, width, height, x, y = place
+        lines, rects = self._guide_obstacles(frame, pending)
+        for j, (_t, s, w, h, px, py) in enumerate(places):
+            if j != k:
+                sep = GUIDE_NAMES_APART_LINES * s
+                rect = QRectF(px, py, w, h).adjusted(-0.4, 0, 0.4, 0)
+                rects.append(_box(rect.adjusted(-GUIDE_NAMES_APART_MM, -sep, GUIDE_NAMES_APART_MM, sep)))
+        rects += self._other_uprights(frame, guide, size)
+        closed = len(guide.points) > 3 and guide.points[0] == guide.points[-1]
+        spot = best_spot(
+            [(0.0, x - 0.4, y)],
+            width + 0.8,
+            max(height, size),
+            outline=self._outline_index(frame) if not closed else (),
+            edges=edges,
+            avoid=SegmentIndex(segments_of(lines)),
+            avoid_rects=rects,
+            clearance=GUIDE_CLEARANCE_MM,
+            within=(frame.left + 0.6, frame.right - 0.6),
+            inside=False,
+            fills=fills,
+        )
+        return spot is not None
 
     def _guide_name_lines(self, frame: Frame, short: str, size: float, split: bool = False) -> list[str]:
         """The guide's name in lines inside the foot's width: a long name (large type,
@@ -98,7 +235,14 @@ class GuideNamesMixin:
         """The names of the view's guide lines, placed once its labels and leaders are drawn:
         clear of every leader, label and guide line (their own too) and of each other. A view
         drawn again after an edit keeps the names where they were when nothing the placement
-        read has changed (see layout/guide_reads.py)."""
+        read has changed (see layout/guide_reads.py). Drawn alone (a view drawn again after an
+        edit), as a drawing of the whole chart places them: at the other views' names' size,
+        paired with the mirrored foot's after (chart_scene_guides_alone.py)."""
+        self._put_guide_names(self._places_alone(frame))
+
+    def _find_guide_places(self, frame: Frame, start: int) -> list[tuple]:
+        """(text, size, width, height, x, y) of each of `_pending_names` on `frame`'s view, at
+        `_guide_ladder()[start]` or smaller (see `_draw_guide_names`)."""
         view_keys = [key for key in self.labels if key[0] == frame.view.id]
         leaders = [line for key in view_keys for line in _path_lines(self.labels[key].leader)]
         self._leaders = leaders  # (a crowded name keeps off them at least: _guide_name_place)
@@ -132,7 +276,9 @@ class GuideNamesMixin:
         if any(len(fills) != 1 for *_rest, fills in pending):
             known = []  # a main chart's zones under these: not followed
         memo = None if again or not pending else self.kept_guide_places
-        token = _places_token(frame, self.guide_mm, self.min_guide_mm, inputs) if memo is not None else ""
+        token = (
+            _places_token(frame, self.guide_mm, self.min_guide_mm, inputs, start) if memo is not None else ""
+        )
         places = memo.get(frame.view.id, token) if memo is not None else None
         if places is None or not self._kept_places_hold(frame, pending, places):
             # on a view too crowded to label what each name's search read is noted on the first
@@ -140,7 +286,7 @@ class GuideNamesMixin:
             # drew the view again whole: 1.5–1.8 s for the first drop on a view of 5,000 zones)
             watching = again or (edges is not None and frame.view.id in self.unlabelled_views)
             places, entries = self._guide_name_places(
-                frame, SegmentIndex(lines), rects, known, watching=watching
+                frame, SegmentIndex(lines), rects, known, watching=watching, start=start
             )
             self.guide_names_searched += 1
             if watching:
@@ -149,7 +295,13 @@ class GuideNamesMixin:
                 memo.put(frame.view.id, token, places)
         elif edges is not None:  # found in the kept file: what a search would read is not known
             self._guide_places[frame.view.id] = (inputs, None, (self.atlas, edges), places)
-        for (item, *_rest), (text, size, width, height, x, y) in zip(pending, places, strict=True):
+        return places
+
+    def _put_guide_names(self, places: list[tuple]) -> None:
+        """The names of `_pending_names` drawn at their `places`, each on a veil of paper."""
+        for (item, *_rest), (text, size, width, height, x, y) in zip(
+            self._pending_names, places, strict=True
+        ):
             name = text_item(text, size, italic=True)
             name.setBrush(palette.GUIDE)
             name.setPos(x, y)
@@ -174,7 +326,7 @@ class GuideNamesMixin:
             return False
         for (_item, _guide, short, *_rest), place in zip(pending, places, strict=True):
             text, size, width, height, x, y = place
-            sizes = [self.guide_mm * factor for factor in GUIDE_SIZES]
+            sizes = self._guide_ladder()
             if size not in sizes:
                 return False
             if not any(
@@ -190,7 +342,7 @@ class GuideNamesMixin:
         return True
 
     def _guide_name_places(
-        self, frame: Frame, avoid: SegmentIndex, rects: list, known: list, *, watching: bool
+        self, frame: Frame, avoid: SegmentIndex, rects: list, known: list, *, watching: bool, start: int = 0
     ) -> tuple[list[tuple], list[tuple]]:
         """(text, size, width, height, x, y) of each pending guide name, in turn (see
         `_draw_guide_names`); and, `watching`, what each read: (places before it, the zones'
@@ -201,7 +353,6 @@ class GuideNamesMixin:
         The names of a view are set at one size: where one of them needs smaller type to have
         a place, they are all placed again starting at that size (before, each took its own:
         a projector's German names at 10, 14 and 9 pixels side by side)."""
-        start = 0
         while True:
             places, entries = self._guide_name_places_from(
                 frame, avoid, rects, known, watching=watching, start=start
@@ -213,13 +364,27 @@ class GuideNamesMixin:
         return places, entries
 
     def _guide_size_step(self, size: float) -> int:
-        """Which of GUIDE_SIZES a name at `size` (mm) is set at."""
-        return min(range(len(GUIDE_SIZES)), key=lambda k: abs(self.guide_mm * GUIDE_SIZES[k] - size))
+        """Which step of `_guide_ladder` a name at `size` (mm) is set at."""
+        ladder = self._guide_ladder()
+        return min(range(len(ladder)), key=lambda k: abs(ladder[k] - size))
+
+    def _guide_ladder(self) -> tuple[float, ...]:
+        """The sizes (mm) a guide name is tried at, largest first: GUIDE_SIZES of the names'
+        size, none under the drawing's minimum text size without the growth asked for
+        (`legible_mm`: the names are no larger than the labels, which stand at the minimum on
+        a small map, and 85 % of them fell under the 9 px every label holds; presenting, whose
+        minimum is the names' own size, they may shrink to the usual minimum: the shoulder
+        line's name on the right foot's dorsal view stood on two leaders at the larger).
+        Presenting, the crowded name may take the ladder's smallest step, as before the floor:
+        since presenting's text grows 1.4x (PRESENTING_TEXT_GROWTH) the German medial view's
+        'Zwerchfelllinie' had no place at the floor and stood stacked over 'Schulterlinie'."""
+        floor = 0.0 if self.presenting else min(self.guide_mm, self.legible_mm)
+        return tuple(dict.fromkeys(max(self.guide_mm * factor, floor) for factor in GUIDE_SIZES))
 
     def _guide_name_places_from(
         self, frame: Frame, avoid: SegmentIndex, rects: list, known: list, *, watching: bool, start: int
     ) -> tuple[list[tuple], list[tuple]]:
-        """(`_guide_name_places`, every name at GUIDE_SIZES[`start`] or smaller)"""
+        """(`_guide_name_places`, every name at `_guide_ladder()[start]` or smaller)"""
         placed: list[QRectF] = []  # this view's guide names so far: none covers another
         gaps: list[float] = []  # how far above and below each of them the next keeps off
         places: list[tuple] = []
@@ -257,6 +422,26 @@ class GuideNamesMixin:
         return places, entries
 
 
+def _mirror_images(points, mirrored) -> bool:
+    """Whether a guide's points (mm, the view's x = 0 at its middle) are another's mirrored."""
+    return len(points) == len(mirrored) and all(
+        abs(x + mx) < 1e-6 and abs(y - my) < 1e-6 for (x, y), (mx, my) in zip(points, mirrored, strict=True)
+    )
+
+
+def _mirrored_place(place: tuple, source: Frame, frame: Frame) -> tuple:
+    """A guide name's `place` on `source`'s view, mirrored onto `frame`'s (its veil's middle at
+    minus its x from the view's middle, the same height from the view's top)."""
+    text, size, width, height, x, y = place
+    return (text, size, width, height, frame.dx - (x - source.dx) - width, y - source.dy + frame.dy)
+
+
+def _mirrored_point(point: tuple[float, float], source: Frame, frame: Frame) -> tuple[float, float]:
+    """A scene point of `source`'s view mirrored onto `frame`'s (see `_mirrored_place`)."""
+    x, y = point
+    return (frame.dx - (x - source.dx), y - source.dy + frame.dy)
+
+
 class KeptPlaces(Protocol):
     """Guide names' places kept between starts, by view and `_places_token`."""
 
@@ -265,14 +450,16 @@ class KeptPlaces(Protocol):
     def put(self, view_id: str, token: str, places: list[tuple]) -> None: ...
 
 
-def _places_token(frame: Frame, guide_mm: float, min_guide_mm: float, inputs: tuple) -> str:
+def _places_token(frame: Frame, guide_mm: float, min_guide_mm: float, inputs: tuple, start: int = 0) -> str:
     """What a view's guide names' places depend on besides the chart file, the settings, the
-    font and the code (the kept file's key): the view's place, the type sizes, the guides
-    and their names, the labels' boxes and the zones under them; as a short checksum."""
+    font and the code (the kept file's key): the view's place, the type sizes (and the
+    largest step of `_guide_ladder`, `start`), the guides and their names, the labels' boxes and
+    the zones under them; as a short checksum."""
     _frame, _guide_mm, guides, rects, fills = inputs
     text = repr(
         (frame.view.id, frame.dx, frame.dy, frame.left, frame.right, frame.top, frame.bottom)
         + (guide_mm, min_guide_mm, guides, rects, fills)
+        + ((start,) if start else ())
     ).encode()
     return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(text)}"
 

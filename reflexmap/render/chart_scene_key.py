@@ -4,8 +4,6 @@ clear of them). Part of `ChartScene` (render/chart_scene.py)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import (
     QGraphicsPathItem,
@@ -32,40 +30,101 @@ class KeyMixin:
     """(`ChartScene`'s part: see the module's docstring)"""
 
     def _draw_key_in_room(
-        self, atlas: Atlas, shown: list[View], left: float, right: float, y: float, room: float | None
-    ) -> None:
+        self,
+        atlas: Atlas,
+        shown: list[View],
+        left: float,
+        right: float,
+        y: float,
+        room: float | None,
+        bare: QRectF | None = None,
+    ) -> QRectF:
         """The key, its names and caveat as large as the guide names' minimum (11 px in the
-        window, where the plain minimum is 9) when the chart fitted to a window of `room`
-        (width over height) is held by its width, so that the key's taller rows take only
-        the paper left empty under the chart: the feet keep their size (a chart held by its
-        height draws the key at its size: larger, it would shrink them).
+        window, where the plain minimum is 9) where that leaves the feet their size in a window
+        of `room` (width over height): the chart fitted to it is no smaller than with the usual
+        key. Where the chart is held by its height (labels hidden, as in a quiz) the key's rows
+        may also reach into the paper beside the feet, as wide as the window shows the chart
+        (tryout S18-14: in a quiz the key and caveat, bound to the feet's width, fell to 9 px
+        and "guide lines (approximate)" wrapped, beside 400 px of empty paper); not presenting.
 
-        The larger key is drawn first: when it stays within the chart's width, the chart is
-        as wide as with the usual key, which is then not drawn only to be measured (a start
-        drew the key twice)."""
+        The larger key is drawn first: when it stays within the chart's width and the chart is
+        held by its width, it is kept without drawing another (a start drew the key twice).
+
+        `bare`: the bounds of the chart without its key (all the scene's items when not given).
+        Returns them."""
         chart_type, larger = self.type, self.min_text_mm * self.type.guide_floor
-        if room is None or larger <= min(chart_type.key, chart_type.caveat):
+        if bare is None:
+            bare = self.itemsBoundingRect()  # the chart without its key
+        if room is None:
             self._draw_key(atlas, shown, left, right, y)
-            return
-        bare = self.itemsBoundingRect()  # the chart without its key
-        self._draw_key_in(larger, atlas, shown, left, right, y)
-        rect = self.itemsBoundingRect()
-        held = rect.width() + 12 >= room * (rect.height() + 12)
-        if held and rect.left() >= bare.left() - 0.01 and rect.right() <= bare.right() + 0.01:
-            return  # as wide as with any key and held by its width: the feet as large
+            return bare
+        grows = larger > min(chart_type.key, chart_type.caveat)
+        narrow = (left, right)
+        if grows:
+            self._draw_key_in(larger, atlas, shown, left, right, y)
+            rect = self._with_key(bare)
+            held = rect.width() + 12 >= room * (rect.height() + 12)
+            if held and rect.left() >= bare.left() - 0.01 and rect.right() <= bare.right() + 0.01:
+                return bare  # as wide as with any key and held by its width: the feet as large
+            self._remove_key()
+        self._draw_key(atlas, shown, left, right, y)
+        usual = _fit(self._with_key(bare), room)
+        # not presenting: a key as wide as the projector's window left the trainer's notes no
+        # height under the chart, and its labels fell from 13.8 to 11.6 px (German, medial)
+        wide = narrow if self.presenting else self._key_span(bare, left, right, room)
+        tries = [(larger, wide), (larger, narrow)] if grows else []
+        tries += [(0.0, wide)]
+        for size, (low, high) in dict.fromkeys(tries):  # (the wide span may be the narrow one)
+            if size == 0.0 and (low, high) == narrow:
+                continue
+            self._remove_key()
+            self._draw_key_in(size, atlas, shown, low, high, y)
+            if _fit(self._with_key(bare), room) >= usual * (1 - 1e-9):
+                return bare  # the feet as large as with the usual key
         self._remove_key()
         self._draw_key(atlas, shown, left, right, y)
-        usual = self.itemsBoundingRect()
-        if not held or rect.width() > usual.width() + 0.01:
-            return  # the usual key: the larger one widened the chart, or it is held by its height
-        self._remove_key()  # as wide as with the usual key and held by its width
-        self._draw_key_in(larger, atlas, shown, left, right, y)
+        return bare
+
+    def _with_key(self, bare: QRectF) -> QRectF:
+        """The chart's bounds with its key drawn: `bare` and the key's items."""
+        rect = QRectF(bare)
+        for item in self.key.swatches + self.key.caveat:
+            rect = rect.united(item.sceneBoundingRect())
+        return rect
+
+    def fit_key_to(self, room: float | None) -> bool:
+        """The key laid out again for a window of another shape (`room`, its width over its
+        height; the viewport resized, as when edit mode's docks and bars come), as a drawing of
+        the whole chart for it lays it out: its rows may reach beside the feet, and its text is
+        larger, only where that leaves the feet their size in that window. Without it a chart
+        drawn again after an edit (a drop) was not what a whole drawing gives, and one left as
+        drawn kept a key laid out for a window it no longer has. True when it was laid out again
+        (`chart_rect` taken again with it)."""
+        if self._key_args is None or self.key is None or room is None or room == self.key_room:
+            return False
+        atlas, shown, left, right, y, bare = self._key_args
+        self._remove_key()
+        self._draw_key_in_room(atlas, shown, left, right, y, room, bare=bare)
+        self.key_room = room
+        # the chart's bounds as show_chart and place_guide_names take them: all it drew
+        for item in self.key.swatches + self.key.caveat + self.guide_names:
+            bare = bare.united(item.sceneBoundingRect())
+        self.chart_rect = bare.adjusted(-6, -6, 6, 6)
+        self.setSceneRect(self.chart_rect)
+        return True
+
+    def _key_span(self, bare: QRectF, left: float, right: float, room: float) -> tuple[float, float]:
+        """Where the key's rows may reach (scene mm): between `left` and `right`, or as wide as
+        a window of `room` shows a chart as tall as `bare` (held by its height), centred."""
+        width = max(right - left, room * (bare.height() + 12) - 12 - 2 * 6.0)
+        middle = (left + right) / 2
+        return middle - width / 2, middle + width / 2
 
     def _draw_key_in(self, larger: float, atlas, shown, left, right, y) -> None:
         """The key drawn with its text and the caveat at least `larger` mm."""
         chart_type = self.type
-        self.type = replace(
-            chart_type, key=max(chart_type.key, larger), caveat=max(chart_type.caveat, larger)
+        self.type = chart_type._replace(
+            key=max(chart_type.key, larger), caveat=max(chart_type.caveat, larger)
         )
         try:
             self._draw_key(atlas, shown, left, right, y)
@@ -172,3 +231,9 @@ class KeyMixin:
         shown = [label.text for label in self.labels.values()]
         shown += [item for item in self.guide_names if isinstance(item, QGraphicsSimpleTextItem)]
         return boxes + [item.sceneBoundingRect() for item in shown if item.isVisible()]
+
+
+def _fit(rect: QRectF, room: float) -> float:
+    """How large a chart of bounds `rect` is drawn fitted to a window `room` wide over its
+    height (1): its scale, up to a constant."""
+    return min(room / (rect.width() + 12), 1.0 / (rect.height() + 12))

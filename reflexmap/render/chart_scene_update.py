@@ -39,7 +39,8 @@ class UpdateMixin:
         that draw them are drawn again (zones, guide names, labels), nothing else. False, and
         nothing kept, when that would not give what `show_chart` draws: another layout of
         the views (label columns changed), a main chart drawn under this one, or numbered
-        labels (a handout)."""
+        labels (a handout). (The key stays: the map lays it out for its window's shape first,
+        ChartScene.fit_key_to.)"""
         old = self.atlas
         if old is None or self.base is not None or self.numbers is not None or not self.frames:
             return False
@@ -96,6 +97,7 @@ class UpdateMixin:
                 anchors,
             )  # the label columns moved: the
             return False  # whole chart is laid out again
+        self.names_apart = False
         swapped = [
             self._patch_frame(old, atlas, frame, zone_ids)
             or self._redraw_frame(atlas, frame, placed[frame.view.id])
@@ -103,6 +105,9 @@ class UpdateMixin:
         ]
         if not self._within_bounds(swapped):
             return False  # a shape drawn past the chart's edge (editing): drawn whole, bounds anew
+        self.pair_names_again(redrawn)  # (mirrored feet's names: chart_scene_guides_alone.py)
+        if self.names_apart:
+            return False  # another view's guide names would change (their size, or their pair's)
         # every view's items in the order show_chart makes them (keyboard order, screen readers)
         order = {view_id: k for k, view_id in enumerate(shown)}
         for keys in self.keys_by_zone.values():
@@ -230,7 +235,8 @@ class UpdateMixin:
                 [(number[z], self._zone_rings(frame, old.zone(z).shapes[view_id])) for z in changed],
                 [(number[z], self._zone_rings(frame, atlas.zone(z).shapes[view_id])) for z in changed],
             )
-            if all(same_reads(entry[1], edges, *entry[2]) for entry in kept[1]):
+            alone = self._own_steps.get(view_id) == self._guide_step  # (found in one search)
+            if alone and all(same_reads(entry[1], edges, *entry[2]) for entry in kept[1]):
                 self._guide_places[view_id] = (
                     inputs,
                     [(e[0], edges, *e[2:]) for e in kept[1]],

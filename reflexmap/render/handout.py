@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
+from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
 from ..atlas import Atlas
 from ..content import zone_card
@@ -245,8 +246,9 @@ def plan_handout(
     sheets: list[Sheet] = []
     for name, page in [(name, page) for name in kinds for page in pages_for(atlas, aspects)]:
         scene = ChartScene()
+        sizes = {"guide": GUIDE_LABEL_MM * text_scale}  # the guide lines' names grow too
 
-        def draw(names: bool, scene=scene, page=page, numbers=None) -> None:
+        def draw(names: bool, scene=scene, page=page, numbers=None, sizes=sizes) -> None:
             scene.show_chart(
                 atlas,
                 page.aspect,
@@ -256,7 +258,7 @@ def plan_handout(
                 key=False,
                 label_mm=LABEL_MM * text_scale,
                 text_scale=text_scale,
-                min_guide_mm=GUIDE_LABEL_MM * text_scale,  # the guide lines' names grow too
+                min_guide_mm=sizes["guide"],
                 base=base,
                 base_note=note,
             )
@@ -279,6 +281,13 @@ def plan_handout(
         chart, legend, legend_top = _arrange(device, scene, texts, body, name, mm, text_scale)
         if scene.names and _printed_label_mm(scene, chart, mm) < MIN_PRINTED_LABEL_MM:
             draw(False)  # names would print too small beside the feet: numbers there, names in the legend
+            chart, legend, legend_top = _arrange(device, scene, texts, body, name, mm, text_scale)
+        for _round in range(3):  # the guide lines' names beside the feet print at 6 pt too
+            printed = _printed_guide_mm(scene, chart, mm)
+            if printed <= 0.0 or printed >= MIN_PRINTED_LABEL_MM * 0.999:
+                break
+            sizes["guide"] *= MIN_PRINTED_LABEL_MM / printed * 1.01
+            draw(scene.names)
             chart, legend, legend_top = _arrange(device, scene, texts, body, name, mm, text_scale)
         for share in (0.3, 0.2, 0.1):  # still too small: less of the legend here, more overleaf
             if _printed_label_mm(scene, chart, mm) >= MIN_PRINTED_LABEL_MM:
@@ -471,7 +480,8 @@ def _paint_sheet(
     footer = _footer_block(device, atlas, number, total, area.width(), text_scale)
     footer.draw(painter, QPointF(area.left(), area.bottom() - height))
     if sheet.scene is not None and sheet.chart is not None:
-        sheet.scene.render(painter, sheet.chart, sheet.scene.chart_rect, Qt.AspectRatioMode.KeepAspectRatio)
+        rect = sheet.scene.chart_rect
+        sheet.scene.render(painter, _centred(rect, sheet.chart), rect, Qt.AspectRatioMode.KeepAspectRatio)
     legend = sheet.legend or []
     widest = max((len(n) for (n, _t), _b, _p in legend), default=3)
     bottom = area.top()
@@ -532,6 +542,17 @@ def _arrange(
     return best[1], best[2], best[3]
 
 
+def _centred(rect: QRectF, into: QRectF) -> QRectF:
+    """Where `rect` prints fitted into `into`: across its middle, at its top. (Qt's scene
+    render keeps the aspect at the target's left: a chart whose height bounds it, as the
+    German plantar view at Largest, stood in the left 55 % of the page, S19-8.)"""
+    fit = _fit(rect, into)
+    if fit <= 0.0:
+        return into
+    width = rect.width() * fit
+    return QRectF(into.left() + (into.width() - width) / 2, into.top(), width, rect.height() * fit)
+
+
 def _fit(rect: QRectF, into: QRectF) -> float:
     if rect.isEmpty() or into.width() <= 0 or into.height() <= 0:
         return 0.0
@@ -560,6 +581,22 @@ def _printed_label_mm(scene: ChartScene, chart: QRectF, mm: float) -> float:
         return 0.0
     fit = min(chart.width() / rect.width(), chart.height() / rect.height())
     return scene.label_mm * fit / mm
+
+
+def _printed_guide_mm(scene: ChartScene, chart: QRectF, mm: float) -> float:
+    """How tall the smallest guide line's name comes out on paper (mm), the chart fitted into
+    `chart` (device units); 0 when it names no guide line. (Names set smaller where a foot is
+    crowded count as set: a handout printed them at 5.1 pt where labels keep 6, S19-8.)"""
+    rect = scene.chart_rect
+    sizes = [
+        item.font().pixelSize() * item.sceneTransform().m22()
+        for item in scene.guide_names
+        if isinstance(item, QGraphicsSimpleTextItem) and item.isVisible() and item.font().pixelSize() > 0
+    ]
+    if not sizes or rect.isEmpty() or mm <= 0:
+        return 0.0
+    fit = min(chart.width() / rect.width(), chart.height() / rect.height())
+    return min(sizes) * fit / mm
 
 
 def _legend_text(atlas: Atlas, zone_id: str, n: int, kind: str) -> tuple[str, str]:

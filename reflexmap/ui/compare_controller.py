@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from .. import i18n
-from ..atlas import Atlas, AtlasError, LoadResult, read_atlas
+from ..atlas import Atlas, AtlasError, LoadResult, limits, read_atlas
 from ..i18n import _, bidi_isolate, ngettext
 from ..paths import chart_cache
 from .charts_menu import ChartsMenu
@@ -138,12 +138,16 @@ class CompareController:
         if not result.ok:
             from . import dialogs
 
-            count = len(result.errors)
+            count, more = limits.counted(result.errors)
             text = ngettext(
                 "{file} has {count} error and cannot be compared; the comparison is unchanged.",
                 "{file} has {count} errors and cannot be compared; the comparison is unchanged.",
                 count,
             ).format(file=bidi_isolate(Path(path).name), count=count)
+            if more:  # the reading stopped listing them
+                text = _(
+                    "{file} has more than {count} errors and cannot be compared; the comparison is unchanged."
+                ).format(file=bidi_isolate(Path(path).name), count=count)
             box = dialogs.chart_errors(parent, Path(path).name, result.errors, text=text)
             box.setWindowTitle(_("Chart not compared"))
             return None

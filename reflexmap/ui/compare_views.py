@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QTransform
 from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsPathItem,
@@ -19,7 +19,15 @@ from PySide6.QtWidgets import (
 
 from ..atlas import Atlas
 from ..render.chart_scene import LABEL_MM, ChartScene
-from .map_view import MAX_SCALE, MAX_TEXT_GROWTH, MIN_SCALE, MIN_TEXT_PX, ZOOM_STEP
+from .map_view import (
+    MAX_SCALE,
+    MIN_SCALE,
+    MIN_TEXT_PX,
+    ROUND_HEADROOM,
+    TEXT_GROWTH,
+    ZOOM_STEP,
+    toward_holding,
+)
 
 
 class NamesCombo(QComboBox):
@@ -56,34 +64,57 @@ class ChartView(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._fitted = True
+        self._label_px_mm = 0.0  # the labels' size drawn (mm) over MIN_TEXT_PX: 0 before a drawing
 
     def show_chart(
         self, atlas: Atlas, aspect: str, title: str | None = None, text_scale: float = 1.0
     ) -> None:
         """Draw, then again with larger text while the fitted chart would show it too small
-        (larger text widens the chart, so a few rounds find the size that holds). The text is
-        `text_scale` times the usual size, as Settings → Text size makes it on the map."""
+        (larger text widens the chart, so a few rounds find the size that holds), as the map
+        does: the same floor (MIN_TEXT_PX), growth (TEXT_GROWTH) and rounds. Before, it let text
+        grow to 1.25 × only, in four rounds that crept up on the size: labels 6–7 px at
+        1024×768 (S19-7). The text is `text_scale` times the usual size, as Settings → Text
+        size makes it on the map."""
         title = title if title is not None else atlas.tradition
         label_mm = LABEL_MM * text_scale
+        # as on the map: text grows only so far (it widens the chart, which shrinks the
+        # feet); past that the person zooms in
+        largest = TEXT_GROWTH * label_mm
         min_mm = 0.0
-        for _round in range(4):
+        before: tuple[float, float] | None = None
+        for _round in range(6):
             self.chart.show_chart(
                 atlas, aspect, title=title, label_mm=label_mm, text_scale=text_scale, min_text_mm=min_mm
             )
+            self._label_px_mm = 0.0  # the rounds measure the chart whole
             self.fit()
             scale = self.transform().m11()
             need = MIN_TEXT_PX * text_scale / scale if self.isVisible() and scale > 0 else 0.0
-            # As on the map: text grows only so far (it widens the chart, which shrinks the
-            # feet); past that the person zooms in.
-            need = min(need, MAX_TEXT_GROWTH * label_mm)
-            if need <= max(min_mm, label_mm) * 1.001:
+            need = min(need, largest)
+            if need <= max(min_mm, label_mm) * 1.001 or _round == 5:
                 break
-            min_mm = need * 1.04
+            if min_mm == 0.0:
+                following = need * ROUND_HEADROOM
+            else:
+                following = toward_holding(before, (min_mm, need))
+            # the last round is drawn at the largest, which holds
+            before, min_mm = (min_mm, need), largest if _round == 4 else min(following, largest)
+        self._label_px_mm = max(label_mm, min_mm) / (MIN_TEXT_PX * text_scale)
+        self.fit()
 
     def fit(self) -> None:
+        """The chart whole in the view, or, where its labels grown as far as they go would
+        still be under MIN_TEXT_PX whole (a small pane), as much of it as shows them at that
+        size, from its top left (the title, the left foot's labels): drag to see the rest, as
+        the map shows part of a chart."""
         rect = self.chart.chart_rect
         self.setSceneRect(rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height()))
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        legible = 1.0 / self._label_px_mm if self._label_px_mm > 0 else 0.0
+        if legible > self.transform().m11():
+            self.setTransform(QTransform.fromScale(legible, legible))
+            shown = self.mapToScene(self.viewport().rect()).boundingRect()
+            self.centerOn(rect.left() + shown.width() / 2, rect.top() + shown.height() / 2)
         self._fitted = True
 
     def wheelEvent(self, event) -> None:

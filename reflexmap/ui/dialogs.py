@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..atlas import AtlasError
+from ..atlas import AtlasError, limits
 from ..i18n import _, bidi_isolate, ngettext
 from . import file_dialogs
 
@@ -37,7 +37,11 @@ def plain_labels(widget) -> None:
 
 
 def chart_errors_text(name: str, errors: tuple[AtlasError, ...]) -> str:
-    count = len(errors)
+    count, more = limits.counted(errors)
+    if more:  # the reading stopped listing them (a slip repeated in every zone)
+        return _("{file} has more than {count} errors; the chart shown is unchanged.").format(
+            file=bidi_isolate(name), count=count
+        )
     return ngettext(
         "{file} has {count} error; the chart shown is unchanged.",
         "{file} has {count} errors; the chart shown is unchanged.",
@@ -47,9 +51,12 @@ def chart_errors_text(name: str, errors: tuple[AtlasError, ...]) -> str:
 
 def _errors_listed(errors: tuple[AtlasError, ...]) -> str:
     shown = "\n".join(_shown(e) for e in errors[:MAX_ERRORS_SHOWN])
-    if len(errors) > MAX_ERRORS_SHOWN:
-        more = len(errors) - MAX_ERRORS_SHOWN
+    count, beyond = limits.counted(errors)
+    if count > MAX_ERRORS_SHOWN:
+        more = count - MAX_ERRORS_SHOWN
         shown += "\n" + _("… and {count} more (run: reflexmap check FILE)").format(count=more)
+    if beyond:  # the reading's own last word: more follow
+        shown += "\n" + _shown(errors[-1])
     return shown
 
 

@@ -8,8 +8,10 @@ read in this session is named by its file until it is. No Qt."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple
 
 from ..atlas import LoadResult
 from ..i18n import LANGUAGES
@@ -24,12 +26,18 @@ def stamp(path: Path) -> tuple[float, int] | None:
     return found.st_mtime, found.st_size
 
 
-@dataclass(frozen=True, slots=True)
-class KeptChart:
+_NONE: Mapping[str, str] = MappingProxyType(
+    {}
+)  # the titles of a chart that does not load (read-only: shared)
+
+
+class KeptChart(NamedTuple):
+    """(A NamedTuple: a dataclass was 5 M instructions of every start to make.)"""
+
     stamp: tuple[float, int] | None  # the file's when it was read (None: not read from a file)
     loads: bool  # False: it had errors, and cannot be shown or compared
-    titles: dict[str, str] = field(default_factory=dict)  # language -> title ("" key: the file's own)
-    traditions: dict[str, str] = field(default_factory=dict)
+    titles: Mapping[str, str] = _NONE  # language -> title ("" key: the file's own)
+    traditions: Mapping[str, str] = _NONE
     aspects: tuple[str, ...] = ()
     zones: int = 0
     chart_id: str = ""  # its id (progress, statistics and Anki cards are kept by it)

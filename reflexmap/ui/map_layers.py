@@ -17,7 +17,6 @@ own drawing would, and a still picture is the same as one drawn directly.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF
 from PySide6.QtGui import QPainter, QPixmap, QRegion, QTransform
@@ -29,17 +28,22 @@ MERGE = 2.0  # a region to draw is drawn as its bounding band when that is at mo
 RING = 2  # tiles drawn ahead around the viewport for a pan; farther ones are let go
 
 
-@dataclass
+# (Tile and Level are plain classes: as dataclasses they were 8 M instructions of every start to make.)
 class Tile:
-    pixmap: QPixmap
-    dirty: QRegion = field(default_factory=QRegion)  # tile-local logical pixels to draw afresh
+    __slots__ = ("pixmap", "dirty")
+
+    def __init__(self, pixmap: QPixmap, dirty: QRegion) -> None:
+        self.pixmap = pixmap
+        self.dirty = dirty  # tile-local logical pixels to draw afresh
 
 
-@dataclass
 class Level:
-    scale: float
-    dpr: float
-    tiles: dict[tuple[int, int], Tile] = field(default_factory=dict)
+    __slots__ = ("scale", "dpr", "tiles", "__weakref__")  # (the drawing ahead holds it weakly)
+
+    def __init__(self, scale: float, dpr: float) -> None:
+        self.scale = scale
+        self.dpr = dpr
+        self.tiles: dict[tuple[int, int], Tile] = {}
 
     def covered(self, factor: float, ox: float, oy: float) -> QRegion:
         """Viewport pixels covered by this level's clean tiles, drawn at `factor`: whole pixels

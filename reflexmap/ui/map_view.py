@@ -75,7 +75,7 @@ REFINE_MS = 4.0
 ROUND_HEADROOM = 1.04
 
 
-def _toward_holding(before: tuple[float, float] | None, now: tuple[float, float]) -> float:
+def toward_holding(before: tuple[float, float] | None, now: tuple[float, float]) -> float:
     """The next round's minimum text size (mm), from this round's (minimum, what it needed)
     and the last's: where the line through them meets need = minimum (a chart widens
     about in proportion to its text), not merely this round's need, which on a small
@@ -330,7 +330,7 @@ class MapView(QGraphicsView):
             if min_mm == 0.0:
                 following = need * ROUND_HEADROOM  # headroom: the next drawing is wider
             else:
-                following = _toward_holding(before, (min_mm, need))
+                following = toward_holding(before, (min_mm, need))
             # never past the largest the view asks for, which holds (no need is larger):
             # the last round's drawing is made there, so that the rounds end on a drawing
             # that holds, the same whichever size they started from
@@ -458,6 +458,8 @@ class MapView(QGraphicsView):
         chart = self.chart
         if chart.aspect != self.state.aspect or chart.mastery is not self.state.mastery:
             return False
+        if not self.state.annotations.marks:  # the key as a whole drawing lays it out now
+            chart.fit_key_to(self._room())
         rect = chart.chart_rect
         # (no catch-all here: a bug in update_zones answered by a whole redraw went unseen a
         # morning, the TypeError of every drop hidden behind a slower but right picture)
@@ -520,12 +522,17 @@ class MapView(QGraphicsView):
                 base_note=what_it_adds(atlas, base) if base is not None else "",
                 labels=self.state.labels_visible,
                 whole_names=min_text_mm > 0.0 and self._pans(),
-                room=self.viewport().width() / max(1, self.viewport().height()) if self.isVisible() else None,
+                room=self._room(),
             )
         finally:
             self.chart.measuring = False
             self.chart.kept_guide_places = None
             self.chart.kept_label_sides = None
+
+    def _room(self) -> float | None:
+        """The viewport's width over its height, which the chart's key is drawn for (None
+        while the map is not shown)."""
+        return self.viewport().width() / max(1, self.viewport().height()) if self.isVisible() else None
 
     def _kept_places(self, min_text_mm: float) -> GuidePlaces | None:
         """Where this drawing of the start's chart may find its guide names' places from an
@@ -995,6 +1002,8 @@ class MapView(QGraphicsView):
             # what it needs here is the first round of the rebuild
             self._rebuild(self.min_text_mm_needed() if self.chart.min_text_mm == 0.0 else None)
         else:
+            if not self.state.annotations.marks:  # (a quiz's marks keep clear of the key drawn)
+                self.chart.fit_key_to(self._room())  # the key as a drawing for this shape lays it out
             self.fit()
 
     def _text_size_stale(self) -> bool:

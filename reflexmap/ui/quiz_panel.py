@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -219,7 +220,13 @@ class QuizPanel(QWidget):
             button.clicked.connect(lambda checked=False, i=i: self.chose.emit(i))
             self.buttons.append(button)
         self.answer = AnswerField(self)
-        self.answer.setPlaceholderText(_("…or type the answer (completion helps)"))
+        # how to answer by typing: in the field while it fits there, else wrapped above it
+        # (S19-15: at German Largest the placeholder was cut to "…oder die Antwort tippen (mit Ve…")
+        self.answer_hint = QLabel(_("…or type the answer (completion helps)"), self)
+        self.answer_hint.setObjectName("quiz-answer-hint")
+        self.answer_hint.setWordWrap(True)
+        self.answer_hint.setBuddy(self.answer)
+        self.answer_hint.hide()
         self.answer.setAccessibleName(_("Typed answer"))
         self.completions = QStringListModel(self)
         completer = QCompleter(self.completions, self)
@@ -252,7 +259,15 @@ class QuizPanel(QWidget):
         content = QWidget(self)
         content.setObjectName("quiz-question")
         layout = QVBoxLayout(content)
-        for widget in (self.status, self.prompt, self.hint, *self.buttons, self.answer, self.feedback):
+        for widget in (
+            self.status,
+            self.prompt,
+            self.hint,
+            *self.buttons,
+            self.answer_hint,
+            self.answer,
+            self.feedback,
+        ):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.scroll = QScrollArea(self)
@@ -293,6 +308,7 @@ class QuizPanel(QWidget):
         self.answer.setVisible(bool(choices))
         self.answer.setEnabled(True)
         self.answer.clear()
+        self._fit_answer_hint()
         self.completions.setStringList(sorted(set(names) | set(choices)))
         self.feedback.clear()
         self.feedback.setStyleSheet("")
@@ -349,6 +365,7 @@ class QuizPanel(QWidget):
         if self.hint.styleSheet() == style:
             return
         self.hint.setStyleSheet(style)
+        self.answer_hint.setStyleSheet(style)
         for button in self.buttons:  # a style sheet keeps the palette of when it was set: set again
             own = button.styleSheet()
             button.setStyleSheet("")
@@ -389,12 +406,27 @@ class QuizPanel(QWidget):
     def eventFilter(self, watched, event) -> bool:
         """1-4 pick a choice even while the answer field has focus, as long as it is empty:
         typed answers never start with a digit."""
+        if watched is self.answer and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+            self._fit_answer_hint()
         if watched is self.answer and event.type() == QEvent.Type.KeyPress:
             text = event.text()
             if text in ("1", "2", "3", "4") and not self.answer.text() and self.choices_active():
                 self._shortcut_choice(int(text) - 1)
                 return True
         return super().eventFilter(watched, event)
+
+    def _fit_answer_hint(self) -> None:
+        """The typing hint as the field's placeholder when it fits the field whole, else as
+        a wrapped line above the field (never cut)."""
+        text = self.answer_hint.text()
+        room = (
+            self.answer.width()
+            - 2 * self.answer.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth)
+            - 8
+        )  # frame and the text's margins
+        fits = self.answer.fontMetrics().horizontalAdvance(text) <= room
+        self.answer.setPlaceholderText(text if fits else "")
+        self.answer_hint.setVisible(not fits and self.answer.isVisibleTo(self))
 
     def _typed(self) -> None:
         if self.answer.text().strip():

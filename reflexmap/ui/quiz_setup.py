@@ -35,6 +35,7 @@ from ..quiz.scheduler import DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION, is
 from ..setting_rules import MAX_REMEMBERED, QUIZ_LENGTH, QUIZ_SECONDS, default
 from ..settings import Settings
 from ..vocab import FEET, REGION_COLOURS, aspect_name, foot_name, region_name
+from .tick_lists import ticks_apart
 from .wheel_guard import scroll_past_fields
 
 
@@ -175,6 +176,7 @@ class QuizSetupDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if zone.id in custom else Qt.CheckState.Unchecked)
             self.custom.addItem(item)
         self.custom.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long names elide
+        ticks_apart(self.custom)
         self.custom.setMaximumHeight(self.fontMetrics().lineSpacing() * 8)  # grows with the text size
         self.custom.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         # a chart of hundreds of zones (or a German name in the middle of 54): typed, not scrolled

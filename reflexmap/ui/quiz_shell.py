@@ -264,7 +264,7 @@ class QuizShell(QObject):
 
     def _elsewhere(self, chart) -> str:
         title = chart.localized(i18n.language()).title
-        return _("Those mistakes were made on {chart}: open that chart to review them.").format(
+        return _("Those mistakes were made on the chart “{chart}”: open that chart to review them.").format(
             chart=bidi_isolate(title)
         )
 

@@ -249,9 +249,9 @@ class StatisticsWindow(QDialog):
         """What every figure counts: the chart's zones as it has them now (said, because a
         log can hold answers to zones since deleted, which no figure counts)."""
         text = ngettext(
-            "The counts and charts here cover the answers to the {count} zone of the chart {chart} "
+            "The counts and charts here cover the answers to the {count} zone of the chart “{chart}” "
             "as it is now.",
-            "The counts and charts here cover the answers to the {count} zones of the chart {chart} "
+            "The counts and charts here cover the answers to the {count} zones of the chart “{chart}” "
             "as it is now.",
             stats.zones,
         ).format(count=format_count(stats.zones), chart=isolate(shortened(atlas.title, 80)))

@@ -67,7 +67,8 @@ yaml_token = st.sampled_from(
      "views", "atlas_format", "plantar-left", "mirror", "<<", "%YAML 1.1\n", "\t", "\x00", "é",
      "\r", "\r\n", "\ufeff", "1e5", "0o17", "0b101", "1_000", "1:30.5", "-.inf", "&b ", "*b", "<<: *a\n",
      "k" * 1100 + ": ", "[[0, 0], [10, 0], [10, 10]]", "- - 0\n  - 0\n", "010", "0x1F", "+.inf", "1.5e3",
-     "+3", "off", "no", "2024-01-01", "00.5", "5.", "!!int 010", "!!float .nan", "region: off\n"]
+     "+3", "off", "no", "2024-01-01", "00.5", "5.", "!!int 010", "!!float .nan", "region: off\n",
+     "!!bool ", "!!null ", "!!timestamp ", "maybe", "!<tag:yaml.org,2002:bool> "]
 )  # fmt: skip
 
 

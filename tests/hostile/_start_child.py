@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -57,15 +58,30 @@ def main() -> int:
         window.charts_menu.refill()
         facts["charts"] = [a.data() for a in window.charts_menu.actions() if a.data()]
         window.new_quiz_action.trigger()  # F7
-        app.processEvents()
-        collect()  # a damaged progress file is said first; the dialog opens when that is closed
-        app.processEvents()
-        dialog = next(w for w in app.topLevelWidgets() if w.objectName() == "quiz-setup" and w.isVisible())
-        facts["quiz_length"] = dialog.length.value()
-        facts["quiz_seconds"] = dialog.seconds.value()
-        dialog.reject()
-        collect()
-        window.close()
+        # a large progress file is read in the background (ui/background.py): the dialog opens
+        # once it is read, and a damaged file is said first (the dialog opens when that is closed)
+        deadline = time.monotonic() + 60
+
+        def setup_shown() -> None:
+            app.processEvents()
+            collect()
+            dialog = next(
+                (w for w in app.topLevelWidgets() if w.objectName() == "quiz-setup" and w.isVisible()), None
+            )
+            if dialog is None:
+                if time.monotonic() < deadline:
+                    QTimer.singleShot(20, setup_shown)
+                    return
+                print("the New quiz dialog never opened", file=sys.stderr)
+                window.close()
+                return
+            facts["quiz_length"] = dialog.length.value()
+            facts["quiz_seconds"] = dialog.seconds.value()
+            dialog.reject()
+            collect()
+            window.close()
+
+        setup_shown()
 
     code = run(on_ready=ready)
     print(json.dumps(facts))

@@ -374,6 +374,49 @@ CASES = [
         "must be a mapping (key: value) at the top, not a list",
         1,
     ),
+    Case(
+        "zones that are not mappings",
+        _text("zone-items.yaml", VALID_HEAD[: VALID_HEAD.index("zones:")] + "zones: [a, 1, ~]\n"),
+        "item 1 of 'zones' must be a mapping (key: value), not text",
+        8,
+        9,
+    ),
+    Case(
+        "a source that is a number",
+        _text("source-item.yaml", chart().replace('sources: [{id: s1, title: "S"}]', "sources: [7]")),
+        "item 1 of 'sources' must be a mapping (key: value), not a number",
+        5,
+        11,
+    ),
+    Case(
+        "an outline in two parts",
+        _text(
+            "outline-parts.yaml",
+            chart().replace(
+                "outline: [[-20, 0], [20, 0], [20, 100], [-20, 100]]",
+                "outline: [[[-20, 0], [20, 0], [20, 100], [-20, 100]], [[-5, 40], [5, 40], [5, 60]]]",
+            ),
+        ),
+        "'outline' is one polygon (a list of [x, y] points), not a list of polygons",
+        7,
+        62,
+        alone=True,
+    ),
+    Case(
+        "an outline of three parts, one of them a hole (no count to complain of)",
+        _text(
+            "outline-three.yaml",
+            chart().replace(
+                "outline: [[-20, 0], [20, 0], [20, 100], [-20, 100]]",
+                "outline: [[[-20, 0], [20, 0], [20, 100]], [[-5, 40], [5, 40], [5, 60]],"
+                " [[0, 1], [1, 1], [1, 2]]]",
+            ),
+        ),
+        "'outline' is one polygon (a list of [x, y] points), not a list of polygons",
+        7,
+        62,
+        alone=True,
+    ),
     Case("scalar at the top", _text("scalar.yaml", "just text\n"), "at the top, not text", 1),
     Case(
         "duplicate keys",
@@ -437,6 +480,27 @@ CASES = [
     ),
     Case("python name tag", _text("pyname.yaml", "title: !!python/name:os.system\n"), "is not allowed", 1),
     Case("local tag", _text("localtag.yaml", "title: !shout hello\n"), "tag '!shout' is not allowed", 1),
+    Case(
+        "!!bool on a word that is not true or false",
+        _text("bool-maybe.yaml", chart().replace('name: "Z"', "name: !!bool maybe")),
+        "cannot read 'maybe' as true or false",
+        10,
+        11,
+    ),
+    Case(
+        "!!bool on a block text",
+        _text("bool-block.yaml", chart().replace('name: "Z"', "name: !!bool |\n      maybe")),
+        "cannot read 'maybe\\n' as true or false",
+        10,
+        11,
+    ),
+    Case(
+        "!!null on text, as a key",
+        _text("null-key.yaml", chart().replace("    claim:", "    !!null x: 1\n    claim:")),
+        "cannot read 'x' as nothing (null)",
+        12,
+        5,
+    ),
     Case(
         "hundreds of MB",
         _sparse("huge.yaml", 300 * 1024 * 1024),  # 300 MB: no disk and no time to make

@@ -261,13 +261,11 @@ def test_a_foot_that_fills_the_view_is_covered_near_the_problem(aspect):
     assert not on_paper and leader(middle, spot, (12.0, 4.0)) <= 1.5
 
 
-@pytest.mark.xfail(
-    strict=True, reason="known miss: free_spot's corners (flush with boxes) find no paper here"
-)
 def test_paper_above_the_big_toe_is_found():
     """Found by the property test: a problem at the top of the big toe, German length, 3 px a
-    mm: paper 25 mm off is free, yet the message covers the foot. Candidates flush with the
-    boxes nearby miss a place in the open; strict: passes once that is fixed."""
+    mm: paper 25 mm off is free, yet the message covered the foot. The nearest paper's leader
+    ran through a label, and only that place was asked for: now the nearest place on paper
+    whose leader runs clear of the text is asked for too (free_spot's clear_of)."""
     PAPER_WITNESS[0] = True
     try:
         test_messages_stand_on_paper_near_their_problem.hypothesis.inner_test(

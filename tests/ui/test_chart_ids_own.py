@@ -5,6 +5,7 @@ the status bar says so."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from reflexmap.atlas import load_atlas
@@ -44,7 +45,7 @@ def test_save_as_of_the_built_in_chart_gives_the_copy_its_own_id(qtbot, make_win
     window.save_as_action.trigger()
     assert load_atlas(target).id == "ingham-western-2"
     said = window.statusBar().currentMessage()
-    assert said.startswith("Saved ") and "as the chart ingham-western-2" in said, said
+    assert said.startswith("Saved as the chart ingham-western-2"), said
     assert "ingham-western is the id of another chart" in said, said
     assert not window.editor.session.modified  # the new id is in the file
     # saved again to the copy's own file: it keeps its id, said nothing of it
@@ -135,4 +136,40 @@ def test_a_save_as_copy_of_the_built_in_chart_no_longer_calls_itself_the_built_i
     assert not window.editor.session.modified  # the file holds the chart as shown
     undo = window.editor.session.stack
     assert undo.text(undo.count() - 1) == "Give the chart an id of its own"
+    window.editor.saving.discard()
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        (
+            "en",
+            ("as the chart ingham-western-2, an id of its own", "ingham-western is the id of another chart"),
+        ),
+        (
+            "de",
+            ("Als Karte ingham-western-2 gespeichert, mit eigener Kennung", "ingham-western ist die Kennung"),
+        ),
+    ],
+)
+def test_the_copys_own_id_is_said_in_the_bar_of_a_small_window_not_only_its_tooltip(
+    qtbot, make_window, monkeypatch, tmp_path, language, words
+):
+    """A window of 1024×768 and a file deep in folders: the status bar itself says the copy got
+    an id of its own (before, the path led the sentence and took its room: "Saved /home/…" and
+    the news only in the bar's tooltip)."""
+    from reflexmap.ui import dialogs
+
+    window = make_window().set_language(language)
+    window.resize(1024, 768)
+    qtbot.wait(10)
+    window.edit_action.trigger()
+    folder = tmp_path / "Documents" / "Reflexology" / "Charts from the course in spring"
+    folder.mkdir(parents=True)
+    target = folder / "western-foot-chart-ingham-tradition-my-own-copy.yaml"
+    monkeypatch.setattr(dialogs, "save_file", lambda *args: str(target))
+    window.save_as_action.trigger()
+    assert load_atlas(target).id == "ingham-western-2"
+    shown = window.statusBar().currentMessage()  # what the bar shows (fitted), not its tooltip
+    assert all(w in shown for w in words), shown
     window.editor.saving.discard()

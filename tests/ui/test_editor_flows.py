@@ -275,7 +275,7 @@ def test_open_after_an_untouched_new_chart_asks_in_words_for_a_new_chart(qtbot, 
     assert not editing.open_chart(DATA / "small.yaml")
     timer.stop()
     assert seen == [
-        ("The new chart Annas Karte is not saved yet. Save it?", "If not saved, the new chart is lost.")
+        ("The new chart “Annas Karte” is not saved yet. Save it?", "If not saved, the new chart is lost.")
     ]
     assert editing.state.atlas.title == "Annas Karte" and editing.editor.session.modified
     timer = read_then(QMessageBox.StandardButton.Discard)

@@ -13,20 +13,23 @@ from reflexmap.render.chart_scene import ChartScene
 def drawings(monkeypatch):
     """(aspect, whole drawing?) per chart drawn, and the views whose guide names were placed
     (on a whole drawing, or afterwards on the drawing the rounds end with: see
-    MapView._rounds)."""
+    MapView._rounds). A view's names placed again at the other foot's smaller size (one size
+    on both feet, ChartScene.place_guide_names) are not counted again: that search follows the
+    first on the same drawing."""
     seen = {"charts": [], "names": []}
-    show_chart, draw_guide_names = ChartScene.show_chart, ChartScene._draw_guide_names
+    show_chart, find_guide_places = ChartScene.show_chart, ChartScene._find_guide_places
 
     def counted(self, atlas, aspect, *args, **kwargs):
         seen["charts"].append((aspect, not getattr(self, "measuring", False)))
         return show_chart(self, atlas, aspect, *args, **kwargs)
 
-    def names_counted(self, frame):
-        seen["names"].append(frame.view.id)
-        return draw_guide_names(self, frame)
+    def names_counted(self, frame, start):
+        if start == self._guide_step:  # (not placed again at the common size)
+            seen["names"].append(frame.view.id)
+        return find_guide_places(self, frame, start)
 
     monkeypatch.setattr(ChartScene, "show_chart", counted)
-    monkeypatch.setattr(ChartScene, "_draw_guide_names", names_counted)
+    monkeypatch.setattr(ChartScene, "_find_guide_places", names_counted)
     return seen
 
 

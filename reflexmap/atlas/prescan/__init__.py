@@ -37,8 +37,10 @@ The walk is one class made of parts, one job each:
 from __future__ import annotations
 
 import re
+import threading
 from functools import cache
 
+from .. import limits
 from . import tuning
 from .ahead import _Ahead
 from .block import _Block
@@ -52,9 +54,64 @@ Finding = tuple[int, int, str]  # line, column (1-based), message
 def prescan(text: str) -> list[Finding] | None:
     """Findings (line, column, message) the parser would report, or None: nothing found, or
     nothing this walk can be sure of. A limit refusal is the only finding; long values are
-    reported (all of them) only when one is long enough to make parsing costly."""
+    reported (all of them) only when one is long enough to make parsing costly.
+
+    A text the walk found nothing in is remembered (by its hash, with the limits and
+    sizes it was walked with, the last `KEEP`): the same text again is not walked again.
+    Opening a chart and then entering edit mode (or checking it again unchanged) read the
+    same text: the walk of 2,700 zones (the built-in chart x50) is about 0.5 s of CPU."""
     if len(text) < tuning.SMALL:
         return None
+    key = _key(text)
+    with _lock:
+        if key in _passed:
+            return None
+    found = _walk(text)
+    if found is None:
+        with _lock:
+            _passed[key] = None
+            while len(_passed) > KEEP:
+                del _passed[next(iter(_passed))]
+    return found
+
+
+KEEP = 4  # texts remembered as walked with nothing found (a hash each, not the text)
+_passed: dict[tuple, None] = {}  # (digest, settings) -> None, oldest first
+_lock = threading.Lock()  # (the editor reads in a worker thread while the window may check)
+
+
+def _key(text: str) -> tuple:
+    """The text's hash (Python's own: keyed afresh in every process, so a file cannot be made
+    to collide with another; cached on the string) and length, and everything the walk's
+    answer depends on besides the text: the limits and the sizes from which it reports
+    (tests change them). The messages' language does not matter: only "nothing found" is
+    remembered. (Were two texts ever taken for each other, nothing would be refused wrongly:
+    the parser enforces every limit the walk does, only later.)"""
+    settings = (
+        tuning.SMALL,
+        tuning.BIG_SCALAR,
+        tuning.AHEAD_FROM,
+        tuning.WORDS_FROM,
+        tuning.ESCAPES_READ_FROM,
+        limits.MAX_DEPTH,
+        limits.MAX_NODES,
+        limits.MAX_KEYS,
+        limits.MAX_NUMBER_CHARS,
+        limits.MAX_ITEMS,
+        tuple(limits.list_limits().items()),
+        limits.max_text_chars(),
+    )
+    return hash(text), len(text), settings
+
+
+def forget() -> None:
+    """Nothing remembered (tests that count the walk's work)."""
+    with _lock:
+        _passed.clear()
+
+
+def _walk(text: str) -> list[Finding] | None:
+    """The walk itself (see `prescan`)."""
     if text.startswith("\ufeff"):
         text = text[1:]  # a byte-order mark: not part of the text (the parser's columns skip it)
     if "\r" in text:  # CRLF and a lone CR are one line break each to the parser, as LF is:

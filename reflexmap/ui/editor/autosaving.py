@@ -240,14 +240,19 @@ class Autosaving:
         entry = max(entries, key=lambda e: e.get("time", 0) if isinstance(e.get("time"), int | float) else 0)
         autosave = Path(entry["autosave"])
         chart = Path(entry["chart"]) if entry["chart"] else None
-        name = chart.name if chart is not None else _("a new chart")
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(autosave.stat().st_mtime))
         box = QMessageBox(QMessageBox.Icon.Question, _("Recover unsaved work"), "", parent=self.host.parent)
         box.setObjectName("recover-autosave")
+        # a sentence each: German declines "a new chart" after "an" (S19-10: "an eine neue Karte")
         box.setText(
             _(
                 "Changes to {chart} were not saved when ReflexMap last closed (kept at {time}). Recover them?"
-            ).format(chart=bidi_isolate(name), time=when)
+            ).format(chart=bidi_isolate(chart.name), time=when)
+            if chart is not None
+            else _(
+                "Changes to a new chart were not saved when ReflexMap last closed (kept at {time}). "
+                "Recover them?"
+            ).format(time=when)
         )
         box.setTextFormat(Qt.TextFormat.PlainText)  # a file's name, as written
         recover = box.addButton(_("&Recover"), QMessageBox.ButtonRole.AcceptRole)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -103,8 +103,7 @@ class SourceList(QGroupBox):
         self.message.setWordWrap(True)
         lines = self.message.fontMetrics().lineSpacing() * 2  # room kept: the fields never jump
         self.message.setMinimumHeight(lines + self.message.contentsMargins().top() * 2)
-        column.addWidget(self.message)
-        layout.addLayout(column)
+        layout.addLayout(column)  # (the message: the dialog places it, beside OK)
         self._filling = False
         self._refill(0)
 
@@ -333,6 +332,14 @@ class ChartPropertiesDialog(QDialog):
         for style in ZONE_NAME_STYLES:
             self.zone_names.addItem(zone_name_style_name(style), style)
         self.zone_names.setCurrentIndex(max(0, self.zone_names.findData(atlas.zone_names)))
+        # a choice is a long sentence with an example: the box is as wide as the dialog gives
+        # it, its choice shown whole in the list and the tooltip (S19-2: at German Largest the
+        # box widened the dialog past a 1024 px screen, cutting every field and button)
+        self.zone_names.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.zone_names.setMinimumContentsLength(12)
+        said = self.zone_names.setToolTip
+        self.zone_names.currentTextChanged.connect(lambda text: said(plain_tooltip(text)))
+        said(plain_tooltip(self.zone_names.currentText()))
         form.addRow(_("&Zone names:"), self.zone_names)
         layout.addLayout(form)
         for language, title in i18n.LANGUAGES.items():
@@ -356,6 +363,9 @@ class ChartPropertiesDialog(QDialog):
         self.body.setWidget(inside)
         scroll_past_fields(inside)
         outer.addWidget(self.body, 1)
+        # why OK changed nothing, said where the person looks: above OK, never scrolled away
+        # (S19-1: below the sources, out of view on a 768 px screen, OK seemed to do nothing)
+        outer.addWidget(self.sources.message)
         outer.addWidget(buttons)
         self.resize(self._fitting_size(inside))
 
@@ -388,8 +398,16 @@ class ChartPropertiesDialog(QDialog):
             problem = self.submit(self.changes(), self.sources.edit())
         if problem:
             self.sources.say(_("Not changed: {reason}").format(reason=problem))
+            self.show_field(self.focusWidget())  # the field the problem is in (SourceList.problem)
             return
         super().accept()
+
+    def show_field(self, field: QWidget | None) -> None:
+        """`field` scrolled into view, now and once the dialog is laid out (just opened)."""
+        if field is None or not self.body.isAncestorOf(field):
+            return
+        self.body.ensureWidgetVisible(field)
+        QTimer.singleShot(0, self, lambda: self.body.ensureWidgetVisible(field))
 
     def changes(self) -> list[tuple[str, str | None, str | None]]:
         """(field, new text or None to remove it, language) of each text changed."""

@@ -30,6 +30,7 @@ from ...content.markup import plain_tooltip, shortened
 from ...content.zone_card import effect_caveat
 from ...i18n import _, bidi_isolate
 from ...vocab import REGION_NAMES, region_name
+from ..tick_lists import ticks_apart
 from ..wheel_guard import scroll_past_fields
 
 MAX_TEXT_CHARS = 4000  # the schema's bound for a text
@@ -150,6 +151,7 @@ class ZoneForm(QScrollArea):
         self._unsourced_shown = ""  # the zone naming no source whose sources were scrolled to
         self.sources = WrappedList()
         self.sources.setObjectName("zone-sources")
+        ticks_apart(self.sources)
         self.sources.setAccessibleName(_("Sources"))
         self.sources.itemChanged.connect(self._sources_changed)
         sources_label = QLabel(_("So&urces:"))

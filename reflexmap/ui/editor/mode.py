@@ -20,6 +20,8 @@ from .session import EditSession
 from .tool import ZoneTool
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QDockWidget
 
     from ..state import AppState
@@ -58,6 +60,7 @@ class EditMode(QObject):
         self.form_dock: QDockWidget | None = None
         self.form = None
         self.opening = None  # a large chart being read for editing (opening.Opening)
+        self.after_opening = None  # the action that asked for edit mode, done once it is on
         stack = self.session.stack
         for signal in (
             stack.canUndoChanged,
@@ -204,25 +207,28 @@ class EditMode(QObject):
         """The chart read in the background (opening.py): edit mode begins on it, if the
         window still shows that chart."""
         self.opening = None
+        then, self.after_opening = self.after_opening, None
         if self.state.source.path != path:
             self.actions_changed.emit()
             return
         self.session.start(document, Path(path))
         self.set_editing(True)
+        if then is not None and self.active:
+            then()  # the action that asked for the mode carries on (it was lost: asked twice)
 
     def _open_failed(self, error: Exception) -> None:
         """Edit mode refused: said in the status bar and, whole (the bar cuts a long reason
         with its place), in a box that does not block."""
         from .. import dialogs
 
-        self.opening = None
+        self.opening = self.after_opening = None
         said = _("Could not read the chart: {error}").format(error=error)
         self.say(said)
         dialogs.warning(self.host.parent, _("Edit zones"), said, "edit-refused")
         self.actions_changed.emit()
 
     def _open_cancelled(self) -> None:
-        self.opening = None
+        self.opening = self.after_opening = None
         self.say(_("Edit mode not begun: opening the chart for editing was cancelled."))
         self.actions_changed.emit()
 
@@ -272,6 +278,7 @@ class EditMode(QObject):
             return
         if self.opening is not None:  # the chart being read for editing is no longer shown
             self.opening.cancel()
+            self.after_opening = None
         self.session.close()
         if self.active:
             self.state.leave_mode(self.tool)
@@ -350,10 +357,14 @@ class EditMode(QObject):
         self.host.say(message)
 
     # --- zones -------------------------------------------------------------------------
-    def _editing(self) -> bool:
-        """Zone actions work in edit mode: entered first when needed."""
+    def _editing(self, then: Callable[[], object] | None = None) -> bool:
+        """Zone actions work in edit mode: entered first when needed. A large chart is read
+        for editing in the background (False here): `then`, the action asking, is done when
+        edit mode is on (S19-6: the dialog never opened, the action had to be asked again)."""
         if not self.active:
             self.set_editing(True)
+            if not self.active and self.opening is not None and then is not None:
+                self.after_opening = then
         return self.active
 
     def _selected(self) -> str:
@@ -401,14 +412,14 @@ class EditMode(QObject):
         return source, ""
 
     def draw_zone(self) -> None:
-        if self._editing():
+        if self._editing(self.draw_zone):
             self.tool.start_drawing()
 
     def duplicate_zone(self) -> None:
         from ...atlas.edits import DuplicateZone, copy_names
         from ...i18n import language as language_now
 
-        if not self._editing() or not self._selected():
+        if not self._editing(self.duplicate_zone) or not self._selected():
             return
         zone = self.state.zone_id
         taken = set(self.session.draft.shapes) if self.session.draft else set()
@@ -435,14 +446,14 @@ class EditMode(QObject):
     def delete_zone(self) -> None:
         from ...atlas.edits import DeleteZone
 
-        if self._editing() and self._selected():
+        if self._editing(self.delete_zone) and self._selected():
             self.session.apply(DeleteZone(self.state.zone_id), lambda: _("Delete zone"))
 
     def break_mirror(self) -> None:
         """Edit → Break mirror: the selected zone's mirrored foot gets points of its own."""
         from ...atlas.edits import BreakMirror
 
-        if not self._editing() or not self._selected():
+        if not self._editing(self.break_mirror) or not self._selected():
             return
         mirrored = self._mirrored_views(self.state.zone_id)
         if not mirrored:
@@ -457,7 +468,7 @@ class EditMode(QObject):
         and the two feet follow each other from then on, whichever foot it was drawn on."""
         from ...atlas.edits import MirrorZone
 
-        if not self._editing() or not self._selected():
+        if not self._editing(self.mirror_zone) or not self._selected():
             return
         zone = self.state.zone_id
         source, why_not = self._mirror_source(zone)
@@ -472,13 +483,14 @@ class EditMode(QObject):
         hides them with the zone card, whose texts they show."""
         return tuple(d for d in (self.form_dock, self.history_dock, self.problems_dock) if d is not None)
 
-    def chart_properties(self):
+    def chart_properties(self, back=None):
         """Edit → Chart properties…: title, tradition, description, their translations and
-        the sources; OK makes what changed one undoable change."""
+        the sources; OK makes what changed one undoable change. (`back`: the window as it
+        was before a large chart was read for it, put back by Cancel.)"""
         from .chart_form import ChartPropertiesDialog
 
-        back = self._way_back()
-        if not self._editing():
+        back = back or self._way_back()
+        if not self._editing(lambda: self.chart_properties(back)):
             return None
         draft = self.session.draft
         if draft is None or draft.atlas is None:
@@ -533,6 +545,7 @@ class EditMode(QObject):
         title.clear()  # typed by the author: OK says "needs a title" until it is (no stand-in title)
         title.textEdited.emit("")
         title.setFocus()
+        dialog.show_field(title)  # below the chart's texts: scrolled to (S19-1)
 
         def closed(result: int) -> None:
             self._first_source_dialog = None

@@ -367,14 +367,18 @@ class Saving(QObject, Autosaving):
             # a new chart not changed since it was made: it has no changes, it is not saved
             # yet (tryout S17-11: "Save the changes to the new chart?" after none)
             box.setText(
-                _("The new chart {chart} is not saved yet. Save it?").format(
+                _("The new chart “{chart}” is not saved yet. Save it?").format(
                     chart=bidi_isolate(session.title())
                 )
             )
             box.setInformativeText(_("If not saved, the new chart is lost."))
         else:
-            name = path.name if path is not None else _("the new chart")
-            box.setText(_("Save the changes to {chart}?").format(chart=bidi_isolate(name)))
+            # a sentence each: German declines "the new chart" after "an" (S19-10)
+            box.setText(
+                _("Save the changes to {chart}?").format(chart=bidi_isolate(path.name))
+                if path is not None
+                else _("Save the changes to the new chart?")
+            )
             box.setInformativeText(_("Changes not saved are lost."))
         box.setTextFormat(Qt.TextFormat.PlainText)  # a file's name, as written
         box.setStandardButtons(
@@ -546,9 +550,13 @@ class Saving(QObject, Autosaving):
 
 
 def own_id_said(path: Path, own: str, taken: str) -> str:
+    """Said in the status bar once a copy was saved with an id of its own. The news first and
+    the file last: the file's path (long, and just chosen) led the sentence before, so that in
+    a window of 1024 px only "Saved /home/…/chart.yaml as the chart…" was seen and the rest
+    was in the bar's tooltip (the bar cuts a message at its end, chart texts first)."""
     return _(
-        "Saved {path} as the chart {id}: {taken} is the id of another chart, whose progress, "
-        "statistics and Anki cards stay its own."
+        "Saved as the chart {id}, an id of its own: {taken} is the id of another chart, whose "
+        "progress, statistics and Anki cards stay its own. File: {path}"
     ).format(path=bidi_isolate(str(path)), id=own, taken=taken)
 
 

@@ -22,7 +22,7 @@ from ...i18n import _, bidi_isolate
 
 if TYPE_CHECKING:
     from ...atlas.document import ChartDocument, Draft
-    from ...atlas.edits import Edit
+    from ...atlas.edits import Edit, Seen
     from ..state import AppState
 
 
@@ -84,7 +84,8 @@ class History:
     """A session's undo history handed to another (a language switch): every change, the
     one shown (index), the saved one (clean; -1: none is), and what saving needs to know."""
 
-    steps: tuple[tuple[ChartDocument, ChartDocument, StepName, tuple[tuple[str, str], ...]], ...]
+    # (before, after, name, renames, seen, selected): see EditCommand
+    steps: tuple[tuple[ChartDocument, ChartDocument, StepName, tuple[tuple[str, str], ...], Seen, tuple], ...]
     index: int
     clean: int
     unsaved_start: bool
@@ -94,7 +95,9 @@ class History:
 
 
 class EditCommand(QUndoCommand):
-    """One change on the undo stack: the documents before and after it."""
+    """One change on the undo stack: the documents before and after it. `seen`: the zone it
+    changes (edits.Seen), selected when it is undone or redone; `selected`: (zone, view)
+    selected when it was made, selected again when undoing takes away the zone it made."""
 
     def __init__(
         self,
@@ -103,17 +106,30 @@ class EditCommand(QUndoCommand):
         after: ChartDocument,
         text: str | Words | StepName,
         renames: tuple[tuple[str, str], ...] = (),
+        seen: Seen | None = None,
+        selected: tuple[str, str] = ("", ""),
     ):
         self.name = step_name(text)
         super().__init__(self.name.text())
         self.session, self.before, self.after = session, before, after
         self.renames = renames  # (old id, new id) of the zones this change renames
+        if seen is None:
+            from ...atlas.edits import Seen
+
+            seen = Seen()
+        self.seen = seen
+        self.selected = selected
+        self.made = False  # redone once: pushed (the one who made it selects as it wants)
 
     def redo(self) -> None:
         if self.session.restoring:
+            self.made = True
             return
         self.session.renamed_zones(self.renames)
         self.session.show(self.after, follow=self.renames)
+        if self.made:
+            self.session.select_seen(self.seen.after, self.seen.view)
+        self.made = True
 
     def undo(self) -> None:
         if self.session.restoring:
@@ -121,6 +137,10 @@ class EditCommand(QUndoCommand):
         back = tuple((new, old) for old, new in reversed(self.renames))
         self.session.renamed_zones(back)
         self.session.show(self.before, follow=back)
+        if self.seen.before:
+            self.session.select_seen(self.seen.before, self.seen.view)
+        elif self.seen.after:  # the zone it made is gone: the selection goes back to before
+            self.session.select_seen(*self.selected)
 
 
 class _Shown(EditCommand):
@@ -274,7 +294,9 @@ class EditSession(QObject):
         for i in range(stack.count()):
             command = stack.command(i)
             assert isinstance(command, EditCommand)
-            steps.append((command.before, command.after, command.name, command.renames))
+            steps.append(
+                (command.before, command.after, command.name, command.renames, command.seen, command.selected)
+            )
         index, clean = stack.index(), stack.cleanIndex()
         saved = (dict(self.renamed), self.saved_ids, self.saved_own)
         history = History(tuple(steps), index, clean, self.unsaved_start, *saved)
@@ -300,8 +322,8 @@ class EditSession(QObject):
         self.restoring = True
         try:
             self.stack.clear()
-            for before, after, name, renames in history.steps:
-                self.stack.push(EditCommand(self, anew(before), anew(after), name, renames))
+            for before, after, name, renames, seen, selected in history.steps:
+                self.stack.push(EditCommand(self, anew(before), anew(after), name, renames, seen, selected))
             if history.clean >= 0:
                 self.stack.setIndex(history.clean)
                 self.stack.setClean()
@@ -435,7 +457,7 @@ class EditSession(QObject):
         """Make `edits`, in turn, one undoable change named `text` (a dialog's OK): True if
         the chart changed. Raises EditRefused (the core's reason) when one of them cannot be
         made, and then none is."""
-        from ...atlas.edits import RenameZone
+        from ...atlas.edits import RenameZone, seen_in
 
         assert self.document is not None
         after = self.document
@@ -444,8 +466,26 @@ class EditSession(QObject):
         if after.text == self.document.text:
             return False
         renames = tuple((e.zone, e.new_id) for e in edits if isinstance(e, RenameZone) and e.zone != e.new_id)
-        self.stack.push(EditCommand(self, self.document, after, text, renames))
+        selected = (self.state.zone_id, self.state.view_id)
+        self.stack.push(EditCommand(self, self.document, after, text, renames, seen_in(edits), selected))
         return True
+
+    def select_seen(self, zone_id: str, view_id: str | None) -> None:
+        """Select the zone a change undone or redone changed, so that the person sees it: in
+        the view on screen that draws it, else in `view_id` (where it was changed), else in
+        the first view that draws it (switching aspect if the one shown does not)."""
+        state = self.state
+        if not zone_id or not state.atlas.has_zone(zone_id):
+            return
+        zone = state.atlas.zone(zone_id)
+        shown = [view.id for view in state.atlas.views_of(state.aspect) if zone.in_view(view.id)]
+        if zone_id == state.zone_id and state.view_id in shown:
+            return  # (selected again, it was announced again: the map scrolled it into view)
+        for view in (state.view_id, view_id):
+            if view and view in shown:
+                state.select(zone_id, view)
+                return
+        state.show_zone(zone_id)
 
     def show(
         self, document: ChartDocument, *, fresh: bool = False, follow: tuple[tuple[str, str], ...] = ()

@@ -16,12 +16,13 @@ the chart is fitted into the room left, so they never cover it.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import QLabel
 
 from ...content import zone_card
 from ...content.markup import escape
 from ...i18n import _, bidi_isolate, isolated
+from ...render import palette
 from ..state import AppState, Presentation
 from . import PRESENT, MapSurface, Mode
 from .trainer_notes import TrainerNotes
@@ -65,9 +66,6 @@ class Presenter(Mode):
         self.caption.setObjectName("presenter-caption")
         self.caption.setWordWrap(True)
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.caption.setStyleSheet(
-            "background: rgba(255,255,255,235); color: #111; border-top: 2px solid #333; padding: 10px;"
-        )
         self.caption.hide()
         self._caption_whole = False  # the caption shows the current zone's name and claim uncut
         self._labels_before = True
@@ -195,6 +193,7 @@ class Presenter(Mode):
         """What the class reads under the chart: the revealed zone, or on a blank chart only
         the question (the keys to go on are in the trainer's notes)."""
         self._caption_zone = ""
+        self._colour_caption()
         if not zone_id:
             if self.blank:
                 self.caption.setText(escape(_("Where is …?")))
@@ -214,6 +213,17 @@ class Presenter(Mode):
         self.caption.setText(zone_card.caption_html(self.state.atlas.zone(zone_id)))
         self.caption.show()
         self._place_caption()
+
+    def _colour_caption(self) -> None:
+        """The caption in the theme's own colours, read as it is shown (the theme may have
+        changed): a fixed light-grey box was the one thing outside high contrast's black,
+        white and yellow (S19-13)."""
+        ink, paper, rule = palette.INK, QColor(palette.PAPER), palette.OUTLINE.name()
+        paper.setAlpha(235)
+        self.caption.setStyleSheet(
+            f"background: rgba({paper.red()},{paper.green()},{paper.blue()},{paper.alpha()});"
+            f" color: {ink.name()}; border-top: 2px solid {rule}; padding: 10px;"
+        )
 
     def _place_caption(self) -> None:
         """The caption along the bottom and (one screen) the notes panel where the chart loses
