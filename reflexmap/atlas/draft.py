@@ -11,6 +11,7 @@ from typing import Any
 
 from . import stopping
 from .errors import AtlasError
+from .schema import value_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,10 +167,10 @@ def locate_parsed(data: Any, positions: Any, errors: tuple[AtlasError, ...]) -> 
             # value that starts nearest before it is the text that holds it)
             before = bisect.bisect_right(placed, (error.line, error.column)) - 1
             if before >= 0 and (
-                _is_point_path(at[placed[before]]) or isinstance(_value_at(data, at[placed[before]]), str)
+                _is_point_path(at[placed[before]]) or isinstance(value_at(data, at[placed[before]]), str)
             ):
                 path = at[placed[before]]
-        if _is_point_path(path[:-1]) and not isinstance(_value_at(data, path), list):
+        if _is_point_path(path[:-1]) and not isinstance(value_at(data, path), list):
             path = path[:-1]  # a number of a point (text where it is wanted: 1e999, .nan): the point
         zone = None
         if len(path) >= 2 and path[0] == "zones" and isinstance(path[1], int):
@@ -179,16 +180,6 @@ def locate_parsed(data: Any, positions: Any, errors: tuple[AtlasError, ...]) -> 
         view, part, vertex = shape_place(path)
         problems.append(Problem(error.message, error.line, error.column, zone, view, part, vertex, error))
     return tuple(problems)
-
-
-def _value_at(data: Any, path: tuple) -> Any:
-    """The value at `path` in the parsed data, or None where the path does not lead."""
-    for key in path:
-        try:
-            data = data[key]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def _is_point_path(path: tuple) -> bool:

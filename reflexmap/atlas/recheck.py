@@ -311,7 +311,8 @@ def _items(text: str, at: int):
 def _located(errors, positions: Positions, data: dict, index: int):
     """The zone's errors as problems, placed by the paths of that zone (as document.locate
     places them, from the paths of the whole chart)."""
-    from .draft import Problem, _value_at, shape_place
+    from .draft import Problem, shape_place
+    from .schema import value_at
 
     if not errors:
         return []
@@ -336,7 +337,7 @@ def _located(errors, positions: Positions, data: dict, index: int):
         path = at.get((error.line, error.column), ())
         if not path and placed:  # a character inside a text: the text that starts before it
             before = bisect.bisect_right(placed, (error.line, error.column)) - 1
-            if before >= 0 and isinstance(_value_at(data, at[placed[before]]), str):
+            if before >= 0 and isinstance(value_at(data, at[placed[before]]), str):
                 path = at[placed[before]]
         zone_id = None
         if len(path) >= 2 and path[0] == "zones" and isinstance(path[1], int):

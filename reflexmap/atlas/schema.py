@@ -97,13 +97,15 @@ def _rings_where_one_is_wanted(data: Any, leaves: list[ValidationError]) -> dict
         path = tuple(leaf.absolute_path)
         for end in range(len(path), 0, -1):
             head = path[:end]
-            if head[-1] == "outline" and _is_list_of_rings(_at(data, head)):
+            if head[-1] == "outline" and _is_list_of_rings(value_at(data, head)):
                 found.setdefault(head, None)
                 break
     return found
 
 
-def _at(data: Any, path: Path) -> Any:
+def value_at(data: Any, path: Path) -> Any:
+    """The value at `path` in the parsed data, or None where the path does not lead (draft and
+    recheck ask it too)."""
     for key in path:
         try:
             data = data[key]
