@@ -102,6 +102,12 @@ def _wait_for_start(app, window) -> None:
             break
         QTest.qWait(25)
     QTest.qWait(200)  # the checks come a turn or two after the first paint
+    # the review log's check (and the repair of a damaged log) runs in the window's background
+    # thread (ui/background.py): its message comes once that is over and handed back
+    from reflexmap.ui.background import Background
+
+    Background.of(window).wait_idle()
+    QTest.qWait(200)
 
 
 def _fill(path: str) -> None:
