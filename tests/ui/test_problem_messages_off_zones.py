@@ -6,7 +6,6 @@ lay 92 % over zones, and the stomach's red line ran through the guide name "Diap
 from __future__ import annotations
 
 import pytest
-
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
@@ -48,7 +47,8 @@ def texts_crossed(window) -> list[str]:
 @pytest.mark.xfail(
     strict=True,
     reason="since the guide names' one size and the key beside the feet came back (s19-guides), the kidneys' "
-    "message on the crowded chart stands over the heel's zones (share 1.16) where it stood on the paper between "
+    "message on the crowded chart stands over the heel's zones (share 1.16) where it stood on the paper "
+    "between "
     "the feet (0.0): not yet found why that paper is no longer chosen",
 )
 def test_the_kidneys_message_stands_less_over_zones(qtbot, crowded):  # noqa: F811
