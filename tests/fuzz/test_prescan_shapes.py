@@ -17,7 +17,22 @@ from reflexmap.atlas import prescan as walk
 
 from .test_prescan import FUZZ, _agrees, _parser_alone, tiny_limits  # noqa: F401 (a fixture)
 
-WORDS = ["x", "1", "-2.5", "s1", "abc", "'q'", '"dq"', "abcdefghijklmnop", "~", "a b", "k: v", "*a", "&a x"]
+WORDS = [
+    "x",
+    "1",
+    "-2.5",
+    "s1",
+    "abc",
+    "'q'",
+    '"dq"',
+    "abcdefghijklmnop",
+    "~",
+    "a b",
+    "k: v",
+    "*a",
+    "&a x",
+    "a b c d",
+]
 
 
 @st.composite
@@ -63,6 +78,7 @@ def shaped_files(draw) -> tuple[str, int, int]:
     if not isinstance(shape, (list, dict)):
         shape = [shape]
     spaced = draw(st.booleans())
+    flow_items = draw(st.booleans())  # each item a flow mapping on its '-' line (flow style)
     lines = [draw(st.sampled_from(["zones:", "a:"]))]
     for k in range(draw(st.integers(2, 10))):
         value = _other_words(
@@ -71,7 +87,11 @@ def shaped_files(draw) -> tuple[str, int, int]:
         if draw(st.integers(0, 6)) == 0:  # an item of another shape
             value = draw(shapes(draw(st.integers(1, 12))))
         written = _written(value, spaced) if isinstance(value, (list, dict)) else json.dumps(str(value))
-        lines += [f"- id: z{k}", f"  claim: {written}", "  name: Z"]
+        if flow_items:
+            name = draw(st.sampled_from(["Z", "Zone 4 of x", "a  b", "a #b", "'Z'", "x y "]))
+            lines += [f"- {{id: z{k}, claim: {written}, name: {name}}}"]
+        else:
+            lines += [f"- id: z{k}", f"  claim: {written}", "  name: Z"]
     text = "\n".join(lines) + "\n"
     if draw(st.integers(0, 4)) == 0:
         at = draw(st.integers(0, len(text)))

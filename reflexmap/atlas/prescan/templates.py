@@ -28,12 +28,17 @@ line as more of it); the item is followed by a line no deeper than the list's ow
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from .. import limits
 from .runs import _SKIP, _items
 from .tokens import compact_point
+
+if TYPE_CHECKING:
+    from .counting import _Coll
 
 _LONGEST = 64 * 1024  # an item longer than this is read line by line (made a pattern: no gain)
 _MOST = 1000  # a list of more items than this is read otherwise (no regex repeats further)
@@ -54,6 +59,9 @@ def _tokens(most: int) -> dict[str, str]:
             rf"""|"[^"\\\n]{{0,{most}}}+"|'[^'\n]{{0,{most}}}+')"""
         ),
         "word": rf"-?[A-Za-z0-9_.][A-Za-z0-9_.+\-]{{0,{most - 2}}}+",
+        # plain words with one space between them, `Zone 4 of plantar-left` (a value in a flow
+        # collection; no space at its end, which the parser would not count)
+        "words": rf"-?[A-Za-z0-9_.](?:[A-Za-z0-9_.+\-]|[ ](?=[A-Za-z0-9_.+\-])){{0,{most - 2}}}+",
         "num": num,
         "point": rf"\[[ ]*+{coord}[ ]*+,[ ]*+{coord}[ ]*+\]",
         "most": str(most),
@@ -62,6 +70,7 @@ def _tokens(most: int) -> dict[str, str]:
 
 _KEY_LINE = re.compile(r"([ ]*+(?:-[ ]++)*+)([A-Za-z_][A-Za-z0-9_\-]{0,60}+)([ ]*+:)(?:([ ]++)([^\n]*+))?+")
 _BLANK = re.compile(r"[ \t]*+(?:#[^\n]*+)?+")
+_FLOW_ITEM = re.compile(r"([ ]*+-[ ]++)[\[{][^\n]*+")  # an item that is a flow collection
 _FLOW = (("word", 1, ","), ("point", 3, "["))  # a flow list of: its item, values each, the mark told
 
 
@@ -85,11 +94,24 @@ def _block_group(indent: int, what: str, most: int, tokens: dict[str, str]) -> s
 # ':' after a key, a plain word or quoted text without escapes (a value, or a key)
 _FLOW_PART = re.compile(
     r"""([\[{])|([\]}])|(,)|([ ]++)|(:(?=[ ,\]}]))"""
-    r"""|(-?[A-Za-z0-9_.][A-Za-z0-9_.+\-]*+|"[^"\\\n]*+"|'[^'\n]*+')"""
+    r"""|(-?[A-Za-z0-9_.][A-Za-z0-9_.+\-]*+(?:[ ][A-Za-z0-9_.+\-]++)*+|"[^"\\\n]*+"|'[^'\n]*+')"""
 )
 
 
-def _flow_shape(value: str, tokens: dict[str, str]) -> tuple[str, str | None] | None:
+def _group(value: str, at: int, coll: _Coll, tokens: dict[str, str]) -> tuple[str, int, str, int] | None:
+    """The flow list of simple items (points, plain words) the walk opened as `coll` at `at`
+    in `value`, made a group: (its pattern, values an item, the mark told, where it ends)."""
+    most = min(coll.limit, _MOST)
+    for token, per, mark in _FLOW:
+        pattern = _flow_list(tokens[token], most)
+        if (v := _compile(pattern).match(value, at)) is not None:
+            return pattern, per, mark, v.end()
+    return None
+
+
+def _flow_shape(
+    value: str, tokens: dict[str, str], lists: Callable[[int], _Coll | None] | None = None
+) -> tuple[str, str | None, list[tuple[int, int, str, int]], int] | None:
     """A flow collection that `value` starts with, on its line, made a pattern of its shape:
     its brackets, commas, spaces and keys as written, each value (a plain word, quoted text
     without escapes) as any such value no longer than a limit allows; and the rest of the
@@ -98,9 +120,15 @@ def _flow_shape(value: str, tokens: dict[str, str]) -> tuple[str, str | None] | 
     and the same number of values. None where it holds anything else (aliases, anchors, tags,
     escapes, empty values, a single-pair mapping in a list, a value over lines): that item is
     read line by line. (Items with a value nested deeper than counting ahead reads were all
-    read so: 20,000 zones, each with a value nested 40 levels deep, took 4.8 s of CPU to refuse.)"""
+    read so: 20,000 zones, each with a value nested 40 levels deep, took 4.8 s of CPU to refuse.)
+    `lists`: the list the walk opened at an offset of `value` (or None); a list of simple items
+    (points, plain words) it opened is made a group of one to as many items as it may hold, as
+    in a `key: [...]` line (a zone's shapes in a flow mapping hold a different number of
+    points each). Also returned: the groups (see Template) and the values their items held."""
     most = tokens["most"]
-    any_value = rf"""(?:{tokens["word"]}|"[^"\\\n]{{0,{most}}}+"|'[^'\n]{{0,{most}}}+')"""
+    groups: list[tuple[int, int, str, int]] = []
+    grouped = 0  # values held by the items of the groups, in `value`
+    any_value = rf"""(?:{tokens["words"]}|"[^"\\\n]{{0,{most}}}+"|'[^'\n]{{0,{most}}}+')"""
     stack: list[list] = []  # per open collection: [a mapping?, what comes next]
     parts: list[str] = []
     p = 0
@@ -118,6 +146,15 @@ def _flow_shape(value: str, tokens: dict[str, str]) -> tuple[str, str | None] | 
                 if top[1] not in ("value", "item", "first"):
                     return None
                 top[1] = "comma"
+                coll = lists(m.start()) if lists is not None and opening == "[" else None
+                group = _group(value, m.start(), coll, tokens) if coll is not None else None
+                if group is not None:  # a list of simple items, of any number of them
+                    pattern, per, mark, v_end = group
+                    parts.append(f"({pattern})")
+                    groups.append((per, 0, mark, 0))
+                    grouped += per * (value.count(mark, m.start(), v_end) + (1 if mark == "," else 0))
+                    p = v_end
+                    continue
             stack.append([opening == "{", "first"])
             parts.append(re.escape(opening))
         elif closing:
@@ -127,7 +164,8 @@ def _flow_shape(value: str, tokens: dict[str, str]) -> tuple[str, str | None] | 
             parts.append(re.escape(closing))
             if not stack:
                 rest = value[p:]
-                return "".join(parts), rest.lstrip(" ") if not rest or rest[0] == " " else None
+                rest = rest.lstrip(" ") if not rest or rest[0] == " " else None
+                return "".join(parts), rest, groups, grouped
         elif comma:
             if top[1] != "comma":
                 return None
@@ -227,6 +265,16 @@ def build(text: str, start: int, end: int, indent: int, values: int, opened: dic
                 return None
             continue
         m = _KEY_LINE.fullmatch(body)
+        if m is None and len(lines) == 1 and (flow := _FLOW_ITEM.fullmatch(body)) is not None:
+            # the item is a flow collection on its '-' line (a zone written in flow style)
+            at = line + flow.end(1)
+            shape = _flow_shape(text[at:eol], tokens, lambda offset, at=at: opened.get(at + offset))
+            if shape is None or (shape[1] and not shape[1].startswith("#")):
+                return None
+            parts.append(rf"{_SKIP}{re.escape(flow.group(1))}{shape[0]}{_END}")
+            groups += shape[2]
+            fixed -= shape[3]
+            break
         if m is None:
             return None
         lead, key, colon, gap, value = m.groups()
@@ -255,10 +303,12 @@ def build(text: str, start: int, end: int, indent: int, values: int, opened: dic
                     rest = rest.lstrip(" ") if not rest or rest[0] == " " else None
                     break
         if rest is None and value.startswith(("[", "{")):  # a flow collection of another shape
-            flow = _flow_shape(value, tokens)
+            flow = _flow_shape(value, tokens, lambda offset, at=at: opened.get(at + offset))
             if flow is not None:
-                shape, rest = flow
+                shape, rest, flow_groups, grouped = flow
                 parts.append(rf"{_SKIP}{head}[ ]++{shape}{_END}")
+                groups += flow_groups
+                fixed -= grouped
         if rest is None or (rest and not rest.startswith("#")):  # a comment may follow
             return None
         if k + 1 < len(lines):  # no line deeper than its mapping may follow a value
