@@ -506,3 +506,51 @@ def place_message(
         return None
     _through, covers, _theirs, _length, k, spot = min(found, key=lambda f: f[:5])
     return k, spot, covers == 0
+
+
+def beside_foot(
+    size: tuple[float, float],
+    zone: Box,
+    outline: Sequence[tuple[float, float]],
+    bounds: Box,
+    *,
+    gap: float,
+    near: float,
+    others: Sequence[Sequence[tuple[float, float]]] = (),
+) -> Box | None:
+    """A box of `size` (width, height) beside `zone` on the paper outside the foot `outline`
+    (a closed polygon round the zone), level with the zone's middle and `gap` off the foot's
+    edge, on a side where the zone reaches within `near` of that edge (a zone on the foot's
+    outer or inner edge); the nearer side first. None where no such side has room for it
+    inside `bounds` and clear of the `others` feet (kept `gap` off them too). A quiz's
+    "✔ Rechte Kolonflexur", for a zone on the right foot's outer edge, stood centred below
+    it, across the middle of the foot (S19-3)."""
+    width, height = size
+    left, top, w, h = zone
+    note_top = min(max(top + h / 2 - height / 2, bounds[1]), bounds[1] + bounds[3] - height)
+    beside = _extent(outline, top, top + h)
+    along = _extent(outline, note_top - gap, note_top + height + gap)
+    if beside is None or along is None:
+        return None
+    sides = sorted([(left - beside[0], along[0] - gap - width), (beside[1] - left - w, along[1] + gap)])
+    for distance, x in sides:
+        if distance <= near and bounds[0] <= x and x + width <= bounds[0] + bounds[2]:
+            spans = [_extent(ring, note_top - gap, note_top + height + gap) for ring in others]
+            if all(s is None or s[1] < x - gap or x + width + gap < s[0] for s in spans):
+                return (x, note_top, width, height)
+    return None
+
+
+def _extent(outline: Sequence[tuple[float, float]], low: float, high: float) -> tuple[float, float] | None:
+    """The least and greatest x of the closed polygon `outline` between the heights `low` and
+    `high` (each edge cut to that band), or None where it has no point there."""
+    xs: list[float] = []
+    for (x0, y0), (x1, y1) in zip(outline, [*outline[1:], outline[0]], strict=False):
+        if max(y0, y1) < low or min(y0, y1) > high:
+            continue
+        if y0 == y1:
+            xs += [x0, x1]
+            continue
+        for y in (max(min(y0, y1), low), min(max(y0, y1), high)):
+            xs.append(x0 + (x1 - x0) * (y - y0) / (y1 - y0))
+    return (min(xs), max(xs)) if xs else None

@@ -5,14 +5,14 @@ spotlight. Touches only the items whose state changes. Part of `ChartScene`
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPen, QTransform
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsRectItem,
 )
 
-from ..layout.marks import place_notes
+from ..layout.marks import beside_foot, inside_any, place_notes
 from . import palette
 from .chart_scene_parts import (
     MAX_LABEL_EMS,
@@ -25,6 +25,8 @@ from .chart_text import (
     text_width,
     wrap_words,
 )
+
+NOTE_OFF_FOOT_MM = 1.0  # a zone's note beside the foot keeps this far off its outline
 
 
 class StateMixin:
@@ -98,7 +100,7 @@ class StateMixin:
             if away_from is not None and away_from in self.anchors:
                 above = anchor.y() <= self.to_scene(away_from[0], *self.anchors[away_from]).y()
         top = anchor.y() - size * 2.2 - extra if above else anchor.y() + size * 0.9
-        item = self.zone_items.get((view_id, zone_id)) if at is None else None
+        zone = item = self.zone_items.get((view_id, zone_id)) if at is None else None
         if item is not None:  # a small zone: the note stands just above it, not over it
             edge = item.sceneBoundingRect().top() - 0.6  # where the note's box should end
             bottom = top - 0.8 + size * 1.45 + extra
@@ -107,6 +109,22 @@ class StateMixin:
         left = anchor.x() - width / 2
         chart = self.chart_rect
         left = max(chart.left() + 1.5, min(left, chart.right() - 1.5 - width))  # inside the chart
+        wanted = (left - 1.5, top - 0.8, width + 3, size * 1.45 + extra)
+        if zone is not None:  # a zone on a foot's edge: its note on the paper beside it, where there is room
+            words = text.split() if len(lines) == 1 else []
+            halves = [[" ".join(words[:k]), " ".join(words[k:])] for k in range(1, len(words))]
+            narrowest = min(halves, key=lambda h: max(text_width(x, size, True) for x in h), default=[])
+            for each in [lines, *([narrowest] if narrowest else [])]:
+                one = text_item("\n".join(each), size, bold=True)
+                more = (
+                    one.sceneBoundingRect().height()
+                    - text_item(each[0], size, bold=True).sceneBoundingRect().height()
+                )
+                wide = max(text_width(line, size, True) for line in each)
+                spot = self._beside_foot(zone.sceneBoundingRect(), anchor, (wide + 3, size * 1.45 + more))
+                if spot is not None:
+                    label, wanted = one, spot
+                    break
         back = QGraphicsRectItem()
         back.setBrush(palette.PAPER)
         back.setPen(QPen(palette.INK, 0.4))
@@ -114,12 +132,34 @@ class StateMixin:
             item.setZValue(z)
             self.addItem(item)
             self.marks.append(item)
-        self._notes.append(((left - 1.5, top - 0.8, width + 3, size * 1.45 + extra), label, back))
+        self._notes.append((wanted, label, back))
         if (view_id, zone_id) in self.zone_items and at is None:
             self.zone_items[(view_id, zone_id)].set_marked(True)
             self.point_at(view_id, zone_id)  # (places the notes)
         else:
             self._place_notes()
+
+    def _beside_foot(self, zone: QRectF, anchor: QPointF, size: tuple[float, float]) -> tuple | None:
+        """The place of a zone's note of `size` (width, height) beside the zone on the paper outside
+        the foot that holds `anchor` (layout.marks.beside_foot), or None."""
+        outlines = self.chart_outlines() if hasattr(self, "chart_outlines") else []
+        import numpy as np  # (only when a note is placed)
+
+        feet = [
+            ring
+            for ring in outlines
+            if len(ring) >= 3 and inside_any(np, [anchor.x()], [anchor.y()], [ring])[0]
+        ]
+        chart = self.chart_rect
+        bounds = (chart.left() + 1.5, chart.top(), chart.width() - 3, chart.height())
+        for ring in feet:
+            others = [other for other in outlines if other is not ring]
+            spot = beside_foot(
+                size, zone.getRect(), ring, bounds, gap=NOTE_OFF_FOOT_MM, near=size[1], others=others
+            )
+            if spot is not None:
+                return spot
+        return None
 
     def point_at(self, view_id: str, zone_id: str) -> None:
         """Quiz feedback points at this zone (the one asked about, or a marked answer): it stays

@@ -45,7 +45,12 @@ def feedback(window) -> str:
 
 
 def marks(window) -> list[str]:
-    return [item.text() for item in window.map.chart.marks if isinstance(item, QGraphicsSimpleTextItem)]
+    """The notes' texts, each read as one line (a note beside a zone on a foot's edge wraps)."""
+    return [
+        " ".join(item.text().split())
+        for item in window.map.chart.marks
+        if isinstance(item, QGraphicsSimpleTextItem)
+    ]
 
 
 def selected(window) -> set[tuple[str, str]]:
