@@ -92,15 +92,7 @@ class GuidesAloneMixin:
         finally:
             self._drawing = None
             self.guide_items, self.guide_names = guide_items, guide_names
-        if len(new) != len(old):  # (not as drawn: the whole chart drawn again)
-            for item in new:
-                self.removeItem(item)
+        if not self._replace_names(view_id, items, old, new):  # (not as drawn: the whole chart drawn again)
             self.names_apart = True
             return
-        swap = {id(a): b for a, b in zip(old, new, strict=True)}
-        for item in old:
-            self.removeItem(item)
-        self.frame_items[view_id] = [swap.get(id(i), i) for i in items]
-        self.guide_items = [swap.get(id(i), i) for i in self.guide_items]
-        self.guide_names = [swap.get(id(i), i) for i in self.guide_names]
         self._final[view_id] = list(places)

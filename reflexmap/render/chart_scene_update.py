@@ -313,17 +313,24 @@ class UpdateMixin:
         finally:
             self._placing_again, self._drawing = False, None
             self.guide_items, self.guide_names = guide_items, guide_names
+        if not self._replace_names(view_id, items, old, new):
+            return None
+        return old, new
+
+    def _replace_names(self, view_id: str, items: list, old: list, new: list) -> bool:
+        """A view's guide-name items `old` replaced by `new`, one for one, in the scene and in
+        its lists; False (the new ones removed, nothing replaced) when they do not pair up."""
         if len(new) != len(old):
             for item in new:
                 self.removeItem(item)
-            return None
+            return False
         swap = {id(a): b for a, b in zip(old, new, strict=True)}
         for item in old:
             self.removeItem(item)
         self.frame_items[view_id] = [swap.get(id(i), i) for i in items]
         self.guide_items = [swap.get(id(i), i) for i in self.guide_items]
         self.guide_names = [swap.get(id(i), i) for i in self.guide_names]
-        return old, new
+        return True
 
 
 def _same_item(a: QGraphicsItem, b: QGraphicsItem) -> bool:
