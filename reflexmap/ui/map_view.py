@@ -942,7 +942,7 @@ class MapView(QGraphicsView):
         lowest = max(MIN_SCALE, min(self.fit_scale(), scale))
         factor = max(lowest / scale, min(MAX_SCALE / scale, factor))
         self.partial_hint.set_shown(False)  # the person zooms: the map is theirs to move
-        self._fit_whole = False
+        self._fit_whole = whole = False
         anchor = anchor if anchor is not None else self.viewport().rect().center()
         fixed = self.mapToScene(anchor)
         self._zoom_changing()
@@ -960,9 +960,13 @@ class MapView(QGraphicsView):
                 # zoomed out as far as it goes: the whole chart, centred (kept about the
                 # pointer, a chart shown in part at Largest text stayed in part off screen)
                 self.centerOn(self.chart.chart_rect.center())
+                whole = True
         finally:
             self.setViewportUpdateMode(mode)
-        self._fitted = False
+        # Zoomed out to the whole chart, it stays whole as Fit to window's does when the map
+        # then changes shape (a status message or a dock resized after the zoom left an edge
+        # of the chart out of sight: seen in CI under load).
+        self._fitted = self._fit_whole = whole
         self._view_moved()
         if factor > 1.0 and not self._zoom_said and not self._whole_chart_shown():
             self._zoom_said = True  # said once a window

@@ -86,3 +86,27 @@ def test_the_first_zoom_in_says_how_to_move_the_map_once(window, qtbot):
     window.actions_by_name["fit"].trigger()
     window.actions_by_name["zoom_in"].trigger()
     assert "Drag to move" not in bar.currentMessage()  # said once a window
+
+
+def test_zoomed_out_to_the_whole_chart_it_stays_whole_when_the_map_changes_shape(window_in, qtbot):
+    """Zoomed all the way out by the keys, the whole chart is shown; when the map then changes
+    shape (the window, a dock or the status bar resized after the zoom) it stays whole and the
+    note stays away, as after View → Fit to window (before, the zoom's scale was kept and an
+    edge of the chart went out of sight: seen in CI under load)."""
+    window = window_in("de", size=SIZE, text_scale=1.5)
+    assert not _whole_chart_shown(window)
+    for _ in range(8):
+        qtbot.keyClick(window.map, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(50)
+    assert _whole_chart_shown(window)
+    for width, height in ((SIZE[0], SIZE[1] - 40), (SIZE[0] - 60, SIZE[1] - 40), SIZE):
+        window.resize(width, height)
+        qtbot.wait(50)
+        assert _whole_chart_shown(window), (width, height)
+        assert not window.map.partial_hint.isVisible()
+    # zoomed in again, the map is the person's to move: a new shape keeps their scale
+    qtbot.keyClick(window.map, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    scale = window.map.transform().m11()
+    window.resize(SIZE[0], SIZE[1] - 20)
+    qtbot.wait(50)
+    assert window.map.transform().m11() == scale
