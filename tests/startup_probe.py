@@ -18,6 +18,7 @@ from reflexmap.ui.main_window import MainWindow
 seen = {}
 drawings = []  # the map's chart drawn (each round of fitting its text size is one): its aspect
 guide_names = []  # the views whose guide names were placed, once per drawing of the view
+pairings = []  # mirrored feet's guide names paired by a search (not read back as kept)
 
 
 refine_steps = []  # the map's steps drawing tiles ahead (around the viewport), in turn
@@ -39,6 +40,7 @@ def _count_drawings() -> None:
     from reflexmap.render.chart_scene import ChartScene
 
     show_chart, find_guide_places = ChartScene.show_chart, ChartScene._find_guide_places
+    pair = ChartScene._pair_mirrored_names
 
     def counted(self, atlas, aspect, *args, **kwargs):
         drawings.append(aspect)
@@ -49,7 +51,12 @@ def _count_drawings() -> None:
             guide_names.append(frame.view.id)
         return find_guide_places(self, frame, start)
 
+    def pairing_counted(self, frames, waiting, found):
+        pairings.append([frame.view.id for frame in frames])
+        return pair(self, frames, waiting, found)
+
     ChartScene.show_chart = counted
+    ChartScene._pair_mirrored_names = pairing_counted
     ChartScene._find_guide_places = names_counted
 
 
@@ -78,6 +85,7 @@ def painted():
     seen["aspects drawn at paint"] = sorted(set(drawings))
     seen["guide names placed at paint"] = sorted(guide_names)
     seen["guide names searched at paint"] = chart.guide_names_searched  # (not kept from before)
+    seen["guide names paired at paint"] = len(pairings)  # (not kept from before)
     seen["label sides chosen at paint"] = chart.label_sides_chosen  # (not kept from before)
     seen["dialog modules at paint"] = sorted(
         n for n in ("reflexmap.ui.dialogs", "reflexmap.ui.help_dialogs") if n in sys.modules

@@ -69,7 +69,7 @@ class GuideNamesMixin:
         self._guide_step = common
         for view_id, places in found.items():  # (a view drawn again alone: chart_scene_guides_alone.py)
             self._note_guide_places(view_id, own[view_id], places, waiting[view_id])
-        self._pair_mirrored_names(frames, waiting, found)
+        self._pair_kept(frames, waiting, found)
         self._final.update({view_id: list(places) for view_id, places in found.items()})
         for frame in frames:
             self._pending_names, self._drawing = waiting[frame.view.id], self.frame_items[frame.view.id]
@@ -80,6 +80,28 @@ class GuideNamesMixin:
         if waiting:
             self.chart_rect = self.itemsBoundingRect().adjusted(-6, -6, 6, 6)
             self.setSceneRect(self.chart_rect)
+
+    def _pair_kept(self, frames: list[Frame], waiting: dict, found: dict) -> None:
+        """`_pair_mirrored_names`, its result kept between starts with the views' places
+        (`kept_guide_places`): the pairing searched again for spots clear on both feet at every
+        start, 0.1 s of the built-in chart's first paint. Kept under what every view's places
+        were found from (their tokens) and the places found, read back only where they hold."""
+        memo, tokens = self.kept_guide_places, self._place_tokens
+        if memo is None or not frames or any(f.view.id not in tokens for f in frames):
+            self._pair_mirrored_names(frames, waiting, found)
+            return
+        text = repr(sorted((f.view.id, tokens[f.view.id], found.get(f.view.id)) for f in frames)).encode()
+        token = f"paired-{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(text)}"
+        kept = {f.view.id: memo.get(f.view.id, token) for f in frames}
+        if all(
+            places is not None and self._kept_places_hold(f, waiting[f.view.id], places)
+            for f, places in zip(frames, kept.values(), strict=True)
+        ):
+            found.update(kept)
+            return
+        self._pair_mirrored_names(frames, waiting, found)
+        for frame in frames:
+            memo.put(frame.view.id, token, found[frame.view.id])
 
     def _pair_mirrored_names(self, frames: list[Frame], waiting: dict, found: dict) -> None:
         """Where one foot's view mirrors another's (`mirror_of`: the right foot drawn from the
@@ -279,6 +301,10 @@ class GuideNamesMixin:
         token = (
             _places_token(frame, self.guide_mm, self.min_guide_mm, inputs, start) if memo is not None else ""
         )
+        if memo is not None:
+            self._place_tokens[frame.view.id] = token  # (the pairing's kept places: _pair_kept)
+        else:
+            self._place_tokens.pop(frame.view.id, None)
         places = memo.get(frame.view.id, token) if memo is not None else None
         if places is None or not self._kept_places_hold(frame, pending, places):
             # on a view too crowded to label what each name's search read is noted on the first

@@ -24,6 +24,7 @@ class GuidesAloneMixin:
         self._unpaired: dict[str, list[tuple]] = {}  # view id -> its places before the pairing
         self._pending_of: dict[str, list] = {}  # view id -> its guides' pending names
         self._final: dict[str, list[tuple]] = {}  # view id -> the places drawn
+        self._place_tokens: dict[str, str] = {}  # view id -> its places' kept token (_pair_kept)
         self.names_apart = False  # a view's names drawn alone differ from a whole drawing's
 
     def _own_step(self, places: list[tuple]) -> int:

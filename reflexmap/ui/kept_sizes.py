@@ -48,6 +48,7 @@ _CODE = (
     "render/chart_scene_frames.py",
     "render/chart_scene_labels.py",
     "render/chart_scene_guides.py",
+    "render/chart_scene_guides_alone.py",
     "render/chart_scene_guide_spots.py",
     "render/chart_scene_key.py",
     "render/chart_scene_state.py",
