@@ -95,11 +95,13 @@ def column_sides(
             if other != zone_id and heights[other][0] <= y <= heights[other][1]
         ]
         side = better_side(x, y, minx - 1, maxx + 1, others, outline) if len(shapes) > 1 else ""
+        if not side:  # (no crossings to weigh: the nearer, which a column before an edit may outweigh)
+            side = "left" if x <= middle else "right"
         if was.get(zone_id, side) != side:
             costs = side_costs(x, y, minx - 1, maxx + 1, others, outline)
             margin = KEEP_COST if zone_id in touched else STAY_COST
             side = kept_side(side, was[zone_id], x, minx - 1, maxx + 1, costs, margin)
-        if side == "left" or (not side and x <= middle):
+        if side == "left":
             left.append(zone_id)
         else:
             right.append(zone_id)

@@ -130,3 +130,32 @@ def test_a_side_views_label_keeps_the_row_or_its_column_while_its_anchor_is_near
         "copy",
         "heel",
     ]
+
+
+def test_a_lone_zone_nudged_past_the_middle_keeps_its_column():
+    """A view of one zone (no other zones for a leader to cross: no side better than the
+    other) took the nearer column afresh at every edit: a corner dragged 20 px moved its
+    anchor past the foot's middle and its label to the other foot's side, so the view's
+    columns changed and the whole chart was laid out again (1.4 s on a zone of 100,000
+    corners, the benchmark's drag)."""
+    view = WESTERN.view("plantar-left")
+    minx, miny, maxx, maxy = bounds(view.outline)
+    middle, level = (minx + maxx) / 2, (miny + maxy) / 2
+    square = [
+        [
+            (middle - 10, level - 10),
+            (middle + 10, level - 10),
+            (middle + 10, level + 10),
+            (middle - 10, level + 10),
+        ]
+    ]
+    for was, x in (("left", middle + 1.5), ("right", middle - 1.5)):
+        fresh = _side(_layout("plantar-left", {"heel": square}, {"heel": (x, level)}))
+        assert fresh["heel"] != was  # (afresh: the nearer column)
+        previous = ([], ["heel"]) if was == "right" else (["heel"], [])
+        kept = _layout("plantar-left", {"heel": square}, {"heel": (x, level)}, previous, touched={"heel"})
+        assert _side(kept) == {"heel": was}
+    far = _layout(
+        "plantar-left", {"heel": square}, {"heel": (maxx - 0.5, level)}, (["heel"], []), touched={"heel"}
+    )
+    assert _side(far) == {"heel": "right"}  # (a whole foot's width farther: not kept)
