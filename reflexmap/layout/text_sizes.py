@@ -19,6 +19,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 LABEL_MM = 4.6  # a zone's label at the usual size: the unit of every other text
+# Names beside the feet print at least this tall (2.1 mm: about 6 pt): handouts, and the
+# guide lines' names in PNG, SVG and PDF exports at the size they are exported for.
+MIN_PRINTED_LABEL_MM = 2.1
 
 # Each kind of text as a share of the label size (their sizes at the usual text size, in mm,
 # over LABEL_MM): the title 6.0, a foot's name 5.1, the note under a partial chart's title

@@ -7,10 +7,12 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
 from ..atlas import Atlas
 from ..export.formats import IMAGE_SUFFIXES, unknown_format
 from ..i18n import _, bidi_isolate
+from ..layout.text_sizes import MIN_PRINTED_LABEL_MM
 from ..storage import atomic_path, refuse_special, write_checked
 from ..vocab import aspect_title
 from .chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
@@ -19,6 +21,8 @@ from .palette import on_paper
 PNG_WIDTH_PX = 3000
 MIN_WIDTH_PX = 16
 MAX_WIDTH_PX = 20_000  # 20,000 × 13,000 pixels take 1 GB of memory already
+PNG_DPI = 300  # a PNG says it prints at this resolution: 3000 pixels are 254 mm wide
+A4_MM, PDF_MARGIN_MM = (210.0, 297.0), 10.0
 
 
 @on_paper
@@ -56,17 +60,23 @@ def export_chart(
     title = f"{bidi_isolate(atlas.title)}. {aspect_title(aspect)}"
     base = base_for(atlas)  # a partial chart is printed over the main one, as on screen
     note = what_it_adds(atlas, base) if base is not None else ""
-    scene.show_chart(
-        atlas,
-        aspect,
-        views=views,
-        title=title,
-        base=base,
-        base_note=note,
-        label_mm=LABEL_MM * text_scale,
-        text_scale=text_scale,
-        min_guide_mm=GUIDE_LABEL_MM * text_scale,
-    )
+    guide_mm = GUIDE_LABEL_MM * text_scale
+    for _round in range(3):  # the guide lines' names print at 6 pt at least, as a handout's
+        scene.show_chart(
+            atlas,
+            aspect,
+            views=views,
+            title=title,
+            base=base,
+            base_note=note,
+            label_mm=LABEL_MM * text_scale,
+            text_scale=text_scale,
+            min_guide_mm=guide_mm,
+        )
+        printed = smallest_guide_name_mm(scene) * printed_scale(suffix, scene.chart_rect, width_px)
+        if printed <= 0.0 or printed >= MIN_PRINTED_LABEL_MM * 0.999:
+            break
+        guide_mm *= MIN_PRINTED_LABEL_MM / printed * 1.01
     source = scene.chart_rect
     refuse_special(out)  # before the work of drawing: a device is never replaced
     # Drawn in memory, every writer's result checked, then written and checked byte for byte:
@@ -82,6 +92,32 @@ def export_chart(
     with atomic_path(out, backup=True) as temporary:
         write_checked(temporary, payload)
     return out
+
+
+def smallest_guide_name_mm(scene: ChartScene) -> float:
+    """How tall the smallest shown guide line's name is in the scene (mm); 0 when none is
+    shown. (A name set smaller where a foot is crowded counts at the size it is set.)"""
+    sizes = [
+        item.font().pixelSize() * item.sceneTransform().m22()
+        for item in scene.guide_names
+        if isinstance(item, QGraphicsSimpleTextItem) and item.isVisible() and item.font().pixelSize() > 0
+    ]
+    return min(sizes, default=0.0)
+
+
+def printed_scale(suffix: str, source: QRectF, width_px: int) -> float:
+    """Printed millimetres per scene millimetre of a chart `source` exported as `suffix`: an
+    SVG says it is true size, a PNG that it is `width_px` at PNG_DPI, a PDF fits it to A4
+    within its margins (as _pdf does)."""
+    if source.isEmpty():
+        return 0.0
+    if suffix == ".svg":
+        return 1.0
+    if suffix == ".png":
+        return width_px * 25.4 / PNG_DPI / source.width()
+    short, long = (side - 2 * PDF_MARGIN_MM for side in A4_MM)
+    width, height = (long, short) if source.width() > source.height() else (short, long)
+    return min(width / source.width(), height / source.height())
 
 
 def _buffer() -> QBuffer:
@@ -106,6 +142,8 @@ def png_bytes(scene: ChartScene, source: QRectF, width_px: int) -> bytes:
             )
         )
     image.fill(Qt.GlobalColor.white)
+    image.setDotsPerMeterX(round(PNG_DPI / 0.0254))  # its printed size (see printed_scale)
+    image.setDotsPerMeterY(round(PNG_DPI / 0.0254))
     painter = QPainter(image)
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     scene.render(painter, QRectF(0, 0, width_px, height), source)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QGraphicsSimpleTextItem
 from ..atlas import Atlas
 from ..content import zone_card
 from ..i18n import N_, _, bidi_isolate, isolated, ngettext
+from ..layout.text_sizes import MIN_PRINTED_LABEL_MM
 from ..storage import atomic_path, refuse_special, write_checked
 from ..vocab import aspect_title
 from .chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
@@ -39,9 +40,8 @@ KINDS = ("chart", "worksheet", "answer-key")
 KIND_TITLES = {"chart": N_("Chart"), "worksheet": N_("Worksheet"), "answer-key": N_("Answer key")}
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 12.0
-# Names beside the feet print at least this tall (2.1 mm: about 6 pt), or the chart shows
-# numbers only and the legend names the zones.
-MIN_PRINTED_LABEL_MM = 2.1
+# Names beside the feet print at least MIN_PRINTED_LABEL_MM tall (about 6 pt), or the chart
+# shows numbers only and the legend names the zones.
 
 
 @dataclass(frozen=True, slots=True)
