@@ -98,6 +98,21 @@ def window(make_window):
 ASPECT_KEYS = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4)  # Ctrl+1 … Ctrl+4: the views
 
 
+def _settled(qtbot, window) -> None:
+    """Wait until the map has stopped changing: its viewport's size, its scale and the chart's
+    bounds the same twice running, 50 ms apart (a fixed 50 ms wait was not enough on a loaded
+    machine: the docks' layout, and with it the map's size, came after it, and the key was
+    measured at the size before; CI, test_key_legible [de])."""
+    last = None
+    for _ in range(40):
+        qtbot.wait(50)
+        view = window.map
+        now = (view.viewport().size(), view.transform().m11(), view.chart.chart_rect)
+        if now == last:
+            return
+        last = now
+
+
 @pytest.fixture
 def window_in(qtbot, make_window):
     """`window_in(language, size=None, text_scale=None)`: a window in `language` (switched as
@@ -116,7 +131,7 @@ def window_in(qtbot, make_window):
         if text_scale is not None:
             window.settings_menu.text_size_actions[text_scale].trigger()
         if size is not None or text_scale is not None:
-            qtbot.wait(50)  # the map is drawn again at its size
+            _settled(qtbot, window)  # the map is drawn again at its size
         return window
 
     return make
