@@ -221,7 +221,7 @@ def test_export_handouts(qapp, tmp_path: Path, kind, view, paper, pages, size):
 
 
 def test_handout_must_be_pdf(qapp, tmp_path: Path, capsys):
-    assert main(["export", "--handout", "worksheet", "-o", str(tmp_path / "w.png")]) == 2  # a usage error
+    assert main(["export", "--handout", "worksheet", "-o", str(tmp_path / "w.png")]) == 1
     assert "handouts are PDF files" in capsys.readouterr().err
 
 
