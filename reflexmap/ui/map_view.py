@@ -941,6 +941,8 @@ class MapView(QGraphicsView):
         # never smaller than the whole chart: text keeps its minimum size on screen
         lowest = max(MIN_SCALE, min(self.fit_scale(), scale))
         factor = max(lowest / scale, min(MAX_SCALE / scale, factor))
+        if abs(factor - 1.0) < 1e-6:
+            return  # as far as it goes: nothing changes (a fitted chart stays fitted as it was)
         self.partial_hint.set_shown(False)  # the person zooms: the map is theirs to move
         self._fit_whole = whole = False
         anchor = anchor if anchor is not None else self.viewport().rect().center()

@@ -110,3 +110,16 @@ def test_zoomed_out_to_the_whole_chart_it_stays_whole_when_the_map_changes_shape
     window.resize(SIZE[0], SIZE[1] - 20)
     qtbot.wait(50)
     assert window.map.transform().m11() == scale
+
+
+def test_zooming_out_a_fitted_chart_asks_for_nothing(window_in, qtbot):
+    """Ctrl+- on a chart already shown whole at the window's size changes nothing: the map then
+    made smaller still shows part of the chart at a legible size with the note, as it would
+    have (before, the key press counted as asking for the whole chart at any size)."""
+    window = window_in("de", size=(1440, 900), text_scale=1.5)
+    assert _whole_chart_shown(window)
+    for _ in range(3):
+        qtbot.keyClick(window.map, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    window.resize(*SIZE)
+    qtbot.waitUntil(lambda: window.map.partial_hint.isVisible(), timeout=3000)
+    assert not _whole_chart_shown(window)
