@@ -317,7 +317,7 @@ def run(runs: int, sizes: list[int], work: Path, clicks: int) -> list[Figure]:
 
     from . import learning
     from .editing import release_samples
-    from .hostile_limits import refusal_figures
+    from .hostile_limits import refusal_figures, within_limit_figures
 
     print("… editor: drag release to redrawn", file=sys.stderr)
     edited, whole_edit, before_edit = release_samples(max(runs, 3))
@@ -433,6 +433,8 @@ def run(runs: int, sizes: list[int], work: Path, clicks: int) -> list[Figure]:
 
     print("… over-limit files", file=sys.stderr)
     figures.extend(refusal_figures(max(1, min(runs, 5))))
+    print("… huge files within the limits", file=sys.stderr)
+    figures.extend(within_limit_figures(max(1, min(runs, 3))))
 
     print(f"… review log of {REVIEWS:,} reviews", file=sys.stderr)
     reviews = learning.measure(load_atlas(), REVIEWS, runs, work)

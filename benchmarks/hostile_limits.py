@@ -96,6 +96,11 @@ def check_in_child(path: Path) -> tuple[int, str, float, float]:
 def measure_in_child(path: Path, root: Path | None = None) -> tuple[int, str, float, float, float]:
     """(exit code, output, seconds, peak MiB, CPU seconds) of `reflexmap check path` under the
     cap, run from `root` (a checkout of ReflexMap; this one by default)."""
+    return measure_command(["check", str(path)], root)
+
+
+def measure_command(args: list[str], root: Path | None = None) -> tuple[int, str, float, float, float]:
+    """(exit code, output, seconds, peak MiB, CPU seconds) of `reflexmap ARGS` under the cap."""
     root = ROOT if root is None else root
     peak_file = Path(tempfile.mkstemp(prefix="reflexmap-peak-")[1])
     env = {
@@ -106,7 +111,7 @@ def measure_in_child(path: Path, root: Path | None = None) -> tuple[int, str, fl
     }
     start = time.perf_counter()
     child = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks._peak_child", "check", str(path)],
+        [sys.executable, "-m", "benchmarks._peak_child", *args],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, preexec_fn=_cap, cwd=root,
     )  # fmt: skip
     assert child.stdout is not None
@@ -183,6 +188,64 @@ def refusal_figures(runs: int) -> list:
     return figures
 
 
+def _chart_with(before_zones: str = "", after_title: str = "", zones: int = 3, same_id: bool = False) -> str:
+    from .hostile_forms import HEAD, ZONE
+
+    head = HEAD.replace('title: "T"\n', f'title: "T"{after_title}\n').replace(
+        "zones:\n", "zones:\n" + before_zones
+    )
+    return head + "".join(ZONE.replace("{k}", "0" if same_id else str(k)) for k in range(zones))
+
+
+# huge files within every limit (issue 14), and what `reflexmap ARGS` costs on each; FILE is the
+# file's place. The first row is the floor: a small chart, start-up and all.
+WITHIN_LIMITS = {
+    "3 zones (the floor: start-up, a small chart)": (lambda: _chart_with(), ["check"]),
+    "3,000,000 blank lines": (lambda: _chart_with("\n" * 3_000_000), ["check"]),
+    "1,000,000 short comment lines": (lambda: _chart_with("# a short comment\n" * 1_000_000), ["check"]),
+    "20,000,000 spaces after a value": (lambda: _chart_with(after_title=" " * 20_000_000), ["check"]),
+    "5,000 zones with one id (100 messages listed)": (
+        lambda: _chart_with(zones=5000, same_id=True),
+        ["check"],
+    ),
+}
+
+
+def _round_zone() -> str:
+    from .hostile_forms import polygon
+
+    return polygon(99_999)
+
+
+for _suffix in ("svg", "pdf", "png"):  # (an SVG of it peaked at 219 MiB)
+    WITHIN_LIMITS[f"a zone of 99,999 points, exported to {_suffix.upper()}"] = (
+        _round_zone,
+        ["export", "-o", f"OUT.{_suffix}"],
+    )
+
+
+def within_limit_figures(runs: int) -> list:
+    """CPU seconds and peak memory of each WITHIN_LIMITS command, as benchmark figures."""
+    from .measure import Figure
+
+    figures = []
+    with tempfile.TemporaryDirectory() as folder:
+        for name, (build, command) in WITHIN_LIMITS.items():
+            path = Path(folder) / "chart.yaml"
+            path.write_text(build(), encoding="utf-8")
+            args = [arg.replace("OUT", str(Path(folder) / "out")) for arg in command] + [str(path)]
+            cpu, peaks = [], []
+            for _ in range(runs):
+                code, output, _seconds, peak, seconds = measure_command(args)
+                assert "Traceback" not in output, output[-500:]
+                cpu.append(seconds * 1000)
+                peaks.append(peak)
+            what = f"`reflexmap {command[0]}`"
+            figures.append(Figure(f"Within the limits ({name}): CPU", what, "ms", cpu))
+            figures.append(Figure(f"Within the limits ({name}): peak memory", what, "MiB", peaks))
+    return figures
+
+
 def main() -> None:
     sys.path.insert(0, str(ROOT))
     from tests.hostile.cases import CASES
@@ -201,4 +264,12 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--within"]:  # only the files within the limits (issue 14)
+        sys.path.insert(0, str(ROOT))
+        print("| file | command | CPU | peak memory |\n|---|---|---|---|")
+        found = within_limit_figures(3)
+        for cpu, peak in zip(found[::2], found[1::2], strict=True):
+            name = cpu.name.split("(", 1)[1].rsplit(")", 1)[0]
+            print(f"| {name} | {cpu.chart} | {cpu.median / 1000:.2f} s | {peak.median:.0f} MiB |")
+    else:
+        main()

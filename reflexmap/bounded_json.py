@@ -607,3 +607,13 @@ def places(text: str, wanted: set[tuple]) -> dict[tuple, tuple[int, int]]:
         if first in "[{":
             frames.append([first == "{", None if first == "{" else 0, first == "{"])
     return {path: _position(text, at) for path, at in found.items()}
+
+
+def top_place(raw: bytes) -> tuple[int, int]:
+    """(line, column), from 1, where the top-level value of `raw` starts: the place of "this is
+    not a file of ours" (a list, a number or a string where an object is due)."""
+    body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw  # (a byte-order mark is no column)
+    start = len(body) - len(body.lstrip(b" \t\r\n"))  # (only spaces before it: bytes are characters)
+    line = body.count(b"\n", 0, start) + 1
+    column = start - (body.rfind(b"\n", 0, start) + 1) + 1
+    return line, column

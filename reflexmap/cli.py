@@ -28,13 +28,16 @@ if TYPE_CHECKING:
 MIN_WIDTH_PX, MAX_WIDTH_PX = 16, 20_000  # as reflexmap.render.export checks (not imported: Qt)
 
 
+def _digits(text: str, longest: int = 12) -> int | None:
+    """A whole number written as the help says: ASCII digits only. int() alone also takes
+    Arabic-Indic or full-width digits, underscores, a sign and spaces ("٣٠٠", "3_000", " +300 ")."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= longest else None
+
+
 def _width(text: str) -> int:
     import argparse
 
-    try:
-        width = int(text) if len(text) <= 12 else None
-    except ValueError:
-        width = None
+    width = _digits(text)
     if width is None or not MIN_WIDTH_PX <= width <= MAX_WIDTH_PX:
         raise argparse.ArgumentTypeError(
             f"the width must be a whole number of pixels from {MIN_WIDTH_PX} to {MAX_WIDTH_PX:,}, "
@@ -58,13 +61,26 @@ def _file_name(text: str) -> str:
 def _size(text: str) -> tuple[int, int]:
     import argparse
 
-    try:
-        width, height = (int(part) for part in text.lower().split("x"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"size must look like 1440x900, not {text!r}") from None
+    parts = [_digits(part, 5) for part in text.lower().split("x")]
+    if len(parts) != 2 or None in parts:
+        raise argparse.ArgumentTypeError(f"size must look like 1440x900, not {text[:20]!r}")
+    width, height = parts
     if not (200 <= width <= 8000 and 200 <= height <= 8000):
         raise argparse.ArgumentTypeError("width and height must be between 200 and 8000 pixels")
     return width, height
+
+
+def _text_scale(text: str) -> float:
+    """--text-scale as the help shows it (1.0, 1.25, …): ASCII digits and one point; float()
+    alone also takes "١٫٥", "1_5e-1", " 1.5 " and "nan"."""
+    import argparse
+    import re
+
+    if not (text.isascii() and len(text) <= 12 and re.fullmatch(r"[0-9]+(\.[0-9]+)?", text)):
+        raise argparse.ArgumentTypeError(
+            f"the text size must be written as one of {TEXT_SCALES}, not {text[:20]!r}"
+        )
+    return float(text)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -86,7 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--view", choices=ASPECTS, help="the view to show at start")
     parser.add_argument(
-        "--size", type=_size, default=(1440, 900), metavar="WxH", help="window size for --screenshot"
+        "--size", type=_size, metavar="WxH", help="window size for --screenshot (default 1440x900)"
     )
     parser.add_argument(
         "--theme",
@@ -98,7 +114,7 @@ def _parser() -> argparse.ArgumentParser:
         choices=tuple(LANGUAGES),
         help="interface language for this run: the window's, and check's and export's words",
     )
-    parser.add_argument("--text-scale", type=float, choices=TEXT_SCALES, help="text size for this run")
+    parser.add_argument("--text-scale", type=_text_scale, choices=TEXT_SCALES, help="text size for this run")
     parser.add_argument(
         "--install-desktop",
         action="store_true",
@@ -140,7 +156,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument(  # SUPPRESS, as --language: `reflexmap --text-scale 1.5 export …` too
         "--text-scale",
-        type=float,
+        type=_text_scale,
         choices=TEXT_SCALES,
         default=argparse.SUPPRESS,
         help="text size of pictures and handouts (as Settings → Text size)",
@@ -162,7 +178,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--width",
         type=_width,
-        default=3000,
+        default=None,  # 3000 for a PNG; given with any other output it is refused, not ignored
         metavar="PX",
         help="PNG width in pixels (16 to 20,000; default 3000)",
     )
@@ -171,9 +187,7 @@ def _parser() -> argparse.ArgumentParser:
         choices=("chart", "worksheet", "answer-key"),
         help="printable PDF: the chart with numbered zones and legend, a blank worksheet, or its answer key",
     )
-    export.add_argument(
-        "--paper", choices=("a4", "letter"), default="a4", help="paper for handouts (default a4)"
-    )
+    export.add_argument("--paper", choices=("a4", "letter"), help="paper for handouts (default a4)")
     commands.add_parser("schema", help="print the atlas JSON Schema (for editors)")
     return parser
 
@@ -186,7 +200,7 @@ NO_ARGUMENTS = {
     "screenshot": None,
     "select": None,
     "view": None,
-    "size": (1440, 900),
+    "size": None,
     "theme": None,
     "language": None,
     "text_scale": None,
@@ -246,9 +260,29 @@ def _notes(atlas, name: str) -> tuple:
     return chart_notes(atlas, text, name)
 
 
+def _misfit(args: argparse.Namespace, suffix: str, take_away: bool) -> str | None:
+    """An export option that this output would not use: refused, never silently ignored
+    (`--handout chart -o out.html` wrote a web page; `--width 500 -o x.svg` a full-size SVG)."""
+    if args.handout and suffix != ".pdf":
+        return "handouts are PDF files: give an output name ending in .pdf"
+    if args.width is not None and (suffix != ".png" or args.handout):
+        return "--width sets a PNG picture's width: give an output name ending in .png, or leave --width out"
+    if args.paper and not args.handout:
+        return "--paper is for handouts: add --handout chart, worksheet or answer-key, or leave --paper out"
+    if take_away and getattr(args, "view", None):
+        return "a web page or an Anki deck holds every view: leave --view out"
+    return None
+
+
 def export(args: argparse.Namespace) -> int:
     from .atlas import ASPECTS, read_atlas
     from .export.formats import DECK_SUFFIXES, PAGE_SUFFIXES
+
+    suffix = Path(args.output).suffix.lower()
+    misfit = _misfit(args, suffix, suffix in PAGE_SUFFIXES + DECK_SUFFIXES)
+    if misfit:
+        _complain(f"reflexmap export: {misfit}")
+        return 2
 
     if args.chart:
         from . import i18n
@@ -272,7 +306,9 @@ def export(args: argparse.Namespace) -> int:
     if args.language:  # the chart's own translations and the export's words, as in the app
         from . import i18n
 
-        atlas = atlas.localized(i18n.set_language(args.language))
+        language = i18n.set_language(args.language)
+        _say_untranslated(atlas, language)
+        atlas = atlas.localized(language)
     aspect = view_id = None
     if Path(args.output).suffix.lower() in PAGE_SUFFIXES + DECK_SUFFIXES:
         return _take_away(atlas, args)
@@ -300,7 +336,7 @@ def export(args: argparse.Namespace) -> int:
             Path(args.output),
             aspect=aspect,
             view_id=view_id,
-            width_px=args.width,
+            width_px=args.width or 3000,
             text_scale=getattr(args, "text_scale", None) or 1.0,
         )
     except (OSError, ValueError) as exc:
@@ -332,6 +368,25 @@ def _take_away(atlas, args: argparse.Namespace) -> int:
     return 0
 
 
+def _say_untranslated(atlas, language: str) -> None:
+    """Say on stderr which zones have no text in `language`: they would print in English
+    in a page meant to be in that language, with nothing on the page saying so (S22-10)."""
+    from .i18n import LANGUAGES, ngettext
+
+    missing = atlas.untranslated_zones(language)
+    if not missing:
+        return
+    shown = ", ".join(one_line(z.id) for z in missing[:10]) + (", …" if len(missing) > 10 else "")
+    _complain(
+        "reflexmap export: "
+        + ngettext(
+            "{count} zone has no {language} name or claim and is shown in English: {zones}",
+            "{count} zones have no {language} name or claim and are shown in English: {zones}",
+            len(missing),
+        ).format(count=len(missing), language=LANGUAGES.get(language, language), zones=shown)
+    )
+
+
 def _handout(atlas, args: argparse.Namespace) -> int:
     from .atlas import ASPECTS
 
@@ -355,7 +410,7 @@ def _handout(atlas, args: argparse.Namespace) -> int:
             Path(args.output),
             kind=args.handout,
             aspects=aspects,
-            paper=args.paper,
+            paper=args.paper or "a4",
             text_scale=getattr(args, "text_scale", None) or 1.0,  # `reflexmap --text-scale 1.5 export …`
             said=lambda message: _complain(f"reflexmap export: {message}"),
         )
@@ -409,7 +464,13 @@ def main(
     """The `reflexmap` command; `on_first_paint` and `on_ready` are for the start-up benchmark.
 
     Output read by a program that stops reading (`reflexmap check … | head`) ends the command
-    quietly, as it ends `grep` or `ls`: it was a BrokenPipeError's traceback."""
+    quietly, as it ends `grep` or `ls`: it was a BrokenPipeError's traceback.
+
+    `--language` is this run's language: the process's language is as it was when the command
+    returns (a program or test calling main() in-process kept German after `--language de`)."""
+    from . import i18n
+
+    language = i18n.language()
     try:
         return _main(argv, on_first_paint, on_ready)
     except BrokenPipeError:
@@ -418,6 +479,49 @@ def main(
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    finally:
+        if i18n.language() != language:
+            i18n.set_language(language)
+
+
+# The options before a command (or --install-desktop) that it uses; any other one given is
+# refused, never silently ignored (`reflexmap --screenshot s.png export …` wrote no screenshot,
+# `--install-desktop check X` checked nothing, `--size 800x500` without --screenshot did nothing).
+USED_BY = {
+    "check": {"language"},
+    "export": {"chart", "view", "language", "text_scale"},
+    "schema": set(),
+    "--install-desktop": set(),
+    "--uninstall-desktop": set(),
+}
+
+
+def _unused_option(args) -> str | None:
+    doing = args.command or (
+        "--install-desktop"
+        if args.install_desktop
+        else "--uninstall-desktop"
+        if args.uninstall_desktop
+        else None
+    )
+    given = [
+        name for name in NO_ARGUMENTS if name != "command" and getattr(args, name, None) not in (None, False)
+    ]
+    if doing is None:
+        if args.size is not None and not args.screenshot:
+            return "reflexmap: --size is the window size for --screenshot: add --screenshot, or leave it out"
+        return None
+    if (
+        args.command
+        and (args.install_desktop or args.uninstall_desktop)
+        or (args.install_desktop and args.uninstall_desktop)
+    ):
+        return "reflexmap: --install-desktop and --uninstall-desktop are given alone, without a command"
+    for name in given:
+        if name not in USED_BY[doing] and f"--{name.replace('_', '-')}" != doing:
+            option = f"--{name.replace('_', '-')}"
+            return f"reflexmap: {option} is not used by {doing.lstrip('-')}: leave it out"
+    return None
 
 
 def _main(
@@ -426,6 +530,10 @@ def _main(
     on_ready: Callable[[], None] | None,
 ) -> int:
     args = _arguments(sys.argv[1:] if argv is None else argv)
+    unused = _unused_option(args)
+    if unused:
+        _complain(unused)
+        return 2
     if args.command is None and not (args.screenshot or args.install_desktop or args.uninstall_desktop):
         # Opening the window imports Qt and builds many long-lived objects but no garbage
         # cycles worth collecting: the collector waits until the window is ready for clicks
@@ -471,7 +579,7 @@ def _main(
         chart=args.chart,
         screenshot=args.screenshot,
         select=args.select,
-        size=args.size,
+        size=args.size or (1440, 900),
         aspect=args.view,
         on_first_paint=on_first_paint,
         on_ready=on_ready,

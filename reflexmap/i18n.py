@@ -102,20 +102,65 @@ def N_(text: str) -> str:
 _BIDI_CLASSES = frozenset({"R", "AL", "AN", "RLE", "LRE", "RLO", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"})
 
 
+_FORCING = "\u202a\u202b\u202c\u202d\u202e"  # LRE RLE PDF LRO RLO: embeddings and overrides
+
+
+def shown_text(text: str) -> str:
+    """Chart text (a title, a zone's name…) as shown to a person, alone or in a sentence: as
+    written, but an embedding or override (U+202A…U+202E) in it is shown as its escape
+    (\\u202e), never obeyed, as shown_file shows a file's name: a title "evil" written with a
+    right-to-left override read "live" in the window's title, menus and exports, and one left
+    open turned the words after it around where nothing isolated it. Right-to-left letters
+    and isolates are kept (a Hebrew or Arabic text reads as written; the isolates are balanced
+    where chart text stands in a sentence: isolated). The chart itself is never changed:
+    the editor and the file keep what the author wrote."""
+    if not any(char in text for char in _FORCING):
+        return text
+    return "".join(f"\\u{ord(char):04x}" if char in _FORCING else char for char in text)
+
+
 def bidi_isolate(text: str) -> str:
-    """Chart text set inside one of the app's sentences, between Unicode isolates (FSI … PDI)
-    when it could reorder the words around it: it holds a right-to-left letter or a direction
-    control (a stray U+202E would turn "here." into ".ereh"). Text with neither cannot, and
-    is returned as written (screen readers and searches see the plain words)."""
+    """Chart text set inside one of the app's sentences (shown_text), between Unicode isolates
+    (FSI … PDI) when it could reorder the words around it: it holds a right-to-left letter or
+    a direction control. Text with neither cannot, and is returned as written (screen readers
+    and searches see the plain words)."""
     import unicodedata
 
+    text = shown_text(text)
     if any(unicodedata.bidirectional(char) in _BIDI_CLASSES for char in text):
         return isolated(text)
     return text
 
 
+def shown_file(path: object) -> str:
+    """A file's name or path as shown to a person: as written, but a control or format
+    character in it (a line break, an escape, a right-to-left override U+202E…) is shown as
+    its escape (\\n, \\u202e), never obeyed: "invoice\\u202efdp.exe" is not read "invoiceexe.pdf",
+    "evil" never "live", and a name stays on one line (the command line shows them so too)."""
+    from .terminal_text import one_line
+
+    return one_line(str(path))
+
+
+def file_isolate(path: object) -> str:
+    """A file's name or path set inside one of the app's sentences: shown_file(), isolated
+    when it holds right-to-left letters (bidi_isolate)."""
+    return bidi_isolate(shown_file(path))
+
+
 _OPENERS = "\u2066\u2067\u2068"  # LRI, RLI, FSI
 _PDI = "\u2069"
+
+
+def isolated_as_written(text: str) -> str:
+    """Chart text kept in the chart (a copy's name "Niere (copy)"), between isolates when it
+    could reorder the words after it, its characters as written: what bidi_isolate shows as
+    escapes (shown_text) would be written into the file as a backslash and letters."""
+    import unicodedata
+
+    if any(unicodedata.bidirectional(char) in _BIDI_CLASSES for char in text):
+        return f"\u2068{balanced(text)}\u2069"
+    return text
 
 
 def isolated(text: str) -> str:
@@ -123,7 +168,7 @@ def isolated(text: str) -> str:
     opened would close ours early (and its overrides would reach our words after it), and one
     it opens and never closes would take our PDI, leaving our words inside its isolate. The
     stray PDIs are dropped and the missing ones added; the visible text is the same."""
-    return f"\u2068{balanced(text)}\u2069"
+    return f"\u2068{balanced(shown_text(text))}\u2069"
 
 
 def balanced(text: str) -> str:

@@ -402,7 +402,7 @@ def listing(
             if reason is None and entry not in kept:
                 kept.append(entry)
             elif first is None:
-                first = reason or _("{value} is listed twice").format(value=shown(entry))
+                first = reason or _repeated(value, entry)
                 where = (index,)
         if keep is not None and len(kept) > keep:
             kept = kept[:keep]
@@ -410,6 +410,15 @@ def listing(
         return _kept(value, kept, first, where)
 
     return check
+
+
+def _repeated(value: list, entry: Any) -> str:
+    """Why `entry` of the list `value` is left out: it is there more than once (how often:
+    an entry five times read "listed twice", tryout S22-11)."""
+    count = sum(1 for other in value if other == entry)
+    if count <= 2:
+        return _("{value} is listed twice").format(value=shown(entry))
+    return _("{value} is listed {count} times").format(value=shown(entry), count=format_number(count, 0))
 
 
 def among(options: tuple[str, ...] | Callable[[], tuple[str, ...]]) -> Callable[[Any], str | None]:

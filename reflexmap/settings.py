@@ -21,6 +21,7 @@ import contextlib
 import json
 import math
 import os
+import stat
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -37,6 +38,7 @@ from .storage import (
     read_guarded,
     read_regular,
     repeats_said,
+    set_aside,
     version_problem,
     version_said,
     write_with_backup,
@@ -82,7 +84,8 @@ def parse(
         # says itself, at its place: not JSON, or beyond a bound (in the language of then)
         raise Unreadable(lambda e=exc: e.message, line=exc.line, column=exc.column) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("values"), dict):
-        raise Unreadable(lambda: _("not a ReflexMap settings file"))
+        line, column = bounded_json.top_place(raw)
+        raise Unreadable(lambda: _("not a ReflexMap settings file"), line=line, column=column)
     version = data.get("version")
     problem = version_problem(data, VERSION)
     if problem is not None:  # the version falls back alone: every value is checked alone anyway
@@ -409,12 +412,26 @@ def _locked(path: Path) -> Iterator[None]:
         with _windows_lock(lock, msvcrt):
             yield
         return
-    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+    fd = os.open(_lock_file(lock), os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
         os.close(fd)
+
+
+def _lock_file(lock: Path) -> Path:
+    """`lock`, made a place a lock file can be: a folder, pipe, device or link found there
+    (another program's, or a hand's) is moved aside first, never opened. A folder there made
+    every settings write fail, a link would have had the lock made where it leads, and a
+    device would have been opened. A lock file holds nothing: what was there is only moved."""
+    try:
+        mode = os.lstat(lock).st_mode
+    except FileNotFoundError:
+        return lock
+    if not stat.S_ISREG(mode):
+        set_aside(lock, "not-a-lock-" + time.strftime("%Y%m%d-%H%M%S"))
+    return lock
 
 
 @contextlib.contextmanager

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from . import bounded_json
-from .i18n import N_, _, bidi_isolate, format_count, isolated, ngettext
+from .i18n import N_, _, file_isolate, format_count, isolated, ngettext, shown_file
 
 FRESH_START = {
     "progress": N_("Starting with empty progress."),
@@ -82,14 +82,14 @@ def link_target(path: Path) -> Path:
         raise OSError(  # (not ENOENT: the folder is there, "no such file" would mislead)
             errno.EINVAL,
             _("{file} is a link to {target}, which does not exist; choose another file name").format(
-                file=bidi_isolate(str(path)), target=bidi_isolate(where)
+                file=file_isolate(path), target=file_isolate(where)
             ),
         ) from None
     except (OSError, RuntimeError):  # ELOOP (RuntimeError on older Pythons)
         raise OSError(
             errno.ELOOP,
             _("{file} is a link that leads round in a circle; choose another file name").format(
-                file=bidi_isolate(str(path))
+                file=file_isolate(path)
             ),
         ) from None
 
@@ -237,19 +237,29 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_checked(path: Path, payload: bytes) -> None:
+WRITE_STEP = 1 << 20  # bytes written at a time: a large payload is never copied whole
+
+
+def write_checked(path: Path, payload: bytes | memoryview, *, without: bytes = b"") -> None:
     """Write all of `payload` to `path` and check that it is all there (a full disk that
-    accepts a short write is an error, not a truncated file)."""
+    accepts a short write is an error, not a truncated file). `without`: bytes left out of
+    what is written (one step at a time: no copy of the whole payload is made)."""
+    whole = memoryview(payload).cast("B")
+    size = 0
     with open(path, "wb") as handle:
-        view = memoryview(payload)
-        while view:
-            written = handle.write(view)
-            if not written:
-                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-            view = view[written:]
+        for start in range(0, len(whole), WRITE_STEP):
+            view = whole[start : start + WRITE_STEP]
+            if without:
+                view = memoryview(view.tobytes().translate(None, without))
+            size += len(view)
+            while view:
+                written = handle.write(view)
+                if not written:
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                view = view[written:]
         handle.flush()
         os.fsync(handle.fileno())
-    if os.path.getsize(path) != len(payload):
+    if os.path.getsize(path) != size:
         raise OSError(errno.EIO, _("the file was not written in full"))
 
 
@@ -300,29 +310,41 @@ def write_with_backup(path: str | Path, payload: bytes) -> None:
         write_checked(temporary, payload)
 
 
+def candidates_of(path: Path) -> list[Path]:
+    """The files read_guarded tries, in its order: the file, then its backup (lexists: a link
+    to nowhere or to itself is there too, said and set aside, not ignored)."""
+    return [p for p in (path, backup_of(path)) if os.path.lexists(p)]
+
+
 def read_guarded(
-    path: str | Path, parse: Callable[[bytes], T], what: str, max_bytes: int = READ_LIMIT
+    path: str | Path,
+    parse: Callable[[bytes], T],
+    what: str,
+    max_bytes: int = READ_LIMIT,
+    read: Callable[[Path], T] | None = None,
 ) -> tuple[T | None, list[Said]]:
     """Read `path` (or its backup) with `parse`. A file that cannot be used is renamed aside,
     never deleted or overwritten, and each problem becomes a sentence for the user: a callable
     that says it in the interface language of when it is shown, with `file:line:column` where
-    the trouble has a place."""
+    the trouble has a place. `read(candidate)`: the file's reading as parse(read_regular(…))
+    gives it, had elsewhere (a child process: quiz/progress_child.py), raising Unreadable or
+    OSError as that does; what is done with it (set aside, said) is done here alike."""
     path = Path(path)
     warnings: list[Said] = []
     _remove_interrupted_writes(path)
-    # (lexists: a link to nowhere or to itself is there too, said and set aside, not ignored)
-    candidates = [p for p in (path, backup_of(path)) if os.path.lexists(p)]
+    candidates = candidates_of(path)
     if not candidates:
         return None, warnings
+    read = read or (lambda candidate: parse(read_regular(candidate, max_bytes)))
     for candidate in candidates:
         try:
-            value = parse(read_regular(candidate, max_bytes))
+            value = read(candidate)
         except (OSError, Unreadable) as exc:
             label = (
                 exc.label if isinstance(exc, Unreadable) else "unreadable-" + time.strftime("%Y%m%d-%H%M%S")
             )
             try:
-                aside = _set_aside(candidate, label)
+                aside = set_aside(candidate, label)
             except OSError as problem:  # a read-only or otherwise unwritable folder
                 warnings.append(_not_set_aside(candidate, exc, problem))
                 continue
@@ -384,10 +406,12 @@ def _remove_interrupted_writes(path: Path) -> None:
                     leftover.unlink(missing_ok=True)
 
 
-def repeats_said(file: Path, repeats: list, kept: Path | None) -> Said:
+def repeats_said(file: Path, repeats: list, kept: Path | None, total: int | None = None) -> Said:
     """One message for the keys written twice in `file` (bounded_json.Repeated, each at its
     place): the later value of each is used, as JSON readers do, and the file as it was is
-    `kept` (the next save writes each key once)."""
+    `kept` (the next save writes each key once). `total`: how many there are, when `repeats`
+    holds only the first ones."""
+    count = len(repeats) if total is None else total
 
     def say() -> str:
         line_words = _("{place}: the key “{key}” was already written at line {line}, column {column}.")
@@ -403,9 +427,9 @@ def repeats_said(file: Path, repeats: list, kept: Path | None) -> Said:
         message = ngettext(
             "A key is written twice in one place; its later value is used:",
             "{count} keys are written twice in one place; the later value of each is used:",
-            len(repeats),
-        ).format(count=format_count(len(repeats)))
-        return message + "\n" + listed(lines, len(repeats), kept)
+            count,
+        ).format(count=format_count(count))
+        return message + "\n" + listed(lines, count, kept)
 
     return say
 
@@ -419,7 +443,7 @@ def listed(lines: list[str], total: int, kept: Path | None = None) -> str:
         shown += "\n" + _("… and {count} more.").format(count=format_count(total - len(lines)))
     if kept is not None:
         shown += "\n" + _("The file as it was is kept as {kept}.").format(
-            kept=isolated(str(Path(kept).absolute()))
+            kept=isolated(shown_file(Path(kept).absolute()))
         )
     return shown
 
@@ -436,7 +460,8 @@ def copy_aside(path: Path, label: str, source: Path | None = None) -> Path | Non
         return None
 
 
-def _set_aside(path: Path, label: str) -> Path:
+def set_aside(path: Path, label: str) -> Path:
+    """Rename `path` to `<name>.<label>` beside it (a number added if that is taken); never deleted."""
     aside = path.with_name(f"{path.name}.{label}")
     n = 1
     while aside.exists():
@@ -466,9 +491,9 @@ def temporary_folder_beside(target: Path, said: Callable[[str], None] | None = N
                     "neither the temporary folder {folder} ({reason}) nor {beside} can take work "
                     "files ({why})"
                 ).format(
-                    folder=bidi_isolate(system),
+                    folder=file_isolate(system),
                     reason=reason,
-                    beside=bidi_isolate(str(target.parent)),
+                    beside=file_isolate(target.parent),
                     why=error_text(beside),
                 ),
             ) from None
@@ -487,7 +512,7 @@ def temporary_folder_beside(target: Path, said: Callable[[str], None] | None = N
             _(
                 "The system's temporary folder {folder} cannot be written ({reason}): the work files "
                 "were made beside {file} instead, and removed."
-            ).format(folder=bidi_isolate(system), reason=reason, file=bidi_isolate(target.name))
+            ).format(folder=file_isolate(system), reason=reason, file=file_isolate(target.name))
         )
 
 
@@ -534,10 +559,23 @@ def _as_written(value: object) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-def version_said(file: Path, raw: bytes, reason: Callable[[], str], newest: int, kept: Path | None) -> Said:
+def version_place(raw: bytes) -> tuple[int, int] | None:
+    """(line, column) of the top level's `version` in a stored file's bytes; None if not there."""
+    return bounded_json.places(bounded_json.text_of(raw), {("version",)}).get(("version",))
+
+
+def version_said(
+    file: Path,
+    raw: bytes,
+    reason: Callable[[], str],
+    newest: int,
+    kept: Path | None,
+    place: tuple[int, int] | None = None,
+) -> Said:
     """The message for a file read as format `newest` although its version is not one
-    (`version_problem`): at the version's place, and where the file as it was is kept."""
-    place = bounded_json.places(bounded_json.text_of(raw), {("version",)}).get(("version",))
+    (`version_problem`): at the version's place (`place`, if found already: else looked for in
+    `raw`), and where the file as it was is kept."""
+    place = place or version_place(raw)
     where = f"{_whole(file)}:{place[0]}:{place[1]}" if place else _whole(file)
 
     def say() -> str:

@@ -31,6 +31,19 @@ settings.load_profile("campaign" if _campaign else "suite")
 DATA = Path(__file__).parent / "data"
 
 
+@pytest.fixture(autouse=True)
+def _language_as_found():
+    """Each test leaves the interface language as it found it (a module's language fixture
+    included): an in-process `--language de` export left German to the English tests run
+    after it in the same process, which then failed only in some orders."""
+    from reflexmap import i18n
+
+    before = i18n.language()
+    yield
+    if i18n.language() != before:
+        i18n.set_language(before)
+
+
 @pytest.fixture
 def data_dir() -> Path:
     return DATA

@@ -21,7 +21,7 @@ def _depths(text: str) -> list[int]:
 
 def test_a_stray_pdi_cannot_close_the_apps_isolate():
     text = isolated(f"name{PDI}{RLO}evil")
-    assert text == f"{FSI}name{RLO}evil{PDI}"
+    assert text == f"{FSI}name\\u202eevil{PDI}"  # (the override shown as its escape: i18n.shown_text)
     assert all(d >= 1 for d in _depths(text)[:-1])  # the override stays inside
 
 

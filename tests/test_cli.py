@@ -221,7 +221,7 @@ def test_export_handouts(qapp, tmp_path: Path, kind, view, paper, pages, size):
 
 
 def test_handout_must_be_pdf(qapp, tmp_path: Path, capsys):
-    assert main(["export", "--handout", "worksheet", "-o", str(tmp_path / "w.png")]) == 1
+    assert main(["export", "--handout", "worksheet", "-o", str(tmp_path / "w.png")]) == 2  # a usage error
     assert "handouts are PDF files" in capsys.readouterr().err
 
 
@@ -474,3 +474,95 @@ def test_check_names_views_as_the_app_does_with_the_id_in_brackets(
     at = text.index("[10, 130]")
     line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
     assert f"{bad}:{line}:{column}: {said}" in capsys.readouterr().out.splitlines()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--language", "de", "check", "FILE"],
+        ["--language", "de", "export", "--handout", "worksheet", "-o", "OUT.pdf"],
+        ["--language", "de", "export", "-o", "OUT.html"],
+    ],
+)
+def test_the_language_of_a_run_ends_with_it(qapp, tmp_path: Path, capsys, argv):
+    """A command's --language is that run's: main() called in-process (by a program, by the
+    tests) left German installed, and English tests run after it read German words."""
+    from reflexmap import i18n
+
+    assert i18n.language() == "en"
+    argv = [
+        str(DATA / "small.yaml")
+        if part == "FILE"
+        else str(tmp_path / part)
+        if part.startswith("OUT")
+        else part
+        for part in argv
+    ]
+    assert main(argv) in (0, 1)
+    assert i18n.language() == "en"
+
+
+def test_a_german_export_names_the_zones_without_german_text(qapp, tmp_path: Path, capsys):
+    """S22-10: a zone with no German name or claim printed in English on a German handout and
+    nothing said so; the export now names such zones (and only them) on stderr."""
+    from reflexmap import i18n
+
+    chart = Path(__file__).parents[1] / "zones" / "alternative-placements.yaml"
+    text = chart.read_text(encoding="utf-8")
+    for line in (
+        '        name: "Mastdarm und After (61)"\n',
+        '        claim: "den Mastdarm und den After"\n',
+    ):
+        assert line in text
+        text = text.replace(line, "", 1)
+    drawn = tmp_path / "drawn.yaml"
+    drawn.write_text(text, encoding="utf-8")
+    out = tmp_path / "seite.pdf"
+    try:
+        argv = [
+            "export",
+            str(drawn),
+            "--handout",
+            "chart",
+            "--view",
+            "medial",
+            "--language",
+            "de",
+            "-o",
+            str(out),
+        ]
+        assert main(argv) == 0
+    finally:
+        i18n.set_language("en")
+    err = capsys.readouterr().err
+    assert "1 Zone hat keinen Namen und keine Aussage auf Deutsch" in err and ": rectum" in err, err
+    assert "sciatic-nerve" not in err
+    words = " ".join(
+        subprocess.run(
+            ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert "Rectum and anus (61): the rectum and the anus (auf Englisch: noch nicht übersetzt)" in words
+    assert (
+        "Ischiasnerv (62-A/B): den Ischiasnerv" in words
+        and "Ischiasnerv (62-A/B): den Ischiasnerv (auf" not in words
+    )
+    assert (
+        main(
+            [
+                "export",
+                str(chart),
+                "--handout",
+                "chart",
+                "--view",
+                "medial",
+                "--language",
+                "de",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    i18n.set_language("en")
+    assert "auf Deutsch" not in capsys.readouterr().err  # a fully translated chart: nothing said

@@ -25,11 +25,11 @@ def test_chart_text_is_escaped_and_isolated_in_every_form():
     for where in (zone_card.PANEL, zone_card.PAGE):
         html = zone_card.heading_html(atlas, zone, where) + zone_card.details_html(atlas, zone, where)
         assert "<img" not in html and "&lt;img" in html
-        assert "\u2068&lt;img" in html  # the tradition and the claim sit between isolates
+        assert "&lt;img src=x onerror=alert(1)&gt;\\u202eevil" in html and "\u202e" not in html
     for html in (zone_card.caption_html(zone), zone_card.compact_html(atlas, zone)):
-        assert "<img" not in html and "\u2068&lt;img" in html
+        assert "<img" not in html and "&lt;img" in html and "\u202e" not in html
     text = zone_card.summary_text(zone)
-    assert text.startswith("\u2068" + HOSTILE + "\u2069: ")
+    assert text.startswith(HOSTILE.replace("\u202e", "\\u202e") + ": ")  # its override shown
 
 
 def test_the_claim_is_the_charts_claim():

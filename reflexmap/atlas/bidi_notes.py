@@ -50,15 +50,34 @@ def open_control(text: str) -> int | None:
     return open_[0][0] if open_ else None
 
 
+OVERRIDES = "\u202d\u202e"  # LRO, RLO: letters shown in an order other than written
+
+
+def noted_control(text: str) -> int | None:
+    """The index of the direction control a note is about: the first one left open, else the
+    first override, closed or not (tryout S22-13: "Small \u202eenitsetni llams\u202c" read
+    "Small intestine small" in other programs, while search and typing matched its letters)."""
+    index = open_control(text)
+    if index is not None or not any(char in text for char in OVERRIDES):
+        return index
+    return min(text.index(char) for char in OVERRIDES if char in text)
+
+
 def open_control_note(key: str, text: str, zone: str | None = None, named: Any = None) -> str | None:
     """Why `text` (under `key`, of zone `zone` if given: named by its name as shown, from
     `named`, the zone's mapping, with its id to find it in the file) reads wrongly, or None:
-    a direction control left open."""
-    index = open_control(text)
+    a direction control left open, or an override."""
+    index = noted_control(text)
     if index is None:
         return None
     char = text[index]
     what = _("'{key}' of {zone}").format(key=key, zone=zone_in_file(named, zone)) if zone else f"'{key}'"
+    if open_control(text) is None:  # closed: an override
+        return _(
+            "warning: {text} holds the direction override {code}: other programs show its "
+            "letters in another order than they are written (ReflexMap shows the control as "
+            "{escape}); remove it"
+        ).format(text=what, code=f"U+{ord(char):04X}", escape=f"\\u{ord(char):04x}")
     return _(
         "warning: {text} opens the direction control {code} and does not close it with "
         "{closer}: the rest of the text may show in another order; close it or remove it"
@@ -81,7 +100,7 @@ def open_control_notes(text: str, source: str) -> tuple[AtlasError, ...]:
         message = open_control_note(key, value, _zone_id(data, path), _zone(data, path))
         if message is None:
             continue
-        index = open_control(value) or 0
+        index = noted_control(value) or 0
         char = value[index]
         line, column = positions.of_value(path)
         line, column = char_place(positions, line, column, char, value, value.count(char, 0, index))

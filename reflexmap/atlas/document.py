@@ -29,7 +29,16 @@ from ..i18n import _
 from . import stopping
 from .draft import Draft, Problem, locate_parsed, with_repeats, written_shapes
 from .errors import AtlasError, EditRefused
-from .flow_style import FlowStyle, NumberStyle, common_style, format_flow, number_style, number_text, style_at
+from .flow_style import (
+    FlowStyle,
+    NumberStyle,
+    common_style,
+    format_flow,
+    in_old_lines,
+    number_style,
+    number_text,
+    style_at,
+)
 from .kept_lines import keep_written_lines
 from .loader import LoadResult, parse_atlas
 from .visible_escapes import VisibleEmitter
@@ -563,7 +572,10 @@ class ChartDocument:
             if not style:
                 style.append(flow_style(self.origin or self.text, self.layouts))
             node = node_indent(dumped[line_start : match.start()])
-            written = format_flow(seq, node, column, style[0], numbers_of(self))
+            old = self._old_flow_text(seq)  # (its numbers changed in place: its lines kept)
+            written = in_old_lines(old, seq, numbers_of(self)) if old else None
+            if written is None:
+                written = format_flow(seq, node, column, style[0], numbers_of(self))
             layouts[freeze(seq)] = Layout(
                 written, indent, column, node_indent(dumped[line_start : match.start()])
             )
@@ -574,6 +586,23 @@ class ChartDocument:
             written = keep_written_lines(self.text, written)
         text = _keep_trailing_spaces(self.origin or self.text, written)
         return ChartDocument(text, self.source, self.path, layouts, self.bom, self.crlf, self.origin)
+
+    def _old_flow_text(self, seq: Any) -> str | None:
+        """The text of the flow list `seq` as this document's text had it (ruamel's place
+        of the list, kept while an edit changes its items in place), or None."""
+        place = getattr(seq, "lc", None)
+        line, column = getattr(place, "line", None), getattr(place, "col", None)
+        if line is None or column is None:
+            return None
+        at = 0
+        for _line in range(line):
+            at = self.text.find("\n", at) + 1
+            if at == 0:
+                return None
+        start = at + column
+        if self.text[start : start + 1] != "[":
+            return None
+        return self.text[start : _flow_end(self.text, start)]
 
     def validate(self) -> LoadResult:
         """The chart checked by exactly the rules of `reflexmap check` (the loader and builder)."""
@@ -663,9 +692,11 @@ def replaced_flow_lists(
         else:  # wrapped as the list itself was, else as the chart wraps its lists
             column = start - line_start
             node = node_indent(text[line_start:start])
-            own = style_at(text[start:end], node, column)
-            style = own or flow_style(document.origin or document.text, document.layouts)
-            written = format_flow(value, node, column, style, numbers_of(document))
+            written = in_old_lines(text[start:end], value, numbers_of(document))
+            if written is None:
+                own = style_at(text[start:end], node, column)
+                style = own or flow_style(document.origin or document.text, document.layouts)
+                written = format_flow(value, node, column, style, numbers_of(document))
             layouts[frozen] = Layout(written, indent, column, node)
         spans.append((start, end, written))
         text = text[:start] + written + text[end:]
@@ -731,13 +762,41 @@ class ChartUnreadable(ValueError):
 
 def read_document(path: str | Path) -> ChartDocument:
     """The chart file at `path` as a document. Raises OSError or ValueError (ChartUnreadable:
-    missing, too big, not UTF-8, not YAML); check its content with `document.problems()`."""
-    from .loader import decode, read_bytes, stray_byte_order_mark
+    missing, too big, not UTF-8, not YAML; or only a part of the file, another program still
+    writing it: whole_file.py, as the window's reading judges it); check its content with
+    `document.problems()`."""
+    from .whole_file import not_whole, stamp
 
     path = Path(path)
+    before = stamp(path)
+    try:
+        document = _read_document(path)
+    except ChartUnreadable as exc:
+        placed = exc.error.placed
+        cut = not_whole(path, before, lambda: placed)
+        if cut is None:
+            raise
+        raise ChartUnreadable(cut) from None
+    cut = not_whole(path, before, lambda: bool(document.problems()))
+    if cut is not None:
+        raise ChartUnreadable(cut)
+    return document
+
+
+def _read_document(path: Path) -> ChartDocument:
+    from .loader import read_bytes
+
     raw = read_bytes(path)
     if isinstance(raw, AtlasError):
         raise ChartUnreadable(raw)
+    return document_of_bytes(raw, path)
+
+
+def document_of_bytes(raw: bytes, path: Path) -> ChartDocument:
+    """The chart file at `path` as a document, given the bytes read from it (read_document;
+    a chart shown as it was read, Atlas.read_from). Raises ValueError as read_document."""
+    from .loader import decode, stray_byte_order_mark
+
     text = decode(raw, str(path))
     if isinstance(text, AtlasError):
         raise ChartUnreadable(text)
@@ -787,6 +846,25 @@ _EDITABLE_PARTS = frozenset({"zones", "sources", "title", "tradition", "descript
 
 def document_to_fix(path: str | Path) -> ChartDocument | str:
     """The chart file at `path` as a document the editor can open although `reflexmap check`
+    refuses it, or why it cannot (a sentence); only a part of the file (another program still
+    writing it: whole_file.py) is refused as such, never opened as the chart."""
+    from .whole_file import not_whole, stamp
+
+    path = Path(path)
+    before = stamp(path)
+    found = _document_to_fix(path)
+
+    def errors_found() -> bool:
+        if isinstance(found, str):
+            return isinstance(found, _Refusal) and found.placed
+        return bool(found.checked and found.checked[-1].problems)
+
+    cut = not_whole(path, before, errors_found)
+    return found if cut is None else _refusal(cut)
+
+
+def _document_to_fix(path: Path) -> ChartDocument | str:
+    """document_to_fix's reading: the document the editor can open although `reflexmap check`
     refuses it, or why it cannot (a sentence). It can when the file is a chart (readable,
     within the limits, YAML with the published structure, views and sources sound) whose
     problems all lie in what the editor changes: zones (shapes outside the outline or crossing
@@ -846,11 +924,19 @@ def document_to_fix(path: str | Path) -> ChartDocument | str:
     return document
 
 
+class _Refusal(str):
+    """Why a file cannot be opened to fix it, and whether the error has a place in the text."""
+
+    placed = False
+
+
 def _refusal(error: AtlasError, reason: str | None = None) -> str:
     """Why a file cannot be opened to fix it: the reason (if any), then the error with its place."""
     where = f"{error.line}:{error.column}: " if error.placed else ""
     said = f"{where}{error.message}"
-    return f"{reason}: {said}" if reason else said
+    refusal = _Refusal(f"{reason}: {said}" if reason else said)
+    refusal.placed = error.placed
+    return refusal
 
 
 def _parts_of(positions: Any, errors: tuple[AtlasError, ...]) -> list[str | None]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from . import stopping
 from .errors import AtlasError
+from .refused import Refused
 from .schema import value_at
 
 
@@ -188,6 +189,26 @@ def _is_point_path(path: tuple) -> bool:
 
 
 FEW_REINDEXED = 20  # zones put back one by one into the index; more: the index made anew
+
+
+def refused(draft: Draft, shown: Any = None) -> Refused:
+    """What the check refuses of `draft` (see Refused); `shown`: its chart as an editor shows
+    it (`shown_atlas`), whose shapes the checked chart lacks are the refused shapes."""
+    zones: dict[str, str] = {}
+    for problem in draft.problems:
+        if problem.zone:
+            zones.setdefault(problem.zone, problem.message)
+    checked = draft.atlas
+    shapes: frozenset[tuple[str, str]] = frozenset()
+    if shown is not None and checked is not None and shown is not checked:
+        shapes = frozenset(
+            (view_id, zone.id)
+            for zone in shown.zones
+            if checked.has_zone(zone.id) and zone.shapes is not checked.zone(zone.id).shapes
+            for view_id in zone.shapes
+            if view_id not in checked.zone(zone.id).shapes
+        )
+    return Refused(zones, shapes)
 
 
 def shown_atlas(draft: Draft) -> Any:

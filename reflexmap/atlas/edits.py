@@ -1238,7 +1238,7 @@ def copy_names(
     it. `taken`: the names in use, per language (None: the zones' own names); `interface`: the
     interface's language. The zone's own name is taken to be English when the chart translates
     it into the interface's language (the built-in charts are written in English)."""
-    from ..i18n import DEFAULT, bidi_isolate, gettext_in
+    from ..i18n import DEFAULT, gettext_in, isolated_as_written
 
     own = DEFAULT if interface in zone.translations else interface
     found: list[tuple[str | None, str]] = []
@@ -1250,8 +1250,9 @@ def copy_names(
     for key, language, name in names:
         used = taken.get(key, set())
         # a name holding a direction control (U+202E) is isolated, or it ran on into the
-        # app's words after it: "Niere (copy)" read "(ypoc) ereiN"
-        name = bidi_isolate(name)
+        # app's words after it: "Niere (copy)" read "(ypoc) ereiN"; kept as written (this
+        # name goes into the file: not the escapes the app shows)
+        name = isolated_as_written(name)
         candidates = [gettext_in(language, N_("{name} (copy)")).format(name=name)] + [
             gettext_in(language, N_("{name} (copy {number})")).format(name=name, number=number)
             for number in range(2, 10_000)

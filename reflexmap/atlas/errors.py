@@ -7,7 +7,7 @@ Loading never raises for a user's mistake: it collects `AtlasError` values so th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..i18n import _, format_count
 
@@ -24,6 +24,9 @@ class AtlasError:
     line: int
     column: int
     message: str
+    # a note about the file, not a mistake in it ("the file is incomplete": what was read is a
+    # part of a file still being written): listed with the errors, counted as none of them
+    note: bool = field(default=False, compare=False)
 
     @property
     def placed(self) -> bool:
@@ -82,7 +85,14 @@ def first_errors(errors: list, most: int | None) -> list:
 
 def counted(errors: tuple | list) -> tuple[int, bool]:
     """(how many mistakes `errors` lists, whether more follow): a list cut by first_errors
-    ends in its "more follow" message, which is no mistake and does not count."""
-    if len(errors) == MAX_ERRORS + 1 and errors[-1].message == too_many_errors():
+    ends in its "more follow" message, which is no mistake and does not count; nor does a
+    note about the file (`note`: the file is incomplete) listed with them."""
+    mistakes = [error for error in errors if not error.note]
+    if len(mistakes) == MAX_ERRORS + 1 and mistakes[-1].message == too_many_errors():
         return MAX_ERRORS, True
-    return len(errors), False
+    return len(mistakes), False
+
+
+def noted(errors: tuple | list) -> bool:
+    """Whether `errors` hold a note about the file (it is incomplete), not only mistakes."""
+    return any(error.note for error in errors)

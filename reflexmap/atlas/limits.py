@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from ..i18n import N_, _, format_count
-from .errors import MAX_ERRORS, counted, first_errors, too_many_errors  # noqa: F401 (here too)
+from .errors import MAX_ERRORS, counted, first_errors, noted, too_many_errors  # noqa: F401 (here too)
 
 Path = tuple[str | int, ...]  # keys and indices from the document's root to a value
 

@@ -136,14 +136,21 @@ def read_atlas(path: str | Path, cache: AtlasCache | None = None) -> LoadResult:
     if isinstance(raw, AtlasError):
         return LoadResult(None, (raw,))
     if cache is None:
-        return parse_atlas(raw, source, path=path)
+        return _read_from(parse_atlas(raw, source, path=path), raw)
     atlas = cache.get(raw, path)
     if atlas is not None:
-        return LoadResult(atlas, ())
+        return _read_from(LoadResult(atlas, ()), raw)
     result = parse_atlas(raw, source, path=path)
     if result.ok:
         assert result.atlas is not None
         cache.put(raw, result.atlas)
+    return _read_from(result, raw)
+
+
+def _read_from(result: LoadResult, raw: bytes) -> LoadResult:
+    """The chart read keeps the bytes it was read from (Atlas.read_from)."""
+    if result.atlas is not None:
+        object.__setattr__(result.atlas, "read_from", raw)
     return result
 
 

@@ -79,6 +79,12 @@ class Zone:
     def in_view(self, view_id: str) -> bool:
         return view_id in self.shapes
 
+    def untranslated(self, language: str) -> bool:
+        """True when the file gives no `language` name or claim for this zone, so a page in
+        that language shows its English ones (the base language, "en", misses nothing)."""
+        texts = self.translations.get(language, {})
+        return language != "en" and not all(texts.get(key) for key in ("name", "claim"))
+
 
 @dataclass(frozen=True, slots=True)
 class Atlas:
@@ -99,11 +105,16 @@ class Atlas:
     _by_id: dict[str, Zone] = field(init=False, repr=False, compare=False, hash=False)
     _anchors: dict[str, dict[str, Point]] = field(init=False, repr=False, compare=False, hash=False)
     _localized: dict[str, Atlas] = field(init=False, repr=False, compare=False, hash=False)
+    _anchor_hints: dict = field(init=False, repr=False, compare=False, hash=False)  # see hint_anchors
+    # the file's bytes this chart was read from (read_atlas; empty when made otherwise): the
+    # editor starting on a file another program changed since gives this version back by Undo
+    read_from: bytes = field(default=b"", init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {z.id: z for z in self.zones})
         object.__setattr__(self, "_anchors", {})
         object.__setattr__(self, "_localized", {})
+        object.__setattr__(self, "_anchor_hints", {})
 
     def in_sentence(self, name: str) -> str:
         """One of this chart's zone names inside a sentence, as its `zone_names` says the
@@ -122,6 +133,12 @@ class Atlas:
         for zone in self.zones:
             found |= set(zone.translations)
         return found
+
+    def untranslated_zones(self, language: str) -> tuple[Zone, ...]:
+        """Zones whose name or claim the file does not translate into `language`: in a
+        page in that language they print in the file's own (English) words. The file's
+        base language ("en") misses nothing."""
+        return tuple(z for z in self.zones if z.untranslated(language))
 
     def localized(self, language: str) -> Atlas:
         """This chart with its texts in `language` where the file translates them.
@@ -169,6 +186,7 @@ class Atlas:
                 language=language,
             )
             copy._anchors.update(self._anchors)
+            copy._anchor_hints.update(self._anchor_hints)
             self._localized[language] = copy
         return self._localized[language]
 
@@ -178,8 +196,23 @@ class Atlas:
             from .geometry import view_anchors
 
             shapes = {z.id: z.shapes[view_id] for z in self.zones_in(view_id)}
-            self._anchors[view_id] = view_anchors(shapes, self.view(view_id).outline)
+            found = view_anchors(shapes, self.view(view_id).outline)
+            hint = self._anchor_hints.get(view_id)
+            if hint is not None:  # an edit's chart: the zones it left keep their anchors
+                from .geometry import kept_anchors
+
+                found = kept_anchors(shapes, found, *hint)
+            self._anchors[view_id] = found
         return self._anchors[view_id]
+
+    def hint_anchors(self, view_id: str, before: dict[str, Point], changed: set[str]) -> None:
+        """This chart is an edit of one whose anchors in the view were `before`, and changed
+        the shapes of the zones `changed` (or removed them): the other zones keep their
+        anchors where those still are good ones (geometry.kept_anchors). Dragging the
+        spleen's corner by 10 px moved Solar plexus's anchor 2.5 mm, below Diaphragm's, and
+        their labels swapped places in their column."""
+        if view_id not in self._anchors:
+            self._anchor_hints[view_id] = (before, frozenset(changed))
 
     def known_anchors(self) -> dict[str, dict[str, Point]]:
         return dict(self._anchors)

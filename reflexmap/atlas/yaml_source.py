@@ -217,20 +217,68 @@ class _PlacedWhenAsked(Positions):
     """Positions of a text read with `parse_yaml(..., lean=True)`: the places of its values
     and keys (and of its point lists) are found when first asked for, by reading the text
     again as `parse_yaml` reads it without `lean` (the same places, so the same messages);
-    what the lean reading recorded (the points read from the text, their range) is kept."""
+    what the lean reading recorded (the points read from the text, their range) is kept.
 
-    __slots__ = ("_source", "_asked")
+    A place asked by `of_value` or `of_key` is first looked for in the text's beginning only
+    (`_early`): a file with thousands of mistakes has only its first `MAX_ERRORS` listed, and
+    those stand near its start; the whole text is read again only for a place not found there
+    (issue 14: 5,000 repeated ids were read twice in full, 3 s, for 100 messages)."""
+
+    __slots__ = ("_source", "_asked", "_early_read", "_early_reach", "_early_end")
 
     def __init__(self, text: str, source: str):
         self._asked = False
         self._source = source
+        self._early_read: Positions | None = None  # places recorded in text[:_early_reach]
+        self._early_reach = 0
+        self._early_end = (0, 0)  # where the last key read there starts (see _early)
         Positions.__init__(self, text=text)
 
     def _place(self) -> None:
         self._asked = True
+        self._early_read = None
         whole = parse_yaml(self.text, self._source)[1]
         for table in _PLACED:
             table.__set__(self, table.__get__(whole))
+
+    def of_value(self, path: Path) -> tuple[int, int]:
+        found = self._early(tuple(path), keys=False)
+        return found if found is not None else Positions.of_value(self, path)
+
+    def of_key(self, path: Path) -> tuple[int, int]:
+        found = self._early(tuple(path), keys=True)
+        return found if found is not None else Positions.of_key(self, path)
+
+    def _early(self, path: Path, keys: bool) -> tuple[int, int] | None:
+        """Where the parser places the value (or key) at `path`, if it stands in the text's
+        beginning: its first `_EARLY_FIRST` characters read as `_place` reads the whole, then
+        its first eighth (then None: the whole is read; a place asked for that is in no
+        table, as a number inside a point, costs at most an eighth more so). A place found
+        there is the one the whole text gives: the parser's events are the same up to the
+        cut, and places are recorded at a value's or key's start, the first one kept. Only
+        the last key read may differ (a key cut short by the cut: '? ' over lines); places
+        from it on are not taken."""
+        if self._asked:
+            return None
+        text = self.text
+        while True:
+            early = self._early_read
+            if early is not None:
+                where = (early.keys if keys else early.values).get(path)
+                if where is not None and where < self._early_end:
+                    return where
+            if early is None:
+                reach = _EARLY_FIRST
+            elif self._early_reach < len(text) // 8:
+                reach = len(text) // 8
+            else:
+                return None  # the text is read in full
+            cut = text.find("\n", reach) + 1
+            if cut <= 0 or 2 * cut > len(text):
+                return None  # the text is read in full
+            early = parse_yaml(text[:cut], self._source)[1]
+            self._early_read, self._early_reach = early, cut
+            self._early_end = max(early.keys.values(), default=(0, 0))
 
 
 _PLACED = (Positions.values, Positions.keys, Positions.point_lists)  # (the slots themselves)
@@ -252,6 +300,7 @@ _PlacedWhenAsked.point_lists = _placed_when_asked(Positions.point_lists)  # type
 
 MAX_PARSED_LOOKUPS = 200  # more errors than this are placed at the point or list around them
 _FIRST_WINDOW = 64 * 1024  # characters given to the parser first; the rest only if needed
+_EARLY_FIRST = 64 * 1024  # characters read first to place a message (see _PlacedWhenAsked._early)
 
 
 def _nth_item(text: str, index: int) -> tuple[tuple[int, int] | None, bool]:

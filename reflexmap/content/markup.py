@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..i18n import _, balanced, bidi_isolate, isolated
+from ..i18n import _, balanced, bidi_isolate, isolated, shown_text
 
 TOOLTIP_CHARS = 600  # a tooltip longer than this (a 4,000-character claim) covered the window
 
@@ -10,8 +10,9 @@ _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
 
 
 def escape(text: str) -> str:
-    """The same result as html.escape(text, quote=True)."""
-    return text.translate(_ESCAPES)
+    """The same result as html.escape(text, quote=True), of the text as shown (i18n.shown_text:
+    a direction override in chart text is shown, never obeyed, in the panel, cards and pages)."""
+    return shown_text(text).translate(_ESCAPES)
 
 
 def charts_place(claim: str, *, sentence: bool = True) -> str:

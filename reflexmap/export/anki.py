@@ -35,7 +35,7 @@ import genanki
 from ..atlas import Atlas, View, Zone
 from ..content.markup import where_question
 from ..content.zone_card import claim_sentence, details_html, isolate
-from ..i18n import _, language, ngettext
+from ..i18n import _, language, ngettext, shown_text
 from ..storage import atomic_path, temporary_folder_beside
 from ..vocab import aspect_name, foot_name
 from ..vocab import where as vocab_where
@@ -413,7 +413,7 @@ def _png(image, *, overlay: bool = False) -> bytes:
 
 def deck(atlas: Atlas) -> tuple[genanki.Deck, dict[str, tuple[str, str | None]]]:
     notes, pictures = build_notes(atlas)
-    result = genanki.Deck(_stable_id("reflexmap-deck", atlas.id), f"ReflexMap::{atlas.title}")
+    result = genanki.Deck(_stable_id("reflexmap-deck", atlas.id), f"ReflexMap::{shown_text(atlas.title)}")
     for note in notes:
         result.add_note(note)
     return result, pictures

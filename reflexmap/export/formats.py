@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..i18n import _, bidi_isolate
+from ..i18n import _, bidi_isolate, file_isolate
 
 IMAGE_SUFFIXES = (".png", ".svg", ".pdf")  # drawn by render.export (a handout is a .pdf too)
 PAGE_SUFFIXES = (".html", ".htm")  # export.html
@@ -20,11 +20,11 @@ def unknown_format(out: str | Path) -> str:
     formats = ", ".join(SUFFIXES)
     if out.is_dir():
         return _("{file} is a folder: give a file name ending in one of {formats}").format(
-            file=bidi_isolate(str(out)), formats=formats
+            file=file_isolate(out), formats=formats
         )
     if not out.suffix:
         return _("{file} has no file-name ending: the name must end in one of {formats}").format(
-            file=bidi_isolate(str(out)), formats=formats
+            file=file_isolate(out), formats=formats
         )
     return _("unknown export format '{suffix}': the file name must end in one of {formats}").format(
         suffix=bidi_isolate(out.suffix), formats=formats

@@ -13,8 +13,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from dataclasses import dataclass
-from html import escape
 from importlib import resources
 from pathlib import Path
 
@@ -22,9 +22,9 @@ from ..atlas import Atlas, View, Zone
 from ..atlas.coords import MAX_LABELLED_ZONES
 from ..atlas.index import shape_area
 from ..content import NOTES, note_html
-from ..content.markup import QUESTION_CLAIM_CHARS, shortened, where_question
+from ..content.markup import QUESTION_CLAIM_CHARS, escape, shortened, where_question
 from ..content.zone_card import claim_text, details_html, heading_html, isolate
-from ..i18n import N_, _, bidi_isolate, language
+from ..i18n import N_, _, bidi_isolate, language, shown_text
 from ..layout import order as layout_order
 from ..layout.frames import bounds, is_wide
 from ..layout.labels import spread
@@ -318,7 +318,11 @@ def _key_html(atlas: Atlas, aspect: str) -> str:
         items += (
             '<li class="guides"><svg class="dash" viewBox="0 0 24 10" aria-hidden="true">'
             '<line x1="0" y1="5" x2="24" y2="5"/></svg>'
-            f"<span><i>{t(N_('guide lines (approximate)'))}</i>: {names}</span></li>"
+            f"<span><i>{t(N_('guide lines (approximate)'))}</i>: {names} "
+            # on a small screen the names are off the feet (they covered a fifth of a phone's
+            # soles): this toggle puts them on the feet and takes them off again (page.js)
+            f'<button type="button" class="gnames-show" aria-pressed="false" hidden>'
+            f"{t(N_('Names on the feet'))}</button></span></li>"
         )
     return f'<ul class="key" aria-label="{t(N_("Key"))}">{items}</ul>' if items else ""
 
@@ -379,9 +383,20 @@ def _script_strings() -> dict[str, str | float]:
     }
 
 
+def _plain_attribute(text: str) -> str:
+    """Our own text (no chart text) in a double-quoted attribute: html.escape(text, quote=False)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+_FORCING = re.compile("[\u202a-\u202e]")  # what shown_text shows as its escape
+
+
 def _json_for_script(data) -> str:
-    """JSON that cannot end its <script> element: <, > and & written as \\u escapes."""
+    """JSON that cannot end its <script> element: <, > and & written as \\u escapes; chart
+    text in it as shown (i18n.shown_text: a direction override read as its escape, the
+    backslash escaped for JSON; such characters stand only inside JSON's strings)."""
     text = json.dumps(data, ensure_ascii=False)
+    text = _FORCING.sub(lambda found: shown_text(found[0]).replace("\\", "\\\\"), text)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
@@ -478,7 +493,7 @@ def page_html(atlas: Atlas) -> str:
 <html lang="{escape(language())}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{escape(csp, quote=False)}">
+<meta http-equiv="Content-Security-Policy" content="{_plain_attribute(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="ReflexMap">
 <title>{escape(atlas.title)}</title>

@@ -482,7 +482,42 @@
     const xs = corners.map((c) => c[0]), ys = corners.map((c) => c[1]);
     return { corners: corners, mid: at(w / 2, h / 2), level: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] };
   }
+  // On a small screen (a phone, either way up) the names at GUIDE_PX stood on a fifth of the
+  // soles (a third held sideways): where those shown would cover more than FOLD_COVER of the
+  // feet, they are off the feet ("gfolded"), the key names the lines, and its "Names on the
+  // feet" toggle (aria-pressed) puts them on the feet and takes them off again. Decided at
+  // every fitting: the page's zoom (+) may make the feet large enough for them.
+  const SMALL_SCREEN = "(max-width: 600px), (max-height: 500px)";
+  const FOLD_COVER = 0.08; // of the feet's bounds (a 1920×1080 screen's: 0.03 to 0.06)
+  let guideNamesAsked = false;
+  function namesCover(svg) { // the share of the feet's bounds the shown names' veils cover
+    const feet = $$("g.view path.outline", svg).map((p) => p.getBoundingClientRect());
+    const veils = $$("rect.gveil", svg).map((v) => v.getBoundingClientRect());
+    let area = 0, covered = 0;
+    for (const f of feet) {
+      area += f.width * f.height;
+      for (const v of veils) {
+        const w = Math.min(f.right, v.right) - Math.max(f.left, v.left);
+        const h = Math.min(f.bottom, v.bottom) - Math.max(f.top, v.top);
+        if (w > 0 && h > 0) covered += w * h;
+      }
+    }
+    return area ? covered / area : 0;
+  }
+  function foldGuideNames(svg) {
+    const toggle = $(".gnames-show", svg.closest("figure"));
+    const crowding = matchMedia(SMALL_SCREEN).matches && namesCover(svg) > FOLD_COVER;
+    svg.classList.toggle("gfolded", crowding && !guideNamesAsked);
+    if (!toggle) return;
+    toggle.hidden = !crowding && !guideNamesAsked;
+    toggle.setAttribute("aria-pressed", String(guideNamesAsked));
+  }
   function placeGuideNames(svg) {
+    svg.classList.remove("gfolded"); // (measured where they would stand: hidden, a name is 0 px wide)
+    placeGuideNamesOnFeet(svg);
+    foldGuideNames(svg);
+  }
+  function placeGuideNamesOnFeet(svg) {
     const m = svg.getScreenCTM();
     if (!m || !m.a) return;
     $$(".gveil", svg).forEach((v) => v.remove());
@@ -796,6 +831,10 @@
     wide = window.innerWidth;
     if (turned && quiz && quiz.target) feetInSight(); else fitCharts();
   });
+  $$(".gnames-show").forEach((b) => b.addEventListener("click", () => {
+    guideNamesAsked = !guideNamesAsked;
+    fitCharts();
+  }));
   $("#labels").addEventListener("change", (e) => {
     document.body.classList.toggle("nolabels", !e.target.checked);
     fitCharts();

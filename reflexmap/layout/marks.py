@@ -145,11 +145,13 @@ def free_spot(
 
     width, height = size
     px, py = point
+    around = (px - reach - width, py - reach - height, 2 * (reach + width), 2 * (reach + height))
+    near_list = [t for t in taken if overlaps(around, t, gap)]
+    given = len(near_list)  # (the boxes asked about come first, the outlines' pieces after)
     if feet:
         # (pieces as long as three gaps: a slanting piece's box covers little paper beside it)
-        taken = [*taken, *_outline_boxes(feet, gap)]
-    around = (px - reach - width, py - reach - height, 2 * (reach + width), 2 * (reach + height))
-    near = np.array([t for t in taken if overlaps(around, t, gap)] or [(0.0, 0.0, 0.0, 0.0)], dtype=float)
+        near_list += [t for t in _outline_boxes(feet, gap) if overlaps(around, t, gap)]
+    near = np.array(near_list or [(0.0, 0.0, 0.0, 0.0)], dtype=float)
     left, top = near[:, 0] - gap, near[:, 1] - gap
     right, bottom = near[:, 0] + near[:, 2] + gap, near[:, 1] + near[:, 3] + gap
     real = (near[:, 2] > 0) | (near[:, 3] > 0)
@@ -161,8 +163,7 @@ def free_spot(
 
     def free(x, y):  # arrays of corners -> array of bools
         x, y = np.asarray(x, dtype=float)[:, None], np.asarray(y, dtype=float)[:, None]
-        hit = ((x < right) & (left < x + width) & (y < bottom) & (top < y + height) & real).any(axis=1)
-        ok = ~hit
+        ok = ~_hits(np, x[:, 0], y[:, 0], width, height, (left, top, right, bottom, real))
         if bounds is not None:
             x, y = x[:, 0], y[:, 0]
             ok &= (bounds[0] <= x) & (x + width <= bounds[0] + bounds[2])
@@ -195,6 +196,8 @@ def free_spot(
             line_cost,
             others,
             clear_of,
+            given,
+            bounds,
         )
     if preferred:
         xs, ys = np.array([p[0] for p in preferred]), np.array([p[1] for p in preferred])
@@ -202,8 +205,8 @@ def free_spot(
         spot = _first_clear(np.flatnonzero(good), xs, ys, point, size, clear_of)
         if spot is not None:
             return spot
-    order = np.argsort(distance(near[:, 0], near[:, 1], near[:, 2], near[:, 3]))[:SIDE_BOXES]
-    gx, gy = _grid(np, preferred, near[order], width, height, gap)
+    order = _nearest_sides(np, near, given, distance, wide=len(clear_of) > 0)
+    gx, gy = _grid(np, preferred, near[order], width, height, gap, bounds)
     far = distance(gx, gy)
     within = far <= reach
     gx, gy, far = gx[within], gy[within], far[within]
@@ -223,32 +226,126 @@ def free_spot(
     return None
 
 
-CLEAR_TRIES = 256  # free_spot's clear_of: the best free corners whose leaders are followed
+def _hits(np, x, y, width: float, height: float, boxes) -> object:
+    """For each corner (x[k], y[k]) of a `width` × `height` box: whether it overlaps any of
+    `boxes` (left, top, right, bottom arrays, `real` those with a size). Corners come in rows
+    (a grid): each row is tested only against the boxes level with it, a tenth of them or
+    so (every corner against every box took 0.13 s a call on a crowded chart)."""
+    left, top, right, bottom, real = boxes
+    hit = np.zeros(len(x), dtype=bool)
+    keep = np.flatnonzero(real)
+    by_top = keep[np.argsort(top[keep], kind="stable")]
+    tops, bottoms = top[by_top], bottom[by_top]
+    lefts, rights = left[by_top], right[by_top]
+    rows, at = np.unique(y, return_inverse=True)
+    order = np.argsort(at, kind="stable")
+    starts = np.searchsorted(at[order], np.arange(len(rows) + 1))
+    ends = np.searchsorted(tops, rows + height)  # (boxes starting above the row's bottom)
+    for r, row in enumerate(rows):
+        level = np.flatnonzero(bottoms[: ends[r]] > row)
+        if not len(level):
+            continue
+        ks = order[starts[r] : starts[r + 1]]
+        xs = x[ks][:, None]
+        hit[ks] = ((xs < rights[level]) & (lefts[level] < xs + width)).any(axis=1)
+    return hit
+
+
+def _nearest_sides(np, near, given: int, distance, *, wide: bool = False):
+    """Indices of the boxes in `near` whose sides make candidate corners: the SIDE_BOXES nearest
+    the point of the first `given` (labels, rings, messages) and as many of the rest (pieces
+    of the feet's outlines). Together, the outline's many short pieces near a ring took every
+    place, and the paper between the feet, beside labels further off, was never tried (the
+    kidneys' message at Largest text stood over the heel's zones). `wide` (a leader clear of
+    the text asked for): twice as many of the first and four times as many pieces, as such a
+    place stands beyond what is round the point (the German kidneys' place clear of
+    'Taillenlinie' was flush against a text not among the 32 nearest; three messages at one
+    point took the places beside it, and the free one 14 mm off, its leader clear of them,
+    stood flush under a piece of the toe's outline the 100th nearest)."""
+    far = distance(near[:, 0], near[:, 1], near[:, 2], near[:, 3])
+    first = np.argsort(far[:given], kind="stable")[: SIDE_BOXES * (2 if wide else 1)]
+    rest = given + np.argsort(far[given:], kind="stable")[: SIDE_BOXES * (4 if wide else 1)]
+    return np.concatenate([first, rest])
+
+
+CLEAR_TRIES = 1024  # free_spot's clear_of: the best free corners whose leaders are followed
 
 
 def _first_clear(ks, xs, ys, point, size, clear_of):
     """The first of the corners `ks` (indices into xs, ys, best first) whose leader runs clear
-    of `clear_of` (all of them when that is empty): at most CLEAR_TRIES followed, each leader
-    costing a walk along it (so that a place with no clear leader near stays quick)."""
+    of `clear_of` (all of them when that is empty): at most CLEAR_TRIES followed, their
+    leaders walked CLEAR_BATCH at a time (`_crossing`: one by one, 1024 of them took seconds)."""
     import numpy as np
 
-    if len(clear_of):
-        clear_of = np.asarray(clear_of, dtype=float).reshape(-1, 4)  # (once, not per leader)
-    for tried, k in enumerate(ks):
-        if not len(clear_of):
-            return (float(xs[k]), float(ys[k]))
-        if tried >= CLEAR_TRIES:
-            return None
-        if not crosses(point, (xs[k], ys[k]), size, clear_of):
+    ks = np.asarray(ks, dtype=int)
+    if not len(ks):
+        return None
+    if not len(clear_of):
+        return (float(xs[ks[0]]), float(ys[ks[0]]))
+    clear_of = np.asarray(clear_of, dtype=float).reshape(-1, 4)
+    ks = ks[:CLEAR_TRIES]
+    for start in range(0, len(ks), CLEAR_BATCH):
+        batch = ks[start : start + CLEAR_BATCH]
+        clear = np.flatnonzero(~_crossing(np, point, xs[batch], ys[batch], size, clear_of))
+        if len(clear):
+            k = batch[clear[0]]
             return (float(xs[k]), float(ys[k]))
     return None
 
 
-def _grid(np, preferred, sides, width: float, height: float, gap: float):
-    """Corners flush against the sides of the boxes `sides`, and the preferred rows and columns."""
+CLEAR_BATCH = 64  # _first_clear: leaders walked at once
+
+
+def _crossing(np, point, xs, ys, size, boxes):
+    """For each corner (xs[k], ys[k]): `crosses` for the box of `size` there, all at once (the
+    same ways, sampled the same, the rings centred on `point` left out the same way)."""
+    px, py = point
+    w, h = size
+    xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+    nx, ny = np.clip(px, xs, xs + w), np.clip(py, ys, ys + h)
+    fx, fy = np.full_like(xs, px), np.full_like(ys, py)
+    rings = np.isclose(boxes[:, 0] + boxes[:, 2] / 2, px) & np.isclose(boxes[:, 1] + boxes[:, 3] / 2, py)
+    ring, q = boxes[rings], boxes[~rings]
+    ways = (
+        [((fx, fy), (nx, ny))],
+        [((fx, fy), (nx, fy)), ((nx, fy), (nx, ny))],
+        [((fx, fy), (fx, ny)), ((fx, ny), (nx, ny))],
+    )
+    every = np.ones(len(xs), dtype=bool)
+    if not len(q):
+        return ~every
+    for way in ways:
+        through = np.zeros(len(xs), dtype=bool)
+        for (ax, ay), (bx, by) in way:
+            steps = np.maximum(2, (np.hypot(bx - ax, by - ay) // 2).astype(int))
+            which = np.repeat(np.arange(len(xs)), steps)
+            k = np.arange(len(which)) - np.repeat(np.cumsum(steps) - steps, steps) + 1
+            share = k / steps[which]
+            x = (ax[which] + (bx - ax)[which] * share)[:, None]
+            y = (ay[which] + (by - ay)[which] * share)[:, None]
+            if len(ring):  # (from the rings' edge on)
+                within = (ring[:, 0] <= x) & (x <= ring[:, 0] + ring[:, 2])
+                within &= (ring[:, 1] <= y) & (y <= ring[:, 1] + ring[:, 3])
+                out = ~within.any(axis=1)
+                x, y, which = x[out], y[out], which[out]
+            inside = (q[:, 0] < x) & (x < q[:, 0] + q[:, 2]) & (q[:, 1] < y) & (y < q[:, 1] + q[:, 3])
+            through |= np.bincount(which[inside.any(axis=1)], minlength=len(xs)) > 0
+        every &= through
+    return every
+
+
+def _grid(np, preferred, sides, width: float, height: float, gap: float, bounds: Box | None = None):
+    """Corners flush against the sides of the boxes `sides`, against the edges of `bounds`,
+    and the preferred rows and columns. (Without the edges, a place in a corner of the view
+    was found only beside a box there: the kidneys' message, its only places with a leader
+    clear of the text at the top of the view, stood under the feet, its line through a guide
+    name.)"""
+    edges_x = [] if bounds is None else [bounds[0], bounds[0] + bounds[2] - width]
+    edges_y = [] if bounds is None else [bounds[1], bounds[1] + bounds[3] - height]
     xs = np.unique(
         np.concatenate(
             [
+                edges_x,
                 [p[0] for p in preferred],
                 sides[:, 0] + sides[:, 2] + gap * 1.01,
                 sides[:, 0] - width - gap * 1.01,
@@ -258,6 +355,7 @@ def _grid(np, preferred, sides, width: float, height: float, gap: float):
     ys = np.unique(
         np.concatenate(
             [
+                edges_y,
                 [p[1] for p in preferred],
                 sides[:, 1] + sides[:, 3] + gap * 1.01,
                 sides[:, 1] - height - gap * 1.01,
@@ -284,14 +382,16 @@ def _weighed(
     line_cost,
     others=(),
     clear_of=(),
+    given=None,
+    bounds=None,
 ):
     """`free_spot` weighing each free corner (see there)."""
     width, height = size
     px, py = point
-    order = np.argsort(distance(near[:, 0], near[:, 1], near[:, 2], near[:, 3]))[:SIDE_BOXES]
+    order = _nearest_sides(np, near, len(near) if given is None else given, distance, wide=len(clear_of) > 0)
     soft_boxes = np.array(list(soft) or [(0.0, 0.0, 0.0, 0.0)], dtype=float)
     sides = np.concatenate([near[order], soft_boxes[np.argsort(distance(*soft_boxes.T))[:SIDE_BOXES]]])
-    gx, gy = _grid(np, preferred, sides, width, height, gap)
+    gx, gy = _grid(np, preferred, sides, width, height, gap, bounds)
     first = np.array([p[0] for p in preferred], dtype=float), np.array([p[1] for p in preferred], dtype=float)
     gx, gy = np.concatenate([first[0], gx]), np.concatenate([first[1], gy])
     rank = np.concatenate([np.arange(len(preferred), dtype=float), np.full(len(gx) - len(preferred), 1e3)])
@@ -411,9 +511,12 @@ def crosses(
     point: tuple[float, float], corner: tuple[float, float], size: tuple[float, float], boxes
 ) -> bool:
     """Whether every way a leader may take from `point` to the nearest point of the box of
-    `size` at `corner` runs through one of `boxes` (those holding `point` left out: its own
-    ring): straight, or across then up or down, or up or down then across (the ways the
-    editor draws a leader round the chart's text)."""
+    `size` at `corner` runs through one of `boxes`: straight, or across then up or down, or up
+    or down then across (the ways the editor draws a leader round the chart's text). The
+    boxes centred on `point` are its rings: a leader starts at their edge, so they are left
+    out and so is the piece of each way inside them. Any other box, even one holding
+    `point`, is text the leader must not run through (left out as well, a guide name under
+    a dragged kidney's ring was taken for its ring, and the leader drawn across it)."""
     (px, py), (x, y), (w, h) = point, corner, size
     nx, ny = min(max(px, x), x + w), min(max(py, y), y + h)
     ways = ([(px, py), (nx, ny)], [(px, py), (nx, py), (nx, ny)], [(px, py), (px, ny), (nx, ny)])
@@ -427,8 +530,8 @@ def _through(way, boxes, point) -> bool:
         return False
     px, py = point
     q = np.asarray(boxes, dtype=float).reshape(-1, 4)
-    holds = (q[:, 0] <= px) & (px <= q[:, 0] + q[:, 2]) & (q[:, 1] <= py) & (py <= q[:, 1] + q[:, 3])
-    q = q[~holds]  # (its own ring)
+    rings = np.isclose(q[:, 0] + q[:, 2] / 2, px) & np.isclose(q[:, 1] + q[:, 3] / 2, py)
+    ring, q = q[rings], q[~rings]
     xs, ys = [], []
     for (ax, ay), (bx, by) in zip(way, way[1:], strict=False):  # points every 2 units along it
         steps = max(2, int(math.hypot(bx - ax, by - ay) // 2))
@@ -436,6 +539,15 @@ def _through(way, boxes, point) -> bool:
         xs.append(ax + (bx - ax) * share)
         ys.append(ay + (by - ay) * share)
     x, y = np.concatenate(xs)[:, None], np.concatenate(ys)[:, None]
+    if len(ring):  # (from the rings' edge on)
+        within = (
+            (ring[:, 0] <= x)
+            & (x <= ring[:, 0] + ring[:, 2])
+            & (ring[:, 1] <= y)
+            & (y <= ring[:, 1] + ring[:, 3])
+        )
+        out = ~within.any(axis=1)
+        x, y = x[out], y[out]
     inside = (q[:, 0] < x) & (x < q[:, 0] + q[:, 2]) & (q[:, 1] < y) & (y < q[:, 1] + q[:, 3])
     return bool(inside.any())
 
@@ -450,6 +562,8 @@ def place_message(
     feet: Sequence[Sequence[tuple[float, float]]] = (),
     paper_reach: float,
     reach: float,
+    far_reach: float | None = None,
+    margin: float = 0.0,
     **weighing,
 ) -> tuple[int, tuple[float, float], bool] | None:
     """Where a problem's message goes: (which of `sizes` it takes, its top-left corner, whether
@@ -459,40 +573,61 @@ def place_message(
     its `preferred` corners (beside the mark). On the paper outside the `feet` first, no
     further than `paper_reach` from `point`: at the size whose box stands nearest the point
     (the shortest leader; the earlier size on a tie), a narrow box beside the mark beating a
-    wide one far off. Only where no paper within that reach is free may it cover a foot: first
+    wide one far off. Only where no paper within that reach is free may it cover a foot:
     wholly inside one, within the same reach (the outline the problem is about stays seen),
-    else across it, within `reach`, at its nearest free place (a message on a foot is boxed on
-    paper, so it reads). A place whose leader would run through one of `taken` (the chart's text) comes
-    after every place whose leader does not: the sciatic nerve's message stood on the paper
-    under the key, its leader through the key's caveat. Then a place nearer another mark
-    (`weighing`'s others) than its own comes after those nearer its own. `weighing`:
-    free_spot's gap, soft, soft_cost, line_cost and others."""
-    found: list[tuple[bool, bool, float, int, tuple[float, float]]] = []
+    where it stands less than OVER_ZONES_SHARE over zones (`weighing`'s soft); else on paper
+    further off, within `far_reach` (default `reach`; the near paper all zones and text: the
+    kidneys' message stood over the heel's zones while the paper between the feet was free,
+    and over the foot's edge while the paper above the title was); else inside a
+    foot over its zones; else across an outline, within `reach`, at its nearest free place
+    (a message on a foot is boxed on paper, so it reads). A place whose leader would run
+    through one of `taken` (the chart's text) comes after every place whose leader does
+    not: the sciatic nerve's message stood on the paper under the key, its leader through
+    the key's caveat. Then a place nearer another mark (`weighing`'s others) than its own
+    comes after those nearer its own. `weighing`:
+    free_spot's gap, soft, soft_cost, line_cost and others. A leader keeps `margin` off each
+    of `taken` to count as clear of it: the editor draws its line so (a line grazing a text
+    reads as through it), and a place judged clear without it got a line drawn through the
+    guide name 'Taillenlinie' (German, Largest, with the caveat's lines balanced)."""
+    m = margin
+    text = [(x - m, y - m, w + 2 * m, h + 2 * m) for x, y, w, h in taken] if m else taken
+    found: list[tuple[bool, float, bool, float, int, tuple[float, float]]] = []
     # over a foot a box covers zones wherever it stands: what they weigh is only a tie-break
     # there, or the box went 100 px off its ring to cover a little less of them
     over_feet = {**weighing, "soft_cost": weighing.get("soft_cost", 0.0) / 8}
-    passes = (  # (how much it covers: 0 paper, 1 inside a foot, 2 across an outline; reach; how)
-        (0, paper_reach, {"feet": feet, **weighing}),
+    on_paper = {"feet": feet, **weighing}
+    passes = [  # (how much it covers: 0 paper near, 1 inside a foot, 2 paper far, 3 across; reach; how)
+        (0, paper_reach, on_paper),
         (1, paper_reach, {"feet": feet, "inside_feet": True, **over_feet}),
-        (2, reach, over_feet),
-    )
+    ]
+    far_reach = reach if far_reach is None else far_reach
+    if far_reach > paper_reach:  # paper further off, before a box across an outline
+        passes.append((2, far_reach, on_paper))
+    passes.append((3, reach, over_feet))
     others = weighing.get("others", ())
+    soft = weighing.get("soft", ())
 
     def rank(spot, size, k, covers):
         length = leader(point, spot, size)
         theirs = any(leader(other, spot, size) <= length for other in others)
-        return (crosses(point, spot, size, taken), covers, theirs, round(length / 2), k, spot)
+        if covers == 1 and soft and _share(spot, size, soft) >= OVER_ZONES_SHARE:
+            # inside a foot but mostly over its zones: after the paper further off (the
+            # kidneys' message stood over the heel's zones, free paper between the feet)
+            covers = 2.5
+        return (crosses(point, spot, size, text), covers, theirs, round(length / 2), k, spot)
 
-    for covers, far, how in passes if feet else passes[2:]:
+    for covers, far, how in passes if feet else passes[-1:]:
+        if min((f[1] for f in found if not f[0] and not f[2]), default=covers + 1) <= covers:
+            break  # (this pass ranks after a clear place found already)
         for k, (size, wanted) in enumerate(zip(sizes, preferred, strict=True)):
             spot = free_spot(size, point, wanted, taken, bounds, reach=far, **how)
             if spot is not None:
                 found.append(rank(spot, size, k, covers))
-            if spot is not None and found[-1][0] and covers == 0:  # (on paper: see place_message)
+            if spot is not None and found[-1][0] and covers in (0, 2):  # (on paper: see place_message)
                 # the place's leader runs through text: the best whose leader does not, where
                 # there is one (a message above the big toe covered the foot while paper 25 mm
                 # off was free: only the nearest paper, its leader through a label, was asked)
-                clear = free_spot(size, point, wanted, taken, bounds, reach=far, **how, clear_of=taken)
+                clear = free_spot(size, point, wanted, taken, bounds, reach=far, **how, clear_of=text)
                 if clear is not None:
                     found.append(rank(clear, size, k, covers))
             if others and (spot is None or found[-1][0] or found[-1][2]):
@@ -500,12 +635,25 @@ def place_message(
                 spot = free_spot(size, point, wanted, taken, bounds, reach=far, **{**how, "others": ()})
                 if spot is not None:
                     found.append(rank(spot, size, k, covers))
-        if any(not f[0] and not f[2] for f in found):
-            break  # (a later pass ranks after this one's clear places)
     if not found:
         return None
     _through, covers, _theirs, _length, k, spot = min(found, key=lambda f: f[:5])
-    return k, spot, covers == 0
+    return k, spot, covers in (0, 2)
+
+
+OVER_ZONES_SHARE = 0.5  # place_message: a box inside a foot this much over zones comes after paper
+
+
+def _share(spot: tuple[float, float], size: tuple[float, float], soft: Sequence[Box]) -> float:
+    """The share of the box of `size` at `spot` over the `soft` boxes (their overlaps summed, at most 1)."""
+    (x, y), (w, h) = spot, size
+    area = 0.0
+    for sx, sy, sw, sh in soft:
+        across = min(x + w, sx + sw) - max(x, sx)
+        down = min(y + h, sy + sh) - max(y, sy)
+        if across > 0 and down > 0:
+            area += across * down
+    return min(area / max(w * h, 1e-9), 1.0)
 
 
 def beside_foot(

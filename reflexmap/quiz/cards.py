@@ -51,6 +51,10 @@ class QuizOptions:
     time_limit_s: float | None = None  # a timed round
     sudden_death: bool = False
     mistakes_only: bool = False  # the review-mistakes session
+    # zones never asked: those the chart's check refuses while it is edited (drawn outside
+    # the foot, no texts): not answerable by the click asked for, and not in the chart its
+    # progress belongs to (S21-11)
+    left_out: frozenset[str] = frozenset()
     seed: int | None = None
     extra: dict = field(default_factory=dict, compare=False)
 
@@ -77,6 +81,8 @@ def cards_for(atlas: Atlas, options: QuizOptions) -> list[Card]:
     unaskable = set(single_answer_kinds(atlas))
     cards = []
     for zone in atlas.zones:
+        if zone.id in options.left_out:
+            continue
         if options.regions and zone.region not in options.regions:
             continue
         if options.zone_ids and zone.id not in options.zone_ids:

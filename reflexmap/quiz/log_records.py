@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ..i18n import _, format_count, isolated, ngettext
+from ..i18n import _, format_count, isolated, ngettext, shown_file
 from ..storage import listed
 
 MAX_LISTED = 10
@@ -79,7 +79,7 @@ def bad_answers(path: Path, bad: list[tuple[int, object, Callable[[], str]]]) ->
         )
         lines.append(
             _("{path}: {record}: {reason}; this answer is left out.").format(
-                path=isolated(str(path)), record=record, reason=why().rstrip(".")
+                path=isolated(shown_file(path)), record=record, reason=why().rstrip(".")
             )
         )
     heading = ngettext(
@@ -94,7 +94,7 @@ def bad_cards(path: Path, bad: list[tuple[int, object, Callable[[], str]]]) -> s
     """One message for the card records left out: each one's row id, card and why."""
     lines = [
         _("{path}: record {row} (card {card}): {reason}; this record is left out.").format(
-            path=isolated(str(path)), row=row, card=isolated(str(card)[:200]), reason=why().rstrip(".")
+            path=isolated(shown_file(path)), row=row, card=isolated(str(card)[:200]), reason=why().rstrip(".")
         )
         for row, card, why in bad[:MAX_LISTED]
     ]
@@ -117,7 +117,7 @@ def repeated_keys(path: Path, found: list[tuple[int, str, list]]) -> str:
             "{path}: record {row} (card {card}), line {line}, column {column}: the key “{key}” was "
             "already written at line {first_line}, column {first_column}."
         ).format(
-            path=isolated(str(path)),
+            path=isolated(shown_file(path)),
             row=row,
             card=isolated(card[:200]),
             line=repeat.line,

@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from .. import bounded_json
-from ..i18n import N_, _, format_count, isolated, ngettext
+from ..i18n import N_, _, format_count, isolated, ngettext, shown_file
 from ..storage import atomic_path, listed, read_regular, version_problem, write_checked
 from .log_records import MAX_ANSWER_SECONDS, MAX_TIME, answer_problem
 
@@ -230,7 +230,7 @@ def left_out_said(path: Path, left_out: list, kept: Path | None) -> str:
     range), each at its place; the other answers of the file are read."""
     lines = [
         _("{place}: {reason}; this answer is left out.").format(
-            place=f"{isolated(str(path.absolute()))}:{item.line}:{item.column}",
+            place=f"{isolated(shown_file(path.absolute()))}:{item.line}:{item.column}",
             reason=item.reason().rstrip("."),
         )
         for item in left_out[:10]

@@ -104,6 +104,55 @@ class Profiles:
                 continue
         return ids
 
+    def _logs(self, problems: list[str]):
+        """Each profile's review log there, as (path, log), opened so as never to freeze the
+        window; one that cannot be opened is said in `problems` and passed by. The caller
+        closes each log."""
+        import sqlite3
+
+        from .pending import why
+        from .reviewlog import ReviewLog
+
+        for name in self.names():
+            path = self.database(name)
+            if not path.is_file():
+                continue
+            try:
+                log = ReviewLog(path, wait_ms=RENAME_WAIT_MS)  # never a frozen window
+            except (OSError, sqlite3.Error) as exc:
+                problems.append(_("Could not open {path}:\n{error}").format(path=path, error=why(exc)))
+                continue
+            yield path, log
+
+    def copy_chart(self, chart_id: str, new_id: str) -> tuple[int, list[str]]:
+        """A chart was saved as a copy with the id `new_id`: every profile's progress under
+        `chart_id` is copied to it (ReviewLog.copy_chart). Returns (how many card states and
+        answers were copied, what could not be done as sentences); nothing is lost when a log
+        cannot be written (the copy starts without that profile's progress)."""
+        import sqlite3
+
+        from .pending import why
+        from .reviewlog import ReadOnly
+
+        copied, problems = 0, []
+        for path, log in self._logs(problems):
+            try:
+                done = log.copy_chart(chart_id, new_id)
+            except (OSError, sqlite3.Error, ReadOnly) as exc:
+                problems.append(_("Could not write {path}:\n{error}").format(path=path, error=why(exc)))
+            else:
+                if done is None:
+                    problems.append(
+                        _("{path} already has progress under the id {id}: nothing was copied to it.").format(
+                            path=path, id=new_id
+                        )
+                    )
+                else:
+                    copied += done
+            finally:
+                log.close()
+        return copied, problems
+
     def rename_zones(
         self,
         chart_id: str,
@@ -122,19 +171,11 @@ class Profiles:
         import sqlite3
 
         from .pending import why
-        from .reviewlog import ReadOnly, ReviewLog
+        from .reviewlog import ReadOnly
         from .scheduler import is_busy
 
         problems: list[str] = []
-        for name in self.names():
-            path = self.database(name)
-            if not path.is_file():
-                continue
-            try:
-                log = ReviewLog(path, wait_ms=RENAME_WAIT_MS)  # never a frozen window
-            except (OSError, sqlite3.Error) as exc:
-                problems.append(_("Could not open {path}:\n{error}").format(path=path, error=why(exc)))
-                continue
+        for path, log in self._logs(problems):
             try:
                 log.apply_waiting_renames(spares)  # renames that waited before come first
                 log.rename_zones(chart_id, renames, keep=keep, spares=spares)

@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .. import bounded_json
-from ..i18n import _, format_count, isolated, ngettext
+from ..i18n import _, format_count, isolated, ngettext, shown_file
 from ..storage import (
     Unreadable,
     backup_of,
@@ -31,6 +31,7 @@ from ..storage import (
     read_guarded,
     repeats_said,
     said,
+    version_place,
     version_problem,
     version_said,
     write_with_backup,
@@ -120,6 +121,20 @@ class Cards(dict):
         self.version_wrong: Callable[[], str] | None = None  # why the version is not one
         self.raw = b""  # the bytes read (for the version's place)
         self.unknown: dict = {}  # top-level fields of a newer version: written back as they were
+        # read elsewhere (progress_child.py), the places found there: the first records left
+        # out, each (line, column) or None, the records left out in all, the version's place
+        self.placed: list[tuple[int, int] | None] | None = None
+        self.dropped_total = len(dropped)
+        self.repeats_total = len(self.repeats)
+        self.version_at: tuple[int, int] | None = None
+
+    def settled(self) -> Cards:
+        """These cards with the places of what is wrong found now (the text scanned here once),
+        so that they can be said where the text is not (the window's process)."""
+        self.placed = _dropped_places(self)
+        if self.version_wrong is not None:
+            self.version_at = version_place(self.raw)
+        return self
 
 
 FIELDS = ("format", "version", "saved", "cards")  # the top level, as this version writes it
@@ -134,14 +149,17 @@ class ProgressStore:
     def backup(self) -> Path:
         return backup_of(self.path)
 
-    def load(self) -> Loaded:
-        """The saved progress, or the backup's, or nothing; with a warning for each problem."""
-        states, warnings = read_guarded(self.path, parse, "progress", MAX_BYTES)
+    def load(self, read: Callable[[Path], Cards] | None = None) -> Loaded:
+        """The saved progress, or the backup's, or nothing; with a warning for each problem.
+        `read(candidate)`: each file's reading, had elsewhere (read_guarded's `read`)."""
+        states, warnings = read_guarded(self.path, parse, "progress", MAX_BYTES, read)
         source = self.path if self.path.exists() else self.backup  # (a damaged one is aside)
         if isinstance(states, Cards) and states.repeats:  # the later value used (the import keeps the file)
-            warnings.append(repeats_said(source, states.repeats, None))
+            warnings.append(repeats_said(source, states.repeats, None, states.repeats_total))
         if isinstance(states, Cards) and states.version_wrong is not None:  # (the import keeps the file)
-            warnings.append(version_said(source, states.raw, states.version_wrong, VERSION, None))
+            warnings.append(
+                version_said(source, states.raw, states.version_wrong, VERSION, None, states.version_at)
+            )
         if isinstance(states, Cards) and states.dropped:
             warnings.append(_dropped_said(source, states, copy_aside(source, "damaged")))
         self.unknown = states.unknown if isinstance(states, Cards) else {}
@@ -174,7 +192,8 @@ def parse(raw: bytes) -> dict[str, LegacyCardState]:
         # says itself, at its place: not JSON, or beyond a bound
         raise ProgressError(exc.message, line=exc.line, column=exc.column) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ProgressError(_("not a ReflexMap progress file"))
+        line, column = bounded_json.top_place(raw)
+        raise ProgressError(_("not a ReflexMap progress file"), line=line, column=column)
     version_wrong = version_problem(data, VERSION)  # read as format 1, said: each card is checked
     if version_wrong is None and data["version"] > VERSION:
         raise FutureVersion(data["version"])
@@ -280,28 +299,36 @@ def _outside(name: str, value: int, high: int) -> str:
     return _("{name} is outside 0 to {top}").format(name=name, top=format_count(high))
 
 
-def _dropped_said(path: Path, cards: Cards, kept: Path | None) -> Callable[[], str]:
-    """One message for the records left out: each one's place, card and why."""
+def _dropped_places(cards: Cards) -> list[tuple[int, int] | None]:
+    """Where each of the first ten records left out stands (None: not found)."""
     wanted = {
         ("cards", key, name) if isinstance(name, str) else ("cards", key)
         for key, _why, name in cards.dropped[:10]
     }
-    places = bounded_json.places(cards.text, wanted)
+    places = bounded_json.places(cards.text, wanted) if wanted else {}
+    return [
+        (name.line, name.column)  # skipped while reading: its own place
+        if type(name) is bounded_json.TooDeep
+        else places.get(("cards", key, name) if name else ("cards", key))
+        for key, _why, name in cards.dropped[:10]
+    ]
+
+
+def _dropped_said(path: Path, cards: Cards, kept: Path | None) -> Callable[[], str]:
+    """One message for the records left out: each one's place, card and why."""
+    placed = cards.placed if cards.placed is not None else _dropped_places(cards)
 
     def say() -> str:
         lines = []
-        for key, why, name in cards.dropped[:10]:
-            if type(name) is bounded_json.TooDeep:  # skipped while reading: its own place
-                line, column = name.line, name.column
-            else:
-                line, column = places.get(("cards", key, name) if name else ("cards", key), (0, 0))
-            place = isolated(str(path)) + (f":{line}:{column}" if line else "")
+        for (key, why, _name), found in zip(cards.dropped[:10], placed, strict=True):
+            line, column = found or (0, 0)
+            place = isolated(shown_file(path)) + (f":{line}:{column}" if line else "")
             lines.append(
                 _("{place}: card {card}: {reason}; this card is left out.").format(
                     place=place, card=isolated(one_line(key[:200])), reason=why()
                 )
             )
-        count = len(cards.dropped)
+        count = cards.dropped_total
         message = ngettext(
             "{count} card record could not be used; the other cards are read:",
             "{count} card records could not be used; the other cards are read:",

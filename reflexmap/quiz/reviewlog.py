@@ -41,11 +41,11 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from .. import bounded_json
-from ..i18n import _, format_count, isolated, ngettext
+from ..i18n import _, format_count, isolated, ngettext, shown_file
 from ..storage import copy_aside, version_said
 from . import log_records, pending, salvage
 from .pending import PendingAnswer
-from .progress import MAX_KEY, LegacyCardState, ProgressStore
+from .progress import MAX_KEY, LegacyCardState, Loaded, ProgressStore
 from .scheduler import DAY, MAX_DIFFICULTY, MIN_DIFFICULTY, STABILITY_MIN, CardState
 
 SCHEMA = 2  # 1: reviews, cards, meta; 2: each review's view (and so its foot)
@@ -356,7 +356,7 @@ class ReviewLog:
                 _(
                     "{path} was written by a newer ReflexMap (database version {version}). It is "
                     "left as it is: answers in this session are not saved."
-                ).format(path=isolated(str(self.path.absolute())), version=version)
+                ).format(path=isolated(shown_file(self.path.absolute())), version=version)
             )
             try:
                 return connect(self.path, read_only=True)
@@ -394,13 +394,13 @@ class ReviewLog:
         self.writable = False
         self.keeps_answers = True
         spare = pending.spare_for(self._spares)
-        folder = isolated(str(self.path.parent.absolute()))
+        folder = isolated(shown_file(self.path.parent.absolute()))
         if spare is not None:
             said = _(
                 "The folder {folder} cannot be written: the progress saved in it is shown, and "
                 "answers given in this session are kept in {spare} when ReflexMap closes, to be "
                 "saved at the first start that can write it. Nothing in it is changed."
-            ).format(folder=folder, spare=isolated(str(spare.absolute())))
+            ).format(folder=folder, spare=isolated(shown_file(spare.absolute())))
         else:  # (the window asks where to save them when it closes)
             said = _(
                 "The folder {folder} cannot be written, and no other folder of ReflexMap's can "
@@ -423,7 +423,7 @@ class ReviewLog:
                 memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
                 self.warnings.append(
                     _("{path} could not be read ({reason}); it is left as it is.").format(
-                        path=isolated(str(self.path.absolute())), reason=reason
+                        path=isolated(shown_file(self.path.absolute())), reason=reason
                     )
                 )
         version = memory.execute("PRAGMA user_version").fetchone()[0]
@@ -510,11 +510,14 @@ class ReviewLog:
             message = _(
                 "The progress database {path} is not a regular file (a pipe, device or folder); it "
                 "was set aside as {aside}."
-            ).format(path=isolated(str(self.path.absolute())), aside=isolated(str(Path(aside).absolute())))
+            ).format(
+                path=isolated(shown_file(self.path.absolute())),
+                aside=isolated(shown_file(Path(aside).absolute())),
+            )
             self.warnings.append(message + " " + self._restore_backup())
             return
         message = _("The progress database {path} is damaged; it was set aside as {aside}.").format(
-            path=isolated(str(self.path.absolute())), aside=isolated(str(aside))
+            path=isolated(shown_file(self.path.absolute())), aside=isolated(shown_file(aside))
         )
         restored = self._restore_backup()
         try:
@@ -633,11 +636,11 @@ class ReviewLog:
                 reason = exc.message if isinstance(exc, bounded_json.JSONBoundsError) else pending.why(exc)
                 self.warnings.append(
                     _("{place}: {reason}. The file could not be used and was kept as {kept}.").format(
-                        place=f"{isolated(str(path.absolute()))}:{line}:{column}"
+                        place=f"{isolated(shown_file(path.absolute()))}:{line}:{column}"
                         if line
-                        else isolated(str(path.absolute())),
+                        else isolated(shown_file(path.absolute())),
                         reason=reason.rstrip("."),
-                        kept=isolated(str(aside.absolute())),
+                        kept=isolated(shown_file(aside.absolute())),
                     )
                 )
         return found
@@ -763,7 +766,7 @@ class ReviewLog:
                 raise
             self.warnings.append(
                 _("Could not read {path}: {error}").format(
-                    path=isolated(str(self.path.absolute())), error=pending.why(exc)
+                    path=isolated(shown_file(self.path.absolute())), error=pending.why(exc)
                 )
             )
             return {}
@@ -934,6 +937,48 @@ class ReviewLog:
             raise
         return moved
 
+    def copy_chart(self, chart_id: str, new_id: str, *, wait_ms: int | None = None) -> int | None:
+        """A chart was saved as a copy with an id of its own, `new_id` (Save as of a person's
+        own file whose id another chart has): its progress under `chart_id` (card states and
+        answers) is copied to the new id, in one transaction; the chart `chart_id` keeps its
+        own. Returns the number of card states and answers copied, or None when the new id
+        already has progress here (nothing is mixed into it)."""
+        if not self.writable:
+            raise ReadOnly(str(self.path))
+        self._unlocked(wait_ms)
+        if not chart_id or not new_id or chart_id == new_id or ":" in chart_id + new_id:
+            return 0
+        old, new = chart_id + ":", new_id + ":"
+        old_range, new_range = (old, chart_id + ";"), (new, new_id + ";")
+        conn = self.conn
+        self._begin(wait_ms)
+        try:
+            for table in ("cards", "reviews"):
+                taken = conn.execute(
+                    f"SELECT 1 FROM {table} WHERE card >= ? AND card < ? LIMIT 1",  # noqa: S608
+                    new_range,
+                ).fetchone()
+                if taken:
+                    conn.execute("ROLLBACK")
+                    return None
+            copied = conn.execute(
+                "INSERT INTO cards (card, due, state) SELECT ? || substr(card, ?), due, state"
+                " FROM cards WHERE card >= ? AND card < ?",
+                (new, len(old) + 1, *old_range),
+            ).rowcount
+            copied += conn.execute(
+                "INSERT INTO reviews (time, card, rating, correct, close, seconds, clicked, view)"
+                " SELECT time, ? || substr(card, ?), rating, correct, close, seconds, clicked, view"
+                " FROM reviews WHERE card >= ? AND card < ? ORDER BY id",
+                (new, len(old) + 1, *old_range),
+            ).rowcount
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        return copied
+
     def rename_later(
         self,
         chart_id: str,
@@ -1006,10 +1051,14 @@ class ReviewLog:
                 self.conn.execute("UPDATE reviews SET clicked = ? WHERE id = ?", (" ".join(named), row_id))
 
     # --- the old progress file -----------------------------------------------------------------
-    def import_progress_json(self, json_path: str | Path) -> int | None:
+    def import_progress_json(
+        self, json_path: str | Path, load: Callable[[Path], Loaded] | None = None
+    ) -> int | None:
         """Import a format-1 progress.json once; it is then renamed (kept). Returns the number
-        of cards imported, or None if there was nothing to import."""
+        of cards imported, or None if there was nothing to import. `load(path)` reads it as
+        ProgressStore(path).load() does (progress_child.load: in a child process)."""
         json_path = Path(json_path)
+        load = load or (lambda path: ProgressStore(path).load())
         if not json_path.exists() or self.locked:  # locked: imported when it opens next time
             return None
         try:
@@ -1019,10 +1068,10 @@ class ReviewLog:
         if done:
             return None
         if not self.writable:  # read into the copy in memory, to be shown; the file stays
-            loaded = ProgressStore(json_path).load()
+            loaded = load(json_path)
             self.warnings.extend(loaded.warnings)
             return self._insert_legacy(loaded.states)
-        loaded = ProgressStore(json_path).load()  # bounded and validated; damage set aside
+        loaded = load(json_path)  # bounded and validated; damage set aside
         self.warnings.extend(loaded.warnings)
         kept = json_path.with_name(f"{json_path.name}.imported-{time.strftime('%Y%m%d-%H%M%S')}")
         conn = self.conn
@@ -1243,7 +1292,9 @@ def _copy_bounded(source: Path, target: Path) -> None:
     temporary folder's room is the bound (a full one raises, said as any reading error)."""
     with open(source, "rb") as reading:
         if not stat.S_ISREG(os.fstat(reading.fileno()).st_mode):
-            raise sqlite3.DatabaseError(_("{file} is not a regular file").format(file=isolated(str(source))))
+            raise sqlite3.DatabaseError(
+                _("{file} is not a regular file").format(file=isolated(shown_file(source)))
+            )
         with open(target, "wb") as writing:
             shutil.copyfileobj(reading, writing, 1 << 20)
 

@@ -404,6 +404,17 @@ class Scheduler:
         ordered += [c for *_, c in sorted(later, key=lambda t: t[:2])]
         return ordered[:count]
 
+    def missed_elsewhere(self, chart_id: str, zone_ids: Iterable[str]) -> int:
+        """How many zones of the chart `chart_id`, none of `zone_ids` (the chart's zones now),
+        were last answered wrong: missed, then deleted or renamed in the chart."""
+        prefix = chart_id + ":"
+        missed = {
+            key[len(prefix) :].rsplit(":", 1)[0]
+            for key, state in self.states.items()
+            if key.startswith(prefix) and state.seen and not state.last_right
+        }
+        return len(missed - set(zone_ids))
+
     def mistakes(self, cards: Iterable[Card]) -> list[Card]:
         """Cards whose last answer was wrong, most recently missed first."""
         missed = [(self.states[c.key].last_seen, c) for c in cards if c.key in self.states]

@@ -84,8 +84,11 @@ class QuizSession:
         chart: Atlas | None = None,
     ):
         """`atlas`: the chart asked about, in the interface's language; `chart`: the same chart
-        as loaded (the results name its zones in any language), if not `atlas` itself."""
-        self.atlas = atlas
+        as loaded (the results name its zones in any language), if not `atlas` itself. The
+        zones `options.left_out` are not in the round at all (`without`)."""
+        self.shown = atlas  # the chart as the map draws it
+        atlas = without(atlas, options.left_out)
+        self.atlas = atlas  # as the round asks it
         self.chart = chart if chart is not None else atlas
         self.options = options
         self.scheduler = scheduler
@@ -123,6 +126,16 @@ class QuizSession:
     @property
     def total(self) -> int:
         return len(self.results) + len(self.queue) + (1 if self.current and not self.feedback else 0)
+
+    def still_to_come(self) -> tuple[int, int]:
+        """(planned questions not answered yet, missed ones still to be asked again): "Question
+        2 of 10" after a miss had the end question say "10 questions are still to come", the
+        repeat counted in one and not the other (tryout S22-5)."""
+        again = sum(1 for card in self.queue if card.key in self._numbers)
+        new = len(self.queue) - again
+        if self.current is not None and self.feedback is None:  # asked now, not answered yet
+            again, new = (again + 1, new) if self.asked_again else (again, new + 1)
+        return new, again
 
     def time_left(self) -> float | None:
         if self.options.time_limit_s is None:
@@ -321,3 +334,22 @@ class QuizSession:
 def _edge_distance(shape, x: float, y: float) -> float:
     """Millimetres from (x, y) to the nearest part of the zone."""
     return float(to_shapely(shape).distance(Point(x, y)))
+
+
+def without(atlas: Atlas, zone_ids: frozenset[str] | set[str]) -> Atlas:
+    """`atlas` without the zones `zone_ids` (those a chart's check refuses: QuizOptions.left_out),
+    for a round: none of them is asked, offered as a choice, counted among the zones a "find"
+    question fits, nor judged as the zone clicked (a click on one finds only the zones under
+    it that are asked). The chart itself when none of them is in it."""
+    gone = [z.id for z in atlas.zones if z.id in zone_ids]
+    if not gone:
+        return atlas
+    import dataclasses
+
+    kept = tuple(z for z in atlas.zones if z.id not in zone_ids)
+    index = atlas.index
+    if index is not None:
+        order = [z.id for z in kept]
+        for zone_id in gone:
+            index = index.replaced(zone_id, {}, order)
+    return dataclasses.replace(atlas, zones=kept, index=index)

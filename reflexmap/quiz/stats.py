@@ -170,15 +170,8 @@ def compute(
             reviews[index] += count
             right[index] += correct
     retention = [r / n if n else None for r, n in zip(right, reviews, strict=True)]
-    low, high = prefix, atlas.id + ";"  # a chart's cards: keys from "chart:" up to "chart;"
     if states is None:
-        states = {}
-        for card, raw in conn.execute(
-            "SELECT card, state FROM cards WHERE card >= ? AND card < ?", (low, high)
-        ):
-            state = parse_state(raw)
-            if state is not None:
-                states[card] = state
+        states = _card_states(conn, atlas.id)
     midnight = _local_midnight(now)
     due = [0] * ahead
     per_zone: dict[str, list[CardState]] = {}
@@ -234,6 +227,89 @@ def compute(
         database=Path(log.path).absolute(),
         salvaged=log.salvages(),
     )
+
+
+def _card_states(conn: sqlite3.Connection, chart_id: str) -> dict[str, CardState]:
+    """The saved states of the cards of the chart `chart_id` (keys from "chart:" up to
+    "chart;"); a state that does not read back is left out (the quiz says so as it opens)."""
+    states = {}
+    for card, raw in conn.execute(
+        "SELECT card, state FROM cards WHERE card >= ? AND card < ?", (chart_id + ":", chart_id + ";")
+    ):
+        state = parse_state(raw)
+        if state is not None:
+            states[card] = state
+    return states
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """The figures could not be read: `busy` (another program holds the log locked past the
+    wait: try again later), else the log is damaged or unreadable, and `message` says what of
+    which file, and what the app keeps."""
+
+    busy: bool
+    message: str = ""
+
+
+class _OwnReading:
+    """The review log's file read through a connection of its own: the figures are read in
+    the window's background work while the window's connection may be writing an answer (one
+    connection used by two threads waits for the other's statement)."""
+
+    salvages = ReviewLog.salvages  # (both read only `conn`)
+    right_answer_seconds = ReviewLog.right_answer_seconds
+
+    def __init__(self, path: Path, conn: sqlite3.Connection):
+        self.path, self.conn = path, conn
+
+
+def read_figures(
+    path: Path,
+    atlas: Atlas,
+    now: float,
+    *,
+    waiting: dict[str, CardState],
+    memory: sqlite3.Connection | None = None,
+    wait_ms: int = 2_000,
+) -> Statistics | Unread:
+    """The Statistics of `atlas` read from the review log at `path` (Qt-free: run in the
+    window's background work, so that a log of 200,000 answers, a slow disk or another
+    window's write never holds the window). `waiting`: the states of the cards whose answers
+    wait to be saved (the log was locked), counted over the saved ones. `memory`: the window's
+    own copy of a log in a folder that cannot be written (read there; nothing writes it).
+    Another program's lock held past `wait_ms`, a damaged or unreadable file: an Unread that
+    says so; the file is never changed here."""
+    from .pending import why
+    from .reviewlog import connect
+    from .scheduler import is_busy
+
+    conn = None
+    try:
+        conn = memory if memory is not None else connect(path, read_only=True, wait_ms=wait_ms)
+        log = _OwnReading(path, conn)
+        states = _card_states(conn, atlas.id)
+        states.update({card: state for card, state in waiting.items() if card.startswith(atlas.id + ":")})
+        return compute(log, atlas, now, states=states)  # type: ignore[arg-type]
+    except sqlite3.Error as exc:
+        if isinstance(exc, sqlite3.OperationalError) and is_busy(exc):
+            return Unread(busy=True)
+        return Unread(busy=False, message=_unreadable_log(path, why(exc)))
+    except OSError as exc:  # (a special file in its place, a disk gone)
+        return Unread(busy=False, message=_unreadable_log(path, why(exc)))
+    finally:
+        if conn is not None and conn is not memory:
+            conn.close()
+
+
+def _unreadable_log(path: Path, error: str) -> str:
+    from ..i18n import _, isolated, shown_file
+
+    return _(
+        "The review log {file} could not be read: {error}. No figures are shown. Nothing in the "
+        "file was changed: your answers are still saved in it, and ReflexMap checks it (setting "
+        "a damaged file aside and keeping what still reads) the next time it starts."
+    ).format(file=isolated(shown_file(Path(path).absolute())), error=error)
 
 
 def pace(log: ReviewLog) -> dict[str, float]:

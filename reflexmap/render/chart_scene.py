@@ -14,6 +14,7 @@ This module draws a whole chart (`show_chart`) and names what other modules impo
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from PySide6.QtCore import QRectF
@@ -115,11 +116,14 @@ class ChartScene(
         self.atlas: Atlas | None = None
         self.aspect = ""
         self.frames: list[Frame] = []
+        self._kept_gaps: dict[tuple[str, str], float] = {}  # the feet's gaps kept (show_chart)
         self.zone_items: dict[tuple[str, str], ZoneItem] = {}
         self.labels: dict[tuple[str, str], ZoneLabel] = {}
-        # The widest a label may be (mm), besides MAX_LABEL_MM: the map kept in place while a
-        # chart is edited sets it to the room its label columns have on screen (None: no limit)
-        self.label_room_mm: float | None = None
+        # The widest a label may be (mm) in each label column ((view id, side): ui/label_room.py),
+        # besides MAX_LABEL_MM: set while the map is kept in place as a chart is edited to the
+        # room each column has on screen (None: no limit)
+        self.label_room_mm: dict[tuple[str, str], float] | None = None
+        self.label_kept_names: frozenset[str] = frozenset()  # labels kept as drawn (not cut)
         self.anchors: dict[tuple[str, str], tuple[float, float]] = {}
         self.keys_by_zone: dict[str, list[tuple[str, str]]] = {}
         self.selected_keys: set[tuple[str, str]] = set()
@@ -184,6 +188,7 @@ class ChartScene(
         self.column_mm = MAX_LABEL_MM  # the widest a label column may be (layout/columns.py)
         self._row_pitches: dict[str, float] = {}  # view id -> its rows' pitch under the sole
         self.largest_label_mm = math.inf  # presenting: labels no larger (layout/columns.py)
+        self.columns_room: float | None = None  # presenting: the window shape its columns are for
         # view id -> whether the column between the feet has labels, as last drawn (see
         # _inner_kept_closed)
         self._inner_open: dict[str, bool] = {}
@@ -261,6 +266,7 @@ class ChartScene(
         # label columns are bounded by the feet's width, their names shortened to it
         presenting = label_mm > LABEL_MM * text_scale * 1.001  # larger labels asked for
         self.presenting = presenting
+        self.columns_room = room if presenting else None  # (see _presenting_columns)
         # the size the text setting asks for, not grown for the window: the sides stay the
         # same through the map's rounds of text sizes (a layout that changed with them made
         # the rounds settle elsewhere when labels were hidden and shown again); presenting's
@@ -313,8 +319,16 @@ class ChartScene(
         sides = [(left_ids, right_ids) for left_ids, right_ids, _ in placed]
         rows = [self._below_rows(view, below) for view, (_, _, below) in zip(shown, placed, strict=True)]
         self._row_pitches = {
-            view.id: self._row_pitch(below) for view, (_, _, below) in zip(shown, placed, strict=True)
+            view.id: self._row_pitch(view, below) for view, (_, _, below) in zip(shown, placed, strict=True)
         }
+        # kept in place while editing: the gap between feet side by side is kept (a label gone
+        # from the column between them, a zone's drawing undone, moved the other foot 58 px:
+        # tryout S23-7); it grows where a label there needs it. Fit to window lays out afresh
+        self._kept_gaps = (
+            {(a.view.id, b.view.id): b.left - a.right for a, b in itertools.pairwise(self.frames)}
+            if not wide and self.label_room_mm is not None and not self._wide
+            else {}
+        )
         self.frames = self._place(shown, sides, rows)
         self._wide = wide
         self.frame_items = {}
@@ -328,10 +342,10 @@ class ChartScene(
         if not getattr(self, "measuring", False):  # (a map's rounds learn the size: see place_guide_names)
             self.place_guide_names()
         left = min(f.left - f.lead_left for f in self.frames) - max(
-            self._column_width(v, s[0]) for v, s in zip(shown, sides, strict=True)
+            self._column_width(v, s[0], "left") for v, s in zip(shown, sides, strict=True)
         )
         right = max(f.right + f.lead_right for f in self.frames) + max(
-            self._column_width(v, s[1]) for v, s in zip(shown, sides, strict=True)
+            self._column_width(v, s[1], "right") for v, s in zip(shown, sides, strict=True)
         )
         top = min(f.top for f in self.frames)
         bottom = max(f.bottom + f.below for f in self.frames) + 5 + self.type.foot * 1.3 + 4

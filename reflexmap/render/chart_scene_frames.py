@@ -105,7 +105,7 @@ class FramesMixin:
         boxes = [bounds(v.outline) for v in views]
         frames: list[Frame] = []
         if is_wide(views):
-            left_column = max(self._column_width(v, s[0]) for v, s in zip(views, sides, strict=True))
+            left_column = max(self._column_width(v, s[0], "left") for v, s in zip(views, sides, strict=True))
             x = left_column + OUTER_LEAD_MM
             top = 0.0
             for view, (minx, miny, maxx, maxy), below in zip(views, boxes, rows_below, strict=True):
@@ -125,8 +125,11 @@ class FramesMixin:
             lead_left = OUTER_LEAD_MM if i == 0 else INNER_LEAD_MM
             lead_right = OUTER_LEAD_MM if i == last else INNER_LEAD_MM
             if frames:
-                cursor += self._column_width(views[i - 1], sides[i - 1][1]) + COLUMN_SEP_MM
-            cursor += self._column_width(view, left_ids) + lead_left
+                cursor += self._column_width(views[i - 1], sides[i - 1][1], "right") + COLUMN_SEP_MM
+            cursor += self._column_width(view, left_ids, "left") + lead_left
+            gap = self._kept_gaps.get((frames[-1].view.id, view.id)) if frames else None
+            if gap is not None:  # (kept in place while editing: see show_chart)
+                cursor = max(cursor, frames[-1].right + gap)
             dx = cursor - minx
             frames.append(Frame(view, dx, 0.0, cursor, dx + maxx, -maxy, -miny, lead_left, lead_right))
             cursor = dx + maxx + lead_right

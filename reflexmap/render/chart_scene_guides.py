@@ -244,7 +244,7 @@ class GuideNamesMixin:
                 half = min(range(1, len(words)), key=lambda k: abs(len(" ".join(words[:k])) - len(short) / 2))
                 words = [" ".join(words[:half]), " ".join(words[half:])]
             else:
-                words = wrap_words(" ".join(words), size, room, italic=True)
+                words = wrap_words(" ".join(words), size, room, italic=True, balance=False)
             lines = words[:1] + ([" ".join(words[1:])] if len(words) > 1 else [])
         return [
             bidi_isolate(line)

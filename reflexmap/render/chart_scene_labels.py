@@ -218,17 +218,18 @@ class LabelsMixin:
         two_lines = max((two_line_width(n, size, bold=self.selectable) for n in names), default=0.0)
         return min(two_lines + rest + 0.5, max(MAX_LABEL_MM, MAX_LABEL_EMS * size))
 
-    def _column_width(self, view: View, zone_ids: list[str]) -> float:
+    def _column_width(self, view: View, zone_ids: list[str], side: str) -> float:
         """The widest of the labels (mm) in bold where a label can be selected (not on a
         handout's page): a selected label is drawn bold in its place."""
         return max(
-            (text_width(name, self.label_mm, True) for name in self._column_names(view, zone_ids)),
+            (text_width(name, self.label_mm, True) for name in self._column_names(view, zone_ids, side)),
             default=0.0,
         )
 
-    def _column_names(self, view: View, zone_ids: list[str]) -> list[str]:
-        """The labels of a column beside `view`'s foot (see `label_text`)."""
-        return [self.label_text(z) for z in zone_ids]
+    def _column_names(self, view: View, zone_ids: list[str], side: str) -> list[str]:
+        """The labels of the column on `side` ("left", "right") of `view`'s foot (see
+        `label_text`)."""
+        return [self.label_text(z, column=(view.id, side)) for z in zone_ids]
 
     @property
     def selectable(self) -> bool:
@@ -236,11 +237,12 @@ class LabelsMixin:
         whose labels carry zone numbers."""
         return self.numbers is None
 
-    def label_text(self, zone_id: str, lines: int = 2) -> str:
+    def label_text(self, zone_id: str, lines: int = 2, column: tuple[str, str] | None = None) -> str:
         """The zone's name; in the heat map also how well it is known, in words and numbers.
         The name takes up to `lines` lines (a column's label two, a row's under a sole one) in
-        its column's room (`column_mm`) and, kept in place in edit mode, in its room on screen
-        (`label_room_mm`), and is shortened only where it still does not fit; the number or
+        its column's room (`column_mm`) and, kept in place in edit mode, in the room on screen
+        of its `column` ((view id, "left" | "right" | "below"): `label_room_mm`; without one,
+        the least of them), and is shortened only where it still does not fit; the number or
         share kept."""
         assert self.atlas is not None
         size = self.label_mm
@@ -263,22 +265,34 @@ class LabelsMixin:
         name = "\n".join(
             name_lines(whole, size, max(widest - rest, size * 2), lines=lines, bold=bold, spare=spare)
         )
-        room = self.label_room_mm
-        if room is not None and room < widest and text_width(name, size) > room:
-            # kept in place in edit mode: a name still too long for its room on screen is cut
-            # to it in bold (selected, it must fit too)
+        room = self._label_room(column)
+        kept = name in self.label_kept_names  # drawn so before the edit: as it was
+        if room is not None and room < widest and not kept and text_width(name, size, True) > room:
+            # kept in place in edit mode: a name still too long in bold for its room on screen
+            # is cut to it in bold (selected, it must fit too: measured in the regular weight,
+            # a selected name renamed at length pushed the right foot's labels 9 px outwards)
             name = "\n".join(name_lines(whole, size, room, lines=lines, bold=True, spare=spare))
         if template != "{name}":  # the app's words beside it: a U+202E in the name ran on into
             # them ("Lumbar (wen)"); each line isolated where it could reorder them
             name = "\n".join(bidi_isolate(line) for line in name.split("\n"))
         return template.replace("{name}", name)
 
+    def _label_room(self, column: tuple[str, str] | None) -> float | None:
+        """The room on screen (mm) of a label in `column` while the map is kept in place
+        (ui/label_room.py); a column it did not measure (none drawn there), the least room
+        any has; None when not kept in place."""
+        rooms = self.label_room_mm
+        if rooms is None:
+            return None
+        room = rooms.get(column) if column is not None else None
+        return room if room is not None else min(rooms.values(), default=None)
+
     def _draw_labels(self, atlas: Atlas, frame: Frame, zone_ids: list[str], side: str) -> None:
         if not zone_ids:
             return
         anchors = [self.to_scene(frame.view.id, *self.anchors[(frame.view.id, z)]) for z in zone_ids]
         size = self.label_mm
-        names = self._column_names(frame.view, zone_ids)
+        names = self._column_names(frame.view, zone_ids, side)
         counts = [name.count("\n") + 1 for name in names]
         pitch = line_mm(size)
         # a name drawn by a font whose letters reach further (Tibetan) takes as much more room,
@@ -322,14 +336,17 @@ class LabelsMixin:
         if not zone_ids:
             return 0
         minx, _, maxx, _ = bounds(view.outline)
-        need = sum(text_width(self.label_text(z, 1), self.label_mm, True) + 5.0 for z in zone_ids)
+        row = (view.id, "below")
+        need = sum(text_width(self.label_text(z, 1, row), self.label_mm, True) + 5.0 for z in zone_ids)
         return 1 if need <= maxx - minx + OUTER_LEAD_MM or len(zone_ids) < 3 else 2
 
-    def _row_pitch(self, zone_ids: list[str]) -> float:
+    def _row_pitch(self, view: View, zone_ids: list[str]) -> float:
         """How far apart (mm) the rows of labels under a side view's sole stand: 1.45 label
         heights, more where a name's script is drawn by a taller font (Tibetan)."""
+        row = (view.id, "below")
         taller = max(
-            (sum(ink_beyond_usual(self.label_text(z, 1), self.label_mm)) for z in zone_ids), default=0.0
+            (sum(ink_beyond_usual(self.label_text(z, 1, row), self.label_mm)) for z in zone_ids),
+            default=0.0,
         )
         return self.label_mm * 1.45 + taller
 
@@ -339,7 +356,8 @@ class LabelsMixin:
         if not zone_ids:
             return
         anchors = [self.to_scene(frame.view.id, *self.anchors[(frame.view.id, z)]) for z in zone_ids]
-        widths = [text_width(self.label_text(z, 1), self.label_mm, True) for z in zone_ids]  # room for bold
+        row = (frame.view.id, "below")
+        widths = [text_width(self.label_text(z, 1, row), self.label_mm, True) for z in zone_ids]  # bold
         low, high = frame.left - frame.lead_left / 2, frame.right + frame.lead_right / 2
         rows = self._below_rows(frame.view, zone_ids)
         by_x = sorted(range(len(zone_ids)), key=lambda i: anchors[i].x())
@@ -372,7 +390,7 @@ class LabelsMixin:
             zip(zone_ids, anchors, widths, centres, levels, strict=True)
         ):
             row_y = frame.bottom + 7 + row_of[i] * self._row_pitches.get(frame.view.id, self.label_mm * 1.45)
-            text = text_item(self.label_text(zone_id, 1), self.label_mm)
+            text = text_item(self.label_text(zone_id, 1, row), self.label_mm)
             text.setPos(x - width / 2, row_y)
             rise = risers[i]
             start = [QPointF(rise, row_y - 0.6)]

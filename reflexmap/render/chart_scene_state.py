@@ -41,6 +41,12 @@ class StateMixin:
         if self._hovered is not None:
             self.zone_items[self._hovered].set_hovered(True)
 
+    def set_left_out(self, zone_ids) -> None:
+        """Draw the zones `zone_ids` (a collection of ids) as left out of what the mode does
+        (ZoneItem.set_left_out), and every other zone as usual again."""
+        for key, item in self.zone_items.items():
+            item.set_left_out(key[1] in zone_ids)
+
     def set_selected(self, zone_id: str | None, view_id: str | None = None) -> None:
         """Mark `zone_id` in every shown view (both feet show the same chart zone), or only
         in `view_id` (a quiz highlights the one zone it asks about). Touches only the items
@@ -54,6 +60,33 @@ class StateMixin:
             if label is not None:
                 _set_bold(label, on, self.chart_rect)
         self.selected_keys = selected
+
+    def as_drawn(self, keys: set[tuple[str, str]]) -> None:
+        """The items of `keys` (view, zone) put back as `show_chart` draws them: not selected
+        (the label regular, at its place), hovered nor marked, and a zone in its own shape, in
+        its place. The state of the moment changes what an item covers (a selected label's
+        bold text grows outwards into the chart's margin, a selected, hovered or marked zone's
+        pen is wider, a zone dragged or nudged is shown moved until the overlay is drawn
+        again), and the chart's bounds (`chart_rect`) were taken without it: a view drawn
+        again after an edit measures the items it takes away as they were drawn
+        (chart_scene_update.py), and compares them as drawn with the ones drawn anew. The map
+        puts its state back on the chart after."""
+        for key in keys & self.selected_keys:
+            self.zone_items[key].set_selected(False)
+            label = self.labels.get(key)
+            if label is not None:
+                _set_bold(label, False, self.chart_rect)
+        self.selected_keys -= keys
+        if self._hovered in keys:
+            self.zone_items[self._hovered].set_hovered(False)
+            self._hovered = None
+        for key in keys:
+            item = self.zone_items.get(key)
+            if item is None:
+                continue
+            if item.marked:
+                item.set_marked(False)
+            item.show_drawn()  # (a nudged zone's item showed its new shape: compared so, kept)
 
     def mark(
         self,
@@ -75,7 +108,9 @@ class StateMixin:
         size = self.label_mm * 1.1
         # a long name wraps in two lines at most, as wide as the chart (the last cut with "…")
         room = max(size * 6, min(self.chart_rect.width() - 6, size * MAX_LABEL_EMS * 2))
-        lines = [text] if text_width(text, size, True) <= room else wrap_words(text, size, room)
+        lines = (
+            [text] if text_width(text, size, True) <= room else wrap_words(text, size, room, balance=False)
+        )
         if len(lines) > 2:
             lines = [lines[0], " ".join(lines[1:])]
         lines = [
@@ -256,10 +291,14 @@ class StateMixin:
         one outlined, others dimmed under a spotlight; a blank chart has grey outlines, no
         colour key and no guide names, so nothing gives an answer away."""
         shown, current, blank = presentation.revealed, presentation.current, presentation.blank
-        for (_view, zone_id), label in self.labels.items():
+        left_out = presentation.left_out  # shapes the check refuses: not shown at all
+        for key, label in self.labels.items():
             for item in (label.text, label.leader, label.dot):
-                item.setVisible(zone_id in shown)
-        for (_view, zone_id), item in self.zone_items.items():
+                item.setVisible(key[1] in shown and key not in left_out)
+        for key, item in self.zone_items.items():
+            zone_id = key[1]
+            if key in left_out:
+                item.setVisible(False)  # (drawn again, shown, when presenting ends: the chart is redrawn)
             item.set_neutral(blank)  # grey outlines: no region colour tells the answer
             item.setOpacity(
                 PRESENTER_DIMMED if presentation.spotlight and current and zone_id != current else 1.0

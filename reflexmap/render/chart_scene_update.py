@@ -71,6 +71,8 @@ class UpdateMixin:
         have = atlas.known_anchors()
         drawn = {v: a for v, a in old.known_anchors().items() if v in redrawn and v not in have}
         atlas.remember_anchors(crowded_anchors(atlas, drawn, redrawn, set(zone_ids)))
+        for view_id, before in drawn.items():  # a labelled view's other zones keep their dots
+            atlas.hint_anchors(view_id, before, set(zone_ids))
         self.atlas = atlas
         unlabelled = list(self.unlabelled_views)
         self.unlabelled_views = [v for v in unlabelled if v not in redrawn]
@@ -199,6 +201,7 @@ class UpdateMixin:
         ones drawn before (so only where something changed is painted again). Returns what the
         items taken away and the items put in cover (scene mm)."""
         view_id = frame.view.id
+        self.as_drawn({key for key in self.zone_items if key[0] == view_id})  # (measured as drawn)
         old = self.frame_items.pop(view_id, [])
         self.zone_items = {k: v for k, v in self.zone_items.items() if k[0] != view_id}
         self.labels = {k: v for k, v in self.labels.items() if k[0] != view_id}
@@ -211,9 +214,6 @@ class UpdateMixin:
                 self.keys_by_zone[zone_id] = keys
             else:
                 del self.keys_by_zone[zone_id]
-        self.selected_keys = {k for k in self.selected_keys if k[0] != view_id}
-        if self._hovered is not None and self._hovered[0] == view_id:
-            self._hovered = None
         self._staging = []  # drawn aside: compared with what is on screen first
         try:
             self._draw_frame(atlas, frame, sides)
@@ -295,6 +295,7 @@ class UpdateMixin:
             if self._indexes[0] is not atlas:
                 self._indexes = (atlas, {})
             self._indexes[1][("edges", view_id, frame.dx, frame.dy)] = edges
+        self.as_drawn({(view_id, zone_id) for zone_id in changed})  # (measured as drawn)
         gone, came = QRectF(), QRectF()
         items = self.frame_items[view_id]
         if frame.view.guides and names is not None:
@@ -318,9 +319,6 @@ class UpdateMixin:
             came = came.united(item.sceneBoundingRect())
             items[at[id(was)]] = item
             self.zone_items[key] = item
-            self.selected_keys.discard(key)  # (selected again on the new item by the map)
-            if self._hovered == key:
-                self._hovered = None
         order = [z.id for z in _drawn(atlas, view_id)]
         if order != [z.id for z in _drawn(old, view_id)]:  # an area passed another's: depths
             slots = [k for k, item in enumerate(items) if isinstance(item, ZoneItem)]
@@ -380,7 +378,11 @@ class UpdateMixin:
 
 
 def _same_item(a: QGraphicsItem, b: QGraphicsItem) -> bool:
-    """Whether two items draw the same (an item redrawn unchanged keeps the one on screen)."""
+    """Whether two items draw the same (an item redrawn unchanged keeps the one on screen).
+    A zone's item is compared in the shape it was drawn with, and only one that shows that
+    shape is kept: a mode shows the zone being nudged or dragged in its new shape on the old
+    item, and gives the old item its own shape back after the redraw (ui/modes' settle); kept
+    because it looked like the new one, it was then drawn where the zone was before."""
     if type(a) is not type(b):
         return False
     if (
@@ -402,7 +404,8 @@ def _same_item(a: QGraphicsItem, b: QGraphicsItem) -> bool:
         if a.pen() != b.pen() or a.brush() != b.brush():
             return False
         if isinstance(a, ZoneItem) and (
-            (a.view_id, a.zone_id, a.region, a.hovered, a.selected, a.marked, a.neutral)
+            not (a.shows_drawn() and b.shows_drawn())
+            or (a.view_id, a.zone_id, a.region, a.hovered, a.selected, a.marked, a.neutral)
             != (b.view_id, b.zone_id, b.region, b.hovered, b.selected, b.marked, b.neutral)
             or (a.fill is None) != (b.fill is None)
             or (a.fill is not None and a.fill != b.fill)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication, QPen, QTextLayout
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
-from ..i18n import balanced_lines, bidi_isolate, language
+from ..i18n import balanced_lines, bidi_isolate, language, shown_text
 from ..layout.hyphens import hyphen_breaks
 from . import palette
 
@@ -26,6 +26,7 @@ def label_font(bold: bool = False, italic: bool = False) -> QFont:
 def text_item(
     text: str, size_mm: float, *, bold: bool = False, italic: bool = False, flush_right: bool = False
 ) -> QGraphicsSimpleTextItem:
+    text = shown_text(text)  # a direction override in a zone's name is shown, never obeyed
     item = ColumnText(text) if flush_right else QGraphicsSimpleTextItem(text)
     if flush_right:
         item.flush_right = True
@@ -167,7 +168,9 @@ def two_line_width(text: str, size_mm: float, *, bold: bool = False) -> float:
 def elided(text: str, size_mm: float, max_mm: float, *, bold: bool = False, italic: bool = False) -> str:
     """`text` on one line no wider than `max_mm`, cut with "…" if it is longer: a chart's text,
     however long, never widens the drawing (and with it shrinks the whole chart to fit)."""
-    text = " ".join(text[:2000].split())  # one line; nothing longer than a line could show
+    # one line, as shown (an override as its escape: cut as written, Qt's elidedText kept the
+    # overrides of the part it left out, each then shown as six letters after the "…")
+    text = shown_text(" ".join(text[:2000].split()))
     if text_width(text, size_mm, bold, italic) <= max_mm:
         return text
     metrics = QFontMetricsF(label_font(bold, italic))
@@ -177,19 +180,82 @@ def elided(text: str, size_mm: float, max_mm: float, *, bold: bool = False, ital
     return bidi_isolate(cut.replace("…", "")) + "…"  # our "…" stays ours, after the chart's text
 
 
-def wrap_words(text: str, size_mm: float, width_mm: float, *, italic: bool = False) -> list[str]:
-    """`text` in lines no wider than `width_mm`; a single word longer than that gets a line of
-    its own, cut with "…": a chart's text (a 300-letter word in its tradition) never widens
-    the drawing, which would shrink the whole chart to fit."""
+def wrap_words(
+    text: str, size_mm: float, width_mm: float, *, italic: bool = False, balance: bool = True
+) -> list[str]:
+    """`text` in lines no wider than `width_mm`, as few as fit it and as even as they can be
+    (`_balanced`): filled line by line, the caveat under a quiz's chart left its last word
+    ("weak.") alone on a line of its own. A single word longer than that gets a line of its
+    own, cut with "…": a chart's text (a 300-letter word in its tradition) never widens the
+    drawing, which would shrink the whole chart to fit. `balance` False: filled line by line
+    (a caller that keeps the first line and joins the rest on a second: balanced, the first
+    line was the shorter and the rest ran past the width)."""
     lines: list[str] = []
-    for word in text.split():
+    words = text.split()
+    for word in words:
         if lines and text_width(f"{lines[-1]} {word}", size_mm, italic=italic) <= width_mm:
             lines[-1] = f"{lines[-1]} {word}"
         elif text_width(word, size_mm, italic=italic) > width_mm:
             lines.append(elided(word, size_mm, width_mm, italic=italic))
         else:
             lines.append(word)
+    if (
+        balance
+        and 1 < len(lines)
+        and len(words) <= MAX_BALANCED_WORDS
+        and len(lines) == len(_fitting(lines, words))
+    ):
+        lines = _balanced(words, len(lines), size_mm, width_mm, italic) or lines
     return balanced_lines(lines)
+
+
+MAX_BALANCED_WORDS = 120  # a longer text is filled line by line (balancing costs words² widths)
+
+
+def _fitting(lines: list[str], words: list[str]) -> list[str]:
+    """`lines` if they hold `words` whole (no word cut with "…"), else none."""
+    return lines if " ".join(lines).split() == words else []
+
+
+def _balanced(words: list[str], count: int, size_mm: float, width_mm: float, italic: bool) -> list[str]:
+    """`words` in exactly `count` lines no wider than `width_mm` whose widths' squares sum
+    least: the lines as even as they can be, no short word left alone on the last when a
+    better break exists (the greedy filling's `count` lines exist, so one is found)."""
+    n = len(words)
+    # a line's width as its words' and spaces' (measured once each, not every run of words:
+    # 20 ms a caveat); the lines found are measured whole, and kept only if they fit
+    space = text_width(" ", size_mm, italic=italic)
+    starts = [0.0]
+    for word in words:
+        starts.append(starts[-1] + text_width(word, size_mm, italic=italic) + space)
+
+    def width(i: int, j: int) -> float:
+        return starts[j] - starts[i] - space
+
+    inf = float("inf")
+    # cost[k][j]: the least sum for the first j words in k lines; back[k][j]: where line k starts
+    cost = [[inf] * (n + 1) for _ in range(count + 1)]
+    back = [[0] * (n + 1) for _ in range(count + 1)]
+    cost[0][0] = 0.0
+    for k in range(1, count + 1):
+        for j in range(k, n - (count - k) + 1):
+            for i in range(j - 1, k - 2, -1):
+                if cost[k - 1][i] == inf:
+                    continue
+                w = width(i, j)
+                if w > width_mm:
+                    break  # (longer still as its start moves back)
+                if cost[k - 1][i] + w * w < cost[k][j]:
+                    cost[k][j], back[k][j] = cost[k - 1][i] + w * w, i
+    if cost[count][n] == inf:
+        return []
+    lines, j = [], n
+    for k in range(count, 0, -1):
+        i = back[k][j]
+        lines.append(" ".join(words[i:j]))
+        j = i
+    lines.reverse()
+    return lines if all(text_width(line, size_mm, italic=italic) <= width_mm for line in lines) else []
 
 
 class ColumnText(QGraphicsSimpleTextItem):
@@ -218,7 +284,7 @@ def _ink(line: str) -> tuple[float, float]:
     line, with the fallback fonts that draw its letters."""
     if not _followed:
         _follow_font()
-    return _ink_in(line)
+    return _ink_in(shown_text(line))
 
 
 @lru_cache(maxsize=4096)
@@ -240,7 +306,7 @@ def _advance(text: str, bold: bool, italic: bool = False) -> float:
     """Width in px at FONT_PX; layout asks for the same labels many times while placing columns."""
     if not _followed:
         _follow_font()
-    return _advance_in(text, bold, italic)
+    return _advance_in(shown_text(text), bold, italic)  # as text_item draws it
 
 
 @lru_cache(maxsize=8192)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
@@ -11,12 +12,14 @@ from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
 from ..atlas import Atlas
 from ..export.formats import IMAGE_SUFFIXES, unknown_format
-from ..i18n import _, bidi_isolate
+from ..i18n import _, bidi_isolate, shown_text
 from ..layout.text_sizes import MIN_PRINTED_LABEL_MM
 from ..storage import atomic_path, refuse_special, write_checked
 from ..vocab import aspect_title
 from .chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
 from .palette import on_paper
+from .png_bands import BAND_MARGIN, BAND_ROWS, png_from_bands
+from .zone_item import StrokedPathItem
 
 PNG_WIDTH_PX = 3000
 MIN_WIDTH_PX = 16
@@ -81,16 +84,18 @@ def export_chart(
     refuse_special(out)  # before the work of drawing: a device is never replaced
     # Drawn in memory, every writer's result checked, then written and checked byte for byte:
     # a full disk or a failing writer is an error, never a truncated file reported as saved.
+    # (What the writer made is written as it is, a step at a time: no copy of it is made.)
+    without = b""
     if suffix == ".png":
-        payload = png_bytes(scene, source, width_px)
+        payload: bytes | memoryview = png_bytes(scene, source, width_px)
     elif suffix == ".svg":
-        payload = _svg(scene, source, atlas.title)
+        payload, without = _svg(scene, source, atlas.title), _XML_FORBIDDEN
     else:
         payload = _pdf(scene, source, atlas.title)
-    if not payload:
+    if not len(payload):
         raise OSError(_("could not write {file}: the drawing came out empty").format(file=out))
     with atomic_path(out, backup=True) as temporary:
-        write_checked(temporary, payload)
+        write_checked(temporary, payload, without=without)
     return out
 
 
@@ -134,32 +139,45 @@ def png_bytes(scene: ChartScene, source: QRectF, width_px: int) -> bytes:
             )
         )
     height = round(width_px * source.height() / source.width())
-    image = QImage(width_px, height, QImage.Format.Format_ARGB32_Premultiplied)
-    if image.isNull():
+    drawn = min(BAND_ROWS, height) + 2 * BAND_MARGIN
+    band = QImage(width_px, drawn, QImage.Format.Format_ARGB32_Premultiplied)
+    if band.isNull():
         raise OSError(
             _("not enough memory for an image of {width} × {height} pixels").format(
                 width=width_px, height=height
             )
         )
-    image.fill(Qt.GlobalColor.white)
-    image.setDotsPerMeterX(round(PNG_DPI / 0.0254))  # its printed size (see printed_scale)
-    image.setDotsPerMeterY(round(PNG_DPI / 0.0254))
-    painter = QPainter(image)
-    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-    scene.render(painter, QRectF(0, 0, width_px, height), source)
-    if not painter.end():
-        raise OSError(_("the PNG image could not be drawn"))
-    buffer = _buffer()
-    if not image.save(buffer, "PNG"):
-        raise OSError(_("the PNG image could not be encoded"))
-    return bytes(buffer.data())
+    for item in scene.items():  # no detail finer than the image's pixels (a zone of 99,999 points)
+        if isinstance(item, StrokedPathItem):
+            item.draw_at(width_px / source.width())
+
+    def bands():
+        """The picture a band of rows at a time, each drawn as the whole one would be there."""
+        for top in range(0, height, BAND_ROWS):
+            band.fill(Qt.GlobalColor.white)
+            painter = QPainter(band)
+            painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+            painter.translate(0, BAND_MARGIN - top)
+            scene.render(painter, QRectF(0, 0, width_px, height), source)
+            if not painter.end():
+                raise OSError(_("the PNG image could not be drawn"))
+            rows = min(BAND_ROWS, height - top)
+            # drawn as the whole picture was (antialiased edges blend alike), then made RGB:
+            # exact, as every pixel is opaque. Qt's rasterizer blends an edge cut by the image's
+            # border a little otherwise (by up to 4 of 255, 14 rows in): BAND_MARGIN rows more
+            # are drawn on each side, and left out
+            opaque = band.convertToFormat(QImage.Format.Format_RGB888)
+            pixels = numpy.frombuffer(opaque.constBits(), numpy.uint8).reshape(drawn, opaque.bytesPerLine())
+            yield pixels[BAND_MARGIN : BAND_MARGIN + rows, : width_px * 3].reshape(rows, width_px, 3)
+
+    return png_from_bands(width_px, height, bands(), round(PNG_DPI / 0.0254))  # its printed size
 
 
-def _svg(scene: ChartScene, source: QRectF, title: str) -> bytes:
+def _svg(scene: ChartScene, source: QRectF, title: str) -> memoryview:
     buffer = _buffer()
     generator = QSvgGenerator()
     generator.setOutputDevice(buffer)
-    generator.setTitle(title)
+    generator.setTitle(shown_text(title))
     generator.setDescription("Exported by ReflexMap. Zones show what charts claim, not anatomy.")
     size = QSize(round(source.width() * 4), round(source.height() * 4))
     generator.setSize(size)
@@ -172,13 +190,13 @@ def _svg(scene: ChartScene, source: QRectF, title: str) -> bytes:
     scene.render(painter, QRectF(0, 0, size.width(), size.height()), source)
     if not painter.end():
         raise OSError(_("the SVG drawing could not be finished"))
-    data = bytes(buffer.data())
-    if not data.rstrip().endswith(b"</svg>"):
+    data = memoryview(buffer.data())  # (the writer's bytes themselves, not a copy)
+    if not data[-64:].tobytes().rstrip().endswith(b"</svg>"):
         raise OSError(_("the SVG drawing is incomplete"))
     # Control characters in a chart's text are written as they are, and XML forbids them: a
-    # file no SVG reader opens. They show as nothing; they are left out. (In UTF-8 these bytes
-    # are never part of another character.)
-    return data.translate(None, _XML_FORBIDDEN)
+    # file no SVG reader opens. They show as nothing; they are left out as the file is
+    # written (_XML_FORBIDDEN). (In UTF-8 these bytes are never part of another character.)
+    return data
 
 
 _XML_FORBIDDEN = bytes([*range(0, 9), 11, 12, *range(14, 32)])
@@ -187,7 +205,7 @@ _XML_FORBIDDEN = bytes([*range(0, 9), 11, 12, *range(14, 32)])
 def _pdf(scene: ChartScene, source: QRectF, title: str) -> bytes:
     buffer = _buffer()
     writer = QPdfWriter(buffer)
-    writer.setTitle(title)
+    writer.setTitle(shown_text(title))
     writer.setCreator("ReflexMap")
     orientation = (
         QPageLayout.Orientation.Landscape
@@ -211,10 +229,10 @@ def _pdf(scene: ChartScene, source: QRectF, title: str) -> bytes:
     scene.render(painter, page, source, Qt.AspectRatioMode.KeepAspectRatio)
     if not painter.end():
         raise OSError(_("the PDF could not be finished"))
-    return checked_pdf(bytes(buffer.data()))
+    return checked_pdf(memoryview(buffer.data()))  # (the writer's bytes, not a copy)
 
 
-def checked_pdf(data: bytes) -> bytes:
-    if not data.startswith(b"%PDF") or b"%%EOF" not in data[-1024:]:
+def checked_pdf(data: bytes | memoryview) -> bytes | memoryview:
+    if data[:4] != b"%PDF" or b"%%EOF" not in data[-1024:].tobytes():
         raise OSError(_("the PDF is incomplete"))
     return data

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
 from ..atlas import Atlas
 from ..content import zone_card
-from ..i18n import N_, _, bidi_isolate, isolated, ngettext
+from ..i18n import N_, _, bidi_isolate, isolated, language, ngettext
 from ..layout.text_sizes import MIN_PRINTED_LABEL_MM
 from ..storage import atomic_path, refuse_special, write_checked
 from ..vocab import aspect_title
@@ -90,7 +90,7 @@ def export_handout(
     del writer  # finishes the document
     from .export import checked_pdf
 
-    payload = checked_pdf(bytes(buffer.data()))
+    payload = checked_pdf(memoryview(buffer.data()))  # (the writer's bytes, not a copy)
     with atomic_path(out, backup=True) as temporary:
         write_checked(temporary, payload)
     return out
@@ -603,7 +603,11 @@ def _legend_text(atlas: Atlas, zone_id: str, n: int, kind: str) -> tuple[str, st
     """(number, text) of one legend entry: the text wraps under itself, beside the number."""
     if kind == "worksheet":
         return str(n), "______________________________"
-    return str(n), zone_card.legend_text(atlas.zone(zone_id), with_claim=kind != "answer-key")
+    zone = atlas.zone(zone_id)
+    text = zone_card.legend_text(zone, with_claim=kind != "answer-key")
+    if zone.untranslated(language()):  # English words on a page in another language: said (S22-10)
+        text = _("{text} (in English: no translation yet)").format(text=text)
+    return str(n), text
 
 
 def _number_width(device, points: float, digits: int = 3) -> float:

@@ -121,6 +121,8 @@ HIGH_CONTRAST = Theme(
         " QLineEdit:focus, QListView:focus, QTextBrowser:focus, QGraphicsView:focus, QPushButton:focus,"
         " QComboBox:focus, QSpinBox:focus, QTableWidget:focus { border: 3px solid #ffff00; }"
         " QPushButton { padding: 4px 10px; }"
+        # pop-up menus framed: black on the black window they had no edge (S21-12)
+        " QMenu { border: 2px solid #ffffff; }"
     ),
 )
 THEMES = {t.name: t for t in (LIGHT, DARK, HIGH_CONTRAST)}
@@ -132,6 +134,7 @@ PAPER = QColor(LIGHT.paper)
 SKIN = QColor(LIGHT.skin)
 GUIDE = QColor(LIGHT.guide)
 SELECTION = QColor(LIGHT.selection)
+PROBLEM = QColor("#c0392b")  # an error's red, readable on paper and on the dark theme's fills
 
 
 def apply(theme: Theme) -> None:

@@ -71,7 +71,10 @@ def run(
     if chart is None and screenshot is None:
         chart = last_chart(settings)
     if chart:
-        result = read_atlas(chart, chart_cache())
+        from ..atlas.whole_file import read_whole
+
+        # (a part of a file another program is writing is said so, as at Ctrl+O and Ctrl+R)
+        result = read_whole(Path(chart), lambda: read_atlas(chart, chart_cache()))
         if result.ok:
             atlas = result.atlas
         else:

@@ -109,6 +109,14 @@ def scaled_style() -> type:
             value = super().pixelMetric(metric, option, widget)
             return round(value * _scale) if metric in scaled else value
 
+        def styleHint(self, hint, option=None, widget=None, returnData=None) -> int:  # noqa: N802, N803
+            """No icons on dialog buttons in the dark themes: the style's ✗ and ✓ are drawn
+            for a light window, a dim red or grey on black (High contrast: Cancel's and
+            Close's ✗ barely showed, S21-12); the words say it all."""
+            if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons and palette.current.dark:
+                return 0
+            return super().styleHint(hint, option, widget, returnData)
+
         def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802 - Qt's name
             """Check boxes and radio buttons with a visible edge on dark themes: Fusion draws it
             a shade darker than the window, which on a dark or black window is no edge at all (an

@@ -41,6 +41,10 @@ class Job(Generic[T]):
             raise error
         return value
 
+    def hand_to(self, done: Callable[[T], object]) -> None:
+        """Its result goes to `done` instead (a window replacing the one that asked)."""
+        self._done = done
+
     def _deliver(self) -> None:
         if not self.taken:
             self.taken = True
@@ -82,8 +86,18 @@ class Background(QObject):
         handle = Job(thread, result, done)
         self._last = thread
         thread.start()
-        self._look(handle)
+        later(self, lambda: self._look(handle), POLL_MS)  # (never handed over before run returns)
         return handle
+
+    def take_over(self, before: Background, jobs: list[Job]) -> None:
+        """The work of the window this one replaces (`before`, going with its timer): `jobs`
+        are looked for here, the jobs asked from now on run after those asked there, and that
+        window no longer waits for them as it closes (wait_idle: this one does)."""
+        if self._last is None or not self._last.is_alive():
+            self._last = before._last
+        before._last = None
+        for job in jobs:
+            later(self, lambda job=job: self._look(job), POLL_MS)
 
     def wait_idle(self) -> None:
         """Every job asked so far is over (their results still handed over by the timer): for

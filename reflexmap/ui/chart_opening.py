@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..atlas import AtlasError, LoadResult, read_atlas
+from ..atlas.whole_file import read_whole
 from ..i18n import _
 from ..paths import chart_cache
 
@@ -80,7 +81,8 @@ class ChartOpening:
             read,
             lambda error: self._failed(path, error),
             self._cancelled,
-            read=lambda _stopped: read_atlas(path, chart_cache()),
+            # (a part of a file another program is writing is said so, and not shown)
+            read=lambda _stopped: read_whole(Path(path), lambda: read_atlas(path, chart_cache())),
             words=(_("Opening the chart…"), _("Open chart")),
             name="reflexmap-open",
             drawing=_("Drawing the chart…"),

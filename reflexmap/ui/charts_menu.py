@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMenu
 from .. import i18n
 from ..atlas import Atlas, LoadResult, builtin_charts, read_atlas
 from ..content.markup import plain_tooltip
-from ..i18n import _, bidi_isolate, isolated
+from ..i18n import _, bidi_isolate, file_isolate, isolated, shown_file, shown_text
 from ..paths import chart_cache
 from ..setting_rules import MAX_RECENT
 from ..settings import Settings
@@ -178,9 +178,9 @@ class ChartsMenu(QMenu):
         a chart not read in this session yet, by its file's name."""
         kept = self.kept(path)
         if kept is None:
-            return self._elided(path.name)
+            return self._elided(shown_file(path.name))
         if not kept.loads:
-            return _("{file} (has errors)").format(file=isolated(self._elided(path.name)))
+            return _("{file} (has errors)").format(file=isolated(self._elided(shown_file(path.name))))
         return self._elided(kept.title(i18n.language()))
 
     def name(self, path: Path) -> str:
@@ -190,14 +190,15 @@ class ChartsMenu(QMenu):
         title = self.chart_title(path)
         same = [p for p in known if p.resolve() != path.resolve() and self.chart_title(p) == title]
         if same and self.kept(path) is not None:
-            return f"{bidi_isolate(title)} \u2014 {bidi_isolate(self._elided(path.name))}"
+            return f"{bidi_isolate(title)} \u2014 {bidi_isolate(self._elided(shown_file(path.name)))}"
         return bidi_isolate(title)
 
     def _elided(self, text: str) -> str:
         """`text` cut with an ellipsis to at most TITLE_EMS average characters' width: a chart
         may be titled with 4,000 characters, and a menu item that long runs off the screen."""
         metrics = self.fontMetrics()
-        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, TITLE_EMS * metrics.averageCharWidth())
+        shown = shown_text(text)  # (a title's direction override shown, never obeyed)
+        return metrics.elidedText(shown, Qt.TextElideMode.ElideRight, TITLE_EMS * metrics.averageCharWidth())
 
     def _describe(self, path: Path) -> str:
         """The tradition and file, for the status bar and tooltip of the chart's menu item."""
@@ -205,7 +206,7 @@ class ChartsMenu(QMenu):
         if kept is None or not kept.loads:
             return str(path)
         return _("Tradition: {tradition}. File: {file}").format(
-            tradition=isolated(kept.tradition(i18n.language())), file=isolated(str(path))
+            tradition=isolated(kept.tradition(i18n.language())), file=isolated(shown_file(path))
         )
 
     def other_charts(self, current: Path | None) -> tuple[list[tuple[Path, Searchable]], list[Path]]:
@@ -326,4 +327,4 @@ def window_title(atlas: Atlas) -> str:
     title = bidi_isolate(atlas.title)
     if atlas.path is None:
         return _("{chart} — ReflexMap").format(chart=title + "[*]")
-    return _("{chart} — {file} — ReflexMap").format(chart=title, file=bidi_isolate(atlas.path.name) + "[*]")
+    return _("{chart} — {file} — ReflexMap").format(chart=title, file=file_isolate(atlas.path.name) + "[*]")

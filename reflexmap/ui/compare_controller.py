@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from .. import i18n
 from ..atlas import Atlas, AtlasError, LoadResult, limits, read_atlas
-from ..i18n import _, bidi_isolate, ngettext
+from ..i18n import _, file_isolate, ngettext
 from ..paths import chart_cache
 from .charts_menu import ChartsMenu
 from .modes import QUIZ
@@ -143,11 +143,11 @@ class CompareController:
                 "{file} has {count} error and cannot be compared; the comparison is unchanged.",
                 "{file} has {count} errors and cannot be compared; the comparison is unchanged.",
                 count,
-            ).format(file=bidi_isolate(Path(path).name), count=count)
+            ).format(file=file_isolate(Path(path).name), count=count)
             if more:  # the reading stopped listing them
                 text = _(
                     "{file} has more than {count} errors and cannot be compared; the comparison is unchanged."
-                ).format(file=bidi_isolate(Path(path).name), count=count)
+                ).format(file=file_isolate(Path(path).name), count=count)
             box = dialogs.chart_errors(parent, Path(path).name, result.errors, text=text)
             box.setWindowTitle(_("Chart not compared"))
             return None

@@ -12,13 +12,16 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsPathItem,
     QGraphicsView,
+    QLabel,
     QStyle,
     QStyleOptionComboBox,
     QStylePainter,
 )
 
 from ..atlas import Atlas
+from ..i18n import bidi_isolate
 from ..render.chart_scene import LABEL_MM, ChartScene
+from .map_hint import PartialHint, compare_text
 from .map_view import (
     MAX_SCALE,
     MIN_SCALE,
@@ -65,6 +68,22 @@ class ChartView(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._fitted = True
         self._label_px_mm = 0.0  # the labels' size drawn (mm) over MIN_TEXT_PX: 0 before a drawing
+        # a pane too small for its chart whole at a legible size said nothing of the part cut
+        # off (S21-5: titles and the right foot cut at 1024×768): the map's note says so, in
+        # a strip under the chart (over it, it covered the lower foot: S22-2)
+        self.partial_hint = PartialHint(self, below=True)
+        # the chart's title above the chart, not in it: drawn in the scene, a pane showing
+        # part of the chart cut it at its edge ("Western foot chart (Ingham tradition"); here
+        # it is cut with "…" to the pane's width, whole in its tooltip
+        self.heading = QLabel(self)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.heading.setObjectName("compareHeading")
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self._title = ""
+        self._strip = 0  # the height kept under the viewport for the note (px)
 
     def show_chart(
         self, atlas: Atlas, aspect: str, title: str | None = None, text_scale: float = 1.0
@@ -76,6 +95,7 @@ class ChartView(QGraphicsView):
         1024×768 (S19-7). The text is `text_scale` times the usual size, as Settings → Text
         size makes it on the map."""
         title = title if title is not None else atlas.tradition
+        self._set_title(title)
         label_mm = LABEL_MM * text_scale
         # as on the map: text grows only so far (it widens the chart, which shrinks the
         # feet); past that the person zooms in
@@ -83,8 +103,8 @@ class ChartView(QGraphicsView):
         min_mm = 0.0
         before: tuple[float, float] | None = None
         for _round in range(6):
-            self.chart.show_chart(
-                atlas, aspect, title=title, label_mm=label_mm, text_scale=text_scale, min_text_mm=min_mm
+            self.chart.show_chart(  # (the title stands above the view: `heading`)
+                atlas, aspect, title="", label_mm=label_mm, text_scale=text_scale, min_text_mm=min_mm
             )
             self._label_px_mm = 0.0  # the rounds measure the chart whole
             self.fit()
@@ -102,20 +122,51 @@ class ChartView(QGraphicsView):
         self._label_px_mm = max(label_mm, min_mm) / (MIN_TEXT_PX * text_scale)
         self.fit()
 
+    def _set_title(self, title: str) -> None:
+        self._title = " ".join(title[:2000].split())
+        whole = bidi_isolate(self._title)  # (its own controls kept inside, where it has some)
+        self.heading.setToolTip(whole)
+        self.heading.setAccessibleName(whole)
+        self._reserve(self._strip)
+
+    def _reserve(self, strip: int) -> None:
+        """The viewport between the title's line at the top and, `strip` px high, the note's
+        strip at the bottom; the title cut to the width."""
+        self._strip = strip
+        top = self.heading.fontMetrics().height() + 6 if self._title else 0
+        self.setViewportMargins(0, top, 0, strip)
+        area = self.viewport().geometry()
+        self.heading.setGeometry(area.left() + 4, 0, max(0, area.width() - 8), top)
+        metrics = self.heading.fontMetrics()
+        width = self.heading.width()
+        self.heading.setText(metrics.elidedText(self._title, Qt.TextElideMode.ElideRight, width))
+        self.heading.setVisible(bool(self._title))
+
     def fit(self) -> None:
         """The chart whole in the view, or, where its labels grown as far as they go would
         still be under MIN_TEXT_PX whole (a small pane), as much of it as shows them at that
-        size, from its top left (the title, the left foot's labels): drag to see the rest, as
-        the map shows part of a chart."""
+        size, from its top left (the left foot's labels): drag to see the rest, as the map
+        shows part of a chart, the note saying so in a strip under the chart."""
+        partial = self._fit()
+        strip = self.partial_hint.strip_height(compare_text(), self.width()) if partial else 0
+        if strip != self._strip:  # the viewport is smaller or larger now: fitted again
+            self._reserve(strip)
+            partial = self._fit()
+        self.partial_hint.set_shown(partial, text=compare_text())
+        self._fitted = True
+
+    def _fit(self) -> bool:
+        """Fits the chart into the viewport as it stands; whether it shows only part of it."""
         rect = self.chart.chart_rect
         self.setSceneRect(rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height()))
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         legible = 1.0 / self._label_px_mm if self._label_px_mm > 0 else 0.0
-        if legible > self.transform().m11():
+        partial = legible > self.transform().m11() * 1.001
+        if partial:
             self.setTransform(QTransform.fromScale(legible, legible))
             shown = self.mapToScene(self.viewport().rect()).boundingRect()
             self.centerOn(rect.left() + shown.width() / 2, rect.top() + shown.height() / 2)
-        self._fitted = True
+        return partial
 
     def wheelEvent(self, event) -> None:
         steps = event.angleDelta().y() / 120
@@ -125,6 +176,8 @@ class ChartView(QGraphicsView):
             if MIN_SCALE <= scale <= MAX_SCALE:
                 self.scale(factor, factor)
                 self._fitted = False
+                self.partial_hint.set_shown(False)  # the person zooms: the view is theirs
+                self._reserve(0)
         event.accept()
 
     def mouseDoubleClickEvent(self, event) -> None:
@@ -132,6 +185,7 @@ class ChartView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._reserve(self._strip)  # (the title cut to the new width)
         if self._fitted:
             self.fit()
         self.resized.emit()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ..atlas import Atlas
 from ..atlas.compare import Comparison, compare
 from ..content.markup import isolate
-from ..i18n import _, bidi_isolate
+from ..i18n import _, bidi_isolate, shown_file, shown_text
 from ..vocab import aspect_name
 from .appearance import current_text_scale
 from .charts_menu import TITLE_EMS
@@ -191,7 +191,8 @@ class CompareWindow(QDialog):
 
     def _elided(self, text: str) -> str:
         metrics = self.fontMetrics()
-        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, TITLE_EMS * metrics.averageCharWidth())
+        shown = shown_text(text)  # (a title's direction override shown, never obeyed)
+        return metrics.elidedText(shown, Qt.TextElideMode.ElideRight, TITLE_EMS * metrics.averageCharWidth())
 
     def _other_chosen(self, index: int) -> None:
         """Another chart picked in "Compare with": read it (a long reading behind a box with
@@ -213,7 +214,7 @@ class CompareWindow(QDialog):
             named.append(bidi_isolate(self._elided(self.a.title)))  # the chart it is compared with
             title = bidi_isolate(self._elided(other.title))
             if title in named:  # two charts of one title: told apart by file, as in the Chart menu
-                title = f"{title} \u2014 {bidi_isolate(self._elided(Path(path).name))}"
+                title = f"{title} \u2014 {bidi_isolate(self._elided(shown_file(Path(path).name)))}"
             if self.other.findData(path) < 0:
                 self.other.insertItem(index, title, path)
             else:

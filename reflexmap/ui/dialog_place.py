@@ -28,6 +28,7 @@ Rect = tuple[int, int, int, int]  # x, y, width, height in screen pixels
 
 WATCHED = "reflexmap-placed"  # a widget's property: already watched by a filter
 SHOWN = "reflexmap-placed-shown"  # a widget's property: placed when it was first shown
+MARKED = "reflexmap-focus-marked"  # a widget's property: its focused control marked once
 
 
 def placement(size: tuple[int, int], frame: tuple[int, int], parent: Rect | None, room: Rect) -> Rect:
@@ -184,12 +185,30 @@ class _Placer(QObject):
                 # delete the box, and the timer with it, twice (a crash after a second Save).
                 held, where = weakref.ref(watched), watched.pos()
                 later(watched, lambda: _place_if_alive(held, where))
+        elif kind == QEvent.Type.WindowActivate and self.placed and not watched.property(MARKED):
+            watched.setProperty(MARKED, True)
+            held = weakref.ref(watched)  # (not `watched` in the lambda: see the Show above)
+            later(watched, lambda: _focus_marked(held))
         elif kind == QEvent.Type.Hide and self.placed and watched.isWindow() and not event.spontaneous():
             owner = watched.parentWidget().window() if watched.parentWidget() is not None else None
             if owner is not None:  # (the owner held, not the dialog: deleted on close, it is gone)
                 held_owner = weakref.ref(owner)
                 later(owner, lambda: _focus_back(held_owner))
         return False
+
+
+def _focus_marked(held: weakref.ref) -> None:
+    """The control that has the keys in a dialog just opened is marked from the start: styles
+    draw the focus frame only after a Tab in that window, so Space ticked a box nothing marked
+    (tryout S22-14, New quiz by F7). Set once the window is active (its activation clears the
+    mark); a click on a control clears it, as Qt does."""
+    window = held()
+    if window is None or not shiboken6.isValid(window) or not window.isVisible():
+        return
+    window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+    focus = window.focusWidget()
+    if focus is not None:
+        focus.update()
 
 
 def _focus_back(held: weakref.ref) -> None:

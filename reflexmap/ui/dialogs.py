@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..atlas import AtlasError, limits
-from ..i18n import _, bidi_isolate, ngettext
+from ..i18n import _, bidi_isolate, file_isolate, ngettext
 from . import file_dialogs
 
 MAX_ERRORS_SHOWN = 30
@@ -37,23 +37,45 @@ def plain_labels(widget) -> None:
 
 
 def chart_errors_text(name: str, errors: tuple[AtlasError, ...]) -> str:
+    """The box's sentence: how many mistakes the file has. A note that the file is
+    incomplete (atlas/whole_file.py) is said as such and counted as no mistake."""
     count, more = limits.counted(errors)
+    if limits.noted(errors):
+        return _incomplete_text(name, count, more)
     if more:  # the reading stopped listing them (a slip repeated in every zone)
         return _("{file} has more than {count} errors; the chart shown is unchanged.").format(
-            file=bidi_isolate(name), count=count
+            file=file_isolate(name), count=count
         )
     return ngettext(
         "{file} has {count} error; the chart shown is unchanged.",
         "{file} has {count} errors; the chart shown is unchanged.",
         count,
-    ).format(file=bidi_isolate(name), count=count)
+    ).format(file=file_isolate(name), count=count)
+
+
+def _incomplete_text(name: str, count: int, more: bool) -> str:
+    """The file read was a part of one still being written: said so, with the mistakes found
+    in that part (a cut-off file has some where it ends), the note counted as none of them."""
+    if more:
+        return _(
+            "{file} is incomplete, and the part read has more than {count} errors; the chart "
+            "shown is unchanged."
+        ).format(file=file_isolate(name), count=count)
+    if count:
+        return ngettext(
+            "{file} is incomplete, and the part read has {count} error; the chart shown is unchanged.",
+            "{file} is incomplete, and the part read has {count} errors; the chart shown is unchanged.",
+            count,
+        ).format(file=file_isolate(name), count=count)
+    return _("{file} is incomplete; the chart shown is unchanged.").format(file=file_isolate(name))
 
 
 def _errors_listed(errors: tuple[AtlasError, ...]) -> str:
     shown = "\n".join(_shown(e) for e in errors[:MAX_ERRORS_SHOWN])
     count, beyond = limits.counted(errors)
-    if count > MAX_ERRORS_SHOWN:
-        more = count - MAX_ERRORS_SHOWN
+    listed = sum(not e.note for e in errors[:MAX_ERRORS_SHOWN])  # (a note is no mistake)
+    if count > listed:
+        more = count - listed
         shown += "\n" + _("… and {count} more (run: reflexmap check FILE)").format(count=more)
     if beyond:  # the reading's own last word: more follow
         shown += "\n" + _shown(errors[-1])
@@ -76,18 +98,21 @@ def chart_errors(
     box.setInformativeText(_shown(errors[0]))
     box.setDetailedText(_errors_listed(errors))
     box.setObjectName("chart-errors")
-    _offer_fix(box, fix)
+    if fix is not None:
+        offer_fix(box, fix)
     plain_labels(box)  # file names and error texts quote the file: never rich text
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
 
 
-def _offer_fix(box: QMessageBox, fix: Callable[[], object] | None) -> None:
+def offer_fix(box: QMessageBox, fix: Callable[[], object]) -> None:
     """The editor's offer in a message about a chart not loaded: "Open in the editor to fix"
-    (the box closes first; the editor may then ask about unsaved changes)."""
-    if fix is None:
-        return
+    (the box closes first; the editor may then ask about unsaved changes). Made before the box
+    shows, or added to it once up (ui/start_problems.py): its OK becomes Close then."""
+    for shown in box.buttons():
+        if box.standardButton(shown) == QMessageBox.StandardButton.Ok:
+            box.removeButton(shown)
     box.setText(
         box.text()
         + "\n\n"
@@ -103,7 +128,7 @@ def _offer_fix(box: QMessageBox, fix: Callable[[], object] | None) -> None:
 def _shown(error: AtlasError) -> str:
     """One error as `file:line:column: message`, the file name and the message (which may
     quote the file) isolated so neither can reorder the other."""
-    where = bidi_isolate(error.path)
+    where = file_isolate(error.path)
     if error.placed:  # an error about the whole file (too large, unreadable) has no place
         where += f":{error.line}:{error.column}"
     return f"{where}: {bidi_isolate(error.message)}"
@@ -129,7 +154,8 @@ def start_problems(
     box.setInformativeText("\n\n".join(f"{title}: {text}" for title, text in problems))
     if chart_errors:
         box.setDetailedText(_errors_listed(chart_errors))
-    _offer_fix(box, fix)
+    if fix is not None:
+        offer_fix(box, fix)
     plain_labels(box)  # the problems name files and quote what was in them
     box.open()
     return box

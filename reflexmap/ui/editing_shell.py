@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from ..i18n import _
@@ -34,14 +34,18 @@ def build_editor(window: MainWindow) -> EditMode:
         remember_chart=window.charts_menu.remember,
         chart_title=window.charts_menu.chart_title,
         zones_renamed=window.quizzing.zones_renamed,
+        progress_copied=window.quizzing.chart_copied,
         when_activated=lambda call: _Activation(window, call),
         keep_status=lambda: _kept_message(bar),
         raise_card=window.info_dock.raise_,
         taken_ids=window.charts_menu.taken_ids,
         ids_with_progress=window.quizzing.charts_with_progress,
+        focus_map=lambda: window.map.setFocus(Qt.FocusReason.OtherFocusReason),
+        shown=window.isVisible,
     )
     editor = EditMode(window.state, host)
     editor.actions_changed.connect(window.refresh_actions)
+    window.quizzing.before_round = editor.may_quiz  # a round asks the chart as saved
     _UnsavedMark(window, editor)
     return editor
 
@@ -57,16 +61,35 @@ class RoundTips(QObject):
 
     DOCKS = ("form", "history")  # their docks show every zone's texts
     EDITING = ("edit", "draw", "chart_properties")  # they begin edit mode, refused in a round
+    # off in a round too: the list, the card, the search and the comparison name every zone
+    # (the answers); presenting would end the round
+    SHOWING = ("zone_list", "zone_card", "find", "compare")
 
     def __init__(self, window: MainWindow, actions: dict[str, QAction]):
         super().__init__(window)
         self.window, self.actions = window, actions
+        # their keys (F2, Ctrl+Shift+N…) pressed in a round: a greyed action's key did
+        # nothing and said nothing (tryout S22-6); the status line says why now
+        self.keys: list[QShortcut] = []
         window.state.mode_changed.connect(self.follow)
+
+    def _keys_said(self, whys: dict[str, str]) -> None:
+        for key in self.keys:
+            key.setEnabled(False)
+            key.deleteLater()
+        self.keys = []
+        for name, why in whys.items():
+            for sequence in self.actions[name].shortcuts() if why else ():
+                key = QShortcut(sequence, self.window)
+                key.activated.connect(lambda why=why: self.window.status.say(why, 8_000))
+                self.keys.append(key)
 
     def follow(self, mode: str) -> None:
         in_round = mode == QUIZ
         whys = {name: why_off_in_round() if in_round else "" for name in self.DOCKS}
         whys.update({name: why_no_editing_in_round() if in_round else "" for name in self.EDITING})
+        whys.update({name: why_off_in_round() if in_round else "" for name in self.SHOWING})
+        whys["present"] = _("End the quiz before presenting the chart.") if in_round else ""
         for name, why in whys.items():
             action = self.actions[name]
             action.setToolTip(why)  # (empty: Qt's own tip, the action's text, and none in the menu)
@@ -74,6 +97,7 @@ class RoundTips(QObject):
             for menu in action.associatedObjects():
                 if isinstance(menu, QMenu):
                     menu.setToolTipsVisible(True)
+        self._keys_said(whys)
         why = whys["form"]
         docks = self.window.edits.docks() if self.window.edits else ()
         for dock in docks:

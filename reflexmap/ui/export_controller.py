@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ..i18n import N_, _, bidi_isolate, format_percent, isolated
+from ..i18n import N_, _, file_isolate, format_percent, isolated, shown_file
 from ..settings import Settings
 from .state import AppState
 
@@ -102,12 +102,12 @@ class ExportController:
         # its folders, keeping the files' names whole, instead of cutting the sentence's end
         if len(written) == 2:  # a worksheet and its answer key, beside it: the names first
             text = _("Exported {worksheet} and its answer key {key} in {folder}").format(
-                worksheet=isolated(written[0].name),
-                key=isolated(written[1].name),
-                folder=isolated(str(written[0].parent)),
+                worksheet=isolated(shown_file(written[0].name)),
+                key=isolated(shown_file(written[1].name)),
+                folder=isolated(shown_file(written[0].parent)),
             )
         else:
-            text = _("Exported {path}").format(path=isolated(str(written[0])))
+            text = _("Exported {path}").format(path=isolated(shown_file(written[0])))
         if notes:
             text = "; ".join([text, *notes])
         self._say(text, SAID_MS)
@@ -125,10 +125,10 @@ class ExportController:
         if str(path) in error:  # the writer's words name the file already ("could not write …")
             text = error[:1].upper() + error[1:]
         else:
-            text = _("Could not write {path}:\n{error}").format(path=bidi_isolate(str(path)), error=error)
+            text = _("Could not write {path}:\n{error}").format(path=file_isolate(path), error=error)
         if written:  # a worksheet on the disk, its answer key not: which is which
             text = _("The worksheet {worksheet} was saved, but not its answer key {key}:\n{reason}").format(
-                worksheet=bidi_isolate(written[0].name), key=bidi_isolate(path.name), reason=text
+                worksheet=file_isolate(written[0].name), key=file_isolate(path.name), reason=text
             )
         return dialogs.warning(over or self.parent, _("Export failed"), text, "export-failed")
 

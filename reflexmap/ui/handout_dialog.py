@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..atlas import Atlas
-from ..i18n import N_, _, isolated, ngettext
+from ..i18n import N_, _, isolated, ngettext, shown_file
 from ..render import handout
 from ..render.handout import export_handout, page_rects, paint_handout, plan_handout
 from ..vocab import aspect_name
@@ -161,7 +161,9 @@ class HandoutDialog(QDialog):
                 _(
                     "Saving writes two files: the worksheet, and its answer key beside it with "
                     "“-answers” added to the name (for example {worksheet} and {key})."
-                ).format(worksheet=isolate(name.name), key=isolate(answers_path(name).name))
+                ).format(
+                    worksheet=isolate(shown_file(name.name)), key=isolate(shown_file(answers_path(name).name))
+                )
             )
             self.files_note.show()
         else:

@@ -65,14 +65,19 @@ def _switch(window: MainWindow, choice: str, code: str) -> None:
     successor.state.set_aspect(state.aspect)
     if state.zone_id:
         successor.state.select(state.zone_id, state.view_id)
+    # the map where it stood: Fit to window's whole chart (it went back to showing part of the
+    # chart at Largest text, tryout S21-4), or the person's zoom
+    place = window.map.place()
+    successor.map.when_drawn(lambda: successor.map.restore_place(place))
+    # the progress read (or being read) and the answers still waiting go on in the new window (drawn
+    # with its heat map once): nothing is read again, nor backed up and closed as the old one goes
+    successor.quizzing.adopt(window.quizzing)
     successor.setWindowState(window.windowState())
     successor.show()
     successor.raise_()
     successor.activateWindow()  # its shortcuts work at once
     if summary is not None and summary.asked:
         successor.quizzing.show_summary(summary)
-    if window.quizzing.built:  # answers still waiting to be saved go on in the new window
-        successor.quizzing.controller.take_answers(window.quizzing.controller.hand_over())
     window.successor = successor
     for menu in window.findChildren(QMenu):  # nothing of the old window acts any more
         menu.setEnabled(False)

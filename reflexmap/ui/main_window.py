@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
             clear_message=bar.clearMessage,
         )
         self._presenter: Presenter | None = None
-        self.chrome = PresentingChrome(self, self.state, self.map.rebuild)
+        self.chrome = PresentingChrome(self, self.state, self.map)
         self.status.follow_map(self.map)
         self.info.note_requested.connect(self.show_note)
         self.info.highlighted.connect(self.status.link_pointed)

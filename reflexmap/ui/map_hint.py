@@ -31,6 +31,12 @@ def hint_text(fit_keys: str) -> str:
     )
 
 
+def compare_text() -> str:
+    """What the note on a comparison's chart shown in part says (its view has no menu: the
+    wheel zooms, a double-click fits again)."""
+    return _("Part of the chart: drag to see the rest; the mouse wheel zooms out.")
+
+
 def zoomed_text(fit_keys: str) -> str:
     """The note after the first zoom that leaves part of the chart out of sight."""
     if not fit_keys:
@@ -43,9 +49,13 @@ class PartialHint(QLabel):
     of the view, not of its viewport: the viewport's children scroll with the map (the note
     moved down by each scroll of the fit and stood partly below the map)."""
 
-    def __init__(self, view: QAbstractScrollArea):
+    def __init__(self, view: QAbstractScrollArea, below: bool = False):
+        """`below`: the note stands in a strip under the viewport that the view keeps free for
+        it (`strip_height`), never over the chart (a comparison's pane, where it covered the
+        lower foot); else over the map's bottom."""
         super().__init__(view)
         self.view = view
+        self.below = below
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -54,15 +64,36 @@ class PartialHint(QLabel):
         self.hide()
         view.viewport().installEventFilter(self)  # its size changes with the view's margins too
 
-    def set_shown(self, shown: bool, fit_keys: str = "") -> None:
-        """The note on a map that shows part of the chart by itself (shown), or none."""
+    def set_shown(self, shown: bool, fit_keys: str = "", text: str | None = None) -> None:
+        """The note on a map that shows part of the chart by itself (shown), or none; `text`
+        instead of the map's words (a comparison's view)."""
         if not shown:
             self.hide()
         else:
-            self._show(hint_text(fit_keys))  # the language and theme may have changed since
+            self._show(text if text is not None else hint_text(fit_keys))  # language, theme may change
 
     def _show(self, text: str) -> None:
         self.setText(text)
+        self._style()
+        self._place()
+        self.show()
+
+    def _size(self, area_width: int) -> tuple[int, int]:
+        """(width, height) of the note over or under an area `area_width` px wide."""
+        width = min(area_width - 2 * MARGIN_PX, max(240, round(area_width * 0.8)))
+        width = max(60, width)
+        self.ensurePolished()  # (its style sheet's padding counted in its height)
+        height = self.heightForWidth(width)
+        return width, height if height > 0 else self.sizeHint().height()
+
+    def strip_height(self, text: str, area_width: int) -> int:
+        """The height (px) of the strip under the viewport that holds the note saying `text`
+        (`below`), with its margins."""
+        self.setText(text)
+        self._style()
+        return self._size(area_width)[1] + 2 * MARGIN_PX
+
+    def _style(self) -> None:
         font = self.view.font()
         font.setPointSizeF(font.pointSizeF() * 0.9)  # beside the chart's text, not over it
         self.setFont(font)
@@ -71,19 +102,12 @@ class PartialHint(QLabel):
             f"#partialHint {{ color: {ink}; background: {paper}; border: 1px solid {ink};"
             " border-radius: 4px; padding: 4px 8px; }"
         )
-        self._place()
-        self.show()
 
     def _place(self) -> None:
         area = self.view.viewport().geometry()  # (in the view's coordinates)
-        width = min(area.width() - 2 * MARGIN_PX, max(240, round(area.width() * 0.8)))
-        width = max(60, width)
-        self.ensurePolished()  # (its style sheet's padding counted in its height)
-        height = self.heightForWidth(width)
-        height = height if height > 0 else self.sizeHint().height()
-        self.setGeometry(
-            area.left() + (area.width() - width) // 2, area.bottom() + 1 - height - MARGIN_PX, width, height
-        )
+        width, height = self._size(area.width())
+        top = area.bottom() + 1 + MARGIN_PX if self.below else area.bottom() + 1 - height - MARGIN_PX
+        self.setGeometry(area.left() + (area.width() - width) // 2, top, width, height)
         self.raise_()
 
     def follow(self) -> None:

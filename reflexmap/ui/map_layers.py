@@ -21,6 +21,8 @@ import math
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF
 from PySide6.QtGui import QPainter, QPixmap, QRegion, QTransform
 
+ZOOM_STEP = 1.25  # one wheel notch's zoom (the map's, and label_room's steps out)
+
 TILE = 128  # logical pixels
 MAX_LEVELS = 3  # the current scale's, the fitted chart's and one more, for previews
 BAND_MARGIN = 4  # logical pixels drawn around a band and not kept (see padded_band)

@@ -10,7 +10,7 @@ import math
 import time
 import weakref
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QKeyEvent,
@@ -32,15 +32,15 @@ from ..paths import kept_sizes_path
 from ..render import palette
 from ..render.chart_scene import LABEL_MM, ChartScene
 from .kept_sizes import GuidePlaces, KeptSizes, LabelSides
-from .label_room import label_room, legible_scale
+from .label_room import drawn_names, label_room, legible_scale, show_edited_labels
 from .map_hint import ZOOMED_NOTE_MS, PartialHint, zoomed_text
-from .map_layers import RING, TILE, Layers, Level, tile_span
+from .map_layers import RING, TILE, ZOOM_STEP, Layers, Level, tile_span
 from .modes import EDIT, QUIZ, MapEvent, MapOverlay
 from .state import AppState
 from .timers import later, when_painted
 
-ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE = 0.3, 60.0  # screen pixels per millimetre
+COLUMNS_RESHAPE = 0.2  # presenting: the columns laid out again when the map's shape changes more
 MIN_TEXT_PX = 9.0  # no label is smaller on screen (font pixel size, × the text-size setting);
 # guide names not under 11 px (layout/text_sizes.py MINOR_FLOOR). Held with the chart whole
 # in a window of 1024×700 and larger (its text grows to TEXT_GROWTH × the label size for it);
@@ -58,6 +58,9 @@ FIT_MARGIN_PX = 2  # QGraphicsView.fitInView keeps this much free on each side
 # has been still this long, the new scale is drawn, a few small bands of tiles per turn of the
 # event loop (as many as fit REFINE_MS, at least one).
 SETTLE_MS = 30
+# a fitted chart whose window changed size is drawn again for that size this long after the
+# last change (one drawing when a person drags the window's edge), as a new window draws it
+RESIZE_SETTLE_MS = 250
 OVERLAY_FOLLOW_MS = 60  # a mode's messages are laid out for the view again this long after it moved
 # The hover tooltip quotes chart texts of up to 4,000 characters: each is cut so that the tip
 # stays a few lines long (a 4,000-character name and claim covered the screen).
@@ -192,6 +195,11 @@ class MapView(QGraphicsView):
         self._start_atlas = state.atlas
         self._on_drawn: list = []
         self._kept_saving = False  # the kept sizes are to be written after the next paint
+        self._drawn_for: QSize | None = None  # the viewport's size the chart was drawn for
+        self._resized_settle = QTimer(self)
+        self._resized_settle.setSingleShot(True)
+        self._resized_settle.setInterval(RESIZE_SETTLE_MS)
+        self._resized_settle.timeout.connect(self._resize_settled)
 
     def _started(self) -> None:
         """The turn after the start is ready for clicks: the screen-reader interface, and the
@@ -283,14 +291,17 @@ class MapView(QGraphicsView):
         so (a view shown again, the next start at the largest text, where the rounds take
         four drawings), the chart is drawn once at it, the same picture, when it still holds."""
         kept = self._kept_view()
-        self.chart.label_room_mm = None if kept is None else label_room(self)
+        self.chart.label_room_mm = None if kept is None else label_room(self, kept[0])
+        self.chart.label_kept_names = frozenset() if kept is None else drawn_names(self)
+        labelled = frozenset(self.chart.labels)  # (view, zone) labelled before this drawing
         self._layers.clear()  # every item is new
         if kept is not None:
             # kept in place (an edit): drawn once at the text size it has on screen now, so
             # that the labels held to their room on screen (label_room) keep to it
             self._draw(self.chart.min_text_mm)
-            self._shown_drawn(kept)
+            self._shown_drawn(kept, labelled)
             return
+        self._drawn_for = QSize(self.viewport().size()) if self.isVisible() else None
         key = self._measure_key()
         settled_key = self._settled_key(key) if need is None else None
         settled = self._settled_size(settled_key)
@@ -392,12 +403,13 @@ class MapView(QGraphicsView):
             self._text_settled[settled_key] = (known[0], known[1])
         return self._text_settled[settled_key]
 
-    def _shown_drawn(self, kept) -> None:
+    def _shown_drawn(self, kept, labelled: frozenset = frozenset()) -> None:
         """After a drawing: the state's toggles, selection and marks on it, and the view
         fitted (or, `kept`, left where it was: see `_kept_view`)."""
         self.chart.set_labels_visible(self.state.labels_visible)
         self.chart.set_guides_visible(self.state.guides_visible)
         self.chart.set_selected(self.state.zone_id or None)
+        self.chart.set_left_out(self.state.mode.left_out)
         self._show_annotations()
         self._show_presentation()
         self._draw_overlay()
@@ -417,6 +429,7 @@ class MapView(QGraphicsView):
             self.setTransform(QTransform(scale, 0, 0, scale, round(x) - x, round(y) - y))
             self.horizontalScrollBar().setValue(round(x))
             self.verticalScrollBar().setValue(round(y))
+            show_edited_labels(self, labelled)  # a zone drawn: its label in view (S22-18)
         else:
             self.fit()
         self.rebuilt.emit()
@@ -468,6 +481,7 @@ class MapView(QGraphicsView):
         chart.set_labels_visible(self.state.labels_visible)
         chart.set_guides_visible(self.state.guides_visible)
         chart.set_selected(self.state.zone_id or None)
+        chart.set_left_out(self.state.mode.left_out)
         self._show_annotations()
         self._show_presentation()
         self._draw_overlay()
@@ -833,6 +847,8 @@ class MapView(QGraphicsView):
         self._overlay_mode.overlay_changed.disconnect(self._draw_overlay)
         self._overlay_mode = self.state.mode
         self.state.mode.overlay_changed.connect(self._draw_overlay)
+        if not self._unshown:
+            self.chart.set_left_out(self.state.mode.left_out)
         self._draw_overlay()
         self.viewport().unsetCursor()
 
@@ -926,7 +942,9 @@ class MapView(QGraphicsView):
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         self.centerOn(rect.center())
         least = legible_scale(self, MIN_TEXT_PX / MAX_TEXT_GROWTH)  # larger text: less of the chart
-        partial = least > self.transform().m11() and not self._fit_whole
+        # presenting lays the chart out for itself, whole (its type is large already): the
+        # window's part of the chart and its note stood in front of the class (tryout S21-3)
+        partial = least > self.transform().m11() and not self._fit_whole and self.label_mm is None
         self.partial_hint.set_shown(partial, self.fit_keys())
         if partial:
             self.setTransform(QTransform.fromScale(least, least))
@@ -974,6 +992,25 @@ class MapView(QGraphicsView):
             self._zoom_said = True  # said once a window
             self.said.emit(zoomed_text(self.fit_keys()), ZOOMED_NOTE_MS)
 
+    def place(self) -> tuple[bool, bool, float, QPointF]:
+        """Where the map stands, for `restore_place`: (fitted, the whole chart asked for,
+        pixels per mm, the chart point at the viewport's centre)."""
+        centre = self.mapToScene(self.viewport().rect().center())
+        return self._fitted, self._fit_whole, self.transform().m11(), QPointF(centre)
+
+    def restore_place(self, place: tuple[bool, bool, float, QPointF]) -> None:
+        """The map back where `place` had it (after presenting, which fits the chart its own
+        way): fitted as it was (View → Fit to window's whole chart kept), or zoomed and panned."""
+        fitted, whole, scale, centre = place
+        if fitted:
+            self.fit(whole=whole)
+            return
+        self.partial_hint.set_shown(False)
+        self._fitted = self._fit_whole = False
+        self.setTransform(QTransform.fromScale(scale, scale))
+        self.centerOn(centre)
+        self._view_moved()
+
     def fit_keys(self) -> str:
         """The keys of View → Fit to window, as the window's action has them ("" if none)."""
         fit = self.window().findChild(QAction, "action-fit")
@@ -1003,7 +1040,8 @@ class MapView(QGraphicsView):
     def refit(self) -> None:
         """The viewport changed size (window, viewport margins): fit the chart again, drawn
         afresh when its text would otherwise fall under the minimum size."""
-        if self._text_size_stale() and not self.state.annotations.marks:  # a quiz's marks stay put
+        stale = self._text_size_stale() or self._columns_for_another_shape()
+        if stale and not self.state.annotations.marks:  # a quiz's marks stay put
             # drawn with no minimum (the first drawing, made before the window had its size):
             # what it needs here is the first round of the rebuild
             self._rebuild(self.min_text_mm_needed() if self.chart.min_text_mm == 0.0 else None)
@@ -1011,6 +1049,40 @@ class MapView(QGraphicsView):
             if not self.state.annotations.marks:  # (a quiz's marks keep clear of the key drawn)
                 self.chart.fit_key_to(self._room())  # the key as a drawing for this shape lays it out
             self.fit()
+            if self._redraw_for_size():
+                self._resized_settle.start()
+
+    def _redraw_for_size(self) -> bool:
+        """Whether the fitted chart, drawn for a viewport of another size and kept within
+        `_text_size_stale`'s tolerance, is to be drawn again for this one: the same picture
+        as a window opened at this size. Kept as it was: presenting's (its labels stay put
+        while its caption changes the map's height), a quiz's marks, an edit's kept view.
+        Without it the window resized to 1440×900 kept its labels and key at 3.80 mm where
+        a drawing for it has 4.01, and the key changed size when presenting ended (Esc drew
+        the chart afresh)."""
+        return (
+            self._fitted
+            and self._drawn_for is not None
+            and self._drawn_for != self.viewport().size()
+            and self.label_mm is None
+            and not self.state.annotations.marks
+            and self.chart.label_room_mm is None
+        )
+
+    def _resize_settled(self) -> None:
+        if self._redraw_for_size() and self.isVisible():
+            self._rebuild()
+
+    def _columns_for_another_shape(self) -> bool:
+        """Whether presenting's label columns were laid out for a viewport of another shape
+        (ChartScene._presenting_columns sets their width for it). F5 laid them out for the
+        map beside the window's panels (a 1024×768 window: 0.94 wide for 1 high) and the
+        full screen only scaled that drawing: narrow columns of names in two lines, taller
+        than the feet, 284 px of the width empty and the feet 408 px tall (S22-1). A caption
+        of one line or three changes the shape by less than COLUMNS_RESHAPE, and the labels
+        stay where they are as the zones are stepped through."""
+        laid, room = self.chart.columns_room, self._room()
+        return laid is not None and room is not None and abs(room / laid - 1.0) > COLUMNS_RESHAPE
 
     def _text_size_stale(self) -> bool:
         """Whether the window's new size makes chart text too small (or needlessly large)."""
@@ -1037,6 +1109,10 @@ class MapView(QGraphicsView):
         view_id, x, y = where or ("", 0.0, 0.0)
         hits = tuple(z.id for z in self.state.atlas.zones_at(view_id, x, y)) if view_id and hit_test else ()
         scene = self.mapToScene(pos)
+        if not hits and hit_test and self.state.mode.left_out:  # (one beside the foot, off its view)
+            drawn = self._left_out_at(scene)
+            if drawn:
+                view_id, hits = drawn[0][0], tuple(dict.fromkeys(zone for _view, zone in drawn))
         return MapEvent(
             view_id,
             x,
@@ -1129,7 +1205,10 @@ class MapView(QGraphicsView):
             # a quiz asking where a zone is, the editor drawing a new zone's corners: no zone's
             # name, and none shown before stays (it hid where the next corner goes, S18-5)
             self.chart.set_hovered(None)
-            if QToolTip.isVisible():
+            said = self._left_out_tip(pos)
+            if said:
+                QToolTip.showText(global_pos, said, self.viewport())
+            elif QToolTip.isVisible():
                 QToolTip.hideText()
             if self.state.mode.name != QUIZ:  # (the pointer's place, as while a mode drags)
                 where = self.chart.locate(self.mapToScene(pos))
@@ -1145,6 +1224,23 @@ class MapView(QGraphicsView):
         else:
             QToolTip.hideText()
             self.viewport().unsetCursor()
+
+    def _left_out_tip(self, pos: QPoint) -> str:
+        """Why the zones under `pos` that the mode leaves out are left out ("" for none)."""
+        left_out = self.state.mode.left_out
+        if not left_out:
+            return ""
+        _view, hits = self.zones_under(pos)
+        zones = [z for z in hits if z in left_out]
+        zones += [zone for _view, zone in self._left_out_at(self.mapToScene(pos)) if zone in left_out]
+        said = [left_out[zone] for zone in dict.fromkeys(zones)]
+        return plain_tooltip("\n".join(dict.fromkeys(said))) if said else ""
+
+    def _left_out_at(self, scene: QPointF) -> list[tuple[str, str]]:
+        """(view id, zone id) of the zones drawn as left out under a scene point, topmost first:
+        their items, since one the check refuses may lie beside the foot, off every view."""
+        items = self.chart.items(scene)
+        return [(item.view_id, item.zone_id) for item in items if getattr(item, "left_out", False)]
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
@@ -1209,10 +1305,10 @@ class MapView(QGraphicsView):
     def keyboard_order(self) -> list[tuple[str, str]]:
         """The (view, zone) pairs the keys step through: all, or the mode's views only."""
         order = self.chart.keyboard_order()
-        views = self.state.mode.keyboard_views
-        if views is None:
+        views, left_out = self.state.mode.keyboard_views, self.state.mode.left_out
+        if views is None and not left_out:
             return order
-        return [key for key in order if key[0] in views]
+        return [key for key in order if (views is None or key[0] in views) and key[1] not in left_out]
 
     def other_foot(self, rightwards: bool) -> None:
         """Move to the same zone on the foot to the left or right, if the chart has it there."""

@@ -1,9 +1,10 @@
 """Presenting: the window goes full screen with only the chart (menus, toolbars, panels and
-status bar hidden), and comes back as it was afterwards. Follows `AppState.mode_changed`."""
+status bar hidden), and comes back as it was afterwards, the map's zoom with it (presenting
+fits the chart its own way: the window's zoom was lost, S21-3). Follows `AppState.mode_changed`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar, QWidget
@@ -12,12 +13,15 @@ from . import dock_room
 from .modes import BROWSE, PRESENT
 from .state import AppState
 
+if TYPE_CHECKING:
+    from .map_view import MapView
+
 
 class PresentingChrome(QObject):
-    def __init__(self, window: QMainWindow, state: AppState, redraw: Callable[[], None]):
-        """`redraw()`: the chart drawn again at the window's size when presenting ends."""
+    def __init__(self, window: QMainWindow, state: AppState, map_view: MapView):
+        """`map_view`: the chart drawn again at the window's size when presenting ends, where it stood."""
         super().__init__(window)
-        self.window, self._redraw = window, redraw
+        self.window, self.map = window, map_view
         self._mode = BROWSE
         self._before: dict = {}
         state.mode_changed.connect(self.mode_changed)
@@ -71,6 +75,7 @@ class PresentingChrome(QObject):
                 "state": window.saveState(),
                 "maximized": window.isMaximized(),
                 "widgets": [w for w in self.chrome() if w.isVisible()],
+                "map": self.map.place(),
             }
             for widget in self.chrome():
                 widget.hide()
@@ -87,4 +92,5 @@ class PresentingChrome(QObject):
                 window.setGeometry(saved["place"])
             for widget in saved["widgets"]:
                 widget.show()
-            self._redraw()
+            self.map.rebuild()
+            self.map.restore_place(saved["map"])

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..i18n import _, bidi_isolate
+from ..i18n import _, bidi_isolate, file_isolate
 from ..quiz.profiles import DEFAULT, Profiles
 from ..storage import error_text
 
@@ -101,7 +101,7 @@ class ProfileDialog(QDialog):
             self.problem.setText(
                 _("The profile {name} could not be made in {folder} ({reason}). Nothing was changed.").format(
                     name=bidi_isolate(name),
-                    folder=bidi_isolate(str(self.profiles.others)),
+                    folder=file_isolate(self.profiles.others),
                     reason=error_text(exc),
                 )
             )

@@ -61,6 +61,31 @@ def _boxes(
     return group, boxes
 
 
+def _keyed(group: QGroupBox) -> QGroupBox:
+    """The row's Alt-letter (its title is the group's buddy) puts the keys on its first box,
+    without ticking it (a box as buddy would be clicked): tryout S22-14, no Alt-letters. The
+    group takes the focus only by its title's letter or a click (not Tab: its boxes are in
+    the Tab chain, and a focus proxy took the first box out of it) and hands it on."""
+    first = group.findChild(QCheckBox)
+    if first is not None:
+        group.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        group.installEventFilter(_HandOn(group, first))
+    return group
+
+
+class _HandOn(QObject):
+    """Gives the focus a group box receives to its first box (a child of the group)."""
+
+    def __init__(self, group: QGroupBox, first: QCheckBox):
+        super().__init__(group)
+        self.first = first
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FocusIn:
+            self.first.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return False
+
+
 def _columns(widths: list[int], room: int, spacing: int) -> int:
     """The most columns (all of them at most) whose widest boxes, side by side, fit in
     `room` pixels; one when even that does not fit."""
@@ -138,7 +163,10 @@ class QuizSetupDialog(QDialog):
         parent=None,
         settings: Settings | None = None,
         retention: float = DEFAULT_RETENTION,
+        left_out: frozenset[str] = frozenset(),
     ):
+        """`left_out`: zones the chart's check refuses (an edited chart's): listed greyed, with
+        why, and never asked (QuizOptions.left_out)."""
         super().__init__(parent)
         self.setObjectName("quiz-setup")
         self.setWindowTitle(_("New quiz"))
@@ -150,22 +178,22 @@ class QuizSetupDialog(QDialog):
         kinds = remembered_list(settings, "kinds", KINDS) or ["find", "name"]
         group, self.kinds = _boxes(self, [(k, _(KIND_TITLES[k])) for k in KINDS], set(kinds), room)
         self._remembered_kinds = set(kinds)
-        form.addRow(_("Questions"), group)
+        form.addRow(_("&Questions"), _keyed(group))
         self.single_answer_note = self._leave_out(single_answer_kinds(atlas))
         if self.single_answer_note is not None:
             form.addRow("", self.single_answer_note)
         aspects = atlas.aspects()
         chosen = remembered_ticks(settings, "aspects", aspects, [aspect])
         group, self.aspects = _boxes(self, [(a, aspect_name(a)) for a in aspects], chosen, room)
-        form.addRow(_("Views"), group)
+        form.addRow(_("&Views"), _keyed(group))
         drawn = [f for f in FEET if any(v.foot == f for v in atlas.views)]  # a chart may draw one foot
         feet = remembered_ticks(settings, "feet", drawn, drawn)
         group, self.feet = _boxes(self, [(f, foot_name(f)) for f in drawn], feet, room)
-        form.addRow(_("Feet"), group)
+        form.addRow(_("&Feet"), _keyed(group))
         regions = [r for r in REGION_COLOURS if any(z.region == r for z in atlas.zones)]
         chosen = remembered_ticks(settings, "regions", regions, regions)
         group, self.regions = _boxes(self, [(r, region_name(r)) for r in regions], chosen, room)
-        form.addRow(_("Body regions"), group)
+        form.addRow(_("Body &regions"), _keyed(group))
         custom = set(remembered_list(settings, "custom", {z.id for z in atlas.zones}) or ())
         self.custom = QListWidget(self)
         self.custom.setAccessibleName(_("Custom set of zones"))
@@ -174,6 +202,12 @@ class QuizSetupDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, zone.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if zone.id in custom else Qt.CheckState.Unchecked)
+            if zone.id in left_out:  # not asked: said where it is chosen (S21-11)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+                item.setToolTip(
+                    _("The chart check refuses this zone: fix it (or save it fixed) to practise it.")
+                )
             self.custom.addItem(item)
         self.custom.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long names elide
         ticks_apart(self.custom)
@@ -191,15 +225,19 @@ class QuizSetupDialog(QDialog):
         custom_box.setContentsMargins(0, 0, 0, 0)
         custom_box.addWidget(self.custom_filter)
         custom_box.addWidget(self.custom)
-        form.addRow(_("Custom set\n(none ticked: all)"), custom_box)
+        custom_title = QLabel(_("C&ustom set\n(none ticked: all)"), self)
+        custom_title.setBuddy(self.custom_filter)  # typed into: the list narrows
+        form.addRow(custom_title, custom_box)
         self.length = QSpinBox(self)
         self.length.setRange(*LENGTH_RANGE)
         self.length.setValue(remembered_int(settings, "length", *LENGTH_RANGE))
         self.length.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000") + 80)
         length_row = QHBoxLayout()  # the desired retention joins it below
         length_row.addWidget(self.length)
-        form.addRow(_("Questions per round"), length_row)
-        self.timed = QCheckBox(_("Timed round, seconds:"), self)
+        length_title = QLabel(_("Questions &per round"), self)
+        length_title.setBuddy(self.length)
+        form.addRow(length_title, length_row)
+        self.timed = QCheckBox(_("&Timed round, seconds:"), self)
         self.timed.setChecked(remembered_bool(settings, KEY + "timed"))
         self.seconds = QSpinBox(self)
         self.seconds.setRange(*SECONDS_RANGE)
@@ -209,10 +247,10 @@ class QuizSetupDialog(QDialog):
         timed_row.addWidget(self.seconds)
         timed_row.addStretch(1)
         form.addRow(_("Time"), timed_row)
-        self.sudden_death = QCheckBox(_("Sudden death: the round ends at the first mistake"), self)
+        self.sudden_death = QCheckBox(_("Sudden d&eath: the round ends at the first mistake"), self)
         self.sudden_death.setChecked(remembered_bool(settings, KEY + "sudden-death"))
         form.addRow("", self.sudden_death)
-        self.wait_for_enter = QCheckBox(_("Wait for Enter after each answer, right ones too"), self)
+        self.wait_for_enter = QCheckBox(_("&Wait for Enter after each answer, right ones too"), self)
         self.wait_for_enter.setObjectName("wait-for-enter")
         self.wait_for_enter.setChecked(remembered_bool(settings, WAIT_FOR_ENTER_KEY))
         form.addRow(_("After an answer"), self.wait_for_enter)
@@ -310,17 +348,19 @@ class QuizSetupDialog(QDialog):
         width = self._screen_width = area.width() if area is not None else 1 << 20
         self._screen_height = area.height() if area is not None else 1 << 20
         titles = (
-            _("Questions"),
-            _("Views"),
-            _("Feet"),
-            _("Body regions"),
-            _("Custom set\n(none ticked: all)"),
-            _("Questions per round"),
+            _("&Questions"),
+            _("&Views"),
+            _("&Feet"),
+            _("Body &regions"),
+            _("C&ustom set\n(none ticked: all)"),
+            _("Questions &per round"),
             _("Time"),
             _("After an answer"),
         )
         metrics = self.fontMetrics()
-        title_width = max(metrics.horizontalAdvance(line) for t in titles for line in t.split("\n"))
+        title_width = max(
+            metrics.horizontalAdvance(line.replace("&", "")) for t in titles for line in t.split("\n")
+        )
         self._title_width = title_width
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
         # the dialog's and the group boxes' margins, the form's spacing, the frames: generously

@@ -65,6 +65,9 @@ class QuizShell(QObject):
         self._setup_waiting = False  # New quiz… asked: its dialog comes once the progress is read
         self._statistics_waiting = False  # Statistics… asked: likewise
         self._mastery_waiting = False  # the heat map asked: likewise
+        # asked before a round: True when it may begin (the editor asks to save changes first:
+        # a round asks the chart as saved); set by the editor once built
+        self.before_round: Callable[[], bool] = lambda: True
         state.atlas_changed.connect(self._statistics_follow_chart)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
@@ -110,8 +113,9 @@ class QuizShell(QObject):
             self._controller.started.connect(self._started)
             self._controller.finished.connect(self._finished)
             self._controller.answered.connect(self._progress_changed)  # an open Statistics
-            self._controller.profile_changed.connect(self._progress_changed)  # window follows
+            self._controller.profile_changed.connect(self._profile_changed)  # window follows
             self._controller.said.connect(lambda text: self._say(text, 15_000))
+            self._controller.before_round = lambda: self.before_round()
         return self._controller
 
     @property
@@ -130,6 +134,8 @@ class QuizShell(QObject):
         quiz = self.controller
         if self._setup_waiting:
             return None  # (asked again while the progress is read: one dialog comes)
+        if not self.before_round():  # (unsaved edits: saved first, or no round)
+            return None
         if not quiz.read_at_once():
             self._setup_waiting = True
             quiz.when_ready(self._setup_ready)
@@ -147,7 +153,12 @@ class QuizShell(QObject):
         self._setup_waiting = False
         quiz = self.controller
         dialog = QuizSetupDialog(
-            self.state.atlas, self.state.aspect, self.window, settings=self.settings, retention=quiz.retention
+            self.state.atlas,
+            self.state.aspect,
+            self.window,
+            settings=self.settings,
+            retention=quiz.retention,
+            left_out=frozenset(self.state.refused.zones),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # each round left ~50 widgets
         dialog.accepted.connect(lambda: self._start(dialog))
@@ -202,7 +213,8 @@ class QuizShell(QObject):
             toggle.setEnabled(True)
             toggle.setToolTip("")
             toggle.setStatusTip("")
-            dock.setVisible(visible)
+            if visible:  # (one the mode the round was begun from showed again stays: Edit
+                dock.show()  # mode came back with its zone-texts form, which was hidden here)
         self._hidden = []
         self._summary = summary
         if not self._quiet:
@@ -258,8 +270,9 @@ class QuizShell(QObject):
             review.setToolTip(plain_tooltip(self._elsewhere(summary.chart)))
 
         chart_shown()
-        self.state.atlas_changed.connect(chart_shown)
-        dialog.finished.connect(lambda *_: self.state.atlas_changed.disconnect(chart_shown))
+        # followed for as long as the dialog lives: Qt drops the connection with it (one
+        # undone at `finished` failed when `finished` came again, done() on the closed dialog)
+        self.state.atlas_changed.connect(_WhileAlive(dialog, chart_shown).call)
         dialog.open()
 
     def _elsewhere(self, chart) -> str:
@@ -313,6 +326,14 @@ class QuizShell(QObject):
         self._progressed = True
         self._statistics_follow_chart()
 
+    def _profile_changed(self) -> None:
+        """Another learner chosen: an open Statistics window shows their figures once their
+        progress is read (large progress in the background: asked now, so that the status bar
+        says it is being read before it says which profile is in use)."""
+        if self._statistics is not None and self._statistics.isVisible():
+            self.controller.when_ready(lambda: None)
+        self._progress_changed()
+
     def _forget_statistics(self, window: QDialog) -> None:
         if self._statistics is window:
             self._statistics = None
@@ -331,9 +352,12 @@ class QuizShell(QObject):
         from ..quiz.stats import read_alike
         from .statistics import show_again
 
+        old = self._statistics
+        if old is not None and old.isVisible() and not self.controller.read_at_once():
+            self.controller.when_ready(self._statistics_again)  # (another learner's, being read)
+            return
         self._following = False
         progressed, self._progressed = self._progressed, False
-        old = self._statistics
         if old is None or not old.isVisible():
             return
         if not progressed and read_alike(self._statistics_atlas, self.state.atlas):
@@ -435,10 +459,34 @@ class QuizShell(QObject):
                 "progress-not-moved",
             )
 
+    def chart_copied(self, chart_id: str, new_id: str) -> tuple[int, list[str]]:
+        """A chart was saved as a copy with the id `new_id`: every profile's progress under
+        `chart_id` is copied to it (quiz/profiles.py, Qt-free); the heat map and the next round
+        see it at once. Returns (how much was copied, what could not be done)."""
+        from ..quiz.profiles import Profiles
+
+        scheduler = self._controller.scheduler if self._controller is not None else None
+        if scheduler is not None:
+            scheduler.save_pending()  # answers that waited for the log's lock go in first, if they can
+        copied, problems = Profiles(self.progress_path.parent).copy_chart(chart_id, new_id)
+        if self._controller is not None:
+            self._controller.refresh()
+        if self.state.mastery is not None:
+            self.state.set_mastery(self.controller.mastery())
+        return copied, problems
+
     def may_close(self, go_on) -> bool:
         """Answers waiting to be saved are kept in a file, or the student chooses (not
         blocking; `go_on` once chosen): see QuizController.may_close."""
         return self._controller is None or self._controller.may_close(go_on)
+
+    def adopt(self, other: QuizShell) -> None:
+        """The window this one replaces (another language): its quiz's progress, read or
+        being read, goes on here (never read again), and its heat map with it (once read)."""
+        if other.built:
+            self.controller.adopt(other.controller)
+        if other.state.mastery is not None or other._mastery_waiting:  # (shown, or asked)
+            self.show_mastery(True)
 
     def import_answers(self) -> None:
         from .waiting_answers import import_from
@@ -448,3 +496,15 @@ class QuizShell(QObject):
     def shutdown(self) -> None:
         if self._controller is not None:
             self._controller.shutdown()
+
+
+class _WhileAlive(QObject):
+    """`call` as a slot of an object owned by `owner`: a signal connected to it stops calling
+    it when `owner` is deleted, and nothing need be disconnected by hand."""
+
+    def __init__(self, owner: QObject, call: Callable[[], object]):
+        super().__init__(owner)
+        self._call = call
+
+    def call(self, *_args) -> None:
+        self._call()

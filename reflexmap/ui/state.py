@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Signal
 
 from .. import i18n
 from ..atlas import Atlas
+from ..atlas.refused import NOTHING_REFUSED, Refused
 from .modes import Mode
 
 
@@ -53,6 +54,7 @@ class Presentation(NamedTuple):
     current: str = ""
     spotlight: bool = False
     blank: bool = False
+    left_out: frozenset[tuple[str, str]] = frozenset()  # (view, zone) shapes not shown: `AppState.refused`
 
 
 class AppState(QObject):
@@ -82,20 +84,31 @@ class AppState(QObject):
         self.mastery_of: Callable[[Atlas], dict[str, float | None]] | None = None
         self.browsing = Mode(self)
         self.mode: Mode = self.browsing
+        self._waiting: list[Mode] = []  # modes to come back when the current one ends (enter_mode)
         self.label_mm: float | None = None  # larger chart type (presenting); None: the usual
         self.annotations = Annotations()
         self.presentation: Presentation | None = None  # None: every name shown as usual
         self.changed_zones: tuple[str, ...] = ()  # see update_atlas
+        # what the check refuses of a chart being edited (atlas.draft.Refused), said with the
+        # chart shown: the zones (never asked in a quiz, S21-11; shown there as left out) and
+        # the shapes drawn only to be fixed (presenting hides them, S21-9)
+        self.refused = NOTHING_REFUSED
         self.updating = False  # True while update_atlas says the same chart changed (an edit)
 
     # --- the mode -------------------------------------------------------------------------
     def enter_mode(self, mode: Mode) -> None:
         """Make `mode` current, leaving the one before (which puts back what it changed).
         `mode_changed` is emitted before the mode's `entered()`, so the window has taken
-        its shape for the mode (full screen, panels) when the mode starts."""
+        its shape for the mode (full screen, panels) when the mode starts. The mode before,
+        if it can be resumed (`Mode.resumable`: Edit mode), waits to come back when `mode`
+        ends (presenting started while editing: Esc ended Edit mode too, tryout S21-10)."""
         if mode is self.mode:
             return
         before = self.mode
+        if mode in self._waiting:  # entered again itself: what waited under it waits no more
+            del self._waiting[self._waiting.index(mode) :]
+        if before is not self.browsing and before.resumable:
+            self._waiting.append(before)
         self.mode = self.browsing
         before.left()
         self.mode = mode
@@ -103,11 +116,14 @@ class AppState(QObject):
         mode.entered()
 
     def leave_mode(self, mode: Mode) -> None:
-        """Back to browsing, if `mode` is the current one."""
+        """`mode` ends, if it is the current one: back to the mode it was started from, if
+        that waits (`enter_mode`), else to browsing."""
         if mode is self.mode and mode is not self.browsing:
             self.mode = self.browsing
             mode.left()
             self.mode_changed.emit(self.browsing.name)
+            if self._waiting and self.mode is self.browsing:
+                self._waiting.pop().resume()
 
     def set_label_mm(self, size: float | None) -> None:
         if size != self.label_mm:
@@ -134,11 +150,17 @@ class AppState(QObject):
             return True
         return False
 
-    def set_atlas(self, atlas: Atlas) -> None:
-        """Show another chart (`change_chart` asked first): the selection goes."""
+    def set_atlas(
+        self,
+        atlas: Atlas,
+        refused: Refused = NOTHING_REFUSED,
+    ) -> None:
+        """Show another chart (`change_chart` asked first): the selection goes. `refused`:
+        what its check refuses (an edited chart's; see `self.refused`)."""
         shown = atlas.localized(i18n.language())
         self.mode.chart_changing(shown, replaced=True)
         self.source = atlas
+        self.refused = refused
         self.atlas = shown
         if self.aspect not in atlas.aspects():
             self.aspect = atlas.aspects()[0]
@@ -148,11 +170,18 @@ class AppState(QObject):
         self.atlas_changed.emit()
         self.selection_changed.emit("")
 
-    def update_atlas(self, atlas: Atlas, zones: tuple[str, ...] = ()) -> None:
+    def update_atlas(
+        self,
+        atlas: Atlas,
+        zones: tuple[str, ...] = (),
+        refused: Refused = NOTHING_REFUSED,
+    ) -> None:
         """The same chart, changed (an edit): the selection stays while its zone exists.
         `zones`: only these zones' shapes changed (a drag), so the map may redraw only them
-        (`changed_zones` says so while `atlas_changed` is emitted)."""
+        (`changed_zones` says so while `atlas_changed` is emitted). `refused`: see
+        `set_atlas`."""
         self.changed_zones, self.updating = zones, True
+        self.refused = refused
         try:
             self._update_atlas(atlas)
         finally:

@@ -7,8 +7,8 @@ carrier. The window reads the same card states as the mastery heat map."""
 
 from __future__ import annotations
 
-import sqlite3
 import time
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication
@@ -22,16 +22,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ..atlas import Atlas
 from ..content.markup import isolate, shortened
-from ..i18n import _, format_count, format_number, format_percent, ngettext, pgettext
+from ..i18n import _, format_count, format_number, format_percent, ngettext, pgettext, shown_file
 from ..quiz import log_records
 from ..quiz.cards import KIND_SHORT
 from ..quiz.reviewlog import ReviewLog
-from ..quiz.scheduler import EASY_SHARE, FAST_SECONDS, PACE_MIN, is_busy
-from ..quiz.stats import Statistics, compute
+from ..quiz.scheduler import EASY_SHARE, FAST_SECONDS, PACE_MIN
+from ..quiz.stats import Statistics, Unread, compute
 from ..vocab import foot_name, region_name
+from .background import Background, Job
 from .bar_chart import GOOD, BarChart
 
 
@@ -61,9 +63,12 @@ def _day(date) -> str:
 
 
 class StatisticsWindow(QDialog):
+    """The figures of a review log for a chart. Given no `log` (nor `figures`), it opens
+    saying that the reviews are being read (read_into fills it when they are)."""
+
     def __init__(
         self,
-        log: ReviewLog,
+        log: ReviewLog | None,
         atlas: Atlas,
         parent=None,
         *,
@@ -74,15 +79,31 @@ class StatisticsWindow(QDialog):
         super().__init__(parent)
         self.setObjectName("statistics")
         self.body: QWidget | None = None
+        self.stats: Statistics | None = None
+        self.reading: Job | None = None  # the figures being read in the background, if any
+        self._fitted = False
+        self.setWindowTitle(_("Statistics") + (f" – {profile}" if profile else ""))
         layout = QVBoxLayout(self)
-        scroll, charts = self.show_figures(log, atlas, profile=profile, now=now, states=states)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        if log is None:
+            self.show_words(_("Reading your reviews…"), "statistics-reading")
+            self.resize(640, 200)
+        else:
+            stats = compute(log, atlas, time.time() if now is None else now, states=states)
+            self.show_figures(stats, atlas, profile=profile)
+
+    def _fit(self, scroll: QScrollArea, charts: QWidget) -> None:
+        """Tall enough for every chart without scrolling where the screen allows (the largest
+        text needs more than 820 px), never larger than the screen: Close stays on it. Once,
+        as the first figures are shown: the person's own size is kept after."""
+        if self._fitted:
+            return
+        self._fitted = True
+        parent = self.parentWidget()
         screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
         room = screen.availableGeometry() if screen is not None else None
-        # tall enough for every chart without scrolling where the screen allows (the largest
-        # text needs more than 820 px), never larger than the screen: Close stays on it
         whole = self.minimumSizeHint().height() - scroll.minimumSizeHint().height()
         whole += charts.sizeHint().height()
         if room is None:
@@ -90,26 +111,35 @@ class StatisticsWindow(QDialog):
         else:
             self.resize(min(1100, room.width() - 40), min(max(820, whole), room.height() - 60))
 
-    def show_figures(
-        self,
-        log: ReviewLog,
-        atlas: Atlas,
-        *,
-        profile: str = "",
-        now: float | None = None,
-        states: dict | None = None,
-    ) -> tuple[QScrollArea, QWidget]:
-        """The figures of `log` for `atlas` shown in this window, in place of those it showed:
-        an answer logged, another chart or learner is shown in the same window, where it is
-        and as it is stacked (it was closed and opened afresh, and so came back in front of
-        the main window at every answer, S18-6). Returns the charts' scroll area and body."""
-        self.setWindowTitle(_("Statistics") + (f" – {profile}" if profile else ""))
-        self.stats: Statistics = compute(log, atlas, time.time() if now is None else now, states=states)
+    def _new_body(self) -> QWidget:
         old, self.body = self.body, QWidget(self)
         if old is not None:
             old.setParent(None)  # (out of findChild at once; its plots go with it)
             old.deleteLater()
-        body = self.body
+        self.layout().insertWidget(0, self.body, 1)
+        return self.body
+
+    def show_words(self, text: str, name: str) -> None:
+        """In place of the figures, a sentence: the reviews are being read, or why they could
+        not be (another program holds the log; it is damaged)."""
+        body = self._new_body()
+        label = QLabel(text, body)
+        label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label, 1)
+
+    def show_figures(self, stats: Statistics, atlas: Atlas, *, profile: str = "") -> None:
+        """The figures `stats` of `atlas` shown in this window, in place of what it showed:
+        an answer logged, another chart or learner is shown in the same window, where it is
+        and as it is stacked (it was closed and opened afresh, and so came back in front of
+        the main window at every answer, S18-6)."""
+        self.setWindowTitle(_("Statistics") + (f" – {profile}" if profile else ""))
+        self.stats = stats
+        body = self._new_body()
         s = self.stats
         names = {z.id: z.name for z in atlas.zones}
         reviews = ngettext("{count} review in all", "{count} reviews in all", s.total_reviews)
@@ -240,9 +270,7 @@ class StatisticsWindow(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(charts)
         layout.addWidget(scroll, 1)
-        outer = self.layout()
-        outer.insertWidget(0, body, 1)
-        return scroll, charts
+        self._fit(scroll, charts)
 
     @staticmethod
     def _scope_text(stats: Statistics, atlas: Atlas) -> str:
@@ -289,7 +317,11 @@ class StatisticsWindow(QDialog):
                     "could not be read and are lost (counted in no figure here); the damaged file "
                     "is kept as {file}.",
                     found["answers_lost"],
-                ).format(when=when, count=format_count(found["answers_lost"]), file=isolate(found["file"]))
+                ).format(
+                    when=when,
+                    count=format_count(found["answers_lost"]),
+                    file=isolate(shown_file(found["file"])),
+                )
             )
         return "\n".join(lines)
 
@@ -311,25 +343,20 @@ class StatisticsWindow(QDialog):
         ).format(share=format_percent(EASY_SHARE), times=times)
 
 
+AT_ONCE_MS = 100  # figures read within this are shown at once (no "Reading…" flashed)
+LOCK_WAIT_MS = 2_000  # another window's write waited for, in the background, at most
+
+
 def open_statistics(parent, quiz, atlas: Atlas) -> QDialog | None:
-    """Quiz → Statistics…: the review log's figures for `atlas`, for the quiz's profile.
-    None when the review log could not be opened (the quiz said why). While another program
-    holds the file locked the window says so (empty charts would read as no progress)."""
+    """Quiz → Statistics…: the review log's figures for `atlas`, for the quiz's profile,
+    read in the window's background work (read_into). None when the review log could not be
+    opened (the quiz said why)."""
     from .profile_dialog import profile_title
 
-    read = quiz.refresh()
     if quiz.log is None:
         return None
-    profile = profile_title(quiz.profile)
-    window: QDialog | None = None
-    if read:
-        try:
-            window = StatisticsWindow(quiz.log, atlas, parent, profile=profile, states=quiz.scheduler.states)
-        except sqlite3.OperationalError as exc:  # taken between the two reads
-            if not is_busy(exc):
-                raise
-    if window is None:
-        window = _in_use_window(parent, profile, quiz.in_use_by_another())
+    window = StatisticsWindow(None, atlas, parent, profile=profile_title(quiz.profile))
+    read_into(window, quiz, atlas)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.show()
     return window
@@ -337,35 +364,45 @@ def open_statistics(parent, quiz, atlas: Atlas) -> QDialog | None:
 
 def show_again(window: QDialog, quiz, atlas: Atlas) -> bool:
     """The open Statistics `window` shows the figures of `atlas` afresh, in place: where it is,
-    stacked where the person left it, the keys left where they are. False where that cannot be
-    (the log unread, or the window one saying why it was): the caller opens a new one."""
-    from .profile_dialog import profile_title
-
-    if not isinstance(window, StatisticsWindow) or not quiz.refresh() or quiz.log is None:
+    stacked where the person left it, the keys left where they are (its figures stay until the
+    new ones are read). False where that cannot be (the log unopened): the caller opens a new one."""
+    if not isinstance(window, StatisticsWindow) or quiz.log is None:
         return False
-    try:
-        profile = profile_title(quiz.profile)
-        window.show_figures(quiz.log, atlas, profile=profile, states=quiz.scheduler.states)
-    except sqlite3.OperationalError as exc:  # taken between the two reads
-        if not is_busy(exc):
-            raise
-        return False
+    read_into(window, quiz, atlas)
     return True
 
 
-def _in_use_window(parent, profile: str, message: str) -> QDialog:
-    """The Statistics window when the progress file could not be read: it says why."""
-    window = QDialog(parent)
-    window.setObjectName("statistics")
-    window.setWindowTitle(_("Statistics") + (f" – {profile}" if profile else ""))
-    label = QLabel(message, window)
-    label.setObjectName("statistics-in-use")
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, window)
-    buttons.rejected.connect(window.reject)
-    layout = QVBoxLayout(window)
-    layout.addWidget(label)
-    layout.addWidget(buttons)
-    window.resize(520, 160)
-    return window
+def read_into(window: StatisticsWindow, quiz, atlas: Atlas) -> None:
+    """The figures of `atlas` read from the quiz's review log in the main window's background
+    work (quiz/stats.read_figures: its own connection to the file), then shown in `window`:
+    a review log of 200,000 answers, a slow disk or a lock held by another window's write
+    never holds the window. Figures read within AT_ONCE_MS are shown at once; else the window
+    says "Reading your reviews…" until they are. A reading asked since replaces this one."""
+    from ..quiz.stats import read_figures
+    from .profile_dialog import profile_title
+
+    log, scheduler = quiz.log, quiz.scheduler
+    waiting = {a.card: scheduler.states[a.card] for a in scheduler.pending if a.card in scheduler.states}
+    memory = log.conn if not log.writable else None  # (a read-only folder's copy, in memory)
+    path, now, profile = Path(log.path), time.time(), profile_title(quiz.profile)
+    in_use = quiz.in_use_by_another()
+
+    def done(found) -> None:
+        if not isValid(window) or window.reading is not job:  # closed, or asked again since
+            return
+        window.reading = None
+        if isinstance(found, Unread):
+            said = in_use if found.busy else found.message
+            window.show_words(said, "statistics-in-use" if found.busy else "statistics-unreadable")
+        else:
+            window.show_figures(found, atlas, profile=profile)
+
+    job = Background.of(window.parentWidget() or window).run(
+        "statistics",
+        lambda: read_figures(path, atlas, now, waiting=waiting, memory=memory, wait_ms=LOCK_WAIT_MS),
+        done,
+    )
+    window.reading = job
+    job.thread.join(AT_ONCE_MS / 1000)
+    if not job.thread.is_alive():
+        done(job.wait())

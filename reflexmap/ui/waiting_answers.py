@@ -22,7 +22,7 @@ from pathlib import Path
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMessageBox
 
-from ..i18n import _, bidi_isolate, ngettext
+from ..i18n import _, bidi_isolate, file_isolate, ngettext
 from ..quiz import pending
 from ..quiz.pending import why
 
@@ -46,7 +46,7 @@ def ask(controller, exc: BaseException, go_on: Callable[[], object]) -> QMessage
             "{count} answers could not be saved: neither {path} nor any other folder can be "
             "written ({error}).",
             count,
-        ).format(count=count, path=bidi_isolate(str(controller.database_path)), error=_reason(exc))
+        ).format(count=count, path=file_isolate(controller.database_path), error=_reason(exc))
     )
     box.setInformativeText(
         _(
@@ -123,8 +123,8 @@ def tell_kept_in_temporary_folder(controller, kept: Path, go_on: Callable[[], ob
             count,
         ).format(
             count=count,
-            path=bidi_isolate(str(controller.database_path)),
-            file=bidi_isolate(str(kept)),
+            path=file_isolate(controller.database_path),
+            file=file_isolate(kept),
         )
     )
     box.setInformativeText(
@@ -152,7 +152,7 @@ def tell_kept_in_temporary_folder(controller, kept: Path, go_on: Callable[[], ob
                         box.parentWidget(),
                         _("Answers kept for later"),
                         _("Could not save a copy to {file} ({reason}). The answers stay in {kept}.").format(
-                            file=bidi_isolate(chosen), reason=_reason(exc), kept=bidi_isolate(str(kept))
+                            file=file_isolate(chosen), reason=_reason(exc), kept=file_isolate(kept)
                         ),
                         "answers-copy-failed",
                     )
@@ -182,7 +182,7 @@ def _save_to_file(controller, go_on: Callable[[], object]) -> None:
     scheduler.pending = []
     controller.said.emit(
         _("Your answers are in {file}. Bring them in with Quiz → Import saved answers…").format(
-            file=bidi_isolate(chosen)
+            file=file_isolate(chosen)
         )
     )
     go_on()
@@ -191,30 +191,53 @@ def _save_to_file(controller, go_on: Callable[[], object]) -> None:
 def import_from(controller) -> None:
     """Quiz -> Import saved answers…: a file of answers saved when no folder could take them
     (or left in a spare folder) written into the current profile's progress, each answer
-    once; a file written for another learner's progress is refused, naming that learner."""
+    once; a file written for another learner's progress is refused, naming that learner.
+    The file (up to pending.MAX_BYTES) is read in the window's background work, and the
+    progress too when it is large (QuizController.when_ready): the window answers meanwhile,
+    the status bar saying so; closing meanwhile imports nothing and the file stays."""
     from . import dialogs
+    from .background import Background
 
     parent = controller.map.window()
     chosen = dialogs.open_file(parent, _("Import saved answers"), str(Path.home()), FILTER)
     if not chosen:
         return
     path = Path(chosen)
-    title = _("Import saved answers")
+    controller.said.emit(_("Reading your quiz progress…"))
+    Background.of(parent).run(
+        "answers-import", lambda: _read_answers(path), lambda read: _imported(controller, path, read)
+    )
+
+
+def _read_answers(path: Path) -> tuple[pending.Answers | None, str | None, BaseException | None]:
+    """The answers in `path` and the progress they were written for, or why not (Qt-free)."""
     try:
-        answers = pending.read(path)
-        owner = pending.database_of(path)
+        return pending.read(path), pending.database_of(path), None
     except (OSError, ValueError) as exc:
-        reason = str(exc) if isinstance(exc, ValueError) else why(exc)
+        return None, None, exc
+
+
+def _imported(controller, path: Path, read: tuple) -> None:
+    """The file read (on the window's thread): refused, or taken once the progress is read."""
+    from . import dialogs
+
+    answers, owner, problem = read
+    parent = controller.map.window()
+    title = _("Import saved answers")
+    if problem is not None:
+        controller.said.emit("")
+        reason = str(problem) if isinstance(problem, ValueError) else why(problem)
         dialogs.warning(
             parent,
             title,
             _("Could not import {file}: {reason}.").format(
-                file=bidi_isolate(str(path)), reason=reason.rstrip(".")
+                file=file_isolate(path), reason=reason.rstrip(".")
             ),
             "import-warning",
         )
         return
     if owner is not None and not _same_file(Path(owner), controller.database_path):
+        controller.said.emit("")
         learner = controller.profile_of(Path(owner))
         text = (
             _(
@@ -223,19 +246,28 @@ def import_from(controller) -> None:
             ).format(name=bidi_isolate(learner))
             if learner is not None
             else _("These answers belong to another progress file ({path}); nothing was imported.").format(
-                path=bidi_isolate(owner)
+                path=file_isolate(owner)
             )
         )
         dialogs.warning(parent, title, text, "import-warning")
         return
-    controller.take_answers(answers)
-    controller.said.emit(
-        ngettext(
-            "{count} answer imported from {file} (an answer saved before counts once).",
-            "{count} answers imported from {file} (an answer saved before counts once).",
-            len(answers),
-        ).format(count=len(answers), file=bidi_isolate(path.name))
-    )
+
+    checked = controller.database_path
+
+    def take() -> None:
+        if controller.database_path != checked:  # another learner chosen meanwhile: checked again
+            _imported(controller, path, read)
+            return
+        controller.take_answers(answers)
+        controller.said.emit(
+            ngettext(
+                "{count} answer imported from {file} (an answer saved before counts once).",
+                "{count} answers imported from {file} (an answer saved before counts once).",
+                len(answers),
+            ).format(count=len(answers), file=file_isolate(path.name))
+        )
+
+    controller.when_ready(take)
 
 
 def _reason(exc: BaseException) -> str:

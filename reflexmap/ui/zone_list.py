@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QSizePolicy, QVBoxLa
 from ..atlas import Atlas
 from ..atlas.text import natural_key
 from ..content.markup import charts_place, cut_at, isolate, plain_tooltip, shortened
-from ..i18n import _, bidi_isolate, ngettext
+from ..i18n import _, bidi_isolate, ngettext, shown_text
 from ..render import palette
 from ..vocab import aspect_name, region_name
 from .dock_room import PlaceholderFit
@@ -370,6 +370,6 @@ ROW_CHARS = 120  # a list row: longer chart text ends in "…" (the zone's card 
 
 def _short(text: str) -> str:
     """One row's worth of a chart's text: a 4,000-character name would fill the list alone."""
-    text = " ".join(text[: ROW_CHARS * 5].split())
+    text = " ".join(shown_text(text[: ROW_CHARS * 5]).split())
     end = cut_at(text, ROW_CHARS)  # as read: a letter's combining marks count with it
     return text if end >= len(text) else bidi_isolate(text[:end].rstrip()) + "…"

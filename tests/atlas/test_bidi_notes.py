@@ -45,7 +45,7 @@ def _chart(tmp_path: Path) -> Path:
     text = path.read_text(encoding="utf-8")
     text = text.replace('name: "Heel"', 'name: "Heel \u202eleft"', 1)  # the character itself
     text = text.replace('name: "Band"', 'name: "Band \\u2067x"', 1)  # its escape
-    text = text.replace('name: "Toes"', 'name: "Toes \u202eok\u202c"', 1)  # closed: nothing to say
+    text = text.replace('name: "Toes"', 'name: "Toes \u202eko\u202c"', 1)  # closed: its letters turned
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -56,15 +56,15 @@ def _chart(tmp_path: Path) -> Path:
         (
             "en",
             "ok",
-            # the zone by its name as shown, isolated (the terminal shows the controls as escapes)
-            "warning: 'name' of zone '\\u2068Heel \\u202eleft\\u2069' [heel] opens the direction "
+            # the zone by its name as shown: its override as its escape (i18n.shown_text), nothing
+            # left in it to isolate
+            "warning: 'name' of zone 'Heel \\u202eleft' [heel] opens the direction "
             "control U+202E and does not close it",
         ),
         (
             "de",
             "in Ordnung",
-            "Warnung: 'name' der Zone '\\u2068Heel \\u202eleft\\u2069' [heel] öffnet das "
-            "Richtungssteuerzeichen U+202E",
+            "Warnung: 'name' der Zone 'Heel \\u202eleft' [heel] öffnet das Richtungssteuerzeichen U+202E",
         ),
     ],
 )
@@ -79,11 +79,14 @@ def test_check_warns_at_the_control_and_passes_the_file(tmp_path, capsys, langua
     text = path.read_text(encoding="utf-8").splitlines()
     heel = next(i for i, line in enumerate(text, 1) if "Heel" in line)
     band = next(i for i, line in enumerate(text, 1) if "Band " in line)
-    assert len(lines) == 3  # the closed one says nothing
+    assert len(lines) == 4  # the closed override too (tryout S22-13: "Small \u202eenitsetni llams\u202c")
     assert lines[1].startswith(f"{path}:{heel}:{text[heel - 1].index(chr(0x202E)) + 1}: {said}")
     escape = text[band - 1].index("\\u2067") + 1  # at its backslash
     assert lines[2].startswith(f"{path}:{band}:{escape}: ")
     assert "U+2067" in lines[2] and "U+2069" in lines[2] and "[band]" in lines[2]
+    toes = next(i for i, line in enumerate(text, 1) if "Toes" in line)
+    assert lines[3].startswith(f"{path}:{toes}:{text[toes - 1].index(chr(0x202E)) + 1}: "), lines[3]
+    assert "U+202E" in lines[3] and "[toes]" in lines[3] and "\\u202e" in lines[3]
 
 
 def test_no_warning_for_a_file_without_controls_or_one_that_does_not_read():

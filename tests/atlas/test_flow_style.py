@@ -199,3 +199,61 @@ def test_whole_chart_edits_keep_each_lists_own_style():
             assert copy.count("      plantar-left:\n      - [-18, 80]\n      - [18, 80]\n") == 2
         finally:
             local_edit.LOCAL[0] = True
+
+
+def _in_old_lines_as_before(old: str, value, numbers) -> str | None:
+    """in_old_lines as it was before its quick way (27 Nov): the whole new text made, and
+    compared by regular expressions. The quick way must give the same text."""
+    import re
+
+    from reflexmap.atlas.flow_style import _NUMBER, one_line_of
+
+    if "#" in old or not isinstance(value, list):
+        return None
+    new = one_line_of(value, numbers)
+
+    def skeleton(text: str) -> str:
+        return re.sub(r"\s+", "", _NUMBER.sub("0", text)).replace(",]", "]")
+
+    if skeleton(old) != skeleton(new):
+        return None
+    texts = iter(match.group(0) for match in _NUMBER.finditer(new))
+    return _NUMBER.sub(lambda _match: next(texts), old)
+
+
+def test_numbers_written_into_old_lines_are_what_the_whole_text_gave():
+    import random
+
+    from reflexmap.atlas.flow_style import NumberStyle, in_old_lines
+
+    rng = random.Random(23)
+    olds = [
+        "[[1, 2], [3.5, 4],\n  [5, 6]]",
+        "[\n  [1.0, 2.00], [3, 4], [5, 6],\n]",
+        "[[1, 2], [3, 4], [5, 6]]  ",
+        "[[1, 2], [3, 4]]",  # a point fewer: None
+        "[[1, 2], [3, 4], [5, 6], [7, 8]]",  # a point more
+        "[[1, 2, 0], [3, 4], [5, 6]]",  # not a ring
+        "[[1, 2], [3, 4], # a comment\n [5, 6]]",
+        "[[1e3, -2], [3., 4E-2], [5, 6]]",
+    ]
+    values = [
+        [[1, 2], [3.5, 4.0], [5.25, -6]],
+        [[1.0, 1], [1, 1.0], [-0.0, 0]],  # 1 and 1.0 are equal, written apart
+        [[0.0001234, 2], [3, 4], [5, 6]],  # finer than a thousandth: as read
+        [[float("inf"), 2], [3, 4], [5, 6]],
+        [[True, 2], [3, 4], [5, 6]],  # (not a plain number)
+        [1, 2, 3],
+        [[1, 2, 3], [4, 5], [6, 7]],
+    ]
+    number = lambda: round(rng.uniform(-50, 50), rng.choice([0, 1, 3]))  # noqa: E731
+    values += [[[number(), number()] for _ in range(3)] for _ in range(40)]
+    styles = [NumberStyle(whole_as_int=True, places=1), NumberStyle(whole_as_int=False, places=2)]
+    checked = 0
+    for old in olds:
+        for value in values:
+            for numbers in styles:
+                written = in_old_lines(old, value, numbers)
+                assert written == _in_old_lines_as_before(old, value, numbers), (old, value)
+                checked += written is not None
+    assert checked > 100

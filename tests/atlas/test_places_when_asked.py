@@ -5,6 +5,8 @@ file:line:column exactly as before."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
@@ -80,3 +82,53 @@ def test_a_message_keeps_its_place(monkeypatch, mistake):
         (e.line, e.column, e.message) for e in whole.errors
     ]
     assert lean.errors[0].line > 1
+
+
+def _whole_places(monkeypatch, text: str) -> list:
+    """The messages of `text` placed as before: every place recorded while reading."""
+    parse = yaml_source.parse_yaml
+    with monkeypatch.context() as patched:
+        patched.setattr(yaml_source, "parse_yaml", lambda *a, lean=False, **k: parse(*a, **k))
+        return [(e.line, e.column, e.message) for e in parse_atlas(text, "chart.yaml").errors]
+
+
+def _lengths_read(monkeypatch) -> list[int]:
+    """The length of every text parse_yaml reads from now on."""
+    read: list[int] = []
+    parse = yaml_source.parse_yaml
+
+    def counted(text, *args, **kwargs):
+        read.append(len(text))
+        return parse(text, *args, **kwargs)
+
+    monkeypatch.setattr(yaml_source, "parse_yaml", counted)
+    return read
+
+
+@pytest.mark.parametrize("slip", ["id", "confidence", "key"])
+def test_a_file_with_thousands_of_mistakes_is_read_once_in_full(monkeypatch, slip):
+    """Issue 14: 5,000 zones with one id (or one wrong value, or one unknown key each) were
+    read twice in full, the second time only to place the first 100 messages."""
+    text = _chart(1500)
+    if slip == "id":
+        text = re.sub(r"(?m)^(- id: )[a-z]+-[a-z]+-\d+$", r"\1plantar-left-0", text)
+    elif slip == "confidence":
+        text = re.sub(r"(?m)^(  confidence: )\w+$", r"\1guessed", text)
+    else:
+        text = re.sub(r"(?m)^(  technique: .*\n)", r"\1  colour: red\n", text)
+    expected = _whole_places(monkeypatch, text)
+    assert len(expected) == 101  # the first 100, and "more follow"
+    read = _lengths_read(monkeypatch)
+    found = [(e.line, e.column, e.message) for e in parse_atlas(text, "chart.yaml").errors]
+    assert found == expected  # each message at its place, as before
+    assert read[0] == len(text)  # the reading itself
+    assert all(length < len(text) / 2 for length in read[1:])  # and only the file's beginning again
+
+
+def test_a_mistake_far_into_the_file_is_placed_from_the_whole_text(monkeypatch):
+    text = _chart(1500)
+    at = text.rindex("confidence: ")
+    text = text[:at] + "confidence: guessed\n" + text[text.index("\n", at) + 1 :]
+    expected = _whole_places(monkeypatch, text)
+    assert len(expected) == 1 and expected[0][0] > text[: len(text) // 2].count("\n")
+    assert [(e.line, e.column, e.message) for e in parse_atlas(text, "chart.yaml").errors] == expected

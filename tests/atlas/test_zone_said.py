@@ -49,7 +49,7 @@ def test_the_editors_refusals_name_the_zone_as_shown(tmp_path, language):
             BreakMirror("heel", "plantar-left").apply(document)
     finally:
         i18n.set_language("en")
-    shown = "Ferse" if language == "de" else "\u2068Heel \u202eright\u2069"  # isolated: its override ends
+    shown = "Ferse" if language == "de" else "Heel \\u202eright"  # its override shown, never obeyed
     for refused in (mirrored, not_mirror):
         message = str(refused.value)
         assert f"'{shown}'" in message, message

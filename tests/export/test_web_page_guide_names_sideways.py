@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from .browser import browser
+from .test_web_page_guide_names import ask_for_guide_names
 
 SIDEWAYS = {"844x390": (844, 390), "640x360": (640, 360)}
 
@@ -59,6 +60,7 @@ def phone(request):
 
 def test_a_guide_name_stays_on_its_foot_or_the_key_names_it(phone, page):
     phone.get(page.as_uri())
+    ask_for_guide_names(phone)  # (off the small feet until asked for: test_web_page_guide_names_phone.py)
     for tab in phone.find_elements("css selector", ".tab"):
         phone.execute_script("arguments[0].click()", tab)
         where = f"{phone.size_name}, {page.stem}, {tab.get_attribute('data-aspect')}"

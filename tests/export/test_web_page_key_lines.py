@@ -51,3 +51,44 @@ def test_no_line_of_the_key_starts_with_a_slash(page, size, mobile):
         assert seen  # the key's guide lines were looked at
     finally:
         driver.quit()
+
+
+DASH_AND_FIRST_LINE = """
+const fig = document.querySelector('figure.aspect:not([hidden])');
+const li = fig && fig.querySelector('.key li.guides');
+if (!li) return null;
+const dash = li.querySelector('.dash').getBoundingClientRect();
+const span = li.querySelector('span');
+const range = document.createRange();
+range.setStart(span.firstChild.firstChild || span.firstChild, 0);
+range.setEnd(span.firstChild.firstChild || span.firstChild, 1);
+const first = range.getClientRects()[0];
+return [dash.top + dash.height / 2, first.top, first.bottom, span.getBoundingClientRect().height];
+"""
+
+
+@pytest.mark.skipif(not have_browser(), reason="needs chromium and chromium-driver")
+@pytest.mark.parametrize(
+    "size, mobile",
+    [((390, 844), True), ((844, 390), True), ((1280, 720), False)],
+    ids=["upright", "sideways", "small-desktop"],
+)
+def test_the_dashed_swatch_stands_level_with_the_first_line_of_its_names(page, size, mobile):
+    """Centred on the names wrapped in two or three lines, the key's dash stood between them,
+    at the start of the last line alone (German, a phone on its side): it now stands level
+    with the words 'guide lines (approximate)' it goes with."""
+    driver = browser(size, mobile=mobile, viewport=not mobile)
+    try:
+        driver.get(page.as_uri())
+        seen = 0
+        for tab in driver.find_elements("css selector", ".tab"):
+            driver.execute_script("arguments[0].click()", tab)
+            found = driver.execute_script(DASH_AND_FIRST_LINE)
+            if not found:
+                continue
+            middle, top, bottom, _height = found
+            assert top <= middle <= bottom, found
+            seen += 1
+        assert seen
+    finally:
+        driver.quit()

@@ -25,8 +25,28 @@ from reflexmap.ui import appearance  # noqa: E402
 from reflexmap.ui.app import run  # noqa: E402
 
 
+def _parses_counted(facts: dict) -> None:
+    """CHILD_COUNT_PARSES: the size of every text Python's json and bounded_json parse in this
+    process (the window's), kept in facts["parsed"]."""
+    import json as json_module
+
+    from reflexmap import bounded_json
+
+    sizes = facts.setdefault("parsed", [])
+    for module in (json_module, bounded_json):
+        real = module.loads
+
+        def counted(text, *args, _real=real, **kwargs):
+            sizes.append(len(text))
+            return _real(text, *args, **kwargs)
+
+        module.loads = counted
+
+
 def main() -> int:
     facts: dict = {"shown": []}
+    if os.environ.get("CHILD_COUNT_PARSES"):
+        _parses_counted(facts)
 
     def collect() -> None:
         app = QApplication.instance()
@@ -79,7 +99,18 @@ def main() -> int:
             facts["quiz_seconds"] = dialog.seconds.value()
             dialog.reject()
             collect()
-            window.close()
+            # CHILD_LINGER_MS: boxes of work done a turn after the start (the review log's check)
+            linger = time.monotonic() + int(os.environ.get("CHILD_LINGER_MS", "0")) / 1000
+
+            def lingered() -> None:
+                app.processEvents()
+                collect()
+                if time.monotonic() < linger:
+                    QTimer.singleShot(50, lingered)
+                    return
+                window.close()
+
+            lingered()
 
         setup_shown()
 

@@ -100,3 +100,31 @@ def test_the_command_line_refuses_a_width_out_of_range(tmp_path: Path, width: st
     assert result.returncode == 2
     assert "the width must be a whole number of pixels from 16 to 20,000" in result.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def _chart_of(points: int):
+    from benchmarks.hostile_forms import polygon
+    from reflexmap.atlas.loader import parse_atlas
+
+    result = parse_atlas(polygon(points), "round.yaml")
+    assert result.ok, result.errors[:1]
+    return result.atlas
+
+
+def test_a_zone_of_many_points_is_written_as_a_stroked_path_not_as_its_stroke_s_shape(atlas, tmp_path):
+    """Issue 14: the outline of a zone of 99,999 points was written out as the shape of its
+    stroke (round joins and all: 13 MB of the SVG's 14.8 MB, 6.5 MB of PDF); an SVG or PDF says
+    "stroke this path" as Qt writes it, and holds each point about once."""
+    from reflexmap.render.export import export_chart
+
+    small, large = _chart_of(3), _chart_of(20_000)
+    sizes = {}
+    for suffix in (".svg", ".pdf"):
+        for name, chart in (("small", small), ("large", large)):
+            out = tmp_path / f"{name}{suffix}"
+            export_chart(chart, out)
+            sizes[name, suffix] = out.stat().st_size
+    svg = (tmp_path / "large.svg").read_text(encoding="utf-8")
+    assert svg.count(" L") < 25_000  # the fill and its outline: one path of 20,000 points
+    assert 'stroke-linejoin="round"' in svg
+    assert sizes["large", ".pdf"] - sizes["small", ".pdf"] < 20 * 20_000  # (it was 65 bytes a point)

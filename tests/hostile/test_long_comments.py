@@ -128,3 +128,16 @@ def test_a_chart_whose_point_lists_are_read_from_the_text_has_its_comments_cut(m
     assert not errors and data == expected[0] and positions.values == expected[1].values
     assert positions.point_lists, "the lists were read from the text"
     assert read and max(read) < long_comments.LONG, "the comment was read"
+
+
+@pytest.mark.parametrize("before", ["# short\n", "\n", "a: b\r\n", "x" * long_comments.LONG + "\n"])
+def test_long_comments_are_found_among_many_short_lines(before: str):
+    """Lines too short to hold a long comment are passed over a run at a time (a million short
+    comment lines were tried one by one); what is cut is the same as before."""
+    long = "#" + "c" * (long_comments.LONG + 10)
+    text = "a: 1\n" + before * 2000 + "b: 2  " + long + "\n" + before * 10 + long + "\r\nc: 3\n"
+    short = long_comments.shortened(text)
+    assert short is not None
+    mark = "#" + long_comments.MARK
+    assert short == text.replace(long, mark)
+    assert short.splitlines() == [line.replace(long, mark) for line in text.splitlines()]

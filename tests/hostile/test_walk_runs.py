@@ -190,3 +190,25 @@ refused: list = []
 def test_zones_in_flow_style_were_refused_somewhere():
     """(the cases above hold refusals, not only files left to the parser)"""
     assert any(refused)
+
+
+def test_blank_lines_and_key_lines_are_taken_as_one_at_a_time():
+    """The walk takes a run of empty lines at once and a run's keys a line at a time (3,000,000
+    blank lines, a value followed by 20,000,000 spaces: files within the limits); it finds what
+    the one-at-a-time patterns found, on every mix of lines."""
+    import itertools
+    import re
+
+    from reflexmap.atlas.prescan.runs import run_keys
+    from reflexmap.atlas.prescan.tokens import _LINE
+
+    one_at_a_time = re.compile(r"(?:[ \t]*+(?:#[^\n]*+)?+\n)*+( *+)")
+    pieces = ["\n", "  \n", "\t\n", "# c\n", "  # c\n", "  a: 1\n", "a: 1" + " " * 50 + "\n"]
+    pieces += ["b:\n", "- x\n", " "]
+    for mix in itertools.product(pieces, repeat=3):
+        text = "".join(mix) + "k: v\n"
+        for start in range(len(text)):
+            assert _LINE.match(text, start).span(1) == one_at_a_time.match(text, start).span(1), (text, start)
+        for indent in (0, 2):
+            keys = re.compile(rf"(?m)^ {{{indent}}}([A-Za-z_][A-Za-z0-9_\-]*):").findall(text)
+            assert run_keys(text, 0, len(text), indent) == keys, text

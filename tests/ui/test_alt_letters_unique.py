@@ -143,3 +143,36 @@ def test_no_alt_letter_is_used_twice_in_chart_properties(qtbot, window_in, langu
     found = clashes(dialog)
     dialog.reject()
     assert found == [], "\n".join(found)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_new_quiz_dialog_has_alt_letters_for_each_row_and_none_twice(qtbot, window_in, language):
+    """Quiz → New quiz… (F7) had no Alt-letter but Start's and the retention's (tryout
+    S22-14): a keyboard user tabbed through twenty boxes. A row's letter puts the keys on its
+    first box without ticking it; a box's own letter ticks it."""
+    from PySide6.QtWidgets import QApplication, QCheckBox, QDialog
+
+    window = window_in(language)
+    window.new_quiz_action.trigger()
+    dialog = window.findChild(QDialog, "quiz-setup")
+    assert dialog is not None and dialog.isVisible()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    letters = dict(alt_letters(dialog))
+    assert len(letters) >= 10, letters
+    found = clashes(dialog)
+    assert found == [], "\n".join(found)
+    regions = _letter(_("Body &regions"))
+    first = dialog.regions[next(iter(dialog.regions))]
+    before = first.isChecked()
+    qtbot.keyClick(dialog, regions, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is first and first.isChecked() == before
+    sudden = dialog.sudden_death.isChecked()
+    qtbot.keyClick(
+        dialog,
+        _letter(_("Sudden d&eath: the round ends at the first mistake")),
+        Qt.KeyboardModifier.AltModifier,
+    )
+    qtbot.waitUntil(lambda: dialog.sudden_death.isChecked() != sudden, timeout=2000)  # (an animated click)
+    assert isinstance(QApplication.focusWidget(), QCheckBox)
+    dialog.reject()

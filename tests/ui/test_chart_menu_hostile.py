@@ -47,7 +47,7 @@ def test_a_broken_chart_whose_name_holds_a_direction_control_keeps_has_errors_re
     menu = open_chart_menu(qtbot, window)
     try:
         item = next(text for text in chart_items(menu) if "abc.yaml" in text)
-        assert f"{isolated(name)} (has errors)" in item, repr(item)
+        assert f"{isolated(name.replace(RLO, chr(92) + 'u202e'))} (has errors)" in item, repr(item)
     finally:
         menu.close()
 
@@ -71,3 +71,34 @@ def test_a_chart_with_a_4000_character_title_stays_on_the_screen(
         assert menu.sizeHint().width() < window.screen().availableGeometry().width(), menu.sizeHint()
     finally:
         menu.close()
+
+
+def test_a_file_name_is_shown_as_written_its_controls_never_obeyed(
+    qtbot, make_window, settings, tmp_path: Path, data_dir
+):
+    """S21-6: a right-to-left override inside a file's name turned the name itself around in
+    the Chart menu ("evil" read "live": the "invoice<RLO>fdp.exe" trick), and a line break in
+    it reached the window's title. A file's name shows its controls as escapes, everywhere it
+    is named: the menu, the window's title, the status bar after a save."""
+    chart = tmp_path / f"line1\nline2 {RLO}evil\u202c.yaml"
+    chart.write_text((data_dir / "small.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    settings.setValue("chart/recent", [str(chart)])
+    window = make_window()
+    shown = "line1\\nline2 \\u202eevil\\u202c.yaml"
+    menu = open_chart_menu(qtbot, window)
+    try:
+        item = next(text for text in chart_items(menu) if "evil" in text)
+    finally:
+        menu.close()
+    assert shown in item and RLO not in item and "\n" not in item, repr(item)
+    window.open_chart(chart)
+    close_boxes()
+    title = window.windowTitle()
+    assert shown in title and RLO not in title and "\n" not in title, repr(title)
+    window.edit_action.trigger()
+    from .test_editor import drag
+
+    drag(qtbot, window, "plantar-left", (0, 25), (0, 30))  # a change to save
+    window.save_action.trigger()
+    said = window.statusBar().currentMessage()
+    assert "evil" in said and RLO not in said and "\n" not in said, repr(said)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -29,6 +30,13 @@ def test_file_open_reads_a_large_chart_in_the_background_the_window_answering(
     qtbot, make_window, tmp_path, monkeypatch
 ):
     monkeypatch.setattr(chart_opening, "IN_BACKGROUND", 0)
+    real_read = chart_opening.read_atlas
+
+    def slow_read(*args):  # (a slower disk: the reading outlasts a few of the window's ticks
+        time.sleep(0.3)  # however busy the machine; 4 ticks of 10 ms were counted under load)
+        return real_read(*args)
+
+    monkeypatch.setattr(chart_opening, "read_atlas", slow_read)
     large = large_chart(tmp_path)
     window = make_window()
     before = window.state.atlas.title

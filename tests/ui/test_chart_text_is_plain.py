@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflexmap.atlas import AtlasError, builtin_chart_path, read_atlas
+from reflexmap.i18n import shown_text
 from reflexmap.quiz import QuizOptions
 
 from .conftest import click_zone
@@ -53,7 +54,7 @@ def _hostile(value, key=None):
         return [_hostile(v, key) for v in value]
     if isinstance(value, str) and key in TEXT_KEYS:
         text = f"{value} {RLO}here{MARKUP} {CONTROLS} {LONG_WORD}"  # (C0 controls: refused by check)
-        CHART_TEXTS.add(_norm(text))
+        CHART_TEXTS.update((_norm(text), _norm(shown_text(text))))  # (as written; as shown)
         return text
     return value
 

@@ -106,6 +106,27 @@ def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, ed
     assert load_atlas(chart).zone("heel").shapes == editing.state.atlas.zone("heel").shapes
 
 
+@pytest.mark.parametrize(
+    ("letter", "kept"), [(Qt.Key.Key_D, False), (Qt.Key.Key_S, True), (Qt.Key.Key_C, None)]
+)
+def test_the_unsaved_changes_question_is_answered_by_alt_letters(qtbot, editing, chart, letter, kept):
+    """Alt+S, Alt+D and Alt+C answer "Save the changes?" (tryout S22-12: no Alt-letters)."""
+    drag(qtbot, editing, "plantar-left", (0, 25), (0, 30))
+    moved = editing.state.atlas.zone("heel").shapes
+    editing.close()
+    box = box_named("unsaved-changes")
+    assert all("&" in b.text() for b in box.buttons()), [b.text() for b in box.buttons()]
+    box.activateWindow()  # (the question has the keyboard, as on a desktop)
+    qtbot.waitUntil(box.isActiveWindow, timeout=2000)
+    qtbot.keyClick(box, letter, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=2000)
+    if kept is None:  # Cancel: the window stays, the work too
+        assert editing.isVisible() and editing.editor.session.modified
+        return
+    qtbot.waitUntil(lambda: not editing.isVisible(), timeout=2000)
+    assert (load_atlas(chart).zone("heel").shapes == moved) is kept
+
+
 def test_opening_another_chart_asks_about_unsaved_changes(qtbot, editing, chart):
     drag(qtbot, editing, "plantar-left", (0, 25), (0, 30))
     timer = answer_later("unsaved-changes", QMessageBox.StandardButton.Cancel)

@@ -1,8 +1,9 @@
-"""In the German interface a drawn zone's first texts are German where the chart is the
-author's own (before: "New zone 1", "an area not described yet", "Not described yet."),
-and on a chart written in English with German beside it they are English with the German
-beside them; File → Save suggests the file name its id has ("Annas Fußkarte":
-annas-fusskarte.yaml, before annas-fußkarte.yaml beside the id annas-fusskarte)."""
+"""In the German interface a drawn zone's first texts are English base texts (the form
+says "Base texts, in English") with the German beside them as the German translation, on
+one's own chart as on a chart written in English (S22-19: before, one's own chart got
+"Neue Zone 1" in its English base texts); File → Save suggests the file name its id has
+("Annas Fußkarte": annas-fusskarte.yaml, before annas-fußkarte.yaml beside the id
+annas-fusskarte)."""
 
 from __future__ import annotations
 
@@ -37,7 +38,9 @@ def _draw(qtbot, window, points) -> str:
     return window.state.zone_id
 
 
-def test_a_zone_drawn_in_german_on_ones_own_chart_gets_german_texts(qtbot, make_window, tmp_path, request):
+def test_a_zone_drawn_in_german_on_ones_own_chart_gets_english_base_and_german_beside(
+    qtbot, make_window, tmp_path, request
+):
     path = tmp_path / "small.yaml"
     shutil.copy(DATA / "small.yaml", path)
     window = _german(qtbot, make_window(load_atlas(path)))
@@ -45,12 +48,22 @@ def test_a_zone_drawn_in_german_on_ones_own_chart_gets_german_texts(qtbot, make_
     request.addfinalizer(window.editor.saving.discard)
     zone_id = _draw(qtbot, window, ((-15, 55), (5, 55), (5, 70), (-15, 70)))
     zone = window.editor.session.draft.atlas.zone(zone_id)
+    # S22-19: the base texts are English, as the form says; German goes in the German fields
+    # (before: "Neue Zone 1" in the base texts and no German translation)
     assert (zone.name, zone.claim, zone.technique) == (
-        "Neue Zone 1",
-        "einen noch nicht beschriebenen Bereich",  # (Karten verorten hier …)
-        "Noch nicht beschrieben.",
+        "New zone 1",
+        "an area not described yet",
+        "Not described yet.",
     )
-    assert zone.translations == {}
+    assert zone.translations == {
+        "de": {
+            "name": "Neue Zone 1",
+            "claim": "einen noch nicht beschriebenen Bereich",  # (Karten verorten hier …)
+            "technique": "Noch nicht beschrieben.",
+        }
+    }
+    shown = window.editor.session.draft.atlas.localized("de").zone(zone_id)
+    assert shown.name == "Neue Zone 1"  # the German app shows the German beside them
 
 
 def test_a_zone_drawn_in_german_on_an_english_chart_gets_its_german_beside(
@@ -95,9 +108,9 @@ def test_save_suggests_the_file_name_of_the_new_charts_id(qtbot, make_window, mo
     window.editor.saving.discard()
 
 
-def test_the_first_zone_of_a_new_chart_made_in_german_is_german(qtbot, make_window, request):
-    """The new chart's guide names come with German beside English, but its zones are the
-    author's: German in the form beside the map too (before: English there, German on the map)."""
+def test_the_first_zone_of_a_new_chart_made_in_german_has_its_german_beside(qtbot, make_window, request):
+    """The new chart's guide names come with German beside English, and so do its drawn
+    zones' first texts (S22-19: before, German in the base texts, which are English)."""
     from PySide6.QtWidgets import QDialog
 
     window = _german(qtbot, make_window(load_atlas(DATA / "small.yaml")))
@@ -116,4 +129,8 @@ def test_the_first_zone_of_a_new_chart_made_in_german_is_german(qtbot, make_wind
     qtbot.keyClicks(properties.sources.fields[("title", None)], "Kursunterlagen 2025")
     properties.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     zone = window.editor.session.draft.atlas.zone("new-zone-1")
-    assert (zone.name, zone.technique, zone.translations) == ("Neue Zone 1", "Noch nicht beschrieben.", {})
+    # S22-19: English base texts (as the form says), the German in the German fields
+    assert (zone.name, zone.technique) == ("New zone 1", "Not described yet.")
+    assert zone.translations["de"]["name"] == "Neue Zone 1"
+    assert zone.translations["de"]["technique"] == "Noch nicht beschrieben."
+    assert window.state.atlas.zone("new-zone-1").name == "Neue Zone 1"  # the German app's map

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 
+from benchmarks.editing import write_huge_zone_chart
 from reflexmap.atlas import builtin_chart_path, load_atlas
 from reflexmap.atlas.document import ChartDocument
 
@@ -177,3 +178,36 @@ def test_guide_names_kept_after_a_drag_are_where_a_full_redraw_places_them(qtbot
     assert chart.guide_names_kept > 0  # names kept without being placed again …
     assert chart.guide_names_placed > 0  # … and placed again where a drag changed what they read
     assert moved > 0  # (names a drag reached moved: the map shows them where a full redraw does)
+
+
+def test_a_drop_on_a_view_whose_items_reach_the_charts_edge_stays_partial(
+    qtbot, make_window, tmp_path, request
+):
+    """The heel, alone on its foot, selected: its label in the left column is the item that
+    makes the chart's left edge, and drawn bold it grows outwards past it, into the chart's
+    margin. A corner dropped draws only the heel's views again, and that is a full redraw's
+    picture (before, the bold text was measured as taken away: past the bounds the chart was
+    fitted to, as if the chart's edge moved, and the whole chart was drawn again after)."""
+    window = make_window(load_atlas(write_huge_zone_chart(tmp_path / "heel.yaml", 400)))
+    window.edit_action.trigger()
+    qtbot.waitUntil(lambda: window.editor.session.draft is not None, timeout=20_000)
+    request.addfinalizer(window.editor.saving.discard)  # closing asks nothing after the test
+    click_mm(qtbot, window, "plantar-left", 0.0, 25.0)
+    assert window.state.zone_id == "heel"
+    chart = window.map.chart
+    edge = chart.chart_rect.left() + 6  # where the chart's items end, as drawn
+    text = chart.labels[("plantar-left", "heel")].text
+    assert text.sceneBoundingRect().left() < edge - 0.5  # bold: past it
+    results = []
+    original = chart.update_zones
+    chart.update_zones = lambda atlas, ids: results.append(original(atlas, ids)) or results[-1]
+    corner = window.editor.session.written_shape("heel", "plantar-left")[0][0]
+    to = (corner[0] + 3, corner[1] + 3)
+    drag(qtbot, window, "plantar-left", corner, to, modifier=Qt.KeyboardModifier.AltModifier)
+    assert results == [True]  # drawn again in part: the chart's bounds held
+    assert window.state.zone_id == "heel"
+    assert chart.labels[("plantar-left", "heel")].text.font().bold()  # selected, as before
+    same_as_full(window)
+    window.undo_action.trigger()
+    assert results == [True, True]
+    same_as_full(window)

@@ -67,7 +67,7 @@ def test_a_chart_pdf_keeps_the_app_words_around_the_tradition_in_order(hostile_a
     assert _backwards(CAVEAT_END) not in flat and _backwards(CAVEAT_START) not in flat
     title = text.splitlines()[0]
     assert title.startswith("Western foot chart (Ingham tradition)"), title  # the title first, as written
-    assert "<b/>dlob<b>" in flat  # the markup as characters (after its RLO: backwards), never bold
+    assert "\\u202ehere<b>bold<" in flat  # the markup as characters, never bold; its RLO shown, never obeyed
 
 
 def test_a_chart_svg_draws_the_chart_text_inside_its_isolate(hostile_atlas, tmp_path):  # noqa: F811
@@ -96,4 +96,4 @@ def test_a_handout_keeps_its_heading_and_footer_words_in_order(hostile_atlas, tm
     assert _backwards("Plantar view: the soles") not in text
     pages = int(re.search(r"Page 1 of (\d+)\.", text)[1])
     assert all(f"Page {n} of {pages}." in text for n in range(1, pages + 1)), text[-400:]
-    assert "<b/>dlob<b>" in text  # the title's markup as characters
+    assert "\\u202ehere<b>bold<" in text  # the title's markup as characters, its RLO shown as its escape

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QListWidget, QMessageBox
 from reflexmap.ui import dialogs
 
 from .test_editor import DATA
-from .test_editor_reopen import HEEL
+from .test_editor_reopen import HEEL, fix_known
 
 
 def test_problems_of_a_chart_being_fixed_follow_the_language(qtbot, make_window, tmp_path, monkeypatch):
@@ -22,7 +22,7 @@ def test_problems_of_a_chart_being_fixed_follow_the_language(qtbot, make_window,
     monkeypatch.setattr(dialogs, "open_file", lambda *args: str(path))
     window.open_action.trigger()
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "chart-errors") is not None)
-    box = window.findChild(QMessageBox, "chart-errors")
+    box = fix_known(qtbot, window.findChild(QMessageBox, "chart-errors"))
     fix = next(b for b in box.buttons() if b.objectName() == "fix-in-editor")
     qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(

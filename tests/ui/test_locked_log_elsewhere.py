@@ -72,6 +72,9 @@ def test_the_statistics_window_says_the_progress_is_in_use(qtbot, studied, scrip
         print(f"\nstatistics on a held log: worst stall {worst} ms")
         assert worst < 1000, worst
         stats = window.findChild(QDialog, "statistics")
+        if script is not HOLDER:  # the lock waited for in the background, the window saying so
+            assert stats.findChild(QLabel, "statistics-reading") is not None
+            qtbot.waitUntil(lambda: stats.findChild(QLabel, "statistics-in-use") is not None, timeout=10_000)
         said = stats.findChild(QLabel, "statistics-in-use")
         if script is HOLDER:  # a write lock on a WAL log: reading goes on
             assert said is None and stats.stats.total_reviews == 2
@@ -95,7 +98,8 @@ def test_statistics_of_a_log_held_before_the_window_read_it(qtbot, make_window, 
         window.statistics_action.trigger()
         assert time.monotonic() - started < 3  # was 15 s
         stats = window.findChild(QDialog, "statistics")
-        assert stats.findChild(QLabel, "statistics-in-use") is not None  # not "0 reviews in all"
+        qtbot.waitUntil(lambda: stats.findChild(QLabel, "statistics-in-use") is not None, timeout=10_000)
+        assert stats.findChild(QLabel, "statistics-summary") is None  # not "0 reviews in all"
         stats.close()
     finally:
         holder.release()

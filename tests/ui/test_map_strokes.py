@@ -90,3 +90,43 @@ def test_the_stroke_shape_is_made_once_and_again_after_a_change(qapp):
     ours.setPath(moved)  # an edit moved the zone
     _drawn(ours, 6.0, 1)
     assert ours._stroke is not wider
+
+
+def _dense_circle(points: int, jitter: float) -> QPainterPath:
+    """A traced outline: `points` on a circle of 15 mm about (20, 20), each off by up to
+    `jitter` mm (a hand's tremor, far below a pixel)."""
+    rng = np.random.default_rng(7)
+    angles = np.linspace(0, 2 * np.pi, points, endpoint=False)
+    radii = 15 + rng.uniform(-jitter, jitter, points)
+    path = QPainterPath()
+    ring = [QPointF(20 + r * np.cos(a), 20 + r * np.sin(a)) for a, r in zip(angles, radii, strict=True)]
+    path.addPolygon(QPolygonF(ring))
+    path.closeSubpath()
+    return path
+
+
+@pytest.mark.parametrize("scale", [6.0, 23.4])  # an edge 2 px and 8 px wide
+@pytest.mark.parametrize("jitter", [0.0, 0.0005], ids=["smooth", "traced"])
+def test_a_dense_zone_is_painted_from_a_simpler_path_with_the_same_picture(qapp, scale, jitter):
+    """A zone of 99,999 points was filled and stroked point by point at every paint: on
+    screen it is drawn from the path without detail finer than a twentieth of a pixel, made
+    once per zoom step. The picture is Qt's of the smooth outline. (Qt's stroke of every
+    point of a traced one, 0.003 px off the circle, was a ragged edge up to twice as thick:
+    its stroker on segments a hundredth of a pixel long.)"""
+    pen = QPen(QColor("#3b3f45"), 0.35)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    ours, qts = StrokedPathItem(_dense_circle(99_999, jitter)), QGraphicsPathItem(_dense_circle(99_999, 0.0))
+    for item in (ours, qts):
+        item.setPen(pen)
+        item.setBrush(QBrush(QColor(200, 80, 40, 105)))
+    expected = _drawn(qts, scale, 1)
+    shown = _drawn(ours, scale, 3)
+    # antialiased edge pixels a few levels apart (the outline within 0.05 px), never a line's worth
+    assert int((np.abs(shown - expected).max(axis=2) > 24).sum()) <= 2
+    (drawn, _stroke), *others = ours._steps.values()
+    assert not others  # three bands, one step: made once
+    assert drawn.elementCount() < ours.path().elementCount() // 20, drawn.elementCount()
+    assert ours.path().elementCount() == 100_000  # the item's own path (its shape, bounds) is whole
+    ours.setPath(_path())
+    _drawn(ours, scale, 1)
+    assert not ours._steps  # an ordinary path is drawn as it is

@@ -226,4 +226,8 @@ def test_heat_map_words_after_a_name_with_a_direction_control_read_forwards(qtbo
     window.mastery_action.trigger()
     text = window.map.chart.labels[("plantar-left", "heel")].text.text()
     last = text.split("\n")[-1]  # (the name may take two lines: the last one holds the override)
-    assert last.startswith("\u2068") and last.endswith("\u202ezone\u2069 (new)"), repr(text)
+    # the override is shown as its escape, never obeyed (i18n.shown_text): nothing turns "(new)";
+    # the escape's six letters make the name longer than the small chart's column bounded by its
+    # feet, so its end may be cut ("\\u2… (new)"), the app's words kept whole after it
+    assert "\u202e" not in text and last.lstrip("\u2068").startswith("\\u2"), repr(text)
+    assert last.replace("\u2069", "").endswith("\u2026 (new)") or last.endswith("zone (new)"), repr(text)

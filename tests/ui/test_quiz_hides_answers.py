@@ -19,5 +19,10 @@ def test_the_zone_texts_form_steps_aside_while_a_round_runs_and_comes_back(qtbot
     assert not form.isVisible() and not window.info_dock.isVisible() and window.quiz_dock.isVisible()
     window.quiz.stop()
     QApplication.activeModalWidget().reject()  # the results
-    # browsing after the round: the form went with edit mode (it edits the chart), the card is back
-    assert not form.isVisible() and window.info_dock.isVisible() and not window.quiz_dock.isVisible()
+    # Edit mode, in which the round was begun, is back with its form (it was back with Edit
+    # zones ticked and its hint said, the form hidden and the card in its place); the card
+    # beside it, the quiz panel gone
+    assert window.editor.active and window.edit_action.isChecked()
+    assert form.isVisible() and window.info_dock.isVisible() and not window.quiz_dock.isVisible()
+    window.edit_action.trigger()  # Edit mode ended: the form goes, the card stays
+    assert not window.editor.active and not form.isVisible() and window.info_dock.isVisible()

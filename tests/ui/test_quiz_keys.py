@@ -280,6 +280,24 @@ def test_ending_early_asks_first(qtbot, quiz_window):
     assert summary is not None and summary.isVisible()
 
 
+def test_ending_early_counts_what_is_left_as_the_question_number_does(qtbot, quiz_window):
+    """After one miss on "Question 1 of 3", at "Question 2 of 3" the question said "3 questions
+    are still to come" (the miss's repeat counted there and not in the number: tryout S22-5)."""
+    window = quiz_window
+    session = start(window, ["neck", "heart", "stomach"], kinds=("name",))
+    question = session.current
+    wrong = (question.answer + 1) % len(question.choices)
+    qtbot.mouseClick(window.quiz_panel.buttons[wrong], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.quiz_panel.next_button, Qt.MouseButton.LeftButton)
+    assert window.quiz_panel.status.text().startswith("Question 2 of 3")
+    window.end_quiz_action.trigger()
+    box = window.findChild(QMessageBox, "quiz-end-confirm")
+    assert box is not None and box.isVisible()
+    said = box.informativeText()
+    assert said.startswith("2 questions are still to come, plus 1 you missed, to be asked again."), said
+    qtbot.mouseClick(box.findChild(QPushButton, "keep-practising"), Qt.MouseButton.LeftButton)
+
+
 # --- 3. time to read ----------------------------------------------------------------------
 def test_a_right_answer_stays_long_enough_to_read(qtbot, quiz_window):
     window = quiz_window

@@ -45,10 +45,10 @@ def _held(monkeypatch) -> tuple[threading.Event, list[str]]:
     go, threads = threading.Event(), []
     real = ReviewLog.import_progress_json
 
-    def held(self, path):
+    def held(self, path, load=None):
         threads.append(threading.current_thread().name)
         go.wait(5)
-        return real(self, path)
+        return real(self, path, load)
 
     monkeypatch.setattr(ReviewLog, "import_progress_json", held)
     return go, threads

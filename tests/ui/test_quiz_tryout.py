@@ -90,6 +90,36 @@ def test_review_mistakes_with_none_says_so(qtbot, make_window):
     box.accept()
 
 
+def test_review_mistakes_says_when_the_zone_missed_is_gone_from_the_chart(qtbot, make_window, tmp_path):
+    """The stomach missed, then deleted from the chart: "your last answer to each of these
+    questions was right" was untrue (tryout S22-17); the message says the zone is gone."""
+    import yaml
+
+    from reflexmap.atlas import load_atlas
+    from reflexmap.atlas.loader import builtin_charts
+
+    from .test_quiz_student import mouse_round
+
+    window = make_window()
+    setup_by_mouse(qtbot, window, kinds={"find"}, feet={"left"}, zones={"stomach"}, length=1)
+    _asked, summary = mouse_round(qtbot, window, miss="stomach")
+    summary.reject()
+    qtbot.waitUntil(lambda: not window.quiz.active)
+    window.close()
+    source = next(p for p in builtin_charts() if p.name == "ingham-western.yaml")
+    chart = yaml.safe_load(source.read_text(encoding="utf-8"))
+    chart["zones"] = [z for z in chart["zones"] if z["id"] != "stomach"]
+    edited = tmp_path / "without-stomach.yaml"
+    edited.write_text(yaml.safe_dump(chart, allow_unicode=True), encoding="utf-8")
+    later = make_window(load_atlas(edited))  # the same student, the same chart, one zone fewer
+    later.review_action.trigger()
+    qtbot.waitUntil(lambda: bool(_visible_boxes(later)))
+    (box,) = _visible_boxes(later)
+    assert "the zone you last answered wrong is no longer in it" in box.text(), box.text()
+    assert "was right" not in box.text()
+    box.accept()
+
+
 def _visible_boxes(window):
     return [b for b in window.findChildren(QMessageBox, "quiz-warning") if b.isVisible()]
 

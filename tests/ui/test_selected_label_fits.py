@@ -116,3 +116,33 @@ def test_every_selected_label_stays_in_its_column_in_edit_mode(qtbot, largest_te
     window.edit_action.trigger()
     qtbot.wait(50)
     assert select_each_zone_and_check(qtbot, window) > 40
+
+
+def test_items_put_back_as_drawn_cover_what_a_fresh_drawing_covers(builtin_atlas, qapp):
+    """The state of the moment changes what a view's items cover (a selected zone's label
+    bold and grown outwards, its zone's pen wider; a hovered or marked zone's pen wider). An
+    edit drawing a view again measures the items it takes away as drawn, as the chart's
+    bounds were taken (ChartScene.as_drawn): every item then covers what it covers in a
+    fresh drawing of the same chart."""
+    from reflexmap.render.chart_scene import ChartScene
+
+    def covers(scene):
+        items = scene.frame_items.items()
+        return {view_id: [item.sceneBoundingRect() for item in drawn] for view_id, drawn in items}
+
+    fresh = ChartScene()
+    fresh.show_chart(builtin_atlas, "plantar")
+    scene = ChartScene()
+    scene.show_chart(builtin_atlas, "plantar")
+    assert covers(scene) == covers(fresh)
+    left = [key for key, label in scene.labels.items() if label.side == "left"]
+    chosen, hovered, marked = left[0], left[1], left[2]
+    scene.set_selected(chosen[1])  # (on both feet)
+    scene.set_hovered(hovered)
+    scene.mark(*marked, "✔ here")
+    changed = [v for v in covers(scene) if covers(scene)[v] != covers(fresh)[v]]
+    assert changed  # the state shows in what the items cover
+    scene.as_drawn(set(scene.zone_items))
+    assert covers(scene) == covers(fresh)
+    assert not scene.selected_keys and scene._hovered is None
+    assert not any(item.marked or item.selected or item.hovered for item in scene.zone_items.values())

@@ -206,3 +206,16 @@ def test_a_damaged_file_in_a_folder_that_cannot_be_written_is_said_plainly(
     assert f"{kept}\n\nThe backup copy \u2068{path}.bak\u2069" in said, said
     assert window.state.labels_visible is False  # the backup's value
     monkeypatch.undo()  # the folder works again before the window closes (it writes the settings)
+
+
+def test_an_entry_listed_many_times_is_said_with_how_often(tmp_path: Path):
+    """Five times the same zone id read '"no-such-zone" is listed twice' (tryout S22-11)."""
+    path = tmp_path / "settings.json"
+    Settings(path).setValue("quiz/setup/custom", ["neck"])
+    for times, said in ((5, "is listed 5 times"), (2, "is listed twice")):
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw["values"]["quiz/setup/custom"] = ["no-such-zone"] * times
+        path.write_text(json.dumps(raw), encoding="utf-8")
+        again = Settings(path)
+        assert again.value("quiz/setup/custom") == ["no-such-zone"]
+        assert any(said in w and f"{times - 1} of {times}" in w for w in again.warnings), again.warnings

@@ -82,3 +82,45 @@ def test_the_title_stays_put_while_a_zone_on_one_foot_is_renamed_and_undone(qtbo
         assert spots["title"] == before["title"], (before, typed, undone)
         assert abs(spots["key and caveat"] - before["key and caveat"]) <= 1, (before, typed, undone)
     window.editor.saving.discard()
+
+
+INNER = """  - id: inner
+    name: "Inner zone"
+    region: head
+    claim: "the head"
+    technique: "Thumb-walk."
+    sources: [s1]
+    confidence: sourced
+    shapes:
+      plantar-right: [[-18, 60], [-12, 60], [-12, 70], [-18, 70]]
+"""
+
+
+def test_the_feet_stay_put_when_the_column_between_them_empties_and_fills_again(qtbot, make_window, tmp_path):
+    """The only label in the column between the feet (a zone by the right foot's inner edge)
+    gone by Delete zone, and back by Undo: the gap between the feet stays as it was, and so do
+    both feet on screen (tryout S23-7: Undo of a zone's drawing moved the right foot 58 px to
+    the left; deleting it here moved it 87 px)."""
+    path = tmp_path / "inner.yaml"
+    text = (DATA / "small.yaml").read_text(encoding="utf-8")
+    at = text.index("  - id: side")
+    path.write_text(text[:at] + INNER + text[at:], encoding="utf-8")
+    window = make_window(load_atlas(path))
+    assert window.map.chart.labels[("plantar-right", "inner")].side == "left"  # between the feet
+    window.edit_action.trigger()
+    window.actions_by_name["zoom_in"].trigger()  # (fitted, the first edit fits the chart anew)
+    click_mm(qtbot, window, "plantar-right", -15.0, 65.0)
+    assert window.state.zone_id == "inner"
+    before = _on_screen(window)
+    window.actions_by_name["delete"].trigger()
+    qtbot.wait(20)
+    assert not window.state.atlas.has_zone("inner")
+    deleted = _on_screen(window)
+    combo = QKeySequence(QKeySequence.StandardKey.Undo)[0]
+    qtbot.keyClick(window.map, combo.key(), combo.keyboardModifiers())
+    qtbot.wait(20)
+    assert window.state.atlas.has_zone("inner")
+    undone = _on_screen(window)
+    for spots in (deleted, undone):
+        assert (spots["heel"], spots["right"]) == (before["heel"], before["right"]), (before, spots)
+    window.editor.saving.discard()

@@ -19,8 +19,8 @@ from .runs import (
     _marks,
     _open_key_line,
     _run,
-    _run_keys,
     anchored_points,
+    run_keys,
 )
 from .templates import build
 from .tokens import (
@@ -217,7 +217,7 @@ class _Block(_Counting):
             if dash:
                 items = _items(text, line, run_end, indent)
             else:
-                items = len(_run_keys(indent).findall(text, line, run_end))
+                items = len(run_keys(text, line, run_end, indent))
             if dash:
                 room = top.limit - top.count
             else:
@@ -227,7 +227,7 @@ class _Block(_Counting):
                 return False
             stop = run_end if take == items else _run(item, text, line, take)
             if not dash:
-                keys = _run_keys(indent).findall(text, line, stop)
+                keys = run_keys(text, line, stop, indent)
                 fresh = set(keys)
                 if len(fresh) != len(keys) or fresh & top.keys:
                     return False  # a duplicate key: the parser reports it (and drops its value)

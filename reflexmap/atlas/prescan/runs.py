@@ -44,9 +44,15 @@ def _items(text: str, start: int, end: int, indent: int) -> int:
 
 
 @cache
-def _run_keys(indent: int) -> re.Pattern[str]:
-    """The keys of a run of `key: value` lines at `indent` (see _block_items)."""
-    return re.compile(rf"(?m)^ {{{indent}}}([A-Za-z_][A-Za-z0-9_\-]*):")
+def _key_lines(indent: int) -> re.Pattern[str]:
+    return re.compile(rf"(?m)^(?: {{{indent}}}([A-Za-z_][A-Za-z0-9_\-]*):)?+[^\n]*+\n?")
+
+
+def run_keys(text: str, start: int, end: int, indent: int) -> list[str]:
+    """The keys of a run of `key: value` lines at `indent` (see _block_items) between `start`
+    and `end`: a line at a time (a key searched at every character of the lines was 0.15 s
+    for a value followed by 20,000,000 spaces, and was done four times)."""
+    return [key for key in _key_lines(indent).findall(text, start, end) if key]
 
 
 @cache

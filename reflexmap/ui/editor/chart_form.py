@@ -324,6 +324,8 @@ class ChartPropertiesDialog(QDialog):
         inside = QWidget(self.body)
         layout = QVBoxLayout(inside)
         layout.setContentsMargins(0, 0, 0, 0)
+        for note in _base_notes(atlas):  # which language the base texts are in (S22-19)
+            layout.addWidget(note)
         form = QFormLayout()
         for name in FIELDS:
             form.addRow(labels[name], self._field(name, None, getattr(atlas, name) or ""))
@@ -424,3 +426,45 @@ class ChartPropertiesDialog(QDialog):
         if style != self.atlas.zone_names:
             changed.append(("zone_names", style, None))
         return changed
+
+
+def _base_notes(atlas) -> list[QLabel]:
+    """In an interface language other than English, the lines above the chart's base texts:
+    that they are English, the file's own language, and, when some are still the very words of
+    the translation into the interface's language (a chart made in the German app: its typed
+    title is both), that English readers see those words until they are written in English
+    (S22-19: the German title stood in the English fields unsaid)."""
+    here = i18n.language()
+    if here == i18n.DEFAULT:
+        return []
+    notes = [
+        _note(_("Base texts, in English (the translations follow below):"), "chart-base-note", bold=True)
+    ]
+    texts = (atlas.translations or {}).get(here, {})
+    same = [
+        name for name in FIELDS if (getattr(atlas, name) or "") and getattr(atlas, name) == texts.get(name)
+    ]
+    if same:
+        said = {"title": _("title"), "tradition": _("tradition"), "description": _("description")}
+        notes.append(
+            _note(
+                _(
+                    "Still as typed in {language}, not yet in English: {fields}. The English app and "
+                    "English pages show these words until you write them in English here."
+                ).format(language=i18n.LANGUAGES[here], fields=", ".join(said[name] for name in same)),
+                "chart-base-copied",
+            )
+        )
+    return notes
+
+
+def _note(text: str, name: str, *, bold: bool = False) -> QLabel:
+    note = QLabel(text)
+    note.setObjectName(name)
+    note.setTextFormat(Qt.TextFormat.PlainText)
+    note.setWordWrap(True)
+    if bold:
+        font = note.font()
+        font.setBold(True)
+        note.setFont(font)
+    return note

@@ -36,6 +36,9 @@ class EditorHost:
     # a chart saved with zones renamed: (chart id, {old id: new id}, old ids to copy, not move);
     # the students' progress follows
     zones_renamed: Callable[[str, dict[str, str], frozenset[str]], None]
+    # a chart saved as a copy with an id of its own: (its id before, the new id); the students'
+    # progress is copied to the new id: (how much was copied, what could not be done)
+    progress_copied: Callable[[str, str], tuple[int, list[str]]] = lambda old, new: (0, [])
     # `call` called whenever the window becomes active again (a file may have changed meanwhile)
     when_activated: Callable[[Callable[[], None]], None] = lambda call: None
     # the status bar's message now, as a call that shows it again (a dialog cancelled)
@@ -45,3 +48,7 @@ class EditorHost:
     taken_ids: Callable[[Path | None], set[str]] = lambda path: set()
     # the ids of the charts with progress in any profile (a new chart's id is none of them)
     ids_with_progress: Callable[[], set[str]] = lambda: set()
+    # the keyboard's focus to the map (a new zone drawn: Return and Escape act on it, S22-8)
+    focus_map: Callable[[], None] = lambda: None
+    # the window is shown (not closing: work kept by a stopped window is offered there)
+    shown: Callable[[], bool] = lambda: True

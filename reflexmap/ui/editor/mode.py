@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QToolButton
 
-from ...i18n import _, ngettext
+from ...i18n import _, file_isolate, ngettext
 from ..modes import QUIZ
 from .field_undo import FieldUndo, typing_made
 from .host import BESIDE_CARD, LEFT
@@ -43,6 +43,7 @@ class EditMode(QObject):
         self.session.changed.connect(self._problems_shown)
         self.tool = ZoneTool(state, self.session, self.say, host.pointed, self)
         self.tool.on_left = self._left
+        self.tool.on_resume = lambda: self.set_editing(True)  # (a mode started from it ended)
         # the note counts what the marks show, drawn afresh with them (a drag's live check too)
         self.tool.overlay_changed.connect(self._problems_shown)
         self.tool.needs_source = self._first_source
@@ -61,6 +62,7 @@ class EditMode(QObject):
         self.form = None
         self.opening = None  # a large chart being read for editing (opening.Opening)
         self.after_opening = None  # the action that asked for edit mode, done once it is on
+        self.changed_before_edit = False  # the file read differs from the chart shown: said
         stack = self.session.stack
         for signal in (
             stack.canUndoChanged,
@@ -184,7 +186,9 @@ class EditMode(QObject):
                 return False
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
+                shown = self.state.source
                 self.session.open_file(Path(path))
+                self.changed_before_edit = self.session.show_if_changed(shown)
             except (OSError, ValueError) as exc:
                 self._open_failed(exc)
                 return False
@@ -195,6 +199,16 @@ class EditMode(QObject):
         if self.history_wanted:  # open when editing ended last
             self.show_history()
         self._problems_shown()
+        if self.changed_before_edit:
+            self.changed_before_edit = False
+            self.say(
+                _(
+                    "{file} was changed by another program since it was opened: "
+                    "the chart is shown and edited as the file is now "
+                    "(Undo brings back the chart as it was shown)."
+                ).format(file=file_isolate(Path(path).name))
+            )
+            return True
         self.say(
             _(
                 "Edit mode: drag a vertex or the zone, double-click an edge to add a vertex, "
@@ -212,6 +226,7 @@ class EditMode(QObject):
             self.actions_changed.emit()
             return
         self.session.start(document, Path(path))
+        self.changed_before_edit = self.session.show_if_changed(self.state.source)
         self.set_editing(True)
         if then is not None and self.active:
             then()  # the action that asked for the mode carries on (it was lost: asked twice)
@@ -232,14 +247,20 @@ class EditMode(QObject):
         self.say(_("Edit mode not begun: opening the chart for editing was cancelled."))
         self.actions_changed.emit()
 
-    def edit_document(self, document, path: Path | None, *, modified: bool) -> bool:
-        """Show `document` (a new chart, recovered work) in edit mode; its file is `path`."""
+    def edit_document(
+        self, document, path: Path | None, *, modified: bool, based_on: tuple | None = None
+    ) -> bool:
+        """Show `document` (a new chart, recovered work) in edit mode; its file is `path`;
+        `based_on`: the file's stamp the work was based on, when another program changed the
+        file since (Save asks before writing over it)."""
         if document.draft().atlas is None:
             self.say(_("This chart's views or sources are broken: fix them in the file first."))
             return False
 
         def shown() -> None:
             self.session.start(document, path, show=True, modified=modified)
+            if based_on is not None and self.session.saved_path == path:
+                self.session.on_disk = based_on  # the file is not what this work was based on
             if not self.active:
                 self.set_editing(True)
 
@@ -308,6 +329,9 @@ class EditMode(QObject):
 
     def may_close(self, close_again) -> bool:
         return self.saving.may_close(close_again)
+
+    def may_quiz(self) -> bool:
+        return self.saving.may_quiz()
 
     def _editing_path(self) -> Path | None:
         document = self.session.document
@@ -414,6 +438,9 @@ class EditMode(QObject):
     def draw_zone(self) -> None:
         if self._editing(self.draw_zone):
             self.tool.start_drawing()
+            # the keys that close or drop the drawing reach the map wherever the focus was when
+            # it began (a list or a form beside the map keeps its keys: tryout S22-8)
+            self.host.focus_map()
 
     def duplicate_zone(self) -> None:
         from ...atlas.edits import DuplicateZone, copy_names

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...atlas.ids import free_id, id_from_name
-from ...i18n import _, bidi_isolate
+from ...i18n import DEFAULT, _, bidi_isolate, gettext_in
 
 MAX_TITLE_CHARS = 200
 MAX_STEM_CHARS = 60  # a suggested file name's length before ".yaml"
@@ -44,14 +44,25 @@ def chart_file_name(title: str, folder: Path | None = None) -> str:
 
 
 def new_chart_document(
-    outlines: Path, title: str, *, with_zones: bool, tradition: str = "", taken: Collection[str] = ()
+    outlines: Path,
+    title: str,
+    *,
+    with_zones: bool,
+    tradition: str = "",
+    taken: Collection[str] = (),
+    language: str = "en",
 ):
     """A new chart (a ChartDocument without a file yet) with the views, guide lines and
     sources of the chart at `outlines`, and its zones or none. It is the author's chart:
     its title and `tradition` are theirs (the outlines' tradition, description, their
     translations and the outlines' file's comments do not come along; an empty tradition is
     left for the check to ask for). Its id is made from its title (atlas/ids.py), with "-2" …
-    when a chart in `taken` has that id (progress and Anki cards are kept by chart id)."""
+    when a chart in `taken` has that id (progress and Anki cards are kept by chart id).
+    `language`: the interface's, the language the title and tradition were typed in: when it
+    is not English (a file's base texts are English), they are the chart's translation into
+    it, and its base texts are the same words until someone writes them in English (Chart
+    properties says so); the untouched "My chart" is English in the base (S22-19: the German
+    title stood in the English fields only, "Übersetzung: Deutsch" empty)."""
     from ruamel.yaml.comments import CommentedSeq
 
     from ...atlas.document import ChartDocument, read_document
@@ -59,16 +70,32 @@ def new_chart_document(
     base = read_document(outlines)
     tree = base.tree()
     title = title.strip()[:MAX_TITLE_CHARS] or _("My chart")
-    tree["id"] = free_id(id_from_name(title), taken)
-    tree["title"] = title
-    tree["tradition"] = " ".join(tradition.split())[:MAX_TITLE_CHARS]
+    tradition = " ".join(tradition.split())[:MAX_TITLE_CHARS]
+    base_title = title
+    if language != DEFAULT and title == gettext_in(language, "My chart"):
+        base_title = "My chart"  # the default, as the English app names it
+    tree["id"] = free_id(id_from_name(base_title), taken)
+    tree["title"] = base_title
+    tree["tradition"] = tradition
     tree.pop("description", None)
-    for language in list((tree.get("translations") or {}).keys()):
-        texts = tree["translations"][language]
+    for other in list((tree.get("translations") or {}).keys()):
+        texts = tree["translations"][other]
         for key in ("title", "tradition", "description"):
             texts.pop(key, None)
         if not texts:
-            del tree["translations"][language]
+            del tree["translations"][other]
+    if language != DEFAULT:  # typed in the interface's language: its translation
+        from ruamel.yaml.comments import CommentedMap
+
+        typed = {"title": title, "tradition": tradition} if tradition else {"title": title}
+        translations = tree.get("translations")
+        if translations is None:
+            translations = tree["translations"] = CommentedMap()
+        texts = translations.get(language)
+        if texts is None:
+            translations[language] = CommentedMap(typed)
+        else:
+            texts.update(typed)
     if "translations" in tree and not tree["translations"]:
         del tree["translations"]
     _drop_comments(tree)  # the outlines' chart's words about itself (its tools, its sources)

@@ -14,7 +14,6 @@ import numpy
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
-    QColor,
     QFont,
     QFontMetricsF,
     QPainterPath,
@@ -36,14 +35,18 @@ from ...layout.marks import free_spot, line_pieces, place_message
 from ...render import palette
 
 HANDLE_PX = 8.0
-PROBLEM = QColor("#c0392b")  # an error's red, readable on paper and on the dark theme's fills
+PROBLEM = palette.PROBLEM  # an error's red (the quiz draws the zones it leaves out so too)
 MAX_MESSAGE_CHARS = 160
 MAX_MESSAGE_LINES = 5  # a problem's message on the map, wrapped to the room in view
-MAX_MESSAGE_PX = 320  # no wider than this, however much room there is
+MAX_MESSAGE_PX = 320  # no wider than this beside its ring, however much room there is
+# tried too where the message is longer: in fewer lines it fits a band of paper (above the
+# title, under the key: 46 px high at 1440 x 900, the message in 320 px needed 47 px)
+WIDE_MESSAGE_PX = 480
 NARROWER_PX = (240, 180)  # tried with the widest: more lines, a box that fits nearer its ring
 MIN_MESSAGE_PX = 120  # no narrower, however little
 SIDE_PX = 12  # from the ring's centre to its message
 EDGE_PX = 4  # kept free at the edges of the view
+MAX_PLACES_KEPT = 64  # messages' places remembered (Overlay._places)
 OUTWARD_PX = 2 * MIN_MESSAGE_PX  # room enough on the outer side of a mark for its message
 # a message wholly over zones, leaders or guide lines weighs as one this much further off; a
 # red line joining a message to its ring through a label, as one this much further (the
@@ -53,6 +56,9 @@ THROUGH_LABEL_PX = 1000.0
 TEXT_MARGIN_PX = 3.0  # a joining line keeps this far off the chart's texts where it can
 OFF_OUTLINE_PX = 120  # a message stands on paper, off the feet, where it can this near its ring
 MAX_REACH_PX = 240  # a message stands no further than this from its ring (a line joins them)
+# on paper, where the paper nearer is all zones and text, this far (a long line to free paper
+# beats a box over zones: S19-4, the paper above the title ~370 px off a kidney dragged out)
+FAR_PAPER_PX = 400
 
 
 def wrapped(text: str, font: QFont, width: float, most: int) -> list[str]:
@@ -97,6 +103,7 @@ class Overlay:
         self._rings: list[tuple[float, float]] = []  # the other problems' rings (view px)
         self._feet: list[list[tuple[float, float]]] = []  # the feet's outlines (view px)
         self._outline_cache: tuple = (None, [])  # (the view laid out for, its feet's outlines)
+        self._places: dict = {}  # what a message's place was searched among -> the place found
 
     def begin(self, target) -> None:
         self.target = target
@@ -251,6 +258,8 @@ class Overlay:
         widths = [widest] + [
             w for w in (MAX_MESSAGE_PX, *NARROWER_PX, MIN_MESSAGE_PX) if w != widest and w < natural
         ]
+        if natural > MAX_MESSAGE_PX and across - 2 * EDGE_PX >= WIDE_MESSAGE_PX:
+            widths.append(WIDE_MESSAGE_PX)  # (last: it wins only where it stands nearer)
         metrics = QFontMetricsF(font)
         texts, sizes, wanted = [], [], []
         whole: list[int] = []  # the sizes whose lines hold the whole message (no "…")
@@ -272,27 +281,19 @@ class Overlay:
             sizes.append((w, h))
             wanted.append(self._beside(origin, dx, dy, w, h))
         taken, bounds = self._taken(origin, room, clear)
-        found = None
-        # whole first; a message cut with "…" only where no whole one has a place
-        for ks in (whole, range(len(sizes))) if len(whole) < len(sizes) else (whole,):
-            found = place_message(
-                [sizes[k] for k in ks],
-                origin.toTuple(),
-                [wanted[k] for k in ks],
-                taken,
-                bounds,
-                feet=self._feet,
-                paper_reach=OFF_OUTLINE_PX,
-                reach=MAX_REACH_PX,
-                gap=4.0,
-                soft=soft,
-                soft_cost=OVER_ZONES_PX if soft else 0.0,
-                line_cost=THROUGH_LABEL_PX,
-                others=others,
-            )
-            if found is not None:
-                found = (list(ks)[found[0]], *found[1:])
-                break
+        # the same problem among the same text as the last drawings (a drag elsewhere, the
+        # view's every mouse move): its place again, not searched again (0.05-0.25 s a search)
+        key = _frozen((sizes, origin.toTuple(), wanted, taken, bounds, self._feet, soft, others, whole))
+        try:
+            found = self._places.get(key, ...)
+        except TypeError:  # (a value no key can hold: searched each time)
+            key, found = None, ...
+        if found is ...:
+            found = self._search(sizes, whole, origin, wanted, taken, bounds, soft, others)
+            if key is not None:
+                if len(self._places) >= MAX_PLACES_KEPT:
+                    self._places.pop(next(iter(self._places)))
+                self._places[key] = found
         if found is not None:
             k, spot, _on_paper = found
             (w, h), lines = sizes[k], texts[k]
@@ -315,6 +316,32 @@ class Overlay:
         tag = self._apart(origin, SIDE_PX - 4, -h / 2, w, h, room, clear, reach=MAX_REACH_PX / 4)
         if tag is not None:  # (else the ring alone: a tag too would cover the chart's text)
             self._box_at(at, "!", tag, bold=True).setToolTip(message)
+
+    def _search(self, sizes, whole, origin, wanted, taken, bounds, soft, others):
+        """(index of the size, its place, on paper) for the message, or None."""
+        found = None
+        # whole first; a message cut with "…" only where no whole one has a place
+        for ks in (whole, range(len(sizes))) if len(whole) < len(sizes) else (whole,):
+            found = place_message(
+                [sizes[k] for k in ks],
+                origin.toTuple(),
+                [wanted[k] for k in ks],
+                taken,
+                bounds,
+                feet=self._feet,
+                paper_reach=OFF_OUTLINE_PX,
+                reach=MAX_REACH_PX,
+                far_reach=FAR_PAPER_PX,
+                gap=4.0,
+                soft=soft,
+                soft_cost=OVER_ZONES_PX if soft else 0.0,
+                line_cost=THROUGH_LABEL_PX,
+                others=others,
+                margin=TEXT_MARGIN_PX,
+            )
+            if found is not None:
+                return (list(ks)[found[0]], *found[1:])
+        return None
 
     def _feet_in_view(self, area, scale: float) -> list[list[tuple[float, float]]]:
         """The feet's outlines as polygons (view px from the top left of `area`), found once
@@ -371,6 +398,10 @@ class Overlay:
         if not xs or not len(self._clear):
             return 0
         x, y = numpy.concatenate(xs)[:, None], numpy.concatenate(ys)[:, None]
+        # from the ring's box on, as layout.marks.crosses judged the place: a text under the
+        # ring is crossed by every way out of it
+        out = (numpy.abs(x[:, 0]) > 11) | (numpy.abs(y[:, 0]) > 11)
+        x, y = x[out], y[out]
         left, top, right, bottom = self._clear.T
         inside = (left <= x) & (x <= right) & (top <= y) & (y <= bottom)
         return int(inside.any(axis=0).sum())
@@ -500,3 +531,16 @@ def out_of_view_words() -> str:
 
 def _way_length(way: list[QPointF]) -> float:
     return sum(math.hypot(b.x() - a.x(), b.y() - a.y()) for a, b in zip(way, way[1:], strict=False))
+
+
+def _frozen(value):
+    """`value` (lists, tuples, numpy arrays, Qt rectangles and points, numbers) as a key."""
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, numpy.ndarray):
+        return (value.shape, value.tobytes())
+    if isinstance(value, QRectF):
+        return value.getRect()
+    if isinstance(value, QPointF):
+        return value.toTuple()
+    return value

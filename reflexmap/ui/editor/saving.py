@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ...i18n import _, bidi_isolate, ngettext
-from .autosaving import Autosaving, forget_autosaves, is_builtin, write_failure
+from ...i18n import _, bidi_isolate, file_isolate, ngettext
+from .autosaving import Autosaving, is_builtin, write_failure
 from .session import chart_id_of, own_marks
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ class Saving(QObject, Autosaving):
         self.mode, self.host, self.session = mode, mode.host, mode.session
         self._told_on_disk: tuple | None = None  # the change on disk said when the window came back
         self._asking = False
+        self._progress_said = ""  # a Save as copied the quiz progress to the copy's own id: said
         self._closing: Callable[[], object] | None = None  # the window closes once saved
         self._start_autosave()
         self.host.when_activated(self.window_activated)
@@ -89,10 +90,11 @@ class Saving(QObject, Autosaving):
     def _write_own(self, path: Path) -> bool:
         """Write the chart to `path` as a file of its own there (`_own_copy`): True once written."""
         copy, step, said = self._own_copy(path)
+        self._progress_said = ""
         if not self.write(path, copy, step):
             return False
         if said and self.session.saved_path == path:  # (not when written elsewhere instead)
-            self.mode.say(said)
+            self.mode.say(self._progress_said or said)
         return True
 
     def _own_copy(self, path: Path):
@@ -101,7 +103,8 @@ class Saving(QObject, Autosaving):
         whose chart id another known chart has (Save as of a built-in chart, of one's own
         under a new name; or Save after the id was changed to a taken one, by Undo of "Give
         the chart an id of its own" or by hand) gets an id of its own; a chart whose leading
-        comments are still a built-in chart's no longer calls itself the built-in chart, and
+        comments are still a built-in chart's (and not those of the person's own file it was
+        opened from) no longer calls itself the built-in chart, and
         the `$schema` comment points at the schema from the new folder (atlas/copy_header.py).
         So what is shown after a save is what the file holds (before, Undo of the own id, then
         Save, wrote the built-in id and header back). The change becomes an undoable step only
@@ -129,8 +132,8 @@ class Saving(QObject, Autosaving):
             same_file and head == session.saved_own[1],
         )
         taken = self.host.taken_ids(path) if chart_id and not kept_id else set()
-        if chart_id in taken:
-            own = free_id(chart_id, taken)
+        if chart_id in taken:  # (nor an id with progress: the copy's is copied to it, not mixed)
+            own = free_id(chart_id, taken | self.host.ids_with_progress())
             try:
                 copy = SetChartId(own).apply(document, check=False).document
             except EditRefused as exc:
@@ -138,7 +141,15 @@ class Saving(QObject, Autosaving):
                 return None, None, ""
             step = lambda: _("Give the chart an id of its own")  # noqa: E731
             said = own_id_said(path, own, chart_id)
-        builtin = None if is_builtin(path) or kept_head else builtin_head(copy.text)
+        # a person's own file keeps the comments it was opened or saved with, even when they
+        # are still the built-in chart's (tryout S22-15: a byte copy of it, saved as another
+        # name, lost its 28-line header): only the built-in chart's own file gets a copy's header
+        own_head = (
+            session.saved_path is not None
+            and not is_builtin(session.saved_path)
+            and head == session.saved_own[1]
+        )
+        builtin = None if is_builtin(path) or kept_head or own_head else builtin_head(copy.text)
         if builtin is not None:
             text = copy_header(copy.text, builtin, path, builtin_title=session.title())
         else:
@@ -172,6 +183,7 @@ class Saving(QObject, Autosaving):
         if problems and not self._save_anyway(len(problems)):
             return False
         old_chart = session.saved_path
+        was_id = chart_id_of(session.document)
         renames = session.renames_to_save()
         try:
             save_atlas(document.at(path, str(path)), path, allow_errors=True)
@@ -180,13 +192,13 @@ class Saving(QObject, Autosaving):
             return False
         if copy is not None:
             session.took(copy, step)
-        forget_autosaves(old_chart)
-        forget_autosaves(path)
-        self._autosaved_text = ""
+        self._forget_mine(old_chart, path, saved=True)
         session.saved_as(path)
         self.host.settings.setValue("chart/last", str(path))
         self.host.remember_chart(path)
-        self.mode.say(_("Saved {path}").format(path=bidi_isolate(str(path))))
+        self.mode.say(_("Saved {path}").format(path=file_isolate(path)))
+        if old_chart is not None and old_chart != path and not is_builtin(old_chart):
+            self._progress_follows(was_id, chart_id_of(session.document), path)  # (before the renames)
         if renames:
             chart_id = (
                 session.draft.atlas.id if session.draft and session.draft.atlas else chart_id_of(document)
@@ -195,13 +207,39 @@ class Saving(QObject, Autosaving):
                 self.host.zones_renamed(chart_id, renames, _shown_elsewhere(chart_id, set(renames), path))
         return True
 
+    def _progress_follows(self, was_id: str, now_id: str, path: Path) -> None:
+        """A person's own chart saved as another file with an id of its own (its id was
+        another chart's too): the quiz progress given under the old id is copied to the new
+        one, so the chart saved shows where the student is (tryout S22-15: the statistics of
+        the copy had lost the misses), and the chart of the old id keeps its own. Said
+        (`_progress_said`), and what could not be copied in a box."""
+        if not was_id or not now_id or was_id == now_id:
+            return
+        copied, problems = self.host.progress_copied(was_id, now_id)
+        if copied:
+            self._progress_said = _(
+                "Saved as the chart {id}, an id of its own ({taken} is another chart's): "
+                "your quiz progress under {taken} was copied to it. File: {path}"
+            ).format(path=file_isolate(path), id=now_id, taken=was_id)
+        if problems:
+            from .. import dialogs
+
+            dialogs.warning(
+                self.host.parent,
+                _("Progress not copied"),
+                _("The quiz progress under {taken} was not copied to {id}:").format(taken=was_id, id=now_id)
+                + "\n"
+                + "\n".join(problems),
+                "progress-not-copied",
+            )
+
     def _save_failed(self, path: Path, exc: OSError) -> None:
         """Said once: while the window closes, with Save as… to another folder (or Cancel, to
         go on editing); else as a warning."""
         from .. import dialogs
 
         said = _("Could not save the chart as {path}: {reason}.").format(
-            path=bidi_isolate(str(path)), reason=write_failure(exc)
+            path=file_isolate(path), reason=write_failure(exc)
         )
         close_again = self._closing
         if close_again is None:
@@ -249,7 +287,7 @@ class Saving(QObject, Autosaving):
         box.setTextFormat(Qt.TextFormat.PlainText)  # a file's name, as written
         box.setText(
             _("{file} was changed by another program since you opened it here.").format(
-                file=bidi_isolate(path.name)
+                file=file_isolate(path.name)
             )
         )
         box.setInformativeText(
@@ -257,7 +295,7 @@ class Saving(QObject, Autosaving):
                 "Overwrite: your version replaces the other program's (which is kept as {backup}).\n"
                 "Reload: the file as it is now is opened (Undo brings your version back).\n"
                 "Save as: your version goes to another file; this one stays as the other program left it."
-            ).format(backup=bidi_isolate(path.name + ".bak"))
+            ).format(backup=file_isolate(path.name + ".bak"))
         )
         buttons = {
             "overwrite": box.addButton(_("&Overwrite"), QMessageBox.ButtonRole.DestructiveRole),
@@ -285,10 +323,9 @@ class Saving(QObject, Autosaving):
             return self._refused_to_fix(path, document)
         if document.draft().atlas is None:  # (document_to_fix refuses broken views first)
             return self._refused_to_fix(path, _("its views or sources are broken"))
-        forget_autosaves(path)
-        self._autosaved_text = ""
+        self._forget_mine(path)
         # one change on the history: Undo gives back the chart as it was here (nothing is lost)
-        self.session.reloaded(document, lambda: _("Reload {file}").format(file=bidi_isolate(path.name)))
+        self.session.reloaded(document, lambda: _("Reload {file}").format(file=file_isolate(path.name)))
         if not self.mode.active:
             self.mode.set_editing(True)
         if not asked:
@@ -302,7 +339,7 @@ class Saving(QObject, Autosaving):
             )
         else:
             said = _("{file} reloaded: unchanged since it was opened or saved here.")
-        self.mode.say(said.format(file=bidi_isolate(path.name)))
+        self.mode.say(said.format(file=file_isolate(path.name)))
         return True
 
     def window_activated(self) -> None:
@@ -327,7 +364,7 @@ class Saving(QObject, Autosaving):
             _(
                 "{file} was changed by another program. Reload it (Undo brings your version "
                 "back), or keep editing your version (saving it will ask before writing over theirs)?"
-            ).format(file=bidi_isolate(path.name))
+            ).format(file=file_isolate(path.name))
         )
         reload = box.addButton(_("&Reload the file"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(_("&Keep my changes"), QMessageBox.ButtonRole.RejectRole)
@@ -355,6 +392,7 @@ class Saving(QObject, Autosaving):
         )
         box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        keyed(box)
         return box.exec() == QMessageBox.StandardButton.Save
 
     # --- unsaved changes ---------------------------------------------------------------
@@ -375,7 +413,7 @@ class Saving(QObject, Autosaving):
         else:
             # a sentence each: German declines "the new chart" after "an" (S19-10)
             box.setText(
-                _("Save the changes to {chart}?").format(chart=bidi_isolate(path.name))
+                _("Save the changes to {chart}?").format(chart=file_isolate(path.name))
                 if path is not None
                 else _("Save the changes to the new chart?")
             )
@@ -387,6 +425,7 @@ class Saving(QObject, Autosaving):
             | QMessageBox.StandardButton.Cancel
         )
         box.setDefaultButton(QMessageBox.StandardButton.Save)
+        keyed(box)
         return box
 
     def _answered(self, answer: int) -> bool:
@@ -404,6 +443,37 @@ class Saving(QObject, Autosaving):
             return True
         return self._answered(self._unsaved_box().exec())
 
+    def may_quiz(self) -> bool:
+        """Before a quiz round: True when the chart shown is the chart saved. A round asks the
+        chart as saved, and its answers are the saved chart's progress: a zone drawn and not
+        saved was asked, and its answers kept for a zone the file never had (issue 16). With
+        changes not saved, asked first: Save and start (then the round asks what was saved),
+        or Cancel (no round; the changes stay, unsaved)."""
+        self._typed()
+        session = self.session
+        if not session.modified:
+            return True
+        path = session.saved_path
+        box = QMessageBox(QMessageBox.Icon.Question, _("Unsaved changes"), "", parent=self.host.parent)
+        box.setObjectName("quiz-unsaved")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a file's name, as written
+        box.setText(
+            _("Save the changes to {chart} before the quiz?").format(chart=file_isolate(path.name))
+            if path is not None and not is_builtin(path)
+            else _("Save the chart before the quiz?")
+        )
+        box.setInformativeText(
+            _(
+                "A quiz asks the chart as it is saved, and keeps your progress with it: "
+                "zones and changes not saved are not asked."
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Save).setText(_("&Save and start"))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Save and self.save() and not session.modified
+
     def may_reload(self) -> bool:
         """File → Reload with changes not saved: True to read the file over them. Asked as
         what it does (before: "Save the changes to …?", whose Save made the reload a no-op)."""
@@ -416,7 +486,7 @@ class Saving(QObject, Autosaving):
         box = QMessageBox(QMessageBox.Icon.Question, _("Reload chart"), "", parent=self.host.parent)
         box.setObjectName("reload-unsaved")
         box.setTextFormat(Qt.TextFormat.PlainText)  # a file's name, as written
-        box.setText(_("Reload {file} from the disk?").format(file=bidi_isolate(session.saved_path.name)))
+        box.setText(_("Reload {file} from the disk?").format(file=file_isolate(session.saved_path.name)))
         box.setInformativeText(
             ngettext(
                 "Your {count} change here is replaced by the file (Edit → Undo brings it back).",
@@ -458,8 +528,7 @@ class Saving(QObject, Autosaving):
         return False
 
     def discard(self) -> None:
-        forget_autosaves(self.session.saved_path)
-        self._autosaved_text = ""
+        self._forget_mine(self.session.saved_path)
         self.session.discard()
 
     # --- a chart saved with problems ----------------------------------------------------
@@ -471,7 +540,7 @@ class Saving(QObject, Autosaving):
             self.host.parent,
             _("Chart not opened"),
             _("The editor cannot open {file}: {reason}").format(
-                file=bidi_isolate(path.name), reason=bidi_isolate(reason)
+                file=file_isolate(path.name), reason=bidi_isolate(reason)
             ),
             "fix-refused",
         )
@@ -502,7 +571,7 @@ class Saving(QObject, Autosaving):
                 "{file} is open in the editor with {count} problem, marked on the map: fix it, then save.",
                 "{file} is open in the editor with {count} problems, marked on the map: fix them, then save.",
                 count,
-            ).format(file=bidi_isolate(path.name), count=count)
+            ).format(file=file_isolate(path.name), count=count)
         )
         self.mode.show_problems()
         return True
@@ -526,8 +595,10 @@ class Saving(QObject, Autosaving):
         # quiz progress, statistics or Anki cards of a chart that had its id before
         taken = self.host.taken_ids(None) | self.host.ids_with_progress()
         try:
+            from ...i18n import language
+
             document = new_chart_document(
-                outlines, title, with_zones=with_zones, tradition=tradition, taken=taken
+                outlines, title, with_zones=with_zones, tradition=tradition, taken=taken, language=language()
             )
         except (OSError, ValueError) as exc:
             self.mode.say(_("Could not read the chart: {error}").format(error=exc))
@@ -557,7 +628,7 @@ def own_id_said(path: Path, own: str, taken: str) -> str:
     return _(
         "Saved as the chart {id}, an id of its own: {taken} is the id of another chart, whose "
         "progress, statistics and Anki cards stay its own. File: {path}"
-    ).format(path=bidi_isolate(str(path)), id=own, taken=taken)
+    ).format(path=file_isolate(path), id=own, taken=taken)
 
 
 def _shown_elsewhere(chart_id: str, zone_ids: set[str], saved: Path) -> frozenset[str]:
@@ -580,15 +651,17 @@ def _shown_elsewhere(chart_id: str, zone_ids: set[str], saved: Path) -> frozense
     return frozenset(kept)
 
 
-def fixable_chart(errors) -> Path | None:
-    """The chart file that `errors` (a load refused) are about, when the editor can open it to
-    fix them (see atlas.document.document_to_fix); None when not: the errors name no one file,
-    or the file is refused for what it is (over a limit, not YAML, broken views)."""
+def file_to_fix(errors) -> Path | None:
+    """The one chart file that `errors` (a load refused) are about; None when they name several."""
     files = {error.path for error in errors}
-    if len(files) != 1:
-        return None
-    path = Path(files.pop())
-    return path if not isinstance(_document_to_fix(path), str) else None
+    return Path(files.pop()) if len(files) == 1 else None
+
+
+def can_fix(path: Path) -> bool:
+    """Whether the editor can open the chart file at `path` to fix its errors (see
+    atlas.document.document_to_fix): not when the file is refused for what it is (over a
+    limit, not YAML, broken views). Qt-free: asked in the window's background work."""
+    return not isinstance(_document_to_fix(path), str)
 
 
 _LAST_CHECKED: dict = {}  # {(path, stamp): document or reason}: the offer's check, kept for its button
@@ -605,3 +678,17 @@ def _document_to_fix(path: Path):
         _LAST_CHECKED.clear()
         _LAST_CHECKED[key] = document_to_fix(path)
     return _LAST_CHECKED[key]
+
+
+def keyed(box: QMessageBox) -> None:
+    """The standard buttons of `box` with Alt-letters: the platform's own texts have none on
+    most desktops, so a keyboard user had to Tab to "Discard" (tryout S22-12)."""
+    texts = {
+        QMessageBox.StandardButton.Save: _("&Save"),
+        QMessageBox.StandardButton.Discard: _("&Discard"),
+        QMessageBox.StandardButton.Cancel: _("&Cancel"),
+    }
+    for which, text in texts.items():
+        button = box.button(which)
+        if button is not None:
+            button.setText(text)

@@ -259,6 +259,44 @@ class EditSession(QObject):
 
             self.stack.push(_Shown(self, on_disk, document, lambda: _("Unsaved work recovered")))
 
+    def show_if_changed(self, shown) -> bool:
+        """Whether the file just read for editing holds another chart than `shown`, the
+        window's chart as opened (another program changed the file since): if so, the file's
+        chart is shown, so the map, labels and Zones list draw what is edited (tryout S22-2: a
+        zone cut from the file stayed drawn and selectable, a ghost the editor did not have)."""
+        if self.document is None or self.draft is None:
+            return False
+        was = self._as_shown(shown)
+        if was is not None:  # the chart as shown: what Undo goes back to
+            now = self.document
+            if (was.text, was.bom, was.crlf) == (now.text, now.bom, now.crlf):
+                return False
+            on_disk = self.document
+            self.start(was, self.saved_path)
+            self.reloaded(on_disk, lambda: _("Reloaded from disk"))
+            return True
+        if self.draft.atlas == shown:
+            return False
+        self.show(self.document)
+        return True
+
+    def _as_shown(self, shown) -> ChartDocument | None:
+        """The document of the chart `shown` as it was read from its file (Atlas.read_from),
+        when that is not what the file holds now; None when unknown (or unchanged)."""
+        import hashlib
+
+        from ...atlas.document import document_of_bytes
+
+        raw = getattr(shown, "read_from", b"")
+        if not raw or self.saved_path is None or shown.path != self.saved_path:
+            return None
+        if self.on_disk is not None and hashlib.sha256(raw).hexdigest() == self.on_disk[2]:
+            return None  # the file holds what was shown
+        try:
+            return document_of_bytes(raw, self.saved_path)
+        except ValueError:
+            return None
+
     def close(self) -> None:
         self.stack.clear()
         self.renamed, self.saved_ids, self.saved_own = {}, frozenset(), ("", "")
@@ -502,15 +540,16 @@ class EditSession(QObject):
         self.document = document
         self.draft = document.draft()
         if self.draft.atlas is not None:
-            from ...atlas.draft import shown_atlas
+            from ...atlas.draft import refused, shown_atlas
 
             shown = shown_atlas(self.draft)  # zones with a problem stay listed, labelled, clickable
             self.showing = True
             try:
+                refusals = refused(self.draft, shown)
                 if fresh:
-                    self.state.set_atlas(shown)
+                    self.state.set_atlas(shown, refusals)
                 else:
-                    self.state.update_atlas(shown, _shapes_changed(before, document))
+                    self.state.update_atlas(shown, _shapes_changed(before, document), refusals)
             finally:
                 self.showing = False
             renamed = dict(follow).get(selected) if selected and not fresh else None

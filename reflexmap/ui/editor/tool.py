@@ -97,6 +97,7 @@ class ZoneTool(Mode):
         self._nudge_timer.timeout.connect(self.commit_nudge)
         self.active = False
         self.on_left: Callable[[], None] | None = None  # the Edit menu unticks its action
+        self.on_resume: Callable[[], None] | None = None  # Edit mode begun again (see `resume`)
         self.drawing: list[Point] | None = None  # the corners of a new zone, while drawing one
         self.after_double = False  # a double-click added a corner: its release is no click
         self.drawing_view = ""
@@ -108,6 +109,15 @@ class ZoneTool(Mode):
         return self.drawing is None and self.drag is None
 
     # --- switching on and off ----------------------------------------------------------
+    @property
+    def resumable(self) -> bool:
+        """Presenting started while editing: Edit mode comes back when it ends."""
+        return self.on_resume is not None
+
+    def resume(self) -> None:
+        if self.on_resume is not None:
+            self.on_resume()
+
     def entered(self) -> None:
         self.active = True
         self.state.selection_changed.connect(self._selection_changed)
@@ -696,6 +706,16 @@ class ZoneTool(Mode):
 
     # --- keys --------------------------------------------------------------------------
     def key(self, key: int, modifiers: Qt.KeyboardModifier) -> bool:
+        closing = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if self.drawing is not None and (key == Qt.Key.Key_Escape or (closing and not _typed_in())):
+            # a zone being drawn is closed or dropped wherever the keys come from (a list beside
+            # the map, focused when drawing began, passes them on: tryout S22-8); but Return
+            # typed in a text field ends that field's text (a zone's name), not the drawing
+            if key == Qt.Key.Key_Escape:
+                self.cancel_drawing()
+            else:
+                self.finish_drawing()
+            return True
         if isinstance(QApplication.focusWidget(), _TYPING):
             return False  # a key a text field left (Up in the zone's name) is not for the map
         if self.drawing is not None:
@@ -966,6 +986,14 @@ class ZoneTool(Mode):
 
 
 _TYPING = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractItemView, QComboBox, QAbstractSpinBox)
+_TEXT_ENTRY = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)  # Return is theirs
+
+
+def _typed_in() -> bool:
+    """The focus is in a field text is typed in (a line, a box, a number, an editable choice),
+    where Return ends or confirms what was typed; a list or a button passes Return on."""
+    focus = QApplication.focusWidget()
+    return isinstance(focus, _TEXT_ENTRY) or (isinstance(focus, QComboBox) and focus.isEditable())
 
 
 def _n(value: float) -> str:
@@ -980,21 +1008,19 @@ NEW_ZONE_TEXTS = {
 
 
 def new_zone_texts(atlas, number: int) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
-    """A drawn zone's first texts: (its own, its translations). Its own are in the chart's
-    own language, the interface's (a chart of one's own, made in German, is German, though
-    its guide names came with German beside English) unless the chart's zones or its title
-    are translated into the interface's language (the built-in charts' zones are written in
-    English, with German beside them): then English, and the interface's beside them."""
+    """A drawn zone's first texts: (its own, its translations). Its own are English, the
+    language of every chart file's base texts (the form says "Base texts, in English"), and
+    the interface's, when not English, go beside them as its translation: a zone drawn in the
+    German app read "Neue Zone 1" in the base texts, so the English app and an English
+    handout showed German and the German fields stood empty (S22-19)."""
     from ...i18n import DEFAULT, gettext_in, language
 
     interface = language()
-    translated = interface in atlas.translations or any(interface in z.translations for z in atlas.zones)
-    own = DEFAULT if interface != DEFAULT and translated else interface
 
     def said(code: str) -> dict[str, str]:
         return {key: gettext_in(code, text).format(number=number) for key, text in NEW_ZONE_TEXTS.items()}
 
-    return said(own), ({interface: said(interface)} if own != interface else {})
+    return said(DEFAULT), ({interface: said(interface)} if interface != DEFAULT else {})
 
 
 def _rounded(point: Point) -> Point:

@@ -1,7 +1,8 @@
 """Modes: what the map's clicks and keys mean right now (browsing, quiz, presenter, editing).
 
 The application state owns the mode. `AppState.enter_mode(mode)` makes a mode current (the one
-before is left first), `AppState.leave_mode(mode)` goes back to browsing, `AppState.mode` is
+before is left first), `AppState.leave_mode(mode)` goes back to the mode it was started from
+if that one is `resumable` (Esc ending presenting brings back Edit mode), else to browsing; `AppState.mode` is
 the current one and `AppState.mode_changed` carries its name ("browse", "quiz", "present",
 "edit"), before the new mode's `entered()` runs. The window listens to `mode_changed` to show or
 hide its chrome (presenting: full screen, no panels); nothing else needs to know which mode runs.
@@ -27,7 +28,10 @@ pixels). A handler returns True when it used the event; False lets the map do wh
 does (select on click, pan on drag, Tab to step, Esc to clear the selection).
 
 **Declared, read by the map:** `hover_hints` (tooltips and the hover outline: off while a quiz
-asks "where is …?"), `keyboard_views` (the views Tab and the arrows move through; None: all;
+asks "where is …?"), `left_out` (zone id -> why, in words: zones the mode leaves out, drawn
+dimmed and hatched in the problem red, never stepped to by the keys, the why their tooltip,
+also while `hover_hints` is off: a quiz round's zones the chart's check refuses),
+`keyboard_views` (the views Tab and the arrows move through; None: all;
 a zone reached by key is then highlighted in that view only), `cursor` (the viewport's cursor
 while the mode takes the pointer's moves; None: the map's own), `overlay_held` (True while the
 mode makes one change in several steps, a drop: the map leaves the mode's drawing as it is
@@ -64,6 +68,8 @@ Implemented by: browsing (`Mode` itself, `AppState.browsing`), the quiz
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 import shiboken6
@@ -256,9 +262,19 @@ class Mode(QObject):
     overlay_changed = Signal()  # draw(overlay) again
 
     hover_hints = True
+    left_out: Mapping[str, str] = MappingProxyType({})
     keyboard_views: frozenset[str] | None = None
     cursor: Qt.CursorShape | None = None
     overlay_held = False
+
+    @property
+    def resumable(self) -> bool:
+        """Whether the mode comes back when a mode started from it ends (`resume`)."""
+        return False
+
+    def resume(self) -> None:
+        """Called by the state when the mode started from this one ended: this mode begins
+        again, as its own command would begin it (see `resumable`)."""
 
     def entered(self) -> None:
         """Called by the state when the mode becomes current."""

@@ -113,11 +113,15 @@ class Presenter(Mode):
         self.state.set_labels_visible(self._labels_before)
 
     def _order_zones(self) -> None:
-        """The zones in the order the keys reveal them: along the feet, each zone once."""
+        """The zones in the order the keys reveal them: along the feet, each zone once. The
+        class sees the chart as checked: a shape the editor's check refuses (an unsaved zone
+        drawn outside the foot) is neither drawn, nor stepped to, nor clicked (it was drawn
+        plainly over the chart's caption, and the keys and clicks passed it by: S21-9)."""
         self.order = []
-        for _view, zone_id in self.map.keyboard_order():
-            if zone_id not in self.order:
-                self.order.append(zone_id)
+        unchecked = self.state.refused.shapes
+        for key in self.map.keyboard_order():
+            if key not in unchecked and key[1] not in self.order:
+                self.order.append(key[1])
 
     def _selected(self, zone_id: str) -> None:
         """A zone picked another way than the presenter's keys (a click on it, the map's Enter):
@@ -126,6 +130,13 @@ class Presenter(Mode):
         if zone_id and zone_id in self.order and zone_id != self.current:
             self.index = self.order.index(zone_id)
             self._apply()
+
+    def click(self, event) -> bool:
+        """A click picks among the zones the class sees (a refused shape is not drawn)."""
+        hits = tuple(z for z in event.hits if (event.view_id, z) not in self.state.refused.shapes)
+        if hits:
+            self.state.pick(event.view_id, hits)
+        return True
 
     def _aspect_changed(self, _aspect: str) -> None:
         self._order_zones()
@@ -182,8 +193,9 @@ class Presenter(Mode):
         if not self.active:
             return
         current = "" if self.blank else self.current
+        hidden = self.state.refused.shapes
         self.state.set_presentation(
-            Presentation(frozenset(self.revealed()), current, self.spotlight, self.blank)
+            Presentation(frozenset(self.revealed()), current, self.spotlight, self.blank, left_out=hidden)
         )
         if self.notes is not None:  # (its text first: the room it takes is measured by it)
             self.notes.show_sections(self._notes_sections())

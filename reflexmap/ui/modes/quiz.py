@@ -8,17 +8,18 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from enum import IntEnum
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout
 
+from ... import i18n
 from ...atlas import Atlas
 from ...content.markup import escape, shortened
-from ...i18n import N_, _, bidi_isolate, format_number, format_percent, ngettext
+from ...i18n import N_, _, bidi_isolate, file_isolate, format_number, format_percent, ngettext
 from ...quiz import Feedback, QuizOptions, QuizSession, ReviewLog, Scheduler, Summary
 from ...quiz.cards import KINDS
 from ...quiz.pending import PendingAnswer, why
@@ -85,7 +86,12 @@ class _Read:
 
 def _quick(path: Path, old: Path | None) -> bool:
     """Whether reading the review log at `path` (checked whole as it opens) and importing the
-    old progress file `old` take only a moment: together at most QUICK_BYTES."""
+    old progress file `old` take only a moment: together at most QUICK_BYTES, and the old file
+    read here (a larger one, or its backup, is read in a child process: not on this thread)."""
+    from ...quiz import progress_child
+
+    if old is not None and progress_child.read_in_child(old):
+        return False
     total = 0
     for part in (path, Path(str(path) + "-wal"), old):
         try:
@@ -95,16 +101,22 @@ def _quick(path: Path, old: Path | None) -> bool:
     return total <= QUICK_BYTES
 
 
-def _read(path: Path, old: Path | None, spares: tuple[Path, ...]) -> _Read:
+def _read(path: Path, old: Path | None, spares: tuple[Path, ...], language: str | None = None) -> _Read:
     """The review log at `path` opened (checked; a damaged one set aside and salvaged), the
     old progress file `old` imported once, the cards' states read and the day's backup made:
-    Qt-free, so that it may run in the window's background work (background.py)."""
+    Qt-free, so that it may run in the window's background work (background.py). `language`:
+    the old file, when large, is parsed in a child process (quiz/progress_child.py), its
+    warnings in that language (None: the language of now): the window's thread is never held
+    by the parser in this thread."""
     log = None
     try:
         # held locked: opened when it is free; a read-only folder: names where answers go
         log = ReviewLog(path, wait_ms=ANSWER_WAIT_MS, spares=spares)
         if old is not None:
-            log.import_progress_json(old)
+            from ...quiz import progress_child
+
+            said_in = language or i18n.language()
+            log.import_progress_json(old, lambda json_path: progress_child.load(json_path, said_in))
         states = log.states()
         warnings = list(log.warnings)
     except (OSError, sqlite3.Error) as exc:
@@ -112,9 +124,9 @@ def _read(path: Path, old: Path | None, spares: tuple[Path, ...]) -> _Read:
         if path.parent.is_dir() and not os.access(path.parent, os.W_OK):  # SQLite only says
             # "unable to open database file": say why, and that nothing there is touched
             error = _("the folder {folder} cannot be written; nothing in it is changed").format(
-                folder=bidi_isolate(str(path.parent))
+                folder=file_isolate(path.parent)
             )
-        warnings = [_("Could not open {path}:\n{error}").format(path=bidi_isolate(str(path)), error=error)]
+        warnings = [_("Could not open {path}:\n{error}").format(path=file_isolate(path), error=error)]
         if log is not None:
             log.close()
         log, states = None, {}
@@ -126,6 +138,15 @@ def _read(path: Path, old: Path | None, spares: tuple[Path, ...]) -> _Read:
         except (OSError, sqlite3.Error) as exc:
             backup_error = exc
     return _Read(path, spares, log, states, tuple(warnings), backup_error)
+
+
+def _put_away(log: ReviewLog) -> None:
+    """A learner's review log left: backed up (SQLite's online backup API), and closed."""
+    try:
+        log.backup(force=True)
+    except (OSError, sqlite3.Error):
+        pass  # the answers are in the database itself; a backup is a second copy
+    log.close()
 
 
 class QuizController(Mode):
@@ -163,6 +184,7 @@ class QuizController(Mode):
         self._log: ReviewLog | None = None
         self._scheduler: Scheduler | None = None
         self._reading: Job[_Read] | None = None  # the progress read in the background, until taken
+        self._dropped: list[Job[_Read]] = []  # readings of a learner left meanwhile: closed when done
         self._then_ready: list[Callable[[], object]] = []  # what waits for it (when_ready)
         self.session: QuizSession | None = None
         self.warnings: list[str] = []
@@ -185,6 +207,9 @@ class QuizController(Mode):
         self._said_failing = False  # answers could not be written (full, read-only): said once
         self._retention_waiting: float | None = None  # chosen while the log was locked
         self._then_chart: Callable[[], object] | None = None  # shown once the round ended (asked)
+        self._left_out: dict[str, str] = {}  # while a round runs: see `left_out`
+        # asked before a round begins: False keeps it from beginning (QuizShell.before_round)
+        self.before_round: Callable[[], bool] = lambda: True
         panel.chose.connect(self.answer_choice)
         panel.typed.connect(self.answer_text)
         panel.next_requested.connect(self.next)
@@ -196,7 +221,19 @@ class QuizController(Mode):
         """A "find it" question is answered in one view: the keys move over its zones only."""
         return self._keyboard_views
 
+    @property
+    def left_out(self) -> dict[str, str]:
+        """The zones of the chart shown that this round leaves out (the chart's check refuses
+        them), with why: the map draws them so, and says why over them."""
+        return self._left_out
+
     def click(self, event: MapEvent) -> bool:
+        """A click answers where it lands; one on zones the round leaves out only (drawn so),
+        which no answer can be, is not judged: the status bar says why they are left out."""
+        if event.hits and all(z in self._left_out for z in event.hits):
+            if self._waiting():
+                self._show_status(self._left_out[event.hits[0]])
+            return True
         if event.view_id:
             self.answer_click(event.view_id, event.x_mm, event.y_mm)
         return True  # a click in a quiz answers or does nothing: it never selects
@@ -238,7 +275,7 @@ class QuizController(Mode):
         session = self.session
         if session is None:
             return
-        old = session.atlas
+        old = session.shown
         if not replaced and (old.id, old.views, old.zones) == (atlas.id, atlas.views, atlas.zones):
             return
         self.stop()
@@ -286,17 +323,24 @@ class QuizController(Mode):
         self._then_ready.append(then)
         if self._reading is None:
             path, old, spares = self.database_path, self._old_progress(), spare_folders(self.settings)
-            self._reading = self._background.run("quiz-opening", lambda: _read(path, old, spares), self._read)
+            language = i18n.language()
+            job = self._background.run(
+                "quiz-opening", lambda: _read(path, old, spares, language), lambda read: self._read(read, job)
+            )
+            self._reading = job
             self._show_status(_("Reading your quiz progress…"))
         return False
 
-    def _read(self, read: _Read) -> None:
-        """The reading done in the background, on the window's thread."""
-        self._reading = None
-        if self._scheduler is not None or read.path != self.database_path:  # (taken meanwhile)
+    def _read(self, read: _Read, job: Job[_Read]) -> None:
+        """The reading `job` done in the background, on the window's thread."""
+        if job is not self._reading or self._scheduler is not None:  # (taken meanwhile, or
+            # another learner chosen since: what it opened is closed, nothing else is touched)
+            if job in self._dropped:
+                self._dropped.remove(job)
             if read.log is not None and read.log is not getattr(self._scheduler, "log", None):
                 read.log.close()
             return
+        self._reading = None
         self._show_status("")  # (the reading said; what opening says comes after)
         self._take(read)
         then, self._then_ready = self._then_ready, []
@@ -327,7 +371,7 @@ class QuizController(Mode):
             assert log is not None
             backup_failed = _(
                 "No backup could be made in {folder}: {error}. Your answers are still saved."
-            ).format(folder=bidi_isolate(str(log.backup_folder)), error=why(read.backup_error))
+            ).format(folder=file_isolate(log.backup_folder), error=why(read.backup_error))
             if first_time_today(self.settings, BACKUP_FAILURE_KEY, log.clock(), str(log.backup_folder)):
                 self.warnings.append(backup_failed)  # in the box once a day for each folder
         read_before = len(log.warnings) if log is not None else 0
@@ -427,15 +471,26 @@ class QuizController(Mode):
         """Said where progress should be shown but the file is locked by another program."""
         return _("The progress database is in use by another program; try again later.")
 
-    def shutdown(self) -> None:
+    def shutdown(self, *, in_background: bool = False) -> None:
         """On exit: the answers still waiting for the log's lock kept in a file beside it (the
         next open writes them), a backup (SQLite's online backup API), the database closed.
-        A reading still in the background is waited for, and closed: nothing waits for it now."""
-        reading, self._reading, self._then_ready = self._reading, None, []
+        A reading still in the background is waited for, and closed: nothing waits for it now.
+        `in_background` (another learner chosen, the window staying): the reading is left to
+        end by itself and the backup and closing are done in the window's background work (a
+        backup of 200,000 answers held the window 0.1 s), after what was asked before."""
+        reading, self._reading = self._reading, None
+        if not in_background:
+            self._then_ready = []
         if reading is not None and self._scheduler is None:
-            read = reading.wait()
-            if read.log is not None:
-                read.log.close()
+            self._dropped.append(reading)
+        if not in_background:
+            for job in self._dropped:
+                if not job.taken:
+                    read = job.wait()
+                    if read.log is not None:
+                        read.log.close()
+            self._dropped = []
+            self._background.wait_idle()  # (a learner's log left earlier: its backup finished)
         if self._log is None:
             return
         self._save_retry.stop()
@@ -452,18 +507,16 @@ class QuizController(Mode):
                     "{count} answers could not be saved: neither {path} nor any other folder can be "
                     "written ({error}).",
                     waiting,
-                ).format(count=waiting, path=bidi_isolate(str(self.database_path)), error=why(exc)),
+                ).format(count=waiting, path=file_isolate(self.database_path), error=why(exc)),
             )
         else:
             if kept is not None:
                 print(f"reflexmap: answers waiting for {self.database_path} kept in {kept}", file=sys.stderr)
-        try:
-            self._log.backup(force=True)
-        except (OSError, sqlite3.Error):
-            pass  # the answers are in the database itself; a backup is a second copy
-        self._log.close()
-        self._log = None
-        self._scheduler = None
+        log, self._log, self._scheduler = self._log, None, None
+        if in_background:
+            self._background.run("progress-closing", lambda: _put_away(log), lambda _done: None)
+        else:
+            _put_away(log)
 
     # --- answers no folder can take (ui/waiting_answers.py) -----------------------------
     def may_close(self, go_on: Callable[[], object]) -> bool:
@@ -507,6 +560,34 @@ class QuizController(Mode):
         answers, scheduler.pending = scheduler.pending, []
         return answers
 
+    def adopt(self, other: QuizController) -> None:
+        """The progress `other` (the quiz of the window this one replaces: another language)
+        has read, or is reading, taken over with the answers waiting, the retention waiting and
+        what was said: read once (the new window read it again on the window's thread, and the
+        old one backed it up and closed it there as it closed: 0.1 to 0.4 s on 200,000 answers)."""
+        if other.database_path != self.database_path:  # (another learner: cannot be, one setting)
+            self.take_answers(other.hand_over())
+            return
+        self._log, self._scheduler, other._log, other._scheduler = other._log, other._scheduler, None, None
+        self.warnings = other.warnings
+        self._retention_waiting, other._retention_waiting = other._retention_waiting, None
+        self._said_waiting, self._said_failing = other._said_waiting, other._said_failing
+        other._save_retry.stop()
+        scheduler = self._scheduler
+        if (scheduler is not None and (scheduler.pending or scheduler.renames_waiting)) or (
+            self._retention_waiting is not None
+        ):
+            self._save_retry.start()
+        jobs = [*other._dropped, *([other._reading] if other._reading is not None else [])]
+        self._reading, other._reading, other._dropped = other._reading, None, []
+        for job in jobs:
+            if job is not self._reading:
+                self._dropped.append(job)
+            job.hand_to(lambda read, job=job: self._read(read, job))
+        self._background.take_over(other._background, jobs)
+        if self._reading is not None:
+            self._show_status(_("Reading your quiz progress…"))
+
     def take_answers(self, answers: list[PendingAnswer]) -> None:
         """Answers handed over by the window this one replaces, or imported from a file: they
         count at once and are written as the log lets (else they wait, said once)."""
@@ -532,21 +613,37 @@ class QuizController(Mode):
 
     def set_profile(self, name: str, switched: Callable[[], object] = lambda: None) -> bool:
         """Use another learner's progress (not during a round). Answers of this learner that
-        no folder can take are asked about first: `switched` is called once it happened."""
+        no folder can take are asked about first: `switched` is called once it happened (once
+        the new learner's progress is read, when something waits for it).
+
+        The window never waits: the old log is backed up and closed, and the new one read
+        (when the heat map, an open Statistics window or an action asked meanwhile needs it),
+        in the window's background work, as the quiz's opening reads it (when_ready)."""
         if self.active or name not in self.profiles.names():
             return False
         if not self.may_close(lambda: self.set_profile(name, switched)):
             return True  # asked: switched once the student has chosen
-        self.shutdown()
+        self.shutdown(in_background=True)
         self.profile = name
         self.database_path = self.profiles.database(name)
         if self.settings is not None:
             self.settings.setValue(PROFILE_KEY, name)
+        waiting, self._then_ready = self._then_ready, []
+        for then in waiting:  # asked while the last learner's progress was read: done once, now
+            self.when_ready(then)
+        if self.state.mastery is not None:
+            self.when_ready(self._mastery_follows)
+        self.profile_changed.emit()  # (an open Statistics window asks for the new progress)
+        if self._reading is not None:
+            self._then_ready.append(switched)  # said once it is in use (after "Reading…")
+        else:
+            switched()
+        return True
+
+    def _mastery_follows(self) -> None:
+        """The heat map, if still shown, in the progress now read (another learner's)."""
         if self.state.mastery is not None:
             self.state.set_mastery(self.mastery())
-        switched()
-        self.profile_changed.emit()
-        return True
 
     def _said_unsaved(self) -> None:
         """Answers could not be written (a full disk, a folder made read-only): they wait in
@@ -642,18 +739,24 @@ class QuizController(Mode):
     def start(self, options: QuizOptions) -> bool:
         """A new round (a running one ends first, its results shown and the labels it hid
         given back: replaced unseen, it left the labels off after the new round)."""
+        if not self.before_round():  # unsaved edits, not saved: no round
+            return False
         if self.session is not None:
             self.stop()
         self.refresh()
+        options = replace(options, left_out=options.left_out | frozenset(self.state.refused.zones))
         session = QuizSession(self.state.atlas, options, self.scheduler, chart=self.state.source)
         if session.current is None:
             if options.mistakes_only:
-                text = _("No mistakes to review: your last answer to each of these questions was right.")
+                text = _mistakes_none(self.scheduler, self.state.atlas)
             else:
                 text = _("No zone of this chart matches these choices.")
+            if options.left_out:
+                text += " " + left_out_said(len(options.left_out))
             self._warn(_("Nothing to ask"), text)
             return False
         self.session = session
+        self._left_out = left_out_why(self.state.atlas, self.state.refused.zones, options.left_out)
         self._labels_before = self.state.labels_visible
         self.state.enter_mode(self)
         self.state.select("")
@@ -661,6 +764,9 @@ class QuizController(Mode):
         self.started.emit()
         self._clock.start()  # the time left, and whether a message box stands over the round
         self._show_question()
+        refused = options.left_out & {z.id for z in self.state.atlas.zones}
+        if refused:
+            self._show_status(left_out_said(len(refused)))
         return True
 
     def review_mistakes(self, summary: Summary | None = None) -> bool:
@@ -842,18 +948,14 @@ class QuizController(Mode):
         if self._confirm is not None:
             self._confirm.raise_()
             return self._confirm
-        left = session.total - len(session.results)
+        left, again = session.still_to_come()
         box = QMessageBox(self.map.window())
         box.setObjectName("quiz-end-confirm")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(_("End quiz"))
         box.setText(_("End this round now?"))
-        still = ngettext(
-            "{count} question is still to come. Your answers so far are saved.",
-            "{count} questions are still to come. Your answers so far are saved.",
-            left,
-        ).format(count=left)
+        still = _still_to_come(left, again)
         if for_chart:
             still = (note or _("The chart you asked for is shown once the round has ended.")) + " " + still
         box.setInformativeText(still)
@@ -944,6 +1046,7 @@ class QuizController(Mode):
         assert session is not None
         summary = session.summary()
         self.session = None
+        self._left_out = {}
         if self._confirm is not None:  # the round ended (time, last answer) while asking
             self._confirm.close()
         self._advance.stop()
@@ -964,6 +1067,74 @@ class QuizController(Mode):
 
 
 _SAID_TODAY: set[tuple[str, str, str]] = set()  # when the settings cannot keep it: once a session
+
+
+def _still_to_come(new: int, again: int) -> str:
+    """What ending the round leaves out, counted as the question's number counts: the planned
+    questions, and the missed ones to be asked again apart (tryout S22-5)."""
+    if not again:
+        return ngettext(
+            "{count} question is still to come. Your answers so far are saved.",
+            "{count} questions are still to come. Your answers so far are saved.",
+            new,
+        ).format(count=format_number(new, 0))
+    if not new:
+        return ngettext(
+            "{again} missed question is still to be asked again. Your answers so far are saved.",
+            "{again} missed questions are still to be asked again. Your answers so far are saved.",
+            again,
+        ).format(again=format_number(again, 0))
+    return ngettext(
+        "{count} question is still to come, plus {again} you missed, to be asked again. Your answers so "
+        "far are saved.",
+        "{count} questions are still to come, plus {again} you missed, to be asked again. Your answers "
+        "so far are saved.",
+        new,
+    ).format(count=format_number(new, 0), again=format_number(again, 0))
+
+
+def _mistakes_none(scheduler: Scheduler, atlas: Atlas) -> str:
+    """Why Review mistakes has nothing to ask: every last answer right, or the zones missed
+    are no longer in the chart (said "your last answer … was right": tryout S22-17)."""
+    gone = scheduler.missed_elsewhere(atlas.id, (z.id for z in atlas.zones))
+    if not gone:
+        return _("No mistakes to review: your last answer to each of these questions was right.")
+    return ngettext(
+        "No mistakes to review in this chart: the zone you last answered wrong is no longer in it.",
+        "No mistakes to review in this chart: the {count} zones you last answered wrong are no longer in it.",
+        gone,
+    ).format(count=format_number(gone, 0))
+
+
+def left_out_said(count: int) -> str:
+    """The zones a round leaves out because the chart's check refuses them, said."""
+    return ngettext(
+        "{count} zone the chart check refuses is left out until it is fixed.",
+        "{count} zones the chart check refuses are left out until they are fixed.",
+        count,
+    ).format(count=format_number(count, 0))
+
+
+def left_out_why(atlas: Atlas, refused: Mapping[str, str], left_out: frozenset[str]) -> dict[str, str]:
+    """Each zone of `atlas` a round leaves out, with why, in words: the chart's check refuses it
+    (`refused`: zone id -> the check's message)."""
+    from ...atlas.draft import in_words
+
+    why: dict[str, str] = {}
+    for zone in atlas.zones:
+        if zone.id not in left_out:
+            continue
+        problem = refused.get(zone.id, "")
+        name = bidi_isolate(zone.name)
+        said = (
+            _("{zone} is not asked in this quiz until it is fixed: {problem}").format(
+                zone=name, problem=in_words(problem, atlas.views, {zone.id: name})
+            )
+            if problem
+            else _("{zone} is not asked in this quiz.").format(zone=name)
+        )
+        why[zone.id] = said
+    return why
 
 
 def first_time_today(settings: Settings | None, key: str, now: float, place: str = "") -> bool:
