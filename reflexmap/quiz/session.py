@@ -96,6 +96,7 @@ class QuizSession:
         self.rng = random.Random(options.seed)
         self.views = allowed_views(atlas, options)
         cards = cards_for(atlas, options)
+        self.zones_matching = len({card.zone_id for card in cards})  # what the choices leave to ask
         if options.mistakes_only:  # most recently missed first
             self.queue: list[Card] = scheduler.mistakes(cards)[: options.length]
         else:

@@ -125,6 +125,10 @@ class AppState(QObject):
             if self._waiting and self.mode is self.browsing:
                 self._waiting.pop().resume()
 
+    def waits(self, mode: Mode) -> bool:
+        """Whether `mode` waits to come back when the current mode ends (`enter_mode`)."""
+        return mode in self._waiting
+
     def set_label_mm(self, size: float | None) -> None:
         if size != self.label_mm:
             self.label_mm = size

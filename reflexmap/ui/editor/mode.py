@@ -43,7 +43,7 @@ class EditMode(QObject):
         self.session.changed.connect(self._problems_shown)
         self.tool = ZoneTool(state, self.session, self.say, host.pointed, self)
         self.tool.on_left = self._left
-        self.tool.on_resume = lambda: self.set_editing(True)  # (a mode started from it ended)
+        self.tool.on_resume = self._resumed  # (a mode started from it ended)
         # the note counts what the marks show, drawn afresh with them (a drag's live check too)
         self.tool.overlay_changed.connect(self._problems_shown)
         self.tool.needs_source = self._first_source
@@ -140,6 +140,11 @@ class EditMode(QObject):
             self.state.leave_mode(self.tool)
             self.say(_("Edit mode ended; the changes stay until the chart is closed."))
         self.actions_changed.emit()  # Edit zones shows whether the mode runs
+
+    def _resumed(self) -> None:
+        self.set_editing(True)
+        if self.active:
+            self.saving.resumed()  # the file may have changed on disk meanwhile
 
     def _left(self) -> None:
         """The mode ended (Edit zones again, or another mode such as presenting began)."""

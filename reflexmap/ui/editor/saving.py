@@ -32,6 +32,7 @@ class Saving(QObject, Autosaving):
         self.mode, self.host, self.session = mode, mode.host, mode.session
         self._told_on_disk: tuple | None = None  # the change on disk said when the window came back
         self._asking = False
+        self._read_after_round = False  # the file changed under a round: read when editing is back
         self._progress_said = ""  # a Save as copied the quiz progress to the copy's own id: said
         self._closing: Callable[[], object] | None = None  # the window closes once saved
         self._start_autosave()
@@ -356,6 +357,8 @@ class Saving(QObject, Autosaving):
         if not session.modified:
             if self.mode.active:  # (browsing shows the chart as loaded: Reload reads it anew)
                 self.reload_from_disk()
+            elif self.mode.state.waits(self.mode.tool):  # a round begun from Edit mode runs
+                self._reload_after_round(path)
             return
         box = QMessageBox(QMessageBox.Icon.Question, _("Chart changed on disk"), "", parent=self.host.parent)
         box.setObjectName("changed-on-disk-now")
@@ -377,6 +380,31 @@ class Saving(QObject, Autosaving):
 
         box.finished.connect(lambda _result: answered())
         box.open()
+
+    def resumed(self) -> None:
+        """Edit mode is back after a mode begun from it (a quiz round): a change on disk
+        not read meanwhile is read now, and said (the window may have stayed active)."""
+        if self._read_after_round:
+            self._read_after_round = False
+            self._reload_if_changed()
+        else:
+            self.window_activated()
+
+    def _reload_after_round(self, path) -> None:
+        """The file changed on disk under a quiz round begun from Edit mode: the round is
+        asked to end first, as for another chart (End this round now?), once; End round
+        reloads the file once the round has ended, Keep practising keeps the round on the
+        chart it asks, and the file is read when Edit mode is back (`resumed`)."""
+        note = _("{file} was changed by another program; it is read again once the round has ended.").format(
+            file=file_isolate(path.name)
+        )
+        self._read_after_round = True
+        self.mode.state.change_chart(self._reload_if_changed, note)
+
+    def _reload_if_changed(self) -> None:
+        """(Edit mode back after End round has read the file already: not twice.)"""
+        if self.session.changed_on_disk() is not None:
+            self.reload_from_disk()
 
     def _save_anyway(self, count: int) -> bool:
         box = QMessageBox(QMessageBox.Icon.Warning, _("Save chart"), "", parent=self.host.parent)

@@ -764,9 +764,15 @@ class QuizController(Mode):
         self.started.emit()
         self._clock.start()  # the time left, and whether a message box stands over the round
         self._show_question()
+        short = (
+            session.planned < options.length and not options.mistakes_only
+        )  # (mistakes: as many as there are)
+        said = [short_round_said(session)] if short else []
         refused = options.left_out & {z.id for z in self.state.atlas.zones}
         if refused:
-            self._show_status(left_out_said(len(refused)))
+            said.append(left_out_said(len(refused)))
+        if said:
+            self._show_status(" ".join(said))
         return True
 
     def review_mistakes(self, summary: Summary | None = None) -> bool:
@@ -1104,6 +1110,25 @@ def _mistakes_none(scheduler: Scheduler, atlas: Atlas) -> str:
         "No mistakes to review in this chart: the {count} zones you last answered wrong are no longer in it.",
         gone,
     ).format(count=format_number(gone, 0))
+
+
+def short_round_said(session: QuizSession) -> str:
+    """Why a round asks fewer questions than the round's length chosen: the choices (views,
+    feet, regions, custom set) leave only so many zones (tryout S23-3: a round of one
+    question began without a word)."""
+    planned, length = session.planned, session.options.length
+    asks = ngettext(
+        "This round asks {count} question, not {length}:",
+        "This round asks {count} questions, not {length}:",
+        planned,
+    ).format(count=format_number(planned, 0), length=format_number(length, 0))
+    zones = session.zones_matching
+    match = ngettext(
+        "{count} zone of this chart matches the questions, views, feet, regions and custom set chosen.",
+        "{count} zones of this chart match the questions, views, feet, regions and custom set chosen.",
+        zones,
+    ).format(count=format_number(zones, 0))
+    return f"{asks} {match}"
 
 
 def left_out_said(count: int) -> str:
