@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from ..atlas import AtlasError
+from ..atlas import AtlasError, limits
 from ..i18n import _
 from .background import Background
 from .timers import later
@@ -57,7 +57,7 @@ class StartProblems:
         if box is None:  # no box was shown (a test's stand-in): nothing to add the offer to
             return
         path = file_to_fix(errors)
-        if path is None:
+        if path is None or limits.noted(errors):  # a file read while being written: reloaded, not fixed
             box.setProperty("fix-known", True)  # (tests wait for the answer: here, no offer)
             return
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from reflexmap.atlas import builtin_chart_path
 from reflexmap.ui import chart_opening
@@ -135,3 +135,35 @@ def test_a_file_still_being_written_without_mistakes_is_said_incomplete_with_no_
     assert said.startswith("chart.yaml is incomplete; the chart shown is unchanged."), repr(said)
     assert "error" not in said.split("\n")[0], said
     _errors_box(window).close()
+
+
+@pytest.mark.parametrize("how", ["grows", "cut"])
+def test_a_file_being_written_is_not_offered_to_the_editor_to_fix(
+    qtbot, make_window, tmp_path, monkeypatch, how
+):
+    """The editor's offer ("Open in the editor to fix") would open a file another program is
+    still writing, and saving it would write over what that program writes: the box says to
+    reload once the file is whole, and offers nothing else. Before, a sound chart that grew
+    while read was offered to the editor (a dead end: the editor found nothing to fix)."""
+    window, chart = _shown_chart(qtbot, make_window, tmp_path)
+    if how == "grows":
+        real = chart_opening.read_atlas
+
+        def read_while_written(path, cache):
+            result = real(path, cache)
+            with open(chart, "a", encoding="utf-8") as handle:
+                handle.write("\n")
+            return result
+
+        monkeypatch.setattr(chart_opening, "read_atlas", read_while_written)
+    else:
+        part = chart.read_text(encoding="utf-8")[: chart.stat().st_size // 2]
+        chart.write_text(part[: part.rindex("\n") + 7], encoding="utf-8")  # six characters into a line
+    _reload(qtbot, window)
+    qtbot.waitUntil(lambda: _errors_box(window) is not None)
+    box = _errors_box(window)
+    qtbot.waitUntil(lambda: box.property("fix-known") is True, timeout=10_000)
+    assert box.findChild(QPushButton, "fix-in-editor") is None
+    assert "The editor can open it" not in box.text()
+    assert "reload (Ctrl+R) once the file is whole" in box.informativeText()
+    box.close()
