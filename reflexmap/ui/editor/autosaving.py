@@ -83,18 +83,20 @@ def free_paths(
     )
 
 
-def forget_autosaves(chart: Path | None, mine: frozenset[Path] | set[Path]) -> None:
+def forget_autosaves(
+    chart: Path | None, mine: frozenset[Path] | set[Path], said: list[str] | None = None
+) -> None:
     """This window's work on `chart` was saved or discarded: its autosave (`mine`: those it
     wrote or recovered) is not offered again; another window's stays, open now or left by a
     crash (tryout S23-8: two windows crashed with unsaved work on one file, the one recovered
-    and saved, and that save deleted the other's work unoffered)."""
-    listed = [Path(e["autosave"]) for e in read_index() if e["chart"] == (str(chart) if chart else None)]
-    others = others_work(mine)
+    and saved, and that save deleted the other's work unoffered). `said`: as read_index's."""
+    listed = [Path(e["autosave"]) for e in read_index(said) if e["chart"] == (str(chart) if chart else None)]
+    others = others_work(mine, said)
     for path in dict.fromkeys([*autosave_paths(chart), window_path(chart), *listed]):
         if path in others:
             continue
         try:
-            forget_autosave(path)
+            forget_autosave(path, said)
         except OSError:  # a read-only folder: the index no longer lists it
             pass
 
@@ -147,15 +149,16 @@ def _write_index(entries: list[dict]) -> None:
     _write(autosave_folder() / "index.json", json.dumps({"autosaves": entries}, indent=1).encode())
 
 
-def forget_autosave(autosave: Path) -> None:
+def forget_autosave(autosave: Path, said: list[str] | None = None) -> None:
     """The work kept at `autosave` is not offered again, and the file goes; unless another
-    window, open now, edits that work (it keeps its own autosave: S22-1)."""
+    window, open now, edits that work (it keeps its own autosave: S22-1). `said`: as
+    read_index's."""
     if in_use(autosave):
         return
     release(autosave)
     autosave.unlink(missing_ok=True)
     with index_locked():
-        entries = read_index()
+        entries = read_index(said)
         kept = [e for e in entries if Path(e["autosave"]) != autosave]
         if kept != entries:
             try:
@@ -263,14 +266,18 @@ class Autosaving:
         listed = {Path(e["autosave"]) for e in read_index(said)}
         return any(t in listed and t.is_file() for t in targets)
 
-    def _index_set_aside(self, said: list[str]) -> None:
+    def _index_set_aside(self, said: list[str], editing: bool = True) -> None:
         """The index of autosaves was found damaged while autosaving (another program wrote
         it, a disk error) and set aside: said as a start says it (its file:line:column, where
         it was kept), once for each time it was found so, in a box that does not block and
-        in the status bar. This work's autosave is listed in the new index, and offered back."""
+        in the status bar. This work's autosave is listed in the new index, and offered back.
+        Not `editing`: found so as the work was saved or discarded (nothing of it to keep)."""
         from .. import dialogs
 
         if not said:
+            return
+        if not editing:  # (the status bar says "Saved …" then: the box says it)
+            dialogs.warning(self.host.parent, _("Unsaved work"), "\n\n".join(said), "autosave-index-damaged")
             return
         self.mode.say(
             _("The list of unsaved work was damaged and was set aside; this work's autosave is kept.")
@@ -442,8 +449,10 @@ class Autosaving:
     def _forget_mine(self, *charts: Path | None, saved: bool = False) -> None:
         """This window's work on `charts` was saved or discarded: its autosaves go; work kept
         by another window that stopped is offered next, if a recovery said so."""
+        said: list[str] = []  # a damaged index found on the way: set aside, said below
         for chart in charts:
-            forget_autosaves(chart, self._mine)
+            forget_autosaves(chart, self._mine, said)
+        self._index_set_aside(said, editing=False)
         if saved and self._offer_after:
             self._saved_here.update(c for c in charts if c is not None)
         self._mine.clear()
