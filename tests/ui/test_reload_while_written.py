@@ -39,6 +39,21 @@ def _shown_chart(qtbot, make_window, tmp_path: Path):
     return window, chart
 
 
+def _grows_while_read(monkeypatch, chart: Path):
+    """The writer still at work: a line break is added to `chart` while the window reads it
+    (so that what was read is a sound chart). The reading as it was is returned."""
+    real = chart_opening.read_atlas
+
+    def read_while_written(path, cache):
+        result = real(path, cache)
+        with open(chart, "a", encoding="utf-8") as handle:
+            handle.write("\n")
+        return result
+
+    monkeypatch.setattr(chart_opening, "read_atlas", read_while_written)
+    return real
+
+
 def test_ctrl_r_on_a_file_cut_off_while_written_keeps_the_chart_and_says_so(qtbot, make_window, tmp_path):
     window, chart = _shown_chart(qtbot, make_window, tmp_path)
     whole = chart.read_text(encoding="utf-8").replace(OLD, NEW)
@@ -64,15 +79,7 @@ def test_ctrl_r_while_the_file_grows_keeps_the_chart_and_says_so(qtbot, make_win
     during the reading, so that what was read is even a sound chart). Not taken."""
     window, chart = _shown_chart(qtbot, make_window, tmp_path)
     chart.write_text(chart.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
-    real = chart_opening.read_atlas
-
-    def read_while_written(path, cache):
-        result = real(path, cache)
-        with open(chart, "a", encoding="utf-8") as handle:
-            handle.write("\n")
-        return result
-
-    monkeypatch.setattr(chart_opening, "read_atlas", read_while_written)
+    real = _grows_while_read(monkeypatch, chart)
     _reload(qtbot, window)
     qtbot.waitUntil(lambda: _errors_box(window) is not None)
     assert "the file changed while it was read" in _errors_box(window).informativeText()
@@ -120,15 +127,7 @@ def test_a_file_still_being_written_without_mistakes_is_said_incomplete_with_no_
     """The file grew while it was read (what was read a sound chart): "incomplete", never "has
     1 error" (that one was the note)."""
     window, chart = _shown_chart(qtbot, make_window, tmp_path)
-    real = chart_opening.read_atlas
-
-    def read_while_written(path, cache):
-        result = real(path, cache)
-        with open(chart, "a", encoding="utf-8") as handle:
-            handle.write("\n")
-        return result
-
-    monkeypatch.setattr(chart_opening, "read_atlas", read_while_written)
+    _grows_while_read(monkeypatch, chart)
     _reload(qtbot, window)
     qtbot.waitUntil(lambda: _errors_box(window) is not None)
     said = _errors_box(window).text()
@@ -147,15 +146,7 @@ def test_a_file_being_written_is_not_offered_to_the_editor_to_fix(
     while read was offered to the editor (a dead end: the editor found nothing to fix)."""
     window, chart = _shown_chart(qtbot, make_window, tmp_path)
     if how == "grows":
-        real = chart_opening.read_atlas
-
-        def read_while_written(path, cache):
-            result = real(path, cache)
-            with open(chart, "a", encoding="utf-8") as handle:
-                handle.write("\n")
-            return result
-
-        monkeypatch.setattr(chart_opening, "read_atlas", read_while_written)
+        _grows_while_read(monkeypatch, chart)
     else:
         part = chart.read_text(encoding="utf-8")[: chart.stat().st_size // 2]
         chart.write_text(part[: part.rindex("\n") + 7], encoding="utf-8")  # six characters into a line
