@@ -122,6 +122,10 @@ def label_other_zones(
             corner_b = scene.to_scene(view_id, max(xs), min(ys))
             box = (corner_a.x(), corner_a.y(), corner_b.x(), corner_b.y())
             candidates = spots_around(box, width, height, gap=GUIDE_CLEARANCE_MM + 0.6)
+            # within the chart's height: a view is fitted to the chart, and a name above it was
+            # cut by the pane's top edge (on the zone itself, the last spot, is always within)
+            top, bottom = scene.chart_rect.top(), scene.chart_rect.bottom()
+            candidates = [c for c in candidates if top <= c[2] and c[2] + height <= bottom] or candidates
             spot = best_spot(
                 candidates,
                 width,
