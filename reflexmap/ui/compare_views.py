@@ -68,6 +68,7 @@ class ChartView(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._fitted = True
         self._label_px_mm = 0.0  # the labels' size drawn (mm) over MIN_TEXT_PX: 0 before a drawing
+        self.text_mm = 0.0  # the names' size drawn (mm): 0 before a drawing
         # a pane too small for its chart whole at a legible size said nothing of the part cut
         # off (S21-5: titles and the right foot cut at 1024×768): the map's note says so, in
         # a strip under the chart (over it, it covered the lower foot: S22-2)
@@ -86,21 +87,27 @@ class ChartView(QGraphicsView):
         self._strip = 0  # the height kept under the viewport for the note (px)
 
     def show_chart(
-        self, atlas: Atlas, aspect: str, title: str | None = None, text_scale: float = 1.0
+        self,
+        atlas: Atlas,
+        aspect: str,
+        title: str | None = None,
+        text_scale: float = 1.0,
+        at_least_mm: float = 0.0,
     ) -> None:
         """Draw, then again with larger text while the fitted chart would show it too small
         (larger text widens the chart, so a few rounds find the size that holds), as the map
         does: the same floor (MIN_TEXT_PX), growth (TEXT_GROWTH) and rounds. Before, it let text
         grow to 1.25 × only, in four rounds that crept up on the size: labels 6–7 px at
         1024×768 (S19-7). The text is `text_scale` times the usual size, as Settings → Text
-        size makes it on the map."""
+        size makes it on the map. `at_least_mm`: the text no smaller than that (the other
+        chart's beside it: `same_scale`)."""
         title = title if title is not None else atlas.tradition
         self._set_title(title)
         label_mm = LABEL_MM * text_scale
         # as on the map: text grows only so far (it widens the chart, which shrinks the
         # feet); past that the person zooms in
         largest = TEXT_GROWTH * label_mm
-        min_mm = 0.0
+        min_mm = min(at_least_mm, largest) if at_least_mm > label_mm else 0.0
         before: tuple[float, float] | None = None
         for _round in range(6):
             self.chart.show_chart(  # (the title stands above the view: `heading`)
@@ -120,6 +127,7 @@ class ChartView(QGraphicsView):
             # the last round is drawn at the largest, which holds
             before, min_mm = (min_mm, need), largest if _round == 4 else min(following, largest)
         self._label_px_mm = max(label_mm, min_mm) / (MIN_TEXT_PX * text_scale)
+        self.text_mm = max(label_mm, min_mm)  # the names' size drawn (mm)
         self.fit()
 
     def _set_title(self, title: str) -> None:
@@ -189,6 +197,31 @@ class ChartView(QGraphicsView):
         if self._fitted:
             self.fit()
         self.resized.emit()
+
+
+def same_scale(views: tuple[ChartView, ...], redraw: Callable[[ChartView, float], None]) -> None:
+    """Side by side, both charts at one scale, the smaller of their fits, and their names at
+    one size: the same foot drawn the same size on both sides, its names too (tryout S23-4:
+    each fitted to its own pane, the chart with fewer labels drew its feet and names larger,
+    16.5 against 14.2 px at 1920×1080). A chart whose names would be under the legible size
+    at that scale is drawn again with the other's (`redraw(view, mm)`), which may shrink it:
+    twice at most. Not where a chart shows only part of itself, nor where the common scale
+    would still draw names under the legible size (each then keeps its own fit)."""
+    for _round in range(2):
+        if not all(view._fitted and not view.partial_hint.isVisible() for view in views):
+            return
+        scale = min(view.transform().m11() for view in views)
+        if all(scale * view._label_px_mm >= 0.999 for view in views):
+            break
+        size = max(view.text_mm for view in views)
+        for view in views:
+            if view.text_mm < size * 0.999:
+                redraw(view, size)
+    else:
+        return
+    for view in views:
+        view.setTransform(QTransform.fromScale(scale, scale))
+        view.centerOn(view.chart.chart_rect.center())
 
 
 def draw_overlay(

@@ -32,7 +32,7 @@ from .appearance import current_text_scale
 from .charts_menu import TITLE_EMS
 from .compare_summary import SAME, summary
 from .compare_table import DisagreementTable, table_rows
-from .compare_views import ChartView, NamesCombo, draw_overlay, mark_chosen
+from .compare_views import ChartView, NamesCombo, draw_overlay, mark_chosen, same_scale
 from .timers import later
 
 OTHER_FILE = "\0other-file"  # the "Compare with" entry that asks for a file
@@ -289,6 +289,13 @@ class CompareWindow(QDialog):
             self._draw_overlay(aspect)
         else:
             self.right.show_chart(self.b, aspect, title=self.name_b, text_scale=self.text_scale)
+            charts = {self.left: (self.a, self.name_a), self.right: (self.b, self.name_b)}
+
+            def redraw(view: ChartView, size: float) -> None:
+                atlas, name = charts[view]
+                view.show_chart(atlas, aspect, title=name, text_scale=self.text_scale, at_least_mm=size)
+
+            same_scale((self.left, self.right), redraw)
 
     def _draw_overlay(self, aspect: str) -> None:
         title = _("{first} (filled) and {second} (dashed)").format(
