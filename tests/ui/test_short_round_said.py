@@ -40,3 +40,49 @@ def test_the_reason_in_german(qtbot, make_window):
     assert "Diese Runde stellt 4 Fragen, nicht 10:" in said, said
     assert "2 Zonen dieser Karte" in said, said
     window.quiz.stop()
+
+
+def _matching(dialog) -> str:
+    from PySide6.QtWidgets import QLabel
+
+    return dialog.findChild(QLabel, "quiz-setup-matching").text()
+
+
+def test_the_new_quiz_dialog_counts_what_the_choices_leave_as_they_are_made(qtbot, make_window):
+    """New quiz…: a line beside Start says how many zones the choices leave and how many
+    questions the round asks, as boxes are ticked (before: a zone that the views chosen do not
+    draw was told only at Start, "No zone of this chart matches these choices")."""
+    from PySide6.QtCore import QPoint, Qt
+
+    from .test_quiz_student import click, visible_dialog
+
+    window = make_window()
+    window.new_quiz_action.trigger()
+    dialog = visible_dialog(window, "quiz-setup")
+    for key, box in dialog.aspects.items():  # the soles only
+        if box.isChecked() != (key == "plantar"):
+            click(qtbot, box)
+    for kind, box in dialog.kinds.items():  # "find it" only
+        if box.isChecked() != (kind == "find"):
+            click(qtbot, box)
+
+    def tick(zone_id: str) -> None:
+        item = next(
+            dialog.custom.item(i)
+            for i in range(dialog.custom.count())
+            if dialog.custom.item(i).data(Qt.ItemDataRole.UserRole) == zone_id
+        )
+        dialog.custom.scrollToItem(item)
+        rect = dialog.custom.visualItemRect(item)
+        box = QPoint(rect.left() + rect.height() // 2, rect.center().y())  # the item's check box
+        qtbot.mouseClick(dialog.custom.viewport(), Qt.MouseButton.LeftButton, pos=box)
+
+    tick("arm")  # drawn on the outer side only
+    qtbot.waitUntil(lambda: _matching(dialog) == "No zone of this chart matches these choices.")
+    tick("sciatic-nerve")
+    qtbot.waitUntil(lambda: _matching(dialog) == "1 zone matches: the round asks 1 question.")
+    dialog.length.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.length.lineEdit(), "1")
+    tick("heart")
+    qtbot.waitUntil(lambda: _matching(dialog) == "2 zones match: the round asks 1 question.")
+    dialog.reject()
