@@ -16,23 +16,11 @@ import pytest
 
 from reflexmap.quiz import progress, progress_child
 
+from ..quiz.test_progress_child import progress_cards
 from .children import child_env, play
 from .test_stored_file_sweep import PROGRESS, SETTING_VALUES, SETTINGS
 
 MiB = 1024 * 1024
-
-
-def _cards(count: int, damaged: int) -> dict:
-    cards = {
-        f"ingham-western:zone-{i}:find": {
-            "box": 1 + i % 5, "due": 1.8e9 + i / 7, "seen": 12, "right": 9, "wrong": 3,
-            "last_seen": 1.79e9 + i / 3, "last_right": i % 2 == 0,
-        }
-        for i in range(count)
-    }  # fmt: skip
-    for i in range(damaged):
-        cards[f"ingham-western:zone-{i}:find"]["box"] = 9
-    return cards
 
 
 def _records_left_out(path: Path, size: int) -> None:
@@ -40,14 +28,15 @@ def _records_left_out(path: Path, size: int) -> None:
     progress.MAX_CARDS cards: 3 MiB holds some 16,500)."""
     count = size // 190
     assert count <= progress.MAX_CARDS, "more cards than a progress file may hold: said as that"
-    body = json.dumps({"format": progress.FORMAT, "version": 1, "cards": _cards(count, 3)}, indent=1)
+    body = json.dumps({"format": progress.FORMAT, "version": 1, "cards": progress_cards(count, 3)}, indent=1)
     path.write_text(body, encoding="utf-8")
 
 
 def _cut(path: Path, size: int) -> None:
     """About `size` bytes of a progress file, cut short (not JSON), beside a sound backup."""
     _records_left_out(path.with_name("progress.json.bak"), 4096)
-    body = json.dumps({"format": progress.FORMAT, "version": 1, "cards": _cards(size // 190, 0)}, indent=1)
+    cards = progress_cards(size // 190)
+    body = json.dumps({"format": progress.FORMAT, "version": 1, "cards": cards}, indent=1)
     path.write_text(body[: len(body) * 9 // 10], encoding="utf-8")
 
 

@@ -18,7 +18,8 @@ from reflexmap.quiz import progress, progress_child
 from reflexmap.quiz.progress import ProgressStore
 
 
-def _file(path: Path, count: int, *, damaged: int = 0) -> Path:
+def progress_cards(count: int, damaged: int = 0) -> dict:
+    """`count` cards of a progress file, the first `damaged` of them with a box out of range."""
     cards = {
         f"ingham-western:zone-{i}:find": {
             "box": 1 + i % 5, "due": 1.8e9 + i / 7, "seen": 12, "right": 9, "wrong": 3,
@@ -28,6 +29,11 @@ def _file(path: Path, count: int, *, damaged: int = 0) -> Path:
     }  # fmt: skip
     for i in range(damaged):
         cards[f"ingham-western:zone-{i}:find"]["box"] = 9
+    return cards
+
+
+def _file(path: Path, count: int, *, damaged: int = 0) -> Path:
+    cards = progress_cards(count, damaged)
     path.write_text(json.dumps({"format": progress.FORMAT, "version": 1, "cards": cards}, indent=1))
     return path
 

@@ -14,20 +14,9 @@ from reflexmap.render.chart_scene_parts import OUTLINE_ROLE
 from reflexmap.ui.label_room import EDGE_PX
 
 from .conftest import _settled, click_mm
+from .test_label_room_per_column import _outside
 
 ARCH = ((-22, 40), (-8, 40), (-8, 80), (-22, 80))  # the left sole's heel and inner arch (mm)
-
-
-def _outside(window) -> dict[tuple[str, str], str]:
-    view = window.map
-    shown = view.viewport().rect()
-    found = {}
-    for key, label in view.chart.labels.items():
-        if label.text.isVisible():
-            box = view.mapFromScene(label.text.sceneBoundingRect()).boundingRect()
-            if not shown.contains(box):
-                found[key] = f"{label.text.text()!r} at {box.left()}..{box.right()} in {shown.width()} px"
-    return found
 
 
 def _feet_outside(window) -> dict[str, str]:
