@@ -764,9 +764,8 @@ class QuizController(Mode):
         self.started.emit()
         self._clock.start()  # the time left, and whether a message box stands over the round
         self._show_question()
-        short = (
-            session.planned < options.length and not options.mistakes_only
-        )  # (mistakes: as many as there are)
+        # shorter than chosen: said why (a round of mistakes asks as many as there are)
+        short = session.planned < options.length and not options.mistakes_only
         said = [short_round_said(session)] if short else []
         refused = options.left_out & {z.id for z in self.state.atlas.zones}
         if refused:
