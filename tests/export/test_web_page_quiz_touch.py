@@ -28,6 +28,22 @@ def _wait(driver, ms=150):
     driver.execute_script("return new Promise((done) => setTimeout(done, arguments[0]))", ms)
 
 
+def _settled(driver, script: str, since, seconds: float = 5.0):
+    """What `script` returns once it has changed from `since` and then given the same value
+    twice, 150 ms apart (at most `seconds` in all): a scroll begun and its momentum ended."""
+    import time
+
+    end = time.monotonic() + seconds
+    last = driver.execute_script(script)
+    while time.monotonic() < end:
+        _wait(driver)
+        now = driver.execute_script(script)
+        if now == last and now != since:
+            return now
+        last = now
+    return last
+
+
 @pytest.mark.parametrize("size", [(390, 844), (844, 390)])
 def test_one_finger_on_the_feet_scrolls_the_page_in_a_quiz(page, size):
     driver = browser(size, mobile=True)
@@ -53,8 +69,8 @@ def test_one_finger_on_the_feet_scrolls_the_page_in_a_quiz(page, size):
             _touch(driver, "touchMove", [(x, y - 12 * step)])
             _wait(driver, 16)
         _touch(driver, "touchEnd", [])
-        _wait(driver, 400)
-        after = driver.execute_script("return scrollY")
+        # (the page scrolls as the browser gets to it: later on a loaded machine)
+        after = _settled(driver, "return scrollY", before)
         assert after - before > 40, (before, after)  # the finger moved 144 px up: the page followed
         assert driver.find_element("id", "quiz-mark").text == ""  # a scroll is no answer
         assert driver.execute_script("return visualViewport.scale") == 1
