@@ -96,7 +96,7 @@ class QuizSession:
         self.rng = random.Random(options.seed)
         self.views = allowed_views(atlas, options)
         cards = cards_for(atlas, options)
-        self.zones_matching = len({card.zone_id for card in cards})  # what the choices leave to ask
+        self.zones_matching = zones_in(cards)  # what the choices leave to ask
         if options.mistakes_only:  # most recently missed first
             self.queue: list[Card] = scheduler.mistakes(cards)[: options.length]
         else:
@@ -335,6 +335,19 @@ class QuizSession:
 def _edge_distance(shape, x: float, y: float) -> float:
     """Millimetres from (x, y) to the nearest part of the zone."""
     return float(to_shapely(shape).distance(Point(x, y)))
+
+
+def zones_in(cards: list[Card]) -> int:
+    """How many zones `cards` ask about (a zone may have a card of each kind)."""
+    return len({card.zone_id for card in cards})
+
+
+def round_size(atlas: Atlas, options: QuizOptions) -> tuple[int, int]:
+    """(zones the choices leave, questions a round of them asks), as a QuizSession on these
+    options counts them: the round's length chosen, or fewer when fewer cards match. Not for
+    a round of mistakes, which asks as many as there are."""
+    cards = cards_for(atlas, options)
+    return zones_in(cards), min(len(cards), options.length)
 
 
 def without(atlas: Atlas, zone_ids: frozenset[str] | set[str]) -> Atlas:

@@ -32,8 +32,9 @@ from ..atlas.text import natural_key
 from ..content.markup import shortened
 from ..i18n import _, bidi_isolate, format_number, ngettext
 from ..quiz import KINDS, QuizOptions
-from ..quiz.cards import KIND_TITLES, cards_for, single_answer_kinds
+from ..quiz.cards import KIND_TITLES, single_answer_kinds
 from ..quiz.scheduler import DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION, is_retention
+from ..quiz.session import round_size
 from ..setting_rules import MAX_REMEMBERED, QUIZ_LENGTH, QUIZ_SECONDS, default
 from ..settings import Settings
 from ..vocab import FEET, REGION_COLOURS, aspect_name, foot_name, region_name
@@ -322,12 +323,10 @@ class QuizSetupDialog(QDialog):
     def _count(self) -> None:
         """How many zones the choices leave, and how many questions the round asks of them."""
         options = self.options()
-        cards = cards_for(self.atlas, replace(options, left_out=options.left_out | self.left_out))
-        zones = len({card.zone_id for card in cards})
+        zones, asked = round_size(self.atlas, replace(options, left_out=options.left_out | self.left_out))
         if not zones:
             self.matching.setText(_("No zone of this chart matches these choices."))
             return
-        asked = min(len(cards), options.length)
         match = ngettext("{count} zone matches:", "{count} zones match:", zones)
         asks = ngettext("the round asks {count} question.", "the round asks {count} questions.", asked)
         self.matching.setText(
