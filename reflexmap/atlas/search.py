@@ -22,15 +22,26 @@ MAX_QUERY = 200  # characters looked at; a pasted page is not a search
 INNER_MIN = 4  # letters a typed word needs to be found inside a longer word
 
 
-# German written without umlauts: "Schilddruese" for "Schilddrüse". Both sides are folded
-# alike (ü -> u, then ue -> u), so "Dunndarm", "Duenndarm" and "Dünndarm" all find Dünndarm.
-_SPELLED_OUT = re.compile(r"([aou])e")
+# German written without umlauts: "Schilddruese" for "Schilddrüse". A chart's words are kept
+# both with the accents folded ("schilddruse") and with ä, ö, ü spelled out ("schilddruese"), so
+# "Dunndarm", "Duenndarm" and "Dünndarm" all find Dünndarm. What is typed is only folded, never
+# shortened: "oe" and "ue" folded to "o" and "u" on both sides made "toe" find "kidneys *to*
+# the bladder" (Ureters) and "blue" find every "blu…".
+_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 
 
 def words(text: str) -> list[str]:
-    """The folded words of `text` ("Fußsohle, links" -> ["fusssohle", "links"]; "Schilddrüse"
-    and "Schilddruese" -> ["schilddruse"])."""
-    return _WORD.findall(_SPELLED_OUT.sub(r"\1", _letters(text)))
+    """The folded words of `text`, as a search reads what is typed ("Fußsohle, links" ->
+    ["fusssohle", "links"]; "Schilddrüse" -> ["schilddruse"])."""
+    return _WORD.findall(_letters(text))
+
+
+def text_words(text: str) -> list[str]:
+    """The words of a chart's `text` that a typed word may begin: folded, and where ä, ö or
+    ü was written also spelled out ("Schilddrüse" -> ["schilddruse", "schilddruese"])."""
+    folded = words(text)
+    spelled = _WORD.findall(_letters(text.casefold().translate(_SPELLED_OUT)))
+    return list(dict.fromkeys(folded + spelled))
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +84,7 @@ def search_zones(atlas: Atlas, query: str, extra_words: dict[str, str] | None = 
     matches = []
     for zone in atlas.zones:
         rest = " ".join(_zone_text(zone) + [(extra_words or {}).get(zone.id, "")])
-        rank = _rank(wanted, words(zone.name), words(rest))
+        rank = _rank(wanted, text_words(zone.name), text_words(rest))
         if rank is None:
             continue
         matches.append(Match(zone.id, zone.name, _aspects(atlas, zone, order), rank))
@@ -105,8 +116,8 @@ class Searchable:
                     zone.id,
                     zone.name,
                     _aspects(atlas, zone, order),
-                    tuple(words(zone.name)),
-                    tuple(words(" ".join(_zone_text(zone)))),
+                    tuple(text_words(zone.name)),
+                    tuple(text_words(" ".join(_zone_text(zone)))),
                 )
                 for zone in atlas.zones
             ),

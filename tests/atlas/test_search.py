@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reflexmap.atlas.search import search_zones, words
+from reflexmap.atlas.search import Searchable, search_zones, text_words, words
 
 
 def test_words_fold_case_accents_and_sharp_s():
@@ -58,3 +58,28 @@ def test_a_german_word_is_found_inside_compound_names(builtin_atlas):
 
 def test_short_words_are_not_looked_for_inside_words(builtin_atlas):
     assert [m.name for m in search_zones(builtin_atlas, "ear")] == ["Ears", "Inner ear and equilibrium"]
+
+
+def test_spelled_out_umlauts_never_shorten_english_words(builtin_atlas):
+    """Umlauts spelled out ("ue" for "ü") are found, but a typed "oe" or "ue" is not cut to "o"
+    or "u": "toe" found Ureters ("kidneys to the bladder"), as if "to" had been typed."""
+    assert "ureters" not in [m.zone_id for m in search_zones(builtin_atlas, "toe")]
+    assert [m.zone_id for m in search_zones(builtin_atlas, "to")]  # (the short word itself still finds)
+    german = builtin_atlas.localized("de")
+    for typed in ("Dünndarm", "Duenndarm", "Dunndarm", "dünnDARM"):
+        assert [m.name for m in search_zones(german, typed)] == ["Dünndarm"], typed
+    for typed in ("Schilddrüse", "Schilddruese", "Schilddruse"):
+        assert "Rachen und Schilddrüse" in [m.name for m in search_zones(german, typed)], typed
+    assert words("Grüße") == ["grusse"]
+    assert text_words("Grüße, Fuß") == ["grusse", "fuss", "gruesse"]
+    assert text_words("toe to") == ["toe", "to"]  # (nothing spelled out: nothing added)
+
+
+def test_a_chart_read_elsewhere_is_searched_alike(builtin_atlas):
+    """Searchable (a chart read by a worker) finds what search_zones finds, for the same words."""
+    german = builtin_atlas.localized("de")
+    tries = ((builtin_atlas, "toe"), (builtin_atlas, "low back"), (german, "Duenndarm"), (german, "säule"))
+    for chart, typed in tries:
+        assert [m.zone_id for m in Searchable.of(chart).find(typed)] == [
+            m.zone_id for m in search_zones(chart, typed)
+        ]
