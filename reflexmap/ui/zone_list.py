@@ -39,15 +39,19 @@ CHART_ROLE = Qt.ItemDataRole.UserRole + 4  # path of another chart holding the m
 MAX_OTHER_CHART_ROWS = 50
 CLAIM_TIP_CHARS = 400  # the longest claim a row's tooltip shows in full
 FRAME = "#3b3f45"  # a swatch's frame: the chart key's outline grey
-_SWATCHES: dict[int, QIcon] = {}  # region colour (RGBA) -> its swatch, shared by every row
+_SWATCHES: dict[tuple[int, int], QIcon] = {}  # (region colour, paper) RGBA -> its swatch, for every row
 
 
 def swatch(color: QColor) -> QIcon:
     """The region's colour as a row's icon, one per colour for the whole app. A QColor as a
     row's decoration becomes a new icon at every paint, and Qt's pixmap cache kept each one's
     drawing: every refill of the list (each view switch) added to it until the cache was full
-    (64 MiB since the map caches its items)."""
-    key = color.rgba()
+    (64 MiB since the map caches its items).
+
+    The colour is shown as on the chart's paper of the theme in use: blended over white in
+    the dark theme, the rows kept the light theme's pale colours beside the map's dark ones."""
+    paper = QColor(palette.current.paper)
+    key = (color.rgba(), paper.rgba())
     icon = _SWATCHES.get(key)
     if icon is None:
         if len(_SWATCHES) > 256:  # themes and charts come and go: never more than a few hundred
@@ -59,7 +63,9 @@ def swatch(color: QColor) -> QIcon:
         shown = QColor(color)
         shown.setAlpha(255)
         alpha = color.alphaF()
-        shown.setRgbF(*(alpha * c + (1 - alpha) for c in (color.redF(), color.greenF(), color.blueF())))
+        under = (paper.redF(), paper.greenF(), paper.blueF())
+        colour = (color.redF(), color.greenF(), color.blueF())
+        shown.setRgbF(*(alpha * c + (1 - alpha) * p for c, p in zip(colour, under, strict=True)))
         for side in (16, 32):  # the list's icon size, and twice that on a high-DPI screen
             for modes, ring in (
                 ((QIcon.Mode.Normal, QIcon.Mode.Active), False),
