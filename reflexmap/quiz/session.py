@@ -54,7 +54,11 @@ class Summary:
     close: int
     best_streak: int
     seconds: float
-    missed: list[str] = field(default_factory=list)  # zone ids, in the order missed
+    # zone ids, in the order first missed: `missed`, whose last answer in the round was wrong
+    # (what Review mistakes asks), and `corrected`, missed and then answered right when asked
+    # again (listed "to review", they made Review mistakes say there were no mistakes)
+    missed: list[str] = field(default_factory=list)
+    corrected: list[str] = field(default_factory=list)
     ended_by: str = "done"  # "done", "time", "sudden death", "stopped"
     options: QuizOptions | None = None  # what the round practised (its review asks the same way)
     chart: Atlas | None = None  # the chart the round asked about, as loaded (its names in any language)
@@ -70,7 +74,7 @@ class Summary:
         if self.chart is None:
             return {}
         chart = self.chart.localized(language)
-        return {z: chart.zone(z).name for z in self.missed if chart.has_zone(z)}
+        return {z: chart.zone(z).name for z in (*self.missed, *self.corrected) if chart.has_zone(z)}
 
 
 class QuizSession:
@@ -315,17 +319,21 @@ class QuizSession:
         return feedback
 
     def summary(self) -> Summary:
-        missed = []
+        first_missed: list[str] = []  # zone ids, in the order first missed
+        last_right: dict[str, bool] = {}  # card key: its last answer in the round was right
         for result in self.results:
-            if not result.feedback.correct and result.question.zone_id not in missed:
-                missed.append(result.question.zone_id)
+            last_right[result.question.card.key] = result.feedback.correct
+            if not result.feedback.correct and result.question.zone_id not in first_missed:
+                first_missed.append(result.question.zone_id)
+        still = {r.question.zone_id for r in self.results if not last_right[r.question.card.key]}
         return Summary(
             asked=len(self.results),
             right=sum(r.feedback.correct for r in self.results),
             close=sum(r.feedback.close for r in self.results),
             best_streak=self.best_streak,
             seconds=self.clock() - self.started,
-            missed=missed,
+            missed=[z for z in first_missed if z in still],
+            corrected=[z for z in first_missed if z not in still],
             ended_by=self.ended_by or "stopped",
             options=self.options,
             chart=self.chart,

@@ -232,7 +232,8 @@ def test_streak_and_summary(atlas):
     summary = session.summary()
     assert summary.best_streak == 3
     assert summary.right == 5 and summary.asked == 6
-    assert len(summary.missed) == 1
+    # the one missed was asked again and answered right: not to review, said apart
+    assert summary.missed == [] and len(summary.corrected) == 1
 
 
 def test_review_mistakes_session_asks_only_missed_cards(atlas):
@@ -338,3 +339,22 @@ def test_a_zone_left_out_is_never_a_choice_nor_the_zone_clicked(atlas):
     assert gone.name not in (feedback.clicked or "")
     assert gone.id not in find.current.fits
     assert find.shown is atlas and not find.atlas.has_zone(gone.id)
+
+
+def test_the_summary_keeps_to_review_only_what_was_last_answered_wrong(atlas):
+    """Review mistakes asks the cards last answered wrong: the results' "to review" is those
+    zones, and a zone missed and then answered right when asked again is listed apart."""
+    session = session_for(atlas, ["sacrum", "coccyx", "neck"], kinds=("name",))
+    scheduler = session.scheduler
+    wrong_times = {"sacrum": 2, "coccyx": 1}
+    while session.current is not None:
+        q = session.current
+        wrong = wrong_times.get(q.zone_id, 0) > 0
+        wrong_times[q.zone_id] = wrong_times.get(q.zone_id, 0) - 1
+        session.answer_choice((q.answer + 1) % 4 if wrong else q.answer)
+        session.next()
+    summary = session.summary()
+    assert summary.missed == ["sacrum"] and summary.corrected == ["coccyx"]
+    cards = [r.question.card for r in session.results]
+    assert {c.zone_id for c in scheduler.mistakes(cards)} == set(summary.missed)
+    assert set(summary.zone_names("en")) == {"sacrum", "coccyx"}

@@ -1229,11 +1229,22 @@ def summary_dialog(parent, summary: Summary, names: dict[str, str]) -> QDialog:
     """Score, accuracy, best streak, time, and the zones to review."""
     ended = _(ENDINGS[summary.ended_by])
     minutes, seconds = divmod(int(summary.seconds), 60)
+
     # chart text in the app's sentence: each name isolated (an override reversed the names after
     # it), cut, and breakable (a one-word name of 192 letters made the dialog wider than the window)
-    missed = ", ".join(
-        escape(breakable(bidi_isolate(shortened(names.get(z, z), REVIEW_NAME_CHARS)))) for z in summary.missed
-    ) or escape(_("none"))
+    def listed(zone_ids: list[str]) -> str:
+        return ", ".join(
+            escape(breakable(bidi_isolate(shortened(names.get(z, z), REVIEW_NAME_CHARS)))) for z in zone_ids
+        )
+
+    missed = listed(summary.missed) or escape(_("none"))
+    # missed, then right when asked again: said apart, not "to review" (Review mistakes, which
+    # asks what was last answered wrong, then said there was nothing to review)
+    corrected = (
+        f"<br><b>{escape(_('Missed, then right when asked again:'))}</b> {listed(summary.corrected)}"
+        if summary.corrected
+        else ""
+    )
     time_spent = escape(_("Time: {time}").format(time=f"{minutes}:{seconds:02d}"))
     if summary.asked == 0:  # ended before the first answer: no score to give, nothing to review
         html = (
@@ -1253,7 +1264,7 @@ def summary_dialog(parent, summary: Summary, names: dict[str, str]) -> QDialog:
             f"<p>{result}"
             f"<br>{escape(_('Best streak: {streak}').format(streak=summary.best_streak))}"
             f"<br>{time_spent}</p>"
-            f"<p><b>{escape(_('To review:'))}</b> {missed}</p>"
+            f"<p><b>{escape(_('To review:'))}</b> {missed}{corrected}</p>"
         )
     dialog = QDialog(parent)
     dialog.setObjectName("quiz-summary")
