@@ -7,10 +7,13 @@ Two signs, both cheap: the file changed while it was read (its size, time or ino
 and after differ: the writer is still at work), or the reading found errors and the file ends
 in the middle of a line (a whole chart file ends with a line break; one cut off while written
 seldom does). A part that is a sound chart by itself, cut at a line's end and no longer being
-written, cannot be told from a whole file by its content."""
+written, cannot be told from a whole file by its content. A file that is not text at all (a
+picture or a program picked by mistake) is not a part of a chart: its errors are said as they
+are (it was said "incomplete … reload once the file is whole", where `check` said "not UTF-8")."""
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -83,6 +86,8 @@ def _cut_line(path: Path) -> tuple[int, int] | None:
             # (NEL, LS and PS end a line too: a file ending so is refused for them, not cut)
             if tail.endswith((b"\n", b"\r", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")):
                 return None
+            if not _text_end(tail):
+                return None  # not a text file: not a chart cut off while written
             handle.seek(0)
             lines = 1
             while chunk := handle.read(1 << 20):
@@ -91,3 +96,19 @@ def _cut_line(path: Path) -> tuple[int, int] | None:
         return None
     last = tail.rsplit(b"\n", 1)[-1]
     return lines, len(last.decode("utf-8", "replace")) + 1
+
+
+def _text_end(tail: bytes) -> bool:
+    """Whether `tail`, the last bytes of a file, can be the end of a UTF-8 text: no NUL byte,
+    and valid UTF-8 but for a character cut at either end (the bytes read may begin inside
+    one, and a writer may have stopped inside one)."""
+    if b"\0" in tail:
+        return False
+    start = 0
+    while start < min(3, len(tail)) and 0x80 <= tail[start] < 0xC0:  # (inside a character)
+        start += 1
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(tail[start:], final=False)
+    except UnicodeDecodeError:
+        return False
+    return True

@@ -119,3 +119,32 @@ def test_the_editors_readings_refuse_a_file_that_changes_while_read(tmp_path: Pa
     monkeypatch.setattr(loader, "read_bytes", real)
     assert not isinstance(document_to_fix(chart), str)
     assert read_document(chart).text == chart.read_text(encoding="utf-8")
+
+
+def test_a_file_that_is_not_text_is_not_said_incomplete(tmp_path: Path):
+    """A binary file picked by mistake ends without a line break too: it is said not to be
+    UTF-8 text, as `reflexmap check` says, not "incomplete … reload once the file is whole"
+    (tryout: bytes 0-255 repeated were said incomplete, at 11:246)."""
+    for name, data in (
+        ("bytes.yaml", bytes(range(256)) * 10),
+        ("nul.yaml", b"title: x\nzones: [\x00\x01\x02"),
+        ("latin1.yaml", "title: Fußzonen\nzones: [ä".encode("latin-1")),
+    ):
+        chart = tmp_path / name
+        chart.write_bytes(data)
+        result = read_whole(chart, lambda chart=chart: read_atlas(chart))
+        assert result == read_atlas(chart), name
+        assert not any("incomplete" in error.message for error in result.errors), name
+
+
+def test_a_text_cut_inside_a_character_is_still_said_incomplete(tmp_path: Path):
+    """A writer may stop inside a character of several bytes (German "ü", an arrow): that file
+    is text cut off, and said incomplete where it ends."""
+    text = builtin_chart_path().read_text(encoding="utf-8")
+    start = text.index("\n", len(text) // 2) + 1
+    data = (text[:start] + "  - id: fü").encode("utf-8")[:-1]  # the "ü" cut after its first byte
+    chart = tmp_path / "chart.yaml"
+    chart.write_bytes(data)
+    result = read_whole(chart, lambda: read_atlas(chart))
+    assert result.atlas is None
+    assert result.errors[0].message.startswith("the file is incomplete"), result.errors[0]

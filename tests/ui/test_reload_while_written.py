@@ -158,3 +158,18 @@ def test_a_file_being_written_is_not_offered_to_the_editor_to_fix(
     assert "The editor can open it" not in box.text()
     assert "reload (Ctrl+R) once the file is whole" in box.informativeText()
     box.close()
+
+
+def test_ctrl_r_on_a_file_that_is_no_longer_text_says_so_not_incomplete(qtbot, make_window, tmp_path):
+    """The chart's file replaced by a binary one (a picture saved over it): Ctrl+R says it is
+    not UTF-8 text, as `reflexmap check` does, not that it is incomplete and to reload once it
+    is whole (tryout: bytes 0-255 were said "incomplete … ends in the middle of a line")."""
+    window, chart = _shown_chart(qtbot, make_window, tmp_path)
+    chart.write_bytes(bytes(range(256)) * 10)
+    _reload(qtbot, window)
+    qtbot.waitUntil(lambda: _errors_box(window) is not None)
+    said = _errors_box(window).informativeText()
+    assert ":3:115: the file is not UTF-8 text (byte 0x80 here)" in said, said
+    assert "incomplete" not in said and "once the file is whole" not in said, said
+    assert window.state.atlas.title == "Western foot chart (Ingham tradition)"  # kept
+    _errors_box(window).close()
