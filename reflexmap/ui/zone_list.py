@@ -26,6 +26,7 @@ from ..vocab import aspect_name, region_name
 from .dock_room import PlaceholderFit
 from .even_rows import EvenRows
 from .state import AppState
+from .timers import later
 
 if TYPE_CHECKING:
     from ..atlas.search import Searchable  # (made when a search asks: not at start-up)
@@ -104,6 +105,7 @@ class ZoneList(QWidget):
         self.other_charts: Callable[[], tuple[list[tuple[Path, Searchable]], list[Path]]] = lambda: ([], [])
         self._searched: set[str] = set()  # the other charts whose matches are listed (by path)
         self._waiting: list[Path] = []  # the other charts still being read for the search
+        self._opening: tuple[str, str] | None = None  # (chart, zone id) about to be opened
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(_("Search zones"))
@@ -139,7 +141,8 @@ class ZoneList(QWidget):
         self.search.textChanged.connect(self.refill)
         self.search.returnPressed.connect(self._pick_first)
         self.list.selectionModel().currentChanged.connect(self._picked)
-        self.list.activated.connect(self._picked)
+        self.list.activated.connect(self._open)  # Enter (or the platform's activating click)
+        self.list.clicked.connect(self._open)
         state.atlas_changed.connect(self._atlas_changed)
         state.aspect_changed.connect(self.refill)
         state.selection_changed.connect(self._follow_selection)
@@ -335,20 +338,47 @@ class ZoneList(QWidget):
         if not self.proxy.rowCount():
             return
         first = self.proxy.index(0, 0)
-        if self.list.currentIndex() == first:
+        if first.data(CHART_ROLE):
+            self.list.setCurrentIndex(first)
+            self._open(first)
+        elif self.list.currentIndex() == first:
             self._picked(first)
         else:
             self.list.setCurrentIndex(first)
 
     def _picked(self, index: QModelIndex, *_args) -> None:
+        """The current row changed (a click, the arrow keys): a zone of this chart is shown.
+        A match in another chart is only marked: it opens on a click or Enter (`_open`); the
+        arrow keys passing it opened that chart at each step, the list sorted anew each time."""
         if self._filling or not index.isValid():
             return
         zone_id, aspect, chart = (index.data(r) for r in (ZONE_ID_ROLE, ASPECT_ROLE, CHART_ROLE))
         if chart:
-            self.chart_requested.emit(chart, zone_id)
             return
         if zone_id and (zone_id, aspect) != (self.state.zone_id, self.state.aspect):
             self.state.show_zone(zone_id, aspect)
+
+    def _open(self, index: QModelIndex) -> None:
+        """A row clicked or Enter pressed on it: a match in another chart opens that chart with
+        the zone chosen; a zone of this chart is shown (as `_picked`)."""
+        if self._filling or not index.isValid():
+            return
+        zone_id, chart = index.data(ZONE_ID_ROLE), index.data(CHART_ROLE)
+        if not chart:
+            self._picked(index)
+            return
+        # once the click is over: opened at once, the chart's rows came under the pointer
+        # before the button was released, and the release chose the row now there (another
+        # chart's, whose click switched back)
+        if self._opening == (chart, zone_id):  # (a style whose single click also activates)
+            return
+        self._opening = (chart, zone_id)
+
+        def open_it() -> None:
+            self._opening = None
+            self.chart_requested.emit(chart, zone_id)
+
+        later(self, open_it)
 
     def _follow_selection(self, zone_id: str) -> None:
         item = self.items.get(zone_id)
