@@ -329,9 +329,29 @@ class QuizSetupDialog(QDialog):
             return
         match = ngettext("{count} zone matches:", "{count} zones match:", zones)
         asks = ngettext("the round asks {count} question.", "the round asks {count} questions.", asked)
-        self.matching.setText(
+        said = [
             match.format(count=format_number(zones, 0)) + " " + asks.format(count=format_number(asked, 0))
-        )
+        ]
+        self.matching.setText(" ".join(said + self._none_ticked()))
+
+    def _none_ticked(self) -> list[str]:
+        """What a row left with no box ticked asks, said beside the count: it is not "none"
+        (tryout: every foot unticked still said "40 zones match", with nothing to say why)."""
+
+        def empty(boxes: dict[str, QCheckBox]) -> bool:
+            return bool(boxes) and not any(box.isChecked() for box in boxes.values())
+
+        said = []
+        if empty(self.kinds):
+            kind = _(KIND_TITLES["find"])
+            said.append(_("No question type ticked: the round asks “{kind}”.").format(kind=kind))
+        if empty(self.aspects):
+            said.append(_("No view ticked: every view is asked."))
+        if empty(self.feet):
+            said.append(_("No foot ticked: every foot is asked."))
+        if empty(self.regions):
+            said.append(_("No body region ticked: every region is asked."))
+        return said
 
     def _leave_out(self, kinds: tuple[str, ...]) -> QLabel | None:
         """Boxes of the kinds whose answer would be the only choice on this chart, off and

@@ -3,6 +3,8 @@ began without a word): the choices leave only so many zones of the chart."""
 
 from __future__ import annotations
 
+import pytest
+
 from .test_quiz_student import setup_by_mouse
 
 
@@ -85,4 +87,44 @@ def test_the_new_quiz_dialog_counts_what_the_choices_leave_as_they_are_made(qtbo
     qtbot.keyClicks(dialog.length.lineEdit(), "1")
     tick("heart")
     qtbot.waitUntil(lambda: _matching(dialog) == "2 zones match: the round asks 1 question.")
+    dialog.reject()
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_row_left_with_nothing_ticked_says_what_the_round_asks(qtbot, make_window, language):
+    """Every foot, view, body region or question type unticked: the line beside Start says the
+    round asks all of them (or "Find it on the foot"), not only the count as if the boxes were
+    ticked (tryout: both feet unticked still said "40 zones match", and Start was on)."""
+    from .test_quiz_student import click, visible_dialog
+
+    window = make_window() if language == "en" else make_window().set_language("de")
+    qtbot.addWidget(window)
+    window.new_quiz_action.trigger()
+    dialog = visible_dialog(window, "quiz-setup")
+    before = _matching(dialog)
+    said = {
+        "en": (
+            "No foot ticked: every foot is asked.",
+            "No view ticked: every view is asked.",
+            "No body region ticked: every region is asked.",
+            "No question type ticked: the round asks “Find it on the foot”.",
+        ),
+        "de": (
+            "Kein Fuß angekreuzt: Jeder Fuß wird abgefragt.",
+            "Keine Ansicht angekreuzt: Jede Ansicht wird abgefragt.",
+            "Keine Körperregion angekreuzt: Jede Region wird abgefragt.",
+            "Keine Frageart angekreuzt: Die Runde fragt „Am Fuß finden“.",
+        ),
+    }[language]
+    for boxes, sentence in zip(
+        (dialog.feet, dialog.aspects, dialog.regions, dialog.kinds), said, strict=True
+    ):
+        for box in boxes.values():
+            if box.isChecked() and box.isEnabled():
+                click(qtbot, box)
+        qtbot.waitUntil(lambda sentence=sentence: sentence in _matching(dialog))
+    assert _matching(dialog) != before
+    for box in dialog.feet.values():
+        click(qtbot, box)
+    qtbot.waitUntil(lambda: said[0] not in _matching(dialog))
     dialog.reject()
