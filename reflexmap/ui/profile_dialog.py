@@ -60,8 +60,11 @@ class ProfileDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)
-        layout.addLayout(row)
+        # the problem above the name: a message of one line, then of two, moved the field and
+        # Create up and down under the pointer (tryout: the second click missed the field); the
+        # list gives the room
         layout.addWidget(self.problem)
+        layout.addLayout(row)
         layout.addWidget(self.buttons)
         self._fill(current)
         self.resize(420, 360)

@@ -599,3 +599,35 @@ def test_a_long_search_leaves_the_window_its_size(qtbot, make_window):
     assert window.map.viewport().width() >= map_before - 2
     hint = window.zones.hint.text()
     assert hint.startswith("No zone in any view matches") and len(hint) < 120, hint
+
+
+def test_the_profile_name_field_stays_put_whatever_the_problem_said(qtbot, make_window):
+    """File → Profile…: a problem of one line, then one of two or three, moved the name field
+    and Create up and down under the pointer (tryout: a second click missed the field)."""
+    from PySide6.QtWidgets import QLineEdit
+
+    window = make_window()
+    window.profile_action.trigger()
+    dialog = visible_dialog(window, "profiles")
+    name = dialog.findChild(QLineEdit, "profile-name")
+    create = dialog.findChild(QPushButton, "create-profile")
+    problem = dialog.findChild(QLabel, "profile-problem")
+    dialog.resize(300, 360)  # narrow: the longest problem takes two lines
+    qtbot.wait(20)
+    places = {
+        (name.mapTo(dialog, name.rect().topLeft()).y(), create.mapTo(dialog, create.rect().topLeft()).y())
+    }
+    heights = set()
+    for typed in ("con", "a/<b>b</b>", "default", "x" * 41):
+        name.clear()
+        qtbot.keyClicks(name, typed)
+        click(qtbot, create)
+        qtbot.wait(20)
+        assert problem.text(), typed
+        heights.add(problem.height())
+        places.add(
+            (name.mapTo(dialog, name.rect().topLeft()).y(), create.mapTo(dialog, create.rect().topLeft()).y())
+        )
+    assert len(heights) > 1, heights  # (messages of different lengths were shown)
+    assert len(places) == 1, places
+    dialog.reject()
