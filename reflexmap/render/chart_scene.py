@@ -139,6 +139,8 @@ class ChartScene(
         self._pointed: list[tuple[str, str]] = []  # the zones quiz feedback points at (point_at)
         self._veiled: list[QGraphicsItem] = []  # guide names hidden over them
         self.guides_shown = True  # (set_guides_visible)
+        self.key_guides = False  # the key shows the guide lines' sample (`_draw_key`)
+        self.views_guides = False  # the views drawn have guide lines
         self.numbers: dict[str, int] | None = None
         self.names = True
         self.label_mm = LABEL_MM
@@ -220,8 +222,11 @@ class ChartScene(
         labels: bool = True,
         room: float | None = None,
         whole_names: bool = False,
+        guides: bool = True,
     ) -> None:
         """Draw `aspect` of `atlas` (or only the listed view ids), replacing what was there.
+
+        With `guides` False the guide lines are drawn hidden, and the key has no sample of them.
 
         `room`: the width over the height of the window it is fitted to, when known (presenting
         wraps long names only where the chart would be too wide for it). `whole_names`: label
@@ -237,6 +242,7 @@ class ChartScene(
         With `base` (the main chart, under a partial one) its outlines and zones are drawn in
         grey under this chart's zones, and `base_note` says under the title what this one adds."""
         self.clear()
+        self.guides_shown = guides
         asked = label_mm  # (presenting's shrinks to its columns below)
         self._names_waiting = {}
         self.setBackgroundBrush(palette.PAPER)  # the theme may have changed

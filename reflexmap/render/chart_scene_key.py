@@ -142,6 +142,10 @@ class KeyMixin:
             swatches = mastery_swatches()
         else:
             swatches = region_swatches(_key_regions(atlas, views))
+        # the guide lines' sample only while they are shown (their toggle off, it named lines
+        # nowhere drawn: tryout)
+        self.views_guides = any(view.guides for view in views)
+        self.key_guides = self.views_guides and self.guides_shown
         self.key = draw_key(
             self,
             swatches,
@@ -150,7 +154,7 @@ class KeyMixin:
             y,
             atlas.tradition,
             self.type,
-            guides=any(view.guides for view in views),
+            guides=self.key_guides,
             note=self._unlabelled_note(atlas, views),
         )
 

@@ -537,6 +537,7 @@ class MapView(QGraphicsView):
                 labels=self.state.labels_visible,
                 whole_names=min_text_mm > 0.0 and self._pans(),
                 room=self._room(),
+                guides=self.state.guides_visible,
             )
         finally:
             self.chart.measuring = False
@@ -822,6 +823,10 @@ class MapView(QGraphicsView):
 
     def _guides_changed(self, visible: bool) -> None:
         self.chart.set_guides_visible(visible)
+        chart = self.chart
+        if chart.key is not None and chart.key_guides != (visible and chart.views_guides):
+            self.rebuild()  # the key with or without the guide lines' sample, laid out again
+            return
         self._show_presentation()
 
     def _show_annotations(self) -> None:
