@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QSizePolicy, QVBoxLa
 from ..atlas import Atlas
 from ..atlas.text import natural_key
 from ..content.markup import charts_place, cut_at, isolate, plain_tooltip, shortened
-from ..i18n import _, bidi_isolate, ngettext, shown_text
+from ..i18n import _, bidi_isolate, file_isolate, ngettext, shown_text
 from ..render import palette
 from ..vocab import aspect_name, region_name
 from .dock_room import PlaceholderFit
@@ -104,6 +104,7 @@ class ZoneList(QWidget):
         # Other charts to search: () -> ([(path, what searching it needs)], [paths still being read])
         self.other_charts: Callable[[], tuple[list[tuple[Path, Searchable]], list[Path]]] = lambda: ([], [])
         self._searched: set[str] = set()  # the other charts whose matches are listed (by path)
+        self._named_files: dict[str, bool] = {}  # their rows name the file (by path)
         self._waiting: list[Path] = []  # the other charts still being read for the search
         self._opening: tuple[str, str] | None = None  # (chart, zone id) about to be opened
         self.search = QLineEdit(self)
@@ -239,20 +240,33 @@ class ZoneList(QWidget):
     def _other_chart_rows(self, query: str) -> list[QStandardItem]:
         charts, self._waiting = self.other_charts()
         self._searched = set()
+        self._named_files = {}
         rows: list[QStandardItem] = []
+        shared = self._shared_titles(charts)
         for path, other in charts:
-            rows += self._chart_rows(query, path, other, MAX_OTHER_CHART_ROWS - len(rows))
+            rows += self._chart_rows(query, path, other, MAX_OTHER_CHART_ROWS - len(rows), shared)
         return rows
 
-    def _chart_rows(self, query: str, path: Path, other: Searchable, room: int) -> list[QStandardItem]:
+    def _shared_titles(self, charts: list[tuple[Path, Searchable]]) -> set[str]:
+        """The titles that two of the charts searched (this one among them) have: their rows
+        name the file too (a copy of a chart, saved to edit it, keeps its title: its rows and
+        the original's read the same)."""
+        titles = [other.title for _path, other in charts] + [self.state.atlas.title]
+        return {title for title in titles if titles.count(title) > 1}
+
+    def _chart_rows(
+        self, query: str, path: Path, other: Searchable, room: int, shared: set[str]
+    ) -> list[QStandardItem]:
         """The matches in another chart (at most `room` of them)."""
         self._searched.add(str(Path(path).resolve()))
+        self._named_files[str(Path(path).resolve())] = other.title in shared
         rows: list[QStandardItem] = []
+        chart = _short(other.title)
+        if other.title in shared:
+            chart = _("{chart} ({file})").format(chart=chart, file=file_isolate(Path(path).name))
         for match in other.find(query)[: max(room, 0)]:
             where = ", ".join(aspect_name(a) for a in match.aspects)
-            text = _("{zone} — in {chart}: {views}").format(
-                zone=_short(match.name), chart=_short(other.title), views=where
-            )
+            text = _("{zone} — in {chart}: {views}").format(zone=_short(match.name), chart=chart, views=where)
             item = QStandardItem(text)
             item.setData(match.zone_id, ZONE_ID_ROLE)
             item.setData(str(path), CHART_ROLE)
@@ -272,9 +286,18 @@ class ZoneList(QWidget):
         charts, self._waiting = self.other_charts()
         listed = sum(1 for r in range(self.model.rowCount()) if self.model.item(r).data(CHART_ROLE))
         rows: list[QStandardItem] = []
+        shared = self._shared_titles(charts)
+        if any(
+            other.title in shared and self._named_files.get(str(Path(path).resolve())) is False
+            for path, other in charts
+        ):  # a chart read now has the title of one listed: both name their files, as a search anew
+            self.refill()
+            return
         for path, other in charts:
             if str(Path(path).resolve()) not in self._searched:
-                rows += self._chart_rows(query, path, other, MAX_OTHER_CHART_ROWS - listed - len(rows))
+                rows += self._chart_rows(
+                    query, path, other, MAX_OTHER_CHART_ROWS - listed - len(rows), shared
+                )
         if rows:
             self._filling = True
             selection = self.list.selectionModel()

@@ -77,3 +77,42 @@ def test_the_arrow_keys_pass_a_match_in_another_chart_and_enter_opens_it(qtbot, 
     qtbot.waitUntil(lambda: Path(window.state.atlas.path or "") == other, timeout=60000)
     assert window.state.zone_id == wanted
     assert _chosen(window) == [(wanted, "")]
+
+
+def test_matches_in_charts_of_the_same_title_name_their_files(qtbot, make_window, settings, tmp_path):
+    """A copy of a chart (saved to edit it) keeps its title: its matches and the original's
+    read the same. Where two charts searched share a title, each row names its file too."""
+    builtin = builtin_chart_path()
+    copy = tmp_path / "my-western-copy.yaml"
+    copy.write_bytes(builtin.read_bytes())  # the same title as the chart shown
+    other = builtin.parent / "alternative-placements.yaml"
+    twin = tmp_path / "placements-twin.yaml"
+    twin.write_bytes(other.read_bytes())
+    settings.setValue("chart/recent", [str(copy), str(other), str(twin)])
+    window = make_window()
+    qtbot.keyClicks(window.zones.search, "sciat")
+
+    def listed() -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for text, _zone, chart in _rows(window):
+            if chart:
+                found.setdefault(Path(chart).name, []).append(text)
+        return found
+
+    qtbot.waitUntil(lambda: len(listed()) == 3, timeout=60000)
+    rows = listed()
+    assert all("my-western-copy.yaml" in text for text in rows["my-western-copy.yaml"]), rows
+    assert all("placements-twin.yaml" in text for text in rows["placements-twin.yaml"]), rows
+    assert all("alternative-placements.yaml" in text for text in rows["alternative-placements.yaml"]), rows
+    texts = [text for found in rows.values() for text in found]
+    assert len(set(texts)) == len(texts), texts  # no two rows alike
+
+
+def test_a_chart_of_its_own_title_is_named_by_its_title_alone(qtbot, make_window, settings):
+    other = builtin_chart_path().parent / "alternative-placements.yaml"
+    settings.setValue("chart/recent", [str(other)])
+    window = make_window()
+    qtbot.keyClicks(window.zones.search, "sciat")
+    qtbot.waitUntil(lambda: any(chart for *_r, chart in _rows(window)), timeout=60000)
+    texts = [text for text, _zone, chart in _rows(window) if chart]
+    assert texts and not any(".yaml" in text for text in texts), texts
