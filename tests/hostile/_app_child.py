@@ -31,12 +31,13 @@ from reflexmap.ui.app import application, create_window  # noqa: E402
 def main() -> int:
     app = application()
     shown: list[dict[str, str]] = []
-    seen: set[int] = set()
 
     def collect() -> None:
+        # (marked on the box itself: a box closed is deleted, and the next one's Python
+        # wrapper could get its id(), so that a set of ids took it as seen and never said it)
         for widget in app.topLevelWidgets():
-            if isinstance(widget, QMessageBox) and widget.isVisible() and id(widget) not in seen:
-                seen.add(id(widget))
+            if isinstance(widget, QMessageBox) and widget.isVisible() and not widget.property("collected"):
+                widget.setProperty("collected", True)
                 shown.append(
                     {"title": widget.windowTitle(), "text": widget.text(), "name": widget.objectName()}
                 )

@@ -52,7 +52,13 @@ def actions_of(window: QMainWindow) -> list[tuple[str, QAction]]:
     return found
 
 
-def close_popups(keep: set[int]) -> None:
+def kept_windows(app) -> dict[int, QWidget]:
+    """The windows visible now, by id(): the widgets are held too, so that no window made
+    later gets the id() of one of them deleted meanwhile (and is then left open)."""
+    return {id(w): w for w in app.topLevelWidgets() if w.isVisible()}
+
+
+def close_popups(keep: dict[int, QWidget]) -> None:
     """Close modal dialogs, message boxes and windows opened since `keep` was taken."""
     app = QApplication.instance()
     for _ in range(6):
@@ -83,7 +89,7 @@ def trigger_all(
     while True:
         if enter_mode is not None:
             enter_mode(current)
-        keep = {id(w) for w in app.topLevelWidgets() if w.isVisible()}
+        keep = kept_windows(app)
         pending = [
             (name, action)
             for name, action in actions_of(current)
@@ -118,4 +124,4 @@ def trigger_all(
                 break  # a new window: walk its actions (the ones not yet triggered)
             if enter_mode is not None:
                 enter_mode(current)
-                keep = {id(w) for w in app.topLevelWidgets() if w.isVisible()}
+                keep = kept_windows(app)
