@@ -59,6 +59,9 @@ class Summary:
     # again (listed "to review", they made Review mistakes say there were no mistakes)
     missed: list[str] = field(default_factory=list)
     corrected: list[str] = field(default_factory=list)
+    # the round's questions answered, each counted once: `asked` counts answers, and a question
+    # missed is asked again ("6 of 8 right" after a round of 6 questions read as 8 questions)
+    questions: int = 0
     ended_by: str = "done"  # "done", "time", "sudden death", "stopped"
     options: QuizOptions | None = None  # what the round practised (its review asks the same way)
     chart: Atlas | None = None  # the chart the round asked about, as loaded (its names in any language)
@@ -334,6 +337,7 @@ class QuizSession:
             seconds=self.clock() - self.started,
             missed=[z for z in first_missed if z in still],
             corrected=[z for z in first_missed if z not in still],
+            questions=len(last_right),
             ended_by=self.ended_by or "stopped",
             options=self.options,
             chart=self.chart,

@@ -5,8 +5,11 @@ the counter counts the round's questions, numbering a returning one as before. B
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from reflexmap.quiz import QuizOptions
+
+from .test_quiz_student import visible_dialog
 
 
 def _click_wrong(qtbot, window) -> None:
@@ -36,4 +39,27 @@ def test_a_missed_question_is_said_to_come_back_and_the_count_stays(qtbot, make_
         statuses.append(panel.status.text().split(" ·")[0])
         _click_right(qtbot, window)
         assert "asked again later" not in panel.hint.text()
-    assert statuses == ["Question 2 of 3", "Question 3 of 3", "Question 1 of 3, asked again"]
+    assert statuses == ["Question 2 of 3", "Question 3 of 3", "Question 1 of 3 again (missed earlier)"]
+    # the results count the answers, and say so: 4 answers to the round's 3 questions (before:
+    # "3 of 4 right" after a round said to ask 3 questions)
+    qtbot.keyClick(panel.next_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: visible_dialog(window, "quiz-summary") is not None)
+    text = visible_dialog(window, "quiz-summary").findChild(QLabel).text()
+    assert "<b>3 of 4 answers</b> right (75" in text, text
+    assert "3 questions, plus 1 asked again after a miss" in text, text
+    visible_dialog(window, "quiz-summary").reject()
+
+
+def test_a_round_with_no_miss_counts_its_questions_alone(qtbot, make_window, tmp_path):
+    window = make_window(progress_path=tmp_path / "progress.json")
+    window.quiz.advance_after_right_ms = 60_000
+    assert window.quiz.start(QuizOptions(kinds=("name",), zone_ids=("neck", "heart"), seed=3, length=2))
+    panel = window.quiz_panel
+    for _ in range(2):
+        _click_right(qtbot, window)
+        qtbot.keyClick(panel.next_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: visible_dialog(window, "quiz-summary") is not None)
+    text = visible_dialog(window, "quiz-summary").findChild(QLabel).text()
+    assert "<b>2 of 2</b> right (100" in text, text
+    assert "asked again" not in text and "answers" not in text, text
+    visible_dialog(window, "quiz-summary").reject()

@@ -816,7 +816,7 @@ class QuizController(Mode):
         session = self.session
         assert session is not None
         count = (
-            _("Question {number} of {total}, asked again")
+            _("Question {number} of {total} again (missed earlier)")
             if session.asked_again
             else _("Question {number} of {total}")
         )
@@ -1253,12 +1253,28 @@ def summary_dialog(parent, summary: Summary, names: dict[str, str]) -> QDialog:
             f"<br>{time_spent}</p>"
         )
     else:
-        score = _("{right} of {asked}").format(right=summary.right, asked=summary.asked)
+        again = summary.asked - summary.questions  # missed questions asked again
+        score = (
+            _("{right} of {asked} answers").format(right=summary.right, asked=summary.asked)
+            if again > 0
+            else _("{right} of {asked}").format(right=summary.right, asked=summary.asked)
+        )
         result = _("{score} right ({accuracy})").format(
             score=f"<b>{escape(score)}</b>", accuracy=format_percent(summary.accuracy)
         )
         if summary.close:
             result += ", " + _("{count} close").format(count=summary.close)
+        if again > 0:  # the answers counted: the questions, and the missed ones asked again
+            result += "<br>" + escape(
+                _("{questions}, plus {again}").format(
+                    questions=ngettext("{count} question", "{count} questions", summary.questions).format(
+                        count=summary.questions
+                    ),
+                    again=ngettext(
+                        "{count} asked again after a miss", "{count} asked again after a miss", again
+                    ).format(count=again),
+                )
+            )
         html = (
             f"<h2>{escape(_('Round over'))}</h2><p>{escape(ended)}</p>"
             f"<p>{result}"
