@@ -14,6 +14,8 @@ the left), until the person moves it: then it stays where they put it."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QLineEdit, QMainWindow, QWidget
 
@@ -226,6 +228,12 @@ class DockRoom(QObject):
             widget.setMinimumWidth(wanted)
 
 
+def without_aside(text: str) -> str:
+    """`text` without its words in brackets: "Search all views…" of "Search all views (name,
+    claim, region)…"."""
+    return re.sub(r"\s*\([^()]*\)", "", text)
+
+
 class PlaceholderFit(QObject):
     """Event filter on a line edit: wide enough for its whole placeholder, but no wider than
     its dock may be (`cap`, set by DockRoom); the placeholder then shortened with "…" to the
@@ -256,7 +264,10 @@ class PlaceholderFit(QObject):
             field.setMinimumWidth(wanted)
         room = field.width() - 34  # frame, margins and the clear button
         metrics = field.fontMetrics()
-        shown = metrics.elidedText(self.text, Qt.TextElideMode.ElideRight, max(room, 0))
+        shown = self.text
+        if metrics.horizontalAdvance(shown) > room:  # the aside in brackets goes first, whole
+            # ("Alle Ansichten durchsuchen…", not "…durchsuchen (Name, Zuordnung, Berei…")
+            shown = metrics.elidedText(without_aside(self.text), Qt.TextElideMode.ElideRight, max(room, 0))
         if shown != field.placeholderText():
             field.setPlaceholderText(shown)
         field.setToolTip(self.text if shown != self.text else "")
