@@ -6,7 +6,7 @@ size, presenter mode: layout/text_sizes.py) never pushes them past the drawing's
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene
 
@@ -51,6 +51,22 @@ def mastery_swatches() -> list[Swatch]:
     return [(palette.unpractised_brush(), pen, _("not practised yet")), *steps]
 
 
+def other_chart_swatch(name: str) -> Swatch:
+    """The sample of another chart's zones drawn over this one (Compare → Overlaid,
+    render/overlay.py draws them so), named by that chart."""
+    return (other_chart_brush(), other_chart_pen(0.3), _("{chart} (dashed)").format(chart=_tradition(name)))
+
+
+def other_chart_brush() -> QBrush:
+    return QBrush(QColor(0, 0, 0, 110), Qt.BrushStyle.FDiagPattern)
+
+
+def other_chart_pen(width: float = 0.9) -> QPen:
+    pen = QPen(QColor("#111111"), width)
+    pen.setDashPattern([3, 2])
+    return pen
+
+
 def draw_key(
     scene: QGraphicsScene,
     swatches: list[Swatch],
@@ -61,11 +77,14 @@ def draw_key(
     sizes: ChartType,
     guides: bool = True,
     note: str = "",
+    other_tradition: str | None = None,
 ) -> DrawnKey:
     """Draws the key centred between `left` and `right` from `y` down, in rows that fit
     that width, its names and caveat at the drawing's `sizes`. `guides`: the drawing has
     guide lines, so the key shows their sample. `note`: a line said under the key, before
-    the caveat, in the key's type (a view with too many zones to label says so)."""
+    the caveat, in the key's type (a view with too many zones to label says so).
+    `other_tradition`: another chart's zones are drawn over this one (its sample among the
+    swatches): the caveat names both traditions."""
     size, caveat_mm = sizes.key, sizes.caveat
     drawn = DrawnKey(y)
     guide_text = _("guide lines (approximate)")
@@ -103,17 +122,19 @@ def draw_key(
                 drawn.swatches.append(item)
             x += width + gap
         y += size * 1.5
-    sentences = " ".join(
-        [
-            # the chart's tradition named on its own, as any name reads there (a name such as
-            # "Marlene's own" inside "charts of the … tradition" did not)
-            _(
-                "Tradition: {tradition}. Zones show where charts of this tradition place their "
-                "claimed correspondences."
-            ).format(tradition=_tradition(tradition)),
-            _("The evidence that working them helps any condition is weak."),
-        ]
-    )
+    # the chart's tradition named on its own, as any name reads there (a name such as
+    # "Marlene's own" inside "charts of the … tradition" did not)
+    if other_tradition is None:
+        traditions = _(
+            "Tradition: {tradition}. Zones show where charts of this tradition place their "
+            "claimed correspondences."
+        ).format(tradition=_tradition(tradition))
+    else:  # (overlaid, the caveat named the filled chart's tradition alone: tryout)
+        traditions = _(
+            "Traditions: {filled} (filled) and {dashed} (dashed). Zones show where charts of these "
+            "traditions place their claimed correspondences."
+        ).format(filled=_tradition(tradition), dashed=_tradition(other_tradition))
+    sentences = " ".join([traditions, _("The evidence that working them helps any condition is weak.")])
     for line in wrap_words(note, size, right - left) if note else []:
         said = text_item(line, size)
         said.setPos((left + right) / 2 - text_width(line, size) / 2, y + size * 0.3)

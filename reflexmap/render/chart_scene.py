@@ -139,6 +139,7 @@ class ChartScene(
         self._pointed: list[tuple[str, str]] = []  # the zones quiz feedback points at (point_at)
         self._veiled: list[QGraphicsItem] = []  # guide names hidden over them
         self.guides_shown = True  # (set_guides_visible)
+        self.overlaid: tuple[str, str] | None = None  # (show_chart)
         self.key_guides = False  # the key shows the guide lines' sample (`_draw_key`)
         self.views_guides = False  # the views drawn have guide lines
         self.numbers: dict[str, int] | None = None
@@ -223,8 +224,13 @@ class ChartScene(
         room: float | None = None,
         whole_names: bool = False,
         guides: bool = True,
+        overlaid: tuple[str, str] | None = None,
     ) -> None:
         """Draw `aspect` of `atlas` (or only the listed view ids), replacing what was there.
+
+        `overlaid`: (name, tradition) of another chart whose zones are drawn over this one,
+        dashed and hatched (Compare → Overlaid, render/overlay.py): the key names it beside
+        a sample, and the caveat names both traditions.
 
         With `guides` False the guide lines are drawn hidden, and the key has no sample of them.
 
@@ -243,6 +249,7 @@ class ChartScene(
         grey under this chart's zones, and `base_note` says under the title what this one adds."""
         self.clear()
         self.guides_shown = guides
+        self.overlaid = overlaid
         asked = label_mm  # (presenting's shrinks to its columns below)
         self._names_waiting = {}
         self.setBackgroundBrush(palette.PAPER)  # the theme may have changed

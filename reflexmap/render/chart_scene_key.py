@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from ..atlas import Atlas, View
 from ..i18n import _, format_count
 from ..vocab import foot_name
-from .chart_key import draw_key, mastery_swatches, region_swatches
+from .chart_key import draw_key, mastery_swatches, other_chart_swatch, region_swatches
 from .chart_scene_parts import (
     OUTLINE_ROLE,
     _key_regions,
@@ -146,6 +146,9 @@ class KeyMixin:
         # nowhere drawn: tryout)
         self.views_guides = any(view.guides for view in views)
         self.key_guides = self.views_guides and self.guides_shown
+        overlaid = self.overlaid
+        if overlaid is not None:  # the other chart's zones, drawn over these (Compare)
+            swatches = [*swatches, other_chart_swatch(overlaid[0])]
         self.key = draw_key(
             self,
             swatches,
@@ -156,6 +159,7 @@ class KeyMixin:
             self.type,
             guides=self.key_guides,
             note=self._unlabelled_note(atlas, views),
+            other_tradition=overlaid[1] if overlaid is not None else None,
         )
 
     def _unlabelled_note(self, atlas: Atlas, views: list[View]) -> str:

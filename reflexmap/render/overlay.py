@@ -7,24 +7,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsSimpleTextItem
 
 from ..atlas import Atlas
 from ..content.markup import escape
 from ..layout.labels import SegmentIndex, best_spot, segments_of, spots_around, zone_segments
 from . import palette
+from .chart_key import other_chart_brush, other_chart_pen
 from .chart_scene import GUIDE_CLEARANCE_MM, MAX_LABEL_EMS, MAX_LABEL_MM, ChartScene, _box, _path_lines
 from .chart_text import elided, text_item, text_width
 
 OVERLAY_Z = 4.5  # over the chart's zones, under its guide lines, leaders and labels
 LABEL_Z = 16.0  # the other chart's names: over everything
-
-
-def overlay_pen(width: float = 0.9) -> QPen:
-    pen = QPen(QColor("#111111"), width)
-    pen.setDashPattern([3, 2])
-    return pen
 
 
 def draw_other_zones(
@@ -41,8 +36,8 @@ def draw_other_zones(
                 path.addPolygon(QPolygonF([scene.to_scene(view_id, x, y) for x, y in ring]))
                 path.closeSubpath()
             item = QGraphicsPathItem(path)
-            item.setPen(overlay_pen())
-            item.setBrush(QBrush(QColor(0, 0, 0, 110), Qt.BrushStyle.FDiagPattern))
+            item.setPen(other_chart_pen())
+            item.setBrush(other_chart_brush())
             item.setZValue(OVERLAY_Z)
             item.setToolTip(f"<b>{escape(zone.name)}</b><br>{escape(zone.tradition or tradition)}")
             scene.addItem(item)
@@ -153,7 +148,7 @@ def _draw_label(scene: ChartScene, text, rect: QRectF, anchor: QPointF, name: st
     paper = QColor(palette.PAPER)
     paper.setAlpha(235)
     backing.setBrush(paper)
-    backing.setPen(overlay_pen(0.3))
+    backing.setPen(other_chart_pen(0.3))
     backing.setZValue(LABEL_Z)
     text.setPos(rect.left() + 0.8, rect.top() + 0.2)
     text.setZValue(LABEL_Z + 0.1)
@@ -166,7 +161,7 @@ def _draw_label(scene: ChartScene, text, rect: QRectF, anchor: QPointF, name: st
         path = QPainterPath(end)
         path.lineTo(anchor)
         leader = QGraphicsPathItem(path)
-        leader.setPen(overlay_pen(0.35))
+        leader.setPen(other_chart_pen(0.35))
         leader.setZValue(LABEL_Z - 0.1)
         dot = QGraphicsRectItem(anchor.x() - 0.6, anchor.y() - 0.6, 1.2, 1.2)
         dot.setBrush(palette.OUTLINE)

@@ -93,6 +93,7 @@ class ChartView(QGraphicsView):
         title: str | None = None,
         text_scale: float = 1.0,
         at_least_mm: float = 0.0,
+        overlaid: tuple[str, str] | None = None,
     ) -> None:
         """Draw, then again with larger text while the fitted chart would show it too small
         (larger text widens the chart, so a few rounds find the size that holds), as the map
@@ -100,7 +101,8 @@ class ChartView(QGraphicsView):
         grow to 1.25 × only, in four rounds that crept up on the size: labels 6–7 px at
         1024×768 (S19-7). The text is `text_scale` times the usual size, as Settings → Text
         size makes it on the map. `at_least_mm`: the text no smaller than that (the other
-        chart's beside it: `same_scale`)."""
+        chart's beside it: `same_scale`). `overlaid`: (name, tradition) of the chart drawn
+        over this one (draw_overlay), in the key."""
         title = title if title is not None else atlas.tradition
         self._set_title(title)
         label_mm = LABEL_MM * text_scale
@@ -111,7 +113,13 @@ class ChartView(QGraphicsView):
         before: tuple[float, float] | None = None
         for _round in range(6):
             self.chart.show_chart(  # (the title stands above the view: `heading`)
-                atlas, aspect, title="", label_mm=label_mm, text_scale=text_scale, min_text_mm=min_mm
+                atlas,
+                aspect,
+                title="",
+                label_mm=label_mm,
+                text_scale=text_scale,
+                min_text_mm=min_mm,
+                overlaid=overlaid,
             )
             self._label_px_mm = 0.0  # the rounds measure the chart whole
             self.fit()
@@ -232,14 +240,18 @@ def draw_overlay(
     title: str,
     text_scale: float,
     differs: Callable[[str, str], bool],
+    other_name: str = "",
 ) -> tuple[dict[tuple[str, str], QGraphicsPathItem], list]:
     """Chart B's zones as dashed, hatched outlines over chart A in `view` (colour is not
     needed), and the names of those it places differently or alone (`differs(view id, zone
     id)`): italic, framed and with leaders dashed like its zones (render.overlay), so never
-    taken for A's labels. Returns B's zones drawn, by (view id, zone id), and the names."""
+    taken for A's labels; the key names B (`other_name`, else its tradition) beside a sample
+    of them, and the caveat both traditions. Returns B's zones drawn, by (view id, zone id),
+    and the names."""
     from ..render.overlay import draw_other_zones, label_other_zones
 
-    view.show_chart(a, aspect, title=title, text_scale=text_scale)
+    overlaid = (other_name or b.tradition, b.tradition)
+    view.show_chart(a, aspect, title=title, text_scale=text_scale, overlaid=overlaid)
     items = draw_other_zones(view.chart, b, b.tradition)
     labels = label_other_zones(view.chart, b, [k for k in items if differs(*k)])
     view.fit()

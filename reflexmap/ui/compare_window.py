@@ -302,7 +302,7 @@ class CompareWindow(QDialog):
             first=isolate(self.name_a), second=isolate(self.name_b)
         )
         self.overlay_items, self.overlay_labels = draw_overlay(
-            self.left, self.a, self.b, aspect, title, self.text_scale, self._differs
+            self.left, self.a, self.b, aspect, title, self.text_scale, self._differs, self.name_b
         )
 
     def _differs(self, view_id: str, zone_id: str) -> bool:
