@@ -27,7 +27,7 @@ INNER_MIN = 4  # letters a typed word needs to be found inside a longer word
 # "Dunndarm", "Duenndarm" and "Dünndarm" all find Dünndarm. What is typed is only folded, never
 # shortened: "oe" and "ue" folded to "o" and "u" on both sides made "toe" find "kidneys *to*
 # the bladder" (Ureters) and "blue" find every "blu…".
-_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 
 def words(text: str) -> list[str]:
@@ -40,7 +40,7 @@ def text_words(text: str) -> list[str]:
     """The words of a chart's `text` that a typed word may begin: folded, and where ä, ö or
     ü was written also spelled out ("Schilddrüse" -> ["schilddruse", "schilddruese"])."""
     folded = words(text)
-    spelled = _WORD.findall(_letters(text.casefold().translate(_SPELLED_OUT)))
+    spelled = _WORD.findall(_letters(text.translate(_SPELLED_OUT)))  # (_letters casefolds)
     return list(dict.fromkeys(folded + spelled))
 
 

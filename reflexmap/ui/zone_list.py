@@ -258,8 +258,8 @@ class ZoneList(QWidget):
         self, query: str, path: Path, other: Searchable, room: int, shared: set[str]
     ) -> list[QStandardItem]:
         """The matches in another chart (at most `room` of them)."""
-        self._searched.add(str(Path(path).resolve()))
-        self._named_files[str(Path(path).resolve())] = other.title in shared
+        self._searched.add(_file_key(path))
+        self._named_files[_file_key(path)] = other.title in shared
         rows: list[QStandardItem] = []
         chart = _short(other.title)
         if other.title in shared:
@@ -288,13 +288,13 @@ class ZoneList(QWidget):
         rows: list[QStandardItem] = []
         shared = self._shared_titles(charts)
         if any(
-            other.title in shared and self._named_files.get(str(Path(path).resolve())) is False
+            other.title in shared and self._named_files.get(_file_key(path)) is False
             for path, other in charts
         ):  # a chart read now has the title of one listed: both name their files, as a search anew
             self.refill()
             return
         for path, other in charts:
-            if str(Path(path).resolve()) not in self._searched:
+            if _file_key(path) not in self._searched:
                 rows += self._chart_rows(
                     query, path, other, MAX_OTHER_CHART_ROWS - listed - len(rows), shared
                 )
@@ -425,6 +425,11 @@ class ZoneList(QWidget):
 
 
 ROW_CHARS = 120  # a list row: longer chart text ends in "…" (the zone's card shows it all)
+
+
+def _file_key(path: str | Path) -> str:
+    """A chart file as the search keeps track of it: the same file however it was named."""
+    return str(Path(path).resolve())
 
 
 def _short(text: str) -> str:

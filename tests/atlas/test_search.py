@@ -73,6 +73,9 @@ def test_spelled_out_umlauts_never_shorten_english_words(builtin_atlas):
     assert words("Grüße") == ["grusse"]
     assert text_words("Grüße, Fuß") == ["grusse", "fuss", "gruesse"]
     assert text_words("toe to") == ["toe", "to"]  # (nothing spelled out: nothing added)
+    # a capital umlaut spelled out too ("Übergang" found by "Uebergang")
+    assert text_words("Übergang, ÖL") == ["ubergang", "ol", "uebergang", "oel"]
+    assert text_words("Ä") == ["a", "ae"]
 
 
 def test_a_chart_read_elsewhere_is_searched_alike(builtin_atlas):
