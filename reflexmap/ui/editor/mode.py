@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QToolButton
+from PySide6.QtWidgets import QApplication, QDialog, QToolButton, QWidget
 
 from ...i18n import _, file_isolate, ngettext
 from ..modes import QUIZ
@@ -29,12 +29,16 @@ if TYPE_CHECKING:
 
 
 class StatusButton(QToolButton):
-    """A word in the status bar that can be clicked: no taller than the bar's other words (a
-    tool button's frame made the bar 4 px taller as Edit mode began, and the map shorter)."""
+    """A word in the status bar that can be clicked: no taller than the bar's other words and
+    its size grip (a tool button's frame made the bar 4 px taller as Edit mode began, and the
+    map shorter), its text whole."""
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         hint = super().sizeHint()
-        return QSize(hint.width(), min(hint.height(), self.fontMetrics().height()))
+        bar = self.parentWidget()
+        others = [w for w in bar.children() if isinstance(w, QWidget) and w is not self] if bar else []
+        room = max([w.sizeHint().height() for w in others if w.isVisibleTo(bar)], default=0)
+        return QSize(hint.width(), min(hint.height(), max(self.fontMetrics().height(), room)))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         return self.sizeHint()
