@@ -74,7 +74,7 @@ RED_FLAGS = {
                 r"possible fracture.*(fall|accident).*osteoporosis.*steroid",
             ],
         ),
-        "gp": (r"^See a GP if", [r"not getting better", r"worse", r"normal activities"]),
+        "gp": (r"^See your doctor \(GP\) if", [r"not getting better", r"worse", r"normal activities"]),
     },
     "de": {
         "emergency": (
@@ -113,6 +113,20 @@ def test_red_flags_cover_each_group_under_its_own_heading(language, group):
     text = note("red_flags", language).section(heading)
     for pattern in patterns:
         assert re.search(pattern, text, re.IGNORECASE), (language, group, pattern)
+
+
+def test_the_english_emergency_heading_gives_the_number_of_each_country_it_may_be_read_in():
+    """Read in English in the US, Canada, Ireland or Australia as well as the UK: the heading
+    that says to call gives each number where it is read, not the UK's 999 alone (tryout: "call
+    999 or go to A&E now", the other countries said only at the foot of the note)."""
+    parsed = note("red_flags", "en")
+    heading = next(s[0] for s in parsed.sections if re.search(r"emergency", s[0], re.IGNORECASE))
+    heading = re.sub(r"\s+", " ", heading)
+    for number in ("999 in the UK", "911 in the US and Canada", "112 in the EU", "000 in Australia"):
+        assert number in heading, heading
+    assert "A&E" not in heading  # (a British word) said as "an emergency department"
+    urgent = next(s[0] for s in parsed.sections if re.search(r"urgent", s[0], re.IGNORECASE))
+    assert "in the UK, or call 111" in urgent  # 111 is the UK's alone
 
 
 @pytest.mark.parametrize("language", sorted(RED_FLAGS))
