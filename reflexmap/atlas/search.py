@@ -1,11 +1,11 @@
 """Finding zones by what people type: every word a prefix of a word of the zone's text.
 
 "low back" finds "Lower back"; "hip" finds the hip zones on whichever views draw them;
-"Ischias" finds "Ischiasnerv". Case and accents are folded, so "fuss" finds "Fuß"
-and "rucken" finds "Rücken". A word of INNER_MIN letters or more is also found inside a
-longer word, after the word beginnings: German joins words, so "Darm" finds "Dünndarm"
-and "Mastdarm", "Drüse" finds "Schilddrüse" (short words would find too much: "ear" in
-"heart"). Qt-free, tested alone.
+"Ischias" finds "Ischiasnerv", and "sciatica" finds "Sciatic nerve" (STEM_EXTRA). Case and
+accents are folded, so "fuss" finds "Fuß" and "rucken" finds "Rücken". A word of INNER_MIN
+letters or more is also found inside a longer word, after the word beginnings: German joins
+words, so "Darm" finds "Dünndarm" and "Mastdarm", "Drüse" finds "Schilddrüse" (short words
+would find too much: "ear" in "heart"). Qt-free, tested alone.
 """
 
 from __future__ import annotations
@@ -20,6 +20,11 @@ from .text import _letters, natural_key
 _WORD = re.compile(r"\w+")
 MAX_QUERY = 200  # characters looked at; a pasted page is not a search
 INNER_MIN = 4  # letters a typed word needs to be found inside a longer word
+# A typed word a little longer than a word of the chart finds it too: "sciatica" finds "Sciatic
+# nerve" (it found nothing: tryout), "Magens" finds "Magen". The chart's word has STEM_MIN
+# letters or more, and the typed one at most STEM_EXTRA more ("colonic", not "colonoscopy").
+STEM_MIN = 5
+STEM_EXTRA = 2
 
 
 # German written without umlauts: "Schilddruese" for "Schilddrüse". A chart's words are kept
@@ -54,9 +59,18 @@ class Match:
     # 3: some only inside a longer word of the claim or region
 
 
+def _stem_of(chart_word: str, typed: str) -> bool:
+    """`typed` is `chart_word` and a few letters more ("sciatica", "sciatic")."""
+    return (
+        len(chart_word) >= STEM_MIN
+        and len(typed) - len(chart_word) <= STEM_EXTRA
+        and typed.startswith(chart_word)
+    )
+
+
 def _rank(query: list[str], name: list[str], rest: list[str]) -> int | None:
     def found(word: str, haystack: Iterable[str]) -> bool:
-        return any(w.startswith(word) for w in haystack)
+        return any(w.startswith(word) or _stem_of(w, word) for w in haystack)
 
     if all(found(q, name) for q in query):
         return 0

@@ -86,3 +86,19 @@ def test_a_chart_read_elsewhere_is_searched_alike(builtin_atlas):
         assert [m.zone_id for m in Searchable.of(chart).find(typed)] == [
             m.zone_id for m in search_zones(chart, typed)
         ]
+
+
+def test_a_typed_word_a_little_longer_than_the_charts_finds_it(builtin_atlas):
+    """ "sciatica" found nothing, "sciat" the sciatic nerve (tryout): a typed word that is a word
+    of the chart (of five letters or more) and at most two letters more finds it too."""
+    for typed in ("sciatica", "Sciatica", "hearts", "colonic"):
+        assert search_zones(builtin_atlas, typed), typed
+    assert [m.zone_id for m in search_zones(builtin_atlas, "sciatica")] == ["sciatic-nerve"]
+    assert "heart" in [m.zone_id for m in search_zones(builtin_atlas, "hearts")]
+    # a longer word is another word; a short chart word is not a stem ("ear" of "earth")
+    for typed in ("heartburn", "colonoscopy", "earth", "toes"):
+        assert [m.zone_id for m in search_zones(builtin_atlas, typed)] == [], typed
+    german = builtin_atlas.localized("de")
+    assert "stomach" in [m.zone_id for m in search_zones(german, "Magens")]
+    # and the worker's reading finds the same
+    assert [m.zone_id for m in Searchable.of(builtin_atlas).find("sciatica")] == ["sciatic-nerve"]
