@@ -97,3 +97,19 @@ def test_a_corner_of_a_small_zone_is_still_taken_and_the_status_bar_says_how_to_
     assert after[0] != before[0] and after[1:] == before[1:]  # that corner alone
     assert any("hold Ctrl" in message for message in said)
     assert "hold Ctrl" in window.statusBar().currentMessage()  # still there after the drop
+
+
+def test_a_corner_dragged_out_of_a_small_zone_is_not_said_small_after_the_drop(
+    qtbot, make_window, tmp_path, request
+):
+    """The corner's drag made the zone large on screen: after the drop the status bar names the
+    zone, as after any corner dropped, not how to move a small zone (tryout)."""
+    window = _opened(qtbot, make_window, tmp_path, request)
+    corner = CORNERS[0]
+    said = []
+    window.statusBar().messageChanged.connect(said.append)
+    drag(qtbot, window, "plantar-left", corner, (corner[0] + 14, corner[1] + 16))
+    assert any("hold Ctrl" in message for message in said)  # said as the corner was taken
+    now = window.statusBar().currentMessage()
+    assert "hold Ctrl" not in now and "small on screen" not in now, now
+    assert now.startswith("Heel: charts place"), now  # as after any corner dropped: the zone

@@ -602,7 +602,10 @@ class ZoneTool(Mode):
             made = self.session.apply(edit, partial(_, text))  # (worded again after a language switch)
             if made and drag.kind == "vertex":  # the dropped corner stays selected (Delete, arrows)
                 self.vertex = (drag.view, drag.part, drag.index)
-                if drag.small:  # (said at the press too, but the corner's place replaced it at once)
+                # (said at the press too, but the corner's place replaced it at once); a zone
+                # the corner made large is not said to be small (tryout: after a corner of the
+                # bladder was dragged out, the bar still said how to move a small zone)
+                if drag.small and event.view_id and self.small_on_screen(event) is not None:
                     self._say_small()
         finally:
             self.overlay_held = False
