@@ -248,7 +248,7 @@ def plan_handout(
         scene = ChartScene()
         sizes = {"guide": GUIDE_LABEL_MM * text_scale}  # the guide lines' names grow too
 
-        def draw(names: bool, scene=scene, page=page, numbers=None, sizes=sizes) -> None:
+        def draw(names: bool, scene=scene, page=page, numbers=None, sizes=sizes, kind=name) -> None:
             scene.show_chart(
                 atlas,
                 page.aspect,
@@ -262,6 +262,11 @@ def plan_handout(
                 base=base,
                 base_note=note,
             )
+            if kind == "worksheet":  # the lines stay; their names gave answers away ("Sciatic
+                # line" on the sciatic nerve's zone, "Diaphragm line" beside the diaphragm's)
+                for item in scene.guide_names:
+                    scene.removeItem(item)
+                scene.guide_names = []
 
         draw(name == "chart")
         if scene.names and _estimated_label_mm(scene, paper, text_scale) < MIN_PRINTED_LABEL_MM:
