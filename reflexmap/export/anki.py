@@ -153,10 +153,15 @@ def build_notes(atlas: Atlas) -> tuple[list[genanki.Note], dict[str, tuple[str, 
             )
             details = details_html(atlas, zone) + f"<p class='small'>{caveat}</p>"
             highlighted = _pictures((blank, ""), _layer(atlas, view, zone))
+            # the question's picture does not name the zone in its alt text (a screen reader
+            # read the answer out on the front, as did a picture that failed to load: tryout)
+            asked = _pictures(
+                (blank, ""), (_layer(atlas, view, zone)[0], _("The zone asked about, highlighted"))
+            )
             fields = {
                 "what": [
                     escape(_("What do charts place here?")),
-                    highlighted,
+                    asked,
                     answer,
                     highlighted,
                     details,

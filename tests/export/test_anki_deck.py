@@ -109,6 +109,15 @@ def test_deck_has_two_cards_per_zone_and_view_with_fields_tags_and_pictures(two_
     what = next(n for n in notes if n["guid"] == genanki.guid_for(atlas.id, "sacrum", "plantar-left", "what"))
     assert shown(what["fields"]["Prompt"]) == "What do charts place here?"
     assert "sacrum" in what["fields"]["Picture"] and "Sacrum" in what["fields"]["Answer"]
+    # the question's picture does not say the answer to whoever reads its alt text (a screen
+    # reader, a picture not loaded); the answer's does (tryout: "Head and brain highlighted")
+    asked = {
+        genanki.guid_for(atlas.id, z.id, v.id, "what"): z for v in atlas.views for z in atlas.zones_in(v.id)
+    }
+    for note in (n for n in notes if n["guid"] in asked):
+        front, zone = note["fields"]["Picture"], asked[note["guid"]]
+        assert 'alt="The zone asked about, highlighted"' in front, front
+        assert zone.name not in front and zone.name in note["fields"]["AnswerPicture"]
     # every picture a note names is in the package, and is a sharp PNG
     named = {src for n in notes for f in ("Picture", "AnswerPicture") for src in _sources(n["fields"][f])}
     assert named == set(media)
