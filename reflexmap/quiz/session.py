@@ -114,6 +114,10 @@ class QuizSession:
         self.started = clock()
         self.asked_at = self.started
         self.ended_by = ""
+        # when the round's time stopped: its last answer (a mistake in sudden death, the last
+        # question), or its time limit; the clock and the results' time go no further while
+        # the feedback waits to be read (a sudden-death round said "Time: 0:36" of 30 s: tryout)
+        self.ended_at: float | None = None
         self.paused_at: float | None = None  # see pause()
         self._reasked: set[str] = set()
         self.planned = len(self.queue)  # the round's questions, each asked once (re-asks aside)
@@ -129,7 +133,12 @@ class QuizSession:
     def finished(self) -> bool:
         if not self.ended_by and self.time_left() == 0.0:
             self.ended_by = "time"
+            self._time_stops()
         return bool(self.ended_by)
+
+    def _time_stops(self) -> None:
+        if self.ended_at is None:
+            self.ended_at = self.clock() if self.paused_at is None else self.paused_at
 
     @property
     def total(self) -> int:
@@ -148,8 +157,17 @@ class QuizSession:
     def time_left(self) -> float | None:
         if self.options.time_limit_s is None:
             return None
-        now = self.clock() if self.paused_at is None else self.paused_at
-        return max(0.0, self.options.time_limit_s - (now - self.started))
+        return max(0.0, self.options.time_limit_s - self._spent())
+
+    def _spent(self) -> float:
+        """Seconds of the round so far: to its end once it has ended, pauses left out."""
+        if self.ended_at is not None:
+            now = self.ended_at
+        else:
+            now = self.clock() if self.paused_at is None else self.paused_at
+        spent = now - self.started
+        limit = self.options.time_limit_s
+        return spent if limit is None else min(spent, float(limit))
 
     def pause(self) -> None:
         """Stop the round's clocks (a message box the student must read first stands over the
@@ -164,6 +182,8 @@ class QuizSession:
             self.paused_at = None
             self.started += away
             self.asked_at += away
+            if self.ended_at is not None:  # (ended before the pause: its time stays as it was)
+                self.ended_at += away
 
     def next(self) -> Question | None:
         """Move on after feedback; None when the session is over."""
@@ -173,12 +193,14 @@ class QuizSession:
 
     def stop(self) -> None:
         self.ended_by = self.ended_by or "stopped"
+        self._time_stops()
         self.current = None
 
     def _advance(self) -> None:
         self.feedback = None
         if self.finished or not self.queue:
             self.ended_by = self.ended_by or "done"
+            self._time_stops()
             self.current = None
             return
         card = self.queue.pop(0)
@@ -319,6 +341,8 @@ class QuizSession:
             elif again:  # mistakes come back sooner, once
                 self._reasked.add(question.card.key)
                 self.queue.insert(min(REASK_AFTER - 1, len(self.queue)), question.card)
+        if self.ended_by or not self.queue:  # this answer ends the round: its time stops here
+            self._time_stops()
         return feedback
 
     def summary(self) -> Summary:
@@ -334,7 +358,7 @@ class QuizSession:
             right=sum(r.feedback.correct for r in self.results),
             close=sum(r.feedback.close for r in self.results),
             best_streak=self.best_streak,
-            seconds=self.clock() - self.started,
+            seconds=self._spent(),
             missed=[z for z in first_missed if z in still],
             corrected=[z for z in first_missed if z not in still],
             questions=len(last_right),

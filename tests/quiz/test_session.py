@@ -209,6 +209,37 @@ def test_sudden_death_ends_at_the_first_mistake(atlas):
     assert session.summary().ended_by == "sudden death" and session.summary().asked == 2
 
 
+def test_the_round_clock_stops_at_the_answer_that_ends_the_round(atlas):
+    """Sudden death, timed: the clock stops at the mistake, not while the feedback is read
+    (tryout: "0:00 left" counted down after the mistake, and the results said "Time: 0:36" of
+    a 30-second round). The last question answered: the same."""
+    session = session_for(
+        atlas, ["sacrum", "coccyx", "neck"], kinds=("name",), time_limit_s=30, sudden_death=True
+    )
+    session.clock.now += 5
+    session.answer_choice(session.current.answer)
+    session.next()
+    session.clock.now += 10
+    session.answer_choice((session.current.answer + 1) % 4)  # the mistake, at 15 s
+    session.clock.now += 17  # the feedback read for 17 s
+    assert session.time_left() == 15
+    assert session.next() is None and session.summary().ended_by == "sudden death"
+    assert session.summary().seconds == 15
+    last = session_for(atlas, ["sacrum"], kinds=("name",), time_limit_s=30)
+    last.clock.now += 4
+    last.answer_choice(last.current.answer)  # the only question, right: the round is over
+    last.clock.now += 60
+    assert last.time_left() == 26 and last.next() is None
+    assert last.summary().ended_by == "done" and last.summary().seconds == 4
+
+
+def test_a_round_ended_by_its_time_lasted_its_time(atlas):
+    session = session_for(atlas, ["sacrum", "coccyx", "neck"], kinds=("name",), time_limit_s=30)
+    session.clock.now += 45  # nothing answered: the time ran out 15 s ago
+    assert session.finished and session.summary().ended_by == "time"
+    assert session.summary().seconds == 30
+
+
 def test_timed_round_ends_when_time_is_up(atlas):
     session = session_for(atlas, ["sacrum", "coccyx", "neck"], kinds=("name",), time_limit_s=30)
     assert session.time_left() == 30
