@@ -33,8 +33,9 @@ def switch_language(window: MainWindow, choice: str) -> MainWindow:
         window.settings.setValue("appearance/language", choice)
         window.settings_menu.language_actions[choice].setChecked(True)
         return window
-    # A quiz round asks first, as another chart does ("End this round now?"); Keep practising
-    # keeps the round and the language in use, End round switches once its results are in.
+    # A quiz round asks first, as another chart does ("End this round now?"); End round
+    # switches once its results are in, Keep practising keeps the language in use until the
+    # round has ended, then switches (ui/modes/quiz.py, _after_round).
     note = _("The language you chose is used once the round has ended.")
     if not window.state.change_chart(partial(_switch, window, choice, code), note=note):
         current = appearance.language_setting(window.settings)  # as the menu marked it

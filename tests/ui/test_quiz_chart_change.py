@@ -212,6 +212,29 @@ def test_review_mistakes_of_a_round_on_another_chart_starts_no_round_on_the_char
     summary.reject()
 
 
+def test_a_chart_asked_for_and_kept_waiting_is_shown_once_the_round_has_ended(
+    qtbot, make_window, data_dir, monkeypatch
+):
+    """Keep practising after another chart was asked for: the box said "The chart you asked
+    for is shown once the round has ended"; it is, after the round's last answer (it was
+    dropped: tryout, for a language chosen so). Nothing is logged for it."""
+    window = make_window()
+    path = chart_path("small", data_dir, window)
+    round_with_one_answer(qtbot, window)
+    open_by_file_menu(window, monkeypatch, path)
+    assert "shown once the round has ended" in the_question(window).informativeText()
+    answer(qtbot, window, "keep-practising")
+    while window.quiz.session is not None and window.quiz.session.current is not None:
+        assert window.state.atlas.id == WESTERN  # (not while the round runs)
+        tab_enter(qtbot, window)  # an answer
+        qtbot.keyClick(window.map, Qt.Key.Key_Return)  # the next question, or the results
+    qtbot.waitUntil(lambda: Path(window.state.atlas.path) == path)
+    assert not window.quiz.active and window.state.mode.name == "browse"
+    assert visible_dialog(window, "quiz-summary") is not None  # the round's results, as said
+    visible_dialog(window, "quiz-summary").reject()
+    assert all(card.split(":")[0] == WESTERN for card, _clicked in reviews(window))
+
+
 def test_a_new_chart_during_a_round_asks_first(qtbot, make_window):
     """File → New chart… while a round runs: the new chart is shown (in edit mode) only once
     the round has ended; Keep practising keeps the round on the chart shown."""

@@ -339,6 +339,40 @@ def test_switching_language_mid_round_asks_first_then_shows_its_results(qtbot, m
     visible_dialog(german, "quiz-summary").reject()
 
 
+def test_a_language_chosen_mid_round_and_kept_waiting_is_used_once_the_round_has_ended(qtbot, make_window):
+    """Settings → Language → Deutsch during a round, then Keep practising: the box says "The
+    language you chose is used once the round has ended", and it is; it was dropped, the
+    window staying English and the menu on "Follow the system" (tryout)."""
+    from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+
+    def the_question():
+        boxes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "quiz-end-confirm"]
+        return next((b for b in boxes if isinstance(b, QMessageBox) and b.isVisible()), None)
+
+    window = make_window()
+    window.quiz.advance_after_right_ms = 60_000
+    setup_by_mouse(qtbot, window, kinds={"name"}, feet={"left"}, zones=set(), length=2)
+    window.language_actions["de"].trigger()
+    box = the_question()
+    assert "used once the round has ended" in box.informativeText(), box.informativeText()
+    click(qtbot, box.findChild(QPushButton, "keep-practising"))
+    qtbot.waitUntil(lambda: the_question() is None)
+    assert window.successor is None and window.quiz.active  # the round goes on, in English
+    while window.quiz.session is not None and window.quiz.session.current is not None:
+        question = window.quiz.session.current
+        click(qtbot, window.quiz_panel.buttons[question.answer])
+        assert window.successor is None  # (not while the round runs)
+        click(qtbot, window.quiz_panel.next_button)
+    qtbot.waitUntil(lambda: window.successor is not None)
+    german = window.successor
+    qtbot.addWidget(german)
+    qtbot.waitUntil(lambda: visible_dialog(german, "quiz-summary") is not None)
+    assert _browsing(german) and german.language_actions["de"].isChecked()
+    summary = visible_dialog(german, "quiz-summary").findChild(QLabel).text()
+    assert "Runde" in summary and "2 von 2" in summary, summary
+    visible_dialog(german, "quiz-summary").reject()
+
+
 def test_a_layout_saved_mid_round_by_an_older_version_opens_browsing(qtbot, make_window, settings):
     """Settings written by a version that saved the window's layout mid-round (quit or a
     language switch during a quiz) opened on an empty Quiz panel with no zone list or card."""

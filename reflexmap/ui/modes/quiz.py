@@ -207,6 +207,10 @@ class QuizController(Mode):
         self._said_failing = False  # answers could not be written (full, read-only): said once
         self._retention_waiting: float | None = None  # chosen while the log was locked
         self._then_chart: Callable[[], object] | None = None  # shown once the round ended (asked)
+        # asked for during the round, and Keep practising chosen: done once the round has ended,
+        # as the question said ("The language you chose is used once the round has ended": it
+        # never was, tryout); a later choice replaces it
+        self._after_round: Callable[[], object] | None = None
         self._left_out: dict[str, str] = {}  # while a round runs: see `left_out`
         # asked before a round begins: False keeps it from beginning (QuizShell.before_round)
         self.before_round: Callable[[], bool] = lambda: True
@@ -256,8 +260,9 @@ class QuizController(Mode):
     def may_change_chart(self, change: Callable[[], object], note: str | None = None) -> bool:
         """Another chart asked for during a round (AppState.change_chart): asked first, as End
         quiz asks. End round ends the round (its results shown, its answers saved), then
-        `change` shows the chart; Keep practising keeps the round and the chart shown. A
-        second chart asked for while the question stands replaces the first."""
+        `change` shows the chart; Keep practising keeps the round and the chart shown until
+        the round ends, and `change` is done then. A second chart asked for while the
+        question stands replaces the first."""
         if self.session is None:
             return True
         self._then_chart = change
@@ -985,7 +990,10 @@ class QuizController(Mode):
                 self.stop()
                 if then is not None:
                     then()
-            else:  # back to answering, where the keys were (the chart shown stays)
+            else:  # back to answering, where the keys were (the chart shown stays until the
+                # round ends, then what was asked for is done, as the box said)
+                if then is not None:
+                    self._after_round = then
                 self._focus_answer()
 
         box.finished.connect(closed)
@@ -1064,6 +1072,9 @@ class QuizController(Mode):
         if self.state.mastery is not None:
             self.state.set_mastery(self.mastery())
         self.finished.emit(summary)
+        then, self._after_round = self._after_round, None
+        if then is not None:  # (after this turn: the results are up, and show in what it made)
+            QTimer.singleShot(0, self, then)
 
     def _warn(self, title: str, text: str) -> None:
         from .. import dialogs
