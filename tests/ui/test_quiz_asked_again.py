@@ -63,3 +63,32 @@ def test_a_round_with_no_miss_counts_its_questions_alone(qtbot, make_window, tmp
     assert "<b>2 of 2</b> right (100" in text, text
     assert "asked again" not in text and "answers" not in text, text
     visible_dialog(window, "quiz-summary").reject()
+
+
+def test_a_zone_too_small_to_click_asked_by_name_in_a_find_round_says_why(qtbot, make_window, tmp_path):
+    """A round of "Find it on the foot" only asks a zone too small to click by name
+    (quiz/cards.py): the hint says so; the question came unexplained (tryout: "Which zone is
+    highlighted?" in a find-only round)."""
+    from .test_quiz_student import setup_by_mouse
+
+    window = make_window(progress_path=tmp_path / "progress.json")
+    window.quiz.advance_after_right_ms = 60_000
+    setup_by_mouse(
+        qtbot, window, kinds={"find"}, feet={"left"}, zones={"pituitary", "lumbar-spine"}, length=2
+    )
+    kinds = set()
+    while window.quiz.session is not None and window.quiz.session.current is not None:
+        question = window.quiz.session.current
+        kinds.add((question.zone_id, question.kind))
+        hint = window.quiz_panel.hint.text()
+        small = question.kind == "name"
+        assert ("too small to find by clicking, so it is asked by name" in hint) == small, hint
+        if small:
+            _click_right(qtbot, window)
+        else:
+            from .conftest import click_zone
+
+            click_zone(qtbot, window, question.view_id, question.zone_id)
+        qtbot.keyClick(window.quiz_panel.next_button, Qt.Key.Key_Return)
+    assert ("pituitary", "name") in kinds and ("lumbar-spine", "find") in kinds, kinds
+    visible_dialog(window, "quiz-summary").reject()

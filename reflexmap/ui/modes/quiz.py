@@ -814,6 +814,10 @@ class QuizController(Mode):
             self._keyboard_views = frozenset()  # the map only shows the question
             self.state.set_annotations(Annotations(highlight=(question.view_id, question.zone_id)))
             hint = choice_hint(where(view), len(question.choices))
+            if question.kind == "name" and "name" not in session.options.kinds:  # (a find-only round)
+                # a zone too small to click is asked by name (quiz/cards.py): said, not a
+                # question of a kind not asked for, unexplained (tryout)
+                hint = _("This zone is too small to find by clicking, so it is asked by name.") + " " + hint
         names = [z.name for z in self.state.atlas.zones] if question.kind == "name" else []
         self.panel.show_question(self._status(), question.prompt, hint, question.choices, names)
 
