@@ -32,6 +32,13 @@ class ProfileDialog(QDialog):
         self.profiles = profiles
         intro = QLabel(_("Each profile keeps its own quiz progress and statistics."), self)
         intro.setWordWrap(True)
+        # which one is in use: the list's highlight is the one chosen to use, and a profile
+        # just created was highlighted as if in use already (tryout); its row is bold too
+        self.current = current
+        in_use = QLabel(_("In use now: {profile}").format(profile=bidi_isolate(profile_title(current))), self)
+        in_use.setObjectName("profile-in-use")
+        in_use.setTextFormat(Qt.TextFormat.PlainText)
+        in_use.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setObjectName("profile-list")
         self.name = QLineEdit(self)
@@ -59,6 +66,7 @@ class ProfileDialog(QDialog):
         row.addWidget(self.create_button)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(in_use)
         layout.addWidget(self.list, 1)
         # the problem above the name: a message of one line, then of two, moved the field and
         # Create up and down under the pointer (tryout: the second click missed the field); the
@@ -74,6 +82,10 @@ class ProfileDialog(QDialog):
         for name in self.profiles.names():
             item = QListWidgetItem(profile_title(name))  # list items show plain text
             item.setData(Qt.ItemDataRole.UserRole, name)
+            if name == self.current:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
             self.list.addItem(item)
             if name == selected:
                 self.list.setCurrentItem(item)

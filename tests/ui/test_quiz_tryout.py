@@ -665,3 +665,33 @@ def test_the_profile_name_field_stays_put_whatever_the_problem_said(qtbot, make_
     assert len(heights) > 1, heights  # (messages of different lengths were shown)
     assert len(places) == 1, places
     dialog.reject()
+
+
+def test_the_profile_dialog_says_which_profile_is_in_use(qtbot, make_window):
+    """File → Profile…: the list's highlight is the profile chosen to use, and one just made
+    was highlighted as if in use (tryout); the dialog says which one is in use, its row bold,
+    before and after a new one is made and when another is in use."""
+    from PySide6.QtWidgets import QLineEdit, QListWidget, QPushButton
+
+    window = make_window()
+    window.profile_action.trigger()  # File → Profile…
+    dialog = visible_dialog(window, "profiles")
+    in_use = dialog.findChild(QLabel, "profile-in-use")
+    rows = dialog.findChild(QListWidget, "profile-list")
+
+    def bold() -> list[str]:
+        return [rows.item(i).text() for i in range(rows.count()) if rows.item(i).font().bold()]
+
+    assert in_use.text() == "In use now: Default" and bold() == ["Default"]
+    name = dialog.findChild(QLineEdit, "profile-name")
+    qtbot.keyClicks(name, "Anna")
+    qtbot.keyClick(name, Qt.Key.Key_Return)  # made, and highlighted to use
+    assert rows.currentItem().text() == "Anna"
+    assert in_use.text() == "In use now: Default" and bold() == ["Default"]
+    click(qtbot, dialog.findChild(QPushButton, "use-profile"))
+    qtbot.waitUntil(lambda: window.quiz.profile == "Anna")
+    window.profile_action.trigger()
+    dialog = visible_dialog(window, "profiles")
+    rows = dialog.findChild(QListWidget, "profile-list")
+    assert dialog.findChild(QLabel, "profile-in-use").text() == "In use now: Anna" and bold() == ["Anna"]
+    dialog.reject()
