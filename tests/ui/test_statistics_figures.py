@@ -63,3 +63,32 @@ def test_crowded_figures_stand_upright(qtbot):
     boxes = _ink_boxes(qtbot, [0.5] * 30, reach=3)  # a column's middle: its own figure only
     assert len(boxes) == 30
     assert all(bottom - top > 2 * (right - left) for left, top, right, bottom in boxes)
+
+
+def test_a_grid_line_does_not_run_through_a_figure(qtbot):
+    """A figure standing past a grid line is drawn on the paper (tryout: "11" upright under
+    the top line, 12, which ran through it); the columns beside it keep their colour."""
+    counts = [11, 3, None, None, None, None, None, 2] + [None] * 23
+    chart = BarChart("Cards due today and in the next 30 days", [str(d) for d in range(31)], counts, every=5)
+    qtbot.addWidget(chart)
+    chart.resize(330, 260)
+    chart.show()
+    qtbot.waitExposed(chart)
+    image: QImage = chart.grab().toImage()
+    blue = sorted(
+        {x for x in range(image.width()) for y in range(image.height()) if image.pixelColor(x, y) == BAR}
+    )
+    first = _runs(blue)[0]
+    centre = (first[0] + first[1]) // 2
+    right = image.width() * 2 // 3  # between columns, where only the grid lines are drawn
+    paper = image.pixelColor(right, 30)
+    lines = [y for y in range(40, image.height()) if image.pixelColor(right, y) != paper]
+    top_line = lines[0]
+    grey = image.pixelColor(right, top_line)
+    crossed = [x for x in range(centre - 5, centre + 6) if image.pixelColor(x, top_line) == grey]
+    assert len(crossed) <= 2, (top_line, crossed)
+    # the 11's column is whole under the figure of 3 beside it
+    second = _runs(blue)[1]
+    assert first[1] + 1 < second[0]
+    column = [y for y in range(image.height()) if image.pixelColor(centre, y) == BAR]
+    assert column == list(range(column[0], column[-1] + 1))
