@@ -66,7 +66,10 @@ def table_rows(
                 )
     for atlas, alone, name in ((a, comparison.only_a, name_a), (b, comparison.only_b, name_b)):
         for zone_id in alone:
-            for view_id in atlas.zone(zone_id).shapes:
+            drawn = atlas.zone(zone_id).shapes
+            # in the chart's order of views, the left foot first as in the rows above (in the
+            # zone's order they read "Shoulder: right foot" before "left foot": tryout)
+            for view_id in (v.id for v in atlas.views if v.id in drawn):
                 if view_id in views:
                     rows.append((atlas.zone(zone_id).name, zone_id, view_id, "–", only_in(name)))
     return rows

@@ -51,3 +51,19 @@ def test_overlaid_the_key_shows_the_dashed_chart_and_the_caveat_both_traditions(
         caveat = _caveat(pane)
         assert f"Tradition: {chart.tradition}." in caveat and "Traditions:" not in caveat, caveat
     dialog.close()
+
+
+def test_the_table_lists_a_zones_left_foot_before_its_right_in_every_view(qtbot, window):
+    """Compare, Lateral: "Shoulder — right foot" came before "left foot" for the zones one
+    chart alone has (listed in the order the file gives its shapes), the other way round from
+    the zones both have (tryout). Each zone's rows now go left foot, then right."""
+    dialog = opened(qtbot, window)
+    for index in range(dialog.aspect.count()):
+        dialog.aspect.setCurrentIndex(index)  # (the View box)
+        qtbot.wait(20)
+        rows = dialog.rows()
+        assert rows
+        for zone in {r[0] for r in rows}:
+            feet = [r[1].split(",")[0] for r in rows if r[0] == zone]
+            assert feet == sorted(feet, key=lambda f: 0 if f == "left foot" else 1), (zone, feet)
+    dialog.close()
