@@ -182,6 +182,7 @@ def shape_problems(
     zone_words: str | None = None,
     *,
     view: View | None = None,
+    as_read: bool = False,
 ) -> list[tuple[int, int | None, str]]:
     """What `reflexmap check` says about one zone's shape in one view, as (part, vertex,
     message): the builder's rules, also run by the editor on a shape while it is dragged.
@@ -190,8 +191,14 @@ def shape_problems(
     words with its id in brackets, for `reflexmap check` and the lists of problems (tryout
     S18-7: "zone 'z' in view 'plantar-left'", where the editor said "left foot, plantar view").
     `zone_words`: with `view_words`, the zone's name as shown (isolated), said instead of its
-    id (S17-2)."""
+    id (S17-2). `as_read` (the editor's marks): a `view` that mirrors another (the right foot
+    drawn from the left) is checked with its x turned, so that its places read as the status
+    bar gives them (coords.as_read: "near (85.7, 28.1) mm" on both feet, not "(-85.7, 28.1)":
+    tryout); `reflexmap check` gives the numbers the file holds."""
     said = view_words if view_words is not None else view_in_words(view, view_id)
+    if as_read and getattr(view, "mirror_of", None):
+        parts = [_turned(ring) for ring in parts]
+        outline = Polygon(_turned(outline.exterior.coords))
     zone = zone_words if view_words is not None and zone_words is not None else zone_id
 
     def where(part: int | None) -> str:
@@ -211,6 +218,16 @@ def shape_problems(
         if problem:  # drawing, labelling and comparing need one valid geometry
             found.append((problem[0], 0, f"{where(None)}: {problem[1]}"))
     return found
+
+
+def _turned(ring):
+    """`ring` with its x turned (a mirrored view's points as read: coords.as_read), of the
+    kind it came as: points (the file's), or an array (the editor's live check)."""
+    if hasattr(ring, "shape"):  # a numpy array
+        turned = ring.astype(float, copy=True).reshape(-1, 2)
+        turned[:, 0] = -turned[:, 0]
+        return turned
+    return [(-x, y) for x, y in ring]
 
 
 class Builder:

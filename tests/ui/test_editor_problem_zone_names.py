@@ -62,3 +62,30 @@ def test_a_checked_problem_names_the_zone_by_the_name_given():
     said = in_words(message, [view], {"heel": "Heel"})
     assert said == "zone 'Heel', left foot, plantar view: the zone crosses itself", said
     assert in_words("duplicate zone id 'heel'", atlas.views, {"heel": "Heel"}) == "duplicate zone id 'heel'"
+
+
+def test_a_problem_on_the_mirrored_foot_reads_its_place_as_the_status_bar_does(qtbot, make_window, tmp_path):
+    """A corner dragged across the sciatic nerve's zone: the right foot (the left's mirror)
+    said "near (-85.7, 28.1) mm" where the left said "(85.7, 28.1)" and the status bar reads
+    both feet alike (tryout). Both feet now give the same place."""
+    import re
+
+    path = tmp_path / "chart.yaml"
+    shutil.copy(CHART, path)
+    window = make_window(load_atlas(path))
+    window.resize(1440, 900)
+    window.edit_action.trigger()
+    settle(qtbot, window)
+    click_zone(qtbot, window, "plantar-left", "sciatic-nerve")
+    drag(qtbot, window, "plantar-left", (-30.7, 46.8), (10.0, 15.0))  # across its bottom edge
+    settle(qtbot, window)
+    said = [m for *_place, m in window.editor.tool.problem_marks()]
+    places = {}
+    for message in said:
+        foot = "left" if "left foot" in message else "right" if "right foot" in message else None
+        found = re.search(r"near \((-?[0-9.]+), (-?[0-9.]+)\) mm", message)
+        if foot and found:
+            places[foot] = found.groups()
+    assert set(places) == {"left", "right"}, said
+    assert places["left"] == places["right"], places
+    window.editor.saving.discard()

@@ -965,6 +965,8 @@ class ZoneTool(Mode):
                 Polygon(view.outline),
                 view_words(view.foot, view.aspect),
                 zone_words(atlas, zone),  # (by its name, as the map and the list show it)
+                view=view,
+                as_read=True,  # (a mirrored view's places read as the status bar says them)
             )
             if found:
                 problems[view_id] = found
