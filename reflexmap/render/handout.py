@@ -31,6 +31,7 @@ from ..content import zone_card
 from ..i18n import N_, _, bidi_isolate, isolated, language, ngettext
 from ..layout.text_sizes import MIN_PRINTED_LABEL_MM
 from ..storage import atomic_path, refuse_special, write_checked
+from ..utf16 import utf16_len, utf16_slice
 from ..vocab import aspect_title
 from .chart_scene import GUIDE_LABEL_MM, LABEL_MM, ChartScene
 from .handout_numbers import crowded, draw_numbers, numbered, place_numbers
@@ -835,19 +836,19 @@ def _block(
     if cut:
         text = text[:MAX_LAID_OUT_CHARS]
     layout, end = _lines(text, font, device, width, max_lines)
-    cut = cut or end < len(text)
+    cut = cut or end < utf16_len(text)  # (Qt's offsets count UTF-16 units: an emoji is two)
     if cut:
         metrics = QFontMetricsF(font, device)
         last = layout.lineAt(layout.lineCount() - 1)
-        prefix = text[: last.textStart()]
-        rest = " ".join(text[last.textStart() :].replace("\u2028", " ").split())
+        prefix = utf16_slice(text, 0, last.textStart())
+        rest = " ".join(utf16_slice(text, last.textStart()).replace("\u2028", " ").split())
         room = width - metrics.horizontalAdvance("…")
         for factor in (0.97, 0.9, 0.75, 0.5):
             kept = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, room * factor)
             piece = rest if kept == rest else rest[: max(0, len(kept) - 1)]  # a start of the text
             shorter = bidi_isolate(f"{prefix}{piece.rstrip()}") + "…"  # our "…", after the chart's text
             layout, end = _lines(shorter, font, device, width, max_lines)
-            if end >= len(shorter):
+            if end >= utf16_len(shorter):
                 break
     lines = layout.lineCount()
     height = sum(layout.lineAt(i).height() for i in range(lines))

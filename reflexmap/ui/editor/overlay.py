@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from ...i18n import _, balanced, balanced_lines
 from ...layout.marks import free_spot, line_pieces, place_message
 from ...render import palette
+from ...utf16 import utf16_slice
 
 HANDLE_PX = 8.0
 PROBLEM = palette.PROBLEM  # an error's red (the quiz draws the zones it leaves out so too)
@@ -76,7 +77,8 @@ def wrapped(text: str, font: QFont, width: float, most: int) -> list[str]:
         if not line.isValid():
             break
         line.setLineWidth(width)
-        piece = layout.text()[line.textStart() : line.textStart() + line.textLength()]
+        # (Qt's offsets count UTF-16 units: an emoji is two)
+        piece = utf16_slice(layout.text(), line.textStart(), line.textStart() + line.textLength())
         lines.append(piece.replace("\u2028", "").rstrip())
     layout.endLayout()
     if len(lines) > most:
