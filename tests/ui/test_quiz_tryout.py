@@ -301,17 +301,21 @@ def test_closing_the_window_mid_round_starts_the_next_time_browsing(qtbot, make_
     assert again.quiz.scheduler.states  # the answer given is kept
 
 
+def the_question():
+    """The "End this round now?" box open now, if any."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    boxes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "quiz-end-confirm"]
+    return next((b for b in boxes if isinstance(b, QMessageBox) and b.isVisible()), None)
+
+
 def test_switching_language_mid_round_asks_first_then_shows_its_results(qtbot, make_window):
     """Settings → Language → Deutsch during a round: the rebuilt window had an empty Quiz
     panel, then the round ended without a word (tryout S14-6), where opening another chart asks
     "End this round now?". Now it asks too: Keep practising keeps the round, the English
     window and English ticked in the menu; End round switches, and the rebuilt window is
     browsing with the round's results in German."""
-    from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
-
-    def the_question():
-        boxes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "quiz-end-confirm"]
-        return next((b for b in boxes if isinstance(b, QMessageBox) and b.isVisible()), None)
+    from PySide6.QtWidgets import QPushButton
 
     window = make_window()
     window.quiz.advance_after_right_ms = 60_000
@@ -329,13 +333,18 @@ def test_switching_language_mid_round_asks_first_then_shows_its_results(qtbot, m
 
     window.language_actions["de"].trigger()
     click(qtbot, the_question().findChild(QPushButton, "end-round"))
+    assert window.successor is not None
+    _german_results(qtbot, window, "0 von 1")
+
+
+def _german_results(qtbot, window, score: str) -> None:
+    """The window rebuilt in German is browsing, with the round's results in German."""
     german = window.successor
-    assert german is not None
     qtbot.addWidget(german)
     qtbot.waitUntil(lambda: visible_dialog(german, "quiz-summary") is not None)
     assert _browsing(german) and german.language_actions["de"].isChecked()
     summary = visible_dialog(german, "quiz-summary").findChild(QLabel).text()
-    assert "Runde" in summary and "0 von 1" in summary, summary
+    assert "Runde" in summary and score in summary, summary
     visible_dialog(german, "quiz-summary").reject()
 
 
@@ -343,11 +352,7 @@ def test_a_language_chosen_mid_round_and_kept_waiting_is_used_once_the_round_has
     """Settings → Language → Deutsch during a round, then Keep practising: the box says "The
     language you chose is used once the round has ended", and it is; it was dropped, the
     window staying English and the menu on "Follow the system" (tryout)."""
-    from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
-
-    def the_question():
-        boxes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "quiz-end-confirm"]
-        return next((b for b in boxes if isinstance(b, QMessageBox) and b.isVisible()), None)
+    from PySide6.QtWidgets import QPushButton
 
     window = make_window()
     window.quiz.advance_after_right_ms = 60_000
@@ -364,13 +369,7 @@ def test_a_language_chosen_mid_round_and_kept_waiting_is_used_once_the_round_has
         assert window.successor is None  # (not while the round runs)
         click(qtbot, window.quiz_panel.next_button)
     qtbot.waitUntil(lambda: window.successor is not None)
-    german = window.successor
-    qtbot.addWidget(german)
-    qtbot.waitUntil(lambda: visible_dialog(german, "quiz-summary") is not None)
-    assert _browsing(german) and german.language_actions["de"].isChecked()
-    summary = visible_dialog(german, "quiz-summary").findChild(QLabel).text()
-    assert "Runde" in summary and "2 von 2" in summary, summary
-    visible_dialog(german, "quiz-summary").reject()
+    _german_results(qtbot, window, "2 von 2")
 
 
 def test_a_layout_saved_mid_round_by_an_older_version_opens_browsing(qtbot, make_window, settings):

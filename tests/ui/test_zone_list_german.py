@@ -4,13 +4,19 @@
 from __future__ import annotations
 
 
-def test_german_search_finds_compound_names(qtbot, make_window):
+def _searched_in_german(qtbot, make_window, typed: str):
+    """The window in German, `typed` into the zone list's search field."""
     window = make_window().set_language("de")
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     window.zones.focus_search()
-    qtbot.keyClicks(window.zones.search, "Darm")
+    qtbot.keyClicks(window.zones.search, typed)
+    return window
+
+
+def test_german_search_finds_compound_names(qtbot, make_window):
+    window = _searched_in_german(qtbot, make_window, "Darm")
     found = window.zones.visible_zone_ids()
     assert {"small-intestine", "rectum", "transverse-colon"} <= set(found), found
     assert "Keine Zone" not in window.zones.hint.text()
@@ -25,12 +31,7 @@ def test_a_match_in_another_chart_names_it_in_a_german_sentence(qtbot, make_wind
 
     other = builtin_chart_path().parent / "alternative-placements.yaml"
     settings.setValue("chart/recent", [str(other)])
-    window = make_window().set_language("de")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.zones.focus_search()
-    qtbot.keyClicks(window.zones.search, "Ischias")
+    window = _searched_in_german(qtbot, make_window, "Ischias")
     model = window.zones.proxy
 
     def others() -> list[str]:

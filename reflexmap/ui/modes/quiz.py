@@ -991,6 +991,8 @@ class QuizController(Mode):
                     QTimer.singleShot(0, self, then)
                 return
             if box.clickedButton() is end:
+                if then is not None:
+                    self._after_round = None  # (what waited is replaced by what is asked now)
                 self.stop()
                 if then is not None:
                     then()
