@@ -162,7 +162,16 @@ def start_problems(
 
 
 def warning(parent: QWidget, title: str, text: str, name: str = "") -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    return _box(QMessageBox.Icon.Warning, parent, title, text, name)
+
+
+def notice(parent: QWidget, title: str, text: str, name: str = "") -> QMessageBox:
+    """As `warning`, for what is no fault (nothing left to review)."""
+    return _box(QMessageBox.Icon.Information, parent, title, text, name)
+
+
+def _box(icon: QMessageBox.Icon, parent: QWidget, title: str, text: str, name: str) -> QMessageBox:
+    box = QMessageBox(icon, title, text, parent=parent)
     if name:
         box.setObjectName(name)
     plain_labels(box)  # warnings name files and quote what was in them

@@ -86,6 +86,9 @@ def test_review_mistakes_with_none_says_so(qtbot, make_window):
     qtbot.waitUntil(lambda: bool(_visible_boxes(window)))
     (box,) = _visible_boxes(window)
     assert box.text().startswith("No mistakes to review"), box.text()
+    from PySide6.QtWidgets import QMessageBox
+
+    assert box.icon() == QMessageBox.Icon.Information  # good news, not a warning (tryout)
     assert not window.quiz.active
     box.accept()
 

@@ -758,7 +758,12 @@ class QuizController(Mode):
                 text = _("No zone of this chart matches these choices.")
             if options.left_out:
                 text += " " + left_out_said(len(options.left_out))
-            self._warn(_("Nothing to ask"), text)
+            if options.mistakes_only and not options.left_out:  # no mistakes: good news, no warning
+                from .. import dialogs
+
+                dialogs.notice(self.map.window(), _("Nothing to ask"), text, "quiz-warning")
+            else:
+                self._warn(_("Nothing to ask"), text)
             return False
         self.session = session
         self._left_out = left_out_why(self.state.atlas, self.state.refused.zones, options.left_out)
