@@ -186,6 +186,19 @@ def test_search_finds_a_zone_on_another_view(desktop, atlas, page):
     assert any(target.in_view(v.id) for v in atlas.views_of(shown))
 
 
+def test_search_finds_a_zone_by_a_word_a_little_longer_than_its_own(desktop, atlas, page):
+    """ "sciatica" typed finds the sciatic nerve, as in the app (it found nothing: tryout);
+    "heartburn" still finds nothing."""
+    _open(desktop, page)
+    box = desktop.find_element("id", "search")
+    box.send_keys("sciatica")
+    names = [b.text for b in desktop.find_elements("css selector", "#results button")]
+    assert names == [atlas.zone("sciatic-nerve").name], names
+    box.clear()
+    box.send_keys("heartburn")
+    assert not desktop.find_elements("css selector", "#results button")
+
+
 def test_quiz_round_right_wrong_and_score(desktop, atlas, page):
     _open(desktop, page)
     desktop.find_element("id", "quiz-start").click()
