@@ -21,6 +21,7 @@ from pathlib import Path
 from ..atlas import Atlas, View, Zone
 from ..atlas.coords import MAX_LABELLED_ZONES
 from ..atlas.index import shape_area
+from ..atlas.search import STEM_EXTRA, STEM_MIN
 from ..content import NOTES, note_html
 from ..content.markup import QUESTION_CLAIM_CHARS, escape, shortened, where_question
 from ..content.zone_card import claim_text, details_html, heading_html, isolate
@@ -376,6 +377,9 @@ def _script_strings() -> dict[str, str | float]:
         "alsoHere": _("Also under this point:"),
         "stepHint": _("Zone {number} of {count} under this point; tap it again for the next."),
         "noMatch": _("No zone matches."),
+        # a typed word a little longer than a zone's finds it, as in the app (atlas/search.py)
+        "stemMin": STEM_MIN,
+        "stemExtra": STEM_EXTRA,
         "next": _("Next question"),
         "again": _("New round"),
         "labelsBox": _("Labels"),

@@ -754,7 +754,6 @@
   }
 
   // --- search ------------------------------------------------------------------------
-  const STEM_MIN = 5, STEM_EXTRA = 2; // (atlas/search.py's)
   function search() {
     const query = $("#search").value.trim().toLowerCase();
     const results = $("#results");
@@ -764,7 +763,7 @@
     // as the app finds (atlas/search.py): inside the zone's words, or a typed word a little
     // longer than one of them ("sciatica" finds "Sciatic nerve": it found nothing, tryout)
     const found = (text, w) => text.includes(w) || text.split(/[^\p{L}\p{N}]+/u)
-      .some((x) => x.length >= STEM_MIN && w.length - x.length <= STEM_EXTRA && w.startsWith(x));
+      .some((x) => x.length >= S.stemMin && w.length - x.length <= S.stemExtra && w.startsWith(x));
     const hits = $$("article.card").filter((c) => words.every((w) => found(c.dataset.words, w)));
     if (!hits.length) {
       const li = document.createElement("li");
