@@ -9,8 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QToolButton, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QToolButton
 
 from ...i18n import _, file_isolate, ngettext
 from ..modes import QUIZ
@@ -26,22 +26,6 @@ if TYPE_CHECKING:
 
     from ..state import AppState
     from .host import EditorHost
-
-
-class StatusButton(QToolButton):
-    """A word in the status bar that can be clicked: no taller than the bar's other words and
-    its size grip (a tool button's frame made the bar 4 px taller as Edit mode began, and the
-    map shorter), its text whole."""
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        hint = super().sizeHint()
-        bar = self.parentWidget()
-        others = [w for w in bar.children() if isinstance(w, QWidget) and w is not self] if bar else []
-        room = max([w.sizeHint().height() for w in others if w.isVisibleTo(bar)], default=0)
-        return QSize(hint.width(), min(hint.height(), max(self.fontMetrics().height(), room)))
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        return self.sizeHint()
 
 
 class EditMode(QObject):
@@ -65,7 +49,7 @@ class EditMode(QObject):
         self.tool.needs_source = self._first_source
         self._first_source_dialog = None  # Chart properties opened for a new chart's first zone
         # the status bar's word about problems: a click lists them (the Chart problems panel)
-        self.problems_label = StatusButton(host.parent)
+        self.problems_label = QToolButton(host.parent)
         self.problems_label.setAutoRaise(True)
         self.problems_label.setAccessibleName(_("Chart problems"))
         self.problems_label.clicked.connect(lambda: self.show_problems())
