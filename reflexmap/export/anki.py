@@ -152,12 +152,11 @@ def build_notes(atlas: Atlas) -> tuple[list[genanki.Note], dict[str, tuple[str, 
                 f"<p class='name'>{escape(zone.name)}</p><p class='claim'>{claim_sentence(zone.claim)}</p>"
             )
             details = details_html(atlas, zone) + f"<p class='small'>{caveat}</p>"
-            highlighted = _pictures((blank, ""), _layer(atlas, view, zone))
+            layer = _layer(atlas, view, zone)
+            highlighted = _pictures((blank, ""), layer)
             # the question's picture does not name the zone in its alt text (a screen reader
             # read the answer out on the front, as did a picture that failed to load: tryout)
-            asked = _pictures(
-                (blank, ""), (_layer(atlas, view, zone)[0], _("The zone asked about, highlighted"))
-            )
+            asked = _pictures((blank, ""), (layer[0], _("The zone asked about, highlighted")))
             fields = {
                 "what": [
                     escape(_("What do charts place here?")),
